@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { isValidVersionName } from './version.js';
+
+const port = z.number().int().min(0).max(65535);
+const ms = z.number().int().positive();
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const versionSchema = z.strictObject({
+  name: z.string().refine(isValidVersionName, 'a version name: letters, digits, ".", "_" or "-"'),
+  upstream: httpUrl,
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+const captureSchema = z.strictObject({
+  /** Share of requests captured, 0..1. */
+  rate: z.number().min(0).max(1).default(1),
+  /** Per-body cap; past it the stored copy is truncated and flagged. */
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(0)
+    .default(1024 * 1024),
+  /** Only these methods are captured (all when empty). */
+  methods: z.array(z.string().toUpperCase()).default([]),
+  /** Only paths matching one of these globs are captured (all when empty). */
+  paths: z.array(z.string()).default([]),
+  /** Paths matching one of these globs are never captured. */
+  excludePaths: z.array(z.string()).default([]),
+  queueSize: z.number().int().positive().default(20_000),
+  batchSize: z.number().int().positive().default(500),
+  flushIntervalMs: ms.default(50),
+});
+
+const redactionSchema = z.strictObject({
+  /** Header names redacted on top of the default list. */
+  headers: z.array(z.string().toLowerCase()).default([]),
+  /** JSON paths in request and response bodies, e.g. `$.user.email` or `$.messages[*].name`. */
+  jsonPaths: z.array(z.string().startsWith('$')).default([]),
+  /** Extra regexes applied to body text. */
+  patterns: z.array(z.strictObject({ name: z.string().min(1), regex: z.string().min(1) })).default([]),
+  /** Email, card number and bearer token patterns on bodies. */
+  builtinPatterns: z.boolean().default(true),
+  /** Secret for the keyed hash behind placeholders; generated into `data/` when absent. */
+  key: z.string().min(16).optional(),
+});
+
+const timeoutsSchema = z.strictObject({
+  connectMs: ms.default(5_000),
+  headersMs: ms.default(60_000),
+  bodyMs: ms.default(300_000),
+});
+
+const tapSchema = z.strictObject({
+  port: port.default(8080),
+  host: z.string().default('0.0.0.0'),
+  /** The version this tap forwards to; it must name an entry of `versions`. */
+  version: z.string().default('stable'),
+  connections: z.number().int().positive().default(256),
+  timeouts: timeoutsSchema.prefault({}),
+  capture: captureSchema.prefault({}),
+  redaction: redactionSchema.prefault({}),
+});
+
+const controlSchema = z.strictObject({
+  port: port.default(8081),
+  /** Defaults to loopback when no admin token is configured. */
+  host: z.string().optional(),
+});
+
+export const configSchema = z.strictObject({
+  /** A file path for SQLite or a `postgres://` URL. */
+  db: z.string().min(1).default('data/understudy.db'),
+  adminToken: z.string().min(8).optional(),
+  /** Where generated secrets (the redaction key) live. */
+  dataDir: z.string().default('data'),
+  versions: z.array(versionSchema).default([]),
+  tap: tapSchema.prefault({}),
+  control: controlSchema.prefault({}),
+});
+
+/** The validated, defaulted configuration. */
+export type Config = z.infer<typeof configSchema>;
+/** What a user may write in `understudy.config.json`. */
+export type ConfigInput = z.input<typeof configSchema>;
+export type CaptureConfig = Config['tap']['capture'];
+export type RedactionConfig = Config['tap']['redaction'];
+export type TapConfig = Config['tap'];

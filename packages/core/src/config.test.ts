@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from './config.js';
+import { UnderstudyError } from './errors.js';
+
+const fromText = (text: string) => ({ file: 'understudy.config.json', readFile: () => text });
+
+describe('loadConfig', () => {
+  it('fills defaults and freezes the result', () => {
+    const config = loadConfig();
+    expect(config.db).toBe('data/understudy.db');
+    expect(config.tap.capture.maxBodyBytes).toBe(1024 * 1024);
+    expect(config.tap.capture.rate).toBe(1);
+    expect(Object.isFrozen(config.tap.capture)).toBe(true);
+  });
+
+  it('names the path of an ill-typed key and what was expected', () => {
+    const run = () => loadConfig(fromText('{"tap":{"capture":{"rate":"all"}}}'));
+    expect(run).toThrow(UnderstudyError);
+    expect(run).toThrow(/tap\.capture\.rate: .*expected number/);
+  });
+
+  it('names an unknown key with its full path', () => {
+    expect(() => loadConfig(fromText('{"tap":{"captur":{}}}'))).toThrow(/tap\.captur: unknown key/);
+  });
+
+  it('names array positions in the path', () => {
+    const text = '{"versions":[{"name":"stable","upstream":"http://127.0.0.1:1"},{"name":"c","upstream":"ftp://x"}]}';
+    expect(() => loadConfig(fromText(text))).toThrow(/versions\[1\]\.upstream/);
+  });
+
+  it('rejects malformed JSON with the file name', () => {
+    expect(() => loadConfig(fromText('{nope'))).toThrow(/understudy\.config\.json is not valid JSON/);
+  });
+
+  it('lets env vars override the file and flags override both', () => {
+    const config = loadConfig({
+      ...fromText('{"db":"a.db","tap":{"port":9000}}'),
+      env: { UNDERSTUDY_DB: 'b.db', UNDERSTUDY_ADMIN_TOKEN: 'secret-token' },
+      overrides: { tap: { port: 9001 } },
+    });
+    expect(config.db).toBe('b.db');
+    expect(config.adminToken).toBe('secret-token');
+    expect(config.tap.port).toBe(9001);
+  });
+
+  it('reports the error code invalid_config', () => {
+    try {
+      parseConfig({ control: { port: -1 } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UnderstudyError);
+      expect((error as UnderstudyError).code).toBe('invalid_config');
+      expect((error as UnderstudyError).details).toEqual({ path: 'control.port' });
+    }
+  });
+});

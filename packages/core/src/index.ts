@@ -1,0 +1,26 @@
+export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.js';
+export { configEnv, type LoadConfigOptions, loadConfig, parseConfig } from './config.js';
+export {
+  type CaptureConfig,
+  type Config,
+  type ConfigInput,
+  configSchema,
+  type RedactionConfig,
+  type TapConfig,
+} from './config-schema.js';
+export { type ErrorCode, errorStatus, isUnderstudyError, UnderstudyError } from './errors.js';
+export {
+  type CapturedBody,
+  type Exchange,
+  type ExchangeRole,
+  emptyBody,
+  exchangeRoles,
+  type Headers,
+  noUsage,
+  type SseEvent,
+  type Usage,
+} from './exchange.js';
+export { createIdGenerator, type IdGenerator } from './ids.js';
+export { type Logger, silentLogger } from './logger.js';
+export { type Random, seededRandom, systemRandom } from './random.js';
+export { isValidVersionName, type Version } from './version.js';

@@ -1,0 +1,128 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './store.js';
+
+function exchange(over: Partial<Exchange> & { id: string }): Exchange {
+  return {
+    startedAt: 1_000,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    query: '',
+    requestHeaders: { 'content-type': 'application/json' },
+    requestBody: { bytes: new TextEncoder().encode('{"a":1}'), size: 7, truncated: false },
+    status: 200,
+    responseHeaders: {},
+    responseBody: emptyBody,
+    streamed: false,
+    sseEvents: null,
+    ttfbMs: 1.5,
+    durationMs: 2.25,
+    version: 'stable',
+    role: 'live',
+    parentId: null,
+    usage: noUsage,
+    error: null,
+    ...over,
+  };
+}
+
+describe('ExchangeRepository on a SQLite file', () => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+  });
+
+  it('round-trips every field, bytes included', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'us-store-')), 'x.db');
+    store = await openStore({ url: file });
+    const e = exchange({
+      id: '01A',
+      responseBody: { bytes: new Uint8Array([0, 255, 1, 2]), size: 9000, truncated: true },
+      sseEvents: [
+        { at: 3.5, data: '{"x":1}' },
+        { at: 4, event: 'done', data: '[DONE]' },
+      ],
+      usage: { inputTokens: 10, outputTokens: 20, costUsd: 0.0003 },
+      error: { code: 'upstream_reset', message: 'socket hang up' },
+      streamed: true,
+      status: null,
+    });
+    await store.exchanges.insertMany([e]);
+    const back = await store.exchanges.get('01A');
+    expect(back).toEqual(e);
+    expect(Array.from(back?.responseBody.bytes ?? [])).toEqual([0, 255, 1, 2]);
+    await store.close();
+    // A second process (here: a second open) sees the rows and does not re-run migrations.
+    store = await openStore({ url: file });
+    expect(await store.exchanges.count()).toBe(1);
+  });
+
+  it('ignores a duplicate id instead of failing the batch', async () => {
+    store = await openStore({ url: ':memory:' });
+    await store.exchanges.insertMany([exchange({ id: 'A' }), exchange({ id: 'B' })]);
+    await store.exchanges.insertMany([exchange({ id: 'B' }), exchange({ id: 'C' })]);
+    expect(await store.exchanges.count()).toBe(3);
+  });
+
+  it('filters and pages newest first with a cursor', async () => {
+    store = await openStore({ url: ':memory:' });
+    const rows = Array.from({ length: 25 }, (_, i) =>
+      exchange({
+        id: `ID${String(i).padStart(3, '0')}`,
+        startedAt: 1_000 + i,
+        path: i % 2 === 0 ? '/v1/chat/completions' : '/v1/messages',
+        status: i % 5 === 0 ? 503 : 200,
+        version: i < 20 ? 'stable' : 'candidate',
+      }),
+    );
+    await store.exchanges.insertMany(rows);
+    const first = await store.exchanges.list({}, { limit: 10 });
+    expect(first.items.map((e) => e.id)).toEqual(
+      rows
+        .slice(15)
+        .reverse()
+        .map((e) => e.id),
+    );
+    const second = await store.exchanges.list({}, { limit: 10, cursor: first.nextCursor ?? '' });
+    const third = await store.exchanges.list({}, { limit: 10, cursor: second.nextCursor ?? '' });
+    expect(third.items).toHaveLength(5);
+    expect(third.nextCursor).toBeNull();
+
+    const errors = await store.exchanges.list({ status: '5xx' });
+    expect(errors.items.map((e) => e.status)).toEqual([503, 503, 503, 503, 503]);
+    const messages = await store.exchanges.list({ path: '/v1/mess*', version: 'stable' });
+    expect(messages.items.every((e) => e.path === '/v1/messages' && e.version === 'stable')).toBe(true);
+    expect(messages.items).toHaveLength(10);
+    const window = await store.exchanges.list({ since: 1_010, until: 1_012 });
+    expect(window.items.map((e) => e.startedAt)).toEqual([1_011, 1_010]);
+  });
+
+  it('treats % and _ in a path glob literally', async () => {
+    store = await openStore({ url: ':memory:' });
+    await store.exchanges.insertMany([exchange({ id: 'A', path: '/a_b' }), exchange({ id: 'B', path: '/axb' })]);
+    const page = await store.exchanges.list({ path: '/a_*' });
+    expect(page.items.map((e) => e.path)).toEqual(['/a_b']);
+  });
+
+  it('rejects a malformed status filter with a coded error', async () => {
+    store = await openStore({ url: ':memory:' });
+    await expect(store.exchanges.list({ status: 'bad' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('VersionRepository and MetaRepository', () => {
+  it('upserts versions and keeps the first meta value', async () => {
+    const store = await openStore({ url: ':memory:' });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:2', headers: { 'x-prompt-version': '13' } });
+    expect(await store.versions.list()).toEqual([
+      { name: 'stable', upstream: 'http://127.0.0.1:2', headers: { 'x-prompt-version': '13' } },
+    ]);
+    expect(await store.meta.getOrInit('k', () => 'first')).toBe('first');
+    expect(await store.meta.getOrInit('k', () => 'second')).toBe('first');
+    await store.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { type Exchange, type ExchangeRole, UnderstudyError } from '@understudy/core';
+import { type Kysely, sql } from 'kysely';
+import { fromExchangeRow, toExchangeRow } from './exchange-row.js';
+import type { Database } from './schema.js';
+
+export interface ExchangeFilter {
+  /** Epoch ms, inclusive. */
+  since?: number;
+  /** Epoch ms, exclusive. */
+  until?: number;
+  /** Exact path, or a glob where `*` matches any run of characters. */
+  path?: string;
+  method?: string;
+  /** An exact status (`200`) or a class (`5xx`). */
+  status?: string;
+  version?: string;
+  role?: ExchangeRole;
+  parentId?: string;
+}
+
+export interface ExchangePage {
+  readonly items: Exchange[];
+  /** Pass back as `cursor` for the next (older) page; `null` at the end. */
+  readonly nextCursor: string | null;
+}
+
+// SQLite allows 32 766 bound parameters per statement; 26 columns a row leaves room for ~1 200.
+const rowsPerStatement = 500;
+
+export class ExchangeRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /** Inserts a batch in one transaction; a duplicate id is ignored (captures are idempotent). */
+  async insertMany(exchanges: readonly Exchange[]): Promise<void> {
+    if (exchanges.length === 0) return;
+    const rows = exchanges.map(toExchangeRow);
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += rowsPerStatement) {
+        await trx
+          .insertInto('exchanges')
+          .values(rows.slice(i, i + rowsPerStatement))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+    });
+  }
+
+  async get(id: string): Promise<Exchange | undefined> {
+    const row = await this.#db.selectFrom('exchanges').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : fromExchangeRow(row);
+  }
+
+  /** Newest first, paged by id (ids sort by start time). */
+  async list(filter: ExchangeFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<ExchangePage> {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
+    let query = this.#db.selectFrom('exchanges').selectAll();
+    if (filter.since !== undefined) query = query.where('started_at', '>=', filter.since);
+    if (filter.until !== undefined) query = query.where('started_at', '<', filter.until);
+    if (filter.method !== undefined) query = query.where('method', '=', filter.method.toUpperCase());
+    if (filter.version !== undefined) query = query.where('version', '=', filter.version);
+    if (filter.role !== undefined) query = query.where('role', '=', filter.role);
+    if (filter.parentId !== undefined) query = query.where('parent_id', '=', filter.parentId);
+    if (filter.path !== undefined) {
+      query = filter.path.includes('*')
+        ? query.where(sql<boolean>`path like ${globToLike(filter.path)} escape '\\'`)
+        : query.where('path', '=', filter.path);
+    }
+    if (filter.status !== undefined) {
+      const range = statusRange(filter.status);
+      query = query.where('status', '>=', range[0]).where('status', '<=', range[1]);
+    }
+    if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit).map(fromExchangeRow);
+    return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  async count(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('exchanges')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+/** `200` → [200, 200]; `5xx` → [500, 599]. */
+export function statusRange(status: string): [number, number] {
+  const exact = /^[1-5]\d\d$/.exec(status);
+  if (exact) return [Number(status), Number(status)];
+  const cls = /^([1-5])xx$/i.exec(status);
+  if (cls) return [Number(cls[1]) * 100, Number(cls[1]) * 100 + 99];
+  throw new UnderstudyError('invalid_input', `status filter must be a code like 200 or a class like 5xx, got "${status}"`);
+}
+
+/** Translates a `*` glob into a LIKE pattern; `%` and `_` in the glob match themselves. */
+function globToLike(glob: string): string {
+  return glob.replace(/[%_\\]/g, (c) => `\\${c}`).replace(/\*/g, '%');
+}

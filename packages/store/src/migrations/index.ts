@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_init.js';
+
+/** Every migration, by name; names sort in the order they run. */
+const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+};
+
+/** A provider over statically imported migrations, so the same list runs from src and dist. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

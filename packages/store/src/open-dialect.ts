@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface OpenedDialect {
+  readonly kind: StoreKind;
+  readonly dialect: Dialect;
+}
+
+/** `postgres://…` (or `postgresql://…`) selects PostgreSQL; anything else is a SQLite file path. */
+export function storeKind(url: string): StoreKind {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+export function openDialect(url: string, options: { poolSize?: number } = {}): OpenedDialect {
+  if (storeKind(url) === 'postgres') {
+    const int8 = 20;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // Epoch milliseconds and sizes fit a double exactly; read BIGINT as a number.
+      types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === int8 ? Number : pg.types.getTypeParser(oid, format)) },
+    });
+    return { kind: 'postgres', dialect: new PostgresDialect({ pool }) };
+  }
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const database = new SQLite(url);
+  // WAL lets readers (the control plane, other processes) run beside the single writer;
+  // busy_timeout makes concurrent writers from several processes wait instead of failing.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  return { kind: 'sqlite', dialect: new SqliteDialect({ database }) };
+}

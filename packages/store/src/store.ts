@@ -1,0 +1,59 @@
+import { type Clock, systemClock } from '@understudy/core';
+import { Kysely, Migrator } from 'kysely';
+import { storeError } from './errors.js';
+import { ExchangeRepository } from './exchange-repository.js';
+import { MetaRepository } from './meta-repository.js';
+import { migrationProvider } from './migrations/index.js';
+import { openDialect, type StoreKind } from './open-dialect.js';
+import type { Database } from './schema.js';
+import { VersionRepository } from './version-repository.js';
+
+export interface Store {
+  readonly kind: StoreKind;
+  readonly db: Kysely<Database>;
+  readonly exchanges: ExchangeRepository;
+  readonly versions: VersionRepository;
+  readonly meta: MetaRepository;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** A SQLite file path, `:memory:`, or a `postgres://` URL. */
+  url: string;
+  clock?: Clock;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { kind, dialect } = openDialect(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  const db = new Kysely<Database>({ dialect });
+  if (options.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return {
+    kind,
+    db,
+    exchanges: new ExchangeRepository(db),
+    versions: new VersionRepository(db, options.clock ?? systemClock),
+    meta: new MetaRepository(db),
+    close: () => db.destroy(),
+  };
+}
+
+/** Runs pending migrations; a failure names the migration that failed. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw storeError(`migration ${failed} failed`, error);
+  }
+}
