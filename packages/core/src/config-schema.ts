@@ -27,6 +27,12 @@ const captureSchema = z.strictObject({
   /** Paths matching one of these globs are never captured. */
   excludePaths: z.array(z.string()).default([]),
   queueSize: z.number().int().positive().default(20_000),
+  /** Bytes of captured bodies the queue may hold; past it captures are dropped (counted). */
+  queueMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
   batchSize: z.number().int().positive().default(500),
   flushIntervalMs: ms.default(50),
 });
@@ -59,6 +65,11 @@ const tapSchema = z.strictObject({
   timeouts: timeoutsSchema.prefault({}),
   capture: captureSchema.prefault({}),
   redaction: redactionSchema.prefault({}),
+  /**
+   * USD per million tokens by model name (or name prefix), on top of the tap's default table;
+   * a model found in neither gets `costUsd: null`.
+   */
+  pricing: z.record(z.string(), z.strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })).default({}),
 });
 
 const controlSchema = z.strictObject({
