@@ -1,1 +1,2 @@
-export {};
+export { createDemoAgentApp, type DemoAgentOptions } from './demo-agent-app.js';
+export { parseOrderRequest, type Variant } from './support-agent.js';

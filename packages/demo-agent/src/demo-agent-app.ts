@@ -1,0 +1,62 @@
+import { type Clock, type Random, systemClock, systemRandom } from '@understudy/core';
+import { Hono } from 'hono';
+import type { AgentContext } from './agent-context.js';
+import { anthropicMessages } from './anthropic-messages.js';
+import { chatCompletion } from './openai-chat.js';
+import type { Variant } from './support-agent.js';
+
+export interface DemoAgentOptions {
+  readonly variant: Variant;
+  /** Source of the agent's "temperature"; seed it for reproducible replies. */
+  readonly random?: Random;
+  readonly clock?: Clock;
+  /** Think time before answering; 0 (the default) answers at once. The regressed variant is slower. */
+  readonly latencyMs?: number;
+}
+
+// The regressed agent is slower: it thinks longer before answering.
+const regressedSlowdown = 3;
+
+/**
+ * An OpenAI- and Anthropic-compatible support agent for an online shop: the embedded default
+ * upstream of `understudy start`, and a real upstream for tests and the demo scenario.
+ */
+export function createDemoAgentApp(options: DemoAgentOptions): Hono {
+  const clock = options.clock ?? systemClock;
+  const latencyMs = (options.latencyMs ?? 0) * (options.variant === 'regressed' ? regressedSlowdown : 1);
+  const ctx: AgentContext = {
+    variant: options.variant,
+    random: options.random ?? systemRandom,
+    clock,
+    chunkGapMs: latencyMs > 0 ? Math.max(1, Math.round(latencyMs / 20)) : 0,
+  };
+  const think = (): Promise<void> => (latencyMs > 0 ? new Promise((resolve) => clock.setTimeout(resolve, latencyMs)) : Promise.resolve());
+
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true, variant: options.variant }));
+  app.post('/v1/chat/completions', async (c) => {
+    const body = await jsonBody(c.req.raw);
+    if (body === undefined)
+      return c.json({ error: { message: 'the body must be a JSON object', type: 'invalid_request_error', param: null, code: null } }, 400);
+    await think();
+    return chatCompletion(body, ctx);
+  });
+  app.post('/v1/messages', async (c) => {
+    const body = await jsonBody(c.req.raw);
+    if (body === undefined)
+      return c.json({ type: 'error', error: { type: 'invalid_request_error', message: 'the body must be a JSON object' } }, 400);
+    await think();
+    return anthropicMessages(body, ctx);
+  });
+  app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}`, type: 'invalid_request_error' } }, 404));
+  return app;
+}
+
+async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = await request.json();
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
