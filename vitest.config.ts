@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['packages/store/test/postgres.global-setup.ts'],
   },
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Exchange, emptyBody, noUsage } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
 import { openStore, type Store } from './store.js';
 
 function exchange(over: Partial<Exchange> & { id: string }): Exchange {
@@ -29,14 +30,24 @@ function exchange(over: Partial<Exchange> & { id: string }): Exchange {
   };
 }
 
-describe('ExchangeRepository on a SQLite file', () => {
+const dialects = [
+  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-store-')), 'x.db') },
+  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
+] as const;
+
+describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) => {
   let store: Store | undefined;
   afterEach(async () => {
     await store?.close();
+    store = undefined;
   });
+  const open = async () => {
+    store = await openStore({ url: await makeUrl() });
+    return store;
+  };
 
-  it('round-trips every field, bytes included', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'us-store-')), 'x.db');
+  it.skipIf(skip)('round-trips every field, bytes included, across reopen', async () => {
+    const file = await makeUrl();
     store = await openStore({ url: file });
     const e = exchange({
       id: '01A',
@@ -60,15 +71,15 @@ describe('ExchangeRepository on a SQLite file', () => {
     expect(await store.exchanges.count()).toBe(1);
   });
 
-  it('ignores a duplicate id instead of failing the batch', async () => {
-    store = await openStore({ url: ':memory:' });
+  it.skipIf(skip)('ignores a duplicate id instead of failing the batch', async () => {
+    store = await open();
     await store.exchanges.insertMany([exchange({ id: 'A' }), exchange({ id: 'B' })]);
     await store.exchanges.insertMany([exchange({ id: 'B' }), exchange({ id: 'C' })]);
     expect(await store.exchanges.count()).toBe(3);
   });
 
-  it('filters and pages newest first with a cursor', async () => {
-    store = await openStore({ url: ':memory:' });
+  it.skipIf(skip)('filters and pages newest first with a cursor', async () => {
+    store = await open();
     const rows = Array.from({ length: 25 }, (_, i) =>
       exchange({
         id: `ID${String(i).padStart(3, '0')}`,
@@ -100,22 +111,22 @@ describe('ExchangeRepository on a SQLite file', () => {
     expect(window.items.map((e) => e.startedAt)).toEqual([1_011, 1_010]);
   });
 
-  it('treats % and _ in a path glob literally', async () => {
-    store = await openStore({ url: ':memory:' });
+  it.skipIf(skip)('treats % and _ in a path glob literally', async () => {
+    store = await open();
     await store.exchanges.insertMany([exchange({ id: 'A', path: '/a_b' }), exchange({ id: 'B', path: '/axb' })]);
     const page = await store.exchanges.list({ path: '/a_*' });
     expect(page.items.map((e) => e.path)).toEqual(['/a_b']);
   });
 
-  it('rejects a malformed status filter with a coded error', async () => {
-    store = await openStore({ url: ':memory:' });
+  it.skipIf(skip)('rejects a malformed status filter with a coded error', async () => {
+    store = await open();
     await expect(store.exchanges.list({ status: 'bad' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
-describe('VersionRepository and MetaRepository', () => {
-  it('upserts versions and keeps the first meta value', async () => {
-    const store = await openStore({ url: ':memory:' });
+describe.each(dialects)('VersionRepository and MetaRepository on $kind', ({ skip, url }) => {
+  it.skipIf(skip)('upserts versions and keeps the first meta value', async () => {
+    const store = await openStore({ url: await url() });
     await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
     await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:2', headers: { 'x-prompt-version': '13' } });
     expect(await store.versions.list()).toEqual([
