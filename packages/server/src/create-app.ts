@@ -1,0 +1,50 @@
+import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } from '@understudy/core';
+import type { Store } from '@understudy/store';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { Registry } from 'prom-client';
+import { bearerAuth } from './bearer-auth.js';
+import { errorResponse } from './error-response.js';
+import { exchangeRoutes } from './exchange-routes.js';
+import { requestMetrics } from './request-metrics.js';
+import { versionRoutes } from './version-routes.js';
+
+export interface ControlPlaneDeps {
+  readonly store: Store;
+  /** The bearer token every route but `/healthz` requires. */
+  readonly adminToken: string;
+  /** Served at `/metrics`; pass the tap's registry when both run in one process. */
+  readonly registry?: Registry;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+// API bodies are small JSON documents; anything bigger is a mistake or an attack.
+const maxBodyBytes = 64 * 1024;
+
+/** The control-plane HTTP API. It never listens; the CLI serves it. */
+export function createApp(deps: ControlPlaneDeps): Hono {
+  const logger = deps.logger ?? silentLogger;
+  const registry = deps.registry ?? new Registry();
+  const app = new Hono();
+
+  app.onError((error, c) => errorResponse(error, c, logger));
+  app.notFound((c) => c.json(new UnderstudyError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
+
+  app.use('*', requestMetrics(registry, deps.clock ?? systemClock));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', bearerAuth(deps.adminToken));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new UnderstudyError('payload_too_large', `request bodies are limited to ${maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
+  app.route('/api/exchanges', exchangeRoutes(deps.store));
+  app.route('/api/versions', versionRoutes(deps.store));
+  return app;
+}
