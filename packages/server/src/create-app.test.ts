@@ -47,7 +47,7 @@ describe('control plane', () => {
 
   it('serves /healthz without a token and refuses everything else without one', async () => {
     expect((await get('/healthz', {})).status).toBe(200);
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: token }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: token }] as Record<string, string>[]) {
       const res = await get('/api/exchanges', headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
