@@ -1,0 +1,113 @@
+import type { CategoryReport, Difference, DivergenceReport, Verdict } from './divergence-report.js';
+import type { NoiseLookup } from './noise-lookup.js';
+import { combineScores } from './score.js';
+
+/** Margins of the verdict; defaults justified in docs/benchmarks.md ("Compare"). */
+export interface JudgeOptions {
+  /**
+   * A field difference is production noise when production itself differs on that field key
+   * in at least this share of baseline pairs. Default 0.02.
+   */
+  readonly fieldNoiseRate: number;
+  /** Baseline pairs an endpoint needs before its field rates are trusted. Default 10. */
+  readonly minBaselinePairs: number;
+  /** Low quantile of production's text similarity used as the bar. Default 0.02. */
+  readonly textQuantile: number;
+  /** Margin below that quantile before text drift is a regression. Default 0.05. */
+  readonly textMargin: number;
+  /** Margin below the length-ratio quantile (truncation). Default 0.1. */
+  readonly lengthMargin: number;
+  /** Baseline pairs with text needed before text quantiles are trusted. Default 20. */
+  readonly minTextBaselinePairs: number;
+  /** With no baseline: similarity below this is a regression (almost nothing shared). Default 0.2. */
+  readonly fallbackSimilarityFloor: number;
+  /** With no baseline: length ratio below this is a regression (answer cut to a quarter). Default 0.25. */
+  readonly fallbackLengthFloor: number;
+}
+
+export const defaultJudgeOptions: JudgeOptions = Object.freeze({
+  fieldNoiseRate: 0.02,
+  minBaselinePairs: 10,
+  textQuantile: 0.02,
+  textMargin: 0.05,
+  lengthMargin: 0.1,
+  minTextBaselinePairs: 20,
+  fallbackSimilarityFloor: 0.2,
+  fallbackLengthFloor: 0.25,
+});
+
+const textKinds = new Set<Difference['kind']>(['text_similarity', 'text_length']);
+
+/**
+ * Decides a report's verdict against production's own noise. A difference explained by noise
+ * (its field key differs in ≥ `fieldNoiseRate` of baseline pairs) never counts. Otherwise
+ * critical and high differences are regressions; medium ones are regressions only when a
+ * baseline shows the field is stable; low ones never. Text is a regression when similarity (or
+ * length ratio) falls below the `textQuantile` of production-vs-production by a margin. With no
+ * baseline the fallback is conservative and the report says so. Returns a new report.
+ */
+export function judge(report: DivergenceReport, noise: NoiseLookup | null = null, options: Partial<JudgeOptions> = {}): DivergenceReport {
+  const o: JudgeOptions = { ...defaultJudgeOptions, ...options };
+  const endpoint = report.endpoint;
+  const pairs = noise?.pairs(endpoint) ?? 0;
+  const fieldsTrusted = noise !== null && pairs >= o.minBaselinePairs;
+  const textNoise = noise?.textQuantile(endpoint, o.textQuantile);
+  const textTrusted = textNoise !== undefined && textNoise.pairs >= o.minTextBaselinePairs;
+  const notes = report.notes.filter((n) => !n.startsWith('verdict: '));
+  if (!fieldsTrusted) {
+    notes.push(
+      noise === null
+        ? 'verdict: no baseline: conservative structural rules (critical/high differences only; text only below fixed floors)'
+        : `verdict: only ${pairs} baseline pair(s) for ${endpoint} (need ${o.minBaselinePairs}): structural rules`,
+    );
+  }
+
+  let textBar: { similarity: number; lengthRatio: number } | undefined;
+  if (textTrusted && textNoise !== undefined) {
+    textBar = {
+      similarity: Math.max(0, textNoise.similarity - o.textMargin),
+      lengthRatio: Math.max(0, textNoise.lengthRatio - o.lengthMargin),
+    };
+  }
+  const categories: CategoryReport[] = report.categories.map((c) => {
+    let regression = false;
+    const reasons: string[] = [];
+    const differences = c.differences.map((d): Difference => {
+      if (textKinds.has(d.kind)) return d;
+      const rate = fieldsTrusted ? noise?.fieldRate(endpoint, d.key) : undefined;
+      const explained = rate !== undefined && rate.rate >= o.fieldNoiseRate;
+      if (explained) return { ...d, explainedByNoise: true };
+      if (d.severity === 'critical' || d.severity === 'high') {
+        regression = true;
+        reasons.push(`${d.kind} at ${d.path}`);
+      } else if (d.severity === 'medium' && fieldsTrusted) {
+        regression = true;
+        reasons.push(`${d.kind} at ${d.path} (stable in production)`);
+      }
+      return d;
+    });
+    let excess = differences.some((d) => !textKinds.has(d.kind) && d.explainedByNoise !== true && d.severity !== 'low') ? c.score : 0;
+    if (c.name === 'text' && report.text !== null) {
+      const t = report.text;
+      const simFloor = textBar?.similarity ?? o.fallbackSimilarityFloor;
+      const lenFloor = textBar?.lengthRatio ?? o.fallbackLengthFloor;
+      const source = textBar === undefined ? 'fixed floor' : `production q${o.textQuantile} − margin`;
+      if (t.similarity < simFloor) {
+        regression = true;
+        reasons.push(`text similarity ${t.similarity.toFixed(3)} < ${simFloor.toFixed(3)} (${source})`);
+        excess = Math.max(excess, (simFloor - t.similarity) / Math.max(simFloor, 1e-9));
+      }
+      if (t.lengthRatio < lenFloor && t.wordsB < t.wordsA) {
+        regression = true;
+        reasons.push(`length ratio ${t.lengthRatio.toFixed(3)} < ${lenFloor.toFixed(3)} (${source})`);
+        excess = Math.max(excess, (lenFloor - t.lengthRatio) / Math.max(lenFloor, 1e-9));
+      }
+    }
+    const judged: CategoryReport = { ...c, differences, regression, scoreOverNoise: Math.min(1, excess) };
+    return reasons.length > 0 ? { ...judged, reason: reasons.join('; ') } : judged;
+  });
+  const anyDifference = categories.some((c) => c.differences.length > 0 || c.omitted > 0);
+  const verdict: Verdict = categories.some((c) => c.regression === true) ? 'regression' : anyDifference ? 'noise' : 'match';
+  const scoreOverNoise = combineScores(categories.map((c) => c.weight * (c.scoreOverNoise ?? 0)));
+  return { ...report, categories, verdict, scoreOverNoise, notes, noiseApplied: fieldsTrusted || textTrusted };
+}

@@ -1,0 +1,28 @@
+// Typographic variants an LLM (or a tokenizer change) swaps freely; none changes meaning.
+const quoteLike = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const doubleQuoteLike = /[\u201c\u201d\u201e\u201f\u2033]/g;
+const dashLike = /[\u2010-\u2015\u2212]/g;
+const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g;
+const spaces = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const blankLines = /\n{3,}/g;
+
+/**
+ * Unicode and whitespace normalization applied to text before it is compared: NFKC, one
+ * form of quotes and dashes, no zero-width characters, runs of spaces collapsed, CRLF to LF
+ * and trimmed lines. Case and punctuation are kept (they can matter); the similarity measure
+ * decides what to fold.
+ */
+export function normalizeText(text: string): string {
+  if (text.length === 0) return text;
+  return text
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(zeroWidth, '')
+    .replace(quoteLike, "'")
+    .replace(doubleQuoteLike, '"')
+    .replace(dashLike, '-')
+    .replace(spaces, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(blankLines, '\n\n')
+    .trim();
+}
