@@ -1,0 +1,51 @@
+import { systemClock, systemRandom } from '@understudy/core';
+import { createApp } from '@understudy/server';
+import { openStore } from '@understudy/store';
+import { adminAccess } from '../admin-token.js';
+import { definedOnly, loadCliConfig } from '../cli-config.js';
+import { type CliIo, exitCode } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { listen } from '../listen.js';
+import { parseFlags, parsePort } from '../parse-flags.js';
+import { drainMs } from '../run-tap.js';
+import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: understudy control [--port 8081] [--config FILE]
+
+Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /metrics.
+Every route but /healthz needs "Authorization: Bearer <UNDERSTUDY_ADMIN_TOKEN>". Without a
+configured token one is generated, printed once, and the server binds to 127.0.0.1 only.
+
+  --port N         the port to listen on (default: 8081)
+  --config FILE    a config file (default: ./understudy.config.json when present)
+`;
+
+export const controlCommand: Command = {
+  summary: 'run the control-plane API over the store',
+  async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+    const { values } = parseFlags(args, { port: { type: 'string' }, config: { type: 'string' } });
+    if (values.help === true) {
+      io.stdout(usage);
+      return exitCode.ok;
+    }
+    const { config, dbUrl } = loadCliConfig(io, values.config, { control: definedOnly({ port: parsePort('port', values.port) }) });
+    const logger = createCliLogger(io, { readable: false });
+    const access = adminAccess(config, systemRandom);
+    const stack = new ShutdownStack();
+    try {
+      const store = await openStore({ url: dbUrl });
+      stack.defer('close store', () => store.close());
+      const app = createApp({ store, adminToken: access.token, clock: systemClock, logger: logger.child({ role: 'control' }) });
+      const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
+      stack.defer('stop control server', () => listening.close(drainMs));
+      logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');
+      if (access.generated) io.stderr(`admin token (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one): ${access.token}\n`);
+      await untilAborted(signal);
+      logger.info('shutting down');
+      return exitCode.ok;
+    } finally {
+      await stack.unwind(logger);
+    }
+  },
+};

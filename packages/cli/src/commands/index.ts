@@ -1,0 +1,18 @@
+import type { Command } from './command.js';
+import { controlCommand } from './control.js';
+import { startCommand } from './start.js';
+import { tapCommand } from './tap.js';
+import { versionsCommand } from './versions.js';
+
+export type { Command } from './command.js';
+
+/** Every subcommand by name, in the order `understudy --help` lists them. */
+export const commands: Readonly<Record<string, Command>> = Object.freeze({
+  start: startCommand,
+  tap: tapCommand,
+  control: controlCommand,
+  versions: versionsCommand,
+  // ── diff ── `understudy diff A B` lives in ./diff.ts (`runDiff(args, io)`), written by the
+  // compare engineer; register it here as
+  //   diff: { summary: 'compare two saved responses and print the report', run: runDiff },
+});

@@ -1,0 +1,140 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Clock, systemClock, systemRandom, type Version } from '@understudy/core';
+import { createDemoAgentApp } from '@understudy/demo-agent';
+import { createApp } from '@understudy/server';
+import { openStore } from '@understudy/store';
+import { adminAccess } from '../admin-token.js';
+import { definedOnly, loadCliConfig } from '../cli-config.js';
+import { type CliIo, exitCode } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { startDemoTraffic } from '../demo-traffic.js';
+import { listen } from '../listen.js';
+import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
+import { drainMs, runTap } from '../run-tap.js';
+import { readOrCreateRedactionKey } from '../secrets.js';
+import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
+import { resolveTapVersion } from '../tap-version.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: understudy start [--upstream URL] [--port 8080] [--control-port 8081] [--config FILE]
+
+Runs the tap and the control plane in one process. With no upstream (no --upstream and no
+entry for the tap's version in the config's "versions"), it starts the embedded demo agent
+and a little demo traffic through the tap, so captures show up within seconds.
+
+  --upstream URL       the agent to put the tap in front of
+  --port N             the tap's port (default: 8080)
+  --control-port N     the control plane's port (default: 8081)
+  --config FILE        a config file (default: ./understudy.config.json when present)
+`;
+
+export const startCommand: Command = {
+  summary: 'run tap + control plane in one process (with the demo agent when no upstream is set)',
+  async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+    const { values } = parseFlags(args, {
+      upstream: { type: 'string' },
+      port: { type: 'string' },
+      'control-port': { type: 'string' },
+      config: { type: 'string' },
+    });
+    if (values.help === true) {
+      io.stdout(usage);
+      return exitCode.ok;
+    }
+    const upstream = parseUpstream(values.upstream);
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, {
+      tap: definedOnly({ port: parsePort('port', values.port) }),
+      control: definedOnly({ port: parsePort('control-port', values['control-port']) }),
+    });
+    const clock = systemClock;
+    const logger = createCliLogger(io, { readable: true });
+    const access = adminAccess(config, systemRandom);
+    const stack = new ShutdownStack();
+    try {
+      const store = await openStore({ url: dbUrl });
+      stack.defer('close store', () => store.close());
+      // Only the flag and the config count here: a `stable` left in the store by an earlier
+      // demo run points at a demo agent that no longer exists.
+      let version = await resolveTapVersion(config, store, { name: config.tap.version, upstream, useStore: false });
+      const demo = version === undefined;
+      if (version === undefined) version = { name: config.tap.version, upstream: await startDemoAgent(clock, stack), headers: {} };
+      await store.versions.upsert(version);
+
+      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
+      const { tap, listening: tapServer } = await runTap({ config, version, store, redactionKey, logger, clock, stack });
+      const control = createApp({
+        store,
+        adminToken: access.token,
+        registry: tap.registry,
+        clock,
+        logger: logger.child({ role: 'control' }),
+      });
+      const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
+      stack.defer('stop control server', () => controlServer.close(drainMs));
+
+      io.stdout(
+        banner({
+          tapUrl: tapServer.url,
+          controlUrl: controlServer.url,
+          version,
+          demo,
+          dbUrl,
+          token: access.token,
+          generated: access.generated,
+        }),
+      );
+      if (demo) {
+        const traffic = startDemoTraffic({ tapUrl: tapServer.url, clock, random: systemRandom, logger: logger.child({ role: 'demo' }) });
+        stack.defer('stop demo traffic', () => traffic.stop());
+      }
+      await untilAborted(signal);
+      logger.info('shutting down: draining requests and flushing captures');
+      return exitCode.ok;
+    } finally {
+      await stack.unwind(logger);
+    }
+  },
+};
+
+/** The embedded demo agent (good variant) on an ephemeral loopback port; returns its URL. */
+async function startDemoAgent(clock: Clock, stack: ShutdownStack): Promise<string> {
+  const app = createDemoAgentApp({ variant: 'good', clock, random: systemRandom, latencyMs: 150 });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  stack.defer('stop demo agent', () => new Promise((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function banner(o: {
+  tapUrl: string;
+  controlUrl: string;
+  version: Version;
+  demo: boolean;
+  dbUrl: string;
+  token: string;
+  generated: boolean;
+}): string {
+  const upstream = o.demo ? `${o.version.upstream} (embedded demo agent)` : o.version.upstream;
+  const tokenLine = o.generated
+    ? `  admin token  ${o.token}  (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one)`
+    : '  admin token  from UNDERSTUDY_ADMIN_TOKEN / config';
+  const bearer = o.generated ? o.token : '$UNDERSTUDY_ADMIN_TOKEN';
+  return [
+    '',
+    'Understudy is running.',
+    `  tap          ${o.tapUrl}  → version ${o.version.name} at ${upstream}`,
+    `  control      ${o.controlUrl}`,
+    tokenLine,
+    `  database     ${o.dbUrl}`,
+    '',
+    'Recent captures:',
+    `  curl -s -H "Authorization: Bearer ${bearer}" '${o.controlUrl}/api/exchanges?limit=5'`,
+    o.demo
+      ? '\nDemo traffic: one request through the tap every 2 s (150 at most). Ctrl-C stops, flushing captures.'
+      : '\nCtrl-C stops, flushing captures.',
+    '',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from './cli-io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `node:util` parseArgs in strict mode, with `--help`/`-h` added and its errors turned into
+ * one-line {@link UsageError}s (Node's messages carry a long hint after the first sentence).
+ */
+export function parseFlags<T extends Options>(args: readonly string[], options: T, config: { positionals?: boolean } = {}) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' } } as T & { help: { type: 'boolean'; short: 'h' } },
+      strict: true,
+      allowPositionals: config.positionals ?? false,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
+    throw new UsageError(message.replace(/\.$/, ''));
+  }
+}
+
+/** A `--port` value: an integer 0..65535 (0 picks a free port). */
+export function parsePort(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--${flag} must be a port number 0-65535, got "${value}"`);
+  return Number(value);
+}
+
+/** An `--upstream` value: an absolute http(s) URL. */
+export function parseUpstream(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--upstream must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--upstream must be an http(s) URL, got "${value}"`);
+  return value;
+}

@@ -1,0 +1,35 @@
+import type { Clock, Config, Logger, Version } from '@understudy/core';
+import type { Store } from '@understudy/store';
+import { createTap, storeSink, type Tap } from '@understudy/tap';
+import { type Listening, listen } from './listen.js';
+import type { ShutdownStack } from './shutdown-stack.js';
+
+/** How long shutdown waits for in-flight requests before cutting them. */
+export const drainMs = 10_000;
+
+/**
+ * Creates the tap over the store and serves it. Registered on `stack` so that shutdown first
+ * stops accepting and drains requests, then flushes the capture queue (`tap.close()`).
+ */
+export async function runTap(deps: {
+  config: Config;
+  version: Version;
+  store: Store;
+  redactionKey: string;
+  logger: Logger;
+  clock: Clock;
+  stack: ShutdownStack;
+}): Promise<{ tap: Tap; listening: Listening }> {
+  const tap = createTap({
+    config: deps.config.tap,
+    version: deps.version,
+    sink: storeSink(deps.store),
+    redactionKey: deps.redactionKey,
+    clock: deps.clock,
+    logger: deps.logger.child({ role: 'tap' }),
+  });
+  deps.stack.defer('flush captures', () => tap.close());
+  const listening = await listen(tap.app, { name: 'tap', host: deps.config.tap.host, port: deps.config.tap.port, clock: deps.clock });
+  deps.stack.defer('stop tap server', () => listening.close(drainMs));
+  return { tap, listening };
+}
