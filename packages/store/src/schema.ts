@@ -40,8 +40,66 @@ export interface MetaTable {
   value: string;
 }
 
+/** Row shape of `replay_runs` (migration 0002): one durable replay job. */
+export interface ReplayRunsTable {
+  id: string;
+  created_at: number;
+  updated_at: number;
+  status: string;
+  spec: string;
+  target: string;
+  baseline: string | null;
+  planned: number | null;
+  done: number;
+  errors: number;
+  summary: string | null;
+  error_message: string | null;
+}
+
+/** Row shape of `replay_results`: one selected exchange of a run, committed as it completes. */
+export interface ReplayResultsTable {
+  run_id: string;
+  exchange_id: string;
+  seq: number;
+  endpoint: string;
+  candidate_id: string | null;
+  baseline_id: string | null;
+  verdict: string;
+  score: number | null;
+  score_over_noise: number | null;
+  original_status: number | null;
+  candidate_status: number | null;
+  original_ms: number | null;
+  candidate_ms: number | null;
+  original_tokens: number | null;
+  candidate_tokens: number | null;
+  original_cost: number | null;
+  candidate_cost: number | null;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  report: string | null;
+  baseline_report: string | null;
+  completed_at: number;
+}
+
+/** Row shape of `shadow_comparisons`: a live shadow exchange judged against its parent. */
+export interface ShadowComparisonsTable {
+  exchange_id: string;
+  parent_id: string;
+  endpoint: string;
+  verdict: string;
+  score: number | null;
+  score_over_noise: number | null;
+  report: string | null;
+  created_at: number;
+}
+
 export interface Database {
   exchanges: ExchangesTable;
   versions: VersionsTable;
   meta: MetaTable;
+  replay_runs: ReplayRunsTable;
+  replay_results: ReplayResultsTable;
+  shadow_comparisons: ShadowComparisonsTable;
 }

@@ -2,10 +2,13 @@ import { type Clock, systemClock } from '@understudy/core';
 import { Kysely, Migrator } from 'kysely';
 import { storeError } from './errors.js';
 import { ExchangeRepository } from './exchange-repository.js';
+import { ExchangeScan } from './exchange-scan.js';
 import { MetaRepository } from './meta-repository.js';
 import { migrationProvider } from './migrations/index.js';
 import { openDialect, type StoreKind } from './open-dialect.js';
+import { ReplayRepository } from './replay-repository.js';
 import type { Database } from './schema.js';
+import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 import { VersionRepository } from './version-repository.js';
 
 export interface Store {
@@ -14,6 +17,10 @@ export interface Store {
   readonly exchanges: ExchangeRepository;
   readonly versions: VersionRepository;
   readonly meta: MetaRepository;
+  /** Oldest-first paged scans and all-or-nothing imports (replay, export, import). */
+  readonly scan: ExchangeScan;
+  readonly replays: ReplayRepository;
+  readonly shadowComparisons: ShadowComparisonRepository;
   close(): Promise<void>;
 }
 
@@ -44,6 +51,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     exchanges: new ExchangeRepository(db),
     versions: new VersionRepository(db, options.clock ?? systemClock),
     meta: new MetaRepository(db),
+    scan: new ExchangeScan(db),
+    replays: new ReplayRepository(db),
+    shadowComparisons: new ShadowComparisonRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -1,0 +1,152 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
+import type { ReplayResultRecord } from './replay-records.js';
+import { openStore, type Store } from './store.js';
+
+function exchange(id: string, over: Partial<Exchange> = {}): Exchange {
+  return {
+    id,
+    startedAt: 1_000,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    query: '',
+    requestHeaders: {},
+    requestBody: emptyBody,
+    status: 200,
+    responseHeaders: {},
+    responseBody: emptyBody,
+    streamed: false,
+    sseEvents: null,
+    ttfbMs: null,
+    durationMs: null,
+    version: 'stable',
+    role: 'live',
+    parentId: null,
+    usage: noUsage,
+    error: null,
+    ...over,
+  };
+}
+
+function result(exchangeId: string, seq: number, verdict = 'match'): ReplayResultRecord {
+  return {
+    runId: 'R1',
+    exchangeId,
+    seq,
+    endpoint: 'POST /v1/chat/completions',
+    candidateId: `C${exchangeId}`,
+    baselineId: null,
+    verdict,
+    score: 0,
+    scoreOverNoise: 0,
+    originalStatus: 200,
+    candidateStatus: verdict === 'error' ? null : 200,
+    originalMs: 1,
+    candidateMs: 2,
+    originalTokens: 10,
+    candidateTokens: 12,
+    originalCost: 0.1,
+    candidateCost: 0.2,
+    attempts: 1,
+    errorCode: null,
+    errorMessage: null,
+    report: { verdict },
+    baselineReport: null,
+    completedAt: 5,
+  };
+}
+
+const dialects = [
+  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-replay-')), 'x.db') },
+  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
+] as const;
+
+describe.each(dialects)('ReplayRepository and ExchangeScan on $kind', ({ skip, url }) => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+
+  it.skipIf(skip)('commits each item once, with its exchanges, and counts verdicts', async () => {
+    store = await openStore({ url: await url() });
+    await store.replays.createRun({ id: 'R1', createdAt: 1, spec: { target: 'x' }, target: 'x', baseline: null, planned: 3 });
+    const n1 = await store.replays.commitResults(
+      'R1',
+      [result('A', 0), result('B', 1, 'error')],
+      [exchange('CA', { role: 'replay', parentId: 'A' })],
+      2,
+    );
+    // A resumed run re-sends an in-flight item: the second commit of B is ignored.
+    const n2 = await store.replays.commitResults('R1', [result('B', 1, 'error'), result('C', 2, 'regression')], [], 3);
+    expect([n1, n2]).toEqual([2, 1]);
+    const run = await store.replays.getRun('R1');
+    expect(run).toMatchObject({ status: 'running', done: 3, errors: 1, planned: 3, spec: { target: 'x' } });
+    expect(await store.replays.countByVerdict('R1')).toEqual({ match: 1, error: 1, regression: 1 });
+    expect(await store.replays.completedAmong('R1', ['A', 'Z', 'C'])).toEqual(new Set(['A', 'C']));
+    expect((await store.exchanges.get('CA'))?.parentId).toBe('A');
+
+    const page = await store.replays.listResults('R1', { limit: 2 });
+    expect(page.items.map((r) => r.exchangeId)).toEqual(['A', 'B']);
+    const rest = await store.replays.listResults('R1', { limit: 2, afterSeq: page.nextSeq ?? -1 });
+    expect(rest.items.map((r) => r.exchangeId)).toEqual(['C']);
+    expect(rest.nextSeq).toBeNull();
+    expect((await store.replays.listResults('R1', { verdict: 'regression' })).items).toHaveLength(1);
+
+    await store.replays.updateVerdicts('R1', [{ exchangeId: 'C', verdict: 'noise', scoreOverNoise: 0, report: { v: 2 } }]);
+    expect(await store.replays.getResult('R1', 'C')).toMatchObject({ verdict: 'noise', report: { v: 2 } });
+    await store.replays.updateRun('R1', { status: 'completed', summary: { ok: true } }, 9);
+    expect(await store.replays.getRun('R1')).toMatchObject({ status: 'completed', summary: { ok: true }, updatedAt: 9 });
+  });
+
+  it.skipIf(skip)('scans oldest first in pages and imports all or nothing', async () => {
+    store = await openStore({ url: await url() });
+    const rows = Array.from({ length: 7 }, (_, i) => exchange(`E${i}`, { startedAt: 100 + i, path: i % 2 ? '/a' : '/b' }));
+    expect(
+      await store.scan.insertAtomically(
+        (async function* () {
+          yield rows.slice(0, 4);
+          yield rows.slice(4);
+        })(),
+      ),
+    ).toBe(7);
+    const seen: string[] = [];
+    for await (const e of store.scan.iterate({ path: '/b' }, 2)) seen.push(e.id);
+    expect(seen).toEqual(['E0', 'E2', 'E4', 'E6']);
+    expect(await store.scan.count({ since: 103 })).toBe(4);
+
+    const failing = (async function* () {
+      yield [exchange('N1'), exchange('N2')];
+      throw new Error('line 3: bad');
+    })();
+    await expect(store.scan.insertAtomically(failing)).rejects.toThrow('line 3');
+    expect(await store.exchanges.get('N1')).toBeUndefined();
+  });
+
+  it.skipIf(skip)('finds shadow exchanges still waiting for a comparison', async () => {
+    store = await openStore({ url: await url() });
+    await store.exchanges.insertMany([
+      exchange('L1'),
+      exchange('S1', { role: 'shadow', parentId: 'L1' }),
+      exchange('S2', { role: 'shadow', parentId: 'L1' }),
+    ]);
+    expect((await store.shadowComparisons.pending(null, 10)).map((e) => e.id)).toEqual(['S1', 'S2']);
+    const record = {
+      exchangeId: 'S1',
+      parentId: 'L1',
+      endpoint: 'POST /x',
+      verdict: 'match',
+      score: 0,
+      scoreOverNoise: 0,
+      report: null,
+      createdAt: 7,
+    };
+    await store.shadowComparisons.insertMany([record, record]);
+    expect((await store.shadowComparisons.pending(null, 10)).map((e) => e.id)).toEqual(['S2']);
+    expect(await store.shadowComparisons.get('S1')).toEqual(record);
+  });
+});

@@ -1,0 +1,208 @@
+import type { Exchange } from '@understudy/core';
+import type { Kysely, Transaction } from 'kysely';
+import { toExchangeRow } from './exchange-row.js';
+import type { ReplayResultRecord, ReplayRunRecord, ReplayRunStatus, ReplayVerdictUpdate } from './replay-records.js';
+import { fromReplayResultRow, fromReplayRunRow, toReplayResultRow } from './replay-result-row.js';
+import type { Database } from './schema.js';
+
+/** What a new run starts with; counters start at zero. */
+export interface NewReplayRun {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly spec: unknown;
+  readonly target: string;
+  readonly baseline: string | null;
+  readonly planned: number | null;
+}
+
+/** Fields a running replayer updates as it goes. */
+export interface ReplayRunPatch {
+  readonly status?: ReplayRunStatus;
+  readonly planned?: number | null;
+  readonly summary?: unknown;
+  readonly errorMessage?: string | null;
+}
+
+export interface ReplayResultPage {
+  readonly items: ReplayResultRecord[];
+  /** Pass back as `afterSeq` for the next page; `null` at the end. */
+  readonly nextSeq: number | null;
+}
+
+const rowsPerStatement = 200;
+
+/** Replay runs and their per-item results, committed as they complete. */
+export class ReplayRepository {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async createRun(run: NewReplayRun): Promise<void> {
+    await this.#db
+      .insertInto('replay_runs')
+      .values({
+        id: run.id,
+        created_at: run.createdAt,
+        updated_at: run.createdAt,
+        status: 'running',
+        spec: JSON.stringify(run.spec),
+        target: run.target,
+        baseline: run.baseline,
+        planned: run.planned,
+        done: 0,
+        errors: 0,
+        summary: null,
+        error_message: null,
+      })
+      .execute();
+  }
+
+  async getRun(id: string): Promise<ReplayRunRecord | undefined> {
+    const row = await this.#db.selectFrom('replay_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : fromReplayRunRow(row);
+  }
+
+  /** Newest first. */
+  async listRuns(limit = 50): Promise<ReplayRunRecord[]> {
+    const rows = await this.#db
+      .selectFrom('replay_runs')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(Math.min(Math.max(limit, 1), 1000))
+      .execute();
+    return rows.map(fromReplayRunRow);
+  }
+
+  async updateRun(id: string, patch: ReplayRunPatch, now: number): Promise<void> {
+    await this.#db
+      .updateTable('replay_runs')
+      .set({
+        updated_at: now,
+        ...(patch.status === undefined ? {} : { status: patch.status }),
+        ...(patch.planned === undefined ? {} : { planned: patch.planned }),
+        ...(patch.summary === undefined ? {} : { summary: JSON.stringify(patch.summary) }),
+        ...(patch.errorMessage === undefined ? {} : { error_message: patch.errorMessage }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Commits finished items with the exchanges they produced, in one transaction. An item
+   * already committed (a resumed run re-sent an in-flight item) is ignored, so each item is
+   * counted exactly once. Returns how many items were new.
+   */
+  async commitResults(runId: string, results: readonly ReplayResultRecord[], exchanges: readonly Exchange[], now: number): Promise<number> {
+    if (results.length === 0) return 0;
+    return this.#db.transaction().execute(async (trx) => {
+      await insertExchanges(trx, exchanges);
+      const fresh = await freshOnly(trx, runId, results);
+      for (let i = 0; i < fresh.length; i += rowsPerStatement) {
+        await trx
+          .insertInto('replay_results')
+          .values(fresh.slice(i, i + rowsPerStatement).map(toReplayResultRow))
+          .execute();
+      }
+      const errors = fresh.filter((r) => r.verdict === 'error').length;
+      await trx
+        .updateTable('replay_runs')
+        .set((eb) => ({ done: eb('done', '+', fresh.length), errors: eb('errors', '+', errors), updated_at: now }))
+        .where('id', '=', runId)
+        .execute();
+      return fresh.length;
+    });
+  }
+
+  /** Which of `exchangeIds` already have a committed result in the run. */
+  async completedAmong(runId: string, exchangeIds: readonly string[]): Promise<Set<string>> {
+    if (exchangeIds.length === 0) return new Set();
+    const rows = await this.#db
+      .selectFrom('replay_results')
+      .select('exchange_id')
+      .where('run_id', '=', runId)
+      .where('exchange_id', 'in', [...exchangeIds])
+      .execute();
+    return new Set(rows.map((r) => r.exchange_id));
+  }
+
+  /** Results in selection order, optionally of one verdict, paged by `seq`. */
+  async listResults(runId: string, options: { verdict?: string; afterSeq?: number; limit?: number } = {}): Promise<ReplayResultPage> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    let query = this.#db.selectFrom('replay_results').selectAll().where('run_id', '=', runId);
+    if (options.verdict !== undefined) query = query.where('verdict', '=', options.verdict);
+    if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
+    const rows = await query
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit).map(fromReplayResultRow);
+    return { items, nextSeq: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+  }
+
+  async getResult(runId: string, exchangeId: string): Promise<ReplayResultRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('replay_results')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('exchange_id', '=', exchangeId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromReplayResultRow(row);
+  }
+
+  /** Counts of committed results by verdict. */
+  async countByVerdict(runId: string): Promise<Record<string, number>> {
+    const rows = await this.#db
+      .selectFrom('replay_results')
+      .select(['verdict', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('run_id', '=', runId)
+      .groupBy('verdict')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.verdict, Number(r.n)]));
+  }
+
+  /** Revises verdicts once the run's noise floor is complete, in one transaction. */
+  async updateVerdicts(runId: string, updates: readonly ReplayVerdictUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.#db.transaction().execute(async (trx) => {
+      for (const u of updates) {
+        await trx
+          .updateTable('replay_results')
+          .set({ verdict: u.verdict, score_over_noise: u.scoreOverNoise, report: u.report === null ? null : JSON.stringify(u.report) })
+          .where('run_id', '=', runId)
+          .where('exchange_id', '=', u.exchangeId)
+          .execute();
+      }
+    });
+  }
+}
+
+async function insertExchanges(trx: Transaction<Database>, exchanges: readonly Exchange[]): Promise<void> {
+  for (let i = 0; i < exchanges.length; i += rowsPerStatement) {
+    await trx
+      .insertInto('exchanges')
+      .values(exchanges.slice(i, i + rowsPerStatement).map(toExchangeRow))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+async function freshOnly(trx: Transaction<Database>, runId: string, results: readonly ReplayResultRecord[]): Promise<ReplayResultRecord[]> {
+  const seen = new Set<string>();
+  for (let i = 0; i < results.length; i += rowsPerStatement) {
+    const ids = results.slice(i, i + rowsPerStatement).map((r) => r.exchangeId);
+    const rows = await trx
+      .selectFrom('replay_results')
+      .select('exchange_id')
+      .where('run_id', '=', runId)
+      .where('exchange_id', 'in', ids)
+      .execute();
+    for (const r of rows) seen.add(r.exchange_id);
+  }
+  return results.filter((r) => {
+    if (seen.has(r.exchangeId)) return false;
+    seen.add(r.exchangeId);
+    return true;
+  });
+}
