@@ -1,0 +1,72 @@
+import type { CanarySpec } from './canary-spec.js';
+import type { GateVerdict } from './gate-verdict.js';
+
+/** What the controller does after an analysis. */
+export type StepDecision =
+  | { readonly action: 'rollback'; readonly reason: string; readonly gate: string }
+  | { readonly action: 'advance'; readonly toStep: number }
+  | { readonly action: 'await_approval'; readonly toStep: number }
+  | { readonly action: 'promote' }
+  | { readonly action: 'stay'; readonly reason: string };
+
+export interface StepContext {
+  readonly spec: CanarySpec;
+  readonly stepIndex: number;
+  readonly stepStartedAt: number;
+  readonly now: number;
+  /** Requests the candidate served since this step began. */
+  readonly candidateRequestsInStep: number;
+  readonly verdicts: readonly GateVerdict[];
+  /** Failing windows in a row before this analysis. */
+  readonly consecutiveFailures: number;
+}
+
+/**
+ * The policy, pure so the controller, the tests and the simulation bench run the same code:
+ * a critical gate failing rolls back at once; a non-critical one after `failureThreshold`
+ * failing windows in a row; hold never counts as a failure. A step ends once its minimum
+ * duration and request count are met and no gate is failing.
+ */
+export function decideStep(ctx: StepContext): { decision: StepDecision; consecutiveFailures: number } {
+  const failing = ctx.verdicts.filter((v) => v.outcome === 'fail');
+  const critical = failing.find((v) => v.critical);
+  if (critical !== undefined) {
+    return {
+      decision: { action: 'rollback', gate: critical.gate, reason: `critical gate ${critical.gate} failed: ${critical.reason}` },
+      consecutiveFailures: ctx.consecutiveFailures + 1,
+    };
+  }
+  if (failing.length > 0) {
+    const streak = ctx.consecutiveFailures + 1;
+    const first = failing[0];
+    if (first !== undefined && streak >= ctx.spec.failureThreshold) {
+      return {
+        decision: { action: 'rollback', gate: first.gate, reason: `gate ${first.gate} failed ${streak} windows in a row: ${first.reason}` },
+        consecutiveFailures: streak,
+      };
+    }
+    return {
+      decision: { action: 'stay', reason: `failing: ${failing.map((v) => v.gate).join(', ')} (${streak}/${ctx.spec.failureThreshold})` },
+      consecutiveFailures: streak,
+    };
+  }
+  const step = ctx.spec.steps[ctx.stepIndex];
+  if (step === undefined) return { decision: { action: 'promote' }, consecutiveFailures: 0 };
+  const elapsed = ctx.now - ctx.stepStartedAt;
+  if (elapsed < step.minDurationMs || ctx.candidateRequestsInStep < step.minRequests) {
+    return {
+      decision: {
+        action: 'stay',
+        reason: `step ${ctx.stepIndex + 1}: ${ctx.candidateRequestsInStep}/${step.minRequests} requests, ${elapsed}/${step.minDurationMs} ms`,
+      },
+      consecutiveFailures: 0,
+    };
+  }
+  const next = ctx.stepIndex + 1;
+  const nextStep = ctx.spec.steps[next];
+  if (nextStep === undefined) return { decision: { action: 'promote' }, consecutiveFailures: 0 };
+  return {
+    decision: nextStep.approval ? { action: 'await_approval', toStep: next } : { action: 'advance', toStep: next },
+    consecutiveFailures: 0,
+  };
+}

@@ -1,0 +1,91 @@
+import { seededRandom } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { type AnalysisInput, type ArmStats, emptyMean } from './arm-stats.js';
+import { parseCanarySpec } from './canary-spec.js';
+import { decideStep } from './decide-step.js';
+import { evaluateGates } from './evaluate-gates.js';
+
+const spec = parseCanarySpec({
+  candidate: 'v2',
+  gates: [
+    { kind: 'error_rate', threshold: 0.01 },
+    { kind: 'latency', threshold: 0.1 },
+    { kind: 'cost', threshold: 0.1, critical: true },
+  ],
+});
+
+function arm(random: () => number, n: number, errorRate: number, latency: number, cost: number): ArmStats {
+  let errors = 0;
+  const latencies: number[] = [];
+  const c = { n: 0, sum: 0, sumSquares: 0 };
+  for (let i = 0; i < n; i++) {
+    if (random() < errorRate) errors++;
+    latencies.push(latency * (0.5 + random()));
+    const x = cost * (0.5 + random());
+    c.n++;
+    c.sum += x;
+    c.sumSquares += x * x;
+  }
+  return { n, errors, latencies, cost: c, tokens: emptyMean };
+}
+
+const input = (stable: ArmStats, candidate: ArmStats, look = 1): AnalysisInput => ({
+  stable,
+  candidate,
+  divergence: null,
+  look,
+  webhooks: new Map(),
+});
+
+describe('evaluateGates', () => {
+  it('holds, never fails, on tiny samples even when the candidate looks terrible', () => {
+    const random = seededRandom(1);
+    const next = () => random.next();
+    const verdicts = evaluateGates(spec, input(arm(next, 200, 0, 100, 1), arm(next, 5, 1, 1000, 10)));
+    expect(verdicts.map((v) => v.outcome)).toEqual(['hold', 'hold', 'hold']);
+    expect(verdicts[0]?.reason).toMatch(/not enough data/);
+  });
+
+  it('passes a good candidate and fails a regressed one given enough data', () => {
+    const random = seededRandom(2);
+    const next = () => random.next();
+    const good = evaluateGates(spec, input(arm(next, 5000, 0.02, 100, 1), arm(next, 5000, 0.02, 100, 1)));
+    expect(good.map((v) => v.outcome)).toEqual(['pass', 'pass', 'pass']);
+    const bad = evaluateGates(spec, input(arm(next, 5000, 0.02, 100, 1), arm(next, 5000, 0.08, 140, 1.5)));
+    expect(bad.map((v) => v.outcome)).toEqual(['fail', 'fail', 'fail']);
+    expect(bad[0]?.evidence.nCandidate).toBe(5000);
+    expect(Number(bad[0]?.evidence.lower)).toBeGreaterThan(0.01);
+  });
+
+  it('maps webhook answers: pass, fail, and hold on no answer', () => {
+    const hooks = parseCanarySpec({ candidate: 'v2', gates: [{ kind: 'webhook', name: 'qa', url: 'http://127.0.0.1:1/x' }] });
+    const empty = arm(() => 0.5, 0, 0, 1, 1);
+    const at = (w: AnalysisInput['webhooks']) => evaluateGates(hooks, { ...input(empty, empty), webhooks: w })[0]?.outcome;
+    expect(at(new Map([['qa', { pass: true, reason: 'ok' }]]))).toBe('pass');
+    expect(at(new Map([['qa', { pass: false, reason: 'no' }]]))).toBe('fail');
+    expect(at(new Map([['qa', { error: 'timeout' }]]))).toBe('hold');
+  });
+});
+
+describe('decideStep', () => {
+  const fail = { gate: 'error_rate', kind: 'error_rate', outcome: 'fail', critical: false, reason: 'x', evidence: {} } as const;
+  const base = { spec, stepIndex: 0, stepStartedAt: 0, now: 1000, candidateRequestsInStep: 100, consecutiveFailures: 0 };
+
+  it('rolls back after failureThreshold consecutive failing windows, not before', () => {
+    const first = decideStep({ ...base, verdicts: [fail] });
+    expect(first.decision.action).toBe('stay');
+    const second = decideStep({ ...base, verdicts: [fail], consecutiveFailures: first.consecutiveFailures });
+    expect(second.decision.action).toBe('rollback');
+  });
+
+  it('rolls back at once on a critical failure', () => {
+    expect(decideStep({ ...base, verdicts: [{ ...fail, critical: true }] }).decision.action).toBe('rollback');
+  });
+
+  it('advances when the step minimums are met and nothing fails; holds otherwise', () => {
+    expect(decideStep({ ...base, verdicts: [] }).decision).toEqual({ action: 'advance', toStep: 1 });
+    expect(decideStep({ ...base, candidateRequestsInStep: 3, verdicts: [] }).decision.action).toBe('stay');
+    const last = decideStep({ ...base, stepIndex: spec.steps.length - 1, verdicts: [] });
+    expect(last.decision.action).toBe('promote');
+  });
+});

@@ -1,0 +1,180 @@
+import type { AnalysisInput, ArmStats } from './arm-stats.js';
+import { type CanarySpec, type GateSpec, gateName } from './canary-spec.js';
+import type { GateOutcome, GateVerdict } from './gate-verdict.js';
+import { mannWhitney, quantile } from './mann-whitney.js';
+import {
+  type DifferenceBound,
+  type MeanStats,
+  meanDifferenceBound,
+  rateDifferenceBound,
+  rateVersusReferenceBound,
+} from './sequential-bound.js';
+
+/**
+ * Every gate of `spec` over one analysis. Alpha is split evenly over the statistical gates
+ * (Bonferroni), so the false-alarm budget holds for the canary as a whole; rate and mean gates
+ * use anytime-valid bounds, the latency rank test spends its share across looks.
+ */
+export function evaluateGates(spec: CanarySpec, input: AnalysisInput): GateVerdict[] {
+  const statistical = spec.gates.filter((g) => g.kind !== 'webhook').length;
+  const alpha = spec.alpha / Math.max(1, statistical);
+  return spec.gates.map((gate) => evaluateGate(gate, input, alpha));
+}
+
+function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): GateVerdict {
+  const base = { gate: gateName(gate), kind: gate.kind, critical: gate.critical };
+  const { stable, candidate } = input;
+  switch (gate.kind) {
+    case 'error_rate': {
+      const counts = { stable: stable.n, candidate: candidate.n };
+      if (Math.min(stable.n, candidate.n) < gate.minSamples) return { ...base, ...tooFew(gate, counts) };
+      const c = { n: candidate.n, events: candidate.errors };
+      const s = { n: stable.n, events: stable.errors };
+      const tau = Math.max(2 * gate.threshold, 0.01);
+      const bound = gate.direction === 'increase' ? rateDifferenceBound(c, s, alpha, tau) : rateDifferenceBound(s, c, alpha, tau);
+      return {
+        ...base,
+        ...boundOutcome(bound, gate.threshold, 'error rate'),
+        evidence: {
+          nStable: s.n,
+          nCandidate: c.n,
+          rateStable: s.events / s.n,
+          rateCandidate: c.events / c.n,
+          ...boundEvidence(bound),
+          threshold: gate.threshold,
+          alpha,
+        },
+      };
+    }
+    case 'divergence': {
+      const d = input.divergence;
+      if (d === null || d.candidate.n < gate.minSamples) {
+        return {
+          ...base,
+          outcome: 'hold',
+          reason: `fewer than ${gate.minSamples} comparisons of the candidate`,
+          evidence: { nCandidate: d?.candidate.n ?? 0 },
+        };
+      }
+      const tau = Math.max(2 * gate.threshold, 0.01);
+      const useBaseline = d.baseline !== null && d.baseline.n >= gate.minSamples;
+      const bound =
+        useBaseline && d.baseline !== null
+          ? rateDifferenceBound(d.candidate, d.baseline, alpha, tau)
+          : rateVersusReferenceBound(d.candidate, gate.baselineRate, alpha, tau);
+      return {
+        ...base,
+        ...boundOutcome(bound, gate.threshold, 'share over the noise floor'),
+        evidence: {
+          nCandidate: d.candidate.n,
+          rateCandidate: d.candidate.events / d.candidate.n,
+          nBaseline: useBaseline ? (d.baseline?.n ?? 0) : null,
+          rateBaseline: useBaseline && d.baseline !== null ? d.baseline.events / d.baseline.n : gate.baselineRate,
+          ...boundEvidence(bound),
+          threshold: gate.threshold,
+          alpha,
+        },
+      };
+    }
+    case 'latency':
+      return { ...base, ...latencyVerdict(gate, stable, candidate, alpha, input.look) };
+    case 'cost':
+    case 'tokens': {
+      const c = gate.kind === 'cost' ? candidate.cost : candidate.tokens;
+      const s = gate.kind === 'cost' ? stable.cost : stable.tokens;
+      return { ...base, ...meanVerdict(gate, c, s, alpha) };
+    }
+    case 'webhook': {
+      const answer = input.webhooks.get(base.gate);
+      if (answer === undefined) return { ...base, outcome: 'hold', reason: 'the webhook was not asked', evidence: {} };
+      if ('error' in answer) return { ...base, outcome: 'hold', reason: `no answer: ${answer.error}`, evidence: { error: answer.error } };
+      return { ...base, outcome: answer.pass ? 'pass' : 'fail', reason: answer.reason, evidence: { pass: answer.pass } };
+    }
+  }
+}
+
+type Partial3 = Pick<GateVerdict, 'outcome' | 'reason' | 'evidence'>;
+
+function tooFew(gate: GateSpec, counts: { stable: number; candidate: number }): Partial3 {
+  return {
+    outcome: 'hold',
+    reason: `not enough data: ${counts.candidate} candidate / ${counts.stable} stable requests, need ${gate.minSamples} each`,
+    evidence: { nStable: counts.stable, nCandidate: counts.candidate, minSamples: gate.minSamples },
+  };
+}
+
+function boundOutcome(bound: DifferenceBound, threshold: number, what: string): Pick<GateVerdict, 'outcome' | 'reason'> {
+  const fmt = (x: number) => x.toFixed(4);
+  if (bound.lower > threshold) return { outcome: 'fail', reason: `${what} worse by at least ${fmt(bound.lower)} (threshold ${threshold})` };
+  if (bound.upper <= threshold) return { outcome: 'pass', reason: `${what} worse by at most ${fmt(bound.upper)} (threshold ${threshold})` };
+  return { outcome: 'hold', reason: `${what} difference in [${fmt(bound.lower)}, ${fmt(bound.upper)}]: undecided` };
+}
+
+function boundEvidence(bound: DifferenceBound): Record<string, number> {
+  return { estimate: bound.estimate, lower: bound.lower, upper: bound.upper };
+}
+
+function latencyVerdict(gate: GateSpec, stable: ArmStats, candidate: ArmStats, alpha: number, look: number): Partial3 {
+  const counts = { stable: stable.latencies.length, candidate: candidate.latencies.length };
+  if (Math.min(counts.stable, counts.candidate) < gate.minSamples) return tooFew(gate, counts);
+  // Spend alpha over looks (α·6/π²k² sums to α), so checking every window stays within budget.
+  const lookAlpha = (alpha * 6) / (Math.PI * Math.PI * Math.max(1, look) ** 2);
+  const factor = 1 + gate.threshold;
+  const worse = gate.direction === 'increase' ? candidate.latencies.map((v) => v / factor) : stable.latencies.map((v) => v / factor);
+  const other = gate.direction === 'increase' ? stable.latencies : candidate.latencies;
+  const test = mannWhitney(worse, other);
+  const p95s = quantile(stable.latencies, 0.95);
+  const p95c = quantile(candidate.latencies, 0.95);
+  const evidence = {
+    nStable: counts.stable,
+    nCandidate: counts.candidate,
+    p50Stable: quantile(stable.latencies, 0.5),
+    p50Candidate: quantile(candidate.latencies, 0.5),
+    p95Stable: p95s,
+    p95Candidate: p95c,
+    p99Stable: quantile(stable.latencies, 0.99),
+    p99Candidate: quantile(candidate.latencies, 0.99),
+    effect: test.effect,
+    z: test.z,
+    pWorse: test.pGreater,
+    pBetter: test.pLess,
+    alpha: lookAlpha,
+    threshold: gate.threshold,
+  };
+  const ratio = p95s !== null && p95c !== null && p95s > 0 ? (p95c / p95s).toFixed(2) : '?';
+  let outcome: GateOutcome = 'hold';
+  let reason = `latency undecided (p=${test.pGreater.toPrecision(3)}, p95 ratio ${ratio})`;
+  if (test.pGreater < lookAlpha) {
+    outcome = 'fail';
+    reason = `latency worse than stable by more than ${gate.threshold * 100}% (Mann-Whitney p=${test.pGreater.toPrecision(3)}, p95 ratio ${ratio})`;
+  } else if (test.pLess < lookAlpha) {
+    outcome = 'pass';
+    reason = `latency within ${gate.threshold * 100}% of stable (p95 ratio ${ratio})`;
+  }
+  return { outcome, reason, evidence };
+}
+
+function meanVerdict(gate: GateSpec, c: MeanStats, s: MeanStats, alpha: number): Partial3 {
+  if (Math.min(c.n, s.n) < gate.minSamples) return tooFew(gate, { stable: s.n, candidate: c.n });
+  const factor = 1 + gate.threshold;
+  const meanS = s.sum / s.n;
+  const meanC = c.sum / c.n;
+  const tau = Math.max(0.1 * Math.max(meanS, meanC), 1e-12);
+  // Increase: is mean(c) − (1+θ)·mean(s) > 0? Decrease: is mean(s) − (1+θ)·mean(c) > 0?
+  const bound =
+    gate.direction === 'increase' ? meanDifferenceBound(c, s, factor, alpha, tau) : meanDifferenceBound(s, c, factor, alpha, tau);
+  const what = gate.kind === 'cost' ? 'cost per request' : 'tokens per request';
+  const evidence = {
+    nStable: s.n,
+    nCandidate: c.n,
+    meanStable: meanS,
+    meanCandidate: meanC,
+    ...boundEvidence(bound),
+    threshold: gate.threshold,
+    alpha,
+  };
+  if (bound.lower > 0)
+    return { outcome: 'fail', reason: `${what} above ${factor}× stable (${meanC.toPrecision(4)} vs ${meanS.toPrecision(4)})`, evidence };
+  if (bound.upper <= 0) return { outcome: 'pass', reason: `${what} within ${factor}× stable`, evidence };
+  return { outcome: 'hold', reason: `${what} undecided (${meanC.toPrecision(4)} vs ${meanS.toPrecision(4)})`, evidence };
+}
