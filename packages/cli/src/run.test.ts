@@ -1,0 +1,177 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { run } from './run.js';
+
+interface Captured {
+  io: CliIo;
+  out: () => string;
+  err: () => string;
+}
+
+function capture(env: Record<string, string> = {}, cwd = mkdtempSync(join(tmpdir(), 'us-cli-'))): Captured {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    isTty: false,
+    env: { UNDERSTUDY_DB: join(cwd, 'test.db'), ...env },
+    cwd,
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+/** Polls `check` every few ms until it returns a value, failing after `ms`. */
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = performance.now() + ms;
+  for (let i = 0; i < 1000; i++) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`condition not met within ${ms} ms`);
+}
+
+describe('run: usage', () => {
+  it('prints help with the command list and exits 0', async () => {
+    const c = capture();
+    expect(await run(['--help'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/Usage: understudy <command>/);
+    for (const name of ['start', 'tap', 'control', 'versions']) expect(c.out()).toContain(`  ${name}`);
+    const sub = capture();
+    expect(await run(['tap', '--help'], sub.io)).toBe(0);
+    expect(sub.out()).toMatch(/^Usage: understudy tap --upstream URL/);
+  });
+
+  it.each([
+    [['frobnicate'], /^understudy frobnicate: unknown command "frobnicate"/],
+    [['tap', '--nope'], /^understudy tap: Unknown option '--nope'\n$/],
+    [['tap', '--upstream'], /^understudy tap: Option '--upstream <value>' argument missing\n$/],
+    [['tap', '--upstream', 'ftp://x'], /--upstream must be an http\(s\) URL/],
+    [['start', '--port', 'eighty'], /--port must be a port number/],
+    [['versions', 'add', 'bad name', '--upstream', 'http://x'], /version name "bad name"/],
+    [['versions', 'add', 'ok', '--header', 'novalue', '--upstream', 'http://x'], /--header must look like NAME:VALUE/],
+    [['versions', 'remove'], /unknown versions action "remove"/],
+  ])('%j exits 2 with a one-line reason', async (argv, reason) => {
+    const c = capture();
+    expect(await run(argv, c.io)).toBe(2);
+    expect(c.err().trimEnd().split('\n')).toHaveLength(1);
+    expect(c.err()).toMatch(reason);
+  });
+
+  it('names the offending key of a bad config file', async () => {
+    const c = capture();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(c.io.cwd, 'understudy.config.json'), '{"tap":{"capture":{"rate":"all"}}}');
+    expect(await run(['versions', 'list'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/tap\.capture\.rate/);
+    expect(c.err().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('says which version lacks an upstream', async () => {
+    const c = capture();
+    expect(await run(['tap', '--version', 'canary-7'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/no upstream for version "canary-7"/);
+  });
+});
+
+describe('run: versions', () => {
+  it('adds versions and lists them as a table or JSON', async () => {
+    const c = capture();
+    expect(
+      await run(['versions', 'add', 'candidate', '--upstream', 'http://127.0.0.1:9001', '--header', 'X-Prompt-Version: 13'], c.io),
+    ).toBe(0);
+    expect(await run(['versions', 'add', 'stable', '--upstream', 'http://127.0.0.1:9000'], c.io)).toBe(0);
+    const list = capture(c.io.env as Record<string, string>, c.io.cwd);
+    expect(await run(['versions', 'list'], list.io)).toBe(0);
+    expect(list.out().split('\n').slice(0, 3)).toEqual([
+      'NAME       UPSTREAM               HEADERS',
+      'candidate  http://127.0.0.1:9001  x-prompt-version:13',
+      'stable     http://127.0.0.1:9000',
+    ]);
+    const json = capture(c.io.env as Record<string, string>, c.io.cwd);
+    expect(await run(['versions', 'list', '--json'], json.io)).toBe(0);
+    expect(JSON.parse(json.out())).toEqual([
+      { name: 'candidate', upstream: 'http://127.0.0.1:9001', headers: { 'x-prompt-version': '13' } },
+      { name: 'stable', upstream: 'http://127.0.0.1:9000', headers: {} },
+    ]);
+  });
+});
+
+describe('run: long-running roles in-process', () => {
+  let blocker: Server | undefined;
+  afterEach(async () => {
+    await new Promise((resolve) => (blocker === undefined ? resolve(undefined) : blocker.close(resolve)));
+    blocker = undefined;
+  });
+
+  it('control: serves the API until aborted, then exits 0', async () => {
+    const c = capture({ UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' });
+    const abort = new AbortController();
+    const done = run(['control', '--port', '0'], c.io, abort.signal);
+    const url = await eventually(() => /"url":"(http:[^"]+)"/.exec(c.out())?.[1]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/api/versions`)).status).toBe(401);
+    const ok = await fetch(`${url}/api/versions`, { headers: { authorization: 'Bearer control-token-1' } });
+    expect(await ok.json()).toEqual({ items: [] });
+    abort.abort();
+    expect(await done).toBe(0);
+  });
+
+  it('control: generates and prints a token and binds loopback when none is configured', async () => {
+    const c = capture();
+    const abort = new AbortController();
+    const done = run(['control', '--port', '0'], c.io, abort.signal);
+    const token = await eventually(() => /admin token .*: ([0-9a-f]{64})$/m.exec(c.err())?.[1]);
+    expect(c.out()).toMatch(/"host":"127\.0\.0\.1"/);
+    const url = /"url":"(http:[^"]+)"/.exec(c.out())?.[1];
+    expect((await fetch(`${url}/api/versions`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    abort.abort();
+    expect(await done).toBe(0);
+  });
+
+  it('a port in use is a one-line usage error', async () => {
+    const server = createServer();
+    blocker = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const c = capture({ UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' });
+    const config = join(c.io.cwd, 'c.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(config, JSON.stringify({ control: { host: '127.0.0.1' } }));
+    expect(await run(['control', '--port', String(port), '--config', config], c.io)).toBe(2);
+    expect(c.err()).toBe(`understudy control: control plane port ${port} on 127.0.0.1 is already in use\n`);
+  });
+
+  it('start without an upstream runs the demo agent and demo traffic, captured with secrets redacted', async () => {
+    const c = capture({ UNDERSTUDY_ADMIN_TOKEN: 'start-token-123' });
+    const abort = new AbortController();
+    const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
+    const control = await eventually(() => /control\s+(http:\S+)/.exec(c.out())?.[1]);
+    expect(c.out()).toMatch(/tap\s+http:\S+\s+→ version stable at http:\S+ \(embedded demo agent\)/);
+    expect(c.out()).toContain(`curl -s -H "Authorization: Bearer $UNDERSTUDY_ADMIN_TOKEN" '${control}/api/exchanges?limit=5'`);
+    const headers = { authorization: 'Bearer start-token-123' };
+    type Page = { items: { requestHeaders: Record<string, string>; requestBody: { text: string } }[] };
+    const first = await eventually(async () => {
+      const page = (await (await fetch(`${control}/api/exchanges`, { headers })).json()) as Page;
+      return page.items.find((e) => e.requestBody.text.includes('How long does shipping take'));
+    });
+    expect(first.requestHeaders.authorization).toMatch(/^\[redacted/);
+    expect(first.requestBody.text).not.toContain('jane.doe@example.com');
+    const versions = (await (await fetch(`${control}/api/versions`, { headers })).json()) as { items: { name: string }[] };
+    expect(versions.items.map((v) => v.name)).toEqual(['stable']);
+    expect(await (await fetch(`${control}/metrics`, { headers })).text()).toMatch(/understudy_control_requests_total/);
+    abort.abort();
+    expect(await done).toBe(0);
+  });
+});
