@@ -1,6 +1,18 @@
+export {
+  type CanaryChange,
+  type CanaryEvent,
+  type CanaryEventInput,
+  type CanaryPatch,
+  type CanaryRecord,
+  CanaryRepository,
+  type LedgerVerification,
+} from './canary-repository.js';
+export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
 export { type ExchangeFilter, type ExchangePage, ExchangeRepository, statusRange } from './exchange-repository.js';
 export { fromExchangeRow, toExchangeRow } from './exchange-row.js';
 export { ExchangeScan } from './exchange-scan.js';
+export { LeaseRepository, type LeaseState } from './lease-repository.js';
+export { genesisHash, type HashedEvent, ledgerHash } from './ledger-hash.js';
 export { MetaRepository } from './meta-repository.js';
 export { type StoreKind, storeKind } from './open-dialect.js';
 export {
@@ -12,6 +24,7 @@ export {
   type ShadowComparisonRecord,
 } from './replay-records.js';
 export { type NewReplayRun, ReplayRepository, type ReplayResultPage, type ReplayRunPatch } from './replay-repository.js';
+export { type Routing, RoutingRepository, type RoutingWrite, writeRouting } from './routing-repository.js';
 export type {
   Database,
   ExchangesTable,

@@ -95,6 +95,8 @@ export interface ShadowComparisonsTable {
   created_at: number;
 }
 
+import type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
+
 export interface Database {
   exchanges: ExchangesTable;
   versions: VersionsTable;
@@ -102,4 +104,9 @@ export interface Database {
   replay_runs: ReplayRunsTable;
   replay_results: ReplayResultsTable;
   shadow_comparisons: ShadowComparisonsTable;
+  canaries: CanariesTable;
+  canary_events: CanaryEventsTable;
+  canary_actions: CanaryActionsTable;
+  routing: RoutingTable;
+  controller_leases: ControllerLeasesTable;
 }

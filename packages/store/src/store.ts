@@ -1,12 +1,15 @@
 import { type Clock, systemClock } from '@understudy/core';
 import { Kysely, Migrator } from 'kysely';
+import { CanaryRepository } from './canary-repository.js';
 import { storeError } from './errors.js';
 import { ExchangeRepository } from './exchange-repository.js';
 import { ExchangeScan } from './exchange-scan.js';
+import { LeaseRepository } from './lease-repository.js';
 import { MetaRepository } from './meta-repository.js';
 import { migrationProvider } from './migrations/index.js';
 import { openDialect, type StoreKind } from './open-dialect.js';
 import { ReplayRepository } from './replay-repository.js';
+import { RoutingRepository } from './routing-repository.js';
 import type { Database } from './schema.js';
 import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 import { VersionRepository } from './version-repository.js';
@@ -21,6 +24,12 @@ export interface Store {
   readonly scan: ExchangeScan;
   readonly replays: ReplayRepository;
   readonly shadowComparisons: ShadowComparisonRepository;
+  /** Canaries, their state machine and hash-chained ledger (migration 0003). */
+  readonly canaries: CanaryRepository;
+  /** Tap routing by revision, written by the canary controller. */
+  readonly routing: RoutingRepository;
+  /** The controller lease: exactly one active canary controller. */
+  readonly leases: LeaseRepository;
   close(): Promise<void>;
 }
 
@@ -54,6 +63,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     scan: new ExchangeScan(db),
     replays: new ReplayRepository(db),
     shadowComparisons: new ShadowComparisonRepository(db),
+    canaries: new CanaryRepository(db),
+    routing: new RoutingRepository(db),
+    leases: new LeaseRepository(db),
     close: () => db.destroy(),
   };
 }

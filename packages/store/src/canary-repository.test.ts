@@ -1,0 +1,96 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
+import { openStore, type Store } from './store.js';
+
+const dialects = [
+  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-canary-')), 'x.db') },
+  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
+] as const;
+
+const base = {
+  id: 'C1',
+  spec: { candidate: 'v2' },
+  stable: 'stable',
+  candidate: 'v2',
+  state: 'pending',
+  stepIndex: -1,
+  weight: 0,
+  stepStartedAt: null,
+  analysisStartedAt: null,
+  nextAnalysisAt: 1000,
+  consecutiveFailures: 0,
+  looks: 0,
+  resumeState: null,
+  reason: null,
+  createdBy: 'test',
+  createdAt: 1000,
+};
+
+for (const d of dialects) {
+  describe.skipIf(d.skip)(`canary repository on ${d.kind}`, () => {
+    let store: Store | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    it('applies a change once per generation, with its events and routing in one transaction', async () => {
+      store = await openStore({ url: await d.url() });
+      const created = await store.canaries.create(base, { type: 'created', actor: 'test', data: { a: 1 } });
+      expect(created.generation).toBe(0);
+      const routing = { route: 'stable', primary: 'stable', candidate: 'v2', weight: 1, sticky: null, fallback: true, canaryId: 'C1' };
+      const change = {
+        generation: 0,
+        action: 'step:0',
+        patch: { state: 'progressing', stepIndex: 0, weight: 1 },
+        events: [{ type: 'step', actor: 'controller', data: { weight: 1 } }],
+        routing,
+        at: 2000,
+      };
+      const first = await store.canaries.apply('C1', change);
+      expect(first?.canary).toMatchObject({ state: 'progressing', stepIndex: 0, generation: 1 });
+      expect(first?.routing).toMatchObject({ revision: 1, weight: 1, candidate: 'v2', fallback: true });
+      // The same action at the same (now stale) generation is a no-op.
+      expect(await store.canaries.apply('C1', change)).toBeNull();
+      expect(await store.routing.revision('stable')).toBe(1);
+      const again = await store.canaries.apply('C1', {
+        ...change,
+        generation: 1,
+        action: 'rollback',
+        routing: { ...routing, weight: 0, candidate: null },
+      });
+      expect(again?.routing?.revision).toBe(2);
+      expect((await store.canaries.events('C1')).map((e) => e.type)).toEqual(['created', 'step', 'step']);
+    });
+
+    it('verifies the hash chain and detects tampering', async () => {
+      store = await openStore({ url: await d.url() });
+      await store.canaries.create(base, { type: 'created', actor: 'test', data: {} });
+      for (let g = 0; g < 3; g++) {
+        await store.canaries.apply('C1', {
+          generation: g,
+          action: `a${g}`,
+          patch: { looks: g + 1 },
+          events: [{ type: 'analysis', actor: 'controller', data: { g } }],
+          at: 2000 + g,
+        });
+      }
+      expect(await store.canaries.verify('C1')).toMatchObject({ ok: true, events: 4 });
+      await store.db.updateTable('canary_events').set({ data: '{"g":99}' }).where('canary_id', '=', 'C1').where('seq', '=', 3).execute();
+      expect(await store.canaries.verify('C1')).toMatchObject({ ok: false, brokenAt: 3 });
+    });
+
+    it('grants the lease to one holder until it expires, bumping the fence on takeover', async () => {
+      store = await openStore({ url: await d.url() });
+      expect(await store.leases.tryAcquire('canary', 'a', 1000, 0)).toMatchObject({ held: true, fence: 1 });
+      expect((await store.leases.tryAcquire('canary', 'b', 1000, 500)).held).toBe(false);
+      expect(await store.leases.tryAcquire('canary', 'a', 1000, 600)).toMatchObject({ held: true, fence: 1 });
+      expect(await store.leases.tryAcquire('canary', 'b', 1000, 1700)).toMatchObject({ held: true, fence: 2 });
+      await store.leases.release('canary', 'b');
+      expect((await store.leases.tryAcquire('canary', 'a', 1000, 1800)).held).toBe(true);
+    });
+  });
+}
