@@ -96,7 +96,7 @@ export function startDemoTraffic(options: DemoTrafficOptions): DemoTraffic {
       })
       .then(async (res) => {
         await res.body.text();
-        options.logger.debug({ path: scenario.path, status: res.statusCode }, 'demo request');
+        options.logger.info({ path: scenario.path, status: res.statusCode }, 'demo request through the tap');
       })
       .catch((error: unknown) => options.logger.warn({ err: error, path: scenario.path }, 'demo request failed'))
       .finally(() => {

@@ -1,7 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createDemoAgentApp } from '@understudy/demo-agent';
+import { openStore } from '@understudy/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io.js';
 import { run } from './run.js';
@@ -70,7 +73,6 @@ describe('run: usage', () => {
 
   it('names the offending key of a bad config file', async () => {
     const c = capture();
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(c.io.cwd, 'understudy.config.json'), '{"tap":{"capture":{"rate":"all"}}}');
     expect(await run(['versions', 'list'], c.io)).toBe(2);
     expect(c.err()).toMatch(/tap\.capture\.rate/);
@@ -147,10 +149,38 @@ describe('run: long-running roles in-process', () => {
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     const c = capture({ UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' });
     const config = join(c.io.cwd, 'c.json');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(config, JSON.stringify({ control: { host: '127.0.0.1' } }));
     expect(await run(['control', '--port', String(port), '--config', config], c.io)).toBe(2);
     expect(c.err()).toBe(`understudy control: control plane port ${port} on 127.0.0.1 is already in use\n`);
+  });
+
+  it('tap: forwards to a version from the store and captures into the DB until aborted', async () => {
+    const c = capture();
+    const agent = serve({ fetch: createDemoAgentApp({ variant: 'good' }).fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => agent.once('listening', resolve));
+    const address = agent.address();
+    const agentPort = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      expect(await run(['versions', 'add', 'v2', '--upstream', `http://127.0.0.1:${agentPort}`], c.io)).toBe(0);
+      const abort = new AbortController();
+      const done = run(['tap', '--version', 'v2', '--port', '0'], c.io, abort.signal);
+      const url = await eventually(() => (/"msg":"tap listening"/.test(c.out()) ? /"url":"(http:[^"]+)"/.exec(c.out())?.[1] : undefined));
+      const res = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-understudy-version')).toBe('v2');
+      await res.text();
+      abort.abort();
+      expect(await done).toBe(0);
+      const store = await openStore({ url: c.io.env.UNDERSTUDY_DB ?? '' });
+      const page = await store.exchanges.list();
+      await store.close();
+      expect(page.items.map((e) => [e.version, e.path, e.status])).toEqual([['v2', '/v1/chat/completions', 200]]);
+    } finally {
+      await new Promise((resolve) => agent.close(resolve));
+    }
   });
 
   it('start without an upstream runs the demo agent and demo traffic, captured with secrets redacted', async () => {
