@@ -1,0 +1,63 @@
+import type { Clock, Exchange, IdGenerator, Random, Version } from '@understudy/core';
+import type { Dispatcher } from 'undici';
+import { sleep } from './pacer.js';
+import { isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelay } from './retry-policy.js';
+import { isConnectionError, replayExchange, replayHeaders, replayUrl, sendOnce } from './send-request.js';
+
+/** Everything one replayed request needs from the run. */
+export interface ReplayRequestDeps {
+  readonly dispatcher: Dispatcher;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly ids: IdGenerator;
+}
+
+export interface ReplayRequestOptions extends RetryPolicy {
+  readonly runId: string;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The exchange a target produced, and how many attempts it took. */
+export interface ReplayedRequest {
+  readonly exchange: Exchange;
+  readonly attempts: number;
+}
+
+/**
+ * Sends an original request to a version, marked `x-understudy-shadow: 1` and
+ * `x-understudy-replay: <run id>` so the agent can suppress side effects. Connection errors,
+ * 429 and 503 are retried with backoff (a `Retry-After` wins); timeouts are not, since the
+ * agent may still be working on the first try.
+ */
+export async function replayRequest(
+  deps: ReplayRequestDeps,
+  original: Exchange,
+  version: Version,
+  options: ReplayRequestOptions,
+): Promise<ReplayedRequest> {
+  const headers = replayHeaders(original, version, { 'x-understudy-shadow': '1', 'x-understudy-replay': options.runId });
+  const url = replayUrl(version, original);
+  const startedAt = deps.clock.now();
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await sendOnce(deps.dispatcher, deps.clock, {
+      url,
+      method: original.method,
+      headers,
+      body: original.requestBody.bytes,
+      timeoutMs: options.timeoutMs,
+      maxBodyBytes: options.maxBodyBytes,
+    });
+    const retryable =
+      outcome.error !== null ? isConnectionError(outcome.error.code) : outcome.status !== null && isRetryableStatus(outcome.status);
+    if (!retryable || attempt > options.retries || options.signal?.aborted === true) {
+      return {
+        exchange: replayExchange(original, version, outcome, { id: deps.ids(), startedAt, requestHeaders: headers }),
+        attempts: attempt,
+      };
+    }
+    const retryAfter = outcome.error === null ? parseRetryAfter(outcome.responseHeaders['retry-after'], deps.clock.now()) : undefined;
+    await sleep(deps.clock, retryDelay(options, attempt, deps.random, retryAfter), options.signal);
+  }
+}

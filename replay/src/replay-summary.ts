@@ -1,0 +1,101 @@
+import type { ReplayThresholds } from './replay-spec.js';
+
+/** One threshold of the run and whether it broke. */
+export interface ThresholdResult {
+  readonly name: 'maxDivergence' | 'maxRegressions' | 'maxErrorRate' | 'errorBudget';
+  readonly limit: number;
+  readonly actual: number;
+  readonly breached: boolean;
+}
+
+export interface EndpointRow {
+  readonly endpoint: string;
+  readonly count: number;
+  readonly match: number;
+  readonly noise: number;
+  readonly regression: number;
+  readonly error: number;
+  readonly statusMismatches: number;
+  readonly meanDivergence: number | null;
+}
+
+export interface WorstExample {
+  readonly exchangeId: string;
+  readonly candidateId: string | null;
+  readonly endpoint: string;
+  readonly verdict: string;
+  readonly scoreOverNoise: number;
+  readonly reason: string;
+}
+
+export interface Quantiles {
+  readonly p50: number | null;
+  readonly p95: number | null;
+}
+
+/**
+ * The report of a run: plain JSON (`--json`, `GET /api/replays/:id`), built in one paged pass
+ * over the results so it costs the same memory for ten items or ten million.
+ */
+export interface ReplaySummary {
+  readonly runId: string;
+  readonly status: string;
+  readonly target: string;
+  readonly baseline: string | null;
+  readonly planned: number | null;
+  readonly done: number;
+  readonly errors: number;
+  readonly errorRate: number;
+  readonly verdicts: { readonly match: number; readonly noise: number; readonly regression: number; readonly error: number };
+  /** Divergence over noise (0..1) of compared items. */
+  readonly divergence: {
+    readonly mean: number | null;
+    readonly p50: number | null;
+    readonly p95: number | null;
+    readonly max: number | null;
+    readonly histogram: readonly { readonly le: number; readonly count: number }[];
+  };
+  /** Busiest endpoints first (at most 50; the rest are folded into `otherEndpoints`). */
+  readonly endpoints: readonly EndpointRow[];
+  readonly otherEndpoints: number;
+  readonly statusMismatches: {
+    readonly total: number;
+    readonly pairs: readonly { readonly original: number | null; readonly candidate: number | null; readonly count: number }[];
+  };
+  readonly latencyMs: { readonly original: Quantiles; readonly candidate: Quantiles };
+  readonly tokens: { readonly original: number; readonly candidate: number; readonly delta: number };
+  readonly costUsd: { readonly original: number; readonly candidate: number; readonly delta: number };
+  readonly worst: readonly WorstExample[];
+  readonly thresholds: readonly ThresholdResult[];
+  readonly passed: boolean;
+  readonly abortReason: string | null;
+}
+
+/** Evaluates the run's thresholds against its figures. */
+export function evaluateThresholds(
+  thresholds: ReplayThresholds,
+  figures: { meanDivergence: number | null; regressions: number; errorRate: number },
+): ThresholdResult[] {
+  const out: ThresholdResult[] = [];
+  if (thresholds.maxDivergence !== undefined) {
+    const actual = figures.meanDivergence ?? 0;
+    out.push({ name: 'maxDivergence', limit: thresholds.maxDivergence, actual, breached: actual > thresholds.maxDivergence });
+  }
+  if (thresholds.maxRegressions !== undefined) {
+    out.push({
+      name: 'maxRegressions',
+      limit: thresholds.maxRegressions,
+      actual: figures.regressions,
+      breached: figures.regressions > thresholds.maxRegressions,
+    });
+  }
+  if (thresholds.maxErrorRate !== undefined) {
+    out.push({
+      name: 'maxErrorRate',
+      limit: thresholds.maxErrorRate,
+      actual: figures.errorRate,
+      breached: figures.errorRate > thresholds.maxErrorRate,
+    });
+  }
+  return out;
+}
