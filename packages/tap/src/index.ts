@@ -1,1 +1,15 @@
-export {};
+export { BodyCapture } from './body-capture.js';
+export { type CaptureFilter, captureFilter } from './capture-filter.js';
+export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture-queue.js';
+export type { CaptureSink } from './capture-sink.js';
+export { createTap, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
+export { decodedHeader } from './exchange-builder.js';
+export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type ForwardResult, forward, splitTarget } from './forward.js';
+export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
+export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
+export { createRedactor, defaultRedactedHeaders, type Redactor } from './redactor.js';
+export { SseParser } from './sse-parser.js';
+export { storeSink } from './store-sink.js';
+export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';
+export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './upstream-pools.js';
+export { fixedVersion, type VersionRouter } from './version-router.js';

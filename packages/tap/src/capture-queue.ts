@@ -1,0 +1,114 @@
+import type { Clock, Exchange, Logger, TimerHandle } from '@understudy/core';
+import type { CaptureSink } from './capture-sink.js';
+
+export interface CaptureQueueOptions {
+  readonly sink: CaptureSink;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Most exchanges held; past it new captures are dropped. */
+  readonly queueSize: number;
+  /** Most bytes (estimated) held; past it new captures are dropped. */
+  readonly queueMaxBytes: number;
+  /** Rows per sink write. */
+  readonly batchSize: number;
+  readonly flushIntervalMs: number;
+  /** Observers for metrics. */
+  readonly onWritten?: (rows: number) => void;
+  readonly onDropped?: (rows: number, reason: 'queue_full' | 'store_error' | 'closed') => void;
+  readonly onStoreError?: () => void;
+}
+
+export interface CaptureQueueStats {
+  queueDepth: number;
+  captured: number;
+  dropped: number;
+  storeErrors: number;
+}
+
+/**
+ * The bounded, fail-open queue between the forwarding path and the store. `offer` never
+ * waits: a full queue drops the capture and counts it. Batches go to the sink one write at a
+ * time, on an interval or as soon as a batch is full; a rejected write drops its batch.
+ */
+export class CaptureQueue {
+  readonly #o: CaptureQueueOptions;
+  #items: Exchange[] = [];
+  #sizes: number[] = [];
+  #bytes = 0;
+  #writing: Promise<void> | undefined;
+  #timer: TimerHandle | undefined;
+  #closed = false;
+  readonly #stats: CaptureQueueStats = { queueDepth: 0, captured: 0, dropped: 0, storeErrors: 0 };
+
+  constructor(options: CaptureQueueOptions) {
+    this.#o = options;
+    this.#timer = options.clock.setInterval(() => void this.#drain(), options.flushIntervalMs);
+  }
+
+  /** Queues one exchange of about `bytes` bytes; false (and counted) when it was dropped. */
+  offer(exchange: Exchange, bytes: number): boolean {
+    if (this.#closed) return this.#drop(1, 'closed');
+    if (this.#items.length >= this.#o.queueSize || this.#bytes + bytes > this.#o.queueMaxBytes) return this.#drop(1, 'queue_full');
+    this.#items.push(exchange);
+    this.#sizes.push(bytes);
+    this.#bytes += bytes;
+    if (this.#items.length >= this.#o.batchSize) void this.#drain();
+    return true;
+  }
+
+  stats(): CaptureQueueStats {
+    return { ...this.#stats, queueDepth: this.#items.length };
+  }
+
+  /** Writes everything queued so far; resolves when the sink has taken (or refused) it. */
+  async flush(): Promise<void> {
+    // Each pass either empties the queue or waits on an in-flight write: bounded by what is queued now.
+    for (let pass = 0; pass < 1 + Math.ceil(this.#items.length / this.#o.batchSize) + 1; pass++) {
+      if (this.#items.length === 0 && this.#writing === undefined) return;
+      await this.#drain();
+    }
+  }
+
+  /** Stops taking captures, flushes what is queued, then closes the sink. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#timer?.cancel();
+    this.#timer = undefined;
+    await this.flush();
+    await this.#o.sink.close?.();
+  }
+
+  #drop(rows: number, reason: 'queue_full' | 'store_error' | 'closed'): false {
+    this.#stats.dropped += rows;
+    this.#o.onDropped?.(rows, reason);
+    return false;
+  }
+
+  #drain(): Promise<void> {
+    if (this.#writing !== undefined) return this.#writing;
+    if (this.#items.length === 0) return Promise.resolve();
+    this.#writing = this.#writeAll().finally(() => {
+      this.#writing = undefined;
+    });
+    return this.#writing;
+  }
+
+  async #writeAll(): Promise<void> {
+    while (this.#items.length > 0) {
+      const n = Math.min(this.#o.batchSize, this.#items.length);
+      const batch = this.#items.splice(0, n);
+      for (const size of this.#sizes.splice(0, n)) this.#bytes -= size;
+      try {
+        await this.#o.sink.write(batch);
+        this.#stats.captured += batch.length;
+        this.#o.onWritten?.(batch.length);
+      } catch (error) {
+        this.#stats.storeErrors += 1;
+        this.#o.onStoreError?.();
+        this.#drop(batch.length, 'store_error');
+        this.#o.logger.warn({ err: error, rows: batch.length }, 'capture batch dropped: the sink refused it');
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import {
+  type Clock,
+  createIdGenerator,
+  type Logger,
+  type Random,
+  silentLogger,
+  systemClock,
+  systemRandom,
+  type TapConfig,
+  type Version,
+} from '@understudy/core';
+import { Hono } from 'hono';
+import { Registry } from 'prom-client';
+import { captureFilter } from './capture-filter.js';
+import { CaptureQueue } from './capture-queue.js';
+import type { CaptureSink } from './capture-sink.js';
+import { buildExchange, exchangeBytes } from './exchange-builder.js';
+import { type ForwardResult, forward, splitTarget, writeError } from './forward.js';
+import { priceLookup } from './pricing.js';
+import { createRedactor } from './redactor.js';
+import { createTapMetrics } from './tap-metrics.js';
+import { createUpstreamPools } from './upstream-pools.js';
+import { fixedVersion, type VersionRouter } from './version-router.js';
+
+export interface TapDeps {
+  /** core `Config['tap']`: port, host, version, connections, timeouts, capture, redaction, pricing. */
+  config: TapConfig;
+  /** The version this tap forwards to: `{ name, upstream, headers }`. */
+  version: Version;
+  /** Where captured exchanges go, e.g. {@link storeSink} over a store. */
+  sink: CaptureSink;
+  /** Secret behind the keyed-hash redaction placeholders. */
+  redactionKey: string;
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  /** prom-client registry the metrics are registered in (default: a new one). */
+  registry?: Registry;
+  /** Chooses the version per request (default: always `version`); the canary split plugs in here. */
+  router?: VersionRouter;
+}
+
+export interface TapStats {
+  queueDepth: number;
+  captured: number;
+  dropped: number;
+  storeErrors: number;
+}
+
+export interface Tap {
+  /** Serve with @hono/node-server: `serve({ fetch: tap.app.fetch, port, hostname })`. */
+  readonly app: Hono<{ Bindings: HttpBindings }>;
+  readonly registry: Registry;
+  stats(): TapStats;
+  /** Flushes the capture queue into the sink now (tests, shutdown). */
+  flush(): Promise<void>;
+  /** Stops capturing, flushes everything queued into the sink, closes upstream dispatchers. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Paths under this prefix are the tap's own and are never forwarded. */
+export const reservedPathPrefix = '/_understudy/';
+
+/**
+ * The capture tap: a reverse proxy that forwards every request to its version and records a
+ * redacted copy of each exchange through a bounded, fail-open queue. Needs the Node adapter
+ * (`@hono/node-server`): the proxy path works on Node's request and response objects.
+ */
+export function createTap(deps: TapDeps): Tap {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? systemRandom;
+  const logger = (deps.logger ?? silentLogger).child({ component: 'tap' });
+  const registry = deps.registry ?? new Registry();
+  const { config } = deps;
+  const { capture } = config;
+
+  const pools = createUpstreamPools(config);
+  const router = deps.router ?? fixedVersion(deps.version);
+  const redactor = createRedactor(config.redaction, deps.redactionKey);
+  const prices = priceLookup(config.pricing);
+  const shouldCapture = captureFilter(capture, random);
+  const ids = createIdGenerator({ clock, random });
+  let queue: CaptureQueue | undefined;
+  const metrics = createTapMetrics(registry, () => queue?.stats().queueDepth ?? 0);
+  queue = new CaptureQueue({
+    sink: deps.sink,
+    clock,
+    logger,
+    queueSize: capture.queueSize,
+    queueMaxBytes: capture.queueMaxBytes,
+    batchSize: capture.batchSize,
+    flushIntervalMs: capture.flushIntervalMs,
+    onWritten: metrics.written,
+    onDropped: metrics.dropped,
+    onStoreError: metrics.storeError,
+  });
+  const captureQueue = queue;
+  let closing: Promise<void> | undefined;
+
+  const record = (result: ForwardResult, version: Version): void => {
+    metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
+    if (result.capture === null) return;
+    try {
+      const exchange = buildExchange(result, result.capture, {
+        ids,
+        redactor,
+        prices,
+        maxBodyBytes: capture.maxBodyBytes,
+        versionName: version.name,
+      });
+      captureQueue.offer(exchange, exchangeBytes(exchange));
+    } catch (error) {
+      // A capture must never break the proxy: count it as dropped and carry on.
+      metrics.dropped(1, 'capture_error');
+      logger.error({ err: error, path: result.path }, 'capture failed; exchange dropped');
+    }
+  };
+
+  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+    const version = router(incoming);
+    const target = pools.target(version);
+    const method = incoming.method ?? 'GET';
+    const captured = closing === undefined && shouldCapture(method, splitTarget(incoming.url ?? '/').path);
+    forward({
+      incoming,
+      outgoing,
+      target,
+      captureBytes: captured ? capture.maxBodyBytes : null,
+      clock,
+      onEnd: (result) => record(result, version),
+    });
+  };
+
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  app.get(`${reservedPathPrefix}healthz`, (c) => c.json({ status: 'ok', version: deps.version.name }));
+  app.get(`${reservedPathPrefix}metrics`, async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
+  app.all(`${reservedPathPrefix}*`, (c) => c.json({ error: { code: 'not_found', message: `${c.req.path} is reserved by the tap` } }, 404));
+  app.all('*', (c) => {
+    const { incoming, outgoing } = c.env;
+    if (closing !== undefined) {
+      writeError(outgoing, 503, 'unavailable', 'the tap is shutting down');
+      return RESPONSE_ALREADY_SENT;
+    }
+    proxy(incoming, outgoing);
+    return RESPONSE_ALREADY_SENT;
+  });
+
+  return {
+    app,
+    registry,
+    stats: () => captureQueue.stats(),
+    flush: () => captureQueue.flush(),
+    close() {
+      closing ??= (async () => {
+        await captureQueue.close();
+        await pools.close();
+      })();
+      return closing;
+    },
+  };
+}

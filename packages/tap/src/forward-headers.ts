@@ -1,0 +1,119 @@
+/**
+ * Hop-by-hop fields (RFC 9110 §7.6.1) describe one connection, not the message, so a proxy
+ * must not forward them; `Connection` may name more. `host` is set by the dispatcher from the
+ * upstream origin, and `expect` is answered by Node itself (undici rejects it outright).
+ */
+const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const notForwardedUpstream = new Set([...hopByHop, 'host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host']);
+
+/** The reserved header prefix: clients cannot forge these, the tap alone sets them. */
+export const reservedHeaderPrefix = 'x-understudy-';
+
+/** The version's extra upstream headers, prepared once per version. */
+export interface ExtraHeaders {
+  /** Flat `[name, value, …]`. */
+  readonly list: readonly string[];
+  /** Lower-cased names: an inbound field of the same name is replaced, not duplicated. */
+  readonly names: ReadonlySet<string>;
+}
+
+export function extraHeaders(headers: Readonly<Record<string, string>>): ExtraHeaders {
+  const list = Object.entries(headers).flat();
+  return { list, names: new Set(Object.keys(headers).map((k) => k.toLowerCase())) };
+}
+
+/** What the tap knows about the client side of a request, for `x-forwarded-*`. */
+export interface ClientHop {
+  readonly remoteAddress: string | undefined;
+  readonly encrypted: boolean;
+}
+
+/**
+ * Builds the upstream request headers as a flat `[name, value, …]` list (what undici takes
+ * without re-parsing) from Node's `rawHeaders`: hop-by-hop fields, any field the inbound
+ * `Connection` names and every `x-understudy-*` are dropped; the version's own headers and
+ * `x-forwarded-*` are added.
+ */
+export function upstreamRequestHeaders(rawHeaders: readonly string[], extra: ExtraHeaders, hop: ClientHop): string[] {
+  const named = connectionTokens(rawHeaders);
+  const out: string[] = [];
+  let forwardedFor: string | undefined;
+  let forwardedProto: string | undefined;
+  let forwardedHost: string | undefined;
+  let host: string | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    const value = rawHeaders[i + 1] as string;
+    const lower = name.toLowerCase();
+    if (notForwardedUpstream.has(lower)) {
+      if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
+      else if (lower === 'x-forwarded-proto') forwardedProto ??= value;
+      else if (lower === 'x-forwarded-host') forwardedHost ??= value;
+      else if (lower === 'host') host = value;
+      continue;
+    }
+    if (lower.startsWith(reservedHeaderPrefix)) continue;
+    if (named?.has(lower)) continue;
+    if (extra.names.has(lower)) continue;
+    out.push(name, value);
+  }
+  for (const item of extra.list) out.push(item);
+  // Appending keeps the chain a front proxy built; proto and host describe the first hop.
+  const client = hop.remoteAddress ?? 'unknown';
+  out.push('x-forwarded-for', forwardedFor === undefined ? client : `${forwardedFor}, ${client}`);
+  out.push('x-forwarded-proto', forwardedProto ?? (hop.encrypted ? 'https' : 'http'));
+  if (forwardedHost !== undefined || host !== undefined) out.push('x-forwarded-host', forwardedHost ?? (host as string));
+  return out;
+}
+
+/**
+ * Builds the client response headers from the upstream's raw header list: hop-by-hop fields
+ * and any upstream `x-understudy-*` are dropped (Node frames the body itself), everything
+ * else — `content-encoding` included — passes untouched, then `x-understudy-version` is set.
+ */
+export function clientResponseHeaders(rawHeaders: readonly (Buffer | string)[], versionName: string): string[] {
+  const named = connectionTokens(rawHeaders);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = String(rawHeaders[i]);
+    const lower = name.toLowerCase();
+    if (hopByHop.has(lower) || lower.startsWith(reservedHeaderPrefix)) continue;
+    if (named?.has(lower)) continue;
+    out.push(name, latin1(rawHeaders[i + 1]));
+  }
+  out.push('x-understudy-version', versionName);
+  return out;
+}
+
+/** Turns a raw header list into a lower-cased record (repeated fields joined by ", "). */
+export function headerRecord(rawHeaders: readonly (Buffer | string)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = String(rawHeaders[i]).toLowerCase();
+    const value = latin1(rawHeaders[i + 1]);
+    const prior = out[name];
+    out[name] = prior === undefined ? value : `${prior}, ${value}`;
+  }
+  return out;
+}
+
+function connectionTokens(rawHeaders: readonly (Buffer | string)[]): Set<string> | undefined {
+  let tokens: Set<string> | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = String(rawHeaders[i]);
+    if (name.length !== 10 || name.toLowerCase() !== 'connection') continue;
+    for (const token of latin1(rawHeaders[i + 1]).split(',')) {
+      const t = token.trim().toLowerCase();
+      // `close` and `keep-alive` are options, not field names; skip the set for the common case.
+      if (t === '' || t === 'close' || t === 'keep-alive') continue;
+      tokens ??= new Set();
+      tokens.add(t);
+    }
+  }
+  return tokens;
+}
+
+function latin1(value: Buffer | string | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : value.toString('latin1');
+}

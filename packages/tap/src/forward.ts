@@ -1,0 +1,266 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+import type { TLSSocket } from 'node:tls';
+import type { Clock, ErrorCode, SseEvent } from '@understudy/core';
+import { errorStatus } from '@understudy/core';
+import type { Dispatcher } from 'undici';
+import { BodyCapture } from './body-capture.js';
+import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
+import { SseParser } from './sse-parser.js';
+import type { UpstreamTarget } from './upstream-pools.js';
+import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
+
+/** Why an exchange did not complete normally. */
+export type ForwardErrorCode = 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error' | 'client_disconnected';
+
+/** The unredacted raw material of one exchange; the capture pipeline turns it into an `Exchange`. */
+export interface ForwardCapture {
+  readonly requestHeaders: readonly string[];
+  readonly request: BodyCapture;
+  readonly responseHeaders: readonly (Buffer | string)[] | null;
+  readonly response: BodyCapture;
+  /** Events parsed as the stream arrived (uncompressed `text/event-stream` only), else null. */
+  readonly sseEvents: readonly SseEvent[] | null;
+  readonly streamUsage: ReportedUsage | undefined;
+}
+
+/** How one forwarded request went: the basis of metrics and, when captured, of the exchange. */
+export interface ForwardResult {
+  readonly startedAt: number;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  /** The upstream's status, or null when no response arrived. */
+  readonly status: number | null;
+  /** What the client got: the upstream's status, the tap's 502/504, or 0 when it left first. */
+  readonly clientStatus: number;
+  readonly streamed: boolean;
+  readonly ttfbMs: number | null;
+  readonly durationMs: number;
+  readonly error: { readonly code: ForwardErrorCode; readonly message: string } | null;
+  readonly capture: ForwardCapture | null;
+}
+
+export interface ForwardOptions {
+  readonly incoming: IncomingMessage;
+  readonly outgoing: ServerResponse;
+  readonly target: UpstreamTarget;
+  /** The per-body capture cap, or null when this request is not captured. */
+  readonly captureBytes: number | null;
+  readonly clock: Clock;
+  /** Called exactly once, after the client response has ended (or failed). */
+  readonly onEnd: (result: ForwardResult) => void;
+}
+
+/** Events kept per exchange; a stream with more keeps counting usage but stores no more events. */
+const maxSseEvents = 10_000;
+
+class ClientDisconnected extends Error {
+  override readonly name = 'ClientDisconnected';
+}
+
+/**
+ * The forwarding core, shared by the tap and (later) the shadow mirror and egress proxy:
+ * streams `incoming` to the target through its undici dispatcher and the response back to
+ * `outgoing` chunk by chunk, with backpressure both ways, while a tee keeps capped copies of
+ * both bodies. It works on Node's own objects, not WHATWG streams, which are several times
+ * slower per chunk on Node 20.
+ */
+export function forward(options: ForwardOptions): void {
+  const { incoming, outgoing, target, clock, captureBytes } = options;
+  const startedAt = clock.now();
+  const t0 = clock.monotonic();
+  const method = incoming.method ?? 'GET';
+  const { path, query } = splitTarget(incoming.url ?? '/');
+  const socket = incoming.socket as Partial<TLSSocket> | null;
+  const headers = upstreamRequestHeaders(incoming.rawHeaders, target.extra, {
+    remoteAddress: socket?.remoteAddress,
+    encrypted: socket?.encrypted === true,
+  });
+
+  const capturing = captureBytes !== null;
+  const request = new BodyCapture(captureBytes ?? 0);
+  const response = new BodyCapture(captureBytes ?? 0);
+  let sse: { parser: SseParser; events: SseEvent[]; usage: StreamUsage; decoder: StringDecoder } | undefined;
+
+  const hasBody = incoming.headers['transfer-encoding'] !== undefined || (incoming.headers['content-length'] ?? '0') !== '0';
+  if (hasBody && capturing) {
+    // Paused first, so our listener cannot start the flow before undici's; undici resumes it.
+    incoming.pause();
+    incoming.on('data', (chunk: Buffer) => request.push(chunk));
+  }
+
+  let controller: Dispatcher.DispatchController | undefined;
+  let status: number | null = null;
+  let clientStatus = 0;
+  let ttfbMs: number | null = null;
+  let streamed = false;
+  let responseHeaders: readonly (Buffer | string)[] | null = null;
+  let ended = false;
+  let clientGone = false;
+  let waitingForDrain = false;
+
+  const finish = (error: ForwardResult['error']): void => {
+    if (ended) return;
+    ended = true;
+    if (sse !== undefined) sse.parser.end();
+    options.onEnd({
+      startedAt,
+      method,
+      path,
+      query,
+      status,
+      clientStatus,
+      streamed,
+      ttfbMs,
+      durationMs: clock.monotonic() - t0,
+      error,
+      capture: capturing
+        ? {
+            requestHeaders: incoming.rawHeaders,
+            request,
+            responseHeaders,
+            response,
+            sseEvents: sse?.events ?? null,
+            streamUsage: sse?.usage.result(),
+          }
+        : null,
+    });
+  };
+
+  const onDrain = (): void => {
+    waitingForDrain = false;
+    controller?.resume();
+  };
+
+  outgoing.on('close', () => {
+    if (ended) return;
+    clientGone = true;
+    // Cancels the upstream request; undici then reports it through onResponseError.
+    if (controller !== undefined) controller.abort(new ClientDisconnected('the client closed the connection'));
+    else finish({ code: 'client_disconnected', message: 'the client closed the connection' });
+  });
+
+  const handler: Dispatcher.DispatchHandler = {
+    onRequestStart(c) {
+      controller = c;
+      if (clientGone) c.abort(new ClientDisconnected('the client closed the connection'));
+    },
+    onResponseStart(c, statusCode) {
+      status = statusCode;
+      clientStatus = statusCode;
+      ttfbMs = clock.monotonic() - t0;
+      const raw = (c.rawHeaders ?? []) as (Buffer | string)[];
+      responseHeaders = raw;
+      const out = clientResponseHeaders(raw, target.version.name);
+      const contentType = headerValue(raw, 'content-type');
+      streamed = headerValue(raw, 'content-length') === undefined;
+      outgoing.writeHead(statusCode, out);
+      // A streamed body may be slow to start: send the head now so the client's TTFB is the upstream's.
+      if (streamed) outgoing.flushHeaders();
+      if (capturing && contentType?.includes('text/event-stream') && headerValue(raw, 'content-encoding') === undefined) {
+        const events: SseEvent[] = [];
+        const usage = new StreamUsage();
+        const parser = new SseParser((event) => {
+          usage.event(event.data);
+          if (events.length < maxSseEvents) events.push(event);
+        }, captureBytes ?? 0);
+        sse = { parser, events, usage, decoder: new StringDecoder('utf8') };
+      }
+    },
+    onResponseData(c, chunk) {
+      if (outgoing.destroyed) return;
+      if (!outgoing.write(chunk) && !waitingForDrain) {
+        waitingForDrain = true;
+        c.pause();
+        outgoing.once('drain', onDrain);
+      }
+      if (capturing) {
+        response.push(chunk);
+        if (sse !== undefined) sse.parser.push(sse.decoder.write(chunk), clock.monotonic() - t0);
+      }
+    },
+    onResponseEnd() {
+      outgoing.end();
+      finish(null);
+    },
+    onResponseError(_c, err) {
+      if (ended) return;
+      if (clientGone || err instanceof ClientDisconnected) {
+        finish({ code: 'client_disconnected', message: 'the client closed the connection before the response ended' });
+        return;
+      }
+      const code = classify(err, status !== null);
+      const message = describe(err, code, target);
+      if (!outgoing.headersSent) {
+        clientStatus = errorStatus[code];
+        writeError(outgoing, clientStatus, code, message, target.version.name);
+      } else {
+        // Headers are out: the only honest signal left is an incomplete body.
+        outgoing.destroy(err);
+      }
+      finish({ code, message });
+    },
+  };
+
+  target.dispatcher.dispatch(
+    {
+      origin: target.origin,
+      path: target.basePath + path + (query === '' ? '' : `?${query}`),
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: hasBody ? incoming : null,
+    },
+    handler,
+  );
+}
+
+/** Writes the tap's own JSON error response: `{ error: { code, message } }`. */
+export function writeError(outgoing: ServerResponse, status: number, code: string, message: string, versionName?: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+  if (versionName !== undefined) headers['x-understudy-version'] = versionName;
+  outgoing.writeHead(status, headers);
+  outgoing.end(body);
+}
+
+/**
+ * Splits a request target into path and raw query. An absolute-form target
+ * (`http://other-host/x`) keeps only its path: the tap forwards to configured versions, never to
+ * a host the request names.
+ */
+export function splitTarget(url: string): { path: string; query: string } {
+  let target = url;
+  if (target.charCodeAt(0) !== 47) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+    target = m === null ? '/' : target.slice(m[0].length);
+    if (target.charCodeAt(0) !== 47) target = `/${target}`;
+  }
+  const hash = target.indexOf('#');
+  if (hash !== -1) target = target.slice(0, hash);
+  const q = target.indexOf('?');
+  return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+function headerValue(raw: readonly (Buffer | string)[], lowerName: string): string | undefined {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = String(raw[i]);
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return String(raw[i + 1]).toLowerCase();
+  }
+  return undefined;
+}
+
+function classify(err: Error, responded: boolean): Extract<ErrorCode, 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error'> {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
+    return 'upstream_timeout';
+  }
+  return responded ? 'upstream_error' : 'upstream_unreachable';
+}
+
+function describe(err: Error, code: string, target: UpstreamTarget): string {
+  const detail = (err as { code?: unknown }).code;
+  const why = typeof detail === 'string' ? `${detail}: ${err.message}` : err.message;
+  const what = code === 'upstream_timeout' ? 'timed out' : code === 'upstream_error' ? 'failed mid-response' : 'is unreachable';
+  return `upstream of version ${target.version.name} ${what} (${why})`;
+}

@@ -1,0 +1,116 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** The tap's Prometheus metrics, registered once per registry. */
+export interface TapMetrics {
+  request(version: string, status: number, durationMs: number, ttfbMs: number | null): void;
+  written(rows: number): void;
+  dropped(rows: number, reason: string): void;
+  storeError(): void;
+}
+
+const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/**
+ * Registers the tap metrics in `registry`. A second tap on the same registry reuses them
+ * (prom-client refuses duplicate names). `queueDepth` is read at scrape time.
+ */
+export function createTapMetrics(registry: Registry, queueDepth: () => number): TapMetrics {
+  const requests = reuse(
+    registry,
+    'understudy_tap_requests_total',
+    (name) =>
+      new Counter({
+        name,
+        help: 'Requests forwarded by the tap, by version and status sent to the client (0: the client left first).',
+        labelNames: ['version', 'status'],
+        registers: [registry],
+      }),
+  );
+  const latency = reuse(
+    registry,
+    'understudy_tap_request_duration_seconds',
+    (name) =>
+      new Histogram({
+        name,
+        help: 'Time from request start to the end of the response, by version.',
+        labelNames: ['version'],
+        buckets: latencyBuckets,
+        registers: [registry],
+      }),
+  );
+  const ttfb = reuse(
+    registry,
+    'understudy_tap_ttfb_seconds',
+    (name) =>
+      new Histogram({
+        name,
+        help: 'Time from request start to the upstream response headers, by version.',
+        labelNames: ['version'],
+        buckets: latencyBuckets,
+        registers: [registry],
+      }),
+  );
+  reuse(
+    registry,
+    'understudy_tap_capture_queue_depth',
+    (name) =>
+      new Gauge({
+        name,
+        help: 'Exchanges waiting in the capture queue.',
+        registers: [registry],
+        collect() {
+          this.set(queueDepth());
+        },
+      }),
+  );
+  const captured = reuse(
+    registry,
+    'understudy_tap_captured_total',
+    (name) => new Counter({ name, help: 'Exchanges written to the store.', registers: [registry] }),
+  );
+  const dropped = reuse(
+    registry,
+    'understudy_tap_capture_dropped_total',
+    (name) =>
+      new Counter({
+        name,
+        help: 'Captures dropped, by reason (queue_full, store_error, closed).',
+        labelNames: ['reason'],
+        registers: [registry],
+      }),
+  );
+  const storeErrors = reuse(
+    registry,
+    'understudy_tap_store_errors_total',
+    (name) => new Counter({ name, help: 'Batch writes the store refused.', registers: [registry] }),
+  );
+
+  // Labelled children cached per version: label hashing on every request is measurable at saturation.
+  const perVersion = new Map<string, { latency: { observe(v: number): void }; ttfb: { observe(v: number): void } }>();
+  const perStatus = new Map<string, { inc(): void }>();
+  return {
+    request(version, status, durationMs, ttfbMs) {
+      let v = perVersion.get(version);
+      if (v === undefined) {
+        v = { latency: latency.labels(version), ttfb: ttfb.labels(version) };
+        perVersion.set(version, v);
+      }
+      const key = `${version} ${status}`;
+      let c = perStatus.get(key);
+      if (c === undefined) {
+        c = requests.labels(version, String(status));
+        perStatus.set(key, c);
+      }
+      c.inc();
+      v.latency.observe(durationMs / 1000);
+      if (ttfbMs !== null) v.ttfb.observe(ttfbMs / 1000);
+    },
+    written: (rows) => captured.inc(rows),
+    dropped: (rows, reason) => dropped.labels(reason).inc(rows),
+    storeError: () => storeErrors.inc(),
+  };
+}
+
+function reuse<T>(registry: Registry, name: string, create: (name: string) => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create(name);
+}

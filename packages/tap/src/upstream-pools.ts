@@ -1,0 +1,66 @@
+import { type TapConfig, UnderstudyError, type Version } from '@understudy/core';
+import { type Dispatcher, Pool } from 'undici';
+import { type ExtraHeaders, extraHeaders } from './forward-headers.js';
+
+/** Everything the forwarding core needs to send a request to one version. */
+export interface UpstreamTarget {
+  readonly version: Version;
+  readonly dispatcher: Dispatcher;
+  /** `scheme://host:port` of the upstream. */
+  readonly origin: string;
+  /** The upstream URL's path without a trailing slash ('' for the root), prefixed to every request path. */
+  readonly basePath: string;
+  readonly extra: ExtraHeaders;
+}
+
+export interface UpstreamPools {
+  /** The target for a version; its pool is created on first use and kept until `close()`. */
+  target(version: Version): UpstreamTarget;
+  close(): Promise<void>;
+}
+
+/**
+ * One keep-alive undici `Pool` per version with the configured connection count and timeouts.
+ * A version whose upstream or headers change gets a fresh pool (the old one is closed).
+ */
+export function createUpstreamPools(config: Pick<TapConfig, 'connections' | 'timeouts'>): UpstreamPools {
+  const targets = new Map<string, UpstreamTarget>();
+  let closed = false;
+  return {
+    target(version) {
+      const known = targets.get(version.name);
+      if (known !== undefined && (known.version === version || sameVersion(known.version, version))) return known;
+      if (closed) throw new UnderstudyError('internal', 'the tap is closed');
+      if (known !== undefined) void known.dispatcher.close().catch(() => {});
+      const url = new URL(version.upstream);
+      const dispatcher = new Pool(url.origin, {
+        connections: config.connections,
+        connect: { timeout: config.timeouts.connectMs },
+        headersTimeout: config.timeouts.headersMs,
+        bodyTimeout: config.timeouts.bodyMs,
+      });
+      const target: UpstreamTarget = {
+        version,
+        dispatcher,
+        origin: url.origin,
+        basePath: url.pathname.replace(/\/+$/, ''),
+        extra: extraHeaders(version.headers),
+      };
+      targets.set(version.name, target);
+      return target;
+    },
+    async close() {
+      closed = true;
+      const all = [...targets.values()];
+      targets.clear();
+      // destroy, not close: close would wait for streams a stopped tap no longer serves.
+      await Promise.all(all.map((t) => t.dispatcher.destroy().catch(() => {})));
+    },
+  };
+}
+
+function sameVersion(a: Version, b: Version): boolean {
+  if (a.upstream !== b.upstream) return false;
+  const ak = Object.keys(a.headers);
+  return ak.length === Object.keys(b.headers).length && ak.every((k) => a.headers[k] === b.headers[k]);
+}
