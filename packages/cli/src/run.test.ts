@@ -100,10 +100,15 @@ describe('run: versions', () => {
       'candidate  http://127.0.0.1:9001  x-prompt-version:13',
       'stable     http://127.0.0.1:9000',
     ]);
+    writeFileSync(
+      join(c.io.cwd, 'understudy.config.json'),
+      JSON.stringify({ versions: [{ name: 'from-config', upstream: 'http://127.0.0.1:9002' }] }),
+    );
     const json = capture(c.io.env as Record<string, string>, c.io.cwd);
     expect(await run(['versions', 'list', '--json'], json.io)).toBe(0);
     expect(JSON.parse(json.out())).toEqual([
       { name: 'candidate', upstream: 'http://127.0.0.1:9001', headers: { 'x-prompt-version': '13' } },
+      { name: 'from-config', upstream: 'http://127.0.0.1:9002', headers: {} },
       { name: 'stable', upstream: 'http://127.0.0.1:9000', headers: {} },
     ]);
   });

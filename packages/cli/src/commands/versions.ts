@@ -9,7 +9,8 @@ const usage = `Usage: understudy versions add NAME --upstream URL [--header K:V]
        understudy versions list [--json] [--config FILE]
 
 Named agent versions: an upstream base URL plus extra headers, so two prompt versions behind
-one service can differ by e.g. --header x-prompt-version:13. Stored in UNDERSTUDY_DB.
+one service can differ by e.g. --header x-prompt-version:13. "add" writes to UNDERSTUDY_DB;
+"list" shows those plus the "versions" declared in the config file.
 `;
 
 export const versionsCommand: Command = {
@@ -41,7 +42,11 @@ export const versionsCommand: Command = {
       if (name !== undefined) throw new UsageError(`unexpected argument "${name}"`);
       if (values.upstream !== undefined || values.header !== undefined)
         throw new UsageError('--upstream and --header apply to "versions add"');
-      const versions = await withStore(io, values.config, (store) => store.versions.list());
+      const { config } = loadCliConfig(io, values.config);
+      const stored = await withStore(io, values.config, (store) => store.versions.list());
+      // Versions declared in the config count too; the store's entry wins for a shared name.
+      const names = new Set(stored.map((v) => v.name));
+      const versions = [...stored, ...config.versions.filter((v) => !names.has(v.name))].sort((a, b) => a.name.localeCompare(b.name));
       io.stdout(values.json === true ? `${JSON.stringify(versions, null, 2)}\n` : table(versions));
       return exitCode.ok;
     }
