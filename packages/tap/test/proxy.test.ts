@@ -1,0 +1,240 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { Agent, request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LlmUpstream, pattern, startLlmUpstream } from './llm-upstream.js';
+import { startTap, type TapHarness } from './tap-harness.js';
+
+let upstream: LlmUpstream;
+let h: TapHarness;
+// No connection reuse between cases: each test sees its own request on the upstream.
+const dispatcher = new Agent({ pipelining: 0 });
+
+beforeAll(async () => {
+  upstream = await startLlmUpstream();
+  h = await startTap(upstream.url, { tap: { capture: { maxBodyBytes: 64 * 1024 } } });
+});
+
+afterAll(async () => {
+  await dispatcher.close();
+  await h.close();
+  await upstream.close();
+});
+
+/** Sends a raw HTTP/1.1 request with `Connection: close` semantics and returns the raw response. */
+async function rawRequest(head: string): Promise<string> {
+  const { port } = new URL(h.url);
+  const socket = connect(Number(port), '127.0.0.1');
+  socket.write(`${head}\r\n\r\n`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of socket) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function lastCaptured(path: string) {
+  await h.tap.flush();
+  const page = await h.store.exchanges.list({ path });
+  const found = page.items[0];
+  if (found === undefined) throw new Error(`no exchange captured for ${path}`);
+  return found;
+}
+
+describe('passthrough', () => {
+  it('forwards method, path and query and returns the JSON body byte for byte', async () => {
+    const res = await request(`${h.url}/echo?x=1&y=two`, {
+      method: 'PATCH',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+      dispatcher,
+    });
+    const body = (await res.body.json()) as { method: string; url: string; body: string };
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-understudy-version']).toBe('stable');
+    expect(body).toMatchObject({ method: 'PATCH', url: '/echo?x=1&y=two', body: '{"a":1}' });
+  });
+
+  it('passes binary bodies through untouched', async () => {
+    const res = await request(`${h.url}/binary/300000`, { dispatcher });
+    const got = Buffer.from(await res.body.arrayBuffer());
+    expect(got.equals(upstream.binary.get(300000) as Buffer)).toBe(true);
+  });
+
+  it('passes gzip-encoded bodies through encoded and stores the decoded copy', async () => {
+    const res = await request(`${h.url}/gzip`, { dispatcher });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const raw = Buffer.from(await res.body.arrayBuffer());
+    const plain = gunzipSync(raw).toString('utf8');
+    expect(JSON.parse(plain)).toMatchObject({ message: 'compressed hello' });
+    const ex = await lastCaptured('/gzip');
+    expect(Buffer.from(ex.responseBody.bytes).toString('utf8')).toBe(plain);
+    expect(ex.responseBody.size).toBe(raw.length);
+    expect(ex.responseHeaders['x-understudy-decoded']).toBe('gzip');
+    expect(ex.responseHeaders['content-encoding']).toBeUndefined();
+  });
+
+  it('gives the client every byte of a body past the cap while the store keeps a flagged prefix', async () => {
+    const n = 1_000_000;
+    const res = await request(`${h.url}/large/${n}`, { dispatcher });
+    const got = Buffer.from(await res.body.arrayBuffer());
+    expect(got.length).toBe(n);
+    expect(got.equals(pattern(0, n))).toBe(true);
+    const ex = await lastCaptured(`/large/${n}`);
+    expect(ex.responseBody.truncated).toBe(true);
+    expect(ex.responseBody.size).toBe(n);
+    expect(ex.responseBody.bytes.length).toBe(64 * 1024);
+    expect(Buffer.from(ex.responseBody.bytes).equals(pattern(0, 64 * 1024))).toBe(true);
+    expect(ex.streamed).toBe(true);
+  });
+
+  it('streams a large request body upstream and caps its stored copy', async () => {
+    const big = pattern(0, 200_000);
+    const res = await request(`${h.url}/echo`, {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/octet-stream' },
+      dispatcher,
+    });
+    await res.body.dump();
+    const seen = upstream.seen.at(-1);
+    expect(seen?.body.equals(big)).toBe(true);
+    const ex = await lastCaptured('/echo');
+    expect(ex.requestBody).toMatchObject({ size: 200_000, truncated: true });
+    expect(ex.requestBody.bytes.length).toBe(64 * 1024);
+  });
+});
+
+describe('headers', () => {
+  it('strips forged x-understudy-* and hop-by-hop headers, adds version headers and x-forwarded-*', async () => {
+    // A raw request: HTTP clients refuse to send some of these headers themselves.
+    const raw = await rawRequest(
+      [
+        'GET /echo HTTP/1.1',
+        'Host: tap.example',
+        'X-Understudy-Shadow: 1',
+        'x-understudy-version: candidate',
+        'Connection: close, X-Drop-Me',
+        'X-Drop-Me: gone',
+        'Keep-Alive: timeout=5',
+        'TE: trailers',
+        'Upgrade: h2c',
+        'X-Keep-Me: kept',
+        'X-Forwarded-For: 10.0.0.1',
+      ].join('\r\n'),
+    );
+    const echoed = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as { headers: Record<string, string> };
+    const seen = echoed.headers;
+    expect(raw).toMatch(/^HTTP\/1\.1 200/);
+    expect(raw.toLowerCase()).toContain('x-understudy-version: stable');
+    expect(Object.keys(seen).filter((k) => k.startsWith('x-understudy-'))).toEqual([]);
+    expect(seen['x-drop-me']).toBeUndefined();
+    expect(seen.te).toBeUndefined();
+    expect(seen.upgrade).toBeUndefined();
+    expect(seen['keep-alive']).toBeUndefined();
+    expect(seen['x-keep-me']).toBe('kept');
+    expect(seen['x-prompt-version']).toBe('13');
+    expect(seen['x-forwarded-for']).toBe('10.0.0.1, 127.0.0.1');
+    expect(seen['x-forwarded-proto']).toBe('http');
+    expect(seen['x-forwarded-host']).toBe('tap.example');
+    expect(seen.host).toBe(new URL(upstream.url).host);
+    // The capture does not keep forged reserved headers either.
+    const ex = await lastCaptured('/echo');
+    expect(Object.keys(ex.requestHeaders).filter((k) => k.startsWith('x-understudy-'))).toEqual([]);
+  });
+
+  it('forwards an absolute-form request to the configured upstream, never the named host', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(h.url);
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'GET', path: 'http://evil.example:9/echo?via=absolute', headers: { host: 'evil.example:9' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+    expect(upstream.seen.at(-1)?.url).toBe('/echo?via=absolute');
+  });
+});
+
+describe('upstream failures', () => {
+  it('answers 502 upstream_unreachable for a closed port and records the failure', async () => {
+    const dead = await startTap('http://127.0.0.1:1');
+    try {
+      const res = await request(`${dead.url}/v1/chat/completions`, { method: 'POST', body: '{}', dispatcher });
+      expect(res.statusCode).toBe(502);
+      expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('upstream_unreachable');
+      await dead.tap.flush();
+      const [ex] = (await dead.store.exchanges.list()).items;
+      expect(ex?.status).toBeNull();
+      expect(ex?.error?.code).toBe('upstream_unreachable');
+    } finally {
+      await dead.close();
+    }
+  });
+
+  it('answers 504 upstream_timeout when headers do not arrive in time', async () => {
+    const slow = await startTap(upstream.url, { tap: { timeouts: { headersMs: 150 } } });
+    try {
+      const t0 = performance.now();
+      const res = await request(`${slow.url}/slow`, { dispatcher });
+      expect(res.statusCode).toBe(504);
+      expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('upstream_timeout');
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      await slow.tap.flush();
+      const [ex] = (await slow.store.exchanges.list()).items;
+      expect(ex?.error?.code).toBe('upstream_timeout');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('cuts the client response when the upstream dies mid-stream, and records the error', async () => {
+    const res = await request(`${h.url}/die`, { dispatcher });
+    expect(res.statusCode).toBe(200);
+    await expect(res.body.text()).rejects.toThrow();
+    const ex = await lastCaptured('/die');
+    expect(ex.error?.code).toBe('upstream_error');
+    expect(Buffer.from(ex.responseBody.bytes).toString()).toBe('partial ');
+  });
+
+  it('cancels the upstream request when the client disconnects, recording it on the exchange', async () => {
+    const { port } = new URL(h.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('GET /sse/gated HTTP/1.1\r\nhost: x\r\n\r\n');
+    // Leave as soon as the first event arrived; the upstream is still holding the stream open.
+    await new Promise<void>((resolve) => socket.on('data', (d: Buffer) => d.toString().includes('data: one') && resolve()));
+    socket.destroy();
+    for (let i = 0; i < 200; i++) {
+      await h.tap.flush();
+      const ex = (await h.store.exchanges.list({ path: '/sse/gated' })).items[0];
+      if (ex?.error?.code === 'client_disconnected') {
+        expect(ex.sseEvents?.[0]).toMatchObject({ event: 'first', id: '1', data: 'one' });
+        return;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    throw new Error('the disconnect was never recorded');
+  });
+});
+
+describe('own endpoints', () => {
+  it('serves health and Prometheus metrics under the reserved prefix', async () => {
+    const health = await request(`${h.url}/_understudy/healthz`, { dispatcher });
+    expect(await health.body.json()).toEqual({ status: 'ok', version: 'stable' });
+    const metrics = await request(`${h.url}/_understudy/metrics`, { dispatcher });
+    const text = await metrics.body.text();
+    expect(text).toContain('understudy_tap_requests_total{version="stable",status="200"}');
+    expect(text).toContain('understudy_tap_request_duration_seconds_bucket');
+    expect(text).toContain('understudy_tap_ttfb_seconds_bucket');
+    expect(text).toContain('understudy_tap_capture_queue_depth');
+    expect(text).toContain('understudy_tap_captured_total');
+    const other = await request(`${h.url}/_understudy/nope`, { dispatcher });
+    expect(other.statusCode).toBe(404);
+    await other.body.dump();
+  });
+});
