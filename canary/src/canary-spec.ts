@@ -95,6 +95,11 @@ export const canarySpecSchema = z.strictObject({
   requireShadowVerdict: z.boolean().default(false),
   /** Consecutive failing windows of a non-critical gate before rolling back. */
   failureThreshold: z.number().int().min(1).max(100).default(2),
+  /**
+   * The tap route whose routing this canary drives: the version name taps were started with.
+   * Defaults to the route currently served by `stable`, else `stable` itself.
+   */
+  route: versionName.optional(),
   /** Overall false-alarm budget per gate family, spent across gates and looks. */
   alpha: z.number().gt(0).lt(0.5).default(0.01),
 });

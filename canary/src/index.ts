@@ -1,4 +1,6 @@
 export { type AnalysisInput, type ArmStats, type DivergenceCounts, emptyArm, emptyMean, type WebhookGateResult } from './arm-stats.js';
+export { type CanaryController, type CanaryControllerDeps, createCanaryController } from './canary-controller.js';
+export { type CanaryAction, type CanaryService, type CanaryServiceDeps, canaryActions, createCanaryService } from './canary-service.js';
 export {
   type CanarySpec,
   type CanarySpecInput,
@@ -14,10 +16,13 @@ export {
   webhookKinds,
 } from './canary-spec.js';
 export { type CanaryState, canaryStates, finalStates, isCanaryState } from './canary-state.js';
+export { type CanaryView, canarySummary, configHash, routeOf, viewCanary } from './canary-view.js';
 export { decideStep, type StepContext, type StepDecision } from './decide-step.js';
+export { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 export { evaluateGates } from './evaluate-gates.js';
 export { type GateOutcome, type GateVerdict, gateOutcomes } from './gate-verdict.js';
 export { type MannWhitneyResult, mannWhitney, normalCdf, quantile } from './mann-whitney.js';
+export { createNotifier, hooksAllow, type Notifier } from './notifier.js';
 export {
   type DifferenceBound,
   type MeanStats,
@@ -27,3 +32,6 @@ export {
   rateDifferenceBound,
   rateVersusReferenceBound,
 } from './sequential-bound.js';
+export { type ShadowVerdict, type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
+export { type ArmQuery, collectArmStats, countLiveRequests, maxLatencySamples } from './store-arm-stats.js';
+export { gateAnswer, postWebhook, type WebhookResponse } from './webhook-client.js';

@@ -1,0 +1,150 @@
+import { type Clock, createIdGenerator, type IdGenerator, type Logger, type Random, silentLogger, UnderstudyError } from '@understudy/core';
+import type { CanaryChange, CanaryEvent, CanaryRecord, LedgerVerification, Store } from '@understudy/store';
+import { Agent, type Dispatcher } from 'undici';
+import { parseCanarySpec } from './canary-spec.js';
+import { finalStates } from './canary-state.js';
+import { type CanaryView, configHash, routeOf, viewCanary } from './canary-view.js';
+import { createNotifier } from './notifier.js';
+import * as t from './transitions.js';
+
+/** Manual actions on a canary, as the API and CLI offer them. */
+export const canaryActions = ['pause', 'resume', 'approve', 'promote', 'rollback'] as const;
+export type CanaryAction = (typeof canaryActions)[number];
+
+export interface CanaryServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger?: Logger;
+  readonly dispatcher?: Dispatcher;
+}
+
+export interface CanaryService {
+  /** Validates the spec and its versions, and records a pending canary; the controller starts it. */
+  create(spec: unknown, actor: string): Promise<CanaryRecord>;
+  get(id: string): Promise<CanaryRecord>;
+  list(options?: { states?: readonly string[]; limit?: number }): Promise<CanaryRecord[]>;
+  events(id: string, options?: { afterSeq?: number; limit?: number }): Promise<CanaryEvent[]>;
+  verify(id: string): Promise<LedgerVerification>;
+  /** Idempotent: repeating an action that already took effect returns the canary unchanged. */
+  act(id: string, action: CanaryAction, actor: string, reason?: string): Promise<CanaryRecord>;
+  close(): Promise<void>;
+}
+
+const live = ['pending', 'shadow', 'progressing', 'paused', 'awaiting_approval'];
+
+export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
+  const newId: IdGenerator = createIdGenerator({ clock: deps.clock, random: deps.random });
+  const ownDispatcher =
+    deps.dispatcher === undefined ? new Agent({ connections: 4, headersTimeout: 30_000, bodyTimeout: 30_000 }) : undefined;
+  const notifier = createNotifier(deps.dispatcher ?? (ownDispatcher as Dispatcher), deps.logger ?? silentLogger);
+
+  const get = async (id: string): Promise<CanaryRecord> => {
+    const record = await deps.store.canaries.get(id);
+    if (record === undefined) throw new UnderstudyError('not_found', `no canary ${id}`);
+    return record;
+  };
+
+  /** The change an action makes in the canary's current state; null when it already holds. */
+  const changeFor = (view: CanaryView, action: CanaryAction, actor: string, reason: string | undefined): CanaryChange | null => {
+    const ctx = { view, now: deps.clock.now(), actor };
+    const s = view.state;
+    const final = finalStates.has(s);
+    const refuse = (): never => {
+      throw new UnderstudyError('conflict', `cannot ${action} canary ${view.record.id}: it is ${s}`);
+    };
+    switch (action) {
+      case 'pause':
+        if (s === 'paused') return null;
+        return final ? refuse() : t.pause(ctx);
+      case 'resume':
+        if (s === 'paused') return t.resume(ctx);
+        return final ? refuse() : null;
+      case 'approve': {
+        if (s === 'awaiting_approval')
+          return t.enterStep(ctx, view.record.stepIndex + 1, [{ type: 'approved', actor, data: { step: view.record.stepIndex + 2 } }]);
+        return final ? refuse() : null;
+      }
+      case 'promote':
+        if (s === 'promoted') return null;
+        return final ? refuse() : t.promote(ctx, [{ type: 'manual_promote', actor, data: { reason: reason ?? null } }]);
+      case 'rollback':
+        if (s === 'rolled_back') return null;
+        return final ? refuse() : t.rollback(ctx, reason ?? `manual rollback by ${actor}`, { manual: true });
+    }
+  };
+
+  return {
+    async create(input, actor) {
+      const spec = parseCanarySpec(input);
+      for (const name of [spec.stable, spec.candidate]) {
+        if ((await deps.store.versions.get(name)) === undefined) {
+          throw new UnderstudyError(
+            'invalid_input',
+            `${name === spec.stable ? 'stable' : 'candidate'}: no version named "${name}" (add it with understudy versions add)`,
+          );
+        }
+      }
+      // The route is the tap's home version: where `stable` is already served (after an earlier
+      // promotion the route `stable` may serve `v2`), else the stable version's own name.
+      const routes = await deps.store.routing.list();
+      const route = spec.route ?? routes.find((r) => r.primary === spec.stable)?.route ?? spec.stable;
+      const busy = await deps.store.canaries.list({ states: live, limit: 1000 });
+      const clash = busy.find((c) => routeOf(parseCanarySpec(c.spec)) === route);
+      if (clash !== undefined) throw new UnderstudyError('conflict', `canary ${clash.id} is already running on route ${route}`);
+      const stored = { ...spec, route };
+      const now = deps.clock.now();
+      return deps.store.canaries.create(
+        {
+          id: newId(),
+          spec: stored,
+          stable: spec.stable,
+          candidate: spec.candidate,
+          state: 'pending',
+          stepIndex: -1,
+          weight: 0,
+          stepStartedAt: null,
+          analysisStartedAt: null,
+          nextAnalysisAt: now,
+          consecutiveFailures: 0,
+          looks: 0,
+          resumeState: null,
+          reason: null,
+          createdBy: actor,
+          createdAt: now,
+        },
+        { type: 'created', actor, data: { spec: stored, configHash: configHash(stored) } },
+      );
+    },
+    get,
+    list: (options) => deps.store.canaries.list(options),
+    async events(id, options) {
+      await get(id);
+      return deps.store.canaries.events(id, options);
+    },
+    async verify(id) {
+      await get(id);
+      return deps.store.canaries.verify(id);
+    },
+    async act(id, action, actor, reason) {
+      // A controller step may land between our read and write; re-read and re-decide a few times.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const view = viewCanary(await get(id));
+        const change = changeFor(view, action, actor, reason);
+        if (change === null) return view.record;
+        const applied = await deps.store.canaries.apply(id, change);
+        if (applied !== null) {
+          const after = viewCanary(applied.canary);
+          await notifier.events(after, change.at, change.events);
+          if (action === 'rollback') await notifier.call(after, 'rollback', change.at);
+          if (action === 'approve') await notifier.call(after, 'step', change.at);
+          return applied.canary;
+        }
+      }
+      throw new UnderstudyError('conflict', `canary ${id} kept changing; try again`);
+    },
+    async close() {
+      await ownDispatcher?.close();
+    },
+  };
+}
