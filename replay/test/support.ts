@@ -80,7 +80,7 @@ export async function recordTraffic(agentUrl: string, n: number, start = 1_700_0
       method: 'POST',
       path: '/v1/chat/completions',
       query: '',
-      requestHeaders: { 'content-type': 'application/json', 'x-understudy-version': 'forged' },
+      requestHeaders: { 'content-type': 'application/json', 'x-understudy-version': 'forged', 'x-request-seq': String(i) },
       requestBody: { bytes: body, size: body.length, truncated: false },
       status: res.status,
       responseHeaders: { 'content-type': res.headers.get('content-type') ?? '' },

@@ -1,0 +1,101 @@
+import { type Clock, createIdGenerator, seededRandom, systemClock, type TimerHandle } from '@understudy/core';
+import { Agent } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { replayRequest } from '../src/replay-request.js';
+import { demoAgent, listen, recordTraffic } from './support.js';
+
+/**
+ * Real time for measurements, but every sleep is recorded and fires on the next turn of the
+ * event loop: the test sees the delays the replayer asked for without waiting them out.
+ */
+function recordingClock(): Clock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => systemClock.now(),
+    monotonic: () => systemClock.monotonic(),
+    setTimeout(fn: () => void, ms: number): TimerHandle {
+      // Request timeouts (≥ 1 min here) are not sleeps; leave them pending.
+      if (ms >= 60_000) return systemClock.setTimeout(fn, ms);
+      sleeps.push(ms);
+      let cancelled = false;
+      queueMicrotask(() => {
+        if (!cancelled) fn();
+      });
+      return { cancel: () => (cancelled = true) };
+    },
+    setInterval: (fn, ms) => systemClock.setInterval(fn, ms),
+  };
+}
+
+describe('retries over real sockets', async () => {
+  const dispatcher = new Agent();
+  const production = await demoAgent('good', 1);
+  const [original] = await recordTraffic(production.url, 1);
+  await production.close();
+  afterAll(() => dispatcher.close());
+  const options = { runId: 'R', timeoutMs: 60_000, maxBodyBytes: 1 << 20, retries: 3, backoffMs: 100, maxBackoffMs: 1_000 };
+
+  it('honours Retry-After on 503 and 429, then succeeds', async () => {
+    let calls = 0;
+    const server = await listen(() => {
+      calls++;
+      if (calls === 1) return new Response('busy', { status: 503, headers: { 'retry-after': '2' } });
+      if (calls === 2) return new Response('slow down', { status: 429, headers: { 'retry-after': '7' } });
+      return Response.json({ ok: true });
+    });
+    const clock = recordingClock();
+    const ids = createIdGenerator({ clock, random: seededRandom(1) });
+    if (original === undefined) throw new Error('no original');
+    const out = await replayRequest(
+      { dispatcher, clock, random: seededRandom(1), ids },
+      original,
+      { name: 'c', upstream: server.url, headers: {} },
+      options,
+    );
+    expect(out.attempts).toBe(3);
+    expect(out.exchange.status).toBe(200);
+    expect(clock.sleeps).toEqual([2_000, 4_000]); // 7 s is capped at 4 × maxBackoffMs
+    await server.close();
+  });
+
+  it('gives up after the retries on a refused connection and reports the error', async () => {
+    const server = await listen(() => new Response('x'));
+    const url = server.url;
+    await server.close();
+    const clock = recordingClock();
+    if (original === undefined) throw new Error('no original');
+    const out = await replayRequest(
+      { dispatcher, clock, random: seededRandom(2), ids: createIdGenerator({ clock, random: seededRandom(2) }) },
+      original,
+      { name: 'c', upstream: url, headers: {} },
+      options,
+    );
+    expect(out.attempts).toBe(4);
+    expect(out.exchange.error?.code).toBe('ECONNREFUSED');
+    expect(out.exchange.status).toBeNull();
+    expect(clock.sleeps).toHaveLength(3);
+    clock.sleeps.forEach((ms, i) => {
+      expect(ms).toBeGreaterThanOrEqual((100 * 2 ** i) / 2);
+      expect(ms).toBeLessThanOrEqual(100 * 2 ** i);
+    });
+  });
+
+  it('does not retry a plain 500', async () => {
+    let calls = 0;
+    const server = await listen(() => {
+      calls++;
+      return new Response('boom', { status: 500 });
+    });
+    const clock = recordingClock();
+    if (original === undefined) throw new Error('no original');
+    const out = await replayRequest(
+      { dispatcher, clock, random: seededRandom(3), ids: createIdGenerator({ clock, random: seededRandom(3) }) },
+      original,
+      { name: 'c', upstream: server.url, headers: {} },
+      options,
+    );
+    expect([calls, out.attempts, out.exchange.status]).toEqual([1, 1, 500]);
+    await server.close();
+  });
+});
