@@ -1,0 +1,21 @@
+/**
+ * The `http-proxy` contender, in its own process: a plain reverse proxy with no capture. It gets
+ * a keep-alive agent: by default http-proxy opens a new upstream connection per request, which
+ * would make it an unfairly slow yardstick for a tap that pools its connections.
+ */
+import { Agent, createServer } from 'node:http';
+import httpProxy from 'http-proxy';
+import { announceReady, argValue } from './child-ipc.js';
+
+const target = argValue('upstream');
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const proxy = httpProxy.createProxyServer({ target, agent, xfwd: false });
+proxy.on('error', (_error, _req, res) => {
+  // `res` is a socket only for WebSocket upgrades, which this benchmark never makes.
+  if ('writeHead' in res && !res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+  res.end();
+});
+
+const server = createServer((req, res) => proxy.web(req, res));
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => announceReady(server.address()));
