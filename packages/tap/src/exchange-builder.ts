@@ -4,7 +4,7 @@ import { decodeBody, isDecodable } from './decode-body.js';
 import type { ForwardCapture, ForwardResult } from './forward.js';
 import { headerRecord, reservedHeaderPrefix } from './forward-headers.js';
 import { costUsd, type PriceLookup } from './pricing.js';
-import type { Redactor } from './redactor.js';
+import type { ExchangeRedactor, Redactor } from './redactor.js';
 import { SseParser } from './sse-parser.js';
 import { type ReportedUsage, StreamUsage, usageFromJson } from './usage-extractor.js';
 
@@ -28,7 +28,7 @@ export interface ExchangeBuilderDeps {
  * now) and the original encoding is recorded as `x-understudy-decoded: gzip|br|deflate`.
  */
 export function buildExchange(result: ForwardResult, capture: ForwardCapture, deps: ExchangeBuilderDeps): Exchange {
-  const { redactor } = deps;
+  const redactor = deps.redactor.forExchange();
   const requestHeaders = headerRecord(capture.requestHeaders);
   for (const name of Object.keys(requestHeaders)) if (name.startsWith(reservedHeaderPrefix)) delete requestHeaders[name];
   const responseHeaders = capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders);
@@ -56,17 +56,23 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
   if (usage === undefined && response.text !== undefined && responseType.includes('json')) usage = usageFromJson(response.text);
   const model = usage?.model ?? (request.text === undefined ? undefined : requestModel(request.text));
 
+  // Request parts first: secrets found there are then scrubbed from the response too.
+  const redactedRequestHeaders = redactor.headers(requestHeaders);
+  const query = redactor.query(result.query);
+  const requestBody = redactedBody(request, requestType, redactor);
+  const redactedResponseHeaders = redactor.headers(responseHeaders);
+  const responseBody = redactedBody(response, responseType, redactor);
   return {
     id: deps.ids(),
     startedAt: result.startedAt,
     method: result.method,
     path: result.path,
-    query: redactor.query(result.query),
-    requestHeaders: redactor.headers(requestHeaders),
-    requestBody: redactedBody(request, requestType, redactor),
+    query,
+    requestHeaders: redactedRequestHeaders,
+    requestBody,
     status: result.status,
-    responseHeaders: redactor.headers(responseHeaders),
-    responseBody: redactedBody(response, responseType, redactor),
+    responseHeaders: redactedResponseHeaders,
+    responseBody,
     streamed: result.streamed,
     sseEvents: events === null ? null : events.map((e) => redactor.sseEvent(e)),
     ttfbMs: result.ttfbMs,
@@ -111,7 +117,7 @@ function readBody(raw: CapturedBody, headers: Record<string, string>, cap: numbe
   };
 }
 
-function redactedBody(read: ReadBody, contentType: string, redactor: Redactor): CapturedBody {
+function redactedBody(read: ReadBody, contentType: string, redactor: ExchangeRedactor): CapturedBody {
   if (read.text === undefined || read.text === '') return read.body;
   const redacted = redactor.body(read.text, contentType);
   if (redacted === read.text) return read.body;

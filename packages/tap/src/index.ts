@@ -7,7 +7,7 @@ export { decodedHeader } from './exchange-builder.js';
 export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type ForwardResult, forward, splitTarget } from './forward.js';
 export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
-export { createRedactor, defaultRedactedHeaders, type Redactor } from './redactor.js';
+export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
 export { SseParser } from './sse-parser.js';
 export { storeSink } from './store-sink.js';
 export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';

@@ -117,6 +117,12 @@ export async function startLlmUpstream(): Promise<LlmUpstream> {
       );
       return;
     }
+    if (url.pathname === '/echo-sse') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${JSON.stringify({ note: 'contact stream.seeded0009@example.org', ssn: 'SEEDED-deep-email-0006' })}\n\n`);
+      res.end('data: [DONE]\n\n');
+      return;
+    }
     const bin = /^\/binary\/(\d+)$/.exec(url.pathname);
     if (bin !== null) {
       const n = Number(bin[1]);
