@@ -98,8 +98,8 @@ describe('canary controller', () => {
     const events = await store.canaries.events(canary.id);
     const analyses = events.filter((e) => e.type === 'analysis');
     expect(analyses).toHaveLength(2); // failureThreshold 2: the second failing window rolls back
-    const gate = (analyses[1]?.data as { gates: { gate: string; outcome: string; evidence: { nCandidate: number; lower: number } }[] })
-      .gates[0];
+    type Analysis = { gates: { gate: string; outcome: string; evidence: { nCandidate: number; lower: number } }[] };
+    const gate = (analyses[1]?.data as Analysis | undefined)?.gates[0];
     expect(gate).toMatchObject({ gate: 'error_rate', outcome: 'fail' });
     expect(gate?.evidence.nCandidate).toBe(400);
     expect(gate?.evidence.lower).toBeGreaterThan(0.01);
@@ -128,7 +128,8 @@ describe('canary controller', () => {
     }
     expect((await store.canaries.get(canary.id))?.state).toBe('progressing');
     const analysis = (await store.canaries.events(canary.id)).filter((e) => e.type === 'analysis').at(-1);
-    expect((analysis?.data as { gates: { outcome: string }[] }).gates[0]?.outcome).toBe('hold');
+    const data = analysis?.data as { gates: { outcome: string }[] } | undefined;
+    expect(data?.gates[0]?.outcome).toBe('hold');
     await service.close();
   });
 });

@@ -7,7 +7,7 @@ import { type CanaryView, viewCanary } from './canary-view.js';
 import { decideStep } from './decide-step.js';
 import { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 import { evaluateGates } from './evaluate-gates.js';
-import { createNotifier, hooksAllow, type Notifier } from './notifier.js';
+import { createNotifier, hooksAllow } from './notifier.js';
 import { type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
 import { collectArmStats, countLiveRequests } from './store-arm-stats.js';
 import * as t from './transitions.js';
