@@ -12,6 +12,8 @@ export interface CaptureQueueOptions {
   /** Rows per sink write. */
   readonly batchSize: number;
   readonly flushIntervalMs: number;
+  /** How long `close()` waits for the sink before dropping what is left (default 5 s). */
+  readonly closeTimeoutMs?: number;
   /** Observers for metrics. */
   readonly onWritten?: (rows: number) => void;
   readonly onDropped?: (rows: number, reason: 'queue_full' | 'store_error' | 'closed') => void;
@@ -38,6 +40,7 @@ export class CaptureQueue {
   #writing: Promise<void> | undefined;
   #timer: TimerHandle | undefined;
   #closed = false;
+  #closing: Promise<void> | undefined;
   readonly #stats: CaptureQueueStats = { queueDepth: 0, captured: 0, dropped: 0, storeErrors: 0 };
 
   constructor(options: CaptureQueueOptions) {
@@ -69,14 +72,34 @@ export class CaptureQueue {
     }
   }
 
-  /** Stops taking captures, flushes what is queued, then closes the sink. Idempotent. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  /**
+   * Stops taking captures, flushes what is queued, then closes the sink. Idempotent. A sink
+   * that does not finish within `closeTimeoutMs` cannot hold shutdown hostage: what is still
+   * queued is dropped (counted) and close resolves.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
     this.#closed = true;
     this.#timer?.cancel();
     this.#timer = undefined;
-    await this.flush();
-    await this.#o.sink.close?.();
+    let timer: TimerHandle | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = this.#o.clock.setTimeout(() => resolve('timeout'), this.#o.closeTimeoutMs ?? 5_000);
+    });
+    const outcome = await Promise.race([this.flush().then(() => this.#o.sink.close?.()), timedOut]);
+    timer?.cancel();
+    if (outcome === 'timeout') {
+      const left = this.#items.length;
+      this.#items = [];
+      this.#sizes = [];
+      this.#bytes = 0;
+      if (left > 0) this.#drop(left, 'closed');
+      this.#o.logger.warn({ dropped: left }, 'capture sink did not finish in time; queued captures dropped');
+    }
   }
 
   #drop(rows: number, reason: 'queue_full' | 'store_error' | 'closed'): false {

@@ -41,6 +41,8 @@ export interface TapDeps {
   registry?: Registry;
   /** Chooses the version per request (default: always `version`); the canary split plugs in here. */
   router?: VersionRouter;
+  /** How long `close()` waits for the sink to take the queue (default 5 s). */
+  closeTimeoutMs?: number;
 }
 
 export interface TapStats {
@@ -93,6 +95,7 @@ export function createTap(deps: TapDeps): Tap {
     queueMaxBytes: capture.queueMaxBytes,
     batchSize: capture.batchSize,
     flushIntervalMs: capture.flushIntervalMs,
+    ...(deps.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: deps.closeTimeoutMs }),
     onWritten: metrics.written,
     onDropped: metrics.dropped,
     onStoreError: metrics.storeError,

@@ -21,7 +21,7 @@ export const redactionKey = 'test-redaction-key-0123456789abcdef';
 /** A tap on a real loopback port in front of `upstream`, capturing into a SQLite file. */
 export async function startTap(
   upstream: string,
-  options: { tap?: ConfigInput['tap']; sink?: (store: Store) => CaptureSink } = {},
+  options: { tap?: ConfigInput['tap']; sink?: (store: Store) => CaptureSink; closeTimeoutMs?: number } = {},
 ): Promise<TapHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'understudy-tap-'));
   const file = join(dir, 'capture.db');
@@ -33,6 +33,7 @@ export async function startTap(
     sink: options.sink === undefined ? storeSink(store) : options.sink(store),
     redactionKey,
     random: seededRandom(7),
+    ...(options.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: options.closeTimeoutMs }),
   });
   const server = serve({ fetch: tap.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
