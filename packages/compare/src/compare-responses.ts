@@ -8,7 +8,7 @@ import type { NoiseLookup } from './noise-lookup.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk, worstSeverity } from './score.js';
 import type { SideEffectSummary } from './side-effects.js';
-import { defaultTextLimits, type TextSimilarityLimits, textSimilarity } from './text-similarity.js';
+import { defaultTextLimits, type TextSimilarityLimits, textHunks, textSimilarity } from './text-similarity.js';
 import { diffToolCalls } from './tool-call-diff.js';
 
 /** Options of {@link compareResponses}; every field has a default. */
@@ -22,6 +22,8 @@ export interface CompareOptions {
   /** Relative tolerance for numbers in bodies and tool arguments. Default 0. */
   readonly numericTolerance?: number;
   readonly textLimits?: Partial<TextSimilarityLimits>;
+  /** Also compute word-level display hunks (for a terminal or a side-by-side page). Default false. */
+  readonly textHunks?: boolean;
   /** Differences kept per category (the rest are counted). Default 50. */
   readonly maxDifferencesPerCategory?: number;
   /** Egress side effects per side, when known (issue 5). */
@@ -111,10 +113,25 @@ function errorCategory(a: CanonicalResponse, b: CanonicalResponse): CategoryRepo
   return category('error', out, 0);
 }
 
+// How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
+// digit (a number or a percentage), or an emoji. Only the last character is looked at.
+const completeEnding = /[.!?:;)\]}"'`*>%\u2026\d]|\p{Extended_Pictographic}/u;
+
+/** Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. */
+function endsComplete(text: string): boolean {
+  const t = text.trimEnd();
+  if (t === '') return false;
+  const last = String.fromCodePoint(t.codePointAt(t.length - 1) ?? 0);
+  // A surrogate pair's low half: look at the whole code point.
+  const ch = t.length >= 2 && /[\udc00-\udfff]/.test(last) ? t.slice(-2) : t.slice(-1);
+  return completeEnding.test(ch);
+}
+
 function textCategory(
   a: CanonicalResponse,
   b: CanonicalResponse,
   limits: TextSimilarityLimits,
+  withHunks: boolean,
 ): { report: CategoryReport; facts: TextFacts | null } {
   const out: Difference[] = [];
   const refusalA = a.refusal !== null || looksLikeRefusal(a.text);
@@ -144,6 +161,15 @@ function textCategory(
   const textA = a.refusal !== null && a.text === '' ? a.refusal : a.text;
   const textB = b.refusal !== null && b.text === '' ? b.refusal : b.text;
   if (textA === '' && textB === '') return { report: category('text', out, 0), facts: null };
+  if (endsComplete(textA) && !endsComplete(textB) && textB !== '') {
+    out.push({
+      kind: 'text_incomplete',
+      path: 'text',
+      key: 'text',
+      severity: 'high',
+      message: `candidate stops mid-sentence: "…${textB.slice(-40)}"`,
+    });
+  }
   const sim = textSimilarity(textA, textB, limits);
   if (sim.similarity < 1) {
     out.push({
@@ -166,10 +192,13 @@ function textCategory(
     });
   }
   const structural = combineScores(
-    out.filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason').map((d) => severityRisk[d.severity]),
+    out
+      .filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason' || d.kind === 'text_incomplete')
+      .map((d) => severityRisk[d.severity]),
   );
   const score = 1 - (1 - structural) * sim.similarity;
-  return { report: category('text', out, 0, score), facts: sim };
+  const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
+  return { report: category('text', out, 0, score), facts: hunks === undefined ? sim : { ...sim, hunks } };
 }
 
 function sideEffectCategory(options: CompareOptions): CategoryReport {
@@ -259,7 +288,7 @@ export function compareResponses(
       message: `opaque body ${original.bodyHash} (${original.bodySize} B) → ${candidate.bodyHash} (${candidate.bodySize} B)`,
     });
   }
-  const text = textCategory(original, candidate, limits);
+  const text = textCategory(original, candidate, limits, options.textHunks === true);
 
   const deltas: Deltas = {
     latencyMs: delta(original.timings.durationMs, candidate.timings.durationMs),

@@ -12,7 +12,7 @@ export interface CompareSettings {
   readonly ignore: readonly { readonly endpoint: string; readonly paths: readonly string[] }[];
   readonly numericTolerance: number;
   readonly noise: Partial<JudgeOptions> & { readonly aggregate?: Partial<FieldMargins> };
-  readonly limits: { readonly maxDiffTokens: number; readonly maxEditLength: number; readonly maxDifferencesPerCategory: number };
+  readonly limits: { readonly maxLcsCells: number; readonly maxEditLength: number; readonly maxDifferencesPerCategory: number };
   /** Path of a user module exporting `compare(candidate, original, context)`. */
   readonly extension?: string | undefined;
 }
@@ -43,7 +43,7 @@ export function compareOptionsFor(settings: CompareSettings, endpoint: string): 
     endpoint,
     ignorePaths,
     numericTolerance: settings.numericTolerance,
-    textLimits: { maxDiffTokens: settings.limits.maxDiffTokens, maxEditLength: settings.limits.maxEditLength },
+    textLimits: { maxLcsCells: settings.limits.maxLcsCells, maxEditLength: settings.limits.maxEditLength },
     maxDifferencesPerCategory: settings.limits.maxDifferencesPerCategory,
     judge: judgeOptions,
   };

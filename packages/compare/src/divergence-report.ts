@@ -33,6 +33,7 @@ export const differenceKinds = [
   'tool_reordered',
   'text_similarity',
   'text_length',
+  'text_incomplete',
   'refusal',
   'finish_reason',
   'protocol',
@@ -95,8 +96,9 @@ export interface Deltas {
 }
 
 /** Text facts kept for the noise model and for display. */
-export interface TextFacts extends Omit<TextSimilarity, 'hunks'> {
-  readonly hunks: readonly TextHunk[];
+export interface TextFacts extends TextSimilarity {
+  /** Word-level display hunks, present when asked for (`textHunks: true`) and cheap enough. */
+  readonly hunks?: readonly TextHunk[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DivergenceReport } from './divergence-report.js';
-import type { NoiseLookup } from './noise-lookup.js';
+import { type NoiseLookup, noiseKey } from './noise-lookup.js';
 
 /** Margins of the per-field aggregate test; defaults justified in docs/benchmarks.md. */
 export interface FieldMargins {
@@ -54,7 +54,7 @@ export class FieldAggregator {
     }
     e.pairs++;
     const keys = new Set<string>();
-    for (const c of report.categories) for (const d of c.differences) keys.add(d.key);
+    for (const c of report.categories) for (const d of c.differences) keys.add(noiseKey(d));
     for (const k of keys) {
       const n = e.fields.get(k);
       if (n !== undefined) e.fields.set(k, n + 1);

@@ -31,12 +31,12 @@ export function formatReport(report: DivergenceReport, options: { color?: boolea
     }
     if (c.omitted > 0) lines.push(paint('dim', `  … ${c.omitted} more`));
   }
-  if (report.text !== null && report.text.hunks.length > 0) {
+  if (report.text !== null && report.text.hunks !== undefined && report.text.hunks.length > 0) {
     const t = report.text;
     lines.push(
       `${paint('bold', 'text')}  similarity ${t.similarity.toFixed(3)} (word ${t.word.toFixed(3)}, bag ${t.bag.toFixed(3)}, length ratio ${t.lengthRatio.toFixed(3)}, ${t.method})`,
     );
-    const parts = t.hunks.map((h) =>
+    const parts = (t.hunks ?? []).map((h) =>
       h.op === 'equal' ? h.text : h.op === 'delete' ? paint('red', `[-${h.text}-]`) : paint('green', `{+${h.text}+}`),
     );
     lines.push(`  ${parts.join(' ')}`);

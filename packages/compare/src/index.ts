@@ -43,6 +43,7 @@ export { diffJsonValues, type JsonDiffOptions, type JsonDiffResult } from './jso
 export { compilePathMatcher, formatPath, formatPathKey, matchesGlob, type PathMatcher, type PathSegment } from './json-path.js';
 export { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json-value.js';
 export { defaultJudgeOptions, type JudgeOptions, judge } from './judge.js';
+export { lcsLength } from './lcs-length.js';
 export type { FieldNoise, NoiseLookup, TextNoise } from './noise-lookup.js';
 export {
   createNoiseModel,
@@ -67,6 +68,7 @@ export {
   type TextHunk,
   type TextSimilarity,
   type TextSimilarityLimits,
+  textHunks,
   textSimilarity,
   textTokens,
   textWeights,

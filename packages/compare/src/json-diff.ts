@@ -29,8 +29,9 @@ export interface JsonDiffResult {
 }
 
 const maxDepth = 64;
-// Strings of this many words or more are prose, not identifiers: compare them as text.
-const proseWords = 6;
+// Strings of this many words or more are phrases, not identifiers or enum values: a reworded
+// search query is graded by text similarity, while `Paris` → `Lyon` stays a value change.
+const proseWords = 3;
 
 function preview(value: JsonValue | undefined): JsonValue | undefined {
   if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 197)}...`;

@@ -1,5 +1,5 @@
 import type { CategoryReport, Difference, DivergenceReport, Verdict } from './divergence-report.js';
-import type { NoiseLookup } from './noise-lookup.js';
+import { type NoiseLookup, noiseKey } from './noise-lookup.js';
 import { combineScores } from './score.js';
 
 /** Margins of the verdict; defaults justified in docs/benchmarks.md ("Compare"). */
@@ -74,7 +74,7 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
     const reasons: string[] = [];
     const differences = c.differences.map((d): Difference => {
       if (textKinds.has(d.kind)) return d;
-      const rate = fieldsTrusted ? noise?.fieldRate(endpoint, d.key) : undefined;
+      const rate = fieldsTrusted ? noise?.fieldRate(endpoint, noiseKey(d)) : undefined;
       const explained = rate !== undefined && rate.rate >= o.fieldNoiseRate;
       if (explained) return { ...d, explainedByNoise: true };
       if (d.severity === 'critical' || d.severity === 'high') {

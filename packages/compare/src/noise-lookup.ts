@@ -20,3 +20,12 @@ export interface NoiseLookup {
   /** The `q` quantile (e.g. 0.02) of similarity and length ratio, or undefined without text pairs. */
   textQuantile(endpoint: string, q: number): TextNoise | undefined;
 }
+
+/**
+ * The key a difference is counted under in a noise model: its field key for value changes,
+ * and field key plus kind for everything else. A field whose value wobbles in production
+ * (a confidence score) must not excuse a change of its type or its disappearance.
+ */
+export function noiseKey(difference: { readonly kind: string; readonly key: string }): string {
+  return difference.kind === 'value_change' || difference.kind === 'text_change' ? difference.key : `${difference.key}#${difference.kind}`;
+}

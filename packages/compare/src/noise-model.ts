@@ -1,7 +1,7 @@
 import type { CanonicalResponse } from './canonical-response.js';
 import { type CompareOptions, compareResponses } from './compare-responses.js';
 import type { DivergenceReport } from './divergence-report.js';
-import type { FieldNoise, NoiseLookup, TextNoise } from './noise-lookup.js';
+import { type FieldNoise, type NoiseLookup, noiseKey, type TextNoise } from './noise-lookup.js';
 import { type HistogramSnapshot, QuantileHistogram } from './quantile-histogram.js';
 
 /** Bounds of a noise model's memory; past them keys are dropped and counted. */
@@ -95,7 +95,7 @@ export class NoiseModel implements NoiseLookup {
       e.lengthRatio.add(report.text.lengthRatio);
     }
     const keys = new Set<string>();
-    for (const c of report.categories) for (const d of c.differences) keys.add(d.key);
+    for (const c of report.categories) for (const d of c.differences) keys.add(noiseKey(d));
     for (const key of keys) {
       const n = e.fields.get(key);
       if (n !== undefined) e.fields.set(key, n + 1);
