@@ -1,0 +1,101 @@
+import { parseConfig } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redactor.js';
+import { luhn } from './text-patterns.js';
+
+const redaction = (extra: Record<string, unknown> = {}) => parseConfig({ tap: { redaction: extra } }).tap.redaction;
+const key = 'unit-test-key-0123456789';
+
+describe('text patterns', () => {
+  it('Luhn-checks card numbers', () => {
+    expect(luhn('4111111111111111')).toBe(true);
+    expect(luhn('4111 1111 1111 1112')).toBe(false);
+    expect(luhn('1234')).toBe(false);
+  });
+
+  it('redacts emails, valid cards, bearer tokens and sk- keys, and leaves look-alikes', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const out = r.body(
+      'mail a.b+c@mail.example.co, card 4111-1111-1111-1111, order 4111111111111112, Bearer abcdefgh12345, key sk-ant-api03-abcdefghijklmnop',
+      'text/plain',
+    );
+    expect(out).toMatch(
+      /^mail \[redacted:email:[0-9a-f]{12}\], card \[redacted:card:[0-9a-f]{12}\], order 4111111111111112, \[redacted:bearer:[0-9a-f]{12}\], key \[redacted:api_key:[0-9a-f]{12}\]$/,
+    );
+  });
+
+  it('applies configured patterns and can turn the built-ins off', () => {
+    const r = createRedactor(redaction({ builtinPatterns: false, patterns: [{ name: 'acct', regex: 'ACCT-\\d+' }] }), key).forExchange();
+    expect(r.body('ACCT-42 x@y.example', 'text/plain')).toMatch(/^\[redacted:acct:[0-9a-f]{12}\] x@y\.example$/);
+  });
+
+  it('stays linear on a long run of word characters', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const long = `${'a'.repeat(200_000)}@`;
+    expect(r.body(long, 'text/plain')).toBe(long);
+  });
+});
+
+describe('placeholders', () => {
+  it('are stable for one key and differ across keys', () => {
+    const a = createRedactor(redaction(), key).forExchange().headers({ authorization: 'Bearer t0ken-value' });
+    const b = createRedactor(redaction(), key).forExchange().headers({ authorization: 'Bearer t0ken-value' });
+    const c = createRedactor(redaction(), 'another-key-0123456789').forExchange().headers({ authorization: 'Bearer t0ken-value' });
+    expect(a.authorization).toBe(b.authorization);
+    expect(a.authorization).not.toBe(c.authorization);
+  });
+});
+
+describe('structured redaction', () => {
+  it('redacts default and configured headers, scanning the rest with patterns', () => {
+    const r = createRedactor(redaction({ headers: ['X-Tenant-Secret'] }), key).forExchange();
+    const out = r.headers({ cookie: 'sid=1', 'x-tenant-secret': 'hush', 'x-user': 'me@corp.example', accept: '*/*' });
+    expect(out.cookie).toMatch(/^\[redacted:cookie:/);
+    expect(out['x-tenant-secret']).toMatch(/^\[redacted:x-tenant-secret:/);
+    expect(out['x-user']).toMatch(/^\[redacted:email:/);
+    expect(out.accept).toBe('*/*');
+  });
+
+  it('applies JSON paths (dotted, wildcard, recursive) and keeps untouched JSON byte-identical', () => {
+    const r = createRedactor(redaction({ jsonPaths: ['$.user.password', '$.messages[*].content', '$..ssn'] }), key).forExchange();
+    const body = JSON.stringify({
+      user: { password: 'pw-123456', name: 'n' },
+      messages: [{ content: 'a' }, { content: 'b' }],
+      deep: [{ ssn: 1 }],
+    });
+    const out = JSON.parse(r.body(body, 'application/json')) as {
+      user: { password: string; name: string };
+      messages: { content: string }[];
+      deep: { ssn: string }[];
+    };
+    expect(out.user.password).toMatch(/^\[redacted:json:/);
+    expect(out.user.name).toBe('n');
+    expect(out.messages.map((m) => m.content.startsWith('[redacted:json:'))).toEqual([true, true]);
+    expect(out.deep[0]?.ssn).toMatch(/^\[redacted:json:/);
+    const untouched = '{ "spacing" :  "kept" }';
+    expect(r.body(untouched, 'application/json')).toBe(untouched);
+  });
+
+  it('redacts secret query parameters and patterns in query values', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const out = r.query('api_key=abc123&q=hello&to=a%40b.example&Access-Token=zz');
+    expect(out).toMatch(
+      /^api_key=%5Bredacted%3Aapi_key%3A[0-9a-f]{12}%5D&q=hello&to=%5Bredacted%3Aemail%3A[0-9a-f]{12}%5D&Access-Token=%5Bredacted/,
+    );
+  });
+
+  it('scrubs a redacted secret wherever the same exchange repeats it', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const headers = r.headers({ 'x-api-key': 'plain-secret-value', cookie: 'session=cookie-secret-0001' });
+    const body = r.body('{"echo":"plain-secret-value","c":"cookie-secret-0001"}', 'application/json');
+    expect(body).toBe(`{"echo":"${headers['x-api-key']}","c":"${headers.cookie}"}`);
+  });
+
+  it('redacts SSE data lines and events', () => {
+    const r = createRedactor(redaction({ jsonPaths: ['$.secret'] }), key).forExchange();
+    const text = r.body('event: x\ndata: {"secret":"s3cr3t-value"}\n\ndata: mail q@w.example\n\n', 'text/event-stream');
+    expect(text).not.toContain('s3cr3t-value');
+    expect(text).not.toContain('q@w.example');
+    expect(r.sseEvent({ at: 1, data: '{"secret":"s3cr3t-value"}' }).data).toMatch(/\[redacted:json:/);
+  });
+});
