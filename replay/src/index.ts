@@ -1,5 +1,18 @@
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
+export { exportJsonl } from './export-exchanges.js';
+export { goReplayRecord, goReplaySeparator, parseGoReplay } from './goreplay-format.js';
+export { parseHar } from './har-format.js';
 export { Histogram } from './histogram.js';
+export {
+  detectFormat,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
+  importExchanges,
+  importFormats,
+} from './import-exchanges.js';
+export type { ImportItem, ImportProblem } from './import-problem.js';
+export { exchangeToJsonLine, parseJsonLine } from './jsonl-format.js';
 export { createPacer, type Pacer, ratePacer, sleep, speedPacer, unpaced } from './pacer.js';
 export { type ReplayedRequest, type ReplayRequestDeps, type ReplayRequestOptions, replayRequest } from './replay-request.js';
 export {

@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seededRandom } from '@understudy/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportJsonl } from '../src/export-exchanges.js';
+import { importExchanges } from '../src/import-exchanges.js';
+import { createReplayer } from '../src/replayer.js';
+import { demoAgent, type Running, tempStore } from './support.js';
+
+const fixtures = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../data/fixtures');
+const fixture = (name: string) => join(fixtures, name);
+const scratch = (name: string) => join(mkdtempSync(join(tmpdir(), 'us-import-')), name);
+
+async function exportAll(store: Awaited<ReturnType<typeof tempStore>>['store']): Promise<string> {
+  let text = '';
+  await exportJsonl(store, {}, (chunk) => {
+    text += chunk;
+  });
+  return text;
+}
+
+describe('import and export', () => {
+  let agent: Running;
+  beforeAll(async () => {
+    agent = await demoAgent('good', 3);
+  });
+  afterAll(() => agent.close());
+
+  it('imports the HAR recorded by Chromium and replays it against the demo agent', async () => {
+    const { store } = await tempStore();
+    const result = await importExchanges(store, fixture('demo-agent.har'), { random: seededRandom(1) });
+    expect(result).toMatchObject({ format: 'har', imported: 10, skipped: 0, duplicates: 0 });
+    const page = await store.exchanges.list({}, { limit: 20 });
+    const streamed = page.items.filter((e) => e.streamed);
+    expect(streamed).toHaveLength(1);
+    expect(page.items.every((e) => e.status === 200 && e.requestBody.size > 0 && !(':authority' in e.requestHeaders))).toBe(true);
+    expect(page.items.map((e) => e.path).sort()).toContain('/v1/messages');
+
+    const replayer = createReplayer({ store });
+    const run = await replayer.create({ target: agent.url });
+    const outcome = await replayer.run(run.id);
+    expect(outcome.summary.done).toBe(10);
+    expect(outcome.summary.errors).toBe(0);
+    expect(outcome.summary.verdicts.regression).toBe(0);
+    expect(outcome.summary.endpoints.map((e) => e.endpoint).sort()).toEqual(['POST /v1/chat/completions', 'POST /v1/messages']);
+    await replayer.close();
+    await store.close();
+  });
+
+  it('imports GoReplay records: request + original response, replayed response as a child', async () => {
+    const { store } = await tempStore();
+    const result = await importExchanges(store, fixture('demo-agent.gor'), { random: seededRandom(2), version: 'prod' });
+    expect(result).toMatchObject({ format: 'goreplay', imported: 12, skipped: 0 });
+    const live = await store.exchanges.list({ role: 'live' }, { limit: 50 });
+    expect(live.items).toHaveLength(6);
+    const first = live.items.at(-1);
+    expect(first).toMatchObject({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      status: 200,
+      version: 'prod',
+      startedAt: 1_763_700_000_000,
+    });
+    const children = await store.exchanges.list({ parentId: first?.id ?? '' });
+    expect(children.items).toHaveLength(1);
+    expect(children.items[0]).toMatchObject({ role: 'replay', durationMs: 3 });
+    // The chunked response was de-chunked into the JSON body.
+    const chunked = live.items.at(-2);
+    expect(JSON.parse(new TextDecoder().decode(chunked?.responseBody.bytes))).toHaveProperty('choices');
+    await store.close();
+  });
+
+  it('round-trips JSONL exactly: export → import → export', async () => {
+    const { store } = await tempStore();
+    const original = readFileSync(fixture('demo-agent.jsonl'), 'utf8');
+    const result = await importExchanges(store, fixture('demo-agent.jsonl'));
+    expect(result).toMatchObject({ format: 'jsonl', imported: 10 });
+    expect(await exportAll(store)).toBe(original);
+    // Importing the same file again adds nothing.
+    expect(await importExchanges(store, fixture('demo-agent.jsonl'))).toMatchObject({ imported: 0, duplicates: 10 });
+    await store.close();
+  });
+
+  it('reports a corrupted JSONL line by number and imports nothing, or skips it on request', async () => {
+    const { store } = await tempStore();
+    const lines = readFileSync(fixture('demo-agent.jsonl'), 'utf8').split('\n');
+    lines[6] = lines[6]?.slice(0, 40) ?? '';
+    lines[8] = (lines[8] ?? '').replace('"method":"POST"', '"method":7');
+    const file = scratch('broken.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    await expect(importExchanges(store, file)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^line 7: not JSON/),
+    });
+    expect(await store.exchanges.count()).toBe(0);
+    const skipped = await importExchanges(store, file, { skipInvalid: true });
+    expect(skipped).toMatchObject({ imported: 8, skipped: 2 });
+    expect(skipped.problems.map((p) => p.where)).toEqual(['line 7', 'line 9']);
+    expect(skipped.problems[1]?.reason).toMatch(/at method/);
+    await store.close();
+  });
+
+  it('names a bad HAR entry and a corrupted GoReplay record by line', async () => {
+    const { store } = await tempStore();
+    const har = JSON.parse(readFileSync(fixture('demo-agent.har'), 'utf8')) as { log: { entries: { request: { url: string } }[] } };
+    const third = har.log.entries[2];
+    if (third !== undefined) third.request.url = 'not a url';
+    const harFile = scratch('bad.har');
+    writeFileSync(harFile, JSON.stringify(har));
+    await expect(importExchanges(store, harFile)).rejects.toThrow(/^entry 3: invalid HAR entry at request\.url/);
+
+    const gor = readFileSync(fixture('demo-agent.gor'), 'utf8').split('\n');
+    const at = gor.findIndex((l, i) => i > 0 && /^1 /.test(l));
+    gor[at] = '1 garbage';
+    const gorFile = scratch('bad.gor');
+    writeFileSync(gorFile, gor.join('\n'));
+    await expect(importExchanges(store, gorFile)).rejects.toThrow(new RegExp(`^line ${at + 1}: not a GoReplay record header`));
+    expect(await store.exchanges.count()).toBe(0);
+    await store.close();
+  });
+});
