@@ -30,7 +30,8 @@ describe('fail-open capture queue', () => {
   it('drops and counts captures while the sink never answers; clients are unaffected', async () => {
     const writes: (readonly Exchange[])[] = [];
     const h = await startTap(upstream.url, {
-      tap: { capture: { queueSize: 5, batchSize: 2 } },
+      // No interval flush: only a full batch triggers a write, so the counts below are exact.
+      tap: { capture: { queueSize: 5, batchSize: 2, flushIntervalMs: 3_600_000 } },
       sink: () => ({
         write: (batch) => {
           writes.push(batch);
