@@ -8,6 +8,7 @@ export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type F
 export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
+export { type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
 export { SseParser } from './sse-parser.js';
 export { storeSink } from './store-sink.js';
 export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';

@@ -58,13 +58,18 @@ async function child(): Promise<void> {
   if (role === 'tap') {
     const { parseConfig } = await import('@understudy/core');
     const { openStore } = await import('@understudy/store');
-    const { createTap, storeSink } = await import('@understudy/tap');
+    const { createTap, sqliteWorkerSink, storeSink } = await import('@understudy/tap');
     const { serve } = await import('@hono/node-server');
     const file = process.env.DB_FILE ?? ':memory:';
     const store = await openStore({ url: file });
     const rate = Number(process.env.CAPTURE_RATE ?? 1);
     const config = parseConfig({ versions: [{ name: 'stable', upstream }], tap: { capture: { rate } } });
-    const sink = process.env.NULL_SINK === '1' ? { write: async () => {} } : storeSink(store);
+    const sink =
+      process.env.NULL_SINK === '1'
+        ? { write: async () => {} }
+        : process.env.WORKER_SINK === '1'
+          ? sqliteWorkerSink({ url: file })
+          : storeSink(store);
     const tap = createTap({ config: config.tap, version: { name: 'stable', upstream, headers: {} }, sink, redactionKey: 'k'.repeat(32) });
     const server = serve({ fetch: tap.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.(info.port));
     (server as { keepAliveTimeout?: number }).keepAliveTimeout = 60_000;

@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import { type Logger, silentLogger, UnderstudyError } from '@understudy/core';
+import type { CaptureSink } from './capture-sink.js';
+import type { WorkerReply, WorkerRequest } from './sqlite-worker-messages.js';
+
+export interface SqliteWorkerSinkOptions {
+  /** A SQLite file path (or any store URL `openStore` accepts). */
+  url: string;
+  logger?: Logger;
+}
+
+/**
+ * A capture sink that writes through a store opened in a worker thread. better-sqlite3 runs
+ * every insert synchronously, so on the main thread a 500-row batch blocks the proxy for
+ * several milliseconds and a WAL checkpoint for tens; here the proxy only pays for posting
+ * the batch (a structured clone). A failed or crashed writer rejects writes, which the capture
+ * queue counts as store errors.
+ *
+ * From TypeScript sources (tests, `--conditions=source`) the worker loads its `.ts` entry
+ * through tsx's loader API; from `dist/` it loads the compiled `.js`.
+ */
+export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): CaptureSink {
+  const logger = options.logger ?? silentLogger;
+  const worker = startWorker(options.url);
+  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | undefined;
+  let onClosed: (() => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: WorkerReply) => {
+      if (m.type === 'ready') resolve();
+      else if (m.type === 'failed')
+        fail(new UnderstudyError('store_unavailable', `capture writer could not open the store: ${m.error}`), reject);
+      else if (m.type === 'closed') onClosed?.();
+      else {
+        const waiter = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error === undefined) waiter?.resolve();
+        else waiter?.reject(new UnderstudyError('store_unavailable', `capture write failed: ${m.error}`));
+      }
+    });
+    worker.on('error', (error) => fail(new UnderstudyError('store_unavailable', 'capture writer crashed', { cause: error }), reject));
+    worker.on('exit', () => fail(new UnderstudyError('store_unavailable', 'capture writer exited'), reject));
+  });
+  // A failure before anyone writes must not surface as an unhandled rejection.
+  ready.catch(() => {});
+
+  function fail(error: Error, rejectReady: (e: Error) => void): void {
+    if (failure !== undefined) return;
+    failure = error;
+    logger.error({ err: error }, 'capture writer failed');
+    rejectReady(error);
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  }
+
+  const post = (m: WorkerRequest): void => worker.postMessage(m);
+
+  return {
+    async write(batch) {
+      await ready;
+      if (failure !== undefined) throw failure;
+      const id = nextId++;
+      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+      post({ type: 'write', id, batch });
+      return done;
+    },
+    async close() {
+      if (failure === undefined) {
+        await ready.catch(() => {});
+        const closed = new Promise<void>((resolve) => {
+          onClosed = resolve;
+        });
+        if (failure === undefined) {
+          post({ type: 'close' });
+          await Promise.race([closed, new Promise<void>((resolve) => worker.once('exit', () => resolve()))]);
+        }
+      }
+      failure ??= new UnderstudyError('store_unavailable', 'capture writer closed');
+      await worker.terminate();
+    },
+  };
+}
+
+function startWorker(url: string): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: { url } });
+  // Sources need a TypeScript loader in the thread; tsx's API registers one, then loads the entry.
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(code, { eval: true, workerData: { url }, execArgv: ['--conditions=source'] });
+}
