@@ -57,8 +57,7 @@ export function diffToolCalls(
   const origTurns = byTurn(original);
   const candTurns = byTurn(candidate);
   const turns = [...new Set([...origTurns.keys(), ...candTurns.keys()])].sort((a, b) => a - b);
-  const missing: Indexed[] = [];
-  const extra: Indexed[] = [];
+  const leftovers = new Map<number, { o: Indexed[]; c: Indexed[] }>();
   for (const turn of turns) {
     const o = [...(origTurns.get(turn) ?? [])];
     const c = [...(candTurns.get(turn) ?? [])];
@@ -94,8 +93,31 @@ export function diffToolCalls(
       for (const d of args.differences) push(d.kind === 'extra' ? { ...d, severity: 'medium', message: 'argument only in candidate' } : d);
       omitted += args.omitted;
     }
-    // One unmatched call on each side: the agent picked another tool.
-    while (o.length > 0 && c.length > 0 && o.length === c.length) {
+    leftovers.set(turn, { o, c });
+  }
+  // A call left over in one turn and found identical in another moved between turns.
+  const allExtra = [...leftovers.values()].flatMap((l) => l.c);
+  for (const { o } of leftovers.values()) {
+    for (const m of [...o]) {
+      const moved = take(allExtra, (x) => x.sig === m.sig);
+      if (moved === undefined) continue;
+      o.splice(o.indexOf(m), 1);
+      for (const l of leftovers.values()) {
+        const at = l.c.indexOf(moved);
+        if (at !== -1) l.c.splice(at, 1);
+      }
+      push({
+        kind: 'tool_reordered',
+        path: `tool_calls[${moved.index}]`,
+        key: `tool:${m.call.name}`,
+        severity: 'medium',
+        message: `${m.call.name} moved from turn ${m.call.turn} to ${moved.call.turn}`,
+      });
+    }
+  }
+  for (const { o, c } of leftovers.values()) {
+    // As many unmatched calls on each side: the agent picked other tools.
+    while (o.length > 0 && o.length === c.length) {
       const oc = o.shift();
       const cc = c.shift();
       if (oc === undefined || cc === undefined) break;
@@ -109,20 +131,7 @@ export function diffToolCalls(
         candidate: cc.call.name,
       });
     }
-    missing.push(...o);
-    extra.push(...c);
-  }
-  for (const m of missing) {
-    const moved = take(extra, (x) => x.sig === m.sig);
-    if (moved !== undefined) {
-      push({
-        kind: 'tool_reordered',
-        path: `tool_calls[${moved.index}]`,
-        key: `tool:${m.call.name}`,
-        severity: 'medium',
-        message: `${m.call.name} moved from turn ${m.call.turn} to ${moved.call.turn}`,
-      });
-    } else {
+    for (const m of o)
       push({
         kind: 'tool_missing',
         path: `tool_calls[${m.index}]`,
@@ -131,17 +140,15 @@ export function diffToolCalls(
         message: `${m.call.name} not called by candidate`,
         original: m.call.name,
       });
-    }
-  }
-  for (const e of extra) {
-    push({
-      kind: 'tool_extra',
-      path: `tool_calls[${e.index}]`,
-      key: `tool:${e.call.name}`,
-      severity: 'high',
-      message: `candidate also called ${e.call.name}`,
-      candidate: e.call.name,
-    });
+    for (const e of c)
+      push({
+        kind: 'tool_extra',
+        path: `tool_calls[${e.index}]`,
+        key: `tool:${e.call.name}`,
+        severity: 'high',
+        message: `candidate also called ${e.call.name}`,
+        candidate: e.call.name,
+      });
   }
   return { differences: out, omitted };
 }
