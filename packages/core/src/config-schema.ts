@@ -78,7 +78,49 @@ const controlSchema = z.strictObject({
   host: z.string().optional(),
 });
 
+/** The divergence engine (`packages/compare`); margins are explained in docs/benchmarks.md. */
+const compareSchema = z.strictObject({
+  /** Ignore paths per endpoint glob: `{ "endpoint": "POST /v1/agent/*", "paths": ["$.trace_id"] }`. */
+  ignore: z.array(z.strictObject({ endpoint: z.string().min(1), paths: z.array(z.string().startsWith('$')) })).default([]),
+  /** Relative tolerance for numbers in bodies and tool arguments (0.01 = 1 %). */
+  numericTolerance: z.number().min(0).max(1).default(0),
+  noise: z
+    .strictObject({
+      /** Per pair: a field difference is noise when production differs there in ≥ this share of baseline pairs. */
+      fieldNoiseRate: z.number().min(0).max(1).default(0.02),
+      minBaselinePairs: z.number().int().min(1).default(10),
+      /** Text is a regression below this quantile of production's similarity, minus `textMargin`. */
+      textQuantile: z.number().min(0).max(0.5).default(0.02),
+      textMargin: z.number().min(0).max(1).default(0.05),
+      lengthMargin: z.number().min(0).max(1).default(0.1),
+      minTextBaselinePairs: z.number().int().min(1).default(20),
+      fallbackSimilarityFloor: z.number().min(0).max(1).default(0.2),
+      fallbackLengthFloor: z.number().min(0).max(1).default(0.25),
+      /** Per-field aggregate test over a run: candidate rate > noise rate × (1 + relative) + absolute. */
+      aggregate: z
+        .strictObject({
+          relative: z.number().min(0).default(0.25),
+          absolute: z.number().min(0).max(1).default(0.02),
+          minPairs: z.number().int().min(1).default(20),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      /** Largest |a|·|b| word product run as a word LCS; past it lines, then the bag measure only. */
+      maxLcsCells: z.number().int().positive().default(16_000_000),
+      /** Edit budget of the display diff. */
+      maxEditLength: z.number().int().positive().default(400),
+      maxDifferencesPerCategory: z.number().int().positive().default(50),
+    })
+    .prefault({}),
+  /** Path of a module exporting `compare(candidate, original, context)` (e.g. an LLM judge). */
+  extension: z.string().min(1).optional(),
+});
+
 export const configSchema = z.strictObject({
+  compare: compareSchema.prefault({}),
   /** A file path for SQLite or a `postgres://` URL. */
   db: z.string().min(1).default('data/understudy.db'),
   adminToken: z.string().min(8).optional(),
@@ -96,3 +138,4 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type CaptureConfig = Config['tap']['capture'];
 export type RedactionConfig = Config['tap']['redaction'];
 export type TapConfig = Config['tap'];
+export type CompareConfig = Config['compare'];

@@ -2,6 +2,7 @@ export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.
 export { configEnv, type LoadConfigOptions, loadConfig, parseConfig } from './config.js';
 export {
   type CaptureConfig,
+  type CompareConfig,
   type Config,
   type ConfigInput,
   configSchema,
