@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { canonicalize } from '@understudy/compare';
 import {
   createIdGenerator,
   type Exchange,
@@ -87,7 +88,8 @@ export async function importExchanges(store: Store, file: string, options: Impor
         if (problems.length < problemsKept) problems.push(item.problem);
         continue;
       }
-      batch.push(...item.value);
+      // JSONL is our own format and round-trips untouched; the others get token counts.
+      for (const e of item.value) batch.push(format === 'jsonl' ? e : withUsage(e));
       rows += item.value.length;
       if (batch.length >= batchSize) {
         yield batch;
@@ -113,6 +115,13 @@ async function* jsonlItems(file: string): AsyncGenerator<ImportItem<Exchange[]>>
       yield { ok: false, problem: { where: `line ${n}`, reason: message.replace(/^line \d+: /, '') } };
     }
   }
+}
+
+/** HAR and GoReplay carry no token counts of their own: read them from the body, as the tap does. */
+function withUsage(e: Exchange): Exchange {
+  if (e.usage.inputTokens !== null || e.usage.outputTokens !== null) return e;
+  const { inputTokens, outputTokens } = canonicalize(e).usage;
+  return inputTokens === null && outputTokens === null ? e : { ...e, usage: { inputTokens, outputTokens, costUsd: e.usage.costUsd } };
 }
 
 /** Ids that sort by each entry's own start time, so imported traffic pages like captured traffic. */

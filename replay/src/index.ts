@@ -1,5 +1,6 @@
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
 export { exportJsonl } from './export-exchanges.js';
+export { formatJunit, formatProgress, formatSummary } from './format-summary.js';
 export { goReplayRecord, goReplaySeparator, parseGoReplay } from './goreplay-format.js';
 export { parseHar } from './har-format.js';
 export { Histogram } from './histogram.js';

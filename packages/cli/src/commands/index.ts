@@ -1,5 +1,8 @@
 import type { Command } from './command.js';
 import { controlCommand } from './control.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { replayCommand } from './replay.js';
 import { startCommand } from './start.js';
 import { tapCommand } from './tap.js';
 import { versionsCommand } from './versions.js';
@@ -12,6 +15,9 @@ export const commands: Readonly<Record<string, Command>> = Object.freeze({
   tap: tapCommand,
   control: controlCommand,
   versions: versionsCommand,
+  replay: replayCommand,
+  import: importCommand,
+  export: exportCommand,
   // ── diff ── `understudy diff A B` lives in ./diff.ts (`runDiff(args, io)`), written by the
   // compare engineer; register it here as
   //   diff: { summary: 'compare two saved responses and print the report', run: runDiff },

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { seededRandom } from '@understudy/core';
+import { createDemoAgentApp } from '@understudy/demo-agent';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io.js';
+import { run } from '../run.js';
+
+const fixtures = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../data/fixtures');
+
+function io(dir: string): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    isTty: false,
+    env: { UNDERSTUDY_DB: join(dir, 'u.db') },
+    cwd: dir,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+function agent(variant: 'good' | 'regressed', seed: number): Promise<{ url: string; close: () => void }> {
+  return new Promise((done) => {
+    const server = serve(
+      { fetch: createDemoAgentApp({ variant, random: seededRandom(seed) }).fetch, hostname: '127.0.0.1', port: 0 },
+      (info: AddressInfo) => done({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+describe('understudy import / replay / export', () => {
+  let good: { url: string; close: () => void };
+  let regressed: { url: string; close: () => void };
+  beforeAll(async () => {
+    good = await agent('good', 1);
+    regressed = await agent('regressed', 2);
+  });
+  afterAll(() => {
+    good.close();
+    regressed.close();
+  });
+
+  it('imports, gates a good and a regressed candidate by exit code, and writes JUnit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-cli-replay-'));
+    const a = io(dir);
+    // Many copies of the Chromium HAR make a sample big enough for the regressed agent to slip.
+    for (let i = 0; i < 4; i++) expect(await run(['import', join(fixtures, 'demo-agent.har')], a)).toBe(0);
+    expect(a.out()).toContain('imported 10 exchanges');
+
+    const ok = io(dir);
+    expect(await run(['replay', '--target', good.url, '--max-regressions', '0', '--json'], ok)).toBe(0);
+    const summary = JSON.parse(ok.out()) as { done: number; passed: boolean; verdicts: Record<string, number> };
+    expect(summary).toMatchObject({ done: 40, passed: true });
+
+    const bad = io(dir);
+    const code = await run(
+      ['replay', '--target', regressed.url, '--max-regressions', '0', '--junit', 'replay.xml', '--concurrency', '4'],
+      bad,
+    );
+    expect(code).toBe(1);
+    expect(bad.out()).toMatch(/FAIL\n$/);
+    expect(bad.out()).toContain('POST /v1/chat/completions');
+    const junit = readFileSync(join(dir, 'replay.xml'), 'utf8');
+    expect(junit).toContain('<failure message="maxRegressions');
+
+    const exported = io(dir);
+    expect(await run(['export', '--role', 'live'], exported)).toBe(0);
+    expect(exported.out().trim().split('\n')).toHaveLength(40);
+  });
+
+  it('answers usage and input errors with exit 2 and one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-cli-replay-'));
+    const cases: [string[], RegExp][] = [
+      [['replay'], /needs --target/],
+      [['replay', '--target', 'nope'], /no version named "nope"/],
+      [['replay', '--target', good.url, '--rate', '5', '--speed', '2'], /exclude each other/],
+      [['replay', '--target', good.url, '--max-divergence', '3'], /--max-divergence must be a number from 0 to 1/],
+      [['import', 'missing.har'], /no such file/],
+    ];
+    for (const [argv, message] of cases) {
+      const x = io(dir);
+      expect(await run(argv, x)).toBe(2);
+      expect(x.err()).toMatch(message);
+      expect(x.err().trim().split('\n')).toHaveLength(1);
+    }
+    const lines = readFileSync(join(fixtures, 'demo-agent.jsonl'), 'utf8').split('\n');
+    lines[3] = '{"id": broken';
+    writeFileSync(join(dir, 'bad.jsonl'), lines.join('\n'));
+    const x = io(dir);
+    expect(await run(['import', 'bad.jsonl'], x)).toBe(2);
+    expect(x.err()).toMatch(/^understudy import: line 4: not JSON/);
+    const skip = io(dir);
+    expect(await run(['import', 'bad.jsonl', '--skip-invalid'], skip)).toBe(0);
+    expect(skip.out()).toContain('imported 9 exchanges');
+    expect(skip.out()).toContain('skipped 1 invalid entries:\n  line 4: not JSON');
+  });
+});
