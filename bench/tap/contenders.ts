@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ask, type ChildSet } from './child-set.js';
 import type { Target } from './load-jobs.js';
 import { sleep } from './sleep.js';
-import type { TapReply } from './tap-messages.js';
+import type { TapProfileReply, TapReply, TapStatsReply } from './tap-messages.js';
 
 export const contenderNames = ['direct', 'http-proxy', 'tap', 'portkey'] as const;
 export type ContenderName = (typeof contenderNames)[number];
@@ -45,7 +45,7 @@ export function freePort(): Promise<number> {
  * Starts the Portkey gateway's own Node server (`build/start-server.js --port=N --headless`) on
  * 127.0.0.1 and waits until it accepts connections.
  */
-export async function startPortkey(children: ChildSet, deadlineMs: number): Promise<number> {
+export async function startPortkey(children: ChildSet, deadlineMs: number): Promise<{ port: number; pid: number | undefined }> {
   const port = await freePort();
   const child = children.spawnNode(
     'portkey',
@@ -57,7 +57,7 @@ export async function startPortkey(children: ChildSet, deadlineMs: number): Prom
   const until = performance.now() + deadlineMs;
   for (let attempt = 0; attempt < 200 && performance.now() < until; attempt++) {
     if (child.exitCode !== null) throw new Error(`portkey exited with code ${child.exitCode}\n${children.stderrOf('portkey')}`);
-    if (await canConnect(port)) return port;
+    if (await canConnect(port)) return { port, pid: child.pid };
     await sleep(100);
   }
   throw new Error(`portkey did not listen on 127.0.0.1:${port} within ${deadlineMs} ms\n${children.stderrOf('portkey')}`);
@@ -74,12 +74,18 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Asks the tap child for `tap.stats()` and its RSS. */
-export function tapStats(tap: { child: ChildProcess }, type: 'stats' | 'close' = 'stats'): Promise<TapReply> {
+/** Asks the tap child for `tap.stats()` and its RSS, or (`close`) to close the tap and exit. */
+export function tapStats(tap: { child: ChildProcess }, type: 'stats' | 'close' = 'stats'): Promise<TapStatsReply> {
   const want = type === 'stats' ? 'stats' : 'closed';
-  return ask(tap.child, { type }, (m) => (isTapReply(m) && m.type === want ? m : undefined), 15_000);
+  return ask(tap.child, { type }, (m) => (isReply(m) && m.type === want && 'stats' in m ? m : undefined), 15_000);
 }
 
-function isTapReply(m: unknown): m is TapReply {
-  return typeof m === 'object' && m !== null && 'type' in m && 'stats' in m;
+/** Starts or stops the tap's CPU profiler; `profiled` replies name the written file. */
+export function tapProfile(tap: { child: ChildProcess }, type: 'profile-start' | 'profile-stop'): Promise<TapProfileReply> {
+  const want = type === 'profile-start' ? 'profiling' : 'profiled';
+  return ask(tap.child, { type }, (m) => (isReply(m) && m.type === want && !('stats' in m) ? m : undefined), 30_000);
+}
+
+function isReply(m: unknown): m is TapReply {
+  return typeof m === 'object' && m !== null && 'type' in m;
 }

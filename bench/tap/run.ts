@@ -14,13 +14,15 @@ import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { chatCompletion, completionId, sseChunks } from './chat-fixture.js';
 import { ChildSet, type StartedChild } from './child-set.js';
-import { type ContenderName, contenderNames, paths, startPortkey, tapStats, target } from './contenders.js';
+import { type ContenderName, contenderNames, paths, startPortkey, tapProfile, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
 import type { Target } from './load-jobs.js';
+import { procMemory } from './proc-memory.js';
+import { profileSummary } from './profile-summary.js';
 import { type Check, checks, mean, median, mib, ms, rate, ratio, summary, table } from './report.js';
 import { mergeSorted } from './samples.js';
 import { sleep } from './sleep.js';
-import type { TapReply } from './tap-messages.js';
+import type { TapStatsReply } from './tap-messages.js';
 
 const plan = {
   /** Closed loop: callers (= pool connections) per contender. */
@@ -85,7 +87,7 @@ async function preflight(load: LoadClient, t: Target, upstreamPort: number): Pro
 }
 
 /** Polls `tap.stats()` until the queue is empty and the counters hold still (bounded: ~10 s). */
-async function settle(tap: StartedChild): Promise<TapReply> {
+async function settle(tap: StartedChild): Promise<TapStatsReply> {
   let previous = await tapStats(tap);
   let still = 0;
   for (let i = 0; i < 100 && still < 2; i++) {
@@ -113,17 +115,17 @@ async function main(): Promise<number> {
     if (profile) mkdirSync(profileDir, { recursive: true });
     const unavailable = new Map<ContenderName, string>();
     tap = await children
-      .fork('tap', paths.tap, [`--upstream=${upstreamUrl}`, `--db=${db}`], {
-        execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-      })
+      .fork('tap', paths.tap, [`--upstream=${upstreamUrl}`, `--db=${db}`, ...(profile ? [`--profile-dir=${profileDir}`] : [])])
       .catch((error: unknown) => {
         unavailable.set('tap', String(error).split('\n').slice(0, 6).join(' | '));
         return undefined;
       });
-    const portkeyPort = await startPortkey(children, 20_000).catch((error: unknown) => {
+    const portkey = await startPortkey(children, 20_000).catch((error: unknown) => {
       unavailable.set('portkey', String(error).split('\n')[0] ?? 'failed');
       return undefined;
     });
+    const portkeyPort = portkey?.port;
+    const portkeyPid = portkey?.pid;
 
     const targets = new Map<ContenderName, Target>();
     targets.set('direct', target('direct', upstream.port));
@@ -163,6 +165,8 @@ async function main(): Promise<number> {
     const openLate = new Map<ContenderName, number>(active.map((n) => [n, 0]));
     const rotate = (r: number): ContenderName[] => active.map((_, i) => active[(i + r) % active.length]).filter((n) => n !== undefined);
 
+    // The profile covers the saturation rounds only; the tap idles through the other contenders' turns.
+    if (profile && tap !== undefined) await tapProfile(tap, 'profile-start');
     for (let r = 0; r < plan.rounds; r++) {
       const order = rotate(r);
       log(`saturation round ${r + 1}/${plan.rounds}: ${order.join(', ')}`);
@@ -174,6 +178,7 @@ async function main(): Promise<number> {
         closedErrors.set(name, (closedErrors.get(name) ?? 0) + res.errors);
       }
     }
+    const profiled = profile && tap !== undefined ? await tapProfile(tap, 'profile-stop') : undefined;
     for (let r = 0; r < plan.rounds; r++) {
       const order = rotate(r).reverse();
       log(`latency round ${r + 1}/${plan.rounds} at ${plan.openRate} req/s: ${order.join(', ')}`);
@@ -204,8 +209,8 @@ async function main(): Promise<number> {
           errors: number;
           late: number;
           lat: Float64Array;
-          before: TapReply;
-          after: TapReply;
+          before: TapStatsReply;
+          after: TapStatsReply;
           rows: number;
           waitedMs: number;
         }
@@ -237,6 +242,12 @@ async function main(): Promise<number> {
         waitedMs: performance.now() - waitStart,
       };
     }
+    const memory = new Map<ContenderName, ReturnType<typeof procMemory>>([
+      ['direct', procMemory(upstream.child.pid)],
+      ['http-proxy', procMemory(proxy.child.pid)],
+      ['tap', procMemory(tap?.child.pid)],
+      ['portkey', procMemory(portkeyPid)],
+    ]);
     const tapFinal = tap === undefined ? undefined : await tapStats(tap, 'close').catch(() => undefined);
     const tapRows = tap === undefined ? Number.NaN : countRows(db);
 
@@ -311,7 +322,22 @@ async function main(): Promise<number> {
           `rows in the SQLite file ${tapRows}.`,
       );
     }
-    if (profile) out.push(`CPU profile of the tap process: ${profileDir}`);
+    out.push(
+      `RSS now / peak (VmHWM) per server process, all run through tsx (~35 MB over plain node): ${contenderNames
+        .map(
+          (n) => `${n === 'direct' ? 'upstream' : n} ${mib(memory.get(n)?.rss ?? Number.NaN)} / ${mib(memory.get(n)?.peak ?? Number.NaN)}`,
+        )
+        .join(', ')}.`,
+    );
+    if (profiled !== undefined) {
+      out.push('');
+      out.push(
+        profiled.path === undefined
+          ? `Tap CPU profile failed: ${profiled.error}`
+          : `Tap CPU profile over the saturation rounds: ${profiled.path}`,
+      );
+      if (profiled.path !== undefined) out.push(profileSummary(profiled.path));
+    }
     out.push('');
 
     const tapSse = sseOf('tap');

@@ -1,6 +1,12 @@
 /** IPC between the benchmark and its tap child. */
 
-export type TapRequest = { readonly type: 'stats' } | { readonly type: 'close' };
+export type TapRequest =
+  | { readonly type: 'stats' }
+  | { readonly type: 'close' }
+  /** Starts the V8 sampling profiler in the tap process (only when started with `--profile-dir`). */
+  | { readonly type: 'profile-start' }
+  /** Stops it and writes the `.cpuprofile`; the reply names the file. */
+  | { readonly type: 'profile-stop' };
 
 /** `tap.stats()` as the tap package reports it. */
 export interface TapStatsSnapshot {
@@ -10,9 +16,18 @@ export interface TapStatsSnapshot {
   readonly storeErrors: number;
 }
 
-export interface TapReply {
+export interface TapStatsReply {
   readonly type: 'stats' | 'closed';
   readonly stats: TapStatsSnapshot;
   readonly rssBytes: number;
   readonly peakRssBytes: number;
 }
+
+export interface TapProfileReply {
+  readonly type: 'profiling' | 'profiled';
+  /** The written profile (on `profiled`), or why none was taken. */
+  readonly path?: string;
+  readonly error?: string;
+}
+
+export type TapReply = TapStatsReply | TapProfileReply;

@@ -1,8 +1,12 @@
 /**
  * The tap contender, in its own process: `createTap` with 100 % capture into a SQLite file,
  * served with @hono/node-server on 127.0.0.1. Answers `stats` with `tap.stats()` and its RSS
- * (now and peak), and `close` by closing the tap (which flushes the capture queue) and exiting.
+ * (now and peak), `close` by closing the tap (which flushes the capture queue) and exiting, and,
+ * with `--profile-dir=`, `profile-start`/`profile-stop` with a V8 CPU profile of just that span.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
 import { openStore } from '@understudy/store';
@@ -12,6 +16,7 @@ import type { TapReply, TapRequest } from './tap-messages.js';
 
 const upstream = argValue('upstream');
 const db = argValue('db');
+const profileDir = argValue('profile-dir', '');
 
 // Shipped defaults (queue, batch, flush interval, redaction) except that every request is captured.
 const config = loadConfig({ overrides: { tap: { capture: { rate: 1 } } } }).tap;
@@ -32,6 +37,27 @@ const reply = (message: TapReply): void => {
   process.send?.(message);
 };
 
+let session: Session | undefined;
+
+async function profile(action: 'profile-start' | 'profile-stop'): Promise<TapReply> {
+  if (profileDir === '') return { type: action === 'profile-start' ? 'profiling' : 'profiled', error: 'started without --profile-dir' };
+  if (action === 'profile-start') {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    return { type: 'profiling' };
+  }
+  if (session === undefined) return { type: 'profiled', error: 'profile-stop without profile-start' };
+  const { profile: result } = await session.post('Profiler.stop');
+  session.disconnect();
+  session = undefined;
+  const path = join(profileDir, `tap-${process.pid}.cpuprofile`);
+  writeFileSync(path, JSON.stringify(result));
+  return { type: 'profiled', path };
+}
+
 process.on('message', (message: TapRequest) => {
   if (message.type === 'stats') {
     const rss = process.memoryUsage.rss();
@@ -39,12 +65,17 @@ process.on('message', (message: TapRequest) => {
     reply({ type: 'stats', stats: tap.stats(), rssBytes: rss, peakRssBytes: peakRss });
     return;
   }
+  if (message.type === 'profile-start' || message.type === 'profile-stop') {
+    profile(message.type).then(reply, (error: unknown) =>
+      reply({ type: message.type === 'profile-start' ? 'profiling' : 'profiled', error: String(error) }),
+    );
+    return;
+  }
   rssTimer.cancel();
   void (async () => {
     await tap.close();
     await store.close();
     reply({ type: 'closed', stats: tap.stats(), rssBytes: process.memoryUsage.rss(), peakRssBytes: peakRss });
-    // A normal exit, so that `--cpu-prof` (when asked for) writes its profile.
     process.exit(0);
   })();
 });
