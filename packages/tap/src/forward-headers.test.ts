@@ -56,7 +56,7 @@ describe('clientResponseHeaders', () => {
       'chunked',
       'X-Understudy-Version',
       'forged',
-    ].map((s) => Buffer.from(s));
+    ];
     expect(clientResponseHeaders(raw, 'stable')).toEqual([
       'Content-Encoding',
       'br',

@@ -71,38 +71,41 @@ export function upstreamRequestHeaders(rawHeaders: readonly string[], extra: Ext
  * and any upstream `x-understudy-*` are dropped (Node frames the body itself), everything
  * else — `content-encoding` included — passes untouched, then `x-understudy-version` is set.
  */
-export function clientResponseHeaders(rawHeaders: readonly (Buffer | string)[], versionName: string): string[] {
+export function clientResponseHeaders(rawHeaders: readonly string[], versionName: string): string[] {
   const named = connectionTokens(rawHeaders);
   const out: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = String(rawHeaders[i]);
+    const name = rawHeaders[i] as string;
     const lower = name.toLowerCase();
     if (hopByHop.has(lower) || lower.startsWith(reservedHeaderPrefix)) continue;
     if (named?.has(lower)) continue;
-    out.push(name, latin1(rawHeaders[i + 1]));
+    out.push(name, rawHeaders[i + 1] as string);
   }
   out.push('x-understudy-version', versionName);
   return out;
 }
 
 /** Turns a raw header list into a lower-cased record (repeated fields joined by ", "). */
-export function headerRecord(rawHeaders: readonly (Buffer | string)[]): Record<string, string> {
+export function headerRecord(rawHeaders: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = String(rawHeaders[i]).toLowerCase();
-    const value = latin1(rawHeaders[i + 1]);
+    const name = (rawHeaders[i] as string).toLowerCase();
+    const value = rawHeaders[i + 1] as string;
     const prior = out[name];
     out[name] = prior === undefined ? value : `${prior}, ${value}`;
   }
   return out;
 }
 
-function connectionTokens(rawHeaders: readonly (Buffer | string)[]): Set<string> | undefined {
+function connectionTokens(rawHeaders: readonly string[]): Set<string> | undefined {
   let tokens: Set<string> | undefined;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = String(rawHeaders[i]);
+    const name = rawHeaders[i] as string;
     if (name.length !== 10 || name.toLowerCase() !== 'connection') continue;
-    for (const token of latin1(rawHeaders[i + 1]).split(',')) {
+    const value = rawHeaders[i + 1] as string;
+    // The usual `keep-alive` / `close` name no fields: skip the split.
+    if (value === 'keep-alive' || value === 'close') continue;
+    for (const token of value.split(',')) {
       const t = token.trim().toLowerCase();
       // `close` and `keep-alive` are options, not field names; skip the set for the common case.
       if (t === '' || t === 'close' || t === 'keep-alive') continue;
@@ -111,9 +114,4 @@ function connectionTokens(rawHeaders: readonly (Buffer | string)[]): Set<string>
     }
   }
   return tokens;
-}
-
-function latin1(value: Buffer | string | undefined): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : value.toString('latin1');
 }

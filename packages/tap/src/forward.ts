@@ -17,7 +17,7 @@ export type ForwardErrorCode = 'upstream_unreachable' | 'upstream_timeout' | 'up
 export interface ForwardCapture {
   readonly requestHeaders: readonly string[];
   readonly request: BodyCapture;
-  readonly responseHeaders: readonly (Buffer | string)[] | null;
+  readonly responseHeaders: readonly string[] | null;
   readonly response: BodyCapture;
   /** Events parsed as the stream arrived (uncompressed `text/event-stream` only), else null. */
   readonly sseEvents: readonly SseEvent[] | null;
@@ -95,7 +95,7 @@ export function forward(options: ForwardOptions): void {
   let clientStatus = 0;
   let ttfbMs: number | null = null;
   let streamed = false;
-  let responseHeaders: readonly (Buffer | string)[] | null = null;
+  let responseHeaders: readonly string[] | null = null;
   let ended = false;
   let clientGone = false;
   let waitingForDrain = false;
@@ -150,7 +150,8 @@ export function forward(options: ForwardOptions): void {
       status = statusCode;
       clientStatus = statusCode;
       ttfbMs = clock.monotonic() - t0;
-      const raw = (c.rawHeaders ?? []) as (Buffer | string)[];
+      // One latin1 conversion per field; every later look-up works on strings.
+      const raw = headerStrings(c.rawHeaders);
       responseHeaders = raw;
       const out = clientResponseHeaders(raw, target.version.name);
       const contentType = headerValue(raw, 'content-type');
@@ -242,12 +243,22 @@ export function splitTarget(url: string): { path: string; query: string } {
   return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
 }
 
-function headerValue(raw: readonly (Buffer | string)[], lowerName: string): string | undefined {
+function headerValue(raw: readonly string[], lowerName: string): string | undefined {
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = String(raw[i]);
-    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return String(raw[i + 1]).toLowerCase();
+    const name = raw[i] as string;
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return (raw[i + 1] as string).toLowerCase();
   }
   return undefined;
+}
+
+function headerStrings(raw: Dispatcher.DispatchController['rawHeaders']): string[] {
+  if (!Array.isArray(raw)) return [];
+  const out = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v: Buffer | string = raw[i] as Buffer | string;
+    out[i] = typeof v === 'string' ? v : v.toString('latin1');
+  }
+  return out;
 }
 
 function classify(err: Error, responded: boolean): Extract<ErrorCode, 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error'> {
