@@ -1,0 +1,181 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { run } from '../run.js';
+import { runDiff } from './diff.js';
+
+function setup(isTty = false): {
+  io: CliIo;
+  dir: string;
+  out: () => string;
+  err: () => string;
+  file: (name: string, body: string) => string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'us-diff-'));
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    isTty,
+    env: { UNDERSTUDY_DB: join(dir, 'test.db') },
+    cwd: dir,
+  };
+  const file = (name: string, body: string): string => {
+    writeFileSync(join(dir, name), body);
+    return name;
+  };
+  return { io, dir, out: () => out, err: () => err, file };
+}
+
+const completion = (content: string | null, toolCalls: { name: string; args: unknown }[] = [], id = 'chatcmpl-1') =>
+  JSON.stringify({
+    id,
+    object: 'chat.completion',
+    created: 1,
+    model: 'agent',
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content,
+          tool_calls: toolCalls.map((t, i) => ({
+            id: `call_${i}`,
+            type: 'function',
+            function: { name: t.name, arguments: JSON.stringify(t.args) },
+          })),
+        },
+        finish_reason: toolCalls.length > 0 ? 'tool_calls' : 'stop',
+      },
+    ],
+  });
+
+const sse = (text: string) =>
+  `${text
+    .split(' ')
+    .map(
+      (w, i) =>
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: i === 0 ? w : ` ${w}` }, finish_reason: null }] })}\n\n`,
+    )
+    .join(
+      '',
+    )}data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+
+const answer = 'You can return the shoes within thirty days. Refunds reach your card within a week.';
+
+describe('understudy diff', () => {
+  it('exits 0 on a match: a JSON body against the same answer streamed as SSE', async () => {
+    const t = setup();
+    const code = await runDiff([t.file('a.json', completion(answer)), t.file('b.sse', sse(answer))], t.io);
+    expect(code).toBe(0);
+    expect(t.out()).toContain('verdict MATCH');
+  });
+
+  it('exits 1 on a regression (wrong tool) and prints which call changed', async () => {
+    const t = setup();
+    const a = t.file('a.json', completion(null, [{ name: 'get_weather', args: { city: 'Paris' } }]));
+    const b = t.file('b.json', completion(null, [{ name: 'search_docs', args: { query: 'weather Paris' } }], 'chatcmpl-2'));
+    expect(await runDiff([a, b], t.io)).toBe(1);
+    expect(t.out()).toContain('tool_name');
+    expect(t.out()).toContain('REGRESSION');
+  });
+
+  it('exits 0 for paraphrase noise, and --json prints a report that parses', async () => {
+    const t = setup();
+    const code = await runDiff(
+      [
+        t.file('a.json', completion(answer)),
+        t.file('b.json', completion('Refunds reach your card within a week. You may return the shoes within thirty days.')),
+        '--json',
+      ],
+      t.io,
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(t.out()) as { verdict: string; categories: { name: string }[] };
+    expect(report.verdict).toBe('noise');
+    expect(report.categories.map((c) => c.name)).toContain('text');
+  });
+
+  it('takes exported exchanges and uses --baseline pairs as production noise', async () => {
+    const t = setup();
+    const exchange = (body: object, status = 200) =>
+      JSON.stringify({
+        id: 'x1',
+        startedAt: 0,
+        method: 'POST',
+        path: '/v1/plan',
+        query: '',
+        requestHeaders: {},
+        requestBody: { base64: '', size: 0, truncated: false },
+        status,
+        responseHeaders: { 'content-type': 'application/json' },
+        responseBody: { base64: Buffer.from(JSON.stringify(body)).toString('base64'), size: 10, truncated: false },
+        streamed: false,
+        sseEvents: null,
+        ttfbMs: 2,
+        durationMs: 10,
+        version: 'stable',
+        role: 'live',
+        parentId: null,
+        usage: { inputTokens: null, outputTokens: null, costUsd: null },
+        error: null,
+      });
+    const a = t.file('a.jsonl', `${exchange({ team: 'a', confidence: 0.7 })}\n`);
+    const b = t.file('b.jsonl', exchange({ team: 'b', confidence: 0.9 }));
+    const c = t.file('c.jsonl', exchange({ team: 'a', confidence: 0.8 }));
+    // confidence differs between the two production answers: noise; team does not: regression.
+    expect(await runDiff([a, b, '--baseline', c, '--json'], t.io)).toBe(1);
+    const report = JSON.parse(t.out()) as {
+      endpoint: string;
+      noiseApplied: boolean;
+      categories: { name: string; differences: { path: string; explainedByNoise?: boolean }[] }[];
+    };
+    expect(report.endpoint).toBe('POST /v1/plan');
+    expect(report.noiseApplied).toBe(true);
+    const schema = report.categories.find((x) => x.name === 'schema');
+    expect(schema?.differences.find((d) => d.path === '$.confidence')?.explainedByNoise).toBe(true);
+    expect(schema?.differences.find((d) => d.path === '$.team')?.explainedByNoise).toBeUndefined();
+  });
+
+  it('runs a user extension and reports its failure on the pair without failing the command', async () => {
+    const t = setup();
+    t.file(
+      'judge.mjs',
+      'export async function compare(c, o) { return { score: c.text === o.text ? 0 : 0.95, categories: [{ label: "llm_judge", score: 0.95 }] }; }',
+    );
+    t.file('broken.mjs', 'export function compare() { throw new Error("judge down"); }');
+    const a = t.file('a.txt', 'The total is 42 euros.');
+    const b = t.file('b.txt', 'The total is 24 euros.');
+    expect(await runDiff([a, b, '--extension', 'judge.mjs'], t.io)).toBe(1);
+    expect(t.out()).toContain('extension:llm_judge');
+    const u = setup();
+    u.file('broken.mjs', 'export function compare() { throw new Error("judge down"); }');
+    const code = await runDiff([u.file('a.txt', 'same words.'), u.file('b.txt', 'same words.'), '--extension', 'broken.mjs'], u.io);
+    expect(code).toBe(0);
+    expect(u.out()).toContain('extension error: judge down');
+  });
+
+  it('colours the report on a terminal', async () => {
+    const t = setup(true);
+    await runDiff([t.file('a.txt', 'the quick brown fox.'), t.file('b.txt', 'the slow brown fox.')], t.io);
+    expect(t.out()).toContain('\u001b[');
+  });
+
+  it('exits 2 on bad input through the command registry', async () => {
+    const t = setup();
+    expect(await run(['diff', 'only-one.json'], t.io)).toBe(2);
+    expect(t.err()).toContain('two files');
+    expect(await run(['diff', 'missing.json', 'missing2.json'], t.io)).toBe(2);
+    expect(t.err()).toContain('cannot read missing.json');
+    await expect(runDiff(['a', 'b', '--bogus'], t.io)).rejects.toBeInstanceOf(UsageError);
+    const broken = t.file('x.json', '{}');
+    expect(await run(['diff', broken, broken, '--extension', 'nope.mjs'], t.io)).toBe(2);
+  });
+});
