@@ -1,6 +1,6 @@
 import { type Clock, createIdGenerator, type IdGenerator, type Logger, type Random, silentLogger, UnderstudyError } from '@understudy/core';
 import type { CanaryChange, CanaryEvent, CanaryRecord, LedgerVerification, Store } from '@understudy/store';
-import { Agent, type Dispatcher } from 'undici';
+import { type Dispatcher, getGlobalDispatcher } from 'undici';
 import { parseCanarySpec } from './canary-spec.js';
 import { finalStates } from './canary-state.js';
 import { type CanaryView, configHash, routeOf, viewCanary } from './canary-view.js';
@@ -16,6 +16,7 @@ export interface CanaryServiceDeps {
   readonly clock: Clock;
   readonly random: Random;
   readonly logger?: Logger;
+  /** For webhook notifications on manual actions; undici's global dispatcher when omitted. */
   readonly dispatcher?: Dispatcher;
 }
 
@@ -35,9 +36,7 @@ const live = ['pending', 'shadow', 'progressing', 'paused', 'awaiting_approval']
 
 export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
   const newId: IdGenerator = createIdGenerator({ clock: deps.clock, random: deps.random });
-  const ownDispatcher =
-    deps.dispatcher === undefined ? new Agent({ connections: 4, headersTimeout: 30_000, bodyTimeout: 30_000 }) : undefined;
-  const notifier = createNotifier(deps.dispatcher ?? (ownDispatcher as Dispatcher), deps.logger ?? silentLogger);
+  const notifier = createNotifier(deps.dispatcher ?? getGlobalDispatcher(), deps.logger ?? silentLogger);
 
   const get = async (id: string): Promise<CanaryRecord> => {
     const record = await deps.store.canaries.get(id);
@@ -143,8 +142,7 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
       }
       throw new UnderstudyError('conflict', `canary ${id} kept changing; try again`);
     },
-    async close() {
-      await ownDispatcher?.close();
-    },
+    // Nothing to release: an injected dispatcher belongs to the caller, the global one is shared.
+    async close() {},
   };
 }

@@ -1,11 +1,14 @@
 import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } from '@understudy/core';
+import type { Replayer } from '@understudy/replay';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Registry } from 'prom-client';
 import { bearerAuth } from './bearer-auth.js';
+import { canaryRoutes } from './canary-routes.js';
 import { errorResponse } from './error-response.js';
 import { exchangeRoutes } from './exchange-routes.js';
+import { replayRoutes } from './replay-routes.js';
 import { requestMetrics } from './request-metrics.js';
 import { versionRoutes } from './version-routes.js';
 
@@ -17,6 +20,8 @@ export interface ControlPlaneDeps {
   readonly registry?: Registry;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Runs `POST /api/replays` jobs in this process; one over `store` is made when absent. */
+  readonly replayer?: Replayer;
 }
 
 // API bodies are small JSON documents; anything bigger is a mistake or an attack.
@@ -46,5 +51,7 @@ export function createApp(deps: ControlPlaneDeps): Hono {
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/api/exchanges', exchangeRoutes(deps.store));
   app.route('/api/versions', versionRoutes(deps.store));
+  app.route('/api/replays', replayRoutes(deps));
+  app.route('/api/canaries', canaryRoutes({ store: deps.store, clock: deps.clock ?? systemClock }));
   return app;
 }

@@ -1,0 +1,54 @@
+import { type CanaryAction, canaryActions, createCanaryService } from '@understudy/canary';
+import { type Clock, systemRandom, UnderstudyError } from '@understudy/core';
+import type { Store } from '@understudy/store';
+import { Hono } from 'hono';
+
+/** Who acts through the API: the control plane has one bearer token, named here. */
+const tokenActor = 'admin-token';
+
+async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boolean): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '' && optional) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new UnderstudyError('bad_request', 'the body must be JSON', { cause });
+  }
+}
+
+/**
+ * `/api/canaries`: `POST /` (start), `GET /`, `GET /:id` (state and routing), `GET /:id/events`
+ * (the ledger), `GET /:id/verify` (hash chain check), and `POST /:id/{pause,resume,approve,
+ * promote,rollback}` with an optional `{ "reason" }`. Actions are idempotent.
+ */
+export function canaryRoutes(deps: { store: Store; clock: Clock }): Hono {
+  const service = createCanaryService({ store: deps.store, clock: deps.clock, random: systemRandom });
+  const routes = new Hono();
+  routes.post('/', async (c) => c.json(await service.create(await jsonBody(c, false), tokenActor), 201));
+  routes.get('/', async (c) => {
+    const state = c.req.query('state');
+    return c.json({ items: await service.list(state === undefined ? {} : { states: state.split(',') }) });
+  });
+  routes.get('/:id', async (c) => {
+    const canary = await service.get(c.req.param('id'));
+    const spec = canary.spec as { route?: string };
+    const routing = (await deps.store.routing.get(spec.route ?? canary.stable)) ?? null;
+    return c.json({ ...canary, routing });
+  });
+  routes.get('/:id/events', async (c) => {
+    const after = Number(c.req.query('after') ?? '0');
+    if (!Number.isInteger(after) || after < 0) throw new UnderstudyError('invalid_input', 'after: expected a sequence number');
+    const items = await service.events(c.req.param('id'), { afterSeq: after });
+    return c.json({ items, nextAfter: items.length === 0 ? null : (items.at(-1)?.seq ?? null) });
+  });
+  routes.get('/:id/verify', async (c) => c.json(await service.verify(c.req.param('id'))));
+  routes.post('/:id/:action', async (c) => {
+    const action = c.req.param('action');
+    if (!(canaryActions as readonly string[]).includes(action))
+      throw new UnderstudyError('not_found', `no canary action "${action}" (${canaryActions.join(', ')})`);
+    const body = (await jsonBody(c, true)) as { reason?: unknown };
+    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
+    return c.json(await service.act(c.req.param('id'), action as CanaryAction, tokenActor, reason));
+  });
+  return routes;
+}
