@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { controlCommand } from './control.js';
+import { runDiff } from './diff.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { replayCommand } from './replay.js';
@@ -18,7 +19,6 @@ export const commands: Readonly<Record<string, Command>> = Object.freeze({
   replay: replayCommand,
   import: importCommand,
   export: exportCommand,
-  // ── diff ── `understudy diff A B` lives in ./diff.ts (`runDiff(args, io)`), written by the
-  // compare engineer; register it here as
-  //   diff: { summary: 'compare two saved responses and print the report', run: runDiff },
+  // `understudy diff A B` lives in ./diff.ts (`runDiff(args, io)`), owned by the compare engineer.
+  diff: { summary: 'compare two saved responses and print the report', run: runDiff },
 });
