@@ -1,4 +1,13 @@
-import { type ArmStats, type CanarySpec, decideStep, evaluateGates, type GateVerdict, maxLatencySamples, parseCanarySpec, quantile } from '@understudy/canary';
+import {
+  type ArmStats,
+  type CanarySpec,
+  decideStep,
+  evaluateGates,
+  type GateVerdict,
+  maxLatencySamples,
+  parseCanarySpec,
+  quantile,
+} from '@understudy/canary';
 import type { Sample } from './traffic-model.js';
 
 /** One analysis window of traffic as a policy sees it. */
@@ -10,7 +19,10 @@ export interface Window {
 }
 
 /** A policy's answer after a window: keep going at a weight, or stop. */
-export type PolicyStep = { readonly kind: 'weight'; readonly weight: number } | { readonly kind: 'rollback' } | { readonly kind: 'promote' };
+export type PolicyStep =
+  | { readonly kind: 'weight'; readonly weight: number }
+  | { readonly kind: 'rollback' }
+  | { readonly kind: 'promote' };
 
 export interface Policy {
   readonly initialWeight: number;
@@ -58,7 +70,15 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         look,
         webhooks: new Map(),
       });
-      const { decision, consecutiveFailures } = decideStep({ spec, stepIndex: step, stepStartedAt, now, candidateRequestsInStep: inStep, verdicts, consecutiveFailures: failures });
+      const { decision, consecutiveFailures } = decideStep({
+        spec,
+        stepIndex: step,
+        stepStartedAt,
+        now,
+        candidateRequestsInStep: inStep,
+        verdicts,
+        consecutiveFailures: failures,
+      });
       failures = consecutiveFailures;
       switch (decision.action) {
         case 'rollback':
@@ -116,7 +136,11 @@ function windowPasses(w: Window, tol: FlaggerTolerance): boolean {
   if (w.candidate.length === 0 || w.stable.length === 0) return true;
   const rate = (xs: readonly Sample[]) => xs.filter((s) => s.error).length / xs.length;
   if (rate(w.candidate) - rate(w.stable) > tol.errorRate) return false;
-  const p99 = (xs: readonly Sample[]) => quantile(xs.map((s) => s.latencyMs), 0.99) ?? 0;
+  const p99 = (xs: readonly Sample[]) =>
+    quantile(
+      xs.map((s) => s.latencyMs),
+      0.99,
+    ) ?? 0;
   if (p99(w.candidate) > p99(w.stable) * (1 + tol.latencyP99)) return false;
   if (w.comparisons.n > 0 && w.comparisons.over / w.comparisons.n - 0.05 > tol.divergence) return false;
   const mean = (xs: readonly Sample[]) => xs.reduce((a, s) => a + s.costUsd, 0) / xs.length;
