@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Registry } from 'prom-client';
 import { bearerAuth } from './bearer-auth.js';
+import { canaryRoutes } from './canary-routes.js';
 import { errorResponse } from './error-response.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { replayRoutes } from './replay-routes.js';
@@ -51,5 +52,6 @@ export function createApp(deps: ControlPlaneDeps): Hono {
   app.route('/api/exchanges', exchangeRoutes(deps.store));
   app.route('/api/versions', versionRoutes(deps.store));
   app.route('/api/replays', replayRoutes(deps));
+  app.route('/api/canaries', canaryRoutes({ store: deps.store, clock: deps.clock ?? systemClock }));
   return app;
 }
