@@ -70,6 +70,8 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
     };
   }
   const categories: CategoryReport[] = report.categories.map((c) => {
+    // Nothing to judge: keep the category as it is (the common case for most of them).
+    if (c.differences.length === 0 && (c.name !== 'text' || report.text === null)) return c;
     let regression = false;
     const reasons: string[] = [];
     const differences = c.differences.map((d): Difference => {

@@ -5,6 +5,7 @@ const dashLike = /[\u2010-\u2015\u2212]/g;
 const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g;
 const spaces = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const blankLines = /\n{3,}/g;
+const needsWork = /[^\x20-\x7e\n]| {2}| \n|\n |\n{3}/;
 
 /**
  * Unicode and whitespace normalization applied to text before it is compared: NFKC, one
@@ -14,6 +15,8 @@ const blankLines = /\n{3,}/g;
  */
 export function normalizeText(text: string): string {
   if (text.length === 0) return text;
+  // Most answers are already clean ASCII: skip the ten passes when none could change anything.
+  if (!needsWork.test(text)) return text.trim();
   return text
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
