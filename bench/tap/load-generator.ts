@@ -73,9 +73,11 @@ async function closedLoop(job: ClosedJob): Promise<ClosedResult> {
   const maxPerCaller = 2_000_000;
   let completed = 0;
   let errors = 0;
+  let sent = 0;
   const caller = async (): Promise<void> => {
     for (let i = 0; i < maxPerCaller && now() < end; i++) {
       const t0 = now();
+      sent++;
       let ok = false;
       try {
         ok = (await call(pool, job.target, chatRequest)) === 200;
@@ -97,7 +99,7 @@ async function closedLoop(job: ClosedJob): Promise<ClosedResult> {
   } finally {
     await pool.close();
   }
-  return { kind: 'closed', completed, errors, seconds: job.durationMs / 1000, latencies: samples.sorted() };
+  return { kind: 'closed', sent, completed, errors, seconds: job.durationMs / 1000, latencies: samples.sorted() };
 }
 
 async function openLoop(job: OpenJob): Promise<OpenResult> {

@@ -54,6 +54,8 @@ export interface CheckResult {
 
 export interface ClosedResult {
   readonly kind: 'closed';
+  /** Every request the job sent, warm-up included (for CPU per request). */
+  readonly sent: number;
   /** Responses that ended inside the measured window. */
   readonly completed: number;
   readonly errors: number;

@@ -17,7 +17,7 @@ import { ChildSet, type StartedChild } from './child-set.js';
 import { type ContenderName, contenderNames, paths, startPortkey, tapProfile, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
 import type { Target } from './load-jobs.js';
-import { procMemory } from './proc-memory.js';
+import { procCpuMs, procMemory } from './proc-stats.js';
 import { profileSummary } from './profile-summary.js';
 import { type Check, checks, mean, median, mib, ms, rate, ratio, summary, table } from './report.js';
 import { mergeSorted } from './samples.js';
@@ -163,6 +163,13 @@ async function main(): Promise<number> {
     const latency = new Map<ContenderName, Float64Array[]>(active.map((n) => [n, []]));
     const openErrors = new Map<ContenderName, number>(active.map((n) => [n, 0]));
     const openLate = new Map<ContenderName, number>(active.map((n) => [n, 0]));
+    const pids = new Map<ContenderName, number | undefined>([
+      ['direct', upstream.child.pid],
+      ['http-proxy', proxy.child.pid],
+      ['tap', tap?.child.pid],
+      ['portkey', portkeyPid],
+    ]);
+    const cpuPerRequest = new Map<ContenderName, { ms: number; requests: number }>(active.map((n) => [n, { ms: 0, requests: 0 }]));
     const rotate = (r: number): ContenderName[] => active.map((_, i) => active[(i + r) % active.length]).filter((n) => n !== undefined);
 
     // The profile covers the saturation rounds only; the tap idles through the other contenders' turns.
@@ -173,7 +180,15 @@ async function main(): Promise<number> {
       for (const name of order) {
         const tt = t(name);
         if (tt === undefined) continue;
+        const pid = pids.get(name);
+        const cpu0 = procCpuMs(pid);
         const res = await load.closed({ target: tt, connections: plan.connections, warmupMs: 200, durationMs: plan.closedMs });
+        const cpu = cpuPerRequest.get(name);
+        // Warm-up and tail requests are inside the CPU span too: count every request the job sent.
+        if (cpu !== undefined) {
+          cpu.ms += procCpuMs(pid) - cpu0;
+          cpu.requests += res.sent;
+        }
         throughput.get(name)?.push(res.completed / res.seconds);
         closedErrors.set(name, (closedErrors.get(name) ?? 0) + res.errors);
       }
@@ -242,17 +257,16 @@ async function main(): Promise<number> {
         waitedMs: performance.now() - waitStart,
       };
     }
-    const memory = new Map<ContenderName, ReturnType<typeof procMemory>>([
-      ['direct', procMemory(upstream.child.pid)],
-      ['http-proxy', procMemory(proxy.child.pid)],
-      ['tap', procMemory(tap?.child.pid)],
-      ['portkey', procMemory(portkeyPid)],
-    ]);
+    const memory = new Map<ContenderName, ReturnType<typeof procMemory>>(contenderNames.map((n) => [n, procMemory(pids.get(n))]));
     const tapFinal = tap === undefined ? undefined : await tapStats(tap, 'close').catch(() => undefined);
     const tapRows = tap === undefined ? Number.NaN : countRows(db);
 
     // ---- report ----
     const thr = (n: ContenderName): number => mean(throughput.get(n) ?? []);
+    const cpuUs = (n: ContenderName): number => {
+      const c = cpuPerRequest.get(n);
+      return c === undefined || c.requests === 0 ? Number.NaN : (c.ms * 1000) / c.requests;
+    };
     const lat = (n: ContenderName) => summary(mergeSorted(latency.get(n) ?? []));
     const out: string[] = [];
     out.push('');
@@ -263,14 +277,15 @@ async function main(): Promise<number> {
     out.push('');
     out.push(
       table(
-        ['contender', 'req/s (mean)', 'per round', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'samples', 'late sends'],
+        ['contender', 'req/s (mean)', 'per round', 'CPU µs/req', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'samples', 'late sends'],
         contenderNames.map((n) => {
-          if (!targets.has(n)) return [n, 'unavailable', '', '', '', '', '', '', '', ''];
+          if (!targets.has(n)) return [n, 'unavailable', '', '', '', '', '', '', '', '', ''];
           const l = lat(n);
           return [
             n,
             rate(thr(n)),
             (throughput.get(n) ?? []).map(rate).join(' / '),
+            rate(cpuUs(n)),
             String((closedErrors.get(n) ?? 0) + (openErrors.get(n) ?? 0)),
             ms(l.p50),
             ms(l.p90),
@@ -373,6 +388,18 @@ async function main(): Promise<number> {
         value: `${ratio(tapPk)}${perRound('tap', 'portkey')}`,
         target: '>= 8x',
         pass: verdict(tapPk, (v) => v >= 8),
+      },
+      {
+        label: 'CPU per request tap / http-proxy',
+        value: ratio(cpuUs('tap') / cpuUs('http-proxy')),
+        target: '(shown)',
+        pass: undefined,
+      },
+      {
+        label: 'CPU per request tap / Portkey',
+        value: ratio(cpuUs('tap') / cpuUs('portkey')),
+        target: '(shown)',
+        pass: undefined,
       },
       {
         label: 'throughput tap / direct',
