@@ -56,6 +56,23 @@ const timeoutsSchema = z.strictObject({
   bodyMs: ms.default(300_000),
 });
 
+const shadowSchema = z.strictObject({
+  /** The candidate version shadow copies go to (a name from `versions` or the store); off when absent. */
+  version: z.string().optional(),
+  /** Share of sessions (or requests, without a key) mirrored, 0..1. */
+  rate: z.number().min(0).max(1).default(0),
+  /** Sticky key: `header:NAME`, `cookie:NAME` or `json:$.path`, so a whole conversation is shadowed or none of it. */
+  key: z
+    .string()
+    .regex(/^(header:.+|cookie:.+|json:\$.*)$/, 'header:NAME, cookie:NAME or json:$.path')
+    .optional(),
+  /** Shadow requests in flight at once. */
+  concurrency: z.number().int().positive().default(16),
+  /** Shadow requests waiting; past it they are dropped (counted). */
+  queueSize: z.number().int().positive().default(1000),
+  timeoutMs: ms.default(30_000),
+});
+
 const tapSchema = z.strictObject({
   port: port.default(8080),
   host: z.string().default('0.0.0.0'),
@@ -70,6 +87,8 @@ const tapSchema = z.strictObject({
    * a model found in neither gets `costUsd: null`.
    */
   pricing: z.record(z.string(), z.strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })).default({}),
+  /** Live shadow mirroring of a sticky sample of requests to a candidate version. */
+  shadow: shadowSchema.prefault({}),
 });
 
 const controlSchema = z.strictObject({
@@ -138,4 +157,5 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type CaptureConfig = Config['tap']['capture'];
 export type RedactionConfig = Config['tap']['redaction'];
 export type TapConfig = Config['tap'];
+export type ShadowConfig = Config['tap']['shadow'];
 export type CompareConfig = Config['compare'];

@@ -7,6 +7,7 @@ export {
   type ConfigInput,
   configSchema,
   type RedactionConfig,
+  type ShadowConfig,
   type TapConfig,
 } from './config-schema.js';
 export { type ErrorCode, errorStatus, isUnderstudyError, UnderstudyError } from './errors.js';
