@@ -1,3 +1,4 @@
+import { canaryCommand } from './canary.js';
 import type { Command } from './command.js';
 import { controlCommand } from './control.js';
 import { runDiff } from './diff.js';
@@ -16,6 +17,7 @@ export const commands: Readonly<Record<string, Command>> = Object.freeze({
   tap: tapCommand,
   control: controlCommand,
   versions: versionsCommand,
+  canary: canaryCommand,
   replay: replayCommand,
   import: importCommand,
   export: exportCommand,

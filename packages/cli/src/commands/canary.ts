@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { type CanaryAction, canaryActions, createCanaryController, createCanaryService, type GateVerdict } from '@understudy/canary';
+import { systemClock, systemRandom } from '@understudy/core';
+import { type CanaryEvent, openStore, type Store } from '@understudy/store';
+import { loadCliConfig } from '../cli-config.js';
+import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { parseFlags } from '../parse-flags.js';
+import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: understudy canary start --candidate NAME [--stable NAME] [--steps 1,5,25,50,100]
+                              [--interval 30s] [--sticky header:NAME|cookie:NAME|json:$.path]
+                              [--min-requests N] [--min-duration 1m] [--approve STEP]...
+                              [--gate KIND:THRESHOLD[:critical]]... [--webhook URL]...
+                              [--no-fallback] [--require-shadow] [--spec FILE] [--json]
+       understudy canary status ID [--json]
+       understudy canary verify ID
+       understudy canary pause|resume|approve|promote|rollback ID [--reason TEXT]
+       understudy canary list [--json]
+       understudy canary run [--holder NAME]
+
+Moves live traffic from --stable (default "stable") to --candidate step by step, checking
+gates every --interval, and rolls back by itself when one breaks. "start" prints the canary
+id; the controller (in "understudy start", or "understudy canary run") does the rest. Versions
+must exist ("understudy versions add"). Every decision is in a hash-chained ledger: "status"
+prints it, "verify" checks the chain (exit 1 when broken).
+
+  --steps LIST          candidate weights in percent, increasing (default 1,5,25,50,100)
+  --min-requests N      candidate requests each step needs before the next (default 50)
+  --min-duration D      how long each step lasts at least (e.g. 30s, 5m; default 0)
+  --approve STEP        wait for "canary approve ID" before entering step number STEP (1-based)
+  --gate K:T[:critical] error_rate, latency, divergence, cost or tokens, with the tolerated
+                        worsening (error_rate/divergence: absolute, e.g. 0.01; others: relative,
+                        e.g. 0.1 = 10 %); default error_rate:0.01 and latency:0.1
+  --webhook URL         called on pre-rollout, step, confirm-promotion, rollback and event
+  --no-fallback         do not serve a failed candidate request again from stable
+  --require-shadow      wait for a passing replay / live-shadow verdict before live traffic
+  --spec FILE           a JSON canary spec (flags override its fields)
+  --reason TEXT         recorded with a manual action
+  --holder NAME         this controller's lease name (default host:pid)
+`;
+
+const flags = {
+  candidate: { type: 'string' },
+  stable: { type: 'string' },
+  steps: { type: 'string' },
+  interval: { type: 'string' },
+  sticky: { type: 'string' },
+  'min-requests': { type: 'string' },
+  'min-duration': { type: 'string' },
+  approve: { type: 'string', multiple: true },
+  gate: { type: 'string', multiple: true },
+  webhook: { type: 'string', multiple: true },
+  'no-fallback': { type: 'boolean' },
+  'require-shadow': { type: 'boolean' },
+  spec: { type: 'string' },
+  reason: { type: 'string' },
+  holder: { type: 'string' },
+  json: { type: 'boolean' },
+  config: { type: 'string' },
+} as const;
+
+export const canaryCommand: Command = {
+  summary: 'start, inspect, verify and steer canary releases',
+  async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+    const { values, positionals } = parseFlags(args, flags, { positionals: true });
+    if (values.help === true) {
+      io.stdout(usage);
+      return exitCode.ok;
+    }
+    const [action, id, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const actor = `cli:${io.env.USER ?? io.env.LOGNAME ?? 'unknown'}`;
+    if (action === 'run') return runController(io, values.config, values.holder, signal);
+    return withStore(io, values.config, async (store) => {
+      const service = createCanaryService({ store, clock: systemClock, random: systemRandom });
+      if (action === 'start') {
+        if (id !== undefined) throw new UsageError(`unexpected argument "${id}"`);
+        const canary = await service.create(specFromFlags(io, values), actor);
+        io.stdout(values.json === true ? `${JSON.stringify(canary, null, 2)}\n` : `${canary.id}\n`);
+        return exitCode.ok;
+      }
+      if (action === 'list') {
+        const items = await service.list();
+        io.stdout(
+          values.json === true
+            ? `${JSON.stringify(items, null, 2)}\n`
+            : items.map((c) => `${c.id}  ${c.state.padEnd(17)} ${c.stable} → ${c.candidate} at ${c.weight}%\n`).join(''),
+        );
+        return exitCode.ok;
+      }
+      if (id === undefined)
+        throw new UsageError(
+          action === undefined
+            ? 'canary needs an action (start, status, verify, list, run, pause, resume, approve, promote, rollback)'
+            : `canary ${action} needs an ID`,
+        );
+      if (action === 'status') {
+        const canary = await service.get(id);
+        const events = await allEvents(store, id);
+        const routing = await store.routing.get((canary.spec as { route?: string }).route ?? canary.stable);
+        if (values.json === true) io.stdout(`${JSON.stringify({ canary, routing: routing ?? null, events }, null, 2)}\n`);
+        else io.stdout(statusText(canary, events));
+        return exitCode.ok;
+      }
+      if (action === 'verify') {
+        const result = await service.verify(id);
+        io.stdout(
+          result.ok
+            ? `ledger ok: ${result.events} events, hash chain intact\n`
+            : `ledger BROKEN at event ${result.brokenAt}: ${result.reason}\n`,
+        );
+        return result.ok ? exitCode.ok : exitCode.breached;
+      }
+      if (action !== undefined && (canaryActions as readonly string[]).includes(action)) {
+        const canary = await service.act(id, action as CanaryAction, actor, values.reason);
+        io.stdout(values.json === true ? `${JSON.stringify(canary, null, 2)}\n` : `${canary.id}: ${canary.state} at ${canary.weight}%\n`);
+        return exitCode.ok;
+      }
+      throw new UsageError(`unknown canary action "${action}"`);
+    });
+  },
+};
+
+type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
+
+function specFromFlags(io: CliIo, v: Values): Record<string, unknown> {
+  let spec: Record<string, unknown> = {};
+  if (v.spec !== undefined) {
+    try {
+      spec = JSON.parse(readFileSync(resolve(io.cwd, v.spec), 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`--spec ${v.spec}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (v.candidate !== undefined) spec.candidate = v.candidate;
+  if (spec.candidate === undefined) throw new UsageError('canary start needs --candidate NAME');
+  if (v.stable !== undefined) spec.stable = v.stable;
+  if (v.interval !== undefined) spec.intervalMs = duration('interval', v.interval);
+  if (v.sticky !== undefined) spec.sticky = v.sticky;
+  if (v['no-fallback'] === true) spec.fallback = false;
+  if (v['require-shadow'] === true) spec.requireShadowVerdict = true;
+  if (v.steps !== undefined || v['min-requests'] !== undefined || v['min-duration'] !== undefined || v.approve !== undefined) {
+    const weights = (v.steps ?? '1,5,25,50,100').split(',').map((w) => {
+      if (!/^\d+(\.\d+)?$/.test(w.trim())) throw new UsageError(`--steps must be weights like 1,5,25,50,100, got "${v.steps}"`);
+      return Number(w);
+    });
+    const approve = new Set((v.approve ?? []).map((s) => integer('approve', s)));
+    const minRequests = v['min-requests'] === undefined ? 50 : integer('min-requests', v['min-requests']);
+    const minDurationMs = v['min-duration'] === undefined ? 0 : duration('min-duration', v['min-duration']);
+    spec.steps = weights.map((weight, i) => ({ weight, minRequests, minDurationMs, approval: approve.has(i + 1) }));
+  }
+  if (v.gate !== undefined) {
+    spec.gates = v.gate.map((g) => {
+      const m = /^([a-z_]+):(\d+(?:\.\d+)?)(:critical)?$/.exec(g);
+      if (m === null) throw new UsageError(`--gate must look like KIND:THRESHOLD[:critical], got "${g}"`);
+      return { kind: m[1], threshold: Number(m[2]), critical: m[3] !== undefined };
+    });
+  }
+  if (v.webhook !== undefined) spec.webhooks = v.webhook.map((url) => ({ url }));
+  return spec;
+}
+
+function duration(flag: string, text: string): number {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(text);
+  if (m === null) throw new UsageError(`--${flag} must be a duration like 30s, 5m or 500ms, got "${text}"`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'] ?? 1000;
+  return Number(m[1]) * unit;
+}
+
+function integer(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be a whole number, got "${text}"`);
+  return Number(text);
+}
+
+async function allEvents(store: Store, id: string): Promise<CanaryEvent[]> {
+  const out: CanaryEvent[] = [];
+  for (let page = 0; page < 100; page++) {
+    const items = await store.canaries.events(id, { afterSeq: out.at(-1)?.seq ?? 0, limit: 1000 });
+    out.push(...items);
+    if (items.length < 1000) break;
+  }
+  return out;
+}
+
+function statusText(
+  c: {
+    id: string;
+    state: string;
+    stable: string;
+    candidate: string;
+    stepIndex: number;
+    weight: number;
+    reason: string | null;
+    spec: unknown;
+  },
+  events: readonly CanaryEvent[],
+): string {
+  const steps = (c.spec as { steps?: unknown[] }).steps?.length ?? 0;
+  const lines = [
+    `canary ${c.id}: ${c.stable} → ${c.candidate}`,
+    `state ${c.state}, step ${c.stepIndex + 1}/${steps}, candidate weight ${c.weight}%${c.reason === null ? '' : `\nreason: ${c.reason}`}`,
+    '',
+    'ledger:',
+  ];
+  for (const e of events) lines.push(`  #${e.seq} ${new Date(e.at).toISOString()} ${e.type} by ${e.actor}${describeEvent(e)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeEvent(e: CanaryEvent): string {
+  const d = e.data as {
+    gates?: GateVerdict[];
+    n?: { stable: number; candidate: number };
+    decision?: { action: string };
+    reason?: string;
+    toWeight?: number;
+  };
+  if (e.type === 'analysis' && d.gates !== undefined) {
+    const gates = d.gates.map((g) => `${g.gate}=${g.outcome}`).join(' ');
+    const fails = d.gates.filter((g) => g.outcome === 'fail').map((g) => `\n      ${g.gate}: ${g.reason}`);
+    return ` — n stable ${d.n?.stable ?? 0}, candidate ${d.n?.candidate ?? 0}; ${gates}; ${d.decision?.action ?? ''}${fails.join('')}`;
+  }
+  if (d.toWeight !== undefined) return ` — weight ${d.toWeight}%`;
+  if (typeof d.reason === 'string') return ` — ${d.reason}`;
+  return '';
+}
+
+async function runController(io: CliIo, configFlag: string | undefined, holder: string | undefined, signal?: AbortSignal): Promise<number> {
+  const { dbUrl } = loadCliConfig(io, configFlag);
+  const logger = createCliLogger(io, { readable: false });
+  const stack = new ShutdownStack();
+  try {
+    const store = await openStore({ url: dbUrl });
+    stack.defer('close store', () => store.close());
+    const controller = createCanaryController({
+      store,
+      clock: systemClock,
+      holder: holder ?? `${hostname()}:${process.pid}`,
+      logger: logger.child({ role: 'canary' }),
+    });
+    controller.start();
+    stack.defer('stop canary controller', () => controller.stop());
+    logger.info({ db: dbUrl }, 'canary controller running');
+    await untilAborted(signal);
+    return exitCode.ok;
+  } finally {
+    await stack.unwind(logger);
+  }
+}
+
+async function withStore<T>(io: CliIo, configFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { dbUrl } = loadCliConfig(io, configFlag);
+  const store = await openStore({ url: dbUrl });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
