@@ -27,7 +27,7 @@ const random = seededRandom(7);
 const topicsRandom = seededRandom(8);
 const { cases, baselines } = readQualitySet();
 const noise = buildNoise(baselines);
-// ~2 KB chat completions: four topics per answer; the candidate answers the same question in
+// ~2 KB chat completions: six topics per answer; the candidate answers the same question in
 // fresh words (sentence swaps, synonyms), the common case of a shadow pair.
 function answerFor(picks: readonly number[]): string {
   return picks.map((p) => answerText(random, topicsFor(p))).join('\n\n');
@@ -36,7 +36,7 @@ function answerFor(picks: readonly number[]): string {
 const pairs: { a: SavedResponse; b: SavedResponse }[] = [];
 for (let i = 0; i < 200; i++) {
   const first = Math.floor(topicsRandom.next() * 6);
-  const picks = [first, first + 1, first + 2, first + 4];
+  const picks = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
   const a = openAiChat(random, { text: answerFor(picks), toolCalls: [], finishReason: 'stop', model: 'm' }, false);
   const b = openAiChat(random, { text: answerFor(picks), toolCalls: [], finishReason: 'stop', model: 'm' }, false);
   pairs.push({ a, b });
@@ -97,13 +97,18 @@ const bigEdited = bigA
   .split(' ')
   .map((w, i) => (i % 97 === 0 ? 'changed' : w))
   .join(' ');
-function timeBig(a: string, b: string): { ms: number; method: string; similarity: number } {
+function timeBig(a: string, b: string): { ms: number; worst: number; method: string; similarity: number } {
   const ca = canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: a });
   const cb = canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: b });
-  const t0 = now();
-  const r = compareResponses(cb, ca);
-  const ms = now() - t0;
-  return { ms, method: r.text?.method ?? 'n/a', similarity: r.text?.similarity ?? 1 };
+  const times: number[] = [];
+  let r = compareResponses(cb, ca);
+  for (let i = 0; i < 5; i++) {
+    const t0 = now();
+    r = compareResponses(cb, ca);
+    times.push(now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return { ms: times[2] ?? 0, worst: times[4] ?? 0, method: r.text?.method ?? 'n/a', similarity: r.text?.similarity ?? 1 };
 }
 timeBig(bigA.slice(0, 20000), bigB.slice(0, 20000));
 const bigDifferent = timeBig(bigA, bigB);
@@ -236,10 +241,10 @@ line(
   `| pairs/s, same pairs already canonical (what a replayer that keeps canonical responses pays) | median ${Math.round(compareOnly.median)}, best slice ${Math.round(compareOnly.best)} | |`,
 );
 line(
-  `| 1 MB text pair, unrelated paraphrases | ${bigDifferent.ms.toFixed(0)} ms (method ${bigDifferent.method}, similarity ${bigDifferent.similarity.toFixed(3)}) | ≤ 250 ms |`,
+  `| 1 MB text pair, unrelated paraphrases | median ${bigDifferent.ms.toFixed(0)} ms, worst of 5 ${bigDifferent.worst.toFixed(0)} ms (method ${bigDifferent.method}, similarity ${bigDifferent.similarity.toFixed(3)}) | ≤ 250 ms |`,
 );
 line(
-  `| 1 MB text pair, 1 % of words edited | ${bigSimilar.ms.toFixed(0)} ms (method ${bigSimilar.method}, similarity ${bigSimilar.similarity.toFixed(3)}) | ≤ 250 ms |`,
+  `| 1 MB text pair, 1 % of words edited | median ${bigSimilar.ms.toFixed(0)} ms, worst of 5 ${bigSimilar.worst.toFixed(0)} ms (method ${bigSimilar.method}, similarity ${bigSimilar.similarity.toFixed(3)}) | ≤ 250 ms |`,
 );
 line(`| canonicalize a 1 MB text body | ${bigCanonMs.toFixed(0)} ms | |`);
 line(
@@ -254,7 +259,7 @@ line(
     .map((x) => x.toFixed(1))
     .join(
       ' / ',
-    )}; calibration loop (5·10⁷ integer adds) ${calibrationBefore.toFixed(0)} ms before, ${calibrationAfter.toFixed(0)} ms after (≈ 45 ms on an idle core).`,
+    )}; calibration loop (5·10⁷ integer adds) ${calibrationBefore.toFixed(0)} ms before, ${calibrationAfter.toFixed(0)} ms after (the lower, the quieter the machine).`,
 );
 line();
 const regressions = cases.filter((c) => c.label === 'regression').length;

@@ -69,6 +69,11 @@ describe('NoiseModel', () => {
     expect(merged.fieldRate(endpoint, '$.priority')).toEqual({ rate: 0.05, pairs: 40 });
   });
 
+  it('refuses a snapshot of the wrong shape', () => {
+    expect(() => NoiseModel.fromJSON({ schemaVersion: 2 } as never)).toThrow(/noise model snapshot/);
+    expect(() => NoiseModel.fromJSON({ schemaVersion: 1, droppedEndpoints: 0, endpoints: { e: { pairs: 'x' } } } as never)).toThrow();
+  });
+
   it('keeps its memory bounded and counts what it drops', () => {
     const noise = new NoiseModel({ maxEndpoints: 2, maxFieldsPerEndpoint: 3 });
     for (let i = 0; i < 5; i++) noise.addBaseline(body({ [`f${i}`]: 1 }), body({ [`f${i}`]: 2 }), 'e');

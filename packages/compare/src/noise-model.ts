@@ -1,3 +1,4 @@
+import { UnderstudyError } from '@understudy/core';
 import type { CanonicalResponse } from './canonical-response.js';
 import { type CompareOptions, compareResponses } from './compare-responses.js';
 import type { DivergenceReport } from './divergence-report.js';
@@ -30,6 +31,38 @@ export interface NoiseModelSnapshot {
   readonly schemaVersion: 1;
   readonly endpoints: Readonly<Record<string, EndpointNoiseSnapshot>>;
   readonly droppedEndpoints: number;
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+function isHistogram(v: unknown): v is HistogramSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Record<string, unknown>;
+  return (
+    isCount(h.count) && Array.isArray(h.bins) && h.bins.every((b) => Array.isArray(b) && b.length === 2 && isCount(b[0]) && isCount(b[1]))
+  );
+}
+
+function isSnapshot(v: unknown): v is NoiseModelSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  if (s.schemaVersion !== 1 || !isCount(s.droppedEndpoints) || typeof s.endpoints !== 'object' || s.endpoints === null) return false;
+  return Object.values(s.endpoints).every((e: unknown) => {
+    if (typeof e !== 'object' || e === null) return false;
+    const x = e as Record<string, unknown>;
+    return (
+      isCount(x.pairs) &&
+      isCount(x.textPairs) &&
+      isCount(x.droppedFields) &&
+      isHistogram(x.similarity) &&
+      isHistogram(x.lengthRatio) &&
+      typeof x.fields === 'object' &&
+      x.fields !== null &&
+      Object.values(x.fields).every(isCount)
+    );
+  });
 }
 
 class EndpointNoise {
@@ -167,8 +200,12 @@ export class NoiseModel implements NoiseLookup {
     return { schemaVersion: 1, endpoints, droppedEndpoints: this.#droppedEndpoints };
   }
 
-  /** Rebuilds a model from {@link NoiseModel.toJSON} output. */
+  /**
+   * Rebuilds a model from {@link NoiseModel.toJSON} output (e.g. read back from the store). A
+   * value of the wrong shape is an `invalid_input` error rather than a half-built model.
+   */
   static fromJSON(snapshot: NoiseModelSnapshot, limits: Partial<NoiseModelLimits> = {}): NoiseModel {
+    if (!isSnapshot(snapshot)) throw new UnderstudyError('invalid_input', 'not a noise model snapshot (schemaVersion 1)');
     const model = new NoiseModel(limits);
     model.#mergeSnapshot(snapshot);
     return model;
