@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import type { Store } from '@understudy/store';
-import { createTap, storeSink, type Tap } from '@understudy/tap';
+import { type CaptureSink, createTap, sqliteWorkerSink, storeSink, type Tap } from '@understudy/tap';
 import { type Listening, listen } from './listen.js';
 import type { ShutdownStack } from './shutdown-stack.js';
 
@@ -15,6 +15,8 @@ export async function runTap(deps: {
   config: Config;
   version: Version;
   store: Store;
+  /** The store's URL: a SQLite file gets its own writer thread for captures. */
+  dbUrl: string;
   redactionKey: string;
   logger: Logger;
   clock: Clock;
@@ -23,7 +25,7 @@ export async function runTap(deps: {
   const tap = createTap({
     config: deps.config.tap,
     version: deps.version,
-    sink: storeSink(deps.store),
+    sink: captureSink(deps.store, deps.dbUrl, deps.logger),
     redactionKey: deps.redactionKey,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'tap' }),
@@ -32,4 +34,15 @@ export async function runTap(deps: {
   const listening = await listen(tap.app, { name: 'tap', host: deps.config.tap.host, port: deps.config.tap.port, clock: deps.clock });
   deps.stack.defer('stop tap server', () => listening.close(drainMs));
   return { tap, listening };
+}
+
+/**
+ * better-sqlite3 writes synchronously, so a capture batch written on the proxy's thread stalls
+ * every in-flight request for the length of the insert (and a WAL checkpoint for tens of ms).
+ * A SQLite file therefore gets a writer thread of its own; PostgreSQL writes are asynchronous.
+ */
+function captureSink(store: Store, dbUrl: string, logger: Logger): CaptureSink {
+  if (store.kind === 'sqlite' && dbUrl !== ':memory:')
+    return sqliteWorkerSink({ url: dbUrl, logger: logger.child({ role: 'capture-writer' }) });
+  return storeSink(store);
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Logger, silentLogger, UnderstudyError } from '@understudy/core';
 import type { CaptureSink } from './capture-sink.js';
@@ -87,6 +89,15 @@ function startWorker(url: string): Worker {
   const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
   if (!fromSource) return new Worker(entry, { workerData: { url } });
   // Sources need a TypeScript loader in the thread; tsx's API registers one, then loads the entry.
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  // An eval'd worker resolves bare specifiers from the process's cwd, so tsx's ESM entry is
+  // located from this file instead.
+  const tsxApi = tsxApiUrl();
+  const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(code, { eval: true, workerData: { url }, execArgv: ['--conditions=source'] });
+}
+
+function tsxApiUrl(): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  // Module runners without `import.meta.resolve` (vitest): the package's ESM build beside its CJS one.
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
 }

@@ -62,7 +62,7 @@ export const startCommand: Command = {
       await store.versions.upsert(version);
 
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
-      const { tap, listening: tapServer } = await runTap({ config, version, store, redactionKey, logger, clock, stack });
+      const { tap, listening: tapServer } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock, stack });
       const control = createApp({
         store,
         adminToken: access.token,

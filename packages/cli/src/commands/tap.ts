@@ -51,7 +51,7 @@ export const tapCommand: Command = {
       }
       await store.versions.upsert(version);
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
-      const { listening } = await runTap({ config, version, store, redactionKey, logger, clock: systemClock, stack });
+      const { listening } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock: systemClock, stack });
       logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: dbUrl }, 'tap listening');
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
