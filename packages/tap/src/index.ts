@@ -8,8 +8,11 @@ export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type F
 export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
+export { createShadowMetrics, type ShadowMetrics } from './shadow-metrics.js';
+export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow-mirror.js';
 export { type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
 export { SseParser } from './sse-parser.js';
+export { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
 export { storeSink } from './store-sink.js';
 export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';
 export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './upstream-pools.js';

@@ -1,0 +1,225 @@
+import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
+import { noUsage } from '@understudy/core';
+import { type Dispatcher, Pool } from 'undici';
+import type { Redactor } from './redactor.js';
+import type { ShadowMetrics } from './shadow-metrics.js';
+import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
+
+/** The live exchange (as stored, redacted) and the raw request it came from. */
+export interface ShadowOffer {
+  readonly live: Exchange;
+  /** Raw request headers, lower-case names, before redaction: what the candidate must see. */
+  readonly rawHeaders: Readonly<Record<string, string>>;
+  readonly rawBody: CapturedBody;
+}
+
+export interface ShadowMirrorDeps {
+  readonly config: ShadowConfig;
+  /** The candidate version the copies go to. */
+  readonly version: Version;
+  readonly redactor: Redactor;
+  readonly metrics: ShadowMetrics;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger: Logger;
+  /** Where finished shadow exchanges go: the tap's capture queue. */
+  readonly record: (shadow: Exchange) => void;
+  /** Response bytes kept per shadow exchange. */
+  readonly maxBodyBytes: number;
+  /** Tests inject their own; by default a Pool of `concurrency` connections to the candidate. */
+  readonly dispatcher?: Dispatcher;
+}
+
+export interface ShadowMirror {
+  /** Decides (sticky) and queues a shadow copy. Never throws, never waits: the live response has ended. */
+  offer(offer: ShadowOffer): void;
+  depth(): number;
+  /** Drops what waits, gives in-flight copies `graceMs` to finish, closes the pool. */
+  close(graceMs?: number): Promise<void>;
+}
+
+// RFC 9110 §7.6.1 hop-by-hop headers, plus framing and encoding the client negotiated with us.
+const dropped = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'accept-encoding',
+  'expect',
+]);
+
+/**
+ * The live shadow: mirrors a sticky sample of live requests to a candidate version after the
+ * client has its response, through a bounded queue (drop and count past it) and at most
+ * `concurrency` requests in flight. Copies carry `x-understudy-shadow: 1`; the answers are
+ * redacted like captures and recorded as `shadow` exchanges whose parent is the live one.
+ */
+export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
+  const { config, version, clock } = deps;
+  const key: StickyKey | undefined = config.key === undefined ? undefined : compileStickyKey(config.key);
+  const url = new URL(version.upstream);
+  const basePath = url.pathname.replace(/\/+$/, '');
+  const dispatcher =
+    deps.dispatcher ??
+    new Pool(url.origin, { connections: config.concurrency, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
+  const queue: ShadowOffer[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let closed = false;
+
+  const chosen = (offer: ShadowOffer): boolean => {
+    if (config.rate >= 1) return true;
+    if (config.rate <= 0) return false;
+    const session = key?.(offer.rawHeaders, () => textOf(offer.rawBody));
+    return session === undefined ? deps.random.next() < config.rate : stickyBucket(session) < config.rate;
+  };
+
+  const pump = (): void => {
+    while (!closed && inFlight.size < config.concurrency) {
+      const next = queue.shift();
+      if (next === undefined) return;
+      const sending: Promise<void> = send(next)
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'shadow copy failed unexpectedly'))
+        .finally(() => {
+          inFlight.delete(sending);
+          pump();
+        });
+      inFlight.add(sending);
+    }
+  };
+
+  async function send(offer: ShadowOffer): Promise<void> {
+    const { live } = offer;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(offer.rawHeaders))
+      if (!dropped.has(name) && !name.startsWith('x-understudy-')) headers[name] = value;
+    for (const [name, value] of Object.entries(version.headers)) headers[name.toLowerCase()] = value;
+    headers['x-understudy-shadow'] = '1';
+    const started = clock.monotonic();
+    const startedAt = clock.now();
+    const controller = new AbortController();
+    const timer = clock.setTimeout(() => controller.abort(), config.timeoutMs);
+    let status: number | null = null;
+    let responseHeaders: Record<string, string> = {};
+    let ttfbMs: number | null = null;
+    const chunks: Buffer[] = [];
+    let held = 0;
+    let size = 0;
+    let error: Exchange['error'] = null;
+    try {
+      const res = await dispatcher.request({
+        origin: url.origin,
+        path: `${basePath}${live.path}${live.query === '' ? '' : `?${live.query}`}`,
+        method: live.method as Dispatcher.HttpMethod,
+        headers,
+        body: offer.rawBody.bytes.length === 0 ? null : offer.rawBody.bytes,
+        signal: controller.signal,
+      });
+      ttfbMs = clock.monotonic() - started;
+      status = res.statusCode;
+      responseHeaders = flatten(res.headers);
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (held < deps.maxBodyBytes) {
+          const part = chunk.subarray(0, deps.maxBodyBytes - held);
+          chunks.push(Buffer.from(part));
+          held += part.length;
+        }
+      }
+      deps.metrics.mirrored();
+    } catch (cause) {
+      deps.metrics.error();
+      const timedOut = controller.signal.aborted;
+      error = {
+        code: timedOut ? 'upstream_timeout' : codeOf(cause),
+        message: timedOut ? `no complete shadow response within ${config.timeoutMs} ms` : String((cause as Error)?.message ?? cause),
+      };
+      status = null;
+    } finally {
+      timer.cancel();
+    }
+    const redactor = deps.redactor.forExchange();
+    const bytes = Buffer.concat(chunks, held);
+    const contentType = responseHeaders['content-type'] ?? '';
+    const text = /json|text\/|event-stream|xml/.test(contentType) ? bytes.toString('utf8') : undefined;
+    const redacted = text === undefined ? bytes : Buffer.from(redactor.body(text, contentType), 'utf8');
+    deps.record({
+      id: deps.ids(),
+      startedAt,
+      method: live.method,
+      path: live.path,
+      query: live.query,
+      // What the store keeps of the request is the live exchange's redacted copy, marked.
+      requestHeaders: { ...live.requestHeaders, 'x-understudy-shadow': '1' },
+      requestBody: live.requestBody,
+      status,
+      responseHeaders: redactor.headers(responseHeaders),
+      responseBody: { bytes: new Uint8Array(redacted.buffer, redacted.byteOffset, redacted.byteLength), size, truncated: size > held },
+      streamed: contentType.includes('text/event-stream'),
+      sseEvents: null,
+      ttfbMs,
+      durationMs: clock.monotonic() - started,
+      version: version.name,
+      role: 'shadow',
+      parentId: live.id,
+      usage: noUsage,
+      error,
+    });
+  }
+
+  return {
+    offer(offer) {
+      try {
+        if (closed || !chosen(offer)) return;
+        if (offer.rawBody.truncated) {
+          deps.metrics.dropped('body_truncated');
+          return;
+        }
+        if (queue.length >= config.queueSize) {
+          deps.metrics.dropped('queue_full');
+          return;
+        }
+        queue.push(offer);
+        pump();
+      } catch (error) {
+        deps.logger.error({ err: error }, 'shadow offer failed; copy dropped');
+      }
+    },
+    depth: () => queue.length,
+    async close(graceMs = 2_000) {
+      if (closed) return;
+      closed = true;
+      for (let i = queue.length; i > 0; i--) deps.metrics.dropped('closed');
+      queue.length = 0;
+      let timer: { cancel(): void } | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = clock.setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      timer?.cancel();
+      if (deps.dispatcher === undefined) await dispatcher.destroy().catch(() => {});
+    },
+  };
+}
+
+function textOf(body: CapturedBody): string | undefined {
+  return body.bytes.length === 0
+    ? undefined
+    : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('utf8');
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function codeOf(cause: unknown): string {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'upstream_error';
+}
