@@ -1,0 +1,119 @@
+import { canonicalize, compareResponses } from '@understudy/compare';
+import { type Clock, type Exchange, type Logger, silentLogger, systemClock, type TimerHandle } from '@understudy/core';
+import type { ShadowComparisonRecord, Store } from '@understudy/store';
+import { type CompareOptionsFor, defaultCompareOptions, endpointOf } from './compare-item.js';
+
+export interface ShadowWorkerDeps {
+  readonly store: Store;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly compareOptions?: CompareOptionsFor;
+  /** Called once per stored comparison, e.g. to count verdicts in `/metrics`. */
+  readonly onComparison?: (verdict: string) => void;
+  /** Poll period. Default 500 ms. */
+  readonly intervalMs?: number;
+  /** Shadow exchanges compared per poll. Default 200. */
+  readonly batchSize?: number;
+  /** A shadow whose parent is still missing after this long is recorded as `orphan`. Default 60 s. */
+  readonly orphanAfterMs?: number;
+}
+
+export interface ShadowWorker {
+  /** Compares what is pending now; returns how many comparisons were stored. */
+  tick(): Promise<number>;
+  /** Starts polling on the clock. */
+  start(): void;
+  /** Stops polling and waits for a tick in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Compares each live shadow exchange with its live parent as they arrive in the store, and
+ * stores the judged report (verdict, score) in `shadow_comparisons`. Without a baseline the
+ * judge applies its conservative structural rules. Idempotent: a comparison is stored once
+ * per shadow exchange, so several workers (or restarts) never double count.
+ */
+export function createShadowWorker(deps: ShadowWorkerDeps): ShadowWorker {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? silentLogger;
+  const optionsFor = deps.compareOptions ?? defaultCompareOptions;
+  const batchSize = deps.batchSize ?? 200;
+  const orphanAfterMs = deps.orphanAfterMs ?? 60_000;
+  let timer: TimerHandle | undefined;
+  let running: Promise<number> | undefined;
+
+  async function tick(): Promise<number> {
+    let after: string | null = null;
+    let stored = 0;
+    // Bounded: a few pages per tick, so one tick never runs away on a backlog.
+    for (let page = 0; page < 10; page++) {
+      const pending = await deps.store.shadowComparisons.pending(after, batchSize);
+      if (pending.length === 0) break;
+      after = pending.at(-1)?.id ?? null;
+      const records: ShadowComparisonRecord[] = [];
+      for (const shadow of pending) {
+        const record = await compareOne(shadow);
+        if (record !== undefined) records.push(record);
+      }
+      await deps.store.shadowComparisons.insertMany(records);
+      for (const r of records) deps.onComparison?.(r.verdict);
+      stored += records.length;
+      if (pending.length < batchSize) break;
+    }
+    return stored;
+  }
+
+  async function compareOne(shadow: Exchange): Promise<ShadowComparisonRecord | undefined> {
+    const parent = shadow.parentId === null ? undefined : await deps.store.exchanges.get(shadow.parentId);
+    const endpoint = parent === undefined ? endpointOf(shadow) : endpointOf(parent);
+    if (parent === undefined) {
+      // The parent is written by the same capture queue, usually in the same batch; wait a while.
+      if (clock.now() - shadow.startedAt < orphanAfterMs) return undefined;
+      return {
+        exchangeId: shadow.id,
+        parentId: shadow.parentId ?? '',
+        endpoint,
+        verdict: 'orphan',
+        score: null,
+        scoreOverNoise: null,
+        report: null,
+        createdAt: clock.now(),
+      };
+    }
+    const report = compareResponses(canonicalize(shadow), canonicalize(parent), { ...optionsFor(endpoint), endpoint, noise: null });
+    return {
+      exchangeId: shadow.id,
+      parentId: parent.id,
+      endpoint,
+      verdict: report.verdict,
+      score: report.score,
+      scoreOverNoise: report.scoreOverNoise,
+      report,
+      createdAt: clock.now(),
+    };
+  }
+
+  const guarded = (): Promise<number> => {
+    running ??= tick()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shadow comparison tick failed; retrying on the next one');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  return {
+    tick: guarded,
+    start() {
+      timer ??= clock.setInterval(() => void guarded(), deps.intervalMs ?? 500);
+    },
+    async stop() {
+      timer?.cancel();
+      timer = undefined;
+      await running;
+    },
+  };
+}

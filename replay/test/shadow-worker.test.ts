@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { ManualClock, parseConfig, seededRandom } from '@understudy/core';
+import { createShadowMetrics, createTap, storeSink } from '@understudy/tap';
+import { describe, expect, it } from 'vitest';
+import { createShadowWorker } from '../src/shadow-worker.js';
+import { customerRequest, demoAgent, tempStore } from './support.js';
+
+describe('live shadow through the tap, compared by the worker', () => {
+  it('shadows live traffic to a regressed candidate, compares each pair once, and counts verdicts', async () => {
+    const { store } = await tempStore();
+    const production = await demoAgent('good', 1);
+    const candidate = await demoAgent('regressed', 2);
+    const config = parseConfig({ tap: { shadow: { rate: 1, key: 'json:$.messages[0].content' }, capture: { flushIntervalMs: 5 } } });
+    const tap = createTap({
+      config: config.tap,
+      version: { name: 'stable', upstream: production.url, headers: {} },
+      shadowVersion: { name: 'candidate', upstream: candidate.url, headers: {} },
+      sink: storeSink(store),
+      redactionKey: 'shadow-worker-test-key-0123456789',
+      random: seededRandom(5),
+    });
+    const server = serve({ fetch: tap.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const n = 60;
+    for (let i = 0; i < n; i++) {
+      const res = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(customerRequest(i)),
+      });
+      // The client always gets production's answer: the good agent never fails.
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-understudy-version')).toBe('stable');
+      await res.arrayBuffer();
+    }
+    // Closing the tap waits for in-flight shadow copies and flushes every capture.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await new Promise<void>((r) => server.close(() => r()));
+    await tap.close();
+    expect(await store.scan.count({ role: 'shadow' })).toBe(n);
+
+    const metrics = createShadowMetrics(tap.registry);
+    const clock = new ManualClock(Date.now());
+    const worker = createShadowWorker({ store, clock, onComparison: (v) => metrics.comparison(v), batchSize: 25 });
+    expect(await worker.tick()).toBe(n);
+    expect(await worker.tick()).toBe(0);
+    const rows = await store.shadowComparisons.list({ limit: 1000 });
+    expect(rows).toHaveLength(n);
+    const verdicts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.verdict]: (acc[r.verdict] ?? 0) + 1 }), {});
+    expect(verdicts.regression ?? 0).toBeGreaterThan(5);
+    const text = await tap.registry.metrics();
+    expect(text).toContain(`understudy_shadow_comparisons_total{verdict="regression"} ${verdicts.regression}`);
+    expect(text).toContain(`understudy_shadow_mirrored_total ${n}`);
+
+    // start/stop polls on the injected clock.
+    worker.start();
+    clock.advance(1_000);
+    await worker.stop();
+    await Promise.all([production.close(), candidate.close(), store.close()]);
+  });
+});
