@@ -14,6 +14,7 @@ import {
 } from '@understudy/core';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
+import type { CanarySplit, SplitSendOptions } from './canary-split.js';
 import { captureFilter } from './capture-filter.js';
 import { CaptureQueue } from './capture-queue.js';
 import type { CaptureSink } from './capture-sink.js';
@@ -44,6 +45,8 @@ export interface TapDeps {
   registry?: Registry;
   /** Chooses the version per request (default: always `version`); the canary split plugs in here. */
   router?: VersionRouter;
+  /** The canary split (routing read from the store); when set it decides each request's version. */
+  split?: CanarySplit;
   /** How long `close()` waits for the sink to take the queue (default 5 s). */
   closeTimeoutMs?: number;
   /** The candidate of the live shadow (`config.shadow`); no mirroring without it or at rate 0. */
@@ -123,17 +126,22 @@ export function createTap(deps: TapDeps): Tap {
   }
   let closing: Promise<void> | undefined;
 
-  const record = (result: ForwardResult, version: Version): void => {
+  const record = (result: ForwardResult, version: Version, parentId: string | null = null): string | null => {
     metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
-    if (result.capture === null) return;
+    if (result.capture === null) return null;
+    let id: string | null = null;
     try {
-      const exchange = buildExchange(result, result.capture, {
+      const built = buildExchange(result, result.capture, {
         ids,
         redactor,
         prices,
         maxBodyBytes: capture.maxBodyBytes,
         versionName: version.name,
       });
+      // A stable answer to a candidate's fallback points at the failed attempt, so the canary's
+      // stable arm can leave it out while the attempt counts against the candidate.
+      const exchange = parentId === null ? built : { ...built, parentId };
+      id = exchange.id;
       captureQueue.offer(exchange, exchangeBytes(exchange));
       // After the client has its response: the shadow copy can never delay or change it.
       shadow?.offer({ live: exchange, rawHeaders: headerRecord(result.capture.requestHeaders), rawBody: result.capture.request.body() });
@@ -142,9 +150,32 @@ export function createTap(deps: TapDeps): Tap {
       metrics.dropped(1, 'capture_error');
       logger.error({ err: error, path: result.path }, 'capture failed; exchange dropped');
     }
+    return id;
+  };
+
+  /** Forwards one request to the version the canary split chose. */
+  const send = (incoming: IncomingMessage, outgoing: ServerResponse, version: Version, options: SplitSendOptions): void => {
+    const captured = closing === undefined && shouldCapture(incoming.method ?? 'GET', splitTarget(incoming.url ?? '/').path);
+    forward({
+      incoming,
+      outgoing,
+      target: pools.target(version),
+      captureBytes: captured ? capture.maxBodyBytes : null,
+      clock,
+      ...(options.body === undefined ? {} : { body: options.body }),
+      ...(options.fallbackWhen === undefined ? {} : { fallbackWhen: options.fallbackWhen }),
+      onEnd: (result) => {
+        const id = record(result, version, options.parentId ?? null);
+        if (result.fellBack === true) options.onFallback?.(id);
+      },
+    });
   };
 
   const proxy = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+    if (deps.split !== undefined) {
+      deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, version, options));
+      return;
+    }
     const version = router(incoming);
     const target = pools.target(version);
     const method = incoming.method ?? 'GET';

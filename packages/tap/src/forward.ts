@@ -39,6 +39,8 @@ export interface ForwardResult {
   readonly durationMs: number;
   readonly error: { readonly code: ForwardErrorCode; readonly message: string } | null;
   readonly capture: ForwardCapture | null;
+  /** True when `fallbackWhen` matched: nothing reached the client, the caller serves it elsewhere. */
+  readonly fellBack?: boolean;
 }
 
 export interface ForwardOptions {
@@ -50,6 +52,13 @@ export interface ForwardOptions {
   readonly clock: Clock;
   /** Called exactly once, after the client response has ended (or failed). */
   readonly onEnd: (result: ForwardResult) => void;
+  /** The request body, already read (the canary split buffers it to read a JSON sticky key or to resend it). */
+  readonly body?: Buffer;
+  /**
+   * Canary fallback: when this returns true for the upstream's status (null: no response), the
+   * response is abandoned before any byte reaches the client and `onEnd` reports `fellBack`.
+   */
+  readonly fallbackWhen?: (status: number | null) => boolean;
 }
 
 /** Events kept per exchange; a stream with more keeps counting usage but stores no more events. */
@@ -57,6 +66,10 @@ const maxSseEvents = 10_000;
 
 class ClientDisconnected extends Error {
   override readonly name = 'ClientDisconnected';
+}
+
+class FallbackTaken extends Error {
+  override readonly name = 'FallbackTaken';
 }
 
 /**
@@ -83,8 +96,14 @@ export function forward(options: ForwardOptions): void {
   const response = new BodyCapture(captureBytes ?? 0);
   let sse: { parser: SseParser; events: SseEvent[]; usage: StreamUsage; decoder: StringDecoder } | undefined;
 
-  const hasBody = incoming.headers['transfer-encoding'] !== undefined || (incoming.headers['content-length'] ?? '0') !== '0';
-  if (hasBody && capturing) {
+  const buffered = options.body;
+  const hasBody =
+    buffered !== undefined
+      ? buffered.length > 0
+      : incoming.headers['transfer-encoding'] !== undefined || (incoming.headers['content-length'] ?? '0') !== '0';
+  if (buffered !== undefined) {
+    if (capturing && hasBody) request.push(buffered);
+  } else if (hasBody && capturing) {
     // Paused first, so our listener cannot start the flow before undici's; undici resumes it.
     incoming.pause();
     incoming.on('data', (chunk: Buffer) => request.push(chunk));
@@ -99,6 +118,7 @@ export function forward(options: ForwardOptions): void {
   let ended = false;
   let clientGone = false;
   let waitingForDrain = false;
+  let fellBack = false;
 
   const finish = (error: ForwardResult['error']): void => {
     if (ended) return;
@@ -115,6 +135,7 @@ export function forward(options: ForwardOptions): void {
       ttfbMs,
       durationMs: clock.monotonic() - t0,
       error,
+      ...(fellBack ? { fellBack } : {}),
       capture: capturing
         ? {
             requestHeaders: incoming.rawHeaders,
@@ -147,6 +168,16 @@ export function forward(options: ForwardOptions): void {
       if (clientGone) c.abort(new ClientDisconnected('the client closed the connection'));
     },
     onResponseStart(c, statusCode) {
+      if (options.fallbackWhen?.(statusCode) === true) {
+        fellBack = true;
+        status = statusCode;
+        finish({
+          code: 'upstream_error',
+          message: `version ${target.version.name} answered ${statusCode}; served by the fallback version`,
+        });
+        c.abort(new FallbackTaken('fallback taken'));
+        return;
+      }
       status = statusCode;
       clientStatus = statusCode;
       ttfbMs = clock.monotonic() - t0;
@@ -170,7 +201,7 @@ export function forward(options: ForwardOptions): void {
       }
     },
     onResponseData(c, chunk) {
-      if (outgoing.destroyed) return;
+      if (fellBack || outgoing.destroyed) return;
       if (!outgoing.write(chunk) && !waitingForDrain) {
         waitingForDrain = true;
         c.pause();
@@ -182,6 +213,7 @@ export function forward(options: ForwardOptions): void {
       }
     },
     onResponseEnd() {
+      if (fellBack) return;
       outgoing.end();
       finish(null);
     },
@@ -193,6 +225,11 @@ export function forward(options: ForwardOptions): void {
       }
       const code = classify(err, status !== null);
       const message = describe(err, code, target);
+      if (!outgoing.headersSent && options.fallbackWhen?.(null) === true) {
+        fellBack = true;
+        finish({ code, message });
+        return;
+      }
       if (!outgoing.headersSent) {
         clientStatus = errorStatus[code];
         writeError(outgoing, clientStatus, code, message, target.version.name);
@@ -210,7 +247,7 @@ export function forward(options: ForwardOptions): void {
       path: target.basePath + path + (query === '' ? '' : `?${query}`),
       method: method as Dispatcher.HttpMethod,
       headers,
-      body: hasBody ? incoming : null,
+      body: buffered ?? (hasBody ? incoming : null),
     },
     handler,
   );

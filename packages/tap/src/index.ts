@@ -1,4 +1,7 @@
 export { BodyCapture } from './body-capture.js';
+export { canaryBucket, canaryBuckets, inCandidate } from './canary-bucket.js';
+export { type CanarySplit, type CanarySplitStats, createCanarySplit, type SplitSend, type SplitSendOptions } from './canary-split.js';
+export { type CanarySticky, parseCanarySticky, readCanarySticky } from './canary-sticky.js';
 export { type CaptureFilter, captureFilter } from './capture-filter.js';
 export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture-queue.js';
 export type { CaptureSink } from './capture-sink.js';
@@ -7,6 +10,7 @@ export { decodedHeader } from './exchange-builder.js';
 export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type ForwardResult, forward, splitTarget } from './forward.js';
 export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
+export { type ActiveRouting, createRoutingWatcher, type RoutingSource, type RoutingWatcher } from './routing-watcher.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
 export { createShadowMetrics, type ShadowMetrics } from './shadow-metrics.js';
 export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow-mirror.js';
