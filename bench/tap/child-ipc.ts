@@ -15,6 +15,8 @@ export function announceReady(address: AddressInfo | string | null): void {
   const message: ReadyMessage = { type: 'ready', port: address.port };
   process.send?.(message);
   process.once('disconnect', () => process.exit(0));
+  // A normal exit on SIGTERM lets `node --cpu-prof` write its profile when a child is profiled by hand.
+  process.once('SIGTERM', () => process.exit(0));
 }
 
 /** The value after `--name=` on the command line, or the fallback. */

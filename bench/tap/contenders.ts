@@ -6,7 +6,8 @@ import type { Target } from './load-jobs.js';
 import { sleep } from './sleep.js';
 import type { TapProfileReply, TapReply, TapStatsReply } from './tap-messages.js';
 
-export const contenderNames = ['direct', 'http-proxy', 'tap', 'portkey'] as const;
+/** `tap-no-capture` is a diagnostic row (capture rate 0): it splits the tap's cost into forwarding and capture. */
+export const contenderNames = ['direct', 'http-proxy', 'tap', 'tap-no-capture', 'portkey'] as const;
 export type ContenderName = (typeof contenderNames)[number];
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));

@@ -28,12 +28,12 @@ const plan = {
   /** Closed loop: callers (= pool connections) per contender. */
   connections: 32,
   warmupMs: 1_000,
-  rounds: 5,
+  rounds: 4,
   closedMs: 2_000,
   /** Open loop for latency. */
   openRate: 500,
   openWarmupMs: 200,
-  openMs: 1_200,
+  openMs: 1_500,
   openConnections: 64,
   sseStreams: 200,
   sseChunkMs: 3,
@@ -120,6 +120,12 @@ async function main(): Promise<number> {
         unavailable.set('tap', String(error).split('\n').slice(0, 6).join(' | '));
         return undefined;
       });
+    const bareTap = await children
+      .fork('tap-no-capture', paths.tap, [`--upstream=${upstreamUrl}`, `--db=${join(dir, 'no-capture.db')}`, '--capture-rate=0'])
+      .catch((error: unknown) => {
+        unavailable.set('tap-no-capture', String(error).split('\n').slice(0, 6).join(' | '));
+        return undefined;
+      });
     const portkey = await startPortkey(children, 20_000).catch((error: unknown) => {
       unavailable.set('portkey', String(error).split('\n')[0] ?? 'failed');
       return undefined;
@@ -127,10 +133,13 @@ async function main(): Promise<number> {
     const portkeyPort = portkey?.port;
     const portkeyPid = portkey?.pid;
 
+    // Idle footprint after start-up, before any request: separates the load-driven part of the peak.
+    const tapIdle = tap === undefined ? undefined : await tapStats(tap);
     const targets = new Map<ContenderName, Target>();
     targets.set('direct', target('direct', upstream.port));
     targets.set('http-proxy', target('http-proxy', proxy.port));
     if (tap !== undefined) targets.set('tap', target('tap', tap.port));
+    if (bareTap !== undefined) targets.set('tap-no-capture', target('tap-no-capture', bareTap.port));
     if (portkeyPort !== undefined) {
       targets.set(
         'portkey',
@@ -167,6 +176,7 @@ async function main(): Promise<number> {
       ['direct', upstream.child.pid],
       ['http-proxy', proxy.child.pid],
       ['tap', tap?.child.pid],
+      ['tap-no-capture', bareTap?.child.pid],
       ['portkey', portkeyPid],
     ]);
     const cpuPerRequest = new Map<ContenderName, { ms: number; requests: number }>(active.map((n) => [n, { ms: 0, requests: 0 }]));
@@ -333,7 +343,8 @@ async function main(): Promise<number> {
     }
     if (tapFinal !== undefined) {
       out.push(
-        `Tap process: RSS ${mib(tapFinal.rssBytes)} after the runs, peak ${mib(tapFinal.peakRssBytes)}; final stats() ${JSON.stringify(tapFinal.stats)}; ` +
+        `Tap process: RSS ${mib(tapIdle?.rssBytes ?? Number.NaN)} idle after start-up, ${mib(tapFinal.rssBytes)} after the runs, peak ${mib(tapFinal.peakRssBytes)} (at the peak: V8 heap ${mib(tapFinal.atPeak.heapTotal)} ` +
+          `of which used ${mib(tapFinal.atPeak.heapUsed)}, external ${mib(tapFinal.atPeak.external)}); final stats() ${JSON.stringify(tapFinal.stats)}; ` +
           `rows in the SQLite file ${tapRows}.`,
       );
     }
@@ -399,6 +410,12 @@ async function main(): Promise<number> {
         label: 'CPU per request tap / Portkey',
         value: ratio(cpuUs('tap') / cpuUs('portkey')),
         target: '(shown)',
+        pass: undefined,
+      },
+      {
+        label: 'CPU per request tap / tap-no-capture',
+        value: ratio(cpuUs('tap') / cpuUs('tap-no-capture')),
+        target: '(shown: the cost of capture)',
         pass: undefined,
       },
       {

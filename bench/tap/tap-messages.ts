@@ -21,6 +21,8 @@ export interface TapStatsReply {
   readonly stats: TapStatsSnapshot;
   readonly rssBytes: number;
   readonly peakRssBytes: number;
+  /** `process.memoryUsage()` when the RSS peaked: tells heap from buffers from native memory. */
+  readonly atPeak: { readonly heapTotal: number; readonly heapUsed: number; readonly external: number; readonly arrayBuffers: number };
 }
 
 export interface TapProfileReply {

@@ -1,5 +1,5 @@
 /**
- * The tap contender, in its own process: `createTap` with 100 % capture into a SQLite file,
+ * The tap contender, in its own process: `createTap` with 100 % capture (or `--capture-rate=`) into a SQLite file,
  * served with @hono/node-server on 127.0.0.1. Answers `stats` with `tap.stats()` and its RSS
  * (now and peak), `close` by closing the tap (which flushes the capture queue) and exiting, and,
  * with `--profile-dir=`, `profile-start`/`profile-stop` with a V8 CPU profile of just that span.
@@ -17,9 +17,10 @@ import type { TapReply, TapRequest } from './tap-messages.js';
 const upstream = argValue('upstream');
 const db = argValue('db');
 const profileDir = argValue('profile-dir', '');
+const captureRate = Number(argValue('capture-rate', '1'));
 
-// Shipped defaults (queue, batch, flush interval, redaction) except that every request is captured.
-const config = loadConfig({ overrides: { tap: { capture: { rate: 1 } } } }).tap;
+// Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told.
+const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate } } } }).tap;
 const store = await openStore({ url: db });
 const tap = createTap({
   config,
@@ -28,10 +29,18 @@ const tap = createTap({
   redactionKey: 'bench-redaction-key-'.padEnd(32, 'x'),
 });
 
-let peakRss = process.memoryUsage.rss();
-const rssTimer = systemClock.setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-}, 100);
+let peakRss = 0;
+let atPeak = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampleMemory = (): number => {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) {
+    peakRss = m.rss;
+    atPeak = { heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+  }
+  return m.rss;
+};
+sampleMemory();
+const rssTimer = systemClock.setInterval(sampleMemory, 100);
 
 const reply = (message: TapReply): void => {
   process.send?.(message);
@@ -60,9 +69,8 @@ async function profile(action: 'profile-start' | 'profile-stop'): Promise<TapRep
 
 process.on('message', (message: TapRequest) => {
   if (message.type === 'stats') {
-    const rss = process.memoryUsage.rss();
-    peakRss = Math.max(peakRss, rss);
-    reply({ type: 'stats', stats: tap.stats(), rssBytes: rss, peakRssBytes: peakRss });
+    const rss = sampleMemory();
+    reply({ type: 'stats', stats: tap.stats(), rssBytes: rss, peakRssBytes: peakRss, atPeak });
     return;
   }
   if (message.type === 'profile-start' || message.type === 'profile-stop') {
@@ -75,7 +83,7 @@ process.on('message', (message: TapRequest) => {
   void (async () => {
     await tap.close();
     await store.close();
-    reply({ type: 'closed', stats: tap.stats(), rssBytes: process.memoryUsage.rss(), peakRssBytes: peakRss });
+    reply({ type: 'closed', stats: tap.stats(), rssBytes: sampleMemory(), peakRssBytes: peakRss, atPeak });
     process.exit(0);
   })();
 });
