@@ -52,7 +52,10 @@ export function* parseGoReplay(
         }
         if (parsed.type === '1') group.request = parsed;
         else if (parsed.type === '2') group.original = parsed;
-        else (group.replayed ??= []).push(parsed);
+        else {
+          group.replayed ??= [];
+          group.replayed.push(parsed);
+        }
       }
     }
     line += countNewlines(chunk) + 2;

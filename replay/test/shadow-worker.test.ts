@@ -49,7 +49,8 @@ describe('live shadow through the tap, compared by the worker', () => {
     expect(await worker.tick()).toBe(0);
     const rows = await store.shadowComparisons.list({ limit: 1000 });
     expect(rows).toHaveLength(n);
-    const verdicts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.verdict]: (acc[r.verdict] ?? 0) + 1 }), {});
+    const verdicts: Record<string, number> = {};
+    for (const r of rows) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
     expect(verdicts.regression ?? 0).toBeGreaterThan(5);
     const text = await tap.registry.metrics();
     expect(text).toContain(`understudy_shadow_comparisons_total{verdict="regression"} ${verdicts.regression}`);
