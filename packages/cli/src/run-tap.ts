@@ -1,6 +1,7 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { type CaptureSink, createTap, sqliteWorkerSink, storeSink, type Tap } from '@understudy/tap';
+import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';
 import type { ShutdownStack } from './shutdown-stack.js';
 
@@ -21,14 +22,25 @@ export async function runTap(deps: {
   logger: Logger;
   clock: Clock;
   stack: ShutdownStack;
+  /** The live shadow's candidate (`tap.shadow`), when shadowing is on. */
+  shadowVersion?: Version | undefined;
 }): Promise<{ tap: Tap; listening: Listening }> {
+  const split = await startCanarySplit({
+    store: deps.store,
+    route: deps.version.name,
+    clock: deps.clock,
+    logger: deps.logger,
+    stack: deps.stack,
+  });
   const tap = createTap({
     config: deps.config.tap,
+    split,
     version: deps.version,
     sink: captureSink(deps.store, deps.dbUrl, deps.logger),
     redactionKey: deps.redactionKey,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'tap' }),
+    ...(deps.shadowVersion === undefined ? {} : { shadowVersion: deps.shadowVersion }),
   });
   deps.stack.defer('flush captures', () => tap.close());
   const listening = await listen(tap.app, { name: 'tap', host: deps.config.tap.host, port: deps.config.tap.port, clock: deps.clock });

@@ -5,6 +5,7 @@ import { createDemoAgentApp } from '@understudy/demo-agent';
 import { createApp } from '@understudy/server';
 import { openStore } from '@understudy/store';
 import { adminAccess } from '../admin-token.js';
+import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
@@ -13,6 +14,7 @@ import { listen } from '../listen.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
+import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import { resolveTapVersion } from '../tap-version.js';
 import type { Command } from './command.js';
@@ -62,7 +64,19 @@ export const startCommand: Command = {
       await store.versions.upsert(version);
 
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
-      const { tap, listening: tapServer } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock, stack });
+      const shadowVersion = await resolveShadowVersion(config, store);
+      const { tap, listening: tapServer } = await runTap({
+        config,
+        version,
+        store,
+        dbUrl,
+        redactionKey,
+        logger,
+        clock,
+        stack,
+        shadowVersion,
+      });
+      startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
       const control = createApp({
         store,
         adminToken: access.token,
@@ -72,6 +86,7 @@ export const startCommand: Command = {
       });
       const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
       stack.defer('stop control server', () => controlServer.close(drainMs));
+      startCanaryController({ store, clock, logger, stack });
 
       io.stdout(
         banner({

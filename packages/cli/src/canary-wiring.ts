@@ -1,0 +1,47 @@
+import { hostname } from 'node:os';
+import { type CanaryController, createCanaryController } from '@understudy/canary';
+import { type Clock, type Logger, systemRandom } from '@understudy/core';
+import type { Store } from '@understudy/store';
+import { type CanarySplit, createCanarySplit, createRoutingWatcher } from '@understudy/tap';
+import type { ShutdownStack } from './shutdown-stack.js';
+
+/**
+ * The tap's canary split: routing for `route` (the tap's version name) polled from the store,
+ * so a step or a rollback written by the controller reaches this tap within a second.
+ */
+export async function startCanarySplit(deps: {
+  store: Store;
+  route: string;
+  clock: Clock;
+  logger: Logger;
+  stack: ShutdownStack;
+}): Promise<CanarySplit> {
+  const watcher = createRoutingWatcher({
+    source: deps.store,
+    route: deps.route,
+    clock: deps.clock,
+    logger: deps.logger.child({ role: 'routing' }),
+  });
+  await watcher.start();
+  deps.stack.defer('stop routing watcher', async () => watcher.stop());
+  return createCanarySplit({ watcher, random: systemRandom });
+}
+
+/** The canary controller in this process; the lease keeps it the only active one. */
+export function startCanaryController(deps: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  stack: ShutdownStack;
+  holder?: string;
+}): CanaryController {
+  const controller = createCanaryController({
+    store: deps.store,
+    clock: deps.clock,
+    holder: deps.holder ?? `${hostname()}:${process.pid}`,
+    logger: deps.logger.child({ role: 'canary' }),
+  });
+  controller.start();
+  deps.stack.defer('stop canary controller', () => controller.stop());
+  return controller;
+}
