@@ -234,6 +234,21 @@ function sideEffectCategory(options: CompareOptions): CategoryReport {
   return category('side_effect', out, 0);
 }
 
+// Compiled ignore patterns by their text: the same few lists recur on every pair of a run.
+const matcherCache = new Map<string, ReturnType<typeof compilePathMatcher>>();
+
+function cachedMatcher(patterns: readonly string[]): ReturnType<typeof compilePathMatcher> {
+  const key = patterns.join('\u0000');
+  let m = matcherCache.get(key);
+  if (m === undefined) {
+    m = compilePathMatcher(patterns);
+    // Bounded: a run with ever-new ignore lists recompiles instead of growing the cache.
+    if (matcherCache.size >= 64) matcherCache.clear();
+    matcherCache.set(key, m);
+  }
+  return m;
+}
+
 function delta(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : b - a;
 }
@@ -257,7 +272,7 @@ export function compareResponses(
   const limits = { ...defaultTextLimits, ...options.textLimits };
   const max = options.maxDifferencesPerCategory ?? 50;
   const patterns = [...(options.ignoreVolatile === false ? [] : defaultVolatilePaths), ...(options.ignorePaths ?? [])];
-  const ignore = compilePathMatcher(patterns);
+  const ignore = cachedMatcher(patterns);
   const notes: string[] = [];
   if (ignore.invalid.length > 0) notes.push(`ignored invalid ignore path(s): ${ignore.invalid.join(', ')}`);
 
