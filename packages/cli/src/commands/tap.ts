@@ -6,6 +6,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
+import { resolveShadowVersion } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import { resolveTapVersion } from '../tap-version.js';
 import type { Command } from './command.js';
@@ -51,7 +52,8 @@ export const tapCommand: Command = {
       }
       await store.versions.upsert(version);
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
-      const { listening } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock: systemClock, stack });
+      const shadowVersion = await resolveShadowVersion(config, store);
+      const { listening } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock: systemClock, stack, shadowVersion });
       logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: dbUrl }, 'tap listening');
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');

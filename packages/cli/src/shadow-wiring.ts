@@ -1,0 +1,39 @@
+import type { Clock, Config, Logger, Version } from '@understudy/core';
+import { createShadowWorker, type ShadowWorker } from '@understudy/replay';
+import type { Store } from '@understudy/store';
+import { createShadowMetrics, type Tap } from '@understudy/tap';
+import { UsageError } from './cli-io.js';
+import type { ShutdownStack } from './shutdown-stack.js';
+
+/**
+ * The candidate of the live shadow (`tap.shadow.version`): the config's `versions` entry, else
+ * the store's. `undefined` when shadowing is off (no version or rate 0).
+ */
+export async function resolveShadowVersion(config: Config, store: Store): Promise<Version | undefined> {
+  const { version: name, rate } = config.tap.shadow;
+  if (name === undefined || rate <= 0) return undefined;
+  const version = config.versions.find((v) => v.name === name) ?? (await store.versions.get(name));
+  if (version === undefined)
+    throw new UsageError(`tap.shadow.version: no version named "${name}" (add it to "versions" or with understudy versions add)`);
+  return version;
+}
+
+/** Runs the shadow comparison worker in this process, counting verdicts in the tap's `/metrics`. */
+export function startShadowWorker(deps: {
+  store: Store;
+  registry: Tap['registry'];
+  clock: Clock;
+  logger: Logger;
+  stack: ShutdownStack;
+}): ShadowWorker {
+  const metrics = createShadowMetrics(deps.registry);
+  const worker = createShadowWorker({
+    store: deps.store,
+    clock: deps.clock,
+    logger: deps.logger.child({ role: 'shadow-worker' }),
+    onComparison: (verdict) => metrics.comparison(verdict),
+  });
+  worker.start();
+  deps.stack.defer('stop shadow worker', () => worker.stop());
+  return worker;
+}
