@@ -74,6 +74,15 @@ describe('canonicalize', () => {
     );
   });
 
+  it('survives hostile nesting: deep subtrees become digests that still compare equal', () => {
+    const deep = (n: number, leaf: string) => `${'['.repeat(n)}${leaf}${']'.repeat(n)}`;
+    const a = canonicalize({ body: `{"x":${deep(50_000, '1')}}` });
+    const same = canonicalize({ body: `{"x":${deep(50_000, '1')}}` });
+    const other = canonicalize({ body: `{"x":${deep(50_000, '2')}}` });
+    expect(compareResponses(same, a).verdict).toBe('match');
+    expect(compareResponses(other, a).verdict).not.toBe('match');
+  });
+
   it('never throws on arbitrary captured SSE events shaped like each protocol', () => {
     const data = fc.oneof(
       fc.json(),

@@ -3,7 +3,7 @@ import type { AdapterResult } from './adapter-result.js';
 import { adaptAnthropicJson, adaptAnthropicSse } from './anthropic-messages-adapter.js';
 import type { CanonicalError, CanonicalResponse, Protocol } from './canonical-response.js';
 import { hashBytes } from './hash.js';
-import { isJsonObject, type JsonObject, type JsonValue, objectAt, stringAt, tryParseJson } from './json-value.js';
+import { isJsonObject, type JsonObject, type JsonValue, limitDepth, objectAt, stringAt, tryParseJson } from './json-value.js';
 import { normalizeText } from './normalize-text.js';
 import { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
 import { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
@@ -204,8 +204,14 @@ export function canonicalize(input: CanonicalizeInput): CanonicalResponse {
     }
   }
 
+  // Hostile nesting is cut here once, so nothing downstream recurses without bound.
+  if (result.json !== undefined) result = { ...result, json: limitDepth(result.json) };
+  if (result.toolCalls.some((c) => typeof c.arguments === 'object' && c.arguments !== null)) {
+    result = { ...result, toolCalls: result.toolCalls.map((c) => ({ ...c, arguments: limitDepth(c.arguments) })) };
+  }
   const joined = normalizeText(result.texts.join('\n\n'));
-  const structured = protocol === 'json' || protocol === 'text' ? undefined : structuredText(joined);
+  const structuredRaw = protocol === 'json' || protocol === 'text' ? undefined : structuredText(joined);
+  const structured = structuredRaw === undefined ? undefined : limitDepth(structuredRaw);
   let error: CanonicalError | null = null;
   if (transport !== null && transport !== undefined) error = { source: 'transport', type: transport.code, message: transport.message };
   else if (result.error !== null) error = { source: status !== null && status >= 400 ? 'http' : 'body', ...result.error };

@@ -53,3 +53,63 @@ export function objectAt(value: unknown, key: string): JsonObject | undefined {
   const v = value[key];
   return isJsonObject(v) ? v : undefined;
 }
+
+/** Nesting kept by {@link limitDepth}; deeper than any real payload, shallow enough for recursion. */
+export const maxJsonDepth = 64;
+
+/**
+ * Replaces every subtree nested deeper than `max` with a string digest of it (computed without
+ * recursion), so the recursive comparators can never overflow the stack on a hostile body while
+ * equal deep subtrees still compare equal.
+ */
+export function limitDepth(value: JsonValue, max = maxJsonDepth): JsonValue {
+  const walk = (v: JsonValue, depth: number): JsonValue => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (depth >= max) return `[nested beyond ${max}: ${digestJson(v)}]`;
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x, depth + 1);
+    return out;
+  };
+  return walk(value, 0);
+}
+
+type DigestItem = { readonly token: string } | { readonly value: JsonValue };
+
+/** FNV-1a over a canonical (sorted-key) serialization, walked with an explicit stack. */
+function digestJson(value: JsonValue): string {
+  let h = 0x811c9dc5;
+  let g = 0x01000193;
+  const feed = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h = Math.imul(h ^ c, 0x01000193);
+      g = Math.imul(g ^ c ^ (h >>> 15), 0x5bd1e995);
+    }
+  };
+  const stack: DigestItem[] = [{ value }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    if ('token' in item) {
+      feed(item.token);
+      continue;
+    }
+    const v = item.value;
+    if (typeof v !== 'object' || v === null) feed(JSON.stringify(v));
+    else if (Array.isArray(v)) {
+      stack.push({ token: ']' });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i] ?? null }, { token: ',' });
+      feed('[');
+    } else {
+      stack.push({ token: '}' });
+      const keys = Object.keys(v).sort();
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i] ?? '';
+        stack.push({ value: v[k] ?? null }, { token: `,${JSON.stringify(k)}:` });
+      }
+      feed('{');
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + (g >>> 0).toString(16).padStart(8, '0');
+}
