@@ -1,0 +1,34 @@
+// One replay run in a fresh process, so its peak RSS is its own. Prints one JSON line.
+import { openStore } from '@understudy/store';
+import { createReplayer } from '../../replay/src/index.js';
+
+const [db, target, concurrency, limit] = process.argv.slice(2);
+if (db === undefined || target === undefined) throw new Error('usage: replay-child.ts DB TARGET [CONCURRENCY] [LIMIT]');
+const store = await openStore({ url: db });
+const replayer = createReplayer({ store });
+const run = await replayer.create({
+  target,
+  concurrency: Number(concurrency ?? 64),
+  ...(limit === undefined ? {} : { selection: { limit: Number(limit) } }),
+});
+let peakHeap = 0;
+const started = performance.now();
+const outcome = await replayer.run(run.id, {
+  onProgress: () => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+await replayer.close();
+await store.close();
+process.stdout.write(
+  `${JSON.stringify({
+    done: outcome.summary.done,
+    errors: outcome.summary.errors,
+    verdicts: outcome.summary.verdicts,
+    seconds,
+    rate: outcome.summary.done / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakHeapMb: peakHeap / 1024 / 1024,
+  })}\n`,
+);
