@@ -226,6 +226,8 @@ const rawWordPattern = /\S+/g;
 export function textHunks(a: string, b: string, limits: TextSimilarityLimits = defaultTextLimits): TextHunk[] | undefined {
   const wa = a.match(rawWordPattern) ?? [];
   const wb = b.match(rawWordPattern) ?? [];
+  // Display only: on texts past the LCS cap a readable word diff is not worth its cost.
+  if (wa.length * wb.length > limits.maxLcsCells) return undefined;
   const key = (w: string): string => textTokens(w).join(' ') || w;
   const changes = diffArrays(wa, wb, { maxEditLength: limits.maxEditLength, comparator: (x, y) => x === y || key(x) === key(y) });
   if (changes === undefined) return undefined;
