@@ -103,65 +103,82 @@ async function closedLoop(job: ClosedJob): Promise<ClosedResult> {
 }
 
 async function openLoop(job: OpenJob): Promise<OpenResult> {
-  const pool = openPool(job.target, job.connections);
-  const samples = new Samples(sampleCapacity);
+  const lanes = job.targets.map((target) => ({
+    target,
+    pool: openPool(target, job.connections),
+    samples: new Samples(sampleCapacity),
+    sent: 0,
+    ok: 0,
+    errors: 0,
+  }));
   const interval = 1000 / job.rate;
-  const total = Math.ceil((job.rate * (job.warmupMs + job.durationMs)) / 1000);
-  const warmupCount = Math.ceil((job.rate * job.warmupMs) / 1000);
-  let sent = 0;
-  let ok = 0;
-  let errors = 0;
+  const slots = Math.ceil((job.rate * (job.warmupMs + job.durationMs)) / 1000);
+  const warmupSlots = Math.ceil((job.rate * job.warmupMs) / 1000);
+  const total = slots * lanes.length;
   let late = 0;
   let settled = 0;
   const start = now();
   const finished = new Promise<void>((resolve) => {
-    const maybeDone = (): void => {
+    const settle = (): void => {
+      settled++;
       if (settled === total) resolve();
     };
-    const dispatch = (i: number): void => {
+    const dispatch = (lane: (typeof lanes)[number], measured: boolean): void => {
       const t0 = now();
-      const measured = i >= warmupCount;
-      if (measured) {
-        sent++;
-        if (t0 - (start + i * interval) > lateMs) late++;
-      }
-      call(pool, job.target, chatRequest).then(
+      if (measured) lane.sent++;
+      call(lane.pool, lane.target, chatRequest).then(
         (status) => {
           const t1 = now();
           if (measured) {
             if (status === 200) {
-              ok++;
-              samples.add(t1 - t0);
-            } else errors++;
+              lane.ok++;
+              lane.samples.add(t1 - t0);
+            } else lane.errors++;
           }
-          settled++;
-          maybeDone();
+          settle();
         },
         () => {
-          if (measured) errors++;
-          settled++;
-          maybeDone();
+          if (measured) lane.errors++;
+          settle();
         },
       );
     };
     let next = 0;
-    // Timers fire about every millisecond; each tick sends every request now due, so the
-    // schedule holds even when a tick comes late.
+    // Timers fire about every millisecond; each tick sends every slot now due, so the schedule
+    // holds even when a tick comes late. Within a slot the lane order rotates.
     const timer = systemClock.setInterval(() => {
       const t = now();
-      while (next < total && start + next * interval <= t) dispatch(next++);
-      if (next >= total) timer.cancel();
+      while (next < slots && start + next * interval <= t) {
+        const measured = next >= warmupSlots;
+        if (measured && t - (start + next * interval) > lateMs) late++;
+        for (let k = 0; k < lanes.length; k++) {
+          const lane = lanes[(next + k) % lanes.length];
+          if (lane !== undefined) dispatch(lane, measured);
+        }
+        next++;
+      }
+      if (next >= slots) timer.cancel();
     }, 1);
   });
   const deadline = job.warmupMs + job.durationMs + jobGraceMs;
   try {
     await Promise.race([finished, sleep(deadline)]);
   } finally {
-    await pool.close().catch(() => undefined);
+    await Promise.all(lanes.map((l) => l.pool.close().catch(() => undefined)));
   }
-  // Requests still unanswered at the deadline count as errors.
-  errors += Math.max(0, sent - ok - errors);
-  return { kind: 'open', sent, ok, errors, late, latencies: samples.sorted(), samplesDropped: samples.dropped };
+  return {
+    kind: 'open',
+    late,
+    targets: lanes.map((l) => ({
+      name: l.target.name,
+      sent: l.sent,
+      ok: l.ok,
+      // Requests still unanswered at the deadline count as errors.
+      errors: Math.max(l.errors, l.sent - l.ok),
+      latencies: l.samples.sorted(),
+      samplesDropped: l.samples.dropped,
+    })),
+  };
 }
 
 async function sse(job: SseJob): Promise<SseResult> {

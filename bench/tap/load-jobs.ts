@@ -24,11 +24,17 @@ export interface ClosedJob {
   readonly durationMs: number;
 }
 
-/** Open loop: requests sent on a fixed schedule whatever the answers do. */
+/**
+ * Open loop: requests sent on a fixed schedule whatever the answers do. With several targets,
+ * each gets `rate` req/s and every slot sends to all of them (in a rotating order), so that a
+ * noisy moment on a shared machine lands on every target alike.
+ */
 export interface OpenJob {
   readonly kind: 'open';
-  readonly target: Target;
+  readonly targets: readonly Target[];
+  /** Requests per second, per target. */
   readonly rate: number;
+  /** Pool connections, per target. */
   readonly connections: number;
   readonly warmupMs: number;
   readonly durationMs: number;
@@ -64,18 +70,23 @@ export interface ClosedResult {
   readonly latencies: Float64Array;
 }
 
-export interface OpenResult {
-  readonly kind: 'open';
+export interface OpenTargetResult {
+  readonly name: string;
   /** Requests sent in the measured window (after the warm-up). */
   readonly sent: number;
   readonly ok: number;
   readonly errors: number;
-  /** Sends that left more than 2 ms behind schedule: the generator, not the contender, fell behind. */
-  readonly late: number;
   /** Sorted latencies (ms) from send to the last body byte, of the measured requests. */
   readonly latencies: Float64Array;
   /** Latency samples dropped past the buffer bound. */
   readonly samplesDropped: number;
+}
+
+export interface OpenResult {
+  readonly kind: 'open';
+  readonly targets: readonly OpenTargetResult[];
+  /** Slots sent more than 2 ms behind schedule: the generator, not a contender, fell behind. */
+  readonly late: number;
 }
 
 export interface SseTargetResult {
