@@ -9,6 +9,7 @@
  * in one open-loop job per round (Portkey alone); SSE streams alternate direct/tap. CPU time per
  * request, read from /proc, is reported beside req/s because it barely depends on the noise.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,19 @@ async function preflight(load: LoadClient, t: Target, upstreamPort: number): Pro
   if (body.id !== completionId) return `unexpected id ${String(body.id)}`;
   if (body.choices?.[0]?.message?.content !== expected.choices[0]?.message.content) return 'the completion text differs from the upstream';
   return undefined;
+}
+
+/** Which tap sources were measured: the commit, and whether packages/tap had uncommitted changes. */
+function tapRevision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages/tap', 'packages/core', 'packages/store'], {
+      encoding: 'utf8',
+    }).trim();
+    return `${head}${dirty === '' ? '' : ' + uncommitted changes in packages/{tap,core,store}'}`;
+  } catch {
+    return 'unknown (no git)';
+  }
 }
 
 /** Polls `tap.stats()` until the queue is empty and the counters hold still (bounded: ~10 s). */
@@ -293,7 +307,7 @@ async function main(): Promise<number> {
     const out: string[] = [];
     out.push('');
     out.push(
-      `Tap benchmark — node ${process.version}, ${plan.rounds} interleaved rounds; saturation: ${plan.connections} connections, ${plan.closedMs / 1000} s per round; ` +
+      `Tap benchmark — sources ${tapRevision()}, node ${process.version}, ${plan.rounds} interleaved rounds; saturation: ${plan.connections} connections, ${plan.closedMs / 1000} s per round; ` +
         `latency: open loop ${plan.openRate} req/s per contender, ${plan.openMs / 1000} s per round, all but Portkey in one interleaved job (send → last body byte).`,
     );
     out.push('');
@@ -348,7 +362,7 @@ async function main(): Promise<number> {
       const dropped = drop.after.stats.dropped - drop.before.stats.dropped;
       const storeErrors = drop.after.stats.storeErrors - drop.before.stats.storeErrors;
       out.push(
-        `Tap at ${plan.dropRate} req/s for ${plan.dropMs / 1000} s: sent ${drop.sent}, answered 200 ${drop.ok}, errors ${drop.errors}, late sends ${drop.late}; ` +
+        `Tap at ${plan.dropRate} req/s for ${plan.dropMs / 1000} s: sent ${drop.sent}, answered 200 ${drop.ok}, errors ${drop.errors}, late slots ${drop.late}; ` +
           `p50 ${ms(d.p50)} ms, p99 ${ms(d.p99)} ms; stats() delta: captured ${captured}, dropped ${dropped}, storeErrors ${storeErrors}, ` +
           `queueDepth ${drop.after.stats.queueDepth}; rows added to SQLite ${drop.rows} (counters settled ${ms(drop.waitedMs)} ms after the last answer, incl. a 200 ms stillness check).`,
       );
