@@ -69,9 +69,15 @@ function calibrate(): number {
 }
 const calibrationBefore = calibrate();
 const canonPairs = pairs.map((p) => ({ a: canon(p.a), b: canon(p.b) }));
+// Captured exchanges hold bytes, not strings: time canonicalization from bytes.
+const encoder = new TextEncoder();
+const bytePairs = pairs.map((p) => ({
+  a: { status: 200, headers: p.a.headers, path: p.a.path, body: encoder.encode(p.a.body) },
+  b: { status: 200, headers: p.b.headers, path: p.b.path, body: encoder.encode(p.b.body) },
+}));
 const endToEnd = slices((i) => {
-  const p = pairs[i % pairs.length];
-  if (p !== undefined) compareResponses(canon(p.b), canon(p.a), { endpoint: 'POST /v1/chat/completions', noise: chatNoise });
+  const p = bytePairs[i % bytePairs.length];
+  if (p !== undefined) compareResponses(canonicalize(p.b), canonicalize(p.a), { endpoint: 'POST /v1/chat/completions', noise: chatNoise });
 });
 const compareOnly = slices((i) => {
   const p = canonPairs[i % canonPairs.length];

@@ -59,6 +59,18 @@ function fold(w: string): string {
   return w;
 }
 
+/** Where {@link fold} would cut `text[start, end)`, without slicing twice (the ASCII fast path). */
+function foldedEnd(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 4) return end;
+  const c1 = text.charCodeAt(end - 1);
+  const c2 = text.charCodeAt(end - 2);
+  if (n > 5 && c1 === 103 && c2 === 110 && text.charCodeAt(end - 3) === 105) return end - 3; // -ing
+  if ((c2 === 101 && (c1 === 100 || c1 === 115)) || (c2 === 108 && c1 === 121)) return end - 2; // -ed -es -ly
+  if (c1 === 115 && c2 !== 115) return end - 1; // -s, not -ss
+  return end;
+}
+
 function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
@@ -94,7 +106,7 @@ function scanTokens(text: string, emit: (token: string) => void): void {
       if (next >= 97 && next <= 122) continue;
     }
     if (start !== -1) {
-      emit(fold(lower.slice(start, i)));
+      emit(lower.slice(start, foldedEnd(lower, start, i)));
       start = -1;
     }
   }
