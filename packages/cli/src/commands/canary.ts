@@ -244,6 +244,10 @@ async function runController(io: CliIo, configFlag: string | undefined, holder: 
     controller.start();
     stack.defer('stop canary controller', () => controller.stop());
     logger.info({ db: dbUrl }, 'canary controller running');
+    // The system clock's timers are unref'd so that no library holds a process open; running
+    // them is this command's whole job, so it holds the event loop itself until aborted.
+    const keepAlive = setInterval(() => {}, 60_000);
+    stack.defer('release the event loop', async () => clearInterval(keepAlive));
     await untilAborted(signal);
     return exitCode.ok;
   } finally {
