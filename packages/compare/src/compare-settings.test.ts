@@ -1,0 +1,35 @@
+import { parseConfig } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonicalize.js';
+import { compareResponses } from './compare-responses.js';
+import { compareOptionsFor, endpointKey } from './compare-settings.js';
+
+describe('compareOptionsFor', () => {
+  const config = parseConfig({
+    compare: {
+      ignore: [
+        { endpoint: 'POST /v1/agent/*', paths: ['$.trace_id'] },
+        { endpoint: '/v1/**', paths: ['$.meta'] },
+        { endpoint: 'GET /v1/agent/*', paths: ['$.never'] },
+      ],
+      numericTolerance: 0.01,
+      noise: { textMargin: 0.1 },
+    },
+  });
+
+  it('picks the ignore paths whose endpoint glob (method optional) matches', () => {
+    const options = compareOptionsFor(config.compare, endpointKey('post', '/v1/agent/run'));
+    expect(options.endpoint).toBe('POST /v1/agent/run');
+    expect(options.ignorePaths).toEqual(['$.trace_id', '$.meta']);
+    expect(options.numericTolerance).toBe(0.01);
+    expect(options.judge).toMatchObject({ textMargin: 0.1, textQuantile: 0.02 });
+  });
+
+  it('drives compareResponses: ignored fields and tolerated numbers are not differences', () => {
+    const options = compareOptionsFor(config.compare, 'POST /v1/agent/run');
+    const a = canonicalize({ body: JSON.stringify({ trace_id: 'a', meta: { t: 1 }, total: 100 }) });
+    const b = canonicalize({ body: JSON.stringify({ trace_id: 'b', meta: { t: 2 }, total: 100.5 }) });
+    expect(compareResponses(b, a, options).verdict).toBe('match');
+    expect(compareResponses(b, a, { endpoint: 'POST /v1/agent/run' }).verdict).not.toBe('match');
+  });
+});
