@@ -45,6 +45,8 @@ export async function collectArmStats(store: Store, q: ArmQuery): Promise<ArmSta
     .select('duration_ms')
     .where('duration_ms', 'is not', null)
     .where('error_code', 'is', null)
+    // A failure's latency says how fast it failed, not how fast the version serves.
+    .where('status', '<', 500)
     .orderBy('started_at', 'desc')
     .limit(maxLatencySamples)
     .execute();
