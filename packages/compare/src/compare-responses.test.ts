@@ -72,6 +72,12 @@ describe('compareResponses', () => {
     expect(t.categories.find((c) => c.name === 'error')?.regression).toBe(true);
   });
 
+  it('shows a candidate that succeeds where production failed, without calling it a regression', () => {
+    const r = compareResponses(chat('fine.'), chat(null, {}, 503));
+    expect(r.categories.find((c) => c.name === 'status')?.severity).toBe('low');
+    expect(r.verdict).not.toBe('regression');
+  });
+
   it('calls a refusal and a mid-sentence cut regressions even without a baseline', () => {
     const answer = 'You can return the shoes within thirty days. Refunds reach your card within a week.';
     expect(compareResponses(chat("I'm sorry, but I can't help with that request."), chat(answer)).verdict).toBe('regression');

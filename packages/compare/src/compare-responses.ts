@@ -66,11 +66,13 @@ function statusCategory(a: CanonicalResponse, b: CanonicalResponse): CategoryRep
   const out: Difference[] = [];
   if (a.status !== b.status) {
     const sameClass = statusClass(a.status) === statusClass(b.status);
+    // Succeeding where production failed is a difference worth showing, not a regression.
+    const recovered = (a.status === null || a.status >= 400) && b.status !== null && b.status < 400;
     out.push({
       kind: sameClass ? 'status_code' : 'status_class',
       path: 'status',
       key: 'status',
-      severity: sameClass ? 'medium' : 'critical',
+      severity: recovered ? 'low' : sameClass ? 'medium' : 'critical',
       message: `status ${a.status ?? 'none'} → ${b.status ?? 'none'}`,
       original: a.status,
       candidate: b.status,

@@ -89,7 +89,8 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
       return d;
     });
     let excess = differences.some((d) => !textKinds.has(d.kind) && d.explainedByNoise !== true && d.severity !== 'low') ? c.score : 0;
-    if (c.name === 'text' && report.text !== null) {
+    // Text drift is judged against an original that had text; new text where there was none is shown, not scored as loss.
+    if (c.name === 'text' && report.text !== null && report.text.wordsA > 0) {
       const t = report.text;
       const simFloor = textBar?.similarity ?? o.fallbackSimilarityFloor;
       const lenFloor = textBar?.lengthRatio ?? o.fallbackLengthFloor;
