@@ -99,19 +99,23 @@ export class ReplayRepository {
     return this.#db.transaction().execute(async (trx) => {
       await insertExchanges(trx, exchanges);
       const fresh = await freshOnly(trx, runId, results);
+      let inserted = 0;
       for (let i = 0; i < fresh.length; i += rowsPerStatement) {
-        await trx
+        // Two processes resuming one run may race on PostgreSQL: the loser's rows are skipped.
+        const result = await trx
           .insertInto('replay_results')
           .values(fresh.slice(i, i + rowsPerStatement).map(toReplayResultRow))
-          .execute();
+          .onConflict((oc) => oc.columns(['run_id', 'exchange_id']).doNothing())
+          .executeTakeFirst();
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
       }
-      const errors = fresh.filter((r) => r.verdict === 'error').length;
+      const errors = inserted === fresh.length ? fresh.filter((r) => r.verdict === 'error').length : 0;
       await trx
         .updateTable('replay_runs')
-        .set((eb) => ({ done: eb('done', '+', fresh.length), errors: eb('errors', '+', errors), updated_at: now }))
+        .set((eb) => ({ done: eb('done', '+', inserted), errors: eb('errors', '+', errors), updated_at: now }))
         .where('id', '=', runId)
         .execute();
-      return fresh.length;
+      return inserted;
     });
   }
 
