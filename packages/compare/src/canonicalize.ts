@@ -194,6 +194,8 @@ export function canonicalize(input: CanonicalizeInput): CanonicalResponse {
     const trimmed = text.trimStart();
     if (contentType.includes('event-stream') || looksLikeSse.test(trimmed)) {
       ({ protocol, result } = adaptSse(parseSse(text), path));
+      // Events parsed from a body carry no arrival times: time to first token is unknown.
+      result = { ...result, ttftMs: null };
     } else {
       const parsed = contentType.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[') ? tryParseJson(text) : undefined;
       if (parsed !== undefined) ({ protocol, result } = adaptJson(parsed, path));
