@@ -6,7 +6,7 @@ export const webhookKinds = ['pre-rollout', 'step', 'confirm-promotion', 'rollba
 export type WebhookKind = (typeof webhookKinds)[number];
 
 /** The gates a canary can check each analysis window. */
-export const gateKinds = ['error_rate', 'latency', 'divergence', 'cost', 'tokens', 'webhook'] as const;
+export const gateKinds = ['error_rate', 'latency', 'latency_p95', 'latency_p99', 'divergence', 'cost', 'tokens', 'webhook'] as const;
 export type GateKind = (typeof gateKinds)[number];
 
 const versionName = z.string().refine(isValidVersionName, 'expected a version name (letters, digits, ".", "_" or "-")');
@@ -33,7 +33,8 @@ const gateSchema = z.strictObject({
   name: z.string().min(1).max(64).optional(),
   /**
    * Tolerated worsening of candidate vs stable: an absolute rate difference for `error_rate` and
-   * `divergence` (0.01 = one point), a relative increase for `latency`, `cost`, `tokens` (0.1 = 10 %).
+   * `divergence` (0.01 = one point), a relative increase for `latency`, `latency_p95`, `latency_p99`, `cost`,
+   * `tokens` (0.1 = 10 %).
    */
   threshold: z.number().min(0).default(0.01),
   /** Which way is worse: `increase` (errors, latency, cost) or `decrease`. */

@@ -89,3 +89,22 @@ describe('decideStep', () => {
     expect(last.decision.action).toBe('promote');
   });
 });
+
+describe('tail latency gates', () => {
+  const tail = parseCanarySpec({
+    candidate: 'v2',
+    gates: [
+      { kind: 'latency_p95', threshold: 0.1 },
+      { kind: 'latency_p99', threshold: 0.1 },
+    ],
+  });
+  it('pass an equal candidate and fail one 30% slower (seeded)', () => {
+    const random = seededRandom(8);
+    const next = () => random.next();
+    const stable = arm(next, 4000, 0, 100, 1);
+    expect(evaluateGates(tail, input(stable, arm(next, 4000, 0, 100, 1))).map((v) => v.outcome)).toEqual(['pass', 'pass']);
+    const slow = evaluateGates(tail, input(stable, arm(next, 4000, 0, 130, 1)));
+    expect(slow.map((v) => v.outcome)).toEqual(['fail', 'fail']);
+    expect(Number(slow[0]?.evidence.p95Candidate)).toBeGreaterThan(Number(slow[0]?.evidence.p95Stable));
+  });
+});

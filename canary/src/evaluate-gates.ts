@@ -78,6 +78,9 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
     }
     case 'latency':
       return { ...base, ...latencyVerdict(gate, stable, candidate, alpha, input.look) };
+    case 'latency_p95':
+    case 'latency_p99':
+      return { ...base, ...tailVerdict(gate, gate.kind === 'latency_p95' ? 0.95 : 0.99, stable, candidate, alpha) };
     case 'cost':
     case 'tokens': {
       const c = gate.kind === 'cost' ? candidate.cost : candidate.tokens;
@@ -152,6 +155,40 @@ function latencyVerdict(gate: GateSpec, stable: ArmStats, candidate: ArmStats, a
     reason = `latency within ${gate.threshold * 100}% of stable (p95 ratio ${ratio})`;
   }
   return { outcome, reason, evidence };
+}
+
+/**
+ * A tail-latency gate: the share of candidate requests slower than (1+θ) × stable's q-quantile.
+ * Were the candidate no slower, that share would be at most 1 − q; an anytime-valid bound on
+ * the excess decides, so the tail is judged without waiting for a full p99 per arm.
+ */
+function tailVerdict(gate: GateSpec, q: number, stable: ArmStats, candidate: ArmStats, alpha: number): Partial3 {
+  const counts = { stable: stable.latencies.length, candidate: candidate.latencies.length };
+  if (Math.min(counts.stable, counts.candidate) < gate.minSamples) return tooFew(gate, counts);
+  const label = `p${Math.round(q * 100)}`;
+  const stableQ = quantile(stable.latencies, q) ?? 0;
+  const candidateQ = quantile(candidate.latencies, q) ?? 0;
+  const factor = gate.direction === 'increase' ? 1 + gate.threshold : 1 / (1 + gate.threshold);
+  const limit = stableQ * factor;
+  const over = candidate.latencies.filter((v) => (gate.direction === 'increase' ? v > limit : v < limit)).length;
+  const bound = rateVersusReferenceBound({ n: counts.candidate, events: over }, 1 - q, alpha, 1 - q);
+  const evidence = {
+    nStable: counts.stable,
+    nCandidate: counts.candidate,
+    [`${label}Stable`]: stableQ,
+    [`${label}Candidate`]: candidateQ,
+    limitMs: limit,
+    shareOverLimit: over / counts.candidate,
+    ...boundEvidence(bound),
+    threshold: gate.threshold,
+    alpha,
+  };
+  const ratio = stableQ > 0 ? (candidateQ / stableQ).toFixed(2) : '?';
+  if (bound.lower > 0)
+    return { outcome: 'fail', reason: `${label} latency worse than ${factor.toFixed(2)}× stable (${label} ratio ${ratio})`, evidence };
+  if (bound.upper <= 0)
+    return { outcome: 'pass', reason: `${label} latency within ${factor.toFixed(2)}× stable (${label} ratio ${ratio})`, evidence };
+  return { outcome: 'hold', reason: `${label} latency undecided (${label} ratio ${ratio})`, evidence };
 }
 
 function meanVerdict(gate: GateSpec, c: MeanStats, s: MeanStats, alpha: number): Partial3 {

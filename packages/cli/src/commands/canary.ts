@@ -32,7 +32,8 @@ prints it, "verify" checks the chain (exit 1 when broken).
   --min-requests N      candidate requests each step needs before the next (default 50)
   --min-duration D      how long each step lasts at least (e.g. 30s, 5m; default 0)
   --approve STEP        wait for "canary approve ID" before entering step number STEP (1-based)
-  --gate K:T[:critical] error_rate, latency, divergence, cost or tokens, with the tolerated
+  --gate K:T[:critical] error_rate, latency, latency_p95, latency_p99, divergence, cost or
+                        tokens, with the tolerated
                         worsening (error_rate/divergence: absolute, e.g. 0.01; others: relative,
                         e.g. 0.1 = 10 %); default error_rate:0.01 and latency:0.1
   --webhook URL         called on pre-rollout, step, confirm-promotion, rollback and event
