@@ -91,6 +91,10 @@ export class ChildSet {
 
   #track(name: string, child: ChildProcess): Entry {
     const entry: Entry = { name, child, stderr: '' };
+    // Spawn and IPC failures surface where they are awaited; never as an unhandled 'error' event.
+    child.on('error', (error) => {
+      entry.stderr = `${entry.stderr}\n[bench] ${String(error)}`.slice(-stderrTailBytes);
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       entry.stderr = (entry.stderr + chunk.toString('utf8')).slice(-stderrTailBytes);
     });
@@ -137,6 +141,9 @@ export function ask<T>(child: ChildProcess, message: object, accept: (reply: unk
     };
     child.on('message', onMessage);
     child.once('exit', onExit);
-    child.send(message);
+    // A child on its way out closes the channel: report that as this request's failure.
+    child.send(message, (error) => {
+      if (error !== null) finish(error);
+    });
   });
 }

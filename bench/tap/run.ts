@@ -46,10 +46,13 @@ const plan = {
 
 const profile = process.argv.includes('--cpu-prof');
 const children = new ChildSet();
+/** Holds the SQLite files; removed on the way out, interrupted or not. */
+let tempDir: string | undefined;
 process.once('exit', () => children.killAllNow());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     children.killAllNow();
+    if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
     process.exit(130);
   });
 }
@@ -120,8 +123,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const dir = mkdtempSync(join(tmpdir(), 'understudy-bench-tap-'));
+  tempDir = dir;
   const db = join(dir, 'tap.db');
   let tap: StartedChild | undefined;
+  let tapClosed = false;
   try {
     const upstream = await children.fork('upstream', paths.upstream, [`--chunk-ms=${plan.sseChunkMs}`]);
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
@@ -294,6 +299,7 @@ async function main(): Promise<number> {
       };
     }
     const memory = new Map<ContenderName, ReturnType<typeof procMemory>>(contenderNames.map((n) => [n, procMemory(pids.get(n))]));
+    tapClosed = true;
     const tapFinal = tap === undefined ? undefined : await tapStats(tap, 'close').catch(() => undefined);
     const tapRows = tap === undefined ? Number.NaN : countRows(db);
 
@@ -483,7 +489,7 @@ async function main(): Promise<number> {
     console.log(out.join('\n'));
     return 0;
   } finally {
-    if (tap !== undefined && tap.child.exitCode === null) await tapStats(tap, 'close').catch(() => undefined);
+    if (tap !== undefined && !tapClosed && tap.child.connected) await tapStats(tap, 'close').catch(() => undefined);
     await children.stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
