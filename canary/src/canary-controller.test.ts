@@ -110,6 +110,42 @@ describe('canary controller', () => {
     await service.close();
   });
 
+  it('keeps watching while it waits for approval, and rolls back if the candidate breaks meanwhile', async () => {
+    store = await tempStore();
+    const clock = new ManualClock(4_000_000);
+    const random = seededRandom(6);
+    const service = createCanaryService({ store, clock, random });
+    const canary = await service.create(
+      {
+        ...spec,
+        steps: [
+          { weight: 20, minRequests: 10 },
+          { weight: 100, approval: true },
+        ],
+      },
+      'alice',
+    );
+    const controller = createCanaryController({ store, clock, holder: 'h' });
+    await controller.tick();
+    await store.exchanges.insertMany([
+      ...traffic(random, { version: 'stable', n: 100, at: clock.now(), errorRate: 0, latencyMs: 100 }),
+      ...traffic(random, { version: 'v2', n: 20, at: clock.now(), errorRate: 0, latencyMs: 100 }),
+    ]);
+    clock.advance(1000);
+    await controller.tick();
+    expect((await store.canaries.get(canary.id))?.state).toBe('awaiting_approval');
+    for (let i = 0; i < 4; i++) {
+      await store.exchanges.insertMany([
+        ...traffic(random, { version: 'stable', n: 200, at: clock.now(), errorRate: 0.01, latencyMs: 100 }),
+        ...traffic(random, { version: 'v2', n: 200, at: clock.now(), errorRate: 0.3, latencyMs: 100 }),
+      ]);
+      clock.advance(1000);
+      await controller.tick();
+    }
+    expect(await store.canaries.get(canary.id)).toMatchObject({ state: 'rolled_back', weight: 0 });
+    await service.close();
+  });
+
   it('holds instead of failing on tiny samples', async () => {
     store = await tempStore();
     const clock = new ManualClock(3_000_000);

@@ -39,7 +39,8 @@ export interface CanaryController {
 
 const leaseName = 'canary-controller';
 const actor = 'controller';
-const active = ['pending', 'shadow', 'progressing'];
+// Awaiting approval is still watched: the candidate keeps its traffic while a human decides.
+const active = ['pending', 'shadow', 'progressing', 'awaiting_approval'];
 
 /**
  * The canary controller. It keeps no state of its own: every timer is a stored timestamp and
@@ -92,6 +93,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
         return apply(view, t.recordAnalysis(ctx, {}, [evidence]));
       }
       case 'progressing':
+      case 'awaiting_approval':
         return analyse(view, now);
       default:
         return false;
@@ -155,6 +157,9 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       },
     };
     const counted = { looks: look, consecutiveFailures };
+    // Waiting for approval, only a rollback may happen by itself.
+    if (view.state === 'awaiting_approval' && decision.action !== 'rollback')
+      return apply(view, t.recordAnalysis(ctx, counted, [analysis]));
     switch (decision.action) {
       case 'rollback': {
         const change = t.rollback(ctx, decision.reason, { gate: decision.gate }, [analysis]);

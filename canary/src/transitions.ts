@@ -62,7 +62,7 @@ export function awaitApproval(ctx: TransitionContext, toStep: number, before: re
     generation: ctx.view.record.generation,
     action: `await:${toStep}`,
     at: ctx.now,
-    patch: { state: 'awaiting_approval', nextAnalysisAt: null, consecutiveFailures: 0 },
+    patch: { state: 'awaiting_approval', nextAnalysisAt: ctx.now + ctx.view.spec.intervalMs, consecutiveFailures: 0 },
     events: [...before, event(ctx, 'awaiting_approval', { to: 'awaiting_approval', toStep: toStep + 1 })],
   };
 }
@@ -124,7 +124,7 @@ export function resume(ctx: TransitionContext): CanaryChange {
     generation: ctx.view.record.generation,
     action: 'resume',
     at: ctx.now,
-    patch: { state: to, resumeState: null, nextAnalysisAt: to === 'awaiting_approval' ? null : ctx.now },
+    patch: { state: to, resumeState: null, nextAnalysisAt: ctx.now },
     events: [event(ctx, 'resumed', { to })],
   };
 }
