@@ -32,8 +32,11 @@ export type {
   ReplayResultsTable,
   ReplayRunsTable,
   ShadowComparisonsTable,
+  ToolCallsTable,
   VersionsTable,
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 export { migrate, type OpenStoreOptions, openStore, type Store } from './store.js';
+export type { ToolCallMatch, ToolCallOutcome, ToolCallRecord, ToolCallRole, ToolCallSummary } from './tool-call-record.js';
+export { fromToolCallRow, type SideEffectPair, ToolCallRepository, toToolCallRow } from './tool-call-repository.js';
 export { VersionRepository } from './version-repository.js';

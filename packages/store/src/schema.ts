@@ -95,6 +95,39 @@ export interface ShadowComparisonsTable {
   created_at: number;
 }
 
+/** Row shape of `tool_calls` (migration 0004): one call through the egress proxy. */
+export interface ToolCallsTable {
+  id: string;
+  exchange_id: string | null;
+  attempt_id: string | null;
+  role: string;
+  seq: number;
+  started_at: number;
+  destination: string;
+  policy: string;
+  method: string;
+  path: string;
+  body_key: string;
+  request_headers: string;
+  request_body: Uint8Array;
+  request_size: number;
+  status: number | null;
+  response_headers: string;
+  response_body: Uint8Array;
+  response_size: number;
+  response_truncated: number;
+  outcome: string;
+  match: string;
+  matched_id: string | null;
+  ttfb_ms: number | null;
+  duration_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost_usd: number | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
 import type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
 
 export interface Database {
@@ -109,4 +142,5 @@ export interface Database {
   canary_actions: CanaryActionsTable;
   routing: RoutingTable;
   controller_leases: ControllerLeasesTable;
+  tool_calls: ToolCallsTable;
 }

@@ -12,6 +12,7 @@ import { ReplayRepository } from './replay-repository.js';
 import { RoutingRepository } from './routing-repository.js';
 import type { Database } from './schema.js';
 import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
+import { ToolCallRepository } from './tool-call-repository.js';
 import { VersionRepository } from './version-repository.js';
 
 export interface Store {
@@ -30,6 +31,8 @@ export interface Store {
   readonly routing: RoutingRepository;
   /** The controller lease: exactly one active canary controller. */
   readonly leases: LeaseRepository;
+  /** Tool calls recorded by the egress proxy (migration 0004). */
+  readonly toolCalls: ToolCallRepository;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     canaries: new CanaryRepository(db),
     routing: new RoutingRepository(db),
     leases: new LeaseRepository(db),
+    toolCalls: new ToolCallRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_replay.js';
 import * as m0003 from './0003_canary.js';
+import * as m0004 from './0004_egress.js';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_replay': m0002,
   '0003_canary': m0003,
+  '0004_egress': m0004,
 };
 
 /** A provider over statically imported migrations, so the same list runs from src and dist. */
