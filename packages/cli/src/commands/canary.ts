@@ -156,7 +156,7 @@ function specFromFlags(io: CliIo, v: Values): Record<string, unknown> {
   }
   if (v.gate !== undefined) {
     spec.gates = v.gate.map((g) => {
-      const m = /^([a-z_]+):(\d+(?:\.\d+)?)(:critical)?$/.exec(g);
+      const m = /^([a-z][a-z0-9_]*):(\d+(?:\.\d+)?)(:critical)?$/.exec(g);
       if (m === null) throw new UsageError(`--gate must look like KIND:THRESHOLD[:critical], got "${g}"`);
       return { kind: m[1], threshold: Number(m[2]), critical: m[3] !== undefined };
     });
