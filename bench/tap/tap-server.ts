@@ -1,16 +1,19 @@
 /**
- * The tap contender, in its own process: `createTap` with 100 % capture (or `--capture-rate=`) into a SQLite file,
- * served with @hono/node-server on 127.0.0.1. Answers `stats` with `tap.stats()` and its RSS
- * (now and peak), `close` by closing the tap (which flushes the capture queue) and exiting, and,
- * with `--profile-dir=`, `profile-start`/`profile-stop` with a V8 CPU profile of just that span.
+ * The tap contender, in its own process: `createTap` with 100 % capture (or `--capture-rate=`)
+ * into a SQLite file, served with @hono/node-server on 127.0.0.1. The sink is the one
+ * `understudy tap` picks for a SQLite file, `sqliteWorkerSink` (a writer thread), or with
+ * `--sink=store` the contract's `storeSink(openStore(...))` on the proxy's own thread.
+ * Answers `stats` with `tap.stats()` and its memory, `close` by closing the tap (which flushes
+ * the capture queue) and exiting, and, with `--profile-dir=`, `profile-start`/`profile-stop`
+ * with a V8 CPU profile of just that span.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
-import { openStore } from '@understudy/store';
-import { createTap, storeSink } from '@understudy/tap';
+import { openStore, type Store } from '@understudy/store';
+import { type CaptureSink, createTap, sqliteWorkerSink, storeSink } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import type { TapReply, TapRequest } from './tap-messages.js';
 
@@ -18,14 +21,22 @@ const upstream = argValue('upstream');
 const db = argValue('db');
 const profileDir = argValue('profile-dir', '');
 const captureRate = Number(argValue('capture-rate', '1'));
+const sinkKind = argValue('sink', 'worker');
 
 // Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told.
 const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate } } } }).tap;
-const store = await openStore({ url: db });
+let store: Store | undefined;
+let sink: CaptureSink;
+if (sinkKind === 'store') {
+  store = await openStore({ url: db });
+  sink = storeSink(store);
+} else {
+  sink = sqliteWorkerSink({ url: db });
+}
 const tap = createTap({
   config,
   version: { name: 'stable', upstream, headers: {} },
-  sink: storeSink(store),
+  sink,
   redactionKey: 'bench-redaction-key-'.padEnd(32, 'x'),
 });
 
@@ -81,8 +92,9 @@ process.on('message', (message: TapRequest) => {
   }
   rssTimer.cancel();
   void (async () => {
+    // Closing the tap flushes the queue and closes the sink; the store stays ours to close.
     await tap.close();
-    await store.close();
+    await store?.close();
     reply({ type: 'closed', stats: tap.stats(), rssBytes: sampleMemory(), peakRssBytes: peakRss, atPeak });
     process.exit(0);
   })();

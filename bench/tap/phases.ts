@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import type { BenchPlan } from './bench-plan.js';
+import type { ContenderFigures, DropFigures } from './bench-results.js';
+import type { StartedChild } from './child-set.js';
+import { type ContenderName, contenderNames, tapStats } from './contenders.js';
+import type { LoadClient } from './load-client.js';
+import type { Target } from './load-jobs.js';
+import { procCpuMs } from './proc-stats.js';
+import { sleep } from './sleep.js';
+import type { TapStatsReply } from './tap-messages.js';
+
+/** What every phase needs: the load generator, the live contenders in order, and where to log. */
+export interface PhaseContext {
+  readonly plan: BenchPlan;
+  readonly load: LoadClient;
+  readonly targets: ReadonlyMap<ContenderName, Target>;
+  readonly pids: ReadonlyMap<ContenderName, number | undefined>;
+  readonly figures: ReadonlyMap<ContenderName, ContenderFigures>;
+  readonly log: (line: string) => void;
+}
+
+const active = (ctx: PhaseContext): ContenderName[] => contenderNames.filter((n) => ctx.targets.has(n));
+
+/** Unmeasured closed loop per contender: JIT, connection pools, SQLite pages. */
+export async function warmUp(ctx: PhaseContext): Promise<void> {
+  for (const name of active(ctx)) {
+    const target = ctx.targets.get(name);
+    if (target !== undefined)
+      await ctx.load.closed({ target, connections: ctx.plan.connections, warmupMs: 0, durationMs: ctx.plan.warmupMs });
+  }
+}
+
+/**
+ * Closed-loop rounds, one contender at a time, the order rotating each round so that none always
+ * runs first or last. Records req/s per round and the process's CPU time per request.
+ */
+export async function saturation(ctx: PhaseContext): Promise<void> {
+  const names = active(ctx);
+  for (let r = 0; r < ctx.plan.rounds; r++) {
+    const order = names.map((_, i) => names[(i + r) % names.length]).filter((n) => n !== undefined);
+    ctx.log(`saturation round ${r + 1}/${ctx.plan.rounds}: ${order.join(', ')}`);
+    for (const name of order) {
+      const target = ctx.targets.get(name);
+      const fig = ctx.figures.get(name);
+      if (target === undefined || fig === undefined) continue;
+      const pid = ctx.pids.get(name);
+      const cpu0 = procCpuMs(pid);
+      const res = await ctx.load.closed({ target, connections: ctx.plan.connections, warmupMs: 200, durationMs: ctx.plan.closedMs });
+      // The CPU span holds the job's warm-up and tail too, so it is divided by every request sent.
+      fig.cpu.ms += procCpuMs(pid) - cpu0;
+      fig.cpu.requests += res.sent;
+      fig.throughput.push(res.completed / res.seconds);
+      fig.errors += res.errors;
+    }
+  }
+}
+
+/**
+ * Open-loop rounds. direct, http-proxy and the taps share one job, request slot by request slot,
+ * so a noisy moment lands on all of them alike; Portkey (over 1 ms of CPU per request) gets a job
+ * of its own so that it does not load the machine under the others.
+ */
+export async function latency(ctx: PhaseContext): Promise<void> {
+  const names = active(ctx);
+  const mixed = names.filter((n) => n !== 'portkey');
+  for (let r = 0; r < ctx.plan.rounds; r++) {
+    const jobs = [mixed, names.filter((n) => n === 'portkey')].filter((j) => j.length > 0);
+    if (r % 2 === 1) jobs.reverse();
+    for (const job of jobs) {
+      const targets = job.map((n) => ctx.targets.get(n)).filter((t): t is Target => t !== undefined);
+      ctx.log(`latency round ${r + 1}/${ctx.plan.rounds}, ${ctx.plan.openRate} req/s each: ${job.join(' + ')}`);
+      const res = await ctx.load.open({
+        targets,
+        rate: ctx.plan.openRate,
+        connections: ctx.plan.openConnections,
+        warmupMs: ctx.plan.openWarmupMs,
+        durationMs: ctx.plan.openMs,
+      });
+      for (const lane of res.targets) {
+        const name = contenderNames.find((n) => n === lane.name);
+        const fig = name === undefined ? undefined : ctx.figures.get(name);
+        if (fig === undefined) continue;
+        fig.latency.push(lane.latencies);
+        fig.errors += lane.errors;
+        fig.late += res.late;
+      }
+    }
+  }
+}
+
+/** Rows in the tap's SQLite file, read over a separate read-only connection (WAL allows it). */
+export function countRows(db: string): number {
+  const sqlite = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return (sqlite.prepare('SELECT count(*) AS n FROM exchanges').get() as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Polls `tap.stats()` until the queue is empty and the counters hold still (bounded: ~10 s). */
+export async function settle(tap: StartedChild): Promise<TapStatsReply> {
+  let previous = await tapStats(tap);
+  let still = 0;
+  for (let i = 0; i < 100 && still < 2; i++) {
+    await sleep(100);
+    const next = await tapStats(tap);
+    const same = next.stats.captured === previous.stats.captured && next.stats.dropped === previous.stats.dropped;
+    still = next.stats.queueDepth === 0 && same ? still + 1 : 0;
+    previous = next;
+  }
+  return previous;
+}
+
+/**
+ * A steady `dropRate` through the tap, with `tap.stats()` and the SQLite row count taken once
+ * earlier captures have landed and again once this phase's have.
+ */
+export async function drops(ctx: PhaseContext, tap: StartedChild, target: Target, db: string): Promise<DropFigures> {
+  ctx.log(`drops: ${ctx.plan.dropRate} req/s for ${ctx.plan.dropMs} ms through the tap`);
+  const before = await settle(tap);
+  const rows0 = countRows(db);
+  const res = await ctx.load.open({
+    targets: [target],
+    rate: ctx.plan.dropRate,
+    connections: ctx.plan.openConnections,
+    warmupMs: 0,
+    durationMs: ctx.plan.dropMs,
+  });
+  const lane = res.targets[0];
+  if (lane === undefined) throw new Error('the load generator returned no result for the tap');
+  const waitStart = performance.now();
+  const after = await settle(tap);
+  return {
+    sent: lane.sent,
+    ok: lane.ok,
+    errors: lane.errors,
+    late: res.late,
+    latencies: lane.latencies,
+    before,
+    after,
+    rows: countRows(db) - rows0,
+    settledMs: performance.now() - waitStart,
+  };
+}
