@@ -2,15 +2,15 @@ import type { AgentContext } from './agent-context.js';
 import { fromMessagesRequest } from './conversation.js';
 import { randomId } from './random-id.js';
 import { type SseFrame, sseResponse } from './sse-response.js';
-import { respond } from './support-agent.js';
+import { type AgentTurn, respond } from './support-agent.js';
 import { estimateTokens, jsonFragments, streamPieces } from './tokens.js';
 
 type Json = Record<string, unknown>;
 
 /** Answers `POST /v1/messages` in Anthropic's shape, streamed or not. */
-export function anthropicMessages(body: Json, ctx: AgentContext): Response {
+export function anthropicMessages(body: Json, ctx: AgentContext, planned?: AgentTurn): Response {
   const conversation = fromMessagesRequest(body);
-  const turn = respond(conversation, ctx.variant, ctx.random);
+  const turn = planned ?? respond(conversation, ctx.variant, ctx.random);
   if (turn.kind === 'failure') {
     return Response.json({ type: 'error', error: { type: 'api_error', message: turn.message } }, { status: 500 });
   }

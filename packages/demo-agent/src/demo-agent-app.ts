@@ -2,8 +2,10 @@ import { type Clock, type Random, systemClock, systemRandom } from '@understudy/
 import { Hono } from 'hono';
 import type { AgentContext } from './agent-context.js';
 import { anthropicMessages } from './anthropic-messages.js';
+import { type Conversation, fromChatRequest, fromMessagesRequest } from './conversation.js';
 import { chatCompletion } from './openai-chat.js';
-import type { Variant } from './support-agent.js';
+import { type AgentTurn, respond, type Variant } from './support-agent.js';
+import { runToolCalls, type ToolsOptions } from './tool-runner.js';
 
 export interface DemoAgentOptions {
   readonly variant: Variant;
@@ -12,6 +14,11 @@ export interface DemoAgentOptions {
   readonly clock?: Clock;
   /** Think time before answering; 0 (the default) answers at once. The regressed variant is slower. */
   readonly latencyMs?: number;
+  /**
+   * When set, the agent runs its tools itself (through the egress proxy, say) and answers with
+   * the outcome, instead of handing the tool calls back to the client.
+   */
+  readonly tools?: ToolsOptions;
 }
 
 // The regressed agent is slower: it thinks longer before answering.
@@ -32,6 +39,15 @@ export function createDemoAgentApp(options: DemoAgentOptions): Hono {
   };
   const think = (): Promise<void> => (latencyMs > 0 ? new Promise((resolve) => clock.setTimeout(resolve, latencyMs)) : Promise.resolve());
 
+  /** With tools configured: plan, run the tool calls, then answer from their result. */
+  const withTools = async (conversation: Conversation, headers: Headers): Promise<AgentTurn | undefined> => {
+    if (options.tools === undefined) return undefined;
+    const turn = respond(conversation, ctx.variant, ctx.random);
+    if (turn.kind !== 'tool_calls') return turn;
+    const result = await runToolCalls(turn.calls, options.tools, headers);
+    return respond({ ...conversation, toolResult: result }, ctx.variant, ctx.random);
+  };
+
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true, variant: options.variant }));
   app.post('/v1/chat/completions', async (c) => {
@@ -39,14 +55,14 @@ export function createDemoAgentApp(options: DemoAgentOptions): Hono {
     if (body === undefined)
       return c.json({ error: { message: 'the body must be a JSON object', type: 'invalid_request_error', param: null, code: null } }, 400);
     await think();
-    return chatCompletion(body, ctx);
+    return chatCompletion(body, ctx, await withTools(fromChatRequest(body), c.req.raw.headers));
   });
   app.post('/v1/messages', async (c) => {
     const body = await jsonBody(c.req.raw);
     if (body === undefined)
       return c.json({ type: 'error', error: { type: 'invalid_request_error', message: 'the body must be a JSON object' } }, 400);
     await think();
-    return anthropicMessages(body, ctx);
+    return anthropicMessages(body, ctx, await withTools(fromMessagesRequest(body), c.req.raw.headers));
   });
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}`, type: 'invalid_request_error' } }, 404));
   return app;

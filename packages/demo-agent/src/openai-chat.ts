@@ -8,9 +8,9 @@ import { estimateTokens, jsonFragments, streamPieces } from './tokens.js';
 type Json = Record<string, unknown>;
 
 /** Answers `POST /v1/chat/completions` in OpenAI's shape, streamed or not. */
-export function chatCompletion(body: Json, ctx: AgentContext): Response {
+export function chatCompletion(body: Json, ctx: AgentContext, planned?: AgentTurn): Response {
   const conversation = fromChatRequest(body);
-  const turn = respond(conversation, ctx.variant, ctx.random);
+  const turn = planned ?? respond(conversation, ctx.variant, ctx.random);
   if (turn.kind === 'failure') {
     return Response.json({ error: { message: turn.message, type: 'server_error', param: null, code: null } }, { status: 500 });
   }

@@ -18,10 +18,11 @@ import type { CanarySplit, SplitSendOptions } from './canary-split.js';
 import { captureFilter } from './capture-filter.js';
 import { CaptureQueue } from './capture-queue.js';
 import type { CaptureSink } from './capture-sink.js';
+import { exchangeHeader } from './egress-correlation.js';
 import { buildExchange, exchangeBytes } from './exchange-builder.js';
 import { type ForwardResult, forward, splitTarget, writeError } from './forward.js';
-import { priceLookup } from './pricing.js';
 import { headerRecord } from './forward-headers.js';
+import { priceLookup } from './pricing.js';
 import { createRedactor } from './redactor.js';
 import { createShadowMetrics } from './shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow-mirror.js';
@@ -126,13 +127,14 @@ export function createTap(deps: TapDeps): Tap {
   }
   let closing: Promise<void> | undefined;
 
-  const record = (result: ForwardResult, version: Version, parentId: string | null = null): string | null => {
+  const record = (result: ForwardResult, version: Version, parentId: string | null = null, exchangeId?: string): string | null => {
     metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
     if (result.capture === null) return null;
     let id: string | null = null;
     try {
       const built = buildExchange(result, result.capture, {
-        ids,
+        // The id the agent already saw in `x-understudy-exchange`, so its tool calls join this exchange.
+        ids: exchangeId === undefined ? ids : () => exchangeId,
         redactor,
         prices,
         maxBodyBytes: capture.maxBodyBytes,
@@ -156,16 +158,18 @@ export function createTap(deps: TapDeps): Tap {
   /** Forwards one request to the version the canary split chose. */
   const send = (incoming: IncomingMessage, outgoing: ServerResponse, version: Version, options: SplitSendOptions): void => {
     const captured = closing === undefined && shouldCapture(incoming.method ?? 'GET', splitTarget(incoming.url ?? '/').path);
+    const exchangeId = captured ? ids() : undefined;
     forward({
       incoming,
       outgoing,
       target: pools.target(version),
       captureBytes: captured ? capture.maxBodyBytes : null,
       clock,
+      ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
       ...(options.body === undefined ? {} : { body: options.body }),
       ...(options.fallbackWhen === undefined ? {} : { fallbackWhen: options.fallbackWhen }),
       onEnd: (result) => {
-        const id = record(result, version, options.parentId ?? null);
+        const id = record(result, version, options.parentId ?? null, exchangeId);
         if (result.fellBack === true) options.onFallback?.(id);
       },
     });
@@ -180,13 +184,16 @@ export function createTap(deps: TapDeps): Tap {
     const target = pools.target(version);
     const method = incoming.method ?? 'GET';
     const captured = closing === undefined && shouldCapture(method, splitTarget(incoming.url ?? '/').path);
+    // Captured requests get their exchange id now: the agent forwards it on its tool calls (egress proxy).
+    const exchangeId = captured ? ids() : undefined;
     forward({
       incoming,
       outgoing,
       target,
       captureBytes: captured ? capture.maxBodyBytes : null,
       clock,
-      onEnd: (result) => record(result, version),
+      ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
+      onEnd: (result) => record(result, version, null, exchangeId),
     });
   };
 

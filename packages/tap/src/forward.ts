@@ -59,6 +59,8 @@ export interface ForwardOptions {
    * response is abandoned before any byte reaches the client and `onEnd` reports `fellBack`.
    */
   readonly fallbackWhen?: (status: number | null) => boolean;
+  /** Flat `[name, value, …]` added to the upstream request after the inbound ones are filtered (the tap's correlation headers). */
+  readonly extraHeaders?: readonly string[];
 }
 
 /** Events kept per exchange; a stream with more keeps counting usage but stores no more events. */
@@ -90,6 +92,7 @@ export function forward(options: ForwardOptions): void {
     remoteAddress: socket?.remoteAddress,
     encrypted: socket?.encrypted === true,
   });
+  if (options.extraHeaders !== undefined) for (const item of options.extraHeaders) headers.push(item);
 
   const capturing = captureBytes !== null;
   const request = new BodyCapture(captureBytes ?? 0);

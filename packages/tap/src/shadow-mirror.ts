@@ -1,6 +1,7 @@
 import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
 import { noUsage } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
+import { exchangeHeader, exchangeHeaderValue } from './egress-correlation.js';
 import type { Redactor } from './redactor.js';
 import type { ShadowMetrics } from './shadow-metrics.js';
 import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
@@ -100,6 +101,9 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       if (!dropped.has(name) && !name.startsWith('x-understudy-')) headers[name] = value;
     for (const [name, value] of Object.entries(version.headers)) headers[name.toLowerCase()] = value;
     headers['x-understudy-shadow'] = '1';
+    // The live exchange's recording answers the copy's tool calls; the copy's own id keeps two copies apart.
+    const id = deps.ids();
+    headers[exchangeHeader] = exchangeHeaderValue(live.id, id);
     const started = clock.monotonic();
     const startedAt = clock.now();
     const controller = new AbortController();
@@ -149,7 +153,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     const text = /json|text\/|event-stream|xml/.test(contentType) ? bytes.toString('utf8') : undefined;
     const redacted = text === undefined ? bytes : Buffer.from(redactor.body(text, contentType), 'utf8');
     deps.record({
-      id: deps.ids(),
+      id,
       startedAt,
       method: live.method,
       path: live.path,

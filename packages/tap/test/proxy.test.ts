@@ -112,6 +112,7 @@ describe('headers', () => {
         'GET /echo HTTP/1.1',
         'Host: tap.example',
         'X-Understudy-Shadow: 1',
+        'X-Understudy-Exchange: forged',
         'x-understudy-version: candidate',
         'Connection: close, X-Drop-Me',
         'X-Drop-Me: gone',
@@ -126,7 +127,10 @@ describe('headers', () => {
     const seen = echoed.headers;
     expect(raw).toMatch(/^HTTP\/1\.1 200/);
     expect(raw.toLowerCase()).toContain('x-understudy-version: stable');
-    expect(Object.keys(seen).filter((k) => k.startsWith('x-understudy-'))).toEqual([]);
+    // Only the tap's own correlation header gets through: the id of this exchange, never the client's.
+    expect(Object.keys(seen).filter((k) => k.startsWith('x-understudy-'))).toEqual(['x-understudy-exchange']);
+    expect(seen['x-understudy-exchange']).toMatch(/^[A-Za-z0-9._-]+$/);
+    expect(seen['x-understudy-exchange']).not.toBe('forged');
     expect(seen['x-drop-me']).toBeUndefined();
     expect(seen.te).toBeUndefined();
     expect(seen.upgrade).toBeUndefined();

@@ -1,0 +1,181 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { parseConfig, seededRandom } from '@understudy/core';
+import { openStore, type Store } from '@understudy/store';
+import { createEgress, type Egress } from '@understudy/tap';
+import { Hono } from 'hono';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+
+interface Running {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Running> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      }),
+    );
+  });
+}
+
+/** A tool that counts what reaches it and answers with a fresh counter each time. */
+function countingTool(): { app: Hono; seen: string[] } {
+  const seen: string[] = [];
+  const app = new Hono();
+  app.all('*', async (c) => {
+    const body = c.req.method === 'GET' ? '' : await c.req.text();
+    seen.push(`${c.req.method} ${c.req.path}${body === '' ? '' : ` ${body}`}`);
+    if (c.req.path === '/v1/chat/completions')
+      return c.json({ model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 11, completion_tokens: 5 } });
+    return c.json({ n: seen.length, path: c.req.path }, c.req.method === 'POST' ? 201 : 200, { 'x-tool': 'yes' });
+  });
+  return { app, seen };
+}
+
+interface Harness {
+  egress: Egress;
+  url: string;
+  store: Store;
+  seen: string[];
+}
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (let r = running.pop(); r !== undefined; r = running.pop()) await r.close();
+});
+
+async function start(): Promise<Harness> {
+  const tool = countingTool();
+  const toolServer = await listen(tool.app.fetch);
+  const store = await openStore({ url: join(mkdtempSync(join(tmpdir(), 'us-egress-')), 'e.db') });
+  const config = parseConfig({
+    egress: {
+      destinations: [
+        { name: 'orders', baseUrl: `${toolServer.url}/api`, policy: 'record' },
+        { name: 'llm', baseUrl: toolServer.url, policy: 'passthrough' },
+        { name: 'mail', baseUrl: toolServer.url, policy: 'block' },
+        { name: 'strict', baseUrl: toolServer.url, policy: 'record', unmatchedReads: 'refuse' },
+      ],
+    },
+  });
+  const egress = createEgress({
+    config: config.egress,
+    store,
+    redactionKey: 'test-redaction-key-0123456789abcdef',
+    random: seededRandom(3),
+  });
+  const server = await listen(egress.app.fetch);
+  running.push(toolServer, { close: () => store.close() }, { close: () => egress.close() }, server);
+  return { egress, url: server.url, store, seen: tool.seen };
+}
+
+async function call(
+  url: string,
+  method: 'GET' | 'POST',
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }> {
+  const res = await request(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return { status: res.statusCode, text: await res.body.text(), headers: res.headers };
+}
+
+const live = { 'x-understudy-exchange': 'EX1' };
+const shadow = (attempt: string) => ({ 'x-understudy-exchange': `EX1; attempt=${attempt}`, 'x-understudy-shadow': '1' });
+
+describe('egress proxy', () => {
+  it('forwards and records live calls, then answers shadow calls from the recording without reaching the tool', async () => {
+    const h = await start();
+    const refund = await call(`${h.url}/d/orders/refunds`, 'POST', live, { order_id: 'A-1', amount: 5 });
+    const first = await call(`${h.url}/d/orders/orders/A-1`, 'GET', live);
+    const second = await call(`${h.url}/d/orders/orders/A-2`, 'GET', live);
+    expect(refund.status).toBe(201);
+    expect(h.seen).toEqual(['POST /api/refunds {"order_id":"A-1","amount":5}', 'GET /api/orders/A-1', 'GET /api/orders/A-2']);
+
+    // Same calls, reads reordered, body keys reordered: every one answered from the recording.
+    const s2 = await call(`${h.url}/d/orders/orders/A-2`, 'GET', shadow('AT1'));
+    const s1 = await call(`${h.url}/d/orders/orders/A-1`, 'GET', shadow('AT1'));
+    const sRefund = await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { amount: 5, order_id: 'A-1' });
+    expect([s2.text, s1.text, sRefund.text]).toEqual([second.text, first.text, refund.text]);
+    expect(sRefund.status).toBe(201);
+    expect(sRefund.headers['x-tool']).toBe('yes');
+    expect(sRefund.headers['x-understudy-egress']).toBe('replayed');
+    // A second attempt on the same original gets the recording again.
+    expect((await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT2'), { order_id: 'A-1', amount: 5 })).text).toBe(refund.text);
+    expect(h.seen).toHaveLength(3);
+
+    await h.egress.flush();
+    const recorded = await h.store.toolCalls.recorded('EX1');
+    expect(recorded.map((c) => [c.seq, c.method, c.path, c.outcome, c.match])).toEqual([
+      [0, 'POST', '/refunds', 'forwarded', 'recorded'],
+      [1, 'GET', '/orders/A-1', 'forwarded', 'recorded'],
+      [2, 'GET', '/orders/A-2', 'forwarded', 'recorded'],
+    ]);
+    expect(await h.store.toolCalls.sideEffects('AT1', 'EX1')).toEqual({
+      candidate: { matched: 3, unmatched: 0, extra: 0, blocked: 0 },
+      original: { matched: 3, unmatched: 0, extra: 0, blocked: 0 },
+    });
+  });
+
+  it('refuses unmatched shadow writes with 409 shadow_blocked and forwards unmatched reads per destination', async () => {
+    const h = await start();
+    await call(`${h.url}/d/orders/refunds`, 'POST', live, { order_id: 'A-1', amount: 5 });
+    const other = await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-2', amount: 5 });
+    expect(other.status).toBe(409);
+    expect(JSON.parse(other.text)).toMatchObject({ error: { code: 'shadow_blocked' } });
+    // The recorded refund answers once per attempt; a second identical write is unmatched.
+    expect((await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-1', amount: 5 })).status).toBe(201);
+    expect((await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-1', amount: 5 })).status).toBe(409);
+    // No exchange id at all: unmatched.
+    expect((await call(`${h.url}/d/orders/refunds`, 'POST', { 'x-understudy-shadow': '1' }, { order_id: 'A-1', amount: 5 })).status).toBe(
+      409,
+    );
+    const read = await call(`${h.url}/d/orders/orders/A-9`, 'GET', shadow('AT1'));
+    expect(read.status).toBe(200);
+    expect((await call(`${h.url}/d/strict/orders/A-9`, 'GET', shadow('AT1'))).status).toBe(409);
+    expect((await call(`${h.url}/d/mail/send`, 'POST', shadow('AT1'), { to: 'x' })).status).toBe(409);
+    expect(h.seen).toEqual(['POST /api/refunds {"order_id":"A-1","amount":5}', 'GET /api/orders/A-9']);
+    await h.egress.flush();
+    expect(await h.store.toolCalls.sideEffects('AT1', 'EX1')).toEqual({
+      candidate: { matched: 1, unmatched: 2, extra: 1, blocked: 2 },
+      original: { matched: 1, unmatched: 0, extra: 0, blocked: 0 },
+    });
+    const metrics = await (await request(`${h.url}/_understudy/metrics`)).body.text();
+    expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="blocked"} 3');
+    expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="replayed"} 1');
+    expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="forwarded"} 2');
+    expect(metrics).toContain('understudy_egress_calls_total{destination="mail",policy="block",outcome="blocked"} 1');
+  });
+
+  it('forwards passthrough calls in shadow too, recording usage; unknown destinations are 404', async () => {
+    const h = await start();
+    const chat = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
+    expect((await call(`${h.url}/d/llm/v1/chat/completions`, 'POST', live, chat)).status).toBe(200);
+    expect((await call(`${h.url}/d/llm/v1/chat/completions`, 'POST', shadow('AT1'), chat)).status).toBe(200);
+    expect(h.seen).toHaveLength(2);
+    await h.egress.flush();
+    const [recorded] = await h.store.toolCalls.recorded('EX1');
+    expect(recorded).toMatchObject({ inputTokens: 11, outputTokens: 5, destination: 'llm', policy: 'passthrough' });
+    expect(recorded?.costUsd).toBeGreaterThan(0);
+    const [shadowCall] = await h.store.toolCalls.ofAttempt('AT1');
+    expect(shadowCall).toMatchObject({ outcome: 'forwarded', match: 'matched', matchedId: recorded?.id, inputTokens: 11 });
+    const missing = await call(`${h.url}/d/nope/x`, 'GET', live);
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('configured: orders, llm, mail, strict');
+  });
+});
