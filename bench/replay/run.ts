@@ -16,8 +16,12 @@ const concurrency = Number(values.concurrency ?? 64);
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const tsx = ['--conditions=source', '--import', 'tsx'];
 
-function start(file: string, args: string[]): { child: ChildProcess; firstLine: Promise<string>; output: Promise<string> } {
-  const child = spawn(process.execPath, [...tsx, file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+function start(
+  file: string,
+  args: string[],
+  nodeFlags: string[] = [],
+): { child: ChildProcess; firstLine: Promise<string>; output: Promise<string> } {
+  const child = spawn(process.execPath, [...nodeFlags, ...tsx, file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   let resolveLine: (line: string) => void = () => {};
   const firstLine = new Promise<string>((r) => {
@@ -40,6 +44,12 @@ interface ChildResult {
   rate: number;
   peakRssMb: number;
   peakHeapMb: number;
+  retainedHeapMb: { first: number; max: number; last: number } | null;
+}
+
+function retainedText(r: ChildResult): string {
+  const h = r.retainedHeapMb;
+  return h === null ? '-' : `${h.first.toFixed(0)} / ${h.max.toFixed(0)} / ${h.last.toFixed(0)} MB`;
 }
 
 console.log(
@@ -59,14 +69,14 @@ try {
     await seedExchanges(store, size);
     await store.close();
     const seedSeconds = (performance.now() - t0) / 1000;
-    const child = start(here('./replay-child.ts'), [db, target, String(concurrency)]);
+    const child = start(here('./replay-child.ts'), [db, target, String(concurrency)], ['--expose-gc']);
     const result = JSON.parse((await child.output).trim().split('\n').at(-1) ?? '{}') as ChildResult;
     const dbMb = statSync(db).size / 1024 / 1024;
     console.log(
-      `${size} stored: seeded in ${seedSeconds.toFixed(1)} s; replayed ${result.done} (errors ${result.errors}, verdicts ${JSON.stringify(result.verdicts)}) in ${result.seconds.toFixed(1)} s = ${result.rate.toFixed(0)} req/s; peak RSS ${result.peakRssMb.toFixed(0)} MB, peak heap ${result.peakHeapMb.toFixed(0)} MB; db ${dbMb.toFixed(0)} MB`,
+      `${size} stored: seeded in ${seedSeconds.toFixed(1)} s; replayed ${result.done} (errors ${result.errors}, verdicts ${JSON.stringify(result.verdicts)}) in ${result.seconds.toFixed(1)} s = ${result.rate.toFixed(0)} req/s; peak RSS ${result.peakRssMb.toFixed(0)} MB, peak heap ${result.peakHeapMb.toFixed(0)} MB; heap after full GC every 10k items ${retainedText(result)}; db ${dbMb.toFixed(0)} MB`,
     );
     rows.push(
-      `| ${size.toLocaleString('en')} | ${result.done.toLocaleString('en')} | ${result.rate.toFixed(0)} | ${result.peakRssMb.toFixed(0)} MB | ${result.peakHeapMb.toFixed(0)} MB |`,
+      `| ${size.toLocaleString('en')} | ${result.done.toLocaleString('en')} | ${result.rate.toFixed(0)} | ${result.peakRssMb.toFixed(0)} MB | ${result.peakHeapMb.toFixed(0)} MB | ${retainedText(result)} |`,
     );
     rmSync(db, { force: true });
   }
@@ -74,5 +84,7 @@ try {
   upstream.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }
-console.log('\n| stored exchanges | replayed | req/s (compare on) | peak RSS | peak heap |\n|---|---|---|---|---|');
+console.log(
+  '\n| stored exchanges | replayed | req/s (compare on) | peak RSS | peak heap | heap after GC (first / max / last) |\n|---|---|---|---|---|---|',
+);
 for (const r of rows) console.log(r);

@@ -42,7 +42,7 @@ export async function summarizeRun(
 
   let afterSeq: number | undefined;
   for (;;) {
-    const page = await store.replays.listResults(run.id, { limit: 1000, ...(afterSeq === undefined ? {} : { afterSeq }) });
+    const page = await store.replays.listResults(run.id, { limit: 1000, reports: false, ...(afterSeq === undefined ? {} : { afterSeq }) });
     for (const r of page.items) {
       done++;
       const verdict = r.verdict in verdicts ? (r.verdict as keyof typeof verdicts) : 'error';
@@ -99,6 +99,13 @@ export async function summarizeRun(
       statusMismatches: a.statusMismatches,
       meanDivergence: a.compared === 0 ? null : a.divergenceSum / a.compared,
     }));
+  // Reports were left out of the pass; read the few the worst examples need for their reason.
+  for (let i = 0; i < worst.length; i++) {
+    const w = worst[i];
+    if (w === undefined) continue;
+    const full = await store.replays.getResult(run.id, w.exchangeId);
+    worst[i] = { ...w, reason: reasonOf(full?.report ?? null) };
+  }
   const errorRate = done === 0 ? 0 : verdicts.error / done;
   const thresholds = evaluateThresholds(spec.thresholds, {
     meanDivergence: divergence.mean(),
@@ -151,7 +158,7 @@ function keepWorst(worst: WorstExample[], r: ReplayResultRecord, d: number): voi
     endpoint: r.endpoint,
     verdict: r.verdict,
     scoreOverNoise: d,
-    reason: reasonOf(r.report),
+    reason: '',
   });
   worst.sort((a, b) => b.scoreOverNoise - a.scoreOverNoise || (a.exchangeId < b.exchangeId ? -1 : 1));
   if (worst.length > worstKept) worst.pop();

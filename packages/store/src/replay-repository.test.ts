@@ -96,6 +96,12 @@ describe.each(dialects)('ReplayRepository and ExchangeScan on $kind', ({ skip, u
     expect(rest.items.map((r) => r.exchangeId)).toEqual(['C']);
     expect(rest.nextSeq).toBeNull();
     expect((await store.replays.listResults('R1', { verdict: 'regression' })).items).toHaveLength(1);
+    const lite = await store.replays.listResults('R1', { reports: false });
+    expect(lite.items.map((r) => [r.exchangeId, r.report, r.candidateTokens])).toEqual([
+      ['A', null, 12],
+      ['B', null, 12],
+      ['C', null, 12],
+    ]);
 
     await store.replays.updateVerdicts('R1', [{ exchangeId: 'C', verdict: 'noise', scoreOverNoise: 0, report: { v: 2 } }]);
     expect(await store.replays.getResult('R1', 'C')).toMatchObject({ verdict: 'noise', report: { v: 2 } });

@@ -1,5 +1,5 @@
 import type { Exchange } from '@understudy/core';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { toExchangeRow } from './exchange-row.js';
 import type { ReplayResultRecord, ReplayRunRecord, ReplayRunStatus, ReplayVerdictUpdate } from './replay-records.js';
 import { fromReplayResultRow, fromReplayRunRow, toReplayResultRow } from './replay-result-row.js';
@@ -131,10 +131,20 @@ export class ReplayRepository {
     return new Set(rows.map((r) => r.exchange_id));
   }
 
-  /** Results in selection order, optionally of one verdict, paged by `seq`. */
-  async listResults(runId: string, options: { verdict?: string; afterSeq?: number; limit?: number } = {}): Promise<ReplayResultPage> {
+  /**
+   * Results in selection order, optionally of one verdict, paged by `seq`. `reports: false`
+   * leaves the JSON reports out (`report` and `baselineReport` come back `null`): a summary pass
+   * over millions of rows then reads only the figures.
+   */
+  async listResults(
+    runId: string,
+    options: { verdict?: string; afterSeq?: number; limit?: number; reports?: boolean } = {},
+  ): Promise<ReplayResultPage> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
-    let query = this.#db.selectFrom('replay_results').selectAll().where('run_id', '=', runId);
+    let query = this.#db
+      .selectFrom('replay_results')
+      .select(options.reports === false ? figureColumns : allColumns)
+      .where('run_id', '=', runId);
     if (options.verdict !== undefined) query = query.where('verdict', '=', options.verdict);
     if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
     const rows = await query
@@ -181,6 +191,33 @@ export class ReplayRepository {
     });
   }
 }
+
+const figureColumns = [
+  'run_id',
+  'exchange_id',
+  'seq',
+  'endpoint',
+  'candidate_id',
+  'baseline_id',
+  'verdict',
+  'score',
+  'score_over_noise',
+  'original_status',
+  'candidate_status',
+  'original_ms',
+  'candidate_ms',
+  'original_tokens',
+  'candidate_tokens',
+  'original_cost',
+  'candidate_cost',
+  'attempts',
+  'error_code',
+  'error_message',
+  'completed_at',
+  sql<string | null>`null`.as('report'),
+  sql<string | null>`null`.as('baseline_report'),
+] as const;
+const allColumns = [...figureColumns.slice(0, -2), 'report', 'baseline_report'] as const;
 
 async function insertExchanges(trx: Transaction<Database>, exchanges: readonly Exchange[]): Promise<void> {
   for (let i = 0; i < exchanges.length; i += rowsPerStatement) {
