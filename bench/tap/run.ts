@@ -85,7 +85,12 @@ async function main(): Promise<void> {
         return undefined;
       });
     const bareTap = await children
-      .fork('tap-no-capture', paths.tap, [`--upstream=${upstreamUrl}`, `--db=${join(dir, 'no-capture.db')}`, '--capture-rate=0'])
+      .fork('tap-no-capture', paths.tap, [
+        `--upstream=${upstreamUrl}`,
+        `--db=${join(dir, 'no-capture.db')}`,
+        `--sink=${sink}`,
+        '--capture-rate=0',
+      ])
       .catch((error: unknown) => {
         unavailable.set('tap-no-capture', firstLines(error, 6));
         return undefined;
