@@ -33,6 +33,11 @@ export interface AnalysisInput {
   readonly look: number;
   /** Webhook gate answers by gate name. */
   readonly webhooks: ReadonlyMap<string, WebhookGateResult>;
+  /**
+   * Both arms per canary step, oldest first. When given, the error-rate gate compares the
+   * arms within each step (see `stratifiedRateDifferenceBound`) instead of pooled.
+   */
+  readonly strata?: readonly { readonly stable: ArmStats; readonly candidate: ArmStats }[];
 }
 
 export const emptyMean: MeanStats = Object.freeze({ n: 0, sum: 0, sumSquares: 0 });

@@ -112,6 +112,8 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
         : Promise.resolve(null),
       countLiveRequests(deps.store, { version: spec.candidate, since: record.stepStartedAt ?? since, until: now + 1 }),
     ]);
+    // Per-step strata for the error-rate gate: within a step both arms share the same hours.
+    const strata = spec.gates.some((g) => g.kind === 'error_rate') ? await stepStrata(view, now) : undefined;
     const webhooks = new Map<string, WebhookGateResult>();
     for (const gate of spec.gates) {
       if (gate.kind !== 'webhook' || gate.url === undefined) continue;
@@ -130,7 +132,14 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       webhooks.set(gateName(gate), gateAnswer(res));
     }
     const look = record.looks + 1;
-    const gateVerdicts = evaluateGates(spec, { stable, candidate, divergence: div, look, webhooks });
+    const gateVerdicts = evaluateGates(spec, {
+      stable,
+      candidate,
+      divergence: div,
+      look,
+      webhooks,
+      ...(strata === undefined ? {} : { strata }),
+    });
     const { decision, consecutiveFailures } = decideStep({
       spec,
       stepIndex: record.stepIndex,
@@ -185,6 +194,20 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       case 'stay':
         return apply(view, t.recordAnalysis(ctx, counted, [analysis]));
     }
+  };
+
+  const stepStrata = async (view: CanaryView, now: number) => {
+    const starts = await deps.store.canaries.eventTimes(view.record.id, 'step');
+    return Promise.all(
+      starts.map(async (since, i) => {
+        const until = starts[i + 1] ?? now + 1;
+        const [stable, candidate] = await Promise.all([
+          collectArmStats(deps.store, { version: view.spec.stable, since, until }, { latencies: false }),
+          collectArmStats(deps.store, { version: view.spec.candidate, since, until }, { latencies: false }),
+        ]);
+        return { stable, candidate };
+      }),
+    );
   };
 
   const tick = async (): Promise<{ leader: boolean; acted: number }> => {

@@ -108,3 +108,32 @@ describe('tail latency gates', () => {
     expect(Number(slow[0]?.evidence.p95Candidate)).toBeGreaterThan(Number(slow[0]?.evidence.p95Stable));
   });
 });
+
+describe('error rate stratified by step', () => {
+  const errorsOnly = parseCanarySpec({ candidate: 'v2', gates: [{ kind: 'error_rate', threshold: 0 }] });
+  const counts = (n: number, errors: number): ArmStats => ({ n, errors, latencies: [], cost: emptyMean, tokens: emptyMean });
+  // The base error rate rises from 1 % to 5 % between steps, for both versions alike; the
+  // candidate has 10 % of traffic in step 1 and 90 % in step 2.
+  const strata = [
+    { stable: counts(9000, 90), candidate: counts(1000, 10) },
+    { stable: counts(1000, 50), candidate: counts(9000, 450) },
+  ];
+  const pooled = { stable: counts(10_000, 140), candidate: counts(10_000, 460) };
+
+  it('does not mistake a drift in the base rate for a regression', () => {
+    const naive = evaluateGates(errorsOnly, input(pooled.stable, pooled.candidate))[0];
+    expect(naive?.outcome).toBe('fail'); // what pooling across steps would conclude
+    const stratified = evaluateGates(errorsOnly, { ...input(pooled.stable, pooled.candidate), strata })[0];
+    expect(stratified?.outcome).not.toBe('fail');
+    expect(Math.abs(Number(stratified?.evidence.estimate))).toBeLessThan(1e-9);
+    expect(stratified?.evidence.strata).toBe(2);
+  });
+
+  it('still finds a real regression within steps', () => {
+    const worse = [
+      { stable: counts(9000, 90), candidate: counts(1000, 40) },
+      { stable: counts(1000, 50), candidate: counts(9000, 720) },
+    ];
+    expect(evaluateGates(errorsOnly, { ...input(pooled.stable, pooled.candidate), strata: worse })[0]?.outcome).toBe('fail');
+  });
+});

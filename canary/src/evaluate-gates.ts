@@ -8,6 +8,7 @@ import {
   meanDifferenceBound,
   rateDifferenceBound,
   rateVersusReferenceBound,
+  stratifiedRateDifferenceBound,
 } from './sequential-bound.js';
 
 /**
@@ -26,6 +27,7 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
   const { stable, candidate } = input;
   switch (gate.kind) {
     case 'error_rate': {
+      if (input.strata !== undefined) return { ...base, ...stratifiedErrorVerdict(gate, input.strata, alpha) };
       const counts = { stable: stable.n, candidate: candidate.n };
       if (Math.min(stable.n, candidate.n) < gate.minSamples) return { ...base, ...tooFew(gate, counts) };
       const c = { n: candidate.n, events: candidate.errors };
@@ -189,6 +191,33 @@ function tailVerdict(gate: GateSpec, q: number, stable: ArmStats, candidate: Arm
   if (bound.upper <= 0)
     return { outcome: 'pass', reason: `${label} latency within ${factor.toFixed(2)}× stable (${label} ratio ${ratio})`, evidence };
   return { outcome: 'hold', reason: `${label} latency undecided (${label} ratio ${ratio})`, evidence };
+}
+
+function stratifiedErrorVerdict(gate: GateSpec, strata: NonNullable<AnalysisInput['strata']>, alpha: number): Partial3 {
+  const usable = strata.filter((s) => s.stable.n > 0 && s.candidate.n > 0);
+  const sum = (f: (s: (typeof usable)[number]) => number) => usable.reduce((a, s) => a + f(s), 0);
+  const counts = { stable: sum((s) => s.stable.n), candidate: sum((s) => s.candidate.n) };
+  if (Math.min(counts.stable, counts.candidate) < gate.minSamples) return tooFew(gate, counts);
+  const tau = Math.max(2 * gate.threshold, 0.01);
+  const rates = usable.map((s) => {
+    const c = { n: s.candidate.n, events: s.candidate.errors };
+    const st = { n: s.stable.n, events: s.stable.errors };
+    return gate.direction === 'increase' ? { candidate: c, stable: st } : { candidate: st, stable: c };
+  });
+  const bound = stratifiedRateDifferenceBound(rates, alpha, tau);
+  return {
+    ...boundOutcome(bound, gate.threshold, 'error rate'),
+    evidence: {
+      nStable: counts.stable,
+      nCandidate: counts.candidate,
+      rateStable: sum((s) => s.stable.errors) / counts.stable,
+      rateCandidate: sum((s) => s.candidate.errors) / counts.candidate,
+      strata: usable.length,
+      ...boundEvidence(bound),
+      threshold: gate.threshold,
+      alpha,
+    },
+  };
 }
 
 function meanVerdict(gate: GateSpec, c: MeanStats, s: MeanStats, alpha: number): Partial3 {

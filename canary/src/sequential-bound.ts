@@ -43,6 +43,34 @@ export function rateVersusReferenceBound(candidate: RateCount, reference: number
   return { estimate: pc - reference, lower: pc - reference - h, upper: pc - reference + h };
 }
 
+/** One period (a canary step) of both arms' counts. */
+export interface RateStratum {
+  readonly candidate: RateCount;
+  readonly stable: RateCount;
+}
+
+/**
+ * Bounds on the candidate-minus-stable rate difference stratified by period: each step's
+ * difference is weighted by the candidate's requests in it. Within a step the weight is fixed,
+ * so both arms see the same hours; pooling across steps would not (the candidate's share grows
+ * over time), and a drift in the base rate (evening load, a flaky dependency) would read as a
+ * difference between versions. Periods missing either arm carry no comparison and are skipped.
+ */
+export function stratifiedRateDifferenceBound(strata: readonly RateStratum[], alpha: number, tau: number): DifferenceBound {
+  const usable = strata.filter((s) => s.candidate.n > 0 && s.stable.n > 0);
+  const total = usable.reduce((a, s) => a + s.candidate.n, 0);
+  if (total === 0) return { estimate: 0, lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY };
+  let estimate = 0;
+  let variance = 0;
+  for (const s of usable) {
+    const w = s.candidate.n / total;
+    estimate += w * (s.candidate.events / s.candidate.n - s.stable.events / s.stable.n);
+    variance += w * w * (shrunkVariance(s.candidate) + shrunkVariance(s.stable));
+  }
+  const h = msprtHalfWidth(variance, alpha, tau);
+  return { estimate, lower: estimate - h, upper: estimate + h };
+}
+
 /** Sufficient statistics of a continuous metric in one arm. */
 export interface MeanStats {
   readonly n: number;

@@ -18,7 +18,7 @@ export const maxLatencySamples = 5_000;
  * while the candidate's failed attempt counts against the candidate). An error is a 5xx, no
  * response at all, or an upstream error; a client hanging up is not the version's fault.
  */
-export async function collectArmStats(store: Store, q: ArmQuery): Promise<ArmStats> {
+export async function collectArmStats(store: Store, q: ArmQuery, options: { latencies?: boolean } = {}): Promise<ArmStats> {
   const base = store.db
     .selectFrom('exchanges')
     .where('version', '=', q.version)
@@ -41,15 +41,18 @@ export async function collectArmStats(store: Store, q: ArmQuery): Promise<ArmSta
     ])
     .where('error_code', 'is distinct from', 'client_disconnected')
     .executeTakeFirstOrThrow();
-  const rows = await base
-    .select('duration_ms')
-    .where('duration_ms', 'is not', null)
-    .where('error_code', 'is', null)
-    // A failure's latency says how fast it failed, not how fast the version serves.
-    .where('status', '<', 500)
-    .orderBy('started_at', 'desc')
-    .limit(maxLatencySamples)
-    .execute();
+  const rows =
+    options.latencies === false
+      ? []
+      : await base
+          .select('duration_ms')
+          .where('duration_ms', 'is not', null)
+          .where('error_code', 'is', null)
+          // A failure's latency says how fast it failed, not how fast the version serves.
+          .where('status', '<', 500)
+          .orderBy('started_at', 'desc')
+          .limit(maxLatencySamples)
+          .execute();
   return {
     n: Number(agg.n),
     errors: Number(agg.errors),

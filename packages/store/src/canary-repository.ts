@@ -158,6 +158,19 @@ export class CanaryRepository {
     return rows.map(fromEventRow);
   }
 
+  /** When events of one type happened, oldest first (e.g. the start of each step). */
+  async eventTimes(id: string, type: string, limit = 1000): Promise<number[]> {
+    const rows = await this.#db
+      .selectFrom('canary_events')
+      .select('at')
+      .where('canary_id', '=', id)
+      .where('type', '=', type)
+      .orderBy('seq')
+      .limit(Math.min(Math.max(limit, 1), 10_000))
+      .execute();
+    return rows.map((r) => Number(r.at));
+  }
+
   /** Recomputes the hash chain of a canary's ledger, page by page. */
   async verify(id: string): Promise<LedgerVerification> {
     let prev = genesisHash;
