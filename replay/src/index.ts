@@ -48,4 +48,5 @@ export { inSample, stableUnit } from './sample.js';
 export { plannedCount, type SelectedItem, selectExchanges, selectionFilter } from './select-exchanges.js';
 export { type AttemptOutcome, isConnectionError, replayExchange, replayHeaders, replayUrl, sendOnce } from './send-request.js';
 export { createShadowWorker, type ShadowWorker, type ShadowWorkerDeps } from './shadow-worker.js';
+export { sideEffectsFor } from './side-effects-for.js';
 export { reasonOf, summarizeRun } from './summarize-run.js';

@@ -37,7 +37,14 @@ export async function replayRequest(
   version: Version,
   options: ReplayRequestOptions,
 ): Promise<ReplayedRequest> {
-  const headers = replayHeaders(original, version, { 'x-understudy-shadow': '1', 'x-understudy-replay': options.runId });
+  // The replayed exchange's id is known up front: with the original's it tells the egress proxy
+  // whose recording answers this attempt's tool calls (`x-understudy-exchange: <original>; attempt=<id>`).
+  const id = deps.ids();
+  const headers = replayHeaders(original, version, {
+    'x-understudy-shadow': '1',
+    'x-understudy-replay': options.runId,
+    'x-understudy-exchange': `${original.id}; attempt=${id}`,
+  });
   const url = replayUrl(version, original);
   const startedAt = deps.clock.now();
   for (let attempt = 1; ; attempt++) {
@@ -53,7 +60,7 @@ export async function replayRequest(
       outcome.error !== null ? isConnectionError(outcome.error.code) : outcome.status !== null && isRetryableStatus(outcome.status);
     if (!retryable || attempt > options.retries || options.signal?.aborted === true) {
       return {
-        exchange: replayExchange(original, version, outcome, { id: deps.ids(), startedAt, requestHeaders: headers }),
+        exchange: replayExchange(original, version, outcome, { id, startedAt, requestHeaders: headers }),
         attempts: attempt,
       };
     }

@@ -22,6 +22,7 @@ import type { ReplaySummary } from './replay-summary.js';
 import { resolveVersion } from './resolve-version.js';
 import { ResultWriter } from './result-writer.js';
 import { plannedCount, type SelectedItem, selectExchanges } from './select-exchanges.js';
+import { sideEffectsFor } from './side-effects-for.js';
 import { summarizeRun } from './summarize-run.js';
 
 /** Prices a response from its model and token counts (the CLI passes the tap's table). */
@@ -194,14 +195,27 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
         exchanges.push(b.exchange);
         baselineId = b.exchange.id;
         if (b.exchange.error === null) {
-          baselineReport = compareResponses(b.canon, originalCanon, { ...optionsFor(endpoint), endpoint, noise: null });
+          const sideEffects = await sideEffectsFor(store, b.exchange, original, log);
+          baselineReport = compareResponses(b.canon, originalCanon, {
+            ...optionsFor(endpoint),
+            endpoint,
+            noise: null,
+            ...(sideEffects === undefined ? {} : { sideEffects }),
+          });
           noise.addBaselineReport(baselineReport);
         }
       }
       const failed = candidateExchange.error;
+      // The candidate's tool calls (egress proxy) join the comparison as its side_effect category.
+      const sideEffects = failed === null ? await sideEffectsFor(store, candidateExchange, original, log) : undefined;
       const report =
         failed === null
-          ? compareResponses(candidateCanon, originalCanon, { ...optionsFor(endpoint), endpoint, noise: baseline === null ? null : noise })
+          ? compareResponses(candidateCanon, originalCanon, {
+              ...optionsFor(endpoint),
+              endpoint,
+              noise: baseline === null ? null : noise,
+              ...(sideEffects === undefined ? {} : { sideEffects }),
+            })
           : null;
       const result: ReplayResultRecord = {
         runId,

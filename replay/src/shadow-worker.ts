@@ -2,6 +2,7 @@ import { canonicalize, compareResponses } from '@understudy/compare';
 import { type Clock, type Exchange, type Logger, silentLogger, systemClock, type TimerHandle } from '@understudy/core';
 import type { ShadowComparisonRecord, Store } from '@understudy/store';
 import { type CompareOptionsFor, defaultCompareOptions, endpointOf } from './compare-item.js';
+import { sideEffectsFor } from './side-effects-for.js';
 
 export interface ShadowWorkerDeps {
   readonly store: Store;
@@ -80,7 +81,14 @@ export function createShadowWorker(deps: ShadowWorkerDeps): ShadowWorker {
         createdAt: clock.now(),
       };
     }
-    const report = compareResponses(canonicalize(shadow), canonicalize(parent), { ...optionsFor(endpoint), endpoint, noise: null });
+    // The shadow's tool calls (egress proxy) join the comparison as its side_effect category.
+    const sideEffects = await sideEffectsFor(deps.store, shadow, parent, logger);
+    const report = compareResponses(canonicalize(shadow), canonicalize(parent), {
+      ...optionsFor(endpoint),
+      endpoint,
+      noise: null,
+      ...(sideEffects === undefined ? {} : { sideEffects }),
+    });
     return {
       exchangeId: shadow.id,
       parentId: parent.id,
