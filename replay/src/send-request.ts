@@ -138,7 +138,7 @@ export function replayExchange(
     method: original.method,
     path: original.path,
     query: original.query,
-    requestHeaders: meta.requestHeaders,
+    requestHeaders: storedHeaders(meta.requestHeaders),
     requestBody: original.requestBody,
     status: outcome.error === null ? outcome.status : null,
     responseHeaders: outcome.responseHeaders,
@@ -153,6 +153,16 @@ export function replayExchange(
     usage: noUsage,
     error: outcome.error,
   };
+}
+
+// A version's own credentials (`versions add … --header authorization:…`) are sent, never stored.
+const secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key']);
+
+function storedHeaders(sent: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(sent))
+    out[name] = secretHeaders.has(name) && !value.includes('[redacted') ? '[redacted]' : value;
+  return out;
 }
 
 /** Connection-level failures (refused, reset, DNS, connect timeout): worth a retry. */

@@ -20,7 +20,7 @@ describe('replay against real demo agents', () => {
     await production.close();
     await store.versions.upsert({ name: 'baseline', upstream: goodBaseline.url, headers: {} });
     await store.versions.upsert({ name: 'good', upstream: good.url, headers: { 'x-prompt-version': '13' } });
-    await store.versions.upsert({ name: 'regressed', upstream: regressed.url, headers: {} });
+    await store.versions.upsert({ name: 'regressed', upstream: regressed.url, headers: { authorization: 'Bearer sk-candidate-key' } });
     const replayer = createReplayer({ store });
 
     const pass = await replayer.create({ target: 'good', baseline: 'baseline', thresholds: { maxRegressions: 0 } });
@@ -44,6 +44,8 @@ describe('replay against real demo agents', () => {
     expect(child?.requestHeaders['x-understudy-shadow']).toBe('1');
     expect(child?.requestHeaders['x-understudy-replay']).toBe(fail.id);
     expect(child?.requestHeaders['x-understudy-version']).toBeUndefined();
+    // The version's own credential was sent but is not stored.
+    expect(child?.requestHeaders.authorization).toBe('[redacted]');
     await replayer.close();
     await store.close();
   });
