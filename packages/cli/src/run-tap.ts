@@ -1,6 +1,7 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { type CaptureSink, createTap, sqliteWorkerSink, storeSink, type Tap } from '@understudy/tap';
+import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';
 import type { ShutdownStack } from './shutdown-stack.js';
@@ -24,6 +25,8 @@ export async function runTap(deps: {
   stack: ShutdownStack;
   /** The live shadow's candidate (`tap.shadow`), when shadowing is on. */
   shadowVersion?: Version | undefined;
+  /** The metrics registry (shared with the egress proxy in `start`); a new one by default. */
+  registry?: Registry | undefined;
 }): Promise<{ tap: Tap; listening: Listening }> {
   const split = await startCanarySplit({
     store: deps.store,
@@ -41,6 +44,7 @@ export async function runTap(deps: {
     clock: deps.clock,
     logger: deps.logger.child({ role: 'tap' }),
     ...(deps.shadowVersion === undefined ? {} : { shadowVersion: deps.shadowVersion }),
+    ...(deps.registry === undefined ? {} : { registry: deps.registry }),
   });
   deps.stack.defer('flush captures', () => tap.close());
   const listening = await listen(tap.app, { name: 'tap', host: deps.config.tap.host, port: deps.config.tap.port, clock: deps.clock });

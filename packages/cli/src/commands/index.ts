@@ -2,6 +2,7 @@ import { canaryCommand } from './canary.js';
 import type { Command } from './command.js';
 import { controlCommand } from './control.js';
 import { runDiff } from './diff.js';
+import { egressCommand } from './egress.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { replayCommand } from './replay.js';
@@ -16,6 +17,7 @@ export const commands: Readonly<Record<string, Command>> = Object.freeze({
   start: startCommand,
   tap: tapCommand,
   control: controlCommand,
+  egress: egressCommand,
   versions: versionsCommand,
   canary: canaryCommand,
   replay: replayCommand,

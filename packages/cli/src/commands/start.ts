@@ -1,15 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Clock, systemClock, systemRandom, type Version } from '@understudy/core';
+import { type Clock, type Config, systemClock, systemRandom, type Version } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
 import { createApp } from '@understudy/server';
 import { openStore } from '@understudy/store';
+import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
 import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { startDemoTraffic } from '../demo-traffic.js';
+import { runEgress, startDemoTools } from '../egress-wiring.js';
 import { listen } from '../listen.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { drainMs, runTap } from '../run-tap.js';
@@ -60,10 +62,20 @@ export const startCommand: Command = {
       // demo run points at a demo agent that no longer exists.
       let version = await resolveTapVersion(config, store, { name: config.tap.version, upstream, useStore: false });
       const demo = version === undefined;
-      if (version === undefined) version = { name: config.tap.version, upstream: await startDemoAgent(clock, stack), headers: {} };
+      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
+      // One registry for tap and egress proxy, so the control plane's /metrics shows both.
+      const registry = new Registry();
+      // The egress proxy (issue 5) from egress.destinations; the demo puts its orders service behind one.
+      const egressConfig = demo && config.egress.destinations.length === 0 ? withDemoTools(config, await startDemoTools(stack)) : config;
+      const egress =
+        egressConfig.egress.destinations.length === 0
+          ? undefined
+          : await runEgress({ config: egressConfig, store, redactionKey, logger, clock, stack, registry });
+      const demoToolsUrl = demo && egress !== undefined ? `${egress.listening.url}/d/orders` : undefined;
+      if (version === undefined)
+        version = { name: config.tap.version, upstream: await startDemoAgent(clock, stack, demoToolsUrl), headers: {} };
       await store.versions.upsert(version);
 
-      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const shadowVersion = await resolveShadowVersion(config, store);
       const { tap, listening: tapServer } = await runTap({
         config,
@@ -75,6 +87,7 @@ export const startCommand: Command = {
         clock,
         stack,
         shadowVersion,
+        registry,
       });
       startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
       const control = createApp({
@@ -97,6 +110,7 @@ export const startCommand: Command = {
           dbUrl,
           token: access.token,
           generated: access.generated,
+          egress: egress === undefined ? undefined : { url: egress.listening.url, destinations: egressConfig.egress.destinations },
         }),
       );
       if (demo) {
@@ -112,9 +126,31 @@ export const startCommand: Command = {
   },
 };
 
-/** The embedded demo agent (good variant) on an ephemeral loopback port; returns its URL. */
-async function startDemoAgent(clock: Clock, stack: ShutdownStack): Promise<string> {
-  const app = createDemoAgentApp({ variant: 'good', clock, random: systemRandom, latencyMs: 150 });
+/** The demo's egress destination: the embedded orders service, recorded live and answered in shadow. */
+function withDemoTools(config: Config, toolsUrl: string): Config {
+  const orders = {
+    name: 'orders',
+    baseUrl: toolsUrl,
+    policy: 'record' as const,
+    unmatchedReads: 'forward' as const,
+    readMethods: ['GET', 'HEAD', 'OPTIONS'],
+  };
+  // An ephemeral port: only the embedded demo agent calls it, and a second demo must not collide.
+  return { ...config, egress: { ...config.egress, port: 0, destinations: [orders] } };
+}
+
+/**
+ * The embedded demo agent (good variant) on an ephemeral loopback port; returns its URL. With
+ * `toolsUrl` it runs its tools (the orders service) through the egress proxy.
+ */
+async function startDemoAgent(clock: Clock, stack: ShutdownStack, toolsUrl?: string): Promise<string> {
+  const app = createDemoAgentApp({
+    variant: 'good',
+    clock,
+    random: systemRandom,
+    latencyMs: 150,
+    ...(toolsUrl === undefined ? {} : { tools: { baseUrl: toolsUrl } }),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
@@ -130,6 +166,7 @@ function banner(o: {
   dbUrl: string;
   token: string;
   generated: boolean;
+  egress: { url: string; destinations: readonly { name: string; baseUrl: string; policy: string }[] } | undefined;
 }): string {
   const upstream = o.demo ? `${o.version.upstream} (embedded demo agent)` : o.version.upstream;
   const tokenLine = o.generated
@@ -141,6 +178,9 @@ function banner(o: {
     'Understudy is running.',
     `  tap          ${o.tapUrl}  → version ${o.version.name} at ${upstream}`,
     `  control      ${o.controlUrl}`,
+    ...(o.egress === undefined
+      ? []
+      : [`  egress       ${o.egress.url}  → ${o.egress.destinations.map((d) => `/d/${d.name} → ${d.baseUrl} (${d.policy})`).join(', ')}`]),
     tokenLine,
     `  database     ${o.dbUrl}`,
     '',

@@ -1,0 +1,63 @@
+import { systemClock, systemRandom } from '@understudy/core';
+import { openStore } from '@understudy/store';
+import { definedOnly, loadCliConfig } from '../cli-config.js';
+import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { mergeDestinations, parseDestinationFlag, runEgress } from '../egress-wiring.js';
+import { parseFlags, parsePort } from '../parse-flags.js';
+import { readOrCreateRedactionKey } from '../secrets.js';
+import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: understudy egress [--port 8082] [--destination NAME=URL[:record|passthrough|block]]… [--config FILE]
+
+Runs only the egress proxy: the agent calls its tools at http://<egress>/d/NAME/<path> instead
+of the tool's own URL, forwarding the x-understudy-exchange and x-understudy-shadow headers it
+received. Live calls are forwarded and recorded (UNDERSTUDY_DB); shadow and replay calls are
+answered from the recording, and an unmatched write is refused (409 shadow_blocked).
+
+  --port N                 the port to listen on (default: 8082)
+  --destination NAME=URL   a tool destination, repeatable; add :passthrough (always forwarded,
+                           still recorded) or :block (shadow calls refused); default :record
+  --config FILE            a config file (default: ./understudy.config.json when present);
+                           its egress.destinations are used too, a flag replaces one of the same name
+`;
+
+export const egressCommand: Command = {
+  summary: 'run the egress proxy that records tool calls live and answers them in shadow',
+  async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+    const { values } = parseFlags(args, {
+      port: { type: 'string' },
+      destination: { type: 'string', multiple: true },
+      config: { type: 'string' },
+    });
+    if (values.help === true) {
+      io.stdout(usage);
+      return exitCode.ok;
+    }
+    const flags = (values.destination ?? []).map(parseDestinationFlag);
+    const port = parsePort('port', values.port);
+    const first = loadCliConfig(io, values.config, { egress: definedOnly({ port }) });
+    const destinations = mergeDestinations(first.config.egress.destinations, flags);
+    if (destinations.length === 0)
+      throw new UsageError('no destinations: pass --destination NAME=URL or set egress.destinations in the config');
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, { egress: { ...definedOnly({ port }), destinations } });
+    const logger = createCliLogger(io, { readable: false });
+    const stack = new ShutdownStack();
+    try {
+      const store = await openStore({ url: dbUrl });
+      stack.defer('close store', () => store.close());
+      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
+      const { listening } = await runEgress({ config, store, redactionKey, logger, clock: systemClock, stack });
+      logger.info(
+        { url: listening.url, destinations: config.egress.destinations.map((d) => `${d.name}=${d.baseUrl}:${d.policy}`), db: dbUrl },
+        'egress proxy listening',
+      );
+      await untilAborted(signal);
+      logger.info('shutting down: flushing tool-call recordings');
+      return exitCode.ok;
+    } finally {
+      await stack.unwind(logger);
+    }
+  },
+};
