@@ -147,6 +147,8 @@ export function createEgress(deps: EgressDeps): Egress {
       key,
       redactor,
       prices,
+      rawHeaders: incoming.rawHeaders,
+      body,
     };
     // forward() reads the path to send from the request target.
     incoming.url = rest;

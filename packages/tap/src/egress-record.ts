@@ -5,7 +5,7 @@ import type { CallKey } from './egress-cursor.js';
 import type { ForwardCapture, ForwardResult } from './forward.js';
 import { headerRecord, reservedHeaderPrefix } from './forward-headers.js';
 import { costUsd, type PriceLookup } from './pricing.js';
-import type { Redactor } from './redactor.js';
+import type { ExchangeRedactor, Redactor } from './redactor.js';
 import { usageFromJson } from './usage-extractor.js';
 
 /** What the egress proxy knows about a call before it decides what to do with it. */
@@ -18,6 +18,9 @@ export interface ToolCallContext {
   readonly key: CallKey;
   readonly redactor: Redactor;
   readonly prices: PriceLookup;
+  /** The agent's request as received (raw header list, whole body): kept, redacted, as evidence of a refused call. */
+  readonly rawHeaders: readonly string[];
+  readonly body: Uint8Array;
 }
 
 /** How the call ended: forwarded to the tool, answered from a recording, or refused. */
@@ -31,8 +34,6 @@ export type ToolCallEnd =
     }
   | { readonly kind: 'replayed'; readonly recorded: ToolCallRecord; readonly durationMs: number }
   | { readonly kind: 'blocked'; readonly match: ToolCallMatch; readonly body: string };
-
-const empty = new Uint8Array(0);
 
 /**
  * The stored form of one tool call. Request headers and text bodies are redacted like the
@@ -79,11 +80,10 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
   }
   if (end.kind === 'blocked') {
     const body = Buffer.from(end.body, 'utf8');
+    const request = redactedRequest(context.redactor.forExchange(), context.rawHeaders, context.body);
     return {
       ...base,
-      requestHeaders: {},
-      requestBody: empty,
-      requestSize: 0,
+      ...request,
       status: 409,
       responseHeaders: { 'content-type': 'application/json' },
       responseBody: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
@@ -102,13 +102,10 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
   }
   const { result, capture } = end;
   const redactor = context.redactor.forExchange();
-  const requestHeaders = headerRecord(capture.requestHeaders);
-  for (const name of Object.keys(requestHeaders)) if (name.startsWith(reservedHeaderPrefix)) delete requestHeaders[name];
-  const responseHeaders = capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders);
   const request = capture.request.body();
+  const redacted = redactedRequest(redactor, capture.requestHeaders, request.bytes);
+  const responseHeaders = capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders);
   const response = capture.response.body();
-  const requestType = requestHeaders['content-type'] ?? '';
-  const requestBody = redactedText(request.bytes, requestType, (text) => redactor.body(text, requestType));
   const responseType = responseHeaders['content-type'] ?? '';
   let usage = capture.streamUsage;
   if (usage === undefined && responseType.includes('json') && responseHeaders['content-encoding'] === undefined)
@@ -116,8 +113,7 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
   const price = usage?.model === undefined ? undefined : context.prices(usage.model);
   return {
     ...base,
-    requestHeaders: redactor.headers(requestHeaders),
-    requestBody,
+    ...redacted,
     requestSize: request.size,
     status: result.status,
     responseHeaders: redactor.headers(responseHeaders),
@@ -133,6 +129,22 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
     outputTokens: usage?.outputTokens ?? null,
     costUsd: usage === undefined ? null : costUsd(price, usage.inputTokens, usage.outputTokens),
     error: result.error,
+  };
+}
+
+/** Request headers (no `x-understudy-*`) and body, redacted like the tap's captures. */
+function redactedRequest(
+  redactor: ExchangeRedactor,
+  rawHeaders: readonly string[],
+  body: Uint8Array,
+): { requestHeaders: Record<string, string>; requestBody: Uint8Array; requestSize: number } {
+  const headers = headerRecord(rawHeaders);
+  for (const name of Object.keys(headers)) if (name.startsWith(reservedHeaderPrefix)) delete headers[name];
+  const contentType = headers['content-type'] ?? '';
+  return {
+    requestHeaders: redactor.headers(headers),
+    requestBody: redactedText(body, contentType, (text) => redactor.body(text, contentType)),
+    requestSize: body.length,
   };
 }
 
