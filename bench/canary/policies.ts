@@ -48,6 +48,10 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
   });
   const stable = accumulator();
   const candidate = accumulator();
+  // Per-step counts, as the controller reads them from the store for the error-rate gate.
+  const strata: { stable: ReturnType<typeof accumulator>; candidate: ReturnType<typeof accumulator> }[] = [
+    { stable: accumulator(), candidate: accumulator() },
+  ];
   const comparisons = { n: 0, events: 0 };
   let step = 0;
   let stepStartedAt = 0;
@@ -59,6 +63,8 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
     observe(window, now) {
       stable.add(window.stable);
       candidate.add(window.candidate);
+      strata.at(-1)?.stable.add(window.stable);
+      strata.at(-1)?.candidate.add(window.candidate);
       comparisons.n += window.comparisons.n;
       comparisons.events += window.comparisons.over;
       inStep += window.candidate.length;
@@ -69,6 +75,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         divergence: { candidate: { ...comparisons }, baseline: null },
         look,
         webhooks: new Map(),
+        strata: strata.map((s) => ({ stable: s.stable.stats(), candidate: s.candidate.stats() })),
       });
       const { decision, consecutiveFailures } = decideStep({
         spec,
@@ -88,6 +95,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         case 'advance':
         case 'await_approval':
           step = decision.toStep;
+          strata.push({ stable: accumulator(), candidate: accumulator() });
           stepStartedAt = now;
           inStep = 0;
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };

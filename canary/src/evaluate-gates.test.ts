@@ -136,4 +136,14 @@ describe('error rate stratified by step', () => {
     ];
     expect(evaluateGates(errorsOnly, { ...input(pooled.stable, pooled.candidate), strata: worse })[0]?.outcome).toBe('fail');
   });
+
+  it('compares a step without stable traffic (weight 100) with the last step that had some', () => {
+    const last = [
+      { stable: counts(5000, 50), candidate: counts(5000, 50) },
+      { stable: counts(0, 0), candidate: counts(10_000, 500) },
+    ];
+    const verdict = evaluateGates(errorsOnly, { ...input(pooled.stable, pooled.candidate), strata: last })[0];
+    expect(verdict?.outcome).toBe('fail');
+    expect(verdict?.evidence.strata).toBe(2);
+  });
 });

@@ -194,7 +194,14 @@ function tailVerdict(gate: GateSpec, q: number, stable: ArmStats, candidate: Arm
 }
 
 function stratifiedErrorVerdict(gate: GateSpec, strata: NonNullable<AnalysisInput['strata']>, alpha: number): Partial3 {
-  const usable = strata.filter((s) => s.stable.n > 0 && s.candidate.n > 0);
+  // A step with no stable traffic (weight 100) has no concurrent control; it is compared with
+  // the latest step that had one, the best remaining baseline (and only that step is exposed to drift).
+  let lastStable: ArmStats | undefined;
+  const controlled = strata.map((s) => {
+    if (s.stable.n > 0) lastStable = s.stable;
+    return s.stable.n > 0 || lastStable === undefined ? s : { stable: lastStable, candidate: s.candidate };
+  });
+  const usable = controlled.filter((s) => s.stable.n > 0 && s.candidate.n > 0);
   const sum = (f: (s: (typeof usable)[number]) => number) => usable.reduce((a, s) => a + f(s), 0);
   const counts = { stable: sum((s) => s.stable.n), candidate: sum((s) => s.candidate.n) };
   if (Math.min(counts.stable, counts.candidate) < gate.minSamples) return tooFew(gate, counts);
