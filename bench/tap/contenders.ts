@@ -48,6 +48,8 @@ export function freePort(): Promise<number> {
  */
 export async function startPortkey(children: ChildSet, deadlineMs: number): Promise<{ port: number; pid: number | undefined }> {
   const port = await freePort();
+  // tsx only so that the TypeScript preload loads; every contender runs under it, so the footprint
+  // it adds is the same for all. NODE_ENV=production as a deployment would set it.
   const child = children.spawnNode(
     'portkey',
     ['--import', 'tsx', '--import', paths.loopbackOnly, paths.portkey, `--port=${port}`, '--headless'],
