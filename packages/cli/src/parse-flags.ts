@@ -2,16 +2,20 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './cli-io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type HelpOption = { help: { type: 'boolean'; short: 'h' } };
+type FlagConfig<T extends Options> = { args: string[]; options: T & HelpOption; strict: true; allowPositionals: boolean };
+/** What {@link parseFlags} returns: `parseArgs`'s typed values and positionals. */
+export type ParsedFlags<T extends Options> = ReturnType<typeof parseArgs<FlagConfig<T>>>;
 
 /**
  * `node:util` parseArgs in strict mode, with `--help`/`-h` added and its errors turned into
  * one-line {@link UsageError}s (Node's messages carry a long hint after the first sentence).
  */
-export function parseFlags<T extends Options>(args: readonly string[], options: T, config: { positionals?: boolean } = {}) {
+export function parseFlags<T extends Options>(args: readonly string[], options: T, config: { positionals?: boolean } = {}): ParsedFlags<T> {
   try {
     return parseArgs({
       args: [...args],
-      options: { ...options, help: { type: 'boolean', short: 'h' } } as T & { help: { type: 'boolean'; short: 'h' } },
+      options: { ...options, help: { type: 'boolean', short: 'h' } } as T & HelpOption,
       strict: true,
       allowPositionals: config.positionals ?? false,
     });
