@@ -25,15 +25,20 @@ export interface StartedChild {
 export class ChildSet {
   readonly #entries: Entry[] = [];
 
-  /** Forks a TypeScript module (run through tsx, sources resolved) and waits for its ready message. */
+  /**
+   * Forks a TypeScript module (run through tsx) and waits for its ready message. `@understudy/*`
+   * resolve to their TypeScript sources unless `shipped` is set: then to the compiled `dist/`,
+   * as an installed package runs (the module itself still goes through tsx).
+   */
   fork(
     name: string,
     modulePath: string,
     args: readonly string[],
-    options: { execArgv?: readonly string[]; timeoutMs?: number } = {},
+    options: { execArgv?: readonly string[]; timeoutMs?: number; shipped?: boolean } = {},
   ): Promise<StartedChild> {
+    const conditions = options.shipped === true ? [] : ['--conditions=source'];
     const child = fork(modulePath, [...args], {
-      execArgv: ['--conditions=source', '--import', 'tsx', ...(options.execArgv ?? [])],
+      execArgv: [...conditions, '--import', 'tsx', ...(options.execArgv ?? [])],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -74,23 +74,23 @@ async function main(): Promise<void> {
     if (profile) mkdirSync(profileDir, { recursive: true });
     const unavailable = new Map<ContenderName, string>();
     tap = await children
-      .fork('tap', paths.tap, [
-        `--upstream=${upstreamUrl}`,
-        `--db=${db}`,
-        `--sink=${sink}`,
-        ...(profile ? [`--profile-dir=${profileDir}`] : []),
-      ])
+      .fork(
+        'tap',
+        paths.tap,
+        [`--upstream=${upstreamUrl}`, `--db=${db}`, `--sink=${sink}`, ...(profile ? [`--profile-dir=${profileDir}`] : [])],
+        { shipped: true },
+      )
       .catch((error: unknown) => {
         unavailable.set('tap', firstLines(error, 6));
         return undefined;
       });
     const bareTap = await children
-      .fork('tap-no-capture', paths.tap, [
-        `--upstream=${upstreamUrl}`,
-        `--db=${join(dir, 'no-capture.db')}`,
-        `--sink=${sink}`,
-        '--capture-rate=0',
-      ])
+      .fork(
+        'tap-no-capture',
+        paths.tap,
+        [`--upstream=${upstreamUrl}`, `--db=${join(dir, 'no-capture.db')}`, `--sink=${sink}`, '--capture-rate=0'],
+        { shipped: true },
+      )
       .catch((error: unknown) => {
         unavailable.set('tap-no-capture', firstLines(error, 6));
         return undefined;

@@ -3,6 +3,8 @@
  * into a SQLite file, served with @hono/node-server on 127.0.0.1. The sink is the one
  * `understudy tap` picks for a SQLite file, `sqliteWorkerSink` (a writer thread), or with
  * `--sink=store` the contract's `storeSink(openStore(...))` on the proxy's own thread.
+ * The bench forks it without `--conditions=source`, so `@understudy/*` are the compiled `dist/`
+ * that ships (and the writer thread loads plain JS); only this file goes through tsx.
  * Answers `stats` with `tap.stats()` and its memory, `close` by closing the tap (which flushes
  * the capture queue) and exiting, and, with `--profile-dir=`, `profile-start`/`profile-stop`
  * with a V8 CPU profile of just that span.
