@@ -29,4 +29,5 @@ export {
 export { createIdGenerator, type IdGenerator } from './ids.js';
 export { type Logger, silentLogger } from './logger.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
+export { stableHash32, stableUnit } from './stable-hash.js';
 export { isValidVersionName, type Version } from './version.js';

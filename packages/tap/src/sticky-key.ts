@@ -1,4 +1,4 @@
-import { UnderstudyError } from '@understudy/core';
+import { stableUnit, UnderstudyError } from '@understudy/core';
 import { compileJsonPath, replaceAtPath } from './json-path.js';
 
 /** Reads a session key from a request: its headers (lower-case names) and body text. */
@@ -47,20 +47,15 @@ export function compileStickyKey(spec: string): StickyKey {
   throw new UnderstudyError('invalid_config', `sticky key "${spec}" must be header:NAME, cookie:NAME or json:$.path`);
 }
 
+/** Seed of the shadow mirror's hash, so it samples sessions independently of the canary split. */
+const shadowSeed = 0x5eed;
+
 /**
- * A stable bucket in [0, 1) for a key (FNV-1a, then a murmur3 finalizer): the same session
- * always lands in the same bucket, so it is mirrored whole or not at all.
+ * A stable bucket in [0, 1) for a session key: the same session always lands in the same
+ * bucket, so it is mirrored whole or not at all. Seeded apart from the canary split, which
+ * also takes the lowest buckets: unsalted, a 10 % shadow would mostly mirror the sessions the
+ * candidate already serves live.
  */
 export function stickyBucket(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
+  return stableUnit(key, shadowSeed);
 }
