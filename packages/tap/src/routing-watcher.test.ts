@@ -1,0 +1,49 @@
+import { ManualClock, silentLogger } from '@understudy/core';
+import { openStore } from '@understudy/store';
+import { describe, expect, it } from 'vitest';
+import { createRoutingWatcher } from './routing-watcher.js';
+
+describe('createRoutingWatcher', () => {
+  it('polls the revision every 250 ms, so a rollback applies on the next tick (well within 1 s)', async () => {
+    const store = await openStore({ url: ':memory:' });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
+    await store.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: {} });
+    const write = (weight: number, candidate: string | null) =>
+      store.routing.set({ route: 'stable', primary: 'stable', candidate, weight, sticky: null, fallback: false, canaryId: 'C1' }, 0);
+    await write(50, 'v2');
+
+    let reads = 0;
+    const source = {
+      routing: {
+        revision: (route: string) => {
+          reads++;
+          return store.routing.revision(route);
+        },
+        get: (route: string) => store.routing.get(route),
+      },
+      versions: store.versions,
+    };
+    const clock = new ManualClock(0);
+    const watcher = createRoutingWatcher({ source, route: 'stable', clock, logger: silentLogger });
+    await watcher.start();
+    expect(watcher.current()).toMatchObject({ weight: 50, candidate: { name: 'v2' } });
+
+    await write(0, null);
+    clock.advance(249);
+    expect(reads).toBe(1);
+    expect(watcher.current()?.candidate?.name).toBe('v2');
+    clock.advance(1);
+    expect(reads).toBe(2);
+    await watcher.refresh(); // joins the read the tick started
+    expect(watcher.current()).toMatchObject({ weight: 0, candidate: null });
+
+    // No change: the tick reads the revision only, and the routing stays.
+    clock.advance(250);
+    await watcher.refresh();
+    expect(watcher.current()?.candidate).toBeNull();
+    watcher.stop();
+    clock.advance(10_000);
+    expect(reads).toBe(3);
+    await store.close();
+  });
+});
