@@ -78,6 +78,34 @@ describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) 
     expect(await store.exchanges.count()).toBe(3);
   });
 
+  it.skipIf(skip)('keeps a batch out of a concurrent transaction that rolls back', async () => {
+    const s = await open();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let opened: () => void = () => {};
+    const isOpen = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const rolledBack = s.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('meta').values({ key: 'inside', value: 'x' }).execute();
+        opened();
+        await held;
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => (error as Error).message);
+    await isOpen;
+    const inserted = s.exchanges.insertMany([exchange({ id: 'OUTSIDE' })]);
+    release();
+    expect(await rolledBack).toBe('roll back');
+    await inserted;
+    expect(await s.exchanges.get('OUTSIDE')).toBeDefined();
+    expect(await s.meta.get('inside')).toBeUndefined();
+  });
+
   it.skipIf(skip)('filters and pages newest first with a cursor', async () => {
     store = await open();
     const rows = Array.from({ length: 25 }, (_, i) =>

@@ -1,7 +1,8 @@
 import { type Exchange, type ExchangeRole, UnderstudyError } from '@understudy/core';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { fromExchangeRow, toExchangeRow } from './exchange-row.js';
-import type { Database } from './schema.js';
+import type { Database, ExchangesTable } from './schema.js';
 
 export interface ExchangeFilter {
   /** Epoch ms, inclusive. */
@@ -27,17 +28,36 @@ export interface ExchangePage {
 // SQLite allows 32 766 bound parameters per statement; 26 columns a row leaves room for ~1 200.
 const rowsPerStatement = 500;
 
+/** Inserts rows in one SQLite transaction through one cached prepared statement. */
+type SqliteInsert = (rows: readonly ExchangesTable[]) => void;
+
 export class ExchangeRepository {
   readonly #db: Kysely<Database>;
+  readonly #sqlite: SqliteDatabase | undefined;
+  #sqliteInsert: SqliteInsert | undefined;
 
-  constructor(db: Kysely<Database>) {
+  /**
+   * `sqlite` is the connection under `db` when the store is SQLite: captures, the hottest
+   * write, then skip kysely's per-batch compile of a multi-row INSERT.
+   */
+  constructor(db: Kysely<Database>, sqlite?: SqliteDatabase) {
     this.#db = db;
+    this.#sqlite = sqlite;
   }
 
   /** Inserts a batch in one transaction; a duplicate id is ignored (captures are idempotent). */
   async insertMany(exchanges: readonly Exchange[]): Promise<void> {
     if (exchanges.length === 0) return;
     const rows = exchanges.map(toExchangeRow);
+    const first = rows[0];
+    if (this.#sqlite !== undefined && first !== undefined) {
+      this.#sqliteInsert ??= this.#compileSqliteInsert(this.#sqlite, first);
+      const insert = this.#sqliteInsert;
+      // Through kysely's connection, so that its mutex keeps any kysely transaction off the
+      // single SQLite connection while this synchronous one runs.
+      await this.#db.connection().execute(async () => insert(rows));
+      return;
+    }
     await this.#db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += rowsPerStatement) {
         await trx
@@ -46,6 +66,29 @@ export class ExchangeRepository {
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
       }
+    });
+  }
+
+  /**
+   * Compiles ONE single-row INSERT with kysely (the same SQL the multi-row path emits, one row
+   * of it) and prepares it once: per batch, only `run` per row inside one transaction. The
+   * bound parameters follow the row's keys, which `toExchangeRow` always emits in one order.
+   */
+  #compileSqliteInsert(sqlite: SqliteDatabase, sample: ExchangesTable): SqliteInsert {
+    const columns = Object.keys(sample) as (keyof ExchangesTable)[];
+    const compiled = this.#db
+      .insertInto('exchanges')
+      .values(sample)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .compile();
+    if (
+      compiled.parameters.length !== columns.length ||
+      compiled.parameters.some((p, i) => p !== sample[columns[i] as keyof ExchangesTable])
+    )
+      throw new UnderstudyError('internal', 'compiled exchange INSERT does not bind one parameter per column in row order');
+    const statement = sqlite.prepare(compiled.sql);
+    return sqlite.transaction((rows: readonly ExchangesTable[]) => {
+      for (const row of rows) statement.run(columns.map((c) => row[c]));
     });
   }
 

@@ -9,6 +9,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 export interface OpenedDialect {
   readonly kind: StoreKind;
   readonly dialect: Dialect;
+  /** The SQLite connection itself, for the few hot paths that run a cached prepared statement. */
+  readonly sqlite?: SQLite.Database;
 }
 
 /** `postgres://…` (or `postgresql://…`) selects PostgreSQL; anything else is a SQLite file path. */
@@ -35,5 +37,5 @@ export function openDialect(url: string, options: { poolSize?: number } = {}): O
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  return { kind: 'sqlite', dialect: new SqliteDialect({ database }) };
+  return { kind: 'sqlite', dialect: new SqliteDialect({ database }), sqlite: database };
 }
