@@ -1,5 +1,6 @@
-// biome-ignore-all lint/suspicious/noExplicitAny: the tests walk untyped JSON response bodies; expect() checks their shape.
+import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import { seededRandom } from '@understudy/core';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { describe, expect, it } from 'vitest';
 import { createDemoAgentApp } from './demo-agent-app.js';
 
@@ -13,6 +14,22 @@ const tools = [
     },
   },
 ];
+
+/** A non-streamed reply, typed by the official SDK: the demo agent must speak its shapes. */
+async function completion(res: Response): Promise<ChatCompletion> {
+  return (await res.json()) as ChatCompletion;
+}
+
+function firstChoice(c: ChatCompletion): ChatCompletion.Choice {
+  const choice = c.choices[0];
+  if (choice === undefined) throw new Error('the completion has no choices');
+  return choice;
+}
+
+function toolCall(c: ChatCompletion): { name: string; arguments: string } | undefined {
+  const call = firstChoice(c).message.tool_calls?.[0];
+  return call?.type === 'function' ? call.function : undefined;
+}
 
 function chat(app: ReturnType<typeof createDemoAgentApp>, body: Record<string, unknown>) {
   return app.request('/v1/chat/completions', {
@@ -55,7 +72,7 @@ describe('chat completions', () => {
       const texts: string[] = [];
       for (let i = 0; i < 6; i++) {
         const res = await chat(app, { messages: [{ role: 'user', content: 'What is your return policy?' }] });
-        texts.push(((await res.json()) as any).choices[0].message.content);
+        texts.push(firstChoice(await completion(res)).message.content ?? '');
       }
       return texts;
     };
@@ -72,28 +89,28 @@ describe('chat completions', () => {
       messages: [{ role: 'user', content: 'Please refund $42.50 for order #A-10423, it arrived broken' }],
       tools,
     });
-    const body = (await res.json()) as any;
-    expect(body.choices[0].finish_reason).toBe('tool_calls');
-    const call = body.choices[0].message.tool_calls[0];
-    expect(call.function.name).toBe('refund_order');
-    expect(JSON.parse(call.function.arguments)).toEqual({ order_id: 'A-10423', amount: 42.5 });
+    const body = await completion(res);
+    expect(firstChoice(body).finish_reason).toBe('tool_calls');
+    const call = toolCall(body);
+    expect(call?.name).toBe('refund_order');
+    expect(JSON.parse(call?.arguments ?? '')).toEqual({ order_id: 'A-10423', amount: 42.5 });
   });
 
   it('looks the order up when no amount is given, and summarizes a tool result', async () => {
     const app = createDemoAgentApp({ variant: 'good', random: seededRandom(3) });
-    const first = (await (await chat(app, { messages: [{ role: 'user', content: 'Where is my order 55512?' }], tools })).json()) as any;
-    expect(first.choices[0].message.tool_calls[0].function).toEqual({ name: 'get_order', arguments: '{"order_id":"55512"}' });
-    const second = (await (
+    const first = await completion(await chat(app, { messages: [{ role: 'user', content: 'Where is my order 55512?' }], tools }));
+    expect(toolCall(first)).toEqual({ name: 'get_order', arguments: '{"order_id":"55512"}' });
+    const second = await completion(
       await chat(app, {
         messages: [
           { role: 'user', content: 'Where is my order 55512?' },
-          first.choices[0].message,
+          firstChoice(first).message,
           { role: 'tool', tool_call_id: 'x', content: '{"order_id":"55512","status":"shipped"}' },
         ],
         tools,
-      })
-    ).json()) as any;
-    expect(second.choices[0].message.content).toMatch(/55512.*shipped/);
+      }),
+    );
+    expect(firstChoice(second).message.content).toMatch(/55512.*shipped/);
   });
 
   it('streams text as chunks, then usage, then [DONE]', async () => {
@@ -119,7 +136,10 @@ describe('chat completions', () => {
     const parts = chunks.flatMap((c) => c.choices[0]?.delta?.tool_calls ?? []);
     expect(parts[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'refund_order', arguments: '' } });
     expect(parts.length).toBeGreaterThan(2);
-    expect(JSON.parse(parts.map((p: any) => p.function.arguments).join(''))).toEqual({ order_id: '777001', amount: 19.99 });
+    expect(JSON.parse(parts.map((p: { function: { arguments: string } }) => p.function.arguments).join(''))).toEqual({
+      order_id: '777001',
+      amount: 19.99,
+    });
     expect(chunks.at(-1).choices[0].finish_reason).toBe('tool_calls');
   });
 
@@ -144,7 +164,7 @@ describe('Anthropic messages', () => {
         messages: [{ role: 'user', content: 'Refund $10 on order #B-2001' }],
       }),
     });
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as Message;
     expect(body).toMatchObject({ type: 'message', role: 'assistant', model: 'claude-x', stop_reason: 'tool_use' });
     expect(body.content[0]).toMatchObject({ type: 'tool_use', name: 'refund_order', input: { order_id: 'B-2001', amount: 10 } });
     expect(body.usage.output_tokens).toBeGreaterThan(0);
@@ -194,11 +214,11 @@ describe('the regressed variant', () => {
           errors++;
           continue;
         }
-        const body = (await res.json()) as any;
-        tokens += body.usage.completion_tokens;
-        const call = body.choices[0].message.tool_calls?.[0];
-        const args = call === undefined ? {} : JSON.parse(call.function.arguments);
-        if (call?.function.name !== 'refund_order' || args.order_id !== String(10000 + i) || args.amount !== 25) wrong++;
+        const body = await completion(res);
+        tokens += body.usage?.completion_tokens ?? 0;
+        const call = toolCall(body);
+        const args = call === undefined ? {} : JSON.parse(call.arguments);
+        if (call?.name !== 'refund_order' || args.order_id !== String(10000 + i) || args.amount !== 25) wrong++;
       }
       return { errors, wrong, tokens };
     };
@@ -210,7 +230,7 @@ describe('the regressed variant', () => {
     const textTokens = async (variant: 'good' | 'regressed') => {
       const app = createDemoAgentApp({ variant, random: seededRandom(1) });
       const res = await chat(app, { messages: [{ role: 'user', content: 'How long does shipping take?' }] });
-      return res.status === 200 ? ((await res.json()) as any).usage.completion_tokens : 0;
+      return res.status === 200 ? ((await completion(res)).usage?.completion_tokens ?? 0) : 0;
     };
     expect(await textTokens('regressed')).toBeGreaterThan(await textTokens('good'));
   });
