@@ -29,6 +29,12 @@ function wrongOrderRandom(): Random {
   return { next: () => script.shift() ?? 0.5, bytes: (n) => new Uint8Array(n) };
 }
 
+/** The `side_effect` category's differences in a stored report (undefined when absent). */
+function sideEffectDifferences(report: unknown): unknown[] | undefined {
+  const categories = (report as { categories?: { name: string; differences: unknown[] }[] } | undefined)?.categories;
+  return categories?.find((c) => c.name === 'side_effect')?.differences;
+}
+
 describe('side-effect isolation end to end (tap → agent → egress proxy → orders service)', () => {
   const running: { close(): Promise<void> }[] = [];
   const demoTools = createDemoToolsApp();
@@ -119,10 +125,7 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
     const worker = createShadowWorker({ store });
     expect(await worker.tick()).toBe(1);
     const comparison = await store.shadowComparisons.get(shadow.id);
-    const category = (comparison?.report as { categories: { name: string; differences: unknown[] }[] }).categories.find(
-      (c) => c.name === 'side_effect',
-    );
-    expect(category?.differences).toEqual([]);
+    expect(sideEffectDifferences(comparison?.report)).toEqual([]);
   });
 
   it('replaying the same request twice leaves the count at 1 while the candidate gets the recorded response', async () => {
@@ -136,8 +139,7 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
       const calls = await store.toolCalls.ofAttempt(result?.candidateId ?? '');
       expect(calls.map((c) => [c.outcome, c.match, c.exchangeId])).toEqual([['replayed', 'matched', live.id]]);
       expect(Buffer.from(calls[0]?.responseBody ?? []).toString()).toContain('"refund_id":"rf_1"');
-      const categories = (result?.report as { categories: { name: string; differences: unknown[] }[] }).categories;
-      expect(categories.find((c) => c.name === 'side_effect')?.differences).toEqual([]);
+      expect(sideEffectDifferences(result?.report)).toEqual([]);
     }
     await replayer.close();
     expect(demoTools.counts()).toMatchObject({ refunds: 1, refundedOrders: ['10001'] });
