@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIo, signal?: AbortSign
   try {
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command === undefined) throw new UsageError(`unknown command "${name}" (see understudy --help)`);
-    return await command.run(rest, io, signal);
+    return await (await command.load()).run(rest, io, signal);
   } catch (error) {
     io.stderr(`understudy ${name}: ${oneLine(error)}\n`);
     return exitCode.usage;

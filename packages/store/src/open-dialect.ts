@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -18,8 +17,10 @@ export function storeKind(url: string): StoreKind {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 
-export function openDialect(url: string, options: { poolSize?: number } = {}): OpenedDialect {
+export async function openDialect(url: string, options: { poolSize?: number } = {}): Promise<OpenedDialect> {
   if (storeKind(url) === 'postgres') {
+    // Loaded only here: a SQLite tap (and its capture writer thread) never pays for the driver.
+    const { default: pg } = await import('pg');
     const int8 = 20;
     const pool = new pg.Pool({
       connectionString: url,

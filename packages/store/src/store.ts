@@ -47,7 +47,7 @@ export interface OpenStoreOptions {
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { kind, dialect, sqlite } = openDialect(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  const { kind, dialect, sqlite } = await openDialect(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
   const db = new Kysely<Database>({ dialect });
   if (options.migrate !== false) {
     try {

@@ -65,7 +65,6 @@ const flags = {
 } as const;
 
 export const canaryCommand: Command = {
-  summary: 'start, inspect, verify and steer canary releases',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values, positionals } = parseFlags(args, flags, { positionals: true });
     if (values.help === true) {

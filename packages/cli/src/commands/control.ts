@@ -22,7 +22,6 @@ configured token one is generated, printed once, and the server binds to 127.0.0
 `;
 
 export const controlCommand: Command = {
-  summary: 'run the control-plane API over the store',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values } = parseFlags(args, { port: { type: 'string' }, config: { type: 'string' } });
     if (values.help === true) {

@@ -24,7 +24,6 @@ answered from the recording, and an unmatched write is refused (409 shadow_block
 `;
 
 export const egressCommand: Command = {
-  summary: 'run the egress proxy that records tool calls live and answers them in shadow',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values } = parseFlags(args, {
       port: { type: 'string' },

@@ -16,7 +16,6 @@ stdout or --out FILE. "understudy import" reads it back exactly.
 `;
 
 export const exportCommand: Command = {
-  summary: 'export stored exchanges as JSONL',
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
       args,

@@ -20,7 +20,6 @@ line, and nothing is kept, unless --skip-invalid (then skipped entries are count
 `;
 
 export const importCommand: Command = {
-  summary: 'import traffic from HAR, GoReplay or JSONL files',
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
       args,

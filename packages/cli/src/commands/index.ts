@@ -1,28 +1,32 @@
-import { canaryCommand } from './canary.js';
-import type { Command } from './command.js';
-import { controlCommand } from './control.js';
-import { runDiff } from './diff.js';
-import { egressCommand } from './egress.js';
-import { exportCommand } from './export.js';
-import { importCommand } from './import.js';
-import { replayCommand } from './replay.js';
-import { startCommand } from './start.js';
-import { tapCommand } from './tap.js';
-import { versionsCommand } from './versions.js';
+import type { CommandEntry } from './command.js';
 
-export type { Command } from './command.js';
+export type { Command, CommandEntry } from './command.js';
 
 /** Every subcommand by name, in the order `understudy --help` lists them. */
-export const commands: Readonly<Record<string, Command>> = Object.freeze({
-  start: startCommand,
-  tap: tapCommand,
-  control: controlCommand,
-  egress: egressCommand,
-  versions: versionsCommand,
-  canary: canaryCommand,
-  replay: replayCommand,
-  import: importCommand,
-  export: exportCommand,
-  // `understudy diff A B` lives in ./diff.ts (`runDiff(args, io)`), owned by the compare engineer.
-  diff: { summary: 'compare two saved responses and print the report', run: runDiff },
+export const commands: Readonly<Record<string, CommandEntry>> = Object.freeze({
+  start: {
+    summary: 'run tap + control plane in one process (with the demo agent when no upstream is set)',
+    load: async () => (await import('./start.js')).startCommand,
+  },
+  tap: {
+    summary: 'run the capturing reverse proxy in front of one agent version',
+    load: async () => (await import('./tap.js')).tapCommand,
+  },
+  control: { summary: 'run the control-plane API over the store', load: async () => (await import('./control.js')).controlCommand },
+  egress: {
+    summary: 'run the egress proxy that records tool calls live and answers them in shadow',
+    load: async () => (await import('./egress.js')).egressCommand,
+  },
+  versions: { summary: 'add or list named agent versions', load: async () => (await import('./versions.js')).versionsCommand },
+  canary: { summary: 'start, inspect, verify and steer canary releases', load: async () => (await import('./canary.js')).canaryCommand },
+  replay: {
+    summary: 'replay stored traffic against a version and report divergence (a CI gate)',
+    load: async () => (await import('./replay.js')).replayCommand,
+  },
+  import: { summary: 'import traffic from HAR, GoReplay or JSONL files', load: async () => (await import('./import.js')).importCommand },
+  export: { summary: 'export stored exchanges as JSONL', load: async () => (await import('./export.js')).exportCommand },
+  diff: {
+    summary: 'compare two saved responses and print the report',
+    load: async () => ({ run: (await import('./diff.js')).runDiff }),
+  },
 });

@@ -63,7 +63,6 @@ const flags = {
 type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 
 export const replayCommand: Command = {
-  summary: 'replay stored traffic against a version and report divergence (a CI gate)',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values } = parseFlags(args, flags);
     if (values.help === true) {

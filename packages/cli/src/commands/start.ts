@@ -34,7 +34,6 @@ and a little demo traffic through the tap, so captures show up within seconds.
 `;
 
 export const startCommand: Command = {
-  summary: 'run tap + control plane in one process (with the demo agent when no upstream is set)',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values } = parseFlags(args, {
       upstream: { type: 'string' },

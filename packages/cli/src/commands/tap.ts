@@ -23,7 +23,6 @@ into the store (UNDERSTUDY_DB). Several taps and control planes may share one da
 `;
 
 export const tapCommand: Command = {
-  summary: 'run the capturing reverse proxy in front of one agent version',
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
     const { values } = parseFlags(args, {
       upstream: { type: 'string' },

@@ -14,7 +14,6 @@ one service can differ by e.g. --header x-prompt-version:13. "add" writes to UND
 `;
 
 export const versionsCommand: Command = {
-  summary: 'add or list named agent versions',
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
       args,
