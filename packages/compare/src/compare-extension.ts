@@ -1,5 +1,5 @@
 import type { CanonicalResponse } from './canonical-response.js';
-import { categoryWeights } from './compare-responses.js';
+import { categoryWeights } from './category-report.js';
 import { type CategoryReport, type DivergenceReport, type Severity, severities } from './divergence-report.js';
 import { type JudgeOptions, judge } from './judge.js';
 import type { NoiseLookup } from './noise-lookup.js';

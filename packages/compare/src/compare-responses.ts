@@ -1,14 +1,17 @@
 import type { CanonicalResponse } from './canonical-response.js';
 import { defaultVolatilePaths } from './canonicalize.js';
-import type { CategoryName, CategoryReport, Deltas, Difference, DivergenceReport, Severity, TextFacts } from './divergence-report.js';
+import { category } from './category-report.js';
+import type { CategoryReport, Deltas, Difference, DivergenceReport } from './divergence-report.js';
 import { diffJsonValues } from './json-diff.js';
 import { compilePathMatcher } from './json-path.js';
 import { type JudgeOptions, judge } from './judge.js';
 import type { NoiseLookup } from './noise-lookup.js';
-import { looksLikeRefusal } from './refusal.js';
-import { combineScores, severityRisk, worstSeverity } from './score.js';
+import { combineScores } from './score.js';
+import { sideEffectCategory } from './side-effect-category.js';
 import type { SideEffectSummary } from './side-effects.js';
-import { defaultTextLimits, type TextSimilarityLimits, textHunks, textSimilarity } from './text-similarity.js';
+import { errorCategory, statusCategory } from './status-categories.js';
+import { textCategory } from './text-category.js';
+import { defaultTextLimits, type TextSimilarityLimits } from './text-similarity.js';
 import { diffToolCalls } from './tool-call-diff.js';
 
 /** Options of {@link compareResponses}; every field has a default. */
@@ -31,209 +34,6 @@ export interface CompareOptions {
   /** Production's own noise; without it the verdict falls back to structural rules. */
   readonly noise?: NoiseLookup | null;
   readonly judge?: Partial<JudgeOptions>;
-}
-
-/** Weights of each category in a pair's score; latency and cost are reported, never scored. */
-export const categoryWeights: Readonly<Record<CategoryName, number>> = Object.freeze({
-  status: 1,
-  error: 1,
-  tool_call: 0.9,
-  side_effect: 0.9,
-  schema: 0.7,
-  text: 0.5,
-  extension: 0.5,
-  latency: 0,
-  cost: 0,
-});
-
-function category(name: CategoryName, differences: Difference[], omitted: number, score?: number): CategoryReport {
-  const s = score ?? combineScores(differences.map((d) => severityRisk[d.severity]));
-  return {
-    name,
-    score: s,
-    weight: categoryWeights[name],
-    severity: worstSeverity(differences.map((d) => d.severity)),
-    differences,
-    omitted,
-  };
-}
-
-function statusClass(status: number | null): string {
-  return status === null ? 'none' : `${Math.floor(status / 100)}xx`;
-}
-
-function statusCategory(a: CanonicalResponse, b: CanonicalResponse): CategoryReport {
-  const out: Difference[] = [];
-  if (a.status !== b.status) {
-    const sameClass = statusClass(a.status) === statusClass(b.status);
-    // Succeeding where production failed is a difference worth showing, not a regression.
-    const recovered = (a.status === null || a.status >= 400) && b.status !== null && b.status < 400;
-    out.push({
-      kind: sameClass ? 'status_code' : 'status_class',
-      path: 'status',
-      key: 'status',
-      severity: recovered ? 'low' : sameClass ? 'medium' : 'critical',
-      message: `status ${a.status ?? 'none'} → ${b.status ?? 'none'}`,
-      original: a.status,
-      candidate: b.status,
-    });
-  }
-  return category('status', out, 0);
-}
-
-function errorCategory(a: CanonicalResponse, b: CanonicalResponse): CategoryReport {
-  const out: Difference[] = [];
-  if (a.error === null && b.error !== null) {
-    out.push({
-      kind: 'error_presence',
-      path: 'error',
-      key: 'error',
-      severity: 'critical',
-      message: `candidate failed: ${b.error.message.slice(0, 160)}`,
-      candidate: b.error.type,
-    });
-  } else if (a.error !== null && b.error === null) {
-    out.push({
-      kind: 'error_presence',
-      path: 'error',
-      key: 'error',
-      severity: 'low',
-      message: 'original failed, candidate did not',
-      original: a.error.type,
-    });
-  } else if (a.error !== null && b.error !== null && (a.error.type !== b.error.type || a.error.source !== b.error.source)) {
-    out.push({
-      kind: 'error_type',
-      path: 'error.type',
-      key: 'error.type',
-      severity: 'medium',
-      message: `error ${a.error.type ?? a.error.source} → ${b.error.type ?? b.error.source}`,
-      original: a.error.type,
-      candidate: b.error.type,
-    });
-  }
-  return category('error', out, 0);
-}
-
-// How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
-// digit (a number or a percentage), or an emoji. Only the last character is looked at.
-const completeEnding = /[.!?:;)\]}"'`*>%\u2026\d]|\p{Extended_Pictographic}/u;
-
-/** Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. */
-function endsComplete(text: string): boolean {
-  const t = text.trimEnd();
-  if (t === '') return false;
-  const last = String.fromCodePoint(t.codePointAt(t.length - 1) ?? 0);
-  // A surrogate pair's low half: look at the whole code point.
-  const ch = t.length >= 2 && /[\udc00-\udfff]/.test(last) ? t.slice(-2) : t.slice(-1);
-  return completeEnding.test(ch);
-}
-
-function textCategory(
-  a: CanonicalResponse,
-  b: CanonicalResponse,
-  limits: TextSimilarityLimits,
-  withHunks: boolean,
-): { report: CategoryReport; facts: TextFacts | null } {
-  const out: Difference[] = [];
-  const refusalA = a.refusal !== null || looksLikeRefusal(a.text);
-  const refusalB = b.refusal !== null || looksLikeRefusal(b.text);
-  if (refusalB && !refusalA)
-    out.push({
-      kind: 'refusal',
-      path: 'text',
-      key: 'refusal',
-      severity: 'high',
-      message: 'candidate refused',
-      candidate: (b.refusal ?? b.text).slice(0, 200),
-    });
-  if (a.finishReason !== b.finishReason && a.finishReason !== null && b.finishReason !== null) {
-    // Truncation is the costly change; the rest follow from differences reported elsewhere.
-    const truncated = b.finishReason === 'length' || b.finishReason === 'content_filter';
-    out.push({
-      kind: 'finish_reason',
-      path: 'finish_reason',
-      key: 'finish_reason',
-      severity: truncated ? 'high' : 'low',
-      message: `finish reason ${a.finishReason} → ${b.finishReason}`,
-      original: a.finishReason,
-      candidate: b.finishReason,
-    });
-  }
-  const textA = a.refusal !== null && a.text === '' ? a.refusal : a.text;
-  const textB = b.refusal !== null && b.text === '' ? b.refusal : b.text;
-  if (textA === '' && textB === '') return { report: category('text', out, 0), facts: null };
-  if (endsComplete(textA) && !endsComplete(textB) && textB !== '') {
-    out.push({
-      kind: 'text_incomplete',
-      path: 'text',
-      key: 'text',
-      severity: 'high',
-      message: `candidate stops mid-sentence: "…${textB.slice(-40)}"`,
-    });
-  }
-  const sim = textSimilarity(textA, textB, limits);
-  if (sim.similarity < 1) {
-    out.push({
-      kind: 'text_similarity',
-      path: 'text',
-      key: 'text',
-      severity: 'low',
-      message: `text similarity ${sim.similarity.toFixed(3)} (word ${sim.word.toFixed(3)}, bag ${sim.bag.toFixed(3)})`,
-    });
-  }
-  if (sim.lengthRatio < 1 && sim.wordsB < sim.wordsA) {
-    out.push({
-      kind: 'text_length',
-      path: 'text',
-      key: 'text.length',
-      severity: 'low',
-      message: `candidate has ${sim.wordsB} words, original ${sim.wordsA}`,
-      original: sim.wordsA,
-      candidate: sim.wordsB,
-    });
-  }
-  const structural = combineScores(
-    out
-      .filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason' || d.kind === 'text_incomplete')
-      .map((d) => severityRisk[d.severity]),
-  );
-  const score = 1 - (1 - structural) * sim.similarity;
-  const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
-  return { report: category('text', out, 0, score), facts: hunks === undefined ? sim : { ...sim, hunks } };
-}
-
-function sideEffectCategory(options: CompareOptions): CategoryReport {
-  const c = options.sideEffects?.candidate;
-  if (c === undefined) return category('side_effect', [], 0);
-  const o = options.sideEffects?.original ?? { matched: 0, unmatched: 0, extra: 0, blocked: 0 };
-  const out: Difference[] = [];
-  const add = (kind: Difference['kind'], field: keyof SideEffectSummary, severity: Severity, what: string): void => {
-    if (c[field] > o[field])
-      out.push({
-        kind,
-        path: `side_effects.${field}`,
-        key: `side_effects.${field}`,
-        severity,
-        message: `${c[field] - o[field]} more ${what}`,
-        original: o[field],
-        candidate: c[field],
-      });
-  };
-  add('side_effect_unmatched', 'unmatched', 'high', 'unrecorded write(s)');
-  add('side_effect_blocked', 'blocked', 'high', 'blocked call(s)');
-  add('side_effect_extra', 'extra', 'medium', 'call(s) the recording does not have');
-  if (c.matched < o.matched)
-    out.push({
-      kind: 'side_effect_missing',
-      path: 'side_effects.matched',
-      key: 'side_effects.matched',
-      severity: 'medium',
-      message: `${o.matched - c.matched} recorded call(s) not made`,
-      original: o.matched,
-      candidate: c.matched,
-    });
-  return category('side_effect', out, 0);
 }
 
 // Compiled ignore patterns by their text: the same few lists recur on every pair of a run.
@@ -321,7 +121,7 @@ export function compareResponses(
     category('tool_call', tools.differences, tools.omitted),
     category('schema', schemaDiffs, schemaOmitted),
     text.report,
-    sideEffectCategory(options),
+    sideEffectCategory(options.sideEffects),
     category('latency', [], 0, relativeIncrease(original.timings.durationMs, candidate.timings.durationMs)),
     category('cost', [], 0, relativeIncrease(original.usage.costUsd, candidate.usage.costUsd)),
   ];

@@ -12,6 +12,7 @@ export {
   type ToolCall,
 } from './canonical-response.js';
 export { type CanonicalizeInput, canonicalize, defaultVolatilePaths, type RawResponse } from './canonicalize.js';
+export { categoryWeights } from './category-report.js';
 export {
   applyExtension,
   type CompareExtension,
@@ -19,7 +20,7 @@ export {
   type CompareExtensionResult,
   type ExtensionCategory,
 } from './compare-extension.js';
-export { type CompareOptions, categoryWeights, compareResponses } from './compare-responses.js';
+export { type CompareOptions, compareResponses } from './compare-responses.js';
 export { type CompareSettings, compareOptionsFor, endpointKey } from './compare-settings.js';
 export {
   type CategoryName,

@@ -1,0 +1,98 @@
+import type { CanonicalResponse } from './canonical-response.js';
+import { category } from './category-report.js';
+import type { CategoryReport, Difference, TextFacts } from './divergence-report.js';
+import { looksLikeRefusal } from './refusal.js';
+import { combineScores, severityRisk } from './score.js';
+import { type TextSimilarityLimits, textHunks, textSimilarity } from './text-similarity.js';
+
+// How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
+// digit (a number or a percentage), or an emoji. Only the last character is looked at.
+const completeEnding = /[.!?:;)\]}"'`*>%\u2026\d]|\p{Extended_Pictographic}/u;
+
+/** Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. */
+function endsComplete(text: string): boolean {
+  const t = text.trimEnd();
+  if (t === '') return false;
+  const last = String.fromCodePoint(t.codePointAt(t.length - 1) ?? 0);
+  // A surrogate pair's low half: look at the whole code point.
+  const ch = t.length >= 2 && /[\udc00-\udfff]/.test(last) ? t.slice(-2) : t.slice(-1);
+  return completeEnding.test(ch);
+}
+
+/**
+ * Text drift (similarity, length) plus the structural text signals that are regressions on
+ * their own: a refusal, a truncating finish reason, an answer that stops mid-sentence.
+ */
+export function textCategory(
+  a: CanonicalResponse,
+  b: CanonicalResponse,
+  limits: TextSimilarityLimits,
+  withHunks: boolean,
+): { report: CategoryReport; facts: TextFacts | null } {
+  const out: Difference[] = [];
+  const refusalA = a.refusal !== null || looksLikeRefusal(a.text);
+  const refusalB = b.refusal !== null || looksLikeRefusal(b.text);
+  if (refusalB && !refusalA)
+    out.push({
+      kind: 'refusal',
+      path: 'text',
+      key: 'refusal',
+      severity: 'high',
+      message: 'candidate refused',
+      candidate: (b.refusal ?? b.text).slice(0, 200),
+    });
+  if (a.finishReason !== b.finishReason && a.finishReason !== null && b.finishReason !== null) {
+    // Truncation is the costly change; the rest follow from differences reported elsewhere.
+    const truncated = b.finishReason === 'length' || b.finishReason === 'content_filter';
+    out.push({
+      kind: 'finish_reason',
+      path: 'finish_reason',
+      key: 'finish_reason',
+      severity: truncated ? 'high' : 'low',
+      message: `finish reason ${a.finishReason} → ${b.finishReason}`,
+      original: a.finishReason,
+      candidate: b.finishReason,
+    });
+  }
+  const textA = a.refusal !== null && a.text === '' ? a.refusal : a.text;
+  const textB = b.refusal !== null && b.text === '' ? b.refusal : b.text;
+  if (textA === '' && textB === '') return { report: category('text', out, 0), facts: null };
+  if (endsComplete(textA) && !endsComplete(textB) && textB !== '') {
+    out.push({
+      kind: 'text_incomplete',
+      path: 'text',
+      key: 'text',
+      severity: 'high',
+      message: `candidate stops mid-sentence: "…${textB.slice(-40)}"`,
+    });
+  }
+  const sim = textSimilarity(textA, textB, limits);
+  if (sim.similarity < 1) {
+    out.push({
+      kind: 'text_similarity',
+      path: 'text',
+      key: 'text',
+      severity: 'low',
+      message: `text similarity ${sim.similarity.toFixed(3)} (word ${sim.word.toFixed(3)}, bag ${sim.bag.toFixed(3)})`,
+    });
+  }
+  if (sim.lengthRatio < 1 && sim.wordsB < sim.wordsA) {
+    out.push({
+      kind: 'text_length',
+      path: 'text',
+      key: 'text.length',
+      severity: 'low',
+      message: `candidate has ${sim.wordsB} words, original ${sim.wordsA}`,
+      original: sim.wordsA,
+      candidate: sim.wordsB,
+    });
+  }
+  const structural = combineScores(
+    out
+      .filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason' || d.kind === 'text_incomplete')
+      .map((d) => severityRisk[d.severity]),
+  );
+  const score = 1 - (1 - structural) * sim.similarity;
+  const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
+  return { report: category('text', out, 0, score), facts: hunks === undefined ? sim : { ...sim, hunks } };
+}
