@@ -20,6 +20,11 @@ export interface CompareOptions {
   readonly endpoint?: string;
   /** JSON paths ignored in bodies and structured outputs, on top of the volatile defaults. */
   readonly ignorePaths?: readonly string[];
+  /**
+   * JSON paths ignored in tool-call arguments, rooted at each call's arguments object
+   * (`$.request_id`). The volatile body defaults never apply here: a tool argument named `id` matters.
+   */
+  readonly ignoreArgumentPaths?: readonly string[];
   /** Ignore `id`, `created`, `system_fingerprint`, `usage`… of generic JSON bodies. Default true. */
   readonly ignoreVolatile?: boolean;
   /** Relative tolerance for numbers in bodies and tool arguments. Default 0. */
@@ -77,8 +82,13 @@ export function compareResponses(
   const ignore = cachedMatcher(patterns);
   const notes: string[] = [];
   if (ignore.invalid.length > 0) notes.push(`ignored invalid ignore path(s): ${ignore.invalid.join(', ')}`);
+  const ignoreArguments = cachedMatcher(options.ignoreArgumentPaths ?? []);
 
-  const tools = diffToolCalls(original.toolCalls, candidate.toolCalls, { numericTolerance: options.numericTolerance, maxDifferences: max });
+  const tools = diffToolCalls(original.toolCalls, candidate.toolCalls, {
+    numericTolerance: options.numericTolerance,
+    ignoreArguments: ignoreArguments.empty ? undefined : ignoreArguments,
+    maxDifferences: max,
+  });
   const schemaDiffs: Difference[] = [];
   let schemaOmitted = 0;
   if (original.protocol !== candidate.protocol && original.protocol !== 'empty' && candidate.protocol !== 'empty') {

@@ -32,4 +32,37 @@ describe('compareOptionsFor', () => {
     expect(compareResponses(b, a, options).verdict).toBe('match');
     expect(compareResponses(b, a, { endpoint: 'POST /v1/agent/run' }).verdict).not.toBe('match');
   });
+
+  it('applies the endpoint ignore paths to tool-call arguments too', () => {
+    const chat = (traceId: string, city: string) =>
+      canonicalize({
+        path: '/v1/agent/run',
+        body: JSON.stringify({
+          object: 'chat.completion',
+          model: 'm',
+          choices: [
+            {
+              index: 0,
+              message: {
+                role: 'assistant',
+                content: null,
+                tool_calls: [
+                  { id: 'c1', type: 'function', function: { name: 'lookup', arguments: JSON.stringify({ trace_id: traceId, city }) } },
+                ],
+              },
+              finish_reason: 'tool_calls',
+            },
+          ],
+        }),
+      });
+    const options = compareOptionsFor(config.compare, 'POST /v1/agent/run');
+    expect(options.ignoreArgumentPaths).toEqual(['$.trace_id', '$.meta']);
+    const ignored = compareResponses(chat('b', 'Paris'), chat('a', 'Paris'), options);
+    expect(ignored.categories.find((c) => c.name === 'tool_call')?.differences).toEqual([]);
+    // A field outside the ignore list is still a difference, so the ignore does not hide everything.
+    const changed = compareResponses(chat('b', 'Lyon'), chat('a', 'Paris'), options);
+    expect(changed.categories.find((c) => c.name === 'tool_call')?.differences).toMatchObject([
+      { kind: 'value_change', path: 'tool_calls[0].arguments.city' },
+    ]);
+  });
 });

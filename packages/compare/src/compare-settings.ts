@@ -42,6 +42,8 @@ export function compareOptionsFor(settings: CompareSettings, endpoint: string): 
   return {
     endpoint,
     ignorePaths,
+    // The same per-endpoint paths, rooted at each tool call's arguments object.
+    ignoreArgumentPaths: ignorePaths,
     numericTolerance: settings.numericTolerance,
     textLimits: { maxLcsCells: settings.limits.maxLcsCells, maxEditLength: settings.limits.maxEditLength },
     maxDifferencesPerCategory: settings.limits.maxDifferencesPerCategory,
