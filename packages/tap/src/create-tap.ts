@@ -146,7 +146,12 @@ export function createTap(deps: TapDeps): Tap {
       id = exchange.id;
       captureQueue.offer(exchange, exchangeBytes(exchange));
       // After the client has its response: the shadow copy can never delay or change it.
-      shadow?.offer({ live: exchange, rawHeaders: headerRecord(result.capture.requestHeaders), rawBody: result.capture.request.body() });
+      shadow?.offer({
+        live: exchange,
+        rawHeaders: headerRecord(result.capture.requestHeaders),
+        rawQuery: result.query,
+        rawBody: result.capture.request.body(),
+      });
     } catch (error) {
       // A capture must never break the proxy: count it as dropped and carry on.
       metrics.dropped(1, 'capture_error');

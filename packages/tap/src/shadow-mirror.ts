@@ -11,6 +11,8 @@ export interface ShadowOffer {
   readonly live: Exchange;
   /** Raw request headers, lower-case names, before redaction: what the candidate must see. */
   readonly rawHeaders: Readonly<Record<string, string>>;
+  /** Raw query string (without `?`), before redaction: `live.query` is the redacted copy. */
+  readonly rawQuery: string;
   readonly rawBody: CapturedBody;
 }
 
@@ -118,7 +120,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     try {
       const res = await dispatcher.request({
         origin: url.origin,
-        path: `${basePath}${live.path}${live.query === '' ? '' : `?${live.query}`}`,
+        path: `${basePath}${live.path}${offer.rawQuery === '' ? '' : `?${offer.rawQuery}`}`,
         method: live.method as Dispatcher.HttpMethod,
         headers,
         body: offer.rawBody.bytes.length === 0 ? null : offer.rawBody.bytes,
@@ -148,9 +150,16 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       timer.cancel();
     }
     const redactor = deps.redactor.forExchange();
+    // The request's parts first, as the live capture does: the redactor then knows its secrets
+    // and scrubs a candidate that echoes them back. Only the response's redaction is kept.
+    redactor.headers(offer.rawHeaders);
+    redactor.query(offer.rawQuery);
+    const requestType = offer.rawHeaders['content-type'] ?? '';
+    const requestText = offer.rawHeaders['content-encoding'] === undefined ? textOf(offer.rawBody) : undefined;
+    if (requestText !== undefined && textTypes.test(requestType)) redactor.body(requestText, requestType);
     const bytes = Buffer.concat(chunks, held);
     const contentType = responseHeaders['content-type'] ?? '';
-    const text = /json|text\/|event-stream|xml/.test(contentType) ? bytes.toString('utf8') : undefined;
+    const text = textTypes.test(contentType) ? bytes.toString('utf8') : undefined;
     const redacted = text === undefined ? bytes : Buffer.from(redactor.body(text, contentType), 'utf8');
     deps.record({
       id,
@@ -210,6 +219,8 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     },
   };
 }
+
+const textTypes = /json|text\/|event-stream|xml/;
 
 function textOf(body: CapturedBody): string | undefined {
   return body.bytes.length === 0

@@ -216,4 +216,34 @@ describe('live shadow mirror', () => {
       await Promise.all([live.close(), hanging.close()]);
     }
   });
+  it('sends the candidate the raw query and scrubs secrets it echoes back, like a live capture', async () => {
+    const live = await server(liveAnswer);
+    const urls: string[] = [];
+    // The candidate echoes what it was sent: the query string and the API key header.
+    const echoing = await server((req) => {
+      urls.push(req.url);
+      return Response.json({ url: req.url, key: req.headers.get('x-api-key') });
+    });
+    const t = await tapWithShadow(live.url, echoing.url, { rate: 1 });
+    try {
+      const res = await request(`${t.url}/v1/search?api_key=plainquerysecret77&q=1`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'plainheadersecret42' },
+        dispatcher,
+      });
+      await res.body.text();
+      expect(res.statusCode).toBe(200);
+      const [shadow] = await shadows(t.store, 1);
+      // The candidate must get the request the client sent, not the stored (redacted) query.
+      expect(new URL(urls[0] ?? '').searchParams.get('api_key')).toBe('plainquerysecret77');
+      const stored = new TextDecoder().decode(shadow?.responseBody.bytes);
+      expect(stored).not.toContain('plainquerysecret77');
+      expect(stored).not.toContain('plainheadersecret42');
+      expect(shadow?.query).not.toContain('plainquerysecret77');
+    } finally {
+      await t.close();
+      await Promise.all([live.close(), echoing.close()]);
+    }
+  });
 });
