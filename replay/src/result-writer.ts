@@ -29,6 +29,8 @@ export class ResultWriter {
   #flushing: Promise<void> = Promise.resolve();
   #timer: TimerHandle | undefined;
   #failure: unknown;
+  /** Items handed to a commit that has not finished yet: they are still held in memory. */
+  #committing = 0;
 
   constructor(
     store: Store,
@@ -50,7 +52,9 @@ export class ResultWriter {
     this.#exchanges.push(...exchanges);
     if (this.#results.length >= this.#options.batchSize) this.#flush();
     else this.#timer ??= this.#clock.setTimeout(() => this.#flush(), this.#options.flushMs);
-    if (this.#results.length >= this.#options.maxPending) await this.#flushing;
+    // A full batch leaves #results for the commit chain, so the bound counts both: past it,
+    // wait for every queued commit rather than letting the chain grow with a slow store.
+    if (this.#results.length + this.#committing >= this.#options.maxPending) await this.#flushing;
   }
 
   /** Commits whatever is buffered and waits for it; rethrows a failed commit. */
@@ -68,13 +72,16 @@ export class ResultWriter {
     const exchanges = this.#exchanges;
     this.#results = [];
     this.#exchanges = [];
+    this.#committing += results.length;
     this.#flushing = this.#flushing.then(async () => {
-      if (this.#failure !== undefined) return;
       try {
+        if (this.#failure !== undefined) return;
         const fresh = await this.#store.replays.commitResults(this.#runId, results, exchanges, this.#clock.now());
         this.#onCommit(fresh, results);
       } catch (error) {
         this.#failure = error;
+      } finally {
+        this.#committing -= results.length;
       }
     });
   }
