@@ -146,6 +146,13 @@ describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) 
     expect(page.items.map((e) => e.path)).toEqual(['/a_b']);
   });
 
+  it.skipIf(skip)('matches a path glob case-sensitively, as PostgreSQL LIKE does and URL paths are (RFC 3986 §6.2.2.1)', async () => {
+    store = await open();
+    await store.exchanges.insertMany([exchange({ id: 'A', path: '/v1/chat' }), exchange({ id: 'B', path: '/V1/chat' })]);
+    expect((await store.exchanges.list({ path: '/v1/*' })).items.map((e) => e.id)).toEqual(['A']);
+    expect((await store.exchanges.list({ path: '/V1/*' })).items.map((e) => e.id)).toEqual(['B']);
+  });
+
   it.skipIf(skip)('rejects a malformed status filter with a coded error', async () => {
     store = await open();
     await expect(store.exchanges.list({ status: 'bad' })).rejects.toMatchObject({ code: 'invalid_input' });

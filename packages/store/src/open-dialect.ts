@@ -38,5 +38,8 @@ export async function openDialect(url: string, options: { poolSize?: number } = 
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  // SQLite's LIKE folds ASCII case, PostgreSQL's does not: path globs must select the same
+  // exchanges on both (URL paths are case-sensitive).
+  database.pragma('case_sensitive_like = ON');
   return { kind: 'sqlite', dialect: new SqliteDialect({ database }), sqlite: database };
 }
