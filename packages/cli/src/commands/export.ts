@@ -56,12 +56,33 @@ export const exportCommand: Command = {
         await exportJsonl(store, filter, (chunk) => io.stdout(chunk));
         return exitCode.ok;
       }
-      const out = createWriteStream(resolve(io.cwd, values.out));
-      const n = await exportJsonl(store, filter, (chunk) =>
-        out.write(chunk) ? undefined : new Promise<void>((r) => out.once('drain', () => r())),
-      );
-      await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
-      io.stderr(`exported ${n} exchanges to ${values.out}\n`);
+      const file = values.out;
+      const out = createWriteStream(resolve(io.cwd, file));
+      // A write stream reports a failed open (no such directory, no permission) or a failed
+      // write (disk full) as an 'error' event; unheard, it kills the process with a stack.
+      let failed: Error | undefined;
+      out.on('error', (error) => {
+        failed = error;
+      });
+      const cannotWrite = (error: Error): UsageError => new UsageError(`cannot write ${file}: ${error.message}`);
+      await new Promise<void>((opened, fail) => {
+        out.once('ready', () => opened());
+        out.once('error', (error) => fail(cannotWrite(error)));
+      });
+      const n = await exportJsonl(store, filter, (chunk) => {
+        if (failed !== undefined) throw cannotWrite(failed);
+        if (out.write(chunk)) return undefined;
+        return new Promise<void>((drained, fail) => {
+          const onError = (error: Error): void => fail(cannotWrite(error));
+          out.once('error', onError);
+          out.once('drain', () => {
+            out.off('error', onError);
+            drained();
+          });
+        });
+      });
+      await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(cannotWrite(error)) : done())));
+      io.stderr(`exported ${n} exchanges to ${file}\n`);
       return exitCode.ok;
     } finally {
       await store.close();
