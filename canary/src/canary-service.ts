@@ -55,13 +55,15 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
     switch (action) {
       case 'pause':
         if (s === 'paused') return null;
-        return final ? refuse() : t.pause(ctx);
+        return final ? refuse() : t.pause(ctx, reason);
       case 'resume':
-        if (s === 'paused') return t.resume(ctx);
+        if (s === 'paused') return t.resume(ctx, reason);
         return final ? refuse() : null;
       case 'approve': {
         if (s === 'awaiting_approval')
-          return t.enterStep(ctx, view.record.stepIndex + 1, [{ type: 'approved', actor, data: { step: view.record.stepIndex + 2 } }]);
+          return t.enterStep(ctx, view.record.stepIndex + 1, [
+            { type: 'approved', actor, data: { step: view.record.stepIndex + 2, ...t.withReason(reason) } },
+          ]);
         return final ? refuse() : null;
       }
       case 'promote':

@@ -108,25 +108,32 @@ export function abort(ctx: TransitionContext, reason: string, before: readonly C
   };
 }
 
-export function pause(ctx: TransitionContext): CanaryChange {
+/** Stops the controller acting on the canary; traffic stays where it is. `reason` goes on record. */
+export function pause(ctx: TransitionContext, reason?: string): CanaryChange {
   return {
     generation: ctx.view.record.generation,
     action: 'pause',
     at: ctx.now,
     patch: { state: 'paused', resumeState: ctx.view.state, nextAnalysisAt: null },
-    events: [event(ctx, 'paused', { to: 'paused' })],
+    events: [event(ctx, 'paused', { to: 'paused', ...withReason(reason) })],
   };
 }
 
-export function resume(ctx: TransitionContext): CanaryChange {
+/** Back to the state it was paused in, analysed at once. `reason` goes on record. */
+export function resume(ctx: TransitionContext, reason?: string): CanaryChange {
   const to = (ctx.view.record.resumeState ?? 'progressing') as CanaryState;
   return {
     generation: ctx.view.record.generation,
     action: 'resume',
     at: ctx.now,
     patch: { state: to, resumeState: null, nextAnalysisAt: ctx.now },
-    events: [event(ctx, 'resumed', { to })],
+    events: [event(ctx, 'resumed', { to, ...withReason(reason) })],
   };
+}
+
+/** `{ reason }` when one was given: a manual action's why belongs in the ledger. */
+export function withReason(reason: string | undefined): { reason?: string } {
+  return reason === undefined ? {} : { reason };
 }
 
 /** Enters the shadow phase: wait for a passing replay / live-shadow verdict before live traffic. */
