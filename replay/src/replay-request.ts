@@ -47,6 +47,8 @@ export async function replayRequest(
   });
   const url = replayUrl(version, original);
   const startedAt = deps.clock.now();
+  // A function, so TypeScript does not narrow `aborted` across the awaits below.
+  const stopped = (): boolean => options.signal?.aborted === true;
   for (let attempt = 1; ; attempt++) {
     const outcome = await sendOnce(deps.dispatcher, deps.clock, {
       url,
@@ -58,13 +60,14 @@ export async function replayRequest(
     });
     const retryable =
       outcome.error !== null ? isConnectionError(outcome.error.code) : outcome.status !== null && isRetryableStatus(outcome.status);
-    if (!retryable || attempt > options.retries || options.signal?.aborted === true) {
-      return {
-        exchange: replayExchange(original, version, outcome, { id, startedAt, requestHeaders: headers }),
-        attempts: attempt,
-      };
-    }
+    const done = (): ReplayedRequest => ({
+      exchange: replayExchange(original, version, outcome, { id, startedAt, requestHeaders: headers }),
+      attempts: attempt,
+    });
+    if (!retryable || attempt > options.retries || stopped()) return done();
     const retryAfter = outcome.error === null ? parseRetryAfter(outcome.responseHeaders['retry-after'], deps.clock.now()) : undefined;
     await sleep(deps.clock, retryDelay(options, attempt, deps.random, retryAfter), options.signal);
+    // A stop cuts the backoff short: keep what this attempt got rather than sending at once.
+    if (stopped()) return done();
   }
 }

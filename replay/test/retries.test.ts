@@ -98,4 +98,31 @@ describe('retries over real sockets', async () => {
     expect([calls, out.attempts, out.exchange.status]).toEqual([1, 1, 500]);
     await server.close();
   });
+
+  it('sends no further attempt once the run is stopped during a backoff', async () => {
+    let calls = 0;
+    const server = await listen(() => {
+      calls++;
+      return new Response('busy', { status: 503 });
+    });
+    const stop = new AbortController();
+    // The run is stopped while the replayer waits out its first backoff.
+    const clock: Clock = {
+      ...recordingClock(),
+      setTimeout(fn: () => void, ms: number): TimerHandle {
+        if (ms >= 60_000) return systemClock.setTimeout(fn, ms);
+        queueMicrotask(() => stop.abort());
+        return { cancel: () => {} };
+      },
+    };
+    if (original === undefined) throw new Error('no original');
+    const out = await replayRequest(
+      { dispatcher, clock, random: seededRandom(4), ids: createIdGenerator({ clock, random: seededRandom(4) }) },
+      original,
+      { name: 'c', upstream: server.url, headers: {} },
+      { ...options, signal: stop.signal },
+    );
+    expect([calls, out.attempts, out.exchange.status]).toEqual([1, 1, 503]);
+    await server.close();
+  });
 });
