@@ -39,9 +39,9 @@ describe('pacing and error budget over real sockets', () => {
     const run = await replayer.create({ target: server.url, rate: 100, concurrency: 8 });
     await replayer.run(run.id);
     const span = (server.arrivals.at(-1) ?? 0) - (server.arrivals[0] ?? 0);
-    // 30 starts at 100/s: 29 gaps of 10 ms.
+    // 30 starts at 100/s: 29 gaps of 10 ms. Only lower bounds, which a loaded machine cannot
+    // break (it can only delay starts); the exact spacing is pinned by pacer.test.ts on a ManualClock.
     expect(span).toBeGreaterThan(290 * 0.9);
-    expect(span).toBeLessThan(290 * 2);
     expect(median(gaps(server.arrivals))).toBeGreaterThan(7);
     await Promise.all([replayer.close(), server.close(), store.close()]);
   });
@@ -55,11 +55,9 @@ describe('pacing and error budget over real sockets', () => {
     const run = await replayer.create({ target: server.url, speed: 4, concurrency: 4 });
     await replayer.run(run.id);
     const span = (server.arrivals.at(-1) ?? 0) - (server.arrivals[0] ?? 0);
+    // Lower bounds only, as above: the original 200 ms gaps at speed 4 cannot shrink below 50 ms.
     expect(span).toBeGreaterThan(450 * 0.9);
-    expect(span).toBeLessThan(450 * 1.8);
-    const m = median(gaps(server.arrivals));
-    expect(m).toBeGreaterThan(40);
-    expect(m).toBeLessThan(80);
+    expect(median(gaps(server.arrivals))).toBeGreaterThan(40);
     await Promise.all([replayer.close(), server.close(), store.close()]);
   });
 
