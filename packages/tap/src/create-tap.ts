@@ -27,7 +27,7 @@ import { createRedactor } from './redactor.js';
 import { createShadowMetrics } from './shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow-mirror.js';
 import { createTapMetrics } from './tap-metrics.js';
-import { createUpstreamPools } from './upstream-pools.js';
+import { createUpstreamPools, type UpstreamTarget } from './upstream-pools.js';
 import { fixedVersion, type VersionRouter } from './version-router.js';
 
 export interface TapDeps {
@@ -162,12 +162,26 @@ export function createTap(deps: TapDeps): Tap {
 
   /** Forwards one request to the version the canary split chose. */
   const send = (incoming: IncomingMessage, outgoing: ServerResponse, version: Version, options: SplitSendOptions): void => {
+    let target: UpstreamTarget;
+    try {
+      target = pools.target(version);
+    } catch (error) {
+      // Pools closed under a request the split was still buffering, or a version whose upstream
+      // is no URL: answer, never throw. The split calls this from a promise callback, where a
+      // throw is an unhandled rejection and the client would wait forever.
+      logger.warn({ err: error, version: version.name }, 'no upstream for this request');
+      if (!outgoing.headersSent) {
+        if (closing !== undefined) writeError(outgoing, 503, 'unavailable', 'the tap is shutting down');
+        else writeError(outgoing, 502, 'upstream_unreachable', `version ${version.name} has no usable upstream`, version.name);
+      }
+      return;
+    }
     const captured = closing === undefined && shouldCapture(incoming.method ?? 'GET', splitTarget(incoming.url ?? '/').path);
     const exchangeId = captured ? ids() : undefined;
     forward({
       incoming,
       outgoing,
-      target: pools.target(version),
+      target,
       captureBytes: captured ? capture.maxBodyBytes : null,
       clock,
       ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
@@ -185,21 +199,7 @@ export function createTap(deps: TapDeps): Tap {
       deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, version, options));
       return;
     }
-    const version = router(incoming);
-    const target = pools.target(version);
-    const method = incoming.method ?? 'GET';
-    const captured = closing === undefined && shouldCapture(method, splitTarget(incoming.url ?? '/').path);
-    // Captured requests get their exchange id now: the agent forwards it on its tool calls (egress proxy).
-    const exchangeId = captured ? ids() : undefined;
-    forward({
-      incoming,
-      outgoing,
-      target,
-      captureBytes: captured ? capture.maxBodyBytes : null,
-      clock,
-      ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
-      onEnd: (result) => record(result, version, null, exchangeId),
-    });
+    send(incoming, outgoing, router(incoming), {});
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,7 @@ describe('canary split in the tap', () => {
     candidate: Upstream;
     tap: Tap;
     refresh: () => Promise<void>;
+    requests: (listener: () => void) => void;
   }> {
     const dir = mkdtempSync(join(tmpdir(), 'us-split-'));
     const store = await openStore({ url: join(dir, 'db.sqlite') });
@@ -97,7 +98,15 @@ describe('canary split in the tap', () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    return { tapUrl: `http://127.0.0.1:${port}`, store, stable, candidate, tap, refresh: () => watcher.refresh() };
+    return {
+      tapUrl: `http://127.0.0.1:${port}`,
+      store,
+      stable,
+      candidate,
+      tap,
+      refresh: () => watcher.refresh(),
+      requests: (listener: () => void) => server.on('request', listener),
+    };
   }
 
   const routing = (weight: number, sticky: string | null, over: { candidate?: string | null; fallback?: boolean } = {}) => ({
@@ -205,5 +214,36 @@ describe('canary split in the tap', () => {
     const hits = candidate.hits;
     for (let i = 0; i < 20; i++) expect((await call(tapUrl)).version).toBe('stable');
     expect(candidate.hits).toBe(hits);
+  });
+
+  it('answers a request whose buffered body completes after close() with a JSON 503, not an unhandled rejection', async () => {
+    const { tapUrl, store, tap, refresh, requests } = await setup();
+    await store.routing.set(routing(100, null, { fallback: true }), 0);
+    await refresh();
+    const arrived = new Promise<void>((resolve) => requests(() => resolve()));
+    const url = new URL(`${tapUrl}/v1/chat/completions`);
+    const req = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '10' },
+    });
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on('error', reject);
+    });
+    req.write('{"q":');
+    // The split is now buffering the body (fallback needs it); the tap shuts down meanwhile.
+    await arrived;
+    await tap.close();
+    req.end('"xy"}');
+    const res = await answered;
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'unavailable' } });
   });
 });
