@@ -119,7 +119,7 @@ export function createEgress(deps: EgressDeps): Egress {
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const { path, query } = splitTarget(incoming.url ?? '/');
     const slash = path.indexOf('/', egressPathPrefix.length);
-    const name = decodeURIComponent(path.slice(egressPathPrefix.length, slash === -1 ? undefined : slash));
+    const name = destinationName(path.slice(egressPathPrefix.length, slash === -1 ? undefined : slash));
     const destination = destinations.get(name);
     const version = versions.get(name);
     if (destination === undefined || version === undefined) {
@@ -298,6 +298,15 @@ const notReplayed = new Set([
   'upgrade',
   'x-understudy-version',
 ]);
+
+/** The destination segment, percent-decoded; a malformed escape names no destination (404, not a 500). */
+function destinationName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function isRead(destination: EgressDestinationConfig, method: string): boolean {
   return destination.readMethods.includes(method.toUpperCase());

@@ -177,5 +177,8 @@ describe('egress proxy', () => {
     const missing = await call(`${h.url}/d/nope/x`, 'GET', live);
     expect(missing.status).toBe(404);
     expect(missing.text).toContain('configured: orders, llm, mail, strict');
+    // A malformed escape in the destination name is the caller's mistake: 404 like any unknown name, not a 500.
+    const malformed = await call(`${h.url}/d/%E0%A4%A/x`, 'GET', live);
+    expect([malformed.status, JSON.parse(malformed.text).error.code]).toEqual([404, 'not_found']);
   });
 });
