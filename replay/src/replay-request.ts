@@ -23,6 +23,11 @@ export interface ReplayRequestOptions extends RetryPolicy {
 export interface ReplayedRequest {
   readonly exchange: Exchange;
   readonly attempts: number;
+  /**
+   * The run was stopped while this request still had a retry to make: its failure is not a
+   * result, and the item must stay open so that `--resume` sends it again.
+   */
+  readonly interrupted: boolean;
 }
 
 /**
@@ -60,14 +65,16 @@ export async function replayRequest(
     });
     const retryable =
       outcome.error !== null ? isConnectionError(outcome.error.code) : outcome.status !== null && isRetryableStatus(outcome.status);
-    const done = (): ReplayedRequest => ({
+    const done = (interrupted = false): ReplayedRequest => ({
       exchange: replayExchange(original, version, outcome, { id, startedAt, requestHeaders: headers }),
       attempts: attempt,
+      interrupted,
     });
-    if (!retryable || attempt > options.retries || stopped()) return done();
+    if (!retryable || attempt > options.retries) return done();
+    if (stopped()) return done(true);
     const retryAfter = outcome.error === null ? parseRetryAfter(outcome.responseHeaders['retry-after'], deps.clock.now()) : undefined;
     await sleep(deps.clock, retryDelay(options, attempt, deps.random, retryAfter), options.signal);
-    // A stop cuts the backoff short: keep what this attempt got rather than sending at once.
-    if (stopped()) return done();
+    // A stop cuts the backoff short: send nothing more, and leave the item to a resume.
+    if (stopped()) return done(true);
   }
 }

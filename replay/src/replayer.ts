@@ -140,7 +140,9 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
           if (next.done === true) return;
           await pacer.wait(next.value.exchange.startedAt, stop.signal);
           if (stop.signal.aborted) return;
-          const { result, exchanges } = await replayItem(next.value);
+          const { result, exchanges, interrupted } = await replayItem(next.value);
+          // Stopped mid-retry: not a result. Left uncommitted, the item is sent again on resume.
+          if (interrupted) continue;
           if (result.verdict === 'error') {
             errors++;
             if (spec.errorBudget !== null && errors > spec.errorBudget && abortReason === null) {
@@ -171,7 +173,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     log.info({ status, done: summary.done, passed: summary.passed }, 'replay run finished');
     return { run: final, summary };
 
-    async function replayItem(item: SelectedItem): Promise<{ result: ReplayResultRecord; exchanges: Exchange[] }> {
+    async function replayItem(item: SelectedItem): Promise<{ result: ReplayResultRecord; exchanges: Exchange[]; interrupted: boolean }> {
       const original = item.exchange;
       const request = {
         runId,
@@ -242,7 +244,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
         baselineReport,
         completedAt: clock.now(),
       };
-      return { result, exchanges };
+      return { result, exchanges, interrupted: candidate.interrupted || base?.interrupted === true };
     }
   }
 

@@ -2,7 +2,8 @@ import { type Clock, createIdGenerator, seededRandom, systemClock, type TimerHan
 import { Agent } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayRequest } from '../src/replay-request.js';
-import { demoAgent, listen, recordTraffic } from './support.js';
+import { createReplayer } from '../src/replayer.js';
+import { demoAgent, listen, recordTraffic, tempStore } from './support.js';
 
 /**
  * Real time for measurements, but every sleep is recorded and fires on the next turn of the
@@ -122,7 +123,43 @@ describe('retries over real sockets', async () => {
       { name: 'c', upstream: server.url, headers: {} },
       { ...options, signal: stop.signal },
     );
-    expect([calls, out.attempts, out.exchange.status]).toEqual([1, 1, 503]);
+    expect([calls, out.attempts, out.exchange.status, out.interrupted]).toEqual([1, 1, 503, true]);
     await server.close();
+  });
+});
+
+describe('a run stopped while an item still has retries left', () => {
+  it('leaves that item uncommitted, so a resume sends it again instead of keeping a final error', async () => {
+    const { store } = await tempStore();
+    const production = await demoAgent('good', 2);
+    await store.exchanges.insertMany(await recordTraffic(production.url, 1));
+    await production.close();
+    let healthy = false;
+    let calls = 0;
+    const stop = new AbortController();
+    const candidate = await listen(() => {
+      calls++;
+      if (healthy)
+        return Response.json({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' } }] });
+      // Busy: the replayer will want to retry, and the run is stopped right then.
+      stop.abort();
+      return new Response('busy', { status: 503 });
+    });
+    await store.versions.upsert({ name: 'candidate', upstream: candidate.url, headers: {} });
+    const replayer = createReplayer({ store });
+    const run = await replayer.create({ target: 'candidate', retries: 3 });
+
+    const stopped = await replayer.run(run.id, { signal: stop.signal });
+    expect(stopped.run.status).toBe('aborted');
+    expect((await store.replays.listResults(run.id)).items).toEqual([]);
+
+    healthy = true;
+    const resumed = await replayer.run(run.id);
+    expect(resumed.run.status).toBe('completed');
+    const [result] = (await store.replays.listResults(run.id)).items;
+    expect([result?.candidateStatus, result?.errorCode, calls]).toEqual([200, null, 2]);
+    await replayer.close();
+    await candidate.close();
+    await store.close();
   });
 });
