@@ -13,6 +13,8 @@ export const errorStatus = {
   shadow_blocked: 409,
   payload_too_large: 413,
   store_unavailable: 503,
+  /** The process is shutting down or not ready to serve. */
+  unavailable: 503,
   upstream_unreachable: 502,
   upstream_error: 502,
   upstream_timeout: 504,

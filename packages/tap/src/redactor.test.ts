@@ -99,3 +99,19 @@ describe('structured redaction', () => {
     expect(r.sseEvent({ at: 1, data: '{"secret":"s3cr3t-value"}' }).data).toMatch(/\[redacted:json:/);
   });
 });
+
+describe('JSON paths on a body cut at the capture cap', () => {
+  it('still redacts the values under the paths’ final keys, strings cut off at the end included', () => {
+    const r = createRedactor(
+      redaction({ builtinPatterns: false, jsonPaths: ['$.user.password', '$..pin', '$.items[*].serial'] }),
+      key,
+    ).forExchange();
+    // A truncated body: no longer parses as JSON.
+    const cut = '{"user":{"name":"ann","password":"hunter2-secret"},"card":{"pin": 4321},"items":[{"serial":"SN-998877"},{"serial":"SN-99';
+    const out = r.body(cut, 'application/json');
+    for (const secret of ['hunter2-secret', '4321', 'SN-998877', 'SN-99']) expect(out).not.toContain(secret);
+    expect(out).toContain('"name":"ann"');
+    // Remembered: the same secret echoed in the response is scrubbed too.
+    expect(r.body('{"echo":"your password is hunter2-secret"}', 'application/json')).not.toContain('hunter2-secret');
+  });
+});

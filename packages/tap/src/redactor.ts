@@ -54,6 +54,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const headerNames = new Set<string>([...defaultRedactedHeaders, ...config.headers.map((h) => h.toLowerCase())]);
   const patterns: TextPattern[] = [...(config.builtinPatterns ? builtinPatterns : []), ...configuredPatterns(config.patterns)];
   const paths: JsonPathStep[][] = config.jsonPaths.map(compileJsonPath);
+  const pathKeys = keyValuePattern(paths);
 
   const text = (s: string, known: Map<string, string>): string => {
     let out = s;
@@ -85,7 +86,18 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           // Re-serialise only when a path matched, so untouched bodies keep their exact bytes.
           if (hits > 0) return text(JSON.stringify(parsed), known);
         } catch {
-          // Not JSON after all (or cut at the capture cap): patterns still apply below.
+          // Not JSON after all, or cut at the capture cap: the configured paths cannot be
+          // walked, so every scalar under their final key names is redacted in the text —
+          // wherever it stands, which errs towards redacting too much, never too little.
+          if (pathKeys !== null) {
+            const scrubbed = s.replace(pathKeys, (_m, name: string, value: string) => {
+              const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
+              const token = placeholder('json', secret);
+              remember(known, secret, token);
+              return `"${name}":${JSON.stringify(token)}`;
+            });
+            return text(scrubbed, known);
+          }
         }
       }
     }
@@ -142,6 +154,22 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       };
     },
   };
+}
+
+/**
+ * `"key": value` for the last key of each JSON path (`$.user.password` → `password`,
+ * `$..email` → `email`), matching a string (also one cut off at the end of a truncated body),
+ * a number or a boolean; `null` when no path ends in a key.
+ */
+function keyValuePattern(paths: readonly (readonly JsonPathStep[])[]): RegExp | null {
+  const names = new Set<string>();
+  for (const steps of paths) {
+    const last = [...steps].reverse().find((step) => step.kind === 'key' || step.kind === 'descendant');
+    if (last !== undefined && (last.kind === 'key' || last.kind === 'descendant')) names.add(last.key);
+  }
+  if (names.size === 0) return null;
+  const alternatives = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`"(${alternatives})"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*(?:"|$)|-?\\d[\\d.eE+-]*|true|false)`, 'g');
 }
 
 function remember(known: Map<string, string>, secret: string, token: string): void {
