@@ -149,6 +149,25 @@ describe('control plane', () => {
     expect((await post(JSON.stringify({ name: 'x', upstream: 'http://x', headers: { a: 'b'.repeat(70_000) } }))).status).toBe(413);
   });
 
+  it('never echoes an upstream credential stored with a version, while the store keeps it usable', async () => {
+    const headers = {
+      authorization: 'Bearer sk-upstream-secret',
+      'x-api-key': 'k-123456',
+      'openai-api-key': 'k-2',
+      'x-prompt-version': '14',
+    };
+    const created = await app.request('/api/versions', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'secured', upstream: 'http://127.0.0.1:9001', headers }),
+    });
+    const shown = { authorization: '[hidden]', 'x-api-key': '[hidden]', 'openai-api-key': '[hidden]', 'x-prompt-version': '14' };
+    expect(((await created.json()) as { headers: unknown }).headers).toEqual(shown);
+    const list = (await (await get('/api/versions')).json()) as { items: { name: string; headers: unknown }[] };
+    expect(list.items.find((v) => v.name === 'secured')?.headers).toEqual(shown);
+    expect((await store.versions.get('secured'))?.headers).toEqual(headers);
+  });
+
   it('answers unknown routes and unexpected failures with JSON, without leaking stacks', async () => {
     const unknown = await get('/api/nothing');
     expect(unknown.status).toBe(404);

@@ -2,6 +2,7 @@ import { isValidVersionName, UnderstudyError, type Version } from '@understudy/c
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { z } from 'zod/v4';
+import { versionToJson } from './version-json.js';
 
 const versionInput = z.strictObject({
   name: z.string().refine(isValidVersionName, 'expected letters, digits, ".", "_" or "-" (at most 63)'),
@@ -12,7 +13,7 @@ const versionInput = z.strictObject({
 /** `GET /api/versions` and `POST /api/versions` (create or replace by name). */
 export function versionRoutes(store: Store): Hono {
   const routes = new Hono();
-  routes.get('/', async (c) => c.json({ items: await store.versions.list() }));
+  routes.get('/', async (c) => c.json({ items: (await store.versions.list()).map(versionToJson) }));
   routes.post('/', async (c) => {
     let body: unknown;
     try {
@@ -29,7 +30,7 @@ export function versionRoutes(store: Store): Hono {
     }
     const version: Version = { name: result.data.name, upstream: result.data.upstream, headers: result.data.headers ?? {} };
     await store.versions.upsert(version);
-    return c.json(version, 201);
+    return c.json(versionToJson(version), 201);
   });
   return routes;
 }

@@ -1,4 +1,5 @@
 import { isValidVersionName, type Version } from '@understudy/core';
+import { versionToJson } from '@understudy/server';
 import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -46,7 +47,8 @@ export const versionsCommand: Command = {
       // Versions declared in the config count too; the store's entry wins for a shared name.
       const names = new Set(stored.map((v) => v.name));
       const versions = [...stored, ...config.versions.filter((v) => !names.has(v.name))].sort((a, b) => a.name.localeCompare(b.name));
-      io.stdout(values.json === true ? `${JSON.stringify(versions, null, 2)}\n` : table(versions));
+      const shown = versions.map(versionToJson);
+      io.stdout(values.json === true ? `${JSON.stringify(shown, null, 2)}\n` : table(shown));
       return exitCode.ok;
     }
     throw new UsageError(action === undefined ? 'versions needs "add" or "list"' : `unknown versions action "${action}" (add, list)`);
