@@ -1,4 +1,4 @@
-import { ManualClock, silentLogger } from '@understudy/core';
+import { type Logger, ManualClock, silentLogger } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
 import { createRoutingWatcher } from './routing-watcher.js';
@@ -44,6 +44,35 @@ describe('createRoutingWatcher', () => {
     watcher.stop();
     clock.advance(10_000);
     expect(reads).toBe(3);
+    await store.close();
+  });
+
+  it('logs an unknown version once per revision, yet keeps checking so a version added later applies', async () => {
+    const store = await openStore({ url: ':memory:' });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
+    await store.routing.set(
+      { route: 'stable', primary: 'stable', candidate: 'v2', weight: 30, sticky: null, fallback: false, canaryId: 'C1' },
+      0,
+    );
+    const errors: unknown[] = [];
+    const logger: Logger = { ...silentLogger, error: (obj: object | string) => void errors.push(obj), child: () => logger };
+    const clock = new ManualClock(0);
+    const watcher = createRoutingWatcher({ source: store, route: 'stable', clock, logger });
+    await watcher.start();
+    expect(watcher.current()).toBeNull();
+    for (let tick = 0; tick < 8; tick++) {
+      clock.advance(250);
+      await watcher.refresh();
+    }
+    expect(errors).toHaveLength(1);
+
+    // The version appears without a revision bump: the next tick picks it up.
+    await store.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: {} });
+    clock.advance(250);
+    await watcher.refresh();
+    expect(watcher.current()).toMatchObject({ weight: 30, candidate: { name: 'v2' } });
+    expect(errors).toHaveLength(1);
+    watcher.stop();
     await store.close();
   });
 });

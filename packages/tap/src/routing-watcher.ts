@@ -48,6 +48,9 @@ export function createRoutingWatcher(deps: {
 }): RoutingWatcher {
   let active: ActiveRouting | null = null;
   let seen = -1;
+  // The revision whose unknown version was already logged: the row is re-read every poll (a
+  // version may be added later without a revision bump), but an error every 250 ms is noise.
+  let reportedRevision: number | undefined;
   let timer: { cancel(): void } | undefined;
   let inFlight: Promise<void> | undefined;
 
@@ -63,6 +66,8 @@ export function createRoutingWatcher(deps: {
     const primary = await deps.source.versions.get(row.primary);
     const candidate = row.candidate === null ? null : await deps.source.versions.get(row.candidate);
     if (primary === undefined || candidate === undefined) {
+      if (reportedRevision === row.revision) return;
+      reportedRevision = row.revision;
       deps.logger.error({ route: deps.route, revision: row.revision }, 'routing names an unknown version; keeping the previous routing');
       return;
     }
