@@ -96,4 +96,30 @@ describe('CaptureQueue', () => {
     await closed;
     expect(queue.stats()).toMatchObject({ queueDepth: 0, dropped: 1 });
   });
+
+  it('close() still closes the sink after giving up on a write, and bounds a sink close that hangs too', async () => {
+    let sinkCloses = 0;
+    const sink = {
+      write: () => new Promise<void>(() => {}),
+      close: () => {
+        sinkCloses++;
+        return new Promise<void>(() => {});
+      },
+    };
+    const { clock, queue } = setup({ sink, closeTimeoutMs: 100, batchSize: 1 });
+    queue.offer(exchange('a'), 1);
+    let done = false;
+    const closed = queue.close().then(() => {
+      done = true;
+    });
+    await settle();
+    clock.advance(100);
+    await settle();
+    expect(sinkCloses).toBe(1);
+    expect(done).toBe(false);
+    clock.advance(100);
+    await closed;
+    expect(done).toBe(true);
+    expect(sinkCloses).toBe(1);
+  });
 });

@@ -75,7 +75,8 @@ export class CaptureQueue {
   /**
    * Stops taking captures, flushes what is queued, then closes the sink. Idempotent. A sink
    * that does not finish within `closeTimeoutMs` cannot hold shutdown hostage: what is still
-   * queued is dropped (counted) and close resolves.
+   * queued is dropped (counted), the sink is closed anyway (waited on for at most another
+   * `closeTimeoutMs`) and close resolves.
    */
   close(): Promise<void> {
     this.#closing ??= this.#close();
@@ -86,13 +87,8 @@ export class CaptureQueue {
     this.#closed = true;
     this.#timer?.cancel();
     this.#timer = undefined;
-    let timer: TimerHandle | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = this.#o.clock.setTimeout(() => resolve('timeout'), this.#o.closeTimeoutMs ?? 5_000);
-    });
-    const outcome = await Promise.race([this.flush().then(() => this.#o.sink.close?.()), timedOut]);
-    timer?.cancel();
-    if (outcome === 'timeout') {
+    const limitMs = this.#o.closeTimeoutMs ?? 5_000;
+    if ((await this.#within(this.flush(), limitMs)) === 'timeout') {
       const left = this.#items.length;
       this.#items = [];
       this.#sizes = [];
@@ -100,6 +96,23 @@ export class CaptureQueue {
       if (left > 0) this.#drop(left, 'closed');
       this.#o.logger.warn({ dropped: left }, 'capture sink did not finish in time; queued captures dropped');
     }
+    // Closed in every case, a stuck write included: the sink may own a writer thread that only
+    // its close terminates. Its own bound, so a sink that hangs here cannot hold shutdown either.
+    const sinkClosed = this.#o.sink.close?.().catch((error: unknown) => this.#o.logger.warn({ err: error }, 'capture sink close failed'));
+    if (sinkClosed !== undefined && (await this.#within(sinkClosed, limitMs)) === 'timeout') {
+      this.#o.logger.warn({ timeoutMs: limitMs }, 'capture sink did not close in time');
+    }
+  }
+
+  /** Waits for `work` at most `ms` on the injected clock. */
+  async #within(work: Promise<void>, ms: number): Promise<'done' | 'timeout'> {
+    let timer: TimerHandle | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = this.#o.clock.setTimeout(() => resolve('timeout'), ms);
+    });
+    const outcome = await Promise.race([work.then(() => 'done' as const), timedOut]);
+    timer?.cancel();
+    return outcome;
   }
 
   #drop(rows: number, reason: 'queue_full' | 'store_error' | 'closed'): false {
