@@ -36,4 +36,62 @@ describe('canary service: manual actions', () => {
     ]);
     expect(await service.verify(canary.id)).toMatchObject({ ok: true });
   });
+
+  it('refuses an action the current state cannot take, naming the state, but repeats of one that applied are no-ops', async () => {
+    store = await tempStore();
+    const clock = new ManualClock(1_000_000);
+    const service = createCanaryService({ store, clock, random: seededRandom(1) });
+    const canary = await service.create({ candidate: 'v2', steps: [{ weight: 10, approval: true }, { weight: 100 }] }, 'alice');
+    await store.canaries.apply(canary.id, {
+      generation: canary.generation,
+      action: 'await:0',
+      at: clock.now(),
+      patch: { state: 'awaiting_approval' },
+      events: [],
+    });
+    // Never paused: nothing to resume.
+    await expect(service.act(canary.id, 'resume', 'bob')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/awaiting_approval/),
+    });
+    const paused = await service.act(canary.id, 'pause', 'bob');
+    expect(await service.act(canary.id, 'pause', 'bob')).toEqual(paused);
+    // Paused: an approval cannot apply; the user must hear so rather than think it took.
+    await expect(service.act(canary.id, 'approve', 'carol')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/paused/),
+    });
+    expect((await service.get(canary.id)).state).toBe('paused');
+    const resumed = await service.act(canary.id, 'resume', 'bob');
+    expect(resumed.state).toBe('awaiting_approval');
+    // A retried resume (say the first answer was lost) is the same action again: unchanged, no error.
+    expect(await service.act(canary.id, 'resume', 'bob')).toEqual(resumed);
+    const approved = await service.act(canary.id, 'approve', 'carol');
+    expect(approved).toMatchObject({ state: 'progressing', stepIndex: 0 });
+    expect(await service.act(canary.id, 'approve', 'carol')).toEqual(approved);
+    // Progressing with no approval pending, and not because of an approval just made: refuse.
+    await store.canaries.apply(canary.id, {
+      generation: approved.generation,
+      action: 'analysis:1',
+      at: clock.now(),
+      patch: { looks: 1 },
+      events: [],
+    });
+    await expect(service.act(canary.id, 'approve', 'carol')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/progressing/),
+    });
+    await expect(service.act(canary.id, 'resume', 'bob')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/progressing/),
+    });
+    const rolledBack = await service.act(canary.id, 'rollback', 'bob');
+    expect(await service.act(canary.id, 'rollback', 'bob')).toEqual(rolledBack);
+    for (const action of ['pause', 'resume', 'approve', 'promote'] as const)
+      await expect(service.act(canary.id, action, 'bob')).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/rolled_back/),
+      });
+    expect(await service.verify(canary.id)).toMatchObject({ ok: true });
+  });
 });

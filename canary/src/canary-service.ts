@@ -27,10 +27,17 @@ export interface CanaryService {
   list(options?: { states?: readonly string[]; limit?: number }): Promise<CanaryRecord[]>;
   events(id: string, options?: { afterSeq?: number; limit?: number }): Promise<CanaryEvent[]>;
   verify(id: string): Promise<LedgerVerification>;
-  /** Idempotent: repeating an action that already took effect returns the canary unchanged. */
+  /**
+   * Idempotent: repeating an action that already took effect returns the canary unchanged. An
+   * action the canary's state cannot take (approve with no approval pending, resume when not
+   * paused, anything once final) is refused with a `conflict` naming the state.
+   */
   act(id: string, action: CanaryAction, actor: string, reason?: string): Promise<CanaryRecord>;
   close(): Promise<void>;
 }
+
+/** Prefix of the change key an approval makes: `approve:<step entered, 0-based>`. */
+const approvalAction = 'approve:';
 
 const live = ['pending', 'shadow', 'progressing', 'paused', 'awaiting_approval'];
 
@@ -44,8 +51,18 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
     return record;
   };
 
-  /** The change an action makes in the canary's current state; null when it already holds. */
-  const changeFor = (view: CanaryView, action: CanaryAction, actor: string, reason: string | undefined): CanaryChange | null => {
+  /**
+   * The change an action makes in the canary's current state; null when it already holds. `last`
+   * is the action of the change that produced this state: a resume or approve repeated right after
+   * it took effect is a retry, not a request the state cannot take.
+   */
+  const changeFor = (
+    view: CanaryView,
+    action: CanaryAction,
+    actor: string,
+    reason: string | undefined,
+    last: string | undefined,
+  ): CanaryChange | null => {
     const ctx = { view, now: deps.clock.now(), actor };
     const s = view.state;
     const final = finalStates.has(s);
@@ -58,13 +75,16 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
         return final ? refuse() : t.pause(ctx, reason);
       case 'resume':
         if (s === 'paused') return t.resume(ctx, reason);
-        return final ? refuse() : null;
+        return !final && last === 'resume' ? null : refuse();
       case 'approve': {
+        const toStep = view.record.stepIndex + 1;
         if (s === 'awaiting_approval')
-          return t.enterStep(ctx, view.record.stepIndex + 1, [
-            { type: 'approved', actor, data: { step: view.record.stepIndex + 2, ...t.withReason(reason) } },
-          ]);
-        return final ? refuse() : null;
+          // Its own key, so a retry can recognise it (the controller's step change is `step:N`).
+          return {
+            ...t.enterStep(ctx, toStep, [{ type: 'approved', actor, data: { step: toStep + 1, ...t.withReason(reason) } }]),
+            action: `${approvalAction}${toStep}`,
+          };
+        return s === 'progressing' && last === `${approvalAction}${view.record.stepIndex}` ? null : refuse();
       }
       case 'promote':
         if (s === 'promoted') return null;
@@ -131,7 +151,9 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
       // A controller step may land between our read and write; re-read and re-decide a few times.
       for (let attempt = 0; attempt < 5; attempt++) {
         const view = viewCanary(await get(id));
-        const change = changeFor(view, action, actor, reason);
+        const gen = view.record.generation;
+        const last = gen > 0 ? await deps.store.canaries.actionFrom(id, gen - 1) : undefined;
+        const change = changeFor(view, action, actor, reason, last);
         if (change === null) return view.record;
         const applied = await deps.store.canaries.apply(id, change);
         if (applied !== null) {

@@ -145,6 +145,20 @@ export class CanaryRepository {
     });
   }
 
+  /**
+   * The action of the change that moved the canary on from `generation`, or undefined: lets a
+   * manual action tell its own retry (the last change was that action) from a state it cannot take.
+   */
+  async actionFrom(id: string, generation: number): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('canary_actions')
+      .select('action')
+      .where('canary_id', '=', id)
+      .where('generation', '=', generation)
+      .executeTakeFirst();
+    return row?.action;
+  }
+
   /** The ledger in order; `afterSeq` pages. */
   async events(id: string, options: { afterSeq?: number; limit?: number } = {}): Promise<CanaryEvent[]> {
     const rows = await this.#db
