@@ -123,6 +123,7 @@ export function createTap(deps: TapDeps): Tap {
       logger: logger.child({ component: 'shadow' }),
       record: (e) => captureQueue.offer(e, exchangeBytes(e)),
       maxBodyBytes: capture.maxBodyBytes,
+      prices,
     });
   }
   let closing: Promise<void> | undefined;

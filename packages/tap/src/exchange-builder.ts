@@ -1,12 +1,13 @@
 import { isUtf8 } from 'node:buffer';
-import type { CapturedBody, Exchange, IdGenerator, SseEvent, Usage } from '@understudy/core';
+import type { CapturedBody, Exchange, IdGenerator, SseEvent } from '@understudy/core';
 import { decodeBody, isDecodable } from './decode-body.js';
 import type { ForwardCapture, ForwardResult } from './forward.js';
 import { headerRecord, reservedHeaderPrefix } from './forward-headers.js';
-import { costUsd, type PriceLookup } from './pricing.js';
+import type { PriceLookup } from './pricing.js';
 import type { ExchangeRedactor, Redactor } from './redactor.js';
-import { SseParser } from './sse-parser.js';
-import { type ReportedUsage, StreamUsage, usageFromJson } from './usage-extractor.js';
+import { replyUsage } from './reply-usage.js';
+import { SseCapture } from './sse-capture.js';
+import type { ReportedUsage } from './usage-extractor.js';
 
 /** Header recorded on a captured exchange whose stored body was decoded from this encoding. */
 export const decodedHeader = 'x-understudy-decoded';
@@ -42,19 +43,12 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
   let usage: ReportedUsage | undefined = capture.streamUsage;
   if (responseType.includes('text/event-stream') && events === null && response.text !== undefined) {
     // A compressed stream could not be parsed on the fly; its events get the end time.
-    const parsed: SseEvent[] = [];
-    const streamUsage = new StreamUsage();
-    const parser = new SseParser((e) => {
-      streamUsage.event(e.data);
-      parsed.push(e);
-    }, deps.maxBodyBytes);
-    parser.push(response.text, result.durationMs);
-    parser.end();
-    events = parsed;
-    usage = streamUsage.result();
+    const sse = new SseCapture(deps.maxBodyBytes);
+    sse.push(Buffer.from(response.text, 'utf8'), result.durationMs);
+    sse.end();
+    events = sse.events;
+    usage = sse.usage();
   }
-  if (usage === undefined && response.text !== undefined && responseType.includes('json')) usage = usageFromJson(response.text);
-  const model = usage?.model ?? (request.text === undefined ? undefined : requestModel(request.text));
 
   // Request parts first: secrets found there are then scrubbed from the response too.
   const redactedRequestHeaders = redactor.headers(requestHeaders);
@@ -80,7 +74,7 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
     version: deps.versionName,
     role: 'live',
     parentId: null,
-    usage: toUsage(usage, model === undefined ? undefined : deps.prices(model)),
+    usage: replyUsage({ streamed: usage, responseText: response.text, responseType, requestText: request.text }, deps.prices),
     error: result.error,
   };
 }
@@ -130,19 +124,4 @@ function isText(contentType: string, bytes: Uint8Array): boolean {
   if (contentType !== '') return textTypes.test(contentType);
   // Untyped bodies are read as text when they are valid UTF-8, so redaction still sees them.
   return isUtf8(bytes);
-}
-
-const modelField = /"model"\s*:\s*"([^"\\]{1,128})"/;
-
-function requestModel(text: string): string | undefined {
-  return modelField.exec(text)?.[1];
-}
-
-function toUsage(usage: ReportedUsage | undefined, price: ReturnType<PriceLookup>): Usage {
-  if (usage === undefined) return { inputTokens: null, outputTokens: null, costUsd: null };
-  return {
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    costUsd: costUsd(price, usage.inputTokens, usage.outputTokens),
-  };
 }

@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StringDecoder } from 'node:string_decoder';
 import type { TLSSocket } from 'node:tls';
 import type { Clock, ErrorCode, SseEvent } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 import { BodyCapture } from './body-capture.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
-import { SseParser } from './sse-parser.js';
+import { SseCapture } from './sse-capture.js';
 import type { UpstreamTarget } from './upstream-pools.js';
-import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
+import type { ReportedUsage } from './usage-extractor.js';
 
 /** Why an exchange did not complete normally. */
 export type ForwardErrorCode = 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error' | 'client_disconnected';
@@ -63,9 +62,6 @@ export interface ForwardOptions {
   readonly extraHeaders?: readonly string[];
 }
 
-/** Events kept per exchange; a stream with more keeps counting usage but stores no more events. */
-const maxSseEvents = 10_000;
-
 class ClientDisconnected extends Error {
   override readonly name = 'ClientDisconnected';
 }
@@ -97,7 +93,7 @@ export function forward(options: ForwardOptions): void {
   const capturing = captureBytes !== null;
   const request = new BodyCapture(captureBytes ?? 0);
   const response = new BodyCapture(captureBytes ?? 0);
-  let sse: { parser: SseParser; events: SseEvent[]; usage: StreamUsage; decoder: StringDecoder } | undefined;
+  let sse: SseCapture | undefined;
 
   const buffered = options.body;
   const hasBody =
@@ -126,7 +122,7 @@ export function forward(options: ForwardOptions): void {
   const finish = (error: ForwardResult['error']): void => {
     if (ended) return;
     ended = true;
-    if (sse !== undefined) sse.parser.end();
+    sse?.end();
     options.onEnd({
       startedAt,
       method,
@@ -146,7 +142,7 @@ export function forward(options: ForwardOptions): void {
             responseHeaders,
             response,
             sseEvents: sse?.events ?? null,
-            streamUsage: sse?.usage.result(),
+            streamUsage: sse?.usage(),
           }
         : null,
     });
@@ -194,13 +190,7 @@ export function forward(options: ForwardOptions): void {
       // A streamed body may be slow to start: send the head now so the client's TTFB is the upstream's.
       if (streamed) outgoing.flushHeaders();
       if (capturing && contentType?.includes('text/event-stream') && headerValue(raw, 'content-encoding') === undefined) {
-        const events: SseEvent[] = [];
-        const usage = new StreamUsage();
-        const parser = new SseParser((event) => {
-          usage.event(event.data);
-          if (events.length < maxSseEvents) events.push(event);
-        }, captureBytes ?? 0);
-        sse = { parser, events, usage, decoder: new StringDecoder('utf8') };
+        sse = new SseCapture(captureBytes ?? 0);
       }
     },
     onResponseData(c, chunk) {
@@ -212,7 +202,7 @@ export function forward(options: ForwardOptions): void {
       }
       if (capturing) {
         response.push(chunk);
-        if (sse !== undefined) sse.parser.push(sse.decoder.write(chunk), clock.monotonic() - t0);
+        sse?.push(chunk, clock.monotonic() - t0);
       }
     },
     onResponseEnd() {

@@ -1,9 +1,11 @@
 import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
-import { noUsage } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
 import { exchangeHeader, exchangeHeaderValue } from './egress-correlation.js';
+import type { PriceLookup } from './pricing.js';
 import type { Redactor } from './redactor.js';
+import { replyUsage } from './reply-usage.js';
 import type { ShadowMetrics } from './shadow-metrics.js';
+import { SseCapture } from './sse-capture.js';
 import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
 
 /** The live exchange (as stored, redacted) and the raw request it came from. */
@@ -28,8 +30,10 @@ export interface ShadowMirrorDeps {
   readonly logger: Logger;
   /** Where finished shadow exchanges go: the tap's capture queue. */
   readonly record: (shadow: Exchange) => void;
-  /** Response bytes kept per shadow exchange. */
+  /** Response bytes kept per shadow exchange (and per SSE event). */
   readonly maxBodyBytes: number;
+  /** Prices a shadow reply's usage, as the live capture does. */
+  readonly prices: PriceLookup;
   /** Tests inject their own; by default a Pool of `concurrency` connections to the candidate. */
   readonly dispatcher?: Dispatcher;
 }
@@ -117,6 +121,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     let held = 0;
     let size = 0;
     let error: Exchange['error'] = null;
+    let sse: SseCapture | undefined;
     try {
       const res = await dispatcher.request({
         origin: url.origin,
@@ -129,7 +134,11 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       ttfbMs = clock.monotonic() - started;
       status = res.statusCode;
       responseHeaders = flatten(res.headers);
+      // Parsed as it arrives, like a live capture, so events keep their timing for divergence.
+      if (responseHeaders['content-type']?.includes('text/event-stream') && responseHeaders['content-encoding'] === undefined)
+        sse = new SseCapture(deps.maxBodyBytes);
       for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        sse?.push(chunk, clock.monotonic() - started);
         size += chunk.length;
         if (held < deps.maxBodyBytes) {
           const part = chunk.subarray(0, deps.maxBodyBytes - held);
@@ -148,6 +157,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       status = null;
     } finally {
       timer.cancel();
+      sse?.end();
     }
     const redactor = deps.redactor.forExchange();
     // The request's parts first, as the live capture does: the redactor then knows its secrets
@@ -174,13 +184,13 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       responseHeaders: redactor.headers(responseHeaders),
       responseBody: { bytes: new Uint8Array(redacted.buffer, redacted.byteOffset, redacted.byteLength), size, truncated: size > held },
       streamed: contentType.includes('text/event-stream'),
-      sseEvents: null,
+      sseEvents: sse === undefined ? null : sse.events.map((e) => redactor.sseEvent(e)),
       ttfbMs,
       durationMs: clock.monotonic() - started,
       version: version.name,
       role: 'shadow',
       parentId: live.id,
-      usage: noUsage,
+      usage: replyUsage({ streamed: sse?.usage(), responseText: text, responseType: contentType, requestText }, deps.prices),
       error,
     });
   }

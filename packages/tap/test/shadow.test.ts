@@ -246,4 +246,31 @@ describe('live shadow mirror', () => {
       await Promise.all([live.close(), echoing.close()]);
     }
   });
+
+  it('stores a streamed candidate reply with its SSE events, usage and cost, like a live capture', async () => {
+    const live = await server(liveAnswer);
+    const chunks = [
+      { model: 'gpt-4o', choices: [{ delta: { content: 'Hel' } }] },
+      { model: 'gpt-4o', choices: [{ delta: { content: 'lo' } }] },
+      { model: 'gpt-4o', choices: [], usage: { prompt_tokens: 1000, completion_tokens: 500 } },
+    ];
+    const streaming = await server(
+      () =>
+        new Response(`${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`, {
+          headers: { 'content-type': 'text/event-stream' },
+        }),
+    );
+    const t = await tapWithShadow(live.url, streaming.url, { rate: 1 });
+    try {
+      expect((await post(t.url, '{"model":"gpt-4o","stream":true}')).status).toBe(200);
+      const [shadow] = await shadows(t.store, 1);
+      expect(shadow?.streamed).toBe(true);
+      expect(shadow?.sseEvents?.map((e) => e.data)).toEqual([...chunks.map((c) => JSON.stringify(c)), '[DONE]']);
+      // gpt-4o: 1000 input tokens at $2.5/M + 500 output at $10/M.
+      expect(shadow?.usage).toEqual({ inputTokens: 1000, outputTokens: 500, costUsd: 0.0075 });
+    } finally {
+      await t.close();
+      await Promise.all([live.close(), streaming.close()]);
+    }
+  });
 });
