@@ -94,4 +94,14 @@ describe('canary service: manual actions', () => {
       });
     expect(await service.verify(canary.id)).toMatchObject({ ok: true });
   });
+
+  it('lets only one of two racing creates on the same route through', async () => {
+    store = await tempStore();
+    const clock = new ManualClock(1_000_000);
+    const service = createCanaryService({ store, clock, random: seededRandom(2) });
+    const results = await Promise.allSettled([service.create({ candidate: 'v2' }, 'alice'), service.create({ candidate: 'v2' }, 'bob')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'conflict' });
+    expect(await service.list()).toHaveLength(1);
+  });
 });

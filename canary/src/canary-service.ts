@@ -110,6 +110,8 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
       // promotion the route `stable` may serve `v2`), else the stable version's own name.
       const routes = await deps.store.routing.list();
       const route = spec.route ?? routes.find((r) => r.primary === spec.stable)?.route ?? spec.stable;
+      // This check names the canary in the way; the store's unique index is what holds the rule
+      // when two creates race past it.
       const busy = await deps.store.canaries.list({ states: live, limit: 1000 });
       const clash = busy.find((c) => routeOf(parseCanarySpec(c.spec)) === route);
       if (clash !== undefined) throw new UnderstudyError('conflict', `canary ${clash.id} is already running on route ${route}`);
@@ -133,6 +135,7 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
           reason: null,
           createdBy: actor,
           createdAt: now,
+          route,
         },
         { type: 'created', actor, data: { spec: stored, configHash: configHash(stored) } },
       );

@@ -66,6 +66,27 @@ for (const d of dialects) {
       expect((await store.canaries.events('C1')).map((e) => e.type)).toEqual(['created', 'step', 'step']);
     });
 
+    it('holds one live canary per route even when two creates race, and frees the route once the canary ends', async () => {
+      store = await openStore({ url: await d.url() });
+      const created = { type: 'created', actor: 'test', data: {} };
+      const racing = await Promise.allSettled([
+        store.canaries.create({ ...base, id: 'C1', route: 'stable' }, created),
+        store.canaries.create({ ...base, id: 'C2', route: 'stable' }, created),
+      ]);
+      expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = racing.find((r) => r.status === 'rejected');
+      expect(lost?.reason).toMatchObject({ code: 'conflict', message: expect.stringMatching(/route stable/) });
+      expect(await store.canaries.list()).toHaveLength(1);
+      // Another route is free, and so is this one once its canary is final.
+      await store.canaries.create({ ...base, id: 'C3', route: 'other' }, created);
+      const winner = (await store.canaries.list({ states: ['pending'] })).find((c) => c.id !== 'C3');
+      expect(winner).toBeDefined();
+      const id = winner?.id ?? '';
+      await store.canaries.apply(id, { generation: 0, action: 'rollback', patch: { state: 'rolled_back' }, events: [], at: 2000 });
+      await store.canaries.create({ ...base, id: 'C4', route: 'stable' }, created);
+      expect((await store.canaries.list()).map((c) => c.id)).toEqual(['C4', 'C3', id]);
+    });
+
     it('verifies the hash chain and detects tampering', async () => {
       store = await openStore({ url: await d.url() });
       await store.canaries.create(base, { type: 'created', actor: 'test', data: {} });

@@ -1,3 +1,4 @@
+import { UnderstudyError } from '@understudy/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { CanariesTable, CanaryEventsTable } from './canary-tables.js';
 import { genesisHash, ledgerHash } from './ledger-hash.js';
@@ -95,13 +96,31 @@ export class CanaryRepository {
     this.#db = db;
   }
 
-  async create(record: Omit<CanaryRecord, 'generation' | 'updatedAt'>, event: CanaryEventInput): Promise<CanaryRecord> {
-    return this.#db.transaction().execute(async (trx) => {
-      const row: CanariesTable = { ...toRow(record), generation: 0, updated_at: record.createdAt };
-      await trx.insertInto('canaries').values(row).execute();
-      await appendEvents(trx, record.id, [event], record.createdAt);
-      return fromRow(row);
-    });
+  /**
+   * Records a new canary. With `route`, the database holds it to one live (not final) canary per
+   * route: a second one, even from a racing create, fails with a `conflict`.
+   */
+  async create(
+    record: Omit<CanaryRecord, 'generation' | 'updatedAt'> & { readonly route?: string },
+    event: CanaryEventInput,
+  ): Promise<CanaryRecord> {
+    try {
+      return await this.#db.transaction().execute(async (trx) => {
+        const row: CanariesTable = { ...toRow(record), generation: 0, updated_at: record.createdAt };
+        // `route` is the column migration 0005 added; the shared table type does not list it.
+        await trx
+          .withTables<{ canaries: { route: string | null } }>()
+          .insertInto('canaries')
+          .values({ ...row, route: record.route ?? null })
+          .execute();
+        await appendEvents(trx, record.id, [event], record.createdAt);
+        return fromRow(row);
+      });
+    } catch (error) {
+      if (record.route !== undefined && isLiveRouteClash(error))
+        throw new UnderstudyError('conflict', `another canary is already running on route ${record.route}`, { cause: error });
+      throw error;
+    }
   }
 
   async get(id: string): Promise<CanaryRecord | undefined> {
@@ -215,6 +234,14 @@ export class CanaryRepository {
     if (count === 0) return { ok: false, events: 0, brokenAt: 1, reason: 'the ledger is empty' };
     return { ok: true, events: count, brokenAt: null, reason: null };
   }
+}
+
+/** Whether a driver error is the live-route unique index refusing a row (SQLite or PostgreSQL). */
+function isLiveRouteClash(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (code === '23505') return constraint === 'canaries_live_route';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('canaries.route');
 }
 
 async function appendEvents(trx: Transaction<Database>, id: string, events: readonly CanaryEventInput[], at: number): Promise<void> {
