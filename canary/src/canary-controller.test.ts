@@ -75,6 +75,19 @@ describe('canary controller', () => {
     await service.close();
   });
 
+  it('acts on every due canary in one tick, past the first page of them', async () => {
+    store = await tempStore();
+    const clock = new ManualClock(1_000_000);
+    const service = createCanaryService({ store, clock, random: seededRandom(4) });
+    const n = 130;
+    for (let i = 0; i < n; i++) await service.create({ ...spec, route: `route-${i}` }, 'alice');
+    const controller = createCanaryController({ store, clock, holder: 'host:1' });
+    expect(await controller.tick()).toEqual({ leader: true, acted: n });
+    const states = (await store.canaries.list({ limit: 1000 })).map((c) => c.state);
+    expect(states.filter((s) => s === 'progressing')).toHaveLength(n);
+    await controller.stop();
+  });
+
   it('rolls a regressed candidate back, with the failing gate and its numbers in the ledger', async () => {
     store = await tempStore();
     const clock = new ManualClock(2_000_000);

@@ -41,6 +41,9 @@ const leaseName = 'canary-controller';
 const actor = 'controller';
 // Awaiting approval is still watched: the candidate keeps its traffic while a human decides.
 const active = ['pending', 'shadow', 'progressing', 'awaiting_approval'];
+const pageSize = 100;
+// A bound on one tick's walk (100 000 active canaries), far past any real fleet.
+const maxPages = 1000;
 
 /**
  * The canary controller. It keeps no state of its own: every timer is a stored timestamp and
@@ -215,13 +218,20 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const lease = await deps.store.leases.tryAcquire(leaseName, deps.holder, ttl, now);
     if (!lease.held) return { leader: false, acted: 0 };
     let acted = 0;
-    for (const record of await deps.store.canaries.list({ states: active, limit: 100 })) {
-      if (record.nextAnalysisAt !== null && record.nextAnalysisAt > now) continue;
-      try {
-        if (await process(viewCanary(record), now)) acted++;
-      } catch (error) {
-        logger.error({ err: error, canary: record.id }, 'canary step failed; retrying next tick');
+    // Keyset pages by id, so canaries changing state under us neither shift nor repeat a page.
+    let beforeId: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const records = await deps.store.canaries.list({ states: active, limit: pageSize, beforeId });
+      for (const record of records) {
+        if (record.nextAnalysisAt !== null && record.nextAnalysisAt > now) continue;
+        try {
+          if (await process(viewCanary(record), now)) acted++;
+        } catch (error) {
+          logger.error({ err: error, canary: record.id }, 'canary step failed; retrying next tick');
+        }
       }
+      beforeId = records.at(-1)?.id;
+      if (records.length < pageSize || beforeId === undefined) break;
     }
     return { leader: true, acted };
   };

@@ -128,10 +128,11 @@ export class CanaryRepository {
     return row === undefined ? undefined : fromRow(row);
   }
 
-  /** Newest first; `states` filters. */
-  async list(options: { states?: readonly string[]; limit?: number } = {}): Promise<CanaryRecord[]> {
+  /** Newest first; `states` filters; `beforeId` pages (the last id of the previous page). */
+  async list(options: { states?: readonly string[]; limit?: number; beforeId?: string } = {}): Promise<CanaryRecord[]> {
     let query = this.#db.selectFrom('canaries').selectAll();
     if (options.states !== undefined && options.states.length > 0) query = query.where('state', 'in', [...options.states]);
+    if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
     const rows = await query
       .orderBy('id', 'desc')
       .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000))
