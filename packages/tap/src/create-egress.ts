@@ -28,6 +28,7 @@ import { EgressRecorder } from './egress-recorder.js';
 import { forward, splitTarget, writeError } from './forward.js';
 import { type ModelPrice, priceLookup } from './pricing.js';
 import { createRedactor } from './redactor.js';
+import { removeDotSegments } from './remove-dot-segments.js';
 import { createUpstreamPools } from './upstream-pools.js';
 
 export interface EgressDeps {
@@ -127,7 +128,13 @@ export function createEgress(deps: EgressDeps): Egress {
       writeError(outgoing, 404, 'not_found', `no egress destination "${name}" (configured: ${known})`);
       return;
     }
-    const rest = (slash === -1 ? '/' : path.slice(slash)) + (query === '' ? '' : `?${query}`);
+    // Resolved within the destination: a `..` above it would reach another path of its host.
+    const inside = removeDotSegments(slash === -1 ? '/' : path.slice(slash));
+    if (inside === null) {
+      writeError(outgoing, 400, 'bad_request', `the path climbs above destination "${name}" with ".."`);
+      return;
+    }
+    const rest = inside + (query === '' ? '' : `?${query}`);
     const method = incoming.method ?? 'GET';
     const correlation = readCorrelation(incoming.headers);
     const body = await readWhole(incoming, config.maxBodyBytes);

@@ -24,6 +24,7 @@ import { type ForwardResult, forward, splitTarget, writeError } from './forward.
 import { headerRecord } from './forward-headers.js';
 import { priceLookup } from './pricing.js';
 import { createRedactor } from './redactor.js';
+import { removeDotSegments } from './remove-dot-segments.js';
 import { createShadowMetrics } from './shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow-mirror.js';
 import { createTapMetrics } from './tap-metrics.js';
@@ -213,6 +214,15 @@ export function createTap(deps: TapDeps): Tap {
       writeError(outgoing, 503, 'unavailable', 'the tap is shutting down');
       return RESPONSE_ALREADY_SENT;
     }
+    // Resolved here, once, so the split, the capture filter and forward() all see the path the
+    // upstream gets; a `..` above the root would reach outside the version's base path.
+    const { path, query } = splitTarget(incoming.url ?? '/');
+    const resolved = removeDotSegments(path);
+    if (resolved === null) {
+      writeError(outgoing, 400, 'bad_request', `the path ${path} climbs above the root with ".."`);
+      return RESPONSE_ALREADY_SENT;
+    }
+    if (resolved !== path) incoming.url = resolved + (query === '' ? '' : `?${query}`);
     proxy(incoming, outgoing);
     return RESPONSE_ALREADY_SENT;
   });

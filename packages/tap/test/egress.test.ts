@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,5 +181,28 @@ describe('egress proxy', () => {
     // A malformed escape in the destination name is the caller's mistake: 404 like any unknown name, not a 500.
     const malformed = await call(`${h.url}/d/%E0%A4%A/x`, 'GET', live);
     expect([malformed.status, JSON.parse(malformed.text).error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('resolves dot segments (also %2e) inside a destination and refuses a path that climbs above its base with 400', async () => {
+    const h = await start();
+    // Sent as given: a WHATWG URL would resolve the dot segments before they reach the proxy.
+    const rawGet = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const { port } = new URL(h.url);
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path, headers: live }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const path of ['/d/orders/../../admin', '/d/orders/../llm/x', '/d/orders/%2e%2e/admin', '/d/orders/a/%2E./../admin']) {
+      const res = await rawGet(path);
+      expect([path, res.status, JSON.parse(res.body).error?.code]).toEqual([path, 400, 'bad_request']);
+    }
+    expect(h.seen).toEqual([]);
+    expect((await rawGet('/d/orders/items/./x/../42')).status).toBe(200);
+    expect(h.seen).toEqual(['GET /api/items/42']);
   });
 });

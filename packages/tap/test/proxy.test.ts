@@ -242,3 +242,36 @@ describe('own endpoints', () => {
     await other.body.dump();
   });
 });
+
+/** Sends `path` exactly as given (a WHATWG URL would resolve its dot segments first). */
+function rawPathGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('dot segments', () => {
+  it('resolves . and .. (also %2e) before forwarding, and refuses a path that climbs above the base with 400', async () => {
+    const based = await startTap(`${upstream.url}/base`);
+    try {
+      const before = upstream.seen.length;
+      for (const path of ['/../admin', '/v1/../../admin', '/%2e%2e/admin', '/v1/.%2E/%2e%2E/admin?x=1']) {
+        const res = await rawPathGet(based.url, path);
+        expect([path, res.status, JSON.parse(res.body).error?.code]).toEqual([path, 400, 'bad_request']);
+      }
+      expect(upstream.seen.length).toBe(before);
+      // Forwarded resolved (the test upstream answers 404 for paths it does not serve).
+      expect((await rawPathGet(based.url, '/v1/./x/../echo?q=1')).status).toBe(404);
+      expect(upstream.seen.at(-1)?.url).toBe('/base/v1/echo?q=1');
+    } finally {
+      await based.close();
+    }
+  });
+});
