@@ -60,7 +60,7 @@ describe('canary end to end: real tap, real demo agents', () => {
       'e2e',
     );
     await controller.tick();
-    await r.store.routing.get('stable');
+    expect(await r.untilApplied(await r.store.routing.revision('stable'), 1000)).toBe(true);
     for (let round = 0; round < 40; round++) {
       await batch(r, round);
       await controller.tick();
@@ -81,15 +81,11 @@ describe('canary end to end: real tap, real demo agents', () => {
     expect(events.at(-1)?.type).toBe('rolled_back');
     expect(await service.verify(canary.id)).toMatchObject({ ok: true });
 
-    // The taps poll routing every 100 ms here; a second is the contract.
-    const deadline = performance.now() + 1000;
-    while (performance.now() < deadline && (await r.store.routing.get('stable'))?.candidate !== null);
-    let hits = candidate.hits();
-    for (let settle = 0; settle < 20; settle++) {
-      const seen = await batch(r, 100 + settle);
-      if ([...seen.values()].every((v) => v === 'stable')) break;
-      hits = candidate.hits();
-    }
+    // The taps poll routing every 100 ms here; a second is the contract. Once the tap applied
+    // the rollback's routing, no request may reach the candidate any more.
+    expect(await r.untilApplied(await r.store.routing.revision('stable'), 1000)).toBe(true);
+    expect(r.watcher.current()).toMatchObject({ candidate: null, weight: 0 });
+    const hits = candidate.hits();
     const finalBatch = await batch(r, 200);
     expect([...finalBatch.values()].every((v) => v === 'stable')).toBe(true);
     expect(candidate.hits()).toBe(hits);
@@ -125,13 +121,8 @@ describe('canary end to end: real tap, real demo agents', () => {
     for (let round = 0; round < 60; round++) {
       const before = await r.store.canaries.get(canary.id);
       if (before?.state === 'promoted') break;
-      // Wait for the taps to apply the routing before judging stickiness.
-      const revision = await r.store.routing.revision('stable');
-      const deadline = performance.now() + 1000;
-      while (performance.now() < deadline) {
-        const probe = await chat(r.url, 'probe', 0);
-        if (probe.status > 0 && (await r.store.routing.revision('stable')) === revision) break;
-      }
+      // Wait for the tap to apply the routing the controller wrote before judging stickiness.
+      expect(await r.untilApplied(await r.store.routing.revision('stable'), 1000)).toBe(true);
       const served = await batch(r, round);
       for (const [user, version] of served) history.set(user, [...(history.get(user) ?? []), version]);
       await controller.tick();
@@ -151,8 +142,7 @@ describe('canary end to end: real tap, real demo agents', () => {
     expect(await r.store.canaries.get(canary.id)).toMatchObject({ state: 'promoted' });
     expect(await r.store.routing.get('stable')).toMatchObject({ primary: 'v2', candidate: null });
     // After promotion the route serves the candidate to everyone.
-    const deadline = performance.now() + 1000;
-    while (performance.now() < deadline && (await chat(r.url, 'x', 0)).version !== 'v2');
+    expect(await r.untilApplied(await r.store.routing.revision('stable'), 1000)).toBe(true);
     expect([...(await batch(r, 999)).values()].every((v) => v === 'v2')).toBe(true);
 
     // Stickiness: once a user reached the candidate, it never went back to stable.

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { parseConfig, seededRandom, silentLogger, systemClock } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
 import { openStore, type Store } from '@understudy/store';
-import { createCanarySplit, createRoutingWatcher, createTap, storeSink, type Tap } from '@understudy/tap';
+import { createCanarySplit, createRoutingWatcher, createTap, type RoutingWatcher, storeSink, type Tap } from '@understudy/tap';
 
 /** An HTTP server on a loopback port that counts the requests it got. */
 export interface Served {
@@ -78,6 +78,13 @@ export interface TapRig {
   readonly tap: Tap;
   readonly store: Store;
   readonly file: string;
+  /** The tap's own routing, as its watcher last applied it. */
+  readonly watcher: RoutingWatcher;
+  /**
+   * Resolves true once the tap's watcher has applied routing `revision` (or a later one) by its
+   * own polling, false when `withinMs` passed first: a wait on the tap, not on the store.
+   */
+  untilApplied(revision: number, withinMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -104,6 +111,21 @@ export async function tapRig(stableUrl: string): Promise<TapRig> {
     tap,
     store,
     file,
+    watcher,
+    untilApplied(revision, withinMs) {
+      // Revision 0 is "no routing written", which a watcher that read nothing already holds.
+      const applied = (): boolean => revision <= 0 || (watcher.current()?.revision ?? 0) >= revision;
+      if (applied()) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const done = (ok: boolean): void => {
+          poll.cancel();
+          limit.cancel();
+          resolve(ok);
+        };
+        const poll = systemClock.setInterval(() => applied() && done(true), 5);
+        const limit = systemClock.setTimeout(() => done(applied()), withinMs);
+      });
+    },
     async close() {
       watcher.stop();
       server.closeAllConnections();
