@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { type CanaryAction, canaryActions, createCanaryController, createCanaryService, type GateVerdict } from '@understudy/canary';
+import { type CanaryAction, canaryActions, createCanaryService, type GateVerdict } from '@understudy/canary';
 import { systemClock, systemRandom } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
+import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
@@ -235,19 +235,14 @@ async function runController(io: CliIo, configFlag: string | undefined, holder: 
   try {
     const store = await openStore({ url: dbUrl });
     stack.defer('close store', () => store.close());
-    const controller = createCanaryController({
-      store,
-      clock: systemClock,
-      holder: holder ?? `${hostname()}:${process.pid}`,
-      logger: logger.child({ role: 'canary' }),
-    });
-    controller.start();
-    stack.defer('stop canary controller', () => controller.stop());
+    startCanaryController({ store, clock: systemClock, logger, stack, ...(holder === undefined ? {} : { holder }) });
     logger.info({ db: dbUrl }, 'canary controller running');
-    // The system clock's timers are unref'd so that no library holds a process open; running
-    // them is this command's whole job, so it holds the event loop itself until aborted.
-    const keepAlive = setInterval(() => {}, 60_000);
-    stack.defer('release the event loop', async () => clearInterval(keepAlive));
+    // The system clock's timers are unref'd so that no library holds a process open, and a
+    // pending promise holds nothing either: awaiting the signal alone exits at once (code 13,
+    // unsettled top-level await). Running the controller is this command's whole job, so it
+    // refs one handle until the signal comes.
+    const hold = setInterval(() => {}, 2 ** 31 - 1);
+    stack.defer('release the event loop', async () => clearInterval(hold));
     await untilAborted(signal);
     return exitCode.ok;
   } finally {
