@@ -154,13 +154,23 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
           await writer.add(result, exchanges);
         }
       };
+      // A failing worker (a store error, say) stops the others; the writer closes only once every
+      // worker has settled, so none can add to it after, and the run ends aborted with the error.
+      let failure: unknown;
+      const failed = (error: unknown): void => {
+        if (failure !== undefined) return;
+        failure = error;
+        log.error({ err: error }, 'replay run failed');
+        stop.abort();
+      };
       try {
-        await Promise.all(Array.from({ length: spec.concurrency }, worker));
+        await Promise.all(Array.from({ length: spec.concurrency }, () => worker().catch(failed)));
+        await items.return(undefined).catch(failed);
+        await writer.close().catch(failed);
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
-        await items.return(undefined);
-        await writer.close();
       }
+      if (failure !== undefined) abortReason = `failed: ${failure instanceof Error ? failure.message : String(failure)}`;
       if (abortReason === null && options.signal?.aborted === true) abortReason = 'interrupted: resume with --resume';
       if (abortReason === null && baseline !== null) await rejudge(runId);
     }
