@@ -20,15 +20,26 @@ export interface ControlPlaneDeps {
   readonly registry?: Registry;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Runs `POST /api/replays` jobs in this process; one over `store` is made when absent. */
+  /**
+   * Runs `POST /api/replays` jobs in this process; one over `store` is made when absent, and
+   * {@link ControlPlaneApp.close} closes it (a replayer passed in is the caller's to close).
+   */
   readonly replayer?: Replayer;
+  /** Replay runs worked on at once (default 4); a start past it answers 409 `conflict`. */
+  readonly maxActiveReplays?: number;
 }
+
+/** The control-plane app, and what stops the background work it started. */
+export type ControlPlaneApp = Hono & {
+  /** Stops active replay runs (they end `aborted`, resumable) and closes what the app made. Call after the server stopped. */
+  close(): Promise<void>;
+};
 
 // API bodies are small JSON documents; anything bigger is a mistake or an attack.
 const maxBodyBytes = 64 * 1024;
 
-/** The control-plane HTTP API. It never listens; the CLI serves it. */
-export function createApp(deps: ControlPlaneDeps): Hono {
+/** The control-plane HTTP API. It never listens; the CLI serves it, and closes it on shutdown. */
+export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   const logger = deps.logger ?? silentLogger;
   const registry = deps.registry ?? new Registry();
   const app = new Hono();
@@ -51,7 +62,8 @@ export function createApp(deps: ControlPlaneDeps): Hono {
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/api/exchanges', exchangeRoutes(deps.store));
   app.route('/api/versions', versionRoutes(deps.store));
-  app.route('/api/replays', replayRoutes(deps));
+  const replays = replayRoutes(deps);
+  app.route('/api/replays', replays.routes);
   app.route('/api/canaries', canaryRoutes({ store: deps.store, clock: deps.clock ?? systemClock }));
-  return app;
+  return Object.assign(app, { close: () => replays.close() });
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,5 +125,53 @@ describe('/api/replays', () => {
     expect(filter.status).toBe(400);
     const anonymous = await app.request(`/api/replays/${id}`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('runs at most maxActiveReplays at once (409 conflict past it), and close() stops them and closes its connections', async () => {
+    // A candidate that holds every request open, so runs stay active; it counts open connections.
+    const held: ServerResponse[] = [];
+    let open = 0;
+    const candidate = createServer((_req, res) => void held.push(res));
+    candidate.on('connection', (socket) => {
+      open++;
+      socket.once('close', () => open--);
+    });
+    await new Promise<void>((r) => candidate.listen(0, '127.0.0.1', () => r()));
+    const { port } = candidate.address() as AddressInfo;
+    const app = createApp({ store, adminToken: token, maxActiveReplays: 2 });
+    const post = () =>
+      app.request('/api/replays', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ target: `http://127.0.0.1:${port}`, concurrency: 1, timeoutMs: 300, retries: 0 }),
+      });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await post();
+        expect(res.status).toBe(202);
+        ids.push(((await res.json()) as { id: string }).id);
+      }
+      const refused = await post();
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toEqual({
+        code: 'conflict',
+        message: '2 replay runs are already active in this process (the most it runs at once); retry when one finishes',
+      });
+      for (let i = 0; i < 200 && held.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(open).toBe(2);
+
+      // close() waits for the request in flight (it times out: the candidate never answers).
+      await app.close();
+      // The runs were stopped (resumable), and the replayer's pool let go of its connections.
+      for (const id of ids) expect((await store.replays.getRun(id))?.status).toBe('aborted');
+      for (let i = 0; i < 200 && open > 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(open).toBe(0);
+      const afterClose = await post();
+      expect(afterClose.status).toBe(503);
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise<void>((r) => candidate.close(() => r()));
+    }
   });
 });

@@ -9,6 +9,19 @@ export interface ReplayRoutesDeps {
   readonly replayer?: Replayer;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Runs this process works on at once (default 4); `POST` past it answers 409 `conflict`. */
+  readonly maxActiveReplays?: number;
+}
+
+/** The replay routes and what stops the runs they started (and the replayer they made). */
+export interface ReplayRoutes {
+  readonly routes: Hono;
+  /**
+   * Refuses new runs (503), stops the active ones (each ends `aborted`, resumable) and waits
+   * for them (a request in flight finishes or hits the run's `timeoutMs`), then closes the
+   * replayer when these routes made it (its undici Agent).
+   */
+  close(): Promise<void>;
 }
 
 const verdictNames = new Set(['match', 'noise', 'regression', 'error']);
@@ -18,23 +31,43 @@ const verdictNames = new Set(['match', 'noise', 'regression', 'error']);
  * `GET /api/replays` (newest first), `GET /api/replays/:id` (status, progress, verdict counts,
  * summary once finished), `GET /api/replays/:id/comparisons` (paged by `cursor`, `?verdict=`),
  * and `POST /api/replays/:id/resume` for a run interrupted by a crash.
+ *
+ * At most `maxActiveReplays` runs (default 4) work at once in this process, each with its own
+ * concurrency and connections: a start or resume past it answers 409 `conflict` (the state of
+ * this process conflicts with the request; retry once a run finished) and records no run.
  */
-export function replayRoutes(deps: ReplayRoutesDeps): Hono {
+export function replayRoutes(deps: ReplayRoutesDeps): ReplayRoutes {
   const logger = deps.logger ?? silentLogger;
   const replayer = deps.replayer ?? createReplayer({ store: deps.store, clock: deps.clock ?? systemClock, logger });
-  const active = new Map<string, Promise<void>>();
+  const maxActive = deps.maxActiveReplays ?? 4;
+  const active = new Map<string, { stop: AbortController; done: Promise<void> }>();
+  // Slots taken by starts still creating their run, so two concurrent POSTs cannot both pass the bound.
+  let reserved = 0;
+  let closed = false;
   const routes = new Hono();
 
+  /** Takes a slot for a new run, or refuses; the caller releases it with `start` or `release`. */
+  const reserve = (): void => {
+    if (closed) throw new UnderstudyError('unavailable', 'the control plane is shutting down; no new replay runs');
+    if (active.size + reserved >= maxActive)
+      throw new UnderstudyError(
+        'conflict',
+        `${maxActive} replay runs are already active in this process (the most it runs at once); retry when one finishes`,
+      );
+    reserved++;
+  };
+
   const start = (id: string): void => {
-    if (active.has(id)) return;
-    const running = replayer
-      .run(id)
+    reserved--;
+    const stop = new AbortController();
+    const done = replayer
+      .run(id, { signal: stop.signal })
       .then(
         () => undefined,
         (error: unknown) => logger.error({ err: error, runId: id }, 'replay run failed'),
       )
       .finally(() => active.delete(id));
-    active.set(id, running);
+    active.set(id, { stop, done });
   };
 
   routes.get('/', async (c) => {
@@ -54,7 +87,14 @@ export function replayRoutes(deps: ReplayRoutesDeps): Hono {
         cause,
       });
     }
-    const run = await replayer.create(body as ReplaySpecInput);
+    reserve();
+    let run: ReplayRunRecord;
+    try {
+      run = await replayer.create(body as ReplaySpecInput);
+    } catch (error) {
+      reserved--;
+      throw error;
+    }
     start(run.id);
     return c.json(runJson(run, true), 202, { location: `/api/replays/${run.id}` });
   });
@@ -68,7 +108,10 @@ export function replayRoutes(deps: ReplayRoutesDeps): Hono {
   routes.post('/:id/resume', async (c) => {
     const run = await getRun(deps.store, c.req.param('id'));
     if (run.status === 'completed') throw new UnderstudyError('conflict', `replay run ${run.id} is already completed`);
-    start(run.id);
+    if (!active.has(run.id)) {
+      reserve();
+      start(run.id);
+    }
     return c.json(runJson(run, true), 202);
   });
 
@@ -91,7 +134,16 @@ export function replayRoutes(deps: ReplayRoutesDeps): Hono {
     return c.json({ items: page.items.map(resultJson), nextCursor: page.nextSeq === null ? null : String(page.nextSeq) });
   });
 
-  return routes;
+  return {
+    routes,
+    async close() {
+      closed = true;
+      const running = [...active.values()];
+      for (const { stop } of running) stop.abort();
+      await Promise.allSettled(running.map((r) => r.done));
+      if (deps.replayer === undefined) await replayer.close();
+    },
+  };
 }
 
 async function getRun(store: Store, id: string): Promise<ReplayRunRecord> {

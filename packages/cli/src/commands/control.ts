@@ -36,6 +36,7 @@ export const controlCommand: Command = {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
       const app = createApp({ store, adminToken: access.token, clock: systemClock, logger: logger.child({ role: 'control' }) });
+      stack.defer('stop replay runs', () => app.close());
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));
       logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');

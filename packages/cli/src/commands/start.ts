@@ -96,6 +96,7 @@ export const startCommand: Command = {
         clock,
         logger: logger.child({ role: 'control' }),
       });
+      stack.defer('stop replay runs', () => control.close());
       const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
       stack.defer('stop control server', () => controlServer.close(drainMs));
       startCanaryController({ store, clock, logger, stack });
