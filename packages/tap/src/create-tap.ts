@@ -29,7 +29,6 @@ import { createShadowMetrics } from './shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow-mirror.js';
 import { createTapMetrics } from './tap-metrics.js';
 import { createUpstreamPools, type UpstreamTarget } from './upstream-pools.js';
-import { fixedVersion, type VersionRouter } from './version-router.js';
 
 export interface TapDeps {
   /** core `Config['tap']`: port, host, version, connections, timeouts, capture, redaction, pricing. */
@@ -45,8 +44,6 @@ export interface TapDeps {
   logger?: Logger;
   /** prom-client registry the metrics are registered in (default: a new one). */
   registry?: Registry;
-  /** Chooses the version per request (default: always `version`); the canary split plugs in here. */
-  router?: VersionRouter;
   /** The canary split (routing read from the store); when set it decides each request's version. */
   split?: CanarySplit;
   /** How long `close()` waits for the sink to take the queue (default 5 s). */
@@ -90,7 +87,6 @@ export function createTap(deps: TapDeps): Tap {
   const { capture } = config;
 
   const pools = createUpstreamPools(config);
-  const router = deps.router ?? fixedVersion(deps.version);
   const redactor = createRedactor(config.redaction, deps.redactionKey);
   const prices = priceLookup(config.pricing);
   const shouldCapture = captureFilter(capture, random);
@@ -162,8 +158,8 @@ export function createTap(deps: TapDeps): Tap {
     return id;
   };
 
-  /** Forwards one request to the version the canary split chose. */
-  const send = (incoming: IncomingMessage, outgoing: ServerResponse, version: Version, options: SplitSendOptions): void => {
+  /** Forwards one request (its `path` already resolved) to the version the canary split chose. */
+  const send = (incoming: IncomingMessage, outgoing: ServerResponse, path: string, version: Version, options: SplitSendOptions): void => {
     let target: UpstreamTarget;
     try {
       target = pools.target(version);
@@ -178,7 +174,7 @@ export function createTap(deps: TapDeps): Tap {
       }
       return;
     }
-    const captured = closing === undefined && shouldCapture(incoming.method ?? 'GET', splitTarget(incoming.url ?? '/').path);
+    const captured = closing === undefined && shouldCapture(incoming.method ?? 'GET', path);
     const exchangeId = captured ? ids() : undefined;
     forward({
       incoming,
@@ -196,12 +192,12 @@ export function createTap(deps: TapDeps): Tap {
     });
   };
 
-  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse, path: string): void => {
     if (deps.split !== undefined) {
-      deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, version, options));
+      deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, path, version, options));
       return;
     }
-    send(incoming, outgoing, router(incoming), {});
+    send(incoming, outgoing, path, deps.version, {});
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -223,7 +219,7 @@ export function createTap(deps: TapDeps): Tap {
       return RESPONSE_ALREADY_SENT;
     }
     if (resolved !== path) incoming.url = resolved + (query === '' ? '' : `?${query}`);
-    proxy(incoming, outgoing);
+    proxy(incoming, outgoing, resolved);
     return RESPONSE_ALREADY_SENT;
   });
 

@@ -25,4 +25,3 @@ export { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js'
 export { storeSink } from './store-sink.js';
 export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';
 export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './upstream-pools.js';
-export { fixedVersion, type VersionRouter } from './version-router.js';
