@@ -9,6 +9,7 @@ import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { parseFlags } from '../parse-flags.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
+import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: understudy canary start --candidate NAME [--stable NAME] [--steps 1,5,25,50,100]
@@ -247,15 +248,5 @@ async function runController(io: CliIo, configFlag: string | undefined, holder: 
     return exitCode.ok;
   } finally {
     await stack.unwind(logger);
-  }
-}
-
-async function withStore<T>(io: CliIo, configFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const { dbUrl } = loadCliConfig(io, configFlag);
-  const store = await openStore({ url: dbUrl });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
   }
 }

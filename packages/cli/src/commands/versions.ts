@@ -1,9 +1,9 @@
 import { isValidVersionName, type Version } from '@understudy/core';
 import { versionToJson } from '@understudy/server';
-import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags, parseUpstream } from '../parse-flags.js';
+import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: understudy versions add NAME --upstream URL [--header K:V]... [--config FILE]
@@ -63,20 +63,6 @@ function parseHeaders(pairs: readonly string[]): Record<string, string> {
     headers[match[1].toLowerCase()] = match[2] ?? '';
   }
   return headers;
-}
-
-async function withStore<T>(
-  io: CliIo,
-  configFlag: string | undefined,
-  fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
-): Promise<T> {
-  const { dbUrl } = loadCliConfig(io, configFlag);
-  const store = await openStore({ url: dbUrl });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 function table(versions: readonly Version[]): string {
