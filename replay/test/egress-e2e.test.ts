@@ -1,5 +1,5 @@
 import { type Exchange, parseConfig, type Random, seededRandom } from '@understudy/core';
-import { createDemoAgentApp, createDemoToolsApp } from '@understudy/demo-agent';
+import { createDemoAgentApp, createDemoToolsApp, demoToolDefinitions } from '@understudy/demo-agent';
 import type { Store } from '@understudy/store';
 import { createEgress, createTap, type Egress, storeSink, type Tap } from '@understudy/tap';
 import { request } from 'undici';
@@ -9,16 +9,7 @@ import { createShadowWorker } from '../src/shadow-worker.js';
 import { listen, tempStore } from './support.js';
 
 const redactionKey = 'test-redaction-key-0123456789abcdef';
-const tools = [
-  { type: 'function', function: { name: 'get_order', parameters: { type: 'object', properties: { order_id: { type: 'string' } } } } },
-  {
-    type: 'function',
-    function: {
-      name: 'refund_order',
-      parameters: { type: 'object', properties: { order_id: { type: 'string' }, amount: { type: 'number' } } },
-    },
-  },
-];
+const tools = demoToolDefinitions;
 
 /**
  * The regressed agent's draws, scripted: no crash (0.5), a wrong argument (0.2), the

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Exchange, noUsage, seededRandom } from '@understudy/core';
-import { createDemoAgentApp } from '@understudy/demo-agent';
+import { createDemoAgentApp, demoToolDefinitions } from '@understudy/demo-agent';
 import { openStore, type Store } from '@understudy/store';
 import type { Hono } from 'hono';
 
@@ -39,16 +39,7 @@ export async function tempStore(): Promise<{ store: Store; file: string }> {
   return { store: await openStore({ url: file }), file };
 }
 
-const tools = [
-  { type: 'function', function: { name: 'get_order', parameters: { type: 'object', properties: { order_id: { type: 'string' } } } } },
-  {
-    type: 'function',
-    function: {
-      name: 'refund_order',
-      parameters: { type: 'object', properties: { order_id: { type: 'string' }, amount: { type: 'number' } } },
-    },
-  },
-];
+const tools = demoToolDefinitions;
 
 /** The i-th of a fixed mix of customer requests: refunds, lookups and questions. */
 export function customerRequest(i: number): Record<string, unknown> {

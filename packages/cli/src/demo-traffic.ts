@@ -1,4 +1,5 @@
 import type { Clock, Logger, Random, TimerHandle } from '@understudy/core';
+import { demoToolDefinitions } from '@understudy/demo-agent';
 import { Pool } from 'undici';
 
 export interface DemoTrafficOptions {
@@ -18,16 +19,7 @@ export interface DemoTraffic {
   stop(): Promise<void>;
 }
 
-const tools = [
-  { type: 'function', function: { name: 'get_order', parameters: { type: 'object', properties: { order_id: { type: 'string' } } } } },
-  {
-    type: 'function',
-    function: {
-      name: 'refund_order',
-      parameters: { type: 'object', properties: { order_id: { type: 'string' }, amount: { type: 'number' } } },
-    },
-  },
-];
+const tools = demoToolDefinitions;
 
 // A customer's email in the body shows body redaction; a bearer key in the header shows header redaction.
 const email = 'jane.doe@example.com';

@@ -3,17 +3,9 @@ import { seededRandom } from '@understudy/core';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { describe, expect, it } from 'vitest';
 import { createDemoAgentApp } from './demo-agent-app.js';
+import { demoToolDefinitions } from './demo-tool-definitions.js';
 
-const tools = [
-  { type: 'function', function: { name: 'get_order', parameters: { type: 'object', properties: { order_id: { type: 'string' } } } } },
-  {
-    type: 'function',
-    function: {
-      name: 'refund_order',
-      parameters: { type: 'object', properties: { order_id: { type: 'string' }, amount: { type: 'number' } } },
-    },
-  },
-];
+const tools = demoToolDefinitions;
 
 /** A non-streamed reply, typed by the official SDK: the demo agent must speak its shapes. */
 async function completion(res: Response): Promise<ChatCompletion> {
