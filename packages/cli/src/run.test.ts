@@ -1,35 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDemoAgentApp } from '@understudy/demo-agent';
 import { openStore } from '@understudy/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
+import { type CapturedIo, captureIo } from '../test/capture-io.js';
 import { run } from './run.js';
 
-interface Captured {
-  io: CliIo;
-  out: () => string;
-  err: () => string;
-}
-
-function capture(env: Record<string, string> = {}, cwd = mkdtempSync(join(tmpdir(), 'us-cli-'))): Captured {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty: false,
-    env: { UNDERSTUDY_DB: join(cwd, 'test.db'), ...env },
-    cwd,
-  };
-  return { io, out: () => out, err: () => err };
+function capture(env: Record<string, string> = {}, cwd?: string): CapturedIo {
+  return captureIo({ env, ...(cwd === undefined ? {} : { dir: cwd }) });
 }
 
 /** Polls `check` every few ms until it returns a value, failing after `ms`. */

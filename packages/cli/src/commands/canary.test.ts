@@ -1,36 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io.js';
+import { type CapturedIo, captureIo } from '../../test/capture-io.js';
 import { run } from '../run.js';
 
-function capture(): { io: CliIo; out: () => string; err: () => string; reset: () => void; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'us-cli-canary-'));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty: false,
-    env: { UNDERSTUDY_DB: join(dir, 'test.db'), USER: 'carol' },
-    cwd: dir,
-  };
-  return {
-    io,
-    dir,
-    out: () => out,
-    err: () => err,
-    reset: () => {
-      out = '';
-      err = '';
-    },
-  };
+function capture(): CapturedIo {
+  return captureIo({ env: { USER: 'carol' } });
 }
 
 describe('understudy canary', () => {

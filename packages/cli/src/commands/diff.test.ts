@@ -1,37 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, UsageError } from '../cli-io.js';
+import { type CapturedIo, captureIo } from '../../test/capture-io.js';
+import { UsageError } from '../cli-io.js';
 import { run } from '../run.js';
 import { runDiff } from './diff.js';
 
-function setup(isTty = false): {
-  io: CliIo;
-  dir: string;
-  out: () => string;
-  err: () => string;
-  file: (name: string, body: string) => string;
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'us-diff-'));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty,
-    env: { UNDERSTUDY_DB: join(dir, 'test.db') },
-    cwd: dir,
-  };
+function setup(isTty = false): CapturedIo & { file: (name: string, body: string) => string } {
+  const c = captureIo({ isTty });
   const file = (name: string, body: string): string => {
-    writeFileSync(join(dir, name), body);
+    writeFileSync(join(c.dir, name), body);
     return name;
   };
-  return { io, dir, out: () => out, err: () => err, file };
+  return { ...c, file };
 }
 
 const completion = (content: string | null, toolCalls: { name: string; args: unknown }[] = [], id = 'chatcmpl-1') =>

@@ -1,31 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDemoToolsApp } from '@understudy/demo-agent';
 import { openStore } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io.js';
+import { type CapturedIo, captureIo } from '../../test/capture-io.js';
 import { parseDestinationFlag } from '../egress-wiring.js';
 import { run } from '../run.js';
 
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const cwd = mkdtempSync(join(tmpdir(), 'us-egress-cli-'));
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty: false,
-    env: { UNDERSTUDY_DB: join(cwd, 'test.db') },
-    cwd,
-  };
-  return { io, out: () => out, err: () => err };
-}
+const capture = (): CapturedIo => captureIo();
 
 async function eventually<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
   const deadline = performance.now() + ms;

@@ -1,27 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io.js';
+import { type CapturedIo, captureIo } from '../../test/capture-io.js';
 import { run } from '../run.js';
 
-function capture(): { io: CliIo; out: () => string; err: () => string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'us-cli-export-'));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty: false,
-    env: { UNDERSTUDY_DB: join(dir, 'test.db') },
-    cwd: dir,
-  };
-  return { io, dir, out: () => out, err: () => err };
-}
+const capture = (): CapturedIo => captureIo();
 
 describe('understudy export --out', () => {
   it('writes the file and says how many exchanges it holds', async () => {

@@ -7,27 +7,15 @@ import { serve } from '@hono/node-server';
 import { seededRandom } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../test/capture-io.js';
 import type { CliIo } from '../cli-io.js';
 import { run } from '../run.js';
 
 const fixtures = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../data/fixtures');
 
 function io(dir: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTty: false,
-    env: { UNDERSTUDY_DB: join(dir, 'u.db') },
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  };
+  const c = captureIo({ dir, dbFile: 'u.db' });
+  return { ...c.io, out: c.out, err: c.err };
 }
 
 function agent(variant: 'good' | 'regressed', seed: number): Promise<{ url: string; close: () => void }> {
