@@ -14,6 +14,7 @@ export { ExchangeScan } from './exchange-scan.js';
 export { LeaseRepository, type LeaseState } from './lease-repository.js';
 export { genesisHash, type HashedEvent, ledgerHash } from './ledger-hash.js';
 export { MetaRepository } from './meta-repository.js';
+export { migrate } from './migrate.js';
 export { type StoreKind, storeKind } from './open-dialect.js';
 export {
   type ReplayResultRecord,
@@ -36,7 +37,7 @@ export type {
   VersionsTable,
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
-export { migrate, type OpenStoreOptions, openStore, type Store } from './store.js';
+export { type OpenStoreOptions, openStore, type Store } from './store.js';
 export type { ToolCallMatch, ToolCallOutcome, ToolCallRecord, ToolCallRole, ToolCallSummary } from './tool-call-record.js';
 export { fromToolCallRow, type SideEffectPair, ToolCallRepository, toToolCallRow } from './tool-call-repository.js';
 export { VersionRepository } from './version-repository.js';

@@ -1,12 +1,11 @@
 import { type Clock, systemClock } from '@understudy/core';
-import { Kysely, Migrator } from 'kysely';
+import { Kysely } from 'kysely';
 import { CanaryRepository } from './canary-repository.js';
-import { storeError } from './errors.js';
 import { ExchangeRepository } from './exchange-repository.js';
 import { ExchangeScan } from './exchange-scan.js';
 import { LeaseRepository } from './lease-repository.js';
 import { MetaRepository } from './meta-repository.js';
-import { migrationProvider } from './migrations/index.js';
+import { migrate } from './migrate.js';
 import { openDialect, type StoreKind } from './open-dialect.js';
 import { ReplayRepository } from './replay-repository.js';
 import { RoutingRepository } from './routing-repository.js';
@@ -51,7 +50,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const db = new Kysely<Database>({ dialect });
   if (options.migrate !== false) {
     try {
-      await migrate(db);
+      await migrate(db, kind);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -72,14 +71,4 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     toolCalls: new ToolCallRepository(db),
     close: () => db.destroy(),
   };
-}
-
-/** Runs pending migrations; a failure names the migration that failed. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw storeError(`migration ${failed} failed`, error);
-  }
 }
