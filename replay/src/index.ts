@@ -1,5 +1,6 @@
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
 export { exportJsonl } from './export-exchanges.js';
+export { comparisonUrl, formatMarkdown, type MarkdownOptions } from './format-markdown.js';
 export { formatJunit, formatProgress, formatSummary } from './format-summary.js';
 export { goReplayRecord, goReplaySeparator, parseGoReplay } from './goreplay-format.js';
 export { parseHar } from './har-format.js';
@@ -49,4 +50,4 @@ export { plannedCount, type SelectedItem, selectExchanges, selectionFilter } fro
 export { type AttemptOutcome, isConnectionError, replayExchange, replayHeaders, replayUrl, sendOnce } from './send-request.js';
 export { createShadowWorker, type ShadowWorker, type ShadowWorkerDeps } from './shadow-worker.js';
 export { sideEffectsFor } from './side-effects-for.js';
-export { reasonOf, summarizeRun } from './summarize-run.js';
+export { differencesOf, reasonOf, summarizeRun } from './summarize-run.js';

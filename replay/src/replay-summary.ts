@@ -26,6 +26,8 @@ export interface WorstExample {
   readonly verdict: string;
   readonly scoreOverNoise: number;
   readonly reason: string;
+  /** The first differences production's noise does not explain, for display (at most 5). */
+  readonly differences: readonly string[];
 }
 
 export interface Quantiles {

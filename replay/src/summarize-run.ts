@@ -104,7 +104,7 @@ export async function summarizeRun(
     const w = worst[i];
     if (w === undefined) continue;
     const full = await store.replays.getResult(run.id, w.exchangeId);
-    worst[i] = { ...w, reason: reasonOf(full?.report ?? null) };
+    worst[i] = { ...w, reason: reasonOf(full?.report ?? null), differences: differencesOf(full?.report ?? null) };
   }
   const errorRate = done === 0 ? 0 : verdicts.error / done;
   const thresholds = evaluateThresholds(spec.thresholds, {
@@ -159,6 +159,7 @@ function keepWorst(worst: WorstExample[], r: ReplayResultRecord, d: number): voi
     verdict: r.verdict,
     scoreOverNoise: d,
     reason: '',
+    differences: [],
   });
   worst.sort((a, b) => b.scoreOverNoise - a.scoreOverNoise || (a.exchangeId < b.exchangeId ? -1 : 1));
   if (worst.length > worstKept) worst.pop();
@@ -173,4 +174,29 @@ export function reasonOf(report: unknown): string {
   const top = [...categories].filter((c) => c.weight > 0).sort((a, b) => b.weight * b.score - a.weight * a.score)[0];
   const first = top?.differences[0];
   return top === undefined || first === undefined ? '' : `${top.name}: ${first.message}`.slice(0, 300);
+}
+
+const shown = (v: unknown): string => {
+  const text = v === undefined ? '(absent)' : JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+
+/**
+ * The differences that count (not explained by production's noise), heaviest category first,
+ * as one line each: `fact value_change $.total: 12 → 13`.
+ */
+export function differencesOf(report: unknown, limit = 5): string[] {
+  if (typeof report !== 'object' || report === null || !('categories' in report)) return [];
+  const categories = [...(report as DivergenceReport).categories].sort((a, b) => b.weight * b.score - a.weight * a.score);
+  const out: string[] = [];
+  for (const c of categories) {
+    for (const d of c.differences) {
+      if (out.length >= limit) return out;
+      if (d.explainedByNoise === true || d.severity === 'none') continue;
+      const values =
+        d.original === undefined && d.candidate === undefined ? `: ${d.message}` : `: ${shown(d.original)} → ${shown(d.candidate)}`;
+      out.push(`${c.name} ${d.kind} ${d.path}${values}`.slice(0, 300));
+    }
+  }
+  return out;
 }

@@ -95,6 +95,8 @@ const controlSchema = z.strictObject({
   port: port.default(8081),
   /** Defaults to loopback when no admin token is configured. */
   host: z.string().optional(),
+  /** The dashboard's public base URL, for links in reports (`replay --markdown`). */
+  dashboardUrl: httpUrl.optional(),
 });
 
 /** The divergence engine (`packages/compare`); margins are explained in docs/benchmarks.md. */

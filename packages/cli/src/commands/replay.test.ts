@@ -62,6 +62,24 @@ describe('understudy import / replay / export', () => {
     const junit = readFileSync(join(dir, 'replay.xml'), 'utf8');
     expect(junit).toContain('<failure message="maxRegressions');
 
+    const gated = io(dir);
+    const args = ['replay', '--target', regressed.url, '--max-regressions', '0', '--json', '--markdown', 'summary.md'];
+    expect(await run([...args, '--dashboard-url', 'https://understudy.example/'], gated)).toBe(1);
+    const machine = JSON.parse(gated.out()) as { runId: string; worst: { candidateId: string; differences: string[] }[] };
+    const markdown = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(markdown).toMatch(/^### ❌ Understudy replay: FAIL\n/);
+    expect(markdown).toContain(`[\`${machine.runId}\`](https://understudy.example/replays/${machine.runId})`);
+    expect(markdown).toMatch(/\| maxRegressions \| 0 \| [1-9]\d* \| ❌ breached \|/);
+    const worst = machine.worst[0];
+    expect(worst?.differences.length).toBeGreaterThan(0);
+    expect(markdown).toContain(`(https://understudy.example/comparisons/${worst?.candidateId})`);
+    const escaped = (worst?.differences[0] ?? 'none')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|');
+    expect(markdown).toContain(escaped);
+
     const exported = io(dir);
     expect(await run(['export', '--role', 'live'], exported)).toBe(0);
     expect(exported.out().trim().split('\n')).toHaveLength(40);
@@ -75,6 +93,7 @@ describe('understudy import / replay / export', () => {
       [['replay', '--target', good.url, '--rate', '5', '--speed', '2'], /exclude each other/],
       [['replay', '--target', good.url, '--max-divergence', '3'], /--max-divergence must be a number from 0 to 1/],
       [['import', 'missing.har'], /no such file/],
+      [['replay', '--target', good.url, '--dashboard-url', 'ftp://x'], /--dashboard-url must be an http\(s\) URL/],
     ];
     for (const [argv, message] of cases) {
       const x = io(dir);

@@ -1,7 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock, UnderstudyError } from '@understudy/core';
-import { createReplayer, formatJunit, formatProgress, formatSummary, type PriceFn, type ReplaySpecInput } from '@understudy/replay';
+import {
+  createReplayer,
+  formatJunit,
+  formatMarkdown,
+  formatProgress,
+  formatSummary,
+  type PriceFn,
+  type ReplaySpecInput,
+} from '@understudy/replay';
 import { openStore } from '@understudy/store';
 import { costUsd, priceLookup } from '@understudy/tap';
 import { loadCliConfig } from '../cli-config.js';
@@ -10,8 +18,8 @@ import { parseFlags } from '../parse-flags.js';
 import type { Command } from './command.js';
 import { parseDurationFlag, parseNumberFlag, parseTimeFlag } from './replay-flags.js';
 
-const usage = `Usage: understudy replay --target VERSION|URL [--baseline VERSION|URL] [selection] [pacing] [thresholds] [--json] [--junit FILE]
-       understudy replay --resume RUN [--json] [--junit FILE]
+const usage = `Usage: understudy replay --target VERSION|URL [--baseline VERSION|URL] [selection] [pacing] [thresholds] [output]
+       understudy replay --resume RUN [output]
 
 Replays stored live traffic against a target version and compares every answer with the
 original (and, with --baseline, production's own noise on the same inputs). Every item is
@@ -30,7 +38,11 @@ Pacing:
 Thresholds (exit 1 when broken):
   --max-divergence F         mean divergence over noise, 0..1
   --max-regressions N        --max-error-rate F
-Output: a table (with a live progress bar on a terminal), --json, --junit FILE
+Output: a table (with a live progress bar on a terminal), or --json (the machine format), and:
+  --junit FILE               JUnit XML (one test case per threshold)
+  --markdown FILE            a compact Markdown summary for a CI step summary or a PR comment
+  --dashboard-url URL        the dashboard's base URL for the summary's links
+                             (default: control.dashboardUrl in the config)
 `;
 
 const flags = {
@@ -57,6 +69,8 @@ const flags = {
   'max-error-rate': { type: 'string' },
   json: { type: 'boolean' },
   junit: { type: 'string' },
+  markdown: { type: 'string' },
+  'dashboard-url': { type: 'string' },
   config: { type: 'string' },
 } as const;
 
@@ -73,9 +87,12 @@ export const replayCommand: Command = {
     if (resume === undefined && values.target === undefined) throw new UsageError('replay needs --target VERSION|URL (or --resume RUN)');
     const spec = resume === undefined ? specFromFlags(values) : undefined;
     if (resume !== undefined) {
-      const extra = Object.keys(values).filter((k) => !['resume', 'json', 'junit', 'config'].includes(k));
+      const extra = Object.keys(values).filter((k) => !['resume', 'json', 'junit', 'markdown', 'dashboard-url', 'config'].includes(k));
       if (extra.length > 0) throw new UsageError(`--resume takes the run's own settings; drop --${extra[0]}`);
     }
+    const dashboardUrl = values['dashboard-url'];
+    if (dashboardUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(dashboardUrl))
+      throw new UsageError(`--dashboard-url must be an http(s) URL, got "${dashboardUrl}"`);
     const { config, dbUrl } = loadCliConfig(io, values.config);
     const lookup = priceLookup(config.tap.pricing);
     const price: PriceFn = (model, input, output) => (model === null ? null : costUsd(lookup(model), input, output));
@@ -102,7 +119,14 @@ export const replayCommand: Command = {
       if (progress) io.stderr('\n');
       const { summary } = outcome;
       io.stdout(values.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-      if (values.junit !== undefined) writeFileSync(resolve(io.cwd, values.junit), formatJunit(summary));
+      if (values.junit !== undefined) writeReport(io, '--junit', values.junit, formatJunit(summary));
+      if (values.markdown !== undefined)
+        writeReport(
+          io,
+          '--markdown',
+          values.markdown,
+          formatMarkdown(summary, { dashboardUrl: dashboardUrl ?? config.control.dashboardUrl }),
+        );
       if (outcome.run.status === 'aborted' && signal?.aborted === true)
         io.stderr(`interrupted: resume with understudy replay --resume ${runId}\n`);
       return summary.passed ? exitCode.ok : exitCode.breached;
@@ -112,6 +136,15 @@ export const replayCommand: Command = {
     }
   },
 };
+
+/** Writes a report file; an unwritable path is a one-line usage error, not a crash. */
+function writeReport(io: CliIo, flag: string, file: string, text: string): void {
+  try {
+    writeFileSync(resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
 
 function specFromFlags(v: Values): ReplaySpecInput {
   const now = systemClock.now();
