@@ -3,9 +3,12 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
+/** RFC 9110 §9 methods plus PATCH (RFC 5789): any other token a client sends is counted as `other`. */
+const methods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
 /**
  * Counts control-plane requests by route pattern (never the raw path, which would make the
- * label set unbounded). Metrics already in the registry are reused, so two apps may share one.
+ * label set unbounded) and standard method. Metrics already in the registry are reused, so two apps may share one.
  */
 export function requestMetrics(registry: Registry, clock: Clock): MiddlewareHandler {
   const requests =
@@ -30,7 +33,8 @@ export function requestMetrics(registry: Registry, clock: Clock): MiddlewareHand
     await next();
     const pattern = routePath(c, -1);
     const route = pattern === '*' || pattern === '/*' ? 'unmatched' : pattern;
-    requests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    const method = methods.has(c.req.method) ? c.req.method : 'other';
+    requests.inc({ method, route, status: String(c.res.status) });
     duration.observe({ route }, (clock.monotonic() - start) / 1000);
   };
 }
