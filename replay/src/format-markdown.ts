@@ -1,3 +1,4 @@
+import { endpointCells } from './format-summary.js';
 import type { ReplaySummary, WorstExample } from './replay-summary.js';
 
 export interface MarkdownOptions {
@@ -102,18 +103,10 @@ export function formatMarkdown(s: ReplaySummary, options: MarkdownOptions = {}):
     out.push(
       ...tableOf(
         ['endpoint', 'items', 'match', 'noise', 'regression', 'error', 'status ≠', 'mean divergence'],
-        s.endpoints
-          .slice(0, maxEndpoints)
-          .map((e) => [
-            cell(e.endpoint),
-            `${e.count}`,
-            `${e.match}`,
-            `${e.noise}`,
-            `${e.regression}`,
-            `${e.error}`,
-            `${e.statusMismatches}`,
-            fixed(e.meanDivergence),
-          ]),
+        s.endpoints.slice(0, maxEndpoints).map((e) => {
+          const [endpoint = '', ...figures] = endpointCells(e);
+          return [cell(endpoint), ...figures];
+        }),
         'lrrrrrrr',
       ),
     );

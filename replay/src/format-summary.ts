@@ -1,4 +1,4 @@
-import type { ReplaySummary } from './replay-summary.js';
+import type { EndpointRow, ReplaySummary } from './replay-summary.js';
 import type { ReplayProgress } from './replayer.js';
 
 const fixed = (n: number | null, digits = 3): string => (n === null ? '-' : n.toFixed(digits));
@@ -17,6 +17,20 @@ function table(rows: readonly (readonly string[])[], rightFrom = 1): string {
     .join('\n');
 }
 
+/** One endpoint row's cells: endpoint, counts by verdict, status mismatches, mean divergence. */
+export function endpointCells(e: EndpointRow): string[] {
+  return [
+    e.endpoint,
+    `${e.count}`,
+    `${e.match}`,
+    `${e.noise}`,
+    `${e.regression}`,
+    `${e.error}`,
+    `${e.statusMismatches}`,
+    fixed(e.meanDivergence),
+  ];
+}
+
 /** The human report of a run, for a terminal. */
 export function formatSummary(s: ReplaySummary): string {
   const out: string[] = [];
@@ -32,19 +46,7 @@ export function formatSummary(s: ReplaySummary): string {
   for (const h of d.histogram) out.push(`  ≤ ${h.le.toFixed(2)}  ${'█'.repeat(Math.round((h.count / most) * 30)).padEnd(30)} ${h.count}`);
   out.push('');
   out.push(
-    table([
-      ['endpoint', 'items', 'match', 'noise', 'regression', 'error', 'status≠', 'mean div'],
-      ...s.endpoints.map((e) => [
-        e.endpoint,
-        `${e.count}`,
-        `${e.match}`,
-        `${e.noise}`,
-        `${e.regression}`,
-        `${e.error}`,
-        `${e.statusMismatches}`,
-        fixed(e.meanDivergence),
-      ]),
-    ]),
+    table([['endpoint', 'items', 'match', 'noise', 'regression', 'error', 'status≠', 'mean div'], ...s.endpoints.map(endpointCells)]),
   );
   if (s.otherEndpoints > 0) out.push(`(+${s.otherEndpoints} more endpoints)`);
   out.push('');

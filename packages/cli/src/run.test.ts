@@ -6,22 +6,11 @@ import { createDemoAgentApp } from '@understudy/demo-agent';
 import { openStore } from '@understudy/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CapturedIo, captureIo } from '../test/capture-io.js';
+import { eventually } from '../test/eventually.js';
 import { run } from './run.js';
 
 function capture(env: Record<string, string> = {}, cwd?: string): CapturedIo {
   return captureIo({ env, ...(cwd === undefined ? {} : { dir: cwd }) });
-}
-
-/** Polls `check` every few ms until it returns a value, failing after `ms`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (let i = 0; i < 1000; i++) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
 }
 
 describe('run: usage', () => {

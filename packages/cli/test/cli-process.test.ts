@@ -10,6 +10,7 @@ import { createDemoAgentApp } from '@understudy/demo-agent';
 import { openStore } from '@understudy/store';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const tsx = import.meta.resolve('tsx');
@@ -38,17 +39,6 @@ function spawnCli(args: string[], env: Record<string, string>, cwd: string): Cli
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (let i = 0; i < 2000; i++) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
 }
 
 function chatBody(i: number, stream: boolean): string {

@@ -4,18 +4,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
-
-/** Polls `check` until it returns a value, failing after `ms`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (let i = 0; i < 2000; i++) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
-}
+import { eventually } from './eventually.js';
 
 // Prometheus naming conventions (https://prometheus.io/docs/practices/naming/).
 const nonBaseUnits =
