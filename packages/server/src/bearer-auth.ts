@@ -5,15 +5,24 @@ import type { MiddlewareHandler } from 'hono';
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 /**
- * Requires `Authorization: Bearer <token>`. Both sides are hashed before the constant-time
+ * Whether a presented token is the admin token. Both sides are hashed before the constant-time
  * compare, so neither the token's bytes nor its length leak through timing.
  */
-export function bearerAuth(token: string): MiddlewareHandler {
+export function tokenVerifier(token: string): (presented: string | undefined) => boolean {
   const expected = digest(token);
+  return (presented) => presented !== undefined && timingSafeEqual(digest(presented), expected);
+}
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+}
+
+/** Requires `Authorization: Bearer <token>` (see {@link tokenVerifier}). */
+export function bearerAuth(token: string): MiddlewareHandler {
+  const verify = tokenVerifier(token);
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (match?.[1] === undefined || !timingSafeEqual(digest(match[1]), expected)) {
+    if (!verify(bearerToken(c.req.header('authorization')))) {
       c.header('www-authenticate', 'Bearer realm="understudy"');
       throw new UnderstudyError('unauthorized', 'a valid "Authorization: Bearer <admin token>" header is required');
     }

@@ -4,10 +4,11 @@ import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Registry } from 'prom-client';
-import { bearerAuth } from './bearer-auth.js';
+import { bearerAuth, tokenVerifier } from './bearer-auth.js';
 import { canaryRoutes } from './canary-routes.js';
 import { errorResponse } from './error-response.js';
 import { exchangeRoutes } from './exchange-routes.js';
+import { gateRoutes } from './gate-routes.js';
 import { replayRoutes } from './replay-routes.js';
 import { requestMetrics } from './request-metrics.js';
 import { versionRoutes } from './version-routes.js';
@@ -49,6 +50,9 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
 
   app.use('*', requestMetrics(registry, deps.clock ?? systemClock));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Rollout controllers' gates check the token themselves: Flagger cannot send headers on a
+  // webhook (the token comes in its metadata) and its Prometheus provider sends basic auth.
+  app.route('/api/gates', gateRoutes({ store: deps.store, clock: deps.clock ?? systemClock, verify: tokenVerifier(deps.adminToken) }));
   app.use('*', bearerAuth(deps.adminToken));
   app.use(
     '*',
