@@ -14,8 +14,8 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
-import { openStore, type Store } from '@understudy/store';
-import { type CaptureSink, createTap, sqliteWorkerSink, storeSink } from '@understudy/tap';
+import { openStore, type Store, sqliteWorkerSink } from '@understudy/store';
+import { type CaptureSink, createTap, storeSink } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import type { TapReply, TapRequest } from './tap-messages.js';
 

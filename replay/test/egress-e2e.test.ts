@@ -1,7 +1,8 @@
 import { type Exchange, parseConfig, type Random, seededRandom } from '@understudy/core';
 import { createDemoAgentApp, createDemoToolsApp, demoToolDefinitions } from '@understudy/demo-agent';
+import { createEgress, type Egress } from '@understudy/egress';
 import type { Store } from '@understudy/store';
-import { createEgress, createTap, type Egress, storeSink, type Tap } from '@understudy/tap';
+import { createTap, storeSink, type Tap } from '@understudy/tap';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createReplayer } from '../src/replayer.js';

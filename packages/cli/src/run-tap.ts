@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
-import type { Store } from '@understudy/store';
-import { type CaptureSink, createTap, sqliteWorkerSink, storeSink, type Tap } from '@understudy/tap';
+import { type Store, sqliteWorkerSink } from '@understudy/store';
+import { type CaptureSink, createTap, storeSink, type Tap } from '@understudy/tap';
 import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';

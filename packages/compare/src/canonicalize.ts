@@ -1,4 +1,5 @@
 import type { Exchange, SseEvent, Usage } from '@understudy/core';
+import { parseSse } from '@understudy/core';
 import type { AdapterResult } from './adapter-result.js';
 import { adaptAnthropicJson, adaptAnthropicSse } from './anthropic-messages-adapter.js';
 import type { CanonicalError, CanonicalResponse, Protocol } from './canonical-response.js';
@@ -7,7 +8,6 @@ import { isJsonObject, type JsonObject, type JsonValue, limitDepth, objectAt, st
 import { normalizeText } from './normalize-text.js';
 import { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
 import { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
-import { parseSse } from './parse-sse.js';
 
 /**
  * A response that is not a stored exchange: a saved file, a test fixture, a live reply.

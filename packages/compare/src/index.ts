@@ -57,7 +57,6 @@ export {
 export { normalizeText } from './normalize-text.js';
 export { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
 export { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
-export { parseSse } from './parse-sse.js';
 export { type HistogramSnapshot, QuantileHistogram } from './quantile-histogram.js';
 export { looksLikeRefusal } from './refusal.js';
 export { combineScores, severityRisk } from './score.js';

@@ -27,7 +27,10 @@ export {
   type Usage,
 } from './exchange.js';
 export { createIdGenerator, type IdGenerator } from './ids.js';
+export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { type Logger, silentLogger } from './logger.js';
+export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
+export { SseParser } from './sse-parser.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
 export { isValidVersionName, type Version } from './version.js';

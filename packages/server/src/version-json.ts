@@ -1,5 +1,5 @@
+import { defaultRedactedHeaders } from '@understudy/capture';
 import type { Version } from '@understudy/core';
-import { defaultRedactedHeaders } from '@understudy/tap';
 
 const secretHeaders = new Set<string>(defaultRedactedHeaders);
 // Upstream credentials usually travel in one of the standard headers or a `*-key`/`*-token` one.

@@ -37,6 +37,7 @@ export type {
   VersionsTable,
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
+export { type SqliteWorkerSink, type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
 export { type OpenStoreOptions, openStore, type Store } from './store.js';
 export type { ToolCallMatch, ToolCallOutcome, ToolCallRecord, ToolCallRole, ToolCallSummary } from './tool-call-record.js';
 export { fromToolCallRow, type SideEffectPair, ToolCallRepository, toToolCallRow } from './tool-call-repository.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { createRedactor, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -14,21 +15,19 @@ import {
 } from '@understudy/core';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
-import type { CanarySplit, SplitSendOptions } from './canary-split.js';
-import { captureFilter } from './capture-filter.js';
-import { CaptureQueue } from './capture-queue.js';
-import type { CaptureSink } from './capture-sink.js';
-import { exchangeHeader } from './egress-correlation.js';
-import { buildExchange, exchangeBytes } from './exchange-builder.js';
-import { type ForwardResult, forward, splitTarget, writeError } from './forward.js';
-import { headerRecord } from './forward-headers.js';
-import { priceLookup } from './pricing.js';
-import { createRedactor } from './redactor.js';
-import { removeDotSegments } from './remove-dot-segments.js';
-import { createShadowMetrics } from './shadow-metrics.js';
-import { createShadowMirror, type ShadowMirror } from './shadow-mirror.js';
+import type { CanarySplit, SplitSendOptions } from './canary/canary-split.js';
+import { captureFilter } from './capture/capture-filter.js';
+import { CaptureQueue } from './capture/capture-queue.js';
+import type { CaptureSink } from './capture/capture-sink.js';
+import { buildExchange, exchangeBytes } from './capture/exchange-builder.js';
+import { type ForwardResult, forward, splitTarget, writeError } from './forward/forward.js';
+import { headerRecord } from './forward/forward-headers.js';
+import { removeDotSegments } from './forward/remove-dot-segments.js';
+import { createUpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
+import { exchangeHeader } from './shadow/egress-correlation.js';
+import { createShadowMetrics } from './shadow/shadow-metrics.js';
+import { createShadowMirror, type ShadowMirror } from './shadow/shadow-mirror.js';
 import { createTapMetrics } from './tap-metrics.js';
-import { createUpstreamPools, type UpstreamTarget } from './upstream-pools.js';
 
 export interface TapDeps {
   /** core `Config['tap']`: port, host, version, connections, timeouts, capture, redaction, pricing. */

@@ -1,27 +1,32 @@
-export { BodyCapture } from './body-capture.js';
-export { canaryBucket, canaryBuckets, inCandidate } from './canary-bucket.js';
-export { type CanarySplit, type CanarySplitStats, createCanarySplit, type SplitSend, type SplitSendOptions } from './canary-split.js';
-export { type CanarySticky, parseCanarySticky, readCanarySticky } from './canary-sticky.js';
-export { type CaptureFilter, captureFilter } from './capture-filter.js';
-export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture-queue.js';
-export type { CaptureSink } from './capture-sink.js';
-export { createEgress, type Egress, type EgressDeps, egressPathPrefix } from './create-egress.js';
+export { canaryBucket, canaryBuckets, inCandidate } from './canary/canary-bucket.js';
+export {
+  type CanarySplit,
+  type CanarySplitStats,
+  createCanarySplit,
+  type SplitSend,
+  type SplitSendOptions,
+} from './canary/canary-split.js';
+export { type CanarySticky, parseCanarySticky, readCanarySticky } from './canary/canary-sticky.js';
+export { type ActiveRouting, createRoutingWatcher, type RoutingSource, type RoutingWatcher } from './canary/routing-watcher.js';
+export { type CaptureFilter, captureFilter } from './capture/capture-filter.js';
+export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture/capture-queue.js';
+export type { CaptureSink } from './capture/capture-sink.js';
+export { decodedHeader } from './capture/exchange-builder.js';
+export { storeSink } from './capture/store-sink.js';
 export { createTap, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
-export { bodyKey } from './egress-body-key.js';
-export { type Correlation, exchangeHeader, exchangeHeaderValue, readCorrelation, shadowHeader } from './egress-correlation.js';
-export { type CallKey, EgressCursor } from './egress-cursor.js';
-export { createEgressMetrics, type EgressMetrics } from './egress-metrics.js';
-export { decodedHeader } from './exchange-builder.js';
-export { type ForwardCapture, type ForwardErrorCode, type ForwardOptions, type ForwardResult, forward, splitTarget } from './forward.js';
-export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
-export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
-export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
-export { type ActiveRouting, createRoutingWatcher, type RoutingSource, type RoutingWatcher } from './routing-watcher.js';
-export { createShadowMetrics, type ShadowMetrics } from './shadow-metrics.js';
-export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow-mirror.js';
-export { type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
-export { SseParser } from './sse-parser.js';
-export { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
-export { storeSink } from './store-sink.js';
-export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';
-export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './upstream-pools.js';
+export {
+  type ForwardCapture,
+  type ForwardErrorCode,
+  type ForwardOptions,
+  type ForwardResult,
+  forward,
+  splitTarget,
+  writeError,
+} from './forward/forward.js';
+export { headerRecord, reservedHeaderPrefix } from './forward/forward-headers.js';
+export { removeDotSegments } from './forward/remove-dot-segments.js';
+export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
+export { type Correlation, exchangeHeader, exchangeHeaderValue, readCorrelation, shadowHeader } from './shadow/egress-correlation.js';
+export { createShadowMetrics, type ShadowMetrics } from './shadow/shadow-metrics.js';
+export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow/shadow-mirror.js';
+export { compileStickyKey, type StickyKey, stickyBucket } from './shadow/sticky-key.js';

@@ -57,8 +57,8 @@ async function child(): Promise<void> {
   }
   if (role === 'tap') {
     const { parseConfig } = await import('@understudy/core');
-    const { openStore } = await import('@understudy/store');
-    const { createTap, sqliteWorkerSink, storeSink } = await import('@understudy/tap');
+    const { openStore, sqliteWorkerSink } = await import('@understudy/store');
+    const { createTap, storeSink } = await import('@understudy/tap');
     const { serve } = await import('@hono/node-server');
     const file = process.env.DB_FILE ?? ':memory:';
     const store = await openStore({ url: file });

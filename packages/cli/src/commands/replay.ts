@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { costUsd, priceLookup } from '@understudy/capture';
 import { systemClock, UnderstudyError } from '@understudy/core';
 import {
   createReplayer,
@@ -11,7 +12,6 @@ import {
   type ReplaySpecInput,
 } from '@understudy/replay';
 import { openStore } from '@understudy/store';
-import { costUsd, priceLookup } from '@understudy/tap';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { createRedactor, type ModelPrice, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -16,20 +17,15 @@ import {
   type Version,
 } from '@understudy/core';
 import type { Store, ToolCallMatch, ToolCallRecord } from '@understudy/store';
+import { createUpstreamPools, forward, readCorrelation, removeDotSegments, splitTarget, writeError } from '@understudy/tap';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
 import { BoundedMap } from './bounded-map.js';
 import { bodyKey } from './egress-body-key.js';
-import { readCorrelation } from './egress-correlation.js';
 import { type CallKey, EgressCursor } from './egress-cursor.js';
 import { createEgressMetrics } from './egress-metrics.js';
 import { type ToolCallContext, toolCallRecord } from './egress-record.js';
 import { EgressRecorder } from './egress-recorder.js';
-import { forward, splitTarget, writeError } from './forward.js';
-import { type ModelPrice, priceLookup } from './pricing.js';
-import { createRedactor } from './redactor.js';
-import { removeDotSegments } from './remove-dot-segments.js';
-import { createUpstreamPools } from './upstream-pools.js';
 
 export interface EgressDeps {
   /** core `Config['egress']`: destinations, bounds, connections, timeouts. */

@@ -1,5 +1,5 @@
 import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
-import { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
+import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/core';
 import { placeholderFor } from './placeholder.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
 

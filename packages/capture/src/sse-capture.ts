@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { SseEvent } from '@understudy/core';
-import { SseParser } from './sse-parser.js';
+import { SseParser } from '@understudy/core';
 import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
 
 /** Events kept per exchange; a stream with more keeps counting usage but stores no more events. */

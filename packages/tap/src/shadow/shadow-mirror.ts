@@ -1,11 +1,8 @@
+import { type PriceLookup, type Redactor, replyUsage, SseCapture } from '@understudy/capture';
 import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
 import { exchangeHeader, exchangeHeaderValue } from './egress-correlation.js';
-import type { PriceLookup } from './pricing.js';
-import type { Redactor } from './redactor.js';
-import { replyUsage } from './reply-usage.js';
 import type { ShadowMetrics } from './shadow-metrics.js';
-import { SseCapture } from './sse-capture.js';
 import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
 
 /** The live exchange (as stored, redacted) and the raw request it came from. */

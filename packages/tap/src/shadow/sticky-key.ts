@@ -1,5 +1,4 @@
-import { stableUnit, UnderstudyError } from '@understudy/core';
-import { compileJsonPath, replaceAtPath } from './json-path.js';
+import { compileJsonPath, replaceAtPath, stableUnit, UnderstudyError } from '@understudy/core';
 
 /** Reads a session key from a request: its headers (lower-case names) and body text. */
 export type StickyKey = (headers: Readonly<Record<string, string>>, body: () => string | undefined) => string | undefined;

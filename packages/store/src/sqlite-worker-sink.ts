@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Logger, silentLogger, UnderstudyError } from '@understudy/core';
-import type { CaptureSink } from './capture-sink.js';
+import { type Exchange, type Logger, silentLogger, UnderstudyError } from '@understudy/core';
 import type { WorkerReply, WorkerRequest } from './sqlite-worker-messages.js';
+
+/** A batch writer over a store opened in a worker thread (a tap's capture sink is one). */
+export interface SqliteWorkerSink {
+  write(batch: readonly Exchange[]): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface SqliteWorkerSinkOptions {
   /** A SQLite file path (or any store URL `openStore` accepts). */
@@ -21,7 +26,7 @@ export interface SqliteWorkerSinkOptions {
  * From TypeScript sources (tests, `--conditions=source`) the worker loads its `.ts` entry
  * through tsx's loader API; from `dist/` it loads the compiled `.js`.
  */
-export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): CaptureSink {
+export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
   const worker = startWorker(options.url);
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();

@@ -1,7 +1,7 @@
 /**
  * Measures capture throughput into a SQLite file through `store.exchanges.insertMany` with
  * realistic ~2 KB rows, and the event-loop block per batch. Run by hand:
- *   node --conditions=source --import tsx packages/tap/test/measure-sqlite.ts [rows] [batch]
+ *   node --conditions=source --import tsx packages/store/test/measure-sqlite.ts [rows] [batch]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
-import type { SseEvent } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SseEvent } from './exchange.js';
 import { SseParser } from './sse-parser.js';
 
 function parse(chunks: string[], max = 1 << 20): SseEvent[] {

@@ -1,4 +1,4 @@
-import { UnderstudyError } from '@understudy/core';
+import { UnderstudyError } from './errors.js';
 
 /** One step of a compiled JSON path. */
 export type JsonPathStep =

@@ -1,4 +1,4 @@
-import type { SseEvent } from '@understudy/core';
+import type { SseEvent } from './exchange.js';
 
 /**
  * An incremental `text/event-stream` parser (WHATWG HTML §9.2.6): fed decoded text as it

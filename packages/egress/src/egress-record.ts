@@ -1,12 +1,8 @@
+import { costUsd, type ExchangeRedactor, type PriceLookup, type Redactor, usageFromJson } from '@understudy/capture';
 import type { EgressDestinationConfig } from '@understudy/core';
 import type { ToolCallMatch, ToolCallRecord } from '@understudy/store';
-import type { Correlation } from './egress-correlation.js';
+import { type Correlation, type ForwardCapture, type ForwardResult, headerRecord, reservedHeaderPrefix } from '@understudy/tap';
 import type { CallKey } from './egress-cursor.js';
-import type { ForwardCapture, ForwardResult } from './forward.js';
-import { headerRecord, reservedHeaderPrefix } from './forward-headers.js';
-import { costUsd, type PriceLookup } from './pricing.js';
-import type { ExchangeRedactor, Redactor } from './redactor.js';
-import { usageFromJson } from './usage-extractor.js';
 
 /** What the egress proxy knows about a call before it decides what to do with it. */
 export interface ToolCallContext {

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '@understudy/core';
-import { openStore } from '@understudy/store';
 import type { WorkerReply, WorkerRequest } from './sqlite-worker-messages.js';
+import { openStore } from './store.js';
 
 const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-worker must run in a worker thread');

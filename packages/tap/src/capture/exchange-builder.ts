@@ -1,13 +1,17 @@
 import { isUtf8 } from 'node:buffer';
+import {
+  decodeBody,
+  type ExchangeRedactor,
+  isDecodable,
+  type PriceLookup,
+  type Redactor,
+  type ReportedUsage,
+  replyUsage,
+  SseCapture,
+} from '@understudy/capture';
 import type { CapturedBody, Exchange, IdGenerator, SseEvent } from '@understudy/core';
-import { decodeBody, isDecodable } from './decode-body.js';
-import type { ForwardCapture, ForwardResult } from './forward.js';
-import { headerRecord, reservedHeaderPrefix } from './forward-headers.js';
-import type { PriceLookup } from './pricing.js';
-import type { ExchangeRedactor, Redactor } from './redactor.js';
-import { replyUsage } from './reply-usage.js';
-import { SseCapture } from './sse-capture.js';
-import type { ReportedUsage } from './usage-extractor.js';
+import type { ForwardCapture, ForwardResult } from '../forward/forward.js';
+import { headerRecord, reservedHeaderPrefix } from '../forward/forward-headers.js';
 
 /** Header recorded on a captured exchange whose stored body was decoded from this encoding. */
 export const decodedHeader = 'x-understudy-decoded';

@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { BodyCapture, type ReportedUsage, SseCapture } from '@understudy/capture';
 import type { Clock, ErrorCode, SseEvent } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
-import { BodyCapture } from './body-capture.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
-import { SseCapture } from './sse-capture.js';
 import type { UpstreamTarget } from './upstream-pools.js';
-import type { ReportedUsage } from './usage-extractor.js';
 
 /** Why an exchange did not complete normally. */
 export type ForwardErrorCode = 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error' | 'client_disconnected';
