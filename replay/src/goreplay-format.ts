@@ -149,7 +149,10 @@ function parseRecord(chunk: Buffer, line: number): Record_ | { problem: { where:
   const message = parseHttp(chunk.subarray(nl + 1));
   if (typeof message === 'string') return { problem: { where, reason: message } };
   const type = m[1] as '1' | '2' | '3';
-  if (type === '1' && (message.startLine.length < 2 || !/^[A-Z]+$/.test(message.startLine[0] ?? ''))) {
+  if (
+    type === '1' &&
+    (message.startLine.length < 2 || !/^[A-Z]{1,16}$/.test(message.startLine[0] ?? '') || !isPathTarget(message.startLine[1]))
+  ) {
     return {
       problem: {
         where,
@@ -165,6 +168,12 @@ function parseRecord(chunk: Buffer, line: number): Record_ | { problem: { where:
   if (type !== '1' && !/^[1-5]\d\d$/.test(message.startLine[1] ?? ''))
     return { problem: { where, reason: `bad status "${message.startLine[1] ?? ''}"` } };
   return { type, id: m[2] ?? '', timestampNs: BigInt(m[3] ?? '0'), latencyNs: BigInt(m[4] ?? '0'), message, line };
+}
+
+/** Origin-form (`/path?q`) or absolute-form with an http(s) URL (RFC 9112 §3.2): the forms with a path to store. */
+function isPathTarget(target: string | undefined): boolean {
+  if (target === undefined) return false;
+  return target.startsWith('/') || (/^https?:\/\//i.test(target) && URL.canParse(target));
 }
 
 function parseHttp(raw: Buffer): HttpMessage | string {

@@ -8,12 +8,19 @@ const entrySchema = z.looseObject({
   time: z.number(),
   request: z.looseObject({
     method: z.string().min(1),
-    url: z.string().regex(/^https?:\/\//i, 'an http(s) URL'),
+    url: z
+      .string()
+      .regex(/^https?:\/\//i, 'an http(s) URL')
+      .refine((u) => URL.canParse(u), 'an http(s) URL'),
     headers: nameValue,
     postData: z.looseObject({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional() }).optional(),
   }),
   response: z.looseObject({
-    status: z.number().int(),
+    // 0 is HAR's "no response"; anything else must be a status an exported file can carry back in.
+    status: z
+      .number()
+      .int()
+      .refine((s) => s === 0 || (s >= 100 && s <= 599), 'an HTTP status 100-599, or 0 for no response'),
     headers: nameValue,
     content: z.looseObject({
       size: z.number().optional(),
@@ -77,6 +84,8 @@ export function* parseHar(
         ? null
         : [t.blocked, t.dns, t.connect, t.send, t.wait].reduce<number>((sum, v) => sum + (v !== undefined && v > 0 ? v : 0), 0);
     const failed = e.response.status === 0;
+    // Devtools write -1 or fractions here; a stored size is a whole, safe byte count.
+    const declaredSize = Math.min(Math.max(0, Math.floor(e.response.content.size ?? 0)), Number.MAX_SAFE_INTEGER);
     const responseHeaders = headerMap(e.response.headers);
     yield {
       ok: true,
@@ -93,12 +102,12 @@ export function* parseHar(
           responseHeaders,
           responseBody: {
             bytes: responseBytes,
-            size: Math.max(responseBytes.length, e.response.content.size ?? 0),
-            truncated: (e.response.content.size ?? 0) > responseBytes.length,
+            size: Math.max(responseBytes.length, declaredSize),
+            truncated: declaredSize > responseBytes.length,
           },
           streamed: (responseHeaders['content-type'] ?? e.response.content.mimeType ?? '').includes('text/event-stream'),
           sseEvents: null,
-          ttfbMs: ttfb,
+          ttfbMs: ttfb !== null && Number.isFinite(ttfb) ? ttfb : null,
           durationMs: e.time >= 0 ? e.time : null,
           version: options.version,
           role: 'live',
