@@ -17,15 +17,19 @@ export interface TextPattern {
  */
 export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   // The lookbehind anchors each match at the start of a local part: without it a long run of
-  // word characters is rescanned from every position (quadratic on a 100 KB token).
+  // word characters is rescanned from every position (quadratic on a 100 KB token). In JSON
+  // text a secret often follows an escape (`"…:\nsk-…"`): the escape's letter is not part of
+  // the secret, so a match may start right after `\n`, `\t`… but never swallow the letter (the
+  // body would no longer parse).
   {
     name: 'email',
-    regex: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g,
+    regex:
+      /(?:(?<![A-Za-z0-9._%+\\-])|(?<=\\[nrtbf])|(?<=\\)(?![nrtbfu]))[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g,
     hint: '@',
   },
   { name: 'card', regex: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, accept: luhn },
-  { name: 'bearer', regex: /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi },
-  { name: 'api_key', regex: /\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}/g, hint: 'k-' },
+  { name: 'bearer', regex: /(?:\b|(?<=\\[nrtbf]))Bearer\s+[A-Za-z0-9._~+/=-]{8,}/gi },
+  { name: 'api_key', regex: /(?:\b|(?<=\\[nrtbf]))(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}/g, hint: 'k-' },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */
