@@ -46,8 +46,10 @@ export function canaryRoutes(deps: { store: Store; clock: Clock }): Hono {
     const action = c.req.param('action');
     if (!(canaryActions as readonly string[]).includes(action))
       throw new UnderstudyError('not_found', `no canary action "${action}" (${canaryActions.join(', ')})`);
-    const body = (await jsonBody(c, true)) as { reason?: unknown };
-    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
+    const body = await jsonBody(c, true);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new UnderstudyError('invalid_input', 'the body must be a JSON object: { "reason"?: string }');
+    const reason = 'reason' in body && typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
     return c.json(await service.act(c.req.param('id'), action as CanaryAction, tokenActor, reason));
   });
   return routes;

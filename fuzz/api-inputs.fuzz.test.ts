@@ -1,0 +1,122 @@
+import { type Exchange, emptyBody, errorStatus, noUsage } from '@understudy/core';
+import { type ControlPlaneApp, createApp } from '@understudy/server';
+import { openStore, type Store } from '@understudy/store';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzParams } from './fuzz-settings.js';
+import { hostileValue, mutationsOf } from './mutate.js';
+
+const token = 'fuzz-admin-token-0123456789';
+let store: Store;
+let app: ControlPlaneApp;
+let routes: { method: string; path: string }[];
+
+function exchange(i: number): Exchange {
+  return {
+    id: `01FUZZ${String(i).padStart(20, '0')}`,
+    startedAt: 1_767_225_600_000 + i,
+    method: 'POST',
+    path: `/v1/chat/completions/${i % 3}`,
+    query: '',
+    requestHeaders: {},
+    requestBody: emptyBody,
+    status: i % 4 === 0 ? 500 : 200,
+    responseHeaders: {},
+    responseBody: emptyBody,
+    streamed: false,
+    sseEvents: null,
+    ttfbMs: 1,
+    durationMs: 2,
+    version: i % 2 === 0 ? 'stable' : 'candidate',
+    role: 'live',
+    parentId: null,
+    usage: noUsage,
+    error: null,
+  };
+}
+
+beforeAll(async () => {
+  store = await openStore({ url: ':memory:' });
+  await store.exchanges.insertMany(Array.from({ length: 30 }, (_, i) => exchange(i)));
+  // At most one replay at a time: a fuzzed body that is valid starts a run over the 30 rows; the rest get 409.
+  app = createApp({ store, adminToken: token, maxActiveReplays: 1 });
+  // Every route the app serves, from the app itself, so a new route is fuzzed without editing this file.
+  routes = app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*'));
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }));
+const param = fc.oneof(text, fc.constantFrom('..', '%2e%2e', '%00', '01FUZZ00000000000000000000', '1', '-1', 'pause', 'promote', ''));
+const queryKey = fc.constantFrom(
+  'since',
+  'until',
+  'path',
+  'status',
+  'version',
+  'role',
+  'method',
+  'limit',
+  'cursor',
+  'target',
+  'state',
+  'x',
+);
+const queryValue = fc.oneof(
+  text,
+  fc.constantFrom('0', '-1', '1e309', '5xx', '200', '2026-01-01T00:00:00Z', 'live', '/v1/*', '999999999999999999999'),
+);
+const query = fc.array(fc.tuple(queryKey, queryValue), { maxLength: 4 }).map((pairs) => new URLSearchParams(pairs).toString());
+/** Bodies: valid-looking documents with one value broken, any JSON, or not JSON. */
+const validBodies = [
+  { name: 'candidate', upstream: 'http://127.0.0.1:9/', headers: { 'x-prompt-version': '14' } },
+  { target: 'stable', limit: 2, concurrency: 1 },
+  { candidate: 'candidate', stable: 'stable', steps: [1, 50, 100], interval: '30s', sticky: 'header:x-user' },
+];
+const body = fc.oneof(
+  fc
+    .constantFrom(...validBodies)
+    .chain((b) => mutationsOf(b, hostileValue))
+    .map((v) => JSON.stringify(v) ?? ''),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  text,
+);
+
+const encodeSegment = (s: string) => encodeURIComponent(s);
+
+describe('fuzz: control-plane API inputs', () => {
+  it('answers every route with JSON: a 2xx, or { error: { code, message } } whose status fits the code — never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        fc.array(param, { minLength: 2, maxLength: 2 }),
+        query,
+        body,
+        fc.boolean(),
+        async (pick, params, q, b, json) => {
+          const route = routes[pick % routes.length];
+          if (route === undefined) throw new Error('the app serves no routes');
+          let n = 0;
+          const path = route.path.replace(/:[a-z]+/g, () => encodeSegment(params[n++] ?? ''));
+          const res = await app.request(`${path}${q === '' ? '' : `?${q}`}`, {
+            method: route.method,
+            headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+            ...(route.method === 'GET' ? {} : { body: b }),
+          });
+          expect(res.status, `${route.method} ${path}?${q}`).toBeLessThan(500);
+          if (path === '/metrics') return;
+          const payload = (await res.json()) as { error?: { code?: string; message?: string } };
+          if (res.status >= 400) {
+            const code = payload.error?.code ?? '';
+            expect(Object.keys(errorStatus)).toContain(code);
+            expect(res.status).toBe(errorStatus[code as keyof typeof errorStatus]);
+            expect(typeof payload.error?.message).toBe('string');
+          }
+        },
+      ),
+      fuzzParams('api-inputs/routes', 4_000),
+    );
+  });
+});
