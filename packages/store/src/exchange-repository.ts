@@ -1,7 +1,9 @@
 import { type Exchange, type ExchangeRole, UnderstudyError } from '@understudy/core';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import { fromExchangeRow, toExchangeRow } from './exchange-row.js';
+import { sqliteContentNodeWriter } from './content-nodes.js';
+import { type PackedExchanges, packExchanges, readExchanges } from './exchange-row.js';
+import { insertExchanges } from './insert-exchanges.js';
 import type { Database, ExchangesTable } from './schema.js';
 
 export interface ExchangeFilter {
@@ -25,11 +27,8 @@ export interface ExchangePage {
   readonly nextCursor: string | null;
 }
 
-// SQLite allows 32 766 bound parameters per statement; 26 columns a row leaves room for ~1 200.
-const rowsPerStatement = 500;
-
-/** Inserts rows in one SQLite transaction through one cached prepared statement. */
-type SqliteInsert = (rows: readonly ExchangesTable[]) => void;
+/** Inserts packed rows and their content nodes in one SQLite transaction through cached prepared statements. */
+type SqliteInsert = (packed: PackedExchanges) => void;
 
 export class ExchangeRepository {
   readonly #db: Kysely<Database>;
@@ -48,25 +47,18 @@ export class ExchangeRepository {
   /** Inserts a batch in one transaction; a duplicate id is ignored (captures are idempotent). */
   async insertMany(exchanges: readonly Exchange[]): Promise<void> {
     if (exchanges.length === 0) return;
-    const rows = exchanges.map(toExchangeRow);
-    const first = rows[0];
-    if (this.#sqlite !== undefined && first !== undefined) {
+    if (this.#sqlite !== undefined) {
+      const packed = packExchanges(exchanges);
+      const first = packed.rows[0];
+      if (first === undefined) return;
       this.#sqliteInsert ??= this.#compileSqliteInsert(this.#sqlite, first);
       const insert = this.#sqliteInsert;
       // Through kysely's connection, so that its mutex keeps any kysely transaction off the
       // single SQLite connection while this synchronous one runs.
-      await this.#db.connection().execute(async () => insert(rows));
+      await this.#db.connection().execute(async () => insert(packed));
       return;
     }
-    await this.#db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += rowsPerStatement) {
-        await trx
-          .insertInto('exchanges')
-          .values(rows.slice(i, i + rowsPerStatement))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      }
-    });
+    await this.#db.transaction().execute((trx) => insertExchanges(trx, exchanges));
   }
 
   /**
@@ -87,14 +79,16 @@ export class ExchangeRepository {
     )
       throw new UnderstudyError('internal', 'compiled exchange INSERT does not bind one parameter per column in row order');
     const statement = sqlite.prepare(compiled.sql);
-    return sqlite.transaction((rows: readonly ExchangesTable[]) => {
+    const writeNodes = sqliteContentNodeWriter(this.#db, sqlite);
+    return sqlite.transaction(({ rows, nodes }: PackedExchanges) => {
+      writeNodes(nodes);
       for (const row of rows) statement.run(columns.map((c) => row[c]));
     });
   }
 
   async get(id: string): Promise<Exchange | undefined> {
     const row = await this.#db.selectFrom('exchanges').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : fromExchangeRow(row);
+    return row === undefined ? undefined : (await readExchanges(this.#db, [row]))[0];
   }
 
   /** Newest first, paged by id (ids sort by start time). */
@@ -122,7 +116,7 @@ export class ExchangeRepository {
       .limit(limit + 1)
       .execute();
     const more = rows.length > limit;
-    const items = rows.slice(0, limit).map(fromExchangeRow);
+    const items = await readExchanges(this.#db, rows.slice(0, limit));
     return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
   }
 

@@ -1,7 +1,41 @@
-import type { CapturedBody, Exchange, ExchangeRole, SseEvent } from '@understudy/core';
-import type { ExchangesTable } from './schema.js';
+import { type CapturedBody, type Exchange, type ExchangeRole, type SseEvent, UnderstudyError } from '@understudy/core';
+import type { Kysely } from 'kysely';
+import { loadContentNodes } from './content-nodes.js';
+import { type ContentNode, type ContentRef, type NodeLookup, packRequestBody, unpackRequestBody } from './request-packing.js';
+import type { Database, ExchangesTable } from './schema.js';
 
-export function toExchangeRow(e: Exchange): ExchangesTable {
+/** Rows ready to insert, and the content nodes their request bodies reference. */
+export interface PackedExchanges {
+  readonly rows: ExchangesTable[];
+  readonly nodes: ContentNode[];
+}
+
+/**
+ * Exchanges as rows, each JSON request body split into a skeleton and references to content
+ * nodes (see `packRequestBody`), so repeated content is stored once. A body cut at the capture
+ * cap is stored whole: it is not valid JSON.
+ */
+export function packExchanges(exchanges: readonly Exchange[]): PackedExchanges {
+  const rows: ExchangesTable[] = [];
+  const nodes: ContentNode[] = [];
+  for (const e of exchanges) {
+    const packed = e.requestBody.truncated ? null : packRequestBody(e.requestBody.bytes);
+    if (packed === null) {
+      rows.push(toExchangeRow(e));
+      continue;
+    }
+    rows.push(toExchangeRow(e, packed.skeleton, JSON.stringify(packed.refs)));
+    for (const node of packed.nodes) nodes.push(node);
+  }
+  return { rows, nodes };
+}
+
+/** A row for `e`, with its request body whole unless a packed skeleton and its references are given. */
+export function toExchangeRow(
+  e: Exchange,
+  requestBody: Uint8Array = e.requestBody.bytes,
+  requestRefs: string | null = null,
+): ExchangesTable {
   return {
     id: e.id,
     started_at: e.startedAt,
@@ -9,9 +43,10 @@ export function toExchangeRow(e: Exchange): ExchangesTable {
     path: e.path,
     query: e.query,
     request_headers: JSON.stringify(e.requestHeaders),
-    request_body: e.requestBody.bytes,
+    request_body: requestBody,
     request_size: e.requestBody.size,
     request_truncated: e.requestBody.truncated ? 1 : 0,
+    request_refs: requestRefs,
     status: e.status,
     response_headers: JSON.stringify(e.responseHeaders),
     response_body: e.responseBody.bytes,
@@ -32,7 +67,15 @@ export function toExchangeRow(e: Exchange): ExchangesTable {
   };
 }
 
-export function fromExchangeRow(r: ExchangesTable): Exchange {
+/** Rows read back as exchanges, their request bodies rebuilt byte for byte from content nodes. */
+export async function readExchanges(db: Kysely<Database>, rows: readonly ExchangesTable[]): Promise<Exchange[]> {
+  const heads = new Set<string>();
+  for (const row of rows) for (const [, head] of refsOf(row)) heads.add(head);
+  const lookup = heads.size === 0 ? new Map() : await loadContentNodes(db, [...heads]);
+  return rows.map((row) => fromExchangeRow(row, lookup));
+}
+
+export function fromExchangeRow(r: ExchangesTable, lookup: NodeLookup = new Map()): Exchange {
   return {
     id: r.id,
     startedAt: Number(r.started_at),
@@ -40,7 +83,7 @@ export function fromExchangeRow(r: ExchangesTable): Exchange {
     path: r.path,
     query: r.query,
     requestHeaders: JSON.parse(r.request_headers) as Record<string, string>,
-    requestBody: body(r.request_body, r.request_size, r.request_truncated),
+    requestBody: body(requestBytes(r, lookup), r.request_size, r.request_truncated),
     status: r.status,
     responseHeaders: JSON.parse(r.response_headers) as Record<string, string>,
     responseBody: body(r.response_body, r.response_size, r.response_truncated),
@@ -54,6 +97,19 @@ export function fromExchangeRow(r: ExchangesTable): Exchange {
     usage: { inputTokens: r.input_tokens, outputTokens: r.output_tokens, costUsd: r.cost_usd },
     error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
   };
+}
+
+function refsOf(row: ExchangesTable): readonly ContentRef[] {
+  return row.request_refs === null ? [] : (JSON.parse(row.request_refs) as ContentRef[]);
+}
+
+function requestBytes(row: ExchangesTable, lookup: NodeLookup): Uint8Array {
+  const refs = refsOf(row);
+  if (refs.length === 0) return row.request_body;
+  const bytes = unpackRequestBody(row.request_body, refs, lookup);
+  if (bytes === undefined)
+    throw new UnderstudyError('internal', `exchange ${row.id}: its request body references content that is not stored`);
+  return bytes;
 }
 
 function body(bytes: Uint8Array, size: number, truncated: number): CapturedBody {

@@ -2,10 +2,9 @@ import type { Exchange } from '@understudy/core';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ExchangeFilter } from './exchange-repository.js';
 import { statusRange } from './exchange-repository.js';
-import { fromExchangeRow, toExchangeRow } from './exchange-row.js';
+import { readExchanges } from './exchange-row.js';
+import { insertExchanges } from './insert-exchanges.js';
 import type { Database } from './schema.js';
-
-const rowsPerStatement = 500;
 
 /**
  * Oldest-first streaming over exchanges, for replays and exports: pages are keyed by id (ids
@@ -24,7 +23,7 @@ export class ExchangeScan {
     let query = filtered(this.#db.selectFrom('exchanges').selectAll(), filter);
     if (afterId !== null) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(Math.max(1, limit)).execute();
-    return rows.map(fromExchangeRow);
+    return readExchanges(this.#db, rows);
   }
 
   /** Every matching exchange, oldest first, fetched `pageSize` at a time. */
@@ -54,16 +53,7 @@ export class ExchangeScan {
   async insertAtomically(source: AsyncIterable<readonly Exchange[]>): Promise<number> {
     return this.#db.transaction().execute(async (trx) => {
       let inserted = 0;
-      for await (const batch of source) {
-        for (let i = 0; i < batch.length; i += rowsPerStatement) {
-          const result = await trx
-            .insertInto('exchanges')
-            .values(batch.slice(i, i + rowsPerStatement).map(toExchangeRow))
-            .onConflict((oc) => oc.column('id').doNothing())
-            .executeTakeFirst();
-          inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
-        }
-      }
+      for await (const batch of source) inserted += await insertExchanges(trx, batch);
       return inserted;
     });
   }

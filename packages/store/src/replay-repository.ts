@@ -1,6 +1,6 @@
 import type { Exchange } from '@understudy/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { toExchangeRow } from './exchange-row.js';
+import { insertExchanges } from './insert-exchanges.js';
 import type { ReplayResultRecord, ReplayRunRecord, ReplayRunStatus, ReplayVerdictUpdate } from './replay-records.js';
 import { fromReplayResultRow, fromReplayRunRow, toReplayResultRow } from './replay-result-row.js';
 import type { Database } from './schema.js';
@@ -218,16 +218,6 @@ const figureColumns = [
   sql<string | null>`null`.as('baseline_report'),
 ] as const;
 const allColumns = [...figureColumns.slice(0, -2), 'report', 'baseline_report'] as const;
-
-async function insertExchanges(trx: Transaction<Database>, exchanges: readonly Exchange[]): Promise<void> {
-  for (let i = 0; i < exchanges.length; i += rowsPerStatement) {
-    await trx
-      .insertInto('exchanges')
-      .values(exchanges.slice(i, i + rowsPerStatement).map(toExchangeRow))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  }
-}
 
 async function freshOnly(trx: Transaction<Database>, runId: string, results: readonly ReplayResultRecord[]): Promise<ReplayResultRecord[]> {
   const seen = new Set<string>();

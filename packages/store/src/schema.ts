@@ -6,9 +6,12 @@ export interface ExchangesTable {
   path: string;
   query: string;
   request_headers: string;
+  /** The whole body, or its skeleton when `request_refs` is set (migration 0006). */
   request_body: Uint8Array;
   request_size: number;
   request_truncated: number;
+  /** JSON `[[byte offset, head hash], …]`: where chains of `content_nodes` go back into `request_body`. */
+  request_refs: string | null;
   status: number | null;
   response_headers: string;
   response_body: Uint8Array;
@@ -26,6 +29,13 @@ export interface ExchangesTable {
   cost_usd: number | null;
   error_code: string | null;
   error_message: string | null;
+}
+
+/** Row shape of `content_nodes` (migration 0006): one block of request content, by hash. */
+export interface ContentNodesTable {
+  hash: string;
+  parent: string | null;
+  bytes: Uint8Array;
 }
 
 export interface VersionsTable {
@@ -132,6 +142,7 @@ import type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLe
 
 export interface Database {
   exchanges: ExchangesTable;
+  content_nodes: ContentNodesTable;
   versions: VersionsTable;
   meta: MetaTable;
   replay_runs: ReplayRunsTable;

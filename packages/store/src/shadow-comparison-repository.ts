@@ -1,6 +1,6 @@
 import type { Exchange } from '@understudy/core';
 import type { Kysely } from 'kysely';
-import { fromExchangeRow } from './exchange-row.js';
+import { readExchanges } from './exchange-row.js';
 import type { ShadowComparisonRecord } from './replay-records.js';
 import type { Database, ShadowComparisonsTable } from './schema.js';
 
@@ -22,7 +22,7 @@ export class ShadowComparisonRepository {
       .where('shadow_comparisons.exchange_id', 'is', null);
     if (afterId !== null) query = query.where('exchanges.id', '>', afterId);
     const rows = await query.orderBy('exchanges.id').limit(Math.max(1, limit)).execute();
-    return rows.map(fromExchangeRow);
+    return readExchanges(this.#db, rows);
   }
 
   /** Stores comparisons; one already stored for the same shadow exchange is kept. */

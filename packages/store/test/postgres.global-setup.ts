@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres } from './throwaway-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,67 +14,13 @@ declare module 'vitest' {
  * UNDERSTUDY_REQUIRE_PG=1 (set by CI), where a missing server fails the run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const bin = findPostgresBin();
-  const required = process.env.UNDERSTUDY_REQUIRE_PG === '1';
-  if (bin === undefined) {
-    if (required) throw new Error('UNDERSTUDY_REQUIRE_PG=1 but no PostgreSQL binaries (initdb, pg_ctl) were found');
+  const cluster = await startThrowawayPostgres();
+  if (cluster === undefined) {
+    if (process.env.UNDERSTUDY_REQUIRE_PG === '1')
+      throw new Error('UNDERSTUDY_REQUIRE_PG=1 but no PostgreSQL binaries (initdb, pg_ctl) were found');
     project.provide('postgresAdminUrl', '');
     return () => {};
   }
-  const dir = mkdtempSync(join(tmpdir(), 'understudy-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  const port = await freePort();
-  run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  run('pg_ctl', [
-    '-D',
-    dir,
-    '-w',
-    '-t',
-    '30',
-    '-l',
-    join(dir, 'log'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    'start',
-  ]);
-  project.provide('postgresAdminUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    run('pg_ctl', ['-D', dir, '-m', 'immediate', 'stop']);
-    rmSync(dir, { recursive: true, force: true });
-  };
-}
-
-function findPostgresBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const bin = join(root, v, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
-  }
-  return undefined;
-}
-
-function uidOf(user: string): number {
-  return Number(execFileSync('id', ['-u', user]).toString().trim());
-}
-
-function gidOf(user: string): number {
-  return Number(execFileSync('id', ['-g', user]).toString().trim());
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+  project.provide('postgresAdminUrl', cluster.adminUrl);
+  return () => cluster.stop();
 }
