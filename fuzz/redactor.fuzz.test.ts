@@ -1,5 +1,5 @@
+import { createRedactor } from '@understudy/capture';
 import { parseConfig } from '@understudy/core';
-import { createRedactor } from '@understudy/tap';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzParams } from './fuzz-settings.js';
