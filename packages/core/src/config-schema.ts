@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessTokensSchema } from './access-token.js';
 import { isValidVersionName } from './version.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -97,6 +98,8 @@ const controlSchema = z.strictObject({
   host: z.string().optional(),
   /** The dashboard's public base URL, for links in reports (`replay --markdown`). */
   dashboardUrl: httpUrl.optional(),
+  /** Named tokens with a role (`read` or `operate`); `adminToken` adds an `operate` token named `admin`. */
+  tokens: accessTokensSchema.default([]),
 });
 
 /** The divergence engine (`packages/compare`); margins are explained in docs/benchmarks.md. */

@@ -43,6 +43,20 @@ describe('loadConfig', () => {
     expect(config.tap.port).toBe(9001);
   });
 
+  it('reads named control-plane tokens from the file or UNDERSTUDY_TOKENS, never echoing a token in an error', () => {
+    const fromEnv = loadConfig({ env: { UNDERSTUDY_TOKENS: 'alice:read:aaaaaaaaaaaaaaaa, bot:operate:b:bbbbbbbbbbbbbbb' } });
+    expect(fromEnv.control.tokens).toEqual([
+      { name: 'alice', role: 'read', token: 'aaaaaaaaaaaaaaaa' },
+      { name: 'bot', role: 'operate', token: 'b:bbbbbbbbbbbbbbb' },
+    ]);
+    const file = JSON.stringify({ control: { tokens: [{ name: 'ci', role: 'operate', token: 'cccccccccccccccc' }] } });
+    expect(loadConfig({ file: 'x.json', readFile: () => file }).control.tokens).toHaveLength(1);
+    expect(() => loadConfig({ env: { UNDERSTUDY_TOKENS: 'eve:admin:eeeeeeeeeeeeeeee' } })).toThrow(/control\.tokens\[0\]\.role/);
+    expect(() => loadConfig({ env: { UNDERSTUDY_TOKENS: 'eve:read:short' } })).toThrow(/control\.tokens\[0\]\.token: at least 16/);
+    expect(() => loadConfig({ env: { UNDERSTUDY_TOKENS: 'eve:read:short' } })).not.toThrow(/short/);
+    expect(() => loadConfig({ env: { UNDERSTUDY_TOKENS: 'a:read:aaaaaaaaaaaaaaaa,a:operate:bbbbbbbbbbbbbbbb' } })).toThrow(/unique/);
+  });
+
   it('reports the error code invalid_config', () => {
     try {
       parseConfig({ control: { port: -1 } });

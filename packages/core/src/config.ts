@@ -7,6 +7,8 @@ import { UnderstudyError } from './errors.js';
 export const configEnv = {
   UNDERSTUDY_DB: 'db',
   UNDERSTUDY_ADMIN_TOKEN: 'adminToken',
+  /** `name:role:token,…` */
+  UNDERSTUDY_TOKENS: 'control.tokens',
   UNDERSTUDY_REDACTION_KEY: 'tap.redaction.key',
 } as const;
 

@@ -1,3 +1,4 @@
+export { type AccessRole, type AccessToken, accessRoles, accessTokensSchema } from './access-token.js';
 export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.js';
 export { configEnv, type LoadConfigOptions, loadConfig, parseConfig } from './config.js';
 export {

@@ -38,7 +38,7 @@ describe('/api/canaries', () => {
     expect((await post(`/api/canaries/${id}/promote`)).status).toBe(409);
     const events = (await (await get(`/api/canaries/${id}/events`)).json()) as { items: { type: string; actor: string }[] };
     expect(events.items.map((e) => e.type)).toEqual(['created', 'paused', 'rolled_back']);
-    expect(events.items[1]?.actor).toBe('admin-token');
+    expect(events.items[1]?.actor).toBe('admin');
     expect(await (await get(`/api/canaries/${id}/verify`)).json()).toMatchObject({ ok: true, events: 3 });
     expect(((await (await get('/api/canaries')).json()) as { items: unknown[] }).items).toHaveLength(1);
   });

@@ -1,10 +1,8 @@
 import { type CanaryAction, canaryActions, createCanaryService } from '@understudy/canary';
-import { type Clock, systemRandom, UnderstudyError } from '@understudy/core';
+import { type Clock, type Random, UnderstudyError } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
-
-/** Who acts through the API: the control plane has one bearer token, named here. */
-const tokenActor = 'admin-token';
+import type { ControlEnv } from './control-env.js';
 
 async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boolean): Promise<unknown> {
   const text = await c.req.text();
@@ -19,12 +17,13 @@ async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boole
 /**
  * `/api/canaries`: `POST /` (start), `GET /`, `GET /:id` (state and routing), `GET /:id/events`
  * (the ledger), `GET /:id/verify` (hash chain check), and `POST /:id/{pause,resume,approve,
- * promote,rollback}` with an optional `{ "reason" }`. Actions are idempotent.
+ * promote,rollback}` with an optional `{ "reason" }`. Actions are idempotent; the token's name is
+ * the actor the ledger records.
  */
-export function canaryRoutes(deps: { store: Store; clock: Clock }): Hono {
-  const service = createCanaryService({ store: deps.store, clock: deps.clock, random: systemRandom });
-  const routes = new Hono();
-  routes.post('/', async (c) => c.json(await service.create(await jsonBody(c, false), tokenActor), 201));
+export function canaryRoutes(deps: { store: Store; clock: Clock; random: Random }): Hono<ControlEnv> {
+  const service = createCanaryService({ store: deps.store, clock: deps.clock, random: deps.random });
+  const routes = new Hono<ControlEnv>();
+  routes.post('/', async (c) => c.json(await service.create(await jsonBody(c, false), c.get('actor')), 201));
   routes.get('/', async (c) => {
     const state = c.req.query('state');
     return c.json({ items: await service.list(state === undefined ? {} : { states: state.split(',') }) });
@@ -50,7 +49,7 @@ export function canaryRoutes(deps: { store: Store; clock: Clock }): Hono {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new UnderstudyError('invalid_input', 'the body must be a JSON object: { "reason"?: string }');
     const reason = 'reason' in body && typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
-    return c.json(await service.act(c.req.param('id'), action as CanaryAction, tokenActor, reason));
+    return c.json(await service.act(c.req.param('id'), action as CanaryAction, c.get('actor'), reason));
   });
   return routes;
 }

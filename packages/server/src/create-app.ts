@@ -1,22 +1,47 @@
-import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } from '@understudy/core';
+import {
+  type AccessToken,
+  type Clock,
+  type Logger,
+  type Random,
+  silentLogger,
+  systemClock,
+  systemRandom,
+  UnderstudyError,
+} from '@understudy/core';
 import type { Replayer } from '@understudy/replay';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Registry } from 'prom-client';
-import { bearerAuth, tokenVerifier } from './bearer-auth.js';
+import { authenticate } from './auth/authenticate.js';
+import { authorize } from './auth/authorize.js';
+import { loginRoutes, logoutRoute } from './auth/login-routes.js';
+import { createSessionStore } from './auth/session-store.js';
+import { createTokenVerifier } from './auth/token-verifier.js';
 import { canaryRoutes } from './canary-routes.js';
+import { comparisonRoutes } from './comparison-routes.js';
+import type { ControlEnv } from './control-env.js';
 import { errorResponse } from './error-response.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { gateRoutes } from './gate-routes.js';
 import { replayRoutes } from './replay-routes.js';
 import { requestMetrics } from './request-metrics.js';
+import { securityHeaders } from './security-headers.js';
 import { versionRoutes } from './version-routes.js';
 
 export interface ControlPlaneDeps {
   readonly store: Store;
-  /** The bearer token every route but `/healthz` requires. */
-  readonly adminToken: string;
+  /**
+   * Named tokens with a role; every route but `/healthz` (and the sign-in form) requires one,
+   * as a bearer header or through a `/login` session. `read` only looks; `operate` also acts.
+   */
+  readonly tokens?: readonly AccessToken[];
+  /** `UNDERSTUDY_ADMIN_TOKEN`: an `operate` token named `admin`. */
+  readonly adminToken?: string;
+  /** Session ids and CSP nonces. */
+  readonly random?: Random;
+  /** Lifetime of a browser session (default 12 h). */
+  readonly sessionTtlMs?: number;
   /** Served at `/metrics`; pass the tap's registry when both run in one process. */
   readonly registry?: Registry;
   readonly clock?: Clock;
@@ -31,7 +56,7 @@ export interface ControlPlaneDeps {
 }
 
 /** The control-plane app, and what stops the background work it started. */
-export type ControlPlaneApp = Hono & {
+export type ControlPlaneApp = Hono<ControlEnv> & {
   /** Stops active replay runs (they end `aborted`, resumable) and closes what the app made. Call after the server stopped. */
   close(): Promise<void>;
 };
@@ -43,17 +68,24 @@ const maxBodyBytes = 64 * 1024;
 export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   const logger = deps.logger ?? silentLogger;
   const registry = deps.registry ?? new Registry();
-  const app = new Hono();
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? systemRandom;
+  const tokens = accessTokens(deps);
+  const verify = createTokenVerifier(tokens);
+  const sessionTtlMs = deps.sessionTtlMs ?? 12 * 3600_000;
+  const sessions = createSessionStore({ clock, random, ttlMs: sessionTtlMs });
+  const app = new Hono<ControlEnv>();
 
   app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) => c.json(new UnderstudyError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
 
-  app.use('*', requestMetrics(registry, deps.clock ?? systemClock));
+  app.use('*', requestMetrics(registry, clock));
+  app.use('*', securityHeaders(random));
   app.get('/healthz', (c) => c.json({ ok: true }));
-  // Rollout controllers' gates check the token themselves: Flagger cannot send headers on a
-  // webhook (the token comes in its metadata) and its Prometheus provider sends basic auth.
-  app.route('/api/gates', gateRoutes({ store: deps.store, clock: deps.clock ?? systemClock, verify: tokenVerifier(deps.adminToken) }));
-  app.use('*', bearerAuth(deps.adminToken));
+  // Rollout controllers' gates check the token themselves (any role: they only read): Flagger
+  // cannot send headers on a webhook (the token comes in its metadata) and its Prometheus
+  // provider sends basic auth.
+  app.route('/api/gates', gateRoutes({ store: deps.store, clock, verify: (token) => token !== undefined && verify(token) !== undefined }));
   app.use(
     '*',
     bodyLimit({
@@ -63,11 +95,29 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
       },
     }),
   );
+  app.route('/', loginRoutes({ verify, sessions, sessionTtlMs }));
+  app.use('*', authenticate({ verify, sessions }));
+  app.route('/', logoutRoute(sessions));
+  app.use('*', authorize());
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/api/exchanges', exchangeRoutes(deps.store));
   app.route('/api/versions', versionRoutes(deps.store));
   const replays = replayRoutes(deps);
   app.route('/api/replays', replays.routes);
-  app.route('/api/canaries', canaryRoutes({ store: deps.store, clock: deps.clock ?? systemClock }));
+  app.route('/api/comparisons', comparisonRoutes(deps.store));
+  app.route('/api/canaries', canaryRoutes({ store: deps.store, clock, random }));
   return Object.assign(app, { close: () => replays.close() });
+}
+
+/** The configured tokens plus `adminToken` as `admin` (operate); at least one is required. */
+function accessTokens(deps: ControlPlaneDeps): AccessToken[] {
+  const tokens = [...(deps.tokens ?? [])];
+  if (deps.adminToken !== undefined) {
+    if (tokens.some((t) => t.name === 'admin'))
+      throw new UnderstudyError('invalid_config', 'control.tokens: the name "admin" is taken by the admin token (UNDERSTUDY_ADMIN_TOKEN)');
+    tokens.push({ name: 'admin', role: 'operate', token: deps.adminToken });
+  }
+  if (tokens.length === 0)
+    throw new UnderstudyError('invalid_config', 'the control plane needs at least one token (adminToken or control.tokens)');
+  return tokens;
 }

@@ -1,6 +1,7 @@
-import { exchangeRoles, UnderstudyError } from '@understudy/core';
+import { exchangeRoles } from '@understudy/core';
 import type { ExchangeFilter } from '@understudy/store';
 import { z } from 'zod/v4';
+import { definedEntries, parseQuery } from './parse-query.js';
 
 /** `2026-05-01T12:00:00Z`, `2026-05-01`, or epoch milliseconds `1777636800000`. */
 export function parseTime(text: string): number | undefined {
@@ -10,7 +11,8 @@ export function parseTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const time = z.string().transform((text, ctx) => {
+/** A `since`/`until` query parameter: ISO-8601 or epoch ms, as epoch ms. */
+export const timeParam = z.string().transform((text, ctx) => {
   const ms = parseTime(text);
   if (ms === undefined) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO-8601 time or epoch milliseconds' });
@@ -20,8 +22,8 @@ const time = z.string().transform((text, ctx) => {
 });
 
 const querySchema = z.strictObject({
-  since: time.optional(),
-  until: time.optional(),
+  since: timeParam.optional(),
+  until: timeParam.optional(),
   path: z.string().min(1).max(2048).optional(),
   status: z
     .string()
@@ -32,6 +34,11 @@ const querySchema = z.strictObject({
   method: z
     .string()
     .regex(/^[A-Za-z]{1,16}$/, 'expected an HTTP method')
+    .optional(),
+  /** Exchanges made from this one: its shadow copies and replays. */
+  parent: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,32}$/, 'expected an exchange id')
     .optional(),
   limit: z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(1).max(1000)).optional(),
   cursor: z
@@ -47,20 +54,7 @@ export interface ExchangeQuery {
 
 /** Validates `GET /api/exchanges` query parameters; a bad one fails naming the parameter. */
 export function parseExchangeQuery(query: Record<string, string>): ExchangeQuery {
-  const result = querySchema.safeParse(query);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const message =
-      issue?.code === 'unrecognized_keys'
-        ? `unknown filter ${issue.keys.map((k) => `"${k}"`).join(', ')}; known filters: ${Object.keys(querySchema.shape).join(', ')}`
-        : `invalid filter "${String(issue?.path[0] ?? '?')}": ${issue?.message ?? 'invalid'}`;
-    throw new UnderstudyError('invalid_input', message);
-  }
-  const { limit, cursor, ...rest } = result.data;
-  const filter: ExchangeFilter = {};
-  for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(filter, { [key]: value });
-  const page: { limit?: number; cursor?: string } = {};
-  if (limit !== undefined) page.limit = limit;
-  if (cursor !== undefined) page.cursor = cursor;
-  return { filter, page };
+  const { limit, cursor, parent, ...rest } = parseQuery(querySchema, query);
+  const filter: ExchangeFilter = { ...definedEntries(rest), ...(parent === undefined ? {} : { parentId: parent }) };
+  return { filter, page: definedEntries({ limit, cursor }) };
 }

@@ -2,7 +2,7 @@ import { type Clock, UnderstudyError } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { bearerToken } from './bearer-auth.js';
+import { bearerToken } from './bearer-token.js';
 import { parsePromQuery, promVector } from './prom-query.js';
 import { judgeVersion, parseGateQuery, type VersionGateReport } from './version-gate.js';
 

@@ -3,6 +3,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { sqliteContentNodeWriter } from './content-nodes.js';
 import { type PackedExchanges, packExchanges, readExchanges } from './exchange-row.js';
+import { globToLike } from './glob-to-like.js';
 import { insertExchanges } from './insert-exchanges.js';
 import type { Database, ExchangesTable } from './schema.js';
 
@@ -136,9 +137,4 @@ export function statusRange(status: string): [number, number] {
   const cls = /^([1-5])xx$/i.exec(status);
   if (cls) return [Number(cls[1]) * 100, Number(cls[1]) * 100 + 99];
   throw new UnderstudyError('invalid_input', `status filter must be a code like 200 or a class like 5xx, got "${status}"`);
-}
-
-/** Translates a `*` glob into a LIKE pattern; `%` and `_` in the glob match themselves. */
-function globToLike(glob: string): string {
-  return glob.replace(/[%_\\]/g, (c) => `\\${c}`).replace(/\*/g, '%');
 }

@@ -3,6 +3,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ExchangeFilter } from './exchange-repository.js';
 import { statusRange } from './exchange-repository.js';
 import { readExchanges } from './exchange-row.js';
+import { globToLike } from './glob-to-like.js';
 import { insertExchanges } from './insert-exchanges.js';
 import type { Database } from './schema.js';
 
@@ -80,9 +81,4 @@ function filtered<O>(
     q = q.where('status', '>=', low).where('status', '<=', high);
   }
   return q;
-}
-
-/** Same translation as the exchange listing: `*` → `%`, with `%` and `_` literal. */
-function globToLike(glob: string): string {
-  return glob.replace(/[%_\\]/g, (c) => `\\${c}`).replace(/\*/g, '%');
 }

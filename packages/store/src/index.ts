@@ -8,6 +8,14 @@ export {
   type LedgerVerification,
 } from './canary-repository.js';
 export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
+export {
+  type ComparisonFilter,
+  type ComparisonPage,
+  type ComparisonRecord,
+  ComparisonRepository,
+  type ComparisonSource,
+  comparisonSources,
+} from './comparison-repository.js';
 export { type ExchangeFilter, type ExchangePage, ExchangeRepository, statusRange } from './exchange-repository.js';
 export { fromExchangeRow, toExchangeRow } from './exchange-row.js';
 export { ExchangeScan } from './exchange-scan.js';

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '@understudy/core';
 import { Kysely } from 'kysely';
 import { CanaryRepository } from './canary-repository.js';
+import { ComparisonRepository } from './comparison-repository.js';
 import { ExchangeRepository } from './exchange-repository.js';
 import { ExchangeScan } from './exchange-scan.js';
 import { LeaseRepository } from './lease-repository.js';
@@ -24,6 +25,8 @@ export interface Store {
   readonly scan: ExchangeScan;
   readonly replays: ReplayRepository;
   readonly shadowComparisons: ShadowComparisonRepository;
+  /** Live-shadow and replay comparisons read as one resource. */
+  readonly comparisons: ComparisonRepository;
   /** Canaries, their state machine and hash-chained ledger (migration 0003). */
   readonly canaries: CanaryRepository;
   /** Tap routing by revision, written by the canary controller. */
@@ -65,6 +68,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     scan: new ExchangeScan(db),
     replays: new ReplayRepository(db),
     shadowComparisons: new ShadowComparisonRepository(db),
+    comparisons: new ComparisonRepository(db, kind),
     canaries: new CanaryRepository(db),
     routing: new RoutingRepository(db),
     leases: new LeaseRepository(db),

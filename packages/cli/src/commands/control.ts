@@ -35,7 +35,13 @@ export const controlCommand: Command = {
     try {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
-      const app = createApp({ store, adminToken: access.token, clock: systemClock, logger: logger.child({ role: 'control' }) });
+      const app = createApp({
+        store,
+        tokens: access.tokens,
+        ...(access.token === undefined ? {} : { adminToken: access.token }),
+        clock: systemClock,
+        logger: logger.child({ role: 'control' }),
+      });
       stack.defer('stop replay runs', () => app.close());
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));

@@ -91,7 +91,8 @@ export const startCommand: Command = {
       startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
       const control = createApp({
         store,
-        adminToken: access.token,
+        tokens: access.tokens,
+        ...(access.token === undefined ? {} : { adminToken: access.token }),
         registry: tap.registry,
         clock,
         logger: logger.child({ role: 'control' }),
@@ -108,7 +109,7 @@ export const startCommand: Command = {
           version,
           demo,
           dbUrl,
-          token: access.token,
+          token: access.token ?? '',
           generated: access.generated,
           egress: egress === undefined ? undefined : { url: egress.listening.url, destinations: egressConfig.egress.destinations },
         }),

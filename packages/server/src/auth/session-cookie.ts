@@ -1,0 +1,2 @@
+/** The browser session cookie set by `POST /login`. */
+export const sessionCookie = 'understudy_session';

@@ -1,0 +1,27 @@
+import { UnderstudyError } from '@understudy/core';
+import type { ComparisonFilter, ComparisonPage, Store } from '@understudy/store';
+import type { ComparisonQuery } from './comparison-query.js';
+import { definedEntries } from './parse-query.js';
+
+const finalCanaryStates = new Set(['promoted', 'rolled_back', 'failed']);
+
+/**
+ * Comparisons matching a validated query. `canary=ID` means the canary's candidate version
+ * while the canary lived (from its creation to its end, or now).
+ */
+export async function findComparisons(store: Store, query: ComparisonQuery): Promise<ComparisonPage> {
+  const { run, canary, limit, cursor, ...rest } = query;
+  const filter: ComparisonFilter = { ...definedEntries(rest), ...(run === undefined ? {} : { runId: run }) };
+  if (canary !== undefined) {
+    const record = await store.canaries.get(canary);
+    if (record === undefined) throw new UnderstudyError('invalid_input', `invalid filter "canary": no canary with id "${canary}"`);
+    if (query.version !== undefined && query.version !== record.candidate)
+      throw new UnderstudyError('invalid_input', `invalid filter "version": canary ${canary} is about version "${record.candidate}"`);
+    Object.assign(filter, {
+      version: record.candidate,
+      since: Math.max(query.since ?? 0, record.createdAt),
+      ...(finalCanaryStates.has(record.state) ? { until: Math.min(query.until ?? Number.MAX_SAFE_INTEGER, record.updatedAt + 1) } : {}),
+    });
+  }
+  return store.comparisons.list(filter, definedEntries({ limit, cursor }));
+}
