@@ -1,3 +1,4 @@
+import type { ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Clock } from '@understudy/core';
@@ -17,9 +18,12 @@ export interface Listening {
  */
 export async function listen(
   app: { fetch: (request: Request) => Response | Promise<Response> },
-  options: { name: string; host: string; port: number; clock: Clock },
+  options: { name: string; host: string; port: number; clock: Clock; serverOptions?: ServerOptions },
 ): Promise<Listening> {
-  const server = createAdaptorServer({ fetch: app.fetch });
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    ...(options.serverOptions === undefined ? {} : { serverOptions: options.serverOptions }),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new UsageError(`${options.name} port ${options.port} on ${options.host} is already in use`));

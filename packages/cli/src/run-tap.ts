@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import { type Store, sqliteWorkerSink } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink, type Tap } from '@understudy/tap';
+import { type CaptureSink, createTap, storeSink, type Tap, tapServerOptions } from '@understudy/tap';
 import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';
@@ -47,7 +47,13 @@ export async function runTap(deps: {
     ...(deps.registry === undefined ? {} : { registry: deps.registry }),
   });
   deps.stack.defer('flush captures', () => tap.close());
-  const listening = await listen(tap.app, { name: 'tap', host: deps.config.tap.host, port: deps.config.tap.port, clock: deps.clock });
+  const listening = await listen(tap.app, {
+    name: 'tap',
+    host: deps.config.tap.host,
+    port: deps.config.tap.port,
+    clock: deps.clock,
+    serverOptions: tapServerOptions(deps.config.tap.timeouts),
+  });
   deps.stack.defer('stop tap server', () => listening.close(drainMs));
   return { tap, listening };
 }

@@ -57,6 +57,41 @@ const timeoutsSchema = z.strictObject({
   bodyMs: ms.default(300_000),
 });
 
+/** The tap's own timeouts on its clients, on top of the upstream ones. */
+const tapTimeoutsSchema = timeoutsSchema.extend({
+  /** A request head not complete within this is answered 408 and closed (slowloris). */
+  clientHeadersMs: ms.default(10_000),
+  /** A request body with no byte for this long is answered 408 (or cut, once streaming) and closed. */
+  clientBodyIdleMs: ms.default(10_000),
+});
+
+/**
+ * Request bodies. A body up to `bufferBytes` is read whole before an upstream connection is
+ * taken, so slow uploaders hold tap memory (bounded) and never the upstream pool; larger and
+ * chunked bodies stream, at most `maxStreaming` at once.
+ */
+const uploadsSchema = z.strictObject({
+  bufferBytes: z
+    .number()
+    .int()
+    .min(0)
+    .default(1024 * 1024),
+  /** Bytes all buffering uploads may hold together; past it new uploads get 503. */
+  maxBufferedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  /** Uploads streaming to the upstream at once (each holds a pool connection); past it 503. Default: a quarter of `connections`. */
+  maxStreaming: z.number().int().positive().optional(),
+  /** The largest request body forwarded; past it 413. */
+  maxRequestBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+});
+
 const shadowSchema = z.strictObject({
   /** The candidate version shadow copies go to (a name from `versions` or the store); off when absent. */
   version: z.string().optional(),
@@ -80,7 +115,8 @@ const tapSchema = z.strictObject({
   /** The version this tap forwards to; it must name an entry of `versions`. */
   version: z.string().default('stable'),
   connections: z.number().int().positive().default(256),
-  timeouts: timeoutsSchema.prefault({}),
+  timeouts: tapTimeoutsSchema.prefault({}),
+  uploads: uploadsSchema.prefault({}),
   capture: captureSchema.prefault({}),
   redaction: redactionSchema.prefault({}),
   /**
@@ -198,6 +234,7 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type CaptureConfig = Config['tap']['capture'];
 export type RedactionConfig = Config['tap']['redaction'];
 export type TapConfig = Config['tap'];
+export type UploadsConfig = Config['tap']['uploads'];
 export type ShadowConfig = Config['tap']['shadow'];
 export type CompareConfig = Config['compare'];
 export type EgressConfig = Config['egress'];

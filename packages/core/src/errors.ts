@@ -9,6 +9,8 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The client sent its request too slowly (an idle head or body). */
+  request_timeout: 408,
   conflict: 409,
   shadow_blocked: 409,
   payload_too_large: 413,

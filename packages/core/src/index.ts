@@ -14,6 +14,7 @@ export {
   type RedactionConfig,
   type ShadowConfig,
   type TapConfig,
+  type UploadsConfig,
 } from './config-schema.js';
 export { type ErrorCode, errorStatus, isUnderstudyError, UnderstudyError } from './errors.js';
 export {

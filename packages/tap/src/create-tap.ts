@@ -23,6 +23,7 @@ import { buildExchange, exchangeBytes } from './capture/exchange-builder.js';
 import { type ForwardResult, forward, splitTarget, writeError } from './forward/forward.js';
 import { headerRecord } from './forward/forward-headers.js';
 import { removeDotSegments } from './forward/remove-dot-segments.js';
+import { createUploadGate } from './forward/upload-gate.js';
 import { createUpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
 import { exchangeHeader } from './shadow/egress-correlation.js';
 import { createShadowMetrics } from './shadow/shadow-metrics.js';
@@ -122,6 +123,13 @@ export function createTap(deps: TapDeps): Tap {
       prices,
     });
   }
+  const uploads = createUploadGate({
+    uploads: config.uploads,
+    connections: config.connections,
+    bodyIdleMs: config.timeouts.clientBodyIdleMs,
+    clock,
+    onRefused: metrics.uploadRefused,
+  });
   let closing: Promise<void> | undefined;
 
   const record = (result: ForwardResult, version: Version, parentId: string | null = null, exchangeId?: string): string | null => {
@@ -191,12 +199,12 @@ export function createTap(deps: TapDeps): Tap {
     });
   };
 
-  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse, path: string): void => {
+  const proxy = (incoming: IncomingMessage, outgoing: ServerResponse, path: string, body: Buffer | undefined): void => {
     if (deps.split !== undefined) {
-      deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, path, version, options));
+      deps.split.handle(incoming, outgoing, deps.version, (version, options) => send(incoming, outgoing, path, version, options), body);
       return;
     }
-    send(incoming, outgoing, path, deps.version, {});
+    send(incoming, outgoing, path, deps.version, body === undefined ? {} : { body });
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -218,7 +226,8 @@ export function createTap(deps: TapDeps): Tap {
       return RESPONSE_ALREADY_SENT;
     }
     if (resolved !== path) incoming.url = resolved + (query === '' ? '' : `?${query}`);
-    proxy(incoming, outgoing, resolved);
+    // Small bodies are read whole before an upstream connection is taken; see createUploadGate.
+    uploads.admit(incoming, outgoing, ({ body }) => proxy(incoming, outgoing, resolved, body));
     return RESPONSE_ALREADY_SENT;
   });
 

@@ -25,6 +25,15 @@ export {
 } from './forward/forward.js';
 export { headerRecord, reservedHeaderPrefix } from './forward/forward-headers.js';
 export { removeDotSegments } from './forward/remove-dot-segments.js';
+export { tapServerOptions } from './forward/tap-server-options.js';
+export {
+  type Admitted,
+  createUploadGate,
+  declaredLength,
+  type UploadGate,
+  type UploadGateOptions,
+  type UploadRefusal,
+} from './forward/upload-gate.js';
 export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
 export { type Correlation, exchangeHeader, exchangeHeaderValue, readCorrelation, shadowHeader } from './shadow/egress-correlation.js';
 export { createShadowMetrics, type ShadowMetrics } from './shadow/shadow-metrics.js';

@@ -6,6 +6,8 @@ export interface TapMetrics {
   written(rows: number): void;
   dropped(rows: number, reason: string): void;
   storeError(): void;
+  /** An upload answered by the tap itself (413, 503, 408) or abandoned by its client while buffering. */
+  uploadRefused(reason: string): void;
 }
 
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -85,6 +87,18 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number): 
     (name) => new Counter({ name, help: 'Batch writes the store refused.', registers: [registry] }),
   );
 
+  const uploadsRefused = reuse(
+    registry,
+    'understudy_tap_uploads_refused_total',
+    (name) =>
+      new Counter({
+        name,
+        help: 'Request bodies the tap did not forward, by reason (too_large, buffers_full, streaming_full, idle, aborted).',
+        labelNames: ['reason'],
+        registers: [registry],
+      }),
+  );
+
   // Labelled children cached per version: label hashing on every request is measurable at saturation.
   const perVersion = new Map<string, { latency: { observe(v: number): void }; ttfb: { observe(v: number): void } }>();
   const perStatus = new Map<string, { inc(): void }>();
@@ -108,6 +122,7 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number): 
     written: (rows) => captured.inc(rows),
     dropped: (rows, reason) => dropped.labels(reason).inc(rows),
     storeError: () => storeErrors.inc(),
+    uploadRefused: (reason) => uploadsRefused.labels(reason).inc(),
   };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type ConfigInput, parseConfig, seededRandom } from '@understudy/core';
 import { openStore, type Store } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink, type Tap } from '@understudy/tap';
+import { type CaptureSink, createTap, storeSink, type Tap, tapServerOptions } from '@understudy/tap';
 
 export interface TapHarness {
   readonly url: string;
@@ -35,7 +35,7 @@ export async function startTap(
     random: seededRandom(7),
     ...(options.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: options.closeTimeoutMs }),
   });
-  const server = serve({ fetch: tap.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: tap.app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: tapServerOptions(config.tap.timeouts) });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   let closed = false;

@@ -26,8 +26,11 @@ export interface CanarySplitStats {
 
 export interface CanarySplit {
   readonly watcher: RoutingWatcher;
-  /** Routes one request: `own` is the tap's version, used while no routing exists. */
-  handle(incoming: IncomingMessage, outgoing: ServerResponse, own: Version, send: SplitSend): void;
+  /**
+   * Routes one request: `own` is the tap's version, used while no routing exists. `body` is the
+   * request body when the tap already read it (its stream is then consumed).
+   */
+  handle(incoming: IncomingMessage, outgoing: ServerResponse, own: Version, send: SplitSend, body?: Buffer): void;
   stats(): CanarySplitStats;
 }
 
@@ -49,13 +52,13 @@ export function createCanarySplit(deps: { watcher: RoutingWatcher; random: Rando
   let toPrimary = 0;
   let fallbacks = 0;
 
-  const handle: CanarySplit['handle'] = (incoming, outgoing, own, send) => {
+  const handle: CanarySplit['handle'] = (incoming, outgoing, own, send, preread) => {
     const r = deps.watcher.current();
-    if (r === null) return send(own, {});
+    if (r === null) return send(own, preread === undefined ? {} : { body: preread });
     const candidate = r.candidate;
     if (candidate === null || r.weight <= 0) {
       toPrimary++;
-      return send(r.primary, {});
+      return send(r.primary, preread === undefined ? {} : { body: preread });
     }
     const route = (body: Buffer | undefined, resendable: boolean): void => {
       const key = r.sticky === null ? undefined : readCanarySticky(r.sticky, incoming.headers, body);
@@ -81,6 +84,7 @@ export function createCanarySplit(deps: { watcher: RoutingWatcher; random: Rando
         },
       });
     };
+    if (preread !== undefined) return route(preread, true);
     const needBody = r.fallback || r.sticky?.kind === 'json';
     const length = declaredLength(incoming);
     if (!needBody) return route(undefined, false);

@@ -23,7 +23,10 @@ export interface UpstreamPools {
  * One keep-alive undici `Pool` per version with the configured connection count and timeouts.
  * A version whose upstream or headers change gets a fresh pool (the old one is closed).
  */
-export function createUpstreamPools(config: Pick<TapConfig, 'connections' | 'timeouts'>): UpstreamPools {
+export function createUpstreamPools(config: {
+  readonly connections: number;
+  readonly timeouts: Pick<TapConfig['timeouts'], 'connectMs' | 'headersMs' | 'bodyMs'>;
+}): UpstreamPools {
   const targets = new Map<string, UpstreamTarget>();
   let closed = false;
   return {
