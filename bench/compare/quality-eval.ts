@@ -48,6 +48,29 @@ export function score(cases: readonly QualityCase[], isRegression: (c: QualityCa
   return { tp, fp, fn, tn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), byKind };
 }
 
-export function engine(noise: NoiseLookup | null, judge: Partial<JudgeOptions> = {}): (c: QualityCase) => DivergenceReport {
-  return (c) => compareResponses(canon(c.candidate), canon(c.original), { endpoint: c.endpoint, noise, judge });
+/**
+ * The engine on one case. `baselinesFor` gives other production answers to the case's input
+ * (the facts production varies on); without it the facts are judged against the original alone.
+ */
+export function engine(
+  noise: NoiseLookup | null,
+  judge: Partial<JudgeOptions> = {},
+  baselinesFor: (c: QualityCase) => readonly SavedResponse[] = () => [],
+): (c: QualityCase) => DivergenceReport {
+  return (c) =>
+    compareResponses(canon(c.candidate), canon(c.original), { endpoint: c.endpoint, noise, judge, baselines: baselinesFor(c).map(canon) });
+}
+
+/**
+ * The seed-42 set keeps one baseline pair per input, in generation order per endpoint; a case's
+ * id ends in its input's index. Returns the two production answers of the case's input.
+ */
+export function inputBaselines(baselines: readonly BaselinePair[]): (c: QualityCase) => readonly SavedResponse[] {
+  const byEndpoint = new Map<string, BaselinePair[]>();
+  for (const b of baselines) byEndpoint.set(b.endpoint, [...(byEndpoint.get(b.endpoint) ?? []), b]);
+  return (c) => {
+    const i = Number(/-(\d+)-[a-z_]+$/.exec(c.id)?.[1] ?? -1);
+    const pair = byEndpoint.get(c.endpoint)?.[i];
+    return pair === undefined ? [] : [pair.a, pair.b];
+  };
 }

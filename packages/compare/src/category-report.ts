@@ -9,6 +9,7 @@ export const categoryWeights: Readonly<Record<CategoryName, number>> = Object.fr
   side_effect: 0.9,
   schema: 0.7,
   text: 0.5,
+  fact: 0.8,
   extension: 0.5,
   latency: 0,
   cost: 0,

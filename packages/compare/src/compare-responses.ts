@@ -2,6 +2,8 @@ import type { CanonicalResponse } from './canonical-response.js';
 import { defaultVolatilePaths } from './canonicalize.js';
 import { category } from './category-report.js';
 import type { CategoryReport, Deltas, Difference, DivergenceReport } from './divergence-report.js';
+import { factCategory } from './fact-category.js';
+import type { FactDiffOptions } from './fact-diff.js';
 import { diffJsonValues } from './json-diff.js';
 import { compilePathMatcher } from './json-path.js';
 import { type JudgeOptions, judge } from './judge.js';
@@ -36,6 +38,13 @@ export interface CompareOptions {
   readonly maxDifferencesPerCategory?: number;
   /** Egress side effects per side, when known (issue 5). */
   readonly sideEffects?: { readonly candidate?: SideEffectSummary; readonly original?: SideEffectSummary };
+  /**
+   * Other production answers to the same input (baseline replays, double sends): a fact or a
+   * clause production itself varies on is noise, not a regression. Default none.
+   */
+  readonly baselines?: readonly CanonicalResponse[];
+  /** Thresholds of the fact comparison. */
+  readonly facts?: Partial<FactDiffOptions>;
   /** Production's own noise; without it the verdict falls back to structural rules. */
   readonly noise?: NoiseLookup | null;
   readonly judge?: Partial<JudgeOptions>;
@@ -131,6 +140,7 @@ export function compareResponses(
     category('tool_call', tools.differences, tools.omitted),
     category('schema', schemaDiffs, schemaOmitted),
     text.report,
+    factCategory(original, candidate, options.baselines ?? [], max, options.facts),
     sideEffectCategory(options.sideEffects),
     category('latency', [], 0, relativeIncrease(original.timings.durationMs, candidate.timings.durationMs)),
     category('cost', [], 0, relativeIncrease(original.usage.costUsd, candidate.usage.costUsd)),

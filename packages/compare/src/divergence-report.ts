@@ -3,7 +3,18 @@ import type { JsonValue } from './json-value.js';
 import type { TextHunk, TextSimilarity } from './text-similarity.js';
 
 /** The closed set of report categories (design.md vocabulary), plus `extension` for user comparators. */
-export const categoryNames = ['status', 'error', 'tool_call', 'schema', 'text', 'side_effect', 'latency', 'cost', 'extension'] as const;
+export const categoryNames = [
+  'status',
+  'error',
+  'tool_call',
+  'schema',
+  'text',
+  'fact',
+  'side_effect',
+  'latency',
+  'cost',
+  'extension',
+] as const;
 export type CategoryName = (typeof categoryNames)[number];
 
 /** Severity of one difference, lowest first. */
@@ -36,6 +47,12 @@ export const differenceKinds = [
   'text_incomplete',
   'refusal',
   'finish_reason',
+  'fact_changed',
+  'fact_added',
+  'fact_dropped',
+  'polarity_flip',
+  'modality_change',
+  'added_claim',
   'protocol',
   'body_bytes',
   'side_effect_unmatched',
@@ -97,6 +114,11 @@ export interface Deltas {
 
 /** Text facts kept for the noise model and for display. */
 export interface TextFacts extends TextSimilarity {
+  /**
+   * When the candidate is shorter: the share of its words found, in order, in the original's
+   * opening (1 for a cut answer, low for a shorter rewording). Absent otherwise.
+   */
+  readonly prefix?: number;
   /** Word-level display hunks, present when asked for (`textHunks: true`) and cheap enough. */
   readonly hunks?: readonly TextHunk[];
 }

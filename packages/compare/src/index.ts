@@ -13,6 +13,7 @@ export {
 } from './canonical-response.js';
 export { type CanonicalizeInput, canonicalize, defaultVolatilePaths, type RawResponse } from './canonicalize.js';
 export { categoryWeights } from './category-report.js';
+export { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 export {
   applyExtension,
   type CompareExtension,
@@ -37,6 +38,9 @@ export {
   type Verdict,
   verdicts,
 } from './divergence-report.js';
+export { defaultFactDiffOptions, diffFacts, type FactDiffOptions } from './fact-diff.js';
+export { type ClauseFacts, type FactSheet, factSheet } from './fact-sheet.js';
+export { type FactValue, type FactValueType, factValueTypes } from './fact-value.js';
 export { defaultFieldMargins, FieldAggregator, type FieldFinding, type FieldMargins } from './field-aggregator.js';
 export { formatReport } from './format-report.js';
 export { bytesEqual, hashBytes } from './hash.js';

@@ -1,5 +1,5 @@
 import type { CategoryReport, Difference, DivergenceReport, Verdict } from './divergence-report.js';
-import { type NoiseLookup, noiseKey } from './noise-lookup.js';
+import { type NoiseLookup, noiseKey, type TextNoise } from './noise-lookup.js';
 import { combineScores } from './score.js';
 
 /** Margins of the verdict; defaults justified in docs/benchmarks.md ("Compare"). */
@@ -17,12 +17,19 @@ export interface JudgeOptions {
   readonly textMargin: number;
   /** Margin below the length-ratio quantile (truncation). Default 0.1. */
   readonly lengthMargin: number;
-  /** Baseline pairs with text needed before text quantiles are trusted. Default 20. */
-  readonly minTextBaselinePairs: number;
-  /** With no baseline: similarity below this is a regression (almost nothing shared). Default 0.2. */
-  readonly fallbackSimilarityFloor: number;
-  /** With no baseline: length ratio below this is a regression (answer cut to a quarter). Default 0.25. */
-  readonly fallbackLengthFloor: number;
+  /**
+   * Weight of the text prior, in baseline pairs: with n pairs of production text the bar is
+   * `(k·prior + n·(quantile − margin)) / (k + n)`, so one or two baselines move it a little and
+   * hundreds set it. Default 20.
+   */
+  readonly textPriorPairs: number;
+  /**
+   * Prior bar for text similarity: what production's low quantile minus the margin is believed
+   * to be before any baseline (fitted on the quality sets, docs/benchmarks.md). Default 0.2.
+   */
+  readonly textPriorSimilarity: number;
+  /** Prior bar for the length ratio of a shorter answer that looks cut. Default 0.25. */
+  readonly textPriorLengthRatio: number;
 }
 
 export const defaultJudgeOptions: JudgeOptions = Object.freeze({
@@ -31,12 +38,35 @@ export const defaultJudgeOptions: JudgeOptions = Object.freeze({
   textQuantile: 0.02,
   textMargin: 0.05,
   lengthMargin: 0.1,
-  minTextBaselinePairs: 20,
-  fallbackSimilarityFloor: 0.2,
-  fallbackLengthFloor: 0.25,
+  textPriorPairs: 20,
+  textPriorSimilarity: 0.2,
+  textPriorLengthRatio: 0.25,
 });
 
 const textKinds = new Set<Difference['kind']>(['text_similarity', 'text_length']);
+// Judged against the baseline answers of the same input (diffFacts marks what production varies
+// on), never against an endpoint-wide field rate: one endpoint's answers state different values.
+const factKinds = new Set<Difference['kind']>([
+  'fact_changed',
+  'fact_added',
+  'fact_dropped',
+  'polarity_flip',
+  'modality_change',
+  'added_claim',
+]);
+
+/** The text bar: the prior, moved toward production's measured quantile as baseline pairs accumulate. */
+function textBar(noise: TextNoise | undefined, o: JudgeOptions): { similarity: number; lengthRatio: number; pairs: number } {
+  const n = noise?.pairs ?? 0;
+  if (noise === undefined || n === 0) return { similarity: o.textPriorSimilarity, lengthRatio: o.textPriorLengthRatio, pairs: 0 };
+  const k = o.textPriorPairs;
+  const blend = (prior: number, measured: number): number => (k * prior + n * Math.max(0, measured)) / (k + n);
+  return {
+    similarity: blend(o.textPriorSimilarity, noise.similarity - o.textMargin),
+    lengthRatio: blend(o.textPriorLengthRatio, noise.lengthRatio - o.lengthMargin),
+    pairs: n,
+  };
+}
 
 /**
  * Decides a report's verdict against production's own noise. A difference explained by noise
@@ -51,32 +81,24 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
   const endpoint = report.endpoint;
   const pairs = noise?.pairs(endpoint) ?? 0;
   const fieldsTrusted = noise !== null && pairs >= o.minBaselinePairs;
-  const textNoise = noise?.textQuantile(endpoint, o.textQuantile);
-  const textTrusted = textNoise !== undefined && textNoise.pairs >= o.minTextBaselinePairs;
+  const bar = textBar(noise?.textQuantile(endpoint, o.textQuantile), o);
   const notes = report.notes.filter((n) => !n.startsWith('verdict: '));
   if (!fieldsTrusted) {
     notes.push(
       noise === null
-        ? 'verdict: no baseline: conservative structural rules (critical/high differences only; text only below fixed floors)'
+        ? 'verdict: no baseline: conservative structural rules (critical/high differences only; text only below the prior floors)'
         : `verdict: only ${pairs} baseline pair(s) for ${endpoint} (need ${o.minBaselinePairs}): structural rules`,
     );
   }
 
-  let textBar: { similarity: number; lengthRatio: number } | undefined;
-  if (textTrusted && textNoise !== undefined) {
-    textBar = {
-      similarity: Math.max(0, textNoise.similarity - o.textMargin),
-      lengthRatio: Math.max(0, textNoise.lengthRatio - o.lengthMargin),
-    };
-  }
   const categories: CategoryReport[] = report.categories.map((c) => {
     // Nothing to judge: keep the category as it is (the common case for most of them).
     if (c.differences.length === 0 && (c.name !== 'text' || report.text === null)) return c;
     let regression = false;
     const reasons: string[] = [];
     const differences = c.differences.map((d): Difference => {
-      if (textKinds.has(d.kind)) return d;
-      const rate = fieldsTrusted ? noise?.fieldRate(endpoint, noiseKey(d)) : undefined;
+      if (textKinds.has(d.kind) || d.explainedByNoise === true) return d;
+      const rate = fieldsTrusted && !factKinds.has(d.kind) ? noise?.fieldRate(endpoint, noiseKey(d)) : undefined;
       const explained = rate !== undefined && rate.rate >= o.fieldNoiseRate;
       if (explained) return { ...d, explainedByNoise: true };
       if (d.severity === 'critical' || d.severity === 'high') {
@@ -92,15 +114,18 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
     // Text drift is judged against an original that had text; new text where there was none is shown, not scored as loss.
     if (c.name === 'text' && report.text !== null && report.text.wordsA > 0) {
       const t = report.text;
-      const simFloor = textBar?.similarity ?? o.fallbackSimilarityFloor;
-      const lenFloor = textBar?.lengthRatio ?? o.fallbackLengthFloor;
-      const source = textBar === undefined ? 'fixed floor' : `production q${o.textQuantile} − margin`;
+      const simFloor = bar.similarity;
+      const lenFloor = bar.lengthRatio;
+      const source = bar.pairs === 0 ? 'prior' : `prior updated by ${bar.pairs} baseline pair(s)`;
       if (t.similarity < simFloor) {
         regression = true;
         reasons.push(`text similarity ${t.similarity.toFixed(3)} < ${simFloor.toFixed(3)} (${source})`);
         excess = Math.max(excess, (simFloor - t.similarity) / Math.max(simFloor, 1e-9));
       }
-      if (t.lengthRatio < lenFloor && t.wordsB < t.wordsA) {
+      // A shorter answer is a paraphrase unless it looks cut: its words are the original's opening, or it drops facts.
+      const dropped = report.categories.find((x) => x.name === 'fact')?.differences.filter((d) => d.kind === 'fact_dropped').length ?? 0;
+      const cut = (t.prefix ?? 1) >= 0.8 || dropped >= 2;
+      if (t.lengthRatio < lenFloor && t.wordsB < t.wordsA && cut) {
         regression = true;
         reasons.push(`length ratio ${t.lengthRatio.toFixed(3)} < ${lenFloor.toFixed(3)} (${source})`);
         excess = Math.max(excess, (lenFloor - t.lengthRatio) / Math.max(lenFloor, 1e-9));
@@ -112,5 +137,5 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
   const anyDifference = categories.some((c) => c.differences.length > 0 || c.omitted > 0);
   const verdict: Verdict = categories.some((c) => c.regression === true) ? 'regression' : anyDifference ? 'noise' : 'match';
   const scoreOverNoise = combineScores(categories.map((c) => c.weight * (c.scoreOverNoise ?? 0)));
-  return { ...report, categories, verdict, scoreOverNoise, notes, noiseApplied: fieldsTrusted || textTrusted };
+  return { ...report, categories, verdict, scoreOverNoise, notes, noiseApplied: fieldsTrusted || bar.pairs > 0 };
 }

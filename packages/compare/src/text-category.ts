@@ -1,9 +1,10 @@
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import type { CategoryReport, Difference, TextFacts } from './divergence-report.js';
+import { lcsLength } from './lcs-length.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk } from './score.js';
-import { type TextSimilarityLimits, textHunks, textSimilarity } from './text-similarity.js';
+import { type TextSimilarityLimits, textHunks, textSimilarity, textTokens } from './text-similarity.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
 // digit (a number or a percentage), or an emoji. Only the last character is looked at.
@@ -17,6 +18,24 @@ function endsComplete(text: string): boolean {
   // A surrogate pair's low half: look at the whole code point.
   const ch = t.length >= 2 && /[\udc00-\udfff]/.test(last) ? t.slice(-2) : t.slice(-1);
   return completeEnding.test(ch);
+}
+
+/** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them). */
+function prefixShare(longer: string, shorter: string, limits: TextSimilarityLimits): number {
+  const b = textTokens(shorter);
+  if (b.length === 0) return 0;
+  const a = textTokens(longer).slice(0, Math.ceil(b.length * 1.3) + 3);
+  if (a.length * b.length > limits.maxLcsCells) return 0;
+  const ids = new Map<string, number>();
+  const id = (w: string): number => {
+    let v = ids.get(w);
+    if (v === undefined) {
+      v = ids.size;
+      ids.set(w, v);
+    }
+    return v;
+  };
+  return lcsLength(a.map(id), b.map(id)) / b.length;
 }
 
 /**
@@ -94,5 +113,6 @@ export function textCategory(
   );
   const score = 1 - (1 - structural) * sim.similarity;
   const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
-  return { report: category('text', out, 0, score), facts: hunks === undefined ? sim : { ...sim, hunks } };
+  const facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(textA, textB, limits) } : sim;
+  return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }

@@ -153,9 +153,10 @@ const compareSchema = z.strictObject({
       textQuantile: z.number().min(0).max(0.5).default(0.02),
       textMargin: z.number().min(0).max(1).default(0.05),
       lengthMargin: z.number().min(0).max(1).default(0.1),
-      minTextBaselinePairs: z.number().int().min(1).default(20),
-      fallbackSimilarityFloor: z.number().min(0).max(1).default(0.2),
-      fallbackLengthFloor: z.number().min(0).max(1).default(0.25),
+      /** Text prior (docs/benchmarks.md): its weight in baseline pairs, and its similarity and length-ratio bars. */
+      textPriorPairs: z.number().min(0).default(20),
+      textPriorSimilarity: z.number().min(0).max(1).default(0.2),
+      textPriorLengthRatio: z.number().min(0).max(1).default(0.25),
       /** Per-field aggregate test over a run: candidate rate > noise rate × (1 + relative) + absolute. */
       aggregate: z
         .strictObject({

@@ -125,6 +125,34 @@ describe('understudy diff', () => {
     expect(schema?.differences.find((d) => d.path === '$.team')?.explainedByNoise).toBeUndefined();
   });
 
+  it('shows fact evidence, and judges a shorter paraphrase against one baseline as noise (not a too-tight floor)', async () => {
+    const t = setup();
+    const original = completion(
+      'I have waived the $35 overdraft charge. The refund reaches your account within 2 business days, and your balance will then be $410.',
+    );
+    const changed = completion(
+      'I have waived the $53 overdraft charge. The refund reaches your account within 2 business days, and your balance will then be $410.',
+    );
+    const shorter = completion('Done: the $35 overdraft fee is waived; expect it back in 2 business days.');
+    const baseline = completion(
+      'The $35 overdraft charge has been waived. You will see the money back within 2 business days, bringing your balance to $410.',
+    );
+    const [a, b, s, base] = [
+      t.file('a.json', original),
+      t.file('b.json', changed),
+      t.file('s.json', shorter),
+      t.file('base.json', baseline),
+    ];
+    expect(await runDiff([a, b, '--baseline', base], t.io)).toBe(1);
+    expect(t.out()).toContain('$35 → $53');
+    const u = setup();
+    u.file('a.json', original);
+    u.file('s.json', shorter);
+    u.file('base.json', baseline);
+    expect(await runDiff([a, s, '--baseline', base], u.io)).toBe(0);
+    void s;
+  });
+
   it('runs a user extension and reports its failure on the pair without failing the command', async () => {
     const t = setup();
     t.file(

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const keys = (text: string): string[] => factSheet(text).values.map((v) => v.keys[0] ?? '');
+const facts = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).map(
+    (d) => `${d.kind}${d.explainedByNoise ? ' (noise)' : ''}: ${d.message}`,
+  );
+
+describe('factSheet values', () => {
+  it('reads money, percent, durations, dates, times, ids, e-mails, URLs and phones into normal forms', () => {
+    expect(
+      keys(
+        'Email ann@example.org or see https://example.org/help/. Call +1 415 555 0100 about #4821 and INV-2024-0193 on 2026-03-14 at 14:30 for €1,200.50 (16%).',
+      ),
+    ).toEqual([
+      'email:ann@example.org',
+      'url:https://example.org/help',
+      'phone:5550100',
+      'id:4821',
+      'id:inv-2024-0193',
+      'date:2026-03-14',
+      'time:14:30',
+      'money:EUR:1200.5',
+      'percent:16',
+    ]);
+  });
+
+  it('compares spelled-out and written numbers, units and dates as the same value', () => {
+    const same: [string, string][] = [
+      ['It costs twenty dollars.', 'It costs $20.'],
+      ['The link is valid for one hour.', 'The link is valid for 60 minutes.'],
+      ['Delivery takes two weeks.', 'Delivery takes 14 days.'],
+      ['We open at 9am.', 'We open at 9:00 AM.'],
+      ['The meeting is on March 3.', 'The meeting is on 3rd of March.'],
+      ['It is sixteen percent off.', 'It is 16% off.'],
+      ['Refunds take 5-7 business days.', 'Refunds take five to seven working days.'],
+      ['Available on weekdays.', 'Available Monday to Friday.'],
+    ];
+    for (const [a, b] of same) expect({ a, b, d: facts(a, b) }).toEqual({ a, b, d: [] });
+  });
+
+  it('names what changed: amounts, dates, times, ids, names, polarity and modality', () => {
+    expect(facts('The fee is $35.', 'The fee is $53.')).toEqual(['fact_changed: $35 → $53']);
+    expect(facts('Your flight leaves on 2026-04-02.', 'Your flight leaves on 2026-04-03.')).toEqual([
+      'fact_changed: 2026-04-02 → 2026-04-03',
+    ]);
+    expect(facts('Pickup is at 5pm.', 'Pickup is at 5am.')).toEqual(['fact_changed: 5pm → 5am']);
+    expect(facts('Write to help@bank.example for a copy.', 'Write to support@bank.example for a copy.')).toEqual([
+      'fact_changed: help@bank.example → support@bank.example',
+    ]);
+    expect(facts('Your order ships from Rotterdam.', 'Your order ships from Hamburg.')).toEqual(['fact_changed: Rotterdam → Hamburg']);
+    expect(facts('You will not be charged for the change.', 'You will be charged for the change.')).toEqual([
+      'polarity_flip: will not be charged for → will be charged for',
+    ]);
+    expect(facts('You must bring a photo ID.', 'You may bring a photo ID.')).toEqual([
+      'modality_change: must bring a photo → may bring a photo',
+    ]);
+  });
+
+  it('calls a value production varies on noise, and reports a stable dropped value without raising it', () => {
+    expect(
+      facts('Hi Anna, your table is booked for 7pm.', 'Hi Omar, your table is booked for 7pm.', ['Hi Ben, your table is booked for 7pm.']),
+    ).toEqual(['fact_changed (noise): Anna → Omar']);
+    const dropped = diffFacts(factSheet('Refunds take 5 days and cost $10.'), factSheet('Refunds take 5 days.'), []);
+    expect(dropped.map((d) => [d.kind, d.severity])).toEqual([['fact_dropped', 'low']]);
+  });
+
+  it('covers any language for digits and codes, and never throws on arbitrary Unicode', () => {
+    expect(facts('Ihr Termin ist am 2026-05-04 um 10:30.', 'Ihr Termin ist am 2026-05-14 um 10:30.')).toEqual([
+      'fact_changed: 2026-05-04 → 2026-05-14',
+    ]);
+    expect(facts('ご予約番号は AB12CD です。', 'ご予約番号は AB12CE です。')).toEqual(['fact_changed: AB12CD → AB12CE']);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), (a, b) => {
+        const d = diffFacts(factSheet(a), factSheet(b), [factSheet(`${a} ${b}`)]);
+        return Array.isArray(d) && d.every((x) => typeof x.message === 'string');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,240 @@
+import type { Difference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
+import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
+import { ValueIndex } from './value-index.js';
+
+/** Thresholds of {@link diffFacts}; defaults justified in docs/benchmarks.md ("Facts"). */
+export interface FactDiffOptions {
+  /** Content-word Dice at which two clauses say the same thing (values and polarity are compared there). Default 0.5. */
+  readonly alignClause: number;
+  /** Share of a candidate clause's content words production must use for it not to be a new claim. Default 0.5. */
+  readonly claimSupport: number;
+  /** Content words a clause needs before it can be a new claim. Default 3. */
+  readonly claimWords: number;
+  /** Clauses per answer compared by alignment; past it only values are compared (1 MB answers stay linear). Default 400. */
+  readonly maxClauses: number;
+}
+
+export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
+  alignClause: 0.5,
+  claimSupport: 0.5,
+  claimWords: 3,
+  maxClauses: 400,
+});
+
+interface Aligned {
+  readonly clause: ClauseFacts;
+  readonly score: number;
+}
+
+function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  let common = 0;
+  for (const w of new Set(b)) if (set.has(w)) common++;
+  return (2 * common) / (set.size + new Set(b).size);
+}
+
+function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+  let best: Aligned | undefined;
+  const n = Math.min(sheet.clauses.length, max);
+  for (let i = 0; i < n; i++) {
+    const o = sheet.clauses[i];
+    if (o === undefined) continue;
+    const score = dice(c.content, o.content);
+    if (best === undefined || score > best.score) best = { clause: o, score };
+  }
+  return best;
+}
+
+// Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
+const framing = new Set(
+  'help hope glad happy welcome thank thanks reach hesitate anything else assist know great certainly absolutely course pleasure wonderful question ask feel free further additional let information detail more'.split(
+    ' ',
+  ),
+);
+
+function isFraming(c: ClauseFacts): boolean {
+  const framed = c.content.filter((w) => framing.has(w)).length;
+  return framed * 2 >= c.content.length;
+}
+
+function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boolean {
+  const words = v.text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== '');
+  return sheets.some((s) => words.every((w) => s.words.has(w)));
+}
+
+const fmt = (v: FactValue): string => v.text;
+
+// Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility
+// and limits (a policy an agent invents). Folded forms, as ClauseFacts.content holds them.
+const commitments = new Set(
+  (
+    'all every any only always never each none also additional extra fee charge cost costs price penalty fine surcharge deposit ' +
+    'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
+    'subject require mandatory forbidden prohibit restrict apply appli'
+  ).split(' '),
+);
+
+/**
+ * Whether a clause asserts something checkable: negated, an obligation, quantified, or about
+ * money, eligibility or limits. "You can…" is how advice is worded as often as a permission.
+ */
+function asserts(c: ClauseFacts): boolean {
+  if (c.polarity.negated || c.polarity.modality === 'necessity') return true;
+  return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w));
+}
+
+/**
+ * Fact-level differences of a candidate answer against production's (the original and, when
+ * known, baseline answers to the same input):
+ *
+ * - `fact_changed`: the candidate states a value no production answer states where production
+ *   states another of the same type (`$35 → $53`); noise when production itself varies there.
+ * - `fact_added`: a new value in a clause production also makes, with nothing it replaces.
+ * - `fact_dropped` (low): a value every production answer states and the candidate does not.
+ * - `polarity_flip` / `modality_change`: an aligned clause negated, or obligation ↔ permission.
+ * - `added_claim`: a candidate clause production does not support (its words or its values).
+ */
+export function diffFacts(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[] = [],
+  options: Partial<FactDiffOptions> = {},
+): Difference[] {
+  const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
+  const production = [original, ...baselines];
+  const prodIndex = new ValueIndex(production.flatMap((s) => s.values));
+  const candIndex = new ValueIndex(candidate.values);
+  const baseIndexes = baselines.map((b) => new ValueIndex(b.values));
+  const stable = (v: FactValue): boolean => baseIndexes.every((b) => b.has(v));
+  const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
+  const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
+  const used = new Set<FactValue>();
+  const out: Difference[] = [];
+  const where = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
+
+  candidate.clauses.forEach((c, k) => {
+    const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;
+    const isAligned = aligned !== undefined && aligned.score >= o.alignClause;
+    // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
+    // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
+    const novel = c.values.filter((v) => !v.weak && (isAligned || v.type !== 'entity') && !supported(v));
+    for (const v of novel) {
+      // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
+      const pool = [...(isAligned ? aligned.clause.values : []), ...(v.type === 'entity' ? [] : original.values)];
+      const before = pool.find((p) => !used.has(p) && sameSlot(p, v) && dropped(p));
+      if (before !== undefined) {
+        used.add(before);
+        const varies = !stable(before);
+        out.push({
+          kind: 'fact_changed',
+          path: where(c),
+          key: `fact:${v.type}`,
+          severity: 'high',
+          message: `${fmt(before)} → ${fmt(v)}`,
+          original: before.text,
+          candidate: v.text,
+          ...(varies ? { explainedByNoise: true } : {}),
+        });
+      } else if (isAligned || c.values.length > 0) {
+        out.push({
+          kind: isAligned ? 'fact_added' : 'added_claim',
+          path: where(c),
+          key: `fact:${v.type}`,
+          severity: 'high',
+          message: isAligned
+            ? `states ${fmt(v)} (no production answer does)`
+            : `adds "${clip(c.text)}" (${fmt(v)} is in no production answer)`,
+          candidate: v.text,
+        });
+      }
+    }
+    if (k >= o.maxClauses) return;
+    if (isAligned && aligned.clause.content.length >= 2 && !isFraming(c) && !isFraming(aligned.clause)) {
+      const p = aligned.clause;
+      const flipped = c.polarity.negated !== p.polarity.negated || prefixAntonym(p, c);
+      const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
+        baselines.some((b) => {
+          const a = align(c, b, o.maxClauses);
+          return a !== undefined && a.score >= o.alignClause && test(a.clause);
+        });
+      if (flipped) {
+        const varies = againstBaselines((b) => b.polarity.negated === c.polarity.negated && !prefixAntonym(b, c));
+        out.push({
+          kind: 'polarity_flip',
+          path: where(c),
+          key: 'fact:polarity',
+          severity: 'high',
+          message: polarityEvidence(p, c),
+          original: p.text,
+          candidate: c.text,
+          ...(varies ? { explainedByNoise: true } : {}),
+        });
+      } else if (c.polarity.modality !== null && p.polarity.modality !== null && c.polarity.modality !== p.polarity.modality) {
+        const varies = againstBaselines((b) => b.polarity.modality === c.polarity.modality);
+        out.push({
+          kind: 'modality_change',
+          path: where(c),
+          key: 'fact:modality',
+          severity: 'high',
+          message: polarityEvidence(p, c),
+          original: p.text,
+          candidate: c.text,
+          ...(varies ? { explainedByNoise: true } : {}),
+        });
+      }
+    }
+    // A clause whose values production states is a rewording of something production says.
+    if (
+      novel.length > 0 ||
+      c.values.some((v) => !v.weak && v.type !== 'entity') ||
+      (aligned !== undefined && aligned.score >= o.alignClause * 0.6)
+    )
+      return;
+    if (c.content.length < o.claimWords || isFraming(c)) return;
+    const known = c.content.filter((w) => production.some((s) => s.vocabulary.has(w))).length;
+    if (known / c.content.length >= o.claimSupport) return;
+    // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
+    // also asserts — a negation, an obligation or permission, a quantifier, a fee or a limit.
+    if (!asserts(c)) return;
+    out.push({
+      kind: 'added_claim',
+      path: where(c),
+      key: 'fact:claim',
+      severity: 'high',
+      message: `adds "${clip(c.text)}" (no production answer says this)`,
+      candidate: c.text,
+    });
+  });
+  // Values every production answer states that the candidate leaves out: shown, not a regression
+  // on their own (a shorter answer drops details; a cut answer is caught by the text rules).
+  for (const v of original.values) {
+    if (used.has(v) || !dropped(v) || !stable(v) || v.type === 'entity') continue;
+    used.add(v);
+    out.push({
+      kind: 'fact_dropped',
+      path: 'text',
+      key: `fact:${v.type}`,
+      severity: 'low',
+      message: `no longer states ${fmt(v)}`,
+      original: v.text,
+    });
+  }
+  return out;
+}
+
+/** Two values fill the same slot: the same type, or numbers either of which is plain. */
+function sameSlot(a: FactValue, b: FactValue): boolean {
+  if (a.type === b.type) return true;
+  const numeric = (v: FactValue): boolean => v.num !== undefined && v.type !== 'time';
+  return numeric(a) && numeric(b) && (a.type === 'number' || b.type === 'number');
+}
+
+function clip(s: string): string {
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}

@@ -1,0 +1,90 @@
+import { type ClausePolarity, clausePolarity, isPolarityCue } from './clause-polarity.js';
+import { extractValues, isCalendarWord } from './extract-values.js';
+import type { FactValue } from './fact-value.js';
+import { type ClauseToken, splitClauses } from './split-clauses.js';
+import { textTokens } from './text-similarity.js';
+
+/** The facts of one clause. */
+export interface ClauseFacts {
+  readonly text: string;
+  readonly sentence: number;
+  readonly values: readonly FactValue[];
+  readonly polarity: ClausePolarity;
+  /** Folded content words (no function words, no polarity cues): what aligns clauses across answers. */
+  readonly content: readonly string[];
+  readonly tokens: readonly ClauseToken[];
+}
+
+/** What an answer states: its clauses with their values, and its vocabulary. */
+export interface FactSheet {
+  readonly clauses: readonly ClauseFacts[];
+  /** Every value of the answer (entities included). */
+  readonly values: readonly FactValue[];
+  /** Folded content words of the whole answer. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Lower-cased words of the whole answer, for names: a candidate's "Porto" is supported when production says "porto" anywhere. */
+  readonly words: ReadonlySet<string>;
+}
+
+// English function words: they carry grammar, not content. Other languages keep all their words.
+const stopwords = new Set(
+  (
+    'a an the and or but if then so of to in on at by for with from as into onto about over under than that this these those it its ' +
+    'is are was were be been being am do does did done i you he she we they me him her us them my your his our their yours ours ' +
+    'there here what which who whom whose when where why how all any each some such only also just very too more most less ' +
+    "up down out off again once will would shall should it's i'm you're we're they're that's there's let me please " +
+    'get got go going yes ok okay sure'
+  ).split(/\s+/),
+);
+
+const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
+
+function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
+  const out: FactValue[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 0) {
+      const text = run.join(' ');
+      out.push({ type: 'entity', keys: [`entity:${text.toLowerCase()}`], text, weak: false });
+    }
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    const acronym = t.core.length >= 2 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
+    const name =
+      t.upper &&
+      !consumed.has(i) &&
+      (i > 0 || !initial || acronym) &&
+      /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
+      !nameStoppers.has(t.lower) &&
+      !isCalendarWord(t.core) &&
+      !(i === 0 && stopwords.has(t.lower));
+    if (name) run.push(t.core);
+    else flush();
+  });
+  flush();
+  return out;
+}
+
+/**
+ * Reads the facts of an answer: clauses, their typed values and names, polarity and modality,
+ * and content words. Covers English cues and any language's digits, codes, e-mails and URLs;
+ * names need a script with capitals. Linear in the text's length.
+ */
+export function factSheet(text: string): FactSheet {
+  const clauses: ClauseFacts[] = [];
+  const values: FactValue[] = [];
+  const vocabulary = new Set<string>();
+  const words = new Set<string>();
+  for (const c of splitClauses(text)) {
+    const consumed = new Set<number>();
+    const found = extractValues(c.tokens, consumed);
+    if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
+    const content = textTokens(c.text).filter((w) => !stopwords.has(w) && !isPolarityCue(w));
+    for (const w of content) vocabulary.add(w);
+    for (const t of c.tokens) for (const w of t.lower.split(/[^\p{L}\p{N}']+/u)) if (w !== '') words.add(w);
+    values.push(...found);
+    clauses.push({ text: c.text, sentence: c.sentence, values: found, polarity: clausePolarity(c.tokens), content, tokens: c.tokens });
+  }
+  return { clauses, values, vocabulary, words };
+}

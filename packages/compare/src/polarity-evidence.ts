@@ -1,0 +1,68 @@
+import type { ClauseFacts } from './fact-sheet.js';
+
+// Negating prefixes: "available"/"unavailable", "eligible"/"ineligible", "refundable"/"non-refundable".
+const prefixes = ['un', 'in', 'im', 'ir', 'il', 'dis', 'non-', 'non'];
+
+/** Whether one clause uses a word the other uses with a negating prefix ("available" vs "unavailable"). */
+export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
+  const wa = new Set(a.tokens.map((t) => t.lower));
+  const wb = new Set(b.tokens.map((t) => t.lower));
+  const has = (from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => {
+    for (const w of from) {
+      if (other.has(w) || w.length < 6) continue;
+      for (const p of prefixes) if (w.startsWith(p) && other.has(w.slice(p.length)) && !from.has(w.slice(p.length))) return true;
+    }
+    return false;
+  };
+  return has(wa, wb) || has(wb, wa);
+}
+
+const auxiliaries = new Set([
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'must',
+  'may',
+  'might',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'do',
+  'does',
+  'did',
+  'have',
+  'has',
+]);
+
+/**
+ * The words that differ between two aligned clauses, with a little context after them, as
+ * `don't need a referral → do need a referral`. Falls back to both clauses when they share
+ * nothing at either end.
+ */
+export function polarityEvidence(a: ClauseFacts, b: ClauseFacts): string {
+  const ta = a.tokens.map((t) => t.core);
+  const tb = b.tokens.map((t) => t.core);
+  const la = a.tokens.map((t) => t.lower);
+  const lb = b.tokens.map((t) => t.lower);
+  let pre = 0;
+  while (pre < la.length && pre < lb.length && la[pre] === lb[pre]) pre++;
+  let suf = 0;
+  while (suf < la.length - pre && suf < lb.length - pre && la[la.length - 1 - suf] === lb[lb.length - 1 - suf]) suf++;
+  const changedA = la.length - pre - suf;
+  const changedB = lb.length - pre - suf;
+  if (changedA + changedB > 16 || (pre === 0 && suf === 0)) return `"${clip(a.text)}" → "${clip(b.text)}"`;
+  // Up to three words of shared context after the change, and the auxiliary before it ("will
+  // not be charged"), so the evidence reads as a phrase.
+  const context = Math.min(suf, 3);
+  const from = pre > 0 && auxiliaries.has(la[pre - 1] ?? '') ? pre - 1 : pre;
+  const piece = (t: readonly string[], changed: number): string => t.slice(from, pre + changed + context).join(' ');
+  return `${piece(ta, changedA) || '∅'} → ${piece(tb, changedB) || '∅'}`;
+}
+
+function clip(s: string): string {
+  return s.length > 100 ? `${s.slice(0, 97)}...` : s;
+}

@@ -1,0 +1,78 @@
+/** One word of a clause: as written (punctuation around it trimmed), lower-cased, and whether it starts upper-case. */
+export interface ClauseToken {
+  readonly core: string;
+  readonly lower: string;
+  readonly upper: boolean;
+}
+
+/** A clause: a sentence, a list item or a part of a sentence joined by `;` or a contrast ("…, but …"). */
+export interface Clause {
+  readonly text: string;
+  readonly tokens: readonly ClauseToken[];
+  /** Index of the sentence (or list item) it belongs to. */
+  readonly sentence: number;
+  /** First clause of its sentence: its first word is capitalized by grammar, not as a name. */
+  readonly initial: boolean;
+  /** A heading or title-case line ("Refund Policy"): its capitals are style, not names. */
+  readonly heading: boolean;
+}
+
+// Sentence ends: . ! ? (and CJK 。！？) followed by space or end; newlines always. A dot between
+// digits or letters ("3.5", "e.g.") does not end a sentence because no space follows it.
+const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])|\n+/u;
+const clauseBreak = /;\s+|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)/i;
+// A leading condition is its own clause: "If the email does not arrive, check spam" negates the
+// condition, not the advice.
+const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
+const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
+const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
+const edgePunct = /^[("'[{«“‘]+|[)"'\]}»”’.,;:!?…]+$/gu;
+
+/** The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`, `$1,200.50`). */
+export function clauseTokens(text: string): ClauseToken[] {
+  const out: ClauseToken[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (raw === '') continue;
+    const core = raw.replace(edgePunct, '');
+    if (core === '') continue;
+    const first = core.codePointAt(0) ?? 0;
+    const ch = String.fromCodePoint(first);
+    out.push({ core, lower: core.toLowerCase(), upper: ch !== ch.toLowerCase() && ch === ch.toUpperCase() });
+  }
+  return out;
+}
+
+function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
+  if (/^\s*#/.test(line) || /:\s*$/.test(line)) return tokens.length <= 8;
+  // Title Case: every word of three letters or more capitalized, and no sentence punctuation.
+  if (tokens.length < 2 || tokens.length > 8 || /[.!?]\s*$/.test(line)) return false;
+  return tokens.every((t) => t.core.length < 4 || t.upper || !/\p{L}/u.test(t.core));
+}
+
+/**
+ * Splits an answer into clauses: by line, sentence and clause break, list markers and markdown
+ * emphasis removed. Linear in the text's length.
+ */
+export function splitClauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let sentence = 0;
+  for (const piece of text.split(sentenceEnd)) {
+    if (piece === undefined) continue;
+    const line = piece.replace(listMarker, '').replace(markup, ' ').trim();
+    if (line === '') continue;
+    const heading = isHeading(piece, clauseTokens(line));
+    let initial = true;
+    const parts = line.split(clauseBreak).flatMap((part) => {
+      const m = condition.exec(part.trim());
+      return m === null ? [part] : [m[1] ?? '', m[2] ?? ''];
+    });
+    for (const part of parts) {
+      const tokens = clauseTokens(part);
+      if (tokens.length === 0) continue;
+      out.push({ text: part.trim(), tokens, sentence, initial, heading });
+      initial = false;
+    }
+    sentence++;
+  }
+  return out;
+}
