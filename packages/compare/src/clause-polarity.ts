@@ -30,6 +30,20 @@ const negations = new Set([
   'prohibited',
   'forbidden',
 ]);
+const comparatives = new Set([
+  'later',
+  'earlier',
+  'more',
+  'less',
+  'longer',
+  'sooner',
+  'fewer',
+  'greater',
+  'higher',
+  'lower',
+  'worse',
+  'better',
+]);
 const necessity = new Set([
   'must',
   'required',
@@ -58,7 +72,10 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let pos = false;
   tokens.forEach((t, i) => {
     const w = t.lower.replace(/[’]/g, "'");
-    if (w.endsWith("n't") || (negations.has(w) && !(w === 'no' && i === 0 && /^no$/i.test(t.core) && tokens.length > 1))) {
+    // "No, you…" answers; "no later than", "no more than" bound a value. Neither negates the clause.
+    const notNegation =
+      w === 'no' && ((i === 0 && t.after !== undefined && t.after !== '') || comparatives.has(tokens[i + 1]?.lower ?? ''));
+    if (w.endsWith("n't") || (negations.has(w) && !notNegation)) {
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
       if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;

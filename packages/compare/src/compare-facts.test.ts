@@ -118,3 +118,63 @@ describe('paraphrase is noise, with zero to three baselines', () => {
     });
   }
 });
+
+describe('tool calls and their words', () => {
+  const call = (args: Record<string, unknown>, preamble: string | null = null) =>
+    canonicalize({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      path: '/v1/chat/completions',
+      body: JSON.stringify({
+        id: `chatcmpl-${n++}`,
+        object: 'chat.completion',
+        created: 1,
+        model: 'm',
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: preamble,
+              tool_calls: [{ id: `call_${n}`, type: 'function', function: { name: 'edit_file', arguments: JSON.stringify(args) } }],
+            },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      }),
+    });
+
+  it('compares arguments as typed values: a changed ISO date or path is a high-severity change whatever its token count', () => {
+    const base = { path: 'src/server/routes/users.ts', due: '2026-03-14', message: 'fix the off-by-one in pagination' };
+    for (const changed of [
+      { ...base, due: '2026-03-15' },
+      { ...base, path: 'src/server/routes/index.ts' },
+      { ...base, message: 'fix the off-by-one in pagination on 2026-04-01' },
+    ]) {
+      const r = compareResponses(call(changed), call(base));
+      expect(r.verdict).toBe('regression');
+      expect(r.categories.find((c) => c.name === 'tool_call')?.differences[0]?.severity).toBe('high');
+    }
+    // The same values written another way, and reworded free text, are not changes.
+    const same = compareResponses(
+      call({ ...base, path: './src/server/routes/users.ts', due: '2026-03-14T00:00:00Z', message: 'fix pagination off-by-one' }),
+      call(base),
+    );
+    expect(same.verdict).not.toBe('regression');
+  });
+
+  it('treats a reworded (or dropped) preamble before the same calls as noise', () => {
+    const args = { path: 'src/a.ts', line: 12 };
+    expect(compareResponses(call(args, 'Let me patch the file.'), call(args, "I'll make that edit.")).verdict).toBe('noise');
+    expect(compareResponses(call(args, null), call(args, 'Applying the fix now.')).verdict).toBe('noise');
+  });
+
+  it('flags an answer in another language even when every value matches', () => {
+    const r = diff(
+      'Your appointment with Dr. Okafor is on March 3 at 9am. Please bring your insurance card and arrive ten minutes early.',
+      'Su cita con el Dr. Okafor es el 3 de marzo a las 9am. Por favor traiga su tarjeta del seguro y llegue diez minutos antes.',
+    );
+    expect(r.verdict).toBe('regression');
+    expect(r.categories.find((c) => c.name === 'text')?.differences.map((d) => d.kind)).toContain('text_language');
+  });
+});

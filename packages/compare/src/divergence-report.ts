@@ -45,6 +45,7 @@ export const differenceKinds = [
   'text_similarity',
   'text_length',
   'text_incomplete',
+  'text_language',
   'refusal',
   'finish_reason',
   'fact_changed',
@@ -119,6 +120,11 @@ export interface TextFacts extends TextSimilarity {
    * opening (1 for a cut answer, low for a shorter rewording). Absent otherwise.
    */
   readonly prefix?: number;
+  /**
+   * Both answers call tools: the text is the words said before the calls ("Let me check that"),
+   * reworded freely run to run. Its drift is shown, not judged; its facts still are.
+   */
+  readonly preamble?: boolean;
   /** Word-level display hunks, present when asked for (`textHunks: true`) and cheap enough. */
   readonly hunks?: readonly TextHunk[];
 }

@@ -97,6 +97,7 @@ function weekdayIndex(word: string): number {
   return i !== -1 && /^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) ? i : -1;
 }
 
+const currencyCode = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i;
 const pad = (n: number): string => String(n).padStart(2, '0');
 const plainNumber = /^\d[\d,]*(?:\.\d+)?$/;
 const dayOrdinal = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
@@ -182,7 +183,8 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     if (v !== undefined) return { value: v, used: meridiem !== undefined && m[3] === undefined ? 2 : 1 };
   }
   if (c === 'noon' || c === 'midnight') return undefined;
-  m = /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$/i.exec(c);
+  // "$35", "$1.2k", "$210/night".
+  m = /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c);
   if (m !== null) {
     const scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
     const n = parseNumber(m[2] ?? '0') * scale;
@@ -305,7 +307,7 @@ function mayHoldValue(t: ClauseToken): boolean {
     const code = c.charCodeAt(k);
     if ((code >= 48 && code <= 57) || code === 36 || code === 64 || code === 35 || code > 0x20a0) return true;
   }
-  if (c.startsWith('www') || c.startsWith('http')) return true;
+  if (c.startsWith('www') || c.startsWith('http') || currencyCode.test(c)) return true;
   return valueWords.has(t.lower) || isNumberWord(t.lower) || monthIndex(c) !== -1 || weekdayIndex(c) !== -1;
 }
 

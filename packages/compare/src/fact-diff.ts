@@ -48,6 +48,36 @@ function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefin
   return best;
 }
 
+// Words that occur in one clause of an answer only: the topic of that clause ("breakfast").
+const distinctiveWords = new WeakMap<FactSheet, Set<string>>();
+
+function distinctive(sheet: FactSheet): Set<string> {
+  let set = distinctiveWords.get(sheet);
+  if (set === undefined) {
+    const counts = new Map<string, number>();
+    for (const c of sheet.clauses) for (const w of new Set(c.content)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    set = new Set([...counts].filter(([w, n]) => n === 1 && w.length >= 4 && !/\d/.test(w)).map(([w]) => w));
+    distinctiveWords.set(sheet, set);
+  }
+  return set;
+}
+
+/**
+ * The clause of `sheet` that says what `c` says, for comparing polarity: a close wording
+ * (Dice ≥ `strict`), or a looser one (≥ `strict / 2`) that shares a word both answers use in
+ * that clause only — a reworded sentence about the same thing ("comes without breakfast" /
+ * "covers breakfast").
+ */
+function counterpart(c: ClauseFacts, sheet: FactSheet, candidate: FactSheet, strict: number, max: number): ClauseFacts | undefined {
+  const best = align(c, sheet, max);
+  if (best === undefined) return undefined;
+  if (best.score >= strict) return best.clause;
+  if (best.score < strict / 2) return undefined;
+  const mine = distinctive(candidate);
+  const theirs = distinctive(sheet);
+  return c.content.some((w) => mine.has(w) && theirs.has(w) && best.clause.content.includes(w)) ? best.clause : undefined;
+}
+
 // Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
 const framing = new Set(
   'help hope glad happy welcome thank thanks reach hesitate anything else assist know great certainly absolutely course pleasure wonderful question ask feel free further additional let information detail more'.split(
@@ -111,22 +141,29 @@ export function diffFacts(
   const prodIndex = new ValueIndex(production.flatMap((s) => s.values));
   const candIndex = new ValueIndex(candidate.values);
   const baseIndexes = baselines.map((b) => new ValueIndex(b.values));
-  const stable = (v: FactValue): boolean => baseIndexes.every((b) => b.has(v));
+  const stable = (v: FactValue): boolean =>
+    v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
   const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
   const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
   const used = new Set<FactValue>();
   const out: Difference[] = [];
   const where = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
+  const matched = matchClauses(original, candidate, o.maxClauses);
 
   candidate.clauses.forEach((c, k) => {
     const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;
     const isAligned = aligned !== undefined && aligned.score >= o.alignClause;
     // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
     // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
-    const novel = c.values.filter((v) => !v.weak && (isAligned || v.type !== 'entity') && !supported(v));
+    const novel = c.values.filter(
+      (v) =>
+        !v.weak &&
+        !supported(v) &&
+        (isAligned || v.type !== 'entity' || original.values.some((p) => p.type === 'entity' && !used.has(p) && dropped(p))),
+    );
     for (const v of novel) {
       // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
-      const pool = [...(isAligned ? aligned.clause.values : []), ...(v.type === 'entity' ? [] : original.values)];
+      const pool = [...(isAligned ? aligned.clause.values : []), ...original.values];
       const before = pool.find((p) => !used.has(p) && sameSlot(p, v) && dropped(p));
       if (before !== undefined) {
         used.add(before);
@@ -155,13 +192,13 @@ export function diffFacts(
       }
     }
     if (k >= o.maxClauses) return;
-    if (isAligned && aligned.clause.content.length >= 2 && !isFraming(c) && !isFraming(aligned.clause)) {
-      const p = aligned.clause;
+    const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
+    if (p !== undefined && p.content.length >= 2 && !isFraming(c) && !isFraming(p) && !c.condition && !p.condition) {
       const flipped = c.polarity.negated !== p.polarity.negated || prefixAntonym(p, c);
       const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
         baselines.some((b) => {
-          const a = align(c, b, o.maxClauses);
-          return a !== undefined && a.score >= o.alignClause && test(a.clause);
+          const a = counterpart(c, b, candidate, o.alignClause, o.maxClauses);
+          return a !== undefined && test(a);
         });
       if (flipped) {
         const varies = againstBaselines((b) => b.polarity.negated === c.polarity.negated && !prefixAntonym(b, c));
@@ -190,17 +227,14 @@ export function diffFacts(
       }
     }
     // A clause whose values production states is a rewording of something production says.
-    if (
-      novel.length > 0 ||
-      c.values.some((v) => !v.weak && v.type !== 'entity') ||
-      (aligned !== undefined && aligned.score >= o.alignClause * 0.6)
-    )
-      return;
-    if (c.content.length < o.claimWords || isFraming(c)) return;
+    if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
+    if (c.content.length < o.claimWords || isFraming(c) || c.condition) return;
+    // Production says it in another answer (a sentence it sometimes leaves out).
+    if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
     const known = c.content.filter((w) => production.some((s) => s.vocabulary.has(w))).length;
     if (known / c.content.length >= o.claimSupport) return;
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
-    // also asserts — a negation, an obligation or permission, a quantifier, a fee or a limit.
+    // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
     if (!asserts(c)) return;
     out.push({
       kind: 'added_claim',
@@ -226,6 +260,31 @@ export function diffFacts(
     });
   }
   return out;
+}
+
+/**
+ * Pairs candidate clauses with the original's one to one, best overlap first: a reworded answer
+ * pairs every clause, an answer with an invented sentence has one left over. Returns the
+ * candidate clauses that found a partner sharing at least one content word.
+ */
+function matchClauses(original: FactSheet, candidate: FactSheet, max: number): Set<ClauseFacts> {
+  const os = original.clauses.slice(0, max).filter((c) => !isFraming(c));
+  const cs = candidate.clauses.slice(0, max).filter((c) => !isFraming(c));
+  const pairs: { c: ClauseFacts; o: ClauseFacts; score: number }[] = [];
+  for (const c of cs)
+    for (const o of os) {
+      const score = dice(c.content, o.content);
+      if (score > 0) pairs.push({ c, o, score });
+    }
+  pairs.sort((x, y) => y.score - x.score);
+  const usedO = new Set<ClauseFacts>();
+  const matched = new Set<ClauseFacts>();
+  for (const p of pairs) {
+    if (matched.has(p.c) || usedO.has(p.o)) continue;
+    matched.add(p.c);
+    usedO.add(p.o);
+  }
+  return matched;
 }
 
 /** Two values fill the same slot: the same type, or numbers either of which is plain. */

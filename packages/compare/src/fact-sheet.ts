@@ -13,6 +13,8 @@ export interface ClauseFacts {
   /** Folded content words (no function words, no polarity cues): what aligns clauses across answers. */
   readonly content: readonly string[];
   readonly tokens: readonly ClauseToken[];
+  /** A leading condition ("If the parcel is late"). */
+  readonly condition: boolean;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -37,6 +39,61 @@ const stopwords = new Set(
   ).split(/\s+/),
 );
 
+/** Share of a text's words that are English function words: ~0.3–0.5 for English prose, near 0 for other languages. */
+export function englishShare(words: readonly string[]): number {
+  if (words.length === 0) return 0;
+  let n = 0;
+  for (const w of words) if (stopwords.has(w)) n++;
+  return n / words.length;
+}
+
+// Derivational endings folded away so "withdrawal"/"withdraw" and "required"/"requirement" align
+// (after textTokens' light inflection fold). Crude on purpose: both sides get the same cut.
+const suffixes = [
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ness',
+  'ably',
+  'ibly',
+  'able',
+  'ible',
+  'ally',
+  'als',
+  'al',
+  'ers',
+  'er',
+  'ies',
+  'ive',
+  'ing',
+  'ed',
+  'e',
+];
+
+function stem(word: string): string {
+  for (const s of suffixes) if (word.length - s.length >= 4 && word.endsWith(s)) return word.slice(0, -s.length);
+  return word;
+}
+
+const interjections = new Set([
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'thanks',
+  'thank',
+  'welcome',
+  'good',
+  'great',
+  'note',
+  'please',
+  'done',
+  'booked',
+  'confirmed',
+  'tip',
+]);
+
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 
 function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
@@ -49,12 +106,19 @@ function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: Re
     }
     run = [];
   };
+  // A name can open a sentence when it has more than one word ("Lakeview Health Center runs…").
+  const opensWithName =
+    (tokens[1]?.upper ?? false) &&
+    tokens[1]?.quoted !== true &&
+    /^\p{L}+$/u.test(tokens[1]?.core ?? '') &&
+    !interjections.has(tokens[0]?.lower ?? '') &&
+    !stopwords.has(tokens[0]?.lower ?? '');
   tokens.forEach((t, i) => {
     const acronym = t.core.length >= 2 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
     const name =
       t.upper &&
       !consumed.has(i) &&
-      (i > 0 || !initial || acronym) &&
+      (i > 0 || !initial || acronym || opensWithName) &&
       /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
       !nameStoppers.has(t.lower) &&
       !isCalendarWord(t.core) &&
@@ -80,11 +144,22 @@ export function factSheet(text: string): FactSheet {
     const consumed = new Set<number>();
     const found = extractValues(c.tokens, consumed);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
-    const content = textTokens(c.text).filter((w) => !stopwords.has(w) && !isPolarityCue(w));
+    for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
+    const content = textTokens(c.text)
+      .filter((w) => !stopwords.has(w) && !isPolarityCue(w))
+      .map(stem);
     for (const w of content) vocabulary.add(w);
     for (const t of c.tokens) for (const w of t.lower.split(/[^\p{L}\p{N}']+/u)) if (w !== '') words.add(w);
     values.push(...found);
-    clauses.push({ text: c.text, sentence: c.sentence, values: found, polarity: clausePolarity(c.tokens), content, tokens: c.tokens });
+    clauses.push({
+      text: c.text,
+      sentence: c.sentence,
+      values: found,
+      polarity: clausePolarity(c.tokens),
+      content,
+      tokens: c.tokens,
+      condition: c.condition,
+    });
   }
   return { clauses, values, vocabulary, words };
 }

@@ -23,6 +23,7 @@ export {
 } from './compare-extension.js';
 export { type CompareOptions, compareResponses } from './compare-responses.js';
 export { type CompareSettings, compareOptionsFor, endpointKey } from './compare-settings.js';
+export { compareWithBaselines } from './compare-with-baselines.js';
 export {
   type CategoryName,
   type CategoryReport,

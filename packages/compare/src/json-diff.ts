@@ -1,7 +1,10 @@
+import { argumentKind, sameArgument } from './argument-value.js';
 import type { Difference, Severity } from './divergence-report.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
 import { formatPath, formatPathKey, type PathMatcher, type PathSegment } from './json-path.js';
 import { type JsonValue, jsonType } from './json-value.js';
-import { textSimilarity, textTokens } from './text-similarity.js';
+import { textSimilarity } from './text-similarity.js';
 
 /** Options of {@link diffJsonValues}. */
 export interface JsonDiffOptions {
@@ -29,9 +32,18 @@ export interface JsonDiffResult {
 }
 
 const maxDepth = 64;
-// Strings of this many words or more are phrases, not identifiers or enum values: a reworded
-// search query is graded by text similarity, while `Paris` → `Lyon` stays a value change.
-const proseWords = 3;
+const factKinds = new Set(['fact_changed', 'fact_added', 'polarity_flip']);
+
+/** The fact changes between two free-text values (`Lisbon → Porto` inside a search query). */
+function factChanges(a: string, b: string): string[] {
+  return diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => factKinds.has(d.kind))
+    .map((d) => d.message);
+}
+
+function previewText(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
 
 function preview(value: JsonValue | undefined): JsonValue | undefined {
   if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 197)}...`;
@@ -125,13 +137,37 @@ export function diffJsonValues(
     if (typeof a === 'number' && typeof b === 'number') {
       if (a === b || Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b))) return;
     } else if (a === b) return;
-    if (typeof a === 'string' && typeof b === 'string' && textTokens(a).length >= proseWords && textTokens(b).length >= proseWords) {
-      const sim = textSimilarity(a, b).similarity;
+    if (typeof a === 'string' && typeof b === 'string') {
+      if (sameArgument(a, b, tol)) return;
+      const kind = argumentKind(a);
+      if (kind === 'prose' && argumentKind(b) === 'prose') {
+        // Free text (a search query, a note): the wording may change, the facts in it may not.
+        const facts = valueSeverity === 'high' ? factChanges(a, b) : [];
+        if (facts.length > 0) {
+          push(
+            { kind: 'value_change', severity: valueSeverity, message: facts.join('; '), original: preview(a), candidate: preview(b) },
+            at,
+          );
+          return;
+        }
+        const sim = textSimilarity(a, b).similarity;
+        push(
+          {
+            kind: 'text_change',
+            severity: sim >= 0.5 || valueSeverity === 'high' ? 'low' : 'medium',
+            message: `text similarity ${sim.toFixed(2)}`,
+            original: preview(a),
+            candidate: preview(b),
+          },
+          at,
+        );
+        return;
+      }
       push(
         {
-          kind: 'text_change',
-          severity: sim >= 0.5 ? 'low' : 'medium',
-          message: `text similarity ${sim.toFixed(2)}`,
+          kind: 'value_change',
+          severity: valueSeverity,
+          message: `${kind} ${previewText(a)} → ${previewText(b)}`,
           original: preview(a),
           candidate: preview(b),
         },

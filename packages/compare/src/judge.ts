@@ -39,7 +39,7 @@ export const defaultJudgeOptions: JudgeOptions = Object.freeze({
   textMargin: 0.05,
   lengthMargin: 0.1,
   textPriorPairs: 20,
-  textPriorSimilarity: 0.2,
+  textPriorSimilarity: 0.1,
   textPriorLengthRatio: 0.25,
 });
 
@@ -112,7 +112,7 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
     });
     let excess = differences.some((d) => !textKinds.has(d.kind) && d.explainedByNoise !== true && d.severity !== 'low') ? c.score : 0;
     // Text drift is judged against an original that had text; new text where there was none is shown, not scored as loss.
-    if (c.name === 'text' && report.text !== null && report.text.wordsA > 0) {
+    if (c.name === 'text' && report.text !== null && report.text.wordsA > 0 && report.text.preamble !== true) {
       const t = report.text;
       const simFloor = bar.similarity;
       const lenFloor = bar.lengthRatio;
@@ -122,9 +122,8 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
         reasons.push(`text similarity ${t.similarity.toFixed(3)} < ${simFloor.toFixed(3)} (${source})`);
         excess = Math.max(excess, (simFloor - t.similarity) / Math.max(simFloor, 1e-9));
       }
-      // A shorter answer is a paraphrase unless it looks cut: its words are the original's opening, or it drops facts.
-      const dropped = report.categories.find((x) => x.name === 'fact')?.differences.filter((d) => d.kind === 'fact_dropped').length ?? 0;
-      const cut = (t.prefix ?? 1) >= 0.8 || dropped >= 2;
+      // A shorter answer is a paraphrase unless it looks cut: its words are the original's opening.
+      const cut = (t.prefix ?? 1) >= 0.8;
       if (t.lengthRatio < lenFloor && t.wordsB < t.wordsA && cut) {
         regression = true;
         reasons.push(`length ratio ${t.lengthRatio.toFixed(3)} < ${lenFloor.toFixed(3)} (${source})`);

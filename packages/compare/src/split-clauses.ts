@@ -3,6 +3,10 @@ export interface ClauseToken {
   readonly core: string;
   readonly lower: string;
   readonly upper: boolean;
+  /** Punctuation right after the word (`,` in "No, you…"), empty when none. */
+  readonly after?: string;
+  /** Opens with a quote: a label being quoted ("Forgot password"), not a name. */
+  readonly quoted?: boolean;
 }
 
 /** A clause: a sentence, a list item or a part of a sentence joined by `;` or a contrast ("…, but …"). */
@@ -15,6 +19,10 @@ export interface Clause {
   readonly initial: boolean;
   /** A heading or title-case line ("Refund Policy"): its capitals are style, not names. */
   readonly heading: boolean;
+  /** Inline code spans (`` `npm test` ``): literals, compared as written. */
+  readonly code: readonly string[];
+  /** A leading condition ("If the parcel is late"): its polarity is not the answer's claim. */
+  readonly condition: boolean;
 }
 
 // Sentence ends: . ! ? (and CJK 。！？) followed by space or end; newlines always. A dot between
@@ -37,7 +45,9 @@ export function clauseTokens(text: string): ClauseToken[] {
     if (core === '') continue;
     const first = core.codePointAt(0) ?? 0;
     const ch = String.fromCodePoint(first);
-    out.push({ core, lower: core.toLowerCase(), upper: ch !== ch.toLowerCase() && ch === ch.toUpperCase() });
+    const after = /[,.;:!?]+$/.exec(raw)?.[0] ?? '';
+    const quoted = /^["'“‘«]/.test(raw);
+    out.push({ core, lower: core.toLowerCase(), upper: ch !== ch.toLowerCase() && ch === ch.toUpperCase(), after, quoted });
   }
   return out;
 }
@@ -58,18 +68,26 @@ export function splitClauses(text: string): Clause[] {
   let sentence = 0;
   for (const piece of text.split(sentenceEnd)) {
     if (piece === undefined) continue;
+    const code = [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
     const line = piece.replace(listMarker, '').replace(markup, ' ').trim();
     if (line === '') continue;
     const heading = isHeading(piece, clauseTokens(line));
     let initial = true;
     const parts = line.split(clauseBreak).flatMap((part) => {
       const m = condition.exec(part.trim());
-      return m === null ? [part] : [m[1] ?? '', m[2] ?? ''];
+      return m === null
+        ? [{ part, condition: false }]
+        : [
+            { part: m[1] ?? '', condition: true },
+            { part: m[2] ?? '', condition: false },
+          ];
     });
-    for (const part of parts) {
+    for (const { part, condition: isCondition } of parts) {
       const tokens = clauseTokens(part);
       if (tokens.length === 0) continue;
-      out.push({ text: part.trim(), tokens, sentence, initial, heading });
+      // A code span belongs to the clause whose text holds it.
+      const spans = code.filter((c) => part.includes(c));
+      out.push({ text: part.trim(), tokens, sentence, initial, heading, code: spans, condition: isCondition });
       initial = false;
     }
     sentence++;

@@ -4,6 +4,7 @@ import type { CategoryReport, Difference, TextFacts } from './divergence-report.
 import { lcsLength } from './lcs-length.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk } from './score.js';
+import { languageChange } from './text-language.js';
 import { type TextSimilarityLimits, textHunks, textSimilarity, textTokens } from './text-similarity.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
@@ -85,6 +86,8 @@ export function textCategory(
       message: `candidate stops mid-sentence: "…${textB.slice(-40)}"`,
     });
   }
+  const language = languageChange(textA, textB);
+  if (language !== undefined) out.push(language);
   const sim = textSimilarity(textA, textB, limits);
   if (sim.similarity < 1) {
     out.push({
@@ -108,11 +111,12 @@ export function textCategory(
   }
   const structural = combineScores(
     out
-      .filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason' || d.kind === 'text_incomplete')
+      .filter((d) => d.kind === 'refusal' || d.kind === 'finish_reason' || d.kind === 'text_incomplete' || d.kind === 'text_language')
       .map((d) => severityRisk[d.severity]),
   );
   const score = 1 - (1 - structural) * sim.similarity;
   const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
-  const facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(textA, textB, limits) } : sim;
+  let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(textA, textB, limits) } : sim;
+  if (a.toolCalls.length > 0 && b.toolCalls.length > 0) facts = { ...facts, preamble: true };
   return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }

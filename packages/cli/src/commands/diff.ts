@@ -6,9 +6,8 @@ import {
   type CompareSettings,
   canonicalize,
   compareOptionsFor,
-  compareResponses,
+  compareWithBaselines,
   formatReport,
-  NoiseModel,
   type RawResponse,
 } from '@understudy/compare';
 import type { SseEvent } from '@understudy/core';
@@ -161,19 +160,17 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const a: CanonicalResponse = canonicalize(original.response);
   const b: CanonicalResponse = canonicalize(candidate.response);
 
-  // Each baseline file is another production answer to the same input: one production-vs-production
-  // pair for the field noise (trusted from the first pair: a command line gives few), and a source
-  // of facts production varies on. Text noise is the prior, moved a little by each pair.
-  let noise: NoiseModel | null = null;
-  let judgeOptions = options.judge ?? {};
-  const baselineCanon = baselines.map((base) => canonicalize(base.response));
-  if (baselines.length > 0) {
-    noise = new NoiseModel();
-    for (const base of baselineCanon) noise.addBaseline(a, base, endpoint, options);
-    judgeOptions = { ...judgeOptions, minBaselinePairs: 1, textQuantile: 0 };
-  }
-  const compareOptions = { ...options, noise, baselines: baselineCanon, judge: judgeOptions, textHunks: values.json !== true };
-  let report = compareResponses(b, a, compareOptions);
+  const {
+    report: compared,
+    noise,
+    judge: judgeOptions,
+  } = compareWithBaselines(
+    b,
+    a,
+    baselines.map((base) => canonicalize(base.response)),
+    { ...options, textHunks: values.json !== true },
+  );
+  let report = compared;
   const extensionPath = values.extension ?? settings.extension;
   if (extensionPath !== undefined) {
     const extension = await loadCompareExtension(extensionPath, io.cwd);
