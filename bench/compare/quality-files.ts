@@ -39,6 +39,16 @@ export function writeQualitySet(dir = qualityDir, seed = qualitySeed): { cases: 
       'arguments, parallel tool calls in either order, a wobbling `confidence` and prose fields. Regressions: wrong tool,',
       'wrong argument value, dropped JSON field, type change, refusal, truncated answer, error status.',
       '',
+      '## Facts set (`facts.jsonl`, seed 2026)',
+      '',
+      'Written by `bench/compare/facts-set/` from its own sentence bank (nothing shared with the demo agent or the set',
+      'above): six domains (travel, banking, health scheduling, HR, code assistance, returns), OpenAI chat, OpenAI',
+      'Responses and Anthropic answers as JSON or SSE. One line per case `{ id, domain, format, endpoint, label, kind,',
+      'original, candidate, baselines }`; `baselines` are one to three other production answers to the same input.',
+      'Regression kinds: number, date_time, identifier, entity, negation, modality, added_claim, refusal, truncated,',
+      'error_status, tool_arg, wrong_tool. Noise styles: paraphrase, shorter, longer, bulleted, reordered,',
+      'varying_fact (production itself rounds a figure differently), tool_preamble.',
+      '',
     ].join('\n'),
   );
   return set;

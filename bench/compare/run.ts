@@ -1,8 +1,10 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { canonicalize, compareResponses, defaultFieldMargins, FieldAggregator, type JudgeOptions, NoiseModel } from '@understudy/compare';
 import { seededRandom } from '@understudy/core';
+import { engineDetector, exactDiff, perKindTable, type SetScore, scoreSet } from './facts-set/evaluate.js';
+import { readFactSet } from './facts-set/files.js';
 import { anthropicSse, openAiChat, type SavedResponse } from './fixtures.js';
-import { buildNoise, canon, engine, type Scores, score } from './quality-eval.js';
+import { buildNoise, canon, engine, inputBaselines, type Scores, score } from './quality-eval.js';
 import { readQualitySet } from './quality-files.js';
 import { answerText, topicList } from './quality-set.js';
 
@@ -162,6 +164,7 @@ const sseAnthropic = sseThroughput(anthropicStream);
 
 // ---- quality ------------------------------------------------------------------------------------------
 const withNoise = engine(noise);
+const withInputBaselines = engine(noise, {}, inputBaselines(baselines));
 const noBaseline = engine(null);
 const exactBody = (c: (typeof cases)[number]): boolean => c.original.status !== c.candidate.status || c.original.body !== c.candidate.body;
 const exactContent = (c: (typeof cases)[number]): boolean => {
@@ -175,22 +178,26 @@ const exactContent = (c: (typeof cases)[number]): boolean => {
   );
 };
 const results: [string, Scores][] = [
-  ['engine + noise model (baseline pairs)', score(cases, (c) => withNoise(c).verdict === 'regression')],
+  ['engine + noise model + the baseline answers of the same input', score(cases, (c) => withInputBaselines(c).verdict === 'regression')],
+  ['engine + noise model (endpoint-wide baseline pairs only)', score(cases, (c) => withNoise(c).verdict === 'regression')],
   ['engine, no baseline (structural rules)', score(cases, (c) => noBaseline(c).verdict === 'regression')],
   ['exact diff of bodies', score(cases, exactBody)],
   ['exact diff of extracted content', score(cases, exactContent)],
 ];
 
-// Sweep of the text margins on the text endpoints, to show where the defaults sit.
-const textCases = cases.filter((c) => c.endpoint === 'POST /v1/chat/completions' || c.endpoint === 'POST /v1/messages');
+// Sweep of the text prior (its bar and its weight in baseline pairs) on the facts set's text
+// cases, with one baseline and with all: where the defaults sit.
 const sweep: string[] = [];
-for (const textQuantile of [0.01, 0.02, 0.05, 0.1]) {
-  for (const textMargin of [0, 0.05, 0.1]) {
-    for (const lengthMargin of [0.05, 0.1, 0.15]) {
-      const judge: Partial<JudgeOptions> = { textQuantile, textMargin, lengthMargin };
-      const s = score(textCases, (c) => engine(noise, judge)(c).verdict === 'regression');
-      sweep.push(`| ${textQuantile} | ${textMargin} | ${lengthMargin} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.fp} |`);
-    }
+const factText = () => readFactSet().filter((c) => c.kind !== 'tool_preamble' && !c.endpoint.endsWith('#tools'));
+const sweepCases = factText();
+for (const textPriorSimilarity of [0.05, 0.1, 0.15, 0.2]) {
+  for (const textPriorPairs of [5, 20, 50]) {
+    const judge: Partial<JudgeOptions> = { textPriorSimilarity, textPriorPairs };
+    const one = scoreSet(sweepCases, engineDetector(1, judge));
+    const all = scoreSet(sweepCases, engineDetector('all', judge));
+    sweep.push(
+      `| ${textPriorSimilarity} | ${textPriorPairs} | ${one.precision.toFixed(3)} / ${one.recall.toFixed(3)} / ${one.fp} | ${all.precision.toFixed(3)} / ${all.recall.toFixed(3)} / ${all.fp} |`,
+    );
   }
 }
 
@@ -232,6 +239,23 @@ const flaggedFields = aggregator
   .evaluate(noise)
   .filter((f) => f.exceeds)
   .slice(0, 8);
+
+// ---- facts set: per kind, by number of baselines ------------------------------------------------------
+const factCases = readFactSet();
+const factStart = now();
+const factColumns: [string, SetScore][] = [
+  ['engine, all baselines (1–3)', scoreSet(factCases, engineDetector('all'))],
+  ['engine, one baseline', scoreSet(factCases, engineDetector(1))],
+  ['engine, no baseline', scoreSet(factCases, engineDetector(0))],
+  ['exact diff of content', scoreSet(factCases, exactDiff)],
+];
+const factMs = now() - factStart;
+const textNoise = factCases.filter((c) => c.label === 'noise' && c.kind !== 'tool_preamble');
+const byBaselines = [0, 1, 2, 3].map((k) => {
+  const eligible = textNoise.filter((c) => c.baselines.length >= k);
+  const flagged = eligible.filter(engineDetector(k)).length;
+  return `| ${k} | ${flagged}/${eligible.length} (${pct(flagged / Math.max(1, eligible.length))}) |`;
+});
 
 // ---- report ---------------------------------------------------------------------------------------------
 line(
@@ -282,7 +306,7 @@ line('Flagged per kind (engine + noise model / no baseline / exact content diff)
 line();
 line('| kind | with noise | no baseline | exact content |');
 line('|---|---|---|---|');
-const [a, b, , d] = results.map(([, s]) => s);
+const [a, , b, , d] = results.map(([, s]) => s);
 for (const kind of Object.keys(a?.byKind ?? {})) {
   const f = (s: Scores | undefined): string => {
     const k = s?.byKind[kind];
@@ -301,10 +325,23 @@ for (const ep of noise.endpoints()) {
   }
 }
 line();
-line('Text margin sweep on the text endpoints (precision / recall / false positives):');
+const regressionsF = factCases.filter((c) => c.label === 'regression').length;
+line(
+  `Facts set: ${factCases.length} labelled pairs (${regressionsF} regressions, ${factCases.length - regressionsF} noise), each with 1–3 baseline answers, seed 2026 (data/quality/facts.jsonl); ${Math.round((4 * factCases.length) / (factMs / 1000))} cases/s through canonicalize + compare + judge over the four columns.`,
+);
 line();
-line('| textQuantile | textMargin | lengthMargin | precision | recall | FP |');
-line('|---|---|---|---|---|---|');
+for (const l of perKindTable(factColumns)) line(l);
+line();
+line('False alarms on text noise (paraphrase, shorter, longer, bulleted, reordered, varying figure) by number of baselines given:');
+line();
+line('| baselines | false alarms |');
+line('|---|---|');
+for (const l of byBaselines) line(l);
+line();
+line("Text prior sweep on the facts set's text cases (precision / recall / false positives):");
+line();
+line('| textPriorSimilarity | textPriorPairs | one baseline | all baselines |');
+line('|---|---|---|---|');
 for (const s of sweep) line(s);
 line();
 line(

@@ -23,7 +23,8 @@ export function argumentKind(s: string): ArgumentKind {
   if (parts.length > 1 && parts.filter((p) => /\d/.test(p)).length * 2 >= parts.length && parts.every((p) => /^[\w+().-]+$/.test(p)))
     return 'identifier';
   if (parts.length === 1) return /\d/.test(t) || /^[A-Z0-9_-]+$/.test(t) ? 'identifier' : 'enum';
-  return parts.length >= 3 ? 'prose' : 'enum';
+  // Words with spaces are free text ("annual check-up", "window seat preferred"): enums are single tokens.
+  return 'prose';
 }
 
 function normalized(kind: ArgumentKind, s: string): string {

@@ -99,11 +99,12 @@ function weekdayIndex(word: string): number {
 
 const currencyCode = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i;
 const pad = (n: number): string => String(n).padStart(2, '0');
-const plainNumber = /^\d[\d,]*(?:\.\d+)?$/;
+// "18+" (at least 18) states the number 18.
+const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
 const dayOrdinal = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
 
 function parseNumber(s: string): number {
-  return Number(s.replace(/,/g, ''));
+  return Number(s.replace(/[,+]/g, ''));
 }
 
 function time(hour: number, minute: number, meridiem: string | undefined, text: string): FactValue | undefined {
@@ -145,7 +146,9 @@ function withUnit(n: number, text: string, next: readonly ClauseToken[], weak: b
     return { value: { type: 'duration', keys: [`duration:${n * per}`], num: n, text: `${text} ${unitText}`, weak }, used: skip + 1 };
   }
   const noun = next[0];
-  if (noun !== undefined && /^\p{L}{2,}$/u.test(noun.core) && !notUnits.has(noun.lower) && !isNumberWord(noun.lower)) {
+  // What a number counts is a common noun ("3 nights"), not a name ("Node 22 (Drizzle…").
+  const unitLike = noun !== undefined && (!noun.upper || /^\p{Lu}{1,3}$/u.test(noun.core)) && noun.quoted !== true;
+  if (noun !== undefined && unitLike && /^\p{L}{2,}$/u.test(noun.core) && !notUnits.has(noun.lower) && !isNumberWord(noun.lower)) {
     return {
       value: { type: 'quantity', keys: [`quantity:${stem(noun.lower)}:${n}`], num: n, text: `${text} ${noun.core}`, weak },
       used: 1,

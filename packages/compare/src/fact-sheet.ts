@@ -76,24 +76,6 @@ function stem(word: string): string {
   return word;
 }
 
-const interjections = new Set([
-  'hi',
-  'hello',
-  'hey',
-  'dear',
-  'thanks',
-  'thank',
-  'welcome',
-  'good',
-  'great',
-  'note',
-  'please',
-  'done',
-  'booked',
-  'confirmed',
-  'tip',
-]);
-
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 
 function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
@@ -106,19 +88,12 @@ function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: Re
     }
     run = [];
   };
-  // A name can open a sentence when it has more than one word ("Lakeview Health Center runs…").
-  const opensWithName =
-    (tokens[1]?.upper ?? false) &&
-    tokens[1]?.quoted !== true &&
-    /^\p{L}+$/u.test(tokens[1]?.core ?? '') &&
-    !interjections.has(tokens[0]?.lower ?? '') &&
-    !stopwords.has(tokens[0]?.lower ?? '');
   tokens.forEach((t, i) => {
     const acronym = t.core.length >= 2 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
     const name =
       t.upper &&
       !consumed.has(i) &&
-      (i > 0 || !initial || acronym || opensWithName) &&
+      (i > 0 || !initial || acronym) &&
       /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
       !nameStoppers.has(t.lower) &&
       !isCalendarWord(t.core) &&

@@ -34,7 +34,9 @@ const scales: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000,
 
 /** Whether a lower-case word is part of a spelled-out cardinal number. */
 export function isNumberWord(word: string): boolean {
-  return word in units || word in scales;
+  if (word in units || word in scales) return true;
+  // "twenty-two"
+  return word.includes('-') && word.split('-').every((w) => w in units || w in scales);
 }
 
 /**

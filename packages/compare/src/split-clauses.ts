@@ -27,8 +27,10 @@ export interface Clause {
 
 // Sentence ends: . ! ? (and CJK 。！？) followed by space or end; newlines always. A dot between
 // digits or letters ("3.5", "e.g.") does not end a sentence because no space follows it.
-const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])|\n+/u;
-const clauseBreak = /;\s+|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)/i;
+const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
+// Contrasts and purposes are their own clauses: "…, but you must…", "…so this does not happen again".
+const clauseBreak =
+  /;\s+|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)/i;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
 // condition, not the advice.
 const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
@@ -66,10 +68,12 @@ function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   let sentence = 0;
-  for (const piece of text.split(sentenceEnd)) {
+  // Lines first, so a list marker ("2. ") is stripped before it could end a sentence.
+  const pieces = text.split(/\n+/).flatMap((l) => l.replace(listMarker, '').split(sentenceEnd));
+  for (const piece of pieces) {
     if (piece === undefined) continue;
     const code = [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
-    const line = piece.replace(listMarker, '').replace(markup, ' ').trim();
+    const line = piece.replace(markup, ' ').trim();
     if (line === '') continue;
     const heading = isHeading(piece, clauseTokens(line));
     let initial = true;
