@@ -57,6 +57,9 @@ export interface TapStats {
   captured: number;
   dropped: number;
   storeErrors: number;
+  /** False from a batch the store refused until one is written again (`/_understudy/healthz` says degraded). */
+  healthy: boolean;
+  lastError: string | null;
 }
 
 export interface Tap {
@@ -208,7 +211,16 @@ export function createTap(deps: TapDeps): Tap {
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
-  app.get(`${reservedPathPrefix}healthz`, (c) => c.json({ status: 'ok', version: deps.version.name }));
+  // Always 200: the proxy serves while capture is degraded (fail-open), so a load balancer must
+  // not pull the tap; `status: degraded` and the capture block tell an operator what is lost.
+  app.get(`${reservedPathPrefix}healthz`, (c) => {
+    const q = captureQueue.stats();
+    return c.json({
+      status: q.healthy ? 'ok' : 'degraded',
+      version: deps.version.name,
+      capture: { healthy: q.healthy, captured: q.captured, dropped: q.dropped, storeErrors: q.storeErrors, lastError: q.lastError },
+    });
+  });
   app.get(`${reservedPathPrefix}metrics`, async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.all(`${reservedPathPrefix}*`, (c) => c.json({ error: { code: 'not_found', message: `${c.req.path} is reserved by the tap` } }, 404));
   app.all('*', (c) => {

@@ -229,7 +229,7 @@ describe('upstream failures', () => {
 describe('own endpoints', () => {
   it('serves health and Prometheus metrics under the reserved prefix', async () => {
     const health = await request(`${h.url}/_understudy/healthz`, { dispatcher });
-    expect(await health.body.json()).toEqual({ status: 'ok', version: 'stable' });
+    expect(await health.body.json()).toMatchObject({ status: 'ok', version: 'stable', capture: { healthy: true, lastError: null } });
     const metrics = await request(`${h.url}/_understudy/metrics`, { dispatcher });
     const text = await metrics.body.text();
     expect(text).toContain('understudy_tap_requests_total{version="stable",status="200"}');

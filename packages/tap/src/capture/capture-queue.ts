@@ -25,6 +25,10 @@ export interface CaptureQueueStats {
   captured: number;
   dropped: number;
   storeErrors: number;
+  /** False from a refused batch until a batch is written again. */
+  healthy: boolean;
+  /** Why the last refused batch was refused, while unhealthy. */
+  lastError: string | null;
 }
 
 /**
@@ -41,7 +45,7 @@ export class CaptureQueue {
   #timer: TimerHandle | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
-  readonly #stats: CaptureQueueStats = { queueDepth: 0, captured: 0, dropped: 0, storeErrors: 0 };
+  readonly #stats: CaptureQueueStats = { queueDepth: 0, captured: 0, dropped: 0, storeErrors: 0, healthy: true, lastError: null };
 
   constructor(options: CaptureQueueOptions) {
     this.#o = options;
@@ -138,9 +142,13 @@ export class CaptureQueue {
       try {
         await this.#o.sink.write(batch);
         this.#stats.captured += batch.length;
+        this.#stats.healthy = true;
+        this.#stats.lastError = null;
         this.#o.onWritten?.(batch.length);
       } catch (error) {
         this.#stats.storeErrors += 1;
+        this.#stats.healthy = false;
+        this.#stats.lastError = error instanceof Error ? error.message : String(error);
         this.#o.onStoreError?.();
         this.#drop(batch.length, 'store_error');
         this.#o.logger.warn({ err: error, rows: batch.length }, 'capture batch dropped: the sink refused it');
