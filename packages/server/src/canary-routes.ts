@@ -1,5 +1,5 @@
-import { type CanaryAction, canaryActions, createCanaryService } from '@understudy/canary';
-import { type Clock, type Random, UnderstudyError } from '@understudy/core';
+import { type CanaryAction, type CanaryService, canaryActions } from '@understudy/canary';
+import { UnderstudyError } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import type { ControlEnv } from './control-env.js';
@@ -20,8 +20,8 @@ async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boole
  * promote,rollback}` with an optional `{ "reason" }`. Actions are idempotent; the token's name is
  * the actor the ledger records.
  */
-export function canaryRoutes(deps: { store: Store; clock: Clock; random: Random }): Hono<ControlEnv> {
-  const service = createCanaryService({ store: deps.store, clock: deps.clock, random: deps.random });
+export function canaryRoutes(deps: { store: Store; service: CanaryService }): Hono<ControlEnv> {
+  const service = deps.service;
   const routes = new Hono<ControlEnv>();
   routes.post('/', async (c) => c.json(await service.create(await jsonBody(c, false), c.get('actor')), 201));
   routes.get('/', async (c) => {

@@ -1,3 +1,4 @@
+import { createCanaryService } from '@understudy/canary';
 import {
   type AccessToken,
   type Clock,
@@ -21,6 +22,12 @@ import { createTokenVerifier } from './auth/token-verifier.js';
 import { canaryRoutes } from './canary-routes.js';
 import { comparisonRoutes } from './comparison-routes.js';
 import type { ControlEnv } from './control-env.js';
+import { canaryPages } from './dashboard/canary-pages.js';
+import { comparisonPages } from './dashboard/comparison-pages.js';
+import { errorPage } from './dashboard/error-page.js';
+import { exchangePages } from './dashboard/exchange-pages.js';
+import { overviewRoute } from './dashboard/overview-route.js';
+import { replayPages } from './dashboard/replay-pages.js';
 import { errorResponse } from './error-response.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { gateRoutes } from './gate-routes.js';
@@ -28,6 +35,7 @@ import { replayRoutes } from './replay-routes.js';
 import { requestMetrics } from './request-metrics.js';
 import { securityHeaders } from './security-headers.js';
 import { versionRoutes } from './version-routes.js';
+import { wantsPage } from './wants-page.js';
 
 export interface ControlPlaneDeps {
   readonly store: Store;
@@ -76,7 +84,9 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   const sessions = createSessionStore({ clock, random, ttlMs: sessionTtlMs });
   const app = new Hono<ControlEnv>();
 
-  app.onError((error, c) => errorResponse(error, c, logger));
+  app.onError((error, c) =>
+    wantsPage(c.req.method, c.req.path, c.req.header('accept')) ? errorPage(error, c, logger) : errorResponse(error, c, logger),
+  );
   app.notFound((c) => c.json(new UnderstudyError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
 
   app.use('*', requestMetrics(registry, clock));
@@ -105,7 +115,14 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   const replays = replayRoutes(deps);
   app.route('/api/replays', replays.routes);
   app.route('/api/comparisons', comparisonRoutes(deps.store));
-  app.route('/api/canaries', canaryRoutes({ store: deps.store, clock, random }));
+  const canaries = createCanaryService({ store: deps.store, clock, random, logger });
+  app.route('/api/canaries', canaryRoutes({ store: deps.store, service: canaries }));
+  // The dashboard: server-rendered pages over the same store and services.
+  app.route('/', overviewRoute({ store: deps.store, clock, registry }));
+  app.route('/', comparisonPages(deps.store));
+  app.route('/', replayPages(deps.store));
+  app.route('/', canaryPages({ store: deps.store, clock, service: canaries }));
+  app.route('/', exchangePages(deps.store));
   return Object.assign(app, { close: () => replays.close() });
 }
 

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bearerToken } from '../bearer-token.js';
 import type { ControlEnv } from '../control-env.js';
+import { wantsPage } from '../wants-page.js';
 import { sessionCookie } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 import type { Identity, TokenVerifier } from './token-verifier.js';
@@ -39,9 +40,4 @@ export function authenticate(deps: { verify: TokenVerifier; sessions: SessionSto
     await next();
     return undefined;
   };
-}
-
-/** A browser navigating to a dashboard page (not the API, not /metrics). */
-function wantsPage(method: string, path: string, accept: string | undefined): boolean {
-  return method === 'GET' && !path.startsWith('/api/') && path !== '/metrics' && (accept ?? '').includes('text/html');
 }

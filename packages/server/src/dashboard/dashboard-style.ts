@@ -1,4 +1,7 @@
 /** The dashboard's whole stylesheet, inlined with the response's CSP nonce (no external asset). */
+// Progress bars without inline style attributes (the CSP allows none): one class per 5 %.
+const barWidths = Array.from({ length: 21 }, (_, i) => `.bar > span.w${i * 5} { width:${i * 5}%; }`).join('\n');
+
 export const dashboardStyle = `
 :root { --fg:#1d2330; --muted:#5d6677; --line:#d9dee7; --bg:#f6f7f9; --card:#fff; --accent:#3559c7;
   --good:#1f7a3f; --bad:#b3261e; --warn:#9a6700; --ins:#d7f5dd; --del:#fbe0de; }
@@ -42,7 +45,10 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
 svg.chart text { font:11px system-ui, sans-serif; fill:var(--muted); }
 .legend span { margin-right:1rem; font-size:12px; } .sw { display:inline-block; width:10px; height:10px; margin-right:4px; border-radius:2px; }
 form.inline { display:inline; margin-left:.5rem; }
+.sw-stable { background:#3559c7; } .sw-candidate { background:#b3261e; }
+pre.body { max-height:480px; overflow:auto; }
 .login { max-width:420px; margin:10vh auto; }
 .login input { width:100%; margin:.5rem 0 1rem; }
 .error-box { border-left:4px solid var(--bad); background:#fff7f6; padding:.5rem .8rem; margin-bottom:1rem; }
+${barWidths}
 `;

@@ -1,0 +1,112 @@
+import { openStore, type Store } from '@understudy/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ControlPlaneApp, createApp } from '../src/create-app.js';
+import { type DashboardFixture, seedDashboard } from './dashboard-fixture.js';
+
+const reader = 'read-token-0123456789';
+const operator = 'operate-token-0123456789';
+const page = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'text/html' });
+
+describe('dashboard pages', () => {
+  let store: Store;
+  let app: ControlPlaneApp;
+  let fx: DashboardFixture;
+
+  beforeEach(async () => {
+    store = await openStore({ url: ':memory:' });
+    fx = await seedDashboard(store);
+    app = createApp({
+      store,
+      clock: fx.clock,
+      tokens: [
+        { name: 'alice', role: 'read', token: reader },
+        { name: 'ops-bot', role: 'operate', token: operator },
+      ],
+    });
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const html = async (path: string, token = reader) => {
+    const res = await app.request(path, { headers: page(token) });
+    return { status: res.status, text: await res.text(), csp: res.headers.get('content-security-policy') ?? '' };
+  };
+
+  it('renders every page, escaping captured bodies, under a nonce-only CSP', async () => {
+    for (const path of [
+      '/',
+      '/comparisons',
+      `/comparisons/${fx.comparisonId}`,
+      '/replays',
+      '/canaries',
+      `/canaries/${fx.canaryId}`,
+      '/exchanges',
+      `/exchanges/${fx.liveId}`,
+      `/exchanges/${fx.comparisonId}`,
+    ]) {
+      const { status, text, csp } = await html(path);
+      expect(status, path).toBe(200);
+      expect(text, path).toMatch(/^<!DOCTYPE html>|^<html/);
+      // The only <script> is the page's own, carrying this response's nonce.
+      const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? 'missing';
+      const scripts = text.match(/<script[^>]*>/g) ?? [];
+      expect(scripts, path).toEqual([`<script nonce="${nonce}">`]);
+      expect(text, path).not.toMatch(/<img[^>]*onerror/);
+      expect(text, path).not.toMatch(/ style="/);
+    }
+  });
+
+  it('shows a comparison side by side: both answers, the changed fact, the tool calls and the deltas', async () => {
+    const { text } = await html(`/comparisons/${fx.comparisonId}`);
+    expect(text).toContain('Changed facts');
+    expect(text).toContain('return window: 30 days → 14 days');
+    expect(text).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    expect(text).toMatch(/<del>[^<]*30[^<]*<\/del>/);
+    expect(text).toMatch(/<ins>[^<]*14[^<]*<\/ins>/);
+    expect(text).toContain('get_order');
+    expect(text).toContain('refund_order');
+    expect(text).toContain('+360 ms');
+  });
+
+  it('shows a canary with its chart, progress and ledger, and buttons only for an operate token', async () => {
+    const read = await html(`/canaries/${fx.canaryId}`);
+    expect(read.text).toContain('id="canary-chart"');
+    expect(read.text).toContain('class="step-boundary"');
+    expect(read.text.match(/class="ledger-row"/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(read.text).not.toContain('action-rollback');
+    expect(read.text).toContain('actions need an operate token');
+    const operate = await html(`/canaries/${fx.canaryId}`, operator);
+    expect(operate.text).toContain('id="action-rollback"');
+  });
+
+  it('rolls back from the dashboard form with an operate token (actor in the ledger), never with a read token', async () => {
+    const form = (token: string) =>
+      app.request(`/canaries/${fx.canaryId}/rollback`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: new URLSearchParams({ reason: 'wrong facts in shadow' }),
+      });
+    expect((await form(reader)).status).toBe(403);
+    expect((await store.canaries.get(fx.canaryId))?.state).toBe('progressing');
+    const done = await form(operator);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/canaries/${fx.canaryId}`);
+    expect(await store.canaries.get(fx.canaryId)).toMatchObject({ state: 'rolled_back', reason: 'wrong facts in shadow' });
+    const events = await store.canaries.events(fx.canaryId);
+    expect(events.at(-1)).toMatchObject({ type: 'rolled_back', actor: 'ops-bot' });
+    const after = await html(`/canaries/${fx.canaryId}`);
+    expect(after.text).toContain('class="end-marker end-rolled_back"');
+  });
+
+  it('answers a missing page with an HTML error for browsers and a bad filter with a 400 naming it', async () => {
+    const missing = await html('/comparisons/NOPE');
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('no comparison with id &quot;NOPE&quot;');
+    const bad = await html('/comparisons?verdict=%3Cscript%3E');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('invalid filter &quot;verdict&quot;');
+    expect(bad.text).not.toContain('<script>');
+  });
+});
