@@ -56,9 +56,15 @@ export function ComparisonPage(props: ComparisonPageProps) {
       </div>
       <ChangedFacts categories={categories} />
       <div class="side">
-        <Answer title="Original (production)" exchange={props.original} canonical={a} hunks={hunks} side="original" />
-        <Answer title={`Candidate (${c.version ?? 'unknown'})`} exchange={props.candidate} canonical={b} hunks={hunks} side="candidate" />
+        <Answer title="Original (production)" exchange={props.original} canonical={a} side="original" />
+        <Answer title={`Candidate (${c.version ?? 'unknown'})`} exchange={props.candidate} canonical={b} side="candidate" />
       </div>
+      {hunks === null || hunks.every((h) => h.op === 'equal') ? null : (
+        <div class="card">
+          <h2>What changed in the text</h2>
+          <TextDiff hunks={hunks} />
+        </div>
+      )}
       <h2>Tool calls</h2>
       <ToolCallAlignment original={a?.toolCalls ?? []} candidate={b?.toolCalls ?? []} differences={toolDiffs} />
       <h2>Where they differ</h2>
@@ -107,7 +113,6 @@ function Answer(props: {
   title: string;
   exchange: Exchange | undefined;
   canonical: CanonicalResponse | undefined;
-  hunks: Parameters<typeof TextDiff>[0]['hunks'] | null;
   side: 'original' | 'candidate';
 }) {
   const x = props.exchange;
@@ -123,11 +128,7 @@ function Answer(props: {
             <a href={`/exchanges/${x.id}`}>{x.id}</a> · status {x.status ?? 'none'} · {formatNumber(x.durationMs)} ms
             {k.error === null ? null : <span class="bad"> · error {k.error.message}</span>}
           </p>
-          {props.hunks === null ? (
-            <div class="answer">{k.text === '' ? '(no text)' : k.text}</div>
-          ) : (
-            <TextDiff hunks={props.hunks} side={props.side} />
-          )}
+          <div class="answer">{k.text === '' ? '(no text)' : k.text}</div>
         </div>
       )}
     </div>

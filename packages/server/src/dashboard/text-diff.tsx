@@ -1,16 +1,17 @@
 import type { TextHunk } from '@understudy/compare';
 
 /**
- * One side of a word diff: the original shows deletions, the candidate insertions, both the
- * text they share. Text is rendered as JSX children, so it is escaped.
+ * The word diff of the two answers in one line of text: what the candidate dropped struck
+ * through, what it added highlighted, long shared runs shortened. Text is rendered as JSX
+ * children, so it is escaped.
  */
-export function TextDiff(props: { hunks: readonly TextHunk[]; side: 'original' | 'candidate' }) {
-  const skip = props.side === 'original' ? 'insert' : 'delete';
+export function TextDiff(props: { hunks: readonly TextHunk[] }) {
   return (
-    <div class="answer">
-      {props.hunks
-        .filter((h) => h.op !== skip)
-        .map((h) => (h.op === 'equal' ? h.text : h.op === 'insert' ? <ins>{h.text}</ins> : <del>{h.text}</del>))}
+    <div class="answer" id="text-diff">
+      {props.hunks.map((h, i) => [
+        i === 0 ? '' : ' ',
+        h.op === 'equal' ? <span class="muted">{h.text}</span> : h.op === 'insert' ? <ins>{h.text}</ins> : <del>{h.text}</del>,
+      ])}
     </div>
   );
 }
