@@ -127,7 +127,7 @@ export function createEgress(deps: EgressDeps): Egress {
     // Resolved within the destination: a `..` above it would reach another path of its host.
     const inside = removeDotSegments(slash === -1 ? '/' : path.slice(slash));
     if (inside === null) {
-      writeError(outgoing, 400, 'bad_request', `the path climbs above destination "${name}" with ".."`);
+      writeError(outgoing, 400, 'bad_request', `the path climbs above destination "${name}" with ".." (or hides ".." in an encoding)`);
       return;
     }
     const rest = inside + (query === '' ? '' : `?${query}`);

@@ -197,7 +197,14 @@ describe('egress proxy', () => {
         req.on('error', reject);
         req.end();
       });
-    for (const path of ['/d/orders/../../admin', '/d/orders/../llm/x', '/d/orders/%2e%2e/admin', '/d/orders/a/%2E./../admin']) {
+    for (const path of [
+      '/d/orders/../../admin',
+      '/d/orders/../llm/x',
+      '/d/orders/%2e%2e/admin',
+      '/d/orders/a/%2E./../admin',
+      '/d/orders/..%2fadmin',
+      '/d/orders/%252e%252e/admin',
+    ]) {
       const res = await rawGet(path);
       expect([path, res.status, JSON.parse(res.body).error?.code]).toEqual([path, 400, 'bad_request']);
     }

@@ -234,7 +234,7 @@ export function createTap(deps: TapDeps): Tap {
     const { path, query } = splitTarget(incoming.url ?? '/');
     const resolved = removeDotSegments(path);
     if (resolved === null) {
-      writeError(outgoing, 400, 'bad_request', `the path ${path} climbs above the root with ".."`);
+      writeError(outgoing, 400, 'bad_request', `the path ${path} climbs above the root with ".." (or hides ".." in an encoding)`);
       return RESPONSE_ALREADY_SENT;
     }
     if (resolved !== path) incoming.url = resolved + (query === '' ? '' : `?${query}`);

@@ -9,6 +9,19 @@ const notForwardedUpstream = new Set([...hopByHop, 'host', 'expect', 'x-forwarde
 /** The reserved header prefix: clients cannot forge these, the tap alone sets them. */
 export const reservedHeaderPrefix = 'x-understudy-';
 
+/**
+ * Whether a lower-cased header name is reserved: `x-understudy-*`, also spelled with
+ * underscores (`x_understudy_shadow`). CGI-style servers (WSGI, Rack, PHP) map both spellings to
+ * the same variable (`HTTP_X_UNDERSTUDY_SHADOW`), so an agent behind one would read a forged
+ * underscore header as the tap's own.
+ */
+export function isReservedHeader(lower: string): boolean {
+  if (lower.length < reservedHeaderPrefix.length || lower.charCodeAt(0) !== 120) return false;
+  const a = lower.charCodeAt(1);
+  const b = lower.charCodeAt(12);
+  return (a === 45 || a === 95) && (b === 45 || b === 95) && lower.startsWith('understudy', 2);
+}
+
 /** The version's extra upstream headers, prepared once per version. */
 export interface ExtraHeaders {
   /** Flat `[name, value, …]`. */
@@ -52,7 +65,7 @@ export function upstreamRequestHeaders(rawHeaders: readonly string[], extra: Ext
       else if (lower === 'host') host = value;
       continue;
     }
-    if (lower.startsWith(reservedHeaderPrefix)) continue;
+    if (isReservedHeader(lower)) continue;
     if (named?.has(lower)) continue;
     if (extra.names.has(lower)) continue;
     out.push(name, value);
@@ -77,7 +90,7 @@ export function clientResponseHeaders(rawHeaders: readonly string[], versionName
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
     const lower = name.toLowerCase();
-    if (hopByHop.has(lower) || lower.startsWith(reservedHeaderPrefix)) continue;
+    if (hopByHop.has(lower) || isReservedHeader(lower)) continue;
     if (named?.has(lower)) continue;
     out.push(name, rawHeaders[i + 1] as string);
   }

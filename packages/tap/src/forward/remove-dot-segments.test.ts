@@ -12,8 +12,13 @@ describe('removeDotSegments', () => {
   });
 
   it('keeps paths without dot segments as they are', () => {
-    for (const path of ['/', '/v1/chat.completions', '//x', '/a/...', '/a/..b/%2e%2ex', '/a/%2f..'])
+    for (const path of ['/', '/v1/chat.completions', '//x', '/a/...', '/a/..b/%2e%2ex', '/a/%2fx', '/a/%25zz'])
       expect(removeDotSegments(path)).toBe(path);
+  });
+
+  it('returns null for a segment that hides a .. step from an upstream that decodes once, twice, or reads \\ as /', () => {
+    for (const path of ['/a/%2f..', '/..%2fadmin', '/%252e%252e/x', '/a/%25252e%25252e%25252fb', '/..\\admin', '/a/%5c..'])
+      expect([path, removeDotSegments(path)]).toEqual([path, null]);
   });
 
   it('returns null for a path that climbs above its root', () => {
