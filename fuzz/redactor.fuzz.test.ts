@@ -103,7 +103,8 @@ describe('fuzz: redactor', () => {
         // Cut at the capture cap, somewhere inside the first redacted value: the prefix left must not survive.
         const start = doc.indexOf(`"email":"${v}`) + '"email":"'.length;
         const end = start + 4 + (cut % (v.length - 3));
-        expect(redactor.forExchange().body(doc.slice(0, end), 'application/json')).not.toContain(v.slice(0, end - start));
+        // (Asserted where the value stood: `other` may itself contain a short prefix, which is not the secret.)
+        expect(redactor.forExchange().body(doc.slice(0, end), 'application/json')).not.toContain(`"email":"${v.slice(0, end - start)}`);
       }),
       fuzzParams('redactor/json-paths', 5_000),
     );
