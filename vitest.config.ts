@@ -2,8 +2,10 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages export `./src/index.ts` under the `source` condition, so tests run
-// the TypeScript sources directly and never a stale `dist/`.
-const conditions = ['source', ...defaultServerConditions];
+// the TypeScript sources directly and never a stale `dist/`. Vite's `module` condition is left
+// out: Node never applies it, and packages such as @opentelemetry/api point it at builds with
+// extensionless imports that only a bundler can load.
+const conditions = ['source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 export default defineConfig({
   resolve: { conditions },

@@ -50,4 +50,4 @@ export { plannedCount, type SelectedItem, selectExchanges, selectionFilter } fro
 export { type AttemptOutcome, isConnectionError, replayExchange, replayHeaders, replayUrl, sendOnce } from './send-request.js';
 export { createShadowWorker, type ShadowWorker, type ShadowWorkerDeps } from './shadow-worker.js';
 export { sideEffectsFor } from './side-effects-for.js';
-export { differencesOf, reasonOf, summarizeRun } from './summarize-run.js';
+export { differencesOf, summarizeRun } from './summarize-run.js';

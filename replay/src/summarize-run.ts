@@ -1,4 +1,4 @@
-import type { DivergenceReport } from '@understudy/compare';
+import { type DivergenceReport, reasonOf } from '@understudy/compare';
 import type { ReplayResultRecord, ReplayRunRecord, Store } from '@understudy/store';
 import { Histogram } from './histogram.js';
 import type { ReplaySpec } from './replay-spec.js';
@@ -163,17 +163,6 @@ function keepWorst(worst: WorstExample[], r: ReplayResultRecord, d: number): voi
   });
   worst.sort((a, b) => b.scoreOverNoise - a.scoreOverNoise || (a.exchangeId < b.exchangeId ? -1 : 1));
   if (worst.length > worstKept) worst.pop();
-}
-
-/** The judge's reasons, else the highest-scoring category's first difference. */
-export function reasonOf(report: unknown): string {
-  if (typeof report !== 'object' || report === null || !('categories' in report)) return '';
-  const categories = (report as DivergenceReport).categories;
-  const reasons = categories.filter((c) => c.regression === true && c.reason !== undefined).map((c) => `${c.name}: ${c.reason}`);
-  if (reasons.length > 0) return reasons.join('; ').slice(0, 300);
-  const top = [...categories].filter((c) => c.weight > 0).sort((a, b) => b.weight * b.score - a.weight * a.score)[0];
-  const first = top?.differences[0];
-  return top === undefined || first === undefined ? '' : `${top.name}: ${first.message}`.slice(0, 300);
 }
 
 const shown = (v: unknown): string => {

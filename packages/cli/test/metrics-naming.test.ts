@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
+import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 import { eventually } from './eventually.js';
@@ -59,7 +60,9 @@ function check(surface: string, exposition: string, sentTokens: readonly string[
 describe('Prometheus metrics: names, units and label cardinality', () => {
   it('every registry (tap, control plane, egress) follows the naming conventions after hostile traffic', async () => {
     const token = 'metrics-token-123';
-    const c = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: token } });
+    // The OpenTelemetry export on too, so its families are checked with the rest.
+    const collector = await startOtlpReceiver();
+    const c = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: token, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.url } });
     writeFileSync(join(c.dir, 'understudy.config.json'), JSON.stringify({ tap: { shadow: { version: 'stable', rate: 1 } } }));
     const abort = new AbortController();
     const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
@@ -112,6 +115,9 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
           'understudy_control_request_duration_seconds',
           'understudy_control_requests_total',
           'understudy_egress_calls_total',
+          'understudy_otel_queue_depth',
+          'understudy_otel_spans_dropped_total',
+          'understudy_otel_spans_exported_total',
           'understudy_shadow_comparisons_total',
           'understudy_shadow_mirrored_total',
           'understudy_tap_request_duration_seconds',
@@ -122,6 +128,7 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
     } finally {
       abort.abort();
       await done;
+      await collector.close();
     }
   }, 60_000);
 

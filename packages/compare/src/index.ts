@@ -64,6 +64,7 @@ export { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.j
 export { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
 export { type HistogramSnapshot, QuantileHistogram } from './quantile-histogram.js';
 export { looksLikeRefusal } from './refusal.js';
+export { reasonOf } from './report-reason.js';
 export { combineScores, severityRisk } from './score.js';
 export type { SideEffectSummary } from './side-effects.js';
 export { stableStringify } from './stable-stringify.js';

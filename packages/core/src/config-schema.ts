@@ -215,6 +215,27 @@ const egressSchema = z.strictObject({
   timeouts: timeoutsSchema.prefault({}),
 });
 
+/**
+ * OpenTelemetry export (opt-in): one GenAI span per stored exchange, tool calls, comparisons and
+ * canary transitions, sent over OTLP/HTTP in batches off the request path. The standard
+ * `OTEL_EXPORTER_OTLP_*` variables turn it on and override endpoint and headers.
+ */
+const otelSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** OTLP/HTTP traces URL (`…/v1/traces`); default `http://localhost:4318/v1/traces`. */
+  endpoint: httpUrl.optional(),
+  headers: z.record(z.string(), z.string()).default({}),
+  serviceName: z.string().min(1).default('understudy'),
+  /** Put (already redacted) message content on spans as `gen_ai.input.messages` / `gen_ai.output.messages`. */
+  captureContent: z.boolean().default(false),
+  /** Spans waiting for the collector; past it they are dropped (counted). */
+  queueSize: z.number().int().positive().default(2048),
+  batchSize: z.number().int().positive().default(512),
+  exportTimeoutMs: ms.default(10_000),
+  /** How often the store is read for new exchanges, comparisons and canary events. */
+  pollMs: ms.default(1_000),
+});
+
 export const configSchema = z.strictObject({
   compare: compareSchema.prefault({}),
   /** A file path for SQLite or a `postgres://` URL. */
@@ -226,6 +247,7 @@ export const configSchema = z.strictObject({
   tap: tapSchema.prefault({}),
   control: controlSchema.prefault({}),
   egress: egressSchema.prefault({}),
+  otel: otelSchema.prefault({}),
 });
 
 /** The validated, defaulted configuration. */
@@ -241,3 +263,4 @@ export type CompareConfig = Config['compare'];
 export type EgressConfig = Config['egress'];
 export type EgressDestinationConfig = Config['egress']['destinations'][number];
 export type EgressPolicy = (typeof egressPolicies)[number];
+export type OtelConfig = Config['otel'];

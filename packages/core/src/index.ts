@@ -11,6 +11,7 @@ export {
   type EgressDestinationConfig,
   type EgressPolicy,
   egressPolicies,
+  type OtelConfig,
   type RedactionConfig,
   type ShadowConfig,
   type TapConfig,

@@ -1,11 +1,13 @@
 import { systemClock, systemRandom } from '@understudy/core';
 import { createApp } from '@understudy/server';
 import { openStore } from '@understudy/store';
+import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { listen } from '../listen.js';
+import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
 import { drainMs } from '../run-tap.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
@@ -13,7 +15,8 @@ import type { Command } from './command.js';
 
 const usage = `Usage: understudy control [--port 8081] [--config FILE]
 
-Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /metrics.
+Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /metrics, and the
+OpenTelemetry export when the config's "otel" section or OTEL_EXPORTER_OTLP_ENDPOINT asks for it.
 Every route but /healthz needs "Authorization: Bearer <UNDERSTUDY_ADMIN_TOKEN>". Without a
 configured token one is generated, printed once, and the server binds to 127.0.0.1 only.
 
@@ -35,10 +38,12 @@ export const controlCommand: Command = {
     try {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
+      const registry = new Registry();
       const app = createApp({
         store,
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
+        registry,
         clock: systemClock,
         logger: logger.child({ role: 'control' }),
       });
@@ -46,6 +51,7 @@ export const controlCommand: Command = {
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));
       logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');
+      startOtelExport({ config, env: io.env, store, clock: systemClock, logger, stack, registry });
       if (access.generated) io.stderr(`admin token (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one): ${access.token}\n`);
       await untilAborted(signal);
       logger.info('shutting down');

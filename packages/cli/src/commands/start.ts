@@ -13,6 +13,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { startDemoTraffic } from '../demo-traffic.js';
 import { runEgress, startDemoTools } from '../egress-wiring.js';
 import { listen } from '../listen.js';
+import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
@@ -101,6 +102,7 @@ export const startCommand: Command = {
       const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
       stack.defer('stop control server', () => controlServer.close(drainMs));
       startCanaryController({ store, clock, logger, stack });
+      startOtelExport({ config, env: io.env, store, clock, logger, stack, registry: tap.registry });
 
       io.stdout(
         banner({
