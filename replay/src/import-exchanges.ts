@@ -17,8 +17,9 @@ import { parseGoReplay } from './goreplay-format.js';
 import { parseHar } from './har-format.js';
 import type { ImportItem, ImportProblem } from './import-problem.js';
 import { parseJsonLine } from './jsonl-format.js';
+import { parseOtlp } from './otlp-format.js';
 
-export const importFormats = ['har', 'goreplay', 'jsonl'] as const;
+export const importFormats = ['har', 'goreplay', 'jsonl', 'otlp'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export interface ImportOptions {
@@ -37,6 +38,8 @@ export interface ImportResult {
   /** Rows whose id was already stored. */
   readonly duplicates: number;
   readonly skipped: number;
+  /** OTLP spans that are not model calls (tools, chains, HTTP): not imported, not errors. */
+  readonly ignored: number;
   /** The first problems (at most 20) of the skipped entries. */
   readonly problems: readonly ImportProblem[];
 }
@@ -51,13 +54,14 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.gor' || ext === '.goreplay') return 'goreplay';
   const head = await firstBytes(file, 512);
+  if (/^\s*\{\s*"resourceSpans"/.test(head)) return 'otlp';
   if (/^\s*\{\s*"log"/.test(head)) return 'har';
   if (/^[123] [0-9a-zA-Z]+ \d+/.test(head)) return 'goreplay';
   return 'jsonl';
 }
 
 /**
- * Imports a HAR, GoReplay or JSONL file in ONE transaction: either every entry is stored or,
+ * Imports a HAR, GoReplay, JSONL or OTLP JSON trace file in ONE transaction: either every entry is stored or,
  * at the first bad one, nothing is and the error names it (`line 12: …`, `entry 3: …`). With
  * `skipInvalid`, bad entries are skipped and counted instead.
  */
@@ -67,11 +71,13 @@ export async function importExchanges(store: Store, file: string, options: Impor
   const { ids, idAt } = idsAt(options.random ?? systemRandom);
   const problems: ImportProblem[] = [];
   let skipped = 0;
+  let ignored = 0;
   let rows = 0;
   let items: AsyncIterable<ImportItem<Exchange[]>> | Iterable<ImportItem<Exchange[]>>;
   try {
     if (format === 'jsonl') items = jsonlItems(file);
     else if (format === 'har') items = parseHar(await readFile(file, 'utf8'), { ids, idAt, version });
+    else if (format === 'otlp') items = parseOtlp(await readFile(file, 'utf8'), { ids, idAt, version, onIgnored: () => ignored++ });
     else items = parseGoReplay(await readFile(file), { ids, idAt, version });
   } catch (cause) {
     throw new UnderstudyError('invalid_input', `cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -99,7 +105,7 @@ export async function importExchanges(store: Store, file: string, options: Impor
     if (batch.length > 0) yield batch;
   }
   const imported = await store.scan.insertAtomically(batches());
-  return { format, imported, duplicates: rows - imported, skipped, problems };
+  return { format, imported, duplicates: rows - imported, skipped, ignored, problems };
 }
 
 async function* jsonlItems(file: string): AsyncGenerator<ImportItem<Exchange[]>> {

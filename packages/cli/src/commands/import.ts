@@ -8,15 +8,17 @@ import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy import FILE [--format har|goreplay|jsonl] [--skip-invalid] [--version NAME] [--json]
+const usage = `Usage: understudy import FILE [--format har|goreplay|jsonl|otlp] [--skip-invalid] [--version NAME] [--json]
 
 Imports recorded traffic as live exchanges, ready to replay: HAR 1.2 (Chromium, Playwright,
-devtools), GoReplay capture files (request / original response / replayed response), or
-Understudy's own JSONL (from "understudy export"). The format is guessed from the extension or
-the first bytes. The import is one transaction: a malformed entry stops it, names the entry or
+devtools), GoReplay capture files (request / original response / replayed response),
+Understudy's own JSONL (from "understudy export"), or OTLP JSON traces (Langfuse, Phoenix, an
+OpenTelemetry Collector's file exporter): each model-call span (GenAI semantic conventions or
+OpenInference attributes) becomes an OpenAI chat completion; other spans are ignored. The
+format is guessed from the extension or the first bytes. The import is one transaction: a malformed entry stops it, names the entry or
 line, and nothing is kept, unless --skip-invalid (then skipped entries are counted and listed).
 
-  --version NAME   the version recorded on HAR and GoReplay entries (default: imported)
+  --version NAME   the version recorded on HAR, GoReplay and OTLP entries (default: imported)
 `;
 
 export const importCommand: Command = {
@@ -57,7 +59,7 @@ export const importCommand: Command = {
       if (values.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else {
         io.stdout(
-          `imported ${result.imported} exchanges from ${file} (${result.format})${result.duplicates > 0 ? `, ${result.duplicates} already stored` : ''}\n`,
+          `imported ${result.imported} exchanges from ${file} (${result.format})${result.duplicates > 0 ? `, ${result.duplicates} already stored` : ''}${result.ignored > 0 ? `, ${result.ignored} spans that are not model calls ignored` : ''}\n`,
         );
         if (result.skipped > 0) {
           io.stdout(`skipped ${result.skipped} invalid entries:\n`);

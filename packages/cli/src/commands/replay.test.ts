@@ -85,6 +85,24 @@ describe('understudy import / replay / export', () => {
     expect(exported.out().trim().split('\n')).toHaveLength(40);
   });
 
+  it('imports OTLP JSON traces (--format otlp) and names a malformed span with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-cli-otlp-'));
+    const ok = io(dir);
+    expect(await run(['import', join(fixtures, 'phoenix-openinference.otlp.json'), '--format', 'otlp'], ok)).toBe(0);
+    expect(ok.out()).toBe(
+      `imported 2 exchanges from ${join(fixtures, 'phoenix-openinference.otlp.json')} (otlp), 2 spans that are not model calls ignored\n`,
+    );
+    const broken = JSON.parse(readFileSync(join(fixtures, 'phoenix-openinference.otlp.json'), 'utf8')) as {
+      resourceSpans: { scopeSpans: { spans: { startTimeUnixNano: string }[] }[] }[];
+    };
+    const third = broken.resourceSpans[0]?.scopeSpans[0]?.spans[2];
+    if (third !== undefined) third.startTimeUnixNano = 'soon';
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    const bad = io(dir);
+    expect(await run(['import', 'broken.json'], bad)).toBe(2);
+    expect(bad.err()).toBe('understudy import: span 3 (id c1b2c3d4e5f6071a): startTimeUnixNano: nanoseconds since the epoch\n');
+  });
+
   it('answers usage and input errors with exit 2 and one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'us-cli-replay-'));
     const cases: [string[], RegExp][] = [
