@@ -66,8 +66,8 @@ describe('formatMarkdown', () => {
     expect(md).toContain(
       '| 0.540 | regression | POST /v1/chat/completions | [`ex_a → ex_b`](https://u.example/base/comparisons/ex_b) | tool_call value_change tool_calls[0].arguments.order_id: "10042" → "10043\\|&lt;b&gt;x&lt;/b&gt;" |',
     );
-    // No candidate answer: the reason stands in, and the link goes to the run.
-    expect(md).toContain('[`ex_c → –`](https://u.example/base/replays/run_1) | status: 200 → none |');
+    // No candidate answer: the reason stands in, and the comparison is named by run and original.
+    expect(md).toContain('[`ex_c → –`](https://u.example/base/comparisons/run_1%3Aex_c) | status: 200 → none |');
     expect(md).toContain('<details><summary>Endpoints (1)</summary>');
   });
 
@@ -80,8 +80,8 @@ describe('formatMarkdown', () => {
     expect(md).not.toContain('Worst examples');
   });
 
-  it('names a comparison by its candidate exchange', () => {
-    expect(comparisonUrl('http://h:8081', 'r 1', { candidateId: 'ex/1' })).toBe('http://h:8081/comparisons/ex%2F1');
-    expect(comparisonUrl('http://h:8081//', 'r 1', { candidateId: null })).toBe('http://h:8081/replays/r%201');
+  it('names a comparison as the comparisons API does', () => {
+    expect(comparisonUrl('http://h:8081', 'r1', { candidateId: 'ex/1', exchangeId: 'o1' })).toBe('http://h:8081/comparisons/ex%2F1');
+    expect(comparisonUrl('http://h:8081//', 'r1', { candidateId: null, exchangeId: 'o1' })).toBe('http://h:8081/comparisons/r1%3Ao1');
   });
 });

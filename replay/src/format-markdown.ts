@@ -27,13 +27,13 @@ function tableOf(header: readonly string[], rows: readonly (readonly string[])[]
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 /**
- * The dashboard page of one comparison, `<base>/comparisons/<id>`: a comparison is named by its
- * candidate exchange (the replayed or shadow answer); an item that got no answer links to its run.
+ * The dashboard page of one comparison, `<base>/comparisons/<id>`, with the id the comparisons API
+ * gives it (store's `ComparisonRecord.id`): the candidate exchange's id, or `<run id>:<original
+ * exchange id>` for a replay item that got no answer.
  */
-export function comparisonUrl(base: string, runId: string, example: Pick<WorstExample, 'candidateId'>): string {
-  return example.candidateId === null
-    ? `${trimSlash(base)}/replays/${encodeURIComponent(runId)}`
-    : `${trimSlash(base)}/comparisons/${encodeURIComponent(example.candidateId)}`;
+export function comparisonUrl(base: string, runId: string, example: Pick<WorstExample, 'candidateId' | 'exchangeId'>): string {
+  const id = example.candidateId ?? `${runId}:${example.exchangeId}`;
+  return `${trimSlash(base)}/comparisons/${encodeURIComponent(id)}`;
 }
 
 /**

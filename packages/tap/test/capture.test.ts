@@ -60,7 +60,9 @@ describe('fail-open capture queue', () => {
 
   it('drops and counts batches the sink rejects; clients are unaffected', async () => {
     const h = await startTap(upstream.url, {
-      tap: { capture: { batchSize: 3 } },
+      // No interval flush: only full batches are written, so two batches of three whatever the
+      // machine's load (a 50 ms timer split them into three on a busy machine).
+      tap: { capture: { batchSize: 3, flushIntervalMs: 3_600_000 } },
       sink: () => ({ write: () => Promise.reject(new Error('disk full')) }),
     });
     try {
