@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, sqliteWorkerSink } from '@understudy/store';
+import SQLite from 'better-sqlite3';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LlmUpstream, startLlmUpstream } from './llm-upstream.js';
@@ -87,5 +88,28 @@ describe('the capture store fails under traffic', () => {
       await h.close();
     }
     expect(await countIn(file, 'second')).toBe(4);
+  });
+
+  it('locked by another connection past the busy timeout: drops counted, degraded, and writes resume once the lock is gone', async () => {
+    const dir = join(root, 'locked');
+    mkdirSync(dir);
+    const file = join(dir, 'capture.db');
+    const h = await startTap(upstream.url, { sink: () => sqliteWorkerSink({ url: file }) });
+    const other = new SQLite(file);
+    try {
+      await send(h, 2, 'unlocked');
+      other.exec('BEGIN EXCLUSIVE');
+      // The writer waits busy_timeout (5 s), then the batch is refused; requests are not held.
+      await send(h, 3, 'locked');
+      expect(h.tap.stats()).toMatchObject({ dropped: 3, healthy: false });
+      expect((await health(h)).status).toBe('degraded');
+      other.exec('COMMIT');
+      await send(h, 2, 'released');
+      expect((await health(h)).status).toBe('ok');
+    } finally {
+      other.close();
+      await h.close();
+    }
+    expect(await countIn(file, 'released')).toBe(2);
   });
 });
