@@ -71,7 +71,7 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let nec = false;
   let pos = false;
   tokens.forEach((t, i) => {
-    const w = t.lower.replace(/[’]/g, "'");
+    const w = t.lower.includes('’') ? t.lower.replace(/’/g, "'") : t.lower;
     // "No, you…" answers; "no later than", "no more than" bound a value. Neither negates the clause.
     const notNegation =
       w === 'no' && ((i === 0 && t.after !== undefined && t.after !== '') || comparatives.has(tokens[i + 1]?.lower ?? ''));
@@ -82,7 +82,7 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       if (w === "mustn't") nec = true;
       return;
     }
-    if (/^non-\p{L}/u.test(w) || /^no-\p{L}/u.test(w)) {
+    if ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w)) {
       negs++;
       return;
     }

@@ -97,7 +97,6 @@ function weekdayIndex(word: string): number {
   return i !== -1 && /^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) ? i : -1;
 }
 
-const currencyCode = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i;
 const pad = (n: number): string => String(n).padStart(2, '0');
 // "18+" (at least 18) states the number 18.
 const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
@@ -304,14 +303,65 @@ function identifier(c: string): { value: FactValue; used: number } {
 // `@`, `#`, `www`/`http`, or an English value word. The rest are skipped cheaply.
 const valueWords = new Set([...relativeDays, 'a', 'an', 'weekday', 'weekdays', 'weekend', 'weekends']);
 
+// Every lower-case word that can start a value: number words, months, weekdays, relative days.
+const startWords = new Set([
+  ...valueWords,
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'jpy',
+  'cad',
+  'aud',
+  'inr',
+]);
+
 function mayHoldValue(t: ClauseToken): boolean {
   const c = t.core;
   for (let k = 0; k < c.length; k++) {
     const code = c.charCodeAt(k);
     if ((code >= 48 && code <= 57) || code === 36 || code === 64 || code === 35 || code > 0x20a0) return true;
   }
-  if (c.startsWith('www') || c.startsWith('http') || currencyCode.test(c)) return true;
-  return valueWords.has(t.lower) || isNumberWord(t.lower) || monthIndex(c) !== -1 || weekdayIndex(c) !== -1;
+  if (c.startsWith('www') || c.startsWith('http')) return true;
+  return startWords.has(t.lower) || isNumberWord(t.lower);
 }
 
 /**

@@ -4,8 +4,17 @@ import type { CategoryReport } from './divergence-report.js';
 import { diffFacts, type FactDiffOptions } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
 
+// Facts are read from the first 64 KB of each answer: enough for any chat answer, and a 1 MB
+// body stays bounded (its text drift is still measured over all of it).
+const maxFactChars = 64 * 1024;
+
 function answerText(r: CanonicalResponse): string {
-  return r.refusal !== null && r.text === '' ? r.refusal : r.text;
+  const t = r.refusal !== null && r.text === '' ? r.refusal : r.text;
+  if (t.length <= maxFactChars) return t;
+  // Cut at the last line or sentence end inside the cap, so no half value is read.
+  const head = t.slice(0, maxFactChars);
+  const end = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. '));
+  return end > 0 ? head.slice(0, end + 1) : head;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Difference } from './divergence-report.js';
-import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { type ClauseFacts, type FactSheet, sheetWords } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 import { ValueIndex } from './value-index.js';
@@ -12,15 +12,18 @@ export interface FactDiffOptions {
   readonly claimSupport: number;
   /** Content words a clause needs before it can be a new claim. Default 3. */
   readonly claimWords: number;
-  /** Clauses per answer compared by alignment; past it only values are compared (1 MB answers stay linear). Default 400. */
+  /** Clauses per answer compared by alignment; past it only values are compared (1 MB answers stay linear). Default 200. */
   readonly maxClauses: number;
+  /** Differences produced before the comparison stops looking (the category keeps fewer). Default 200. */
+  readonly maxDifferences: number;
 }
 
 export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
   alignClause: 0.5,
   claimSupport: 0.5,
   claimWords: 3,
-  maxClauses: 400,
+  maxClauses: 200,
+  maxDifferences: 200,
 });
 
 interface Aligned {
@@ -28,21 +31,40 @@ interface Aligned {
   readonly score: number;
 }
 
-function dice(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
+/** Dice overlap of two clauses' content-word sets. */
+function dice(a: ClauseFacts, b: ClauseFacts): number {
+  const x = a.contentSet;
+  const y = b.contentSet;
+  if (x.size === 0 || y.size === 0) return 0;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   let common = 0;
-  for (const w of new Set(b)) if (set.has(w)) common++;
-  return (2 * common) / (set.size + new Set(b).size);
+  for (const w of small) if (large.has(w)) common++;
+  return (2 * common) / (x.size + y.size);
 }
 
+// Best clause of a sheet for a clause, memoized: the same pair is asked for by several rules.
+const alignments = new WeakMap<ClauseFacts, WeakMap<FactSheet, Aligned | null>>();
+
 function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+  let bySheet = alignments.get(c);
+  if (bySheet === undefined) {
+    bySheet = new WeakMap();
+    alignments.set(c, bySheet);
+  }
+  const known = bySheet.get(sheet);
+  if (known !== undefined) return known ?? undefined;
+  const found = alignUncached(c, sheet, max);
+  bySheet.set(sheet, found ?? null);
+  return found;
+}
+
+function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
   let best: Aligned | undefined;
   const n = Math.min(sheet.clauses.length, max);
   for (let i = 0; i < n; i++) {
     const o = sheet.clauses[i];
     if (o === undefined) continue;
-    const score = dice(c.content, o.content);
+    const score = dice(c, o);
     if (best === undefined || score > best.score) best = { clause: o, score };
   }
   return best;
@@ -95,7 +117,10 @@ function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boolean {
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
     .filter((w) => w !== '');
-  return sheets.some((s) => words.every((w) => s.words.has(w)));
+  return sheets.some((s) => {
+    const known = sheetWords(s);
+    return words.every((w) => known.has(w));
+  });
 }
 
 const fmt = (v: FactValue): string => v.text;
@@ -145,26 +170,29 @@ export function diffFacts(
     v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
   const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
   const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
+  // What the candidate no longer states, computed once (a 1 MB answer has thousands of values).
+  const droppedValues = original.values.filter(dropped);
+  const droppedSet = new Set(droppedValues);
   const used = new Set<FactValue>();
   const out: Difference[] = [];
   const where = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
   const matched = matchClauses(original, candidate, o.maxClauses);
 
   candidate.clauses.forEach((c, k) => {
+    if (out.length >= o.maxDifferences) return;
     const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;
     const isAligned = aligned !== undefined && aligned.score >= o.alignClause;
     // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
     // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
     const novel = c.values.filter(
       (v) =>
-        !v.weak &&
-        !supported(v) &&
-        (isAligned || v.type !== 'entity' || original.values.some((p) => p.type === 'entity' && !used.has(p) && dropped(p))),
+        !v.weak && !supported(v) && (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
     );
     for (const v of novel) {
       // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
-      const pool = [...(isAligned ? aligned.clause.values : []), ...original.values];
-      const before = pool.find((p) => !used.has(p) && sameSlot(p, v) && dropped(p));
+      const before =
+        (isAligned ? aligned.clause.values : []).find((p) => !used.has(p) && sameSlot(p, v) && droppedSet.has(p)) ??
+        droppedValues.find((p) => !used.has(p) && sameSlot(p, v));
       if (before !== undefined) {
         used.add(before);
         const varies = !stable(before);
@@ -247,8 +275,9 @@ export function diffFacts(
   });
   // Values every production answer states that the candidate leaves out: shown, not a regression
   // on their own (a shorter answer drops details; a cut answer is caught by the text rules).
-  for (const v of original.values) {
-    if (used.has(v) || !dropped(v) || !stable(v) || v.type === 'entity') continue;
+  for (const v of droppedValues) {
+    if (out.length >= o.maxDifferences) break;
+    if (used.has(v) || !stable(v) || v.type === 'entity') continue;
     used.add(v);
     out.push({
       kind: 'fact_dropped',
@@ -273,7 +302,7 @@ function matchClauses(original: FactSheet, candidate: FactSheet, max: number): S
   const pairs: { c: ClauseFacts; o: ClauseFacts; score: number }[] = [];
   for (const c of cs)
     for (const o of os) {
-      const score = dice(c.content, o.content);
+      const score = dice(c, o);
       if (score > 0) pairs.push({ c, o, score });
     }
   pairs.sort((x, y) => y.score - x.score);

@@ -12,6 +12,8 @@ export interface ClauseFacts {
   readonly polarity: ClausePolarity;
   /** Folded content words (no function words, no polarity cues): what aligns clauses across answers. */
   readonly content: readonly string[];
+  /** The same words as a set, for overlap. */
+  readonly contentSet: ReadonlySet<string>;
   readonly tokens: readonly ClauseToken[];
   /** A leading condition ("If the parcel is late"). */
   readonly condition: boolean;
@@ -24,8 +26,22 @@ export interface FactSheet {
   readonly values: readonly FactValue[];
   /** Folded content words of the whole answer. */
   readonly vocabulary: ReadonlySet<string>;
-  /** Lower-cased words of the whole answer, for names: a candidate's "Porto" is supported when production says "porto" anywhere. */
-  readonly words: ReadonlySet<string>;
+}
+
+const wordSets = new WeakMap<FactSheet, Set<string>>();
+
+/**
+ * Lower-cased words of a whole answer, for names: a candidate's "Porto" is supported when
+ * production says "porto" anywhere. Built on first use (most pairs never ask).
+ */
+export function sheetWords(sheet: FactSheet): ReadonlySet<string> {
+  let words = wordSets.get(sheet);
+  if (words === undefined) {
+    words = new Set();
+    for (const c of sheet.clauses) for (const t of c.tokens) for (const w of t.lower.split(/[^\p{L}\p{N}']+/u)) if (w !== '') words.add(w);
+    wordSets.set(sheet, words);
+  }
+  return words;
 }
 
 // English function words: they carry grammar, not content. Other languages keep all their words.
@@ -114,7 +130,6 @@ export function factSheet(text: string): FactSheet {
   const clauses: ClauseFacts[] = [];
   const values: FactValue[] = [];
   const vocabulary = new Set<string>();
-  const words = new Set<string>();
   for (const c of splitClauses(text)) {
     const consumed = new Set<number>();
     const found = extractValues(c.tokens, consumed);
@@ -124,7 +139,6 @@ export function factSheet(text: string): FactSheet {
       .filter((w) => !stopwords.has(w) && !isPolarityCue(w))
       .map(stem);
     for (const w of content) vocabulary.add(w);
-    for (const t of c.tokens) for (const w of t.lower.split(/[^\p{L}\p{N}']+/u)) if (w !== '') words.add(w);
     values.push(...found);
     clauses.push({
       text: c.text,
@@ -132,9 +146,10 @@ export function factSheet(text: string): FactSheet {
       values: found,
       polarity: clausePolarity(c.tokens),
       content,
+      contentSet: new Set(content),
       tokens: c.tokens,
       condition: c.condition,
     });
   }
-  return { clauses, values, vocabulary, words };
+  return { clauses, values, vocabulary };
 }

@@ -1,42 +1,46 @@
 // English cardinal number words. Values an answer spells out ("thirty days", "twenty dollars")
 // must compare equal to the digits another answer uses ("30 days", "$20").
-const units: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const scales: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+const units: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const scales: ReadonlyMap<string, number> = new Map(
+  Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 }),
+);
 
 /** Whether a lower-case word is part of a spelled-out cardinal number. */
 export function isNumberWord(word: string): boolean {
-  if (word in units || word in scales) return true;
+  if (units.has(word) || scales.has(word)) return true;
   // "twenty-two"
-  return word.includes('-') && word.split('-').every((w) => w in units || w in scales);
+  return word.includes('-') && word.split('-').every((w) => units.has(w) || scales.has(w));
 }
 
 /**
@@ -54,13 +58,13 @@ export function numberWordsValue(words: readonly string[]): number | undefined {
         continue;
       }
       if (w === 'and' && seen) continue;
-      const u = units[w];
+      const u = units.get(w);
       if (u !== undefined) {
         current += u;
         seen = true;
         continue;
       }
-      const s = scales[w];
+      const s = scales.get(w);
       if (s === undefined) return undefined;
       seen = true;
       if (s === 100) current = (current === 0 ? 1 : current) * 100;

@@ -36,22 +36,48 @@ const clauseBreak =
 const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
 const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
-const edgePunct = /^[("'[{«“‘]+|[)"'\]}»”’.,;:!?…]+$/gu;
+// Punctuation trimmed from a word's edges; what stays inside is kept (`BK-4821`, `$1,200.50`).
+const openers = new Set(['(', '"', "'", '[', '{', '«', '“', '‘']);
+const closers = new Set([')', '"', "'", ']', '}', '»', '”', '’', '.', ',', ';', ':', '!', '?', '…']);
+const sentencePunct = new Set(['.', ',', ';', ':', '!', '?']);
+
+function isUpper(ch: string): boolean {
+  // ASCII fast path; other scripts by case mapping (scripts without case are never "upper").
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
 
 /** The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`, `$1,200.50`). */
 export function clauseTokens(text: string): ClauseToken[] {
   const out: ClauseToken[] = [];
-  for (const raw of text.split(/\s+/)) {
-    if (raw === '') continue;
-    const core = raw.replace(edgePunct, '');
-    if (core === '') continue;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    let a = start;
+    let b = i;
+    while (a < b && openers.has(text[a] ?? '')) a++;
+    const quoted = a > start && text[start] !== '(' && text[start] !== '[' && text[start] !== '{';
+    let after = '';
+    while (b > a && closers.has(text[b - 1] ?? '')) {
+      const ch = text[b - 1] ?? '';
+      if (sentencePunct.has(ch)) after = ch + after;
+      b--;
+    }
+    if (a >= b) continue;
+    const core = text.slice(a, b);
     const first = core.codePointAt(0) ?? 0;
-    const ch = String.fromCodePoint(first);
-    const after = /[,.;:!?]+$/.exec(raw)?.[0] ?? '';
-    const quoted = /^["'“‘«]/.test(raw);
-    out.push({ core, lower: core.toLowerCase(), upper: ch !== ch.toLowerCase() && ch === ch.toUpperCase(), after, quoted });
+    out.push({ core, lower: core.toLowerCase(), upper: isUpper(String.fromCodePoint(first)), after, quoted });
   }
   return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
 function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
@@ -75,7 +101,8 @@ export function splitClauses(text: string): Clause[] {
     const code = [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
     const line = piece.replace(markup, ' ').trim();
     if (line === '') continue;
-    const heading = isHeading(piece, clauseTokens(line));
+    const lineTokens = clauseTokens(line);
+    const heading = isHeading(piece, lineTokens);
     let initial = true;
     const parts = line.split(clauseBreak).flatMap((part) => {
       const m = condition.exec(part.trim());
@@ -87,7 +114,8 @@ export function splitClauses(text: string): Clause[] {
           ];
     });
     for (const { part, condition: isCondition } of parts) {
-      const tokens = clauseTokens(part);
+      // Most lines are one clause: reuse the line's tokens.
+      const tokens = parts.length === 1 ? lineTokens : clauseTokens(part);
       if (tokens.length === 0) continue;
       // A code span belongs to the clause whose text holds it.
       const spans = code.filter((c) => part.includes(c));
