@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Exchange } from '@understudy/core';
+import { exchangeToJson } from '@understudy/server';
+import { openStore } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
 import { type CapturedIo, captureIo } from '../../test/capture-io.js';
 import { UsageError } from '../cli-io.js';
@@ -153,6 +156,50 @@ describe('understudy diff', () => {
     void s;
   });
 
+  it('compares stored exchanges by id (baselines too) and the API exchange JSON, and names the fact that changed', async () => {
+    const t = setup();
+    const exchange = (id: string, content: string): Exchange => ({
+      id,
+      startedAt: 1_760_000_000_000,
+      method: 'POST',
+      path: '/v1/chat/completions',
+      query: '',
+      requestHeaders: {},
+      requestBody: { bytes: new Uint8Array(0), size: 0, truncated: false },
+      status: 200,
+      responseHeaders: { 'content-type': 'application/json' },
+      responseBody: { bytes: new TextEncoder().encode(completion(content, [], id)), size: 100, truncated: false },
+      streamed: false,
+      sseEvents: null,
+      ttfbMs: 2,
+      durationMs: 10,
+      version: 'stable',
+      role: 'live',
+      parentId: null,
+      usage: { inputTokens: null, outputTokens: null, costUsd: null },
+      error: null,
+    });
+    const original = exchange('ex_orig', 'Your table at Casa Azul is booked for 7pm on Friday, reference QX4821.');
+    const baseline = exchange('ex_base', 'I booked Casa Azul for Friday at 7pm; your reference is QX4821.');
+    const candidate = exchange('ex_cand', 'Your table at Casa Azul is booked for 8pm on Friday, reference QX4821.');
+    const store = await openStore({ url: t.io.env.UNDERSTUDY_DB ?? '' });
+    try {
+      await store.exchanges.insertMany([original, baseline, candidate]);
+    } finally {
+      await store.close();
+    }
+    expect(await run(['diff', 'ex_orig', 'ex_cand', '--baseline', 'ex_base'], t.io)).toBe(1);
+    expect(t.out()).toContain('7pm → 8pm');
+    expect(t.out()).toContain('endpoint POST /v1/chat/completions');
+    const u = setup();
+    u.file('orig.json', JSON.stringify(exchangeToJson(original)));
+    u.file('same.json', JSON.stringify(exchangeToJson(baseline)));
+    expect(await runDiff(['orig.json', 'same.json'], u.io)).toBe(0);
+    const v = setup();
+    expect(await run(['diff', 'ex_nowhere', 'ex_cand'], v.io)).toBe(2);
+    expect(v.err()).toContain('no file and no stored exchange named ex_nowhere');
+  });
+
   it('runs a user extension and reports its failure on the pair without failing the command', async () => {
     const t = setup();
     t.file(
@@ -180,7 +227,7 @@ describe('understudy diff', () => {
   it('exits 2 on bad input through the command registry', async () => {
     const t = setup();
     expect(await run(['diff', 'only-one.json'], t.io)).toBe(2);
-    expect(t.err()).toContain('two files');
+    expect(t.err()).toContain('two files or exchange ids');
     expect(await run(['diff', 'missing.json', 'missing2.json'], t.io)).toBe(2);
     expect(t.err()).toContain('cannot read missing.json');
     await expect(runDiff(['a', 'b', '--bogus'], t.io)).rejects.toBeInstanceOf(UsageError);
