@@ -202,11 +202,14 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       const exchanges = [candidateExchange];
       let baselineReport: DivergenceReport | null = null;
       let baselineId: string | null = null;
+      // The baseline's answer to this same input: facts production itself varies on are noise.
+      const sameInput: CanonicalResponse[] = [];
       if (base !== null) {
         const b = priced(base.exchange);
         exchanges.push(b.exchange);
         baselineId = b.exchange.id;
         if (b.exchange.error === null) {
+          sameInput.push(b.canon);
           const sideEffects = await sideEffectsFor(store, b.exchange, original, log);
           baselineReport = compareResponses(b.canon, originalCanon, {
             ...optionsFor(endpoint),
@@ -226,6 +229,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
               ...optionsFor(endpoint),
               endpoint,
               noise: baseline === null ? null : noise,
+              baselines: sameInput,
               ...(sideEffects === undefined ? {} : { sideEffects }),
             })
           : null;
