@@ -107,7 +107,22 @@ const framing = new Set(
   ),
 );
 
+// Expressive openings (an apology, thanks, a wish): the clause is about the conversation.
+const courtesy = new Set([
+  'sorry',
+  'thanks',
+  'thank',
+  'apologies',
+  'welcome',
+  'enjoy',
+  'congratulations',
+  'glad',
+  'happy',
+  'unfortunately',
+]);
+
 function isFraming(c: ClauseFacts): boolean {
+  if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
   const framed = c.content.filter((w) => framing.has(w)).length;
   return framed * 2 >= c.content.length;
 }
@@ -129,7 +144,7 @@ const fmt = (v: FactValue): string => v.text;
 // and limits (a policy an agent invents). Folded forms, as ClauseFacts.content holds them.
 const commitments = new Set(
   (
-    'all every any only always never each none also additional extra fee charge cost costs price penalty fine surcharge deposit ' +
+    'all every only always never none no nothing fee charge cost costs price penalty fine surcharge deposit ' +
     'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
     'subject require mandatory forbidden prohibit restrict apply appli'
   ).split(' '),
@@ -223,10 +238,13 @@ export function diffFacts(
     const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
     if (p !== undefined && p.content.length >= 2 && !isFraming(c) && !isFraming(p) && !c.condition && !p.condition) {
       const flipped = c.polarity.negated !== p.polarity.negated || prefixAntonym(p, c);
+      // Production varies here when a baseline's version of the original's clause says it the candidate's way.
       const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
         baselines.some((b) => {
-          const a = counterpart(c, b, candidate, o.alignClause, o.maxClauses);
-          return a !== undefined && test(a);
+          // The baseline's clause must be the original clause's counterpart both ways (mutual best
+          // match): a loose match to some other sentence would excuse a real flip.
+          const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
+          return a !== undefined && align(a, original, o.maxClauses)?.clause === p && test(a);
         });
       if (flipped) {
         const varies = againstBaselines((b) => b.polarity.negated === c.polarity.negated && !prefixAntonym(b, c));

@@ -105,13 +105,15 @@ function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: Re
     run = [];
   };
   tokens.forEach((t, i) => {
-    const acronym = t.core.length >= 2 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
+    // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
+    const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
     const name =
       t.upper &&
       !consumed.has(i) &&
       (i > 0 || !initial || acronym) &&
       /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
       !nameStoppers.has(t.lower) &&
+      !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&
       !isCalendarWord(t.core) &&
       !(i === 0 && stopwords.has(t.lower));
     if (name) run.push(t.core);

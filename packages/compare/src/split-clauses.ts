@@ -30,7 +30,7 @@ export interface Clause {
 const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
 // Contrasts and purposes are their own clauses: "…, but you must…", "…so this does not happen again".
 const clauseBreak =
-  /;\s+|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)/i;
+  /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
 // condition, not the advice.
 const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
