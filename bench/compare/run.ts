@@ -53,15 +53,21 @@ const warm = timeLoop(300, 2000, (i) => {
 void warm;
 // The machine is shared: time ten 400 ms slices and report the median and the best slice (the
 // one least disturbed by other processes), next to a fixed CPU calibration loop.
-function slices(body: (i: number) => void): { median: number; best: number } {
+function slices(body: (i: number) => void): { median: number; best: number; perCpuSecond: number } {
   const rates: number[] = [];
   let k = 0;
+  const cpu0 = process.cpuUsage();
+  let done = 0;
   for (let s = 0; s < 10; s++) {
     const t = timeLoop(400, 1_000_000, () => body(k++));
     rates.push((t.iterations / t.ms) * 1000);
+    done += t.iterations;
   }
+  const cpu = process.cpuUsage(cpu0);
   rates.sort((x, y) => x - y);
-  return { median: ((rates[4] ?? 0) + (rates[5] ?? 0)) / 2, best: rates[rates.length - 1] ?? 0 };
+  // Pairs per second of this process's own CPU time: what a core to itself would do, whatever else runs.
+  const perCpuSecond = done / ((cpu.user + cpu.system) / 1e6);
+  return { median: ((rates[4] ?? 0) + (rates[5] ?? 0)) / 2, best: rates[rates.length - 1] ?? 0, perCpuSecond };
 }
 function calibrate(): number {
   const t0 = now();
@@ -105,18 +111,29 @@ const bigEdited = bigA
   .split(' ')
   .map((w, i) => (i % 97 === 0 ? 'changed' : w))
   .join(' ');
-function timeBig(a: string, b: string): { ms: number; worst: number; method: string; similarity: number } {
+function timeBig(a: string, b: string): { ms: number; worst: number; cpuMs: number; method: string; similarity: number } {
   const ca = canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: a });
   const cb = canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: b });
   const times: number[] = [];
   let r = compareResponses(cb, ca);
+  const cpus: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = now();
+    const c0 = process.cpuUsage();
     r = compareResponses(cb, ca);
+    const c = process.cpuUsage(c0);
     times.push(now() - t0);
+    cpus.push((c.user + c.system) / 1000);
   }
   times.sort((x, y) => x - y);
-  return { ms: times[2] ?? 0, worst: times[4] ?? 0, method: r.text?.method ?? 'n/a', similarity: r.text?.similarity ?? 1 };
+  cpus.sort((x, y) => x - y);
+  return {
+    ms: times[2] ?? 0,
+    worst: times[4] ?? 0,
+    cpuMs: cpus[2] ?? 0,
+    method: r.text?.method ?? 'n/a',
+    similarity: r.text?.similarity ?? 1,
+  };
 }
 timeBig(bigA.slice(0, 20000), bigB.slice(0, 20000));
 const bigDifferent = timeBig(bigA, bigB);
@@ -265,16 +282,16 @@ line();
 line('| measure | result | target |');
 line('|---|---|---|');
 line(
-  `| pairs/s, ~${(avgBytes / 1024).toFixed(1)} KB chat completions, canonicalize both + compare + judge | median ${Math.round(endToEnd.median)}, best slice ${Math.round(endToEnd.best)} | ≥ 5 000 |`,
+  `| pairs/s, ~${(avgBytes / 1024).toFixed(1)} KB chat completions, canonicalize both + compare + judge | median ${Math.round(endToEnd.median)}, best slice ${Math.round(endToEnd.best)}; ${Math.round(endToEnd.perCpuSecond)} per CPU-second | ≥ 5 000 |`,
 );
 line(
-  `| pairs/s, same pairs already canonical (what a replayer that keeps canonical responses pays) | median ${Math.round(compareOnly.median)}, best slice ${Math.round(compareOnly.best)} | |`,
+  `| pairs/s, same pairs already canonical (what a replayer that keeps canonical responses pays) | median ${Math.round(compareOnly.median)}, best slice ${Math.round(compareOnly.best)}; ${Math.round(compareOnly.perCpuSecond)} per CPU-second | |`,
 );
 line(
-  `| 1 MB text pair, unrelated paraphrases | median ${bigDifferent.ms.toFixed(0)} ms, worst of 5 ${bigDifferent.worst.toFixed(0)} ms (method ${bigDifferent.method}, similarity ${bigDifferent.similarity.toFixed(3)}) | ≤ 250 ms |`,
+  `| 1 MB text pair, unrelated paraphrases | median ${bigDifferent.ms.toFixed(0)} ms (CPU ${bigDifferent.cpuMs.toFixed(0)} ms), worst of 5 ${bigDifferent.worst.toFixed(0)} ms (method ${bigDifferent.method}, similarity ${bigDifferent.similarity.toFixed(3)}) | ≤ 250 ms |`,
 );
 line(
-  `| 1 MB text pair, 1 % of words edited | median ${bigSimilar.ms.toFixed(0)} ms, worst of 5 ${bigSimilar.worst.toFixed(0)} ms (method ${bigSimilar.method}, similarity ${bigSimilar.similarity.toFixed(3)}) | ≤ 250 ms |`,
+  `| 1 MB text pair, 1 % of words edited | median ${bigSimilar.ms.toFixed(0)} ms (CPU ${bigSimilar.cpuMs.toFixed(0)} ms), worst of 5 ${bigSimilar.worst.toFixed(0)} ms (method ${bigSimilar.method}, similarity ${bigSimilar.similarity.toFixed(3)}) | ≤ 250 ms |`,
 );
 line(`| canonicalize a 1 MB text body | ${bigCanonMs.toFixed(0)} ms | |`);
 line(
