@@ -29,7 +29,12 @@ for (const d of dialects) {
       const rows = base.map((e, i) => ({
         ...e,
         status: i < 2 ? 500 : i === 2 ? null : 200,
-        error: i === 2 ? { code: 'upstream_unreachable', message: 'x' } : i === 3 ? { code: 'client_disconnected', message: 'gone' } : null,
+        error:
+          i === 2
+            ? { code: 'upstream_unreachable' as const, message: 'x' }
+            : i === 3
+              ? { code: 'client_disconnected' as const, message: 'gone' }
+              : null,
         usage: { inputTokens: 10, outputTokens: i, costUsd: 0.001 * (i + 1) },
       }));
       const outside = traffic(random, { version: 'v2', n: 5, at: 5000, errorRate: 1, latencyMs: 100 });

@@ -2,11 +2,13 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createRedactor, exchangeParts, priceLookup, type RecordDeps, recordExchange } from '@understudy/capture';
 import { canonicalize } from '@understudy/compare';
 import {
   createIdGenerator,
   type Exchange,
   type IdGenerator,
+  parseConfig,
   type Random,
   systemClock,
   systemRandom,
@@ -29,6 +31,12 @@ export interface ImportOptions {
   /** Version recorded on HAR and GoReplay entries (JSONL carries its own). Default `imported`. */
   readonly version?: string;
   readonly random?: Random;
+  /**
+   * How entries are recorded (redactor, prices, body cap): capture's, like every path. By default
+   * the default policy under `redactionKey` and the default capture cap.
+   */
+  readonly record?: RecordDeps;
+  readonly redactionKey?: string;
 }
 
 export interface ImportResult {
@@ -68,7 +76,9 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
 export async function importExchanges(store: Store, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const format = options.format ?? (await detectFormat(file));
   const version = options.version ?? 'imported';
-  const { ids, idAt } = idsAt(options.random ?? systemRandom);
+  const random = options.random ?? systemRandom;
+  const { ids, idAt } = idsAt(random);
+  const record = options.record ?? defaultRecordDeps(options.redactionKey, random);
   const problems: ImportProblem[] = [];
   let skipped = 0;
   let ignored = 0;
@@ -94,8 +104,12 @@ export async function importExchanges(store: Store, file: string, options: Impor
         if (problems.length < problemsKept) problems.push(item.problem);
         continue;
       }
-      // JSONL is our own format and round-trips untouched; the others get token counts.
-      for (const e of item.value) batch.push(format === 'jsonl' ? e : withUsage(e));
+      // Every entry is recorded through capture (redaction, body cap, header policy), JSONL too:
+      // a file may come from anywhere. JSONL keeps its own usage; the others get token counts.
+      for (const e of item.value) {
+        const recorded = recordExchange(exchangeParts(e), record);
+        batch.push(format === 'jsonl' ? { ...recorded, usage: e.usage } : withUsage(recorded));
+      }
       rows += item.value.length;
       if (batch.length >= batchSize) {
         yield batch;
@@ -128,6 +142,23 @@ function withUsage(e: Exchange): Exchange {
   if (e.usage.inputTokens !== null || e.usage.outputTokens !== null) return e;
   const { inputTokens, outputTokens } = canonicalize(e).usage;
   return inputTokens === null && outputTokens === null ? e : { ...e, usage: { inputTokens, outputTokens, costUsd: e.usage.costUsd } };
+}
+
+function defaultRecordDeps(redactionKey: string | undefined, random: Random): RecordDeps {
+  const defaults = parseConfig({}).tap;
+  let key = redactionKey;
+  if (key === undefined) {
+    key = '';
+    for (let i = 0; i < 32; i++)
+      key += Math.floor(random.next() * 256)
+        .toString(16)
+        .padStart(2, '0');
+  }
+  return {
+    redactor: createRedactor(defaults.redaction, key),
+    prices: priceLookup(defaults.pricing),
+    maxBodyBytes: defaults.capture.maxBodyBytes,
+  };
 }
 
 /** Ids that sort by each entry's own start time, so imported traffic pages like captured traffic. */

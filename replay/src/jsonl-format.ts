@@ -1,4 +1,4 @@
-import { type Exchange, exchangeRoles, UnderstudyError } from '@understudy/core';
+import { type Exchange, exchangeRoles, toExchangeErrorCode, UnderstudyError } from '@understudy/core';
 import { z } from 'zod/v4';
 
 const body = z.strictObject({ base64: z.string(), size: z.number().int().nonnegative(), truncated: z.boolean() });
@@ -82,6 +82,8 @@ export function parseJsonLine(line: string, lineNumber: number): Exchange {
   const d = result.data;
   return {
     ...d,
+    // Older files and foreign tools carry socket codes (`ECONNREFUSED`): mapped onto the closed set.
+    error: d.error === null ? null : { code: toExchangeErrorCode(d.error.code), message: d.error.message },
     requestBody: {
       bytes: new Uint8Array(Buffer.from(d.requestBody.base64, 'base64')),
       size: d.requestBody.size,

@@ -1,3 +1,4 @@
+import type { RecordDeps } from '@understudy/capture';
 import type { Clock, Exchange, IdGenerator, Random, Version } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 import { sleep } from './pacer.js';
@@ -10,6 +11,8 @@ export interface ReplayRequestDeps {
   readonly clock: Clock;
   readonly random: Random;
   readonly ids: IdGenerator;
+  /** How the answer is recorded: capture's redactor, prices and body cap. */
+  readonly record: Omit<RecordDeps, 'maxBodyBytes'>;
 }
 
 export interface ReplayRequestOptions extends RetryPolicy {
@@ -45,11 +48,12 @@ export async function replayRequest(
   // The replayed exchange's id is known up front: with the original's it tells the egress proxy
   // whose recording answers this attempt's tool calls (`x-understudy-exchange: <original>; attempt=<id>`).
   const id = deps.ids();
-  const headers = replayHeaders(original, version, {
+  const marks = {
     'x-understudy-shadow': '1',
     'x-understudy-replay': options.runId,
     'x-understudy-exchange': `${original.id}; attempt=${id}`,
-  });
+  };
+  const headers = replayHeaders(original, version, marks);
   const url = replayUrl(version, original);
   const startedAt = deps.clock.now();
   // A function, so TypeScript does not narrow `aborted` across the awaits below.
@@ -66,7 +70,13 @@ export async function replayRequest(
     const retryable =
       outcome.error !== null ? isConnectionError(outcome.error.code) : outcome.status !== null && isRetryableStatus(outcome.status);
     const done = (interrupted = false): ReplayedRequest => ({
-      exchange: replayExchange(original, version, outcome, { id, startedAt, requestHeaders: headers }),
+      exchange: replayExchange(
+        original,
+        version,
+        outcome,
+        { id, startedAt, requestHeaders: headers, marks },
+        { ...deps.record, maxBodyBytes: options.maxBodyBytes },
+      ),
       attempts: attempt,
       interrupted,
     });

@@ -1,3 +1,4 @@
+import { createRedactor, type PriceLookup, priceLookup, type Redactor } from '@understudy/capture';
 import { type CanonicalResponse, canonicalize, compareResponses, type DivergenceReport, judge, NoiseModel } from '@understudy/compare';
 import {
   type Clock,
@@ -5,6 +6,7 @@ import {
   type Exchange,
   type IdGenerator,
   type Logger,
+  parseConfig,
   type Random,
   silentLogger,
   systemClock,
@@ -38,6 +40,15 @@ export interface ReplayerDeps {
   readonly ids?: IdGenerator;
   readonly compareOptions?: CompareOptionsFor;
   readonly price?: PriceFn;
+  /**
+   * Redacts what targets answer, like the tap's captures. By default one built from the default
+   * policy under `redactionKey` (else a key drawn for this process: placeholders are then
+   * stable within it only).
+   */
+  readonly redactor?: Redactor;
+  readonly redactionKey?: string;
+  /** Prices the usage targets report; default capture's table. */
+  readonly prices?: PriceLookup;
 }
 
 /** Live figures of a running replay, emitted after each commit. */
@@ -83,6 +94,10 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     deps.dispatcher === undefined ? new Agent({ connections: 256, pipelining: 1, keepAliveTimeout: 10_000 }) : undefined;
   const dispatcher = deps.dispatcher ?? (ownDispatcher as Dispatcher);
   const { store } = deps;
+  const recording = {
+    redactor: deps.redactor ?? createRedactor(parseConfig({}).tap.redaction, deps.redactionKey ?? drawnKey(random)),
+    prices: deps.prices ?? priceLookup({}),
+  };
 
   async function create(input: ReplaySpecInput): Promise<ReplayRunRecord> {
     const parsed = parseReplaySpec(input);
@@ -194,7 +209,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
         maxBackoffMs: spec.maxBackoffMs,
       };
       const send = (version: Version): Promise<ReplayedRequest> =>
-        replayRequest({ dispatcher, clock, random, ids }, original, version, { ...request, signal: stop.signal });
+        replayRequest({ dispatcher, clock, random, ids, record: recording }, original, version, { ...request, signal: stop.signal });
       const [candidate, base] = await Promise.all([send(target), baseline === null ? null : send(baseline)]);
       const endpoint = endpointOf(original);
       const originalCanon = canonicalize(original);
@@ -315,4 +330,14 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
 function tokenSum(e: Exchange): number | null {
   const { inputTokens, outputTokens } = e.usage;
   return inputTokens === null && outputTokens === null ? null : (inputTokens ?? 0) + (outputTokens ?? 0);
+}
+
+/** A 256-bit key from the injected random source, for a replayer given none. */
+function drawnKey(random: Random): string {
+  let key = '';
+  for (let i = 0; i < 32; i++)
+    key += Math.floor(random.next() * 256)
+      .toString(16)
+      .padStart(2, '0');
+  return key;
 }

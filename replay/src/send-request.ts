@@ -1,5 +1,5 @@
-import type { Clock, Exchange, Version } from '@understudy/core';
-import { noUsage } from '@understudy/core';
+import { classifyUpstreamError, type RecordDeps, recordExchange, resentHeaders } from '@understudy/capture';
+import type { Clock, Exchange, ExchangeError, ExchangeErrorCode, Version } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 
 /** What one attempt produced: a response (any status) or a transport failure. */
@@ -11,38 +11,17 @@ export interface AttemptOutcome {
   readonly truncated: boolean;
   readonly ttfbMs: number | null;
   readonly durationMs: number;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: ExchangeError | null;
 }
 
-// Hop-by-hop and framing headers are the connection's, not the message's (RFC 9110 §7.6.1);
-// accept-encoding is dropped so the candidate answers in identity and bodies stay comparable.
-const dropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-  'accept-encoding',
-  'expect',
-]);
-
-/** The headers a replayed request carries: the original's, the version's, and our markers. */
+/**
+ * The headers a replayed request carries (capture's policy for a re-sent request): the
+ * original's end-to-end fields without any secret-named one — a recording holds placeholders,
+ * and an end user's credential is never sent to a candidate — then the version's own headers
+ * (its credentials), then our markers.
+ */
 export function replayHeaders(original: Exchange, version: Version, marks: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(original.requestHeaders)) {
-    const lower = name.toLowerCase();
-    if (dropped.has(lower) || lower.startsWith('x-understudy-')) continue;
-    out[lower] = value;
-  }
-  for (const [name, value] of Object.entries(version.headers)) out[name.toLowerCase()] = value;
-  for (const [name, value] of Object.entries(marks)) out[name] = value;
-  return out;
+  return resentHeaders(original.requestHeaders, version.headers, { credentials: 'drop', marks });
 }
 
 /** The upstream base path joined with the exchange's path and query. */
@@ -104,7 +83,7 @@ export async function sendOnce(
     };
   } catch (cause) {
     const timedOut = controller.signal.aborted;
-    const code = timedOut ? 'upstream_timeout' : errorCode(cause);
+    const code = classifyUpstreamError(cause, { timedOut, responded: status !== null });
     const message = timedOut
       ? `no complete response within ${request.timeoutMs} ms`
       : cause instanceof Error
@@ -125,61 +104,49 @@ export async function sendOnce(
   }
 }
 
-/** A replayed exchange: what the target answered to the original request. */
+/**
+ * A replayed exchange: what the target answered to the original request, recorded through
+ * capture like every other path (so the version's own credentials, a `set-cookie` or an email in
+ * the answer are redacted, and usage is read).
+ */
 export function replayExchange(
   original: Exchange,
   version: Version,
   outcome: AttemptOutcome,
-  meta: { id: string; startedAt: number; requestHeaders: Record<string, string> },
+  meta: { id: string; startedAt: number; requestHeaders: Record<string, string>; marks: Record<string, string> },
+  deps: RecordDeps,
 ): Exchange {
-  return {
-    id: meta.id,
-    startedAt: meta.startedAt,
-    method: original.method,
-    path: original.path,
-    query: original.query,
-    requestHeaders: storedHeaders(meta.requestHeaders),
-    requestBody: original.requestBody,
-    status: outcome.error === null ? outcome.status : null,
-    responseHeaders: outcome.responseHeaders,
-    responseBody: { bytes: outcome.body, size: outcome.size, truncated: outcome.truncated },
-    streamed: (outcome.responseHeaders['content-type'] ?? '').includes('text/event-stream'),
-    sseEvents: null,
-    ttfbMs: outcome.ttfbMs,
-    durationMs: outcome.durationMs,
-    version: version.name,
-    role: 'replay',
-    parentId: original.id,
-    usage: noUsage,
-    error: outcome.error,
-  };
-}
-
-// A version's own credentials (`versions add … --header authorization:…`) are sent, never stored.
-const secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key']);
-
-function storedHeaders(sent: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(sent))
-    out[name] = secretHeaders.has(name) && !value.includes('[redacted') ? '[redacted]' : value;
-  return out;
-}
-
-/** Connection-level failures (refused, reset, DNS, connect timeout): worth a retry. */
-export function isConnectionError(code: string): boolean {
-  return /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/.test(
-    code,
+  return recordExchange(
+    {
+      id: meta.id,
+      startedAt: meta.startedAt,
+      version: version.name,
+      role: 'replay',
+      parentId: original.id,
+      request: {
+        method: original.method,
+        path: original.path,
+        query: original.query,
+        headers: meta.requestHeaders,
+        body: original.requestBody,
+        marks: meta.marks,
+      },
+      reply: {
+        status: outcome.error === null ? outcome.status : null,
+        headers: outcome.responseHeaders,
+        body: { bytes: outcome.body, size: outcome.size, truncated: outcome.truncated },
+      },
+      ttfbMs: outcome.ttfbMs,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+    },
+    deps,
   );
 }
 
-function errorCode(cause: unknown): string {
-  if (typeof cause === 'object' && cause !== null) {
-    const own = (cause as { code?: unknown }).code;
-    if (typeof own === 'string') return own;
-    const inner = (cause as { cause?: { code?: unknown } }).cause?.code;
-    if (typeof inner === 'string') return inner;
-  }
-  return 'upstream_error';
+/** No response arrived (refused, reset, DNS): worth a retry. A timeout is not (the agent may still be working). */
+export function isConnectionError(code: ExchangeErrorCode): boolean {
+  return code === 'upstream_unreachable';
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

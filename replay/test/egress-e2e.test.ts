@@ -1,3 +1,4 @@
+import { createRedactor, openSealed } from '@understudy/capture';
 import { type Exchange, parseConfig, type Random, seededRandom } from '@understudy/core';
 import { createDemoAgentApp, createDemoToolsApp, demoToolDefinitions } from '@understudy/demo-agent';
 import { createEgress, type Egress } from '@understudy/egress';
@@ -111,7 +112,9 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
     expect(recorded[0]).toMatchObject({ role: 'live', method: 'POST', path: '/refunds', status: 201, outcome: 'forwarded' });
     const [shadowCall] = await store.toolCalls.ofAttempt(shadow.id);
     expect(shadowCall).toMatchObject({ role: 'shadow', exchangeId: live.id, outcome: 'replayed', matchedId: recorded[0]?.id });
-    expect(Buffer.from(shadowCall?.responseBody ?? []).toString()).toContain('"refund_id":"rf_1"');
+    // Replayed rows keep the live recording's bytes: sealed at rest, the refund id only inside.
+    expect(Buffer.from(shadowCall?.responseBody ?? []).toString()).not.toContain('rf_1');
+    expect(opened(shadowCall?.responseBody)).toContain('"refund_id":"rf_1"');
     expect(demoTools.counts().refunds).toBe(1);
 
     const worker = createShadowWorker({ store });
@@ -130,7 +133,8 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
       expect(result?.candidateStatus).toBe(200);
       const calls = await store.toolCalls.ofAttempt(result?.candidateId ?? '');
       expect(calls.map((c) => [c.outcome, c.match, c.exchangeId])).toEqual([['replayed', 'matched', live.id]]);
-      expect(Buffer.from(calls[0]?.responseBody ?? []).toString()).toContain('"refund_id":"rf_1"');
+      expect(Buffer.from(calls[0]?.responseBody ?? []).toString()).not.toContain('rf_1');
+      expect(opened(calls[0]?.responseBody)).toContain('"refund_id":"rf_1"');
       expect(sideEffectDifferences(result?.report)).toEqual([]);
     }
     await replayer.close();
@@ -176,3 +180,9 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
     expect(shadowed).toMatchObject({ outcome: 'forwarded', match: 'matched', inputTokens: answer.usage.prompt_tokens });
   });
 });
+
+/** A sealed recording's plain text, under the test's redaction key. */
+function opened(bytes: Uint8Array | undefined): string {
+  const key = createRedactor(parseConfig({}).tap.redaction, redactionKey).sealingKey();
+  return Buffer.from(openSealed(bytes ?? new Uint8Array(0), key) ?? []).toString();
+}

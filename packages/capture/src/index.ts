@@ -1,8 +1,22 @@
 export { BodyCapture } from './body-capture.js';
 export { decodeBody, isDecodable } from './decode-body.js';
+export {
+  connectionNamed,
+  endToEndHeaders,
+  hopByHopHeaders,
+  isSecretName,
+  notResentHeaders,
+  resentHeaders,
+  reservedHeaderPrefix,
+  secretNameAllowList,
+} from './header-policy.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
+export { type ExchangeParts, exchangeParts, type RecordDeps, type ReplyPart, type RequestPart, recordExchange } from './record-exchange.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
 export { replyUsage } from './reply-usage.js';
+export { isSealed, openSealed, seal } from './sealed-body.js';
 export { SseCapture } from './sse-capture.js';
-export { builtinPatterns, luhn, type TextPattern } from './text-patterns.js';
+export { decodedHeader, omittedHeader } from './stored-body.js';
+export { builtinPatterns, cardWithin, luhn, type TextPattern } from './text-patterns.js';
+export { classifyUpstreamError, type FailureContext } from './upstream-error.js';
 export { type ReportedUsage, StreamUsage, usageFromJson } from './usage-extractor.js';

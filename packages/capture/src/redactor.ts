@@ -1,124 +1,128 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
-import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/core';
+import { compileJsonPath, type JsonPathStep, parseSse, replaceAtPath } from '@understudy/core';
+import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
+import { redactEvents } from './redact-events.js';
+import { type SecretFinder, secretFinder } from './secret-finder.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
 
-/** Headers whose values are secrets by nature; `tap.redaction.headers` adds more. */
+/**
+ * Headers always redacted, whatever their name pattern says (kept for callers that list
+ * them); every name {@link isSecretName} matches is redacted too.
+ */
 export const defaultRedactedHeaders = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'] as const;
-
-/** Query parameters whose values are secrets by name (compared lower-cased, `-` as `_`). */
-const secretQueryNames = new Set([
-  'api_key',
-  'apikey',
-  'key',
-  'token',
-  'access_token',
-  'refresh_token',
-  'secret',
-  'client_secret',
-  'password',
-  'auth',
-  'signature',
-  'sig',
-]);
 
 /**
  * Applies the redaction policy to the parts of one exchange before it is persisted. It
- * remembers each secret it redacted (a header value, a query key, a JSON path value) and
- * scrubs later parts of the same exchange of it too, so an upstream that echoes a secret back
- * in its body does not leak it. Redact request parts first, then response parts.
+ * remembers each secret it redacted (a header value, a query key, a JSON value) and scrubs
+ * later parts of the same exchange of it too, so an upstream that echoes a secret back in its
+ * body does not leak it. Redact request parts first, then response parts.
  */
 export interface ExchangeRedactor {
   headers(headers: Headers): Record<string, string>;
   /** A raw query string (without `?`). */
   query(query: string): string;
-  /** Body text of the given content type; JSON bodies also get the configured JSON paths. */
+  /** A URL path: each segment is scanned (decoded) for secrets. */
+  path(path: string): string;
+  /** Body text of the given content type: JSON keys named like secrets and configured JSON paths too. */
   body(text: string, contentType: string): string;
+  /** SSE events, redacted on their reassembled text: no sequence of the returned events spells a secret. */
+  events(events: readonly SseEvent[]): SseEvent[];
   sseEvent(event: SseEvent): SseEvent;
+  /** Free text (an error message). */
+  text(s: string): string;
 }
 
 /** The redaction policy, compiled once; `forExchange` starts the per-exchange memory of secrets. */
 export interface Redactor {
   forExchange(): ExchangeRedactor;
+  /** A keyed digest of bytes that are not stored (binary bodies): equal bytes, equal digest; no guessing without the key. */
+  digest(bytes: Uint8Array): string;
+  /** A 32-byte key for sealing what must be kept byte for byte (AES-256-GCM), derived from the redaction key. */
+  sealingKey(): Buffer;
 }
 
 /** Known secrets shorter than this are not scrubbed from other parts (too likely to be ordinary text). */
 const minEchoedSecret = 6;
-/** Parts of a redacted header value remembered on their own (`Bearer <token>`, `sid=<id>`). */
+/** A secret-named JSON value or a part of a redacted header remembered on its own only from this length. */
 const minEchoedPart = 12;
 /** Known secrets remembered per exchange. */
 const maxKnownSecrets = 64;
 
+/** `"name": value` where value is a string (also one cut off at the end of a truncated body), a number or a boolean. */
+const jsonMember = /"((?:[^"\\]|\\.){1,128})"\s*:\s*("(?:[^"\\]|\\.)*(?:"|$)|-?\d[\d.eE+-]*|true|false)/g;
+/** A cheap test: could this text hold a secret-named JSON key at all? */
+const secretWord = /key|token|secret|pass|pwd|auth|sig|cookie|credential|session/i;
+
 export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const placeholder = placeholderFor(key);
-  const headerNames = new Set<string>([...defaultRedactedHeaders, ...config.headers.map((h) => h.toLowerCase())]);
+  const extraHeaders = new Set<string>([...defaultRedactedHeaders, ...config.headers.map((h) => h.toLowerCase())]);
   const patterns: TextPattern[] = [...(config.builtinPatterns ? builtinPatterns : []), ...configuredPatterns(config.patterns)];
   const paths: JsonPathStep[][] = config.jsonPaths.map(compileJsonPath);
-  const pathKeys = keyValuePattern(paths);
-
-  const text = (s: string, known: Map<string, string>): string => {
-    let out = s;
-    for (const [secret, token] of known) if (out.includes(secret)) out = out.replaceAll(secret, token);
-    for (const p of patterns) {
-      if (p.hint !== undefined && !out.includes(p.hint)) continue;
-      p.regex.lastIndex = 0;
-      if (!p.regex.test(out)) continue;
-      out = out.replace(p.regex, (m) => (p.accept === undefined || p.accept(m) ? placeholder(p.name, m) : m));
-    }
-    return out;
-  };
-
-  /** JSON paths, then text patterns; a body that is not JSON only gets the patterns. */
-  const json = (s: string, known: Map<string, string>): string => {
-    if (paths.length > 0) {
-      const first = s.trimStart().charCodeAt(0);
-      if (first === 123 || first === 91) {
-        try {
-          const parsed: unknown = JSON.parse(s);
-          let hits = 0;
-          const replaceJsonValue = (value: unknown): unknown => {
-            const secret = typeof value === 'string' ? value : JSON.stringify(value);
-            const token = placeholder('json', secret);
-            remember(known, secret, token);
-            return token;
-          };
-          for (const steps of paths) hits += replaceAtPath(parsed, steps, replaceJsonValue);
-          // Re-serialise only when a path matched, so untouched bodies keep their exact bytes.
-          if (hits > 0) return text(JSON.stringify(parsed), known);
-        } catch {
-          // Not JSON after all, or cut at the capture cap: the configured paths cannot be
-          // walked, so every scalar under their final key names is redacted in the text —
-          // wherever it stands, which errs towards redacting too much, never too little.
-          if (pathKeys !== null) {
-            const scrubbed = s.replace(pathKeys, (_m, name: string, value: string) => {
-              const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
-              const token = placeholder('json', secret);
-              remember(known, secret, token);
-              return `"${name}":${JSON.stringify(token)}`;
-            });
-            return text(scrubbed, known);
-          }
-        }
-      }
-    }
-    return text(s, known);
-  };
+  const pathNames = lastKeys(paths);
+  const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretName(name);
+  const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name);
 
   return {
+    digest: (bytes) => createHmac('sha256', key).update(bytes).digest('hex').slice(0, 24),
+    sealingKey: () => Buffer.from(hkdfSync('sha256', key, 'understudy', 'egress-sealing', 32)),
     forExchange() {
       const known = new Map<string, string>();
-      return {
+      const finder: SecretFinder = secretFinder(patterns, known);
+      const text = (s: string): string => finder.redact(s, placeholder);
+
+      const keep = (secret: string, token: string, min = minEchoedSecret): void => remember(known, secret, token, min);
+
+      /** Secret-named members and configured paths, then patterns; a body that is not JSON only gets the patterns. */
+      const json = (s: string): string => {
+        let out = s;
+        if (paths.length > 0) {
+          const first = s.trimStart().charCodeAt(0);
+          if (first === 123 || first === 91) {
+            try {
+              const parsed: unknown = JSON.parse(s);
+              let hits = 0;
+              for (const steps of paths)
+                hits += replaceAtPath(parsed, steps, (value) => {
+                  const secret = typeof value === 'string' ? value : JSON.stringify(value);
+                  const token = placeholder('json', secret);
+                  keep(secret, token);
+                  return token;
+                });
+              // Re-serialised only when a path matched, so untouched bodies keep their exact bytes.
+              if (hits > 0) out = JSON.stringify(parsed);
+            } catch {
+              // Not JSON after all, or cut at the capture cap: the members below still catch the
+              // configured paths' final keys wherever they stand (too much, never too little).
+            }
+          }
+        }
+        if (secretWord.test(out) || pathNames.size > 0) {
+          out = out.replace(jsonMember, (whole, name: string, value: string) => {
+            if (!secretKey(name.toLowerCase())) return whole;
+            if (value.startsWith('"[redacted:')) return whole;
+            const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
+            const token = placeholder(keyKind(name), secret);
+            keep(secret, token, minEchoedPart);
+            return `"${name}":${JSON.stringify(token)}`;
+          });
+        }
+        return text(out);
+      };
+
+      const self: ExchangeRedactor = {
         headers(headers) {
           const out: Record<string, string> = {};
           for (const [name, value] of Object.entries(headers)) {
-            if (headerNames.has(name)) {
-              const token = placeholder(name, value);
-              remember(known, value, token);
+            if (secretHeader(name.toLowerCase()) && !value.startsWith('[redacted:')) {
+              const token = placeholder(name.toLowerCase(), value);
+              keep(value, token);
               // The credential inside `Bearer …` / `session=…` is what an echo would repeat;
               // short parts (`Bearer`, cookie names) are ordinary words, not secrets.
-              for (const part of value.split(/[\s;,=]+/)) if (part.length >= minEchoedPart) remember(known, part, token);
+              for (const part of value.split(/[\s;,=]+/)) if (part.length >= minEchoedPart) keep(part, token);
               out[name] = token;
-            } else out[name] = text(value, known);
+            } else out[name] = text(value);
           }
           return out;
         },
@@ -128,64 +132,102 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             .split('&')
             .map((part) => {
               const eq = part.indexOf('=');
-              if (eq === -1) return text(part, known);
+              if (eq === -1) return text(part);
               const rawName = part.slice(0, eq);
               const value = safeDecode(part.slice(eq + 1));
-              const name = safeDecode(rawName).toLowerCase().replaceAll('-', '_');
-              if (secretQueryNames.has(name)) {
-                const token = placeholder(name, value);
-                remember(known, value, token);
+              if (secretKey(safeDecode(rawName).toLowerCase()) && !value.startsWith('[redacted:')) {
+                const token = placeholder(safeDecode(rawName).toLowerCase().replaceAll('-', '_'), value);
+                keep(value, token);
                 return `${rawName}=${encodeURIComponent(token)}`;
               }
               // Patterns run over the decoded value, so `a%40b.com` is caught as an email.
-              const redacted = text(value, known);
+              const redacted = text(value);
               return redacted === value ? part : `${rawName}=${encodeURIComponent(redacted)}`;
             })
             .join('&');
         },
-        body(s, contentType) {
-          if (contentType.includes('event-stream')) return sseText(s, (line) => json(line, known));
-          return contentType.includes('json') ? json(s, known) : text(s, known);
+        path(path) {
+          return path
+            .split('/')
+            .map((segment) => {
+              if (segment === '') return segment;
+              const decoded = safeDecode(segment);
+              const redacted = text(decoded);
+              return redacted === decoded ? segment : redacted;
+            })
+            .join('/');
         },
+        body(s, contentType) {
+          if (contentType.includes('event-stream')) return redactSseText(s, self, json);
+          if (contentType.includes('x-www-form-urlencoded')) return self.query(s);
+          return contentType.includes('json') ? json(s) : text(s);
+        },
+        events: (events) => redactEvents(events, finder, placeholder, json),
         sseEvent(event) {
-          const data = json(event.data, known);
+          const data = json(event.data);
           return data === event.data ? event : { ...event, data };
         },
+        text,
       };
+      return self;
     },
   };
 }
 
-/**
- * `"key": value` for the last key of each JSON path (`$.user.password` → `password`,
- * `$..email` → `email`), matching a string (also one cut off at the end of a truncated body),
- * a number or a boolean; `null` when no path ends in a key.
- */
-function keyValuePattern(paths: readonly (readonly JsonPathStep[])[]): RegExp | null {
+/** The placeholder kind for a secret-named JSON member: its name, tidied. */
+function keyKind(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .slice(0, 32);
+}
+
+/** The final key of each configured path (`$.user.password` → `password`, `$..pin` → `pin`). */
+function lastKeys(paths: readonly (readonly JsonPathStep[])[]): Set<string> {
   const names = new Set<string>();
   for (const steps of paths) {
     const last = [...steps].reverse().find((step) => step.kind === 'key' || step.kind === 'descendant');
-    if (last !== undefined && (last.kind === 'key' || last.kind === 'descendant')) names.add(last.key);
+    if (last !== undefined && (last.kind === 'key' || last.kind === 'descendant')) names.add(last.key.toLowerCase());
   }
-  if (names.size === 0) return null;
-  const alternatives = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`"(${alternatives})"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*(?:"|$)|-?\\d[\\d.eE+-]*|true|false)`, 'g');
+  return names;
 }
 
-function remember(known: Map<string, string>, secret: string, token: string): void {
-  if (secret.length < minEchoedSecret || known.size >= maxKnownSecrets || known.has(secret)) return;
+function remember(known: Map<string, string>, secret: string, token: string, min: number): void {
+  if (secret.length < min || known.size >= maxKnownSecrets || known.has(secret)) return;
   known.set(secret, token);
   // A JSON echo escapes quotes and backslashes; remember that spelling as well.
   const escaped = JSON.stringify(secret).slice(1, -1);
   if (escaped !== secret && known.size < maxKnownSecrets) known.set(escaped, token);
 }
 
-/** Redacts the `data:` lines of a raw event stream one by one (each is usually a JSON document). */
-function sseText(s: string, json: (s: string) => string): string {
-  return s
+/**
+ * A raw event stream's text: its complete events are parsed and redacted together (on their
+ * reassembled text), then written back when anything changed; a trailing event without its
+ * blank line (a body cut at the cap) is redacted line by line.
+ */
+function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: string) => string): string {
+  const end = Math.max(s.lastIndexOf('\n\n'), s.lastIndexOf('\r\n\r\n'));
+  const head = end === -1 ? '' : s.slice(0, end + 2);
+  const tail = end === -1 ? s : s.slice(end + 2);
+  let out = head;
+  if (head !== '') {
+    const events = parseSse(head);
+    const redacted = redactor.events(events);
+    if (redacted.some((e, i) => e !== events[i])) out = redacted.map(writeEvent).join('');
+  }
+  const redactedTail = tail
     .split('\n')
     .map((line) => (line.startsWith('data:') ? `data:${json(line.slice(5))}` : json(line)))
     .join('\n');
+  return out + redactedTail;
+}
+
+function writeEvent(e: SseEvent): string {
+  let out = '';
+  if (e.event !== undefined) out += `event: ${e.event}\n`;
+  if (e.id !== undefined) out += `id: ${e.id}\n`;
+  for (const line of e.data.split('\n')) out += `data: ${line}\n`;
+  return `${out}\n`;
 }
 
 function safeDecode(s: string): string {

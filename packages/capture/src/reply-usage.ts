@@ -3,7 +3,7 @@ import { costUsd, type PriceLookup } from './pricing.js';
 import { type ReportedUsage, usageFromJson } from './usage-extractor.js';
 
 /** What {@link replyUsage} reads a reply's usage and cost from. */
-export interface ReplyParts {
+export interface UsageSources {
   /** Usage reported by the reply's events, when it streamed. */
   readonly streamed: ReportedUsage | undefined;
   /** The reply's body as text (undefined when binary). */
@@ -17,7 +17,7 @@ export interface ReplyParts {
  * Tokens and cost of one reply: the usage its stream reported, else the usage of its JSON
  * body, priced by the model the reply names (else the one the request asked for).
  */
-export function replyUsage(parts: ReplyParts, prices: PriceLookup): Usage {
+export function replyUsage(parts: UsageSources, prices: PriceLookup): Usage {
   let usage = parts.streamed;
   if (usage === undefined && parts.responseText !== undefined && parts.responseType.includes('json'))
     usage = usageFromJson(parts.responseText);

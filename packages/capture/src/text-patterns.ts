@@ -1,35 +1,57 @@
 import { UnderstudyError } from '@understudy/core';
 
-/** A named regex whose matches are redacted from body, query, header and SSE text. */
+/** A named regex whose matches are redacted from body, query, header, path and SSE text. */
 export interface TextPattern {
   readonly name: string;
   readonly regex: RegExp;
-  /** Rejects a match that only looks like a secret (e.g. a digit run failing Luhn). */
-  readonly accept?: (match: string) => boolean;
-  /** A substring every match contains: text without it skips the regex. */
-  readonly hint?: string;
+  /**
+   * Given a match, the part of it that is a secret (`[start, end)` within the match), or
+   * undefined when the match only looks like one (a digit run failing Luhn).
+   */
+  readonly accept?: (match: string) => readonly [number, number] | undefined;
+  /** Substrings every match contains one of: text without any skips the regex. */
+  readonly hints?: readonly string[];
 }
 
 /**
+ * Where a secret may start: not inside a word, but right after a JSON escape (`\n`, `\t`,
+ * `\u0009`) even though the escape's letter stands before it — a key pasted on a line of its
+ * own is stored as `…\nsk-…` inside a JSON string — and never swallowing that letter, which
+ * would leave an invalid escape. After any other backslash (`\\alice@…`) a secret may start too.
+ */
+const start = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9\\]))`;
+const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9._%+\-\\]))`;
+
+/**
  * The built-in patterns: email addresses, payment card numbers (13–19 digits, optionally
- * grouped by spaces or dashes, Luhn-checked so order ids and timestamps survive), bearer
- * tokens and `sk-…`-style API keys (OpenAI, Anthropic, Stripe shapes).
+ * grouped by spaces or dashes, Luhn-checked so order ids and timestamps survive, found even
+ * when a CVV or an expiry follows), bearer tokens and the common key shapes: OpenAI/Anthropic/
+ * Stripe (`sk-…`, `sk-ant-…`, `sk_live_…`, `pk_…`, `rk_…`), AWS access key ids (`AKIA…`,
+ * `ASIA…`), GitHub tokens (`ghp_…`, `github_pat_…`), Slack tokens (`xoxb-…`), Google API keys
+ * (`AIza…`) and JWTs.
  */
 export const builtinPatterns: readonly TextPattern[] = Object.freeze([
-  // The lookbehind anchors each match at the start of a local part: without it a long run of
-  // word characters is rescanned from every position (quadratic on a 100 KB token). In JSON
-  // text a secret often follows an escape (`"…:\nsk-…"`): the escape's letter is not part of
-  // the secret, so a match may start right after `\n`, `\t`… but never swallow the letter (the
-  // body would no longer parse).
+  // Bounded repetitions keep every pattern linear on a 100 KB run of word characters.
   {
     name: 'email',
-    regex:
-      /(?:(?<![A-Za-z0-9._%+\\-])|(?<=\\[nrtbf])|(?<=\\)(?![nrtbfu]))[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g,
-    hint: '@',
+    regex: new RegExp(
+      `${emailStart}[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}(?![A-Za-z])`,
+      'g',
+    ),
+    hints: ['@'],
   },
-  { name: 'card', regex: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, accept: luhn },
-  { name: 'bearer', regex: /(?:\b|(?<=\\[nrtbf]))Bearer\s+[A-Za-z0-9._~+/=-]{8,}/gi },
-  { name: 'api_key', regex: /(?:\b|(?<=\\[nrtbf]))(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}/g, hint: 'k-' },
+  { name: 'card', regex: /(?<!\d)\d(?:[ -]?\d){12,46}/g, accept: cardWithin },
+  { name: 'bearer', regex: new RegExp(`${start}Bearer\\s+[A-Za-z0-9._~+/=-]{8,}`, 'gi') },
+  { name: 'api_key', regex: new RegExp(`${start}(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}`, 'g'), hints: ['k-', 'k_'] },
+  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Z])`, 'g'), hints: ['AKIA', 'ASIA'] },
+  {
+    name: 'github_token',
+    regex: new RegExp(`${start}(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`, 'g'),
+    hints: ['gh', 'github_pat_'],
+  },
+  { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'] },
+  { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'] },
+  { name: 'jwt', regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'), hints: ['eyJ'] },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */
@@ -44,6 +66,35 @@ export function configuredPatterns(patterns: readonly { name: string; regex: str
       });
     }
   });
+}
+
+/**
+ * The card number inside a run of digit groups: the whole run when it passes Luhn, else the
+ * longest run of whole groups (13–19 digits) that does — so `4111 1111 1111 1111 123` (a CVV
+ * after the number) and `4111111111111111 12` (an expiry) are still found. A single group
+ * longer than 19 digits is an id, not a card.
+ */
+export function cardWithin(run: string): readonly [number, number] | undefined {
+  const groups: { start: number; end: number; digits: number }[] = [];
+  const re = /\d+/g;
+  for (let m = re.exec(run); m !== null; m = re.exec(run)) groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0].length });
+  let best: [number, number] | undefined;
+  let bestDigits = 0;
+  for (let i = 0; i < groups.length; i++) {
+    let digits = 0;
+    for (let j = i; j < groups.length; j++) {
+      digits += (groups[j] as { digits: number }).digits;
+      if (digits > 19) break;
+      if (digits < 13 || digits <= bestDigits) continue;
+      const from = (groups[i] as { start: number }).start;
+      const to = (groups[j] as { end: number }).end;
+      if (luhn(run.slice(from, to))) {
+        best = [from, to];
+        bestDigits = digits;
+      }
+    }
+  }
+  return best;
 }
 
 /** The Luhn checksum over the digits of `s`. */

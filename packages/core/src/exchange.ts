@@ -1,3 +1,5 @@
+import type { ExchangeError } from './exchange-error.js';
+
 /** Who produced an exchange: production traffic, a shadow mirror of it, or a replay run. */
 export const exchangeRoles = ['live', 'shadow', 'replay'] as const;
 export type ExchangeRole = (typeof exchangeRoles)[number];
@@ -54,7 +56,8 @@ export interface Exchange {
   readonly role: ExchangeRole;
   readonly parentId: string | null;
   readonly usage: Usage;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  /** Why it did not complete normally; the code is one of core's `exchangeErrorCodes`. */
+  readonly error: ExchangeError | null;
 }
 
 export const emptyBody: CapturedBody = Object.freeze({ bytes: new Uint8Array(0), size: 0, truncated: false });

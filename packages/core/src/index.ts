@@ -29,6 +29,7 @@ export {
   type SseEvent,
   type Usage,
 } from './exchange.js';
+export { type ExchangeError, type ExchangeErrorCode, exchangeErrorCodes, toExchangeErrorCode } from './exchange-error.js';
 export { createIdGenerator, type IdGenerator } from './ids.js';
 export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
 export { type Logger, silentLogger } from './logger.js';

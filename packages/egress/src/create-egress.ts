@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { createRedactor, type ModelPrice, priceLookup } from '@understudy/capture';
+import { createRedactor, type ModelPrice, openSealed, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -73,6 +73,7 @@ export function createEgress(deps: EgressDeps): Egress {
   const { config } = deps;
   const ids = createIdGenerator({ clock, random });
   const redactor = createRedactor(deps.redaction ?? parseConfig({}).tap.redaction, deps.redactionKey);
+  const sealingKey = redactor.sealingKey();
   const prices = priceLookup(deps.pricing);
   const pools = createUpstreamPools(config);
   const destinations = new Map(config.destinations.map((d) => [d.name, d]));
@@ -139,7 +140,12 @@ export function createEgress(deps: EgressDeps): Egress {
       return;
     }
     const contentType = incoming.headers['content-type'];
-    const key: CallKey = { destination: name, method, path: rest, bodyKey: bodyKey(body, contentType) };
+    // The key is stored and matched in its redacted spelling: placeholders are stable, so the
+    // same call matches its recording while no secret in a path or query is kept.
+    const scrub = redactor.forExchange();
+    const redactedQuery = scrub.query(query);
+    const keyPath = scrub.path(inside) + (redactedQuery === '' ? '' : `?${redactedQuery}`);
+    const key: CallKey = { destination: name, method, path: keyPath, bodyKey: bodyKey(body, contentType) };
     const seqKey = correlation.shadow ? `s ${correlation.attemptId ?? correlation.exchangeId ?? ''}` : `l ${correlation.exchangeId ?? ''}`;
     const context: ToolCallContext = {
       id: ids(),
@@ -150,6 +156,9 @@ export function createEgress(deps: EgressDeps): Egress {
       key,
       redactor,
       prices,
+      maxBodyBytes: config.maxBodyBytes,
+      rawPath: inside,
+      rawQuery: query,
       rawHeaders: incoming.rawHeaders,
       body,
     };
@@ -191,7 +200,7 @@ export function createEgress(deps: EgressDeps): Egress {
       outgoing,
       context,
       read ? 'blocked' : 'unmatched',
-      `shadow call ${method} /d/${name}${rest} ${why}; refused so it cannot act`,
+      `shadow call ${method} /d/${name}${keyPath} ${why}; refused so it cannot act`,
     );
   };
 
@@ -246,7 +255,9 @@ export function createEgress(deps: EgressDeps): Egress {
     for (const [field, value] of Object.entries(recorded.responseHeaders)) if (!notReplayed.has(field)) headers[field] = value;
     headers['x-understudy-egress'] = 'replayed';
     outgoing.writeHead(recorded.status ?? 200, headers);
-    outgoing.end(Buffer.from(recorded.responseBody.buffer, recorded.responseBody.byteOffset, recorded.responseBody.byteLength));
+    // A live recording's body is sealed at rest; older rows (and redacted ones) are sent as stored.
+    const bytes = openSealed(recorded.responseBody, sealingKey) ?? recorded.responseBody;
+    outgoing.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
 
   const refuse = async (outgoing: ServerResponse, context: ToolCallContext, match: ToolCallMatch, message: string): Promise<void> => {

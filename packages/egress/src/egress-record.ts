@@ -1,7 +1,7 @@
-import { costUsd, type ExchangeRedactor, type PriceLookup, type Redactor, usageFromJson } from '@understudy/capture';
+import { type PriceLookup, type Redactor, recordExchange, seal } from '@understudy/capture';
 import type { EgressDestinationConfig } from '@understudy/core';
 import type { ToolCallMatch, ToolCallRecord } from '@understudy/store';
-import { type Correlation, type ForwardCapture, type ForwardResult, headerRecord, reservedHeaderPrefix } from '@understudy/tap';
+import { type Correlation, type ForwardCapture, type ForwardResult, headerRecord } from '@understudy/tap';
 import type { CallKey } from './egress-cursor.js';
 
 /** What the egress proxy knows about a call before it decides what to do with it. */
@@ -14,6 +14,11 @@ export interface ToolCallContext {
   readonly key: CallKey;
   readonly redactor: Redactor;
   readonly prices: PriceLookup;
+  /** The capture cap of a tool call's bodies. */
+  readonly maxBodyBytes: number;
+  /** The call's raw path and query, as forwarded (the key holds the redacted spelling). */
+  readonly rawPath: string;
+  readonly rawQuery: string;
   /** The agent's request as received (raw header list, whole body): kept, redacted, as evidence of a refused call. */
   readonly rawHeaders: readonly string[];
   readonly body: Uint8Array;
@@ -32,9 +37,10 @@ export type ToolCallEnd =
   | { readonly kind: 'blocked'; readonly match: ToolCallMatch; readonly body: string };
 
 /**
- * The stored form of one tool call. Request headers and text bodies are redacted like the
- * tap's captures; a forwarded response is kept as the tool sent it (up to the cap), because a
- * later shadow call is answered with exactly those bytes.
+ * The stored form of one tool call, recorded through capture like every exchange (header
+ * policy, redaction, body cap, error codes). A live call's response must later answer a shadow
+ * call byte for byte, so its bytes are kept only sealed (AES-256-GCM under a key derived from
+ * the redaction key), never in the clear; a shadow call's response is stored redacted.
  */
 export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): ToolCallRecord {
   const { correlation, key } = context;
@@ -76,10 +82,12 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
   }
   if (end.kind === 'blocked') {
     const body = Buffer.from(end.body, 'utf8');
-    const request = redactedRequest(context.redactor.forExchange(), context.rawHeaders, context.body);
+    const recorded = record(context, null, { status: 409, headers: {}, body: new Uint8Array(0) }, null);
     return {
       ...base,
-      ...request,
+      requestHeaders: recorded.requestHeaders,
+      requestBody: recorded.requestBody.bytes,
+      requestSize: context.body.length,
       status: 409,
       responseHeaders: { 'content-type': 'application/json' },
       responseBody: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
@@ -97,23 +105,23 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
     };
   }
   const { result, capture } = end;
-  const redactor = context.redactor.forExchange();
   const request = capture.request.body();
-  const redacted = redactedRequest(redactor, capture.requestHeaders, request.bytes);
-  const responseHeaders = capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders);
   const response = capture.response.body();
-  const responseType = responseHeaders['content-type'] ?? '';
-  let usage = capture.streamUsage;
-  if (usage === undefined && responseType.includes('json') && responseHeaders['content-encoding'] === undefined)
-    usage = usageFromJson(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength).toString('utf8'));
-  const price = usage?.model === undefined ? undefined : context.prices(usage.model);
+  const recorded = record(
+    context,
+    capture,
+    { status: result.status, headers: capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders), body: response.bytes },
+    result,
+  );
+  const sealed = context.correlation.shadow ? undefined : seal(response.bytes, context.redactor.sealingKey());
   return {
     ...base,
-    ...redacted,
+    requestHeaders: recorded.requestHeaders,
+    requestBody: recorded.requestBody.bytes,
     requestSize: request.size,
     status: result.status,
-    responseHeaders: redactor.headers(responseHeaders),
-    responseBody: response.bytes,
+    responseHeaders: recorded.responseHeaders,
+    responseBody: sealed ?? recorded.responseBody.bytes,
     responseSize: response.size,
     responseTruncated: response.truncated,
     outcome: 'forwarded',
@@ -121,34 +129,45 @@ export function toolCallRecord(context: ToolCallContext, end: ToolCallEnd): Tool
     matchedId: end.matchedId,
     ttfbMs: result.ttfbMs,
     durationMs: result.durationMs,
-    inputTokens: usage?.inputTokens ?? null,
-    outputTokens: usage?.outputTokens ?? null,
-    costUsd: usage === undefined ? null : costUsd(price, usage.inputTokens, usage.outputTokens),
-    error: result.error,
+    inputTokens: recorded.usage.inputTokens,
+    outputTokens: recorded.usage.outputTokens,
+    costUsd: recorded.usage.costUsd,
+    error: recorded.error,
   };
 }
 
-/** Request headers (no `x-understudy-*`) and body, redacted like the tap's captures. */
-function redactedRequest(
-  redactor: ExchangeRedactor,
-  rawHeaders: readonly string[],
-  body: Uint8Array,
-): { requestHeaders: Record<string, string>; requestBody: Uint8Array; requestSize: number } {
-  const headers = headerRecord(rawHeaders);
-  for (const name of Object.keys(headers)) if (name.startsWith(reservedHeaderPrefix)) delete headers[name];
-  const contentType = headers['content-type'] ?? '';
-  return {
-    requestHeaders: redactor.headers(headers),
-    requestBody: redactedText(body, contentType, (text) => redactor.body(text, contentType)),
-    requestSize: body.length,
-  };
-}
-
-function redactedText(bytes: Uint8Array, contentType: string, redact: (text: string) => string): Uint8Array {
-  if (bytes.length === 0 || !/json|text\/|xml|x-www-form-urlencoded/.test(contentType)) return bytes;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const redacted = redact(text);
-  if (redacted === text) return bytes;
-  const out = Buffer.from(redacted, 'utf8');
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+/** The call as capture records any exchange: the one header policy and redaction. */
+function record(
+  context: ToolCallContext,
+  capture: ForwardCapture | null,
+  reply: { status: number | null; headers: Record<string, string>; body: Uint8Array },
+  result: ForwardResult | null,
+) {
+  const request = capture?.request.body() ?? { bytes: context.body, size: context.body.length, truncated: false };
+  return recordExchange(
+    {
+      id: context.id,
+      startedAt: context.startedAt,
+      version: context.destination.name,
+      role: context.correlation.shadow ? 'shadow' : 'live',
+      parentId: null,
+      request: {
+        method: context.key.method,
+        path: context.rawPath,
+        query: context.rawQuery,
+        headers: headerRecord(capture?.requestHeaders ?? context.rawHeaders),
+        body: request,
+      },
+      reply: {
+        status: reply.status,
+        headers: reply.headers,
+        body: { bytes: reply.body, size: reply.body.length, truncated: capture?.response.body().truncated ?? false },
+        ...(capture?.streamUsage === undefined ? {} : { streamUsage: capture.streamUsage }),
+      },
+      ttfbMs: result?.ttfbMs ?? null,
+      durationMs: result?.durationMs ?? null,
+      error: result?.error ?? null,
+    },
+    { redactor: context.redactor, prices: context.prices, maxBodyBytes: context.maxBodyBytes },
+  );
 }

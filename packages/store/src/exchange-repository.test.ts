@@ -57,7 +57,7 @@ describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) 
         { at: 4, event: 'done', data: '[DONE]' },
       ],
       usage: { inputTokens: 10, outputTokens: 20, costUsd: 0.0003 },
-      error: { code: 'upstream_reset', message: 'socket hang up' },
+      error: { code: 'upstream_error', message: 'socket hang up' },
       streamed: true,
       status: null,
     });

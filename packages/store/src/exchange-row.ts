@@ -1,4 +1,4 @@
-import { type CapturedBody, type Exchange, type ExchangeRole, type SseEvent, UnderstudyError } from '@understudy/core';
+import { type CapturedBody, type Exchange, type ExchangeRole, type SseEvent, toExchangeErrorCode, UnderstudyError } from '@understudy/core';
 import type { Kysely } from 'kysely';
 import { loadContentNodes } from './content-nodes.js';
 import { type ContentNode, type ContentRef, type NodeLookup, packRequestBody, unpackRequestBody } from './request-packing.js';
@@ -95,7 +95,7 @@ export function fromExchangeRow(r: ExchangesTable, lookup: NodeLookup = new Map(
     role: r.role as ExchangeRole,
     parentId: r.parent_id,
     usage: { inputTokens: r.input_tokens, outputTokens: r.output_tokens, costUsd: r.cost_usd },
-    error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
+    error: r.error_code === null ? null : { code: toExchangeErrorCode(r.error_code), message: r.error_message ?? '' },
   };
 }
 

@@ -157,6 +157,7 @@ export function createTap(deps: TapDeps): Tap {
       shadow?.offer({
         live: exchange,
         rawHeaders: headerRecord(result.capture.requestHeaders),
+        rawPath: result.path,
         rawQuery: result.query,
         rawBody: result.capture.request.body(),
       });

@@ -11,7 +11,7 @@ export { type ActiveRouting, createRoutingWatcher, type RoutingSource, type Rout
 export { type CaptureFilter, captureFilter } from './capture/capture-filter.js';
 export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture/capture-queue.js';
 export type { CaptureSink } from './capture/capture-sink.js';
-export { decodedHeader } from './capture/exchange-builder.js';
+
 export { storeSink } from './capture/store-sink.js';
 export { createTap, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
 export {
@@ -23,7 +23,7 @@ export {
   splitTarget,
   writeError,
 } from './forward/forward.js';
-export { headerRecord, reservedHeaderPrefix } from './forward/forward-headers.js';
+export { headerRecord } from './forward/forward-headers.js';
 export { removeDotSegments } from './forward/remove-dot-segments.js';
 export { tapServerOptions } from './forward/tap-server-options.js';
 export {

@@ -6,6 +6,7 @@ import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
+import { recordDepsFor } from '../record-deps.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: understudy import FILE [--format har|goreplay|jsonl|otlp] [--skip-invalid] [--version NAME] [--json]
@@ -48,13 +49,15 @@ export const importCommand: Command = {
       throw new UsageError(`--version "${values.version}" is not a valid version name`);
     const path = resolve(io.cwd, file);
     if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
-    const { dbUrl } = loadCliConfig(io, values.config);
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
+    const record = recordDepsFor(config, dataDir);
     const store = await openStore({ url: dbUrl });
     try {
       const result = await importExchanges(store, path, {
         ...(format === undefined ? {} : { format: format as ImportFormat }),
         skipInvalid: values['skip-invalid'] === true,
         ...(values.version === undefined ? {} : { version: values.version }),
+        record,
       });
       if (values.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { costUsd, priceLookup } from '@understudy/capture';
+import { costUsd } from '@understudy/capture';
 import { systemClock, UnderstudyError } from '@understudy/core';
 import {
   createReplayer,
@@ -15,6 +15,7 @@ import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
+import { recordDepsFor } from '../record-deps.js';
 import type { Command } from './command.js';
 import { parseDurationFlag, parseNumberFlag, parseTimeFlag } from './replay-flags.js';
 
@@ -93,11 +94,11 @@ export const replayCommand: Command = {
     const dashboardUrl = values['dashboard-url'];
     if (dashboardUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(dashboardUrl))
       throw new UsageError(`--dashboard-url must be an http(s) URL, got "${dashboardUrl}"`);
-    const { config, dbUrl } = loadCliConfig(io, values.config);
-    const lookup = priceLookup(config.tap.pricing);
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
+    const { redactor, prices: lookup } = recordDepsFor(config, dataDir);
     const price: PriceFn = (model, input, output) => (model === null ? null : costUsd(lookup(model), input, output));
     const store = await openStore({ url: dbUrl });
-    const replayer = createReplayer({ store, price });
+    const replayer = createReplayer({ store, price, redactor, prices: lookup });
     const progress = io.isTty && values.json !== true;
     try {
       let runId = resume;

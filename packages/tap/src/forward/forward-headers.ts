@@ -1,13 +1,11 @@
-/**
- * Hop-by-hop fields (RFC 9110 §7.6.1) describe one connection, not the message, so a proxy
- * must not forward them; `Connection` may name more. `host` is set by the dispatcher from the
- * upstream origin, and `expect` is answered by Node itself (undici rejects it outright).
- */
-const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-const notForwardedUpstream = new Set([...hopByHop, 'host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host']);
+import { hopByHopHeaders as hopByHop, reservedHeaderPrefix } from '@understudy/capture';
 
-/** The reserved header prefix: clients cannot forge these, the tap alone sets them. */
-export const reservedHeaderPrefix = 'x-understudy-';
+/**
+ * Capture's header policy (hop-by-hop fields per RFC 9110 §7.6.1 and whatever `Connection`
+ * names) applied to raw header lists. `host` is set by the dispatcher from the upstream origin,
+ * and `expect` is answered by Node itself (undici rejects it outright).
+ */
+const notForwardedUpstream = new Set([...hopByHop, 'host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host']);
 
 /**
  * Whether a lower-cased header name is reserved: `x-understudy-*`, also spelled with

@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { BodyCapture, type ReportedUsage, SseCapture } from '@understudy/capture';
-import type { Clock, ErrorCode, SseEvent } from '@understudy/core';
+import { BodyCapture, classifyUpstreamError, type ReportedUsage, SseCapture } from '@understudy/capture';
+import type { Clock, ExchangeErrorCode, SseEvent } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
 import type { UpstreamTarget } from './upstream-pools.js';
 
-/** Why an exchange did not complete normally. */
-export type ForwardErrorCode = 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error' | 'client_disconnected';
+/** Why an exchange did not complete normally (capture's closed set). */
+export type ForwardErrorCode = ExchangeErrorCode;
 
 /** The unredacted raw material of one exchange; the capture pipeline turns it into an `Exchange`. */
 export interface ForwardCapture {
@@ -214,7 +214,7 @@ export function forward(options: ForwardOptions): void {
         finish({ code: 'client_disconnected', message: 'the client closed the connection before the response ended' });
         return;
       }
-      const code = classify(err, status !== null);
+      const code = classifyUpstreamError(err, { responded: status !== null });
       const message = describe(err, code, target);
       if (!outgoing.headersSent && options.fallbackWhen?.(null) === true) {
         fellBack = true;
@@ -222,7 +222,7 @@ export function forward(options: ForwardOptions): void {
         return;
       }
       if (!outgoing.headersSent) {
-        clientStatus = errorStatus[code];
+        clientStatus = code === 'upstream_timeout' ? errorStatus.upstream_timeout : errorStatus.upstream_unreachable;
         writeError(outgoing, clientStatus, code, message, target.version.name);
       } else {
         // Headers are out: the only honest signal left is an incomplete body.
@@ -287,14 +287,6 @@ function headerStrings(raw: Dispatcher.DispatchController['rawHeaders']): string
     out[i] = typeof v === 'string' ? v : v.toString('latin1');
   }
   return out;
-}
-
-function classify(err: Error, responded: boolean): Extract<ErrorCode, 'upstream_unreachable' | 'upstream_timeout' | 'upstream_error'> {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
-    return 'upstream_timeout';
-  }
-  return responded ? 'upstream_error' : 'upstream_unreachable';
 }
 
 function describe(err: Error, code: string, target: UpstreamTarget): string {

@@ -1,7 +1,7 @@
-import { type PriceLookup, type Redactor, replyUsage, SseCapture } from '@understudy/capture';
+import { classifyUpstreamError, type PriceLookup, type Redactor, recordExchange, resentHeaders, SseCapture } from '@understudy/capture';
 import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
-import { exchangeHeader, exchangeHeaderValue } from './egress-correlation.js';
+import { exchangeHeader, exchangeHeaderValue, shadowHeader } from './egress-correlation.js';
 import type { ShadowMetrics } from './shadow-metrics.js';
 import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
 
@@ -10,7 +10,8 @@ export interface ShadowOffer {
   readonly live: Exchange;
   /** Raw request headers, lower-case names, before redaction: what the candidate must see. */
   readonly rawHeaders: Readonly<Record<string, string>>;
-  /** Raw query string (without `?`), before redaction: `live.query` is the redacted copy. */
+  /** Raw path and query string (without `?`), before redaction: `live.path`/`live.query` are the redacted copies. */
+  readonly rawPath: string;
   readonly rawQuery: string;
   readonly rawBody: CapturedBody;
 }
@@ -42,21 +43,6 @@ export interface ShadowMirror {
   /** Drops what waits, gives in-flight copies `graceMs` to finish, closes the pool. */
   close(graceMs?: number): Promise<void>;
 }
-
-// RFC 9110 §7.6.1 hop-by-hop headers, plus framing and encoding the client negotiated with us.
-const dropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-  'accept-encoding',
-  'expect',
-]);
 
 /**
  * The live shadow: mirrors a sticky sample of live requests to a candidate version after the
@@ -99,11 +85,10 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
 
   async function send(offer: ShadowOffer): Promise<void> {
     const { live } = offer;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(offer.rawHeaders))
-      if (!dropped.has(name) && !name.startsWith('x-understudy-')) headers[name] = value;
-    for (const [name, value] of Object.entries(version.headers)) headers[name.toLowerCase()] = value;
-    headers['x-understudy-shadow'] = '1';
+    // The live request is in memory, so the copy carries the client's own credentials;
+    // the version's headers replace same-named ones.
+    const marks = { [shadowHeader]: '1' };
+    const headers = resentHeaders(offer.rawHeaders, version.headers, { credentials: 'keep', marks });
     // The live exchange's recording answers the copy's tool calls; the copy's own id keeps two copies apart.
     const id = deps.ids();
     headers[exchangeHeader] = exchangeHeaderValue(live.id, id);
@@ -122,7 +107,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     try {
       const res = await dispatcher.request({
         origin: url.origin,
-        path: `${basePath}${live.path}${offer.rawQuery === '' ? '' : `?${offer.rawQuery}`}`,
+        path: `${basePath}${offer.rawPath}${offer.rawQuery === '' ? '' : `?${offer.rawQuery}`}`,
         method: live.method as Dispatcher.HttpMethod,
         headers,
         body: offer.rawBody.bytes.length === 0 ? null : offer.rawBody.bytes,
@@ -148,7 +133,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       deps.metrics.error();
       const timedOut = controller.signal.aborted;
       error = {
-        code: timedOut ? 'upstream_timeout' : codeOf(cause),
+        code: classifyUpstreamError(cause, { timedOut, responded: status !== null }),
         message: timedOut ? `no complete shadow response within ${config.timeoutMs} ms` : String((cause as Error)?.message ?? cause),
       };
       status = null;
@@ -156,40 +141,31 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
       timer.cancel();
       sse?.end();
     }
-    const redactor = deps.redactor.forExchange();
-    // The request's parts first, as the live capture does: the redactor then knows its secrets
-    // and scrubs a candidate that echoes them back. Only the response's redaction is kept.
-    redactor.headers(offer.rawHeaders);
-    redactor.query(offer.rawQuery);
-    const requestType = offer.rawHeaders['content-type'] ?? '';
-    const requestText = offer.rawHeaders['content-encoding'] === undefined ? textOf(offer.rawBody) : undefined;
-    if (requestText !== undefined && textTypes.test(requestType)) redactor.body(requestText, requestType);
     const bytes = Buffer.concat(chunks, held);
-    const contentType = responseHeaders['content-type'] ?? '';
-    const text = textTypes.test(contentType) ? bytes.toString('utf8') : undefined;
-    const redacted = text === undefined ? bytes : Buffer.from(redactor.body(text, contentType), 'utf8');
-    deps.record({
-      id,
-      startedAt,
-      method: live.method,
-      path: live.path,
-      query: live.query,
-      // What the store keeps of the request is the live exchange's redacted copy, marked.
-      requestHeaders: { ...live.requestHeaders, 'x-understudy-shadow': '1' },
-      requestBody: live.requestBody,
-      status,
-      responseHeaders: redactor.headers(responseHeaders),
-      responseBody: { bytes: new Uint8Array(redacted.buffer, redacted.byteOffset, redacted.byteLength), size, truncated: size > held },
-      streamed: contentType.includes('text/event-stream'),
-      sseEvents: sse === undefined ? null : sse.events.map((e) => redactor.sseEvent(e)),
-      ttfbMs,
-      durationMs: clock.monotonic() - started,
-      version: version.name,
-      role: 'shadow',
-      parentId: live.id,
-      usage: replyUsage({ streamed: sse?.usage(), responseText: text, responseType: contentType, requestText }, deps.prices),
-      error,
-    });
+    deps.record(
+      recordExchange(
+        {
+          id,
+          startedAt,
+          version: version.name,
+          role: 'shadow',
+          parentId: live.id,
+          // The request as the candidate got it (the live path and raw query, this version's headers).
+          request: { method: live.method, path: offer.rawPath, query: offer.rawQuery, headers, body: offer.rawBody, marks },
+          reply: {
+            status,
+            headers: responseHeaders,
+            body: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size, truncated: size > held },
+            sseEvents: sse === undefined ? null : sse.events,
+            ...(sse?.usage() === undefined ? {} : { streamUsage: sse.usage() }),
+          },
+          ttfbMs,
+          durationMs: clock.monotonic() - started,
+          error,
+        },
+        deps,
+      ),
+    );
   }
 
   return {
@@ -227,8 +203,6 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
   };
 }
 
-const textTypes = /json|text\/|event-stream|xml/;
-
 function textOf(body: CapturedBody): string | undefined {
   return body.bytes.length === 0
     ? undefined
@@ -239,9 +213,4 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
-}
-
-function codeOf(cause: unknown): string {
-  const code = (cause as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'upstream_error';
 }

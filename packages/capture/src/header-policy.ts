@@ -1,0 +1,140 @@
+/**
+ * The one header policy every path applies: which fields belong to a connection rather than
+ * to the message (never forwarded, never recorded), which carry secrets (never stored in the
+ * clear), and which a re-sent request must not copy from a recording.
+ */
+
+/**
+ * Hop-by-hop fields (RFC 9110 §7.6.1): they describe one connection, so a proxy drops them,
+ * plus every field the message's own `Connection` header names. `proxy-authorization` and
+ * `proxy-authenticate` are consumed by the proxy they are addressed to (RFC 9110 §11.7).
+ */
+export const hopByHopHeaders: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/**
+ * Fields a re-sent request (shadow copy, replay) never copies from the original: the hop-by-hop
+ * ones, framing the dispatcher sets itself (`host`, `content-length`), `expect` (answered by
+ * the first hop), and `accept-encoding` so the target answers in identity and bodies compare.
+ */
+export const notResentHeaders: ReadonlySet<string> = new Set([...hopByHopHeaders, 'host', 'content-length', 'expect', 'accept-encoding']);
+
+/** The reserved prefix: only Understudy sets these; inbound ones are dropped everywhere. */
+export const reservedHeaderPrefix = 'x-understudy-';
+
+/**
+ * Names that match the secret pattern but never hold a credential: kept in the clear so
+ * idempotency and WebSocket handshakes stay readable in a recording.
+ */
+export const secretNameAllowList: ReadonlySet<string> = new Set([
+  'idempotency_key',
+  'x_idempotency_key',
+  'sec_websocket_key',
+  'cache_key',
+  'sort_key',
+  'partition_key',
+  'primary_key',
+  'foreign_key',
+  'bos_token',
+  'eos_token',
+  'pad_token',
+  'unk_token',
+]);
+
+const secretNames = new Set([
+  'authorization',
+  'proxy_authorization',
+  'cookie',
+  'set_cookie',
+  'key',
+  'apikey',
+  'auth',
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'secret',
+  'token',
+  'sig',
+  'signature',
+  'credential',
+  'credentials',
+  'session',
+  'sessionid',
+  'session_id',
+]);
+
+const secretSuffix =
+  /_(?:key|apikey|token|secret|password|passwd|signature|credentials?|auth|authorization|cookie|session|sessionid|session_id)$/;
+
+/**
+ * True when a header, query parameter or JSON key is named like a secret: `authorization`,
+ * `cookie`, `set-cookie`, `key`, `token`, `password`, `secret` and anything ending in
+ * `-key`, `-token`, `-secret`, `-password`, `-signature`, `-credentials`, `-auth` (`x-api-key`,
+ * `x-goog-api-key`, `x-auth-token`, `client_secret`, `refresh_token`), compared lower-cased with
+ * `-` and spaces read as `_`, except the names in {@link secretNameAllowList}.
+ */
+export function isSecretName(name: string): boolean {
+  const n = name.toLowerCase().replace(/[-\s.]/g, '_');
+  if (secretNameAllowList.has(n)) return false;
+  return secretNames.has(n) || secretSuffix.test(n);
+}
+
+/** Field names the message's `Connection` header lists (other than the `close`/`keep-alive` options). */
+export function connectionNamed(connection: string | undefined): ReadonlySet<string> | undefined {
+  if (connection === undefined || connection === 'keep-alive' || connection === 'close') return undefined;
+  let names: Set<string> | undefined;
+  for (const token of connection.split(',')) {
+    const t = token.trim().toLowerCase();
+    if (t === '' || t === 'close' || t === 'keep-alive') continue;
+    names ??= new Set();
+    names.add(t);
+  }
+  return names;
+}
+
+/**
+ * The end-to-end fields of a message as a lower-cased record, as every path records them:
+ * hop-by-hop fields, the ones `Connection` names and `x-understudy-*` are left out.
+ */
+export function endToEndHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const named = connectionNamed(headers.connection);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (hopByHopHeaders.has(lower) || lower.startsWith(reservedHeaderPrefix) || named?.has(lower)) continue;
+    out[lower] = value;
+  }
+  return out;
+}
+
+/**
+ * The headers of a re-sent request (a shadow copy or a replay): the original's end-to-end
+ * fields minus framing, then the target version's own headers (its credentials included), then
+ * the caller's markers. A replay re-sends a recording, so `credentials: 'drop'` leaves out every
+ * secret-named field (a recording holds placeholders, and an end-user's credential must never
+ * reach a candidate); the live shadow re-sends the request it holds in memory with them.
+ */
+export function resentHeaders(
+  original: Readonly<Record<string, string>>,
+  versionHeaders: Readonly<Record<string, string>>,
+  options: { readonly credentials: 'drop' | 'keep'; readonly marks?: Readonly<Record<string, string>> },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(endToEndHeaders(original))) {
+    if (notResentHeaders.has(name) || (options.credentials === 'drop' && isSecretName(name))) continue;
+    out[name] = value;
+  }
+  for (const [name, value] of Object.entries(versionHeaders)) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(options.marks ?? {})) out[name.toLowerCase()] = value;
+  return out;
+}

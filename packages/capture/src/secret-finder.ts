@@ -1,0 +1,74 @@
+import type { TextPattern } from './text-patterns.js';
+
+/** One secret found in a text: where it stands and what kind it is. */
+export interface SecretRange {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+}
+
+/** Finds secrets in text: the exchange's known secrets first, then the patterns. */
+export interface SecretFinder {
+  /** Non-overlapping ranges, in order. */
+  ranges(text: string): SecretRange[];
+  /** The text with each range replaced by its placeholder. */
+  redact(text: string, placeholder: Placeholder): string;
+  /** The placeholder for one found secret (a known secret keeps the one it was given first). */
+  token(kind: string, secret: string, placeholder: Placeholder): string;
+}
+
+export type Placeholder = (kind: string, secret: string) => string;
+
+/**
+ * A finder over `patterns` and the per-exchange map of secrets already redacted elsewhere
+ * (`known`: secret → placeholder, read at every call so later additions count).
+ */
+export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
+  const ranges = (text: string): SecretRange[] => {
+    const found: SecretRange[] = [];
+    for (const secret of known.keys()) {
+      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length))
+        found.push({ start: at, end: at + secret.length, kind: 'known' });
+    }
+    for (const p of patterns) {
+      if (p.hints !== undefined && !p.hints.some((h) => text.includes(h))) continue;
+      p.regex.lastIndex = 0;
+      for (let m = p.regex.exec(text); m !== null; m = p.regex.exec(text)) {
+        if (m[0].length === 0) {
+          p.regex.lastIndex++;
+          continue;
+        }
+        const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0]);
+        if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
+      }
+    }
+    if (found.length < 2) return found;
+    // Overlaps merge into one range (the earlier kind wins), so nothing is half-replaced.
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const merged: SecretRange[] = [];
+    for (const r of found) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && r.start < last.end) merged[merged.length - 1] = { ...last, end: Math.max(last.end, r.end) };
+      else merged.push(r);
+    }
+    return merged;
+  };
+  const token = (kind: string, secret: string, placeholder: Placeholder): string =>
+    (kind === 'known' ? known.get(secret) : undefined) ?? placeholder(kind, secret);
+  return {
+    ranges,
+    token,
+    redact(text, placeholder) {
+      const found = ranges(text);
+      if (found.length === 0) return text;
+      let out = '';
+      let at = 0;
+      for (const r of found) {
+        const secret = text.slice(r.start, r.end);
+        out += text.slice(at, r.start) + token(r.kind, secret, placeholder);
+        at = r.end;
+      }
+      return out + text.slice(at);
+    },
+  };
+}
