@@ -40,10 +40,11 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
     ),
     hints: ['@'],
   },
-  { name: 'card', regex: /(?<!\d)\d(?:[ -]?\d){12,46}/g, accept: cardWithin },
+  // Digits may follow a JSON `\u0001` escape, but a run never starts inside one.
+  { name: 'card', regex: /(?:(?<=\\u[0-9a-fA-F]{4})|(?<!\d))(?<!\\u[0-9a-fA-F]{0,3})\d(?:[ -]?\d){12,46}/g, accept: cardWithin },
   { name: 'bearer', regex: new RegExp(`${start}Bearer\\s+[A-Za-z0-9._~+/=-]{8,}`, 'gi') },
   { name: 'api_key', regex: new RegExp(`${start}(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}`, 'g'), hints: ['k-', 'k_'] },
-  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Z])`, 'g'), hints: ['AKIA', 'ASIA'] },
+  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}`, 'g'), hints: ['AKIA', 'ASIA'] },
   {
     name: 'github_token',
     regex: new RegExp(`${start}(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`, 'g'),

@@ -1,0 +1,138 @@
+import type { SseEvent } from '@understudy/core';
+import { parseConfig } from '@understudy/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redactor.js';
+import { luhn } from './text-patterns.js';
+
+const redactor = createRedactor(parseConfig({}).tap.redaction, 'property-test-key-0123456789abcdef');
+
+const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split(''));
+const upperNum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
+const run = (chars: fc.Arbitrary<string>, min: number, max: number) =>
+  fc.array(chars, { minLength: min, maxLength: max }).map((a) => a.join(''));
+
+/** A Luhn-valid card number of 16 digits, grouped or not. */
+const card = fc
+  .tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 15, maxLength: 15 }), fc.constantFrom('', ' ', '-'))
+  .map(([digits, sep]) => {
+    const body = digits.join('');
+    for (let check = 0; check < 10; check++) {
+      const n = `${body}${check}`;
+      if (luhn(n)) return sep === '' ? n : (n.match(/.{4}/g) ?? []).join(sep);
+    }
+    return `${body}0`;
+  });
+
+/** Secrets of every shape the issue names. */
+const secret = fc.oneof(
+  run(alnum, 20, 40).map((s) => `sk-${s}`),
+  run(alnum, 20, 40).map((s) => `sk-ant-api03-${s}`),
+  run(alnum, 24, 30).map((s) => `sk_live_${s}`),
+  run(upperNum, 16, 16).map((s) => `AKIA${s}`),
+  run(alnum, 36, 36).map((s) => `ghp_${s}`),
+  run(alnum, 12, 30).map((s) => `xoxb-${s}`),
+  fc.tuple(run(alnum, 10, 30), run(alnum, 10, 40), run(alnum, 10, 40)).map(([a, b, c]) => `eyJ${a}.eyJ${b}.${c}`),
+  run(alnum, 20, 40).map((s) => `Bearer ${s}`),
+  fc.tuple(run(alnum, 3, 12), run(alnum, 2, 10)).map(([user, host]) => `${user.toLowerCase()}@${host.toLowerCase()}.example.com`),
+  card,
+);
+
+/** What stands before a secret: separators, escaped control characters, other digits for cards. */
+const before = fc.constantFrom(' ', '\n', '\t', '\r\n', ': ', '(', '"', '= ', 'key: ', '\u0001', '\n\n');
+/** What follows it: separators, a CVV or an expiry after a card. */
+const after = fc.constantFrom(' ', '\n', '.', ',', ')', ' 123', ' 12/29', ' cvv 123', '');
+const words = fc
+  .array(fc.constantFrom('please', 'use', 'the', 'key', 'order', '42', 'thanks', 'my', 'is'), { maxLength: 8 })
+  .map((w) => w.join(' '));
+
+const embedded = fc.record({ secret, before, after, head: words, tail: words });
+
+/** SSE deltas the way an LLM streams them: the text cut at arbitrary points. */
+function chatEvents(text: string, cuts: readonly number[]): SseEvent[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const p of points) {
+    pieces.push(text.slice(at, p));
+    at = p;
+  }
+  pieces.push(text.slice(at));
+  return pieces.map((content, i) => ({ at: i, data: JSON.stringify({ choices: [{ index: 0, delta: { content } }] }) }));
+}
+
+/** The assistant text the stored events spell, reassembled as a client would. */
+function reassembled(events: readonly SseEvent[]): string {
+  return events.map((e) => (JSON.parse(e.data) as { choices: { delta: { content: string } }[] }).choices[0]?.delta.content ?? '').join('');
+}
+
+/** The secret's core: a card is checked by its digits (grouping aside), the rest as written. */
+function leaked(secretText: string, stored: string): boolean {
+  const core = secretText.startsWith('Bearer ') ? secretText.slice(7) : secretText;
+  if (/^[\d -]+$/.test(core)) return stored.replace(/[ -]/g, '').includes(core.replace(/[ -]/g, ''));
+  return stored.includes(core);
+}
+
+describe('redaction property: no generated secret survives (fast-check)', () => {
+  it('in JSON bodies, escaped control characters before the key included (8 000 secrets)', () => {
+    fc.assert(
+      fc.property(embedded, ({ secret: s, before: b, after: a, head, tail }) => {
+        const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `${head}${b}${s}${a}${tail}` }] });
+        const out = redactor.forExchange().body(body, 'application/json');
+        expect(leaked(s, out)).toBe(false);
+        // Still JSON, with the same shape.
+        expect((JSON.parse(out) as { messages: unknown[] }).messages).toHaveLength(1);
+      }),
+      { numRuns: 8_000, seed: 10 },
+    );
+  });
+
+  it('in plain text (6 000 secrets)', () => {
+    fc.assert(
+      fc.property(embedded, ({ secret: s, before: b, after: a, head, tail }) => {
+        const out = redactor.forExchange().body(`${head}${b}${s}${a}${tail}`, 'text/plain');
+        expect(leaked(s, out)).toBe(false);
+      }),
+      { numRuns: 6_000, seed: 11 },
+    );
+  });
+
+  it('in SSE deltas: no sequence of stored events spells a secret, raw stream text included (6 000 secrets)', () => {
+    fc.assert(
+      fc.property(embedded, fc.array(fc.nat(400), { maxLength: 12 }), ({ secret: s, before: b, after: a, head, tail }, cuts) => {
+        const events = chatEvents(`${head}${b}${s}${a}${tail}`, cuts);
+        const r = redactor.forExchange();
+        const stored = r.events(events);
+        expect(leaked(s, reassembled(stored))).toBe(false);
+        expect(leaked(s, stored.map((e) => e.data).join(''))).toBe(false);
+        const raw = events.map((e) => `data: ${e.data}\n\n`).join('');
+        const storedRaw = redactor.forExchange().body(raw, 'text/event-stream');
+        expect(
+          leaked(
+            s,
+            reassembled(
+              storedRaw
+                .split('\n\n')
+                .filter((x) => x !== '')
+                .map((x) => ({ at: 0, data: x.slice(6) })),
+            ),
+          ),
+        ).toBe(false);
+      }),
+      { numRuns: 6_000, seed: 12 },
+    );
+  });
+
+  it('keeps placeholders stable: the same secret gets the same placeholder in every exchange and shape', () => {
+    fc.assert(
+      fc.property(secret, (s) => {
+        const a = redactor.forExchange().body(`x ${s} y`, 'text/plain');
+        const b = redactor.forExchange().body(JSON.stringify({ note: `x ${s} y` }), 'application/json');
+        const tokenA = /\[redacted:[a-z_]+:[0-9a-f]{12}\]/.exec(a)?.[0];
+        expect(tokenA).toBeDefined();
+        expect(b).toContain(tokenA);
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * Issue 10's proof that every path records the same way: one upstream reply recorded by the
+ * live tap, the live shadow, a replay and the importers yields the same redacted headers and
+ * body and the same error code; and after driving every path with seeded secrets (live JSON,
+ * SSE, gzip; HAR, GoReplay and JSONL imports; replay; live shadow; egress) the bytes of the
+ * SQLite file, its WAL and every log line hold none of them.
+ */
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRedactor, priceLookup, type RecordDeps } from '@understudy/capture';
+import { type Exchange, type Logger, parseConfig, seededRandom } from '@understudy/core';
+import { createEgress, type Egress } from '@understudy/egress';
+import type { Store } from '@understudy/store';
+import { createTap, storeSink, type Tap } from '@understudy/tap';
+import { Hono } from 'hono';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportJsonl } from '../src/export-exchanges.js';
+import { importExchanges } from '../src/import-exchanges.js';
+import { createReplayer } from '../src/replayer.js';
+import { listen, type Running, tempStore } from './support.js';
+
+const redactionKey = 'capture-paths-test-key-0123456789';
+
+/** Secrets seeded into every path; none may reach a stored byte or a log. */
+const secrets = {
+  userBearer: 'sk-user0123456789abcdefghijklmnop',
+  cookie: 'sessionid=Zq81hGv0mKp2Lx9TtYw4NeRb',
+  email: 'alice.secret@corp.example.com',
+  key: 'sk_live_51HqLyjWDarjtT1zdp7dcXyz',
+  aws: 'AKIAIOSFODNN7EXAMPLE',
+  card: '4111 1111 1111 1111',
+  setCookie: 'sid=Rt5Kq9wLm2Xz8Bv4Nc7Pd1Yh',
+  googKey: 'AIzaSyA1234567890abcdefghijklmnopqrstu',
+  toolQuery: 'tq_9f8e7d6c5b4a3210ffee',
+  toolSecret: 'ghp_0123456789abcdefghijABCDEFGHIJ012345',
+  versionKey: 'version-own-credential-77a1b2c3d4',
+} as const;
+
+const replyBody = JSON.stringify({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  model: 'gpt-4o-mini',
+  choices: [{ index: 0, message: { role: 'assistant', content: `Mail ${secrets.email}, key\n${secrets.key}, card ${secrets.card} 123` } }],
+  usage: { prompt_tokens: 5, completion_tokens: 7 },
+});
+
+/** The email spelled across deltas, as every LLM streams. */
+const sseBody = ['Write to ', 'alice.sec', 'ret@corp.exa', 'mple.com', ' today']
+  .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+  .concat('data: [DONE]\n\n')
+  .join('');
+
+function upstreamApp(): Hono {
+  const app = new Hono();
+  app.post('/v1/chat/completions', (c) =>
+    c.body(replyBody, 200, { 'content-type': 'application/json', 'set-cookie': secrets.setCookie, 'x-goog-api-key': secrets.googKey }),
+  );
+  app.post('/v1/stream', (c) => c.body(sseBody, 200, { 'content-type': 'text/event-stream' }));
+  app.post('/v1/gzip', (c) => c.body(gzipSync(replyBody), 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
+  app.all('/tools/*', (c) => c.json({ ok: true, token: secrets.toolSecret, echo: c.req.query('api_key') }));
+  return app;
+}
+
+const requestHeaders = {
+  'content-type': 'application/json',
+  authorization: `Bearer ${secrets.userBearer}`,
+  cookie: secrets.cookie,
+};
+const requestBody = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: `my card\\t${secrets.card} and ${secrets.aws}` }],
+});
+
+/** A logger that writes every line to a file, as the CLI's does. */
+function fileLogger(file: string): Logger {
+  const write = (level: string) => (obj: object | string, msg?: string) =>
+    appendFileSync(file, `${JSON.stringify({ level, obj: obj instanceof Error ? String(obj) : obj, msg })}\n`);
+  const logger: Logger = { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: () => logger };
+  return logger;
+}
+
+let store: Store;
+let file: string;
+let logFile: string;
+let tap: Tap;
+let egress: Egress;
+let upstream: Running;
+let tapUrl: string;
+let egressUrl: string;
+let record: RecordDeps;
+const running: Running[] = [];
+
+beforeAll(async () => {
+  ({ store, file } = await tempStore());
+  logFile = `${file}.log`;
+  writeFileSync(logFile, '');
+  const logger = fileLogger(logFile);
+  upstream = await listen(upstreamApp());
+  const config = parseConfig({
+    tap: { shadow: { version: 'candidate', rate: 1 } },
+    egress: { destinations: [{ name: 'tools', baseUrl: `${upstream.url}/tools`, policy: 'record' }] },
+  });
+  record = {
+    redactor: createRedactor(config.tap.redaction, redactionKey),
+    prices: priceLookup({}),
+    maxBodyBytes: config.tap.capture.maxBodyBytes,
+  };
+  const version = { name: 'stable', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } };
+  await store.versions.upsert(version);
+  await store.versions.upsert({ name: 'candidate', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } });
+  await store.versions.upsert({ name: 'dead', upstream: 'http://127.0.0.1:9', headers: {} });
+  tap = createTap({
+    config: config.tap,
+    version,
+    shadowVersion: { name: 'candidate', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } },
+    sink: storeSink(store),
+    redactionKey,
+    random: seededRandom(3),
+    logger,
+  });
+  egress = createEgress({ config: config.egress, store, redactionKey, logger });
+  const tapServer = await listen(tap.app.fetch);
+  const egressServer = await listen(egress.app.fetch);
+  tapUrl = tapServer.url;
+  egressUrl = egressServer.url;
+  running.push(upstream, tapServer, egressServer);
+});
+
+afterAll(async () => {
+  await tap.close();
+  await egress.close();
+  for (const r of running.reverse()) await r.close();
+  await store.close();
+});
+
+async function send(path: string): Promise<void> {
+  const res = await request(`${tapUrl}${path}`, { method: 'POST', headers: requestHeaders, body: requestBody });
+  await res.body.dump();
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setImmediate(r));
+}
+
+const byRole = async (role: Exchange['role'], path: string): Promise<Exchange[]> => {
+  const page = await store.exchanges.list({}, { limit: 1000 });
+  return page.items.filter((e) => e.role === role && e.path === path);
+};
+
+/** What must be the same whichever path recorded the reply. */
+function recorded(e: Exchange | undefined) {
+  if (e === undefined) throw new Error('missing exchange');
+  const headers = Object.fromEntries(
+    Object.entries(e.responseHeaders).filter(([name]) => !['date', 'keep-alive', 'x-understudy-version'].includes(name)),
+  );
+  return { status: e.status, headers, body: Buffer.from(e.responseBody.bytes).toString('utf8'), error: e.error?.code ?? null };
+}
+
+function harOf(reply: { status: number; headers: Record<string, string>; text: string }): string {
+  const pairs = (h: Record<string, string>) => Object.entries(h).map(([name, value]) => ({ name, value }));
+  return JSON.stringify({
+    log: {
+      entries: [
+        {
+          startedDateTime: '2026-11-30T10:00:00.000Z',
+          time: 12,
+          request: {
+            method: 'POST',
+            url: `http://agent.example/v1/chat/completions?api_key=${secrets.key}`,
+            headers: pairs(requestHeaders),
+            postData: { mimeType: 'application/json', text: requestBody },
+          },
+          response: { status: reply.status, headers: pairs(reply.headers), content: { mimeType: 'application/json', text: reply.text } },
+        },
+      ],
+    },
+  });
+}
+
+function goReplayOf(replyHeaders: Record<string, string>, text: string): string {
+  const head = (h: Record<string, string>) =>
+    Object.entries(h)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+  const req = `1 abc123 1700000000000000000\nPOST /v1/chat/completions HTTP/1.1\r\nHost: agent\r\n${head(requestHeaders)}Content-Length: ${Buffer.byteLength(requestBody)}\r\n\r\n${requestBody}`;
+  const res = `2 abc123 1700000000100000000 100000000\nHTTP/1.1 200 OK\r\n${head(replyHeaders)}Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+  return `${req}\n🐵🙈🙉\n${res}\n🐵🙈🙉\n`;
+}
+
+describe('one capture path (issue 10)', () => {
+  it('parity: one upstream reply recorded by the live tap, the shadow, a replay and the importers is stored the same', async () => {
+    await send('/v1/chat/completions');
+    await until(async () => (await byRole('shadow', '/v1/chat/completions')).length > 0);
+    await tap.flush();
+    const [live] = await byRole('live', '/v1/chat/completions');
+    const [shadow] = await byRole('shadow', '/v1/chat/completions');
+
+    const replayer = createReplayer({ store, redactor: record.redactor, prices: record.prices, random: seededRandom(4) });
+    const run = await replayer.create({ target: 'stable', selection: { path: '/v1/chat/completions' } });
+    await replayer.run(run.id);
+    await replayer.close();
+    const [replayed] = await byRole('replay', '/v1/chat/completions');
+
+    const replyHeaders = { 'content-type': 'application/json', 'set-cookie': secrets.setCookie, 'x-goog-api-key': secrets.googKey };
+    const dir = `${file}.imports`;
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'one.har'), harOf({ status: 200, headers: replyHeaders, text: replyBody }));
+    writeFileSync(join(dir, 'one.gor'), goReplayOf(replyHeaders, replyBody));
+    const importStore = (await tempStore()).store;
+    await importExchanges(importStore, join(dir, 'one.har'), { record, version: 'har' });
+    await importExchanges(importStore, join(dir, 'one.gor'), { record, version: 'gor' });
+    const imported = (await importStore.exchanges.list({}, { limit: 10 })).items;
+    const fromHar = imported.find((e) => e.version === 'har');
+    const fromGor = imported.find((e) => e.version === 'gor');
+    await importStore.close();
+
+    const expected = recorded(live);
+    expect(expected.body).toContain('[redacted:email:');
+    expect(expected.headers['set-cookie']).toMatch(/^\[redacted:set-cookie:[0-9a-f]{12}\]$/);
+    expect(expected.headers['x-goog-api-key']).toMatch(/^\[redacted:x-goog-api-key:[0-9a-f]{12}\]$/);
+    for (const other of [shadow, replayed, fromHar, fromGor]) {
+      const got = recorded(other);
+      // Framing differs by path (content-length is the wire's); everything else is the same.
+      const { 'content-length': _a, ...gotHeaders } = got.headers;
+      const { 'content-length': _b, ...wantHeaders } = expected.headers;
+      expect({ ...got, headers: gotHeaders }).toEqual({ ...expected, headers: wantHeaders });
+    }
+    // The replay never sent the end user's credential: the target got the version's own.
+    expect(replayed?.requestHeaders.authorization).toBeUndefined();
+    expect(replayed?.requestHeaders['x-api-key']).toMatch(/^\[redacted:x-api-key:/);
+  });
+
+  it('parity: an unreachable upstream is the same error code on the tap, the replayer and an imported HAR', async () => {
+    const dead = createTap({
+      config: parseConfig({}).tap,
+      version: { name: 'dead', upstream: 'http://127.0.0.1:9', headers: {} },
+      sink: storeSink(store),
+      redactionKey,
+    });
+    const server = await listen(dead.app.fetch);
+    const res = await request(`${server.url}/v1/dead`, { method: 'POST', headers: requestHeaders, body: requestBody });
+    await res.body.dump();
+    await dead.flush();
+    await dead.close();
+    await server.close();
+    const [live] = await byRole('live', '/v1/dead');
+    const replayer = createReplayer({ store, redactor: record.redactor, random: seededRandom(5) });
+    const run = await replayer.create({ target: 'dead', selection: { path: '/v1/dead' }, retries: 0 });
+    await replayer.run(run.id);
+    await replayer.close();
+    const [replayed] = await byRole('replay', '/v1/dead');
+    const importStore = (await tempStore()).store;
+    const har = join(`${file}.imports`, 'dead.har');
+    writeFileSync(har, harOf({ status: 0, headers: {}, text: '' }));
+    await importExchanges(importStore, har, { record });
+    const [fromHar] = (await importStore.exchanges.list({}, { limit: 1 })).items;
+    await importStore.close();
+    expect([live?.error?.code, replayed?.error?.code, fromHar?.error?.code]).toEqual([
+      'upstream_unreachable',
+      'upstream_unreachable',
+      'upstream_unreachable',
+    ]);
+  });
+
+  it('secret scan: after every path ran, the database file, its WAL, the logs and an export hold no seeded secret', async () => {
+    await send('/v1/stream');
+    await send('/v1/gzip');
+    const tool = await request(`${egressUrl}/d/tools/refund?api_key=${secrets.toolQuery}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-understudy-exchange': 'EXLIVE1' },
+      body: JSON.stringify({ password: 'hunter2-very-secret-pw', card: secrets.card }),
+    });
+    await tool.body.dump();
+    await until(async () => (await byRole('shadow', '/v1/gzip')).length > 0);
+    await tap.flush();
+    await egress.close();
+    const dir = `${file}.imports`;
+    const jsonl = join(dir, 'one.jsonl');
+    const liveRows = await byRole('live', '/v1/chat/completions');
+    // A JSONL file from elsewhere: the raw secrets in it must be redacted as they are stored.
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({
+        id: '01JSONLIMPORT000000000000A',
+        startedAt: 1,
+        method: 'POST',
+        path: '/v1/chat/completions',
+        query: `key=${secrets.key}`,
+        requestHeaders,
+        requestBody: { base64: Buffer.from(requestBody).toString('base64'), size: requestBody.length, truncated: false },
+        status: 200,
+        responseHeaders: { 'content-type': 'application/json', 'set-cookie': secrets.setCookie },
+        responseBody: { base64: Buffer.from(replyBody).toString('base64'), size: replyBody.length, truncated: false },
+        streamed: false,
+        sseEvents: null,
+        ttfbMs: 1,
+        durationMs: 2,
+        version: 'jsonl',
+        role: 'live',
+        parentId: null,
+        usage: { inputTokens: null, outputTokens: null, costUsd: null },
+        error: null,
+      })}\n`,
+    );
+    await importExchanges(store, jsonl, { record });
+    await importExchanges(store, join(dir, 'one.har'), { record, version: 'har2' });
+    await importExchanges(store, join(dir, 'one.gor'), { record, version: 'gor2' });
+    let exported = '';
+    await exportJsonl(store, {}, (chunk) => {
+      exported += chunk;
+    });
+    expect(liveRows.length).toBeGreaterThan(0);
+
+    const stored = [file, `${file}-wal`, logFile].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+    const text = Buffer.concat([...stored, Buffer.from(exported)]).toString('latin1');
+    // A version's own credential is configuration the operator stored (the versions table, shown
+    // hidden by the API); it must appear in no recorded exchange and no log.
+    const { versionKey, ...captured } = secrets;
+    const all = [...Object.values(captured), 'hunter2-very-secret-pw', secrets.card.replaceAll(' ', '')];
+    expect(all.filter((s) => text.includes(s))).toEqual([]);
+    expect(exported.includes(versionKey) || readFileSync(logFile, 'utf8').includes(versionKey)).toBe(false);
+    // The SSE email never appears spelled across stored events either.
+    expect(text.includes('alice.sec') && text.includes('ret@corp.exa')).toBe(false);
+  });
+});
