@@ -36,12 +36,14 @@ export function* parseGoReplay(
   const order: string[] = [];
   let start = 0;
   let line = 1;
+  let record = 0;
   while (start < buf.length) {
     let end = buf.indexOf(separator, start);
     if (end === -1) end = buf.length;
     const chunk = buf.subarray(start, end);
     if (chunk.toString('latin1').trim() !== '') {
-      const parsed = parseRecord(chunk, line);
+      record++;
+      const parsed = parseRecord(chunk, line, record);
       if ('problem' in parsed) yield { ok: false, problem: parsed.problem };
       else {
         let group = groups.get(parsed.id);
@@ -136,7 +138,7 @@ function response(r: Record_ | undefined): Pick<Exchange, 'status' | 'responseHe
   };
 }
 
-function parseRecord(chunk: Buffer, line: number): Record_ | { problem: { where: string; reason: string } } {
+function parseRecord(chunk: Buffer, line: number, record: number): Record_ | { problem: { where: string; reason: string } } {
   const where = `line ${line}`;
   const nl = chunk.indexOf(10);
   const head = chunk
@@ -149,14 +151,18 @@ function parseRecord(chunk: Buffer, line: number): Record_ | { problem: { where:
   const message = parseHttp(chunk.subarray(nl + 1));
   if (typeof message === 'string') return { problem: { where, reason: message } };
   const type = m[1] as '1' | '2' | '3';
+  // A request line is exactly METHOD TARGET HTTP/x.y (RFC 9112 §3): `NOT HTTP AT ALL` is no request.
   if (
     type === '1' &&
-    (message.startLine.length < 2 || !/^[A-Z]{1,16}$/.test(message.startLine[0] ?? '') || !isPathTarget(message.startLine[1]))
+    (message.startLine.length !== 3 ||
+      !/^[A-Z]{1,16}$/.test(message.startLine[0] ?? '') ||
+      !isPathTarget(message.startLine[1]) ||
+      !/^HTTP\/\d(\.\d)?$/.test(message.startLine[2] ?? ''))
   ) {
     return {
       problem: {
         where,
-        reason: `request record does not start with "METHOD TARGET HTTP/x": "${message.startLine.join(' ').slice(0, 60)}"`,
+        reason: `record ${record}: not an HTTP request (expected "METHOD TARGET HTTP/x"): "${message.startLine.join(' ').slice(0, 60)}"`,
       },
     };
   }

@@ -136,4 +136,30 @@ describe('import and export', () => {
     expect(await store.exchanges.count()).toBe(0);
     await store.close();
   });
+
+  it('refuses a GoReplay record whose payload is not HTTP, naming its record number', async () => {
+    const { store } = await tempStore();
+    const ok = `1 aaa 1700000000000000000\nGET /ok HTTP/1.1\r\nHost: a\r\n\r\n`;
+    const bad = `1 bbb 1700000000000000000\nNOT HTTP AT ALL\r\n\r\n`;
+    const file = scratch('not-http.gor');
+    writeFileSync(file, [ok, bad].join('\n🐵🙈🙉\n'));
+    await expect(importExchanges(store, file, { format: 'goreplay' })).rejects.toThrow(/record 2.*not an HTTP request/);
+    expect(await store.exchanges.count()).toBe(0);
+    await store.close();
+  });
+
+  it('applies the capture body cap to imports and flags the cut', async () => {
+    const { store } = await tempStore();
+    const body = JSON.stringify({ text: 'x'.repeat(1_100_000) });
+    const file = scratch('big.gor');
+    writeFileSync(
+      file,
+      `1 ccc 1700000000000000000\nPOST /big HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    await importExchanges(store, file, { format: 'goreplay' });
+    const [e] = (await store.exchanges.list()).items;
+    expect(e?.requestBody).toMatchObject({ size: body.length, truncated: true });
+    expect(e?.requestBody.bytes.length).toBe(1024 * 1024);
+    await store.close();
+  });
 });

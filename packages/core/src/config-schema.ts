@@ -240,7 +240,12 @@ export const configSchema = z.strictObject({
   compare: compareSchema.prefault({}),
   /** A file path for SQLite or a `postgres://` URL. */
   db: z.string().min(1).default('data/understudy.db'),
-  adminToken: z.string().min(8).optional(),
+  adminToken: z
+    .string()
+    .min(8)
+    // A bearer token travels as one token68 (RFC 9110 §11.6.2): with whitespace it could never sign in.
+    .regex(/^\S+$/, 'must not contain whitespace')
+    .optional(),
   /** Where generated secrets (the redaction key) live. */
   dataDir: z.string().default('data'),
   versions: z.array(versionSchema).default([]),

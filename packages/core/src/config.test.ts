@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(run).toThrow(/tap\.capture\.rate: .*expected number/);
   });
 
+  it('refuses an admin token with whitespace, which no Authorization header could ever carry back', () => {
+    for (const adminToken of ['two words here', 'trailing-space ', '\ttabbed-token'])
+      expect(() => parseConfig({ adminToken })).toThrow(/adminToken: .*whitespace/);
+    expect(parseConfig({ adminToken: 'no-whitespace-token' }).adminToken).toBe('no-whitespace-token');
+  });
+
   it('names an unknown key with its full path', () => {
     expect(() => loadConfig(fromText('{"tap":{"captur":{}}}'))).toThrow(/tap\.captur: unknown key/);
   });

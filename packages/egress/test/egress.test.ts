@@ -142,6 +142,10 @@ describe('egress proxy', () => {
     // The recorded refund answers once per attempt; a second identical write is unmatched.
     expect((await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-1', amount: 5 })).status).toBe(201);
     expect((await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-1', amount: 5 })).status).toBe(409);
+    // An empty x-understudy-shadow is present, so shadow (fail safe): it never reaches the tools.
+    expect((await call(`${h.url}/d/orders/refunds`, 'POST', { 'x-understudy-shadow': '' }, { order_id: 'A-3', amount: 5 })).status).toBe(
+      409,
+    );
     // No exchange id at all: unmatched.
     expect((await call(`${h.url}/d/orders/refunds`, 'POST', { 'x-understudy-shadow': '1' }, { order_id: 'A-1', amount: 5 })).status).toBe(
       409,
@@ -157,7 +161,7 @@ describe('egress proxy', () => {
       original: { matched: 1, unmatched: 0, extra: 0, blocked: 0 },
     });
     const metrics = await (await request(`${h.url}/_understudy/metrics`)).body.text();
-    expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="blocked"} 3');
+    expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="blocked"} 4');
     expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="replayed"} 1');
     expect(metrics).toContain('understudy_egress_calls_total{destination="orders",policy="record",outcome="forwarded"} 2');
     expect(metrics).toContain('understudy_egress_calls_total{destination="mail",policy="block",outcome="blocked"} 1');

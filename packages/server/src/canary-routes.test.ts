@@ -55,6 +55,16 @@ describe('/api/canaries', () => {
     expect((await post('/api/canaries/NOPE/explode')).status).toBe(404);
   });
 
+  it('answers 400, not 500, to an action whose body is JSON but not an object', async () => {
+    const created = await post('/api/canaries', { candidate: 'v2' });
+    const { id } = (await created.json()) as { id: string };
+    for (const body of [null, 7, 'pause', [1]]) {
+      const res = await post(`/api/canaries/${id}/pause`, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    }
+  });
+
   it('requires the bearer token', async () => {
     expect((await app.request('/api/canaries')).status).toBe(401);
   });

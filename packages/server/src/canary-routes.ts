@@ -7,11 +7,16 @@ import type { ControlEnv } from './control-env.js';
 async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boolean): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '' && optional) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (cause) {
     throw new UnderstudyError('bad_request', 'the body must be JSON', { cause });
   }
+  // `null`, a number or an array parse fine but are no object to read fields from.
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new UnderstudyError('bad_request', 'the body must be a JSON object');
+  return body;
 }
 
 /**

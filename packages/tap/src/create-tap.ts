@@ -230,6 +230,12 @@ export function createTap(deps: TapDeps): Tap {
       writeError(outgoing, 503, 'unavailable', 'the tap is shutting down');
       return RESPONSE_ALREADY_SENT;
     }
+    // RFC 9112 §3.2: a request with more than one Host field is answered 400 — two hosts make
+    // the target ambiguous, and a proxy that picks one is how request smuggling starts.
+    if (hostFields(incoming.rawHeaders) > 1) {
+      writeError(outgoing, 400, 'bad_request', 'the request has more than one Host header (RFC 9112 §3.2)');
+      return RESPONSE_ALREADY_SENT;
+    }
     // Resolved here, once, so the split, the capture filter and forward() all see the path the
     // upstream gets; a `..` above the root would reach outside the version's base path.
     const { path, query } = splitTarget(incoming.url ?? '/');
@@ -258,4 +264,13 @@ export function createTap(deps: TapDeps): Tap {
       return closing;
     },
   };
+}
+
+function hostFields(rawHeaders: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') n++;
+  }
+  return n;
 }

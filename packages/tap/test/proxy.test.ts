@@ -107,6 +107,14 @@ describe('passthrough', () => {
 });
 
 describe('headers', () => {
+  it('answers 400 to a request with two Host headers and forwards nothing (RFC 9112 §3.2)', async () => {
+    const before = upstream.seen.length;
+    const raw = await rawRequest(['GET /echo HTTP/1.1', 'Host: tap.example', 'Host: other.example', 'Connection: close'].join('\r\n'));
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(raw).toContain('"code":"bad_request"');
+    expect(upstream.seen.length).toBe(before);
+  });
+
   it('strips forged x-understudy-* and hop-by-hop headers, adds version headers and x-forwarded-*', async () => {
     // A raw request: HTTP clients refuse to send some of these headers themselves.
     const raw = await rawRequest(

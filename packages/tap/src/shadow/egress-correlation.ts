@@ -27,8 +27,9 @@ export function exchangeHeaderValue(exchangeId: string, attemptId?: string): str
 export function readCorrelation(headers: Readonly<Record<string, string | string[] | undefined>>): Correlation {
   const raw = first(headers[exchangeHeader]);
   const shadowValue = first(headers[shadowHeader]);
-  // Any value but an explicit 0/false marks shadow traffic: failing safe means answering from recordings.
-  const shadow = shadowValue !== undefined && !/^\s*(0|false)?\s*$/i.test(shadowValue);
+  // Present with any value but an explicit 0/false — an empty one included — marks shadow
+  // traffic: failing safe means answering from recordings, never reaching a tool.
+  const shadow = shadowValue !== undefined && !/^\s*(0|false)\s*$/i.test(shadowValue);
   if (raw === undefined) return { exchangeId: null, attemptId: null, shadow };
   const [head = '', ...params] = raw.split(';');
   const exchangeId = head.trim();
