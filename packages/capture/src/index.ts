@@ -14,6 +14,7 @@ export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup
 export { type ExchangeParts, exchangeParts, type RecordDeps, type ReplyPart, type RequestPart, recordExchange } from './record-exchange.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
 export { replyUsage } from './reply-usage.js';
+export { revealSealed } from './reveal-sealed.js';
 export { isSealed, openSealed, seal } from './sealed-body.js';
 export { SseCapture } from './sse-capture.js';
 export { decodedHeader, omittedHeader } from './stored-body.js';

@@ -1,3 +1,4 @@
+import type { Redactor } from '@understudy/capture';
 import { UnderstudyError } from '@understudy/core';
 import type { ComparisonRecord, Store } from '@understudy/store';
 import { type ExchangeJson, exchangeToJson } from './exchange-json.js';
@@ -18,7 +19,7 @@ export interface ComparisonDetail extends ComparisonRecord {
 }
 
 /** `GET /api/comparisons/:id`: the report, both exchanges, the baselines used and the tool calls on each side. */
-export async function comparisonDetail(store: Store, id: string): Promise<ComparisonDetail> {
+export async function comparisonDetail(store: Store, id: string, redactor?: Redactor): Promise<ComparisonDetail> {
   const comparison = await store.comparisons.get(id);
   if (comparison === undefined) throw new UnderstudyError('not_found', `no comparison with id "${id}"`);
   const exchange = async (exchangeId: string | null) => {
@@ -39,8 +40,11 @@ export async function comparisonDetail(store: Store, id: string): Promise<Compar
     },
     run: run === undefined ? null : { id: run.id, target: run.target, baseline: run.baseline, status: run.status },
     toolCalls: {
-      original: (await store.toolCalls.recorded(comparison.originalId)).map(toolCallToJson),
-      candidate: comparison.candidateId === null ? [] : (await store.toolCalls.ofAttempt(comparison.candidateId)).map(toolCallToJson),
+      original: (await store.toolCalls.recorded(comparison.originalId)).map((call) => toolCallToJson(call, redactor)),
+      candidate:
+        comparison.candidateId === null
+          ? []
+          : (await store.toolCalls.ofAttempt(comparison.candidateId)).map((call) => toolCallToJson(call, redactor)),
     },
   };
 }

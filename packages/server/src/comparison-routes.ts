@@ -1,3 +1,4 @@
+import type { Redactor } from '@understudy/capture';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { comparisonDetail } from './comparison-detail.js';
@@ -10,12 +11,12 @@ import { findComparisons } from './find-comparisons.js';
  * `source`, `verdict`, `category`, `run`, `canary`, `version`, `path`, `since`/`until`, paged by
  * `cursor` — and `GET /api/comparisons/:id` (both exchanges, the baselines, the full report).
  */
-export function comparisonRoutes(store: Store): Hono<ControlEnv> {
+export function comparisonRoutes(store: Store, redactor?: Redactor): Hono<ControlEnv> {
   const routes = new Hono<ControlEnv>();
   routes.get('/', async (c) => {
     const page = await findComparisons(store, parseComparisonQuery(c.req.query()));
     return c.json({ items: page.items.map(({ report: _r, baselineReport: _b, ...rest }) => rest), nextCursor: page.nextCursor });
   });
-  routes.get('/:id', async (c) => c.json(await comparisonDetail(store, c.req.param('id'))));
+  routes.get('/:id', async (c) => c.json(await comparisonDetail(store, c.req.param('id'), redactor)));
   return routes;
 }

@@ -1,4 +1,5 @@
 import { createCanaryService } from '@understudy/canary';
+import type { Redactor } from '@understudy/capture';
 import {
   type AccessToken,
   type Clock,
@@ -59,6 +60,12 @@ export interface ControlPlaneDeps {
    * {@link ControlPlaneApp.close} closes it (a replayer passed in is the caller's to close).
    */
   readonly replayer?: Replayer;
+  /**
+   * The tap's redactor (same key): replay answers recorded by this process are redacted with it,
+   * and sealed tool-call recordings are shown opened and redacted. Without it replays use a key
+   * drawn for the process and sealed bodies show as `[sealed: …]`.
+   */
+  readonly redactor?: Redactor;
   /** Replay runs worked on at once (default 4); a start past it answers 409 `conflict`. */
   readonly maxActiveReplays?: number;
 }
@@ -114,7 +121,7 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   app.route('/api/versions', versionRoutes(deps.store));
   const replays = replayRoutes(deps);
   app.route('/api/replays', replays.routes);
-  app.route('/api/comparisons', comparisonRoutes(deps.store));
+  app.route('/api/comparisons', comparisonRoutes(deps.store, deps.redactor));
   const canaries = createCanaryService({ store: deps.store, clock, random, logger });
   app.route('/api/canaries', canaryRoutes({ store: deps.store, service: canaries }));
   // The dashboard: server-rendered pages over the same store and services.

@@ -1,3 +1,4 @@
+import type { Redactor } from '@understudy/capture';
 import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } from '@understudy/core';
 import { createReplayer, type Replayer, type ReplaySpecInput } from '@understudy/replay';
 import type { ReplayResultRecord, ReplayRunRecord, Store } from '@understudy/store';
@@ -9,6 +10,8 @@ export interface ReplayRoutesDeps {
   readonly replayer?: Replayer;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Redacts what targets answer (the tap's, so placeholders match); see `ControlPlaneDeps.redactor`. */
+  readonly redactor?: Redactor;
   /** Runs this process works on at once (default 4); `POST` past it answers 409 `conflict`. */
   readonly maxActiveReplays?: number;
 }
@@ -38,7 +41,14 @@ const verdictNames = new Set(['match', 'noise', 'regression', 'error']);
  */
 export function replayRoutes(deps: ReplayRoutesDeps): ReplayRoutes {
   const logger = deps.logger ?? silentLogger;
-  const replayer = deps.replayer ?? createReplayer({ store: deps.store, clock: deps.clock ?? systemClock, logger });
+  const replayer =
+    deps.replayer ??
+    createReplayer({
+      store: deps.store,
+      clock: deps.clock ?? systemClock,
+      logger,
+      ...(deps.redactor === undefined ? {} : { redactor: deps.redactor }),
+    });
   const maxActive = deps.maxActiveReplays ?? 4;
   const active = new Map<string, { stop: AbortController; done: Promise<void> }>();
   // Slots taken by starts still creating their run, so two concurrent POSTs cannot both pass the bound.

@@ -1,3 +1,4 @@
+import { type Redactor, revealSealed } from '@understudy/capture';
 import type { ToolCallRecord } from '@understudy/store';
 import { type BodyJson, bodyToJson } from './exchange-json.js';
 
@@ -11,8 +12,13 @@ export type ToolCallJson = Omit<
   readonly responseBody: BodyJson;
 };
 
-export function toolCallToJson(call: ToolCallRecord): ToolCallJson {
-  const { requestBody, responseBody, requestSize, responseSize, responseTruncated, startedAt, ...rest } = call;
+/**
+ * A live tool call's response is sealed at rest (it answers shadow calls byte for byte): with
+ * the redactor it is shown opened and redacted, without it as a `[sealed: …]` marker.
+ */
+export function toolCallToJson(call: ToolCallRecord, redactor?: Redactor): ToolCallJson {
+  const { requestBody, requestSize, responseSize, responseTruncated, startedAt, ...rest } = call;
+  const responseBody = revealSealed(call.responseBody, call.responseHeaders['content-type'] ?? '', redactor);
   return {
     ...rest,
     startedAt: new Date(startedAt).toISOString(),

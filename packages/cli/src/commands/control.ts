@@ -9,6 +9,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
+import { recordDepsFor } from '../record-deps.js';
 import { drainMs } from '../run-tap.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
@@ -31,7 +32,7 @@ export const controlCommand: Command = {
       io.stdout(usage);
       return exitCode.ok;
     }
-    const { config, dbUrl } = loadCliConfig(io, values.config, { control: definedOnly({ port: parsePort('port', values.port) }) });
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, { control: definedOnly({ port: parsePort('port', values.port) }) });
     const logger = createCliLogger(io, { readable: false });
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
@@ -44,6 +45,7 @@ export const controlCommand: Command = {
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
         registry,
+        redactor: recordDepsFor(config, dataDir).redactor,
         clock: systemClock,
         logger: logger.child({ role: 'control' }),
       });

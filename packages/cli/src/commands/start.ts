@@ -15,6 +15,7 @@ import { runEgress, startDemoTools } from '../egress-wiring.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
+import { recordDepsFor } from '../record-deps.js';
 import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
@@ -95,6 +96,7 @@ export const startCommand: Command = {
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
         registry: tap.registry,
+        redactor: recordDepsFor(config, dataDir).redactor,
         clock,
         logger: logger.child({ role: 'control' }),
       });

@@ -100,21 +100,23 @@ export function ExchangePage(props: {
       )}
       <h2>Tool calls ({props.toolCalls.length})</h2>
       {props.toolCalls.length === 0 ? <p class="muted">No tool call went through the egress proxy for this exchange.</p> : null}
-      {props.toolCalls.map(toolCallToJson).map((t) => (
-        <div class="card">
-          <h2>
-            {t.method} /d/{t.destination}
-            {t.path}{' '}
-            <span class="muted">
-              → {t.status ?? 'none'} · {t.outcome} · {t.match}
-            </span>
-          </h2>
-          <div class="side">
-            <pre>{t.requestBody.text}</pre>
-            <pre>{t.responseBody.text}</pre>
+      {props.toolCalls
+        .map((call) => toolCallToJson(call))
+        .map((t) => (
+          <div class="card">
+            <h2>
+              {t.method} /d/{t.destination}
+              {t.path}{' '}
+              <span class="muted">
+                → {t.status ?? 'none'} · {t.outcome} · {t.match}
+              </span>
+            </h2>
+            <div class="side">
+              <pre>{t.requestBody.text}</pre>
+              <pre>{t.responseBody.text}</pre>
+            </div>
           </div>
-        </div>
-      ))}
+        ))}
     </Layout>
   );
 }
