@@ -105,10 +105,12 @@ export async function importExchanges(store: Store, file: string, options: Impor
         continue;
       }
       // Every entry is recorded through capture (redaction, body cap, header policy), JSONL too:
-      // a file may come from anywhere. JSONL keeps its own usage; the others get token counts.
+      // a file may come from anywhere. Usage the file states (JSONL, OTLP span attributes) is
+      // kept; otherwise it is read from the bodies.
       for (const e of item.value) {
         const recorded = recordExchange(exchangeParts(e), record);
-        batch.push(format === 'jsonl' ? { ...recorded, usage: e.usage } : withUsage(recorded));
+        const stated = format === 'jsonl' || e.usage.inputTokens !== null || e.usage.outputTokens !== null;
+        batch.push(stated ? { ...recorded, usage: e.usage } : withUsage(recorded));
       }
       rows += item.value.length;
       if (batch.length >= batchSize) {

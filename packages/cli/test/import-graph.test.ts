@@ -22,8 +22,10 @@ const allowed: Record<string, readonly string[]> = {
   replay: ['core', 'store', 'compare', 'capture'],
   canary: ['core', 'store'],
   'packages/demo-agent': ['core'],
+  // OpenTelemetry GenAI export: reads stored exchanges and comparisons, beside replay.
+  'packages/otel': ['core', 'store', 'compare'],
   'packages/server': ['core', 'store', 'compare', 'capture', 'tap', 'egress', 'replay', 'canary'],
-  'packages/cli': ['core', 'store', 'compare', 'capture', 'tap', 'egress', 'replay', 'canary', 'server', 'demo-agent'],
+  'packages/cli': ['core', 'store', 'compare', 'capture', 'tap', 'egress', 'replay', 'canary', 'server', 'demo-agent', 'otel'],
 };
 
 function sources(dir: string): string[] {
@@ -61,6 +63,11 @@ describe('import graph', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('knows every workspace: a new package must say which floor it is on', () => {
+    const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+    expect(workspaces.filter((w) => !(w in allowed))).toEqual([]);
   });
 
   it('catches a violation (the check is not vacuous)', () => {
