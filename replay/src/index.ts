@@ -15,6 +15,7 @@ export {
 } from './import-exchanges.js';
 export type { ImportItem, ImportProblem } from './import-problem.js';
 export { exchangeToJsonLine, parseJsonLine } from './jsonl-format.js';
+export { createOpenAiJudgeTransport, type OpenAiJudgeEndpoint } from './openai-judge-transport.js';
 export { parseOtlp } from './otlp-format.js';
 export { createPacer, type Pacer, ratePacer, sleep, speedPacer, unpaced } from './pacer.js';
 export { type ReplayedRequest, type ReplayRequestDeps, type ReplayRequestOptions, replayRequest } from './replay-request.js';

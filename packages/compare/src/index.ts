@@ -50,6 +50,14 @@ export { compilePathMatcher, formatPath, formatPathKey, matchesGlob, type PathMa
 export { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json-value.js';
 export { defaultJudgeOptions, type JudgeOptions, judge } from './judge.js';
 export { lcsLength } from './lcs-length.js';
+export {
+  createLlmJudge,
+  defaultLlmJudgeLimits,
+  type LlmJudgeLimits,
+  type LlmJudgeTransport,
+  type LlmVerdict,
+  parseLlmVerdict,
+} from './llm-judge.js';
 export type { FieldNoise, NoiseLookup, TextNoise } from './noise-lookup.js';
 export {
   createNoiseModel,

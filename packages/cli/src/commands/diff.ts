@@ -5,8 +5,11 @@ import {
   canonicalize,
   compareOptionsFor,
   compareWithBaselines,
+  createLlmJudge,
   formatReport,
 } from '@understudy/compare';
+import { createOpenAiJudgeTransport } from '@understudy/replay';
+import { Agent } from 'undici';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { loadCompareExtension } from '../compare-extension-loader.js';
@@ -28,6 +31,8 @@ exchange in the store (UNDERSTUDY_DB).
                     production varies on is noise (repeat the flag for more)
   --endpoint E      the noise-model bucket and config ignore rules (default: from the inputs)
   --json            the report as JSON
+  --judge URL       also ask an OpenAI-compatible chat endpoint (https://…/v1) for a verdict, with
+  --judge-model M   that model (key in UNDERSTUDY_JUDGE_API_KEY); its failure is noted, not fatal
 Exit 0 match or noise, 1 regression, 2 usage or input error.
 `;
 
@@ -37,11 +42,13 @@ const flags = {
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   extension: { type: 'string' },
+  judge: { type: 'string' },
+  'judge-model': { type: 'string' },
   config: { type: 'string' },
 } as const;
 
 /**
- * `understudy diff ORIGINAL CANDIDATE`: compares two saved responses and prints the report.
+ * `understudy diff ORIGINAL CANDIDATE`: compares two responses (files or stored exchange ids) and prints the report.
  * Returns 0 for match or noise, 1 for a regression; bad input throws a {@link UsageError} (2).
  */
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
@@ -68,21 +75,33 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const a: CanonicalResponse = canonicalize(original.response);
   const b: CanonicalResponse = canonicalize(candidate.response);
 
+  const baselineCanon = baselines.map((base) => canonicalize(base.response));
   const {
     report: compared,
     noise,
     judge: judgeOptions,
-  } = compareWithBaselines(
-    b,
-    a,
-    baselines.map((base) => canonicalize(base.response)),
-    { ...options, textHunks: values.json !== true },
-  );
+  } = compareWithBaselines(b, a, baselineCanon, { ...options, textHunks: values.json !== true });
   let report = compared;
   const extensionPath = values.extension ?? settings.extension;
   if (extensionPath !== undefined) {
     const extension = await loadCompareExtension(extensionPath, io.cwd);
     report = await applyExtension(report, extension, b, a, { noise, judge: judgeOptions });
+  }
+  if (values.judge !== undefined) {
+    if (values['judge-model'] === undefined) throw new UsageError('--judge needs --judge-model NAME');
+    // The optional LLM judge: only when asked for; its failure is reported on the pair, never fatal.
+    const dispatcher = new Agent({ connections: 2, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    try {
+      const apiKey = io.env.UNDERSTUDY_JUDGE_API_KEY;
+      const transport = createOpenAiJudgeTransport(
+        { url: values.judge, model: values['judge-model'], ...(apiKey ? { apiKey } : {}) },
+        { dispatcher },
+      );
+      const llm = createLlmJudge({ transport, limits: { maxCalls: 1 }, baselinesFor: () => baselineCanon });
+      report = await applyExtension(report, llm, b, a, { noise, judge: judgeOptions });
+    } finally {
+      await dispatcher.close();
+    }
   }
   if (values.json === true) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatReport(report, { color: io.isTty && values['no-color'] !== true && io.env.NO_COLOR === undefined }));

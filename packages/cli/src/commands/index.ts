@@ -26,7 +26,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = Object.freeze({
   import: { summary: 'import traffic from HAR, GoReplay or JSONL files', load: async () => (await import('./import.js')).importCommand },
   export: { summary: 'export stored exchanges as JSONL', load: async () => (await import('./export.js')).exportCommand },
   diff: {
-    summary: 'compare two saved responses and print the report',
+    summary: 'compare two responses (files or stored exchange ids) and print the report',
     load: async () => ({ run: (await import('./diff.js')).runDiff }),
   },
 });

@@ -1,0 +1,166 @@
+import type { CanonicalResponse } from './canonical-response.js';
+import type { CompareExtension, CompareExtensionResult } from './compare-extension.js';
+import { hashBytes } from './hash.js';
+
+/**
+ * How the judge reaches a model: one chat request (system + user message, JSON answer asked for)
+ * in, the assistant's text out. The HTTP client lives outside this pure package (replay's
+ * `createOpenAiJudgeTransport`, an undici dispatcher injected); tests may pass any function.
+ */
+export type LlmJudgeTransport = (request: {
+  readonly system: string;
+  readonly user: string;
+  readonly signal?: AbortSignal;
+}) => Promise<string>;
+
+/** Bounds of an {@link createLlmJudge} instance; past them a pair is reported as not judged. */
+export interface LlmJudgeLimits {
+  /** Model calls in this judge's lifetime (a run). Default 200. */
+  readonly maxCalls: number;
+  /** Calls in flight at once; the rest wait in a bounded queue. Default 4. */
+  readonly concurrency: number;
+  /** Pairs waiting for a slot; past it a pair is not judged. Default 1 000. */
+  readonly maxQueued: number;
+  /** Characters of prompt in this judge's lifetime (a budget in the unit every model bills by, roughly ×¼ tokens). Default 2 000 000. */
+  readonly maxPromptChars: number;
+  /** Characters kept of each answer in the prompt. Default 6 000. */
+  readonly maxAnswerChars: number;
+  /** Verdicts cached by content hash. Default 1 000. */
+  readonly maxCached: number;
+}
+
+export const defaultLlmJudgeLimits: LlmJudgeLimits = Object.freeze({
+  maxCalls: 200,
+  concurrency: 4,
+  maxQueued: 1000,
+  maxPromptChars: 2_000_000,
+  maxAnswerChars: 6000,
+  maxCached: 1000,
+});
+
+/** The structured verdict asked of the model. */
+export interface LlmVerdict {
+  readonly verdict: 'same' | 'regression';
+  readonly reason: string;
+  readonly confidence: number;
+}
+
+const system = [
+  'You compare answers of an AI agent. PRODUCTION answers are correct; other production answers to the same input show how much they may vary.',
+  'Decide whether the CANDIDATE says something materially different from production: another fact, amount, date, name or code,',
+  'the opposite of a statement, an obligation turned into a permission, an invented claim, a refusal, a wrong language or a missing answer.',
+  'Rewording, reordering, a shorter or longer answer with the same facts, and differences production itself shows are NOT regressions.',
+  'Answer with JSON only: {"verdict":"same"|"regression","reason":"<one sentence naming the differing values>","confidence":0..1}.',
+].join(' ');
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…[cut]` : text;
+}
+
+function answer(r: CanonicalResponse, max: number): string {
+  const calls = r.toolCalls.map((c) => `tool ${c.name}(${JSON.stringify(c.arguments)})`).join('\n');
+  const body =
+    r.error !== null ? `ERROR ${r.status ?? ''} ${r.error.message}` : r.refusal !== null && r.text === '' ? `REFUSAL ${r.refusal}` : r.text;
+  return clip([body, calls].filter((x) => x !== '').join('\n'), max);
+}
+
+/** Reads the model's JSON verdict (tolerating a code fence or text around it); undefined when it is not one. */
+export function parseLlmVerdict(text: string): LlmVerdict | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end <= start) return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Record<string, unknown>;
+  if (o.verdict !== 'same' && o.verdict !== 'regression') return undefined;
+  const confidence = typeof o.confidence === 'number' && Number.isFinite(o.confidence) ? Math.min(1, Math.max(0, o.confidence)) : 0.5;
+  return { verdict: o.verdict, reason: typeof o.reason === 'string' ? o.reason.slice(0, 300) : '', confidence };
+}
+
+/**
+ * An optional second opinion for what rules cannot see: a {@link CompareExtension} that asks a
+ * chat model for a structured verdict on original, candidate and baselines. Used only when
+ * configured; verdicts are cached by content hash; calls, concurrency, queue and prompt budget are
+ * bounded. A failed, refused or unparseable call rejects for that pair only — `applyExtension`
+ * records it on the pair (`extensionError`) and the rule-based report stands.
+ */
+export function createLlmJudge(deps: {
+  readonly transport: LlmJudgeTransport;
+  readonly limits?: Partial<LlmJudgeLimits>;
+  /** Other production answers to the input of the pair being judged, when known. */
+  readonly baselinesFor?: (original: CanonicalResponse) => readonly CanonicalResponse[];
+}): CompareExtension & { readonly stats: () => { calls: number; cached: number; skipped: number; failed: number } } {
+  const limits: LlmJudgeLimits = { ...defaultLlmJudgeLimits, ...deps.limits };
+  const cache = new Map<string, LlmVerdict>();
+  const stats = { calls: 0, cached: 0, skipped: 0, failed: 0 };
+  let promptChars = 0;
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+
+  const acquire = async (): Promise<void> => {
+    if (inFlight < limits.concurrency) {
+      inFlight++;
+      return;
+    }
+    if (waiting.length >= limits.maxQueued) throw new Error('judge queue full: pair not judged');
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next !== undefined) next();
+    else inFlight--;
+  };
+
+  return {
+    stats: () => ({ ...stats }),
+    async compare(candidate, original, context): Promise<CompareExtensionResult> {
+      const baselines = deps.baselinesFor?.(original) ?? [];
+      const user = [
+        `PRODUCTION:\n${answer(original, limits.maxAnswerChars)}`,
+        ...baselines.map((b, i) => `OTHER PRODUCTION ANSWER ${i + 1}:\n${answer(b, limits.maxAnswerChars)}`),
+        `CANDIDATE:\n${answer(candidate, limits.maxAnswerChars)}`,
+      ].join('\n\n');
+      const key = hashBytes(new TextEncoder().encode(`${system}\u0000${user}`));
+      let verdict = cache.get(key);
+      if (verdict !== undefined) stats.cached++;
+      else {
+        if (stats.calls >= limits.maxCalls || promptChars + user.length > limits.maxPromptChars) {
+          stats.skipped++;
+          throw new Error(`judge budget spent (${stats.calls} calls, ${promptChars} prompt characters): pair not judged`);
+        }
+        await acquire();
+        try {
+          stats.calls++;
+          promptChars += user.length + system.length;
+          const text = await deps.transport({ system, user, ...(context.signal ? { signal: context.signal } : {}) });
+          verdict = parseLlmVerdict(text);
+          if (verdict === undefined) throw new Error(`judge answered no verdict: ${clip(text, 120)}`);
+        } catch (cause) {
+          stats.failed++;
+          throw cause;
+        } finally {
+          release();
+        }
+        if (cache.size >= limits.maxCached) cache.delete(cache.keys().next().value ?? '');
+        cache.set(key, verdict);
+      }
+      const score = verdict.verdict === 'regression' ? verdict.confidence : 0;
+      return {
+        score,
+        categories: [
+          {
+            label: 'llm_judge',
+            score,
+            severity: score >= 0.5 ? 'high' : 'low',
+            message: `llm judge: ${verdict.verdict}: ${verdict.reason}`,
+          },
+        ],
+      };
+    },
+  };
+}

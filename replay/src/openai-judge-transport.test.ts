@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { applyExtension, canonicalize, compareResponses, createLlmJudge } from '@understudy/compare';
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOpenAiJudgeTransport } from './openai-judge-transport.js';
+
+// A stub OpenAI-compatible model on a real loopback socket: the judge's real request path.
+interface Stub {
+  readonly url: string;
+  readonly requests: { auth: string | undefined; body: { model: string; messages: { role: string; content: string }[] } }[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function stub(answer: (user: string) => { status: number; body: string } | 'hang'): Promise<Stub> {
+  const requests: Stub['requests'] = [];
+  const hanging: (() => void)[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const body = JSON.parse(await readBody(req)) as Stub['requests'][number]['body'];
+    requests.push({ auth: req.headers.authorization, body });
+    const a = answer(body.messages.find((m) => m.role === 'user')?.content ?? '');
+    if (a === 'hang') {
+      hanging.push(() => res.destroy());
+      return;
+    }
+    res.writeHead(a.status, { 'content-type': 'application/json' }).end(a.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: async () => {
+      for (const h of hanging) h();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const completion = (content: string) =>
+  JSON.stringify({
+    id: 'x',
+    object: 'chat.completion',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  });
+const chat = (content: string) => canonicalize({ status: 200, headers: { 'content-type': 'application/json' }, body: completion(content) });
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c();
+});
+
+async function setup(answer: Parameters<typeof stub>[0], limits = {}, headersTimeout = 5000) {
+  const s = await stub(answer);
+  const dispatcher = new Agent({ connections: 2, headersTimeout, bodyTimeout: headersTimeout });
+  cleanup.push(
+    () => s.close(),
+    () => dispatcher.close(),
+  );
+  const judge = createLlmJudge({
+    transport: createOpenAiJudgeTransport({ url: s.url, model: 'judge-mini', apiKey: 'sk-test' }, { dispatcher }),
+    limits,
+  });
+  const run = async (original: string, candidate: string) => {
+    const a = chat(original);
+    const b = chat(candidate);
+    return applyExtension(compareResponses(b, a), judge, b, a);
+  };
+  return { s, judge, run };
+}
+
+describe('the optional LLM judge over an OpenAI-compatible endpoint', () => {
+  it('asks for a structured verdict, folds a regression in, and caches by content', async () => {
+    const { s, judge, run } = await setup(() => ({
+      status: 200,
+      body: completion('{"verdict":"regression","reason":"the pickup day changed from Tuesday to a weekend","confidence":0.9}'),
+    }));
+    const r = await run('The courier collects it on Tuesday.', 'The courier comes by early in the week.');
+    expect(r.verdict).toBe('regression');
+    expect(r.categories.find((c) => c.label === 'llm_judge')?.differences[0]?.message).toContain('pickup day changed');
+    expect(s.requests[0]?.auth).toBe('Bearer sk-test');
+    expect(s.requests[0]?.body.model).toBe('judge-mini');
+    expect(s.requests[0]?.body.messages[1]?.content).toContain('CANDIDATE:\nThe courier comes by early in the week.');
+    await run('The courier collects it on Tuesday.', 'The courier comes by early in the week.');
+    expect(s.requests).toHaveLength(1);
+    expect(judge.stats()).toMatchObject({ calls: 1, cached: 1 });
+  });
+
+  it('reports a failing endpoint, a non-verdict and a spent budget on the pair, and the rule-based report stands', async () => {
+    let n = 0;
+    const { s, run } = await setup(
+      () => {
+        n++;
+        return n === 1
+          ? { status: 500, body: '{"error":{"message":"boom"}}' }
+          : { status: 200, body: completion('I think they are similar.') };
+      },
+      { maxCalls: 2 },
+    );
+    const failed = await run('Refunds take 5 days.', 'Refunds take five days.');
+    expect(failed.extensionError).toBe('judge endpoint answered 500');
+    expect(failed.verdict).not.toBe('regression');
+    const unparsed = await run('Refunds take 6 days.', 'Refunds take six days.');
+    expect(unparsed.extensionError).toContain('judge answered no verdict');
+    const spent = await run('Refunds take 7 days.', 'Refunds take seven days.');
+    expect(spent.extensionError).toContain('judge budget spent');
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it('gives up on a model that never answers (the dispatcher timeout) without failing the run', async () => {
+    const { run } = await setup(() => 'hang', {}, 300);
+    const r = await run('The fee is $35.', 'The fee is $53.');
+    expect(r.extensionError).toMatch(/timeout/i);
+    expect(r.verdict).toBe('regression');
+  });
+});
