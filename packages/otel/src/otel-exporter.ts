@@ -17,7 +17,7 @@ export interface OtelExporterDeps {
   readonly settleMs?: number;
   /** Rows read per poll and kind, at most. Default 5 000. */
   readonly maxPerPoll?: number;
-  /** Export from this time on (epoch ms; default: when started), not the store's history. */
+  /** Export from this time on (epoch ms; default: when started), not the store's history: earlier rows are skipped even inside the overlap. */
   readonly since?: number;
 }
 
@@ -81,7 +81,7 @@ export function createOtelExporter(deps: OtelExporterDeps): OtelExporter {
       if (page.length === 0) break;
       after = page.at(-1)?.id ?? null;
       for (const e of page) {
-        if (seen.has(`x:${e.id}`)) continue;
+        if (e.startedAt < start || seen.has(`x:${e.id}`)) continue;
         if (e.startedAt + (e.durationMs ?? 0) > now - settleMs) continue; // its tool calls may still be on their way
         spans.exchange(e, await toolCallsOf(e));
         seen.add(`x:${e.id}`);
@@ -129,7 +129,7 @@ export function createOtelExporter(deps: OtelExporterDeps): OtelExporter {
     }
     let n = 0;
     for (const c of found) {
-      if (seen.has(`c:${c.candidateId}`)) continue;
+      if (c.at < start || seen.has(`c:${c.candidateId}`)) continue;
       spans.comparison(c);
       seen.add(`c:${c.candidateId}`);
       comparisonMark = Math.max(comparisonMark, c.at);
@@ -149,7 +149,7 @@ export function createOtelExporter(deps: OtelExporterDeps): OtelExporter {
     let n = 0;
     for (const r of rows) {
       const key = `e:${r.canary_id}#${r.seq}`;
-      if (seen.has(key)) continue;
+      if (Number(r.at) < start || seen.has(key)) continue;
       spans.canaryEvent({
         canaryId: r.canary_id,
         seq: Number(r.seq),

@@ -304,6 +304,14 @@ describe('OpenTelemetry export to a real OTLP/HTTP receiver', () => {
     expect(receiver.spans.filter((s) => s.name === 'execute_tool orders')).toHaveLength(1);
   });
 
+  it("exports from its start on, not the store's history", async () => {
+    const p = pipe();
+    const exporter = createOtelExporter({ store, pipeline: p, clock, captureContent: false, pollMs: 1_000, since: t0 + 300 });
+    expect(await exporter.tick()).toBe(2); // the failed exchange (t0 + 400) and the comparison made at t0 + 1 000
+    await p.flush();
+    expect(receiver.spans.map((s) => attrs(s.attributes)['understudy.exchange.id']).sort()).toEqual([failed.id, shadow.id].sort());
+  });
+
   it('a slow collector costs dropped spans, counted, never an unbounded queue', async () => {
     receiver.hold();
     const p = pipe({ queueSize: 2, exportTimeoutMs: 300 });
