@@ -162,6 +162,32 @@ describe('importing OTLP JSON traces', () => {
     });
   });
 
+  it('redacts what a trace carries, like every import (through capture)', async () => {
+    const secretKey = 'sk-proj-Zx81sQmP4vLw0aT7nRk2Yb9c';
+    const leaky = span('6666666666666666', [
+      str('gen_ai.operation.name', 'chat'),
+      str('gen_ai.request.model', 'gpt-4o-mini'),
+      str(
+        'gen_ai.input.messages',
+        JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: `I am jane.doe@example.com, my key is ${secretKey}` }] }]),
+      ),
+      str(
+        'gen_ai.output.messages',
+        JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: 'Thanks jane.doe@example.com' }] }]),
+      ),
+    ]);
+    const { store } = await tempStore();
+    expect(await importExchanges(store, file('leaky.json', request([leaky])), { redactionKey: 'k'.repeat(32) })).toMatchObject({
+      format: 'otlp',
+      imported: 1,
+    });
+    const [stored] = (await store.exchanges.list({}, { limit: 1 })).items;
+    const text = new TextDecoder().decode(stored?.requestBody.bytes) + new TextDecoder().decode(stored?.responseBody.bytes);
+    expect(text).not.toContain('jane.doe@example.com');
+    expect(text).not.toContain(secretKey);
+    expect(text).toMatch(/\[redacted:email:[0-9a-f]+\]/);
+  });
+
   it('names the malformed span, and keeps nothing', async () => {
     const good = span('1111111111111111', [
       str('gen_ai.operation.name', 'chat'),
