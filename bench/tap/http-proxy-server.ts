@@ -8,7 +8,9 @@ import httpProxy from 'http-proxy';
 import { announceReady, argValue } from './child-ipc.js';
 
 const target = argValue('upstream');
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// 256 sockets for short requests; the streams bench passes --max-sockets=0 (no limit), as thousands of long streams need.
+const maxSockets = Number(argValue('max-sockets', '256'));
+const agent = new Agent({ keepAlive: true, maxSockets: maxSockets === 0 ? Number.POSITIVE_INFINITY : maxSockets });
 const proxy = httpProxy.createProxyServer({ target, agent, xfwd: false });
 proxy.on('error', (_error, _req, res) => {
   // `res` is a socket only for WebSocket upgrades, which this benchmark never makes.
@@ -18,4 +20,4 @@ proxy.on('error', (_error, _req, res) => {
 
 const server = createServer((req, res) => proxy.web(req, res));
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => announceReady(server.address()));
+server.listen({ port: 0, host: '127.0.0.1', backlog: Number(argValue('backlog', '511')) }, () => announceReady(server.address()));

@@ -12,10 +12,10 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
 import { openStore, type Store, sqliteWorkerSink } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink } from '@understudy/tap';
+import { type CaptureSink, createTap, storeSink, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import type { TapReply, TapRequest } from './tap-messages.js';
 
@@ -102,4 +102,6 @@ process.on('message', (message: TapRequest) => {
   })();
 });
 
-const server = serve({ fetch: tap.app.fetch, port: 0, hostname: '127.0.0.1' }, () => announceReady(server.address()));
+// Listens as `understudy tap` does (server options and backlog for many long-lived clients).
+const server = createAdaptorServer({ fetch: tap.app.fetch, serverOptions: tapServerOptions(config.timeouts) });
+server.listen({ port: 0, host: '127.0.0.1', backlog: tapListenBacklog }, () => announceReady(server.address()));

@@ -1,4 +1,5 @@
 export { BodyCapture } from './body-capture.js';
+export { CaptureBudget, unboundedBudget } from './capture-budget.js';
 export { decodeBody, isDecodable } from './decode-body.js';
 export {
   connectionNamed,

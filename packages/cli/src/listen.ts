@@ -18,7 +18,15 @@ export interface Listening {
  */
 export async function listen(
   app: { fetch: (request: Request) => Response | Promise<Response> },
-  options: { name: string; host: string; port: number; clock: Clock; serverOptions?: ServerOptions },
+  options: {
+    name: string;
+    host: string;
+    port: number;
+    clock: Clock;
+    serverOptions?: ServerOptions;
+    /** The listen backlog (Node's default, 511, when unset). */
+    backlog?: number;
+  },
 ): Promise<Listening> {
   const server = createAdaptorServer({
     fetch: app.fetch,
@@ -33,7 +41,9 @@ export async function listen(
         reject(new UsageError(`${options.name}: cannot listen on host ${options.host}`));
       else reject(error);
     });
-    server.listen(options.port, options.host, () => resolve());
+    server.listen({ port: options.port, host: options.host, ...(options.backlog === undefined ? {} : { backlog: options.backlog }) }, () =>
+      resolve(),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const shown =

@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import { type Store, sqliteWorkerSink } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink, type Tap, tapServerOptions } from '@understudy/tap';
+import { type CaptureSink, createTap, storeSink, type Tap, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';
@@ -53,6 +53,7 @@ export async function runTap(deps: {
     port: deps.config.tap.port,
     clock: deps.clock,
     serverOptions: tapServerOptions(deps.config.tap.timeouts),
+    backlog: tapListenBacklog,
   });
   deps.stack.defer('stop tap server', () => listening.close(drainMs));
   return { tap, listening };

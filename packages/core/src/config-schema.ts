@@ -36,6 +36,15 @@ const captureSchema = z.strictObject({
     .default(64 * 1024 * 1024),
   batchSize: z.number().int().positive().default(500),
   flushIntervalMs: ms.default(50),
+  /**
+   * Bytes all captures still in flight (long streams) may hold together; past it a capture keeps
+   * no more (its copy is cut and flagged, counted), so memory does not grow with stream sizes.
+   */
+  inFlightMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(128 * 1024 * 1024),
 });
 
 const redactionSchema = z.strictObject({
@@ -114,7 +123,12 @@ const tapSchema = z.strictObject({
   host: z.string().default('0.0.0.0'),
   /** The version this tap forwards to; it must name an entry of `versions`. */
   version: z.string().default('stable'),
-  connections: z.number().int().positive().default(256),
+  /**
+   * Requests in flight to one version at most. Unset (the default), the tap opens a connection
+   * per concurrent request with no limit, as thousands of long streams need; set, a request past
+   * the cap is answered 503 `upstream_saturated` at once, never queued behind the others.
+   */
+  connections: z.number().int().positive().optional(),
   timeouts: tapTimeoutsSchema.prefault({}),
   uploads: uploadsSchema.prefault({}),
   capture: captureSchema.prefault({}),

@@ -20,6 +20,8 @@ export const errorStatus = {
   upstream_unreachable: 502,
   upstream_error: 502,
   upstream_timeout: 504,
+  /** The tap's configured cap of requests in flight to a version is reached. */
+  upstream_saturated: 503,
   internal: 500,
 } as const satisfies Record<string, number>;
 

@@ -10,6 +10,8 @@ export const exchangeErrorCodes = [
   'upstream_timeout',
   /** A response started and then failed (reset mid-body, bad framing), or a fallback was taken. */
   'upstream_error',
+  /** The tap's configured cap of requests in flight to the version was reached: answered 503 at once. */
+  'upstream_saturated',
   /** The client went away before the response ended. */
   'client_disconnected',
   /** Imported traffic whose capture holds no response for the request. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { createRedactor, priceLookup } from '@understudy/capture';
+import { CaptureBudget, createRedactor, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -89,7 +89,10 @@ export function createTap(deps: TapDeps): Tap {
   const { config } = deps;
   const { capture } = config;
 
-  const pools = createUpstreamPools(config);
+  // No pool limit unless configured, and then a cap answered with 503: a long stream must never
+  // wait in the pool for another one to end.
+  const pools = createUpstreamPools({ connections: config.connections, maxInFlight: config.connections, timeouts: config.timeouts });
+  const budget = new CaptureBudget(capture.inFlightMaxBytes);
   const redactor = createRedactor(config.redaction, deps.redactionKey);
   const prices = priceLookup(config.pricing);
   const shouldCapture = captureFilter(capture, random);
@@ -128,7 +131,9 @@ export function createTap(deps: TapDeps): Tap {
   }
   const uploads = createUploadGate({
     uploads: config.uploads,
-    connections: config.connections,
+    // With no connection cap (the default) slow uploads cannot starve the pool, but streaming
+    // ones stay bounded: a quarter of this, 1 024 at once, unless uploads.maxStreaming says otherwise.
+    connections: config.connections ?? 4096,
     bodyIdleMs: config.timeouts.clientBodyIdleMs,
     clock,
     onRefused: metrics.uploadRefused,
@@ -138,6 +143,8 @@ export function createTap(deps: TapDeps): Tap {
   const record = (result: ForwardResult, version: Version, parentId: string | null = null, exchangeId?: string): string | null => {
     metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
     if (result.capture === null) return null;
+    if (result.capture.sseDropped > 0) metrics.sseEventsDropped(result.capture.sseDropped);
+    if (result.capture.cutByBudget) metrics.cutByBudget();
     let id: string | null = null;
     try {
       const built = buildExchange(result, result.capture, {
@@ -192,6 +199,7 @@ export function createTap(deps: TapDeps): Tap {
       outgoing,
       target,
       captureBytes: captured ? capture.maxBodyBytes : null,
+      budget,
       clock,
       ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
       ...(options.body === undefined ? {} : { body: options.body }),

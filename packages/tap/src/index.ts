@@ -25,7 +25,7 @@ export {
 } from './forward/forward.js';
 export { headerRecord } from './forward/forward-headers.js';
 export { removeDotSegments } from './forward/remove-dot-segments.js';
-export { tapServerOptions } from './forward/tap-server-options.js';
+export { tapListenBacklog, tapServerOptions } from './forward/tap-server-options.js';
 export {
   type Admitted,
   createUploadGate,

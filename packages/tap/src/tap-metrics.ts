@@ -8,6 +8,10 @@ export interface TapMetrics {
   storeError(): void;
   /** An upload answered by the tap itself (413, 503, 408) or abandoned by its client while buffering. */
   uploadRefused(reason: string): void;
+  /** Events of captured streams seen but not stored (past the per-exchange cap or the in-flight budget). */
+  sseEventsDropped(events: number): void;
+  /** A capture cut short because the in-flight capture budget was spent. */
+  cutByBudget(): void;
 }
 
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -98,6 +102,28 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number): 
         registers: [registry],
       }),
   );
+  const sseDropped = reuse(
+    registry,
+    'understudy_tap_sse_events_dropped_total',
+    (name) =>
+      new Counter({
+        name,
+        help: 'SSE events of captured streams not stored: past the per-exchange cap (tap.capture.maxBodyBytes) or the in-flight budget.',
+        registers: [registry],
+      }),
+  );
+  const truncated = reuse(
+    registry,
+    'understudy_tap_capture_truncated_total',
+    (name) =>
+      new Counter({
+        name,
+        help: 'Captures stored cut short, by reason (in_flight_budget: tap.capture.inFlightMaxBytes was spent).',
+        labelNames: ['reason'],
+        registers: [registry],
+      }),
+  );
+  const budgetCuts = truncated.labels('in_flight_budget');
 
   // Labelled children cached per version: label hashing on every request is measurable at saturation.
   const perVersion = new Map<string, { latency: { observe(v: number): void }; ttfb: { observe(v: number): void } }>();
@@ -123,6 +149,8 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number): 
     dropped: (rows, reason) => dropped.labels(reason).inc(rows),
     storeError: () => storeErrors.inc(),
     uploadRefused: (reason) => uploadsRefused.labels(reason).inc(),
+    sseEventsDropped: (events) => sseDropped.inc(events),
+    cutByBudget: () => budgetCuts.inc(),
   };
 }
 

@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { BodyCapture, classifyUpstreamError, type ReportedUsage, SseCapture } from '@understudy/capture';
+import {
+  BodyCapture,
+  type CaptureBudget,
+  classifyUpstreamError,
+  type ReportedUsage,
+  SseCapture,
+  unboundedBudget,
+} from '@understudy/capture';
 import type { Clock, ExchangeErrorCode, SseEvent } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
@@ -19,6 +26,10 @@ export interface ForwardCapture {
   /** Events parsed as the stream arrived (uncompressed `text/event-stream` only), else null. */
   readonly sseEvents: readonly SseEvent[] | null;
   readonly streamUsage: ReportedUsage | undefined;
+  /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
+  readonly sseDropped: number;
+  /** True when the in-flight capture budget, not the per-body cap, cut a copy short. */
+  readonly cutByBudget: boolean;
 }
 
 /** How one forwarded request went: the basis of metrics and, when captured, of the exchange. */
@@ -56,6 +67,8 @@ export interface ForwardOptions {
    * response is abandoned before any byte reaches the client and `onEnd` reports `fellBack`.
    */
   readonly fallbackWhen?: (status: number | null) => boolean;
+  /** Memory shared by every capture in flight (default: no shared bound, only `captureBytes` each). */
+  readonly budget?: Pick<CaptureBudget, 'take' | 'release'>;
   /** Flat `[name, value, …]` added to the upstream request after the inbound ones are filtered (the tap's correlation headers). */
   readonly extraHeaders?: readonly string[];
 }
@@ -88,9 +101,30 @@ export function forward(options: ForwardOptions): void {
   });
   if (options.extraHeaders !== undefined) for (const item of options.extraHeaders) headers.push(item);
 
+  if (!target.admit()) {
+    // Past the configured cap: a clear answer now, never a wait in the pool behind long streams.
+    const message = `version ${target.version.name} has reached its cap of requests in flight (tap.connections)`;
+    writeError(outgoing, errorStatus.upstream_saturated, 'upstream_saturated', message, target.version.name);
+    options.onEnd({
+      startedAt,
+      method,
+      path,
+      query,
+      status: null,
+      clientStatus: errorStatus.upstream_saturated,
+      streamed: false,
+      ttfbMs: null,
+      durationMs: clock.monotonic() - t0,
+      error: { code: 'upstream_saturated', message },
+      capture: null,
+    });
+    return;
+  }
+
   const capturing = captureBytes !== null;
-  const request = new BodyCapture(captureBytes ?? 0);
-  const response = new BodyCapture(captureBytes ?? 0);
+  const budget = options.budget ?? unboundedBudget;
+  const request = new BodyCapture(captureBytes ?? 0, budget);
+  const response = new BodyCapture(captureBytes ?? 0, budget);
   let sse: SseCapture | undefined;
 
   const buffered = options.body;
@@ -120,6 +154,7 @@ export function forward(options: ForwardOptions): void {
   const finish = (error: ForwardResult['error']): void => {
     if (ended) return;
     ended = true;
+    target.leave();
     sse?.end();
     options.onEnd({
       startedAt,
@@ -141,9 +176,15 @@ export function forward(options: ForwardOptions): void {
             response,
             sseEvents: sse?.events ?? null,
             streamUsage: sse?.usage(),
+            sseDropped: sse?.dropped ?? 0,
+            cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,
           }
         : null,
     });
+    // The exchange is built (its bodies copied) by now: the chunks held for it go back to the budget.
+    request.release();
+    response.release();
+    sse?.release();
   };
 
   const onDrain = (): void => {
@@ -188,7 +229,7 @@ export function forward(options: ForwardOptions): void {
       // A streamed body may be slow to start: send the head now so the client's TTFB is the upstream's.
       if (streamed) outgoing.flushHeaders();
       if (capturing && contentType?.includes('text/event-stream') && headerValue(raw, 'content-encoding') === undefined) {
-        sse = new SseCapture(captureBytes ?? 0);
+        sse = new SseCapture(captureBytes ?? 0, budget);
       }
     },
     onResponseData(c, chunk) {

@@ -1,0 +1,154 @@
+// npm run bench:streams — thousands of long SSE streams through the tap (100 % capture into SQLite
+// through the writer thread) and through http-proxy, side by side in one run. Each stream: 200
+// events 50 ms apart (~10 s). Scenarios: N = 1 000, 3 000, 10 000 streams of 200-byte events
+// (40 KB each) and 1 000 streams of 25 KB events (5 MB each). Reports completion, TTFB p50/p99,
+// per-event delay p50/p99 (from the upstream's send time), the server's peak RSS and, for the
+// tap, captures stored and dropped. Every run is bounded by a deadline.
+// `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
+// ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ChildSet } from '../tap/child-set.js';
+import { tapStats } from '../tap/contenders.js';
+import { procMemory } from '../tap/proc-stats.js';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, 'ramp-ms': { type: 'string' } } });
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+const rampMs = Number(values['ramp-ms'] ?? 5000);
+
+interface Scenario {
+  readonly name: string;
+  readonly streams: number;
+  readonly chunkBytes: number;
+}
+
+const scenarios: Scenario[] = [
+  { name: '1000', streams: 1000, chunkBytes: 200 },
+  { name: '3000', streams: 3000, chunkBytes: 200 },
+  { name: '10000', streams: 10_000, chunkBytes: 200 },
+  { name: '5mb', streams: 1000, chunkBytes: 25_000 },
+].filter((s) => values.only === undefined || values.only.split(',').includes(s.name));
+
+interface ClientReport {
+  streams: number;
+  completed: number;
+  errors: Record<string, number>;
+  seconds: number;
+  ttfbMs: { p50: number; p99: number };
+  delayMs: { p50: number; p99: number; samples: number };
+}
+
+interface Row {
+  readonly scenario: Scenario;
+  readonly contender: string;
+  readonly client: ClientReport;
+  readonly peakRssMb: number;
+  readonly captured?: number;
+  readonly dropped?: number;
+}
+
+function runClient(port: number, scenario: Scenario): Promise<ClientReport> {
+  // Time to ramp up, ~10 s of streaming, and slack for a slow machine; past it the client aborts.
+  const deadlineMs = rampMs + (scenario.chunkBytes > 1000 ? 120_000 : 60_000);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      here('./stream-client.ts'),
+      `--target=http://127.0.0.1:${port}/v1/chat/completions`,
+      `--streams=${scenario.streams}`,
+      `--ramp-ms=${rampMs}`,
+      `--deadline-ms=${deadlineMs}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || line === '') reject(new Error(`stream client exited ${code}`));
+      else resolve(JSON.parse(line) as ClientReport);
+    }),
+  );
+}
+
+async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: string): Promise<Row> {
+  const children = new ChildSet();
+  try {
+    const upstream = await children.fork('upstream', here('./sse-upstream.ts'), [`--chunk-bytes=${scenario.chunkBytes}`]);
+    const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+    const server =
+      contender === 'http-proxy'
+        ? await children.fork('http-proxy', here('../tap/http-proxy-server.ts'), [
+            `--upstream=${upstreamUrl}`,
+            '--max-sockets=0',
+            '--backlog=65535',
+          ])
+        : await children.fork(
+            'tap',
+            here('../tap/tap-server.ts'),
+            [`--upstream=${upstreamUrl}`, `--db=${join(dir, `${scenario.name}.db`)}`],
+            {
+              shipped: true,
+            },
+          );
+    const client = await runClient(server.port, scenario);
+    const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
+    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb };
+    const closed = await tapStats(server, 'close');
+    return { scenario, contender, client, peakRssMb, captured: closed.stats.captured, dropped: closed.stats.dropped };
+  } finally {
+    await children.stopAll();
+  }
+}
+
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+console.log(
+  `streams bench: node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ramp ${rampMs} ms, 200 events 50 ms apart per stream`,
+);
+const dir = mkdtempSync(join(tmpdir(), 'us-bench-streams-'));
+const rows: Row[] = [];
+try {
+  for (const scenario of scenarios) {
+    for (const contender of ['http-proxy', 'tap'] as const) {
+      const row = await runOne(scenario, contender, dir);
+      rows.push(row);
+      const c = row.client;
+      console.log(
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}`}; load ${loadavg()[0]?.toFixed(1)}`,
+      );
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log('\n| streams | contender | complete | TTFB p50 / p99 ms | event delay p50 / p99 ms | peak RSS MB | captured / dropped |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const c = r.client;
+  console.log(
+    `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}`} |`,
+  );
+}
+console.log('\n| streams | TTFB p50: tap − http-proxy | event delay p99: tap − http-proxy | RSS: tap vs 2 × http-proxy + 150 MB |');
+console.log('|---|---|---|---|');
+for (const scenario of scenarios) {
+  const proxy = rows.find((r) => r.scenario === scenario && r.contender === 'http-proxy');
+  const tap = rows.find((r) => r.scenario === scenario && r.contender === 'tap');
+  if (proxy === undefined || tap === undefined) continue;
+  console.log(
+    `| ${scenario.name} | ${fmt(tap.client.ttfbMs.p50 - proxy.client.ttfbMs.p50, 2)} ms | ${fmt(tap.client.delayMs.p99 - proxy.client.delayMs.p99, 2)} ms | ${fmt(tap.peakRssMb, 0)} vs ${fmt(2 * proxy.peakRssMb + 150, 0)} MB |`,
+  );
+}
