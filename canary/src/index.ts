@@ -23,6 +23,7 @@ export { evaluateGates } from './evaluate-gates.js';
 export { type GateOutcome, type GateVerdict, gateOutcomes } from './gate-verdict.js';
 export { type MannWhitneyResult, mannWhitney, normalCdf, quantile } from './mann-whitney.js';
 export { createNotifier, hooksAllow, type Notifier } from './notifier.js';
+export { createRetentionPolicy, type RetentionPolicy } from './retention-policy.js';
 export {
   type DifferenceBound,
   type MeanStats,

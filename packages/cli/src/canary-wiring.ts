@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { type CanaryController, createCanaryController } from '@understudy/canary';
-import { type Clock, type Logger, systemRandom } from '@understudy/core';
+import { type CanaryController, createCanaryController, createRetentionPolicy } from '@understudy/canary';
+import { type Clock, type Logger, type RetentionConfig, systemRandom } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { type CanarySplit, createCanarySplit, createRoutingWatcher } from '@understudy/tap';
 import type { ShutdownStack } from './shutdown-stack.js';
@@ -27,14 +27,28 @@ export async function startCanarySplit(deps: {
   return createCanarySplit({ watcher, random: systemRandom });
 }
 
-/** The canary controller in this process; the lease keeps it the only active one. */
+/**
+ * The canary controller in this process; the lease keeps it the only active one. The config's
+ * `retention` policy, when set, runs beside it.
+ */
 export function startCanaryController(deps: {
   store: Store;
   clock: Clock;
   logger: Logger;
   stack: ShutdownStack;
   holder?: string;
+  retention?: RetentionConfig;
 }): CanaryController {
+  if (deps.retention !== undefined) {
+    const retention = createRetentionPolicy({
+      store: deps.store,
+      config: deps.retention,
+      clock: deps.clock,
+      logger: deps.logger.child({ role: 'retention' }),
+    });
+    retention.start();
+    deps.stack.defer('stop retention', () => retention.stop());
+  }
   const controller = createCanaryController({
     store: deps.store,
     clock: deps.clock,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessTokensSchema } from './access-token.js';
+import { durationPattern } from './duration.js';
 import { isValidVersionName } from './version.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -250,6 +251,16 @@ const otelSchema = z.strictObject({
   pollMs: ms.default(1_000),
 });
 
+/** Retention, applied by the canary controller's process (`understudy start`, `understudy canary run`). */
+const retentionSchema = z.strictObject({
+  /** Exchanges older than this are pruned (`30d`, `12h`); no pruning when unset. */
+  maxAge: z.string().regex(durationPattern, 'a duration like 30d, 12h or 90m').optional(),
+  /** How often the policy runs. */
+  intervalMs: ms.default(3_600_000),
+  /** Exchanges deleted per transaction. */
+  batchSize: z.number().int().positive().default(500),
+});
+
 export const configSchema = z.strictObject({
   compare: compareSchema.prefault({}),
   /** A file path for SQLite or a `postgres://` URL. */
@@ -267,6 +278,7 @@ export const configSchema = z.strictObject({
   control: controlSchema.prefault({}),
   egress: egressSchema.prefault({}),
   otel: otelSchema.prefault({}),
+  retention: retentionSchema.prefault({}),
 });
 
 /** The validated, defaulted configuration. */
@@ -278,6 +290,7 @@ export type RedactionConfig = Config['tap']['redaction'];
 export type TapConfig = Config['tap'];
 export type UploadsConfig = Config['tap']['uploads'];
 export type ShadowConfig = Config['tap']['shadow'];
+export type RetentionConfig = Config['retention'];
 export type CompareConfig = Config['compare'];
 export type EgressConfig = Config['egress'];
 export type EgressDestinationConfig = Config['egress']['destinations'][number];

@@ -13,10 +13,12 @@ export {
   egressPolicies,
   type OtelConfig,
   type RedactionConfig,
+  type RetentionConfig,
   type ShadowConfig,
   type TapConfig,
   type UploadsConfig,
 } from './config-schema.js';
+export { durationPattern, parseDuration } from './duration.js';
 export { type ErrorCode, errorStatus, isUnderstudyError, UnderstudyError } from './errors.js';
 export {
   type CapturedBody,

@@ -33,6 +33,7 @@ export {
   type ShadowComparisonRecord,
 } from './replay-records.js';
 export { type NewReplayRun, ReplayRepository, type ReplayResultPage, type ReplayRunPatch } from './replay-repository.js';
+export { type PruneOptions, type PruneResult, RetentionRepository } from './retention.js';
 export { type Routing, RoutingRepository, type RoutingWrite, writeRouting } from './routing-repository.js';
 export type {
   Database,

@@ -34,6 +34,9 @@ export async function openDialect(url: string, options: { poolSize?: number } = 
   const database = new SQLite(url);
   // WAL lets readers (the control plane, other processes) run beside the single writer;
   // busy_timeout makes concurrent writers from several processes wait instead of failing.
+  // Before any table exists (a new file), so retention's incremental_vacuum can shrink it later;
+  // a no-op on an existing file (`understudy prune --vacuum` converts one).
+  database.pragma('auto_vacuum = INCREMENTAL');
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');

@@ -9,6 +9,7 @@ import { MetaRepository } from './meta-repository.js';
 import { migrate } from './migrate.js';
 import { openDialect, type StoreKind } from './open-dialect.js';
 import { ReplayRepository } from './replay-repository.js';
+import { RetentionRepository } from './retention.js';
 import { RoutingRepository } from './routing-repository.js';
 import type { Database } from './schema.js';
 import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
@@ -35,6 +36,8 @@ export interface Store {
   readonly leases: LeaseRepository;
   /** Tool calls recorded by the egress proxy (migration 0004). */
   readonly toolCalls: ToolCallRepository;
+  /** Pruning old exchanges in bounded batches, sparing what canaries and replays still need. */
+  readonly retention: RetentionRepository;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     routing: new RoutingRepository(db),
     leases: new LeaseRepository(db),
     toolCalls: new ToolCallRepository(db),
+    retention: new RetentionRepository(db, kind, options.clock ?? systemClock, sqlite),
     close: () => db.destroy(),
   };
 }

@@ -230,13 +230,20 @@ function describeEvent(e: CanaryEvent): string {
 }
 
 async function runController(io: CliIo, configFlag: string | undefined, holder: string | undefined, signal?: AbortSignal): Promise<number> {
-  const { dbUrl } = loadCliConfig(io, configFlag);
+  const { dbUrl, config } = loadCliConfig(io, configFlag);
   const logger = createCliLogger(io, { readable: false });
   const stack = new ShutdownStack();
   try {
     const store = await openStore({ url: dbUrl });
     stack.defer('close store', () => store.close());
-    startCanaryController({ store, clock: systemClock, logger, stack, ...(holder === undefined ? {} : { holder }) });
+    startCanaryController({
+      store,
+      clock: systemClock,
+      logger,
+      stack,
+      retention: config.retention,
+      ...(holder === undefined ? {} : { holder }),
+    });
     logger.info({ db: dbUrl }, 'canary controller running');
     // The system clock's timers are unref'd so that no library holds a process open, and a
     // pending promise holds nothing either: awaiting the signal alone exits at once (code 13,

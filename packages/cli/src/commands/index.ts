@@ -25,6 +25,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = Object.freeze({
   },
   import: { summary: 'import traffic from HAR, GoReplay or JSONL files', load: async () => (await import('./import.js')).importCommand },
   export: { summary: 'export stored exchanges as JSONL', load: async () => (await import('./export.js')).exportCommand },
+  prune: {
+    summary: 'delete exchanges older than an age (retention), sparing what canaries and replays need',
+    load: async () => (await import('./prune.js')).pruneCommand,
+  },
   diff: {
     summary: 'compare two responses (files or stored exchange ids) and print the report',
     load: async () => ({ run: (await import('./diff.js')).runDiff }),

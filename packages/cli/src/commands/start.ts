@@ -103,7 +103,7 @@ export const startCommand: Command = {
       stack.defer('stop replay runs', () => control.close());
       const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
       stack.defer('stop control server', () => controlServer.close(drainMs));
-      startCanaryController({ store, clock, logger, stack });
+      startCanaryController({ store, clock, logger, stack, retention: config.retention });
       startOtelExport({ config, env: io.env, store, clock, logger, stack, registry: tap.registry });
 
       io.stdout(

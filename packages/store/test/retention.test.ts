@@ -1,0 +1,168 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Exchange, noUsage } from '@understudy/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../src/store.js';
+import { freshPostgresUrl, hasPostgres } from './postgres.js';
+
+const day = 86_400_000;
+const now = 100 * day;
+const system = `You are a careful agent. ${'Follow the policy. '.repeat(40)}`;
+
+/** Turn `n` of conversation `c`, started `ageDays` ago: the whole history re-sent. */
+function turn(c: string, n: number, ageDays: number, shared = system): Exchange {
+  const messages = [{ role: 'system', content: shared }];
+  for (let i = 0; i <= n; i++) messages.push({ role: 'user', content: `${c} message ${i} ${'x'.repeat(300)}` });
+  const bytes = new TextEncoder().encode(JSON.stringify({ model: 'm', messages }));
+  return {
+    id: `01${c}${String(n).padStart(4, '0')}`,
+    startedAt: now - ageDays * day,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    query: '',
+    requestHeaders: {},
+    requestBody: { bytes, size: bytes.length, truncated: false },
+    status: 200,
+    responseHeaders: {},
+    responseBody: { bytes: new TextEncoder().encode('{"ok":true}'.repeat(200)), size: 2200, truncated: false },
+    streamed: false,
+    sseEvents: null,
+    ttfbMs: 1,
+    durationMs: 2,
+    version: 'stable',
+    role: 'live',
+    parentId: null,
+    usage: noUsage,
+    error: null,
+  };
+}
+
+const dialects = [
+  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-retention-')), 'x.db') },
+  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
+] as const;
+
+describe.each(dialects)('retention on $kind', ({ skip, url }) => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+
+  it.skipIf(skip)('prunes old exchanges in batches, spares replay evidence, sweeps their content, keeps the rest exact', async () => {
+    store = await openStore({ url: await url() });
+    const old = Array.from({ length: 30 }, (_, n) => turn('OLD', n, 40, `${system} (old prompt)`));
+    const recent = Array.from({ length: 5 }, (_, n) => turn('NEW', n, 1));
+    await store.exchanges.insertMany([...old, ...recent]);
+    // A replay result names old turn 3: it stays, with its content.
+    await store.replays.createRun({ id: 'RUN1', createdAt: now, spec: { since: 0 }, target: 'v2', baseline: null, planned: 1 });
+    const evidence = old[3] as Exchange;
+    await store.replays.commitResults(
+      'RUN1',
+      [
+        {
+          runId: 'RUN1',
+          exchangeId: evidence.id,
+          seq: 0,
+          endpoint: '*',
+          candidateId: null,
+          baselineId: null,
+          verdict: 'error',
+          score: null,
+          scoreOverNoise: null,
+          originalStatus: 200,
+          candidateStatus: null,
+          originalMs: 1,
+          candidateMs: null,
+          originalTokens: null,
+          candidateTokens: null,
+          originalCost: null,
+          candidateCost: null,
+          attempts: 1,
+          errorCode: 'x',
+          errorMessage: 'x',
+          report: null,
+          baselineReport: null,
+          completedAt: now,
+        },
+      ],
+      [],
+      now,
+    );
+    // While the run is running and selects from the beginning, nothing old may go.
+    const held = await store.retention.prune({ before: now - 30 * day, batchSize: 7, pauseMs: 0 });
+    expect(held).toMatchObject({ exchanges: 0, appliedBefore: 0, heldBy: ['replay RUN1 (running)'] });
+    await store.replays.updateRun('RUN1', { status: 'completed' }, now);
+
+    const dry = await store.retention.prune({ before: now - 30 * day, dryRun: true });
+    expect(dry).toMatchObject({ exchanges: 29, contentNodes: 0 });
+    expect(await store.scan.count({})).toBe(35);
+
+    const pruned = await store.retention.prune({ before: now - 30 * day, batchSize: 7, pauseMs: 0, vacuum: 'full' });
+    expect(pruned.exchanges).toBe(29);
+    expect(pruned.heldBy).toEqual([]);
+    // Turn 3 of the old conversation still needs its chain (system prompt + 4 messages); the rest of that chain is gone.
+    expect(pruned.contentNodes).toBe(30 - 4);
+    expect(await store.scan.count({})).toBe(6);
+    const kept = await store.exchanges.get(evidence.id);
+    expect(Buffer.from(kept?.requestBody.bytes ?? [])).toEqual(Buffer.from(evidence.requestBody.bytes));
+    for (const e of recent) {
+      const got = await store.exchanges.get(e.id);
+      expect(Buffer.from(got?.requestBody.bytes ?? [])).toEqual(Buffer.from(e.requestBody.bytes));
+    }
+    // Nothing left to do the second time.
+    expect((await store.retention.prune({ before: now - 30 * day })).exchanges).toBe(0);
+  });
+
+  it.skipIf(skip)('never prunes from the start of an active canary on', async () => {
+    store = await openStore({ url: await url() });
+    await store.exchanges.insertMany([turn('A', 0, 50), turn('B', 0, 40), turn('C', 0, 35)]);
+    await store.canaries.create(
+      {
+        id: 'CAN1',
+        spec: {},
+        stable: 'stable',
+        candidate: 'v2',
+        state: 'running',
+        stepIndex: 0,
+        weight: 5,
+        stepStartedAt: null,
+        analysisStartedAt: null,
+        nextAnalysisAt: null,
+        consecutiveFailures: 0,
+        looks: 0,
+        resumeState: null,
+        reason: null,
+        createdBy: 'test',
+        createdAt: now - 45 * day,
+      },
+      { type: 'created', actor: 'test', data: {} },
+    );
+    const result = await store.retention.prune({ before: now - 30 * day });
+    expect(result).toMatchObject({ exchanges: 1, appliedBefore: now - 45 * day, heldBy: ['canary CAN1 (active)'] });
+    expect((await store.scan.page({}, null, 10)).map((e) => e.id)).toEqual(['01B0000', '01C0000']);
+  });
+});
+
+describe('retention on a SQLite file', () => {
+  it('gives the freed pages back, so the file shrinks', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'us-retention-')), 'x.db');
+    const store = await openStore({ url: file });
+    try {
+      for (let c = 0; c < 20; c++)
+        await store.exchanges.insertMany(Array.from({ length: 10 }, (_, n) => turn(`C${c}X`, n, 60, `${system} ${c}`)));
+      await store.exchanges.insertMany([turn('KEEP', 0, 1)]);
+      const { sql } = await import('kysely');
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+      const before = statSync(file).size;
+      const result = await store.retention.prune({ before: now - 30 * day, vacuum: 'incremental' });
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+      expect(result.exchanges).toBe(200);
+      expect(result.freedPages).toBeGreaterThan(0);
+      expect(statSync(file).size).toBeLessThan(before / 2);
+    } finally {
+      await store.close();
+    }
+  });
+});
