@@ -30,7 +30,11 @@ export interface Scores {
   byKind: Record<string, { flagged: number; total: number }>;
 }
 
-export function score(cases: readonly QualityCase[], isRegression: (c: QualityCase) => boolean): Scores {
+/** Precision, recall and flags per kind of any labelled cases (the seed-42 set, the facts set). */
+export function score<C extends { readonly label: 'noise' | 'regression'; readonly kind: string }>(
+  cases: readonly C[],
+  isRegression: (c: C) => boolean,
+): Scores {
   let tp = 0;
   let fp = 0;
   let fn = 0;

@@ -1,5 +1,6 @@
 import { canonicalize, compareWithBaselines, type DivergenceReport, type JudgeOptions } from '@understudy/compare';
 import type { SavedResponse } from '../fixtures.js';
+import { type Scores, score } from '../quality-eval.js';
 import { type FactCase, factNoiseStyles, factRegressionKinds } from './generate.js';
 
 const canon = (r: SavedResponse) => canonicalize({ status: r.status, headers: r.headers, body: r.body, path: r.path });
@@ -24,37 +25,11 @@ export const exactDiff: Detector = (c) => {
   return a.status !== b.status || a.text !== b.text || JSON.stringify(a.toolCalls) !== JSON.stringify(b.toolCalls);
 };
 
-export interface KindScore {
-  readonly flagged: number;
-  readonly total: number;
-}
+export type SetScore = Scores;
 
-export interface SetScore {
-  readonly tp: number;
-  readonly fp: number;
-  readonly fn: number;
-  readonly tn: number;
-  readonly precision: number;
-  readonly recall: number;
-  readonly byKind: Readonly<Record<string, KindScore>>;
-}
-
+/** The set scored by a detector. */
 export function scoreSet(cases: readonly FactCase[], detect: Detector): SetScore {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const byKind: Record<string, { flagged: number; total: number }> = {};
-  for (const c of cases) {
-    const flagged = detect(c);
-    const k = byKind[c.kind] ?? { flagged: 0, total: 0 };
-    byKind[c.kind] = k;
-    k.total++;
-    if (flagged) k.flagged++;
-    if (c.label === 'regression') flagged ? tp++ : fn++;
-    else flagged ? fp++ : tn++;
-  }
-  return { tp, fp, fn, tn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), byKind };
+  return score(cases, detect);
 }
 
 const cell = (s: SetScore, kind: string): string => {
