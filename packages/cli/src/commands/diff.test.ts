@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Exchange } from '@understudy/core';
 import { exchangeToJson } from '@understudy/server';
@@ -198,6 +200,42 @@ describe('understudy diff', () => {
     const v = setup();
     expect(await run(['diff', 'ex_nowhere', 'ex_cand'], v.io)).toBe(2);
     expect(v.err()).toContain('no file and no stored exchange named ex_nowhere');
+  });
+
+  it('asks the optional LLM judge only with --judge, sends the key from the environment, and notes its failure without failing', async () => {
+    const seen: { auth: string | undefined; model: string }[] = [];
+    let status = 200;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        seen.push({ auth: req.headers.authorization, model: (JSON.parse(body) as { model: string }).model });
+        const verdict = '{"verdict":"regression","reason":"the sizes differ: 42 vs 44","confidence":0.8}';
+        res.writeHead(status, { 'content-type': 'application/json' }).end(completion(verdict));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const t = captureIo({ env: { UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' } });
+      writeFileSync(join(t.dir, 'a.json'), completion('Size 42 fits you best.'));
+      writeFileSync(join(t.dir, 'b.json'), completion('A 42 should fit you best.'));
+      expect(await runDiff(['a.json', 'b.json'], t.io)).toBe(0);
+      expect(seen).toHaveLength(0);
+      expect(await runDiff(['a.json', 'b.json', '--judge', url, '--judge-model', 'small-judge'], t.io)).toBe(1);
+      expect(seen).toEqual([{ auth: 'Bearer sk-judge', model: 'small-judge' }]);
+      expect(t.out()).toContain('llm judge: regression: the sizes differ');
+      status = 503;
+      const u = captureIo();
+      writeFileSync(join(u.dir, 'a.json'), completion('Size 42 fits you best.'));
+      writeFileSync(join(u.dir, 'b.json'), completion('A 42 should fit you best.'));
+      expect(await runDiff(['a.json', 'b.json', '--judge', url, '--judge-model', 'small-judge'], u.io)).toBe(0);
+      expect(u.out()).toContain('extension error: judge endpoint answered 503');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('runs a user extension and reports its failure on the pair without failing the command', async () => {
