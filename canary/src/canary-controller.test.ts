@@ -80,7 +80,7 @@ describe('canary controller', () => {
     const clock = new ManualClock(1_000_000);
     const service = createCanaryService({ store, clock, random: seededRandom(4) });
     const n = 130;
-    for (let i = 0; i < n; i++) await service.create({ ...spec, route: `route-${i}` }, 'alice');
+    for (let i = 0; i < n; i++) await service.create({ ...spec, stable: 'stable', route: `route-${i}` }, 'alice');
     const controller = createCanaryController({ store, clock, holder: 'host:1' });
     expect(await controller.tick()).toEqual({ leader: true, acted: n });
     const states = (await store.canaries.list({ limit: 1000 })).map((c) => c.state);

@@ -1,5 +1,5 @@
 import { type Clock, createIdGenerator, type IdGenerator, type Logger, type Random, silentLogger, UnderstudyError } from '@understudy/core';
-import type { CanaryChange, CanaryEvent, CanaryRecord, LedgerVerification, Store } from '@understudy/store';
+import type { CanaryChange, CanaryEvent, CanaryRecord, LedgerVerification, Routing, Store } from '@understudy/store';
 import { type Dispatcher, getGlobalDispatcher } from 'undici';
 import { parseCanarySpec } from './canary-spec.js';
 import { finalStates } from './canary-state.js';
@@ -97,7 +97,8 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
 
   return {
     async create(input, actor) {
-      const spec = parseCanarySpec(input);
+      const routes = await deps.store.routing.list();
+      const spec = parseCanarySpec(withRouteDefaults(input, routes));
       for (const name of [spec.stable, spec.candidate]) {
         if ((await deps.store.versions.get(name)) === undefined) {
           throw new UnderstudyError(
@@ -106,10 +107,15 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
           );
         }
       }
-      // The route is the tap's home version: where `stable` is already served (after an earlier
-      // promotion the route `stable` may serve `v2`), else the stable version's own name.
-      const routes = await deps.store.routing.list();
-      const route = spec.route ?? routes.find((r) => r.primary === spec.stable)?.route ?? spec.stable;
+      const route = routeOf(spec);
+      const served = routes.find((r) => r.route === route);
+      // A canary's stable is what its route serves: one naming another version would move all the
+      // route's other traffic back to it (after a promotion, the version it replaced).
+      if (served !== undefined && served.primary !== spec.stable)
+        throw new UnderstudyError(
+          'conflict',
+          `stable: route ${route} serves ${served.primary}, not ${spec.stable}; leave --stable out (it defaults to the route's primary) or pass ${served.primary}`,
+        );
       // This check names the canary in the way; the store's unique index is what holds the rule
       // when two creates race past it.
       const busy = await deps.store.canaries.list({ states: live, limit: 1000 });
@@ -172,4 +178,25 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
     // Nothing to release: an injected dispatcher belongs to the caller, the global one is shared.
     async close() {},
   };
+}
+
+/**
+ * Fills in the route and stable a spec leaves out. The route: the one serving the given stable,
+ * else `stable`, else the only route there is. Its stable: the route's current primary, so the
+ * canary after a promotion starts from the promoted version.
+ */
+function withRouteDefaults(input: unknown, routes: readonly Routing[]): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const spec = input as { stable?: unknown; route?: unknown };
+  // A malformed value is the schema's to report, naming its key.
+  if (![spec.stable, spec.route].every((v) => v === undefined || typeof v === 'string')) return input;
+  const stable = typeof spec.stable === 'string' ? spec.stable : undefined;
+  const route = typeof spec.route === 'string' ? spec.route : defaultRoute(stable, routes);
+  return { ...input, route, stable: stable ?? routes.find((r) => r.route === route)?.primary ?? route };
+}
+
+function defaultRoute(stable: string | undefined, routes: readonly Routing[]): string {
+  if (stable !== undefined) return routes.find((r) => r.primary === stable)?.route ?? stable;
+  const only = routes.length === 1 ? routes[0]?.route : undefined;
+  return routes.some((r) => r.route === 'stable') || only === undefined ? 'stable' : only;
 }

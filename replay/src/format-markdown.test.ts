@@ -26,6 +26,8 @@ const summary: ReplaySummary = {
     },
   ],
   otherEndpoints: 0,
+  skipped: { total: 0, reasons: {} },
+  baselineCoverage: { pairs: 3, replayed: 3, share: 1, minShare: 0.8, allowed: false, sufficient: true },
   statusMismatches: { total: 1, pairs: [{ original: 200, candidate: null, count: 1 }] },
   latencyMs: { original: { p50: 10, p95: 12 }, candidate: { p50: 11, p95: 30 } },
   tokens: { original: 100, candidate: 120, delta: 20 },

@@ -40,6 +40,19 @@ export function formatSummary(s: ReplaySummary): string {
   out.push(
     `items ${s.done}  match ${v.match}  noise ${v.noise}  regression ${v.regression}  error ${v.error}  (error rate ${pct(s.errorRate)})`,
   );
+  if (s.skipped.total > 0) {
+    const reasons = Object.entries(s.skipped.reasons)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ');
+    out.push(`skipped ${s.skipped.total} unreplayable captures (${reasons}); --include-unreplayable replays them`);
+  }
+  const b = s.baselineCoverage;
+  if (b !== null && (b.share === null || b.share < b.minShare)) {
+    out.push(
+      `baseline: only ${b.pairs} of ${b.replayed} replayed requests got a baseline answer (${b.share === null ? 'none' : pct(b.share)}, ` +
+        `minimum ${pct(b.minShare)}): the noise floor is missing${b.allowed ? ' (allowed by --allow-missing-baseline)' : ''}`,
+    );
+  }
   const d = s.divergence;
   out.push(`divergence over noise: mean ${fixed(d.mean)}  p50 ${fixed(d.p50)}  p95 ${fixed(d.p95)}  max ${fixed(d.max)}`);
   const most = Math.max(1, ...d.histogram.map((h) => h.count));

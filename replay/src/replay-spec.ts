@@ -57,6 +57,14 @@ export const replaySpecSchema = z
       .positive()
       .default(1024 * 1024),
     thresholds: thresholdsSchema.prefault({}),
+    /**
+     * With a baseline: the smallest share of replayed items whose baseline answered (a pair for
+     * the noise floor). Below it the run fails, unless `allowMissingBaseline`.
+     */
+    minBaselineShare: z.number().min(0).max(1).default(0.8),
+    allowMissingBaseline: z.boolean().default(false),
+    /** Replay captures that cannot be replayed faithfully (see `unreplayableReason`) instead of skipping them. */
+    includeUnreplayable: z.boolean().default(false),
   })
   .refine((s) => s.rate === null || s.speed === null, { message: 'rate and speed exclude each other', path: ['speed'] });
 

@@ -2,7 +2,7 @@ import type { ReplayThresholds } from './replay-spec.js';
 
 /** One threshold of the run and whether it broke. */
 export interface ThresholdResult {
-  readonly name: 'maxDivergence' | 'maxRegressions' | 'maxErrorRate' | 'errorBudget';
+  readonly name: 'maxDivergence' | 'maxRegressions' | 'maxErrorRate' | 'errorBudget' | 'baselineShare';
   readonly limit: number;
   readonly actual: number;
   readonly breached: boolean;
@@ -33,6 +33,18 @@ export interface WorstExample {
 export interface Quantiles {
   readonly p50: number | null;
   readonly p95: number | null;
+}
+
+/** How much of a run's noise floor exists: baseline pairs among the replayed items. */
+export interface BaselineCoverage {
+  readonly pairs: number;
+  readonly replayed: number;
+  /** pairs / replayed, null when nothing was replayed. */
+  readonly share: number | null;
+  readonly minShare: number;
+  /** `--allow-missing-baseline`: a short share is reported but does not fail the run. */
+  readonly allowed: boolean;
+  readonly sufficient: boolean;
 }
 
 /**
@@ -68,6 +80,10 @@ export interface ReplaySummary {
   readonly tokens: { readonly original: number; readonly candidate: number; readonly delta: number };
   readonly costUsd: { readonly original: number; readonly candidate: number; readonly delta: number };
   readonly worst: readonly WorstExample[];
+  /** Items not replayed because their capture cannot be sent again as it was, by reason. */
+  readonly skipped: { readonly total: number; readonly reasons: Readonly<Record<string, number>> };
+  /** With a baseline: whether enough items got a baseline answer for a noise floor; null without one. */
+  readonly baselineCoverage: BaselineCoverage | null;
   readonly thresholds: readonly ThresholdResult[];
   readonly passed: boolean;
   readonly abortReason: string | null;

@@ -14,7 +14,7 @@ import {
   UnderstudyError,
   type Version,
 } from '@understudy/core';
-import type { ReplayResultRecord, ReplayRunRecord, ReplayVerdictUpdate, Store } from '@understudy/store';
+import { type ReplayResultRecord, type ReplayRunRecord, type ReplayVerdictUpdate, replayHeartbeatMs, type Store } from '@understudy/store';
 import { Agent, type Dispatcher } from 'undici';
 import { type CompareOptionsFor, defaultCompareOptions, endpointOf } from './compare-item.js';
 import { createPacer } from './pacer.js';
@@ -26,6 +26,7 @@ import { ResultWriter } from './result-writer.js';
 import { plannedCount, type SelectedItem, selectExchanges } from './select-exchanges.js';
 import { sideEffectsFor } from './side-effects-for.js';
 import { summarizeRun } from './summarize-run.js';
+import { type UnreplayableReason, unreplayableReason } from './unreplayable.js';
 
 /** Prices a response from its model and token counts (the CLI passes the tap's table). */
 export type PriceFn = (model: string | null, inputTokens: number | null, outputTokens: number | null) => number | null;
@@ -147,12 +148,21 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     });
 
     if (record.status !== 'completed') {
+      // The run's heartbeat: a run whose process died stops beating and reads `interrupted`.
+      const heartbeat = clock.setInterval(() => {
+        store.replays.beat(runId, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'replay heartbeat failed'));
+      }, replayHeartbeatMs);
       const pacer = createPacer(clock, spec);
       const items = selectExchanges(store, spec.selection, { skip: (batch) => store.replays.completedAmong(runId, batch) });
       const worker = async (): Promise<void> => {
         while (!stop.signal.aborted) {
           const next = await items.next();
           if (next.done === true) return;
+          const unreplayable = spec.includeUnreplayable ? null : unreplayableReason(next.value.exchange);
+          if (unreplayable !== null) {
+            await writer.add(skippedResult(next.value, unreplayable), []);
+            continue;
+          }
           await pacer.wait(next.value.exchange.startedAt, stop.signal);
           if (stop.signal.aborted) return;
           const { result, exchanges, interrupted } = await replayItem(next.value);
@@ -183,6 +193,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
         await items.return(undefined).catch(failed);
         await writer.close().catch(failed);
       } finally {
+        heartbeat.cancel();
         options.signal?.removeEventListener('abort', onAbort);
       }
       if (failure !== undefined) abortReason = `failed: ${failure instanceof Error ? failure.message : String(failure)}`;
@@ -197,6 +208,36 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     const final = (await store.replays.getRun(runId)) ?? current;
     log.info({ status, done: summary.done, passed: summary.passed }, 'replay run finished');
     return { run: final, summary };
+
+    /** An item left out because it cannot be replayed faithfully: committed, so a resume skips it too. */
+    function skippedResult(item: SelectedItem, reason: UnreplayableReason): ReplayResultRecord {
+      const original = item.exchange;
+      return {
+        runId,
+        exchangeId: original.id,
+        seq: item.seq,
+        endpoint: endpointOf(original),
+        candidateId: null,
+        baselineId: null,
+        verdict: 'skipped',
+        score: null,
+        scoreOverNoise: null,
+        originalStatus: original.status,
+        candidateStatus: null,
+        originalMs: original.durationMs,
+        candidateMs: null,
+        originalTokens: tokenSum(original),
+        candidateTokens: null,
+        originalCost: original.usage.costUsd,
+        candidateCost: null,
+        attempts: 0,
+        errorCode: reason,
+        errorMessage: 'not replayed: the capture cannot be sent again as it was (--include-unreplayable forces it)',
+        report: null,
+        baselineReport: null,
+        completedAt: clock.now(),
+      };
+    }
 
     async function replayItem(item: SelectedItem): Promise<{ result: ReplayResultRecord; exchanges: Exchange[]; interrupted: boolean }> {
       const original = item.exchange;

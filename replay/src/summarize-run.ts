@@ -2,7 +2,7 @@ import { type DivergenceReport, reasonOf } from '@understudy/compare';
 import type { ReplayResultRecord, ReplayRunRecord, Store } from '@understudy/store';
 import { Histogram } from './histogram.js';
 import type { ReplaySpec } from './replay-spec.js';
-import { type EndpointRow, evaluateThresholds, type ReplaySummary, type WorstExample } from './replay-summary.js';
+import { type BaselineCoverage, type EndpointRow, evaluateThresholds, type ReplaySummary, type WorstExample } from './replay-summary.js';
 
 const maxEndpoints = 50;
 const maxTrackedEndpoints = 5_000;
@@ -39,12 +39,18 @@ export async function summarizeRun(
   const cost = { original: 0, candidate: 0, delta: 0 };
   const worst: WorstExample[] = [];
   let done = 0;
+  const skippedReasons: Record<string, number> = {};
 
   let afterSeq: number | undefined;
   for (;;) {
     const page = await store.replays.listResults(run.id, { limit: 1000, reports: false, ...(afterSeq === undefined ? {} : { afterSeq }) });
     for (const r of page.items) {
       done++;
+      if (r.verdict === 'skipped') {
+        const reason = r.errorCode ?? 'unknown';
+        skippedReasons[reason] = (skippedReasons[reason] ?? 0) + 1;
+        continue;
+      }
       const verdict = r.verdict in verdicts ? (r.verdict as keyof typeof verdicts) : 'error';
       verdicts[verdict]++;
       let acc = endpoints.get(r.endpoint);
@@ -106,12 +112,17 @@ export async function summarizeRun(
     const full = await store.replays.getResult(run.id, w.exchangeId);
     worst[i] = { ...w, reason: reasonOf(full?.report ?? null), differences: differencesOf(full?.report ?? null) };
   }
-  const errorRate = done === 0 ? 0 : verdicts.error / done;
+  const skipped = Object.values(skippedReasons).reduce((a, n) => a + n, 0);
+  const replayed = done - skipped;
+  const errorRate = replayed === 0 ? 0 : verdicts.error / replayed;
   const thresholds = evaluateThresholds(spec.thresholds, {
     meanDivergence: divergence.mean(),
     regressions: verdicts.regression,
     errorRate,
   });
+  const baselineCoverage = await coverageOf(store, run, spec, replayed);
+  if (baselineCoverage !== null && !baselineCoverage.sufficient)
+    thresholds.push({ name: 'baselineShare', limit: spec.minBaselineShare, actual: baselineCoverage.share ?? 0, breached: true });
   if (spec.errorBudget !== null) {
     thresholds.push({ name: 'errorBudget', limit: spec.errorBudget, actual: verdicts.error, breached: verdicts.error > spec.errorBudget });
   }
@@ -142,9 +153,30 @@ export async function summarizeRun(
     tokens,
     costUsd: cost,
     worst,
+    skipped: { total: skipped, reasons: skippedReasons },
+    baselineCoverage,
     thresholds,
     passed: thresholds.every((t) => !t.breached) && abortReason === null,
     abortReason,
+  };
+}
+
+/**
+ * With a baseline: how many replayed items got a baseline answer to build the noise floor from.
+ * Too few, and "beyond the noise" means nothing: insufficient unless the run allows it.
+ */
+async function coverageOf(store: Store, run: ReplayRunRecord, spec: ReplaySpec, replayed: number): Promise<BaselineCoverage | null> {
+  if (run.baseline === null) return null;
+  const pairs = await store.replays.countBaselinePairs(run.id);
+  const share = replayed === 0 ? null : pairs / replayed;
+  const enough = share !== null && share >= spec.minBaselineShare;
+  return {
+    pairs,
+    replayed,
+    share,
+    minShare: spec.minBaselineShare,
+    allowed: spec.allowMissingBaseline,
+    sufficient: enough || spec.allowMissingBaseline,
   };
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '@understudy/store';
+import { ManualClock, systemClock } from '@understudy/core';
+import { openStore, replayStaleAfterMs } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
 import { createReplayer } from '../src/replayer.js';
 import { demoAgent, listen, recordTraffic, tempStore } from './support.js';
@@ -48,6 +49,10 @@ describe('a replay killed with SIGKILL and resumed', () => {
     const committedSeqs = committed.items.map((r) => r.seq);
     const sentBeforeResume = new Map(received);
     expect((await store.replays.getRun(run.id))?.status).toBe('running');
+    // Its process is gone: once the heartbeat is older than the stale window, the run reads interrupted.
+    const later = await openStore({ url: file, clock: new ManualClock(systemClock.now() + replayStaleAfterMs + 1) });
+    expect((await later.replays.getRun(run.id))?.status).toBe('interrupted');
+    await later.close();
 
     const outcome = await replayer.run(run.id);
     expect(outcome.run.status).toBe('completed');

@@ -2,6 +2,12 @@ import type { Clock, Logger, Random, TimerHandle } from '@understudy/core';
 import { demoToolDefinitions } from '@understudy/demo-agent';
 import { Pool } from 'undici';
 
+/**
+ * The embedded demo agent's version and route name: the demo registers only this name, never a
+ * user's (a `stable` it wrote would redirect a real tap sharing the database).
+ */
+export const demoVersionName = 'understudy-demo';
+
 export interface DemoTrafficOptions {
   /** The tap's base URL; every request goes through it, as a real client's would. */
   readonly tapUrl: string;

@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger, Version } from '@understudy/core';
 import { type Store, sqliteWorkerSink } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink, type Tap, tapListenBacklog, tapServerOptions } from '@understudy/tap';
+import { type CaptureSink, createTap, type RoutingWatcher, storeSink, type Tap, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
 import { type Listening, listen } from './listen.js';
@@ -27,7 +27,7 @@ export async function runTap(deps: {
   shadowVersion?: Version | undefined;
   /** The metrics registry (shared with the egress proxy in `start`); a new one by default. */
   registry?: Registry | undefined;
-}): Promise<{ tap: Tap; listening: Listening }> {
+}): Promise<{ tap: Tap; listening: Listening; watcher: RoutingWatcher }> {
   const split = await startCanarySplit({
     store: deps.store,
     route: deps.version.name,
@@ -56,7 +56,7 @@ export async function runTap(deps: {
     backlog: tapListenBacklog,
   });
   deps.stack.defer('stop tap server', () => listening.close(drainMs));
-  return { tap, listening };
+  return { tap, listening, watcher: split.watcher };
 }
 
 /**

@@ -21,7 +21,7 @@ describe('run: usage', () => {
     for (const name of ['start', 'tap', 'control', 'versions']) expect(c.out()).toContain(`  ${name}`);
     const sub = capture();
     expect(await run(['tap', '--help'], sub.io)).toBe(0);
-    expect(sub.out()).toMatch(/^Usage: understudy tap --upstream URL/);
+    expect(sub.out()).toMatch(/^Usage: understudy tap \[--upstream URL\]/);
   });
 
   it.each([
@@ -64,10 +64,12 @@ describe('run: versions', () => {
     expect(await run(['versions', 'add', 'stable', '--upstream', 'http://127.0.0.1:9000'], c.io)).toBe(0);
     const list = capture(c.io.env as Record<string, string>, c.io.cwd);
     expect(await run(['versions', 'list'], list.io)).toBe(0);
-    expect(list.out().split('\n').slice(0, 3)).toEqual([
-      'NAME       UPSTREAM               HEADERS',
+    expect(list.out().split('\n').slice(0, 5)).toEqual([
+      'NAME       UPSTREAM               HEADERS              NOTES',
       'candidate  http://127.0.0.1:9001  x-prompt-version:13',
       'stable     http://127.0.0.1:9000',
+      '',
+      'no routes yet (a tap creates its route when it starts)',
     ]);
     writeFileSync(
       join(c.io.cwd, 'understudy.config.json'),
@@ -75,11 +77,21 @@ describe('run: versions', () => {
     );
     const json = capture(c.io.env as Record<string, string>, c.io.cwd);
     expect(await run(['versions', 'list', '--json'], json.io)).toBe(0);
-    expect(JSON.parse(json.out())).toEqual([
-      { name: 'candidate', upstream: 'http://127.0.0.1:9001', headers: { 'x-prompt-version': '13' } },
-      { name: 'from-config', upstream: 'http://127.0.0.1:9002', headers: {} },
-      { name: 'stable', upstream: 'http://127.0.0.1:9000', headers: {} },
-    ]);
+    expect(JSON.parse(json.out())).toEqual({
+      versions: [
+        {
+          name: 'candidate',
+          upstream: 'http://127.0.0.1:9001',
+          headers: { 'x-prompt-version': '13' },
+          stored: true,
+          config: null,
+          serves: [],
+        },
+        { name: 'from-config', upstream: 'http://127.0.0.1:9002', headers: {}, stored: false, config: 'not_registered', serves: [] },
+        { name: 'stable', upstream: 'http://127.0.0.1:9000', headers: {}, stored: true, config: null, serves: [] },
+      ],
+      routes: [],
+    });
   });
 });
 
@@ -162,7 +174,7 @@ describe('run: long-running roles in-process', () => {
     const abort = new AbortController();
     const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
     const control = await eventually(() => /control\s+(http:\S+)/.exec(c.out())?.[1]);
-    expect(c.out()).toMatch(/tap\s+http:\S+\s+→ version stable at http:\S+ \(embedded demo agent\)/);
+    expect(c.out()).toMatch(/tap\s+http:\S+\s+→ version understudy-demo at http:\S+ \(embedded demo agent\)/);
     expect(c.out()).toContain(`curl -s -H "Authorization: Bearer $UNDERSTUDY_ADMIN_TOKEN" '${control}/api/exchanges?limit=5'`);
     const headers = { authorization: 'Bearer start-token-123' };
     type Page = { items: { requestHeaders: Record<string, string>; requestBody: { text: string } }[] };
@@ -173,7 +185,8 @@ describe('run: long-running roles in-process', () => {
     expect(first.requestHeaders.authorization).toMatch(/^\[redacted/);
     expect(first.requestBody.text).not.toContain('jane.doe@example.com');
     const versions = (await (await fetch(`${control}/api/versions`, { headers })).json()) as { items: { name: string }[] };
-    expect(versions.items.map((v) => v.name)).toEqual(['stable']);
+    // The demo registers its own version, never a user's `stable`.
+    expect(versions.items.map((v) => v.name)).toEqual(['understudy-demo']);
     expect(await (await fetch(`${control}/metrics`, { headers })).text()).toMatch(/understudy_control_requests_total/);
     abort.abort();
     expect(await done).toBe(0);

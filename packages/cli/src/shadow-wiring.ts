@@ -6,13 +6,13 @@ import { UsageError } from './cli-io.js';
 import type { ShutdownStack } from './shutdown-stack.js';
 
 /**
- * The candidate of the live shadow (`tap.shadow.version`): the config's `versions` entry, else
- * the store's. `undefined` when shadowing is off (no version or rate 0).
+ * The candidate of the live shadow (`tap.shadow.version`): one of `known` (versions this process
+ * runs but has not written yet, like the demo's), the config's `versions` entry, else the store's. `undefined` when shadowing is off (no version or rate 0).
  */
-export async function resolveShadowVersion(config: Config, store: Store): Promise<Version | undefined> {
+export async function resolveShadowVersion(config: Config, store: Store, known: readonly Version[] = []): Promise<Version | undefined> {
   const { version: name, rate } = config.tap.shadow;
   if (name === undefined || rate <= 0) return undefined;
-  const version = config.versions.find((v) => v.name === name) ?? (await store.versions.get(name));
+  const version = known.find((v) => v.name === name) ?? config.versions.find((v) => v.name === name) ?? (await store.versions.get(name));
   if (version === undefined)
     throw new UsageError(`tap.shadow.version: no version named "${name}" (add it to "versions" or with understudy versions add)`);
   return version;

@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { seededRandom, systemClock } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
@@ -11,35 +9,9 @@ import { openStore } from '@understudy/store';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
+import { spawnCli } from './spawn-cli.js';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const tsx = import.meta.resolve('tsx');
 const token = 'process-test-token';
-
-interface Cli {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-function spawnCli(args: string[], env: Record<string, string>, cwd: string): Cli {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, main, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (b: Buffer) => {
-    out += b.toString();
-  });
-  child.stderr?.on('data', (b: Buffer) => {
-    err += b.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
 
 function chatBody(i: number, stream: boolean): string {
   return JSON.stringify({ model: 'demo', stream, messages: [{ role: 'user', content: `Question ${i}: how long does shipping take?` }] });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
+import { demoVersionName } from '../src/demo-traffic.js';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 import { eventually } from './eventually.js';
@@ -63,7 +64,7 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
     // The OpenTelemetry export on too, so its families are checked with the rest.
     const collector = await startOtlpReceiver();
     const c = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: token, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.url } });
-    writeFileSync(join(c.dir, 'understudy.config.json'), JSON.stringify({ tap: { shadow: { version: 'stable', rate: 1 } } }));
+    writeFileSync(join(c.dir, 'understudy.config.json'), JSON.stringify({ tap: { shadow: { version: demoVersionName, rate: 1 } } }));
     const abort = new AbortController();
     const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attrs, startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
+import { demoVersionName } from '../src/demo-traffic.js';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 import { eventually } from './eventually.js';
@@ -36,7 +37,8 @@ describe('understudy start with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       expect(attrs(span.attributes)).toMatchObject({
         'gen_ai.operation.name': 'chat',
         'gen_ai.provider.name': 'openai',
-        'understudy.version': 'stable',
+        // The embedded demo serves under its own version name, never a user's `stable`.
+        'understudy.version': demoVersionName,
       });
       expect(receiver.requests[0]).toMatchObject({ serviceName: 'shop-agent-gateway', contentType: 'application/x-protobuf' });
       expect(receiver.requests[0]?.headers.authorization).toBe('Bearer collector-key');

@@ -31,6 +31,17 @@ export const systemClock: Clock = Object.freeze({
   },
 });
 
+/**
+ * Keeps the process alive until released. The system clock's timers are unref'd so no library
+ * holds a process open, and a pending promise holds nothing either: a CLI whose only pending
+ * work is a clock sleep (replay pacing, a retry backoff) would end with Node's unsettled
+ * top-level-await code 13. A command that waits on purpose holds the loop while it does.
+ */
+export function holdEventLoop(): { release(): void } {
+  const hold = setInterval(() => {}, 2 ** 31 - 1);
+  return { release: () => clearInterval(hold) };
+}
+
 /** A clock that only moves when told to: timers fire inside {@link ManualClock.advance}. */
 export class ManualClock implements Clock {
   #now: number;

@@ -1,5 +1,5 @@
 export { type AccessRole, type AccessToken, accessRoles, accessTokensSchema } from './access-token.js';
-export { type Clock, ManualClock, systemClock, type TimerHandle } from './clock.js';
+export { type Clock, holdEventLoop, ManualClock, systemClock, type TimerHandle } from './clock.js';
 export { configEnv, type LoadConfigOptions, loadConfig, parseConfig } from './config.js';
 export {
   type CaptureConfig,
@@ -39,4 +39,4 @@ export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
 export { SseParser } from './sse-parser.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
-export { isValidVersionName, type Version } from './version.js';
+export { isValidVersionName, sameVersion, type Version } from './version.js';

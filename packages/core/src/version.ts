@@ -13,3 +13,10 @@ const versionName = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 export function isValidVersionName(name: string): boolean {
   return versionName.test(name);
 }
+
+/** Whether two versions send the same requests: same upstream and the same extra headers. */
+export function sameVersion(a: Version, b: Version): boolean {
+  if (a.upstream !== b.upstream) return false;
+  const ak = Object.keys(a.headers);
+  return ak.length === Object.keys(b.headers).length && ak.every((k) => a.headers[k] === b.headers[k]);
+}

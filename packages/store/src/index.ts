@@ -29,7 +29,9 @@ export {
   type ReplayRunRecord,
   type ReplayRunStatus,
   type ReplayVerdictUpdate,
+  replayHeartbeatMs,
   replayRunStatuses,
+  replayStaleAfterMs,
   type ShadowComparisonRecord,
 } from './replay-records.js';
 export { type NewReplayRun, ReplayRepository, type ReplayResultPage, type ReplayRunPatch } from './replay-repository.js';

@@ -1,6 +1,14 @@
-/** The states of a replay run; `running` is also what a crashed run looks like until resumed. */
-export const replayRunStatuses = ['running', 'completed', 'aborted', 'failed'] as const;
+/**
+ * The states of a replay run. `interrupted` is never stored: it is how a `running` run reads
+ * once its process stopped beating (see {@link replayHeartbeatMs}); `--resume` carries it on.
+ */
+export const replayRunStatuses = ['running', 'interrupted', 'completed', 'aborted', 'failed'] as const;
 export type ReplayRunStatus = (typeof replayRunStatuses)[number];
+
+/** How often a process running a replay touches its run (`updated_at`): the run's heartbeat. */
+export const replayHeartbeatMs = 5_000;
+/** A `running` run silent for this long is shown as `interrupted`: its process is gone. */
+export const replayStaleAfterMs = 3 * replayHeartbeatMs;
 
 /** A durable replay job. `spec` and `summary` are JSON documents owned by `@understudy/replay`. */
 export interface ReplayRunRecord {

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import { type Exchange, emptyBody, ManualClock, noUsage } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
-import type { ReplayResultRecord } from './replay-records.js';
+import { type ReplayResultRecord, replayStaleAfterMs } from './replay-records.js';
 import { openStore, type Store } from './store.js';
 
 function exchange(id: string, over: Partial<Exchange> = {}): Exchange {
@@ -73,7 +73,7 @@ describe.each(dialects)('ReplayRepository and ExchangeScan on $kind', ({ skip, u
   });
 
   it.skipIf(skip)('commits each item once, with its exchanges, and counts verdicts', async () => {
-    store = await openStore({ url: await url() });
+    store = await openStore({ url: await url(), clock: new ManualClock(3) });
     await store.replays.createRun({ id: 'R1', createdAt: 1, spec: { target: 'x' }, target: 'x', baseline: null, planned: 3 });
     const n1 = await store.replays.commitResults(
       'R1',
@@ -107,6 +107,25 @@ describe.each(dialects)('ReplayRepository and ExchangeScan on $kind', ({ skip, u
     expect(await store.replays.getResult('R1', 'C')).toMatchObject({ verdict: 'noise', report: { v: 2 } });
     await store.replays.updateRun('R1', { status: 'completed', summary: { ok: true } }, 9);
     expect(await store.replays.getRun('R1')).toMatchObject({ status: 'completed', summary: { ok: true }, updatedAt: 9 });
+  });
+
+  it.skipIf(skip)('shows a running run whose heartbeat stopped as interrupted, and a beating one as running', async () => {
+    const clock = new ManualClock(1_000);
+    store = await openStore({ url: await url(), clock });
+    await store.replays.createRun({ id: 'R1', createdAt: 1_000, spec: { target: 'x' }, target: 'x', baseline: null, planned: 3 });
+    clock.advance(replayStaleAfterMs);
+    expect((await store.replays.getRun('R1'))?.status).toBe('running');
+    await store.replays.beat('R1', clock.now());
+    clock.advance(replayStaleAfterMs);
+    expect((await store.replays.getRun('R1'))?.status).toBe('running');
+    clock.advance(1);
+    expect((await store.replays.getRun('R1'))?.status).toBe('interrupted');
+    expect((await store.replays.listRuns()).map((r) => r.status)).toEqual(['interrupted']);
+    // A heartbeat never revives a run that ended.
+    await store.replays.updateRun('R1', { status: 'aborted' }, clock.now());
+    await store.replays.beat('R1', clock.now() + 1);
+    clock.advance(replayStaleAfterMs * 2);
+    expect((await store.replays.getRun('R1'))?.status).toBe('aborted');
   });
 
   it.skipIf(skip)('scans oldest first in pages and imports all or nothing', async () => {

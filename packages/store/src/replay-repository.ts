@@ -1,4 +1,4 @@
-import type { Exchange } from '@understudy/core';
+import type { Clock, Exchange } from '@understudy/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertExchanges } from './insert-exchanges.js';
 import type { ReplayResultRecord, ReplayRunRecord, ReplayRunStatus, ReplayVerdictUpdate } from './replay-records.js';
@@ -34,9 +34,11 @@ const rowsPerStatement = 200;
 /** Replay runs and their per-item results, committed as they complete. */
 export class ReplayRepository {
   readonly #db: Kysely<Database>;
+  readonly #clock: Clock;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, clock: Clock) {
     this.#db = db;
+    this.#clock = clock;
   }
 
   async createRun(run: NewReplayRun): Promise<void> {
@@ -61,7 +63,7 @@ export class ReplayRepository {
 
   async getRun(id: string): Promise<ReplayRunRecord | undefined> {
     const row = await this.#db.selectFrom('replay_runs').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : fromReplayRunRow(row);
+    return row === undefined ? undefined : fromReplayRunRow(row, this.#clock.now());
   }
 
   /** Newest first. */
@@ -72,7 +74,23 @@ export class ReplayRepository {
       .orderBy('id', 'desc')
       .limit(Math.min(Math.max(limit, 1), 1000))
       .execute();
-    return rows.map(fromReplayRunRow);
+    return rows.map((row) => fromReplayRunRow(row, this.#clock.now()));
+  }
+
+  /** Items of a run whose baseline answered and was compared: the pairs its noise floor is built from. */
+  async countBaselinePairs(runId: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('replay_results')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('run_id', '=', runId)
+      .where('baseline_report', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The heartbeat of a process running `id`: it is alive (see `replayStaleAfterMs`). */
+  async beat(id: string, now: number): Promise<void> {
+    await this.#db.updateTable('replay_runs').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'running').execute();
   }
 
   async updateRun(id: string, patch: ReplayRunPatch, now: number): Promise<void> {

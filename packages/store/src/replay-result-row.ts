@@ -1,12 +1,14 @@
-import type { ReplayResultRecord, ReplayRunRecord, ReplayRunStatus } from './replay-records.js';
+import { type ReplayResultRecord, type ReplayRunRecord, type ReplayRunStatus, replayStaleAfterMs } from './replay-records.js';
 import type { ReplayResultsTable, ReplayRunsTable } from './schema.js';
 
-export function fromReplayRunRow(r: ReplayRunsTable): ReplayRunRecord {
+/** A run as stored; a `running` one whose heartbeat is older than `replayStaleAfterMs` at `now` reads `interrupted`. */
+export function fromReplayRunRow(r: ReplayRunsTable, now: number): ReplayRunRecord {
+  const stale = r.status === 'running' && Number(r.updated_at) < now - replayStaleAfterMs;
   return {
     id: r.id,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
-    status: r.status as ReplayRunStatus,
+    status: stale ? 'interrupted' : (r.status as ReplayRunStatus),
     spec: JSON.parse(r.spec) as unknown,
     target: r.target,
     baseline: r.baseline,

@@ -20,7 +20,11 @@ export interface Routing {
 
 export type RoutingWrite = Omit<Routing, 'revision' | 'updatedAt'>;
 
-/** Tap routing, read by every tap (polling the revision) and written by the canary controller. */
+/**
+ * Routes: what each tap serves. A route has a primary version (the one production gets) and at
+ * most one canary candidate with its weight; taps poll {@link RoutingRepository.stamp}, the
+ * canary controller writes changes, and a promotion makes the candidate the primary.
+ */
 export class RoutingRepository {
   readonly #db: Kysely<Database>;
 
@@ -37,6 +41,46 @@ export class RoutingRepository {
   async revision(route: string): Promise<number> {
     const row = await this.#db.selectFrom('routing').select('revision').where('route', '=', route).executeTakeFirst();
     return row === undefined ? 0 : Number(row.revision);
+  }
+
+  /**
+   * What a tap serving `route` must watch, as one cheap query: the routing revision and the
+   * upstream and headers of the versions it names. Any change to the routing or to those
+   * versions (`versions add stable --upstream NEW`) changes the stamp; '0' while no routing exists.
+   */
+  async stamp(route: string): Promise<string> {
+    const row = await this.#db
+      .selectFrom('routing')
+      .leftJoin('versions as p', 'p.name', 'routing.primary_version')
+      .leftJoin('versions as c', 'c.name', 'routing.candidate')
+      .select(['routing.revision', 'p.upstream as pu', 'p.headers as ph', 'c.upstream as cu', 'c.headers as ch'])
+      .where('routing.route', '=', route)
+      .executeTakeFirst();
+    return row === undefined ? '0' : JSON.stringify([Number(row.revision), row.pu, row.ph, row.cu, row.ch]);
+  }
+
+  /**
+   * Creates `route` serving `primary` when it does not exist yet; an existing route (one a
+   * promotion moved to another version) is left as it is. Returns the route as stored.
+   */
+  async ensure(route: string, primary: string, now: number): Promise<Routing> {
+    await this.#db
+      .insertInto('routing')
+      .values({
+        route,
+        revision: 1,
+        primary_version: primary,
+        candidate: null,
+        weight: 0,
+        sticky: null,
+        fallback: 0,
+        canary_id: null,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('route').doNothing())
+      .execute();
+    const row = await this.#db.selectFrom('routing').selectAll().where('route', '=', route).executeTakeFirstOrThrow();
+    return fromRow(row);
   }
 
   async list(): Promise<Routing[]> {

@@ -69,7 +69,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     versions: new VersionRepository(db, options.clock ?? systemClock),
     meta: new MetaRepository(db),
     scan: new ExchangeScan(db),
-    replays: new ReplayRepository(db),
+    replays: new ReplayRepository(db, options.clock ?? systemClock),
     shadowComparisons: new ShadowComparisonRepository(db),
     comparisons: new ComparisonRepository(db, kind),
     canaries: new CanaryRepository(db),

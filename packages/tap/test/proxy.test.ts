@@ -178,13 +178,22 @@ describe('upstream failures', () => {
   it('answers 502 upstream_unreachable for a closed port and records the failure', async () => {
     const dead = await startTap('http://127.0.0.1:1');
     try {
-      const res = await request(`${dead.url}/v1/chat/completions`, { method: 'POST', body: '{}', dispatcher });
+      const body = JSON.stringify({ messages: [{ role: 'user', content: 'refund order 7' }] });
+      const res = await request(`${dead.url}/v1/chat/completions`, { method: 'POST', body, dispatcher });
       expect(res.statusCode).toBe(502);
       expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('upstream_unreachable');
-      await dead.tap.flush();
-      const [ex] = (await dead.store.exchanges.list()).items;
+      // The request body is kept even though the upstream never read it, so the capture can be replayed.
+      let items: Awaited<ReturnType<typeof dead.store.exchanges.list>>['items'] = [];
+      for (let i = 0; i < 200 && items.length === 0; i++) {
+        await dead.tap.flush();
+        items = (await dead.store.exchanges.list()).items;
+        if (items.length === 0) await new Promise((r) => setTimeout(r, 10));
+      }
+      const [ex] = items;
       expect(ex?.status).toBeNull();
       expect(ex?.error?.code).toBe('upstream_unreachable');
+      expect(new TextDecoder().decode(ex?.requestBody.bytes)).toBe(body);
+      expect(ex?.requestBody).toMatchObject({ size: body.length, truncated: false });
     } finally {
       await dead.close();
     }

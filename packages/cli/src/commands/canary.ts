@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { type CanaryAction, canaryActions, createCanaryService, type GateVerdict } from '@understudy/canary';
-import { systemClock, systemRandom } from '@understudy/core';
+import { holdEventLoop, systemClock, systemRandom } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
+import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import { withStore } from '../with-store.js';
@@ -17,13 +19,15 @@ const usage = `Usage: understudy canary start --candidate NAME [--stable NAME] [
                               [--min-requests N] [--min-duration 1m] [--approve STEP]...
                               [--gate KIND:THRESHOLD[:critical]]... [--webhook URL]...
                               [--no-fallback] [--require-shadow] [--spec FILE] [--json]
+                              [--apply-config] [--actor NAME]
        understudy canary status ID [--json]
        understudy canary verify ID
        understudy canary pause|resume|approve|promote|rollback ID [--reason TEXT]
        understudy canary list [--json]
        understudy canary run [--holder NAME]
 
-Moves live traffic from --stable (default "stable") to --candidate step by step, checking
+Moves live traffic from --stable (default: the version the route now serves, so the canary
+after a promotion starts from the promoted version) to --candidate step by step, checking
 gates every --interval, and rolls back by itself when one breaks. "start" prints the canary
 id; the controller (in "understudy start", or "understudy canary run") does the rest. Versions
 must exist ("understudy versions add"). Every decision is in a hash-chained ledger: "status"
@@ -43,6 +47,8 @@ prints it, "verify" checks the chain (exit 1 when broken).
   --spec FILE           a JSON canary spec (flags override its fields)
   --reason TEXT         recorded with a manual action
   --holder NAME         this controller's lease name (default host:pid)
+  --actor NAME          who acts, as recorded in the ledger (default cli:<your user name>)
+  --apply-config        replace stored versions that differ from the config's "versions"
 `;
 
 const flags = {
@@ -63,6 +69,8 @@ const flags = {
   holder: { type: 'string' },
   json: { type: 'boolean' },
   config: { type: 'string' },
+  actor: { type: 'string' },
+  'apply-config': { type: 'boolean' },
 } as const;
 
 export const canaryCommand: Command = {
@@ -74,12 +82,18 @@ export const canaryCommand: Command = {
     }
     const [action, id, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const actor = `cli:${io.env.USER ?? io.env.LOGNAME ?? 'unknown'}`;
+    const actor = values.actor ?? `cli:${io.env.USER ?? io.env.LOGNAME ?? userInfo().username}`;
+    if (actor.trim() === '' || actor.length > 128) throw new UsageError('--actor must be 1 to 128 characters');
     if (action === 'run') return runController(io, values.config, values.holder, signal);
     return withStore(io, values.config, async (store) => {
       const service = createCanaryService({ store, clock: systemClock, random: systemRandom });
       if (action === 'start') {
         if (id !== undefined) throw new UsageError(`unexpected argument "${id}"`);
+        const { config, file } = loadCliConfig(io, values.config);
+        await applyDeclaredVersions(store, declaredVersions(config, file), {
+          apply: values['apply-config'] === true,
+          report: (line) => io.stderr(`${line}\n`),
+        });
         const canary = await service.create(specFromFlags(io, values), actor);
         io.stdout(values.json === true ? `${JSON.stringify(canary, null, 2)}\n` : `${canary.id}\n`);
         return exitCode.ok;
@@ -245,12 +259,9 @@ async function runController(io: CliIo, configFlag: string | undefined, holder: 
       ...(holder === undefined ? {} : { holder }),
     });
     logger.info({ db: dbUrl }, 'canary controller running');
-    // The system clock's timers are unref'd so that no library holds a process open, and a
-    // pending promise holds nothing either: awaiting the signal alone exits at once (code 13,
-    // unsettled top-level await). Running the controller is this command's whole job, so it
-    // refs one handle until the signal comes.
-    const hold = setInterval(() => {}, 2 ** 31 - 1);
-    stack.defer('release the event loop', async () => clearInterval(hold));
+    // Running the controller is this command's whole job: hold the loop until the signal comes.
+    const hold = holdEventLoop();
+    stack.defer('release the event loop', async () => hold.release());
     await untilAborted(signal);
     return exitCode.ok;
   } finally {

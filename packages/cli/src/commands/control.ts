@@ -6,6 +6,7 @@ import { adminAccess } from '../admin-token.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
+import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
@@ -14,7 +15,7 @@ import { drainMs } from '../run-tap.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy control [--port 8081] [--config FILE]
+const usage = `Usage: understudy control [--port 8081] [--config FILE] [--apply-config]
 
 Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /metrics, and the
 OpenTelemetry export when the config's "otel" section or OTEL_EXPORTER_OTLP_ENDPOINT asks for it.
@@ -22,17 +23,21 @@ Every route but /healthz needs "Authorization: Bearer <UNDERSTUDY_ADMIN_TOKEN>".
 configured token one is generated, printed once, and the server binds to 127.0.0.1 only.
 
   --port N         the port to listen on (default: 8081)
-  --config FILE    a config file (default: ./understudy.config.json when present)
+  --config FILE    a config file (default: ./understudy.config.json when present); its
+                   "versions" are registered once listening, a differing one refused
+  --apply-config   replace stored versions that differ from the config's
 `;
 
 export const controlCommand: Command = {
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-    const { values } = parseFlags(args, { port: { type: 'string' }, config: { type: 'string' } });
+    const { values } = parseFlags(args, { port: { type: 'string' }, config: { type: 'string' }, 'apply-config': { type: 'boolean' } });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
     }
-    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, { control: definedOnly({ port: parsePort('port', values.port) }) });
+    const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config, {
+      control: definedOnly({ port: parsePort('port', values.port) }),
+    });
     const logger = createCliLogger(io, { readable: false });
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
@@ -40,6 +45,9 @@ export const controlCommand: Command = {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
       const registry = new Registry();
+      const apply = values['apply-config'] === true;
+      const plan = await planVersions(store, declaredVersions(config, file));
+      refuseSilentChanges(plan, apply);
       const app = createApp({
         store,
         tokens: access.tokens,
@@ -52,6 +60,7 @@ export const controlCommand: Command = {
       stack.defer('stop replay runs', () => app.close());
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));
+      await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
       logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');
       startOtelExport({ config, env: io.env, store, clock: systemClock, logger, stack, registry });
       if (access.generated) io.stderr(`admin token (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one): ${access.token}\n`);

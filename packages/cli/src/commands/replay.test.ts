@@ -103,6 +103,30 @@ describe('understudy import / replay / export', () => {
     expect(bad.err()).toBe('understudy import: span 3 (id c1b2c3d4e5f6071a): startTimeUnixNano: nanoseconds since the epoch\n');
   });
 
+  it('replays against a version declared only in the config file: registered visibly, then resolved from the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-cli-replay-'));
+    expect(await run(['import', join(fixtures, 'demo-agent.har')], io(dir))).toBe(0);
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ versions: [{ name: 'cand', upstream: good.url }] }));
+    const listed = io(dir);
+    expect(await run(['versions', 'list'], listed)).toBe(0);
+    expect(listed.out()).toMatch(/cand\s+http:\S+\s+config: not registered yet/);
+
+    const r = io(dir);
+    expect(await run(['replay', '--target', 'cand', '--json'], r)).toBe(0);
+    expect(r.err()).toContain(`version cand registered from ${join(dir, 'understudy.config.json')} (${good.url})`);
+    expect(JSON.parse(r.out())).toMatchObject({ done: 10, passed: true });
+
+    // The config now disagrees with the store: refused with one line until told to apply it.
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ versions: [{ name: 'cand', upstream: regressed.url }] }));
+    const refused = io(dir);
+    expect(await run(['replay', '--target', 'cand'], refused)).toBe(2);
+    expect(refused.err()).toMatch(/declares version cand → http:\S+, but the store has http:\S+; pass --apply-config/);
+    expect(refused.err().trim().split('\n')).toHaveLength(1);
+    const applied = io(dir);
+    expect(await run(['versions', 'apply'], applied)).toBe(0);
+    expect(applied.out()).toContain(`version cand updated from ${join(dir, 'understudy.config.json')}: ${good.url} → ${regressed.url}`);
+  });
+
   it('answers usage and input errors with exit 2 and one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'us-cli-replay-'));
     const cases: [string[], RegExp][] = [

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { costUsd } from '@understudy/capture';
-import { systemClock, UnderstudyError } from '@understudy/core';
+import { holdEventLoop, systemClock, UnderstudyError } from '@understudy/core';
 import {
   createReplayer,
   formatJunit,
@@ -14,6 +14,7 @@ import {
 import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
 import type { Command } from './command.js';
@@ -39,11 +40,18 @@ Pacing:
 Thresholds (exit 1 when broken):
   --max-divergence F         mean divergence over noise, 0..1
   --max-regressions N        --max-error-rate F
+  --min-baseline-share F     with --baseline: the share of items whose baseline must answer for a
+                             noise floor (default 0.8); below it the run fails, with a report line
+  --allow-missing-baseline   report a short baseline share without failing
+Captures that cannot be replayed as they were (request body cut at the capture cap, or never
+captured) are skipped and counted by reason; --include-unreplayable sends them anyway.
 Output: a table (with a live progress bar on a terminal), or --json (the machine format), and:
   --junit FILE               JUnit XML (one test case per threshold)
   --markdown FILE            a compact Markdown summary for a CI step summary or a PR comment
   --dashboard-url URL        the dashboard's base URL for the summary's links
                              (default: control.dashboardUrl in the config)
+Versions: --target/--baseline NAME resolve in the store; the config's "versions" are registered
+there first when absent (a differing one is refused unless --apply-config).
 `;
 
 const flags = {
@@ -68,11 +76,15 @@ const flags = {
   'max-divergence': { type: 'string' },
   'max-regressions': { type: 'string' },
   'max-error-rate': { type: 'string' },
+  'min-baseline-share': { type: 'string' },
+  'allow-missing-baseline': { type: 'boolean' },
+  'include-unreplayable': { type: 'boolean' },
   json: { type: 'boolean' },
   junit: { type: 'string' },
   markdown: { type: 'string' },
   'dashboard-url': { type: 'string' },
   config: { type: 'string' },
+  'apply-config': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
@@ -88,13 +100,15 @@ export const replayCommand: Command = {
     if (resume === undefined && values.target === undefined) throw new UsageError('replay needs --target VERSION|URL (or --resume RUN)');
     const spec = resume === undefined ? specFromFlags(values) : undefined;
     if (resume !== undefined) {
-      const extra = Object.keys(values).filter((k) => !['resume', 'json', 'junit', 'markdown', 'dashboard-url', 'config'].includes(k));
+      const extra = Object.keys(values).filter(
+        (k) => !['resume', 'json', 'junit', 'markdown', 'dashboard-url', 'config', 'apply-config'].includes(k),
+      );
       if (extra.length > 0) throw new UsageError(`--resume takes the run's own settings; drop --${extra[0]}`);
     }
     const dashboardUrl = values['dashboard-url'];
     if (dashboardUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(dashboardUrl))
       throw new UsageError(`--dashboard-url must be an http(s) URL, got "${dashboardUrl}"`);
-    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
+    const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config);
     const { redactor, prices: lookup } = recordDepsFor(config, dataDir);
     const price: PriceFn = (model, input, output) => (model === null ? null : costUsd(lookup(model), input, output));
     const store = await openStore({ url: dbUrl });
@@ -103,6 +117,11 @@ export const replayCommand: Command = {
     try {
       let runId = resume;
       if (spec !== undefined) {
+        // The store resolves --target and --baseline; the config's versions reach it visibly first.
+        await applyDeclaredVersions(store, declaredVersions(config, file), {
+          apply: values['apply-config'] === true,
+          report: (line) => io.stderr(`${line}\n`),
+        });
         try {
           runId = (await replayer.create(spec)).id;
         } catch (error) {
@@ -112,11 +131,20 @@ export const replayCommand: Command = {
         }
       }
       if (runId === undefined) throw new UsageError('replay needs --target or --resume');
-      if (!progress && values.json !== true) io.stderr(`replay ${runId} started\n`);
-      const outcome = await replayer.run(runId, {
-        ...(signal === undefined ? {} : { signal }),
-        ...(progress ? { onProgress: (p) => io.stderr(`\r${formatProgress(p)}`) } : {}),
-      });
+      if (resume !== undefined) {
+        const found = await store.replays.getRun(resume);
+        if (found === undefined) throw new UsageError(`--resume: no replay run ${resume}`);
+        if (found.status === 'completed') io.stderr(`replay ${resume} already completed; its report:\n`);
+      }
+      if (!progress && values.json !== true) io.stderr(`replay ${runId} ${resume === undefined ? 'started' : 'resumed'}\n`);
+      // Pacing, retry backoffs and resumes wait on unref'd clock timers: hold the loop until the run ends.
+      const hold = holdEventLoop();
+      const outcome = await replayer
+        .run(runId, {
+          ...(signal === undefined ? {} : { signal }),
+          ...(progress ? { onProgress: (p) => io.stderr(`\r${formatProgress(p)}`) } : {}),
+        })
+        .finally(() => hold.release());
       if (progress) io.stderr('\n');
       const { summary } = outcome;
       io.stdout(values.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
@@ -175,6 +203,11 @@ function specFromFlags(v: Values): ReplaySpecInput {
       timeoutMs: parseDurationFlag('timeout', v.timeout),
       retries: parseNumberFlag('retries', v.retries, 0, 10, true),
       errorBudget: parseNumberFlag('error-budget', v['error-budget'], 0, Number.MAX_SAFE_INTEGER, true),
+    }),
+    ...defined({
+      minBaselineShare: parseNumberFlag('min-baseline-share', v['min-baseline-share'], 0, 1),
+      allowMissingBaseline: v['allow-missing-baseline'],
+      includeUnreplayable: v['include-unreplayable'],
     }),
     thresholds: defined({
       maxDivergence: parseNumberFlag('max-divergence', v['max-divergence'], 0, 1),

@@ -10,7 +10,8 @@ import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
-import { startDemoTraffic } from '../demo-traffic.js';
+import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
+import { demoVersionName, startDemoTraffic } from '../demo-traffic.js';
 import { runEgress, startDemoTools } from '../egress-wiring.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
@@ -20,19 +21,23 @@ import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
-import { resolveTapVersion } from '../tap-version.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy start [--upstream URL] [--port 8080] [--control-port 8081] [--config FILE]
+const usage = `Usage: understudy start [--upstream URL] [--port 8080] [--control-port 8081] [--config FILE] [--apply-config]
 
-Runs the tap and the control plane in one process. With no upstream (no --upstream and no
-entry for the tap's version in the config's "versions"), it starts the embedded demo agent
-and a little demo traffic through the tap, so captures show up within seconds.
+Runs the tap, the control plane and the canary controller in one process. The tap serves the
+route named by tap.version (default "stable"): its primary version, as the store says. A version
+declared by --upstream or the config's "versions" is registered when the store lacks it; one
+that differs from the store's is refused unless --apply-config. Nothing is written until every
+port is listening, so a start that fails changes nothing. With no upstream anywhere (no flag, no
+config entry, nothing in the store) it starts the embedded demo agent as version
+"${demoVersionName}" (its own route, never yours) and a little demo traffic through the tap.
 
-  --upstream URL       the agent to put the tap in front of
+  --upstream URL       the agent to put the tap in front of (declares the tap's version)
   --port N             the tap's port (default: 8080)
   --control-port N     the control plane's port (default: 8081)
   --config FILE        a config file (default: ./understudy.config.json when present)
+  --apply-config       replace stored versions that differ from the declared ones
 `;
 
 export const startCommand: Command = {
@@ -42,13 +47,14 @@ export const startCommand: Command = {
       port: { type: 'string' },
       'control-port': { type: 'string' },
       config: { type: 'string' },
+      'apply-config': { type: 'boolean' },
     });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
     }
     const upstream = parseUpstream(values.upstream);
-    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, {
+    const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config, {
       tap: definedOnly({ port: parsePort('port', values.port) }),
       control: definedOnly({ port: parsePort('control-port', values['control-port']) }),
     });
@@ -59,9 +65,13 @@ export const startCommand: Command = {
     try {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
-      // Only the flag and the config count here: a `stable` left in the store by an earlier
-      // demo run points at a demo agent that no longer exists.
-      let version = await resolveTapVersion(config, store, { name: config.tap.version, upstream, useStore: false });
+      // Decide everything before writing anything: a start that fails (a port in use, a bad
+      // declaration) must leave the store as it found it.
+      const apply = values['apply-config'] === true;
+      const declared = declaredVersions(config, file, { name: config.tap.version, upstream });
+      const plan = await planVersions(store, declared);
+      refuseSilentChanges(plan, apply);
+      let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       // One registry for tap and egress proxy, so the control plane's /metrics shows both.
@@ -74,11 +84,14 @@ export const startCommand: Command = {
           : await runEgress({ config: egressConfig, store, redactionKey, logger, clock, stack, registry });
       const demoToolsUrl = demo && egress !== undefined ? `${egress.listening.url}/d/orders` : undefined;
       if (version === undefined)
-        version = { name: config.tap.version, upstream: await startDemoAgent(clock, stack, demoToolsUrl), headers: {} };
-      await store.versions.upsert(version);
+        version = { name: demoVersionName, upstream: await startDemoAgent(clock, stack, demoToolsUrl), headers: {} };
 
-      const shadowVersion = await resolveShadowVersion(config, store);
-      const { tap, listening: tapServer } = await runTap({
+      const shadowVersion = await resolveShadowVersion(config, store, [version]);
+      const {
+        tap,
+        listening: tapServer,
+        watcher,
+      } = await runTap({
         config,
         version,
         store,
@@ -103,6 +116,13 @@ export const startCommand: Command = {
       stack.defer('stop replay runs', () => control.close());
       const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
       stack.defer('stop control server', () => controlServer.close(drainMs));
+
+      // Up: now the declared versions, the demo's own version and the tap's route are written.
+      await writeVersionPlan(store, plan, { apply, report: (line) => io.stderr(`${line}\n`) });
+      if (demo) await store.versions.upsert(version);
+      const route = await store.routing.ensure(version.name, version.name, clock.now());
+      await watcher.refresh();
+      const served = (route.primary === version.name ? version : await store.versions.get(route.primary)) ?? version;
       startCanaryController({ store, clock, logger, stack, retention: config.retention });
       startOtelExport({ config, env: io.env, store, clock, logger, stack, registry: tap.registry });
 
@@ -110,7 +130,8 @@ export const startCommand: Command = {
         banner({
           tapUrl: tapServer.url,
           controlUrl: controlServer.url,
-          version,
+          version: served,
+          route: route.route,
           demo,
           dbUrl,
           token: access.token ?? '',
@@ -167,6 +188,7 @@ function banner(o: {
   tapUrl: string;
   controlUrl: string;
   version: Version;
+  route: string;
   demo: boolean;
   dbUrl: string;
   token: string;
@@ -181,7 +203,7 @@ function banner(o: {
   return [
     '',
     'Understudy is running.',
-    `  tap          ${o.tapUrl}  → version ${o.version.name} at ${upstream}`,
+    `  tap          ${o.tapUrl}  → version ${o.version.name} at ${upstream}${o.route === o.version.name ? '' : ` (route ${o.route})`}`,
     `  control      ${o.controlUrl}`,
     ...(o.egress === undefined
       ? []

@@ -3,23 +3,26 @@ import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
+import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
-import { resolveTapVersion } from '../tap-version.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy tap --upstream URL [--version NAME] [--port 8080] [--config FILE]
+const usage = `Usage: understudy tap [--upstream URL] [--version NAME] [--port 8080] [--config FILE] [--apply-config]
 
-Runs only the tap: a reverse proxy in front of one agent version that records every exchange
-into the store (UNDERSTUDY_DB). Several taps and control planes may share one database.
+Runs only the tap: a reverse proxy for one route that records every exchange into the store
+(UNDERSTUDY_DB). The route is named after --version and serves its primary version as the
+store says (a promotion changes it); version and routing changes reach it within a second.
+Several taps and control planes may share one database.
 
-  --upstream URL   the agent to forward to (else the version's entry in the config or store)
-  --version NAME   the version this tap serves (default: stable)
+  --upstream URL   declares the version's upstream (else the config's "versions", else the store)
+  --version NAME   the route this tap serves, and the version it starts with (default: stable)
   --port N         the port to listen on (default: 8080)
   --config FILE    a config file (default: ./understudy.config.json when present)
+  --apply-config   replace stored versions that differ from the declared ones
 `;
 
 export const tapCommand: Command = {
@@ -29,13 +32,14 @@ export const tapCommand: Command = {
       version: { type: 'string' },
       port: { type: 'string' },
       config: { type: 'string' },
+      'apply-config': { type: 'boolean' },
     });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
     }
     const upstream = parseUpstream(values.upstream);
-    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, {
+    const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config, {
       tap: definedOnly({ port: parsePort('port', values.port), version: values.version }),
     });
     const logger = createCliLogger(io, { readable: false });
@@ -43,16 +47,34 @@ export const tapCommand: Command = {
     try {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
-      const version = await resolveTapVersion(config, store, { name: config.tap.version, upstream, useStore: true });
+      const apply = values['apply-config'] === true;
+      const declared = declaredVersions(config, file, { name: config.tap.version, upstream });
+      const plan = await planVersions(store, declared);
+      refuseSilentChanges(plan, apply);
+      const version =
+        declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       if (version === undefined) {
         throw new UsageError(
           `no upstream for version "${config.tap.version}": pass --upstream URL, or add it with "understudy versions add"`,
         );
       }
-      await store.versions.upsert(version);
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const shadowVersion = await resolveShadowVersion(config, store);
-      const { listening } = await runTap({ config, version, store, dbUrl, redactionKey, logger, clock: systemClock, stack, shadowVersion });
+      const { listening, watcher } = await runTap({
+        config,
+        version,
+        store,
+        dbUrl,
+        redactionKey,
+        logger,
+        clock: systemClock,
+        stack,
+        shadowVersion,
+      });
+      // Listening: only now is anything written (a tap that failed to start leaves the store alone).
+      await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
+      await store.routing.ensure(version.name, version.name, systemClock.now());
+      await watcher.refresh();
       logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: dbUrl }, 'tap listening');
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');

@@ -1,17 +1,26 @@
 import { isValidVersionName, type Version } from '@understudy/core';
-import { versionToJson } from '@understudy/server';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { declaredVersions, planVersions, writeVersionPlan } from '../config-versions.js';
 import { parseFlags, parseUpstream } from '../parse-flags.js';
+import { formatVersionsView, versionsView } from '../versions-view.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: understudy versions add NAME --upstream URL [--header K:V]... [--config FILE]
        understudy versions list [--json] [--config FILE]
+       understudy versions apply [--config FILE]
 
 Named agent versions: an upstream base URL plus extra headers, so two prompt versions behind
-one service can differ by e.g. --header x-prompt-version:13. "add" writes to UNDERSTUDY_DB;
-"list" shows those plus the "versions" declared in the config file.
+one service can differ by e.g. --header x-prompt-version:13. The store (UNDERSTUDY_DB) is the
+one truth at run time: running taps follow its changes within a second.
+
+  add     writes a version to the store (replacing one of the same name)
+  list    the stored versions, how the config's "versions" compare with them, and the routes:
+          which version each tap route serves (its primary) and the canary on it
+  apply   writes the config's "versions" to the store, replacing differing ones; "start", "tap",
+          "control", "replay" and "canary start" register absent ones themselves and refuse a
+          differing one unless --apply-config
 `;
 
 export const versionsCommand: Command = {
@@ -38,20 +47,27 @@ export const versionsCommand: Command = {
       io.stdout(`version ${name} → ${upstream}\n`);
       return exitCode.ok;
     }
-    if (action === 'list') {
-      if (name !== undefined) throw new UsageError(`unexpected argument "${name}"`);
-      if (values.upstream !== undefined || values.header !== undefined)
-        throw new UsageError('--upstream and --header apply to "versions add"');
-      const { config } = loadCliConfig(io, values.config);
-      const stored = await withStore(io, values.config, (store) => store.versions.list());
-      // Versions declared in the config count too; the store's entry wins for a shared name.
-      const names = new Set(stored.map((v) => v.name));
-      const versions = [...stored, ...config.versions.filter((v) => !names.has(v.name))].sort((a, b) => a.name.localeCompare(b.name));
-      const shown = versions.map(versionToJson);
-      io.stdout(values.json === true ? `${JSON.stringify(shown, null, 2)}\n` : table(shown));
+    if (action !== 'list' && action !== 'apply')
+      throw new UsageError(
+        action === undefined ? 'versions needs "add", "list" or "apply"' : `unknown versions action "${action}" (add, list, apply)`,
+      );
+    if (name !== undefined) throw new UsageError(`unexpected argument "${name}"`);
+    if (values.upstream !== undefined || values.header !== undefined)
+      throw new UsageError('--upstream and --header apply to "versions add"');
+    const { config, file } = loadCliConfig(io, values.config);
+    const declared = declaredVersions(config, file);
+    if (action === 'apply') {
+      if (values.json === true) throw new UsageError('--json applies to "versions list"');
+      const lines: string[] = [];
+      await withStore(io, values.config, async (store) =>
+        writeVersionPlan(store, await planVersions(store, declared), { apply: true, report: (line) => lines.push(line) }),
+      );
+      io.stdout(lines.length === 0 ? 'the store already holds every version the config declares\n' : `${lines.join('\n')}\n`);
       return exitCode.ok;
     }
-    throw new UsageError(action === undefined ? 'versions needs "add" or "list"' : `unknown versions action "${action}" (add, list)`);
+    const view = await withStore(io, values.config, (store) => versionsView(store, declared));
+    io.stdout(values.json === true ? `${JSON.stringify(view, null, 2)}\n` : formatVersionsView(view));
+    return exitCode.ok;
   },
 };
 
@@ -63,22 +79,4 @@ function parseHeaders(pairs: readonly string[]): Record<string, string> {
     headers[match[1].toLowerCase()] = match[2] ?? '';
   }
   return headers;
-}
-
-function table(versions: readonly Version[]): string {
-  if (versions.length === 0) return 'no versions yet (add one with: understudy versions add NAME --upstream URL)\n';
-  const rows = versions.map((v) => [
-    v.name,
-    v.upstream,
-    Object.entries(v.headers)
-      .map(([k, val]) => `${k}:${val}`)
-      .join(' '),
-  ]);
-  const widths = [0, 1].map((i) => Math.max(i === 0 ? 4 : 8, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `${cells
-      .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c))
-      .join('  ')
-      .trimEnd()}\n`;
-  return line(['NAME', 'UPSTREAM', 'HEADERS']) + rows.map(line).join('');
 }

@@ -15,9 +15,9 @@ describe('createRoutingWatcher', () => {
     let reads = 0;
     const source = {
       routing: {
-        revision: (route: string) => {
+        stamp: (route: string) => {
           reads++;
-          return store.routing.revision(route);
+          return store.routing.stamp(route);
         },
         get: (route: string) => store.routing.get(route),
       },
@@ -72,6 +72,30 @@ describe('createRoutingWatcher', () => {
     await watcher.refresh();
     expect(watcher.current()).toMatchObject({ weight: 30, candidate: { name: 'v2' } });
     expect(errors).toHaveLength(1);
+    watcher.stop();
+    await store.close();
+  });
+
+  it('applies a change to a version the route serves (versions add stable --upstream NEW) on the next poll, without a routing change', async () => {
+    const store = await openStore({ url: ':memory:' });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
+    await store.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: {} });
+    await store.routing.set(
+      { route: 'stable', primary: 'stable', candidate: 'v2', weight: 10, sticky: null, fallback: false, canaryId: 'C1' },
+      0,
+    );
+    const clock = new ManualClock(0);
+    const watcher = createRoutingWatcher({ source: store, route: 'stable', clock, logger: silentLogger });
+    await watcher.start();
+    expect(watcher.current()?.primary.upstream).toBe('http://127.0.0.1:1');
+
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:3', headers: {} });
+    await store.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: { 'x-prompt-version': '14' } });
+    clock.advance(250);
+    await watcher.refresh();
+    expect(watcher.current()?.primary.upstream).toBe('http://127.0.0.1:3');
+    expect(watcher.current()?.candidate?.headers).toEqual({ 'x-prompt-version': '14' });
+    expect(watcher.current()?.revision).toBe(1);
     watcher.stop();
     await store.close();
   });

@@ -4,7 +4,8 @@ import { type CanarySticky, parseCanarySticky } from './canary-sticky.js';
 /** The slice of the store a routing watcher reads. */
 export interface RoutingSource {
   readonly routing: {
-    revision(route: string): Promise<number>;
+    /** Changes whenever the route's routing or a version it names changes (see RoutingRepository.stamp). */
+    stamp(route: string): Promise<string>;
     get(
       route: string,
     ): Promise<
@@ -35,9 +36,11 @@ export interface RoutingWatcher {
 }
 
 /**
- * Keeps a tap's routing in step with the store: it polls the cheap revision number (every
- * 250 ms by default, so a change, a rollback included, applies well within a second) and
- * reloads the row and its versions only when it moved. A failed read keeps the last routing.
+ * Keeps a tap's routing in step with the store: it polls the route's stamp (one cheap query
+ * over the routing revision and the versions it names, every 250 ms by default, so a step, a
+ * rollback or a version's new upstream applies well within a second) and reloads the row and
+ * its versions only when it moved. A failed read keeps the last routing. `refresh()` is the one
+ * entry point: a push notification (e.g. PostgreSQL LISTEN/NOTIFY) only needs to call it.
  */
 export function createRoutingWatcher(deps: {
   source: RoutingSource;
@@ -47,7 +50,7 @@ export function createRoutingWatcher(deps: {
   pollMs?: number;
 }): RoutingWatcher {
   let active: ActiveRouting | null = null;
-  let seen = -1;
+  let seen: string | undefined;
   // The revision whose unknown version was already logged: the row is re-read every poll (a
   // version may be added later without a revision bump), but an error every 250 ms is noise.
   let reportedRevision: number | undefined;
@@ -55,12 +58,12 @@ export function createRoutingWatcher(deps: {
   let inFlight: Promise<void> | undefined;
 
   const load = async (): Promise<void> => {
-    const revision = await deps.source.routing.revision(deps.route);
-    if (revision === seen) return;
+    const stamp = await deps.source.routing.stamp(deps.route);
+    if (stamp === seen) return;
     const row = await deps.source.routing.get(deps.route);
     if (row === undefined) {
       active = null;
-      seen = revision;
+      seen = stamp;
       return;
     }
     const primary = await deps.source.versions.get(row.primary);
@@ -79,8 +82,11 @@ export function createRoutingWatcher(deps: {
       sticky: row.sticky === null ? null : parseCanarySticky(row.sticky),
       fallback: row.fallback,
     };
-    seen = row.revision;
-    deps.logger.info({ route: deps.route, revision: row.revision, candidate: row.candidate, weight: row.weight }, 'routing changed');
+    seen = stamp;
+    deps.logger.info(
+      { route: deps.route, revision: row.revision, primary: row.primary, candidate: row.candidate, weight: row.weight },
+      'routing changed',
+    );
   };
 
   const refresh = (): Promise<void> => {

@@ -262,6 +262,11 @@ export function forward(options: ForwardOptions): void {
         finish({ code, message });
         return;
       }
+      // The upstream may never have read the request body (connection refused): read the rest
+      // ourselves (bounded by the capture cap) so the capture can be replayed. Resumed before the
+      // error is written, so Node does not discard the unread body when the response ends.
+      const unread = capturing && hasBody && buffered === undefined && !incoming.readableEnded && !incoming.destroyed;
+      if (unread) incoming.resume();
       if (!outgoing.headersSent) {
         clientStatus = code === 'upstream_timeout' ? errorStatus.upstream_timeout : errorStatus.upstream_unreachable;
         writeError(outgoing, clientStatus, code, message, target.version.name);
@@ -269,7 +274,10 @@ export function forward(options: ForwardOptions): void {
         // Headers are out: the only honest signal left is an incomplete body.
         outgoing.destroy(err);
       }
-      finish({ code, message });
+      if (!unread) return finish({ code, message });
+      const done = (): void => finish({ code, message });
+      incoming.once('end', done);
+      incoming.once('close', done);
     },
   };
 

@@ -1,4 +1,4 @@
-import { type TapConfig, UnderstudyError, type Version } from '@understudy/core';
+import { sameVersion, type TapConfig, UnderstudyError, type Version } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
 import { type ExtraHeaders, extraHeaders } from './forward-headers.js';
 
@@ -86,10 +86,4 @@ export function createUpstreamPools(config: UpstreamPoolsConfig): UpstreamPools 
       await Promise.all(all.map((t) => t.dispatcher.destroy().catch(() => {})));
     },
   };
-}
-
-function sameVersion(a: Version, b: Version): boolean {
-  if (a.upstream !== b.upstream) return false;
-  const ak = Object.keys(a.headers);
-  return ak.length === Object.keys(b.headers).length && ak.every((k) => a.headers[k] === b.headers[k]);
 }
