@@ -23,7 +23,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = Object.freeze({
     summary: 'replay stored traffic against a version and report divergence (a CI gate)',
     load: async () => (await import('./replay.js')).replayCommand,
   },
-  import: { summary: 'import traffic from HAR, GoReplay or JSONL files', load: async () => (await import('./import.js')).importCommand },
+  import: {
+    summary: 'import traffic from HAR, GoReplay, JSONL or OTLP trace files',
+    load: async () => (await import('./import.js')).importCommand,
+  },
   export: { summary: 'export stored exchanges as JSONL', load: async () => (await import('./export.js')).exportCommand },
   prune: {
     summary: 'delete exchanges older than an age (retention), sparing what canaries and replays need',
