@@ -49,6 +49,8 @@ interface Row {
   readonly peakRssMb: number;
   readonly captured?: number;
   readonly dropped?: number;
+  /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
+  readonly queued?: number;
 }
 
 function runClient(port: number, scenario: Scenario): Promise<ClientReport> {
@@ -103,8 +105,19 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const client = await runClient(server.port, scenario);
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
     if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb };
-    const closed = await tapStats(server, 'close');
-    return { scenario, contender, client, peakRssMb, captured: closed.stats.captured, dropped: closed.stats.dropped };
+    // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
+    const { stats } = await tapStats(server, 'stats');
+    const closed = await tapStats(server, 'close').catch(() => undefined);
+    const final = closed?.stats ?? stats;
+    return {
+      scenario,
+      contender,
+      client,
+      peakRssMb,
+      captured: final.captured,
+      dropped: final.dropped,
+      queued: closed === undefined ? stats.queueDepth : 0,
+    };
   } finally {
     await children.stopAll();
   }
@@ -126,7 +139,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }
