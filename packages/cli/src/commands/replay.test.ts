@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { seededRandom } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
+import { createApp } from '@understudy/server';
+import { openStore } from '@understudy/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../test/capture-io.js';
 import type { CliIo } from '../cli-io.js';
@@ -79,6 +81,20 @@ describe('understudy import / replay / export', () => {
       .replace(/>/g, '&gt;')
       .replace(/\|/g, '\\|');
     expect(markdown).toContain(escaped);
+    // Every link of the summary opens a page of the real dashboard over the same store.
+    const store = await openStore({ url: join(dir, 'u.db') });
+    const dashboard = createApp({ store, adminToken: 'dashboard-token-1' });
+    try {
+      const links = [...markdown.matchAll(/\]\(https:\/\/understudy\.example(\/[^)\s]+)\)/g)].map((m) => m[1] ?? '');
+      expect(links.length).toBe(1 + machine.worst.length);
+      for (const path of links) {
+        const page = await dashboard.request(path, { headers: { authorization: 'Bearer dashboard-token-1' } });
+        expect({ path, status: page.status }).toEqual({ path, status: 200 });
+      }
+    } finally {
+      await dashboard.close();
+      await store.close();
+    }
 
     const exported = io(dir);
     expect(await run(['export', '--role', 'live'], exported)).toBe(0);
