@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Random, Version } from '@understudy/core';
+import { declaredLength } from '../forward/upload-gate.js';
 import { canaryBucket, canaryBuckets, inCandidate } from './canary-bucket.js';
 import { readCanarySticky } from './canary-sticky.js';
 import type { RoutingWatcher } from './routing-watcher.js';
@@ -99,13 +100,6 @@ export function createCanarySplit(deps: { watcher: RoutingWatcher; random: Rando
   };
 
   return { watcher: deps.watcher, handle, stats: () => ({ candidate: toCandidate, primary: toPrimary, fallbacks }) };
-}
-
-/** The body length a request declares: 0 without a body, null when chunked. */
-function declaredLength(incoming: IncomingMessage): number | null {
-  if (incoming.headers['transfer-encoding'] !== undefined) return null;
-  const n = Number(incoming.headers['content-length'] ?? '0');
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
 function readBody(incoming: IncomingMessage, length: number): Promise<Buffer> {
