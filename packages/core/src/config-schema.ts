@@ -92,7 +92,7 @@ const uploadsSchema = z.strictObject({
     .int()
     .positive()
     .default(256 * 1024 * 1024),
-  /** Uploads streaming to the upstream at once (each holds a pool connection); past it 503. Default: a quarter of `connections`. */
+  /** Uploads streaming to the upstream at once (each holds a pool connection); past it 503. Default: a quarter of `connections` when set, else 1 024. */
   maxStreaming: z.number().int().positive().optional(),
   /** The largest request body forwarded; past it 413. */
   maxRequestBytes: z

@@ -7,7 +7,7 @@ export type UploadRefusal = 'too_large' | 'buffers_full' | 'streaming_full' | 'i
 
 export interface UploadGateOptions {
   readonly uploads: UploadsConfig;
-  /** Uploads streaming at once when `uploads.maxStreaming` is unset: a quarter of the upstream pool. */
+  /** Uploads streaming at once when `uploads.maxStreaming` is unset is a quarter of this (the pool size, or a stand-in when unlimited). */
   readonly connections: number;
   /** No body byte for this long: 408 (or a cut, once streaming). */
   readonly bodyIdleMs: number;
