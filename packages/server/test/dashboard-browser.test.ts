@@ -77,7 +77,7 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     expect(candidate).toContain('up to 14 days after they arrive');
     // The hostile payload is on screen as text, and nothing of it ran.
     expect(original).toContain('<script>window.__pwned = 1</script>');
-    expect(await page.locator('#changed-facts').innerText()).toContain('return window: 30 days → 14 days');
+    expect(await page.locator('#changed-facts').innerText()).toContain('30 days → 14 days');
     await expect.poll(() => page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.evaluate('document.querySelectorAll("img").length')).toBe(0);
     // The same for the raw exchange page, where the body is shown as captured.

@@ -59,8 +59,8 @@ export interface DashboardFixture {
 
 /**
  * A store as a short demo leaves it: a live answer with a hostile payload in it, the regressed
- * candidate's shadow answer (a wrong tool and a wrong fact), their comparison (by the real
- * compare engine, plus the `fact` category issue 11's extractor adds), and a canary the real
+ * candidate's shadow answer (a wrong tool and a wrong fact), their comparison by the real
+ * compare engine (its `fact` category names the changed fact), and a canary the real
  * controller has walked into its first step.
  */
 export async function seedDashboard(store: Store): Promise<DashboardFixture> {
@@ -81,33 +81,15 @@ export async function seedDashboard(store: Store): Promise<DashboardFixture> {
   });
   await store.exchanges.insertMany([live, shadow]);
   const report = compareExchanges(shadow, live);
-  const fact = {
-    name: 'fact',
-    score: 1,
-    weight: 0.5,
-    severity: 'high',
-    omitted: 0,
-    differences: [
-      {
-        kind: 'value_change',
-        path: 'facts.return_window',
-        key: 'facts.return_window',
-        severity: 'high',
-        message: 'return window: 30 days → 14 days',
-        original: '30 days',
-        candidate: '14 days',
-      },
-    ],
-  };
   await store.shadowComparisons.insertMany([
     {
       exchangeId: shadow.id,
       parentId: live.id,
       endpoint: report.endpoint,
-      verdict: 'regression',
+      verdict: report.verdict,
       score: report.score,
       scoreOverNoise: report.scoreOverNoise,
-      report: { ...report, verdict: 'regression', categories: [...report.categories, fact] },
+      report,
       createdAt: clock.now(),
     },
   ]);

@@ -61,7 +61,7 @@ describe('dashboard pages', () => {
   it('shows a comparison side by side: both answers, the changed fact, the tool calls and the deltas', async () => {
     const { text } = await html(`/comparisons/${fx.comparisonId}`);
     expect(text).toContain('Changed facts');
-    expect(text).toContain('return window: 30 days → 14 days');
+    expect(text).toContain('30 days → 14 days');
     expect(text).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
     expect(text).toMatch(/<del>[^<]*30[^<]*<\/del>/);
     expect(text).toMatch(/<ins>[^<]*14[^<]*<\/ins>/);

@@ -14,9 +14,12 @@ export function ChangedFacts(props: { categories: readonly CategoryView[] }) {
       {facts.map((f) => (
         <div class="fact">
           <strong>{f.message ?? f.path}</strong>
-          <div>
-            original: <code>{formatValue(f.original)}</code> → candidate: <code class="bad">{formatValue(f.candidate)}</code>
-          </div>
+          {f.original === undefined && f.candidate === undefined ? null : (
+            <div>
+              production: <code>{formatValue(f.original)}</code> · candidate: <code class="bad">{formatValue(f.candidate)}</code>{' '}
+              <span class={`sev-${f.severity ?? 'none'}`}>{f.severity ?? ''}</span>
+            </div>
+          )}
         </div>
       ))}
     </div>
