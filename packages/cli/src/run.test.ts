@@ -169,24 +169,30 @@ describe('run: long-running roles in-process', () => {
     }
   });
 
-  it('start without an upstream runs the demo agent and demo traffic, captured with secrets redacted', async () => {
+  it('start without an upstream runs the demo (v1, v2, v3 and customer conversations), captured with secrets redacted', async () => {
     const c = capture({ UNDERSTUDY_ADMIN_TOKEN: 'start-token-123' });
     const abort = new AbortController();
     const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
     const control = await eventually(() => /control\s+(http:\S+)/.exec(c.out())?.[1]);
-    expect(c.out()).toMatch(/tap\s+http:\S+\s+→ version understudy-demo at http:\S+ \(embedded demo agent\)/);
+    expect(c.out()).toMatch(/dashboard\s+http:\S+\/\n/);
+    expect(c.out()).toMatch(/tap\s+http:\S+\s+→ version v1 at http:\S+ \(embedded demo agent v1; v2 and v3 beside it\)/);
     expect(c.out()).toContain(`curl -s -H "Authorization: Bearer $UNDERSTUDY_ADMIN_TOKEN" '${control}/api/exchanges?limit=5'`);
     const headers = { authorization: 'Bearer start-token-123' };
     type Page = { items: { requestHeaders: Record<string, string>; requestBody: { text: string } }[] };
     const first = await eventually(async () => {
       const page = (await (await fetch(`${control}/api/exchanges`, { headers })).json()) as Page;
-      return page.items.find((e) => e.requestBody.text.includes('How long does shipping take'));
+      return page.items.find((e) => e.requestBody.text.includes('"role":"user"') && e.requestHeaders.authorization !== undefined);
     });
     expect(first.requestHeaders.authorization).toMatch(/^\[redacted/);
-    expect(first.requestBody.text).not.toContain('jane.doe@example.com');
+    const withEmail = await eventually(async () => {
+      const page = (await (await fetch(`${control}/api/exchanges?limit=200`, { headers })).json()) as Page;
+      return page.items.find((e) => e.requestBody.text.includes('arrived broken'));
+    });
+    expect(withEmail.requestBody.text).not.toContain('jane.doe@example.com');
+    expect(withEmail.requestBody.text).toMatch(/\[redacted:email:/);
     const versions = (await (await fetch(`${control}/api/versions`, { headers })).json()) as { items: { name: string }[] };
-    // The demo registers its own version, never a user's `stable`.
-    expect(versions.items.map((v) => v.name)).toEqual(['understudy-demo']);
+    // The demo registers its own versions.
+    expect(versions.items.map((v) => v.name).sort()).toEqual(['v1', 'v2', 'v3']);
     expect(await (await fetch(`${control}/metrics`, { headers })).text()).toMatch(/understudy_control_requests_total/);
     abort.abort();
     expect(await done).toBe(0);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
-import { demoVersionName } from '../src/demo-traffic.js';
+import { demoVersionName } from '../src/demo/demo-agents.js';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 import { eventually } from './eventually.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attrs, startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
-import { demoVersionName } from '../src/demo-traffic.js';
+import { demoVersionName } from '../src/demo/demo-agents.js';
 import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 import { eventually } from './eventually.js';

@@ -4,7 +4,7 @@ import type { AgentContext } from './agent-context.js';
 import { anthropicMessages } from './anthropic-messages.js';
 import { type Conversation, fromChatRequest, fromMessagesRequest } from './conversation.js';
 import { chatCompletion } from './openai-chat.js';
-import { type AgentTurn, respond, type Variant } from './support-agent.js';
+import { type AgentTurn, respond, type Variant, variantTraits } from './support-agent.js';
 import { runToolCalls, type ToolsOptions } from './tool-runner.js';
 
 export interface DemoAgentOptions {
@@ -30,7 +30,7 @@ const regressedSlowdown = 3;
  */
 export function createDemoAgentApp(options: DemoAgentOptions): Hono {
   const clock = options.clock ?? systemClock;
-  const latencyMs = (options.latencyMs ?? 0) * (options.variant === 'regressed' ? regressedSlowdown : 1);
+  const latencyMs = (options.latencyMs ?? 0) * (variantTraits(options.variant).regressed ? regressedSlowdown : 1);
   const ctx: AgentContext = {
     variant: options.variant,
     random: options.random ?? systemRandom,

@@ -2,7 +2,7 @@ import type { AgentContext } from './agent-context.js';
 import { fromChatRequest } from './conversation.js';
 import { randomId } from './random-id.js';
 import { type SseFrame, sseResponse } from './sse-response.js';
-import { type AgentTurn, respond, type ToolCall } from './support-agent.js';
+import { type AgentTurn, respond, type ToolCall, variantTraits } from './support-agent.js';
 import { estimateTokens, jsonFragments, streamPieces } from './tokens.js';
 
 type Json = Record<string, unknown>;
@@ -19,7 +19,7 @@ export function chatCompletion(body: Json, ctx: AgentContext, planned?: AgentTur
     id: randomId(ctx.random, 'chatcmpl-'),
     created: Math.floor(ctx.clock.now() / 1000),
     model,
-    system_fingerprint: ctx.variant === 'good' ? 'fp_demo_good' : 'fp_demo_rgrs',
+    system_fingerprint: variantTraits(ctx.variant).regressed ? 'fp_demo_rgrs' : 'fp_demo_good',
   };
   const calls = turn.kind === 'tool_calls' ? turn.calls.map((call) => ({ id: randomId(ctx.random, 'call_'), call })) : [];
   const completionText = turn.kind === 'text' ? turn.text : calls.map((c) => c.call.name + JSON.stringify(c.call.arguments)).join('');

@@ -17,7 +17,10 @@ interface Template {
 
 export type Topic = 'shipping' | 'returns' | 'payment' | 'greeting' | 'ask_order_id' | 'fallback';
 
-const templates: Record<Topic, Template> = {
+/** The prompt's wording: v2 rewrote every sentence, keeping the facts. */
+export type Wording = 'v1' | 'v2';
+
+const v1Templates: Record<Topic, Template> = {
   shipping: {
     open: ['Thanks for asking about delivery!', 'Happy to help with shipping.', 'Good question about delivery times.'],
     body: [
@@ -71,6 +74,52 @@ const templates: Record<Topic, Template> = {
   },
 };
 
+const v2Templates: Record<Topic, Template> = {
+  shipping: {
+    open: ['Delivery times, coming right up.', 'Let me walk you through delivery.', 'Here is how delivery works.'],
+    body: [
+      ['With standard shipping your parcel takes 3 to 5 business days.', 'A standard parcel is with you in 3–5 business days.'],
+      ['Choose express and it is there in 1 to 2 business days.', 'Express gets it to you in 1–2 business days.'],
+      ['Spend over $50 and shipping costs nothing.', 'Any order above $50 ships free of charge.'],
+    ],
+    close: ['What else can I help with?', 'Anything more on your mind?', 'Need anything else?'],
+  },
+  returns: {
+    open: ['Returning something is easy.', 'Here is our returns process.', 'Let me explain how to send something back.'],
+    body: [
+      ['Send any item back within 30 days of it arriving.', 'You have 30 days from delivery to return an item.'],
+      ['The money goes back to the way you paid.', 'Your refund lands on the card or account you used.'],
+      ['For damaged goods we cover the return label.', 'Damaged on arrival? The return label is free.'],
+    ],
+    close: ['Should I start the return now?', 'Want me to set up the return?', 'Shall I get a return going?'],
+  },
+  payment: {
+    open: ['These are the ways to pay.', 'Payment options, in short:', 'Here is how you can pay.'],
+    body: [
+      ['Visa, Mastercard and American Express all work.', 'We accept Amex, Visa and Mastercard.'],
+      ['At checkout you can also choose PayPal.', 'PayPal is available at checkout as well.'],
+    ],
+    close: ['Anything else I can answer?', 'Other questions?', 'Is that everything?'],
+  },
+  greeting: {
+    open: ['Hey, welcome!', 'Good to see you!', 'Welcome to the shop!'],
+    body: [['Orders, refunds, shipping, returns: I can help with all of it.', 'Ask me about orders, refunds, shipping or returns.']],
+    close: ['What brings you here today?', 'Where shall we start?', 'What is on your mind?'],
+  },
+  ask_order_id: {
+    open: ['Glad to help.', 'Let me find that for you.', 'I will look it up.'],
+    body: [['Which order number is it?', 'Can you give me the order number?', 'I need the order number first.']],
+    close: ['It looks like #12345.', 'It is in your confirmation email, e.g. #12345.'],
+  },
+  fallback: {
+    open: ['Thanks for writing in.', 'Thanks for the message.', 'Good to hear from you.'],
+    body: [
+      ['I am the shop assistant: orders, refunds, shipping and returns are my thing.', 'I handle orders, refunds, shipping and returns.'],
+    ],
+    close: ['Can you tell me more?', 'What would you like me to do?', 'How can I help here?'],
+  },
+};
+
 export function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random.next() * items.length)];
   if (item === undefined) throw new RangeError('pick from an empty list');
@@ -88,9 +137,9 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return out;
 }
 
-/** A reply on `topic` with seeded wording and sentence order. */
-export function phrase(topic: Topic, random: Random): string {
-  const t = templates[topic];
+/** A reply on `topic` with seeded wording and sentence order, in the prompt version's words. */
+export function phrase(topic: Topic, random: Random, wording: Wording = 'v1'): string {
+  const t = (wording === 'v2' ? v2Templates : v1Templates)[topic];
   const body = shuffled(random, t.body).map((slot) => pick(random, slot));
   return [pick(random, t.open), ...body, pick(random, t.close)].join(' ');
 }

@@ -1,8 +1,21 @@
 import type { Random } from '@understudy/core';
 import type { Conversation } from './conversation.js';
-import { phrase, pick, topicOf } from './phrasebook.js';
+import { misstateFact } from './misstate-fact.js';
+import { phrase, pick, topicOf, type Wording } from './phrasebook.js';
 
-export type Variant = 'good' | 'regressed';
+/**
+ * The demo agent's versions: `v1` in production; `v2` a good rewrite of the prompt (other
+ * wording, same tools and facts); `v3` a regressed one (a wrong tool on some intents, a wrong
+ * fact in some answers, more errors, slower). `good` and `regressed` are the older names of v1
+ * and v3.
+ */
+export const variants = ['v1', 'v2', 'v3', 'good', 'regressed'] as const;
+export type Variant = (typeof variants)[number];
+
+/** What a variant behaves as: its wording and whether it is the regressed one. */
+export function variantTraits(variant: Variant): { readonly wording: Wording; readonly regressed: boolean } {
+  return { wording: variant === 'v2' ? 'v2' : 'v1', regressed: variant === 'v3' || variant === 'regressed' };
+}
 
 export interface ToolCall {
   readonly name: string;
@@ -38,7 +51,8 @@ export function parseOrderRequest(text: string): { orderId: string | undefined; 
  * parsed from the customer's words; everything else is a paraphrased canned answer.
  */
 export function respond(conversation: Conversation, variant: Variant, random: Random): AgentTurn {
-  if (variant === 'regressed' && random.next() < regressedFailureRate) {
+  const { wording, regressed } = variantTraits(variant);
+  if (regressed && random.next() < regressedFailureRate) {
     return { kind: 'failure', message: 'The agent crashed while planning its reply.' };
   }
   if (conversation.toolResult !== undefined) return { kind: 'text', text: summarizeToolResult(conversation.toolResult, variant, random) };
@@ -46,10 +60,10 @@ export function respond(conversation: Conversation, variant: Variant, random: Ra
   const text = conversation.lastUserText;
   const wantsRefund = /\b(refund|money back|reimburse)/i.test(text);
   const aboutOrder = wantsRefund || /\b(order|package|parcel|tracking|where is my)\b/i.test(text);
-  if (!aboutOrder) return { kind: 'text', text: withPadding(phrase(topicOf(text), random), variant, random) };
+  if (!aboutOrder) return { kind: 'text', text: withPadding(phrase(topicOf(text), random, wording), variant, random) };
 
   const { orderId, amount } = parseOrderRequest(text);
-  if (orderId === undefined) return { kind: 'text', text: withPadding(phrase('ask_order_id', random), variant, random) };
+  if (orderId === undefined) return { kind: 'text', text: withPadding(phrase('ask_order_id', random, wording), variant, random) };
 
   const canRefund = conversation.toolNames.includes('refund_order');
   const canLookUp = conversation.toolNames.includes('get_order');
@@ -62,7 +76,7 @@ export function respond(conversation: Conversation, variant: Variant, random: Ra
       : `Order ${orderId} is being processed; you will get a tracking link by email.`;
     return { kind: 'text', text: withPadding(reply, variant, random) };
   }
-  return { kind: 'tool_calls', calls: [variant === 'regressed' ? degrade(call, random) : call] };
+  return { kind: 'tool_calls', calls: [regressed ? degrade(call, random) : call] };
 }
 
 /** The regressed agent's mistakes: the wrong tool, a wrong argument, or a dropped field. */
@@ -106,27 +120,38 @@ function summarizeToolResult(result: string, variant: Variant, random: Random): 
   let reply: string;
   if (typeof fields.refunded === 'number' || fields.refund_id !== undefined) {
     const amount = typeof fields.refunded === 'number' ? ` of $${fields.refunded.toFixed(2)}` : '';
-    reply = pick(random, [
-      `Done — the refund${amount} for ${order} has been issued and should appear within 5 business days.`,
-      `I have issued the refund${amount} for ${order}; expect it within 5 business days.`,
-    ]);
+    reply = pick(
+      random,
+      variantTraits(variant).wording === 'v2'
+        ? [
+            `Your refund${amount} for ${order} is on its way; it reaches your account within 5 business days.`,
+            `All set: ${order} is refunded${amount}, and the money shows up within 5 business days.`,
+          ]
+        : [
+            `Done — the refund${amount} for ${order} has been issued and should appear within 5 business days.`,
+            `I have issued the refund${amount} for ${order}; expect it within 5 business days.`,
+          ],
+    );
   } else if (typeof fields.status === 'string') {
-    reply = pick(random, [
-      `I checked ${order}: it is ${fields.status}.`,
-      `Good news, I looked up ${order} and its status is ${fields.status}.`,
-    ]);
+    reply = pick(
+      random,
+      variantTraits(variant).wording === 'v2'
+        ? [`${order} is currently ${fields.status}.`, `Right now ${order} shows as ${fields.status}.`]
+        : [`I checked ${order}: it is ${fields.status}.`, `Good news, I looked up ${order} and its status is ${fields.status}.`],
+    );
   } else {
     reply = pick(random, [`I looked into ${order}. ${result}`, `Here is what I found for ${order}: ${result}`]);
   }
   return withPadding(reply, variant, random);
 }
 
-/** The regressed variant is wordier: more output tokens, same information. */
+/** The regressed variant is wordier (more output tokens) and gets a fact wrong now and then. */
 function withPadding(text: string, variant: Variant, random: Random): string {
-  if (variant === 'good') return text;
+  if (!variantTraits(variant).regressed) return text;
+  const stated = misstateFact(text, random);
   const padding = pick(random, [
     'Please note that our team is always here to help, and we truly value your business and your patience with us.',
     'As always, we appreciate your patience, and we are committed to making sure every customer has a great experience.',
   ]);
-  return `${text} ${padding}`;
+  return `${stated} ${padding}`;
 }

@@ -17,6 +17,14 @@ export const commands: Readonly<Record<string, CommandEntry>> = Object.freeze({
     summary: 'run the egress proxy that records tool calls live and answers them in shadow',
     load: async () => (await import('./egress.js')).egressCommand,
   },
+  demo: {
+    summary: 'run the whole story headless: capture, shadow, replay gate, roll back v3, promote v2',
+    load: async () => (await import('./demo.js')).demoCommand,
+  },
+  'demo-agent': {
+    summary: 'start one demo agent version alone (v1, v2 good rewrite, v3 regressed)',
+    load: async () => (await import('./demo-agent.js')).demoAgentCommand,
+  },
   versions: { summary: 'add or list named agent versions', load: async () => (await import('./versions.js')).versionsCommand },
   canary: { summary: 'start, inspect, verify and steer canary releases', load: async () => (await import('./canary.js')).canaryCommand },
   replay: {

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { type Clock, type Config, systemClock, systemRandom, type Version } from '@understudy/core';
-import { createDemoAgentApp } from '@understudy/demo-agent';
+import { createCanaryService } from '@understudy/canary';
+import { type Clock, type Logger, systemClock, systemRandom, type Version } from '@understudy/core';
+import { createReplayer } from '@understudy/replay';
 import { createApp } from '@understudy/server';
-import { openStore } from '@understudy/store';
+import { openStore, type Store } from '@understudy/store';
 import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
 import { startCanaryController } from '../canary-wiring.js';
@@ -11,8 +10,11 @@ import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
-import { demoVersionName, startDemoTraffic } from '../demo-traffic.js';
-import { runEgress, startDemoTools } from '../egress-wiring.js';
+import { demoVersionName } from '../demo/demo-agents.js';
+import { runDemoScenario } from '../demo/demo-scenario.js';
+import { startDemoStack } from '../demo/demo-stack.js';
+import { formatDemoSummary } from '../demo/format-demo-summary.js';
+import { runEgress } from '../egress-wiring.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
@@ -30,8 +32,11 @@ route named by tap.version (default "stable"): its primary version, as the store
 declared by --upstream or the config's "versions" is registered when the store lacks it; one
 that differs from the store's is refused unless --apply-config. Nothing is written until every
 port is listening, so a start that fails changes nothing. With no upstream anywhere (no flag, no
-config entry, nothing in the store) it starts the embedded demo agent as version
-"${demoVersionName}" (its own route, never yours) and a little demo traffic through the tap.
+config entry, nothing in the store) it runs the demo on its own route "${demoVersionName}": three
+versions of a support agent (v1 in production, v2 a good rewrite, v3 a regressed one) with their
+tools behind the egress proxy, customer conversations through the tap with live shadow copies to
+v3, a replay gate, then a canary for v3 (rolled back by its gates) and one for v2 (promoted) — all
+visible in the dashboard, whose sign-in link is printed.
 
   --upstream URL       the agent to put the tap in front of (declares the tap's version)
   --port N             the tap's port (default: 8080)
@@ -76,23 +81,30 @@ export const startCommand: Command = {
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       // One registry for tap and egress proxy, so the control plane's /metrics shows both.
       const registry = new Registry();
-      // The egress proxy (issue 5) from egress.destinations; the demo puts its orders service behind one.
-      const egressConfig = demo && config.egress.destinations.length === 0 ? withDemoTools(config, await startDemoTools(stack)) : config;
-      const egress =
-        egressConfig.egress.destinations.length === 0
-          ? undefined
-          : await runEgress({ config: egressConfig, store, redactionKey, logger, clock, stack, registry });
-      const demoToolsUrl = demo && egress !== undefined ? `${egress.listening.url}/d/orders` : undefined;
-      if (version === undefined)
-        version = { name: demoVersionName, upstream: await startDemoAgent(clock, stack, demoToolsUrl), headers: {} };
-
-      const shadowVersion = await resolveShadowVersion(config, store, [version]);
+      let runConfig = config;
+      let shadowVersion: Version | undefined;
+      let egressShown: { url: string; destinations: readonly { name: string; baseUrl: string; policy: string }[] } | undefined;
+      if (version === undefined) {
+        // The demo: v1/v2/v3 with their tools behind the egress proxy; the tap serves v1 and mirrors v3.
+        const d = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 150 });
+        runConfig = d.config;
+        version = d.version;
+        shadowVersion = d.shadowVersion;
+        egressShown = { url: d.egressUrl, destinations: d.config.egress.destinations };
+      } else {
+        // The egress proxy (issue 5) from egress.destinations.
+        if (config.egress.destinations.length > 0) {
+          const egress = await runEgress({ config, store, redactionKey, logger, clock, stack, registry });
+          egressShown = { url: egress.listening.url, destinations: config.egress.destinations };
+        }
+        shadowVersion = await resolveShadowVersion(config, store, [version]);
+      }
       const {
         tap,
         listening: tapServer,
         watcher,
       } = await runTap({
-        config,
+        config: runConfig,
         version,
         store,
         dbUrl,
@@ -136,13 +148,10 @@ export const startCommand: Command = {
           dbUrl,
           token: access.token ?? '',
           generated: access.generated,
-          egress: egress === undefined ? undefined : { url: egress.listening.url, destinations: egressConfig.egress.destinations },
+          egress: egressShown,
         }),
       );
-      if (demo) {
-        const traffic = startDemoTraffic({ tapUrl: tapServer.url, clock, random: systemRandom, logger: logger.child({ role: 'demo' }) });
-        stack.defer('stop demo traffic', () => traffic.stop());
-      }
+      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, clock, logger, stack, io });
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
@@ -152,36 +161,37 @@ export const startCommand: Command = {
   },
 };
 
-/** The demo's egress destination: the embedded orders service, recorded live and answered in shadow. */
-function withDemoTools(config: Config, toolsUrl: string): Config {
-  const orders = {
-    name: 'orders',
-    baseUrl: toolsUrl,
-    policy: 'record' as const,
-    unmatchedReads: 'forward' as const,
-    readMethods: ['GET', 'HEAD', 'OPTIONS'],
-  };
-  // An ephemeral port: only the embedded demo agent calls it, and a second demo must not collide.
-  return { ...config, egress: { ...config.egress, port: 0, destinations: [orders] } };
-}
-
 /**
- * The embedded demo agent (good variant) on an ephemeral loopback port; returns its URL. With
- * `toolsUrl` it runs its tools (the orders service) through the egress proxy.
+ * The demo scenario at a pace a person can follow in the dashboard: capture, replay gate, a
+ * canary for v3 (rolled back by its gates) then for v2 (promoted). Stopped by Ctrl-C.
  */
-async function startDemoAgent(clock: Clock, stack: ShutdownStack, toolsUrl?: string): Promise<string> {
-  const app = createDemoAgentApp({
-    variant: 'good',
-    clock,
+function startLiveDemo(deps: { store: Store; tapUrl: string; clock: Clock; logger: Logger; stack: ShutdownStack; io: CliIo }): void {
+  const stop = new AbortController();
+  const replayer = createReplayer({ store: deps.store, clock: deps.clock, logger: deps.logger });
+  const canaries = createCanaryService({ store: deps.store, clock: deps.clock, random: systemRandom, logger: deps.logger });
+  const started = deps.clock.monotonic();
+  const scenario = runDemoScenario({
+    store: deps.store,
+    tapUrl: deps.tapUrl,
+    replayer,
+    canaries,
+    clock: deps.clock,
     random: systemRandom,
-    latencyMs: 150,
-    ...(toolsUrl === undefined ? {} : { tools: { baseUrl: toolsUrl } }),
+    logger: deps.logger,
+    pace: 'live',
+    signal: stop.signal,
+    onPhase: (text) => deps.logger.info(`demo ${text.trim()}`),
+  }).then(
+    (summary) => deps.io.stdout(formatDemoSummary(summary, (deps.clock.monotonic() - started) / 1000)),
+    (error: unknown) => {
+      if (!stop.signal.aborted) deps.logger.warn({ err: error }, 'the demo scenario stopped');
+    },
+  );
+  deps.stack.defer('stop the demo', async () => {
+    stop.abort();
+    await scenario;
+    await replayer.close();
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  stack.defer('stop demo agent', () => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 function banner(o: {
@@ -195,7 +205,7 @@ function banner(o: {
   generated: boolean;
   egress: { url: string; destinations: readonly { name: string; baseUrl: string; policy: string }[] } | undefined;
 }): string {
-  const upstream = o.demo ? `${o.version.upstream} (embedded demo agent)` : o.version.upstream;
+  const upstream = o.demo ? `${o.version.upstream} (embedded demo agent v1; v2 and v3 beside it)` : o.version.upstream;
   const tokenLine = o.generated
     ? `  admin token  ${o.token}  (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one)`
     : '  admin token  from UNDERSTUDY_ADMIN_TOKEN / config';
@@ -205,6 +215,8 @@ function banner(o: {
     'Understudy is running.',
     `  tap          ${o.tapUrl}  → version ${o.version.name} at ${upstream}${o.route === o.version.name ? '' : ` (route ${o.route})`}`,
     `  control      ${o.controlUrl}`,
+    `  dashboard    ${o.controlUrl}/`,
+    ...(o.generated ? [`  sign in      ${o.controlUrl}/login#token=${o.token}`] : []),
     ...(o.egress === undefined
       ? []
       : [`  egress       ${o.egress.url}  → ${o.egress.destinations.map((d) => `/d/${d.name} → ${d.baseUrl} (${d.policy})`).join(', ')}`]),
@@ -214,7 +226,7 @@ function banner(o: {
     'Recent captures:',
     `  curl -s -H "Authorization: Bearer ${bearer}" '${o.controlUrl}/api/exchanges?limit=5'`,
     o.demo
-      ? '\nDemo traffic: one request through the tap every 2 s (150 at most). Ctrl-C stops, flushing captures.'
+      ? '\nThe demo runs for a few minutes: watch it in the dashboard. Ctrl-C stops, flushing captures.'
       : '\nCtrl-C stops, flushing captures.',
     '',
     '',

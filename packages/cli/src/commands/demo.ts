@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCanaryService } from '@understudy/canary';
+import { systemClock, systemRandom } from '@understudy/core';
+import { createReplayer } from '@understudy/replay';
+import { openStore } from '@understudy/store';
+import { Registry } from 'prom-client';
+import { startCanaryController } from '../canary-wiring.js';
+import { loadCliConfig } from '../cli-config.js';
+import { type CliIo, exitCode } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { runDemoScenario } from '../demo/demo-scenario.js';
+import { startDemoStack } from '../demo/demo-stack.js';
+import { formatDemoSummary } from '../demo/format-demo-summary.js';
+import { parseFlags } from '../parse-flags.js';
+import { runTap } from '../run-tap.js';
+import { generateToken } from '../secrets.js';
+import { startShadowWorker } from '../shadow-wiring.js';
+import { ShutdownStack } from '../shutdown-stack.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: understudy demo [--keep]
+
+Runs the whole story headless in about a minute, in a fresh database of its own: customer
+conversations through the tap to v1 (production) with live shadow copies to v3, a replay gate
+of v2 and v3 against the captured traffic, a canary for v3 (a regressed prompt: its gates roll
+it back by themselves) and one for v2 (a good rewrite: promoted). Prints what happened and why.
+
+Exit 0 only if v3 was rolled back and v2 promoted; 1 otherwise.
+
+  --keep     print the path of the demo's database and keep it (default: a temporary file)
+`;
+
+export const demoCommand: Command = {
+  async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+    const { values } = parseFlags(args, { keep: { type: 'boolean' }, config: { type: 'string' } });
+    if (values.help === true) {
+      io.stdout(usage);
+      return exitCode.ok;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'understudy-demo-'));
+    const dbUrl = join(dir, 'demo.db');
+    const { config } = loadCliConfig(io, typeof values.config === 'string' ? values.config : undefined, {
+      tap: { port: 0, host: '127.0.0.1' },
+      control: { port: 0 },
+    });
+    const clock = systemClock;
+    // Quiet: the phases and the summary are the output; warnings and errors still show.
+    const logger = createCliLogger(io, { readable: true, level: io.env.UNDERSTUDY_LOG_LEVEL ?? 'warn' });
+    const stack = new ShutdownStack();
+    const started = clock.monotonic();
+    try {
+      const store = await openStore({ url: dbUrl });
+      stack.defer('close store', () => store.close());
+      const registry = new Registry();
+      const redactionKey = generateToken(systemRandom);
+      const demo = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 20 });
+      const { tap, listening } = await runTap({
+        config: demo.config,
+        version: demo.version,
+        store,
+        dbUrl,
+        redactionKey,
+        logger,
+        clock,
+        stack,
+        shadowVersion: demo.shadowVersion,
+        registry,
+      });
+      startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
+      startCanaryController({ store, clock, logger, stack });
+      const replayer = createReplayer({ store, clock, logger });
+      stack.defer('close replayer', () => replayer.close());
+      const canaries = createCanaryService({ store, clock, random: systemRandom, logger });
+      io.stdout(
+        `Understudy demo: tap ${listening.url} → v1, shadow copies → v3, database ${values.keep === true ? dbUrl : '(temporary)'}\n`,
+      );
+      const summary = await runDemoScenario({
+        store,
+        tapUrl: listening.url,
+        replayer,
+        canaries,
+        clock,
+        random: systemRandom,
+        logger,
+        pace: 'fast',
+        onPhase: (text) => io.stdout(`${text}\n`),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      io.stdout(formatDemoSummary(summary, (clock.monotonic() - started) / 1000));
+      return summary.ok ? exitCode.ok : exitCode.breached;
+    } finally {
+      await stack.unwind(logger);
+    }
+  },
+};
