@@ -116,7 +116,14 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       // A third of the replayed conversations beyond the noise floor fails the gate.
       thresholds: { maxErrorRate: 0.05, maxRegressions: 20 },
     });
-    const outcome = await d.replayer.run(run.id, d.signal === undefined ? {} : { signal: d.signal });
+    const options = d.signal === undefined ? {} : { signal: d.signal };
+    let outcome = await d.replayer.run(run.id, options);
+    // A run stopped by a store hiccup (SQLite busy past its timeout on a loaded machine) is
+    // resumed: committed items are kept and never sent again.
+    for (let retry = 0; retry < 2 && outcome.run.status !== 'completed' && d.signal?.aborted !== true; retry++) {
+      d.logger.warn({ run: run.id, reason: outcome.summary.abortReason }, 'replay gate stopped early; resuming it');
+      outcome = await d.replayer.run(run.id, options);
+    }
     const s = outcome.summary;
     const breached = s.thresholds.filter((t) => t.breached).map((t) => `${t.name} ${t.actual} > ${t.limit}`);
     const why = s.abortReason ?? (breached.length === 0 ? null : breached.join(', '));

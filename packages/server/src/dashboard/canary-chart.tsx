@@ -71,8 +71,11 @@ export function CanaryChart(props: { series: CanarySeries }) {
               <text x={4} y={y0 + 12}>
                 {p.title}
               </text>
-              <text x={4} y={y0 + panelHeight}>
+              <text x={left - 4} y={y0 + 26} text-anchor="end">
                 {values.length === 0 ? 'no data yet' : p.format(max)}
+              </text>
+              <text x={left - 4} y={y0 + panelHeight} text-anchor="end">
+                {values.length === 0 ? '' : p.format(0)}
               </text>
               {p.lines.map((l) =>
                 l.points.length === 0 ? null : (

@@ -44,7 +44,7 @@ export function CanaryPage(props: {
       <div class="card grid">
         <Stat big label="candidate weight" value={`${formatNumber(c.weight)} %`} />
         <Stat big label="step" value={c.stepIndex < 0 ? 'not started' : `${c.stepIndex + 1} of ${props.steps.length}`} />
-        <Stat big label="route" value={props.routing === null ? '—' : `${props.routing.route} (primary ${props.routing.primary})`} />
+        <Stat big label="route now" value={props.routing === null ? '—' : `${props.routing.route} (primary ${props.routing.primary})`} />
         <Stat big label="started by" value={c.createdBy} />
         <Stat big label="created" value={formatTime(c.createdAt)} />
       </div>
