@@ -31,15 +31,12 @@ interface Aligned {
   readonly score: number;
 }
 
-/** Dice overlap of two clauses' content-word sets. */
-function dice(a: ClauseFacts, b: ClauseFacts): number {
-  const x = a.contentSet;
-  const y = b.contentSet;
-  if (x.size === 0 || y.size === 0) return 0;
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let common = 0;
-  for (const w of small) if (large.has(w)) common++;
-  return (2 * common) / (x.size + y.size);
+/** Dice overlap of two clauses' content-word sets, given how many words they share. */
+function diceOf(a: ClauseFacts, b: ClauseFacts, common: number): number {
+  const x = a.contentSet.size;
+  const y = b.contentSet.size;
+  if (x === 0 || y === 0) return 0;
+  return (2 * common) / (x + y);
 }
 
 // Best clause of a sheet for a clause, memoized: the same pair is asked for by several rules.
@@ -61,13 +58,46 @@ function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefin
 function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
   let best: Aligned | undefined;
   const n = Math.min(sheet.clauses.length, max);
+  const common = sharedWords(c, sheet, n);
   for (let i = 0; i < n; i++) {
     const o = sheet.clauses[i];
     if (o === undefined) continue;
-    const score = dice(c, o);
+    const score = diceOf(c, o, common[i] ?? 0);
     if (best === undefined || score > best.score) best = { clause: o, score };
   }
   return best;
+}
+
+// Clause indices of a sheet by content word: overlaps are counted from the words a clause has,
+// not by testing every pair of clauses.
+const postings = new WeakMap<FactSheet, Map<string, number[]>>();
+
+function postingsOf(sheet: FactSheet): Map<string, number[]> {
+  let index = postings.get(sheet);
+  if (index === undefined) {
+    index = new Map();
+    sheet.clauses.forEach((o, i) => {
+      for (const w of o.contentSet) {
+        const list = index?.get(w);
+        if (list === undefined) index?.set(w, [i]);
+        else list.push(i);
+      }
+    });
+    postings.set(sheet, index);
+  }
+  return index;
+}
+
+/** Content words `c` shares with each of the first `n` clauses of `sheet` (the common count of {@link dice}). */
+function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
+  const common = new Int32Array(n);
+  const index = postingsOf(sheet);
+  for (const w of c.contentSet) {
+    const list = index.get(w);
+    if (list === undefined) continue;
+    for (const i of list) if (i < n) common[i] = (common[i] ?? 0) + 1;
+  }
+  return common;
 }
 
 // Words that occur in one clause of an answer only: the topic of that clause ("breakfast").
@@ -77,7 +107,7 @@ function distinctive(sheet: FactSheet): Set<string> {
   let set = distinctiveWords.get(sheet);
   if (set === undefined) {
     const counts = new Map<string, number>();
-    for (const c of sheet.clauses) for (const w of new Set(c.content)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const c of sheet.clauses) for (const w of c.contentSet) counts.set(w, (counts.get(w) ?? 0) + 1);
     set = new Set([...counts].filter(([w, n]) => n === 1 && w.length >= 4 && !/\d/.test(w)).map(([w]) => w));
     distinctiveWords.set(sheet, set);
   }
@@ -315,14 +345,19 @@ export function diffFacts(
  * candidate clauses that found a partner sharing at least one content word.
  */
 function matchClauses(original: FactSheet, candidate: FactSheet, max: number): Set<ClauseFacts> {
-  const os = original.clauses.slice(0, max).filter((c) => !isFraming(c));
+  const n = Math.min(original.clauses.length, max);
+  const os = original.clauses.slice(0, n).map((c) => !isFraming(c));
   const cs = candidate.clauses.slice(0, max).filter((c) => !isFraming(c));
   const pairs: { c: ClauseFacts; o: ClauseFacts; score: number }[] = [];
-  for (const c of cs)
-    for (const o of os) {
-      const score = dice(c, o);
+  for (const c of cs) {
+    const common = sharedWords(c, original, n);
+    for (let i = 0; i < n; i++) {
+      const o = original.clauses[i];
+      if (o === undefined || !os[i] || common[i] === 0) continue;
+      const score = diceOf(c, o, common[i] ?? 0);
       if (score > 0) pairs.push({ c, o, score });
     }
+  }
   pairs.sort((x, y) => y.score - x.score);
   const usedO = new Set<ClauseFacts>();
   const matched = new Set<ClauseFacts>();

@@ -28,6 +28,8 @@ export interface FactSheet {
   readonly vocabulary: ReadonlySet<string>;
 }
 
+const plainWord = /^[a-z0-9']+$/;
+const wordBreak = /[^\p{L}\p{N}']+/u;
 const wordSets = new WeakMap<FactSheet, Set<string>>();
 
 /**
@@ -38,7 +40,12 @@ export function sheetWords(sheet: FactSheet): ReadonlySet<string> {
   let words = wordSets.get(sheet);
   if (words === undefined) {
     words = new Set();
-    for (const c of sheet.clauses) for (const t of c.tokens) for (const w of t.lower.split(/[^\p{L}\p{N}']+/u)) if (w !== '') words.add(w);
+    for (const c of sheet.clauses)
+      for (const t of c.tokens) {
+        // Most words are plain ASCII: one word, no split needed.
+        if (plainWord.test(t.lower)) words.add(t.lower);
+        else for (const w of t.lower.split(wordBreak)) if (w !== '') words.add(w);
+      }
     wordSets.set(sheet, words);
   }
   return words;
@@ -97,30 +104,38 @@ const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
   const out: FactValue[] = [];
   let run: string[] = [];
-  const flush = (): void => {
-    if (run.length > 0) {
-      const text = run.join(' ');
-      out.push({ type: 'entity', keys: [`entity:${text.toLowerCase()}`], text, weak: false });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t?.upper && isName(t, i, initial, consumed)) {
+      run.push(t.core);
+    } else if (run.length > 0) {
+      pushEntity(run, out);
+      run = [];
     }
-    run = [];
-  };
-  tokens.forEach((t, i) => {
-    // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
-    const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
-    const name =
-      t.upper &&
-      !consumed.has(i) &&
-      (i > 0 || !initial || acronym) &&
-      /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
-      !nameStoppers.has(t.lower) &&
-      !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&
-      !isCalendarWord(t.core) &&
-      !(i === 0 && stopwords.has(t.lower));
-    if (name) run.push(t.core);
-    else flush();
-  });
-  flush();
+  }
+  if (run.length > 0) pushEntity(run, out);
   return out;
+}
+
+/** Whether a capitalized token reads as (part of) a name. */
+function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
+  // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
+  const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
+  return (
+    !consumed.has(i) &&
+    (i > 0 || !initial || acronym) &&
+    /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
+    !nameStoppers.has(t.lower) &&
+    !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&
+    !isCalendarWord(t.core) &&
+    !(i === 0 && stopwords.has(t.lower))
+  );
+}
+
+/** Pushes a run of capitalized words as one entity. */
+function pushEntity(run: readonly string[], out: FactValue[]): void {
+  const text = run.join(' ');
+  out.push({ type: 'entity', keys: [`entity:${text.toLowerCase()}`], text, weak: false });
 }
 
 /**
@@ -137,10 +152,13 @@ export function factSheet(text: string): FactSheet {
     const found = extractValues(c.tokens, consumed);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
-    const content = textTokens(c.text)
-      .filter((w) => !stopwords.has(w) && !isPolarityCue(w))
-      .map(stem);
-    for (const w of content) vocabulary.add(w);
+    const content: string[] = [];
+    for (const w of textTokens(c.text)) {
+      if (stopwords.has(w) || isPolarityCue(w)) continue;
+      const folded = stem(w);
+      content.push(folded);
+      vocabulary.add(folded);
+    }
     values.push(...found);
     clauses.push({
       text: c.text,

@@ -87,6 +87,11 @@ function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
   return tokens.every((t) => t.core.length < 4 || t.upper || !/\p{L}/u.test(t.core));
 }
 
+/** Inline code spans of a piece of text, trimmed, empty ones dropped. */
+function codeSpans(piece: string): string[] {
+  return [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
+}
+
 /**
  * Splits an answer into clauses: by line, sentence and clause break, list markers and markdown
  * emphasis removed. Linear in the text's length.
@@ -98,7 +103,7 @@ export function splitClauses(text: string): Clause[] {
   const pieces = text.split(/\n+/).flatMap((l) => l.replace(listMarker, '').split(sentenceEnd));
   for (const piece of pieces) {
     if (piece === undefined) continue;
-    const code = [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
+    const code = piece.includes('`') ? codeSpans(piece) : [];
     const line = piece.replace(markup, ' ').trim();
     if (line === '') continue;
     const lineTokens = clauseTokens(line);

@@ -20,6 +20,15 @@ const sample = 4000;
 
 function dominantScript(text: string): string | undefined {
   const s = text.slice(0, sample);
+  // Most answers are ASCII: their only script is Latin, and its letters are A–Z and a–z.
+  let letters = 0;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+    else if (s.charCodeAt(i) > 127) ascii = false;
+  }
+  if (ascii) return letters >= 12 ? 'Latin' : undefined;
   let best: string | undefined;
   let most = 0;
   for (const [name, re] of scripts) {
