@@ -56,6 +56,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
   let step = 0;
   let stepStartedAt = 0;
   let inStep = 0;
+  let comparisonsInStep = 0;
   let failures = 0;
   let look = 0;
   return {
@@ -68,6 +69,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
       comparisons.n += window.comparisons.n;
       comparisons.events += window.comparisons.over;
       inStep += window.candidate.length;
+      comparisonsInStep += window.comparisons.n;
       look++;
       const verdicts: GateVerdict[] = evaluateGates(spec, {
         stable: stable.stats(),
@@ -83,6 +85,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         stepStartedAt,
         now,
         candidateRequestsInStep: inStep,
+        candidateComparisonsInStep: comparisonsInStep,
         verdicts,
         consecutiveFailures: failures,
       });
@@ -98,6 +101,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
           strata.push({ stable: accumulator(), candidate: accumulator() });
           stepStartedAt = now;
           inStep = 0;
+          comparisonsInStep = 0;
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };
         case 'stay':
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };

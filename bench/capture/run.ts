@@ -8,7 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Exchange } from '@understudy/core';
-import { openStore, type Store, toExchangeRow } from '@understudy/store';
+import { openStore, type Store, storeDatabase, toExchangeRow } from '@understudy/store';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../packages/store/test/throwaway-postgres.js';
@@ -30,21 +30,23 @@ async function requestBytes(store: Store): Promise<number> {
   const len = store.kind === 'postgres' ? sql.raw('octet_length') : sql.raw('length');
   const rows = await sql<{ n: number | string | null }>`
     select (select coalesce(sum(${len}(request_body)), 0) from exchanges)
-         + (select coalesce(sum(${len}(bytes)), 0) from content_nodes) as n`.execute(store.db);
+         + (select coalesce(sum(${len}(bytes)), 0) from content_nodes) as n`.execute(storeDatabase(store));
   return Number(rows.rows[0]?.n ?? 0);
 }
 
 /** Bytes of the SQLite file after a checkpoint (the WAL folded in). */
 async function fileBytes(store: Store, file: string): Promise<number> {
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(storeDatabase(store));
   return statSync(file).size;
 }
 
 /** The old layout: every row with its whole request body, as before migration 0006. */
 async function insertWhole(store: Store, exchanges: readonly Exchange[]): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    for (const e of exchanges) await trx.insertInto('exchanges').values(toExchangeRow(e)).execute();
-  });
+  await storeDatabase(store)
+    .transaction()
+    .execute(async (trx) => {
+      for (const e of exchanges) await trx.insertInto('exchanges').values(toExchangeRow(e)).execute();
+    });
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

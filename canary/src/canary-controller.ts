@@ -1,6 +1,7 @@
 import { type Clock, type Logger, silentLogger } from '@understudy/core';
-import type { CanaryChange, Store } from '@understudy/store';
+import type { CanaryChange, LeaseFence, Store } from '@understudy/store';
 import { Agent, type Dispatcher } from 'undici';
+import { type AnalysisSource, storeAnalysisSource } from './analysis-source.js';
 import type { WebhookGateResult } from './arm-stats.js';
 import { gateName } from './canary-spec.js';
 import { type CanaryView, viewCanary } from './canary-view.js';
@@ -9,7 +10,6 @@ import { type DivergenceSource, storeDivergenceSource } from './divergence-sourc
 import { evaluateGates } from './evaluate-gates.js';
 import { createNotifier, hooksAllow } from './notifier.js';
 import { type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
-import { collectArmStats, countLiveRequests } from './store-arm-stats.js';
 import * as t from './transitions.js';
 import { gateAnswer, postWebhook } from './webhook-client.js';
 
@@ -21,6 +21,8 @@ export interface CanaryControllerDeps {
   readonly logger?: Logger;
   /** For webhooks; created (and closed on stop) when omitted. */
   readonly dispatcher?: Dispatcher;
+  /** Live traffic per arm; the store's analysis repository by default. */
+  readonly analysis?: AnalysisSource;
   readonly divergence?: DivergenceSource;
   readonly shadowVerdicts?: ShadowVerdictSource;
   /** How long a lease lasts without renewal (default 10 s). */
@@ -57,14 +59,17 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
   const dispatcher = deps.dispatcher ?? (ownDispatcher as Dispatcher);
   const notifier = createNotifier(dispatcher, logger);
   const divergence = deps.divergence ?? storeDivergenceSource(deps.store);
+  const traffic = deps.analysis ?? storeAnalysisSource(deps.store);
   const verdicts = deps.shadowVerdicts ?? storeShadowVerdictSource(deps.store, divergence);
   const ttl = deps.leaseTtlMs ?? 10_000;
   let timer: { cancel(): void } | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
 
+  // The lease this tick acts under; every change is fenced by it (a stale fence applies nothing).
+  let fence: LeaseFence | undefined;
   const apply = async (view: CanaryView, change: CanaryChange): Promise<boolean> => {
-    const applied = await deps.store.canaries.apply(view.record.id, change);
+    const applied = await deps.store.canaries.apply(view.record.id, change, fence);
     if (applied === null) return false;
     const after = viewCanary(applied.canary);
     await notifier.events(after, change.at, change.events);
@@ -107,33 +112,50 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const { spec, record } = view;
     const ctx = { view, now, actor };
     const since = record.analysisStartedAt ?? record.createdAt;
-    const [stable, candidate, div, inStep] = await Promise.all([
-      collectArmStats(deps.store, { version: spec.stable, since, until: now + 1 }),
-      collectArmStats(deps.store, { version: spec.candidate, since, until: now + 1 }),
-      spec.gates.some((g) => g.kind === 'divergence')
+    const stepSince = record.stepStartedAt ?? since;
+    const divergenceGated = spec.gates.some((g) => g.kind === 'divergence');
+    const [stable, candidate, div, inStep, divInStep] = await Promise.all([
+      traffic.armStats({ version: spec.stable, since, until: now + 1 }),
+      traffic.armStats({ version: spec.candidate, since, until: now + 1 }),
+      divergenceGated
         ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since, until: now + 1 })
         : Promise.resolve(null),
-      countLiveRequests(deps.store, { version: spec.candidate, since: record.stepStartedAt ?? since, until: now + 1 }),
+      traffic.liveRequests({ version: spec.candidate, since: stepSince, until: now + 1 }),
+      divergenceGated
+        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since: stepSince, until: now + 1 })
+        : Promise.resolve(null),
     ]);
+    const comparisonsInStep = divInStep?.candidate.n ?? 0;
     // Per-step strata for the error-rate gate: within a step both arms share the same hours.
     const strata = spec.gates.some((g) => g.kind === 'error_rate') ? await stepStrata(view, now) : undefined;
-    const webhooks = new Map<string, WebhookGateResult>();
-    for (const gate of spec.gates) {
-      if (gate.kind !== 'webhook' || gate.url === undefined) continue;
-      const res = await postWebhook(
-        dispatcher,
-        gate.url,
-        {
-          kind: 'gate',
-          gate: gateName(gate),
-          at: now,
-          canary: { id: record.id, stable: spec.stable, candidate: spec.candidate, step: record.stepIndex + 1, weight: record.weight },
-          window: { from: since, to: now },
-        },
-        gate.timeoutMs,
-      );
-      webhooks.set(gateName(gate), gateAnswer(res));
-    }
+    // Webhook gates are asked at once, so a tick waits for the slowest one, not for their sum.
+    const asked = await Promise.all(
+      spec.gates.flatMap((gate) =>
+        gate.kind !== 'webhook' || gate.url === undefined
+          ? []
+          : [
+              postWebhook(
+                dispatcher,
+                gate.url,
+                {
+                  kind: 'gate',
+                  gate: gateName(gate),
+                  at: now,
+                  canary: {
+                    id: record.id,
+                    stable: spec.stable,
+                    candidate: spec.candidate,
+                    step: record.stepIndex + 1,
+                    weight: record.weight,
+                  },
+                  window: { from: since, to: now },
+                },
+                gate.timeoutMs,
+              ).then((res) => [gateName(gate), gateAnswer(res)] as const),
+            ],
+      ),
+    );
+    const webhooks = new Map<string, WebhookGateResult>(asked);
     const look = record.looks + 1;
     const gateVerdicts = evaluateGates(spec, {
       stable,
@@ -149,6 +171,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       stepStartedAt: record.stepStartedAt ?? now,
       now,
       candidateRequestsInStep: inStep,
+      candidateComparisonsInStep: comparisonsInStep,
       verdicts: gateVerdicts,
       consecutiveFailures: record.consecutiveFailures,
     });
@@ -160,7 +183,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
         window: { from: since, to: now },
         step: record.stepIndex + 1,
         weight: record.weight,
-        n: { stable: stable.n, candidate: candidate.n, candidateInStep: inStep },
+        n: { stable: stable.n, candidate: candidate.n, candidateInStep: inStep, comparisonsInStep },
         errors: { stable: stable.errors, candidate: candidate.errors },
         gates: gateVerdicts,
         decision,
@@ -205,8 +228,8 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       starts.map(async (since, i) => {
         const until = starts[i + 1] ?? now + 1;
         const [stable, candidate] = await Promise.all([
-          collectArmStats(deps.store, { version: view.spec.stable, since, until }, { latencies: false }),
-          collectArmStats(deps.store, { version: view.spec.candidate, since, until }, { latencies: false }),
+          traffic.armStats({ version: view.spec.stable, since, until }, { latencies: false }),
+          traffic.armStats({ version: view.spec.candidate, since, until }, { latencies: false }),
         ]);
         return { stable, candidate };
       }),
@@ -217,12 +240,39 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const now = deps.clock.now();
     const lease = await deps.store.leases.tryAcquire(leaseName, deps.holder, ttl, now);
     if (!lease.held) return { leader: false, acted: 0 };
+    fence = { name: leaseName, holder: deps.holder, fence: lease.fence };
+    // Renewed while the tick runs (a slow webhook may outlast the lease), so no other controller
+    // takes over and calls the same hooks; a renewal that fails ends the tick's work.
+    let lost = false;
+    const renewal = deps.clock.setInterval(
+      () => {
+        deps.store.leases
+          .tryAcquire(leaseName, deps.holder, ttl, deps.clock.now())
+          .then((renewed) => {
+            if (!renewed.held || renewed.fence !== lease.fence) lost = true;
+          })
+          .catch((error: unknown) => {
+            lost = true;
+            logger.warn({ err: error }, 'canary lease renewal failed; stopping this tick');
+          });
+      },
+      Math.max(1, Math.floor(ttl / 3)),
+    );
+    try {
+      return await walk(now, () => lost);
+    } finally {
+      renewal.cancel();
+    }
+  };
+
+  const walk = async (now: number, lost: () => boolean): Promise<{ leader: boolean; acted: number }> => {
     let acted = 0;
     // Keyset pages by id, so canaries changing state under us neither shift nor repeat a page.
     let beforeId: string | undefined;
     for (let page = 0; page < maxPages; page++) {
       const records = await deps.store.canaries.list({ states: active, limit: pageSize, beforeId });
       for (const record of records) {
+        if (lost()) return { leader: false, acted };
         if (record.nextAnalysisAt !== null && record.nextAnalysisAt > now) continue;
         try {
           if (await process(viewCanary(record), now)) acted++;

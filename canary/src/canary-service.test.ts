@@ -105,3 +105,30 @@ describe('canary service: manual actions', () => {
     expect(await service.list()).toHaveLength(1);
   });
 });
+
+describe('canary service: evidence at start', () => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+
+  it('defect 8: refuses a divergence gate with no data source, in one line, until one exists or weak evidence is allowed', async () => {
+    store = await tempStore();
+    const service = createCanaryService({ store, clock: new ManualClock(1_000_000), random: seededRandom(2) });
+    const spec = { candidate: 'v2', gates: [{ kind: 'error_rate' }, { kind: 'divergence', threshold: 0.05 }] };
+    const refused = service.create(spec, 'alice');
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(refused).rejects.toThrow(
+      /^gates\.1: the divergence gate has no data source: no live shadow of v2 and no replay run against it/,
+    );
+    expect(await store.canaries.list()).toEqual([]);
+    // Allowed on purpose: recorded in the spec (and so in the ledger).
+    const weak = await service.create({ ...spec, allowWeakEvidence: true }, 'alice');
+    expect(weak.spec).toMatchObject({ allowWeakEvidence: true });
+    await service.act(weak.id, 'rollback', 'alice');
+    // A replay run against the candidate is a source: accepted.
+    await store.replays.createRun({ id: 'R1', createdAt: 1, spec: {}, target: 'v2', baseline: null, planned: 0 });
+    expect((await service.create(spec, 'alice')).state).toBe('pending');
+  });
+});

@@ -1,9 +1,10 @@
 import { type Clock, createIdGenerator, type IdGenerator, type Logger, type Random, silentLogger, UnderstudyError } from '@understudy/core';
 import type { CanaryChange, CanaryEvent, CanaryRecord, LedgerVerification, Routing, Store } from '@understudy/store';
 import { type Dispatcher, getGlobalDispatcher } from 'undici';
-import { parseCanarySpec } from './canary-spec.js';
+import { type CanarySpec, parseCanarySpec } from './canary-spec.js';
 import { finalStates } from './canary-state.js';
 import { type CanaryView, configHash, routeOf, viewCanary } from './canary-view.js';
+import { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 import { createNotifier } from './notifier.js';
 import * as t from './transitions.js';
 
@@ -18,6 +19,8 @@ export interface CanaryServiceDeps {
   readonly logger?: Logger;
   /** For webhook notifications on manual actions; undici's global dispatcher when omitted. */
   readonly dispatcher?: Dispatcher;
+  /** Where divergence gates get comparisons; the store's analysis repository by default. */
+  readonly divergence?: DivergenceSource;
 }
 
 export interface CanaryService {
@@ -107,6 +110,7 @@ export function createCanaryService(deps: CanaryServiceDeps): CanaryService {
           );
         }
       }
+      await refuseUnbackedGates(spec, deps.divergence ?? storeDivergenceSource(deps.store));
       const route = routeOf(spec);
       const served = routes.find((r) => r.route === route);
       // A canary's stable is what its route serves: one naming another version would move all the
@@ -199,4 +203,20 @@ function defaultRoute(stable: string | undefined, routes: readonly Routing[]): s
   if (stable !== undefined) return routes.find((r) => r.primary === stable)?.route ?? stable;
   const only = routes.length === 1 ? routes[0]?.route : undefined;
   return routes.some((r) => r.route === 'stable') || only === undefined ? 'stable' : only;
+}
+
+/**
+ * A divergence gate decides from comparisons of the candidate (live shadow, replay runs). With
+ * none existing or coming it holds for the whole canary, and a step never ends: refused up front,
+ * unless the spec allows weak evidence.
+ */
+async function refuseUnbackedGates(spec: CanarySpec, source: DivergenceSource): Promise<void> {
+  if (spec.allowWeakEvidence || source.available === undefined) return;
+  const i = spec.gates.findIndex((g) => g.kind === 'divergence' && !g.optional);
+  if (i < 0 || (await source.available(spec.candidate))) return;
+  throw new UnderstudyError(
+    'invalid_input',
+    `gates.${i}: the divergence gate has no data source: no live shadow of ${spec.candidate} and no replay run against it ` +
+      `(run "understudy replay --target ${spec.candidate}", shadow it with tap.shadow, or allow weak evidence)`,
+  );
 }

@@ -41,8 +41,14 @@ const gateSchema = z.strictObject({
   direction: z.enum(['increase', 'decrease']).default('increase'),
   /** A critical gate rolls back on its first failing window. */
   critical: z.boolean().default(false),
-  /** Smallest sample per arm before the gate can decide; below it the outcome is hold. */
+  /**
+   * Smallest sample per arm before the gate can decide; below it the outcome is hold. A step
+   * does not end before the candidate has this many samples in it (requests, or comparisons
+   * for `divergence`), unless the gate is `optional`.
+   */
   minSamples: z.number().int().min(1).default(30),
+  /** An optional gate still fails or passes, but a step does not wait for its samples. */
+  optional: z.boolean().default(false),
   /** `webhook` gates only: where to POST, and how long to wait. */
   url: z.url({ protocol: /^https?$/ }).optional(),
   timeoutMs: z.number().int().positive().max(60_000).default(5_000),
@@ -84,8 +90,26 @@ export const canarySpecSchema = z.strictObject({
     .array(gateSchema)
     .max(16)
     .default([
-      { kind: 'error_rate', threshold: 0.01, direction: 'increase', critical: false, minSamples: 30, timeoutMs: 5000, baselineRate: 0.05 },
-      { kind: 'latency', threshold: 0.1, direction: 'increase', critical: false, minSamples: 30, timeoutMs: 5000, baselineRate: 0.05 },
+      {
+        kind: 'error_rate',
+        threshold: 0.01,
+        direction: 'increase',
+        critical: false,
+        minSamples: 30,
+        optional: false,
+        timeoutMs: 5000,
+        baselineRate: 0.05,
+      },
+      {
+        kind: 'latency',
+        threshold: 0.1,
+        direction: 'increase',
+        critical: false,
+        minSamples: 30,
+        optional: false,
+        timeoutMs: 5000,
+        baselineRate: 0.05,
+      },
     ]),
   /** `header:NAME`, `cookie:NAME` or `json:$.path`; without it requests are split one by one. */
   sticky: stickySchema.nullable().default(null),
@@ -103,6 +127,12 @@ export const canarySpecSchema = z.strictObject({
   route: versionName.optional(),
   /** Overall false-alarm budget per gate family, spent across gates and looks. */
   alpha: z.number().gt(0).lt(0.5).default(0.01),
+  /**
+   * Accept a `divergence` gate with no source of comparisons for the candidate yet (no live
+   * shadow of it, no replay run against it), which `create` refuses otherwise; the CLI's
+   * `--allow-weak-evidence` also allows a `--min-requests` below a gate's `minSamples`.
+   */
+  allowWeakEvidence: z.boolean().default(false),
 });
 
 export type CanarySpec = z.infer<typeof canarySpecSchema>;
@@ -136,6 +166,15 @@ export function parseCanarySpec(input: unknown): CanarySpec {
       throw new UnderstudyError('invalid_input', `gates.${i}.url: required for a webhook gate`);
   });
   return spec;
+}
+
+/**
+ * The strictest gate that decides from traffic requests (not webhook, divergence or optional):
+ * a step `minRequests` below its `minSamples` promises a decision the gate cannot make in it.
+ */
+export function strictestRequestGate(spec: Pick<CanarySpec, 'gates'>): GateSpec | undefined {
+  const need = spec.gates.filter((g) => g.kind !== 'webhook' && g.kind !== 'divergence' && !g.optional);
+  return need.reduce<GateSpec | undefined>((a, g) => (a === undefined || g.minSamples > a.minSamples ? g : a), undefined);
 }
 
 /** A gate's name: its own, or its kind. */

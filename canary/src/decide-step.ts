@@ -1,4 +1,4 @@
-import type { CanarySpec } from './canary-spec.js';
+import { type CanarySpec, type GateSpec, gateName } from './canary-spec.js';
 import type { GateVerdict } from './gate-verdict.js';
 
 /** What the controller does after an analysis. */
@@ -16,6 +16,8 @@ export interface StepContext {
   readonly now: number;
   /** Requests the candidate served since this step began. */
   readonly candidateRequestsInStep: number;
+  /** Shadow and replay comparisons of the candidate since this step began (the divergence gate's samples). */
+  readonly candidateComparisonsInStep: number;
   readonly verdicts: readonly GateVerdict[];
   /** Failing windows in a row before this analysis. */
   readonly consecutiveFailures: number;
@@ -25,7 +27,9 @@ export interface StepContext {
  * The policy, pure so the controller, the tests and the simulation bench run the same code:
  * a critical gate failing rolls back at once; a non-critical one after `failureThreshold`
  * failing windows in a row; hold never counts as a failure. A step ends once its minimum
- * duration and request count are met and no gate is failing.
+ * duration and request count are met, every gate that decides from traffic (all but webhook
+ * and optional gates) has at least its `minSamples` of the candidate in the step, and no gate
+ * is failing: a step never ends on no evidence.
  */
 export function decideStep(ctx: StepContext): { decision: StepDecision; consecutiveFailures: number } {
   const failing = ctx.verdicts.filter((v) => v.outcome === 'fail');
@@ -52,6 +56,15 @@ export function decideStep(ctx: StepContext): { decision: StepDecision; consecut
   }
   const step = ctx.spec.steps[ctx.stepIndex];
   if (step === undefined) return { decision: { action: 'promote' }, consecutiveFailures: 0 };
+  const waiting = ctx.spec.gates.flatMap((g) => {
+    const n = samplesInStep(g, ctx);
+    return n === null || n >= g.minSamples ? [] : [`${gateName(g)} ${n}/${g.minSamples}`];
+  });
+  if (waiting.length > 0)
+    return {
+      decision: { action: 'stay', reason: `step ${ctx.stepIndex + 1}: waiting for evidence: ${waiting.join(', ')}` },
+      consecutiveFailures: 0,
+    };
   const elapsed = ctx.now - ctx.stepStartedAt;
   if (elapsed < step.minDurationMs || ctx.candidateRequestsInStep < step.minRequests) {
     return {
@@ -69,4 +82,16 @@ export function decideStep(ctx: StepContext): { decision: StepDecision; consecut
     decision: nextStep.approval ? { action: 'await_approval', toStep: next } : { action: 'advance', toStep: next },
     consecutiveFailures: 0,
   };
+}
+
+/**
+ * The candidate's samples in the step that count toward a gate's minimum, or null for a gate
+ * that does not decide from traffic (a webhook, or one marked optional).
+ */
+export function samplesInStep(
+  gate: GateSpec,
+  ctx: Pick<StepContext, 'candidateRequestsInStep' | 'candidateComparisonsInStep'>,
+): number | null {
+  if (gate.kind === 'webhook' || gate.optional) return null;
+  return gate.kind === 'divergence' ? ctx.candidateComparisonsInStep : ctx.candidateRequestsInStep;
 }

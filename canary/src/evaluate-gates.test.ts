@@ -1,7 +1,7 @@
 import { seededRandom } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisInput, type ArmStats, emptyMean } from './arm-stats.js';
-import { parseCanarySpec } from './canary-spec.js';
+import { type GateKind, parseCanarySpec } from './canary-spec.js';
 import { decideStep } from './decide-step.js';
 import { evaluateGates } from './evaluate-gates.js';
 
@@ -69,7 +69,15 @@ describe('evaluateGates', () => {
 
 describe('decideStep', () => {
   const fail = { gate: 'error_rate', kind: 'error_rate', outcome: 'fail', critical: false, reason: 'x', evidence: {} } as const;
-  const base = { spec, stepIndex: 0, stepStartedAt: 0, now: 1000, candidateRequestsInStep: 100, consecutiveFailures: 0 };
+  const base = {
+    spec,
+    stepIndex: 0,
+    stepStartedAt: 0,
+    now: 1000,
+    candidateRequestsInStep: 100,
+    candidateComparisonsInStep: 100,
+    consecutiveFailures: 0,
+  };
 
   it('rolls back after failureThreshold consecutive failing windows, not before', () => {
     const first = decideStep({ ...base, verdicts: [fail] });
@@ -87,6 +95,29 @@ describe('decideStep', () => {
     expect(decideStep({ ...base, candidateRequestsInStep: 3, verdicts: [] }).decision.action).toBe('stay');
     const last = decideStep({ ...base, stepIndex: spec.steps.length - 1, verdicts: [] });
     expect(last.decision.action).toBe('promote');
+  });
+
+  it('defect 8: ends a step only once every traffic gate has its minimum samples in the step (webhook and optional gates aside)', () => {
+    const gated = parseCanarySpec({
+      candidate: 'v2',
+      steps: [{ weight: 10, minRequests: 20 }, { weight: 50 }],
+      gates: [
+        { kind: 'error_rate', minSamples: 30 },
+        { kind: 'divergence', minSamples: 40 },
+        { kind: 'cost', minSamples: 500, optional: true },
+        { kind: 'webhook', url: 'http://127.0.0.1:1/gate' },
+      ],
+      allowWeakEvidence: true,
+    });
+    const hold = (gate: GateKind) =>
+      ({ gate, kind: gate, outcome: 'hold', critical: false, reason: 'not enough data', evidence: {} }) as const;
+    const verdicts = [hold('error_rate'), hold('divergence'), hold('cost'), hold('webhook')];
+    const at = (requests: number, comparisons: number) =>
+      decideStep({ ...base, spec: gated, candidateRequestsInStep: requests, candidateComparisonsInStep: comparisons, verdicts }).decision;
+    // The step's own minimum (20 requests) is met, yet no gate could decide: stay.
+    expect(at(25, 100)).toEqual({ action: 'stay', reason: 'step 1: waiting for evidence: error_rate 25/30' });
+    expect(at(30, 12)).toEqual({ action: 'stay', reason: 'step 1: waiting for evidence: divergence 12/40' });
+    expect(at(30, 40)).toEqual({ action: 'advance', toStep: 1 });
   });
 });
 

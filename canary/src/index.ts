@@ -1,3 +1,11 @@
+export {
+  type AnalysisSource,
+  type ArmQuery,
+  collectArmStats,
+  countLiveRequests,
+  maxLatencySamples,
+  storeAnalysisSource,
+} from './analysis-source.js';
 export { type AnalysisInput, type ArmStats, type DivergenceCounts, emptyArm, emptyMean, type WebhookGateResult } from './arm-stats.js';
 export { type CanaryController, type CanaryControllerDeps, createCanaryController } from './canary-controller.js';
 export { type CanaryAction, type CanaryService, type CanaryServiceDeps, canaryActions, createCanaryService } from './canary-service.js';
@@ -11,13 +19,14 @@ export {
   gateName,
   parseCanarySpec,
   type StepSpec,
+  strictestRequestGate,
   type WebhookKind,
   type WebhookSpec,
   webhookKinds,
 } from './canary-spec.js';
 export { type CanaryState, canaryStates, finalStates, isCanaryState } from './canary-state.js';
 export { type CanaryView, canarySummary, configHash, routeOf, viewCanary } from './canary-view.js';
-export { decideStep, type StepContext, type StepDecision } from './decide-step.js';
+export { decideStep, type StepContext, type StepDecision, samplesInStep } from './decide-step.js';
 export { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 export { evaluateGates } from './evaluate-gates.js';
 export { type GateOutcome, type GateVerdict, gateOutcomes } from './gate-verdict.js';
@@ -34,5 +43,4 @@ export {
   rateVersusReferenceBound,
 } from './sequential-bound.js';
 export { type ShadowVerdict, type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
-export { type ArmQuery, collectArmStats, countLiveRequests, maxLatencySamples } from './store-arm-stats.js';
 export { gateAnswer, postWebhook, type WebhookResponse } from './webhook-client.js';

@@ -106,25 +106,17 @@ export function createOtelExporter(deps: OtelExporterDeps): OtelExporter {
         source: 'shadow',
       });
     }
-    const replays = await store.db
-      .selectFrom('replay_results')
-      .select(['run_id', 'exchange_id', 'candidate_id', 'verdict', 'score_over_noise', 'report', 'completed_at'])
-      .where('completed_at', '>=', since)
-      .where('candidate_id', 'is not', null)
-      .orderBy('completed_at')
-      .limit(maxPerPoll)
-      .execute();
-    for (const r of replays) {
-      if (r.candidate_id === null) continue;
+    for (const r of await store.replays.resultsCompletedSince(since, maxPerPoll)) {
+      if (r.candidateId === null) continue;
       found.push({
-        candidateId: r.candidate_id,
-        originalId: r.exchange_id,
+        candidateId: r.candidateId,
+        originalId: r.exchangeId,
         verdict: r.verdict,
-        scoreOverNoise: r.score_over_noise,
-        explanation: reasonOf(r.report === null ? null : (JSON.parse(r.report) as unknown)),
-        at: Number(r.completed_at),
+        scoreOverNoise: r.scoreOverNoise,
+        explanation: reasonOf(r.report),
+        at: r.completedAt,
         source: 'replay',
-        runId: r.run_id,
+        runId: r.runId,
       });
     }
     let n = 0;
@@ -139,28 +131,22 @@ export function createOtelExporter(deps: OtelExporterDeps): OtelExporter {
   }
 
   async function canaryEvents(): Promise<number> {
-    const rows = await store.db
-      .selectFrom('canary_events')
-      .select(['canary_id', 'seq', 'at', 'type', 'actor', 'data', 'hash'])
-      .where('at', '>=', canaryMark - overlapMs)
-      .orderBy('at')
-      .limit(maxPerPoll)
-      .execute();
+    const rows = await store.canaries.eventsSince(canaryMark - overlapMs, maxPerPoll);
     let n = 0;
     for (const r of rows) {
-      const key = `e:${r.canary_id}#${r.seq}`;
-      if (Number(r.at) < start || seen.has(key)) continue;
+      const key = `e:${r.canaryId}#${r.seq}`;
+      if (r.at < start || seen.has(key)) continue;
       spans.canaryEvent({
-        canaryId: r.canary_id,
-        seq: Number(r.seq),
-        at: Number(r.at),
+        canaryId: r.canaryId,
+        seq: r.seq,
+        at: r.at,
         type: r.type,
         actor: r.actor,
-        data: r.data,
+        data: JSON.stringify(r.data),
         hash: r.hash,
       });
       seen.add(key);
-      canaryMark = Math.max(canaryMark, Number(r.at));
+      canaryMark = Math.max(canaryMark, r.at);
       n++;
     }
     return n;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Exchange, emptyBody, ManualClock, noUsage, seededRandom } from '@understudy/core';
-import { openStore, type Store, type ToolCallRecord } from '@understudy/store';
+import { openStore, type Store, storeDatabase, type ToolCallRecord } from '@understudy/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOtelExporter } from '../src/otel-exporter.js';
 import { spanIds } from '../src/span-ids.js';
@@ -175,7 +175,7 @@ describe('OpenTelemetry export to a real OTLP/HTTP receiver', () => {
   it('exports exchanges as GenAI spans, tool calls as execute_tool children, shadows linked to their parent, comparisons as evaluation events', async () => {
     const p = pipe();
     const exporter = createOtelExporter({ store, pipeline: p, clock, captureContent: false, pollMs: 1_000, since: t0 - 1_000 });
-    await store.db
+    await storeDatabase(store)
       .insertInto('canary_events')
       .values({
         canary_id: 'C1',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
-import { openStore, type Store } from './store.js';
+import { openStore, type Store, storeDatabase } from './store.js';
 
 const dialects = [
   { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-canary-')), 'x.db') },
@@ -100,7 +100,12 @@ for (const d of dialects) {
         });
       }
       expect(await store.canaries.verify('C1')).toMatchObject({ ok: true, events: 4 });
-      await store.db.updateTable('canary_events').set({ data: '{"g":99}' }).where('canary_id', '=', 'C1').where('seq', '=', 3).execute();
+      await storeDatabase(store)
+        .updateTable('canary_events')
+        .set({ data: '{"g":99}' })
+        .where('canary_id', '=', 'C1')
+        .where('seq', '=', 3)
+        .execute();
       expect(await store.canaries.verify('C1')).toMatchObject({ ok: false, brokenAt: 3 });
     });
 

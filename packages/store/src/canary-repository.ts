@@ -88,6 +88,13 @@ export interface CanaryChange {
   readonly at: number;
 }
 
+/** The lease a controller acts under: a change applies only while it still holds it with this fence. */
+export interface LeaseFence {
+  readonly name: string;
+  readonly holder: string;
+  readonly fence: number;
+}
+
 /** Canaries with their state machine, ledger and routing, changed only in single transactions. */
 export class CanaryRepository {
   readonly #db: Kysely<Database>;
@@ -143,10 +150,23 @@ export class CanaryRepository {
   /**
    * Applies a change if the canary is still at `change.generation`: patch, ledger events and
    * routing commit together or not at all. Returns the new record and routing, or null when
-   * another change (or this same action) got there first.
+   * another change (or this same action) got there first, or when `lease` is given and no
+   * longer held with that fence at `change.at`.
    */
-  async apply(id: string, change: CanaryChange): Promise<{ canary: CanaryRecord; routing: Routing | null } | null> {
+  async apply(id: string, change: CanaryChange, lease?: LeaseFence): Promise<{ canary: CanaryRecord; routing: Routing | null } | null> {
     return this.#db.transaction().execute(async (trx) => {
+      // A controller whose lease moved on (another took it over: the fence grew) writes nothing.
+      if (lease !== undefined) {
+        const held = await trx
+          .selectFrom('controller_leases')
+          .select('name')
+          .where('name', '=', lease.name)
+          .where('holder', '=', lease.holder)
+          .where('fence', '=', lease.fence)
+          .where('expires_at', '>', change.at)
+          .executeTakeFirst();
+        if (held === undefined) return null;
+      }
       const updated = await trx
         .updateTable('canaries')
         .set({ ...patchRow(change.patch), generation: change.generation + 1, updated_at: change.at })
@@ -188,6 +208,20 @@ export class CanaryRepository {
       .where('seq', '>', options.afterSeq ?? 0)
       .orderBy('seq')
       .limit(Math.min(Math.max(options.limit ?? 1000, 1), 10_000))
+      .execute();
+    return rows.map(fromEventRow);
+  }
+
+  /** Ledger events of every canary from `at` on, oldest first (exporters tailing the ledger). */
+  async eventsSince(at: number, limit: number): Promise<CanaryEvent[]> {
+    const rows = await this.#db
+      .selectFrom('canary_events')
+      .selectAll()
+      .where('at', '>=', at)
+      .orderBy('at')
+      .orderBy('canary_id')
+      .orderBy('seq')
+      .limit(Math.min(Math.max(limit, 1), 10_000))
       .execute();
     return rows.map(fromEventRow);
   }

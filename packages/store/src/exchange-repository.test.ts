@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Exchange, emptyBody, noUsage } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
-import { openStore, type Store } from './store.js';
+import { openStore, type Store, storeDatabase } from './store.js';
 
 function exchange(over: Partial<Exchange> & { id: string }): Exchange {
   return {
@@ -88,7 +88,7 @@ describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) 
     const isOpen = new Promise<void>((resolve) => {
       opened = resolve;
     });
-    const rolledBack = s.db
+    const rolledBack = storeDatabase(s)
       .transaction()
       .execute(async (trx) => {
         await trx.insertInto('meta').values({ key: 'inside', value: 'x' }).execute();

@@ -1,10 +1,19 @@
 export {
+  type ArmQuery,
+  type ArmSums,
+  CanaryAnalysisRepository,
+  type ComparisonCounts,
+  type MeanSums,
+  maxLatencySamples,
+} from './canary-analysis-repository.js';
+export {
   type CanaryChange,
   type CanaryEvent,
   type CanaryEventInput,
   type CanaryPatch,
   type CanaryRecord,
   CanaryRepository,
+  type LeaseFence,
   type LedgerVerification,
 } from './canary-repository.js';
 export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
@@ -49,7 +58,8 @@ export type {
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 export { type SqliteWorkerSink, type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
-export { type OpenStoreOptions, openStore, type Store } from './store.js';
+export { type OpenStoreOptions, openStore, type Store, storeDatabase } from './store.js';
+export { judgedVerdicts, overNoiseVerdicts, unjudgedVerdicts } from './stored-verdicts.js';
 export type { ToolCallMatch, ToolCallOutcome, ToolCallRecord, ToolCallRole, ToolCallSummary } from './tool-call-record.js';
 export { fromToolCallRow, type SideEffectPair, ToolCallRepository, toToolCallRow } from './tool-call-repository.js';
 export { VersionRepository } from './version-repository.js';

@@ -77,6 +77,22 @@ export class ReplayRepository {
     return rows.map((row) => fromReplayRunRow(row, this.#clock.now()));
   }
 
+  /**
+   * Results of every run completed from `since` on that have a candidate answer, oldest first
+   * (exporters tailing comparisons); without the baseline report.
+   */
+  async resultsCompletedSince(since: number, limit: number): Promise<ReplayResultRecord[]> {
+    const rows = await this.#db
+      .selectFrom('replay_results')
+      .selectAll()
+      .where('completed_at', '>=', since)
+      .where('candidate_id', 'is not', null)
+      .orderBy('completed_at')
+      .limit(Math.min(Math.max(limit, 1), 10_000))
+      .execute();
+    return rows.map(fromReplayResultRow);
+  }
+
   /** Items of a run whose baseline answered and was compared: the pairs its noise floor is built from. */
   async countBaselinePairs(runId: string): Promise<number> {
     const row = await this.#db

@@ -1,5 +1,6 @@
-import { type Clock, systemClock } from '@understudy/core';
+import { type Clock, systemClock, UnderstudyError } from '@understudy/core';
 import { Kysely } from 'kysely';
+import { CanaryAnalysisRepository } from './canary-analysis-repository.js';
 import { CanaryRepository } from './canary-repository.js';
 import { ComparisonRepository } from './comparison-repository.js';
 import { ExchangeRepository } from './exchange-repository.js';
@@ -18,7 +19,6 @@ import { VersionRepository } from './version-repository.js';
 
 export interface Store {
   readonly kind: StoreKind;
-  readonly db: Kysely<Database>;
   readonly exchanges: ExchangeRepository;
   readonly versions: VersionRepository;
   readonly meta: MetaRepository;
@@ -38,7 +38,23 @@ export interface Store {
   readonly toolCalls: ToolCallRepository;
   /** Pruning old exchanges in bounded batches, sparing what canaries and replays still need. */
   readonly retention: RetentionRepository;
+  /** The canary's analysis queries: arm statistics and judged comparisons of a candidate. */
+  readonly analysis: CanaryAnalysisRepository;
   close(): Promise<void>;
+}
+
+// The raw database stays out of the public `Store`: repositories are the API. Tests and
+// benchmarks that inspect storage itself reach it through `storeDatabase`.
+const databases = new WeakMap<Store, Kysely<Database>>();
+
+/**
+ * The kysely instance behind a store, for tests and benchmarks that inspect or tamper with
+ * storage directly (a ledger row altered, bytes on disk). Product code uses the repositories.
+ */
+export function storeDatabase(store: Store): Kysely<Database> {
+  const db = databases.get(store);
+  if (db === undefined) throw new UnderstudyError('internal', 'not a store opened by openStore');
+  return db;
 }
 
 export interface OpenStoreOptions {
@@ -62,9 +78,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       throw error;
     }
   }
-  return {
+  const store: Store = {
     kind,
-    db,
     exchanges: new ExchangeRepository(db, sqlite),
     versions: new VersionRepository(db, options.clock ?? systemClock),
     meta: new MetaRepository(db),
@@ -77,6 +92,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     leases: new LeaseRepository(db),
     toolCalls: new ToolCallRepository(db),
     retention: new RetentionRepository(db, kind, options.clock ?? systemClock, sqlite),
+    analysis: new CanaryAnalysisRepository(db),
     close: () => db.destroy(),
   };
+  databases.set(store, db);
+  return store;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Exchange, emptyBody, noUsage } from '@understudy/core';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../src/store.js';
+import { openStore, type Store, storeDatabase } from '../src/store.js';
 import { freshPostgresUrl, hasPostgres } from './postgres.js';
 
 const system = `You are the support agent of a shop. ${'Answer with care and cite the order. '.repeat(80)}`;
@@ -54,7 +54,7 @@ async function storedRequestBytes(store: Store): Promise<number> {
   const len = store.kind === 'postgres' ? sql.raw('octet_length') : sql.raw('length');
   const rows = await sql<{ n: number | string | null }>`
     select (select coalesce(sum(${len}(request_body)), 0) from exchanges)
-         + (select coalesce(sum(${len}(bytes)), 0) from content_nodes) as n`.execute(store.db);
+         + (select coalesce(sum(${len}(bytes)), 0) from content_nodes) as n`.execute(storeDatabase(store));
   return Number(rows.rows[0]?.n ?? 0);
 }
 

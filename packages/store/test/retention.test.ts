@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Exchange, noUsage } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../src/store.js';
+import { openStore, type Store, storeDatabase } from '../src/store.js';
 import { freshPostgresUrl, hasPostgres } from './postgres.js';
 
 const day = 86_400_000;
@@ -154,10 +154,10 @@ describe('retention on a SQLite file', () => {
         await store.exchanges.insertMany(Array.from({ length: 10 }, (_, n) => turn(`C${c}X`, n, 60, `${system} ${c}`)));
       await store.exchanges.insertMany([turn('KEEP', 0, 1)]);
       const { sql } = await import('kysely');
-      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(storeDatabase(store));
       const before = statSync(file).size;
       const result = await store.retention.prune({ before: now - 30 * day, vacuum: 'incremental' });
-      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(storeDatabase(store));
       expect(result.exchanges).toBe(200);
       expect(result.freedPages).toBeGreaterThan(0);
       expect(statSync(file).size).toBeLessThan(before / 2);

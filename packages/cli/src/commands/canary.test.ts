@@ -99,4 +99,86 @@ describe('understudy canary', () => {
     expect(await run(['canary', 'start', '--candidate', 'v2'], c.io)).toBe(2);
     expect(c.err()).toMatch(/already running/);
   });
+
+  it('defect 8: refuses --min-requests below a gate minimum, shows progress and gate figures, tails the ledger, verifies as JSON', async () => {
+    const c = capture();
+    await run(['versions', 'add', 'v2', '--upstream', 'http://127.0.0.1:9'], c.io);
+    await run(['versions', 'add', 'stable', '--upstream', 'http://127.0.0.1:8'], c.io);
+    c.reset();
+    expect(await run(['canary', 'start', '--candidate', 'v2', '--steps', '10,50', '--min-requests', '20'], c.io)).toBe(2);
+    expect(c.err()).toBe(
+      'understudy canary: --min-requests 20 is below gate error_rate\'s minSamples 30: its verdict would still be "hold" when a ' +
+        "step's minimum is met; raise --min-requests to 30 or pass --allow-weak-evidence\n",
+    );
+    c.reset();
+    expect(
+      await run(['canary', 'start', '--candidate', 'v2', '--steps', '10,50', '--min-requests', '40', '--actor', 'deploy-bot'], c.io),
+    ).toBe(0);
+    const id = c.out().trim();
+
+    // A controller step into the first weight, with an analysis that held for lack of data.
+    const store = await openStore({ url: join(c.dir, 'test.db') });
+    const canary = await store.canaries.get(id);
+    if (canary === undefined) throw new Error('no canary');
+    const entered = await store.canaries.apply(id, {
+      generation: canary.generation,
+      action: 'step:0',
+      at: 2_000,
+      patch: { state: 'progressing', stepIndex: 0, weight: 10, stepStartedAt: 2_000, analysisStartedAt: 2_000 },
+      events: [{ type: 'step', actor: 'controller', data: { toWeight: 10 } }],
+    });
+    const hold = { outcome: 'hold', critical: false, reason: 'not enough data' };
+    await store.canaries.apply(id, {
+      generation: entered?.canary.generation ?? 0,
+      action: 'analysis:1',
+      at: 3_000,
+      patch: { looks: 1 },
+      events: [
+        {
+          type: 'analysis',
+          actor: 'controller',
+          data: {
+            look: 1,
+            n: { stable: 130, candidate: 12, candidateInStep: 12, comparisonsInStep: 0 },
+            gates: [
+              {
+                gate: 'error_rate',
+                kind: 'error_rate',
+                ...hold,
+                evidence: { nStable: 130, nCandidate: 12, estimate: 0.01, lower: -0.2, upper: 0.3 },
+              },
+              { gate: 'latency', kind: 'latency', ...hold, evidence: { nStable: 130, nCandidate: 12 } },
+            ],
+            decision: { action: 'stay', reason: 'step 1: waiting for evidence: error_rate 12/30, latency 12/30' },
+          },
+        },
+      ],
+    });
+    await store.close();
+    c.reset();
+    expect(await run(['canary', 'status', id, '--tail', '2'], c.io)).toBe(0);
+    const text = c.out();
+    expect(text).toMatch(/^progress to step 2: requests 12\/40, time \d+s\/0s; waiting for evidence: error_rate 12\/30, latency 12\/30$/m);
+    expect(text).toMatch(
+      /^ {2}error_rate +hold estimate \+0\.0100 {2}bound \[-0\.2000, \+0\.3000\] {2}n 12\/130 stable — not enough data$/m,
+    );
+    expect(text).toMatch(/^ledger \(last 2 of 3\):$/m);
+    expect(text).not.toMatch(/#1 .* created by deploy-bot/);
+    c.reset();
+    expect(await run(['canary', 'status', id, '--json'], c.io)).toBe(0);
+    const status = JSON.parse(c.out()) as { progress: unknown; gates: unknown[]; events: { actor: string }[] };
+    expect(status.progress).toMatchObject({
+      nextStep: 2,
+      requests: { n: 12, min: 40 },
+      waitingFor: [
+        { gate: 'error_rate', n: 12, min: 30 },
+        { gate: 'latency', n: 12, min: 30 },
+      ],
+    });
+    expect(status.gates).toHaveLength(2);
+    expect(status.events[0]?.actor).toBe('deploy-bot');
+    c.reset();
+    expect(await run(['canary', 'verify', id, '--json'], c.io)).toBe(0);
+    expect(JSON.parse(c.out())).toEqual({ ok: true, events: 3, brokenAt: null, reason: null });
+  });
 });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { type CanaryAction, canaryActions, createCanaryService, type GateVerdict } from '@understudy/canary';
+import {
+  type CanaryAction,
+  canaryActions,
+  canarySpecSchema,
+  createCanaryService,
+  gateName,
+  strictestRequestGate,
+} from '@understudy/canary';
 import { holdEventLoop, systemClock, systemRandom } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
+import { canaryProgress, formatCanaryStatus, lastAnalysis } from '../canary-status.js';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -19,9 +27,9 @@ const usage = `Usage: understudy canary start --candidate NAME [--stable NAME] [
                               [--min-requests N] [--min-duration 1m] [--approve STEP]...
                               [--gate KIND:THRESHOLD[:critical]]... [--webhook URL]...
                               [--no-fallback] [--require-shadow] [--spec FILE] [--json]
-                              [--apply-config] [--actor NAME]
-       understudy canary status ID [--json]
-       understudy canary verify ID
+                              [--apply-config] [--actor NAME] [--allow-weak-evidence]
+       understudy canary status ID [--json] [--tail N]
+       understudy canary verify ID [--json]
        understudy canary pause|resume|approve|promote|rollback ID [--reason TEXT]
        understudy canary list [--json]
        understudy canary run [--holder NAME]
@@ -31,10 +39,17 @@ after a promotion starts from the promoted version) to --candidate step by step,
 gates every --interval, and rolls back by itself when one breaks. "start" prints the canary
 id; the controller (in "understudy start", or "understudy canary run") does the rest. Versions
 must exist ("understudy versions add"). Every decision is in a hash-chained ledger: "status"
-prints it, "verify" checks the chain (exit 1 when broken).
+prints each gate's last verdict (estimate, bound, n), the progress toward the next step
+(requests n/min, time elapsed/min, gates still short of their minimum samples) and the
+ledger (--tail N: its last N events); "verify" checks the chain (exit 1 when broken).
+A step ends only when every traffic gate (webhook and optional gates aside) has its minimum
+samples of the candidate in the step.
 
   --steps LIST          candidate weights in percent, increasing (default 1,5,25,50,100)
-  --min-requests N      candidate requests each step needs before the next (default 50)
+  --min-requests N      candidate requests each step needs before the next (default 50);
+                        below a gate's minSamples it is refused
+  --allow-weak-evidence accept a --min-requests below a gate's minSamples, or a divergence
+                        gate with no shadow of the candidate and no replay run against it
   --min-duration D      how long each step lasts at least (e.g. 30s, 5m; default 0)
   --approve STEP        wait for "canary approve ID" before entering step number STEP (1-based)
   --gate K:T[:critical] error_rate, latency, latency_p95, latency_p99, divergence, cost or
@@ -70,6 +85,8 @@ const flags = {
   json: { type: 'boolean' },
   config: { type: 'string' },
   actor: { type: 'string' },
+  tail: { type: 'string' },
+  'allow-weak-evidence': { type: 'boolean' },
   'apply-config': { type: 'boolean' },
 } as const;
 
@@ -94,7 +111,10 @@ export const canaryCommand: Command = {
           apply: values['apply-config'] === true,
           report: (line) => io.stderr(`${line}\n`),
         });
-        const canary = await service.create(specFromFlags(io, values), actor);
+        const spec = specFromFlags(io, values);
+        if (values['allow-weak-evidence'] === true) spec.allowWeakEvidence = true;
+        else refuseWeakMinRequests(values['min-requests'], spec);
+        const canary = await service.create(spec, actor);
         io.stdout(values.json === true ? `${JSON.stringify(canary, null, 2)}\n` : `${canary.id}\n`);
         return exitCode.ok;
       }
@@ -117,17 +137,25 @@ export const canaryCommand: Command = {
         const canary = await service.get(id);
         const events = await allEvents(store, id);
         const routing = await store.routing.get((canary.spec as { route?: string }).route ?? canary.stable);
-        if (values.json === true) io.stdout(`${JSON.stringify({ canary, routing: routing ?? null, events }, null, 2)}\n`);
-        else io.stdout(statusText(canary, events));
+        const now = systemClock.now();
+        const tail = values.tail === undefined ? undefined : integer('tail', values.tail);
+        const shown = tail === undefined ? events : events.slice(-tail);
+        if (values.json === true) {
+          const gates = lastAnalysis(events)?.data.gates ?? [];
+          const progress = canaryProgress(canary, events, now);
+          io.stdout(`${JSON.stringify({ canary, routing: routing ?? null, progress, gates, events: shown }, null, 2)}\n`);
+        } else io.stdout(formatCanaryStatus(canary, events, now, tail));
         return exitCode.ok;
       }
       if (action === 'verify') {
         const result = await service.verify(id);
-        io.stdout(
-          result.ok
-            ? `ledger ok: ${result.events} events, hash chain intact\n`
-            : `ledger BROKEN at event ${result.brokenAt}: ${result.reason}\n`,
-        );
+        if (values.json === true) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else
+          io.stdout(
+            result.ok
+              ? `ledger ok: ${result.events} events, hash chain intact\n`
+              : `ledger BROKEN at event ${result.brokenAt}: ${result.reason}\n`,
+          );
         return result.ok ? exitCode.ok : exitCode.breached;
       }
       if (action !== undefined && (canaryActions as readonly string[]).includes(action)) {
@@ -179,6 +207,23 @@ function specFromFlags(io: CliIo, v: Values): Record<string, unknown> {
   return spec;
 }
 
+/**
+ * A `--min-requests` below a traffic gate's `minSamples` promises steps the gate cannot judge:
+ * refused with one line naming both numbers, unless --allow-weak-evidence.
+ */
+function refuseWeakMinRequests(flag: string | undefined, spec: Record<string, unknown>): void {
+  if (flag === undefined) return;
+  const minRequests = integer('min-requests', flag);
+  const gates = canarySpecSchema.shape.gates.safeParse(spec.gates);
+  if (!gates.success) return; // the service names the bad gate
+  const strictest = strictestRequestGate({ gates: gates.data });
+  if (strictest === undefined || minRequests >= strictest.minSamples) return;
+  throw new UsageError(
+    `--min-requests ${minRequests} is below gate ${gateName(strictest)}'s minSamples ${strictest.minSamples}: its verdict would still be ` +
+      `"hold" when a step's minimum is met; raise --min-requests to ${strictest.minSamples} or pass --allow-weak-evidence`,
+  );
+}
+
 function duration(flag: string, text: string): number {
   const m = /^(\d+)(ms|s|m|h)?$/.exec(text);
   if (m === null) throw new UsageError(`--${flag} must be a duration like 30s, 5m or 500ms, got "${text}"`);
@@ -199,48 +244,6 @@ async function allEvents(store: Store, id: string): Promise<CanaryEvent[]> {
     if (items.length < 1000) break;
   }
   return out;
-}
-
-function statusText(
-  c: {
-    id: string;
-    state: string;
-    stable: string;
-    candidate: string;
-    stepIndex: number;
-    weight: number;
-    reason: string | null;
-    spec: unknown;
-  },
-  events: readonly CanaryEvent[],
-): string {
-  const steps = (c.spec as { steps?: unknown[] }).steps?.length ?? 0;
-  const lines = [
-    `canary ${c.id}: ${c.stable} → ${c.candidate}`,
-    `state ${c.state}, step ${c.stepIndex + 1}/${steps}, candidate weight ${c.weight}%${c.reason === null ? '' : `\nreason: ${c.reason}`}`,
-    '',
-    'ledger:',
-  ];
-  for (const e of events) lines.push(`  #${e.seq} ${new Date(e.at).toISOString()} ${e.type} by ${e.actor}${describeEvent(e)}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function describeEvent(e: CanaryEvent): string {
-  const d = e.data as {
-    gates?: GateVerdict[];
-    n?: { stable: number; candidate: number };
-    decision?: { action: string };
-    reason?: string;
-    toWeight?: number;
-  };
-  if (e.type === 'analysis' && d.gates !== undefined) {
-    const gates = d.gates.map((g) => `${g.gate}=${g.outcome}`).join(' ');
-    const fails = d.gates.filter((g) => g.outcome === 'fail').map((g) => `\n      ${g.gate}: ${g.reason}`);
-    return ` — n stable ${d.n?.stable ?? 0}, candidate ${d.n?.candidate ?? 0}; ${gates}; ${d.decision?.action ?? ''}${fails.join('')}`;
-  }
-  if (d.toWeight !== undefined) return ` — weight ${d.toWeight}%`;
-  if (typeof d.reason === 'string') return ` — ${d.reason}`;
-  return '';
 }
 
 async function runController(io: CliIo, configFlag: string | undefined, holder: string | undefined, signal?: AbortSignal): Promise<number> {
