@@ -1,4 +1,4 @@
-import { isValidVersionName, UnderstudyError } from '@understudy/core';
+import { isStickyKey, isValidVersionName, UnderstudyError } from '@understudy/core';
 import { z } from 'zod/v4';
 
 /** The webhook moments a canary can call out on. */
@@ -56,9 +56,8 @@ const gateSchema = z.strictObject({
   baselineRate: z.number().min(0).max(1).default(0.05),
 });
 
-const stickySchema = z
-  .string()
-  .regex(/^(header|cookie):[!#$%&'*+.^_`|~0-9A-Za-z-]+$|^json:\$(\.[A-Za-z0-9_-]+)+$/, 'expected header:NAME, cookie:NAME or json:$.path');
+/** core's one sticky-key grammar, as the tap's split and the shadow mirror read it. */
+const stickySchema = z.string().refine(isStickyKey, 'expected header:NAME, cookie:NAME or json:$.path');
 
 const webhookSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),

@@ -59,7 +59,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const placeholder = placeholderFor(key);
   const extraHeaders = new Set<string>([...defaultRedactedHeaders, ...config.headers.map((h) => h.toLowerCase())]);
   const patterns: TextPattern[] = [...(config.builtinPatterns ? builtinPatterns : []), ...configuredPatterns(config.patterns)];
-  const paths: JsonPathStep[][] = config.jsonPaths.map(compileJsonPath);
+  const paths: JsonPathStep[][] = config.jsonPaths.map((p) => compileJsonPath(p));
   const pathNames = lastKeys(paths);
   const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretName(name);
   const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name);

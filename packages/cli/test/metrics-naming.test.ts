@@ -110,6 +110,11 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
         for (const f of parsePrometheusTextFormat(text)) families.add(f.name);
         violations.push(...check(surface, text, tokens));
       }
+      // The tap's endpoint needs no token: it serves the tap's own registry, never the control
+      // plane's, the egress proxy's or the exporter's counters.
+      const onTap = parsePrometheusTextFormat(surfaces.tap ?? '').map((f) => f.name);
+      expect(onTap.filter((name) => /^understudy_(control|egress|otel)_/.test(name))).toEqual([]);
+      expect(onTap).toContain('understudy_tap_requests_total');
       // The rules ran over every family the platform registers.
       expect([...families].sort()).toEqual(
         expect.arrayContaining([

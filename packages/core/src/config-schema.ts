@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { accessTokensSchema } from './access-token.js';
 import { durationPattern } from './duration.js';
+import { compileJsonPath } from './json-path.js';
+import { isStickyKey } from './sticky-key.js';
 import { isValidVersionName } from './version.js';
+
+/** A JSON path in the one dialect (`compileJsonPath`): checked when the config loads. */
+const jsonPath = z.string().refine(
+  (p) => {
+    try {
+      compileJsonPath(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a JSON path such as $.user.email, $.items[*].id or $..token' },
+);
 
 const port = z.number().int().min(0).max(65535);
 const ms = z.number().int().positive();
@@ -52,7 +67,7 @@ const redactionSchema = z.strictObject({
   /** Header names redacted on top of the default list. */
   headers: z.array(z.string().toLowerCase()).default([]),
   /** JSON paths in request and response bodies, e.g. `$.user.email` or `$.messages[*].name`. */
-  jsonPaths: z.array(z.string().startsWith('$')).default([]),
+  jsonPaths: z.array(jsonPath).default([]),
   /** Extra regexes applied to body text. */
   patterns: z.array(z.strictObject({ name: z.string().min(1), regex: z.string().min(1) })).default([]),
   /** Email, card number and bearer token patterns on bodies. */
@@ -108,10 +123,7 @@ const shadowSchema = z.strictObject({
   /** Share of sessions (or requests, without a key) mirrored, 0..1. */
   rate: z.number().min(0).max(1).default(0),
   /** Sticky key: `header:NAME`, `cookie:NAME` or `json:$.path`, so a whole conversation is shadowed or none of it. */
-  key: z
-    .string()
-    .regex(/^(header:.+|cookie:.+|json:\$.*)$/, 'header:NAME, cookie:NAME or json:$.path')
-    .optional(),
+  key: z.string().refine(isStickyKey, 'expected header:NAME, cookie:NAME or json:$.path').optional(),
   /** Shadow requests in flight at once. */
   concurrency: z.number().int().positive().default(16),
   /** Shadow requests waiting; past it they are dropped (counted). */
@@ -156,7 +168,7 @@ const controlSchema = z.strictObject({
 /** The divergence engine (`packages/compare`); margins are explained in docs/benchmarks.md. */
 const compareSchema = z.strictObject({
   /** Ignore paths per endpoint glob: `{ "endpoint": "POST /v1/agent/*", "paths": ["$.trace_id"] }`. */
-  ignore: z.array(z.strictObject({ endpoint: z.string().min(1), paths: z.array(z.string().startsWith('$')) })).default([]),
+  ignore: z.array(z.strictObject({ endpoint: z.string().min(1), paths: z.array(jsonPath) })).default([]),
   /** Relative tolerance for numbers in bodies and tool arguments (0.01 = 1 %). */
   numericTolerance: z.number().min(0).max(1).default(0),
   noise: z

@@ -33,10 +33,11 @@ export {
 } from './exchange.js';
 export { type ExchangeError, type ExchangeErrorCode, exchangeErrorCodes, toExchangeErrorCode } from './exchange-error.js';
 export { createIdGenerator, type IdGenerator } from './ids.js';
-export { compileJsonPath, type JsonPathStep, replaceAtPath } from './json-path.js';
+export { compileJsonPath, type JsonPathSegment, type JsonPathStep, matchesJsonPath, replaceAtPath } from './json-path.js';
 export { type Logger, silentLogger } from './logger.js';
 export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
 export { SseParser } from './sse-parser.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
+export { isStickyKey, parseStickyKey, readStickyKey, type StickyKeySpec } from './sticky-key.js';
 export { isValidVersionName, sameVersion, type Version } from './version.js';

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { prepareSqliteDirectory } from './prepare-sqlite-directory.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -30,7 +29,7 @@ export async function openDialect(url: string, options: { poolSize?: number } = 
     });
     return { kind: 'postgres', dialect: new PostgresDialect({ pool }) };
   }
-  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  if (url !== ':memory:') prepareSqliteDirectory(url);
   const database = new SQLite(url);
   // WAL lets readers (the control plane, other processes) run beside the single writer;
   // busy_timeout makes concurrent writers from several processes wait instead of failing.

@@ -79,14 +79,16 @@ export const startCommand: Command = {
       let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
-      // One registry for tap and egress proxy, so the control plane's /metrics shows both.
-      const registry = new Registry();
+      // Each listener serves its own registry (the tap's /_understudy/metrics needs no token, so
+      // it must show the tap's counters only); the control plane's /metrics merges them all.
+      const tapRegistry = new Registry();
+      const egressRegistry = new Registry();
       let runConfig = config;
       let shadowVersion: Version | undefined;
       let egressShown: { url: string; destinations: readonly { name: string; baseUrl: string; policy: string }[] } | undefined;
       if (version === undefined) {
         // The demo: v1/v2/v3 with their tools behind the egress proxy; the tap serves v1 and mirrors v3.
-        const d = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 150 });
+        const d = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry: egressRegistry, latencyMs: 150 });
         runConfig = d.config;
         version = d.version;
         shadowVersion = d.shadowVersion;
@@ -94,16 +96,12 @@ export const startCommand: Command = {
       } else {
         // The egress proxy (issue 5) from egress.destinations.
         if (config.egress.destinations.length > 0) {
-          const egress = await runEgress({ config, store, redactionKey, logger, clock, stack, registry });
+          const egress = await runEgress({ config, store, redactionKey, logger, clock, stack, registry: egressRegistry });
           egressShown = { url: egress.listening.url, destinations: config.egress.destinations };
         }
         shadowVersion = await resolveShadowVersion(config, store, [version]);
       }
-      const {
-        tap,
-        listening: tapServer,
-        watcher,
-      } = await runTap({
+      const { listening: tapServer, watcher } = await runTap({
         config: runConfig,
         version,
         store,
@@ -113,14 +111,15 @@ export const startCommand: Command = {
         clock,
         stack,
         shadowVersion,
-        registry,
+        registry: tapRegistry,
       });
-      startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
+      const registry = Registry.merge([tapRegistry, egressRegistry]);
+      startShadowWorker({ store, registry, clock, logger, stack });
       const control = createApp({
         store,
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
-        registry: tap.registry,
+        registry,
         redactor: recordDepsFor(config, dataDir).redactor,
         clock,
         logger: logger.child({ role: 'control' }),
@@ -136,7 +135,7 @@ export const startCommand: Command = {
       await watcher.refresh();
       const served = (route.primary === version.name ? version : await store.versions.get(route.primary)) ?? version;
       startCanaryController({ store, clock, logger, stack, retention: config.retention });
-      startOtelExport({ config, env: io.env, store, clock, logger, stack, registry: tap.registry });
+      startOtelExport({ config, env: io.env, store, clock, logger, stack, registry });
 
       io.stdout(
         banner({
