@@ -115,6 +115,30 @@ describe('run: long-running roles in-process', () => {
     expect(await done).toBe(0);
   });
 
+  it('control on a terminal prints a banner and readable log lines; JSON lines with --log-format json or off a terminal', async () => {
+    const tty = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' }, isTty: true });
+    const abort = new AbortController();
+    const done = run(['control', '--port', '0'], tty.io, abort.signal);
+    await eventually(() => (tty.out().includes('control plane listening') ? true : undefined));
+    expect(tty.out()).toMatch(/Understudy control plane is running\.\n {2}api +http:\/\/\S+\/api\/…\n {2}dashboard +http:\/\/\S+\/\n/);
+    expect(tty.out()).toMatch(/^\d\d:\d\d:\d\d INFO {2}control plane listening/m);
+    abort.abort();
+    expect(await done).toBe(0);
+
+    const json = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' }, isTty: true });
+    const stop = new AbortController();
+    const running = run(['control', '--port', '0', '--log-format', 'json'], json.io, stop.signal);
+    await eventually(() => (json.out().includes('control plane listening') ? true : undefined));
+    expect(json.out()).not.toContain('is running.');
+    for (const line of json.out().trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+    stop.abort();
+    expect(await running).toBe(0);
+
+    const bad = capture({ UNDERSTUDY_ADMIN_TOKEN: 'control-token-1' });
+    expect(await run(['control', '--log-format', 'xml'], bad.io)).toBe(2);
+    expect(bad.err()).toBe('understudy control: --log-format must be json or pretty, got "xml"\n');
+  });
+
   it('control: generates and prints a token and binds loopback when none is configured', async () => {
     const c = capture();
     const abort = new AbortController();

@@ -15,9 +15,9 @@ import { canaryProgress, formatCanaryStatus, lastAnalysis } from '../canary-stat
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
-import { createCliLogger } from '../cli-logger.js';
 import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
+import { logFormatFlag, roleOutput } from '../role-output.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -32,7 +32,7 @@ const usage = `Usage: understudy canary start --candidate NAME [--stable NAME] [
        understudy canary verify ID [--json]
        understudy canary pause|resume|approve|promote|rollback ID [--reason TEXT]
        understudy canary list [--json]
-       understudy canary run [--holder NAME]
+       understudy canary run [--holder NAME] [--log-format json|pretty]
 
 Moves live traffic from --stable (default: the version the route now serves, so the canary
 after a promotion starts from the promoted version) to --candidate step by step, checking
@@ -82,6 +82,7 @@ const flags = {
   spec: { type: 'string' },
   reason: { type: 'string' },
   holder: { type: 'string' },
+  ...logFormatFlag,
   json: { type: 'boolean' },
   config: { type: 'string' },
   actor: { type: 'string' },
@@ -101,7 +102,7 @@ export const canaryCommand: Command = {
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const actor = values.actor ?? `cli:${io.env.USER ?? io.env.LOGNAME ?? userInfo().username}`;
     if (actor.trim() === '' || actor.length > 128) throw new UsageError('--actor must be 1 to 128 characters');
-    if (action === 'run') return runController(io, values.config, values.holder, signal);
+    if (action === 'run') return runController(io, values.config, values.holder, values['log-format'], signal);
     return withStore(io, values.config, async (store) => {
       const service = createCanaryService({ store, clock: systemClock, random: systemRandom });
       if (action === 'start') {
@@ -246,9 +247,16 @@ async function allEvents(store: Store, id: string): Promise<CanaryEvent[]> {
   return out;
 }
 
-async function runController(io: CliIo, configFlag: string | undefined, holder: string | undefined, signal?: AbortSignal): Promise<number> {
+async function runController(
+  io: CliIo,
+  configFlag: string | undefined,
+  holder: string | undefined,
+  logFormat: unknown,
+  signal?: AbortSignal,
+): Promise<number> {
   const { dbUrl, config } = loadCliConfig(io, configFlag);
-  const logger = createCliLogger(io, { readable: false });
+  const out = roleOutput(io, logFormat);
+  const logger = out.logger;
   const stack = new ShutdownStack();
   try {
     const store = await openStore({ url: dbUrl });
@@ -261,6 +269,10 @@ async function runController(io: CliIo, configFlag: string | undefined, holder: 
       retention: config.retention,
       ...(holder === undefined ? {} : { holder }),
     });
+    out.banner('Understudy canary controller is running.', [
+      ['holder', holder ?? 'this host:pid'],
+      ['database', dbUrl],
+    ]);
     logger.info({ db: dbUrl }, 'canary controller running');
     // Running the controller is this command's whole job: hold the loop until the signal comes.
     const hold = holdEventLoop();

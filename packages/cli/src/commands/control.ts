@@ -5,12 +5,12 @@ import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
-import { createCliLogger } from '../cli-logger.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
+import { logFormatFlag, roleOutput } from '../role-output.js';
 import { drainMs } from '../run-tap.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
@@ -26,11 +26,17 @@ configured token one is generated, printed once, and the server binds to 127.0.0
   --config FILE    a config file (default: ./understudy.config.json when present); its
                    "versions" are registered once listening, a differing one refused
   --apply-config   replace stored versions that differ from the config's
+  --log-format F   json (default when stdout is not a terminal) or pretty (banner and readable lines)
 `;
 
 export const controlCommand: Command = {
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-    const { values } = parseFlags(args, { port: { type: 'string' }, config: { type: 'string' }, 'apply-config': { type: 'boolean' } });
+    const { values } = parseFlags(args, {
+      port: { type: 'string' },
+      config: { type: 'string' },
+      'apply-config': { type: 'boolean' },
+      ...logFormatFlag,
+    });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
@@ -38,7 +44,8 @@ export const controlCommand: Command = {
     const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config, {
       control: definedOnly({ port: parsePort('port', values.port) }),
     });
-    const logger = createCliLogger(io, { readable: false });
+    const out = roleOutput(io, values['log-format']);
+    const logger = out.logger;
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
     try {
@@ -61,6 +68,12 @@ export const controlCommand: Command = {
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
+      out.banner('Understudy control plane is running.', [
+        ['api', `${listening.url}/api/…`],
+        ['dashboard', `${listening.url}/`],
+        ...(access.generated ? ([['sign in', `${listening.url}/login#token=${access.token ?? ''}`]] as const) : []),
+        ['database', dbUrl],
+      ]);
       logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');
       startOtelExport({ config, env: io.env, store, clock: systemClock, logger, stack, registry });
       if (access.generated) io.stderr(`admin token (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one): ${access.token}\n`);

@@ -2,9 +2,9 @@ import { systemClock, systemRandom } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
-import { createCliLogger } from '../cli-logger.js';
 import { mergeDestinations, parseDestinationFlag, runEgress } from '../egress-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
+import { logFormatFlag, roleOutput } from '../role-output.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
@@ -21,6 +21,7 @@ answered from the recording, and an unmatched write is refused (409 shadow_block
                            still recorded) or :block (shadow calls refused); default :record
   --config FILE            a config file (default: ./understudy.config.json when present);
                            its egress.destinations are used too, a flag replaces one of the same name
+  --log-format F   json (default when stdout is not a terminal) or pretty (banner and readable lines)
 `;
 
 export const egressCommand: Command = {
@@ -29,6 +30,7 @@ export const egressCommand: Command = {
       port: { type: 'string' },
       destination: { type: 'string', multiple: true },
       config: { type: 'string' },
+      ...logFormatFlag,
     });
     if (values.help === true) {
       io.stdout(usage);
@@ -41,13 +43,18 @@ export const egressCommand: Command = {
     if (destinations.length === 0)
       throw new UsageError('no destinations: pass --destination NAME=URL or set egress.destinations in the config');
     const { config, dbUrl, dataDir } = loadCliConfig(io, values.config, { egress: { ...definedOnly({ port }), destinations } });
-    const logger = createCliLogger(io, { readable: false });
+    const out = roleOutput(io, values['log-format']);
+    const logger = out.logger;
     const stack = new ShutdownStack();
     try {
       const store = await openStore({ url: dbUrl });
       stack.defer('close store', () => store.close());
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const { listening } = await runEgress({ config, store, redactionKey, logger, clock: systemClock, stack });
+      out.banner('Understudy egress proxy is running.', [
+        ...config.egress.destinations.map((d) => [`/d/${d.name}`, `${listening.url}/d/${d.name} → ${d.baseUrl} (${d.policy})`] as const),
+        ['database', dbUrl],
+      ]);
       logger.info(
         { url: listening.url, destinations: config.egress.destinations.map((d) => `${d.name}=${d.baseUrl}:${d.policy}`), db: dbUrl },
         'egress proxy listening',

@@ -2,9 +2,9 @@ import { systemClock, systemRandom } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
-import { createCliLogger } from '../cli-logger.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
+import { logFormatFlag, roleOutput } from '../role-output.js';
 import { runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion } from '../shadow-wiring.js';
@@ -23,6 +23,7 @@ Several taps and control planes may share one database.
   --port N         the port to listen on (default: 8080)
   --config FILE    a config file (default: ./understudy.config.json when present)
   --apply-config   replace stored versions that differ from the declared ones
+  --log-format F   json (default when stdout is not a terminal) or pretty (banner and readable lines)
 `;
 
 export const tapCommand: Command = {
@@ -33,6 +34,7 @@ export const tapCommand: Command = {
       port: { type: 'string' },
       config: { type: 'string' },
       'apply-config': { type: 'boolean' },
+      ...logFormatFlag,
     });
     if (values.help === true) {
       io.stdout(usage);
@@ -42,7 +44,8 @@ export const tapCommand: Command = {
     const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config, {
       tap: definedOnly({ port: parsePort('port', values.port), version: values.version }),
     });
-    const logger = createCliLogger(io, { readable: false });
+    const out = roleOutput(io, values['log-format']);
+    const logger = out.logger;
     const stack = new ShutdownStack();
     try {
       const store = await openStore({ url: dbUrl });
@@ -75,6 +78,12 @@ export const tapCommand: Command = {
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
       await store.routing.ensure(version.name, version.name, systemClock.now());
       await watcher.refresh();
+      out.banner('Understudy tap is running.', [
+        ['tap', `${listening.url}  → version ${version.name} at ${version.upstream}`],
+        ['shadow', shadowVersion === undefined ? 'off' : `${Math.round(config.tap.shadow.rate * 100)} % → ${shadowVersion.name}`],
+        ['database', dbUrl],
+        ['metrics', `${listening.url}/_understudy/metrics`],
+      ]);
       logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: dbUrl }, 'tap listening');
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
