@@ -145,7 +145,9 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
           { kind: 'latency', threshold: 0.5, minSamples: 20 },
           // Live shadow comparisons of the candidate during the canary: beyond noise far more often
           // than production's 5 % is a wrong answer served to customers, so it rolls back at once.
-          { kind: 'divergence', threshold: 0.1, minSamples: 20, critical: true },
+          // Only v3 is mirrored live (the tap shadows one version); v2's divergence evidence is
+          // its replay gate, so its canary has no divergence gate that could never gather evidence.
+          ...(candidate === 'v3' ? [{ kind: 'divergence' as const, threshold: 0.1, minSamples: 20, critical: true }] : []),
         ],
       },
       'demo',
