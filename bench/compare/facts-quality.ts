@@ -1,0 +1,43 @@
+import { engineDetector, exactDiff, perKindTable, report, type SetScore, scoreSet } from './facts-set/evaluate.js';
+import { readFactSet } from './facts-set/files.js';
+import type { FactCase } from './facts-set/generate.js';
+import { readHoldoutSet } from './facts-set/holdout.js';
+
+// `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
+// hand-written hold-out set, per kind, for the engine with all / one / no baseline and an
+// exact diff. `--misses` lists the hold-out cases the engine gets wrong, with its reasons.
+
+const line = (s = ''): void => console.log(s);
+
+function columns(cases: readonly FactCase[]): [string, SetScore][] {
+  return [
+    ['engine, all baselines', scoreSet(cases, engineDetector('all'))],
+    ['engine, one baseline', scoreSet(cases, engineDetector(1))],
+    ['engine, no baseline', scoreSet(cases, engineDetector(0))],
+    ['exact diff of content', scoreSet(cases, exactDiff)],
+  ];
+}
+
+for (const [name, cases] of [
+  ['facts set (data/quality/facts.jsonl)', readFactSet()],
+  ['hold-out set (data/quality/facts-holdout.jsonl)', readHoldoutSet()],
+] as const) {
+  line(`### ${name}: ${cases.length} pairs`);
+  line();
+  for (const l of perKindTable(columns(cases))) line(l);
+  line();
+}
+
+if (process.argv.includes('--misses')) {
+  const which = process.argv.includes('--facts') ? readFactSet() : readHoldoutSet();
+  for (const c of which) {
+    const r = report(c, 'all');
+    const flagged = r.verdict === 'regression';
+    if (flagged === (c.label === 'regression')) continue;
+    const reasons = r.categories
+      .flatMap((k) => k.differences.map((d) => `${d.kind}${d.explainedByNoise ? '(noise)' : ''}: ${d.message}`))
+      .slice(0, 6);
+    line(`MISS ${c.id} (${c.label}/${c.kind}) verdict=${r.verdict}`);
+    for (const x of reasons) line(`    ${x}`);
+  }
+}

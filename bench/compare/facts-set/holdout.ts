@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seededRandom } from '@understudy/core';
+import { qualityDir } from '../quality-files.js';
+import type { FactCase } from './generate.js';
+import { emit, endpointOf, wireFormats } from './protocols.js';
+
+/**
+ * The hand-written hold-out set (`data/quality/facts-holdout.jsonl`): answers written by hand in
+ * domains the generated facts set does not use (insurance, logistics, education, real estate, IT
+ * helpdesk, pharmacy, telecom, utilities, fitness, transit, veterinary, tax, library), each input
+ * with zero to two baselines. It is a check, never a fitting target: rules are not tuned on it.
+ */
+export const holdoutFile = join(qualityDir, 'facts-holdout.jsonl');
+
+interface HoldoutLine {
+  readonly input: string;
+  readonly domain: string;
+  readonly original: string;
+  readonly baselines: readonly string[];
+  readonly candidates: readonly { id: string; label: FactCase['label']; kind: FactCase['kind'] | 'varying_fact'; text: string }[];
+}
+
+/** The set as labelled cases, each input's answers in one wire format (rotating over all six, seeded). */
+export function readHoldoutSet(file = holdoutFile): FactCase[] {
+  const random = seededRandom(11);
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as HoldoutLine);
+  return lines.flatMap((line, i) => {
+    const format = wireFormats[i % wireFormats.length] ?? 'openai.chat/json';
+    const answer = (text: string) => emit(format, random, { text, toolCalls: [], finishReason: 'stop', model: 'assistant-x' });
+    const original = answer(line.original);
+    const baselines = line.baselines.map(answer);
+    return line.candidates.map((c) => ({
+      id: c.id,
+      domain: line.domain,
+      format,
+      endpoint: endpointOf(format),
+      label: c.label,
+      kind: c.kind,
+      original,
+      candidate: answer(c.text),
+      baselines,
+    }));
+  });
+}
