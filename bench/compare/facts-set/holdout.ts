@@ -13,6 +13,12 @@ import { emit, endpointOf, wireFormats } from './protocols.js';
  */
 export const holdoutFile = join(qualityDir, 'facts-holdout.jsonl');
 
+/**
+ * A second hand-written set in the same format, other domains again, scored only as totals and per
+ * kind: its individual misses are never printed, so nothing is fitted to it.
+ */
+export const blindFile = join(qualityDir, 'facts-holdout-blind.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
