@@ -8,17 +8,32 @@ import { languageChange } from './text-language.js';
 import { type TextSimilarityLimits, textHunks, textSimilarity, textTokens } from './text-similarity.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
-// digit (a number or a percentage), or an emoji. Only the last character is looked at.
-const completeEnding = /[.!?:;)\]}"'`*>%\u2026\d]|\p{Extended_Pictographic}/u;
+// table row, a digit (a number or a percentage), or an emoji. Only the last character is looked at.
+const completeEnding = /[.!?:;)\]}"'`*>%|\u2026\d]|\p{Extended_Pictographic}/u;
+const listItem = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+\S/i;
 
-/** Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. */
-function endsComplete(text: string): boolean {
-  const t = text.trimEnd();
+function endsLikeProse(line: string): boolean {
+  const t = line.trimEnd();
   if (t === '') return false;
   const last = String.fromCodePoint(t.codePointAt(t.length - 1) ?? 0);
   // A surrogate pair's low half: look at the whole code point.
   const ch = t.length >= 2 && /[\udc00-\udfff]/.test(last) ? t.slice(-2) : t.slice(-1);
   return completeEnding.test(ch);
+}
+
+/**
+ * Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. A list
+ * whose items are written without final punctuation ("- Delivery: Friday") is finished when it
+ * ends on such an item: another item of the same list is written that way too.
+ */
+function endsComplete(text: string): boolean {
+  const t = text.trimEnd();
+  if (t === '') return false;
+  if (endsLikeProse(t)) return true;
+  const lines = t.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  if (!listItem.test(last)) return false;
+  return lines.slice(0, -1).some((l) => listItem.test(l) && !endsLikeProse(l));
 }
 
 /** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them). */

@@ -41,9 +41,44 @@ function dominantScript(text: string): string | undefined {
   return most >= 12 ? best : undefined;
 }
 
+// Function words frequent in one language and rare in English prose (no word shared with English
+// or with another list), for telling Latin-script languages apart.
+const functionWords: readonly [string, ReadonlySet<string>][] = [
+  ['Spanish', new Set('el la los las del que y en por para con una es está son pero su sus usted le lo muy más como también'.split(' '))],
+  ['French', new Set('le la les des du et est pour avec une vous nous dans pas sont être votre vos sur ce cette qui que il'.split(' '))],
+  ['German', new Set('der die das und ist nicht mit ein eine sie wir für auf ihr ihre zu den dem des sich oder auch wird'.split(' '))],
+  ['Portuguese', new Set('o os as não com uma para você seu sua em do da dos das que é está são mas também'.split(' '))],
+  ['Italian', new Set('il lo gli che di non per sono è una della del con questo anche suo sua ma più'.split(' '))],
+  ['Dutch', new Set('het een en van niet voor met zijn je u wij op ook maar dat deze wordt naar bij'.split(' '))],
+];
+
+/**
+ * The language of Latin-script prose from its function words: English, or the listed language
+ * whose function words make at least 12 % of its words and outnumber English ones. Undefined when
+ * it cannot tell (too few words, or a terse list with hardly any function words at all).
+ */
+function latinLanguage(words: readonly string[]): string | undefined {
+  if (words.length < 8) return undefined;
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, set] of functionWords) {
+    let n = 0;
+    for (const w of words) if (set.has(w)) n++;
+    if (n > most) {
+      most = n;
+      best = name;
+    }
+  }
+  const english = englishShare(words);
+  const other = most / words.length;
+  if (other >= 0.12 && other > english) return best;
+  return english >= 0.15 ? 'English' : undefined;
+}
+
 /**
  * A candidate answering in another language than production: another writing system, or Latin
- * prose with (almost) none of the English function words production's English answer is full of.
+ * prose whose function words are another language's. Covers scripts by Unicode script property
+ * and, within Latin, English, Spanish, French, German, Portuguese, Italian and Dutch.
  */
 export function languageChange(original: string, candidate: string): Difference | undefined {
   const sa = dominantScript(original);
@@ -52,12 +87,10 @@ export function languageChange(original: string, candidate: string): Difference 
   let changed = sa !== sb;
   let what = `${sa} → ${sb} script`;
   if (!changed && sa === 'Latin') {
-    const wa = textTokens(original.slice(0, sample));
-    const wb = textTokens(candidate.slice(0, sample));
-    const ea = englishShare(wa);
-    const eb = englishShare(wb);
-    changed = wa.length >= 8 && wb.length >= 8 && ea >= 0.2 && eb < 0.06;
-    what = `English function words ${(ea * 100).toFixed(0)} % → ${(eb * 100).toFixed(0)} %`;
+    const la = latinLanguage(textTokens(original.slice(0, sample)));
+    const lb = latinLanguage(textTokens(candidate.slice(0, sample)));
+    changed = la !== undefined && lb !== undefined && la !== lb;
+    what = `${la} → ${lb}`;
   }
   if (!changed) return undefined;
   return {

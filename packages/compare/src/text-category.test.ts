@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonicalize.js';
+import { textCategory } from './text-category.js';
+
+const answer = (text: string) => canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: text });
+const kinds = (a: string, b: string): string[] =>
+  textCategory(answer(a), answer(b), { maxLcsCells: 1e6, maxEditLength: 100 }, false).report.differences.map((d) => d.kind);
+
+describe('textCategory structural signals', () => {
+  const prose =
+    'Your parcel left the depot this morning and will be delivered on Friday. The courier will leave it with a neighbour if you are out. You can track it with the link in your email.';
+
+  it('reads a list whose items carry no final punctuation as finished, and as English', () => {
+    const list = [
+      'Delivery details:\n- Left the depot: this morning\n- Delivery: Friday\n- If you are out: left with a neighbour\n- Tracking: link in your email',
+      '1) Depot: left this morning\n2) Delivered: Friday\n3) Not home: a neighbour takes it\n4) Tracking link: see your email',
+      '**Parcel**\n• Out for delivery Friday\n• Neighbour can accept it\n• Track via email link',
+    ];
+    for (const b of list) expect({ b, kinds: kinds(prose, b) }).toEqual({ b, kinds: expect.not.arrayContaining(['text_incomplete']) });
+    for (const b of list) expect({ b, kinds: kinds(prose, b) }).toEqual({ b, kinds: expect.not.arrayContaining(['text_language']) });
+  });
+
+  it('still sees an answer cut mid-sentence, in prose or in the middle of a list item', () => {
+    expect(kinds(prose, 'Your parcel left the depot this morning and will be delivered on')).toContain('text_incomplete');
+    expect(
+      kinds('Steps:\n- Open the app.\n- Tap Orders.\n- Choose the parcel.', 'Steps:\n- Open the app.\n- Tap Orders.\n- Choose the'),
+    ).toContain('text_incomplete');
+  });
+
+  it('sees another Latin-script language, and not an English list', () => {
+    expect(
+      kinds(
+        prose,
+        'Su paquete salió del almacén esta mañana y se entregará el viernes. Si no está en casa, el mensajero lo dejará con un vecino.',
+      ),
+    ).toContain('text_language');
+    expect(
+      kinds(
+        prose,
+        'Ihr Paket hat das Lager heute Morgen verlassen und wird am Freitag zugestellt. Wenn Sie nicht da sind, geht es an einen Nachbarn.',
+      ),
+    ).toContain('text_language');
+  });
+});
