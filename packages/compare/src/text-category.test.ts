@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from './canonicalize.js';
 import { textCategory } from './text-category.js';
+import { defaultTextLimits } from './text-similarity.js';
 
 const answer = (text: string) => canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body: text });
 const kinds = (a: string, b: string): string[] =>
-  textCategory(answer(a), answer(b), { maxLcsCells: 1e6, maxEditLength: 100 }, false).report.differences.map((d) => d.kind);
+  textCategory(answer(a), answer(b), defaultTextLimits, false).report.differences.map((d) => d.kind);
 
 describe('textCategory structural signals', () => {
   const prose =
