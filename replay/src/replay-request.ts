@@ -1,4 +1,4 @@
-import type { RecordDeps } from '@understudy/capture';
+import { correlationSigner, exchangeHeader, type RecordDeps } from '@understudy/capture';
 import type { Clock, Exchange, IdGenerator, Random, Version } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 import { sleep } from './pacer.js';
@@ -51,7 +51,7 @@ export async function replayRequest(
   const marks = {
     'x-understudy-shadow': '1',
     'x-understudy-replay': options.runId,
-    'x-understudy-exchange': `${original.id}; attempt=${id}`,
+    [exchangeHeader]: correlationSigner(deps.record.redactor.correlationKey()).value(original.id, id),
   };
   const headers = replayHeaders(original, version, marks);
   const url = replayUrl(version, original);

@@ -8,7 +8,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createRedactor, priceLookup, type RecordDeps } from '@understudy/capture';
+import { correlationSigner, createRedactor, priceLookup, type RecordDeps } from '@understudy/capture';
 import { type Exchange, type Logger, parseConfig, seededRandom } from '@understudy/core';
 import { createEgress, type Egress } from '@understudy/egress';
 import type { Store } from '@understudy/store';
@@ -270,7 +270,10 @@ describe('one capture path (issue 10)', () => {
     await send('/v1/gzip');
     const tool = await request(`${egressUrl}/d/tools/refund?api_key=${secrets.toolQuery}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-understudy-exchange': 'EXLIVE1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-understudy-exchange': correlationSigner(record.redactor.correlationKey()).value('EXLIVE1'),
+      },
       body: JSON.stringify({ password: 'hunter2-very-secret-pw', card: secrets.card }),
     });
     await tool.body.dump();

@@ -1,4 +1,4 @@
-import { createRedactor, openSealed } from '@understudy/capture';
+import { correlationSigner, createRedactor, openSealed } from '@understudy/capture';
 import { type Exchange, parseConfig, type Random, seededRandom } from '@understudy/core';
 import { createDemoAgentApp, createDemoToolsApp, demoToolDefinitions } from '@understudy/demo-agent';
 import { createEgress, type Egress } from '@understudy/egress';
@@ -124,7 +124,7 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
   });
 
   it('replaying the same request twice leaves the count at 1 while the candidate gets the recorded response', async () => {
-    const replayer = createReplayer({ store });
+    const replayer = createReplayer({ store, redactionKey });
     for (let i = 0; i < 2; i++) {
       const run = await replayer.create({ target: 'candidate' });
       const outcome = await replayer.run(run.id);
@@ -142,7 +142,7 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
   });
 
   it('a candidate that refunds a different order is blocked, never reaches the tools, and is a side_effect regression', async () => {
-    const replayer = createReplayer({ store });
+    const replayer = createReplayer({ store, redactionKey });
     const run = await replayer.create({ target: 'regressed' });
     await replayer.run(run.id);
     await replayer.close();
@@ -162,12 +162,13 @@ describe('side-effect isolation end to end (tap → agent → egress proxy → o
 
   it('forwards passthrough destinations in live and shadow alike, recording tokens', async () => {
     const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'How long does shipping take?' }] });
-    const headers = { 'content-type': 'application/json', 'x-understudy-exchange': 'PT1' };
+    const signer = correlationSigner(createRedactor(parseConfig({}).tap.redaction, redactionKey).correlationKey());
+    const headers = { 'content-type': 'application/json', 'x-understudy-exchange': signer.value('PT1') };
     const first = await request(`${egressUrl}/d/model/v1/chat/completions`, { method: 'POST', headers, body });
     await first.body.dump();
     const second = await request(`${egressUrl}/d/model/v1/chat/completions`, {
       method: 'POST',
-      headers: { ...headers, 'x-understudy-exchange': 'PT1; attempt=PT1A', 'x-understudy-shadow': '1' },
+      headers: { ...headers, 'x-understudy-exchange': signer.value('PT1', 'PT1A'), 'x-understudy-shadow': '1' },
       body,
     });
     const answer = (await second.body.json()) as { usage: { prompt_tokens: number } };

@@ -2,6 +2,14 @@ export { BodyCapture } from './body-capture.js';
 export { CaptureBudget, unboundedBudget } from './capture-budget.js';
 export { decodeBody, isDecodable } from './decode-body.js';
 export {
+  type Correlation,
+  type CorrelationCheck,
+  type CorrelationSigner,
+  correlationSigner,
+  exchangeHeader,
+  shadowHeader,
+} from './egress-correlation.js';
+export {
   connectionNamed,
   endToEndHeaders,
   hopByHopHeaders,

@@ -8,6 +8,8 @@ export const errorStatus = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A tool call's `x-understudy-exchange` is not one the tap or a replayer signed. */
+  correlation_unverified: 403,
   not_found: 404,
   /** The client sent its request too slowly (an idle head or body). */
   request_timeout: 408,

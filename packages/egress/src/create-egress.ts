@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { createRedactor, type ModelPrice, openSealed, priceLookup } from '@understudy/capture';
+import { correlationSigner, createRedactor, type ModelPrice, openSealed, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -17,7 +17,7 @@ import {
   type Version,
 } from '@understudy/core';
 import type { Store, ToolCallMatch, ToolCallRecord } from '@understudy/store';
-import { createUpstreamPools, forward, readCorrelation, removeDotSegments, splitTarget, writeError } from '@understudy/tap';
+import { createUpstreamPools, forward, removeDotSegments, splitTarget, writeError } from '@understudy/tap';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
 import { BoundedMap } from './bounded-map.js';
@@ -74,6 +74,7 @@ export function createEgress(deps: EgressDeps): Egress {
   const ids = createIdGenerator({ clock, random });
   const redactor = createRedactor(deps.redaction ?? parseConfig({}).tap.redaction, deps.redactionKey);
   const sealingKey = redactor.sealingKey();
+  const correlations = correlationSigner(redactor.correlationKey());
   const prices = priceLookup(deps.pricing);
   const pools = createUpstreamPools(config);
   const destinations = new Map(config.destinations.map((d) => [d.name, d]));
@@ -133,7 +134,16 @@ export function createEgress(deps: EgressDeps): Egress {
     }
     const rest = inside + (query === '' ? '' : `?${query}`);
     const method = incoming.method ?? 'GET';
-    const correlation = readCorrelation(incoming.headers);
+    // A correlation the tap or a replayer did not sign is refused before anything is read or
+    // forwarded: a guessed exchange id must neither read that exchange's recorded answers nor
+    // write calls into its recording.
+    const check = correlations.read(incoming.headers);
+    if (!check.verified) {
+      metrics.call(name, destination.policy, 'refused');
+      writeError(outgoing, 403, 'correlation_unverified', `${check.reason}; forward the value the tap sent unchanged`);
+      return;
+    }
+    const { correlation } = check;
     const body = await readWhole(incoming, config.maxBodyBytes);
     if (body === undefined) {
       writeError(outgoing, 413, 'payload_too_large', `tool call bodies are limited to ${config.maxBodyBytes} bytes (egress.maxBodyBytes)`);

@@ -2,7 +2,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 
 /** The egress proxy's Prometheus metrics. */
 export interface EgressMetrics {
-  /** One call: outcome is `forwarded`, `replayed` or `blocked`. */
+  /** One call: outcome is `forwarded`, `replayed`, `blocked` or `refused` (an unverifiable correlation). */
   call(destination: string, policy: string, outcome: string): void;
   /** Recordings the store did not get (queue full, store error, closed). */
   dropped(rows: number, reason: string): void;
@@ -17,7 +17,7 @@ export function createEgressMetrics(registry: Registry, queueDepth: () => number
     (registry.getSingleMetric('understudy_egress_calls_total') as Counter<'destination' | 'policy' | 'outcome'> | undefined) ??
     new Counter({
       name: 'understudy_egress_calls_total',
-      help: 'Tool calls through the egress proxy, by destination, policy and outcome (forwarded, replayed, blocked).',
+      help: 'Tool calls through the egress proxy, by destination, policy and outcome (forwarded, replayed, blocked, refused: an unverifiable x-understudy-exchange).',
       labelNames: ['destination', 'policy', 'outcome'],
       registers: [registry],
     });

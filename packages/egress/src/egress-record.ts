@@ -1,7 +1,7 @@
-import { type PriceLookup, type Redactor, recordExchange, seal } from '@understudy/capture';
+import { type Correlation, type PriceLookup, type Redactor, recordExchange, seal } from '@understudy/capture';
 import type { EgressDestinationConfig } from '@understudy/core';
 import type { ToolCallMatch, ToolCallRecord } from '@understudy/store';
-import { type Correlation, type ForwardCapture, type ForwardResult, headerRecord } from '@understudy/tap';
+import { type ForwardCapture, type ForwardResult, headerRecord } from '@understudy/tap';
 import type { CallKey } from './egress-cursor.js';
 
 /** What the egress proxy knows about a call before it decides what to do with it. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { correlationSigner, createRedactor } from '@understudy/capture';
 import { parseConfig, seededRandom } from '@understudy/core';
 import { createEgress, type Egress } from '@understudy/egress';
 import { openStore, type Store } from '@understudy/store';
@@ -74,7 +75,7 @@ async function start(): Promise<Harness> {
   const egress = createEgress({
     config: config.egress,
     store,
-    redactionKey: 'test-redaction-key-0123456789abcdef',
+    redactionKey,
     random: seededRandom(3),
   });
   const server = await listen(egress.app.fetch);
@@ -96,8 +97,11 @@ async function call(
   return { status: res.statusCode, text: await res.body.text(), headers: res.headers };
 }
 
-const live = { 'x-understudy-exchange': 'EX1' };
-const shadow = (attempt: string) => ({ 'x-understudy-exchange': `EX1; attempt=${attempt}`, 'x-understudy-shadow': '1' });
+const redactionKey = 'test-redaction-key-0123456789abcdef';
+/** Signs correlation values as the tap and the replayer do (same redaction key as the proxy). */
+const signer = correlationSigner(createRedactor(parseConfig({}).tap.redaction, redactionKey).correlationKey());
+const live = { 'x-understudy-exchange': signer.value('EX1') };
+const shadow = (attempt: string) => ({ 'x-understudy-exchange': signer.value('EX1', attempt), 'x-understudy-shadow': '1' });
 
 describe('egress proxy', () => {
   it('forwards and records live calls, then answers shadow calls from the recording without reaching the tool', async () => {
@@ -215,5 +219,44 @@ describe('egress proxy', () => {
     expect(h.seen).toEqual([]);
     expect((await rawGet('/d/orders/items/./x/../42')).status).toBe(200);
     expect(h.seen).toEqual(['GET /api/items/42']);
+  });
+
+  it('refuses a correlation it cannot verify with 403 correlation_unverified: a guessed id reads and writes nothing', async () => {
+    const h = await start();
+    const refund = await call(`${h.url}/d/orders/refunds`, 'POST', live, { order_id: 'A-1', amount: 5 });
+    expect(refund.status).toBe(201);
+    await h.egress.flush();
+    const forged = [
+      // The bare id, as a caller who guessed or saw it would send it.
+      { 'x-understudy-exchange': 'EX1; attempt=EVIL', 'x-understudy-shadow': '1' },
+      { 'x-understudy-exchange': 'EX1', 'x-understudy-shadow': '1' },
+      // A valid signature lifted from another attempt, another exchange, or altered.
+      { 'x-understudy-exchange': `EX1; attempt=EVIL; sig=${signer.value('EX1', 'AT1').split('sig=')[1]}`, 'x-understudy-shadow': '1' },
+      { 'x-understudy-exchange': `EX1; sig=${signer.value('EX2').split('sig=')[1]}`, 'x-understudy-shadow': '1' },
+      { 'x-understudy-exchange': `${signer.value('EX1', 'AT1').slice(0, -2)}AA`, 'x-understudy-shadow': '1' },
+      // Signed with another key (another deployment's, or a guess).
+      {
+        'x-understudy-exchange': correlationSigner(Buffer.alloc(32, 7)).value('EX1', 'AT9'),
+        'x-understudy-shadow': '1',
+      },
+      // Live: writing calls into another exchange's recording is refused the same way.
+      { 'x-understudy-exchange': 'EX1' },
+    ];
+    for (const headers of forged) {
+      const res = await call(`${h.url}/d/orders/refunds`, 'POST', headers, { order_id: 'A-1', amount: 5 });
+      expect(res.status, headers['x-understudy-exchange']).toBe(403);
+      expect(JSON.parse(res.text)).toMatchObject({ error: { code: 'correlation_unverified' } });
+      expect(res.text).not.toContain(refund.text);
+    }
+    // Nothing reached the tool, nothing was added to the recording.
+    expect(h.seen).toHaveLength(1);
+    await h.egress.flush();
+    expect(await h.store.toolCalls.recorded('EX1')).toHaveLength(1);
+    // The value the tap signed is served from the recording.
+    const valid = await call(`${h.url}/d/orders/refunds`, 'POST', shadow('AT1'), { order_id: 'A-1', amount: 5 });
+    expect(valid.status).toBe(201);
+    expect(valid.text).toBe(refund.text);
+    const refused = await h.egress.registry.getSingleMetricAsString('understudy_egress_calls_total');
+    expect(refused).toContain('outcome="refused"} 7');
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { CaptureBudget, createRedactor, priceLookup } from '@understudy/capture';
+import { CaptureBudget, correlationSigner, createRedactor, exchangeHeader, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -25,7 +25,6 @@ import { headerRecord } from './forward/forward-headers.js';
 import { removeDotSegments } from './forward/remove-dot-segments.js';
 import { createUploadGate } from './forward/upload-gate.js';
 import { createUpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
-import { exchangeHeader } from './shadow/egress-correlation.js';
 import { createShadowMetrics } from './shadow/shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow/shadow-mirror.js';
 import { createTapMetrics } from './tap-metrics.js';
@@ -94,6 +93,7 @@ export function createTap(deps: TapDeps): Tap {
   const pools = createUpstreamPools({ connections: config.connections, maxInFlight: config.connections, timeouts: config.timeouts });
   const budget = new CaptureBudget(capture.inFlightMaxBytes);
   const redactor = createRedactor(config.redaction, deps.redactionKey);
+  const correlation = correlationSigner(redactor.correlationKey());
   const prices = priceLookup(config.pricing);
   const shouldCapture = captureFilter(capture, random);
   const ids = createIdGenerator({ clock, random });
@@ -201,7 +201,7 @@ export function createTap(deps: TapDeps): Tap {
       captureBytes: captured ? capture.maxBodyBytes : null,
       budget,
       clock,
-      ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, exchangeId] }),
+      ...(exchangeId === undefined ? {} : { extraHeaders: [exchangeHeader, correlation.value(exchangeId)] }),
       ...(options.body === undefined ? {} : { body: options.body }),
       ...(options.fallbackWhen === undefined ? {} : { fallbackWhen: options.fallbackWhen }),
       onEnd: (result) => {

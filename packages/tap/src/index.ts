@@ -35,7 +35,6 @@ export {
   type UploadRefusal,
 } from './forward/upload-gate.js';
 export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
-export { type Correlation, exchangeHeader, exchangeHeaderValue, readCorrelation, shadowHeader } from './shadow/egress-correlation.js';
 export { createShadowMetrics, type ShadowMetrics } from './shadow/shadow-metrics.js';
 export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow/shadow-mirror.js';
 export { compileStickyKey, type StickyKey, stickyBucket } from './shadow/sticky-key.js';

@@ -139,7 +139,7 @@ describe('headers', () => {
     expect(raw.toLowerCase()).toContain('x-understudy-version: stable');
     // Only the tap's own correlation header gets through: the id of this exchange, never the client's.
     expect(Object.keys(seen).filter((k) => k.startsWith('x-understudy-'))).toEqual(['x-understudy-exchange']);
-    expect(seen['x-understudy-exchange']).toMatch(/^[A-Za-z0-9._-]+$/);
+    expect(seen['x-understudy-exchange']).toMatch(/^[A-Za-z0-9._-]+; sig=[A-Za-z0-9_-]{22}$/);
     expect(seen['x-understudy-exchange']).not.toBe('forged');
     expect(seen['x-drop-me']).toBeUndefined();
     expect(seen.te).toBeUndefined();

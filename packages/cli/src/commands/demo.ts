@@ -70,7 +70,7 @@ export const demoCommand: Command = {
       });
       startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
       startCanaryController({ store, clock, logger, stack });
-      const replayer = createReplayer({ store, clock, logger });
+      const replayer = createReplayer({ store, clock, logger, redactionKey });
       stack.defer('close replayer', () => replayer.close());
       const canaries = createCanaryService({ store, clock, random: systemRandom, logger });
       io.stdout(

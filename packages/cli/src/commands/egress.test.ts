@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { correlationSigner, createRedactor } from '@understudy/capture';
+import { parseConfig } from '@understudy/core';
 import { createDemoToolsApp } from '@understudy/demo-agent';
 import { openStore } from '@understudy/store';
 import { describe, expect, it } from 'vitest';
@@ -60,12 +64,20 @@ describe('understudy egress', () => {
           headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify({ order_id: orderId, amount: 10 }),
         });
-      const live = await refund({ 'x-understudy-exchange': 'EXLIVE' }, 'A-1');
+      // Loopback unless egress.host says otherwise.
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      // The proxy verifies correlation values signed with the data directory's redaction key.
+      const key = readFileSync(join(c.dir, 'data', 'redaction.key'), 'utf8').trim();
+      const signer = correlationSigner(createRedactor(parseConfig({}).tap.redaction, key).correlationKey());
+      const guessed = await refund({ 'x-understudy-exchange': 'EXLIVE' }, 'A-1');
+      expect(guessed.status).toBe(403);
+      expect(((await guessed.json()) as { error: { code: string } }).error.code).toBe('correlation_unverified');
+      const live = await refund({ 'x-understudy-exchange': signer.value('EXLIVE') }, 'A-1');
       expect(live.status).toBe(201);
       const liveBody = await live.text();
-      const replayed = await refund({ 'x-understudy-exchange': 'EXLIVE; attempt=AT1', 'x-understudy-shadow': '1' }, 'A-1');
+      const replayed = await refund({ 'x-understudy-exchange': signer.value('EXLIVE', 'AT1'), 'x-understudy-shadow': '1' }, 'A-1');
       expect(await replayed.text()).toBe(liveBody);
-      const blocked = await refund({ 'x-understudy-exchange': 'EXLIVE; attempt=AT1', 'x-understudy-shadow': '1' }, 'A-2');
+      const blocked = await refund({ 'x-understudy-exchange': signer.value('EXLIVE', 'AT1'), 'x-understudy-shadow': '1' }, 'A-2');
       expect(blocked.status).toBe(409);
       expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('shadow_blocked');
       expect(tools.counts()).toMatchObject({ refunds: 1, refundedOrders: ['A-1'] });

@@ -14,7 +14,10 @@ const usage = `Usage: understudy egress [--port 8082] [--destination NAME=URL[:r
 Runs only the egress proxy: the agent calls its tools at http://<egress>/d/NAME/<path> instead
 of the tool's own URL, forwarding the x-understudy-exchange and x-understudy-shadow headers it
 received. Live calls are forwarded and recorded (UNDERSTUDY_DB); shadow and replay calls are
-answered from the recording, and an unmatched write is refused (409 shadow_blocked).
+answered from the recording, and an unmatched write is refused (409 shadow_blocked). The
+x-understudy-exchange value is signed by the tap with a key derived from the redaction key (use
+the taps' data directory or tap.redaction.key); one that does not verify is refused (403
+correlation_unverified). Listens on 127.0.0.1 unless egress.host says otherwise.
 
   --port N                 the port to listen on (default: 8082)
   --destination NAME=URL   a tool destination, repeatable; add :passthrough (always forwarded,

@@ -150,7 +150,7 @@ export const startCommand: Command = {
           egress: egressShown,
         }),
       );
-      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, clock, logger, stack, io });
+      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, redactionKey, clock, logger, stack, io });
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
@@ -164,9 +164,18 @@ export const startCommand: Command = {
  * The demo scenario at a pace a person can follow in the dashboard: capture, replay gate, a
  * canary for v3 (rolled back by its gates) then for v2 (promoted). Stopped by Ctrl-C.
  */
-function startLiveDemo(deps: { store: Store; tapUrl: string; clock: Clock; logger: Logger; stack: ShutdownStack; io: CliIo }): void {
+function startLiveDemo(deps: {
+  store: Store;
+  tapUrl: string;
+  /** The tap's: the replayer signs correlation values the egress proxy verifies with it. */
+  redactionKey: string;
+  clock: Clock;
+  logger: Logger;
+  stack: ShutdownStack;
+  io: CliIo;
+}): void {
   const stop = new AbortController();
-  const replayer = createReplayer({ store: deps.store, clock: deps.clock, logger: deps.logger });
+  const replayer = createReplayer({ store: deps.store, clock: deps.clock, logger: deps.logger, redactionKey: deps.redactionKey });
   const canaries = createCanaryService({ store: deps.store, clock: deps.clock, random: systemRandom, logger: deps.logger });
   const started = deps.clock.monotonic();
   const scenario = runDemoScenario({

@@ -1,7 +1,16 @@
-import { classifyUpstreamError, type PriceLookup, type Redactor, recordExchange, resentHeaders, SseCapture } from '@understudy/capture';
+import {
+  classifyUpstreamError,
+  correlationSigner,
+  exchangeHeader,
+  type PriceLookup,
+  type Redactor,
+  recordExchange,
+  resentHeaders,
+  SseCapture,
+  shadowHeader,
+} from '@understudy/capture';
 import type { CapturedBody, Clock, Exchange, IdGenerator, Logger, Random, ShadowConfig, Version } from '@understudy/core';
 import { type Dispatcher, Pool } from 'undici';
-import { exchangeHeader, exchangeHeaderValue, shadowHeader } from './egress-correlation.js';
 import type { ShadowMetrics } from './shadow-metrics.js';
 import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js';
 
@@ -53,6 +62,7 @@ export interface ShadowMirror {
 export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
   const { config, version, clock } = deps;
   const key: StickyKey | undefined = config.key === undefined ? undefined : compileStickyKey(config.key);
+  const correlation = correlationSigner(deps.redactor.correlationKey());
   const url = new URL(version.upstream);
   const basePath = url.pathname.replace(/\/+$/, '');
   const dispatcher =
@@ -91,7 +101,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     const headers = resentHeaders(offer.rawHeaders, version.headers, { credentials: 'keep', marks });
     // The live exchange's recording answers the copy's tool calls; the copy's own id keeps two copies apart.
     const id = deps.ids();
-    headers[exchangeHeader] = exchangeHeaderValue(live.id, id);
+    headers[exchangeHeader] = correlation.value(live.id, id);
     const started = clock.monotonic();
     const startedAt = clock.now();
     const controller = new AbortController();
