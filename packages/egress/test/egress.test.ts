@@ -226,7 +226,7 @@ describe('egress proxy', () => {
     const refund = await call(`${h.url}/d/orders/refunds`, 'POST', live, { order_id: 'A-1', amount: 5 });
     expect(refund.status).toBe(201);
     await h.egress.flush();
-    const forged = [
+    const forged: Record<string, string>[] = [
       // The bare id, as a caller who guessed or saw it would send it.
       { 'x-understudy-exchange': 'EX1; attempt=EVIL', 'x-understudy-shadow': '1' },
       { 'x-understudy-exchange': 'EX1', 'x-understudy-shadow': '1' },
