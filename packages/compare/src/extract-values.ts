@@ -162,6 +162,9 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   if (t === undefined) return undefined;
   const c = t.core;
   const rest = tokens.slice(i + 1, i + 4);
+  // "a"/"an" (the commonest candidates) can only start a spelled number or "a week": none of the
+  // patterns below matches them, so go straight to those two rules.
+  if (t.lower === 'a' || t.lower === 'an') return articleValue(tokens, i, t, rest);
   if (/^(https?:\/\/|www\.)\S+/i.test(c))
     return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
   if (/^[^\s@]+@[^\s@]+\.\p{L}{2,}$/u.test(c))
@@ -266,6 +269,16 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   }
   if (/\d/.test(c) && /[\p{L}]/u.test(c)) return identifier(c);
   if (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c)) return identifier(c);
+  return articleValue(tokens, i, t, rest);
+}
+
+/** The last rules of {@link valueAt}: spelled-out numbers ("thirty days", "a hundred") and "a week". */
+function articleValue(
+  tokens: readonly ClauseToken[],
+  i: number,
+  t: ClauseToken,
+  rest: readonly ClauseToken[],
+): { value: FactValue; also?: FactValue; used: number } | undefined {
   if (isNumberWord(t.lower) || ((t.lower === 'a' || t.lower === 'an') && isNumberWord(rest[0]?.lower ?? '__'))) {
     let j = i;
     const words: string[] = [];

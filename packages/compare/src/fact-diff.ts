@@ -108,10 +108,19 @@ function distinctive(sheet: FactSheet): Set<string> {
   if (set === undefined) {
     const counts = new Map<string, number>();
     for (const c of sheet.clauses) for (const w of c.contentSet) counts.set(w, (counts.get(w) ?? 0) + 1);
-    set = new Set([...counts].filter(([w, n]) => n === 1 && w.length >= 4 && !/\d/.test(w)).map(([w]) => w));
+    set = new Set();
+    for (const [w, n] of counts) if (n === 1 && w.length >= 4 && !hasDigit(w)) set.add(w);
     distinctiveWords.set(sheet, set);
   }
   return set;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
@@ -157,11 +166,24 @@ function isFraming(c: ClauseFacts): boolean {
   return framed * 2 >= c.content.length;
 }
 
+const entityBreak = /[^\p{L}\p{N}']+/u;
+// The words of an entity value, by value: asked once per production answer and per rule.
+const entityWordLists = new WeakMap<FactValue, readonly string[]>();
+
+function entityWords(v: FactValue): readonly string[] {
+  let words = entityWordLists.get(v);
+  if (words === undefined) {
+    words = v.text
+      .toLowerCase()
+      .split(entityBreak)
+      .filter((w) => w !== '');
+    entityWordLists.set(v, words);
+  }
+  return words;
+}
+
 function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boolean {
-  const words = v.text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((w) => w !== '');
+  const words = entityWords(v);
   return sheets.some((s) => {
     const known = sheetWords(s);
     return words.every((w) => known.has(w));

@@ -28,7 +28,15 @@ export interface FactSheet {
   readonly vocabulary: ReadonlySet<string>;
 }
 
-const plainWord = /^[a-z0-9']+$/;
+/** `^[a-z0-9']+$`, without a regex (asked for every word of an answer). */
+function isPlainWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39)) return false;
+  }
+  return true;
+}
 const wordBreak = /[^\p{L}\p{N}']+/u;
 const wordSets = new WeakMap<FactSheet, Set<string>>();
 
@@ -43,7 +51,7 @@ export function sheetWords(sheet: FactSheet): ReadonlySet<string> {
     for (const c of sheet.clauses)
       for (const t of c.tokens) {
         // Most words are plain ASCII: one word, no split needed.
-        if (plainWord.test(t.lower)) words.add(t.lower);
+        if (isPlainWord(t.lower)) words.add(t.lower);
         else for (const w of t.lower.split(wordBreak)) if (w !== '') words.add(w);
       }
     wordSets.set(sheet, words);
@@ -97,6 +105,21 @@ const suffixes = [
 function stem(word: string): string {
   for (const s of suffixes) if (word.length - s.length >= 4 && word.endsWith(s)) return word.slice(0, -s.length);
   return word;
+}
+
+// The content form of a folded word (its stem), or null for a function word or a polarity cue:
+// by word, because answers reuse a small vocabulary and the suffix list is long. Bounded: a run
+// with an ever-new vocabulary starts over instead of growing.
+const contentForms = new Map<string, string | null>();
+
+function contentForm(word: string): string | null {
+  let form = contentForms.get(word);
+  if (form === undefined) {
+    form = stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
+    if (contentForms.size >= 50_000) contentForms.clear();
+    contentForms.set(word, form);
+  }
+  return form;
 }
 
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
@@ -154,8 +177,8 @@ export function factSheet(text: string): FactSheet {
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
     const content: string[] = [];
     for (const w of textTokens(c.text)) {
-      if (stopwords.has(w) || isPolarityCue(w)) continue;
-      const folded = stem(w);
+      const folded = contentForm(w);
+      if (folded === null) continue;
       content.push(folded);
       vocabulary.add(folded);
     }

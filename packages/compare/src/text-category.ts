@@ -5,7 +5,7 @@ import { lcsLength } from './lcs-length.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk } from './score.js';
 import { languageChange } from './text-language.js';
-import { type TextSimilarityLimits, textHunks, textSimilarity, textTokens } from './text-similarity.js';
+import { similarityOfTokens, type TextSimilarityLimits, textHunks, textTokens } from './text-similarity.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
 // table row, a digit (a number or a percentage), or an emoji. Only the last character is looked at.
@@ -36,11 +36,11 @@ function endsComplete(text: string): boolean {
   return lines.slice(0, -1).some((l) => listItem.test(l) && !endsLikeProse(l));
 }
 
-/** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them). */
-function prefixShare(longer: string, shorter: string, limits: TextSimilarityLimits): number {
-  const b = textTokens(shorter);
+/** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them); given their folded words. */
+function prefixShare(longer: readonly string[], shorter: readonly string[], limits: TextSimilarityLimits): number {
+  const b = shorter;
   if (b.length === 0) return 0;
-  const a = textTokens(longer).slice(0, Math.ceil(b.length * 1.3) + 3);
+  const a = longer.slice(0, Math.ceil(b.length * 1.3) + 3);
   if (a.length * b.length > limits.maxLcsCells) return 0;
   const ids = new Map<string, number>();
   const id = (w: string): number => {
@@ -101,9 +101,12 @@ export function textCategory(
       message: `candidate stops mid-sentence: "…${textB.slice(-40)}"`,
     });
   }
-  const language = languageChange(textA, textB);
+  // One tokenizer pass per side serves the language check, the similarity and the cut check.
+  const wordsA = textTokens(textA);
+  const wordsB = textA === textB ? wordsA : textTokens(textB);
+  const language = languageChange(textA, textB, wordsA, wordsB);
   if (language !== undefined) out.push(language);
-  const sim = textSimilarity(textA, textB, limits);
+  const sim = similarityOfTokens(textA, textB, wordsA, wordsB, limits);
   if (sim.similarity < 1) {
     out.push({
       kind: 'text_similarity',
@@ -131,7 +134,7 @@ export function textCategory(
   );
   const score = 1 - (1 - structural) * sim.similarity;
   const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
-  let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(textA, textB, limits) } : sim;
+  let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(wordsA, wordsB, limits) } : sim;
   if (a.toolCalls.length > 0 && b.toolCalls.length > 0) facts = { ...facts, preamble: true };
   return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }

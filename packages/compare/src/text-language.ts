@@ -75,20 +75,31 @@ function latinLanguage(words: readonly string[]): string | undefined {
   return english >= 0.15 ? 'English' : undefined;
 }
 
+/** The folded words of a text's opening: the whole text's words when it is no longer than that. */
+function openingWords(text: string, words: readonly string[] | undefined): readonly string[] {
+  return words !== undefined && text.length <= sample ? words : textTokens(text.slice(0, sample));
+}
+
 /**
  * A candidate answering in another language than production: another writing system, or Latin
  * prose whose function words are another language's. Covers scripts by Unicode script property
  * and, within Latin, English, Spanish, French, German, Portuguese, Italian and Dutch.
+ * `wordsOriginal` / `wordsCandidate`, when given, are the texts' {@link textTokens} (not re-read).
  */
-export function languageChange(original: string, candidate: string): Difference | undefined {
+export function languageChange(
+  original: string,
+  candidate: string,
+  wordsOriginal?: readonly string[],
+  wordsCandidate?: readonly string[],
+): Difference | undefined {
   const sa = dominantScript(original);
   const sb = dominantScript(candidate);
   if (sa === undefined || sb === undefined) return undefined;
   let changed = sa !== sb;
   let what = `${sa} → ${sb} script`;
   if (!changed && sa === 'Latin') {
-    const la = latinLanguage(textTokens(original.slice(0, sample)));
-    const lb = latinLanguage(textTokens(candidate.slice(0, sample)));
+    const la = latinLanguage(openingWords(original, wordsOriginal));
+    const lb = latinLanguage(openingWords(candidate, wordsCandidate));
     changed = la !== undefined && lb !== undefined && la !== lb;
     what = `${la} → ${lb}`;
   }

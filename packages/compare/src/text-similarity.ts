@@ -77,20 +77,14 @@ function isAsciiWordChar(c: number): boolean {
 
 /** Folded words of a text (lower case, light suffix folding, punctuation dropped). */
 export function textTokens(text: string): string[] {
-  const out: string[] = [];
-  scanTokens(text, (t) => out.push(t));
-  return out;
-}
-
-/** Calls `emit` with each folded word of `text`, in order. */
-function scanTokens(text: string, emit: (token: string) => void): void {
   const lower = text.toLowerCase();
+  const out: string[] = [];
   // Most answers are ASCII: one hand-written pass, several times faster than a \p{L} regex.
   // A text with any non-ASCII character goes to the Unicode pattern instead.
   for (let i = 0; i < lower.length; i++) {
     if (lower.charCodeAt(i) > 127) {
-      for (const m of lower.matchAll(wordPattern)) emit(fold(m[0]));
-      return;
+      for (const m of lower.matchAll(wordPattern)) out.push(fold(m[0]));
+      return out;
     }
   }
   let start = -1;
@@ -106,10 +100,11 @@ function scanTokens(text: string, emit: (token: string) => void): void {
       if (next >= 97 && next <= 122) continue;
     }
     if (start !== -1) {
-      emit(lower.slice(start, foldedEnd(lower, start, i)));
+      out.push(lower.slice(start, foldedEnd(lower, start, i)));
       start = -1;
     }
   }
+  return out;
 }
 
 /** Multiset Dice over interned ids: 2·Σ min(countA, countB) / (|a| + |b|). */
@@ -145,18 +140,18 @@ function result(word: number, bag: number, a: number, b: number, method: TextDif
 }
 
 /** Folded words of both texts as small integers shared by both sides, for counting and the LCS. */
-function internTokens(a: string, b: string): { a: number[]; b: number[]; symbols: number } {
+function internTokens(a: readonly string[], b: readonly string[]): { a: number[]; b: number[]; symbols: number } {
   const ids = new Map<string, number>();
-  const map = (text: string): number[] => {
+  const map = (tokens: readonly string[]): number[] => {
     const out: number[] = [];
-    scanTokens(text, (t) => {
+    for (const t of tokens) {
       let id = ids.get(t);
       if (id === undefined) {
         id = ids.size;
         ids.set(t, id);
       }
       out.push(id);
-    });
+    }
     return out;
   };
   const ia = map(a);
@@ -185,11 +180,23 @@ function internLines(a: readonly string[], b: readonly string[]): [number[], num
  * all (bag only), so a 1 MB pair never goes quadratic.
  */
 export function textSimilarity(a: string, b: string, limits: TextSimilarityLimits = defaultTextLimits): TextSimilarity {
-  if (a === b) {
-    const n = textTokens(a).length;
-    return result(1, 1, n, n, 'identical');
-  }
-  const { a: ta, b: tb, symbols } = internTokens(a, b);
+  const wordsA = textTokens(a);
+  return similarityOfTokens(a, b, wordsA, a === b ? wordsA : textTokens(b), limits);
+}
+
+/**
+ * {@link textSimilarity} of two texts whose {@link textTokens} the caller already has (one
+ * tokenizer pass per answer serves the similarity, the cut-answer and the language checks).
+ */
+export function similarityOfTokens(
+  a: string,
+  b: string,
+  wordsA: readonly string[],
+  wordsB: readonly string[],
+  limits: TextSimilarityLimits = defaultTextLimits,
+): TextSimilarity {
+  if (a === b) return result(1, 1, wordsA.length, wordsA.length, 'identical');
+  const { a: ta, b: tb, symbols } = internTokens(wordsA, wordsB);
   const bag = bagDice(ta, tb, symbols);
   if (ta.length === 0 || tb.length === 0) {
     const same = ta.length === tb.length ? 1 : 0;
