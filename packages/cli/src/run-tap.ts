@@ -1,8 +1,9 @@
-import type { Clock, Config, Logger, Version } from '@understudy/core';
+import { type Clock, type Config, createIdGenerator, type Logger, systemRandom, type Version } from '@understudy/core';
 import { type Store, sqliteWorkerSink } from '@understudy/store';
 import { type CaptureSink, createTap, type RoutingWatcher, storeSink, type Tap, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import type { Registry } from 'prom-client';
 import { startCanarySplit } from './canary-wiring.js';
+import { beginCaptureRun } from './capture-run.js';
 import { type Listening, listen } from './listen.js';
 import type { ShutdownStack } from './shutdown-stack.js';
 
@@ -27,6 +28,8 @@ export async function runTap(deps: {
   shadowVersion?: Version | undefined;
   /** The metrics registry (shared with the egress proxy in `start`); a new one by default. */
   registry?: Registry | undefined;
+  /** Where the capture run's tally file lives (`<dataDir>/capture-runs/`). */
+  dataDir: string;
 }): Promise<{ tap: Tap; listening: Listening; watcher: RoutingWatcher }> {
   const split = await startCanarySplit({
     store: deps.store,
@@ -35,11 +38,23 @@ export async function runTap(deps: {
     logger: deps.logger,
     stack: deps.stack,
   });
+  // Settles what killed taps on this host lost, then counts this one's captures durably.
+  const run = await beginCaptureRun({
+    store: deps.store,
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+    ids: createIdGenerator({ clock: deps.clock, random: systemRandom }),
+    logger: deps.logger.child({ role: 'tap' }),
+  });
+  // Unwound after the queue was flushed and closed (the stack runs last-deferred first).
+  deps.stack.defer('end capture run', () => run.end());
   const tap = createTap({
     config: deps.config.tap,
     split,
     version: deps.version,
-    sink: captureSink(deps.store, deps.dbUrl, deps.logger),
+    sink: captureSink(deps.store, deps.dbUrl, deps.logger, run.id),
+    tally: run.tally,
+    lostBeforeStart: run.lostBeforeStart,
     redactionKey: deps.redactionKey,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'tap' }),
@@ -64,8 +79,8 @@ export async function runTap(deps: {
  * every in-flight request for the length of the insert (and a WAL checkpoint for tens of ms).
  * A SQLite file therefore gets a writer thread of its own; PostgreSQL writes are asynchronous.
  */
-function captureSink(store: Store, dbUrl: string, logger: Logger): CaptureSink {
+function captureSink(store: Store, dbUrl: string, logger: Logger, captureRun: string): CaptureSink {
   if (store.kind === 'sqlite' && dbUrl !== ':memory:')
-    return sqliteWorkerSink({ url: dbUrl, logger: logger.child({ role: 'capture-writer' }) });
-  return storeSink(store);
+    return sqliteWorkerSink({ url: dbUrl, captureRun, logger: logger.child({ role: 'capture-writer' }) });
+  return storeSink(store, captureRun);
 }

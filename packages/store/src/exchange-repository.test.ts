@@ -172,3 +172,37 @@ describe.each(dialects)('VersionRepository and MetaRepository on $kind', ({ skip
     await store.close();
   });
 });
+
+describe.each(dialects)('CaptureRunRepository on $kind', ({ skip, url }) => {
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+
+  it.skipIf(skip)(
+    'counts stored rows in the batch transaction (duplicates not) and ends a run once with lost = accepted − stored − refused',
+    async () => {
+      store = await openStore({ url: await url() });
+      await store.captureRuns.begin({ id: 'R1', host: 'h1', pid: 42, startedAt: 1 });
+      await store.captureRuns.begin({ id: 'R2', host: 'h2', pid: 43, startedAt: 2 });
+      await store.exchanges.insertMany([exchange({ id: 'A' }), exchange({ id: 'B' })], 'R1');
+      await store.exchanges.insertMany([exchange({ id: 'B' }), exchange({ id: 'C' })], 'R1');
+      await store.exchanges.insertMany([exchange({ id: 'D' })]);
+      expect((await store.captureRuns.get('R1'))?.stored).toBe(3);
+      expect((await store.captureRuns.unended('h1')).map((r) => r.id)).toEqual(['R1']);
+      const ended = await store.captureRuns.end('R1', { endedAt: 9, reason: 'killed', accepted: 7, refused: 1 });
+      expect(ended).toMatchObject({ id: 'R1', stored: 3, accepted: 7, refused: 1, lost: 3, endReason: 'killed', endedAt: 9 });
+      // A second settle of the same run (two starts racing) records nothing.
+      expect(await store.captureRuns.end('R1', { endedAt: 10, reason: 'killed', accepted: 99, refused: 0 })).toBeUndefined();
+      expect(await store.captureRuns.unended('h1')).toEqual([]);
+      expect(await store.captureRuns.end('R2', { endedAt: 11, reason: 'killed', accepted: null, refused: null })).toMatchObject({
+        lost: null,
+      });
+      expect((await store.captureRuns.list()).map((r) => [r.id, r.lost])).toEqual([
+        ['R1', 3],
+        ['R2', null],
+      ]);
+    },
+  );
+});

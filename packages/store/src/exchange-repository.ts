@@ -29,7 +29,7 @@ export interface ExchangePage {
 }
 
 /** Inserts packed rows and their content nodes in one SQLite transaction through cached prepared statements. */
-type SqliteInsert = (packed: PackedExchanges) => void;
+type SqliteInsert = (packed: PackedExchanges, captureRun: string | undefined) => void;
 
 export class ExchangeRepository {
   readonly #db: Kysely<Database>;
@@ -45,8 +45,12 @@ export class ExchangeRepository {
     this.#sqlite = sqlite;
   }
 
-  /** Inserts a batch in one transaction; a duplicate id is ignored (captures are idempotent). */
-  async insertMany(exchanges: readonly Exchange[]): Promise<void> {
+  /**
+   * Inserts a batch in one transaction; a duplicate id is ignored (captures are idempotent).
+   * With `captureRun`, the rows inserted are added to that run's `stored` count in the same
+   * transaction, so the count never disagrees with the rows (see CaptureRunRepository).
+   */
+  async insertMany(exchanges: readonly Exchange[], captureRun?: string): Promise<void> {
     if (exchanges.length === 0) return;
     if (this.#sqlite !== undefined) {
       const packed = packExchanges(exchanges);
@@ -56,10 +60,13 @@ export class ExchangeRepository {
       const insert = this.#sqliteInsert;
       // Through kysely's connection, so that its mutex keeps any kysely transaction off the
       // single SQLite connection while this synchronous one runs.
-      await this.#db.connection().execute(async () => insert(packed));
+      await this.#db.connection().execute(async () => insert(packed, captureRun));
       return;
     }
-    await this.#db.transaction().execute((trx) => insertExchanges(trx, exchanges));
+    await this.#db.transaction().execute(async (trx) => {
+      const inserted = await insertExchanges(trx, exchanges);
+      if (captureRun !== undefined) await countStored(trx, captureRun, inserted);
+    });
   }
 
   /**
@@ -81,9 +88,17 @@ export class ExchangeRepository {
       throw new UnderstudyError('internal', 'compiled exchange INSERT does not bind one parameter per column in row order');
     const statement = sqlite.prepare(compiled.sql);
     const writeNodes = sqliteContentNodeWriter(this.#db, sqlite);
-    return sqlite.transaction(({ rows, nodes }: PackedExchanges) => {
+    const tally = this.#db
+      .updateTable('capture_runs')
+      .set((eb) => ({ stored: eb('stored', '+', 0) }))
+      .where('id', '=', '')
+      .compile();
+    const countRows = sqlite.prepare(tally.sql);
+    return sqlite.transaction(({ rows, nodes }: PackedExchanges, captureRun: string | undefined) => {
       writeNodes(nodes);
-      for (const row of rows) statement.run(columns.map((c) => row[c]));
+      let inserted = 0;
+      for (const row of rows) inserted += statement.run(columns.map((c) => row[c])).changes;
+      if (captureRun !== undefined) countRows.run(inserted, captureRun);
     });
   }
 
@@ -128,6 +143,15 @@ export class ExchangeRepository {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** Adds `rows` to a capture run's stored count, inside the batch's transaction. */
+async function countStored(trx: Kysely<Database>, captureRun: string, rows: number): Promise<void> {
+  await trx
+    .updateTable('capture_runs')
+    .set((eb) => ({ stored: eb('stored', '+', rows) }))
+    .where('id', '=', captureRun)
+    .execute();
 }
 
 /** `200` → [200, 200]; `5xx` → [500, 599]. */

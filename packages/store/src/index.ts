@@ -17,6 +17,7 @@ export {
   type LedgerVerification,
 } from './canary-repository.js';
 export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
+export { type CaptureRun, type CaptureRunEnd, CaptureRunRepository } from './capture-run-repository.js';
 export {
   type ComparisonFilter,
   type ComparisonPage,

@@ -154,4 +154,19 @@ export interface Database {
   routing: RoutingTable;
   controller_leases: ControllerLeasesTable;
   tool_calls: ToolCallsTable;
+  capture_runs: CaptureRunsTable;
+}
+
+/** Migration 0007: one row per tap process that captured (see CaptureRunRepository). */
+export interface CaptureRunsTable {
+  id: string;
+  host: string;
+  pid: number;
+  started_at: number;
+  stored: number;
+  ended_at: number | null;
+  end_reason: string | null;
+  accepted: number | null;
+  refused: number | null;
+  lost: number | null;
 }

@@ -13,6 +13,8 @@ export interface SqliteWorkerSink {
 export interface SqliteWorkerSinkOptions {
   /** A SQLite file path (or any store URL `openStore` accepts). */
   url: string;
+  /** The capture run whose `stored` count each batch adds to (see CaptureRunRepository). */
+  captureRun?: string;
   logger?: Logger;
 }
 
@@ -28,7 +30,7 @@ export interface SqliteWorkerSinkOptions {
  */
 export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
-  const worker = startWorker(options.url);
+  const worker = startWorker({ url: options.url, captureRun: options.captureRun });
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -89,16 +91,16 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
   };
 }
 
-function startWorker(url: string): Worker {
+function startWorker(workerData: { url: string; captureRun: string | undefined }): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { url } });
+  if (!fromSource) return new Worker(entry, { workerData });
   // Sources need a TypeScript loader in the thread; tsx's API registers one, then loads the entry.
   // An eval'd worker resolves bare specifiers from the process's cwd, so tsx's ESM entry is
   // located from this file instead.
   const tsxApi = tsxApiUrl();
   const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData: { url }, execArgv: ['--conditions=source'] });
+  return new Worker(code, { eval: true, workerData, execArgv: ['--conditions=source'] });
 }
 
 function tsxApiUrl(): string {

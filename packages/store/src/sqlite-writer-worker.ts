@@ -11,7 +11,7 @@ import { openStore, type Store } from './store.js';
 
 const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-worker must run in a worker thread');
-const { url } = workerData as { url: string };
+const { url, captureRun } = workerData as { url: string; captureRun: string | undefined };
 const reply = (m: WorkerReply): void => port.postMessage(m);
 
 let store: Store | undefined;
@@ -49,7 +49,7 @@ try {
     // One batch at a time: a reopen must not race a write.
     queue = queue.then(() =>
       current()
-        .then((s) => s.exchanges.insertMany(m.batch as readonly Exchange[]))
+        .then((s) => s.exchanges.insertMany(m.batch as readonly Exchange[], captureRun))
         .then(
           () => reply({ type: 'done', id: m.id }),
           (error: unknown) => reply({ type: 'done', id: m.id, error: error instanceof Error ? error.message : String(error) }),

@@ -2,6 +2,7 @@ import { type Clock, systemClock, UnderstudyError } from '@understudy/core';
 import { Kysely } from 'kysely';
 import { CanaryAnalysisRepository } from './canary-analysis-repository.js';
 import { CanaryRepository } from './canary-repository.js';
+import { CaptureRunRepository } from './capture-run-repository.js';
 import { ComparisonRepository } from './comparison-repository.js';
 import { ExchangeRepository } from './exchange-repository.js';
 import { ExchangeScan } from './exchange-scan.js';
@@ -40,6 +41,8 @@ export interface Store {
   readonly retention: RetentionRepository;
   /** The canary's analysis queries: arm statistics and judged comparisons of a candidate. */
   readonly analysis: CanaryAnalysisRepository;
+  /** Capture runs: rows stored per tap process, and what a kill lost (migration 0007). */
+  readonly captureRuns: CaptureRunRepository;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     toolCalls: new ToolCallRepository(db),
     retention: new RetentionRepository(db, kind, options.clock ?? systemClock, sqlite),
     analysis: new CanaryAnalysisRepository(db),
+    captureRuns: new CaptureRunRepository(db),
     close: () => db.destroy(),
   };
   databases.set(store, db);

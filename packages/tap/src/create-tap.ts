@@ -19,6 +19,7 @@ import type { CanarySplit, SplitSendOptions } from './canary/canary-split.js';
 import { captureFilter } from './capture/capture-filter.js';
 import { CaptureQueue } from './capture/capture-queue.js';
 import type { CaptureSink } from './capture/capture-sink.js';
+import type { CaptureTally } from './capture/capture-tally.js';
 import { buildExchange, exchangeBytes } from './capture/exchange-builder.js';
 import { type ForwardResult, forward, splitTarget, writeError } from './forward/forward.js';
 import { headerRecord } from './forward/forward-headers.js';
@@ -49,6 +50,20 @@ export interface TapDeps {
   closeTimeoutMs?: number;
   /** The candidate of the live shadow (`config.shadow`); no mirroring without it or at rate 0. */
   shadowVersion?: Version;
+  /** The durable count of accepted captures of this process's capture run (`understudy tap` keeps one). */
+  tally?: Pick<CaptureTally, 'accepted' | 'refused'>;
+  /** What earlier taps on this host lost to a kill, as settled at this start: shown by healthz and the metrics. */
+  lostBeforeStart?: LostBeforeStart;
+}
+
+/** Captures earlier taps accepted and never stored, found when this one started (see `capture_runs`). */
+export interface LostBeforeStart {
+  /** Killed runs settled at this start. */
+  readonly runs: number;
+  /** Captures they accepted and never stored. */
+  readonly lost: number;
+  /** Killed runs whose accepted count was gone: their loss is unknown. */
+  readonly unknown: number;
 }
 
 export interface TapStats {
@@ -98,7 +113,8 @@ export function createTap(deps: TapDeps): Tap {
   const shouldCapture = captureFilter(capture, random);
   const ids = createIdGenerator({ clock, random });
   let queue: CaptureQueue | undefined;
-  const metrics = createTapMetrics(registry, () => queue?.stats().queueDepth ?? 0);
+  const lostBeforeStart = deps.lostBeforeStart ?? { runs: 0, lost: 0, unknown: 0 };
+  const metrics = createTapMetrics(registry, () => queue?.stats().queueDepth ?? 0, lostBeforeStart.lost);
   queue = new CaptureQueue({
     sink: deps.sink,
     clock,
@@ -108,6 +124,7 @@ export function createTap(deps: TapDeps): Tap {
     batchSize: capture.batchSize,
     flushIntervalMs: capture.flushIntervalMs,
     ...(deps.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: deps.closeTimeoutMs }),
+    ...(deps.tally === undefined ? {} : { tally: deps.tally }),
     onWritten: metrics.written,
     onDropped: metrics.dropped,
     onStoreError: metrics.storeError,
@@ -227,7 +244,14 @@ export function createTap(deps: TapDeps): Tap {
     return c.json({
       status: q.healthy ? 'ok' : 'degraded',
       version: deps.version.name,
-      capture: { healthy: q.healthy, captured: q.captured, dropped: q.dropped, storeErrors: q.storeErrors, lastError: q.lastError },
+      capture: {
+        healthy: q.healthy,
+        captured: q.captured,
+        dropped: q.dropped,
+        storeErrors: q.storeErrors,
+        lastError: q.lastError,
+        lostBeforeStart,
+      },
     });
   });
   app.get(`${reservedPathPrefix}metrics`, async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));

@@ -11,9 +11,10 @@ export { type ActiveRouting, createRoutingWatcher, type RoutingSource, type Rout
 export { type CaptureFilter, captureFilter } from './capture/capture-filter.js';
 export { CaptureQueue, type CaptureQueueOptions, type CaptureQueueStats } from './capture/capture-queue.js';
 export type { CaptureSink } from './capture/capture-sink.js';
+export { type CaptureCounts, type CaptureTally, fileCaptureTally, memoryCaptureTally, readCaptureTally } from './capture/capture-tally.js';
 
 export { storeSink } from './capture/store-sink.js';
-export { createTap, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
+export { createTap, type LostBeforeStart, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
 export {
   type ForwardCapture,
   type ForwardErrorCode,

@@ -20,7 +20,7 @@ const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
  * Registers the tap metrics in `registry`. A second tap on the same registry reuses them
  * (prom-client refuses duplicate names). `queueDepth` is read at scrape time.
  */
-export function createTapMetrics(registry: Registry, queueDepth: () => number): TapMetrics {
+export function createTapMetrics(registry: Registry, queueDepth: () => number, lostBeforeStart = 0): TapMetrics {
   const requests = reuse(
     registry,
     'understudy_tap_requests_total',
@@ -69,6 +69,16 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number): 
         },
       }),
   );
+  reuse(
+    registry,
+    'understudy_tap_captures_lost_before_start',
+    (name) =>
+      new Gauge({
+        name,
+        help: 'Captures that taps killed earlier on this host accepted and never stored, as found when this tap started (capture_runs).',
+        registers: [registry],
+      }),
+  ).set(lostBeforeStart);
   const captured = reuse(
     registry,
     'understudy_tap_captured_total',

@@ -61,6 +61,7 @@ export const demoCommand: Command = {
         version: demo.version,
         store,
         dbUrl,
+        dataDir: dir,
         redactionKey,
         logger,
         clock,

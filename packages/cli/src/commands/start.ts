@@ -106,6 +106,7 @@ export const startCommand: Command = {
         version,
         store,
         dbUrl,
+        dataDir,
         redactionKey,
         logger,
         clock,

@@ -68,6 +68,7 @@ export const tapCommand: Command = {
         version,
         store,
         dbUrl,
+        dataDir,
         redactionKey,
         logger,
         clock: systemClock,

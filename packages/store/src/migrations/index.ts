@@ -5,6 +5,7 @@ import * as m0003 from './0003_canary.js';
 import * as m0004 from './0004_egress.js';
 import * as m0005 from './0005_canary_route.js';
 import * as m0006 from './0006_content_nodes.js';
+import * as m0007 from './0007_capture_runs.js';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_egress': m0004,
   '0005_canary_route': m0005,
   '0006_content_nodes': m0006,
+  '0007_capture_runs': m0007,
 };
 
 /** A provider over statically imported migrations, so the same list runs from src and dist. */

@@ -122,4 +122,37 @@ describe('CaptureQueue', () => {
     expect(done).toBe(true);
     expect(sinkCloses).toBe(1);
   });
+
+  it('tallies accepted captures (not those refused at the door) and the accepted ones the store refused', async () => {
+    const counts = { accepted: 0, refused: 0 };
+    const tally = {
+      accepted: () => {
+        counts.accepted += 1;
+      },
+      refused: (rows: number) => {
+        counts.refused += rows;
+      },
+    };
+    let fail = true;
+    const { clock, queue } = setup({
+      tally,
+      queueSize: 3,
+      sink: {
+        write: async () => {
+          if (fail) throw new Error('disk full');
+        },
+      },
+    });
+    for (const id of ['a', 'b', 'c', 'd']) queue.offer(exchange(id), 10);
+    expect(counts).toEqual({ accepted: 3, refused: 0 });
+    clock.advance(50);
+    await settle();
+    expect(counts).toEqual({ accepted: 3, refused: 3 });
+    fail = false;
+    queue.offer(exchange('e'), 10);
+    clock.advance(50);
+    await settle();
+    expect(counts).toEqual({ accepted: 4, refused: 3 });
+    expect(queue.stats()).toMatchObject({ captured: 1, dropped: 4 });
+  });
 });

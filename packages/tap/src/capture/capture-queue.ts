@@ -1,5 +1,6 @@
 import type { Clock, Exchange, Logger, TimerHandle } from '@understudy/core';
 import type { CaptureSink } from './capture-sink.js';
+import type { CaptureTally } from './capture-tally.js';
 
 export interface CaptureQueueOptions {
   readonly sink: CaptureSink;
@@ -14,6 +15,11 @@ export interface CaptureQueueOptions {
   readonly flushIntervalMs: number;
   /** How long `close()` waits for the sink before dropping what is left (default 5 s). */
   readonly closeTimeoutMs?: number;
+  /**
+   * The durable count of accepted captures (and of those the store then refused), so that a
+   * restart can tell how many a kill took; see {@link CaptureTally}.
+   */
+  readonly tally?: Pick<CaptureTally, 'accepted' | 'refused'>;
   /** Observers for metrics. */
   readonly onWritten?: (rows: number) => void;
   readonly onDropped?: (rows: number, reason: 'queue_full' | 'store_error' | 'closed') => void;
@@ -59,6 +65,7 @@ export class CaptureQueue {
     this.#items.push(exchange);
     this.#sizes.push(bytes);
     this.#bytes += bytes;
+    this.#o.tally?.accepted();
     if (this.#items.length >= this.#o.batchSize) void this.#drain();
     return true;
   }
@@ -97,7 +104,10 @@ export class CaptureQueue {
       this.#items = [];
       this.#sizes = [];
       this.#bytes = 0;
-      if (left > 0) this.#drop(left, 'closed');
+      if (left > 0) {
+        this.#drop(left, 'closed');
+        this.#o.tally?.refused(left);
+      }
       this.#o.logger.warn({ dropped: left }, 'capture sink did not finish in time; queued captures dropped');
     }
     // Closed in every case, a stuck write included: the sink may own a writer thread that only
@@ -151,6 +161,7 @@ export class CaptureQueue {
         this.#stats.lastError = error instanceof Error ? error.message : String(error);
         this.#o.onStoreError?.();
         this.#drop(batch.length, 'store_error');
+        this.#o.tally?.refused(batch.length);
         this.#o.logger.warn({ err: error, rows: batch.length }, 'capture batch dropped: the sink refused it');
       }
     }

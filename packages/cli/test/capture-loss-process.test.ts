@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '@understudy/store';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
+import { type SpawnedCli, spawnCli } from './spawn-cli.js';
+
+/** A long flush interval, so a kill lands with captures queued. */
+const flushIntervalMs = 1000;
+const concurrency = 8;
+
+interface Health {
+  status: string;
+  capture: { lostBeforeStart: { runs: number; lost: number; unknown: number } };
+}
+
+describe('a tap killed with SIGKILL mid-capture: the number of captures lost is known on restart', () => {
+  let upstream: Server;
+  let upstreamUrl = '';
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'us-lost-'));
+    upstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ tap: { capture: { flushIntervalMs, batchSize: 100_000 } } }));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => upstream.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = (): Record<string, string> => ({ UNDERSTUDY_DB: join(dir, 'captures.db') });
+  const startTap = async (): Promise<{ tap: SpawnedCli; url: string }> => {
+    const tap = spawnCli(['tap', '--upstream', upstreamUrl, '--port', '0', '--log-format', 'json'], env(), dir);
+    const url = await eventually(
+      () =>
+        /"msg":"tap listening"[^\n]*"url":"(http:[^"]+)"|"url":"(http:[^"]+)"[^\n]*"msg":"tap listening"/
+          .exec(tap.stdout() + tap.stderr())
+          ?.slice(1)
+          .find((u) => u !== undefined),
+      30_000,
+    );
+    return { tap, url };
+  };
+
+  it('reports lost = answered − stored (> 0), at most one flush interval of answers, in the log, /healthz and capture_runs', async () => {
+    const first = await startTap();
+    const answeredAt: number[] = [];
+    let stop = false;
+    const worker = async (w: number): Promise<void> => {
+      for (let i = 0; i < 100_000 && !stop; i++) {
+        try {
+          const res = await request(`${first.url}/v1/item/${w}/${i}`, {
+            method: 'POST',
+            body: '{"q":1}',
+            headers: { 'content-type': 'application/json' },
+          });
+          await res.body.text();
+          if (res.statusCode === 200) answeredAt.push(performance.now());
+        } catch {
+          return; // the tap is gone
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+    // Past the first flushes, then mid-interval: the queue holds what was answered since the last flush.
+    await eventually(() => (answeredAt.length >= 300 ? true : undefined), 20_000);
+    // The writer is up and has written (a writer still starting holds every capture, not one interval's).
+    await eventually(async () => {
+      const health = (await (await request(`${first.url}/_understudy/healthz`)).body.json()) as { capture: { captured: number } };
+      return health.capture.captured > 0 ? true : undefined;
+    }, 30_000);
+    // Killed while captures wait in the queue (the gauge the tap exports), between two flushes.
+    await eventually(async () => {
+      const metrics = await (await request(`${first.url}/_understudy/metrics`)).body.text();
+      const depth = Number(/^understudy_tap_capture_queue_depth (\d+)/m.exec(metrics)?.[1] ?? 0);
+      return depth >= 50 ? true : undefined;
+    }, 30_000);
+    const killedAt = performance.now();
+    first.tap.child.kill('SIGKILL');
+    await first.tap.exit;
+    stop = true;
+    await load;
+    const answered = answeredAt.length;
+    const lastInterval = answeredAt.filter((t) => t > killedAt - flushIntervalMs - 500).length;
+
+    const store = await openStore({ url: join(dir, 'captures.db') });
+    const stored = await store.exchanges.count();
+    await store.close();
+    expect(answered).toBeGreaterThan(stored);
+
+    const second = await startTap();
+    try {
+      const health = (await (await request(`${second.url}/_understudy/healthz`)).body.json()) as Health;
+      const lost = answered - stored;
+      expect(health.capture.lostBeforeStart).toEqual({ runs: 1, lost, unknown: 0 });
+      expect(lost).toBeLessThanOrEqual(lastInterval);
+      expect(second.tap.stdout() + second.tap.stderr()).toContain(
+        `a previous tap on this host was killed: ${lost} captures it accepted were never stored`,
+      );
+      const metrics = await (await request(`${second.url}/_understudy/metrics`)).body.text();
+      expect(metrics).toContain(`understudy_tap_captures_lost_before_start ${lost}`);
+      const check = await openStore({ url: join(dir, 'captures.db') });
+      const runs = (await check.captureRuns.unended(hostname())).filter((r) => r.endReason !== null || r.pid !== second.tap.child.pid);
+      expect(runs).toEqual([]);
+      await check.close();
+      // The second tap captures, then stops cleanly: its run ends `closed` with nothing lost.
+      const res = await request(`${second.url}/v1/after`, { method: 'POST', body: '{}' });
+      await res.body.text();
+    } finally {
+      second.tap.child.kill('SIGTERM');
+      expect(await second.tap.exit).toBe(0);
+    }
+    const after = await openStore({ url: join(dir, 'captures.db') });
+    const rows = await after.captureRuns.list();
+    await after.close();
+    expect(rows.map((r) => [r.endReason, r.lost])).toEqual([
+      ['killed', answered - stored],
+      ['closed', 0],
+    ]);
+    expect(rows[0]?.stored).toBe(stored);
+    expect(rows[1]).toMatchObject({ accepted: 1, stored: 1, refused: 0 });
+  }, 90_000);
+});
