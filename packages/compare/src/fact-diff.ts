@@ -43,22 +43,31 @@ function diceOf(a: ClauseFacts, b: ClauseFacts, common: number): number {
 const alignments = new WeakMap<ClauseFacts, WeakMap<FactSheet, Aligned | null>>();
 
 function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+  const known = alignments.get(c)?.get(sheet);
+  if (known !== undefined) return known ?? undefined;
+  const found = alignUncached(c, sheet, max);
+  remember(c, sheet, found);
+  return found;
+}
+
+function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+  const n = Math.min(sheet.clauses.length, max);
+  return bestOf(c, sheet, n, sharedWords(c, sheet, n));
+}
+
+/** Records `found` as the best clause of `sheet` for `c` (what {@link alignUncached} returns), unless known. */
+function remember(c: ClauseFacts, sheet: FactSheet, found: Aligned | undefined): void {
   let bySheet = alignments.get(c);
   if (bySheet === undefined) {
     bySheet = new WeakMap();
     alignments.set(c, bySheet);
   }
-  const known = bySheet.get(sheet);
-  if (known !== undefined) return known ?? undefined;
-  const found = alignUncached(c, sheet, max);
-  bySheet.set(sheet, found ?? null);
-  return found;
+  if (!bySheet.has(sheet)) bySheet.set(sheet, found ?? null);
 }
 
-function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+/** The first clause of the `n` first of `sheet` with the highest overlap with `c`, given the shared-word counts. */
+function bestOf(c: ClauseFacts, sheet: FactSheet, n: number, common: Int32Array): Aligned | undefined {
   let best: Aligned | undefined;
-  const n = Math.min(sheet.clauses.length, max);
-  const common = sharedWords(c, sheet, n);
   for (let i = 0; i < n; i++) {
     const o = sheet.clauses[i];
     if (o === undefined) continue;
@@ -162,7 +171,8 @@ const courtesy = new Set([
 
 function isFraming(c: ClauseFacts): boolean {
   if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
-  const framed = c.content.filter((w) => framing.has(w)).length;
+  let framed = 0;
+  for (const w of c.content) if (framing.has(w)) framed++;
   return framed * 2 >= c.content.length;
 }
 
@@ -379,6 +389,8 @@ function matchClauses(original: FactSheet, candidate: FactSheet, max: number): S
       const score = diceOf(c, o, common[i] ?? 0);
       if (score > 0) pairs.push({ c, o, score });
     }
+    // The same counts give c's best clause of the original: remember it for align().
+    remember(c, original, bestOf(c, original, n, common));
   }
   pairs.sort((x, y) => y.score - x.score);
   const usedO = new Set<ClauseFacts>();

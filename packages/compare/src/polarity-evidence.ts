@@ -1,10 +1,21 @@
 import type { ClauseFacts } from './fact-sheet.js';
+import type { ClauseToken } from './split-clauses.js';
 
 // Negating prefixes: "available"/"unavailable", "eligible"/"ineligible", "refundable"/"non-refundable".
 const prefixes = ['un', 'in', 'im', 'ir', 'il', 'dis', 'non-', 'non'];
 
+function prefixed(t: ClauseToken): boolean {
+  const w = t.lower;
+  if (w.length < 6) return false;
+  for (const p of prefixes) if (w.startsWith(p)) return true;
+  return false;
+}
+
 /** Whether one clause uses a word the other uses with a negating prefix ("available" vs "unavailable"). */
 export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
+  // Only a word of six letters or more that opens with a negating prefix can decide: most clause
+  // pairs have none, and need no word sets.
+  if (!a.tokens.some(prefixed) && !b.tokens.some(prefixed)) return false;
   const wa = new Set(a.tokens.map((t) => t.lower));
   const wb = new Set(b.tokens.map((t) => t.lower));
   const has = (from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => {

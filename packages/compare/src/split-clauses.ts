@@ -37,9 +37,30 @@ const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1
 const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 // Punctuation trimmed from a word's edges; what stays inside is kept (`BK-4821`, `$1,200.50`).
-const openers = new Set(['(', '"', "'", '[', '{', '«', '“', '‘']);
-const closers = new Set([')', '"', "'", ']', '}', '»', '”', '’', '.', ',', ';', ':', '!', '?', '…']);
-const sentencePunct = new Set(['.', ',', ';', ':', '!', '?']);
+// By char code: ( " ' [ { « “ ‘ open; ) " ' ] } » ” ’ . , ; : ! ? … close, and . , ; : ! ? are
+// kept as the punctuation after a word.
+function isOpener(c: number): boolean {
+  return c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 0xab || c === 0x201c || c === 0x2018;
+}
+
+function isCloser(c: number): boolean {
+  return (
+    c === 41 ||
+    c === 34 ||
+    c === 39 ||
+    c === 93 ||
+    c === 125 ||
+    c === 0xbb ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    isSentencePunct(c) ||
+    c === 0x2026
+  );
+}
+
+function isSentencePunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63;
+}
 
 function isUpper(ch: string): boolean {
   // ASCII fast path; other scripts by case mapping (scripts without case are never "upper").
@@ -60,20 +81,48 @@ export function clauseTokens(text: string): ClauseToken[] {
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     let a = start;
     let b = i;
-    while (a < b && openers.has(text[a] ?? '')) a++;
-    const quoted = a > start && text[start] !== '(' && text[start] !== '[' && text[start] !== '{';
+    while (a < b && isOpener(text.charCodeAt(a))) a++;
+    const opened = text.charCodeAt(start);
+    const quoted = a > start && opened !== 40 && opened !== 91 && opened !== 123;
     let after = '';
-    while (b > a && closers.has(text[b - 1] ?? '')) {
-      const ch = text[b - 1] ?? '';
-      if (sentencePunct.has(ch)) after = ch + after;
+    while (b > a && isCloser(text.charCodeAt(b - 1))) {
+      if (isSentencePunct(text.charCodeAt(b - 1))) after = (text[b - 1] ?? '') + after;
       b--;
     }
     if (a >= b) continue;
     const core = text.slice(a, b);
-    const first = core.codePointAt(0) ?? 0;
-    out.push({ core, lower: core.toLowerCase(), upper: isUpper(String.fromCodePoint(first)), after, quoted });
+    const first = core.charCodeAt(0);
+    // An ASCII first letter needs no code-point string to tell its case.
+    const upper = first < 128 ? first >= 65 && first <= 90 : isUpper(String.fromCodePoint(core.codePointAt(0) ?? 0));
+    out.push({ core, lower: core.toLowerCase(), upper, after, quoted });
   }
   return out;
+}
+
+/**
+ * Whether {@link sentenceEnd} can match at all: it needs . ! ? or 。！？. A piece without them is
+ * one sentence (what the split returns), found without running the lookbehind pattern.
+ */
+function mayEndSentence(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether {@link clauseBreak} can match at all: it needs ; : or , — or "so" before a space, where
+ * the case-insensitive Unicode pattern also reads ſ (U+017F) as s. Over-approximates; a line it
+ * rules out is one clause (what the split returns).
+ */
+function mayBreak(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 44) return true;
+    if ((c === 115 || c === 83 || c === 0x17f) && (s.charCodeAt(i + 1) | 32) === 111) return true;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
@@ -81,9 +130,12 @@ function isSpace(c: number): boolean {
 }
 
 function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
-  if (/^\s*#/.test(line) || /:\s*$/.test(line)) return tokens.length <= 8;
+  // trimStart/trimEnd drop exactly what \s matches (WhiteSpace and LineTerminator): `^\s*#`, `:\s*$`.
+  const end = line.trimEnd();
+  const last = end.charCodeAt(end.length - 1);
+  if (line.trimStart().charCodeAt(0) === 35 || last === 58) return tokens.length <= 8;
   // Title Case: every word of three letters or more capitalized, and no sentence punctuation.
-  if (tokens.length < 2 || tokens.length > 8 || /[.!?]\s*$/.test(line)) return false;
+  if (tokens.length < 2 || tokens.length > 8 || last === 46 || last === 33 || last === 63) return false;
   return tokens.every((t) => t.core.length < 4 || t.upper || !/\p{L}/u.test(t.core));
 }
 
@@ -100,7 +152,10 @@ export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   let sentence = 0;
   // Lines first, so a list marker ("2. ") is stripped before it could end a sentence.
-  const pieces = text.split(/\n+/).flatMap((l) => l.replace(listMarker, '').split(sentenceEnd));
+  const pieces = text.split(/\n+/).flatMap((l) => {
+    const item = l.replace(listMarker, '');
+    return mayEndSentence(item) ? item.split(sentenceEnd) : [item];
+  });
   for (const piece of pieces) {
     if (piece === undefined) continue;
     const code = piece.includes('`') ? codeSpans(piece) : [];
@@ -109,7 +164,7 @@ export function splitClauses(text: string): Clause[] {
     const lineTokens = clauseTokens(line);
     const heading = isHeading(piece, lineTokens);
     let initial = true;
-    const parts = line.split(clauseBreak).flatMap((part) => {
+    const parts = (mayBreak(line) ? line.split(clauseBreak) : [line]).flatMap((part) => {
       const m = condition.exec(part.trim());
       return m === null
         ? [{ part, condition: false }]
