@@ -169,19 +169,21 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
   if (/^[^\s@]+@[^\s@]+\.\p{L}{2,}$/u.test(c))
     return { value: { type: 'email', keys: [`email:${c.toLowerCase()}`], text: c, weak: false }, used: 1 };
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(c);
+  // Most words that get here have no digit (may, March, one…): the patterns that need one are skipped.
+  const digit = hasDigit(c);
+  let m = digit ? /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(c) : null;
   if (m !== null) {
     const keys = [`date:${m[1]}-${m[2]}-${m[3]}`, `date:${m[2]}-${m[3]}`];
     return { value: { type: 'date', keys, text: c, weak: false }, used: 1 };
   }
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(c);
+  m = digit ? /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(c) : null;
   if (m !== null) {
     // Month first (US) unless the first part cannot be a month.
     const [a, b] = [Number(m[1]), Number(m[2])];
     const [mo, d] = a > 12 ? [b, a] : [a, b];
     return { value: { type: 'date', keys: [`date:${pad(mo)}-${pad(d)}`], text: c, weak: false }, used: 1 };
   }
-  m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$/i.exec(c) ?? /^(\d{1,2}):(\d{2})$/.exec(c);
+  m = digit ? (/^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$/i.exec(c) ?? /^(\d{1,2}):(\d{2})$/.exec(c)) : null;
   if (m !== null) {
     const meridiem = m[3] ?? (/^(a\.?m\.?|p\.?m\.?)$/i.test(rest[0]?.core ?? '') ? rest[0]?.core : undefined);
     const v = time(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem !== undefined && m[3] === undefined ? `${c} ${meridiem}` : c);
@@ -189,13 +191,13 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   }
   if (c === 'noon' || c === 'midnight') return undefined;
   // "$35", "$1.2k", "$210/night".
-  m = /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c);
+  m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
   if (m !== null) {
     const scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
     const n = parseNumber(m[2] ?? '0') * scale;
     return { value: { type: 'money', keys: [`money:${currencySymbols[m[1] ?? '$']}:${n}`], num: n, text: c, weak: false }, used: 1 };
   }
-  m = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(\d[\d,]*(?:\.\d+)?)$/i.exec(c);
+  m = digit ? /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(\d[\d,]*(?:\.\d+)?)$/i.exec(c) : null;
   if (m === null && /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i.test(c) && plainNumber.test(rest[0]?.core ?? ''))
     m = /^(\w+) ?(.*)$/.exec(`${c} ${rest[0]?.core}`);
   if (m !== null) {
@@ -205,13 +207,13 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
       used: m[2] === '' ? 1 : c.length > 3 ? 1 : 2,
     };
   }
-  m = /^(\d+(?:\.\d+)?)%$/.exec(c);
+  m = digit ? /^(\d+(?:\.\d+)?)%$/.exec(c) : null;
   if (m !== null) return { value: { type: 'percent', keys: [`percent:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
-  if (/^\+\d[\d\s().-]{6,}\d$/.test(c) || /^\(?\d{3}\)?[-.]?\d{3}[-.]\d{4}$/.test(c) || /^\d{3}-\d{4}$/.test(c)) {
+  if (digit && (/^\+\d[\d\s().-]{6,}\d$/.test(c) || /^\(?\d{3}\)?[-.]?\d{3}[-.]\d{4}$/.test(c) || /^\d{3}-\d{4}$/.test(c))) {
     const digits = c.replace(/\D/g, '');
     return { value: { type: 'phone', keys: [`phone:${digits.slice(-7)}`], text: c, weak: false }, used: 1 };
   }
-  if (/^(?:\+\d{1,3}|\(\d{2,4}\))$/.test(c)) {
+  if (digit && /^(?:\+\d{1,3}|\(\d{2,4}\))$/.test(c)) {
     // "+1 415 555 0100", "(020) 7946 0958": digit groups after a country or area code.
     let j = i + 1;
     let text = c;
@@ -230,7 +232,7 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     }
     if (t.upper || c.length > 3) return { value: { type: 'date', keys: [`month:${mi + 1}`], text: c, weak: false }, used: 1 };
   }
-  const dayFirst = dayOrdinal.exec(c);
+  const dayFirst = digit ? dayOrdinal.exec(c) : null;
   if (dayFirst !== null && Number(dayFirst[1]) <= 31) {
     const of = rest[0]?.lower === 'of' ? 1 : 0;
     const mo = monthIndex(rest[of]?.core ?? '');
@@ -248,18 +250,18 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     return { value: { type: 'weekday', keys: days.map((d) => `weekday:${d}`), text: c, weak: true }, used: 1 };
   }
   if (relativeDays.has(t.lower)) return { value: { type: 'date', keys: [`relative:${t.lower}`], text: c, weak: false }, used: 1 };
-  m = /^(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?(\d[\d,]*(?:\.\d+)?)$/.exec(c);
+  m = digit ? /^(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?(\d[\d,]*(?:\.\d+)?)$/.exec(c) : null;
   if (m !== null) {
     // A range "5-7 days": both ends take the unit that follows, and each must be supported.
     const high = withUnit(parseNumber(m[2] ?? '0'), c, rest, false);
     const low = withUnit(parseNumber(m[1] ?? '0'), c, rest, false);
     return { value: high.value, also: low.value, used: 1 + high.used };
   }
-  if (plainNumber.test(c)) {
+  if (digit && plainNumber.test(c)) {
     const r = withUnit(parseNumber(c), c, rest, false);
     return { value: r.value, used: 1 + r.used };
   }
-  m = /^(\d+(?:\.\d+)?)-?([a-z]+)$/i.exec(c);
+  m = digit ? /^(\d+(?:\.\d+)?)-?([a-z]+)$/i.exec(c) : null;
   if (m !== null) {
     const unit = (m[2] ?? '').toLowerCase();
     if (/^(st|nd|rd|th)$/.test(unit))
@@ -267,8 +269,8 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     const glued = withUnit(Number(m[1]), c, [{ core: unit, lower: unit, upper: false }], false);
     if (glued.value.type !== 'quantity' || unit.length > 2) return { value: glued.value, used: 1 };
   }
-  if (/\d/.test(c) && /[\p{L}]/u.test(c)) return identifier(c);
-  if (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c)) return identifier(c);
+  if (digit && /[\p{L}]/u.test(c)) return identifier(c);
+  if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c))) return identifier(c);
   return articleValue(tokens, i, t, rest);
 }
 
@@ -306,6 +308,15 @@ function articleValue(
     return { value: r.value, used: 1 + r.used };
   }
   return undefined;
+}
+
+/** Whether a word holds an ASCII digit (what `\d` matches). */
+function hasDigit(c: string): boolean {
+  for (let k = 0; k < c.length; k++) {
+    const code = c.charCodeAt(k);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 function identifier(c: string): { value: FactValue; used: number } {

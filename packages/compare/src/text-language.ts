@@ -52,6 +52,12 @@ const functionWords: readonly [string, ReadonlySet<string>][] = [
   ['Dutch', new Set('het een en van niet voor met zijn je u wij op ook maar dat deze wordt naar bij'.split(' '))],
 ];
 
+// Function word → indexes of the languages of functionWords that list it.
+const languagesOf = new Map<string, number[]>();
+functionWords.forEach(([, set], k) => {
+  for (const w of set) languagesOf.set(w, [...(languagesOf.get(w) ?? []), k]);
+});
+
 /**
  * The language of Latin-script prose from its function words: English, or the listed language
  * whose function words make at least 12 % of its words and outnumber English ones. Undefined when
@@ -59,16 +65,21 @@ const functionWords: readonly [string, ReadonlySet<string>][] = [
  */
 function latinLanguage(words: readonly string[]): string | undefined {
   if (words.length < 8) return undefined;
+  // One pass over the words counts every language (a word can be in several lists).
+  const counts = new Array<number>(functionWords.length).fill(0);
+  for (const w of words) {
+    const langs = languagesOf.get(w);
+    if (langs !== undefined) for (const k of langs) counts[k] = (counts[k] ?? 0) + 1;
+  }
   let best: string | undefined;
   let most = 0;
-  for (const [name, set] of functionWords) {
-    let n = 0;
-    for (const w of words) if (set.has(w)) n++;
+  functionWords.forEach(([name], k) => {
+    const n = counts[k] ?? 0;
     if (n > most) {
       most = n;
       best = name;
     }
-  }
+  });
   const english = englishShare(words);
   const other = most / words.length;
   if (other >= 0.12 && other > english) return best;
