@@ -6,8 +6,10 @@ import { type CanarySplit, createCanarySplit, createRoutingWatcher } from '@unde
 import type { ShutdownStack } from './shutdown-stack.js';
 
 /**
- * The tap's canary split: routing for `route` (the tap's version name) polled from the store,
- * so a step or a rollback written by the controller reaches this tap within a second.
+ * The tap's canary split: routing for `route` (the tap's version name) from the store. A step or
+ * a rollback written in this process (the controller of `start`) is in force before the write
+ * returns; one written by another process arrives over LISTEN/NOTIFY on PostgreSQL, and by the
+ * poll every `pollMs` (the fallback, and the only way across SQLite processes).
  */
 export async function startCanarySplit(deps: {
   store: Store;
@@ -15,12 +17,14 @@ export async function startCanarySplit(deps: {
   clock: Clock;
   logger: Logger;
   stack: ShutdownStack;
+  pollMs: number;
 }): Promise<CanarySplit> {
   const watcher = createRoutingWatcher({
     source: deps.store,
     route: deps.route,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'routing' }),
+    pollMs: deps.pollMs,
   });
   await watcher.start();
   deps.stack.defer('stop routing watcher', async () => watcher.stop());

@@ -37,6 +37,7 @@ export async function runTap(deps: {
     clock: deps.clock,
     logger: deps.logger,
     stack: deps.stack,
+    pollMs: deps.config.tap.routingPollMs,
   });
   // Settles what killed taps on this host lost, then counts this one's captures durably.
   const run = await beginCaptureRun({

@@ -153,6 +153,11 @@ const tapSchema = z.strictObject({
   pricing: z.record(z.string(), z.strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })).default({}),
   /** Live shadow mirroring of a sticky sample of requests to a candidate version. */
   shadow: shadowSchema.prefault({}),
+  /**
+   * How often the tap reads its route's routing as the fallback for a missed push: a change is
+   * applied at once when written in this process, and over LISTEN/NOTIFY on PostgreSQL.
+   */
+  routingPollMs: ms.default(250),
 });
 
 const controlSchema = z.strictObject({

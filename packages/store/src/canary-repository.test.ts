@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
+import { until } from '../test/until.js';
+import type { RoutingChange } from './routing-changes.js';
 import { openStore, type Store, storeDatabase } from './store.js';
 
 const dialects = [
@@ -28,6 +30,16 @@ const base = {
   createdBy: 'test',
   createdAt: 1000,
 };
+
+/** A step to weight `weight` from `generation`, with its routing. */
+const step = (generation: number, weight: number) => ({
+  generation,
+  action: `step:${generation}`,
+  patch: { state: 'progressing', stepIndex: generation, weight },
+  events: [{ type: 'step', actor: 'controller', data: { weight } }],
+  routing: { route: 'stable', primary: 'stable', candidate: 'v2', weight, sticky: null, fallback: true, canaryId: 'C1' },
+  at: 2000 + generation,
+});
 
 for (const d of dialects) {
   describe.skipIf(d.skip)(`canary repository on ${d.kind}`, () => {
@@ -118,5 +130,63 @@ for (const d of dialects) {
       await store.leases.release('canary', 'b');
       expect((await store.leases.tryAcquire('canary', 'a', 1000, 1800)).held).toBe(true);
     });
+
+    it('a committed canary change is handed to this process before apply returns, reading as committed; a stale one is not', async () => {
+      const own = await openStore({ url: await d.url() });
+      store = own;
+      await own.canaries.create(base, { type: 'created', actor: 'test', data: {} });
+      const heard: { change: RoutingChange; revision: number }[] = [];
+      own.routingChanges.subscribe(async (change) => {
+        // What a tap does on hearing: read. The write it heard of must be visible already.
+        heard.push({ change, revision: await own.routing.revision('stable') });
+      });
+      const routeEvents = () => heard.filter((h) => 'route' in h.change);
+      await own.canaries.apply('C1', step(0, 5));
+      expect(routeEvents()).toContainEqual({ change: { route: 'stable' }, revision: 1 });
+      // Stale generation: nothing written, nothing published.
+      expect(await own.canaries.apply('C1', step(0, 25))).toBeNull();
+      // A change without routing (an analysis) publishes nothing either.
+      await own.canaries.apply('C1', { ...step(1, 5), routing: undefined });
+      // (On PostgreSQL this store also LISTENs, so its own NOTIFY comes back as well: counted in
+      // the cross-process test, where the writer does not listen.)
+      if (d.kind === 'sqlite') expect(routeEvents()).toHaveLength(1);
+      await own.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: {} });
+      expect(heard.map((h) => h.change)).toContainEqual({ version: 'v2' });
+    });
   });
 }
+
+describe.skipIf(!hasPostgres())('routing changes across processes (PostgreSQL LISTEN/NOTIFY)', () => {
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+
+  it('another store hears every committed change, each readable when heard, and nothing for a write that changed nothing', async () => {
+    const url = (await freshPostgresUrl()) ?? '';
+    const writer = await openStore({ url });
+    const reader = await openStore({ url });
+    opened.push(writer, reader);
+    const heard: { change: RoutingChange; revision: number }[] = [];
+    reader.routingChanges.subscribe(async (change) => {
+      heard.push({ change, revision: await reader.routing.revision('stable') });
+    });
+    await until(() => reader.routingChanges.pushed());
+    expect(writer.routingChanges.pushed()).toBe(false); // nobody subscribed there: no LISTEN connection
+
+    await writer.routing.ensure('stable', 'stable', 0);
+    await writer.routing.ensure('stable', 'stable', 0); // exists: no change, no notification
+    await writer.canaries.create(base, { type: 'created', actor: 'test', data: {} });
+    const changes = 20;
+    for (let g = 0; g < changes; g++) await writer.canaries.apply('C1', step(g, g + 1));
+    await writer.versions.upsert({ name: 'v2', upstream: 'http://127.0.0.1:2', headers: {} });
+    await until(() => heard.some((h) => 'version' in h.change));
+    const routes = heard.filter((h) => 'route' in h.change);
+    expect(routes).toHaveLength(1 + changes);
+    // The NOTIFY is sent by the writing transaction, so it arrives after its commit: the k-th
+    // notification reads at least the k-th revision (listeners run concurrently, hence sorted).
+    const revisions = routes.map((h) => h.revision).sort((a, b) => a - b);
+    for (const [k, revision] of revisions.entries()) expect(revision).toBeGreaterThanOrEqual(k + 1);
+    expect(heard.filter((h) => 'version' in h.change).map((h) => h.change)).toEqual([{ version: 'v2' }]);
+  });
+});

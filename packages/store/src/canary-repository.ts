@@ -2,6 +2,7 @@ import { UnderstudyError } from '@understudy/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { CanariesTable, CanaryEventsTable } from './canary-tables.js';
 import { genesisHash, ledgerHash } from './ledger-hash.js';
+import type { RoutingSignal } from './routing-changes.js';
 import { type Routing, type RoutingWrite, writeRouting } from './routing-repository.js';
 import type { Database } from './schema.js';
 
@@ -98,9 +99,11 @@ export interface LeaseFence {
 /** Canaries with their state machine, ledger and routing, changed only in single transactions. */
 export class CanaryRepository {
   readonly #db: Kysely<Database>;
+  readonly #signal: RoutingSignal;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, signal: RoutingSignal) {
     this.#db = db;
+    this.#signal = signal;
   }
 
   /**
@@ -151,9 +154,20 @@ export class CanaryRepository {
    * Applies a change if the canary is still at `change.generation`: patch, ledger events and
    * routing commit together or not at all. Returns the new record and routing, or null when
    * another change (or this same action) got there first, or when `lease` is given and no
-   * longer held with that fence at `change.at`.
+   * longer held with that fence at `change.at`. A routing change is in force in this process's
+   * taps when this returns, and notified to other processes' taps as it commits.
    */
   async apply(id: string, change: CanaryChange, lease?: LeaseFence): Promise<{ canary: CanaryRecord; routing: Routing | null } | null> {
+    const applied = await this.#transition(id, change, lease);
+    if (applied?.routing != null) await this.#signal.published({ route: applied.routing.route });
+    return applied;
+  }
+
+  async #transition(
+    id: string,
+    change: CanaryChange,
+    lease?: LeaseFence,
+  ): Promise<{ canary: CanaryRecord; routing: Routing | null } | null> {
     return this.#db.transaction().execute(async (trx) => {
       // A controller whose lease moved on (another took it over: the fence grew) writes nothing.
       if (lease !== undefined) {
@@ -179,7 +193,7 @@ export class CanaryRepository {
         .values({ canary_id: id, generation: change.generation, action: change.action, at: change.at })
         .execute();
       await appendEvents(trx, id, change.events, change.at);
-      const routing = change.routing === undefined ? null : await writeRouting(trx, change.routing, change.at);
+      const routing = change.routing === undefined ? null : await writeRouting(trx, change.routing, change.at, this.#signal);
       const row = await trx.selectFrom('canaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return { canary: fromRow(row), routing };
     });

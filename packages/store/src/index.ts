@@ -34,6 +34,7 @@ export { genesisHash, type HashedEvent, ledgerHash } from './ledger-hash.js';
 export { MetaRepository } from './meta-repository.js';
 export { migrate } from './migrate.js';
 export { type StoreKind, storeKind } from './open-dialect.js';
+export { listenerApplicationName } from './pg-listener.js';
 export {
   type ReplayResultRecord,
   type ReplayRunRecord,
@@ -46,7 +47,8 @@ export {
 } from './replay-records.js';
 export { type NewReplayRun, ReplayRepository, type ReplayResultPage, type ReplayRunPatch } from './replay-repository.js';
 export { type PruneOptions, type PruneResult, RetentionRepository } from './retention.js';
-export { type Routing, RoutingRepository, type RoutingWrite, writeRouting } from './routing-repository.js';
+export { type RoutingChange, type RoutingChangeListener, type RoutingChanges, routingChannel } from './routing-changes.js';
+export { type Routing, RoutingRepository, type RoutingWrite } from './routing-repository.js';
 export type {
   Database,
   ExchangesTable,

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { RoutingSignal } from './routing-changes.js';
 import type { Database } from './schema.js';
 
 /** Where a tap serving `route` sends traffic; `revision` grows with every change. */
@@ -22,14 +23,17 @@ export type RoutingWrite = Omit<Routing, 'revision' | 'updatedAt'>;
 
 /**
  * Routes: what each tap serves. A route has a primary version (the one production gets) and at
- * most one canary candidate with its weight; taps poll {@link RoutingRepository.stamp}, the
- * canary controller writes changes, and a promotion makes the candidate the primary.
+ * most one canary candidate with its weight; the canary controller writes changes, a promotion
+ * makes the candidate the primary, and taps hear of each change (`Store.routingChanges`) and
+ * poll {@link RoutingRepository.stamp} as the fallback.
  */
 export class RoutingRepository {
   readonly #db: Kysely<Database>;
+  readonly #signal: RoutingSignal;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, signal: RoutingSignal) {
     this.#db = db;
+    this.#signal = signal;
   }
 
   async get(route: string): Promise<Routing | undefined> {
@@ -64,22 +68,27 @@ export class RoutingRepository {
    * promotion moved to another version) is left as it is. Returns the route as stored.
    */
   async ensure(route: string, primary: string, now: number): Promise<Routing> {
-    await this.#db
-      .insertInto('routing')
-      .values({
-        route,
-        revision: 1,
-        primary_version: primary,
-        candidate: null,
-        weight: 0,
-        sticky: null,
-        fallback: 0,
-        canary_id: null,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column('route').doNothing())
-      .execute();
-    const row = await this.#db.selectFrom('routing').selectAll().where('route', '=', route).executeTakeFirstOrThrow();
+    const { row, created } = await this.#db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('routing')
+        .values({
+          route,
+          revision: 1,
+          primary_version: primary,
+          candidate: null,
+          weight: 0,
+          sticky: null,
+          fallback: 0,
+          canary_id: null,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('route').doNothing())
+        .executeTakeFirst();
+      const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+      if (created) await this.#signal.notifyIn(trx, { route });
+      return { row: await trx.selectFrom('routing').selectAll().where('route', '=', route).executeTakeFirstOrThrow(), created };
+    });
+    if (created) await this.#signal.published({ route });
     return fromRow(row);
   }
 
@@ -88,14 +97,20 @@ export class RoutingRepository {
     return rows.map(fromRow);
   }
 
-  /** Writes routing and bumps its revision. */
+  /** Writes routing and bumps its revision; this process's taps serve it before this returns. */
   async set(write: RoutingWrite, now: number): Promise<Routing> {
-    return this.#db.transaction().execute((trx) => writeRouting(trx, write, now));
+    const routing = await this.#db.transaction().execute((trx) => writeRouting(trx, write, now, this.#signal));
+    await this.#signal.published({ route: routing.route });
+    return routing;
   }
 }
 
-/** Writes routing inside a caller's transaction (so a canary transition and its routing commit together). */
-export async function writeRouting(trx: Transaction<Database>, write: RoutingWrite, now: number): Promise<Routing> {
+/**
+ * Writes routing inside a caller's transaction (so a canary transition and its routing commit
+ * together), with the NOTIFY that tells other processes once it commits. The caller publishes
+ * the change to this process after the commit (`RoutingSignal.published`).
+ */
+export async function writeRouting(trx: Transaction<Database>, write: RoutingWrite, now: number, signal: RoutingSignal): Promise<Routing> {
   const values = {
     primary_version: write.primary,
     candidate: write.candidate,
@@ -116,6 +131,7 @@ export async function writeRouting(trx: Transaction<Database>, write: RoutingWri
       .values({ route: write.route, revision: 1, ...values })
       .execute();
   }
+  await signal.notifyIn(trx, { route: write.route });
   const row = await trx.selectFrom('routing').selectAll().where('route', '=', write.route).executeTakeFirstOrThrow();
   return fromRow(row);
 }

@@ -1,4 +1,4 @@
-import { type Clock, systemClock, UnderstudyError } from '@understudy/core';
+import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } from '@understudy/core';
 import { Kysely } from 'kysely';
 import { CanaryAnalysisRepository } from './canary-analysis-repository.js';
 import { CanaryRepository } from './canary-repository.js';
@@ -10,8 +10,10 @@ import { LeaseRepository } from './lease-repository.js';
 import { MetaRepository } from './meta-repository.js';
 import { migrate } from './migrate.js';
 import { openDialect, type StoreKind } from './open-dialect.js';
+import { type PgListener, startPgListener } from './pg-listener.js';
 import { ReplayRepository } from './replay-repository.js';
 import { RetentionRepository } from './retention.js';
+import { decodeRoutingChange, type RoutingChanges, RoutingSignal, routingChannel } from './routing-changes.js';
 import { RoutingRepository } from './routing-repository.js';
 import type { Database } from './schema.js';
 import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
@@ -33,6 +35,11 @@ export interface Store {
   readonly canaries: CanaryRepository;
   /** Tap routing by revision, written by the canary controller. */
   readonly routing: RoutingRepository;
+  /**
+   * Routing and version changes as they commit: this process's at once, other processes' over
+   * PostgreSQL LISTEN/NOTIFY (a dedicated connection, opened on the first subscription).
+   */
+  readonly routingChanges: RoutingChanges;
   /** The controller lease: exactly one active canary controller. */
   readonly leases: LeaseRepository;
   /** Tool calls recorded by the egress proxy (migration 0004). */
@@ -67,6 +74,11 @@ export interface OpenStoreOptions {
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** Where the LISTEN connection reports drops (default: silent). */
+  logger?: Logger;
+  /** First reconnect wait of the LISTEN connection, doubled per failure up to `listenMaxBackoffMs` (default 100 ms → 5 s). */
+  listenBackoffMs?: number;
+  listenMaxBackoffMs?: number;
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -81,23 +93,50 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       throw error;
     }
   }
+  const clock = options.clock ?? systemClock;
+  const signal = new RoutingSignal(kind);
+  let listener: PgListener | undefined;
+  if (kind === 'postgres') {
+    signal.onFirstSubscriber(
+      () => {
+        listener = startPgListener({
+          url: options.url,
+          channel: routingChannel,
+          clock,
+          logger: (options.logger ?? silentLogger).child({ role: 'routing-listener' }),
+          onMessage: (payload) => {
+            const change = decodeRoutingChange(payload);
+            if (change !== undefined) void signal.published(change);
+          },
+          onConnect: () => void signal.published({ resync: true }),
+          ...(options.listenBackoffMs === undefined ? {} : { backoffMs: options.listenBackoffMs }),
+          ...(options.listenMaxBackoffMs === undefined ? {} : { maxBackoffMs: options.listenMaxBackoffMs }),
+        });
+      },
+      () => listener?.connected() ?? false,
+    );
+  }
   const store: Store = {
     kind,
     exchanges: new ExchangeRepository(db, sqlite),
-    versions: new VersionRepository(db, options.clock ?? systemClock),
+    versions: new VersionRepository(db, clock, signal),
     meta: new MetaRepository(db),
     scan: new ExchangeScan(db),
-    replays: new ReplayRepository(db, options.clock ?? systemClock),
+    replays: new ReplayRepository(db, clock),
     shadowComparisons: new ShadowComparisonRepository(db),
     comparisons: new ComparisonRepository(db, kind),
-    canaries: new CanaryRepository(db),
-    routing: new RoutingRepository(db),
+    canaries: new CanaryRepository(db, signal),
+    routing: new RoutingRepository(db, signal),
+    routingChanges: signal.changes,
     leases: new LeaseRepository(db),
     toolCalls: new ToolCallRepository(db),
-    retention: new RetentionRepository(db, kind, options.clock ?? systemClock, sqlite),
+    retention: new RetentionRepository(db, kind, clock, sqlite),
     analysis: new CanaryAnalysisRepository(db),
     captureRuns: new CaptureRunRepository(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await listener?.close();
+      await db.destroy();
+    },
   };
   databases.set(store, db);
   return store;

@@ -68,7 +68,7 @@ export const startCommand: Command = {
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl });
+      const store = await openStore({ url: dbUrl, logger });
       stack.defer('close store', () => store.close());
       // Decide everything before writing anything: a start that fails (a port in use, a bad
       // declaration) must leave the store as it found it.

@@ -15,8 +15,9 @@ const usage = `Usage: understudy tap [--upstream URL] [--version NAME] [--port 8
 
 Runs only the tap: a reverse proxy for one route that records every exchange into the store
 (UNDERSTUDY_DB). The route is named after --version and serves its primary version as the
-store says (a promotion changes it); version and routing changes reach it within a second.
-Several taps and control planes may share one database.
+store says (a promotion changes it). On PostgreSQL, version and routing changes reach it at
+once (LISTEN/NOTIFY); it also polls every tap.routingPollMs (default 250 ms), the fallback and
+the way on SQLite. Several taps, controllers and control planes may share one database.
 
   --upstream URL   declares the version's upstream (else the config's "versions", else the store)
   --version NAME   the route this tap serves, and the version it starts with (default: stable)
@@ -48,7 +49,7 @@ export const tapCommand: Command = {
     const logger = out.logger;
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl });
+      const store = await openStore({ url: dbUrl, logger });
       stack.defer('close store', () => store.close());
       const apply = values['apply-config'] === true;
       const declared = declaredVersions(config, file, { name: config.tap.version, upstream });

@@ -1,4 +1,5 @@
 import type { Clock, Logger, Version } from '@understudy/core';
+import type { RoutingChange, RoutingChanges } from '@understudy/store';
 import { type CanarySticky, parseCanarySticky } from './canary-sticky.js';
 
 /** The slice of the store a routing watcher reads. */
@@ -13,6 +14,8 @@ export interface RoutingSource {
     >;
   };
   readonly versions: { get(name: string): Promise<Version | undefined> };
+  /** Pushed changes (the store's `routingChanges`); without it the watcher only polls. */
+  readonly routingChanges?: RoutingChanges;
 }
 
 /** The routing a tap applies, resolved to versions. */
@@ -28,19 +31,24 @@ export interface ActiveRouting {
 export interface RoutingWatcher {
   /** The routing in force, or null while none was ever written for the route. */
   current(): ActiveRouting | null;
-  /** Reads the revision now and reloads when it changed. */
+  /**
+   * Reads the stamp now and reloads when it changed. A call made while a read is running gets a
+   * read that starts after it (the running one may predate the change the caller heard of).
+   */
   refresh(): Promise<void>;
-  /** Loads once, then polls every `pollMs`. */
+  /** Subscribes to pushed changes, loads once, then polls every `pollMs` as the fallback. */
   start(): Promise<void>;
   stop(): void;
 }
 
 /**
- * Keeps a tap's routing in step with the store: it polls the route's stamp (one cheap query
- * over the routing revision and the versions it names, every 250 ms by default, so a step, a
- * rollback or a version's new upstream applies well within a second) and reloads the row and
- * its versions only when it moved. A failed read keeps the last routing. `refresh()` is the one
- * entry point: a push notification (e.g. PostgreSQL LISTEN/NOTIFY) only needs to call it.
+ * Keeps a tap's routing in step with the store. A change is pushed (`source.routingChanges`:
+ * at once from a writer in this process, over PostgreSQL LISTEN/NOTIFY from other processes)
+ * and, as the fallback for a missed push and the only way across SQLite processes, the route's
+ * stamp is polled (one cheap query over the routing revision and the versions it names, every
+ * 250 ms by default, so a step, a rollback or a version's new upstream applies within a second).
+ * The row and its versions are reloaded only when the stamp moved; a failed read keeps the last
+ * routing.
  */
 export function createRoutingWatcher(deps: {
   source: RoutingSource;
@@ -55,7 +63,9 @@ export function createRoutingWatcher(deps: {
   // version may be added later without a revision bump), but an error every 250 ms is noise.
   let reportedRevision: number | undefined;
   let timer: { cancel(): void } | undefined;
+  let unsubscribe: (() => void) | undefined;
   let inFlight: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
 
   const load = async (): Promise<void> => {
     const stamp = await deps.source.routing.stamp(deps.route);
@@ -89,8 +99,8 @@ export function createRoutingWatcher(deps: {
     );
   };
 
-  const refresh = (): Promise<void> => {
-    inFlight ??= load()
+  const read = (): Promise<void> => {
+    inFlight = load()
       .catch((error: unknown) => deps.logger.warn({ err: error, route: deps.route }, 'routing read failed; keeping the previous routing'))
       .finally(() => {
         inFlight = undefined;
@@ -98,14 +108,33 @@ export function createRoutingWatcher(deps: {
     return inFlight;
   };
 
+  // At most one read runs and at most one waits behind it: callers arriving meanwhile share it.
+  const refresh = (): Promise<void> => {
+    const running = inFlight;
+    if (running === undefined) return read();
+    queued ??= running.then(() => {
+      queued = undefined;
+      return inFlight ?? read();
+    });
+    return queued;
+  };
+
+  // Another route's change is not ours; a version change (rare) may be one the routing names.
+  const heard = (change: RoutingChange): Promise<void> | undefined =>
+    'route' in change && change.route !== deps.route ? undefined : refresh();
+
   return {
     current: () => active,
     refresh,
     async start() {
+      unsubscribe ??= deps.source.routingChanges?.subscribe(heard);
       await refresh();
-      timer ??= deps.clock.setInterval(() => void refresh(), deps.pollMs ?? 250);
+      // A poll joins a read already running: it only guards against a missed push.
+      timer ??= deps.clock.setInterval(() => void (inFlight ?? read()), deps.pollMs ?? 250);
     },
     stop() {
+      unsubscribe?.();
+      unsubscribe = undefined;
       timer?.cancel();
       timer = undefined;
     },
