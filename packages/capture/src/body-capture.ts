@@ -2,14 +2,31 @@ import type { CapturedBody } from '@understudy/core';
 import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
 
 /**
- * The capture side of the tee: keeps references to chunks until `cap` bytes are held (or the
- * shared in-flight budget refuses more) and counts the rest. Chunks are never copied on the
- * forwarding path; the one copy happens in {@link BodyCapture.body}, after the response is done.
+ * Small chunks are copied into blocks of this size. A long stream arrives as thousands of chunks
+ * of a few hundred bytes, and a Buffer kept per chunk costs about as much again in object
+ * overhead (Buffer, ArrayBuffer, backing store) as the bytes it holds; a chunk at least this big
+ * is kept as it came.
+ */
+const blockBytes = 4096;
+
+/**
+ * The capture side of the tee: holds up to `cap` bytes of a body (or what the shared in-flight
+ * budget grants) and counts the rest. A body that arrives as one chunk is held by reference, never
+ * copied; the chunks of a longer body are packed into {@link blockBytes} blocks as they arrive, so
+ * an open stream holds about its bytes and pins none of the socket's buffers. The last copy
+ * happens in {@link BodyCapture.body}, after the response is done.
  */
 export class BodyCapture {
   readonly #cap: number;
   readonly #budget: Pick<CaptureBudget, 'take' | 'release'>;
-  readonly #chunks: Buffer[] = [];
+  /** Held bytes in order: big chunks as they came, and packed ranges of blocks. */
+  readonly #parts: Buffer[] = [];
+  /** The only chunk so far, held by reference until a second one arrives. */
+  #lone: Buffer | undefined;
+  #block: Buffer | undefined;
+  #fill = 0;
+  /** Where the block's bytes not yet in `#parts` start. */
+  #open = 0;
   #held = 0;
   #size = 0;
   #refused = false;
@@ -28,8 +45,45 @@ export class BodyCapture {
     if (granted < wanted) this.#refused = true;
     if (granted === 0) return;
     const kept = granted === chunk.length ? chunk : chunk.subarray(0, granted);
-    this.#chunks.push(kept);
     this.#held += kept.length;
+    if (this.#held === kept.length) {
+      this.#lone = kept;
+      return;
+    }
+    if (this.#lone !== undefined) {
+      const lone = this.#lone;
+      this.#lone = undefined;
+      this.#keep(lone);
+    }
+    this.#keep(kept);
+  }
+
+  #keep(chunk: Buffer): void {
+    if (chunk.length >= blockBytes) {
+      this.#seal();
+      this.#parts.push(chunk);
+      return;
+    }
+    for (let from = 0; from < chunk.length; ) {
+      if (this.#block === undefined || this.#fill === this.#block.length) {
+        this.#seal();
+        // No bigger than what may still be held: a small cap never allocates a whole block.
+        const size = Math.min(blockBytes, chunk.length - from + Math.max(0, this.#cap - this.#held));
+        this.#block = Buffer.allocUnsafeSlow(size);
+        this.#fill = 0;
+        this.#open = 0;
+      }
+      const n = chunk.copy(this.#block, this.#fill, from);
+      this.#fill += n;
+      from += n;
+    }
+  }
+
+  /** Moves the block's newly packed bytes into `#parts`. */
+  #seal(): void {
+    if (this.#block === undefined || this.#fill === this.#open) return;
+    this.#parts.push(this.#block.subarray(this.#open, this.#fill));
+    this.#open = this.#fill;
   }
 
   /** Bytes seen so far (the true size, past the cap too). */
@@ -53,7 +107,18 @@ export class BodyCapture {
   }
 
   body(): CapturedBody {
-    const bytes = this.#chunks.length === 1 ? (this.#chunks[0] as Buffer) : Buffer.concat(this.#chunks, this.#held);
+    let bytes: Buffer;
+    if (this.#lone !== undefined) bytes = this.#lone;
+    else {
+      this.#seal();
+      bytes = this.#parts.length === 1 ? (this.#parts[0] as Buffer) : Buffer.concat(this.#parts, this.#held);
+      // Asked again (the SSE events, then the exchange): the same bytes, not another copy.
+      this.#parts.length = 0;
+      this.#parts.push(bytes);
+      this.#block = undefined;
+      this.#fill = 0;
+      this.#open = 0;
+    }
     return {
       bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       size: this.#size,

@@ -229,7 +229,7 @@ export function forward(options: ForwardOptions): void {
       // A streamed body may be slow to start: send the head now so the client's TTFB is the upstream's.
       if (streamed) outgoing.flushHeaders();
       if (capturing && contentType?.includes('text/event-stream') && headerValue(raw, 'content-encoding') === undefined) {
-        sse = new SseCapture(captureBytes ?? 0, budget);
+        sse = new SseCapture(captureBytes ?? 0, budget, response);
       }
     },
     onResponseData(c, chunk) {

@@ -1,0 +1,100 @@
+import { parseSse } from '@understudy/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BodyCapture } from './body-capture.js';
+import { CaptureBudget } from './capture-budget.js';
+import { SseCapture } from './sse-capture.js';
+
+/** Pushes `text` in pieces cut at `cuts`, piece i arriving at i ms, to the body first and then to the SSE capture, as the tap's tee does. */
+function feed(text: string, cuts: readonly number[], body: BodyCapture, sse: SseCapture): number[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const arrivals: number[] = [];
+  let from = 0;
+  for (const [i, to] of [...points, bytes.length].entries()) {
+    if (to <= from) continue;
+    const chunk = bytes.subarray(from, to);
+    body.push(chunk);
+    sse.push(chunk, i);
+    arrivals.push(i);
+    from = to;
+  }
+  sse.end();
+  return arrivals;
+}
+
+describe('SseCapture', () => {
+  it('reserves each byte of a stream once against the shared budget when it reads the body capture', () => {
+    const budget = new CaptureBudget(1 << 20);
+    const body = new BodyCapture(1 << 20, budget);
+    const sse = new SseCapture(1 << 20, budget, body);
+    const stream = Array.from({ length: 50 }, (_, i) => `data: {"i":${i},"text":"${'x'.repeat(100)}"}\n\n`).join('');
+    feed(stream, [10, 200, 900, 4000], body, sse);
+    expect(budget.held).toBe(Buffer.byteLength(stream));
+    expect(sse.events).toHaveLength(50);
+    sse.release();
+    body.release();
+    expect(budget.held).toBe(0);
+  });
+
+  it('gives the events of a one-shot parse of the held bytes, each with the arrival of its first line, whatever the chunking', () => {
+    const line = fc.stringMatching(/^[a-zA-Zé€😀 {}":,.0-9]{0,40}$/u);
+    const event = fc.record({
+      name: fc.option(fc.constantFrom('delta', 'done'), { nil: undefined }),
+      lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.integer({ min: 20, max: 2000 }),
+        (events, cuts, cap) => {
+          const text = events
+            .map((e) => `${e.name === undefined ? '' : `event: ${e.name}\n`}${e.lines.map((l) => `data: ${l}\n`).join('')}\n`)
+            .join('');
+          const body = new BodyCapture(cap);
+          const sse = new SseCapture(cap, undefined, body);
+          feed(text, cuts, body, sse);
+          const held = Buffer.from(body.body().bytes).toString('utf8');
+          // Lone surrogates the generator may make come back from UTF-8 as U+FFFD: compare with what the bytes say.
+          const whole = parseSse(Buffer.from(text, 'utf8').toString('utf8'));
+          // A prefix of the stream's events, all inside the held body, none left out before the last kept one.
+          expect(sse.events.map(({ data, event }) => ({ data, event }))).toEqual(
+            whole.slice(0, sse.events.length).map(({ data, event }) => ({ data, event })),
+          );
+          expect(sse.events.length + sse.dropped).toBe(whole.length);
+          if (sse.events.length > 0) expect(held.length).toBeGreaterThan(0);
+          const ats = sse.events.map((e) => e.at);
+          expect(ats).toEqual([...ats].sort((a, b) => a - b));
+          if (!body.body().truncated) expect(sse.dropped).toBe(0);
+        },
+      ),
+      { numRuns: 2_000, seed: 31 },
+    );
+  });
+
+  it('counts the events past the cap and still reads usage from the last one', () => {
+    const body = new BodyCapture(300);
+    const sse = new SseCapture(300, undefined, body);
+    const deltas = Array.from({ length: 20 }, (_, i) => `data: {"choices":[{"delta":{"content":"word ${i}"}}]}\n\n`).join('');
+    feed(
+      `${deltas}data: {"model":"gpt-4o","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":20}}\n\ndata: [DONE]\n\n`,
+      [64, 128, 400],
+      body,
+      sse,
+    );
+    expect(sse.events.length).toBeGreaterThan(0);
+    expect(sse.events.length + sse.dropped).toBe(22);
+    expect(sse.usage()).toMatchObject({ inputTokens: 3, outputTokens: 20 });
+  });
+
+  it('holds the bytes itself when no body capture is shared (a stored stream parsed again)', () => {
+    const sse = new SseCapture(1024);
+    sse.push(Buffer.from('data: a\n\ndata: b\n\n'), 7);
+    sse.end();
+    expect(sse.events).toEqual([
+      { at: 7, data: 'a' },
+      { at: 7, data: 'b' },
+    ]);
+  });
+});
