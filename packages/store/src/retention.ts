@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '@understudy/core';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import { sweepContentNodes } from './content-sweep.js';
 import type { StoreKind } from './open-dialect.js';
 import type { Database } from './schema.js';
 
@@ -9,7 +10,7 @@ export interface PruneOptions {
   readonly before: number;
   /** Count what would go, delete nothing. */
   readonly dryRun?: boolean;
-  /** Exchanges deleted per transaction (default 500): capture writes get the store between batches. */
+  /** Exchanges (and content nodes) deleted per transaction (default 500): capture writes get the store between batches. */
   readonly batchSize?: number;
   /** Pause between batches (default 10 ms), so a long prune never holds the store for long. */
   readonly pauseMs?: number;
@@ -41,7 +42,8 @@ const finalCanaryStates = ['promoted', 'rolled_back', 'aborted'];
  * running replay may still select (from its `since`, or everything while it has none), and no
  * exchange a replay result names (original, candidate or baseline: replay runs are the evidence
  * canary ledgers and CI gates cite). Shadow comparisons and tool calls of a deleted exchange go
- * with it; content nodes no remaining exchange reaches are swept at the end.
+ * with it; content nodes no remaining exchange reaches are swept at the end, also in batches
+ * (see `sweepContentNodes`).
  */
 export class RetentionRepository {
   readonly #db: Kysely<Database>;
@@ -81,7 +83,8 @@ export class RetentionRepository {
       if (ids.length < batchSize) break;
       await this.#pause(options.pauseMs ?? 10);
     }
-    const contentNodes = exchanges === 0 ? 0 : await this.#sweepContentNodes();
+    const contentNodes =
+      exchanges === 0 ? 0 : await sweepContentNodes(this.#db, this.#kind, { batchSize, pause: () => this.#pause(options.pauseMs ?? 10) });
     const freedPages = await this.#vacuum(options.vacuum ?? 'none');
     return { before: options.before, appliedBefore, heldBy, exchanges, contentNodes, freedPages };
   }
@@ -129,39 +132,6 @@ export class RetentionRepository {
       heldBy.push(`replay ${run.id} (running)`);
     }
     return { appliedBefore: applied, heldBy };
-  }
-
-  /**
-   * Mark and sweep of content nodes in ONE write transaction, so no capture can commit a reference
-   * to a node between the mark and the delete (on SQLite the transaction is the single writer; on
-   * PostgreSQL the table is locked against inserts for its duration). It reads only hashes and
-   * parents, never bodies.
-   */
-  async #sweepContentNodes(): Promise<number> {
-    return this.#db.transaction().execute(async (trx) => {
-      if (this.#kind === 'postgres') await sql`lock table content_nodes in share row exclusive mode`.execute(trx);
-      else await sql`delete from content_nodes where 0`.execute(trx); // takes SQLite's write lock now
-      const parents = new Map<string, string | null>();
-      for (const row of await trx.selectFrom('content_nodes').select(['hash', 'parent']).execute()) parents.set(row.hash, row.parent);
-      const live = new Set<string>();
-      const refs = await trx.selectFrom('exchanges').select('request_refs').where('request_refs', 'is not', null).execute();
-      for (const row of refs) {
-        for (const [, head] of JSON.parse(row.request_refs ?? '[]') as [number, string][]) {
-          let hash: string | null | undefined = head;
-          while (hash !== null && hash !== undefined && !live.has(hash)) {
-            live.add(hash);
-            hash = parents.get(hash);
-          }
-        }
-      }
-      const dead = [...parents.keys()].filter((h) => !live.has(h));
-      for (let i = 0; i < dead.length; i += 500)
-        await trx
-          .deleteFrom('content_nodes')
-          .where('hash', 'in', dead.slice(i, i + 500))
-          .execute();
-      return dead.length;
-    });
   }
 
   async #vacuum(mode: 'full' | 'incremental' | 'none'): Promise<number> {

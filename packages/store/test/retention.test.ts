@@ -1,8 +1,9 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, noUsage } from '@understudy/core';
+import { type Clock, type Exchange, noUsage, type TimerHandle } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteWorkerSink } from '../src/sqlite-worker-sink.js';
 import { openStore, type Store, storeDatabase } from '../src/store.js';
 import { freshPostgresUrl, hasPostgres } from './postgres.js';
 
@@ -165,4 +166,94 @@ describe('retention on a SQLite file', () => {
       await store.close();
     }
   });
+});
+
+/** A clock whose every timer waits for the test: a prune stops at each pause until `step()`. */
+class SteppingClock implements Clock {
+  readonly #waiting: (() => void)[] = [];
+  #wake: (() => void) | undefined;
+  now = (): number => now;
+  monotonic = (): number => 0;
+  setTimeout(fn: () => void): TimerHandle {
+    this.#waiting.push(fn);
+    this.#wake?.();
+    return { cancel: () => {} };
+  }
+  setInterval(): TimerHandle {
+    return { cancel: () => {} };
+  }
+  /** Resolves once something waits on the clock. */
+  paused(): Promise<'paused'> {
+    if (this.#waiting.length > 0) return Promise.resolve('paused');
+    return new Promise((resolve) => {
+      this.#wake = () => resolve('paused');
+    });
+  }
+  step(): void {
+    this.#wake = undefined;
+    this.#waiting.shift()?.();
+  }
+}
+
+describe('retention while capture writes (SQLite)', () => {
+  it('lets the capture writer commit between every batch of a large prune, content sweep included, and keeps what it references', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'us-retention-')), 'x.db');
+    const clock = new SteppingClock();
+    const store = await openStore({ url: file, clock });
+    const sink = sqliteWorkerSink({ url: file });
+    try {
+      const conversations = 60;
+      const shared = (c: number): string => `${system} conversation ${c}`;
+      for (let c = 0; c < conversations; c++)
+        await store.exchanges.insertMany(Array.from({ length: 20 }, (_, n) => turn(`O${c}X`, n, 40, shared(c))));
+      const db = storeDatabase(store);
+      const countNodes = async (): Promise<number> =>
+        Number(
+          (
+            await db
+              .selectFrom('content_nodes')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const countOld = async (): Promise<number> =>
+        Number(
+          (
+            await db
+              .selectFrom('exchanges')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('started_at', '<', now - 30 * day)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const nodesBefore = await countNodes();
+
+      const pruning = store.retention.prune({ before: now - 30 * day, batchSize: 50, pauseMs: 1 });
+      const written: Exchange[] = [];
+      let sweepPauses = 0;
+      // Bounded: the prune pauses once per batch (1 200 exchanges and ~1 300 nodes in batches of 50).
+      for (let i = 0; i < 500; i++) {
+        if ((await Promise.race([pruning.then(() => 'done' as const), clock.paused()])) === 'done') break;
+        // A conversation's next turn, captured now: it re-sends a history whose old turns are being pruned.
+        const c = i % conversations;
+        const next = { ...turn(`O${c}X`, 20 + Math.floor(i / conversations), 1, shared(c)), id: `01CAPTURE${String(i).padStart(4, '0')}` };
+        await sink.write([next]);
+        written.push(next);
+        if ((await countOld()) === 0 && (await countNodes()) < nodesBefore) sweepPauses++;
+        clock.step();
+      }
+      const result = await pruning;
+      expect(result.exchanges).toBe(conversations * 20);
+      expect(result.contentNodes).toBeGreaterThan(0);
+      // Captures committed while the content sweep was part-way through, not only between exchange batches.
+      expect(sweepPauses).toBeGreaterThanOrEqual(3);
+      for (const e of written) {
+        const got = await store.exchanges.get(e.id);
+        expect(Buffer.from(got?.requestBody.bytes ?? []).equals(Buffer.from(e.requestBody.bytes))).toBe(true);
+      }
+    } finally {
+      await sink.close();
+      await store.close();
+    }
+  }, 60_000);
 });
