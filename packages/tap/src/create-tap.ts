@@ -20,6 +20,7 @@ import { captureFilter } from './capture/capture-filter.js';
 import { CaptureQueue } from './capture/capture-queue.js';
 import type { CaptureSink } from './capture/capture-sink.js';
 import type { CaptureTally } from './capture/capture-tally.js';
+import { DeferredBuilds } from './capture/deferred-builds.js';
 import { buildExchange, exchangeBytes } from './capture/exchange-builder.js';
 import { type ForwardResult, forward, splitTarget, writeError } from './forward/forward.js';
 import { headerRecord } from './forward/forward-headers.js';
@@ -67,7 +68,10 @@ export interface LostBeforeStart {
 }
 
 export interface TapStats {
+  /** Captures held: waiting to be built or queued for the store. */
   queueDepth: number;
+  /** Of those, captures whose exchange is not built yet (building waits for quiet turns of the event loop). */
+  building: number;
   captured: number;
   dropped: number;
   storeErrors: number;
@@ -124,7 +128,9 @@ export function createTap(deps: TapDeps): Tap {
     batchSize: capture.batchSize,
     flushIntervalMs: capture.flushIntervalMs,
     ...(deps.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: deps.closeTimeoutMs }),
-    ...(deps.tally === undefined ? {} : { tally: deps.tally }),
+    // A capture counts as accepted when its build is queued (record below), so a kill that takes
+    // captures still waiting to be built is counted too; the queue reports only what it refuses.
+    ...(deps.tally === undefined ? {} : { tally: refusalsOnly(deps.tally) }),
     onWritten: metrics.written,
     onDropped: metrics.dropped,
     onStoreError: metrics.storeError,
@@ -157,40 +163,61 @@ export function createTap(deps: TapDeps): Tap {
   });
   let closing: Promise<void> | undefined;
 
+  const builds = new DeferredBuilds({ clock, maxPending: capture.queueSize });
+  let buildsRefused = 0;
+
   const record = (result: ForwardResult, version: Version, parentId: string | null = null, exchangeId?: string): string | null => {
     metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
-    if (result.capture === null) return null;
-    if (result.capture.sseDropped > 0) metrics.sseEventsDropped(result.capture.sseDropped);
-    if (result.capture.cutByBudget) metrics.cutByBudget();
-    let id: string | null = null;
-    try {
-      const built = buildExchange(result, result.capture, {
-        // The id the agent already saw in `x-understudy-exchange`, so its tool calls join this exchange.
-        ids: exchangeId === undefined ? ids : () => exchangeId,
-        redactor,
-        prices,
-        maxBodyBytes: capture.maxBodyBytes,
-        versionName: version.name,
-      });
-      // A stable answer to a candidate's fallback points at the failed attempt, so the canary's
-      // stable arm can leave it out while the attempt counts against the candidate.
-      const exchange = parentId === null ? built : { ...built, parentId };
-      id = exchange.id;
-      captureQueue.offer(exchange, exchangeBytes(exchange));
-      // After the client has its response: the shadow copy can never delay or change it.
-      shadow?.offer({
-        live: exchange,
-        rawHeaders: headerRecord(result.capture.requestHeaders),
-        rawPath: result.path,
-        rawQuery: result.query,
-        rawBody: result.capture.request.body(),
-      });
-    } catch (error) {
-      // A capture must never break the proxy: count it as dropped and carry on.
-      metrics.dropped(1, 'capture_error');
-      logger.error({ err: error, path: result.path }, 'capture failed; exchange dropped');
+    const raw = result.capture;
+    if (raw === null) return null;
+    if (raw.sseDropped > 0) metrics.sseEventsDropped(raw.sseDropped);
+    if (raw.cutByBudget) metrics.cutByBudget();
+    // The id the agent already saw in `x-understudy-exchange`, so its tool calls join this exchange.
+    const id = exchangeId ?? ids();
+    const release = raw.keep();
+    const build = (): void => {
+      try {
+        const built = buildExchange(result, raw, {
+          ids: () => id,
+          redactor,
+          prices,
+          maxBodyBytes: capture.maxBodyBytes,
+          versionName: version.name,
+        });
+        // A stable answer to a candidate's fallback points at the failed attempt, so the canary's
+        // stable arm can leave it out while the attempt counts against the candidate.
+        const exchange = parentId === null ? built : { ...built, parentId };
+        if (!captureQueue.offer(exchange, exchangeBytes(exchange))) deps.tally?.refused(1);
+        // After the client has its response: the shadow copy can never delay or change it.
+        shadow?.offer({
+          live: exchange,
+          rawHeaders: headerRecord(raw.requestHeaders),
+          rawPath: result.path,
+          rawQuery: result.query,
+          rawBody: raw.request.body(),
+        });
+      } catch (error) {
+        // A capture must never break the proxy: count it as dropped and carry on.
+        metrics.dropped(1, 'capture_error');
+        deps.tally?.refused(1);
+        logger.error({ err: error, path: result.path }, 'capture failed; exchange dropped');
+      } finally {
+        release();
+      }
+    };
+    if (builds.offer(build)) deps.tally?.accepted();
+    else {
+      release();
+      buildsRefused++;
+      metrics.dropped(1, 'queue_full');
     }
     return id;
+  };
+
+  /** The queue's figures with the exchanges still waiting to be built counted as queued (and those refused as dropped). */
+  const stats = (): TapStats => {
+    const q = captureQueue.stats();
+    return { ...q, queueDepth: q.queueDepth + builds.depth, building: builds.depth, dropped: q.dropped + buildsRefused };
   };
 
   /** Forwards one request (its `path` already resolved) to the version the canary split chose. */
@@ -240,7 +267,7 @@ export function createTap(deps: TapDeps): Tap {
   // Always 200: the proxy serves while capture is degraded (fail-open), so a load balancer must
   // not pull the tap; `status: degraded` and the capture block tell an operator what is lost.
   app.get(`${reservedPathPrefix}healthz`, (c) => {
-    const q = captureQueue.stats();
+    const q = stats();
     return c.json({
       status: q.healthy ? 'ok' : 'degraded',
       version: deps.version.name,
@@ -285,10 +312,15 @@ export function createTap(deps: TapDeps): Tap {
   return {
     app,
     registry,
-    stats: () => captureQueue.stats(),
-    flush: () => captureQueue.flush(),
+    stats,
+    flush() {
+      builds.drain();
+      return captureQueue.flush();
+    },
     close() {
       closing ??= (async () => {
+        // No new captures once closing is set; the ones waiting to be built go to the queue first.
+        builds.drain();
         await shadow?.close();
         await captureQueue.close();
         await pools.close();
@@ -305,4 +337,9 @@ function hostFields(rawHeaders: readonly string[]): number {
     if (name.length === 4 && name.toLowerCase() === 'host') n++;
   }
   return n;
+}
+
+/** The tally as the capture queue sees it: the queue counts what it refuses, never what it accepts. */
+function refusalsOnly(tally: Pick<CaptureTally, 'accepted' | 'refused'>): Pick<CaptureTally, 'accepted' | 'refused'> {
+  return { accepted: () => {}, refused: (rows) => tally.refused(rows) };
 }

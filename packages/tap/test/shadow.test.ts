@@ -208,6 +208,8 @@ describe('live shadow mirror', () => {
     const t = await tapWithShadow(live.url, hanging.url, { rate: 1, concurrency: 1, queueSize: 2, timeoutMs: 60_000 });
     try {
       for (let i = 0; i < 10; i++) expect((await post(t.url, `{"i":${i}}`)).status).toBe(200);
+      // Copies are offered when each live exchange is built, between turns of the event loop (bounded wait).
+      for (let i = 0; i < 1000 && t.tap.stats().building > 0; i++) await new Promise((resolve) => setImmediate(resolve));
       const metrics = await t.tap.registry.metrics();
       expect(metrics).toContain('understudy_shadow_dropped_total{reason="queue_full"} 7');
       expect(metrics).toContain('understudy_shadow_queue_depth 2');

@@ -30,6 +30,11 @@ export interface ForwardCapture {
   readonly sseDropped: number;
   /** True when the in-flight capture budget, not the per-body cap, cut a copy short. */
   readonly cutByBudget: boolean;
+  /**
+   * Keeps the held bytes past `onEnd` (to build the exchange later); the returned function gives
+   * them back to the in-flight budget, once. Without it they go back as soon as `onEnd` returns.
+   */
+  keep(): () => void;
 }
 
 /** How one forwarded request went: the basis of metrics and, when captured, of the exchange. */
@@ -151,6 +156,16 @@ export function forward(options: ForwardOptions): void {
   let waitingForDrain = false;
   let fellBack = false;
 
+  let kept = false;
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    request.release();
+    response.release();
+    sse?.release();
+  };
+
   const finish = (error: ForwardResult['error']): void => {
     if (ended) return;
     ended = true;
@@ -174,17 +189,22 @@ export function forward(options: ForwardOptions): void {
             request,
             responseHeaders,
             response,
-            sseEvents: sse?.events ?? null,
+            // Parsed from the held body when first read: an exchange built later holds no events until then.
+            get sseEvents() {
+              return sse?.events ?? null;
+            },
             streamUsage: sse?.usage(),
             sseDropped: sse?.dropped ?? 0,
             cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,
+            keep() {
+              kept = true;
+              return release;
+            },
           }
         : null,
     });
-    // The exchange is built (its bodies copied) by now: the chunks held for it go back to the budget.
-    request.release();
-    response.release();
-    sse?.release();
+    // Built (its bodies copied) by now unless the caller kept the capture: its chunks go back to the budget.
+    if (!kept) release();
   };
 
   const onDrain = (): void => {
