@@ -6,11 +6,13 @@
  * step code) with a Flagger-style policy (fixed window, count of failed checks), reporting the
  * false rollback rate on good candidates and the requests a bad candidate serves before
  * rollback. Flagger's tolerances are swept and the one with the least exposure at a false
- * rollback rate no higher than ours is the one compared.
+ * rollback rate no higher than ours is the one compared. Then it measures how fast a routing
+ * change reaches taps: in the writer's process, in other processes over PostgreSQL
+ * LISTEN/NOTIFY, and in other processes polling a SQLite file (propagation-report.ts).
  */
 import { seededRandom } from '@understudy/core';
 import { flaggerPolicy, type Policy, understudyPolicy } from './policies.js';
-import { measureRoutingPropagation } from './routing-propagation.js';
+import { reportRoutingPropagation } from './propagation-report.js';
 import { type CandidateKind, candidateModel, sample, stableModel, windowNoise } from './traffic-model.js';
 
 const seed = Number(process.env.SEED ?? 20_260_601);
@@ -115,45 +117,49 @@ const median = (xs: number[]) => {
   return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] ?? Number.NaN);
 };
 
-const started = performance.now();
-const minRequests = [60, 150, 300, 600, 600];
-const ours = run(() => understudyPolicy(intervalMs, minRequests));
+/** The policy simulation: Understudy's controller against the Flagger-style sweep. */
+function reportPolicies(): void {
+  const minRequests = [60, 150, 300, 600, 600];
+  const ours = run(() => understudyPolicy(intervalMs, minRequests));
 
-// Flagger-style sweep: tolerances scaled together, and the failed-check threshold.
-const sweep: { scale: number; threshold: number; summary: Summary }[] = [];
-for (const threshold of process.env.OURS_ONLY === '1' ? [] : [2, 5]) {
-  for (const scale of [0.5, 1, 1.5, 2, 3, 4]) {
-    const tol = { errorRate: 0.02 * scale, latencyP99: 0.15 * scale, divergence: 0.04 * scale, cost: 0.1 * scale };
-    sweep.push({ scale, threshold, summary: run(() => flaggerPolicy(tol, threshold)) });
+  // Flagger-style sweep: tolerances scaled together, and the failed-check threshold.
+  const sweep: { scale: number; threshold: number; summary: Summary }[] = [];
+  for (const threshold of process.env.OURS_ONLY === '1' ? [] : [2, 5]) {
+    for (const scale of [0.5, 1, 1.5, 2, 3, 4]) {
+      const tol = { errorRate: 0.02 * scale, latencyP99: 0.15 * scale, divergence: 0.04 * scale, cost: 0.1 * scale };
+      sweep.push({ scale, threshold, summary: run(() => flaggerPolicy(tol, threshold)) });
+    }
+  }
+  const eligible = sweep.filter((s) => s.summary.falseRollbackRate <= ours.falseRollbackRate);
+  const best = eligible.sort((a, b) => a.summary.badMeanExposure - b.summary.badMeanExposure)[0];
+
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const row = (name: string, s: Summary) =>
+    `| ${name} | ${pct(s.falseRollbackRate)} | ${s.goodPromoted}/${goodCount} (median ${s.goodMedianWindows} windows) | ${Math.round(s.badMeanExposure)} | ${badKinds
+      .map(
+        (k) => `${Math.round(s.byKind[k]?.meanExposure ?? 0)}${(s.byKind[k]?.missed ?? 0) > 0 ? ` (${s.byKind[k]?.missed} missed)` : ''}`,
+      )
+      .join(' / ')} |`;
+
+  console.log(
+    `seed ${seed}; ${goodCount} good + ${badPerKind * badKinds.length} bad canaries; ${rps} req/s, ${intervalMs / 1000} s windows, horizon ${horizonWindows} windows`,
+  );
+  console.log('| policy | false rollbacks (good) | good promoted | bad: mean requests served | errors / latency / divergence / cost |');
+  console.log('|---|---|---|---|---|');
+  console.log(row('Understudy (sequential bounds + Mann-Whitney)', ours));
+  for (const s of sweep) console.log(row(`Flagger-style, tolerance ×${s.scale}, ${s.threshold} failed checks`, s.summary));
+  if (best === undefined) {
+    console.log('\nno Flagger-style setting reached our false rollback rate');
+  } else {
+    const ratio = ours.badMeanExposure / best.summary.badMeanExposure;
+    console.log(
+      `\nbest Flagger-style at ≤ our false rollback rate: tolerance ×${best.scale}, ${best.threshold} failed checks; exposure ratio ours/theirs = ${ratio.toFixed(3)} (target ≤ 0.333); our false rollbacks ${pct(ours.falseRollbackRate)} (target ≤ 1 %)`,
+    );
   }
 }
-const eligible = sweep.filter((s) => s.summary.falseRollbackRate <= ours.falseRollbackRate);
-const best = eligible.sort((a, b) => a.summary.badMeanExposure - b.summary.badMeanExposure)[0];
 
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-const row = (name: string, s: Summary) =>
-  `| ${name} | ${pct(s.falseRollbackRate)} | ${s.goodPromoted}/${goodCount} (median ${s.goodMedianWindows} windows) | ${Math.round(s.badMeanExposure)} | ${badKinds
-    .map((k) => `${Math.round(s.byKind[k]?.meanExposure ?? 0)}${(s.byKind[k]?.missed ?? 0) > 0 ? ` (${s.byKind[k]?.missed} missed)` : ''}`)
-    .join(' / ')} |`;
-
-console.log(
-  `seed ${seed}; ${goodCount} good + ${badPerKind * badKinds.length} bad canaries; ${rps} req/s, ${intervalMs / 1000} s windows, horizon ${horizonWindows} windows`,
-);
-console.log('| policy | false rollbacks (good) | good promoted | bad: mean requests served | errors / latency / divergence / cost |');
-console.log('|---|---|---|---|---|');
-console.log(row('Understudy (sequential bounds + Mann-Whitney)', ours));
-for (const s of sweep) console.log(row(`Flagger-style, tolerance ×${s.scale}, ${s.threshold} failed checks`, s.summary));
-if (best === undefined) {
-  console.log('\nno Flagger-style setting reached our false rollback rate');
-} else {
-  const ratio = ours.badMeanExposure / best.summary.badMeanExposure;
-  console.log(
-    `\nbest Flagger-style at ≤ our false rollback rate: tolerance ×${best.scale}, ${best.threshold} failed checks; exposure ratio ours/theirs = ${ratio.toFixed(3)} (target ≤ 0.333); our false rollbacks ${pct(ours.falseRollbackRate)} (target ≤ 1 %)`,
-  );
-}
-const delays = (await measureRoutingPropagation()).sort((a, b) => a - b);
-const at = (q: number) => (delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? Number.NaN).toFixed(0);
-console.log(
-  `\nrouting change → tap (4 watchers polling a SQLite store every 250 ms, ${delays.length} observations): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms (target ≤ 1 000 ms)`,
-);
+const started = performance.now();
+// ROUTING_ONLY=1 skips the simulation (~45 s) and measures routing propagation only.
+if (process.env.ROUTING_ONLY !== '1') reportPolicies();
+await reportRoutingPropagation();
 console.log(`elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`);
