@@ -4,6 +4,8 @@ import type { ClauseToken } from './split-clauses.js';
 export interface ClausePolarity {
   /** An odd number of negation cues ("not", "n't", "never", "no", "without", "cannot", "non-…"). */
   readonly negated: boolean;
+  /** "free" in its price sense counted among the negations ("is free": no charge). */
+  readonly free?: boolean;
   /** `necessity` (must, need to, have to, required), `possibility` (can, may, optional), or null. */
   readonly modality: 'necessity' | 'possibility' | null;
 }
@@ -59,43 +61,144 @@ const necessity = new Set([
   'has',
   'had',
 ]);
-const possibility = new Set(['can', 'could', 'may', 'might', 'optional', 'allowed', 'permitted', 'able', 'possible', 'free']);
+const possibility = new Set(['can', 'could', 'may', 'might', 'optional', 'allowed', 'permitted', 'able', 'possible']);
+
+// Necessity words that, negated, grant a permission ("you don't need to", "no need", "not
+// required"): the absence of an obligation, as opposed to "must not", which obliges.
+const liftable = new Set([
+  'need',
+  'needs',
+  'needed',
+  'have',
+  'has',
+  'had',
+  'required',
+  'require',
+  'requires',
+  'necessary',
+  'mandatory',
+  'obligatory',
+]);
+// What may stand between a negation and the necessity it lifts: "not really need", "isn't required".
+const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually', 'strictly', 'even', 'any']);
+// Openings of a request that oblige no more than a statement does ("Please note that…").
+const softRequests = new Set(['note', 'let', 'feel', 'see', 'contact', 'reach', 'allow', 'keep', 'be']);
+
+function isNegationWord(w: string): boolean {
+  return w.endsWith("n't") || w === 'not' || w === 'no' || w === 'never' || w === 'cannot';
+}
 
 /**
- * The polarity and modality of one clause from its cue words. "have/has to" and "need to"
- * count as necessity only before "to" (or as "need" with an object), "free to" as permission;
- * "No," opening an answer is a reply, not a negation of the clause.
+ * The polarity and modality of one clause from its grammar:
+ *
+ * - negation: "not", "n't", "never", "no" and the negative determiners and pronouns, "without",
+ *   words negative by their prefix ("non-refundable", "unable"); "no longer" negates, "no later
+ *   than" / "no more than" bound a value instead; "free" in its price sense ("is free", "free of
+ *   charge") says "no charge", and "No," opening an answer is a reply, not a negation;
+ * - modality: necessity (must, need to, have to, required, a request opening with "please" or a
+ *   prohibition opening with "don't" / "never"), possibility (can, may, optional, allowed, a
+ *   lifted necessity: "don't need to", "no need", "not required").
  */
 export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let negs = 0;
+  let free = false;
   let nec = false;
   let pos = false;
+  let start = 0;
   tokens.forEach((t, i) => {
     const w = t.lower.includes('’') ? t.lower.replace(/’/g, "'") : t.lower;
-    // "No, you…" answers; "no later than", "no more than" bound a value. Neither negates the clause.
-    const notNegation =
-      w === 'no' && ((i === 0 && t.after !== undefined && t.after !== '') || comparatives.has(tokens[i + 1]?.lower ?? ''));
-    if (w.endsWith("n't") || (negations.has(w) && !notNegation)) {
+    const next = tokens[i + 1]?.lower;
+    // "No," opening an answer replies; "Yes," or "Sure," likewise starts nothing.
+    if (
+      i === start &&
+      (w === 'no' || w === 'yes' || w === 'sure' || w === 'okay' || w === 'ok') &&
+      t.after !== undefined &&
+      t.after !== ''
+    ) {
+      start = i + 1;
+      return;
+    }
+    // "Please bring…", "Don't…", "Never…": a request or a prohibition obliges.
+    if (i === start && w === 'please' && next !== undefined && !softRequests.has(next)) nec = true;
+    if (
+      (i === start || (i === start + 1 && tokens[start]?.lower === 'please')) &&
+      (w === "don't" || w === 'never' || (w === 'do' && next === 'not'))
+    )
+      nec = true;
+    // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
+    const bound = w === 'no' && comparatives.has(next ?? '') && tokens[i + 2]?.lower === 'than';
+    if (w === 'free') {
+      // "free to leave" permits; "is free", "free of charge" mean no charge.
+      if (next === 'to') pos = true;
+      else {
+        negs++;
+        free = true;
+      }
+      return;
+    }
+    if (w.endsWith("n't") || (negations.has(w) && !bound)) {
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
       if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;
       if (w === "mustn't") nec = true;
+      if (w === "needn't") pos = true;
       return;
     }
     if ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w)) {
       negs++;
       return;
     }
-    const next = tokens[i + 1]?.lower;
     if (necessity.has(w)) {
-      if (w === 'have' || w === 'has' || w === 'had' || w === 'needs' || w === 'need' || w === 'needed') {
-        if (next === 'to' || ((w === 'need' || w === 'needs') && next !== undefined)) nec = true;
-      } else nec = true;
+      const counts =
+        !(w === 'have' || w === 'has' || w === 'had' || w === 'needs' || w === 'need' || w === 'needed') ||
+        next === 'to' ||
+        ((w === 'need' || w === 'needs') && next !== undefined);
+      if (!counts) return;
+      let j = i - 1;
+      while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
+      if (liftable.has(w) && j >= 0 && isNegationWord((tokens[j]?.lower ?? '').replace(/’/g, "'"))) pos = true;
+      else nec = true;
       return;
     }
-    if (possibility.has(w) && (w !== 'free' || next === 'to') && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
+    if (possibility.has(w) && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
   });
-  return { negated: negs % 2 === 1, modality: nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : null };
+  return { negated: negs % 2 === 1, ...(free ? { free } : {}), modality: nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : null };
+}
+
+// Words of price: a clause that says "free" is comparable in polarity with one that uses them.
+const priceWords = new Set([
+  'free',
+  'charge',
+  'charged',
+  'charges',
+  'cost',
+  'costs',
+  'fee',
+  'fees',
+  'pay',
+  'paid',
+  'price',
+  'billed',
+  'surcharge',
+]);
+
+/**
+ * Whether two aligned clauses differ in polarity. "Free" negates only against a clause about
+ * price ("no charge" / "is free"): "towing is included free" says nothing against "it covers
+ * towing", so there the word is left out of the count.
+ */
+export function polarityDiffers(
+  a: ClausePolarity,
+  aTokens: readonly ClauseToken[],
+  b: ClausePolarity,
+  bTokens: readonly ClauseToken[],
+): boolean {
+  if (a.negated === b.negated) return false;
+  if (a.free !== true && b.free !== true) return true;
+  const aboutPrice = (tokens: readonly ClauseToken[]): boolean => tokens.some((t) => priceWords.has(t.lower));
+  if (aboutPrice(a.free === true ? bTokens : aTokens)) return true;
+  // Without the price sense of "free", the two agree.
+  return (a.free === true) === (b.free === true);
 }
 
 /** The cue words of a clause (negations and modals): ignored when aligning clauses, reported as evidence. */
@@ -106,6 +209,8 @@ export function isPolarityCue(word: string): boolean {
     necessity.has(word) ||
     possibility.has(word) ||
     word === 'do' ||
+    word === 'free' ||
+    word === 'please' ||
     word === 'does' ||
     word === 'will' ||
     word === 'would'

@@ -45,6 +45,58 @@ const secondsPer: Readonly<Record<string, number>> = {
   year: 31536000,
   yr: 31536000,
 };
+// Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
+const measureUnits: Readonly<Record<string, string>> = {
+  kb: 'kb',
+  kilobyte: 'kb',
+  mb: 'mb',
+  megabyte: 'mb',
+  gb: 'gb',
+  gigabyte: 'gb',
+  tb: 'tb',
+  terabyte: 'tb',
+  kbps: 'kbps',
+  mbps: 'mbps',
+  gbps: 'gbps',
+  mg: 'mg',
+  milligram: 'mg',
+  kg: 'kg',
+  kilogram: 'kg',
+  kilo: 'kg',
+  lb: 'lb',
+  lbs: 'lb',
+  oz: 'oz',
+  ounce: 'oz',
+  ml: 'ml',
+  milliliter: 'ml',
+  millilitre: 'ml',
+  liter: 'l',
+  litre: 'l',
+  km: 'km',
+  kilometer: 'km',
+  kilometre: 'km',
+  mi: 'mi',
+  mile: 'mi',
+  ft: 'ft',
+  foot: 'ft',
+  feet: 'ft',
+  cm: 'cm',
+  centimeter: 'cm',
+  centimetre: 'cm',
+  mm: 'mm',
+  millimeter: 'mm',
+  millimetre: 'mm',
+  kwh: 'kwh',
+  mph: 'mph',
+  kph: 'kph',
+  sqft: 'sqft',
+};
+// Scale words after a number: "$2.5 million", "3k users", "1.2bn".
+const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+// How often: "twice a day" is "2 times a day".
+const frequencyWords: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
+const frequencyNext = new Set(['a', 'an', 'per', 'every', 'each', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly']);
+
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const relativeDays = new Set(['today', 'tomorrow', 'yesterday', 'tonight']);
@@ -75,6 +127,7 @@ const notUnits = new Set([
 ]);
 
 function stem(word: string): string {
+  if (word.endsWith("'s") || word.endsWith('’s')) return stem(word.slice(0, -2));
   if (word.length > 3 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
@@ -119,6 +172,19 @@ function time(hour: number, minute: number, meridiem: string | undefined, text: 
 function withUnit(n: number, text: string, next: readonly ClauseToken[], weak: boolean): { value: FactValue; used: number } {
   const w0 = next[0]?.lower ?? '';
   const w1 = next[1]?.lower ?? '';
+  const scale = scaleWords[w0];
+  if (scale !== undefined) {
+    const r = withUnit(n * scale, `${text} ${next[0]?.core}`, next.slice(1), false);
+    return { value: r.value, used: r.used + 1 };
+  }
+  if (w0 === 'times' || w0 === 'time')
+    return { value: { type: 'quantity', keys: [`times:${n}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
+  const measure = measureUnits[stem(w0)];
+  if (measure !== undefined)
+    return {
+      value: { type: 'quantity', keys: [`quantity:${measure}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false },
+      used: 1,
+    };
   const cur = currencyWords[w0];
   if (cur !== undefined)
     return { value: { type: 'money', keys: [`money:${cur}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false }, used: 1 };
@@ -193,9 +259,21 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   // "$35", "$1.2k", "$210/night".
   m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
   if (m !== null) {
-    const scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
+    let scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
+    // "$2.5 million"
+    const word = m[3] === undefined && !/\/\p{L}/u.test(c) ? scaleWords[rest[0]?.lower ?? ''] : undefined;
+    if (word !== undefined) scale = word;
     const n = parseNumber(m[2] ?? '0') * scale;
-    return { value: { type: 'money', keys: [`money:${currencySymbols[m[1] ?? '$']}:${n}`], num: n, text: c, weak: false }, used: 1 };
+    return {
+      value: {
+        type: 'money',
+        keys: [`money:${currencySymbols[m[1] ?? '$']}:${n}`],
+        num: n,
+        text: word ? `${c} ${rest[0]?.core}` : c,
+        weak: false,
+      },
+      used: word ? 2 : 1,
+    };
   }
   m = digit ? /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(\d[\d,]*(?:\.\d+)?)$/i.exec(c) : null;
   if (m === null && /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i.test(c) && plainNumber.test(rest[0]?.core ?? ''))
@@ -267,7 +345,8 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     if (/^(st|nd|rd|th)$/.test(unit))
       return { value: { type: 'number', keys: [`number:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
     const glued = withUnit(Number(m[1]), c, [{ core: unit, lower: unit, upper: false }], false);
-    if (glued.value.type !== 'quantity' || unit.length > 2) return { value: glued.value, used: 1 };
+    if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined)
+      return { value: { ...glued.value, text: c }, used: 1 };
   }
   if (digit && /[\p{L}]/u.test(c)) return identifier(c);
   if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c))) return identifier(c);
@@ -281,6 +360,19 @@ function articleValue(
   t: ClauseToken,
   rest: readonly ClauseToken[],
 ): { value: FactValue; also?: FactValue; used: number } | undefined {
+  const often = frequencyWords[t.lower];
+  if (often !== undefined) {
+    // "once" is a count only where it says how often ("once a day", "only once"), not "once you pay".
+    const prev = tokens[i - 1]?.lower;
+    const counts =
+      t.lower !== 'once' ||
+      frequencyNext.has(rest[0]?.lower ?? '') ||
+      (i > 0 && rest[0] === undefined) ||
+      prev === 'only' ||
+      prev === 'just' ||
+      prev === 'exactly';
+    if (counts) return { value: { type: 'quantity', keys: [`times:${often}`], num: often, text: t.core, weak: false }, used: 1 };
+  }
   if (isNumberWord(t.lower) || ((t.lower === 'a' || t.lower === 'an') && isNumberWord(rest[0]?.lower ?? '__'))) {
     let j = i;
     const words: string[] = [];
@@ -325,7 +417,7 @@ function identifier(c: string): { value: FactValue; used: number } {
 
 // Words a token must contain for {@link valueAt} to find anything: a digit, a currency sign,
 // `@`, `#`, `www`/`http`, or an English value word. The rest are skipped cheaply.
-const valueWords = new Set([...relativeDays, 'a', 'an', 'weekday', 'weekdays', 'weekend', 'weekends']);
+const valueWords = new Set([...relativeDays, 'a', 'an', 'weekday', 'weekdays', 'weekend', 'weekends', 'once', 'twice', 'thrice']);
 
 // Every lower-case word that can start a value: number words, months, weekdays, relative days.
 const startWords = new Set([

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
+import { clauseTokens } from './split-clauses.js';
 
 const keys = (text: string): string[] => factSheet(text).values.map((v) => v.keys[0] ?? '');
 const facts = (a: string, b: string, baselines: string[] = []) =>
@@ -80,5 +82,65 @@ describe('factSheet values', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('negation and modality by grammar', () => {
+  const polarity = (text: string) => clausePolarity(clauseTokens(text));
+
+  it('reads "no longer", a coordinated clause and "free" (no charge) as polarity', () => {
+    expect(facts('Your subscription is no longer active.', 'Your subscription is still active.')).toEqual([
+      'polarity_flip: is no longer active → is still active',
+    ]);
+    expect(
+      facts("Orders ship within two days, and you won't pay for shipping.", 'Orders ship within two days, and you will pay for shipping.'),
+    ).toEqual(["polarity_flip: won't pay for shipping → will pay for shipping"]);
+    // A baseline that says "free" says what "no charge" says: it does not excuse "a charge".
+    expect(
+      facts('There is no charge for the first consultation.', 'There is a charge for the first consultation.', [
+        'The first consultation is free.',
+      ]),
+    ).toEqual(['polarity_flip: is no charge for the → is a charge for the']);
+    expect(facts('Joining the club is free.', 'Joining the club is not free.')).toHaveLength(1);
+    expect(facts('There is no fee to join.', 'Joining is free of charge.')).toEqual([]);
+    // A bound is not a negation.
+    expect(polarity('Arrive no later than 9am.').negated).toBe(false);
+    expect(polarity('The wait is no longer than ten minutes.').negated).toBe(false);
+  });
+
+  it('tells a lifted obligation (permission) from a prohibition', () => {
+    expect(polarity("You don't need to bring a printed ticket.")).toEqual({ negated: true, modality: 'possibility' });
+    expect(polarity('There is no need to book ahead.')).toEqual({ negated: true, modality: 'possibility' });
+    expect(polarity('A deposit is not required.')).toEqual({ negated: true, modality: 'possibility' });
+    expect(polarity('You must not bring food into the lab.')).toEqual({ negated: true, modality: 'necessity' });
+    expect(polarity('Please do not bring food into the lab.')).toEqual({ negated: true, modality: 'necessity' });
+    expect(polarity("Don't bring food into the lab.")).toEqual({ negated: true, modality: 'necessity' });
+    expect(polarity('Please bring your badge.')).toEqual({ negated: false, modality: 'necessity' });
+    expect(polarity("No, you're free to leave early.")).toEqual({ negated: false, modality: 'possibility' });
+    expect(facts('Please do not water the plant for a week.', 'There is no need to stop watering the plant for a week.')).toHaveLength(1);
+  });
+});
+
+describe('numbers with units, scales and frequencies', () => {
+  it('normalises units, scale words and frequency words', () => {
+    const same: [string, string][] = [
+      ['The plan includes 20GB of data.', 'The plan includes 20 GB of data.'],
+      ['The plan includes 20 gigabytes of data.', 'The plan includes 20GB of data.'],
+      ['The crate weighs 35kg.', 'The crate weighs 35 kilograms.'],
+      ['The grant is $1.5 million.', 'The grant is $1,500,000.'],
+      ['The grant is $1.5m.', 'The grant is 1.5 million dollars.'],
+      ['Water it twice a week.', 'Water it two times a week.'],
+    ];
+    for (const [a, b] of same) expect({ a, b, d: facts(a, b) }).toEqual({ a, b, d: [] });
+    expect(facts('Take one tablet three times a day.', 'Take one tablet twice a day.')).toHaveLength(1);
+    expect(facts('The crate weighs 35kg.', 'The crate weighs 53kg.')).toEqual(['fact_changed: 35kg → 53kg']);
+    // "once" as a conjunction is no count.
+    expect(keys('Once you pay, the order ships.')).toEqual([]);
+  });
+
+  it('does not let a count of one thing support a value with another unit', () => {
+    expect(facts('The cabin sleeps 2 guests and you can stay 4 nights.', 'The cabin sleeps 2 guests and you can stay 2 nights.')).toEqual([
+      'fact_changed: 4 nights → 2 nights',
+    ]);
   });
 });

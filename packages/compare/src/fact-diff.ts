@@ -1,3 +1,4 @@
+import { polarityDiffers } from './clause-polarity.js';
 import type { Difference } from './divergence-report.js';
 import { type ClauseFacts, type FactSheet, sheetWords } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -299,7 +300,7 @@ export function diffFacts(
     if (k >= o.maxClauses) return;
     const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
     if (p !== undefined && p.content.length >= 2 && !isFraming(c) && !isFraming(p) && !c.condition && !p.condition) {
-      const flipped = c.polarity.negated !== p.polarity.negated || prefixAntonym(p, c);
+      const flipped = polarityDiffers(p.polarity, p.tokens, c.polarity, c.tokens) || prefixAntonym(p, c);
       // Production varies here when a baseline's version of the original's clause says it the candidate's way.
       const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
         baselines.some((b) => {
@@ -309,7 +310,7 @@ export function diffFacts(
           return a !== undefined && align(a, original, o.maxClauses)?.clause === p && test(a);
         });
       if (flipped) {
-        const varies = againstBaselines((b) => b.polarity.negated === c.polarity.negated && !prefixAntonym(b, c));
+        const varies = againstBaselines((b) => !polarityDiffers(b.polarity, b.tokens, c.polarity, c.tokens) && !prefixAntonym(b, c));
         out.push({
           kind: 'polarity_flip',
           path: where(c),

@@ -140,13 +140,25 @@ function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: Re
   return out;
 }
 
+const possessive = /^\p{Lu}\p{Ll}+['’]s$/u;
+// "Here's", "Let's", "Today's": contractions and common words, not names.
+const notPossessors = new Set('here let everyone everything nothing someone somebody today tomorrow yesterday tonight one'.split(' '));
+
+function possessiveName(t: ClauseToken): boolean {
+  if (!possessive.test(t.core)) return false;
+  const base = t.lower.slice(0, -2);
+  return !stopwords.has(base) && !notPossessors.has(base);
+}
+
 /** Whether a capitalized token reads as (part of) a name. */
 function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
   // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
   const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
   return (
     !consumed.has(i) &&
-    (i > 0 || !initial || acronym) &&
+    // A sentence's first word is capitalized by grammar; it is a name when it is an acronym or a
+    // possessive ("Bella's booster is due").
+    (i > 0 || !initial || acronym || possessiveName(t)) &&
     /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
     !nameStoppers.has(t.lower) &&
     !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&

@@ -7,7 +7,7 @@ import { type FactValue, isPlainNumber } from './fact-value.js';
 export class ValueIndex {
   readonly #keys = new Set<string>();
   readonly #nums = new Set<number>();
-  readonly #plainNums = new Set<number>();
+  readonly #bareNums = new Set<number>();
 
   constructor(values: Iterable<FactValue> = []) {
     for (const v of values) this.add(v);
@@ -17,14 +17,19 @@ export class ValueIndex {
     for (const k of v.keys) this.#keys.add(k);
     if (v.num !== undefined) {
       this.#nums.add(v.num);
-      if (isPlainNumber(v)) this.#plainNums.add(v.num);
+      if (v.type === 'number') this.#bareNums.add(v.num);
     }
   }
 
-  /** A shared key, or the same number where either side is a plain number (`$20` ~ `twenty`). */
+  /**
+   * A shared key, or the same number where one side states it bare: a bare number supports any
+   * value that carries it (`$20` ~ "costs 20"), and a bare or counted number (`3`, `3 nights`) is
+   * supported by any value that carries it. A value with its own unit is not supported by another
+   * unit's count: "2 weeks" is not "2 bedrooms".
+   */
   has(v: FactValue): boolean {
     for (const k of v.keys) if (this.#keys.has(k)) return true;
     if (v.num === undefined) return false;
-    return this.#plainNums.has(v.num) || (isPlainNumber(v) && this.#nums.has(v.num));
+    return this.#bareNums.has(v.num) || (isPlainNumber(v) && this.#nums.has(v.num));
   }
 }
