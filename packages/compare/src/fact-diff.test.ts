@@ -95,6 +95,10 @@ describe('negation and modality by grammar', () => {
     expect(
       facts("Orders ship within two days, and you won't pay for shipping.", 'Orders ship within two days, and you will pay for shipping.'),
     ).toEqual(["polarity_flip: won't pay for shipping → will pay for shipping"]);
+    // With or without the comma, a coordinated clause is compared on its own.
+    expect(
+      facts('Shipping is free, and we will text you a tracking link.', "Shipping is free and we won't text you a tracking link."),
+    ).toEqual(["polarity_flip: will text you a → won't text you a"]);
     // A baseline that says "free" says what "no charge" says: it does not excuse "a charge".
     expect(
       facts('There is no charge for the first consultation.', 'There is a charge for the first consultation.', [

@@ -115,7 +115,7 @@ function mayEndSentence(s: string): boolean {
 
 /**
  * Whether {@link clauseBreak} can match at all: it needs ; : or , — or "so" before a space, where
- * the case-insensitive Unicode pattern also reads ſ (U+017F) as s. Over-approximates; a line it
+ * the case-insensitive Unicode pattern also reads ſ (U+017F) as s — or "and"/"or"/"but" between spaces. Over-approximates; a line it
  * rules out is one clause (what the split returns).
  */
 function mayBreak(s: string): boolean {
@@ -124,8 +124,11 @@ function mayBreak(s: string): boolean {
     if (c === 59 || c === 58 || c === 44) return true;
     if ((c === 115 || c === 83 || c === 0x17f) && (s.charCodeAt(i + 1) | 32) === 111) return true;
   }
-  return false;
+  // A coordinated clause needs no comma: "… and you will be charged".
+  return coordination.test(s);
 }
+
+const coordination = /\s(?:and|or|but)\s/i;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
