@@ -12,14 +12,13 @@ import {
   textSimilarity,
 } from '@understudy/compare';
 import { seededRandom } from '@understudy/core';
+import { chatPairs, topicsFor } from './chat-pairs.js';
 import { engineDetector, exactDiff, perKindTable, type SetScore, scoreSet } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import { anthropicSse, openAiChat, type SavedResponse } from './fixtures.js';
 import { buildNoise, canon, engine, inputBaselines, type Scores, score } from './quality-eval.js';
 import { readQualitySet } from './quality-files.js';
-import { answerText, topicList } from './quality-set.js';
-
-const topicsFor = (n: number): readonly string[] => topicList[n % topicList.length] ?? [];
+import { answerText } from './quality-set.js';
 
 // `npm run bench:compare [-- --throughput]`: throughput, the 1 MB bound, SSE reassembly, and the
 // quality set (engine vs exact diff), plus the sweeps behind the default margins; --throughput stops
@@ -39,24 +38,9 @@ function timeLoop(minMs: number, maxIterations: number, body: (i: number) => voi
 }
 
 // ---- throughput on ~2 KB chat completions -------------------------------------------------------
-const random = seededRandom(7);
-const topicsRandom = seededRandom(8);
 const { cases, baselines } = readQualitySet();
 const noise = buildNoise(baselines);
-// ~2 KB chat completions: six topics per answer; the candidate answers the same question in
-// fresh words (sentence swaps, synonyms), the common case of a shadow pair.
-function answerFor(picks: readonly number[]): string {
-  return picks.map((p) => answerText(random, topicsFor(p))).join('\n\n');
-}
-
-const pairs: { a: SavedResponse; b: SavedResponse }[] = [];
-for (let i = 0; i < 200; i++) {
-  const first = Math.floor(topicsRandom.next() * 6);
-  const picks = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
-  const a = openAiChat(random, { text: answerFor(picks), toolCalls: [], finishReason: 'stop', model: 'm' }, false);
-  const b = openAiChat(random, { text: answerFor(picks), toolCalls: [], finishReason: 'stop', model: 'm' }, false);
-  pairs.push({ a, b });
-}
+const pairs = chatPairs();
 const avgBytes = pairs.reduce((n, p) => n + p.a.body.length + p.b.body.length, 0) / (2 * pairs.length);
 const chatNoise = new NoiseModel();
 for (const p of pairs.slice(0, 50)) chatNoise.addBaseline(canon(p.a), canon(p.b), 'POST /v1/chat/completions');

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as Compare from '@understudy/compare';
 import { type Random, seededRandom } from '@understudy/core';
+import { currentEngine, type Engine, engineAt } from './engine-at.js';
 import { readFactSet } from './facts-set/files.js';
 import { blindFile, holdoutFile, readHoldoutSet } from './facts-set/holdout.js';
 import type { SavedResponse } from './fixtures.js';
@@ -22,7 +19,6 @@ import { readQualitySet } from './quality-files.js';
 // at REF, so it works while verdicts change on purpose elsewhere. Exit 0 when all reports are
 // identical, 1 otherwise.
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
   options: {
     base: { type: 'string' },
@@ -31,19 +27,8 @@ const { values } = parseArgs({
     show: { type: 'string', default: '5' },
   },
 });
-const git = (...args: string[]): string => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
-const baseRef = values.base ?? git('merge-base', 'HEAD', 'main');
-const baseSha = git('rev-parse', baseRef);
-// The reference code is exported (not checked out) under the git-ignored .bench-tmp/, so its
-// imports of @understudy/core and diff resolve through this worktree's node_modules.
-const baseDir = join(root, '.bench-tmp', 'verdict-base', baseSha);
-if (!existsSync(join(baseDir, 'packages', 'compare', 'src', 'index.ts'))) {
-  mkdirSync(baseDir, { recursive: true });
-  execFileSync('sh', ['-c', `git -C "${root}" archive ${baseSha} packages/compare/src | tar -x -C "${baseDir}"`]);
-}
-type Engine = typeof Compare;
-const current = (await import('@understudy/compare')) as Engine;
-const base = (await import(pathToFileURL(join(baseDir, 'packages', 'compare', 'src', 'index.ts')).href)) as Engine;
+const { engine: base, ref: baseRef, sha: baseSha } = await engineAt(values.base);
+const current = await currentEngine();
 
 interface Item {
   readonly id: string;

@@ -1,0 +1,58 @@
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chatPairs } from './chat-pairs.js';
+import { currentEngine, type Engine, engineAt } from './engine-at.js';
+
+// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N]`
+//
+// This worktree's compare engine against the one at REF (default: the merge-base with main) on
+// bench:compare's ~2 KB chat pairs, end to end (canonicalize both from bytes + compare + verdict).
+// On a shared machine absolute rates swing with the load, so the two run in alternating 150 ms
+// slices in one process and the figure is the median ratio of adjacent slices, in pairs per
+// CPU-second of this process. Run it through /work/bin/bench.
+
+const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '30' } } });
+const { engine: base, ref, sha } = await engineAt(values.base);
+const current = await currentEngine();
+const pairs = chatPairs();
+const encoder = new TextEncoder();
+const bytePairs = pairs.map((p) => ({
+  a: { status: 200, headers: p.a.headers, path: p.a.path, body: encoder.encode(p.a.body) },
+  b: { status: 200, headers: p.b.headers, path: p.b.path, body: encoder.encode(p.b.body) },
+}));
+const endpoint = 'POST /v1/chat/completions';
+
+function runner(engine: Engine): (slice: number) => number {
+  const noise = new engine.NoiseModel();
+  for (const p of bytePairs.slice(0, 50)) noise.addBaseline(engine.canonicalize(p.a), engine.canonicalize(p.b), endpoint);
+  let k = 0;
+  return (ms) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let n = 0;
+    while (performance.now() - t0 < ms) {
+      const p = bytePairs[k++ % bytePairs.length];
+      if (p !== undefined) engine.compareResponses(engine.canonicalize(p.b), engine.canonicalize(p.a), { endpoint, noise });
+      n++;
+    }
+    const c = process.cpuUsage(c0);
+    return n / ((c.user + c.system) / 1e6);
+  };
+}
+const runBase = runner(base);
+const runCurrent = runner(current);
+runBase(500);
+runCurrent(500);
+const rates = { base: [] as number[], current: [] as number[] };
+for (let r = 0; r < Number(values.rounds); r++) {
+  rates.base.push(runBase(150));
+  rates.current.push(runCurrent(150));
+}
+const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
+const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));
+const sorted = [...ratios].sort((x, y) => x - y);
+console.log(
+  `speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')}`,
+);
