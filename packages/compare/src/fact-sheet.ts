@@ -182,8 +182,10 @@ export function factSheet(text: string): FactSheet {
   const clauses: ClauseFacts[] = [];
   const values: FactValue[] = [];
   const vocabulary = new Set<string>();
+  // Token indices a value spans, per clause (one set, emptied for each clause).
+  const consumed = new Set<number>();
   for (const c of splitClauses(text)) {
-    const consumed = new Set<number>();
+    consumed.clear();
     const found = extractValues(c.tokens, consumed);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
@@ -194,7 +196,7 @@ export function factSheet(text: string): FactSheet {
       content.push(folded);
       vocabulary.add(folded);
     }
-    values.push(...found);
+    for (const v of found) values.push(v);
     clauses.push({
       text: c.text,
       sentence: c.sentence,
