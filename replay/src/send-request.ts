@@ -1,4 +1,4 @@
-import { classifyUpstreamError, type RecordDeps, recordExchange, resentHeaders } from '@understudy/capture';
+import { classifyUpstreamError, type RecordDeps, recordExchange, resentHeaders, resentQuery } from '@understudy/capture';
 import type { Clock, Exchange, ExchangeError, ExchangeErrorCode, Version } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 
@@ -21,7 +21,7 @@ export interface AttemptOutcome {
  * (its credentials), then our markers.
  */
 export function replayHeaders(original: Exchange, version: Version, marks: Record<string, string>): Record<string, string> {
-  return resentHeaders(original.requestHeaders, version.headers, { credentials: 'drop', marks });
+  return resentHeaders(original.requestHeaders, version.headers, marks);
 }
 
 /** The upstream base path joined with the exchange's path and query. */
@@ -29,7 +29,8 @@ export function replayUrl(version: Version, original: Exchange): URL {
   const base = new URL(version.upstream);
   const prefix = base.pathname.replace(/\/$/, '');
   const url = new URL(`${prefix}${original.path}`, base.origin);
-  url.search = original.query;
+  // Secret-named parameters hold placeholders in a recording: never sent, like credential headers.
+  url.search = resentQuery(original.query);
   return url;
 }
 

@@ -119,22 +119,47 @@ export function endToEndHeaders(headers: Readonly<Record<string, string>>): Reco
 
 /**
  * The headers of a re-sent request (a shadow copy or a replay): the original's end-to-end
- * fields minus framing, then the target version's own headers (its credentials included), then
- * the caller's markers. A replay re-sends a recording, so `credentials: 'drop'` leaves out every
- * secret-named field (a recording holds placeholders, and an end-user's credential must never
- * reach a candidate); the live shadow re-sends the request it holds in memory with them.
+ * fields minus framing and minus every secret-named one, then the target version's own headers
+ * (its credentials), then the caller's markers. An end user's credential never reaches a
+ * target: a replay holds only placeholders anyway, and the live shadow, which has the real
+ * request in memory, must not hand the user's `Authorization`/`Cookie`/API key to a candidate
+ * either — the version's headers are what authenticate it.
  */
 export function resentHeaders(
   original: Readonly<Record<string, string>>,
   versionHeaders: Readonly<Record<string, string>>,
-  options: { readonly credentials: 'drop' | 'keep'; readonly marks?: Readonly<Record<string, string>> },
+  marks: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(endToEndHeaders(original))) {
-    if (notResentHeaders.has(name) || (options.credentials === 'drop' && isSecretName(name))) continue;
+    if (notResentHeaders.has(name) || isSecretName(name)) continue;
     out[name] = value;
   }
   for (const [name, value] of Object.entries(versionHeaders)) out[name.toLowerCase()] = value;
-  for (const [name, value] of Object.entries(options.marks ?? {})) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(marks)) out[name.toLowerCase()] = value;
   return out;
+}
+
+/**
+ * The query string of a re-sent request (without `?`): the original's parameters in their
+ * order and spelling, minus every secret-named one (`key`, `api_key`, `access_token`, …), for
+ * the same reason {@link resentHeaders} drops credential headers.
+ */
+export function resentQuery(query: string): string {
+  if (query === '') return query;
+  return query
+    .split('&')
+    .filter((part) => {
+      const eq = part.indexOf('=');
+      return !isSecretName(decodedName(eq === -1 ? part : part.slice(0, eq)));
+    })
+    .join('&');
+}
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    return raw;
+  }
 }

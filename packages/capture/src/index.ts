@@ -16,6 +16,7 @@ export {
   isSecretName,
   notResentHeaders,
   resentHeaders,
+  resentQuery,
   reservedHeaderPrefix,
   secretNameAllowList,
 } from './header-policy.js';

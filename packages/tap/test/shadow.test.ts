@@ -48,13 +48,14 @@ async function tapWithShadow(
   live: string,
   candidate: string,
   shadow: NonNullable<ConfigInput['tap']>['shadow'],
+  shadowHeaders: Record<string, string> = { 'x-prompt-version': '14' },
 ): Promise<{ url: string; tap: Tap; store: Store; close(): Promise<void> }> {
   const store = await openStore({ url: join(mkdtempSync(join(tmpdir(), 'us-shadow-')), 's.db') });
   const config = parseConfig({ tap: { shadow, capture: { flushIntervalMs: 10 } } });
   const tap = createTap({
     config: config.tap,
     version: { name: 'stable', upstream: live, headers: {} },
-    shadowVersion: { name: 'candidate', upstream: candidate, headers: { 'x-prompt-version': '14' } },
+    shadowVersion: { name: 'candidate', upstream: candidate, headers: shadowHeaders },
     sink: storeSink(store),
     redactionKey,
     random: seededRandom(3),
@@ -130,15 +131,13 @@ describe('live shadow mirror', () => {
       expect(stored.every((s) => s.error !== null && s.status === null && s.version === 'candidate')).toBe(true);
       const liveRows = await t.store.exchanges.list({ role: 'live' });
       expect(new Set(stored.map((s) => s.parentId))).toEqual(new Set(liveRows.items.map((e) => e.id)));
-      // The candidate saw the real request (unredacted), marked as a shadow, with its version headers.
+      // The candidate saw the request marked as a shadow, with its version headers and without
+      // the end user's credential.
       const h = hanging.seen[0];
-      expect([h?.get('x-understudy-shadow'), h?.get('authorization'), h?.get('x-prompt-version')]).toEqual([
-        '1',
-        'Bearer sk-live-secret',
-        '14',
-      ]);
-      // The stored copy keeps the live exchange's redaction.
-      expect(stored[0]?.requestHeaders.authorization).not.toContain('sk-live-secret');
+      expect([h?.get('x-understudy-shadow'), h?.get('authorization'), h?.get('x-prompt-version')]).toEqual(['1', null, '14']);
+      // The stored copy records the request as the candidate got it: no end-user credential.
+      expect(stored[0]?.requestHeaders.authorization).toBeUndefined();
+      expect(JSON.stringify(stored)).not.toContain('sk-live-secret');
       expect(await t.tap.registry.metrics()).toContain('understudy_shadow_errors_total 5');
     } finally {
       await t.close();
@@ -218,31 +217,78 @@ describe('live shadow mirror', () => {
       await Promise.all([live.close(), hanging.close()]);
     }
   });
-  it('sends the candidate the raw query and scrubs secrets it echoes back, like a live capture', async () => {
+  it("sends the candidate the version's own credentials, never the end user's (headers or query)", async () => {
+    const live = await server(liveAnswer);
+    const seen: { url: string; headers: [string, string][] }[] = [];
+    const recording = await server((req) => {
+      seen.push({ url: req.url, headers: [...req.headers.entries()] });
+      return Response.json({ ok: true });
+    });
+    const userSecrets = {
+      authorization: 'Bearer sk-enduser-0123456789abcdefghij',
+      cookie: 'session=enduser-cookie-value-4242',
+      'api-key': 'enduser-azure-key-77777777',
+      'x-goog-api-key': 'enduser-goog-key-88888888',
+      'x-api-key': 'enduser-x-api-key-99999999',
+      'x-auth-token': 'enduser-auth-token-55555555',
+    };
+    const t = await tapWithShadow(live.url, recording.url, { rate: 1 }, { 'x-api-key': 'version-own-key', 'x-prompt-version': '14' });
+    try {
+      const res = await request(`${t.url}/v1/chat/completions?key=enduser-query-key-31415926&q=1`, {
+        method: 'POST',
+        body: '{"q":3}',
+        headers: { 'content-type': 'application/json', ...userSecrets },
+        dispatcher,
+      });
+      await res.body.text();
+      expect(res.statusCode).toBe(200);
+      await shadows(t.store, 1);
+      expect(seen).toHaveLength(1);
+      const copy = seen[0];
+      const headers = new Map(copy?.headers);
+      // The version's own headers, the shadow mark, and ordinary request fields pass.
+      expect([headers.get('x-api-key'), headers.get('x-prompt-version'), headers.get('x-understudy-shadow')]).toEqual([
+        'version-own-key',
+        '14',
+        '1',
+      ]);
+      expect(headers.get('content-type')).toBe('application/json');
+      expect(new URL(copy?.url ?? '').searchParams.get('q')).toBe('1');
+      // No end-user credential anywhere in what the candidate received.
+      const received = `${copy?.url}\n${copy?.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}`;
+      for (const secret of [...Object.values(userSecrets), 'enduser-query-key-31415926']) expect(received).not.toContain(secret);
+      for (const name of ['authorization', 'cookie', 'api-key', 'x-goog-api-key', 'x-auth-token']) expect(headers.has(name)).toBe(false);
+    } finally {
+      await t.close();
+      await Promise.all([live.close(), recording.close()]);
+    }
+  });
+
+  it('sends the candidate the raw query (minus credentials) and scrubs secrets it echoes back, like a live capture', async () => {
     const live = await server(liveAnswer);
     const urls: string[] = [];
-    // The candidate echoes what it was sent: the query string and the API key header.
-    const echoing = await server((req) => {
+    // The candidate echoes what it was sent: the query string and the request body.
+    const echoing = await server(async (req) => {
       urls.push(req.url);
-      return Response.json({ url: req.url, key: req.headers.get('x-api-key') });
+      return Response.json({ url: req.url, body: await req.text() });
     });
     const t = await tapWithShadow(live.url, echoing.url, { rate: 1 });
     try {
-      const res = await request(`${t.url}/v1/search?api_key=plainquerysecret77&q=1`, {
+      const res = await request(`${t.url}/v1/search?q=a%40b.example&n=1`, {
         method: 'POST',
-        body: '{}',
-        headers: { 'content-type': 'application/json', 'x-api-key': 'plainheadersecret42' },
+        body: '{"note":"mail ops@corp.example"}',
+        headers: { 'content-type': 'application/json' },
         dispatcher,
       });
       await res.body.text();
       expect(res.statusCode).toBe(200);
       const [shadow] = await shadows(t.store, 1);
       // The candidate must get the request the client sent, not the stored (redacted) query.
-      expect(new URL(urls[0] ?? '').searchParams.get('api_key')).toBe('plainquerysecret77');
+      expect(new URL(urls[0] ?? '').searchParams.get('q')).toBe('a@b.example');
       const stored = new TextDecoder().decode(shadow?.responseBody.bytes);
-      expect(stored).not.toContain('plainquerysecret77');
-      expect(stored).not.toContain('plainheadersecret42');
-      expect(shadow?.query).not.toContain('plainquerysecret77');
+      expect(stored).not.toContain('a@b.example');
+      expect(stored).not.toContain('ops@corp.example');
+      expect(shadow?.query).not.toContain('a%40b.example');
     } finally {
       await t.close();
       await Promise.all([live.close(), echoing.close()]);

@@ -6,6 +6,7 @@ import {
   type Redactor,
   recordExchange,
   resentHeaders,
+  resentQuery,
   SseCapture,
   shadowHeader,
 } from '@understudy/capture';
@@ -17,7 +18,7 @@ import { compileStickyKey, type StickyKey, stickyBucket } from './sticky-key.js'
 /** The live exchange (as stored, redacted) and the raw request it came from. */
 export interface ShadowOffer {
   readonly live: Exchange;
-  /** Raw request headers, lower-case names, before redaction: what the candidate must see. */
+  /** Raw request headers, lower-case names, before redaction (the copy leaves out their credentials). */
   readonly rawHeaders: Readonly<Record<string, string>>;
   /** Raw path and query string (without `?`), before redaction: `live.path`/`live.query` are the redacted copies. */
   readonly rawPath: string;
@@ -95,10 +96,11 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
 
   async function send(offer: ShadowOffer): Promise<void> {
     const { live } = offer;
-    // The live request is in memory, so the copy carries the client's own credentials;
-    // the version's headers replace same-named ones.
+    // The live request is in memory, but the end user's credentials stay with the live version:
+    // the candidate gets the version's own headers (capture's policy for a re-sent request).
     const marks = { [shadowHeader]: '1' };
-    const headers = resentHeaders(offer.rawHeaders, version.headers, { credentials: 'keep', marks });
+    const headers = resentHeaders(offer.rawHeaders, version.headers, marks);
+    const query = resentQuery(offer.rawQuery);
     // The live exchange's recording answers the copy's tool calls; the copy's own id keeps two copies apart.
     const id = deps.ids();
     headers[exchangeHeader] = correlation.value(live.id, id);
@@ -117,7 +119,7 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
     try {
       const res = await dispatcher.request({
         origin: url.origin,
-        path: `${basePath}${offer.rawPath}${offer.rawQuery === '' ? '' : `?${offer.rawQuery}`}`,
+        path: `${basePath}${offer.rawPath}${query === '' ? '' : `?${query}`}`,
         method: live.method as Dispatcher.HttpMethod,
         headers,
         body: offer.rawBody.bytes.length === 0 ? null : offer.rawBody.bytes,
@@ -160,8 +162,8 @@ export function createShadowMirror(deps: ShadowMirrorDeps): ShadowMirror {
           version: version.name,
           role: 'shadow',
           parentId: live.id,
-          // The request as the candidate got it (the live path and raw query, this version's headers).
-          request: { method: live.method, path: offer.rawPath, query: offer.rawQuery, headers, body: offer.rawBody, marks },
+          // The request as the candidate got it (the live path and query, this version's headers).
+          request: { method: live.method, path: offer.rawPath, query, headers, body: offer.rawBody, marks },
           reply: {
             status,
             headers: responseHeaders,
