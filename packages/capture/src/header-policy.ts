@@ -84,10 +84,18 @@ const secretSuffix =
  * `-` and spaces read as `_`, except the names in {@link secretNameAllowList}.
  */
 export function isSecretName(name: string): boolean {
+  const known = verdicts.get(name);
+  if (known !== undefined) return known;
   const n = name.toLowerCase().replace(/[-\s.]/g, '_');
-  if (secretNameAllowList.has(n)) return false;
-  return secretNames.has(n) || secretSuffix.test(n);
+  const secret = !secretNameAllowList.has(n) && (secretNames.has(n) || secretSuffix.test(n));
+  // Header and member names repeat on every request: remember a bounded number of verdicts.
+  if (verdicts.size >= maxVerdicts) verdicts.clear();
+  if (name.length <= 64) verdicts.set(name, secret);
+  return secret;
 }
+
+const verdicts = new Map<string, boolean>();
+const maxVerdicts = 2048;
 
 /** Field names the message's `Connection` header lists (other than the `close`/`keep-alive` options). */
 export function connectionNamed(connection: string | undefined): ReadonlySet<string> | undefined {

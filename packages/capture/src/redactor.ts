@@ -5,6 +5,7 @@ import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
 import { redactEvents } from './redact-events.js';
 import { type SecretFinder, secretFinder } from './secret-finder.js';
+import { type MemberRewrite, rewriteEveryMember, rewriteSecretWordMembers } from './secret-members.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
 
 /**
@@ -52,11 +53,6 @@ const minEchoedPart = 12;
 /** Known secrets remembered per exchange. */
 const maxKnownSecrets = 64;
 
-/** `"name": value` where value is a string (also one cut off at the end of a truncated body), a number or a boolean. */
-const jsonMember = /"((?:[^"\\]|\\.){1,128})"\s*:\s*("(?:[^"\\]|\\.)*(?:"|$)|-?\d[\d.eE+-]*|true|false)/g;
-/** A cheap test: could this text hold a secret-named JSON key at all? */
-const secretWord = /key|token|secret|pass|pwd|auth|sig|cookie|credential|session/i;
-
 export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const placeholder = placeholderFor(key);
   const extraHeaders = new Set<string>([...defaultRedactedHeaders, ...config.headers.map((h) => h.toLowerCase())]);
@@ -101,16 +97,16 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             }
           }
         }
-        if (secretWord.test(out) || pathNames.size > 0) {
-          out = out.replace(jsonMember, (whole, name: string, value: string) => {
-            if (!secretKey(name.toLowerCase())) return whole;
-            if (value.startsWith('"[redacted:')) return whole;
-            const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
-            const token = placeholder(keyKind(name), secret);
-            keep(secret, token, minEchoedPart);
-            return `"${name}":${JSON.stringify(token)}`;
-          });
-        }
+        const member: MemberRewrite = (whole, name, value) => {
+          if (!secretKey(name.toLowerCase())) return whole;
+          if (value.startsWith('"[redacted:')) return whole;
+          const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
+          const token = placeholder(keyKind(name), secret);
+          keep(secret, token, minEchoedPart);
+          return `"${name}":${JSON.stringify(token)}`;
+        };
+        // A configured path's final key may be any word; secret names all contain a secret word.
+        out = pathNames.size > 0 ? rewriteEveryMember(out, member) : rewriteSecretWordMembers(out, member);
         return text(out);
       };
 

@@ -19,6 +19,60 @@ export interface SecretFinder {
 
 export type Placeholder = (kind: string, secret: string) => string;
 
+/** Every match of the pattern, left to right (the pattern's own scan). */
+function scanAll(p: TextPattern, text: string, found: SecretRange[]): void {
+  p.regex.lastIndex = 0;
+  for (let m = p.regex.exec(text); m !== null; m = p.regex.exec(text)) {
+    if (m[0].length === 0) {
+      p.regex.lastIndex++;
+      continue;
+    }
+    accepted(p, m, found);
+  }
+}
+
+/**
+ * The same matches as {@link scanAll}, found by trying the pattern (anchored) only where its
+ * lead matches: every match starts at such a place, so nothing is skipped, and after a match
+ * the scan resumes at its end as a global scan would.
+ */
+function scanFromLeads(p: TextPattern, lead: RegExp, text: string, found: SecretRange[]): void {
+  const anchored = stickyCopy(p.regex);
+  lead.lastIndex = 0;
+  for (let l = lead.exec(text); l !== null; l = lead.exec(text)) {
+    anchored.lastIndex = l.index;
+    const m = anchored.exec(text);
+    if (m === null || m[0].length === 0) {
+      lead.lastIndex = l.index + 1;
+      continue;
+    }
+    accepted(p, m, found);
+    lead.lastIndex = l.index + m[0].length;
+  }
+}
+
+function hinted(text: string, hints: readonly string[]): boolean {
+  for (const hint of hints) if (text.includes(hint)) return true;
+  return false;
+}
+
+function accepted(p: TextPattern, m: RegExpExecArray, found: SecretRange[]): void {
+  const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0]);
+  if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
+}
+
+const stickyCopies = new WeakMap<RegExp, RegExp>();
+
+/** The regex anchored at `lastIndex` (flag `y`), made once per pattern. */
+function stickyCopy(regex: RegExp): RegExp {
+  let sticky = stickyCopies.get(regex);
+  if (sticky === undefined) {
+    sticky = new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
+    stickyCopies.set(regex, sticky);
+  }
+  return sticky;
+}
+
 /**
  * A finder over `patterns` and the per-exchange map of secrets already redacted elsewhere
  * (`known`: secret → placeholder, read at every call so later additions count).
@@ -31,16 +85,9 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
         found.push({ start: at, end: at + secret.length, kind: 'known' });
     }
     for (const p of patterns) {
-      if (p.hints !== undefined && !p.hints.some((h) => text.includes(h))) continue;
-      p.regex.lastIndex = 0;
-      for (let m = p.regex.exec(text); m !== null; m = p.regex.exec(text)) {
-        if (m[0].length === 0) {
-          p.regex.lastIndex++;
-          continue;
-        }
-        const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0]);
-        if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
-      }
+      if (p.hints !== undefined && !hinted(text, p.hints)) continue;
+      if (p.lead === undefined) scanAll(p, text, found);
+      else scanFromLeads(p, p.lead, text, found);
     }
     if (found.length < 2) return found;
     // Overlaps merge into one range (the earlier kind wins), so nothing is half-replaced.

@@ -1,0 +1,57 @@
+/**
+ * Finding `"name": value` members in JSON text (also text cut off at the capture cap, where a
+ * parse fails) so that secret-named ones can be replaced. The value is a string (also one cut
+ * off at the end), a number or a boolean; objects and arrays are entered, not replaced whole.
+ */
+
+/** Rewrites one member; given the whole match, the raw (escaped) name and the raw value. */
+export type MemberRewrite = (whole: string, name: string, value: string) => string;
+
+const memberSource = String.raw`"((?:[^"\\]|\\.){1,128})"\s*:\s*("(?:[^"\\]|\\.)*(?:"|$)|-?\d[\d.eE+-]*|true|false)`;
+const everyMember = new RegExp(memberSource, 'g');
+const memberAt = new RegExp(memberSource, 'y');
+/** Every secret-named member's name contains one of these (see `isSecretName`). */
+const secretWord = /key|token|secret|pass|pwd|auth|sig|cookie|credential|session/gi;
+/** How far back from a secret word a member name may begin: 128 characters, each possibly escaped. */
+const maxNameReach = 2 * 128 + 1;
+
+/** Passes every member of `text` to `rewrite`, left to right, and joins the results. */
+export function rewriteEveryMember(text: string, rewrite: MemberRewrite): string {
+  return text.replace(everyMember, rewrite);
+}
+
+/**
+ * The same rewrite as {@link rewriteEveryMember} for a `rewrite` that changes only members
+ * whose name contains a secret word: instead of matching every member of a body (a 2 KB chat
+ * completion has dozens, on every captured request), it looks for the secret words and
+ * matches a member only at the string each one stands in. In JSON a name holds no unescaped
+ * quote, so the nearest unescaped quote before the word opens the name it stands in.
+ */
+export function rewriteSecretWordMembers(text: string, rewrite: MemberRewrite): string {
+  let out = '';
+  let copied = 0;
+  secretWord.lastIndex = 0;
+  for (let word = secretWord.exec(text); word !== null; word = secretWord.exec(text)) {
+    const open = openingQuote(text, word.index, copied);
+    if (open === -1) continue;
+    memberAt.lastIndex = open;
+    const member = memberAt.exec(text);
+    // The word must stand in the name, not in the value after it.
+    if (member === null || open + 1 + (member[1] as string).length < word.index + word[0].length) continue;
+    out += text.slice(copied, open) + rewrite(member[0], member[1] as string, member[2] as string);
+    copied = open + member[0].length;
+    secretWord.lastIndex = copied;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The nearest unescaped `"` before `at` (not before `floor`, at most a name's length away), or -1. */
+function openingQuote(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor && i >= at - maxNameReach; i--) {
+    if (text.charCodeAt(i) !== 34) continue;
+    let escapes = 0;
+    while (text.charCodeAt(i - 1 - escapes) === 92) escapes++;
+    if (escapes % 2 === 0) return i;
+  }
+  return -1;
+}
