@@ -76,22 +76,40 @@ const secretNames = new Set([
 const secretSuffix =
   /_(?:key|apikey|token|secret|password|passwd|signature|credentials?|auth|authorization|cookie|session|sessionid|session_id)$/;
 
+/** Words that make a name secret wherever they stand as a whole word (`x-auth-user`, `key-id`, `x-secret-region`). */
+const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'password', 'passwd', 'passphrase', 'credential', 'credentials']);
+
 /**
  * True when a header, query parameter or JSON key is named like a secret: `authorization`,
- * `cookie`, `set-cookie`, `key`, `token`, `password`, `secret` and anything ending in
- * `-key`, `-token`, `-secret`, `-password`, `-signature`, `-credentials`, `-auth` (`x-api-key`,
- * `x-goog-api-key`, `x-auth-token`, `client_secret`, `refresh_token`), compared lower-cased with
- * `-` and spaces read as `_`, except the names in {@link secretNameAllowList}.
+ * `cookie`, `set-cookie`, `session`, `sig` and the like; anything ending in `-signature`,
+ * `-cookie`, `-session`; and anything with `key`, `token`, `secret`, `auth`, `password`,
+ * `apikey` or `credentials` as a whole word anywhere (`x-api-key`, `x-goog-api-key`,
+ * `x-auth-token`, `x-auth-user`, `key-id`, `client_secret`, `refresh_token`). Words are split on
+ * `-`, `_`, `.` and spaces; a camelCase name ends in its last word too (`accessToken`,
+ * `clientSecret`, `apiKey`), though its inner words do not count on their own (`totalTokenCount`
+ * is a count). Compared case-insensitively, except the names in {@link secretNameAllowList}.
  */
 export function isSecretName(name: string): boolean {
   const known = verdicts.get(name);
   if (known !== undefined) return known;
   const n = name.toLowerCase().replace(/[-\s.]/g, '_');
-  const secret = !secretNameAllowList.has(n) && (secretNames.has(n) || secretSuffix.test(n));
+  const camel = camelWords(name);
+  const secret =
+    !secretNameAllowList.has(n) &&
+    !secretNameAllowList.has(camel) &&
+    (secretNames.has(n) || secretSuffix.test(camel) || n.split('_').some((word) => secretWords.has(word)));
   // Header and member names repeat on every request: remember a bounded number of verdicts.
   if (verdicts.size >= maxVerdicts) verdicts.clear();
   if (name.length <= 64) verdicts.set(name, secret);
   return secret;
+}
+
+/** `accessToken` → `access_token`; other names as `isSecretName` reads them. */
+function camelWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[-\s.]/g, '_');
 }
 
 const verdicts = new Map<string, boolean>();

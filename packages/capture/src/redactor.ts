@@ -60,7 +60,8 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const paths: JsonPathStep[][] = config.jsonPaths.map((p) => compileJsonPath(p));
   const pathNames = lastKeys(paths);
   const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretName(name);
-  const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name);
+  /** A JSON member or query parameter name as written (camelCase counts). */
+  const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name.toLowerCase());
 
   return {
     digest: (bytes) => createHmac('sha256', key).update(bytes).digest('hex').slice(0, 24),
@@ -98,7 +99,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           }
         }
         const member: MemberRewrite = (whole, name, value) => {
-          if (!secretKey(name.toLowerCase())) return whole;
+          if (!secretKey(name)) return whole;
           if (value.startsWith('"[redacted:')) return whole;
           const secret = value.startsWith('"') ? value.slice(1, value.endsWith('"') && value.length > 1 ? -1 : undefined) : value;
           const token = placeholder(keyKind(name), secret);
@@ -134,7 +135,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
               if (eq === -1) return text(part);
               const rawName = part.slice(0, eq);
               const value = safeDecode(part.slice(eq + 1));
-              if (secretKey(safeDecode(rawName).toLowerCase()) && !value.startsWith('[redacted:')) {
+              if (secretKey(safeDecode(rawName)) && !value.startsWith('[redacted:')) {
                 const token = placeholder(safeDecode(rawName).toLowerCase().replaceAll('-', '_'), value);
                 keep(value, token);
                 return `${rawName}=${encodeURIComponent(token)}`;
