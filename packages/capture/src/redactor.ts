@@ -44,6 +44,8 @@ export interface Redactor {
   sealingKey(): Buffer;
   /** A 32-byte key for signing `x-understudy-exchange` (see `correlationSigner`), derived from the redaction key. */
   correlationKey(): Buffer;
+  /** A 32-byte key for the keyed hashes recorded calls are matched by (egress body keys), derived from the redaction key. */
+  matchingKey(): Buffer;
 }
 
 /** Known secrets shorter than this are not scrubbed from other parts (too likely to be ordinary text). */
@@ -67,6 +69,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
     digest: (bytes) => createHmac('sha256', key).update(bytes).digest('hex').slice(0, 24),
     sealingKey: () => Buffer.from(hkdfSync('sha256', key, 'understudy', 'egress-sealing', 32)),
     correlationKey: () => Buffer.from(hkdfSync('sha256', key, 'understudy', 'egress-correlation', 32)),
+    matchingKey: () => Buffer.from(hkdfSync('sha256', key, 'understudy', 'egress-body-key', 32)),
     forExchange() {
       const known = new Map<string, string>();
       const finder: SecretFinder = secretFinder(patterns, known);

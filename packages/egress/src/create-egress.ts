@@ -75,6 +75,7 @@ export function createEgress(deps: EgressDeps): Egress {
   const redactor = createRedactor(deps.redaction ?? parseConfig({}).tap.redaction, deps.redactionKey);
   const sealingKey = redactor.sealingKey();
   const correlations = correlationSigner(redactor.correlationKey());
+  const matchingKey = redactor.matchingKey();
   const prices = priceLookup(deps.pricing);
   const pools = createUpstreamPools(config);
   const destinations = new Map(config.destinations.map((d) => [d.name, d]));
@@ -155,7 +156,7 @@ export function createEgress(deps: EgressDeps): Egress {
     const scrub = redactor.forExchange();
     const redactedQuery = scrub.query(query);
     const keyPath = scrub.path(inside) + (redactedQuery === '' ? '' : `?${redactedQuery}`);
-    const key: CallKey = { destination: name, method, path: keyPath, bodyKey: bodyKey(body, contentType) };
+    const key: CallKey = { destination: name, method, path: keyPath, bodyKey: bodyKey(body, contentType, matchingKey) };
     const seqKey = correlation.shadow ? `s ${correlation.attemptId ?? correlation.exchangeId ?? ''}` : `l ${correlation.exchangeId ?? ''}`;
     const context: ToolCallContext = {
       id: ids(),

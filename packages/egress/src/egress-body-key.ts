@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
- * The key a tool call's body is matched by: a SHA-256 of the body with JSON normalized (keys
+ * The key a tool call's body is matched by: an HMAC-SHA256, under `key` (the redactor's
+ * `matchingKey()`, derived from the redaction key), of the body with JSON normalized (keys
  * sorted, whitespace dropped), so `{"a":1, "b":2}` and `{"b":2,"a":1}` are the same call.
- * Anything else is hashed as sent.
+ * Anything else is hashed as sent. Keyed, because the key is stored beside a redacted body: a
+ * plain hash would let anyone who reads the store confirm a guess (`{"pin":"4321"}`) offline.
  */
-export function bodyKey(body: Uint8Array, contentType: string | undefined): string {
-  const hash = createHash('sha256');
+export function bodyKey(body: Uint8Array, contentType: string | undefined, key: Buffer): string {
+  const hash = createHmac('sha256', key);
   if (body.length === 0) return hash.digest('hex');
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const looksJson = contentType?.includes('json') === true || /^\s*[[{]/.test(text);

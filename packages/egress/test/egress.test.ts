@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +59,7 @@ afterEach(async () => {
   for (let r = running.pop(); r !== undefined; r = running.pop()) await r.close();
 });
 
-async function start(): Promise<Harness> {
+async function start(redactionKey = 'test-redaction-key-0123456789abcdef'): Promise<Harness> {
   const tool = countingTool();
   const toolServer = await listen(tool.app.fetch);
   const store = await openStore({ url: join(mkdtempSync(join(tmpdir(), 'us-egress-')), 'e.db') });
@@ -104,6 +105,27 @@ const live = { 'x-understudy-exchange': signer.value('EX1') };
 const shadow = (attempt: string) => ({ 'x-understudy-exchange': signer.value('EX1', attempt), 'x-understudy-shadow': '1' });
 
 describe('egress proxy', () => {
+  it('stores a keyed body key: it matches the same call but cannot confirm a guessed body without the redaction key', async () => {
+    const guessable = { pin: '4321' };
+    const keys: string[] = [];
+    for (const redactionKey of ['first-redaction-key-0123456789abcdef', 'other-redaction-key-0123456789abcdef']) {
+      const h = await start(redactionKey);
+      const recorded = await call(`${h.url}/d/orders/pins`, 'POST', live, guessable);
+      // The same call (members reordered) still finds its recording.
+      const replayed = await call(`${h.url}/d/orders/pins`, 'POST', shadow('AT1'), { pin: '4321' });
+      expect([replayed.text, replayed.headers['x-understudy-egress']]).toEqual([recorded.text, 'replayed']);
+      await h.egress.flush();
+      const [row] = await h.store.toolCalls.recorded('EX1');
+      keys.push(row?.bodyKey ?? '');
+    }
+    // A plain hash of a guess (as sent, or normalized) is not what is stored.
+    const guesses = ['{"pin":"4321"}', '{"pin": "4321"}'].map((g) => createHash('sha256').update(g).digest('hex'));
+    for (const key of keys) expect(guesses).not.toContain(key);
+    // Keyed: another redaction key gives another body key for the same body.
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys.every((k) => k.length > 0 && k.length <= 64)).toBe(true);
+  });
+
   it('forwards and records live calls, then answers shadow calls from the recording without reaching the tool', async () => {
     const h = await start();
     const refund = await call(`${h.url}/d/orders/refunds`, 'POST', live, { order_id: 'A-1', amount: 5 });

@@ -94,12 +94,14 @@ export class ExchangeRepository {
       .where('id', '=', '')
       .compile();
     const countRows = sqlite.prepare(tally.sql);
-    return sqlite.transaction(({ rows, nodes }: PackedExchanges, captureRun: string | undefined) => {
+    const insert = sqlite.transaction(({ rows, nodes }: PackedExchanges, captureRun: string | undefined) => {
       writeNodes(nodes);
       let inserted = 0;
       for (const row of rows) inserted += statement.run(columns.map((c) => row[c])).changes;
       if (captureRun !== undefined) countRows.run(inserted, captureRun);
     });
+    // Write lock first, like every transaction of the store (see ImmediateSqliteDialect).
+    return (packed, captureRun) => insert.immediate(packed, captureRun);
   }
 
   async get(id: string): Promise<Exchange | undefined> {

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, PostgresDialect } from 'kysely';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { prepareSqliteDirectory } from './prepare-sqlite-directory.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -43,5 +44,5 @@ export async function openDialect(url: string, options: { poolSize?: number } = 
   // SQLite's LIKE folds ASCII case, PostgreSQL's does not: path globs must select the same
   // exchanges on both (URL paths are case-sensitive).
   database.pragma('case_sensitive_like = ON');
-  return { kind: 'sqlite', dialect: new SqliteDialect({ database }), sqlite: database };
+  return { kind: 'sqlite', dialect: new ImmediateSqliteDialect({ database }), sqlite: database };
 }
