@@ -108,11 +108,13 @@ describe('egress proxy', () => {
   it('stores a keyed body key: it matches the same call but cannot confirm a guessed body without the redaction key', async () => {
     const guessable = { pin: '4321' };
     const keys: string[] = [];
-    for (const redactionKey of ['first-redaction-key-0123456789abcdef', 'other-redaction-key-0123456789abcdef']) {
-      const h = await start(redactionKey);
-      const recorded = await call(`${h.url}/d/orders/pins`, 'POST', live, guessable);
-      // The same call (members reordered) still finds its recording.
-      const replayed = await call(`${h.url}/d/orders/pins`, 'POST', shadow('AT1'), { pin: '4321' });
+    for (const key of ['first-redaction-key-0123456789abcdef', 'other-redaction-key-0123456789abcdef']) {
+      const h = await start(key);
+      const sign = correlationSigner(createRedactor(parseConfig({}).tap.redaction, key).correlationKey());
+      const recorded = await call(`${h.url}/d/orders/pins`, 'POST', { 'x-understudy-exchange': sign.value('EX1') }, guessable);
+      // The same call still finds its recording.
+      const asShadow = { 'x-understudy-exchange': sign.value('EX1', 'AT1'), 'x-understudy-shadow': '1' };
+      const replayed = await call(`${h.url}/d/orders/pins`, 'POST', asShadow, { pin: '4321' });
       expect([replayed.text, replayed.headers['x-understudy-egress']]).toEqual([recorded.text, 'replayed']);
       await h.egress.flush();
       const [row] = await h.store.toolCalls.recorded('EX1');
