@@ -73,18 +73,28 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
   it('three taps, two controllers and the control plane: the ramp survives a SIGKILLed controller, the ledger is whole, every capture stored once', async () => {
     const db = (await freshPostgresUrl()) ?? '';
     const dir = mkdtempSync(join(tmpdir(), 'us-fleet-'));
-    // Taps poll their routing once in ten minutes: within this test only LISTEN/NOTIFY moves them.
-    const config = join(dir, 'understudy.config.json');
-    writeFileSync(config, JSON.stringify({ dataDir: join(dir, 'data'), tap: { host: '127.0.0.1', routingPollMs: 600_000 } }));
-    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token };
     const stable = await upstream('stable');
     const v2 = await upstream('v2');
     servers.push(stable.server, v2.server);
-    const store = await openStore({ url: db });
+    // Every role reads one config: the two versions (registered by whichever process comes
+    // first), and taps that poll their routing once in ten minutes, so within this test only
+    // LISTEN/NOTIFY moves them.
+    const config = join(dir, 'understudy.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        dataDir: join(dir, 'data'),
+        versions: [
+          { name: 'stable', upstream: stable.url },
+          { name: 'v2', upstream: v2.url },
+        ],
+        tap: { host: '127.0.0.1', routingPollMs: 600_000 },
+      }),
+    );
+    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token };
     const dispatcher = new Agent({ connections: 16 });
+    let opened: Store | undefined;
     try {
-      await store.versions.upsert({ name: 'stable', upstream: stable.url, headers: {} });
-      await store.versions.upsert({ name: 'v2', upstream: v2.url, headers: {} });
       const spawnRole = (args: string[]) => {
         const cli = spawnCli([...args, '--config', config, '--log-format', 'json'], env, dir);
         children.push(cli);
@@ -93,8 +103,11 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
       const taps = [0, 1, 2].map(() => spawnRole(['tap', '--version', 'stable', '--port', '0']));
       const control = spawnRole(['control', '--port', '0']);
       const controllerA = spawnRole(['canary', 'run', '--holder', 'controller-a']);
+      // All five started at once on an empty database: the migration lock lets each come up.
       const tapUrls = await Promise.all(taps.map((t) => eventually(() => listeningUrl(t, 'tap listening'), 60_000)));
       const controlUrl = await eventually(() => listeningUrl(control, 'control plane listening'), 60_000);
+      const store = await openStore({ url: db });
+      opened = store;
       // Controller A holds the lease before B starts, so A is the one to kill.
       await eventually(async () => ((await lease(store))?.holder === 'controller-a' ? true : undefined), 60_000);
       const controllerB = spawnRole(['canary', 'run', '--holder', 'controller-b']);
@@ -219,7 +232,7 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
       expect(await Promise.all([controllerB.exit, control.exit])).toEqual([0, 0]);
     } finally {
       await dispatcher.close();
-      await store.close();
+      await opened?.close();
     }
   }, 180_000);
 });
