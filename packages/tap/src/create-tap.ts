@@ -16,6 +16,7 @@ import {
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
 import type { CanarySplit, SplitSendOptions } from './canary/canary-split.js';
+import { registerRoutingMetrics } from './canary/routing-metrics.js';
 import { captureFilter } from './capture/capture-filter.js';
 import { CaptureQueue } from './capture/capture-queue.js';
 import type { CaptureSink } from './capture/capture-sink.js';
@@ -119,6 +120,7 @@ export function createTap(deps: TapDeps): Tap {
   let queue: CaptureQueue | undefined;
   const lostBeforeStart = deps.lostBeforeStart ?? { runs: 0, lost: 0, unknown: 0 };
   const metrics = createTapMetrics(registry, () => queue?.stats().queueDepth ?? 0, lostBeforeStart.lost);
+  if (deps.split !== undefined) registerRoutingMetrics(registry, deps.split.watcher);
   queue = new CaptureQueue({
     sink: deps.sink,
     clock,

@@ -3,12 +3,12 @@
  * connection, as in another process) applies a change written elsewhere through NOTIFY, not
  * the poll; when the LISTEN connection dies the poll covers, and the connection comes back.
  */
-import { silentLogger, systemClock } from '@understudy/core';
+import { parseConfig, seededRandom, silentLogger, systemClock } from '@understudy/core';
 import { listenerApplicationName, openStore, type Store, storeDatabase } from '@understudy/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../../store/test/postgres.js';
 import { until } from '../../store/test/until.js';
-import { createRoutingWatcher, type RoutingWatcher } from '../src/index.js';
+import { createCanarySplit, createRoutingWatcher, createTap, type RoutingWatcher, storeSink } from '../src/index.js';
 
 const hour = 3_600_000;
 
@@ -95,5 +95,33 @@ describe.skipIf(!hasPostgres())('routing across taps over PostgreSQL', () => {
     // And pushes flow again.
     const next = await write(30);
     await until(() => watcher.current()?.revision === next.revision);
+  });
+
+  it("the tap's metrics show the routing revision it serves and whether changes are pushed to it", async () => {
+    const { tapStore, watcher, write } = await setUp({ pollMs: hour, listenBackoffMs: 60_000 });
+    const tap = createTap({
+      config: parseConfig({}).tap,
+      version: { name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} },
+      sink: storeSink(tapStore),
+      redactionKey: 'test-redaction-key-0123456789abcdef',
+      random: seededRandom(3),
+      split: createCanarySplit({ watcher, random: seededRandom(4) }),
+    });
+    try {
+      const scrape = async () => {
+        const text = await (await tap.app.request('/_understudy/metrics')).text();
+        const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+        return { revision: value('understudy_tap_routing_revision'), pushed: value('understudy_tap_routing_pushed') };
+      };
+      expect(await scrape()).toEqual({ revision: 1, pushed: 1 });
+      const written = await write(5);
+      await until(() => watcher.current()?.revision === written.revision);
+      expect(await scrape()).toEqual({ revision: written.revision, pushed: 1 });
+      await killListeners(tapStore);
+      await until(() => !tapStore.routingChanges.pushed());
+      expect(await scrape()).toEqual({ revision: written.revision, pushed: 0 });
+    } finally {
+      await tap.close();
+    }
   });
 });

@@ -36,6 +36,8 @@ export interface RoutingWatcher {
    * read that starts after it (the running one may predate the change the caller heard of).
    */
   refresh(): Promise<void>;
+  /** Whether changes are pushed to it now (its source's LISTEN connection is up). */
+  pushed(): boolean;
   /** Subscribes to pushed changes, loads once, then polls every `pollMs` as the fallback. */
   start(): Promise<void>;
   stop(): void;
@@ -126,6 +128,7 @@ export function createRoutingWatcher(deps: {
   return {
     current: () => active,
     refresh,
+    pushed: () => deps.source.routingChanges?.pushed() ?? false,
     async start() {
       unsubscribe ??= deps.source.routingChanges?.subscribe(heard);
       await refresh();
