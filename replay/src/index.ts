@@ -1,4 +1,5 @@
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
+export { type ConfiguredJudge, configuredJudge, type JudgeSettings } from './configured-judge.js';
 export { exportJsonl } from './export-exchanges.js';
 export { comparisonUrl, formatMarkdown, type MarkdownOptions } from './format-markdown.js';
 export { formatJunit, formatProgress, formatSummary } from './format-summary.js';

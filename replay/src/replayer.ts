@@ -1,5 +1,14 @@
 import { createRedactor, type PriceLookup, priceLookup, type Redactor } from '@understudy/capture';
-import { type CanonicalResponse, canonicalize, compareResponses, type DivergenceReport, judge, NoiseModel } from '@understudy/compare';
+import {
+  applyExtension,
+  type CanonicalResponse,
+  type CompareExtension,
+  canonicalize,
+  compareResponses,
+  type DivergenceReport,
+  judge,
+  NoiseModel,
+} from '@understudy/compare';
 import {
   type Clock,
   createIdGenerator,
@@ -40,6 +49,11 @@ export interface ReplayerDeps {
   readonly logger?: Logger;
   readonly ids?: IdGenerator;
   readonly compareOptions?: CompareOptionsFor;
+  /**
+   * Second opinions on each compared pair (a user comparator, the optional LLM judge), applied in
+   * order after the rules; a failure is recorded on the pair (`extensionError`), never on the run.
+   */
+  readonly extensions?: readonly CompareExtension[];
   readonly price?: PriceFn;
   /**
    * Redacts what targets answer, like the tap's captures. By default one built from the default
@@ -279,7 +293,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       const failed = candidateExchange.error;
       // The candidate's tool calls (egress proxy) join the comparison as its side_effect category.
       const sideEffects = failed === null ? await sideEffectsFor(store, candidateExchange, original, log) : undefined;
-      const report =
+      let report =
         failed === null
           ? compareResponses(candidateCanon, originalCanon, {
               ...optionsFor(endpoint),
@@ -289,6 +303,15 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
               ...(sideEffects === undefined ? {} : { sideEffects }),
             })
           : null;
+      for (const extension of deps.extensions ?? []) {
+        if (report === null) break;
+        report = await applyExtension(report, extension, candidateCanon, originalCanon, {
+          noise: baseline === null ? null : noise,
+          judge: optionsFor(endpoint).judge,
+          baselines: sameInput,
+          signal: stop.signal,
+        });
+      }
       const result: ReplayResultRecord = {
         runId,
         exchangeId: original.id,

@@ -12,6 +12,8 @@ export interface CompareExtensionContext {
   readonly report: DivergenceReport;
   /** Aborted when the caller gives up on the pair (e.g. a replay is cancelled). */
   readonly signal?: AbortSignal;
+  /** Other production answers to the same input (a replay's baseline answer, `diff --baseline`), when known. */
+  readonly baselines?: readonly CanonicalResponse[];
 }
 
 /** One category a user comparator reports, e.g. `{ label: 'llm_judge', score: 0.8 }`. */
@@ -87,7 +89,12 @@ export async function applyExtension(
   extension: CompareExtension,
   candidate: CanonicalResponse,
   original: CanonicalResponse,
-  options: { readonly noise?: NoiseLookup | null; readonly judge?: Partial<JudgeOptions>; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly noise?: NoiseLookup | null;
+    readonly judge?: Partial<JudgeOptions>;
+    readonly signal?: AbortSignal;
+    readonly baselines?: readonly CanonicalResponse[];
+  } = {},
 ): Promise<DivergenceReport> {
   let raw: unknown;
   try {
@@ -95,6 +102,7 @@ export async function applyExtension(
       endpoint: report.endpoint,
       report,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.baselines ? { baselines: options.baselines } : {}),
     });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);

@@ -92,7 +92,7 @@ export function parseLlmVerdict(text: string): LlmVerdict | undefined {
 export function createLlmJudge(deps: {
   readonly transport: LlmJudgeTransport;
   readonly limits?: Partial<LlmJudgeLimits>;
-  /** Other production answers to the input of the pair being judged, when known. */
+  /** Other production answers to the input of the pair being judged, when the caller does not pass them per pair (`context.baselines`). */
   readonly baselinesFor?: (original: CanonicalResponse) => readonly CanonicalResponse[];
 }): CompareExtension & { readonly stats: () => { calls: number; cached: number; skipped: number; failed: number } } {
   const limits: LlmJudgeLimits = { ...defaultLlmJudgeLimits, ...deps.limits };
@@ -119,7 +119,7 @@ export function createLlmJudge(deps: {
   return {
     stats: () => ({ ...stats }),
     async compare(candidate, original, context): Promise<CompareExtensionResult> {
-      const baselines = deps.baselinesFor?.(original) ?? [];
+      const baselines = context.baselines ?? deps.baselinesFor?.(original) ?? [];
       const user = [
         `PRODUCTION:\n${answer(original, limits.maxAnswerChars)}`,
         ...baselines.map((b, i) => `OTHER PRODUCTION ANSWER ${i + 1}:\n${answer(b, limits.maxAnswerChars)}`),

@@ -187,7 +187,7 @@ const compareSchema = z.strictObject({
       lengthMargin: z.number().min(0).max(1).default(0.1),
       /** Text prior (docs/benchmarks.md): its weight in baseline pairs, and its similarity and length-ratio bars. */
       textPriorPairs: z.number().min(0).default(20),
-      textPriorSimilarity: z.number().min(0).max(1).default(0.2),
+      textPriorSimilarity: z.number().min(0).max(1).default(0.1),
       textPriorLengthRatio: z.number().min(0).max(1).default(0.25),
       /** Per-field aggregate test over a run: candidate rate > noise rate × (1 + relative) + absolute. */
       aggregate: z
@@ -210,6 +210,29 @@ const compareSchema = z.strictObject({
     .prefault({}),
   /** Path of a module exporting `compare(candidate, original, context)` (e.g. an LLM judge). */
   extension: z.string().min(1).optional(),
+  /**
+   * The optional LLM judge in replay runs (and `understudy diff`): any OpenAI-compatible chat
+   * endpoint, asked per compared pair for a structured verdict. Off unless set; bounded per run.
+   */
+  judge: z
+    .strictObject({
+      /** Base URL up to the API version: `https://api.openai.com/v1`, `http://127.0.0.1:11434/v1`. */
+      url: httpUrl,
+      model: z.string().min(1),
+      /** Environment variable holding the bearer key (never in the file). */
+      apiKeyEnv: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        .default('UNDERSTUDY_JUDGE_API_KEY'),
+      /** Per call: time to the answer's headers and between its body chunks. */
+      timeoutMs: z.number().int().positive().default(30_000),
+      /** Model calls per run; past it pairs are reported as not judged. */
+      maxCalls: z.number().int().positive().default(200),
+      concurrency: z.number().int().positive().max(64).default(4),
+      /** Prompt characters per run (a budget in what every model bills by, ≈ ×¼ tokens). */
+      maxPromptChars: z.number().int().positive().default(2_000_000),
+    })
+    .optional(),
 });
 
 /** Policies of an egress destination (issue 5): what a shadow or replay call to it may do. */

@@ -1,15 +1,12 @@
 import {
   applyExtension,
   type CanonicalResponse,
-  type CompareSettings,
   canonicalize,
   compareOptionsFor,
   compareWithBaselines,
-  createLlmJudge,
   formatReport,
 } from '@understudy/compare';
-import { createOpenAiJudgeTransport } from '@understudy/replay';
-import { Agent } from 'undici';
+import { configuredJudge, type JudgeSettings } from '@understudy/replay';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { loadCompareExtension } from '../compare-extension-loader.js';
@@ -32,7 +29,8 @@ exchange in the store (UNDERSTUDY_DB).
   --endpoint E      the noise-model bucket and config ignore rules (default: from the inputs)
   --json            the report as JSON
   --judge URL       also ask an OpenAI-compatible chat endpoint (https://…/v1) for a verdict, with
-  --judge-model M   that model (key in UNDERSTUDY_JUDGE_API_KEY); its failure is noted, not fatal
+  --judge-model M   that model (key in UNDERSTUDY_JUDGE_API_KEY); its failure is noted, not fatal.
+                    Without --judge, compare.judge of the config (if set) is asked
 Exit 0 match or noise, 1 regression, 2 usage or input error.
 `;
 
@@ -59,7 +57,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 2)
     throw new UsageError('diff needs two files or exchange ids: ORIGINAL CANDIDATE (see understudy diff --help)');
-  const settings: CompareSettings = loadCliConfig(io, values.config).config.compare;
+  const settings = loadCliConfig(io, values.config).config.compare;
   const inputs = [...positionals, ...(values.baseline ?? [])];
   // Files are read as they are; anything else is an exchange id, and only then is the store opened.
   const loaded: Loaded[] = inputs.every((a) => isFileArgument(a, io.cwd))
@@ -85,22 +83,29 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const extensionPath = values.extension ?? settings.extension;
   if (extensionPath !== undefined) {
     const extension = await loadCompareExtension(extensionPath, io.cwd);
-    report = await applyExtension(report, extension, b, a, { noise, judge: judgeOptions });
+    report = await applyExtension(report, extension, b, a, { noise, judge: judgeOptions, baselines: baselineCanon });
   }
-  if (values.judge !== undefined) {
-    if (values['judge-model'] === undefined) throw new UsageError('--judge needs --judge-model NAME');
-    // The optional LLM judge: only when asked for; its failure is reported on the pair, never fatal.
-    const dispatcher = new Agent({ connections: 2, headersTimeout: 60_000, bodyTimeout: 60_000 });
+  // The optional LLM judge: --judge URL --judge-model M, else compare.judge of the config. Only
+  // when asked for; its failure is reported on the pair, never fatal.
+  if (values.judge !== undefined && values['judge-model'] === undefined) throw new UsageError('--judge needs --judge-model NAME');
+  const judgeSettings: JudgeSettings | undefined =
+    values.judge !== undefined && values['judge-model'] !== undefined
+      ? {
+          url: values.judge,
+          model: values['judge-model'],
+          apiKeyEnv: settings.judge?.apiKeyEnv ?? 'UNDERSTUDY_JUDGE_API_KEY',
+          timeoutMs: settings.judge?.timeoutMs ?? 60_000,
+          maxCalls: 1,
+          concurrency: 1,
+          maxPromptChars: settings.judge?.maxPromptChars ?? 2_000_000,
+        }
+      : settings.judge;
+  const llm = configuredJudge(judgeSettings, io.env);
+  if (llm !== undefined) {
     try {
-      const apiKey = io.env.UNDERSTUDY_JUDGE_API_KEY;
-      const transport = createOpenAiJudgeTransport(
-        { url: values.judge, model: values['judge-model'], ...(apiKey ? { apiKey } : {}) },
-        { dispatcher },
-      );
-      const llm = createLlmJudge({ transport, limits: { maxCalls: 1 }, baselinesFor: () => baselineCanon });
-      report = await applyExtension(report, llm, b, a, { noise, judge: judgeOptions });
+      report = await applyExtension(report, llm.extension, b, a, { noise, judge: judgeOptions, baselines: baselineCanon });
     } finally {
-      await dispatcher.close();
+      await llm.close();
     }
   }
   if (values.json === true) io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { costUsd } from '@understudy/capture';
+import { type CompareExtension, compareOptionsFor } from '@understudy/compare';
 import { holdEventLoop, systemClock, UnderstudyError } from '@understudy/core';
 import {
+  configuredJudge,
   createReplayer,
   formatJunit,
   formatMarkdown,
@@ -14,6 +16,7 @@ import {
 import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { loadCompareExtension } from '../compare-extension-loader.js';
 import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
@@ -111,8 +114,20 @@ export const replayCommand: Command = {
     const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config);
     const { redactor, prices: lookup } = recordDepsFor(config, dataDir);
     const price: PriceFn = (model, input, output) => (model === null ? null : costUsd(lookup(model), input, output));
+    // Second opinions per pair, when configured: a user comparator (compare.extension), then the LLM judge (compare.judge).
+    const extensions: CompareExtension[] = [];
+    if (config.compare.extension !== undefined) extensions.push(await loadCompareExtension(config.compare.extension, io.cwd));
+    const llm = configuredJudge(config.compare.judge, io.env);
+    if (llm !== undefined) extensions.push(llm.extension);
     const store = await openStore({ url: dbUrl });
-    const replayer = createReplayer({ store, price, redactor, prices: lookup });
+    const replayer = createReplayer({
+      store,
+      price,
+      redactor,
+      prices: lookup,
+      compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),
+      extensions,
+    });
     const progress = io.isTty && values.json !== true;
     try {
       let runId = resume;
@@ -156,12 +171,19 @@ export const replayCommand: Command = {
           values.markdown,
           formatMarkdown(summary, { dashboardUrl: dashboardUrl ?? config.control.dashboardUrl }),
         );
+      if (llm !== undefined) {
+        const j = llm.stats();
+        io.stderr(
+          `judge: ${j.calls} calls, ${j.cached} cached, ${j.skipped} skipped past its bounds, ${j.failed} failed (failed pairs keep the rules' verdict)\n`,
+        );
+      }
       if (outcome.run.status === 'aborted' && signal?.aborted === true)
         io.stderr(`interrupted: resume with understudy replay --resume ${runId}\n`);
       return summary.passed ? exitCode.ok : exitCode.breached;
     } finally {
       await replayer.close();
       await store.close();
+      await llm?.close();
     }
   },
 };

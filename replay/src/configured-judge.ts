@@ -1,0 +1,47 @@
+import { type CompareExtension, createLlmJudge } from '@understudy/compare';
+import type { Config } from '@understudy/core';
+import { Agent, type Dispatcher } from 'undici';
+import { createOpenAiJudgeTransport } from './openai-judge-transport.js';
+
+/** The `compare.judge` section of the config. */
+export type JudgeSettings = NonNullable<Config['compare']['judge']>;
+
+/** A configured LLM judge and what it owns. */
+export interface ConfiguredJudge {
+  readonly extension: CompareExtension;
+  /** Calls made, answered from the cache, skipped past a bound, failed. */
+  stats(): { calls: number; cached: number; skipped: number; failed: number };
+  /** Closes the judge's own connection pool (not an injected dispatcher). */
+  close(): Promise<void>;
+}
+
+/**
+ * The optional LLM judge of `compare.judge`: the OpenAI-compatible transport over a small pool
+ * whose header and body timeouts bound each call, and `createLlmJudge`'s bounds (calls,
+ * concurrency, prompt budget) for one run. Undefined when the config has no judge. The key is
+ * read from the environment variable the config names, never from the file.
+ */
+export function configuredJudge(
+  settings: JudgeSettings | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  deps: { readonly dispatcher?: Dispatcher } = {},
+): ConfiguredJudge | undefined {
+  if (settings === undefined) return undefined;
+  const own =
+    deps.dispatcher === undefined
+      ? new Agent({ connections: settings.concurrency, headersTimeout: settings.timeoutMs, bodyTimeout: settings.timeoutMs })
+      : undefined;
+  const dispatcher = deps.dispatcher ?? (own as Dispatcher);
+  const apiKey = env[settings.apiKeyEnv];
+  const judge = createLlmJudge({
+    transport: createOpenAiJudgeTransport({ url: settings.url, model: settings.model, ...(apiKey ? { apiKey } : {}) }, { dispatcher }),
+    limits: { maxCalls: settings.maxCalls, concurrency: settings.concurrency, maxPromptChars: settings.maxPromptChars },
+  });
+  return {
+    extension: judge,
+    stats: judge.stats,
+    close: async () => {
+      await own?.close();
+    },
+  };
+}
