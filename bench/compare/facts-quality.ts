@@ -27,6 +27,15 @@ for (const [name, cases] of [
   line();
   for (const l of perKindTable(columns(cases))) line(l);
   line();
+  // Text noise (every style but tool preambles) by the number of baselines the engine is given.
+  const textNoise = cases.filter((c) => c.label === 'noise' && c.kind !== 'tool_preamble');
+  const rows = [0, 1, 2, 3].map((k) => {
+    const eligible = textNoise.filter((c) => c.baselines.length >= k);
+    const flagged = eligible.filter(engineDetector(k)).length;
+    return `${k}: ${flagged}/${eligible.length}`;
+  });
+  line(`text-noise false alarms by baselines given: ${rows.join(', ')}`);
+  line();
 }
 
 if (process.argv.includes('--misses')) {
