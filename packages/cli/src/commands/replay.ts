@@ -55,6 +55,9 @@ Output: a table (with a live progress bar on a terminal), or --json (the machine
                              (default: control.dashboardUrl in the config)
 Versions: --target/--baseline NAME resolve in the store; the config's "versions" are registered
 there first when absent (a differing one is refused unless --apply-config).
+Comparison: the config's "compare" section (ignore paths, margins); "compare.extension" and the
+optional LLM judge "compare.judge" ({ url, model, … }) are asked per pair after the rules — a failed
+or unbudgeted call keeps the rules' verdict.
 `;
 
 const flags = {
