@@ -1,6 +1,7 @@
 import { createCanaryService } from '@understudy/canary';
-import { type Exchange, emptyBody, ManualClock, noUsage, systemRandom } from '@understudy/core';
+import { type Exchange, ManualClock, systemRandom } from '@understudy/core';
 import { openStore, type Store } from '@understudy/store';
+import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ControlPlaneApp, createApp } from './create-app.js';
 
@@ -8,30 +9,8 @@ const token = 'read-token-0123456789';
 const headers = { authorization: `Bearer ${token}` };
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-function exchange(id: string, over: Partial<Exchange> = {}): Exchange {
-  return {
-    id,
-    startedAt: 1_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: { bytes: utf8('{"q":1}'), size: 7, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: null,
-    durationMs: null,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...over,
-  };
-}
+/** A stored exchange with a small JSON request, as the comparisons point at. */
+const exchange = (id: string, over: Partial<Exchange> = {}): Exchange => testExchange(id, { requestBody: testJsonBody({ q: 1 }), ...over });
 
 const factReport = {
   verdict: 'regression',

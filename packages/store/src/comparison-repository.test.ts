@@ -1,36 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
+import { storeDialects } from '../test/store-dialects.js';
 import type { ReplayResultRecord } from './replay-records.js';
 import { openStore, type Store } from './store.js';
+import { testExchange, testReplayResult } from './testing.js';
 
-function exchange(id: string, over: Partial<Exchange> = {}): Exchange {
-  return {
-    id,
-    startedAt: 1_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: emptyBody,
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: null,
-    durationMs: null,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...over,
-  };
-}
+const exchange = testExchange;
 
 const report = (diverging: string) => ({
   verdict: 'regression',
@@ -41,38 +15,16 @@ const report = (diverging: string) => ({
 });
 
 function result(exchangeId: string, seq: number, over: Partial<ReplayResultRecord> = {}): ReplayResultRecord {
-  return {
-    runId: 'R1',
-    exchangeId,
-    seq,
-    endpoint: 'POST /v1/chat/completions',
-    candidateId: `C${exchangeId}`,
+  return testReplayResult(exchangeId, seq, {
     baselineId: `B${exchangeId}`,
-    verdict: 'match',
-    score: 0,
-    scoreOverNoise: 0,
-    originalStatus: 200,
-    candidateStatus: 200,
-    originalMs: 1,
-    candidateMs: 2,
-    originalTokens: 10,
-    candidateTokens: 12,
-    originalCost: 0.1,
-    candidateCost: 0.2,
-    attempts: 1,
-    errorCode: null,
-    errorMessage: null,
     report: report('text'),
     baselineReport: { verdict: 'match', categories: [] },
     completedAt: 20,
     ...over,
-  };
+  });
 }
 
-const dialects = [
-  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-cmp-')), 'x.db') },
-  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
-] as const;
+const dialects = storeDialects('us-cmp-');
 
 describe.each(dialects)('ComparisonRepository on $kind', ({ skip, url }) => {
   let store: Store | undefined;

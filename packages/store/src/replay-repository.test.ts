@@ -1,69 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Exchange, emptyBody, ManualClock, noUsage } from '@understudy/core';
+import { ManualClock } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
+import { storeDialects } from '../test/store-dialects.js';
 import { type ReplayResultRecord, replayStaleAfterMs } from './replay-records.js';
 import { openStore, type Store } from './store.js';
+import { testExchange, testReplayResult } from './testing.js';
 
-function exchange(id: string, over: Partial<Exchange> = {}): Exchange {
-  return {
-    id,
-    startedAt: 1_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: emptyBody,
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: null,
-    durationMs: null,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...over,
-  };
-}
+const exchange = testExchange;
 
 function result(exchangeId: string, seq: number, verdict = 'match'): ReplayResultRecord {
-  return {
-    runId: 'R1',
-    exchangeId,
-    seq,
-    endpoint: 'POST /v1/chat/completions',
-    candidateId: `C${exchangeId}`,
-    baselineId: null,
-    verdict,
-    score: 0,
-    scoreOverNoise: 0,
-    originalStatus: 200,
-    candidateStatus: verdict === 'error' ? null : 200,
-    originalMs: 1,
-    candidateMs: 2,
-    originalTokens: 10,
-    candidateTokens: 12,
-    originalCost: 0.1,
-    candidateCost: 0.2,
-    attempts: 1,
-    errorCode: null,
-    errorMessage: null,
-    report: { verdict },
-    baselineReport: null,
-    completedAt: 5,
-  };
+  return testReplayResult(exchangeId, seq, { verdict, candidateStatus: verdict === 'error' ? null : 200, report: { verdict } });
 }
 
-const dialects = [
-  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-replay-')), 'x.db') },
-  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
-] as const;
+const dialects = storeDialects('us-replay-');
 
 describe.each(dialects)('ReplayRepository and ExchangeScan on $kind', ({ skip, url }) => {
   let store: Store | undefined;

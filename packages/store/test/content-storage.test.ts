@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import type { Exchange } from '@understudy/core';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store, storeDatabase } from '../src/store.js';
-import { freshPostgresUrl, hasPostgres } from './postgres.js';
+import { testExchange } from '../src/testing.js';
+import { storeDialects } from './store-dialects.js';
 
 const system = `You are the support agent of a shop. ${'Answer with care and cite the order. '.repeat(80)}`;
 const tools = Array.from({ length: 6 }, (_, i) => ({
@@ -21,33 +19,16 @@ function turn(conversation: number, n: number): Exchange {
     if (i < n) messages.push({ role: 'assistant', content: `answer ${i}: ${'it ships tomorrow from the depot. '.repeat(12)}` });
   }
   const bytes = new TextEncoder().encode(JSON.stringify({ model: 'gpt-4o', messages, tools, temperature: 0.2 }));
-  return {
-    id: `01C${conversation}T${String(n).padStart(3, '0')}`,
+  return testExchange(`01C${conversation}T${String(n).padStart(3, '0')}`, {
     startedAt: 1_000 + n,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
     requestHeaders: { 'content-type': 'application/json' },
     requestBody: { bytes, size: bytes.length, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
     ttfbMs: 1,
     durationMs: 2,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-  };
+  });
 }
 
-const dialects = [
-  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-content-')), 'x.db') },
-  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
-] as const;
+const dialects = storeDialects('us-content-');
 
 /** Bytes of request content stored: skeletons plus content nodes. */
 async function storedRequestBytes(store: Store): Promise<number> {

@@ -1,11 +1,12 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, type Exchange, noUsage, type TimerHandle } from '@understudy/core';
+import type { Clock, Exchange, TimerHandle } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteWorkerSink } from '../src/sqlite-worker-sink.js';
 import { openStore, type Store, storeDatabase } from '../src/store.js';
-import { freshPostgresUrl, hasPostgres } from './postgres.js';
+import { testExchange } from '../src/testing.js';
+import { storeDialects } from './store-dialects.js';
 
 const day = 86_400_000;
 const now = 100 * day;
@@ -16,33 +17,16 @@ function turn(c: string, n: number, ageDays: number, shared = system): Exchange 
   const messages = [{ role: 'system', content: shared }];
   for (let i = 0; i <= n; i++) messages.push({ role: 'user', content: `${c} message ${i} ${'x'.repeat(300)}` });
   const bytes = new TextEncoder().encode(JSON.stringify({ model: 'm', messages }));
-  return {
-    id: `01${c}${String(n).padStart(4, '0')}`,
+  return testExchange(`01${c}${String(n).padStart(4, '0')}`, {
     startedAt: now - ageDays * day,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
     requestBody: { bytes, size: bytes.length, truncated: false },
-    status: 200,
-    responseHeaders: {},
     responseBody: { bytes: new TextEncoder().encode('{"ok":true}'.repeat(200)), size: 2200, truncated: false },
-    streamed: false,
-    sseEvents: null,
     ttfbMs: 1,
     durationMs: 2,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-  };
+  });
 }
 
-const dialects = [
-  { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-retention-')), 'x.db') },
-  { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
-] as const;
+const dialects = storeDialects('us-retention-');
 
 describe.each(dialects)('retention on $kind', ({ skip, url }) => {
   let store: Store | undefined;

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
-import { openStore, type ReplayResultRecord, sqliteWorkerSink } from '@understudy/store';
+import type { Exchange } from '@understudy/core';
+import { openStore, sqliteWorkerSink } from '@understudy/store';
+import { testExchange, testReplayResult } from '@understudy/store/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'us-write-race-'));
@@ -19,56 +20,11 @@ function exchange(id: string, over: Partial<Exchange> = {}, turns = 1): Exchange
     content: `${id} turn ${i} ${'keep it short. '.repeat(20)}`.slice(0, 60),
   }));
   const bytes = new TextEncoder().encode(JSON.stringify({ model: 'm', messages }));
-  return {
-    id,
-    startedAt: 1,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
+  return testExchange(id, {
     requestHeaders: { 'content-type': 'application/json' },
     requestBody: { bytes, size: bytes.length, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1,
-    durationMs: 2,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
     ...over,
-  };
-}
-
-function result(exchangeId: string, seq: number): ReplayResultRecord {
-  return {
-    runId: 'R1',
-    exchangeId,
-    seq,
-    endpoint: 'POST /v1/chat/completions',
-    candidateId: `C${exchangeId}`,
-    baselineId: null,
-    verdict: 'match',
-    score: 0,
-    scoreOverNoise: 0,
-    originalStatus: 200,
-    candidateStatus: 200,
-    originalMs: 1,
-    candidateMs: 1,
-    originalTokens: null,
-    candidateTokens: null,
-    originalCost: null,
-    candidateCost: null,
-    attempts: 1,
-    errorCode: null,
-    errorMessage: null,
-    report: { verdict: 'match' },
-    baselineReport: null,
-    completedAt: 2,
-  };
+  });
 }
 
 describe('SQLite writers on one file', () => {
@@ -94,7 +50,7 @@ describe('SQLite writers on one file', () => {
         for (let i = 0; i < 150; i++) {
           const id = `O${i}`;
           await store.replays
-            .commitResults('R1', [result(id, i)], [exchange(`C${id}`, { role: 'replay', parentId: id }, 2_000)], 3)
+            .commitResults('R1', [testReplayResult(id, i)], [exchange(`C${id}`, { role: 'replay', parentId: id }, 2_000)], 3)
             .then((n) => {
               committed += n;
             })
