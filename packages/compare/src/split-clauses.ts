@@ -27,11 +27,13 @@ export interface Clause {
 
 // Sentence ends: . ! ? (and CJK 。！？) followed by space or end; newlines always. A dot between
 // digits or letters ("3.5", "e.g.") does not end a sentence because no space follows it.
-const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
+// mayEndSentence() below must admit every piece this can split (split-clauses.test.ts checks it).
+export const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
 // Contrasts and purposes are their own clauses: "…, but you must…", "…so this does not happen again".
 // Coordinated main clauses are their own clauses too ("…, and you will be charged", "…but you
 // won't"): a new subject after "and"/"or"/"but" starts another claim with its own polarity.
-const clauseBreak =
+// mayBreak() below must admit every line this can split (split-clauses.test.ts checks it).
+export const clauseBreak =
   /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s)\b)/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
 // condition, not the advice.
@@ -105,7 +107,7 @@ export function clauseTokens(text: string): ClauseToken[] {
  * Whether {@link sentenceEnd} can match at all: it needs . ! ? or 。！？. A piece without them is
  * one sentence (what the split returns), found without running the lookbehind pattern.
  */
-function mayEndSentence(s: string): boolean {
+export function mayEndSentence(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
@@ -118,7 +120,7 @@ function mayEndSentence(s: string): boolean {
  * the case-insensitive Unicode pattern also reads ſ (U+017F) as s — or "and"/"or"/"but" between spaces. Over-approximates; a line it
  * rules out is one clause (what the split returns).
  */
-function mayBreak(s: string): boolean {
+export function mayBreak(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 59 || c === 58 || c === 44) return true;

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clauseBreak, mayBreak, mayEndSentence, sentenceEnd } from './split-clauses.js';
+
+// The fast paths skip a pattern where it cannot match; they must never skip where it can, or a
+// sentence or clause goes unsplit. Each pattern is checked against its precheck on hand-picked
+// lines and on generated ones built from the pieces the patterns look for.
+const lines = [
+  'You can return it, but you must pay the postage.',
+  'Refunds take 5 days; exchanges take 3.',
+  'Note: returns are free',
+  'We will refund you and you will get an email',
+  "We refund you and you'll get an email",
+  'The fee is waived or it will be refunded',
+  'Pack it well so this does not happen again',
+  'Pack it well ſo this does not happen again',
+  'PACK IT WELL SO THIS DOES NOT HAPPEN AGAIN',
+  '東京に着きました。次は大阪です！',
+  'Done. Next step',
+  'Is it free? Yes',
+  'no punctuation here at all',
+  'and\u3000you will see',
+];
+const pieces = [
+  ' ',
+  '\u3000',
+  '\u2028',
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '。',
+  '！',
+  '？',
+  'so ',
+  'ſo ',
+  'SO ',
+  'that ',
+  'this ',
+  'and ',
+  'AND ',
+  'or ',
+  'but ',
+  'you ',
+  'we ',
+  'will ',
+  "won't ",
+  'it',
+  "'ll ",
+  '’re ',
+  'A',
+  'a',
+  '1',
+  '$',
+  'x',
+];
+const generated = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
+
+describe('split-clauses fast paths', () => {
+  it('mayBreak admits every line the clause-break pattern splits', () => {
+    for (const line of lines) if (clauseBreak.test(line)) expect(mayBreak(line), line).toBe(true);
+    fc.assert(
+      fc.property(generated, (line) => !clauseBreak.test(line) || mayBreak(line)),
+      { seed: 11, numRuns: 5000 },
+    );
+  });
+
+  it('mayEndSentence admits every piece the sentence-end pattern splits', () => {
+    for (const line of lines) if (sentenceEnd.test(line)) expect(mayEndSentence(line), line).toBe(true);
+    fc.assert(
+      fc.property(generated, (line) => !sentenceEnd.test(line) || mayEndSentence(line)),
+      { seed: 11, numRuns: 5000 },
+    );
+  });
+});
