@@ -27,8 +27,11 @@ import { formatReport } from './print-report.js';
 import { procMemory } from './proc-stats.js';
 
 const profile = process.argv.includes('--cpu-prof');
-/** `--sink=store` benches the contract's `storeSink` on the proxy's thread instead of the CLI's writer thread. */
-const sink = process.argv.includes('--sink=store') ? 'store' : 'worker';
+/**
+ * `--sink=store` benches the contract's `storeSink` on the proxy's thread instead of a writer
+ * thread; `--sink=process` the writer child process `understudy tap` uses (sqliteWriterProcess).
+ */
+const sink = process.argv.includes('--sink=store') ? 'store' : process.argv.includes('--sink=process') ? 'process' : 'worker';
 const children = new ChildSet();
 /** Holds the SQLite files; removed on the way out, interrupted or not. */
 let tempDir: string | undefined;
@@ -159,7 +162,12 @@ async function main(): Promise<void> {
 
     const report = formatReport(plan, {
       revision: sourceRevision(),
-      sink: sink === 'store' ? 'storeSink on the proxy thread' : 'sqliteWorkerSink (writer thread, as `understudy tap` uses)',
+      sink:
+        sink === 'store'
+          ? 'storeSink on the proxy thread'
+          : sink === 'process'
+            ? 'sqliteWriterProcess (writer child process, as `understudy tap` uses)'
+            : 'sqliteWorkerSink (writer thread, as `understudy start` uses)',
       figures,
       unavailable,
       sse,

@@ -1,8 +1,9 @@
 /**
  * The tap contender, in its own process: `createTap` with 100 % capture (or `--capture-rate=`)
  * into a SQLite file, served with @hono/node-server on 127.0.0.1. The sink is the one
- * `understudy tap` picks for a SQLite file, `sqliteWorkerSink` (a writer thread), or with
- * `--sink=store` the contract's `storeSink(openStore(...))` on the proxy's own thread.
+ * `understudy start` picks for a SQLite file, `sqliteWorkerSink` (a writer thread), with
+ * `--sink=process` the writer child process `understudy tap` uses (`sqliteWriterProcess`), or
+ * with `--sink=store` the contract's `storeSink(openStore(...))` on the proxy's own thread.
  * The bench forks it without `--conditions=source`, so `@understudy/*` are the compiled `dist/`
  * that ships (and the writer thread loads plain JS); only this file goes through tsx.
  * Answers `stats` with `tap.stats()` and its memory, `close` by closing the tap (which flushes
@@ -14,7 +15,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
-import { openStore, type Store, sqliteWorkerSink } from '@understudy/store';
+import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
 import { type CaptureSink, createTap, storeSink, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import type { TapReply, TapRequest } from './tap-messages.js';
@@ -32,6 +33,8 @@ let sink: CaptureSink;
 if (sinkKind === 'store') {
   store = await openStore({ url: db });
   sink = storeSink(store);
+} else if (sinkKind === 'process') {
+  sink = sqliteWriterProcess({ url: db });
 } else {
   sink = sqliteWorkerSink({ url: db });
 }

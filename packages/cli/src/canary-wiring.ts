@@ -2,17 +2,18 @@ import { hostname } from 'node:os';
 import { type CanaryController, createCanaryController, createRetentionPolicy } from '@understudy/canary';
 import { type Clock, type Logger, type RetentionConfig, systemRandom } from '@understudy/core';
 import type { Store } from '@understudy/store';
-import { type CanarySplit, createCanarySplit, createRoutingWatcher } from '@understudy/tap';
+import { type CanarySplit, createCanarySplit, createRoutingWatcher, type RoutingSource } from '@understudy/tap';
 import type { ShutdownStack } from './shutdown-stack.js';
 
 /**
- * The tap's canary split: routing for `route` (the tap's version name) from the store. A step or
- * a rollback written in this process (the controller of `start`) is in force before the write
+ * The tap's canary split: routing for `route` (the tap's version name) from the store — or from
+ * the writer process that owns the tap's SQLite connection (`understudy tap`). A step or a
+ * rollback written in this process (the controller of `start`) is in force before the write
  * returns; one written by another process arrives over LISTEN/NOTIFY on PostgreSQL, and by the
  * poll every `pollMs` (the fallback, and the only way across SQLite processes).
  */
 export async function startCanarySplit(deps: {
-  store: Store;
+  source: RoutingSource;
   route: string;
   clock: Clock;
   logger: Logger;
@@ -20,7 +21,7 @@ export async function startCanarySplit(deps: {
   pollMs: number;
 }): Promise<CanarySplit> {
   const watcher = createRoutingWatcher({
-    source: deps.store,
+    source: deps.source,
     route: deps.route,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'routing' }),

@@ -20,7 +20,7 @@ export interface CaptureRunHandle {
   readonly tally: CaptureTally;
   readonly lostBeforeStart: LostBeforeStart;
   /** Ends the run after the capture queue was flushed and closed: records `lost` (0 when clean). */
-  end(): Promise<void>;
+  end(store: Store): Promise<void>;
 }
 
 /**
@@ -81,9 +81,9 @@ export async function beginCaptureRun(deps: {
     id,
     tally,
     lostBeforeStart: { runs, lost, unknown },
-    async end() {
+    async end(endStore) {
       const { accepted, refused } = tally.counts();
-      const ended = await store.captureRuns.end(id, { endedAt: clock.now(), reason: 'closed', accepted, refused });
+      const ended = await endStore.captureRuns.end(id, { endedAt: clock.now(), reason: 'closed', accepted, refused });
       tally.discard();
       if (ended?.lost !== undefined && ended.lost !== null && ended.lost > 0)
         logger.warn({ run: id, accepted, stored: ended.stored, refused, lost: ended.lost }, 'captures accepted and never stored');

@@ -61,6 +61,12 @@ export type {
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 export { type SqliteWorkerSink, type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
+export {
+  type SqliteWriterProcess,
+  type SqliteWriterProcessOptions,
+  sqliteWriterProcess,
+  type WriterReads,
+} from './sqlite-writer-process.js';
 export { type OpenStoreOptions, openStore, type Store, storeDatabase } from './store.js';
 export { judgedVerdicts, overNoiseVerdicts, unjudgedVerdicts } from './stored-verdicts.js';
 export type { ToolCallMatch, ToolCallOutcome, ToolCallRecord, ToolCallRole, ToolCallSummary } from './tool-call-record.js';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Exchange, type Logger, silentLogger, UnderstudyError } from '@understudy/core';
-import type { WorkerReply, WorkerRequest } from './sqlite-worker-messages.js';
+import type { WorkerReply, WorkerRequest, WriterData } from './sqlite-worker-messages.js';
 
 /** A batch writer over a store opened in a worker thread (a tap's capture sink is one). */
 export interface SqliteWorkerSink {
@@ -41,7 +41,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       else if (m.type === 'failed')
         fail(new UnderstudyError('store_unavailable', `capture writer could not open the store: ${m.error}`), reject);
       else if (m.type === 'closed') onClosed?.();
-      else {
+      else if (m.type === 'done') {
         const waiter = pending.get(m.id);
         pending.delete(m.id);
         if (m.error === undefined) waiter?.resolve();
@@ -91,7 +91,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
   };
 }
 
-function startWorker(workerData: { url: string; captureRun: string | undefined }): Worker {
+function startWorker(workerData: WriterData): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
   if (!fromSource) return new Worker(entry, { workerData });

@@ -1,19 +1,47 @@
 /**
- * The body of {@link sqliteWorkerSink}'s worker thread: owns a store connection and inserts
- * the batches posted to it, so better-sqlite3's synchronous inserts (and WAL checkpoints)
- * block this thread instead of the proxy's event loop.
+ * The body of the tap's SQLite writer: owns a store connection, inserts the batches posted to
+ * it and answers the routing watcher's reads. It runs as a worker thread ({@link sqliteWorkerSink},
+ * better-sqlite3's synchronous inserts and WAL checkpoints then block this thread instead of the
+ * proxy's event loop) or as a child process ({@link sqliteWriterProcess}: a SIGBUS from the
+ * shared-memory file then kills this process only).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '@understudy/core';
 import { watchSqliteFile } from './sqlite-file-watch.js';
-import type { WorkerReply, WorkerRequest } from './sqlite-worker-messages.js';
+import type { StoreRead, WorkerReply, WorkerRequest, WriterData } from './sqlite-worker-messages.js';
 import { openStore, type Store } from './store.js';
 
-const port = parentPort;
-if (port === null) throw new Error('sqlite-writer-worker must run in a worker thread');
-const { url, captureRun } = workerData as { url: string; captureRun: string | undefined };
-const reply = (m: WorkerReply): void => port.postMessage(m);
+interface Transport {
+  readonly data: WriterData;
+  send(m: WorkerReply): void;
+  onMessage(handle: (m: WorkerRequest) => void): void;
+  /** After `closed`: a child process exits; a thread is terminated by its owner. */
+  done(): void;
+}
 
+function transport(): Transport {
+  const port = parentPort;
+  if (port !== null)
+    return {
+      data: workerData as WriterData,
+      send: (m) => port.postMessage(m),
+      onMessage: (handle) => port.on('message', handle),
+      done: () => {},
+    };
+  const send = process.send?.bind(process);
+  if (send === undefined) throw new Error('sqlite-writer-worker must run in a worker thread or a forked child process');
+  // The tap went away (killed): nothing will ask for a write again.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    data: JSON.parse(process.env.UNDERSTUDY_WRITER ?? '{}') as WriterData,
+    send: (m) => void send(m),
+    onMessage: (handle) => process.on('message', (m) => handle(m as WorkerRequest)),
+    done: () => process.disconnect(),
+  };
+}
+
+const channel = transport();
+const { url, captureRun } = channel.data;
 let store: Store | undefined;
 const file = watchSqliteFile(url);
 
@@ -37,26 +65,50 @@ async function current(): Promise<Store> {
   return store;
 }
 
+function read(s: Store, r: StoreRead): Promise<unknown> {
+  if (r.op === 'routing_stamp') return s.routing.stamp(r.route);
+  if (r.op === 'routing_get') return s.routing.get(r.route);
+  return s.versions.get(r.name);
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 try {
   store = await openStore({ url });
   file.remember();
   let queue = Promise.resolve();
-  port.on('message', (m: WorkerRequest) => {
+  channel.onMessage((m) => {
     if (m.type === 'close') {
-      void queue.then(() => store?.close()).finally(() => reply({ type: 'closed' }));
+      void queue
+        .then(() => store?.close())
+        .finally(() => {
+          channel.send({ type: 'closed' });
+          channel.done();
+        });
       return;
     }
-    // One batch at a time: a reopen must not race a write.
+    // One request at a time: a reopen must not race a write.
+    if (m.type === 'read') {
+      queue = queue.then(() =>
+        current()
+          .then((s) => read(s, m.read))
+          .then(
+            (value) => channel.send({ type: 'answer', id: m.id, value }),
+            (error: unknown) => channel.send({ type: 'answer', id: m.id, error: message(error) }),
+          ),
+      );
+      return;
+    }
     queue = queue.then(() =>
       current()
         .then((s) => s.exchanges.insertMany(m.batch as readonly Exchange[], captureRun))
         .then(
-          () => reply({ type: 'done', id: m.id }),
-          (error: unknown) => reply({ type: 'done', id: m.id, error: error instanceof Error ? error.message : String(error) }),
+          () => channel.send({ type: 'done', id: m.id }),
+          (error: unknown) => channel.send({ type: 'done', id: m.id, error: message(error) }),
         ),
     );
   });
-  reply({ type: 'ready' });
+  channel.send({ type: 'ready' });
 } catch (error) {
-  reply({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+  channel.send({ type: 'failed', error: message(error) });
 }

@@ -50,7 +50,13 @@ export const tapCommand: Command = {
     const stack = new ShutdownStack();
     try {
       const store = await openStore({ url: dbUrl, logger });
-      stack.defer('close store', () => store.close());
+      let storeOpen = true;
+      const closeStore = async (): Promise<void> => {
+        if (!storeOpen) return;
+        storeOpen = false;
+        await store.close();
+      };
+      stack.defer('close store', closeStore);
       const apply = values['apply-config'] === true;
       const declared = declaredVersions(config, file, { name: config.tap.version, upstream });
       const plan = await planVersions(store, declared);
@@ -64,7 +70,7 @@ export const tapCommand: Command = {
       }
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const shadowVersion = await resolveShadowVersion(config, store);
-      const { listening, watcher } = await runTap({
+      const { listening, watcher, storeIsolated } = await runTap({
         config,
         version,
         store,
@@ -75,11 +81,15 @@ export const tapCommand: Command = {
         clock: systemClock,
         stack,
         shadowVersion,
+        isolateStore: true,
       });
       // Listening: only now is anything written (a tap that failed to start leaves the store alone).
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
       await store.routing.ensure(version.name, version.name, systemClock.now());
       await watcher.refresh();
+      // Serving: a SQLite store is reached only through the capture writer's process from now on,
+      // so a SIGBUS from its shared-memory file can kill that process, never this one.
+      if (storeIsolated) await closeStore();
       out.banner('Understudy tap is running.', [
         ['tap', `${listening.url}  → version ${version.name} at ${version.upstream}`],
         ['shadow', shadowVersion === undefined ? 'off' : `${Math.round(config.tap.shadow.rate * 100)} % → ${shadowVersion.name}`],
