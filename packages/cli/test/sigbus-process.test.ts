@@ -41,7 +41,10 @@ describe('understudy tap when the database shared-memory file is truncated under
     const tap = spawnCli(['tap', '--upstream', upstreamUrl, '--port', '0', '--log-format', 'json'], { UNDERSTUDY_DB: db }, dir);
     const output = (): string => tap.stdout() + tap.stderr();
     try {
-      const url = await eventually(() => (/"msg":"tap listening"/.test(output()) ? /"url":"(http:[^"]+)"/.exec(output())?.[1] : undefined), 30_000);
+      const url = await eventually(
+        () => (/"msg":"tap listening"/.test(output()) ? /"url":"(http:[^"]+)"/.exec(output())?.[1] : undefined),
+        30_000,
+      );
       const health = async (): Promise<Health> => (await (await request(`${url}/_understudy/healthz`)).body.json()) as Health;
       const send = async (path: string): Promise<number> => {
         const res = await request(`${url}${path}`, { method: 'POST', body: '{"q":1}', headers: { 'content-type': 'application/json' } });
