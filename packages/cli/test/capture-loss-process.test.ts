@@ -1,58 +1,33 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@understudy/store';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-import { type SpawnedCli, spawnCli } from './spawn-cli.js';
+import { startJsonUpstream, startTapProcess, type TapHealth, type TapProcess } from './tap-process.js';
 
 /** A long flush interval, so a kill lands with captures queued. */
 const flushIntervalMs = 1000;
 const concurrency = 8;
 
-interface Health {
-  status: string;
-  capture: { lostBeforeStart: { runs: number; lost: number; unknown: number } };
-}
-
 describe('a tap killed with SIGKILL mid-capture: the number of captures lost is known on restart', () => {
-  let upstream: Server;
-  let upstreamUrl = '';
+  let upstream: Awaited<ReturnType<typeof startJsonUpstream>>;
   let dir = '';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'us-lost-'));
-    upstream = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    upstream = await startJsonUpstream();
     writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ tap: { capture: { flushIntervalMs, batchSize: 100_000 } } }));
   });
   afterAll(async () => {
-    await new Promise((resolve) => upstream.close(resolve));
+    await upstream.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const env = (): Record<string, string> => ({ UNDERSTUDY_DB: join(dir, 'captures.db') });
-  const startTap = async (): Promise<{ tap: SpawnedCli; url: string }> => {
-    const tap = spawnCli(['tap', '--upstream', upstreamUrl, '--port', '0', '--log-format', 'json'], env(), dir);
-    const url = await eventually(
-      () =>
-        /"msg":"tap listening"[^\n]*"url":"(http:[^"]+)"|"url":"(http:[^"]+)"[^\n]*"msg":"tap listening"/
-          .exec(tap.stdout() + tap.stderr())
-          ?.slice(1)
-          .find((u) => u !== undefined),
-      30_000,
-    );
-    return { tap, url };
+  const startTap = async (): Promise<{ tap: TapProcess['cli']; url: string }> => {
+    const t = await startTapProcess(upstream.url, { UNDERSTUDY_DB: join(dir, 'captures.db') }, dir);
+    return { tap: t.cli, url: t.url };
   };
 
   it('reports lost = answered − stored (> 0), at most one flush interval of answers, in the log, /healthz and capture_runs', async () => {
@@ -104,7 +79,7 @@ describe('a tap killed with SIGKILL mid-capture: the number of captures lost is 
       const stored = await store.exchanges.count();
       await store.close();
       expect(answered).toBeGreaterThan(stored);
-      const health = (await (await request(`${second.url}/_understudy/healthz`)).body.json()) as Health;
+      const health = (await (await request(`${second.url}/_understudy/healthz`)).body.json()) as TapHealth;
       const lost = answered - stored;
       expect(health.capture.lostBeforeStart).toEqual({ runs: 1, lost, unknown: 0 });
       expect(lost).toBeLessThanOrEqual(lastInterval);
