@@ -4,7 +4,7 @@
  * Drives the shipped tap (`dist/`, its own process, capture into a fresh SQLite file) at a steady
  * open-loop rate for the given time, a share of requests being long SSE streams (50 events,
  * 100 ms apart), optionally with N slow uploads held open the whole time. Every interval it
- * reports the tap's RSS, p50/p99 of the non-streamed requests, errors, captures written and
+ * reports the tap's RSS (with its capture writer process), p50/p99 of the non-streamed requests, errors, captures written and
  * dropped (from the tap's own metrics) and the database size; at the end, RSS growth after
  * warm-up, drops and database growth per hour. Not part of CI. Bounded: at most 10 000 requests
  * in flight (past it a send is skipped and counted), at most 24 h.
@@ -15,8 +15,9 @@ import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { systemClock } from '@understudy/core';
 import { Pool } from 'undici';
-import { procMemory } from '../tap/proc-stats.js';
+import { treeRss } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 
 const { values } = parseArgs({
@@ -109,15 +110,32 @@ async function sendOne(stream: boolean): Promise<void> {
   }
 }
 
-/** Slow uploads held open the whole run: a head and one byte of a 100-byte body. */
+/**
+ * Slow uploads held open the whole run: a head and one byte of a 1 000-byte body, then one more
+ * byte every 5 s — inside the tap's body idle timeout (10 s), so the tap must keep them open;
+ * the `slow` column counts those still open at each report.
+ */
 const slow: Socket[] = [];
+let slowOpen = 0;
 const { port } = new URL(tapUrl);
 for (let i = 0; i < slowUploads; i++) {
   const s = connect(Number(port), '127.0.0.1');
   s.on('error', () => {});
-  s.write('POST /v1/chat/completions HTTP/1.1\r\nhost: tap\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{');
+  s.once('connect', () => {
+    slowOpen++;
+  });
+  s.once('close', () => {
+    slowOpen--;
+  });
+  s.write('POST /v1/chat/completions HTTP/1.1\r\nhost: tap\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{');
   slow.push(s);
 }
+const trickle =
+  slowUploads > 0
+    ? systemClock.setInterval(() => {
+        for (const s of slow) if (!s.destroyed) s.write(' ');
+      }, 5_000)
+    : undefined;
 
 async function tapMetric(name: string): Promise<number> {
   try {
@@ -147,7 +165,7 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}; tap ${tapUrl} (pid ${tap.proc.pid}), db ${db}`,
 );
-console.log('  t(s)   rss(MB)   p50(ms)  p99(ms)   ok/s   streams  errors  skipped  captured  dropped   db(MB)');
+console.log('  t(s)   rss(MB)   p50(ms)  p99(ms)   ok/s   streams  errors  skipped  captured  dropped   db(MB)   slow');
 
 const rows: { t: number; rss: number; p99: number; db: number; dropped: number }[] = [];
 const start = performance.now();
@@ -173,14 +191,15 @@ while (performance.now() < endAt) {
   }
   if (now >= nextReport) {
     const t = (now - start) / 1000;
-    const rss = procMemory(tap.proc.pid).rss;
+    // The tap and its capture writer process: what the tap costs the machine.
+    const rss = treeRss(tap.proc.pid);
     const captured = await tapMetric('understudy_tap_captured_total');
     const dropped = await tapMetric('understudy_tap_capture_dropped_total');
     const size = dbBytes();
     const p50 = quantile(window, 0.5);
     const p99 = quantile(window, 0.99);
     console.log(
-      `${t.toFixed(0).padStart(6)} ${mb(rss).padStart(9)} ${p50.toFixed(2).padStart(9)} ${p99.toFixed(2).padStart(8)} ${(window.length / intervalS).toFixed(0).padStart(6)} ${String(streamsDone).padStart(9)} ${String(errors).padStart(7)} ${String(skipped).padStart(8)} ${String(captured).padStart(9)} ${String(dropped).padStart(8)} ${mb(size).padStart(8)}`,
+      `${t.toFixed(0).padStart(6)} ${mb(rss).padStart(9)} ${p50.toFixed(2).padStart(9)} ${p99.toFixed(2).padStart(8)} ${(window.length / intervalS).toFixed(0).padStart(6)} ${String(streamsDone).padStart(9)} ${String(errors).padStart(7)} ${String(skipped).padStart(8)} ${String(captured).padStart(9)} ${String(dropped).padStart(8)} ${mb(size).padStart(8)} ${String(slowOpen).padStart(6)}`,
     );
     rows.push({ t, rss, p99, db: size, dropped });
     window = [];
@@ -191,6 +210,7 @@ while (performance.now() < endAt) {
 
 // Let in-flight requests (the streams) finish, bounded.
 for (let i = 0; i < 200 && inFlight > 0; i++) await sleep(50);
+trickle?.cancel();
 for (const s of slow) s.destroy();
 const warm = rows.find((r) => r.t >= warmupS) ?? rows[0];
 const last = rows.at(-1);
