@@ -111,4 +111,6 @@ try {
   channel.send({ type: 'ready' });
 } catch (error) {
   channel.send({ type: 'failed', error: message(error) });
+  // A child process then exits, so its owner starts another after its delay (the store may be back).
+  channel.done();
 }
