@@ -70,13 +70,13 @@ describe('understudy tap when its store is full or unwritable', () => {
         expect(full.capture).toMatchObject({ healthy: false });
         expect(full.capture.lastError ?? '').toMatch(/full/i);
         expect(full.capture.dropped).toBeGreaterThan(0);
-        // Still full: more requests are answered and their captures dropped, counted.
-        for (let i = 0; i < 10; i++) expect(await tap.send(`/still/${i}`, '{"small":1}')).toBe(200);
-        const still = await eventually(async () => {
-          const h = await tap.health();
-          return h.capture.dropped > full.capture.dropped ? h : undefined;
-        }, 10_000);
-        expect(still.status).toBe('degraded');
+        // Still full: more large captures are refused and counted (a small one may still fit in
+        // the pages a rolled-back batch freed, so the drop count is what is checked), requests answered.
+        let still = full;
+        await sendUntil(tap, 'still', async () => {
+          still = await tap.health();
+          return still.capture.dropped > full.capture.dropped && still.capture.storeErrors > full.capture.storeErrors;
+        });
 
         // Space comes back: capture recovers by itself, nothing restarted.
         execFileSync('mount', ['-o', 'remount,size=64m', mnt()]);
