@@ -2,7 +2,7 @@ import type { Clock, TimerHandle } from '@understudy/core';
 
 export interface DeferredBuildsOptions {
   readonly clock: Clock;
-  /** Most builds waiting; past it `offer` refuses (the caller drops and counts). */
+  /** Most builds waiting; past it `offer` refuses (the caller builds at once). */
   readonly maxPending: number;
   /** How long one turn of the event loop may spend building before it yields (default 2 ms). */
   readonly sliceMs?: number;
@@ -14,8 +14,9 @@ export interface DeferredBuildsOptions {
  * for a long stream's body and events; when a thousand streams end within seconds, building each
  * where it ended holds every other stream's next chunk behind all of them. Here each turn forwards
  * what arrived, then builds for at most `sliceMs` (plus the build under way), so a chunk waits at
- * most one slice. Bounded: at most `maxPending` wait, and what they hold stays inside the tap's
- * in-flight capture budget until each is built.
+ * most one slice. Bounded: at most `maxPending` wait (past it the caller builds at once: falling
+ * behind for good must not grow memory), and what they hold stays inside the tap's in-flight
+ * capture budget until each is built.
  */
 export class DeferredBuilds {
   readonly #clock: Clock;
