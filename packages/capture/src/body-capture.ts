@@ -27,6 +27,8 @@ export class BodyCapture {
   #fill = 0;
   /** Where the block's bytes not yet in `#parts` start. */
   #open = 0;
+  /** True when some held bytes sit in blocks. */
+  #packed = false;
   #held = 0;
   #size = 0;
   #refused = false;
@@ -73,6 +75,7 @@ export class BodyCapture {
         this.#fill = 0;
         this.#open = 0;
       }
+      this.#packed = true;
       const n = chunk.copy(this.#block, this.#fill, from);
       this.#fill += n;
       from += n;
@@ -111,7 +114,9 @@ export class BodyCapture {
     if (this.#lone !== undefined) bytes = this.#lone;
     else {
       this.#seal();
-      bytes = this.#parts.length === 1 ? (this.#parts[0] as Buffer) : Buffer.concat(this.#parts, this.#held);
+      // A range of a block is copied out too: a 2 KB body must not keep its 4 KB block alive in the queue.
+      bytes = this.#parts.length === 1 && !this.#packed ? (this.#parts[0] as Buffer) : Buffer.concat(this.#parts, this.#held);
+      this.#packed = false;
       // Asked again (the SSE events, then the exchange): the same bytes, not another copy.
       this.#parts.length = 0;
       this.#parts.push(bytes);
