@@ -1,5 +1,6 @@
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import type { Exchange } from '@understudy/core';
 import type { Store } from '@understudy/store';
+import { testExchange } from '@understudy/store/testing';
 
 /** The clock of the gate tests: evidence is seeded a minute before it. */
 export const gateNow = 10_000_000;
@@ -7,26 +8,7 @@ let seq = 0;
 
 function exchange(o: Partial<Exchange> & Pick<Exchange, 'version' | 'role'>): Exchange {
   seq++;
-  return {
-    id: `EX${String(seq).padStart(24, '0')}`,
-    startedAt: gateNow - 60_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: emptyBody,
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1,
-    durationMs: 10,
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...o,
-  };
+  return testExchange(`EX${String(seq).padStart(24, '0')}`, { startedAt: gateNow - 60_000, ttfbMs: 1, durationMs: 10, ...o });
 }
 
 /**

@@ -1,10 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import type { Exchange } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
 import { openStore, type Store } from './store.js';
+import { testExchange } from './testing.js';
 
 const dialects = [
   { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-analysis-')), 'x.db') },
@@ -14,28 +15,8 @@ const dialects = [
 let counter = 0;
 function live(version: string, at: number, over: Partial<Exchange> = {}): Exchange {
   counter++;
-  return {
-    id: `X${String(at).padStart(13, '0')}${String(counter).padStart(10, '0')}`,
-    startedAt: at,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: emptyBody,
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1,
-    durationMs: 100,
-    version,
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...over,
-  };
+  const id = `X${String(at).padStart(13, '0')}${String(counter).padStart(10, '0')}`;
+  return testExchange(id, { startedAt: at, ttfbMs: 1, durationMs: 100, version, ...over });
 }
 
 for (const d of dialects) {
