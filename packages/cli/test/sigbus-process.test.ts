@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
 import { startJsonUpstream, startTapProcess } from './tap-process.js';
@@ -46,6 +47,18 @@ describe('understudy tap when the database shared-memory file is truncated under
         const h = await tap.health();
         return h.capture.captured + h.capture.dropped === 20 + 40 + after ? true : undefined;
       }, 10_000);
+      // The restart is visible: healthz names the exit, the metric counts it.
+      expect((await tap.health()).capture.writer).toMatchObject({
+        running: true,
+        restarts: 1,
+        consecutiveFailures: 1,
+        restartInMs: null,
+        lastExit: 'SIGBUS',
+      });
+      const metrics = await (await request(`${tap.url}/_understudy/metrics`)).body.text();
+      expect(metrics).toMatch(/^understudy_tap_capture_writer_restarts 1$/m);
+      expect(metrics).toMatch(/^understudy_tap_capture_writer_restart_wait_seconds 0$/m);
+      expect(tap.output()).toMatch(/"restartInMs":1000,"consecutiveFailures":1[^\n]*capture writer process died/);
       expect(tap.cli.child.exitCode).toBeNull();
     } finally {
       tap.cli.child.kill('SIGTERM');

@@ -14,6 +14,8 @@ export interface TapHealth {
     storeErrors: number;
     lastError: string | null;
     lostBeforeStart: { runs: number; lost: number; unknown: number };
+    /** `understudy tap` on a SQLite file: its capture writer process. */
+    writer?: { running: boolean; restarts: number; consecutiveFailures: number; restartInMs: number | null; lastExit: string | null };
   };
 }
 

@@ -37,6 +37,7 @@ export { compileJsonPath, type JsonPathSegment, type JsonPathStep, matchesJsonPa
 export { type Logger, silentLogger } from './logger.js';
 export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
+export { RestartBackoff, type RestartBackoffOptions, type RestartBackoffState } from './restart-backoff.js';
 export { SseParser } from './sse-parser.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
 export { isStickyKey, parseStickyKey, readStickyKey, type StickyKeySpec } from './sticky-key.js';

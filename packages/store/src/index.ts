@@ -65,7 +65,9 @@ export {
   type SqliteWriterProcess,
   type SqliteWriterProcessOptions,
   sqliteWriterProcess,
+  type WriterHealth,
   type WriterReads,
+  writerRestartBackoff,
 } from './sqlite-writer-process.js';
 export { type OpenStoreOptions, openStore, type Store, storeDatabase } from './store.js';
 export { judgedVerdicts, overNoiseVerdicts, unjudgedVerdicts } from './stored-verdicts.js';

@@ -1,4 +1,4 @@
-import type { Clock, Logger, TimerHandle } from '@understudy/core';
+import { type Clock, type Logger, RestartBackoff, type TimerHandle } from '@understudy/core';
 import type pg from 'pg';
 
 export interface PgListenerDeps {
@@ -31,9 +31,15 @@ export const listenerApplicationName = 'understudy-routing-listener';
  * reconnects after a backoff that doubles up to a ceiling and resets once connected.
  */
 export function startPgListener(deps: PgListenerDeps): PgListener {
-  const initialBackoff = deps.backoffMs ?? 100;
-  const maxBackoff = deps.maxBackoffMs ?? 5_000;
-  let backoff = initialBackoff;
+  // Reset at every connection: a connection that came up and dropped waits the first delay again.
+  const initialMs = deps.backoffMs ?? 100;
+  const backoff = new RestartBackoff({
+    initialMs,
+    // A first wait longer than the ceiling (tests that keep the listener down) raises the ceiling.
+    maxMs: Math.max(initialMs, deps.maxBackoffMs ?? 5_000),
+    healthyAfterMs: 0,
+    clock: deps.clock,
+  });
   let client: pg.Client | undefined;
   let listening = false;
   let closed = false;
@@ -48,12 +54,12 @@ export function startPgListener(deps: PgListenerDeps): PgListener {
     lostClient.on('error', () => {});
     lostClient.end().catch(() => {});
     if (closed) return;
-    deps.logger.warn({ err: error, retryInMs: backoff }, 'routing LISTEN connection lost; polling covers until it is back');
+    const retryInMs = backoff.failed();
+    deps.logger.warn({ err: error, retryInMs }, 'routing LISTEN connection lost; polling covers until it is back');
     retry = deps.clock.setTimeout(() => {
       retry = undefined;
       void connect();
-    }, backoff);
-    backoff = Math.min(maxBackoff, backoff * 2);
+    }, retryInMs);
   };
 
   const connect = async (): Promise<void> => {
@@ -83,7 +89,7 @@ export function startPgListener(deps: PgListenerDeps): PgListener {
         return;
       }
       listening = true;
-      backoff = initialBackoff;
+      backoff.up();
       deps.logger.debug({ channel: deps.channel }, 'routing LISTEN connection up');
       deps.onConnect();
     } catch (error) {

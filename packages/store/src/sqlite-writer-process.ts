@@ -5,6 +5,8 @@ import {
   type Clock,
   type Exchange,
   type Logger,
+  RestartBackoff,
+  type RestartBackoffOptions,
   silentLogger,
   systemClock,
   type TimerHandle,
@@ -26,8 +28,27 @@ export interface SqliteWriterProcess {
   readonly reads: WriterReads;
   /** Times the writer process died and was started again. */
   restarts(): number;
+  /** Whether the writer runs, and when it does not, how long until it is started again. */
+  health(): WriterHealth;
   close(): Promise<void>;
 }
+
+/** The capture writer's state, as `/_understudy/healthz` and the tap's metrics show it. */
+export interface WriterHealth {
+  /** A writer process is up with the store open. */
+  readonly running: boolean;
+  /** Times a writer process died and another was started. */
+  readonly restarts: number;
+  /** Deaths since a writer last stayed up for the healthy period (a store that kills it at every start climbs). */
+  readonly consecutiveFailures: number;
+  /** The wait before the next start while one is pending, else null. */
+  readonly restartInMs: number | null;
+  /** How the last writer ended (`SIGBUS`, `code 1`), or null. */
+  readonly lastExit: string | null;
+}
+
+/** Waits between writer restarts: 1 s doubled per death in a row up to 30 s, back to 1 s after a minute up. */
+export const writerRestartBackoff = { initialMs: 1_000, maxMs: 30_000, healthyAfterMs: 60_000 } as const;
 
 export interface SqliteWriterProcessOptions {
   /** A SQLite file path. */
@@ -36,8 +57,11 @@ export interface SqliteWriterProcessOptions {
   captureRun?: string;
   logger?: Logger;
   clock?: Clock;
-  /** How long after a death the writer is started again (default 1 s). */
-  restartDelayMs?: number;
+  /**
+   * How long after a death the writer is started again: `initialMs` doubled per death in a row up
+   * to `maxMs`, reset once a writer stayed up `healthyAfterMs` (default {@link writerRestartBackoff}).
+   */
+  restartBackoff?: Omit<RestartBackoffOptions, 'clock'>;
   /** How long `close()` waits for the writer to finish before killing it (default 10 s). */
   closeTimeoutMs?: number;
 }
@@ -53,24 +77,28 @@ interface Waiter {
  * under the mapping, the next access raises SIGBUS, which kills the process that made it. Here
  * that is the writer, not the proxy: its pending writes and reads fail (the capture queue counts
  * the batches as store errors and `/_understudy/healthz` says degraded; the routing watcher keeps
- * the routing it has), and a new writer is started after `restartDelayMs` — SQLite rebuilds the
- * WAL index when it opens the database. Batches cross the process boundary with V8's serializer
+ * the routing it has), and a new writer is started after a backoff (`restartBackoff`: 1 s, doubled
+ * per death in a row up to 30 s) — SQLite rebuilds the WAL index when it opens the database. Batches cross the process boundary with V8's serializer
  * (`serialization: 'advanced'`), as a worker thread's `postMessage` would.
  */
 export function sqliteWriterProcess(options: SqliteWriterProcessOptions): SqliteWriterProcess {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
-  const restartDelayMs = options.restartDelayMs ?? 1_000;
+  const backoff = new RestartBackoff({ ...(options.restartBackoff ?? writerRestartBackoff), clock });
   const data: WriterData = { url: options.url, captureRun: options.captureRun };
   const pending = new Map<number, Waiter>();
   let nextId = 0;
   let restarts = 0;
   let closing = false;
   let restartTimer: TimerHandle | undefined;
+  let restartAt: number | undefined;
+  let running = false;
+  let lastExit: string | null = null;
   let current: { child: ChildProcess; ready: Promise<void>; closed: Promise<void> } | undefined;
 
   const start = (): void => {
     const child = forkWriter(data);
+    let openError: string | undefined;
     let markReady: () => void = () => {};
     let refuse: (e: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
@@ -81,9 +109,14 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
     const closed = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     current = { child, ready, closed };
     child.on('message', (m: WorkerReply) => {
-      if (m.type === 'ready') markReady();
-      else if (m.type === 'failed') refuse(new UnderstudyError('store_unavailable', `capture writer could not open the store: ${m.error}`));
-      else if (m.type === 'done' || m.type === 'answer') {
+      if (m.type === 'ready') {
+        running = true;
+        backoff.up();
+        markReady();
+      } else if (m.type === 'failed') {
+        openError = m.error;
+        refuse(new UnderstudyError('store_unavailable', `capture writer could not open the store: ${m.error}`));
+      } else if (m.type === 'done' || m.type === 'answer') {
         const waiter = pending.get(m.id);
         pending.delete(m.id);
         if (m.error !== undefined) waiter?.reject(new UnderstudyError('store_unavailable', `capture writer: ${m.error}`));
@@ -93,19 +126,29 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
     child.on('error', (error) => logger.error({ err: error }, 'capture writer process error'));
     child.once('exit', (code, signal) => {
       if (current?.child === child) current = undefined;
-      const error = new UnderstudyError('store_unavailable', `capture writer exited (${signal ?? `code ${code}`})`);
+      running = false;
+      lastExit = openError === undefined ? (signal ?? `code ${code}`) : `could not open the store: ${openError}`;
+      const error = new UnderstudyError('store_unavailable', `capture writer exited (${lastExit})`);
       refuse(error);
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
       if (closing) return;
-      logger.error({ signal, code, restartInMs: restartDelayMs }, 'capture writer process died; capture is degraded until it is restarted');
+      // A store that kills the writer at every start must not cost a fork a second forever.
+      const restartInMs = backoff.failed();
+      const { consecutiveFailures } = backoff.state();
+      restartAt = clock.monotonic() + restartInMs;
+      logger.error(
+        { exit: lastExit, signal, code, restartInMs, consecutiveFailures },
+        'capture writer process died; capture is degraded until it is restarted',
+      );
       restartTimer = clock.setTimeout(() => {
         restartTimer = undefined;
+        restartAt = undefined;
         if (closing) return;
         restarts += 1;
         logger.warn({ restarts }, 'capture writer process restarted');
         start();
-      }, restartDelayMs);
+      }, restartInMs);
     });
   };
 
@@ -135,6 +178,13 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
       versions: { get: async (name) => (await read({ op: 'version_get', name })) as Version | undefined },
     },
     restarts: () => restarts,
+    health: () => ({
+      running,
+      restarts,
+      consecutiveFailures: backoff.state().consecutiveFailures,
+      restartInMs: restartAt === undefined ? null : Math.max(0, Math.round(restartAt - clock.monotonic())),
+      lastExit,
+    }),
     async close() {
       if (closing) return;
       closing = true;

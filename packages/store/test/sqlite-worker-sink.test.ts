@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage, silentLogger } from '@understudy/core';
+import { type Exchange, emptyBody, ManualClock, noUsage, silentLogger } from '@understudy/core';
 import { openStore, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const exchange = (id: string): Exchange => ({
   id,
@@ -71,7 +71,7 @@ describe('sqliteWriterProcess', () => {
     await seeded.close();
     const logged: string[] = [];
     const logger = { ...silentLogger, error: (_o: unknown, msg?: string) => void logged.push(String(msg)), child: () => logger };
-    const writer = sqliteWriterProcess({ url: file, restartDelayMs: 50, logger });
+    const writer = sqliteWriterProcess({ url: file, restartBackoff: { initialMs: 50, maxMs: 50, healthyAfterMs: 0 }, logger });
     try {
       await writer.write([exchange('01A'), exchange('01B')]);
       expect((await writer.reads.routing.get('stable'))?.primary).toBe('stable');
@@ -103,4 +103,46 @@ describe('sqliteWriterProcess', () => {
       await store.close();
     }
   }, 30_000);
+
+  it('a store that kills the writer at every start is retried after 1, 2, 4, 8 s (not every second), and after a minute up the next death waits 1 s again', async () => {
+    const file = join(dir, 'never-opens.db');
+    // Not a database: every writer fails to open it and exits.
+    writeFileSync(file, 'not a SQLite database '.repeat(100));
+    const clock = new ManualClock();
+    const deaths: { restartInMs?: number; consecutiveFailures?: number; exit?: string }[] = [];
+    const logger = {
+      ...silentLogger,
+      error: (o: unknown, msg?: string) => {
+        if (msg?.startsWith('capture writer process died') === true) deaths.push(o as (typeof deaths)[number]);
+      },
+      child: () => logger,
+    };
+    const writer = sqliteWriterProcess({ url: file, clock, logger });
+    try {
+      const waits = [1_000, 2_000, 4_000, 8_000];
+      for (const [i, wait] of waits.entries()) {
+        await vi.waitFor(() => expect(deaths).toHaveLength(i + 1), { timeout: 20_000, interval: 20 });
+        expect(deaths[i]).toMatchObject({ restartInMs: wait, consecutiveFailures: i + 1 });
+        expect(deaths[i]?.exit).toMatch(/could not open the store/);
+        expect(writer.health()).toMatchObject({ running: false, restarts: i, consecutiveFailures: i + 1, restartInMs: wait });
+        if (i === waits.length - 1) rmSync(file);
+        clock.advance(wait - 1);
+        expect(writer.restarts()).toBe(i);
+        clock.advance(1);
+        expect(writer.restarts()).toBe(i + 1);
+      }
+      // The store came back (a fresh file): the writer that started stays up and writes.
+      await writer.write([exchange('01E')]);
+      expect(writer.health()).toMatchObject({ running: true, restarts: 4, restartInMs: null });
+      // A minute up is healthy: the next death (a SIGBUS) is one failure, retried after 1 s.
+      clock.advance(60_000);
+      truncateSync(`${file}-shm`, 0);
+      await expect(writer.write([exchange('01F')])).rejects.toThrow(/capture writer exited \(SIGBUS\)/);
+      await vi.waitFor(() => expect(deaths).toHaveLength(5), { timeout: 20_000, interval: 20 });
+      expect(deaths[4]).toMatchObject({ restartInMs: 1_000, consecutiveFailures: 1, exit: 'SIGBUS' });
+      expect(deaths).toHaveLength(5);
+    } finally {
+      await writer.close();
+    }
+  }, 60_000);
 });

@@ -30,7 +30,7 @@ import { createUploadGate } from './forward/upload-gate.js';
 import { createUpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
 import { createShadowMetrics } from './shadow/shadow-metrics.js';
 import { createShadowMirror, type ShadowMirror } from './shadow/shadow-mirror.js';
-import { createTapMetrics } from './tap-metrics.js';
+import { createTapMetrics, registerWriterMetrics } from './tap-metrics.js';
 
 export interface TapDeps {
   /** core `Config['tap']`: port, host, version, connections, timeouts, capture, redaction, pricing. */
@@ -119,7 +119,9 @@ export function createTap(deps: TapDeps): Tap {
   const ids = createIdGenerator({ clock, random });
   let queue: CaptureQueue | undefined;
   const lostBeforeStart = deps.lostBeforeStart ?? { runs: 0, lost: 0, unknown: 0 };
+  const writerHealth = deps.sink.health?.bind(deps.sink);
   const metrics = createTapMetrics(registry, () => queue?.stats().queueDepth ?? 0, lostBeforeStart.lost);
+  if (writerHealth !== undefined) registerWriterMetrics(registry, writerHealth);
   if (deps.split !== undefined) registerRoutingMetrics(registry, deps.split.watcher);
   queue = new CaptureQueue({
     sink: deps.sink,
@@ -280,6 +282,7 @@ export function createTap(deps: TapDeps): Tap {
         storeErrors: q.storeErrors,
         lastError: q.lastError,
         lostBeforeStart,
+        ...(writerHealth === undefined ? {} : { writer: writerHealth() }),
       },
     });
   });

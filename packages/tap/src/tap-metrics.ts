@@ -1,3 +1,4 @@
+import type { WriterHealth } from '@understudy/store';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** The tap's Prometheus metrics, registered once per registry. */
@@ -162,6 +163,36 @@ export function createTapMetrics(registry: Registry, queueDepth: () => number, l
     sseEventsDropped: (events) => sseDropped.inc(events),
     cutByBudget: () => budgetCuts.inc(),
   };
+}
+
+/** The capture writer process's gauges, read at scrape time (`understudy tap` on a SQLite file has one). */
+export function registerWriterMetrics(registry: Registry, health: () => WriterHealth): void {
+  reuse(
+    registry,
+    'understudy_tap_capture_writer_restarts',
+    (name) =>
+      new Gauge({
+        name,
+        help: 'Times the capture writer process died and was started again.',
+        registers: [registry],
+        collect() {
+          this.set(health().restarts);
+        },
+      }),
+  );
+  reuse(
+    registry,
+    'understudy_tap_capture_writer_restart_wait_seconds',
+    (name) =>
+      new Gauge({
+        name,
+        help: 'Wait before the dead capture writer is started again (doubles per death in a row, 1 s to 30 s); 0 while it runs.',
+        registers: [registry],
+        collect() {
+          this.set((health().restartInMs ?? 0) / 1000);
+        },
+      }),
+  );
 }
 
 function reuse<T>(registry: Registry, name: string, create: (name: string) => T): T {

@@ -19,7 +19,8 @@ store says (a promotion changes it). On PostgreSQL, version and routing changes 
 once (LISTEN/NOTIFY); it also polls every tap.routingPollMs (default 250 ms), the fallback and
 the way on SQLite. Several taps, controllers and control planes may share one database.
 On a SQLite file, captures and routing reads go through a writer child process (restarted if it
-dies, e.g. of SIGBUS), so the tap's own process holds no database connection while it serves.
+dies, e.g. of SIGBUS, after 1 s doubled per death in a row up to 30 s), so the tap's own process
+holds no database connection while it serves.
 
   --upstream URL   declares the version's upstream (else the config's "versions", else the store)
   --version NAME   the route this tap serves, and the version it starts with (default: stable)
