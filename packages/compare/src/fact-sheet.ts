@@ -1,5 +1,6 @@
+import { isCalendarWord } from './calendar-value.js';
 import { type ClausePolarity, clausePolarity, isPolarityCue } from './clause-polarity.js';
-import { extractValues, isCalendarWord } from './extract-values.js';
+import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { textTokens } from './text-similarity.js';

@@ -1,0 +1,105 @@
+import type { FactValue } from './fact-value.js';
+import type { ClauseToken } from './split-clauses.js';
+import { singular } from './word-forms.js';
+
+// Dates, times and weekdays. ISO dates and clock times read the same in any language; month and
+// weekday names and relative days are English.
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** "today", "tomorrow"…: dates relative to the answer. */
+export const relativeDays: ReadonlySet<string> = new Set(['today', 'tomorrow', 'yesterday', 'tonight']);
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase();
+  if (w.length < 3) return -1;
+  const i = months.indexOf(w.slice(0, 3) as (typeof months)[number]);
+  if (i === -1) return -1;
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][
+    i
+  ];
+  return full !== undefined && (w === full || w === months[i] || (w.length >= 3 && full.startsWith(w.replace(/\.$/, '')))) ? i : -1;
+}
+
+function weekdayIndex(word: string): number {
+  const w = singular(word.toLowerCase());
+  const i = weekdays.indexOf(w.slice(0, 3) as (typeof weekdays)[number]);
+  return i !== -1 && /^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) ? i : -1;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const dayOrdinal = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
+
+/** A time of day from its parts ("3", "30", "pm"), or undefined when it is no valid time. */
+export function clockTime(hour: number, minute: number, meridiem: string | undefined, text: string): FactValue | undefined {
+  let h = hour;
+  const m = meridiem?.toLowerCase().replace(/\./g, '');
+  if (m === 'pm' && h < 12) h += 12;
+  if (m === 'am' && h === 12) h = 0;
+  if (h > 23 || minute > 59) return undefined;
+  return { type: 'time', keys: [`time:${pad(h)}:${pad(minute)}`], num: h % 12 === 0 ? 12 : h % 12, text, weak: false };
+}
+
+type Found = { value: FactValue; used: number };
+
+/** ISO dates ("2026-03-14"), slashed dates ("3/14/2026") and clock times ("3:30pm", "15:30", "3 p.m.") at a token holding a digit. */
+export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | undefined {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(c);
+  if (m !== null) {
+    const keys = [`date:${m[1]}-${m[2]}-${m[3]}`, `date:${m[2]}-${m[3]}`];
+    return { value: { type: 'date', keys, text: c, weak: false }, used: 1 };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(c);
+  if (m !== null) {
+    // Month first (US) unless the first part cannot be a month.
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [mo, d] = a > 12 ? [b, a] : [a, b];
+    return { value: { type: 'date', keys: [`date:${pad(mo)}-${pad(d)}`], text: c, weak: false }, used: 1 };
+  }
+  m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$/i.exec(c) ?? /^(\d{1,2}):(\d{2})$/.exec(c);
+  if (m !== null) {
+    const meridiem = m[3] ?? (/^(a\.?m\.?|p\.?m\.?)$/i.test(rest[0]?.core ?? '') ? rest[0]?.core : undefined);
+    const v = clockTime(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem !== undefined && m[3] === undefined ? `${c} ${meridiem}` : c);
+    if (v !== undefined) return { value: v, used: meridiem !== undefined && m[3] === undefined ? 2 : 1 };
+  }
+  return undefined;
+}
+
+/** Month names with or without a day ("March 14", "14th of March", "March"), weekdays, "weekends" and relative days. */
+export function calendarWordAt(t: ClauseToken, rest: readonly ClauseToken[], digit: boolean): Found | undefined {
+  const c = t.core;
+  const mi = monthIndex(c);
+  if (mi !== -1 && (c !== 'may' || t.upper)) {
+    const day = dayOrdinal.exec(rest[0]?.core ?? '');
+    if (day !== null && Number(day[1]) <= 31) {
+      return {
+        value: { type: 'date', keys: [`date:${pad(mi + 1)}-${pad(Number(day[1]))}`], text: `${c} ${rest[0]?.core}`, weak: false },
+        used: 2,
+      };
+    }
+    if (t.upper || c.length > 3) return { value: { type: 'date', keys: [`month:${mi + 1}`], text: c, weak: false }, used: 1 };
+  }
+  const dayFirst = digit ? dayOrdinal.exec(c) : null;
+  if (dayFirst !== null && Number(dayFirst[1]) <= 31) {
+    const of = rest[0]?.lower === 'of' ? 1 : 0;
+    const mo = monthIndex(rest[of]?.core ?? '');
+    if (mo !== -1) {
+      return {
+        value: { type: 'date', keys: [`date:${pad(mo + 1)}-${pad(Number(dayFirst[1]))}`], text: `${c} ${rest[of]?.core}`, weak: false },
+        used: 2 + of,
+      };
+    }
+  }
+  const wd = weekdayIndex(c);
+  if (wd !== -1) return { value: { type: 'weekday', keys: [`weekday:${wd}`], text: c, weak: false }, used: 1 };
+  if (t.lower === 'weekdays' || t.lower === 'weekday' || t.lower === 'weekends' || t.lower === 'weekend') {
+    const days = t.lower.startsWith('weekday') ? [0, 1, 2, 3, 4] : [5, 6];
+    return { value: { type: 'weekday', keys: days.map((d) => `weekday:${d}`), text: c, weak: true }, used: 1 };
+  }
+  if (relativeDays.has(t.lower)) return { value: { type: 'date', keys: [`relative:${t.lower}`], text: c, weak: false }, used: 1 };
+  return undefined;
+}
+
+/** Month and weekday names: capitalized by spelling, not because they are names. */
+export function isCalendarWord(word: string): boolean {
+  return monthIndex(word) !== -1 || weekdayIndex(word) !== -1;
+}

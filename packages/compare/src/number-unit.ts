@@ -1,0 +1,236 @@
+import { clockTime } from './calendar-value.js';
+import type { FactValue } from './fact-value.js';
+import { isNumberWord, numberWordsValue } from './number-words.js';
+import type { ClauseToken } from './split-clauses.js';
+import { singular } from './word-forms.js';
+
+// Numbers with what they count: currencies, durations, units of measure, scale words, how often.
+// Digits and currency symbols read the same in any language; number and unit words are English.
+/** Currency symbols to ISO 4217 codes. */
+export const currencySymbols: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' };
+const currencyWords: Readonly<Record<string, string>> = {
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  jpy: 'JPY',
+  yen: 'JPY',
+  chf: 'CHF',
+  francs: 'CHF',
+  inr: 'INR',
+  rupees: 'INR',
+  cad: 'CAD',
+  aud: 'AUD',
+};
+export const secondsPer: Readonly<Record<string, number>> = {
+  second: 1,
+  sec: 1,
+  s: 1,
+  minute: 60,
+  min: 60,
+  mins: 60,
+  hour: 3600,
+  hr: 3600,
+  hrs: 3600,
+  h: 3600,
+  day: 86400,
+  night: 86400,
+  week: 604800,
+  wk: 604800,
+  fortnight: 1209600,
+  month: 2592000,
+  year: 31536000,
+  yr: 31536000,
+};
+// Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
+export const measureUnits: Readonly<Record<string, string>> = {
+  kb: 'kb',
+  kilobyte: 'kb',
+  mb: 'mb',
+  megabyte: 'mb',
+  gb: 'gb',
+  gigabyte: 'gb',
+  tb: 'tb',
+  terabyte: 'tb',
+  kbps: 'kbps',
+  mbps: 'mbps',
+  gbps: 'gbps',
+  mg: 'mg',
+  milligram: 'mg',
+  kg: 'kg',
+  kilogram: 'kg',
+  kilo: 'kg',
+  lb: 'lb',
+  lbs: 'lb',
+  oz: 'oz',
+  ounce: 'oz',
+  ml: 'ml',
+  milliliter: 'ml',
+  millilitre: 'ml',
+  liter: 'l',
+  litre: 'l',
+  km: 'km',
+  kilometer: 'km',
+  kilometre: 'km',
+  mi: 'mi',
+  mile: 'mi',
+  ft: 'ft',
+  foot: 'ft',
+  feet: 'ft',
+  cm: 'cm',
+  centimeter: 'cm',
+  centimetre: 'cm',
+  mm: 'mm',
+  millimeter: 'mm',
+  millimetre: 'mm',
+  kwh: 'kwh',
+  mph: 'mph',
+  kph: 'kph',
+  sqft: 'sqft',
+};
+// Scale words after a number: "$2.5 million", "3k users", "1.2bn".
+export const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+// How often: "twice a day" is "2 times a day".
+const frequencyWords: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
+const frequencyNext = new Set(['a', 'an', 'per', 'every', 'each', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly']);
+// Words after a number that are not what it counts ("3 of them", "5 to 7").
+const notUnits = new Set([
+  'to',
+  'of',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'for',
+  'per',
+  'by',
+  'with',
+  'from',
+  'is',
+  'are',
+  'was',
+  'more',
+  'less',
+  'times',
+  'x',
+]);
+
+// "18+" (at least 18) states the number 18.
+export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
+
+/** A written number's value: "1,200" → 1200, "18+" → 18. */
+export function parseNumber(s: string): number {
+  return Number(s.replace(/[,+]/g, ''));
+}
+
+/** A number and what follows it: a unit, currency, percent or meridiem turns it into a typed value. */
+export function withUnit(n: number, text: string, next: readonly ClauseToken[], weak: boolean): { value: FactValue; used: number } {
+  const w0 = next[0]?.lower ?? '';
+  const w1 = next[1]?.lower ?? '';
+  const scale = scaleWords[w0];
+  if (scale !== undefined) {
+    const r = withUnit(n * scale, `${text} ${next[0]?.core}`, next.slice(1), false);
+    return { value: r.value, used: r.used + 1 };
+  }
+  if (w0 === 'times' || w0 === 'time')
+    return { value: { type: 'quantity', keys: [`times:${n}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
+  const measure = measureUnits[singular(w0)];
+  if (measure !== undefined)
+    return {
+      value: { type: 'quantity', keys: [`quantity:${measure}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false },
+      used: 1,
+    };
+  const cur = currencyWords[w0];
+  if (cur !== undefined)
+    return { value: { type: 'money', keys: [`money:${cur}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false }, used: 1 };
+  if (w0 === 'cents' || w0 === 'cent')
+    return { value: { type: 'money', keys: [`money:USD:${n / 100}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
+  if (w0 === 'percent' || w0 === '%' || (w0 === 'per' && w1 === 'cent'))
+    return {
+      value: { type: 'percent', keys: [`percent:${n}`], num: n, text: `${text} ${w0 === 'per' ? 'per cent' : w0}`, weak: false },
+      used: w0 === 'per' ? 2 : 1,
+    };
+  if (/^(a\.?m\.?|p\.?m\.?)$/.test(w0) && n <= 12) {
+    const t = clockTime(n, 0, w0, `${text} ${next[0]?.core}`);
+    if (t !== undefined) return { value: t, used: 1 };
+  }
+  // "5 business days", "three working days": the qualifier does not change the unit.
+  const skip = w0 === 'business' || w0 === 'working' || w0 === 'calendar' || w0 === 'full' ? 1 : 0;
+  const unitWord = singular(next[skip]?.lower ?? '');
+  const per = secondsPer[unitWord];
+  if (per !== undefined && unitWord.length > 1) {
+    const unitText = next
+      .slice(0, skip + 1)
+      .map((t) => t.core)
+      .join(' ');
+    return { value: { type: 'duration', keys: [`duration:${n * per}`], num: n, text: `${text} ${unitText}`, weak }, used: skip + 1 };
+  }
+  const noun = next[0];
+  // What a number counts is a common noun ("3 nights"), not a name ("Node 22 (Drizzle…").
+  const unitLike = noun !== undefined && (!noun.upper || /^\p{Lu}{1,3}$/u.test(noun.core)) && noun.quoted !== true;
+  if (noun !== undefined && unitLike && /^\p{L}{2,}$/u.test(noun.core) && !notUnits.has(noun.lower) && !isNumberWord(noun.lower)) {
+    return {
+      value: { type: 'quantity', keys: [`quantity:${singular(noun.lower)}:${n}`], num: n, text: `${text} ${noun.core}`, weak },
+      used: 1,
+    };
+  }
+  return { value: { type: 'number', keys: [`number:${n}`], num: n, text, weak }, used: 0 };
+}
+
+/** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */
+export function articleValue(
+  tokens: readonly ClauseToken[],
+  i: number,
+  t: ClauseToken,
+  rest: readonly ClauseToken[],
+): { value: FactValue; also?: FactValue; used: number } | undefined {
+  const often = frequencyWords[t.lower];
+  if (often !== undefined) {
+    // "once" is a count only where it says how often ("once a day", "only once"), not "once you pay".
+    const prev = tokens[i - 1]?.lower;
+    const counts =
+      t.lower !== 'once' ||
+      frequencyNext.has(rest[0]?.lower ?? '') ||
+      (i > 0 && rest[0] === undefined) ||
+      prev === 'only' ||
+      prev === 'just' ||
+      prev === 'exactly';
+    if (counts) return { value: { type: 'quantity', keys: [`times:${often}`], num: often, text: t.core, weak: false }, used: 1 };
+  }
+  if (isNumberWord(t.lower) || ((t.lower === 'a' || t.lower === 'an') && isNumberWord(rest[0]?.lower ?? '__'))) {
+    let j = i;
+    const words: string[] = [];
+    while (
+      j < tokens.length &&
+      (isNumberWord(tokens[j]?.lower ?? '') ||
+        (j === i && (t.lower === 'a' || t.lower === 'an')) ||
+        (tokens[j]?.lower === 'and' && isNumberWord(tokens[j + 1]?.lower ?? '')))
+    ) {
+      words.push(tokens[j]?.lower ?? '');
+      j++;
+    }
+    const n = numberWordsValue(words);
+    if (n !== undefined) {
+      const r = withUnit(n, words.join(' '), tokens.slice(j, j + 3), true);
+      // A spelled number with a unit ("thirty days") is as firm as digits; "one of them" is not a claim.
+      return {
+        value: r.value.type === 'number' || r.value.type === 'quantity' ? r.value : { ...r.value, weak: false },
+        used: j - i + r.used,
+      };
+    }
+  }
+  if ((t.lower === 'a' || t.lower === 'an') && secondsPer[singular(rest[0]?.lower ?? '')] !== undefined) {
+    const r = withUnit(1, t.core, rest, true);
+    return { value: r.value, used: 1 + r.used };
+  }
+  return undefined;
+}
