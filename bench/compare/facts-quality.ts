@@ -1,7 +1,7 @@
 import { engineDetector, exactDiff, perKindTable, report, type SetScore, scoreSet } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import type { FactCase } from './facts-set/generate.js';
-import { blindFile, readHoldoutSet } from './facts-set/holdout.js';
+import { blindFile, holdout2File, readHoldoutSet } from './facts-set/holdout.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out set, per kind, for the engine with all / one / no baseline and an
@@ -22,6 +22,7 @@ for (const [name, cases] of [
   ['facts set (data/quality/facts.jsonl)', readFactSet()],
   ['hold-out set (data/quality/facts-holdout.jsonl)', readHoldoutSet()],
   ['blind hold-out set (data/quality/facts-holdout-blind.jsonl; totals only)', readHoldoutSet(blindFile)],
+  ['second hand-written hold-out set (data/quality/facts-holdout-2.jsonl; totals only)', readHoldoutSet(holdout2File)],
 ] as const) {
   line(`### ${name}: ${cases.length} pairs`);
   line();

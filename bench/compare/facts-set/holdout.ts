@@ -19,6 +19,13 @@ export const holdoutFile = join(qualityDir, 'facts-holdout.jsonl');
  */
 export const blindFile = join(qualityDir, 'facts-holdout-blind.jsonl');
 
+/**
+ * A third hand-written set (`facts-holdout-2.jsonl`), written before the negation and antonym rules
+ * of the 2026-12-01 session and never tuned on: 26 more domains, 0–3 baselines, a Spanish input.
+ * Scored like the blind set: totals and per kind only.
+ */
+export const holdout2File = join(qualityDir, 'facts-holdout-2.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
