@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { shareContentLock } from './content-sweep-lock.js';
 import type { ContentNode, NodeLookup } from './request-packing.js';
 import type { Database } from './schema.js';
 
@@ -10,10 +11,12 @@ const nodesPerStatement = 300;
 /**
  * Stores the nodes not stored yet, in the caller's transaction. A node already there is never
  * sent again (one `IN` look-up per batch), so a conversation's history costs its bytes once.
+ * The content sweep is held off until the caller commits (`shareContentLock`).
  */
 export async function saveContentNodes(db: Kysely<Database>, nodes: readonly ContentNode[]): Promise<void> {
   const distinct = distinctNodes(nodes);
   if (distinct.size === 0) return;
+  await shareContentLock(db);
   const hashes = [...distinct.keys()];
   for (let i = 0; i < hashes.length; i += hashesPerStatement) {
     const known = await db

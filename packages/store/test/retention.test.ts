@@ -2,11 +2,16 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, Exchange, TimerHandle } from '@understudy/core';
+import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertExchanges } from '../src/insert-exchanges.js';
+import type { Database } from '../src/schema.js';
 import { sqliteWorkerSink } from '../src/sqlite-worker-sink.js';
 import { openStore, type Store, storeDatabase } from '../src/store.js';
 import { testExchange } from '../src/testing.js';
+import { freshPostgresUrl, hasPostgres } from './postgres.js';
 import { storeDialects } from './store-dialects.js';
+import { until } from './until.js';
 
 const day = 86_400_000;
 const now = 100 * day;
@@ -138,7 +143,6 @@ describe('retention on a SQLite file', () => {
       for (let c = 0; c < 20; c++)
         await store.exchanges.insertMany(Array.from({ length: 10 }, (_, n) => turn(`C${c}X`, n, 60, `${system} ${c}`)));
       await store.exchanges.insertMany([turn('KEEP', 0, 1)]);
-      const { sql } = await import('kysely');
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(storeDatabase(store));
       const before = statSync(file).size;
       const result = await store.retention.prune({ before: now - 30 * day, vacuum: 'incremental' });
@@ -173,70 +177,159 @@ class SteppingClock implements Clock {
       this.#wake = () => resolve('paused');
     });
   }
+  /** `'paused'` once the prune waits on the clock, `'done'` once it has finished. */
+  pausedOr(pruning: Promise<unknown>): Promise<'paused' | 'done'> {
+    return Promise.race([pruning.then(() => 'done' as const), this.paused()]);
+  }
   step(): void {
     this.#wake = undefined;
     this.#waiting.shift()?.();
   }
 }
 
-describe('retention while capture writes (SQLite)', () => {
-  it('lets the capture writer commit between every batch of a large prune, content sweep included, and keeps what it references', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'us-retention-')), 'x.db');
-    const clock = new SteppingClock();
-    const store = await openStore({ url: file, clock });
-    const sink = sqliteWorkerSink({ url: file });
-    try {
-      const conversations = 60;
-      const shared = (c: number): string => `${system} conversation ${c}`;
-      for (let c = 0; c < conversations; c++)
-        await store.exchanges.insertMany(Array.from({ length: 20 }, (_, n) => turn(`O${c}X`, n, 40, shared(c))));
-      const db = storeDatabase(store);
-      const countNodes = async (): Promise<number> =>
-        Number(
-          (
-            await db
-              .selectFrom('content_nodes')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      const countOld = async (): Promise<number> =>
-        Number(
-          (
-            await db
-              .selectFrom('exchanges')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('started_at', '<', now - 30 * day)
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      const nodesBefore = await countNodes();
+/** A second writer on the same store, as a tap in another process would be: the SQLite writer thread, or its own PostgreSQL pool. */
+async function captureWriter(
+  kind: 'sqlite' | 'postgres',
+  url: string,
+): Promise<{ write(e: Exchange[]): Promise<void>; close(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const sink = sqliteWorkerSink({ url });
+    return { write: (e) => sink.write(e), close: () => sink.close() };
+  }
+  const other = await openStore({ url });
+  return { write: (e) => other.exchanges.insertMany(e), close: () => other.close() };
+}
 
-      const pruning = store.retention.prune({ before: now - 30 * day, batchSize: 50, pauseMs: 1 });
-      const written: Exchange[] = [];
-      let sweepPauses = 0;
-      // Bounded: the prune pauses once per batch (1 200 exchanges and ~1 300 nodes in batches of 50).
-      for (let i = 0; i < 500; i++) {
-        if ((await Promise.race([pruning.then(() => 'done' as const), clock.paused()])) === 'done') break;
-        // A conversation's next turn, captured now: it re-sends a history whose old turns are being pruned.
-        const c = i % conversations;
-        const next = { ...turn(`O${c}X`, 20 + Math.floor(i / conversations), 1, shared(c)), id: `01CAPTURE${String(i).padStart(4, '0')}` };
-        await sink.write([next]);
-        written.push(next);
-        if ((await countOld()) === 0 && (await countNodes()) < nodesBefore) sweepPauses++;
+const countRows = async (db: Kysely<Database>, table: 'content_nodes' | 'exchanges', before?: number): Promise<number> => {
+  let query = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+  if (before !== undefined && table === 'exchanges') query = query.where('started_at', '<', before);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+};
+
+const seedOld = async (store: Store, conversations: number): Promise<void> => {
+  for (let c = 0; c < conversations; c++)
+    await store.exchanges.insertMany(Array.from({ length: 20 }, (_, n) => turn(`O${c}X`, n, 40, sharedOf(c))));
+};
+const sharedOf = (c: number): string => `${system} conversation ${c}`;
+/** Conversation `c`'s next turn, captured now: it re-sends a history whose old turns are being pruned. */
+const nextTurn = (c: number, n: number, id: string): Exchange => ({ ...turn(`O${c}X`, 20 + n, 1, sharedOf(c)), id });
+
+describe.each(dialects)('retention while capture writes ($kind)', ({ kind, skip, url }) => {
+  it.skipIf(skip)(
+    'lets capture commit between every batch of a large prune, content sweep included, and keeps what it references',
+    async () => {
+      const where = await url();
+      const clock = new SteppingClock();
+      const store = await openStore({ url: where, clock });
+      const writer = await captureWriter(kind, where);
+      try {
+        const conversations = 60;
+        await seedOld(store, conversations);
+        const db = storeDatabase(store);
+        const nodesBefore = await countRows(db, 'content_nodes');
+
+        const pruning = store.retention.prune({ before: now - 30 * day, batchSize: 50, pauseMs: 1 });
+        const written: Exchange[] = [];
+        let sweepPauses = 0;
+        // Bounded: the prune pauses once per batch (1 200 exchanges and ~1 300 nodes in batches of 50).
+        for (let i = 0; i < 500; i++) {
+          if ((await clock.pausedOr(pruning)) === 'done') break;
+          const next = nextTurn(i % conversations, Math.floor(i / conversations), `01CAPTURE${String(i).padStart(4, '0')}`);
+          await writer.write([next]);
+          written.push(next);
+          if ((await countRows(db, 'exchanges', now - 30 * day)) === 0 && (await countRows(db, 'content_nodes')) < nodesBefore)
+            sweepPauses++;
+          clock.step();
+        }
+        const result = await pruning;
+        expect(result.exchanges).toBe(conversations * 20);
+        expect(result.contentNodes).toBeGreaterThan(0);
+        // Captures committed while the content sweep was part-way through, not only between exchange batches.
+        expect(sweepPauses).toBeGreaterThanOrEqual(3);
+        for (const e of written) {
+          const got = await store.exchanges.get(e.id);
+          expect(Buffer.from(got?.requestBody.bytes ?? []).equals(Buffer.from(e.requestBody.bytes))).toBe(true);
+        }
+      } finally {
+        await writer.close();
+        await store.close();
+      }
+    },
+    60_000,
+  );
+});
+
+describe.skipIf(!hasPostgres())('retention while a capture transaction is in flight (PostgreSQL)', () => {
+  it('a sweep batch waits for a capture that found its nodes stored, then keeps them', async () => {
+    const where = (await freshPostgresUrl()) ?? '';
+    const clock = new SteppingClock();
+    const store = await openStore({ url: where, clock });
+    const writer = await openStore({ url: where });
+    try {
+      const conversations = 30;
+      await seedOld(store, conversations);
+      const db = storeDatabase(store);
+      const nodesBefore = await countRows(db, 'content_nodes');
+      const pruning = store.retention.prune({ before: now - 30 * day, batchSize: 20, pauseMs: 1 });
+      // Bounded: step to the first pause inside the content sweep (600 exchanges, then ~650 nodes, in batches of 20).
+      for (let i = 0; i < 100; i++) {
+        expect(await clock.pausedOr(pruning)).toBe('paused');
+        if ((await countRows(db, 'exchanges', now - 30 * day)) === 0 && (await countRows(db, 'content_nodes')) < nodesBefore) break;
+        clock.step();
+      }
+      // Every conversation's next turn, in one capture transaction that has looked its history up
+      // (most of it is still stored, doomed by the mark) and not committed yet.
+      const next = Array.from({ length: conversations }, (_, c) => nextTurn(c, 0, `01INFLIGHT${String(c).padStart(4, '0')}`));
+      let release = (): void => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let lookedUp = (): void => {};
+      const looked = new Promise<void>((resolve) => {
+        lookedUp = resolve;
+      });
+      const capturing = storeDatabase(writer)
+        .transaction()
+        .execute(async (trx) => {
+          await insertExchanges(trx, next);
+          lookedUp();
+          await gate;
+        });
+      await looked;
+      clock.step();
+      // The next batch waits for the capture's commit (an advisory lock not granted in this database)
+      // — without the content lock it would go through, delete the history the capture reuses and pause again.
+      let batchPassed = false;
+      void clock.paused().then(() => {
+        batchPassed = true;
+      });
+      const waiting = async (): Promise<boolean> =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*) as n from pg_locks l join pg_database d on d.oid = l.database
+              where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`.execute(db)
+          ).rows[0]?.n ?? 0,
+        ) > 0;
+      try {
+        await until(async () => batchPassed || (await waiting()), 10_000);
+      } finally {
+        release();
+        await capturing;
+      }
+      expect(batchPassed).toBe(false);
+      // …and once it is in, the rest of the sweep runs (bounded: one step per remaining batch).
+      for (let i = 0; i < 100; i++) {
+        if ((await clock.pausedOr(pruning)) === 'done') break;
         clock.step();
       }
       const result = await pruning;
-      expect(result.exchanges).toBe(conversations * 20);
       expect(result.contentNodes).toBeGreaterThan(0);
-      // Captures committed while the content sweep was part-way through, not only between exchange batches.
-      expect(sweepPauses).toBeGreaterThanOrEqual(3);
-      for (const e of written) {
+      for (const e of next) {
         const got = await store.exchanges.get(e.id);
         expect(Buffer.from(got?.requestBody.bytes ?? []).equals(Buffer.from(e.requestBody.bytes))).toBe(true);
       }
     } finally {
-      await sink.close();
+      await writer.close();
       await store.close();
     }
   }, 60_000);

@@ -6,6 +6,7 @@ import * as m0004 from './0004_egress.js';
 import * as m0005 from './0005_canary_route.js';
 import * as m0006 from './0006_content_nodes.js';
 import * as m0007 from './0007_capture_runs.js';
+import * as m0008 from './0008_exchange_seq.js';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_canary_route': m0005,
   '0006_content_nodes': m0006,
   '0007_capture_runs': m0007,
+  '0008_exchange_seq': m0008,
 };
 
 /** A provider over statically imported migrations, so the same list runs from src and dist. */
