@@ -6,6 +6,8 @@
 // tap, captures stored and dropped. Every run is bounded by a deadline.
 // `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
+// --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
+// the client runs, written there).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,10 +15,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ChildSet } from '../tap/child-set.js';
-import { tapStats } from '../tap/contenders.js';
+import { tapProfile, tapStats } from '../tap/contenders.js';
 import { procMemory } from '../tap/proc-stats.js';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, 'ramp-ms': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'ramp-ms': { type: 'string' },
+    contender: { type: 'string' },
+    'profile-dir': { type: 'string' },
+  },
+});
+const profileDir = values['profile-dir'];
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const rampMs = Number(values['ramp-ms'] ?? 5000);
 
@@ -51,6 +61,8 @@ interface Row {
   readonly dropped?: number;
   /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
   readonly queued?: number;
+  /** The tap's V8 heap and buffers at its peak RSS, MB. */
+  readonly atPeakMb?: { heapUsed: number; external: number; arrayBuffers: number };
 }
 
 function runClient(port: number, scenario: Scenario): Promise<ClientReport> {
@@ -97,19 +109,30 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
         : await children.fork(
             'tap',
             here('../tap/tap-server.ts'),
-            [`--upstream=${upstreamUrl}`, `--db=${join(dir, `${scenario.name}.db`)}`],
+            [
+              `--upstream=${upstreamUrl}`,
+              `--db=${join(dir, `${scenario.name}.db`)}`,
+              ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
+            ],
             {
               shipped: true,
             },
           );
+    const profiling = contender === 'tap' && profileDir !== undefined;
+    if (profiling) await tapProfile(server, 'profile-start');
     const client = await runClient(server.port, scenario);
+    if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
     if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
-    const { stats } = await tapStats(server, 'stats');
+    const counted = await tapStats(server, 'stats');
+    const { stats } = counted;
     const closed = await tapStats(server, 'close').catch(() => undefined);
     const final = closed?.stats ?? stats;
+    const mb = (n: number): number => Math.round(n / 1024 / 1024);
+    const { atPeak } = closed ?? counted;
     return {
+      atPeakMb: { heapUsed: mb(atPeak.heapUsed), external: mb(atPeak.external), arrayBuffers: mb(atPeak.arrayBuffers) },
       scenario,
       contender,
       client,
@@ -134,12 +157,12 @@ const dir = mkdtempSync(join(tmpdir(), 'us-bench-streams-'));
 const rows: Row[] = [];
 try {
   for (const scenario of scenarios) {
-    for (const contender of ['http-proxy', 'tap'] as const) {
+    for (const contender of (['http-proxy', 'tap'] as const).filter((c) => values.contender === undefined || c === values.contender)) {
       const row = await runOne(scenario, contender, dir);
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }
