@@ -4,12 +4,11 @@
  * Drives the shipped tap (`dist/`, its own process, capture into a fresh SQLite file) at a steady
  * open-loop rate for the given time, a share of requests being long SSE streams (50 events,
  * 100 ms apart), optionally with N slow uploads held open the whole time. Every interval it
- * reports the tap's RSS (with its capture writer process), p50/p99 of the non-streamed requests, errors, captures written and
+ * reports the tap's RSS with its capture writer process (`rss`) and alone (`tap`), p50/p99 of the non-streamed requests, errors, captures written and
  * dropped (from the tap's own metrics) and the database size; at the end, RSS growth after
  * warm-up, drops and database growth per hour. Not part of CI. Bounded: at most 10 000 requests
  * in flight (past it a send is skipped and counted), at most 24 h.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,8 +16,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@understudy/core';
 import { Pool } from 'undici';
-import { treeRss } from '../tap/proc-stats.js';
+import { procMemory, treeRss } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
+import { announcedChild } from './announced-child.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,29 +44,18 @@ const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'understudy-soak-'));
 const db = join(dir, 'soak.db');
 
-function child(args: string[], env: Record<string, string>): { proc: ChildProcess; firstLine: Promise<string> } {
-  const proc = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let buffer = '';
-  const firstLine = new Promise<string>((resolve, reject) => {
-    const onData = (b: Buffer): void => {
-      buffer += b.toString();
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${buffer.slice(-500)}`)));
-  });
-  return { proc, firstLine };
-}
-
-const upstream = child(['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'bench/soak/soak-upstream.ts')], {});
-const upstreamUrl = await upstream.firstLine;
-const tap = child([join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'], {
-  UNDERSTUDY_DB: db,
-  UNDERSTUDY_REDACTION_KEY: 'soak-redaction-key-0123456789abcdef',
-});
-const tapUrl = await Promise.race([tap.firstLine, sleep(30_000).then(() => '')]);
+const upstream = announcedChild(
+  ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'bench/soak/soak-upstream.ts')],
+  {},
+  dir,
+);
+const upstreamUrl = await upstream.url;
+const tap = announcedChild(
+  [join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
+  { UNDERSTUDY_DB: db, UNDERSTUDY_REDACTION_KEY: 'soak-redaction-key-0123456789abcdef' },
+  dir,
+);
+const tapUrl = await Promise.race([tap.url, sleep(30_000).then(() => '')]);
 if (tapUrl === '') throw new Error('the tap did not start (is dist/ built? npm run soak builds it)');
 
 const pool = new Pool(tapUrl, { connections: 512, pipelining: 1 });
@@ -165,9 +154,9 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}; tap ${tapUrl} (pid ${tap.proc.pid}), db ${db}`,
 );
-console.log('  t(s)   rss(MB)   p50(ms)  p99(ms)   ok/s   streams  errors  skipped  captured  dropped   db(MB)   slow');
+console.log('  t(s)   rss(MB)   tap(MB)   p50(ms)  p99(ms)   ok/s   streams  errors  skipped  captured  dropped   db(MB)   slow');
 
-const rows: { t: number; rss: number; p99: number; db: number; dropped: number }[] = [];
+const rows: { t: number; rss: number; tapRss: number; p99: number; db: number; dropped: number }[] = [];
 const start = performance.now();
 const endAt = start + minutes * 60_000;
 const tickMs = 10;
@@ -193,15 +182,17 @@ while (performance.now() < endAt) {
     const t = (now - start) / 1000;
     // The tap and its capture writer process: what the tap costs the machine.
     const rss = treeRss(tap.proc.pid);
+    // The tap's own process apart from its writer's: which of the two grows, if one does.
+    const tapRss = procMemory(tap.proc.pid).rss;
     const captured = await tapMetric('understudy_tap_captured_total');
     const dropped = await tapMetric('understudy_tap_capture_dropped_total');
     const size = dbBytes();
     const p50 = quantile(window, 0.5);
     const p99 = quantile(window, 0.99);
     console.log(
-      `${t.toFixed(0).padStart(6)} ${mb(rss).padStart(9)} ${p50.toFixed(2).padStart(9)} ${p99.toFixed(2).padStart(8)} ${(window.length / intervalS).toFixed(0).padStart(6)} ${String(streamsDone).padStart(9)} ${String(errors).padStart(7)} ${String(skipped).padStart(8)} ${String(captured).padStart(9)} ${String(dropped).padStart(8)} ${mb(size).padStart(8)} ${String(slowOpen).padStart(6)}`,
+      `${t.toFixed(0).padStart(6)} ${mb(rss).padStart(9)} ${mb(tapRss).padStart(9)} ${p50.toFixed(2).padStart(9)} ${p99.toFixed(2).padStart(8)} ${(window.length / intervalS).toFixed(0).padStart(6)} ${String(streamsDone).padStart(9)} ${String(errors).padStart(7)} ${String(skipped).padStart(8)} ${String(captured).padStart(9)} ${String(dropped).padStart(8)} ${mb(size).padStart(8)} ${String(slowOpen).padStart(6)}`,
     );
-    rows.push({ t, rss, p99, db: size, dropped });
+    rows.push({ t, rss, tapRss, p99, db: size, dropped });
     window = [];
     nextReport += intervalS * 1000;
   }
@@ -215,10 +206,12 @@ for (const s of slow) s.destroy();
 const warm = rows.find((r) => r.t >= warmupS) ?? rows[0];
 const last = rows.at(-1);
 if (warm !== undefined && last !== undefined) {
-  const growth = (last.rss / warm.rss - 1) * 100;
+  const pct = (to: number, from: number): string => `${to >= from ? '+' : ''}${((to / from - 1) * 100).toFixed(1)} %`;
   const hours = (last.t - warm.t) / 3600;
+  const after = rows.filter((r) => r.t >= warm.t);
+  const peak = Math.max(...after.map((r) => r.rss));
   console.log(
-    `\nsummary: sent ${sent}, errors ${errors}, skipped ${skipped}, dropped ${last.dropped}; RSS ${mb(warm.rss)} MB at ${warm.t.toFixed(0)} s → ${mb(last.rss)} MB at ${last.t.toFixed(0)} s (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %, target ≤ 10 %); worst interval p99 ${Math.max(...rows.map((r) => r.p99)).toFixed(2)} ms; DB ${hours > 0 ? mb((last.db - warm.db) / hours) : 'n/a'} MB/hour after warm-up; load ${loadavg()
+    `\nsummary: sent ${sent}, errors ${errors}, skipped ${skipped}, dropped ${last.dropped}; RSS ${mb(warm.rss)} MB at ${warm.t.toFixed(0)} s → ${mb(last.rss)} MB at ${last.t.toFixed(0)} s (${pct(last.rss, warm.rss)}, target ≤ 10 %; highest after warm-up ${mb(peak)} MB, ${pct(peak, warm.rss)}); tap process alone ${mb(warm.tapRss)} → ${mb(last.tapRss)} MB (${pct(last.tapRss, warm.tapRss)}); worst interval p99 ${Math.max(...rows.map((r) => r.p99)).toFixed(2)} ms; DB ${hours > 0 ? mb((last.db - warm.db) / hours) : 'n/a'} MB/hour after warm-up; load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
