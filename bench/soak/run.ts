@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- [--minutes 10] [--rate 1000] [--sse-share 0.02] [--slow-uploads 0] [--interval 10]`
+ * `npm run soak -- [--minutes 10] [--rate 1000] [--sse-share 0.02] [--slow-uploads 0] [--interval 10] [--warmup 60] [--heap-snapshots]`
  *
  * Drives the shipped tap (`dist/`, its own process, capture into a fresh SQLite file) at a steady
  * open-loop rate for the given time, a share of requests being long SSE streams (50 events,
@@ -9,7 +9,7 @@
  * warm-up, drops and database growth per hour. Not part of CI. Bounded: at most 10 000 requests
  * in flight (past it a send is skipped and counted), at most 24 h.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { Pool } from 'undici';
 import { procMemory, treeRss } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 import { announcedChild } from './announced-child.js';
+import { heapDiff } from './heap-diff.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'slow-uploads': { type: 'string', default: '0' },
     interval: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '60' },
+    'heap-snapshots': { type: 'boolean', default: false },
   },
 });
 const minutes = Math.min(24 * 60, Number(values.minutes));
@@ -50,8 +52,11 @@ const upstream = announcedChild(
   dir,
 );
 const upstreamUrl = await upstream.url;
+// A heap snapshot of the tap at the end of the warm-up and at the end, compared (they stall the tap for seconds: an investigation, not a figure).
+const heapDir = join(dir, 'heap');
+const heapFlags = values['heap-snapshots'] ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : [];
 const tap = announcedChild(
-  [join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
+  [...heapFlags, join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
   { UNDERSTUDY_DB: db, UNDERSTUDY_REDACTION_KEY: 'soak-redaction-key-0123456789abcdef' },
   dir,
 );
@@ -138,6 +143,22 @@ async function tapMetric(name: string): Promise<number> {
   }
 }
 
+/** Asks the tap for a heap snapshot and waits until its file is complete (its size steady for 1 s). */
+async function heapSnapshot(): Promise<void> {
+  const files = (): string[] => (existsSync(heapDir) ? readdirSync(heapDir).filter((f) => f.endsWith('.heapsnapshot')) : []);
+  const before = files().length;
+  tap.proc.kill('SIGUSR2');
+  let size = -1;
+  for (let i = 0; i < 240; i++) {
+    await sleep(1_000);
+    const now = files().sort();
+    if (now.length <= before) continue;
+    const current = statSync(join(heapDir, now.at(-1) ?? '')).size;
+    if (current > 0 && current === size) return;
+    size = current;
+  }
+}
+
 const dbBytes = (): number => ['', '-wal'].reduce((sum, s) => sum + (statSync(`${db}${s}`, { throwIfNoEntry: false })?.size ?? 0), 0);
 const quantile = (xs: number[], q: number): number => {
   if (xs.length === 0) return Number.NaN;
@@ -193,6 +214,7 @@ while (performance.now() < endAt) {
       `${t.toFixed(0).padStart(6)} ${mb(rss).padStart(9)} ${mb(tapRss).padStart(9)} ${p50.toFixed(2).padStart(9)} ${p99.toFixed(2).padStart(8)} ${(window.length / intervalS).toFixed(0).padStart(6)} ${String(streamsDone).padStart(9)} ${String(errors).padStart(7)} ${String(skipped).padStart(8)} ${String(captured).padStart(9)} ${String(dropped).padStart(8)} ${mb(size).padStart(8)} ${String(slowOpen).padStart(6)}`,
     );
     rows.push({ t, rss, tapRss, p99, db: size, dropped });
+    if (values['heap-snapshots'] && t >= warmupS && rows.filter((r) => r.t >= warmupS).length === 1) await heapSnapshot();
     window = [];
     nextReport += intervalS * 1000;
   }
@@ -201,6 +223,14 @@ while (performance.now() < endAt) {
 
 // Let in-flight requests (the streams) finish, bounded.
 for (let i = 0; i < 200 && inFlight > 0; i++) await sleep(50);
+if (values['heap-snapshots']) {
+  await heapSnapshot();
+  const [first, second] = readdirSync(heapDir)
+    .filter((f) => f.endsWith('.heapsnapshot'))
+    .sort()
+    .map((f) => join(heapDir, f));
+  if (first !== undefined && second !== undefined) console.log(`\n${heapDiff(first, second)}`);
+}
 trickle?.cancel();
 for (const s of slow) s.destroy();
 const warm = rows.find((r) => r.t >= warmupS) ?? rows[0];
@@ -210,8 +240,13 @@ if (warm !== undefined && last !== undefined) {
   const hours = (last.t - warm.t) / 3600;
   const after = rows.filter((r) => r.t >= warm.t);
   const peak = Math.max(...after.map((r) => r.rss));
+  // One reading swings ±5 % with the heap's collections: the first and the last minute after warm-up, averaged, say more.
+  const perMinute = Math.max(1, Math.round(60 / intervalS));
+  const mean = (xs: { rss: number }[]): number => xs.reduce((sum, r) => sum + r.rss, 0) / xs.length;
+  const firstMinute = mean(after.slice(0, perMinute));
+  const lastMinute = mean(after.slice(-perMinute));
   console.log(
-    `\nsummary: sent ${sent}, errors ${errors}, skipped ${skipped}, dropped ${last.dropped}; RSS ${mb(warm.rss)} MB at ${warm.t.toFixed(0)} s → ${mb(last.rss)} MB at ${last.t.toFixed(0)} s (${pct(last.rss, warm.rss)}, target ≤ 10 %; highest after warm-up ${mb(peak)} MB, ${pct(peak, warm.rss)}); tap process alone ${mb(warm.tapRss)} → ${mb(last.tapRss)} MB (${pct(last.tapRss, warm.tapRss)}); worst interval p99 ${Math.max(...rows.map((r) => r.p99)).toFixed(2)} ms; DB ${hours > 0 ? mb((last.db - warm.db) / hours) : 'n/a'} MB/hour after warm-up; load ${loadavg()
+    `\nsummary: sent ${sent}, errors ${errors}, skipped ${skipped}, dropped ${last.dropped}; RSS ${mb(warm.rss)} MB at ${warm.t.toFixed(0)} s → ${mb(last.rss)} MB at ${last.t.toFixed(0)} s (${pct(last.rss, warm.rss)}, target ≤ 10 %; highest after warm-up ${mb(peak)} MB, ${pct(peak, warm.rss)}; mean of the first minute after warm-up ${mb(firstMinute)} MB → of the last ${mb(lastMinute)} MB, ${pct(lastMinute, firstMinute)}); tap process alone ${mb(warm.tapRss)} → ${mb(last.tapRss)} MB (${pct(last.tapRss, warm.tapRss)}); worst interval p99 ${Math.max(...rows.map((r) => r.p99)).toFixed(2)} ms; DB ${hours > 0 ? mb((last.db - warm.db) / hours) : 'n/a'} MB/hour after warm-up; load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
