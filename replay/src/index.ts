@@ -1,4 +1,6 @@
+export { applyExtensions, type SecondOpinionContext } from './apply-extensions.js';
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
+export { type ComparedItem, type CompareReplayedDeps, compareReplayed } from './compare-replayed.js';
 export { type ConfiguredJudge, configuredJudge, type JudgeSettings } from './configured-judge.js';
 export { exportJsonl } from './export-exchanges.js';
 export { comparisonUrl, formatMarkdown, type MarkdownOptions } from './format-markdown.js';
@@ -19,6 +21,7 @@ export { exchangeToJsonLine, parseJsonLine } from './jsonl-format.js';
 export { createOpenAiJudgeTransport, type OpenAiJudgeEndpoint } from './openai-judge-transport.js';
 export { parseOtlp } from './otlp-format.js';
 export { createPacer, type Pacer, ratePacer, sleep, speedPacer, unpaced } from './pacer.js';
+export { rejudgeRun } from './rejudge-run.js';
 export { type ReplayedRequest, type ReplayRequestDeps, type ReplayRequestOptions, replayRequest } from './replay-request.js';
 export {
   parseReplaySpec,

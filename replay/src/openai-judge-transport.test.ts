@@ -113,6 +113,19 @@ describe('the optional LLM judge over an OpenAI-compatible endpoint', () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it('spends its prompt budget (characters) before its calls: a pair past it is not sent', async () => {
+    const { s, judge, run } = await setup(() => ({ status: 200, body: completion('{"verdict":"same","reason":"same","confidence":1}') }), {
+      maxPromptChars: 1500,
+    });
+    const first = await run('Refunds take 5 days.', 'Refunds take five days.');
+    expect(first.extensionError).toBeUndefined();
+    const long = 'Refunds take five business days once the parcel is back at our warehouse. '.repeat(12);
+    const spent = await run('Refunds take 5 days.', long);
+    expect(spent.extensionError).toContain('judge budget spent');
+    expect(s.requests).toHaveLength(1);
+    expect(judge.stats()).toMatchObject({ calls: 1, skipped: 1 });
+  });
+
   it('gives up on a model that never answers (the dispatcher timeout) without failing the run', async () => {
     const { run } = await setup(() => 'hang', {}, 300);
     const r = await run('The fee is $35.', 'The fee is $53.');

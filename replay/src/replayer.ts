@@ -1,14 +1,5 @@
 import { createRedactor, type PriceLookup, priceLookup, type Redactor } from '@understudy/capture';
-import {
-  applyExtension,
-  type CanonicalResponse,
-  type CompareExtension,
-  canonicalize,
-  compareResponses,
-  type DivergenceReport,
-  judge,
-  NoiseModel,
-} from '@understudy/compare';
+import { type CompareExtension, NoiseModel } from '@understudy/compare';
 import {
   type Clock,
   createIdGenerator,
@@ -23,22 +14,23 @@ import {
   UnderstudyError,
   type Version,
 } from '@understudy/core';
-import { type ReplayResultRecord, type ReplayRunRecord, type ReplayVerdictUpdate, replayHeartbeatMs, type Store } from '@understudy/store';
+import { type ReplayResultRecord, type ReplayRunRecord, replayHeartbeatMs, type Store } from '@understudy/store';
 import { Agent, type Dispatcher } from 'undici';
-import { type CompareOptionsFor, defaultCompareOptions, endpointOf } from './compare-item.js';
+import { type CompareOptionsFor, defaultCompareOptions } from './compare-item.js';
+import { type CompareReplayedDeps, compareReplayed, type PriceFn } from './compare-replayed.js';
 import { createPacer } from './pacer.js';
+import { rejudgeRun } from './rejudge-run.js';
 import { type ReplayedRequest, replayRequest } from './replay-request.js';
+import { replayResult, skippedResult } from './replay-result.js';
 import { parseReplaySpec, type ReplaySpec, type ReplaySpecInput } from './replay-spec.js';
 import type { ReplaySummary } from './replay-summary.js';
 import { resolveVersion } from './resolve-version.js';
 import { ResultWriter } from './result-writer.js';
 import { plannedCount, type SelectedItem, selectExchanges } from './select-exchanges.js';
-import { sideEffectsFor } from './side-effects-for.js';
 import { summarizeRun } from './summarize-run.js';
-import { type UnreplayableReason, unreplayableReason } from './unreplayable.js';
+import { unreplayableReason } from './unreplayable.js';
 
-/** Prices a response from its model and token counts (the CLI passes the tap's table). */
-export type PriceFn = (model: string | null, inputTokens: number | null, outputTokens: number | null) => number | null;
+export type { PriceFn } from './compare-replayed.js';
 
 export interface ReplayerDeps {
   readonly store: Store;
@@ -140,6 +132,14 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     if (record === undefined) throw new UnderstudyError('not_found', `no replay run ${runId}`);
     const spec = parseReplaySpec(record.spec);
     const log = logger.child({ runId });
+    // How the run's items are compared: the rules under the config's options, then the second opinions.
+    const comparing: CompareReplayedDeps = {
+      store,
+      logger: log,
+      optionsFor,
+      extensions: deps.extensions ?? [],
+      ...(deps.price === undefined ? {} : { price: deps.price }),
+    };
     if (record.status !== 'completed') await store.replays.updateRun(runId, { status: 'running', errorMessage: null }, clock.now());
     const target = await resolveVersion(store, spec.target);
     const baseline = spec.baseline === null ? null : await resolveVersion(store, spec.baseline);
@@ -174,7 +174,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
           if (next.done === true) return;
           const unreplayable = spec.includeUnreplayable ? null : unreplayableReason(next.value.exchange);
           if (unreplayable !== null) {
-            await writer.add(skippedResult(next.value, unreplayable), []);
+            await writer.add(skippedResult(runId, next.value, unreplayable, clock.now()), []);
             continue;
           }
           await pacer.wait(next.value.exchange.startedAt, stop.signal);
@@ -212,7 +212,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       }
       if (failure !== undefined) abortReason = `failed: ${failure instanceof Error ? failure.message : String(failure)}`;
       if (abortReason === null && options.signal?.aborted === true) abortReason = 'interrupted: resume with --resume';
-      if (abortReason === null && baseline !== null) await rejudge(runId);
+      if (abortReason === null && baseline !== null) await rejudgeRun(store, runId, optionsFor);
     }
 
     const status = abortReason === null ? 'completed' : 'aborted';
@@ -222,36 +222,6 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
     const final = (await store.replays.getRun(runId)) ?? current;
     log.info({ status, done: summary.done, passed: summary.passed }, 'replay run finished');
     return { run: final, summary };
-
-    /** An item left out because it cannot be replayed faithfully: committed, so a resume skips it too. */
-    function skippedResult(item: SelectedItem, reason: UnreplayableReason): ReplayResultRecord {
-      const original = item.exchange;
-      return {
-        runId,
-        exchangeId: original.id,
-        seq: item.seq,
-        endpoint: endpointOf(original),
-        candidateId: null,
-        baselineId: null,
-        verdict: 'skipped',
-        score: null,
-        scoreOverNoise: null,
-        originalStatus: original.status,
-        candidateStatus: null,
-        originalMs: original.durationMs,
-        candidateMs: null,
-        originalTokens: tokenSum(original),
-        candidateTokens: null,
-        originalCost: original.usage.costUsd,
-        candidateCost: null,
-        attempts: 0,
-        errorCode: reason,
-        errorMessage: 'not replayed: the capture cannot be sent again as it was (--include-unreplayable forces it)',
-        report: null,
-        baselineReport: null,
-        completedAt: clock.now(),
-      };
-    }
 
     async function replayItem(item: SelectedItem): Promise<{ result: ReplayResultRecord; exchanges: Exchange[]; interrupted: boolean }> {
       const original = item.exchange;
@@ -266,119 +236,16 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       const send = (version: Version): Promise<ReplayedRequest> =>
         replayRequest({ dispatcher, clock, random, ids, record: recording }, original, version, { ...request, signal: stop.signal });
       const [candidate, base] = await Promise.all([send(target), baseline === null ? null : send(baseline)]);
-      const endpoint = endpointOf(original);
-      const originalCanon = canonicalize(original);
-      const { exchange: candidateExchange, canon: candidateCanon } = priced(candidate.exchange);
-      const exchanges = [candidateExchange];
-      let baselineReport: DivergenceReport | null = null;
-      let baselineId: string | null = null;
-      // The baseline's answer to this same input: facts production itself varies on are noise.
-      const sameInput: CanonicalResponse[] = [];
-      if (base !== null) {
-        const b = priced(base.exchange);
-        exchanges.push(b.exchange);
-        baselineId = b.exchange.id;
-        if (b.exchange.error === null) {
-          sameInput.push(b.canon);
-          const sideEffects = await sideEffectsFor(store, b.exchange, original, log);
-          baselineReport = compareResponses(b.canon, originalCanon, {
-            ...optionsFor(endpoint),
-            endpoint,
-            noise: null,
-            ...(sideEffects === undefined ? {} : { sideEffects }),
-          });
-          noise.addBaselineReport(baselineReport);
-        }
-      }
-      const failed = candidateExchange.error;
-      // The candidate's tool calls (egress proxy) join the comparison as its side_effect category.
-      const sideEffects = failed === null ? await sideEffectsFor(store, candidateExchange, original, log) : undefined;
-      let report =
-        failed === null
-          ? compareResponses(candidateCanon, originalCanon, {
-              ...optionsFor(endpoint),
-              endpoint,
-              noise: baseline === null ? null : noise,
-              baselines: sameInput,
-              ...(sideEffects === undefined ? {} : { sideEffects }),
-            })
-          : null;
-      for (const extension of deps.extensions ?? []) {
-        if (report === null) break;
-        report = await applyExtension(report, extension, candidateCanon, originalCanon, {
-          noise: baseline === null ? null : noise,
-          judge: optionsFor(endpoint).judge,
-          baselines: sameInput,
-          signal: stop.signal,
-        });
-      }
-      const result: ReplayResultRecord = {
-        runId,
-        exchangeId: original.id,
-        seq: item.seq,
-        endpoint,
-        candidateId: candidateExchange.id,
-        baselineId,
-        verdict: report?.verdict ?? 'error',
-        score: report?.score ?? null,
-        scoreOverNoise: report?.scoreOverNoise ?? null,
-        originalStatus: original.status,
-        candidateStatus: candidateExchange.status,
-        originalMs: original.durationMs,
-        candidateMs: candidateExchange.durationMs,
-        originalTokens: tokenSum(original),
-        candidateTokens: tokenSum(candidateExchange),
-        originalCost: original.usage.costUsd,
-        candidateCost: candidateExchange.usage.costUsd,
-        attempts: candidate.attempts,
-        errorCode: failed?.code ?? null,
-        errorMessage: failed?.message ?? null,
-        report,
-        baselineReport,
-        completedAt: clock.now(),
+      const compared = await compareReplayed(
+        comparing,
+        { original, candidate: candidate.exchange, baseline: base?.exchange ?? null },
+        { noise, hasBaseline: baseline !== null, signal: stop.signal },
+      );
+      return {
+        result: replayResult(runId, item, compared, candidate.attempts, clock.now()),
+        exchanges: compared.baseline === null ? [compared.candidate] : [compared.candidate, compared.baseline],
+        interrupted: candidate.interrupted || base?.interrupted === true,
       };
-      return { result, exchanges, interrupted: candidate.interrupted || base?.interrupted === true };
-    }
-  }
-
-  /** Token counts and cost of a replayed response, read from its body as the tap would. */
-  function priced(exchange: Exchange): { exchange: Exchange; canon: CanonicalResponse } {
-    const canon = canonicalize(exchange);
-    const { inputTokens, outputTokens } = canon.usage;
-    const costUsd = deps.price?.(canon.model, inputTokens, outputTokens) ?? null;
-    const withUsage: Exchange = { ...exchange, usage: { inputTokens, outputTokens, costUsd } };
-    return { exchange: withUsage, canon: { ...canon, usage: withUsage.usage } };
-  }
-
-  /**
-   * With a baseline, early items were judged against a partial noise floor: rebuild the floor
-   * from every stored baseline report, then re-judge every candidate report against it.
-   */
-  async function rejudge(runId: string): Promise<void> {
-    const noise = new NoiseModel();
-    for await (const r of allResults(runId)) if (r.baselineReport !== null) noise.addBaselineReport(r.baselineReport as DivergenceReport);
-    let updates: ReplayVerdictUpdate[] = [];
-    for await (const r of allResults(runId)) {
-      if (r.report === null) continue;
-      const judged = judge(r.report as DivergenceReport, noise, optionsFor(r.endpoint).judge);
-      if (judged.verdict !== r.verdict || judged.scoreOverNoise !== r.scoreOverNoise) {
-        updates.push({ exchangeId: r.exchangeId, verdict: judged.verdict, scoreOverNoise: judged.scoreOverNoise, report: judged });
-      }
-      if (updates.length >= 200) {
-        await store.replays.updateVerdicts(runId, updates);
-        updates = [];
-      }
-    }
-    await store.replays.updateVerdicts(runId, updates);
-  }
-
-  async function* allResults(runId: string): AsyncGenerator<ReplayResultRecord> {
-    let afterSeq: number | undefined;
-    for (;;) {
-      const page = await store.replays.listResults(runId, { limit: 500, ...(afterSeq === undefined ? {} : { afterSeq }) });
-      yield* page.items;
-      if (page.nextSeq === null) return;
-      afterSeq = page.nextSeq;
     }
   }
 
@@ -389,11 +256,6 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       await ownDispatcher?.close();
     },
   };
-}
-
-function tokenSum(e: Exchange): number | null {
-  const { inputTokens, outputTokens } = e.usage;
-  return inputTokens === null && outputTokens === null ? null : (inputTokens ?? 0) + (outputTokens ?? 0);
 }
 
 /** A 256-bit key from the injected random source, for a replayer given none. */

@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DivergenceReport } from '@understudy/compare';
 import { type Config, parseConfig } from '@understudy/core';
+import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configuredJudge } from '../src/configured-judge.js';
 import { createReplayer } from '../src/replayer.js';
-import { demoAgent, recordTraffic, tempStore } from './support.js';
+import { demoAgent, listen, recordTraffic, tempStore } from './support.js';
 
 // The optional LLM judge in a replay run, configured as `compare.judge` and asked over a real
 // loopback socket (a stub OpenAI-compatible model), end to end through createReplayer.
@@ -105,5 +106,79 @@ describe('compare.judge in replay runs', () => {
     expect(model.seen).toHaveLength(2);
     expect(bounded.results.filter((r) => r.report?.extensionError?.includes('budget spent'))).toHaveLength(2);
     expect(bounded.stats).toMatchObject({ calls: 2, skipped: 2 });
+  });
+
+  it('reports each way the judge fails on its own pair — timeout, 500, a body that is no JSON, an answer that is no verdict, a spent budget — and the run completes', async () => {
+    // One pair per failure, told apart by what the user asked (the judge sees it in both answers).
+    const cases = ['hang', 'down', 'garbage-body', 'garbage-verdict', 'fine', 'over-budget'];
+    const hanging: (() => void)[] = [];
+    const judgeServer = createServer(async (req, res) => {
+      const body = JSON.parse(await readBody(req)) as { messages: { role: string; content: string }[] };
+      const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
+      const answer = (content: string) =>
+        JSON.stringify({ id: 'j', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] });
+      if (user.includes('case hang')) hanging.push(() => res.destroy());
+      else if (user.includes('case down')) res.writeHead(500).end('{"error":"down"}');
+      else if (user.includes('case garbage-body')) res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [');
+      else if (user.includes('case garbage-verdict')) res.writeHead(200).end(answer('{"verdict":"maybe","reason":"unsure"}'));
+      else res.writeHead(200).end(answer('{"verdict":"same","reason":"the same answer","confidence":0.8}'));
+    });
+    await new Promise<void>((resolve) => judgeServer.listen(0, '127.0.0.1', resolve));
+    cleanup.push(async () => {
+      for (const h of hanging) h();
+      await new Promise<void>((resolve) => judgeServer.close(() => resolve()));
+    });
+    // The target answers every request with what it was asked.
+    const target = await listen(async (req) => {
+      const asked = ((await req.json()) as { messages: { content: string }[] }).messages[0]?.content ?? '';
+      return Response.json({
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: `You asked: ${asked}` } }],
+      });
+    });
+    const { store } = await tempStore();
+    cleanup.push(
+      () => store.close(),
+      () => target.close(),
+    );
+    await store.exchanges.insertMany(
+      cases.map((c, i) =>
+        testExchange(`01JUDGEFAILS${String(i).padStart(14, '0')}`, {
+          startedAt: 1_000 + i,
+          requestHeaders: { 'content-type': 'application/json' },
+          requestBody: testJsonBody({ messages: [{ role: 'user', content: `case ${c}` }] }),
+          responseHeaders: { 'content-type': 'application/json' },
+          responseBody: testJsonBody({
+            object: 'chat.completion',
+            choices: [{ index: 0, message: { role: 'assistant', content: `You asked: case ${c}` } }],
+          }),
+        }),
+      ),
+    );
+    const { port } = judgeServer.address() as AddressInfo;
+    // Five calls in all: the sixth pair (in order, one at a time) finds the budget spent.
+    const llm = configuredJudge(judgeConfig(`http://127.0.0.1:${port}/v1`, { maxCalls: 5, timeoutMs: 300 }), {});
+    if (llm === undefined) throw new Error('no judge');
+    const replayer = createReplayer({ store, extensions: [llm.extension] });
+    cleanup.push(
+      () => replayer.close(),
+      () => llm.close(),
+    );
+    const created = await replayer.create({ target: target.url, concurrency: 1 });
+    const outcome = await replayer.run(created.id);
+    expect(outcome.run.status).toBe('completed');
+    const results = (await store.replays.listResults(created.id, { limit: 100 })).items;
+    const errorOf = (c: string) =>
+      (results.find((r) => r.exchangeId.endsWith(String(cases.indexOf(c))))?.report as DivergenceReport | null | undefined)?.extensionError;
+    expect(results).toHaveLength(6);
+    expect(errorOf('hang')).toMatch(/timeout/i);
+    expect(errorOf('down')).toBe('judge endpoint answered 500');
+    expect(errorOf('garbage-body')).toBe('judge endpoint answered no JSON');
+    expect(errorOf('garbage-verdict')).toContain('judge answered no verdict');
+    expect(errorOf('fine')).toBeUndefined();
+    expect(errorOf('over-budget')).toContain('judge budget spent');
+    // Every pair keeps the rules' verdict: the answers are the same, so each is a match.
+    expect(results.map((r) => r.verdict)).toEqual(cases.map(() => 'match'));
+    expect(llm.stats()).toEqual({ calls: 5, cached: 0, skipped: 1, failed: 4 });
   });
 });

@@ -3,6 +3,7 @@ import { createShadowWorker, type ShadowWorker } from '@understudy/replay';
 import type { Store } from '@understudy/store';
 import { createShadowMetrics, type Tap } from '@understudy/tap';
 import { UsageError } from './cli-io.js';
+import type { CompareWiring } from './compare-wiring.js';
 import type { ShutdownStack } from './shutdown-stack.js';
 
 /**
@@ -18,19 +19,23 @@ export async function resolveShadowVersion(config: Config, store: Store, known: 
   return version;
 }
 
-/** Runs the shadow comparison worker in this process, counting verdicts in the tap's `/metrics`. */
+/** Runs the shadow comparison worker in this process, comparing as the config says and counting verdicts in the tap's `/metrics`. */
 export function startShadowWorker(deps: {
   store: Store;
   registry: Tap['registry'];
   clock: Clock;
   logger: Logger;
   stack: ShutdownStack;
+  /** The process's way to compare (the config's options, its second opinions). */
+  compare: CompareWiring;
 }): ShadowWorker {
   const metrics = createShadowMetrics(deps.registry);
   const worker = createShadowWorker({
     store: deps.store,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'shadow-worker' }),
+    compareOptions: deps.compare.compareOptions,
+    extensions: deps.compare.extensions,
     onComparison: (verdict) => metrics.comparison(verdict),
   });
   worker.start();

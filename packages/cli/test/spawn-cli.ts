@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const tsx = import.meta.resolve('tsx');
+// tsx looks for tsconfig.json from the working directory; a test's is a temporary one, and the
+// dashboard's TSX needs the repository's JSX settings (hono/jsx).
+const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 
 /** A running `understudy` child process and what it printed so far. */
 export interface SpawnedCli {
@@ -16,7 +19,7 @@ export interface SpawnedCli {
 export function spawnCli(args: readonly string[], env: Record<string, string>, cwd: string): SpawnedCli {
   const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, main, ...args], {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -211,8 +211,10 @@ const compareSchema = z.strictObject({
   /** Path of a module exporting `compare(candidate, original, context)` (e.g. an LLM judge). */
   extension: z.string().min(1).optional(),
   /**
-   * The optional LLM judge in replay runs (and `understudy diff`): any OpenAI-compatible chat
-   * endpoint, asked per compared pair for a structured verdict. Off unless set; bounded per run.
+   * The optional LLM judge: any OpenAI-compatible chat endpoint, asked per compared pair for a
+   * structured verdict wherever a process compares (`understudy diff`, `understudy replay`, replays
+   * started over the API, the live shadow's comparisons). Off unless set; one judge per process,
+   * whose cache and bounds span every comparison in it.
    */
   judge: z
     .strictObject({
@@ -226,10 +228,10 @@ const compareSchema = z.strictObject({
         .default('UNDERSTUDY_JUDGE_API_KEY'),
       /** Per call: time to the answer's headers and between its body chunks. */
       timeoutMs: z.number().int().positive().default(30_000),
-      /** Model calls per run; past it pairs are reported as not judged. */
+      /** Model calls per process; past it pairs are reported as not judged. */
       maxCalls: z.number().int().positive().default(200),
       concurrency: z.number().int().positive().max(64).default(4),
-      /** Prompt characters per run (a budget in what every model bills by, ≈ ×¼ tokens). */
+      /** Prompt characters per process (a budget in what every model bills by, ≈ ×¼ tokens). */
       maxPromptChars: z.number().int().positive().default(2_000_000),
     })
     .optional(),

@@ -5,11 +5,13 @@ import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
+import { compareWiring } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
+import { configuredReplayer } from '../replayer-wiring.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
 import { drainMs } from '../run-tap.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
@@ -21,6 +23,8 @@ Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /me
 OpenTelemetry export when the config's "otel" section or OTEL_EXPORTER_OTLP_ENDPOINT asks for it.
 Every route but /healthz needs "Authorization: Bearer <UNDERSTUDY_ADMIN_TOKEN>". Without a
 configured token one is generated, printed once, and the server binds to 127.0.0.1 only.
+Replays started over the API (POST /api/replays) compare as the config's "compare" section says,
+with its comparator module and its optional LLM judge (compare.judge: one per process).
 
   --port N         the port to listen on (default: 8081)
   --config FILE    a config file (default: ./understudy.config.json when present); its
@@ -55,14 +59,22 @@ export const controlCommand: Command = {
       const apply = values['apply-config'] === true;
       const plan = await planVersions(store, declaredVersions(config, file));
       refuseSilentChanges(plan, apply);
+      // Replays started over the API compare as the config says, with its judge (one per process).
+      const compare = await compareWiring(config, io);
+      stack.defer('close the judge', () => compare.close());
+      const record = recordDepsFor(config, dataDir);
+      const controlLogger = logger.child({ role: 'control' });
+      const replayer = configuredReplayer({ store, record, compare, clock: systemClock, logger: controlLogger });
+      stack.defer('close replayer', () => replayer.close());
       const app = createApp({
         store,
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
         registry,
-        redactor: recordDepsFor(config, dataDir).redactor,
+        redactor: record.redactor,
+        replayer,
         clock: systemClock,
-        logger: logger.child({ role: 'control' }),
+        logger: controlLogger,
       });
       stack.defer('stop replay runs', () => app.close());
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });

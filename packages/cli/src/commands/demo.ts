@@ -3,17 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanaryService } from '@understudy/canary';
 import { systemClock, systemRandom } from '@understudy/core';
-import { createReplayer } from '@understudy/replay';
 import { openStore } from '@understudy/store';
 import { Registry } from 'prom-client';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
+import { compareWiring } from '../compare-wiring.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
 import { startDemoStack } from '../demo/demo-stack.js';
 import { formatDemoSummary } from '../demo/format-demo-summary.js';
 import { parseFlags } from '../parse-flags.js';
+import { recordDepsFor } from '../record-deps.js';
+import { configuredReplayer } from '../replayer-wiring.js';
 import { runTap } from '../run-tap.js';
 import { generateToken } from '../secrets.js';
 import { startShadowWorker } from '../shadow-wiring.js';
@@ -69,9 +71,12 @@ export const demoCommand: Command = {
         shadowVersion: demo.shadowVersion,
         registry,
       });
-      startShadowWorker({ store, registry: tap.registry, clock, logger, stack });
+      // The demo compares as the config says, with its judge when one is configured (one for the process).
+      const compare = await compareWiring(config, io);
+      stack.defer('close the judge', () => compare.close());
+      startShadowWorker({ store, registry: tap.registry, clock, logger, stack, compare });
       startCanaryController({ store, clock, logger, stack });
-      const replayer = createReplayer({ store, clock, logger, redactionKey });
+      const replayer = configuredReplayer({ store, record: recordDepsFor(config, dir, redactionKey), compare, clock, logger });
       stack.defer('close replayer', () => replayer.close());
       const canaries = createCanaryService({ store, clock, random: systemRandom, logger });
       io.stdout(

@@ -1,15 +1,15 @@
 import {
-  applyExtension,
   type CanonicalResponse,
   canonicalize,
   compareOptionsFor,
   compareWithBaselines,
+  type DivergenceReport,
   formatReport,
 } from '@understudy/compare';
-import { configuredJudge, type JudgeSettings } from '@understudy/replay';
+import { applyExtensions, type JudgeSettings } from '@understudy/replay';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
-import { loadCompareExtension } from '../compare-extension-loader.js';
+import { compareWiring } from '../compare-wiring.js';
 import { parseFlags } from '../parse-flags.js';
 import { withStore } from '../with-store.js';
 import { isFileArgument, type Loaded, loadExchange, loadFile } from './diff-inputs.js';
@@ -57,7 +57,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 2)
     throw new UsageError('diff needs two files or exchange ids: ORIGINAL CANDIDATE (see understudy diff --help)');
-  const settings = loadCliConfig(io, values.config).config.compare;
+  const { config } = loadCliConfig(io, values.config);
+  const settings = config.compare;
   const inputs = [...positionals, ...(values.baseline ?? [])];
   // Files are read as they are; anything else is an exchange id, and only then is the store opened.
   const loaded: Loaded[] = inputs.every((a) => isFileArgument(a, io.cwd))
@@ -79,16 +80,11 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     noise,
     judge: judgeOptions,
   } = compareWithBaselines(b, a, baselineCanon, { ...options, textHunks: values.json !== true });
-  let report = compared;
-  const extensionPath = values.extension ?? settings.extension;
-  if (extensionPath !== undefined) {
-    const extension = await loadCompareExtension(extensionPath, io.cwd);
-    report = await applyExtension(report, extension, b, a, { noise, judge: judgeOptions, baselines: baselineCanon });
-  }
-  // The optional LLM judge: --judge URL --judge-model M, else compare.judge of the config. Only
-  // when asked for; its failure is reported on the pair, never fatal.
+  // Second opinions: --extension (else compare.extension), then the optional LLM judge — --judge URL
+  // --judge-model M, else compare.judge of the config. Only when asked for; a failure is reported
+  // on the pair, never fatal.
   if (values.judge !== undefined && values['judge-model'] === undefined) throw new UsageError('--judge needs --judge-model NAME');
-  const judgeSettings: JudgeSettings | undefined =
+  const judgeFlag: JudgeSettings | undefined =
     values.judge !== undefined && values['judge-model'] !== undefined
       ? {
           url: values.judge,
@@ -99,14 +95,16 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
           concurrency: 1,
           maxPromptChars: settings.judge?.maxPromptChars ?? 2_000_000,
         }
-      : settings.judge;
-  const llm = configuredJudge(judgeSettings, io.env);
-  if (llm !== undefined) {
-    try {
-      report = await applyExtension(report, llm.extension, b, a, { noise, judge: judgeOptions, baselines: baselineCanon });
-    } finally {
-      await llm.close();
-    }
+      : undefined;
+  const wiring = await compareWiring(config, io, {
+    ...(values.extension === undefined ? {} : { extension: values.extension }),
+    ...(judgeFlag === undefined ? {} : { judge: judgeFlag }),
+  });
+  let report: DivergenceReport;
+  try {
+    report = await applyExtensions(compared, wiring.extensions, b, a, { noise, judge: judgeOptions, baselines: baselineCanon });
+  } finally {
+    await wiring.close();
   }
   if (values.json === true) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatReport(report, { color: io.isTty && values['no-color'] !== true && io.env.NO_COLOR === undefined }));

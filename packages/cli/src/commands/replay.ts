@@ -1,25 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { costUsd } from '@understudy/capture';
-import { type CompareExtension, compareOptionsFor } from '@understudy/compare';
 import { holdEventLoop, systemClock, UnderstudyError } from '@understudy/core';
-import {
-  configuredJudge,
-  createReplayer,
-  formatJunit,
-  formatMarkdown,
-  formatProgress,
-  formatSummary,
-  type PriceFn,
-  type ReplaySpecInput,
-} from '@understudy/replay';
+import { formatJunit, formatMarkdown, formatProgress, formatSummary, type ReplaySpecInput } from '@understudy/replay';
 import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
-import { loadCompareExtension } from '../compare-extension-loader.js';
+import { compareWiring } from '../compare-wiring.js';
 import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
+import { configuredReplayer } from '../replayer-wiring.js';
 import type { Command } from './command.js';
 import { parseDurationFlag, parseNumberFlag, parseTimeFlag } from './replay-flags.js';
 
@@ -115,22 +105,11 @@ export const replayCommand: Command = {
     if (dashboardUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(dashboardUrl))
       throw new UsageError(`--dashboard-url must be an http(s) URL, got "${dashboardUrl}"`);
     const { config, dbUrl, dataDir, file } = loadCliConfig(io, values.config);
-    const { redactor, prices: lookup } = recordDepsFor(config, dataDir);
-    const price: PriceFn = (model, input, output) => (model === null ? null : costUsd(lookup(model), input, output));
     // Second opinions per pair, when configured: a user comparator (compare.extension), then the LLM judge (compare.judge).
-    const extensions: CompareExtension[] = [];
-    if (config.compare.extension !== undefined) extensions.push(await loadCompareExtension(config.compare.extension, io.cwd));
-    const llm = configuredJudge(config.compare.judge, io.env);
-    if (llm !== undefined) extensions.push(llm.extension);
+    const compare = await compareWiring(config, io);
+    const llm = compare.judge;
     const store = await openStore({ url: dbUrl });
-    const replayer = createReplayer({
-      store,
-      price,
-      redactor,
-      prices: lookup,
-      compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),
-      extensions,
-    });
+    const replayer = configuredReplayer({ store, record: recordDepsFor(config, dataDir), compare });
     const progress = io.isTty && values.json !== true;
     try {
       let runId = resume;
@@ -186,7 +165,7 @@ export const replayCommand: Command = {
     } finally {
       await replayer.close();
       await store.close();
-      await llm?.close();
+      await compare.close();
     }
   },
 };

@@ -1,6 +1,6 @@
 import { createCanaryService } from '@understudy/canary';
 import { type Clock, type Logger, systemClock, systemRandom, type Version } from '@understudy/core';
-import { createReplayer } from '@understudy/replay';
+import type { Replayer } from '@understudy/replay';
 import { createApp } from '@understudy/server';
 import { openStore, type Store } from '@understudy/store';
 import { Registry } from 'prom-client';
@@ -9,6 +9,7 @@ import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
+import { compareWiring } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { demoVersionName } from '../demo/demo-agents.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
@@ -19,6 +20,7 @@ import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
+import { configuredReplayer } from '../replayer-wiring.js';
 import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
@@ -36,7 +38,9 @@ config entry, nothing in the store) it runs the demo on its own route "${demoVer
 versions of a support agent (v1 in production, v2 a good rewrite, v3 a regressed one) with their
 tools behind the egress proxy, customer conversations through the tap with live shadow copies to
 v3, a replay gate, then a canary for v3 (rolled back by its gates) and one for v2 (promoted) — all
-visible in the dashboard, whose sign-in link is printed.
+visible in the dashboard, whose sign-in link is printed. The live shadow's comparisons and replays
+started over the API compare as the config's "compare" section says, with its comparator module
+and its optional LLM judge (compare.judge: one per process, its cache and budget shared).
 
   --upstream URL       the agent to put the tap in front of (declares the tap's version)
   --port N             the tap's port (default: 8080)
@@ -115,13 +119,21 @@ export const startCommand: Command = {
         registry: tapRegistry,
       });
       const registry = Registry.merge([tapRegistry, egressRegistry]);
-      startShadowWorker({ store, registry, clock, logger, stack });
+      // One way to compare for the whole process (one judge: its cache and budget are shared by
+      // the live shadow and every replay run, however started).
+      const compare = await compareWiring(config, io);
+      stack.defer('close the judge', () => compare.close());
+      startShadowWorker({ store, registry, clock, logger, stack, compare });
+      const record = recordDepsFor(config, dataDir);
+      const replayer = configuredReplayer({ store, record, compare, clock, logger });
+      stack.defer('close replayer', () => replayer.close());
       const control = createApp({
         store,
         tokens: access.tokens,
         ...(access.token === undefined ? {} : { adminToken: access.token }),
         registry,
-        redactor: recordDepsFor(config, dataDir).redactor,
+        redactor: record.redactor,
+        replayer,
         clock,
         logger: logger.child({ role: 'control' }),
       });
@@ -151,7 +163,7 @@ export const startCommand: Command = {
           egress: egressShown,
         }),
       );
-      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, redactionKey, clock, logger, stack, io });
+      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, replayer, clock, logger, stack, io });
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
@@ -168,21 +180,20 @@ export const startCommand: Command = {
 function startLiveDemo(deps: {
   store: Store;
   tapUrl: string;
-  /** The tap's: the replayer signs correlation values the egress proxy verifies with it. */
-  redactionKey: string;
+  /** The process's (its redactor holds the tap's key: it signs correlation values the egress proxy verifies). */
+  replayer: Replayer;
   clock: Clock;
   logger: Logger;
   stack: ShutdownStack;
   io: CliIo;
 }): void {
   const stop = new AbortController();
-  const replayer = createReplayer({ store: deps.store, clock: deps.clock, logger: deps.logger, redactionKey: deps.redactionKey });
   const canaries = createCanaryService({ store: deps.store, clock: deps.clock, random: systemRandom, logger: deps.logger });
   const started = deps.clock.monotonic();
   const scenario = runDemoScenario({
     store: deps.store,
     tapUrl: deps.tapUrl,
-    replayer,
+    replayer: deps.replayer,
     canaries,
     clock: deps.clock,
     random: systemRandom,
@@ -199,7 +210,6 @@ function startLiveDemo(deps: {
   deps.stack.defer('stop the demo', async () => {
     stop.abort();
     await scenario;
-    await replayer.close();
   });
 }
 

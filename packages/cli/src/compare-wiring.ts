@@ -1,0 +1,42 @@
+import { type CompareExtension, compareOptionsFor } from '@understudy/compare';
+import type { Config } from '@understudy/core';
+import { type CompareOptionsFor, type ConfiguredJudge, configuredJudge, type JudgeSettings } from '@understudy/replay';
+import type { CliIo } from './cli-io.js';
+import { loadCompareExtension } from './compare-extension-loader.js';
+
+/** How this process compares: the config's options per endpoint and its second opinions. */
+export interface CompareWiring {
+  readonly compareOptions: CompareOptionsFor;
+  /** Asked per pair after the rules, in order: `compare.extension`, then the LLM judge. */
+  readonly extensions: readonly CompareExtension[];
+  /** The process's one LLM judge (`compare.judge`), when configured: its cache and budget span every comparison here. */
+  readonly judge: ConfiguredJudge | undefined;
+  /** Closes the judge's connection pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * The config's `compare` section made ready once per process, for every path that compares in
+ * it (replay runs from the CLI or the API, the live shadow's comparisons, `understudy diff`), so
+ * they share one judge: one cache by content hash and one budget of calls and prompt characters.
+ * `over` replaces the config's comparator module or judge (diff's `--extension`, `--judge`).
+ */
+export async function compareWiring(
+  config: Config,
+  io: Pick<CliIo, 'cwd' | 'env'>,
+  over: { readonly extension?: string; readonly judge?: JudgeSettings } = {},
+): Promise<CompareWiring> {
+  const extensions: CompareExtension[] = [];
+  const extensionPath = over.extension ?? config.compare.extension;
+  if (extensionPath !== undefined) extensions.push(await loadCompareExtension(extensionPath, io.cwd));
+  const judge = configuredJudge(over.judge ?? config.compare.judge, io.env);
+  if (judge !== undefined) extensions.push(judge.extension);
+  return {
+    compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),
+    extensions,
+    judge,
+    close: async () => {
+      await judge?.close();
+    },
+  };
+}

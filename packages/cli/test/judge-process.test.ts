@@ -1,0 +1,242 @@
+/**
+ * The optional LLM judge (`compare.judge`) in a real `understudy start`: replays started through
+ * the control plane's API and the live shadow's comparisons ask it, with one judge per process
+ * (its cache and budget span every run), and its failures land on the pairs, never on the run.
+ * The judge is a stub OpenAI-compatible chat server on a loopback socket.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
+import { type StartProcess, startUnderstudy } from './start-process.js';
+
+const token = 'judge-process-token';
+const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+/** An OpenAI-compatible chat agent that approves a refund of `amount` for whatever the user asked. */
+async function agent(amount: string): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (req, res) => {
+    const body = JSON.parse((await readBody(req)) || '{}') as { messages?: { content: string }[] };
+    const asked = body.messages?.at(-1)?.content ?? '';
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        model: 'agent',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: `About "${asked}": a refund of ${amount} is approved.` },
+            finish_reason: 'stop',
+          },
+        ],
+      }),
+    );
+  });
+  return { url: await listen(server), server };
+}
+
+/** The judge: a stub chat model that answers a verdict (`ok`) or 500 (`down`), and remembers what it was asked. */
+async function stubJudge(): Promise<{
+  url: string;
+  server: Server;
+  mode: 'ok' | 'down';
+  seen: { auth: string | undefined; user: string }[];
+}> {
+  const stub = { url: '', server: createServer(), mode: 'ok' as 'ok' | 'down', seen: [] as { auth: string | undefined; user: string }[] };
+  stub.server.on('request', async (req, res) => {
+    const body = JSON.parse(await readBody(req)) as { messages: { role: string; content: string }[] };
+    stub.seen.push({ auth: req.headers.authorization, user: body.messages.find((m) => m.role === 'user')?.content ?? '' });
+    if (stub.mode === 'down') {
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"down"}');
+      return;
+    }
+    const content = '{"verdict":"regression","reason":"the refund amount differs","confidence":0.9}';
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ id: 'j', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] }));
+  });
+  stub.url = `${await listen(stub.server)}/v1`;
+  return stub;
+}
+
+interface ReportJson {
+  verdict: string;
+  extensionError?: string;
+  categories: { name: string; label?: string; differences: { message: string }[] }[];
+}
+
+const judged = (report: ReportJson | null): string | undefined =>
+  report?.categories.find((c) => c.label === 'llm_judge')?.differences[0]?.message;
+
+describe('compare.judge in understudy start', () => {
+  const servers: Server[] = [];
+  const dispatcher = new Agent({ connections: 8 });
+  let started: StartProcess | undefined;
+  afterEach(() => {
+    if (started !== undefined && started.cli.child.exitCode === null) started.cli.child.kill('SIGKILL');
+    started = undefined;
+  });
+  afterAll(async () => {
+    await dispatcher.close();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  });
+
+  const api = async <T>(base: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
+    const res = await request(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: auth,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      dispatcher,
+    });
+    return { status: res.statusCode, json: (await res.body.json()) as T };
+  };
+
+  const chat = async (tapUrl: string, content: string): Promise<number> => {
+    const res = await request(`${tapUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'agent', messages: [{ role: 'user', content }] }),
+      dispatcher,
+    });
+    await res.body.text();
+    return res.statusCode;
+  };
+
+  /** The dashboard's page of one comparison, as a signed-in browser gets it. */
+  const comparisonPage = async (controlUrl: string, id: string): Promise<string> => {
+    const res = await request(`${controlUrl}/comparisons/${id}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/html' },
+      dispatcher,
+    });
+    const text = await res.body.text();
+    expect(res.statusCode, text.slice(0, 2000)).toBe(200);
+    return text;
+  };
+
+  /** Starts a replay through the API, waits for its end, and returns its status and stored reports. */
+  const replayOverApi = async (controlUrl: string, target: string) => {
+    const created = await api<{ id: string }>(controlUrl, '/api/replays', { target, concurrency: 4 });
+    expect(created.status).toBe(202);
+    const { id } = created.json;
+    const status = await eventually(async () => {
+      const run = await api<{ status: string; active: boolean }>(controlUrl, `/api/replays/${id}`);
+      return run.json.status !== 'running' && !run.json.active ? run.json.status : undefined;
+    }, 60_000);
+    const page = await api<{ items: { candidateId: string; verdict: string; report: ReportJson | null }[] }>(
+      controlUrl,
+      `/api/replays/${id}/comparisons?limit=100`,
+    );
+    return { status, items: page.json.items };
+  };
+
+  it('API-started replays ask the configured judge: failures per pair, verdicts stored, cache and budget shared by the runs of the process', async () => {
+    const v1 = await agent('$20');
+    const v2 = await agent('$50');
+    const judge = await stubJudge();
+    servers.push(v1.server, v2.server, judge.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-start-'));
+    // Seven calls for the process: 3 failing + 3 answered + 1, then the budget is spent.
+    writeFileSync(
+      join(dir, 'understudy.config.json'),
+      JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini', maxCalls: 7, timeoutMs: 10_000 } } }),
+    );
+    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' };
+    started = await startUnderstudy(['--upstream', v1.url], env, dir);
+    const { tapUrl, controlUrl } = started;
+    for (const q of ['refund order 1', 'refund order 2', 'refund order 3']) expect(await chat(tapUrl, q)).toBe(200);
+    await eventually(async () => {
+      const page = await api<{ items: unknown[] }>(controlUrl, '/api/exchanges?limit=10');
+      return page.json.items.length === 3 ? true : undefined;
+    });
+
+    // The judge is down: every pair says so, the rules' verdict stands, the run completes.
+    judge.mode = 'down';
+    const down = await replayOverApi(controlUrl, 'stable');
+    expect(down.status).toBe('completed');
+    expect(down.items).toHaveLength(3);
+    expect(judge.seen).toHaveLength(3);
+    for (const item of down.items) {
+      expect(item.report?.extensionError).toContain('judge endpoint answered 500');
+      expect(item.verdict).toBe('match');
+    }
+    expect(judge.seen.every((s) => s.auth === 'Bearer sk-judge' && s.user.includes('CANDIDATE'))).toBe(true);
+    expect(await comparisonPage(controlUrl, down.items[0]?.candidateId ?? '')).toContain('judge endpoint answered 500');
+
+    // The judge answers: its verdict is folded into each stored report.
+    judge.mode = 'ok';
+    const answered = await replayOverApi(controlUrl, 'stable');
+    expect(answered.status).toBe('completed');
+    expect(judge.seen).toHaveLength(6);
+    for (const item of answered.items) {
+      expect(judged(item.report)).toContain('llm judge: regression: the refund amount differs');
+      expect(item.report?.extensionError).toBeUndefined();
+      expect(item.verdict).toBe('regression');
+    }
+    expect(await comparisonPage(controlUrl, answered.items[0]?.candidateId ?? '')).toContain('the refund amount differs');
+
+    // The same pairs again, in another run: answered from the process's cache, not asked again.
+    const cached = await replayOverApi(controlUrl, 'stable');
+    expect(judge.seen).toHaveLength(6);
+    expect(cached.items.map((i) => judged(i.report))).toEqual(answered.items.map((i) => judged(i.report)));
+
+    // New pairs (another target): one call left in the process's budget, then pairs are not judged.
+    const spent = await replayOverApi(controlUrl, v2.url);
+    expect(spent.status).toBe('completed');
+    expect(judge.seen).toHaveLength(7);
+    expect(spent.items.filter((i) => judged(i.report) !== undefined)).toHaveLength(1);
+    expect(spent.items.filter((i) => i.report?.extensionError?.includes('judge budget spent'))).toHaveLength(2);
+
+    started.cli.child.kill('SIGTERM');
+    expect(await started.cli.exit).toBe(0);
+  }, 120_000);
+
+  it('the live shadow’s comparisons ask the configured judge too', async () => {
+    const v1 = await agent('$20');
+    const v2 = await agent('$50');
+    const judge = await stubJudge();
+    servers.push(v1.server, v2.server, judge.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-shadow-'));
+    writeFileSync(
+      join(dir, 'understudy.config.json'),
+      JSON.stringify({
+        versions: [{ name: 'candidate', upstream: v2.url }],
+        tap: { shadow: { version: 'candidate', rate: 1 } },
+        compare: { judge: { url: judge.url, model: 'judge-mini' } },
+      }),
+    );
+    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
+    started = await startUnderstudy(['--upstream', v1.url], env, dir);
+    const { tapUrl, controlUrl } = started;
+    for (const q of ['refund order 1', 'refund order 2']) expect(await chat(tapUrl, q)).toBe(200);
+    const ids = await eventually(async () => {
+      const page = await api<{ items: { id: string }[] }>(controlUrl, '/api/comparisons?source=shadow');
+      return page.json.items.length === 2 ? page.json.items.map((i) => i.id) : undefined;
+    }, 30_000);
+    expect(judge.seen).toHaveLength(2);
+    expect(judge.seen.every((s) => s.user.includes('$20') && s.user.includes('$50'))).toBe(true);
+    for (const id of ids) {
+      const detail = await api<{ report: ReportJson }>(controlUrl, `/api/comparisons/${id}`);
+      expect(judged(detail.json.report)).toContain('the refund amount differs');
+      expect(detail.json.report.verdict).toBe('regression');
+    }
+    started.cli.child.kill('SIGTERM');
+    expect(await started.cli.exit).toBe(0);
+  }, 120_000);
+});
