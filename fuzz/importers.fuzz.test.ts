@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIdGenerator, type Exchange, emptyBody, exchangeRoles, noUsage, seededRandom, systemClock } from '@understudy/core';
+import { createIdGenerator, type Exchange, exchangeRoles, seededRandom, systemClock } from '@understudy/core';
 import {
   exchangeToJsonLine,
   goReplayRecord,
@@ -12,6 +12,7 @@ import {
   parseJsonLine,
 } from '@understudy/replay';
 import { openStore, type Store } from '@understudy/store';
+import { testExchange, testJsonBody } from '@understudy/store/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzParams, typedOutcome } from './fuzz-settings.js';
@@ -131,28 +132,15 @@ const goRecord = fc
   .chain(([type, id, ts, lat]) => (type === 1 ? rawHttpRequest : rawHttpResponse).map((raw) => goReplayRecord(type, id, ts, lat, raw)));
 
 function validExchange(over: Partial<Exchange> = {}): Exchange {
-  return {
-    id: '01JXAMPLE0000000000000000',
+  return testExchange('01JXAMPLE0000000000000000', {
     startedAt: 1_767_225_600_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
     query: 'a=1',
     requestHeaders: { 'content-type': 'application/json' },
-    requestBody: { bytes: new TextEncoder().encode('{"messages":[]}'), size: 15, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
+    requestBody: testJsonBody({ messages: [] }),
     ttfbMs: 1,
     durationMs: 2,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
     ...over,
-  };
+  });
 }
 
 describe('fuzz: importers', () => {

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, ManualClock, noUsage, seededRandom } from '@understudy/core';
+import { type Exchange, ManualClock, seededRandom } from '@understudy/core';
 import { openStore, type Store, storeDatabase, type ToolCallRecord } from '@understudy/store';
+import { testExchange } from '@understudy/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOtelExporter } from '../src/otel-exporter.js';
 import { spanIds } from '../src/span-ids.js';
@@ -17,28 +18,7 @@ const body = (value: unknown) => {
 let n = 0;
 function exchange(o: Partial<Exchange>): Exchange {
   n++;
-  return {
-    id: `01X${String(n).padStart(23, '0')}`,
-    startedAt: t0,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: emptyBody,
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 20,
-    durationMs: 120,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-    ...o,
-  };
+  return testExchange(`01X${String(n).padStart(23, '0')}`, { startedAt: t0, ttfbMs: 20, durationMs: 120, ...o });
 }
 
 // As stored by the tap: the customer's email was redacted by the capture path before it was written.

@@ -1,5 +1,6 @@
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import type { Exchange } from '@understudy/core';
 import { openStore, type Store } from '@understudy/store';
+import { testExchange } from '@understudy/store/testing';
 import { Counter, Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './create-app.js';
@@ -9,27 +10,17 @@ const auth = { authorization: `Bearer ${token}` };
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function exchange(over: Partial<Exchange> & { id: string }): Exchange {
-  return {
+  return testExchange(over.id, {
     startedAt: Date.UTC(2026, 0, 1, 12, 0, 0),
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
     requestHeaders: { authorization: '[REDACTED]' },
     requestBody: { bytes: utf8('{"messages":[]}'), size: 15, truncated: false },
-    status: 200,
     responseHeaders: { 'content-type': 'text/event-stream' },
-    responseBody: emptyBody,
     streamed: true,
     sseEvents: [{ at: 1.5, data: '[DONE]' }],
     ttfbMs: 1,
     durationMs: 2,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
     ...over,
-  };
+  });
 }
 
 describe('control plane', () => {

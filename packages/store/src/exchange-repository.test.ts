@@ -1,33 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage } from '@understudy/core';
+import type { Exchange } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
 import { openStore, type Store, storeDatabase } from './store.js';
+import { testExchange, testJsonBody } from './testing.js';
 
 function exchange(over: Partial<Exchange> & { id: string }): Exchange {
-  return {
-    startedAt: 1_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
+  return testExchange(over.id, {
     requestHeaders: { 'content-type': 'application/json' },
-    requestBody: { bytes: new TextEncoder().encode('{"a":1}'), size: 7, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: emptyBody,
-    streamed: false,
-    sseEvents: null,
+    requestBody: testJsonBody({ a: 1 }),
     ttfbMs: 1.5,
     durationMs: 2.25,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
     ...over,
-  };
+  });
 }
 
 const dialects = [

@@ -1,28 +1,7 @@
-import { type Exchange, emptyBody, ManualClock, noUsage, silentLogger } from '@understudy/core';
+import { ManualClock, silentLogger } from '@understudy/core';
+import { testExchange } from '@understudy/store/testing';
 import { describe, expect, it } from 'vitest';
 import { CaptureQueue } from './capture-queue.js';
-
-const exchange = (id: string): Exchange => ({
-  id,
-  startedAt: 0,
-  method: 'GET',
-  path: '/',
-  query: '',
-  requestHeaders: {},
-  requestBody: emptyBody,
-  status: 200,
-  responseHeaders: {},
-  responseBody: emptyBody,
-  streamed: false,
-  sseEvents: null,
-  ttfbMs: 1,
-  durationMs: 1,
-  version: 'stable',
-  role: 'live',
-  parentId: null,
-  usage: noUsage,
-  error: null,
-});
 
 function setup(overrides: Partial<ConstructorParameters<typeof CaptureQueue>[0]> = {}) {
   const clock = new ManualClock();
@@ -51,7 +30,7 @@ const settle = async () => {
 describe('CaptureQueue', () => {
   it('writes on the interval, not before', async () => {
     const { clock, batches, queue } = setup();
-    queue.offer(exchange('a'), 10);
+    queue.offer(testExchange('a'), 10);
     await settle();
     expect(batches).toEqual([]);
     clock.advance(50);
@@ -62,34 +41,34 @@ describe('CaptureQueue', () => {
 
   it('writes as soon as a batch is full, in batches of batchSize', async () => {
     const { batches, queue } = setup();
-    for (const id of ['a', 'b', 'c', 'd', 'e']) queue.offer(exchange(id), 10);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) queue.offer(testExchange(id), 10);
     await queue.flush();
     expect(batches).toEqual([['a', 'b', 'c', 'd'], ['e']]);
   });
 
   it('drops past the count bound and past the byte bound', () => {
     const { queue } = setup({ queueSize: 3, queueMaxBytes: 250, batchSize: 100 });
-    expect(queue.offer(exchange('a'), 100)).toBe(true);
-    expect(queue.offer(exchange('b'), 100)).toBe(true);
-    expect(queue.offer(exchange('c'), 100)).toBe(false); // bytes
-    expect(queue.offer(exchange('d'), 10)).toBe(true);
-    expect(queue.offer(exchange('e'), 10)).toBe(false); // count
+    expect(queue.offer(testExchange('a'), 100)).toBe(true);
+    expect(queue.offer(testExchange('b'), 100)).toBe(true);
+    expect(queue.offer(testExchange('c'), 100)).toBe(false); // bytes
+    expect(queue.offer(testExchange('d'), 10)).toBe(true);
+    expect(queue.offer(testExchange('e'), 10)).toBe(false); // count
     expect(queue.stats()).toMatchObject({ queueDepth: 3, dropped: 2 });
   });
 
   it('close() flushes, refuses later captures, and is idempotent', async () => {
     const { batches, queue } = setup({ batchSize: 100 });
-    queue.offer(exchange('a'), 1);
+    queue.offer(testExchange('a'), 1);
     await Promise.all([queue.close(), queue.close()]);
     expect(batches).toEqual([['a']]);
-    expect(queue.offer(exchange('b'), 1)).toBe(false);
+    expect(queue.offer(testExchange('b'), 1)).toBe(false);
     expect(queue.stats().dropped).toBe(1);
   });
 
   it('close() gives up on a sink that never answers once its timeout passes', async () => {
     const { clock, queue } = setup({ sink: { write: () => new Promise(() => {}) }, closeTimeoutMs: 100, batchSize: 1 });
-    queue.offer(exchange('a'), 1);
-    queue.offer(exchange('b'), 1);
+    queue.offer(testExchange('a'), 1);
+    queue.offer(testExchange('b'), 1);
     const closed = queue.close();
     await settle();
     clock.advance(100);
@@ -107,7 +86,7 @@ describe('CaptureQueue', () => {
       },
     };
     const { clock, queue } = setup({ sink, closeTimeoutMs: 100, batchSize: 1 });
-    queue.offer(exchange('a'), 1);
+    queue.offer(testExchange('a'), 1);
     let done = false;
     const closed = queue.close().then(() => {
       done = true;
@@ -143,13 +122,13 @@ describe('CaptureQueue', () => {
         },
       },
     });
-    for (const id of ['a', 'b', 'c', 'd']) queue.offer(exchange(id), 10);
+    for (const id of ['a', 'b', 'c', 'd']) queue.offer(testExchange(id), 10);
     expect(counts).toEqual({ accepted: 3, refused: 0 });
     clock.advance(50);
     await settle();
     expect(counts).toEqual({ accepted: 3, refused: 3 });
     fail = false;
-    queue.offer(exchange('e'), 10);
+    queue.offer(testExchange('e'), 10);
     clock.advance(50);
     await settle();
     expect(counts).toEqual({ accepted: 4, refused: 3 });
