@@ -1,44 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, ManualClock, noUsage, parseConfig, silentLogger } from '@understudy/core';
+import { ManualClock, parseConfig, silentLogger } from '@understudy/core';
 import { openStore } from '@understudy/store';
+import { seedExchangesStartedAt } from '@understudy/store/testing';
 import { describe, expect, it } from 'vitest';
 import { createRetentionPolicy } from './retention-policy.js';
 
 const day = 86_400_000;
-
-function exchange(id: string, startedAt: number): Exchange {
-  const bytes = new TextEncoder().encode('{}');
-  return {
-    id,
-    startedAt,
-    method: 'POST',
-    path: '/x',
-    query: '',
-    requestHeaders: {},
-    requestBody: { bytes, size: 2, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: { bytes, size: 2, truncated: false },
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1,
-    durationMs: 1,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-  };
-}
 
 describe('the retention policy', () => {
   it('prunes past maxAge on each interval, and does nothing without maxAge', async () => {
     const clock = new ManualClock(100 * day);
     const store = await openStore({ url: join(mkdtempSync(join(tmpdir(), 'us-retention-policy-')), 'x.db'), clock });
     try {
-      await store.exchanges.insertMany([exchange('01A', 60 * day), exchange('01B', 75 * day), exchange('01C', 95 * day)]);
+      await seedExchangesStartedAt(store, { '01A': 60 * day, '01B': 75 * day, '01C': 95 * day });
       const off = createRetentionPolicy({ store, config: parseConfig({}).retention, clock, logger: silentLogger });
       expect(await off.runOnce()).toBeNull();
 

@@ -5,6 +5,7 @@
  */
 import { type Exchange, emptyBody, noUsage } from '@understudy/core';
 import type { ReplayResultRecord } from './replay-records.js';
+import type { Store } from './store.js';
 
 /** A finished 200 `POST /v1/chat/completions` on `stable`, live, with empty bodies. */
 export function testExchange(id: string, over: Partial<Exchange> = {}): Exchange {
@@ -36,6 +37,24 @@ export function testExchange(id: string, over: Partial<Exchange> = {}): Exchange
 export function testJsonBody(value: unknown): Exchange['requestBody'] {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
   return { bytes, size: bytes.length, truncated: false };
+}
+
+/**
+ * Seeds `store` with one exchange per id, started at the given epoch ms, with small JSON bodies
+ * (so its content rows are there to be swept too): what retention and prune tests age out.
+ */
+export async function seedExchangesStartedAt(store: Pick<Store, 'exchanges'>, startedAt: Readonly<Record<string, number>>): Promise<void> {
+  await store.exchanges.insertMany(
+    Object.entries(startedAt).map(([id, at]) =>
+      testExchange(id, {
+        startedAt: at,
+        requestBody: testJsonBody({ model: 'm' }),
+        responseBody: testJsonBody({}),
+        ttfbMs: 1,
+        durationMs: 1,
+      }),
+    ),
+  );
 }
 
 /** A matching result of run `R1` for `exchangeId`, replayed as `C<exchangeId>`. */

@@ -1,42 +1,19 @@
 import { join } from 'node:path';
-import { type Exchange, noUsage, systemClock } from '@understudy/core';
+import { systemClock } from '@understudy/core';
 import { openStore } from '@understudy/store';
+import { seedExchangesStartedAt } from '@understudy/store/testing';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../test/capture-io.js';
 import { run } from '../run.js';
 
 const day = 86_400_000;
 
-function exchange(id: string, ageDays: number): Exchange {
-  const bytes = new TextEncoder().encode('{"model":"m"}');
-  return {
-    id,
-    startedAt: systemClock.now() - ageDays * day,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: {},
-    requestBody: { bytes, size: bytes.length, truncated: false },
-    status: 200,
-    responseHeaders: {},
-    responseBody: { bytes, size: bytes.length, truncated: false },
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1,
-    durationMs: 1,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: noUsage,
-    error: null,
-  };
-}
-
 describe('understudy prune', () => {
   it('counts on --dry-run, then deletes only what is older than --older-than', async () => {
     const c = captureIo();
     const store = await openStore({ url: join(c.dir, 'test.db') });
-    await store.exchanges.insertMany([exchange('01OLD1', 40), exchange('01OLD2', 31), exchange('01NEW1', 2)]);
+    const ago = (days: number) => systemClock.now() - days * day;
+    await seedExchangesStartedAt(store, { '01OLD1': ago(40), '01OLD2': ago(31), '01NEW1': ago(2) });
     await store.close();
 
     expect(await run(['prune', '--older-than', '30d', '--dry-run'], c.io)).toBe(0);
