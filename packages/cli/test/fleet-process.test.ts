@@ -5,8 +5,6 @@
  * the lease runs out; the ledger is whole; every request sent through any tap is stored once.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '@understudy/core';
@@ -16,26 +14,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../../store/test/postgres.js';
 import { eventually } from './eventually.js';
 import { type SpawnedCli, spawnCli } from './spawn-cli.js';
+import { startJsonUpstream } from './tap-process.js';
 
 const token = 'fleet-test-token';
 /** The controller's lease (canary-controller.ts default): how long a dead controller blocks its standby. */
 const leaseTtlMs = 10_000;
 /** Slack for a loaded machine: a standby's tick, process scheduling. */
 const slackMs = 5_000;
-
-/** An upstream answering every request with 200 and its own name. */
-function upstream(name: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ served_by: name }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
-  );
-}
 
 /** The URL a role logged when it started listening (`--log-format json`). */
 function listeningUrl(cli: SpawnedCli, message: string): string | undefined {
@@ -64,18 +49,18 @@ async function lease(store: Store): Promise<LeaseRow | undefined> {
 
 describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
   const children: SpawnedCli[] = [];
-  const servers: Server[] = [];
+  const upstreams: { close(): Promise<void> }[] = [];
   afterAll(async () => {
     for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await Promise.all(upstreams.map((u) => u.close()));
   });
 
   it('three taps, two controllers and the control plane: the ramp survives a SIGKILLed controller, the ledger is whole, every capture stored once', async () => {
     const db = (await freshPostgresUrl()) ?? '';
     const dir = mkdtempSync(join(tmpdir(), 'us-fleet-'));
-    const stable = await upstream('stable');
-    const v2 = await upstream('v2');
-    servers.push(stable.server, v2.server);
+    const stable = await startJsonUpstream({ served_by: 'stable' });
+    const v2 = await startJsonUpstream({ served_by: 'v2' });
+    upstreams.push(stable, v2);
     // Every role reads one config: the two versions (registered by whichever process comes
     // first), and taps that poll their routing once in ten minutes, so within this test only
     // LISTEN/NOTIFY moves them.

@@ -4,43 +4,30 @@
  * tap's poll is set to an hour, so nothing but the in-memory push can move it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-import { type SpawnedCli, spawnCli } from './spawn-cli.js';
+import type { SpawnedCli } from './spawn-cli.js';
+import { startUnderstudy } from './start-process.js';
+import { startJsonUpstream } from './tap-process.js';
 
 const token = 'instant-routing-token';
 
-function upstream(name: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ served_by: name }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
-  );
-}
-
 describe('instant routing in one process (understudy start)', () => {
-  const servers: Server[] = [];
+  const upstreams: { close(): Promise<void> }[] = [];
   let cli: SpawnedCli | undefined;
   afterAll(async () => {
     if (cli !== undefined && cli.child.exitCode === null) cli.child.kill('SIGKILL');
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await Promise.all(upstreams.map((u) => u.close()));
   });
 
   it('the controller steps and an API rollback are in force in the tap by the time either is visible, with an hour between polls', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'us-instant-'));
-    const stable = await upstream('stable');
-    const v2 = await upstream('v2');
-    servers.push(stable.server, v2.server);
+    const stable = await startJsonUpstream({ served_by: 'stable' });
+    const v2 = await startJsonUpstream({ served_by: 'v2' });
+    upstreams.push(stable, v2);
     const config = join(dir, 'understudy.config.json');
     writeFileSync(
       config,
@@ -53,12 +40,10 @@ describe('instant routing in one process (understudy start)', () => {
       }),
     );
     const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
-    const started = spawnCli(['start', '--port', '0', '--control-port', '0', '--config', config], env, dir);
+    const { cli: started, tapUrl, controlUrl } = await startUnderstudy(['--config', config], env, dir);
     cli = started;
     const dispatcher = new Agent({ connections: 4 });
     try {
-      const tapUrl = await eventually(() => /tap\s+(http:\/\/\S+)/.exec(started.stdout())?.[1], 60_000);
-      const controlUrl = await eventually(() => /control\s+(http:\/\/\S+)/.exec(started.stdout())?.[1], 60_000);
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const served = async () => {
         const res = await request(`${tapUrl}/v1/chat/completions`, { method: 'POST', body: '{}', dispatcher });

@@ -1,17 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { seededRandom } from '@understudy/core';
 import { createDemoAgentApp } from '@understudy/demo-agent';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
+import { startUnderstudy } from './start-process.js';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const tsx = import.meta.resolve('tsx');
 const token = 'shadow-process-test-token';
 
 function agent(variant: 'good' | 'regressed', seed: number): Promise<{ url: string; close: () => Promise<void> }> {
@@ -21,16 +19,6 @@ function agent(variant: 'good' | 'regressed', seed: number): Promise<{ url: stri
       (info: AddressInfo) => resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((r) => s.close(() => r())) }),
     );
   });
-}
-
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (let i = 0; i < 2000 && performance.now() < deadline; i++) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
 }
 
 describe('understudy start with a live shadow', () => {
@@ -53,26 +41,10 @@ describe('understudy start with a live shadow', () => {
         tap: { shadow: { version: 'candidate', rate: 1, key: 'header:x-session' } },
       }),
     );
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', tsx, main, 'start', '--upstream', good.url, '--port', '0', '--control-port', '0'],
-      {
-        cwd: dir,
-        env: { ...process.env, UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout?.on('data', (b: Buffer) => {
-      out += b.toString();
-    });
-    const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
+    const { cli, tapUrl, controlUrl } = await startUnderstudy(['--upstream', good.url], env, dir);
+    const child = cli.child;
     try {
-      const [tapUrl, controlUrl] = await eventually(() => {
-        const tap = /tap\s+(http:\/\/\S+)/.exec(out)?.[1];
-        const control = /control\s+(http:\/\/\S+)/.exec(out)?.[1];
-        return tap !== undefined && control !== undefined ? [tap, control] : undefined;
-      });
       for (let i = 0; i < 30; i++) {
         const res = await request(`${tapUrl}/v1/chat/completions`, {
           method: 'POST',
@@ -95,11 +67,11 @@ describe('understudy start with a live shadow', () => {
           0,
         );
         return compared === 30 ? text : undefined;
-      });
+      }, 20_000);
       expect(metrics).toContain('understudy_shadow_mirrored_total 30');
       expect(metrics).toMatch(/understudy_shadow_comparisons_total\{verdict="regression"\} [1-9]/);
       child.kill('SIGTERM');
-      expect(await exit).toBe(0);
+      expect(await cli.exit).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

@@ -19,13 +19,14 @@ export interface TapHealth {
   };
 }
 
-/** A loopback upstream that answers every request 200 with a small JSON body once it has read the request. */
-export async function startJsonUpstream(): Promise<{ url: string; close(): Promise<void> }> {
+/** A loopback upstream that answers every request 200 with `body` as JSON once it has read the request. */
+export async function startJsonUpstream(body: unknown = { ok: true }): Promise<{ url: string; close(): Promise<void> }> {
+  const json = JSON.stringify(body);
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true}');
+      res.end(json);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
