@@ -2,7 +2,8 @@ import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import type { CategoryReport } from './divergence-report.js';
 import { diffFacts, type FactDiffOptions } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
+import { factSheetWith } from './fact-sheet.js';
+import { currentWordIds } from './word-ids.js';
 
 // Facts are read from the first 64 KB of each answer: enough for any chat answer, and a 1 MB
 // body stays bounded (its text drift is still measured over all of it).
@@ -32,10 +33,12 @@ export function factCategory(
   const a = answerText(original);
   const b = answerText(candidate);
   if (a === '' || b === '' || a === b) return category('fact', [], 0);
+  // Every answer of the pair read with one word table, so their word ids compare.
+  const words = currentWordIds();
   const sheets = baselines
     .map(answerText)
     .filter((t) => t !== '')
-    .map(factSheet);
-  const differences = diffFacts(factSheet(a), factSheet(b), sheets, options);
+    .map((t) => factSheetWith(t, words));
+  const differences = diffFacts(factSheetWith(a, words), factSheetWith(b, words), sheets, options);
   return category('fact', differences.slice(0, max), Math.max(0, differences.length - max));
 }

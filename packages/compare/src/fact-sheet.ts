@@ -3,7 +3,8 @@ import { type ClausePolarity, clausePolarity, isPolarityCue } from './clause-pol
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
-import { textTokens } from './text-similarity.js';
+import { textTokenIds } from './text-tokens.js';
+import { currentWordIds, memoSlots, type WordIds } from './word-ids.js';
 
 /** The facts of one clause. */
 export interface ClauseFacts {
@@ -13,6 +14,8 @@ export interface ClauseFacts {
   readonly polarity: ClausePolarity;
   /** Folded content words (no function words, no polarity cues): what aligns clauses across answers. */
   readonly content: readonly string[];
+  /** The same words as ids of the sheet's {@link FactSheet.words}. */
+  readonly contentIds: readonly number[];
   /** The same words as a set, for overlap. */
   readonly contentSet: ReadonlySet<string>;
   readonly tokens: readonly ClauseToken[];
@@ -27,6 +30,10 @@ export interface FactSheet {
   readonly values: readonly FactValue[];
   /** Folded content words of the whole answer. */
   readonly vocabulary: ReadonlySet<string>;
+  /** The table its word ids come from: two sheets' ids compare only when they share it. */
+  readonly words: WordIds;
+  /** The text it was read from. */
+  readonly source: string;
 }
 
 /** `^[a-z0-9']+$`, without a regex (asked for every word of an answer). */
@@ -71,12 +78,9 @@ const stopwords = new Set(
   ).split(/\s+/),
 );
 
-/** Share of a text's words that are English function words: ~0.3–0.5 for English prose, near 0 for other languages. */
-export function englishShare(words: readonly string[]): number {
-  if (words.length === 0) return 0;
-  let n = 0;
-  for (const w of words) if (stopwords.has(w)) n++;
-  return n / words.length;
+/** Whether a folded word is an English function word (carries grammar, not content). */
+export function isFunctionWord(word: string): boolean {
+  return stopwords.has(word);
 }
 
 // Derivational endings folded away so "withdrawal"/"withdraw" and "required"/"requirement" align
@@ -108,19 +112,10 @@ function stem(word: string): string {
   return word;
 }
 
-// The content form of a folded word (its stem), or null for a function word or a polarity cue:
-// by word, because answers reuse a small vocabulary and the suffix list is long. Bounded: a run
-// with an ever-new vocabulary starts over instead of growing.
-const contentForms = new Map<string, string | null>();
-
+// The content form of a folded word (its stem), or null for a function word or a polarity cue.
+// Memoized per word id (answers reuse a small vocabulary and the suffix list is long).
 function contentForm(word: string): string | null {
-  let form = contentForms.get(word);
-  if (form === undefined) {
-    form = stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
-    if (contentForms.size >= 50_000) contentForms.clear();
-    contentForms.set(word, form);
-  }
-  return form;
+  return stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
 }
 
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
@@ -180,21 +175,35 @@ function pushEntity(run: readonly string[], out: FactValue[]): void {
  * names need a script with capitals. Linear in the text's length.
  */
 export function factSheet(text: string): FactSheet {
+  return factSheetWith(text, currentWordIds());
+}
+
+/** {@link factSheet} read with a given word table (the answers compared together share one). */
+export function factSheetWith(text: string, words: WordIds): FactSheet {
   const clauses: ClauseFacts[] = [];
   const values: FactValue[] = [];
   const vocabulary = new Set<string>();
+  const forms = words.memo(memoSlots.contentForm);
   // Token indices a value spans, per clause (one set, emptied for each clause).
   const consumed = new Set<number>();
-  for (const c of splitClauses(text)) {
+  for (const c of splitClauses(text, words)) {
     consumed.clear();
     const found = extractValues(c.tokens, consumed);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
     const content: string[] = [];
-    for (const w of textTokens(c.text)) {
-      const folded = contentForm(w);
-      if (folded === null) continue;
+    const contentIds: number[] = [];
+    for (const id of textTokenIds(c.text, words)) {
+      let form = forms[id];
+      if (form === undefined) {
+        const f = contentForm(words.words[id] as string);
+        form = f === null ? -1 : words.id(f);
+        forms[id] = form;
+      }
+      if (form < 0) continue;
+      const folded = words.words[form] as string;
       content.push(folded);
+      contentIds.push(form);
       vocabulary.add(folded);
     }
     for (const v of found) values.push(v);
@@ -204,10 +213,11 @@ export function factSheet(text: string): FactSheet {
       values: found,
       polarity: clausePolarity(c.tokens),
       content,
+      contentIds,
       contentSet: new Set(content),
       tokens: c.tokens,
       condition: c.condition,
     });
   }
-  return { clauses, values, vocabulary };
+  return { clauses, values, vocabulary, words, source: text };
 }

@@ -84,7 +84,7 @@ export {
   type TextSimilarityLimits,
   textHunks,
   textSimilarity,
-  textTokens,
   textWeights,
 } from './text-similarity.js';
+export { textTokens } from './text-tokens.js';
 export { diffToolCalls, type ToolCallDiffOptions } from './tool-call-diff.js';

@@ -1,3 +1,5 @@
+import { memoSlots, type WordIds } from './word-ids.js';
+
 /** One word of a clause: as written (punctuation around it trimmed), lower-cased, and whether it starts upper-case. */
 export interface ClauseToken {
   readonly core: string;
@@ -7,6 +9,8 @@ export interface ClauseToken {
   readonly after?: string;
   /** Opens with a quote: a label being quoted ("Forgot password"), not a name. */
   readonly quoted?: boolean;
+  /** `lower` as an id of the answer's word table (see word-ids.ts); absent on a token made by hand. */
+  readonly id?: number;
 }
 
 /** A clause: a sentence, a list item or a part of a sentence joined by `;` or a contrast ("…, but …"). */
@@ -73,9 +77,14 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`, `$1,200.50`). */
-export function clauseTokens(text: string): ClauseToken[] {
+/**
+ * The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`,
+ * `$1,200.50`). Given a word table, each word's forms are interned there (a known word costs no
+ * new string) and the token carries its lower-case form's id.
+ */
+export function clauseTokens(text: string, words?: WordIds): ClauseToken[] {
   const out: ClauseToken[] = [];
+  const lowerOf = words?.memo(memoSlots.lowerCase);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -94,13 +103,28 @@ export function clauseTokens(text: string): ClauseToken[] {
       b--;
     }
     if (a >= b) continue;
-    const core = text.slice(a, b);
-    const first = core.charCodeAt(0);
-    // An ASCII first letter needs no code-point string to tell its case.
-    const upper = first < 128 ? first >= 65 && first <= 90 : isUpper(String.fromCodePoint(core.codePointAt(0) ?? 0));
-    out.push({ core, lower: core.toLowerCase(), upper, after, quoted });
+    const first = text.charCodeAt(a);
+    if (words === undefined || lowerOf === undefined) {
+      const core = text.slice(a, b);
+      out.push({ core, lower: core.toLowerCase(), upper: isUpperAt(core, first), after, quoted });
+      continue;
+    }
+    const coreId = words.idOf(text, a, b);
+    const core = words.words[coreId] as string;
+    let id = lowerOf[coreId];
+    if (id === undefined) {
+      id = words.id(core.toLowerCase());
+      lowerOf[coreId] = id;
+    }
+    out.push({ core, lower: words.words[id] as string, upper: isUpperAt(core, first), after, quoted, id });
   }
   return out;
+}
+
+/** Whether a word (whose first char code is `first`) starts upper-case. */
+function isUpperAt(core: string, first: number): boolean {
+  // An ASCII first letter needs no code-point string to tell its case.
+  return first < 128 ? first >= 65 && first <= 90 : isUpper(String.fromCodePoint(core.codePointAt(0) ?? 0));
 }
 
 /**
@@ -155,7 +179,7 @@ function codeSpans(piece: string): string[] {
  * Splits an answer into clauses: by line, sentence and clause break, list markers and markdown
  * emphasis removed. Linear in the text's length.
  */
-export function splitClauses(text: string): Clause[] {
+export function splitClauses(text: string, words?: WordIds): Clause[] {
   const out: Clause[] = [];
   let sentence = 0;
   // Lines first, so a list marker ("2. ") is stripped before it could end a sentence.
@@ -168,7 +192,7 @@ export function splitClauses(text: string): Clause[] {
     const code = piece.includes('`') ? codeSpans(piece) : [];
     const line = piece.replace(markup, ' ').trim();
     if (line === '') continue;
-    const lineTokens = clauseTokens(line);
+    const lineTokens = clauseTokens(line, words);
     const heading = isHeading(piece, lineTokens);
     let initial = true;
     const parts = (mayBreak(line) ? line.split(clauseBreak) : [line]).flatMap((part) => {
@@ -182,7 +206,7 @@ export function splitClauses(text: string): Clause[] {
     });
     for (const { part, condition: isCondition } of parts) {
       // Most lines are one clause: reuse the line's tokens.
-      const tokens = parts.length === 1 ? lineTokens : clauseTokens(part);
+      const tokens = parts.length === 1 ? lineTokens : clauseTokens(part, words);
       if (tokens.length === 0) continue;
       // A code span belongs to the clause whose text holds it.
       const spans = code.filter((c) => part.includes(c));

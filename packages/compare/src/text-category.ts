@@ -5,7 +5,9 @@ import { lcsLength } from './lcs-length.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk } from './score.js';
 import { languageChange } from './text-language.js';
-import { similarityOfTokens, type TextSimilarityLimits, textHunks, textTokens } from './text-similarity.js';
+import { similarityOfSymbols, type TextSimilarityLimits, textHunks } from './text-similarity.js';
+import { textTokenIds } from './text-tokens.js';
+import { currentWordIds, denseIds } from './word-ids.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
 // table row, a digit (a number or a percentage), or an emoji. Only the last character is looked at.
@@ -36,22 +38,13 @@ function endsComplete(text: string): boolean {
   return lines.slice(0, -1).some((l) => listItem.test(l) && !endsLikeProse(l));
 }
 
-/** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them); given their folded words. */
-function prefixShare(longer: readonly string[], shorter: readonly string[], limits: TextSimilarityLimits): number {
+/** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them); given their words as small ids. */
+function prefixShare(longer: readonly number[], shorter: readonly number[], limits: TextSimilarityLimits): number {
   const b = shorter;
   if (b.length === 0) return 0;
   const a = longer.slice(0, Math.ceil(b.length * 1.3) + 3);
   if (a.length * b.length > limits.maxLcsCells) return 0;
-  const ids = new Map<string, number>();
-  const id = (w: string): number => {
-    let v = ids.get(w);
-    if (v === undefined) {
-      v = ids.size;
-      ids.set(w, v);
-    }
-    return v;
-  };
-  return lcsLength(a.map(id), b.map(id)) / b.length;
+  return lcsLength(a, b) / b.length;
 }
 
 /**
@@ -102,11 +95,13 @@ export function textCategory(
     });
   }
   // One tokenizer pass per side serves the language check, the similarity and the cut check.
-  const wordsA = textTokens(textA);
-  const wordsB = textA === textB ? wordsA : textTokens(textB);
-  const language = languageChange(textA, textB, wordsA, wordsB);
+  const words = currentWordIds();
+  const idsA = textTokenIds(textA, words);
+  const idsB = textA === textB ? idsA : textTokenIds(textB, words);
+  const language = languageChange(textA, textB, words, idsA, idsB);
   if (language !== undefined) out.push(language);
-  const sim = similarityOfTokens(textA, textB, wordsA, wordsB, limits);
+  const symbols = denseIds(idsA, idsB, words);
+  const sim = similarityOfSymbols(textA, textB, symbols.a, symbols.b, symbols.symbols, limits);
   if (sim.similarity < 1) {
     out.push({
       kind: 'text_similarity',
@@ -134,7 +129,7 @@ export function textCategory(
   );
   const score = 1 - (1 - structural) * sim.similarity;
   const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
-  let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(wordsA, wordsB, limits) } : sim;
+  let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(symbols.a, symbols.b, limits) } : sim;
   if (a.toolCalls.length > 0 && b.toolCalls.length > 0) facts = { ...facts, preamble: true };
   return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }

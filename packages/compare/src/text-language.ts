@@ -1,6 +1,7 @@
 import type { Difference } from './divergence-report.js';
-import { englishShare } from './fact-sheet.js';
-import { textTokens } from './text-similarity.js';
+import { isFunctionWord } from './fact-sheet.js';
+import { textTokenIds } from './text-tokens.js';
+import { memoSlots, type WordIds } from './word-ids.js';
 
 const scripts: readonly [string, RegExp][] = [
   ['Latin', /\p{Script=Latin}/gu],
@@ -52,24 +53,38 @@ const functionWords: readonly [string, ReadonlySet<string>][] = [
   ['Dutch', new Set('het een en van niet voor met zijn je u wij op ook maar dat deze wordt naar bij'.split(' '))],
 ];
 
-// Function word → indexes of the languages of functionWords that list it.
-const languagesOf = new Map<string, number[]>();
+// Function word → bit k set for each language k of functionWords that lists it; bit `english` for
+// an English function word.
+const english = functionWords.length;
+const languagesOf = new Map<string, number>();
 functionWords.forEach(([, set], k) => {
-  for (const w of set) languagesOf.set(w, [...(languagesOf.get(w) ?? []), k]);
+  for (const w of set) languagesOf.set(w, (languagesOf.get(w) ?? 0) | (1 << k));
 });
+
+/** The language bits of a word id (memoized per word). */
+function languageBits(id: number, words: WordIds, memo: (number | undefined)[]): number {
+  let bits = memo[id];
+  if (bits === undefined) {
+    const w = words.words[id] as string;
+    bits = (languagesOf.get(w) ?? 0) | (isFunctionWord(w) ? 1 << english : 0);
+    memo[id] = bits;
+  }
+  return bits;
+}
 
 /**
  * The language of Latin-script prose from its function words: English, or the listed language
  * whose function words make at least 12 % of its words and outnumber English ones. Undefined when
  * it cannot tell (too few words, or a terse list with hardly any function words at all).
  */
-function latinLanguage(words: readonly string[]): string | undefined {
-  if (words.length < 8) return undefined;
+function latinLanguage(ids: readonly number[], words: WordIds): string | undefined {
+  if (ids.length < 8) return undefined;
   // One pass over the words counts every language (a word can be in several lists).
-  const counts = new Array<number>(functionWords.length).fill(0);
-  for (const w of words) {
-    const langs = languagesOf.get(w);
-    if (langs !== undefined) for (const k of langs) counts[k] = (counts[k] ?? 0) + 1;
+  const counts = new Array<number>(functionWords.length + 1).fill(0);
+  const memo = words.memo(memoSlots.language);
+  for (const id of ids) {
+    const bits = languageBits(id, words, memo);
+    if (bits !== 0) for (let k = 0; k <= english; k++) if ((bits & (1 << k)) !== 0) counts[k] = (counts[k] ?? 0) + 1;
   }
   let best: string | undefined;
   let most = 0;
@@ -80,28 +95,29 @@ function latinLanguage(words: readonly string[]): string | undefined {
       best = name;
     }
   });
-  const english = englishShare(words);
-  const other = most / words.length;
-  if (other >= 0.12 && other > english) return best;
-  return english >= 0.15 ? 'English' : undefined;
+  const englishShare = (counts[english] ?? 0) / ids.length;
+  const other = most / ids.length;
+  if (other >= 0.12 && other > englishShare) return best;
+  return englishShare >= 0.15 ? 'English' : undefined;
 }
 
 /** The folded words of a text's opening: the whole text's words when it is no longer than that. */
-function openingWords(text: string, words: readonly string[] | undefined): readonly string[] {
-  return words !== undefined && text.length <= sample ? words : textTokens(text.slice(0, sample));
+function openingWords(text: string, words: WordIds, ids: readonly number[] | undefined): readonly number[] {
+  return ids !== undefined && text.length <= sample ? ids : textTokenIds(text.slice(0, sample), words);
 }
 
 /**
  * A candidate answering in another language than production: another writing system, or Latin
  * prose whose function words are another language's. Covers scripts by Unicode script property
  * and, within Latin, English, Spanish, French, German, Portuguese, Italian and Dutch.
- * `wordsOriginal` / `wordsCandidate`, when given, are the texts' {@link textTokens} (not re-read).
+ * `idsOriginal` / `idsCandidate`, when given, are the texts' words as ids of `words` (not re-read).
  */
 export function languageChange(
   original: string,
   candidate: string,
-  wordsOriginal?: readonly string[],
-  wordsCandidate?: readonly string[],
+  words: WordIds,
+  idsOriginal?: readonly number[],
+  idsCandidate?: readonly number[],
 ): Difference | undefined {
   const sa = dominantScript(original);
   const sb = dominantScript(candidate);
@@ -109,8 +125,8 @@ export function languageChange(
   let changed = sa !== sb;
   let what = `${sa} → ${sb} script`;
   if (!changed && sa === 'Latin') {
-    const la = latinLanguage(openingWords(original, wordsOriginal));
-    const lb = latinLanguage(openingWords(candidate, wordsCandidate));
+    const la = latinLanguage(openingWords(original, words, idsOriginal), words);
+    const lb = latinLanguage(openingWords(candidate, words, idsCandidate), words);
     changed = la !== undefined && lb !== undefined && la !== lb;
     what = `${la} → ${lb}`;
   }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lcsLength } from './lcs-length.js';
-import { textHunks, textSimilarity, textTokens } from './text-similarity.js';
+import { textHunks, textSimilarity } from './text-similarity.js';
+import { textTokens } from './text-tokens.js';
 
 function naiveLcs(a: readonly number[], b: readonly number[]): number {
   const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import { lcsLength } from './lcs-length.js';
+import { textTokens } from './text-tokens.js';
 
 /** One piece of a word-level diff, for display. */
 export interface TextHunk {
@@ -47,65 +48,6 @@ export const defaultTextLimits: TextSimilarityLimits = Object.freeze({ maxLcsCel
  * as identical. Checked on the labelled quality set (docs/benchmarks.md).
  */
 export const textWeights = Object.freeze({ word: 0.35, bag: 0.65 });
-
-const wordPattern = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
-
-// A light suffix fold ("answers"/"answered"/"answering" → "answer"): paraphrases flex words.
-function fold(w: string): string {
-  if (w.length <= 4) return w;
-  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
-  if (w.endsWith('ed') || w.endsWith('es') || w.endsWith('ly')) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
-
-/** Where {@link fold} would cut `text[start, end)`, without slicing twice (the ASCII fast path). */
-function foldedEnd(text: string, start: number, end: number): number {
-  const n = end - start;
-  if (n <= 4) return end;
-  const c1 = text.charCodeAt(end - 1);
-  const c2 = text.charCodeAt(end - 2);
-  if (n > 5 && c1 === 103 && c2 === 110 && text.charCodeAt(end - 3) === 105) return end - 3; // -ing
-  if ((c2 === 101 && (c1 === 100 || c1 === 115)) || (c2 === 108 && c1 === 121)) return end - 2; // -ed -es -ly
-  if (c1 === 115 && c2 !== 115) return end - 1; // -s, not -ss
-  return end;
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-/** Folded words of a text (lower case, light suffix folding, punctuation dropped). */
-export function textTokens(text: string): string[] {
-  const lower = text.toLowerCase();
-  const out: string[] = [];
-  // Most answers are ASCII: one hand-written pass, several times faster than a \p{L} regex.
-  // A text with any non-ASCII character goes to the Unicode pattern instead.
-  for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) > 127) {
-      for (const m of lower.matchAll(wordPattern)) out.push(fold(m[0]));
-      return out;
-    }
-  }
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isAsciiWordChar(c)) {
-      if (start === -1) start = i;
-      continue;
-    }
-    // An apostrophe inside a word ("don't") keeps it whole.
-    if (c === 39 && start !== -1) {
-      const next = lower.charCodeAt(i + 1);
-      if (next >= 97 && next <= 122) continue;
-    }
-    if (start !== -1) {
-      out.push(lower.slice(start, foldedEnd(lower, start, i)));
-      start = -1;
-    }
-  }
-  return out;
-}
 
 /** Multiset Dice over interned ids: 2·Σ min(countA, countB) / (|a| + |b|). */
 function bagDice(a: readonly number[], b: readonly number[], symbols: number): number {
@@ -197,6 +139,22 @@ export function similarityOfTokens(
 ): TextSimilarity {
   if (a === b) return result(1, 1, wordsA.length, wordsA.length, 'identical');
   const { a: ta, b: tb, symbols } = internTokens(wordsA, wordsB);
+  return similarityOfSymbols(a, b, ta, tb, symbols, limits);
+}
+
+/**
+ * {@link textSimilarity} of two texts given their folded words as small integers shared by both
+ * sides (`symbols` of them: ids below it).
+ */
+export function similarityOfSymbols(
+  a: string,
+  b: string,
+  ta: readonly number[],
+  tb: readonly number[],
+  symbols: number,
+  limits: TextSimilarityLimits,
+): TextSimilarity {
+  if (a === b) return result(1, 1, ta.length, ta.length, 'identical');
   const bag = bagDice(ta, tb, symbols);
   if (ta.length === 0 || tb.length === 0) {
     const same = ta.length === tb.length ? 1 : 0;

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { denseIds, WordIds } from './word-ids.js';
+
+describe('WordIds', () => {
+  it('gives one id per distinct word, through the table growing, whether found from a string or a place in a text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (list) => {
+        const ids = new WordIds();
+        const first = new Map<string, number>();
+        for (const w of list) {
+          const id = ids.idOf(`<${w}>`, 1, w.length + 1);
+          if (!first.has(w)) first.set(w, id);
+          expect(id).toBe(first.get(w));
+          expect(ids.words[id]).toBe(w);
+        }
+        expect(ids.size).toBe(first.size);
+        for (const [w, id] of first) expect(ids.id(w)).toBe(id);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('renumbers a pair of id sequences densely in order of first appearance, and forgets them after', () => {
+    const ids = new WordIds();
+    const a = ['the', 'fee', 'is', 'the', 'same'].map((w) => ids.id(w));
+    const b = ['same', 'new', 'fee'].map((w) => ids.id(w));
+    expect(denseIds(b, a, ids)).toEqual({ a: [0, 1, 2], b: [3, 2, 4, 3, 0], symbols: 5 });
+    expect(denseIds(a, b, ids)).toEqual({ a: [0, 1, 2, 0, 3], b: [3, 4, 1], symbols: 5 });
+  });
+});

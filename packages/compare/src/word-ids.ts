@@ -1,0 +1,127 @@
+/**
+ * Words interned to small integers, so that the fact rules look a word up once and then compare,
+ * count and index plain numbers instead of hashing the same strings again in every set and map
+ * (an answer's words go through a dozen look-ups on their way to a verdict). A word is found from
+ * its place in a text (no substring is made for a word already known).
+ *
+ * One table serves every answer compared with each other: two answers' ids mean the same word
+ * only when they come from the same table. The table in use is bounded: past {@link maxWords}
+ * the next answer read starts a fresh one (see {@link currentWordIds}), and an answer read from
+ * an older table is read again by whoever compares it with a newer one.
+ */
+export class WordIds {
+  /** The word of each id. */
+  readonly words: string[] = [];
+  readonly #hashes: number[] = [];
+  // Open addressing: slot → id + 1 (0 = empty), at most half full.
+  #table = new Int32Array(1024);
+  /** Per id: numbers memoized by a reader (see {@link memo}); `undefined` until asked. */
+  readonly #memos: (number | undefined)[][] = [];
+
+  /** The id of `text.slice(start, end)`, interned on first sight. */
+  idOf(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const table = this.#table;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const at = table[slot] as number;
+      if (at === 0) break;
+      const id = at - 1;
+      if (this.#hashes[id] === h && sameRange(this.words[id] as string, text, start, end)) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.words.length;
+    this.words.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    this.#hashes.push(h);
+    table[slot] = id + 1;
+    if (this.words.length * 2 > table.length) this.#grow();
+    return id;
+  }
+
+  /** The id of `word`, interned on first sight. */
+  id(word: string): number {
+    return this.idOf(word, 0, word.length);
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /**
+   * A slot of memoized per-word numbers (a word's content form, say): `slot` is a small integer
+   * owned by one reader, the array is indexed by word id.
+   */
+  memo(slot: number): (number | undefined)[] {
+    let m = this.#memos[slot];
+    if (m === undefined) {
+      m = [];
+      this.#memos[slot] = m;
+    }
+    return m;
+  }
+
+  #grow(): void {
+    const table = new Int32Array(this.#table.length * 2);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = (this.#hashes[id] as number) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    }
+    this.#table = table;
+  }
+}
+
+function sameRange(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** Memo slots of {@link WordIds.memo}, one per reader. */
+export const memoSlots = Object.freeze({ contentForm: 0, lowerCase: 1, language: 2 });
+
+/** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
+export const maxWords = 100_000;
+
+let current = new WordIds();
+
+/** The table the next answer is read with: the current one, or a fresh one once it is full. */
+export function currentWordIds(): WordIds {
+  if (current.size >= maxWords) current = new WordIds();
+  return current;
+}
+
+// Dense numbering of one pair's ids, by id (0 = not seen): reused, reset after each pair.
+let dense = new Int32Array(1024);
+
+/**
+ * Two id sequences of one table renumbered 0, 1, 2… in order of first appearance, `a` first, and
+ * how many distinct ids they hold: small integers for counting arrays and the LCS's mask table,
+ * whatever the size of the table.
+ */
+export function denseIds(a: readonly number[], b: readonly number[], words: WordIds): { a: number[]; b: number[]; symbols: number } {
+  if (dense.length < words.size) dense = new Int32Array(Math.max(words.size, dense.length * 2));
+  const seen = dense;
+  let symbols = 0;
+  const renumber = (ids: readonly number[]): number[] => {
+    const out = new Array<number>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      let d = seen[id] as number;
+      if (d === 0) {
+        d = ++symbols;
+        seen[id] = d;
+      }
+      out[i] = d - 1;
+    }
+    return out;
+  };
+  const da = renumber(a);
+  const db = renumber(b);
+  for (const id of a) seen[id] = 0;
+  for (const id of b) seen[id] = 0;
+  return { a: da, b: db, symbols };
+}
