@@ -13,21 +13,23 @@ export interface Aligned {
 
 /** Dice overlap of two clauses' content-word sets, given how many words they share. */
 function diceOf(a: ClauseFacts, b: ClauseFacts, common: number): number {
-  const x = a.contentSet.size;
-  const y = b.contentSet.size;
+  const x = a.contentUnique.length;
+  const y = b.contentUnique.length;
   if (x === 0 || y === 0) return 0;
   return (2 * common) / (x + y);
 }
 
-// Best clause of a sheet for a clause, memoized: the same pair is asked for by several rules.
-const alignments = new WeakMap<ClauseFacts, WeakMap<FactSheet, Aligned | null>>();
+// Best clause of a sheet for a clause, memoized: the same pair is asked for by several rules. By
+// sheet (for one `max`: a sheet read once serves comparisons with other options), then by clause.
+const alignments = new WeakMap<FactSheet, { readonly max: number; readonly byClause: WeakMap<ClauseFacts, Aligned | null> }>();
 
 /** The clause of `sheet` (of its `max` first) that best matches `c`, memoized per pair. */
 export function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
-  const known = alignments.get(c)?.get(sheet);
+  const memo = alignments.get(sheet);
+  const known = memo?.max === max ? memo.byClause.get(c) : undefined;
   if (known !== undefined) return known ?? undefined;
   const found = alignUncached(c, sheet, max);
-  remember(c, sheet, found);
+  remember(c, sheet, max, found);
   return found;
 }
 
@@ -36,14 +38,14 @@ function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned |
   return bestOf(c, sheet, n, sharedWords(c, sheet, n));
 }
 
-/** Records `found` as the best clause of `sheet` for `c` (what {@link alignUncached} returns), unless known. */
-function remember(c: ClauseFacts, sheet: FactSheet, found: Aligned | undefined): void {
-  let bySheet = alignments.get(c);
-  if (bySheet === undefined) {
-    bySheet = new WeakMap();
-    alignments.set(c, bySheet);
+/** Records `found` as the best clause of `sheet` for `c` (what {@link alignUncached} returns with `max`), unless known. */
+function remember(c: ClauseFacts, sheet: FactSheet, max: number, found: Aligned | undefined): void {
+  let memo = alignments.get(sheet);
+  if (memo?.max !== max) {
+    memo = { max, byClause: new WeakMap() };
+    alignments.set(sheet, memo);
   }
-  if (!bySheet.has(sheet)) bySheet.set(sheet, found ?? null);
+  if (!memo.byClause.has(c)) memo.byClause.set(c, found ?? null);
 }
 
 /** The first clause of the `n` first of `sheet` with the highest overlap with `c`, given the shared-word counts. */
@@ -58,21 +60,22 @@ function bestOf(c: ClauseFacts, sheet: FactSheet, n: number, common: Int32Array)
   return best;
 }
 
-// Clause indices of a sheet by content word: overlaps are counted from the words a clause has,
+// Clause indices of a sheet by content word id: overlaps are counted from the words a clause has,
 // not by testing every pair of clauses.
-const postings = new WeakMap<FactSheet, Map<string, number[]>>();
+const postings = new WeakMap<FactSheet, Map<number, number[]>>();
 
-function postingsOf(sheet: FactSheet): Map<string, number[]> {
+function postingsOf(sheet: FactSheet): Map<number, number[]> {
   let index = postings.get(sheet);
   if (index === undefined) {
     index = new Map();
-    sheet.clauses.forEach((o, i) => {
-      for (const w of o.contentSet) {
-        const list = index?.get(w);
-        if (list === undefined) index?.set(w, [i]);
+    const clauses = sheet.clauses;
+    for (let i = 0; i < clauses.length; i++) {
+      for (const w of (clauses[i] as ClauseFacts).contentUnique) {
+        const list = index.get(w);
+        if (list === undefined) index.set(w, [i]);
         else list.push(i);
       }
-    });
+    }
     postings.set(sheet, index);
   }
   return index;
@@ -82,7 +85,7 @@ function postingsOf(sheet: FactSheet): Map<string, number[]> {
 function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
   const common = new Int32Array(n);
   const index = postingsOf(sheet);
-  for (const w of c.contentSet) {
+  for (const w of c.contentUnique) {
     const list = index.get(w);
     if (list === undefined) continue;
     for (const i of list) if (i < n) common[i] = (common[i] ?? 0) + 1;
@@ -90,16 +93,19 @@ function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
   return common;
 }
 
-// Words that occur in one clause of an answer only: the topic of that clause ("breakfast").
-const distinctiveWords = new WeakMap<FactSheet, Set<string>>();
+// Words that occur in one clause of an answer only: the topic of that clause ("breakfast"), by id.
+const distinctiveWords = new WeakMap<FactSheet, Set<number>>();
 
-function distinctive(sheet: FactSheet): Set<string> {
+function distinctive(sheet: FactSheet): Set<number> {
   let set = distinctiveWords.get(sheet);
   if (set === undefined) {
-    const counts = new Map<string, number>();
-    for (const c of sheet.clauses) for (const w of c.contentSet) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const counts = new Map<number, number>();
+    for (const c of sheet.clauses) for (const w of c.contentUnique) counts.set(w, (counts.get(w) ?? 0) + 1);
     set = new Set();
-    for (const [w, n] of counts) if (n === 1 && w.length >= 4 && !hasDigit(w)) set.add(w);
+    for (const [id, n] of counts) {
+      const w = sheet.words.words[id] as string;
+      if (n === 1 && w.length >= 4 && !hasDigit(w)) set.add(id);
+    }
     distinctiveWords.set(sheet, set);
   }
   return set;
@@ -118,7 +124,7 @@ export function counterpart(c: ClauseFacts, sheet: FactSheet, candidate: FactShe
   if (best.score < strict / 2) return undefined;
   const mine = distinctive(candidate);
   const theirs = distinctive(sheet);
-  return c.content.some((w) => mine.has(w) && theirs.has(w) && best.clause.content.includes(w)) ? best.clause : undefined;
+  return c.contentIds.some((w) => mine.has(w) && theirs.has(w) && best.clause.contentIds.includes(w)) ? best.clause : undefined;
 }
 
 /**
@@ -131,25 +137,36 @@ export function matchClauses(original: FactSheet, candidate: FactSheet, max: num
   const n = Math.min(original.clauses.length, max);
   const os = original.clauses.slice(0, n).map((c) => !skip(c));
   const cs = candidate.clauses.slice(0, max).filter((c) => !skip(c));
-  const pairs: { c: ClauseFacts; o: ClauseFacts; score: number }[] = [];
+  // Candidate pairs sharing a word, as parallel lists; taken best score first, ties in the order
+  // found (a stable sort of their indices).
+  const pairC: ClauseFacts[] = [];
+  const pairO: ClauseFacts[] = [];
+  const scores: number[] = [];
   for (const c of cs) {
     const common = sharedWords(c, original, n);
     for (let i = 0; i < n; i++) {
       const o = original.clauses[i];
       if (o === undefined || !os[i] || common[i] === 0) continue;
       const score = diceOf(c, o, common[i] ?? 0);
-      if (score > 0) pairs.push({ c, o, score });
+      if (score > 0) {
+        pairC.push(c);
+        pairO.push(o);
+        scores.push(score);
+      }
     }
     // The same counts give c's best clause of the original: remember it for align().
-    remember(c, original, bestOf(c, original, n, common));
+    remember(c, original, max, bestOf(c, original, n, common));
   }
-  pairs.sort((x, y) => y.score - x.score);
+  const order = scores.map((_, k) => k);
+  order.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
   const usedO = new Set<ClauseFacts>();
   const matched = new Set<ClauseFacts>();
-  for (const p of pairs) {
-    if (matched.has(p.c) || usedO.has(p.o)) continue;
-    matched.add(p.c);
-    usedO.add(p.o);
+  for (const k of order) {
+    const c = pairC[k] as ClauseFacts;
+    const o = pairO[k] as ClauseFacts;
+    if (matched.has(c) || usedO.has(o)) continue;
+    matched.add(c);
+    usedO.add(o);
   }
   return matched;
 }

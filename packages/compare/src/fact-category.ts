@@ -2,8 +2,8 @@ import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import type { CategoryReport } from './divergence-report.js';
 import { diffFacts, type FactDiffOptions } from './fact-diff.js';
-import { factSheetWith } from './fact-sheet.js';
-import { currentWordIds } from './word-ids.js';
+import { type FactSheet, factSheetWith } from './fact-sheet.js';
+import { currentWordIds, type WordIds } from './word-ids.js';
 
 // Facts are read from the first 64 KB of each answer: enough for any chat answer, and a 1 MB
 // body stays bounded (its text drift is still measured over all of it).
@@ -16,6 +16,25 @@ function answerText(r: CanonicalResponse): string {
   const head = t.slice(0, maxFactChars);
   const end = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. '));
   return end > 0 ? head.slice(0, end + 1) : head;
+}
+
+// The last answers read, by text: a replay compares the original with its baseline answer and
+// then with the candidate, and `diff` with baselines compares each baseline with the original
+// first, so the same few answers are read again within a few comparisons. A handful of sheets
+// kept; a text that is not one of them costs a few string comparisons (most differ in length).
+const recent: FactSheet[] = [];
+const recentSheets = 4;
+
+/** The fact sheet of `text` read with `words`: a recent one, unless this comparison already uses it (`taken`). */
+function sheetOf(text: string, words: WordIds, taken: FactSheet[]): FactSheet {
+  let sheet = recent.find((s) => s.words === words && s.source === text && !taken.includes(s));
+  if (sheet === undefined) {
+    sheet = factSheetWith(text, words);
+    recent.unshift(sheet);
+    if (recent.length > recentSheets) recent.pop();
+  }
+  taken.push(sheet);
+  return sheet;
 }
 
 /**
@@ -35,10 +54,11 @@ export function factCategory(
   if (a === '' || b === '' || a === b) return category('fact', [], 0);
   // Every answer of the pair read with one word table, so their word ids compare.
   const words = currentWordIds();
+  const taken: FactSheet[] = [];
   const sheets = baselines
     .map(answerText)
     .filter((t) => t !== '')
-    .map((t) => factSheetWith(t, words));
-  const differences = diffFacts(factSheetWith(a, words), factSheetWith(b, words), sheets, options);
+    .map((t) => sheetOf(t, words, taken));
+  const differences = diffFacts(sheetOf(a, words, taken), sheetOf(b, words, taken), sheets, options);
   return category('fact', differences.slice(0, max), Math.max(0, differences.length - max));
 }

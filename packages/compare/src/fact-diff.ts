@@ -1,7 +1,7 @@
 import { align, counterpart, matchClauses } from './clause-alignment.js';
 import { polarityDiffers } from './clause-polarity.js';
 import type { Difference } from './divergence-report.js';
-import { type ClauseFacts, type FactSheet, sheetWords } from './fact-sheet.js';
+import { type ClauseFacts, type FactSheet, onOneTable, sheetWords } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 import { ValueIndex } from './value-index.js';
@@ -118,6 +118,11 @@ export function diffFacts(
   baselines: readonly FactSheet[] = [],
   options: Partial<FactDiffOptions> = {},
 ): Difference[] {
+  // Clauses align by word ids: every sheet must come from the candidate's word table.
+  if (original.words !== candidate.words || baselines.some((b) => b.words !== candidate.words)) {
+    const sheets = onOneTable([original, ...baselines, candidate]);
+    return diffFacts(sheets[0] as FactSheet, candidate, sheets.slice(1, -1), options);
+  }
   const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
   const production = [original, ...baselines];
   const prodIndex = new ValueIndex(production.flatMap((s) => s.values));

@@ -4,7 +4,7 @@ import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { textTokenIds } from './text-tokens.js';
-import { currentWordIds, memoSlots, type WordIds } from './word-ids.js';
+import { currentWordIds, memoSlots, uniqueIds, type WordIds } from './word-ids.js';
 
 /** The facts of one clause. */
 export interface ClauseFacts {
@@ -16,7 +16,9 @@ export interface ClauseFacts {
   readonly content: readonly string[];
   /** The same words as ids of the sheet's {@link FactSheet.words}. */
   readonly contentIds: readonly number[];
-  /** The same words as a set, for overlap. */
+  /** Each id of `contentIds` once, in order of first use: what overlap counts. */
+  readonly contentUnique: readonly number[];
+  /** The same words as a set (built on first use). */
   readonly contentSet: ReadonlySet<string>;
   readonly tokens: readonly ClauseToken[];
   /** A leading condition ("If the parcel is late"). */
@@ -182,7 +184,6 @@ export function factSheet(text: string): FactSheet {
 export function factSheetWith(text: string, words: WordIds): FactSheet {
   const clauses: ClauseFacts[] = [];
   const values: FactValue[] = [];
-  const vocabulary = new Set<string>();
   const forms = words.memo(memoSlots.contentForm);
   // Token indices a value spans, per clause (one set, emptied for each clause).
   const consumed = new Set<number>();
@@ -201,23 +202,73 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
         forms[id] = form;
       }
       if (form < 0) continue;
-      const folded = words.words[form] as string;
-      content.push(folded);
+      content.push(words.words[form] as string);
       contentIds.push(form);
-      vocabulary.add(folded);
     }
     for (const v of found) values.push(v);
-    clauses.push({
-      text: c.text,
-      sentence: c.sentence,
-      values: found,
-      polarity: clausePolarity(c.tokens),
-      content,
-      contentIds,
-      contentSet: new Set(content),
-      tokens: c.tokens,
-      condition: c.condition,
-    });
+    clauses.push(
+      new Clause(
+        c.text,
+        c.sentence,
+        found,
+        clausePolarity(c.tokens),
+        content,
+        contentIds,
+        uniqueIds(contentIds, words),
+        c.tokens,
+        c.condition,
+      ),
+    );
   }
-  return { clauses, values, vocabulary, words, source: text };
+  return new Sheet(clauses, values, words, text);
+}
+
+/** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */
+class Clause implements ClauseFacts {
+  #set: ReadonlySet<string> | undefined;
+  constructor(
+    readonly text: string,
+    readonly sentence: number,
+    readonly values: readonly FactValue[],
+    readonly polarity: ClausePolarity,
+    readonly content: readonly string[],
+    readonly contentIds: readonly number[],
+    readonly contentUnique: readonly number[],
+    readonly tokens: readonly ClauseToken[],
+    readonly condition: boolean,
+  ) {}
+
+  get contentSet(): ReadonlySet<string> {
+    this.#set ??= new Set(this.content);
+    return this.#set;
+  }
+}
+
+/** A {@link FactSheet} whose vocabulary is gathered only when a rule asks for it. */
+class Sheet implements FactSheet {
+  #vocabulary: ReadonlySet<string> | undefined;
+  constructor(
+    readonly clauses: readonly ClauseFacts[],
+    readonly values: readonly FactValue[],
+    readonly words: WordIds,
+    readonly source: string,
+  ) {}
+
+  get vocabulary(): ReadonlySet<string> {
+    if (this.#vocabulary === undefined) {
+      const set = new Set<string>();
+      for (const c of this.clauses) for (const w of c.content) set.add(w);
+      this.#vocabulary = set;
+    }
+    return this.#vocabulary;
+  }
+}
+
+/**
+ * The sheets, each read with one word table (whose ids compare): the last sheet's table, the
+ * others read again from their text when theirs is another (a table filled up between them).
+ */
+export function onOneTable(sheets: readonly FactSheet[]): FactSheet[] {
+  const words = sheets[sheets.length - 1]?.words;
+  return sheets.map((s) => (words === undefined || s.words === words ? s : factSheetWith(s.source, words)));
 }

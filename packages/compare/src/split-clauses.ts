@@ -140,18 +140,39 @@ export function mayEndSentence(s: string): boolean {
 }
 
 /**
- * Whether {@link clauseBreak} can match at all: it needs ; : or , — or "so" before a space, where
- * the case-insensitive Unicode pattern also reads ſ (U+017F) as s — or "and"/"or"/"but" between spaces. Over-approximates; a line it
- * rules out is one clause (what the split returns).
+ * Whether {@link clauseBreak} can match at all: it needs ; or : — or a comma, white space and a
+ * contrast word (but, although, though, however, whereas, while, yet, except, unless: a word
+ * opening with one of their first letters, or with any non-ASCII character, is enough here) — or
+ * "so" before a space, where the case-insensitive Unicode pattern also reads ſ (U+017F) as s — or
+ * "and"/"or"/"but" between spaces. Over-approximates; a line it rules out is one clause (what the
+ * split returns).
  */
 export function mayBreak(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 59 || c === 58 || c === 44) return true;
+    if (c === 59 || c === 58) return true;
+    if (c === 44) {
+      let j = i + 1;
+      const next = s.charCodeAt(j);
+      // Any non-ASCII character may be white space or a letter the pattern folds: say yes.
+      if (next > 127) return true;
+      if (!isAsciiSpace(next)) continue;
+      while (isAsciiSpace(s.charCodeAt(j))) j++;
+      const first = s.charCodeAt(j);
+      if (first > 127 || contrastInitials.has(first | 32)) return true;
+      continue;
+    }
     if ((c === 115 || c === 83 || c === 0x17f) && (s.charCodeAt(i + 1) | 32) === 111) return true;
   }
   // A coordinated clause needs no comma: "… and you will be charged".
   return coordination.test(s);
+}
+
+// First letters (lower case) of the contrast words clauseBreak splits on after a comma.
+const contrastInitials = new Set([...'batwhyeu'].map((ch) => ch.charCodeAt(0)));
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 const coordination = /\s(?:and|or|but)\s/i;

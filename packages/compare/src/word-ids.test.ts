@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheetWith } from './fact-sheet.js';
 import { denseIds, WordIds } from './word-ids.js';
 
 describe('WordIds', () => {
@@ -27,5 +29,20 @@ describe('WordIds', () => {
     const b = ['same', 'new', 'fee'].map((w) => ids.id(w));
     expect(denseIds(b, a, ids)).toEqual({ a: [0, 1, 2], b: [3, 2, 4, 3, 0], symbols: 5 });
     expect(denseIds(a, b, ids)).toEqual({ a: [0, 1, 2, 0, 3], b: [3, 4, 1], symbols: 5 });
+  });
+});
+
+describe('sheets read with different word tables', () => {
+  it('are compared as if read with one (a table filled up between two answers)', () => {
+    const original = 'Refunds are not available after 30 days. The fee is $35 and refunds take 5 business days.';
+    const candidate = 'Refunds are available after 30 days. The fee is $53, and refunds take five business days.';
+    const baseline = 'Refunds are not available after 30 days. The fee is $35; refunds take 5 business days.';
+    const one = new WordIds();
+    const same = diffFacts(factSheetWith(original, one), factSheetWith(candidate, one), [factSheetWith(baseline, one)]);
+    const mixed = diffFacts(factSheetWith(original, new WordIds()), factSheetWith(candidate, new WordIds()), [
+      factSheetWith(baseline, new WordIds()),
+    ]);
+    expect(same.map((d) => d.kind)).toEqual(['polarity_flip', 'fact_changed']);
+    expect(mixed).toEqual(same);
   });
 });

@@ -125,3 +125,27 @@ export function denseIds(a: readonly number[], b: readonly number[], words: Word
   for (const id of b) seen[id] = 0;
   return { a: da, b: db, symbols };
 }
+
+// Per id, the stamp of the last list that held it (see uniqueIds): reused, never reset.
+let stamps = new Int32Array(1024);
+let stamp = 0;
+
+/** Each id of `ids` (of table `words`) once, in order of first appearance. */
+export function uniqueIds(ids: readonly number[], words: WordIds): number[] {
+  if (stamps.length < words.size) {
+    stamps = new Int32Array(Math.max(words.size, stamps.length * 2));
+    stamp = 0;
+  }
+  if (stamp === 0x7fffffff) {
+    stamps.fill(0);
+    stamp = 0;
+  }
+  const mark = ++stamp;
+  const out: number[] = [];
+  for (const id of ids) {
+    if (stamps[id] === mark) continue;
+    stamps[id] = mark;
+    out.push(id);
+  }
+  return out;
+}
