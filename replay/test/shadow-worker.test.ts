@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { CompareExtension, DivergenceReport } from '@understudy/compare';
 import { ManualClock, parseConfig, seededRandom } from '@understudy/core';
+import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { createShadowMetrics, createTap, storeSink } from '@understudy/tap';
 import { describe, expect, it } from 'vitest';
 import { createShadowWorker } from '../src/shadow-worker.js';
@@ -61,5 +63,76 @@ describe('live shadow through the tap, compared by the worker', () => {
     clock.advance(1_000);
     await worker.stop();
     await Promise.all([production.close(), candidate.close(), store.close()]);
+  });
+});
+
+describe('second opinions on live shadow comparisons', () => {
+  const answer = testJsonBody({
+    object: 'chat.completion',
+    choices: [{ index: 0, message: { role: 'assistant', content: 'Orders ship in two days.' } }],
+  });
+  const pair = (n: number) => [
+    testExchange(`01PARENT${n}`, { responseHeaders: { 'content-type': 'application/json' }, responseBody: answer }),
+    testExchange(`01SHADOW${n}`, {
+      role: 'shadow',
+      version: 'candidate',
+      parentId: `01PARENT${n}`,
+      responseHeaders: { 'content-type': 'application/json' },
+      responseBody: answer,
+    }),
+  ];
+
+  it('records a failing second opinion on its pair and still asks the next one; the rules decide the verdict', async () => {
+    const { store } = await tempStore();
+    await store.exchanges.insertMany([...pair(1), ...pair(2)]);
+    const failing: CompareExtension = {
+      compare: () => Promise.reject(new Error('judge endpoint answered 500')),
+    };
+    const asked: string[] = [];
+    const second: CompareExtension = {
+      compare: (candidate) => {
+        asked.push(candidate.text);
+        return { score: 0, categories: [{ label: 'llm_judge', score: 0, message: 'llm judge: same' }] };
+      },
+    };
+    const worker = createShadowWorker({ store, clock: new ManualClock(10_000), extensions: [failing, second] });
+    expect(await worker.tick()).toBe(2);
+    const rows = await store.shadowComparisons.list({ limit: 10 });
+    expect(rows.map((r) => r.verdict)).toEqual(['match', 'match']);
+    for (const r of rows) {
+      const report = (await store.shadowComparisons.get(r.exchangeId))?.report as DivergenceReport;
+      expect(report.extensionError).toBe('judge endpoint answered 500');
+      expect(report.categories.some((c) => c.label === 'llm_judge')).toBe(true);
+    }
+    expect(asked).toEqual(['Orders ship in two days.', 'Orders ship in two days.']);
+    await store.close();
+  });
+
+  it('stopping while a second opinion is in flight stores nothing of that page; the next worker compares it whole', async () => {
+    const { store } = await tempStore();
+    await store.exchanges.insertMany(pair(1));
+    const clock = new ManualClock(10_000);
+    let calledBack: () => void = () => {};
+    const called = new Promise<void>((resolve) => {
+      calledBack = resolve;
+    });
+    // A judge that answers only when given up on (its signal aborts).
+    const waiting: CompareExtension = {
+      compare: (_c, _o, context) =>
+        new Promise((_resolve, reject) => {
+          calledBack();
+          context.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        }),
+    };
+    const worker = createShadowWorker({ store, clock, extensions: [waiting], intervalMs: 100 });
+    worker.start();
+    clock.advance(100);
+    await called;
+    await worker.stop();
+    expect(await store.shadowComparisons.list({ limit: 10 })).toHaveLength(0);
+    const next = createShadowWorker({ store, clock });
+    expect(await next.tick()).toBe(1);
+    expect((await store.shadowComparisons.list({ limit: 10 }))[0]?.verdict).toBe('match');
+    await store.close();
   });
 });

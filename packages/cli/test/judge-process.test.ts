@@ -9,9 +9,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '@understudy/store';
+import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
+import { runCli, spawnCli } from './spawn-cli.js';
 import { type StartProcess, startUnderstudy } from './start-process.js';
 
 const token = 'judge-process-token';
@@ -238,5 +241,61 @@ describe('compare.judge in understudy start', () => {
     }
     started.cli.child.kill('SIGTERM');
     expect(await started.cli.exit).toBe(0);
+  }, 120_000);
+
+  it('understudy control (API-started replays) and understudy diff ID_A ID_B --baseline ID_C on stored exchanges ask it too', async () => {
+    const v2 = await agent('$50');
+    const judge = await stubJudge();
+    servers.push(v2.server, judge.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-control-'));
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini' } } }));
+    const db = join(dir, 'u.db');
+    // Production's answers, as a tap would have stored them: two to one input, one to another.
+    const answer = (asked: string) =>
+      testJsonBody({
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: `About "${asked}": a refund of $20 is approved.` } }],
+      });
+    const live = (id: string, asked: string, at: number) =>
+      testExchange(id, {
+        startedAt: at,
+        requestHeaders: { 'content-type': 'application/json' },
+        requestBody: testJsonBody({ model: 'agent', messages: [{ role: 'user', content: asked }] }),
+        responseHeaders: { 'content-type': 'application/json' },
+        responseBody: answer(asked),
+      });
+    const store = await openStore({ url: db });
+    await store.exchanges.insertMany([
+      live('01JUDGEA', 'refund order 1', 1_000),
+      live('01JUDGEB', 'refund order 1', 2_000),
+      live('01JUDGEC', 'refund order 2', 3_000),
+    ]);
+    await store.close();
+    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' };
+
+    const control = spawnCli(['control', '--port', '0', '--log-format', 'json'], env, dir);
+    try {
+      const controlUrl = await eventually(
+        () => /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"control plane listening"/.exec(control.stdout())?.[1],
+        60_000,
+      );
+      const replayed = await replayOverApi(controlUrl, v2.url);
+      expect(replayed.status).toBe('completed');
+      expect(replayed.items).toHaveLength(3);
+      expect(judge.seen).toHaveLength(3);
+      for (const item of replayed.items) expect(judged(item.report)).toContain('the refund amount differs');
+      control.child.kill('SIGTERM');
+      expect(await control.exit).toBe(0);
+    } finally {
+      if (control.child.exitCode === null) control.child.kill('SIGKILL');
+    }
+
+    const diff = await runCli(['diff', '01JUDGEA', '01JUDGEC', '--baseline', '01JUDGEB'], env, dir);
+    expect(diff.stderr).toBe('');
+    expect(diff.stdout).toContain('llm judge: regression: the refund amount differs');
+    expect(diff.code).toBe(1);
+    expect(judge.seen).toHaveLength(4);
+    expect(judge.seen[3]?.user).toContain('OTHER PRODUCTION ANSWER 1');
+    expect(judge.seen[3]?.auth).toBe('Bearer sk-judge');
   }, 120_000);
 });
