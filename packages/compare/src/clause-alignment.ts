@@ -130,10 +130,16 @@ export function counterpart(c: ClauseFacts, sheet: FactSheet, candidate: FactShe
 /**
  * Pairs candidate clauses with the original's one to one, best overlap first: a reworded answer
  * pairs every clause, an answer with an invented sentence has one left over. Returns the
- * candidate clauses that found a partner sharing at least one content word; clauses `skip` says
+ * candidate clauses that found a partner overlapping more than `floor` (Dice); clauses `skip` says
  * are no claim (framing) take no part.
  */
-export function matchClauses(original: FactSheet, candidate: FactSheet, max: number, skip: (c: ClauseFacts) => boolean): Set<ClauseFacts> {
+export function matchClauses(
+  original: FactSheet,
+  candidate: FactSheet,
+  max: number,
+  skip: (c: ClauseFacts) => boolean,
+  floor = 0,
+): Set<ClauseFacts> {
   const n = Math.min(original.clauses.length, max);
   const os = original.clauses.slice(0, n).map((c) => !skip(c));
   const cs = candidate.clauses.slice(0, max).filter((c) => !skip(c));
@@ -148,7 +154,7 @@ export function matchClauses(original: FactSheet, candidate: FactSheet, max: num
       const o = original.clauses[i];
       if (o === undefined || !os[i] || common[i] === 0) continue;
       const score = diceOf(c, o, common[i] ?? 0);
-      if (score > 0) {
+      if (score > floor) {
         pairC.push(c);
         pairO.push(o);
         scores.push(score);

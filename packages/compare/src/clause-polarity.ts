@@ -32,6 +32,58 @@ const negations = new Set([
   'prohibited',
   'forbidden',
 ]);
+// Words that deny their positive counterpart whatever it is worded as: "excluded" is "not included"
+// or "not covered", "declined" is "not accepted", "blocked" is "cannot". Counted as one negation each,
+// so "excluded" and "not covered" agree and "excluded" / "included" flip. "closed" is not here: a
+// connection or an account is closed as an event ("dropped", "terminated"); it is paired with "open"
+// among the directions below instead.
+const deniers = new Set([
+  'excluded',
+  'excludes',
+  'excluding',
+  'except',
+  'outside',
+  'declined',
+  'declines',
+  'denied',
+  'denies',
+  'rejected',
+  'rejects',
+  'refused',
+  'refuses',
+  'block',
+  'blocks',
+  'blocked',
+  'prevent',
+  'prevents',
+  'prevented',
+  'banned',
+  'disallowed',
+  'barred',
+]);
+// Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
+// splitClauses as the clause's condition.
+const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);
+
+// Words of price: a clause that says "free" is comparable in polarity with one that uses them.
+const priceWords = new Set([
+  'free',
+  'charge',
+  'charged',
+  'charges',
+  'cost',
+  'costs',
+  'fee',
+  'fees',
+  'pay',
+  'paid',
+  'price',
+  'billed',
+  'surcharge',
+]);
+// Verbs that, in a clause about price, say someone else pays: "we cover the cost", "absorbs the fee"
+// read as "free" does. ("waived", "refunded", "reversed" undo a charge; they are worded either way.)
+const payers = new Set(['cover', 'covers', 'covered', 'absorb', 'absorbs']);
 const comparatives = new Set([
   'later',
   'earlier',
@@ -105,8 +157,16 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let nec = false;
   let pos = false;
   let start = 0;
+  const aboutPrice = tokens.some((t) => priceWords.has(t.lower));
+  let subordinate = false;
   tokens.forEach((t, i) => {
     const w = t.lower.includes('’') ? t.lower.replace(/’/g, "'") : t.lower;
+    // A subordinate clause after the main one ("…unless a vet tells you to", "…because it isn't in
+    // stock") is a condition or a reason: the clause asserts what its main clause says.
+    if (subordinate || (i > start && subordinators.has(w))) {
+      subordinate = true;
+      return;
+    }
     const next = tokens[i + 1]?.lower;
     // "No," opening an answer replies; "Yes," or "Sure," likewise starts nothing.
     if (
@@ -134,6 +194,15 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
         negs++;
         free = true;
       }
+      return;
+    }
+    if (aboutPrice && payers.has(w)) {
+      negs++;
+      free = true;
+      return;
+    }
+    if (deniers.has(w)) {
+      negs++;
       return;
     }
     if (w.endsWith("n't") || (negations.has(w) && !bound)) {
@@ -165,23 +234,6 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   return { negated: negs % 2 === 1, ...(free ? { free } : {}), modality: nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : null };
 }
 
-// Words of price: a clause that says "free" is comparable in polarity with one that uses them.
-const priceWords = new Set([
-  'free',
-  'charge',
-  'charged',
-  'charges',
-  'cost',
-  'costs',
-  'fee',
-  'fees',
-  'pay',
-  'paid',
-  'price',
-  'billed',
-  'surcharge',
-]);
-
 /**
  * Whether two aligned clauses differ in polarity. "Free" negates only against a clause about
  * price ("no charge" / "is free"): "towing is included free" says nothing against "it covers
@@ -201,11 +253,59 @@ export function polarityDiffers(
   return (a.free === true) === (b.free === true);
 }
 
+// Pairs of words that state opposite directions or sides of a bound: one clause saying the one and
+// the other the other is a flip ("will increase" / "will decrease", "above the limit" / "below").
+const directions: readonly (readonly [string, string])[] = [
+  ['open', 'closed'],
+  ['opens', 'closes'],
+  ['open', 'shut'],
+  ['increase', 'decrease'],
+  ['increases', 'decreases'],
+  ['increased', 'decreased'],
+  ['rise', 'fall'],
+  ['raise', 'lower'],
+  ['higher', 'lower'],
+  ['above', 'below'],
+  ['before', 'after'],
+  ['earlier', 'later'],
+  ['earliest', 'latest'],
+  ['more', 'less'],
+  ['more', 'fewer'],
+  ['maximum', 'minimum'],
+  ['credit', 'debit'],
+  ['credited', 'debited'],
+  ['add', 'remove'],
+  ['added', 'removed'],
+  ['inbound', 'outbound'],
+  ['upgrade', 'downgrade'],
+  ['upgraded', 'downgraded'],
+];
+
+/**
+ * Whether two aligned clauses name opposite directions: one says a word of a pair the other does
+ * not, and the other says its opposite the first does not.
+ */
+export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  const wa = new Set(a.map((t) => t.lower));
+  const wb = new Set(b.map((t) => t.lower));
+  for (const [x, y] of directions) {
+    if (wa.has(x) && wb.has(y) && !wa.has(y) && !wb.has(x)) return true;
+    if (wa.has(y) && wb.has(x) && !wa.has(x) && !wb.has(y)) return true;
+  }
+  return false;
+}
+
+/** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */
+export function isNegationCue(word: string): boolean {
+  return word.endsWith("n't") || word.endsWith('n’t') || negations.has(word) || deniers.has(word) || /^non?-\p{L}/u.test(word);
+}
+
 /** The cue words of a clause (negations and modals): ignored when aligning clauses, reported as evidence. */
 export function isPolarityCue(word: string): boolean {
   return (
     word.endsWith("n't") ||
     negations.has(word) ||
+    deniers.has(word) ||
     necessity.has(word) ||
     possibility.has(word) ||
     word === 'do' ||

@@ -125,6 +125,67 @@ describe('negation and modality by grammar', () => {
   });
 });
 
+describe('antonyms and polarity per aligned claim', () => {
+  it('reads a word that denies its positive counterpart (closed, excluded, declined, blocked, except) as a negation', () => {
+    expect(facts('The office is closed on Sundays.', 'The office is open on Sundays.')).toHaveLength(1);
+    expect(facts('The office is closed on Sundays.', 'The office is not open on Sundays.')).toEqual([]);
+    expect(facts('Roof leaks are excluded from the plan.', 'Roof leaks are included in the plan.')).toHaveLength(1);
+    expect(facts('Roof leaks are excluded from the plan.', 'Roof leaks are not included in the plan.')).toEqual([]);
+    expect(facts('Comforters are accepted at the counter.', 'Comforters are declined at the counter.')).toHaveLength(1);
+    expect(facts('Merging is blocked until the pipeline passes.', 'Merging is not blocked until the pipeline passes.')).toHaveLength(1);
+    expect(
+      facts('Bikes are allowed on all trains except during rush hours.', 'Bikes are allowed on all trains, including during rush hours.'),
+    ).toHaveLength(1);
+    // "we cover the cost" says what "free" says, in the price sense.
+    expect(facts('We do not cover the cost of the return label.', 'The return label is not free.')).toEqual([]);
+    expect(facts('Return shipping costs you nothing.', 'We cover the cost of the return label.')).toEqual([]);
+  });
+
+  it('reads a change of direction (increase / decrease, above / below, before / after) as a flip', () => {
+    expect(facts('Your premium will increase at renewal.', 'Your premium will decrease at renewal.')).toHaveLength(1);
+    expect(facts('Your income is below the limit for aid.', 'Your income is above the limit for aid.')).toHaveLength(1);
+    expect(facts('Payment is taken after the proof is approved.', 'Payment is taken before the proof is approved.')).toHaveLength(1);
+  });
+
+  it('is not excused by a baseline clause that is a condition, nor by one aligned to another sentence', () => {
+    expect(
+      facts('Changing the date does not cost a fee on this fare.', 'On this fare, a date change is charged a fee.', [
+        'If you change the date, you will not pay the change fee.',
+      ]),
+    ).toEqual(['polarity_flip: "Changing the date does not cost a fee on this fare." → "On this fare, a date change is charged a fee."']);
+  });
+});
+
+describe('values compared per aligned clause', () => {
+  it('reports a changed value that production states elsewhere, in another clause', () => {
+    expect(
+      facts(
+        'Employees get 22 days of paid leave per year. Requests can be sent 21 days in advance.',
+        'Employees get 21 days of paid leave per year. Requests can be sent 21 days in advance.',
+      ),
+    ).toEqual(['fact_changed: 22 days → 21 days']);
+    expect(facts('One checked bag is included in this fare.', 'Two checked bags are included in this fare.')).toHaveLength(1);
+  });
+
+  it("is noise where a baseline states the candidate's value in that clause", () => {
+    expect(
+      facts('The system should produce about 9,800 kWh a year.', 'The system should produce about 10,000 kWh a year.', [
+        'The system should produce roughly 10,000 kWh a year.',
+      ]).every((d) => d.includes('(noise)')),
+    ).toBe(true);
+  });
+});
+
+describe('added claims', () => {
+  it('needs more than one shared word to pair a sentence with production', () => {
+    const original =
+      'Your booking to Seville is confirmed. Departure is at 11am on June 11. Two checked bags are included. A date change costs $35 on this fare.';
+    const candidate =
+      'Your booking to Seville is confirmed. Departure is at 11am on June 11. Two checked bags are included. A date change costs $35. This fare is non-refundable and cannot be transferred to another traveller.';
+    expect(facts(original, candidate).filter((d) => d.startsWith('added_claim'))).toHaveLength(1);
+  });
+});
+
 describe('numbers with units, scales and frequencies', () => {
   it('normalises units, scale words and frequency words', () => {
     const same: [string, string][] = [

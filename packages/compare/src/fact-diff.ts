@@ -1,9 +1,10 @@
+import { isFraming } from './claim-framing.js';
 import { align, counterpart, matchClauses } from './clause-alignment.js';
-import { polarityDiffers } from './clause-polarity.js';
+import { isNegationCue } from './clause-polarity.js';
 import type { Difference } from './divergence-report.js';
 import { type ClauseFacts, type FactSheet, onOneTable, sheetWords } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
-import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
+import { diffPolarity } from './polarity-diff.js';
 import { ValueIndex } from './value-index.js';
 
 /** Thresholds of {@link diffFacts}; defaults justified in docs/benchmarks.md ("Facts"). */
@@ -12,6 +13,8 @@ export interface FactDiffOptions {
   readonly alignClause: number;
   /** Share of a candidate clause's content words production must use for it not to be a new claim. Default 0.5. */
   readonly claimSupport: number;
+  /** Content-word Dice a candidate clause must exceed with an original clause to be paired with it (one to one) and so not be a new claim. Default 0.3. */
+  readonly claimPair: number;
   /** Content words a clause needs before it can be a new claim. Default 3. */
   readonly claimWords: number;
   /** Clauses per answer compared by alignment; past it only values are compared (1 MB answers stay linear). Default 200. */
@@ -23,38 +26,11 @@ export interface FactDiffOptions {
 export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
   alignClause: 0.5,
   claimSupport: 0.5,
+  claimPair: 0.3,
   claimWords: 3,
   maxClauses: 200,
   maxDifferences: 200,
 });
-
-// Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
-const framing = new Set(
-  'help hope glad happy welcome thank thanks reach hesitate anything else assist know great certainly absolutely course pleasure wonderful question ask feel free further additional let information detail more'.split(
-    ' ',
-  ),
-);
-
-// Expressive openings (an apology, thanks, a wish): the clause is about the conversation.
-const courtesy = new Set([
-  'sorry',
-  'thanks',
-  'thank',
-  'apologies',
-  'welcome',
-  'enjoy',
-  'congratulations',
-  'glad',
-  'happy',
-  'unfortunately',
-]);
-
-function isFraming(c: ClauseFacts): boolean {
-  if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
-  let framed = 0;
-  for (const w of c.content) if (framing.has(w)) framed++;
-  return framed * 2 >= c.content.length;
-}
 
 const entityBreak = /[^\p{L}\p{N}']+/u;
 // The words of an entity value, by value: asked once per production answer and per rule.
@@ -97,7 +73,8 @@ const commitments = new Set(
  * money, eligibility or limits. "You can…" is how advice is worded as often as a permission.
  */
 function asserts(c: ClauseFacts): boolean {
-  if (c.polarity.negated || c.polarity.modality === 'necessity') return true;
+  // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
+  if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
   return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w));
 }
 
@@ -138,7 +115,15 @@ export function diffFacts(
   const used = new Set<FactValue>();
   const out: Difference[] = [];
   const where = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
-  const matched = matchClauses(original, candidate, o.maxClauses, isFraming);
+  const matched = matchClauses(original, candidate, o.maxClauses, isFraming, o.claimPair);
+  // A production clause that states a value supports one candidate clause stating it: the one that
+  // says what it says. "Each year you get 28 days" supports the candidate's "twenty-eight days of
+  // leave", not also its "four weeks' notice" (28 days too) where production gave two weeks.
+  const takenBy = (x: ClauseFacts, sheet: FactSheet, v: FactValue, c: ClauseFacts): boolean =>
+    candidate.clauses.some((d, j) => d !== c && j < o.maxClauses && clauseStates(d, v) && align(d, sheet, o.maxClauses)?.clause === x);
+  const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
+    (mine !== undefined && clauseStates(mine, v)) ||
+    production.some((sheet) => sheet.clauses.some((x, i) => i < o.maxClauses && clauseStates(x, v) && !takenBy(x, sheet, v, c)));
 
   candidate.clauses.forEach((c, k) => {
     if (out.length >= o.maxDifferences) return;
@@ -148,7 +133,9 @@ export function diffFacts(
     // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
     const novel = c.values.filter(
       (v) =>
-        !v.weak && !supported(v) && (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
+        !v.weak &&
+        (!supported(v) || (v.type !== 'entity' && k < o.maxClauses && !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
+        (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
     );
     for (const v of novel) {
       // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
@@ -181,44 +168,47 @@ export function diffFacts(
         });
       }
     }
-    if (k >= o.maxClauses) return;
-    const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
-    if (p !== undefined && p.content.length >= 2 && !isFraming(c) && !isFraming(p) && !c.condition && !p.condition) {
-      const flipped = polarityDiffers(p.polarity, p.tokens, c.polarity, c.tokens) || prefixAntonym(p, c);
-      // Production varies here when a baseline's version of the original's clause says it the candidate's way.
-      const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
-        baselines.some((b) => {
-          // The baseline's clause must be the original clause's counterpart both ways (mutual best
-          // match): a loose match to some other sentence would excuse a real flip.
-          const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
-          return a !== undefined && align(a, original, o.maxClauses)?.clause === p && test(a);
+    // A value the candidate states that production states too, but in another sentence: where the
+    // aligned clause said another value of that slot, which the candidate no longer states, the
+    // value changed there ("22 days of leave" → "21 days", with "21 days' notice" elsewhere). A
+    // spelled-out count ("one checked bag" → "two checked bags") is compared here as well.
+    if (isAligned) {
+      for (const v of c.values) {
+        if (v.type === 'entity' || novel.includes(v) || (!v.weak && !supported(v)) || clauseStates(aligned.clause, v)) continue;
+        const before = aligned.clause.values.find(
+          (p) => !used.has(p) && p.type !== 'entity' && sameSlot(p, v) && !candIndex.has(p) && (!(p.weak || v.weak) || countsSame(p, v)),
+        );
+        if (before === undefined) continue;
+        used.add(before);
+        // Production varies there when a baseline's clause for it states the candidate's value, or
+        // not the original's.
+        const varies = baselines.some((b) => {
+          const a = align(c, b, o.maxClauses);
+          return a !== undefined && a.score >= o.alignClause && (clauseStates(a.clause, v) || !clauseStates(a.clause, before));
         });
-      if (flipped) {
-        const varies = againstBaselines((b) => !polarityDiffers(b.polarity, b.tokens, c.polarity, c.tokens) && !prefixAntonym(b, c));
         out.push({
-          kind: 'polarity_flip',
+          kind: 'fact_changed',
           path: where(c),
-          key: 'fact:polarity',
+          key: `fact:${v.type}`,
           severity: 'high',
-          message: polarityEvidence(p, c),
-          original: p.text,
-          candidate: c.text,
-          ...(varies ? { explainedByNoise: true } : {}),
-        });
-      } else if (c.polarity.modality !== null && p.polarity.modality !== null && c.polarity.modality !== p.polarity.modality) {
-        const varies = againstBaselines((b) => b.polarity.modality === c.polarity.modality);
-        out.push({
-          kind: 'modality_change',
-          path: where(c),
-          key: 'fact:modality',
-          severity: 'high',
-          message: polarityEvidence(p, c),
-          original: p.text,
-          candidate: c.text,
+          message: `${fmt(before)} → ${fmt(v)}`,
+          original: before.text,
+          candidate: v.text,
           ...(varies ? { explainedByNoise: true } : {}),
         });
       }
     }
+    if (k >= o.maxClauses) return;
+    const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
+    // A value anchors a clause: where the candidate's clause states a value the counterpart does
+    // not and another clause of the original does, the counterpart is the wrong sentence.
+    const anchoredElsewhere =
+      p !== undefined &&
+      c.values.some(
+        (v) => !v.weak && v.type !== 'entity' && !clauseStates(p, v) && original.clauses.some((x) => x !== p && clauseStates(x, v)),
+      );
+    const flip = diffPolarity(c, p !== undefined && !anchoredElsewhere ? p : undefined, { original, candidate, baselines }, o);
+    if (flip !== undefined) out.push({ ...flip, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
     if (c.content.length < o.claimWords || isFraming(c) || c.condition) return;
@@ -254,6 +244,26 @@ export function diffFacts(
     });
   }
   return out;
+}
+
+// Each clause's values, indexed on first use.
+const clauseIndexes = new WeakMap<ClauseFacts, ValueIndex>();
+
+/** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */
+function clauseStates(c: ClauseFacts, v: FactValue): boolean {
+  if (c.values.length === 0) return false;
+  let index = clauseIndexes.get(c);
+  if (index === undefined) {
+    index = new ValueIndex(c.values);
+    clauseIndexes.set(c, index);
+  }
+  return index.has(v);
+}
+
+/** Counts of the same thing: `quantity:bag:1` and `quantity:bag:2` (a bare "one" and "two" count nothing). */
+function countsSame(a: FactValue, b: FactValue): boolean {
+  const unit = (v: FactValue): string => (v.keys[0] ?? '').replace(/[^:]*$/, '');
+  return a.type === 'quantity' && b.type === 'quantity' && unit(a) === unit(b);
 }
 
 /** Two values fill the same slot: the same type, or numbers either of which is plain. */
