@@ -1,9 +1,10 @@
-import { parseSse } from '@understudy/core';
+import { parseSse, SseParser } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BodyCapture } from './body-capture.js';
 import { CaptureBudget } from './capture-budget.js';
 import { SseCapture } from './sse-capture.js';
+import { StreamUsage } from './usage-extractor.js';
 
 /** Pushes `text` in pieces cut at `cuts`, piece i arriving at i ms, to the body first and then to the SSE capture, as the tap's tee does. */
 function feed(text: string, cuts: readonly number[], body: BodyCapture, sse: SseCapture): number[] {
@@ -86,6 +87,46 @@ describe('SseCapture', () => {
     expect(sse.events.length).toBeGreaterThan(0);
     expect(sse.events.length + sse.dropped).toBe(22);
     expect(sse.usage()).toMatchObject({ inputTokens: 3, outputTokens: 20 });
+  });
+
+  it('reads the usage every event reports, past the cap too, and keeps exactly the events the held body holds whole, whatever the chunking', () => {
+    const delta = fc.constantFrom(
+      'data: {"choices":[{"delta":{"content":"usage"}}]}',
+      'data: {"id":"c1","model":"gpt-4o","choices":[{"delta":{"content":"x"}}]}',
+      'data: {"type":"message_start","message":{"model":"claude","usage":{"input_tokens":9,"output_tokens":1}}}',
+      'data: {"type":"message_delta","usage":{"output_tokens":42}}',
+      'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":20}}',
+      'data: {"usage" : {"prompt_tokens":5}}',
+      'event: ping',
+      ': keep-alive',
+      'data: [DONE]',
+    );
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(fc.tuple(delta, eol), { minLength: 1, maxLength: 2 }), eol), { maxLength: 14 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 1500 }),
+        (events, cuts, cap) => {
+          const text = events.map(([lines, end]) => lines.map(([l, e]) => l + e).join('') + end).join('');
+          const body = new BodyCapture(cap);
+          const sse = new SseCapture(cap, undefined, body);
+          feed(text, cuts, body, sse);
+          // What a parse of the whole stream says, usage read from every event in order.
+          const all = parseSse(text, cap);
+          const usage = new StreamUsage();
+          for (const e of all) usage.event(e.data);
+          expect(sse.usage()).toEqual(usage.result());
+          const held = Buffer.from(body.body().bytes).toString('utf8');
+          // Kept: every event a parser of the held bytes dispatches (nothing is waiting for more bytes), no more.
+          let whole = 0;
+          new SseParser(() => whole++, cap).push(held, 0);
+          expect(sse.events.length).toBe(whole);
+          expect(sse.events.length + sse.dropped).toBe(all.length);
+        },
+      ),
+      { numRuns: 3_000, seed: 17 },
+    );
   });
 
   it('holds the bytes itself when no body capture is shared (a stored stream parsed again)', () => {

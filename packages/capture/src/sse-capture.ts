@@ -1,6 +1,5 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { SseEvent } from '@understudy/core';
-import { SseParser } from '@understudy/core';
+import { SseParser, SseScanner } from '@understudy/core';
 import { BodyCapture } from './body-capture.js';
 import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
 import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
@@ -8,20 +7,28 @@ import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
 /** Events kept per exchange at most, however small. */
 const maxSseEvents = 10_000;
 
+/** What an event must contain (in its raw bytes) for usage to be read from it: the gate of `StreamUsage.event`, widened. */
+const usageMark = Buffer.from('"usage"');
+const modelMark = Buffer.from('"model"');
+const markBytes = Math.max(usageMark.length, modelMark.length);
+const empty = Buffer.alloc(0);
+
 /**
  * Reads an uncompressed `text/event-stream` reply as its chunks arrive: the events with their
- * arrival times, and the usage they report. It keeps no event while the stream is open, only
- * each kept event's arrival time (8 bytes): the events are the held body's own bytes, parsed
- * again once when {@link SseCapture.events} is first read, so an open stream holds its body once,
- * not its body and a copy of every event. The events kept are therefore bounded exactly like the
- * body (the per-exchange cap and the shared in-flight budget): an event is kept when all of it
- * is in the held body; the rest are counted in {@link SseCapture.dropped}, while usage is still
- * read from every event. The live capture and the shadow mirror both use it.
+ * arrival times, and the usage they report. The live work is a native scan of the bytes
+ * ({@link SseScanner}): nothing is decoded while the stream is open. It keeps no event, only each
+ * kept event's arrival time (8 bytes): the events are the held body's own bytes, parsed once when
+ * {@link SseCapture.events} is first read, so an open stream holds its body once. The events kept
+ * are therefore bounded exactly like the body (the per-exchange cap and the shared in-flight
+ * budget): an event is kept when all of it is in the held body; the rest are counted in
+ * {@link SseCapture.dropped}. Usage is read from every event, past the cap too, but only an event
+ * whose bytes contain `"usage"` (or `"model"`, until a model is known) is decoded and parsed for
+ * it; the bytes of the event under way are held for that, up to twice the cap (an event longer
+ * than that is not read for usage: its data would be cut at the cap anyway). The live capture and the shadow mirror both use it.
  */
 export class SseCapture {
   readonly #usage = new StreamUsage();
-  readonly #decoder = new StringDecoder('utf8');
-  readonly #parser: SseParser;
+  readonly #scanner = new SseScanner((end, settled, at, event) => this.#blank(end, settled, at, event));
   readonly #capBytes: number;
   /** The reply's body capture: shared with the caller, who pushes each chunk to it first, or our own. */
   readonly #body: BodyCapture;
@@ -31,6 +38,15 @@ export class SseCapture {
   #seen = 0;
   #dropped = 0;
   #events: SseEvent[] | undefined;
+  /** The chunk being scanned and where it starts in the stream. */
+  #chunk: Buffer = empty;
+  #chunkStart = 0;
+  /** Where the event being read starts (the end of the last one), and its bytes before `#chunk` (a copy). */
+  #since = 0;
+  #carry: Buffer = empty;
+  #carried = 0;
+  /** The bytes since the last event passed twice the cap: that event is not read for usage. */
+  #overflow = false;
 
   /**
    * `body`, when given, is the capture of this reply's body that the caller pushes every chunk to
@@ -40,28 +56,81 @@ export class SseCapture {
     this.#capBytes = capBytes;
     this.#ownBody = body === undefined;
     this.#body = body ?? new BodyCapture(capBytes, budget);
-    this.#parser = new SseParser((event) => {
-      this.#usage.event(event.data);
-      // Once one event is left out, so are the rest: what is kept is always a prefix of the stream.
-      // An event ends in the chunk being read: it is whole in the body when all of that chunk is.
-      if (this.#dropped > 0 || this.#ats.length >= maxSseEvents || this.#body.held < this.#seen) {
-        this.#dropped++;
-        return;
-      }
-      this.#ats.push(event.at);
-    }, capBytes);
   }
 
   /** Feeds a chunk that arrived `at` ms after the request started. */
   push(chunk: Buffer, at: number): void {
     if (this.#ownBody) this.#body.push(chunk);
+    this.#chunk = chunk;
+    this.#chunkStart = this.#seen;
     this.#seen += chunk.length;
-    this.#parser.push(this.#decoder.write(chunk), at);
+    this.#scanner.push(chunk, at);
+    this.#keepRest();
+    // Not held past this call: a chunk may be a view of a whole socket read.
+    this.#chunk = empty;
   }
 
   /** Ends the stream (an event without its closing blank line is dropped, as WHATWG says). */
   end(): void {
-    this.#parser.end();
+    this.#carried = 0;
+    this.#carry = empty;
+  }
+
+  /** A blank line ended at `end`: an event when `event` (its usage read, kept or counted), else only a fresh start. */
+  #blank(end: number, settled: number, at: number, event: boolean): void {
+    this.#readUsage(end, event);
+    // A parser with no room for data (a zero cap) dispatches nothing.
+    if (!event || this.#capBytes <= 0) return;
+    // Once one event is left out, so are the rest: what is kept is always a prefix of the stream.
+    if (this.#dropped > 0 || this.#ats.length >= maxSseEvents || this.#body.held < settled) {
+      this.#dropped++;
+      return;
+    }
+    this.#ats.push(at);
+  }
+
+  /** Reads usage from the event that ends at `end` when its bytes may hold some, then starts afresh there. */
+  #readUsage(end: number, event: boolean): void {
+    const own = this.#chunk.subarray(Math.max(0, this.#since - this.#chunkStart), end - this.#chunkStart);
+    const before = this.#carry.subarray(0, this.#carried);
+    const wantsModel = this.#usage.found.model === undefined;
+    if (
+      event &&
+      this.#capBytes > 0 &&
+      !this.#overflow &&
+      (marked(before, own, usageMark) || (wantsModel && marked(before, own, modelMark)))
+    ) {
+      const bytes = before.length === 0 ? own : Buffer.concat([before, own]);
+      // A fresh parser skips a leading BOM as the live one did at the start of the stream only:
+      // later, after a line break, so it reads the bytes as the live one did. The closing LF
+      // settles a blank line written as a lone CR (an extra blank line changes nothing).
+      const parser = new SseParser((event) => this.#usage.event(event.data), this.#capBytes);
+      parser.push(`${this.#since === 0 ? '' : '\n'}${bytes.toString('utf8')}\n`, 0);
+    }
+    this.#since = end;
+    this.#carry = empty;
+    this.#carried = 0;
+    this.#overflow = false;
+  }
+
+  /** Copies the current event's bytes in this chunk, so its usage can be read when it ends in a later one. */
+  #keepRest(): void {
+    const from = Math.max(0, this.#since - this.#chunkStart);
+    const rest = this.#chunk.length - from;
+    if (rest <= 0 || this.#overflow) return;
+    if (this.#carried + rest > 2 * this.#capBytes) {
+      this.#overflow = true;
+      this.#carried = 0;
+      return;
+    }
+    if (this.#carry.length < this.#carried + rest) {
+      // Exact for the first piece (most events end in the chunk after they start), doubling after.
+      const grown = Buffer.allocUnsafeSlow(this.#carried === 0 ? rest : Math.max(this.#carried + rest, 2 * this.#carry.length));
+      this.#carry.copy(grown, 0, 0, this.#carried);
+      this.#carry = grown;
+    }
+    this.#chunk.copy(this.#carry, this.#carried, from);
+    this.#carried += rest;
   }
 
   /** The kept events, parsed from the held body once, each with its arrival time. */
@@ -100,4 +169,12 @@ export class SseCapture {
   release(): void {
     if (this.#ownBody) this.#body.release();
   }
+}
+
+/** Whether `mark` is in `before` + `own` (two pieces of one event's bytes), across their seam too. */
+function marked(before: Buffer, own: Buffer, mark: Buffer): boolean {
+  if (own.includes(mark) || (before.length > 0 && before.includes(mark))) return true;
+  if (before.length === 0 || own.length === 0) return false;
+  const seam = Buffer.concat([before.subarray(Math.max(0, before.length - markBytes + 1)), own.subarray(0, markBytes - 1)]);
+  return seam.includes(mark);
 }

@@ -39,6 +39,7 @@ export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
 export { RestartBackoff, type RestartBackoffOptions, type RestartBackoffState } from './restart-backoff.js';
 export { SseParser } from './sse-parser.js';
+export { SseScanner } from './sse-scanner.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
 export { isStickyKey, parseStickyKey, readStickyKey, type StickyKeySpec } from './sticky-key.js';
 export { isValidVersionName, sameVersion, type Version } from './version.js';
