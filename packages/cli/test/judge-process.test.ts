@@ -298,4 +298,17 @@ describe('compare.judge in understudy start', () => {
     expect(judge.seen[3]?.user).toContain('OTHER PRODUCTION ANSWER 1');
     expect(judge.seen[3]?.auth).toBe('Bearer sk-judge');
   }, 120_000);
+
+  it('a comparator module that cannot load stops understudy start before it listens: one line, exit 2', async () => {
+    const v1 = await agent('$20');
+    servers.push(v1.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-badext-'));
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ compare: { extension: 'missing-comparator.mjs' } }));
+    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
+    const out = await runCli(['start', '--upstream', v1.url, '--port', '0', '--control-port', '0'], env, dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('cannot load compare extension missing-comparator.mjs');
+    expect(out.stdout).not.toContain('Understudy is running');
+  }, 60_000);
 });

@@ -80,6 +80,11 @@ export const startCommand: Command = {
       const declared = declaredVersions(config, file, { name: config.tap.version, upstream });
       const plan = await planVersions(store, declared);
       refuseSilentChanges(plan, apply);
+      // One way to compare for the whole process (one judge: its cache and budget are shared by
+      // the live shadow and every replay run, however started); a comparator module that cannot
+      // load stops the start here, before anything listens.
+      const compare = await compareWiring(config, io);
+      stack.defer('close the judge', () => compare.close());
       let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
       const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
@@ -119,10 +124,6 @@ export const startCommand: Command = {
         registry: tapRegistry,
       });
       const registry = Registry.merge([tapRegistry, egressRegistry]);
-      // One way to compare for the whole process (one judge: its cache and budget are shared by
-      // the live shadow and every replay run, however started).
-      const compare = await compareWiring(config, io);
-      stack.defer('close the judge', () => compare.close());
       startShadowWorker({ store, registry, clock, logger, stack, compare });
       const record = recordDepsFor(config, dataDir);
       const replayer = configuredReplayer({ store, record, compare, clock, logger });
