@@ -134,6 +134,9 @@ async function runOne(contender: 'tap' | 'http-proxy'): Promise<void> {
     const opener = oneProcess
       ? probe.then((p) => p.opener ?? Promise.reject(new Error('the probe did not open the uploads')))
       : runJsonChild<OpenerReport>('opener', [...tsx, here('./opener.ts'), `--target=${server.url}`, ...openerOptions]);
+    // Awaited below; a child that fails early must not crash this process before `finally` stops the others.
+    probe.catch(() => {});
+    opener.catch(() => {});
     // The server's CPU time and RSS at each phase boundary.
     const marks: { at: number; cpuMs: number; rss: number }[] = [];
     for (const at of [openAt - beforeS * 1000, openAt, openAt + openingWindowMs, until]) {

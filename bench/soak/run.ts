@@ -9,14 +9,14 @@
  * warm-up, drops and database growth per hour. Not part of CI. Bounded: at most 10 000 requests
  * in flight (past it a send is skipped and counted), at most 24 h.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@understudy/core';
 import { Pool } from 'undici';
-import { procMemory, treeRss } from '../tap/proc-stats.js';
+import { childPids, procMemory, treeRss } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 import { announcedChild } from './announced-child.js';
 import { heapDiff } from './heap-diff.js';
@@ -54,10 +54,14 @@ const upstream = announcedChild(
 const upstreamUrl = await upstream.url;
 // A heap snapshot of the tap at the end of the warm-up and at the end, compared (they stall the tap for seconds: an investigation, not a figure).
 const heapDir = join(dir, 'heap');
-const heapFlags = values['heap-snapshots'] ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : [];
+// Through NODE_OPTIONS, so the tap's capture writer process takes snapshots too.
+if (values['heap-snapshots']) mkdirSync(heapDir);
+const heapEnv: Record<string, string> = values['heap-snapshots']
+  ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}` }
+  : {};
 const tap = announcedChild(
-  [...heapFlags, join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
-  { UNDERSTUDY_DB: db, UNDERSTUDY_REDACTION_KEY: 'soak-redaction-key-0123456789abcdef' },
+  [join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
+  { UNDERSTUDY_DB: db, UNDERSTUDY_REDACTION_KEY: 'soak-redaction-key-0123456789abcdef', ...heapEnv },
   dir,
 );
 const tapUrl = await Promise.race([tap.url, sleep(30_000).then(() => '')]);
@@ -143,19 +147,20 @@ async function tapMetric(name: string): Promise<number> {
   }
 }
 
-/** Asks the tap for a heap snapshot and waits until its file is complete (its size steady for 1 s). */
+/** Asks the tap and its writer for a heap snapshot each and waits until both files are complete (sizes steady for 1 s). */
 async function heapSnapshot(): Promise<void> {
   const files = (): string[] => (existsSync(heapDir) ? readdirSync(heapDir).filter((f) => f.endsWith('.heapsnapshot')) : []);
-  const before = files().length;
-  tap.proc.kill('SIGUSR2');
-  let size = -1;
+  const pids = [tap.proc.pid ?? 0, ...childPids(tap.proc.pid)];
+  const expected = files().length + pids.length;
+  for (const pid of pids) process.kill(pid, 'SIGUSR2');
+  let sizes = '';
   for (let i = 0; i < 240; i++) {
     await sleep(1_000);
-    const now = files().sort();
-    if (now.length <= before) continue;
-    const current = statSync(join(heapDir, now.at(-1) ?? '')).size;
-    if (current > 0 && current === size) return;
-    size = current;
+    const now = files();
+    if (now.length < expected) continue;
+    const current = now.map((f) => statSync(join(heapDir, f)).size).join(',');
+    if (current === sizes) return;
+    sizes = current;
   }
 }
 
@@ -225,11 +230,17 @@ while (performance.now() < endAt) {
 for (let i = 0; i < 200 && inFlight > 0; i++) await sleep(50);
 if (values['heap-snapshots']) {
   await heapSnapshot();
-  const [first, second] = readdirSync(heapDir)
+  // Heap.<date>.<time>.<pid>.<thread>.<seq>.heapsnapshot: the two of each process, in order.
+  const byPid = new Map<string, string[]>();
+  for (const f of readdirSync(heapDir)
     .filter((f) => f.endsWith('.heapsnapshot'))
-    .sort()
-    .map((f) => join(heapDir, f));
-  if (first !== undefined && second !== undefined) console.log(`\n${heapDiff(first, second)}`);
+    .sort()) {
+    const pid = f.split('.')[3] ?? '?';
+    byPid.set(pid, [...(byPid.get(pid) ?? []), join(heapDir, f)]);
+  }
+  for (const [pid, [first, second]] of byPid)
+    if (first !== undefined && second !== undefined)
+      console.log(`\n${pid === String(tap.proc.pid) ? 'tap' : 'capture writer'} (pid ${pid}): ${heapDiff(first, second)}`);
 }
 trickle?.cancel();
 for (const s of slow) s.destroy();

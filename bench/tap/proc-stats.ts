@@ -24,16 +24,21 @@ export function procMemory(pid: number | undefined): ProcMemory {
   }
 }
 
+/** The direct children of a process (none where /proc has no children file). */
+export function childPids(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // No children file (not Linux, or the process is gone): the process alone.
+    return [];
+  }
+}
+
 /** RSS of a process and of its direct children (`understudy tap` keeps its SQLite writer in one). */
 export function treeRss(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // No children file (not Linux, or the process is gone): the process alone.
-  }
-  return children.reduce((sum, child) => sum + (procMemory(child).rss || 0), procMemory(pid).rss);
+  return childPids(pid).reduce((sum, child) => sum + (procMemory(child).rss || 0), procMemory(pid).rss);
 }
 
 /** Kernel clock ticks per second for /proc times: `getconf CLK_TCK` is 100 on Linux x86-64 and arm64. */
