@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
+import { queryObjects } from 'node:v8';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTap, type TapHarness } from './tap-harness.js';
@@ -86,6 +87,30 @@ describe('slow clients cannot starve the tap', () => {
       expect(upstream.arrived()).toBe(1);
     } finally {
       for (const u of uploads) u.socket.destroy();
+    }
+  }, 60_000);
+
+  it('holds a body that trickles in byte by byte as its declared bytes, not one buffer per chunk (soak: +42 000 buffers with 1 000 such uploads)', async () => {
+    const length = 3_000;
+    const upload = await slowUpload(h.url, sizedHead.replace('content-length: 100', `content-length: ${length}`));
+    try {
+      upload.socket.setNoDelay(true);
+      const buffers = (): number => queryObjects(Uint8Array, { format: 'count' });
+      const before = buffers();
+      // Each byte its own TCP segment, read by the tap (in this process) before the next is sent.
+      for (let i = 1; i < length - 1; i++) {
+        await new Promise<void>((resolve) => upload.socket.write('b', () => resolve()));
+        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setImmediate(r));
+      }
+      const held = buffers() - before;
+      // Before the fix the gate kept every chunk: about 3 000 more buffers here.
+      expect(held).toBeLessThan(300);
+      upload.socket.write('c');
+      await until(() => upload.received().includes('200 OK'));
+      expect(upstream.completed()).toBeGreaterThanOrEqual(1);
+    } finally {
+      upload.socket.destroy();
     }
   }, 60_000);
 });

@@ -97,7 +97,9 @@ export function createUploadGate(options: UploadGateOptions): UploadGate {
       bufferedBytes -= length;
     };
     outgoing.once('close', release);
-    const chunks: Buffer[] = [];
+    // The declared length, allocated at the first byte and filled in place: a body that trickles in
+    // one byte per TCP segment would otherwise keep one Buffer (~200 bytes of objects) per byte.
+    let body: Buffer | undefined;
     let size = 0;
     let done = false;
     const stop = watchIdle(incoming, outgoing, () => {
@@ -107,16 +109,17 @@ export function createUploadGate(options: UploadGateOptions): UploadGate {
       incoming.destroy();
     });
     incoming.on('data', (chunk: Buffer) => {
-      size += chunk.length;
+      body ??= Buffer.allocUnsafe(length);
       // Node's parser enforces content-length; this only guards the reservation.
-      if (size <= length) chunks.push(chunk);
+      if (size < length) chunk.copy(body, size, 0, Math.min(chunk.length, length - size));
+      size += chunk.length;
     });
     incoming.once('end', () => {
       stop();
       if (done) return;
       done = true;
       // Held until the response closes: the bytes live on in the forwarded request and its capture.
-      proceed({ body: Buffer.concat(chunks, Math.min(size, length)) });
+      proceed({ body: body === undefined ? Buffer.alloc(0) : body.subarray(0, Math.min(size, length)) });
     });
     incoming.once('close', () => {
       if (done || incoming.complete) return;
