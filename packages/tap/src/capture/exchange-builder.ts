@@ -34,7 +34,7 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
         status: result.status,
         headers: capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders),
         body: capture.response.body(),
-        sseEvents: capture.sseEvents,
+        sseEvents: capture.sseEvents(),
         streamed: result.streamed,
         ...(capture.streamUsage === undefined ? {} : { streamUsage: capture.streamUsage }),
       },

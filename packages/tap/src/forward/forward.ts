@@ -23,8 +23,15 @@ export interface ForwardCapture {
   readonly request: BodyCapture;
   readonly responseHeaders: readonly string[] | null;
   readonly response: BodyCapture;
-  /** Events parsed as the stream arrived (uncompressed `text/event-stream` only), else null. */
-  readonly sseEvents: readonly SseEvent[] | null;
+  /**
+   * The stream's events (uncompressed `text/event-stream` only), else null: parsed from the held
+   * body on the first call, so a capture built later holds no events until then. A method, not
+   * a getter: an accessor in the per-request object literal gives each capture its own hidden
+   * class, and the transition to it keeps the getter's closure — this request's sockets, headers
+   * and bodies — alive through every young-generation GC until the next full one (bench:tap: every
+   * request promoted, capture CPU 86 → ~190 µs per request).
+   */
+  sseEvents(): readonly SseEvent[] | null;
   readonly streamUsage: ReportedUsage | undefined;
   /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
   readonly sseDropped: number;
@@ -189,10 +196,7 @@ export function forward(options: ForwardOptions): void {
             request,
             responseHeaders,
             response,
-            // Parsed from the held body when first read: an exchange built later holds no events until then.
-            get sseEvents() {
-              return sse?.events ?? null;
-            },
+            sseEvents: () => sse?.events ?? null,
             streamUsage: sse?.usage(),
             sseDropped: sse?.dropped ?? 0,
             cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,
