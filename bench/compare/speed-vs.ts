@@ -3,15 +3,21 @@ import { parseArgs } from 'node:util';
 import { chatPairs } from './chat-pairs.js';
 import { currentEngine, type Engine, engineAt } from './engine-at.js';
 
-// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N]`
+// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay]`
 //
 // This worktree's compare engine against the one at REF (default: the merge-base with main) on
 // bench:compare's ~2 KB chat pairs, end to end (canonicalize both from bytes + compare + verdict).
 // On a shared machine absolute rates swing with the load, so the two run in alternating 150 ms
 // slices in one process and the figure is the median ratio of adjacent slices, in pairs per
 // CPU-second of this process. Run it through /work/bin/bench.
+//
+// --replay times a replay's call pattern instead: per item the baseline answer is compared with
+// the original, then the candidate with the original and that baseline (two comparisons that read
+// the original and the baseline each twice); a "pair" is one item.
 
-const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { base: { type: 'string' }, rounds: { type: 'string', default: '30' }, replay: { type: 'boolean', default: false } },
+});
 const { engine: base, ref, sha } = await engineAt(values.base);
 const current = await currentEngine();
 const pairs = chatPairs();
@@ -31,8 +37,15 @@ function runner(engine: Engine): (slice: number) => number {
     const t0 = performance.now();
     let n = 0;
     while (performance.now() - t0 < ms) {
-      const p = bytePairs[k++ % bytePairs.length];
-      if (p !== undefined) engine.compareResponses(engine.canonicalize(p.b), engine.canonicalize(p.a), { endpoint, noise });
+      const p = bytePairs[k % bytePairs.length];
+      // The replay's candidate: an answer no nearby item uses (no memo sees it again soon).
+      const q = bytePairs[(k++ + 100) % bytePairs.length];
+      if (p !== undefined && q !== undefined && values.replay === true) {
+        const original = engine.canonicalize(p.a);
+        const baseline = engine.canonicalize(p.b);
+        engine.compareResponses(baseline, original, { endpoint, noise: null });
+        engine.compareResponses(engine.canonicalize(q.b), original, { endpoint, noise, baselines: [baseline] });
+      } else if (p !== undefined) engine.compareResponses(engine.canonicalize(p.b), engine.canonicalize(p.a), { endpoint, noise });
       n++;
     }
     const c = process.cpuUsage(c0);
@@ -52,7 +65,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));
 const sorted = [...ratios].sort((x, y) => x - y);
 console.log(
-  `speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
+  `${values.replay === true ? 'replay pattern, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );
