@@ -147,6 +147,18 @@ describe('antonyms and polarity per aligned claim', () => {
     expect(facts('Payment is taken after the proof is approved.', 'Payment is taken before the proof is approved.')).toHaveLength(1);
   });
 
+  it('reads a coordinated prohibition ("…, and don\'t…") as its own clause, and a trailing "unless…" as a condition', () => {
+    expect(
+      facts(
+        'Call the helpline right away. Do not make him vomit unless a vet tells you to.',
+        "Call the helpline right away, and don't make him vomit unless a vet says so.",
+      ),
+    ).toEqual([]);
+    expect(
+      facts('Do not make him vomit unless a vet tells you to.', 'Make him vomit right away unless a vet tells you not to.'),
+    ).toHaveLength(1);
+  });
+
   it('is not excused by a baseline clause that is a condition, nor by one aligned to another sentence', () => {
     expect(
       facts('Changing the date does not cost a fee on this fare.', 'On this fare, a date change is charged a fee.', [

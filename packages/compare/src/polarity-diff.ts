@@ -44,11 +44,13 @@ export function diffPolarity(
         // match): a loose match to some other sentence would excuse a real flip.
         const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
         // A condition ("If you change the date") states no claim of its own, and the baseline's
-        // clause must be the candidate's best match there too, or it is about another sentence.
+        // clause must be the candidate's close best match there too, or it is about another sentence
+        // (a differently worded baseline that the antonym rules read the other way excuses nothing).
         return (
           a !== undefined &&
           !a.condition &&
           align(a, original, o.maxClauses)?.clause === p &&
+          (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause &&
           align(c, b, o.maxClauses)?.clause === a &&
           test(a)
         );
