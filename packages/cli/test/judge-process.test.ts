@@ -149,17 +149,22 @@ describe('compare.judge in understudy start', () => {
     return { status, items: page.json.items };
   };
 
-  it('API-started replays ask the configured judge: failures per pair, verdicts stored, cache and budget shared by the runs of the process', async () => {
+  /** Agents answering $20 (v1) and $50 (v2), a stub judge, and a directory holding the config `config` makes of them. */
+  const judgedSetUp = async (name: string, config: (urls: { v2: string; judge: string }) => unknown) => {
     const v1 = await agent('$20');
     const v2 = await agent('$50');
     const judge = await stubJudge();
     servers.push(v1.server, v2.server, judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-judge-start-'));
+    const dir = mkdtempSync(join(tmpdir(), `us-judge-${name}-`));
+    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify(config({ v2: v2.url, judge: judge.url })));
+    return { v1, v2, judge, dir };
+  };
+
+  it('API-started replays ask the configured judge: failures per pair, verdicts stored, cache and budget shared by the runs of the process', async () => {
     // Seven calls for the process: 3 failing + 3 answered + 1, then the budget is spent.
-    writeFileSync(
-      join(dir, 'understudy.config.json'),
-      JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini', maxCalls: 7, timeoutMs: 10_000 } } }),
-    );
+    const { v1, v2, judge, dir } = await judgedSetUp('start', (urls) => ({
+      compare: { judge: { url: urls.judge, model: 'judge-mini', maxCalls: 7, timeoutMs: 10_000 } },
+    }));
     const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' };
     started = await startUnderstudy(['--upstream', v1.url], env, dir);
     const { tapUrl, controlUrl } = started;
@@ -211,19 +216,11 @@ describe('compare.judge in understudy start', () => {
   }, 120_000);
 
   it('the live shadow’s comparisons ask the configured judge too', async () => {
-    const v1 = await agent('$20');
-    const v2 = await agent('$50');
-    const judge = await stubJudge();
-    servers.push(v1.server, v2.server, judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-judge-shadow-'));
-    writeFileSync(
-      join(dir, 'understudy.config.json'),
-      JSON.stringify({
-        versions: [{ name: 'candidate', upstream: v2.url }],
-        tap: { shadow: { version: 'candidate', rate: 1 } },
-        compare: { judge: { url: judge.url, model: 'judge-mini' } },
-      }),
-    );
+    const { v1, judge, dir } = await judgedSetUp('shadow', (urls) => ({
+      versions: [{ name: 'candidate', upstream: urls.v2 }],
+      tap: { shadow: { version: 'candidate', rate: 1 } },
+      compare: { judge: { url: urls.judge, model: 'judge-mini' } },
+    }));
     const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
     started = await startUnderstudy(['--upstream', v1.url], env, dir);
     const { tapUrl, controlUrl } = started;

@@ -214,6 +214,10 @@ const sharedOf = (c: number): string => `${system} conversation ${c}`;
 /** Conversation `c`'s next turn, captured now: it re-sends a history whose old turns are being pruned. */
 const nextTurn = (c: number, n: number, id: string): Exchange => ({ ...turn(`O${c}X`, 20 + n, 1, sharedOf(c)), id });
 
+/** The prune is inside its content sweep: every old exchange is gone and some content nodes are. */
+const sweepUnderWay = async (db: Kysely<Database>, nodesBefore: number): Promise<boolean> =>
+  (await countRows(db, 'exchanges', now - 30 * day)) === 0 && (await countRows(db, 'content_nodes')) < nodesBefore;
+
 describe.each(dialects)('retention while capture writes ($kind)', ({ kind, skip, url }) => {
   it.skipIf(skip)(
     'lets capture commit between every batch of a large prune, content sweep included, and keeps what it references',
@@ -237,8 +241,7 @@ describe.each(dialects)('retention while capture writes ($kind)', ({ kind, skip,
           const next = nextTurn(i % conversations, Math.floor(i / conversations), `01CAPTURE${String(i).padStart(4, '0')}`);
           await writer.write([next]);
           written.push(next);
-          if ((await countRows(db, 'exchanges', now - 30 * day)) === 0 && (await countRows(db, 'content_nodes')) < nodesBefore)
-            sweepPauses++;
+          if (await sweepUnderWay(db, nodesBefore)) sweepPauses++;
           clock.step();
         }
         const result = await pruning;
@@ -274,7 +277,7 @@ describe.skipIf(!hasPostgres())('retention while a capture transaction is in fli
       // Bounded: step to the first pause inside the content sweep (600 exchanges, then ~650 nodes, in batches of 20).
       for (let i = 0; i < 100; i++) {
         expect(await clock.pausedOr(pruning)).toBe('paused');
-        if ((await countRows(db, 'exchanges', now - 30 * day)) === 0 && (await countRows(db, 'content_nodes')) < nodesBefore) break;
+        if (await sweepUnderWay(db, nodesBefore)) break;
         clock.step();
       }
       // Every conversation's next turn, in one capture transaction that has looked its history up
