@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** A process's resident set now and at its peak, in bytes. */
 export interface ProcMemory {
@@ -61,4 +61,23 @@ export function procCpuMs(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU time (user + system, ms) of each thread of a process so far, by thread id, from
+ * `/proc/PID/task/TID/stat`; empty where /proc is absent. The main thread's id is the pid.
+ */
+export function procThreadCpuMs(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pid === undefined) return out;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    }
+  } catch {
+    // The process (or one thread) went away mid-read: what was read so far.
+  }
+  return out;
 }
