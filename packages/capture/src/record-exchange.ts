@@ -4,7 +4,7 @@ import type { PriceLookup } from './pricing.js';
 import type { Redactor } from './redactor.js';
 import { replyUsage } from './reply-usage.js';
 import { SseCapture } from './sse-capture.js';
-import { omittedBody, omittedHeader, type ReadBody, readBody, textBody } from './stored-body.js';
+import { omittedBody, omittedHeader, ownBody, type ReadBody, readBody, textBody } from './stored-body.js';
 import type { ReportedUsage } from './usage-extractor.js';
 
 /** The request as it was sent (or received): raw, unredacted, header names in any case. */
@@ -131,8 +131,8 @@ function storedBody(
     headers[omittedHeader] = `${read.omit}; size=${read.body.size}; digest=${policy.digest(read.body.bytes)}`;
     return omittedBody(read.body);
   }
-  if (read.text === undefined || read.text === '') return read.body;
-  return textBody(read, redactor.body(read.text, contentType));
+  if (read.text === undefined || read.text === '') return ownBody(read.body);
+  return ownBody(textBody(read, redactor.body(read.text, contentType)));
 }
 
 /**

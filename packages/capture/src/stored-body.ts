@@ -50,6 +50,21 @@ export function textBody(read: ReadBody, redacted: string): CapturedBody {
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size: read.body.size, truncated: read.body.truncated };
 }
 
+/**
+ * The body in memory of its own: `bytes` when they fill their whole buffer, else an exact-size
+ * copy. A small body is usually a view into Node's shared 8 KB pool (a `Buffer.concat` or
+ * `Buffer.from` under 4 KB) or into a socket read that also held the headers; a structured clone
+ * (the hand-off to the capture writer) copies a view's whole buffer, and a queued exchange would
+ * keep that buffer alive. One copy of the body's own bytes here is cheaper than either.
+ */
+export function ownBody(body: CapturedBody): CapturedBody {
+  const { bytes } = body;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return body;
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return { bytes: copy, size: body.size, truncated: body.truncated };
+}
+
 /** What is stored of a body that is not text: no bytes, its true size, flagged incomplete. */
 export function omittedBody(raw: CapturedBody): CapturedBody {
   return { bytes: new Uint8Array(0), size: raw.size, truncated: true };
