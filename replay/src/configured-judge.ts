@@ -1,5 +1,5 @@
-import { type CompareExtension, createLlmJudge } from '@understudy/compare';
-import type { Config } from '@understudy/core';
+import { type CompareExtension, createLlmJudge, type LlmJudgeObserver } from '@understudy/compare';
+import type { Clock, Config } from '@understudy/core';
 import { Agent, type Dispatcher } from 'undici';
 import { createOpenAiJudgeTransport } from './openai-judge-transport.js';
 
@@ -18,13 +18,14 @@ export interface ConfiguredJudge {
 /**
  * The optional LLM judge of `compare.judge`: the OpenAI-compatible transport over a small pool
  * whose header and body timeouts bound each call, and `createLlmJudge`'s bounds (calls,
- * concurrency, prompt budget) for one run. Undefined when the config has no judge. The key is
- * read from the environment variable the config names, never from the file.
+ * concurrency, prompt budget, `timeoutMs` for the whole call on `clock`) for one process. Undefined
+ * when the config has no judge. The key is read from the environment variable the config names,
+ * never from the file. `observer` hears every call, cache hit and pair not judged (metrics).
  */
 export function configuredJudge(
   settings: JudgeSettings | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  deps: { readonly dispatcher?: Dispatcher } = {},
+  deps: { readonly dispatcher?: Dispatcher; readonly clock?: Clock; readonly observer?: LlmJudgeObserver } = {},
 ): ConfiguredJudge | undefined {
   if (settings === undefined) return undefined;
   const own =
@@ -35,7 +36,14 @@ export function configuredJudge(
   const apiKey = env[settings.apiKeyEnv];
   const judge = createLlmJudge({
     transport: createOpenAiJudgeTransport({ url: settings.url, model: settings.model, ...(apiKey ? { apiKey } : {}) }, { dispatcher }),
-    limits: { maxCalls: settings.maxCalls, concurrency: settings.concurrency, maxPromptChars: settings.maxPromptChars },
+    limits: {
+      maxCalls: settings.maxCalls,
+      concurrency: settings.concurrency,
+      maxPromptChars: settings.maxPromptChars,
+      timeoutMs: settings.timeoutMs,
+    },
+    ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+    ...(deps.observer === undefined ? {} : { observer: deps.observer }),
   });
   return {
     extension: judge,

@@ -18,15 +18,35 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function stub(answer: (user: string) => { status: number; body: string } | 'hang'): Promise<Stub> {
+type StubAnswer = { status: number; body: string } | 'hang' | { trickle: string; everyMs: number };
+
+async function stub(answer: (user: string, auth: string | undefined) => StubAnswer): Promise<Stub> {
   const requests: Stub['requests'] = [];
   const hanging: (() => void)[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as Stub['requests'][number]['body'];
     requests.push({ auth: req.headers.authorization, body });
-    const a = answer(body.messages.find((m) => m.role === 'user')?.content ?? '');
+    const a = answer(body.messages.find((m) => m.role === 'user')?.content ?? '', req.headers.authorization);
     if (a === 'hang') {
       hanging.push(() => res.destroy());
+      return;
+    }
+    if ('trickle' in a) {
+      // A byte at a time: each chunk comes well within the dispatcher's body timeout.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let i = 0;
+      const drip = setInterval(() => {
+        if (res.destroyed || i >= a.trickle.length) {
+          clearInterval(drip);
+          res.end();
+          return;
+        }
+        res.write(a.trickle[i++] ?? '');
+      }, a.everyMs);
+      hanging.push(() => {
+        clearInterval(drip);
+        res.destroy();
+      });
       return;
     }
     res.writeHead(a.status, { 'content-type': 'application/json' }).end(a.body);
@@ -56,7 +76,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0)) await c();
 });
 
-async function setup(answer: Parameters<typeof stub>[0], limits = {}, headersTimeout = 5000) {
+async function setup(answer: Parameters<typeof stub>[0], limits = {}, headersTimeout = 5000, apiKey = 'sk-test') {
   const s = await stub(answer);
   const dispatcher = new Agent({ connections: 2, headersTimeout, bodyTimeout: headersTimeout });
   cleanup.push(
@@ -64,7 +84,7 @@ async function setup(answer: Parameters<typeof stub>[0], limits = {}, headersTim
     () => dispatcher.close(),
   );
   const judge = createLlmJudge({
-    transport: createOpenAiJudgeTransport({ url: s.url, model: 'judge-mini', apiKey: 'sk-test' }, { dispatcher }),
+    transport: createOpenAiJudgeTransport({ url: s.url, model: 'judge-mini', apiKey }, { dispatcher }),
     limits,
   });
   const run = async (original: string, candidate: string) => {
@@ -72,7 +92,13 @@ async function setup(answer: Parameters<typeof stub>[0], limits = {}, headersTim
     const b = chat(candidate);
     return applyExtension(compareResponses(b, a), judge, b, a);
   };
-  return { s, judge, run };
+  /** The judge's own answer for a pair (its rejection carries the failure's code). */
+  const ask = (original: string, candidate: string) => {
+    const a = chat(original);
+    const b = chat(candidate);
+    return judge.compare(b, a, { endpoint: '*', report: compareResponses(b, a) });
+  };
+  return { s, judge, run, ask };
 }
 
 describe('the optional LLM judge over an OpenAI-compatible endpoint', () => {
@@ -131,5 +157,51 @@ describe('the optional LLM judge over an OpenAI-compatible endpoint', () => {
     const r = await run('The fee is $35.', 'The fee is $53.');
     expect(r.extensionError).toMatch(/timeout/i);
     expect(r.verdict).toBe('regression');
+  });
+
+  it('cuts a model that trickles its answer past timeoutMs (each byte within the dispatcher timeout), as a timeout', async () => {
+    const answer = `${' '.repeat(40)}${completion('{"verdict":"same","reason":"same","confidence":1}')}`;
+    const { ask } = await setup(() => ({ trickle: answer, everyMs: 50 }), { timeoutMs: 400 }, 2000);
+    await expect(ask('The fee is $35.', 'The fee is $53.')).rejects.toMatchObject({
+      code: 'timeout',
+      message: 'judge call timeout: no complete answer in 400 ms',
+    });
+  });
+
+  it('gives each failure its code: an error status, a body that is no completion, an answer that is no verdict, a dispatcher timeout', async () => {
+    const answers: StubAnswer[] = [
+      { status: 503, body: '{"error":"overloaded"}' },
+      { status: 200, body: '{"choices": [' },
+      { status: 200, body: '{"choices": []}' },
+      { status: 200, body: completion('They look alike to me.') },
+      'hang',
+    ];
+    let n = 0;
+    const { ask } = await setup(() => answers[n++] ?? 'hang', {}, 300);
+    await expect(ask('A 1.', 'B 1.')).rejects.toMatchObject({ code: 'error_status', message: 'judge endpoint answered 503' });
+    await expect(ask('A 2.', 'B 2.')).rejects.toMatchObject({ code: 'bad_answer', message: 'judge endpoint answered no JSON' });
+    await expect(ask('A 3.', 'B 3.')).rejects.toMatchObject({ code: 'bad_answer', message: 'judge endpoint answered no message content' });
+    await expect(ask('A 4.', 'B 4.')).rejects.toMatchObject({ code: 'no_verdict' });
+    await expect(ask('A 5.', 'B 5.')).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('never lets the API key an endpoint echoes back reach the report (a verdict’s reason, an answer that is no verdict)', async () => {
+    const key = 'sk-judge-0123456789abcdefECHOED';
+    const { run } = await setup(
+      (user, auth) =>
+        user.includes('$35')
+          ? { status: 200, body: completion(`{"verdict":"regression","reason":"caller ${auth} sees the fee differ","confidence":0.9}`) }
+          : { status: 200, body: completion(`Unauthorized? You sent "${auth}".`) },
+      undefined,
+      undefined,
+      key,
+    );
+    const judged = await run('The fee is $35.', 'The fee is $53.');
+    const refused = await run('The fee is $12.', 'The fee is $21.');
+    const stored = JSON.stringify([judged, refused]);
+    expect(judged.categories.find((c) => c.label === 'llm_judge')?.differences[0]?.message).toContain('sees the fee differ');
+    expect(refused.extensionError).toContain('judge answered no verdict');
+    expect(stored).toContain('[redacted:judge-api-key]');
+    expect(stored).not.toContain(key);
   });
 });

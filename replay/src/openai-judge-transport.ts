@@ -1,4 +1,4 @@
-import type { LlmJudgeTransport } from '@understudy/compare';
+import { LlmJudgeError, type LlmJudgeTransport } from '@understudy/compare';
 import { type Dispatcher, request } from 'undici';
 
 /** Where the judge's model is: any OpenAI-compatible chat-completions endpoint (hosted or local). */
@@ -6,8 +6,19 @@ export interface OpenAiJudgeEndpoint {
   /** Base URL up to the API version: `https://api.openai.com/v1`, `http://127.0.0.1:11434/v1`. */
   readonly url: string;
   readonly model: string;
-  /** Sent as a bearer token; never logged or stored. */
+  /** Sent as a bearer token; never logged or stored (an answer that echoes it has it replaced). */
   readonly apiKey?: string;
+}
+
+// undici's own timeouts (the dispatcher's headersTimeout / bodyTimeout) are the judge's timeout too.
+const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function classified(error: unknown): unknown {
+  if (error instanceof LlmJudgeError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && timeoutCodes.has(code))
+    return new LlmJudgeError('timeout', `judge call timeout: ${(error as Error).message}`, { cause: error });
+  return error;
 }
 
 // A verdict is one short JSON object; anything longer is not one.
@@ -20,7 +31,21 @@ const maxAnswerBytes = 64 * 1024;
  */
 export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: { readonly dispatcher: Dispatcher }): LlmJudgeTransport {
   const target = `${endpoint.url.replace(/\/+$/, '')}/chat/completions`;
-  return async ({ system, user, signal }) => {
+  const { apiKey } = endpoint;
+  // A model or a proxy in front of it may echo the request (an error page, a verdict's reason): the
+  // key must not reach a stored report or a log through it.
+  const scrub = (text: string): string => (apiKey ? text.replaceAll(apiKey, '[redacted:judge-api-key]') : text);
+  return async (call) => {
+    try {
+      return scrub(await send(call));
+    } catch (error) {
+      const e = classified(error);
+      if (e instanceof Error) e.message = scrub(e.message);
+      throw e;
+    }
+  };
+
+  async function send({ system, user, signal }: Parameters<LlmJudgeTransport>[0]): Promise<string> {
     const res = await request(target, {
       method: 'POST',
       dispatcher: deps.dispatcher,
@@ -45,20 +70,20 @@ export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: 
       size += (chunk as Buffer).length;
       if (size > maxAnswerBytes) {
         res.body.destroy();
-        throw new Error(`judge endpoint answered more than ${maxAnswerBytes} bytes`);
+        throw new LlmJudgeError('bad_answer', `judge endpoint answered more than ${maxAnswerBytes} bytes`);
       }
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
-    if (res.statusCode >= 400) throw new Error(`judge endpoint answered ${res.statusCode}`);
+    if (res.statusCode >= 400) throw new LlmJudgeError('error_status', `judge endpoint answered ${res.statusCode}`);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new Error('judge endpoint answered no JSON');
+      throw new LlmJudgeError('bad_answer', 'judge endpoint answered no JSON');
     }
     const content = (body as { choices?: { message?: { content?: unknown } }[] }).choices?.[0]?.message?.content;
-    if (typeof content !== 'string') throw new Error('judge endpoint answered no message content');
+    if (typeof content !== 'string') throw new LlmJudgeError('bad_answer', 'judge endpoint answered no message content');
     return content;
-  };
+  }
 }

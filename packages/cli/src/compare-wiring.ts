@@ -1,8 +1,10 @@
 import { type CompareExtension, compareOptionsFor } from '@understudy/compare';
 import type { Config } from '@understudy/core';
 import { type CompareOptionsFor, type ConfiguredJudge, configuredJudge, type JudgeSettings } from '@understudy/replay';
+import type { Registry } from 'prom-client';
 import type { CliIo } from './cli-io.js';
 import { loadCompareExtension } from './compare-extension-loader.js';
+import { createJudgeMetrics } from './judge-metrics.js';
 
 /** How this process compares: the config's options per endpoint and its second opinions. */
 export interface CompareWiring {
@@ -19,17 +21,23 @@ export interface CompareWiring {
  * The config's `compare` section made ready once per process, for every path that compares in
  * it (replay runs from the CLI or the API, the live shadow's comparisons, `understudy diff`), so
  * they share one judge: one cache by content hash and one budget of calls and prompt characters.
- * `over` replaces the config's comparator module or judge (diff's `--extension`, `--judge`).
+ * `over` replaces the config's comparator module or judge (diff's `--extension`, `--judge`);
+ * `registry`, when the process serves metrics, gets the judge's (`understudy_judge_*`).
  */
 export async function compareWiring(
   config: Config,
   io: Pick<CliIo, 'cwd' | 'env'>,
   over: { readonly extension?: string; readonly judge?: JudgeSettings } = {},
+  deps: { readonly registry?: Registry } = {},
 ): Promise<CompareWiring> {
   const extensions: CompareExtension[] = [];
   const extensionPath = over.extension ?? config.compare.extension;
   if (extensionPath !== undefined) extensions.push(await loadCompareExtension(extensionPath, io.cwd));
-  const judge = configuredJudge(over.judge ?? config.compare.judge, io.env);
+  const settings = over.judge ?? config.compare.judge;
+  const judge =
+    settings === undefined
+      ? undefined
+      : configuredJudge(settings, io.env, deps.registry === undefined ? {} : { observer: createJudgeMetrics(deps.registry) });
   if (judge !== undefined) extensions.push(judge.extension);
   return {
     compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),

@@ -4,7 +4,7 @@
  * (its cache and budget span every run), and its failures land on the pairs, never on the run.
  * The judge is a stub OpenAI-compatible chat server on a loopback socket.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,25 @@ import { type StartProcess, startUnderstudy } from './start-process.js';
 
 const token = 'judge-process-token';
 const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+/** The judge's API key: it must reach the judge and nothing else — no stored byte, no log line. */
+const judgeKey = 'sk-judge-process-0123456789-SECRET';
+
+/** Every file under `dir` (the SQLite file, its WAL, the data directory) that holds `secret`. */
+function filesHolding(dir: string, secret: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...filesHolding(path, secret));
+    else if (readFileSync(path).includes(secret)) found.push(path);
+  }
+  return found;
+}
+
+/** One sample of a Prometheus exposition (`name{labels} value`), or undefined when absent. */
+function sample(exposition: string, series: string): number | undefined {
+  const line = exposition.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -59,10 +78,15 @@ async function agent(amount: string): Promise<{ url: string; server: Server }> {
 async function stubJudge(): Promise<{
   url: string;
   server: Server;
-  mode: 'ok' | 'down';
+  mode: 'ok' | 'same' | 'down';
   seen: { auth: string | undefined; user: string }[];
 }> {
-  const stub = { url: '', server: createServer(), mode: 'ok' as 'ok' | 'down', seen: [] as { auth: string | undefined; user: string }[] };
+  const stub = {
+    url: '',
+    server: createServer(),
+    mode: 'ok' as 'ok' | 'same' | 'down',
+    seen: [] as { auth: string | undefined; user: string }[],
+  };
   stub.server.on('request', async (req, res) => {
     const body = JSON.parse(await readBody(req)) as { messages: { role: string; content: string }[] };
     stub.seen.push({ auth: req.headers.authorization, user: body.messages.find((m) => m.role === 'user')?.content ?? '' });
@@ -70,7 +94,9 @@ async function stubJudge(): Promise<{
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"down"}');
       return;
     }
-    const content = '{"verdict":"regression","reason":"the refund amount differs","confidence":0.9}';
+    // A careless model (or a proxy in front of it) echoes who asked in its reason.
+    const reason = `the refund amount differs (asked with ${req.headers.authorization ?? 'no key'})`;
+    const content = JSON.stringify({ verdict: stub.mode === 'same' ? 'same' : 'regression', reason, confidence: 0.9 });
     res
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ id: 'j', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] }));
@@ -165,7 +191,7 @@ describe('compare.judge in understudy start', () => {
     const { v1, v2, judge, dir } = await judgedSetUp('start', (urls) => ({
       compare: { judge: { url: urls.judge, model: 'judge-mini', maxCalls: 7, timeoutMs: 10_000 } },
     }));
-    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' };
+    const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: judgeKey };
     started = await startUnderstudy(['--upstream', v1.url], env, dir);
     const { tapUrl, controlUrl } = started;
     for (const q of ['refund order 1', 'refund order 2', 'refund order 3']) expect(await chat(tapUrl, q)).toBe(200);
@@ -184,7 +210,7 @@ describe('compare.judge in understudy start', () => {
       expect(item.report?.extensionError).toContain('judge endpoint answered 500');
       expect(item.verdict).toBe('match');
     }
-    expect(judge.seen.every((s) => s.auth === 'Bearer sk-judge' && s.user.includes('CANDIDATE'))).toBe(true);
+    expect(judge.seen.every((s) => s.auth === `Bearer ${judgeKey}` && s.user.includes('CANDIDATE'))).toBe(true);
     expect(await comparisonPage(controlUrl, down.items[0]?.candidateId ?? '')).toContain('judge endpoint answered 500');
 
     // The judge answers: its verdict is folded into each stored report.
@@ -211,8 +237,26 @@ describe('compare.judge in understudy start', () => {
     expect(spent.items.filter((i) => judged(i.report) !== undefined)).toHaveLength(1);
     expect(spent.items.filter((i) => i.report?.extensionError?.includes('judge budget spent'))).toHaveLength(2);
 
+    // The process's /metrics counts all of it: 7 calls (3 failed with a 500, 4 verdicts), 3 pairs
+    // from the cache, 2 past the budget of calls.
+    const metrics = await request(`${controlUrl}/metrics`, { headers: auth, dispatcher });
+    const exposition = await metrics.body.text();
+    expect(metrics.statusCode).toBe(200);
+    expect(sample(exposition, 'understudy_judge_calls_total')).toBe(7);
+    expect(sample(exposition, 'understudy_judge_cache_hits_total')).toBe(3);
+    expect(sample(exposition, 'understudy_judge_failures_total{reason="error_status"}')).toBe(3);
+    expect(sample(exposition, 'understudy_judge_failures_total{reason="timeout"}')).toBe(0);
+    expect(sample(exposition, 'understudy_judge_budget_exhausted_total{bound="calls"}')).toBe(2);
+    expect(sample(exposition, 'understudy_judge_budget_exhausted_total{bound="prompt_chars"}')).toBe(0);
+    expect(sample(exposition, 'understudy_judge_call_duration_seconds_count{outcome="verdict"}')).toBe(4);
+    expect(sample(exposition, 'understudy_judge_call_duration_seconds_count{outcome="failed"}')).toBe(3);
+
     started.cli.child.kill('SIGTERM');
     expect(await started.cli.exit).toBe(0);
+    // The key went to the judge only: not into a stored report (the judge echoed it), a file, or a log line.
+    expect(answered.items.every((i) => judged(i.report)?.includes('[redacted:judge-api-key]'))).toBe(true);
+    expect(filesHolding(dir, judgeKey)).toEqual([]);
+    expect(started.cli.stdout() + started.cli.stderr()).not.toContain(judgeKey);
   }, 120_000);
 
   it('the live shadow’s comparisons ask the configured judge too', async () => {
@@ -268,7 +312,7 @@ describe('compare.judge in understudy start', () => {
       live('01JUDGEC', 'refund order 2', 3_000),
     ]);
     await store.close();
-    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: 'sk-judge' };
+    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: judgeKey };
 
     const control = spawnCli(['control', '--port', '0', '--log-format', 'json'], env, dir);
     try {
@@ -279,7 +323,8 @@ describe('compare.judge in understudy start', () => {
       const replayed = await replayOverApi(controlUrl, v2.url);
       expect(replayed.status).toBe('completed');
       expect(replayed.items).toHaveLength(3);
-      expect(judge.seen).toHaveLength(3);
+      // Two of the three pairs are the same content (one input answered twice alike): one call for both.
+      expect(judge.seen).toHaveLength(2);
       for (const item of replayed.items) expect(judged(item.report)).toContain('the refund amount differs');
       control.child.kill('SIGTERM');
       expect(await control.exit).toBe(0);
@@ -291,10 +336,69 @@ describe('compare.judge in understudy start', () => {
     expect(diff.stderr).toBe('');
     expect(diff.stdout).toContain('llm judge: regression: the refund amount differs');
     expect(diff.code).toBe(1);
-    expect(judge.seen).toHaveLength(4);
-    expect(judge.seen[3]?.user).toContain('OTHER PRODUCTION ANSWER 1');
-    expect(judge.seen[3]?.auth).toBe('Bearer sk-judge');
+    expect(judge.seen).toHaveLength(3);
+    expect(judge.seen[2]?.user).toContain('OTHER PRODUCTION ANSWER 1');
+    expect(judge.seen[2]?.auth).toBe(`Bearer ${judgeKey}`);
+
+    // understudy replay (offline, from the CLI: a process of its own, so its own cache) asks it too, and says what it did.
+    const offline = await runCli(['replay', '--target', v2.url], env, dir);
+    expect(offline.stderr).toContain('judge: 2 calls, 1 cached, 0 skipped past its bounds, 0 failed');
+    expect(offline.stdout).toMatch(/regression/);
+    expect([0, 1]).toContain(offline.code);
+    expect(judge.seen).toHaveLength(5);
+    expect(offline.stdout + offline.stderr + diff.stdout + diff.stderr + control.stdout() + control.stderr()).not.toContain(judgeKey);
+    expect(filesHolding(dir, judgeKey)).toEqual([]);
   }, 120_000);
+
+  it('understudy demo with compare.judge: asks it within its budget, prints its figures, keeps the key out of the database and the output', async () => {
+    const judge = await stubJudge();
+    judge.mode = 'same';
+    servers.push(judge.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-demo-'));
+    const config = join(dir, 'judged.json');
+    writeFileSync(config, JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini', maxCalls: 30, concurrency: 2 } } }));
+    const out = await runCli(['demo', '--keep', '--config', config], { UNDERSTUDY_JUDGE_API_KEY: judgeKey }, dir);
+    expect(out.stdout, out.stdout + out.stderr).toContain('OK: the regressed prompt (v3) was rolled back');
+    expect(out.code).toBe(0);
+    // The demo compares hundreds of pairs: 30 calls, the rest from the cache or past the budget, all said.
+    const figures = /judge {6}(\d+) calls, (\d+) cached, (\d+) skipped past its bounds, (\d+) failed/.exec(out.stdout);
+    expect(figures?.slice(1).map(Number)).toEqual([30, expect.any(Number), expect.any(Number), 0]);
+    expect(Number(figures?.[3])).toBeGreaterThan(0);
+    expect(judge.seen).toHaveLength(30);
+    expect(judge.seen.every((s) => s.auth === `Bearer ${judgeKey}`)).toBe(true);
+    const db = /database (\/\S+)/.exec(out.stdout)?.[1] ?? '';
+    const stored = await openStore({ url: db });
+    try {
+      const ids: string[] = [];
+      for (let cursor: string | null | undefined; cursor !== null; ) {
+        const page = await stored.comparisons.list({}, { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      }
+      const reports = await Promise.all(ids.map(async (id) => (await stored.comparisons.get(id))?.report as ReportJson | null));
+      // Its verdicts ("same": the rules' verdicts stand) are on the stored reports, as many as it answered.
+      const judgedReports = reports.filter((r) => r?.categories.some((c) => c.label === 'llm_judge'));
+      expect(judgedReports.length).toBeGreaterThanOrEqual(30);
+    } finally {
+      await stored.close();
+    }
+    expect(filesHolding(join(db, '..'), judgeKey)).toEqual([]);
+    expect(out.stdout + out.stderr).not.toContain(judgeKey);
+  }, 150_000);
+
+  it('understudy diff --judge with something that is no http(s) URL: one line, exit 2, nothing asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-judge-badurl-'));
+    const body = JSON.stringify({
+      object: 'chat.completion',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Fee $35.' } }],
+    });
+    writeFileSync(join(dir, 'a.json'), body);
+    const out = await runCli(['diff', 'a.json', 'a.json', '--judge', 'ftp://judge.example/v1', '--judge-model', 'm'], {}, dir);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('--judge ftp://judge.example/v1');
+  }, 60_000);
 
   it('a comparator module that cannot load stops understudy start before it listens: one line, exit 2', async () => {
     const v1 = await agent('$20');

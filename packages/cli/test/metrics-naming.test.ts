@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
@@ -63,8 +65,27 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
     const token = 'metrics-token-123';
     // The OpenTelemetry export on too, so its families are checked with the rest.
     const collector = await startOtlpReceiver();
+    // And the LLM judge (a stub OpenAI-compatible model that finds every pair the same), so its families are too.
+    let judgeCalls = 0;
+    const judge = createServer((req, res) => {
+      judgeCalls++;
+      req.resume().on('end', () => {
+        const content = '{"verdict":"same","reason":"same facts","confidence":0.9}';
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => judge.listen(0, '127.0.0.1', resolve));
+    const judgeUrl = `http://127.0.0.1:${(judge.address() as AddressInfo).port}/v1`;
     const c = captureIo({ env: { UNDERSTUDY_ADMIN_TOKEN: token, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.url } });
-    writeFileSync(join(c.dir, 'understudy.config.json'), JSON.stringify({ tap: { shadow: { version: demoVersionName, rate: 1 } } }));
+    writeFileSync(
+      join(c.dir, 'understudy.config.json'),
+      JSON.stringify({
+        tap: { shadow: { version: demoVersionName, rate: 1 } },
+        compare: { judge: { url: judgeUrl, model: 'judge-mini' } },
+      }),
+    );
     const abort = new AbortController();
     const done = run(['start', '--port', '0', '--control-port', '0'], c.io, abort.signal);
     try {
@@ -98,6 +119,11 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
       await eventually(async () =>
         (await scrape(`${control}/metrics`, auth)).includes('understudy_shadow_comparisons_total{') ? true : undefined,
       );
+      // The demo's live shadow asked the judge, and the control plane counts its calls.
+      await eventually(async () =>
+        /^understudy_judge_calls_total [1-9]/m.test(await scrape(`${control}/metrics`, auth)) ? true : undefined,
+      );
+      expect(judgeCalls).toBeGreaterThan(0);
 
       const surfaces: Record<string, string> = {
         tap: await scrape(`${tap}/_understudy/metrics`),
@@ -113,7 +139,7 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
       // The tap's endpoint needs no token: it serves the tap's own registry, never the control
       // plane's, the egress proxy's or the exporter's counters.
       const onTap = parsePrometheusTextFormat(surfaces.tap ?? '').map((f) => f.name);
-      expect(onTap.filter((name) => /^understudy_(control|egress|otel)_/.test(name))).toEqual([]);
+      expect(onTap.filter((name) => /^understudy_(control|egress|otel|judge)_/.test(name))).toEqual([]);
       expect(onTap).toContain('understudy_tap_requests_total');
       // The rules ran over every family the platform registers.
       expect([...families].sort()).toEqual(
@@ -121,6 +147,11 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
           'understudy_control_request_duration_seconds',
           'understudy_control_requests_total',
           'understudy_egress_calls_total',
+          'understudy_judge_budget_exhausted_total',
+          'understudy_judge_cache_hits_total',
+          'understudy_judge_call_duration_seconds',
+          'understudy_judge_calls_total',
+          'understudy_judge_failures_total',
           'understudy_otel_queue_depth',
           'understudy_otel_spans_dropped_total',
           'understudy_otel_spans_exported_total',
@@ -135,6 +166,7 @@ describe('Prometheus metrics: names, units and label cardinality', () => {
       abort.abort();
       await done;
       await collector.close();
+      await new Promise<void>((resolve) => judge.close(() => resolve()));
     }
   }, 60_000);
 

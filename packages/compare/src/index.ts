@@ -58,6 +58,14 @@ export {
   type LlmVerdict,
   parseLlmVerdict,
 } from './llm-judge.js';
+export {
+  type LlmJudgeBudget,
+  LlmJudgeError,
+  type LlmJudgeFailure,
+  type LlmJudgeObserver,
+  llmJudgeBudgets,
+  llmJudgeFailures,
+} from './llm-judge-error.js';
 export type { FieldNoise, NoiseLookup, TextNoise } from './noise-lookup.js';
 export {
   createNoiseModel,

@@ -1,6 +1,8 @@
+import { type Clock, systemClock } from '@understudy/core';
 import type { CanonicalResponse } from './canonical-response.js';
 import type { CompareExtension, CompareExtensionResult } from './compare-extension.js';
 import { hashBytes } from './hash.js';
+import { LlmJudgeError, type LlmJudgeFailure, type LlmJudgeObserver } from './llm-judge-error.js';
 
 /**
  * How the judge reaches a model: one chat request (system + user message, JSON answer asked for)
@@ -27,6 +29,11 @@ export interface LlmJudgeLimits {
   readonly maxAnswerChars: number;
   /** Verdicts cached by content hash. Default 1 000. */
   readonly maxCached: number;
+  /**
+   * Whole call, from the request to the last byte of the answer (a model that trickles its answer
+   * is cut too, not only one that is silent). Default 30 000.
+   */
+  readonly timeoutMs: number;
 }
 
 export const defaultLlmJudgeLimits: LlmJudgeLimits = Object.freeze({
@@ -36,6 +43,7 @@ export const defaultLlmJudgeLimits: LlmJudgeLimits = Object.freeze({
   maxPromptChars: 2_000_000,
   maxAnswerChars: 6000,
   maxCached: 1000,
+  timeoutMs: 30_000,
 });
 
 /** The structured verdict asked of the model. */
@@ -82,21 +90,40 @@ export function parseLlmVerdict(text: string): LlmVerdict | undefined {
   return { verdict: o.verdict, reason: typeof o.reason === 'string' ? o.reason.slice(0, 300) : '', confidence };
 }
 
+const noObserver: LlmJudgeObserver = Object.freeze({ called() {}, cacheHit() {}, budgetExhausted() {}, queueFull() {} });
+
+/** Why a call failed: its own deadline, the caller's signal, a reason the transport gave, else the connection. */
+function failureOf(error: unknown, deadline: AbortSignal, caller: AbortSignal | undefined): LlmJudgeFailure {
+  if (deadline.aborted) return 'timeout';
+  if (caller?.aborted === true) return 'aborted';
+  if (error instanceof LlmJudgeError && error.code !== 'budget_spent') return error.code;
+  return 'connection';
+}
+
 /**
  * An optional second opinion for what rules cannot see: a {@link CompareExtension} that asks a
  * chat model for a structured verdict on original, candidate and baselines. Used only when
- * configured; verdicts are cached by content hash; calls, concurrency, queue and prompt budget are
- * bounded. A failed, refused or unparseable call rejects for that pair only — `applyExtension`
- * records it on the pair (`extensionError`) and the rule-based report stands.
+ * configured; verdicts are cached by content hash (a pair asked again while its first call is in
+ * flight waits for that call); calls, concurrency, queue, prompt budget and each call's duration
+ * (on the injected clock) are bounded — a call's share of the budget is taken before it waits for a
+ * slot, so pairs queued together never overspend it. A failed, refused or unparseable call rejects
+ * for that pair only with an {@link LlmJudgeError} — `applyExtension` records it on the pair
+ * (`extensionError`) and the rule-based report stands. `observer` hears every call, cache hit and
+ * pair not judged (the process's metrics).
  */
 export function createLlmJudge(deps: {
   readonly transport: LlmJudgeTransport;
   readonly limits?: Partial<LlmJudgeLimits>;
   /** Other production answers to the input of the pair being judged, when the caller does not pass them per pair (`context.baselines`). */
   readonly baselinesFor?: (original: CanonicalResponse) => readonly CanonicalResponse[];
+  readonly clock?: Clock;
+  readonly observer?: LlmJudgeObserver;
 }): CompareExtension & { readonly stats: () => { calls: number; cached: number; skipped: number; failed: number } } {
   const limits: LlmJudgeLimits = { ...defaultLlmJudgeLimits, ...deps.limits };
+  const clock = deps.clock ?? systemClock;
+  const observer = deps.observer ?? noObserver;
   const cache = new Map<string, LlmVerdict>();
+  const pending = new Map<string, Promise<LlmVerdict>>();
   const stats = { calls: 0, cached: 0, skipped: 0, failed: 0 };
   let promptChars = 0;
   let inFlight = 0;
@@ -107,13 +134,51 @@ export function createLlmJudge(deps: {
       inFlight++;
       return;
     }
-    if (waiting.length >= limits.maxQueued) throw new Error('judge queue full: pair not judged');
+    if (waiting.length >= limits.maxQueued) {
+      observer.queueFull();
+      throw new LlmJudgeError('queue_full', 'judge queue full: pair not judged');
+    }
     await new Promise<void>((resolve) => waiting.push(resolve));
   };
   const release = (): void => {
     const next = waiting.shift();
     if (next !== undefined) next();
     else inFlight--;
+  };
+
+  /** One model call under the concurrency bound and the call's deadline. */
+  const ask = async (user: string, signal: AbortSignal | undefined): Promise<LlmVerdict> => {
+    await acquire();
+    const deadline = new AbortController();
+    const timer = clock.setTimeout(
+      () => deadline.abort(new LlmJudgeError('timeout', `judge call timeout: no complete answer in ${limits.timeoutMs} ms`)),
+      limits.timeoutMs,
+    );
+    const started = clock.monotonic();
+    try {
+      const combined = signal === undefined ? deadline.signal : AbortSignal.any([signal, deadline.signal]);
+      if (combined.aborted) throw combined.reason;
+      // The deadline also settles a transport that does not honour the signal.
+      const aborted = new Promise<never>((_, reject) => {
+        combined.addEventListener('abort', () => reject(combined.reason), { once: true });
+      });
+      aborted.catch(() => {});
+      const text = await Promise.race([deps.transport({ system, user, signal: combined }), aborted]);
+      const verdict = parseLlmVerdict(text);
+      if (verdict === undefined) throw new LlmJudgeError('no_verdict', `judge answered no verdict: ${clip(text, 120)}`);
+      observer.called('verdict', (clock.monotonic() - started) / 1000);
+      return verdict;
+    } catch (cause) {
+      stats.failed++;
+      const reason = failureOf(cause, deadline.signal, signal);
+      observer.called(reason, (clock.monotonic() - started) / 1000);
+      if (cause instanceof LlmJudgeError && cause.code === reason) throw cause;
+      const message = reason === 'timeout' ? `judge call timeout: no complete answer in ${limits.timeoutMs} ms` : errorMessage(cause);
+      throw new LlmJudgeError(reason, message, { cause });
+    } finally {
+      timer.cancel();
+      release();
+    }
   };
 
   return {
@@ -127,24 +192,40 @@ export function createLlmJudge(deps: {
       ].join('\n\n');
       const key = hashBytes(new TextEncoder().encode(`${system}\u0000${user}`));
       let verdict = cache.get(key);
-      if (verdict !== undefined) stats.cached++;
-      else {
-        if (stats.calls >= limits.maxCalls || promptChars + user.length > limits.maxPromptChars) {
+      const asked = verdict === undefined ? pending.get(key) : undefined;
+      if (asked !== undefined) verdict = await asked;
+      if (verdict !== undefined) {
+        stats.cached++;
+        observer.cacheHit();
+      } else {
+        const bound =
+          stats.calls >= limits.maxCalls ? 'calls' : promptChars + user.length > limits.maxPromptChars ? 'prompt_chars' : undefined;
+        if (bound !== undefined) {
           stats.skipped++;
-          throw new Error(`judge budget spent (${stats.calls} calls, ${promptChars} prompt characters): pair not judged`);
+          observer.budgetExhausted(bound);
+          throw new LlmJudgeError(
+            'budget_spent',
+            `judge budget spent (${stats.calls} calls, ${promptChars} prompt characters): pair not judged`,
+          );
         }
-        await acquire();
+        // The call's share of the budget is taken now, before it waits for a slot, and given back
+        // only when it never got one.
+        const charge = user.length + system.length;
+        stats.calls++;
+        promptChars += charge;
+        const call = ask(user, context.signal);
+        pending.set(key, call);
         try {
-          stats.calls++;
-          promptChars += user.length + system.length;
-          const text = await deps.transport({ system, user, ...(context.signal ? { signal: context.signal } : {}) });
-          verdict = parseLlmVerdict(text);
-          if (verdict === undefined) throw new Error(`judge answered no verdict: ${clip(text, 120)}`);
-        } catch (cause) {
-          stats.failed++;
-          throw cause;
+          verdict = await call;
+        } catch (error) {
+          if (error instanceof LlmJudgeError && error.code === 'queue_full') {
+            stats.calls--;
+            promptChars -= charge;
+            stats.skipped++;
+          }
+          throw error;
         } finally {
-          release();
+          pending.delete(key);
         }
         if (cache.size >= limits.maxCached) cache.delete(cache.keys().next().value ?? '');
         cache.set(key, verdict);
@@ -163,4 +244,8 @@ export function createLlmJudge(deps: {
       };
     },
   };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -226,7 +226,7 @@ const compareSchema = z.strictObject({
         .string()
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('UNDERSTUDY_JUDGE_API_KEY'),
-      /** Per call: time to the answer's headers and between its body chunks. */
+      /** Per call: the whole call, from the request to the answer's last byte (a trickling answer is cut too). */
       timeoutMs: z.number().int().positive().default(30_000),
       /** Model calls per process; past it pairs are reported as not judged. */
       maxCalls: z.number().int().positive().default(200),

@@ -60,7 +60,7 @@ export const controlCommand: Command = {
       const plan = await planVersions(store, declaredVersions(config, file));
       refuseSilentChanges(plan, apply);
       // Replays started over the API compare as the config says, with its judge (one per process).
-      const compare = await compareWiring(config, io);
+      const compare = await compareWiring(config, io, {}, { registry });
       stack.defer('close the judge', () => compare.close());
       const record = recordDepsFor(config, dataDir);
       const controlLogger = logger.child({ role: 'control' });

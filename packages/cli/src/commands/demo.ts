@@ -22,7 +22,7 @@ import { startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy demo [--keep]
+const usage = `Usage: understudy demo [--keep] [--config FILE]
 
 Runs the whole story headless in about a minute, in a fresh database of its own: customer
 conversations through the tap to v1 (production) with live shadow copies to v3, a replay gate
@@ -31,7 +31,10 @@ it back by themselves) and one for v2 (a good rewrite: promoted). Prints what ha
 
 Exit 0 only if v3 was rolled back and v2 promoted; 1 otherwise.
 
-  --keep     print the path of the demo's database and keep it (default: a temporary file)
+  --keep          print the path of the demo's database and keep it (default: a temporary file)
+  --config FILE   a config file (default: ./understudy.config.json when present); its "compare"
+                  section is how the demo compares, with the optional LLM judge (compare.judge),
+                  whose figures then close the summary
 `;
 
 export const demoCommand: Command = {
@@ -72,7 +75,7 @@ export const demoCommand: Command = {
         registry,
       });
       // The demo compares as the config says, with its judge when one is configured (one for the process).
-      const compare = await compareWiring(config, io);
+      const compare = await compareWiring(config, io, {}, { registry });
       stack.defer('close the judge', () => compare.close());
       startShadowWorker({ store, registry: tap.registry, clock, logger, stack, compare });
       startCanaryController({ store, clock, logger, stack });
@@ -94,7 +97,7 @@ export const demoCommand: Command = {
         onPhase: (text) => io.stdout(`${text}\n`),
         ...(signal === undefined ? {} : { signal }),
       });
-      io.stdout(formatDemoSummary(summary, (clock.monotonic() - started) / 1000));
+      io.stdout(formatDemoSummary(summary, (clock.monotonic() - started) / 1000, compare.judge?.stats()));
       return summary.ok ? exitCode.ok : exitCode.breached;
     } finally {
       await stack.unwind(logger);

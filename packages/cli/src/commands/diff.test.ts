@@ -271,5 +271,10 @@ describe('understudy diff', () => {
     await expect(runDiff(['a', 'b', '--bogus'], t.io)).rejects.toBeInstanceOf(UsageError);
     const broken = t.file('x.json', '{}');
     expect(await run(['diff', broken, broken, '--extension', 'nope.mjs'], t.io)).toBe(2);
+    // A judge that is no http(s) URL is a usage error, not a per-pair failure.
+    const before = t.err().length;
+    expect(await run(['diff', broken, broken, '--judge', 'localhost:11434/v1', '--judge-model', 'm'], t.io)).toBe(2);
+    const line = t.err().slice(before);
+    expect(line).toMatch(/^understudy diff: --judge localhost:11434\/v1 --judge-model m: url: .+\n$/);
   });
 });

@@ -6,6 +6,7 @@ import {
   type DivergenceReport,
   formatReport,
 } from '@understudy/compare';
+import { parseConfig, UnderstudyError } from '@understudy/core';
 import { applyExtensions, type JudgeSettings } from '@understudy/replay';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -15,7 +16,7 @@ import { withStore } from '../with-store.js';
 import { isFileArgument, type Loaded, loadExchange, loadFile } from './diff-inputs.js';
 
 const usage = `Usage: understudy diff ORIGINAL CANDIDATE [--baseline B]... [--endpoint "POST /path"] [--json] [--no-color]
-                       [--extension MODULE] [--config FILE]
+                       [--extension MODULE] [--judge URL --judge-model M] [--config FILE]
 
 Compares two responses and prints the divergence report: what changed (status, error, tool
 calls, JSON fields, text, and the facts the text states: amounts, dates, codes, names, negations,
@@ -84,17 +85,9 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   // --judge-model M, else compare.judge of the config. Only when asked for; a failure is reported
   // on the pair, never fatal.
   if (values.judge !== undefined && values['judge-model'] === undefined) throw new UsageError('--judge needs --judge-model NAME');
-  const judgeFlag: JudgeSettings | undefined =
+  const judgeFlag =
     values.judge !== undefined && values['judge-model'] !== undefined
-      ? {
-          url: values.judge,
-          model: values['judge-model'],
-          apiKeyEnv: settings.judge?.apiKeyEnv ?? 'UNDERSTUDY_JUDGE_API_KEY',
-          timeoutMs: settings.judge?.timeoutMs ?? 60_000,
-          maxCalls: 1,
-          concurrency: 1,
-          maxPromptChars: settings.judge?.maxPromptChars ?? 2_000_000,
-        }
+      ? judgeFromFlags(values.judge, values['judge-model'], settings.judge)
       : undefined;
   const wiring = await compareWiring(config, io, {
     ...(values.extension === undefined ? {} : { extension: values.extension }),
@@ -109,4 +102,22 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   if (values.json === true) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatReport(report, { color: io.isTty && values['no-color'] !== true && io.env.NO_COLOR === undefined }));
   return report.verdict === 'regression' ? exitCode.breached : exitCode.ok;
+}
+
+/**
+ * `--judge URL --judge-model M`: one call, the config judge's key variable, timeout and prompt
+ * budget (else the schema's defaults), checked by the config schema so a bad URL is a usage error.
+ */
+function judgeFromFlags(url: string, model: string, configured: JudgeSettings | undefined): JudgeSettings {
+  const { apiKeyEnv, timeoutMs, maxPromptChars } = configured ?? {};
+  try {
+    const judge = parseConfig({ compare: { judge: { url, model, apiKeyEnv, timeoutMs, maxPromptChars, maxCalls: 1, concurrency: 1 } } })
+      .compare.judge;
+    if (judge !== undefined) return judge;
+  } catch (error) {
+    if (error instanceof UnderstudyError)
+      throw new UsageError(`--judge ${url} --judge-model ${model}: ${error.message.replace(/^config: compare\.judge\./, '')}`);
+    throw error;
+  }
+  throw new UsageError('--judge needs --judge-model NAME');
 }

@@ -7,6 +7,7 @@ import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { compareWiring } from '../compare-wiring.js';
 import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
+import { formatJudgeStats } from '../format-judge-stats.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
 import { configuredReplayer } from '../replayer-wiring.js';
@@ -154,10 +155,7 @@ export const replayCommand: Command = {
           formatMarkdown(summary, { dashboardUrl: dashboardUrl ?? config.control.dashboardUrl }),
         );
       if (llm !== undefined) {
-        const j = llm.stats();
-        io.stderr(
-          `judge: ${j.calls} calls, ${j.cached} cached, ${j.skipped} skipped past its bounds, ${j.failed} failed (failed pairs keep the rules' verdict)\n`,
-        );
+        io.stderr(`judge: ${formatJudgeStats(llm.stats())}\n`);
       }
       if (outcome.run.status === 'aborted' && signal?.aborted === true)
         io.stderr(`interrupted: resume with understudy replay --resume ${runId}\n`);

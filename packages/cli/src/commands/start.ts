@@ -9,7 +9,7 @@ import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
-import { compareWiring } from '../compare-wiring.js';
+import { type CompareWiring, compareWiring } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { demoVersionName } from '../demo/demo-agents.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
@@ -83,7 +83,8 @@ export const startCommand: Command = {
       // One way to compare for the whole process (one judge: its cache and budget are shared by
       // the live shadow and every replay run, however started); a comparator module that cannot
       // load stops the start here, before anything listens.
-      const compare = await compareWiring(config, io);
+      const compareRegistry = new Registry();
+      const compare = await compareWiring(config, io, {}, { registry: compareRegistry });
       stack.defer('close the judge', () => compare.close());
       let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
@@ -123,7 +124,7 @@ export const startCommand: Command = {
         shadowVersion,
         registry: tapRegistry,
       });
-      const registry = Registry.merge([tapRegistry, egressRegistry]);
+      const registry = Registry.merge([tapRegistry, egressRegistry, compareRegistry]);
       startShadowWorker({ store, registry, clock, logger, stack, compare });
       const record = recordDepsFor(config, dataDir);
       const replayer = configuredReplayer({ store, record, compare, clock, logger });
@@ -164,7 +165,7 @@ export const startCommand: Command = {
           egress: egressShown,
         }),
       );
-      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, replayer, clock, logger, stack, io });
+      if (demo) startLiveDemo({ store, tapUrl: tapServer.url, replayer, compare, clock, logger, stack, io });
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
@@ -183,6 +184,8 @@ function startLiveDemo(deps: {
   tapUrl: string;
   /** The process's (its redactor holds the tap's key: it signs correlation values the egress proxy verifies). */
   replayer: Replayer;
+  /** Its judge's figures close the summary. */
+  compare: CompareWiring;
   clock: Clock;
   logger: Logger;
   stack: ShutdownStack;
@@ -203,7 +206,7 @@ function startLiveDemo(deps: {
     signal: stop.signal,
     onPhase: (text) => deps.logger.info(`demo ${text.trim()}`),
   }).then(
-    (summary) => deps.io.stdout(formatDemoSummary(summary, (deps.clock.monotonic() - started) / 1000)),
+    (summary) => deps.io.stdout(formatDemoSummary(summary, (deps.clock.monotonic() - started) / 1000, deps.compare.judge?.stats())),
     (error: unknown) => {
       if (!stop.signal.aborted) deps.logger.warn({ err: error }, 'the demo scenario stopped');
     },

@@ -1,9 +1,14 @@
+import { formatJudgeStats } from '../format-judge-stats.js';
 import type { DemoSummary } from './demo-scenario.js';
 
 const count = (verdicts: Record<string, number>, name: string): number => verdicts[name] ?? 0;
 
-/** What the demo did and why, for a person reading the terminal. */
-export function formatDemoSummary(s: DemoSummary, seconds: number): string {
+/** What the demo did and why, for a person reading the terminal; with the LLM judge's figures when one is configured. */
+export function formatDemoSummary(
+  s: DemoSummary,
+  seconds: number,
+  judge?: { calls: number; cached: number; skipped: number; failed: number },
+): string {
   const shadow = s.shadowed.verdicts;
   const line = (name: 'v2' | 'v3') => {
     const r = s.replays[name];
@@ -20,6 +25,7 @@ export function formatDemoSummary(s: DemoSummary, seconds: number): string {
     line('v3'),
     `  canary v3  ${s.v3.state.replace('_', ' ')}${s.v3.reason === null ? '' : ` — ${s.v3.reason}`}`,
     `  canary v2  ${s.v2.state.replace('_', ' ')}${s.v2.reason === null ? '' : ` — ${s.v2.reason}`}`,
+    ...(judge === undefined ? [] : [`  judge      ${formatJudgeStats(judge)}`]),
     s.ok
       ? '\nOK: the regressed prompt (v3) was rolled back by its gates and the good rewrite (v2) was promoted.'
       : '\nNOT OK: expected v3 rolled back and v2 promoted.',
