@@ -27,6 +27,21 @@ export function argumentKind(s: string): ArgumentKind {
   return 'prose';
 }
 
+/**
+ * A path read lexically, as POSIX `normalize` does without touching a disk: backslashes as
+ * slashes, "." and empty segments dropped, "dir/.." folded; ".." that climbs above the start kept.
+ */
+function lexicalPath(t: string): string {
+  const rooted = /^[\\/]/.test(t);
+  const out: string[] = [];
+  for (const segment of t.split(/[\\/]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (segment !== '..' || !rooted) out.push(segment);
+  }
+  return `${rooted ? '/' : ''}${out.join('/')}`;
+}
+
 function normalized(kind: ArgumentKind, s: string): string {
   const t = s.trim();
   switch (kind) {
@@ -46,7 +61,7 @@ function normalized(kind: ArgumentKind, s: string): string {
     case 'email':
       return t.toLowerCase();
     case 'path':
-      return t.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+      return lexicalPath(t);
     case 'identifier':
       return t.replace(/\s+/g, ' ');
     default:
@@ -56,7 +71,7 @@ function normalized(kind: ArgumentKind, s: string): string {
 
 /**
  * Whether two strings state the same value: same kind and normal form (`2026-03-14` =
- * `2026-03-14T00:00:00Z`, `./src/a.ts` = `src/a.ts`), numbers within `tolerance` (relative).
+ * `2026-03-14T00:00:00Z`, `./src/a.ts` = `src/a.ts` = `src/lib/../a.ts`), numbers within `tolerance` (relative).
  * Prose is never "the same" here: it is graded as text.
  */
 export function sameArgument(a: string, b: string, tolerance = 0): boolean {
