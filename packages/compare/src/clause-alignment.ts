@@ -96,16 +96,24 @@ function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
 // Words that occur in one clause of an answer only: the topic of that clause ("breakfast"), by id.
 const distinctiveWords = new WeakMap<FactSheet, Set<number>>();
 
+// Per word id, how many clauses of the sheet being counted use it: reused, zeroed after each count.
+let clauseCounts = new Int32Array(1024);
+
 function distinctive(sheet: FactSheet): Set<number> {
   let set = distinctiveWords.get(sheet);
   if (set === undefined) {
-    const counts = new Map<number, number>();
-    for (const c of sheet.clauses) for (const w of c.contentUnique) counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (clauseCounts.length < sheet.words.size) clauseCounts = new Int32Array(Math.max(sheet.words.size, clauseCounts.length * 2));
+    const counts = clauseCounts;
+    for (const c of sheet.clauses) for (const w of c.contentUnique) counts[w] = (counts[w] ?? 0) + 1;
     set = new Set();
-    for (const [id, n] of counts) {
-      const w = sheet.words.words[id] as string;
-      if (n === 1 && w.length >= 4 && !hasDigit(w)) set.add(id);
-    }
+    for (const c of sheet.clauses)
+      for (const w of c.contentUnique) {
+        if (counts[w] === 1) {
+          const word = sheet.words.words[w] as string;
+          if (word.length >= 4 && !hasDigit(word)) set.add(w);
+        }
+      }
+    for (const c of sheet.clauses) for (const w of c.contentUnique) counts[w] = 0;
     distinctiveWords.set(sheet, set);
   }
   return set;

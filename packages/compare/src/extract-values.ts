@@ -4,6 +4,7 @@ import { articleValue, currencySymbols, measureUnits, parseNumber, plainNumber, 
 import { isNumberWord } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { hasDigit } from './word-forms.js';
+import { memoSlots, type WordIds } from './word-ids.js';
 
 // Which rule reads a value where: numbers and their units are in number-unit.ts, dates and times
 // in calendar-value.ts; identifiers, e-mail addresses, URLs and phone numbers are read here. All of
@@ -158,6 +159,20 @@ const startWords = new Set([
   'inr',
 ]);
 
+/**
+ * {@link mayHoldValue}, from `memo` (per word id of the tokens' table) for a token written in
+ * lower case (its answer is a function of its lower-case form then).
+ */
+function mayHoldValueMemo(t: ClauseToken, memo: (number | undefined)[] | undefined): boolean {
+  if (memo === undefined || t.id === undefined || t.core !== t.lower) return mayHoldValue(t);
+  let may = memo[t.id];
+  if (may === undefined) {
+    may = mayHoldValue(t) ? 1 : 0;
+    memo[t.id] = may;
+  }
+  return may === 1;
+}
+
 function mayHoldValue(t: ClauseToken): boolean {
   const c = t.core;
   for (let k = 0; k < c.length; k++) {
@@ -170,13 +185,15 @@ function mayHoldValue(t: ClauseToken): boolean {
 
 /**
  * Typed values (money, dates, times, durations, quantities, ids, e-mails, URLs, phones) of a
- * clause's tokens, in order; `consumed` receives the indices of the tokens they span.
+ * clause's tokens, in order; `consumed` receives the indices of the tokens they span. Given the
+ * tokens' word table, which words can start no value is remembered per word.
  */
-export function extractValues(tokens: readonly ClauseToken[], consumed?: Set<number>): FactValue[] {
+export function extractValues(tokens: readonly ClauseToken[], consumed?: Set<number>, words?: WordIds): FactValue[] {
   const out: FactValue[] = [];
+  const memo = words?.memo(memoSlots.mayHoldValue);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
-    if (t === undefined || !mayHoldValue(t)) {
+    if (t === undefined || !mayHoldValueMemo(t, memo)) {
       i++;
       continue;
     }

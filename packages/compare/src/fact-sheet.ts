@@ -187,14 +187,19 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const forms = words.memo(memoSlots.contentForm);
   // Token indices a value spans, per clause (one set, emptied for each clause).
   const consumed = new Set<number>();
+  const ascii = isAscii(text);
+  const split = words.listMemo(memoSlots.tokenWords);
   for (const c of splitClauses(text, words)) {
     consumed.clear();
-    const found = extractValues(c.tokens, consumed);
+    const found = extractValues(c.tokens, consumed, words);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
     const content: string[] = [];
     const contentIds: number[] = [];
-    for (const id of textTokenIds(c.text, words)) {
+    // An ASCII clause's words are its tokens' words in order (white space and the punctuation
+    // trimmed from a token's edges separate words either way): each distinct token is read once.
+    const ids = ascii ? tokensWords(c.tokens, words, split) : textTokenIds(c.text, words);
+    for (const id of ids) {
       let form = forms[id];
       if (form === undefined) {
         const f = contentForm(words.words[id] as string);
@@ -221,6 +226,25 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
     );
   }
   return new Sheet(clauses, values, words, text);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** The folded words ({@link textTokenIds}) of a clause's tokens, each token's memoized by its id. */
+function tokensWords(tokens: readonly ClauseToken[], words: WordIds, memo: (readonly number[] | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const t of tokens) {
+    let ids = t.id === undefined ? undefined : memo[t.id];
+    if (ids === undefined) {
+      ids = textTokenIds(t.lower, words);
+      if (t.id !== undefined) memo[t.id] = ids;
+    }
+    for (const id of ids) out.push(id);
+  }
+  return out;
 }
 
 /** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clauseBreak, mayBreak, mayEndSentence, sentenceEnd } from './split-clauses.js';
+import { clauseBreak, condition, markup, mayBreak, mayEndSentence, mayHoldMarkup, mayOpenCondition, sentenceEnd } from './split-clauses.js';
 
 // The fast paths skip a pattern where it cannot match; they must never skip where it can, or a
 // sentence or clause goes unsplit. Each pattern is checked against its precheck on hand-picked
@@ -25,6 +25,13 @@ const lines = [
   'Fine,\tHowever late',
   'It ships today, whereaſ others wait',
   'It ships today,yet it is late',
+  'If the parcel is late, call us',
+  '  When it arrives, check it',
+  '\ufeffOnce paid, it ships',
+  'as long as it is unused, we refund it',
+  'IN CASE it breaks, call',
+  '**Note:** `npm test` > # | x',
+  'a__b',
 ];
 const pieces = [
   ' ',
@@ -52,6 +59,20 @@ const pieces = [
   '？',
   'so ',
   'ſo ',
+  'also ',
+  'If ',
+  'when ',
+  'Once ',
+  'unless ',
+  'in case ',
+  'As long as ',
+  '\ufeff',
+  '*',
+  '_',
+  '`',
+  '>',
+  '#',
+  '|',
   'SO ',
   'that ',
   'this ',
@@ -79,6 +100,20 @@ describe('split-clauses fast paths', () => {
     for (const line of lines) if (clauseBreak.test(line)) expect(mayBreak(line), line).toBe(true);
     fc.assert(
       fc.property(generated, (line) => !clauseBreak.test(line) || mayBreak(line)),
+      { seed: 11, numRuns: 5000 },
+    );
+  });
+
+  it('mayHoldMarkup admits every piece with markup, mayOpenCondition every clause opening with a condition', () => {
+    // Fresh patterns: the shared ones are global (markup) and keep a lastIndex.
+    const hasMarkup = (s: string): boolean => new RegExp(markup.source).test(s);
+    const opensCondition = (s: string): boolean => condition.test(s.trim());
+    for (const line of lines) {
+      if (hasMarkup(line)) expect(mayHoldMarkup(line), line).toBe(true);
+      if (opensCondition(line)) expect(mayOpenCondition(line), line).toBe(true);
+    }
+    fc.assert(
+      fc.property(generated, (line) => (!hasMarkup(line) || mayHoldMarkup(line)) && (!opensCondition(line) || mayOpenCondition(line))),
       { seed: 11, numRuns: 5000 },
     );
   });

@@ -41,9 +41,9 @@ export const clauseBreak =
   /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s)\b)|,?\s+(?=(?:and|or|but) (?:don['’]t|do not|never) )/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
 // condition, not the advice.
-const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
+export const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
 const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
-const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
+export const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 // Punctuation trimmed from a word's edges; what stays inside is kept (`BK-4821`, `$1,200.50`).
 // By char code: ( " ' [ { « “ ‘ open; ) " ' ] } » ” ’ . , ; : ! ? … close, and . , ; : ! ? are
 // kept as the punctuation after a word.
@@ -143,7 +143,8 @@ export function mayEndSentence(s: string): boolean {
  * Whether {@link clauseBreak} can match at all: it needs ; or : — or a comma, white space and a
  * contrast word (but, although, though, however, whereas, while, yet, except, unless: a word
  * opening with one of their first letters, or with any non-ASCII character, is enough here) — or
- * "so" before a space, where the case-insensitive Unicode pattern also reads ſ (U+017F) as s — or
+ * "so" between white space and a space, where the case-insensitive Unicode pattern also reads ſ
+ * (U+017F) as s — or
  * "and"/"or"/"but" between spaces. Over-approximates; a line it rules out is one clause (what the
  * split returns).
  */
@@ -162,7 +163,15 @@ export function mayBreak(s: string): boolean {
       if (first > 127 || contrastInitials.has(first | 32)) return true;
       continue;
     }
-    if ((c === 115 || c === 83 || c === 0x17f) && (s.charCodeAt(i + 1) | 32) === 111) return true;
+    // "so " after white space (any non-ASCII character before it may be white space).
+    if (
+      (c === 115 || c === 83 || c === 0x17f) &&
+      (s.charCodeAt(i + 1) | 32) === 111 &&
+      s.charCodeAt(i + 2) === 32 &&
+      i > 0 &&
+      (isAsciiSpace(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) > 127)
+    )
+      return true;
   }
   // A coordinated clause needs no comma: "… and you will be charged".
   return coordination.test(s);
@@ -191,6 +200,35 @@ function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
   return tokens.every((t) => t.core.length < 4 || t.upper || !/\p{L}/u.test(t.core));
 }
 
+/** Whether {@link markup} can match: it needs one of * _ ` > # |. */
+export function mayHoldMarkup(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 96 || c === 62 || c === 35 || c === 124) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether {@link condition} can match: it needs a comma, and the trimmed text must open with the
+ * first letter of one of its words (a, i, o, u, w in either case; the pattern has no `u` flag, so
+ * no other character folds to them).
+ */
+export function mayOpenCondition(s: string): boolean {
+  if (!s.includes(',')) return false;
+  let i = 0;
+  while (i < s.length && isTrimmed(s.charCodeAt(i))) i++;
+  const first = s.charCodeAt(i);
+  if (first > 127) return true;
+  const c = first | 32;
+  return c === 97 || c === 105 || c === 111 || c === 117 || c === 119;
+}
+
+/** ASCII white space String.prototype.trim removes (a non-ASCII first character answers "maybe" above). */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** Inline code spans of a piece of text, trimmed, empty ones dropped. */
 function codeSpans(piece: string): string[] {
   return [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
@@ -211,13 +249,13 @@ export function splitClauses(text: string, words?: WordIds): Clause[] {
   for (const piece of pieces) {
     if (piece === undefined) continue;
     const code = piece.includes('`') ? codeSpans(piece) : [];
-    const line = piece.replace(markup, ' ').trim();
+    const line = (mayHoldMarkup(piece) ? piece.replace(markup, ' ') : piece).trim();
     if (line === '') continue;
     const lineTokens = clauseTokens(line, words);
     const heading = isHeading(piece, lineTokens);
     let initial = true;
     const parts = (mayBreak(line) ? line.split(clauseBreak) : [line]).flatMap((part) => {
-      const m = condition.exec(part.trim());
+      const m = mayOpenCondition(part) ? condition.exec(part.trim()) : null;
       return m === null
         ? [{ part, condition: false }]
         : [

@@ -17,6 +17,8 @@ export class WordIds {
   #table = new Int32Array(1024);
   /** Per id: numbers memoized by a reader (see {@link memo}); `undefined` until asked. */
   readonly #memos: (number | undefined)[][] = [];
+  /** Per id: lists of ids memoized by a reader (see {@link listMemo}). */
+  readonly #lists: (readonly number[] | undefined)[][] = [];
 
   /** The id of `text.slice(start, end)`, interned on first sight. */
   idOf(text: string, start: number, end: number): number {
@@ -62,6 +64,16 @@ export class WordIds {
     return m;
   }
 
+  /** Like {@link memo}, for a list of ids per word (the words a token splits into, say). */
+  listMemo(slot: number): (readonly number[] | undefined)[] {
+    let m = this.#lists[slot];
+    if (m === undefined) {
+      m = [];
+      this.#lists[slot] = m;
+    }
+    return m;
+  }
+
   #grow(): void {
     const table = new Int32Array(this.#table.length * 2);
     const mask = table.length - 1;
@@ -81,7 +93,7 @@ function sameRange(word: string, text: string, start: number, end: number): bool
 }
 
 /** Memo slots of {@link WordIds.memo}, one per reader. */
-export const memoSlots = Object.freeze({ contentForm: 0, lowerCase: 1, language: 2 });
+export const memoSlots = Object.freeze({ contentForm: 0, lowerCase: 1, language: 2, tokenWords: 3, mayHoldValue: 4 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
 export const maxWords = 100_000;
