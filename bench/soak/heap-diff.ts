@@ -28,6 +28,24 @@ function byKind(path: string): Map<string, { count: number; bytes: number }> {
 }
 
 /**
+ * The kinds of object holding the most self size in one heap snapshot, with their counts and,
+ * when `per` is given (e.g. the number of open streams), the bytes per one of those.
+ */
+export function heapTop(path: string, top = 20, per?: number): string {
+  const kinds = byKind(path);
+  const total = [...kinds.values()].reduce((sum, k) => sum + k.bytes, 0);
+  const mb = (n: number): string => (n / 1024 / 1024).toFixed(2);
+  const each = (n: number): string => (per === undefined ? '' : `  ${Math.round(n / per)} B each of ${per}`);
+  return [
+    `heap (self sizes) ${mb(total)} MB${each(total)}; largest kinds:`,
+    ...[...kinds]
+      .sort((p, q) => q[1].bytes - p[1].bytes)
+      .slice(0, top)
+      .map(([key, k]) => `  ${`${mb(k.bytes)} MB`.padStart(10)}  ${String(k.count).padStart(9)} objects${each(k.bytes)}  ${key}`),
+  ].join('\n');
+}
+
+/**
  * What grew between two heap snapshots of one process (`--heapsnapshot-signal`): the kinds of
  * object whose total self size grew most, with their counts. Enough to tell a leak (a kind that
  * grows with the traffic served) from a heap that only settled.

@@ -7,16 +7,19 @@
 // `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
 // --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
-// the client runs, written there).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// the client runs, written there)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
+// after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { heapTop } from '../soak/heap-diff.js';
 import { ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
 import { procMemory } from '../tap/proc-stats.js';
+import { sleep } from '../tap/sleep.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +27,13 @@ const { values } = parseArgs({
     'ramp-ms': { type: 'string' },
     contender: { type: 'string' },
     'profile-dir': { type: 'string' },
+    'heap-snapshot-ms': { type: 'string' },
   },
 });
 const profileDir = values['profile-dir'];
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const rampMs = Number(values['ramp-ms'] ?? 5000);
+const heapSnapshotMs = values['heap-snapshot-ms'] === undefined ? undefined : Number(values['heap-snapshot-ms']);
 
 interface Scenario {
   readonly name: string;
@@ -116,11 +121,21 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
             ],
             {
               shipped: true,
+              ...(heapSnapshotMs === undefined
+                ? {}
+                : { execArgv: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`] }),
             },
           );
     const profiling = contender === 'tap' && profileDir !== undefined;
     if (profiling) await tapProfile(server, 'profile-start');
-    const client = await runClient(server.port, scenario);
+    const clientRun = runClient(server.port, scenario);
+    if (contender === 'tap' && heapSnapshotMs !== undefined) {
+      await sleep(heapSnapshotMs);
+      console.log(
+        `tap heap at ${heapSnapshotMs} ms:\n${heapTop(await heapSnapshot(server.child, join(dir, 'heap')), 25, scenario.streams)}`,
+      );
+    }
+    const client = await clientRun;
     if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
     if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb };
@@ -144,6 +159,24 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
   } finally {
     await children.stopAll();
   }
+}
+
+/** Signals the tap for a heap snapshot and waits until its file is complete (its size steady for 1 s, at most 2 min). */
+async function heapSnapshot(child: ChildProcess, heapDir: string): Promise<string> {
+  mkdirSync(heapDir, { recursive: true });
+  const files = (): string[] => (existsSync(heapDir) ? readdirSync(heapDir).filter((f) => f.endsWith('.heapsnapshot')) : []);
+  const before = new Set(files());
+  child.kill('SIGUSR2');
+  let last = -1;
+  for (let i = 0; i < 240; i++) {
+    await sleep(500);
+    const fresh = files().find((f) => !before.has(f));
+    if (fresh === undefined) continue;
+    const size = statSync(join(heapDir, fresh)).size;
+    if (size > 0 && size === last) return join(heapDir, fresh);
+    last = size;
+  }
+  throw new Error('no heap snapshot within 2 min');
 }
 
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');

@@ -76,6 +76,8 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       const text = (s: string): string => finder.redact(s, placeholder);
 
       const keep = (secret: string, token: string, min = minEchoedSecret): void => remember(known, secret, token, min);
+      /** The last events redacted, with their redaction. */
+      let lastEvents: RedactedEvents | undefined;
 
       /** Secret-named members and configured paths, then patterns; a body that is not JSON only gets the patterns. */
       const json = (s: string): string => {
@@ -165,7 +167,15 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           if (contentType.includes('x-www-form-urlencoded')) return self.query(s);
           return contentType.includes('json') ? json(s) : text(s);
         },
-        events: (events) => redactEvents(events, finder, placeholder, json),
+        events(events) {
+          // A stream's events are redacted for its stored body and again as its stored events:
+          // the same events, so the second call reuses the first's work (the costliest part of
+          // building a long stream's exchange), each event keeping its own arrival time.
+          if (lastEvents !== undefined && sameEvents(lastEvents.input, events)) return reuse(lastEvents, events);
+          const output = redactEvents(events, finder, placeholder, json);
+          lastEvents = { input: events, output };
+          return output;
+        },
         sseEvent(event) {
           const data = json(event.data);
           return data === event.data ? event : { ...event, data };
@@ -175,6 +185,30 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       return self;
     },
   };
+}
+
+interface RedactedEvents {
+  readonly input: readonly SseEvent[];
+  readonly output: readonly SseEvent[];
+}
+
+/** Whether two lists hold the same events (their arrival times aside). */
+function sameEvents(a: readonly SseEvent[], b: readonly SseEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as SseEvent;
+    const y = b[i] as SseEvent;
+    if (x.data !== y.data || x.event !== y.event || x.id !== y.id) return false;
+  }
+  return true;
+}
+
+/** `events` redacted as `done.input` was: an unchanged event is returned as given, a changed one gets the redacted data. */
+function reuse(done: RedactedEvents, events: readonly SseEvent[]): SseEvent[] {
+  return events.map((e, i) => {
+    const redacted = done.output[i] as SseEvent;
+    return redacted === done.input[i] ? e : { ...e, data: redacted.data };
+  });
 }
 
 /** The placeholder kind for a secret-named JSON member: its name, tidied. */

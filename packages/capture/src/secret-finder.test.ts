@@ -38,4 +38,35 @@ describe('secret finder', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('finds the same secrets when hinted patterns are gated by one pass over every hint', () => {
+    const gated = secretFinder(builtinPatterns, new Map());
+    const noHints = secretFinder(
+      builtinPatterns.map(({ hints: _hints, ...p }) => p),
+      new Map(),
+    );
+    const keyShaped = fc.constantFrom(
+      'sk-abcdefghijklmnop1234',
+      'pk_live_abcdefghijklmnop',
+      'AKIAABCDEFGHIJKLMNOP',
+      'ghp_abcdefghijklmnopqrstuvwxyz',
+      'github_pat_abcdefghijklmnopqrstuvwx',
+      'xoxb-1234567890-abc',
+      'AIza0123456789abcdefghijklmnopqrstuvwxy',
+      'eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl',
+      'alice@example.com',
+      'xxxxxxxx',
+      'AAAAAAAA',
+      'x',
+      'o',
+      '@',
+    );
+    const mixed = fc.array(fc.oneof(keyShaped, fragments, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(gated.ranges(text)).toEqual(noHints.ranges(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

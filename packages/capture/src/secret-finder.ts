@@ -56,6 +56,24 @@ function hinted(text: string, hints: readonly string[]): boolean {
   return false;
 }
 
+const hintGates = new WeakMap<readonly TextPattern[], RegExp | null>();
+
+/**
+ * One regex matching any hint of any pattern, made once per pattern list: most texts hold none,
+ * and one pass of it costs less than a search per hint — much less on a run of one character
+ * (`xxxx…` for the hint `xox`, `AAAA…` for `AKIA`), where each short search retries at every
+ * place. Null when no pattern has hints.
+ */
+function hintGate(patterns: readonly TextPattern[]): RegExp | null {
+  let gate = hintGates.get(patterns);
+  if (gate === undefined) {
+    const hints = [...new Set(patterns.flatMap((p) => p.hints ?? []))];
+    gate = hints.length === 0 ? null : new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+    hintGates.set(patterns, gate);
+  }
+  return gate;
+}
+
 function accepted(p: TextPattern, m: RegExpExecArray, found: SecretRange[]): void {
   const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0]);
   if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
@@ -78,14 +96,17 @@ function stickyCopy(regex: RegExp): RegExp {
  * (`known`: secret → placeholder, read at every call so later additions count).
  */
 export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
+  const gate = hintGate(patterns);
   const ranges = (text: string): SecretRange[] => {
     const found: SecretRange[] = [];
     for (const secret of known.keys()) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length))
         found.push({ start: at, end: at + secret.length, kind: 'known' });
     }
+    // Whether the text holds any hint at all: only then is each hinted pattern's own hint looked for.
+    const someHint = gate === null || gate.test(text);
     for (const p of patterns) {
-      if (p.hints !== undefined && !hinted(text, p.hints)) continue;
+      if (p.hints !== undefined && (!someHint || !hinted(text, p.hints))) continue;
       if (p.lead === undefined) scanAll(p, text, found);
       else scanFromLeads(p, p.lead, text, found);
     }
