@@ -8,7 +8,8 @@
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
 // --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
 // the client runs, written there)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
-// after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure).
+// after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
+// --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     contender: { type: 'string' },
     'profile-dir': { type: 'string' },
     'heap-snapshot-ms': { type: 'string' },
+    'memory-log': { type: 'string' },
   },
 });
 const profileDir = values['profile-dir'];
@@ -118,6 +120,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               `--upstream=${upstreamUrl}`,
               `--db=${join(dir, `${scenario.name}.db`)}`,
               ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
+              ...(values['memory-log'] === undefined ? [] : [`--memory-log=${values['memory-log']}.${scenario.name}.jsonl`]),
             ],
             {
               shipped: true,

@@ -8,9 +8,10 @@
  * that ships (and the writer thread loads plain JS); only this file goes through tsx.
  * Answers `stats` with `tap.stats()` and its memory, `close` by closing the tap (which flushes
  * the capture queue) and exiting, and, with `--profile-dir=`, `profile-start`/`profile-stop`
- * with a V8 CPU profile of just that span.
+ * with a V8 CPU profile of just that span. With `--memory-log=FILE` it appends its memory split and
+ * capture backlog to FILE every second.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
@@ -25,6 +26,7 @@ const db = argValue('db');
 const profileDir = argValue('profile-dir', '');
 const captureRate = Number(argValue('capture-rate', '1'));
 const sinkKind = argValue('sink', 'worker');
+const memoryLog = argValue('memory-log', '');
 
 // Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told.
 const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate } } } }).tap;
@@ -57,6 +59,27 @@ const sampleMemory = (): number => {
 };
 sampleMemory();
 const rssTimer = systemClock.setInterval(sampleMemory, 100);
+// With --memory-log=FILE: one JSON line per second of the memory split and the capture backlog.
+const started = performance.now();
+const logTimer =
+  memoryLog === ''
+    ? undefined
+    : systemClock.setInterval(() => {
+        const m = process.memoryUsage();
+        const { queueDepth, building } = tap.stats();
+        const mb = (n: number): number => Math.round(n / 1024 / 1024);
+        const line = {
+          s: Math.round((performance.now() - started) / 1000),
+          rss: mb(m.rss),
+          heapTotal: mb(m.heapTotal),
+          heapUsed: mb(m.heapUsed),
+          external: mb(m.external),
+          arrayBuffers: mb(m.arrayBuffers),
+          queueDepth,
+          building,
+        };
+        appendFileSync(memoryLog, `${JSON.stringify(line)}\n`);
+      }, 1000);
 
 const reply = (message: TapReply): void => {
   process.send?.(message);
@@ -96,6 +119,7 @@ process.on('message', (message: TapRequest) => {
     return;
   }
   rssTimer.cancel();
+  logTimer?.cancel();
   void (async () => {
     // Closing the tap flushes the queue and closes the sink; the store stays ours to close.
     await tap.close();
