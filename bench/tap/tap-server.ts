@@ -14,6 +14,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { createAdaptorServer } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
 import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
@@ -59,8 +60,23 @@ const sampleMemory = (): number => {
 };
 sampleMemory();
 const rssTimer = systemClock.setInterval(sampleMemory, 100);
-// With --memory-log=FILE: one JSON line per second of the memory split and the capture backlog.
+// With --memory-log=FILE: one JSON line per second of the memory split, the capture backlog and
+// the garbage collections of that second (count and ms, minor and major).
 const started = performance.now();
+const gcs = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      gcs.minor++;
+      gcs.minorMs += entry.duration;
+    } else {
+      gcs.major++;
+      gcs.majorMs += entry.duration;
+    }
+  }
+});
+if (memoryLog !== '') gcObserver.observe({ entryTypes: ['gc'] });
 const logTimer =
   memoryLog === ''
     ? undefined
@@ -77,7 +93,12 @@ const logTimer =
           arrayBuffers: mb(m.arrayBuffers),
           queueDepth,
           building,
+          gc: { minor: gcs.minor, minorMs: Math.round(gcs.minorMs), major: gcs.major, majorMs: Math.round(gcs.majorMs) },
         };
+        gcs.minor = 0;
+        gcs.minorMs = 0;
+        gcs.major = 0;
+        gcs.majorMs = 0;
         appendFileSync(memoryLog, `${JSON.stringify(line)}\n`);
       }, 1000);
 
@@ -120,6 +141,7 @@ process.on('message', (message: TapRequest) => {
   }
   rssTimer.cancel();
   logTimer?.cancel();
+  gcObserver.disconnect();
   void (async () => {
     // Closing the tap flushes the queue and closes the sink; the store stays ours to close.
     await tap.close();

@@ -46,6 +46,30 @@ describe('CaptureQueue', () => {
     expect(batches).toEqual([['a', 'b', 'c', 'd'], ['e']]);
   });
 
+  it('hands the sink at most batchMaxBytes per write (one bigger exchange alone), so a batch of long streams is not cloned whole', async () => {
+    const { batches, queue } = setup({ batchSize: 100, batchMaxBytes: 250 });
+    for (const [id, bytes] of [
+      ['a', 100],
+      ['b', 100],
+      ['c', 100],
+      ['d', 400],
+      ['e', 10],
+    ] as const)
+      queue.offer(testExchange(id), bytes);
+    await queue.flush();
+    expect(batches).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+  });
+
+  it('writes as soon as the queued bytes fill a batch, before the interval', async () => {
+    const { batches, queue } = setup({ batchSize: 100, batchMaxBytes: 250 });
+    queue.offer(testExchange('a'), 100);
+    await settle();
+    expect(batches).toEqual([]);
+    queue.offer(testExchange('b'), 200);
+    await settle();
+    expect(batches).toEqual([['a'], ['b']]);
+  });
+
   it('drops past the count bound and past the byte bound', () => {
     const { queue } = setup({ queueSize: 3, queueMaxBytes: 250, batchSize: 100 });
     expect(queue.offer(testExchange('a'), 100)).toBe(true);

@@ -12,6 +12,12 @@ export interface CaptureQueueOptions {
   readonly queueMaxBytes: number;
   /** Rows per sink write. */
   readonly batchSize: number;
+  /**
+   * Estimated bytes per sink write (default {@link defaultBatchMaxBytes}); an exchange bigger than
+   * this alone is written alone. A writer thread or process gets each batch as one structured
+   * clone, held on both sides until it is stored: 500 long streams' exchanges are hundreds of MB.
+   */
+  readonly batchMaxBytes?: number;
   readonly flushIntervalMs: number;
   /** How long `close()` waits for the sink before dropping what is left (default 5 s). */
   readonly closeTimeoutMs?: number;
@@ -36,6 +42,9 @@ export interface CaptureQueueStats {
   /** Why the last refused batch was refused, while unhealthy. */
   lastError: string | null;
 }
+
+/** Bytes of exchanges handed to the sink in one write, unless one exchange alone is bigger. */
+export const defaultBatchMaxBytes = 8 * 1024 * 1024;
 
 /**
  * The bounded, fail-open queue between the forwarding path and the store. `offer` never
@@ -66,7 +75,7 @@ export class CaptureQueue {
     this.#sizes.push(bytes);
     this.#bytes += bytes;
     this.#o.tally?.accepted();
-    if (this.#items.length >= this.#o.batchSize) void this.#drain();
+    if (this.#items.length >= this.#o.batchSize || this.#bytes >= (this.#o.batchMaxBytes ?? defaultBatchMaxBytes)) void this.#drain();
     return true;
   }
 
@@ -145,10 +154,19 @@ export class CaptureQueue {
   }
 
   async #writeAll(): Promise<void> {
+    const maxBytes = this.#o.batchMaxBytes ?? defaultBatchMaxBytes;
     while (this.#items.length > 0) {
-      const n = Math.min(this.#o.batchSize, this.#items.length);
+      let n = 0;
+      let bytes = 0;
+      while (n < this.#o.batchSize && n < this.#items.length) {
+        const size = this.#sizes[n] as number;
+        if (n > 0 && bytes + size > maxBytes) break;
+        bytes += size;
+        n++;
+      }
       const batch = this.#items.splice(0, n);
-      for (const size of this.#sizes.splice(0, n)) this.#bytes -= size;
+      this.#sizes.splice(0, n);
+      this.#bytes -= bytes;
       try {
         await this.#o.sink.write(batch);
         this.#stats.captured += batch.length;
