@@ -14,7 +14,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { createAdaptorServer } from '@hono/node-server';
 import { loadConfig, systemClock } from '@understudy/core';
 import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
@@ -66,7 +66,7 @@ const started = performance.now();
 const gcs = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
 const gcObserver = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
     if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
       gcs.minor++;
       gcs.minorMs += entry.duration;
