@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { heapTop } from '../soak/heap-diff.js';
 import { ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
-import { procMemory } from '../tap/proc-stats.js';
+import { procCpuMs, procMemory } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 
 const { values } = parseArgs({
@@ -64,6 +64,8 @@ interface Row {
   readonly contender: string;
   readonly client: ClientReport;
   readonly peakRssMb: number;
+  /** CPU seconds the server process (every thread) used while the client ran. */
+  readonly cpuS: number;
   readonly captured?: number;
   readonly dropped?: number;
   /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
@@ -131,6 +133,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
           );
     const profiling = contender === 'tap' && profileDir !== undefined;
     if (profiling) await tapProfile(server, 'profile-start');
+    const cpuBefore = procCpuMs(server.child.pid);
     const clientRun = runClient(server.port, scenario);
     if (contender === 'tap' && heapSnapshotMs !== undefined) {
       await sleep(heapSnapshotMs);
@@ -140,8 +143,9 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     }
     const client = await clientRun;
     if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
+    const cpuS = (procCpuMs(server.child.pid) - cpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
-    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb };
+    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb, cpuS };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');
     const { stats } = counted;
@@ -155,6 +159,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       contender,
       client,
       peakRssMb,
+      cpuS,
       captured: final.captured,
       dropped: final.dropped,
       queued: closed === undefined ? stats.queueDepth : 0,
@@ -198,7 +203,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }
