@@ -216,3 +216,35 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     expect(await started.cli.exit).toBe(0);
   }, 120_000);
 });
+
+describe('understudy diff on text in any language', () => {
+  it('never crashes: every script, mixed directions, combining marks, emoji, lone surrogates and control characters give a report (exit 0 or 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'us-facts-languages-'));
+    const pairs: [string, string][] = [
+      ['返金額は3,500円です。紹介状は必要ありません。', '返金額は5,300円です。紹介状が必要です。'],
+      ['لا تحتاج إلى إحالة. تم إلغاء رسوم 35 دولارًا.', 'تحتاج إلى إحالة. تم إلغاء رسوم 53 دولارًا.'],
+      ['आपको रेफरल की ज़रूरत नहीं है। शुल्क ₹350 माफ़ है।', 'आपको रेफरल की ज़रूरत है। शुल्क ₹530 माफ़ है।'],
+      [
+        'Sie müssen keine Überweisung vorlegen. Die Gebühr von 35 € entfällt.',
+        'Sie müssen eine Überweisung vorlegen. Die Gebühr von 53 € entfällt.',
+      ],
+      ['Вам не нужно направление. Комиссия 35 ₽ отменена.', 'Вам нужно направление. Комиссия 53 ₽ отменена.'],
+      ['אין צורך בהפניה. order A-1042 ships 2026-12-03 🚚', 'יש צורך בהפניה. order A-1024 ships 2026-12-05 🚚'],
+      ['e\u0301\u0301\u0301 \u202eRTL override\u202c 👩🏽‍⚕️ \ud800 \u0000\u0007 ǅ İ ß', '\udfff \u200b\u200b ﷽ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u0000'],
+      ['', '   \n\t '],
+    ];
+    for (const [i, [a, b]] of pairs.entries()) {
+      const body = (content: string) =>
+        JSON.stringify({
+          object: 'chat.completion',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        });
+      writeFileSync(join(dir, `a${i}.json`), body(a));
+      writeFileSync(join(dir, `b${i}.json`), body(b));
+      const out = await runCli(['diff', `a${i}.json`, `b${i}.json`], {}, dir);
+      expect(out.stderr, `pair ${i}`).toBe('');
+      expect([0, 1], `pair ${i}: ${out.stdout}`).toContain(out.code);
+      expect(out.stdout).toMatch(/^verdict (MATCH|NOISE|REGRESSION)/);
+    }
+  }, 120_000);
+});
