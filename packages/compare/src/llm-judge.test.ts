@@ -47,7 +47,7 @@ const settle = async (): Promise<void> => {
 };
 
 describe('createLlmJudge', () => {
-  it('never spends more than maxCalls when pairs wait for a slot together', async () => {
+  it('never spends more than maxCalls when pairs wait for a slot together, one call in flight at concurrency 1', async () => {
     const { calls, transport } = heldTransport();
     const judge = createLlmJudge({ transport, limits: { maxCalls: 2, concurrency: 1 }, clock: new ManualClock() });
     const pairs = [1, 2, 3, 4, 5].map((i) => {
@@ -58,6 +58,8 @@ describe('createLlmJudge', () => {
     // One call at a time: answer each as it comes until nothing is waiting.
     for (let i = 0; i < 5; i++) {
       await settle();
+      // Never more than `concurrency` calls in flight: the next starts only once this one is answered.
+      expect(calls).toHaveLength(Math.min(i + 1, 2));
       calls[i]?.answer(verdict);
     }
     const results = (await Promise.all(pairs)).flat();
@@ -123,5 +125,25 @@ describe('createLlmJudge', () => {
     await expect(ask(3)).rejects.toMatchObject({ code: 'connection', message: 'connect ECONNREFUSED 127.0.0.1:9' });
     await expect(ask(4)).rejects.toMatchObject({ code: 'budget_spent' });
     expect(events).toEqual(['called no_verdict 0', 'called connection 0', 'budget calls']);
+  });
+
+  it('counts the system prompt in maxPromptChars: a pair whose call would pass the budget is not sent', async () => {
+    const sent: number[] = [];
+    const transport: LlmJudgeTransport = async ({ system, user }) => {
+      sent.push(system.length + user.length);
+      return verdict;
+    };
+    const ask = (judge: ReturnType<typeof createLlmJudge>) =>
+      judge.compare(chat('The fee is $53.'), chat('The fee is $35.'), context('The fee is $35.', 'The fee is $53.'));
+    await ask(createLlmJudge({ transport, clock: new ManualClock() }));
+    const cost = sent[0] ?? 0;
+    const { events, observer } = recorder();
+    const tight = createLlmJudge({ transport, limits: { maxPromptChars: cost - 1 }, clock: new ManualClock(), observer });
+    await expect(ask(tight)).rejects.toMatchObject({ code: 'budget_spent' });
+    expect(sent).toHaveLength(1);
+    expect(events).toEqual(['budget prompt_chars']);
+    const exact = createLlmJudge({ transport, limits: { maxPromptChars: cost }, clock: new ManualClock() });
+    await ask(exact);
+    expect(sent).toEqual([cost, cost]);
   });
 });

@@ -198,8 +198,9 @@ export function createLlmJudge(deps: {
         stats.cached++;
         observer.cacheHit();
       } else {
-        const bound =
-          stats.calls >= limits.maxCalls ? 'calls' : promptChars + user.length > limits.maxPromptChars ? 'prompt_chars' : undefined;
+        // What the call costs of the prompt budget: the system prompt is sent every time too.
+        const charge = user.length + system.length;
+        const bound = stats.calls >= limits.maxCalls ? 'calls' : promptChars + charge > limits.maxPromptChars ? 'prompt_chars' : undefined;
         if (bound !== undefined) {
           stats.skipped++;
           observer.budgetExhausted(bound);
@@ -210,7 +211,6 @@ export function createLlmJudge(deps: {
         }
         // The call's share of the budget is taken now, before it waits for a slot, and given back
         // only when it never got one.
-        const charge = user.length + system.length;
         stats.calls++;
         promptChars += charge;
         const call = ask(user, context.signal);
