@@ -81,9 +81,17 @@ function postingsOf(sheet: FactSheet): Map<number, number[]> {
   return index;
 }
 
-/** Content words `c` shares with each of the first `n` clauses of `sheet` (the common count of {@link diceOf}). */
+// The counts of sharedWords: one buffer, reused by each call (its caller reads it before the next).
+let sharedCounts = new Int32Array(256);
+
+/**
+ * Content words `c` shares with each of the first `n` clauses of `sheet` (the common count of
+ * {@link diceOf}), in a buffer the next call overwrites.
+ */
 function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
-  const common = new Int32Array(n);
+  if (sharedCounts.length < n) sharedCounts = new Int32Array(Math.max(n, sharedCounts.length * 2));
+  const common = sharedCounts;
+  common.fill(0, 0, n);
   const index = postingsOf(sheet);
   for (const w of c.contentUnique) {
     const list = index.get(w);

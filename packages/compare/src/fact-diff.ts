@@ -246,18 +246,9 @@ export function diffFacts(
   return out;
 }
 
-// Each clause's values, indexed on first use.
-const clauseIndexes = new WeakMap<ClauseFacts, ValueIndex>();
-
 /** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */
 function clauseStates(c: ClauseFacts, v: FactValue): boolean {
-  if (c.values.length === 0) return false;
-  let index = clauseIndexes.get(c);
-  if (index === undefined) {
-    index = new ValueIndex(c.values);
-    clauseIndexes.set(c, index);
-  }
-  return index.has(v);
+  return c.values.length > 0 && c.valueIndex.has(v);
 }
 
 /** Counts of the same thing: `quantity:bag:1` and `quantity:bag:2` (a bare "one" and "two" count nothing). */

@@ -4,6 +4,7 @@ import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { textTokenIds } from './text-tokens.js';
+import { ValueIndex } from './value-index.js';
 import { currentWordIds, memoSlots, uniqueIds, type WordIds } from './word-ids.js';
 
 /** The facts of one clause. */
@@ -20,6 +21,8 @@ export interface ClauseFacts {
   readonly contentUnique: readonly number[];
   /** The same words as a set (built on first use). */
   readonly contentSet: ReadonlySet<string>;
+  /** Its values, indexed (built on first use): what "does this clause state that value?" asks. */
+  readonly valueIndex: ValueIndex;
   readonly tokens: readonly ClauseToken[];
   /** A leading condition ("If the parcel is late"). */
   readonly condition: boolean;
@@ -48,6 +51,12 @@ function isPlainWord(w: string): boolean {
   return true;
 }
 const wordBreak = /[^\p{L}\p{N}']+/u;
+
+function addWords(lower: string, words: Set<string>): void {
+  // Most words are plain ASCII: one word, no split needed.
+  if (isPlainWord(lower)) words.add(lower);
+  else for (const w of lower.split(wordBreak)) if (w !== '') words.add(w);
+}
 const wordSets = new WeakMap<FactSheet, Set<string>>();
 
 /**
@@ -58,12 +67,14 @@ export function sheetWords(sheet: FactSheet): ReadonlySet<string> {
   let words = wordSets.get(sheet);
   if (words === undefined) {
     words = new Set();
+    // Each distinct word once, by its id in the sheet's table (a token made by hand has none).
+    const ids: number[] = [];
     for (const c of sheet.clauses)
       for (const t of c.tokens) {
-        // Most words are plain ASCII: one word, no split needed.
-        if (isPlainWord(t.lower)) words.add(t.lower);
-        else for (const w of t.lower.split(wordBreak)) if (w !== '') words.add(w);
+        if (t.id === undefined) addWords(t.lower, words);
+        else ids.push(t.id);
       }
+    for (const id of uniqueIds(ids, sheet.words)) addWords(sheet.words.words[id] as string, words);
     wordSets.set(sheet, words);
   }
   return words;
@@ -188,28 +199,16 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   // Token indices a value spans, per clause (one set, emptied for each clause).
   const consumed = new Set<number>();
   const ascii = isAscii(text);
-  const split = words.listMemo(memoSlots.tokenWords);
+  const byToken = words.listMemo(memoSlots.tokenContent);
   for (const c of splitClauses(text, words)) {
     consumed.clear();
     const found = extractValues(c.tokens, consumed, words);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
-    const content: string[] = [];
-    const contentIds: number[] = [];
     // An ASCII clause's words are its tokens' words in order (white space and the punctuation
     // trimmed from a token's edges separate words either way): each distinct token is read once.
-    const ids = ascii ? tokensWords(c.tokens, words, split) : textTokenIds(c.text, words);
-    for (const id of ids) {
-      let form = forms[id];
-      if (form === undefined) {
-        const f = contentForm(words.words[id] as string);
-        form = f === null ? -1 : words.id(f);
-        forms[id] = form;
-      }
-      if (form < 0) continue;
-      content.push(words.words[form] as string);
-      contentIds.push(form);
-    }
+    const contentIds = ascii ? tokensContent(c.tokens, words, forms, byToken) : textContent(c.text, words, forms);
+    const content = contentIds.map((id) => words.words[id] as string);
     for (const v of found) values.push(v);
     clauses.push(
       new Clause(
@@ -233,13 +232,39 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** The folded words ({@link textTokenIds}) of a clause's tokens, each token's memoized by its id. */
-function tokensWords(tokens: readonly ClauseToken[], words: WordIds, memo: (readonly number[] | undefined)[]): number[] {
+/** The id of a folded word's content form (see {@link contentForm}), or -1 for none; memoized in `forms`. */
+function formOf(id: number, words: WordIds, forms: (number | undefined)[]): number {
+  let form = forms[id];
+  if (form === undefined) {
+    const f = contentForm(words.words[id] as string);
+    form = f === null ? -1 : words.id(f);
+    forms[id] = form;
+  }
+  return form;
+}
+
+/** The content words of a text, as ids. */
+function textContent(text: string, words: WordIds, forms: (number | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const id of textTokenIds(text, words)) {
+    const form = formOf(id, words, forms);
+    if (form >= 0) out.push(form);
+  }
+  return out;
+}
+
+/** The content words of a clause's tokens, as ids; each token's memoized by its id in `memo`. */
+function tokensContent(
+  tokens: readonly ClauseToken[],
+  words: WordIds,
+  forms: (number | undefined)[],
+  memo: (readonly number[] | undefined)[],
+): number[] {
   const out: number[] = [];
   for (const t of tokens) {
     let ids = t.id === undefined ? undefined : memo[t.id];
     if (ids === undefined) {
-      ids = textTokenIds(t.lower, words);
+      ids = textContent(t.lower, words, forms);
       if (t.id !== undefined) memo[t.id] = ids;
     }
     for (const id of ids) out.push(id);
@@ -250,6 +275,7 @@ function tokensWords(tokens: readonly ClauseToken[], words: WordIds, memo: (read
 /** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */
 class Clause implements ClauseFacts {
   #set: ReadonlySet<string> | undefined;
+  #index: ValueIndex | undefined;
   constructor(
     readonly text: string,
     readonly sentence: number,
@@ -265,6 +291,11 @@ class Clause implements ClauseFacts {
   get contentSet(): ReadonlySet<string> {
     this.#set ??= new Set(this.content);
     return this.#set;
+  }
+
+  get valueIndex(): ValueIndex {
+    this.#index ??= new ValueIndex(this.values);
+    return this.#index;
   }
 }
 

@@ -254,15 +254,12 @@ export function splitClauses(text: string, words?: WordIds): Clause[] {
     const lineTokens = clauseTokens(line, words);
     const heading = isHeading(piece, lineTokens);
     let initial = true;
-    const parts = (mayBreak(line) ? line.split(clauseBreak) : [line]).flatMap((part) => {
+    const parts: { part: string; condition: boolean }[] = [];
+    for (const part of mayBreak(line) ? line.split(clauseBreak) : [line]) {
       const m = mayOpenCondition(part) ? condition.exec(part.trim()) : null;
-      return m === null
-        ? [{ part, condition: false }]
-        : [
-            { part: m[1] ?? '', condition: true },
-            { part: m[2] ?? '', condition: false },
-          ];
-    });
+      if (m === null) parts.push({ part, condition: false });
+      else parts.push({ part: m[1] ?? '', condition: true }, { part: m[2] ?? '', condition: false });
+    }
     for (const { part, condition: isCondition } of parts) {
       // Most lines are one clause: reuse the line's tokens.
       const tokens = parts.length === 1 ? lineTokens : clauseTokens(part, words);
