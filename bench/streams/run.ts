@@ -9,7 +9,8 @@
 // --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
 // the client runs, written there)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
-// --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl).
+// --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
+// --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'profile-dir': { type: 'string' },
     'heap-snapshot-ms': { type: 'string' },
     'memory-log': { type: 'string' },
+    sink: { type: 'string' },
   },
 });
 const profileDir = values['profile-dir'];
@@ -122,6 +124,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               `--upstream=${upstreamUrl}`,
               `--db=${join(dir, `${scenario.name}.db`)}`,
               ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
+              ...(values.sink === undefined ? [] : [`--sink=${values.sink}`]),
               ...(values['memory-log'] === undefined ? [] : [`--memory-log=${values['memory-log']}.${scenario.name}.jsonl`]),
             ],
             {

@@ -14,6 +14,16 @@ describe('BodyCapture', () => {
     expect(text(capture)).toBe('data: one\n\ndata: two\n\ndata: three\n\n');
   });
 
+  it('copies a big chunk that views a bigger buffer (a socket read holding more), so it pins no more than it counts', () => {
+    const capture = new BodyCapture(1 << 20);
+    // One read of 64 KB holding two 25 KB events and the start of a third, as undici hands them on.
+    const read = Buffer.alloc(65_536, 0x61);
+    capture.push(read.subarray(100, 25_100));
+    capture.push(read.subarray(25_100, 50_100));
+    read.fill(0x78);
+    expect(text(capture)).toBe('a'.repeat(50_000));
+  });
+
   it('gives back a body that came as one chunk without copying it', () => {
     const capture = new BodyCapture(1024);
     const chunk = Buffer.from('{"ok":true}');

@@ -5,7 +5,7 @@ import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
  * Small chunks are copied into blocks of this size. A long stream arrives as thousands of chunks
  * of a few hundred bytes, and a Buffer kept per chunk costs about as much again in object
  * overhead (Buffer, ArrayBuffer, backing store) as the bytes it holds; a chunk at least this big
- * is kept as it came.
+ * is kept as it came (copied when it is a view of a bigger buffer).
  */
 const blockBytes = 4096;
 
@@ -63,7 +63,9 @@ export class BodyCapture {
   #keep(chunk: Buffer): void {
     if (chunk.length >= blockBytes) {
       this.#seal();
-      this.#parts.push(chunk);
+      // A view of a bigger buffer (one socket read holding several events) would pin all of it
+      // while the budget counts only this view: such a chunk is copied, an own buffer kept as it came.
+      this.#parts.push(chunk.byteLength === chunk.buffer.byteLength ? chunk : Buffer.from(chunk));
       return;
     }
     for (let from = 0; from < chunk.length; ) {
