@@ -1,7 +1,7 @@
 import { engineDetector, exactDiff, perKindTable, report, type SetScore, scoreSet } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import type { FactCase } from './facts-set/generate.js';
-import { blindFile, holdout2File, readHoldoutSet } from './facts-set/holdout.js';
+import { blindFile, holdout2File, holdout3File, readHoldoutSet } from './facts-set/holdout.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out set, per kind, for the engine with all / one / no baseline and an
@@ -23,6 +23,7 @@ for (const [name, cases] of [
   ['hold-out set (data/quality/facts-holdout.jsonl)', readHoldoutSet()],
   ['blind hold-out set (data/quality/facts-holdout-blind.jsonl; totals only)', readHoldoutSet(blindFile)],
   ['second hand-written hold-out set (data/quality/facts-holdout-2.jsonl; totals only)', readHoldoutSet(holdout2File)],
+  ['third hand-written hold-out set (data/quality/facts-holdout-3.jsonl)', readHoldoutSet(holdout3File)],
 ] as const) {
   line(`### ${name}: ${cases.length} pairs`);
   line();
@@ -40,7 +41,11 @@ for (const [name, cases] of [
 }
 
 if (process.argv.includes('--misses')) {
-  const which = process.argv.includes('--facts') ? readFactSet() : readHoldoutSet();
+  const which = process.argv.includes('--facts')
+    ? readFactSet()
+    : process.argv.includes('--holdout-3')
+      ? readHoldoutSet(holdout3File)
+      : readHoldoutSet();
   for (const c of which) {
     const r = report(c, 'all');
     const flagged = r.verdict === 'regression';

@@ -26,6 +26,13 @@ export const blindFile = join(qualityDir, 'facts-holdout-blind.jsonl');
  */
 export const holdout2File = join(qualityDir, 'facts-holdout-2.jsonl');
 
+/**
+ * A fourth hand-written set (`facts-holdout-3.jsonl`), written on 2026-12-01 (second session)
+ * before that session's rule changes: 28 more domains, 0–2 baselines, modal verbs ("should",
+ * "recommended", "optional"), negative determiners ("no", "none", "neither") and counted numbers.
+ */
+export const holdout3File = join(qualityDir, 'facts-holdout-3.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
