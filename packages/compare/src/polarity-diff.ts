@@ -1,6 +1,7 @@
 import { isFraming } from './claim-framing.js';
 import { align, counterpart } from './clause-alignment.js';
-import { directionDiffers, polarityDiffers } from './clause-polarity.js';
+import { polarityDiffers } from './clause-polarity.js';
+import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';

@@ -1,0 +1,43 @@
+import type { ClauseToken } from './split-clauses.js';
+
+// Pairs of words that state opposite directions or sides of a bound: one clause saying the one and
+// the other the other is a flip ("will increase" / "will decrease", "above the limit" / "below").
+const directions: readonly (readonly [string, string])[] = [
+  ['open', 'closed'],
+  ['opens', 'closes'],
+  ['open', 'shut'],
+  ['increase', 'decrease'],
+  ['increases', 'decreases'],
+  ['increased', 'decreased'],
+  ['rise', 'fall'],
+  ['raise', 'lower'],
+  ['higher', 'lower'],
+  ['above', 'below'],
+  ['before', 'after'],
+  ['earlier', 'later'],
+  ['earliest', 'latest'],
+  ['more', 'less'],
+  ['more', 'fewer'],
+  ['maximum', 'minimum'],
+  ['credit', 'debit'],
+  ['credited', 'debited'],
+  ['add', 'remove'],
+  ['added', 'removed'],
+  ['inbound', 'outbound'],
+  ['upgrade', 'downgrade'],
+  ['upgraded', 'downgraded'],
+];
+
+/**
+ * Whether two aligned clauses name opposite directions: one says a word of a pair the other does
+ * not, and the other says its opposite the first does not.
+ */
+export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  const wa = new Set(a.map((t) => t.lower));
+  const wb = new Set(b.map((t) => t.lower));
+  for (const [x, y] of directions) {
+    if (wa.has(x) && wb.has(y) && !wa.has(y) && !wb.has(x)) return true;
+    if (wa.has(y) && wb.has(x) && !wa.has(x) && !wb.has(y)) return true;
+  }
+  return false;
+}
