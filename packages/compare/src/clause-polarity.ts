@@ -6,8 +6,13 @@ export interface ClausePolarity {
   readonly negated: boolean;
   /** "free" in its price sense counted among the negations ("is free": no charge). */
   readonly free?: boolean;
-  /** `necessity` (must, need to, have to, required), `possibility` (can, may, optional), or null. */
-  readonly modality: 'necessity' | 'possibility' | null;
+  /**
+   * Where the clause stands on the modal scale: `necessity` (must, need to, have to, required),
+   * `advice` (should, recommended, advised), `possibility` (can, may, optional), or null.
+   */
+  readonly modality: 'necessity' | 'advice' | 'possibility' | null;
+  /** The necessity is only a request's ("Please bring…", "Don't…"): as strong as advice, not more. */
+  readonly request?: boolean;
 }
 
 // English cues ("unless" is "if not"). Words whose negation is in the word itself ("non-refundable", "unable") count
@@ -113,6 +118,26 @@ const necessity = new Set([
   'has',
   'had',
 ]);
+// The middle of the modal scale: what is advised, neither required nor merely allowed.
+const advice = new Set([
+  'should',
+  "shouldn't",
+  'ought',
+  'recommend',
+  'recommends',
+  'recommended',
+  'advise',
+  'advises',
+  'advised',
+  'advisable',
+  'encourage',
+  'encourages',
+  'encouraged',
+  'suggest',
+  'suggests',
+  'suggested',
+  'ideally',
+]);
 const possibility = new Set(['can', 'could', 'may', 'might', 'optional', 'allowed', 'permitted', 'able', 'possible']);
 
 // Necessity words that, negated, grant a permission ("you don't need to", "no need", "not
@@ -141,6 +166,18 @@ function isNegationWord(w: string): boolean {
 }
 
 /**
+ * Whether the subject that ends at token `j` opens with a negative determiner: "No referral is
+ * required", "No photo ID is needed" lift the necessity as "A referral isn't required" does.
+ */
+function deniedSubject(tokens: readonly ClauseToken[], j: number): boolean {
+  for (let k = j; k >= 0 && k >= j - 3; k--) {
+    const w = tokens[k]?.lower;
+    if (w === 'no' || w === 'none') return true;
+  }
+  return false;
+}
+
+/**
  * The polarity and modality of one clause from its grammar:
  *
  * - negation: "not", "n't", "never", "no" and the negative determiners and pronouns, "without",
@@ -148,13 +185,17 @@ function isNegationWord(w: string): boolean {
  *   than" / "no more than" bound a value instead; "free" in its price sense ("is free", "free of
  *   charge") says "no charge", and "No," opening an answer is a reply, not a negation;
  * - modality: necessity (must, need to, have to, required, a request opening with "please" or a
- *   prohibition opening with "don't" / "never"), possibility (can, may, optional, allowed, a
- *   lifted necessity: "don't need to", "no need", "not required").
+ *   prohibition opening with "don't" / "never"), advice (should, ought, recommended, advised,
+ *   encouraged, suggested), possibility (can, may, optional, allowed, a lifted necessity: "don't
+ *   need to", "no need", "not required"). Advice beside a possibility ("recommended but
+ *   optional") is a possibility; beside a necessity, a necessity.
  */
 export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let negs = 0;
   let free = false;
   let nec = false;
+  let stated = false;
+  let advised = false;
   let pos = false;
   let start = 0;
   const aboutPrice = tokens.some((t) => priceWords.has(t.lower));
@@ -205,11 +246,15 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       negs++;
       return;
     }
+    if (advice.has(w)) advised = true;
     if (w.endsWith("n't") || (negations.has(w) && !bound)) {
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
       if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;
-      if (w === "mustn't") nec = true;
+      if (w === "mustn't") {
+        nec = true;
+        stated = true;
+      }
       if (w === "needn't") pos = true;
       return;
     }
@@ -225,13 +270,34 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       if (!counts) return;
       let j = i - 1;
       while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
-      if (liftable.has(w) && j >= 0 && isNegationWord((tokens[j]?.lower ?? '').replace(/’/g, "'"))) pos = true;
-      else nec = true;
+      if (liftable.has(w) && j >= 0 && (isNegationWord((tokens[j]?.lower ?? '').replace(/’/g, "'")) || deniedSubject(tokens, j)))
+        pos = true;
+      else {
+        nec = true;
+        stated = true;
+      }
       return;
     }
     if (possibility.has(w) && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
   });
-  return { negated: negs % 2 === 1, ...(free ? { free } : {}), modality: nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : null };
+  const modality = nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : advised && !nec && !pos ? 'advice' : null;
+  return {
+    negated: negs % 2 === 1,
+    ...(free ? { free } : {}),
+    modality,
+    ...(modality === 'necessity' && !stated ? { request: true } : {}),
+  };
+}
+
+/**
+ * Whether two clauses stand at different points of the modal scale (must / should / may). A
+ * request ("Please bring your ID") is as strong as advice ("You should bring your ID"): those two
+ * agree.
+ */
+export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
+  if (a.modality === null || b.modality === null || a.modality === b.modality) return false;
+  const soft = (x: ClausePolarity, y: ClausePolarity): boolean => x.request === true && y.modality === 'advice';
+  return !soft(a, b) && !soft(b, a);
 }
 
 /**
@@ -265,6 +331,7 @@ export function isPolarityCue(word: string): boolean {
     negations.has(word) ||
     deniers.has(word) ||
     necessity.has(word) ||
+    advice.has(word) ||
     possibility.has(word) ||
     word === 'do' ||
     word === 'free' ||

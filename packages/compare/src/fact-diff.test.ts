@@ -117,9 +117,10 @@ describe('negation and modality by grammar', () => {
     expect(polarity('There is no need to book ahead.')).toEqual({ negated: true, modality: 'possibility' });
     expect(polarity('A deposit is not required.')).toEqual({ negated: true, modality: 'possibility' });
     expect(polarity('You must not bring food into the lab.')).toEqual({ negated: true, modality: 'necessity' });
-    expect(polarity('Please do not bring food into the lab.')).toEqual({ negated: true, modality: 'necessity' });
-    expect(polarity("Don't bring food into the lab.")).toEqual({ negated: true, modality: 'necessity' });
-    expect(polarity('Please bring your badge.')).toEqual({ negated: false, modality: 'necessity' });
+    // A request or a prohibition by imperative obliges as a request does (as strongly as advice).
+    expect(polarity('Please do not bring food into the lab.')).toEqual({ negated: true, modality: 'necessity', request: true });
+    expect(polarity("Don't bring food into the lab.")).toEqual({ negated: true, modality: 'necessity', request: true });
+    expect(polarity('Please bring your badge.')).toEqual({ negated: false, modality: 'necessity', request: true });
     expect(polarity("No, you're free to leave early.")).toEqual({ negated: false, modality: 'possibility' });
     expect(facts('Please do not water the plant for a week.', 'There is no need to stop watering the plant for a week.')).toHaveLength(1);
   });

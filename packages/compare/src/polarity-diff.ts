@@ -1,6 +1,6 @@
 import { isFraming } from './claim-framing.js';
 import { align, counterpart } from './clause-alignment.js';
-import { polarityDiffers } from './clause-polarity.js';
+import { modalityDiffers, polarityDiffers } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -37,7 +37,6 @@ export function diffPolarity(
 ): Omit<Difference, 'path'> | undefined {
   const claim = !isFraming(c) && !c.condition;
   if (claim && p !== undefined && p.content.length >= 2 && !isFraming(p) && !p.condition) {
-    const flipped = opposed(p, c);
     // Production varies here when a baseline's version of the original's clause says it the candidate's way.
     const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
       baselines.some((b) => {
@@ -56,69 +55,80 @@ export function diffPolarity(
           test(a)
         );
       });
-    if (flipped) {
-      const varies = againstBaselines((b) => !opposed(b, c));
-      return {
-        kind: 'polarity_flip',
-        key: 'fact:polarity',
-        severity: 'high',
-        message: polarityEvidence(p, c),
-        original: p.text,
-        candidate: c.text,
-        ...(varies ? { explainedByNoise: true } : {}),
-      };
+    // A flip production varies on does not hide a change of modality it does not vary on ("may turn
+    // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
+    const flip = opposed(p, c)
+      ? difference(
+          'polarity_flip',
+          p,
+          c,
+          againstBaselines((b) => !opposed(b, c)),
+        )
+      : undefined;
+    if (flip !== undefined && flip.explainedByNoise !== true) return flip;
+    if (modalityDiffers(c.polarity, p.polarity)) {
+      const varies = againstBaselines((b) => !modalityDiffers(b.polarity, c.polarity));
+      if (!varies || flip === undefined) return difference('modality_change', p, c, varies);
     }
-    if (c.polarity.modality !== null && p.polarity.modality !== null && c.polarity.modality !== p.polarity.modality) {
-      const varies = againstBaselines((b) => b.polarity.modality === c.polarity.modality);
-      return {
-        kind: 'modality_change',
-        key: 'fact:modality',
-        severity: 'high',
-        message: polarityEvidence(p, c),
-        original: p.text,
-        candidate: c.text,
-        ...(varies ? { explainedByNoise: true } : {}),
-      };
+    if (flip !== undefined) return flip;
+    // The original states no modality there ("Call us to open one"): the baselines that say it
+    // closely judge the candidate's, when they all state another ("you can call us" / "you must").
+    if (p.polarity.modality === null && c.polarity.modality !== null) {
+      const theirs = closeClauses(c, candidate, baselines, o);
+      const first = theirs[0];
+      if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))
+        return difference('modality_change', first, c, false);
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
     // closely (a mutual best match) judge its polarity and modality, when they all agree.
-    const theirs = baselines.flatMap((b) => {
-      const a = align(c, b, o.maxClauses);
-      const x = a?.clause;
-      return x !== undefined &&
-        (a?.score ?? 0) >= o.alignClause &&
-        x.content.length >= 2 &&
-        !x.condition &&
-        !isFraming(x) &&
-        align(x, candidate, o.maxClauses)?.clause === c
-        ? [x]
-        : [];
-    });
+    const theirs = closeClauses(c, candidate, baselines, o);
     const first = theirs[0];
-    if (first !== undefined && theirs.every((x) => opposed(x, c))) {
-      return {
-        kind: 'polarity_flip',
-        key: 'fact:polarity',
-        severity: 'high',
-        message: polarityEvidence(first, c),
-        original: first.text,
-        candidate: c.text,
-      };
-    } else if (
+    if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, false);
+    if (
       first !== undefined &&
       c.polarity.modality !== null &&
-      theirs.every((x) => !opposed(x, c) && x.polarity.modality !== null && x.polarity.modality !== c.polarity.modality)
-    ) {
-      return {
-        kind: 'modality_change',
-        key: 'fact:modality',
-        severity: 'high',
-        message: polarityEvidence(first, c),
-        original: first.text,
-        candidate: c.text,
-      };
-    }
+      theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity))
+    )
+      return difference('modality_change', first, c, false);
   }
   return undefined;
+}
+
+/** The baselines' clauses that say closely what candidate clause `c` says (a mutual best match), claims only. */
+function closeClauses(
+  c: ClauseFacts,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  o: { readonly alignClause: number; readonly maxClauses: number },
+): ClauseFacts[] {
+  return baselines.flatMap((b) => {
+    const a = align(c, b, o.maxClauses);
+    const x = a?.clause;
+    return x !== undefined &&
+      (a?.score ?? 0) >= o.alignClause &&
+      x.content.length >= 2 &&
+      !x.condition &&
+      !isFraming(x) &&
+      align(x, candidate, o.maxClauses)?.clause === c
+      ? [x]
+      : [];
+  });
+}
+
+function difference(
+  kind: 'polarity_flip' | 'modality_change',
+  from: ClauseFacts,
+  c: ClauseFacts,
+  varies: boolean,
+): Omit<Difference, 'path'> & { readonly explainedByNoise?: boolean } {
+  return {
+    kind,
+    key: kind === 'polarity_flip' ? 'fact:polarity' : 'fact:modality',
+    severity: 'high',
+    message: polarityEvidence(from, c),
+    original: from.text,
+    candidate: c.text,
+    ...(varies ? { explainedByNoise: true } : {}),
+  };
 }

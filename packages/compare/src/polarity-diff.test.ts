@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { clauseTokens } from './split-clauses.js';
+
+const facts = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).map(
+    (d) => `${d.kind}${d.explainedByNoise ? ' (noise)' : ''}: ${d.message}`,
+  );
+const modality = (s: string) => clausePolarity(clauseTokens(s)).modality;
+
+describe('the modal scale: must / should / may', () => {
+  it('reads advice between necessity and possibility', () => {
+    expect(modality('You should bring your own shoes')).toBe('advice');
+    expect(modality('Booking ahead is recommended for vehicles')).toBe('advice');
+    expect(modality('We strongly advise a backup first')).toBe('advice');
+    expect(modality('You must bring your own shoes')).toBe('necessity');
+    // Advice beside a permission is a permission: it is not required.
+    expect(modality('An alignment is recommended but optional')).toBe('possibility');
+  });
+
+  it('reports necessity weakened to advice and advice weakened to a permission', () => {
+    expect(facts('Both signers must bring a photo ID.', 'Both signers should bring a photo ID.')).toEqual([
+      'modality_change: must bring a photo → should bring a photo',
+    ]);
+    expect(facts('Life jackets must be worn on the water.', 'Life jackets are recommended on the water.')).toHaveLength(1);
+    expect(facts('You should bring your own pedals.', 'You may bring your own pedals.')).toEqual([
+      'modality_change: should bring your own → may bring your own',
+    ]);
+  });
+
+  it('takes a request as strong as advice: "please bring" and "you should bring" agree', () => {
+    expect(facts('Please bring your cycling shoes.', 'You should bring your cycling shoes.')).toEqual([]);
+  });
+
+  it('lifts a necessity whose subject a negative determiner denies ("No referral is required")', () => {
+    expect(modality('No referral is required for this visit')).toBe('possibility');
+    expect(facts('You do not need a referral for this visit.', 'No referral is required for this visit.')).toEqual([]);
+  });
+});
+
+describe('baselines and modality', () => {
+  it('does not let a flip production varies on hide a change of modality it does not vary on', () => {
+    const original = 'You may turn on low-balance alerts so this does not happen again.';
+    const baseline = 'You may turn on low-balance alerts to prevent another fee.';
+    const candidate = 'You need to turn on low-balance alerts to prevent another fee.';
+    expect(facts(original, candidate, [baseline]).filter((d) => d.startsWith('modality_change:'))).toHaveLength(1);
+  });
+
+  it('judges the modality by the baselines where the original states none', () => {
+    const original = 'Call +1 415 555 0134 to open an account with the branch team.';
+    const baseline = 'To open an account with the branch team you can call +1 415 555 0134.';
+    const candidate = 'To open an account with the branch team you must call +1 415 555 0134.';
+    expect(facts(original, candidate, [baseline]).filter((d) => d.startsWith('modality_change:'))).toHaveLength(1);
+    expect(facts(original, baseline.replace('can', 'may'), [baseline])).toEqual([]);
+  });
+});
