@@ -248,6 +248,8 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
     }
     if (advice.has(w)) advised = true;
     if (w.endsWith("n't") || (negations.has(w) && !bound)) {
+      // "neither … nor", "not … nor": one negation, its "nor" continues it.
+      if (w === 'nor' && negs > 0) return;
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
       if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;

@@ -3,7 +3,7 @@ import { type ClausePolarity, clausePolarity, isPolarityCue } from './clause-pol
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
-import { textTokenIds } from './text-tokens.js';
+import { textTokenIds, textTokens } from './text-tokens.js';
 import { ValueIndex } from './value-index.js';
 import { currentWordIds, memoSlots, uniqueIds, type WordIds } from './word-ids.js';
 
@@ -129,6 +129,16 @@ function stem(word: string): string {
 // Memoized per word id (answers reuse a small vocabulary and the suffix list is long).
 function contentForm(word: string): string | null {
   return stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
+}
+
+/** The content words of a piece of text, as {@link ClauseFacts.content} holds a clause's. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of textTokens(text)) {
+    const form = contentForm(w);
+    if (form !== null) out.push(form);
+  }
+  return out;
 }
 
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);

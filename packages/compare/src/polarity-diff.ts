@@ -4,16 +4,20 @@ import { modalityDiffers, polarityDiffers } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { negationInScope } from './negation-scope.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 
 /**
  * Whether two aligned clauses say opposite things: their polarity differs (negations and words
  * that deny, counted), or exactly one of them names the opposite direction of the other
  * ("increase" / "decrease"; "won't decrease" says what "will increase" does), or one uses a word
- * the other negates by its prefix.
+ * the other negates by its prefix. `scoped`: a negation counts only where it bears on what the
+ * other clause says ({@link negationInScope}); unscoped, any difference in the count does (what a
+ * baseline must not show to excuse a flip).
  */
-export function opposed(a: ClauseFacts, b: ClauseFacts): boolean {
-  return polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) !== directionDiffers(a.tokens, b.tokens) || prefixAntonym(a, b);
+export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean {
+  const negation = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) && (!scoped || negationInScope(a, b));
+  return negation !== directionDiffers(a.tokens, b.tokens) || prefixAntonym(a, b);
 }
 
 /** The answers a candidate clause is judged against. */
@@ -62,7 +66,7 @@ export function diffPolarity(
           'polarity_flip',
           p,
           c,
-          againstBaselines((b) => !opposed(b, c)),
+          againstBaselines((b) => !opposed(b, c, false)),
         )
       : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;

@@ -35,10 +35,11 @@ export interface Clause {
 export const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
 // Contrasts and purposes are their own clauses: "…, but you must…", "…so this does not happen again".
 // Coordinated main clauses are their own clauses too ("…, and you will be charged", "…but you
-// won't", "…, and don't induce vomiting"): a new subject after "and"/"or"/"but" starts another claim with its own polarity.
+// won't", "…, and don't induce vomiting"): a new subject after "and"/"or"/"but" starts another claim with its own polarity;
+// so does an elided negative one ("…aren't covered, and neither is the coating", "…, nor can you").
 // mayBreak() below must admit every line this can split (split-clauses.test.ts checks it).
 export const clauseBreak =
-  /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s)\b)|,?\s+(?=(?:and|or|but) (?:don['’]t|do not|never) )/iu;
+  /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s)\b)|,?\s+(?=(?:and|or|but) (?:don['’]t|do not|never) )|,?\s+(?=and (?:neither|nor) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)|,\s+(?=(?:neither|nor) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
 // condition, not the advice.
 export const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
@@ -142,9 +143,9 @@ export function mayEndSentence(s: string): boolean {
 /**
  * Whether {@link clauseBreak} can match at all: it needs ; or : — or a comma, white space and a
  * contrast word (but, although, though, however, whereas, while, yet, except, unless: a word
- * opening with one of their first letters, or with any non-ASCII character, is enough here) — or
- * "so" between white space and a space, where the case-insensitive Unicode pattern also reads ſ
- * (U+017F) as s — or
+ * opening with one of their first letters, or with any non-ASCII character, is enough here; "nor"
+ * likewise) — or "so" between white space and a space, where the case-insensitive Unicode pattern
+ * also reads ſ (U+017F) as s — or
  * "and"/"or"/"but" between spaces. Over-approximates; a line it rules out is one clause (what the
  * split returns).
  */
@@ -178,7 +179,7 @@ export function mayBreak(s: string): boolean {
 }
 
 // First letters (lower case) of the contrast words clauseBreak splits on after a comma.
-const contrastInitials = new Set([...'batwhyeu'].map((ch) => ch.charCodeAt(0)));
+const contrastInitials = new Set([...'batwhyeun'].map((ch) => ch.charCodeAt(0)));
 
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);

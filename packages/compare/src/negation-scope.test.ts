@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { clauseTokens, splitClauses } from './split-clauses.js';
+
+const facts = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).map(
+    (d) => `${d.kind}${d.explainedByNoise ? ' (noise)' : ''}: ${d.message}`,
+  );
+const negated = (s: string) => clausePolarity(clauseTokens(s)).negated;
+
+describe('negative determiners and their scope', () => {
+  it('counts "neither … nor" and "not … nor" as one negation', () => {
+    expect(negated('Neither the frames nor the coating are covered')).toBe(true);
+    expect(negated('The frames are not covered nor reimbursed')).toBe(true);
+  });
+
+  it('splits an elided negative clause off ("…, and neither is the coating")', () => {
+    expect(splitClauses("The frames aren't covered, and neither is the coating.").map((c) => c.text)).toEqual([
+      "The frames aren't covered",
+      'and neither is the coating.',
+    ]);
+    expect(
+      facts(
+        'The frames are covered by your plan, but the coating is not.',
+        "The frames aren't covered by your plan, and neither is the coating.",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('reads "with no …" and "without …" as denying their phrase, not the clause', () => {
+    // The paraphrase says the hookup in a clause of its own: the first clause is no flip.
+    expect(
+      facts('Site 42 is a tent-only pitch with no electric hookup.', 'Site 42 is a tent-only pitch. It has no electric hookup.').filter(
+        (d) => d.startsWith('polarity_flip'),
+      ),
+    ).toEqual([]);
+    expect(facts('Return the old laptop to the desk without wiping it.', 'Bring the old laptop back to the desk.')).toEqual([]);
+    // Where the other clause says what the phrase denies, it is a flip.
+    expect(
+      facts('Site 42 is a tent-only pitch with no electric hookup.', 'Site 42 is a tent-only pitch with an electric hookup.'),
+    ).toHaveLength(1);
+    // A verb's negation denies the whole clause, however its predicate is worded.
+    expect(facts('There will be an impact on your credit score.', "Your credit score won't be affected by this.")).toHaveLength(1);
+  });
+});
