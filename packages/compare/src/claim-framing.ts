@@ -1,4 +1,5 @@
 import type { ClauseFacts } from './fact-sheet.js';
+import { type ClauseToken, splitClauses } from './split-clauses.js';
 
 // Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
 const framing = new Set(
@@ -21,9 +22,64 @@ const courtesy = new Set([
   'unfortunately',
 ]);
 
-/** Whether a clause is about the conversation (thanks, offers of help, apologies), not a claim about the world. */
+// Verbs of looking something up: what an assistant announces it will do before a tool call.
+const lookups = new Set(
+  'check checking look looking search searching find finding pull pulling see verify verifying fetch fetching locate locating query querying'.split(
+    ' ',
+  ),
+);
+// Words that may open such an announcement and say nothing ("Sure, I'll check…", "Okay, let me look…").
+const interjections = new Set(['sure', 'okay', 'ok', 'alright', 'right', 'great', 'certainly', 'absolutely']);
+const moments = new Set(['moment', 'sec', 'second', 'minute', 'mo']);
+
+/**
+ * Whether a clause announces the assistant's own next step of looking something up ("Let me
+ * check…", "I'll look up…", "One moment while I search…", "Give me a second to find…", "Checking
+ * which…"): a tool call's preamble. What it names is what it will look for, not a claim.
+ */
+export function isPreamble(c: { readonly tokens: readonly ClauseToken[] }): boolean {
+  const t = c.tokens;
+  let i = 0;
+  while (i < t.length && interjections.has(t[i]?.lower ?? '')) i++;
+  const w0 = (t[i]?.lower ?? '').replace('’', "'");
+  const w1 = t[i + 1]?.lower ?? '';
+  const announces =
+    (w0 === 'let' && w1 === 'me') ||
+    (w0 === 'give' && w1 === 'me') ||
+    w0 === "i'll" ||
+    w0 === "i'm" ||
+    (w0 === 'i' && (w1 === 'will' || w1 === 'am' || w1 === 'shall')) ||
+    ((w0 === 'one' || w0 === 'just' || w0 === 'a') && moments.has(w1)) ||
+    (w0.endsWith('ing') && lookups.has(w0));
+  if (!announces) return false;
+  // The lookup verb comes within a few words ("I'll quickly check", "One moment while I look up").
+  for (let k = i; k < t.length && k < i + 7; k++) if (lookups.has(t[k]?.lower ?? '')) return true;
+  return false;
+}
+
+// Past this length a turn says more than that it is about to look something up.
+const maxPreambleChars = 280;
+
+/**
+ * Whether a whole answer only announces a lookup ("Sure, let me check that for you."): a tool
+ * call's preamble turn, whose wording says nothing another such turn must match. Short answers
+ * only; every clause is an announcement or a word of courtesy ("Thanks!").
+ */
+export function onlyAnnounces(text: string): boolean {
+  if (text.length > maxPreambleChars) return false;
+  const clauses = splitClauses(text);
+  return (
+    clauses.some((c) => isPreamble(c)) &&
+    clauses.every(
+      (c) => isPreamble(c) || (c.tokens.length <= 3 && c.tokens.every((t) => interjections.has(t.lower) || courtesy.has(t.lower))),
+    )
+  );
+}
+
+/** Whether a clause is about the conversation (thanks, offers of help, apologies, a tool call's preamble), not a claim about the world. */
 export function isFraming(c: ClauseFacts): boolean {
   if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
+  if (isPreamble(c)) return true;
   let framed = 0;
   for (const w of c.content) if (framing.has(w)) framed++;
   return framed * 2 >= c.content.length;

@@ -1,4 +1,4 @@
-import { isFraming } from './claim-framing.js';
+import { isFraming, isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses } from './clause-alignment.js';
 import { isNegationCue } from './clause-polarity.js';
 import type { Difference } from './divergence-report.js';
@@ -155,7 +155,7 @@ export function diffFacts(
           candidate: v.text,
           ...(varies ? { explainedByNoise: true } : {}),
         });
-      } else if (isAligned || c.values.length > 0) {
+      } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
         out.push({
           kind: isAligned ? 'fact_added' : 'added_claim',
           path: where(c),

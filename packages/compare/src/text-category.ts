@@ -1,5 +1,6 @@
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
+import { onlyAnnounces } from './claim-framing.js';
 import type { CategoryReport, Difference, TextFacts } from './divergence-report.js';
 import { lcsLength } from './lcs-length.js';
 import { looksLikeRefusal } from './refusal.js';
@@ -130,6 +131,9 @@ export function textCategory(
   const score = 1 - (1 - structural) * sim.similarity;
   const hunks = withHunks && sim.similarity < 1 ? textHunks(textA, textB, limits) : undefined;
   let facts: TextFacts = sim.wordsB < sim.wordsA ? { ...sim, prefix: prefixShare(symbols.a, symbols.b, limits) } : sim;
-  if (a.toolCalls.length > 0 && b.toolCalls.length > 0) facts = { ...facts, preamble: true };
+  // A preamble before tool calls, or a turn that only announces a lookup ("Let me check…"): its
+  // wording varies freely, so text drift is shown, not judged.
+  if ((a.toolCalls.length > 0 && b.toolCalls.length > 0) || (onlyAnnounces(textA) && onlyAnnounces(textB)))
+    facts = { ...facts, preamble: true };
   return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonicalize.js';
+import { isPreamble, onlyAnnounces } from './claim-framing.js';
+import { compareWithBaselines } from './compare-with-baselines.js';
+import { clauseTokens } from './split-clauses.js';
+
+const chat = (content: string) =>
+  canonicalize({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    path: '/v1/chat/completions',
+    body: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }),
+  });
+const verdict = (original: string, candidate: string, baselines: string[] = []) =>
+  compareWithBaselines(chat(candidate), chat(original), baselines.map(chat), { endpoint: 'POST /v1/chat/completions' }).report.verdict;
+
+describe("a tool call's preamble", () => {
+  it('reads an announcement of the next lookup as framing, not a claim', () => {
+    for (const s of [
+      "Sure, I'll check what we can deliver to you today.",
+      'Let me look up your booking.',
+      'One moment while I search for flights.',
+      'Give me a second to find the nearest branch.',
+      'Checking which locksmiths are free near you.',
+    ])
+      expect(isPreamble({ tokens: clauseTokens(s) }), s).toBe(true);
+    for (const s of ["I'll refund the $35 fee today.", 'Let me know if you need anything else.', 'I checked: it ships Monday.'])
+      expect(isPreamble({ tokens: clauseTokens(s) }), s).toBe(false);
+  });
+
+  it('takes a reworded lookup turn as noise, with or without a baseline', () => {
+    const original = 'Let me check which arrangements are available for same-day delivery in your area.';
+    const baseline = 'One moment while I look up same-day delivery options near you.';
+    expect(verdict(original, "Sure, I'll check what we can deliver to you today.", [baseline])).not.toBe('regression');
+    expect(verdict(original, 'Checking which florists are free near you and what they charge.')).not.toBe('regression');
+    // A turn that states something is judged as an answer.
+    expect(onlyAnnounces('Let me check. Same-day delivery is not available in your area.')).toBe(false);
+    expect(onlyAnnounces('Let me check which arrangements are available for same-day delivery.')).toBe(true);
+  });
+});
