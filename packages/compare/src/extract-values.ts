@@ -180,7 +180,8 @@ function mayHoldValue(t: ClauseToken): boolean {
     if ((code >= 48 && code <= 57) || code === 36 || code === 64 || code === 35 || code > 0x20a0) return true;
   }
   if (c.startsWith('www') || c.startsWith('http')) return true;
-  return startWords.has(t.lower) || isNumberWord(t.lower);
+  const dash = t.lower.indexOf('-');
+  return startWords.has(t.lower) || isNumberWord(t.lower) || (dash > 0 && isNumberWord(t.lower.slice(0, dash)));
 }
 
 /**

@@ -222,3 +222,40 @@ describe('numbers with units, scales and frequencies', () => {
     ]);
   });
 });
+
+describe('counted numbers', () => {
+  it('reads a spelled count joined to its noun ("two-tier") as a count of it', () => {
+    expect(keys('A two-tier cake serves about 40 people.')).toEqual(['quantity:tier:2', 'quantity:people:40']);
+    expect(facts('A two-tier cake serves about 40 people.', 'A three-tier cake serves about 40 people.')).toEqual([
+      'fact_changed: two-tier → three-tier',
+    ]);
+  });
+
+  it('reads a run of number words only as grammar allows ("twenty-four", not "one two three")', () => {
+    expect(keys('For a twenty-four months term.')).toEqual(keys('For a 24 months term.'));
+    expect(keys('Count one two three four.')).not.toContain('number:10');
+  });
+
+  it('compares spelled counts where the clause aligns, whatever else the answer counts', () => {
+    // "a month" counts one too; it does not state "one car".
+    expect(facts('The plan is $29.99 a month and covers one car.', 'The plan is $29.99 a month and covers two cars.')).toEqual([
+      'fact_changed: one car → two cars',
+    ]);
+    expect(facts('We have two in stock at the Eastgate branch.', 'We have four in stock at the Eastgate branch.')).toEqual([
+      'fact_changed: two → four',
+    ]);
+    // A bare "one" is as often a pronoun.
+    expect(facts('One of our agents will call you.', 'Two of our agents will call you.')).toEqual([]);
+  });
+
+  it('does not take a baseline that leaves the count out for production varying on it', () => {
+    const original = 'The Unlimited plan is $29.99 a month and covers one car.';
+    const baseline = 'Unlimited costs $29.99 monthly for a single vehicle.';
+    expect(facts(original, 'The Unlimited plan is $29.99 a month and covers two cars.', [baseline])).toEqual([
+      'fact_changed: one car → two cars',
+    ]);
+    expect(
+      facts(original, 'The Unlimited plan is $29.99 a month and covers two cars.', ['The plan covers two cars for $29.99 a month.']),
+    ).toEqual(['fact_changed (noise): one car → two cars']);
+  });
+});

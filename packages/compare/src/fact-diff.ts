@@ -176,15 +176,27 @@ export function diffFacts(
       for (const v of c.values) {
         if (v.type === 'entity' || novel.includes(v) || (!v.weak && !supported(v)) || clauseStates(aligned.clause, v)) continue;
         const before = aligned.clause.values.find(
-          (p) => !used.has(p) && p.type !== 'entity' && sameSlot(p, v) && !candIndex.has(p) && (!(p.weak || v.weak) || countsSame(p, v)),
+          (p) =>
+            !used.has(p) &&
+            p.type !== 'entity' &&
+            sameSlot(p, v) &&
+            (!(p.weak || v.weak) ? !candIndex.has(p) : countsSame(p, v) && !candIndex.hasKey(p)),
         );
         if (before === undefined) continue;
         used.add(before);
         // Production varies there when a baseline's clause for it states the candidate's value, or
-        // not the original's.
+        // another one than the original's (one that leaves the value out says nothing: "for a
+        // single vehicle" against "one car" → "two cars").
+        const beforeOnly = new ValueIndex([before]);
         const varies = baselines.some((b) => {
           const a = align(c, b, o.maxClauses);
-          return a !== undefined && a.score >= o.alignClause && (clauseStates(a.clause, v) || !clauseStates(a.clause, before));
+          return (
+            a !== undefined &&
+            a.score >= o.alignClause &&
+            (clauseStates(a.clause, v) ||
+              (!clauseStates(a.clause, before) &&
+                a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x))))
+          );
         });
         out.push({
           kind: 'fact_changed',
@@ -251,9 +263,13 @@ function clauseStates(c: ClauseFacts, v: FactValue): boolean {
   return c.values.length > 0 && c.valueIndex.has(v);
 }
 
-/** Counts of the same thing: `quantity:bag:1` and `quantity:bag:2` (a bare "one" and "two" count nothing). */
+/**
+ * Counts of the same thing: `quantity:bag:1` and `quantity:bag:2`, or two bare spelled-out counts
+ * above one ("two in stock" / "four in stock"; a bare "one" is as often a pronoun: "one of them").
+ */
 function countsSame(a: FactValue, b: FactValue): boolean {
   const unit = (v: FactValue): string => (v.keys[0] ?? '').replace(/[^:]*$/, '');
+  if (a.type === 'number' && b.type === 'number') return (a.num ?? 1) > 1 && (b.num ?? 1) > 1;
   return a.type === 'quantity' && b.type === 'quantity' && unit(a) === unit(b);
 }
 

@@ -186,6 +186,20 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   return { value: { type: 'number', keys: [`number:${n}`], num: n, text, weak }, used: 0 };
 }
 
+/**
+ * A spelled count joined to its noun: "two-tier", "three-bedroom", "five-day" (as "30-day" is read
+ * with digits): a count of that noun, or a duration where the noun is a unit of time.
+ */
+function spelledCompound(t: ClauseToken): { value: FactValue; used: number } | undefined {
+  const dash = t.lower.lastIndexOf('-');
+  if (dash <= 0 || isNumberWord(t.lower)) return undefined;
+  const unit = t.lower.slice(dash + 1);
+  const n = numberWordsValue(t.lower.slice(0, dash).split('-'));
+  if (n === undefined || !/^\p{L}{2,}$/u.test(unit)) return undefined;
+  const r = withUnit(n, t.core, [{ core: unit, lower: unit, upper: false }], true);
+  return { value: { ...r.value, text: t.core }, used: 1 };
+}
+
 /** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */
 export function articleValue(
   tokens: readonly ClauseToken[],
@@ -206,6 +220,8 @@ export function articleValue(
       prev === 'exactly';
     if (counts) return { value: { type: 'quantity', keys: [`times:${often}`], num: often, text: t.core, weak: false }, used: 1 };
   }
+  const compound = spelledCompound(t);
+  if (compound !== undefined) return compound;
   if (isNumberWord(t.lower) || ((t.lower === 'a' || t.lower === 'an') && isNumberWord(rest[0]?.lower ?? '__'))) {
     let j = i;
     const words: string[] = [];

@@ -60,6 +60,10 @@ export function numberWordsValue(words: readonly string[]): number | undefined {
       if (w === 'and' && seen) continue;
       const u = units.get(w);
       if (u !== undefined) {
+        // "twenty one", "a hundred and five"; "one two three" counts nothing (a unit after a unit,
+        // a ten after a ten or a teen).
+        const below = current % 100;
+        if (below !== 0 && (u >= 20 || below < 20 || below % 10 !== 0)) return undefined;
         current += u;
         seen = true;
         continue;

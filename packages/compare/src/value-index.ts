@@ -27,6 +27,12 @@ export class ValueIndex {
    * supported by any value that carries it. A value with its own unit is not supported by another
    * unit's count: "2 weeks" is not "2 bedrooms".
    */
+  /** Whether a key of `v` is stated as such: "one car" is not stated by "a month" (both count 1). */
+  hasKey(v: FactValue): boolean {
+    for (const k of v.keys) if (this.#keys.has(k)) return true;
+    return false;
+  }
+
   has(v: FactValue): boolean {
     for (const k of v.keys) if (this.#keys.has(k)) return true;
     if (v.num === undefined) return false;
