@@ -259,3 +259,26 @@ describe('counted numbers', () => {
     ).toEqual(['fact_changed (noise): one car → two cars']);
   });
 });
+
+describe('what production varies on', () => {
+  it('does not take a baseline that leaves a value out for production varying on it', () => {
+    const original = 'We waived the $35 overdraft fee. Your booking is with Harbor Travel.';
+    const shorter = 'We waived the overdraft fee.';
+    expect(facts(original, 'We waived the $53 overdraft fee. Your booking is with Harbor Travel.', [shorter])).toEqual([
+      'fact_changed: $35 → $53',
+    ]);
+    expect(facts(original, 'We waived the $35 overdraft fee. Your booking is with Summit Travel.', [shorter])).toEqual([
+      'fact_changed: Harbor Travel → Summit Travel',
+    ]);
+  });
+
+  it('takes a baseline that states another value of that kind for production varying', () => {
+    const original = 'We waived the $35 overdraft fee.';
+    expect(facts(original, 'We waived the $53 overdraft fee.', ['We waived the $40 overdraft fee.'])).toEqual([
+      'fact_changed (noise): $35 → $53',
+    ]);
+    expect(facts(original, 'We waived the $53 overdraft fee.', ['The $53 overdraft fee is waived.'])).toEqual([
+      'fact_changed (noise): $35 → $53',
+    ]);
+  });
+});

@@ -1,8 +1,9 @@
+import { asserts } from './claim-assertion.js';
 import { isFraming, isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses } from './clause-alignment.js';
-import { isNegationCue } from './clause-polarity.js';
 import type { Difference } from './divergence-report.js';
-import { type ClauseFacts, type FactSheet, onOneTable, sheetWords } from './fact-sheet.js';
+import { entitySupported } from './entity-support.js';
+import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { diffPolarity } from './polarity-diff.js';
 import { ValueIndex } from './value-index.js';
@@ -32,51 +33,7 @@ export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
   maxDifferences: 200,
 });
 
-const entityBreak = /[^\p{L}\p{N}']+/u;
-// The words of an entity value, by value: asked once per production answer and per rule.
-const entityWordLists = new WeakMap<FactValue, readonly string[]>();
-
-function entityWords(v: FactValue): readonly string[] {
-  let words = entityWordLists.get(v);
-  if (words === undefined) {
-    words = v.text
-      .toLowerCase()
-      .split(entityBreak)
-      .filter((w) => w !== '');
-    entityWordLists.set(v, words);
-  }
-  return words;
-}
-
-function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boolean {
-  const words = entityWords(v);
-  return sheets.some((s) => {
-    const known = sheetWords(s);
-    return words.every((w) => known.has(w));
-  });
-}
-
 const fmt = (v: FactValue): string => v.text;
-
-// Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility
-// and limits (a policy an agent invents). Folded forms, as ClauseFacts.content holds them.
-const commitments = new Set(
-  (
-    'all every only always never none no nothing fee charge cost costs price penalty fine surcharge deposit ' +
-    'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
-    'subject require mandatory forbidden prohibit restrict apply appli'
-  ).split(' '),
-);
-
-/**
- * Whether a clause asserts something checkable: negated, an obligation, quantified, or about
- * money, eligibility or limits. "You can…" is how advice is worded as often as a permission.
- */
-function asserts(c: ClauseFacts): boolean {
-  // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
-  if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
-  return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w));
-}
 
 /**
  * Fact-level differences of a candidate answer against production's (the original and, when
@@ -107,6 +64,20 @@ export function diffFacts(
   const baseIndexes = baselines.map((b) => new ValueIndex(b.values));
   const stable = (v: FactValue): boolean =>
     v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
+  // Production varies on a value where a baseline leaves the original's out and states the
+  // candidate's, or another one of that type the original does not state (a rounded figure, another
+  // name). A baseline that just leaves it out (a shorter answer) says nothing: "$35" → "$53" stays a
+  // change.
+  const origIndex = new ValueIndex(original.values);
+  const inOriginal = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [original]) : origIndex.has(x));
+  const varies = (before: FactValue, v: FactValue): boolean =>
+    baselines.some((b, i) => {
+      const index = baseIndexes[i] as ValueIndex;
+      const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
+      if (states(before)) return false;
+      if (states(v) && !inOriginal(v)) return true;
+      return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x));
+    });
   const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
   const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
   // What the candidate no longer states, computed once (a 1 MB answer has thousands of values).
@@ -144,7 +115,7 @@ export function diffFacts(
         droppedValues.find((p) => !used.has(p) && sameSlot(p, v));
       if (before !== undefined) {
         used.add(before);
-        const varies = !stable(before);
+        const varying = varies(before, v);
         out.push({
           kind: 'fact_changed',
           path: where(c),
@@ -153,7 +124,7 @@ export function diffFacts(
           message: `${fmt(before)} → ${fmt(v)}`,
           original: before.text,
           candidate: v.text,
-          ...(varies ? { explainedByNoise: true } : {}),
+          ...(varying ? { explainedByNoise: true } : {}),
         });
       } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
         out.push({
@@ -188,7 +159,7 @@ export function diffFacts(
         // another one than the original's (one that leaves the value out says nothing: "for a
         // single vehicle" against "one car" → "two cars").
         const beforeOnly = new ValueIndex([before]);
-        const varies = baselines.some((b) => {
+        const differs = baselines.some((b) => {
           const a = align(c, b, o.maxClauses);
           return (
             a !== undefined &&
@@ -206,7 +177,7 @@ export function diffFacts(
           message: `${fmt(before)} → ${fmt(v)}`,
           original: before.text,
           candidate: v.text,
-          ...(varies ? { explainedByNoise: true } : {}),
+          ...(differs ? { explainedByNoise: true } : {}),
         });
       }
     }
