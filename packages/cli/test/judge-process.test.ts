@@ -78,18 +78,19 @@ async function agent(amount: string): Promise<{ url: string; server: Server }> {
 async function stubJudge(): Promise<{
   url: string;
   server: Server;
-  mode: 'ok' | 'same' | 'down';
+  mode: 'ok' | 'same' | 'down' | 'hang';
   seen: { auth: string | undefined; user: string }[];
 }> {
   const stub = {
     url: '',
     server: createServer(),
-    mode: 'ok' as 'ok' | 'same' | 'down',
+    mode: 'ok' as 'ok' | 'same' | 'down' | 'hang',
     seen: [] as { auth: string | undefined; user: string }[],
   };
   stub.server.on('request', async (req, res) => {
     const body = JSON.parse(await readBody(req)) as { messages: { role: string; content: string }[] };
     stub.seen.push({ auth: req.headers.authorization, user: body.messages.find((m) => m.role === 'user')?.content ?? '' });
+    if (stub.mode === 'hang') return; // never answers: only the judge's timeout or a shutdown ends the call
     if (stub.mode === 'down') {
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"down"}');
       return;
@@ -284,6 +285,22 @@ describe('compare.judge in understudy start', () => {
     expect(await started.cli.exit).toBe(0);
   }, 120_000);
 
+  it('a judge that never answers does not hold up a shutdown: SIGTERM mid-call exits 0 within the drain time', async () => {
+    const { v1, judge, dir } = await judgedSetUp('hang', (urls) => ({
+      versions: [{ name: 'candidate', upstream: urls.v2 }],
+      tap: { shadow: { version: 'candidate', rate: 1 } },
+      compare: { judge: { url: urls.judge, model: 'judge-mini', timeoutMs: 120_000 } },
+    }));
+    judge.mode = 'hang';
+    started = await startUnderstudy(['--upstream', v1.url], { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token }, dir);
+    expect(await chat(started.tapUrl, 'refund order 1')).toBe(200);
+    await eventually(() => (judge.seen.length === 1 ? true : undefined), 30_000);
+    const stopping = process.hrtime.bigint();
+    started.cli.child.kill('SIGTERM');
+    expect(await started.cli.exit).toBe(0);
+    expect(Number(process.hrtime.bigint() - stopping) / 1e9).toBeLessThan(12);
+  }, 120_000);
+
   it('understudy control (API-started replays) and understudy diff ID_A ID_B --baseline ID_C on stored exchanges ask it too', async () => {
     const v2 = await agent('$50');
     const judge = await stubJudge();
@@ -326,6 +343,10 @@ describe('compare.judge in understudy start', () => {
       // Two of the three pairs are the same content (one input answered twice alike): one call for both.
       expect(judge.seen).toHaveLength(2);
       for (const item of replayed.items) expect(judged(item.report)).toContain('the refund amount differs');
+      // understudy control's /metrics counts them: two calls, one pair answered by the other's call.
+      const exposition = await (await request(`${controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
+      expect(sample(exposition, 'understudy_judge_calls_total')).toBe(2);
+      expect(sample(exposition, 'understudy_judge_cache_hits_total')).toBe(1);
       control.child.kill('SIGTERM');
       expect(await control.exit).toBe(0);
     } finally {
