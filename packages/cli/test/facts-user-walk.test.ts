@@ -6,31 +6,20 @@
  * on the API's exchange JSON saved to files, and on lines of `understudy export`.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
+import { listen, readBody } from './judge-stubs.js';
 import { runCli } from './spawn-cli.js';
 import { type StartProcess, startUnderstudy } from './start-process.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const token = 'facts-walk-token-0123456789';
 const judgeKey = 'sk-facts-walk-judge-0123456789';
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 interface Answers {
   readonly fee: string;

@@ -4,120 +4,21 @@
  * (its cache and budget span every run), and its failures land on the pairs, never on the run.
  * The judge is a stub OpenAI-compatible chat server on a loopback socket.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '@understudy/store';
-import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-import { runCli, spawnCli } from './spawn-cli.js';
+import { agent, auth, controlApi, filesHolding, judged, judgeKey, type ReportJson, sample, stubJudge, token } from './judge-stubs.js';
+import { runCli } from './spawn-cli.js';
 import { type StartProcess, startUnderstudy } from './start-process.js';
-
-const token = 'judge-process-token';
-const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-/** The judge's API key: it must reach the judge and nothing else — no stored byte, no log line. */
-const judgeKey = 'sk-judge-process-0123456789-SECRET';
-
-/** Every file under `dir` (the SQLite file, its WAL, the data directory) that holds `secret`. */
-function filesHolding(dir: string, secret: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...filesHolding(path, secret));
-    else if (readFileSync(path).includes(secret)) found.push(path);
-  }
-  return found;
-}
-
-/** One sample of a Prometheus exposition (`name{labels} value`), or undefined when absent. */
-function sample(exposition: string, series: string): number | undefined {
-  const line = exposition.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-/** An OpenAI-compatible chat agent that approves a refund of `amount` for whatever the user asked. */
-async function agent(amount: string): Promise<{ url: string; server: Server }> {
-  const server = createServer(async (req, res) => {
-    const body = JSON.parse((await readBody(req)) || '{}') as { messages?: { content: string }[] };
-    const asked = body.messages?.at(-1)?.content ?? '';
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        id: 'chatcmpl-1',
-        object: 'chat.completion',
-        model: 'agent',
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content: `About "${asked}": a refund of ${amount} is approved.` },
-            finish_reason: 'stop',
-          },
-        ],
-      }),
-    );
-  });
-  return { url: await listen(server), server };
-}
-
-/** The judge: a stub chat model that answers a verdict (`ok`) or 500 (`down`), and remembers what it was asked. */
-async function stubJudge(): Promise<{
-  url: string;
-  server: Server;
-  mode: 'ok' | 'same' | 'down' | 'hang';
-  seen: { auth: string | undefined; user: string }[];
-}> {
-  const stub = {
-    url: '',
-    server: createServer(),
-    mode: 'ok' as 'ok' | 'same' | 'down' | 'hang',
-    seen: [] as { auth: string | undefined; user: string }[],
-  };
-  stub.server.on('request', async (req, res) => {
-    const body = JSON.parse(await readBody(req)) as { messages: { role: string; content: string }[] };
-    stub.seen.push({ auth: req.headers.authorization, user: body.messages.find((m) => m.role === 'user')?.content ?? '' });
-    if (stub.mode === 'hang') return; // never answers: only the judge's timeout or a shutdown ends the call
-    if (stub.mode === 'down') {
-      res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"down"}');
-      return;
-    }
-    // A careless model (or a proxy in front of it) echoes who asked in its reason.
-    const reason = `the refund amount differs (asked with ${req.headers.authorization ?? 'no key'})`;
-    const content = JSON.stringify({ verdict: stub.mode === 'same' ? 'same' : 'regression', reason, confidence: 0.9 });
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ id: 'j', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] }));
-  });
-  stub.url = `${await listen(stub.server)}/v1`;
-  return stub;
-}
-
-interface ReportJson {
-  verdict: string;
-  extensionError?: string;
-  categories: { name: string; label?: string; differences: { message: string }[] }[];
-}
-
-const judged = (report: ReportJson | null): string | undefined =>
-  report?.categories.find((c) => c.label === 'llm_judge')?.differences[0]?.message;
 
 describe('compare.judge in understudy start', () => {
   const servers: Server[] = [];
   const dispatcher = new Agent({ connections: 8 });
+  const { api, replayOverApi } = controlApi(dispatcher);
   let started: StartProcess | undefined;
   afterEach(() => {
     if (started !== undefined && started.cli.child.exitCode === null) started.cli.child.kill('SIGKILL');
@@ -127,16 +28,6 @@ describe('compare.judge in understudy start', () => {
     await dispatcher.close();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   });
-
-  const api = async <T>(base: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
-    const res = await request(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: auth,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      dispatcher,
-    });
-    return { status: res.statusCode, json: (await res.body.json()) as T };
-  };
 
   const chat = async (tapUrl: string, content: string): Promise<number> => {
     const res = await request(`${tapUrl}/v1/chat/completions`, {
@@ -158,22 +49,6 @@ describe('compare.judge in understudy start', () => {
     const text = await res.body.text();
     expect(res.statusCode, text.slice(0, 2000)).toBe(200);
     return text;
-  };
-
-  /** Starts a replay through the API, waits for its end, and returns its status and stored reports. */
-  const replayOverApi = async (controlUrl: string, target: string) => {
-    const created = await api<{ id: string }>(controlUrl, '/api/replays', { target, concurrency: 4 });
-    expect(created.status).toBe(202);
-    const { id } = created.json;
-    const status = await eventually(async () => {
-      const run = await api<{ status: string; active: boolean }>(controlUrl, `/api/replays/${id}`);
-      return run.json.status !== 'running' && !run.json.active ? run.json.status : undefined;
-    }, 60_000);
-    const page = await api<{ items: { candidateId: string; verdict: string; report: ReportJson | null }[] }>(
-      controlUrl,
-      `/api/replays/${id}/comparisons?limit=100`,
-    );
-    return { status, items: page.json.items };
   };
 
   /** Agents answering $20 (v1) and $50 (v2), a stub judge, and a directory holding the config `config` makes of them. */
@@ -300,126 +175,6 @@ describe('compare.judge in understudy start', () => {
     expect(await started.cli.exit).toBe(0);
     expect(Number(process.hrtime.bigint() - stopping) / 1e9).toBeLessThan(12);
   }, 120_000);
-
-  it('understudy control (API-started replays) and understudy diff ID_A ID_B --baseline ID_C on stored exchanges ask it too', async () => {
-    const v2 = await agent('$50');
-    const judge = await stubJudge();
-    servers.push(v2.server, judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-judge-control-'));
-    writeFileSync(join(dir, 'understudy.config.json'), JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini' } } }));
-    const db = join(dir, 'u.db');
-    // Production's answers, as a tap would have stored them: two to one input, one to another.
-    const answer = (asked: string) =>
-      testJsonBody({
-        object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: `About "${asked}": a refund of $20 is approved.` } }],
-      });
-    const live = (id: string, asked: string, at: number) =>
-      testExchange(id, {
-        startedAt: at,
-        requestHeaders: { 'content-type': 'application/json' },
-        requestBody: testJsonBody({ model: 'agent', messages: [{ role: 'user', content: asked }] }),
-        responseHeaders: { 'content-type': 'application/json' },
-        responseBody: answer(asked),
-      });
-    const store = await openStore({ url: db });
-    await store.exchanges.insertMany([
-      live('01JUDGEA', 'refund order 1', 1_000),
-      live('01JUDGEB', 'refund order 1', 2_000),
-      live('01JUDGEC', 'refund order 2', 3_000),
-    ]);
-    await store.close();
-    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: judgeKey };
-
-    const control = spawnCli(['control', '--port', '0', '--log-format', 'json'], env, dir);
-    try {
-      const controlUrl = await eventually(
-        () => /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"control plane listening"/.exec(control.stdout())?.[1],
-        60_000,
-      );
-      const replayed = await replayOverApi(controlUrl, v2.url);
-      expect(replayed.status).toBe('completed');
-      expect(replayed.items).toHaveLength(3);
-      // Two of the three pairs are the same content (one input answered twice alike): one call for both.
-      expect(judge.seen).toHaveLength(2);
-      for (const item of replayed.items) expect(judged(item.report)).toContain('the refund amount differs');
-      // understudy control's /metrics counts them: two calls, one pair answered by the other's call.
-      const exposition = await (await request(`${controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
-      expect(sample(exposition, 'understudy_judge_calls_total')).toBe(2);
-      expect(sample(exposition, 'understudy_judge_cache_hits_total')).toBe(1);
-      control.child.kill('SIGTERM');
-      expect(await control.exit).toBe(0);
-    } finally {
-      if (control.child.exitCode === null) control.child.kill('SIGKILL');
-    }
-
-    const diff = await runCli(['diff', '01JUDGEA', '01JUDGEC', '--baseline', '01JUDGEB'], env, dir);
-    expect(diff.stderr).toBe('');
-    expect(diff.stdout).toContain('llm judge: regression: the refund amount differs');
-    expect(diff.code).toBe(1);
-    expect(judge.seen).toHaveLength(3);
-    expect(judge.seen[2]?.user).toContain('OTHER PRODUCTION ANSWER 1');
-    expect(judge.seen[2]?.auth).toBe(`Bearer ${judgeKey}`);
-
-    // understudy replay (offline, from the CLI: a process of its own, so its own cache) asks it too, and says what it did.
-    const offline = await runCli(['replay', '--target', v2.url], env, dir);
-    expect(offline.stderr).toContain('judge: 2 calls, 1 cached, 0 skipped past its bounds, 0 failed');
-    expect(offline.stdout).toMatch(/regression/);
-    expect([0, 1]).toContain(offline.code);
-    expect(judge.seen).toHaveLength(5);
-    expect(offline.stdout + offline.stderr + diff.stdout + diff.stderr + control.stdout() + control.stderr()).not.toContain(judgeKey);
-    expect(filesHolding(dir, judgeKey)).toEqual([]);
-  }, 120_000);
-
-  it('understudy demo with compare.judge: asks it within its budget, prints its figures, keeps the key out of the database and the output', async () => {
-    const judge = await stubJudge();
-    judge.mode = 'same';
-    servers.push(judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-judge-demo-'));
-    const config = join(dir, 'judged.json');
-    writeFileSync(config, JSON.stringify({ compare: { judge: { url: judge.url, model: 'judge-mini', maxCalls: 30, concurrency: 2 } } }));
-    const out = await runCli(['demo', '--keep', '--config', config], { UNDERSTUDY_JUDGE_API_KEY: judgeKey }, dir);
-    expect(out.stdout, out.stdout + out.stderr).toContain('OK: the regressed prompt (v3) was rolled back');
-    expect(out.code).toBe(0);
-    // The demo compares hundreds of pairs: 30 calls, the rest from the cache or past the budget, all said.
-    const figures = /judge {6}(\d+) calls, (\d+) cached, (\d+) skipped past its bounds, (\d+) failed/.exec(out.stdout);
-    expect(figures?.slice(1).map(Number)).toEqual([30, expect.any(Number), expect.any(Number), 0]);
-    expect(Number(figures?.[3])).toBeGreaterThan(0);
-    expect(judge.seen).toHaveLength(30);
-    expect(judge.seen.every((s) => s.auth === `Bearer ${judgeKey}`)).toBe(true);
-    const db = /database (\/\S+)/.exec(out.stdout)?.[1] ?? '';
-    const stored = await openStore({ url: db });
-    try {
-      const ids: string[] = [];
-      for (let cursor: string | null | undefined; cursor !== null; ) {
-        const page = await stored.comparisons.list({}, { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
-        ids.push(...page.items.map((c) => c.id));
-        cursor = page.nextCursor;
-      }
-      const reports = await Promise.all(ids.map(async (id) => (await stored.comparisons.get(id))?.report as ReportJson | null));
-      // Its verdicts ("same": the rules' verdicts stand) are on the stored reports, as many as it answered.
-      const judgedReports = reports.filter((r) => r?.categories.some((c) => c.label === 'llm_judge'));
-      expect(judgedReports.length).toBeGreaterThanOrEqual(30);
-    } finally {
-      await stored.close();
-    }
-    expect(filesHolding(join(db, '..'), judgeKey)).toEqual([]);
-    expect(out.stdout + out.stderr).not.toContain(judgeKey);
-  }, 150_000);
-
-  it('understudy diff --judge with something that is no http(s) URL: one line, exit 2, nothing asked', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'us-judge-badurl-'));
-    const body = JSON.stringify({
-      object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Fee $35.' } }],
-    });
-    writeFileSync(join(dir, 'a.json'), body);
-    const out = await runCli(['diff', 'a.json', 'a.json', '--judge', 'ftp://judge.example/v1', '--judge-model', 'm'], {}, dir);
-    expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
-    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(out.stderr).toContain('--judge ftp://judge.example/v1');
-  }, 60_000);
 
   it('a comparator module that cannot load stops understudy start before it listens: one line, exit 2', async () => {
     const v1 = await agent('$20');
