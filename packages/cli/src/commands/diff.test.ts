@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -197,9 +197,17 @@ describe('understudy diff', () => {
     u.file('orig.json', JSON.stringify(exchangeToJson(original)));
     u.file('same.json', JSON.stringify(exchangeToJson(baseline)));
     expect(await runDiff(['orig.json', 'same.json'], u.io)).toBe(0);
-    const v = setup();
-    expect(await run(['diff', 'ex_nowhere', 'ex_cand'], v.io)).toBe(2);
-    expect(v.err()).toContain('no file and no stored exchange named ex_nowhere');
+    expect(await run(['diff', 'ex_nowhere', 'ex_cand'], t.io)).toBe(2);
+    expect(t.err()).toContain('no file and no stored exchange named ex_nowhere');
+  });
+
+  it('reads exchange ids only from a database that exists: a missing UNDERSTUDY_DB is named, never created', async () => {
+    const t = setup();
+    const db = join(t.dir, 'typo', 'understudy.db');
+    const io = { ...t.io, env: { ...t.io.env, UNDERSTUDY_DB: db } };
+    expect(await run(['diff', 'ex_a', 'ex_b'], io)).toBe(2);
+    expect(t.err()).toBe(`understudy diff: no file named ex_a, and no database at ${db} (UNDERSTUDY_DB) to read an exchange id from\n`);
+    expect(existsSync(join(t.dir, 'typo'))).toBe(false);
   });
 
   it('asks the optional LLM judge only with --judge, sends the key from the environment, and notes its failure without failing', async () => {

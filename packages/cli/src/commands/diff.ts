@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import {
   type CanonicalResponse,
   canonicalize,
@@ -8,6 +9,7 @@ import {
 } from '@understudy/compare';
 import { parseConfig, UnderstudyError } from '@understudy/core';
 import { applyExtensions, type JudgeSettings } from '@understudy/replay';
+import { storeKind } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { compareWiring } from '../compare-wiring.js';
@@ -58,17 +60,22 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 2)
     throw new UsageError('diff needs two files or exchange ids: ORIGINAL CANDIDATE (see understudy diff --help)');
-  const { config } = loadCliConfig(io, values.config);
+  const { config, dbUrl } = loadCliConfig(io, values.config);
   const settings = config.compare;
   const inputs = [...positionals, ...(values.baseline ?? [])];
-  // Files are read as they are; anything else is an exchange id, and only then is the store opened.
-  const loaded: Loaded[] = inputs.every((a) => isFileArgument(a, io.cwd))
-    ? inputs.map((a) => loadFile(a, io.cwd))
-    : await withStore(io, values.config, async (store) => {
-        const out: Loaded[] = [];
-        for (const a of inputs) out.push(isFileArgument(a, io.cwd) ? loadFile(a, io.cwd) : await loadExchange(store, a));
-        return out;
-      });
+  // Files are read as they are; anything else is an exchange id, and only then is the store opened
+  // — one that exists: a read-only command never creates a database (a typo in UNDERSTUDY_DB).
+  const firstId = inputs.find((a) => !isFileArgument(a, io.cwd));
+  if (firstId !== undefined && storeKind(dbUrl) === 'sqlite' && dbUrl !== ':memory:' && !existsSync(dbUrl))
+    throw new UsageError(`no file named ${firstId}, and no database at ${dbUrl} (UNDERSTUDY_DB) to read an exchange id from`);
+  const loaded: Loaded[] =
+    firstId === undefined
+      ? inputs.map((a) => loadFile(a, io.cwd))
+      : await withStore(io, values.config, async (store) => {
+          const out: Loaded[] = [];
+          for (const a of inputs) out.push(isFileArgument(a, io.cwd) ? loadFile(a, io.cwd) : await loadExchange(store, a));
+          return out;
+        });
   const [original, candidate, ...baselines] = loaded as [Loaded, Loaded, ...Loaded[]];
   const endpoint = values.endpoint ?? original.endpoint ?? candidate.endpoint ?? '*';
   const options = compareOptionsFor(settings, endpoint);
