@@ -1,4 +1,19 @@
+import {
+  advice,
+  between,
+  comparatives,
+  cue,
+  cueBits,
+  deniers,
+  liftable,
+  necessity,
+  negations,
+  possibility,
+  priceWords,
+  softRequests,
+} from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { memoSlots, type WordIds } from './word-ids.js';
 
 /** What a clause asserts about its action: negated or not, and whether it is an obligation or a permission. */
 export interface ClausePolarity {
@@ -14,152 +29,6 @@ export interface ClausePolarity {
   /** The necessity is only a request's ("Please bring…", "Don't…"): as strong as advice, not more. */
   readonly request?: boolean;
 }
-
-// English cues ("unless" is "if not"). Words whose negation is in the word itself ("non-refundable", "unable") count
-// once, as "not refundable" would.
-const negations = new Set([
-  'not',
-  'no',
-  'never',
-  'none',
-  'nothing',
-  'nobody',
-  'nowhere',
-  'neither',
-  'nor',
-  'without',
-  'unless',
-  'cannot',
-  'unable',
-  'impossible',
-  'ineligible',
-  'unavailable',
-  'prohibited',
-  'forbidden',
-]);
-// Words that deny their positive counterpart whatever it is worded as: "excluded" is "not included"
-// or "not covered", "declined" is "not accepted", "blocked" is "cannot". Counted as one negation each,
-// so "excluded" and "not covered" agree and "excluded" / "included" flip. "closed" is not here: a
-// connection or an account is closed as an event ("dropped", "terminated"); it is paired with "open"
-// among the directions below instead.
-const deniers = new Set([
-  'excluded',
-  'excludes',
-  'excluding',
-  'except',
-  'outside',
-  'declined',
-  'declines',
-  'denied',
-  'denies',
-  'rejected',
-  'rejects',
-  'refused',
-  'refuses',
-  'block',
-  'blocks',
-  'blocked',
-  'prevent',
-  'prevents',
-  'prevented',
-  'banned',
-  'disallowed',
-  'barred',
-]);
-// Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
-// splitClauses as the clause's condition.
-const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);
-
-// Words of price: a clause that says "free" is comparable in polarity with one that uses them.
-const priceWords = new Set([
-  'free',
-  'charge',
-  'charged',
-  'charges',
-  'cost',
-  'costs',
-  'fee',
-  'fees',
-  'pay',
-  'paid',
-  'price',
-  'billed',
-  'surcharge',
-]);
-// Verbs that, in a clause about price, say someone else pays: "we cover the cost", "absorbs the fee"
-// read as "free" does. ("waived", "refunded", "reversed" undo a charge; they are worded either way.)
-const payers = new Set(['cover', 'covers', 'covered', 'absorb', 'absorbs']);
-const comparatives = new Set([
-  'later',
-  'earlier',
-  'more',
-  'less',
-  'longer',
-  'sooner',
-  'fewer',
-  'greater',
-  'higher',
-  'lower',
-  'worse',
-  'better',
-]);
-const necessity = new Set([
-  'must',
-  'required',
-  'require',
-  'requires',
-  'mandatory',
-  'necessary',
-  'obligatory',
-  'needs',
-  'need',
-  'needed',
-  'have',
-  'has',
-  'had',
-]);
-// The middle of the modal scale: what is advised, neither required nor merely allowed.
-const advice = new Set([
-  'should',
-  "shouldn't",
-  'ought',
-  'recommend',
-  'recommends',
-  'recommended',
-  'advise',
-  'advises',
-  'advised',
-  'advisable',
-  'encourage',
-  'encourages',
-  'encouraged',
-  'suggest',
-  'suggests',
-  'suggested',
-  'ideally',
-]);
-const possibility = new Set(['can', 'could', 'may', 'might', 'optional', 'allowed', 'permitted', 'able', 'possible']);
-
-// Necessity words that, negated, grant a permission ("you don't need to", "no need", "not
-// required"): the absence of an obligation, as opposed to "must not", which obliges.
-const liftable = new Set([
-  'need',
-  'needs',
-  'needed',
-  'have',
-  'has',
-  'had',
-  'required',
-  'require',
-  'requires',
-  'necessary',
-  'mandatory',
-  'obligatory',
-]);
-// What may stand between a negation and the necessity it lifts: "not really need", "isn't required".
-const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually', 'strictly', 'even', 'any']);
-// Openings of a request that oblige no more than a statement does ("Please note that…").
-const softRequests = new Set(['note', 'let', 'feel', 'see', 'contact', 'reach', 'allow', 'keep', 'be']);
 
 function isNegationWord(w: string): boolean {
   return w.endsWith("n't") || w === 'not' || w === 'no' || w === 'never' || w === 'cannot';
@@ -190,7 +59,9 @@ function deniedSubject(tokens: readonly ClauseToken[], j: number): boolean {
  *   need to", "no need", "not required"). Advice beside a possibility ("recommended but
  *   optional") is a possibility; beside a necessity, a necessity.
  */
-export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
+export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds): ClausePolarity {
+  // Given the tokens' word table, each word's cues are looked up once per table.
+  const memo = words?.memo(memoSlots.polarityCue);
   let negs = 0;
   let free = false;
   let nec = false;
@@ -198,13 +69,14 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
   let advised = false;
   let pos = false;
   let start = 0;
-  const aboutPrice = tokens.some((t) => priceWords.has(t.lower));
+  const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
   tokens.forEach((t, i) => {
-    const w = t.lower.includes('’') ? t.lower.replace(/’/g, "'") : t.lower;
+    const bits = cueBits(t, memo);
+    const w = (bits & cue.curly) !== 0 ? t.lower.replace(/’/g, "'") : t.lower;
     // A subordinate clause after the main one ("…unless a vet tells you to", "…because it isn't in
     // stock") is a condition or a reason: the clause asserts what its main clause says.
-    if (subordinate || (i > start && subordinators.has(w))) {
+    if (subordinate || (i > start && (bits & cue.subordinator) !== 0)) {
       subordinate = true;
       return;
     }
@@ -226,6 +98,8 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       (w === "don't" || w === 'never' || (w === 'do' && next === 'not'))
     )
       nec = true;
+    // Most words are in none of the lists below.
+    if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
     const bound = w === 'no' && comparatives.has(next ?? '') && tokens[i + 2]?.lower === 'than';
     if (w === 'free') {
@@ -237,17 +111,17 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       }
       return;
     }
-    if (aboutPrice && payers.has(w)) {
+    if (aboutPrice && (bits & cue.payer) !== 0) {
       negs++;
       free = true;
       return;
     }
-    if (deniers.has(w)) {
+    if ((bits & cue.denier) !== 0) {
       negs++;
       return;
     }
-    if (advice.has(w)) advised = true;
-    if (w.endsWith("n't") || (negations.has(w) && !bound)) {
+    if ((bits & cue.advice) !== 0) advised = true;
+    if ((bits & cue.contracted) !== 0 || ((bits & cue.negation) !== 0 && !bound)) {
       // "neither … nor", "not … nor": one negation, its "nor" continues it.
       if (w === 'nor' && negs > 0) return;
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
@@ -260,11 +134,11 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       if (w === "needn't") pos = true;
       return;
     }
-    if ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w)) {
+    if ((bits & cue.prefixed) !== 0) {
       negs++;
       return;
     }
-    if (necessity.has(w)) {
+    if ((bits & cue.necessity) !== 0) {
       const counts =
         !(w === 'have' || w === 'has' || w === 'had' || w === 'needs' || w === 'need' || w === 'needed') ||
         next === 'to' ||
@@ -280,7 +154,7 @@ export function clausePolarity(tokens: readonly ClauseToken[]): ClausePolarity {
       }
       return;
     }
-    if (possibility.has(w) && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
+    if ((bits & cue.possibility) !== 0 && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
   });
   const modality = nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : advised && !nec && !pos ? 'advice' : null;
   return {

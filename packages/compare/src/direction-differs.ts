@@ -33,6 +33,8 @@ const directions: readonly (readonly [string, string])[] = [
  * not, and the other says its opposite the first does not.
  */
 export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  // Most clauses name no direction: then there is nothing to compare.
+  if (!a.some(namesDirection) || !b.some(namesDirection)) return false;
   const wa = new Set(a.map((t) => t.lower));
   const wb = new Set(b.map((t) => t.lower));
   for (const [x, y] of directions) {
@@ -40,4 +42,10 @@ export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseTo
     if (wa.has(y) && wb.has(x) && !wa.has(x) && !wb.has(y)) return true;
   }
   return false;
+}
+
+const directionWords = new Set(directions.flat());
+
+function namesDirection(t: ClauseToken): boolean {
+  return directionWords.has(t.lower);
 }

@@ -5,6 +5,7 @@ import type { FactValue } from './fact-value.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { textTokenIds, textTokens } from './text-tokens.js';
 import { ValueIndex } from './value-index.js';
+import { isAscii } from './word-forms.js';
 import { currentWordIds, memoSlots, uniqueIds, type WordIds } from './word-ids.js';
 
 /** The facts of one clause. */
@@ -225,7 +226,7 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
         c.text,
         c.sentence,
         found,
-        clausePolarity(c.tokens),
+        clausePolarity(c.tokens, words),
         content,
         contentIds,
         uniqueIds(contentIds, words),
@@ -235,11 +236,6 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
     );
   }
   return new Sheet(clauses, values, words, text);
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** The id of a folded word's content form (see {@link contentForm}), or -1 for none; memoized in `forms`. */

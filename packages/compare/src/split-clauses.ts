@@ -1,3 +1,4 @@
+import { isAsciiSpace } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
 /** One word of a clause: as written (punctuation around it trimmed), lower-cased, and whether it starts upper-case. */
@@ -180,10 +181,6 @@ export function mayBreak(s: string): boolean {
 
 // First letters (lower case) of the contrast words clauseBreak splits on after a comma.
 const contrastInitials = new Set([...'batwhyeun'].map((ch) => ch.charCodeAt(0)));
-
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 const coordination = /\s(?:and|or|but)\s/i;
 

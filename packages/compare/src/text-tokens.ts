@@ -1,4 +1,5 @@
-import type { WordIds } from './word-ids.js';
+import { isAscii, isAsciiSpace } from './word-forms.js';
+import { memoSlots, type WordIds } from './word-ids.js';
 
 // The words of a text as the similarity and the fact rules see them: lower case, a light suffix
 // fold, punctuation dropped. One tokenizer for both (a word must fold the same way in each).
@@ -39,12 +40,42 @@ export function textTokens(text: string): string[] {
   return out;
 }
 
-/** {@link textTokens} as ids of `ids`, without a string per word for words it knows. */
+/**
+ * {@link textTokens} as ids of `ids`, without a string per word for words it knows. An ASCII text
+ * is read chunk by chunk (runs between white space, which always separates words): each distinct
+ * chunk as written ("Refund.", "BK-4821,") is tokenized once per word table and its word ids
+ * remembered.
+ */
 export function textTokenIds(text: string, ids: WordIds): number[] {
+  if (isAscii(text)) return asciiTokenIds(text, ids);
   const lower = text.toLowerCase();
   const out: number[] = [];
   if (!asciiWords(lower, (start, end) => out.push(ids.idOf(lower, start, end))))
     for (const m of lower.matchAll(wordPattern)) out.push(ids.id(fold(m[0])));
+  return out;
+}
+
+function asciiTokenIds(text: string, ids: WordIds): number[] {
+  const memo = ids.listMemo(memoSlots.chunkWords);
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isAsciiSpace(text.charCodeAt(i))) i++;
+    const chunk = ids.idOf(text, start, i);
+    let words = memo[chunk];
+    if (words === undefined) {
+      const lower = (ids.words[chunk] as string).toLowerCase();
+      const found: number[] = [];
+      asciiWords(lower, (s, e) => found.push(ids.idOf(lower, s, e)));
+      words = found;
+      memo[chunk] = words;
+    }
+    for (const w of words) out.push(w);
+  }
   return out;
 }
 

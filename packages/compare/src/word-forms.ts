@@ -16,3 +16,14 @@ export function hasDigit(c: string): boolean {
   }
   return false;
 }
+
+/** Whether a text is all ASCII (char codes below 128). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** ASCII white space (what `\s` matches below 128): tab, line feed, vertical tab, form feed, carriage return, space. */
+export function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}

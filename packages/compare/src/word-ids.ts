@@ -93,7 +93,15 @@ function sameRange(word: string, text: string, start: number, end: number): bool
 }
 
 /** Memo slots of {@link WordIds.memo}, one per reader. */
-export const memoSlots = Object.freeze({ contentForm: 0, lowerCase: 1, language: 2, tokenContent: 3, mayHoldValue: 4 });
+export const memoSlots = Object.freeze({
+  contentForm: 0,
+  lowerCase: 1,
+  language: 2,
+  tokenContent: 3,
+  mayHoldValue: 4,
+  chunkWords: 5,
+  polarityCue: 6,
+});
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
 export const maxWords = 100_000;

@@ -1,0 +1,202 @@
+import type { ClauseToken } from './split-clauses.js';
+
+// The English word lists the polarity rules (clause-polarity.ts) read, and which of them each word
+// is in as bits, remembered per word id: one look-up per token instead of one per list.
+
+// English cues ("unless" is "if not"). Words whose negation is in the word itself ("non-refundable", "unable") count
+// once, as "not refundable" would.
+export const negations = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  'nowhere',
+  'neither',
+  'nor',
+  'without',
+  'unless',
+  'cannot',
+  'unable',
+  'impossible',
+  'ineligible',
+  'unavailable',
+  'prohibited',
+  'forbidden',
+]);
+// Words that deny their positive counterpart whatever it is worded as: "excluded" is "not included"
+// or "not covered", "declined" is "not accepted", "blocked" is "cannot". Counted as one negation each,
+// so "excluded" and "not covered" agree and "excluded" / "included" flip. "closed" is not here: a
+// connection or an account is closed as an event ("dropped", "terminated"); it is paired with "open"
+// among the directions below instead.
+export const deniers = new Set([
+  'excluded',
+  'excludes',
+  'excluding',
+  'except',
+  'outside',
+  'declined',
+  'declines',
+  'denied',
+  'denies',
+  'rejected',
+  'rejects',
+  'refused',
+  'refuses',
+  'block',
+  'blocks',
+  'blocked',
+  'prevent',
+  'prevents',
+  'prevented',
+  'banned',
+  'disallowed',
+  'barred',
+]);
+// Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
+// splitClauses as the clause's condition.
+export const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);
+
+// Words of price: a clause that says "free" is comparable in polarity with one that uses them.
+export const priceWords = new Set([
+  'free',
+  'charge',
+  'charged',
+  'charges',
+  'cost',
+  'costs',
+  'fee',
+  'fees',
+  'pay',
+  'paid',
+  'price',
+  'billed',
+  'surcharge',
+]);
+// Verbs that, in a clause about price, say someone else pays: "we cover the cost", "absorbs the fee"
+// read as "free" does. ("waived", "refunded", "reversed" undo a charge; they are worded either way.)
+export const payers = new Set(['cover', 'covers', 'covered', 'absorb', 'absorbs']);
+export const comparatives = new Set([
+  'later',
+  'earlier',
+  'more',
+  'less',
+  'longer',
+  'sooner',
+  'fewer',
+  'greater',
+  'higher',
+  'lower',
+  'worse',
+  'better',
+]);
+export const necessity = new Set([
+  'must',
+  'required',
+  'require',
+  'requires',
+  'mandatory',
+  'necessary',
+  'obligatory',
+  'needs',
+  'need',
+  'needed',
+  'have',
+  'has',
+  'had',
+]);
+// The middle of the modal scale: what is advised, neither required nor merely allowed.
+export const advice = new Set([
+  'should',
+  "shouldn't",
+  'ought',
+  'recommend',
+  'recommends',
+  'recommended',
+  'advise',
+  'advises',
+  'advised',
+  'advisable',
+  'encourage',
+  'encourages',
+  'encouraged',
+  'suggest',
+  'suggests',
+  'suggested',
+  'ideally',
+]);
+export const possibility = new Set(['can', 'could', 'may', 'might', 'optional', 'allowed', 'permitted', 'able', 'possible']);
+
+// Necessity words that, negated, grant a permission ("you don't need to", "no need", "not
+// required"): the absence of an obligation, as opposed to "must not", which obliges.
+export const liftable = new Set([
+  'need',
+  'needs',
+  'needed',
+  'have',
+  'has',
+  'had',
+  'required',
+  'require',
+  'requires',
+  'necessary',
+  'mandatory',
+  'obligatory',
+]);
+// What may stand between a negation and the necessity it lifts: "not really need", "isn't required".
+export const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually', 'strictly', 'even', 'any']);
+// Openings of a request that oblige no more than a statement does ("Please note that…").
+export const softRequests = new Set(['note', 'let', 'feel', 'see', 'contact', 'reach', 'allow', 'keep', 'be']);
+
+/** The bits of {@link cueBits}: which of the lists above a word (’ read as ') is in. */
+export const cue = Object.freeze({
+  subordinator: 1,
+  denier: 2,
+  /** Ends in "n't". */
+  contracted: 4,
+  negation: 8,
+  /** "non-…", "no-…". */
+  prefixed: 16,
+  necessity: 32,
+  advice: 64,
+  possibility: 128,
+  payer: 256,
+  free: 512,
+  /** Any of the bits above but subordinator: the word may change a clause's polarity or modality. */
+  polar: 1022,
+  /** A price word, as written (not ’-folded). */
+  price: 1024,
+  /** Spelled with ’. */
+  curly: 2048,
+});
+
+/** The {@link cue} bits of a token, from `memo` (indexed by word id of the token's table) when given. */
+export function cueBits(t: ClauseToken, memo: (number | undefined)[] | undefined): number {
+  if (memo === undefined || t.id === undefined) return cueBitsOf(t.lower);
+  let bits = memo[t.id];
+  if (bits === undefined) {
+    bits = cueBitsOf(t.lower);
+    memo[t.id] = bits;
+  }
+  return bits;
+}
+
+function cueBitsOf(lower: string): number {
+  const curly = lower.includes('’');
+  const w = curly ? lower.replace(/’/g, "'") : lower;
+  return (
+    (subordinators.has(w) ? cue.subordinator : 0) |
+    (deniers.has(w) ? cue.denier : 0) |
+    (w.endsWith("n't") ? cue.contracted : 0) |
+    (negations.has(w) ? cue.negation : 0) |
+    ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w) ? cue.prefixed : 0) |
+    (necessity.has(w) ? cue.necessity : 0) |
+    (advice.has(w) ? cue.advice : 0) |
+    (possibility.has(w) ? cue.possibility : 0) |
+    (payers.has(w) ? cue.payer : 0) |
+    (w === 'free' ? cue.free : 0) |
+    (priceWords.has(lower) ? cue.price : 0) |
+    (curly ? cue.curly : 0)
+  );
+}
