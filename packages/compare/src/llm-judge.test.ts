@@ -146,4 +146,23 @@ describe('createLlmJudge', () => {
     await ask(exact);
     expect(sent).toEqual([cost, cost]);
   });
+
+  it('a pair waiting on the same pair’s call asks for itself when that call’s caller gave up', async () => {
+    const { calls, transport } = heldTransport();
+    const judge = createLlmJudge({ transport, clock: new ManualClock() });
+    const cancelled = new AbortController();
+    const pair = () => [chat('The fee is $53.'), chat('The fee is $35.')] as const;
+    const [b1, a1] = pair();
+    const first = judge.compare(b1, a1, { ...context('The fee is $35.', 'The fee is $53.'), signal: cancelled.signal });
+    const [b2, a2] = pair();
+    const second = judge.compare(b2, a2, context('The fee is $35.', 'The fee is $53.'));
+    await settle();
+    expect(calls).toHaveLength(1);
+    cancelled.abort();
+    await expect(first).rejects.toMatchObject({ code: 'aborted' });
+    await settle();
+    expect(calls).toHaveLength(2);
+    calls[1]?.answer(verdict);
+    expect((await second).score).toBe(0.9);
+  });
 });

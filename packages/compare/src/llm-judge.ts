@@ -193,7 +193,14 @@ export function createLlmJudge(deps: {
       const key = hashBytes(new TextEncoder().encode(`${system}\u0000${user}`));
       let verdict = cache.get(key);
       const asked = verdict === undefined ? pending.get(key) : undefined;
-      if (asked !== undefined) verdict = await asked;
+      if (asked !== undefined) {
+        try {
+          verdict = await asked;
+        } catch (error) {
+          // That call's caller gave up on it, not this one: ask for this pair below.
+          if (!(error instanceof LlmJudgeError && error.code === 'aborted' && context.signal?.aborted !== true)) throw error;
+        }
+      }
       if (verdict !== undefined) {
         stats.cached++;
         observer.cacheHit();
