@@ -28,6 +28,12 @@ const top = argNumber('top', 25);
 const sink = process.argv.includes('--sink=process') ? 'process' : 'worker';
 /** `--keep`: leave the `.cpuprofile` files (their directory is printed) for a profiler UI. */
 const keep = process.argv.includes('--keep');
+/**
+ * `--against=DIR`: also profile the tap of another checkout (built, with its node_modules), in
+ * the same run and in alternating order, `--rounds=` times: an A/B on a shared machine.
+ */
+const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+const rounds = argNumber('rounds', 1);
 const children = new ChildSet();
 process.once('exit', () => children.killAllNow());
 const log = (line: string): void => console.error(`[bench:tap:profile] ${line}`);
@@ -54,12 +60,19 @@ function splitThreads(pid: number, before: Map<number, number>, after: Map<numbe
   return { main, writer, rest: others.slice(1).reduce((sum, d) => sum + d.us, 0) };
 }
 
-async function measure(name: string, load: LoadClient, upstreamUrl: string, dir: string, captureRate: number): Promise<Measured> {
+async function measure(
+  name: string,
+  load: LoadClient,
+  upstreamUrl: string,
+  dir: string,
+  captureRate: number,
+  tapModule: string = paths.tap,
+): Promise<Measured> {
   const profileDir = mkdtempSync(join(dir, `${name}-`));
-  const db = join(dir, `${name}.db`);
+  const db = join(dir, `${name}-${profileDir.slice(-6)}.db`);
   const tap: StartedChild = await children.fork(
     name,
-    paths.tap,
+    tapModule,
     [`--upstream=${upstreamUrl}`, `--db=${db}`, `--sink=${sink}`, `--capture-rate=${captureRate}`],
     { shipped: true, execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] },
   );
@@ -94,6 +107,43 @@ async function measure(name: string, load: LoadClient, upstreamUrl: string, dir:
 }
 
 const perRequest = (us: number, requests: number): string => (us / requests).toFixed(1).padStart(7);
+
+/** One contender's rounds as one measurement: requests, CPU and profile times added up. */
+function combine(runs: readonly Measured[]): Measured {
+  const [first, ...rest] = runs;
+  if (first === undefined) throw new Error('nothing measured');
+  if (rest.length === 0) return first;
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const weighted = (f: (r: Measured) => number): number => runs.reduce((sum, r) => sum + f(r) * r.requests, 0) / requests;
+  const addThreads = (pick: (r: Measured) => GroupedProfile | undefined): GroupedProfile => {
+    const byGroup = new Map<Group, number>();
+    const byFunction = new Map<string, { group: Group; us: number }>();
+    let busyUs = 0;
+    let idleUs = 0;
+    for (const r of runs) {
+      const t = pick(r);
+      if (t === undefined) continue;
+      busyUs += t.busyUs;
+      idleUs += t.idleUs;
+      for (const [g, us] of t.byGroup) byGroup.set(g, (byGroup.get(g) ?? 0) + us);
+      for (const [k, v] of t.byFunction) byFunction.set(k, { group: v.group, us: (byFunction.get(k)?.us ?? 0) + v.us });
+    }
+    return { busyUs, idleUs, byGroup, byFunction };
+  };
+  return {
+    name: `${first.name} (${runs.length} rounds)`,
+    requests,
+    reqPerSec: runs.reduce((sum, r) => sum + r.reqPerSec, 0) / runs.length,
+    cpuUsPerRequest: weighted((r) => r.cpuUsPerRequest),
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+    threads: [addThreads((r) => r.threads[0]), addThreads(writerProfile)],
+    threadCpu: {
+      main: weighted((r) => r.threadCpu.main),
+      writer: weighted((r) => r.threadCpu.writer),
+      rest: weighted((r) => r.threadCpu.rest),
+    },
+  };
+}
 
 /** The profiled thread that is the writer: the busiest one besides the main thread (tsx keeps an idle one too). */
 const writerProfile = (m: Measured): GroupedProfile | undefined =>
@@ -144,21 +194,29 @@ function report(runs: readonly Measured[]): string {
       }
     });
   }
-  const [captured, bare] = runs;
-  if (captured !== undefined && bare !== undefined) {
-    lines.push('\n## CPU µs per request by group (profile shares × /proc thread CPU): capture on, off, difference');
-    const on = cpuByGroup(captured);
+  const bare = runs.at(-1);
+  if (runs.length >= 2 && bare !== undefined) {
+    const captured = runs.slice(0, -1);
+    const tables = captured.map(cpuByGroup);
     const off = cpuByGroup(bare);
-    let sums = [0, 0];
+    lines.push(
+      `\n## CPU µs per request by group (profile shares × /proc thread CPU): ${captured.map((m) => m.name).join(', ')}, ${bare.name}; ` +
+        `then each minus ${bare.name}`,
+    );
+    const sums = new Array<number>(captured.length + 1).fill(0);
+    const row = (values: readonly number[], label: string): string => {
+      const b = values.at(-1) ?? 0;
+      const cells = [...values, ...values.slice(0, -1).map((a) => a - b)];
+      return `  ${cells.map((v) => v.toFixed(1).padStart(7)).join(' ')}  ${label}`;
+    };
     for (const g of [...groups, 'helper threads'] as const) {
-      const a = on.get(g) ?? 0;
-      const b = off.get(g) ?? 0;
-      sums = [(sums[0] ?? 0) + a, (sums[1] ?? 0) + b];
-      if (a >= 0.05 || b >= 0.05)
-        lines.push(`  ${a.toFixed(1).padStart(7)} ${b.toFixed(1).padStart(7)} ${(a - b).toFixed(1).padStart(7)}  ${g}`);
+      const values = [...tables.map((t) => t.get(g) ?? 0), off.get(g) ?? 0];
+      values.forEach((v, i) => {
+        sums[i] = (sums[i] ?? 0) + v;
+      });
+      if (values.some((v) => v >= 0.05)) lines.push(row(values, g));
     }
-    const [a = 0, b = 0] = sums;
-    lines.push(`  ${a.toFixed(1).padStart(7)} ${b.toFixed(1).padStart(7)} ${(a - b).toFixed(1).padStart(7)}  total`);
+    lines.push(row(sums, 'total'));
   }
   return lines.join('\n');
 }
@@ -170,9 +228,23 @@ async function main(): Promise<void> {
     const upstream = await children.fork('upstream', paths.upstream, [`--chunk-ms=${plan.sseChunkMs}`]);
     const load = new LoadClient((await children.fork('load-generator', paths.loadGenerator, [])).child);
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
-    const runs = [await measure('tap', load, upstreamUrl, dir, 1), await measure('tap-no-capture', load, upstreamUrl, dir, 0)];
+    const measured = new Map<string, Measured[]>();
+    const add = (m: Measured): void => {
+      measured.set(m.name, [...(measured.get(m.name) ?? []), m]);
+    };
+    const ours = (): Promise<Measured> => measure('tap', load, upstreamUrl, dir, 1);
+    const other =
+      against === undefined
+        ? undefined
+        : (): Promise<Measured> => measure('tap@against', load, upstreamUrl, dir, 1, join(against, 'bench/tap/tap-server.ts'));
+    for (let round = 0; round < rounds; round++) {
+      // Alternating which goes first, so neither always meets the quieter (or busier) moment.
+      for (const next of round % 2 === 0 ? [ours, other] : [other, ours]) if (next !== undefined) add(await next());
+      add(await measure('tap-no-capture', load, upstreamUrl, dir, 0));
+    }
+    const runs = [...measured.values()].map(combine);
     console.log(
-      `bench:tap:profile, ${plan.connections} connections, ${seconds} s per tap, sink ${sink}; load ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? Number.NaN).toFixed(2)}`,
+      `bench:tap:profile, ${plan.connections} connections, ${seconds} s per tap per round, ${rounds} round(s)${against === undefined ? '' : `, against ${against}`}, sink ${sink}; load ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? Number.NaN).toFixed(2)}`,
     );
     console.log(report(runs));
   } finally {

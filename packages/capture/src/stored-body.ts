@@ -46,20 +46,23 @@ export function readBody(raw: CapturedBody, headers: Record<string, string>, cap
 /** A stored body from its redacted text (the original bytes when redaction changed nothing). */
 export function textBody(read: ReadBody, redacted: string): CapturedBody {
   if (redacted === read.text) return read.body;
-  const bytes = Buffer.from(redacted, 'utf8');
+  // Sized exactly, never a slice of the shared pool (see ownBody).
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(redacted, 'utf8'));
+  bytes.write(redacted, 'utf8');
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size: read.body.size, truncated: read.body.truncated };
 }
 
 /**
- * The body in memory of its own: `bytes` when they fill their whole buffer, else an exact-size
- * copy. A small body is usually a view into Node's shared 8 KB pool (a `Buffer.concat` or
- * `Buffer.from` under 4 KB) or into a socket read that also held the headers; a structured clone
- * (the hand-off to the capture writer) copies a view's whole buffer, and a queued exchange would
- * keep that buffer alive. One copy of the body's own bytes here is cheaper than either.
+ * The body in a buffer at most twice its size: `bytes` as they are when their buffer is that
+ * small (a socket read that also held the headers), else an exact-size copy. A small body may be
+ * a view into Node's shared 8 KB pool (a `Buffer.concat` or `Buffer.from` under 4 KB); a
+ * structured clone (the hand-off to the capture writer) copies a view's whole buffer, and a
+ * queued exchange would keep the pool alive. The tap's own bodies are sized exactly where they
+ * are made (upload gate, redacted text); this guards every other path.
  */
 export function ownBody(body: CapturedBody): CapturedBody {
   const { bytes } = body;
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return body;
+  if (bytes.buffer.byteLength <= 2 * bytes.byteLength) return body;
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return { bytes: copy, size: body.size, truncated: body.truncated };

@@ -35,7 +35,7 @@ describe('the exchanges a tap hands its sink', () => {
     await new Promise<void>((resolve) => upstream.close(() => resolve()));
   });
 
-  it('hold each body in a buffer of its own size, redacted or not', async () => {
+  it('hold each body in a buffer at most twice its size (never the shared pool), redacted or not', async () => {
     const bodies = [
       JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hello' }] }),
       JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'write to alice@example.com' }] }),
@@ -52,6 +52,6 @@ describe('the exchanges a tap hands its sink', () => {
     expect(written).toHaveLength(2);
     const sizes = written.flatMap((e) => [e.requestBody, e.responseBody].map((b) => [b.bytes.byteLength, b.bytes.buffer.byteLength]));
     expect(Buffer.from(written[1]?.requestBody.bytes ?? []).toString()).toContain('[redacted:email');
-    for (const [bytes, buffer] of sizes) expect(buffer).toBe(bytes);
+    for (const [bytes = 0, buffer] of sizes) expect(buffer).toBeLessThanOrEqual(2 * bytes);
   });
 });

@@ -109,7 +109,9 @@ export function createUploadGate(options: UploadGateOptions): UploadGate {
       incoming.destroy();
     });
     incoming.on('data', (chunk: Buffer) => {
-      body ??= Buffer.allocUnsafe(length);
+      // A buffer of its own, not a slice of Node's shared 8 KB pool (allocUnsafe under 4 KB): the
+      // capture keeps this body, and a structured clone of a pool slice copies the whole pool.
+      body ??= Buffer.allocUnsafeSlow(length);
       // Node's parser enforces content-length; this only guards the reservation.
       if (size < length) chunk.copy(body, size, 0, Math.min(chunk.length, length - size));
       size += chunk.length;
