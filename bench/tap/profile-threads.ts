@@ -12,11 +12,13 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { announcedChild } from '../soak/announced-child.js';
 import { plan } from './bench-plan.js';
 import { ChildSet, type StartedChild, waitForExit } from './child-set.js';
 import { paths, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
-import { procCpuMs, procMemory, procThreadCpuMs } from './proc-stats.js';
+import { childPids, procCpuMs, procMemory, procThreadCpuMs } from './proc-stats.js';
 import { type Group, type GroupedProfile, groupProfile, groups, readProfile } from './profile-groups.js';
 
 const argNumber = (name: string, fallback: number): number => {
@@ -34,6 +36,11 @@ const keep = process.argv.includes('--keep');
  */
 const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
 const rounds = argNumber('rounds', 1);
+/**
+ * `--shipped`: then, unprofiled, the shipped `understudy tap` (the CLI from dist/, plain node, its
+ * SQLite writer in a child process) under the same loop: its CPU and peak RSS, and its writer's.
+ */
+const shipped = process.argv.includes('--shipped');
 const children = new ChildSet();
 process.once('exit', () => children.killAllNow());
 const log = (line: string): void => console.error(`[bench:tap:profile] ${line}`);
@@ -221,6 +228,36 @@ function report(runs: readonly Measured[]): string {
   return lines.join('\n');
 }
 
+/** The shipped `understudy tap` under the closed loop: req/s, and CPU and peak RSS of the tap and of its writer process. */
+async function measureShipped(load: LoadClient, upstreamUrl: string, dir: string): Promise<string> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const tap = announcedChild(
+    [join(root, 'packages/cli/dist/main.js'), 'tap', '--upstream', upstreamUrl, '--port', '0'],
+    { UNDERSTUDY_DB: join(dir, 'shipped.db'), UNDERSTUDY_REDACTION_KEY: 'bench-redaction-key-'.padEnd(32, 'x') },
+    dir,
+  );
+  try {
+    const url = new URL(await tap.url);
+    const t = target('tap', Number(url.port));
+    await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: 1_500 });
+    const pid = tap.proc.pid;
+    const writer = childPids(pid)[0];
+    const cpu0 = [procCpuMs(pid), procCpuMs(writer)];
+    const res = await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+    const cpu = [procCpuMs(pid) - (cpu0[0] ?? 0), procCpuMs(writer) - (cpu0[1] ?? 0)].map((ms) => ((ms * 1000) / res.sent).toFixed(1));
+    const [tapPeak, writerPeak] = [procMemory(pid).peak, procMemory(writer).peak].map((b) => b / 2 ** 20);
+    return (
+      `\n## shipped \`understudy tap\` (dist, no profiler): ${res.sent} requests, ${(res.completed / res.seconds).toFixed(0)} req/s, ` +
+      `CPU µs/request tap ${cpu[0]} + writer process ${cpu[1]}; peak RSS tap ${tapPeak?.toFixed(1)} MB, writer process ${writerPeak?.toFixed(1)} MB, ` +
+      `together ${((tapPeak ?? 0) + (writerPeak ?? 0)).toFixed(1)} MB`
+    );
+  } finally {
+    tap.proc.kill('SIGTERM');
+    await waitForExit(tap.proc, 10_000);
+    if (tap.proc.exitCode === null && tap.proc.signalCode === null) tap.proc.kill('SIGKILL');
+  }
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const dir = mkdtempSync(join(tmpdir(), 'understudy-bench-tap-profile-'));
@@ -243,10 +280,11 @@ async function main(): Promise<void> {
       add(await measure('tap-no-capture', load, upstreamUrl, dir, 0));
     }
     const runs = [...measured.values()].map(combine);
+    const shippedLine = shipped ? await measureShipped(load, upstreamUrl, dir) : '';
     console.log(
       `bench:tap:profile, ${plan.connections} connections, ${seconds} s per tap per round, ${rounds} round(s)${against === undefined ? '' : `, against ${against}`}, sink ${sink}; load ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? Number.NaN).toFixed(2)}`,
     );
-    console.log(report(runs));
+    console.log(report(runs) + shippedLine);
   } finally {
     await children.stopAll();
     if (keep) log(`profiles kept in ${dir}`);

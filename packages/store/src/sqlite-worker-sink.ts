@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Exchange, type Logger, silentLogger, UnderstudyError } from '@understudy/core';
-import type { WorkerReply, WorkerRequest, WriterData } from './sqlite-worker-messages.js';
+import { type WorkerReply, type WorkerRequest, type WriterData, writerSemiSpaceMb } from './sqlite-worker-messages.js';
 
 /** A batch writer over a store opened in a worker thread (a tap's capture sink is one). */
 export interface SqliteWorkerSink {
@@ -94,13 +94,15 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
 function startWorker(workerData: WriterData): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData });
+  // Young generation = two semi-spaces plus the new large-object space.
+  const resourceLimits = { maxYoungGenerationSizeMb: 3 * writerSemiSpaceMb };
+  if (!fromSource) return new Worker(entry, { workerData, resourceLimits });
   // Sources need a TypeScript loader in the thread; tsx's API registers one, then loads the entry.
   // An eval'd worker resolves bare specifiers from the process's cwd, so tsx's ESM entry is
   // located from this file instead.
   const tsxApi = tsxApiUrl();
   const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData, execArgv: ['--conditions=source'] });
+  return new Worker(code, { eval: true, workerData, resourceLimits, execArgv: ['--conditions=source'] });
 }
 
 function tsxApiUrl(): string {

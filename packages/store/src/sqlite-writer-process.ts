@@ -14,7 +14,7 @@ import {
   type Version,
 } from '@understudy/core';
 import type { Routing } from './routing-repository.js';
-import type { StoreRead, WorkerReply, WorkerRequest, WriterData } from './sqlite-worker-messages.js';
+import { type StoreRead, type WorkerReply, type WorkerRequest, type WriterData, writerSemiSpaceMb } from './sqlite-worker-messages.js';
 
 /** The store reads a tap makes while it serves (its routing watcher's), answered by the writer process. */
 export interface WriterReads {
@@ -213,7 +213,7 @@ function forkWriter(data: WriterData): ChildProcess {
   // From sources the child needs tsx's loader (tests, --conditions=source); from dist, nothing.
   const execArgv = fromSource ? ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx')] : [];
   return fork(entry, [], {
-    execArgv,
+    execArgv: [...execArgv, `--max-semi-space-size=${writerSemiSpaceMb}`],
     env: { ...process.env, UNDERSTUDY_WRITER: JSON.stringify(data) },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
