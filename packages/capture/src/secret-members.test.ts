@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSecretName } from './header-policy.js';
-import { rewriteEveryMember, rewriteSecretWordMembers } from './secret-members.js';
+import { rewriteEveryMember, rewriteSecretWordMembers, secretWord } from './secret-members.js';
 
 const knownNames = fc.constantFrom(
   'api_key',
@@ -61,6 +61,34 @@ function expected(value: unknown): unknown {
 }
 
 describe('secret-named JSON members', () => {
+  it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
+    const plain = /key|token|secret|pass|pwd|auth|sig|cookie|credential|session/gi;
+    const words = fc.constantFrom(
+      'key',
+      'KEY',
+      'Token',
+      'secret',
+      'pAss',
+      'pwd',
+      'auth',
+      'sig',
+      'Cookie',
+      'credential',
+      'SESSION',
+      'se',
+      'to',
+      'co',
+    );
+    const texts = fc.array(fc.oneof(words, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    const matches = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(matches(secretWord, text)).toEqual(matches(plain, text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('are all found in any JSON body, whatever its names hold', () => {
     fc.assert(
       fc.property(jsonWith(anyNames, anyStrings), fc.boolean(), (value, pretty) => {
