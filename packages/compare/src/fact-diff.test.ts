@@ -282,3 +282,12 @@ describe('what production varies on', () => {
     ]);
   });
 });
+
+describe('frequencies', () => {
+  it('takes "once a month" for how "every month" says it, and still compares it with "twice a month"', () => {
+    expect(facts('Stargazing nights are held every month.', 'Stargazing nights are held once a month.')).toEqual([]);
+    expect(facts('Stargazing nights are held once a month.', 'Stargazing nights are held twice a month.')).toEqual([
+      'fact_added: states twice (no production answer does)',
+    ]);
+  });
+});

@@ -45,3 +45,18 @@ describe('negative determiners and their scope', () => {
     expect(facts('There will be an impact on your credit score.', "Your credit score won't be affected by this.")).toHaveLength(1);
   });
 });
+
+describe('baselines excuse a flip only by saying it the other way', () => {
+  it('keeps a flip where the baseline words the claim in a way the rules cannot read against the candidate', () => {
+    const original = 'Each year you retire before 65 reduces your monthly payment by 5%.';
+    const baseline = 'For every year before 65, the monthly payment drops by 5%.';
+    const candidate = 'Each year you retire before 65 increases your monthly payment by 5%.';
+    expect(facts(original, candidate, [baseline])).toEqual([
+      'polarity_flip: reduces your monthly payment → increases your monthly payment',
+    ]);
+    // A baseline that does say it the candidate's way still excuses it.
+    expect(facts(original, candidate, ['Each year you retire before 65 increases your monthly payment by 5%, sadly.'])).toEqual([
+      'polarity_flip (noise): reduces your monthly payment → increases your monthly payment',
+    ]);
+  });
+});

@@ -218,7 +218,10 @@ export function articleValue(
       prev === 'only' ||
       prev === 'just' ||
       prev === 'exactly';
-    if (counts) return { value: { type: 'quantity', keys: [`times:${often}`], num: often, text: t.core, weak: false }, used: 1 };
+    // "Once a month" is how "every month" and "monthly" say it too: it supports and compares with
+    // "twice a month" but is no new fact on its own; "only once" counts.
+    const bare = t.lower === 'once' && prev !== 'only' && prev !== 'just' && prev !== 'exactly';
+    if (counts) return { value: { type: 'quantity', keys: [`times:${often}`], num: often, text: t.core, weak: bare }, used: 1 };
   }
   const compound = spelledCompound(t);
   if (compound !== undefined) return compound;

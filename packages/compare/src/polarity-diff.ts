@@ -66,12 +66,12 @@ export function diffPolarity(
           'polarity_flip',
           p,
           c,
-          againstBaselines((b) => !opposed(b, c, false)),
+          againstBaselines((b) => !opposed(b, c, false) && opposed(b, p, false)),
         )
       : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;
     if (modalityDiffers(c.polarity, p.polarity)) {
-      const varies = againstBaselines((b) => !modalityDiffers(b.polarity, c.polarity));
+      const varies = againstBaselines((b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity));
       if (!varies || flip === undefined) return difference('modality_change', p, c, varies);
     }
     if (flip !== undefined) return flip;

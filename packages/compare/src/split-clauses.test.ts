@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clauseBreak, condition, markup, mayBreak, mayEndSentence, mayHoldMarkup, mayOpenCondition, sentenceEnd } from './split-clauses.js';
+import {
+  clauseBreak,
+  condition,
+  markup,
+  mayBreak,
+  mayEndSentence,
+  mayHoldMarkup,
+  mayOpenCondition,
+  sentenceEnd,
+  splitClauses,
+} from './split-clauses.js';
 
 // The fast paths skip a pattern where it cannot match; they must never skip where it can, or a
 // sentence or clause goes unsplit. Each pattern is checked against its precheck on hand-picked
@@ -127,5 +137,20 @@ describe('split-clauses fast paths', () => {
       fc.property(generated, (line) => !sentenceEnd.test(line) || mayEndSentence(line)),
       { seed: 11, numRuns: 5000 },
     );
+  });
+});
+
+describe('labels and frequencies', () => {
+  it('keeps a bullet\'s short label with what it says ("Appointment: not needed")', () => {
+    expect(splitClauses('Appointment: not needed, walk-ins welcome').map((c) => c.text)).toEqual([
+      'Appointment: not needed, walk-ins welcome',
+    ]);
+    expect(splitClauses('Good news: Go to the front desk.').map((c) => c.text)).toEqual(['Good news', 'Go to the front desk.']);
+    expect(splitClauses('Two things matter here: you must bring your ID.').map((c) => c.text)).toHaveLength(2);
+  });
+
+  it('reads "Once a month, …" as a frequency, not a condition', () => {
+    expect(splitClauses('Once a month, we hold a stargazing night.').map((c) => c.condition)).toEqual([false]);
+    expect(splitClauses('Once you pay, we ship the order.').map((c) => c.condition)).toEqual([true, false]);
   });
 });

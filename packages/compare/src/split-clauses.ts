@@ -42,8 +42,8 @@ export const sentenceEnd = /(?<=[.!?])\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<
 export const clauseBreak =
   /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|we|they|there)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s)\b)|,?\s+(?=(?:and|or|but) (?:don['’]t|do not|never) )|,?\s+(?=and (?:neither|nor) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)|,\s+(?=(?:neither|nor) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
-// condition, not the advice.
-export const condition = /^((?:if|when|once|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
+// condition, not the advice. "Once a month, …" says how often, not when.
+export const condition = /^((?:if|when|once(?!\s+(?:a|an|per|every|each)\b)|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
 const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 export const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 // Punctuation trimmed from a word's edges; what stays inside is kept (`BK-4821`, `$1,200.50`).
@@ -232,6 +232,21 @@ function codeSpans(piece: string): string[] {
   return [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
 }
 
+/** Whether `first`, the first piece of `line`, is a short label the line opens with ("Frames: covered…"). */
+function isLabel(first: string, line: string): boolean {
+  if (line.charCodeAt(first.length) !== 58) return false;
+  // What follows starts lower-case ("Frames: covered…"); "Good news: Go to…" is a sentence of its own.
+  const next = line.slice(first.length + 1).trimStart();
+  if (next === '' || next[0] === next[0]?.toUpperCase()) return false;
+  let words = 1;
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charCodeAt(i);
+    if (c === 44 || c === 46 || c === 59) return false;
+    if (c === 32 && first.charCodeAt(i - 1) !== 32) words++;
+  }
+  return words <= 3;
+}
+
 /**
  * Splits an answer into clauses: by line, sentence and clause break, list markers and markdown
  * emphasis removed. Linear in the text's length.
@@ -253,7 +268,10 @@ export function splitClauses(text: string, words?: WordIds): Clause[] {
     const heading = isHeading(piece, lineTokens);
     let initial = true;
     const parts: { part: string; condition: boolean }[] = [];
-    for (const part of mayBreak(line) ? line.split(clauseBreak) : [line]) {
+    const split = mayBreak(line) ? line.split(clauseBreak) : [line];
+    // "Appointment: not needed" (a bullet's short label and what it says) is one clause.
+    if (split.length > 1 && isLabel(split[0] ?? '', line)) split.splice(0, 2, `${split[0]}: ${split[1]}`);
+    for (const part of split) {
       const m = mayOpenCondition(part) ? condition.exec(part.trim()) : null;
       if (m === null) parts.push({ part, condition: false });
       else parts.push({ part: m[1] ?? '', condition: true }, { part: m[2] ?? '', condition: false });
