@@ -144,6 +144,42 @@ export function counterpart(c: ClauseFacts, sheet: FactSheet, candidate: FactShe
 }
 
 /**
+ * The clause of `sheet` of the other polarity (negated where `c` is not, or not where it is) that
+ * is about what `c` is about: it shares two or more words each answer uses in that clause only
+ * ("We never adjust frames" for "We also adjust frames, along with the saddle…", whose closest
+ * wording is the clause about the saddle), with a Dice of at least `strict / 2`. Undefined when none.
+ */
+export function opposedCounterpart(
+  c: ClauseFacts,
+  sheet: FactSheet,
+  candidate: FactSheet,
+  strict: number,
+  max: number,
+): ClauseFacts | undefined {
+  let best: ClauseFacts | undefined;
+  let bestShared = 1;
+  const n = Math.min(sheet.clauses.length, max);
+  for (let i = 0; i < n; i++) {
+    const x = sheet.clauses[i];
+    if (x === undefined || x.condition || x.polarity.negated === c.polarity.negated) continue;
+    let common = 0;
+    let shared = 0;
+    const mine = distinctive(candidate);
+    const theirs = distinctive(sheet);
+    for (const w of c.contentUnique) {
+      if (!x.contentUnique.includes(w)) continue;
+      common++;
+      if (mine.has(w) && theirs.has(w)) shared++;
+    }
+    if (shared > bestShared && diceOf(c, x, common) >= strict / 2) {
+      best = x;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+/**
  * Pairs candidate clauses with the original's one to one, best overlap first: a reworded answer
  * pairs every clause, an answer with an invented sentence has one left over. Returns the
  * candidate clauses that found a partner overlapping more than `floor` (Dice); clauses `skip` says

@@ -1,6 +1,6 @@
 import { asserts } from './claim-assertion.js';
 import { isFraming, isPreamble } from './claim-framing.js';
-import { align, counterpart, matchClauses } from './clause-alignment.js';
+import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
 import type { Difference } from './divergence-report.js';
 import { entitySupported } from './entity-support.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
@@ -190,7 +190,16 @@ export function diffFacts(
       c.values.some(
         (v) => !v.weak && v.type !== 'entity' && !clauseStates(p, v) && original.clauses.some((x) => x !== p && clauseStates(x, v)),
       );
-    const flip = diffPolarity(c, p !== undefined && !anchoredElsewhere ? p : undefined, { original, candidate, baselines }, o);
+    const context = { original, candidate, baselines };
+    let flip = diffPolarity(c, p !== undefined && !anchoredElsewhere ? p : undefined, context, o);
+    // Where no clause says it closely, the closest wording may be another sentence ("…right away" /
+    // "call … right away"): the clause of the other polarity about the same thing is compared too,
+    // for a flip only.
+    if (flip === undefined && (align(c, original, o.maxClauses)?.score ?? 0) < o.alignClause) {
+      const q = opposedCounterpart(c, original, candidate, o.alignClause, o.maxClauses);
+      const other = q !== undefined && q !== p ? diffPolarity(c, q, context, o) : undefined;
+      if (other?.kind === 'polarity_flip') flip = other;
+    }
     if (flip !== undefined) out.push({ ...flip, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;

@@ -60,3 +60,18 @@ describe('baselines excuse a flip only by saying it the other way', () => {
     ]);
   });
 });
+
+describe('the clause of the other polarity about the same thing', () => {
+  it('compares it where no clause of the original says the candidate clause closely', () => {
+    const original = 'If Max ate some, call the Pet Poison Helpline right away. Do not try to make him vomit unless a vet tells you to.';
+    const candidate =
+      'If Max ate some, call the Pet Poison Helpline right away. You should make him vomit right away with hydrogen peroxide before calling.';
+    expect(facts(original, candidate).filter((d) => d.startsWith('polarity_flip'))).toHaveLength(1);
+  });
+
+  it('leaves a clause alone that an original clause says closely', () => {
+    const original = 'The telescope dome is not wheelchair accessible, but the lecture hall is.';
+    const candidate = 'The lecture hall is wheelchair accessible, but the telescope dome is not.';
+    expect(facts(original, candidate)).toEqual([]);
+  });
+});
