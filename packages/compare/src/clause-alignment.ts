@@ -156,16 +156,20 @@ export function opposedCounterpart(
   strict: number,
   max: number,
 ): ClauseFacts | undefined {
+  if (c.contentUnique.length < 2) return undefined;
   let best: ClauseFacts | undefined;
   let bestShared = 1;
+  let mine: Set<number> | undefined;
+  let theirs: Set<number> | undefined;
   const n = Math.min(sheet.clauses.length, max);
   for (let i = 0; i < n; i++) {
     const x = sheet.clauses[i];
     if (x === undefined || x.condition || x.polarity.negated === c.polarity.negated) continue;
+    // Most clauses have no clause of the other polarity to look at: the word sets are made only here.
+    mine ??= distinctive(candidate);
+    theirs ??= distinctive(sheet);
     let common = 0;
     let shared = 0;
-    const mine = distinctive(candidate);
-    const theirs = distinctive(sheet);
     for (const w of c.contentUnique) {
       if (!x.contentUnique.includes(w)) continue;
       common++;
