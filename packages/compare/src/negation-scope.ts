@@ -1,5 +1,6 @@
 import { isNegationCue } from './clause-polarity.js';
-import { type ClauseFacts, contentWords } from './fact-sheet.js';
+import { contentWords } from './content-words.js';
+import type { ClauseFacts } from './fact-sheet.js';
 
 /**
  * Whether the cue at `i` denies a phrase attached to the clause, not the clause: "without wiping

@@ -1,5 +1,5 @@
+import { isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
-import { isFunctionWord } from './fact-sheet.js';
 import { textTokenIds } from './text-tokens.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
