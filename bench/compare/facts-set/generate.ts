@@ -22,6 +22,7 @@ export const factRegressionKinds = [
   'negation',
   'modality',
   'added_claim',
+  'dropped_value',
   'refusal',
   'truncated',
   'error_status',
