@@ -15,17 +15,11 @@ export { type CaptureCounts, type CaptureTally, fileCaptureTally, memoryCaptureT
 
 export { storeSink } from './capture/store-sink.js';
 export { createTap, type LostBeforeStart, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
-export {
-  type ForwardCapture,
-  type ForwardErrorCode,
-  type ForwardOptions,
-  type ForwardResult,
-  forward,
-  splitTarget,
-  writeError,
-} from './forward/forward.js';
+export { type ForwardOptions, forward } from './forward/forward.js';
 export { headerRecord } from './forward/forward-headers.js';
+export type { ForwardCapture, ForwardErrorCode, ForwardResult } from './forward/forward-result.js';
 export { removeDotSegments } from './forward/remove-dot-segments.js';
+export { splitTarget } from './forward/split-target.js';
 export { tapListenBacklog, tapServerOptions } from './forward/tap-server-options.js';
 export {
   type Admitted,
@@ -36,6 +30,7 @@ export {
   type UploadRefusal,
 } from './forward/upload-gate.js';
 export { createUpstreamPools, type UpstreamPools, type UpstreamTarget } from './forward/upstream-pools.js';
+export { writeError } from './forward/write-error.js';
 export { createShadowMetrics, type ShadowMetrics } from './shadow/shadow-metrics.js';
 export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow/shadow-mirror.js';
 export { compileStickyKey, type StickyKey, stickyBucket } from './shadow/sticky-key.js';

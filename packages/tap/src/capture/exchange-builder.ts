@@ -1,7 +1,7 @@
 import { type PriceLookup, type Redactor, recordExchange } from '@understudy/capture';
 import type { Exchange, IdGenerator } from '@understudy/core';
-import type { ForwardCapture, ForwardResult } from '../forward/forward.js';
 import { headerRecord } from '../forward/forward-headers.js';
+import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 
 export interface ExchangeBuilderDeps {
   readonly ids: IdGenerator;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitTarget } from './forward.js';
 import { clientResponseHeaders, extraHeaders, upstreamRequestHeaders } from './forward-headers.js';
+import { splitTarget } from './split-target.js';
 
 describe('upstreamRequestHeaders', () => {
   it('drops hop-by-hop, Connection-named and reserved fields; version headers replace inbound ones', () => {

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '@understudy/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ForwardResult, forward } from './forward.js';
+import { forward } from './forward.js';
+import type { ForwardResult } from './forward-result.js';
 import { createUpstreamPools, type UpstreamPools } from './upstream-pools.js';
 
 const listen = async (handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; url: string }> => {

@@ -1,67 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import {
-  BodyCapture,
-  type CaptureBudget,
-  classifyUpstreamError,
-  type ReportedUsage,
-  SseCapture,
-  unboundedBudget,
-} from '@understudy/capture';
-import type { Clock, ExchangeErrorCode, SseEvent } from '@understudy/core';
+import { BodyCapture, type CaptureBudget, classifyUpstreamError, SseCapture, unboundedBudget } from '@understudy/capture';
+import type { Clock } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
+import type { ForwardResult } from './forward-result.js';
+import { headerStrings, headerValue } from './raw-headers.js';
+import { splitTarget } from './split-target.js';
 import type { UpstreamTarget } from './upstream-pools.js';
-
-/** Why an exchange did not complete normally (capture's closed set). */
-export type ForwardErrorCode = ExchangeErrorCode;
-
-/** The unredacted raw material of one exchange; the capture pipeline turns it into an `Exchange`. */
-export interface ForwardCapture {
-  readonly requestHeaders: readonly string[];
-  readonly request: BodyCapture;
-  readonly responseHeaders: readonly string[] | null;
-  readonly response: BodyCapture;
-  /**
-   * The stream's events (uncompressed `text/event-stream` only), else null: parsed from the held
-   * body on the first call, so a capture built later holds no events until then. A method, not
-   * a getter: an accessor in the per-request object literal gives each capture its own hidden
-   * class, and the transition to it keeps the getter's closure — this request's sockets, headers
-   * and bodies — alive through every young-generation GC until the next full one (bench:tap: every
-   * request promoted, capture CPU 86 → ~190 µs per request).
-   */
-  sseEvents(): readonly SseEvent[] | null;
-  readonly streamUsage: ReportedUsage | undefined;
-  /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
-  readonly sseDropped: number;
-  /** True when the in-flight capture budget, not the per-body cap, cut a copy short. */
-  readonly cutByBudget: boolean;
-  /**
-   * Keeps the held bytes past `onEnd` (to build the exchange later); the returned function gives
-   * them back to the in-flight budget, once. Without it they go back as soon as `onEnd` returns.
-   */
-  keep(): () => void;
-}
-
-/** How one forwarded request went: the basis of metrics and, when captured, of the exchange. */
-export interface ForwardResult {
-  readonly startedAt: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: string;
-  /** The upstream's status, or null when no response arrived. */
-  readonly status: number | null;
-  /** What the client got: the upstream's status, the tap's 502/504, or 0 when it left first. */
-  readonly clientStatus: number;
-  readonly streamed: boolean;
-  readonly ttfbMs: number | null;
-  readonly durationMs: number;
-  readonly error: { readonly code: ForwardErrorCode; readonly message: string } | null;
-  readonly capture: ForwardCapture | null;
-  /** True when `fallbackWhen` matched: nothing reached the client, the caller serves it elsewhere. */
-  readonly fellBack?: boolean;
-}
+import { writeError } from './write-error.js';
 
 export interface ForwardOptions {
   readonly incoming: IncomingMessage;
@@ -315,51 +263,6 @@ export function forward(options: ForwardOptions): void {
     },
     handler,
   );
-}
-
-/** Writes the tap's own JSON error response: `{ error: { code, message } }`. */
-export function writeError(outgoing: ServerResponse, status: number, code: string, message: string, versionName?: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-  if (versionName !== undefined) headers['x-understudy-version'] = versionName;
-  outgoing.writeHead(status, headers);
-  outgoing.end(body);
-}
-
-/**
- * Splits a request target into path and raw query. An absolute-form target
- * (`http://other-host/x`) keeps only its path: the tap forwards to configured versions, never to
- * a host the request names.
- */
-export function splitTarget(url: string): { path: string; query: string } {
-  let target = url;
-  if (target.charCodeAt(0) !== 47) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
-    target = m === null ? '/' : target.slice(m[0].length);
-    if (target.charCodeAt(0) !== 47) target = `/${target}`;
-  }
-  const hash = target.indexOf('#');
-  if (hash !== -1) target = target.slice(0, hash);
-  const q = target.indexOf('?');
-  return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
-}
-
-function headerValue(raw: readonly string[], lowerName: string): string | undefined {
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string;
-    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return (raw[i + 1] as string).toLowerCase();
-  }
-  return undefined;
-}
-
-function headerStrings(raw: Dispatcher.DispatchController['rawHeaders']): string[] {
-  if (!Array.isArray(raw)) return [];
-  const out = new Array<string>(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const v: Buffer | string = raw[i] as Buffer | string;
-    out[i] = typeof v === 'string' ? v : v.toString('latin1');
-  }
-  return out;
 }
 
 function describe(err: Error, code: string, target: UpstreamTarget): string {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock, TimerHandle, UploadsConfig } from '@understudy/core';
-import { writeError } from './forward.js';
+import { writeError } from './write-error.js';
 
 /** Why the gate turned an upload away (a metric label). */
 export type UploadRefusal = 'too_large' | 'buffers_full' | 'streaming_full' | 'idle' | 'aborted';
