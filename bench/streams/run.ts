@@ -22,6 +22,7 @@ import { ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
 import { procCpuMs, procMemory } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
+import { listenDrops } from './listen-drops.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +57,8 @@ interface ClientReport {
   streams: number;
   completed: number;
   errors: Record<string, number>;
+  /** Streams past the deadline by how far they got. */
+  late?: { noResponse: number; noEvent: number; midStream: number };
   seconds: number;
   ttfbMs: { p50: number; p99: number };
   delayMs: { p50: number; p99: number; samples: number };
@@ -68,6 +71,10 @@ interface Row {
   readonly peakRssMb: number;
   /** CPU seconds the server process (every thread) used while the client ran. */
   readonly cpuS: number;
+  /** CPU seconds the upstream used meanwhile (it shares the cores: a proxy that needs more leaves it less). */
+  readonly upstreamCpuS: number;
+  /** Connections the kernel refused for a full listen queue during the run (machine-wide: the client connects only to this server). */
+  readonly listenOverflows: number;
   readonly captured?: number;
   readonly dropped?: number;
   /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
@@ -137,6 +144,8 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const profiling = contender === 'tap' && profileDir !== undefined;
     if (profiling) await tapProfile(server, 'profile-start');
     const cpuBefore = procCpuMs(server.child.pid);
+    const upstreamCpuBefore = procCpuMs(upstream.child.pid);
+    const overflowsBefore = listenDrops().overflows;
     const clientRun = runClient(server.port, scenario);
     if (contender === 'tap' && heapSnapshotMs !== undefined) {
       await sleep(heapSnapshotMs);
@@ -147,8 +156,10 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const client = await clientRun;
     if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
     const cpuS = (procCpuMs(server.child.pid) - cpuBefore) / 1000;
+    const listenOverflows = listenDrops().overflows - overflowsBefore;
+    const upstreamCpuS = (procCpuMs(upstream.child.pid) - upstreamCpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
-    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb, cpuS };
+    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb, cpuS, upstreamCpuS, listenOverflows };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');
     const { stats } = counted;
@@ -163,6 +174,8 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       client,
       peakRssMb,
       cpuS,
+      upstreamCpuS,
+      listenOverflows,
       captured: final.captured,
       dropped: final.dropped,
       queued: closed === undefined ? stats.queueDepth : 0,
@@ -206,7 +219,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (upstream ${fmt(row.upstreamCpuS)} s)${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }

@@ -19,6 +19,8 @@ const wallMs = (): number => performance.timeOrigin + performance.now();
 const ttfb: number[] = [];
 const delays: number[] = [];
 const errors = new Map<string, number>();
+/** Streams past the deadline, by how far they got: no response head, head but no event, some events. */
+const late = { noResponse: 0, noEvent: 0, midStream: 0 };
 let completed = 0;
 let settled = 0;
 const pending = new Set<() => void>();
@@ -31,6 +33,7 @@ function one(): Promise<void> {
     let first = true;
     let carry = '';
     let finished = false;
+    let responded = false;
     const finish = (error?: string): void => {
       if (finished) return;
       finished = true;
@@ -51,6 +54,7 @@ function one(): Promise<void> {
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
+        responded = true;
         if (res.statusCode !== 200) {
           res.resume();
           finish(`status ${res.statusCode}`);
@@ -83,6 +87,9 @@ function one(): Promise<void> {
       },
     );
     const abort = (): void => {
+      if (!responded) late.noResponse++;
+      else if (events === 0) late.noEvent++;
+      else late.midStream++;
       req.destroy();
       finish('deadline');
     };
@@ -118,6 +125,7 @@ process.stdout.write(
     completed,
     settled,
     errors: Object.fromEntries(errors),
+    late,
     seconds: (performance.now() - started) / 1000,
     ttfbMs: { p50: pct(ttfb, 50), p99: pct(ttfb, 99) },
     delayMs: { p50: pct(delays, 50), p99: pct(delays, 99), samples: delays.length },

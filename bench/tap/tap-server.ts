@@ -77,6 +77,7 @@ const gcObserver = new PerformanceObserver((list) => {
   }
 });
 if (memoryLog !== '') gcObserver.observe({ entryTypes: ['gc'] });
+let lastElu = performance.eventLoopUtilization();
 const logTimer =
   memoryLog === ''
     ? undefined
@@ -84,7 +85,11 @@ const logTimer =
         const m = process.memoryUsage();
         const { queueDepth, building } = tap.stats();
         const mb = (n: number): number => Math.round(n / 1024 / 1024);
+        // How busy the main thread was this second (1: never idle, so every socket waits on it).
+        const elu = performance.eventLoopUtilization(lastElu);
+        lastElu = performance.eventLoopUtilization();
         const line = {
+          elu: Math.round(elu.utilization * 100) / 100,
           s: Math.round((performance.now() - started) / 1000),
           rss: mb(m.rss),
           heapTotal: mb(m.heapTotal),
