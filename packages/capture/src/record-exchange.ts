@@ -1,7 +1,8 @@
 import type { CapturedBody, Exchange, ExchangeError, ExchangeRole, SseEvent } from '@understudy/core';
+import { SseParser } from '@understudy/core';
 import { endToEndHeaders } from './header-policy.js';
 import type { PriceLookup } from './pricing.js';
-import type { Redactor } from './redactor.js';
+import type { ExchangeRedactor, Redactor } from './redactor.js';
 import { replyUsage } from './reply-usage.js';
 import { SseCapture } from './sse-capture.js';
 import { omittedBody, omittedHeader, ownBody, type ReadBody, readBody, textBody } from './stored-body.js';
@@ -27,6 +28,13 @@ export interface ReplyPart {
   readonly body: CapturedBody;
   /** Events parsed as the stream arrived (their `at` is the arrival time); else parsed from the body. */
   readonly sseEvents?: readonly SseEvent[] | null;
+  /**
+   * Instead of `sseEvents`, when the events are the body's own (the live capture's): the k-th
+   * complete event of the body arrived at `sseArrivals[k]`, and events past the list are not
+   * kept. The events are then parsed from the body's text, which is read anyway, once for both
+   * the stored events and the body's redaction.
+   */
+  readonly sseArrivals?: readonly number[];
   /** Usage the stream reported, when it was read on the fly. */
   readonly streamUsage?: ReportedUsage;
   /** Whether the reply streamed, when the path knows (the tap: no content-length); else: it is an event stream. */
@@ -76,7 +84,12 @@ export function recordExchange(parts: ExchangeParts, deps: RecordDeps): Exchange
 
   let events: readonly SseEvent[] | null = reply.sseEvents ?? null;
   let streamUsage = reply.streamUsage;
-  if (eventStream && events === null && responseRead.text !== undefined) {
+  /** Every complete event of the body's text, when `events` were parsed from it here (they are a prefix of these). */
+  let bodyEvents: readonly SseEvent[] | undefined;
+  if (eventStream && events === null && reply.sseArrivals !== undefined) {
+    bodyEvents = arrivedEvents(responseRead, reply.sseArrivals, cap);
+    events = bodyEvents.length > reply.sseArrivals.length ? bodyEvents.slice(0, reply.sseArrivals.length) : bodyEvents;
+  } else if (eventStream && events === null && responseRead.text !== undefined) {
     // Read from the stored text (a compressed or imported stream): events get the end time.
     const sse = new SseCapture(cap);
     sse.push(Buffer.from(responseRead.text, 'utf8'), parts.durationMs ?? 0);
@@ -94,8 +107,8 @@ export function recordExchange(parts: ExchangeParts, deps: RecordDeps): Exchange
   const path = redactor.path(request.path);
   const requestBody = storedBody(requestRead, requestType, storedRequestHeaders, redactor, deps.redactor);
   const storedResponseHeaders = redactor.headers(responseHeaders);
-  const responseBody = storedBody(responseRead, responseType, storedResponseHeaders, redactor, deps.redactor);
-  const sseEvents = events === null ? null : redactor.events(events);
+  const responseBody = storedBody(responseRead, responseType, storedResponseHeaders, redactor, deps.redactor, bodyEvents);
+  const sseEvents = events === null ? null : storedEvents(redactor, events, bodyEvents);
   if (request.marks !== undefined) for (const [name, value] of Object.entries(request.marks)) storedRequestHeaders[name] = value;
   return {
     id: parts.id,
@@ -124,15 +137,37 @@ function storedBody(
   read: ReadBody,
   contentType: string,
   headers: Record<string, string>,
-  redactor: ReturnType<Redactor['forExchange']>,
+  redactor: ExchangeRedactor,
   policy: Redactor,
+  events?: readonly SseEvent[],
 ): CapturedBody {
   if (read.omit !== undefined) {
     headers[omittedHeader] = `${read.omit}; size=${read.body.size}; digest=${policy.digest(read.body.bytes)}`;
     return omittedBody(read.body);
   }
   if (read.text === undefined || read.text === '') return ownBody(read.body);
-  return ownBody(textBody(read, redactor.body(read.text, contentType)));
+  return ownBody(textBody(read, redactor.body(read.text, contentType, events)));
+}
+
+/**
+ * Every complete event of the body's text (as the live capture's parse of its held bytes reads
+ * them: the same parser and cap), the k-th with the arrival time `arrivals[k]` (0 past the list).
+ * A body that is not text is decoded as the live capture decodes it.
+ */
+function arrivedEvents(read: ReadBody, arrivals: readonly number[], cap: number): SseEvent[] {
+  if (arrivals.length === 0) return [];
+  const { bytes } = read.body;
+  const text = read.text ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const events: SseEvent[] = [];
+  const parser = new SseParser((event) => events.push({ ...event, at: arrivals[events.length] ?? 0 }), cap);
+  parser.push(text, 0);
+  return events;
+}
+
+/** The stored events: the body's redaction of them when it redacted these same events (a prefix of `bodyEvents`), else their own. */
+function storedEvents(redactor: ExchangeRedactor, events: readonly SseEvent[], bodyEvents: readonly SseEvent[] | undefined): SseEvent[] {
+  if (bodyEvents === undefined || events === bodyEvents) return redactor.events(events);
+  return redactor.events(bodyEvents).slice(0, events.length);
 }
 
 /**

@@ -26,8 +26,12 @@ export interface ExchangeRedactor {
   query(query: string): string;
   /** A URL path: each segment is scanned (decoded) for secrets. */
   path(path: string): string;
-  /** Body text of the given content type: JSON keys named like secrets and configured JSON paths too. */
-  body(text: string, contentType: string): string;
+  /**
+   * Body text of the given content type: JSON keys named like secrets and configured JSON paths
+   * too. For an event stream, `events` may give every complete event of `text` as the SSE parser
+   * reads all of it, already parsed, so the body is not parsed again.
+   */
+  body(text: string, contentType: string, events?: readonly SseEvent[]): string;
   /** SSE events, redacted on their reassembled text: no sequence of the returned events spells a secret. */
   events(events: readonly SseEvent[]): SseEvent[];
   sseEvent(event: SseEvent): SseEvent;
@@ -162,8 +166,8 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             })
             .join('/');
         },
-        body(s, contentType) {
-          if (contentType.includes('event-stream')) return redactSseText(s, self, json);
+        body(s, contentType, events) {
+          if (contentType.includes('event-stream')) return redactSseText(s, self, json, events);
           if (contentType.includes('x-www-form-urlencoded')) return self.query(s);
           return contentType.includes('json') ? json(s) : text(s);
         },
@@ -171,6 +175,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           // A stream's events are redacted for its stored body and again as its stored events:
           // the same events, so the second call reuses the first's work (the costliest part of
           // building a long stream's exchange), each event keeping its own arrival time.
+          if (lastEvents?.input === events) return [...lastEvents.output];
           if (lastEvents !== undefined && sameEvents(lastEvents.input, events)) return reuse(lastEvents, events);
           const output = redactEvents(events, finder, placeholder, json);
           lastEvents = { input: events, output };
@@ -240,15 +245,18 @@ function remember(known: Map<string, string>, secret: string, token: string, min
 /**
  * A raw event stream's text: its complete events are parsed and redacted together (on their
  * reassembled text), then written back when anything changed; a trailing event without its
- * blank line (a body cut at the cap) is redacted line by line.
+ * blank line (a body cut at the cap) is redacted line by line. `parsed`, the events of all of
+ * `s`, stand for the head's when `s` has no CR: every event then ends at a `\n\n`, so the
+ * head (through the last one) holds exactly them. With a CR the head is cut differently
+ * (`\r\n\r\n` only; a lone CR ends a line too) and is parsed here.
  */
-function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: string) => string): string {
+function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: string) => string, parsed?: readonly SseEvent[]): string {
   const end = Math.max(s.lastIndexOf('\n\n'), s.lastIndexOf('\r\n\r\n'));
   const head = end === -1 ? '' : s.slice(0, end + 2);
   const tail = end === -1 ? s : s.slice(end + 2);
   let out = head;
   if (head !== '') {
-    const events = parseSse(head);
+    const events = parsed !== undefined && !s.includes('\r') ? parsed : parseSse(head);
     const redacted = redactor.events(events);
     if (redacted.some((e, i) => e !== events[i])) out = redacted.map(writeEvent).join('');
   }

@@ -133,6 +133,16 @@ export class SseCapture {
     this.#carried += rest;
   }
 
+  /**
+   * The arrival time of each kept event, in order: the kept events are the first of the held
+   * body's own events (what {@link SseCapture.events} parses), so a caller that decodes the body
+   * anyway can parse them from its text once, instead of both (see `ReplyPart.sseArrivals`).
+   * Undefined once `events` has been read (it hands its arrivals to the events).
+   */
+  arrivals(): readonly number[] | undefined {
+    return this.#events === undefined ? this.#ats : undefined;
+  }
+
   /** The kept events, parsed from the held body once, each with its arrival time. */
   get events(): readonly SseEvent[] {
     if (this.#events !== undefined) return this.#events;

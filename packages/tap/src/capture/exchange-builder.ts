@@ -16,6 +16,8 @@ export interface ExchangeBuilderDeps {
  * every path records. Runs after the client's response has ended, so none of it delays a byte.
  */
 export function buildExchange(result: ForwardResult, capture: ForwardCapture, deps: ExchangeBuilderDeps): Exchange {
+  // A live stream's events are its body's: parsed once, from the text the build decodes anyway.
+  const arrivals = capture.sseArrivals();
   return recordExchange(
     {
       id: deps.ids(),
@@ -34,7 +36,7 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
         status: result.status,
         headers: capture.responseHeaders === null ? {} : headerRecord(capture.responseHeaders),
         body: capture.response.body(),
-        sseEvents: capture.sseEvents(),
+        ...(arrivals === undefined ? { sseEvents: capture.sseEvents() } : { sseArrivals: arrivals }),
         streamed: result.streamed,
         ...(capture.streamUsage === undefined ? {} : { streamUsage: capture.streamUsage }),
       },

@@ -19,6 +19,12 @@ export interface ForwardCapture {
    * request promoted, capture CPU 86 → ~190 µs per request).
    */
   sseEvents(): readonly SseEvent[] | null;
+  /**
+   * Instead of the events, their arrival times (see `SseCapture.arrivals`): the events are the
+   * held body's own, for the builder to parse from the body text it reads anyway. Undefined when
+   * the reply is no uncompressed event stream, or once `sseEvents()` has been called.
+   */
+  sseArrivals(): readonly number[] | undefined;
   readonly streamUsage: ReportedUsage | undefined;
   /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
   readonly sseDropped: number;

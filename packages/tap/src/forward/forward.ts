@@ -145,6 +145,7 @@ export function forward(options: ForwardOptions): void {
             responseHeaders,
             response,
             sseEvents: () => sse?.events ?? null,
+            sseArrivals: () => sse?.arrivals(),
             streamUsage: sse?.usage(),
             sseDropped: sse?.dropped ?? 0,
             cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,

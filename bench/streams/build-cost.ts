@@ -1,0 +1,106 @@
+/**
+ * What building one long stream's exchange costs, alone: the bench's stream shape (`--events=`
+ * SSE events of `--chunk-bytes=`, as bench/streams/sse-upstream.ts sends them) pushed through the
+ * tap's capture (BodyCapture + SseCapture, one chunk per event), then `recordExchange` with the
+ * shipped redaction defaults, `--builds=` times. Prints the mean µs per build and, run with
+ * `--expose-gc --max-semi-space-size=64` (so no scavenge runs inside one build), the heap bytes
+ * one build allocates. A development aid for the build's cost; bench:streams gives the figures.
+ *   node --expose-gc --max-semi-space-size=64 --conditions=source --import tsx bench/streams/build-cost.ts
+ */
+import { BodyCapture, createRedactor, priceLookup, recordExchange, SseCapture } from '@understudy/capture';
+import { loadConfig } from '@understudy/core';
+import { argValue } from '../tap/child-ipc.js';
+
+const events = Number(argValue('events', '200'));
+const chunkBytes = Number(argValue('chunk-bytes', '200'));
+const builds = Number(argValue('builds', '2000'));
+const eventsGiven = process.argv.includes('--events-given');
+const config = loadConfig().tap;
+const cap = config.capture.maxBodyBytes;
+const redactor = createRedactor(config.redaction, 'bench-redaction-key-'.padEnd(32, 'x'));
+const prices = priceLookup(config.pricing);
+const requestBody = Buffer.from(
+  JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Tell me a long story.' }] }),
+);
+
+function chunks(): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < events; i++) {
+    const head = `data: {"i":${i},"t":${(1_764_000_000_000 + i * 50).toFixed(3)},"pad":"`;
+    const tail = '"}\n\n';
+    out.push(Buffer.from(head + 'x'.repeat(Math.max(0, chunkBytes - head.length - tail.length)) + tail));
+  }
+  out.push(Buffer.from('data: [DONE]\n\n'));
+  return out;
+}
+
+const stream = chunks();
+
+function captureOne(): { request: BodyCapture; response: BodyCapture; sse: SseCapture } {
+  const request = new BodyCapture(cap);
+  request.push(requestBody);
+  const response = new BodyCapture(cap);
+  const sse = new SseCapture(cap, undefined, response);
+  stream.forEach((chunk, i) => {
+    response.push(chunk);
+    sse.push(chunk, i * 50);
+  });
+  sse.end();
+  return { request, response, sse };
+}
+
+function build(c: ReturnType<typeof captureOne>): unknown {
+  return recordExchange(
+    {
+      id: 'x',
+      startedAt: 0,
+      version: 'stable',
+      role: 'live',
+      parentId: null,
+      request: {
+        method: 'POST',
+        path: '/v1/chat/completions',
+        query: '',
+        headers: { 'content-type': 'application/json', 'content-length': String(requestBody.length), host: '127.0.0.1' },
+        body: c.request.body(),
+      },
+      reply: {
+        status: 200,
+        headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+        body: c.response.body(),
+        // As the tap's exchange builder hands them over (--events-given: the parsed events instead).
+        ...(eventsGiven ? { sseEvents: c.sse.events } : { sseArrivals: c.sse.arrivals() ?? [] }),
+        streamed: true,
+        ...(c.sse.usage() === undefined ? {} : { streamUsage: c.sse.usage() }),
+      },
+      ttfbMs: 1,
+      durationMs: 10_000,
+      error: null,
+    },
+    { redactor, prices, maxBodyBytes: cap },
+  );
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+// Warm up, then time builds only (the captures are made first).
+for (let i = 0; i < 200; i++) build(captureOne());
+const captures = Array.from({ length: builds }, captureOne);
+const t0 = performance.now();
+for (const c of captures) build(c);
+const perBuildUs = ((performance.now() - t0) * 1000) / builds;
+let allocated = Number.NaN;
+if (gc !== undefined) {
+  const samples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const c = captureOne();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    build(c);
+    samples.push(process.memoryUsage().heapUsed - before);
+  }
+  samples.sort((a, b) => a - b);
+  allocated = samples[10] ?? Number.NaN;
+}
+console.log(
+  `build of ${events} × ${chunkBytes} B events: ${perBuildUs.toFixed(0)} µs mean over ${builds}; heap allocated per build ${(allocated / 1024).toFixed(0)} KB (median of 20${gc === undefined ? '; run with --expose-gc' : ''})`,
+);

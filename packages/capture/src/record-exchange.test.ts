@@ -1,0 +1,82 @@
+import { parseConfig } from '@understudy/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BodyCapture } from './body-capture.js';
+import { priceLookup } from './pricing.js';
+import { type ExchangeParts, recordExchange } from './record-exchange.js';
+import { createRedactor } from './redactor.js';
+import { SseCapture } from './sse-capture.js';
+
+const redactor = createRedactor(parseConfig({}).tap.redaction, 'record-exchange-test-key-0123456789');
+const prices = priceLookup();
+
+/** A live capture of `text` (body and SSE events, as the tap's tee feeds them), cut into pieces at `cuts`. */
+function capture(text: string, cuts: readonly number[], cap: number): { body: BodyCapture; sse: SseCapture } {
+  const bytes = Buffer.from(text, 'utf8');
+  const body = new BodyCapture(cap);
+  const sse = new SseCapture(cap, undefined, body);
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
+  let from = 0;
+  for (const [i, to] of points.entries()) {
+    if (to <= from) continue;
+    const chunk = Buffer.from(bytes.subarray(from, to));
+    body.push(chunk);
+    sse.push(chunk, i * 10);
+    from = to;
+  }
+  sse.end();
+  return { body, sse };
+}
+
+/** One POST whose reply is the captured stream; the rest of the exchange does not matter here. */
+const post = { id: 'e1', startedAt: 0, version: 'stable', role: 'live', parentId: null, ttfbMs: 1, durationMs: 100, error: null } as const;
+const noBody = { bytes: new Uint8Array(0), size: 0, truncated: false };
+
+function parts(body: BodyCapture, reply: Partial<ExchangeParts['reply']>): ExchangeParts {
+  const request = { method: 'POST', path: '/v1/chat/completions', query: '', headers: {}, body: noBody };
+  return { ...post, request, reply: { status: 200, headers: { 'content-type': 'text/event-stream' }, body: body.body(), ...reply } };
+}
+
+describe('recordExchange', () => {
+  it('records a live stream from its arrival times exactly as from its parsed events (one parse of the body instead of two)', () => {
+    // Deltas that spell secrets across events, plain ones, non-JSON data, comments; every line ending.
+    const piece = fc.constantFrom('jo', 'hn@exa', 'mple.com', 'sk-', 'abcdefghij', 'klmnopqrstuv', 'wxyz12', ' hello ', 'ok');
+    const line = fc.oneof(
+      piece.map((p) => `data: {"choices":[{"delta":{"content":"${p}"}}]}`),
+      piece.map((p) => `data: ${p}`),
+      fc.constant('event: ping'),
+      fc.constant(': keep-alive'),
+      fc.constant('data: [DONE]'),
+    );
+    const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 2 }), eol), { maxLength: 16 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (events, cuts, cap) => {
+          const text = events.map(([lines, end]) => lines.map(([l, e]) => l + e).join('') + end).join('');
+          const given = capture(text, cuts, cap);
+          const arrived = capture(text, cuts, cap);
+          const arrivals = arrived.sse.arrivals();
+          expect(arrivals).toBeDefined();
+          const deps = { redactor, prices, maxBodyBytes: cap };
+          const fromEvents = recordExchange(parts(given.body, { sseEvents: given.sse.events }), deps);
+          const fromArrivals = recordExchange(parts(arrived.body, { sseArrivals: arrivals ?? [] }), deps);
+          expect(fromArrivals).toEqual(fromEvents);
+        },
+      ),
+      { numRuns: 2_000, seed: 13 },
+    );
+  });
+
+  it('redacts a secret spelled across a live stream once, in the stored body and the stored events alike', () => {
+    const text = ['jo', 'hn@exa', 'mple.com'].map((p) => `data: {"choices":[{"delta":{"content":"${p}"}}]}\n\n`).join('');
+    const { body, sse } = capture(text, [30, 90], 1 << 20);
+    const e = recordExchange(parts(body, { sseArrivals: sse.arrivals() ?? [] }), { redactor, prices, maxBodyBytes: 1 << 20 });
+    const stored = Buffer.from(e.responseBody.bytes).toString('utf8');
+    expect(stored).not.toContain('hn@exa');
+    expect(e.sseEvents?.map((ev) => ev.data).join('')).not.toContain('hn@exa');
+    expect(e.sseEvents).toHaveLength(3);
+  });
+});
