@@ -1,3 +1,5 @@
+import { jsonObjectEnd } from '@understudy/core';
+
 /** Tokens and the model that reported them, as read from a response. */
 export interface ReportedUsage {
   model: string | undefined;
@@ -18,7 +20,7 @@ export function usageFromJson(text: string): ReportedUsage | undefined {
   const at = text.lastIndexOf('"usage"');
   if (at === -1) return undefined;
   const open = text.indexOf('{', at);
-  const close = open === -1 ? -1 : matchingBrace(text, open);
+  const close = open === -1 ? -1 : jsonObjectEnd(text, open, 4096);
   if (close === -1) return undefined;
   const found: ReportedUsage = { model: modelField.exec(text)?.[1], inputTokens: null, outputTokens: null };
   applyUsage(found, parseObject(text.slice(open, close + 1)));
@@ -26,22 +28,6 @@ export function usageFromJson(text: string): ReportedUsage | undefined {
 }
 
 const modelField = /"model"\s*:\s*"([^"\\]{1,128})"/;
-
-/** The index of the `}` closing the object opened at `open`, skipping strings; -1 if none. */
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < text.length && i < open + 4096; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123) depth++;
-    else if (c === 125 && --depth === 0) return i;
-  }
-  return -1;
-}
 
 /**
  * Accumulates usage across streamed events: OpenAI's final chunk (`stream_options.include_usage`),

@@ -33,6 +33,7 @@ export {
 } from './exchange.js';
 export { type ExchangeError, type ExchangeErrorCode, exchangeErrorCodes, toExchangeErrorCode } from './exchange-error.js';
 export { createIdGenerator, type IdGenerator } from './ids.js';
+export { jsonObjectEnd } from './json-object-end.js';
 export { compileJsonPath, type JsonPathSegment, type JsonPathStep, matchesJsonPath, replaceAtPath } from './json-path.js';
 export { type Logger, silentLogger } from './logger.js';
 export { parseSse } from './parse-sse.js';
