@@ -8,7 +8,10 @@ import { createOpenAiJudgeTransport } from './openai-judge-transport.js';
 // A stub OpenAI-compatible model on a real loopback socket: the judge's real request path.
 interface Stub {
   readonly url: string;
-  readonly requests: { auth: string | undefined; body: { model: string; messages: { role: string; content: string }[] } }[];
+  readonly requests: {
+    auth: string | undefined;
+    body: { model: string; messages: { role: string; content: string }[]; response_format?: unknown };
+  }[];
   close(): Promise<void>;
 }
 
@@ -20,13 +23,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 type StubAnswer = { status: number; body: string } | 'hang' | { trickle: string; everyMs: number };
 
-async function stub(answer: (user: string, auth: string | undefined) => StubAnswer): Promise<Stub> {
+async function stub(answer: (user: string, auth: string | undefined, body: Stub['requests'][number]['body']) => StubAnswer): Promise<Stub> {
   const requests: Stub['requests'] = [];
   const hanging: (() => void)[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as Stub['requests'][number]['body'];
     requests.push({ auth: req.headers.authorization, body });
-    const a = answer(body.messages.find((m) => m.role === 'user')?.content ?? '', req.headers.authorization);
+    const a = answer(body.messages.find((m) => m.role === 'user')?.content ?? '', req.headers.authorization, body);
     if (a === 'hang') {
       hanging.push(() => res.destroy());
       return;
@@ -183,6 +186,32 @@ describe('the optional LLM judge over an OpenAI-compatible endpoint', () => {
     await expect(ask('A 3.', 'B 3.')).rejects.toMatchObject({ code: 'bad_answer', message: 'judge endpoint answered no message content' });
     await expect(ask('A 4.', 'B 4.')).rejects.toMatchObject({ code: 'no_verdict' });
     await expect(ask('A 5.', 'B 5.')).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('falls back to asking without response_format when the endpoint refuses it (400 or 422), once per judge', async () => {
+    // Many local OpenAI-compatible servers refuse one response_format or another with 400 (LM Studio
+    // takes only json_schema, some servers none) and FastAPI-based ones with 422.
+    for (const refusal of [400, 422]) {
+      const { s, judge, ask } = await setup((_user, _auth, body) =>
+        body.response_format === undefined
+          ? { status: 200, body: completion('Sure.\n```json\n{"verdict":"regression","reason":"$35 became $53","confidence":0.8}\n```') }
+          : { status: refusal, body: '{"error":{"message":"response_format is not supported"}}' },
+      );
+      await expect(ask('The fee is $35.', 'The fee is $53.')).resolves.toMatchObject({ score: 0.8 });
+      await expect(ask('The fee is $12.', 'The fee is $21.')).resolves.toMatchObject({ score: 0.8 });
+      // The first pair asked twice (with, then without); the endpoint's answer is remembered.
+      expect(s.requests.map((r) => r.body.response_format === undefined)).toEqual([false, true, true]);
+      expect(s.requests[1]?.body.messages[0]?.content).toContain('Answer with JSON only');
+      expect(judge.stats()).toMatchObject({ calls: 2, failed: 0 });
+    }
+  });
+
+  it('reports a pair whose endpoint refuses the request with and without response_format as error_status, one retry only', async () => {
+    const { s, ask } = await setup(() => ({ status: 400, body: '{"error":{"message":"model not loaded"}}' }));
+    await expect(ask('A 1.', 'B 1.')).rejects.toMatchObject({ code: 'error_status', message: 'judge endpoint answered 400' });
+    await expect(ask('A 2.', 'B 2.')).rejects.toMatchObject({ code: 'error_status' });
+    // Not a response_format problem: every pair still asks with it, and retries without it once.
+    expect(s.requests.map((r) => r.body.response_format === undefined)).toEqual([false, true, false, true]);
   });
 
   it('never lets the API key an endpoint echoes back reach the report (a verdict’s reason, an answer that is no verdict)', async () => {

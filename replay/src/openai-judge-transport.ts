@@ -21,13 +21,32 @@ function classified(error: unknown): unknown {
   return error;
 }
 
+/** An error status the endpoint answered (`error_status`), with the status. */
+class StatusError extends LlmJudgeError {
+  constructor(readonly status: number) {
+    super('error_status', `judge endpoint answered ${status}`);
+  }
+}
+
+/**
+ * Statuses a server answers a request it cannot take as it is (400, and 422 from FastAPI-based
+ * ones): the `response_format` many local OpenAI-compatible servers refuse (some take only
+ * `json_schema`, some none) is the likeliest reason, so such a call is asked once more without it
+ * — the system prompt asks for JSON only, and `parseLlmVerdict` reads it leniently.
+ */
+function refusesFormat(error: unknown): boolean {
+  return error instanceof StatusError && (error.status === 400 || error.status === 422);
+}
+
 // A verdict is one short JSON object; anything longer is not one.
 const maxAnswerBytes = 64 * 1024;
 
 /**
  * The judge's HTTP client: one `POST {url}/chat/completions` per pair through the injected undici
  * dispatcher (its `headersTimeout`/`bodyTimeout` bound each call), temperature 0, JSON answer
- * asked for. A non-2xx answer, an oversized or non-JSON body rejects for that pair only.
+ * asked for (`response_format: json_object` until the endpoint refuses it with 400 or 422: that
+ * call is asked again without it, and so is every later one once that worked). A non-2xx answer,
+ * an oversized or non-JSON body rejects for that pair only.
  */
 export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: { readonly dispatcher: Dispatcher }): LlmJudgeTransport {
   const target = `${endpoint.url.replace(/\/+$/, '')}/chat/completions`;
@@ -35,9 +54,19 @@ export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: 
   // A model or a proxy in front of it may echo the request (an error page, a verdict's reason): the
   // key must not reach a stored report or a log through it.
   const scrub = (text: string): string => (apiKey ? text.replaceAll(apiKey, '[redacted:judge-api-key]') : text);
+  // Calls ask with response_format until one refused for it is answered without it.
+  let withFormat = true;
   return async (call) => {
     try {
-      return scrub(await send(call));
+      if (!withFormat) return scrub(await send(call, false));
+      try {
+        return scrub(await send(call, true));
+      } catch (error) {
+        if (!refusesFormat(error)) throw error;
+      }
+      const text = scrub(await send(call, false));
+      withFormat = false;
+      return text;
     } catch (error) {
       const e = classified(error);
       if (e instanceof Error) e.message = scrub(e.message);
@@ -45,7 +74,7 @@ export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: 
     }
   };
 
-  async function send({ system, user, signal }: Parameters<LlmJudgeTransport>[0]): Promise<string> {
+  async function send({ system, user, signal }: Parameters<LlmJudgeTransport>[0], format: boolean): Promise<string> {
     const res = await request(target, {
       method: 'POST',
       dispatcher: deps.dispatcher,
@@ -56,7 +85,7 @@ export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: 
       body: JSON.stringify({
         model: endpoint.model,
         temperature: 0,
-        response_format: { type: 'json_object' },
+        ...(format ? { response_format: { type: 'json_object' } } : {}),
         messages: [
           { role: 'system', content: system },
           { role: 'user', content: user },
@@ -75,7 +104,7 @@ export function createOpenAiJudgeTransport(endpoint: OpenAiJudgeEndpoint, deps: 
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
-    if (res.statusCode >= 400) throw new LlmJudgeError('error_status', `judge endpoint answered ${res.statusCode}`);
+    if (res.statusCode >= 400) throw new StatusError(res.statusCode);
     let body: unknown;
     try {
       body = JSON.parse(text);

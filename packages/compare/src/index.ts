@@ -50,14 +50,7 @@ export { compilePathMatcher, formatPath, formatPathKey, matchesGlob, type PathMa
 export { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json-value.js';
 export { defaultJudgeOptions, type JudgeOptions, judge } from './judge.js';
 export { lcsLength } from './lcs-length.js';
-export {
-  createLlmJudge,
-  defaultLlmJudgeLimits,
-  type LlmJudgeLimits,
-  type LlmJudgeTransport,
-  type LlmVerdict,
-  parseLlmVerdict,
-} from './llm-judge.js';
+export { createLlmJudge, defaultLlmJudgeLimits, type LlmJudgeLimits, type LlmJudgeTransport } from './llm-judge.js';
 export {
   type LlmJudgeBudget,
   LlmJudgeError,
@@ -78,6 +71,7 @@ export {
 export { normalizeText } from './normalize-text.js';
 export { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
 export { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
+export { type LlmVerdict, parseLlmVerdict } from './parse-llm-verdict.js';
 export { type HistogramSnapshot, QuantileHistogram } from './quantile-histogram.js';
 export { looksLikeRefusal } from './refusal.js';
 export { reasonOf } from './report-reason.js';

@@ -105,6 +105,36 @@ describe('createLlmJudge', () => {
     expect(judge.stats()).toEqual({ calls: 1, cached: 2, skipped: 0, failed: 0 });
   });
 
+  it('keys its cache by the content asked (baselines included) and keeps only the newest maxCached verdicts', async () => {
+    let asked = 0;
+    const judge = createLlmJudge({
+      transport: async () => {
+        asked++;
+        return verdict;
+      },
+      limits: { maxCached: 2 },
+    });
+    const ask = (original: string, candidate: string, baseline?: string) =>
+      judge.compare(chat(candidate), chat(original), {
+        ...context(original, candidate),
+        ...(baseline === undefined ? {} : { baselines: [chat(baseline)] }),
+      });
+    await ask('The fee is $35.', 'The fee is $53.');
+    await ask('The fee is $35.', 'The fee is $53.');
+    expect(asked).toBe(1);
+    // Another baseline is another question.
+    await ask('The fee is $35.', 'The fee is $53.', 'Our fee is $35.');
+    expect(asked).toBe(2);
+    // A third verdict evicts the oldest; the newest two still answer from the cache.
+    await ask('The fee is $12.', 'The fee is $21.');
+    await ask('The fee is $35.', 'The fee is $53.', 'Our fee is $35.');
+    await ask('The fee is $12.', 'The fee is $21.');
+    expect(asked).toBe(3);
+    await ask('The fee is $35.', 'The fee is $53.');
+    expect(asked).toBe(4);
+    expect(judge.stats()).toEqual({ calls: 4, cached: 3, skipped: 0, failed: 0 });
+  });
+
   it('tells its observer why each pair got no verdict: no verdict, the transport’s reason, a connection error, a spent budget', async () => {
     const answers: (() => Promise<string>)[] = [
       async () => 'I think they are about the same.',

@@ -3,6 +3,7 @@ import type { CanonicalResponse } from './canonical-response.js';
 import type { CompareExtension, CompareExtensionResult } from './compare-extension.js';
 import { hashBytes } from './hash.js';
 import { LlmJudgeError, type LlmJudgeFailure, type LlmJudgeObserver } from './llm-judge-error.js';
+import { type LlmVerdict, parseLlmVerdict } from './parse-llm-verdict.js';
 
 /**
  * How the judge reaches a model: one chat request (system + user message, JSON answer asked for)
@@ -46,13 +47,6 @@ export const defaultLlmJudgeLimits: LlmJudgeLimits = Object.freeze({
   timeoutMs: 30_000,
 });
 
-/** The structured verdict asked of the model. */
-export interface LlmVerdict {
-  readonly verdict: 'same' | 'regression';
-  readonly reason: string;
-  readonly confidence: number;
-}
-
 const system = [
   'You compare answers of an AI agent. PRODUCTION answers are correct; other production answers to the same input show how much they may vary.',
   'Decide whether the CANDIDATE says something materially different from production: another fact, amount, date, name or code,',
@@ -70,24 +64,6 @@ function answer(r: CanonicalResponse, max: number): string {
   const body =
     r.error !== null ? `ERROR ${r.status ?? ''} ${r.error.message}` : r.refusal !== null && r.text === '' ? `REFUSAL ${r.refusal}` : r.text;
   return clip([body, calls].filter((x) => x !== '').join('\n'), max);
-}
-
-/** Reads the model's JSON verdict (tolerating a code fence or text around it); undefined when it is not one. */
-export function parseLlmVerdict(text: string): LlmVerdict | undefined {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start === -1 || end <= start) return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(text.slice(start, end + 1));
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null) return undefined;
-  const o = v as Record<string, unknown>;
-  if (o.verdict !== 'same' && o.verdict !== 'regression') return undefined;
-  const confidence = typeof o.confidence === 'number' && Number.isFinite(o.confidence) ? Math.min(1, Math.max(0, o.confidence)) : 0.5;
-  return { verdict: o.verdict, reason: typeof o.reason === 'string' ? o.reason.slice(0, 300) : '', confidence };
 }
 
 const noObserver: LlmJudgeObserver = Object.freeze({ called() {}, cacheHit() {}, budgetExhausted() {}, queueFull() {} });
