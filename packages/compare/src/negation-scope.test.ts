@@ -41,8 +41,40 @@ describe('negative determiners and their scope', () => {
     expect(
       facts('Site 42 is a tent-only pitch with no electric hookup.', 'Site 42 is a tent-only pitch with an electric hookup.'),
     ).toHaveLength(1);
-    // A verb's negation denies the whole clause, however its predicate is worded.
-    expect(facts('There will be an impact on your credit score.', "Your credit score won't be affected by this.")).toHaveLength(1);
+  });
+});
+
+describe('a negation bears on the word it governs', () => {
+  const flips = (a: string, b: string, baselines: string[] = []) => facts(a, b, baselines).filter((d) => d.startsWith('polarity_flip'));
+
+  it('is no flip where the other clause does not say the negated word and says the thing its own way', () => {
+    expect(
+      flips(
+        "Please don't feed her for 8 hours before the visit, since we'll draw blood.",
+        'Please hold her food for 8 hours before the visit because we will draw blood.',
+      ),
+    ).toEqual([]);
+    expect(flips('We can make the cake gluten-free.', 'A gluten-free cake is no problem.')).toEqual([]);
+    expect(flips('Please fast for 10 hours before the test.', 'Do not eat for 10 hours before the test.')).toEqual([]);
+  });
+
+  it('is a flip where the other clause says it, inflected or in another word of price, or has no word of its own', () => {
+    expect(
+      flips('The company pays for unused days when you leave.', 'The company does not pay for unused days when you leave.'),
+    ).toHaveLength(1);
+    expect(flips('Changing the date does not cost a fee on this fare.', 'On this fare, a date change is charged.')).toHaveLength(1);
+    expect(flips('Do not try to make him vomit at home.', 'You should make him vomit at home.')).toHaveLength(1);
+    expect(flips('Our kitchen is not nut-free.', 'Our kitchen is nut-free.')).toHaveLength(1);
+  });
+
+  it("lets the baselines that say it in the candidate's words judge a negation the original words differently", () => {
+    const original = 'There will be an impact on your credit score.';
+    const candidate = "Your credit score won't be affected by this.";
+    // Alone, "an impact" and "won't be affected" are two wordings the rules cannot read against each other.
+    expect(flips(original, candidate)).toEqual([]);
+    expect(
+      flips(original, candidate, ['Your credit score will be affected by this.', 'There will be an impact on your credit score.']),
+    ).toEqual(["polarity_flip: will be affected by → won't be affected by"]);
   });
 });
 

@@ -1,6 +1,7 @@
-import { isNegationCue } from './clause-polarity.js';
-import { contentWords } from './content-words.js';
+import { isNegationCue, isPolarityCue } from './clause-polarity.js';
+import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { priceWords } from './polarity-words.js';
 
 /**
  * Whether the cue at `i` denies a phrase attached to the clause, not the clause: "without wiping
@@ -12,12 +13,63 @@ function attached(tokens: ClauseFacts['tokens'], i: number): boolean {
   return w === 'without' || (w === 'no' && tokens[i - 1]?.lower === 'with');
 }
 
+// Particles whose negation is of the word they govern ("don't feed", "no fee", "never share"); a
+// word negative in itself ("excluded", "non-refundable", "except") carries what it denies.
+const particles = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'cannot']);
+// What may stand between a particle and the word it negates and is part of the negation ("no
+// longer offered", "not yet shipped", "never ever").
+const companions = new Set(['longer', 'yet', 'even', 'ever', 'always', 'really', 'actually', 'necessarily', 'currently']);
+
+const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't") || w.endsWith('n’t');
+
+/**
+ * The words a negation particle governs: the first content word after it ("don't feed her" →
+ * feed, "there is no fee" → fee, "can't be refunded" → refund) and the verb it takes ("don't try
+ * to make him…" → try, make), or null where that is a modal ("don't need to", "not allowed": the
+ * modal rules judge it) or there is none.
+ */
+function governed(tokens: ClauseFacts['tokens'], cue: number): string[] | null {
+  for (let i = cue + 1; i < tokens.length; i++) {
+    const w = tokens[i]?.lower ?? '';
+    if (companions.has(w) || isFunctionWord(w)) continue;
+    if (isPolarityCue(w)) return null;
+    const form = contentWords(tokens[i]?.core ?? '')[0];
+    if (form === undefined) continue;
+    // A verb taking another ("don't try to make him vomit", "never agree to share") negates both.
+    if (tokens[i + 1]?.lower !== 'to') return [form];
+    const next = governed(tokens, i + 1);
+    return next === null ? null : [form, ...next];
+  }
+  return null;
+}
+
+const priceList = [...priceWords];
+
+// Content words are not inflected ("pays" / "pay"): one word opening the other counts as the same.
+const sameWord = (a: string, b: string): boolean =>
+  a === b || (a.length >= 3 && b.length >= 3 && (a.length < b.length ? b.startsWith(a) : a.startsWith(b)));
+
+/**
+ * Whether a clause says the word a negation governs, or another word of price where that is one
+ * ("does not cost a fee" / "is charged": one claim about price).
+ */
+function says(c: ClauseFacts, head: string): boolean {
+  if (c.contentSet.has(head)) return true;
+  const price = priceList.some((w) => sameWord(w, head));
+  for (const w of c.content) if (sameWord(w, head) || (price && priceList.some((x) => sameWord(x, w)))) return true;
+  return false;
+}
+
 /**
  * Whether the negation that sets two aligned clauses apart bears on what the other clause says. A
- * verb's negation always does; "without …" or "with no …" does when the words it governs (what
- * follows it) include one the other clause uses, or there are none. "Site 42 is a tent-only
- * pitch with no electric hookup" against "Site 42 is tent-only" (a paraphrase that says the hookup
- * in a clause of its own) is no flip: the other clause says nothing about a hookup.
+ * verb's negation does when the word it governs is one the other clause uses ("don't feed her for
+ * 8 hours" against "hold her food for 8 hours" negates a verb the other clause does not say: two
+ * wordings of one instruction, not a flip; "Gluten-free is no problem" denies a problem, not the
+ * other clause's claim), or where that word is a modal; "without …" or "with no …" does when the
+ * words it governs (what follows it) include one the other clause uses, or there are none. "Site
+ * 42 is a tent-only pitch with no electric hookup" against "Site 42 is tent-only" (a paraphrase
+ * that says the hookup in a clause of its own) is no flip: the other clause says nothing about a
+ * hookup.
  */
 export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   const negated = a.polarity.negated ? a : b;
@@ -25,7 +77,13 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   // "Free" negates in the price sense; its scope is the clause's subject, before it.
   if (negated.polarity.free === true) return true;
   const cue = negated.tokens.findIndex((t) => isNegationCue(t.lower));
-  if (cue < 0 || !attached(negated.tokens, cue)) return true;
+  if (cue < 0) return true;
+  if (!attached(negated.tokens, cue)) {
+    if (!isParticle((negated.tokens[cue]?.lower ?? '').replace(/’/g, "'"))) return true;
+    const head = governed(negated.tokens, cue);
+    // The other clause says the negated word, or has no word of its own to say it with.
+    return head === null || head.some((w) => says(other, w)) || other.content.every((w) => negated.contentSet.has(w));
+  }
   let rest = '';
   for (let i = cue + 1; i < negated.tokens.length; i++) rest += ` ${negated.tokens[i]?.core ?? ''}`;
   const scope = contentWords(rest);

@@ -16,8 +16,10 @@ import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
  * baseline must not show to excuse a flip).
  */
 export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean {
-  const negation = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) && (!scoped || negationInScope(a, b));
-  return negation !== directionDiffers(a.tokens, b.tokens) || prefixAntonym(a, b);
+  // A negated direction ("is not open") bears on its opposite ("is closed") wherever it stands.
+  const direction = directionDiffers(a.tokens, b.tokens);
+  const negation = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) && (!scoped || direction || negationInScope(a, b));
+  return negation !== direction || prefixAntonym(a, b);
 }
 
 /** The answers a candidate clause is judged against. */
@@ -82,6 +84,14 @@ export function diffPolarity(
       const first = theirs[0];
       if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))
         return difference('modality_change', first, c, false);
+    }
+    // The negation sets the two apart but governs a word the original's clause does not say ("There
+    // will be an impact on your credit score" / "…won't be affected"): the baselines that say it
+    // closely, in the candidate's words, judge it when they all say it the other way.
+    if (baselines.length > 0 && c.content.length >= 2 && !opposed(p, c) && opposed(p, c, false)) {
+      const theirs = closeClauses(c, candidate, baselines, o);
+      const scoped = theirs.find((x) => opposed(x, c));
+      if (scoped !== undefined && theirs.every((x) => opposed(x, c, false))) return difference('polarity_flip', scoped, c, false);
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
