@@ -103,3 +103,23 @@ export function calendarWordAt(t: ClauseToken, rest: readonly ClauseToken[], dig
 export function isCalendarWord(word: string): boolean {
   return monthIndex(word) !== -1 || weekdayIndex(word) !== -1;
 }
+
+// A dash between two times or two weekdays is "to": "9 am–6 pm", "9am-6pm", "9:00-17:30",
+// "Monday-Friday". Read as one word, "am–6" would be an identifier and "Monday-Friday" a name.
+const timeRange = /(\b\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)\s?[-–—]\s?(?=\d{1,2}(?::\d{2})?\s?[ap]\.?m\b)/gi;
+const clockRange = /(\b\d{1,2}:\d{2})\s?[-–—]\s?(?=\d{1,2}:\d{2}\b)/g;
+const weekdayRange = /(\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s?[-–—]\s?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
+
+/** `text` with the dash of each range of times or weekdays written as " to " (what the value rules read). */
+export function spellRanges(text: string): string {
+  if (!hasDash(text)) return text;
+  return text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ');
+}
+
+function hasDash(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}

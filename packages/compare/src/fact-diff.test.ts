@@ -291,3 +291,17 @@ describe('frequencies', () => {
     ]);
   });
 });
+
+describe('times and days', () => {
+  const facts = (a: string, b: string) => diffFacts(factSheet(a), factSheet(b)).map((d) => `${d.kind}: ${d.message}`);
+
+  it('reads a bulleted range of hours as the sentence that says it', () => {
+    expect(facts('Walk-ins are welcome from 9 am to 6 pm on weekdays.', 'Walk-ins welcome: 9 am–6 pm, weekdays')).toEqual([]);
+  });
+
+  it('compares the days an aligned clause names ("on weekdays" / "on weekends")', () => {
+    expect(facts('Walk-ins are welcome from 9 am to 6 pm on weekdays.', 'Walk-ins are welcome from 9 am to 6 pm on weekends.')).toEqual([
+      'fact_changed: weekdays → weekends',
+    ]);
+  });
+});

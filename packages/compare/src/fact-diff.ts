@@ -245,11 +245,13 @@ function clauseStates(c: ClauseFacts, v: FactValue): boolean {
 
 /**
  * Counts of the same thing: `quantity:bag:1` and `quantity:bag:2`, or two bare spelled-out counts
- * above one ("two in stock" / "four in stock"; a bare "one" is as often a pronoun: "one of them").
+ * above one ("two in stock" / "four in stock"; a bare "one" is as often a pronoun: "one of them");
+ * or two sets of days that share none ("on weekdays" / "on weekends").
  */
 function countsSame(a: FactValue, b: FactValue): boolean {
   const unit = (v: FactValue): string => (v.keys[0] ?? '').replace(/[^:]*$/, '');
   if (a.type === 'number' && b.type === 'number') return (a.num ?? 1) > 1 && (b.num ?? 1) > 1;
+  if (a.type === 'weekday' && b.type === 'weekday') return !a.keys.some((k) => b.keys.includes(k));
   return a.type === 'quantity' && b.type === 'quantity' && unit(a) === unit(b);
 }
 

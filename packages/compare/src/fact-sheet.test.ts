@@ -59,3 +59,22 @@ describe('factSheet', () => {
     fc.assert(fc.property(answers, sameWords), { seed: 11, numRuns: 2000 });
   });
 });
+
+describe('ranges of times and weekdays', () => {
+  const values = (text: string) => factSheet(text).values.map((v) => `${v.type}:${v.keys.join(',')}`);
+
+  it('reads each end of a dashed range of times or weekdays as its own value', () => {
+    expect(values('Hours: 9 am–6 pm, weekdays')).toEqual([
+      'time:time:09:00',
+      'time:time:18:00',
+      'weekday:weekday:0,weekday:1,weekday:2,weekday:3,weekday:4',
+    ]);
+    expect(values('Open 9am-6pm Monday-Friday.')).toEqual(['time:time:09:00', 'time:time:18:00', 'weekday:weekday:0', 'weekday:weekday:4']);
+    expect(values('Open 9:00-17:30.')).toEqual(['time:time:09:00', 'time:time:17:30']);
+  });
+
+  it('leaves other dashes alone (dates, phone numbers, ranges of counts)', () => {
+    expect(values('Call 555-1234 or come on 2026-03-14.')).toEqual(['phone:phone:5551234', 'date:date:2026-03-14,date:03-14']);
+    expect(factSheet('It takes 5-7 days.').values.map((v) => v.text)).toEqual(['5-7 days', '5-7 days']);
+  });
+});

@@ -1,4 +1,4 @@
-import { isCalendarWord } from './calendar-value.js';
+import { isCalendarWord, spellRanges } from './calendar-value.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 import { isFunctionWord, textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
@@ -148,9 +148,10 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const forms = words.memo(memoSlots.contentForm);
   // Token indices a value spans, per clause (one set, emptied for each clause).
   const consumed = new Set<number>();
-  const ascii = isAscii(text);
+  const read = spellRanges(text);
+  const ascii = isAscii(read);
   const byToken = words.listMemo(memoSlots.tokenContent);
-  for (const c of splitClauses(text, words)) {
+  for (const c of splitClauses(read, words)) {
     consumed.clear();
     const found = extractValues(c.tokens, consumed, words);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
