@@ -10,7 +10,6 @@ export {
   type EgressConfig,
   type EgressDestinationConfig,
   type EgressPolicy,
-  egressPolicies,
   type OtelConfig,
   type RedactionConfig,
   type RetentionConfig,
@@ -19,6 +18,7 @@ export {
   type UploadsConfig,
 } from './config-schema.js';
 export { durationPattern, parseDuration } from './duration.js';
+export { egressPolicies } from './egress-config-schema.js';
 export { type ErrorCode, errorStatus, isUnderstudyError, UnderstudyError } from './errors.js';
 export {
   type CapturedBody,

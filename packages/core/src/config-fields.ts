@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { compileJsonPath } from './json-path.js';
+
+// Field types more than one section of the config uses.
+
+/** A JSON path in the one dialect (`compileJsonPath`): checked when the config loads. */
+export const jsonPath = z.string().refine(
+  (p) => {
+    try {
+      compileJsonPath(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a JSON path such as $.user.email, $.items[*].id or $..token' },
+);
+
+export const port = z.number().int().min(0).max(65535);
+export const ms = z.number().int().positive();
+export const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const timeoutsSchema = z.strictObject({
+  connectMs: ms.default(5_000),
+  headersMs: ms.default(60_000),
+  bodyMs: ms.default(300_000),
+});
