@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalize } from './canonicalize.js';
 import { isPreamble, onlyAnnounces } from './claim-framing.js';
 import { compareWithBaselines } from './compare-with-baselines.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
 import { clauseTokens } from './split-clauses.js';
 
 const chat = (content: string) =>
@@ -36,5 +38,37 @@ describe("a tool call's preamble", () => {
     // A turn that states something is judged as an answer.
     expect(onlyAnnounces('Let me check. Same-day delivery is not available in your area.')).toBe(false);
     expect(onlyAnnounces('Let me check which arrangements are available for same-day delivery.')).toBe(true);
+  });
+});
+
+describe('words of regard', () => {
+  const claims = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind === 'added_claim')
+      .map((d) => d.candidate);
+
+  it('reads a sign-off about the service and its customers as framing, not a new claim', () => {
+    const answer = 'Standard shipping takes 3 to 5 business days.';
+    expect(
+      claims(
+        answer,
+        `${answer} Please note that our team is always here to help, and we truly value your business and your patience with us.`,
+      ),
+    ).toEqual([]);
+    expect(
+      claims(
+        answer,
+        `${answer} As always, we appreciate your patience, and we are committed to making sure every customer has a great experience.`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads an offer worded with them as a claim', () => {
+    expect(
+      claims(
+        'Standard shipping takes 3 to 5 business days.',
+        'Standard shipping takes 3 to 5 business days. We value your loyalty with a free upgrade.',
+      ),
+    ).toEqual(['We value your loyalty with a free upgrade.']);
   });
 });

@@ -76,11 +76,25 @@ export function onlyAnnounces(text: string): boolean {
   );
 }
 
+// The vocabulary of a service's regard for its customer ("we appreciate your patience", "our team
+// is always here to help", "committed to a great experience"): sign-off filler, not a policy.
+// Content forms (stems), as ClauseFacts.content holds them.
+const regard = new Set(
+  'appreciat patienc committ commit custom experienc valu busi team note care priority satisfaction loyalty tru understand'.split(' '),
+);
+
 /** Whether a clause is about the conversation (thanks, offers of help, apologies, a tool call's preamble), not a claim about the world. */
 export function isFraming(c: ClauseFacts): boolean {
   if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
   if (isPreamble(c)) return true;
   let framed = 0;
-  for (const w of c.content) if (framing.has(w)) framed++;
-  return framed * 2 >= c.content.length;
+  let regarded = 0;
+  for (const w of c.content) {
+    if (framing.has(w)) framed++;
+    else if (regard.has(w)) regarded++;
+  }
+  if (framed * 2 >= c.content.length) return true;
+  // Words of regard frame a clause that states nothing: no value, no price ("we value your loyalty
+  // with a free upgrade" offers something).
+  return regarded > 0 && (framed + regarded) * 2 >= c.content.length && c.values.length === 0 && c.polarity.free !== true;
 }
