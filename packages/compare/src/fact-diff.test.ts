@@ -305,3 +305,36 @@ describe('times and days', () => {
     ]);
   });
 });
+
+describe('a value left out of a claim the candidate still makes', () => {
+  const dropped = (a: string, b: string, baselines: string[] = []) =>
+    diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+      .filter((d) => d.kind === 'fact_dropped')
+      .map((d) => `${d.severity}: ${d.original}`);
+  const answer =
+    'The course runs over two weekends and costs $450, which covers equipment rental. Students must be able to swim 200 metres.';
+
+  it('is high where the claim is kept without it and nothing in its place', () => {
+    expect(
+      dropped(answer, 'The course runs over two weekends and covers equipment rental. Students must be able to swim 200 metres.'),
+    ).toEqual(['high: $450']);
+    expect(
+      dropped(
+        'Day passes are $22. Additional guests are $35 each. The lounge is open from 5 am to 11 pm.',
+        'Day passes are $22. Additional guests can be added at the front desk. The lounge is open from 5 am to 11 pm.',
+      ),
+    ).toEqual(['high: $35']);
+  });
+
+  it('stays low where a shorter answer condenses, the sentence goes, or a baseline leaves it out', () => {
+    expect(dropped(answer, 'Two weekends, equipment included; you need to swim 200 metres.')).toEqual(['low: $450']);
+    expect(
+      dropped(answer, 'Equipment rental is included in the course. Students must be able to swim 200 metres before the first dive.'),
+    ).toEqual(['low: $450']);
+    expect(
+      dropped(answer, 'The course runs over two weekends and covers equipment rental. Students must be able to swim 200 metres.', [
+        'Over two weekends, with equipment rental. Students must be able to swim 200 metres.',
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -42,7 +42,8 @@ const fmt = (v: FactValue): string => v.text;
  * - `fact_changed`: the candidate states a value no production answer states where production
  *   states another of the same type (`$35 → $53`); noise when production itself varies there.
  * - `fact_added`: a new value in a clause production also makes, with nothing it replaces.
- * - `fact_dropped` (low): a value every production answer states and the candidate does not.
+ * - `fact_dropped`: a value every production answer states and the candidate does not; low, but high
+ *   where the candidate keeps the claim that stated it without it (an answer about as long).
  * - `polarity_flip` / `modality_change`: an aligned clause negated, or obligation ↔ permission.
  * - `added_claim`: a candidate clause production does not support (its words or its values).
  */
@@ -221,21 +222,48 @@ export function diffFacts(
     });
   });
   // Values every production answer states that the candidate leaves out: shown, not a regression
-  // on their own (a shorter answer drops details; a cut answer is caught by the text rules).
+  // on their own (a shorter answer drops details and whole sentences; a cut answer is caught by the
+  // text rules) — unless the candidate still makes the claim that stated it, without it and with no
+  // value in its place ("Additional guests are $35 each" → "Additional guests can be added at the
+  // desk", "…costs $450, which covers…" → "…covers…") in an answer about as long as the original.
+  // A shorter answer (under three quarters of the original's words) condenses claims as it drops them.
+  const whole = wordCount(candidate) >= 0.75 * wordCount(original);
   for (const v of droppedValues) {
     if (out.length >= o.maxDifferences) break;
     if (used.has(v) || !stable(v) || v.type === 'entity') continue;
     used.add(v);
+    const kept = whole ? keptWithout(v, original, candidate, o) : undefined;
     out.push({
       kind: 'fact_dropped',
-      path: 'text',
+      path: kept === undefined ? 'text' : where(kept),
       key: `fact:${v.type}`,
-      severity: 'low',
-      message: `no longer states ${fmt(v)}`,
+      severity: kept === undefined ? 'low' : 'high',
+      message: kept === undefined ? `no longer states ${fmt(v)}` : `no longer states ${fmt(v)} in "${clip(kept.text)}"`,
       original: v.text,
     });
   }
   return out;
+}
+
+/**
+ * The candidate clause that says what the original's clause stating `v` says (a mutual best match
+ * at `alignClause`) while stating neither `v` nor any value of its slot the original's clause does
+ * not: the claim kept, its value left out. Claims only (no condition, no framing).
+ */
+function keptWithout(v: FactValue, original: FactSheet, candidate: FactSheet, o: FactDiffOptions): ClauseFacts | undefined {
+  const x = original.clauses.find((c, i) => i < o.maxClauses && clauseStates(c, v));
+  if (x === undefined || x.condition || isFraming(x)) return undefined;
+  const a = align(x, candidate, o.maxClauses);
+  const c = a?.clause;
+  if (c === undefined || a === undefined || a.score < o.alignClause || c.condition || align(c, original, o.maxClauses)?.clause !== x)
+    return undefined;
+  return c.values.some((w) => !w.weak && sameSlot(w, v) && !clauseStates(x, w)) ? undefined : c;
+}
+
+function wordCount(sheet: FactSheet): number {
+  let n = 0;
+  for (const c of sheet.clauses) n += c.tokens.length;
+  return n;
 }
 
 /** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */
