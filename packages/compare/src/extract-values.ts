@@ -59,7 +59,8 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
       used: m[2] === '' ? 1 : c.length > 3 ? 1 : 2,
     };
   }
-  m = digit ? /^(\d+(?:\.\d+)?)%$/.exec(c) : null;
+  // "+9%", "-2%": a signed change is a percent too (its direction is in the words around it as often).
+  m = digit ? /^[+-]?(\d+(?:\.\d+)?)%$/.exec(c) : null;
   if (m !== null) return { value: { type: 'percent', keys: [`percent:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
   if (digit && (/^\+\d[\d\s().-]{6,}\d$/.test(c) || /^\(?\d{3}\)?[-.]?\d{3}[-.]\d{4}$/.test(c) || /^\d{3}-\d{4}$/.test(c))) {
     const digits = c.replace(/\D/g, '');

@@ -78,3 +78,9 @@ describe('ranges of times and weekdays', () => {
     expect(factSheet('It takes 5-7 days.').values.map((v) => v.text)).toEqual(['5-7 days', '5-7 days']);
   });
 });
+
+describe('signed percents', () => {
+  it('reads "+9%" as the percent "9% more" states', () => {
+    expect(factSheet('Usage was 912 kWh, +9% vs last October.').values.map((v) => v.keys[0])).toContain('percent:9');
+  });
+});
