@@ -107,3 +107,17 @@ describe('the clause of the other polarity about the same thing', () => {
     expect(facts(original, candidate)).toEqual([]);
   });
 });
+
+describe('negations of other languages', () => {
+  it('reads French, German, Spanish and Portuguese negations', () => {
+    expect(negated('Les tabliers ne sont pas fournis.')).toBe(true);
+    expect(negated('Die Schürzen sind nicht inbegriffen.')).toBe(true);
+    expect(negated('Nunca compartimos sus datos.')).toBe(true);
+    expect(negated('Não é necessário agendar.')).toBe(true);
+    expect(
+      facts('Les tabliers sont fournis, ingrédients compris.', 'Les tabliers ne sont pas fournis, ingrédients compris.').filter((d) =>
+        d.startsWith('polarity_flip'),
+      ),
+    ).toHaveLength(1);
+  });
+});
