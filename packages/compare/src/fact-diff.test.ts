@@ -338,3 +338,28 @@ describe('a value left out of a claim the candidate still makes', () => {
     ).toEqual([]);
   });
 });
+
+describe('generic nouns', () => {
+  const claims = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind === 'added_claim')
+      .map((d) => d.candidate);
+
+  it('reads a clause that points back with a generic noun ("this feature") as no new claim', () => {
+    expect(
+      claims(
+        'Off-cycle runs are not included in the Starter plan; they are available on Growth and above.',
+        "This feature isn't part of Starter; it comes with Growth and higher plans.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads a clause with new words of its own as one', () => {
+    expect(
+      claims(
+        'Off-cycle runs are not included in the Starter plan; they are available on Growth and above.',
+        'Off-cycle runs are not included in the Starter plan; they are available on Growth and above. Refunds are never issued for annual billing.',
+      ),
+    ).toEqual(['Refunds are never issued for annual billing.']);
+  });
+});

@@ -35,6 +35,9 @@ export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
 
 const fmt = (v: FactValue): string => v.text;
 
+// Nouns that name no thing of their own: what a paraphrase uses to point back at one (content forms).
+const generic = new Set('featur part option thing item step process way kind type detail aspect piec one'.split(' '));
+
 /**
  * Fact-level differences of a candidate answer against production's (the original and, when
  * known, baseline answers to the same input):
@@ -207,7 +210,9 @@ export function diffFacts(
     if (c.content.length < o.claimWords || isFraming(c) || c.condition) return;
     // Production says it in another answer (a sentence it sometimes leaves out).
     if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
-    const known = c.content.filter((w) => production.some((s) => s.vocabulary.has(w))).length;
+    // A generic noun ("this feature", "that part", "the option") refers back to what production
+    // named; it is no new word of a claim.
+    const known = c.content.filter((w) => generic.has(w) || production.some((s) => s.vocabulary.has(w))).length;
     if (known / c.content.length >= o.claimSupport) return;
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
     // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
