@@ -56,3 +56,19 @@ describe('baselines and modality', () => {
     expect(facts(original, baseline.replace('can', 'may'), [baseline])).toEqual([]);
   });
 });
+
+describe('one-word claims', () => {
+  const flips = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.severity === 'high')
+      .map((d) => d.kind);
+
+  it('compares a claim of one content word with the same word negated', () => {
+    expect(flips('Cancellations are free.', 'Cancellations are not free.')).toEqual(['polarity_flip']);
+    expect(flips('You need a referral.', "You don't need a referral.")).toEqual(['polarity_flip']);
+  });
+
+  it('leaves two one-word claims about different things alone', () => {
+    expect(flips('Cancellations are free.', "Parking isn't free.")).not.toContain('polarity_flip');
+  });
+});

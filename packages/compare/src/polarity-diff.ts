@@ -42,7 +42,10 @@ export function diffPolarity(
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): Omit<Difference, 'path'> | undefined {
   const claim = !isFraming(c) && !c.condition;
-  if (claim && p !== undefined && p.content.length >= 2 && !isFraming(p) && !p.condition) {
+  // A one-word claim ("Cancellations are free") is compared only with the same one word.
+  const sized =
+    p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
+  if (claim && p !== undefined && sized && !isFraming(p) && !p.condition) {
     // Production varies here when a baseline's version of the original's clause says it the candidate's way.
     const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
       baselines.some((b) => {
