@@ -100,6 +100,38 @@ describe('structured redaction', () => {
   });
 });
 
+describe('JSON inside JSON strings (tool-call arguments)', () => {
+  // A chat request's history and a completion carry each tool call's arguments as a JSON string:
+  // `"arguments":"{\"password\":\"…\"}"`. Found by a secret seeder run through `understudy tap`:
+  // the member inside was stored in the clear (request and response, plain and exported).
+  it('redacts secret-named members of JSON held in a string, at any depth, and keeps the string valid JSON', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const args = JSON.stringify({ user: 'bob', password: 'Zx81-plain-word', nested: JSON.stringify({ api_key: 'q7Rw2-no-shape' }) });
+    const body = JSON.stringify({
+      model: 'm',
+      messages: [
+        { role: 'assistant', content: null, tool_calls: [{ id: 't', type: 'function', function: { name: 'login', arguments: args } }] },
+      ],
+    });
+    const out = r.body(body, 'application/json');
+    expect(out).not.toContain('Zx81-plain-word');
+    expect(out).not.toContain('q7Rw2-no-shape');
+    const stored = JSON.parse(out) as { messages: { tool_calls: { function: { arguments: string } }[] }[] };
+    const inner = JSON.parse(stored.messages[0]?.tool_calls[0]?.function.arguments ?? '') as Record<string, string>;
+    expect(inner.user).toBe('bob');
+    expect(inner.password).toMatch(/^\[redacted:password:[0-9a-f]{12}\]$/);
+    expect(JSON.parse(inner.nested ?? '')).toEqual({ api_key: expect.stringMatching(/^\[redacted:api_key:/) });
+    // Remembered like any secret-named value: an echo elsewhere in the exchange is scrubbed.
+    expect(r.body('{"content":"your password Zx81-plain-word works"}', 'application/json')).not.toContain('Zx81-plain-word');
+  });
+
+  it('leaves a body whose strings hold no secret-named member byte-identical', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const body = JSON.stringify({ tool_calls: [{ function: { name: 'f', arguments: JSON.stringify({ city: 'Paris', keyword: 'x' }) } }] });
+    expect(r.body(body, 'application/json')).toBe(body);
+  });
+});
+
 describe('JSON paths on a body cut at the capture cap', () => {
   it('still redacts the values under the paths’ final keys, strings cut off at the end included', () => {
     const r = createRedactor(

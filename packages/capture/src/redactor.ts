@@ -5,7 +5,7 @@ import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
 import { redactEvents } from './redact-events.js';
 import { type SecretFinder, secretFinder } from './secret-finder.js';
-import { type MemberRewrite, rewriteEveryMember, rewriteSecretWordMembers } from './secret-members.js';
+import { type MemberRewrite, rewriteEveryMember, rewriteJsonInStrings, rewriteSecretWordMembers } from './secret-members.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
 
 /**
@@ -117,6 +117,8 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
         };
         // A configured path's final key may be any word; secret names all contain a secret word.
         out = pathNames.size > 0 ? rewriteEveryMember(out, member) : rewriteSecretWordMembers(out, member);
+        // JSON held in a string (a tool call's arguments) gets the same rules, one level down each time.
+        out = rewriteJsonInStrings(out, isSecretName, json);
         return text(out);
       };
 

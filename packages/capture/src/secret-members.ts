@@ -60,3 +60,51 @@ function openingQuote(text: string, at: number, floor: number): number {
   }
   return -1;
 }
+
+/**
+ * Whether a member whose name `isSecret` accepts stands in JSON held inside a JSON string —
+ * `\"api_key\":` in a tool call's `"arguments":"{…}"`, or deeper — where the member scan above,
+ * which reads JSON one level deep, cannot see it. Driven by the secret words like that scan;
+ * bodies with no escaped quote (most) are passed over at once.
+ */
+export function hasEscapedSecretMember(text: string, isSecret: (name: string) => boolean): boolean {
+  // A name with escaped quotes begins after the first escaped quote: no word before it counts.
+  const first = text.indexOf('\\"');
+  if (first === -1) return false;
+  secretWord.lastIndex = first;
+  for (let word = secretWord.exec(text); word !== null; word = secretWord.exec(text)) {
+    // The name's quotes are both escaped and a colon follows it.
+    const close = text.indexOf('"', word.index + word[0].length);
+    if (close === -1) return false;
+    if (text.charCodeAt(close - 1) !== 92 || !/^\s*:/.test(text.slice(close + 1, close + 9))) continue;
+    const open = text.lastIndexOf('"', word.index);
+    if (open <= 0 || text.charCodeAt(open - 1) !== 92 || word.index - open > maxNameReach) continue;
+    if (isSecret(text.slice(open + 1, close).replace(/\\+$/, ''))) return true;
+  }
+  return false;
+}
+
+/** A JSON string literal, escapes included. */
+const jsonString = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Rewrites the JSON held in the string literals of `text` that have a secret-named member
+ * ({@link hasEscapedSecretMember}): each is decoded, passed to `redact` (which may recurse for
+ * deeper levels) and encoded again, so it stays a valid JSON string. Other literals keep their
+ * exact bytes; a literal cut off at the capture cap is left as it is.
+ */
+export function rewriteJsonInStrings(text: string, isSecret: (name: string) => boolean, redact: (inner: string) => string): string {
+  if (!hasEscapedSecretMember(text, isSecret)) return text;
+  return text.replace(jsonString, (literal) => {
+    if (!hasEscapedSecretMember(literal, isSecret)) return literal;
+    let inner: unknown;
+    try {
+      inner = JSON.parse(literal);
+    } catch {
+      return literal;
+    }
+    if (typeof inner !== 'string') return literal;
+    const redacted = redact(inner);
+    return redacted === inner ? literal : JSON.stringify(redacted);
+  });
+}
