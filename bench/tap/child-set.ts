@@ -34,13 +34,14 @@ export class ChildSet {
     name: string,
     modulePath: string,
     args: readonly string[],
-    options: { execArgv?: readonly string[]; timeoutMs?: number; shipped?: boolean } = {},
+    options: { execArgv?: readonly string[]; timeoutMs?: number; shipped?: boolean; stdout?: number } = {},
   ): Promise<StartedChild> {
     const conditions = options.shipped === true ? [] : ['--conditions=source'];
     const child = fork(modulePath, [...args], {
       execArgv: [...conditions, '--import', 'tsx', ...(options.execArgv ?? [])],
       serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // `stdout`: a file descriptor for what the child prints (V8's --trace-gc output); else dropped.
+      stdio: ['ignore', options.stdout ?? 'ignore', 'pipe', 'ipc'],
     });
     const entry = this.#track(name, child);
     return new Promise((resolve, reject) => {

@@ -24,6 +24,21 @@ export function procMemory(pid: number | undefined): ProcMemory {
   }
 }
 
+/**
+ * A process's proportional set size (`Pss` in `/proc/PID/smaps_rollup`), in bytes: its private
+ * pages plus its share of the pages it shares (the node binary and libraries a tap and its writer
+ * process both map count once between them, not twice as summed RSS counts them). NaN where absent.
+ */
+export function procPss(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m?.[1] === undefined ? Number.NaN : Number(m[1]) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** The direct children of a process (none where /proc has no children file). */
 export function childPids(pid: number | undefined): number[] {
   if (pid === undefined) return [];

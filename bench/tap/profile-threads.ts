@@ -13,19 +13,18 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '@understudy/core';
 import { announcedChild } from '../soak/announced-child.js';
 import { plan } from './bench-plan.js';
+import { argValue } from './child-ipc.js';
 import { ChildSet, type StartedChild, waitForExit } from './child-set.js';
 import { paths, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
-import { childPids, procCpuMs, procMemory, procThreadCpuMs } from './proc-stats.js';
+import { childPids, procCpuMs, procMemory, procPss, procThreadCpuMs } from './proc-stats.js';
 import { groupProfile, readProfile } from './profile-groups.js';
 import { combine, type Measured, report } from './profile-report.js';
 
-const argNumber = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
-};
+const argNumber = (name: string, fallback: number): number => Number(argValue(name, String(fallback)));
 const seconds = argNumber('seconds', 6);
 const top = argNumber('top', 25);
 const sink = process.argv.includes('--sink=process') ? 'process' : 'worker';
@@ -117,13 +116,21 @@ async function measureShipped(load: LoadClient, upstreamUrl: string, dir: string
     const pid = tap.proc.pid;
     const writer = childPids(pid)[0];
     const cpu0 = [procCpuMs(pid), procCpuMs(writer)];
-    const res = await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+    // The host's cost of the tap is both processes: their RSS summed counts the pages they share
+    // (node itself) twice, so the peak of their summed PSS is sampled too (the kernel keeps no PSS peak).
+    let peakPss = 0;
+    const sampler = systemClock.setInterval(() => {
+      peakPss = Math.max(peakPss, procPss(pid) + procPss(writer));
+    }, 100);
+    const res = await load
+      .closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 })
+      .finally(() => sampler.cancel());
     const cpu = [procCpuMs(pid) - (cpu0[0] ?? 0), procCpuMs(writer) - (cpu0[1] ?? 0)].map((ms) => ((ms * 1000) / res.sent).toFixed(1));
     const [tapPeak, writerPeak] = [procMemory(pid).peak, procMemory(writer).peak].map((b) => b / 2 ** 20);
     return (
       `\n## shipped \`understudy tap\` (dist, no profiler): ${res.sent} requests, ${(res.completed / res.seconds).toFixed(0)} req/s, ` +
       `CPU µs/request tap ${cpu[0]} + writer process ${cpu[1]}; peak RSS tap ${tapPeak?.toFixed(1)} MB, writer process ${writerPeak?.toFixed(1)} MB, ` +
-      `together ${((tapPeak ?? 0) + (writerPeak ?? 0)).toFixed(1)} MB`
+      `together ${((tapPeak ?? 0) + (writerPeak ?? 0)).toFixed(1)} MB; peak PSS of both ${(peakPss / 2 ** 20).toFixed(1)} MB`
     );
   } finally {
     tap.proc.kill('SIGTERM');

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:tap:gc`: the tap's garbage collection under the saturation closed loop, as an
+ * A/B. Each variant is the bench's tap contender (dist, no profiler) with `--trace-gc-nvp`, so V8
+ * prints one line per collection; the tap's main isolate is told apart from the writer thread's
+ * by its larger young generation. Variants, in alternating order for `--rounds=` rounds:
+ * `--variant=NAME=JSON` (overrides of `tap.capture`, e.g. `small={"flushIntervalMs":5}`), plus
+ * `--against=DIR` (another checkout's tap) and always `head` (this checkout, shipped defaults).
+ * Printed per variant: req/s, process CPU per request (main, writer, other threads from /proc),
+ * scavenges and mark-compacts per 1 000 requests, their pause ms per 1 000 requests, and the
+ * median and 90th percentile bytes promoted per scavenge (main isolate).
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { plan } from './bench-plan.js';
+import { argValue } from './child-ipc.js';
+import { ChildSet, waitForExit } from './child-set.js';
+import { paths, tapStats, target } from './contenders.js';
+import { LoadClient } from './load-client.js';
+import { procMemory, procThreadCpuMs } from './proc-stats.js';
+
+const argNumber = (name: string, fallback: number): number => Number(argValue(name, String(fallback)));
+const seconds = argNumber('seconds', 5);
+const rounds = argNumber('rounds', 2);
+const sink = process.argv.includes('--sink=process') ? 'process' : 'worker';
+const against = argValue('against', '') || undefined;
+
+interface Variant {
+  readonly name: string;
+  readonly module: string;
+  readonly capture: string;
+}
+
+const variants: Variant[] = [{ name: 'head', module: paths.tap, capture: '{}' }];
+if (against !== undefined) variants.push({ name: 'against', module: join(against, 'bench/tap/tap-server.ts'), capture: '{}' });
+for (const arg of process.argv) {
+  if (!arg.startsWith('--variant=')) continue;
+  const spec = arg.slice('--variant='.length);
+  const eq = spec.indexOf('=');
+  variants.push({ name: spec.slice(0, eq), module: paths.tap, capture: spec.slice(eq + 1) });
+}
+
+const children = new ChildSet();
+process.once('exit', () => children.killAllNow());
+
+interface Gc {
+  readonly kind: 'scavenge' | 'mark-compact' | 'other';
+  readonly pauseMs: number;
+  readonly promoted: number;
+  /** V8's `[pid:isolate]` prefix: the main isolate is the first to collect (while the modules load). */
+  readonly isolate: string;
+}
+
+/** `--trace-gc-nvp` lines (`pause=… gc=s … promoted=… semi_space_size=…`), one per collection. */
+function parseTrace(text: string): Gc[] {
+  const out: Gc[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.includes(' gc=')) continue;
+    const field = (name: string): string | undefined => new RegExp(`(?:^|\\s)${name}=(\\S+)`).exec(line)?.[1];
+    const gc = field('gc');
+    out.push({
+      kind: gc === 's' ? 'scavenge' : gc === 'ms' || gc === 'mmc' ? 'mark-compact' : 'other',
+      pauseMs: Number(field('pause') ?? 0),
+      promoted: Number(field('promoted') ?? 0),
+      isolate: /^\[([^\]]+)\]/.exec(line)?.[1] ?? '',
+    });
+  }
+  return out;
+}
+
+const quantile = (values: readonly number[], q: number): number => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+};
+
+interface Row {
+  readonly requests: number;
+  readonly reqPerSec: number;
+  readonly main: number;
+  readonly writer: number;
+  readonly rest: number;
+  readonly peakRssMb: number;
+  readonly gcs: Gc[];
+  readonly mainIsolate: string;
+}
+
+async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: string, round: number): Promise<Row> {
+  const traceFile = join(dir, `${v.name}-${round}.gc`);
+  const fd = openSync(traceFile, 'w');
+  const tap = await children.fork(
+    `${v.name}-${round}`,
+    v.module,
+    [`--upstream=${upstreamUrl}`, `--db=${join(dir, `${v.name}-${round}.db`)}`, `--sink=${sink}`, `--capture=${v.capture}`],
+    { shipped: true, execArgv: ['--trace-gc-nvp'], stdout: fd },
+  );
+  closeSync(fd);
+  const t = target('tap', tap.port);
+  const pid = tap.child.pid;
+  await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: 1_500 });
+  const warm = parseTrace(readFileSync(traceFile, 'utf8'));
+  const skip = warm.length;
+  const before = procThreadCpuMs(pid);
+  const res = await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+  const after = procThreadCpuMs(pid);
+  const gcs = parseTrace(readFileSync(traceFile, 'utf8')).slice(skip);
+  const peakRssMb = procMemory(pid).peak / 2 ** 20;
+  await tapStats(tap, 'close').catch(() => undefined);
+  await waitForExit(tap.child, 15_000);
+  const deltas = [...after].map(([tid, ms]) => ({ tid, us: ((ms - (before.get(tid) ?? 0)) * 1000) / res.sent }));
+  const others = deltas.filter((d) => d.tid !== pid).sort((a, b) => b.us - a.us);
+  return {
+    requests: res.sent,
+    reqPerSec: res.completed / res.seconds,
+    main: deltas.find((d) => d.tid === pid)?.us ?? 0,
+    writer: others[0]?.us ?? 0,
+    rest: others.slice(1).reduce((s, d) => s + d.us, 0),
+    peakRssMb,
+    gcs,
+    mainIsolate: warm[0]?.isolate ?? '',
+  };
+}
+
+function report(name: string, rows: readonly Row[]): string {
+  const requests = rows.reduce((n, r) => n + r.requests, 0);
+  const w = (f: (r: Row) => number): number => rows.reduce((s, r) => s + f(r) * r.requests, 0) / requests;
+  const all = rows.flatMap((r) => r.gcs);
+  const main = rows.flatMap((r) => r.gcs.filter((g) => g.isolate === r.mainIsolate));
+  const scavenges = main.filter((g) => g.kind === 'scavenge');
+  const majors = all.filter((g) => g.kind === 'mark-compact');
+  const per1k = (n: number): string => ((n * 1000) / requests).toFixed(2);
+  const pause = (gs: readonly Gc[]): number => gs.reduce((s, g) => s + g.pauseMs, 0);
+  const kb = (b: number): string => (b / 1024).toFixed(0);
+  const promoted = scavenges.map((g) => g.promoted);
+  return (
+    `${name.padEnd(12)} ${(rows.reduce((s, r) => s + r.reqPerSec, 0) / rows.length).toFixed(0).padStart(6)} req/s  ` +
+    `CPU µs/req main ${w((r) => r.main).toFixed(1)} writer ${w((r) => r.writer).toFixed(1)} other ${w((r) => r.rest).toFixed(1)}  ` +
+    `peak RSS ${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(1)} MB\n` +
+    `${''.padEnd(12)} main scavenges ${per1k(scavenges.length)}/1k req (${per1k(pause(scavenges))} ms/1k), ` +
+    `mark-compacts ${per1k(majors.length)}/1k req (${per1k(pause(majors))} ms/1k, both isolates), ` +
+    `promoted per scavenge p50 ${kb(quantile(promoted, 0.5))} KB p90 ${kb(quantile(promoted, 0.9))} KB, ` +
+    `total ${((promoted.reduce((s, b) => s + b, 0) / requests) | 0).toString()} B/req`
+  );
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg()[0] ?? Number.NaN;
+  const dir = mkdtempSync(join(tmpdir(), 'understudy-bench-tap-gc-'));
+  try {
+    const upstream = await children.fork('upstream', paths.upstream, [`--chunk-ms=${plan.sseChunkMs}`]);
+    const load = new LoadClient((await children.fork('load-generator', paths.loadGenerator, [])).child);
+    const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+    const rows = new Map<string, Row[]>(variants.map((v) => [v.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? variants : [...variants].reverse();
+      for (const v of order) rows.get(v.name)?.push(await measure(v, load, upstreamUrl, dir, round));
+    }
+    console.log(
+      `bench:tap:gc, ${plan.connections} connections, ${seconds} s per variant per round, ${rounds} round(s), sink ${sink}; ` +
+        `load ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? Number.NaN).toFixed(2)}`,
+    );
+    for (const v of variants) console.log(`${report(v.name, rows.get(v.name) ?? [])}   [${v.capture}]`);
+  } finally {
+    await children.stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('[bench:tap:gc] failed:', error);
+    children.killAllNow();
+    process.exit(1);
+  },
+);
