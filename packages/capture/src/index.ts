@@ -27,7 +27,7 @@ export { replyUsage } from './reply-usage.js';
 export { revealSealed } from './reveal-sealed.js';
 export { isSealed, openSealed, seal } from './sealed-body.js';
 export { SseCapture } from './sse-capture.js';
-export { decodedHeader, omittedHeader } from './stored-body.js';
+export { decodedHeader, omittedHeader, ownBody } from './stored-body.js';
 export { builtinPatterns, cardWithin, luhn, type TextPattern } from './text-patterns.js';
 export { classifyUpstreamError, type FailureContext } from './upstream-error.js';
 export { type ReportedUsage, StreamUsage, usageFromJson } from './usage-extractor.js';

@@ -60,6 +60,7 @@ export type {
   VersionsTable,
 } from './schema.js';
 export { ShadowComparisonRepository } from './shadow-comparison-repository.js';
+export type { UnbuiltExchange, WriteOutcome, WriterBuilder, WriterItem } from './sqlite-worker-messages.js';
 export { type SqliteWorkerSink, type SqliteWorkerSinkOptions, sqliteWorkerSink } from './sqlite-worker-sink.js';
 export {
   type SqliteWriterProcess,

@@ -3,9 +3,38 @@ import type { Exchange } from '@understudy/core';
 /** The reads a tap's routing watcher makes, answered by a writer process that owns the store. */
 export type StoreRead = { op: 'routing_stamp'; route: string } | { op: 'routing_get'; route: string } | { op: 'version_get'; name: string };
 
+/**
+ * A module the writer imports to build exchanges itself, off the proxy's thread: it exports
+ * `createWriterBuilder(options)`, which returns `(unbuilt) => Exchange`. The store never looks
+ * inside `options` or an unbuilt item; the module that made them (the tap) reads them.
+ */
+export interface WriterBuilder {
+  /** An `import()`-able URL. */
+  readonly module: string;
+  /** Structured-cloneable; sent over the writer's message channel, never through its environment. */
+  readonly options: unknown;
+}
+
+/** The raw material of one exchange, built by the writer's {@link WriterBuilder}. */
+export interface UnbuiltExchange {
+  readonly unbuilt: unknown;
+}
+
+/** One item of a batch: an exchange, or what the writer builds into one. */
+export type WriterItem = Exchange | UnbuiltExchange;
+
+/** How a batch went when it was stored: items the builder failed on are dropped and counted here. */
+export interface WriteOutcome {
+  /** Items not stored because building them failed. */
+  readonly buildFailures: number;
+  /** The first failure's error name or code (never its message, which may quote captured text). */
+  readonly buildFailure?: string;
+}
+
 /** Tap → writer (a worker thread or a child process). */
 export type WorkerRequest =
-  | { type: 'write'; id: number; batch: readonly Exchange[] }
+  | { type: 'builder'; builder: WriterBuilder }
+  | { type: 'write'; id: number; batch: readonly WriterItem[] }
   | { type: 'read'; id: number; read: StoreRead }
   | { type: 'close' };
 
@@ -13,7 +42,7 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; error: string }
-  | { type: 'done'; id: number; error?: string }
+  | { type: 'done'; id: number; error?: string; buildFailures?: number; buildFailure?: string }
   | { type: 'answer'; id: number; value?: unknown; error?: string }
   | { type: 'closed' };
 

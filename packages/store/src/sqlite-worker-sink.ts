@@ -1,12 +1,23 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Exchange, type Logger, silentLogger, UnderstudyError } from '@understudy/core';
-import { type WorkerReply, type WorkerRequest, type WriterData, writerSemiSpaceMb } from './sqlite-worker-messages.js';
+import { type Logger, silentLogger, UnderstudyError } from '@understudy/core';
+import {
+  type WorkerReply,
+  type WorkerRequest,
+  type WriteOutcome,
+  type WriterBuilder,
+  type WriterData,
+  type WriterItem,
+  writerSemiSpaceMb,
+} from './sqlite-worker-messages.js';
 
 /** A batch writer over a store opened in a worker thread (a tap's capture sink is one). */
 export interface SqliteWorkerSink {
-  write(batch: readonly Exchange[]): Promise<void>;
+  /** Stores a batch; unbuilt items are built in the writer (see `buildWith`), and those that fail to build are counted. */
+  write(batch: readonly WriterItem[]): Promise<WriteOutcome>;
+  /** Has the writer build unbuilt items with this module from now on (before the first write that holds one). */
+  buildWith(builder: WriterBuilder): void;
   close(): Promise<void>;
 }
 
@@ -31,7 +42,7 @@ export interface SqliteWorkerSinkOptions {
 export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
   const worker = startWorker({ url: options.url, captureRun: options.captureRun });
-  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (outcome: WriteOutcome) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
   let onClosed: (() => void) | undefined;
@@ -44,7 +55,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       else if (m.type === 'done') {
         const waiter = pending.get(m.id);
         pending.delete(m.id);
-        if (m.error === undefined) waiter?.resolve();
+        if (m.error === undefined) waiter?.resolve(writeOutcome(m));
         else waiter?.reject(new UnderstudyError('store_unavailable', `capture write failed: ${m.error}`));
       }
     });
@@ -70,9 +81,13 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       await ready;
       if (failure !== undefined) throw failure;
       const id = nextId++;
-      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const done = new Promise<WriteOutcome>((resolve, reject) => pending.set(id, { resolve, reject }));
       post({ type: 'write', id, batch });
       return done;
+    },
+    buildWith(builder) {
+      // A port queues messages until the thread listens: this one is handled before any later write.
+      post({ type: 'builder', builder });
     },
     async close() {
       if (failure === undefined) {
@@ -89,6 +104,12 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       await worker.terminate();
     },
   };
+}
+
+/** A `done` reply's build failures as a write's outcome. */
+export function writeOutcome(m: { buildFailures?: number; buildFailure?: string }): WriteOutcome {
+  const buildFailures = m.buildFailures ?? 0;
+  return m.buildFailure === undefined ? { buildFailures } : { buildFailures, buildFailure: m.buildFailure };
 }
 
 function startWorker(workerData: WriterData): Worker {

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
   type Clock,
-  type Exchange,
   type Logger,
   RestartBackoff,
   type RestartBackoffOptions,
@@ -14,7 +13,17 @@ import {
   type Version,
 } from '@understudy/core';
 import type { Routing } from './routing-repository.js';
-import { type StoreRead, type WorkerReply, type WorkerRequest, type WriterData, writerSemiSpaceMb } from './sqlite-worker-messages.js';
+import {
+  type StoreRead,
+  type WorkerReply,
+  type WorkerRequest,
+  type WriteOutcome,
+  type WriterBuilder,
+  type WriterData,
+  type WriterItem,
+  writerSemiSpaceMb,
+} from './sqlite-worker-messages.js';
+import { writeOutcome } from './sqlite-worker-sink.js';
 
 /** The store reads a tap makes while it serves (its routing watcher's), answered by the writer process. */
 export interface WriterReads {
@@ -24,7 +33,13 @@ export interface WriterReads {
 
 /** A capture sink whose SQLite connection lives in a child process, restarted when it dies. */
 export interface SqliteWriterProcess {
-  write(batch: readonly Exchange[]): Promise<void>;
+  /** Stores a batch; unbuilt items are built in the writer (see `buildWith`), and those that fail to build are counted. */
+  write(batch: readonly WriterItem[]): Promise<WriteOutcome>;
+  /**
+   * Has the writer build unbuilt items with this module: sent to each writer process once it is
+   * ready (a restarted one too), before any write, over the IPC channel (never its environment).
+   */
+  buildWith(builder: WriterBuilder): void;
   readonly reads: WriterReads;
   /** Times the writer process died and was started again. */
   restarts(): number;
@@ -95,6 +110,7 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
   let running = false;
   let lastExit: string | null = null;
   let current: { child: ChildProcess; ready: Promise<void>; closed: Promise<void> } | undefined;
+  let builder: WriterBuilder | undefined;
 
   const start = (): void => {
     const child = forkWriter(data);
@@ -110,6 +126,8 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
     current = { child, ready, closed };
     child.on('message', (m: WorkerReply) => {
       if (m.type === 'ready') {
+        // Ahead of every write: the writer handles its messages in order.
+        if (builder !== undefined) child.send({ type: 'builder', builder } satisfies WorkerRequest);
         running = true;
         backoff.up();
         markReady();
@@ -120,7 +138,7 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
         const waiter = pending.get(m.id);
         pending.delete(m.id);
         if (m.error !== undefined) waiter?.reject(new UnderstudyError('store_unavailable', `capture writer: ${m.error}`));
-        else waiter?.resolve(m.type === 'answer' ? m.value : undefined);
+        else waiter?.resolve(m.type === 'answer' ? m.value : writeOutcome(m));
       }
     });
     child.on('error', (error) => logger.error({ err: error }, 'capture writer process error'));
@@ -168,7 +186,12 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
 
   return {
     async write(batch) {
-      await ask((id) => ({ type: 'write', id, batch }));
+      return (await ask((id) => ({ type: 'write', id, batch }))) as WriteOutcome;
+    },
+    buildWith(next) {
+      builder = next;
+      // A writer already up gets it now; one starting gets it with its ready.
+      if (running && current?.child.connected === true) current.child.send({ type: 'builder', builder: next } satisfies WorkerRequest);
     },
     reads: {
       routing: {

@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '@understudy/core';
 import { watchSqliteFile } from './sqlite-file-watch.js';
-import type { StoreRead, WorkerReply, WorkerRequest, WriterData } from './sqlite-worker-messages.js';
+import type { StoreRead, WorkerReply, WorkerRequest, WriterBuilder, WriterData, WriterItem } from './sqlite-worker-messages.js';
 import { openStore, type Store } from './store.js';
 
 interface Transport {
@@ -73,6 +73,49 @@ function read(s: Store, r: StoreRead): Promise<unknown> {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Builds an unbuilt item; set by the tap's `builder` message, which comes before any write. */
+let build: ((unbuilt: unknown) => Exchange) | undefined;
+let builderFailure: string | undefined;
+
+async function useBuilder(builder: WriterBuilder): Promise<void> {
+  try {
+    const module = (await import(builder.module)) as { createWriterBuilder(options: unknown): (unbuilt: unknown) => Exchange };
+    build = module.createWriterBuilder(builder.options);
+    builderFailure = undefined;
+  } catch (error) {
+    build = undefined;
+    builderFailure = `the exchange builder did not load (${errorName(error)})`;
+  }
+}
+
+/** A failure's name or code: its message may quote the captured text it failed on. */
+function errorName(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** The batch's exchanges, building the unbuilt ones; one that fails to build is left out and counted. */
+function built(batch: readonly WriterItem[]): { exchanges: Exchange[]; buildFailures: number; buildFailure?: string } {
+  const exchanges: Exchange[] = [];
+  let buildFailures = 0;
+  let buildFailure: string | undefined;
+  for (const item of batch) {
+    if (!('unbuilt' in item)) {
+      exchanges.push(item);
+      continue;
+    }
+    try {
+      if (build === undefined) throw new Error(builderFailure ?? 'no exchange builder was given to the capture writer');
+      exchanges.push(build(item.unbuilt));
+    } catch (error) {
+      buildFailures++;
+      buildFailure ??= build === undefined ? (builderFailure ?? 'no exchange builder') : errorName(error);
+    }
+  }
+  return buildFailure === undefined ? { exchanges, buildFailures } : { exchanges, buildFailures, buildFailure };
+}
+
 try {
   store = await openStore({ url });
   file.remember();
@@ -87,7 +130,11 @@ try {
         });
       return;
     }
-    // One request at a time: a reopen must not race a write.
+    // One request at a time: a reopen must not race a write, nor a write its builder.
+    if (m.type === 'builder') {
+      queue = queue.then(() => useBuilder(m.builder));
+      return;
+    }
     if (m.type === 'read') {
       queue = queue.then(() =>
         current()
@@ -99,14 +146,15 @@ try {
       );
       return;
     }
-    queue = queue.then(() =>
-      current()
-        .then((s) => s.exchanges.insertMany(m.batch as readonly Exchange[], captureRun))
+    queue = queue.then(() => {
+      const { exchanges, ...outcome } = built(m.batch);
+      return current()
+        .then((s) => s.exchanges.insertMany(exchanges, captureRun))
         .then(
-          () => channel.send({ type: 'done', id: m.id }),
+          () => channel.send({ type: 'done', id: m.id, ...outcome }),
           (error: unknown) => channel.send({ type: 'done', id: m.id, error: message(error) }),
-        ),
-    );
+        );
+    });
   });
   channel.send({ type: 'ready' });
 } catch (error) {

@@ -194,7 +194,12 @@ async function captureWriter(
 ): Promise<{ write(e: Exchange[]): Promise<void>; close(): Promise<void> }> {
   if (kind === 'sqlite') {
     const sink = sqliteWorkerSink({ url });
-    return { write: (e) => sink.write(e), close: () => sink.close() };
+    return {
+      write: async (e) => {
+        await sink.write(e);
+      },
+      close: () => sink.close(),
+    };
   }
   const other = await openStore({ url });
   return { write: (e) => other.exchanges.insertMany(e), close: () => other.close() };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Exchange, emptyBody, ManualClock, noUsage, silentLogger } from '@understudy/core';
-import { openStore, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
+import { openStore, type SqliteWorkerSink, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const exchange = (id: string): Exchange => ({
@@ -28,6 +28,36 @@ const exchange = (id: string): Exchange => ({
 });
 
 let dir: string;
+
+/** The fixture builder, as the tap hands its own to a writer: an importable URL and cloneable options. */
+const builder = { module: new URL('./fixtures/tagging-builder.ts', import.meta.url).href, options: { tag: 'from-options' } };
+
+/** Writes a built exchange, two unbuilt ones and one the builder throws on; checks what was stored and counted. */
+async function buildsInTheWriter(
+  sink: { write: SqliteWorkerSink['write']; buildWith: SqliteWorkerSink['buildWith']; close(): Promise<void> },
+  file: string,
+) {
+  sink.buildWith(builder);
+  const outcome = await sink.write([
+    exchange('01A'),
+    { unbuilt: { id: '01B' } },
+    { unbuilt: { id: '01C', fail: true } },
+    { unbuilt: { id: '01D' } },
+  ]);
+  await sink.close();
+  // The failure is named by its type, never by its message (which may quote captured text).
+  expect(outcome).toEqual({ buildFailures: 1, buildFailure: 'TypeError' });
+  const store = await openStore({ url: file });
+  try {
+    expect(await store.exchanges.count()).toBe(3);
+    expect((await store.exchanges.get('01A'))?.path).toBe('/w');
+    expect((await store.exchanges.get('01B'))?.path).toBe('/built/from-options');
+    expect((await store.exchanges.get('01D'))?.path).toBe('/built/from-options');
+    expect(await store.exchanges.get('01C')).toBeUndefined();
+  } finally {
+    await store.close();
+  }
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-worker-sink-'));
@@ -55,6 +85,11 @@ describe('sqliteWorkerSink', () => {
     }
   });
 
+  it('builds unbuilt items in the thread with the builder it was given; one that fails to build is counted, the rest stored', async () => {
+    const file = join(dir, 'built.db');
+    await buildsInTheWriter(sqliteWorkerSink({ url: file }), file);
+  });
+
   it('rejects writes when the store cannot be opened', async () => {
     const sink = sqliteWorkerSink({ url: join(dir, 'not-a-dir.db', 'x', '\0bad') });
     await expect(sink.write([exchange('01A')])).rejects.toThrow(/capture writer/);
@@ -63,6 +98,11 @@ describe('sqliteWorkerSink', () => {
 });
 
 describe('sqliteWriterProcess', () => {
+  it('builds unbuilt items in the child process with the builder it was given (sent over IPC once the writer is ready)', async () => {
+    const file = join(dir, 'built-process.db');
+    await buildsInTheWriter(sqliteWriterProcess({ url: file }), file);
+  }, 30_000);
+
   it('writes and answers routing reads from a child process; a SIGBUS there (truncated -shm) fails only its batch, and a new writer takes over', async () => {
     const file = join(dir, 'p.db');
     const seeded = await openStore({ url: file });

@@ -22,7 +22,8 @@ import { CaptureQueue } from './capture/capture-queue.js';
 import type { CaptureSink } from './capture/capture-sink.js';
 import type { CaptureTally } from './capture/capture-tally.js';
 import { DeferredBuilds } from './capture/deferred-builds.js';
-import { buildExchange, exchangeBytes } from './capture/exchange-builder.js';
+import { buildExchange, captureParts, exchangeBytes, partsBytes, unbuilt } from './capture/exchange-builder.js';
+import { writerBuilder } from './capture/writer-builder.js';
 import { forward } from './forward/forward.js';
 import { headerRecord } from './forward/forward-headers.js';
 import type { ForwardResult } from './forward/forward-result.js';
@@ -159,6 +160,10 @@ export function createTap(deps: TapDeps): Tap {
       prices,
     });
   }
+  // A writer that builds exchanges itself takes redaction, usage and the header policy off the
+  // proxy's thread. The shadow mirror needs the built live exchange here, so with it the tap builds.
+  const writerBuilds = shadow === undefined && deps.sink.buildWith !== undefined;
+  if (writerBuilds) deps.sink.buildWith?.(writerBuilder(config, deps.redactionKey));
   const uploads = createUploadGate({
     uploads: config.uploads,
     // With no connection cap (the default) slow uploads cannot starve the pool, but streaming
@@ -187,6 +192,11 @@ export function createTap(deps: TapDeps): Tap {
     const release = raw.keep();
     const build = (): void => {
       try {
+        if (writerBuilds) {
+          const parts = unbuilt(captureParts(result, raw, id, version.name, parentId));
+          if (!captureQueue.offer(parts, partsBytes(parts.unbuilt))) deps.tally?.refused(1);
+          return;
+        }
         const built = buildExchange(result, raw, {
           ids: () => id,
           redactor,

@@ -25,7 +25,7 @@ describe('the exchanges a tap hands its sink', () => {
     harness = await startTap(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, {
       sink: () => ({
         write: async (batch) => {
-          written.push(...batch);
+          written.push(...(batch as readonly Exchange[]));
         },
       }),
     });

@@ -34,7 +34,7 @@ describe('fail-open capture queue', () => {
       tap: { capture: { queueSize: 5, batchSize: 2, flushIntervalMs: 3_600_000 } },
       sink: () => ({
         write: (batch) => {
-          writes.push(batch);
+          writes.push(batch as readonly Exchange[]);
           return new Promise<void>(() => {});
         },
       }),
@@ -87,7 +87,7 @@ describe('fail-open capture queue', () => {
       tap: { capture: { flushIntervalMs: 3_600_000, batchSize: 1000 } },
       sink: () => ({
         write: async (batch) => {
-          written.push(...batch);
+          written.push(...(batch as readonly Exchange[]));
         },
       }),
     });

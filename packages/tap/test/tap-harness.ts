@@ -21,7 +21,7 @@ export const redactionKey = 'test-redaction-key-0123456789abcdef';
 /** A tap on a real loopback port in front of `upstream`, capturing into a SQLite file. */
 export async function startTap(
   upstream: string,
-  options: { tap?: ConfigInput['tap']; sink?: (store: Store) => CaptureSink; closeTimeoutMs?: number } = {},
+  options: { tap?: ConfigInput['tap']; sink?: (store: Store, file: string) => CaptureSink; closeTimeoutMs?: number } = {},
 ): Promise<TapHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'understudy-tap-'));
   const file = join(dir, 'capture.db');
@@ -30,7 +30,7 @@ export async function startTap(
   const tap = createTap({
     config: config.tap,
     version: { name: 'stable', upstream, headers: { 'x-prompt-version': '13' } },
-    sink: options.sink === undefined ? storeSink(store) : options.sink(store),
+    sink: options.sink === undefined ? storeSink(store) : options.sink(store, file),
     redactionKey,
     random: seededRandom(7),
     ...(options.closeTimeoutMs === undefined ? {} : { closeTimeoutMs: options.closeTimeoutMs }),

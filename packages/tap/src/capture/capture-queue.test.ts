@@ -9,7 +9,7 @@ function setup(overrides: Partial<ConstructorParameters<typeof CaptureQueue>[0]>
   const queue = new CaptureQueue({
     sink: {
       write: async (b) => {
-        batches.push(b.map((e) => e.id));
+        batches.push(b.map((e) => ('unbuilt' in e ? '' : e.id)));
       },
     },
     clock,
@@ -37,6 +37,21 @@ describe('CaptureQueue', () => {
     await settle();
     expect(batches).toEqual([['a']]);
     expect(queue.stats()).toMatchObject({ captured: 1, queueDepth: 0 });
+  });
+
+  it("counts what the sink's writer could not build as dropped (capture_error), the rest as captured", async () => {
+    const dropped: [number, string][] = [];
+    const refused: number[] = [];
+    const { queue } = setup({
+      sink: { write: async () => ({ buildFailures: 1, buildFailure: 'TypeError' }) },
+      onDropped: (rows, reason) => dropped.push([rows, reason]),
+      tally: { accepted: () => {}, refused: (rows) => refused.push(rows) },
+    });
+    for (const id of ['a', 'b', 'c']) queue.offer({ unbuilt: { id } }, 10);
+    await queue.flush();
+    expect(queue.stats()).toMatchObject({ captured: 2, dropped: 1, storeErrors: 0, healthy: true });
+    expect(dropped).toEqual([[1, 'capture_error']]);
+    expect(refused).toEqual([1]);
   });
 
   it('writes as soon as a batch is full, in batches of batchSize', async () => {

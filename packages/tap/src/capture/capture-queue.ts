@@ -1,4 +1,5 @@
-import type { Clock, Exchange, Logger, TimerHandle } from '@understudy/core';
+import type { Clock, Logger, TimerHandle } from '@understudy/core';
+import type { WriterItem } from '@understudy/store';
 import type { CaptureSink } from './capture-sink.js';
 import type { CaptureTally } from './capture-tally.js';
 
@@ -28,9 +29,12 @@ export interface CaptureQueueOptions {
   readonly tally?: Pick<CaptureTally, 'accepted' | 'refused'>;
   /** Observers for metrics. */
   readonly onWritten?: (rows: number) => void;
-  readonly onDropped?: (rows: number, reason: 'queue_full' | 'store_error' | 'closed') => void;
+  readonly onDropped?: (rows: number, reason: DropReason) => void;
   readonly onStoreError?: () => void;
 }
+
+/** Why captures were dropped: queue full, the store refused the batch, the queue closed, or the writer could not build them. */
+export type DropReason = 'queue_full' | 'store_error' | 'closed' | 'capture_error';
 
 export interface CaptureQueueStats {
   queueDepth: number;
@@ -53,7 +57,7 @@ export const defaultBatchMaxBytes = 8 * 1024 * 1024;
  */
 export class CaptureQueue {
   readonly #o: CaptureQueueOptions;
-  #items: Exchange[] = [];
+  #items: WriterItem[] = [];
   #sizes: number[] = [];
   #bytes = 0;
   #writing: Promise<void> | undefined;
@@ -67,8 +71,8 @@ export class CaptureQueue {
     this.#timer = options.clock.setInterval(() => void this.#drain(), options.flushIntervalMs);
   }
 
-  /** Queues one exchange of about `bytes` bytes; false (and counted) when it was dropped. */
-  offer(exchange: Exchange, bytes: number): boolean {
+  /** Queues one exchange (built, or for the sink's writer to build) of about `bytes` bytes; false (and counted) when it was dropped. */
+  offer(exchange: WriterItem, bytes: number): boolean {
     if (this.#closed) return this.#drop(1, 'closed');
     if (this.#items.length >= this.#o.queueSize || this.#bytes + bytes > this.#o.queueMaxBytes) return this.#drop(1, 'queue_full');
     this.#items.push(exchange);
@@ -138,7 +142,7 @@ export class CaptureQueue {
     return outcome;
   }
 
-  #drop(rows: number, reason: 'queue_full' | 'store_error' | 'closed'): false {
+  #drop(rows: number, reason: DropReason): false {
     this.#stats.dropped += rows;
     this.#o.onDropped?.(rows, reason);
     return false;
@@ -168,11 +172,18 @@ export class CaptureQueue {
       this.#sizes.splice(0, n);
       this.#bytes -= bytes;
       try {
-        await this.#o.sink.write(batch);
-        this.#stats.captured += batch.length;
+        const outcome = await this.#o.sink.write(batch);
+        const failed = outcome?.buildFailures ?? 0;
+        this.#stats.captured += batch.length - failed;
         this.#stats.healthy = true;
         this.#stats.lastError = null;
-        this.#o.onWritten?.(batch.length);
+        this.#o.onWritten?.(batch.length - failed);
+        if (failed > 0) {
+          // A capture must never break the proxy: counted as dropped, as a build on the proxy's thread would be.
+          this.#drop(failed, 'capture_error');
+          this.#o.tally?.refused(failed);
+          this.#o.logger.error({ rows: failed, failure: outcome?.buildFailure }, 'capture failed in the writer; exchanges dropped');
+        }
       } catch (error) {
         this.#stats.storeErrors += 1;
         this.#stats.healthy = false;
