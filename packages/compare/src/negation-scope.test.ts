@@ -67,6 +67,14 @@ describe('a negation bears on the word it governs', () => {
     expect(flips('Our kitchen is not nut-free.', 'Our kitchen is nut-free.')).toHaveLength(1);
   });
 
+  it('reads "free for …" as about whom it is free for', () => {
+    const original = 'Admission is $18 for adults and free for children under 12.';
+    expect(flips(original, 'Adults pay $18.')).toEqual([]);
+    expect(flips(original, 'Adult tickets cost $18.')).toEqual([]);
+    expect(flips('Admission is free for children under 12.', 'Admission is not free for children under 12.')).toHaveLength(1);
+    expect(flips('Admission is free for children under 12.', 'Children under 12 pay $5 for admission.')).toHaveLength(1);
+  });
+
   it("lets the baselines that say it in the candidate's words judge a negation the original words differently", () => {
     const original = 'There will be an impact on your credit score.';
     const candidate = "Your credit score won't be affected by this.";

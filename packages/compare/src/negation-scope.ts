@@ -60,6 +60,17 @@ function says(c: ClauseFacts, head: string): boolean {
   return false;
 }
 
+/** Whether a clause whose "free" is said "for" someone ("free for children") is about them in `other` too (or says it for no one). */
+function freeFor(negated: ClauseFacts, other: ClauseFacts): boolean {
+  const t = negated.tokens;
+  const i = t.findIndex((x, k) => x.lower === 'free' && t[k + 1]?.lower === 'for');
+  if (i < 0) return true;
+  let rest = '';
+  for (let k = i + 2; k < t.length && k < i + 5; k++) rest += ` ${t[k]?.core ?? ''}`;
+  const whom = contentWords(rest);
+  return whom.length === 0 || whom.some((w) => says(other, w));
+}
+
 /**
  * Whether the negation that sets two aligned clauses apart bears on what the other clause says. A
  * verb's negation does when the word it governs is one the other clause uses ("don't feed her for
@@ -74,8 +85,10 @@ function says(c: ClauseFacts, head: string): boolean {
 export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   const negated = a.polarity.negated ? a : b;
   const other = negated === a ? b : a;
-  // "Free" negates in the price sense; its scope is the clause's subject, before it.
-  if (negated.polarity.free === true) return true;
+  // "Free" negates in the price sense; its scope is the clause's subject, before it, or whom it is
+  // free for: "Admission is $18 for adults and free for children under 12" says nothing against
+  // "Adults pay $18".
+  if (negated.polarity.free === true) return freeFor(negated, other);
   const cue = negated.tokens.findIndex((t) => isNegationCue(t.lower));
   if (cue < 0) return true;
   if (!attached(negated.tokens, cue)) {
