@@ -72,3 +72,20 @@ describe('words of regard', () => {
     ).toEqual(['We value your loyalty with a free upgrade.']);
   });
 });
+
+describe('entitlements', () => {
+  const claims = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind === 'added_claim')
+      .map((d) => d.candidate);
+  const answer = 'Your room at the Harbor Inn is booked for 12 to 14 May. Check-in starts at 3 pm.';
+
+  it('reads a sentence granting something production never mentions as a new claim', () => {
+    expect(claims(answer, `${answer} Breakfast is included in your rate.`)).toEqual(['Breakfast is included in your rate.']);
+    expect(claims(answer, `${answer} You have been upgraded to a sea-view room.`)).toEqual(['You have been upgraded to a sea-view room.']);
+  });
+
+  it('still reads a courteous close as framing', () => {
+    expect(claims(answer, `${answer} We look forward to welcoming you to the Harbor Inn.`)).toEqual([]);
+  });
+});
