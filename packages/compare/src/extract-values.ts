@@ -1,4 +1,4 @@
-import { calendarWordAt, dateOrTimeAt, relativeDays } from './calendar-value.js';
+import { calendarWordAt, clockTime, dateOrTimeAt, relativeDays } from './calendar-value.js';
 import type { FactValue } from './fact-value.js';
 import { articleValue, currencySymbols, measureUnits, parseNumber, plainNumber, scaleWords, withUnit } from './number-unit.js';
 import { isNumberWord } from './number-words.js';
@@ -29,7 +29,11 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     const dated = dateOrTimeAt(c, rest);
     if (dated !== undefined) return dated;
   }
-  if (c === 'noon' || c === 'midnight') return undefined;
+  // "noon" and "midnight" are clock times: "until midnight" is "until 12 am".
+  if (t.lower === 'noon' || t.lower === 'midday' || t.lower === 'midnight') {
+    const v = clockTime(t.lower === 'midnight' ? 0 : 12, 0, undefined, c);
+    return v === undefined ? undefined : { value: v, used: 1 };
+  }
   // "$35", "$1.2k", "$210/night".
   let m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
   if (m !== null) {
@@ -107,7 +111,21 @@ function identifier(c: string): { value: FactValue; used: number } {
 
 // Words a token must contain for {@link valueAt} to find anything: a digit, a currency sign,
 // `@`, `#`, `www`/`http`, or an English value word. The rest are skipped cheaply.
-const valueWords = new Set([...relativeDays, 'a', 'an', 'weekday', 'weekdays', 'weekend', 'weekends', 'once', 'twice', 'thrice']);
+const valueWords = new Set([
+  ...relativeDays,
+  'a',
+  'an',
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'once',
+  'twice',
+  'thrice',
+  'noon',
+  'midday',
+  'midnight',
+]);
 
 // Every lower-case word that can start a value: number words, months, weekdays, relative days.
 const startWords = new Set([

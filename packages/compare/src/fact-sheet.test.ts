@@ -84,3 +84,15 @@ describe('signed percents', () => {
     expect(factSheet('Usage was 912 kWh, +9% vs last October.').values.map((v) => v.keys[0])).toContain('percent:9');
   });
 });
+
+describe('noon and midnight', () => {
+  it('reads them as the clock times they name', () => {
+    const keys = (text: string) => factSheet(text).values.map((v) => v.keys[0]);
+    expect(keys('Deliveries come between 8 am and noon; the desk is open until midnight.')).toEqual([
+      'time:08:00',
+      'time:12:00',
+      'time:00:00',
+    ]);
+    expect(keys('Deliveries come 8 am to 12 pm; the desk is open until 12 am.')).toEqual(['time:08:00', 'time:12:00', 'time:00:00']);
+  });
+});
