@@ -1,5 +1,5 @@
 import type { SseEvent } from '@understudy/core';
-import type { Placeholder, SecretFinder } from './secret-finder.js';
+import type { Placeholder, SecretFinder, SecretRange } from './secret-finder.js';
 
 /** One string in one event: where it sits, so an edit can be written back. */
 interface Leaf {
@@ -15,13 +15,16 @@ interface Leaf {
  * same JSON position across events (`choices.0.delta.content`, `delta.text`, tool-call
  * `arguments`; the whole data of a non-JSON event) is joined into one channel, secrets are found
  * there, and each is cut out of the events that spell it: the event where it starts gets the
- * placeholder, the others lose their part. Each event then gets the per-document rules (`json`).
+ * placeholder, the others lose their part. A channel that reads as JSON (a tool call's streamed
+ * arguments) also has its secret-named members' values found there (`members`), since no single
+ * event holds `"password": "…"` whole either. Each event then gets the per-document rules (`json`).
  */
 export function redactEvents(
   events: readonly SseEvent[],
   finder: SecretFinder,
   placeholder: Placeholder,
   json: (data: string) => string,
+  members: (text: string) => readonly SecretRange[] = () => [],
 ): SseEvent[] {
   const parsed: unknown[] = [];
   const channels = new Map<string, Leaf[]>();
@@ -41,7 +44,8 @@ export function redactEvents(
   const rawData = new Map<number, string>();
   for (const leaves of channels.values()) {
     const text = leaves.map((l) => l.value).join('');
-    const ranges = finder.ranges(text);
+    // Members only where a name can end: most channels (content, ids) hold no `":`.
+    const ranges = text.includes('":') ? union(finder.ranges(text), members(text)) : finder.ranges(text);
     if (ranges.length === 0) continue;
     const starts: number[] = [];
     let offset = 0;
@@ -75,6 +79,18 @@ export function redactEvents(
     data = json(data);
     return data === e.data ? e : { ...e, data };
   });
+}
+
+/** Two sets of ranges as one, in order, overlapping ones merged. */
+function union(a: readonly SecretRange[], b: readonly SecretRange[]): SecretRange[] {
+  if (b.length === 0) return [...a];
+  const out: SecretRange[] = [];
+  for (const r of [...a, ...b].sort((x, y) => x.start - y.start)) {
+    const last = out.at(-1);
+    if (last !== undefined && r.start < last.end) out[out.length - 1] = { ...last, end: Math.max(last.end, r.end) };
+    else out.push(r);
+  }
+  return out;
 }
 
 function nextStart(starts: readonly number[], l: number, total: number): number {

@@ -125,6 +125,27 @@ describe('JSON inside JSON strings (tool-call arguments)', () => {
     expect(r.body('{"content":"your password Zx81-plain-word works"}', 'application/json')).not.toContain('Zx81-plain-word');
   });
 
+  it('redacts a secret-named member of streamed tool-call arguments split across deltas, in the events and the body', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const secret = 'Qm4-no-known-shape-77';
+    const fragments = ['{"user":"bob","pass', 'word": "', secret.slice(0, 5), secret.slice(5), '"}'];
+    const events = fragments.map((args, i) => ({
+      at: i,
+      data: JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: args } }] } }] }),
+    }));
+    const body = events.map((e) => `data: ${e.data}\n\n`).join('');
+    const stored = r.events(events);
+    const text = r.body(body, 'text/event-stream', events);
+    const args = stored
+      .map((e) => (JSON.parse(e.data) as { choices: { delta: { tool_calls: { function: { arguments: string } }[] } }[] }).choices[0]?.delta)
+      .map((d) => d?.tool_calls[0]?.function.arguments ?? '')
+      .join('');
+    expect(args).not.toContain(secret.slice(0, 5));
+    expect(args).not.toContain(secret.slice(5));
+    expect(JSON.parse(args)).toEqual({ user: 'bob', password: expect.stringMatching(/^\[redacted:password:[0-9a-f]{12}\]$/) });
+    expect(text).not.toContain(secret.slice(5));
+  });
+
   it('leaves a body whose strings hold no secret-named member byte-identical', () => {
     const r = createRedactor(redaction(), key).forExchange();
     const body = JSON.stringify({ tool_calls: [{ function: { name: 'f', arguments: JSON.stringify({ city: 'Paris', keyword: 'x' }) } }] });

@@ -5,7 +5,13 @@ import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
 import { redactEvents } from './redact-events.js';
 import { type SecretFinder, secretFinder } from './secret-finder.js';
-import { type MemberRewrite, rewriteEveryMember, rewriteJsonInStrings, rewriteSecretWordMembers } from './secret-members.js';
+import {
+  type MemberRewrite,
+  rewriteEveryMember,
+  rewriteJsonInStrings,
+  rewriteSecretWordMembers,
+  secretMemberValues,
+} from './secret-members.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
 
 /**
@@ -179,7 +185,9 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           // building a long stream's exchange), each event keeping its own arrival time.
           if (lastEvents?.input === events) return [...lastEvents.output];
           if (lastEvents !== undefined && sameEvents(lastEvents.input, events)) return reuse(lastEvents, events);
-          const output = redactEvents(events, finder, placeholder, json);
+          const output = redactEvents(events, finder, placeholder, json, (channel) =>
+            secretMemberValues(channel, secretKey).map((v) => ({ start: v.start, end: v.end, kind: keyKind(v.name) })),
+          );
           lastEvents = { input: events, output };
           return output;
         },

@@ -50,6 +50,43 @@ export function rewriteSecretWordMembers(text: string, rewrite: MemberRewrite): 
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+/** Where a secret-named member's value stands in a text: its characters, without the quotes. */
+export interface MemberValue {
+  readonly start: number;
+  readonly end: number;
+  /** The member's name as written. */
+  readonly name: string;
+}
+
+/**
+ * The values of the members of `text` whose name `isSecret` accepts, left to right, found as
+ * {@link rewriteSecretWordMembers} finds them (a string cut off at the end included), for text
+ * that is read as a whole but stored in pieces: a tool call's arguments streamed as deltas.
+ * Values already a placeholder are left out.
+ */
+export function secretMemberValues(text: string, isSecret: (name: string) => boolean): MemberValue[] {
+  const out: MemberValue[] = [];
+  let floor = 0;
+  secretWord.lastIndex = 0;
+  for (let word = secretWord.exec(text); word !== null; word = secretWord.exec(text)) {
+    const open = openingQuote(text, word.index, floor);
+    if (open === -1) continue;
+    memberAt.lastIndex = open;
+    const member = memberAt.exec(text);
+    const name = member?.[1];
+    const value = member?.[2];
+    if (member === null || name === undefined || value === undefined || open + 1 + name.length < word.index + word[0].length) continue;
+    const end = open + member[0].length;
+    floor = end;
+    secretWord.lastIndex = end;
+    if (!isSecret(name) || value.startsWith('"[redacted:')) continue;
+    const quoted = value.startsWith('"');
+    const closed = quoted && value.length > 1 && value.endsWith('"');
+    out.push({ start: end - value.length + (quoted ? 1 : 0), end: end - (closed ? 1 : 0), name });
+  }
+  return out;
+}
+
 /** The nearest unescaped `"` before `at` (not before `floor`, at most a name's length away), or -1. */
 function openingQuote(text: string, at: number, floor: number): number {
   for (let i = at - 1; i >= floor && i >= at - maxNameReach; i--) {
