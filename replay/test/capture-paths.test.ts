@@ -36,19 +36,44 @@ const secrets = {
   toolQuery: 'tq_9f8e7d6c5b4a3210ffee',
   toolSecret: 'ghp_0123456789abcdefghijABCDEFGHIJ012345',
   versionKey: 'version-own-credential-77a1b2c3d4',
+  // Values of no known shape under secret names inside tool-call arguments (JSON in a JSON string).
+  toolArgRequest: 'Hq72-conn-secret-no-shape',
+  toolArgReply: 'Wb38-reply-password-no-shape',
+  toolArgStream: 'Pz51-streamed-pw-no-shape',
 } as const;
 
 const replyBody = JSON.stringify({
   id: 'chatcmpl-1',
   object: 'chat.completion',
   model: 'gpt-4o-mini',
-  choices: [{ index: 0, message: { role: 'assistant', content: `Mail ${secrets.email}, key\n${secrets.key}, card ${secrets.card} 123` } }],
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: `Mail ${secrets.email}, key\n${secrets.key}, card ${secrets.card} 123`,
+        tool_calls: [
+          {
+            id: 'c1',
+            type: 'function',
+            function: { name: 'login', arguments: JSON.stringify({ user: 'ann', password: secrets.toolArgReply }) },
+          },
+        ],
+      },
+    },
+  ],
   usage: { prompt_tokens: 5, completion_tokens: 7 },
 });
 
-/** The email spelled across deltas, as every LLM streams. */
+/** The email spelled across deltas, as every LLM streams; then a tool call's arguments with a password split the same way. */
 const sseBody = ['Write to ', 'alice.sec', 'ret@corp.exa', 'mple.com', ' today']
   .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+  .concat(
+    ['{"user":"ann","pass', 'word": "', secrets.toolArgStream.slice(0, 9), secrets.toolArgStream.slice(9), '"}'].map(
+      (args) =>
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: args } }] } }] })}\n\n`,
+    ),
+  )
   .concat('data: [DONE]\n\n')
   .join('');
 
@@ -70,7 +95,16 @@ const requestHeaders = {
 };
 const requestBody = JSON.stringify({
   model: 'gpt-4o-mini',
-  messages: [{ role: 'user', content: `my card\\t${secrets.card} and ${secrets.aws}` }],
+  messages: [
+    { role: 'user', content: `my card\\t${secrets.card} and ${secrets.aws}` },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        { id: 'c0', type: 'function', function: { name: 'db', arguments: JSON.stringify({ connection_secret: secrets.toolArgRequest }) } },
+      ],
+    },
+  ],
 });
 
 /** A logger that writes every line to a file, as the CLI's does. */
@@ -327,5 +361,7 @@ describe('one capture path (issue 10)', () => {
     expect(exported.includes(versionKey) || readFileSync(logFile, 'utf8').includes(versionKey)).toBe(false);
     // The SSE email never appears spelled across stored events either.
     expect(text.includes('alice.sec') && text.includes('ret@corp.exa')).toBe(false);
+    // Nor the streamed tool-call password, in pieces.
+    expect(text.includes(secrets.toolArgStream.slice(0, 9)) || text.includes(secrets.toolArgStream.slice(9))).toBe(false);
   });
 });
