@@ -14,7 +14,8 @@ import { memoSlots, type WordIds } from './word-ids.js';
 function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue; also?: FactValue; used: number } | undefined {
   const t = tokens[i];
   if (t === undefined) return undefined;
-  const c = t.core;
+  // A possessive on a number or code ("Floor 3's printer", "BK-4821's status") is the value itself.
+  const c = /\d['’]s$/.test(t.core) ? t.core.slice(0, -2) : t.core;
   const rest = tokens.slice(i + 1, i + 4);
   // "a"/"an" (the commonest candidates) can only start a spelled number or "a week": none of the
   // patterns below matches them, so go straight to those two rules.

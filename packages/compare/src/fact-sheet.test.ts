@@ -96,3 +96,12 @@ describe('noon and midnight', () => {
     expect(keys('Deliveries come 8 am to 12 pm; the desk is open until 12 am.')).toEqual(['time:08:00', 'time:12:00', 'time:00:00']);
   });
 });
+
+describe('possessives', () => {
+  it("reads a number's possessive as the number", () => {
+    const [v, ...more] = factSheet("Floor 3's printer is out of toner.").values;
+    expect(more).toEqual([]);
+    expect(v?.type).not.toBe('identifier');
+    expect(v?.num).toBe(3);
+  });
+});
