@@ -35,7 +35,7 @@ export const holdout3File = join(qualityDir, 'facts-holdout-3.jsonl');
 
 /**
  * A fifth hand-written set (`facts-holdout-4.jsonl`), written on 2026-12-01 (third session) before
- * that session's rule changes: 32 more domains, 0–2 baselines, one input in French, and values
+ * that session's rule changes: 33 more domains, 0–2 baselines, one input in French, and values
  * every production answer states that the candidate drops (`dropped_value`). Scored as totals and
  * per kind only, like the blind set and hold-out 2.
  */
