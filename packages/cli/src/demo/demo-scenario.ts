@@ -113,8 +113,11 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       baseline: 'v1',
       selection: { version: 'v1', limit: 60 },
       concurrency: 4,
-      // A third of the replayed conversations beyond the noise floor fails the gate.
-      thresholds: { maxErrorRate: 0.05, maxRegressions: 20 },
+      // More than 11 of the 60 replayed conversations beyond the noise floor (about a fifth) fails
+      // the gate: v2 (a good rewrite) shows 4-6, v3 16-28 (its wrong facts, wrong tools and
+      // failures). Its sign-off sentence is no longer read as a claim; that made every v3 text
+      // answer a regression, which the old bar of 20 counted on.
+      thresholds: { maxErrorRate: 0.05, maxRegressions: 11 },
     });
     const options = d.signal === undefined ? {} : { signal: d.signal };
     let outcome = await d.replayer.run(run.id, options);
