@@ -110,16 +110,27 @@ const timeRange = /(\b\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)\s?[-–—]\s?(?=\d
 const clockRange = /(\b\d{1,2}:\d{2})\s?[-–—]\s?(?=\d{1,2}:\d{2}\b)/g;
 const weekdayRange = /(\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s?[-–—]\s?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
 
+const anyRange = new RegExp(`${timeRange.source}|${clockRange.source}|${weekdayRange.source}`, 'i');
+
 /** `text` with the dash of each range of times or weekdays written as " to " (what the value rules read). */
 export function spellRanges(text: string): string {
-  if (!hasDash(text)) return text;
+  // Most answers have no such range: a scan for a dash between word characters, then one test, before any copy.
+  if (!mayHoldRange(text) || !anyRange.test(text)) return text;
   return text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ');
 }
 
-function hasDash(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+/** Whether a dash stands between a digit, "m" or "." (am/pm) or a letter and, one space at most after it, a digit or a letter. */
+function mayHoldRange(text: string): boolean {
+  for (let i = 1; i < text.length - 1; i++) {
     const c = text.charCodeAt(i);
-    if (c === 45 || c === 0x2013 || c === 0x2014) return true;
+    if (c !== 45 && c !== 0x2013 && c !== 0x2014) continue;
+    const before = text.charCodeAt(text.charCodeAt(i - 1) === 32 ? i - 2 : i - 1);
+    const after = text.charCodeAt(text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1);
+    if (isWordChar(before) && isWordChar(after)) return true;
   }
   return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }

@@ -232,7 +232,7 @@ export function diffFacts(
   // value in its place ("Additional guests are $35 each" → "Additional guests can be added at the
   // desk", "…costs $450, which covers…" → "…covers…") in an answer about as long as the original.
   // A shorter answer (under three quarters of the original's words) condenses claims as it drops them.
-  const whole = wordCount(candidate) >= 0.75 * wordCount(original);
+  const whole = droppedValues.length > 0 && wordCount(candidate) >= 0.75 * wordCount(original);
   for (const v of droppedValues) {
     if (out.length >= o.maxDifferences) break;
     if (used.has(v) || !stable(v) || v.type === 'entity') continue;
