@@ -24,3 +24,18 @@ export function chatPairs(count = 200): { a: SavedResponse; b: SavedResponse }[]
   }
   return pairs;
 }
+
+/** A captured reply as the compare engine's `canonicalize` takes it: the body as bytes, as the store holds it. */
+export interface CapturedReply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly path: string;
+  readonly body: Uint8Array;
+}
+
+/** {@link chatPairs} with each body as bytes: what the throughput benches canonicalize. */
+export function chatBytePairs(count = 200): { a: CapturedReply; b: CapturedReply }[] {
+  const encoder = new TextEncoder();
+  const captured = (r: SavedResponse): CapturedReply => ({ status: 200, headers: r.headers, path: r.path, body: encoder.encode(r.body) });
+  return chatPairs(count).map((p) => ({ a: captured(p.a), b: captured(p.b) }));
+}

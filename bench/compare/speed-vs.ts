@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chatPairs } from './chat-pairs.js';
+import { chatBytePairs } from './chat-pairs.js';
 import { currentEngine, type Engine, engineAt } from './engine-at.js';
 
 // `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay]`
@@ -20,12 +20,7 @@ const { values } = parseArgs({
 });
 const { engine: base, ref, sha } = await engineAt(values.base);
 const current = await currentEngine();
-const pairs = chatPairs();
-const encoder = new TextEncoder();
-const bytePairs = pairs.map((p) => ({
-  a: { status: 200, headers: p.a.headers, path: p.a.path, body: encoder.encode(p.a.body) },
-  b: { status: 200, headers: p.b.headers, path: p.b.path, body: encoder.encode(p.b.body) },
-}));
+const bytePairs = chatBytePairs();
 const endpoint = 'POST /v1/chat/completions';
 
 function runner(engine: Engine): (slice: number) => number {

@@ -1,4 +1,5 @@
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { IdSet } from './id-set.js';
 import { hasDigit } from './word-forms.js';
 
 // Which clause of one answer says what a clause of another says: content-word overlap (Dice),
@@ -19,33 +20,18 @@ function diceOf(a: ClauseFacts, b: ClauseFacts, common: number): number {
   return (2 * common) / (x + y);
 }
 
-// Best clause of a sheet for a clause, memoized: the same pair is asked for by several rules. By
-// sheet (for one `max`: a sheet read once serves comparisons with other options), then by clause.
-const alignments = new WeakMap<FactSheet, { readonly max: number; readonly byClause: WeakMap<ClauseFacts, Aligned | null> }>();
-
-/** The clause of `sheet` (of its `max` first) that best matches `c`, memoized per pair. */
+/** The clause of `sheet` (of its `max` first) that best matches `c`, memoized on `c`: the same pair is asked for by several rules. */
 export function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
-  const memo = alignments.get(sheet);
-  const known = memo?.max === max ? memo.byClause.get(c) : undefined;
-  if (known !== undefined) return known ?? undefined;
+  const known = c.memo.aligned(sheet, max);
+  if (known !== null) return known;
   const found = alignUncached(c, sheet, max);
-  remember(c, sheet, max, found);
+  c.memo.remember(sheet, max, found);
   return found;
 }
 
 function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
   const n = Math.min(sheet.clauses.length, max);
   return bestOf(c, sheet, n, sharedWords(c, sheet, n));
-}
-
-/** Records `found` as the best clause of `sheet` for `c` (what {@link alignUncached} returns with `max`), unless known. */
-function remember(c: ClauseFacts, sheet: FactSheet, max: number, found: Aligned | undefined): void {
-  let memo = alignments.get(sheet);
-  if (memo?.max !== max) {
-    memo = { max, byClause: new WeakMap() };
-    alignments.set(sheet, memo);
-  }
-  if (!memo.byClause.has(c)) memo.byClause.set(c, found ?? null);
 }
 
 /** The first clause of the `n` first of `sheet` with the highest overlap with `c`, given the shared-word counts. */
@@ -60,29 +46,39 @@ function bestOf(c: ClauseFacts, sheet: FactSheet, n: number, common: Int32Array)
   return best;
 }
 
-// Clause indices of a sheet by content word id: overlaps are counted from the words a clause has,
-// not by testing every pair of clauses.
-const postings = new WeakMap<FactSheet, Map<number, number[]>>();
+// A sheet's clauses' content words laid end to end (each clause's ids once), with where each
+// clause starts: overlaps are counted by one pass over typed arrays, no map or list per word.
+interface FlatWords {
+  readonly ids: Int32Array;
+  /** `ids` of clause i are `[starts[i], starts[i + 1])`. */
+  readonly starts: Int32Array;
+}
 
-function postingsOf(sheet: FactSheet): Map<number, number[]> {
-  let index = postings.get(sheet);
-  if (index === undefined) {
-    index = new Map();
+function flatWordsOf(sheet: FactSheet): FlatWords {
+  let flat = sheet.memo.flatWords;
+  if (flat === undefined) {
     const clauses = sheet.clauses;
+    let total = 0;
+    for (const c of clauses) total += c.contentUnique.length;
+    const ids = new Int32Array(total);
+    const starts = new Int32Array(clauses.length + 1);
+    let k = 0;
     for (let i = 0; i < clauses.length; i++) {
-      for (const w of (clauses[i] as ClauseFacts).contentUnique) {
-        const list = index.get(w);
-        if (list === undefined) index.set(w, [i]);
-        else list.push(i);
-      }
+      starts[i] = k;
+      for (const w of (clauses[i] as ClauseFacts).contentUnique) ids[k++] = w;
     }
-    postings.set(sheet, index);
+    starts[clauses.length] = k;
+    flat = { ids, starts };
+    sheet.memo.flatWords = flat;
   }
-  return index;
+  return flat;
 }
 
 // The counts of sharedWords: one buffer, reused by each call (its caller reads it before the next).
 let sharedCounts = new Int32Array(256);
+// Per word id, the stamp of the clause whose words sharedWords is counting: reused, never reset.
+let marks = new Int32Array(1024);
+let mark = 0;
 
 /**
  * Content words `c` shares with each of the first `n` clauses of `sheet` (the common count of
@@ -92,37 +88,51 @@ function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
   if (sharedCounts.length < n) sharedCounts = new Int32Array(Math.max(n, sharedCounts.length * 2));
   const common = sharedCounts;
   common.fill(0, 0, n);
-  const index = postingsOf(sheet);
-  for (const w of c.contentUnique) {
-    const list = index.get(w);
-    if (list === undefined) continue;
-    for (const i of list) if (i < n) common[i] = (common[i] ?? 0) + 1;
+  if (c.contentUnique.length === 0 || n === 0) return common;
+  if (marks.length < sheet.words.size) {
+    marks = new Int32Array(Math.max(sheet.words.size, marks.length * 2));
+    mark = 0;
+  }
+  if (mark === 0x7fffffff) {
+    marks.fill(0);
+    mark = 0;
+  }
+  const stamp = ++mark;
+  const seen = marks;
+  for (const w of c.contentUnique) seen[w] = stamp;
+  const { ids, starts } = flatWordsOf(sheet);
+  for (let i = 0; i < n; i++) {
+    let shared = 0;
+    const end = starts[i + 1] as number;
+    for (let k = starts[i] as number; k < end; k++) if (seen[ids[k] as number] === stamp) shared++;
+    common[i] = shared;
   }
   return common;
 }
 
-// Words that occur in one clause of an answer only: the topic of that clause ("breakfast"), by id.
-const distinctiveWords = new WeakMap<FactSheet, Set<number>>();
+// Words that occur in one clause of an answer only: the topic of that clause ("breakfast"), by
+// id, in an IdSet.
 
 // Per word id, how many clauses of the sheet being counted use it: reused, zeroed after each count.
 let clauseCounts = new Int32Array(1024);
 
-function distinctive(sheet: FactSheet): Set<number> {
-  let set = distinctiveWords.get(sheet);
+function distinctive(sheet: FactSheet): IdSet {
+  let set = sheet.memo.distinctive;
   if (set === undefined) {
     if (clauseCounts.length < sheet.words.size) clauseCounts = new Int32Array(Math.max(sheet.words.size, clauseCounts.length * 2));
     const counts = clauseCounts;
     for (const c of sheet.clauses) for (const w of c.contentUnique) counts[w] = (counts[w] ?? 0) + 1;
-    set = new Set();
+    const found: number[] = [];
     for (const c of sheet.clauses)
       for (const w of c.contentUnique) {
         if (counts[w] === 1) {
           const word = sheet.words.words[w] as string;
-          if (word.length >= 4 && !hasDigit(word)) set.add(w);
+          if (word.length >= 4 && !hasDigit(word)) found.push(w);
         }
       }
     for (const c of sheet.clauses) for (const w of c.contentUnique) counts[w] = 0;
-    distinctiveWords.set(sheet, set);
+    set = new IdSet(found);
+    sheet.memo.distinctive = set;
   }
   return set;
 }
@@ -159,8 +169,8 @@ export function opposedCounterpart(
   if (c.contentUnique.length < 2) return undefined;
   let best: ClauseFacts | undefined;
   let bestShared = 1;
-  let mine: Set<number> | undefined;
-  let theirs: Set<number> | undefined;
+  let mine: IdSet | undefined;
+  let theirs: IdSet | undefined;
   const n = Math.min(sheet.clauses.length, max);
   for (let i = 0; i < n; i++) {
     const x = sheet.clauses[i];
@@ -217,7 +227,7 @@ export function matchClauses(
       }
     }
     // The same counts give c's best clause of the original: remember it for align().
-    remember(c, original, max, bestOf(c, original, n, common));
+    c.memo.remember(original, max, bestOf(c, original, n, common));
   }
   const order = scores.map((_, k) => k);
   order.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);

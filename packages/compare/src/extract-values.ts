@@ -1,6 +1,15 @@
 import { calendarWordAt, clockTime, dateOrTimeAt, relativeDays } from './calendar-value.js';
 import type { FactValue } from './fact-value.js';
-import { articleValue, currencySymbols, measureUnits, parseNumber, plainNumber, scaleWords, withUnit } from './number-unit.js';
+import {
+  articleValue,
+  currencySymbols,
+  mayFollowArticle,
+  measureUnits,
+  parseNumber,
+  plainNumber,
+  scaleWords,
+  withUnit,
+} from './number-unit.js';
 import { isNumberWord } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { hasDigit } from './word-forms.js';
@@ -14,12 +23,13 @@ import { memoSlots, type WordIds } from './word-ids.js';
 function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue; also?: FactValue; used: number } | undefined {
   const t = tokens[i];
   if (t === undefined) return undefined;
+  // "a"/"an" (the commonest candidates) can only start a spelled number or "a week": none of the
+  // patterns below matches them, so go straight to those two rules — when the next word is one.
+  if (t.lower === 'a' || t.lower === 'an')
+    return mayFollowArticle(tokens[i + 1]) ? articleValue(tokens, i, t, tokens.slice(i + 1, i + 4)) : undefined;
   // A possessive on a number or code ("Floor 3's printer", "BK-4821's status") is the value itself.
   const c = /\d['’]s$/.test(t.core) ? t.core.slice(0, -2) : t.core;
   const rest = tokens.slice(i + 1, i + 4);
-  // "a"/"an" (the commonest candidates) can only start a spelled number or "a week": none of the
-  // patterns below matches them, so go straight to those two rules.
-  if (t.lower === 'a' || t.lower === 'an') return articleValue(tokens, i, t, rest);
   if (/^(https?:\/\/|www\.)\S+/i.test(c))
     return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
   if (/^[^\s@]+@[^\s@]+\.\p{L}{2,}$/u.test(c))

@@ -1,6 +1,7 @@
 import { asserts } from './claim-assertion.js';
-import { isFraming, isPreamble } from './claim-framing.js';
+import { isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
+import { usesContentWord } from './content-vocabulary.js';
 import type { Difference } from './divergence-report.js';
 import { entitySupported } from './entity-support.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
@@ -90,7 +91,7 @@ export function diffFacts(
   const used = new Set<FactValue>();
   const out: Difference[] = [];
   const where = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
-  const matched = matchClauses(original, candidate, o.maxClauses, isFraming, o.claimPair);
+  const matched = matchClauses(original, candidate, o.maxClauses, isFramed, o.claimPair);
   // A production clause that states a value supports one candidate clause stating it: the one that
   // says what it says. "Each year you get 28 days" supports the candidate's "twenty-eight days of
   // leave", not also its "four weeks' notice" (28 days too) where production gave two weeks.
@@ -207,12 +208,12 @@ export function diffFacts(
     if (flip !== undefined) out.push({ ...flip, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
-    if (c.content.length < o.claimWords || isFraming(c) || c.condition) return;
+    if (c.content.length < o.claimWords || c.framing || c.condition) return;
     // Production says it in another answer (a sentence it sometimes leaves out).
     if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
     // A generic noun ("this feature", "that part", "the option") refers back to what production
     // named; it is no new word of a claim.
-    const known = c.content.filter((w) => generic.has(w) || production.some((s) => s.vocabulary.has(w))).length;
+    const known = knownWords(c, production);
     if (known / c.content.length >= o.claimSupport) return;
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
     // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
@@ -257,7 +258,7 @@ export function diffFacts(
  */
 function keptWithout(v: FactValue, original: FactSheet, candidate: FactSheet, o: FactDiffOptions): ClauseFacts | undefined {
   const x = original.clauses.find((c, i) => i < o.maxClauses && clauseStates(c, v));
-  if (x === undefined || x.condition || isFraming(x)) return undefined;
+  if (x === undefined || x.condition || x.framing) return undefined;
   const a = align(x, candidate, o.maxClauses);
   const c = a?.clause;
   if (c === undefined || a === undefined || a.score < o.alignClause || c.condition || align(c, original, o.maxClauses)?.clause !== x)
@@ -269,6 +270,29 @@ function wordCount(sheet: FactSheet): number {
   let n = 0;
   for (const c of sheet.clauses) n += c.tokens.length;
   return n;
+}
+
+/** How many of a clause's content words (each time it uses one) are generic or used by some production answer. */
+function knownWords(c: ClauseFacts, production: readonly FactSheet[]): number {
+  let known = 0;
+  for (let i = 0; i < c.contentIds.length; i++) {
+    if (generic.has(c.content[i] as string)) {
+      known++;
+      continue;
+    }
+    const w = c.contentIds[i] as number;
+    for (const s of production)
+      if (usesContentWord(s, w)) {
+        known++;
+        break;
+      }
+  }
+  return known;
+}
+
+/** Whether a clause is about the conversation (memoized on the clause). */
+function isFramed(c: ClauseFacts): boolean {
+  return c.framing;
 }
 
 /** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */

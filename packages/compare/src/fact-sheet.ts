@@ -1,8 +1,11 @@
 import { isCalendarWord, spellRanges } from './calendar-value.js';
+import { isFraming } from './claim-framing.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 import { isFunctionWord, textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
+import { IdSet } from './id-set.js';
+import { ClauseMemo, SheetMemo } from './sheet-memo.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { ValueIndex } from './value-index.js';
 import { isAscii } from './word-forms.js';
@@ -27,6 +30,10 @@ export interface ClauseFacts {
   readonly tokens: readonly ClauseToken[];
   /** A leading condition ("If the parcel is late"). */
   readonly condition: boolean;
+  /** About the conversation, not the world ({@link isFraming}; read on first use, asked by several rules). */
+  readonly framing: boolean;
+  /** What the rules derived from it (alignments), kept with it. */
+  readonly memo: ClauseMemo;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -40,9 +47,11 @@ export interface FactSheet {
   readonly words: WordIds;
   /** The text it was read from. */
   readonly source: string;
+  /** What the rules derived from it (word indexes), kept with it. */
+  readonly memo: SheetMemo;
 }
 
-/** `^[a-z0-9']+$`, without a regex (asked for every word of an answer). */
+/** `^[a-z0-9']+$`, without a regex (asked once per word of a table). */
 function isPlainWord(w: string): boolean {
   if (w.length === 0) return false;
   for (let i = 0; i < w.length; i++) {
@@ -53,32 +62,40 @@ function isPlainWord(w: string): boolean {
 }
 const wordBreak = /[^\p{L}\p{N}']+/u;
 
-function addWords(lower: string, words: Set<string>): void {
+/** The words a lower-cased token stands for in {@link sheetWordIds}: itself, or its pieces between punctuation ("retry-after"). */
+function nameWordIds(lower: string, words: WordIds): readonly number[] {
   // Most words are plain ASCII: one word, no split needed.
-  if (isPlainWord(lower)) words.add(lower);
-  else for (const w of lower.split(wordBreak)) if (w !== '') words.add(w);
+  if (isPlainWord(lower)) return [words.id(lower)];
+  const out: number[] = [];
+  for (const w of lower.split(wordBreak)) if (w !== '') out.push(words.id(w));
+  return out;
 }
-const wordSets = new WeakMap<FactSheet, Set<string>>();
 
 /**
- * Lower-cased words of a whole answer, for names: a candidate's "Porto" is supported when
- * production says "porto" anywhere. Built on first use (most pairs never ask).
+ * The ids of the lower-cased words of a whole answer, for names: a candidate's
+ * "Porto" is supported when production says "porto" anywhere. Built on first use (most pairs never
+ * ask); building it puts every such word in the sheet's table.
  */
-export function sheetWords(sheet: FactSheet): ReadonlySet<string> {
-  let words = wordSets.get(sheet);
-  if (words === undefined) {
-    words = new Set();
-    // Each distinct word once, by its id in the sheet's table (a token made by hand has none).
+export function sheetWordIds(sheet: FactSheet): IdSet {
+  let set = sheet.memo.wordIds;
+  if (set === undefined) {
+    const table = sheet.words;
+    const memo = table.listMemo(memoSlots.nameWords);
     const ids: number[] = [];
     for (const c of sheet.clauses)
       for (const t of c.tokens) {
-        if (t.id === undefined) addWords(t.lower, words);
-        else ids.push(t.id);
+        // A token made by hand has no id: its words are found from its text.
+        let found = t.id === undefined ? undefined : memo[t.id];
+        if (found === undefined) {
+          found = nameWordIds(t.lower, table);
+          if (t.id !== undefined) memo[t.id] = found;
+        }
+        for (const id of found) ids.push(id);
       }
-    for (const id of uniqueIds(ids, sheet.words)) addWords(sheet.words.words[id] as string, words);
-    wordSets.set(sheet, words);
+    set = new IdSet(ids);
+    sheet.memo.wordIds = set;
   }
-  return words;
+  return set;
 }
 
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
@@ -182,6 +199,8 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
 class Clause implements ClauseFacts {
   #set: ReadonlySet<string> | undefined;
   #index: ValueIndex | undefined;
+  #framing: boolean | undefined;
+  #memo: ClauseMemo | undefined;
   constructor(
     readonly text: string,
     readonly sentence: number,
@@ -203,11 +222,22 @@ class Clause implements ClauseFacts {
     this.#index ??= new ValueIndex(this.values);
     return this.#index;
   }
+
+  get framing(): boolean {
+    this.#framing ??= isFraming(this);
+    return this.#framing;
+  }
+
+  get memo(): ClauseMemo {
+    this.#memo ??= new ClauseMemo();
+    return this.#memo;
+  }
 }
 
 /** A {@link FactSheet} whose vocabulary is gathered only when a rule asks for it. */
 class Sheet implements FactSheet {
   #vocabulary: ReadonlySet<string> | undefined;
+  readonly memo = new SheetMemo();
   constructor(
     readonly clauses: readonly ClauseFacts[],
     readonly values: readonly FactValue[],

@@ -200,6 +200,14 @@ function spelledCompound(t: ClauseToken): { value: FactValue; used: number } | u
   return { value: { ...r.value, text: t.core }, used: 1 };
 }
 
+/**
+ * Whether "a"/"an" followed by `next` can start a value ({@link articleValue} reads one only
+ * before a number word, "a hundred", or a unit of time, "a week"): most articles start none.
+ */
+export function mayFollowArticle(next: ClauseToken | undefined): boolean {
+  return next !== undefined && (isNumberWord(next.lower) || secondsPer[singular(next.lower)] !== undefined);
+}
+
 /** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */
 export function articleValue(
   tokens: readonly ClauseToken[],

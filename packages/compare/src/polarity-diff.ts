@@ -1,4 +1,3 @@
-import { isFraming } from './claim-framing.js';
 import { align, counterpart } from './clause-alignment.js';
 import { modalityDiffers, polarityDiffers } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
@@ -41,11 +40,11 @@ export function diffPolarity(
   { original, candidate, baselines }: PolarityContext,
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): Omit<Difference, 'path'> | undefined {
-  const claim = !isFraming(c) && !c.condition;
+  const claim = !c.framing && !c.condition;
   // A one-word claim ("Cancellations are free") is compared only with the same one word.
   const sized =
     p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
-  if (claim && p !== undefined && sized && !isFraming(p) && !p.condition) {
+  if (claim && p !== undefined && sized && !p.framing && !p.condition) {
     // Production varies here when a baseline's version of the original's clause says it the candidate's way.
     const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
       baselines.some((b) => {
@@ -126,7 +125,7 @@ function closeClauses(
       (a?.score ?? 0) >= o.alignClause &&
       x.content.length >= 2 &&
       !x.condition &&
-      !isFraming(x) &&
+      !x.framing &&
       align(x, candidate, o.maxClauses)?.clause === c
       ? [x]
       : [];

@@ -1,13 +1,37 @@
 import { type FactValue, isPlainNumber } from './fact-value.js';
 
+// Up to this many entries a list is searched in place; past it, a set is built (most clauses state
+// one or two values: three sets per clause cost more than they save).
+const smallList = 16;
+
+/** Strings or numbers, searched by SameValueZero like a `Set`, a set only once it grows. */
+class Members<T> {
+  readonly #list: T[] = [];
+  #set: Set<T> | undefined;
+
+  add(x: T): void {
+    if (this.#set !== undefined) {
+      this.#set.add(x);
+      return;
+    }
+    if (this.#list.includes(x)) return;
+    this.#list.push(x);
+    if (this.#list.length > smallList) this.#set = new Set(this.#list);
+  }
+
+  has(x: T): boolean {
+    return this.#set === undefined ? this.#list.includes(x) : this.#set.has(x);
+  }
+}
+
 /**
  * The values of one or more answers, indexed so that "is this value stated there?" costs O(1)
  * whatever the answers' length (see `isSupported` in fact-value.ts for the rule).
  */
 export class ValueIndex {
-  readonly #keys = new Set<string>();
-  readonly #nums = new Set<number>();
-  readonly #bareNums = new Set<number>();
+  readonly #keys = new Members<string>();
+  readonly #nums = new Members<number>();
+  readonly #bareNums = new Members<number>();
 
   constructor(values: Iterable<FactValue> = []) {
     for (const v of values) this.add(v);

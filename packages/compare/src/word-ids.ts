@@ -42,6 +42,22 @@ export class WordIds {
     return id;
   }
 
+  /** The id of `word` when the table holds it, else -1 (nothing is interned). */
+  find(word: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+    const table = this.#table;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const at = table[slot] as number;
+      if (at === 0) return -1;
+      const id = at - 1;
+      if (this.#hashes[id] === h && this.words[id] === word) return id;
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** The id of `word`, interned on first sight. */
   id(word: string): number {
     return this.idOf(word, 0, word.length);
@@ -101,6 +117,7 @@ export const memoSlots = Object.freeze({
   mayHoldValue: 4,
   chunkWords: 5,
   polarityCue: 6,
+  nameWords: 7,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
@@ -150,8 +167,8 @@ export function denseIds(a: readonly number[], b: readonly number[], words: Word
 let stamps = new Int32Array(1024);
 let stamp = 0;
 
-/** Each id of `ids` (of table `words`) once, in order of first appearance. */
-export function uniqueIds(ids: readonly number[], words: WordIds): number[] {
+/** A stamp no id of `stamps` holds, `stamps` sized for every id of `words`. */
+function nextStamp(words: WordIds): number {
   if (stamps.length < words.size) {
     stamps = new Int32Array(Math.max(words.size, stamps.length * 2));
     stamp = 0;
@@ -160,7 +177,12 @@ export function uniqueIds(ids: readonly number[], words: WordIds): number[] {
     stamps.fill(0);
     stamp = 0;
   }
-  const mark = ++stamp;
+  return ++stamp;
+}
+
+/** Each id of `ids` (of table `words`) once, in order of first appearance. */
+export function uniqueIds(ids: readonly number[], words: WordIds): number[] {
+  const mark = nextStamp(words);
   const out: number[] = [];
   for (const id of ids) {
     if (stamps[id] === mark) continue;

@@ -1,0 +1,50 @@
+import type { Aligned } from './clause-alignment.js';
+import type { FactSheet } from './fact-sheet.js';
+import type { IdSet } from './id-set.js';
+
+// What the fact rules derive from an answer's sheet or one of its clauses, kept on that object
+// rather than in module-level WeakMaps. A WeakMap entry whose key dies young still has its value
+// copied by the next scavenge (V8 traces ephemeron values before it can tell the key is dead), and
+// an alignment reaches another answer's clauses: in the throughput bench ~2 MB were copied at every
+// scavenge (5 ms each, ~12 % of a pair's CPU) for memos of pairs already compared.
+
+/** Per-sheet results of the rules (clause-alignment.ts, entity-support.ts, content-vocabulary.ts), each built on first use. */
+export class SheetMemo {
+  /** Content words of the clauses end to end, and where each clause starts (clause-alignment.ts). */
+  flatWords: { readonly ids: Int32Array; readonly starts: Int32Array } | undefined;
+  /** Ids of the words used in one clause only (clause-alignment.ts). */
+  distinctive: IdSet | undefined;
+  /** Ids of every lower-cased word, for names (fact-sheet.ts). */
+  wordIds: IdSet | undefined;
+  /** Ids of the content words (content-vocabulary.ts). */
+  vocabulary: IdSet | undefined;
+}
+
+/** One remembered alignment: the best clause of `sheet` (of its `max` first) for the clause holding it. */
+interface Alignment {
+  readonly sheet: FactSheet;
+  readonly max: number;
+  readonly found: Aligned | undefined;
+}
+
+// Sheets a clause remembers its alignment with (the original and a few baselines); past it the
+// oldest is forgotten (asked again, it is recomputed: the same answer).
+const maxAlignments = 8;
+
+/** Per-clause results of the rules, each built on first use. */
+export class ClauseMemo {
+  readonly #alignments: Alignment[] = [];
+
+  /** The remembered best clause of `sheet` for this clause, `null` when none is remembered. */
+  aligned(sheet: FactSheet, max: number): Aligned | undefined | null {
+    for (const a of this.#alignments) if (a.sheet === sheet && a.max === max) return a.found;
+    return null;
+  }
+
+  /** Remembers the best clause of `sheet` for this clause (unless known). */
+  remember(sheet: FactSheet, max: number, found: Aligned | undefined): void {
+    if (this.aligned(sheet, max) !== null) return;
+    if (this.#alignments.length >= maxAlignments) this.#alignments.shift();
+    this.#alignments.push({ sheet, max, found });
+  }
+}
