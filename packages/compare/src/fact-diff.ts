@@ -1,13 +1,14 @@
 import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
-import { usesContentWord } from './content-vocabulary.js';
 import type { Difference } from './divergence-report.js';
 import { entitySupported } from './entity-support.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { knownWords } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
 import { ValueIndex } from './value-index.js';
+import { clauseStates, countsSame, sameSlot } from './value-slots.js';
 
 /** Thresholds of {@link diffFacts}; defaults justified in docs/benchmarks.md ("Facts"). */
 export interface FactDiffOptions {
@@ -35,9 +36,6 @@ export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
 });
 
 const fmt = (v: FactValue): string => v.text;
-
-// Nouns that name no thing of their own: what a paraphrase uses to point back at one (content forms).
-const generic = new Set('featur part option thing item step process way kind type detail aspect piec one'.split(' '));
 
 /**
  * Fact-level differences of a candidate answer against production's (the original and, when
@@ -272,51 +270,9 @@ function wordCount(sheet: FactSheet): number {
   return n;
 }
 
-/** How many of a clause's content words (each time it uses one) are generic or used by some production answer. */
-function knownWords(c: ClauseFacts, production: readonly FactSheet[]): number {
-  let known = 0;
-  for (let i = 0; i < c.contentIds.length; i++) {
-    if (generic.has(c.content[i] as string)) {
-      known++;
-      continue;
-    }
-    const w = c.contentIds[i] as number;
-    for (const s of production)
-      if (usesContentWord(s, w)) {
-        known++;
-        break;
-      }
-  }
-  return known;
-}
-
 /** Whether a clause is about the conversation (memoized on the clause). */
 function isFramed(c: ClauseFacts): boolean {
   return c.framing;
-}
-
-/** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */
-function clauseStates(c: ClauseFacts, v: FactValue): boolean {
-  return c.values.length > 0 && c.valueIndex.has(v);
-}
-
-/**
- * Counts of the same thing: `quantity:bag:1` and `quantity:bag:2`, or two bare spelled-out counts
- * above one ("two in stock" / "four in stock"; a bare "one" is as often a pronoun: "one of them");
- * or two sets of days that share none ("on weekdays" / "on weekends").
- */
-function countsSame(a: FactValue, b: FactValue): boolean {
-  const unit = (v: FactValue): string => (v.keys[0] ?? '').replace(/[^:]*$/, '');
-  if (a.type === 'number' && b.type === 'number') return (a.num ?? 1) > 1 && (b.num ?? 1) > 1;
-  if (a.type === 'weekday' && b.type === 'weekday') return !a.keys.some((k) => b.keys.includes(k));
-  return a.type === 'quantity' && b.type === 'quantity' && unit(a) === unit(b);
-}
-
-/** Two values fill the same slot: the same type, or numbers either of which is plain. */
-function sameSlot(a: FactValue, b: FactValue): boolean {
-  if (a.type === b.type) return true;
-  const numeric = (v: FactValue): boolean => v.num !== undefined && v.type !== 'time';
-  return numeric(a) && numeric(b) && (a.type === 'number' || b.type === 'number');
 }
 
 function clip(s: string): string {
