@@ -104,7 +104,7 @@ describe('JSON inside JSON strings (tool-call arguments)', () => {
   // A chat request's history and a completion carry each tool call's arguments as a JSON string:
   // `"arguments":"{\"password\":\"…\"}"`. Found by a secret seeder run through `understudy tap`:
   // the member inside was stored in the clear (request and response, plain and exported).
-  it('redacts secret-named members of JSON held in a string, at any depth, and keeps the string valid JSON', () => {
+  it('redacts secret-named members of JSON held in a string, at every depth, and keeps the string valid JSON', () => {
     const r = createRedactor(redaction(), key).forExchange();
     const args = JSON.stringify({ user: 'bob', password: 'Zx81-plain-word', nested: JSON.stringify({ api_key: 'q7Rw2-no-shape' }) });
     const body = JSON.stringify({

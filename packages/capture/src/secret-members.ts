@@ -35,19 +35,31 @@ export function rewriteEveryMember(text: string, rewrite: MemberRewrite): string
 export function rewriteSecretWordMembers(text: string, rewrite: MemberRewrite): string {
   let out = '';
   let copied = 0;
+  eachSecretWordMember(text, (open, member) => {
+    out += text.slice(copied, open) + rewrite(member[0], member[1] as string, member[2] as string);
+    copied = open + member[0].length;
+  });
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * Each member of `text` whose name holds a secret word, left to right and not overlapping:
+ * `visit` gets the name's opening quote and the member's match (whole, name, value).
+ */
+function eachSecretWordMember(text: string, visit: (open: number, member: RegExpExecArray) => void): void {
+  let floor = 0;
   secretWord.lastIndex = 0;
   for (let word = secretWord.exec(text); word !== null; word = secretWord.exec(text)) {
-    const open = openingQuote(text, word.index, copied);
+    const open = openingQuote(text, word.index, floor);
     if (open === -1) continue;
     memberAt.lastIndex = open;
     const member = memberAt.exec(text);
     // The word must stand in the name, not in the value after it.
     if (member === null || open + 1 + (member[1] as string).length < word.index + word[0].length) continue;
-    out += text.slice(copied, open) + rewrite(member[0], member[1] as string, member[2] as string);
-    copied = open + member[0].length;
-    secretWord.lastIndex = copied;
+    floor = open + member[0].length;
+    visit(open, member);
+    secretWord.lastIndex = floor;
   }
-  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Where a secret-named member's value stands in a text: its characters, without the quotes. */
@@ -66,24 +78,15 @@ export interface MemberValue {
  */
 export function secretMemberValues(text: string, isSecret: (name: string) => boolean): MemberValue[] {
   const out: MemberValue[] = [];
-  let floor = 0;
-  secretWord.lastIndex = 0;
-  for (let word = secretWord.exec(text); word !== null; word = secretWord.exec(text)) {
-    const open = openingQuote(text, word.index, floor);
-    if (open === -1) continue;
-    memberAt.lastIndex = open;
-    const member = memberAt.exec(text);
-    const name = member?.[1];
-    const value = member?.[2];
-    if (member === null || name === undefined || value === undefined || open + 1 + name.length < word.index + word[0].length) continue;
+  eachSecretWordMember(text, (open, member) => {
+    const name = member[1] as string;
+    const value = member[2] as string;
+    if (!isSecret(name) || value.startsWith('"[redacted:')) return;
     const end = open + member[0].length;
-    floor = end;
-    secretWord.lastIndex = end;
-    if (!isSecret(name) || value.startsWith('"[redacted:')) continue;
     const quoted = value.startsWith('"');
     const closed = quoted && value.length > 1 && value.endsWith('"');
     out.push({ start: end - value.length + (quoted ? 1 : 0), end: end - (closed ? 1 : 0), name });
-  }
+  });
   return out;
 }
 
