@@ -41,6 +41,14 @@ export const holdout3File = join(qualityDir, 'facts-holdout-3.jsonl');
  */
 export const holdout4File = join(qualityDir, 'facts-holdout-4.jsonl');
 
+/**
+ * A sixth hand-written set (`facts-holdout-5.jsonl`), written on 2026-12-01 (fourth session) before
+ * that session's rule changes: 37 inputs in domains none of the others use, 0–3 baselines, one input
+ * in German; negations in many wordings (never, no longer, un-/in-/non- prefixes, "without", "fail"),
+ * antonym predicates, invented promises with no money word, dropped values. Totals and per kind only.
+ */
+export const holdout5File = join(qualityDir, 'facts-holdout-5.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
