@@ -14,7 +14,7 @@ export type { CaptureSink } from './capture/capture-sink.js';
 export { type CaptureCounts, type CaptureTally, fileCaptureTally, memoryCaptureTally, readCaptureTally } from './capture/capture-tally.js';
 
 export { storeSink } from './capture/store-sink.js';
-export { createTap, type LostBeforeStart, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './create-tap.js';
+export { createTap } from './create-tap.js';
 export { type ForwardOptions, forward } from './forward/forward.js';
 export { headerRecord } from './forward/forward-headers.js';
 export type { ForwardCapture, ForwardErrorCode, ForwardResult } from './forward/forward-result.js';
@@ -34,3 +34,4 @@ export { writeError } from './forward/write-error.js';
 export { createShadowMetrics, type ShadowMetrics } from './shadow/shadow-metrics.js';
 export { createShadowMirror, type ShadowMirror, type ShadowMirrorDeps, type ShadowOffer } from './shadow/shadow-mirror.js';
 export { compileStickyKey, type StickyKey, stickyBucket } from './shadow/sticky-key.js';
+export { type LostBeforeStart, reservedPathPrefix, type Tap, type TapDeps, type TapStats } from './tap.js';

@@ -87,3 +87,8 @@ export function readCaptureTally(path: string): CaptureCounts | undefined {
   if (!Number.isSafeInteger(accepted) || !Number.isSafeInteger(refused) || accepted < 0 || refused < 0) return undefined;
   return { accepted, refused };
 }
+
+/** The tally as the capture queue sees it: the queue counts what it refuses, never what it accepts. */
+export function refusalsOnly(tally: Pick<CaptureTally, 'accepted' | 'refused'>): Pick<CaptureTally, 'accepted' | 'refused'> {
+  return { accepted: () => {}, refused: (rows) => tally.refused(rows) };
+}

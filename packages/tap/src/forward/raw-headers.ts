@@ -19,3 +19,13 @@ export function headerStrings(raw: Dispatcher.DispatchController['rawHeaders']):
   }
   return out;
 }
+
+/** How many `Host` fields a raw `[name, value, …]` request header list carries. */
+export function hostFieldCount(rawHeaders: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') n++;
+  }
+  return n;
+}
