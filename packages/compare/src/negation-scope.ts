@@ -2,6 +2,7 @@ import { isNegationCue, isPolarityCue } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { priceWords } from './polarity-words.js';
+import { statesKin } from './predicate-kin.js';
 
 /**
  * Whether the cue at `i` denies a phrase attached to the clause, not the clause: "without wiping
@@ -95,7 +96,9 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     if (!isParticle((negated.tokens[cue]?.lower ?? '').replace(/’/g, "'"))) return true;
     const head = governed(negated.tokens, cue);
     // The other clause says the negated word, or has no word of its own to say it with.
-    return head === null || head.some((w) => says(other, w)) || other.content.every((w) => negated.contentSet.has(w));
+    return (
+      head === null || head.some((w) => says(other, w) || statesKin(other, w)) || other.content.every((w) => negated.contentSet.has(w))
+    );
   }
   let rest = '';
   for (let i = cue + 1; i < negated.tokens.length; i++) rest += ` ${negated.tokens[i]?.core ?? ''}`;
