@@ -1,5 +1,6 @@
 export { applyExtensions, type SecondOpinionContext } from './apply-extensions.js';
 export { type CompareOptionsFor, compareExchanges, defaultCompareOptions, endpointOf } from './compare-item.js';
+export { type ComparePool, type ComparePoolOptions, createComparePool } from './compare-pool.js';
 export { type ComparedItem, type CompareReplayedDeps, compareReplayed } from './compare-replayed.js';
 export { type ConfiguredJudge, configuredJudge, type JudgeSettings } from './configured-judge.js';
 export { exportJsonl } from './export-exchanges.js';

@@ -17,6 +17,7 @@ import {
 import { type ReplayResultRecord, type ReplayRunRecord, replayHeartbeatMs, type Store } from '@understudy/store';
 import { Agent, type Dispatcher } from 'undici';
 import { type CompareOptionsFor, defaultCompareOptions } from './compare-item.js';
+import type { ComparePool } from './compare-pool.js';
 import { type CompareReplayedDeps, compareReplayed, type PriceFn } from './compare-replayed.js';
 import { createPacer } from './pacer.js';
 import { rejudgeRun } from './rejudge-run.js';
@@ -47,6 +48,8 @@ export interface ReplayerDeps {
    */
   readonly extensions?: readonly CompareExtension[];
   readonly price?: PriceFn;
+  /** Worker threads the compare rules run on (one per process, shared by its runs); default the calling thread. */
+  readonly comparePool?: ComparePool;
   /**
    * Redacts what targets answer, like the tap's captures. By default one built from the default
    * policy under `redactionKey` (else a key drawn for this process: placeholders are then
@@ -139,6 +142,7 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       optionsFor,
       extensions: deps.extensions ?? [],
       ...(deps.price === undefined ? {} : { price: deps.price }),
+      ...(deps.comparePool === undefined ? {} : { pool: deps.comparePool }),
     };
     if (record.status !== 'completed') await store.replays.updateRun(runId, { status: 'running', errorMessage: null }, clock.now());
     const target = await resolveVersion(store, spec.target);

@@ -1,6 +1,13 @@
 import { type CompareExtension, compareOptionsFor } from '@understudy/compare';
 import type { Config } from '@understudy/core';
-import { type CompareOptionsFor, type ConfiguredJudge, configuredJudge, type JudgeSettings } from '@understudy/replay';
+import {
+  type CompareOptionsFor,
+  type ComparePool,
+  type ConfiguredJudge,
+  configuredJudge,
+  createComparePool,
+  type JudgeSettings,
+} from '@understudy/replay';
 import type { Registry } from 'prom-client';
 import type { CliIo } from './cli-io.js';
 import { loadCompareExtension } from './compare-extension-loader.js';
@@ -13,7 +20,9 @@ export interface CompareWiring {
   readonly extensions: readonly CompareExtension[];
   /** The process's one LLM judge (`compare.judge`), when configured: its cache and budget span every comparison here. */
   readonly judge: ConfiguredJudge | undefined;
-  /** Closes the judge's connection pool. */
+  /** The process's compare threads (started when a run first compares; `diff` compares on its own thread). */
+  readonly pool: ComparePool;
+  /** Closes the judge's connection pool and the compare threads. */
   close(): Promise<void>;
 }
 
@@ -39,12 +48,14 @@ export async function compareWiring(
       ? undefined
       : configuredJudge(settings, io.env, deps.registry === undefined ? {} : { observer: createJudgeMetrics(deps.registry) });
   if (judge !== undefined) extensions.push(judge.extension);
+  const pool = createComparePool();
   return {
     compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),
     extensions,
     judge,
+    pool,
     close: async () => {
-      await judge?.close();
+      await Promise.all([judge?.close(), pool.close()]);
     },
   };
 }

@@ -26,5 +26,6 @@ export function configuredReplayer(deps: {
     price: (model, input, output) => (model === null ? null : costUsd(prices(model), input, output)),
     compareOptions: deps.compare.compareOptions,
     extensions: deps.compare.extensions,
+    comparePool: deps.compare.pool,
   });
 }

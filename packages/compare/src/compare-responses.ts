@@ -85,6 +85,19 @@ export function compareResponses(
   original: CanonicalResponse,
   options: CompareOptions = {},
 ): DivergenceReport {
+  return judge(compareRules(candidate, original, options), options.noise ?? null, options.judge);
+}
+
+/**
+ * What the rules find, before the verdict: {@link compareResponses} is `judge(compareRules(…),
+ * noise, options.judge)`. `options.noise` is not read, so the rules can run away from the noise
+ * model (a worker thread) and the report be judged where the model lives.
+ */
+export function compareRules(
+  candidate: CanonicalResponse,
+  original: CanonicalResponse,
+  options: Omit<CompareOptions, 'noise'> = {},
+): DivergenceReport {
   const limits = { ...defaultTextLimits, ...options.textLimits };
   const max = options.maxDifferencesPerCategory ?? 50;
   const patterns = [...(options.ignoreVolatile === false ? [] : defaultVolatilePaths), ...(options.ignorePaths ?? [])];
@@ -164,5 +177,5 @@ export function compareResponses(
     notes,
     noiseApplied: false,
   };
-  return judge(report, options.noise ?? null, options.judge);
+  return report;
 }

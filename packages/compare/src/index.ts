@@ -21,7 +21,7 @@ export {
   type CompareExtensionResult,
   type ExtensionCategory,
 } from './compare-extension.js';
-export { type CompareOptions, compareResponses } from './compare-responses.js';
+export { type CompareOptions, compareResponses, compareRules } from './compare-responses.js';
 export { type CompareSettings, compareOptionsFor, endpointKey } from './compare-settings.js';
 export { compareWithBaselines } from './compare-with-baselines.js';
 export {

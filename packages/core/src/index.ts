@@ -36,6 +36,7 @@ export { createIdGenerator, type IdGenerator } from './ids.js';
 export { jsonObjectEnd } from './json-object-end.js';
 export { compileJsonPath, type JsonPathSegment, type JsonPathStep, matchesJsonPath, replaceAtPath } from './json-path.js';
 export { type Logger, silentLogger } from './logger.js';
+export { moduleWorker } from './module-worker.js';
 export { parseSse } from './parse-sse.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
 export { RestartBackoff, type RestartBackoffOptions, type RestartBackoffState } from './restart-backoff.js';

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { type Logger, silentLogger, UnderstudyError } from '@understudy/core';
+import type { Worker } from 'node:worker_threads';
+import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
 import {
   type WorkerReply,
   type WorkerRequest,
@@ -113,21 +111,9 @@ export function writeOutcome(m: { buildFailures?: number; buildFailure?: string 
 }
 
 function startWorker(workerData: WriterData): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js', import.meta.url);
   // Young generation = two semi-spaces plus the new large-object space.
-  const resourceLimits = { maxYoungGenerationSizeMb: 3 * writerSemiSpaceMb };
-  if (!fromSource) return new Worker(entry, { workerData, resourceLimits });
-  // Sources need a TypeScript loader in the thread; tsx's API registers one, then loads the entry.
-  // An eval'd worker resolves bare specifiers from the process's cwd, so tsx's ESM entry is
-  // located from this file instead.
-  const tsxApi = tsxApiUrl();
-  const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData, resourceLimits, execArgv: ['--conditions=source'] });
-}
-
-function tsxApiUrl(): string {
-  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
-  // Module runners without `import.meta.resolve` (vitest): the package's ESM build beside its CJS one.
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
+  return moduleWorker(import.meta.url, 'sqlite-writer-worker', {
+    workerData,
+    resourceLimits: { maxYoungGenerationSizeMb: 3 * writerSemiSpaceMb },
+  });
 }

@@ -1,0 +1,12 @@
+import type { CanonicalResponse, CompareOptions, DivergenceReport } from '@understudy/compare';
+
+/** One pair for a compare thread: the rules' options without the noise model (judged by the pool's owner). */
+export interface CompareTask {
+  readonly id: number;
+  readonly candidate: CanonicalResponse;
+  readonly original: CanonicalResponse;
+  readonly options: Omit<CompareOptions, 'noise'>;
+}
+
+/** A compare thread's answer: the rules' report (`compareRules`), or why it could not be made. */
+export type CompareTaskReply = { readonly id: number; readonly report: DivergenceReport } | { readonly id: number; readonly error: string };

@@ -1,0 +1,140 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { type CanonicalResponse, type CompareOptions, compareRules, type DivergenceReport, judge } from '@understudy/compare';
+import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
+import type { CompareTask, CompareTaskReply } from './compare-pool-messages.js';
+
+/**
+ * `compareResponses` on worker threads: a replay or a live shadow compares many pairs, each
+ * ≈ 1 ms of CPU, and on one thread that caps a run's pairs per second at one core's rate and
+ * holds its event loop while each pair is read. The rules run on a pool thread; the verdict is
+ * judged on the calling thread with `options.noise` (a run's noise model changes as baselines
+ * arrive), so a report is exactly what `compareResponses` returns.
+ */
+export interface ComparePool {
+  compare(candidate: CanonicalResponse, original: CanonicalResponse, options?: CompareOptions): Promise<DivergenceReport>;
+  /** `compareRules` on a pool thread: the report before the verdict (judge it with `judge`). */
+  rules(candidate: CanonicalResponse, original: CanonicalResponse, options?: Omit<CompareOptions, 'noise'>): Promise<DivergenceReport>;
+  /** Threads running now (started on demand: a process that compares nothing starts none). */
+  readonly threads: number;
+  /** Stops the threads; pairs in flight are compared on the calling thread. Later pairs too. */
+  close(): Promise<void>;
+}
+
+export interface ComparePoolOptions {
+  /** Most threads; default the machine's available parallelism, at most 8. 0: every pair on the calling thread. */
+  readonly threads?: number;
+  /** Pairs in flight per thread; past it, a pair is compared on the calling thread (the pool never queues more). Default 32. */
+  readonly maxPerThread?: number;
+  readonly logger?: Logger;
+}
+
+interface Pending {
+  readonly task: CompareTask;
+  resolve(report: DivergenceReport): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+}
+
+/** A {@link ComparePool}: threads started as pairs arrive, up to `threads`, each pair sent to the least busy. */
+export function createComparePool(options: ComparePoolOptions = {}): ComparePool {
+  const most = Math.max(0, options.threads ?? Math.min(8, availableParallelism()));
+  const maxPerThread = Math.max(1, options.maxPerThread ?? 32);
+  const logger = options.logger ?? silentLogger;
+  const threads: Thread[] = [];
+  let nextId = 0;
+  let closed = false;
+  let failures = 0;
+
+  const settleHere = (p: Pending): void => {
+    try {
+      p.resolve(compareRules(p.task.candidate, p.task.original, p.task.options));
+    } catch (error) {
+      p.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  /** A thread that failed or exited: its pairs are compared here, and it takes no more. */
+  const drop = (thread: Thread, why: string): Promise<number> | undefined => {
+    const at = threads.indexOf(thread);
+    if (at < 0) return undefined;
+    threads.splice(at, 1);
+    if (!closed) {
+      failures++;
+      logger.warn({ err: why, pending: thread.pending.size }, 'compare thread failed; its pairs are compared on the calling thread');
+    }
+    for (const p of thread.pending.values()) settleHere(p);
+    thread.pending.clear();
+    return thread.worker.terminate();
+  };
+
+  const start = (): Thread => {
+    const worker = moduleWorker(import.meta.url, 'compare-pool-worker');
+    const thread: Thread = { worker, pending: new Map() };
+    worker.unref();
+    worker.on('message', (reply: CompareTaskReply) => {
+      const p = thread.pending.get(reply.id);
+      if (p === undefined) return;
+      thread.pending.delete(reply.id);
+      if (thread.pending.size === 0) worker.unref();
+      if ('error' in reply) p.reject(new UnderstudyError('internal', `compare thread: ${reply.error}`));
+      else p.resolve(reply.report);
+    });
+    worker.on('error', (error) => drop(thread, error.message));
+    worker.on('exit', (code) => drop(thread, `exited with code ${code}`));
+    threads.push(thread);
+    return thread;
+  };
+
+  /** The thread for the next pair: the least busy, or a new one when every running thread has work. */
+  const pick = (): Thread | undefined => {
+    let best: Thread | undefined;
+    for (const t of threads) if (best === undefined || t.pending.size < best.pending.size) best = t;
+    // A thread that failed is not replaced: a broken install would fail every one.
+    if ((best === undefined || best.pending.size > 0) && threads.length + failures < most) return start();
+    return best !== undefined && best.pending.size < maxPerThread ? best : undefined;
+  };
+
+  return {
+    get threads() {
+      return threads.length;
+    },
+    rules,
+    async compare(candidate, original, compareOptions = {}) {
+      const { noise, ...rest } = compareOptions;
+      return judge(await rules(candidate, original, rest), noise ?? null, rest.judge);
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...threads].map((t) => drop(t, 'closed')));
+    },
+  };
+
+  function rules(
+    candidate: CanonicalResponse,
+    original: CanonicalResponse,
+    ruleOptions: Omit<CompareOptions, 'noise'> = {},
+  ): Promise<DivergenceReport> {
+    return new Promise<DivergenceReport>((resolve, reject) => {
+      const p: Pending = { task: { id: nextId++, candidate, original, options: ruleOptions }, resolve, reject };
+      const thread = closed ? undefined : pick();
+      if (thread === undefined) {
+        settleHere(p);
+        return;
+      }
+      try {
+        thread.worker.postMessage(p.task);
+      } catch {
+        // Options that cannot be copied to a thread (a caller's own objects): compared here.
+        settleHere(p);
+        return;
+      }
+      if (thread.pending.size === 0) thread.worker.ref();
+      thread.pending.set(p.task.id, p);
+    });
+  }
+}
