@@ -22,6 +22,7 @@ import { ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
 import { procCpuMs, procMemory } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
+import type { CaptureCounters } from '../tap/tap-messages.js';
 import { listenDrops } from './listen-drops.js';
 
 const { values } = parseArgs({
@@ -79,6 +80,8 @@ interface Row {
   readonly dropped?: number;
   /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
   readonly queued?: number;
+  /** Why captures were dropped, captures cut by the in-flight budget, SSE events not kept (the tap's metrics). */
+  readonly capture?: CaptureCounters;
   /** The tap's V8 heap and buffers at its peak RSS, MB. */
   readonly atPeakMb?: { heapUsed: number; external: number; arrayBuffers: number };
 }
@@ -165,6 +168,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const { stats } = counted;
     const closed = await tapStats(server, 'close').catch(() => undefined);
     const final = closed?.stats ?? stats;
+    const capture = closed?.capture ?? counted.capture;
     const mb = (n: number): number => Math.round(n / 1024 / 1024);
     const { atPeak } = closed ?? counted;
     return {
@@ -179,6 +183,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       captured: final.captured,
       dropped: final.dropped,
       queued: closed === undefined ? stats.queueDepth : 0,
+      ...(capture === undefined ? {} : { capture }),
     };
   } finally {
     await children.stopAll();
@@ -203,6 +208,11 @@ async function heapSnapshot(child: ChildProcess, heapDir: string): Promise<strin
   throw new Error('no heap snapshot within 2 min');
 }
 
+/** ` (queue_full 12, closed 1)` when any were dropped. */
+const droppedWhy = (r: Row): string => {
+  const why = Object.entries(r.capture?.droppedBy ?? {}).filter(([, n]) => n > 0);
+  return why.length === 0 ? '' : ` (${why.map(([reason, n]) => `${reason} ${n}`).join(', ')})`;
+};
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 console.log(
@@ -219,7 +229,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (upstream ${fmt(row.upstreamCpuS)} s)${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (upstream ${fmt(row.upstreamCpuS)} s)${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }
@@ -232,7 +242,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const c = r.client;
   console.log(
-    `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}`} |`,
+    `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}${droppedWhy(r)}`} |`,
   );
 }
 console.log('\n| streams | TTFB p50: tap − http-proxy | event delay p99: tap − http-proxy | RSS: tap vs 2 × http-proxy + 150 MB |');

@@ -23,6 +23,17 @@ export interface TapStatsReply {
   readonly peakRssBytes: number;
   /** `process.memoryUsage()` when the RSS peaked: tells heap from buffers from native memory. */
   readonly atPeak: { readonly heapTotal: number; readonly heapUsed: number; readonly external: number; readonly arrayBuffers: number };
+  /** The tap's capture counters (its metrics): drops by reason, captures cut by the in-flight budget, SSE events not kept. */
+  readonly capture?: CaptureCounters;
+}
+
+export interface CaptureCounters {
+  /** `understudy_tap_capture_dropped_total` by reason (queue_full, store_error, closed, capture_error). */
+  readonly droppedBy: Readonly<Record<string, number>>;
+  /** `understudy_tap_capture_truncated_total{reason="in_flight_budget"}`. */
+  readonly cutByBudget: number;
+  /** `understudy_tap_sse_events_dropped_total`. */
+  readonly sseEventsDropped: number;
 }
 
 export interface TapProfileReply {

@@ -20,7 +20,7 @@ import { loadConfig, systemClock } from '@understudy/core';
 import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
 import { type CaptureSink, createTap, storeSink, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
-import type { TapReply, TapRequest } from './tap-messages.js';
+import type { CaptureCounters, TapReply, TapRequest } from './tap-messages.js';
 
 const upstream = argValue('upstream');
 const db = argValue('db');
@@ -134,10 +134,24 @@ async function profile(action: 'profile-start' | 'profile-stop'): Promise<TapRep
   return { type: 'profiled', path };
 }
 
+/** The tap's capture counters as its registry has them (why captures were dropped or cut). */
+async function captureCounters(): Promise<CaptureCounters> {
+  const values = async (name: string) => (await tap.registry.getSingleMetric(name)?.get())?.values ?? [];
+  const droppedBy: Record<string, number> = {};
+  for (const v of await values('understudy_tap_capture_dropped_total')) droppedBy[String(v.labels.reason)] = v.value;
+  const sum = (vs: { value: number }[]): number => vs.reduce((n, v) => n + v.value, 0);
+  return {
+    droppedBy,
+    cutByBudget: sum(await values('understudy_tap_capture_truncated_total')),
+    sseEventsDropped: sum(await values('understudy_tap_sse_events_dropped_total')),
+  };
+}
+
 process.on('message', (message: TapRequest) => {
   if (message.type === 'stats') {
     const rss = sampleMemory();
-    reply({ type: 'stats', stats: tap.stats(), rssBytes: rss, peakRssBytes: peakRss, atPeak });
+    const stats = tap.stats();
+    void captureCounters().then((capture) => reply({ type: 'stats', stats, rssBytes: rss, peakRssBytes: peakRss, atPeak, capture }));
     return;
   }
   if (message.type === 'profile-start' || message.type === 'profile-stop') {
@@ -153,7 +167,14 @@ process.on('message', (message: TapRequest) => {
     // Closing the tap flushes the queue and closes the sink; the store stays ours to close.
     await tap.close();
     await store?.close();
-    reply({ type: 'closed', stats: tap.stats(), rssBytes: sampleMemory(), peakRssBytes: peakRss, atPeak });
+    reply({
+      type: 'closed',
+      stats: tap.stats(),
+      rssBytes: sampleMemory(),
+      peakRssBytes: peakRss,
+      atPeak,
+      capture: await captureCounters(),
+    });
     process.exit(0);
   })();
 });

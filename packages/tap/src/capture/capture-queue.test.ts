@@ -1,3 +1,4 @@
+import { CaptureBudget } from '@understudy/capture';
 import { ManualClock, silentLogger } from '@understudy/core';
 import { testExchange } from '@understudy/store/testing';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +94,66 @@ describe('CaptureQueue', () => {
     expect(queue.offer(testExchange('d'), 10)).toBe(true);
     expect(queue.offer(testExchange('e'), 10)).toBe(false); // count
     expect(queue.stats()).toMatchObject({ queueDepth: 3, dropped: 2 });
+  });
+
+  it('bounds bytes reserved in the in-flight budget there, not by queueMaxBytes, and gives them back once the sink is done', async () => {
+    const budget = new CaptureBudget(1000);
+    let answer: (() => void) | undefined;
+    const { clock, queue } = setup({
+      queueMaxBytes: 250,
+      batchSize: 100,
+      budget,
+      sink: { write: () => new Promise<void>((resolve) => (answer = resolve)) },
+    });
+    // What the finished captures held, still reserved: 2 x 300 reserved bytes fit although 600 > queueMaxBytes.
+    expect(queue.offer(testExchange('a'), 310, budget.take(300))).toBe(true);
+    expect(queue.offer(testExchange('b'), 310, budget.take(300))).toBe(true);
+    // The unreserved 10 + 10 bytes count against queueMaxBytes; 240 more do not fit.
+    expect(queue.offer(testExchange('c'), 240)).toBe(false);
+    expect(budget.held).toBe(600);
+    clock.advance(50);
+    await settle();
+    // Handed to the sink but not yet stored: still reserved.
+    expect(budget.held).toBe(600);
+    answer?.();
+    await settle();
+    expect(budget.held).toBe(0);
+    expect(queue.stats()).toMatchObject({ captured: 2, dropped: 1 });
+  });
+
+  it('gives reserved bytes back when it drops: refused at the door, refused by the store, left at close', async () => {
+    const budget = new CaptureBudget(1000);
+    const { clock, queue } = setup({
+      queueSize: 1,
+      budget,
+      closeTimeoutMs: 100,
+      batchSize: 100,
+      sink: {
+        write: async (b) => {
+          if (b.some((e) => 'id' in e && e.id === 'a')) throw new Error('disk full');
+          await new Promise(() => {});
+        },
+      },
+    });
+    expect(queue.offer(testExchange('a'), 110, budget.take(100))).toBe(true);
+    clock.advance(50);
+    await settle();
+    expect(budget.held).toBe(0);
+    expect(queue.offer(testExchange('b'), 110, budget.take(100))).toBe(true);
+    expect(queue.offer(testExchange('c'), 110, budget.take(100))).toBe(false);
+    expect(budget.held).toBe(100);
+    clock.advance(50);
+    await settle();
+    expect(queue.offer(testExchange('d'), 110, budget.take(100))).toBe(true);
+    expect(budget.held).toBe(200);
+    const closed = queue.close();
+    await settle();
+    clock.advance(100);
+    await settle();
+    clock.advance(100);
+    await closed;
+    // b's write never answers (its bytes stay with the stuck writer); d, left in the queue, is given back.
+    expect(budget.held).toBe(100);
   });
 
   it('close() flushes, refuses later captures, and is idempotent', async () => {

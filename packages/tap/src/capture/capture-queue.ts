@@ -1,3 +1,4 @@
+import type { CaptureBudget } from '@understudy/capture';
 import type { Clock, Logger, TimerHandle } from '@understudy/core';
 import type { WriterItem } from '@understudy/store';
 import type { CaptureSink } from './capture-sink.js';
@@ -9,8 +10,13 @@ export interface CaptureQueueOptions {
   readonly logger: Logger;
   /** Most exchanges held; past it new captures are dropped. */
   readonly queueSize: number;
-  /** Most bytes (estimated) held; past it new captures are dropped. */
+  /** Most bytes (estimated) held outside the in-flight budget; past it new captures are dropped. */
   readonly queueMaxBytes: number;
+  /**
+   * The tap's in-flight capture budget: bytes an `offer` says are reserved in it are bounded there,
+   * not by `queueMaxBytes`, and given back to it once the sink has taken (or refused) them.
+   */
+  readonly budget?: Pick<CaptureBudget, 'release'>;
   /** Rows per sink write. */
   readonly batchSize: number;
   /**
@@ -59,7 +65,11 @@ export class CaptureQueue {
   readonly #o: CaptureQueueOptions;
   #items: WriterItem[] = [];
   #sizes: number[] = [];
+  /** Per item, the bytes of it reserved in the in-flight budget. */
+  #reserved: number[] = [];
   #bytes = 0;
+  /** Of `#bytes`, those not reserved in the budget: what `queueMaxBytes` bounds. */
+  #unreserved = 0;
   #writing: Promise<void> | undefined;
   #timer: TimerHandle | undefined;
   #closed = false;
@@ -71,13 +81,24 @@ export class CaptureQueue {
     this.#timer = options.clock.setInterval(() => void this.#drain(), options.flushIntervalMs);
   }
 
-  /** Queues one exchange (built, or for the sink's writer to build) of about `bytes` bytes; false (and counted) when it was dropped. */
-  offer(exchange: WriterItem, bytes: number): boolean {
-    if (this.#closed) return this.#drop(1, 'closed');
-    if (this.#items.length >= this.#o.queueSize || this.#bytes + bytes > this.#o.queueMaxBytes) return this.#drop(1, 'queue_full');
+  /**
+   * Queues one exchange (built, or for the sink's writer to build) of about `bytes` bytes; false
+   * (and counted) when it was dropped. `reserved` of those bytes are already held in the in-flight
+   * budget (a finished stream's raw parts): the queue keeps them there until the sink has them,
+   * so they count against the budget, not `queueMaxBytes` — a burst of long streams ending while
+   * the writer builds is bounded once, by the budget, instead of dropped by the queue's own bound.
+   */
+  offer(exchange: WriterItem, bytes: number, reserved = 0): boolean {
+    const unreserved = Math.max(0, bytes - reserved);
+    if (this.#closed || this.#items.length >= this.#o.queueSize || this.#unreserved + unreserved > this.#o.queueMaxBytes) {
+      this.#o.budget?.release(reserved);
+      return this.#drop(1, this.#closed ? 'closed' : 'queue_full');
+    }
     this.#items.push(exchange);
     this.#sizes.push(bytes);
+    this.#reserved.push(reserved);
     this.#bytes += bytes;
+    this.#unreserved += unreserved;
     this.#o.tally?.accepted();
     if (this.#items.length >= this.#o.batchSize || this.#bytes >= (this.#o.batchMaxBytes ?? defaultBatchMaxBytes)) void this.#drain();
     return true;
@@ -114,9 +135,12 @@ export class CaptureQueue {
     const limitMs = this.#o.closeTimeoutMs ?? 5_000;
     if ((await this.#within(this.flush(), limitMs)) === 'timeout') {
       const left = this.#items.length;
+      this.#o.budget?.release(sum(this.#reserved));
       this.#items = [];
       this.#sizes = [];
+      this.#reserved = [];
       this.#bytes = 0;
+      this.#unreserved = 0;
       if (left > 0) {
         this.#drop(left, 'closed');
         this.#o.tally?.refused(left);
@@ -169,7 +193,14 @@ export class CaptureQueue {
         n++;
       }
       const batch = this.#items.splice(0, n);
-      this.#sizes.splice(0, n);
+      const sizes = this.#sizes.splice(0, n);
+      const reservations = this.#reserved.splice(0, n);
+      let reserved = 0;
+      for (let i = 0; i < n; i++) {
+        const r = reservations[i] as number;
+        reserved += r;
+        this.#unreserved -= Math.max(0, (sizes[i] as number) - r);
+      }
       this.#bytes -= bytes;
       try {
         const outcome = await this.#o.sink.write(batch);
@@ -192,7 +223,16 @@ export class CaptureQueue {
         this.#drop(batch.length, 'store_error');
         this.#o.tally?.refused(batch.length);
         this.#o.logger.warn({ err: error, rows: batch.length }, 'capture batch dropped: the sink refused it');
+      } finally {
+        // Held until the sink is done: a writer holds its copy of the batch until it has stored it.
+        this.#o.budget?.release(reserved);
       }
     }
   }
+}
+
+function sum(values: readonly number[]): number {
+  let n = 0;
+  for (const v of values) n += v;
+  return n;
 }

@@ -1,4 +1,4 @@
-import type { PriceLookup, Redactor } from '@understudy/capture';
+import type { CaptureBudget, PriceLookup, Redactor } from '@understudy/capture';
 import type { Clock, IdGenerator, Logger, Version } from '@understudy/core';
 import { headerRecord } from '../forward/forward-headers.js';
 import type { ForwardResult } from '../forward/forward-result.js';
@@ -18,6 +18,8 @@ export interface CaptureRecorderDeps {
   readonly redactor: Redactor;
   readonly prices: PriceLookup;
   readonly maxBodyBytes: number;
+  /** The in-flight capture budget: raw parts handed to the writer stay inside it until stored (see `CaptureQueue.offer`). */
+  readonly budget: Pick<CaptureBudget, 'take'>;
   /** True when the capture writer builds the exchanges (`CaptureSink.buildWith`): the tap hands it raw parts. */
   readonly writerBuilds: boolean;
   readonly shadow: () => ShadowMirror | undefined;
@@ -62,7 +64,11 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps): CaptureRecorde
       try {
         if (writerBuilds) {
           const parts = unbuilt(captureParts(result, raw, id, version.name, parentId));
-          if (!queue.offer(parts, partsBytes(parts.unbuilt))) deps.tally?.refused(1);
+          // The parts hold what the capture held: its share of the in-flight budget moves with them
+          // and stays reserved until the writer has stored them (see CaptureQueue.offer).
+          const held = raw.request.held + raw.response.held;
+          release();
+          if (!queue.offer(parts, partsBytes(parts.unbuilt), deps.budget.take(held))) deps.tally?.refused(1);
           return;
         }
         const built = buildExchange(result, raw, {
