@@ -129,3 +129,18 @@ describe('negations of other languages', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('a lifted necessity bears on what it lifts', () => {
+  const flips = (a: string, b: string, baselines: string[] = []) =>
+    facts(a, b, baselines).filter((d) => d.startsWith('polarity_flip') && !d.includes('(noise)'));
+
+  it('is no flip against a clause that says nothing of the lifted act', () => {
+    expect(flips('You do not need to bring your own laptop.', 'A laptop will be provided for you.')).toEqual([]);
+    expect(flips('Bringing a personal laptop is not necessary.', 'A laptop will be provided for you.')).toEqual([]);
+  });
+
+  it('is a flip against a clause that says it', () => {
+    expect(flips('You do not need to bring your own laptop.', 'Bring your own laptop.')).toHaveLength(1);
+    expect(flips('A referral is not required for the visit.', 'A referral is required for the visit.')).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { isNegationCue, isPolarityCue } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
-import { priceWords } from './polarity-words.js';
+import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
 
 /**
@@ -33,6 +33,7 @@ function governed(tokens: ClauseFacts['tokens'], cue: number): string[] | null {
   for (let i = cue + 1; i < tokens.length; i++) {
     const w = tokens[i]?.lower ?? '';
     if (companions.has(w) || isFunctionWord(w)) continue;
+    if (liftable.has(w)) return lifted(tokens, cue, i);
     if (isPolarityCue(w)) return null;
     const form = contentWords(tokens[i]?.core ?? '')[0];
     if (form === undefined) continue;
@@ -40,6 +41,24 @@ function governed(tokens: ClauseFacts['tokens'], cue: number): string[] | null {
     if (tokens[i + 1]?.lower !== 'to') return [form];
     const next = governed(tokens, i + 1);
     return next === null ? null : [form, ...next];
+  }
+  return null;
+}
+
+/**
+ * What a lifted necessity is about ("don't need to bring a laptop" → bring; "Bringing a laptop is
+ * not necessary" → bring, its subject's first word): the obligation is lifted from that, and a clause
+ * that says nothing of it ("A laptop will be provided") is not its opposite. Null where neither is
+ * said: the modal rules judge it.
+ */
+function lifted(tokens: ClauseFacts['tokens'], cue: number, modal: number): string[] | null {
+  const after = governed(tokens, modal);
+  if (after !== null) return after;
+  for (let i = 0; i < cue; i++) {
+    const w = tokens[i]?.lower ?? '';
+    if (isFunctionWord(w) || isPolarityCue(w)) continue;
+    const form = contentWords(tokens[i]?.core ?? '')[0];
+    if (form !== undefined) return [form];
   }
   return null;
 }
