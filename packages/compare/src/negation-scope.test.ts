@@ -144,3 +144,13 @@ describe('a lifted necessity bears on what it lifts', () => {
     expect(flips('A referral is not required for the visit.', 'A referral is required for the visit.')).toHaveLength(1);
   });
 });
+
+describe('a baseline excuses a flip only by saying the opposite of what the original negates', () => {
+  it('is not excused by a baseline that leaves the negated phrase out', () => {
+    expect(
+      facts('Site 42 is a tent-only pitch with no electric hookup.', 'Site 42 is a tent-only pitch with an electric hookup.', [
+        'Site 42 is for tents only.',
+      ]),
+    ).toEqual(['polarity_flip: no electric hookup → an electric hookup']);
+  });
+});

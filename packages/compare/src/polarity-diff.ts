@@ -70,7 +70,9 @@ export function diffPolarity(
           'polarity_flip',
           p,
           c,
-          againstBaselines((b) => !opposed(b, c, false) && opposed(b, p, false)),
+          // The baseline must say the opposite of the original about what the original negates: one
+          // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
+          againstBaselines((b) => !opposed(b, c, false) && opposed(b, p)),
         )
       : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;
