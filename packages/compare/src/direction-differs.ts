@@ -29,6 +29,26 @@ const directions: readonly (readonly [string, string])[] = [
   ['inbound', 'outbound'],
   ['upgrade', 'downgrade'],
   ['upgraded', 'downgraded'],
+  // Two sides of a state or a role: a clause saying one and its counterpart the other is a flip
+  // ("a private bathroom" / "a shared bathroom", "a full refund" / "a partial refund", "the seller
+  // pays" / "the buyer pays"). A negation with the other word says the same ("not shared").
+  ['private', 'shared'],
+  ['private', 'public'],
+  ['enabled', 'disabled'],
+  ['enable', 'disable'],
+  ['activated', 'deactivated'],
+  ['full', 'partial'],
+  ['fully', 'partially'],
+  ['permanent', 'temporary'],
+  ['permanently', 'temporarily'],
+  ['indoor', 'outdoor'],
+  ['indoors', 'outdoors'],
+  ['domestic', 'international'],
+  ['automatic', 'manual'],
+  ['automatically', 'manually'],
+  ['buyer', 'seller'],
+  ['landlord', 'tenant'],
+  ['sender', 'recipient'],
 ];
 
 /**
