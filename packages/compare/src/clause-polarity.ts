@@ -5,6 +5,7 @@ import {
   cue,
   cueBits,
   deniers,
+  failures,
   liftable,
   necessity,
   negations,
@@ -98,6 +99,11 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       (w === "don't" || w === 'never' || (w === 'do' && next === 'not'))
     )
       nec = true;
+    // "failed to arrive", "stopped accepting walk-ins": a verb that denies the one after it.
+    if ((bits & cue.ends) !== 0 && (failures.has(w) ? next === 'to' : (next ?? '').endsWith('ing'))) {
+      negs++;
+      return;
+    }
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
+import { clauseTokens } from './split-clauses.js';
 
 const flips = (a: string, b: string) =>
   diffFacts(factSheet(a), factSheet(b))
     .filter((d) => d.kind === 'polarity_flip')
     .map((d) => d.message);
+const negated = (s: string) => clausePolarity(clauseTokens(s)).negated;
 
 describe('antonym predicates without a negation word', () => {
   it('reads opposite sides of a state as a flip', () => {
@@ -20,5 +23,22 @@ describe('antonym predicates without a negation word', () => {
   it('lets a negation and the opposite word cancel out', () => {
     expect(flips('The kill switch is disabled by default.', 'The kill switch is not enabled by default.')).toEqual([]);
     expect(flips('The room has a private bathroom.', 'The bathroom of the room is not shared.')).toEqual([]);
+  });
+});
+
+describe('verbs of failing and stopping', () => {
+  it('reads "failed to …" and "stopped …ing" as negations', () => {
+    expect(negated('The parcel failed to arrive on time.')).toBe(true);
+    expect(negated('The clinic stopped accepting walk-in patients.')).toBe(true);
+    expect(negated('That plan has been discontinued.')).toBe(true);
+    expect(
+      flips('The clinic accepts walk-in patients on Saturdays.', 'The clinic stopped accepting walk-in patients on Saturdays.'),
+    ).toHaveLength(1);
+  });
+
+  it('leaves a failure reported as an event and a stop on a route alone', () => {
+    expect(negated('We retried the failed payment this morning.')).toBe(false);
+    expect(negated('The pipeline failed at the test step.')).toBe(false);
+    expect(negated('The bus stopped at the station.')).toBe(false);
   });
 });

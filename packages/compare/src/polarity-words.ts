@@ -79,7 +79,14 @@ export const deniers = new Set([
   'banned',
   'disallowed',
   'barred',
+  'discontinued',
 ]);
+// Verbs that deny the verb after them: "failed to arrive" = "did not arrive". Alone ("the build
+// failed", "while checks fail") they report an event, worded as often "stopped at", "broke", "is red".
+export const failures = new Set(['fail', 'fails', 'failed']);
+// Verbs that end an action named by the -ing form after them ("stopped accepting walk-ins" = "no
+// longer accepts"); alone ("the bus stopped") they negate nothing.
+export const cessations = new Set(['stop', 'stops', 'stopped', 'cease', 'ceases', 'ceased', 'quit']);
 // Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
 // splitClauses as the clause's condition.
 export const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);
@@ -195,6 +202,8 @@ export const cue = Object.freeze({
   price: 1024,
   /** Spelled with ’. */
   curly: 2048,
+  /** A verb of failing or stopping ({@link failures}, {@link cessations}). */
+  ends: 4096,
 });
 
 /** The {@link cue} bits of a token, from `memo` (indexed by word id of the token's table) when given. */
@@ -223,6 +232,7 @@ function cueBitsOf(lower: string): number {
     (payers.has(w) ? cue.payer : 0) |
     (w === 'free' ? cue.free : 0) |
     (priceWords.has(lower) ? cue.price : 0) |
-    (curly ? cue.curly : 0)
+    (curly ? cue.curly : 0) |
+    (failures.has(w) || cessations.has(w) ? cue.ends : 0)
   );
 }
