@@ -1,5 +1,6 @@
 export { BodyCapture } from './body-capture.js';
 export { CaptureBudget, unboundedBudget } from './capture-budget.js';
+export { cardWithin, luhn } from './card-number.js';
 export { decodeBody, isDecodable } from './decode-body.js';
 export {
   type Correlation,
@@ -28,6 +29,6 @@ export { revealSealed } from './reveal-sealed.js';
 export { isSealed, openSealed, seal } from './sealed-body.js';
 export { SseCapture } from './sse-capture.js';
 export { decodedHeader, omittedHeader, ownBody } from './stored-body.js';
-export { builtinPatterns, cardWithin, luhn, type TextPattern } from './text-patterns.js';
+export { builtinPatterns, type TextPattern } from './text-patterns.js';
 export { classifyUpstreamError, type FailureContext } from './upstream-error.js';
 export { type ReportedUsage, StreamUsage, usageFromJson } from './usage-extractor.js';

@@ -2,8 +2,9 @@ import type { SseEvent } from '@understudy/core';
 import { parseConfig } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chatDeltas } from '../test/chat-deltas.js';
+import { luhn } from './card-number.js';
 import { createRedactor } from './redactor.js';
-import { luhn } from './text-patterns.js';
 
 const redactor = createRedactor(parseConfig({}).tap.redaction, 'property-test-key-0123456789abcdef');
 
@@ -12,11 +13,15 @@ const upperNum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split
 const run = (chars: fc.Arbitrary<string>, min: number, max: number) =>
   fc.array(chars, { minLength: min, maxLength: max }).map((a) => a.join(''));
 
-/** A Luhn-valid card number of 16 digits, grouped or not. */
+/** A Luhn-valid card number of 16 digits from an issuer's prefix (every issuer is in card-number.property.test), grouped or not. */
 const card = fc
-  .tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 15, maxLength: 15 }), fc.constantFrom('', ' ', '-'))
-  .map(([digits, sep]) => {
-    const body = digits.join('');
+  .tuple(
+    fc.constantFrom('4', '51', '55', '2221', '2720', '6011', '65', '3528', '62'),
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 14, maxLength: 14 }),
+    fc.constantFrom('', ' ', '-'),
+  )
+  .map(([prefix, digits, sep]) => {
+    const body = (prefix + digits.join('')).slice(0, 15);
     for (let check = 0; check < 10; check++) {
       const n = `${body}${check}`;
       if (luhn(n)) return sep === '' ? n : (n.match(/.{4}/g) ?? []).join(sep);
@@ -48,22 +53,14 @@ const words = fc
 
 const embedded = fc.record({ secret, before, after, head: words, tail: words });
 
-/** SSE deltas the way an LLM streams them: the text cut at arbitrary points. */
-function chatEvents(text: string, cuts: readonly number[]): SseEvent[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let at = 0;
-  for (const p of points) {
-    pieces.push(text.slice(at, p));
-    at = p;
-  }
-  pieces.push(text.slice(at));
-  return pieces.map((content, i) => ({ at: i, data: JSON.stringify({ choices: [{ index: 0, delta: { content } }] }) }));
-}
-
 /** The assistant text the stored events spell, reassembled as a client would. */
 function reassembled(events: readonly SseEvent[]): string {
   return events.map((e) => (JSON.parse(e.data) as { choices: { delta: { content: string } }[] }).choices[0]?.delta.content ?? '').join('');
+}
+
+/** Whether a card runs straight into more digits (`…0002` + `42`): that is another, longer number. */
+function runsOn(secretText: string, after: string, tail: string): boolean {
+  return /^[\d -]+$/.test(secretText) && after === '' && /^\d/.test(tail);
 }
 
 /** The secret's core: a card is checked by its digits (grouping aside), the rest as written. */
@@ -77,6 +74,7 @@ describe('redaction property: no generated secret survives (fast-check)', () => 
   it('in JSON bodies, escaped control characters before the key included (8 000 secrets)', () => {
     fc.assert(
       fc.property(embedded, ({ secret: s, before: b, after: a, head, tail }) => {
+        fc.pre(!runsOn(s, a, tail));
         const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `${head}${b}${s}${a}${tail}` }] });
         const out = redactor.forExchange().body(body, 'application/json');
         expect(leaked(s, out)).toBe(false);
@@ -90,6 +88,7 @@ describe('redaction property: no generated secret survives (fast-check)', () => 
   it('in plain text (6 000 secrets)', () => {
     fc.assert(
       fc.property(embedded, ({ secret: s, before: b, after: a, head, tail }) => {
+        fc.pre(!runsOn(s, a, tail));
         const out = redactor.forExchange().body(`${head}${b}${s}${a}${tail}`, 'text/plain');
         expect(leaked(s, out)).toBe(false);
       }),
@@ -100,7 +99,8 @@ describe('redaction property: no generated secret survives (fast-check)', () => 
   it('in SSE deltas: no sequence of stored events spells a secret, raw stream text included (6 000 secrets)', () => {
     fc.assert(
       fc.property(embedded, fc.array(fc.nat(400), { maxLength: 12 }), ({ secret: s, before: b, after: a, head, tail }, cuts) => {
-        const events = chatEvents(`${head}${b}${s}${a}${tail}`, cuts);
+        fc.pre(!runsOn(s, a, tail));
+        const events = chatDeltas(`${head}${b}${s}${a}${tail}`, cuts);
         const r = redactor.forExchange();
         const stored = r.events(events);
         expect(leaked(s, reassembled(stored))).toBe(false);

@@ -1,7 +1,7 @@
 import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
+import { luhn } from './card-number.js';
 import { createRedactor } from './redactor.js';
-import { luhn } from './text-patterns.js';
 
 const redaction = (extra: Record<string, unknown> = {}) => parseConfig({ tap: { redaction: extra } }).tap.redaction;
 const key = 'unit-test-key-0123456789';

@@ -75,7 +75,7 @@ function hintGate(patterns: readonly TextPattern[]): RegExp | null {
 }
 
 function accepted(p: TextPattern, m: RegExpExecArray, found: SecretRange[]): void {
-  const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0]);
+  const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0], m.input, m.index);
   if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
 }
 

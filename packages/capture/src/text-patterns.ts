@@ -1,14 +1,16 @@
 import { UnderstudyError } from '@understudy/core';
+import { cardWithin } from './card-number.js';
 
 /** A named regex whose matches are redacted from body, query, header, path and SSE text. */
 export interface TextPattern {
   readonly name: string;
   readonly regex: RegExp;
   /**
-   * Given a match, the part of it that is a secret (`[start, end)` within the match), or
-   * undefined when the match only looks like one (a digit run failing Luhn).
+   * Given a match (and the text it stands in, at `at`), the part of it that is a secret
+   * (`[start, end)` within the match), or undefined when the match only looks like one (a digit
+   * run failing Luhn, or the fraction of a float).
    */
-  readonly accept?: (match: string) => readonly [number, number] | undefined;
+  readonly accept?: (match: string, input: string, at: number) => readonly [number, number] | undefined;
   /** Substrings every match contains one of: text without any skips the regex. */
   readonly hints?: readonly string[];
   /**
@@ -29,9 +31,10 @@ const start = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrt
 const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9._%+\-\\]))`;
 
 /**
- * The built-in patterns: email addresses, payment card numbers (13–19 digits, optionally
- * grouped by spaces or dashes, Luhn-checked so order ids and timestamps survive, found even
- * when a CVV or an expiry follows), bearer tokens and the common key shapes: OpenAI/Anthropic/
+ * The built-in patterns: email addresses, payment card numbers (an issuer's prefix and length,
+ * optionally grouped by spaces or dashes as cards are printed, Luhn-checked, not part of a float
+ * or a word, so order ids, timestamps and digests survive; found even when a CVV or an expiry
+ * follows: see `cardWithin`), bearer tokens and the common key shapes: OpenAI/Anthropic/
  * Stripe (`sk-…`, `sk-ant-…`, `sk_live_…`, `pk_…`, `rk_…`), AWS access key ids (`AKIA…`,
  * `ASIA…`), GitHub tokens (`ghp_…`, `github_pat_…`), Slack tokens (`xoxb-…`), Google API keys
  * (`AIza…`) and JWTs.
@@ -78,53 +81,4 @@ export function configuredPatterns(patterns: readonly { name: string; regex: str
       });
     }
   });
-}
-
-/**
- * The card number inside a run of digit groups: the whole run when it passes Luhn, else the
- * longest run of whole groups (13–19 digits) that does — so `4111 1111 1111 1111 123` (a CVV
- * after the number) and `4111111111111111 12` (an expiry) are still found. A single group
- * longer than 19 digits is an id, not a card.
- */
-export function cardWithin(run: string): readonly [number, number] | undefined {
-  const groups: { start: number; end: number; digits: number }[] = [];
-  const re = /\d+/g;
-  for (let m = re.exec(run); m !== null; m = re.exec(run)) groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0].length });
-  let best: [number, number] | undefined;
-  let bestDigits = 0;
-  for (let i = 0; i < groups.length; i++) {
-    let digits = 0;
-    for (let j = i; j < groups.length; j++) {
-      digits += (groups[j] as { digits: number }).digits;
-      if (digits > 19) break;
-      if (digits < 13 || digits <= bestDigits) continue;
-      const from = (groups[i] as { start: number }).start;
-      const to = (groups[j] as { end: number }).end;
-      if (luhn(run.slice(from, to))) {
-        best = [from, to];
-        bestDigits = digits;
-      }
-    }
-  }
-  return best;
-}
-
-/** The Luhn checksum over the digits of `s`. */
-export function luhn(s: string): boolean {
-  let sum = 0;
-  let double = false;
-  let digits = 0;
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) continue;
-    digits++;
-    let d = c;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return digits >= 13 && sum % 10 === 0;
 }
