@@ -20,10 +20,16 @@ function monthIndex(word: string): number {
   return full !== undefined && (w === full || w === months[i] || (w.length >= 3 && full.startsWith(w.replace(/\.$/, '')))) ? i : -1;
 }
 
+// Abbreviations ("Tue", "Thurs"), read as weekdays only when capitalized ("we sat in the sun").
+const weekdayShort = /^(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$/;
+
 function weekdayIndex(word: string): number {
   const w = singular(word.toLowerCase());
   const i = weekdays.indexOf(w.slice(0, 3) as (typeof weekdays)[number]);
-  return i !== -1 && /^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) ? i : -1;
+  if (i === -1) return -1;
+  if (/^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w)) return i;
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 && weekdayShort.test(word.toLowerCase()) ? i : -1;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

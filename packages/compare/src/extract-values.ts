@@ -28,7 +28,9 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   if (t.lower === 'a' || t.lower === 'an')
     return mayFollowArticle(tokens[i + 1]) ? articleValue(tokens, i, t, tokens.slice(i + 1, i + 4)) : undefined;
   // A possessive on a number or code ("Floor 3's printer", "BK-4821's status") is the value itself.
-  const c = /\d['’]s$/.test(t.core) ? t.core.slice(0, -2) : t.core;
+  // "~45 min", "≈2 hours": the figure is the value.
+  const core = t.core.startsWith('~') || t.core.startsWith('≈') ? t.core.slice(1) : t.core;
+  const c = /\d['’]s$/.test(core) ? core.slice(0, -2) : core;
   const rest = tokens.slice(i + 1, i + 4);
   if (/^(https?:\/\/|www\.)\S+/i.test(c))
     return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
@@ -111,6 +113,12 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined)
       return { value: { ...glued.value, text: c }, used: 1 };
   }
+  // "under-5s", "over-65s": an age bound, the number it names.
+  m = digit ? /^(?:under|over)-(\d+)s?$/i.exec(c) : null;
+  if (m !== null) {
+    const r = withUnit(Number(m[1]), c, rest, false);
+    return { value: r.value, used: 1 + r.used };
+  }
   if (digit && /[\p{L}]/u.test(c)) return identifier(c);
   if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c))) return identifier(c);
   return articleValue(tokens, i, t, rest);
@@ -179,6 +187,16 @@ const startWords = new Set([
   'fridays',
   'saturdays',
   'sundays',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
   'usd',
   'eur',
   'gbp',

@@ -105,3 +105,19 @@ describe('possessives', () => {
     expect(v?.num).toBe(3);
   });
 });
+
+describe('short forms of values', () => {
+  const keys = (text: string) => factSheet(text).values.map((v) => v.keys[0]);
+
+  it('reads capitalized weekday abbreviations as weekdays', () => {
+    expect(keys('Open Tue–Sun, closed Mon.')).toEqual(['weekday:1', 'weekday:6', 'weekday:0']);
+    expect(keys('Thurs. and Fri only')).toEqual(['weekday:3', 'weekday:4']);
+    // Lower-case words are what they spell.
+    expect(keys('We sat down in the sun.')).toEqual([]);
+  });
+
+  it('reads "~45 min" as 45 minutes and "under-5s" as the number 5', () => {
+    expect(keys('Length: ~45 min')).toEqual(keys('Length: 45 minutes'));
+    expect(keys('Adults $20, under-5s free')).toEqual(keys('Adults $20, under 5 free'));
+  });
+});
