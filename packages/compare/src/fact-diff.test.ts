@@ -337,6 +337,15 @@ describe('a value left out of a claim the candidate still makes', () => {
       ]),
     ).toEqual([]);
   });
+
+  it('stays low for a day said relative to the answer ("today"): a paraphrase says "is on its way"', () => {
+    expect(
+      dropped(
+        'Your order shipped today with UPS and should arrive by Thursday. Signature is not required.',
+        'Your order is on its way with UPS and should arrive by Thursday. Signature is not required.',
+      ),
+    ).toEqual(['low: today']);
+  });
 });
 
 describe('generic nouns', () => {

@@ -236,7 +236,9 @@ export function diffFacts(
     if (out.length >= o.maxDifferences) break;
     if (used.has(v) || !stable(v) || v.type === 'entity') continue;
     used.add(v);
-    const kept = whole ? keptWithout(v, original, candidate, o) : undefined;
+    // A day said relative to the answer ("shipped today") is how the moment is worded, not a figure
+    // of the claim: "is on its way" says it without it.
+    const kept = whole && !v.keys[0]?.startsWith('relative:') ? keptWithout(v, original, candidate, o) : undefined;
     out.push({
       kind: 'fact_dropped',
       path: kept === undefined ? 'text' : where(kept),
