@@ -139,6 +139,17 @@ describe('a lifted necessity bears on what it lifts', () => {
     expect(flips('Bringing a personal laptop is not necessary.', 'A laptop will be provided for you.')).toEqual([]);
   });
 
+  it('is no flip against a clause that grants the permission in words of its own', () => {
+    expect(flips('Your insurance card is not needed.', 'You can leave your insurance card at home.')).toEqual([]);
+    expect(
+      flips(
+        "You don't need to bring your insurance card, but please bring a photo ID.",
+        'Please bring a photo ID. You can leave your insurance card at home.',
+        ["Your insurance card isn't needed; a photo ID is."],
+      ),
+    ).toEqual([]);
+  });
+
   it('is a flip against a clause that says it', () => {
     expect(flips('You do not need to bring your own laptop.', 'Bring your own laptop.')).toHaveLength(1);
     expect(flips('A referral is not required for the visit.', 'A referral is required for the visit.')).toHaveLength(1);

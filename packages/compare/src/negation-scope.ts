@@ -63,6 +63,16 @@ function lifted(tokens: ClauseFacts['tokens'], cue: number, modal: number): stri
   return null;
 }
 
+/** Whether the particle at `cue` negates a necessity ("not needed", "don't have to"). */
+function lifts(tokens: ClauseFacts['tokens'], cue: number): boolean {
+  for (let i = cue + 1; i < tokens.length; i++) {
+    const w = tokens[i]?.lower ?? '';
+    if (companions.has(w) || (isFunctionWord(w) && !liftable.has(w))) continue;
+    return liftable.has(w);
+  }
+  return false;
+}
+
 const priceList = [...priceWords];
 
 // Content words are not inflected ("pays" / "pay"): one word opening the other counts as the same.
@@ -113,6 +123,9 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   if (cue < 0) return true;
   if (!attached(negated.tokens, cue)) {
     if (!isParticle((negated.tokens[cue]?.lower ?? '').replace(/’/g, "'"))) return true;
+    // A lifted necessity is a permission: against a clause that grants one ("isn't needed" / "You
+    // can leave it at home") the negation is spent on the modal, not opposed to the claim.
+    if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;
     const head = governed(negated.tokens, cue);
     // The other clause says the negated word, or has no word of its own to say it with.
     return (
