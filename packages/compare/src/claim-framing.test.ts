@@ -89,3 +89,27 @@ describe('entitlements', () => {
     expect(claims(answer, `${answer} We look forward to welcoming you to the Harbor Inn.`)).toEqual([]);
   });
 });
+
+describe('promises', () => {
+  const claims = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind === 'added_claim')
+      .map((d) => d.candidate);
+  const answer = 'Your new sofa has shipped and is due on 14 May. Delivery is to the ground floor.';
+
+  it('reads a commitment by the service or its people as a new claim', () => {
+    expect(claims(answer, `${answer} Our crew will also carry the old sofa away.`)).toEqual([
+      'Our crew will also carry the old sofa away.',
+    ]);
+    expect(claims(answer, `${answer} We'll assemble the frame in your living room.`)).toEqual([
+      "We'll assemble the frame in your living room.",
+    ]);
+    expect(claims(answer, `${answer} The driver will unpack the sofa and take the boxes away.`)).toHaveLength(1);
+  });
+
+  it("leaves the assistant's own next step and a courteous close alone", () => {
+    expect(claims(answer, `${answer} I'll make a note of your floor on the order.`)).toEqual([]);
+    expect(claims(answer, `${answer} We'll let you know as soon as it leaves the depot.`)).toEqual([]);
+    expect(claims(answer, `${answer} You will love how it looks in your living room.`)).toEqual([]);
+  });
+});
