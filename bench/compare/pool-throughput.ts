@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { canonicalize, compareResponses, NoiseModel } from '@understudy/compare';
+import { type CanonicalResponse, canonicalize, compareResponses, NoiseModel } from '@understudy/compare';
 import { createComparePool } from '@understudy/replay';
 import { chatBytePairs } from './chat-pairs.js';
 
@@ -11,6 +11,8 @@ import { chatBytePairs } from './chat-pairs.js';
 // replay's compare pool (`createComparePool`, default one thread per core) with pairs kept in
 // flight, in alternating slices. Also pairs per CPU-second of the whole process (every thread
 // counted), so the pool's overhead (copying pairs to the threads, judging on the caller) shows.
+// --replay: a replay's call pattern instead (one item = the baseline's answer compared with the
+// original, then the candidate's with the original and that baseline; through the pool both at once).
 // Run it through /work/bin/bench.
 
 const { values } = parseArgs({
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: String(availableParallelism()) },
     rounds: { type: 'string', default: '6' },
     seconds: { type: 'string', default: '2' },
+    replay: { type: 'boolean', default: false },
   },
 });
 const threads = Number(values.threads);
@@ -39,13 +42,27 @@ function measure(pairs: number, c0: NodeJS.CpuUsage, t0: number): Rate {
 }
 
 let k = 0;
+/** The next item: its original, the candidate's answer and (replay pattern) the baseline's; canonicalized here. */
+function next(): { original: CanonicalResponse; candidate: CanonicalResponse; baseline: CanonicalResponse | undefined } {
+  const p = bytePairs[k % bytePairs.length] ?? bytePairs[0];
+  // The replay's candidate: an answer no nearby item uses (as speed-vs.ts --replay).
+  const q = bytePairs[(k++ + 100) % bytePairs.length] ?? bytePairs[0];
+  if (p === undefined || q === undefined) throw new Error('no pairs');
+  if (values.replay !== true) return { original: canonicalize(p.a), candidate: canonicalize(p.b), baseline: undefined };
+  return { original: canonicalize(p.a), candidate: canonicalize(q.b), baseline: canonicalize(p.b) };
+}
+
 function inline(ms: number): Rate {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < ms) {
-    const p = bytePairs[k++ % bytePairs.length];
-    if (p !== undefined) compareResponses(canonicalize(p.b), canonicalize(p.a), { endpoint, noise });
+    const { original, candidate, baseline } = next();
+    if (baseline === undefined) compareResponses(candidate, original, { endpoint, noise });
+    else {
+      compareResponses(baseline, original, { endpoint, noise: null });
+      compareResponses(candidate, original, { endpoint, noise, baselines: [baseline] });
+    }
     n++;
   }
   return measure(n, c0, t0);
@@ -58,8 +75,13 @@ async function pooled(ms: number): Promise<Rate> {
   // Pairs in flight per thread: enough that no thread waits for the next pair.
   const lane = async (): Promise<void> => {
     while (performance.now() - t0 < ms) {
-      const p = bytePairs[k++ % bytePairs.length];
-      if (p !== undefined) await pool.compare(canonicalize(p.b), canonicalize(p.a), { endpoint, noise });
+      const { original, candidate, baseline } = next();
+      if (baseline === undefined) await pool.compare(candidate, original, { endpoint, noise });
+      else
+        await Promise.all([
+          pool.compare(baseline, original, { endpoint, noise: null }),
+          pool.compare(candidate, original, { endpoint, noise, baselines: [baseline] }),
+        ]);
       n++;
     }
   };
@@ -79,6 +101,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const show = (rs: readonly Rate[]): string =>
   `wall median ${median(rs.map((r) => r.wall)).toFixed(0)} pairs/s (best ${Math.max(...rs.map((r) => r.wall)).toFixed(0)}), ${median(rs.map((r) => r.cpu)).toFixed(0)} per CPU-second`;
 const ratios = rates.pool.map((p, i) => p.wall / (rates.inline[i]?.wall ?? p.wall));
+if (values.replay === true) console.log('replay pattern: one item = baseline vs original, then candidate vs original with that baseline');
 console.log(`calling thread only: ${show(rates.inline)}`);
 console.log(`compare pool, ${threads} thread(s): ${show(rates.pool)}`);
 console.log(

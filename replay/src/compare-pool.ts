@@ -90,8 +90,21 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
     return thread;
   };
 
-  /** The thread for the next pair: the least busy, or a new one when every running thread has work. */
-  const pick = (): Thread | undefined => {
+  // The thread each original last went to: a replay compares its original with the baseline's
+  // answer and then with the candidate's, and a thread that read those answers has their facts at
+  // hand (compare keeps the last few answers it read), where another would read them again.
+  const lastThread = new WeakMap<CanonicalResponse, Thread>();
+
+  /** The thread for the next pair: the one its original went to, else the least busy (or a new one when every running thread has work). */
+  const pick = (original: CanonicalResponse): Thread | undefined => {
+    const last = lastThread.get(original);
+    if (last !== undefined && last.pending.size < maxPerThread && threads.includes(last)) return last;
+    const thread = leastBusy();
+    if (thread !== undefined) lastThread.set(original, thread);
+    return thread;
+  };
+
+  const leastBusy = (): Thread | undefined => {
     let best: Thread | undefined;
     for (const t of threads) if (best === undefined || t.pending.size < best.pending.size) best = t;
     // A thread that failed is not replaced: a broken install would fail every one.
@@ -121,7 +134,7 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
   ): Promise<DivergenceReport> {
     return new Promise<DivergenceReport>((resolve, reject) => {
       const p: Pending = { task: { id: nextId++, candidate, original, options: ruleOptions }, resolve, reject };
-      const thread = closed ? undefined : pick();
+      const thread = closed ? undefined : pick(original);
       if (thread === undefined) {
         settleHere(p);
         return;

@@ -10,6 +10,7 @@ import { type Clock, type Exchange, type Logger, silentLogger, systemClock, type
 import type { ShadowComparisonRecord, Store } from '@understudy/store';
 import { applyExtensions } from './apply-extensions.js';
 import { type CompareOptionsFor, defaultCompareOptions, endpointOf } from './compare-item.js';
+import type { ComparePool } from './compare-pool.js';
 import { sideEffectsFor } from './side-effects-for.js';
 
 export interface ShadowWorkerDeps {
@@ -26,6 +27,8 @@ export interface ShadowWorkerDeps {
   readonly extensionConcurrency?: number;
   /** Called once per stored comparison, e.g. to count verdicts in `/metrics`. */
   readonly onComparison?: (verdict: string) => void;
+  /** Threads the rules run on (the process's compare pool); default the calling thread. */
+  readonly comparePool?: ComparePool;
   /** Poll period. Default 500 ms. */
   readonly intervalMs?: number;
   /** Shadow exchanges compared per poll. Default 200. */
@@ -42,6 +45,9 @@ export interface ShadowWorker {
   /** Stops polling and waits for a tick in progress. */
   stop(): Promise<void>;
 }
+
+// Pairs of a page compared at once on a compare pool: enough to keep its threads busy.
+const pairsAtOnce = 16;
 
 /** A shadow's comparison by the rules, and the pair its second opinions are asked about. */
 interface Compared {
@@ -82,9 +88,10 @@ export function createShadowWorker(deps: ShadowWorkerDeps): ShadowWorker {
       if (pending.length === 0) break;
       after = pending.at(-1)?.id ?? null;
       const compared: Compared[] = [];
-      for (const shadow of pending) {
-        const one = await compareOne(shadow);
-        if (one !== undefined) compared.push(one);
+      // With a pool, a page's pairs are compared a few at a time on its threads.
+      const atOnce = deps.comparePool === undefined ? 1 : pairsAtOnce;
+      for (let i = 0; i < pending.length; i += atOnce) {
+        for (const one of await Promise.all(pending.slice(i, i + atOnce).map(compareOne))) if (one !== undefined) compared.push(one);
       }
       const records = await withSecondOpinions(compared);
       // Stopped while asking: nothing of this page is stored, so the next start compares it whole.
@@ -142,12 +149,11 @@ export function createShadowWorker(deps: ShadowWorkerDeps): ShadowWorker {
     const options = optionsFor(endpoint);
     const candidate = canonicalize(shadow);
     const original = canonicalize(parent);
-    const report = compareResponses(candidate, original, {
-      ...options,
-      endpoint,
-      noise: null,
-      ...(sideEffects === undefined ? {} : { sideEffects }),
-    });
+    const compareOptions = { ...options, endpoint, noise: null, ...(sideEffects === undefined ? {} : { sideEffects }) };
+    const report =
+      deps.comparePool === undefined
+        ? compareResponses(candidate, original, compareOptions)
+        : await deps.comparePool.compare(candidate, original, compareOptions);
     return {
       record: {
         exchangeId: shadow.id,

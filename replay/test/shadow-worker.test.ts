@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { CompareExtension, DivergenceReport } from '@understudy/compare';
+import { type CompareExtension, canonicalize, compareResponses, type DivergenceReport } from '@understudy/compare';
 import { ManualClock, parseConfig, seededRandom } from '@understudy/core';
 import { testExchange, testJsonBody } from '@understudy/store/testing';
 import { createShadowMetrics, createTap, storeSink } from '@understudy/tap';
 import { describe, expect, it } from 'vitest';
+import { createComparePool } from '../src/compare-pool.js';
 import { createShadowWorker } from '../src/shadow-worker.js';
 import { customerRequest, demoAgent, tempStore } from './support.js';
 
@@ -46,11 +47,21 @@ describe('live shadow through the tap, compared by the worker', () => {
 
     const metrics = createShadowMetrics(tap.registry);
     const clock = new ManualClock(Date.now());
-    const worker = createShadowWorker({ store, clock, onComparison: (v) => metrics.comparison(v), batchSize: 25 });
+    // On compare threads, as `understudy start` runs it: each stored verdict is the one compareResponses gives.
+    const comparePool = createComparePool({ threads: 2 });
+    const worker = createShadowWorker({ store, clock, onComparison: (v) => metrics.comparison(v), batchSize: 25, comparePool });
     expect(await worker.tick()).toBe(n);
     expect(await worker.tick()).toBe(0);
+    expect(comparePool.threads).toBeGreaterThan(0);
+    await comparePool.close();
     const rows = await store.shadowComparisons.list({ limit: 1000 });
     expect(rows).toHaveLength(n);
+    for (const r of rows) {
+      const [shadow, parent] = await Promise.all([store.exchanges.get(r.exchangeId), store.exchanges.get(r.parentId)]);
+      if (shadow === undefined || parent === undefined) throw new Error(`missing exchanges of ${r.exchangeId}`);
+      const inline = compareResponses(canonicalize(shadow), canonicalize(parent), { endpoint: r.endpoint, noise: null });
+      expect([r.verdict, r.score]).toEqual([inline.verdict, inline.score]);
+    }
     const verdicts: Record<string, number> = {};
     for (const r of rows) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
     expect(verdicts.regression ?? 0).toBeGreaterThan(5);

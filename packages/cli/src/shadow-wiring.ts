@@ -36,6 +36,7 @@ export function startShadowWorker(deps: {
     logger: deps.logger.child({ role: 'shadow-worker' }),
     compareOptions: deps.compare.compareOptions,
     extensions: deps.compare.extensions,
+    comparePool: deps.compare.pool,
     onComparison: (verdict) => metrics.comparison(verdict),
   });
   worker.start();
