@@ -40,34 +40,44 @@ const secrets = {
   toolArgRequest: 'Hq72-conn-secret-no-shape',
   toolArgReply: 'Wb38-reply-password-no-shape',
   toolArgStream: 'Pz51-streamed-pw-no-shape',
+  // Written with JSON \u escapes of ASCII letters (`sk-\u0070roj-…`, `"p\u0061ssword"`): stored, they must not appear.
+  escapedKey: 'Esc4ped9Key0Tail7x2LmQz',
+  escapedPw: 'Esc-pw-no-shape-5521',
 } as const;
 
-const replyBody = JSON.stringify({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  model: 'gpt-4o-mini',
-  choices: [
-    {
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: `Mail ${secrets.email}, key\n${secrets.key}, card ${secrets.card} 123`,
-        tool_calls: [
-          {
-            id: 'c1',
-            type: 'function',
-            function: { name: 'login', arguments: JSON.stringify({ user: 'ann', password: secrets.toolArgReply }) },
-          },
-        ],
+/** Valid JSON that spells a key and a secret name with escapes: `ESC_KEY` and the `ESC_MEMBER` member are rewritten. */
+const withEscapes = (json: string): string =>
+  json.replace('ESC_KEY', `sk-\\u0070roj-${secrets.escapedKey}`).replace('"ESC_MEMBER":0', `"p\\u0061ssword":"${secrets.escapedPw}"`);
+
+const replyBody = withEscapes(
+  JSON.stringify({
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    model: 'gpt-4o-mini',
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: `Mail ${secrets.email}, key\n${secrets.key}, card ${secrets.card} 123`,
+          tool_calls: [
+            {
+              id: 'c1',
+              type: 'function',
+              function: { name: 'login', arguments: JSON.stringify({ user: 'ann', password: secrets.toolArgReply }) },
+            },
+          ],
+        },
       },
-    },
-  ],
-  usage: { prompt_tokens: 5, completion_tokens: 7 },
-});
+    ],
+    usage: { prompt_tokens: 5, completion_tokens: 7 },
+    ESC_MEMBER: 0,
+  }),
+);
 
 /** The email spelled across deltas, as every LLM streams; then a tool call's arguments with a password split the same way. */
-const sseBody = ['Write to ', 'alice.sec', 'ret@corp.exa', 'mple.com', ' today']
-  .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+const sseBody = ['Write to ', 'alice.sec', 'ret@corp.exa', 'mple.com', ' today', ' key ESC_KEY']
+  .map((content) => `data: ${withEscapes(JSON.stringify({ choices: [{ index: 0, delta: { content } }] }))}\n\n`)
   .concat(
     ['{"user":"ann","pass', 'word": "', secrets.toolArgStream.slice(0, 9), secrets.toolArgStream.slice(9), '"}'].map(
       (args) =>
@@ -93,19 +103,26 @@ const requestHeaders = {
   authorization: `Bearer ${secrets.userBearer}`,
   cookie: secrets.cookie,
 };
-const requestBody = JSON.stringify({
-  model: 'gpt-4o-mini',
-  messages: [
-    { role: 'user', content: `my card\\t${secrets.card} and ${secrets.aws}` },
-    {
-      role: 'assistant',
-      content: null,
-      tool_calls: [
-        { id: 'c0', type: 'function', function: { name: 'db', arguments: JSON.stringify({ connection_secret: secrets.toolArgRequest }) } },
-      ],
-    },
-  ],
-});
+const requestBody = withEscapes(
+  JSON.stringify({
+    model: 'gpt-4o-mini',
+    ESC_MEMBER: 0,
+    messages: [
+      { role: 'user', content: `my card\\t${secrets.card} and ${secrets.aws}, ESC_KEY` },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'c0',
+            type: 'function',
+            function: { name: 'db', arguments: JSON.stringify({ connection_secret: secrets.toolArgRequest }) },
+          },
+        ],
+      },
+    ],
+  }),
+);
 
 /** A logger that writes every line to a file, as the CLI's does. */
 function fileLogger(file: string): Logger {

@@ -1,4 +1,5 @@
 import type { SseEvent } from '@understudy/core';
+import { decodeAsciiEscapesMapped, mayHoldAsciiEscape } from './ascii-escapes.js';
 import type { Placeholder, SecretFinder, SecretRange } from './secret-finder.js';
 
 /** One string in one event: where it sits, so an edit can be written back. */
@@ -44,8 +45,7 @@ export function redactEvents(
   const rawData = new Map<number, string>();
   for (const leaves of channels.values()) {
     const text = leaves.map((l) => l.value).join('');
-    // Members only where a name can end: most channels (content, ids) hold no `":`.
-    const ranges = text.includes('":') ? union(finder.ranges(text), members(text)) : finder.ranges(text);
+    const ranges = secretsIn(text, finder, members);
     if (ranges.length === 0) continue;
     const starts: number[] = [];
     let offset = 0;
@@ -79,6 +79,21 @@ export function redactEvents(
     data = json(data);
     return data === e.data ? e : { ...e, data };
   });
+}
+
+/**
+ * The secrets of one channel's text: patterns, and members where a name can end (most channels —
+ * content, ids — hold no `":`). A channel that is JSON text with escapes of its own (streamed
+ * arguments `{"p\u0061ssword":…`) is read decoded too, each range found there mapped back.
+ */
+function secretsIn(text: string, finder: SecretFinder, members: (text: string) => readonly SecretRange[]): SecretRange[] {
+  const find = (t: string): SecretRange[] => (t.includes('":') ? union(finder.ranges(t), members(t)) : finder.ranges(t));
+  const found = find(text);
+  if (!mayHoldAsciiEscape(text)) return found;
+  const { decoded, from } = decodeAsciiEscapesMapped(text);
+  if (decoded === text) return found;
+  const mapped = find(decoded).map((r) => ({ ...r, start: from[r.start] as number, end: from[r.end] as number }));
+  return union(found, mapped);
 }
 
 /** Two sets of ranges as one, in order, overlapping ones merged. */

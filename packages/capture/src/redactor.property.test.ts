@@ -3,6 +3,7 @@ import { parseConfig } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chatDeltas } from '../test/chat-deltas.js';
+import { escapeLetters } from '../test/escape-letters.js';
 import { luhn } from './card-number.js';
 import { createRedactor } from './redactor.js';
 
@@ -155,6 +156,50 @@ describe('redaction property: no generated secret survives (fast-check)', () => 
         }
       }),
       { numRuns: 2000, seed: 29 },
+    );
+  });
+
+  it('written with JSON \\u escapes of ASCII letters (names too), in bodies and SSE events: found as decoded text (4 000 secrets)', () => {
+    const mask = fc.array(fc.boolean(), { minLength: 64, maxLength: 64 });
+    const decoded = (json: string): string => JSON.stringify(JSON.parse(json));
+    fc.assert(
+      fc.property(embedded, mask, fc.array(fc.nat(400), { maxLength: 8 }), ({ secret: s, before: b, after: a, head, tail }, bits, cuts) => {
+        fc.pre(!runsOn(s, a, tail));
+        const pick = (i: number): boolean => bits[i % bits.length] === true;
+        const content = `${head}${b}${s}${a}${tail}`;
+        const body = escapeLetters(JSON.stringify({ messages: [{ role: 'user', content }], auth: { password: 'Pw-no-shape-0042' } }), pick);
+        const out = redactor.forExchange().body(body, 'application/json');
+        expect(leaked(s, decoded(out))).toBe(false);
+        expect(decoded(out)).not.toContain('Pw-no-shape-0042');
+        const events = chatDeltas(content, cuts).map((e) => ({ ...e, data: escapeLetters(e.data, pick) }));
+        const stored = redactor.forExchange().events(events);
+        expect(leaked(s, reassembled(stored))).toBe(false);
+        const raw = redactor.forExchange().body(events.map((e) => `data: ${e.data}\n\n`).join(''), 'text/event-stream');
+        const rawEvents = raw
+          .split('\n\n')
+          .filter((x) => x !== '')
+          .map((x, i) => ({ at: i, data: x.slice(6) }));
+        expect(leaked(s, reassembled(rawEvents))).toBe(false);
+      }),
+      { numRuns: 4_000, seed: 30 },
+    );
+  });
+
+  it('keeps a body with escapes and no secret byte for byte (2 000 bodies)', () => {
+    const word = fc.constantFrom('order', 'shipped', 'Paris', '<b>', 'a/b', 'count', 'board', '42', 'x & y');
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          word,
+          fc.array(word, { maxLength: 6 }).map((w) => w.join(' ')),
+        ),
+        fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
+        (doc, bits) => {
+          const body = escapeLetters(JSON.stringify(doc), (i) => bits[i % 16] === true).replaceAll('/', '\\/');
+          expect(redactor.forExchange().body(body, 'application/json')).toBe(body);
+        },
+      ),
+      { numRuns: 2_000, seed: 31 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
 import { compileJsonPath, type JsonPathStep, parseSse, replaceAtPath } from '@understudy/core';
+import { redactDecoded } from './ascii-escapes.js';
 import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
 import { redactEvents } from './redact-events.js';
@@ -83,14 +84,17 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
     forExchange() {
       const known = new Map<string, string>();
       const finder: SecretFinder = secretFinder(patterns, known);
-      const text = (s: string): string => finder.redact(s, placeholder);
+      // Patterns and names are matched on the text as written and as a JSON reader decodes it (`sk-\u0070roj-…`).
+      const textAsWritten = (s: string): string => finder.redact(s, placeholder);
+      const text = (s: string): string => redactDecoded(s, textAsWritten);
 
       const keep = (secret: string, token: string, min = minEchoedSecret): void => remember(known, secret, token, min);
       /** The last events redacted, with their redaction. */
       let lastEvents: RedactedEvents | undefined;
 
       /** Secret-named members and configured paths, then patterns; a body that is not JSON only gets the patterns. */
-      const json = (s: string): string => {
+      const json = (s: string): string => redactDecoded(s, jsonAsWritten);
+      const jsonAsWritten = (s: string): string => {
         let out = s;
         if (paths.length > 0) {
           const first = s.trimStart().charCodeAt(0);
@@ -125,7 +129,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
         out = pathNames.size > 0 ? rewriteEveryMember(out, member) : rewriteSecretWordMembers(out, member);
         // JSON held in a string (a tool call's arguments) gets the same rules, one level down each time.
         out = rewriteJsonInStrings(out, isSecretName, json);
-        return text(out);
+        return textAsWritten(out);
       };
 
       const self: ExchangeRedactor = {

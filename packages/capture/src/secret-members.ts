@@ -1,3 +1,5 @@
+import { mayHoldNestedAsciiEscape } from './ascii-escapes.js';
+
 /**
  * Finding `"name": value` members in JSON text (also text cut off at the capture cap, where a
  * parse fails) so that secret-named ones can be replaced. The value is a string (also one cut
@@ -129,14 +131,16 @@ const jsonString = /"(?:[^"\\]|\\.)*"/g;
 
 /**
  * Rewrites the JSON held in the string literals of `text` that have a secret-named member
- * ({@link hasEscapedSecretMember}): each is decoded, passed to `redact` (which may recurse for
+ * ({@link hasEscapedSecretMember}) or an escape of their own (`\"p\\u0061ssword\"`: the name is
+ * only seen decoded, by `redact`): each is decoded, passed to `redact` (which may recurse for
  * deeper levels) and encoded again, so it stays a valid JSON string. Other literals keep their
  * exact bytes; a literal cut off at the capture cap is left as it is.
  */
 export function rewriteJsonInStrings(text: string, isSecret: (name: string) => boolean, redact: (inner: string) => string): string {
-  if (!hasEscapedSecretMember(text, isSecret)) return text;
+  const worth = (s: string): boolean => hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s);
+  if (!worth(text)) return text;
   return text.replace(jsonString, (literal) => {
-    if (!hasEscapedSecretMember(literal, isSecret)) return literal;
+    if (!worth(literal)) return literal;
     let inner: unknown;
     try {
       inner = JSON.parse(literal);
