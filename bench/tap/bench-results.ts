@@ -7,8 +7,11 @@ import type { TapProfileReply, TapStatsReply } from './tap-messages.js';
 export interface ContenderFigures {
   /** req/s per saturation round. */
   readonly throughput: number[];
-  /** CPU time of the contender's process over its saturation jobs, and the requests they sent. */
-  readonly cpu: { ms: number; requests: number };
+  /**
+   * CPU time of the contender's process over its saturation jobs, and the requests they sent;
+   * `rigMs`: the upstream's and the load generator's CPU over the same jobs (the rest of the machine's work).
+   */
+  readonly cpu: { ms: number; rigMs: number; requests: number };
   /** Sorted open-loop latency samples per round. */
   readonly latency: Float64Array[];
   errors: number;

@@ -15,6 +15,8 @@ export interface PhaseContext {
   readonly load: LoadClient;
   readonly targets: ReadonlyMap<ContenderName, Target>;
   readonly pids: ReadonlyMap<ContenderName, number | undefined>;
+  /** The upstream's and the load generator's processes: the work every contender's request also costs. */
+  readonly rigPids: readonly (number | undefined)[];
   readonly figures: ReadonlyMap<ContenderName, ContenderFigures>;
   readonly log: (line: string) => void;
 }
@@ -44,10 +46,14 @@ export async function saturation(ctx: PhaseContext): Promise<void> {
       const fig = ctx.figures.get(name);
       if (target === undefined || fig === undefined) continue;
       const pid = ctx.pids.get(name);
+      const rigCpu = (): number => ctx.rigPids.reduce<number>((sum, p) => sum + procCpuMs(p), 0);
       const cpu0 = procCpuMs(pid);
+      const rig0 = rigCpu();
       const res = await ctx.load.closed({ target, connections: ctx.plan.connections, warmupMs: 200, durationMs: ctx.plan.closedMs });
       // The CPU span holds the job's warm-up and tail too, so it is divided by every request sent.
       fig.cpu.ms += procCpuMs(pid) - cpu0;
+      // direct's process is the upstream: counted once, as the contender.
+      fig.cpu.rigMs += rigCpu() - rig0 - (name === 'direct' ? procCpuMs(pid) - cpu0 : 0);
       fig.cpu.requests += res.sent;
       fig.throughput.push(res.completed / res.seconds);
       fig.errors += res.errors;

@@ -36,7 +36,7 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
     ),
   );
   for (const [name, why] of r.unavailable) out.push(`  ${name} unavailable: ${why}`);
-  out.push('');
+  out.push('', machineShare(r, cpuUs), '');
   out.push(
     table(
       [
@@ -92,6 +92,22 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
       `${r.loadAfter.toFixed(1)} after (anything above ~2 means other work shared the cores). Total time ${r.seconds.toFixed(1)} s.`,
   );
   return out.join('\n');
+}
+
+/**
+ * The machine's CPU per request in saturation: the contender's process, plus the upstream and the
+ * load generator it drives. With every core busy, req/s is about cores / that sum, so two
+ * contenders' throughput ratio follows their sums, not the proxies' own CPU alone.
+ */
+function machineShare(r: BenchResults, cpuUs: (n: ContenderName) => number): string {
+  const rows = contenderNames.flatMap((n) => {
+    const c = r.figures.get(n)?.cpu;
+    if (c === undefined || c.requests === 0) return [];
+    const rig = (c.rigMs * 1000) / c.requests;
+    const sum = cpuUs(n) + rig;
+    return [`${n} ${rate(cpuUs(n))} + ${rate(rig)} = ${rate(sum)} (bound ${rate((cpus().length * 1e6) / sum)} req/s)`];
+  });
+  return `Machine CPU µs per request in saturation, contender + upstream and load generator = sum (bound: ${cpus().length} cores / sum): ${rows.join('; ')}.`;
 }
 
 interface Figures {

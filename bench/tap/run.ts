@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   try {
     const upstream = await children.fork('upstream', paths.upstream, [`--chunk-ms=${plan.sseChunkMs}`]);
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
-    const load = new LoadClient((await children.fork('load-generator', paths.loadGenerator, [])).child);
+    const loadGenerator = await children.fork('load-generator', paths.loadGenerator, []);
+    const load = new LoadClient(loadGenerator.child);
     const proxy = await children.fork('http-proxy', paths.httpProxy, [`--upstream=${upstreamUrl}`]);
     const profileDir = join(tmpdir(), 'understudy-bench-tap-profiles');
     if (profile) mkdirSync(profileDir, { recursive: true });
@@ -139,9 +140,10 @@ async function main(): Promise<void> {
     const figures = new Map<ContenderName, ContenderFigures>(
       contenderNames
         .filter((n) => targets.has(n))
-        .map((n) => [n, { throughput: [], cpu: { ms: 0, requests: 0 }, latency: [], errors: 0, late: 0 }]),
+        .map((n) => [n, { throughput: [], cpu: { ms: 0, rigMs: 0, requests: 0 }, latency: [], errors: 0, late: 0 }]),
     );
-    const ctx: PhaseContext = { plan, load, targets, pids, figures, log };
+    const rigPids = [upstream.child.pid, loadGenerator.child.pid];
+    const ctx: PhaseContext = { plan, load, targets, pids, rigPids, figures, log };
 
     await warmUp(ctx);
     // The profile covers the saturation rounds only; the tap idles through the other contenders' turns.
