@@ -121,3 +121,17 @@ describe('short forms of values', () => {
     expect(keys('Adults $20, under-5s free')).toEqual(keys('Adults $20, under 5 free'));
   });
 });
+
+describe('a letter or a Roman numeral after a name', () => {
+  const names = (text: string) =>
+    factSheet(text)
+      .values.filter((v) => v.type === 'entity')
+      .map((v) => v.text);
+
+  it('continues the name ("Gate B", "Terminal C", "Mark IV")', () => {
+    expect(names('The shuttle leaves from Gate B near Terminal C.')).toEqual(['Gate B', 'Terminal C']);
+    expect(names('We stock the Canon Mark IV body.')).toEqual(['Canon Mark IV']);
+    // A capital letter alone starts nothing.
+    expect(names('Option B is cheaper.')).toEqual([]);
+  });
+});

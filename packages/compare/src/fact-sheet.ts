@@ -100,12 +100,16 @@ export function sheetWordIds(sheet: FactSheet): IdSet {
 
 const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 
+// A capital letter or a Roman numeral after a name is part of it ("Gate B", "Mark IV"); alone, a
+// short capital word is mostly a word ("A", "ID", "OK").
+const continuesName = /^(?:[A-Z]|[IVX]{2,4})$/;
+
 function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
   const out: FactValue[] = [];
   let run: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t?.upper && isName(t, i, initial, consumed)) {
+    if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
       run.push(t.core);
     } else if (run.length > 0) {
       pushEntity(run, out);
