@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { heapTop } from '../soak/heap-diff.js';
 import { ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
-import { procCpuMs, procMemory } from '../tap/proc-stats.js';
+import { procCpuMs, procCpuSplitMs, procMemory, procSyscalls, procThreadCpuMs } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 import type { CaptureCounters } from '../tap/tap-messages.js';
 import { listenDrops } from './listen-drops.js';
@@ -72,6 +72,14 @@ interface Row {
   readonly peakRssMb: number;
   /** CPU seconds the server process (every thread) used while the client ran. */
   readonly cpuS: number;
+  /** Of `cpuS`, the seconds spent in the kernel (loopback TCP: the receiving side's work is charged to the sender's write). */
+  readonly systemS: number;
+  /** Write system calls (`writev` and `write`) and read calls of the server per event the client got: all threads, and its main thread's. */
+  readonly perEvent: { readonly writes: number; readonly reads: number; readonly mainWrites: number };
+  /** CPU seconds of the server's main thread (the one every socket waits on), and of them in the kernel. */
+  readonly main: { readonly cpuS: number; readonly systemS: number };
+  /** CPU seconds of the server's other threads: the busiest one (the tap's capture writer, as a rule) and the rest (GC helpers, libuv's pool). */
+  readonly others: { readonly busiestS: number; readonly restS: number; readonly threads: number };
   /** CPU seconds the upstream used meanwhile (it shares the cores: a proxy that needs more leaves it less). */
   readonly upstreamCpuS: number;
   /** Connections the kernel refused for a full listen queue during the run (machine-wide: the client connects only to this server). */
@@ -147,6 +155,12 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const profiling = contender === 'tap' && profileDir !== undefined;
     if (profiling) await tapProfile(server, 'profile-start');
     const cpuBefore = procCpuMs(server.child.pid);
+    const pid = server.child.pid;
+    const systemBefore = procCpuSplitMs(pid).system;
+    const callsBefore = procSyscalls(pid);
+    const mainBefore = procCpuSplitMs(pid, pid);
+    const mainCallsBefore = procSyscalls(pid, pid);
+    const threadsBefore = procThreadCpuMs(pid);
     const upstreamCpuBefore = procCpuMs(upstream.child.pid);
     const overflowsBefore = listenDrops().overflows;
     const clientRun = runClient(server.port, scenario);
@@ -159,10 +173,25 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const client = await clientRun;
     if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
     const cpuS = (procCpuMs(server.child.pid) - cpuBefore) / 1000;
+    const systemS = (procCpuSplitMs(server.child.pid).system - systemBefore) / 1000;
+    const calls = procSyscalls(pid);
+    const events = Math.max(1, client.delayMs.samples);
+    const perEvent = {
+      writes: (calls.writes - callsBefore.writes) / events,
+      reads: (calls.reads - callsBefore.reads) / events,
+      mainWrites: (procSyscalls(pid, pid).writes - mainCallsBefore.writes) / events,
+    };
+    const mainAfter = procCpuSplitMs(pid, pid);
+    const others = otherThreads(pid, threadsBefore);
+    const main = {
+      cpuS: (mainAfter.user + mainAfter.system - mainBefore.user - mainBefore.system) / 1000,
+      systemS: (mainAfter.system - mainBefore.system) / 1000,
+    };
     const listenOverflows = listenDrops().overflows - overflowsBefore;
     const upstreamCpuS = (procCpuMs(upstream.child.pid) - upstreamCpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
-    if (contender === 'http-proxy') return { scenario, contender, client, peakRssMb, cpuS, upstreamCpuS, listenOverflows };
+    if (contender === 'http-proxy')
+      return { scenario, contender, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS, listenOverflows };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');
     const { stats } = counted;
@@ -178,6 +207,10 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       client,
       peakRssMb,
       cpuS,
+      systemS,
+      perEvent,
+      main,
+      others,
       upstreamCpuS,
       listenOverflows,
       captured: final.captured,
@@ -188,6 +221,13 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
   } finally {
     await children.stopAll();
   }
+}
+
+/** CPU seconds each thread but the main one used since `before`: the busiest, and the rest together. */
+function otherThreads(pid: number | undefined, before: Map<number, number>): { busiestS: number; restS: number; threads: number } {
+  const used = [...procThreadCpuMs(pid)].filter(([tid]) => tid !== pid).map(([tid, ms]) => (ms - (before.get(tid) ?? 0)) / 1000);
+  const busiestS = Math.max(0, ...used);
+  return { busiestS, restS: used.reduce((sum, s) => sum + s, 0) - busiestS, threads: used.filter((s) => s >= 0.05).length - 1 };
 }
 
 /** Signals the tap for a heap snapshot and waits until its file is complete (its size steady for 1 s, at most 2 min). */
@@ -229,7 +269,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (upstream ${fmt(row.upstreamCpuS)} s)${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (kernel ${fmt(row.systemS)} s; main thread ${fmt(row.main.cpuS)} s, kernel ${fmt(row.main.systemS)} s; busiest other thread ${fmt(row.others.busiestS)} s, the rest ${fmt(row.others.restS)} s over ${row.others.threads} threads; upstream ${fmt(row.upstreamCpuS)} s), per event ${fmt(row.perEvent.writes, 2)} writes (main thread ${fmt(row.perEvent.mainWrites, 2)}) ${fmt(row.perEvent.reads, 2)} reads${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }

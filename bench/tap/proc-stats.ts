@@ -79,6 +79,36 @@ export function procCpuMs(pid: number | undefined): number {
 }
 
 /**
+ * CPU time a process has used so far in user and in kernel mode, ms: all its threads, or with
+ * `tid` that thread alone (the main thread's id is the pid); NaN where /proc is absent.
+ */
+export function procCpuSplitMs(pid: number | undefined, tid?: number): { readonly user: number; readonly system: number } {
+  if (pid === undefined) return { user: Number.NaN, system: Number.NaN };
+  try {
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: (Number(fields[11]) * 1000) / ticksPerSecond, system: (Number(fields[12]) * 1000) / ticksPerSecond };
+  } catch {
+    return { user: Number.NaN, system: Number.NaN };
+  }
+}
+
+/**
+ * Read and write system calls a process (or, with `tid`, one of its threads) has made so far
+ * (`syscr`, `syscw` of `/proc/PID/io`: a `writev` counts once however many buffers it sends); NaN where absent.
+ */
+export function procSyscalls(pid: number | undefined, tid?: number): { readonly reads: number; readonly writes: number } {
+  if (pid === undefined) return { reads: Number.NaN, writes: Number.NaN };
+  try {
+    const io = readFileSync(tid === undefined ? `/proc/${pid}/io` : `/proc/${pid}/task/${tid}/io`, 'utf8');
+    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(io)?.[1] ?? Number.NaN);
+    return { reads: field('syscr'), writes: field('syscw') };
+  } catch {
+    return { reads: Number.NaN, writes: Number.NaN };
+  }
+}
+
+/**
  * CPU time (user + system, ms) of each thread of a process so far, by thread id, from
  * `/proc/PID/task/TID/stat`; empty where /proc is absent. The main thread's id is the pid.
  */
