@@ -72,6 +72,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   let start = 0;
   const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
+  let only = false;
   tokens.forEach((t, i) => {
     const bits = cueBits(t, memo);
     const w = (bits & cue.curly) !== 0 ? t.lower.replace(/’/g, "'") : t.lower;
@@ -104,6 +105,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       negs++;
       return;
     }
+    if (w === 'only') only = true;
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
@@ -162,7 +164,9 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     }
     if ((bits & cue.possibility) !== 0 && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
   });
-  const modality = nec && !pos ? 'necessity' : pos && !nec ? 'possibility' : advised && !nec && !pos ? 'advice' : null;
+  // A permission restricted by "only" ("allowed only in the rings", "can only pay by card") is a
+  // rule as much as a permission: it takes no side on the scale.
+  const modality = nec && !pos ? 'necessity' : pos && !nec ? (only ? null : 'possibility') : advised && !nec && !pos ? 'advice' : null;
   return {
     negated: negs % 2 === 1,
     ...(free ? { free } : {}),

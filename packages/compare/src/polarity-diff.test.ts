@@ -34,6 +34,14 @@ describe('the modal scale: must / should / may', () => {
     expect(facts('Please bring your cycling shoes.', 'You should bring your cycling shoes.')).toEqual([]);
   });
 
+  it('reads a permission restricted by "only" as a rule, not a permission ("allowed only in the rings")', () => {
+    expect(modality('Campfires are allowed only in the metal fire rings')).toBe(null);
+    expect(modality('You can only pay by card')).toBe(null);
+    expect(facts('Campfires are allowed only in the metal fire rings.', 'Fires have to stay in the metal fire rings.')).toEqual([]);
+    // Without "only" it is a permission, and the change to a rule is one.
+    expect(facts('Campfires are allowed in the metal fire rings.', 'Campfires have to stay in the metal fire rings.')).toHaveLength(1);
+  });
+
   it('lifts a necessity whose subject a negative determiner denies ("No referral is required")', () => {
     expect(modality('No referral is required for this visit')).toBe('possibility');
     expect(facts('You do not need a referral for this visit.', 'No referral is required for this visit.')).toEqual([]);
