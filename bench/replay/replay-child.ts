@@ -1,11 +1,15 @@
 // One replay run in a fresh process, so its peak RSS is its own. Prints one JSON line.
 import { openStore } from '@understudy/store';
-import { createReplayer } from '../../replay/src/index.js';
+import { createComparePool, createReplayer } from '../../replay/src/index.js';
 
 const [db, target, concurrency, limit] = process.argv.slice(2);
 if (db === undefined || target === undefined) throw new Error('usage: replay-child.ts DB TARGET [CONCURRENCY] [LIMIT]');
 const store = await openStore({ url: db });
-const replayer = createReplayer({ store });
+// As `understudy replay` runs it: the compare rules on the process's compare pool
+// (COMPARE_THREADS=N sets its threads; 0 compares on the run's own thread).
+const threads = process.env.COMPARE_THREADS;
+const comparePool = createComparePool(threads === undefined ? {} : { threads: Number(threads) });
+const replayer = createReplayer({ store, comparePool });
 const run = await replayer.create({
   target,
   concurrency: Number(concurrency ?? 64),
@@ -30,6 +34,7 @@ const outcome = await replayer.run(run.id, {
 });
 const seconds = (performance.now() - started) / 1000;
 await replayer.close();
+await comparePool.close();
 await store.close();
 process.stdout.write(
   `${JSON.stringify({
