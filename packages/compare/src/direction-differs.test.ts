@@ -20,6 +20,11 @@ describe('antonym predicates without a negation word', () => {
     expect(flips('The seller pays return shipping on all items.', 'The buyer pays return shipping on all items.')).toHaveLength(1);
   });
 
+  it('reads "extra" against "included"', () => {
+    expect(flips('A helmet is included with every rental.', 'A helmet is extra with every rental.')).toHaveLength(1);
+    expect(flips('A helmet is included with every rental.', 'A helmet comes at no extra cost with every rental.')).toEqual([]);
+  });
+
   it('lets a negation and the opposite word cancel out', () => {
     expect(flips('The kill switch is disabled by default.', 'The kill switch is not enabled by default.')).toEqual([]);
     expect(flips('The room has a private bathroom.', 'The bathroom of the room is not shared.')).toEqual([]);

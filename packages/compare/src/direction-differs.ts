@@ -32,6 +32,8 @@ const directions: readonly (readonly [string, string])[] = [
   // Two sides of a state or a role: a clause saying one and its counterpart the other is a flip
   // ("a private bathroom" / "a shared bathroom", "a full refund" / "a partial refund", "the seller
   // pays" / "the buyer pays"). A negation with the other word says the same ("not shared").
+  ['included', 'extra'],
+  ['includes', 'extra'],
   ['private', 'shared'],
   ['private', 'public'],
   ['enabled', 'disabled'],
