@@ -41,7 +41,10 @@ export async function saveContentNodes(db: Kysely<Database>, nodes: readonly Con
  * distinct node, run inside the caller's transaction (an in-process look-up costs what the
  * conflicting insert costs, so there is no separate look-up).
  */
-export function sqliteContentNodeWriter(db: Kysely<Database>, sqlite: SqliteDatabase): (nodes: readonly ContentNode[]) => void {
+export function sqliteContentNodeWriter(
+  db: Kysely<Database>,
+  sqlite: SqliteDatabase,
+): (nodes: readonly ContentNode[], written?: Set<string>) => void {
   const sample = { hash: '', parent: null, bytes: new Uint8Array() };
   const compiled = db
     .insertInto('content_nodes')
@@ -49,8 +52,13 @@ export function sqliteContentNodeWriter(db: Kysely<Database>, sqlite: SqliteData
     .onConflict((oc) => oc.column('hash').doNothing())
     .compile();
   const statement = sqlite.prepare(compiled.sql);
-  return (nodes) => {
-    for (const node of distinctNodes(nodes).values()) statement.run(node.hash, node.parent, node.bytes);
+  // `written`: hashes this transaction already wrote (a batch's exchanges share their system prompt, tools, history).
+  return (nodes, written) => {
+    for (const node of distinctNodes(nodes).values()) {
+      if (written?.has(node.hash) === true) continue;
+      written?.add(node.hash);
+      statement.run(node.hash, node.parent, node.bytes);
+    }
   };
 }
 

@@ -33,6 +33,28 @@ describe.each(dialects)('ExchangeRepository on $kind', ({ skip, url: makeUrl }) 
     return store;
   };
 
+  it.skipIf(skip)('takes a lazy iterable in one transaction: a source that fails half-way leaves nothing of its batch', async () => {
+    const s = await open();
+    const asked: number[] = [];
+    function* lazy(stop?: number): Generator<Exchange> {
+      for (let i = 0; i < 4; i++) {
+        if (i === stop) throw new Error('the source failed');
+        asked.push(i);
+        yield exchange({
+          id: `L${stop ?? ''}${i}`,
+          requestBody: testJsonBody({ messages: [{ role: 'system', content: 'shared' }], n: i }),
+        });
+      }
+    }
+    await s.exchanges.insertMany(lazy());
+    expect(asked).toEqual([0, 1, 2, 3]);
+    expect(await s.exchanges.count()).toBe(4);
+    expect((await s.exchanges.get('L2'))?.requestBody).toEqual(testJsonBody({ messages: [{ role: 'system', content: 'shared' }], n: 2 }));
+    // A source that fails half-way leaves nothing of its batch: the rows it gave are rolled back.
+    await expect(s.exchanges.insertMany(lazy(2))).rejects.toThrow('the source failed');
+    expect(await s.exchanges.count()).toBe(4);
+  });
+
   it.skipIf(skip)('round-trips every field, bytes included, across reopen', async () => {
     const file = await makeUrl();
     store = await openStore({ url: file });

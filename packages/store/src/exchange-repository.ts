@@ -2,7 +2,7 @@ import { type Exchange, type ExchangeRole, UnderstudyError } from '@understudy/c
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { sqliteContentNodeWriter } from './content-nodes.js';
-import { type PackedExchanges, packExchanges, readExchanges } from './exchange-row.js';
+import { type PackedExchange, packExchange, readExchanges } from './exchange-row.js';
 import { globToLike } from './glob-to-like.js';
 import { insertExchanges } from './insert-exchanges.js';
 import type { Database, ExchangesTable } from './schema.js';
@@ -28,8 +28,11 @@ export interface ExchangePage {
   readonly nextCursor: string | null;
 }
 
-/** Inserts packed rows and their content nodes in one SQLite transaction through cached prepared statements. */
-type SqliteInsert = (packed: PackedExchanges, captureRun: string | undefined) => void;
+/**
+ * Inserts rows and their content nodes in one SQLite transaction through cached prepared
+ * statements: the first exchange packed, the rest packed one by one as they are inserted.
+ */
+type SqliteInsert = (first: PackedExchange, rest: Iterator<Exchange>, captureRun: string | undefined) => void;
 
 export class ExchangeRepository {
   readonly #db: Kysely<Database>;
@@ -50,21 +53,25 @@ export class ExchangeRepository {
    * With `captureRun`, the rows inserted are added to that run's `stored` count in the same
    * transaction, so the count never disagrees with the rows (see CaptureRunRepository).
    */
-  async insertMany(exchanges: readonly Exchange[], captureRun?: string): Promise<void> {
-    if (exchanges.length === 0) return;
+  async insertMany(exchanges: Iterable<Exchange>, captureRun?: string): Promise<void> {
     if (this.#sqlite !== undefined) {
-      const packed = packExchanges(exchanges);
-      const first = packed.rows[0];
-      if (first === undefined) return;
-      this.#sqliteInsert ??= this.#compileSqliteInsert(this.#sqlite, first);
+      // On SQLite each exchange is packed as it is inserted: a lazy iterable (the capture writer
+      // builds each exchange as it is asked for it) then never holds the whole batch at once.
+      const rest = exchanges[Symbol.iterator]();
+      const next = rest.next();
+      if (next.done === true) return;
+      const first = packExchange(next.value);
+      this.#sqliteInsert ??= this.#compileSqliteInsert(this.#sqlite, first.row);
       const insert = this.#sqliteInsert;
       // Through kysely's connection, so that its mutex keeps any kysely transaction off the
       // single SQLite connection while this synchronous one runs.
-      await this.#db.connection().execute(async () => insert(packed, captureRun));
+      await this.#db.connection().execute(async () => insert(first, rest, captureRun));
       return;
     }
+    const all = Array.from(exchanges);
+    if (all.length === 0) return;
     await this.#db.transaction().execute(async (trx) => {
-      const inserted = await insertExchanges(trx, exchanges);
+      const inserted = await insertExchanges(trx, all);
       if (captureRun !== undefined) await countStored(trx, captureRun, inserted);
     });
   }
@@ -94,14 +101,20 @@ export class ExchangeRepository {
       .where('id', '=', '')
       .compile();
     const countRows = sqlite.prepare(tally.sql);
-    const insert = sqlite.transaction(({ rows, nodes }: PackedExchanges, captureRun: string | undefined) => {
-      writeNodes(nodes);
+    const insert = sqlite.transaction((first: PackedExchange, rest: Iterator<Exchange>, captureRun: string | undefined) => {
+      const written = new Set<string>();
       let inserted = 0;
-      for (const row of rows) inserted += statement.run(columns.map((c) => row[c])).changes;
+      for (let packed: PackedExchange | undefined = first; packed !== undefined; ) {
+        writeNodes(packed.nodes, written);
+        const row = packed.row;
+        inserted += statement.run(columns.map((c) => row[c])).changes;
+        const next = rest.next();
+        packed = next.done === true ? undefined : packExchange(next.value);
+      }
       if (captureRun !== undefined) countRows.run(inserted, captureRun);
     });
     // Write lock first, like every transaction of the store (see ImmediateSqliteDialect).
-    return (packed, captureRun) => insert.immediate(packed, captureRun);
+    return (first, rest, captureRun) => insert.immediate(first, rest, captureRun);
   }
 
   async get(id: string): Promise<Exchange | undefined> {

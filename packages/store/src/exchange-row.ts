@@ -19,15 +19,23 @@ export function packExchanges(exchanges: readonly Exchange[]): PackedExchanges {
   const rows: ExchangesTable[] = [];
   const nodes: ContentNode[] = [];
   for (const e of exchanges) {
-    const packed = e.requestBody.truncated ? null : packRequestBody(e.requestBody.bytes);
-    if (packed === null) {
-      rows.push(toExchangeRow(e));
-      continue;
-    }
-    rows.push(toExchangeRow(e, packed.skeleton, JSON.stringify(packed.refs)));
+    const packed = packExchange(e);
+    rows.push(packed.row);
     for (const node of packed.nodes) nodes.push(node);
   }
   return { rows, nodes };
+}
+
+/** One exchange's row and the content nodes its request body references (see {@link packExchanges}). */
+export interface PackedExchange {
+  readonly row: ExchangesTable;
+  readonly nodes: readonly ContentNode[];
+}
+
+export function packExchange(e: Exchange): PackedExchange {
+  const packed = e.requestBody.truncated ? null : packRequestBody(e.requestBody.bytes);
+  if (packed === null) return { row: toExchangeRow(e), nodes: [] };
+  return { row: toExchangeRow(e, packed.skeleton, JSON.stringify(packed.refs)), nodes: packed.nodes };
 }
 
 /** A row for `e`, with its request body whole unless a packed skeleton and its references are given. */

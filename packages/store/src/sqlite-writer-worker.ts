@@ -95,25 +95,34 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-/** The batch's exchanges, building the unbuilt ones; one that fails to build is left out and counted. */
-function built(batch: readonly WriterItem[]): { exchanges: Exchange[]; buildFailures: number; buildFailure?: string } {
-  const exchanges: Exchange[] = [];
-  let buildFailures = 0;
-  let buildFailure: string | undefined;
+/** Build failures of one batch, counted as its exchanges are built. */
+interface BuildTally {
+  buildFailures: number;
+  buildFailure?: string;
+}
+
+/**
+ * The batch's exchanges, each built (when unbuilt) as the insert asks for it, so the writer
+ * holds one built exchange at a time rather than the whole batch of them; one that fails to
+ * build is left out and counted in `tally`.
+ */
+function* builtEach(batch: readonly WriterItem[], tally: BuildTally): Generator<Exchange> {
   for (const item of batch) {
     if (!('unbuilt' in item)) {
-      exchanges.push(item);
+      yield item;
       continue;
     }
+    let exchange: Exchange;
     try {
       if (build === undefined) throw new Error(builderFailure ?? 'no exchange builder was given to the capture writer');
-      exchanges.push(build(item.unbuilt));
+      exchange = build(item.unbuilt);
     } catch (error) {
-      buildFailures++;
-      buildFailure ??= build === undefined ? (builderFailure ?? 'no exchange builder') : errorName(error);
+      tally.buildFailures++;
+      tally.buildFailure ??= build === undefined ? (builderFailure ?? 'no exchange builder') : errorName(error);
+      continue;
     }
+    yield exchange;
   }
-  return buildFailure === undefined ? { exchanges, buildFailures } : { exchanges, buildFailures, buildFailure };
 }
 
 try {
@@ -147,9 +156,9 @@ try {
       return;
     }
     queue = queue.then(() => {
-      const { exchanges, ...outcome } = built(m.batch);
+      const outcome: BuildTally = { buildFailures: 0 };
       return current()
-        .then((s) => s.exchanges.insertMany(exchanges, captureRun))
+        .then((s) => s.exchanges.insertMany(builtEach(m.batch, outcome), captureRun))
         .then(
           () => channel.send({ type: 'done', id: m.id, ...outcome }),
           (error: unknown) => channel.send({ type: 'done', id: m.id, error: message(error) }),
