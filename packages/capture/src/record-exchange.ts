@@ -80,7 +80,7 @@ export function recordExchange(parts: ExchangeParts, deps: RecordDeps): Exchange
   const responseRead = readBody(reply.body, responseHeaders, cap);
   const requestType = requestHeaders['content-type'] ?? '';
   const responseType = responseHeaders['content-type'] ?? '';
-  const eventStream = responseType.includes('text/event-stream');
+  const eventStream = responseType.toLowerCase().includes('text/event-stream');
 
   let events: readonly SseEvent[] | null = reply.sseEvents ?? null;
   let streamUsage = reply.streamUsage;

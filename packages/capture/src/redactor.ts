@@ -179,9 +179,13 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             .join('/');
         },
         body(s, contentType, events) {
-          if (contentType.includes('event-stream')) return redactSseText(s, self, json, events);
-          if (contentType.includes('x-www-form-urlencoded')) return self.query(s);
-          return contentType.includes('json') ? json(s) : text(s);
+          // A media type is case-insensitive (RFC 9110 §8.3.1). Any other text gets the JSON rules:
+          // JSON sent as text/plain or untyped holds secret-named members all the same, and text
+          // with no `"name":` member only gets the patterns.
+          const type = contentType.toLowerCase();
+          if (type.includes('event-stream')) return redactSseText(s, self, json, events);
+          if (type.includes('x-www-form-urlencoded')) return self.query(s);
+          return json(s);
         },
         events(events) {
           // A stream's events are redacted for its stored body and again as its stored events:

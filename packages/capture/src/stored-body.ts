@@ -16,7 +16,8 @@ export interface ReadBody {
   readonly omit: 'binary' | 'undecodable' | undefined;
 }
 
-const textTypes = /json|text\/|xml|x-www-form-urlencoded|javascript|graphql|event-stream|ndjson/;
+/** Media types read as text (case-insensitive, RFC 9110 §8.3.1). */
+const textTypes = /json|text\/|xml|x-www-form-urlencoded|javascript|graphql|event-stream|ndjson/i;
 
 /**
  * Cuts a body to the capture cap, undoes its `content-encoding` (recording it as
