@@ -3,9 +3,13 @@ import { run } from '../src/run.js';
 import { captureIo } from './capture-io.js';
 
 describe('understudy demo', () => {
+  // Seeded (the style guide's injected randomness): every customer conversation and every
+  // agent reply draws from the seed, each request from its own stream, so the replay gate counts
+  // the same regressions whatever order concurrent requests arrive in — not 16 one run and 28
+  // the next against a bar of 11, as with the system's randomness.
   it('captures, shadows, gates by replay, rolls v3 back and promotes v2, and says why; exit 0', async () => {
     const c = captureIo({ env: {} });
-    const code = await run(['demo'], c.io);
+    const code = await run(['demo', '--seed', '20261201'], c.io);
     const out = c.out();
     expect(out, out + c.err()).toContain('OK: the regressed prompt (v3) was rolled back');
     expect(code).toBe(0);

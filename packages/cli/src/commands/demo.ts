@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanaryService } from '@understudy/canary';
-import { systemClock, systemRandom } from '@understudy/core';
+import { seededRandom, systemClock, systemRandom } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { Registry } from 'prom-client';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
-import { type CliIo, exitCode } from '../cli-io.js';
+import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { compareWiring } from '../compare-wiring.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
@@ -22,7 +22,7 @@ import { startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: understudy demo [--keep] [--config FILE]
+const usage = `Usage: understudy demo [--keep] [--config FILE] [--seed N]
 
 Runs the whole story headless in about a minute, in a fresh database of its own: customer
 conversations through the tap to v1 (production) with live shadow copies to v3, a replay gate
@@ -35,15 +35,21 @@ Exit 0 only if v3 was rolled back and v2 promoted; 1 otherwise.
   --config FILE   a config file (default: ./understudy.config.json when present); its "compare"
                   section is how the demo compares, with the optional LLM judge (compare.judge),
                   whose figures then close the summary
+  --seed N        a reproducible run: the customers' conversations, the agents' replies (each
+                  request's own draws, whatever order concurrent requests arrive in) and the
+                  canaries draw from N instead of the system's randomness
 `;
 
 export const demoCommand: Command = {
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-    const { values } = parseFlags(args, { keep: { type: 'boolean' }, config: { type: 'string' } });
+    const { values } = parseFlags(args, { keep: { type: 'boolean' }, config: { type: 'string' }, seed: { type: 'string' } });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
     }
+    const seed = typeof values.seed === 'string' ? Number(values.seed) : undefined;
+    if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer, not "${values.seed}"`);
+    const random = seed === undefined ? systemRandom : seededRandom(seed);
     const dir = mkdtempSync(join(tmpdir(), 'understudy-demo-'));
     const dbUrl = join(dir, 'demo.db');
     const { config } = loadCliConfig(io, typeof values.config === 'string' ? values.config : undefined, {
@@ -60,7 +66,7 @@ export const demoCommand: Command = {
       stack.defer('close store', () => store.close());
       const registry = new Registry();
       const redactionKey = generateToken(systemRandom);
-      const demo = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 20 });
+      const demo = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 20, seed });
       const { tap, listening } = await runTap({
         config: demo.config,
         version: demo.version,
@@ -81,7 +87,7 @@ export const demoCommand: Command = {
       startCanaryController({ store, clock, logger, stack });
       const replayer = configuredReplayer({ store, record: recordDepsFor(config, dir, redactionKey), compare, clock, logger });
       stack.defer('close replayer', () => replayer.close());
-      const canaries = createCanaryService({ store, clock, random: systemRandom, logger });
+      const canaries = createCanaryService({ store, clock, random, logger });
       io.stdout(
         `Understudy demo: tap ${listening.url} → v1, shadow copies → v3, database ${values.keep === true ? dbUrl : '(temporary)'}\n`,
       );
@@ -91,7 +97,7 @@ export const demoCommand: Command = {
         replayer,
         canaries,
         clock,
-        random: systemRandom,
+        random,
         logger,
         pace: 'fast',
         onPhase: (text) => io.stdout(`${text}\n`),

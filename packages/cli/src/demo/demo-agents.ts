@@ -18,6 +18,8 @@ export async function serveDemoAgent(deps: {
   port: number;
   clock: Clock;
   random?: Random;
+  /** Reproducible replies whatever order requests arrive in (the demo agent's `seed`). */
+  seed?: number | undefined;
   latencyMs: number;
   toolsUrl?: string | undefined;
   stack: ShutdownStack;
@@ -26,6 +28,7 @@ export async function serveDemoAgent(deps: {
     variant: deps.variant,
     clock: deps.clock,
     random: deps.random ?? systemRandom,
+    ...(deps.seed === undefined ? {} : { seed: deps.seed }),
     latencyMs: deps.latencyMs,
     ...(deps.toolsUrl === undefined ? {} : { tools: { baseUrl: deps.toolsUrl } }),
   });
@@ -42,13 +45,16 @@ export async function serveDemoAgent(deps: {
 export async function startDemoAgents(deps: {
   clock: Clock;
   random?: Random;
+  /** Seeds the three agents (each its own, derived from this one). */
+  seed?: number | undefined;
   latencyMs: number;
   toolsUrl?: string | undefined;
   stack: ShutdownStack;
 }): Promise<Record<DemoVersionName, Version>> {
   const out: Partial<Record<DemoVersionName, Version>> = {};
-  for (const name of demoVersions) {
-    const listening = await serveDemoAgent({ ...deps, variant: name, host: '127.0.0.1', port: 0 });
+  for (const [i, name] of demoVersions.entries()) {
+    const seed = deps.seed === undefined ? undefined : deps.seed * demoVersions.length + i;
+    const listening = await serveDemoAgent({ ...deps, seed, variant: name, host: '127.0.0.1', port: 0 });
     out[name] = { name, upstream: listening.url, headers: { 'x-prompt-version': name.slice(1) } };
   }
   return out as Record<DemoVersionName, Version>;

@@ -27,6 +27,8 @@ export async function startDemoStack(deps: {
   logger: Logger;
   clock: Clock;
   random?: Random;
+  /** Seeds the demo agents: reproducible replies whatever order requests arrive in. */
+  seed?: number | undefined;
   stack: ShutdownStack;
   registry: Registry;
   /** v1's think time (v3 takes 3x). */
@@ -56,6 +58,7 @@ export async function startDemoStack(deps: {
   const agents = await startDemoAgents({
     clock: deps.clock,
     ...(deps.random === undefined ? {} : { random: deps.random }),
+    seed: deps.seed,
     latencyMs: deps.latencyMs,
     toolsUrl: `${egressUrl}/d/orders`,
     stack: deps.stack,
