@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { secretFinder } from './secret-finder.js';
 import { builtinPatterns } from './text-patterns.js';
 
-const noLeads = builtinPatterns.map(({ lead: _lead, ...p }) => p);
+const noLeads = builtinPatterns.map((p) => ('find' in p ? p : (({ lead: _lead, ...rest }) => rest)(p)));
 const fragments = fc.constantFrom(
   '4111 1111 1111 1111',
   '4111-1111-1111-1111 123',
@@ -42,7 +42,7 @@ describe('secret finder', () => {
   it('finds the same secrets when hinted patterns are gated by one pass over every hint', () => {
     const gated = secretFinder(builtinPatterns, new Map());
     const noHints = secretFinder(
-      builtinPatterns.map(({ hints: _hints, ...p }) => p),
+      builtinPatterns.map((p) => ('find' in p ? p : (({ hints: _hints, ...rest }) => rest)(p))),
       new Map(),
     );
     const keyShaped = fc.constantFrom(

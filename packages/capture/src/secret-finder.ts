@@ -1,4 +1,4 @@
-import type { TextPattern } from './text-patterns.js';
+import type { RegexPattern, TextPattern } from './text-patterns.js';
 
 /** One secret found in a text: where it stands and what kind it is. */
 export interface SecretRange {
@@ -20,7 +20,7 @@ export interface SecretFinder {
 export type Placeholder = (kind: string, secret: string) => string;
 
 /** Every match of the pattern, left to right (the pattern's own scan). */
-function scanAll(p: TextPattern, text: string, found: SecretRange[]): void {
+function scanAll(p: RegexPattern, text: string, found: SecretRange[]): void {
   p.regex.lastIndex = 0;
   for (let m = p.regex.exec(text); m !== null; m = p.regex.exec(text)) {
     if (m[0].length === 0) {
@@ -36,7 +36,7 @@ function scanAll(p: TextPattern, text: string, found: SecretRange[]): void {
  * lead matches: every match starts at such a place, so nothing is skipped, and after a match
  * the scan resumes at its end as a global scan would.
  */
-function scanFromLeads(p: TextPattern, lead: RegExp, text: string, found: SecretRange[]): void {
+function scanFromLeads(p: RegexPattern, lead: RegExp, text: string, found: SecretRange[]): void {
   const anchored = stickyCopy(p.regex);
   lead.lastIndex = 0;
   for (let l = lead.exec(text); l !== null; l = lead.exec(text)) {
@@ -67,14 +67,14 @@ const hintGates = new WeakMap<readonly TextPattern[], RegExp | null>();
 function hintGate(patterns: readonly TextPattern[]): RegExp | null {
   let gate = hintGates.get(patterns);
   if (gate === undefined) {
-    const hints = [...new Set(patterns.flatMap((p) => p.hints ?? []))];
+    const hints = [...new Set(patterns.flatMap((p) => ('hints' in p ? (p.hints ?? []) : [])))];
     gate = hints.length === 0 ? null : new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
     hintGates.set(patterns, gate);
   }
   return gate;
 }
 
-function accepted(p: TextPattern, m: RegExpExecArray, found: SecretRange[]): void {
+function accepted(p: RegexPattern, m: RegExpExecArray, found: SecretRange[]): void {
   const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0], m.input, m.index);
   if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
 }
@@ -106,6 +106,10 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
     // Whether the text holds any hint at all: only then is each hinted pattern's own hint looked for.
     const someHint = gate === null || gate.test(text);
     for (const p of patterns) {
+      if ('find' in p) {
+        for (const [start, end] of p.find(text)) found.push({ start, end, kind: p.name });
+        continue;
+      }
       if (p.hints !== undefined && (!someHint || !hinted(text, p.hints))) continue;
       if (p.lead === undefined) scanAll(p, text, found);
       else scanFromLeads(p, p.lead, text, found);

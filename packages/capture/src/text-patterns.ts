@@ -1,8 +1,18 @@
 import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
+import { assignedSecrets } from './secret-assignments.js';
 
-/** A named regex whose matches are redacted from body, query, header, path and SSE text. */
-export interface TextPattern {
+/** A pattern whose matches are redacted from body, query, header, path and SSE text. */
+export type TextPattern = RegexPattern | ScanPattern;
+
+/** Secrets found by a scan of its own (`[start, end)` ranges, left to right, not overlapping) instead of a regex. */
+export interface ScanPattern {
+  readonly name: string;
+  readonly find: (text: string) => readonly (readonly [number, number])[];
+}
+
+/** A named regex whose matches are redacted. */
+export interface RegexPattern {
   readonly name: string;
   readonly regex: RegExp;
   /**
@@ -66,11 +76,12 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   },
   { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'] },
   { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'] },
+  { name: 'assigned_secret', find: assignedSecrets },
   { name: 'jwt', regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'), hints: ['eyJ'] },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */
-export function configuredPatterns(patterns: readonly { name: string; regex: string }[]): TextPattern[] {
+export function configuredPatterns(patterns: readonly { name: string; regex: string }[]): RegexPattern[] {
   return patterns.map((p, i) => {
     try {
       return { name: p.name, regex: new RegExp(p.regex, 'g') };

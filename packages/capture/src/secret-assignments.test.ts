@@ -1,0 +1,54 @@
+import { parseConfig } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redactor.js';
+
+const redactor = createRedactor(parseConfig({}).tap.redaction, 'assignments-key-0123456789abcdef');
+const body = (s: string, type = 'text/plain') => redactor.forExchange().body(s, type);
+
+// Found by the trust pass: a secret of no known shape is only caught under a secret name, and
+// names were only read as JSON members, headers and the request's own query — not in a URL a
+// tool call carries in its arguments, a curl line or a log an agent pastes.
+describe('secrets assigned to a secret name in text', () => {
+  it('in a URL query or fragment inside JSON (a tool call fetching a URL)', () => {
+    const out = body(
+      JSON.stringify({
+        url: 'https://api.example.com/v1/data?api_key=noshapekey123456&x=1',
+        cb: 'https://x.example/cb#access_token=tok-no-shape-98765&state=s1',
+      }),
+      'application/json',
+    );
+    expect(out).not.toContain('noshapekey123456');
+    expect(out).not.toContain('tok-no-shape-98765');
+    const parsed = JSON.parse(out) as { url: string; cb: string };
+    expect(parsed.url).toMatch(/^https:\/\/api\.example\.com\/v1\/data\?api_key=.+&x=1$/);
+    expect(parsed.cb).toMatch(/&state=s1$/);
+  });
+
+  it('as name=value and in header lines (curl, logs, a pasted request), JSON-escaped lines included', () => {
+    const text = [
+      'GET /v1/items?client_secret=cs-no-shape-0001 HTTP/1.1',
+      'password=hunter2-no-shape user=bob',
+      'curl -H "Authorization: Basic dXNlcjpodW50ZXIyLXBhc3M=" -H "X-Api-Key: hdr-no-shape-0002" https://x.example',
+      'Proxy-Authorization: Digest username="bob", response="6629fae49393a05397450978507c4ef1"',
+    ].join('\n');
+    const out = body(text);
+    for (const secret of [
+      'cs-no-shape-0001',
+      'hunter2-no-shape',
+      'dXNlcjpodW50ZXIyLXBhc3M',
+      'hdr-no-shape-0002',
+      '6629fae49393a05397450978507c4ef1',
+    ])
+      expect(out, secret).not.toContain(secret);
+    expect(out).toContain('user=bob');
+    const json = body(JSON.stringify({ log: text }), 'application/json');
+    for (const secret of ['cs-no-shape-0001', 'hunter2-no-shape', 'dXNlcjpodW50ZXIyLXBhc3M', 'hdr-no-shape-0002'])
+      expect(json, secret).not.toContain(secret);
+  });
+
+  it('leaves ordinary text and counts alone', () => {
+    const prose =
+      'Your session: 45 minutes. Use key=value pairs; max_tokens=100, prompt_tokens: 12. Keys: 3. https://x.example/?q=shoes&page=2';
+    expect(body(prose)).toBe(prose);
+  });
+});

@@ -1,0 +1,105 @@
+import { isSecretName } from './header-policy.js';
+import { secretWord } from './secret-members.js';
+
+/**
+ * Secrets assigned to a secret name in text, wherever the text comes from: `?api_key=…` and
+ * `#access_token=…` in a URL a tool call fetches, `password=…` in a config line or a log, and
+ * `Authorization: Basic …` / `X-Api-Key: …` header lines in a pasted curl command or request.
+ * A secret of no known shape is only recognisable by its name; the JSON member scan reads names
+ * in JSON only, and the request's own query and headers are redacted apart.
+ *
+ * Driven by the secret words (every secret name holds one), like the member scan: most text
+ * holds none and costs one pass of that regex. Returns the values' ranges, left to right.
+ */
+export function assignedSecrets(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let floor = 0;
+  words.lastIndex = 0;
+  for (let word = words.exec(text); word !== null; word = words.exec(text)) {
+    let start = word.index;
+    // Not across a JSON escape's letter: `\npassword=` names `password`.
+    while (
+      start > floor &&
+      isNameChar(text.charCodeAt(start - 1)) &&
+      !(text.charAt(start - 2) === '\\' && 'nrt'.includes(text.charAt(start - 1)))
+    )
+      start--;
+    let end = word.index + word[0].length;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    const name = text.slice(start, end);
+    const value = text.charAt(end) === '=' ? assignment(text, start, end) : headerLine(text, start, end, name);
+    if (value === undefined || !isSecretName(name)) continue;
+    out.push(value);
+    floor = value[1];
+    words.lastIndex = floor;
+  }
+  return out;
+}
+
+/** The member scan's secret words, a regex of this module's own (its `lastIndex` is this scan's). */
+const words = new RegExp(secretWord.source, 'gi');
+
+/** Letters, digits, `_`, `-`, `.`: what a parameter or header name is made of. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+/** Where a name may start: the text's start, a URL's `?`/`&`/`#`/`;`, space, a quote or bracket, or a JSON escape (`\n`). */
+function nameBoundary(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charAt(at - 1);
+  if ('?&#;"\'(,{[ \t\r\n'.includes(c)) return true;
+  return 'nrt'.includes(c) && text.charAt(at - 2) === '\\';
+}
+
+/**
+ * `name=value`: the value, up to the next separator, a quote, a bracket or a backslash (a JSON
+ * escape). In a URL's query or fragment any secret name counts; elsewhere the bare word `key`
+ * does not (`key=value pairs` is prose), while `api_key=`, `password=`, `token=` do.
+ */
+function assignment(text: string, start: number, end: number): [number, number] | undefined {
+  if (!nameBoundary(text, start) || text.charAt(end + 1) === '=') return undefined;
+  if (!'?&#;'.includes(text.charAt(start - 1)) && text.slice(start, end).toLowerCase() === 'key') return undefined;
+  const from = end + 1;
+  let to = from;
+  while (to < text.length && !'&#;,)]}"\'<>\\ \t\r\n'.includes(text.charAt(to))) to++;
+  return to > from && !redacted(text.slice(from, to)) ? [from, to] : undefined;
+}
+
+/** Header names whose value is a credential however they are spelt, besides names with a `-`. */
+const headerNames = new Set(['authorization', 'cookie']);
+
+/**
+ * `Name: value` standing as a header line — at the start of a line (a JSON `\n` counts) or of a
+ * quoted string (`-H "X-Api-Key: …"`) — for a header-like name (hyphenated, or `Authorization`,
+ * `Cookie`): the value to the end of the line or the quote. Prose (`Your session: 45 minutes`) is
+ * neither hyphenated nor a credential header, and is left alone.
+ */
+function headerLine(text: string, start: number, end: number, name: string): [number, number] | undefined {
+  if (text.charAt(end) !== ':' || (!name.includes('-') && !headerNames.has(name.toLowerCase()))) return undefined;
+  const before = text.charAt(start - 1);
+  const lineStart =
+    start === 0 ||
+    before === '\n' ||
+    before === '\r' ||
+    before === '"' ||
+    before === "'" ||
+    (before === 'n' && text.charAt(start - 2) === '\\');
+  if (!lineStart) return undefined;
+  // Inside a quoted string the value ends at its closing quote; on a line of its own, at the
+  // line's end (quotes in it belong to it: `Digest username="bob", response="…"`).
+  const quote = before === '"' || before === "'" ? before : undefined;
+  let from = end + 1;
+  while (text.charAt(from) === ' ' || text.charAt(from) === '\t') from++;
+  let to = from;
+  for (; to < text.length; to++) {
+    const c = text.charAt(to);
+    if (c === '\r' || c === '\n' || c === quote || (c === '\\' && 'nr'.includes(text.charAt(to + 1)))) break;
+  }
+  while (to > from && ' \t\\'.includes(text.charAt(to - 1))) to--;
+  return to - from >= 4 && !redacted(text.slice(from, to)) ? [from, to] : undefined;
+}
+
+function redacted(value: string): boolean {
+  return value.startsWith('[redacted:') || value.startsWith('%5Bredacted');
+}
