@@ -31,13 +31,14 @@ export interface CompareWiring {
  * it (replay runs from the CLI or the API, the live shadow's comparisons, `understudy diff`), so
  * they share one judge: one cache by content hash and one budget of calls and prompt characters.
  * `over` replaces the config's comparator module or judge (diff's `--extension`, `--judge`);
- * `registry`, when the process serves metrics, gets the judge's (`understudy_judge_*`).
+ * `registry`, when the process serves metrics, gets the judge's (`understudy_judge_*`);
+ * `compareThreads` bounds the compare pool (default one thread per core).
  */
 export async function compareWiring(
   config: Config,
   io: Pick<CliIo, 'cwd' | 'env'>,
   over: { readonly extension?: string; readonly judge?: JudgeSettings } = {},
-  deps: { readonly registry?: Registry } = {},
+  deps: { readonly registry?: Registry; readonly compareThreads?: number } = {},
 ): Promise<CompareWiring> {
   const extensions: CompareExtension[] = [];
   const extensionPath = over.extension ?? config.compare.extension;
@@ -48,7 +49,7 @@ export async function compareWiring(
       ? undefined
       : configuredJudge(settings, io.env, deps.registry === undefined ? {} : { observer: createJudgeMetrics(deps.registry) });
   if (judge !== undefined) extensions.push(judge.extension);
-  const pool = createComparePool();
+  const pool = createComparePool(deps.compareThreads === undefined ? {} : { threads: deps.compareThreads });
   return {
     compareOptions: (endpoint) => compareOptionsFor(config.compare, endpoint),
     extensions,
@@ -59,3 +60,10 @@ export async function compareWiring(
     },
   };
 }
+
+/**
+ * Compare threads of a process that also serves the tap (`understudy start`, the demo): one, so the
+ * shadow's comparisons leave the proxy's event loop (a 1 MB pair is ≈ 120 ms of rules) while the
+ * proxy keeps a core, and the process pays one more V8 heap (≈ 50–100 MB of RSS while comparing), not one per core.
+ */
+export const tapProcessCompareThreads = 1;

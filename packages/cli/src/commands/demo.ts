@@ -9,7 +9,7 @@ import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
-import { compareWiring } from '../compare-wiring.js';
+import { compareWiring, tapProcessCompareThreads } from '../compare-wiring.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
 import { startDemoStack } from '../demo/demo-stack.js';
 import { formatDemoSummary } from '../demo/format-demo-summary.js';
@@ -81,7 +81,7 @@ export const demoCommand: Command = {
         registry,
       });
       // The demo compares as the config says, with its judge when one is configured (one for the process).
-      const compare = await compareWiring(config, io, {}, { registry });
+      const compare = await compareWiring(config, io, {}, { registry, compareThreads: tapProcessCompareThreads });
       stack.defer('close the judge', () => compare.close());
       startShadowWorker({ store, registry: tap.registry, clock, logger, stack, compare });
       startCanaryController({ store, clock, logger, stack });

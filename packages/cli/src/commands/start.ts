@@ -9,7 +9,7 @@ import { startCanaryController } from '../canary-wiring.js';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
-import { type CompareWiring, compareWiring } from '../compare-wiring.js';
+import { type CompareWiring, compareWiring, tapProcessCompareThreads } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
 import { demoVersionName } from '../demo/demo-agents.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
@@ -84,7 +84,7 @@ export const startCommand: Command = {
       // the live shadow and every replay run, however started); a comparator module that cannot
       // load stops the start here, before anything listens.
       const compareRegistry = new Registry();
-      const compare = await compareWiring(config, io, {}, { registry: compareRegistry });
+      const compare = await compareWiring(config, io, {}, { registry: compareRegistry, compareThreads: tapProcessCompareThreads });
       stack.defer('close the judge', () => compare.close());
       let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
