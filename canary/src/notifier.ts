@@ -1,4 +1,4 @@
-import type { Logger } from '@understudy/core';
+import { type Logger, urlForLog } from '@understudy/core';
 import type { CanaryEventInput } from '@understudy/store';
 import type { Dispatcher } from 'undici';
 import type { WebhookKind } from './canary-spec.js';
@@ -27,7 +27,8 @@ export function createNotifier(dispatcher: Dispatcher, logger: Logger): Notifier
     for (const hook of view.spec.webhooks) {
       if (!hook.kinds.includes(kind)) continue;
       const response = await postWebhook(dispatcher, hook.url, { kind, at, canary: canarySummary(view), ...extra }, hook.timeoutMs);
-      if (!response.ok) logger.warn({ canary: view.record.id, kind, url: hook.url, error: response.error }, 'canary webhook failed');
+      if (!response.ok)
+        logger.warn({ canary: view.record.id, kind, url: urlForLog(hook.url), error: response.error }, 'canary webhook failed');
       out.push({ url: hook.url, response });
     }
     return out;

@@ -56,7 +56,9 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
   });
 
   it('three taps, two controllers and the control plane: the ramp survives a SIGKILLed controller, the ledger is whole, every capture stored once', async () => {
-    const db = (await freshPostgresUrl()) ?? '';
+    // The database URL carries a password (trust authentication ignores it): no role may print it.
+    const dbPassword = 'fleet-db-Pw-7f3a9c';
+    const db = ((await freshPostgresUrl()) ?? '').replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`);
     const dir = mkdtempSync(join(tmpdir(), 'us-fleet-'));
     const stable = await startJsonUpstream({ served_by: 'stable' });
     const v2 = await startJsonUpstream({ served_by: 'v2' });
@@ -215,6 +217,9 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
 
       for (const c of [controllerB, control]) c.child.kill('SIGTERM');
       expect(await Promise.all([controllerB.exit, control.exit])).toEqual([0, 0]);
+      // Banners and logs name the database without its password.
+      for (const c of children) expect(`${c.stdout()}${c.stderr()}`).not.toContain(dbPassword);
+      expect(control.stdout()).toContain('postgres://postgres:redacted@127.0.0.1');
     } finally {
       await dispatcher.close();
       await opened?.close();

@@ -44,4 +44,5 @@ export { SseParser } from './sse-parser.js';
 export { SseScanner } from './sse-scanner.js';
 export { stableHash32, stableUnit } from './stable-hash.js';
 export { isStickyKey, parseStickyKey, readStickyKey, type StickyKeySpec } from './sticky-key.js';
+export { urlForLog } from './url-for-log.js';
 export { isValidVersionName, sameVersion, type Version } from './version.js';

@@ -14,6 +14,7 @@ import {
   silentLogger,
   systemClock,
   systemRandom,
+  urlForLog,
   type Version,
 } from '@understudy/core';
 import type { Store, ToolCallMatch, ToolCallRecord } from '@understudy/store';
@@ -292,7 +293,7 @@ export function createEgress(deps: EgressDeps): Egress {
       return RESPONSE_ALREADY_SENT;
     }
     handle(incoming, outgoing).catch((error: unknown) => {
-      logger.error({ err: error, url: incoming.url }, 'egress call failed');
+      logger.error({ err: error, path: urlForLog(incoming.url ?? '') }, 'egress call failed');
       if (!outgoing.headersSent) writeError(outgoing, 500, 'internal', 'the egress proxy failed on this call');
       else outgoing.destroy();
     });

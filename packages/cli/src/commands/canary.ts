@@ -9,7 +9,7 @@ import {
   gateName,
   strictestRequestGate,
 } from '@understudy/canary';
-import { holdEventLoop, systemClock, systemRandom } from '@understudy/core';
+import { holdEventLoop, systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
 import { canaryProgress, formatCanaryStatus, lastAnalysis } from '../canary-status.js';
 import { startCanaryController } from '../canary-wiring.js';
@@ -271,9 +271,9 @@ async function runController(
     });
     out.banner('Understudy canary controller is running.', [
       ['holder', holder ?? 'this host:pid'],
-      ['database', dbUrl],
+      ['database', urlForLog(dbUrl)],
     ]);
-    logger.info({ db: dbUrl }, 'canary controller running');
+    logger.info({ db: urlForLog(dbUrl) }, 'canary controller running');
     // Running the controller is this command's whole job: hold the loop until the signal comes.
     const hold = holdEventLoop();
     stack.defer('release the event loop', async () => hold.release());

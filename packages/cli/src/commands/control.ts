@@ -1,4 +1,4 @@
-import { systemClock, systemRandom } from '@understudy/core';
+import { systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { createApp } from '@understudy/server';
 import { openStore } from '@understudy/store';
 import { Registry } from 'prom-client';
@@ -84,9 +84,9 @@ export const controlCommand: Command = {
         ['api', `${listening.url}/api/…`],
         ['dashboard', `${listening.url}/`],
         ...(access.generated ? ([['sign in', `${listening.url}/login#token=${access.token ?? ''}`]] as const) : []),
-        ['database', dbUrl],
+        ['database', urlForLog(dbUrl)],
       ]);
-      logger.info({ url: listening.url, host: access.host, db: dbUrl }, 'control plane listening');
+      logger.info({ url: listening.url, host: access.host, db: urlForLog(dbUrl) }, 'control plane listening');
       startOtelExport({ config, env: io.env, store, clock: systemClock, logger, stack, registry });
       if (access.generated) io.stderr(`admin token (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one): ${access.token}\n`);
       await untilAborted(signal);

@@ -1,4 +1,4 @@
-import { systemClock, systemRandom } from '@understudy/core';
+import { systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -56,10 +56,14 @@ export const egressCommand: Command = {
       const { listening } = await runEgress({ config, store, redactionKey, logger, clock: systemClock, stack });
       out.banner('Understudy egress proxy is running.', [
         ...config.egress.destinations.map((d) => [`/d/${d.name}`, `${listening.url}/d/${d.name} → ${d.baseUrl} (${d.policy})`] as const),
-        ['database', dbUrl],
+        ['database', urlForLog(dbUrl)],
       ]);
       logger.info(
-        { url: listening.url, destinations: config.egress.destinations.map((d) => `${d.name}=${d.baseUrl}:${d.policy}`), db: dbUrl },
+        {
+          url: listening.url,
+          destinations: config.egress.destinations.map((d) => `${d.name}=${urlForLog(d.baseUrl)}:${d.policy}`),
+          db: urlForLog(dbUrl),
+        },
         'egress proxy listening',
       );
       await untilAborted(signal);

@@ -1,4 +1,4 @@
-import { systemClock, systemRandom } from '@understudy/core';
+import { systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -96,10 +96,10 @@ export const tapCommand: Command = {
       out.banner('Understudy tap is running.', [
         ['tap', `${listening.url}  → version ${version.name} at ${version.upstream}`],
         ['shadow', shadowVersion === undefined ? 'off' : `${Math.round(config.tap.shadow.rate * 100)} % → ${shadowVersion.name}`],
-        ['database', dbUrl],
+        ['database', urlForLog(dbUrl)],
         ['metrics', `${listening.url}/_understudy/metrics`],
       ]);
-      logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: dbUrl }, 'tap listening');
+      logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: urlForLog(dbUrl) }, 'tap listening');
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
