@@ -1,7 +1,7 @@
 import { engineDetector, exactDiff, perKindTable, report, type SetScore, scoreSet } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import type { FactCase } from './facts-set/generate.js';
-import { blindFile, holdout2File, holdout3File, holdout4File, holdout5File, readHoldoutSet } from './facts-set/holdout.js';
+import { blindFile, holdout2File, holdout3File, holdout4File, holdout5File, holdout7File, readHoldoutSet } from './facts-set/holdout.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out set, per kind, for the engine with all / one / no baseline and an
@@ -26,6 +26,7 @@ for (const [name, cases] of [
   ['third hand-written hold-out set (data/quality/facts-holdout-3.jsonl)', readHoldoutSet(holdout3File)],
   ['fourth hand-written hold-out set (data/quality/facts-holdout-4.jsonl; totals only)', readHoldoutSet(holdout4File)],
   ['fifth hand-written hold-out set (data/quality/facts-holdout-5.jsonl; totals only)', readHoldoutSet(holdout5File)],
+  ['seventh hand-written hold-out set (data/quality/facts-holdout-7.jsonl; totals only)', readHoldoutSet(holdout7File)],
 ] as const) {
   line(`### ${name}: ${cases.length} pairs`);
   line();

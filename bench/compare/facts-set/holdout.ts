@@ -49,6 +49,14 @@ export const holdout4File = join(qualityDir, 'facts-holdout-4.jsonl');
  */
 export const holdout5File = join(qualityDir, 'facts-holdout-5.jsonl');
 
+/**
+ * A seventh hand-written set (`facts-holdout-7.jsonl`), written on 2026-12-01 (fifth session) by an
+ * author who did not read the rules: 53 inputs in unusual domains (equipment rental, shipping
+ * containers, orthodontics, sleeper trains, cemetery plots, grain elevators…), 0–3 baselines, inputs
+ * in Polish, Swedish and Spanish, markdown and code-assistant answers. Totals and per kind only.
+ */
+export const holdout7File = join(qualityDir, 'facts-holdout-7.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
