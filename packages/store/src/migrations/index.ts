@@ -7,6 +7,7 @@ import * as m0005 from './0005_canary_route.js';
 import * as m0006 from './0006_content_nodes.js';
 import * as m0007 from './0007_capture_runs.js';
 import * as m0008 from './0008_exchange_seq.js';
+import * as m0009 from './0009_exchange_indexes.js';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_content_nodes': m0006,
   '0007_capture_runs': m0007,
   '0008_exchange_seq': m0008,
+  '0009_exchange_indexes': m0009,
 };
 
 /** A provider over statically imported migrations, so the same list runs from src and dist. */
