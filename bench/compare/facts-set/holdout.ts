@@ -50,6 +50,14 @@ export const holdout4File = join(qualityDir, 'facts-holdout-4.jsonl');
 export const holdout5File = join(qualityDir, 'facts-holdout-5.jsonl');
 
 /**
+ * Hand-written hold-out 6 (`facts-holdout-6.jsonl`), written on 2026-12-01 (fifth session) by an
+ * author who had not read the rules, before that session's rule changes: 45 inputs in domains none
+ * of the others use, 0–3 baselines, inputs in Italian, Portuguese and Dutch. Open: measured untouched
+ * once, then `npm run bench:facts` lists its misses so the rules can learn from it.
+ */
+export const holdout6File = join(qualityDir, 'facts-holdout-6.jsonl');
+
+/**
  * A seventh hand-written set (`facts-holdout-7.jsonl`), written on 2026-12-01 (fifth session) by an
  * author who did not read the rules: 53 inputs in unusual domains (equipment rental, shipping
  * containers, orthodontics, sleeper trains, cemetery plots, grain elevators…), 0–3 baselines, inputs
