@@ -1,7 +1,10 @@
+import { type Clock, systemClock, UnderstudyError } from '@understudy/core';
 import SQLite from 'better-sqlite3';
 import { type Dialect, PostgresDialect } from 'kysely';
+import { storeError } from './errors.js';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { prepareSqliteDirectory } from './prepare-sqlite-directory.js';
+import { switchToWal } from './switch-to-wal.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -17,7 +20,19 @@ export function storeKind(url: string): StoreKind {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 
-export async function openDialect(url: string, options: { poolSize?: number } = {}): Promise<OpenedDialect> {
+/** How long a SQLite connection waits for another's lock before SQLITE_BUSY ("database is locked"). */
+const sqliteBusyTimeoutMs = 5_000;
+
+export interface OpenDialectOptions {
+  readonly poolSize?: number;
+  /**
+   * Times the waits of opening a SQLite file while other processes hold it (default: the system
+   * clock). Not the store's clock: a test's manual clock would never end such a wait.
+   */
+  readonly clock?: Pick<Clock, 'monotonic' | 'setTimeout'>;
+}
+
+export async function openDialect(url: string, options: OpenDialectOptions = {}): Promise<OpenedDialect> {
   if (storeKind(url) === 'postgres') {
     // Loaded only here: a SQLite tap (and its capture writer thread) never pays for the driver.
     const { default: pg } = await import('pg');
@@ -32,13 +47,19 @@ export async function openDialect(url: string, options: { poolSize?: number } = 
   }
   if (url !== ':memory:') prepareSqliteDirectory(url);
   const database = new SQLite(url);
-  // WAL lets readers (the control plane, other processes) run beside the single writer;
-  // busy_timeout makes concurrent writers from several processes wait instead of failing.
-  // Before any table exists (a new file), so retention's incremental_vacuum can shrink it later;
-  // a no-op on an existing file (`understudy prune --vacuum` converts one).
-  database.pragma('auto_vacuum = INCREMENTAL');
-  database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
+  try {
+    // First: busy_timeout makes this connection wait for other processes' locks instead of
+    // failing, from its first statement on (auto_vacuum below writes to a new file).
+    database.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
+    // Before any table exists (a new file), so retention's incremental_vacuum can shrink it later;
+    // a no-op on an existing file (`understudy prune --vacuum` converts one).
+    database.pragma('auto_vacuum = INCREMENTAL');
+    // WAL lets readers (the control plane, other processes) run beside the single writer.
+    await switchToWal(database, { clock: options.clock ?? systemClock, budgetMs: sqliteBusyTimeoutMs });
+  } catch (error) {
+    database.close();
+    throw error instanceof UnderstudyError ? error : storeError(`could not open the SQLite file ${url}`, error);
+  }
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   // SQLite's LIKE folds ASCII case, PostgreSQL's does not: path globs must select the same
