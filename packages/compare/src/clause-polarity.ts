@@ -35,6 +35,19 @@ function isNegationWord(w: string): boolean {
   return w.endsWith("n't") || w === 'not' || w === 'no' || w === 'never' || w === 'cannot';
 }
 
+// Nouns of a charge: "no" or "without" before one (a word or two apart) says "free".
+const charges = new Set(['charge', 'charges', 'cost', 'costs', 'fee', 'fees', 'surcharge', 'surcharges', 'payment']);
+
+/** Whether a noun of charge follows token `i` within three words ("no charge", "no extra booking fee", "without any fee"). */
+function chargeFollows(tokens: readonly ClauseToken[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    if (charges.has(tokens[k]?.lower ?? '')) return true;
+    // The noun phrase ends at punctuation ("no, the fee…").
+    if ((tokens[k - 1]?.after ?? '') !== '') return false;
+  }
+  return false;
+}
+
 /**
  * Whether the subject that ends at token `j` opens with a negative determiner: "No referral is
  * required", "No photo ID is needed" lift the necessity as "A referral isn't required" does.
@@ -119,6 +132,12 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       }
       return;
     }
+    // "at no charge", "no extra cost", "without any fee": the price sense of "free".
+    if ((w === 'no' || w === 'without') && !bound && chargeFollows(tokens, i)) {
+      negs++;
+      free = true;
+      return;
+    }
     if (aboutPrice && (bits & cue.payer) !== 0) {
       negs++;
       free = true;
@@ -187,22 +206,25 @@ export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
 }
 
 /**
- * Whether two aligned clauses differ in polarity. "Free" negates only against a clause about
- * price ("no charge" / "is free"): "towing is included free" says nothing against "it covers
- * towing", so there the word is left out of the count.
+ * Whether a clause is negated as against another: the price sense of "free" ("is free", "at no
+ * charge") counts among its negations only against a clause about price ("no charge" / "is
+ * charged"); against any other ("towing is included free" / "it covers towing", "available at no
+ * charge" / "not offered") the word is left out of the count.
  */
+export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[]): boolean {
+  if (a.free !== true) return a.negated;
+  return other.some((t) => priceWords.has(t.lower)) ? a.negated : !a.negated;
+}
+
+/** Whether two aligned clauses differ in polarity (see {@link negatedAgainst}). */
 export function polarityDiffers(
   a: ClausePolarity,
   aTokens: readonly ClauseToken[],
   b: ClausePolarity,
   bTokens: readonly ClauseToken[],
 ): boolean {
-  if (a.negated === b.negated) return false;
-  if (a.free !== true && b.free !== true) return true;
-  const aboutPrice = (tokens: readonly ClauseToken[]): boolean => tokens.some((t) => priceWords.has(t.lower));
-  if (aboutPrice(a.free === true ? bTokens : aTokens)) return true;
-  // Without the price sense of "free", the two agree.
-  return (a.free === true) === (b.free === true);
+  if (a.free !== true && b.free !== true) return a.negated !== b.negated;
+  return negatedAgainst(a, bTokens) !== negatedAgainst(b, aTokens);
 }
 
 /** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */

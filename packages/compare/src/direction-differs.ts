@@ -60,8 +60,8 @@ const directions: readonly (readonly [string, string])[] = [
 export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
   // Most clauses name no direction: then there is nothing to compare.
   if (!a.some(namesDirection) || !b.some(namesDirection)) return false;
-  const wa = new Set(a.map((t) => t.lower));
-  const wb = new Set(b.map((t) => t.lower));
+  const wa = sides(a);
+  const wb = sides(b);
   for (const [x, y] of directions) {
     if (wa.has(x) && wb.has(y) && !wa.has(y) && !wb.has(x)) return true;
     if (wa.has(y) && wb.has(x) && !wa.has(x) && !wb.has(y)) return true;
@@ -70,6 +70,21 @@ export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseTo
 }
 
 const directionWords = new Set(directions.flat());
+
+/**
+ * The words of a clause, less an "extra" denied by "no" or "without" before it ("at no extra cost",
+ * "without any extra fee"): that phrase is the price sense of "free" (clause-polarity.ts), read on
+ * its own; "costs extra" and "an extra fee" keep it.
+ */
+function sides(tokens: readonly ClauseToken[]): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    const denied =
+      t.lower === 'extra' && [i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without'));
+    if (!denied) out.add(t.lower);
+  });
+  return out;
+}
 
 function namesDirection(t: ClauseToken): boolean {
   return directionWords.has(t.lower);

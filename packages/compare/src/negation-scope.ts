@@ -1,4 +1,4 @@
-import { isNegationCue, isPolarityCue } from './clause-polarity.js';
+import { isNegationCue, isPolarityCue, negatedAgainst } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { liftable, priceWords } from './polarity-words.js';
@@ -113,7 +113,7 @@ function freeFor(negated: ClauseFacts, other: ClauseFacts): boolean {
  * hookup.
  */
 export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
-  const negated = a.polarity.negated ? a : b;
+  const negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
   const other = negated === a ? b : a;
   // "Free" negates in the price sense; its scope is the clause's subject, before it, or whom it is
   // free for: "Admission is $18 for adults and free for children under 12" says nothing against
