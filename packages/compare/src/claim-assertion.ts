@@ -1,17 +1,21 @@
-import { isNegationCue } from './clause-polarity.js';
+import { clausePolarity, isNegationCue } from './clause-polarity.js';
+import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import type { ClauseToken } from './split-clauses.js';
 
 // Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility,
 // entitlements and limits (a policy an agent invents). Folded forms, as ClauseFacts.content holds them.
-const commitments = new Set(
+const quantifiers = ['all', 'every', 'only', 'always', 'never', 'none', 'no', 'nothing'];
+const policyWords = new Set(
   (
-    'all every only always never none no nothing fee charge cost costs price penalty fine surcharge deposit ' +
+    'fee charge cost costs price penalty fine surcharge deposit ' +
     'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
     'subject require mandatory forbidden prohibit restrict apply appli ' +
     // Entitlements: what the customer gets, or gets back ("Breakfast is included", "You've been upgraded").
     'includ inclus complimentary upgrad discount bonu waiv refund credit compens reimburs entitl extra'
   ).split(' '),
 );
+const commitments = new Set([...quantifiers, ...policyWords]);
 
 // Subjects whose "will" commits no one at the service to anything: the assistant's own next step
 // ("I'll make a note"), the customer's ("You will love it"), a thing's or a relative clause's ("It
@@ -28,8 +32,7 @@ const informing = new Set(
 const adverbs = new Set(['also', 'then', 'just', 'gladly', 'happily', 'certainly', 'soon', 'still', 'now', 'always']);
 
 /** Whether a clause promises what the service or its people will do ("We'll assemble it", "Our crew will carry it away"). */
-function promises(c: ClauseFacts): boolean {
-  const t = c.tokens;
+function promises(t: readonly ClauseToken[]): boolean {
   for (let i = 0; i < t.length; i++) {
     const w = t[i]?.lower ?? '';
     const by = committed.has(w) || ((w === 'will' || w === 'shall') && i > 0 && !uncommitted.has(t[i - 1]?.lower ?? ''));
@@ -49,5 +52,18 @@ function promises(c: ClauseFacts): boolean {
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
-  return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w)) || promises(c);
+  return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w)) || promises(c.tokens);
+}
+
+/**
+ * Whether some words (what a courtesy frame offers: "feel free to *call the office*") name a
+ * policy: a negation, an obligation, money, eligibility, an entitlement or a limit, or a promise
+ * of the service. Quantifiers do not count here: "help with *any* order", "alerts for *every*
+ * step" offer, they do not restrict.
+ */
+export function namesPolicy(tokens: readonly ClauseToken[]): boolean {
+  if (tokens.length === 0) return false;
+  if (tokens.some((t) => isNegationCue(t.lower)) || clausePolarity(tokens).modality === 'necessity') return true;
+  const text = tokens.map((t) => t.lower).join(' ');
+  return tokens.some((t) => policyWords.has(t.lower)) || contentWords(text).some((w) => policyWords.has(w)) || promises(tokens);
 }

@@ -1,4 +1,5 @@
 import type { ClauseFacts } from './fact-sheet.js';
+import { courtesyFrame } from './reader-courtesy.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 
 // Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
@@ -85,6 +86,10 @@ const regard = new Set(
 
 /** Whether a clause is about the conversation (thanks, offers of help, apologies, a tool call's preamble), not a claim about the world. */
 export function isFraming(c: ClauseFacts): boolean {
+  // Courtesy addressed to the reader ("feel free to…", "happy to…", a question back): what it
+  // offers decides, whatever its first word.
+  const courteous = courtesyFrame(c);
+  if (courteous !== undefined) return courteous;
   if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
   if (isPreamble(c)) return true;
   let framed = 0;

@@ -105,9 +105,11 @@ export function diffFacts(
     const isAligned = aligned !== undefined && aligned.score >= o.alignClause;
     // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
     // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
+    // The day in a clause about the conversation ("anything else today?") is when it is said, not a figure.
     const novel = c.values.filter(
       (v) =>
         !v.weak &&
+        !(c.framing && v.keys[0]?.startsWith('relative:')) &&
         (!supported(v) || (v.type !== 'entity' && k < o.maxClauses && !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
         (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
     );

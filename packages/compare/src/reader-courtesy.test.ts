@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { isCourtesy } from './reader-courtesy.js';
+
+const original = 'Your order #5521 ships from our Leeds warehouse on Monday. Delivery takes 2 to 3 working days.';
+const claims = (candidate: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(original), factSheet(`${original} ${candidate}`), baselines.map(factSheet))
+    .filter((d) => d.explainedByNoise !== true && d.severity === 'high')
+    .map((d) => `${d.kind}: ${d.message}`);
+const clause = (s: string) => {
+  const c = factSheet(s).clauses[0];
+  if (c === undefined) throw new Error(`no clause in ${s}`);
+  return c;
+};
+
+describe('courtesy addressed to the reader', () => {
+  // Offers, invitations to ask, reassurance and questions back: how a longer answer closes. The
+  // frame ("feel free to", "don't hesitate to", "happy to", "welcome to", "don't worry") carries
+  // the negation or the "free" / "always" that would otherwise make the sentence read as a policy.
+  const courtesy = [
+    'Feel free to call the office if you have any other questions.',
+    "We're always happy to help with any order, big or small.",
+    "Don't hesitate to reach out if anything else comes up.",
+    'Happy to send more photos of the item if that helps!',
+    'Is there anything else I can help you with today?',
+    'Would you like me to set up text alerts for every step of the delivery?',
+    "You're always welcome to pop into any of our stores to ask about it.",
+    "Please don't worry if the tracking page doesn't update straight away.",
+  ];
+
+  it('reads offers, invitations, reassurance and questions back as no claim', () => {
+    for (const s of courtesy) expect(isCourtesy(clause(s)), s).toBe(true);
+    for (const s of courtesy) expect(claims(s), s).toEqual([]);
+  });
+
+  it('still reads what the frame offers when it is a policy, a value or an entitlement', () => {
+    for (const s of [
+      'Feel free to return it for a full refund at any time.',
+      'Happy to waive the delivery fee for you this time.',
+      "We're always happy to help, but opened items cannot be returned.",
+      "Don't hesitate to ask for the free upgrade to express shipping.",
+      'Would you like to book the Saturday slot for a $15 surcharge?',
+    ])
+      expect(claims(s), s).not.toEqual([]);
+    expect(isCourtesy(clause('Happy to waive the delivery fee for you this time.'))).toBe(false);
+    expect(isCourtesy(clause('Delivery is free on orders over $50.'))).toBe(false);
+    expect(isCourtesy(clause('All returns must be booked online.'))).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { namesPolicy } from './claim-assertion.js';
+import type { ClauseFacts } from './fact-sheet.js';
+import { subordinators } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// Words that may come before a courtesy frame: its subject and auxiliaries, adverbs, an opening
+// interjection ("We're always more than happy to", "Please do feel free to", "Sure, I'd be glad to").
+const lead = new Set(
+  (
+    "i i'm i'd i'll we we're we'd we'll you you're am are is be would will 'd always ever more than very so really " +
+    'just also most truly certainly absolutely definitely of course please do and but sure ok okay of course'
+  ).split(' '),
+);
+// Feelings a speaker offers help with ("happy to", "glad to") or a reader is offered ("welcome to").
+const willing = new Set(['happy', 'glad', 'pleased', 'delighted', 'welcome']);
+const denials = new Set(["don't", 'never', 'not']);
+const hearers = new Set(['me', 'us']);
+// The moment of the conversation ("anything else today?", "have a good evening"): no figure of a claim.
+const relativeDay = 'relative:';
+
+const word = (t: ClauseToken | undefined): string => (t?.lower ?? '').replace(/’/g, "'");
+
+/**
+ * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers), or -1:
+ * "feel free to", "don't hesitate to", "(we're always) happy / glad / welcome to", "let us know",
+ * "don't worry", "(I) hope". Only at the clause's start, past its subject and adverbs.
+ */
+function frameEnd(t: readonly ClauseToken[]): number {
+  let i = 0;
+  while (i < t.length && lead.has(word(t[i]))) i++;
+  const w = (k: number): string => word(t[i + k]);
+  if (w(0) === 'feel' && w(1) === 'free' && w(2) === 'to') return i + 3;
+  if (w(0) === 'let' && hearers.has(w(1)) && w(2) === 'know') return i + 3;
+  if (w(0) === 'hope') return i + 1;
+  if (willing.has(w(0))) return w(1) === 'to' ? i + 2 : i + 1;
+  if (denials.has(w(0))) {
+    if (w(1) === 'hesitate') return w(2) === 'to' ? i + 3 : i + 2;
+    if (w(1) === 'worry') return i + 2;
+  }
+  return -1;
+}
+
+/**
+ * Whether a clause is courtesy addressed to the reader — an offer, an invitation to ask, a
+ * reassurance, a wish, or a question back ("Feel free to call the office if you have any other
+ * questions", "We're always happy to help with any order", "Is there anything else I can help
+ * with today?") — and so no claim about the world. What the frame offers still decides: an offer
+ * that names a policy, money, an entitlement or a value ("Happy to waive the delivery fee",
+ * "Feel free to return it for a full refund") is a claim like any other. The frame's own words
+ * ("free", "don't", "always") are no evidence; a condition after it ("…if you have questions")
+ * states nothing either.
+ */
+export function isCourtesy(c: ClauseFacts): boolean {
+  return courtesyFrame(c) === true;
+}
+
+/**
+ * Whether a clause is framed as courtesy (true), framed so but offering a claim (false), or not
+ * framed so at all (undefined): the frame, where there is one, decides whether the clause is about
+ * the conversation.
+ */
+export function courtesyFrame(c: ClauseFacts): boolean | undefined {
+  const t = c.tokens;
+  const question = c.text.trimEnd().endsWith('?');
+  const end = question ? 0 : frameEnd(t);
+  if (end < 0) return undefined;
+  if (c.values.some((v) => !v.keys[0]?.startsWith(relativeDay))) return false;
+  let stop = end;
+  while (stop < t.length && !subordinators.has(word(t[stop]))) stop++;
+  return !namesPolicy(t.slice(end, stop));
+}
