@@ -10,3 +10,11 @@ export interface CompareTask {
 
 /** A compare thread's answer: the rules' report (`compareRules`), or why it could not be made. */
 export type CompareTaskReply = { readonly id: number; readonly report: DivergenceReport } | { readonly id: number; readonly error: string };
+
+/**
+ * What crosses between the pool and a thread: the pairs handed over in one turn of the caller's
+ * event loop go as one message, and their reports come back as one (a message costs a wake-up and
+ * a copy whatever its size).
+ */
+export type CompareBatch = readonly CompareTask[];
+export type CompareBatchReply = readonly CompareTaskReply[];

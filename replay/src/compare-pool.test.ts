@@ -1,5 +1,6 @@
+import { Worker } from 'node:worker_threads';
 import { canonicalize, compareResponses, NoiseModel } from '@understudy/compare';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ComparePool, createComparePool } from './compare-pool.js';
 
 /** A plain-text answer (the text protocol: its text and facts are compared as a chat answer's). */
@@ -33,6 +34,7 @@ let pool: ComparePool | undefined;
 afterEach(async () => {
   await pool?.close();
   pool = undefined;
+  vi.restoreAllMocks();
 });
 
 describe('createComparePool', () => {
@@ -57,5 +59,36 @@ describe('createComparePool', () => {
     const none = createComparePool({ threads: 0 });
     expect(await none.compare(all[1]?.candidate ?? chat(''), all[1]?.original ?? chat(''), all[1]?.options)).toEqual(expected[1]);
     expect(none.threads).toBe(0);
+  }, 60_000);
+
+  it('posts the pairs handed over in one turn as one message per thread, and answers each', async () => {
+    pool = createComparePool({ threads: 1 });
+    const all = pairs(12);
+    const expected = all.map((p) => compareResponses(p.candidate, p.original, p.options));
+    // Start the thread first, so the count below is of the pairs' messages only.
+    expect(await pool.compare(all[0]?.candidate ?? chat(''), all[0]?.original ?? chat(''), all[0]?.options)).toEqual(expected[0]);
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const reports = await Promise.all(all.map((p) => (pool as ComparePool).compare(p.candidate, p.original, p.options)));
+    expect(reports).toEqual(expected);
+    expect(posted).toHaveBeenCalledTimes(1);
+    expect(posted.mock.calls[0]?.[0]).toHaveLength(12);
+  }, 60_000);
+
+  it('compares here a pair whose options cannot be copied to a thread; the rest of its batch goes to the thread', async () => {
+    pool = createComparePool({ threads: 1 });
+    const all = pairs(3);
+    const expected = all.map((p) => compareResponses(p.candidate, p.original, p.options));
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    // A function is not cloneable: structuredClone throws on it, as postMessage does.
+    const odd = { ...all[1]?.options, extra: () => 'not data' };
+    const reports = await Promise.all([
+      pool.compare(all[0]?.candidate ?? chat(''), all[0]?.original ?? chat(''), all[0]?.options),
+      pool.compare(all[1]?.candidate ?? chat(''), all[1]?.original ?? chat(''), odd),
+      pool.compare(all[2]?.candidate ?? chat(''), all[2]?.original ?? chat(''), all[2]?.options),
+    ]);
+    expect(reports).toEqual(expected);
+    // The batch (refused), then each pair alone: two reach the thread, the odd one is refused too.
+    expect(posted.mock.calls.map((c) => (c[0] as unknown[]).length)).toEqual([3, 1, 1, 1]);
+    expect(pool.threads).toBe(1);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { type CanonicalResponse, type CompareOptions, compareRules, type DivergenceReport, judge } from '@understudy/compare';
 import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
-import type { CompareTask, CompareTaskReply } from './compare-pool-messages.js';
+import type { CompareBatchReply, CompareTask } from './compare-pool-messages.js';
 
 /**
  * `compareResponses` on worker threads: a replay or a live shadow compares many pairs, each
@@ -37,7 +37,10 @@ interface Pending {
 
 interface Thread {
   readonly worker: Worker;
+  /** Pairs handed to it and not answered yet, those still in `outbox` included. */
   readonly pending: Map<number, Pending>;
+  /** Pairs handed to it in this turn of the event loop, posted together when the turn ends. */
+  outbox: Pending[];
 }
 
 /** A {@link ComparePool}: threads started as pairs arrive, up to `threads`, each pair sent to the least busy. */
@@ -74,15 +77,17 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
 
   const start = (): Thread => {
     const worker = moduleWorker(import.meta.url, 'compare-pool-worker');
-    const thread: Thread = { worker, pending: new Map() };
+    const thread: Thread = { worker, pending: new Map(), outbox: [] };
     worker.unref();
-    worker.on('message', (reply: CompareTaskReply) => {
-      const p = thread.pending.get(reply.id);
-      if (p === undefined) return;
-      thread.pending.delete(reply.id);
+    worker.on('message', (replies: CompareBatchReply) => {
+      for (const reply of replies) {
+        const p = thread.pending.get(reply.id);
+        if (p === undefined) continue;
+        thread.pending.delete(reply.id);
+        if ('error' in reply) p.reject(new UnderstudyError('internal', `compare thread: ${reply.error}`));
+        else p.resolve(reply.report);
+      }
       if (thread.pending.size === 0) worker.unref();
-      if ('error' in reply) p.reject(new UnderstudyError('internal', `compare thread: ${reply.error}`));
-      else p.resolve(reply.report);
     });
     worker.on('error', (error) => drop(thread, error.message));
     worker.on('exit', (code) => drop(thread, `exited with code ${code}`));
@@ -139,15 +144,34 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
         settleHere(p);
         return;
       }
-      try {
-        thread.worker.postMessage(p.task);
-      } catch {
-        // Options that cannot be copied to a thread (a caller's own objects): compared here.
-        settleHere(p);
-        return;
-      }
       if (thread.pending.size === 0) thread.worker.ref();
       thread.pending.set(p.task.id, p);
+      thread.outbox.push(p);
+      // Posted once the caller's current turn (its promise callbacks included) is done: the pairs
+      // handed over meanwhile share one message.
+      if (thread.outbox.length === 1) process.nextTick(flush, thread);
     });
+  }
+
+  /** Posts a thread's waiting pairs as one message. */
+  function flush(thread: Thread): void {
+    const batch = thread.outbox;
+    thread.outbox = [];
+    // A thread dropped meanwhile has had its pairs compared here already.
+    if (!threads.includes(thread)) return;
+    try {
+      thread.worker.postMessage(batch.map((p) => p.task));
+    } catch {
+      // Options that cannot be copied to a thread (a caller's own objects): those pairs are compared here.
+      for (const p of batch) {
+        try {
+          thread.worker.postMessage([p.task]);
+        } catch {
+          thread.pending.delete(p.task.id);
+          settleHere(p);
+        }
+      }
+      if (thread.pending.size === 0) thread.worker.unref();
+    }
   }
 }
