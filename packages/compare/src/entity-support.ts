@@ -3,30 +3,43 @@ import type { FactValue } from './fact-value.js';
 import type { WordIds } from './word-ids.js';
 
 const entityBreak = /[^\p{L}\p{N}']+/u;
-// The words of an entity value, by value: asked once per production answer and per rule.
-const entityWordLists = new WeakMap<FactValue, readonly string[]>();
 
-function entityWords(v: FactValue): readonly string[] {
-  let words = entityWordLists.get(v);
-  if (words === undefined) {
-    words = v.text
+/** A name's words, and their ids once every one of them is in the table of {@link byName}. */
+interface EntityWords {
+  readonly words: readonly string[];
+  ids: Int32Array | undefined;
+}
+
+// By the name as written: the same few names recur across the answers of a run ("Orders",
+// "Retry-After"), and a string-keyed map holds nothing of an answer once it has been compared.
+// (A `WeakMap` keyed by the value, as before, made every scavenge copy the entries of values
+// already dead: V8 traces an ephemeron's value before it knows the young key died.) The ids are
+// those of one word table (`idsTable`): a fresh table starts a fresh map, so no old table is kept
+// alive. Bounded: past `maxNames` names it starts afresh too.
+const byName = new Map<string, EntityWords>();
+let idsTable: WordIds | undefined;
+const maxNames = 20_000;
+
+/**
+ * The ids of the words of `v` in `table`, -1 for a word it lacks; kept once every one of them is
+ * in the table (a word the table lacks is in no answer read with it yet: looked for again next time).
+ */
+function entityWordIds(v: FactValue, table: WordIds): Int32Array {
+  if (table !== idsTable || byName.size >= maxNames) {
+    byName.clear();
+    idsTable = table;
+  }
+  let entry = byName.get(v.text);
+  if (entry === undefined) {
+    const words = v.text
       .toLowerCase()
       .split(entityBreak)
       .filter((w) => w !== '');
-    entityWordLists.set(v, words);
+    entry = { words, ids: undefined };
+    byName.set(v.text, entry);
   }
-  return words;
-}
-
-// The same words as ids of a table, by value, once every one of them is in the table (a word the
-// table lacks is in no answer read with it yet; it is looked for again next time).
-const entityIdLists = new WeakMap<FactValue, { readonly table: WordIds; readonly ids: Int32Array }>();
-
-/** The ids of the words of `v` in `table`, -1 for a word it lacks. */
-function entityWordIds(v: FactValue, table: WordIds): Int32Array {
-  const known = entityIdLists.get(v);
-  if (known !== undefined && known.table === table) return known.ids;
-  const words = entityWords(v);
+  if (entry.ids !== undefined) return entry.ids;
+  const { words } = entry;
   const ids = new Int32Array(words.length);
   let complete = true;
   for (let i = 0; i < words.length; i++) {
@@ -34,7 +47,7 @@ function entityWordIds(v: FactValue, table: WordIds): Int32Array {
     ids[i] = id;
     if (id < 0) complete = false;
   }
-  if (complete) entityIdLists.set(v, { table, ids });
+  if (complete) entry.ids = ids;
   return ids;
 }
 

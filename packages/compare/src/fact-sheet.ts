@@ -173,7 +173,8 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const ascii = isAscii(read);
   const byToken = words.listMemo(memoSlots.tokenContent);
   for (const c of splitClauses(read, words)) {
-    consumed.clear();
+    // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
+    if (consumed.size > 0) consumed.clear();
     const found = extractValues(c.tokens, consumed, words);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
