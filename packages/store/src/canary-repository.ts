@@ -2,6 +2,7 @@ import { UnderstudyError } from '@understudy/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { CanariesTable, CanaryEventsTable } from './canary-tables.js';
 import { genesisHash, ledgerHash } from './ledger-hash.js';
+import { keepPrimary, refuseStaleStable } from './route-primary.js';
 import type { RoutingSignal } from './routing-changes.js';
 import { type Routing, type RoutingWrite, writeRouting } from './routing-repository.js';
 import type { Database } from './schema.js';
@@ -123,6 +124,7 @@ export class CanaryRepository {
           .insertInto('canaries')
           .values({ ...row, route: record.route ?? null })
           .execute();
+        if (record.route !== undefined) await refuseStaleStable(trx, record.route, record.stable);
         await appendEvents(trx, record.id, [event], record.createdAt);
         return fromRow(row);
       });
@@ -193,8 +195,11 @@ export class CanaryRepository {
         .values({ canary_id: id, generation: change.generation, action: change.action, at: change.at })
         .execute();
       await appendEvents(trx, id, change.events, change.at);
-      const routing = change.routing === undefined ? null : await writeRouting(trx, change.routing, change.at, this.#signal);
       const row = await trx.selectFrom('canaries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const routing =
+        change.routing === undefined
+          ? null
+          : await writeRouting(trx, await keepPrimary(trx, change.routing, row.candidate), change.at, this.#signal);
       return { canary: fromRow(row), routing };
     });
   }
