@@ -19,6 +19,8 @@ const pieces = [
   'answered,',
   'SHIPPING',
   "don't",
+  "there's",
+  'driver’s',
   "rock'n'roll",
   "'tis",
   "dogs'",
@@ -50,5 +52,14 @@ describe('textTokenIds', () => {
     };
     same("Refunds answered: see 'BK-4821' (rock'n'roll), e.g. dogs'. x__y\x0bz");
     fc.assert(fc.property(texts, same), { seed: 11, numRuns: 3000 });
+  });
+});
+
+describe('textTokens', () => {
+  it('reads "\'s" as the word it is attached to ("there\'s" → there, "driver\'s" → driver), straight or curly', () => {
+    expect(textTokens("There's a driver's seat")).toEqual(['there', 'a', 'driver', 'seat']);
+    expect(textTokens('There’s a driver’s seat, café')).toEqual(['there', 'a', 'driver', 'seat', 'café']);
+    expect(textTokens("That's it, let's go")).toEqual(['that', 'it', 'let', 'go']);
+    expect(textTokens("don't, we're")).toEqual(["don't", "we're"]);
   });
 });

@@ -8,6 +8,8 @@ const wordPattern = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 // A light suffix fold ("answers"/"answered"/"answering" → "answer"): paraphrases flex words.
 function fold(w: string): string {
+  // "there's", "driver's": the word it is attached to ("is", "has" or a possessive).
+  if (w.endsWith("'s")) return w.slice(0, -2);
   if (w.length <= 4) return w;
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
   if (w.endsWith('ed') || w.endsWith('es') || w.endsWith('ly')) return w.slice(0, -2);
@@ -18,13 +20,20 @@ function fold(w: string): string {
 /** Where {@link fold} would cut `text[start, end)`, without slicing twice (the ASCII fast path). */
 function foldedEnd(text: string, start: number, end: number): number {
   const n = end - start;
-  if (n <= 4) return end;
   const c1 = text.charCodeAt(end - 1);
   const c2 = text.charCodeAt(end - 2);
+  if (c1 === 115 && c2 === 39) return end - 2; // 's
+  if (n <= 4) return end;
   if (n > 5 && c1 === 103 && c2 === 110 && text.charCodeAt(end - 3) === 105) return end - 3; // -ing
   if ((c2 === 101 && (c1 === 100 || c1 === 115)) || (c2 === 108 && c1 === 121)) return end - 2; // -ed -es -ly
   if (c1 === 115 && c2 !== 115) return end - 1; // -s, not -ss
   return end;
+}
+
+/** A text lower-cased, its curly apostrophes straight ("don’t" is one word, as "don't" is). */
+function unicodeLower(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 function isAsciiWordChar(c: number): boolean {
@@ -33,7 +42,7 @@ function isAsciiWordChar(c: number): boolean {
 
 /** Folded words of a text (lower case, light suffix folding, punctuation dropped). */
 export function textTokens(text: string): string[] {
-  const lower = text.toLowerCase();
+  const lower = unicodeLower(text);
   const out: string[] = [];
   if (!asciiWords(lower, (start, end) => out.push(lower.slice(start, end))))
     for (const m of lower.matchAll(wordPattern)) out.push(fold(m[0]));
@@ -48,7 +57,7 @@ export function textTokens(text: string): string[] {
  */
 export function textTokenIds(text: string, ids: WordIds): number[] {
   if (isAscii(text)) return asciiTokenIds(text, ids);
-  const lower = text.toLowerCase();
+  const lower = unicodeLower(text);
   const out: number[] = [];
   if (!asciiWords(lower, (start, end) => out.push(ids.idOf(lower, start, end))))
     for (const m of lower.matchAll(wordPattern)) out.push(ids.id(fold(m[0])));
