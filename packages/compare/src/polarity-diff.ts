@@ -17,8 +17,12 @@ import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean {
   // A negated direction ("is not open") bears on its opposite ("is closed") wherever it stands.
   const direction = directionDiffers(a.tokens, b.tokens);
-  const negation = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) && (!scoped || direction || negationInScope(a, b));
-  return negation !== direction || prefixAntonym(a, b);
+  const differs = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens);
+  // A word negated by its prefix is one more negation: the plain word negated says the same
+  // ("is unaffected" / "isn't affected"), wherever the "not" stands.
+  if (prefixAntonym(a, b)) return differs === direction;
+  const negation = differs && (!scoped || direction || negationInScope(a, b));
+  return negation !== direction;
 }
 
 /** The answers a candidate clause is judged against. */

@@ -1,3 +1,4 @@
+import { isNegationCue } from './clause-polarity.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -11,7 +12,10 @@ function prefixed(t: ClauseToken): boolean {
   return false;
 }
 
-/** Whether one clause uses a word the other uses with a negating prefix ("available" vs "unavailable"). */
+/**
+ * Whether one clause uses a word the other uses with a negating prefix ("affected" vs "unaffected"),
+ * where the polarity count does not already read that word as negated.
+ */
 export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
   // Only a word of six letters or more that opens with a negating prefix can decide: most clause
   // pairs have none, and need no word sets.
@@ -20,7 +24,8 @@ export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
   const wb = new Set(b.tokens.map((t) => t.lower));
   const has = (from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => {
     for (const w of from) {
-      if (other.has(w) || w.length < 6) continue;
+      // A word the polarity count already reads as negated ("non-refundable", "unavailable") is no second negation.
+      if (other.has(w) || w.length < 6 || isNegationCue(w)) continue;
       for (const p of prefixes) if (w.startsWith(p) && other.has(w.slice(p.length)) && !from.has(w.slice(p.length))) return true;
     }
     return false;
