@@ -5,12 +5,12 @@
  * SSE, gzip; HAR, GoReplay and JSONL imports; replay; live shadow; egress) the bytes of the
  * SQLite file, its WAL and every log line hold none of them.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { correlationSigner, createRedactor, priceLookup, type RecordDeps } from '@understudy/capture';
-import { type Exchange, type Logger, parseConfig, seededRandom } from '@understudy/core';
-import { createEgress, type Egress } from '@understudy/egress';
+import { correlationSigner, type RecordDeps } from '@understudy/capture';
+import { type Exchange, parseConfig, seededRandom } from '@understudy/core';
+import type { Egress } from '@understudy/egress';
 import type { Store } from '@understudy/store';
 import { createTap, storeSink, type Tap } from '@understudy/tap';
 import { Hono } from 'hono';
@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonl } from '../src/export-exchanges.js';
 import { importExchanges } from '../src/import-exchanges.js';
 import { createReplayer } from '../src/replayer.js';
-import { listen, type Running, tempStore } from './support.js';
+import { type RecordingPaths, startRecordingPaths } from './recording-paths.js';
+import { harOf, jsonlLineOf, listen, tempStore, untilTrue } from './support.js';
 
 const redactionKey = 'capture-paths-test-key-0123456789';
 
@@ -124,75 +125,32 @@ const requestBody = withEscapes(
   }),
 );
 
-/** A logger that writes every line to a file, as the CLI's does. */
-function fileLogger(file: string): Logger {
-  const write = (level: string) => (obj: object | string, msg?: string) =>
-    appendFileSync(file, `${JSON.stringify({ level, obj: obj instanceof Error ? String(obj) : obj, msg })}\n`);
-  const logger: Logger = { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: () => logger };
-  return logger;
-}
-
 let store: Store;
 let file: string;
 let logFile: string;
 let tap: Tap;
 let egress: Egress;
-let upstream: Running;
+let paths: RecordingPaths;
 let tapUrl: string;
 let egressUrl: string;
 let record: RecordDeps;
-const running: Running[] = [];
 
 beforeAll(async () => {
-  ({ store, file } = await tempStore());
-  logFile = `${file}.log`;
-  writeFileSync(logFile, '');
-  const logger = fileLogger(logFile);
-  upstream = await listen(upstreamApp());
-  const config = parseConfig({
-    tap: { shadow: { version: 'candidate', rate: 1 } },
-    egress: { destinations: [{ name: 'tools', baseUrl: `${upstream.url}/tools`, policy: 'record' }] },
-  });
-  record = {
-    redactor: createRedactor(config.tap.redaction, redactionKey),
-    prices: priceLookup({}),
-    maxBodyBytes: config.tap.capture.maxBodyBytes,
-  };
-  const version = { name: 'stable', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } };
-  await store.versions.upsert(version);
-  await store.versions.upsert({ name: 'candidate', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } });
-  await store.versions.upsert({ name: 'dead', upstream: 'http://127.0.0.1:9', headers: {} });
-  tap = createTap({
-    config: config.tap,
-    version,
-    shadowVersion: { name: 'candidate', upstream: upstream.url, headers: { 'x-api-key': secrets.versionKey } },
-    sink: storeSink(store),
+  paths = await startRecordingPaths({
+    upstreamApp: upstreamApp(),
     redactionKey,
-    random: seededRandom(3),
-    logger,
+    seed: 3,
+    versionHeaders: { 'x-api-key': secrets.versionKey },
   });
-  egress = createEgress({ config: config.egress, store, redactionKey, logger });
-  const tapServer = await listen(tap.app.fetch);
-  const egressServer = await listen(egress.app.fetch);
-  tapUrl = tapServer.url;
-  egressUrl = egressServer.url;
-  running.push(upstream, tapServer, egressServer);
+  ({ store, file, logFile, tap, egress, tapUrl, egressUrl, record } = paths);
+  await store.versions.upsert({ name: 'dead', upstream: 'http://127.0.0.1:9', headers: {} });
 });
 
-afterAll(async () => {
-  await tap.close();
-  await egress.close();
-  for (const r of running.reverse()) await r.close();
-  await store.close();
-});
+afterAll(() => paths.close());
 
 async function send(path: string): Promise<void> {
   const res = await request(`${tapUrl}${path}`, { method: 'POST', headers: requestHeaders, body: requestBody });
   await res.body.dump();
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setImmediate(r));
 }
 
 const byRole = async (role: Exchange['role'], path: string): Promise<Exchange[]> => {
@@ -209,25 +167,12 @@ function recorded(e: Exchange | undefined) {
   return { status: e.status, headers, body: Buffer.from(e.responseBody.bytes).toString('utf8'), error: e.error?.code ?? null };
 }
 
-function harOf(reply: { status: number; headers: Record<string, string>; text: string }): string {
-  const pairs = (h: Record<string, string>) => Object.entries(h).map(([name, value]) => ({ name, value }));
-  return JSON.stringify({
-    log: {
-      entries: [
-        {
-          startedDateTime: '2026-11-30T10:00:00.000Z',
-          time: 12,
-          request: {
-            method: 'POST',
-            url: `http://agent.example/v1/chat/completions?api_key=${secrets.key}`,
-            headers: pairs(requestHeaders),
-            postData: { mimeType: 'application/json', text: requestBody },
-          },
-          response: { status: reply.status, headers: pairs(reply.headers), content: { mimeType: 'application/json', text: reply.text } },
-        },
-      ],
-    },
-  });
+function harOfReply(reply: { status: number; headers: Record<string, string>; text: string }): string {
+  return harOf(
+    `http://agent.example/v1/chat/completions?api_key=${secrets.key}`,
+    { headers: requestHeaders, mimeType: 'application/json', text: requestBody },
+    { ...reply, mimeType: 'application/json' },
+  );
 }
 
 function goReplayOf(replyHeaders: Record<string, string>, text: string): string {
@@ -243,7 +188,7 @@ function goReplayOf(replyHeaders: Record<string, string>, text: string): string 
 describe('one capture path (issue 10)', () => {
   it('parity: one upstream reply recorded by the live tap, the shadow, a replay and the importers is stored the same', async () => {
     await send('/v1/chat/completions');
-    await until(async () => (await byRole('shadow', '/v1/chat/completions')).length > 0);
+    await untilTrue(async () => (await byRole('shadow', '/v1/chat/completions')).length > 0);
     await tap.flush();
     const [live] = await byRole('live', '/v1/chat/completions');
     const [shadow] = await byRole('shadow', '/v1/chat/completions');
@@ -258,7 +203,7 @@ describe('one capture path (issue 10)', () => {
     const dir = `${file}.imports`;
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'one.har'), harOf({ status: 200, headers: replyHeaders, text: replyBody }));
+    writeFileSync(join(dir, 'one.har'), harOfReply({ status: 200, headers: replyHeaders, text: replyBody }));
     writeFileSync(join(dir, 'one.gor'), goReplayOf(replyHeaders, replyBody));
     const importStore = (await tempStore()).store;
     await importExchanges(importStore, join(dir, 'one.har'), { record, version: 'har' });
@@ -305,7 +250,7 @@ describe('one capture path (issue 10)', () => {
     const [replayed] = await byRole('replay', '/v1/dead');
     const importStore = (await tempStore()).store;
     const har = join(`${file}.imports`, 'dead.har');
-    writeFileSync(har, harOf({ status: 0, headers: {}, text: '' }));
+    writeFileSync(har, harOfReply({ status: 0, headers: {}, text: '' }));
     await importExchanges(importStore, har, { record });
     const [fromHar] = (await importStore.exchanges.list({}, { limit: 1 })).items;
     await importStore.close();
@@ -328,7 +273,7 @@ describe('one capture path (issue 10)', () => {
       body: JSON.stringify({ password: 'hunter2-very-secret-pw', card: secrets.card }),
     });
     await tool.body.dump();
-    await until(async () => (await byRole('shadow', '/v1/gzip')).length > 0);
+    await untilTrue(async () => (await byRole('shadow', '/v1/gzip')).length > 0);
     await tap.flush();
     await egress.close();
     const dir = `${file}.imports`;
@@ -337,27 +282,15 @@ describe('one capture path (issue 10)', () => {
     // A JSONL file from elsewhere: the raw secrets in it must be redacted as they are stored.
     writeFileSync(
       jsonl,
-      `${JSON.stringify({
+      jsonlLineOf({
         id: '01JSONLIMPORT000000000000A',
-        startedAt: 1,
-        method: 'POST',
         path: '/v1/chat/completions',
         query: `key=${secrets.key}`,
         requestHeaders,
-        requestBody: { base64: Buffer.from(requestBody).toString('base64'), size: requestBody.length, truncated: false },
-        status: 200,
+        requestText: requestBody,
         responseHeaders: { 'content-type': 'application/json', 'set-cookie': secrets.setCookie },
-        responseBody: { base64: Buffer.from(replyBody).toString('base64'), size: replyBody.length, truncated: false },
-        streamed: false,
-        sseEvents: null,
-        ttfbMs: 1,
-        durationMs: 2,
-        version: 'jsonl',
-        role: 'live',
-        parentId: null,
-        usage: { inputTokens: null, outputTokens: null, costUsd: null },
-        error: null,
-      })}\n`,
+        responseText: replyBody,
+      }),
     );
     await importExchanges(store, jsonl, { record });
     await importExchanges(store, join(dir, 'one.har'), { record, version: 'har2' });

@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Exchange, noUsage, seededRandom } from '@understudy/core';
+import { type Exchange, type Logger, noUsage, seededRandom } from '@understudy/core';
 import { createDemoAgentApp, demoToolDefinitions } from '@understudy/demo-agent';
 import { openStore, type Store } from '@understudy/store';
 import type { Hono } from 'hono';
@@ -88,4 +88,79 @@ export async function recordTraffic(agentUrl: string, n: number, start = 1_700_0
     });
   }
   return out;
+}
+
+/** A logger that writes every line to a file, as the CLI's does. */
+export function fileLogger(file: string): Logger {
+  const write = (level: string) => (obj: object | string, msg?: string) =>
+    appendFileSync(file, `${JSON.stringify({ level, obj: obj instanceof Error ? String(obj) : obj, msg })}\n`);
+  const logger: Logger = { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), child: () => logger };
+  return logger;
+}
+
+/** One side of a HAR entry: headers, and a body with its media type. */
+export interface HarMessage {
+  readonly headers: Record<string, string>;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+/** A HAR file of one POST to `url` and its reply (as a browser or a proxy exports it). */
+export function harOf(url: string, request: HarMessage, response: HarMessage & { readonly status: number }): string {
+  const pairs = (h: Record<string, string>) => Object.entries(h).map(([name, value]) => ({ name, value }));
+  return JSON.stringify({
+    log: {
+      entries: [
+        {
+          startedDateTime: '2026-11-30T10:00:00.000Z',
+          time: 12,
+          request: { method: 'POST', url, headers: pairs(request.headers), postData: { mimeType: request.mimeType, text: request.text } },
+          response: {
+            status: response.status,
+            headers: pairs(response.headers),
+            content: { mimeType: response.mimeType, text: response.text },
+          },
+        },
+      ],
+    },
+  });
+}
+
+/** Waits (a bounded number of turns of the event loop, never a timer) until `check` holds. */
+export async function untilTrue(check: () => Promise<boolean>, turns = 500): Promise<void> {
+  for (let i = 0; i < turns && !(await check()); i++) await new Promise((r) => setImmediate(r));
+}
+
+/** One line of an `understudy export` JSONL file: a live exchange with these parts, bodies in base64. */
+export function jsonlLineOf(e: {
+  readonly id: string;
+  readonly path: string;
+  readonly query: string;
+  readonly requestHeaders: Record<string, string>;
+  readonly requestText: string;
+  readonly responseHeaders: Record<string, string>;
+  readonly responseText: string;
+}): string {
+  const body = (s: string) => ({ base64: Buffer.from(s).toString('base64'), size: Buffer.byteLength(s), truncated: false });
+  return `${JSON.stringify({
+    id: e.id,
+    startedAt: 1,
+    method: 'POST',
+    path: e.path,
+    query: e.query,
+    requestHeaders: e.requestHeaders,
+    requestBody: body(e.requestText),
+    status: 200,
+    responseHeaders: e.responseHeaders,
+    responseBody: body(e.responseText),
+    streamed: false,
+    sseEvents: null,
+    ttfbMs: 1,
+    durationMs: 2,
+    version: 'jsonl',
+    role: 'live',
+    parentId: null,
+    usage: { inputTokens: null, outputTokens: null, costUsd: null },
+    error: null,
+  })}\n`;
 }

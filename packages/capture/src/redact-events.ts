@@ -1,6 +1,6 @@
 import type { SseEvent } from '@understudy/core';
 import { decodeAsciiEscapesMapped, mayHoldAsciiEscape } from './ascii-escapes.js';
-import type { Placeholder, SecretFinder, SecretRange } from './secret-finder.js';
+import { mergeRanges, type Placeholder, type SecretFinder, type SecretRange } from './secret-finder.js';
 
 /** One string in one event: where it sits, so an edit can be written back. */
 interface Leaf {
@@ -56,7 +56,7 @@ export function redactEvents(
     // Right to left, so earlier offsets stay valid while leaves are edited.
     for (let r = ranges.length - 1; r >= 0; r--) {
       const range = ranges[r] as (typeof ranges)[number];
-      const token = finder.token(range.kind, text.slice(range.start, range.end), placeholder);
+      const token = finder.replacement(range, text, placeholder);
       for (let l = leaves.length - 1; l >= 0; l--) {
         const leaf = leaves[l] as Leaf;
         const from = starts[l] as number;
@@ -98,14 +98,7 @@ function secretsIn(text: string, finder: SecretFinder, members: (text: string) =
 
 /** Two sets of ranges as one, in order, overlapping ones merged. */
 function union(a: readonly SecretRange[], b: readonly SecretRange[]): SecretRange[] {
-  if (b.length === 0) return [...a];
-  const out: SecretRange[] = [];
-  for (const r of [...a, ...b].sort((x, y) => x.start - y.start)) {
-    const last = out.at(-1);
-    if (last !== undefined && r.start < last.end) out[out.length - 1] = { ...last, end: Math.max(last.end, r.end) };
-    else out.push(r);
-  }
-  return out;
+  return b.length === 0 ? [...a] : mergeRanges([...a, ...b]);
 }
 
 function nextStart(starts: readonly number[], l: number, total: number): number {

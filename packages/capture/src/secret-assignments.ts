@@ -1,18 +1,25 @@
+import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
 import { isSecretName } from './header-policy.js';
+import { elementTextValue } from './markup-secret.js';
+import { multipartFieldValue } from './multipart-secret.js';
 import { secretWord } from './secret-members.js';
+import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spans.js';
 
 /**
  * Secrets assigned to a secret name in text, wherever the text comes from: `?api_key=…` and
  * `#access_token=…` in a URL a tool call fetches, `password=…` in a config line or a log, and
- * `Authorization: Basic …` / `X-Api-Key: …` header lines in a pasted curl command or request.
- * A secret of no known shape is only recognisable by its name; the JSON member scan reads names
- * in JSON only, and the request's own query and headers are redacted apart.
+ * `Authorization: Basic …` / `X-Api-Key: …` header lines in a pasted curl command or request;
+ * quoted assignments in code and env files (`password="…"`, `apiKey: '…'`), YAML and INI lines
+ * (`  api_key: …`, `password = …`), XML elements (`<password>…</password>`) and multipart form
+ * fields (`name="password"`). A secret of no known shape is only recognisable by its name; the
+ * JSON member scan reads names in JSON only, and the request's own query and headers are
+ * redacted apart.
  *
  * Driven by the secret words (every secret name holds one), like the member scan: most text
  * holds none and costs one pass of that regex. Returns the values' ranges, left to right.
  */
-export function assignedSecrets(text: string): [number, number][] {
-  const out: [number, number][] = [];
+export function assignedSecrets(text: string): Span[] {
+  const out: Span[] = [];
   let floor = 0;
   words.lastIndex = 0;
   for (let word = words.exec(text); word !== null; word = words.exec(text)) {
@@ -27,13 +34,29 @@ export function assignedSecrets(text: string): [number, number][] {
     let end = word.index + word[0].length;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
-    const value = text.charAt(end) === '=' ? assignment(text, start, end) : headerLine(text, start, end, name);
+    const value = assignedValue(text, start, end, name);
     if (value === undefined || !isSecretName(name)) continue;
     out.push(value);
     floor = value[1];
     words.lastIndex = floor;
   }
   return out;
+}
+
+/** The value assigned to the name at `[start, end)`, by what follows it (and what precedes it). */
+function assignedValue(text: string, start: number, end: number, name: string): Span | undefined {
+  const next = text.charAt(end);
+  if (next === '=') return assignment(text, start, end);
+  if (next === ':')
+    return headerLine(text, start, end, name) ?? configLineValue(text, start, end, name) ?? quotedAfterColon(text, start, end, name);
+  if (next === '"') return multipartFieldValue(text, start, end);
+  if (bareKey(name)) return undefined;
+  return elementTextValue(text, start, end) ?? spacedAssignmentValue(text, start, end);
+}
+
+/** The bare word `key`, a label far more often than a credential (`key=value pairs`, `<key>NAME</key>`, `Key: …`). */
+function bareKey(name: string): boolean {
+  return name.length === 3 && name.toLowerCase() === 'key';
 }
 
 /** The member scan's secret words, a regex of this module's own (its `lastIndex` is this scan's). */
@@ -57,10 +80,13 @@ function nameBoundary(text: string, at: number): boolean {
  * escape). In a URL's query or fragment any secret name counts; elsewhere the bare word `key`
  * does not (`key=value pairs` is prose), while `api_key=`, `password=`, `token=` do.
  */
-function assignment(text: string, start: number, end: number): [number, number] | undefined {
+function assignment(text: string, start: number, end: number): Span | undefined {
   if (!nameBoundary(text, start) || text.charAt(end + 1) === '=') return undefined;
-  if (!'?&#;'.includes(text.charAt(start - 1)) && text.slice(start, end).toLowerCase() === 'key') return undefined;
+  if (!'?&#;'.includes(text.charAt(start - 1)) && bareKey(text.slice(start, end))) return undefined;
   const from = end + 1;
+  // `password="…"` (an attribute, a keyword argument, an env file): the quoted content.
+  const quoted = quotedValue(text, from);
+  if (quoted !== undefined) return quoted;
   let to = from;
   while (to < text.length && !'&#;,)]}"\'<>\\ \t\r\n'.includes(text.charAt(to))) to++;
   return to > from && !redacted(text.slice(from, to)) ? [from, to] : undefined;
@@ -75,7 +101,7 @@ const headerNames = new Set(['authorization', 'cookie']);
  * `Cookie`): the value to the end of the line or the quote. Prose (`Your session: 45 minutes`) is
  * neither hyphenated nor a credential header, and is left alone.
  */
-function headerLine(text: string, start: number, end: number, name: string): [number, number] | undefined {
+function headerLine(text: string, start: number, end: number, name: string): Span | undefined {
   if (text.charAt(end) !== ':' || (!name.includes('-') && !headerNames.has(name.toLowerCase()))) return undefined;
   const before = text.charAt(start - 1);
   const lineStart =
@@ -100,6 +126,8 @@ function headerLine(text: string, start: number, end: number, name: string): [nu
   return to - from >= 4 && !redacted(text.slice(from, to)) ? [from, to] : undefined;
 }
 
-function redacted(value: string): boolean {
-  return value.startsWith('[redacted:') || value.startsWith('%5Bredacted');
+/** `apiKey: "…"` (an object literal in code, flow-style YAML) anywhere a name may start: the quoted content. */
+function quotedAfterColon(text: string, start: number, end: number, name: string): Span | undefined {
+  if (bareKey(name) || !nameBoundary(text, start)) return undefined;
+  return quotedValue(text, skipBlanks(text, end + 1));
 }

@@ -1,3 +1,4 @@
+import { decodePercentMapped, mayHoldPercentEscape } from './percent-escapes.js';
 import type { RegexPattern, TextPattern } from './text-patterns.js';
 
 /** One secret found in a text: where it stands and what kind it is. */
@@ -5,6 +6,12 @@ export interface SecretRange {
   readonly start: number;
   readonly end: number;
   readonly kind: string;
+  /**
+   * Found only once the text's `%XX` escapes were decoded: the secret as decoded (its placeholder
+   * is the one the same secret gets anywhere else), replaced by a percent-encoded placeholder so
+   * the URL or form value it stands in stays one.
+   */
+  readonly decoded?: string;
 }
 
 /** Finds secrets in text: the exchange's known secrets first, then the patterns. */
@@ -15,6 +22,8 @@ export interface SecretFinder {
   redact(text: string, placeholder: Placeholder): string;
   /** The placeholder for one found secret (a known secret keeps the one it was given first). */
   token(kind: string, secret: string, placeholder: Placeholder): string;
+  /** What replaces a range of `text`: its placeholder, percent-encoded where the range was found decoded. */
+  replacement(range: SecretRange, text: string, placeholder: Placeholder): string;
 }
 
 export type Placeholder = (kind: string, secret: string) => string;
@@ -97,7 +106,7 @@ function stickyCopy(regex: RegExp): RegExp {
  */
 export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
   const gate = hintGate(patterns);
-  const ranges = (text: string): SecretRange[] => {
+  const scan = (text: string): SecretRange[] => {
     const found: SecretRange[] = [];
     for (const secret of known.keys()) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length))
@@ -114,33 +123,58 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
       if (p.lead === undefined) scanAll(p, text, found);
       else scanFromLeads(p, p.lead, text, found);
     }
-    if (found.length < 2) return found;
-    // Overlaps merge into one range (the earlier kind wins), so nothing is half-replaced.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const merged: SecretRange[] = [];
-    for (const r of found) {
-      const last = merged[merged.length - 1];
-      if (last !== undefined && r.start < last.end) merged[merged.length - 1] = { ...last, end: Math.max(last.end, r.end) };
-      else merged.push(r);
+    return found.length < 2 ? found : mergeRanges(found);
+  };
+  /** The secrets of `text` as written, and those only its percent-decoded reading shows. */
+  const ranges = (text: string): SecretRange[] => {
+    const found = scan(text);
+    if (!mayHoldPercentEscape(text)) return found;
+    const { decoded, from } = decodePercentMapped(text);
+    const more: SecretRange[] = [];
+    for (const r of scan(decoded)) {
+      const start = from[r.start] as number;
+      const end = from[r.end] as number;
+      if (!found.some((f) => f.start < end && start < f.end))
+        more.push({ start, end, kind: r.kind, decoded: decoded.slice(r.start, r.end) });
     }
-    return merged;
+    return more.length === 0 ? found : mergeRanges([...found, ...more]);
   };
   const token = (kind: string, secret: string, placeholder: Placeholder): string =>
     (kind === 'known' ? known.get(secret) : undefined) ?? placeholder(kind, secret);
+  const replacement = (range: SecretRange, text: string, placeholder: Placeholder): string =>
+    range.decoded === undefined
+      ? token(range.kind, text.slice(range.start, range.end), placeholder)
+      : encodeURIComponent(token(range.kind, range.decoded, placeholder));
   return {
     ranges,
     token,
+    replacement,
     redact(text, placeholder) {
       const found = ranges(text);
       if (found.length === 0) return text;
       let out = '';
       let at = 0;
       for (const r of found) {
-        const secret = text.slice(r.start, r.end);
-        out += text.slice(at, r.start) + token(r.kind, secret, placeholder);
+        out += text.slice(at, r.start) + replacement(r, text, placeholder);
         at = r.end;
       }
       return out + text.slice(at);
     },
   };
+}
+
+/**
+ * Ranges in order with overlapping ones merged into one (the earlier kind wins), so nothing is
+ * half-replaced. A range grown by a merge covers more than the secret it was found as, so it is
+ * replaced as written.
+ */
+export function mergeRanges(ranges: readonly SecretRange[]): SecretRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: SecretRange[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last === undefined || r.start >= last.end) merged.push(r);
+    else if (r.end > last.end) merged[merged.length - 1] = { start: last.start, end: r.end, kind: last.kind };
+  }
+  return merged;
 }

@@ -1,0 +1,26 @@
+import { lineBreakAt, type Span } from './secret-value-spans.js';
+
+/** How far an element's start tag (its attributes) or its text may reach. */
+const maxTag = 512;
+const maxText = 4096;
+
+/**
+ * `<password>value</password>`: the text of an XML or HTML element named like a secret, when it
+ * holds only text (`<credentials><user>…` is a container, its children are read on their own).
+ * `name` starts right after the `<`. A self-closing element has no text; its attributes are
+ * assignments (`password="…"`), read as such.
+ */
+export function elementTextValue(text: string, start: number, end: number): Span | undefined {
+  if (text.charAt(start - 1) !== '<') return undefined;
+  const next = text.charAt(end);
+  if (next !== '>' && next !== ' ' && next !== '\t' && !lineBreakAt(text, end)) return undefined;
+  const close = text.indexOf('>', end);
+  if (close === -1 || close - end > maxTag || text.charAt(close - 1) === '/' || text.slice(end, close).includes('<')) return undefined;
+  let from = close + 1;
+  const open = text.indexOf('<', from);
+  if (open === -1 || open - from > maxText || text.charAt(open + 1) !== '/') return undefined;
+  let to = open;
+  while (from < to && /\s/.test(text.charAt(from))) from++;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+  return to > from && !text.startsWith('[redacted:', from) ? [from, to] : undefined;
+}

@@ -1,0 +1,231 @@
+/**
+ * Secrets written in the formats the redactor read last (YAML and INI lines, XML elements and
+ * attributes, quoted assignments in code, percent-encoded text, form and multipart bodies, custom
+ * credential headers), seeded into every path that records: the tap (JSON, an SSE reply that
+ * spells them across deltas, form and multipart requests) with its live shadow, a replay's
+ * candidate answers, `understudy import` (HAR and JSONL), the egress proxy, the API's exchange
+ * JSON and the logs. None may reach a stored byte (the SQLite file and its WAL, read raw), an
+ * API answer or a log line. capture-paths.test.ts does the same for the formats read before.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { correlationSigner, revealSealed } from '@understudy/capture';
+import { seededRandom } from '@understudy/core';
+import { createReplayer, importExchanges } from '@understudy/replay';
+import { createApp } from '@understudy/server';
+import type { Store } from '@understudy/store';
+import { Hono } from 'hono';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
+import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
+import { multipartForm } from '../../capture/test/multipart-form.js';
+
+const redactionKey = 'secret-formats-test-key-0123456789';
+const adminToken = 'secret-formats-admin-token-0123456789';
+
+/** Values of no known shape (or a known shape percent-encoded): only their name or syntax gives them away. */
+const secrets = {
+  yamlPw: 'Yaml-Pw-NoShape-4417',
+  yamlKey: 'yk0NoShapeTail8810',
+  iniPw: 'Ini-Pw-NoShape-6093',
+  xmlPw: 'Xml-Pw-NoShape-2290',
+  xmlKey: 'xk0NoShapeTail5523',
+  attrPw: 'Attr-Pw-NoShape-3318',
+  codePw: 'Code-Pw-NoShape-3391',
+  pctKey: 'pctNoShapeTail7781',
+  pctSkTail: 'PctSkTail0123456789ab',
+  authToken: 'xat0NoShapeTail9934',
+  cookie: 'ck0NoShapeTail4471',
+  formPw: 'Form-Pw-NoShape-6620',
+  multipartPw: 'Multi-Pw-NoShape-1108',
+  replyYaml: 'Reply-Yaml-Pw-1290',
+  replyXml: 'Reply-Xml-Key-4406',
+  ssePw: 'Sse-Pw-NoShape-5582',
+  sseXml: 'Sse-Xml-NoShape-7719',
+  egressPw: 'Egress-Form-Pw-2231',
+  egressXml: 'Egress-Xml-Key-8842',
+  importPw: 'Import-Yaml-Pw-6639',
+  importXml: 'Import-Xml-Key-0457',
+} as const;
+
+const prompt = [
+  'My deploy fails, config below:',
+  'service:',
+  `  password: ${secrets.yamlPw}`,
+  `  api_key: "${secrets.yamlKey}"`,
+  '[db]',
+  `password = ${secrets.iniPw}`,
+  `<creds><password>${secrets.xmlPw}</password><apiKey>${secrets.xmlKey}</apiKey></creds>`,
+  `<login user="bob" password="${secrets.attrPw}"/>`,
+  `client = Client(password='${secrets.codePw}')`,
+  `callback https://shop.example/cb?next=%2Fv1%3Fapi_key%3D${secrets.pctKey}%26a%3D1 and sk%2Dproj%2D${secrets.pctSkTail}`,
+].join('\n');
+
+const chatRequest = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+const replyContent = `Try this:\ndb_password: ${secrets.replyYaml}\n<apiKey>${secrets.replyXml}</apiKey>`;
+const chatReply = JSON.stringify({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  model: 'gpt-4o-mini',
+  choices: [{ index: 0, message: { role: 'assistant', content: replyContent } }],
+});
+
+/** The YAML line and the XML element, each spelled across several deltas as an LLM streams them. */
+const sseReply = [
+  'Here:\npass',
+  `word: ${secrets.ssePw.slice(0, 7)}`,
+  `${secrets.ssePw.slice(7)}\n<tok`,
+  `en>${secrets.sseXml.slice(0, 10)}`,
+  `${secrets.sseXml.slice(10)}</token>`,
+]
+  .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+  .concat('data: [DONE]\n\n')
+  .join('');
+
+const formBody = `user=bob&password=${secrets.formPw}&note=sk%2Dproj%2D${secrets.pctSkTail}`;
+const multipartBody = multipartForm('XyZ', [
+  ['user', 'bob'],
+  ['password', secrets.multipartPw],
+]);
+
+const clientHeaders = { 'x-auth-token': secrets.authToken, cookie: `sid=${secrets.cookie}` };
+
+function upstreamApp(): Hono {
+  const app = new Hono();
+  app.post('/v1/chat/completions', (c) => c.body(chatReply, 200, { 'content-type': 'application/json' }));
+  app.post('/v1/stream', (c) => c.body(sseReply, 200, { 'content-type': 'text/event-stream' }));
+  app.post('/v1/form', (c) => c.json({ ok: true }));
+  app.post('/v1/upload', (c) => c.json({ ok: true }));
+  app.all('/tools/*', (c) => c.body(`<result><apiKey>${secrets.egressXml}</apiKey></result>`, 200, { 'content-type': 'application/xml' }));
+  return app;
+}
+
+let store: Store;
+let file: string;
+let logFile: string;
+let paths: RecordingPaths;
+
+beforeAll(async () => {
+  paths = await startRecordingPaths({ upstreamApp: upstreamApp(), redactionKey, seed: 7 });
+  ({ store, file, logFile } = paths);
+});
+
+afterAll(() => paths.close());
+
+async function send(path: string, contentType: string, body: string): Promise<void> {
+  const res = await request(`${paths.tapUrl}${path}`, { method: 'POST', headers: { ...clientHeaders, 'content-type': contentType }, body });
+  await res.body.dump();
+}
+
+function harOfNotes(): string {
+  return harOf(
+    'http://agent.example/v1/notes',
+    {
+      headers: { ...clientHeaders, 'content-type': 'text/plain' },
+      mimeType: 'text/plain',
+      text: `notes:\n  password: ${secrets.importPw}\n`,
+    },
+    {
+      status: 200,
+      headers: { 'content-type': 'application/xml' },
+      mimeType: 'application/xml',
+      text: `<r><apiKey>${secrets.importXml}</apiKey></r>`,
+    },
+  );
+}
+
+function jsonlOf(): string {
+  return jsonlLineOf({
+    id: '01JSONLFORMATS00000000000A',
+    path: '/v1/form',
+    query: '',
+    requestHeaders: { ...clientHeaders, 'content-type': 'application/x-www-form-urlencoded' },
+    requestText: formBody,
+    responseHeaders: { 'content-type': 'text/plain' },
+    responseText: prompt,
+  });
+}
+
+/** Every exchange as `GET /api/exchanges/:id` answers it, bodies in base64 decoded. */
+async function apiExchanges(): Promise<string> {
+  const app = createApp({ store, adminToken });
+  const auth = { authorization: `Bearer ${adminToken}` };
+  const list = (await (await app.request('/api/exchanges?limit=200', { headers: auth })).json()) as { items: { id: string }[] };
+  let out = '';
+  for (const { id } of list.items) {
+    const one = (await (await app.request(`/api/exchanges/${id}`, { headers: auth })).json()) as Record<
+      string,
+      { encoding?: string; text?: string }
+    >;
+    out += JSON.stringify(one);
+    for (const body of [one.requestBody, one.responseBody])
+      if (body?.encoding === 'base64') out += Buffer.from(body.text ?? '', 'base64').toString('utf8');
+  }
+  await app.close();
+  return `${list.items.length} ${out}`;
+}
+
+/** The seeded secrets (and the streamed ones' halves) that `text` still holds. */
+function leaked(text: string): string[] {
+  const pieces = [...Object.values(secrets), secrets.ssePw.slice(7), secrets.sseXml.slice(10)];
+  return pieces.filter((s) => text.includes(s));
+}
+
+describe('secrets in config, markup, encoded and form text (every path)', () => {
+  it('no seeded secret reaches the SQLite file, its WAL, the API or a log', async () => {
+    await send('/v1/chat/completions', 'application/json', chatRequest);
+    await send('/v1/stream', 'application/json', chatRequest);
+    await send('/v1/form', 'application/x-www-form-urlencoded', formBody);
+    await send('/v1/upload', 'multipart/form-data; boundary=XyZ', multipartBody);
+    const tool = await request(`${paths.egressUrl}/d/tools/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXLIVE1'),
+      },
+      body: `user=bob&password=${secrets.egressPw}`,
+    });
+    expect(await tool.body.text()).toContain(secrets.egressXml);
+    const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
+    await untilTrue(async () => (await shadows()) >= 4);
+    await paths.tap.flush();
+    expect(await shadows()).toBeGreaterThanOrEqual(4);
+
+    // A replay's candidate answers: the upstream repeats the secrets it was asked about.
+    const replayer = createReplayer({ store, redactor: paths.record.redactor, prices: paths.record.prices, random: seededRandom(8) });
+    const run = await replayer.create({ target: 'stable', selection: { path: '/v1/chat/completions' } });
+    await replayer.run(run.id);
+    await replayer.close();
+    const replayed = (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'replay');
+    expect(replayed.length).toBeGreaterThan(0);
+
+    const dir = `${file}.imports`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'formats.har'), harOfNotes());
+    writeFileSync(join(dir, 'formats.jsonl'), jsonlOf());
+    await importExchanges(store, join(dir, 'formats.har'), { record: paths.record, version: 'har' });
+    await importExchanges(store, join(dir, 'formats.jsonl'), { record: paths.record });
+    await paths.egress.close();
+
+    const api = await apiExchanges();
+    // Four live requests and their shadows, a replay, a HAR and a JSONL import (tool calls are kept apart).
+    expect(Number(api.split(' ')[0])).toBeGreaterThanOrEqual(11);
+    expect(leaked(api)).toEqual([]);
+    // What was stored still reads as what was sent: placeholders stand where the values were.
+    expect(api).toContain('password: [redacted:');
+    expect(api).toContain('<apiKey>[redacted:');
+
+    // The tool call as the API shows it: its sealed reply opened and redacted, its form request redacted.
+    const [call] = await store.toolCalls.recorded('EXLIVE1');
+    expect(call).toBeDefined();
+    const shown = [call?.requestBody, revealSealed(call?.responseBody ?? new Uint8Array(), 'application/xml', paths.record.redactor)]
+      .map((b) => Buffer.from(b ?? new Uint8Array()).toString('utf8'))
+      .join('\n');
+    expect(leaked(shown)).toEqual([]);
+    expect(shown).toContain('<apiKey>[redacted:');
+
+    const stored = [file, `${file}-wal`, logFile].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+    expect(leaked(Buffer.concat(stored).toString('latin1'))).toEqual([]);
+  });
+});
