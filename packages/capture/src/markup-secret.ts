@@ -22,5 +22,7 @@ export function elementTextValue(text: string, start: number, end: number): Span
   let to = open;
   while (from < to && /\s/.test(text.charAt(from))) from++;
   while (to > from && /\s/.test(text.charAt(to - 1))) to--;
-  return to > from && !text.startsWith('[redacted:', from) ? [from, to] : undefined;
+  // A `"` in it: JSON text where `<password>` and `</…>` stand in two strings (`"<password>","b":"</x>"`).
+  const value = text.slice(from, to);
+  return to > from && !value.includes('"') && !value.startsWith('[redacted:') ? [from, to] : undefined;
 }

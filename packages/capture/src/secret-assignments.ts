@@ -20,6 +20,7 @@ import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spa
  */
 export function assignedSecrets(text: string): Span[] {
   const out: Span[] = [];
+  const json = jsonDocument(text);
   let floor = 0;
   words.lastIndex = 0;
   for (let word = words.exec(text); word !== null; word = words.exec(text)) {
@@ -34,13 +35,43 @@ export function assignedSecrets(text: string): Span[] {
     let end = word.index + word[0].length;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
-    const value = assignedValue(text, start, end, name);
+    const found = assignedValue(text, start, end, name);
+    const value = found !== undefined && json ? withinString(text, found) : found;
     if (value === undefined || !isSecretName(name)) continue;
     out.push(value);
     floor = value[1];
     words.lastIndex = floor;
   }
   return out;
+}
+
+/** Whether `text` is a JSON document (an object or array), where a bare `"` always ends a string. */
+function jsonDocument(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '{' || c === '[') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return false;
+  }
+  return false;
+}
+
+/**
+ * In a JSON document, a value found in a string's text ends where that string does: at the first
+ * bare `"` (one not escaped by a backslash) — a line read to its end, or a quote that only closed
+ * in a later string, would take the document's structure with it. Trailing backslashes stay out
+ * (half an escape). Undefined when nothing is left.
+ */
+function withinString(text: string, [from, to]: Span): Span | undefined {
+  let end = to;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === 92) i++;
+    else if (text.charCodeAt(i) === 34) {
+      end = i;
+      break;
+    }
+  }
+  while (end > from && text.charCodeAt(end - 1) === 92) end--;
+  return end > from ? [from, end] : undefined;
 }
 
 /** The value assigned to the name at `[start, end)`, by what follows it (and what precedes it). */

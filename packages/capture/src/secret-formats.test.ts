@@ -1,4 +1,4 @@
-import { parseConfig } from '@understudy/core';
+import { parseConfig, seededRandom } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
 import { multipartForm } from '../test/multipart-form.js';
 import { createRedactor } from './redactor.js';
@@ -114,5 +114,46 @@ describe('secrets in config, markup and encoded text', () => {
       'name="token" is an attribute',
     ];
     for (const text of kept) expect(body(text), text).toBe(text);
+  });
+
+  // Found before landing was final: a YAML value read to the end of the line took the rest of a
+  // JSON body with it (the line ended in a `\n` escape only after the string's closing quote).
+  it('keeps JSON valid: a value never runs past the string it stands in', () => {
+    const bodies = [
+      { a: 'config:\n  api_key: abc123xyz', b: 1 },
+      { args: JSON.stringify({ config: 'a\npassword: x1y2z3w4' }), c: 'tail' },
+      { a: 'password=', b: 'xyz' },
+      { a: 'token: ', b: 'x' },
+      { a: '<password>', b: '</password>' },
+      { a: 'x\npassword: "quoted pw"', b: ['k'] },
+      { a: 'db_password: ends here\\', b: 2 },
+    ];
+    for (const value of bodies) {
+      const text = JSON.stringify(value);
+      const out = body(text, 'application/json');
+      expect(() => JSON.parse(out), out).not.toThrow();
+      expect(Object.keys(JSON.parse(out) as object)).toEqual(Object.keys(value));
+    }
+    const out = body(JSON.stringify(bodies.slice(0, 2)), 'application/json');
+    expectNone(out, ['abc123xyz', 'x1y2z3w4']);
+  });
+
+  it('keeps any JSON document valid, whatever secret-like syntax its strings hold (seeded)', () => {
+    const atoms = ['password', 'api_key', 'token', 'apiKey', ':', ': ', '=', ' = ', '"', "'", '\n', '  ', '- ', '<', '>', '</', 'abc123'];
+    const more = ['X-Api-Key', 'name="password"', '\r\n\r\n', '--b', '%3D', '%2D', 'sk-', '\\', '#', ',', '{', '}'];
+    const pick = [...atoms, ...more];
+    const random = seededRandom(42);
+    const broken: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const s = Array.from({ length: 1 + Math.floor(random.next() * 12) }, () => pick[Math.floor(random.next() * pick.length)]).join('');
+      const doc = n % 2 === 0 ? { a: s, b: 'tail' } : { m: [{ c: s }, JSON.stringify({ d: s, e: 1 })], z: s };
+      const out = body(JSON.stringify(doc), 'application/json');
+      try {
+        JSON.parse(out);
+      } catch {
+        broken.push(s);
+      }
+    }
+    expect(broken.slice(0, 3)).toEqual([]);
   });
 });

@@ -38,6 +38,11 @@ export function quotedValue(text: string, from: number): Span | undefined {
   if (quote === '\\' && text.charAt(from + 1) === '"') quote = '\\"';
   else if (quote !== '"' && quote !== "'") return undefined;
   const start = from + quote.length;
+  // In JSON text a bare `"` ends the string it stands in: after `password=` it closes the
+  // string (`{"a":"password=","b":…}`) and opens no value. What it would enclose then starts
+  // with JSON's punctuation, never a credential's.
+  const first = text.charAt(start);
+  if (quote === '"' && (first === '' || ',:}]'.includes(first))) return undefined;
   for (let i = start; i < text.length && i - start <= maxQuoted; i++) {
     if (text.startsWith(quote, i)) return i > start && !redacted(text.slice(start, i)) ? [start, i] : undefined;
     if (lineBreakAt(text, i)) return undefined;
@@ -47,11 +52,15 @@ export function quotedValue(text: string, from: number): Span | undefined {
   return undefined;
 }
 
-/** From `from` to the end of its line, trailing blanks (and a JSON escape's backslash) left out. */
+/**
+ * From `from` to the end of its line or to a `"` (in JSON text the end of the string the line
+ * stands in, escaped one level down), trailing blanks and backslashes (an escape's first half)
+ * left out: the span never takes a quote or half an escape with it.
+ */
 export function restOfLine(text: string, from: number): Span {
   let to = from;
-  while (to < text.length && !lineBreakAt(text, to)) to++;
-  while (to > from && ' \t'.includes(text.charAt(to - 1))) to--;
+  while (to < text.length && !lineBreakAt(text, to) && text.charAt(to) !== '"') to++;
+  while (to > from && ' \t\\'.includes(text.charAt(to - 1))) to--;
   return [from, to];
 }
 
