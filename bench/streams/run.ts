@@ -10,7 +10,8 @@
 // the client runs, written there)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
-// --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts).
+// --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
+// --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}': an A/B of capture settings).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'heap-snapshot-ms': { type: 'string' },
     'memory-log': { type: 'string' },
     sink: { type: 'string' },
+    capture: { type: 'string' },
   },
 });
 const profileDir = values['profile-dir'];
@@ -143,6 +145,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               `--db=${join(dir, `${scenario.name}.db`)}`,
               ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
               ...(values.sink === undefined ? [] : [`--sink=${values.sink}`]),
+              ...(values.capture === undefined ? [] : [`--capture=${values.capture}`]),
               ...(values['memory-log'] === undefined ? [] : [`--memory-log=${values['memory-log']}.${scenario.name}.jsonl`]),
             ],
             {

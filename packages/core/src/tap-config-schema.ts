@@ -29,12 +29,16 @@ const captureSchema = z.strictObject({
   /**
    * Bytes all captures still in flight (long streams) may hold together; past it a capture keeps
    * no more (its copy is cut and flagged, counted), so memory does not grow with stream sizes.
+   * The process pays about twice this in RSS when the held chunks are large (25 KB events: the
+   * malloc heap keeps what a stream's chunks and its concatenated body leave behind), so 64 MiB:
+   * 1 000 x 5 MB streams peaked at 355-383 MB with it, 474-537 MB with 128 MiB, while 3 000
+   * concurrent 40 KB streams still had none cut (bench:streams, docs/benchmarks.md).
    */
   inFlightMaxBytes: z
     .number()
     .int()
     .positive()
-    .default(128 * 1024 * 1024),
+    .default(64 * 1024 * 1024),
 });
 
 const redactionSchema = z.strictObject({
