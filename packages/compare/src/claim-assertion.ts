@@ -6,16 +6,16 @@ import type { ClauseToken } from './split-clauses.js';
 // Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility,
 // entitlements and limits (a policy an agent invents). Folded forms, as ClauseFacts.content holds them.
 const quantifiers = ['all', 'every', 'only', 'always', 'never', 'none', 'no', 'nothing'];
+const moneyWords = new Set('fee charge cost costs price penalty fine surcharge deposit'.split(' '));
 const policyWords = new Set(
   (
-    'fee charge cost costs price penalty fine surcharge deposit ' +
     'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
     'subject require mandatory forbidden prohibit restrict apply appli ' +
     // Entitlements: what the customer gets, or gets back ("Breakfast is included", "You've been upgraded").
     'includ inclus complimentary upgrad discount bonu waiv refund credit compens reimburs entitl extra'
   ).split(' '),
 );
-const commitments = new Set([...quantifiers, ...policyWords]);
+const commitments = new Set([...quantifiers, ...moneyWords, ...policyWords]);
 
 // Subjects whose "will" commits no one at the service to anything: the assistant's own next step
 // ("I'll make a note"), the customer's ("You will love it"), a thing's or a relative clause's ("It
@@ -59,11 +59,13 @@ export function asserts(c: ClauseFacts): boolean {
  * Whether some words (what a courtesy frame offers: "feel free to *call the office*") name a
  * policy: a negation, an obligation, money, eligibility, an entitlement or a limit, or a promise
  * of the service. Quantifiers do not count here: "help with *any* order", "alerts for *every*
- * step" offer, they do not restrict.
+ * step" offer, they do not restrict; nor does a word of money in an offer to tell it (`telling`:
+ * "glad to give you *a price*").
  */
-export function namesPolicy(tokens: readonly ClauseToken[]): boolean {
+export function namesPolicy(tokens: readonly ClauseToken[], telling = false): boolean {
   if (tokens.length === 0) return false;
   if (tokens.some((t) => isNegationCue(t.lower)) || clausePolarity(tokens).modality === 'necessity') return true;
   const text = tokens.map((t) => t.lower).join(' ');
-  return tokens.some((t) => policyWords.has(t.lower)) || contentWords(text).some((w) => policyWords.has(w)) || promises(tokens);
+  const policy = (w: string): boolean => policyWords.has(w) || (!telling && moneyWords.has(w));
+  return tokens.some((t) => policy(t.lower)) || contentWords(text).some(policy) || promises(tokens);
 }

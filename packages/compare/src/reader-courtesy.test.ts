@@ -47,4 +47,22 @@ describe('courtesy addressed to the reader', () => {
     expect(isCourtesy(clause('Delivery is free on orders over $50.'))).toBe(false);
     expect(isCourtesy(clause('All returns must be booked online.'))).toBe(false);
   });
+
+  it('reads an apology for what happened to the reader as no claim, unless it says what we do', () => {
+    for (const s of [
+      "I'm sorry your bag didn't arrive.",
+      "Apologies that your luggage didn't make it.",
+      'Sorry for the delay in getting back to you.',
+    ])
+      expect(isCourtesy(clause(s)), s).toBe(true);
+    for (const s of ["I'm sorry we can't deliver on Sundays.", "Sorry, refunds aren't available for opened items."])
+      expect(isCourtesy(clause(s)), s).toBe(false);
+  });
+
+  it('reads an offer to tell the reader a price as no claim about it', () => {
+    expect(isCourtesy(clause("I'd be glad to give you a price."))).toBe(true);
+    expect(isCourtesy(clause('Happy to send you a quote for the full week.'))).toBe(true);
+    expect(isCourtesy(clause("We're happy to cover the fee."))).toBe(false);
+    expect(isCourtesy(clause('Happy to waive the deposit.'))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { namesPolicy } from './claim-assertion.js';
+import { isNegationCue } from './clause-polarity.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { subordinators } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -14,6 +15,13 @@ const lead = new Set(
 // Feelings a speaker offers help with ("happy to", "glad to") or a reader is offered ("welcome to").
 const willing = new Set(['happy', 'glad', 'pleased', 'delighted', 'welcome']);
 const denials = new Set(["don't", 'never', 'not']);
+// Apologies: what follows is what happened to the reader ("sorry your bag didn't arrive"), not a
+// claim, unless it says what the service does ("sorry we can't deliver on Sundays").
+const apologies = new Set(['sorry', 'apologies', 'apologize', 'apologise']);
+const firstPerson = new Set("we we're we've we'll we'd us our i i'm i've i'll i'd me my".split(' '));
+// Offers to tell the reader something ("glad to give you a price", "happy to send a quote"): a money
+// word there is what will be told, not a charge the answer states.
+const telling = new Set('give send quote email share check confirm explain tell walk put find look'.split(' '));
 const hearers = new Set(['me', 'us']);
 // The moment of the conversation ("anything else today?", "have a good evening"): no figure of a claim.
 const relativeDay = 'relative:';
@@ -21,11 +29,21 @@ const relativeDay = 'relative:';
 const word = (t: ClauseToken | undefined): string => (t?.lower ?? '').replace(/’/g, "'");
 
 /**
- * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers), or -1:
+ * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers):
  * "feel free to", "don't hesitate to", "(we're always) happy / glad / welcome to", "let us know",
- * "don't worry", "(I) hope". Only at the clause's start, past its subject and adverbs.
+ * "don't worry", "(I) hope", or an apology ("I'm sorry", "apologies"). Only at the clause's start,
+ * past its subject and adverbs.
  */
-function frameEnd(t: readonly ClauseToken[]): number {
+function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean } | undefined {
+  const end = offerEnd(t);
+  if (end >= 0) return { end, apology: false };
+  let i = 0;
+  while (i < t.length && lead.has(word(t[i]))) i++;
+  return apologies.has(word(t[i])) ? { end: i + 1, apology: true } : undefined;
+}
+
+/** Where an offer, invitation or reassurance frame ends (see {@link frameEnd}), or -1. */
+function offerEnd(t: readonly ClauseToken[]): number {
   let i = 0;
   while (i < t.length && lead.has(word(t[i]))) i++;
   const w = (k: number): string => word(t[i + k]);
@@ -62,10 +80,17 @@ export function isCourtesy(c: ClauseFacts): boolean {
 export function courtesyFrame(c: ClauseFacts): boolean | undefined {
   const t = c.tokens;
   const question = c.text.trimEnd().endsWith('?');
-  const end = question ? 0 : frameEnd(t);
-  if (end < 0) return undefined;
+  const frame = question ? { end: 0, apology: false } : frameEnd(t);
+  if (frame === undefined) return undefined;
   if (c.values.some((v) => !v.keys[0]?.startsWith(relativeDay))) return false;
+  const { end } = frame;
   let stop = end;
   while (stop < t.length && !subordinators.has(word(t[stop]))) stop++;
-  return !namesPolicy(t.slice(end, stop));
+  let rest = t.slice(end, stop);
+  if (frame.apology) {
+    if (rest.some((x) => firstPerson.has(word(x)))) return false;
+    // What went wrong for the reader is said with a negation as often as not ("didn't arrive").
+    rest = rest.filter((x) => !isNegationCue(word(x)));
+  }
+  return !namesPolicy(rest, telling.has(word(rest[0])));
 }
