@@ -9,7 +9,7 @@ import type { ClauseToken } from './split-clauses.js';
 const lead = new Set(
   (
     "i i'm i'd i'll we we're we'd we'll you you're am are is be would will 'd always ever more than very so really " +
-    'just also most truly certainly absolutely definitely of course please do and but sure ok okay of course'
+    'just also most truly certainly absolutely definitely of course please do and but sure ok okay'
   ).split(' '),
 );
 // Feelings a speaker offers help with ("happy to", "glad to") or a reader is offered ("welcome to").
@@ -35,17 +35,15 @@ const word = (t: ClauseToken | undefined): string => (t?.lower ?? '').replace(/â
  * past its subject and adverbs.
  */
 function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean } | undefined {
-  const end = offerEnd(t);
-  if (end >= 0) return { end, apology: false };
   let i = 0;
   while (i < t.length && lead.has(word(t[i]))) i++;
+  const end = offerEnd(t, i);
+  if (end >= 0) return { end, apology: false };
   return apologies.has(word(t[i])) ? { end: i + 1, apology: true } : undefined;
 }
 
-/** Where an offer, invitation or reassurance frame ends (see {@link frameEnd}), or -1. */
-function offerEnd(t: readonly ClauseToken[]): number {
-  let i = 0;
-  while (i < t.length && lead.has(word(t[i]))) i++;
+/** Where an offer, invitation or reassurance frame starting at token `i` ends (see {@link frameEnd}), or -1. */
+function offerEnd(t: readonly ClauseToken[], i: number): number {
   const w = (k: number): string => word(t[i + k]);
   if (w(0) === 'feel' && w(1) === 'free' && w(2) === 'to') return i + 3;
   if (w(0) === 'let' && hearers.has(w(1)) && w(2) === 'know') return i + 3;
