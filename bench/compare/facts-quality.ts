@@ -9,6 +9,7 @@ import {
   holdout5File,
   holdout6File,
   holdout7File,
+  holdout8File,
   readHoldoutSet,
 } from './facts-set/holdout.js';
 
@@ -52,6 +53,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['fifth hand-written hold-out set (data/quality/facts-holdout-5.jsonl; totals only)', readHoldoutSet(holdout5File), false],
   ['sixth hand-written hold-out set (data/quality/facts-holdout-6.jsonl; open, misses listed)', readHoldoutSet(holdout6File), true],
   ['seventh hand-written hold-out set (data/quality/facts-holdout-7.jsonl; totals only)', readHoldoutSet(holdout7File), false],
+  ['eighth hand-written hold-out set (data/quality/facts-holdout-8.jsonl; totals only)', readHoldoutSet(holdout8File), false],
 ];
 
 for (const [name, cases, listMisses] of sets) {

@@ -65,6 +65,14 @@ export const holdout6File = join(qualityDir, 'facts-holdout-6.jsonl');
  */
 export const holdout7File = join(qualityDir, 'facts-holdout-7.jsonl');
 
+/**
+ * An eighth hand-written set (`facts-holdout-8.jsonl`), written on 2026-12-01 (sixth session) by an
+ * author who did not read the rules: 54 inputs in domains none of the others use (planetarium, bail
+ * bonds, taxidermy, cord blood banking, sled dog tours…), 0–3 baselines, inputs in German, French and
+ * Japanese, markdown tables and code-assistant answers. Blind: totals and per kind only.
+ */
+export const holdout8File = join(qualityDir, 'facts-holdout-8.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
