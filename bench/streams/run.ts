@@ -2,8 +2,9 @@
 // through the writer thread) and through http-proxy, side by side in one run. Each stream: 200
 // events 50 ms apart (~10 s). Scenarios: N = 1 000, 3 000, 10 000 streams of 200-byte events
 // (40 KB each) and 1 000 streams of 25 KB events (5 MB each). Reports completion, TTFB p50/p99,
-// per-event delay p50/p99 (from the upstream's send time), the server's peak RSS and, for the
-// tap, captures stored and dropped. Every run is bounded by a deadline.
+// per-event delay p50/p99 (from the upstream's send time), how late each server's main thread ran
+// its event loop meanwhile (perf_hooks.monitorEventLoopDelay in both contenders), the server's peak
+// RSS and, for the tap, captures stored and dropped. Every run is bounded by a deadline.
 // `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
 // --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
@@ -13,14 +14,15 @@
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}': an A/B of capture settings).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { heapTop } from '../soak/heap-diff.js';
-import { ChildSet } from '../tap/child-set.js';
+import { ask, ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
+import type { LoopDelayReply } from '../tap/loop-delay-reply.js';
 import { procCpuMs, procCpuSplitMs, procMemory, procSyscalls, procThreadCpuMs } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 import type { CaptureCounters } from '../tap/tap-messages.js';
@@ -84,6 +86,8 @@ interface Row {
   readonly others: { readonly busiestS: number; readonly restS: number; readonly threads: number };
   /** CPU seconds the upstream used meanwhile (it shares the cores: a proxy that needs more leaves it less). */
   readonly upstreamCpuS: number;
+  /** How late the server's main thread ran its event loop while the client ran (`bench/tap/loop-delay-probe.ts`, started in both contenders). */
+  readonly loopDelay?: LoopDelayReply;
   /** Connections the kernel refused for a full listen queue during the run (machine-wide: the client connects only to this server). */
   readonly listenOverflows: number;
   readonly captured?: number;
@@ -166,6 +170,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const threadsBefore = procThreadCpuMs(pid);
     const upstreamCpuBefore = procCpuMs(upstream.child.pid);
     const overflowsBefore = listenDrops().overflows;
+    await ask(server.child, { type: 'loop-delay-reset' }, (m) => isType(m, 'loop-delay-reset'), 15_000);
     const clientRun = runClient(server.port, scenario);
     if (contender === 'tap' && heapSnapshotMs !== undefined) {
       await sleep(heapSnapshotMs);
@@ -174,6 +179,12 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       );
     }
     const client = await clientRun;
+    const loopDelay = await ask(
+      server.child,
+      { type: 'loop-delay' },
+      (m) => (isType(m, 'loop-delay') ? (m as LoopDelayReply) : undefined),
+      15_000,
+    );
     if (profiling) console.log(`tap CPU profile: ${JSON.stringify(await tapProfile(server, 'profile-stop'))}`);
     const cpuS = (procCpuMs(server.child.pid) - cpuBefore) / 1000;
     const systemS = (procCpuSplitMs(server.child.pid).system - systemBefore) / 1000;
@@ -194,7 +205,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const upstreamCpuS = (procCpuMs(upstream.child.pid) - upstreamCpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
     if (contender === 'http-proxy')
-      return { scenario, contender, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS, listenOverflows };
+      return { scenario, contender, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS, loopDelay, listenOverflows };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');
     const { stats } = counted;
@@ -215,6 +226,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
       main,
       others,
       upstreamCpuS,
+      loopDelay,
       listenOverflows,
       captured: final.captured,
       dropped: final.dropped,
@@ -224,6 +236,23 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
   } finally {
     await children.stopAll();
   }
+}
+
+/** This process's open-file limit (its children inherit it; `npm run bench:streams` raises it as far as it may), from /proc. */
+function openFileLimit(): number {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    return Number(line?.split(/\s+/)[3] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** True when `m` is an IPC message of that type (undefined otherwise, as `ask` wants). */
+function isType(m: unknown, type: string): true | undefined {
+  return typeof m === 'object' && m !== null && 'type' in m && m.type === type ? true : undefined;
 }
 
 /** CPU seconds each thread but the main one used since `before`: the busiest, and the rest together. */
@@ -256,13 +285,24 @@ const droppedWhy = (r: Row): string => {
   const why = Object.entries(r.capture?.droppedBy ?? {}).filter(([, n]) => n > 0);
   return why.length === 0 ? '' : ` (${why.map(([reason, n]) => `${reason} ${n}`).join(', ')})`;
 };
+/** The server main thread's loop lateness (past its 10 ms timer) while the client ran. */
+const loopLine = (d: LoopDelayReply | undefined): string =>
+  d === undefined
+    ? 'loop delay -'
+    : `main-thread loop late p50 ${fmt(d.p50, 2)} p90 ${fmt(d.p90, 2)} p99 ${fmt(d.p99, 2)} p99.9 ${fmt(d.p999, 2)} max ${fmt(d.max, 2)} ms (${fmt(d.lateMs / 1000, 2)} s late over ${d.samples} samples)`;
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
+const fileLimit = openFileLimit();
 console.log(
   `streams bench: node ${process.version}, ${cpus().length} cores, load average ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')}, ramp ${rampMs} ms, 200 events 50 ms apart per stream`,
+    .join(' ')}, ramp ${rampMs} ms, 200 events 50 ms apart per stream, open-file limit ${fileLimit} per process`,
 );
+for (const s of scenarios)
+  if (2 * s.streams + 100 > fileLimit)
+    console.log(
+      `warning: ${s.streams} streams need ~${2 * s.streams + 100} descriptors in the proxy (one to the client and one to the upstream per stream) against a limit of ${fileLimit}: past it, both contenders fail accepts or upstream connects (EMFILE)`,
+    );
 const dir = mkdtempSync(join(tmpdir(), 'us-bench-streams-'));
 const rows: Row[] = [];
 try {
@@ -272,7 +312,7 @@ try {
       rows.push(row);
       const c = row.client;
       console.log(
-        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (kernel ${fmt(row.systemS)} s; main thread ${fmt(row.main.cpuS)} s, kernel ${fmt(row.main.systemS)} s; busiest other thread ${fmt(row.others.busiestS)} s, the rest ${fmt(row.others.restS)} s over ${row.others.threads} threads; upstream ${fmt(row.upstreamCpuS)} s), per event ${fmt(row.perEvent.writes, 2)} writes (main thread ${fmt(row.perEvent.mainWrites, 2)}) ${fmt(row.perEvent.reads, 2)} reads${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
+        `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; ${loopLine(row.loopDelay)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (kernel ${fmt(row.systemS)} s; main thread ${fmt(row.main.cpuS)} s, kernel ${fmt(row.main.systemS)} s; busiest other thread ${fmt(row.others.busiestS)} s, the rest ${fmt(row.others.restS)} s over ${row.others.threads} threads; upstream ${fmt(row.upstreamCpuS)} s), per event ${fmt(row.perEvent.writes, 2)} writes (main thread ${fmt(row.perEvent.mainWrites, 2)}) ${fmt(row.perEvent.reads, 2)} reads${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
     }
   }
@@ -280,12 +320,14 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log('\n| streams | contender | complete | TTFB p50 / p99 ms | event delay p50 / p99 ms | peak RSS MB | captured / dropped |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(
+  '\n| streams | contender | complete | TTFB p50 / p99 ms | event delay p50 / p99 ms | main-thread loop late p50 / p99 / max ms | peak RSS MB | captured / dropped |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const c = r.client;
   console.log(
-    `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}${droppedWhy(r)}`} |`,
+    `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${r.loopDelay === undefined ? '-' : `${fmt(r.loopDelay.p50)} / ${fmt(r.loopDelay.p99)} / ${fmt(r.loopDelay.max)}`} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}${droppedWhy(r)}`} |`,
   );
 }
 console.log('\n| streams | TTFB p50: tap − http-proxy | event delay p99: tap − http-proxy | RSS: tap vs 2 × http-proxy + 150 MB |');

@@ -6,6 +6,7 @@
 import { Agent, createServer } from 'node:http';
 import httpProxy from 'http-proxy';
 import { announceReady, argValue } from './child-ipc.js';
+import { answerLoopDelay } from './loop-delay-probe.js';
 
 const target = argValue('upstream');
 // 256 sockets for short requests; the streams bench passes --max-sockets=0 (no limit), as thousands of long streams need.
@@ -18,6 +19,7 @@ proxy.on('error', (_error, _req, res) => {
   res.end();
 });
 
+answerLoopDelay();
 const server = createServer((req, res) => proxy.web(req, res));
 server.keepAliveTimeout = 60_000;
 server.listen({ port: 0, host: '127.0.0.1', backlog: Number(argValue('backlog', '511')) }, () => announceReady(server.address()));

@@ -20,6 +20,7 @@ import { loadConfig, systemClock } from '@understudy/core';
 import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
 import { type CaptureSink, createTap, storeSink, tapListenBacklog, tapServerOptions } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
+import { answerLoopDelay } from './loop-delay-probe.js';
 import type { CaptureCounters, TapReply, TapRequest } from './tap-messages.js';
 
 const upstream = argValue('upstream');
@@ -160,6 +161,8 @@ process.on('message', (message: TapRequest) => {
     );
     return;
   }
+  // Other messages are not ours (the loop-delay probe's, see loop-delay-probe.ts).
+  if (message.type !== 'close') return;
   rssTimer.cancel();
   logTimer?.cancel();
   gcObserver.disconnect();
@@ -179,6 +182,7 @@ process.on('message', (message: TapRequest) => {
   })();
 });
 
+answerLoopDelay();
 // Listens as `understudy tap` does (server options and backlog for many long-lived clients).
 const server = createAdaptorServer({ fetch: tap.app.fetch, serverOptions: tapServerOptions(config.timeouts) });
 server.listen({ port: 0, host: '127.0.0.1', backlog: tapListenBacklog }, () => announceReady(server.address()));
