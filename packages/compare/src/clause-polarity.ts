@@ -1,3 +1,5 @@
+import { isFunctionWord } from './content-words.js';
+import { freeCompoundNoun } from './free-compound.js';
 import {
   advice,
   between,
@@ -29,6 +31,17 @@ export interface ClausePolarity {
   readonly modality: 'necessity' | 'advice' | 'possibility' | null;
   /** The necessity is only a request's ("Please bring…", "Don't…"): as strong as advice, not more. */
   readonly request?: boolean;
+}
+
+/** Whether a negation cue other than a "-free" compound stands in the clause, but not right before the compound at `i`. */
+function deniesAnother(tokens: readonly ClauseToken[], i: number): boolean {
+  return tokens.some((x, k) => (k < i - 2 || k > i) && freeCompoundNoun(x.lower) === undefined && isNegationCue(x.lower));
+}
+
+/** Whether the word at `i` stands before the noun it describes ("nut-free bakery", not "is nut-free and…"). */
+function attributive(tokens: readonly ClauseToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && (tokens[i]?.after ?? '') === '' && !isFunctionWord(next.lower) && !isPolarityCue(next.lower);
 }
 
 function isNegationWord(w: string): boolean {
@@ -151,6 +164,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     if ((bits & cue.contracted) !== 0 || ((bits & cue.negation) !== 0 && !bound)) {
       // "neither … nor", "not … nor": one negation, its "nor" continues it.
       if (w === 'nor' && negs > 0) return;
+      // A "-free" compound before its noun ("the nut-free bakery") or beside a negation of another
+      // word ("…is nut-free but doesn't open on Sundays") names a thing, not the claim; alone, or
+      // denied right before it ("isn't nut-free"), it is the clause's predicate.
+      if (freeCompoundNoun(w) !== undefined && (attributive(tokens, i) || deniesAnother(tokens, i))) return;
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
       if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;
@@ -229,7 +246,14 @@ export function polarityDiffers(
 
 /** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */
 export function isNegationCue(word: string): boolean {
-  return word.endsWith("n't") || word.endsWith('n’t') || negations.has(word) || deniers.has(word) || /^non?-\p{L}/u.test(word);
+  return (
+    word.endsWith("n't") ||
+    word.endsWith('n’t') ||
+    negations.has(word) ||
+    deniers.has(word) ||
+    /^non?-\p{L}/u.test(word) ||
+    freeCompoundNoun(word) !== undefined
+  );
 }
 
 /** The cue words of a clause (negations and modals): ignored when aligning clauses, reported as evidence. */

@@ -1,6 +1,7 @@
 import { isNegationCue, isPolarityCue, negatedAgainst } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { freeCompoundNoun } from './free-compound.js';
 import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
 
@@ -20,6 +21,17 @@ const particles = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 'n
 // What may stand between a particle and the word it negates and is part of the negation ("no
 // longer offered", "not yet shipped", "never ever").
 const companions = new Set(['longer', 'yet', 'even', 'ever', 'always', 'really', 'actually', 'necessarily', 'currently']);
+
+/**
+ * The negation cue of clause `c` whose scope decides: its first cue other than a "-free" compound,
+ * else its first compound that clause `other` does not say too (a compound denies only its noun:
+ * "the fragrance-free lotion isn't sold here" negates the selling), else -1.
+ */
+function firstCue(c: ClauseFacts, other: ClauseFacts): number {
+  const cue = c.tokens.findIndex((t) => isNegationCue(t.lower) && freeCompoundNoun(t.lower) === undefined);
+  if (cue >= 0) return cue;
+  return c.tokens.findIndex((t) => freeCompoundNoun(t.lower) !== undefined && !other.tokens.some((o) => o.lower === t.lower));
+}
 
 const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't") || w.endsWith('n’t');
 
@@ -113,14 +125,27 @@ function freeFor(negated: ClauseFacts, other: ClauseFacts): boolean {
  * hookup.
  */
 export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
-  const negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
-  const other = negated === a ? b : a;
+  let negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
+  let other = negated === a ? b : a;
   // "Free" negates in the price sense; its scope is the clause's subject, before it, or whom it is
   // free for: "Admission is $18 for adults and free for children under 12" says nothing against
   // "Adults pay $18".
   if (negated.polarity.free === true) return freeFor(negated, other);
-  const cue = negated.tokens.findIndex((t) => isNegationCue(t.lower));
-  if (cue < 0) return true;
+  let cue = firstCue(negated, other);
+  if (cue < 0) {
+    // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a
+    // gluten-free cake is no problem"): the other clause's own negation is what differs.
+    const own = firstCue(other, negated);
+    // Nothing else negates either clause: the compound is read as the predicate in one and before
+    // its noun in the other ("plans are interest-free" / "interest-free plans are available"), one claim.
+    if (own < 0) return !negated.tokens.some((t) => freeCompoundNoun(t.lower) !== undefined);
+    [negated, other, cue] = [other, negated, own];
+  }
+  const noun = freeCompoundNoun(negated.tokens[cue]?.lower ?? '');
+  if (noun !== undefined) {
+    const scope = contentWords(noun);
+    return scope.length === 0 || scope.some((w) => says(other, w)) || other.content.every((w) => negated.contentSet.has(w));
+  }
   if (!attached(negated.tokens, cue)) {
     if (!isParticle((negated.tokens[cue]?.lower ?? '').replace(/’/g, "'"))) return true;
     // A lifted necessity is a permission: against a clause that grants one ("isn't needed" / "You

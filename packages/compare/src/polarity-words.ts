@@ -1,3 +1,4 @@
+import { freeCompoundNoun } from './free-compound.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // The English word lists the polarity rules (clause-polarity.ts) read, and which of them each word
@@ -224,7 +225,7 @@ function cueBitsOf(lower: string): number {
     (subordinators.has(w) ? cue.subordinator : 0) |
     (deniers.has(w) ? cue.denier : 0) |
     (w.endsWith("n't") ? cue.contracted : 0) |
-    (negations.has(w) ? cue.negation : 0) |
+    (negations.has(w) || freeCompoundNoun(w) !== undefined ? cue.negation : 0) |
     ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w) ? cue.prefixed : 0) |
     (necessity.has(w) ? cue.necessity : 0) |
     (advice.has(w) ? cue.advice : 0) |
