@@ -1,13 +1,24 @@
-import { lineStartAt, quotedValue, redacted, restOfLine, type Span, skipBlanks } from './secret-value-spans.js';
+import { lineStartAt, quotedValue, redacted, restOfLine, type Span, skipBlanks, stringStartAt } from './secret-value-spans.js';
 
 /**
  * Single words that are secret names but also ordinary headings in prose (`Session: 45 minutes`,
  * `Key: the main idea`): as a config line's name they count only with a one-word value.
  */
-const proseHeadings = new Set(['key', 'session', 'auth', 'token', 'sig', 'signature', 'credential', 'credentials', 'cookie']);
+export const proseHeadings: ReadonlySet<string> = new Set([
+  'key',
+  'session',
+  'auth',
+  'token',
+  'sig',
+  'signature',
+  'credential',
+  'credentials',
+  'cookie',
+]);
 
 /**
- * `name: value` as a YAML (or similar config) line: the name first on its line, after indentation
+ * `name: value` as a YAML (or similar config) line: the name first on its line (or first in a quoted
+ * string: a message whose text is only `password: …`), after indentation
  * and an optional list dash (`  - client_secret: …`), a blank after the colon. The value is a
  * quoted string's content, or the rest of the line without a trailing ` # comment`. YAML's
  * block, flow, anchor and tag markers (`|`, `>`, `{`, `[`, `&`, `*`, `!`) open no inline value.
@@ -24,7 +35,7 @@ export function configLineValue(text: string, start: number, end: number, name: 
     lineStart = dash;
     while (lineStart > 0 && ' \t'.includes(text.charAt(lineStart - 1))) lineStart--;
   }
-  if (!lineStartAt(text, lineStart)) return undefined;
+  if (!lineStartAt(text, lineStart) && !stringStartAt(text, lineStart)) return undefined;
   const from = skipBlanks(text, end + 1);
   const quoted = quotedValue(text, from);
   if (quoted !== undefined) return quoted;
@@ -39,7 +50,7 @@ export function configLineValue(text: string, start: number, end: number, name: 
 }
 
 /**
- * `name = value` as an INI / TOML / properties line (the name first on its line): a quoted
+ * `name = value` as an INI / TOML / properties line (the name first on its line or in a quoted string): a quoted
  * string's content, or the value up to a blank. A value opening a table, list or call is not one.
  */
 export function spacedAssignmentValue(text: string, start: number, end: number): Span | undefined {
@@ -47,7 +58,7 @@ export function spacedAssignmentValue(text: string, start: number, end: number):
   if (eq === end || text.charAt(eq) !== '=' || text.charAt(eq + 1) === '=') return undefined;
   let lineStart = start;
   while (lineStart > 0 && ' \t'.includes(text.charAt(lineStart - 1))) lineStart--;
-  if (!lineStartAt(text, lineStart)) return undefined;
+  if (!lineStartAt(text, lineStart) && !stringStartAt(text, lineStart)) return undefined;
   const from = skipBlanks(text, eq + 1);
   const quoted = quotedValue(text, from);
   if (quoted !== undefined) return quoted;

@@ -116,7 +116,13 @@ function parseJson(data: string): unknown {
   }
 }
 
-/** Every string leaf under `node`, with its holder and a signature of its position (array indices kept). */
+/**
+ * Every string leaf under `node`, with its holder and a signature of its position (array indices
+ * kept). An object that says which stream it belongs to (`"index": 1`: an OpenAI choice or tool
+ * call, an Anthropic content block) is placed by that index, not by where it stands in its array:
+ * with `n > 1` every event carries one choice at position 0, and joining choice 0's deltas with
+ * choice 1's would split a secret each spells across both.
+ */
 function walk(
   node: unknown,
   signature: string,
@@ -125,12 +131,21 @@ function walk(
   if (Array.isArray(node)) {
     node.forEach((child, i) => {
       if (typeof child === 'string') visit(node, i, child, `${signature}.${i}`);
-      else walk(child, `${signature}.${i}`, visit);
+      else walk(child, indexOf(child) === undefined ? `${signature}.${i}` : `${signature}.*`, visit);
     });
   } else if (typeof node === 'object' && node !== null) {
+    const index = indexOf(node);
+    const at = index === undefined ? signature : `${signature}@${index}`;
     for (const [key, child] of Object.entries(node)) {
-      if (typeof child === 'string') visit(node as Record<string, unknown>, key, child, `${signature}.${key}`);
-      else walk(child, `${signature}.${key}`, visit);
+      if (typeof child === 'string') visit(node as Record<string, unknown>, key, child, `${at}.${key}`);
+      else walk(child, `${at}.${key}`, visit);
     }
   }
+}
+
+/** The `index` member of an object, when it is a number. */
+function indexOf(node: unknown): number | undefined {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const index = (node as { index?: unknown }).index;
+  return typeof index === 'number' ? index : undefined;
 }

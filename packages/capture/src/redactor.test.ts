@@ -146,6 +146,30 @@ describe('JSON inside JSON strings (tool-call arguments)', () => {
     expect(text).not.toContain(secret.slice(5));
   });
 
+  // Found by the trust pass: with n > 1 every event carries one choice at position 0 of
+  // `choices`, so choice 0's and choice 1's deltas were joined into one text in arrival order.
+  it('reads each choice of an interleaved stream (n > 1) on its own text', () => {
+    const r = createRedactor(redaction(), key).forExchange();
+    const email = 'interleaved.user@mail.example';
+    const deltas: [number, string][] = [
+      [0, 'write to '],
+      [1, 'sure, '],
+      [0, email.slice(0, 12)],
+      [1, 'it is '],
+      [0, email.slice(12)],
+      [1, 'done'],
+    ];
+    const events = deltas.map(([index, content], at) => ({ at, data: JSON.stringify({ choices: [{ index, delta: { content } }] }) }));
+    const stored = r
+      .events(events)
+      .map((e) => e.data)
+      .join('\n');
+    expect(stored).not.toContain(email.slice(0, 12));
+    expect(stored).not.toContain(email.slice(12));
+    expect(stored).toContain('[redacted:email:');
+    expect(stored).toContain('it is ');
+  });
+
   it('leaves a body whose strings hold no secret-named member byte-identical', () => {
     const r = createRedactor(redaction(), key).forExchange();
     const body = JSON.stringify({ tool_calls: [{ function: { name: 'f', arguments: JSON.stringify({ city: 'Paris', keyword: 'x' }) } }] });

@@ -1,10 +1,12 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
-import { compileJsonPath, type JsonPathStep, parseSse, replaceAtPath } from '@understudy/core';
+import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/core';
 import { redactDecoded } from './ascii-escapes.js';
 import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
 import { redactEvents } from './redact-events.js';
+import { redactSseText } from './redact-sse-text.js';
+import { type RedactedEvents, reuse, sameEvents } from './redacted-events.js';
 import { type SecretFinder, secretFinder } from './secret-finder.js';
 import {
   type MemberRewrite,
@@ -210,30 +212,6 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   };
 }
 
-interface RedactedEvents {
-  readonly input: readonly SseEvent[];
-  readonly output: readonly SseEvent[];
-}
-
-/** Whether two lists hold the same events (their arrival times aside). */
-function sameEvents(a: readonly SseEvent[], b: readonly SseEvent[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as SseEvent;
-    const y = b[i] as SseEvent;
-    if (x.data !== y.data || x.event !== y.event || x.id !== y.id) return false;
-  }
-  return true;
-}
-
-/** `events` redacted as `done.input` was: an unchanged event is returned as given, a changed one gets the redacted data. */
-function reuse(done: RedactedEvents, events: readonly SseEvent[]): SseEvent[] {
-  return events.map((e, i) => {
-    const redacted = done.output[i] as SseEvent;
-    return redacted === done.input[i] ? e : { ...e, data: redacted.data };
-  });
-}
-
 /** The placeholder kind for a secret-named JSON member: its name, tidied. */
 function keyKind(name: string): string {
   return name
@@ -258,39 +236,6 @@ function remember(known: Map<string, string>, secret: string, token: string, min
   // A JSON echo escapes quotes and backslashes; remember that spelling as well.
   const escaped = JSON.stringify(secret).slice(1, -1);
   if (escaped !== secret && known.size < maxKnownSecrets) known.set(escaped, token);
-}
-
-/**
- * A raw event stream's text: its complete events are parsed and redacted together (on their
- * reassembled text), then written back when anything changed; a trailing event without its
- * blank line (a body cut at the cap) is redacted line by line. `parsed`, the events of all of
- * `s`, stand for the head's when `s` has no CR: every event then ends at a `\n\n`, so the
- * head (through the last one) holds exactly them. With a CR the head is cut differently
- * (`\r\n\r\n` only; a lone CR ends a line too) and is parsed here.
- */
-function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: string) => string, parsed?: readonly SseEvent[]): string {
-  const end = Math.max(s.lastIndexOf('\n\n'), s.lastIndexOf('\r\n\r\n'));
-  const head = end === -1 ? '' : s.slice(0, end + 2);
-  const tail = end === -1 ? s : s.slice(end + 2);
-  let out = head;
-  if (head !== '') {
-    const events = parsed !== undefined && !s.includes('\r') ? parsed : parseSse(head);
-    const redacted = redactor.events(events);
-    if (redacted.some((e, i) => e !== events[i])) out = redacted.map(writeEvent).join('');
-  }
-  const redactedTail = tail
-    .split('\n')
-    .map((line) => (line.startsWith('data:') ? `data:${json(line.slice(5))}` : json(line)))
-    .join('\n');
-  return out + redactedTail;
-}
-
-function writeEvent(e: SseEvent): string {
-  let out = '';
-  if (e.event !== undefined) out += `event: ${e.event}\n`;
-  if (e.id !== undefined) out += `id: ${e.id}\n`;
-  for (const line of e.data.split('\n')) out += `data: ${line}\n`;
-  return `${out}\n`;
 }
 
 function safeDecode(s: string): string {

@@ -1,5 +1,6 @@
 import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
 import { isSecretName } from './header-policy.js';
+import { inlineColonValue, statedPasswordValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
 import { secretWord } from './secret-members.js';
@@ -79,10 +80,20 @@ function assignedValue(text: string, start: number, end: number, name: string): 
   const next = text.charAt(end);
   if (next === '=') return assignment(text, start, end);
   if (next === ':')
-    return headerLine(text, start, end, name) ?? configLineValue(text, start, end, name) ?? quotedAfterColon(text, start, end, name);
+    return (
+      headerLine(text, start, end, name) ??
+      configLineValue(text, start, end, name) ??
+      quotedAfterColon(text, start, end, name) ??
+      (nameBoundary(text, start) ? inlineColonValue(text, end, name) : undefined)
+    );
   if (next === '"') return multipartFieldValue(text, start, end);
   if (bareKey(name)) return undefined;
-  return elementTextValue(text, start, end) ?? spacedAssignmentValue(text, start, end);
+  return (
+    multipartFieldValue(text, start, end) ??
+    elementTextValue(text, start, end) ??
+    spacedAssignmentValue(text, start, end) ??
+    (nameBoundary(text, start) ? statedPasswordValue(text, end, name) : undefined)
+  );
 }
 
 /** The bare word `key`, a label far more often than a credential (`key=value pairs`, `<key>NAME</key>`, `Key: …`). */

@@ -130,14 +130,23 @@ export function hasEscapedSecretMember(text: string, isSecret: (name: string) =>
 const jsonString = /"(?:[^"\\]|\\.)*"/g;
 
 /**
+ * Whether `text` may hold a multipart form in a JSON string (a captured request embedded in a
+ * HAR-like document or a log), whose field names are quoted `\"…\"` and its lines end in `\r\n`
+ * escapes: the part readers only see it decoded. A gate: it can say yes wrongly, never no.
+ */
+function mayHoldEscapedMultipart(text: string): boolean {
+  return (text.includes('form-data') || text.includes('FORM-DATA') || text.includes('Form-Data')) && text.includes('\\');
+}
+
+/**
  * Rewrites the JSON held in the string literals of `text` that have a secret-named member
- * ({@link hasEscapedSecretMember}) or an escape of their own (`\"p\\u0061ssword\"`: the name is
- * only seen decoded, by `redact`): each is decoded, passed to `redact` (which may recurse for
+ * ({@link hasEscapedSecretMember}), an escape of their own (`\"p\\u0061ssword\"`: the name is
+ * only seen decoded, by `redact`) or a multipart form ({@link mayHoldEscapedMultipart}): each is decoded, passed to `redact` (which may recurse for
  * deeper levels) and encoded again, so it stays a valid JSON string. Other literals keep their
  * exact bytes; a literal cut off at the capture cap is left as it is.
  */
 export function rewriteJsonInStrings(text: string, isSecret: (name: string) => boolean, redact: (inner: string) => string): string {
-  const worth = (s: string): boolean => hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s);
+  const worth = (s: string): boolean => hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s);
   if (!worth(text)) return text;
   return text.replace(jsonString, (literal) => {
     if (!worth(literal)) return literal;

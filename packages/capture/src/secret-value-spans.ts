@@ -29,6 +29,15 @@ export function lineStartAt(text: string, at: number): boolean {
 }
 
 /**
+ * Whether a quoted string opens right before `at` (`"…`, `'…`, or `\"…` in JSON-escaped text): a
+ * message whose text is only `password: …` starts there, with no line break before it.
+ */
+export function stringStartAt(text: string, at: number): boolean {
+  const c = text.charAt(at - 1);
+  return c === '"' || c === "'";
+}
+
+/**
  * A quoted value opening at `from` (`"…"`, `'…'`, or `\"…\"` in JSON-escaped text): its characters
  * without the quotes, on one line. Undefined when no quote opens there, it does not close on its
  * line, or the value is empty or a placeholder.

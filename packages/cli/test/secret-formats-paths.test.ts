@@ -47,7 +47,23 @@ const secrets = {
   egressXml: 'Egress-Xml-Key-8842',
   importPw: 'Import-Yaml-Pw-6639',
   importXml: 'Import-Xml-Key-0457',
+  // A message whose text is only `password: …` (a string's start is no line start) and a
+  // multipart payload inside JSON-escaped text: both were stored in clear.
+  startPw: 'Start-Pw-NoShape-8812',
+  startMultipart: 'Start-Multi-Pw-3307',
+  replyStart: 'Reply-Start-Key-5530',
+  sseStart: 'Sse-Start-Pw-6671',
+  sseMultipart: 'Sse-Multi-Key-9024',
+  egressStart: 'Egress-Start-Pw-1186',
+  egressMultipart: 'Egress-Multi-Pw-7745',
 } as const;
+
+/** A multipart upload pasted into a message: in a JSON body its quotes and line breaks are escapes. */
+const pastedUpload = (secret: string) =>
+  `POST /login HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=QqQ\r\n\r\n${multipartForm('QqQ', [
+    ['user', 'bob'],
+    ['password', secret],
+  ])}`;
 
 const prompt = [
   'My deploy fails, config below:',
@@ -62,24 +78,42 @@ const prompt = [
   `callback https://shop.example/cb?next=%2Fv1%3Fapi_key%3D${secrets.pctKey}%26a%3D1 and sk%2Dproj%2D${secrets.pctSkTail}`,
 ].join('\n');
 
-const chatRequest = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] });
+const chatRequest = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [
+    { role: 'user', content: prompt },
+    { role: 'user', content: `password: ${secrets.startPw}` },
+    { role: 'user', content: pastedUpload(secrets.startMultipart) },
+  ],
+});
 const replyContent = `Try this:\ndb_password: ${secrets.replyYaml}\n<apiKey>${secrets.replyXml}</apiKey>`;
 const chatReply = JSON.stringify({
   id: 'chatcmpl-1',
   object: 'chat.completion',
   model: 'gpt-4o-mini',
-  choices: [{ index: 0, message: { role: 'assistant', content: replyContent } }],
+  choices: [
+    { index: 0, message: { role: 'assistant', content: replyContent } },
+    { index: 1, message: { role: 'assistant', content: `api_key: ${secrets.replyStart}` } },
+  ],
 });
 
-/** The YAML line and the XML element, each spelled across several deltas as an LLM streams them. */
-const sseReply = [
-  'Here:\npass',
-  `word: ${secrets.ssePw.slice(0, 7)}`,
-  `${secrets.ssePw.slice(7)}\n<tok`,
-  `en>${secrets.sseXml.slice(0, 10)}`,
-  `${secrets.sseXml.slice(10)}</token>`,
-]
-  .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+/**
+ * The YAML line and the XML element, each spelled across several deltas as an LLM streams them;
+ * a second choice that starts with `password: …` and then writes a multipart upload.
+ */
+const sseDeltas: [number, string][] = [
+  [0, 'Here:\npass'],
+  [1, 'pass'],
+  [0, `word: ${secrets.ssePw.slice(0, 7)}`],
+  [1, `word: ${secrets.sseStart.slice(0, 6)}`],
+  [0, `${secrets.ssePw.slice(7)}\n<tok`],
+  [1, `${secrets.sseStart.slice(6)}\n${multipartForm('SsE', [['api_key', secrets.sseMultipart]]).slice(0, 60)}`],
+  [0, `en>${secrets.sseXml.slice(0, 10)}`],
+  [1, multipartForm('SsE', [['api_key', secrets.sseMultipart]]).slice(60)],
+  [0, `${secrets.sseXml.slice(10)}</token>`],
+];
+const sseReply = sseDeltas
+  .map(([index, content]) => `data: ${JSON.stringify({ choices: [{ index, delta: { content } }] })}\n\n`)
   .concat('data: [DONE]\n\n')
   .join('');
 
@@ -147,6 +181,29 @@ function jsonlOf(): string {
   });
 }
 
+/** The chat exchange as a HAR file and as an export line: JSON request and reply. */
+function harOfChat(): string {
+  const json = { 'content-type': 'application/json' };
+  return harOf(
+    'http://agent.example/v1/chat/completions',
+    { headers: json, mimeType: 'application/json', text: chatRequest },
+    { status: 200, headers: json, mimeType: 'application/json', text: chatReply },
+  );
+}
+
+function jsonlOfChat(): string {
+  const json = { 'content-type': 'application/json' };
+  return jsonlLineOf({
+    id: '01JSONLCHAT0000000000000A',
+    path: '/v1/chat/completions',
+    query: '',
+    requestHeaders: json,
+    requestText: chatRequest,
+    responseHeaders: json,
+    responseText: chatReply,
+  });
+}
+
 /** Every exchange as `GET /api/exchanges/:id` answers it, bodies in base64 decoded. */
 async function apiExchanges(): Promise<string> {
   const app = createApp({ store, adminToken });
@@ -168,7 +225,7 @@ async function apiExchanges(): Promise<string> {
 
 /** The seeded secrets (and the streamed ones' halves) that `text` still holds. */
 function leaked(text: string): string[] {
-  const pieces = [...Object.values(secrets), secrets.ssePw.slice(7), secrets.sseXml.slice(10)];
+  const pieces = [...Object.values(secrets), secrets.ssePw.slice(7), secrets.sseXml.slice(10), secrets.sseStart.slice(6)];
   return pieces.filter((s) => text.includes(s));
 }
 
@@ -187,6 +244,15 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
       body: `user=bob&password=${secrets.egressPw}`,
     });
     expect(await tool.body.text()).toContain(secrets.egressXml);
+    const jsonTool = await request(`${paths.egressUrl}/d/tools/search`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXLIVE1'),
+      },
+      body: JSON.stringify({ query: `password: ${secrets.egressStart}`, upload: pastedUpload(secrets.egressMultipart) }),
+    });
+    await jsonTool.body.dump();
     const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
     await untilTrue(async () => (await shadows()) >= 4);
     await paths.tap.flush();
@@ -204,22 +270,27 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'formats.har'), harOfNotes());
     writeFileSync(join(dir, 'formats.jsonl'), jsonlOf());
+    writeFileSync(join(dir, 'chat.har'), harOfChat());
+    writeFileSync(join(dir, 'chat.jsonl'), jsonlOfChat());
     await importExchanges(store, join(dir, 'formats.har'), { record: paths.record, version: 'har' });
     await importExchanges(store, join(dir, 'formats.jsonl'), { record: paths.record });
+    await importExchanges(store, join(dir, 'chat.har'), { record: paths.record, version: 'har' });
+    await importExchanges(store, join(dir, 'chat.jsonl'), { record: paths.record });
     await paths.egress.close();
 
     const api = await apiExchanges();
-    // Four live requests and their shadows, a replay, a HAR and a JSONL import (tool calls are kept apart).
-    expect(Number(api.split(' ')[0])).toBeGreaterThanOrEqual(11);
+    // Four live requests and their shadows, a replay, two HAR and two JSONL imports (tool calls are kept apart).
+    expect(Number(api.split(' ')[0])).toBeGreaterThanOrEqual(13);
     expect(leaked(api)).toEqual([]);
     // What was stored still reads as what was sent: placeholders stand where the values were.
     expect(api).toContain('password: [redacted:');
     expect(api).toContain('<apiKey>[redacted:');
 
     // The tool call as the API shows it: its sealed reply opened and redacted, its form request redacted.
-    const [call] = await store.toolCalls.recorded('EXLIVE1');
-    expect(call).toBeDefined();
-    const shown = [call?.requestBody, revealSealed(call?.responseBody ?? new Uint8Array(), 'application/xml', paths.record.redactor)]
+    const calls = await store.toolCalls.recorded('EXLIVE1');
+    expect(calls.length).toBe(2);
+    const shown = calls
+      .flatMap((call) => [call.requestBody, revealSealed(call.responseBody ?? new Uint8Array(), 'application/xml', paths.record.redactor)])
       .map((b) => Buffer.from(b ?? new Uint8Array()).toString('utf8'))
       .join('\n');
     expect(leaked(shown)).toEqual([]);

@@ -1,0 +1,47 @@
+import { proseHeadings } from './config-line-secret.js';
+import { redacted, type Span, skipBlanks } from './secret-value-spans.js';
+
+/** Names that say a password, whatever precedes them (`password`, `db_password`, `userPasswd`, `pwd`). */
+const passwordName = /(?:pass(?:word|wd|phrase)|pwd)$/i;
+
+/** The longest value read inside a sentence. */
+const maxValue = 256;
+
+/**
+ * `… password: hunter2-x …` inside a sentence (a config line or a string's start is read by
+ * `configLineValue`): one word after the colon, for a secret name that is no prose heading (`Session: 45 minutes`), when
+ * that word looks like a credential ({@link credentialLike}) — `Reset your password: see below`
+ * names no value.
+ */
+export function inlineColonValue(text: string, end: number, name: string): Span | undefined {
+  if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1)) || proseHeadings.has(name.toLowerCase())) return undefined;
+  return credentialWord(text, skipBlanks(text, end + 1));
+}
+
+/**
+ * `my password is hunter2x` / `the password was Tr0ub4dor&3`: the word after `is` / `was` that
+ * follows a password's name, when it looks like a credential (`The password is required` does
+ * not).
+ */
+export function statedPasswordValue(text: string, end: number, name: string): Span | undefined {
+  if (!passwordName.test(name)) return undefined;
+  const verb = /^ (?:is|was) /i.exec(text.slice(end, end + 5));
+  return verb === null ? undefined : credentialWord(text, end + verb[0].length);
+}
+
+/** The word from `from` (to a blank, a quote, a bracket or an escape; trailing punctuation left out), when it is credential-like. */
+function credentialWord(text: string, from: number): Span | undefined {
+  let to = from;
+  while (to < text.length && to - from < maxValue && !' \t\r\n"\'`,;()[]{}<>\\'.includes(text.charAt(to))) to++;
+  while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
+  const value = text.slice(from, to);
+  return credentialLike(value) && !redacted(value) ? [from, to] : undefined;
+}
+
+/**
+ * Whether a word reads as a credential rather than a word of prose: at least four characters
+ * with a digit, a symbol, or a capital after a lower-case letter (`hunter2`, `Tr0ub4dor&3`, `xK9-…`).
+ */
+export function credentialLike(value: string): boolean {
+  return value.length >= 4 && (/\d/.test(value) || /[^A-Za-z]/.test(value) || /[a-z][A-Z]/.test(value));
+}
