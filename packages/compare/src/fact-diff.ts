@@ -7,6 +7,7 @@ import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { knownWords } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
+import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
 
@@ -206,6 +207,9 @@ export function diffFacts(
       if (other?.kind === 'polarity_flip') flip = other;
     }
     if (flip !== undefined) out.push({ ...flip, path: where(c) });
+    const swap =
+      flip === undefined && p !== undefined && !anchoredElsewhere ? swappedTerm(p, c, candidate, production, baselines) : undefined;
+    if (swap !== undefined) out.push({ ...swap, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
     if (c.content.length < o.claimWords || c.framing || c.condition) return;

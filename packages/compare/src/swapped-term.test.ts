@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const changes = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'fact_changed')
+    .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+
+describe('a term swapped in a clause kept word for word', () => {
+  it('is a changed fact when the term is lower-case', () => {
+    expect(
+      changes(
+        'Here is your kitchen remodel estimate: $28,500 for cabinets, quartz countertops and installation.',
+        'Here is your kitchen remodel estimate: $28,500 for cabinets, granite countertops and installation.',
+      ),
+    ).toEqual(['quartz → granite']);
+    expect(
+      changes(
+        'You can collect the cash at our airport branch from 6 am.',
+        'You can collect the cash at our central station branch from 6 am.',
+      ),
+    ).toEqual(['airport → central station']);
+    expect(
+      changes(
+        'The elevator failed its safety inspection because the door sensor is faulty.',
+        'The elevator failed its safety inspection because the brake sensor is faulty.',
+      ),
+    ).toEqual(['door → brake']);
+  });
+
+  it('is none or noise where a baseline says the candidate’s term or words the slot its own way', () => {
+    const original = 'Your countertops will be quartz with a polished edge.';
+    const candidate = 'Your countertops will be granite with a polished edge.';
+    expect(changes(original, candidate, ['The counters are granite, polished edge.'])).toEqual([]);
+    expect(changes(original, candidate, ['The counters get a polished edge in stone.'])).toEqual(['quartz → granite (noise)']);
+    expect(changes(original, candidate, ['The counters are quartz, with a polished edge.'])).toEqual(['quartz → granite']);
+  });
+
+  it('is no change where the clause is reworded, the term moves, or it is a name, a number or a cue', () => {
+    // Reworded around the term: a paraphrase, not a swap.
+    expect(
+      changes('You can collect the cash at our airport branch from 6 am.', 'Pick the cash up from 6 am at the branch in the terminal.'),
+    ).toEqual([]);
+    // The original's term is still said elsewhere in the candidate.
+    expect(changes('The door sensor is faulty. The brake was checked.', 'The brake sensor is faulty. The door was checked.')).toEqual([]);
+    // A word of the same stem ("shipping" / "shipped") is how it is worded.
+    expect(changes('Your order is ready for shipping today.', 'Your order is ready for shipment today.')).toEqual([]);
+    // Polarity and modal words are the polarity rules' business.
+    expect(changes('The part should arrive by Friday.', 'The part will definitely arrive by Friday.')).toEqual([]);
+  });
+});

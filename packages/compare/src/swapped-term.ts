@@ -1,0 +1,79 @@
+import { isPolarityCue } from './clause-polarity.js';
+import { contentWords, isFunctionWord } from './content-words.js';
+import type { Difference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// A word of letters (no digits: values are compared as values).
+const letters = /^\p{L}[\p{L}'’-]*$/u;
+
+/** The words of a clause's values ("two times", "weekdays"): compared as values, not as terms. */
+function valueWords(c: ClauseFacts): Set<string> {
+  const out = new Set<string>();
+  for (const v of c.values) for (const w of v.text.toLowerCase().split(/[^\p{L}]+/u)) if (w !== '') out.add(w);
+  return out;
+}
+
+/**
+ * The content forms of a run of tokens of clause `c`, or undefined when the run holds anything but
+ * plain lower-case content words.
+ */
+function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | undefined {
+  const forms: string[] = [];
+  const values = c.values.length > 0 ? valueWords(c) : undefined;
+  for (const t of run) {
+    // A capitalized word is a name, which the entity rule compares; a cue is the polarity rules'
+    // business; a value's word (a spelled count, a day) the value rules'.
+    if (t.upper || !letters.test(t.core) || isPolarityCue(t.lower) || values?.has(t.lower) === true) return undefined;
+    // A function word in the run ("in place" / "all set") rewords a phrase; a term is content words.
+    if (isFunctionWord(t.lower)) return undefined;
+    forms.push(...contentWords(t.core));
+  }
+  return forms.length > 0 ? forms : undefined;
+}
+
+const sameStem = (a: string, b: string): boolean => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
+
+/**
+ * A term the candidate's clause names where the original's aligned clause names another, the rest
+ * of the clause word for word: "quartz countertops" → "granite countertops", "our airport branch"
+ * → "our central station branch", "the door sensor" → "the brake sensor". A lower-case noun is as
+ * much a fact as a name, and a one-word change keeps the text almost identical, so only the words
+ * can tell. It is one run of one or two words in the original against one to three in the
+ * candidate, of plain lower-case content words (no function word, name, number or polarity cue), at least three
+ * words of the clause kept around it; the original's term is nowhere in the candidate (else it
+ * moved) and the candidate's nowhere in production. Noise where a baseline says the candidate's
+ * term, or leaves the original's out (production words that slot its own way).
+ */
+export function swappedTerm(
+  p: ClauseFacts,
+  c: ClauseFacts,
+  candidate: FactSheet,
+  production: readonly FactSheet[],
+  baselines: readonly FactSheet[],
+): Omit<Difference, 'path'> | undefined {
+  const a = p.tokens;
+  const b = c.tokens;
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre]?.lower === b[pre]?.lower) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]?.lower === b[b.length - 1 - suf]?.lower) suf++;
+  const from = a.slice(pre, a.length - suf);
+  const to = b.slice(pre, b.length - suf);
+  if (from.length < 1 || from.length > 2 || to.length < 1 || to.length > 3 || pre + suf < 3) return undefined;
+  const old = termForms(from, p);
+  const now = termForms(to, c);
+  if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y)))) return undefined;
+  if (old.some((w) => candidate.vocabulary.has(w)) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
+  const varies = baselines.some((s) => !old.every((w) => s.vocabulary.has(w)));
+  const said = (run: readonly ClauseToken[]): string => run.map((t) => t.core).join(' ');
+  return {
+    kind: 'fact_changed',
+    key: 'fact:entity',
+    severity: 'high',
+    message: `${said(from)} → ${said(to)}`,
+    original: said(from),
+    candidate: said(to),
+    ...(varies ? { explainedByNoise: true } : {}),
+  };
+}
