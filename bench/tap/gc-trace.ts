@@ -3,11 +3,14 @@
  * A/B. Each variant is the bench's tap contender (dist, no profiler) with `--trace-gc-nvp`, so V8
  * prints one line per collection; the tap's main isolate is told apart from the writer thread's
  * by its larger young generation. Variants, in alternating order for `--rounds=` rounds:
- * `--variant=NAME=JSON` (overrides of `tap.capture`, e.g. `small={"flushIntervalMs":5}`), plus
- * `--against=DIR` (another checkout's tap) and always `head` (this checkout, shipped defaults).
- * Printed per variant: req/s, process CPU per request (main, writer, other threads from /proc),
- * scavenges and mark-compacts per 1 000 requests, their pause ms per 1 000 requests, and the
- * median and 90th percentile bytes promoted per scavenge (main isolate).
+ * `--variant=NAME=JSON` (overrides of `tap.capture`, e.g. `small={"flushIntervalMs":5}`, or
+ * `nocap={"rate":0}`), `--flags=NAME=--a,--b` (this checkout's tap under other Node/V8 flags, e.g.
+ * `semi4=--max-semi-space-size=4`), plus `--against=DIR` (another checkout's tap) and always
+ * `head` (this checkout, shipped defaults). Printed per variant: req/s, process CPU per request
+ * (main, writer, other threads from /proc), peak RSS, the main heap (total/used) and the capture
+ * backlog at their largest (the tap's once-a-second memory log), scavenges and mark-compacts per
+ * 1 000 requests, their pause ms per 1 000 requests, and the median and 90th percentile bytes
+ * promoted per scavenge (main isolate).
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +32,8 @@ interface Variant {
   readonly name: string;
   readonly module: string;
   readonly capture: string;
+  /** Node/V8 flags for the tap's process besides the trace's own. */
+  readonly flags?: readonly string[];
 }
 
 const variants: Variant[] = [{ name: 'head', module: paths.tap, capture: '{}' }];
@@ -38,6 +43,12 @@ for (const arg of process.argv) {
   const spec = arg.slice('--variant='.length);
   const eq = spec.indexOf('=');
   variants.push({ name: spec.slice(0, eq), module: paths.tap, capture: spec.slice(eq + 1) });
+}
+for (const arg of process.argv) {
+  if (!arg.startsWith('--flags=')) continue;
+  const spec = arg.slice('--flags='.length);
+  const eq = spec.indexOf('=');
+  variants.push({ name: spec.slice(0, eq), module: paths.tap, capture: '{}', flags: spec.slice(eq + 1).split(',') });
 }
 
 const children = new ChildSet();
@@ -83,16 +94,27 @@ interface Row {
   readonly peakRssMb: number;
   readonly gcs: Gc[];
   readonly mainIsolate: string;
+  /** The capture backlog (queued plus waiting to be built) at its largest, from the tap's once-a-second memory log. */
+  readonly maxBacklog: number;
+  /** The main isolate's heap (total, used) MB at the largest RSS the memory log saw. */
+  readonly heapAtPeak: readonly [number, number];
 }
 
 async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: string, round: number): Promise<Row> {
   const traceFile = join(dir, `${v.name}-${round}.gc`);
+  const memoryLog = join(dir, `${v.name}-${round}.mem`);
   const fd = openSync(traceFile, 'w');
   const tap = await children.fork(
     `${v.name}-${round}`,
     v.module,
-    [`--upstream=${upstreamUrl}`, `--db=${join(dir, `${v.name}-${round}.db`)}`, `--sink=${sink}`, `--capture=${v.capture}`],
-    { shipped: true, execArgv: ['--trace-gc-nvp'], stdout: fd },
+    [
+      `--upstream=${upstreamUrl}`,
+      `--db=${join(dir, `${v.name}-${round}.db`)}`,
+      `--sink=${sink}`,
+      `--capture=${v.capture}`,
+      `--memory-log=${memoryLog}`,
+    ],
+    { shipped: true, execArgv: ['--trace-gc-nvp', ...(v.flags ?? [])], stdout: fd },
   );
   closeSync(fd);
   const t = target('tap', tap.port);
@@ -107,6 +129,8 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
   const peakRssMb = procMemory(pid).peak / 2 ** 20;
   await tapStats(tap, 'close').catch(() => undefined);
   await waitForExit(tap.child, 15_000);
+  const memory = memoryLines(memoryLog);
+  const peak = memory.reduce((a, b) => (b.rss > a.rss ? b : a), { rss: 0, heapTotal: 0, heapUsed: 0, queueDepth: 0, building: 0 });
   const deltas = [...after].map(([tid, ms]) => ({ tid, us: ((ms - (before.get(tid) ?? 0)) * 1000) / res.sent }));
   const others = deltas.filter((d) => d.tid !== pid).sort((a, b) => b.us - a.us);
   return {
@@ -118,7 +142,28 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
     peakRssMb,
     gcs,
     mainIsolate: warm[0]?.isolate ?? '',
+    maxBacklog: Math.max(0, ...memory.map((m) => m.queueDepth + m.building)),
+    heapAtPeak: [peak.heapTotal, peak.heapUsed],
   };
+}
+
+interface MemoryLine {
+  readonly rss: number;
+  readonly heapTotal: number;
+  readonly heapUsed: number;
+  readonly queueDepth: number;
+  readonly building: number;
+}
+
+function memoryLines(file: string): MemoryLine[] {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as MemoryLine);
+  } catch {
+    return [];
+  }
 }
 
 function report(name: string, rows: readonly Row[]): string {
@@ -135,7 +180,9 @@ function report(name: string, rows: readonly Row[]): string {
   return (
     `${name.padEnd(12)} ${(rows.reduce((s, r) => s + r.reqPerSec, 0) / rows.length).toFixed(0).padStart(6)} req/s  ` +
     `CPU µs/req main ${w((r) => r.main).toFixed(1)} writer ${w((r) => r.writer).toFixed(1)} other ${w((r) => r.rest).toFixed(1)}  ` +
-    `peak RSS ${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(1)} MB\n` +
+    `peak RSS ${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(1)} MB ` +
+    `(main heap at the logged peak ${rows.map((r) => r.heapAtPeak.join('/')).join(', ')} MB total/used), ` +
+    `capture backlog max ${Math.max(...rows.map((r) => r.maxBacklog))}\n` +
     `${''.padEnd(12)} main scavenges ${per1k(scavenges.length)}/1k req (${per1k(pause(scavenges))} ms/1k), ` +
     `mark-compacts ${per1k(majors.length)}/1k req (${per1k(pause(majors))} ms/1k, both isolates), ` +
     `promoted per scavenge p50 ${kb(quantile(promoted, 0.5))} KB p90 ${kb(quantile(promoted, 0.9))} KB, ` +

@@ -29,11 +29,11 @@ const profileDir = argValue('profile-dir', '');
 const captureRate = Number(argValue('capture-rate', '1'));
 const sinkKind = argValue('sink', 'worker');
 const memoryLog = argValue('memory-log', '');
-/** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`). */
+/** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
 
-// Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told.
-const config = loadConfig({ overrides: { tap: { capture: { ...captureOverrides, rate: captureRate } } } }).tap;
+// Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told (by either argument).
+const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate, ...captureOverrides } } } }).tap;
 let store: Store | undefined;
 let sink: CaptureSink;
 if (sinkKind === 'store') {
