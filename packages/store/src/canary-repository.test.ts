@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pendingCanary } from '../test/canary-fixture.js';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
 import { until } from '../test/until.js';
 import type { RoutingChange } from './routing-changes.js';
@@ -12,24 +13,7 @@ const dialects = [
   { kind: 'postgres', skip: !hasPostgres(), url: async () => (await freshPostgresUrl()) ?? '' },
 ] as const;
 
-const base = {
-  id: 'C1',
-  spec: { candidate: 'v2' },
-  stable: 'stable',
-  candidate: 'v2',
-  state: 'pending',
-  stepIndex: -1,
-  weight: 0,
-  stepStartedAt: null,
-  analysisStartedAt: null,
-  nextAnalysisAt: 1000,
-  consecutiveFailures: 0,
-  looks: 0,
-  resumeState: null,
-  reason: null,
-  createdBy: 'test',
-  createdAt: 1000,
-};
+const base = pendingCanary;
 
 /** A step to weight `weight` from `generation`, with its routing. */
 const step = (generation: number, weight: number) => ({

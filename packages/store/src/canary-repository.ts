@@ -1,101 +1,23 @@
 import { UnderstudyError } from '@understudy/core';
-import type { Kysely, Transaction } from 'kysely';
-import type { CanariesTable, CanaryEventsTable } from './canary-tables.js';
-import { genesisHash, ledgerHash } from './ledger-hash.js';
+import type { Kysely } from 'kysely';
+import { appendEvents, verifyLedger } from './canary-ledger.js';
+import {
+  type CanaryChange,
+  type CanaryEvent,
+  type CanaryEventInput,
+  type CanaryRecord,
+  fromEventRow,
+  fromRow,
+  type LedgerVerification,
+  patchRow,
+  toRow,
+} from './canary-record.js';
+import type { CanariesTable } from './canary-tables.js';
+import { holdLease, type LeaseFence } from './lease-fence.js';
 import { keepPrimary, refuseStaleStable } from './route-primary.js';
 import type { RoutingSignal } from './routing-changes.js';
-import { type Routing, type RoutingWrite, writeRouting } from './routing-repository.js';
+import { type Routing, writeRouting } from './routing-repository.js';
 import type { Database } from './schema.js';
-
-/** A canary as stored; `spec` is the validated spec (the canary package owns its shape). */
-export interface CanaryRecord {
-  readonly id: string;
-  readonly spec: unknown;
-  readonly stable: string;
-  readonly candidate: string;
-  readonly state: string;
-  /** −1 before the first live step. */
-  readonly stepIndex: number;
-  readonly weight: number;
-  readonly stepStartedAt: number | null;
-  readonly analysisStartedAt: number | null;
-  /** The controller's timer, as a stored timestamp. */
-  readonly nextAnalysisAt: number | null;
-  readonly consecutiveFailures: number;
-  readonly looks: number;
-  /** Bumped by every change; a change names the generation it saw (optimistic concurrency). */
-  readonly generation: number;
-  /** The state a paused canary returns to. */
-  readonly resumeState: string | null;
-  readonly reason: string | null;
-  readonly createdBy: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
-
-export type CanaryPatch = Partial<
-  Pick<
-    CanaryRecord,
-    | 'state'
-    | 'stepIndex'
-    | 'weight'
-    | 'stepStartedAt'
-    | 'analysisStartedAt'
-    | 'nextAnalysisAt'
-    | 'consecutiveFailures'
-    | 'looks'
-    | 'resumeState'
-    | 'reason'
-  >
->;
-
-/** An event to append to a canary's ledger. */
-export interface CanaryEventInput {
-  readonly type: string;
-  /** `controller`, or the name of the API token / CLI user that acted. */
-  readonly actor: string;
-  readonly data: unknown;
-}
-
-/** One ledger entry as stored. */
-export interface CanaryEvent {
-  readonly canaryId: string;
-  readonly seq: number;
-  readonly at: number;
-  readonly type: string;
-  readonly actor: string;
-  readonly data: unknown;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-/** The result of checking a ledger's hash chain. */
-export interface LedgerVerification {
-  readonly ok: boolean;
-  readonly events: number;
-  /** The first seq whose hash or link does not match, or null. */
-  readonly brokenAt: number | null;
-  readonly reason: string | null;
-}
-
-export interface CanaryChange {
-  /** The generation the caller read; a stale one makes the change a no-op (null). */
-  readonly generation: number;
-  /** Idempotency key together with (canary, generation): the same action never applies twice. */
-  readonly action: string;
-  readonly patch: CanaryPatch;
-  readonly events: readonly CanaryEventInput[];
-  /** Routing to write in the same transaction, so a rollback and its weight 0 commit together. */
-  readonly routing?: RoutingWrite;
-  readonly at: number;
-}
-
-/** The lease a controller acts under: a change applies only while it still holds it with this fence. */
-export interface LeaseFence {
-  readonly name: string;
-  readonly holder: string;
-  readonly fence: number;
-}
 
 /** Canaries with their state machine, ledger and routing, changed only in single transactions. */
 export class CanaryRepository {
@@ -171,18 +93,9 @@ export class CanaryRepository {
     lease?: LeaseFence,
   ): Promise<{ canary: CanaryRecord; routing: Routing | null } | null> {
     return this.#db.transaction().execute(async (trx) => {
-      // A controller whose lease moved on (another took it over: the fence grew) writes nothing.
-      if (lease !== undefined) {
-        const held = await trx
-          .selectFrom('controller_leases')
-          .select('name')
-          .where('name', '=', lease.name)
-          .where('holder', '=', lease.holder)
-          .where('fence', '=', lease.fence)
-          .where('expires_at', '>', change.at)
-          .executeTakeFirst();
-        if (held === undefined) return null;
-      }
+      // A controller whose lease moved on (another took it over: the fence grew) writes nothing;
+      // one that still holds it keeps it until this transaction ends.
+      if (lease !== undefined && !(await holdLease(trx, lease, change.at))) return null;
       const updated = await trx
         .updateTable('canaries')
         .set({ ...patchRow(change.patch), generation: change.generation + 1, updated_at: change.at })
@@ -259,34 +172,8 @@ export class CanaryRepository {
   }
 
   /** Recomputes the hash chain of a canary's ledger, page by page. */
-  async verify(id: string): Promise<LedgerVerification> {
-    let prev = genesisHash;
-    let expectedSeq = 1;
-    let count = 0;
-    for (;;) {
-      const rows = await this.#db
-        .selectFrom('canary_events')
-        .selectAll()
-        .where('canary_id', '=', id)
-        .where('seq', '>=', expectedSeq)
-        .orderBy('seq')
-        .limit(1000)
-        .execute();
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        if (seq !== expectedSeq) return { ok: false, events: count, brokenAt: expectedSeq, reason: `event ${expectedSeq} is missing` };
-        if (r.prev_hash !== prev)
-          return { ok: false, events: count, brokenAt: seq, reason: `event ${seq} does not link to event ${seq - 1}` };
-        const hash = ledgerHash(prev, { canaryId: id, seq, at: Number(r.at), type: r.type, actor: r.actor, data: r.data });
-        if (hash !== r.hash) return { ok: false, events: count, brokenAt: seq, reason: `event ${seq} was altered (hash mismatch)` };
-        prev = hash;
-        expectedSeq++;
-        count++;
-      }
-    }
-    if (count === 0) return { ok: false, events: 0, brokenAt: 1, reason: 'the ledger is empty' };
-    return { ok: true, events: count, brokenAt: null, reason: null };
+  verify(id: string): Promise<LedgerVerification> {
+    return verifyLedger(this.#db, id);
   }
 }
 
@@ -296,100 +183,4 @@ function isLiveRouteClash(error: unknown): boolean {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   if (code === '23505') return constraint === 'canaries_live_route';
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('canaries.route');
-}
-
-async function appendEvents(trx: Transaction<Database>, id: string, events: readonly CanaryEventInput[], at: number): Promise<void> {
-  if (events.length === 0) return;
-  const last = await trx
-    .selectFrom('canary_events')
-    .select(['seq', 'hash'])
-    .where('canary_id', '=', id)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = last === undefined ? 0 : Number(last.seq);
-  let prev = last?.hash ?? genesisHash;
-  const rows: CanaryEventsTable[] = [];
-  for (const e of events) {
-    seq++;
-    const data = JSON.stringify(e.data ?? null);
-    const hash = ledgerHash(prev, { canaryId: id, seq, at, type: e.type, actor: e.actor, data });
-    rows.push({ canary_id: id, seq, at, type: e.type, actor: e.actor, data, prev_hash: prev, hash });
-    prev = hash;
-  }
-  await trx.insertInto('canary_events').values(rows).execute();
-}
-
-function toRow(r: Omit<CanaryRecord, 'generation' | 'updatedAt'>): Omit<CanariesTable, 'generation' | 'updated_at'> {
-  return {
-    id: r.id,
-    spec: JSON.stringify(r.spec),
-    stable: r.stable,
-    candidate: r.candidate,
-    created_by: r.createdBy,
-    created_at: r.createdAt,
-    state: r.state,
-    step_index: r.stepIndex,
-    weight: r.weight,
-    step_started_at: r.stepStartedAt,
-    analysis_started_at: r.analysisStartedAt,
-    next_analysis_at: r.nextAnalysisAt,
-    consecutive_failures: r.consecutiveFailures,
-    looks: r.looks,
-    resume_state: r.resumeState,
-    reason: r.reason,
-  };
-}
-
-function patchRow(p: CanaryPatch): Partial<CanariesTable> {
-  const out: Partial<CanariesTable> = {};
-  if (p.state !== undefined) out.state = p.state;
-  if (p.stepIndex !== undefined) out.step_index = p.stepIndex;
-  if (p.weight !== undefined) out.weight = p.weight;
-  if (p.stepStartedAt !== undefined) out.step_started_at = p.stepStartedAt;
-  if (p.analysisStartedAt !== undefined) out.analysis_started_at = p.analysisStartedAt;
-  if (p.nextAnalysisAt !== undefined) out.next_analysis_at = p.nextAnalysisAt;
-  if (p.consecutiveFailures !== undefined) out.consecutive_failures = p.consecutiveFailures;
-  if (p.looks !== undefined) out.looks = p.looks;
-  if (p.resumeState !== undefined) out.resume_state = p.resumeState;
-  if (p.reason !== undefined) out.reason = p.reason;
-  return out;
-}
-
-const num = (v: number | null): number | null => (v === null ? null : Number(v));
-
-function fromRow(r: CanariesTable): CanaryRecord {
-  return {
-    id: r.id,
-    spec: JSON.parse(r.spec) as unknown,
-    stable: r.stable,
-    candidate: r.candidate,
-    state: r.state,
-    stepIndex: Number(r.step_index),
-    weight: Number(r.weight),
-    stepStartedAt: num(r.step_started_at),
-    analysisStartedAt: num(r.analysis_started_at),
-    nextAnalysisAt: num(r.next_analysis_at),
-    consecutiveFailures: Number(r.consecutive_failures),
-    looks: Number(r.looks),
-    generation: Number(r.generation),
-    resumeState: r.resume_state,
-    reason: r.reason,
-    createdBy: r.created_by,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
-}
-
-function fromEventRow(r: CanaryEventsTable): CanaryEvent {
-  return {
-    canaryId: r.canary_id,
-    seq: Number(r.seq),
-    at: Number(r.at),
-    type: r.type,
-    actor: r.actor,
-    data: JSON.parse(r.data) as unknown,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
 }

@@ -6,16 +6,15 @@ export {
   type MeanSums,
   maxLatencySamples,
 } from './canary-analysis-repository.js';
-export {
-  type CanaryChange,
-  type CanaryEvent,
-  type CanaryEventInput,
-  type CanaryPatch,
-  type CanaryRecord,
-  CanaryRepository,
-  type LeaseFence,
-  type LedgerVerification,
-} from './canary-repository.js';
+export type {
+  CanaryChange,
+  CanaryEvent,
+  CanaryEventInput,
+  CanaryPatch,
+  CanaryRecord,
+  LedgerVerification,
+} from './canary-record.js';
+export { CanaryRepository } from './canary-repository.js';
 export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
 export { type CaptureRun, type CaptureRunEnd, CaptureRunRepository } from './capture-run-repository.js';
 export {
@@ -29,6 +28,7 @@ export {
 export { type ExchangeFilter, type ExchangePage, ExchangeRepository, statusRange } from './exchange-repository.js';
 export { fromExchangeRow, toExchangeRow } from './exchange-row.js';
 export { ExchangeScan } from './exchange-scan.js';
+export type { LeaseFence } from './lease-fence.js';
 export { LeaseRepository, type LeaseState } from './lease-repository.js';
 export { genesisHash, type HashedEvent, ledgerHash } from './ledger-hash.js';
 export { MetaRepository } from './meta-repository.js';
