@@ -4,6 +4,7 @@ import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
+import { sameWord } from './word-forms.js';
 
 /**
  * Whether the cue at `i` denies a phrase attached to the clause, not the clause: "without wiping
@@ -86,10 +87,6 @@ function lifts(tokens: ClauseFacts['tokens'], cue: number): boolean {
 }
 
 const priceList = [...priceWords];
-
-// Content words are not inflected ("pays" / "pay"): one word opening the other counts as the same.
-const sameWord = (a: string, b: string): boolean =>
-  a === b || (a.length >= 3 && b.length >= 3 && (a.length < b.length ? b.startsWith(a) : a.startsWith(b)));
 
 /**
  * Whether a clause says the word a negation governs, or another word of price where that is one

@@ -4,6 +4,7 @@ import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { negationInScope } from './negation-scope.js';
+import { sameNegations } from './negation-sites.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 
 /**
@@ -21,8 +22,17 @@ export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean 
   // A word negated by its prefix is one more negation: the plain word negated says the same
   // ("is unaffected" / "isn't affected"), wherever the "not" stands.
   if (prefixAntonym(a, b)) return differs === direction;
-  const negation = differs && (!scoped || direction || negationInScope(a, b));
+  const negation = differs && (!scoped || direction || (negationInScope(a, b) && !sameNegationsUnpriced(a, b)));
   return negation !== direction;
+}
+
+/**
+ * Whether two clauses negate the same things ({@link sameNegations}): the count's difference is
+ * where each negation attaches, not what is said. Not where "free" says "no charge": its negation is
+ * in the word.
+ */
+function sameNegationsUnpriced(a: ClauseFacts, b: ClauseFacts): boolean {
+  return a.polarity.free !== true && b.polarity.free !== true && sameNegations(a, b);
 }
 
 /** The answers a candidate clause is judged against. */

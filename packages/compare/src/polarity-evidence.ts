@@ -1,15 +1,10 @@
 import { isNegationCue } from './clause-polarity.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
 import type { ClauseToken } from './split-clauses.js';
 
-// Negating prefixes: "available"/"unavailable", "eligible"/"ineligible", "refundable"/"non-refundable".
-const prefixes = ['un', 'in', 'im', 'ir', 'il', 'dis', 'non-', 'non'];
-
 function prefixed(t: ClauseToken): boolean {
-  const w = t.lower;
-  if (w.length < 6) return false;
-  for (const p of prefixes) if (w.startsWith(p)) return true;
-  return false;
+  return hasNegatingPrefix(t.lower);
 }
 
 /**
@@ -26,7 +21,7 @@ export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
     for (const w of from) {
       // A word the polarity count already reads as negated ("non-refundable", "unavailable") is no second negation.
       if (other.has(w) || w.length < 6 || isNegationCue(w)) continue;
-      for (const p of prefixes) if (w.startsWith(p) && other.has(w.slice(p.length)) && !from.has(w.slice(p.length))) return true;
+      for (const plain of withoutNegatingPrefix(w)) if (other.has(plain) && !from.has(plain)) return true;
     }
     return false;
   };

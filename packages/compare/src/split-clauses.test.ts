@@ -154,3 +154,16 @@ describe('labels and frequencies', () => {
     expect(splitClauses('Once you pay, we ship the order.').map((c) => c.condition)).toEqual([true, false]);
   });
 });
+
+describe('consequences', () => {
+  it('splits "…, so your plan…" as it splits "…, so it…": a consequence says its own polarity', () => {
+    const texts = (s: string) => splitClauses(s).map((c) => c.text);
+    expect(texts("Offline activation exists only on Enterprise, so your plan doesn't have it.")).toEqual([
+      'Offline activation exists only on Enterprise',
+      "so your plan doesn't have it.",
+    ]);
+    expect(texts('The room faces the courtyard so the street noise is low.')).toHaveLength(2);
+    // "so" as a degree word opens nothing.
+    expect(texts('The course is so popular that it fills up in a day.')).toHaveLength(1);
+  });
+});

@@ -27,3 +27,8 @@ export function isAscii(text: string): boolean {
 export function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
+
+/** Whether two content forms are one word (they are not inflected: "pays" / "pay", one opening the other). */
+export function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 3 && b.length >= 3 && (a.length < b.length ? b.startsWith(a) : a.startsWith(b)));
+}
