@@ -7,6 +7,7 @@ import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { knownWords } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
+import { excusesChange } from './rounded-value.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
@@ -80,7 +81,7 @@ export function diffFacts(
       const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
       if (states(before)) return false;
       if (states(v) && !inOriginal(v)) return true;
-      return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x));
+      return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x) && excusesChange(x, before, v));
     });
   const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
   const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
@@ -172,7 +173,9 @@ export function diffFacts(
             a.score >= o.alignClause &&
             (clauseStates(a.clause, v) ||
               (!clauseStates(a.clause, before) &&
-                a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x))))
+                a.clause.values.some(
+                  (x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v),
+                )))
           );
         });
         out.push({

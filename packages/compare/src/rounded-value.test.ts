@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const changes = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'fact_changed')
+    .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+
+describe('a baseline that rounds the original’s figure', () => {
+  const original = 'At 0.9412 CHF per euro, €500 gets you 470.60 CHF.';
+
+  it('excuses only a figure that rounds to what it says', () => {
+    const rounded = ['At 0.9412 per euro, €500 is about 471 CHF.'];
+    expect(changes(original, 'At 0.9412 CHF per euro, €500 gets you 476.00 CHF.', rounded)).toEqual(['470.60 CHF → 476.00 CHF']);
+    expect(changes(original, 'At 0.9412 CHF per euro, €500 gets you 470.90 CHF.', rounded)).toEqual(['470.60 CHF → 470.90 CHF (noise)']);
+    expect(changes(original, 'At 0.9412 CHF per euro, €500 gets you 472.00 CHF.', ['At 0.9412 per euro, €500 is about 470 CHF.'])).toEqual([
+      '470.60 CHF → 472.00 CHF (noise)',
+    ]);
+  });
+
+  it('still lets a baseline that states another figure outright show production varies', () => {
+    expect(
+      changes('The remodel takes 6 weeks from demolition.', 'The remodel takes 8 weeks from demolition.', [
+        'Plan on about 7 weeks once demolition starts.',
+      ]),
+    ).toEqual(['6 weeks → 8 weeks (noise)']);
+  });
+});

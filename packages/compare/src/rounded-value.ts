@@ -1,0 +1,35 @@
+import type { FactValue } from './fact-value.js';
+
+/**
+ * The step a figure is given to: 0.01 for 470.60, 1 for 471, 10 for 470, 100 for 500 (its last
+ * digit that is not a trailing zero).
+ */
+function step(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return 1;
+  if (!Number.isInteger(x)) {
+    const decimals = (String(x).split('.')[1] ?? '').length;
+    return 10 ** -decimals;
+  }
+  let unit = 1;
+  while (unit < 1e12 && (Math.abs(x) / unit) % 10 === 0) unit *= 10;
+  return unit;
+}
+
+/** Whether `x` says `y` rounded to its own step ("about 471" for 470.60; not 476). */
+function roundsTo(y: number, x: number): boolean {
+  return Math.abs(y - x) <= step(x) / 2 + 1e-9;
+}
+
+/**
+ * Whether a baseline's figure `x`, where the original said `before`, shows production varies
+ * enough to excuse the candidate's `v`: a figure that is the original's with fewer decimals
+ * ("about 471" for 470.60) excuses only what rounds to it too (470.90, not 476.00); any other
+ * figure says production gives different values there, and excuses any.
+ */
+export function excusesChange(x: FactValue, before: FactValue, v: FactValue): boolean {
+  if (x.num === undefined || before.num === undefined || v.num === undefined || x.num === before.num) return true;
+  // Only a figure with decimals is read as rounded: "$40" where the original said "$35" is
+  // another figure, not "$35" to the nearest ten.
+  if (Number.isInteger(before.num) || step(x.num) <= step(before.num) || !roundsTo(before.num, x.num)) return true;
+  return roundsTo(v.num, x.num);
+}
