@@ -59,24 +59,27 @@ export function diffPolarity(
   const sized =
     p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
   if (claim && p !== undefined && sized && !p.framing && !p.condition) {
-    // Production varies here when a baseline's version of the original's clause says it the candidate's way.
-    const againstBaselines = (test: (b: ClauseFacts) => boolean): boolean =>
-      baselines.some((b) => {
+    // Production varies here when a baseline's version of the original's clause says it the
+    // candidate's way, and no more of the baselines' versions say it the original's way than that:
+    // one baseline read the other way among several that agree with the original is more likely
+    // misread (a "-free" compound, "the days without print") than production varying.
+    const againstBaselines = (test: (b: ClauseFacts) => boolean, agrees: (b: ClauseFacts) => boolean): boolean => {
+      let candidates = 0;
+      let originals = 0;
+      for (const b of baselines) {
         // The baseline's clause must be the original clause's counterpart both ways (mutual best
         // match): a loose match to some other sentence would excuse a real flip.
         const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
+        if (a === undefined || a.condition || align(a, original, o.maxClauses)?.clause !== p) continue;
         // A condition ("If you change the date") states no claim of its own, and the baseline's
         // clause must be the candidate's close best match there too, or it is about another sentence
         // (a differently worded baseline that the antonym rules read the other way excuses nothing).
-        return (
-          a !== undefined &&
-          !a.condition &&
-          align(a, original, o.maxClauses)?.clause === p &&
-          (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause &&
-          align(c, b, o.maxClauses)?.clause === a &&
-          test(a)
-        );
-      });
+        const toCandidate = align(c, b, o.maxClauses);
+        if ((toCandidate?.score ?? 0) >= o.alignClause && toCandidate?.clause === a && test(a)) candidates++;
+        else if (agrees(a)) originals++;
+      }
+      return candidates > 0 && candidates >= originals;
+    };
     // A flip production varies on does not hide a change of modality it does not vary on ("may turn
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
     const flip = opposed(p, c)
@@ -86,12 +89,18 @@ export function diffPolarity(
           c,
           // The baseline must say the opposite of the original about what the original negates: one
           // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
-          againstBaselines((b) => !opposed(b, c, false) && opposed(b, p)),
+          againstBaselines(
+            (b) => !opposed(b, c, false) && opposed(b, p),
+            (b) => !opposed(b, p, false),
+          ),
         )
       : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;
     if (modalityDiffers(c.polarity, p.polarity)) {
-      const varies = againstBaselines((b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity));
+      const varies = againstBaselines(
+        (b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity),
+        (b) => b.polarity.modality === p.polarity.modality,
+      );
       if (!varies || flip === undefined) return difference('modality_change', p, c, varies);
     }
     if (flip !== undefined) return flip;
