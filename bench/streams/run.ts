@@ -12,7 +12,7 @@
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
-// --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}': an A/B of capture settings).
+// --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -67,6 +67,8 @@ interface ClientReport {
   seconds: number;
   ttfbMs: { p50: number; p99: number };
   delayMs: { p50: number; p99: number; samples: number };
+  /** The event delays by the second of the run they arrived in. */
+  delayBySecond?: { samples: number; p50: number; p99: number }[];
 }
 
 interface Row {
@@ -314,6 +316,10 @@ try {
       console.log(
         `${scenario.name} ${contender}: ${c.completed}/${c.streams} complete in ${fmt(c.seconds)} s, errors ${JSON.stringify(c.errors)}${c.late === undefined || c.errors.deadline === undefined ? '' : ` (late: ${JSON.stringify(c.late)})`}, listen-queue overflows ${row.listenOverflows}; ${loopLine(row.loopDelay)}; TTFB p50 ${fmt(c.ttfbMs.p50)} p99 ${fmt(c.ttfbMs.p99)} ms; event delay p50 ${fmt(c.delayMs.p50)} p99 ${fmt(c.delayMs.p99)} ms; peak RSS ${fmt(row.peakRssMb, 0)} MB; CPU ${fmt(row.cpuS)} s (kernel ${fmt(row.systemS)} s; main thread ${fmt(row.main.cpuS)} s, kernel ${fmt(row.main.systemS)} s; busiest other thread ${fmt(row.others.busiestS)} s, the rest ${fmt(row.others.restS)} s over ${row.others.threads} threads; upstream ${fmt(row.upstreamCpuS)} s), per event ${fmt(row.perEvent.writes, 2)} writes (main thread ${fmt(row.perEvent.mainWrites, 2)}) ${fmt(row.perEvent.reads, 2)} reads${row.captured === undefined ? '' : `; captured ${row.captured}, dropped ${row.dropped}, still queued ${row.queued}${row.capture === undefined ? '' : ` (dropped by reason ${JSON.stringify(row.capture.droppedBy)}, cut by the in-flight budget ${row.capture.cutByBudget}, SSE events not kept ${row.capture.sseEventsDropped})`}; at peak heap ${row.atPeakMb?.heapUsed} MB, external ${row.atPeakMb?.external} MB (array buffers ${row.atPeakMb?.arrayBuffers} MB)`}; load ${loadavg()[0]?.toFixed(1)}`,
       );
+      if (c.delayBySecond !== undefined)
+        console.log(
+          `  ${scenario.name} ${contender} event delay p99 by second of the run (ms): ${c.delayBySecond.map((d) => (d.samples === 0 ? '-' : fmt(d.p99, 0))).join(' ')}`,
+        );
     }
   }
 } finally {

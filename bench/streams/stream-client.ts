@@ -3,7 +3,7 @@
  * `--target=` (one connection each), started evenly over `--ramp-ms=`, and reports per stream
  * whether it completed (every event and `[DONE]`), its time to first byte, and for every event
  * its delay from the upstream's send time. Bounded: whatever is not done by `--deadline-ms=`
- * is aborted and counted as incomplete. Prints one JSON line.
+ * is aborted and counted as incomplete. Prints one JSON line (with the delays' p50/p99 per second of the run too).
  */
 import { request } from 'node:http';
 import { argValue } from '../tap/child-ipc.js';
@@ -18,6 +18,8 @@ const body = JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 
 const wallMs = (): number => performance.timeOrigin + performance.now();
 const ttfb: number[] = [];
 const delays: number[] = [];
+/** The same delays by the second of the run they arrived in: where in the run (ramp, steady, streams ending) a tail sits. */
+const delaysBySecond: number[][] = [];
 const errors = new Map<string, number>();
 /** Streams past the deadline, by how far they got: no response head, head but no event, some events. */
 const late = { noResponse: 0, noEvent: 0, midStream: 0 };
@@ -79,7 +81,13 @@ function one(): Promise<void> {
             }
             const t = line.indexOf('"t":');
             events++;
-            if (t !== -1) delays.push(now - Number.parseFloat(line.slice(t + 4)));
+            if (t === -1) continue;
+            const delay = now - Number.parseFloat(line.slice(t + 4));
+            delays.push(delay);
+            const second = Math.floor((performance.now() - started) / 1000);
+            const bucket = delaysBySecond[second] ?? [];
+            delaysBySecond[second] = bucket;
+            bucket.push(delay);
           }
         });
         res.on('end', () => finish());
@@ -129,6 +137,7 @@ process.stdout.write(
     seconds: (performance.now() - started) / 1000,
     ttfbMs: { p50: pct(ttfb, 50), p99: pct(ttfb, 99) },
     delayMs: { p50: pct(delays, 50), p99: pct(delays, 99), samples: delays.length },
+    delayBySecond: Array.from(delaysBySecond, (d = []) => ({ samples: d.length, p50: pct(d, 50), p99: pct(d, 99) })),
   })}\n`,
 );
 process.exit(0);

@@ -32,17 +32,18 @@ const memoryLog = argValue('memory-log', '');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
 
-// Shipped defaults (queue, batch, flush interval, redaction) except the capture rate: 1 unless told (by either argument).
+// Shipped defaults (queue, batch, flush interval, redaction, writer niceness) except the capture rate: 1 unless told (by either argument).
 const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate, ...captureOverrides } } } }).tap;
+const niceness = config.capture.writerNiceness;
 let store: Store | undefined;
 let sink: CaptureSink;
 if (sinkKind === 'store') {
   store = await openStore({ url: db });
   sink = storeSink(store);
 } else if (sinkKind === 'process') {
-  sink = sqliteWriterProcess({ url: db });
+  sink = sqliteWriterProcess({ url: db, niceness });
 } else {
-  sink = sqliteWorkerSink({ url: db });
+  sink = sqliteWorkerSink({ url: db, niceness });
 }
 const tap = createTap({
   config,

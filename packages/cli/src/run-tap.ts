@@ -48,9 +48,10 @@ export async function runTap(deps: {
   });
   const sqliteFile = deps.store.kind === 'sqlite' && deps.dbUrl !== ':memory:';
   const writerLogger = deps.logger.child({ role: 'capture-writer' });
+  const niceness = deps.config.tap.capture.writerNiceness;
   const writer =
     sqliteFile && deps.isolateStore === true
-      ? sqliteWriterProcess({ url: deps.dbUrl, captureRun: run.id, clock: deps.clock, logger: writerLogger })
+      ? sqliteWriterProcess({ url: deps.dbUrl, captureRun: run.id, clock: deps.clock, logger: writerLogger, niceness })
       : undefined;
   if (writer !== undefined) deps.stack.defer('close capture writer', () => writer.close());
   // Unwound after the queue was flushed and closed (the stack runs last-deferred first). With
@@ -77,7 +78,9 @@ export async function runTap(deps: {
   // a SQLite file gets a writer of its own; PostgreSQL writes are asynchronous.
   const sink: CaptureSink =
     writer ??
-    (sqliteFile ? sqliteWorkerSink({ url: deps.dbUrl, captureRun: run.id, logger: writerLogger }) : storeSink(deps.store, run.id));
+    (sqliteFile
+      ? sqliteWorkerSink({ url: deps.dbUrl, captureRun: run.id, logger: writerLogger, niceness })
+      : storeSink(deps.store, run.id));
   const tap = createTap({
     config: deps.config.tap,
     split,

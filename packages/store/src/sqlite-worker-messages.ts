@@ -60,4 +60,6 @@ export interface WriterData {
   readonly url: string;
   /** The capture run whose `stored` count each batch adds to. */
   readonly captureRun: string | undefined;
+  /** The writer's nice value, 0-19 (how far it yields the CPU to the proxy): see `lowerWriterPriority`. */
+  readonly niceness: number;
 }

@@ -25,6 +25,8 @@ export interface SqliteWorkerSinkOptions {
   /** The capture run whose `stored` count each batch adds to (see CaptureRunRepository). */
   captureRun?: string;
   logger?: Logger;
+  /** The writer thread's nice value (0-19, default 0): see `lowerWriterPriority`. */
+  niceness?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface SqliteWorkerSinkOptions {
  */
 export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
-  const worker = startWorker({ url: options.url, captureRun: options.captureRun });
+  const worker = startWorker({ url: options.url, captureRun: options.captureRun, niceness: options.niceness ?? 0 });
   const pending = new Map<number, { resolve: (outcome: WriteOutcome) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

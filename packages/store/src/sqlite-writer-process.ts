@@ -79,6 +79,8 @@ export interface SqliteWriterProcessOptions {
   restartBackoff?: Omit<RestartBackoffOptions, 'clock'>;
   /** How long `close()` waits for the writer to finish before killing it (default 10 s). */
   closeTimeoutMs?: number;
+  /** The writer process's nice value (0-19, default 0): see `lowerWriterPriority`. */
+  niceness?: number;
 }
 
 interface Waiter {
@@ -100,7 +102,7 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const backoff = new RestartBackoff({ ...(options.restartBackoff ?? writerRestartBackoff), clock });
-  const data: WriterData = { url: options.url, captureRun: options.captureRun };
+  const data: WriterData = { url: options.url, captureRun: options.captureRun, niceness: options.niceness ?? 0 };
   const pending = new Map<number, Waiter>();
   let nextId = 0;
   let restarts = 0;

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '@understudy/core';
+import { lowerWriterPriority } from './lower-writer-priority.js';
 import { watchSqliteFile } from './sqlite-file-watch.js';
 import type { StoreRead, WorkerReply, WorkerRequest, WriterBuilder, WriterData, WriterItem } from './sqlite-worker-messages.js';
 import { openStore, type Store } from './store.js';
@@ -42,6 +43,8 @@ function transport(): Transport {
 
 const channel = transport();
 const { url, captureRun } = channel.data;
+// First, before the store opens: every build and insert after it runs at the writer's priority.
+lowerWriterPriority(channel.data.niceness ?? 0);
 let store: Store | undefined;
 const file = watchSqliteFile(url);
 
