@@ -21,7 +21,7 @@ const commitments = new Set([...quantifiers, ...moneyWords, ...policyWords]);
 // ("I'll make a note"), the customer's ("You will love it"), a thing's or a relative clause's ("It
 // will arrive", "which will…", "There will be"); "they" names things as often as people.
 const uncommitted = new Set(['i', 'you', 'it', 'this', 'that', 'there', 'these', 'those', 'they', 'which', 'who']);
-const committed = new Set(["we'll", "he'll", "she'll", 'we’ll', 'he’ll', 'she’ll']);
+const committed = new Set(["we'll", "he'll", "she'll"]);
 
 // Verbs of keeping the customer informed ("We'll text you when it's ready", "We'll let you know",
 // "We'll be in touch"): how an answer closes, not something the service undertakes to deliver.
@@ -65,7 +65,27 @@ export function asserts(c: ClauseFacts): boolean {
 export function namesPolicy(tokens: readonly ClauseToken[], telling = false): boolean {
   if (tokens.length === 0) return false;
   if (tokens.some((t) => isNegationCue(t.lower)) || clausePolarity(tokens).modality === 'necessity') return true;
-  const text = tokens.map((t) => t.lower).join(' ');
-  const policy = (w: string): boolean => policyWords.has(w) || (!telling && moneyWords.has(w));
-  return tokens.some((t) => policy(t.lower)) || contentWords(text).some(policy) || promises(tokens);
+  const wanted = telling ? policyWord : policyWord | moneyWord;
+  for (const t of tokens) if ((policyBits(t.lower) & wanted) !== 0) return true;
+  return promises(tokens);
+}
+
+const policyWord = 1;
+const moneyWord = 2;
+// policyBits by word: the same few hundred words recur in every answer (bounded: past it, restarted).
+const policyBitsByWord = new Map<string, number>();
+
+/**
+ * Whether a token's word, as written or as any of its content forms (a token's words are the
+ * text's words: white space always separates words), is a policy word (bit 1) or a money word (bit 2).
+ */
+function policyBits(lower: string): number {
+  let bits = policyBitsByWord.get(lower);
+  if (bits === undefined) {
+    bits = 0;
+    for (const w of [lower, ...contentWords(lower)]) bits |= (policyWords.has(w) ? policyWord : 0) | (moneyWords.has(w) ? moneyWord : 0);
+    if (policyBitsByWord.size >= 20_000) policyBitsByWord.clear();
+    policyBitsByWord.set(lower, bits);
+  }
+  return bits;
 }

@@ -42,7 +42,7 @@ export function isPreamble(c: { readonly tokens: readonly ClauseToken[] }): bool
   const t = c.tokens;
   let i = 0;
   while (i < t.length && interjections.has(t[i]?.lower ?? '')) i++;
-  const w0 = (t[i]?.lower ?? '').replace('’', "'");
+  const w0 = t[i]?.lower ?? '';
   const w1 = t[i + 1]?.lower ?? '';
   const announces =
     (w0 === 'let' && w1 === 'me') ||

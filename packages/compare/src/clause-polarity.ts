@@ -101,7 +101,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   let only = false;
   tokens.forEach((t, i) => {
     const bits = cueBits(t, memo);
-    const w = (bits & cue.curly) !== 0 ? t.lower.replace(/’/g, "'") : t.lower;
+    const w = t.lower;
     // A subordinate clause after the main one ("…unless a vet tells you to", "…because it isn't in
     // stock") is a condition or a reason: the clause asserts what its main clause says.
     if (subordinate || (i > start && (bits & cue.subordinator) !== 0)) {
@@ -190,8 +190,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (!counts) return;
       let j = i - 1;
       while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
-      if (liftable.has(w) && j >= 0 && (isNegationWord((tokens[j]?.lower ?? '').replace(/’/g, "'")) || deniedSubject(tokens, j)))
-        pos = true;
+      if (liftable.has(w) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) pos = true;
       else {
         nec = true;
         stated = true;
@@ -247,12 +246,7 @@ export function polarityDiffers(
 /** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */
 export function isNegationCue(word: string): boolean {
   return (
-    word.endsWith("n't") ||
-    word.endsWith('n’t') ||
-    negations.has(word) ||
-    deniers.has(word) ||
-    /^non?-\p{L}/u.test(word) ||
-    freeCompoundNoun(word) !== undefined
+    word.endsWith("n't") || negations.has(word) || deniers.has(word) || /^non?-\p{L}/u.test(word) || freeCompoundNoun(word) !== undefined
   );
 }
 

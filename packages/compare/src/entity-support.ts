@@ -1,5 +1,6 @@
 import { type FactSheet, sheetWordIds } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { straightApostrophes } from './word-forms.js';
 import type { WordIds } from './word-ids.js';
 
 const entityBreak = /[^\p{L}\p{N}']+/u;
@@ -31,8 +32,8 @@ function entityWordIds(v: FactValue, table: WordIds): Int32Array {
   }
   let entry = byName.get(v.text);
   if (entry === undefined) {
-    const words = v.text
-      .toLowerCase()
+    // Folded as clause tokens are (their `lower`), so "O’Brien" and a sheet's "o’brien" are one word.
+    const words = straightApostrophes(v.text.toLowerCase())
       .split(entityBreak)
       .filter((w) => w !== '');
     entry = { words, ids: undefined };

@@ -34,7 +34,7 @@ function firstCue(c: ClauseFacts, other: ClauseFacts): number {
   return c.tokens.findIndex((t) => freeCompoundNoun(t.lower) !== undefined && !other.tokens.some((o) => o.lower === t.lower));
 }
 
-const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't") || w.endsWith('n’t');
+const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't");
 
 /**
  * The words a negation particle governs: the first content word after it ("don't feed her" →
@@ -144,7 +144,7 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     return scope.length === 0 || scope.some((w) => says(other, w)) || other.content.every((w) => negated.contentSet.has(w));
   }
   if (!attached(negated.tokens, cue)) {
-    if (!isParticle((negated.tokens[cue]?.lower ?? '').replace(/’/g, "'"))) return true;
+    if (!isParticle(negated.tokens[cue]?.lower ?? '')) return true;
     // A lifted necessity is a permission: against a clause that grants one ("isn't needed" / "You
     // can leave it at home") the negation is spent on the modal, not opposed to the claim.
     if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;

@@ -183,7 +183,7 @@ export const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually',
 // Openings of a request that oblige no more than a statement does ("Please note that…").
 export const softRequests = new Set(['note', 'let', 'feel', 'see', 'contact', 'reach', 'allow', 'keep', 'be']);
 
-/** The bits of {@link cueBits}: which of the lists above a word (’ read as ') is in. */
+/** The bits of {@link cueBits}: which of the lists above a word is in. */
 export const cue = Object.freeze({
   subordinator: 1,
   denier: 2,
@@ -199,10 +199,8 @@ export const cue = Object.freeze({
   free: 512,
   /** Any of the bits above but subordinator: the word may change a clause's polarity or modality. */
   polar: 1022,
-  /** A price word, as written (not ’-folded). */
+  /** A price word. */
   price: 1024,
-  /** Spelled with ’. */
-  curly: 2048,
   /** A verb of failing or stopping ({@link failures}, {@link cessations}). */
   ends: 4096,
 });
@@ -218,9 +216,8 @@ export function cueBits(t: ClauseToken, memo: (number | undefined)[] | undefined
   return bits;
 }
 
-function cueBitsOf(lower: string): number {
-  const curly = lower.includes('’');
-  const w = curly ? lower.replace(/’/g, "'") : lower;
+/** The cue bits of a token's `lower` (its apostrophes already straight: see ClauseToken). */
+function cueBitsOf(w: string): number {
   return (
     (subordinators.has(w) ? cue.subordinator : 0) |
     (deniers.has(w) ? cue.denier : 0) |
@@ -232,8 +229,7 @@ function cueBitsOf(lower: string): number {
     (possibility.has(w) ? cue.possibility : 0) |
     (payers.has(w) ? cue.payer : 0) |
     (w === 'free' ? cue.free : 0) |
-    (priceWords.has(lower) ? cue.price : 0) |
-    (curly ? cue.curly : 0) |
+    (priceWords.has(w) ? cue.price : 0) |
     (failures.has(w) || cessations.has(w) ? cue.ends : 0)
   );
 }

@@ -26,7 +26,7 @@ const hearers = new Set(['me', 'us']);
 // The moment of the conversation ("anything else today?", "have a good evening"): no figure of a claim.
 const relativeDay = 'relative:';
 
-const word = (t: ClauseToken | undefined): string => (t?.lower ?? '').replace(/’/g, "'");
+const word = (t: ClauseToken | undefined): string => t?.lower ?? '';
 
 /**
  * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers):
@@ -44,14 +44,16 @@ function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean } 
 
 /** Where an offer, invitation or reassurance frame starting at token `i` ends (see {@link frameEnd}), or -1. */
 function offerEnd(t: readonly ClauseToken[], i: number): number {
-  const w = (k: number): string => word(t[i + k]);
-  if (w(0) === 'feel' && w(1) === 'free' && w(2) === 'to') return i + 3;
-  if (w(0) === 'let' && hearers.has(w(1)) && w(2) === 'know') return i + 3;
-  if (w(0) === 'hope') return i + 1;
-  if (willing.has(w(0))) return w(1) === 'to' ? i + 2 : i + 1;
-  if (denials.has(w(0))) {
-    if (w(1) === 'hesitate') return w(2) === 'to' ? i + 3 : i + 2;
-    if (w(1) === 'worry') return i + 2;
+  const w0 = word(t[i]);
+  const w1 = word(t[i + 1]);
+  const w2 = word(t[i + 2]);
+  if (w0 === 'feel' && w1 === 'free' && w2 === 'to') return i + 3;
+  if (w0 === 'let' && hearers.has(w1) && w2 === 'know') return i + 3;
+  if (w0 === 'hope') return i + 1;
+  if (willing.has(w0)) return w1 === 'to' ? i + 2 : i + 1;
+  if (denials.has(w0)) {
+    if (w1 === 'hesitate') return w2 === 'to' ? i + 3 : i + 2;
+    if (w1 === 'worry') return i + 2;
   }
   return -1;
 }

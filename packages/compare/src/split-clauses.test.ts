@@ -11,6 +11,7 @@ import {
   sentenceEnd,
   splitClauses,
 } from './split-clauses.js';
+import { WordIds } from './word-ids.js';
 
 // The fast paths skip a pattern where it cannot match; they must never skip where it can, or a
 // sentence or clause goes unsplit. Each pattern is checked against its precheck on hand-picked
@@ -165,5 +166,15 @@ describe('consequences', () => {
     expect(texts('The room faces the courtyard so the street noise is low.')).toHaveLength(2);
     // "so" as a degree word opens nothing.
     expect(texts('The course is so popular that it fills up in a day.')).toHaveLength(1);
+  });
+});
+
+describe('clause tokens', () => {
+  it('fold curly apostrophes once, in `lower` (every rule reads "don’t" as "don\'t"); `core` keeps what was written', () => {
+    for (const words of [undefined, new WordIds()]) {
+      const [c] = splitClauses('You don’t need the driver’s licence, we’ll check.', words);
+      expect(c?.tokens.map((t) => t.lower)).toEqual(['you', "don't", 'need', 'the', "driver's", 'licence', "we'll", 'check']);
+      expect(c?.tokens[1]?.core).toBe('don’t');
+    }
   });
 });

@@ -1,7 +1,11 @@
-import { isAsciiSpace } from './word-forms.js';
+import { isAsciiSpace, straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
-/** One word of a clause: as written (punctuation around it trimmed), lower-cased, and whether it starts upper-case. */
+/**
+ * One word of a clause: as written (punctuation around it trimmed), lower-cased with its curly
+ * apostrophes straight (`lower`: "Don’t" → "don't", so no rule folds ’ again), and whether it
+ * starts upper-case.
+ */
 export interface ClauseToken {
   readonly core: string;
   readonly lower: string;
@@ -108,14 +112,14 @@ export function clauseTokens(text: string, words?: WordIds): ClauseToken[] {
     const first = text.charCodeAt(a);
     if (words === undefined || lowerOf === undefined) {
       const core = text.slice(a, b);
-      out.push({ core, lower: core.toLowerCase(), upper: isUpperAt(core, first), after, quoted });
+      out.push({ core, lower: straightApostrophes(core.toLowerCase()), upper: isUpperAt(core, first), after, quoted });
       continue;
     }
     const coreId = words.idOf(text, a, b);
     const core = words.words[coreId] as string;
     let id = lowerOf[coreId];
     if (id === undefined) {
-      id = words.id(core.toLowerCase());
+      id = words.id(straightApostrophes(core.toLowerCase()));
       lowerOf[coreId] = id;
     }
     out.push({ core, lower: words.words[id] as string, upper: isUpperAt(core, first), after, quoted, id });

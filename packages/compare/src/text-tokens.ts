@@ -1,4 +1,4 @@
-import { isAscii, isAsciiSpace } from './word-forms.js';
+import { isAscii, isAsciiSpace, straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
 // The words of a text as the similarity and the fact rules see them: lower case, a light suffix
@@ -32,8 +32,7 @@ function foldedEnd(text: string, start: number, end: number): number {
 
 /** A text lower-cased, its curly apostrophes straight ("don’t" is one word, as "don't" is). */
 function unicodeLower(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  return straightApostrophes(text.toLowerCase());
 }
 
 function isAsciiWordChar(c: number): boolean {

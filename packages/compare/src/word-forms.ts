@@ -8,6 +8,15 @@ export function singular(word: string): string {
   return word;
 }
 
+/**
+ * A lower-cased word or text with its curly apostrophes (’, U+2019) straight: "don’t" reads as
+ * "don't" everywhere a rule looks at words. The one place the fold is made (clause tokens and the
+ * similarity's tokenizer call it).
+ */
+export function straightApostrophes(s: string): string {
+  return s.includes('’') ? s.replace(/’/g, "'") : s;
+}
+
 /** Whether a word holds an ASCII digit (what `\d` matches). */
 export function hasDigit(c: string): boolean {
   for (let k = 0; k < c.length; k++) {
