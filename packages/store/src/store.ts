@@ -9,7 +9,7 @@ import { ExchangeScan } from './exchange-scan.js';
 import { LeaseRepository } from './lease-repository.js';
 import { MetaRepository } from './meta-repository.js';
 import { migrate } from './migrate.js';
-import { openDialect, type StoreKind } from './open-dialect.js';
+import { openDialect, type StoreKind, storeKind } from './open-dialect.js';
 import { type PgListener, startPgListener } from './pg-listener.js';
 import { ReplayRepository } from './replay-repository.js';
 import { RetentionRepository } from './retention.js';
@@ -17,6 +17,7 @@ import { decodeRoutingChange, type RoutingChanges, RoutingSignal, routingChannel
 import { RoutingRepository } from './routing-repository.js';
 import type { Database } from './schema.js';
 import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
+import { type HeldDatabase, holdSqlite } from './shared-sqlite.js';
 import { ToolCallRepository } from './tool-call-repository.js';
 import { VersionRepository } from './version-repository.js';
 
@@ -83,13 +84,13 @@ export interface OpenStoreOptions {
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { kind, dialect, sqlite } = await openDialect(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
-  const db = new Kysely<Database>({ dialect });
+  const kind = storeKind(options.url);
+  const { db, sqlite, release } = kind === 'sqlite' ? await holdSqlite(options.url) : await openPostgres(options);
   if (options.migrate !== false) {
     try {
       await migrate(db, kind);
     } catch (error) {
-      await db.destroy();
+      await release();
       throw error;
     }
   }
@@ -135,9 +136,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     captureRuns: new CaptureRunRepository(db),
     close: async () => {
       await listener?.close();
-      await db.destroy();
+      await release();
     },
   };
   databases.set(store, db);
   return store;
+}
+
+/** A PostgreSQL pool of its own: PostgreSQL's locks wait without blocking this thread. */
+async function openPostgres(options: OpenStoreOptions): Promise<HeldDatabase> {
+  const { dialect } = await openDialect(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  const db = new Kysely<Database>({ dialect });
+  return { db, sqlite: undefined, release: () => db.destroy() };
 }
