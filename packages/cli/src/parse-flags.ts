@@ -20,9 +20,25 @@ export function parseFlags<T extends Options>(args: readonly string[], options: 
       allowPositionals: config.positionals ?? false,
     });
   } catch (error) {
+    const dashed = dashedValue(args, error);
+    if (dashed !== undefined)
+      throw new UsageError(`${dashed.flag} needs a value: write ${dashed.flag}=${dashed.value} for one that starts with "-"`);
     const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
     throw new UsageError(message.replace(/\.$/, ''));
   }
+}
+
+/**
+ * The flag and value behind Node's "argument is ambiguous" (`--port -1`: a value that starts
+ * with a dash reads as another option), so the reason can say how to write it.
+ */
+function dashedValue(args: readonly string[], error: unknown): { flag: string; value: string } | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
+  const flag = /Option '(-[^' ]+)/.exec(error.message)?.[1];
+  if (flag === undefined || !error.message.includes('ambiguous')) return undefined;
+  const at = args.indexOf(flag);
+  const value = at === -1 ? undefined : args[at + 1];
+  return value === undefined ? undefined : { flag, value };
 }
 
 /** A `--port` value: an integer 0..65535 (0 picks a free port). */

@@ -33,6 +33,17 @@ describe('run: usage', () => {
     [['versions', 'add', 'bad name', '--upstream', 'http://x'], /version name "bad name"/],
     [['versions', 'add', 'ok', '--header', 'novalue', '--upstream', 'http://x'], /--header must look like NAME:VALUE/],
     [['versions', 'remove'], /unknown versions action "remove"/],
+    // Found by the new-user walk: Node's "argument is ambiguous" for a value that starts with a
+    // dash, Number.MIN_VALUE printed as a bound, and a directory given as a file.
+    [['control', '--port', '-1'], /^understudy control: --port needs a value: write --port=-1 for one that starts with "-"\n$/],
+    [['replay', '--target', 'v2', '--limit', '-5'], /--limit needs a value: write --limit=-5/],
+    [
+      ['replay', '--target', 'v2', '--rate', '0'],
+      /^understudy replay: --rate must be a number greater than 0 and at most 1000000, got "0"\n$/,
+    ],
+    [['replay', '--target', 'v2', '--limit', '1.5'], /^understudy replay: --limit must be a whole number of at least 1, got "1.5"\n$/],
+    [['import', '.'], /^understudy import: \. is a directory, not a file\n$/],
+    [['diff', '.', '.'], /^understudy diff: \. is a directory, not a file\n$/],
   ])('%j exits 2 with a one-line reason', async (argv, reason) => {
     const c = capture();
     expect(await run(argv, c.io)).toBe(2);

@@ -4,6 +4,7 @@ import { type CanonicalizeInput, endpointKey } from '@understudy/compare';
 import type { Exchange, SseEvent } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { UsageError } from '../cli-io.js';
+import { inputFile } from '../input-file.js';
 
 // Files above this size are refused: the engine bounds its own cost, but reading a stray
 // multi-gigabyte file into memory is not a comparison.
@@ -93,9 +94,10 @@ export function isFileArgument(arg: string, cwd: string): boolean {
 
 /** Reads a file: a response body, an exported exchange line, the API's exchange JSON or a saved response. */
 export function loadFile(file: string, cwd: string): Loaded {
+  const path = inputFile(file, cwd);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(resolve(cwd, file));
+    bytes = readFileSync(path);
   } catch (cause) {
     throw new UsageError(`cannot read ${file}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
   }

@@ -275,7 +275,7 @@ describe('understudy diff', () => {
     expect(await run(['diff', 'only-one.json'], t.io)).toBe(2);
     expect(t.err()).toContain('two files or exchange ids');
     expect(await run(['diff', 'missing.json', 'missing2.json'], t.io)).toBe(2);
-    expect(t.err()).toContain('cannot read missing.json');
+    expect(t.err()).toContain('no such file: missing.json');
     await expect(runDiff(['a', 'b', '--bogus'], t.io)).rejects.toBeInstanceOf(UsageError);
     const broken = t.file('x.json', '{}');
     expect(await run(['diff', broken, broken, '--extension', 'nope.mjs'], t.io)).toBe(2);

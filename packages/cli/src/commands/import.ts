@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { isValidVersionName } from '@understudy/core';
 import { type ImportFormat, importExchanges, importFormats } from '@understudy/replay';
 import { openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
+import { inputFile } from '../input-file.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
 import type { Command } from './command.js';
@@ -47,8 +46,7 @@ export const importCommand: Command = {
       throw new UsageError(`--format must be one of ${importFormats.join(', ')}, got "${format}"`);
     if (values.version !== undefined && !isValidVersionName(values.version))
       throw new UsageError(`--version "${values.version}" is not a valid version name`);
-    const path = resolve(io.cwd, file);
-    if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+    const path = inputFile(file, io.cwd);
     const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
     const record = recordDepsFor(config, dataDir);
     const store = await openStore({ url: dbUrl });

@@ -26,7 +26,16 @@ export function parseNumberFlag(flag: string, value: string | undefined, min: nu
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`);
+    throw new UsageError(`--${flag} must be ${rangeText(min, max, integer)}, got "${value}"`);
   }
   return n;
+}
+
+/** The range a flag takes, as a reader says it (`Number.MIN_VALUE` is "greater than 0", no safe-integer bound is printed). */
+function rangeText(min: number, max: number, integer: boolean): string {
+  const kind = integer ? 'a whole number' : 'a number';
+  const low = min === Number.MIN_VALUE ? 'greater than 0' : `of at least ${min}`;
+  if (max >= Number.MAX_SAFE_INTEGER) return `${kind} ${low}`;
+  if (min === Number.MIN_VALUE) return `${kind} ${low} and at most ${max}`;
+  return `${kind} from ${min} to ${max}`;
 }
