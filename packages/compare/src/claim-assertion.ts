@@ -44,15 +44,49 @@ function promises(t: readonly ClauseToken[]): boolean {
   return false;
 }
 
+// Perfect-tense subjects of the service ("I've", "we have"): what follows is an action it says it took.
+const perfect = new Set(["i've", "we've", 'i’ve', 'we’ve']);
+// Verbs of looking, recording or telling ("I've checked the tracking", "I've noted your floor"): how
+// an assistant reports its own work, not something done to the customer's order or account.
+const reporting = new Set(
+  (
+    'checked looked reviewed noted logged recorded confirmed verified double-checked passed forwarded emailed texted ' +
+    'messaged notified contacted asked flagged escalated attached listed summarized summarised explained outlined shared ' +
+    'copied included found seen read investigated researched'
+  ).split(' '),
+);
+// Adverbs between "have" and its participle ("I've also moved…", "we have just cancelled…").
+const perfectAdverbs = new Set(['also', 'just', 'already', 'now', 'since', 'gone', 'went']);
+
+/**
+ * Whether a clause reports an action the service took ("I've also moved your server to Frankfurt",
+ * "We have cancelled the visit"): a participle in -ed after "I've" / "we've" / "I have" / "we
+ * have", but no verb of looking, recording or telling.
+ */
+function acted(t: readonly ClauseToken[]): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i]?.lower ?? '';
+    const by = perfect.has(w) || (w === 'have' && (t[i - 1]?.lower === 'i' || t[i - 1]?.lower === 'we'));
+    if (!by) continue;
+    let j = i + 1;
+    while (perfectAdverbs.has(t[j]?.lower ?? '')) j++;
+    const verb = t[j]?.lower ?? '';
+    if (verb.length > 4 && verb.endsWith('ed') && !reporting.has(verb)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a clause asserts something checkable: negated, an obligation, quantified, about money,
- * eligibility or limits, or a promise of the service. "You can…" is how advice is worded as often
+ * eligibility or limits, a promise of the service or an action it took. "You can…" is how advice is worded as often
  * as a permission.
  */
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
-  return c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w)) || promises(c.tokens);
+  return (
+    c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w)) || promises(c.tokens) || acted(c.tokens)
+  );
 }
 
 /**

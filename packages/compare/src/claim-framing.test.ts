@@ -107,6 +107,16 @@ describe('promises', () => {
     expect(claims(answer, `${answer} The driver will unpack the sofa and take the boxes away.`)).toHaveLength(1);
   });
 
+  it('reads an action the service says it has taken as a new claim', () => {
+    expect(claims(answer, `${answer} I've also moved your delivery to our new Leeds depot for a faster drop-off.`)).toHaveLength(1);
+    expect(claims(answer, `${answer} We have cancelled the assembly visit on your order.`)).toHaveLength(1);
+  });
+
+  it('leaves what the assistant looked at or noted alone', () => {
+    expect(claims(answer, `${answer} I've checked the courier's tracking on your order.`)).toEqual([]);
+    expect(claims(answer, `${answer} I've noted your floor on the delivery order.`)).toEqual([]);
+  });
+
   it("leaves the assistant's own next step and a courteous close alone", () => {
     expect(claims(answer, `${answer} I'll make a note of your floor on the order.`)).toEqual([]);
     expect(claims(answer, `${answer} We'll let you know as soon as it leaves the depot.`)).toEqual([]);
