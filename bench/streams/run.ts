@@ -12,6 +12,7 @@
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
+// --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -38,12 +39,14 @@ const { values } = parseArgs({
     'memory-log': { type: 'string' },
     sink: { type: 'string' },
     capture: { type: 'string' },
+    'tap-flags': { type: 'string' },
   },
 });
 const profileDir = values['profile-dir'];
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const rampMs = Number(values['ramp-ms'] ?? 5000);
 const heapSnapshotMs = values['heap-snapshot-ms'] === undefined ? undefined : Number(values['heap-snapshot-ms']);
+const tapFlags = values['tap-flags'] === undefined ? [] : values['tap-flags'].split(',').filter((f) => f !== '');
 
 interface Scenario {
   readonly name: string;
@@ -156,9 +159,10 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
             ],
             {
               shipped: true,
-              ...(heapSnapshotMs === undefined
-                ? {}
-                : { execArgv: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`] }),
+              execArgv: [
+                ...tapFlags,
+                ...(heapSnapshotMs === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`]),
+              ],
             },
           );
     const profiling = contender === 'tap' && profileDir !== undefined;
