@@ -9,8 +9,8 @@ const admin = 'admin-token-0123456789';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const json = { 'content-type': 'application/json' };
 
-/** Routes anyone may reach: the health check and the sign-in form (which reveals nothing). */
-const openRoutes = new Set(['GET /healthz', 'GET /login', 'POST /login']);
+/** Routes anyone may reach: the health check, the sign-in form and the dashboard's icon (which reveal nothing). */
+const openRoutes = new Set(['GET /healthz', 'GET /login', 'POST /login', 'GET /favicon.svg', 'GET /favicon.ico']);
 
 /** A concrete path for a route pattern: parameters filled with plausible values. */
 const concrete = (path: string) => path.replace(':action', 'pause').replace(/:[A-Za-z]+/g, 'X');

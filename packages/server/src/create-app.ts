@@ -27,6 +27,7 @@ import { canaryPages } from './dashboard/canary-pages.js';
 import { comparisonPages } from './dashboard/comparison-pages.js';
 import { errorPage } from './dashboard/error-page.js';
 import { exchangePages } from './dashboard/exchange-pages.js';
+import { faviconRoutes } from './dashboard/favicon.js';
 import { overviewRoute } from './dashboard/overview-route.js';
 import { replayPages } from './dashboard/replay-pages.js';
 import { errorResponse } from './error-response.js';
@@ -99,6 +100,7 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   app.use('*', requestMetrics(registry, clock));
   app.use('*', securityHeaders(random));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', faviconRoutes());
   // Rollout controllers' gates check the token themselves (any role: they only read): Flagger
   // cannot send headers on a webhook (the token comes in its metadata) and its Prometheus
   // provider sends basic auth.

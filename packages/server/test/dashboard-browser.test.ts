@@ -5,7 +5,7 @@ import { openStore, type Store } from '@understudy/store';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ControlPlaneApp, createApp } from '../src/create-app.js';
-import { type DashboardFixture, seedDashboard } from './dashboard-fixture.js';
+import { type DashboardFixture, dashboardPaths, seedDashboard } from './dashboard-fixture.js';
 
 /** Debian's `chromium` (`.ci/run` installs it when missing). */
 const chromiumPath = '/usr/bin/chromium';
@@ -114,6 +114,40 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     expect(await operating.locator('#canary-chart .end-rolled_back').count()).toBe(1);
     expect((await store.canaries.get(fx.canaryId))?.state).toBe('rolled_back');
     await operating.context().close();
+  }, 60_000);
+
+  // Found by the new-user walk: every page load asked for /favicon.ico, answered 404 (401
+  // before sign-in), and Chromium logged "Failed to load resource" on each page.
+  it('logs no console error, page error or failed request on any page, signed in or not', async () => {
+    // A context without request interception: under it Chromium asks for no favicon at all.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${base}/login`);
+    await page.fill('#token', reader);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${base}/`);
+    for (const path of dashboardPaths(fx)) {
+      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      expect(await page.title(), path).toMatch(/· Understudy$/);
+      // The page names its icon, and the icon is there (Chromium asks for it after the load).
+      const icon = await page.evaluate(
+        'fetch(document.querySelector(\'link[rel="icon"]\').href).then((r) => r.status + " " + r.headers.get("content-type"))',
+      );
+      expect(icon, path).toBe('200 image/svg+xml');
+    }
+    await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    expect(problems).toEqual([]);
+    await context.close();
   }, 60_000);
 
   it('never asked for anything outside loopback', () => {

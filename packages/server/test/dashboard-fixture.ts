@@ -57,6 +57,20 @@ export interface DashboardFixture {
   readonly clock: ManualClock;
 }
 
+/** Every dashboard page over the fixture's records: the lists and one of each detail page. */
+export function dashboardPaths(fx: DashboardFixture): string[] {
+  return [
+    '/',
+    '/comparisons',
+    `/comparisons/${fx.comparisonId}`,
+    '/replays',
+    '/canaries',
+    `/canaries/${fx.canaryId}`,
+    '/exchanges',
+    `/exchanges/${fx.liveId}`,
+  ];
+}
+
 /**
  * A store as a short demo leaves it: a live answer with a hostile payload in it, the regressed
  * candidate's shadow answer (a wrong tool and a wrong fact), their comparison by the real

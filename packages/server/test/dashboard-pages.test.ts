@@ -1,7 +1,7 @@
 import { openStore, type Store } from '@understudy/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ControlPlaneApp, createApp } from '../src/create-app.js';
-import { type DashboardFixture, seedDashboard } from './dashboard-fixture.js';
+import { type DashboardFixture, dashboardPaths, seedDashboard } from './dashboard-fixture.js';
 
 const reader = 'read-token-0123456789';
 const operator = 'operate-token-0123456789';
@@ -35,17 +35,7 @@ describe('dashboard pages', () => {
   };
 
   it('renders every page, escaping captured bodies, under a nonce-only CSP', async () => {
-    for (const path of [
-      '/',
-      '/comparisons',
-      `/comparisons/${fx.comparisonId}`,
-      '/replays',
-      '/canaries',
-      `/canaries/${fx.canaryId}`,
-      '/exchanges',
-      `/exchanges/${fx.liveId}`,
-      `/exchanges/${fx.comparisonId}`,
-    ]) {
+    for (const path of [...dashboardPaths(fx), `/exchanges/${fx.comparisonId}`]) {
       const { status, text, csp } = await html(path);
       expect(status, path).toBe(200);
       expect(text, path).toMatch(/^<!DOCTYPE html>|^<html/);

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { dashboardScript } from './dashboard-script.js';
 import { dashboardStyle } from './dashboard-style.js';
+import { faviconPath } from './favicon.js';
 
 export interface LayoutProps {
   readonly title: string;
@@ -30,6 +31,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Understudy`}</title>
+        <link rel="icon" type="image/svg+xml" href={faviconPath} />
         {/* Constants of this package, not data: raw so CSS `>` and JS `&&` survive. */}
         <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: dashboardStyle }} />
       </head>
