@@ -116,13 +116,16 @@ const timeRange = /(\b\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)\s?[-–—]\s?(?=\d
 const clockRange = /(\b\d{1,2}:\d{2})\s?[-–—]\s?(?=\d{1,2}:\d{2}\b)/g;
 const weekdayRange = /(\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s?[-–—]\s?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
 
-const anyRange = new RegExp(`${timeRange.source}|${clockRange.source}|${weekdayRange.source}`, 'i');
+// "Dec 20–Jan 3", "20 Dec–3 Jan": a day, a dash, then a month name (a dash glued the day to the month).
+const dateRange = /(\b\d{1,2}(?:st|nd|rd|th)?)\s?[-–—]\s?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)/gi;
 
-/** `text` with the dash of each range of times or weekdays written as " to " (what the value rules read). */
+const anyRange = new RegExp(`${timeRange.source}|${clockRange.source}|${weekdayRange.source}|${dateRange.source}`, 'i');
+
+/** `text` with the dash of each range of times, weekdays or dates written as " to " (what the value rules read). */
 export function spellRanges(text: string): string {
   // Most answers have no such range: a scan for a dash between word characters, then one test, before any copy.
   if (!mayHoldRange(text) || !anyRange.test(text)) return text;
-  return text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ');
+  return text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ').replace(dateRange, '$1 to ');
 }
 
 /** Whether a dash stands between a digit, "m" or "." (am/pm) or a letter and, one space at most after it, a digit or a letter. */

@@ -19,6 +19,10 @@ import { memoSlots, type WordIds } from './word-ids.js';
 // in calendar-value.ts; identifiers, e-mail addresses, URLs and phone numbers are read here. All of
 // them are script-independent but the English number, unit, month and weekday words.
 
+// A mark before a figure that is not part of it: "~", "≈", a bound (">", "<", "≥", "≤") before a digit
+// or a currency sign, "+" before a currency sign ("+44 20…" is a phone number).
+const approximate = /^(?:[~≈]|[><≥≤](?=[\d$€£¥₹₩])|\+(?=[$€£¥₹₩]))/u;
+
 /** Reads one value starting at token `i`; returns it and how many tokens it spans. */
 function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue; also?: FactValue; used: number } | undefined {
   const t = tokens[i];
@@ -28,8 +32,9 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   if (t.lower === 'a' || t.lower === 'an')
     return mayFollowArticle(tokens[i + 1]) ? articleValue(tokens, i, t, tokens.slice(i + 1, i + 4)) : undefined;
   // A possessive on a number or code ("Floor 3's printer", "BK-4821's status") is the value itself.
-  // "~45 min", "≈2 hours": the figure is the value.
-  const core = t.core.startsWith('~') || t.core.startsWith('≈') ? t.core.slice(1) : t.core;
+  // "~45 min", "≈2 hours": the figure is the value; so is an amount with a sign or a bound before
+  // it ("+$40/room" added, ">$25k", "≤30 days": the bound's direction is in the words as often).
+  const core = approximate.test(t.core) ? t.core.slice(1) : t.core;
   const c = /\d['’]s$/.test(core) ? core.slice(0, -2) : core;
   const rest = tokens.slice(i + 1, i + 4);
   if (/^(https?:\/\/|www\.)\S+/i.test(c))

@@ -43,6 +43,8 @@ export class ValueIndex {
       this.#nums.add(v.num);
       if (v.type === 'number') this.#bareNums.add(v.num);
     }
+    // A time on the hour also carries its hour on the 24-hour clock: "Check-in 15–19" says 15:00–19:00.
+    if (v.type === 'time') for (const k of v.keys) if (k.endsWith(':00')) this.#nums.add(Number(k.slice(5, 7)));
   }
 
   /**
