@@ -85,8 +85,19 @@ export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
   return (
-    c.tokens.some((t) => commitments.has(t.lower)) || c.content.some((w) => commitments.has(w)) || promises(c.tokens) || acted(c.tokens)
+    c.tokens.some((t, i) => commitments.has(t.lower) && !degree(c.tokens, i)) ||
+    c.content.some((w) => commitments.has(w)) ||
+    promises(c.tokens) ||
+    acted(c.tokens)
   );
+}
+
+// What "all" says of the reader's state, not of a quantity: "you're all set", "all done", "all good".
+const states = new Set(['set', 'done', 'good', 'ready', 'sorted', 'clear', 'fine']);
+
+/** Whether "all" at `i` is an adverb of degree before a state ("you're all set"), not a quantifier. */
+function degree(t: readonly ClauseToken[], i: number): boolean {
+  return t[i]?.lower === 'all' && states.has(t[i + 1]?.lower ?? '');
 }
 
 /**

@@ -108,11 +108,14 @@ export function diffFacts(
     // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
     // word is as likely a paraphrase's term as a claim, and the claim rule below decides.
     // The day in a clause about the conversation ("anything else today?") is when it is said, not a figure.
+    // A clause about the conversation that names a value production states ("See you on Saturday!")
+    // says it again; it puts it in no claim of its own, so no other clause of production need state it.
     const novel = c.values.filter(
       (v) =>
         !v.weak &&
         !(c.framing && v.keys[0]?.startsWith('relative:')) &&
-        (!supported(v) || (v.type !== 'entity' && k < o.maxClauses && !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
+        (!supported(v) ||
+          (v.type !== 'entity' && k < o.maxClauses && !c.framing && !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
         (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
     );
     for (const v of novel) {

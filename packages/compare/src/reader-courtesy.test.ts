@@ -66,3 +66,21 @@ describe('courtesy addressed to the reader', () => {
     expect(isCourtesy(clause('Happy to waive the deposit.'))).toBe(false);
   });
 });
+
+describe('the reader\'s state', () => {
+  it('reads "all" before a state ("you\'re all set") as a degree, not a quantifier', () => {
+    expect(claims("Otherwise you're all set — tell me if anything looks wrong.")).toEqual([]);
+    expect(claims('After that you are all done with the paperwork and the keys are yours.')).toEqual([]);
+    // A quantifier over what the service does is still a claim.
+    expect(claims('All parcels from this warehouse are insured against loss and theft.')).not.toEqual([]);
+  });
+});
+
+describe('a farewell naming the meeting ahead', () => {
+  it('restates when production says the meeting is, and is no claim', () => {
+    expect(claims('See you on Monday!')).toEqual([]);
+    expect(claims('We look forward to seeing you on Monday.')).toEqual([]);
+    // A day production does not say is still a value no production answer states.
+    expect(claims('See you on Tuesday!')).not.toEqual([]);
+  });
+});

@@ -31,16 +31,29 @@ const word = (t: ClauseToken | undefined): string => t?.lower ?? '';
 /**
  * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers):
  * "feel free to", "don't hesitate to", "(we're always) happy / glad / welcome to", "let us know",
- * "don't worry", "(I) hope", or an apology ("I'm sorry", "apologies"). Only at the clause's start,
+ * "don't worry", "(I) hope", a farewell naming the meeting ahead ("see you", "look forward to"), or an apology ("I'm sorry", "apologies"). Only at the clause's start,
  * past its subject and adverbs.
  */
-function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean } | undefined {
+function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; meeting?: boolean } | undefined {
   let i = 0;
   while (i < t.length && lead.has(word(t[i]))) i++;
   const end = offerEnd(t, i);
   if (end >= 0) return { end, apology: false };
+  const met = meetingEnd(t, i);
+  if (met >= 0) return { end: met, apology: false, meeting: true };
   return apologies.has(word(t[i])) ? { end: i + 1, apology: true } : undefined;
 }
+
+/** Where a farewell that names the meeting ahead ("See you on Saturday", "We look forward to seeing you") ends, or -1. */
+function meetingEnd(t: readonly ClauseToken[], i: number): number {
+  const w = (k: number): string => word(t[i + k]);
+  if (w(0) === 'see' && w(1) === 'you') return i + 2;
+  if ((w(0) === 'look' || w(0) === 'looking') && w(1) === 'forward' && w(2) === 'to') return i + 3;
+  return -1;
+}
+
+// Values a farewell may name: when the meeting is ("See you on Saturday at 10:20").
+const when = new Set(['date', 'time', 'weekday']);
 
 /** Where an offer, invitation or reassurance frame starting at token `i` ends (see {@link frameEnd}), or -1. */
 function offerEnd(t: readonly ClauseToken[], i: number): number {
@@ -82,7 +95,7 @@ export function courtesyFrame(c: ClauseFacts): boolean | undefined {
   const question = c.text.trimEnd().endsWith('?');
   const frame = question ? { end: 0, apology: false } : frameEnd(t);
   if (frame === undefined) return undefined;
-  if (c.values.some((v) => !v.keys[0]?.startsWith(relativeDay))) return false;
+  if (c.values.some((v) => !v.keys[0]?.startsWith(relativeDay) && !(frame.meeting === true && when.has(v.type)))) return false;
   const { end } = frame;
   let stop = end;
   while (stop < t.length && !subordinators.has(word(t[stop]))) stop++;
