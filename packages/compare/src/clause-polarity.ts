@@ -61,6 +61,9 @@ function chargeFollows(tokens: readonly ClauseToken[], i: number): boolean {
   return false;
 }
 
+// Words after which "miss" is a verb of the clause: a subject pronoun, a relative, an auxiliary.
+const omitters = new Set('i you he she it we they that who which will would can could may might should must do does did to'.split(' '));
+
 /**
  * Whether the subject that ends at token `j` opens with a negative determiner: "No referral is
  * required", "No photo ID is needed" lift the necessity as "A referral isn't required" does.
@@ -129,6 +132,15 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     // "failed to arrive", "stopped accepting walk-ins": a verb that denies the one after it.
     if ((bits & cue.ends) !== 0 && (failures.has(w) ? next === 'to' : (next ?? '').endsWith('ing'))) {
       negs++;
+      return;
+    }
+    // "teams that miss check-in", "if you miss it": a verb after its subject or an auxiliary, with its
+    // object after it. "Missed lessons", "for missed print days" name things, and "the days you miss"
+    // is a relative clause about its noun (the object is the noun before it).
+    if ((bits & cue.omission) !== 0) {
+      const prev = tokens[i - 1]?.lower ?? '';
+      const verb = i > start && (omitters.has(prev) || prev.endsWith("'ll") || prev.endsWith("'d"));
+      if (verb && next !== undefined && (t.after ?? '') === '') negs++;
       return;
     }
     if (w === 'only') only = true;

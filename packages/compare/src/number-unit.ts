@@ -97,6 +97,12 @@ export const measureUnits: Readonly<Record<string, string>> = {
 export const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
 // How often: "twice a day" is "2 times a day".
 const frequencyWords: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
+// Subjects that open a clause: "once" before one is a conjunction ("once they're dry"), not a count.
+const clauseSubjects = new Set(
+  "i you he she it we they the your our their this that these those i'm you're he's she's it's we're they're i've you've we've they've".split(
+    ' ',
+  ),
+);
 const frequencyNext = new Set(['a', 'an', 'per', 'every', 'each', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly']);
 // Words after a number that are not what it counts ("3 of them", "5 to 7").
 const notUnits = new Set([
@@ -219,13 +225,13 @@ export function articleValue(
   if (often !== undefined) {
     // "once" is a count only where it says how often ("once a day", "only once"), not "once you pay".
     const prev = tokens[i - 1]?.lower;
+    // "only once they're dry", "just once you've paid": a clause after it makes "once" its conjunction.
+    const opensClause = t.lower === 'once' && clauseSubjects.has(rest[0]?.lower ?? '');
     const counts =
       t.lower !== 'once' ||
       frequencyNext.has(rest[0]?.lower ?? '') ||
       (i > 0 && rest[0] === undefined) ||
-      prev === 'only' ||
-      prev === 'just' ||
-      prev === 'exactly';
+      (!opensClause && (prev === 'only' || prev === 'just' || prev === 'exactly'));
     // "Once a month" is how "every month" and "monthly" say it too: it supports and compares with
     // "twice a month" but is no new fact on its own; "only once" counts.
     const bare = t.lower === 'once' && prev !== 'only' && prev !== 'just' && prev !== 'exactly';

@@ -88,6 +88,9 @@ export const failures = new Set(['fail', 'fails', 'failed']);
 // Verbs that end an action named by the -ing form after them ("stopped accepting walk-ins" = "no
 // longer accepts"); alone ("the bus stopped") they negate nothing.
 export const cessations = new Set(['stop', 'stops', 'stopped', 'cease', 'ceases', 'ceased', 'quit']);
+// Verbs of not doing what they name: "teams that miss check-in" do not check in. As a participle
+// before its noun ("missed lessons can be rescheduled") they name a thing, not the clause's polarity.
+export const omissions = new Set(['miss', 'misses', 'missed']);
 // Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
 // splitClauses as the clause's condition.
 export const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);
@@ -203,6 +206,8 @@ export const cue = Object.freeze({
   price: 1024,
   /** A verb of failing or stopping ({@link failures}, {@link cessations}). */
   ends: 4096,
+  /** A verb of not doing ({@link omissions}). */
+  omission: 8192,
 });
 
 /** The {@link cue} bits of a token, from `memo` (indexed by word id of the token's table) when given. */
@@ -230,6 +235,7 @@ function cueBitsOf(w: string): number {
     (payers.has(w) ? cue.payer : 0) |
     (w === 'free' ? cue.free : 0) |
     (priceWords.has(w) ? cue.price : 0) |
-    (failures.has(w) || cessations.has(w) ? cue.ends : 0)
+    (failures.has(w) || cessations.has(w) ? cue.ends : 0) |
+    (omissions.has(w) ? cue.omission : 0)
   );
 }

@@ -67,7 +67,7 @@ describe('courtesy addressed to the reader', () => {
   });
 });
 
-describe('the reader\'s state', () => {
+describe("the reader's state", () => {
   it('reads "all" before a state ("you\'re all set") as a degree, not a quantifier', () => {
     expect(claims("Otherwise you're all set — tell me if anything looks wrong.")).toEqual([]);
     expect(claims('After that you are all done with the paperwork and the keys are yours.')).toEqual([]);

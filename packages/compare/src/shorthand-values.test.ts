@@ -36,4 +36,15 @@ describe('values written in shorthand', () => {
     expect(valueDiffs('Check-in is from 15:00 to 19:00 at the front desk.', 'Check-in 15–19 at the front desk.')).toEqual([]);
     expect(valueDiffs('Check-in is from 15:00 to 19:00 at the front desk.', 'Check-in 15–20 at the front desk.')).not.toEqual([]);
   });
+
+  it('reads "only once" before a clause as its conjunction, not a count ("only once they\'re dry")', () => {
+    expect(
+      valueDiffs(
+        'Carpets take 6 to 8 hours to dry; move the furniture back when they are dry.',
+        "Carpets take 6 to 8 hours to dry; move the furniture back only once they're dry.",
+      ),
+    ).toEqual([]);
+    // "only once" as a count is still one.
+    expect(valueDiffs('You can reschedule the appointment.', 'You can reschedule the appointment only once.')).not.toEqual([]);
+  });
 });

@@ -156,6 +156,15 @@ describe('labels and frequencies', () => {
   });
 });
 
+describe('coordinated clauses', () => {
+  it('splits "…, and I\'m sorry…" as it splits "…, and we\'re…": the apology is a clause of its own', () => {
+    expect(splitClauses("Your file reference is LHR-77415, and I'm sorry your bag didn't arrive.").map((c) => c.text)).toEqual([
+      'Your file reference is LHR-77415',
+      "and I'm sorry your bag didn't arrive.",
+    ]);
+  });
+});
+
 describe('consequences', () => {
   it('splits "…, so your plan…" as it splits "…, so it…": a consequence says its own polarity', () => {
     const texts = (s: string) => splitClauses(s).map((c) => c.text);
