@@ -16,6 +16,8 @@ interface Panel {
   readonly format: (v: number) => string;
   /** Fixed top of the scale (else the largest value). */
   readonly max?: number;
+  /** The top of the scale when every value is 0 (a rate of 0 % drawn on a 0 to 0 scale says nothing). */
+  readonly zeroMax?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export function CanaryChart(props: { series: CanarySeries }) {
         { points: s.errorRate.candidate, colour: colours.candidate },
       ],
       format: (v) => `${formatNumber(v * 100, 1)} %`,
+      zeroMax: 0.01,
     },
     {
       title: `latency ${s.latency.label ?? ''}`.trim(),
@@ -47,11 +50,13 @@ export function CanaryChart(props: { series: CanarySeries }) {
         { points: s.latency.candidate, colour: colours.candidate },
       ],
       format: (v) => `${formatNumber(v)} ms`,
+      zeroMax: 1,
     },
     {
       title: 'divergence beyond noise',
       lines: [{ points: s.divergence, colour: colours.divergence }],
       format: (v) => `${formatNumber(v * 100, 1)} %`,
+      zeroMax: 0.01,
     },
   ];
   const height = top + panels.length * (panelHeight + gap);
@@ -63,7 +68,8 @@ export function CanaryChart(props: { series: CanarySeries }) {
         {panels.map((p, i) => {
           const y0 = top + i * (panelHeight + gap);
           const values = p.lines.flatMap((l) => l.points.map(([, v]) => v));
-          const max = p.max ?? Math.max(1e-9, ...values);
+          const largest = Math.max(0, ...values);
+          const max = p.max ?? (largest > 0 ? largest : (p.zeroMax ?? 1));
           const y = (v: number) => y0 + panelHeight - (v / max) * panelHeight;
           return (
             <g data-panel={p.title}>
@@ -72,7 +78,7 @@ export function CanaryChart(props: { series: CanarySeries }) {
                 {p.title}
               </text>
               <text x={left - 4} y={y0 + 26} text-anchor="end">
-                {values.length === 0 ? 'no data yet' : p.format(max)}
+                {values.length === 0 ? (s.end === null ? 'no data yet' : 'no data') : p.format(max)}
               </text>
               <text x={left - 4} y={y0 + panelHeight} text-anchor="end">
                 {values.length === 0 ? '' : p.format(0)}
