@@ -32,6 +32,13 @@ const profile = process.argv.includes('--cpu-prof');
  * thread; `--sink=process` the writer child process `understudy tap` uses (sqliteWriterProcess).
  */
 const sink = process.argv.includes('--sink=store') ? 'store' : process.argv.includes('--sink=process') ? 'process' : 'worker';
+/**
+ * `--tap-flags=--a,--b`: Node/V8 flags for both tap contenders' processes (an experiment such as
+ * `--max-semi-space-size=4`; the shipped tap runs with none).
+ */
+const tapFlags = (process.argv.find((a) => a.startsWith('--tap-flags='))?.slice('--tap-flags='.length) ?? '')
+  .split(',')
+  .filter((f) => f !== '');
 const children = new ChildSet();
 /** Holds the SQLite files; removed on the way out, interrupted or not. */
 let tempDir: string | undefined;
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
         'tap',
         paths.tap,
         [`--upstream=${upstreamUrl}`, `--db=${db}`, `--sink=${sink}`, ...(profile ? [`--profile-dir=${profileDir}`] : [])],
-        { shipped: true },
+        { shipped: true, execArgv: tapFlags },
       )
       .catch((error: unknown) => {
         unavailable.set('tap', firstLines(error, 6));
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
         'tap-no-capture',
         paths.tap,
         [`--upstream=${upstreamUrl}`, `--db=${join(dir, 'no-capture.db')}`, `--sink=${sink}`, '--capture-rate=0'],
-        { shipped: true },
+        { shipped: true, execArgv: tapFlags },
       )
       .catch((error: unknown) => {
         unavailable.set('tap-no-capture', firstLines(error, 6));
@@ -165,11 +172,12 @@ async function main(): Promise<void> {
     const report = formatReport(plan, {
       revision: sourceRevision(),
       sink:
-        sink === 'store'
+        (sink === 'store'
           ? 'storeSink on the proxy thread'
           : sink === 'process'
             ? 'sqliteWriterProcess (writer child process, as `understudy tap` uses)'
-            : 'sqliteWorkerSink (writer thread, as `understudy start` uses)',
+            : 'sqliteWorkerSink (writer thread, as `understudy start` uses)') +
+        (tapFlags.length === 0 ? '' : `, taps run with ${tapFlags.join(' ')}`),
       figures,
       unavailable,
       sse,
