@@ -14,8 +14,8 @@
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,9 @@ import { tapProfile, tapStats } from '../tap/contenders.js';
 import type { LoopDelayReply } from '../tap/loop-delay-reply.js';
 import { procCpuMs, procCpuSplitMs, procMemory, procSyscalls, procThreadCpuMs } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
-import type { CaptureCounters } from '../tap/tap-messages.js';
 import { listenDrops } from './listen-drops.js';
+import { heapSnapshot, openFileLimit, otherThreads } from './process-probes.js';
+import type { ClientReport, Row, Scenario } from './stream-rows.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,62 +49,12 @@ const rampMs = Number(values['ramp-ms'] ?? 5000);
 const heapSnapshotMs = values['heap-snapshot-ms'] === undefined ? undefined : Number(values['heap-snapshot-ms']);
 const tapFlags = values['tap-flags'] === undefined ? [] : values['tap-flags'].split(',').filter((f) => f !== '');
 
-interface Scenario {
-  readonly name: string;
-  readonly streams: number;
-  readonly chunkBytes: number;
-}
-
 const scenarios: Scenario[] = [
   { name: '1000', streams: 1000, chunkBytes: 200 },
   { name: '3000', streams: 3000, chunkBytes: 200 },
   { name: '10000', streams: 10_000, chunkBytes: 200 },
   { name: '5mb', streams: 1000, chunkBytes: 25_000 },
 ].filter((s) => values.only === undefined || values.only.split(',').includes(s.name));
-
-interface ClientReport {
-  streams: number;
-  completed: number;
-  errors: Record<string, number>;
-  /** Streams past the deadline by how far they got. */
-  late?: { noResponse: number; noEvent: number; midStream: number };
-  seconds: number;
-  ttfbMs: { p50: number; p99: number };
-  delayMs: { p50: number; p99: number; samples: number };
-  /** The event delays by the second of the run they arrived in. */
-  delayBySecond?: { samples: number; p50: number; p99: number }[];
-}
-
-interface Row {
-  readonly scenario: Scenario;
-  readonly contender: string;
-  readonly client: ClientReport;
-  readonly peakRssMb: number;
-  /** CPU seconds the server process (every thread) used while the client ran. */
-  readonly cpuS: number;
-  /** Of `cpuS`, the seconds spent in the kernel (loopback TCP: the receiving side's work is charged to the sender's write). */
-  readonly systemS: number;
-  /** Write system calls (`writev` and `write`) and read calls of the server per event the client got: all threads, and its main thread's. */
-  readonly perEvent: { readonly writes: number; readonly reads: number; readonly mainWrites: number };
-  /** CPU seconds of the server's main thread (the one every socket waits on), and of them in the kernel. */
-  readonly main: { readonly cpuS: number; readonly systemS: number };
-  /** CPU seconds of the server's other threads: the busiest one (the tap's capture writer, as a rule) and the rest (GC helpers, libuv's pool). */
-  readonly others: { readonly busiestS: number; readonly restS: number; readonly threads: number };
-  /** CPU seconds the upstream used meanwhile (it shares the cores: a proxy that needs more leaves it less). */
-  readonly upstreamCpuS: number;
-  /** How late the server's main thread ran its event loop while the client ran (`bench/tap/loop-delay-probe.ts`, started in both contenders). */
-  readonly loopDelay?: LoopDelayReply;
-  /** Connections the kernel refused for a full listen queue during the run (machine-wide: the client connects only to this server). */
-  readonly listenOverflows: number;
-  readonly captured?: number;
-  readonly dropped?: number;
-  /** Captures still queued when the tap did not finish closing in time (neither stored nor dropped yet). */
-  readonly queued?: number;
-  /** Why captures were dropped, captures cut by the in-flight budget, SSE events not kept (the tap's metrics). */
-  readonly capture?: CaptureCounters;
-  /** The tap's V8 heap and buffers at its peak RSS, MB. */
-  readonly atPeakMb?: { heapUsed: number; external: number; arrayBuffers: number };
-}
 
 function runClient(port: number, scenario: Scenario): Promise<ClientReport> {
   // Time to ramp up, ~10 s of streaming, and slack for a slow machine; past it the client aborts.
@@ -244,46 +195,9 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
   }
 }
 
-/** This process's open-file limit (its children inherit it; `npm run bench:streams` raises it as far as it may), from /proc. */
-function openFileLimit(): number {
-  try {
-    const line = readFileSync('/proc/self/limits', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('Max open files'));
-    return Number(line?.split(/\s+/)[3] ?? Number.NaN);
-  } catch {
-    return Number.NaN;
-  }
-}
-
 /** True when `m` is an IPC message of that type (undefined otherwise, as `ask` wants). */
 function isType(m: unknown, type: string): true | undefined {
   return typeof m === 'object' && m !== null && 'type' in m && m.type === type ? true : undefined;
-}
-
-/** CPU seconds each thread but the main one used since `before`: the busiest, and the rest together. */
-function otherThreads(pid: number | undefined, before: Map<number, number>): { busiestS: number; restS: number; threads: number } {
-  const used = [...procThreadCpuMs(pid)].filter(([tid]) => tid !== pid).map(([tid, ms]) => (ms - (before.get(tid) ?? 0)) / 1000);
-  const busiestS = Math.max(0, ...used);
-  return { busiestS, restS: used.reduce((sum, s) => sum + s, 0) - busiestS, threads: used.filter((s) => s >= 0.05).length - 1 };
-}
-
-/** Signals the tap for a heap snapshot and waits until its file is complete (its size steady for 1 s, at most 2 min). */
-async function heapSnapshot(child: ChildProcess, heapDir: string): Promise<string> {
-  mkdirSync(heapDir, { recursive: true });
-  const files = (): string[] => (existsSync(heapDir) ? readdirSync(heapDir).filter((f) => f.endsWith('.heapsnapshot')) : []);
-  const before = new Set(files());
-  child.kill('SIGUSR2');
-  let last = -1;
-  for (let i = 0; i < 240; i++) {
-    await sleep(500);
-    const fresh = files().find((f) => !before.has(f));
-    if (fresh === undefined) continue;
-    const size = statSync(join(heapDir, fresh)).size;
-    if (size > 0 && size === last) return join(heapDir, fresh);
-    last = size;
-  }
-  throw new Error('no heap snapshot within 2 min');
 }
 
 /** ` (queue_full 12, closed 1)` when any were dropped. */
