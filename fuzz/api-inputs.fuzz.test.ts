@@ -107,8 +107,9 @@ describe('fuzz: control-plane API inputs', () => {
           });
           expect(res.status, `${route.method} ${path}?${q}`).toBeLessThan(500);
           if (path === '/metrics') return;
-          // The dashboard's pages (and its sign-in form) answer HTML; the API answers JSON.
-          if ((res.headers.get('content-type') ?? '').startsWith('text/html')) return;
+          // The dashboard's pages (and its sign-in form) answer HTML, its icon an image; the API answers JSON.
+          const type = res.headers.get('content-type') ?? '';
+          if (type.startsWith('text/html') || type.startsWith('image/')) return;
           // Signing in and out answer with a redirect.
           if (res.status >= 300 && res.status < 400) return;
           const payload = (await res.json()) as { error?: { code?: string; message?: string } };
