@@ -129,13 +129,16 @@ export function hasEscapedSecretMember(text: string, isSecret: (name: string) =>
 /** A JSON string literal, escapes included. */
 const jsonString = /"(?:[^"\\]|\\.)*"/g;
 
+/** A multipart part's disposition, in any case (header values are not case-sensitive). */
+const formData = /form-data/i;
+
 /**
  * Whether `text` may hold a multipart form in a JSON string (a captured request embedded in a
  * HAR-like document or a log), whose field names are quoted `\"…\"` and its lines end in `\r\n`
  * escapes: the part readers only see it decoded. A gate: it can say yes wrongly, never no.
  */
 function mayHoldEscapedMultipart(text: string): boolean {
-  return (text.includes('form-data') || text.includes('FORM-DATA') || text.includes('Form-Data')) && text.includes('\\');
+  return text.includes('\\') && formData.test(text);
 }
 
 /**

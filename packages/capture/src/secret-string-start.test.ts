@@ -92,13 +92,14 @@ describe('a multipart payload inside JSON-escaped text', () => {
     }
   });
 
-  it('JSON in JSON (two levels of escapes), a file part after the name, a single-quoted or bare name', () => {
+  it('JSON in JSON (two levels of escapes), a file part after the name, a single-quoted or bare name, a mixed-case disposition', () => {
     const payload = multipartForm('XyZ', fields);
     expectRedactedJson(body(JSON.stringify({ a: JSON.stringify({ body: payload }) })), ['Multi-Json-Pw-0001', 'multiJsonKey0002']);
     const variants = [
       '--X\r\nContent-Disposition: form-data; name="password"; filename="pw.txt"\r\n\r\nMulti-Json-Pw-0003\r\n--X--',
       "--X\r\nContent-Disposition: form-data; name='password'\r\n\r\nMulti-Json-Pw-0003\r\n--X--",
       '--X\r\nContent-Disposition: form-data; name=password\r\n\r\nMulti-Json-Pw-0003\r\n--X--',
+      '--X\r\ncontent-disposition: Form-data; name="password"\r\n\r\nMulti-Json-Pw-0003\r\n--X--',
     ];
     for (const v of variants) {
       expect(body(v, 'multipart/form-data; boundary=X'), v).not.toContain('Multi-Json-Pw-0003');

@@ -121,7 +121,7 @@ const moneyWord = 2;
 const policyBitsByWord = new Map<string, number>();
 
 /**
- * Whether a token's word, as written or as any of its content forms (a token's words are the
+ * Whether a token's word, as written or in one of its content forms (a token's words are the
  * text's words: white space always separates words), is a policy word (bit 1) or a money word (bit 2).
  */
 function policyBits(lower: string): number {
