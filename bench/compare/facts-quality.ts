@@ -10,13 +10,14 @@ import {
   holdout6File,
   holdout7File,
   holdout8File,
+  holdout9File,
   readHoldoutSet,
 } from './facts-set/holdout.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out sets, per kind, for the engine with all / one / no baseline and an
-// exact diff. Open sets list their misses after their table (hold-out 6 always); `--misses`
-// lists the misses of hold-out 1 (or `--facts`, `--holdout-3`, `--holdout-6`) with the reasons.
+// exact diff. Open sets list their misses after their table (hold-outs 6 and 9 always); `--misses`
+// lists the misses of hold-out 1 (or `--facts`, `--holdout-3`, `--holdout-6`, `--holdout-9`) with the reasons.
 
 const line = (s = ''): void => console.log(s);
 
@@ -54,6 +55,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['sixth hand-written hold-out set (data/quality/facts-holdout-6.jsonl; open, misses listed)', readHoldoutSet(holdout6File), true],
   ['seventh hand-written hold-out set (data/quality/facts-holdout-7.jsonl; totals only)', readHoldoutSet(holdout7File), false],
   ['eighth hand-written hold-out set (data/quality/facts-holdout-8.jsonl; totals only)', readHoldoutSet(holdout8File), false],
+  ['ninth hand-written hold-out set (data/quality/facts-holdout-9.jsonl; open, misses listed)', readHoldoutSet(holdout9File), true],
 ];
 
 for (const [name, cases, listMisses] of sets) {
@@ -83,6 +85,8 @@ if (process.argv.includes('--misses')) {
       ? readHoldoutSet(holdout3File)
       : process.argv.includes('--holdout-6')
         ? readHoldoutSet(holdout6File)
-        : readHoldoutSet();
+        : process.argv.includes('--holdout-9')
+          ? readHoldoutSet(holdout9File)
+          : readHoldoutSet();
   printMisses(which);
 }

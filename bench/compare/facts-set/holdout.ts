@@ -73,6 +73,15 @@ export const holdout7File = join(qualityDir, 'facts-holdout-7.jsonl');
  */
 export const holdout8File = join(qualityDir, 'facts-holdout-8.jsonl');
 
+/**
+ * A ninth hand-written set (`facts-holdout-9.jsonl`), written on 2026-12-01 (seventh session) by an
+ * author who did not read the rules: 53 inputs in domains none of the others use (patent filing, marine
+ * cargo insurance, air freight, hospice care, coin grading, Kubernetes / Rust / SQL answers…), 0–3
+ * baselines (most inputs exactly one), inputs in German, Spanish, Portuguese, Korean and Chinese. Open:
+ * measured untouched once, then `npm run bench:facts` lists its misses so the rules can learn from it.
+ */
+export const holdout9File = join(qualityDir, 'facts-holdout-9.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
