@@ -84,9 +84,12 @@ function acted(t: readonly ClauseToken[]): boolean {
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
+  const t = c.tokens;
+  const commits = (i: number): boolean => commitments.has(t[i]?.lower ?? '') && !degree(t, i) && !otherSense(t, i);
   return (
-    c.tokens.some((t, i) => commitments.has(t.lower) && !degree(c.tokens, i)) ||
-    c.content.some((w) => commitments.has(w)) ||
+    t.some((_, i) => commits(i)) ||
+    // Folded forms ("refunds", "guaranteed"); a word the tokens use in its other sense only is no commitment.
+    c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(i)))) ||
     promises(c.tokens) ||
     acted(c.tokens)
   );
@@ -94,6 +97,28 @@ export function asserts(c: ClauseFacts): boolean {
 
 // What "all" says of the reader's state, not of a quantity: "you're all set", "all done", "all good".
 const states = new Set(['set', 'done', 'good', 'ready', 'sorted', 'clear', 'fine']);
+
+// Commitment words with a second, uncommitting sense: "fine" (how someone is), "only" (how little).
+const senses = new Set(['fine', 'only']);
+// Verbs of being, feeling or seeming, and degree adverbs: "fine" after them is an adjective ("you feel fine").
+const linking = new Set(
+  "feel feels felt feeling is are was were be been being 's seem seems look looks sound sounds perfectly totally just quite".split(' '),
+);
+// Vague small amounts: "only" before them says how little ("takes only a few minutes"), not whom or what a rule is for.
+const smallAmounts = new Set(['few', 'couple', 'little', 'bit', 'moment', 'minute', 'second', 'short', 'quick']);
+
+/**
+ * Whether the commitment word at `i` is used in its other sense: "fine" after a verb of being or
+ * feeling ("make sure you feel fine", "either time is fine"), "only" before a vague small amount
+ * ("only a few minutes", "only a moment").
+ */
+function otherSense(t: readonly ClauseToken[], i: number): boolean {
+  const w = t[i]?.lower;
+  const prev = t[i - 1]?.lower ?? '';
+  if (w === 'fine') return linking.has(prev) || prev.endsWith("'s") || prev.endsWith('’s');
+  if (w === 'only') return (t[i + 1]?.lower === 'a' || t[i + 1]?.lower === 'an') && smallAmounts.has(t[i + 2]?.lower ?? '');
+  return false;
+}
 
 /** Whether "all" at `i` is an adverb of degree before a state ("you're all set"), not a quantifier. */
 function degree(t: readonly ClauseToken[], i: number): boolean {

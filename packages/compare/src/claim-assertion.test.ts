@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { asserts } from './claim-assertion.js';
+import { factSheet } from './fact-sheet.js';
+
+const clause = (s: string) => {
+  const c = factSheet(s).clauses[0];
+  if (c === undefined) throw new Error(`no clause in ${s}`);
+  return c;
+};
+
+describe('asserts: words that commit only in one sense', () => {
+  it('reads "fine" after a verb of being or feeling as how someone is, not a penalty', () => {
+    for (const s of ['Our staff can make sure you feel fine.', 'Most people feel fine within the hour.', 'Either time is fine by us.'])
+      expect(asserts(clause(s)), s).toBe(false);
+    // The noun is money.
+    for (const s of ['You will pay a fine for late returns.', 'Late returns carry a fine.', 'The fine is waived for seniors.'])
+      expect(asserts(clause(s)), s).toBe(true);
+  });
+
+  it('reads "only" before a vague small amount as how little, not a restriction', () => {
+    for (const s of [
+      'The draw itself takes only a few minutes.',
+      'It takes only a moment to sign in.',
+      'The fitting takes only a little longer.',
+    ])
+      expect(asserts(clause(s)), s).toBe(false);
+    // A restriction to someone or something is still a claim.
+    for (const s of [
+      'Only members can book the courts.',
+      'The lounge is for business travellers only.',
+      'Only a few seats are eligible for upgrades.',
+    ])
+      expect(asserts(clause(s)), s).toBe(true);
+  });
+});
