@@ -8,7 +8,7 @@ import { combineScores, severityRisk } from './score.js';
 import { languageChange } from './text-language.js';
 import { similarityOfSymbols, type TextSimilarityLimits, textHunks } from './text-similarity.js';
 import { textTokenIds } from './text-tokens.js';
-import { currentWordIds, denseIds } from './word-ids.js';
+import { currentWordIds, denseIds, type WordIds } from './word-ids.js';
 
 // How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
 // table row, a digit (a number or a percentage), or an emoji. Only the last character is looked at.
@@ -37,6 +37,26 @@ function endsComplete(text: string): boolean {
   const last = lines[lines.length - 1] ?? '';
   if (!listItem.test(last)) return false;
   return lines.slice(0, -1).some((l) => listItem.test(l) && !endsLikeProse(l));
+}
+
+// The word ids of the last texts read, by text (as fact-category.ts keeps their fact sheets): a
+// replay compares the original with its baseline answer and then with the candidate, `diff` with
+// baselines compares each baseline with the original first, and the compare pool sends an
+// original's pairs to one thread — the same few texts are tokenized again within a few
+// comparisons. A text that is not one of them costs a few string comparisons (most differ in
+// length). Bounded: four texts of at most 64 KB each.
+const recentIds: { readonly text: string; readonly words: WordIds; readonly ids: readonly number[] }[] = [];
+const recentTexts = 4;
+const maxRecentChars = 64 * 1024;
+
+function tokenIds(text: string, words: WordIds): readonly number[] {
+  for (const r of recentIds) if (r.words === words && r.text === text) return r.ids;
+  const ids = textTokenIds(text, words);
+  if (text.length <= maxRecentChars) {
+    recentIds.unshift({ text, words, ids });
+    if (recentIds.length > recentTexts) recentIds.pop();
+  }
+  return ids;
 }
 
 /** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them); given their words as small ids. */
@@ -97,8 +117,8 @@ export function textCategory(
   }
   // One tokenizer pass per side serves the language check, the similarity and the cut check.
   const words = currentWordIds();
-  const idsA = textTokenIds(textA, words);
-  const idsB = textA === textB ? idsA : textTokenIds(textB, words);
+  const idsA = tokenIds(textA, words);
+  const idsB = textA === textB ? idsA : tokenIds(textB, words);
   const language = languageChange(textA, textB, words, idsA, idsB);
   if (language !== undefined) out.push(language);
   const symbols = denseIds(idsA, idsB, words);
