@@ -2,8 +2,7 @@ import { type Clock, type Logger, silentLogger } from '@understudy/core';
 import type { CanaryChange, LeaseFence, Store } from '@understudy/store';
 import { Agent, type Dispatcher } from 'undici';
 import { type AnalysisSource, storeAnalysisSource } from './analysis-source.js';
-import type { WebhookGateResult } from './arm-stats.js';
-import { gateName } from './canary-spec.js';
+import { askWebhookGates } from './ask-webhook-gates.js';
 import { type CanaryView, viewCanary } from './canary-view.js';
 import { decideStep } from './decide-step.js';
 import { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
@@ -11,7 +10,6 @@ import { evaluateGates } from './evaluate-gates.js';
 import { createNotifier, hooksAllow } from './notifier.js';
 import { type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
 import * as t from './transitions.js';
-import { gateAnswer, postWebhook } from './webhook-client.js';
 
 export interface CanaryControllerDeps {
   readonly store: Store;
@@ -128,34 +126,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const comparisonsInStep = divInStep?.candidate.n ?? 0;
     // Per-step strata for the error-rate gate: within a step both arms share the same hours.
     const strata = spec.gates.some((g) => g.kind === 'error_rate') ? await stepStrata(view, now) : undefined;
-    // Webhook gates are asked at once, so a tick waits for the slowest one, not for their sum.
-    const asked = await Promise.all(
-      spec.gates.flatMap((gate) =>
-        gate.kind !== 'webhook' || gate.url === undefined
-          ? []
-          : [
-              postWebhook(
-                dispatcher,
-                gate.url,
-                {
-                  kind: 'gate',
-                  gate: gateName(gate),
-                  at: now,
-                  canary: {
-                    id: record.id,
-                    stable: spec.stable,
-                    candidate: spec.candidate,
-                    step: record.stepIndex + 1,
-                    weight: record.weight,
-                  },
-                  window: { from: since, to: now },
-                },
-                gate.timeoutMs,
-              ).then((res) => [gateName(gate), gateAnswer(res)] as const),
-            ],
-      ),
-    );
-    const webhooks = new Map<string, WebhookGateResult>(asked);
+    const webhooks = await askWebhookGates(dispatcher, view, since, now);
     const look = record.looks + 1;
     const gateVerdicts = evaluateGates(spec, {
       stable,
