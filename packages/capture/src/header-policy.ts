@@ -61,6 +61,7 @@ const secretNames = new Set([
   'password',
   'passwd',
   'pwd',
+  'pw',
   'passphrase',
   'secret',
   'token',
@@ -74,7 +75,7 @@ const secretNames = new Set([
 ]);
 
 const secretSuffix =
-  /_(?:key|apikey|token|secret|password|passwd|signature|credentials?|auth|authorization|cookie|session|sessionid|session_id)$/;
+  /_(?:key|apikey|token|secret|password|passwd|pwd?|signature|credentials?|auth|authorization|cookie|session|sessionid|session_id)$/;
 
 /** Words that make a name secret wherever they stand as a whole word (`x-auth-user`, `key-id`, `x-secret-region`). */
 const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'password', 'passwd', 'passphrase', 'credential', 'credentials']);

@@ -1,8 +1,9 @@
 import { proseHeadings } from './config-line-secret.js';
+import { passwordOfLetters } from './password-word.js';
 import { redacted, type Span, skipBlanks } from './secret-value-spans.js';
 
-/** Names that say a password, whatever precedes them (`password`, `db_password`, `userPasswd`, `pwd`). */
-const passwordName = /(?:pass(?:word|wd|phrase)|pwd)$/i;
+/** Names that say a password, whatever precedes them (`password`, `db_password`, `userPasswd`, `pwd`, `pw`). */
+const passwordName = /(?:pass(?:word|wd|phrase)|pwd?)$/i;
 
 /** The longest value read inside a sentence. */
 const maxValue = 256;
@@ -15,7 +16,7 @@ const maxValue = 256;
  */
 export function inlineColonValue(text: string, end: number, name: string): Span | undefined {
   if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1)) || proseHeadings.has(name.toLowerCase())) return undefined;
-  return credentialWord(text, skipBlanks(text, end + 1));
+  return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name));
 }
 
 /**
@@ -26,16 +27,31 @@ export function inlineColonValue(text: string, end: number, name: string): Span 
 export function statedPasswordValue(text: string, end: number, name: string): Span | undefined {
   if (!passwordName.test(name)) return undefined;
   const verb = /^ (?:is|was) /i.exec(text.slice(end, end + 5));
-  return verb === null ? undefined : credentialWord(text, end + verb[0].length);
+  return verb === null ? undefined : credentialWord(text, end + verb[0].length, true);
 }
 
-/** The word from `from` (to a blank, a quote, a bracket or an escape; trailing punctuation left out), when it is credential-like. */
-function credentialWord(text: string, from: number): Span | undefined {
+/**
+ * `password - hunter2x` / `pw – letmein`: a password's name, a dash (hyphen, en or em dash)
+ * between blanks, then the word, taken as after `is` ({@link statedPasswordValue}).
+ */
+export function dashedPasswordValue(text: string, end: number, name: string): Span | undefined {
+  if (!passwordName.test(name)) return undefined;
+  const dash = /^[ \t]+[-\u2013\u2014][ \t]+/.exec(text.slice(end, end + 12));
+  return dash === null ? undefined : credentialWord(text, end + dash[0].length, true);
+}
+
+/**
+ * The word from `from` (to a blank, a quote, a bracket or an escape; trailing punctuation left
+ * out), when it is credential-like — or, stated as a password, a word of letters that reads as
+ * one ({@link passwordOfLetters}).
+ */
+function credentialWord(text: string, from: number, password: boolean): Span | undefined {
   let to = from;
   while (to < text.length && to - from < maxValue && !' \t\r\n"\'`,;()[]{}<>\\'.includes(text.charAt(to))) to++;
   while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
   const value = text.slice(from, to);
-  return credentialLike(value) && !redacted(value) ? [from, to] : undefined;
+  const taken = credentialLike(value) || (password && passwordOfLetters(value));
+  return taken && !redacted(value) ? [from, to] : undefined;
 }
 
 /**

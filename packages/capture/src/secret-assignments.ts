@@ -1,6 +1,6 @@
 import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
 import { isSecretName } from './header-policy.js';
-import { inlineColonValue, statedPasswordValue } from './inline-secret.js';
+import { dashedPasswordValue, inlineColonValue, statedPasswordValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
 import { secretWord } from './secret-members.js';
@@ -92,7 +92,7 @@ function assignedValue(text: string, start: number, end: number, name: string): 
     multipartFieldValue(text, start, end) ??
     elementTextValue(text, start, end) ??
     spacedAssignmentValue(text, start, end) ??
-    (nameBoundary(text, start) ? statedPasswordValue(text, end, name) : undefined)
+    (nameBoundary(text, start) ? (statedPasswordValue(text, end, name) ?? dashedPasswordValue(text, end, name)) : undefined)
   );
 }
 

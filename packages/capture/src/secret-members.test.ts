@@ -62,7 +62,7 @@ function expected(value: unknown): unknown {
 
 describe('secret-named JSON members', () => {
   it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
-    const plain = /key|token|secret|pass|pwd|auth|sig|cookie|credential|session/gi;
+    const plain = /key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session/gi;
     const words = fc.constantFrom(
       'key',
       'KEY',
@@ -70,6 +70,7 @@ describe('secret-named JSON members', () => {
       'secret',
       'pAss',
       'pwd',
+      'pW',
       'auth',
       'sig',
       'Cookie',

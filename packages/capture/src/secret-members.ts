@@ -13,12 +13,12 @@ const memberSource = String.raw`"((?:[^"\\]|\\.){1,128})"\s*:\s*("(?:[^"\\]|\\.)
 const everyMember = new RegExp(memberSource, 'g');
 const memberAt = new RegExp(memberSource, 'y');
 /**
- * Every secret-named member's name contains one of key, token, secret, pass, pwd, auth, sig,
+ * Every secret-named member's name contains one of key, token, secret, pass, pw, auth, sig,
  * cookie, credential, session (see `isSecretName`). Grouped by first letter: no word is a prefix
  * of another, so at any position the same word matches as in the plain alternation, and the scan
  * of a 2 KB body takes ~2.8 µs instead of ~5.3 (it runs on every captured JSON body).
  */
-export const secretWord = /k(?:ey)|t(?:oken)|s(?:ecret|ig|ession)|p(?:ass|wd)|a(?:uth)|c(?:ookie|redential)/gi;
+export const secretWord = /k(?:ey)|t(?:oken)|s(?:ecret|ig|ession)|p(?:ass|wd?)|a(?:uth)|c(?:ookie|redential)/gi;
 /** How far back from a secret word a member name may begin: 128 characters, each possibly escaped. */
 const maxNameReach = 2 * 128 + 1;
 
@@ -126,8 +126,11 @@ export function hasEscapedSecretMember(text: string, isSecret: (name: string) =>
   return false;
 }
 
-/** A JSON string literal, escapes included. */
-const jsonString = /"(?:[^"\\]|\\.)*"/g;
+/**
+ * A JSON string literal, escapes included; also one cut off at the end of the text (at the capture
+ * cap), possibly half an escape (`\\`, `\\u00`) short. Group 1 is the closing quote, empty when cut.
+ */
+const jsonString = /"(?:[^"\\]|\\.)*("|\\?$)/g;
 
 /** A multipart part's disposition, in any case (header values are not case-sensitive). */
 const formData = /form-data/i;
@@ -146,21 +149,32 @@ function mayHoldEscapedMultipart(text: string): boolean {
  * ({@link hasEscapedSecretMember}), an escape of their own (`\"p\\u0061ssword\"`: the name is
  * only seen decoded, by `redact`) or a multipart form ({@link mayHoldEscapedMultipart}): each is decoded, passed to `redact` (which may recurse for
  * deeper levels) and encoded again, so it stays a valid JSON string. Other literals keep their
- * exact bytes; a literal cut off at the capture cap is left as it is.
+ * exact bytes. A literal cut off at the capture cap is read as far as it goes (half an escape at
+ * its end dropped) and stays cut: encoded again without its closing quote.
  */
 export function rewriteJsonInStrings(text: string, isSecret: (name: string) => boolean, redact: (inner: string) => string): string {
   const worth = (s: string): boolean => hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s);
   if (!worth(text)) return text;
-  return text.replace(jsonString, (literal) => {
+  return text.replace(jsonString, (literal, close: string) => {
     if (!worth(literal)) return literal;
-    let inner: unknown;
-    try {
-      inner = JSON.parse(literal);
-    } catch {
-      return literal;
-    }
-    if (typeof inner !== 'string') return literal;
+    const inner = close === '"' ? parsedString(literal) : (parsedString(`${literal}"`) ?? parsedString(`${withoutHalfEscape(literal)}"`));
+    if (inner === undefined) return literal;
     const redacted = redact(inner);
-    return redacted === inner ? literal : JSON.stringify(redacted);
+    if (redacted === inner) return literal;
+    return close === '"' ? JSON.stringify(redacted) : JSON.stringify(redacted).slice(0, -1);
   });
+}
+
+function parsedString(literal: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(literal);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cut literal without the escape its end breaks off (`…\\`, `…\\u00`). */
+function withoutHalfEscape(literal: string): string {
+  return literal.replace(/\\(?:u[0-9a-fA-F]{0,3})?$/, '');
 }

@@ -107,3 +107,18 @@ describe('a multipart payload inside JSON-escaped text', () => {
     }
   });
 });
+
+describe('a multipart payload in a JSON string cut at the capture cap', () => {
+  it('the part after the cut is redacted, and the body stays cut', () => {
+    const part = '--X\r\nContent-Disposition: form-data; name="password"\r\n\r\nCut-Multi-Pw-0001abc\r\n--X--';
+    const full = message(part);
+    for (const cut of [full.indexOf('abc') + 3, full.indexOf('abc') + 1, full.indexOf('\\r\\n--X--') + 1]) {
+      const out = body(full.slice(0, cut));
+      expect(out, out).not.toContain('Cut-Multi-Pw-0001');
+      expect(out.startsWith('{"messages":[{"role":"user","content":"--X')).toBe(true);
+    }
+    // Two levels of JSON, cut in the inner one.
+    const nested = JSON.stringify({ a: JSON.stringify({ body: part }) });
+    expect(body(nested.slice(0, nested.indexOf('abc')))).not.toContain('Cut-Multi-Pw-0001');
+  });
+});

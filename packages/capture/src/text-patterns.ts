@@ -1,6 +1,9 @@
 import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
+import { keyShapes } from './key-shapes.js';
+import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
+import { secretStart as start } from './secret-start.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
 export type TextPattern = RegexPattern | ScanPattern;
@@ -31,13 +34,6 @@ export interface RegexPattern {
   readonly lead?: RegExp;
 }
 
-/**
- * Where a secret may start: not inside a word, but right after a JSON escape (`\n`, `\t`,
- * `\u0009`) even though the escape's letter stands before it — a key pasted on a line of its
- * own is stored as `…\nsk-…` inside a JSON string — and never swallowing that letter, which
- * would leave an invalid escape. After any other backslash (`\\alice@…`) a secret may start too.
- */
-const start = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9\\]))`;
 const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9._%+\-\\]))`;
 
 /**
@@ -47,7 +43,8 @@ const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?
  * follows: see `cardWithin`), bearer tokens and the common key shapes: OpenAI/Anthropic/
  * Stripe (`sk-…`, `sk-ant-…`, `sk_live_…`, `pk_…`, `rk_…`), AWS access key ids (`AKIA…`,
  * `ASIA…`), GitHub tokens (`ghp_…`, `github_pat_…`), Slack tokens (`xoxb-…`), Google API keys
- * (`AIza…`) and JWTs.
+ * (`AIza…`), JWTs, the other vendors' shapes in `key-shapes.ts`, credentials in URLs and PEM
+ * private keys.
  */
 export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   // Bounded repetitions keep every pattern linear on a 100 KB run of word characters.
@@ -76,6 +73,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   },
   { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'] },
   { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'] },
+  ...keyShapes,
+  { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
   { name: 'jwt', regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'), hints: ['eyJ'] },
 ]);

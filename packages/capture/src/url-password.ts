@@ -1,0 +1,33 @@
+/** The longest user name and password read in a URL's userinfo. */
+const maxUser = 128;
+const maxPassword = 256;
+
+/** Characters that end a URL's authority (RFC 3986 §3.2), or the text a URL stands in. */
+const authorityEnd = new Set([...'/?#"\'\\<> \t\r\n']);
+
+/**
+ * `scheme://user:password@host` (RFC 3986 §3.2.1; the user may be empty, as Redis writes it, and
+ * the password may hold `$`, `!`, `%XX`): the password's range. A scan from each `://`, not a
+ * regex: URLs are in many bodies, and a regex with a scheme before `://` would be tried at
+ * every position.
+ */
+export function urlPasswords(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    if (!/[A-Za-z0-9+.-]/.test(text.charAt(at - 1))) continue;
+    let colon = -1;
+    const limit = Math.min(text.length, at + 3 + maxUser + 1 + maxPassword);
+    for (let i = at + 3; i < limit; i++) {
+      const c = text.charAt(i);
+      if (authorityEnd.has(c)) break;
+      if (c === ':' && colon === -1) {
+        if (i - at - 3 > maxUser) break;
+        colon = i;
+      } else if (c === '@') {
+        if (colon !== -1 && i > colon + 1 && /[A-Za-z0-9[]/.test(text.charAt(i + 1))) out.push([colon + 1, i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
