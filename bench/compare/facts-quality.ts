@@ -11,6 +11,7 @@ import {
   holdout7File,
   holdout8File,
   holdout9File,
+  holdout10File,
   readHoldoutSet,
 } from './facts-set/holdout.js';
 
@@ -56,6 +57,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['seventh hand-written hold-out set (data/quality/facts-holdout-7.jsonl; totals only)', readHoldoutSet(holdout7File), false],
   ['eighth hand-written hold-out set (data/quality/facts-holdout-8.jsonl; totals only)', readHoldoutSet(holdout8File), false],
   ['ninth hand-written hold-out set (data/quality/facts-holdout-9.jsonl; open, misses listed)', readHoldoutSet(holdout9File), true],
+  ['tenth hand-written hold-out set (data/quality/facts-holdout-10.jsonl; totals only)', readHoldoutSet(holdout10File), false],
 ];
 
 for (const [name, cases, listMisses] of sets) {

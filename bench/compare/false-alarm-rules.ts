@@ -6,7 +6,7 @@ import { holdout3File, holdout5File, holdout6File, holdout9File, readHoldoutSet 
 
 // `npm run bench:false-alarms [-- --cases]`: which rule makes each text-noise false alarm, with no,
 // one and all baselines, counted per set. Only the sets open to reading print cases (`--cases`);
-// hold-out 5 prints its counts only. Hold-outs 2, 4, 7, 8 and the blind set are never read here.
+// hold-out 5 prints its counts only. Hold-outs 2, 4, 7, 8, 10 and the blind set are never read here.
 
 const line = (s = ''): void => console.log(s);
 

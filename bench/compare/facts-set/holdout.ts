@@ -82,6 +82,14 @@ export const holdout8File = join(qualityDir, 'facts-holdout-8.jsonl');
  */
 export const holdout9File = join(qualityDir, 'facts-holdout-9.jsonl');
 
+/**
+ * A tenth hand-written set (`facts-holdout-10.jsonl`), written on 2026-12-01 (seventh session) by the
+ * author of hold-out 9 in another voice and other domains again (tax filing software, holiday dialysis,
+ * mountain huts, Python / Go / Redis / Nginx / pandas / Compose answers…), 0–3 baselines, inputs in
+ * German, Spanish, Portuguese, Korean and Chinese. Blind: totals and per kind only.
+ */
+export const holdout10File = join(qualityDir, 'facts-holdout-10.jsonl');
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
