@@ -229,8 +229,12 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
  */
 export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
   if (a.modality === null || b.modality === null || a.modality === b.modality) return false;
-  const soft = (x: ClausePolarity, y: ClausePolarity): boolean => x.request === true && y.modality === 'advice';
-  return !soft(a, b) && !soft(b, a);
+  return !softer(a, b) && !softer(b, a);
+}
+
+/** A request against advice: as strong as each other ({@link modalityDiffers}). */
+function softer(x: ClausePolarity, y: ClausePolarity): boolean {
+  return x.request === true && y.modality === 'advice';
 }
 
 /**

@@ -63,23 +63,6 @@ export function diffPolarity(
     // candidate's way, and no more of the baselines' versions say it the original's way than that:
     // one baseline read the other way among several that agree with the original is more likely
     // misread (a "-free" compound, "the days without print") than production varying.
-    const againstBaselines = (test: (b: ClauseFacts) => boolean, agrees: (b: ClauseFacts) => boolean): boolean => {
-      let candidates = 0;
-      let originals = 0;
-      for (const b of baselines) {
-        // The baseline's clause must be the original clause's counterpart both ways (mutual best
-        // match): a loose match to some other sentence would excuse a real flip.
-        const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
-        if (a === undefined || a.condition || align(a, original, o.maxClauses)?.clause !== p) continue;
-        // A condition ("If you change the date") states no claim of its own, and the baseline's
-        // clause must be the candidate's close best match there too, or it is about another sentence
-        // (a differently worded baseline that the antonym rules read the other way excuses nothing).
-        const toCandidate = align(c, b, o.maxClauses);
-        if ((toCandidate?.score ?? 0) >= o.alignClause && toCandidate?.clause === a && test(a)) candidates++;
-        else if (agrees(a)) originals++;
-      }
-      return candidates > 0 && candidates >= originals;
-    };
     // A flip production varies on does not hide a change of modality it does not vary on ("may turn
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
     const flip = opposed(p, c)
@@ -89,7 +72,12 @@ export function diffPolarity(
           c,
           // The baseline must say the opposite of the original about what the original negates: one
           // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
-          againstBaselines(
+          baselinesSayItTheCandidatesWay(
+            c,
+            p,
+            original,
+            baselines,
+            o,
             (b) => !opposed(b, c, false) && opposed(b, p),
             (b) => !opposed(b, p, false),
           ),
@@ -97,7 +85,12 @@ export function diffPolarity(
       : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;
     if (modalityDiffers(c.polarity, p.polarity)) {
-      const varies = againstBaselines(
+      const varies = baselinesSayItTheCandidatesWay(
+        c,
+        p,
+        original,
+        baselines,
+        o,
         (b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity),
         (b) => b.polarity.modality === p.polarity.modality,
       );
@@ -134,6 +127,37 @@ export function diffPolarity(
       return difference('modality_change', first, c, false);
   }
   return undefined;
+}
+
+/**
+ * Whether more of the baselines' versions of the original's clause `p` say it the candidate's way
+ * (`test`) than the original's (`agrees`), at least one: see {@link diffPolarity}. A module
+ * function, not a closure made per clause.
+ */
+function baselinesSayItTheCandidatesWay(
+  c: ClauseFacts,
+  p: ClauseFacts,
+  original: FactSheet,
+  baselines: readonly FactSheet[],
+  o: { readonly alignClause: number; readonly maxClauses: number },
+  test: (b: ClauseFacts) => boolean,
+  agrees: (b: ClauseFacts) => boolean,
+): boolean {
+  let candidates = 0;
+  let originals = 0;
+  for (const b of baselines) {
+    // The baseline's clause must be the original clause's counterpart both ways (mutual best
+    // match): a loose match to some other sentence would excuse a real flip.
+    const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
+    if (a === undefined || a.condition || align(a, original, o.maxClauses)?.clause !== p) continue;
+    // A condition ("If you change the date") states no claim of its own, and the baseline's
+    // clause must be the candidate's close best match there too, or it is about another sentence
+    // (a differently worded baseline that the antonym rules read the other way excuses nothing).
+    const toCandidate = align(c, b, o.maxClauses);
+    if ((toCandidate?.score ?? 0) >= o.alignClause && toCandidate?.clause === a && test(a)) candidates++;
+    else if (agrees(a)) originals++;
+  }
+  return candidates > 0 && candidates >= originals;
 }
 
 /** The baselines' clauses that say closely what candidate clause `c` says (a mutual best match), claims only. */

@@ -46,9 +46,11 @@ function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; m
 
 /** Where a farewell that names the meeting ahead ("See you on Saturday", "We look forward to seeing you") ends, or -1. */
 function meetingEnd(t: readonly ClauseToken[], i: number): number {
-  const w = (k: number): string => word(t[i + k]);
-  if (w(0) === 'see' && w(1) === 'you') return i + 2;
-  if ((w(0) === 'look' || w(0) === 'looking') && w(1) === 'forward' && w(2) === 'to') return i + 3;
+  // The words in locals, no closure per call (asked for every clause of both answers).
+  const w0 = word(t[i]);
+  const w1 = word(t[i + 1]);
+  if (w0 === 'see' && w1 === 'you') return i + 2;
+  if ((w0 === 'look' || w0 === 'looking') && w1 === 'forward' && word(t[i + 2]) === 'to') return i + 3;
   return -1;
 }
 

@@ -1,6 +1,15 @@
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 
+// Module functions, not closures made per call: sameSlot is asked for every pair of values a rule looks at.
+function unit(v: FactValue): string {
+  return (v.keys[0] ?? '').replace(/[^:]*$/, '');
+}
+
+function numeric(v: FactValue): boolean {
+  return v.num !== undefined && v.type !== 'time';
+}
+
 /** Whether a clause states the value (by {@link ValueIndex.has}'s rule). */
 export function clauseStates(c: ClauseFacts, v: FactValue): boolean {
   return c.values.length > 0 && c.valueIndex.has(v);
@@ -12,7 +21,6 @@ export function clauseStates(c: ClauseFacts, v: FactValue): boolean {
  * or two sets of days that share none ("on weekdays" / "on weekends").
  */
 export function countsSame(a: FactValue, b: FactValue): boolean {
-  const unit = (v: FactValue): string => (v.keys[0] ?? '').replace(/[^:]*$/, '');
   if (a.type === 'number' && b.type === 'number') return (a.num ?? 1) > 1 && (b.num ?? 1) > 1;
   if (a.type === 'weekday' && b.type === 'weekday') return !a.keys.some((k) => b.keys.includes(k));
   return a.type === 'quantity' && b.type === 'quantity' && unit(a) === unit(b);
@@ -21,6 +29,5 @@ export function countsSame(a: FactValue, b: FactValue): boolean {
 /** Two values fill the same slot: the same type, or numbers either of which is plain. */
 export function sameSlot(a: FactValue, b: FactValue): boolean {
   if (a.type === b.type) return true;
-  const numeric = (v: FactValue): boolean => v.num !== undefined && v.type !== 'time';
   return numeric(a) && numeric(b) && (a.type === 'number' || b.type === 'number');
 }
