@@ -64,19 +64,32 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
     lead: /\d(?:[ -]?\d){12}/g,
   },
   { name: 'bearer', regex: new RegExp(`${start}Bearer\\s+[A-Za-z0-9._~+/=-]{8,}`, 'gi'), lead: /bearer\s/gi },
-  { name: 'api_key', regex: new RegExp(`${start}(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}`, 'g'), hints: ['k-', 'k_'] },
-  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}`, 'g'), hints: ['AKIA', 'ASIA'] },
+  // The key shapes' leads are their literal prefixes: a hint such as `gh` is in most English text
+  // ("thought", "right"), and without a lead the start's look-behinds were then tried at every position.
+  {
+    name: 'api_key',
+    regex: new RegExp(`${start}(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}`, 'g'),
+    hints: ['k-', 'k_'],
+    lead: /[spr]k[-_]/g,
+  },
+  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}`, 'g'), hints: ['AKIA', 'ASIA'], lead: /A[KS]IA/g },
   {
     name: 'github_token',
     regex: new RegExp(`${start}(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`, 'g'),
     hints: ['gh', 'github_pat_'],
+    lead: /gh[pousr]_|github_pat_/g,
   },
-  { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'] },
-  { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'] },
+  { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'], lead: /xox[abposr]-/g },
+  { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'], lead: /AIza/g },
   ...keyShapes,
   { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
-  { name: 'jwt', regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'), hints: ['eyJ'] },
+  {
+    name: 'jwt',
+    regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
+    hints: ['eyJ'],
+    lead: /eyJ/g,
+  },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */
