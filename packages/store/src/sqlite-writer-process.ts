@@ -238,7 +238,9 @@ function forkWriter(data: WriterData): ChildProcess {
   // From sources the child needs tsx's loader (tests, --conditions=source); from dist, nothing.
   const execArgv = fromSource ? ['--conditions=source', '--import', createRequire(import.meta.url).resolve('tsx')] : [];
   return fork(entry, [], {
-    execArgv: [...execArgv, `--max-semi-space-size=${writerSemiSpaceMb}`],
+    // One GC thread: V8's helper threads run at the normal priority whatever the writer's niceness,
+    // and took as much CPU as the writer itself from the proxy's cores (bench:streams, docs/benchmarks.md).
+    execArgv: [...execArgv, `--max-semi-space-size=${writerSemiSpaceMb}`, '--single-threaded-gc'],
     env: { ...process.env, UNDERSTUDY_WRITER: JSON.stringify(data) },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
