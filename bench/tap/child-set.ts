@@ -1,6 +1,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { systemClock } from '@understudy/core';
 import type { ReadyMessage } from './child-ipc.js';
+import { plainEntry } from './plain-entry.js';
 
 /** How much of a child's stderr is kept to explain a failure. */
 const stderrTailBytes = 4096;
@@ -28,17 +29,21 @@ export class ChildSet {
   /**
    * Forks a TypeScript module (run through tsx) and waits for its ready message. `@understudy/*`
    * resolve to their TypeScript sources unless `shipped` is set: then to the compiled `dist/`,
-   * as an installed package runs (the module itself still goes through tsx).
+   * as an installed package runs (the module itself still goes through tsx). With `plain` as well,
+   * the module is transpiled to JavaScript first (`plainEntry`) and runs on plain `node`, without
+   * tsx's module-loader thread: the process then holds what a deployed one does.
    */
   fork(
     name: string,
     modulePath: string,
     args: readonly string[],
-    options: { execArgv?: readonly string[]; timeoutMs?: number; shipped?: boolean; stdout?: number } = {},
+    options: { execArgv?: readonly string[]; timeoutMs?: number; shipped?: boolean; plain?: boolean; stdout?: number } = {},
   ): Promise<StartedChild> {
+    const plain = options.shipped === true && options.plain === true;
     const conditions = options.shipped === true ? [] : ['--conditions=source'];
-    const child = fork(modulePath, [...args], {
-      execArgv: [...conditions, '--import', 'tsx', ...(options.execArgv ?? [])],
+    const loader = plain ? [] : ['--import', 'tsx'];
+    const child = fork(plain ? plainEntry(modulePath) : modulePath, [...args], {
+      execArgv: [...conditions, ...loader, ...(options.execArgv ?? [])],
       serialization: 'advanced',
       // `stdout`: a file descriptor for what the child prints (V8's --trace-gc output); else dropped.
       stdio: ['ignore', options.stdout ?? 'ignore', 'pipe', 'ipc'],

@@ -27,6 +27,8 @@ const seconds = argNumber('seconds', 5);
 const rounds = argNumber('rounds', 2);
 const sink = process.argv.includes('--sink=process') ? 'process' : 'worker';
 const against = argValue('against', '') || undefined;
+/** `--under-tsx`: run the taps through tsx (its loader thread, ≈ 33 MB more), as before pass 6; by default on plain node. */
+const plain = !process.argv.includes('--under-tsx');
 
 interface Variant {
   readonly name: string;
@@ -114,7 +116,7 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
       `--capture=${v.capture}`,
       `--memory-log=${memoryLog}`,
     ],
-    { shipped: true, execArgv: ['--trace-gc-nvp', ...(v.flags ?? [])], stdout: fd },
+    { shipped: true, plain, execArgv: ['--trace-gc-nvp', ...(v.flags ?? [])], stdout: fd },
   );
   closeSync(fd);
   const t = target('tap', tap.port);

@@ -80,7 +80,9 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
     const m = r.memory.get(n);
     return `${n === 'direct' ? 'upstream' : n} ${mib(m?.rss ?? Number.NaN)} / ${mib(m?.peak ?? Number.NaN)}`;
   });
-  out.push(`RSS now / peak (VmHWM) per server process, all run through tsx (~35 MB over plain node): ${memory.join(', ')}.`);
+  out.push(
+    `RSS now / peak (VmHWM) per server process (how each runs: see the sink line above; Portkey, upstream through tsx): ${memory.join(', ')}.`,
+  );
   if (r.profiled !== undefined) {
     const { path, error } = r.profiled;
     out.push('', path === undefined ? `Tap CPU profile failed: ${error}` : `Tap CPU profile over the saturation rounds: ${path}`);

@@ -39,6 +39,11 @@ const sink = process.argv.includes('--sink=store') ? 'store' : process.argv.incl
 const tapFlags = (process.argv.find((a) => a.startsWith('--tap-flags='))?.slice('--tap-flags='.length) ?? '')
   .split(',')
   .filter((f) => f !== '');
+/**
+ * `--under-tsx`: run the tap and http-proxy contenders through tsx as passes 1-5 did (each process
+ * then also holds tsx's loader thread, ≈ 33 MB). By default they run on plain node (`plainEntry`).
+ */
+const plain = !process.argv.includes('--under-tsx');
 const children = new ChildSet();
 /** Holds the SQLite files; removed on the way out, interrupted or not. */
 let tempDir: string | undefined;
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
     const loadGenerator = await children.fork('load-generator', paths.loadGenerator, []);
     const load = new LoadClient(loadGenerator.child);
-    const proxy = await children.fork('http-proxy', paths.httpProxy, [`--upstream=${upstreamUrl}`]);
+    const proxy = await children.fork('http-proxy', paths.httpProxy, [`--upstream=${upstreamUrl}`], { shipped: true, plain });
     const profileDir = join(tmpdir(), 'understudy-bench-tap-profiles');
     if (profile) mkdirSync(profileDir, { recursive: true });
     const unavailable = new Map<ContenderName, string>();
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
         'tap',
         paths.tap,
         [`--upstream=${upstreamUrl}`, `--db=${db}`, `--sink=${sink}`, ...(profile ? [`--profile-dir=${profileDir}`] : [])],
-        { shipped: true, execArgv: tapFlags },
+        { shipped: true, plain, execArgv: tapFlags },
       )
       .catch((error: unknown) => {
         unavailable.set('tap', firstLines(error, 6));
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
         'tap-no-capture',
         paths.tap,
         [`--upstream=${upstreamUrl}`, `--db=${join(dir, 'no-capture.db')}`, `--sink=${sink}`, '--capture-rate=0'],
-        { shipped: true, execArgv: tapFlags },
+        { shipped: true, plain, execArgv: tapFlags },
       )
       .catch((error: unknown) => {
         unavailable.set('tap-no-capture', firstLines(error, 6));
@@ -177,7 +182,8 @@ async function main(): Promise<void> {
           : sink === 'process'
             ? 'sqliteWriterProcess (writer child process, as `understudy tap` uses)'
             : 'sqliteWorkerSink (writer thread, as `understudy start` uses)') +
-        (tapFlags.length === 0 ? '' : `, taps run with ${tapFlags.join(' ')}`),
+        (tapFlags.length === 0 ? '' : `, taps run with ${tapFlags.join(' ')}`) +
+        (plain ? ', tap and http-proxy on plain node' : ', tap and http-proxy through tsx'),
       figures,
       unavailable,
       sse,
