@@ -1,6 +1,7 @@
 import type { SseEvent } from '@understudy/core';
 import { decodeAsciiEscapesMapped, mayHoldAsciiEscape } from './ascii-escapes.js';
 import { mergeRanges, type Placeholder, type SecretFinder, type SecretRange } from './secret-finder.js';
+import { eachStringLeaf, SignatureTable } from './string-leaves.js';
 
 /** One string in one event: where it sits, so an edit can be written back. */
 interface Leaf {
@@ -28,6 +29,7 @@ export function redactEvents(
   members: (text: string) => readonly SecretRange[] = () => [],
 ): SseEvent[] {
   const parsed: unknown[] = [];
+  const signatures = new SignatureTable();
   const channels = new Map<string, Leaf[]>();
   const add = (signature: string, leaf: Leaf): void => {
     const list = channels.get(signature);
@@ -38,7 +40,7 @@ export function redactEvents(
     const doc = parseJson(e.data);
     parsed.push(doc);
     if (doc === undefined) add('#raw', { event: i, holder: null, key: 0, value: e.data });
-    else walk(doc, '', (holder, key, value, signature) => add(signature, { event: i, holder, key, value }));
+    else eachStringLeaf(doc, (holder, key, value, signature) => add(signature, { event: i, holder, key, value }), signatures);
   });
 
   const changed = new Set<number>();
@@ -114,38 +116,4 @@ function parseJson(data: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Every string leaf under `node`, with its holder and a signature of its position (array indices
- * kept). An object that says which stream it belongs to (`"index": 1`: an OpenAI choice or tool
- * call, an Anthropic content block) is placed by that index, not by where it stands in its array:
- * with `n > 1` every event carries one choice at position 0, and joining choice 0's deltas with
- * choice 1's would split a secret each spells across both.
- */
-function walk(
-  node: unknown,
-  signature: string,
-  visit: (holder: Record<string, unknown> | unknown[], key: string | number, value: string, signature: string) => void,
-): void {
-  if (Array.isArray(node)) {
-    node.forEach((child, i) => {
-      if (typeof child === 'string') visit(node, i, child, `${signature}.${i}`);
-      else walk(child, indexOf(child) === undefined ? `${signature}.${i}` : `${signature}.*`, visit);
-    });
-  } else if (typeof node === 'object' && node !== null) {
-    const index = indexOf(node);
-    const at = index === undefined ? signature : `${signature}@${index}`;
-    for (const [key, child] of Object.entries(node)) {
-      if (typeof child === 'string') visit(node as Record<string, unknown>, key, child, `${at}.${key}`);
-      else walk(child, `${at}.${key}`, visit);
-    }
-  }
-}
-
-/** The `index` member of an object, when it is a number. */
-function indexOf(node: unknown): number | undefined {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-  const index = (node as { index?: unknown }).index;
-  return typeof index === 'number' ? index : undefined;
 }
