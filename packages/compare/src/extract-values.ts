@@ -98,9 +98,10 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
   }
   const calendar = calendarWordAt(t, rest, digit);
   if (calendar !== undefined) return calendar;
-  m = digit ? /^(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?(\d[\d,]*(?:\.\d+)?)$/.exec(c) : null;
+  m = digit ? /^(\d[\d,]*(?:\.\d+)?)\s?[-–~至到]\s?(\d[\d,]*(?:\.\d+)?)$/.exec(c) : null;
   if (m !== null) {
-    // A range "5-7 days": both ends take the unit that follows, and each must be supported.
+    // A range "5-7 days" ("3至5个工作日", "24到48小时" in Chinese): both ends take the unit that
+    // follows, and each must be supported.
     const high = withUnit(parseNumber(m[2] ?? '0'), c, rest, false);
     const low = withUnit(parseNumber(m[1] ?? '0'), c, rest, false);
     return { value: high.value, also: low.value, used: 1 + high.used };

@@ -1,5 +1,6 @@
 import { isAsciiSpace, straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
+import { segmentWords } from './word-segments.js';
 
 /**
  * One word of a clause: as written (punctuation around it trimmed), lower-cased with its curly
@@ -54,7 +55,22 @@ export const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 // By char code: ( " ' [ { « “ ‘ open; ) " ' ] } » ” ’ . , ; : ! ? … close, and . , ; : ! ? are
 // kept as the punctuation after a word.
 function isOpener(c: number): boolean {
-  return c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 0xab || c === 0x201c || c === 0x2018;
+  return c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 0xab || c === 0x201c || c === 0x2018 || isCjkOpener(c);
+}
+
+// CJK brackets open at an even code point of U+3008–3016 (〈《「『【〔〖) and close at the odd one
+// after it; （） are their full-width forms.
+function isCjkOpener(c: number): boolean {
+  return (c >= 0x3008 && c <= 0x3016 && c % 2 === 0) || c === 0xff08;
+}
+
+function isCjkCloser(c: number): boolean {
+  return (c >= 0x3009 && c <= 0x3017 && c % 2 === 1) || c === 0xff09;
+}
+
+/** 、。 and the full-width ，；：！？: kept as the punctuation after a word, as , ; : ! ? are. */
+function isCjkPunct(c: number): boolean {
+  return c === 0x3001 || c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
 }
 
 function isCloser(c: number): boolean {
@@ -68,12 +84,13 @@ function isCloser(c: number): boolean {
     c === 0x201d ||
     c === 0x2019 ||
     isSentencePunct(c) ||
-    c === 0x2026
+    c === 0x2026 ||
+    isCjkCloser(c)
   );
 }
 
 function isSentencePunct(c: number): boolean {
-  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63;
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || isCjkPunct(c);
 }
 
 function isUpper(ch: string): boolean {
@@ -189,7 +206,8 @@ const contrastInitials = new Set([...'batwhyeun'].map((ch) => ch.charCodeAt(0)))
 const coordination = /\s(?:and|or|but)\s/i;
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+  // U+200B parts the words of a run of a space-less script (word-segments.ts).
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 }
 
 function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
@@ -255,7 +273,8 @@ function isLabel(first: string, line: string): boolean {
  * Splits an answer into clauses: by line, sentence and clause break, list markers and markdown
  * emphasis removed. Linear in the text's length.
  */
-export function splitClauses(text: string, words?: WordIds): Clause[] {
+export function splitClauses(answer: string, words?: WordIds): Clause[] {
+  const text = segmentWords(answer);
   const out: Clause[] = [];
   let sentence = 0;
   // Lines first, so a list marker ("2. ") is stripped before it could end a sentence.

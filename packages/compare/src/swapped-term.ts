@@ -3,6 +3,7 @@ import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { ClauseToken } from './split-clauses.js';
+import { segmentedWord } from './word-segments.js';
 
 // A word of letters (no digits: values are compared as values).
 const letters = /^\p{L}[\p{L}'’-]*$/u;
@@ -30,6 +31,11 @@ function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | unde
     forms.push(...contentWords(t.core));
   }
   return forms.length > 0 ? forms : undefined;
+}
+
+/** Whether a token was parted from a run of a space-less script (word-segments.ts). */
+function isSegmented(t: ClauseToken): boolean {
+  return segmentedWord.test(t.core);
 }
 
 const sameStem = (a: string, b: string): boolean => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
@@ -60,7 +66,9 @@ export function swappedTerm(
   while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]?.lower === b[b.length - 1 - suf]?.lower) suf++;
   const from = a.slice(pre, a.length - suf);
   const to = b.slice(pre, b.length - suf);
-  if (from.length < 1 || from.length > 2 || to.length < 1 || to.length > 3 || pre + suf < 3) return undefined;
+  // A word of a space-less script is a character or two ("上海虹桥" is three): such a term may be twice as many words.
+  const scale = from.every(isSegmented) && to.every(isSegmented) ? 2 : 1;
+  if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || pre + suf < 3) return undefined;
   const old = termForms(from, p);
   const now = termForms(to, c);
   if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y)))) return undefined;

@@ -1,5 +1,6 @@
 import { isAscii, isAsciiSpace, straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
+import { segmentWords } from './word-segments.js';
 
 // The words of a text as the similarity and the fact rules see them: lower case, a light suffix
 // fold, punctuation dropped. One tokenizer for both (a word must fold the same way in each).
@@ -44,7 +45,7 @@ export function textTokens(text: string): string[] {
   const lower = unicodeLower(text);
   const out: string[] = [];
   if (!asciiWords(lower, (start, end) => out.push(lower.slice(start, end))))
-    for (const m of lower.matchAll(wordPattern)) out.push(fold(m[0]));
+    for (const m of unicodeLower(segmentWords(text)).matchAll(wordPattern)) out.push(fold(m[0]));
   return out;
 }
 
@@ -56,7 +57,7 @@ export function textTokens(text: string): string[] {
  */
 export function textTokenIds(text: string, ids: WordIds): number[] {
   if (isAscii(text)) return asciiTokenIds(text, ids);
-  const lower = unicodeLower(text);
+  const lower = unicodeLower(segmentWords(text));
   const out: number[] = [];
   if (!asciiWords(lower, (start, end) => out.push(ids.idOf(lower, start, end))))
     for (const m of lower.matchAll(wordPattern)) out.push(ids.id(fold(m[0])));
