@@ -124,4 +124,90 @@ describe('fuzz: control-plane API inputs', () => {
       fuzzParams('api-inputs/routes', 4_000),
     );
   });
+
+  it('refuses a query an API route does not read — an unknown or repeated parameter, a cursor no page gave — with 400 invalid_input, and loses nothing stored', async () => {
+    const apiGets = routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/') && !r.path.startsWith('/api/gates/'));
+    for (const r of apiGets) expect(Object.keys(knownQuery), `the query ${r.path} reads`).toContain(r.path);
+    const before = await store.exchanges.count();
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(idSegment, { minLength: 2, maxLength: 2 }), badQuery, async (pick, params, bad) => {
+        const route = apiGets[pick % apiGets.length];
+        if (route === undefined) throw new Error('the app serves no API routes');
+        const known = knownQuery[route.path] ?? [];
+        const q = bad(known);
+        if (q === undefined) return;
+        let n = 0;
+        const path = route.path.replace(/:[a-z]+/g, () => params[n++] ?? 'x');
+        const res = await app.request(`${path}?${q}`, { headers: { authorization: `Bearer ${token}` } });
+        const payload = (await res.json()) as { error?: { code?: string; message?: string } };
+        expect([res.status, payload.error?.code], `GET ${path}?${q}`).toEqual([400, 'invalid_input']);
+        expect(payload.error?.message).toMatch(/\S/);
+      }),
+      fuzzParams('api-inputs/bad-queries', 1_500),
+    );
+    expect(await store.exchanges.count()).toBe(before);
+    const page = (await (await app.request('/api/exchanges?limit=1000', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      items: unknown[];
+    };
+    expect(page.items.length).toBe(before);
+  });
+
+  it('pages exchanges with the cursor it gave, and no other', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: Response = await app.request(`/api/exchanges?limit=7${cursor === null ? '' : `&cursor=${cursor}`}`, { headers: auth });
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+      ids.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(new Set(ids).size).toBe(await store.exchanges.count());
+    for (const garbage of ['garbage', ids[3] ?? 'x', 'ZZZZ', '0', '%00'])
+      expect((await app.request(`/api/exchanges?cursor=${garbage}`, { headers: auth })).status, garbage).toBe(400);
+  });
 });
+
+/** The query parameters each GET route of the API reads (README: Control plane HTTP); the gates' routes take any (Flagger's metadata). */
+const knownQuery: Readonly<Record<string, readonly string[]>> = {
+  '/api/exchanges': ['since', 'until', 'path', 'status', 'version', 'role', 'method', 'parent', 'limit', 'cursor'],
+  '/api/exchanges/:id': [],
+  '/api/comparisons': ['source', 'verdict', 'category', 'run', 'canary', 'version', 'path', 'since', 'until', 'limit', 'cursor'],
+  '/api/comparisons/:id': [],
+  '/api/replays': ['limit'],
+  '/api/replays/:id': [],
+  '/api/replays/:id/comparisons': ['verdict', 'cursor', 'limit'],
+  '/api/versions': [],
+  '/api/canaries': ['state'],
+  '/api/canaries/:id': [],
+  '/api/canaries/:id/events': ['after'],
+  '/api/canaries/:id/verify': [],
+};
+
+/** A path segment that stays one (`..` or an empty one would name another path, not the route's), existing or not. */
+const idSegment = fc.oneof(fc.stringMatching(/^[0-9A-Za-z]{1,26}$/), fc.constant('01FUZZ00000000000000000003'));
+
+/** A value valid for any parameter that has a default-like reading (so a repeat, not the value, is what is wrong). */
+const validValue: Readonly<Record<string, string>> = { limit: '5', after: '0', state: 'running', verdict: 'regression', source: 'replay' };
+
+/**
+ * One thing wrong with a query, given the names a route reads: a name it does not read, a name it
+ * reads given twice, or (where it reads one) a cursor no page gave. Undefined when the pick does
+ * not apply to the route.
+ */
+const badQuery: fc.Arbitrary<(known: readonly string[]) => string | undefined> = fc.oneof(
+  fc
+    .stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,11}$/)
+    .map((name) => (known: readonly string[]) => (known.includes(name) ? undefined : `${encodeURIComponent(name)}=1`)),
+  fc.nat().map((i) => (known: readonly string[]) => {
+    const name = known[i % Math.max(known.length, 1)];
+    if (name === undefined) return undefined;
+    const v = encodeURIComponent(validValue[name] ?? 'x');
+    return `${name}=${v}&${name}=${v}`;
+  }),
+  fc
+    .string({ minLength: 1, maxLength: 40 })
+    .filter((s) => /[^0-9]/.test(s))
+    .map((garbage) => (known: readonly string[]) => (known.includes('cursor') ? `cursor=${encodeURIComponent(garbage)}` : undefined)),
+);

@@ -2,7 +2,9 @@ import { type CanaryAction, type CanaryService, canaryActions } from '@understud
 import { UnderstudyError } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
+import { canaryEventsQuery, canaryListQuery } from './canary-query.js';
 import type { ControlEnv } from './control-env.js';
+import { noQuery, parseQuery, queryParams } from './parse-query.js';
 
 async function jsonBody(c: { req: { text(): Promise<string> } }, optional: boolean): Promise<unknown> {
   const text = await c.req.text();
@@ -30,22 +32,25 @@ export function canaryRoutes(deps: { store: Store; service: CanaryService }): Ho
   const routes = new Hono<ControlEnv>();
   routes.post('/', async (c) => c.json(await service.create(await jsonBody(c, false), c.get('actor')), 201));
   routes.get('/', async (c) => {
-    const state = c.req.query('state');
+    const { state } = parseQuery(canaryListQuery, queryParams(c));
     return c.json({ items: await service.list(state === undefined ? {} : { states: state.split(',') }) });
   });
   routes.get('/:id', async (c) => {
+    parseQuery(noQuery, queryParams(c));
     const canary = await service.get(c.req.param('id'));
     const spec = canary.spec as { route?: string };
     const routing = (await deps.store.routing.get(spec.route ?? canary.stable)) ?? null;
     return c.json({ ...canary, routing });
   });
   routes.get('/:id/events', async (c) => {
-    const after = Number(c.req.query('after') ?? '0');
-    if (!Number.isInteger(after) || after < 0) throw new UnderstudyError('invalid_input', 'after: expected a sequence number');
+    const { after = 0 } = parseQuery(canaryEventsQuery, queryParams(c));
     const items = await service.events(c.req.param('id'), { afterSeq: after });
     return c.json({ items, nextAfter: items.length === 0 ? null : (items.at(-1)?.seq ?? null) });
   });
-  routes.get('/:id/verify', async (c) => c.json(await service.verify(c.req.param('id'))));
+  routes.get('/:id/verify', async (c) => {
+    parseQuery(noQuery, queryParams(c));
+    return c.json(await service.verify(c.req.param('id')));
+  });
   routes.post('/:id/:action', async (c) => {
     const action = c.req.param('action');
     if (!(canaryActions as readonly string[]).includes(action))

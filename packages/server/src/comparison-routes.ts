@@ -5,6 +5,7 @@ import { comparisonDetail } from './comparison-detail.js';
 import { parseComparisonQuery } from './comparison-query.js';
 import type { ControlEnv } from './control-env.js';
 import { findComparisons } from './find-comparisons.js';
+import { noQuery, parseQuery, queryParams } from './parse-query.js';
 
 /**
  * `GET /api/comparisons` — live-shadow and replay comparisons, newest first, filtered by
@@ -14,9 +15,12 @@ import { findComparisons } from './find-comparisons.js';
 export function comparisonRoutes(store: Store, redactor?: Redactor): Hono<ControlEnv> {
   const routes = new Hono<ControlEnv>();
   routes.get('/', async (c) => {
-    const page = await findComparisons(store, parseComparisonQuery(c.req.query()));
+    const page = await findComparisons(store, parseComparisonQuery(queryParams(c)));
     return c.json({ items: page.items.map(({ report: _r, baselineReport: _b, ...rest }) => rest), nextCursor: page.nextCursor });
   });
-  routes.get('/:id', async (c) => c.json(await comparisonDetail(store, c.req.param('id'), redactor)));
+  routes.get('/:id', async (c) => {
+    parseQuery(noQuery, queryParams(c));
+    return c.json(await comparisonDetail(store, c.req.param('id'), redactor));
+  });
   return routes;
 }

@@ -3,6 +3,8 @@ import { type Clock, type Logger, silentLogger, systemClock, UnderstudyError } f
 import { createReplayer, type Replayer, type ReplaySpecInput } from '@understudy/replay';
 import type { ReplayResultRecord, ReplayRunRecord, Store } from '@understudy/store';
 import { Hono } from 'hono';
+import { noQuery, parseQuery, queryParams } from './parse-query.js';
+import { replayListQuery, replayResultsQuery } from './replay-query.js';
 
 export interface ReplayRoutesDeps {
   readonly store: Store;
@@ -26,8 +28,6 @@ export interface ReplayRoutes {
    */
   close(): Promise<void>;
 }
-
-const verdictNames = new Set(['match', 'noise', 'regression', 'error']);
 
 /**
  * `POST /api/replays` (starts a run in the background, answers 202 with its id),
@@ -81,9 +81,7 @@ export function replayRoutes(deps: ReplayRoutesDeps): ReplayRoutes {
   };
 
   routes.get('/', async (c) => {
-    const limit = Number(c.req.query('limit') ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw new UnderstudyError('invalid_input', 'limit must be an integer from 1 to 1000');
+    const { limit = 50 } = parseQuery(replayListQuery, queryParams(c));
     const runs = await deps.store.replays.listRuns(limit);
     return c.json({ items: runs.map((r) => runJson(r, active.has(r.id))) });
   });
@@ -110,6 +108,7 @@ export function replayRoutes(deps: ReplayRoutesDeps): ReplayRoutes {
   });
 
   routes.get('/:id', async (c) => {
+    parseQuery(noQuery, queryParams(c));
     const run = await getRun(deps.store, c.req.param('id'));
     const verdicts = await deps.store.replays.countByVerdict(run.id);
     return c.json({ ...runJson(run, active.has(run.id)), verdicts, summary: run.summary });
@@ -126,20 +125,12 @@ export function replayRoutes(deps: ReplayRoutesDeps): ReplayRoutes {
   });
 
   routes.get('/:id/comparisons', async (c) => {
+    const { verdict, cursor, limit = 50 } = parseQuery(replayResultsQuery, queryParams(c));
     const run = await getRun(deps.store, c.req.param('id'));
-    const verdict = c.req.query('verdict');
-    if (verdict !== undefined && !verdictNames.has(verdict))
-      throw new UnderstudyError('invalid_input', `verdict must be one of ${[...verdictNames].join(', ')}`);
-    const cursor = c.req.query('cursor');
-    if (cursor !== undefined && !/^\d+$/.test(cursor))
-      throw new UnderstudyError('invalid_input', 'cursor must be the nextCursor of a previous page');
-    const limit = Number(c.req.query('limit') ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw new UnderstudyError('invalid_input', 'limit must be an integer from 1 to 500');
     const page = await deps.store.replays.listResults(run.id, {
       limit,
       ...(verdict === undefined ? {} : { verdict }),
-      ...(cursor === undefined ? {} : { afterSeq: Number(cursor) }),
+      ...(cursor === undefined ? {} : { afterSeq: cursor }),
     });
     return c.json({ items: page.items.map(resultJson), nextCursor: page.nextSeq === null ? null : String(page.nextSeq) });
   });

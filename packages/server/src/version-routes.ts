@@ -2,6 +2,7 @@ import { isValidVersionName, UnderstudyError, type Version } from '@understudy/c
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { z } from 'zod/v4';
+import { noQuery, parseQuery, queryParams } from './parse-query.js';
 import { versionToJson } from './version-json.js';
 
 const versionInput = z.strictObject({
@@ -13,7 +14,10 @@ const versionInput = z.strictObject({
 /** `GET /api/versions` and `POST /api/versions` (create or replace by name). */
 export function versionRoutes(store: Store): Hono {
   const routes = new Hono();
-  routes.get('/', async (c) => c.json({ items: (await store.versions.list()).map(versionToJson) }));
+  routes.get('/', async (c) => {
+    parseQuery(noQuery, queryParams(c));
+    return c.json({ items: (await store.versions.list()).map(versionToJson) });
+  });
   routes.post('/', async (c) => {
     let body: unknown;
     try {

@@ -48,6 +48,16 @@ describe('dashboard pages', () => {
     }
   });
 
+  it("follows a list page's Older → link to the next page", async () => {
+    for (const list of ['/exchanges?limit=1', '/exchanges?limit=1&method=POST']) {
+      const first = await html(list);
+      const older = /<a href="([^"]+)">Older →<\/a>/.exec(first.text)?.[1];
+      expect(older, list).toBeDefined();
+      const next = await html((older ?? '').replaceAll('&amp;', '&'));
+      expect(next.status, older).toBe(200);
+    }
+  });
+
   it('shows a comparison side by side: both answers, the changed fact, the tool calls and the deltas', async () => {
     const { text } = await html(`/comparisons/${fx.comparisonId}`);
     expect(text).toContain('Changed facts');

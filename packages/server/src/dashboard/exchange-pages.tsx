@@ -2,7 +2,7 @@ import { UnderstudyError } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import type { ControlEnv } from '../control-env.js';
-import { parseExchangeQuery } from '../exchange-query.js';
+import { findExchanges } from '../find-exchanges.js';
 import { ExchangeListPage } from './exchange-list-page.js';
 import { ExchangePage } from './exchange-page.js';
 import { frameOf } from './frame.js';
@@ -12,9 +12,8 @@ export function exchangePages(store: Store): Hono<ControlEnv> {
   const pages = new Hono<ControlEnv>();
   pages.get('/exchanges', async (c) => {
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
-    const { filter, page } = parseExchangeQuery(query);
-    const result = await store.exchanges.list(filter, page);
-    return c.html(<ExchangeListPage frame={frameOf(c)} query={query} items={result.items} nextCursor={result.nextCursor} />);
+    const { items, nextCursor } = await findExchanges(store, query);
+    return c.html(<ExchangeListPage frame={frameOf(c)} query={query} items={items} nextCursor={nextCursor} />);
   });
   pages.get('/exchanges/:id', async (c) => {
     const id = c.req.param('id');
