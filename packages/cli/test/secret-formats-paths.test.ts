@@ -7,12 +7,11 @@
  * JSON and the logs. None may reach a stored byte (the SQLite file and its WAL, read raw), an
  * API answer or a log line. capture-paths.test.ts does the same for the formats read before.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { correlationSigner, revealSealed } from '@understudy/capture';
 import { seededRandom } from '@understudy/core';
 import { createReplayer, importExchanges } from '@understudy/replay';
-import { createApp } from '@understudy/server';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { request } from 'undici';
@@ -20,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
 import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
 import { multipartForm } from '../../capture/test/multipart-form.js';
+import { apiExchanges, storedBytes } from './secret-paths-support.js';
 
 const redactionKey = 'secret-formats-test-key-0123456789';
 const adminToken = 'secret-formats-admin-token-0123456789';
@@ -204,25 +204,6 @@ function jsonlOfChat(): string {
   });
 }
 
-/** Every exchange as `GET /api/exchanges/:id` answers it, bodies in base64 decoded. */
-async function apiExchanges(): Promise<string> {
-  const app = createApp({ store, adminToken });
-  const auth = { authorization: `Bearer ${adminToken}` };
-  const list = (await (await app.request('/api/exchanges?limit=200', { headers: auth })).json()) as { items: { id: string }[] };
-  let out = '';
-  for (const { id } of list.items) {
-    const one = (await (await app.request(`/api/exchanges/${id}`, { headers: auth })).json()) as Record<
-      string,
-      { encoding?: string; text?: string }
-    >;
-    out += JSON.stringify(one);
-    for (const body of [one.requestBody, one.responseBody])
-      if (body?.encoding === 'base64') out += Buffer.from(body.text ?? '', 'base64').toString('utf8');
-  }
-  await app.close();
-  return `${list.items.length} ${out}`;
-}
-
 /** The seeded secrets (and the streamed ones' halves) that `text` still holds. */
 function leaked(text: string): string[] {
   const pieces = [...Object.values(secrets), secrets.ssePw.slice(7), secrets.sseXml.slice(10), secrets.sseStart.slice(6)];
@@ -278,9 +259,9 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
     await importExchanges(store, join(dir, 'chat.jsonl'), { record: paths.record });
     await paths.egress.close();
 
-    const api = await apiExchanges();
+    const { count, text: api } = await apiExchanges(store, adminToken);
     // Four live requests and their shadows, a replay, two HAR and two JSONL imports (tool calls are kept apart).
-    expect(Number(api.split(' ')[0])).toBeGreaterThanOrEqual(13);
+    expect(count).toBeGreaterThanOrEqual(13);
     expect(leaked(api)).toEqual([]);
     // What was stored still reads as what was sent: placeholders stand where the values were.
     expect(api).toContain('password: [redacted:');
@@ -296,7 +277,6 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
     expect(leaked(shown)).toEqual([]);
     expect(shown).toContain('<apiKey>[redacted:');
 
-    const stored = [file, `${file}-wal`, logFile].filter((f) => existsSync(f)).map((f) => readFileSync(f));
-    expect(leaked(Buffer.concat(stored).toString('latin1'))).toEqual([]);
+    expect(leaked(storedBytes([file, `${file}-wal`, logFile]))).toEqual([]);
   });
 });

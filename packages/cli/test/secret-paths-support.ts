@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createApp } from '@understudy/server';
+import type { Store } from '@understudy/store';
+
+/** Every exchange as `GET /api/exchanges/:id` answers it (all pages), bodies in base64 decoded; and how many there were. */
+export async function apiExchanges(store: Store, adminToken: string): Promise<{ count: number; text: string }> {
+  const app = createApp({ store, adminToken });
+  const auth = { authorization: `Bearer ${adminToken}` };
+  let text = '';
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const url = `/api/exchanges?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`;
+    const page = (await (await app.request(url, { headers: auth })).json()) as { items: { id: string }[]; nextCursor: string | null };
+    for (const { id } of page.items) {
+      const one = (await (await app.request(`/api/exchanges/${id}`, { headers: auth })).json()) as Record<
+        string,
+        { encoding?: string; text?: string }
+      >;
+      text += JSON.stringify(one);
+      for (const body of [one.requestBody, one.responseBody])
+        if (body?.encoding === 'base64') text += Buffer.from(body.text ?? '', 'base64').toString('utf8');
+    }
+    count += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  await app.close();
+  return { count, text };
+}
+
+/** The raw bytes of the files that exist among `files` (a SQLite file, its WAL, a log), as latin1 text. */
+export function storedBytes(files: readonly string[]): string {
+  return Buffer.concat(files.filter((f) => existsSync(f)).map((f) => readFileSync(f))).toString('latin1');
+}
