@@ -15,10 +15,9 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
-import { createAdaptorServer } from '@hono/node-server';
-import { loadConfig, systemClock } from '@understudy/core';
-import { openStore, type Store, sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
-import { type CaptureSink, createTap, storeSink, tapListenBacklog, tapServerOptions } from '@understudy/tap';
+import { capYoungGeneration, loadConfig, systemClock, youngGenerationSetByFlag } from '@understudy/core';
+import type { Store } from '@understudy/store';
+import type { CaptureSink } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import { answerLoopDelay } from './loop-delay-probe.js';
 import type { CaptureCounters, TapReply, TapRequest } from './tap-messages.js';
@@ -31,6 +30,14 @@ const sinkKind = argValue('sink', 'worker');
 const memoryLog = argValue('memory-log', '');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
+/** `--young-generation=v8`: leave V8's own young-generation sizing (an A/B); by default capped as `understudy tap` caps it. */
+const youngGeneration = argValue('young-generation', 'capped');
+
+// As the CLI's main.ts does for `understudy tap`: the cap before the tap's modules load (they would grow the young generation past it).
+if (youngGeneration === 'capped' && !youngGenerationSetByFlag(process.execArgv)) capYoungGeneration();
+const { createAdaptorServer } = await import('@hono/node-server');
+const { openStore, sqliteWorkerSink, sqliteWriterProcess } = await import('@understudy/store');
+const { createTap, storeSink, tapListenBacklog, tapServerOptions } = await import('@understudy/tap');
 
 // Shipped defaults (queue, batch, flush interval, redaction, writer niceness) except the capture rate: 1 unless told (by either argument).
 const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate, ...captureOverrides } } } }).tap;

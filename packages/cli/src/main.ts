@@ -1,3 +1,4 @@
+import { capYoungGeneration, youngGenerationSetByFlag } from '@understudy/core';
 import type { CliIo } from './cli-io.js';
 import { run } from './run.js';
 
@@ -24,6 +25,13 @@ const io: CliIo = {
   env: process.env,
   cwd: process.cwd(),
 };
+
+// A proxy role's young generation stays small (see capYoungGeneration): set before the command
+// loads its modules, which would grow it past the cap. Not for `start`, whose compare pool's
+// workers would be held at their first size too; not when the operator sized it by a flag.
+const [command] = process.argv.slice(2);
+const runtimeFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+if ((command === 'tap' || command === 'egress') && !youngGenerationSetByFlag(runtimeFlags)) capYoungGeneration();
 
 const code = await run(process.argv.slice(2), io, controller.signal);
 // Exit explicitly once output is written: a library's stray handle must not keep a finished

@@ -46,3 +46,4 @@ export { stableHash32, stableUnit } from './stable-hash.js';
 export { isStickyKey, parseStickyKey, readStickyKey, type StickyKeySpec } from './sticky-key.js';
 export { urlForLog } from './url-for-log.js';
 export { isValidVersionName, sameVersion, type Version } from './version.js';
+export { capYoungGeneration, proxySemiSpaceMb, youngGenerationSetByFlag } from './young-generation-cap.js';
