@@ -23,7 +23,7 @@ let capped = false;
  * command-line flag. `--max-semi-space-size` cannot be set from code: V8 reads it once, when the
  * isolate is made. The growth factor (`--semi-space-growth-factor`) is read at each growth, though:
  * after every scavenge, once the new space has reached the cap the factor is set to 1 (no growth),
- * and back to V8's 2 below it (V8 shrinks the new space when allocation is slow, e.g. at idle).
+ * and back to V8's 2 once V8 has shrunk it well below (it does when allocation is slow, e.g. at idle).
  *
  * It cannot shrink a new space already past the cap, and loading a few modules grows it (to 16 MB
  * per semi-space after the store and the tap's modules): an entry point calls this first, before
@@ -41,8 +41,12 @@ export function capYoungGeneration(semiSpaceMb = proxySemiSpaceMb): () => void {
     const capBytes = 2 * semiSpaceMb * 1024 * 1024;
     observer = new PerformanceObserver((list) => {
       if (!list.getEntries().some(isScavenge)) return;
-      const atCap = newSpaceBytes() >= capBytes;
-      if (atCap !== capped) setGrowth(atCap);
+      // Set again after every scavenge while capped: each new isolate (a worker thread, e.g. the
+      // capture writer) puts a factor below 2 back to 2 as V8 configures its heap. Released only
+      // once V8 has shrunk the new space well below the cap (at idle).
+      const bytes = newSpaceBytes();
+      if (bytes >= capBytes) setGrowth(true);
+      else if (capped && bytes <= capBytes / 4) setGrowth(false);
     });
     observer.observe({ entryTypes: ['gc'] });
   }
