@@ -13,7 +13,9 @@
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
-// --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings).
+// --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
+// --under-tsx (run the tap and http-proxy through tsx, as before 2026-12-01 23:15: each process then also holds tsx's
+// module-loader thread, an isolate no deployed process has; by default both run on plain node, see bench/tap/plain-entry.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -41,8 +43,10 @@ const { values } = parseArgs({
     sink: { type: 'string' },
     capture: { type: 'string' },
     'tap-flags': { type: 'string' },
+    'under-tsx': { type: 'boolean' },
   },
 });
+const plain = values['under-tsx'] !== true;
 const profileDir = values['profile-dir'];
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const rampMs = Number(values['ramp-ms'] ?? 5000);
@@ -92,11 +96,12 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
     const server =
       contender === 'http-proxy'
-        ? await children.fork('http-proxy', here('../tap/http-proxy-server.ts'), [
-            `--upstream=${upstreamUrl}`,
-            '--max-sockets=0',
-            '--backlog=65535',
-          ])
+        ? await children.fork(
+            'http-proxy',
+            here('../tap/http-proxy-server.ts'),
+            [`--upstream=${upstreamUrl}`, '--max-sockets=0', '--backlog=65535'],
+            { shipped: true, plain },
+          )
         : await children.fork(
             'tap',
             here('../tap/tap-server.ts'),
@@ -110,6 +115,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
             ],
             {
               shipped: true,
+              plain,
               execArgv: [
                 ...tapFlags,
                 ...(heapSnapshotMs === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`]),
@@ -213,10 +219,11 @@ const loopLine = (d: LoopDelayReply | undefined): string =>
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 const fileLimit = openFileLimit();
+const loads = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 console.log(
-  `streams bench: node ${process.version}, ${cpus().length} cores, load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}, ramp ${rampMs} ms, 200 events 50 ms apart per stream, open-file limit ${fileLimit} per process`,
+  `streams bench: node ${process.version}, ${cpus().length} cores, load average ${loads}, ramp ${rampMs} ms, 200 events 50 ms apart per stream, open-file limit ${fileLimit} per process, tap and http-proxy ${plain ? 'on plain node' : 'through tsx'}`,
 );
 for (const s of scenarios)
   if (2 * s.streams + 100 > fileLimit)
