@@ -2,6 +2,7 @@ import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
 import type { Difference } from './divergence-report.js';
+import { diffEditedSentences } from './edited-sentence.js';
 import { entitySupported } from './entity-support.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -237,6 +238,16 @@ export function diffFacts(
       candidate: c.text,
     });
   });
+  // A sentence kept word for word but for a few edits: what the edits change, where the clause rules
+  // above saw nothing of that kind there (the clause splitter may have joined the edited words to
+  // another claim; where they saw it, their reading of the baselines decides whether production varies).
+  for (const d of diffEditedSentences(original, candidate, baselines, o.maxClauses)) {
+    if (out.length >= o.maxDifferences) break;
+    const path = `text.sentence[${d.sentence}]`;
+    if (out.some((x) => x.kind === d.kind && x.path === path)) continue;
+    const { sentence: _, ...rest } = d;
+    out.push({ ...rest, path });
+  }
   // Values every production answer states that the candidate leaves out: shown, not a regression
   // on their own (a shorter answer drops details and whole sentences; a cut answer is caught by the
   // text rules) — unless the candidate still makes the claim that stated it, without it and with no

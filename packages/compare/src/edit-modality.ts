@@ -1,0 +1,66 @@
+import { advice, necessity, possibility } from './polarity-words.js';
+import type { SentenceEdit } from './sentence-edits.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// Where an edit to a kept sentence moves its claim on the modal scale (must > should > may) or on
+// the scale of certainty (may / should / usually < will definitely / guaranteed): "is required
+// before" → "is recommended before", "should arrive by Friday" → "will definitely arrive by Friday".
+
+// Words that state an outcome as certain; a plain "will" states it as plainly as the present does.
+const certain = new Set(['definitely', 'certainly', 'guaranteed', 'guarantee', 'guarantees', 'surely', 'assured', 'undoubtedly']);
+// Words that hedge an outcome: expected, not promised.
+const hedged = new Set([
+  'should',
+  'may',
+  'might',
+  'could',
+  'likely',
+  'probably',
+  'usually',
+  'typically',
+  'normally',
+  'generally',
+  'expected',
+  'expect',
+  'hopefully',
+]);
+
+/** The most words one side of an edit may have to be read as a modal swapped for another. */
+const maxModalWords = 4;
+
+/** Where a run of words stands on the modal scale: 3 necessity, 2 advice, 1 possibility, 0 none. */
+function scale(side: readonly ClauseToken[], after: ClauseToken | undefined): number {
+  let best = 0;
+  side.forEach((t, i) => {
+    const w = t.lower;
+    const next = (side[i + 1] ?? after)?.lower;
+    // "have"/"has"/"need" oblige only before "to" ("need to bring"; "need a referral" states a need, as "must" would,
+    // but "has a pool" does not).
+    if (necessity.has(w) && (!(w === 'have' || w === 'has' || w === 'had') || next === 'to')) best = Math.max(best, 3);
+    else if (advice.has(w)) best = Math.max(best, 2);
+    else if (possibility.has(w)) best = Math.max(best, 1);
+  });
+  return best;
+}
+
+/** Whether a run of words states an outcome as certain (1), hedges it (-1), or neither (0). */
+function certainty(side: readonly ClauseToken[]): number {
+  if (side.some((t) => certain.has(t.lower))) return 1;
+  if (side.some((t) => hedged.has(t.lower))) return -1;
+  return 0;
+}
+
+/**
+ * Whether an edit of a kept sentence swaps a modal for one of another strength: both sides a short
+ * phrase with no negation (a negation is a flip, read apart), standing at two points of the modal
+ * scale (`required` → `recommended`, `can` → `must`), or one certain where the other hedges
+ * (`should` → `will definitely`, `should` → `is guaranteed to`).
+ */
+export function changesModality(e: SentenceEdit, negates: (side: readonly ClauseToken[]) => boolean): boolean {
+  if (e.from.length === 0 || e.to.length === 0 || e.from.length > maxModalWords || e.to.length > maxModalWords) return false;
+  if (negates(e.from) || negates(e.to)) return false;
+  const a = scale(e.from, e.after);
+  const b = scale(e.to, e.after);
+  if (a !== 0 && b !== 0 && a !== b) return true;
+  return certainty(e.from) * certainty(e.to) === -1;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { diffEditedSentences } from './edited-sentence.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const flips = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'polarity_flip')
+    .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+// What the edited-sentence rule alone reads (the clause rules may see a flip of their own there).
+const edits = (a: string, b: string): string[] => diffEditedSentences(factSheet(a), factSheet(b), [], 200).map((d) => d.message);
+
+describe('a sentence kept word for word but for an edit that reverses it', () => {
+  it('is a flip where the clause splitter joined the edited words to another claim', () => {
+    // ", and" before a clause with no pronoun subject does not split: "do need" was read with the QR-code claim.
+    expect(
+      flips(
+        "You don't need to print the ticket, but the QR code must be visible on your phone.",
+        'You do need to print the ticket, and the QR code must be visible on your phone.',
+      ),
+    ).toEqual(["You don't need → You do need"]);
+    expect(
+      flips(
+        'Outside food is permitted in the park, but glass bottles must stay in the car.',
+        'Outside food is prohibited in the park, and glass bottles must stay in the car.',
+      ),
+    ).toEqual(['is permitted in → is prohibited in']);
+  });
+
+  it('is a flip where a negation of another language is added or removed', () => {
+    expect(flips('Huisdieren zijn niet toegestaan in de kamers.', 'Huisdieren zijn toegestaan in de kamers.')).toEqual([
+      'zijn niet toegestaan → zijn toegestaan',
+    ]);
+    expect(flips('I cani non sono ammessi in spiaggia.', 'I cani sono ammessi in spiaggia.')).toEqual(['cani non sono → cani sono']);
+  });
+
+  it('is a flip where a condition is reversed or a negated noun is replaced', () => {
+    expect(
+      flips(
+        'The repair is covered by the warranty, so you pay nothing unless the screen is cracked.',
+        'The repair is covered by the warranty, so you pay nothing even if the screen is cracked.',
+      ),
+    ).toEqual(['nothing unless the → nothing even if the']);
+    expect(
+      flips(
+        'Please fast for 8 hours before the test - water is fine, but no juice.',
+        'Please fast for 8 hours before the test - water is fine, and so is apple juice.',
+      ),
+    ).toEqual(['fine but no juice → fine and so is apple juice']);
+  });
+
+  it('is noise where a baseline says the edited words the candidate’s way', () => {
+    expect(
+      flips(
+        "You don't need to print the ticket, but the QR code must be visible on your phone.",
+        'You do need to print the ticket, and the QR code must be visible on your phone.',
+        ['Tickets: you do need to print them. Show the QR code on your phone.'],
+      ),
+    ).toEqual(["You don't need → You do need (noise)"]);
+  });
+
+  it('is no flip where the edit says the same thing another way', () => {
+    // A negation moved within the sentence.
+    expect(edits('Die Sauna ist im Eintrittspreis nicht enthalten.', 'Die Sauna ist nicht im Eintrittspreis enthalten.')).toEqual([]);
+    // A negation and the opposite direction: "not included" is "extra".
+    expect(
+      edits('Towels are not included in the rate, but you can rent them.', 'Towels are extra on top of the rate, but you can rent them.'),
+    ).toEqual([]);
+    // "No," replying, and "neither … nor" for "not … or".
+    expect(edits('No, the museum does not require a booking for groups.', 'The museum does not require a booking for groups.')).toEqual([]);
+    expect(
+      edits(
+        'The pass does not cover the ferry or the cable car on weekends.',
+        'The pass covers neither the ferry nor the cable car on weekends.',
+      ),
+    ).toEqual([]);
+    // "free" where the other side names no price: a permission worded another way.
+    expect(edits('Bikes are allowed on all trains except at rush hour.', 'Bikes ride free on all trains except at rush hour.')).toEqual([]);
+  });
+
+  it('is no flip where words added with a negation make a clause of their own', () => {
+    expect(
+      edits(
+        'Electrical has to be ordered separately from the booth.',
+        "Electrical isn't part of the package and has to be ordered separately from the booth.",
+      ),
+    ).toEqual([]);
+  });
+});
+
+const kinds = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'modality_change' || d.kind === 'added_claim')
+    .map((d) => `${d.kind}: ${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+
+describe('a kept sentence whose edit moves it on the modal or the certainty scale', () => {
+  it('is a change of modality where a modal is swapped for one of another strength', () => {
+    expect(
+      kinds(
+        'A signed waiver is required before the instructor can take you out on the water.',
+        'A signed waiver is recommended before the instructor can take you out on the water.',
+      ),
+    ).toEqual(['modality_change: is required before → is recommended before']);
+  });
+
+  it('is a change of modality where a hedged outcome is stated as certain', () => {
+    expect(
+      kinds(
+        'The replacement board is on its way and should arrive by Thursday; the old one can stay in place.',
+        'The replacement board is on its way and is guaranteed to arrive by Thursday; the old one can stay in place.',
+      ),
+    ).toEqual(['modality_change: and should arrive → and is guaranteed to arrive']);
+    expect(kinds('The refund should reach your card within 5 days.', 'The refund will definitely reach your card within 5 days.')).toEqual([
+      'modality_change: refund should reach → refund will definitely reach',
+    ]);
+  });
+
+  it('is none where the modal keeps its strength or a plain "will" replaces "should"', () => {
+    expect(kinds('You must bring a photo ID to the exam.', 'You have to bring a photo ID to the exam.')).toEqual([]);
+    expect(kinds('The refund should reach your card within 5 days.', 'The refund will reach your card within 5 days.')).toEqual([]);
+  });
+});
+
+describe('an item added to a list the candidate otherwise keeps', () => {
+  it('is an added claim when no production answer names it', () => {
+    expect(
+      kinds(
+        'The room rate includes breakfast and parking for one car.',
+        'The room rate includes breakfast, parking for one car and a spa pass.',
+      ),
+    ).toEqual([
+      'added_claim: adds "a spa pass" to "The room rate includes breakfast, parking for one car and a spa pass." (no production answer names it)',
+    ]);
+  });
+
+  it('is none when production names it, or the added words make a clause of their own', () => {
+    expect(
+      kinds(
+        'The room rate includes breakfast and parking for one car.',
+        'The room rate includes breakfast, parking for one car and a spa pass.',
+        ['Breakfast, parking for one car and a spa pass come with the room.'],
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        'The room rate includes breakfast and parking for one car.',
+        'The room rate includes breakfast and parking for one car and you can check out late.',
+      ).filter((d) => d.includes('adds "')),
+    ).toEqual([]);
+  });
+});

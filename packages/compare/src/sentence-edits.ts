@@ -1,0 +1,163 @@
+import type { FactSheet } from './fact-sheet.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// A candidate sentence that repeats one of the original's word for word but for a few small edits
+// ("You don't need to be home" → "You do need to be home", "Carpet and one table are included" →
+// "Carpet, one table and two chairs are included") says what that sentence says except where it
+// was edited: the edits are the whole difference, whatever the clause splitter made of the rest.
+
+/** One place where a kept sentence was edited: the original's words `from` became `to`. */
+export interface SentenceEdit {
+  readonly from: readonly ClauseToken[];
+  readonly to: readonly ClauseToken[];
+  /** The kept word right before the edit, and right after it (undefined at the sentence's edge). */
+  readonly before: ClauseToken | undefined;
+  readonly after: ClauseToken | undefined;
+}
+
+/** A candidate sentence and the original sentence it repeats with edits. */
+export interface NearCopy {
+  /** The candidate's sentence index (`text.sentence[n]`). */
+  readonly sentence: number;
+  readonly original: readonly ClauseToken[];
+  readonly candidate: readonly ClauseToken[];
+  readonly edits: readonly SentenceEdit[];
+  /** Share of the longer sentence's words kept, in order. */
+  readonly share: number;
+}
+
+/** Words a sentence may hold to be compared word by word (longer ones are read by the clause rules only). */
+const maxSentence = 120;
+/** Words of each side between the common start and end that the word-by-word diff may read. */
+const maxWindow = 40;
+/** Share of the longer sentence's words the two must keep, in order, to be one sentence edited: more than three fifths. */
+const keptShare = 0.6;
+
+/** The tokens of each sentence of a sheet, its first `maxClauses` clauses only (a one-clause sentence's own tokens, not a copy). */
+function sentences(sheet: FactSheet, maxClauses: number): Map<number, readonly ClauseToken[]> {
+  const out = new Map<number, readonly ClauseToken[]>();
+  const n = Math.min(sheet.clauses.length, maxClauses);
+  for (let i = 0; i < n; i++) {
+    const c = sheet.clauses[i];
+    if (c === undefined) continue;
+    const s = out.get(c.sentence);
+    out.set(c.sentence, s === undefined ? c.tokens : [...s, ...c.tokens]);
+  }
+  return out;
+}
+
+function commonPrefix(a: readonly ClauseToken[], b: readonly ClauseToken[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i]?.lower === b[i]?.lower) i++;
+  return i;
+}
+
+function commonSuffix(a: readonly ClauseToken[], b: readonly ClauseToken[], pre: number): number {
+  let i = 0;
+  while (i < a.length - pre && i < b.length - pre && a[a.length - 1 - i]?.lower === b[b.length - 1 - i]?.lower) i++;
+  return i;
+}
+
+/**
+ * The edits that turn `a[lo..a.length-suf)` into `b[lo..b.length-suf)` (a word-level LCS diff of
+ * the two middles, each at most {@link maxWindow} words), and how many middle words they keep.
+ */
+function diffMiddles(
+  a: readonly ClauseToken[],
+  b: readonly ClauseToken[],
+  pre: number,
+  suf: number,
+): { edits: SentenceEdit[]; kept: number } {
+  const m = a.length - pre - suf;
+  const n = b.length - pre - suf;
+  // lcs[i][j]: LCS of a's middle from i and b's middle from j, flat.
+  const w = n + 1;
+  const lcs = new Uint8Array((m + 1) * w);
+  for (let i = m - 1; i >= 0; i--)
+    for (let j = n - 1; j >= 0; j--)
+      lcs[i * w + j] =
+        a[pre + i]?.lower === b[pre + j]?.lower
+          ? (lcs[(i + 1) * w + j + 1] as number) + 1
+          : Math.max(lcs[(i + 1) * w + j] as number, lcs[i * w + j + 1] as number);
+  const edits: SentenceEdit[] = [];
+  let i = 0;
+  let j = 0;
+  let from: ClauseToken[] = [];
+  let to: ClauseToken[] = [];
+  const flush = (): void => {
+    if (from.length === 0 && to.length === 0) return;
+    edits.push({ from, to, before: b[pre + j - to.length - 1], after: b[pre + j] });
+    from = [];
+    to = [];
+  };
+  while (i < m || j < n) {
+    if (i < m && j < n && a[pre + i]?.lower === b[pre + j]?.lower) {
+      flush();
+      i++;
+      j++;
+    } else if (j < n && (i >= m || (lcs[i * w + j + 1] as number) >= (lcs[(i + 1) * w + j] as number))) {
+      to.push(b[pre + j] as ClauseToken);
+      j++;
+    } else {
+      from.push(a[pre + i] as ClauseToken);
+      i++;
+    }
+  }
+  flush();
+  return { edits, kept: lcs[0] as number };
+}
+
+/**
+ * The candidate's sentences that repeat an original sentence with edits: for each, the original
+ * sentence sharing its first or last word with the longest common start and end, when the two keep
+ * more than {@link keptShare} of the longer one's words in order. Identical sentences are left out
+ * (nothing was edited). Linear in the answers' length but for the word-by-word diff of each pair's
+ * middles, which is bounded ({@link maxWindow}).
+ */
+export function nearCopies(original: FactSheet, candidate: FactSheet, maxClauses: number): NearCopy[] {
+  // The original's sentences by their first word and by their last.
+  const byFirst = new Map<string, (readonly ClauseToken[])[]>();
+  const byLast = new Map<string, (readonly ClauseToken[])[]>();
+  const file = (map: Map<string, (readonly ClauseToken[])[]>, key: string, s: readonly ClauseToken[]): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [s]);
+    else list.push(s);
+  };
+  for (const s of sentences(original, maxClauses).values()) {
+    if (s.length === 0 || s.length > maxSentence) continue;
+    file(byFirst, s[0]?.lower ?? '', s);
+    file(byLast, s[s.length - 1]?.lower ?? '', s);
+  }
+  const out: NearCopy[] = [];
+  for (const [sentence, b] of sentences(candidate, maxClauses)) {
+    if (b.length === 0 || b.length > maxSentence) continue;
+    let best: readonly ClauseToken[] | undefined;
+    let bestPre = 0;
+    let bestSuf = 0;
+    for (const list of [byFirst.get(b[0]?.lower ?? ''), byLast.get(b[b.length - 1]?.lower ?? '')])
+      for (const a of list ?? []) {
+        const pre = commonPrefix(a, b);
+        const suf = commonSuffix(a, b, pre);
+        if (best === undefined || pre + suf > bestPre + bestSuf) {
+          best = a;
+          bestPre = pre;
+          bestSuf = suf;
+        }
+      }
+    if (best === undefined) continue;
+    const a = best;
+    if (bestPre === a.length && a.length === b.length) continue;
+    const longer = Math.max(a.length, b.length);
+    const ma = a.length - bestPre - bestSuf;
+    const mb = b.length - bestPre - bestSuf;
+    // An edit leaves the sentence's ends: a fifth of it kept at its start and end together, and the
+    // middles, which the diff reads, short enough; what the diff could keep at most must reach the share.
+    if (5 * (bestPre + bestSuf) < longer || ma > maxWindow || mb > maxWindow) continue;
+    if (bestPre + bestSuf + Math.min(ma, mb) <= keptShare * longer) continue;
+    const { edits, kept } = diffMiddles(a, b, bestPre, bestSuf);
+    const share = (bestPre + bestSuf + kept) / longer;
+    if (share <= keptShare) continue;
+    out.push({ sentence, original: a, candidate: b, edits, share });
+  }
+  return out;
+}
