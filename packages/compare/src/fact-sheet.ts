@@ -200,6 +200,27 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   return new Sheet(clauses, values, words, text);
 }
 
+/**
+ * Clauses of one sentence read as one (in the order given, which is the text's): their tokens,
+ * values and content words laid end to end, the polarity read again over the whole. What a claim
+ * says when its parts stand in several clauses ("If a device can't be wiped, it's shredded").
+ */
+export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): ClauseFacts {
+  const tokens = parts.flatMap((c) => c.tokens);
+  const contentIds = parts.flatMap((c) => c.contentIds);
+  return new Clause(
+    parts.map((c) => c.text).join(' '),
+    parts[0]?.sentence ?? 0,
+    parts.flatMap((c) => c.values),
+    clausePolarity(tokens, words),
+    parts.flatMap((c) => c.content),
+    contentIds,
+    uniqueIds(contentIds, words),
+    tokens,
+    false,
+  );
+}
+
 /** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */
 class Clause implements ClauseFacts {
   #set: ReadonlySet<string> | undefined;

@@ -6,6 +6,7 @@ import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { negationInScope } from './negation-scope.js';
 import { sameNegations } from './negation-sites.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
+import { sentenceAgrees } from './sentence-claim.js';
 
 /**
  * Whether two aligned clauses say opposite things: their polarity differs (negations and words
@@ -55,6 +56,12 @@ export function diffPolarity(
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): Omit<Difference, 'path'> | undefined {
   const claim = !c.framing && !c.condition;
+  // A difference the two sentences do not make, read as wholes, is where each cut its clauses.
+  const difference = (kind: 'polarity_flip' | 'modality_change', from: ClauseFacts, to: ClauseFacts, varies: boolean) => {
+    const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
+    if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
+    return reported(kind, from, to, varies);
+  };
   // A one-word claim ("Cancellations are free") is compared only with the same one word.
   const sized =
     p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
@@ -94,7 +101,8 @@ export function diffPolarity(
         (b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity),
         (b) => b.polarity.modality === p.polarity.modality,
       );
-      if (!varies || flip === undefined) return difference('modality_change', p, c, varies);
+      const change = !varies || flip === undefined ? difference('modality_change', p, c, varies) : undefined;
+      if (change !== undefined) return change;
     }
     if (flip !== undefined) return flip;
     // The original states no modality there ("Call us to open one"): the baselines that say it
@@ -181,7 +189,7 @@ function closeClauses(
   });
 }
 
-function difference(
+function reported(
   kind: 'polarity_flip' | 'modality_change',
   from: ClauseFacts,
   c: ClauseFacts,
