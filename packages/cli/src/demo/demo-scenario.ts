@@ -3,6 +3,7 @@ import type { Clock, Logger, Random } from '@understudy/core';
 import type { Replayer, ReplaySummary } from '@understudy/replay';
 import type { CanaryRecord, Store } from '@understudy/store';
 import { startDemoTraffic } from './demo-traffic.js';
+import { type PhaseProgress, waitForPhase } from './wait-for-phase.js';
 
 /** How fast the scenario moves: `live` for a person watching the dashboard, `fast` for `understudy demo`. */
 export type DemoPace = 'live' | 'fast';
@@ -53,7 +54,8 @@ const paces = {
 } as const;
 
 /** Longest any phase may take before the scenario gives up on it (bounded, never a hang). */
-const phaseTimeoutMs = 100_000;
+/** How long a phase may go without moving on (a capture, a canary's step) before the demo gives up. */
+const phaseStallMs = 100_000;
 
 /**
  * The demo's story on the running stack (tap v1 with live shadows of v3, the canary controller
@@ -75,7 +77,14 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
   });
   try {
     say(`1/4 capturing customer conversations through the tap (v1 serves them, v3 gets live shadow copies)…`);
-    await until(deps, async () => (await deps.store.scan.count({ role: 'live' })) >= pace.captureFirst, 'captures');
+    await until(
+      deps,
+      async () => {
+        const captured = await deps.store.scan.count({ role: 'live' });
+        return { done: captured >= pace.captureFirst, mark: `${captured} captured` };
+      },
+      'captures',
+    );
 
     say('2/4 replay gate: the captured conversations against v2 and v3, with v1 as the noise baseline…');
     const replays = {
@@ -160,7 +169,8 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       d,
       async () => {
         record = await d.canaries.get(created.id);
-        return ['promoted', 'rolled_back', 'aborted', 'failed'].includes(record.state);
+        const done = ['promoted', 'rolled_back', 'aborted', 'failed'].includes(record.state);
+        return { done, mark: `${record.state} at step ${record.stepIndex + 1}` };
       },
       `canary ${candidate}`,
     );
@@ -183,13 +193,12 @@ async function resetRoute(deps: DemoScenarioDeps): Promise<void> {
     );
 }
 
-/** Polls `done` on the injected clock until it holds; past the phase timeout the phase fails. */
-async function until(deps: DemoScenarioDeps, done: () => Promise<boolean>, what: string): Promise<void> {
+/** Polls `check` on the injected clock until the phase is done; a phase that stops moving on fails. */
+function until(deps: DemoScenarioDeps, check: () => Promise<PhaseProgress>, what: string): Promise<void> {
   const pollMs = paces[deps.pace].pollMs;
-  const deadline = deps.clock.monotonic() + phaseTimeoutMs;
-  while (!(await done())) {
-    if (deps.signal?.aborted === true) throw new Error(`demo stopped while waiting for ${what}`);
-    if (deps.clock.monotonic() > deadline) throw new Error(`demo: ${what} did not finish within ${phaseTimeoutMs / 1000} s`);
-    await new Promise<void>((resolve) => deps.clock.setTimeout(resolve, pollMs));
-  }
+  return waitForPhase(
+    { clock: deps.clock, pollMs, stallMs: phaseStallMs, ...(deps.signal === undefined ? {} : { signal: deps.signal }) },
+    check,
+    what,
+  );
 }
