@@ -53,7 +53,6 @@ const paces = {
   fast: { concurrency: 6, pauseMs: 0, captureFirst: 120, maxRequests: 20_000, canaryIntervalMs: 500, minRequests: 25, pollMs: 200 },
 } as const;
 
-/** Longest any phase may take before the scenario gives up on it (bounded, never a hang). */
 /** How long a phase may go without moving on (a capture, a canary's step) before the demo gives up. */
 const phaseStallMs = 100_000;
 
