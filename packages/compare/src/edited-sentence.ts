@@ -1,145 +1,16 @@
 import { addedItem } from './added-list-item.js';
 import { isPreamble } from './claim-framing.js';
-import { isNegationCue } from './clause-polarity.js';
-import { contentWords } from './content-words.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import { changesModality } from './edit-modality.js';
+import { isNegationWord, negates, negationFillers, negations } from './edit-negations.js';
 import type { FactSheet } from './fact-sheet.js';
-import { freeCompoundNoun } from './free-compound.js';
-import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
-import { cessations, comparatives, failures, omissions, priceWords } from './polarity-words.js';
 import { type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
 // words are read, so a negation the clause splitter attached to the wrong clause, or a negation of
 // another language whose paraphrases no rule reads, still counts where it was added or taken away.
-
-// Negations of other languages that no English cue spells. Read only inside an edit, where the rest
-// of the sentence is kept word for word: as cues of whole clauses they made paraphrases read as flips
-// (docs/benchmarks.md, "-free" rule). French "ne" is left out: "pas"/"jamais" already count once.
-const otherNegations = new Set([
-  'non',
-  'niet',
-  'geen',
-  'nooit',
-  'inte',
-  'ingen',
-  'aldrig',
-  'ej',
-  'ikke',
-  'aldri',
-  'nigdy',
-  'żaden',
-  'nem',
-  'ei',
-  'değil',
-  'не',
-  'нет',
-  'никогда',
-]);
-
-// "no problem", "no worries": a reassurance, not a negation of the claim.
-const reassurances = new Set(['problem', 'problems', 'worries', 'worry', 'rush', 'trouble']);
-
-// Words an added or removed negation may come with ("do need", "no longer", "not ever").
-const negationFillers = new Set(['do', 'does', 'did', 'longer', 'ever', 'at', 'all']);
-
-// Words a negator may stand before and still govern the word after them ("isn't really needed").
-const governedAfter = new Set([
-  'be',
-  'been',
-  'being',
-  'is',
-  'are',
-  'was',
-  'were',
-  'really',
-  'actually',
-  'even',
-  'any',
-  'a',
-  'an',
-  'the',
-  'to',
-]);
-// Subjects, relatives and auxiliaries after which "miss" is the clause's verb ("if you miss the deadline").
-const omitters = new Set('i you he she it we they that who which will would can could may might should must do does did to'.split(' '));
-
-/** Whether a word is a syntactic negator: it negates the word it governs, not a meaning of its own. */
-function negator(w: string): boolean {
-  return w === 'not' || w === 'never' || w === 'no' || w.endsWith("n't");
-}
-
-/**
- * Whether the negator at `i` governs a word the edit replaces: the next content word after it is in
- * its side and the other side says no word of that stem ("don't feed her" → "hold her food", "not
- * included" → "available"). The negation then bears on another predicate than the other side's,
- * which may well say the same thing its own way (negation-scope.ts reads clauses alike).
- */
-function governsReplaced(side: readonly ClauseToken[], i: number, other: readonly ClauseToken[]): boolean {
-  let k = i + 1;
-  while (k < side.length && governedAfter.has(side[k]?.lower ?? '')) k++;
-  const governed = side[k];
-  if (governed === undefined) return false;
-  const stems = contentWords(governed.lower);
-  if (stems.length === 0) return false;
-  if (other.some((t) => contentWords(t.lower).some((w) => stems.includes(w)))) return false;
-  // The other side negates in its own word ("you miss" / "you don't meet", "is unaffected" / "isn't
-  // affected") or names the governed word's opposite ("not enabled" / "disabled"): the negation counts.
-  return !other.some((t) => deniesItself(t.lower, side) || directionDiffers([governed], [t]));
-}
-
-/** Whether a word negates in itself: a cue, a verb of missing or failing, or a word negated by its prefix whose plain form `other` says. */
-function deniesItself(w: string, other: readonly ClauseToken[]): boolean {
-  if (isNegationCue(w) || otherNegations.has(w) || omissions.has(w) || failures.has(w)) return true;
-  if (!hasNegatingPrefix(w)) return false;
-  const plain = withoutNegatingPrefix(w);
-  return other.some((x) => plain.includes(x.lower));
-}
-
-/**
- * Whether the token at `i` of `side` is a negation: a cue, "free" in its price sense, a verb of
- * failing or missing before what it denies, a word negated by its prefix whose plain form the other
- * side says ("isn't affected" → "is unaffected"), or another language's "not".
- */
-function negates(
-  side: readonly ClauseToken[],
-  i: number,
-  context: { readonly before: ClauseToken | undefined; readonly after: ClauseToken | undefined },
-  other: readonly ClauseToken[] | undefined,
-): boolean {
-  const t = side[i];
-  const w = t?.lower ?? '';
-  const next = (side[i + 1] ?? context.after)?.lower;
-  // "no later than", "no more than" bound a value; "No," replies; "no problem" / "no worries" reassure.
-  if (w === 'no' && (comparatives.has(next ?? '') || (t?.after ?? '') !== '' || reassurances.has(next ?? ''))) return false;
-  // "neither … nor": "nor" continues the negation "neither" (or a "not") opened.
-  if (w === 'nor') return false;
-  // "not only … but also" adds.
-  if (w === 'not' && next === 'only') return false;
-  // "free" is a negation ("no charge") only against a word of price ("is free" / "costs $20").
-  if (w === 'free') return next !== 'to' && other !== undefined && other.some((x) => priceWords.has(x.lower));
-  // A "-free" compound denies its noun only where the other side says the noun (free-compound.ts
-  // reads its scope); "hassle-free" / "easy" is one thing said two ways.
-  if (freeCompoundNoun(w) !== undefined) return false;
-  if (failures.has(w)) return next === 'to';
-  if (cessations.has(w)) return (next ?? '').endsWith('ing');
-  if (omissions.has(w)) return omitters.has((side[i - 1] ?? context.before)?.lower ?? '') && next !== undefined;
-  if (other !== undefined && hasNegatingPrefix(w) && !isNegationCue(w)) {
-    const plain = withoutNegatingPrefix(w);
-    return other.some((x) => plain.includes(x.lower));
-  }
-  if (negator(w) && other !== undefined && governsReplaced(side, i, other)) return false;
-  return isNegationCue(w) || otherNegations.has(w);
-}
-
-function negations(side: readonly ClauseToken[], e: SentenceEdit, other: readonly ClauseToken[]): number {
-  let n = 0;
-  for (let i = 0; i < side.length; i++) if (negates(side, i, e, other)) n++;
-  return n;
-}
 
 /** The most words one side of an edit may have for the edit to be read as a flip (a phrase, not a clause). */
 const maxFlipWords = 5;
@@ -242,7 +113,7 @@ export function diffEditedSentences(
 ): EditDifference[] {
   const out: EditDifference[] = [];
   const production = [original, ...baselines];
-  const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => isNegationCue(t.lower) || otherNegations.has(t.lower));
+  const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => isNegationWord(t.lower));
   for (const copy of nearCopies(original, candidate, maxClauses)) {
     const flip = flipEdit(copy);
     if (flip !== undefined && claims(flip, candidate)) {
