@@ -3,20 +3,7 @@ import type * as Compare from '@understudy/compare';
 import { type Random, seededRandom } from '@understudy/core';
 import { currentEngine, type Engine, engineAt } from './engine-at.js';
 import { readFactSet } from './facts-set/files.js';
-import {
-  blindFile,
-  holdout2File,
-  holdout3File,
-  holdout4File,
-  holdout5File,
-  holdout6File,
-  holdout7File,
-  holdout8File,
-  holdout9File,
-  holdout10File,
-  holdoutFile,
-  readHoldoutSet,
-} from './facts-set/holdout.js';
+import { blindFile, holdoutFile, laterHoldoutFiles, readHoldoutSet } from './facts-set/holdout.js';
 import type { SavedResponse } from './fixtures.js';
 import { readQualitySet } from './quality-files.js';
 
@@ -282,17 +269,7 @@ for (const size of [20_000, 100_000, 300_000, 1_100_000]) {
 // The later hand-written hold-out sets (2 to 10, which bench:facts scores), added after the stress
 // set is drawn from the sets above (so it stays the same pairs) and, blind or not, never shown.
 const stressed = items.length;
-for (const file of [
-  holdout2File,
-  holdout3File,
-  holdout4File,
-  holdout5File,
-  holdout6File,
-  holdout7File,
-  holdout8File,
-  holdout9File,
-  holdout10File,
-])
+for (const file of laterHoldoutFiles)
   for (const c of readHoldoutSet(file)) {
     const id = `${file}#${c.id}`;
     blindIds.add(id);

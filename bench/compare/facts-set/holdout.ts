@@ -90,6 +90,19 @@ export const holdout9File = join(qualityDir, 'facts-holdout-9.jsonl');
  */
 export const holdout10File = join(qualityDir, 'facts-holdout-10.jsonl');
 
+/** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
+export const laterHoldoutFiles: readonly string[] = [
+  holdout2File,
+  holdout3File,
+  holdout4File,
+  holdout5File,
+  holdout6File,
+  holdout7File,
+  holdout8File,
+  holdout9File,
+  holdout10File,
+];
+
 interface HoldoutLine {
   readonly input: string;
   readonly domain: string;
