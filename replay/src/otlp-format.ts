@@ -1,6 +1,7 @@
 import { type Exchange, type IdGenerator, noUsage } from '@understudy/core';
 import type { ImportItem } from './import-problem.js';
-import { type AttributeMap, llmMessages, type OtlpSpan, otlpAttributes, spansOf } from './otlp-spans.js';
+import { llmMessages } from './llm-messages.js';
+import { type AttributeMap, type OtlpSpan, otlpAttributes, spansOf } from './otlp-spans.js';
 
 const encoder = new TextEncoder();
 const json = (value: unknown) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { correlationSigner, createRedactor, type ModelPrice, openSealed, priceLookup } from '@understudy/capture';
+import { correlationSigner, createRedactor, type ModelPrice, priceLookup } from '@understudy/capture';
 import {
   type Clock,
   createIdGenerator,
@@ -18,15 +18,18 @@ import {
   type Version,
 } from '@understudy/core';
 import type { Store, ToolCallMatch, ToolCallRecord } from '@understudy/store';
-import { createUpstreamPools, forward, removeDotSegments, splitTarget, writeError } from '@understudy/tap';
+import { createUpstreamPools, forward, writeError } from '@understudy/tap';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
 import { BoundedMap } from './bounded-map.js';
+import { destinationTarget, egressPathPrefix } from './destination-target.js';
 import { bodyKey } from './egress-body-key.js';
 import { type CallKey, EgressCursor } from './egress-cursor.js';
 import { createEgressMetrics } from './egress-metrics.js';
 import { type ToolCallContext, toolCallRecord } from './egress-record.js';
 import { EgressRecorder } from './egress-recorder.js';
+import { readWhole } from './read-whole.js';
+import { writeRecorded } from './replay-recorded.js';
 
 export interface EgressDeps {
   /** core `Config['egress']`: destinations, bounds, connections, timeouts. */
@@ -55,9 +58,6 @@ export interface Egress {
   /** Flushes recordings and closes the tool pools. Idempotent. */
   close(): Promise<void>;
 }
-
-/** Where an agent sends a tool call: `/d/<destination>/<path>`. */
-export const egressPathPrefix = '/d/';
 
 /**
  * The egress proxy (issue 5): an agent calls its tools through `http://<egress>/d/<name>/…`.
@@ -118,9 +118,7 @@ export function createEgress(deps: EgressDeps): Egress {
   };
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
-    const { path, query } = splitTarget(incoming.url ?? '/');
-    const slash = path.indexOf('/', egressPathPrefix.length);
-    const name = destinationName(path.slice(egressPathPrefix.length, slash === -1 ? undefined : slash));
+    const { name, inside, query } = destinationTarget(incoming.url ?? '/');
     const destination = destinations.get(name);
     const version = versions.get(name);
     if (destination === undefined || version === undefined) {
@@ -128,8 +126,6 @@ export function createEgress(deps: EgressDeps): Egress {
       writeError(outgoing, 404, 'not_found', `no egress destination "${name}" (configured: ${known})`);
       return;
     }
-    // Resolved within the destination: a `..` above it would reach another path of its host.
-    const inside = removeDotSegments(slash === -1 ? '/' : path.slice(slash));
     if (inside === null) {
       writeError(outgoing, 400, 'bad_request', `the path climbs above destination "${name}" with ".." (or hides ".." in an encoding)`);
       return;
@@ -263,13 +259,7 @@ export function createEgress(deps: EgressDeps): Egress {
   const answer = async (outgoing: ServerResponse, context: ToolCallContext, recorded: ToolCallRecord): Promise<void> => {
     await recordings.writeNow(toolCallRecord(context, { kind: 'replayed', recorded, durationMs: 0 }));
     metrics.call(context.destination.name, context.destination.policy, 'replayed');
-    const headers: Record<string, string> = {};
-    for (const [field, value] of Object.entries(recorded.responseHeaders)) if (!notReplayed.has(field)) headers[field] = value;
-    headers['x-understudy-egress'] = 'replayed';
-    outgoing.writeHead(recorded.status ?? 200, headers);
-    // A live recording's body is sealed at rest; older rows (and redacted ones) are sent as stored.
-    const bytes = openSealed(recorded.responseBody, sealingKey) ?? recorded.responseBody;
-    outgoing.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    writeRecorded(outgoing, recorded, sealingKey);
   };
 
   const refuse = async (outgoing: ServerResponse, context: ToolCallContext, match: ToolCallMatch, message: string): Promise<void> => {
@@ -314,40 +304,6 @@ export function createEgress(deps: EgressDeps): Egress {
   };
 }
 
-/** The response fields a replayed answer leaves out: Node frames the body itself (RFC 9110 §7.6.1). */
-const notReplayed = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'trailer',
-  'upgrade',
-  'x-understudy-version',
-]);
-
-/** The destination segment, percent-decoded; a malformed escape names no destination (404, not a 500). */
-function destinationName(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 function isRead(destination: EgressDestinationConfig, method: string): boolean {
   return destination.readMethods.includes(method.toUpperCase());
-}
-
-/** Reads a request body up to `cap` bytes; past it the rest is drained and undefined returned. */
-function readWhole(incoming: IncomingMessage, cap: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    incoming.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= cap) chunks.push(chunk);
-    });
-    incoming.once('end', () => resolve(size > cap ? undefined : Buffer.concat(chunks, size)));
-    incoming.once('error', reject);
-  });
 }
