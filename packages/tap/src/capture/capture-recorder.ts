@@ -7,7 +7,8 @@ import type { TapMetrics } from '../tap-metrics.js';
 import type { CaptureQueue } from './capture-queue.js';
 import type { CaptureTally } from './capture-tally.js';
 import { DeferredBuilds } from './deferred-builds.js';
-import { buildExchange, captureParts, exchangeBytes, partsBytes, unbuilt } from './exchange-builder.js';
+import { buildExchange, exchangeBytes } from './exchange-builder.js';
+import { packedBytes, packParts } from './packed-parts.js';
 
 export interface CaptureRecorderDeps {
   readonly queue: CaptureQueue;
@@ -63,12 +64,12 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps): CaptureRecorde
     const build = (): void => {
       try {
         if (writerBuilds) {
-          const parts = unbuilt(captureParts(result, raw, id, version.name, parentId));
+          const packed = packParts(result, raw, id, version.name, parentId);
           // The parts hold what the capture held: its share of the in-flight budget moves with them
           // and stays reserved until the writer has stored them (see CaptureQueue.offer).
           const held = raw.request.held + raw.response.held;
           release();
-          if (!queue.offer(parts, partsBytes(parts.unbuilt), deps.budget.take(held))) deps.tally?.refused(1);
+          if (!queue.offer({ unbuilt: packed }, packedBytes(packed), deps.budget.take(held))) deps.tally?.refused(1);
           return;
         }
         const built = buildExchange(result, raw, {

@@ -1,6 +1,5 @@
-import { type ExchangeParts, ownBody, type PriceLookup, type Redactor, recordExchange } from '@understudy/capture';
+import { type ExchangeParts, type PriceLookup, type Redactor, recordExchange } from '@understudy/capture';
 import type { Exchange, IdGenerator } from '@understudy/core';
-import type { UnbuiltExchange } from '@understudy/store';
 import { headerRecord } from '../forward/forward-headers.js';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 
@@ -21,8 +20,8 @@ export function buildExchange(result: ForwardResult, capture: ForwardCapture, de
 }
 
 /**
- * The raw, unredacted parts of one forwarded request as `recordExchange` takes them. Handed to a
- * capture writer that builds (see `CaptureSink.buildWith`), they are structured-cloned: see {@link unbuilt}.
+ * The raw, unredacted parts of one forwarded request as `recordExchange` takes them (a capture
+ * writer that builds gets them packed instead: see `packParts`).
  */
 export function captureParts(
   result: ForwardResult,
@@ -60,36 +59,9 @@ export function captureParts(
   };
 }
 
-/** An exchange for the capture writer to build, as the tap hands it over. */
-export interface UnbuiltParts extends UnbuiltExchange {
-  readonly unbuilt: ExchangeParts;
-}
-
-/**
- * `parts` for the writer to build: each body in a buffer at most twice its size (`ownBody`), as a
- * built exchange's are: a structured clone copies a view's whole buffer (Node's shared 8 KB pool).
- */
-export function unbuilt(parts: ExchangeParts): UnbuiltParts {
-  return {
-    unbuilt: {
-      ...parts,
-      request: { ...parts.request, body: ownBody(parts.request.body) },
-      reply: { ...parts.reply, body: ownBody(parts.reply.body) },
-    },
-  };
-}
-
 /** Rough bytes an exchange holds in the capture queue, for its byte bound. */
 export function exchangeBytes(e: Exchange): number {
   let n = 1024 + e.requestBody.bytes.length + e.responseBody.bytes.length;
   if (e.sseEvents !== null) for (const ev of e.sseEvents) n += ev.data.length + 32;
-  return n;
-}
-
-/** The same estimate for an exchange's unbuilt parts. */
-export function partsBytes(p: ExchangeParts): number {
-  let n = 1024 + p.request.body.bytes.length + p.reply.body.bytes.length;
-  if (p.reply.sseEvents != null) for (const ev of p.reply.sseEvents) n += ev.data.length + 32;
-  if (p.reply.sseArrivals !== undefined) n += 8 * p.reply.sseArrivals.length;
   return n;
 }

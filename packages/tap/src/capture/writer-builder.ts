@@ -1,6 +1,7 @@
-import { createRedactor, type ExchangeParts, priceLookup, recordExchange } from '@understudy/capture';
+import { createRedactor, priceLookup, recordExchange } from '@understudy/capture';
 import type { Exchange, TapConfig } from '@understudy/core';
 import type { WriterBuilder } from '@understudy/store';
+import { unpackParts } from './packed-parts.js';
 
 /** What the capture writer needs to build exchanges exactly as the tap would: its redaction, pricing and body cap. */
 export interface WriterBuildOptions {
@@ -28,12 +29,12 @@ export function writerBuilder(config: TapConfig, redactionKey: string): WriterBu
   return { module, options };
 }
 
-/** Called in the writer: `(parts) => Exchange`, by capture's `recordExchange`. */
+/** Called in the writer: `(packed parts) => Exchange`, by capture's `recordExchange` (see `packParts`). */
 export function createWriterBuilder(options: WriterBuildOptions): (unbuilt: unknown) => Exchange {
   const deps = {
     redactor: createRedactor(options.redaction, options.redactionKey),
     prices: priceLookup(options.pricing),
     maxBodyBytes: options.maxBodyBytes,
   };
-  return (unbuilt) => recordExchange(unbuilt as ExchangeParts, deps);
+  return (unbuilt) => recordExchange(unpackParts(unbuilt), deps);
 }

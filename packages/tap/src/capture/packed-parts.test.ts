@@ -1,0 +1,96 @@
+import { BodyCapture, type ExchangeParts } from '@understudy/capture';
+import { describe, expect, it } from 'vitest';
+import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
+import { captureParts } from './exchange-builder.js';
+import { packParts, unpackParts } from './packed-parts.js';
+
+function body(...chunks: string[]): BodyCapture {
+  const b = new BodyCapture(1024 * 1024);
+  for (const chunk of chunks) b.push(Buffer.from(chunk, 'latin1'));
+  return b;
+}
+
+function capture(over: Partial<ForwardCapture> = {}): ForwardCapture {
+  return {
+    requestHeaders: ['Host', 'tap.local', 'Content-Type', 'application/json', 'X-Note', 'caf\u00e9 \u00ff', 'x-note', 'twice'],
+    request: body('{"model":"m","messages":[{"role":"user","content":"h\u00e9"}]}'),
+    responseHeaders: ['content-type', 'application/json', 'content-length', '17'],
+    response: body('{"ok":', 'true}'),
+    sseEvents: () => null,
+    sseArrivals: () => undefined,
+    streamUsage: undefined,
+    sseDropped: 0,
+    cutByBudget: false,
+    keep: () => () => {},
+    ...over,
+  };
+}
+
+function result(over: Partial<ForwardResult> = {}): ForwardResult {
+  return {
+    startedAt: 1_764_633_600_123,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    query: 'a=1&b=%C3%A9',
+    status: 200,
+    clientStatus: 200,
+    streamed: false,
+    ttfbMs: 1.25,
+    durationMs: 3.5,
+    error: null,
+    capture: null,
+    ...over,
+  };
+}
+
+/** Bodies as plain byte arrays, so views of different buffers compare by their bytes. */
+function comparable(parts: ExchangeParts): unknown {
+  const bytes = (b: ExchangeParts['request']['body']) => ({ ...b, bytes: Buffer.from(b.bytes).toString('base64') });
+  return {
+    ...parts,
+    request: { ...parts.request, body: bytes(parts.request.body) },
+    reply: { ...parts.reply, body: bytes(parts.reply.body) },
+  };
+}
+
+function roundTrip(r: ForwardResult, c: ForwardCapture, parentId: string | null): void {
+  const packed = packParts(r, c, 'ex-1', 'stable', parentId);
+  // Its own buffer, about its size (a structured clone copies a view's whole buffer): exact from
+  // the scratch buffer, past 1 MiB at most its strings' worst-case UTF-8 over.
+  expect(packed.buffer.byteLength - packed.byteLength).toBeLessThan(2048);
+  expect(comparable(unpackParts(structuredClone(packed)))).toEqual(comparable(captureParts(r, c, 'ex-1', 'stable', parentId)));
+}
+
+describe('packParts / unpackParts', () => {
+  it('reads back what captureParts hands recordExchange: headers (latin1, repeated), bodies, numbers', () => {
+    roundTrip(result(), capture(), null);
+  });
+
+  it('keeps a parent, a missing status and headers, an error, truncation and the true size', () => {
+    const cut = new BodyCapture(8);
+    cut.push(Buffer.from('0123456789abcdef'));
+    roundTrip(
+      result({ status: null, ttfbMs: null, error: { code: 'upstream_unreachable', message: 'refused \u2014 "quoted"' } }),
+      capture({ responseHeaders: null, response: new BodyCapture(10), request: cut }),
+      'parent-7',
+    );
+  });
+
+  it('carries a stream: arrival times and its usage, or events already parsed', () => {
+    const usage = { model: 'gpt-x', inputTokens: 12, outputTokens: 34 };
+    roundTrip(result({ streamed: true }), capture({ sseArrivals: () => [0.5, 1.75, 3], streamUsage: usage }), null);
+    roundTrip(result({ streamed: true }), capture({ sseEvents: () => [{ at: 2, event: 'message', id: '1', data: 'x\ny' }] }), null);
+  });
+
+  it('packs an exchange bigger than its scratch buffer (a 1 MiB body) and one after it', () => {
+    const big = new BodyCapture(2 * 1024 * 1024);
+    big.push(Buffer.alloc(1024 * 1024 + 5, 'a'));
+    roundTrip(result(), capture({ response: big }), null);
+    roundTrip(result(), capture(), null);
+  });
+
+  it('refuses what is not packed parts', () => {
+    expect(() => unpackParts({ id: 'x' })).toThrow(TypeError);
+    expect(() => unpackParts(new Uint8Array([9]))).toThrow(TypeError);
+  });
+});

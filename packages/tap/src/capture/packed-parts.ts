@@ -1,0 +1,262 @@
+import type { ExchangeParts } from '@understudy/capture';
+import type { CapturedBody, ExchangeError, SseEvent } from '@understudy/core';
+import { headerRecord } from '../forward/forward-headers.js';
+import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
+
+/**
+ * One exchange's raw parts in one byte buffer of its own, as the tap hands them to a capture
+ * writer that builds (see `CaptureSink.buildWith`). A structured clone of the parts as objects
+ * walks every header string and object field (≈ 20 µs per exchange on the proxy's thread), and
+ * the queued objects, their header records and two body copies outlive the young generation when
+ * the writer falls behind; packed, the proxy writes each string once into a buffer held off the
+ * V8 heap, the clone is one copy of it, and the header records are made in the writer.
+ *
+ * Layout, in order: a format byte; strings as a u32 byte length then UTF-8; numbers as f64 (NaN
+ * for null); counts as u32. The rare parts (an error, stream usage, events parsed already) are
+ * one JSON string each, empty when absent.
+ */
+const format = 1;
+
+/** What an exchange's parts hold beyond its bodies and strings: fixed fields and length prefixes. */
+const fixedBytes = 96;
+
+/** Reused for every exchange that fits; the packed bytes are copied out of it, exactly sized. */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+class PartsWriter {
+  readonly bytes: Buffer;
+  readonly #view: DataView;
+  at = 0;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  u8(n: number): void {
+    this.#view.setUint8(this.at, n);
+    this.at += 1;
+  }
+
+  u32(n: number): void {
+    this.#view.setUint32(this.at, n, true);
+    this.at += 4;
+  }
+
+  f64(n: number | null): void {
+    this.#view.setFloat64(this.at, n ?? Number.NaN, true);
+    this.at += 8;
+  }
+
+  str(s: string): void {
+    const written = this.bytes.write(s, this.at + 4, 'utf8');
+    this.u32(written);
+    this.at += written;
+  }
+
+  list(items: readonly string[]): void {
+    this.u32(items.length);
+    for (const item of items) this.str(item);
+  }
+
+  body(body: CapturedBody): void {
+    this.f64(body.size);
+    this.u8(body.truncated ? 1 : 0);
+    this.u32(body.bytes.length);
+    this.bytes.set(body.bytes, this.at);
+    this.at += body.bytes.length;
+  }
+}
+
+/** At most the bytes `s` takes packed (UTF-8 takes at most 3 bytes per UTF-16 unit). */
+const strBound = (s: string): number => 4 + 3 * s.length;
+
+function listBound(items: readonly string[]): number {
+  let n = 4;
+  for (const item of items) n += strBound(item);
+  return n;
+}
+
+/**
+ * Packs one forwarded request's raw, unredacted parts (what `captureParts` would hand
+ * `recordExchange`) into a buffer of their own; {@link unpackParts} reads them back in the writer.
+ */
+export function packParts(
+  result: ForwardResult,
+  capture: ForwardCapture,
+  id: string,
+  versionName: string,
+  parentId: string | null,
+): Uint8Array {
+  const requestBody = capture.request.body();
+  const responseBody = capture.response.body();
+  const responseHeaders = capture.responseHeaders;
+  // A live stream's events are its body's: only their arrival times travel (see ReplyPart.sseArrivals).
+  const arrivals = capture.sseArrivals();
+  const events = arrivals === undefined ? capture.sseEvents() : null;
+  const eventsJson = events === null ? '' : JSON.stringify(events);
+  const usageJson = capture.streamUsage === undefined ? '' : JSON.stringify(capture.streamUsage);
+  const errorJson = result.error === null ? '' : JSON.stringify(result.error);
+  const bound =
+    fixedBytes +
+    strBound(id) +
+    strBound(versionName) +
+    strBound(parentId ?? '') +
+    strBound(result.method) +
+    strBound(result.path) +
+    strBound(result.query) +
+    listBound(capture.requestHeaders) +
+    listBound(responseHeaders ?? []) +
+    requestBody.bytes.length +
+    responseBody.bytes.length +
+    8 * (arrivals?.length ?? 0) +
+    strBound(eventsJson) +
+    strBound(usageJson) +
+    strBound(errorJson);
+  // A big exchange (a long stream's) gets a buffer of its own, at most its strings' bound over its size.
+  if (bound > scratch.length && bound <= 1024 * 1024) scratch = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(bound)));
+  const w = new PartsWriter(bound <= scratch.length ? scratch : Buffer.allocUnsafeSlow(bound));
+  w.u8(format);
+  w.str(id);
+  w.f64(result.startedAt);
+  w.str(versionName);
+  w.u8(parentId === null ? 0 : 1);
+  w.str(parentId ?? '');
+  w.str(result.method);
+  w.str(result.path);
+  w.str(result.query);
+  w.list(capture.requestHeaders);
+  w.body(requestBody);
+  w.f64(result.status);
+  w.u8(responseHeaders === null ? 0 : 1);
+  w.list(responseHeaders ?? []);
+  w.body(responseBody);
+  w.u8(result.streamed ? 1 : 0);
+  w.f64(result.ttfbMs);
+  w.f64(result.durationMs);
+  w.u8(arrivals === undefined ? 0 : 1);
+  if (arrivals !== undefined) {
+    w.u32(arrivals.length);
+    for (const at of arrivals) w.f64(at);
+  }
+  w.str(eventsJson);
+  w.str(usageJson);
+  w.str(errorJson);
+  // Copied out exactly sized: a clone copies a view's whole buffer.
+  const own = w.bytes === scratch ? new Uint8Array(w.at) : undefined;
+  own?.set(scratch.subarray(0, w.at));
+  return own ?? new Uint8Array(w.bytes.buffer, 0, w.at);
+}
+
+class PartsReader {
+  readonly #bytes: Uint8Array;
+  readonly #view: DataView;
+  readonly #buffer: Buffer;
+  at = 0;
+
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  u8(): number {
+    const n = this.#view.getUint8(this.at);
+    this.at += 1;
+    return n;
+  }
+
+  u32(): number {
+    const n = this.#view.getUint32(this.at, true);
+    this.at += 4;
+    return n;
+  }
+
+  f64(): number | null {
+    const n = this.#view.getFloat64(this.at, true);
+    this.at += 8;
+    return Number.isNaN(n) ? null : n;
+  }
+
+  str(): string {
+    const length = this.u32();
+    const s = this.#buffer.toString('utf8', this.at, this.at + length);
+    this.at += length;
+    return s;
+  }
+
+  list(): string[] {
+    const n = this.u32();
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = this.str();
+    return out;
+  }
+
+  body(): CapturedBody {
+    const size = this.f64() ?? 0;
+    const truncated = this.u8() === 1;
+    const length = this.u32();
+    const bytes = this.#bytes.subarray(this.at, this.at + length);
+    this.at += length;
+    return { bytes, size, truncated };
+  }
+}
+
+/** Bytes a packed exchange holds in the capture queue, for its byte bound (its buffer and the objects around it). */
+export function packedBytes(packed: Uint8Array): number {
+  return 256 + packed.byteLength;
+}
+
+/** The parts {@link packParts} packed, as `recordExchange` takes them (a live exchange's). */
+export function unpackParts(packed: unknown): ExchangeParts {
+  if (!(packed instanceof Uint8Array)) throw new TypeError('unbuilt exchange parts are not packed bytes');
+  const r = new PartsReader(packed);
+  if (r.u8() !== format) throw new TypeError('packed exchange parts of an unknown format');
+  const id = r.str();
+  const startedAt = r.f64() ?? 0;
+  const version = r.str();
+  const hasParent = r.u8() === 1;
+  const parent = r.str();
+  const method = r.str();
+  const path = r.str();
+  const query = r.str();
+  const requestHeaders = headerRecord(r.list());
+  const requestBody = r.body();
+  const status = r.f64();
+  const hasResponseHeaders = r.u8() === 1;
+  const responseHeaders = r.list();
+  const responseBody = r.body();
+  const streamed = r.u8() === 1;
+  const ttfbMs = r.f64();
+  const durationMs = r.f64();
+  let arrivals: number[] | undefined;
+  if (r.u8() === 1) {
+    arrivals = new Array<number>(r.u32());
+    for (let i = 0; i < arrivals.length; i++) arrivals[i] = r.f64() ?? 0;
+  }
+  const eventsJson = r.str();
+  const usageJson = r.str();
+  const errorJson = r.str();
+  const error = errorJson === '' ? null : (JSON.parse(errorJson) as ExchangeError);
+  return {
+    id,
+    startedAt,
+    version,
+    role: 'live',
+    parentId: hasParent ? parent : null,
+    request: { method, path, query, headers: requestHeaders, body: requestBody },
+    reply: {
+      status,
+      headers: hasResponseHeaders ? headerRecord(responseHeaders) : {},
+      body: responseBody,
+      ...(arrivals === undefined
+        ? { sseEvents: eventsJson === '' ? null : (JSON.parse(eventsJson) as SseEvent[]) }
+        : { sseArrivals: arrivals }),
+      streamed,
+      ...(usageJson === '' ? {} : { streamUsage: JSON.parse(usageJson) }),
+    },
+    ttfbMs,
+    durationMs,
+    error,
+  };
+}
