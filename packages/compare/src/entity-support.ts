@@ -61,6 +61,66 @@ export function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boo
 function usesAll(sheet: FactSheet, v: FactValue): boolean {
   // The sheet's words first: reading them puts them in the table the name's words are looked up in.
   const known = sheetWordIds(sheet);
-  for (const id of entityWordIds(v, sheet.words)) if (id < 0 || !known.has(id)) return false;
+  const ids = entityWordIds(v, sheet.words);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id >= 0 && known.has(id)) continue;
+    // Rarely reached: a word the answer does not use as such may be its possessive or its initials.
+    if (!namedOtherwise(v, i, sheet)) return false;
+  }
   return true;
+}
+
+// Lower-case words a name's initials skip ("Bank of America" is "BoA" or "BOA").
+const skippedInInitials = new Set(['of', 'and', 'the', 'for', '&', 'de', 'du', 'der', 'und']);
+
+/** Whether the answer uses the lower-case word `w`. */
+function uses(sheet: FactSheet, w: string): boolean {
+  const id = sheet.words.find(w);
+  return id >= 0 && sheetWordIds(sheet).has(id);
+}
+
+/**
+ * Whether word `i` of name `v` is in the answer written another way: without or with a possessive
+ * ("the Deployment's container" names the Deployment), as initials the answer spells out ("ICC"
+ * where it says "Institute Cargo Clauses"), or as one of the words of initials the answer uses.
+ */
+function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
+  const words = byName.get(v.text)?.words ?? [];
+  const w = words[i];
+  if (w === undefined) return false;
+  if (w.endsWith("'s") ? uses(sheet, w.slice(0, -2)) : uses(sheet, `${w}'s`)) return true;
+  // The name's word is written in capitals ("ICC"): the answer's capitalized words in a row with those initials.
+  if (w.length >= 2 && w.length <= 6 && v.text.includes(w.toUpperCase()) && spelledOut(w, sheet)) return true;
+  // Words of the name around `i` whose initials are a word the answer uses ("Institute Cargo Clauses" / "ICC").
+  if (words.length < 2) return false;
+  for (let a = Math.max(0, i - 5); a <= i; a++) {
+    let initials = '';
+    for (let b = a; b < words.length && b - a < 6; b++) {
+      const x = words[b] as string;
+      if (!skippedInInitials.has(x)) initials += x[0];
+      if (b >= i && initials.length >= 2 && uses(sheet, initials)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether capitalized words of the answer in a row have `initials` (lower case) as their first letters. */
+function spelledOut(initials: string, sheet: FactSheet): boolean {
+  for (const c of sheet.clauses) {
+    const tokens = c.tokens;
+    for (let s = 0; s + initials.length <= tokens.length; s++) {
+      if (tokens[s]?.lower[0] !== initials[0]) continue;
+      let k = 0;
+      for (let j = s; j < tokens.length && k < initials.length; j++) {
+        const t = tokens[j];
+        if (t === undefined) break;
+        if (k > 0 && skippedInInitials.has(t.lower)) continue;
+        if (!t.upper || t.lower[0] !== initials[k]) break;
+        k++;
+      }
+      if (k === initials.length) return true;
+    }
+  }
+  return false;
 }

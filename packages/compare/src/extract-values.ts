@@ -10,7 +10,7 @@ import {
   scaleWords,
   withUnit,
 } from './number-unit.js';
-import { isNumberWord } from './number-words.js';
+import { isLanguageNumberWord, isNumberWord, languageNumber, ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
@@ -23,8 +23,26 @@ import { memoSlots, type WordIds } from './word-ids.js';
 // or a currency sign, "+" before a currency sign ("+44 20…" is a phone number).
 const approximate = /^(?:[~≈]|[><≥≤](?=[\d$€£¥₹₩])|\+(?=[$€£¥₹₩]))/u;
 
+/** The language of the answer a clause is read from, asked only where a word's value depends on it. */
+export type AnswerLanguage = () => string | undefined;
+
+// Words that say the figure after them is rounded.
+const hedges = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'approx.', 'circa', 'nearly', 'almost', 'some']);
+
+/** Whether the value at token `i` is said to be approximate: a hedge word before it, or "~" / "≈" on it. */
+function hedged(tokens: readonly ClauseToken[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  const first = t.core.charCodeAt(0);
+  return first === 0x7e || first === 0x2248 || hedges.has(tokens[i - 1]?.lower ?? '');
+}
+
 /** Reads one value starting at token `i`; returns it and how many tokens it spans. */
-function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue; also?: FactValue; used: number } | undefined {
+function valueAt(
+  tokens: readonly ClauseToken[],
+  i: number,
+  language: AnswerLanguage | undefined,
+): { value: FactValue; also?: FactValue; used: number } | undefined {
   const t = tokens[i];
   if (t === undefined) return undefined;
   // "a"/"an" (the commonest candidates) can only start a spelled number or "a week": none of the
@@ -125,8 +143,26 @@ function valueAt(tokens: readonly ClauseToken[], i: number): { value: FactValue;
     const r = withUnit(Number(m[1]), c, rest, false);
     return { value: r.value, used: 1 + r.used };
   }
+  // "3×/day", "2x/week": a count of times, as "three times a day" says it; "24/7" is round the
+  // clock ("24 hours a day"), no code.
+  m = digit ? /^(\d+)[×x](?:\/\p{L}+)?$/u.exec(c) : null;
+  if (m !== null) return { value: { type: 'quantity', keys: [`times:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
+  if (c === '24/7') return { value: { type: 'duration', keys: ['duration:86400'], num: 24, text: c, weak: true }, used: 1 };
   if (digit && /[\p{L}]/u.test(c)) return identifier(c);
   if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c))) return identifier(c);
+  if (!digit) {
+    // "the fourth floor" is "the 4th floor": a weak number (an ordinal before its noun, not "First, …").
+    const ordinal = ordinalValue(t.lower);
+    if (ordinal !== undefined && t.after === '' && rest[0] !== undefined)
+      return { value: { type: 'number', keys: [`number:${ordinal}`], num: ordinal, text: t.core, weak: true }, used: 1 };
+    // A count spelled in the answer's language ("tres años", "zwei Wochen"): weak, as English words
+    // without a unit are: it supports the digits another answer writes and compares with another count.
+    const n = language !== undefined && isLanguageNumberWord(t.lower) ? languageNumber(t.lower, language()) : undefined;
+    if (n !== undefined) {
+      const r = withUnit(n, t.core, rest, true);
+      return { value: { ...r.value, weak: true }, used: 1 + r.used };
+    }
+  }
   return articleValue(tokens, i, t, rest);
 }
 
@@ -235,7 +271,13 @@ function mayHoldValue(t: ClauseToken): boolean {
   }
   if (c.startsWith('www') || c.startsWith('http')) return true;
   const dash = t.lower.indexOf('-');
-  return startWords.has(t.lower) || isNumberWord(t.lower) || (dash > 0 && isNumberWord(t.lower.slice(0, dash)));
+  return (
+    startWords.has(t.lower) ||
+    isNumberWord(t.lower) ||
+    (dash > 0 && isNumberWord(t.lower.slice(0, dash))) ||
+    ordinalValue(t.lower) !== undefined ||
+    isLanguageNumberWord(t.lower)
+  );
 }
 
 /**
@@ -243,7 +285,12 @@ function mayHoldValue(t: ClauseToken): boolean {
  * clause's tokens, in order; `consumed` receives the indices of the tokens they span. Given the
  * tokens' word table, which words can start no value is remembered per word.
  */
-export function extractValues(tokens: readonly ClauseToken[], consumed?: Set<number>, words?: WordIds): FactValue[] {
+export function extractValues(
+  tokens: readonly ClauseToken[],
+  consumed?: Set<number>,
+  words?: WordIds,
+  language?: AnswerLanguage,
+): FactValue[] {
   const out: FactValue[] = [];
   const memo = words?.memo(memoSlots.mayHoldValue);
   for (let i = 0; i < tokens.length; ) {
@@ -252,12 +299,13 @@ export function extractValues(tokens: readonly ClauseToken[], consumed?: Set<num
       i++;
       continue;
     }
-    const found = valueAt(tokens, i);
+    const found = valueAt(tokens, i, language);
     if (found === undefined) {
       i++;
       continue;
     }
-    out.push(found.value);
+    // "about 38,000", "roughly $14,000", "~45 min": the figure is said to be rounded.
+    out.push(hedged(tokens, i) ? { ...found.value, approximate: true } : found.value);
     if (found.also !== undefined) out.push(found.also);
     const end = i + Math.max(1, found.used);
     for (; i < end; i++) consumed?.add(i);

@@ -8,7 +8,7 @@ import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { knownWords } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
-import { excusesChange } from './rounded-value.js';
+import { excusesChange, saysRounded } from './rounded-value.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
@@ -126,7 +126,8 @@ export function diffFacts(
         droppedValues.find((p) => !used.has(p) && sameSlot(p, v));
       if (before !== undefined) {
         used.add(before);
-        const varying = varies(before, v);
+        // Production varies there, or the candidate rounds the figure and says so.
+        const varying = varies(before, v) || saysRounded(before, v);
         out.push({
           kind: 'fact_changed',
           path: where(c),
@@ -170,18 +171,20 @@ export function diffFacts(
         // another one than the original's (one that leaves the value out says nothing: "for a
         // single vehicle" against "one car" → "two cars").
         const beforeOnly = new ValueIndex([before]);
-        const differs = baselines.some((b) => {
-          const a = align(c, b, o.maxClauses);
-          return (
-            a !== undefined &&
-            a.score >= o.alignClause &&
-            (clauseStates(a.clause, v) ||
-              (!clauseStates(a.clause, before) &&
-                a.clause.values.some(
-                  (x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v),
-                )))
-          );
-        });
+        const differs =
+          saysRounded(before, v) ||
+          baselines.some((b) => {
+            const a = align(c, b, o.maxClauses);
+            return (
+              a !== undefined &&
+              a.score >= o.alignClause &&
+              (clauseStates(a.clause, v) ||
+                (!clauseStates(a.clause, before) &&
+                  a.clause.values.some(
+                    (x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v),
+                  )))
+            );
+          });
         out.push({
           kind: 'fact_changed',
           path: where(c),

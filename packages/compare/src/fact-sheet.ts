@@ -7,6 +7,7 @@ import type { FactValue } from './fact-value.js';
 import { IdSet } from './id-set.js';
 import { ClauseMemo, SheetMemo } from './sheet-memo.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
+import { proseLanguage } from './text-language.js';
 import { ValueIndex } from './value-index.js';
 import { isAscii } from './word-forms.js';
 import { currentWordIds, memoSlots, uniqueIds, type WordIds } from './word-ids.js';
@@ -147,6 +148,20 @@ function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlyS
   );
 }
 
+// Words enough to tell a language by its function words.
+const languageSample = 600;
+
+/** The ids of the first words of an answer's clauses (tokens made by hand have none). */
+function wordIdsOf(clauses: readonly { readonly tokens: readonly ClauseToken[] }[]): number[] {
+  const ids: number[] = [];
+  for (const c of clauses)
+    for (const t of c.tokens) {
+      if (t.id !== undefined) ids.push(t.id);
+      if (ids.length >= languageSample) return ids;
+    }
+  return ids;
+}
+
 /** Pushes a run of capitalized words as one entity. */
 function pushEntity(run: readonly string[], out: FactValue[]): void {
   const text = run.join(' ');
@@ -172,10 +187,17 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const read = spellRanges(text);
   const ascii = isAscii(read);
   const byToken = words.listMemo(memoSlots.tokenContent);
-  for (const c of splitClauses(read, words)) {
+  const split = splitClauses(read, words);
+  // The answer's language, read from its words only when a word's value depends on it (a number word of another language).
+  let language: string | undefined | null = null;
+  const languageOf = (): string | undefined => {
+    if (language === null) language = proseLanguage(wordIdsOf(split), words);
+    return language;
+  };
+  for (const c of split) {
     // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
     if (consumed.size > 0) consumed.clear();
-    const found = extractValues(c.tokens, consumed, words);
+    const found = extractValues(c.tokens, consumed, words, languageOf);
     if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
     // An ASCII clause's words are its tokens' words in order (white space and the punctuation

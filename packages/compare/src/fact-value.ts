@@ -30,6 +30,8 @@ export interface FactValue {
    * number with no unit ("one of our agents"), "a week", "weekdays".
    */
   readonly weak: boolean;
+  /** Said to be approximate ("about 38,000", "roughly $14k", "~45 min"). */
+  readonly approximate?: boolean;
 }
 
 /** Bare numbers and counted nouns: supported by any value that carries the same number. */

@@ -33,3 +33,24 @@ export function excusesChange(x: FactValue, before: FactValue, v: FactValue): bo
   if (Number.isInteger(before.num) || step(x.num) <= step(before.num) || !roundsTo(before.num, x.num)) return true;
   return roundsTo(v.num, x.num);
 }
+
+/** The number of a value's first key ("money:USD:13900" → 13900): its figure in the key's unit. */
+function keyNumber(v: FactValue): number {
+  const k = v.keys[0] ?? '';
+  return Number(k.slice(k.lastIndexOf(':') + 1));
+}
+
+/**
+ * Whether the candidate's `v` is the original's `before` rounded, and says so ("roughly $14,000"
+ * for $13,900, "about 38,000 points" for 38,400): said to be approximate, in the same unit, given
+ * to a coarser step, within half of it of the original and within 5 % of it. Another figure
+ * ("about $53" for $35) or one said exactly ("$14,000") is still a change.
+ */
+export function saysRounded(before: FactValue, v: FactValue): boolean {
+  if (v.approximate !== true || before.approximate === true || before.type !== v.type) return false;
+  const b = keyNumber(before);
+  const x = keyNumber(v);
+  const unitOf = (k: string | undefined): string => (k ?? '').slice(0, (k ?? '').lastIndexOf(':'));
+  if (!Number.isFinite(b) || !Number.isFinite(x) || b === 0 || unitOf(before.keys[0]) !== unitOf(v.keys[0])) return false;
+  return step(x) > step(b) && roundsTo(b, x) && Math.abs(x - b) <= 0.05 * Math.abs(b);
+}

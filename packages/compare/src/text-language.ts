@@ -139,3 +139,12 @@ export function languageChange(
     message: `candidate answers in another language (${what})`,
   };
 }
+
+/**
+ * The language of Latin-script prose given as its words' ids (lower case, of `words`): English,
+ * Spanish, French, German, Portuguese, Italian or Dutch by their function words; undefined when it
+ * cannot tell (too few words, another script, a terse list).
+ */
+export function proseLanguage(ids: readonly number[], words: WordIds): string | undefined {
+  return latinLanguage(ids, words);
+}
