@@ -7,6 +7,7 @@ import {
   cue,
   cueBits,
   deniers,
+  exemptions,
   failures,
   liftable,
   necessity,
@@ -60,6 +61,13 @@ function chargeFollows(tokens: readonly ClauseToken[], i: number): boolean {
   }
   return false;
 }
+
+// Verbs of keeping something from happening, and the words before "to" that make "to avoid" the
+// verb's object ("you need to avoid") rather than a purpose ("…alerts to avoid fees").
+const purposes = new Set(['avoid', 'prevent']);
+const purposeTakers = new Set(
+  'need needs needed have has had want wants try tries trying tried ought able going got must should will would can could'.split(' '),
+);
 
 // Words after which "miss" is a verb of the clause: a subject pronoun, a relative, an auxiliary.
 const omitters = new Set('i you he she it we they that who which will would can could may might should must do does did to'.split(' '));
@@ -169,7 +177,12 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if ((bits & cue.denier) !== 0) {
+      // "to avoid / prevent a fee" after the claim, or opening it, is its purpose: what the claim is for
+      // ("set up an alert to prevent another fee"), not what it denies. "need to avoid" still denies.
+      if (purposes.has(w) && tokens[i - 1]?.lower === 'to' && !purposeTakers.has(tokens[i - 2]?.lower ?? '')) return;
       negs++;
+      // "exempt from inspection": no inspection needed, as "don't need an inspection" says.
+      if (exemptions.has(w)) pos = true;
       return;
     }
     if ((bits & cue.advice) !== 0) advised = true;

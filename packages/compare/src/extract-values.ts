@@ -70,8 +70,20 @@ function valueAt(
     const v = clockTime(t.lower === 'midnight' ? 0 : 12, 0, undefined, c);
     return v === undefined ? undefined : { value: v, used: 1 };
   }
+  // "€80-€95/day", "$2.99–$9.99": a range of amounts, each end with its currency.
+  let m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)[-–]([$€£¥₹₩])?(\d[\d,]*(?:\.\d+)?)(?:\/\p{L}+)?$/u.exec(c) : null;
+  if (m !== null && (m[3] === undefined || m[3] === m[1])) {
+    const currency = currencySymbols[m[1] ?? '$'];
+    const low = parseNumber(m[2] ?? '0');
+    const high = parseNumber(m[4] ?? '0');
+    return {
+      value: { type: 'money', keys: [`money:${currency}:${high}`], num: high, text: c, weak: false },
+      also: { type: 'money', keys: [`money:${currency}:${low}`], num: low, text: c, weak: false },
+      used: 1,
+    };
+  }
   // "$35", "$1.2k", "$210/night".
-  let m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
+  m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
   if (m !== null) {
     let scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
     // "$2.5 million"

@@ -52,6 +52,33 @@ export const negations = new Set([
   'nessuno',
   'nessuna',
 ]);
+// Words of exemption: "exempt from the fee" is "pays no fee" and "exempt from inspection" is "needs no
+// inspection" - a negation that also lifts a necessity, in each language whose negations are read
+// (German "befreit", Spanish "exento", Portuguese "isento", French "exonéré" / "exempté", Italian "esente").
+export const exemptions: ReadonlySet<string> = new Set([
+  'exempt',
+  'exempted',
+  'exempts',
+  'befreit',
+  'exento',
+  'exenta',
+  'exentos',
+  'exentas',
+  'isento',
+  'isenta',
+  'isentos',
+  'isentas',
+  'exonéré',
+  'exonérée',
+  'exonérés',
+  'exonérées',
+  'exempté',
+  'exemptée',
+  'exemptés',
+  'exemptées',
+  'esente',
+  'esenti',
+]);
 // Words that deny their positive counterpart whatever it is worded as: "excluded" is "not included"
 // or "not covered", "declined" is "not accepted", "blocked" is "cannot". Counted as one negation each,
 // so "excluded" and "not covered" agree and "excluded" / "included" flip. "closed" is not here: a
@@ -81,6 +108,12 @@ export const deniers = new Set([
   'disallowed',
   'barred',
   'discontinued',
+  // "avoids the fee" is "no fee", "to avoid delays" / "to prevent delays".
+  'avoid',
+  'avoids',
+  'avoided',
+  'avoiding',
+  ...exemptions,
 ]);
 // Verbs that deny the verb after them: "failed to arrive" = "did not arrive". Alone ("the build
 // failed", "while checks fail") they report an event, worded as often "stopped at", "broke", "is red".
