@@ -1,7 +1,8 @@
-import { isCalendarWord, spellRanges } from './calendar-value.js';
+import { spellRanges } from './calendar-value.js';
 import { isFraming } from './claim-framing.js';
+import { entities } from './clause-entities.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
-import { isFunctionWord, textContent, tokensContent } from './content-words.js';
+import { textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
 import { IdSet } from './id-set.js';
@@ -99,55 +100,6 @@ export function sheetWordIds(sheet: FactSheet): IdSet {
   return set;
 }
 
-const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
-
-// A capital letter or a Roman numeral after a name is part of it ("Gate B", "Mark IV"); alone, a
-// short capital word is mostly a word ("A", "ID", "OK").
-const continuesName = /^(?:[A-Z]|[IVX]{2,4})$/;
-
-function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
-  const out: FactValue[] = [];
-  let run: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
-      run.push(t.core);
-    } else if (run.length > 0) {
-      pushEntity(run, out);
-      run = [];
-    }
-  }
-  if (run.length > 0) pushEntity(run, out);
-  return out;
-}
-
-const possessive = /^\p{Lu}\p{Ll}+['’]s$/u;
-// "Here's", "Let's", "Today's": contractions and common words, not names.
-const notPossessors = new Set('here let everyone everything nothing someone somebody today tomorrow yesterday tonight one'.split(' '));
-
-function possessiveName(t: ClauseToken): boolean {
-  if (!possessive.test(t.core)) return false;
-  const base = t.lower.slice(0, -2);
-  return !isFunctionWord(base) && !notPossessors.has(base);
-}
-
-/** Whether a capitalized token reads as (part of) a name. */
-function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
-  // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
-  const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
-  return (
-    !consumed.has(i) &&
-    // A sentence's first word is capitalized by grammar; it is a name when it is an acronym or a
-    // possessive ("Bella's booster is due").
-    (i > 0 || !initial || acronym || possessiveName(t)) &&
-    /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
-    !nameStoppers.has(t.lower) &&
-    !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&
-    !isCalendarWord(t.core) &&
-    !(i === 0 && isFunctionWord(t.lower))
-  );
-}
-
 // Words enough to tell a language by its function words.
 const languageSample = 600;
 
@@ -160,12 +112,6 @@ function wordIdsOf(clauses: readonly { readonly tokens: readonly ClauseToken[] }
       if (ids.length >= languageSample) return ids;
     }
   return ids;
-}
-
-/** Pushes a run of capitalized words as one entity. */
-function pushEntity(run: readonly string[], out: FactValue[]): void {
-  const text = run.join(' ');
-  out.push({ type: 'entity', keys: [`entity:${text.toLowerCase()}`], text, weak: false });
 }
 
 /**

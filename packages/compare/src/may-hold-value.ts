@@ -1,0 +1,117 @@
+import { relativeDays } from './calendar-value.js';
+import { isLanguageNumberWord } from './language-numbers.js';
+import { isNumberWord, ordinalValue } from './number-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// Which tokens can start a value (extract-values.ts asks before trying its patterns): most words
+// of an answer start none, and are skipped by a look-up remembered per word.
+
+// Words a token must contain for {@link valueAt} to find anything: a digit, a currency sign,
+// `@`, `#`, `www`/`http`, or an English value word. The rest are skipped cheaply.
+const valueWords = new Set([
+  ...relativeDays,
+  'a',
+  'an',
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'once',
+  'twice',
+  'thrice',
+  'noon',
+  'midday',
+  'midnight',
+]);
+
+// Every lower-case word that can start a value: number words, months, weekdays, relative days.
+const startWords = new Set([
+  ...valueWords,
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'jpy',
+  'cad',
+  'aud',
+  'inr',
+]);
+
+/**
+ * {@link mayHoldValue}, from `memo` (per word id of the tokens' table) for a token written in
+ * lower case (its answer is a function of its lower-case form then).
+ */
+export function mayHoldValueMemo(t: ClauseToken, memo: (number | undefined)[] | undefined): boolean {
+  if (memo === undefined || t.id === undefined || t.core !== t.lower) return mayHoldValue(t);
+  let may = memo[t.id];
+  if (may === undefined) {
+    may = mayHoldValue(t) ? 1 : 0;
+    memo[t.id] = may;
+  }
+  return may === 1;
+}
+
+function mayHoldValue(t: ClauseToken): boolean {
+  const c = t.core;
+  for (let k = 0; k < c.length; k++) {
+    const code = c.charCodeAt(k);
+    if ((code >= 48 && code <= 57) || code === 36 || code === 64 || code === 35 || code > 0x20a0) return true;
+  }
+  if (c.startsWith('www') || c.startsWith('http')) return true;
+  const dash = t.lower.indexOf('-');
+  return (
+    startWords.has(t.lower) ||
+    isNumberWord(t.lower) ||
+    (dash > 0 && isNumberWord(t.lower.slice(0, dash))) ||
+    ordinalValue(t.lower) !== undefined ||
+    isLanguageNumberWord(t.lower)
+  );
+}
