@@ -8,11 +8,12 @@
 // `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
 // --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
-// the client runs, written there)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
+// the client runs, written there; with --profile-kind heap, a sampling heap profile of every allocation instead)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
+// --helpers-nice N (the tap's V8 helper threads at nice N, see lowerRuntimeHelpers: an A/B)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
 // --under-tsx (run the tap and http-proxy through tsx, as before 2026-12-01 23:15: each process then also holds tsx's
 // module-loader thread, an isolate no deployed process has; by default both run on plain node, see bench/tap/plain-entry.ts).
@@ -38,11 +39,13 @@ const { values } = parseArgs({
     'ramp-ms': { type: 'string' },
     contender: { type: 'string' },
     'profile-dir': { type: 'string' },
+    'profile-kind': { type: 'string' },
     'heap-snapshot-ms': { type: 'string' },
     'memory-log': { type: 'string' },
     sink: { type: 'string' },
     capture: { type: 'string' },
     'tap-flags': { type: 'string' },
+    'helpers-nice': { type: 'string' },
     'under-tsx': { type: 'boolean' },
   },
 });
@@ -109,8 +112,10 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               `--upstream=${upstreamUrl}`,
               `--db=${join(dir, `${scenario.name}.db`)}`,
               ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
+              ...(values['profile-kind'] === undefined ? [] : [`--profile-kind=${values['profile-kind']}`]),
               ...(values.sink === undefined ? [] : [`--sink=${values.sink}`]),
               ...(values.capture === undefined ? [] : [`--capture=${values.capture}`]),
+              ...(values['helpers-nice'] === undefined ? [] : [`--helpers-nice=${values['helpers-nice']}`]),
               ...(values['memory-log'] === undefined ? [] : [`--memory-log=${values['memory-log']}.${scenario.name}.jsonl`]),
             ],
             {

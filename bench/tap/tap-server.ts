@@ -20,6 +20,7 @@ import type { Store } from '@understudy/store';
 import type { CaptureSink } from '@understudy/tap';
 import { announceReady, argValue } from './child-ipc.js';
 import { answerLoopDelay } from './loop-delay-probe.js';
+import { lowerRuntimeHelpers } from './lower-runtime-helpers.js';
 import type { CaptureCounters, TapReply, TapRequest } from './tap-messages.js';
 
 const upstream = argValue('upstream');
@@ -28,10 +29,17 @@ const profileDir = argValue('profile-dir', '');
 const captureRate = Number(argValue('capture-rate', '1'));
 const sinkKind = argValue('sink', 'worker');
 const memoryLog = argValue('memory-log', '');
+/** `--profile-kind=heap`: the profile is V8's sampling heap profile of every allocation (collected ones too), not a CPU profile. */
+const profileKind = argValue('profile-kind', 'cpu');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
 /** `--young-generation=v8`: leave V8's own young-generation sizing (an A/B); by default capped as `understudy tap` caps it. */
 const youngGeneration = argValue('young-generation', 'capped');
+/** `--helpers-nice=N`: the runtime's helper threads at nice N (an A/B, see lowerRuntimeHelpers); 0 leaves them. */
+const helpersNice = Number(argValue('helpers-nice', '0'));
+
+// First, before anything starts a thread: only the threads the runtime started are lowered.
+lowerRuntimeHelpers(helpersNice);
 
 // As the CLI's main.ts does for `understudy tap`: the cap before the tap's modules load (they would grow the young generation past it).
 if (youngGeneration === 'capped' && !youngGenerationSetByFlag(process.execArgv)) capYoungGeneration();
@@ -61,13 +69,16 @@ const tap = createTap({
 
 let peakRss = 0;
 let atPeak = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+// Every 100 ms on the proxy's own thread, so the cheap reading (`rss()`, one read of /proc) is the one
+// taken each time; the heap split (which walks V8's heap spaces) only at a new peak. http-proxy samples nothing.
 const sampleMemory = (): number => {
-  const m = process.memoryUsage();
-  if (m.rss > peakRss) {
-    peakRss = m.rss;
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) {
+    const m = process.memoryUsage();
+    peakRss = Math.max(rss, m.rss);
     atPeak = { heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
   }
-  return m.rss;
+  return rss;
 };
 sampleMemory();
 const rssTimer = systemClock.setInterval(sampleMemory, 100);
@@ -129,16 +140,26 @@ async function profile(action: 'profile-start' | 'profile-stop'): Promise<TapRep
   if (action === 'profile-start') {
     session = new Session();
     session.connect();
+    if (profileKind === 'heap') {
+      await session.post('HeapProfiler.enable');
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 16_384,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      return { type: 'profiling' };
+    }
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
     return { type: 'profiling' };
   }
   if (session === undefined) return { type: 'profiled', error: 'profile-stop without profile-start' };
-  const { profile: result } = await session.post('Profiler.stop');
+  const { profile: result } =
+    profileKind === 'heap' ? await session.post('HeapProfiler.stopSampling') : await session.post('Profiler.stop');
   session.disconnect();
   session = undefined;
-  const path = join(profileDir, `tap-${process.pid}.cpuprofile`);
+  const path = join(profileDir, `tap-${process.pid}.${profileKind === 'heap' ? 'heapprofile' : 'cpuprofile'}`);
   writeFileSync(path, JSON.stringify(result));
   return { type: 'profiled', path };
 }

@@ -47,6 +47,13 @@ export class SseCapture {
   #carried = 0;
   /** The bytes since the last event passed twice the cap: that event is not read for usage. */
   #overflow = false;
+  /**
+   * Where the next `"usage"` and `"model"` start in `#chunk` (-1: nowhere after the last search; -2:
+   * not searched in this chunk yet). Each is searched once per chunk and reused while it lies ahead,
+   * so a chunk of many events is scanned once per mark, and an event allocates nothing.
+   */
+  #nextUsage = -2;
+  #nextModel = -2;
 
   /**
    * `body`, when given, is the capture of this reply's body that the caller pushes every chunk to
@@ -62,6 +69,8 @@ export class SseCapture {
   push(chunk: Buffer, at: number): void {
     if (this.#ownBody) this.#body.push(chunk);
     this.#chunk = chunk;
+    this.#nextUsage = -2;
+    this.#nextModel = -2;
     this.#chunkStart = this.#seen;
     this.#seen += chunk.length;
     this.#scanner.push(chunk, at);
@@ -91,16 +100,16 @@ export class SseCapture {
 
   /** Reads usage from the event that ends at `end` when its bytes may hold some, then starts afresh there. */
   #readUsage(end: number, event: boolean): void {
-    const own = this.#chunk.subarray(Math.max(0, this.#since - this.#chunkStart), end - this.#chunkStart);
-    const before = this.#carry.subarray(0, this.#carried);
-    const wantsModel = this.#usage.found.model === undefined;
+    const from = Math.max(0, this.#since - this.#chunkStart);
+    const to = end - this.#chunkStart;
     if (
       event &&
       this.#capBytes > 0 &&
       !this.#overflow &&
-      (marked(before, own, usageMark) || (wantsModel && marked(before, own, modelMark)))
+      (this.#marked(usageMark, from, to) || (this.#usage.found.model === undefined && this.#marked(modelMark, from, to)))
     ) {
-      const bytes = before.length === 0 ? own : Buffer.concat([before, own]);
+      const own = this.#chunk.subarray(from, to);
+      const bytes = this.#carried === 0 ? own : Buffer.concat([this.#carry.subarray(0, this.#carried), own]);
       // A fresh parser skips a leading BOM as the live one did at the start of the stream only:
       // later, after a line break, so it reads the bytes as the live one did. The closing LF
       // settles a blank line written as a lone CR (an extra blank line changes nothing).
@@ -111,6 +120,21 @@ export class SseCapture {
     this.#carry = empty;
     this.#carried = 0;
     this.#overflow = false;
+  }
+
+  /** Whether `mark` is in the event that ends at `to` in this chunk: its bytes `from` there, after those carried from earlier chunks. */
+  #marked(mark: Buffer, from: number, to: number): boolean {
+    const usage = mark === usageMark;
+    let next = usage ? this.#nextUsage : this.#nextModel;
+    if (next !== -1 && next < from) {
+      next = this.#chunk.indexOf(mark, from);
+      if (usage) this.#nextUsage = next;
+      else this.#nextModel = next;
+    }
+    // The first mark at or past `from`: in this event when it ends by `to`; any later one ends later still.
+    if (next !== -1 && next + mark.length <= to) return true;
+    // An event begun in an earlier chunk (rare: most end in the chunk they start in): its carried bytes and the seam.
+    return this.#carried > 0 && marked(this.#carry.subarray(0, this.#carried), this.#chunk.subarray(from, to), mark);
   }
 
   /** Copies the current event's bytes in this chunk, so its usage can be read when it ends in a later one. */
