@@ -36,6 +36,12 @@ function firstCue(c: ClauseFacts, other: ClauseFacts): number {
 
 const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't");
 
+/** Whether a comma (or another mark inside a sentence) follows the token: the end of a list item. */
+function endsItem(t: ClauseFacts['tokens'][number] | undefined): boolean {
+  const after = t?.after ?? '';
+  return after.includes(',') || after.includes(';');
+}
+
 /**
  * The words a negation particle governs: the first content word after it ("don't feed her" →
  * feed, "there is no fee" → fee, "can't be refunded" → refund) and the verb it takes ("don't try
@@ -44,6 +50,8 @@ const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't")
  */
 function governed(tokens: ClauseFacts['tokens'], cue: number): string[] | null {
   for (let i = cue + 1; i < tokens.length; i++) {
+    // A negation's scope ends at its item's comma ("Appointment: not needed, walk-ins welcome").
+    if (endsItem(tokens[i - 1])) return null;
     const w = tokens[i]?.lower ?? '';
     if (companions.has(w) || isFunctionWord(w)) continue;
     if (liftable.has(w)) return lifted(tokens, cue, i);
