@@ -25,7 +25,7 @@ export interface JudgeOptions {
   readonly textPriorPairs: number;
   /**
    * Prior bar for text similarity: what production's low quantile minus the margin is believed
-   * to be before any baseline (fitted on the quality sets, docs/benchmarks.md). Default 0.2.
+   * to be before any baseline (fitted on the quality sets, docs/benchmarks.md). Default 0.1.
    */
   readonly textPriorSimilarity: number;
   /** Prior bar for the length ratio of a shorter answer that looks cut. Default 0.25. */
