@@ -1,9 +1,11 @@
 import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
+import { foreignPasswordValues } from './foreign-password.js';
 import { keyShapes } from './key-shapes.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
+import { unlabelledTokens } from './unlabelled-token.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
 export type TextPattern = RegexPattern | ScanPattern;
@@ -44,7 +46,8 @@ const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?
  * Stripe (`sk-…`, `sk-ant-…`, `sk_live_…`, `pk_…`, `rk_…`), AWS access key ids (`AKIA…`,
  * `ASIA…`), GitHub tokens (`ghp_…`, `github_pat_…`), Slack tokens (`xoxb-…`), Google API keys
  * (`AIza…`), JWTs, the other vendors' shapes in `key-shapes.ts`, credentials in URLs and PEM
- * private keys.
+ * private keys, passwords labelled in other languages (`foreign-password.ts`) and random tokens
+ * with no label at all (`unlabelled-token.ts`: a shape rule that leaves ids and digests alone).
  */
 export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   // Bounded repetitions keep every pattern linear on a 100 KB run of word characters.
@@ -84,12 +87,15 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   ...keyShapes,
   { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
+  { name: 'password', find: foreignPasswordValues },
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
     hints: ['eyJ'],
     lead: /eyJ/g,
   },
+  // Last: a key of a known shape keeps its own kind; only what nothing else named is a `token`.
+  { name: 'token', find: unlabelledTokens },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */

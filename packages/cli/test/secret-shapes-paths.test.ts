@@ -56,7 +56,26 @@ const secrets = {
   egressUrlPw: 'EgressUrlSeedPw-1208',
   importKey: 'hf_ImportSeedTok3nAbCdEfGhIjKlMn88',
   importPw: 'importlettersphrase',
+  // No label and no vendor prefix: only their shape gives them away (unlabelled-token.ts).
+  proseToken: 'q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiYx',
+  streamToken: 'Vb8nK2xQ7mLp4Rt9Wz3Yc6Hd1Fg5Js0Ak8Ue2Io',
+  replyToken: 'Tm4Kq8Zx2Vb7Np9Lc3Rw6Yh1Gd5Fs0Ja2Ue8Io4',
+  // Passwords labelled in other languages (foreign-password.ts).
+  dePw: 'KuchenBlau-71',
+  esPw: 'PerroVerde88',
+  frPw: 'Chaton!Bleu9',
+  ptPw: 'GatoAzul#55',
+  jaPw: 'Sakura2024xyz',
+  zhPw: 'Mima-8812',
+  streamDePw: 'Sonne-Mond-4417',
+  pyPw: 'PySeedPw-5521',
 } as const;
+
+/** A body as Python's json.dumps writes it by default: every non-ASCII character a `\\u` escape. */
+const asciiOnlyRequest = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: `mi contraseña: ${secrets.pyPw}` }],
+}).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const pem = (body: string) => `-----BEGIN RSA PRIVATE KEY-----\n${body}\nQk9EWVRISVJE\n-----END RSA PRIVATE KEY-----`;
 const prompt = [
@@ -65,6 +84,8 @@ const prompt = [
   `cache at redis://:${secrets.redisPw}@cache:6379/0 and db postgres://app:${secrets.pgPw}@db:5432/app`,
   `send Basic ${secrets.basic} or run curl -u bob:${secrets.curlPw} https://x`,
   `my pw: ${secrets.pwColon} and the other password - ${secrets.pwDash}; my password is ${secrets.letters} thanks`,
+  `log in with ${secrets.proseToken} please`,
+  `Passwort: ${secrets.dePw}; contraseña: ${secrets.esPw}; mot de passe : ${secrets.frPw}; senha: ${secrets.ptPw}; パスワード: ${secrets.jaPw}; 密码：${secrets.zhPw}`,
 ].join('\n');
 
 /** A JSON body whose last string, a multipart upload, is cut inside the password's part (as at the capture cap). */
@@ -87,7 +108,13 @@ const chatReply = JSON.stringify({
   id: 'chatcmpl-1',
   object: 'chat.completion',
   choices: [
-    { index: 0, message: { role: 'assistant', content: `Rotate ${secrets.hf} and ${secrets.glpat}; your pw: ${secrets.pwColon}` } },
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: `Rotate ${secrets.hf} and ${secrets.glpat}; your pw: ${secrets.pwColon}; new key ${secrets.replyToken}`,
+      },
+    },
   ],
 });
 
@@ -103,6 +130,9 @@ const openaiStream = (() => {
   const events = sse([
     [undefined, { choices: [{ index: 0, delta: { content: `token ${a}` } }] }],
     [undefined, { choices: [{ index: 0, delta: { content: `${b} ok` } }] }],
+    [undefined, { choices: [{ index: 0, delta: { content: ` then ${secrets.streamToken.slice(0, 20)}` } }] }],
+    [undefined, { choices: [{ index: 0, delta: { content: `${secrets.streamToken.slice(20)} and Passwort: Sonne-` } }] }],
+    [undefined, { choices: [{ index: 0, delta: { content: `Mond-4417 done` } }] }],
     [undefined, { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'c1', function: { name: 'publish', arguments: c } }] } }] }],
     [undefined, { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: d } }] } }] }],
   ]);
@@ -173,13 +203,21 @@ async function send(path: string, body: string, headers: Record<string, string> 
 
 /** The seeded secrets, and the halves a stream spelled them in, that `text` still holds. */
 function leaked(text: string): string[] {
-  const halves = [secrets.streamHf.slice(9), secrets.anthropicKey.slice(7), secrets.toolArgKey.slice(8)];
+  const halves = [
+    secrets.streamHf.slice(9),
+    secrets.anthropicKey.slice(7),
+    secrets.toolArgKey.slice(8),
+    secrets.streamToken.slice(0, 20),
+    secrets.streamToken.slice(20),
+    'Mond-4417',
+  ];
   return [...Object.values(secrets), ...halves].filter((s) => text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1)));
 }
 
 describe('secrets of vendor, PEM, URL and prose shapes (every path)', () => {
   it('no seeded secret reaches the SQLite file, its WAL, the API or a log', async () => {
     await send('/v1/chat/completions', chatRequest);
+    await send('/v1/chat/completions', asciiOnlyRequest);
     await send(`/v1/cut?note=${secrets.queryKey}`, cutUpload);
     for (const path of ['/v1/openai-stream', '/v1/messages', '/v1/responses', '/v1/gzip', '/v1/fail']) await send(path, chatRequest);
     const tool = await request(`${paths.egressUrl}/d/tools/deploy`, {

@@ -1,0 +1,126 @@
+import type { Span } from './secret-value-spans.js';
+
+/**
+ * "Password" in the languages agents are most often written to, as people label one in a message
+ * (`Passwort: …`, `contraseña: …`, `mot de passe : …`, `senha: …`, `パスワード：…`, `密码是…`). The
+ * English names are read by the secret-name scan (`assignedSecrets`); these are not ASCII words it
+ * can find, so they have this scan of their own.
+ */
+const labels = [
+  'passwort',
+  'kennwort',
+  'contraseña',
+  'contrasena',
+  'mot de passe',
+  'senha',
+  'palavra-passe',
+  'wachtwoord',
+  'lösenord',
+  'losenord',
+  'passord',
+  'adgangskode',
+  'salasana',
+  'hasło',
+  'haslo',
+  'heslo',
+  'jelszó',
+  'parolă',
+  'şifre',
+  'şifresi',
+  'sifre',
+  'пароль',
+  'κωδικός',
+  'パスワード',
+  '暗証番号',
+  '密码',
+  '密碼',
+  '口令',
+  '비밀번호',
+  'كلمة المرور',
+  'كلمة السر',
+  'סיסמה',
+  'סיסמא',
+  'पासवर्ड',
+  'mật khẩu',
+  'kata sandi',
+  'รหัสผ่าน',
+  'رمز عبور',
+];
+
+/**
+ * Each label as written and as a JSON encoder that escapes every non-ASCII character writes it
+ * (Python's `json.dumps` does by default: `contrase\u00f1a`), a space also as a no-break space.
+ */
+function spelled(label: string): string {
+  let out = '';
+  for (const c of label) {
+    const code = c.charCodeAt(0);
+    if (c === ' ') out += '[ \\u00a0]';
+    else if (code < 128) out += c.replace(/[-.]/g, '\\$&');
+    else out += `(?:${c}|\\\\u${code.toString(16).padStart(4, '0')})`;
+  }
+  return out;
+}
+
+/**
+ * A label, then what states its value: blanks and a colon (`:`, `：`), `=`, a dash between blanks,
+ * or a copula (`ist`, `lautet`, `es`, `est`, `é`, `è`, `is`, `是`, `为`, `は`, `는`) — the value
+ * follows.
+ */
+const labelled = new RegExp(
+  `(${labels.map(spelled).join('|')})(?:[ \\t\\u00a0\\u202f\\u3000]*(?:[:=：]|\\\\uff1a)|[ \\t]+[-\\u2013\\u2014](?=[ \\t])|[ \\t]+(?:ist|lautet|es|est|é|è|is|era|was)(?=[ \\t])|[ \\t]*(?:是|为|為|は|는|은))[ \\t\\u00a0\\u3000]*`,
+  'gi',
+);
+
+/** The labels written in ASCII only: text with no other character and no `\\u` escape holds one of these or none. */
+const asciiLabel = new RegExp(
+  labels
+    .filter((l) => Buffer.byteLength(l) === l.length)
+    .map(spelled)
+    .join('|'),
+  'i',
+);
+
+/** Letters of scripts written with spaces: a label of theirs must start a word (`Passwort`, not `Einpasswort`). */
+const spacedLetter = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]/;
+
+/** Whether a letter precedes `at` (a JSON escape's letter, `\nPasswort`, does not count). */
+function insideWord(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  return spacedLetter.test(before) && !('nrt'.includes(before) && text.charAt(at - 2) === '\\');
+}
+
+/** Where a value ends: a blank, a quote, a bracket, an escape, or CJK punctuation. */
+const valueEnd = ' \t\r\n"\'`,;()[]{}<>\\\u3000\u3001\u3002\uff0c\uff1b\u300c\u300d';
+
+/** The longest value read. */
+const maxValue = 128;
+
+/** Ranges of the values that a password label in another language than English states. */
+export function foreignPasswordValues(text: string): Span[] {
+  const out: Span[] = [];
+  // Most bodies are ASCII with no label: a native length check and one regex of the ASCII labels
+  // (about half the cost of the full scan) say so.
+  if (Buffer.byteLength(text) === text.length && !text.includes('\\u') && !asciiLabel.test(text)) return out;
+  labelled.lastIndex = 0;
+  for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
+    const label = m[1] ?? '';
+    if (spacedLetter.test(label.charAt(0)) && insideWord(text, m.index)) continue;
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < text.length && to - from < maxValue && !valueEnd.includes(text.charAt(to))) to++;
+    while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
+    const value = text.slice(from, to);
+    const colon = /[:=：\uff1a-]|\\uff1a/.test(m[0].slice(label.length));
+    if (value.length >= 4 && !value.startsWith('[redacted:') && (credentialish(value) || (colon && value.length >= 5))) {
+      out.push([from, to]);
+      labelled.lastIndex = to;
+    }
+  }
+  return out;
+}
+
+/** A digit, a symbol or a mixed case: read as a credential, not a word (`falsch`, `incorrecta`). */
+function credentialish(value: string): boolean {
+  return /\d/.test(value) || /[!-/:-@[-`{-~]/.test(value) || /[a-z][A-Z]/.test(value);
+}

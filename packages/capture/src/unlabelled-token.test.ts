@@ -1,0 +1,89 @@
+import { parseConfig, seededRandom } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redactor.js';
+import { unlabelledTokens } from './unlabelled-token.js';
+
+const redactor = createRedactor(parseConfig({}).tap.redaction, 'unlabelled-token-test-key-0123456789');
+const body = (text: string) => redactor.forExchange().body(text, 'application/json');
+const taken = (text: string) => unlabelledTokens(text).map(([s, e]) => text.slice(s, e));
+
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+function randomToken(random: ReturnType<typeof seededRandom>, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += alphabet.charAt(Math.floor(random.next() * alphabet.length));
+  return s;
+}
+
+describe('unlabelledTokens', () => {
+  it('takes a random 40-character token with no label from a chat message, as JSON, plain text and SSE text', () => {
+    const token = 'q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiYx';
+    expect(taken(`Please log in with ${token} before noon.`)).toEqual([token]);
+    expect(taken(`${token} is yours`)).toEqual([token]);
+    const json = JSON.stringify({
+      messages: [
+        { role: 'user', content: `here:\n${token}` },
+        { role: 'user', content: token },
+      ],
+    });
+    expect(body(json)).not.toContain(token);
+    expect(body(json)).toContain('[redacted:token:');
+    expect(JSON.parse(body(json))).toBeTruthy();
+  });
+
+  it('takes 98 % of random tokens of 40 characters and 90 % of 24 (seeded draws)', () => {
+    const random = seededRandom(7);
+    for (const [length, share] of [
+      [40, 0.98],
+      [24, 0.9],
+    ] as const) {
+      let hits = 0;
+      for (let i = 0; i < 1000; i++) {
+        const t = randomToken(random, length);
+        if (taken(`use ${t} now`).length === 1) hits++;
+      }
+      expect(hits / 1000).toBeGreaterThanOrEqual(share);
+    }
+  });
+
+  it('leaves ids, digests and identifiers the engine and a reader need', () => {
+    const kept = [
+      'a3f9c2e1b4d5f6a7b8c9d0e1f2a3b4c5d6e7f8a9', // git SHA
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', // SHA-256
+      'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855',
+      '550e8400-e29b-41d4-a716-446655440000', // UUID
+      '01ARZ3NDEKTSV4RRFFQ69G5FAV', // ULID
+      'createTapMetricsForVersion2Handler',
+      'ThisIsAVeryLongCamelCaseIdentifier2',
+      'README_Install_Guide_v2_Final_2024',
+      'my-long-slug-with-words-2024-Release',
+      'HTTPServerErrorResponse500Handler',
+      'ORDER-2024-000123-000456-000789',
+    ];
+    for (const id of kept) expect(taken(`see ${id} for details`), id).toEqual([]);
+    // A record's own ids, as members named so.
+    const reply = JSON.stringify({
+      id: 'chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT',
+      choices: [{ message: { tool_calls: [{ id: 'call_Xy7Kp2Lm9QvTb4NcW8yHs3Kd', function: { name: 'f', arguments: '{}' } }] } }],
+    });
+    expect(body(reply)).toBe(reply);
+    const toolTurn = JSON.stringify({ role: 'tool', tool_call_id: 'call_Xy7Kp2Lm9QvTb4NcW8yHs3Kd', content: 'ok' });
+    expect(body(toolTurn)).toBe(toolTurn);
+    const responses = JSON.stringify({
+      type: 'x',
+      item_id: 'msg_67c9fdcecf488190bdd9a0409de3a1ec07b8b0ad4e5eb654',
+      previousResponseId: 'resp_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z',
+    });
+    expect(body(responses)).toBe(responses);
+  });
+
+  it('leaves words, URLs, file names and base64 data longer than a key', () => {
+    const image = Buffer.from(randomToken(seededRandom(3), 600)).toString('base64');
+    for (const text of [
+      'The quick brown fox jumps over the lazy dog again and again.',
+      'see https://docs.example.com/guides/Install2024Guide/q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEo',
+      'open C:/Users/bob/Documents/report_Q3_2024_final.pdf',
+      `data:image/png;base64,${image}`,
+    ])
+      expect(taken(text), text).toEqual([]);
+  });
+});

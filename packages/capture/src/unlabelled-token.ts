@@ -1,0 +1,143 @@
+import type { Span } from './secret-value-spans.js';
+
+/**
+ * Random tokens written with no label (`log in with q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiYx`): a
+ * key of an unknown vendor pasted into a chat message has no prefix and no name to be found by.
+ * The rule is a shape, not a list, chosen so that the ids and digests the divergence engine and a
+ * reader need stay as they are:
+ *
+ * - a run of key characters (letters, digits, and `-` `_` `+` `/` `=` inside it) of 24 to 256
+ *   characters, standing on its own: after a blank, a quote, a bracket, `:`, `>` or the text's
+ *   start, before a blank, a quote, a bracket or punctuation (not inside a word, a URL host, a file
+ *   name or a longer blob — an image's or an encrypted reasoning item's base64 is data, not a key);
+ * - at least 24 letters and digits, and a part between separators of 16 or more that reads as
+ *   random: digits among it, and both cases — or one case, 32 or more characters and a letter
+ *   past `f`, so hex digests (git SHAs, SHA-256), UUIDs and ULIDs are never taken — and not as
+ *   words and numbers: under half of it in runs that read as words (`Abcd`, `abcd`, `ABCD`), or
+ *   digits scattered in three or more runs with under 70 % in word runs. Identifiers
+ *   (`createTapMetricsForVersion2Handler`, `README_Install_Guide_v2_Final_2024`) stay; about 99 %
+ *   of random 40-character tokens and 93 % of 24-character ones are taken (seeded draws in the test);
+ * - not the value of a member named as an id (`"id":"chatcmpl-…"`, `"tool_call_id":"call_…"`,
+ *   `"itemId":"…"`): those are the records' own ids, which a replay and the engine compare.
+ *
+ * A token taken wrongly becomes a placeholder keyed on its value, so equal tokens still compare
+ * equal and different ones different; a secret left would be stored.
+ */
+export function unlabelledTokens(text: string): Span[] {
+  const out: Span[] = [];
+  // A run of `minAlnum` key characters covers two characters `stride` apart at multiples of
+  // `stride`: only where both are key characters (and those between) is the run found and read.
+  // Most text is looked at one character in `stride` (a regex tried at every position costs
+  // several times more on a 3 KB body).
+  let floor = 0;
+  for (let p = 0; p + stride <= text.length; p += stride) {
+    if (p < floor || !keyChar(text.charCodeAt(p)) || !keyChar(text.charCodeAt(p + stride - 1))) continue;
+    let between = p + 1;
+    while (between < p + stride && keyChar(text.charCodeAt(between))) between++;
+    if (between < p + stride) continue;
+    let from = p;
+    while (from > floor && keyChar(text.charCodeAt(from - 1))) from--;
+    let to = p + stride;
+    while (to < text.length && keyChar(text.charCodeAt(to))) to++;
+    floor = to;
+    const found = to - from <= maxRun + 1 ? tokenWithin(text, from, to) : undefined;
+    if (found !== undefined) out.push(found);
+  }
+  return out;
+}
+
+/** Half the shortest token: a run of `minAlnum` holds `[p, p + stride)` for a multiple `p` of it. */
+const stride = 12;
+
+/** Letters, digits, `-`, `_`, `+`, `/`, `=`. */
+function keyChar(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61;
+}
+
+/** The token in the run `[from, to)` of key characters, when it is one: trimmed to letters and digits (and a base64 `=`) at its ends. */
+function tokenWithin(text: string, from: number, to: number): Span | undefined {
+  let start = from;
+  // After a JSON escape (`\nq7Zr…`) the token starts past the escape's letter.
+  if (text.charAt(start - 1) === '\\' && 'nrt'.includes(text.charAt(start))) start++;
+  while (start < to && !isAlnum(text.charCodeAt(start))) start++;
+  let end = to;
+  while (end > start && !isAlnum(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== 61) end--;
+  if (end - start > maxRun || end - start < minAlnum) return undefined;
+  if (start !== from && !(start === from + 1 && text.charAt(from - 1) === '\\')) return undefined;
+  if (!standsAlone(text, start, to) || !randomLooking(text.slice(start, end)) || idValue(text, start)) return undefined;
+  return [start, end];
+}
+
+/** Longer runs are data (base64 of an image, an encrypted blob), not a credential. */
+const maxRun = 256;
+const minAlnum = 24;
+const minOneCase = 32;
+
+/** Before the token: the text's start, a blank, a quote, a bracket, `:` or `>`, or a JSON escape's letter (`\n`, `\t`). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text.charAt(start - 1);
+  const opens = start === 0 || ' \t\r\n"\'`([{<>:*'.includes(before) || (text.charAt(start - 2) === '\\' && 'nrt'.includes(before));
+  if (!opens) return false;
+  const after = text.charAt(end);
+  return end === text.length || ' \t\r\n"\'`)]}<>.,;:!?*\\'.includes(after);
+}
+
+const wordRuns = /[A-Z]?[a-z]{3,}|[A-Z]{4,}/g;
+const digitRuns = /\d+/g;
+const separators = /[-_+/=]+/;
+/** A part between separators this long is read on its own: `ORDER-2024-000123` or `en-US_Wikipedia_2023` have none. */
+const minSegment = 16;
+
+/** Whether the token, or a long part of it between separators, reads as random characters rather than words and numbers. */
+function randomLooking(token: string): boolean {
+  let alnum = 0;
+  for (let i = 0; i < token.length; i++) if (isAlnum(token.charCodeAt(i))) alnum++;
+  if (alnum < minAlnum) return false;
+  for (const segment of token.split(separators)) if (segment.length >= minSegment && randomSegment(segment)) return true;
+  return false;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Letters and digits only: digits among them, both cases (or one case, 32 or more characters and a
+ * letter past `f`: not hex), and either under half in runs that read as words or digits scattered
+ * in three or more runs with under 70 % in word runs (identifiers put a number or two at a word's end).
+ */
+function randomSegment(segment: string): boolean {
+  let upper = false;
+  let lower = false;
+  let digits = false;
+  let pastF = false;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      if (c > 70) pastF = true;
+    } else if (c >= 97 && c <= 122) {
+      lower = true;
+      if (c > 102) pastF = true;
+    }
+  }
+  if (!digits || !(upper || lower)) return false;
+  if (!(upper && lower) && (segment.length < minOneCase || !pastF)) return false;
+  let wordy = 0;
+  wordRuns.lastIndex = 0;
+  for (let w = wordRuns.exec(segment); w !== null; w = wordRuns.exec(segment)) wordy += w[0].length;
+  if (wordy * 2 < segment.length) return true;
+  let runs = 0;
+  digitRuns.lastIndex = 0;
+  while (digitRuns.exec(segment) !== null) runs++;
+  return runs >= 3 && wordy * 10 < segment.length * 7;
+}
+
+/** `"id":"…"`, `\"call_id\": \"…"`, `"itemId":"…"`: a member named `id`, `…_id`, `…Id` or their plurals, right before. */
+const idMember = /(?:^|[^A-Za-z0-9])(?:id|[A-Za-z0-9]*_ids?|[A-Za-z0-9]*[a-z]Ids?|ID)\\?"\s*:\s*(?:\[\s*)?\\?"$/;
+
+function idValue(text: string, start: number): boolean {
+  if (text.charAt(start - 1) !== '"') return false;
+  return idMember.test(text.slice(Math.max(0, start - 64), start));
+}
