@@ -94,10 +94,18 @@ export function createLlmJudge(deps: {
   readonly baselinesFor?: (original: CanonicalResponse) => readonly CanonicalResponse[];
   readonly clock?: Clock;
   readonly observer?: LlmJudgeObserver;
+  /**
+   * Applied to the prompt before it is hashed, cached or sent, and to each answer before it is read:
+   * the answers compared may hold secrets (`understudy diff` reads files no capture redacted), and the
+   * judge is another party. The caller passes the capture's redaction (this package does no I/O
+   * and knows no redaction policy); default: none.
+   */
+  readonly redact?: (text: string) => string;
 }): CompareExtension & { readonly stats: () => { calls: number; cached: number; skipped: number; failed: number } } {
   const limits: LlmJudgeLimits = { ...defaultLlmJudgeLimits, ...deps.limits };
   const clock = deps.clock ?? systemClock;
   const observer = deps.observer ?? noObserver;
+  const redact = deps.redact ?? ((text: string) => text);
   const cache = new Map<string, LlmVerdict>();
   const pending = new Map<string, Promise<LlmVerdict>>();
   const stats = { calls: 0, cached: 0, skipped: 0, failed: 0 };
@@ -139,7 +147,7 @@ export function createLlmJudge(deps: {
         combined.addEventListener('abort', () => reject(combined.reason), { once: true });
       });
       aborted.catch(() => {});
-      const text = await Promise.race([deps.transport({ system, user, signal: combined }), aborted]);
+      const text = redact(await Promise.race([deps.transport({ system, user, signal: combined }), aborted]));
       const verdict = parseLlmVerdict(text);
       if (verdict === undefined) throw new LlmJudgeError('no_verdict', `judge answered no verdict: ${clip(text, 120)}`);
       observer.called('verdict', (clock.monotonic() - started) / 1000);
@@ -161,11 +169,13 @@ export function createLlmJudge(deps: {
     stats: () => ({ ...stats }),
     async compare(candidate, original, context): Promise<CompareExtensionResult> {
       const baselines = context.baselines ?? deps.baselinesFor?.(original) ?? [];
-      const user = [
-        `PRODUCTION:\n${answer(original, limits.maxAnswerChars)}`,
-        ...baselines.map((b, i) => `OTHER PRODUCTION ANSWER ${i + 1}:\n${answer(b, limits.maxAnswerChars)}`),
-        `CANDIDATE:\n${answer(candidate, limits.maxAnswerChars)}`,
-      ].join('\n\n');
+      const user = redact(
+        [
+          `PRODUCTION:\n${answer(original, limits.maxAnswerChars)}`,
+          ...baselines.map((b, i) => `OTHER PRODUCTION ANSWER ${i + 1}:\n${answer(b, limits.maxAnswerChars)}`),
+          `CANDIDATE:\n${answer(candidate, limits.maxAnswerChars)}`,
+        ].join('\n\n'),
+      );
       const key = hashBytes(new TextEncoder().encode(`${system}\u0000${user}`));
       let verdict = cache.get(key);
       const asked = verdict === undefined ? pending.get(key) : undefined;

@@ -1,0 +1,116 @@
+/**
+ * The secret seeder over the paths of a real `understudy start` that the recording tests do not
+ * read: the live shadow's comparisons and the LLM judge they ask (its outbound requests), the
+ * OpenTelemetry spans and their events (with message content on), the Prometheus exposition, the
+ * process's log lines and the API's comparisons — besides the store's files. Secrets are seeded
+ * in every shape the redactor knows last: a random token with no label, passwords labelled in
+ * other languages, a vendor key, a query token and a token in a path segment.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
+import { eventually } from './eventually.js';
+import { agent, auth, filesHolding, stubJudge, token } from './judge-stubs.js';
+import { startUnderstudy } from './start-process.js';
+
+const seeds = {
+  proseToken: 'Hq7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiY',
+  dePw: 'SeederKuchen-71',
+  zhPw: 'SeederMima-8812',
+  vendor: 'hf_SeederHfTok3nAbCdEfGhIjKl33',
+  queryKey: 'SeederQueryKey-5521',
+  pathToken: 'Pz4Kq8Zx2Vb7Np9Lc3Rw6Yh1Gd5Fs0Ja2Ue8Io4',
+} as const;
+
+describe('secrets through understudy start: shadow, judge, spans, metrics, logs', () => {
+  const servers: Server[] = [];
+  const dispatcher = new Agent({ connections: 4 });
+  afterAll(async () => {
+    await dispatcher.close();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  });
+
+  it('no seeded secret reaches the judge, a span, /metrics, a log line, the API or a file', async () => {
+    const v1 = await agent('$20');
+    const v2 = await agent('$50');
+    const judge = await stubJudge();
+    const receiver = await startOtlpReceiver();
+    servers.push(v1.server, v2.server, judge.server);
+    const dir = mkdtempSync(join(tmpdir(), 'us-seeder-start-'));
+    writeFileSync(
+      join(dir, 'understudy.config.json'),
+      JSON.stringify({
+        versions: [{ name: 'candidate', upstream: v2.url }],
+        tap: { shadow: { version: 'candidate', rate: 1 } },
+        compare: { judge: { url: judge.url, model: 'judge-mini' } },
+        otel: { captureContent: true, pollMs: 100 },
+      }),
+    );
+    const env = {
+      UNDERSTUDY_DB: join(dir, 'u.db'),
+      UNDERSTUDY_ADMIN_TOKEN: token,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url.replace(/\/v1\/traces$/, ''),
+    };
+    const started = await startUnderstudy(['--upstream', v1.url], env, dir);
+    try {
+      // The agent echoes what it was asked: each secret is in the request, the reply and the shadow's reply.
+      const asks = [
+        `log in with ${seeds.proseToken} please`,
+        `Passwort: ${seeds.dePw} und 密码：${seeds.zhPw}`,
+        `my key is ${seeds.vendor}`,
+      ];
+      for (const [i, content] of asks.entries()) {
+        const path = i === 0 ? `/v1/chat/completions?api_key=${seeds.queryKey}` : `/v1/chat/completions`;
+        const res = await request(`${started.tapUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'agent', messages: [{ role: 'user', content }] }),
+          dispatcher,
+        });
+        await res.body.dump();
+      }
+      const other = await request(`${started.tapUrl}/v1/files/${seeds.pathToken}`, { dispatcher });
+      await other.body.dump();
+
+      const comparisons = await eventually(async () => {
+        const res = await request(`${started.controlUrl}/api/comparisons?source=shadow&limit=50`, { headers: auth, dispatcher });
+        const page = (await res.body.json()) as { items: { id: string }[] };
+        return page.items.length >= 3 ? page : undefined;
+      }, 60_000);
+      let api = JSON.stringify(comparisons);
+      for (const { id } of comparisons.items) {
+        const res = await request(`${started.controlUrl}/api/comparisons/${id}`, { headers: auth, dispatcher });
+        api += await res.body.text();
+      }
+      await eventually(() => (judge.seen.length >= 3 ? true : undefined), 30_000);
+      await eventually(() => (receiver.spans.some((s) => s.events?.length) ? true : undefined), 30_000);
+      const metrics = await (await request(`${started.controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
+      const exchanges = await (await request(`${started.controlUrl}/api/exchanges?limit=50`, { headers: auth, dispatcher })).body.text();
+
+      started.cli.child.kill('SIGTERM');
+      expect(await started.cli.exit).toBe(0);
+      const places: Record<string, string> = {
+        judge: JSON.stringify(judge.seen),
+        spans: JSON.stringify(receiver.spans),
+        metrics,
+        api: api + exchanges,
+        logs: started.cli.stdout() + started.cli.stderr(),
+      };
+      expect(places.spans).toContain('[redacted:');
+      expect(places.judge).toContain('[redacted:');
+      for (const [place, text] of Object.entries(places))
+        expect(
+          Object.values(seeds).filter((s) => text.includes(s)),
+          place,
+        ).toEqual([]);
+      for (const s of Object.values(seeds)) expect(filesHolding(dir, s), s).toEqual([]);
+    } finally {
+      if (started.cli.child.exitCode === null) started.cli.child.kill('SIGKILL');
+      await receiver.close();
+    }
+  }, 120_000);
+});
