@@ -59,6 +59,16 @@ describe('run: usage', () => {
     expect(c.err().trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('a reason that echoes its input leaves no secret in it: one line, exit 2', async () => {
+    const c = capture();
+    const url = 'ftp://bob:CliSeedPw-7731@agent.internal/v1?api_key=CliSeedKey-4410';
+    expect(await run(['versions', 'add', 'x', '--upstream', url], c.io)).toBe(2);
+    expect(c.err()).toMatch(/^understudy versions: --upstream must be an http\(s\) URL/);
+    expect(c.err().trimEnd().split('\n')).toHaveLength(1);
+    expect(c.err()).not.toContain('CliSeedPw-7731');
+    expect(c.err()).not.toContain('CliSeedKey-4410');
+  });
+
   it('says which version lacks an upstream', async () => {
     const c = capture();
     expect(await run(['tap', '--version', 'canary-7'], c.io)).toBe(2);

@@ -1,6 +1,7 @@
 import { UnderstudyError } from '@understudy/core';
 import { type CliIo, exitCode, UsageError } from './cli-io.js';
 import { commands } from './commands/index.js';
+import { logRedaction } from './log-redaction.js';
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
@@ -40,7 +41,8 @@ export async function run(argv: readonly string[], io: CliIo, signal?: AbortSign
     if (command === undefined) throw new UsageError(`unknown command "${name}" (see understudy --help)`);
     return await (await command.load()).run(rest, io, signal);
   } catch (error) {
-    io.stderr(`understudy ${name}: ${oneLine(error)}\n`);
+    // A reason may quote what it was given (a URL with its password, a token): redacted as a log line is.
+    io.stderr(`understudy ${name}: ${logRedaction()(oneLine(error))}\n`);
     return exitCode.usage;
   }
 }
