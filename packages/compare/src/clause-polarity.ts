@@ -1,5 +1,6 @@
 import { isFunctionWord } from './content-words.js';
 import { freeCompoundNoun } from './free-compound.js';
+import { scriptDenier, scriptNegation } from './language-negations.js';
 import {
   advice,
   between,
@@ -84,6 +85,21 @@ function deniedSubject(tokens: readonly ClauseToken[], j: number): boolean {
   return false;
 }
 
+// Words after which "welcome" is the predicate of its subject ("Guests are welcome to join", "Dogs
+// are always welcome in the fields").
+const beforeWelcome = new Set(['are', 'is', 'am', 'be', 'remain', 'remains', 'always', 'also', 'still', 'more']);
+
+/**
+ * Whether "welcome" at `i` grants a permission, as "allowed" does: after a verb of being ("are
+ * welcome to attend", "you're welcome to bring"), but not "You're welcome." (thanks returned) nor
+ * "Welcome to…" (a greeting).
+ */
+function permits(tokens: readonly ClauseToken[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower ?? '';
+  if (!beforeWelcome.has(prev) && !prev.endsWith("'re") && !prev.endsWith("'s")) return false;
+  return tokens[i + 1] !== undefined && (tokens[i]?.after ?? '') === '';
+}
+
 /**
  * The polarity and modality of one clause from its grammar:
  *
@@ -93,7 +109,7 @@ function deniedSubject(tokens: readonly ClauseToken[], j: number): boolean {
  *   charge") says "no charge", and "No," opening an answer is a reply, not a negation;
  * - modality: necessity (must, need to, have to, required, a request opening with "please" or a
  *   prohibition opening with "don't" / "never"), advice (should, ought, recommended, advised,
- *   encouraged, suggested), possibility (can, may, optional, allowed, a lifted necessity: "don't
+ *   encouraged, suggested), possibility (can, may, optional, allowed, "are welcome to", a lifted necessity: "don't
  *   need to", "no need", "not required"). Advice beside a possibility ("recommended but
  *   optional") is a possibility; beside a necessity, a necessity.
  */
@@ -152,6 +168,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if (w === 'only') only = true;
+    if (w === 'welcome' && permits(tokens, i)) pos = true;
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
@@ -275,7 +292,13 @@ export function polarityDiffers(
 /** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */
 export function isNegationCue(word: string): boolean {
   return (
-    word.endsWith("n't") || negations.has(word) || deniers.has(word) || /^non?-\p{L}/u.test(word) || freeCompoundNoun(word) !== undefined
+    word.endsWith("n't") ||
+    negations.has(word) ||
+    deniers.has(word) ||
+    /^non?-\p{L}/u.test(word) ||
+    freeCompoundNoun(word) !== undefined ||
+    scriptNegation(word) ||
+    scriptDenier(word)
   );
 }
 

@@ -31,7 +31,7 @@ function namesState(tokens: readonly ClauseToken[], i: number): boolean {
 
 // Pairs of words that state opposite directions or sides of a bound: one clause saying the one and
 // the other the other is a flip ("will increase" / "will decrease", "above the limit" / "below").
-const directions: readonly (readonly [string, string])[] = [
+const pairs: readonly (readonly [string, string])[] = [
   ['open', 'closed'],
   ['opens', 'closes'],
   ['open', 'shut'],
@@ -61,8 +61,6 @@ const directions: readonly (readonly [string, string])[] = [
   // Two sides of a state or a role: a clause saying one and its counterpart the other is a flip
   // ("a private bathroom" / "a shared bathroom", "a full refund" / "a partial refund", "the seller
   // pays" / "the buyer pays"). A negation with the other word says the same ("not shared").
-  ['included', 'extra'],
-  ['includes', 'extra'],
   ['private', 'shared'],
   ['private', 'public'],
   ['enabled', 'disabled'],
@@ -91,43 +89,124 @@ const directions: readonly (readonly [string, string])[] = [
   [switchedOn, switchedOff],
 ];
 
+// Predicates whose two poles are worded by several words each, none of them a negation: a clause
+// saying a word of one pole and none of the other, against one saying the other pole only, is a
+// flip ("is included in the price" / "is charged on top of it", "rolls over" / "lapses", "is
+// finished" / "is still underway"). A side that says both poles ("breakfast is included, parking
+// is extra") takes no side. Phrases of two words are read as one marker ({@link phraseMarkers}).
+// "valid" and "active" are left out: "valid until May" says what "expires in May" does; likewise
+// a pole bounded by "until" on one side only is read as the other pole's moment ("open until April
+// 30" / "close on April 30"): those axes do not count there ({@link boundedOnOneSide}).
+const poles: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ['included', 'includes', 'include', 'inclusive', 'complimentary', 'bundled', 'part of'],
+    ['extra', 'separate', 'separately', 'on top'],
+  ],
+  [
+    ['carries over', 'carry over', 'carried over', 'rolls over', 'roll over', 'rolled over'],
+    ['expire', 'expires', 'expired', 'lapse', 'lapses', 'lapsed', 'forfeit', 'forfeited'],
+  ],
+  [
+    ['finished', 'completed', 'complete'],
+    ['underway', 'ongoing', 'pending', 'in progress'],
+  ],
+  [
+    ['open', 'opens', 'reopen', 'reopens'],
+    ['close', 'closes', 'closed', 'shut'],
+  ],
+];
+
+/** Each axis's pole by word: `2 * axis + side` (side 0 or 1), and whether the axis is one of the {@link poles}. */
+const poleOf = new Map<string, number[]>();
+const fromPoles: boolean[] = [];
+const file = (w: string, code: number): void => {
+  const list = poleOf.get(w);
+  if (list === undefined) poleOf.set(w, [code]);
+  else list.push(code);
+};
+for (const [x, y] of pairs) {
+  const axis = fromPoles.push(false) - 1;
+  file(x, 2 * axis);
+  file(y, 2 * axis + 1);
+}
+for (const [x, y] of poles) {
+  const axis = fromPoles.push(true) - 1;
+  for (const w of x) file(w, 2 * axis);
+  for (const w of y) file(w, 2 * axis + 1);
+}
+
+const bounds = new Set(['until', 'till', 'til', 'through', 'thru']);
+
+// Two-word phrases of the poles ("on top", "in progress", "rolls over", "part of"), by the word that
+// is not a preposition: what the quick test of a clause looks for.
+const phrasePrepositions = new Set(['on', 'in', 'of', 'over']);
+const phrases = new Map<string, { readonly first: string; readonly second: string }[]>();
+for (const [x, y] of poles)
+  for (const p of [...x, ...y]) {
+    const [first, second] = p.split(' ');
+    if (first === undefined || second === undefined) continue;
+    const key = phrasePrepositions.has(second) ? first : second;
+    phrases.set(key, [...(phrases.get(key) ?? []), { first, second }]);
+  }
+
+/** What a clause says on the axes: the pole codes of its words ({@link poleOf}) and whether it says "until". */
+interface Poles {
+  readonly codes: number[];
+  bounded: boolean;
+}
+
 /**
- * Whether two aligned clauses name opposite directions: one says a word of a pair the other does
- * not, and the other says its opposite the first does not.
+ * Whether two aligned clauses name opposite directions: on some axis, one says a word of one pole
+ * and none of the other, and the other clause the reverse.
  */
 export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
   // Most clauses name no direction: then there is nothing to compare.
   if (!a.some(namesDirection) || !b.some(namesDirection)) return false;
-  const wa = sides(a);
-  const wb = sides(b);
-  for (const [x, y] of directions) {
-    if (wa.has(x) && wb.has(y) && !wa.has(y) && !wb.has(x)) return true;
-    if (wa.has(y) && wb.has(x) && !wa.has(x) && !wb.has(y)) return true;
+  const pa = polesOf(a);
+  const pb = polesOf(b);
+  // A pole bounded by "until" on one side only ("open until April 30" / "close on April 30").
+  const bounded = pa.bounded !== pb.bounded;
+  for (const code of pa.codes) {
+    const axis = code >> 1;
+    if (bounded && fromPoles[axis] === true) continue;
+    const other = code ^ 1;
+    if (!pa.codes.includes(other) && pb.codes.includes(other) && !pb.codes.includes(code)) return true;
   }
   return false;
 }
 
-const directionWords = new Set(directions.flat());
-
 /**
- * The words of a clause, "on"/"off" read as a state where they name one ({@link namesState}), less an "extra" denied by "no" or "without" before it ("at no extra cost",
- * "without any extra fee"): that phrase is the price sense of "free" (clause-polarity.ts), read on
- * its own; "costs extra" and "an extra fee" keep it.
+ * The poles a clause says: its words, "on"/"off" read as a state where they name one ({@link
+ * namesState}), two-word phrases as one ("on top", but not "On top of that, …" opening a clause,
+ * which adds to what was said), less an "extra" denied by "no" or "without" before it ("at no extra
+ * cost", "without any extra fee"): that phrase is the price sense of "free" (clause-polarity.ts),
+ * read on its own; "costs extra" and "an extra fee" keep it.
  */
-function sides(tokens: readonly ClauseToken[]): Set<string> {
-  const out = new Set<string>();
+function polesOf(tokens: readonly ClauseToken[]): Poles {
+  const out: Poles = { codes: [], bounded: false };
+  const add = (w: string): void => {
+    const codes = poleOf.get(w);
+    if (codes !== undefined) out.codes.push(...codes);
+  };
   tokens.forEach((t, i) => {
-    if ((t.lower === 'on' || t.lower === 'off') && namesState(tokens, i)) {
-      out.add(t.lower === 'on' ? switchedOn : switchedOff);
+    const w = t.lower;
+    if (bounds.has(w)) out.bounded = true;
+    if (w === 'on' || w === 'off') {
+      if (namesState(tokens, i)) add(w === 'on' ? switchedOn : switchedOff);
       return;
     }
-    const denied =
-      t.lower === 'extra' && [i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without'));
-    if (!denied) out.add(t.lower);
+    for (const p of phrases.get(w) ?? []) {
+      const at = p.first === w ? i : i - 1;
+      const x = tokens[at];
+      const y = tokens[at + 1];
+      if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '') add(`${p.first} ${p.second}`);
+    }
+    if (w === 'extra' && [i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without'))) return;
+    add(w);
   });
   return out;
 }
 
 function namesDirection(t: ClauseToken): boolean {
-  return directionWords.has(t.lower) || t.lower === 'on' || t.lower === 'off';
+  return poleOf.has(t.lower) || phrases.has(t.lower) || t.lower === 'on' || t.lower === 'off';
 }

@@ -2,6 +2,7 @@ import { isNegationCue, isPolarityCue, negatedAgainst } from './clause-polarity.
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
+import { scriptNegation } from './language-negations.js';
 import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
 import { sameWord } from './word-forms.js';
@@ -34,7 +35,8 @@ function firstCue(c: ClauseFacts, other: ClauseFacts): number {
   return c.tokens.findIndex((t) => freeCompoundNoun(t.lower) !== undefined && !other.tokens.some((o) => o.lower === t.lower));
 }
 
-const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't");
+// Korean, Chinese and Japanese negations ("不", "없습니다", "免费") negate the word they govern too.
+const isParticle = (w: string): boolean => particles.has(w) || w.endsWith("n't") || scriptNegation(w);
 
 /** Whether a comma (or another mark inside a sentence) follows the token: the end of a list item. */
 function endsItem(t: ClauseFacts['tokens'][number] | undefined): boolean {

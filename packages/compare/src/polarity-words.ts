@@ -1,4 +1,5 @@
 import { freeCompoundNoun } from './free-compound.js';
+import { latinNegationCues, scriptDenier, scriptNegation } from './language-negations.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // The English word lists the polarity rules (clause-polarity.ts) read, and which of them each word
@@ -25,32 +26,9 @@ export const negations = new Set([
   'unavailable',
   'prohibited',
   'forbidden',
-  // Other languages' negations that no English word spells ("no" and "non" already count): French
-  // "ne … pas / jamais / rien / aucun" (counted once, by the second word), German "nicht", "kein…",
-  // "nie", "niemals", Spanish and Portuguese "nunca", "ningún…", "nada", "não", Italian "mai", "nessun…".
-  'pas',
-  'jamais',
-  'rien',
-  'aucun',
-  'aucune',
-  'nicht',
-  'kein',
-  'keine',
-  'keinen',
-  'keinem',
-  'keiner',
-  'keines',
-  'nie',
-  'niemals',
-  'nunca',
-  'ningún',
-  'ninguna',
-  'ninguno',
-  'nada',
-  'não',
-  'nessun',
-  'nessuno',
-  'nessuna',
+  // Other languages' negations that no English word spells ("no" and "non" already count):
+  // language-negations.ts, one entry per language.
+  ...Object.values(latinNegationCues).flatMap((c) => c.negations),
 ]);
 // Words of exemption: "exempt from the fee" is "pays no fee" and "exempt from inspection" is "needs no
 // inspection" - a negation that also lifts a necessity, in each language whose negations are read
@@ -114,6 +92,7 @@ export const deniers = new Set([
   'avoided',
   'avoiding',
   ...exemptions,
+  ...Object.values(latinNegationCues).flatMap((c) => c.deniers),
 ]);
 // Verbs that deny the verb after them: "failed to arrive" = "did not arrive". Alone ("the build
 // failed", "while checks fail") they report an event, worded as often "stopped at", "broke", "is red".
@@ -258,9 +237,9 @@ export function cueBits(t: ClauseToken, memo: (number | undefined)[] | undefined
 function cueBitsOf(w: string): number {
   return (
     (subordinators.has(w) ? cue.subordinator : 0) |
-    (deniers.has(w) ? cue.denier : 0) |
+    (deniers.has(w) || scriptDenier(w) ? cue.denier : 0) |
     (w.endsWith("n't") ? cue.contracted : 0) |
-    (negations.has(w) || freeCompoundNoun(w) !== undefined ? cue.negation : 0) |
+    (negations.has(w) || freeCompoundNoun(w) !== undefined || scriptNegation(w) ? cue.negation : 0) |
     ((w.startsWith('non-') || w.startsWith('no-')) && /^no[n]?-\p{L}/u.test(w) ? cue.prefixed : 0) |
     (necessity.has(w) ? cue.necessity : 0) |
     (advice.has(w) ? cue.advice : 0) |
