@@ -6,7 +6,7 @@ import { diffEditedSentences } from './edited-sentence.js';
 import { entitySupported } from './entity-support.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
-import { knownWords } from './known-words.js';
+import { knownWords, saidInOneSentence } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
 import { swappedTerm } from './swapped-term.js';
@@ -228,7 +228,7 @@ export function diffFacts(
     // A generic noun ("this feature", "that part", "the option") refers back to what production
     // named; it is no new word of a claim.
     const known = knownWords(c, production);
-    if (known / c.content.length >= o.claimSupport) return;
+    if (known / c.content.length >= o.claimSupport && saidInOneSentence(c, production, o.claimSupport)) return;
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
     // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
     if (!asserts(c)) return;

@@ -21,3 +21,33 @@ export function knownWords(c: ClauseFacts, production: readonly FactSheet[]): nu
   }
   return known;
 }
+
+/**
+ * Whether one sentence of some production answer uses at least `share` of a clause's distinct
+ * content words (generic ones count as used). A new sentence may reuse production's words and
+ * still make a claim production does not: "You'll also get free public charging for the first
+ * year" takes "free", "charging", "first" and "year" from three sentences about other things. Its
+ * words are known, but no sentence of production says them together.
+ */
+export function saidInOneSentence(c: ClauseFacts, production: readonly FactSheet[], share: number): boolean {
+  const words = c.contentUnique;
+  if (words.length === 0) return true;
+  let generics = 0;
+  for (const w of c.contentSet) if (generic.has(w)) generics++;
+  const needed = share * words.length - generics;
+  if (needed <= 0) return true;
+  for (const s of production) {
+    // Distinct words of `c` each sentence of this answer uses, sentence by sentence (clauses are in order).
+    let sentence = -1;
+    let found = new Set<number>();
+    for (const x of s.clauses) {
+      if (x.sentence !== sentence) {
+        sentence = x.sentence;
+        found = new Set<number>();
+      }
+      for (const w of words) if (x.contentUnique.includes(w)) found.add(w);
+      if (found.size >= needed) return true;
+    }
+  }
+  return false;
+}

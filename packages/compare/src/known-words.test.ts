@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const claims = (a: string, b: string): string[] =>
+  diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => d.kind === 'added_claim')
+    .map((d) => d.message);
+
+const original =
+  'Your cabin on deck 6 is booked for the 12-night cruise. Drinks at the pool bar are charged to your room. ' +
+  'The spa is open daily, and the gym is free for guests.';
+
+describe('a new sentence built from production words', () => {
+  it('is a new claim when no single production sentence says those words together', () => {
+    // "added", "free", "spa", "cabin" and "booking" all occur, in three sentences about other things.
+    expect(claims(original, `${original} We have added a free spa pass to your cabin booking.`)).toHaveLength(1);
+  });
+
+  it('is no new claim where one production sentence says most of them', () => {
+    expect(claims(original, `${original} The gym is free for guests and open daily.`)).toEqual([]);
+  });
+});
