@@ -99,7 +99,7 @@ const pairs: readonly (readonly [string, string])[] = [
 // 30" / "close on April 30"): those axes do not count there ({@link boundedOnOneSide}).
 const poles: readonly (readonly [readonly string[], readonly string[]])[] = [
   [
-    ['included', 'includes', 'include', 'inclusive', 'complimentary', 'bundled', 'part of'],
+    ['included', 'includes', 'include', 'inclusive', 'complimentary', 'bundled', 'part of', 'toward', 'towards'],
     ['extra', 'separate', 'separately', 'on top'],
   ],
   [

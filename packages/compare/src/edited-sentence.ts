@@ -12,13 +12,19 @@ import type { ClauseToken } from './split-clauses.js';
 // words are read, so a negation the clause splitter attached to the wrong clause, or a negation of
 // another language whose paraphrases no rule reads, still counts where it was added or taken away.
 
-/** The most words one side of an edit may have for the edit to be read as a flip (a phrase, not a clause). */
+/** The most words an added or removed run may have to be read as a flip (a phrase, not a clause). */
 const maxFlipWords = 5;
+/**
+ * The most words each side of a replacement may have to be read as a flip: the rest of the sentence
+ * is kept, so a predicate swapped for a longer one is still that sentence's claim ("ride free" →
+ * "pay the child fare as well").
+ */
+const maxSwapWords = 8;
 
 /** Whether an edit is a phrase swapped for another, or a negation added or removed alone (`not`, `never`, `no longer`). */
 function phrase(e: SentenceEdit): boolean {
+  if (e.from.length > 0 && e.to.length > 0) return e.from.length <= maxSwapWords && e.to.length <= maxSwapWords;
   if (e.from.length > maxFlipWords || e.to.length > maxFlipWords) return false;
-  if (e.from.length > 0 && e.to.length > 0) return true;
   const side = e.from.length === 0 ? e.to : e.from;
   return side.every((t, i) => negates(side, i, e, undefined) || negationFillers.has(t.lower));
 }

@@ -55,3 +55,29 @@ describe('opposite poles that say one thing', () => {
     ).toEqual([]);
   });
 });
+
+describe('a longer predicate swapped in a kept sentence', () => {
+  it('reads a replacement of up to eight words against the words it replaced', () => {
+    // The clause rules pair the candidate's clause with the baseline's "under 4: free" and see nothing.
+    const original =
+      'The shuttle runs every 20 minutes from 7:00 to 19:00. A return ticket is $18 for adults and $9 for children aged 4–12; ' +
+      'children under 4 ride free. Seniors pay half the adult price.';
+    const candidate = original.replace('ride free', 'pay the child fare as well');
+    const baseline =
+      'Shuttles leave every 20 minutes between 7:00 and 19:00. Adult return: $18; children 4 to 12: $9; under 4: free. ' +
+      'Seniors pay 50% of the adult fare.';
+    const found = diffFacts(factSheet(original), factSheet(candidate), [factSheet(baseline)]).filter(
+      (d) => d.kind === 'polarity_flip' && d.explainedByNoise !== true,
+    );
+    expect(found).toHaveLength(1);
+  });
+
+  it('reads "credited toward" as included, against "on top of"', () => {
+    expect(
+      flips('The $200 deposit is credited toward your final invoice.', 'The $200 deposit is charged on top of your final invoice.'),
+    ).toHaveLength(1);
+    expect(
+      flips('The $200 deposit is credited toward your final invoice.', 'The $200 deposit is deducted from your final invoice.'),
+    ).toEqual([]);
+  });
+});
