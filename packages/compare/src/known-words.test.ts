@@ -21,3 +21,13 @@ describe('a new sentence built from production words', () => {
     expect(claims(original, `${original} The gym is free for guests and open daily.`)).toEqual([]);
   });
 });
+
+describe('a new sentence that makes something free', () => {
+  const answer =
+    'Your cabin on deck 6 is booked for the 12-night cruise. The spa is open daily for the whole cruise. The gym is free for guests.';
+
+  it('needs a production sentence that says it free too', () => {
+    expect(claims(answer, `${answer} You'll also get free spa access for the whole cruise.`)).toHaveLength(1);
+    expect(claims(answer, `${answer} The spa is open every day of the cruise.`)).toEqual([]);
+  });
+});

@@ -36,17 +36,23 @@ export function saidInOneSentence(c: ClauseFacts, production: readonly FactSheet
   for (const w of c.contentSet) if (generic.has(w)) generics++;
   const needed = share * words.length - generics;
   if (needed <= 0) return true;
+  // A clause that says something is free needs a sentence that says it free too ("free" is a
+  // polarity cue, not a content word: "free public charging" is not said by "charger installation").
+  const free = c.polarity.free === true;
   for (const s of production) {
     // Distinct words of `c` each sentence of this answer uses, sentence by sentence (clauses are in order).
     let sentence = -1;
     let found = new Set<number>();
+    let saysFree = false;
     for (const x of s.clauses) {
       if (x.sentence !== sentence) {
         sentence = x.sentence;
         found = new Set<number>();
+        saysFree = false;
       }
+      saysFree ||= x.polarity.free === true;
       for (const w of words) if (x.contentUnique.includes(w)) found.add(w);
-      if (found.size >= needed) return true;
+      if (found.size >= needed && (!free || saysFree)) return true;
     }
   }
   return false;
