@@ -1,6 +1,7 @@
 import { sameVersion, type Version } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { UsageError } from './cli-io.js';
+import { shownUrl } from './shown-url.js';
 
 /** A version declared outside the store, and where (`understudy.config.json`, `--upstream`). */
 export interface DeclaredVersion {
@@ -72,12 +73,12 @@ export async function writeVersionPlan(
 ): Promise<void> {
   for (const { version, from } of plan.register) {
     await store.versions.upsert(version);
-    options.report(`version ${version.name} registered from ${from} (${version.upstream})`);
+    options.report(`version ${version.name} registered from ${from} (${shownUrl(version.upstream)})`);
   }
   if (!options.apply) return;
   for (const { version, from, stored } of plan.differ) {
     await store.versions.upsert(version);
-    options.report(`version ${version.name} updated from ${from}: ${stored.upstream} → ${version.upstream}`);
+    options.report(`version ${version.name} updated from ${from}: ${shownUrl(stored.upstream)} → ${shownUrl(version.upstream)}`);
   }
 }
 

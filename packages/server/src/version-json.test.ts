@@ -21,3 +21,14 @@ describe('a version as the API shows it', () => {
     ]);
   });
 });
+
+describe('a version’s upstream as the API shows it', () => {
+  it('hides a password in the URL and the values of secret-named query parameters, and keeps the rest', () => {
+    const upstream = 'https://bob:UpstreamPw-5512@agent.example:8443/v1?api_key=UpstreamKey-7781&deployment=east';
+    const shown = versionToJson({ name: 'v', upstream, headers: {} }).upstream;
+    expect(shown).not.toContain('UpstreamPw-5512');
+    expect(shown).not.toContain('UpstreamKey-7781');
+    expect(shown).toBe('https://bob:hidden@agent.example:8443/v1?api_key=hidden&deployment=east');
+    expect(versionToJson({ name: 'v', upstream: 'http://127.0.0.1:9000/v1', headers: {} }).upstream).toBe('http://127.0.0.1:9000/v1');
+  });
+});

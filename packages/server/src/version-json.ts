@@ -16,5 +16,23 @@ export function versionToJson(version: Version): Version {
   for (const [name, value] of Object.entries(version.headers)) {
     headers[name] = alwaysHidden.has(name.toLowerCase()) || isSecretName(name) ? hiddenHeaderValue : value;
   }
-  return { name: version.name, upstream: version.upstream, headers };
+  return { name: version.name, upstream: shownUpstream(version.upstream), headers };
+}
+
+/**
+ * The upstream URL with a password in it and the values of secret-named query parameters
+ * (`?api_key=…`, `?key=…`) hidden, by the same rule as headers: the store keeps the URL the tap
+ * forwards to, the API never echoes its credentials. Text that is no URL is shown as it is.
+ */
+function shownUpstream(upstream: string): string {
+  if (!upstream.includes('@') && !upstream.includes('?')) return upstream;
+  let url: URL;
+  try {
+    url = new URL(upstream);
+  } catch {
+    return upstream;
+  }
+  if (url.password !== '') url.password = 'hidden';
+  for (const name of [...url.searchParams.keys()]) if (isSecretName(name)) url.searchParams.set(name, 'hidden');
+  return url.href;
 }

@@ -24,6 +24,7 @@ import { configuredReplayer } from '../replayer-wiring.js';
 import { drainMs, runTap } from '../run-tap.js';
 import { readOrCreateRedactionKey } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
+import { shownUrl } from '../shown-url.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
@@ -228,7 +229,8 @@ function banner(o: {
   generated: boolean;
   egress: { url: string; destinations: readonly { name: string; baseUrl: string; policy: string }[] } | undefined;
 }): string {
-  const upstream = o.demo ? `${o.version.upstream} (embedded demo agent v1; v2 and v3 beside it)` : o.version.upstream;
+  // As a log line shows a URL: no password, query or fragment (an upstream may carry `?api_key=…`).
+  const upstream = o.demo ? `${o.version.upstream} (embedded demo agent v1; v2 and v3 beside it)` : shownUrl(o.version.upstream);
   const tokenLine = o.generated
     ? `  admin token  ${o.token}  (generated for this run; set UNDERSTUDY_ADMIN_TOKEN to keep one)`
     : '  admin token  from UNDERSTUDY_ADMIN_TOKEN / config';
@@ -242,7 +244,9 @@ function banner(o: {
     ...(o.generated ? [`  sign in      ${o.controlUrl}/login#token=${o.token}`] : []),
     ...(o.egress === undefined
       ? []
-      : [`  egress       ${o.egress.url}  → ${o.egress.destinations.map((d) => `/d/${d.name} → ${d.baseUrl} (${d.policy})`).join(', ')}`]),
+      : [
+          `  egress       ${o.egress.url}  → ${o.egress.destinations.map((d) => `/d/${d.name} → ${shownUrl(d.baseUrl)} (${d.policy})`).join(', ')}`,
+        ]),
     tokenLine,
     `  database     ${o.dbUrl}`,
     '',
