@@ -1,9 +1,16 @@
+import { redacted } from './secret-value-spans.js';
+
 /** The longest user name and password read in a URL's userinfo. */
 const maxUser = 128;
 const maxPassword = 256;
 
 /** Characters that end a URL's authority (RFC 3986 §3.2), or the text a URL stands in. */
 const authorityEnd = new Set([...'/?#"\'\\<> \t\r\n']);
+
+/** A password shown as hidden already: a placeholder, or the word a URL for a log or the API puts there (`urlForLog`, a version's upstream). */
+function hiddenAlready(password: string): boolean {
+  return redacted(password) || password === 'redacted' || password === 'hidden';
+}
 
 /**
  * `scheme://user:password@host` (RFC 3986 §3.2.1; the user may be empty, as Redis writes it, and
@@ -24,7 +31,8 @@ export function urlPasswords(text: string): [number, number][] {
         if (i - at - 3 > maxUser) break;
         colon = i;
       } else if (c === '@') {
-        if (colon !== -1 && i > colon + 1 && /[A-Za-z0-9[]/.test(text.charAt(i + 1))) out.push([colon + 1, i]);
+        if (colon !== -1 && i > colon + 1 && /[A-Za-z0-9[]/.test(text.charAt(i + 1)) && !hiddenAlready(text.slice(colon + 1, i)))
+          out.push([colon + 1, i]);
         break;
       }
     }

@@ -27,3 +27,11 @@ describe('createCliLogger', () => {
       if (!readable) for (const line of out.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
     });
 });
+
+describe('createCliLogger and URLs already shown without their password', () => {
+  it('keeps `postgres://user:redacted@host` as urlForLog wrote it', () => {
+    const c = captureIo();
+    createCliLogger(c.io, { readable: false }).info({ db: 'postgres://postgres:redacted@127.0.0.1:5432/u' }, 'control plane listening');
+    expect(c.out()).toContain('postgres://postgres:redacted@127.0.0.1:5432/u');
+  });
+});
