@@ -295,7 +295,8 @@ export function isNegationCue(word: string): boolean {
     word.endsWith("n't") ||
     negations.has(word) ||
     deniers.has(word) ||
-    /^non?-\p{L}/u.test(word) ||
+    // "no-…" / "non-…": the pattern runs only on a word opening with "no".
+    (word.charCodeAt(0) === 110 && word.charCodeAt(1) === 111 && /^non?-\p{L}/u.test(word)) ||
     freeCompoundNoun(word) !== undefined ||
     scriptNegation(word) ||
     scriptDenier(word)

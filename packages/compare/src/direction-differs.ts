@@ -208,5 +208,19 @@ function polesOf(tokens: readonly ClauseToken[]): Poles {
 }
 
 function namesDirection(t: ClauseToken): boolean {
-  return poleOf.has(t.lower) || phrases.has(t.lower) || t.lower === 'on' || t.lower === 'off';
+  return mayNameDirection(t.lower);
+}
+
+/** Whether a word may name a pole in {@link directionDiffers} (a word of a pole, of a two-word phrase, "on" or "off"). */
+export function mayNameDirection(w: string): boolean {
+  return poleOf.has(w) || phrases.has(w) || w === 'on' || w === 'off';
+}
+
+/**
+ * Whether the pole a word names is read from the words around it (the key word of a two-word
+ * phrase, whose first word must carry no punctuation; "extra" after "no" or "without"): kept as it
+ * is in two sentences, it may name a pole in one and not in the other.
+ */
+export function readsContext(w: string): boolean {
+  return phrases.has(w) || w === 'extra';
 }

@@ -25,6 +25,11 @@ const hedged = new Set([
   'hopefully',
 ]);
 
+/** Whether a word is one {@link changesModality} reads: a modal of either scale, or a word of certainty or hedging. */
+export function isModalWord(w: string): boolean {
+  return necessity.has(w) || advice.has(w) || possibility.has(w) || certain.has(w) || hedged.has(w);
+}
+
 /** The most words one side of an edit may have to be read as a modal swapped for another. */
 const maxModalWords = 4;
 

@@ -128,6 +128,15 @@ export function negates(
   return isNegationCue(w) || otherNegations.has(w);
 }
 
+/**
+ * Whether a word may negate in {@link negates}, whatever its context: a cue, another language's
+ * "not", "free", a verb of failing, stopping or missing, or a word with a negating prefix. A side
+ * with none of them has no negation (edited-sentence.ts skips counting it).
+ */
+export function mayNegate(w: string): boolean {
+  return isNegationWord(w) || w === 'free' || failures.has(w) || cessations.has(w) || omissions.has(w) || hasNegatingPrefix(w);
+}
+
 /** How many words of an edit's side negate. */
 export function negations(side: readonly ClauseToken[], e: SentenceEdit, other: readonly ClauseToken[]): number {
   let n = 0;

@@ -2,11 +2,13 @@ import { addedItem } from './added-list-item.js';
 import { isPreamble } from './claim-framing.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
+import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
-import { isNegationWord, negates, negationFillers, negations } from './edit-negations.js';
+import { negates, negationFillers, negations } from './edit-negations.js';
 import type { FactSheet } from './fact-sheet.js';
-import { type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
+import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
+import { memoSlots } from './word-ids.js';
 
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
 // words are read, so a negation the clause splitter attached to the wrong clause, or a negation of
@@ -34,6 +36,11 @@ function inContext(e: SentenceEdit, side: readonly ClauseToken[]): ClauseToken[]
   return [...(e.before === undefined ? [] : [e.before]), ...side, ...(e.after === undefined ? [] : [e.after])];
 }
 
+/** How many words of an edit's side negate; none where no word of it may ({@link editCue.negates}). */
+function count(side: readonly ClauseToken[], e: SentenceEdit, other: readonly ClauseToken[], memo: (number | undefined)[]): number {
+  return (editCuesIn(side, 0, side.length, memo) & editCue.negates) === 0 ? 0 : negations(side, e, other);
+}
+
 /**
  * The edit of a kept sentence that reverses what it says, if any: the count of negations the
  * phrase edits add and remove differs in parity (`don't` → `do`, `permitted` → `prohibited`, `no
@@ -43,12 +50,12 @@ function inContext(e: SentenceEdit, side: readonly ClauseToken[]): ClauseToken[]
  * `ist nicht im … enthalten`) nets to nothing. Words added or removed with a negation among them
  * are a new clause, not a flip of the kept one: the sentence is then left to the clause rules.
  */
-export function flipEdit(copy: NearCopy): SentenceEdit | undefined {
+export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): SentenceEdit | undefined {
   let parity = 0;
   let first: SentenceEdit | undefined;
   for (const e of copy.edits) {
-    const a = negations(e.from, e, e.to);
-    const b = negations(e.to, e, e.from);
+    const a = count(e.from, e, e.to, memo);
+    const b = count(e.to, e, e.from, memo);
     if (!phrase(e)) {
       if (a + b > 0) return undefined;
       continue;
@@ -119,9 +126,11 @@ export function diffEditedSentences(
 ): EditDifference[] {
   const out: EditDifference[] = [];
   const production = [original, ...baselines];
-  const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => isNegationWord(t.lower));
-  for (const copy of nearCopies(original, candidate, maxClauses)) {
-    const flip = flipEdit(copy);
+  // diffFacts reads every sheet with the candidate's word table: one memo of cue bits serves all.
+  const memo = candidate.words.memo(memoSlots.editCue);
+  const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
+  for (const copy of nearCopies(original, candidate, maxClauses, mayChange(memo))) {
+    const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(flip, candidate)) {
       out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
       continue;
@@ -146,6 +155,29 @@ export function diffEditedSentences(
     }
   }
   return out;
+}
+
+/**
+ * The pre-filter of {@link nearCopies}: whether an edit of the two sentences' middles could be a
+ * flip, a change of modality or an added list item, read from the edited words' cue bits alone
+ * (the diff of the middles and the rules run only then). A flip needs a word that may negate in an
+ * edit, or two directions the sentences do not share: an edited word of a pole (a kept word is in
+ * both), a word whose pole is read from its context anywhere in either sentence (a two-word
+ * phrase's key word, "extra"), or "on" in one and "off" in the other (their state is read from
+ * their context); a change
+ * of modality needs a modal edited; an item needs an "and"/"or" among the candidate's edited words
+ * or right after them.
+ */
+export function mayChange(memo: (number | undefined)[]): EditFilter {
+  return (a, b, pre, suf) => {
+    const edited = editCuesIn(a, pre, a.length - suf, memo) | editCuesIn(b, pre, b.length - suf, memo);
+    if ((edited & (editCue.negates | editCue.modal | editCue.direction)) !== 0) return true;
+    if ((editCuesIn(b, pre, Math.min(b.length, b.length - suf + 1), memo) & editCue.conjunction) !== 0) return true;
+    const inA = editCuesIn(a, 0, a.length, memo);
+    const inB = editCuesIn(b, 0, b.length, memo);
+    if (((inA | inB) & editCue.context) !== 0) return true;
+    return ((inA & editCue.on) !== 0 && (inB & editCue.off) !== 0) || ((inA & editCue.off) !== 0 && (inB & editCue.on) !== 0);
+  };
 }
 
 function difference(

@@ -26,6 +26,13 @@ export interface NearCopy {
   readonly share: number;
 }
 
+/**
+ * Whether the word-by-word diff of original sentence `a` and candidate sentence `b`, which share
+ * their first `pre` and last `suf` words, can matter to the caller: `false` leaves the pair out
+ * (its edits are all in `a[pre..a.length-suf)` and `b[pre..b.length-suf)`).
+ */
+export type EditFilter = (a: readonly ClauseToken[], b: readonly ClauseToken[], pre: number, suf: number) => boolean;
+
 /** Words a sentence may hold to be compared word by word (longer ones are read by the clause rules only). */
 const maxSentence = 120;
 /** Words of each side between the common start and end that the word-by-word diff may read. */
@@ -84,15 +91,18 @@ function diffMiddles(
   let j = 0;
   let from: ClauseToken[] = [];
   let to: ClauseToken[] = [];
-  const flush = (): void => {
-    if (from.length === 0 && to.length === 0) return;
-    edits.push({ from, to, before: b[pre + j - to.length - 1], after: b[pre + j] });
-    from = [];
-    to = [];
-  };
-  while (i < m || j < n) {
-    if (i < m && j < n && a[pre + i]?.lower === b[pre + j]?.lower) {
-      flush();
+  // The pending edit is closed at each kept word and at the end (inline: a closure per call cost a
+  // named function's creation per sentence pair under tsx).
+  for (;;) {
+    const kept = i < m && j < n && a[pre + i]?.lower === b[pre + j]?.lower;
+    const end = i >= m && j >= n;
+    if ((kept || end) && (from.length > 0 || to.length > 0)) {
+      edits.push({ from, to, before: b[pre + j - to.length - 1], after: b[pre + j] });
+      from = [];
+      to = [];
+    }
+    if (end) break;
+    if (kept) {
       i++;
       j++;
     } else if (j < n && (i >= m || (lcs[i * w + j + 1] as number) >= (lcs[(i + 1) * w + j] as number))) {
@@ -103,7 +113,6 @@ function diffMiddles(
       i++;
     }
   }
-  flush();
   return { edits, kept: lcs[0] as number };
 }
 
@@ -111,10 +120,15 @@ function diffMiddles(
  * The candidate's sentences that repeat an original sentence with edits: for each, the original
  * sentence sharing its first or last word with the longest common start and end, when the two keep
  * more than {@link keptShare} of the longer one's words in order. Identical sentences are left out
- * (nothing was edited). Linear in the answers' length but for the word-by-word diff of each pair's
+ * (nothing was edited), and so are pairs `worthDiffing` rules out before they are diffed. Linear in the answers' length but for the word-by-word diff of each pair's
  * middles, which is bounded ({@link maxWindow}).
  */
-export function nearCopies(original: FactSheet, candidate: FactSheet, maxClauses: number): NearCopy[] {
+export function nearCopies(
+  original: FactSheet,
+  candidate: FactSheet,
+  maxClauses: number,
+  worthDiffing: EditFilter = () => true,
+): NearCopy[] {
   // The original's sentences by their first word and by their last.
   const byFirst = new Map<string, (readonly ClauseToken[])[]>();
   const byLast = new Map<string, (readonly ClauseToken[])[]>();
@@ -154,6 +168,7 @@ export function nearCopies(original: FactSheet, candidate: FactSheet, maxClauses
     // middles, which the diff reads, short enough; what the diff could keep at most must reach the share.
     if (5 * (bestPre + bestSuf) < longer || ma > maxWindow || mb > maxWindow) continue;
     if (bestPre + bestSuf + Math.min(ma, mb) <= keptShare * longer) continue;
+    if (!worthDiffing(a, b, bestPre, bestSuf)) continue;
     const { edits, kept } = diffMiddles(a, b, bestPre, bestSuf);
     const share = (bestPre + bestSuf + kept) / longer;
     if (share <= keptShare) continue;

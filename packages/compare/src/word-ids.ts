@@ -118,6 +118,7 @@ export const memoSlots = Object.freeze({
   chunkWords: 5,
   polarityCue: 6,
   nameWords: 7,
+  editCue: 8,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
