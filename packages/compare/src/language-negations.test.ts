@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flips } from '../test/polarity-flips.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
-
-const flips = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.kind === 'polarity_flip')
-    .map((d) => d.message);
 
 describe('negation cues of other languages', () => {
   it('reads a denier of a Latin-script language against its positive word', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const flips = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.kind === 'polarity_flip')
-    .map((d) => d.message);
+import { flips } from '../test/polarity-flips.js';
 
 describe('the same negations on both sides of a reworded clause', () => {
   it('is no flip where the count reads one of them in a subordinate clause and not the other', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const flips = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.kind === 'polarity_flip')
-    .map((d) => d.message);
+import { flips } from '../test/polarity-flips.js';
 
 describe('a verb of not doing ("miss")', () => {
   it('says what "doesn\'t" with the verb it stands for says', () => {

@@ -1,0 +1,8 @@
+import { diffFacts } from '../src/fact-diff.js';
+import { factSheet } from '../src/fact-sheet.js';
+
+/** The polarity flips `diffFacts` reports from answer `a` to answer `b`, as their messages (the rule tests' probe). */
+export const flips = (a: string, b: string): string[] =>
+  diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => d.kind === 'polarity_flip')
+    .map((d) => d.message);
