@@ -1,6 +1,7 @@
-import { clausePolarity, isNegationCue } from './clause-polarity.js';
+import { clausePolarity } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility,

@@ -1,22 +1,7 @@
 import { isFunctionWord } from './content-words.js';
 import { freeCompoundNoun } from './free-compound.js';
-import { scriptDenier, scriptNegation } from './language-negations.js';
-import {
-  advice,
-  between,
-  comparatives,
-  cue,
-  cueBits,
-  deniers,
-  exemptions,
-  failures,
-  liftable,
-  necessity,
-  negations,
-  possibility,
-  priceWords,
-  softRequests,
-} from './polarity-words.js';
+import { isNegationCue, isPolarityCue } from './polarity-cues.js';
+import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
@@ -250,73 +235,4 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     modality,
     ...(modality === 'necessity' && !stated ? { request: true } : {}),
   };
-}
-
-/**
- * Whether two clauses stand at different points of the modal scale (must / should / may). A
- * request ("Please bring your ID") is as strong as advice ("You should bring your ID"): those two
- * agree.
- */
-export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
-  if (a.modality === null || b.modality === null || a.modality === b.modality) return false;
-  return !softer(a, b) && !softer(b, a);
-}
-
-/** A request against advice: as strong as each other ({@link modalityDiffers}). */
-function softer(x: ClausePolarity, y: ClausePolarity): boolean {
-  return x.request === true && y.modality === 'advice';
-}
-
-/**
- * Whether a clause is negated as against another: the price sense of "free" ("is free", "at no
- * charge") counts among its negations only against a clause about price ("no charge" / "is
- * charged"); against any other ("towing is included free" / "it covers towing", "available at no
- * charge" / "not offered") the word is left out of the count.
- */
-export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[]): boolean {
-  if (a.free !== true) return a.negated;
-  return other.some((t) => priceWords.has(t.lower)) ? a.negated : !a.negated;
-}
-
-/** Whether two aligned clauses differ in polarity (see {@link negatedAgainst}). */
-export function polarityDiffers(
-  a: ClausePolarity,
-  aTokens: readonly ClauseToken[],
-  b: ClausePolarity,
-  bTokens: readonly ClauseToken[],
-): boolean {
-  if (a.free !== true && b.free !== true) return a.negated !== b.negated;
-  return negatedAgainst(a, bTokens) !== negatedAgainst(b, aTokens);
-}
-
-/** Whether a word negates or denies (a negation cue, whatever the clause's count comes to). */
-export function isNegationCue(word: string): boolean {
-  return (
-    word.endsWith("n't") ||
-    negations.has(word) ||
-    deniers.has(word) ||
-    // "no-…" / "non-…": the pattern runs only on a word opening with "no".
-    (word.charCodeAt(0) === 110 && word.charCodeAt(1) === 111 && /^non?-\p{L}/u.test(word)) ||
-    freeCompoundNoun(word) !== undefined ||
-    scriptNegation(word) ||
-    scriptDenier(word)
-  );
-}
-
-/** The cue words of a clause (negations and modals): ignored when aligning clauses, reported as evidence. */
-export function isPolarityCue(word: string): boolean {
-  return (
-    word.endsWith("n't") ||
-    negations.has(word) ||
-    deniers.has(word) ||
-    necessity.has(word) ||
-    advice.has(word) ||
-    possibility.has(word) ||
-    word === 'do' ||
-    word === 'free' ||
-    word === 'please' ||
-    word === 'does' ||
-    word === 'will' ||
-    word === 'would'
-  );
 }

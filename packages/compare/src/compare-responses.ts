@@ -3,7 +3,7 @@ import { defaultVolatilePaths } from './canonicalize.js';
 import { category } from './category-report.js';
 import type { CategoryReport, Deltas, Difference, DivergenceReport } from './divergence-report.js';
 import { factCategory } from './fact-category.js';
-import type { FactDiffOptions } from './fact-diff.js';
+import type { FactDiffOptions } from './fact-diff-options.js';
 import { diffJsonValues } from './json-diff.js';
 import { compilePathMatcher } from './json-path.js';
 import { type JudgeOptions, judge } from './judge.js';

@@ -1,4 +1,4 @@
-import { isPolarityCue } from './clause-polarity.js';
+import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 import { textTokenIds, textTokens } from './text-tokens.js';
 import type { WordIds } from './word-ids.js';

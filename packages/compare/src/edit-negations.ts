@@ -1,8 +1,8 @@
-import { isNegationCue } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
 import { directionDiffers } from './direction-differs.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
+import { isNegationCue } from './polarity-cues.js';
 import { cessations, comparatives, failures, omissions, priceWords } from './polarity-words.js';
 import type { SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';

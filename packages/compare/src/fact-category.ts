@@ -1,7 +1,8 @@
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import type { CategoryReport } from './divergence-report.js';
-import { diffFacts, type FactDiffOptions } from './fact-diff.js';
+import { diffFacts } from './fact-diff.js';
+import type { FactDiffOptions } from './fact-diff-options.js';
 import { type FactSheet, factSheetWith } from './fact-sheet.js';
 import { currentWordIds, type WordIds } from './word-ids.js';
 

@@ -4,39 +4,16 @@ import { align, counterpart, matchClauses, opposedCounterpart } from './clause-a
 import type { Difference } from './divergence-report.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { entitySupported } from './entity-support.js';
+import { defaultFactDiffOptions, type FactDiffOptions } from './fact-diff-options.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
-
-/** Thresholds of {@link diffFacts}; defaults justified in docs/benchmarks.md ("Facts"). */
-export interface FactDiffOptions {
-  /** Content-word Dice at which two clauses say the same thing (values and polarity are compared there). Default 0.5. */
-  readonly alignClause: number;
-  /** Share of a candidate clause's content words production must use for it not to be a new claim. Default 0.5. */
-  readonly claimSupport: number;
-  /** Content-word Dice a candidate clause must exceed with an original clause to be paired with it (one to one) and so not be a new claim. Default 0.3. */
-  readonly claimPair: number;
-  /** Content words a clause needs before it can be a new claim. Default 3. */
-  readonly claimWords: number;
-  /** Clauses per answer compared by alignment; past it only values are compared (1 MB answers stay linear). Default 200. */
-  readonly maxClauses: number;
-  /** Differences produced before the comparison stops looking (the category keeps fewer). Default 200. */
-  readonly maxDifferences: number;
-}
-
-export const defaultFactDiffOptions: FactDiffOptions = Object.freeze({
-  alignClause: 0.5,
-  claimSupport: 0.5,
-  claimPair: 0.3,
-  claimWords: 3,
-  maxClauses: 200,
-  maxDifferences: 200,
-});
 
 const fmt = (v: FactValue): string => v.text;
 
@@ -275,27 +252,6 @@ export function diffFacts(
     });
   }
   return out;
-}
-
-/**
- * The candidate clause that says what the original's clause stating `v` says (a mutual best match
- * at `alignClause`) while stating neither `v` nor any value of its slot the original's clause does
- * not: the claim kept, its value left out. Claims only (no condition, no framing).
- */
-function keptWithout(v: FactValue, original: FactSheet, candidate: FactSheet, o: FactDiffOptions): ClauseFacts | undefined {
-  const x = original.clauses.find((c, i) => i < o.maxClauses && clauseStates(c, v));
-  if (x === undefined || x.condition || x.framing) return undefined;
-  const a = align(x, candidate, o.maxClauses);
-  const c = a?.clause;
-  if (c === undefined || a === undefined || a.score < o.alignClause || c.condition || align(c, original, o.maxClauses)?.clause !== x)
-    return undefined;
-  return c.values.some((w) => !w.weak && sameSlot(w, v) && !clauseStates(x, w)) ? undefined : c;
-}
-
-function wordCount(sheet: FactSheet): number {
-  let n = 0;
-  for (const c of sheet.clauses) n += c.tokens.length;
-  return n;
 }
 
 /** Whether a clause is about the conversation (memoized on the clause). */

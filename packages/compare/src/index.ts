@@ -39,7 +39,8 @@ export {
   type Verdict,
   verdicts,
 } from './divergence-report.js';
-export { defaultFactDiffOptions, diffFacts, type FactDiffOptions } from './fact-diff.js';
+export { diffFacts } from './fact-diff.js';
+export { defaultFactDiffOptions, type FactDiffOptions } from './fact-diff-options.js';
 export { type ClauseFacts, type FactSheet, factSheet } from './fact-sheet.js';
 export { type FactValue, type FactValueType, factValueTypes } from './fact-value.js';
 export { defaultFieldMargins, FieldAggregator, type FieldFinding, type FieldMargins } from './field-aggregator.js';

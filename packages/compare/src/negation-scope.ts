@@ -1,8 +1,9 @@
-import { isNegationCue, isPolarityCue, negatedAgainst } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
+import { negatedAgainst } from './polarity-agreement.js';
+import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
 import { sameWord } from './word-forms.js';

@@ -1,7 +1,7 @@
-import { isNegationCue, isPolarityCue } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { withoutNegatingPrefix } from './negating-prefix.js';
+import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { subordinators } from './polarity-words.js';
 import { sameWord } from './word-forms.js';
 

@@ -1,10 +1,10 @@
 import { align, counterpart } from './clause-alignment.js';
-import { modalityDiffers, polarityDiffers } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { negationInScope } from './negation-scope.js';
 import { sameNegations } from './negation-sites.js';
+import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 import { sentenceAgrees } from './sentence-claim.js';
 

@@ -1,6 +1,6 @@
-import { isNegationCue } from './clause-polarity.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
+import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
 function prefixed(t: ClauseToken): boolean {

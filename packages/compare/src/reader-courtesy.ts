@@ -1,6 +1,6 @@
 import { namesPolicy } from './claim-assertion.js';
-import { isNegationCue } from './clause-polarity.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { isNegationCue } from './polarity-cues.js';
 import { subordinators } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 

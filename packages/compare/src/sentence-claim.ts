@@ -1,7 +1,7 @@
 import { align } from './clause-alignment.js';
-import { isNegationCue } from './clause-polarity.js';
 import { type ClauseFacts, type FactSheet, joinClauses } from './fact-sheet.js';
 import { sameNegations } from './negation-sites.js';
+import { isNegationCue } from './polarity-cues.js';
 
 // A claim is a sentence's, not a clause's: two wordings of one sentence may cut it into clauses in
 // different places, and then the negation two aligned clauses differ by stands in another clause

@@ -1,7 +1,7 @@
-import { isPolarityCue } from './clause-polarity.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 import { segmentedWord } from './word-segments.js';
 

@@ -1,0 +1,40 @@
+import type { ClausePolarity } from './clause-polarity.js';
+import { priceWords } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+/**
+ * Whether two clauses stand at different points of the modal scale (must / should / may). A
+ * request ("Please bring your ID") is as strong as advice ("You should bring your ID"): those two
+ * agree.
+ */
+export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
+  if (a.modality === null || b.modality === null || a.modality === b.modality) return false;
+  return !softer(a, b) && !softer(b, a);
+}
+
+/** A request against advice: as strong as each other ({@link modalityDiffers}). */
+function softer(x: ClausePolarity, y: ClausePolarity): boolean {
+  return x.request === true && y.modality === 'advice';
+}
+
+/**
+ * Whether a clause is negated as against another: the price sense of "free" ("is free", "at no
+ * charge") counts among its negations only against a clause about price ("no charge" / "is
+ * charged"); against any other ("towing is included free" / "it covers towing", "available at no
+ * charge" / "not offered") the word is left out of the count.
+ */
+export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[]): boolean {
+  if (a.free !== true) return a.negated;
+  return other.some((t) => priceWords.has(t.lower)) ? a.negated : !a.negated;
+}
+
+/** Whether two aligned clauses differ in polarity (see {@link negatedAgainst}). */
+export function polarityDiffers(
+  a: ClausePolarity,
+  aTokens: readonly ClauseToken[],
+  b: ClausePolarity,
+  bTokens: readonly ClauseToken[],
+): boolean {
+  if (a.free !== true && b.free !== true) return a.negated !== b.negated;
+  return negatedAgainst(a, bTokens) !== negatedAgainst(b, aTokens);
+}
