@@ -13,7 +13,7 @@ import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
-import { clauseStates, countsSame, sameSlot } from './value-slots.js';
+import { anchoredElsewhere, clauseStates, countsSame, sameSlot } from './value-slots.js';
 
 const fmt = (v: FactValue): string => v.text;
 
@@ -178,13 +178,9 @@ export function diffFacts(
     const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
     // A value anchors a clause: where the candidate's clause states a value the counterpart does
     // not and another clause of the original does, the counterpart is the wrong sentence.
-    const anchoredElsewhere =
-      p !== undefined &&
-      c.values.some(
-        (v) => !v.weak && v.type !== 'entity' && !clauseStates(p, v) && original.clauses.some((x) => x !== p && clauseStates(x, v)),
-      );
+    const anchored = p !== undefined && anchoredElsewhere(c, p, [original], o.maxClauses);
     const context = { original, candidate, baselines };
-    let flip = diffPolarity(c, p !== undefined && !anchoredElsewhere ? p : undefined, context, o);
+    let flip = diffPolarity(c, p !== undefined && !anchored ? p : undefined, context, o);
     // Where no clause says it closely, the closest wording may be another sentence ("…right away" /
     // "call … right away"): the clause of the other polarity about the same thing is compared too,
     // for a flip only.
@@ -194,8 +190,7 @@ export function diffFacts(
       if (other?.kind === 'polarity_flip') flip = other;
     }
     if (flip !== undefined) out.push({ ...flip, path: where(c) });
-    const swap =
-      flip === undefined && p !== undefined && !anchoredElsewhere ? swappedTerm(p, c, candidate, production, baselines) : undefined;
+    const swap = flip === undefined && p !== undefined && !anchored ? swappedTerm(p, c, candidate, production, baselines) : undefined;
     if (swap !== undefined) out.push({ ...swap, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;

@@ -80,3 +80,24 @@ describe('one-word claims', () => {
     expect(flips('Cancellations are free.', "Parking isn't free.")).not.toContain('polarity_flip');
   });
 });
+
+describe('a value anchors a clause to its sentence', () => {
+  it('does not judge a clause by a baseline sentence that shares its words but not its value', () => {
+    // "Your annual paid vacation is 25 days" says what "…twenty-five days of paid holiday" says; the
+    // baseline's "remaining vacation is not paid out" shares two words with it and no value.
+    const original = 'Each year you are entitled to twenty-five days of paid holiday. If you resign, remaining vacation is not paid out.';
+    const baseline = 'If you resign, remaining vacation is not paid out.';
+    expect(facts(original, 'Your annual paid vacation is 25 days.', [baseline])).toEqual([]);
+    expect(
+      facts(original, 'Your annual paid vacation is 25 days. Unused days are not paid when you resign.', [
+        'Each year you are entitled to twenty-five days of paid holiday. If you resign, remaining vacation is not paid out.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('still reads the baseline sentence that states the value', () => {
+    const original = 'You get twenty-five days of paid holiday. Unused vacation is not paid out.';
+    const baseline = 'Unused vacation of 5 days is not paid out.';
+    expect(facts(original, 'Unused vacation of 5 days is paid out.', [baseline]).some((d) => d.startsWith('polarity_flip'))).toBe(true);
+  });
+});

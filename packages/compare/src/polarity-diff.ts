@@ -7,6 +7,7 @@ import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 import { sentenceAgrees } from './sentence-claim.js';
+import { anchoredElsewhere } from './value-slots.js';
 
 /**
  * Whether two aligned clauses say opposite things: their polarity differs (negations and words
@@ -108,7 +109,7 @@ export function diffPolarity(
     // The original states no modality there ("Call us to open one"): the baselines that say it
     // closely judge the candidate's, when they all state another ("you can call us" / "you must").
     if (p.polarity.modality === null && c.polarity.modality !== null) {
-      const theirs = closeClauses(c, candidate, baselines, o);
+      const theirs = closeClauses(c, original, candidate, baselines, o);
       const first = theirs[0];
       if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))
         return difference('modality_change', first, c, false);
@@ -117,14 +118,14 @@ export function diffPolarity(
     // will be an impact on your credit score" / "…won't be affected"): the baselines that say it
     // closely, in the candidate's words, judge it when they all say it the other way.
     if (baselines.length > 0 && c.content.length >= 2 && !opposed(p, c) && opposed(p, c, false)) {
-      const theirs = closeClauses(c, candidate, baselines, o);
+      const theirs = closeClauses(c, original, candidate, baselines, o);
       const scoped = theirs.find((x) => opposed(x, c));
       if (scoped !== undefined && theirs.every((x) => opposed(x, c, false))) return difference('polarity_flip', scoped, c, false);
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
     // closely (a mutual best match) judge its polarity and modality, when they all agree.
-    const theirs = closeClauses(c, candidate, baselines, o);
+    const theirs = closeClauses(c, original, candidate, baselines, o);
     const first = theirs[0];
     if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, false);
     if (
@@ -168,9 +169,13 @@ function baselinesSayItTheCandidatesWay(
   return candidates > 0 && candidates >= originals;
 }
 
-/** The baselines' clauses that say closely what candidate clause `c` says (a mutual best match), claims only. */
+/**
+ * The baselines' clauses that say closely what candidate clause `c` says (a mutual best match),
+ * claims only; not one that a value of `c` ties to another clause (of the original or that baseline).
+ */
 function closeClauses(
   c: ClauseFacts,
+  original: FactSheet,
   candidate: FactSheet,
   baselines: readonly FactSheet[],
   o: { readonly alignClause: number; readonly maxClauses: number },
@@ -183,7 +188,8 @@ function closeClauses(
       x.content.length >= 2 &&
       !x.condition &&
       !x.framing &&
-      align(x, candidate, o.maxClauses)?.clause === c
+      align(x, candidate, o.maxClauses)?.clause === c &&
+      !anchoredElsewhere(c, x, [original, b], o.maxClauses)
       ? [x]
       : [];
   });

@@ -1,4 +1,4 @@
-import type { ClauseFacts } from './fact-sheet.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 
 // Module functions, not closures made per call: sameSlot is asked for every pair of values a rule looks at.
@@ -30,4 +30,20 @@ export function countsSame(a: FactValue, b: FactValue): boolean {
 export function sameSlot(a: FactValue, b: FactValue): boolean {
   if (a.type === b.type) return true;
   return numeric(a) && numeric(b) && (a.type === 'number' || b.type === 'number');
+}
+
+/**
+ * Whether a value anchors clause `c` to another clause than `x`: `c` states a value (not a weak one,
+ * not a name) that `x` does not and another clause of `sheets` (their first `max`) does. Then `x` is
+ * the wrong sentence to judge `c` by, however many words they share ("Your annual paid leave is 22
+ * days" belongs with "…twenty-two days of paid holiday", not with "remaining leave is not paid out").
+ */
+export function anchoredElsewhere(c: ClauseFacts, x: ClauseFacts, sheets: readonly FactSheet[], max: number): boolean {
+  return c.values.some(
+    (v) =>
+      !v.weak &&
+      v.type !== 'entity' &&
+      !clauseStates(x, v) &&
+      sheets.some((sheet) => sheet.clauses.some((y, i) => i < max && y !== x && clauseStates(y, v))),
+  );
 }
