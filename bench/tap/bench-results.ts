@@ -42,6 +42,8 @@ export interface BenchResults {
   readonly unavailable: ReadonlyMap<ContenderName, string>;
   readonly sse: SseResult;
   readonly drop: DropFigures | undefined;
+  /** The same steady phase through each `tap@…` variant. */
+  readonly variantDrops: ReadonlyMap<ContenderName, DropFigures>;
   readonly tapIdle: TapStatsReply | undefined;
   readonly tapFinal: TapStatsReply | undefined;
   readonly tapRows: number;

@@ -8,7 +8,8 @@ import type { TapProfileReply, TapReply, TapStatsReply } from './tap-messages.js
 
 /** `tap-no-capture` is a diagnostic row (capture rate 0): it splits the tap's cost into forwarding and capture. */
 export const contenderNames = ['direct', 'http-proxy', 'tap', 'tap-no-capture', 'portkey'] as const;
-export type ContenderName = (typeof contenderNames)[number];
+/** `tap@NAME`: a variant of the tap contender in the same run (an A/B, e.g. `tap@yg-16`, see run.ts). */
+export type ContenderName = (typeof contenderNames)[number] | `tap@${string}`;
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const chatPath = '/v1/chat/completions';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { BenchPlan } from './bench-plan.js';
 import type { ContenderFigures, DropFigures } from './bench-results.js';
 import type { StartedChild } from './child-set.js';
-import { type ContenderName, contenderNames, tapStats } from './contenders.js';
+import { type ContenderName, tapStats } from './contenders.js';
 import type { LoadClient } from './load-client.js';
 import type { Target } from './load-jobs.js';
 import { procCpuMs } from './proc-stats.js';
@@ -21,7 +21,8 @@ export interface PhaseContext {
   readonly log: (line: string) => void;
 }
 
-const active = (ctx: PhaseContext): ContenderName[] => contenderNames.filter((n) => ctx.targets.has(n));
+/** The live contenders in the order their targets were added. */
+const active = (ctx: PhaseContext): ContenderName[] => [...ctx.targets.keys()];
 
 /** Unmeasured closed loop per contender: JIT, connection pools, SQLite pages. */
 export async function warmUp(ctx: PhaseContext): Promise<void> {
@@ -83,8 +84,7 @@ export async function latency(ctx: PhaseContext): Promise<void> {
         durationMs: ctx.plan.openMs,
       });
       for (const lane of res.targets) {
-        const name = contenderNames.find((n) => n === lane.name);
-        const fig = name === undefined ? undefined : ctx.figures.get(name);
+        const fig = ctx.figures.get(lane.name as ContenderName);
         if (fig === undefined) continue;
         fig.latency.push(lane.latencies);
         fig.errors += lane.errors;

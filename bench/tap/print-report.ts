@@ -16,6 +16,8 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
     return c === undefined || c.requests === 0 ? Number.NaN : (c.ms * 1000) / c.requests;
   };
   const lat = (n: ContenderName) => summary(mergeSorted(r.figures.get(n)?.latency ?? []));
+  // Measured contenders in the order they ran, then those that could not start.
+  const names: ContenderName[] = [...r.figures.keys(), ...contenderNames.filter((n) => !r.figures.has(n))];
   const out: string[] = [''];
   out.push(
     `Tap benchmark — sources ${r.revision}, capture sink ${r.sink}, node ${process.version}, ${plan.rounds} rounds in rotating order; saturation: ${plan.connections} ` +
@@ -26,7 +28,7 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
   out.push(
     table(
       ['contender', 'req/s (mean)', 'per round', 'CPU µs/req', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'samples', 'late slots'],
-      contenderNames.map((n) => {
+      names.map((n) => {
         const fig = r.figures.get(n);
         if (fig === undefined) return [n, 'unavailable', '', '', '', '', '', '', '', '', ''];
         const l = lat(n);
@@ -36,7 +38,8 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
     ),
   );
   for (const [name, why] of r.unavailable) out.push(`  ${name} unavailable: ${why}`);
-  out.push('', machineShare(r, cpuUs), '');
+  out.push('', machineShare(r, names, cpuUs), '');
+  if (r.variantDrops.size > 0) out.push(variantTable(r, { thr, cpuUs, lat }), '');
   out.push(
     table(
       [
@@ -76,7 +79,7 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
         `final stats() ${JSON.stringify(tapFinal.stats)}; rows in the SQLite file ${r.tapRows}.`,
     );
   }
-  const memory = contenderNames.map((n) => {
+  const memory = names.map((n) => {
     const m = r.memory.get(n);
     return `${n === 'direct' ? 'upstream' : n} ${mib(m?.rss ?? Number.NaN)} / ${mib(m?.peak ?? Number.NaN)}`;
   });
@@ -101,8 +104,8 @@ export function formatReport(plan: BenchPlan, r: BenchResults): string {
  * load generator it drives. With every core busy, req/s is about cores / that sum, so two
  * contenders' throughput ratio follows their sums, not the proxies' own CPU alone.
  */
-function machineShare(r: BenchResults, cpuUs: (n: ContenderName) => number): string {
-  const rows = contenderNames.flatMap((n) => {
+function machineShare(r: BenchResults, names: readonly ContenderName[], cpuUs: (n: ContenderName) => number): string {
+  const rows = names.flatMap((n) => {
     const c = r.figures.get(n)?.cpu;
     if (c === undefined || c.requests === 0) return [];
     const rig = (c.rigMs * 1000) / c.requests;
@@ -110,6 +113,47 @@ function machineShare(r: BenchResults, cpuUs: (n: ContenderName) => number): str
     return [`${n} ${rate(cpuUs(n))} + ${rate(rig)} = ${rate(sum)} (bound ${rate((cpus().length * 1e6) / sum)} req/s)`];
   });
   return `Machine CPU µs per request in saturation, contender + upstream and load generator = sum (bound: ${cpus().length} cores / sum): ${rows.join('; ')}.`;
+}
+
+/**
+ * The tap and its `tap@…` variants side by side (same run, same phases): throughput over
+ * http-proxy's and Portkey's (mean and per-round median), CPU per request, p99 over http-proxy's,
+ * peak RSS (VmHWM, after saturation, latency, SSE and the steady phase) and the steady phase's drops.
+ */
+function variantTable(r: BenchResults, f: Figures): string {
+  const perRoundMedian = (a: ContenderName, b: ContenderName): number => {
+    const xs = r.figures.get(a)?.throughput ?? [];
+    const ys = r.figures.get(b)?.throughput ?? [];
+    return median(xs.map((x, i) => x / (ys[i] ?? Number.NaN)).filter(Number.isFinite));
+  };
+  const rows = (['tap', ...r.variantDrops.keys()] as ContenderName[]).map((n) => {
+    const drop = n === 'tap' ? r.drop : r.variantDrops.get(n);
+    const dropped = drop === undefined ? Number.NaN : drop.after.stats.dropped - drop.before.stats.dropped;
+    const missing = drop === undefined ? Number.NaN : drop.ok + drop.errors - drop.rows;
+    return [
+      n === 'tap' ? 'tap (shipped)' : n,
+      rate(f.thr(n)),
+      `${ratio(f.thr(n) / f.thr('http-proxy'))} / ${ratio(perRoundMedian(n, 'http-proxy'))}`,
+      `${ratio(f.thr(n) / f.thr('portkey'))} / ${ratio(perRoundMedian(n, 'portkey'))}`,
+      rate(f.cpuUs(n)),
+      ms(f.lat(n).p99 - f.lat('http-proxy').p99),
+      mib(r.memory.get(n)?.peak ?? Number.NaN),
+      `${dropped} / ${missing}`,
+    ];
+  });
+  return table(
+    [
+      'tap variant (A/B)',
+      'req/s',
+      'x http-proxy (mean / round median)',
+      'x Portkey (mean / round median)',
+      'CPU µs/req',
+      'p99 - http-proxy ms',
+      'peak RSS (VmHWM)',
+      'steady: dropped / rows missing',
+    ],
+    rows,
+  );
 }
 
 interface Figures {

@@ -15,10 +15,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plan } from './bench-plan.js';
-import type { ContenderFigures } from './bench-results.js';
+import type { ContenderFigures, DropFigures } from './bench-results.js';
 import { sseChunks } from './chat-fixture.js';
 import { ChildSet, type StartedChild } from './child-set.js';
-import { type ContenderName, contenderNames, paths, startPortkey, tapProfile, tapStats, target } from './contenders.js';
+import { type ContenderName, paths, startPortkey, tapProfile, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
 import type { Target } from './load-jobs.js';
 import { countRows, drops, latency, type PhaseContext, saturation, warmUp } from './phases.js';
@@ -44,6 +44,14 @@ const tapFlags = (process.argv.find((a) => a.startsWith('--tap-flags='))?.slice(
  * then also holds tsx's loader thread, ≈ 33 MB). By default they run on plain node (`plainEntry`).
  */
 const plain = !process.argv.includes('--under-tsx');
+/**
+ * `--young-generation=v8,16`: besides the tap (shipped: its young generation capped at
+ * `proxySemiSpaceMb`), one more tap contender per value, `tap@yg-v8` (V8's own sizing) and
+ * `tap@yg-16` (16 MB per semi-space), through every phase the tap goes through, in the same run.
+ */
+const youngGenerations = (process.argv.find((a) => a.startsWith('--young-generation='))?.slice('--young-generation='.length) ?? '')
+  .split(',')
+  .filter((v) => v !== '');
 const children = new ChildSet();
 /** Holds the SQLite files; removed on the way out, interrupted or not. */
 let tempDir: string | undefined;
@@ -111,6 +119,22 @@ async function main(): Promise<void> {
         unavailable.set('tap-no-capture', firstLines(error, 6));
         return undefined;
       });
+    const variants: { name: ContenderName; tap: StartedChild; db: string }[] = [];
+    for (const yg of youngGenerations) {
+      const name: ContenderName = `tap@yg-${yg}`;
+      const variantDb = join(dir, `yg-${yg}.db`);
+      const started = await children
+        .fork(name, paths.tap, [`--upstream=${upstreamUrl}`, `--db=${variantDb}`, `--sink=${sink}`, `--young-generation=${yg}`], {
+          shipped: true,
+          plain,
+          execArgv: tapFlags,
+        })
+        .catch((error: unknown) => {
+          unavailable.set(name, firstLines(error, 6));
+          return undefined;
+        });
+      if (started !== undefined) variants.push({ name, tap: started, db: variantDb });
+    }
     const portkey = await startPortkey(children, 20_000).catch((error: unknown) => {
       unavailable.set('portkey', firstLines(error, 1));
       return undefined;
@@ -123,6 +147,7 @@ async function main(): Promise<void> {
       ['http-proxy', target('http-proxy', proxy.port)],
     ]);
     if (tap !== undefined) targets.set('tap', target('tap', tap.port));
+    for (const v of variants) targets.set(v.name, target(v.name, v.tap.port));
     if (bareTap !== undefined) targets.set('tap-no-capture', target('tap-no-capture', bareTap.port));
     if (portkey !== undefined) {
       const headers = {
@@ -148,11 +173,10 @@ async function main(): Promise<void> {
       ['tap', tap?.child.pid],
       ['tap-no-capture', bareTap?.child.pid],
       ['portkey', portkey?.pid],
+      ...variants.map((v): [ContenderName, number | undefined] => [v.name, v.tap.child.pid]),
     ]);
     const figures = new Map<ContenderName, ContenderFigures>(
-      contenderNames
-        .filter((n) => targets.has(n))
-        .map((n) => [n, { throughput: [], cpu: { ms: 0, rigMs: 0, requests: 0 }, latency: [], errors: 0, late: 0 }]),
+      [...targets.keys()].map((n) => [n, { throughput: [], cpu: { ms: 0, rigMs: 0, requests: 0 }, latency: [], errors: 0, late: 0 }]),
     );
     const rigPids = [upstream.child.pid, loadGenerator.child.pid];
     const ctx: PhaseContext = { plan, load, targets, pids, rigPids, figures, log };
@@ -164,13 +188,21 @@ async function main(): Promise<void> {
     const profiled = profile && tap !== undefined ? await tapProfile(tap, 'profile-stop') : undefined;
     await latency(ctx);
 
-    const sseTargets = [targets.get('direct'), targets.get('tap')].filter((x): x is Target => x !== undefined);
+    const sseTargets = [targets.get('direct'), targets.get('tap'), ...variants.map((v) => targets.get(v.name))].filter(
+      (x): x is Target => x !== undefined,
+    );
     log(`SSE: ${plan.sseStreams} streams each, alternating ${sseTargets.map((x) => x.name).join('/')}`);
     const sse = await load.sse({ targets: sseTargets, streamsPerTarget: plan.sseStreams, expectedEvents: sseChunks.length });
 
     const tapTarget = targets.get('tap');
     const drop = tap !== undefined && tapTarget !== undefined ? await drops(ctx, tap, tapTarget, db) : undefined;
-    const memory = new Map(contenderNames.map((n) => [n, procMemory(pids.get(n))]));
+    // Each variant goes through the same steady phase (its peak RSS then covers the same work as the tap's).
+    const variantDrops = new Map<ContenderName, DropFigures>();
+    for (const v of variants) {
+      const t = targets.get(v.name);
+      if (t !== undefined) variantDrops.set(v.name, await drops(ctx, v.tap, t, v.db));
+    }
+    const memory = new Map([...pids.keys()].map((n) => [n, procMemory(pids.get(n))]));
     tapClosed = true;
     const tapFinal = tap === undefined ? undefined : await tapStats(tap, 'close').catch(() => undefined);
 
@@ -188,6 +220,7 @@ async function main(): Promise<void> {
       unavailable,
       sse,
       drop,
+      variantDrops,
       tapIdle,
       tapFinal,
       tapRows: tap === undefined ? Number.NaN : countRows(db),

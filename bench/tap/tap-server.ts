@@ -33,8 +33,13 @@ const memoryLog = argValue('memory-log', '');
 const profileKind = argValue('profile-kind', 'cpu');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
-/** `--young-generation=v8`: leave V8's own young-generation sizing (an A/B); by default capped as `understudy tap` caps it. */
+/**
+ * `--young-generation=v8`: leave V8's own young-generation sizing; `--young-generation=N`: cap each
+ * semi-space at N MB (an A/B); by default (`capped`) capped as `understudy tap` caps it.
+ */
 const youngGeneration = argValue('young-generation', 'capped');
+if (!['v8', 'capped'].includes(youngGeneration) && !(Number(youngGeneration) > 0))
+  throw new Error(`--young-generation=${youngGeneration}: expected v8, capped or a size in MB`);
 /** `--helpers-nice=N`: the runtime's helper threads at nice N (an A/B, see lowerRuntimeHelpers); 0 leaves them. */
 const helpersNice = Number(argValue('helpers-nice', '0'));
 
@@ -42,7 +47,8 @@ const helpersNice = Number(argValue('helpers-nice', '0'));
 lowerRuntimeHelpers(helpersNice);
 
 // As the CLI's main.ts does for `understudy tap`: the cap before the tap's modules load (they would grow the young generation past it).
-if (youngGeneration === 'capped' && !youngGenerationSetByFlag(process.execArgv)) capYoungGeneration();
+if (youngGeneration !== 'v8' && !youngGenerationSetByFlag(process.execArgv))
+  capYoungGeneration(youngGeneration === 'capped' ? undefined : Number(youngGeneration));
 const { createAdaptorServer } = await import('@hono/node-server');
 const { openStore, sqliteWorkerSink, sqliteWriterProcess } = await import('@understudy/store');
 const { createTap, storeSink, tapListenBacklog, tapServerOptions } = await import('@understudy/tap');
