@@ -65,13 +65,17 @@ export async function saturation(ctx: PhaseContext): Promise<void> {
 /**
  * Open-loop rounds. direct, http-proxy and the taps share one job, request slot by request slot,
  * so a noisy moment lands on all of them alike; Portkey (over 1 ms of CPU per request) gets a job
- * of its own so that it does not load the machine under the others.
+ * of its own so that it does not load the machine under the others. Each `tap@…` variant gets a
+ * job of its own beside http-proxy and the tap, so that no job offers the machine more than the
+ * usual four lanes (six lanes at 500 req/s each overloaded it: a third of the slots late).
  */
 export async function latency(ctx: PhaseContext): Promise<void> {
   const names = active(ctx);
-  const mixed = names.filter((n) => n !== 'portkey');
+  const isVariant = (n: ContenderName): boolean => n.startsWith('tap@');
+  const mixed = names.filter((n) => n !== 'portkey' && !isVariant(n));
+  const variantJobs = names.filter(isVariant).map((v) => names.filter((n) => n === 'http-proxy' || n === 'tap' || n === v));
   for (let r = 0; r < ctx.plan.rounds; r++) {
-    const jobs = [mixed, names.filter((n) => n === 'portkey')].filter((j) => j.length > 0);
+    const jobs = [mixed, names.filter((n) => n === 'portkey'), ...variantJobs].filter((j) => j.length > 0);
     if (r % 2 === 1) jobs.reverse();
     for (const job of jobs) {
       const targets = job.map((n) => ctx.targets.get(n)).filter((t): t is Target => t !== undefined);
