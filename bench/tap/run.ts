@@ -45,9 +45,9 @@ const tapFlags = (process.argv.find((a) => a.startsWith('--tap-flags='))?.slice(
  */
 const plain = !process.argv.includes('--under-tsx');
 /**
- * `--young-generation=v8,16`: besides the tap (shipped: its young generation capped at
- * `proxySemiSpaceMb`), one more tap contender per value, `tap@yg-v8` (V8's own sizing) and
- * `tap@yg-16` (16 MB per semi-space), through every phase the tap goes through, in the same run.
+ * `--young-generation=4,8`: besides the tap (shipped: V8 sizes its young generation), one more tap
+ * contender per value, e.g. `tap@yg-4` (each semi-space capped at 4 MB by `capYoungGeneration`),
+ * `tap@yg-8`, or `tap@yg-v8` (V8's own sizing, as the tap), through every phase the tap goes through, in the same run.
  */
 const youngGenerations = (process.argv.find((a) => a.startsWith('--young-generation='))?.slice('--young-generation='.length) ?? '')
   .split(',')

@@ -34,10 +34,10 @@ const profileKind = argValue('profile-kind', 'cpu');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
 /**
- * `--young-generation=v8`: leave V8's own young-generation sizing; `--young-generation=N`: cap each
- * semi-space at N MB (an A/B); by default (`capped`) capped as `understudy tap` caps it.
+ * `--young-generation=N`: cap each semi-space of V8's young generation at N MB (`capYoungGeneration`,
+ * an A/B; `capped`: its default, `proxySemiSpaceMb`); by default (`v8`) V8 sizes it, as `understudy tap` leaves it.
  */
-const youngGeneration = argValue('young-generation', 'capped');
+const youngGeneration = argValue('young-generation', 'v8');
 if (!['v8', 'capped'].includes(youngGeneration) && !(Number(youngGeneration) > 0))
   throw new Error(`--young-generation=${youngGeneration}: expected v8, capped or a size in MB`);
 /** `--helpers-nice=N`: the runtime's helper threads at nice N (an A/B, see lowerRuntimeHelpers); 0 leaves them. */
@@ -46,7 +46,7 @@ const helpersNice = Number(argValue('helpers-nice', '0'));
 // First, before anything starts a thread: only the threads the runtime started are lowered.
 lowerRuntimeHelpers(helpersNice);
 
-// As the CLI's main.ts does for `understudy tap`: the cap before the tap's modules load (they would grow the young generation past it).
+// A cap goes before the tap's modules load (they would grow the young generation past it).
 if (youngGeneration !== 'v8' && !youngGenerationSetByFlag(process.execArgv))
   capYoungGeneration(youngGeneration === 'capped' ? undefined : Number(youngGeneration));
 const { createAdaptorServer } = await import('@hono/node-server');

@@ -2,12 +2,14 @@ import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /**
- * The semi-space size (MB) a proxy's process keeps its young generation at. V8 grows each of the
+ * The semi-space size (MB) a cap keeps the young generation at unless told. V8 grows each of the
  * two semi-spaces up to 16 MB while objects survive scavenges, and a proxy always has requests in
- * flight, so under load the tap's main isolate held 32 MB of new space besides its old space.
+ * flight, so under load the tap's main isolate holds 32 MB of new space besides its old space.
  * At 4 MB: peak RSS 185.7 against 220.3 MB, main thread 162.2 against 171.2 µs per request
  * (bench:tap:gc, `--max-semi-space-size=4`, 2026-12-01 22:17 UTC, load 2.1-2.2; pass 5 likewise);
- * at 2 MB the scavenges cost more than they save (176.6 µs).
+ * at 2 MB the scavenges cost more than they save (176.6 µs). Since the capture's parts are packed
+ * off the V8 heap the cap no longer pays: no role applies it (see the CLI's `main.ts`); bench:tap's
+ * `--young-generation=N` still does, for an A/B.
  */
 export const proxySemiSpaceMb = 4;
 
@@ -27,7 +29,7 @@ let capped = false;
  *
  * It cannot shrink a new space already past the cap, and loading a few modules grows it (to 16 MB
  * per semi-space after the store and the tap's modules): an entry point calls this first, before
- * it loads what it runs (see the CLI's `main.ts`).
+ * it loads what it runs (see bench/tap/tap-server.ts).
  *
  * V8's flags are the process's: while capped, no isolate of the process grows its young
  * generation, worker threads included (the capture writer's `resourceLimits` keep it smaller
