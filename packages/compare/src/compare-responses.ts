@@ -45,6 +45,13 @@ export interface CompareOptions {
   readonly baselines?: readonly CanonicalResponse[];
   /** Thresholds of the fact comparison. */
   readonly facts?: Partial<FactDiffOptions>;
+  /**
+   * Compare what the two texts state (the `fact` category). Default true; false leaves the
+   * category empty, for a pair whose facts no verdict reads: a baseline pair of
+   * {@link compareWithBaselines}' noise estimate (the judge never looks a fact difference up in a
+   * noise model; production's variation on facts is read from the baselines' own answers).
+   */
+  readonly readFacts?: boolean;
   /** Production's own noise; without it the verdict falls back to structural rules. */
   readonly noise?: NoiseLookup | null;
   readonly judge?: Partial<JudgeOptions>;
@@ -153,7 +160,7 @@ export function compareRules(
     category('tool_call', tools.differences, tools.omitted),
     category('schema', schemaDiffs, schemaOmitted),
     text.report,
-    factCategory(original, candidate, options.baselines ?? [], max, options.facts),
+    options.readFacts === false ? category('fact', [], 0) : factCategory(original, candidate, options.baselines ?? [], max, options.facts),
     sideEffectCategory(options.sideEffects),
     category('latency', [], 0, relativeIncrease(original.timings.durationMs, candidate.timings.durationMs)),
     category('cost', [], 0, relativeIncrease(original.usage.costUsd, candidate.usage.costUsd)),

@@ -10,7 +10,8 @@ import { NoiseModel } from './noise-model.js';
  * production-vs-production pair for the field noise, trusted from the first pair, and a source
  * of the facts production varies on; text noise is the prior, moved a little by each pair.
  * Without baselines it is plain {@link compareResponses}. Returns the judge options it used, for
- * re-judging (an extension's categories).
+ * re-judging (an extension's categories), and the noise model, which counts no fact keys (the
+ * baseline pairs' facts are not compared: no verdict reads them there).
  */
 export function compareWithBaselines(
   candidate: CanonicalResponse,
@@ -22,7 +23,10 @@ export function compareWithBaselines(
   if (baselines.length === 0)
     return { report: compareResponses(candidate, original, { ...options, noise: null }), noise: null, judge: options.judge ?? {} };
   const noise = new NoiseModel();
-  for (const b of baselines) noise.addBaseline(original, b, endpoint, options);
+  // The estimate reads each baseline pair's text measures and the keys of its other differences;
+  // a fact difference is never looked up in it (diffFacts reads the baselines' answers for that),
+  // so the pair's facts are not compared.
+  for (const b of baselines) noise.addBaseline(original, b, endpoint, { ...options, readFacts: false });
   const judge = { ...options.judge, minBaselinePairs: 1, textQuantile: 0 };
   return { report: compareResponses(candidate, original, { ...options, endpoint, noise, baselines, judge }), noise, judge };
 }
