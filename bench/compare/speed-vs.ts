@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { chatBytePairs } from './chat-pairs.js';
 import { currentEngine, type Engine, engineAt } from './engine-at.js';
 
-// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay]`
+// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay | --diff]`
 //
 // This worktree's compare engine against the one at REF (default: the merge-base with main) on
 // bench:compare's ~2 KB chat pairs, end to end (canonicalize both from bytes + compare + verdict).
@@ -14,9 +14,18 @@ import { currentEngine, type Engine, engineAt } from './engine-at.js';
 // --replay times a replay's call pattern instead: per item the baseline answer is compared with
 // the original, then the candidate with the original and that baseline (two comparisons that read
 // the original and the baseline each twice); a "pair" is one item.
+//
+// --diff times `understudy diff ORIGINAL CANDIDATE --baseline B` instead: compareWithBaselines with
+// the baseline of the replay pattern (its noise estimate compares the baseline with the original,
+// then the candidate is compared); a "pair" is one such call.
 
 const { values } = parseArgs({
-  options: { base: { type: 'string' }, rounds: { type: 'string', default: '30' }, replay: { type: 'boolean', default: false } },
+  options: {
+    base: { type: 'string' },
+    rounds: { type: 'string', default: '30' },
+    replay: { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
+  },
 });
 const { engine: base, ref, sha } = await engineAt(values.base);
 const current = await currentEngine();
@@ -35,7 +44,10 @@ function runner(engine: Engine): (slice: number) => number {
       const p = bytePairs[k % bytePairs.length];
       // The replay's candidate: an answer no nearby item uses (no memo sees it again soon).
       const q = bytePairs[(k++ + 100) % bytePairs.length];
-      if (p !== undefined && q !== undefined && values.replay === true) {
+      if (p !== undefined && q !== undefined && values.diff === true) {
+        const baselines = [engine.canonicalize(p.b)];
+        engine.compareWithBaselines(engine.canonicalize(q.b), engine.canonicalize(p.a), baselines, { endpoint });
+      } else if (p !== undefined && q !== undefined && values.replay === true) {
         const original = engine.canonicalize(p.a);
         const baseline = engine.canonicalize(p.b);
         engine.compareResponses(baseline, original, { endpoint, noise: null });
@@ -60,7 +72,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));
 const sorted = [...ratios].sort((x, y) => x - y);
 console.log(
-  `${values.replay === true ? 'replay pattern, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
+  `${values.replay === true ? 'replay pattern, ' : values.diff === true ? 'diff with a baseline, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );
