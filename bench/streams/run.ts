@@ -12,6 +12,7 @@
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
+// --redaction JSON (more of the tap's `tap.redaction` config, e.g. '{"builtinPatterns":false}': what the writer's redaction costs the proxy, an A/B only)
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --helpers-nice N (the tap's V8 helper threads at nice N, see lowerRuntimeHelpers: an A/B)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     'memory-log': { type: 'string' },
     sink: { type: 'string' },
     capture: { type: 'string' },
+    redaction: { type: 'string' },
     'tap-flags': { type: 'string' },
     'helpers-nice': { type: 'string' },
     'under-tsx': { type: 'boolean' },
@@ -115,6 +117,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               ...(values['profile-kind'] === undefined ? [] : [`--profile-kind=${values['profile-kind']}`]),
               ...(values.sink === undefined ? [] : [`--sink=${values.sink}`]),
               ...(values.capture === undefined ? [] : [`--capture=${values.capture}`]),
+              ...(values.redaction === undefined ? [] : [`--redaction=${values.redaction}`]),
               ...(values['helpers-nice'] === undefined ? [] : [`--helpers-nice=${values['helpers-nice']}`]),
               ...(values['memory-log'] === undefined ? [] : [`--memory-log=${values['memory-log']}.${scenario.name}.jsonl`]),
             ],

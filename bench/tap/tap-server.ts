@@ -33,6 +33,8 @@ const memoryLog = argValue('memory-log', '');
 const profileKind = argValue('profile-kind', 'cpu');
 /** `--capture=JSON`: more of `tap.capture` to override (an A/B of queue settings, e.g. `{"flushIntervalMs":5}`; it wins over `--capture-rate`). */
 const captureOverrides = JSON.parse(argValue('capture', '{}')) as Record<string, unknown>;
+/** `--redaction=JSON`: more of `tap.redaction` to override (an A/B of what the writer's redaction costs the proxy, e.g. `{"builtinPatterns":false}`). */
+const redactionOverrides = JSON.parse(argValue('redaction', '{}')) as Record<string, unknown>;
 /**
  * `--young-generation=N`: cap each semi-space of V8's young generation at N MB (`capYoungGeneration`,
  * an A/B; `capped`: its default, `proxySemiSpaceMb`); by default (`v8`) V8 sizes it, as `understudy tap` leaves it.
@@ -54,7 +56,9 @@ const { openStore, sqliteWorkerSink, sqliteWriterProcess } = await import('@unde
 const { createTap, storeSink, tapListenBacklog, tapServerOptions } = await import('@understudy/tap');
 
 // Shipped defaults (queue, batch, flush interval, redaction, writer niceness) except the capture rate: 1 unless told (by either argument).
-const config = loadConfig({ overrides: { tap: { capture: { rate: captureRate, ...captureOverrides } } } }).tap;
+const config = loadConfig({
+  overrides: { tap: { capture: { rate: captureRate, ...captureOverrides }, redaction: redactionOverrides } },
+}).tap;
 const niceness = config.capture.writerNiceness;
 let store: Store | undefined;
 let sink: CaptureSink;
