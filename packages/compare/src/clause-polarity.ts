@@ -1,7 +1,7 @@
 import { isFunctionWord } from './content-words.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { isNegationCue, isPolarityCue } from './polarity-cues.js';
-import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
+import { between, comparatives, cue, cueBits, exemptions, failures, liftable, reassured, softRequests } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
@@ -70,6 +70,21 @@ function deniedSubject(tokens: readonly ClauseToken[], j: number): boolean {
   return false;
 }
 
+/**
+ * Whether token `i` opens or carries a negation that encourages or reassures ("don't hesitate to
+ * ask", "please do not hesitate", "never hesitate", "don't worry"): no denial, no prohibition.
+ */
+function reassures(tokens: readonly ClauseToken[], i: number): boolean {
+  const w = tokens[i]?.lower;
+  let k = i + 1;
+  if (w === 'do' || w === 'please') {
+    if (tokens[k]?.lower === 'do') k++;
+    if (tokens[k]?.lower !== 'not' && tokens[k]?.lower !== "don't") return false;
+    k++;
+  } else if (w !== "don't" && w !== 'never' && !(w === 'not' && tokens[i - 1]?.lower === 'do')) return false;
+  return reassured.has(tokens[k]?.lower ?? '');
+}
+
 // Words after which "welcome" is the predicate of its subject ("Guests are welcome to join", "Dogs
 // are always welcome in the fields").
 const beforeWelcome = new Set(['are', 'is', 'am', 'be', 'remain', 'remains', 'always', 'also', 'still', 'more']);
@@ -131,6 +146,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       start = i + 1;
       return;
     }
+    // "Don't hesitate to ask", "don't worry": encouragement, neither a negation nor a prohibition.
+    if (reassures(tokens, i)) return;
     // "Please bring…", "Don't…", "Never…": a request or a prohibition obliges.
     if (i === start && w === 'please' && next !== undefined && !softRequests.has(next)) nec = true;
     if (

@@ -101,3 +101,19 @@ describe('a value anchors a clause to its sentence', () => {
     expect(facts(original, 'Unused vacation of 5 days is paid out.', [baseline]).some((d) => d.startsWith('polarity_flip'))).toBe(true);
   });
 });
+
+describe('encouragement worded with a negation', () => {
+  it('reads "don\'t hesitate to" and "don\'t worry" as no negation and no prohibition', () => {
+    const original = 'Repairs in the first year are free of charge.';
+    expect(
+      facts(
+        original,
+        'Small issues are common at first, so please do not hesitate to call us - repairs in the first year are free of charge.',
+      ),
+    ).toEqual([]);
+    expect(facts(original, "Don't worry - repairs in the first year are free of charge.")).toEqual([]);
+    expect(modality("Please don't hesitate to call us")).toBe(null);
+    // A real negation beside it still counts.
+    expect(facts(original, "Please don't hesitate to call us - repairs in the first year are not free of charge.")).toHaveLength(1);
+  });
+});

@@ -195,6 +195,9 @@ export const liftable = new Set([
 ]);
 // What may stand between a negation and the necessity it lifts: "not really need", "isn't required".
 export const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually', 'strictly', 'even', 'any']);
+// Verbs a negation turns into encouragement or reassurance, not a denial: "don't hesitate to call"
+// invites the call, "don't worry" reassures; neither says that something is not so or not allowed.
+export const reassured = new Set(['hesitate', 'worry']);
 // Openings of a request that oblige no more than a statement does ("Please note that…").
 export const softRequests = new Set(['note', 'let', 'feel', 'see', 'contact', 'reach', 'allow', 'keep', 'be']);
 
