@@ -165,3 +165,18 @@ describe('a baseline excuses a flip only by saying the opposite of what the orig
     ).toEqual(['polarity_flip: no electric hookup → an electric hookup']);
   });
 });
+
+describe('a negation of a second predicate', () => {
+  it('is no flip against a clause that says only the first ("…for two guests and doesn\'t have a balcony" / "…for two guests")', () => {
+    expect(facts('Room 4 is for two guests and does not have a balcony.', 'Room 4 is for two guests.')).toEqual([]);
+    expect(
+      facts('Site 9 is a tent-only pitch with no electric hookup.', 'Site 9 is tent-only, and there is no electricity at the pitch.', [
+        'Site 9 is for tents only and does not have power.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('is still a flip against a clause that says the second predicate the other way', () => {
+    expect(facts('Room 4 is for two guests and does not have a balcony.', 'Room 4 is for two guests and has a balcony.')).toHaveLength(1);
+  });
+});

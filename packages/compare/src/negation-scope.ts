@@ -87,6 +87,28 @@ function lifted(tokens: ClauseFacts['tokens'], cue: number, modal: number): stri
   return null;
 }
 
+// Words that join a second predicate to a clause's subject ("…is for two guests and doesn't have…").
+const conjoining = new Set(['and', 'but', 'yet']);
+
+/**
+ * Whether every content word of `other` stands in `negated` before a conjunction that comes before the
+ * negation at `cue`: `other` says the first predicate only, the negation is of a second one.
+ */
+function saidBeforeConjoined(other: ClauseFacts, negated: ClauseFacts, cue: number): boolean {
+  if (other.content.length === 0) return false;
+  const t = negated.tokens;
+  let join = -1;
+  for (let i = cue - 1; i > 0; i--)
+    if (conjoining.has(t[i]?.lower ?? '')) {
+      join = i;
+      break;
+    }
+  if (join < 0) return false;
+  const before = new Set<string>();
+  for (let i = 0; i < join; i++) for (const w of contentWords(t[i]?.core ?? '')) before.add(w);
+  return other.content.every((w) => before.has(w));
+}
+
 /** Whether the particle at `cue` negates a necessity ("not needed", "don't have to"). */
 function lifts(tokens: ClauseFacts['tokens'], cue: number): boolean {
   for (let i = cue + 1; i < tokens.length; i++) {
@@ -160,10 +182,11 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     // can leave it at home") the negation is spent on the modal, not opposed to the claim.
     if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;
     const head = governed(negated.tokens, cue);
-    // The other clause says the negated word, or has no word of its own to say it with.
-    return (
-      head === null || head.some((w) => says(other, w) || statesKin(other, w)) || other.content.every((w) => negated.contentSet.has(w))
-    );
+    // The other clause says the negated word, or has no word of its own to say it with, unless what
+    // it says is all before a second predicate that carries the negation ("Room 4 is for two guests and
+    // doesn't have a balcony" / "Room 4 is for two guests": the other says less, not the opposite).
+    if (head === null || head.some((w) => says(other, w) || statesKin(other, w))) return true;
+    return other.content.every((w) => negated.contentSet.has(w)) && !saidBeforeConjoined(other, negated, cue);
   }
   let rest = '';
   for (let i = cue + 1; i < negated.tokens.length; i++) rest += ` ${negated.tokens[i]?.core ?? ''}`;
