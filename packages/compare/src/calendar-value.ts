@@ -45,7 +45,31 @@ export function clockTime(hour: number, minute: number, meridiem: string | undef
   return { type: 'time', keys: [`time:${pad(h)}:${pad(minute)}`], num: h % 12 === 0 ? 12 : h % 12, text, weak: false };
 }
 
-type Found = { value: FactValue; used: number };
+type Found = { value: FactValue; also?: FactValue; used: number };
+
+// Noon and midnight as clock times, and a meridiem written apart from its hour ("8 a.m.").
+const noonWords: Readonly<Record<string, number>> = { noon: 12, midday: 12, midnight: 0 };
+const meridiemWord = /^(a\.?m\.?|p\.?m\.?)$/i;
+
+/**
+ * A range of clock times with noon or midnight at one end, glued by a dash ("9am-noon", "noon-2pm",
+ * "8 a.m.-noon" where the hour stands apart): both ends are values, as "from 9 am to noon" says them.
+ */
+function noonRange(c: string, rest: readonly ClauseToken[]): Found | undefined {
+  const apart = /^\d{1,2}(?::\d{2})?$/.test(c) ? /^(.+)[-–](noon|midday|midnight)$/i.exec(rest[0]?.core ?? '') : null;
+  if (apart !== null && meridiemWord.test(apart[1] ?? '')) {
+    const [h, m] = c.split(':');
+    const from = clockTime(Number(h), Number(m ?? 0), apart[1], `${c} ${apart[1]}`);
+    const to = clockTime(noonWords[(apart[2] ?? '').toLowerCase()] ?? 12, 0, undefined, apart[2] ?? '');
+    return from === undefined || to === undefined ? undefined : { value: from, also: to, used: 2 };
+  }
+  const glued = /^(.+)[-–](noon|midday|midnight)$/i.exec(c) ?? /^(noon|midday|midnight)[-–](.+)$/i.exec(c);
+  if (glued === null) return undefined;
+  const [word, other] = noonWords[(glued[1] ?? '').toLowerCase()] !== undefined ? [glued[1], glued[2]] : [glued[2], glued[1]];
+  const end = dateOrTimeAt(other ?? '', []);
+  const noon = clockTime(noonWords[(word ?? '').toLowerCase()] ?? 12, 0, undefined, word ?? '');
+  return end === undefined || end.value.type !== 'time' || noon === undefined ? undefined : { value: end.value, also: noon, used: 1 };
+}
 
 /** ISO dates ("2026-03-14"), slashed dates ("3/14/2026") and clock times ("3:30pm", "15:30", "3 p.m.") at a token holding a digit. */
 export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | undefined {
@@ -67,7 +91,7 @@ export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | u
     const v = clockTime(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem !== undefined && m[3] === undefined ? `${c} ${meridiem}` : c);
     if (v !== undefined) return { value: v, used: meridiem !== undefined && m[3] === undefined ? 2 : 1 };
   }
-  return undefined;
+  return noonRange(c, rest);
 }
 
 /** Month names with or without a day ("March 14", "14th of March", "March"), weekdays, "weekends" and relative days. */

@@ -251,7 +251,13 @@ export function articleValue(
       words.push(tokens[j]?.lower ?? '');
       j++;
     }
-    const n = numberWordsValue(words);
+    let n = numberWordsValue(words);
+    // "three and a half hours" is 3.5 hours, as "3.5 hours" writes it.
+    if (n !== undefined && tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'a' && tokens[j + 2]?.lower === 'half') {
+      n += 0.5;
+      words.push('and', 'a', 'half');
+      j += 3;
+    }
     if (n !== undefined) {
       const r = withUnit(n, words.join(' '), tokens.slice(j, j + 3), true);
       // A spelled number with a unit ("thirty days") is as firm as digits; "one of them" is not a claim.

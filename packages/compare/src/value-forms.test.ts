@@ -116,3 +116,20 @@ describe('the same value written another way', () => {
     ).not.toEqual([]);
   });
 });
+
+describe('clock ranges with noon, and halves in words', () => {
+  it('reads "8 a.m.-noon", "9am-noon" and "noon-2pm" as two clock times', () => {
+    const original = 'The technician arrives on Friday between 8 a.m. and noon.';
+    expect(judged(original, 'The technician arrives on Friday, 8 a.m.-noon.')).toEqual([]);
+    expect(judged('The desk is staffed from 9am to noon.', 'Desk hours: 9am-noon.')).toEqual([]);
+    expect(judged('The desk is staffed from noon to 2pm.', 'Desk hours: noon-2pm.')).toEqual([]);
+    expect(judged(original, 'The technician arrives on Friday, 8 a.m.-1 p.m.')).not.toEqual([]);
+  });
+
+  it('reads "three and a half hours" as 3.5 hours', () => {
+    const original = 'The tour takes three and a half hours.';
+    expect(judged(original, 'The tour takes 3.5 hours.')).toEqual([]);
+    expect(judged('The tour takes 3-3.5 hours.', 'The tour takes three to three and a half hours.')).toEqual([]);
+    expect(judged(original, 'The tour takes 4.5 hours.')).not.toEqual([]);
+  });
+});
