@@ -42,16 +42,17 @@ export function diffFacts(
   }
   const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
   const production = [original, ...baselines];
-  const prodIndex = new ValueIndex(production.flatMap((s) => s.values));
-  const candIndex = new ValueIndex(candidate.values);
-  const baseIndexes = baselines.map((b) => new ValueIndex(b.values));
+  // Without baselines production is the original: one index serves both.
+  const origIndex = valuesOf(original);
+  const prodIndex = baselines.length === 0 ? origIndex : new ValueIndex(production.flatMap((s) => s.values));
+  const candIndex = valuesOf(candidate);
+  const baseIndexes = baselines.map(valuesOf);
   const stable = (v: FactValue): boolean =>
     v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
   // Production varies on a value where a baseline leaves the original's out and states the
   // candidate's, or another one of that type the original does not state (a rounded figure, another
   // name). A baseline that just leaves it out (a shorter answer) says nothing: "$35" → "$53" stays a
   // change.
-  const origIndex = new ValueIndex(original.values);
   const inOriginal = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [original]) : origIndex.has(x));
   const varies = (before: FactValue, v: FactValue): boolean =>
     baselines.some((b, i) => {
@@ -247,6 +248,12 @@ export function diffFacts(
     });
   }
   return out;
+}
+
+/** A sheet's values, indexed (memoized on the sheet). */
+function valuesOf(sheet: FactSheet): ValueIndex {
+  sheet.memo.values ??= new ValueIndex(sheet.values);
+  return sheet.memo.values;
 }
 
 /** Whether a clause is about the conversation (memoized on the clause). */

@@ -53,16 +53,11 @@ export interface PolarityContext {
 export function diffPolarity(
   c: ClauseFacts,
   p: ClauseFacts | undefined,
-  { original, candidate, baselines }: PolarityContext,
+  context: PolarityContext,
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): Omit<Difference, 'path'> | undefined {
+  const { original, candidate, baselines } = context;
   const claim = !c.framing && !c.condition;
-  // A difference the two sentences do not make, read as wholes, is where each cut its clauses.
-  const difference = (kind: 'polarity_flip' | 'modality_change', from: ClauseFacts, to: ClauseFacts, varies: boolean) => {
-    const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
-    if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
-    return reported(kind, from, to, varies);
-  };
   // A one-word claim ("Cancellations are free") is compared only with the same one word.
   const sized =
     p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
@@ -78,6 +73,8 @@ export function diffPolarity(
           'polarity_flip',
           p,
           c,
+          context,
+          o,
           // The baseline must say the opposite of the original about what the original negates: one
           // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
           baselinesSayItTheCandidatesWay(
@@ -102,7 +99,7 @@ export function diffPolarity(
         (b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity),
         (b) => b.polarity.modality === p.polarity.modality,
       );
-      const change = !varies || flip === undefined ? difference('modality_change', p, c, varies) : undefined;
+      const change = !varies || flip === undefined ? difference('modality_change', p, c, context, o, varies) : undefined;
       if (change !== undefined) return change;
     }
     if (flip !== undefined) return flip;
@@ -112,7 +109,7 @@ export function diffPolarity(
       const theirs = closeClauses(c, original, candidate, baselines, o);
       const first = theirs[0];
       if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))
-        return difference('modality_change', first, c, false);
+        return difference('modality_change', first, c, context, o, false);
     }
     // The negation sets the two apart but governs a word the original's clause does not say ("There
     // will be an impact on your credit score" / "…won't be affected"): the baselines that say it
@@ -120,22 +117,41 @@ export function diffPolarity(
     if (baselines.length > 0 && c.content.length >= 2 && !opposed(p, c) && opposed(p, c, false)) {
       const theirs = closeClauses(c, original, candidate, baselines, o);
       const scoped = theirs.find((x) => opposed(x, c));
-      if (scoped !== undefined && theirs.every((x) => opposed(x, c, false))) return difference('polarity_flip', scoped, c, false);
+      if (scoped !== undefined && theirs.every((x) => opposed(x, c, false)))
+        return difference('polarity_flip', scoped, c, context, o, false);
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
     // closely (a mutual best match) judge its polarity and modality, when they all agree.
     const theirs = closeClauses(c, original, candidate, baselines, o);
     const first = theirs[0];
-    if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, false);
+    if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, context, o, false);
     if (
       first !== undefined &&
       c.polarity.modality !== null &&
       theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity))
     )
-      return difference('modality_change', first, c, false);
+      return difference('modality_change', first, c, context, o, false);
   }
   return undefined;
+}
+
+/**
+ * The difference found, unless the two sentences, read as wholes, do not make it (where each cut
+ * its clauses). A module function, not a closure made per clause (under tsx, how the benches and
+ * the pool's threads run, each named closure costs an `Object.defineProperty`).
+ */
+function difference(
+  kind: 'polarity_flip' | 'modality_change',
+  from: ClauseFacts,
+  to: ClauseFacts,
+  { original, candidate, baselines }: PolarityContext,
+  o: { readonly maxClauses: number },
+  varies: boolean,
+): (Omit<Difference, 'path'> & { readonly explainedByNoise?: boolean }) | undefined {
+  const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
+  if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
+  return reported(kind, from, to, varies);
 }
 
 /**

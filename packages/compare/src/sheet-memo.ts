@@ -1,6 +1,7 @@
 import type { Aligned } from './clause-alignment.js';
 import type { FactSheet } from './fact-sheet.js';
 import type { IdSet } from './id-set.js';
+import type { ValueIndex } from './value-index.js';
 
 // What the fact rules derive from an answer's sheet or one of its clauses, kept on that object
 // rather than in module-level WeakMaps. A WeakMap entry whose key dies young still has its value
@@ -8,8 +9,10 @@ import type { IdSet } from './id-set.js';
 // an alignment reaches another answer's clauses: in the throughput bench ~2 MB were copied at every
 // scavenge (5 ms each, ~12 % of a pair's CPU) for memos of pairs already compared.
 
-/** Per-sheet results of the rules (clause-alignment.ts, entity-support.ts, content-vocabulary.ts), each built on first use. */
+/** Per-sheet results of the rules (clause-alignment.ts, entity-support.ts, content-vocabulary.ts, fact-diff.ts), each built on first use. */
 export class SheetMemo {
+  /** Every value of the answer, indexed (fact-diff.ts): a replay's original is compared with its baseline, then the candidate. */
+  values: ValueIndex | undefined;
   /** Content words of the clauses end to end, and where each clause starts (clause-alignment.ts). */
   flatWords: { readonly ids: Int32Array; readonly starts: Int32Array } | undefined;
   /** Ids of the words used in one clause only (clause-alignment.ts). */
