@@ -4,7 +4,6 @@ import { BodyCapture, type CaptureBudget, classifyUpstreamError, SseCapture, unb
 import type { Clock } from '@understudy/core';
 import { errorStatus } from '@understudy/core';
 import type { Dispatcher } from 'undici';
-import { type CaptureBatch, turnCaptureBatch } from './capture-batch.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.js';
 import type { ForwardResult } from './forward-result.js';
 import { headerStrings, headerValue } from './raw-headers.js';
@@ -32,8 +31,6 @@ export interface ForwardOptions {
   readonly budget?: Pick<CaptureBudget, 'take' | 'release'>;
   /** Flat `[name, value, …]` added to the upstream request after the inbound ones are filtered (the tap's correlation headers). */
   readonly extraHeaders?: readonly string[];
-  /** Where the response chunks' capture work waits until the turn's writes are done (default: the process's, run by setImmediate). */
-  readonly captureBatch?: CaptureBatch;
 }
 
 class ClientDisconnected extends Error {
@@ -89,21 +86,6 @@ export function forward(options: ForwardOptions): void {
   const request = new BodyCapture(captureBytes ?? 0, budget);
   const response = new BodyCapture(captureBytes ?? 0, budget);
   let sse: SseCapture | undefined;
-  // Response chunks already written to the client, not yet captured, with their arrival times.
-  const pendingChunks: Buffer[] = [];
-  const pendingAts: number[] = [];
-  const batch = options.captureBatch ?? turnCaptureBatch;
-  let due = false;
-  const takePending = (): void => {
-    due = false;
-    for (let i = 0; i < pendingChunks.length; i++) {
-      const chunk = pendingChunks[i] as Buffer;
-      response.push(chunk);
-      sse?.push(chunk, pendingAts[i] as number);
-    }
-    pendingChunks.length = 0;
-    pendingAts.length = 0;
-  };
 
   const buffered = options.body;
   const hasBody =
@@ -143,8 +125,6 @@ export function forward(options: ForwardOptions): void {
     if (ended) return;
     ended = true;
     target.leave();
-    // The capture is read below: the chunks of this turn go into it first.
-    takePending();
     sse?.end();
     options.onEnd({
       startedAt,
@@ -232,14 +212,9 @@ export function forward(options: ForwardOptions): void {
         c.pause();
         outgoing.once('drain', onDrain);
       }
-      // Written first: the capture work waits for the end of this turn (see CaptureBatch).
       if (capturing) {
-        pendingChunks.push(chunk);
-        pendingAts.push(clock.monotonic() - t0);
-        if (!due) {
-          due = true;
-          batch.add(takePending);
-        }
+        response.push(chunk);
+        sse?.push(chunk, clock.monotonic() - t0);
       }
     },
     onResponseEnd() {
