@@ -45,13 +45,28 @@ const tapFlags = (process.argv.find((a) => a.startsWith('--tap-flags='))?.slice(
  */
 const plain = !process.argv.includes('--under-tsx');
 /**
- * `--young-generation=4,8`: besides the tap (shipped: V8 sizes its young generation), one more tap
- * contender per value, e.g. `tap@yg-4` (each semi-space capped at 4 MB by `capYoungGeneration`),
- * `tap@yg-8`, or `tap@yg-v8` (V8's own sizing, as the tap), through every phase the tap goes through, in the same run.
+ * Tap variants: besides the tap, one more tap contender per variant, `tap@NAME`, with more
+ * tap-server arguments, through every phase the tap goes through, in the same run (an A/B).
+ * `--tap-variant=NAME=ARG,ARG` (e.g. `pages-4k=--sqlite-page-size=4096`); `--young-generation=4,8`
+ * is short for `--tap-variant=yg-4=--young-generation=4 --tap-variant=yg-8=--young-generation=8`
+ * (each semi-space capped at 4 or 8 MB by `capYoungGeneration`; `v8`: V8's own sizing, as the tap);
+ * `--against=DIR` adds `tap@against`, the tap of another checkout (built, with its node_modules).
  */
-const youngGenerations = (process.argv.find((a) => a.startsWith('--young-generation='))?.slice('--young-generation='.length) ?? '')
-  .split(',')
-  .filter((v) => v !== '');
+const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+const tapVariants: { name: string; args: string[]; module?: string }[] = [
+  ...(against === undefined ? [] : [{ name: 'against', args: [], module: join(against, 'bench/tap/tap-server.ts') }]),
+  ...(process.argv.find((a) => a.startsWith('--young-generation='))?.slice('--young-generation='.length) ?? '')
+    .split(',')
+    .filter((v) => v !== '')
+    .map((yg) => ({ name: `yg-${yg}`, args: [`--young-generation=${yg}`] })),
+  ...process.argv
+    .filter((a) => a.startsWith('--tap-variant='))
+    .map((a) => {
+      const spec = a.slice('--tap-variant='.length);
+      const eq = spec.indexOf('=');
+      return { name: spec.slice(0, eq), args: spec.slice(eq + 1).split(',') };
+    }),
+];
 const children = new ChildSet();
 /** Holds the SQLite files; removed on the way out, interrupted or not. */
 let tempDir: string | undefined;
@@ -120,11 +135,11 @@ async function main(): Promise<void> {
         return undefined;
       });
     const variants: { name: ContenderName; tap: StartedChild; db: string }[] = [];
-    for (const yg of youngGenerations) {
-      const name: ContenderName = `tap@yg-${yg}`;
-      const variantDb = join(dir, `yg-${yg}.db`);
+    for (const variant of tapVariants) {
+      const name: ContenderName = `tap@${variant.name}`;
+      const variantDb = join(dir, `${variant.name}.db`);
       const started = await children
-        .fork(name, paths.tap, [`--upstream=${upstreamUrl}`, `--db=${variantDb}`, `--sink=${sink}`, `--young-generation=${yg}`], {
+        .fork(name, variant.module ?? paths.tap, [`--upstream=${upstreamUrl}`, `--db=${variantDb}`, `--sink=${sink}`, ...variant.args], {
           shipped: true,
           plain,
           execArgv: tapFlags,

@@ -42,6 +42,11 @@ const redactionOverrides = JSON.parse(argValue('redaction', '{}')) as Record<str
 const youngGeneration = argValue('young-generation', 'v8');
 if (!['v8', 'capped'].includes(youngGeneration) && !(Number(youngGeneration) > 0))
   throw new Error(`--young-generation=${youngGeneration}: expected v8, capped or a size in MB`);
+/**
+ * `--sqlite-page-size=N`: make the SQLite file first, with pages of N bytes, as the store makes a
+ * new one (incremental auto-vacuum, WAL) but for the page size; the store then keeps it (an A/B).
+ */
+const sqlitePageSize = Number(argValue('sqlite-page-size', '0'));
 /** `--helpers-nice=N`: the runtime's helper threads at nice N (an A/B, see lowerRuntimeHelpers); 0 leaves them. */
 const helpersNice = Number(argValue('helpers-nice', '0'));
 
@@ -56,6 +61,14 @@ const { openStore, sqliteWorkerSink, sqliteWriterProcess } = await import('@unde
 const { createTap, storeSink, tapListenBacklog, tapServerOptions } = await import('@understudy/tap');
 
 // Shipped defaults (queue, batch, flush interval, redaction, writer niceness) except the capture rate: 1 unless told (by either argument).
+if (sqlitePageSize > 0) {
+  const { default: SQLite } = await import('better-sqlite3');
+  const file = new SQLite(db);
+  file.pragma(`page_size = ${sqlitePageSize}`);
+  file.pragma('auto_vacuum = INCREMENTAL');
+  file.pragma('journal_mode = WAL');
+  file.close();
+}
 const config = loadConfig({
   overrides: { tap: { capture: { rate: captureRate, ...captureOverrides }, redaction: redactionOverrides } },
 }).tap;
