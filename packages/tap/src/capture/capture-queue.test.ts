@@ -40,6 +40,40 @@ describe('CaptureQueue', () => {
     expect(queue.stats()).toMatchObject({ captured: 1, queueDepth: 0 });
   });
 
+  it('leaves what arrives during a write for the next interval unless it fills a batch (no chain of small batches)', async () => {
+    const batches: string[][] = [];
+    const pending: (() => void)[] = [];
+    const { clock, queue } = setup({
+      sink: {
+        write: (b) => {
+          batches.push(b.map((e) => ('unbuilt' in e ? '' : e.id)));
+          return new Promise<void>((resolve) => pending.push(resolve));
+        },
+      },
+    });
+    queue.offer(testExchange('a'), 10);
+    queue.offer(testExchange('b'), 10);
+    clock.advance(50);
+    await settle();
+    expect(batches).toEqual([['a', 'b']]);
+    // Arrives while [a, b] is being written: not written when that write returns.
+    queue.offer(testExchange('c'), 10);
+    pending.shift()?.();
+    await settle();
+    expect(batches).toEqual([['a', 'b']]);
+    expect(queue.stats()).toMatchObject({ captured: 2, queueDepth: 1 });
+    // A full batch arriving during a write is written right after it.
+    clock.advance(50);
+    await settle();
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+    for (const id of ['d', 'e', 'f', 'g']) queue.offer(testExchange(id), 10);
+    pending.shift()?.();
+    await settle();
+    expect(batches).toEqual([['a', 'b'], ['c'], ['d', 'e', 'f', 'g']]);
+    pending.shift()?.();
+    await queue.flush();
+  });
+
   it("counts what the sink's writer could not build as dropped (capture_error), the rest as captured", async () => {
     const dropped: [number, string][] = [];
     const refused: number[] = [];
