@@ -1,4 +1,7 @@
+import { isFunctionWord } from './content-words.js';
+import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { hasDigit } from './word-forms.js';
 
 // What "on" and "off" are read as where they name a state ("is on by default", "stays off", "on site").
 const switchedOn = 'on:state';
@@ -201,10 +204,32 @@ function polesOf(tokens: readonly ClauseToken[]): Poles {
       const y = tokens[at + 1];
       if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '') add(`${p.first} ${p.second}`);
     }
-    if (w === 'extra' && [i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without'))) return;
+    if (
+      w === 'extra' &&
+      ([i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without')) || additional(tokens, i))
+    )
+      return;
     add(w);
   });
   return out;
+}
+
+/**
+ * Whether "extra" at `i` means "additional" before the noun it describes ("25¢ per extra mile",
+ * "extra towels are available"): no charge named, so no side of "included". Before a word of price
+ * or an amount ("an extra fee", "an extra $15") or as the predicate ("parking is extra", "costs extra")
+ * it is the charged pole.
+ */
+function additional(tokens: readonly ClauseToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next === undefined || (tokens[i]?.after ?? '') !== '') return false;
+  return (
+    !isFunctionWord(next.lower) &&
+    !priceWords.has(next.lower) &&
+    !/^(?:surcharge|payment|rate|tariff)s?$/.test(next.lower) &&
+    !hasDigit(next.core) &&
+    !/^[$€£¥₹₩]/u.test(next.core)
+  );
 }
 
 function namesDirection(t: ClauseToken): boolean {

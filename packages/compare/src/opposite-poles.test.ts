@@ -77,3 +77,22 @@ describe('a longer predicate swapped in a kept sentence', () => {
     ).toEqual([]);
   });
 });
+
+describe('"extra" before the noun it describes', () => {
+  it('means "additional", not "charged on top" ("25 cents per extra mile", "extra towels")', () => {
+    expect(
+      flips(
+        'The lease includes 10,000 miles a year; extra miles are 25 cents each.',
+        'Mileage: 10,000 miles/year, 25 cents per extra mile.',
+      ),
+    ).toEqual([]);
+    expect(flips('Towels are included with the room.', 'Extra towels are available with the room.')).toEqual([]);
+  });
+
+  it('is still the charged pole as a predicate or before a price ("is extra", "costs extra", "an extra $15")', () => {
+    expect(flips('Parking is included.', 'Parking is extra.')).toHaveLength(1);
+    expect(flips('Towels are included.', 'Towels cost extra.')).toHaveLength(1);
+    expect(flips('Parking is included in the rate.', 'Parking is an extra $15.')).toHaveLength(1);
+    expect(flips('Parking is included in the rate.', 'Parking is an extra charge.')).toHaveLength(1);
+  });
+});
