@@ -51,11 +51,17 @@ type Found = { value: FactValue; also?: FactValue; used: number };
 const noonWords: Readonly<Record<string, number>> = { noon: 12, midday: 12, midnight: 0 };
 const meridiemWord = /^(a\.?m\.?|p\.?m\.?)$/i;
 
+function hasDash(s: string): boolean {
+  return s.includes('-') || s.includes('–');
+}
+
 /**
  * A range of clock times with noon or midnight at one end, glued by a dash ("9am-noon", "noon-2pm",
  * "8 a.m.-noon" where the hour stands apart): both ends are values, as "from 9 am to noon" says them.
  */
 function noonRange(c: string, rest: readonly ClauseToken[]): Found | undefined {
+  // Most tokens with a digit have no dash here, nor has the word after them: two character scans.
+  if (!hasDash(c) && !hasDash(rest[0]?.core ?? '')) return undefined;
   const apart = /^\d{1,2}(?::\d{2})?$/.test(c) ? /^(.+)[-–](noon|midday|midnight)$/i.exec(rest[0]?.core ?? '') : null;
   if (apart !== null && meridiemWord.test(apart[1] ?? '')) {
     const [h, m] = c.split(':');
