@@ -39,7 +39,8 @@ describe('foreignPasswordValues', () => {
     const text = `Passwort: ${secrets[0]} contraseña: ${secrets[1]} mot de passe: ${secrets[2]} senha: ${secrets[3]} パスワード: ${secrets[4]} 密码：${secrets[5]}`;
     const out = redactor.forExchange().body(JSON.stringify({ messages: [{ role: 'user', content: text }] }), 'application/json');
     for (const s of secrets) expect(out).not.toContain(s);
-    expect(out).toContain('[redacted:password:');
+    // A label the secret-name rules read too (`Passwort: …` is a name and a colon) is an assigned secret.
+    expect(out).toMatch(/\[redacted:(?:password|assigned_secret):/);
   });
 });
 

@@ -1,51 +1,5 @@
+import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
-
-/**
- * "Password" in the languages agents are most often written to, as people label one in a message
- * (`Passwort: …`, `contraseña: …`, `mot de passe : …`, `senha: …`, `パスワード：…`, `密码是…`). The
- * English names are read by the secret-name scan (`assignedSecrets`); these are not ASCII words it
- * can find, so they have this scan of their own.
- */
-const labels = [
-  'passwort',
-  'kennwort',
-  'contraseña',
-  'contrasena',
-  'mot de passe',
-  'senha',
-  'palavra-passe',
-  'wachtwoord',
-  'lösenord',
-  'losenord',
-  'passord',
-  'adgangskode',
-  'salasana',
-  'hasło',
-  'haslo',
-  'heslo',
-  'jelszó',
-  'parolă',
-  'şifre',
-  'şifresi',
-  'sifre',
-  'пароль',
-  'κωδικός',
-  'パスワード',
-  '暗証番号',
-  '密码',
-  '密碼',
-  '口令',
-  '비밀번호',
-  'كلمة المرور',
-  'كلمة السر',
-  'סיסמה',
-  'סיסמא',
-  'पासवर्ड',
-  'mật khẩu',
-  'kata sandi',
-  'รหัสผ่าน',
-  'رمز عبور',
-];
 
 /**
  * Each label as written and as a JSON encoder that escapes every non-ASCII character writes it
@@ -106,6 +60,8 @@ export function foreignPasswordValues(text: string): Span[] {
   for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
     const label = m[1] ?? '';
     if (spacedLetter.test(label.charAt(0)) && insideWord(text, m.index)) continue;
+    // The kind of a placeholder (`[redacted:passwort:…]`, a member named so) names no value.
+    if (text.endsWith('[redacted:', m.index)) continue;
     const from = m.index + m[0].length;
     let to = from;
     while (to < text.length && to - from < maxValue && !valueEnd.includes(text.charAt(to))) to++;

@@ -1,3 +1,5 @@
+import { isForeignSecretName } from './foreign-secret-words.js';
+
 /**
  * The one header policy every path applies: which fields belong to a connection rather than
  * to the message (never forwarded, never recorded), which carry secrets (never stored in the
@@ -88,7 +90,9 @@ const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'passwo
  * `x-auth-token`, `x-auth-user`, `key-id`, `client_secret`, `refresh_token`). Words are split on
  * `-`, `_`, `.` and spaces; a camelCase name ends in its last word too (`accessToken`,
  * `clientSecret`, `apiKey`), though its inner words do not count on their own (`totalTokenCount`
- * is a count). Compared case-insensitively, except the names in {@link secretNameAllowList}.
+ * is a count). Password, secret, key and token words of other languages count as well
+ * (`Passwort`, `contraseña`, `mot_de_passe`, `geheimnis`, `пароль`, `密码`: `isForeignSecretName`).
+ * Compared case-insensitively, except the names in {@link secretNameAllowList}.
  */
 export function isSecretName(name: string): boolean {
   const known = verdicts.get(name);
@@ -98,7 +102,7 @@ export function isSecretName(name: string): boolean {
   const secret =
     !secretNameAllowList.has(n) &&
     !secretNameAllowList.has(camel) &&
-    (secretNames.has(n) || secretSuffix.test(camel) || n.split('_').some((word) => secretWords.has(word)));
+    (secretNames.has(n) || secretSuffix.test(camel) || n.split('_').some((word) => secretWords.has(word)) || isForeignSecretName(name));
   // Header and member names repeat on every request: remember a bounded number of verdicts.
   if (verdicts.size >= maxVerdicts) verdicts.clear();
   if (name.length <= 64) verdicts.set(name, secret);

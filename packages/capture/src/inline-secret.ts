@@ -1,5 +1,6 @@
 import { proseHeadings } from './config-line-secret.js';
 import { passwordOfLetters } from './password-word.js';
+import { randomShortToken } from './random-short-token.js';
 import { redacted, type Span, skipBlanks } from './secret-value-spans.js';
 
 /** Names that say a password, whatever precedes them (`password`, `db_password`, `userPasswd`, `pwd`, `pw`). */
@@ -15,8 +16,21 @@ const maxValue = 256;
  * names no value.
  */
 export function inlineColonValue(text: string, end: number, name: string): Span | undefined {
-  if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1)) || proseHeadings.has(name.toLowerCase())) return undefined;
+  if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1))) return undefined;
+  // `Key: the main idea` is a heading; `api key: Zr2LmX9vTb4Nc` states a key.
+  if (proseHeadings.has(name.toLowerCase())) return randomWord(text, skipBlanks(text, end + 1));
   return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name));
+}
+
+/**
+ * `my token is Nm3Rt8Vx2Kp`, `the api key was …`, `use key Zr2LmX9vTb4Nc`: after a secret name
+ * that is no password's (those are {@link statedPasswordValue}'s), `is` / `was` or a blank, then a
+ * word that reads as a random token ({@link randomShortToken}) — `the key is important` names none.
+ */
+export function statedSecretValue(text: string, end: number, name: string): Span | undefined {
+  if (passwordName.test(name) || !' \t'.includes(text.charAt(end))) return undefined;
+  const verb = /^[ \t]+(?:is|was)[ \t]+/i.exec(text.slice(end, end + 8));
+  return randomWord(text, verb === null ? skipBlanks(text, end) : end + verb[0].length);
 }
 
 /**
@@ -46,12 +60,25 @@ export function dashedPasswordValue(text: string, end: number, name: string): Sp
  * one ({@link passwordOfLetters}).
  */
 function credentialWord(text: string, from: number, password: boolean): Span | undefined {
-  let to = from;
-  while (to < text.length && to - from < maxValue && !' \t\r\n"\'`,;()[]{}<>\\'.includes(text.charAt(to))) to++;
-  while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
+  const [, to] = wordAt(text, from);
   const value = text.slice(from, to);
   const taken = credentialLike(value) || (password && passwordOfLetters(value));
   return taken && !redacted(value) ? [from, to] : undefined;
+}
+
+/** The word from `from`: to a blank, a quote, a bracket or an escape, trailing punctuation left out. */
+function wordAt(text: string, from: number): Span {
+  let to = from;
+  while (to < text.length && to - from < maxValue && !' \t\r\n"\'`,;()[]{}<>\\'.includes(text.charAt(to))) to++;
+  while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
+  return [from, to];
+}
+
+/** The word from `from` when it reads as a random token ({@link randomShortToken}) and is no placeholder. */
+function randomWord(text: string, from: number): Span | undefined {
+  const span = wordAt(text, from);
+  const value = text.slice(span[0], span[1]);
+  return randomShortToken(value) && !redacted(value) ? span : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/c
 import { redactDecoded } from './ascii-escapes.js';
 import { isSecretName } from './header-policy.js';
 import { placeholderFor } from './placeholder.js';
+import { randomShortToken } from './random-short-token.js';
 import { redactEvents } from './redact-events.js';
 import { redactSseText } from './redact-sse-text.js';
 import { type RedactedEvents, reuse, sameEvents } from './redacted-events.js';
@@ -170,13 +171,24 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             .join('&');
         },
         path(path) {
+          let afterCredential = false;
           return path
             .split('/')
             .map((segment) => {
               if (segment === '') return segment;
               const decoded = safeDecode(segment);
+              // `/keys/Kq8Zx2Vb7Np9Lc3R`, `/webhooks/123/Wh7kP2mZ9qR4tL8x`: a token short of the
+              // unlabelled rule's length, known by the segment it follows.
               const redacted = text(decoded);
-              return redacted === decoded ? segment : redacted;
+              if (redacted !== decoded) return redacted;
+              if (afterCredential && randomShortToken(decoded)) {
+                const token = placeholder('path_token', decoded);
+                keep(decoded, token);
+                return token;
+              }
+              if (credentialSegment(decoded)) afterCredential = true;
+              else if (plainWord.test(decoded)) afterCredential = false;
+              return segment;
             })
             .join('/');
         },
@@ -212,12 +224,30 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   };
 }
 
+/** A path segment that is a word (`rotate`, `refresh`, `v1`): what follows it is named by it, not by a credential segment before it. */
+const plainWord = /^[A-Za-z][a-z]*\d?$/;
+
+/**
+ * A URL path segment after which a token stands: a secret name or its plural (`key`, `keys`,
+ * `api-keys`, `token`, `secrets`, `credentials`) or a hook (`hooks`, `webhook`), whose URL is
+ * itself the credential (`/api/webhooks/{id}/{token}`, `/hooks/{token}`).
+ */
+function credentialSegment(segment: string): boolean {
+  const lower = segment.toLowerCase();
+  const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  return hookWords.has(singular) || isSecretName(singular) || isSecretName(lower);
+}
+
+const hookWords: ReadonlySet<string> = new Set(['hook', 'webhook', 'web_hook', 'web-hook']);
+
 /** The placeholder kind for a secret-named JSON member: its name, tidied. */
 function keyKind(name: string): string {
-  return name
+  const kind = name
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_')
     .slice(0, 32);
+  // A name in another script (`пароль`, `密码`) leaves no letter of its own.
+  return /[a-z0-9]/.test(kind) ? kind : 'secret';
 }
 
 /** The final key of each configured path (`$.user.password` → `password`, `$..pin` → `pin`). */

@@ -1,6 +1,6 @@
 import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
 import { isSecretName } from './header-policy.js';
-import { dashedPasswordValue, inlineColonValue, statedPasswordValue } from './inline-secret.js';
+import { dashedPasswordValue, inlineColonValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
 import { secretWord } from './secret-members.js';
@@ -87,12 +87,14 @@ function assignedValue(text: string, start: number, end: number, name: string): 
       (nameBoundary(text, start) ? inlineColonValue(text, end, name) : undefined)
     );
   if (next === '"') return multipartFieldValue(text, start, end);
-  if (bareKey(name)) return undefined;
+  if (bareKey(name)) return nameBoundary(text, start) ? statedSecretValue(text, end, name) : undefined;
   return (
     multipartFieldValue(text, start, end) ??
     elementTextValue(text, start, end) ??
     spacedAssignmentValue(text, start, end) ??
-    (nameBoundary(text, start) ? (statedPasswordValue(text, end, name) ?? dashedPasswordValue(text, end, name)) : undefined)
+    (nameBoundary(text, start)
+      ? (statedPasswordValue(text, end, name) ?? dashedPasswordValue(text, end, name) ?? statedSecretValue(text, end, name))
+      : undefined)
   );
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foreignNameHints } from './foreign-secret-words.js';
 import { isSecretName } from './header-policy.js';
 import { rewriteEveryMember, rewriteSecretWordMembers, secretWord } from './secret-members.js';
 
@@ -62,7 +63,8 @@ function expected(value: unknown): unknown {
 
 describe('secret-named JSON members', () => {
   it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
-    const plain = /key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session/gi;
+    const foreign = foreignNameHints().filter((h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|session)/i.test(h));
+    const plain = new RegExp(`key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session|${foreign.join('|')}`, 'gi');
     const words = fc.constantFrom(
       'key',
       'KEY',
@@ -79,6 +81,13 @@ describe('secret-named JSON members', () => {
       'se',
       'to',
       'co',
+      'Kennwort',
+      'contraseña',
+      'SENHA',
+      'пароль',
+      '密码',
+      'hasło',
+      'geheim',
     );
     const texts = fc.array(fc.oneof(words, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join(''));
     const matches = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
