@@ -31,6 +31,11 @@ function attributive(tokens: readonly ClauseToken[], i: number): boolean {
   return next !== undefined && (tokens[i]?.after ?? '') === '' && !isFunctionWord(next.lower) && !isPolarityCue(next.lower);
 }
 
+function startsWithDigit(t: ClauseToken | undefined): boolean {
+  const c = t?.core.charCodeAt(0) ?? 0;
+  return (c >= 48 && c <= 57) || c === 35;
+}
+
 function isNegationWord(w: string): boolean {
   return w.endsWith("n't") || w === 'not' || w === 'no' || w === 'never' || w === 'cannot';
 }
@@ -174,7 +179,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
-    const bound = w === 'no' && comparatives.has(next ?? '') && tokens[i + 2]?.lower === 'than';
+    // "No. 63/418,227" abbreviates "number": no negation.
+    const bound =
+      w === 'no' &&
+      ((comparatives.has(next ?? '') && tokens[i + 2]?.lower === 'than') || (t.upper && t.after === '.' && startsWithDigit(tokens[i + 1])));
     if (w === 'free') {
       // "free to leave" permits; "is free", "free of charge" mean no charge.
       if (next === 'to') pos = true;

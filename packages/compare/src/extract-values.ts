@@ -148,6 +148,8 @@ function valueAt(
     if (/^(st|nd|rd|th)$/.test(unit))
       return { value: { type: 'number', keys: [`number:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
     const glued = withUnit(Number(m[1]), c, [{ core: unit, lower: unit, upper: false }], false);
+    // "1909-S", "737-MAX": capitals after a hyphen that name no unit are a code's, not a count's.
+    if (glued.value.type === 'number' && /-\p{Lu}+$/u.test(c)) return identifier(c);
     if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined)
       return { value: { ...glued.value, text: c }, used: 1 };
   }
@@ -163,7 +165,9 @@ function valueAt(
   if (m !== null) return { value: { type: 'quantity', keys: [`times:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
   if (c === '24/7') return { value: { type: 'duration', keys: ['duration:86400'], num: 24, text: c, weak: true }, used: 1 };
   if (digit && /[\p{L}]/u.test(c)) return identifier(c);
-  if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d+)+$/.test(c))) return identifier(c);
+  // "#4821", "2026-0457", "63/418,227" (digit groups, thousands separators within them).
+  if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d{1,3}(?:,\d{3})+|[-_/]\d+)+$/.test(c))) return identifier(c);
+  if (!digit && hostOrPath(c)) return identifier(c);
   if (!digit) {
     // "the fourth floor" is "the 4th floor": a weak number (an ordinal before its noun, not "First, …").
     const ordinal = ordinalValue(t.lower);
@@ -178,6 +182,18 @@ function valueAt(
     }
   }
   return articleValue(tokens, i, t, rest);
+}
+
+// A host name or a file name ("bluefinch.io", "package.json"): pieces of two characters or more
+// joined by dots, the last letters only ("e.g", "a.m" and "U.S" have one-letter pieces); a path to
+// a file name ("src/db/schema.ts"). Words joined by slashes ("and/or", "Settings/Privacy/Export")
+// are prose or a menu's path, which answers word in many ways.
+const dotted = /^[\p{L}\p{N}_~-]{2,}(?:\.[\p{L}\p{N}_~-]{2,})*\.\p{L}{2,12}$/u;
+const pathLike = /^\.{0,2}\/?(?:[\p{L}\p{N}_.~-]+\/)+[\p{L}\p{N}_~-]+\.\p{L}{1,12}$/u;
+
+/** Whether a word with no digit is a host name, a file name or a path ({@link dotted}, {@link pathLike}). */
+function hostOrPath(c: string): boolean {
+  return c.includes('.') && (dotted.test(c) || pathLike.test(c));
 }
 
 function identifier(c: string): { value: FactValue; used: number } {

@@ -99,6 +99,11 @@ export function mayHoldValueMemo(t: ClauseToken, memo: (number | undefined)[] | 
   return may === 1;
 }
 
+function innerDot(c: string): boolean {
+  const k = c.indexOf('.', 1);
+  return k > 0 && k < c.length - 1;
+}
+
 function mayHoldValue(t: ClauseToken): boolean {
   const c = t.core;
   for (let k = 0; k < c.length; k++) {
@@ -106,6 +111,8 @@ function mayHoldValue(t: ClauseToken): boolean {
     if ((code >= 48 && code <= 57) || code === 36 || code === 64 || code === 35 || code > 0x20a0) return true;
   }
   if (c.startsWith('www') || c.startsWith('http')) return true;
+  // A host name or a file's path ("bluefinch.io", "src/db/schema.ts"): a dot inside the word.
+  if (innerDot(c)) return true;
   const dash = t.lower.indexOf('-');
   return (
     startWords.has(t.lower) ||
