@@ -33,3 +33,15 @@ describe('asserts: words that commit only in one sense', () => {
       expect(asserts(clause(s)), s).toBe(true);
   });
 });
+
+describe('asserts: what happens next and what is covered', () => {
+  it('reads "will follow" as an event promised, "will follow up" as keeping the customer informed', () => {
+    expect(asserts(clause('A reception with light refreshments will follow in the family lounge.'))).toBe(true);
+    expect(asserts(clause('Our team will follow up by email tomorrow.'))).toBe(false);
+  });
+
+  it('reads what is covered ("covered by your insurance", "coverage") as an entitlement', () => {
+    for (const s of ["The repair is covered by your homeowner's insurance.", 'Your plan gives full coverage for the glasses.'])
+      expect(asserts(clause(s)), s).toBe(true);
+  });
+});

@@ -13,7 +13,7 @@ const policyWords = new Set(
     'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
     'subject require mandatory forbidden prohibit restrict apply appli ' +
     // Entitlements: what the customer gets, or gets back ("Breakfast is included", "You've been upgraded").
-    'includ inclus complimentary upgrad discount bonu waiv refund credit compens reimburs entitl extra'
+    'includ inclus complimentary upgrad discount bonu waiv refund credit compens reimburs entitl extra cover coverag'
   ).split(' '),
 );
 const commitments = new Set([...quantifiers, ...moneyWords, ...policyWords]);
@@ -40,7 +40,9 @@ function promises(t: readonly ClauseToken[]): boolean {
     if (!by) continue;
     let j = i + 1;
     while (adverbs.has(t[j]?.lower ?? '')) j++;
-    if (!informing.has(t[j]?.lower ?? '')) return true;
+    // "will follow up" keeps the customer informed; "A reception will follow" says what happens next.
+    const verb = t[j]?.lower ?? '';
+    if (!informing.has(verb) || (verb === 'follow' && t[j + 1]?.lower !== 'up')) return true;
   }
   return false;
 }

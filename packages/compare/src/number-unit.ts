@@ -215,6 +215,9 @@ export function mayFollowArticle(next: ClauseToken | undefined): boolean {
 }
 
 /** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */
+// Prepositions that bound a time ("within a week", "in an hour", "under a day", "after a month").
+const timeBounds = new Set(['within', 'in', 'under', 'inside', 'after']);
+
 export function articleValue(
   tokens: readonly ClauseToken[],
   i: number,
@@ -268,7 +271,10 @@ export function articleValue(
     }
   }
   if ((t.lower === 'a' || t.lower === 'an') && secondsPer[singular(rest[0]?.lower ?? '')] !== undefined) {
-    const r = withUnit(1, t.core, rest, true);
+    // "a week" is as often a rate's period ("twice a week", "$5 a week") as a length: weak, but for
+    // a time promised or bounded ("approved within a week", "ready in an hour", "under a day"),
+    // which is as firm as "within 7 days".
+    const r = withUnit(1, t.core, rest, !timeBounds.has(tokens[i - 1]?.lower ?? ''));
     return { value: r.value, used: 1 + r.used };
   }
   return undefined;
