@@ -18,6 +18,11 @@ export interface ClausePolarity {
   readonly modality: 'necessity' | 'advice' | 'possibility' | null;
   /** The necessity is only a request's ("Please bring…", "Don't…"): as strong as advice, not more. */
   readonly request?: boolean;
+  /**
+   * A permission denied ("can't", "isn't allowed", "nobody can"): a possibility by its words, a
+   * prohibition by what it says ("nobody can be in the house" obliges everyone to stay out).
+   */
+  readonly forbids?: boolean;
 }
 
 /** Whether a negation cue other than a "-free" compound stands in the clause, but not right before the compound at `i`. */
@@ -30,6 +35,9 @@ function attributive(tokens: readonly ClauseToken[], i: number): boolean {
   const next = tokens[i + 1];
   return next !== undefined && (tokens[i]?.after ?? '') === '' && !isFunctionWord(next.lower) && !isPolarityCue(next.lower);
 }
+
+// Words that grant a permission (not "may"/"might"/"could"/"possible": as often a likelihood).
+const deontic = new Set(['can', 'allowed', 'permitted', 'able']);
 
 function startsWithDigit(t: ClauseToken | undefined): boolean {
   const c = t?.core.charCodeAt(0) ?? 0;
@@ -127,6 +135,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   let stated = false;
   let advised = false;
   let pos = false;
+  // A permission granted by a deontic word ("can", "allowed", "permitted", "welcome to"): negated, it
+  // forbids, as "must not" does ("nobody can be in the house" = "you must stay out").
+  let granted = false;
+  let lifted = false;
   let start = 0;
   const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
@@ -175,7 +187,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if (w === 'only') only = true;
-    if (w === 'welcome' && permits(tokens, i)) pos = true;
+    if (w === 'welcome' && permits(tokens, i)) {
+      pos = true;
+      granted = true;
+    }
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
@@ -209,7 +224,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (purposes.has(w) && tokens[i - 1]?.lower === 'to' && !purposeTakers.has(tokens[i - 2]?.lower ?? '')) return;
       negs++;
       // "exempt from inspection": no inspection needed, as "don't need an inspection" says.
-      if (exemptions.has(w)) pos = true;
+      if (exemptions.has(w)) {
+        pos = true;
+        lifted = true;
+      }
       return;
     }
     if ((bits & cue.advice) !== 0) advised = true;
@@ -222,12 +240,18 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (freeCompoundNoun(w) !== undefined && (attributive(tokens, i) || deniesAnother(tokens, i))) return;
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
-      if (w === 'cannot' || w === "can't" || w === "couldn't") pos = true;
+      if (w === 'cannot' || w === "can't" || w === "couldn't") {
+        pos = true;
+        granted = true;
+      }
       if (w === "mustn't") {
         nec = true;
         stated = true;
       }
-      if (w === "needn't") pos = true;
+      if (w === "needn't") {
+        pos = true;
+        lifted = true;
+      }
       return;
     }
     if ((bits & cue.prefixed) !== 0) {
@@ -242,22 +266,31 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (!counts) return;
       let j = i - 1;
       while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
-      if (liftable.has(w) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) pos = true;
-      else {
+      if (liftable.has(w) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) {
+        pos = true;
+        lifted = true;
+      } else {
         nec = true;
         stated = true;
       }
       return;
     }
-    if ((bits & cue.possibility) !== 0 && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) pos = true;
+    if ((bits & cue.possibility) !== 0 && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) {
+      pos = true;
+      if (deontic.has(w)) granted = true;
+    }
   });
   // A permission restricted by "only" ("allowed only in the rings", "can only pay by card") is a
   // rule as much as a permission: it takes no side on the scale.
   const modality = nec && !pos ? 'necessity' : pos && !nec ? (only ? null : 'possibility') : advised && !nec && !pos ? 'advice' : null;
+  // A permission denied is a prohibition: "can't", "isn't allowed", "nobody can" say what "must not"
+  // does (a lifted necessity, "don't need to", stays a permission; "may not" is as often a likelihood).
+  const forbids = negs % 2 === 1 && granted && !lifted && modality === 'possibility';
   return {
     negated: negs % 2 === 1,
     ...(free ? { free } : {}),
     modality,
     ...(modality === 'necessity' && !stated ? { request: true } : {}),
+    ...(forbids ? { forbids } : {}),
   };
 }

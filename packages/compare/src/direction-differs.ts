@@ -66,9 +66,6 @@ const pairs: readonly (readonly [string, string])[] = [
   // pays" / "the buyer pays"). A negation with the other word says the same ("not shared").
   ['private', 'shared'],
   ['private', 'public'],
-  ['enabled', 'disabled'],
-  ['enable', 'disable'],
-  ['activated', 'deactivated'],
   ['full', 'partial'],
   ['fully', 'partially'],
   ['permanent', 'temporary'],
@@ -88,8 +85,6 @@ const pairs: readonly (readonly [string, string])[] = [
   ['pass', 'fail'],
   ['passes', 'fails'],
   ['pass', 'failed'],
-  // "on" and "off" as a state ({@link sides}), not as prepositions ("20% off", "on Monday").
-  [switchedOn, switchedOff],
 ];
 
 // Predicates whose two poles are worded by several words each, none of them a negation: a clause
@@ -116,6 +111,12 @@ const poles: readonly (readonly [readonly string[], readonly string[]])[] = [
   [
     ['open', 'opens', 'reopen', 'reopens'],
     ['close', 'closes', 'closed', 'shut'],
+  ],
+  // A switch's two states, whichever word names them: "is off by default" / "is enabled by default".
+  // "on" and "off" count as a state only ({@link namesState}), not as prepositions ("20% off", "on Monday").
+  [
+    [switchedOn, 'enabled', 'enable', 'enables', 'activated', 'activate'],
+    [switchedOff, 'disabled', 'disable', 'disables', 'deactivated', 'deactivate'],
   ],
 ];
 

@@ -1,4 +1,5 @@
 import { align, counterpart } from './clause-alignment.js';
+import type { ClausePolarity } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -96,8 +97,8 @@ export function diffPolarity(
         original,
         baselines,
         o,
-        (b) => !modalityDiffers(b.polarity, c.polarity) && modalityDiffers(b.polarity, p.polarity),
-        (b) => b.polarity.modality === p.polarity.modality,
+        (b) => !modalityDiffers(deontic(b), c.polarity) && modalityDiffers(deontic(b), p.polarity),
+        (b) => deontic(b).modality === p.polarity.modality,
       );
       const change = !varies || flip === undefined ? difference('modality_change', p, c, context, o, varies) : undefined;
       if (change !== undefined) return change;
@@ -152,6 +153,15 @@ function difference(
   const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
   if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
   return reported(kind, from, to, varies);
+}
+
+/**
+ * A baseline clause's place on the modal scale by what it says: a permission denied ("nobody can
+ * be in the house") obliges ("you'll need to stay out"), so it excuses no candidate that only
+ * permits it ("you may prefer to stay out").
+ */
+function deontic(b: ClauseFacts): ClausePolarity {
+  return b.polarity.forbids === true ? { ...b.polarity, modality: 'necessity' } : b.polarity;
 }
 
 /**
