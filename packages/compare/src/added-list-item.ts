@@ -13,7 +13,8 @@ const clauseWords = new Set(
   (
     'i you he she it we they there this that these those who which ' +
     'is are was were be been am will would can could may might must should shall do does did has have had ' +
-    "i'll you'll we'll it's there's that's we're you're they're"
+    "i'll you'll we'll he'll she'll they'll it'll it's there's that's he's she's we're you're they're " +
+    "i've you've we've they've i'd you'd we'd he'd she'd they'd i'm"
   ).split(' '),
 );
 

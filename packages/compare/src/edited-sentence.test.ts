@@ -147,5 +147,14 @@ describe('an item added to a list the candidate otherwise keeps', () => {
         'The room rate includes breakfast and parking for one car and you can check out late.',
       ).filter((d) => d.includes('adds "')),
     ).toEqual([]);
+    // A contracted subject and auxiliary ("we've", "they'd") make a clause too.
+    for (const added of ["and we've booked your fitting", "and they'd moved your fitting"])
+      expect(
+        kinds(
+          'Your new socket will be ready for fitting on Tuesday at 10:15 with Mr. Okafor.',
+          `Your new socket is ready, ${added} for Tuesday at 10:15 with Mr. Okafor.`,
+        ).filter((d) => d.includes('adds "')),
+        added,
+      ).toEqual([]);
   });
 });
