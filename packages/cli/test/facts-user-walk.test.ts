@@ -13,7 +13,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-import { listen, readBody } from './judge-stubs.js';
+import { listen, readBody, shadowConfigDir } from './judge-stubs.js';
 import { runCli } from './spawn-cli.js';
 import { type StartProcess, startUnderstudy } from './start-process.js';
 
@@ -96,15 +96,7 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     const v2 = await agent(candidate);
     const judge = await stubJudge();
     servers.push(v1.server, v2.server, judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-facts-walk-'));
-    writeFileSync(
-      join(dir, 'understudy.config.json'),
-      JSON.stringify({
-        versions: [{ name: 'candidate', upstream: v2.url }],
-        tap: { shadow: { version: 'candidate', rate: 1 } },
-        compare: { judge: { url: judge.url, model: 'judge-mini' } },
-      }),
-    );
+    const dir = shadowConfigDir('us-facts-walk-', v2.url, { compare: { judge: { url: judge.url, model: 'judge-mini' } } });
     const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_JUDGE_API_KEY: judgeKey };
     started = await startUnderstudy(['--upstream', v1.url], env, dir);
     const { tapUrl, controlUrl } = started;

@@ -3,9 +3,10 @@
  * agents on loopback sockets, the control plane's API as a client sees it, and the checks that
  * a secret reached no file and that a metric has a value.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Dispatcher, request } from 'undici';
 import { expect } from 'vitest';
@@ -17,6 +18,23 @@ export const auth = { authorization: `Bearer ${token}`, 'content-type': 'applica
 export const judgeKey = 'sk-judge-process-0123456789-SECRET';
 
 /** Every file under `dir` (the SQLite file, its WAL, the data directory) that holds `secret`. */
+/**
+ * A fresh directory holding an `understudy.config.json` that shadows every request to the candidate
+ * at `candidateUrl` (rate 1), merged with `extra` config sections (a judge, OpenTelemetry).
+ */
+export function shadowConfigDir(prefix: string, candidateUrl: string, extra: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(
+    join(dir, 'understudy.config.json'),
+    JSON.stringify({
+      versions: [{ name: 'candidate', upstream: candidateUrl }],
+      tap: { shadow: { version: 'candidate', rate: 1 } },
+      ...extra,
+    }),
+  );
+  return dir;
+}
+
 export function filesHolding(dir: string, secret: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {

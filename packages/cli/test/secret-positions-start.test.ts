@@ -7,14 +7,12 @@
  * (`{"Passwort": …}`, `?contrasena=…`) — recorded by the tap and by its live shadow. None may
  * reach a stored byte (the SQLite file and its WAL, read raw), an API answer or a log line.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-import { agent, auth, filesHolding, token } from './judge-stubs.js';
+import { agent, auth, filesHolding, shadowConfigDir, token } from './judge-stubs.js';
 import { startUnderstudy } from './start-process.js';
 
 const seeds = {
@@ -53,11 +51,7 @@ describe('secrets by position and label through understudy start', () => {
     const v1 = await agent('$20');
     const v2 = await agent('$50');
     servers.push(v1.server, v2.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-secret-positions-'));
-    writeFileSync(
-      join(dir, 'understudy.config.json'),
-      JSON.stringify({ versions: [{ name: 'candidate', upstream: v2.url }], tap: { shadow: { version: 'candidate', rate: 1 } } }),
-    );
+    const dir = shadowConfigDir('us-secret-positions-', v2.url);
     const env = { UNDERSTUDY_DB: join(dir, 'u.db'), UNDERSTUDY_ADMIN_TOKEN: token };
     const started = await startUnderstudy(['--upstream', v1.url], env, dir);
     try {

@@ -6,15 +6,13 @@
  * in every shape the redactor knows last: a random token with no label, passwords labelled in
  * other languages, a vendor key, a query token and a token in a path segment.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
 import { eventually } from './eventually.js';
-import { agent, auth, filesHolding, stubJudge, token } from './judge-stubs.js';
+import { agent, auth, filesHolding, shadowConfigDir, stubJudge, token } from './judge-stubs.js';
 import { startUnderstudy } from './start-process.js';
 
 const seeds = {
@@ -40,16 +38,10 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
     const judge = await stubJudge();
     const receiver = await startOtlpReceiver();
     servers.push(v1.server, v2.server, judge.server);
-    const dir = mkdtempSync(join(tmpdir(), 'us-seeder-start-'));
-    writeFileSync(
-      join(dir, 'understudy.config.json'),
-      JSON.stringify({
-        versions: [{ name: 'candidate', upstream: v2.url }],
-        tap: { shadow: { version: 'candidate', rate: 1 } },
-        compare: { judge: { url: judge.url, model: 'judge-mini' } },
-        otel: { captureContent: true, pollMs: 100 },
-      }),
-    );
+    const dir = shadowConfigDir('us-seeder-start-', v2.url, {
+      compare: { judge: { url: judge.url, model: 'judge-mini' } },
+      otel: { captureContent: true, pollMs: 100 },
+    });
     const env = {
       UNDERSTUDY_DB: join(dir, 'u.db'),
       UNDERSTUDY_ADMIN_TOKEN: token,
