@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonicalize.js';
+import { chatAnswer as chat } from '../test/chat-answer.js';
 import { isPreamble, onlyAnnounces } from './claim-framing.js';
 import { compareWithBaselines } from './compare-with-baselines.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
 import { clauseTokens } from './split-clauses.js';
 
-const chat = (content: string) =>
-  canonicalize({
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-    path: '/v1/chat/completions',
-    body: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }),
-  });
 const verdict = (original: string, candidate: string, baselines: string[] = []) =>
   compareWithBaselines(chat(candidate), chat(original), baselines.map(chat), { endpoint: 'POST /v1/chat/completions' }).report.verdict;
 

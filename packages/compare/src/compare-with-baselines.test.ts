@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonicalize.js';
+import { chatAnswer as chat } from '../test/chat-answer.js';
 import { compareResponses } from './compare-responses.js';
 import { compareWithBaselines } from './compare-with-baselines.js';
 import { NoiseModel } from './noise-model.js';
 
-const chat = (content: string) =>
-  canonicalize({
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-    path: '/v1/chat/completions',
-    body: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }),
-  });
 const endpoint = 'POST /v1/chat/completions';
 
 describe('compareWithBaselines', () => {
