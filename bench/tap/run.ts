@@ -50,10 +50,17 @@ const plain = !process.argv.includes('--under-tsx');
  * `--tap-variant=NAME=ARG,ARG` (e.g. `pages-4k=--sqlite-page-size=4096`); `--young-generation=4,8`
  * is short for `--tap-variant=yg-4=--young-generation=4 --tap-variant=yg-8=--young-generation=8`
  * (each semi-space capped at 4 or 8 MB by `capYoungGeneration`; `v8`: V8's own sizing, as the tap);
- * `--against=DIR` adds `tap@against`, the tap of another checkout (built, with its node_modules).
+ * `--against=DIR` adds `tap@against`, the tap of another checkout (built, with its node_modules);
+ * `--node-variant=NAME=--a,--b` adds `tap@NAME`, the tap's process started with these Node/V8 flags
+ * (e.g. `stgc=--single-threaded-gc`, as a launcher would start it; V8 flags are per process).
  */
 const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
-const tapVariants: { name: string; args: string[]; module?: string }[] = [
+/** `NAME=A,B` of a variant option, split at the first `=`. */
+const variantSpec = (spec: string): { name: string; list: string[] } => {
+  const eq = spec.indexOf('=');
+  return { name: spec.slice(0, eq), list: spec.slice(eq + 1).split(',') };
+};
+const tapVariants: { name: string; args: string[]; module?: string; execArgv?: string[] }[] = [
   ...(against === undefined ? [] : [{ name: 'against', args: [], module: join(against, 'bench/tap/tap-server.ts') }]),
   ...(process.argv.find((a) => a.startsWith('--young-generation='))?.slice('--young-generation='.length) ?? '')
     .split(',')
@@ -62,9 +69,14 @@ const tapVariants: { name: string; args: string[]; module?: string }[] = [
   ...process.argv
     .filter((a) => a.startsWith('--tap-variant='))
     .map((a) => {
-      const spec = a.slice('--tap-variant='.length);
-      const eq = spec.indexOf('=');
-      return { name: spec.slice(0, eq), args: spec.slice(eq + 1).split(',') };
+      const { name, list } = variantSpec(a.slice('--tap-variant='.length));
+      return { name, args: list };
+    }),
+  ...process.argv
+    .filter((a) => a.startsWith('--node-variant='))
+    .map((a) => {
+      const { name, list } = variantSpec(a.slice('--node-variant='.length));
+      return { name, args: [], execArgv: list };
     }),
 ];
 const children = new ChildSet();
@@ -142,7 +154,7 @@ async function main(): Promise<void> {
         .fork(name, variant.module ?? paths.tap, [`--upstream=${upstreamUrl}`, `--db=${variantDb}`, `--sink=${sink}`, ...variant.args], {
           shipped: true,
           plain,
-          execArgv: tapFlags,
+          execArgv: [...tapFlags, ...(variant.execArgv ?? [])],
         })
         .catch((error: unknown) => {
           unavailable.set(name, firstLines(error, 6));
