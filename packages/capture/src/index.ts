@@ -1,3 +1,4 @@
+export { isSealed, openSealed, seal } from '@understudy/core';
 export { BodyCapture } from './body-capture.js';
 export { CaptureBudget, unboundedBudget } from './capture-budget.js';
 export { cardWithin, luhn } from './card-number.js';
@@ -26,7 +27,6 @@ export { type ExchangeParts, exchangeParts, type RecordDeps, type ReplyPart, typ
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';
 export { replyUsage } from './reply-usage.js';
 export { revealSealed } from './reveal-sealed.js';
-export { isSealed, openSealed, seal } from './sealed-body.js';
 export { SseCapture } from './sse-capture.js';
 export { decodedHeader, omittedHeader, ownBody } from './stored-body.js';
 export { builtinPatterns, type TextPattern } from './text-patterns.js';

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+import { isSealed, openSealed } from '@understudy/core';
 import type { Redactor } from './redactor.js';
-import { isSealed, openSealed } from './sealed-body.js';
 
 /**
  * What a reader (the API, the dashboard) may see of a stored body that may be sealed: a sealed

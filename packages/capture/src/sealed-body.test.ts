@@ -1,8 +1,7 @@
-import { parseConfig } from '@understudy/core';
+import { isSealed, openSealed, parseConfig, seal } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from './redactor.js';
 import { revealSealed } from './reveal-sealed.js';
-import { isSealed, openSealed, seal } from './sealed-body.js';
 
 const redactor = createRedactor(parseConfig({}).tap.redaction, 'sealed-body-test-key-0123456789ab');
 const plain = Buffer.from(JSON.stringify({ refund_id: 'rf_1', contact: 'bob.buyer@shop.example', token: 'tok_live_0123456789abcdef' }));

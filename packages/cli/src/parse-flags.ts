@@ -1,5 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { upstreamUrlProblem } from '@understudy/core';
 import { UsageError } from './cli-io.js';
+import { shownUrl } from './shown-url.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type HelpOption = { help: { type: 'boolean'; short: 'h' } };
@@ -51,12 +53,7 @@ export function parsePort(flag: string, value: string | undefined): number | und
 /** An `--upstream` value: an absolute http(s) URL. */
 export function parseUpstream(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--upstream must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--upstream must be an http(s) URL, got "${value}"`);
+  const problem = upstreamUrlProblem(value);
+  if (problem !== undefined) throw new UsageError(`--upstream ${problem}, got "${shownUrl(value)}"`);
   return value;
 }

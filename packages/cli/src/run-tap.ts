@@ -51,14 +51,21 @@ export async function runTap(deps: {
   const niceness = deps.config.tap.capture.writerNiceness;
   const writer =
     sqliteFile && deps.isolateStore === true
-      ? sqliteWriterProcess({ url: deps.dbUrl, captureRun: run.id, clock: deps.clock, logger: writerLogger, niceness })
+      ? sqliteWriterProcess({
+          url: deps.dbUrl,
+          captureRun: run.id,
+          clock: deps.clock,
+          logger: writerLogger,
+          niceness,
+          redactionKey: deps.redactionKey,
+        })
       : undefined;
   if (writer !== undefined) deps.stack.defer('close capture writer', () => writer.close());
   // Unwound after the queue was flushed and closed (the stack runs last-deferred first). With
   // the store isolated, the caller's connection is closed by then: a short-lived one ends the run.
   deps.stack.defer('end capture run', async () => {
     if (writer === undefined) return run.end(deps.store);
-    const store = await openStore({ url: deps.dbUrl });
+    const store = await openStore({ url: deps.dbUrl, redactionKey: deps.redactionKey });
     try {
       await run.end(store);
     } finally {
@@ -79,7 +86,7 @@ export async function runTap(deps: {
   const sink: CaptureSink =
     writer ??
     (sqliteFile
-      ? sqliteWorkerSink({ url: deps.dbUrl, captureRun: run.id, logger: writerLogger, niceness })
+      ? sqliteWorkerSink({ url: deps.dbUrl, captureRun: run.id, logger: writerLogger, niceness, redactionKey: deps.redactionKey })
       : storeSink(deps.store, run.id));
   const tap = createTap({
     config: deps.config.tap,

@@ -1,12 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Random } from '@understudy/core';
+import type { Config, Random } from '@understudy/core';
+import { systemRandom } from '@understudy/core';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
 /** A fresh admin token: 32 random bytes as hex. */
 export function generateToken(random: Random): string {
   return hex(random.bytes(32));
+}
+
+/**
+ * This configuration's redaction key: `tap.redaction.key` (or `UNDERSTUDY_REDACTION_KEY`), else
+ * `<dataDir>/redaction.key` (see {@link readOrCreateRedactionKey}). Every process of one store
+ * uses it: for placeholders, egress recordings and the versions' sealed header values.
+ */
+export function redactionKeyOf(config: Config, dataDir: string, random: Random = systemRandom): string {
+  return config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, random);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compileJsonPath } from './json-path.js';
+import { upstreamUrlProblem } from './upstream-url.js';
 
 // Field types more than one section of the config uses.
 
@@ -19,6 +20,11 @@ export const jsonPath = z.string().refine(
 export const port = z.number().int().min(0).max(65535);
 export const ms = z.number().int().positive();
 export const httpUrl = z.url({ protocol: /^https?$/ });
+/** A version's upstream base URL: an http(s) URL without credentials, query or fragment ({@link upstreamUrlProblem}). */
+export const upstreamUrl = httpUrl.superRefine((value, ctx) => {
+  const problem = upstreamUrlProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const timeoutsSchema = z.strictObject({
   connectMs: ms.default(5_000),

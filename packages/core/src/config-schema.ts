@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accessTokensSchema } from './access-token.js';
 import { compareSchema } from './compare-config-schema.js';
-import { httpUrl, ms, port } from './config-fields.js';
+import { httpUrl, ms, port, upstreamUrl } from './config-fields.js';
 import { durationPattern } from './duration.js';
 import { type egressPolicies, egressSchema } from './egress-config-schema.js';
 import { tapSchema } from './tap-config-schema.js';
@@ -9,7 +9,7 @@ import { isValidVersionName } from './version.js';
 
 const versionSchema = z.strictObject({
   name: z.string().refine(isValidVersionName, 'a version name: letters, digits, ".", "_" or "-"'),
-  upstream: httpUrl,
+  upstream: upstreamUrl,
   headers: z.record(z.string(), z.string()).default({}),
 });
 

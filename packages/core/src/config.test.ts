@@ -34,6 +34,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(fromText(text))).toThrow(/versions\[1\]\.upstream/);
   });
 
+  it('refuses a version upstream with credentials, a query or a fragment (only origin and path are sent), quoting none', () => {
+    for (const [upstream, why] of [
+      ['http://bob:ConfigSeedPw-3@127.0.0.1:1', /must not carry credentials/],
+      ['http://127.0.0.1:1/v1?key=ConfigSeedKey-9', /must not carry a query/],
+      ['http://127.0.0.1:1/v1#frag', /must not carry a fragment/],
+    ] as const) {
+      const text = JSON.stringify({ versions: [{ name: 'c', upstream }] });
+      expect(() => loadConfig(fromText(text))).toThrow(why);
+      expect(() => loadConfig(fromText(text))).not.toThrow(/ConfigSeed/);
+    }
+    expect(loadConfig(fromText('{"versions":[{"name":"c","upstream":"https://agent.internal/base/"}]}')).versions[0]?.upstream).toBe(
+      'https://agent.internal/base/',
+    );
+  });
+
   it('rejects malformed JSON with the file name', () => {
     expect(() => loadConfig(fromText('{nope'))).toThrow(/understudy\.config\.json is not valid JSON/);
   });

@@ -62,4 +62,6 @@ export interface WriterData {
   readonly captureRun: string | undefined;
   /** The writer's nice value, 0-19 (how far it yields the CPU to the proxy): see `lowerWriterPriority`. */
   readonly niceness: number;
+  /** The redaction key the versions' header values are sealed under (see `OpenStoreOptions.redactionKey`). */
+  readonly redactionKey?: string;
 }

@@ -27,6 +27,8 @@ export interface SqliteWorkerSinkOptions {
   logger?: Logger;
   /** The writer thread's nice value (0-19, default 0): see `lowerWriterPriority`. */
   niceness?: number;
+  /** Versions' header values are sealed under it (see `OpenStoreOptions.redactionKey`). */
+  redactionKey?: string;
 }
 
 /**
@@ -41,7 +43,12 @@ export interface SqliteWorkerSinkOptions {
  */
 export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
-  const worker = startWorker({ url: options.url, captureRun: options.captureRun, niceness: options.niceness ?? 0 });
+  const worker = startWorker({
+    url: options.url,
+    captureRun: options.captureRun,
+    niceness: options.niceness ?? 0,
+    ...(options.redactionKey === undefined ? {} : { redactionKey: options.redactionKey }),
+  });
   const pending = new Map<number, { resolve: (outcome: WriteOutcome) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

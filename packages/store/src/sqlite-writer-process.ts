@@ -81,6 +81,8 @@ export interface SqliteWriterProcessOptions {
   closeTimeoutMs?: number;
   /** The writer process's nice value (0-19, default 0): see `lowerWriterPriority`. */
   niceness?: number;
+  /** Versions' header values are sealed under it (see `OpenStoreOptions.redactionKey`). */
+  redactionKey?: string;
 }
 
 interface Waiter {
@@ -102,7 +104,12 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const backoff = new RestartBackoff({ ...(options.restartBackoff ?? writerRestartBackoff), clock });
-  const data: WriterData = { url: options.url, captureRun: options.captureRun, niceness: options.niceness ?? 0 };
+  const data: WriterData = {
+    url: options.url,
+    captureRun: options.captureRun,
+    niceness: options.niceness ?? 0,
+    ...(options.redactionKey === undefined ? {} : { redactionKey: options.redactionKey }),
+  };
   const pending = new Map<number, Waiter>();
   let nextId = 0;
   let restarts = 0;

@@ -42,7 +42,8 @@ function transport(): Transport {
 }
 
 const channel = transport();
-const { url, captureRun } = channel.data;
+const { url, captureRun, redactionKey } = channel.data;
+const storeOptions = { url, ...(redactionKey === undefined ? {} : { redactionKey }) };
 // First, before the store opens: every build and insert after it runs at the writer's priority.
 lowerWriterPriority(channel.data.niceness ?? 0);
 let store: Store | undefined;
@@ -63,7 +64,7 @@ async function current(): Promise<Store> {
     await old.close().catch(() => {});
   }
   if (state === 'directory_gone') throw new Error(`the database directory of ${url} is gone`);
-  store = await openStore({ url });
+  store = await openStore(storeOptions);
   file.remember();
   return store;
 }
@@ -129,7 +130,7 @@ function* builtEach(batch: readonly WriterItem[], tally: BuildTally): Generator<
 }
 
 try {
-  store = await openStore({ url });
+  store = await openStore(storeOptions);
   file.remember();
   let queue = Promise.resolve();
   channel.onMessage((m) => {

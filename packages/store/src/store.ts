@@ -20,6 +20,7 @@ import { ShadowComparisonRepository } from './shadow-comparison-repository.js';
 import { type HeldDatabase, holdSqlite } from './shared-sqlite.js';
 import { ToolCallRepository } from './tool-call-repository.js';
 import { VersionRepository } from './version-repository.js';
+import { VersionSecrets } from './version-secrets.js';
 
 export interface Store {
   readonly kind: StoreKind;
@@ -80,6 +81,11 @@ export interface OpenStoreOptions {
   /** First reconnect wait of the LISTEN connection, doubled per failure up to `listenMaxBackoffMs` (default 100 ms → 5 s). */
   listenBackoffMs?: number;
   listenMaxBackoffMs?: number;
+  /**
+   * The redaction key: versions' header values (upstream credentials) are then kept sealed at
+   * rest under a key derived from it. Every process of one store must pass the same key.
+   */
+  redactionKey?: string;
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -120,7 +126,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store: Store = {
     kind,
     exchanges: new ExchangeRepository(db, sqlite),
-    versions: new VersionRepository(db, clock, signal),
+    versions: new VersionRepository(
+      db,
+      clock,
+      signal,
+      options.redactionKey === undefined ? undefined : new VersionSecrets(options.redactionKey),
+    ),
     meta: new MetaRepository(db),
     scan: new ExchangeScan(db),
     replays: new ReplayRepository(db, clock),

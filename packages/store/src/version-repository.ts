@@ -2,21 +2,25 @@ import type { Clock, Version } from '@understudy/core';
 import type { Kysely } from 'kysely';
 import type { RoutingSignal } from './routing-changes.js';
 import type { Database } from './schema.js';
+import type { VersionSecrets } from './version-secrets.js';
 
 export class VersionRepository {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
   readonly #signal: RoutingSignal;
+  readonly #secrets: VersionSecrets | undefined;
 
-  constructor(db: Kysely<Database>, clock: Clock, signal: RoutingSignal) {
+  /** With `secrets`, header values are kept sealed at rest (see {@link VersionSecrets}). */
+  constructor(db: Kysely<Database>, clock: Clock, signal: RoutingSignal, secrets?: VersionSecrets) {
     this.#db = db;
     this.#clock = clock;
     this.#signal = signal;
+    this.#secrets = secrets;
   }
 
   /** Creates or replaces a version by name; taps serving it hear of the change (a new upstream applies at once). */
   async upsert(version: Version): Promise<void> {
-    const headers = JSON.stringify(version.headers);
+    const headers = JSON.stringify(this.#secrets?.seal(version.headers) ?? version.headers);
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto('versions')
@@ -30,15 +34,16 @@ export class VersionRepository {
 
   async get(name: string): Promise<Version | undefined> {
     const row = await this.#db.selectFrom('versions').selectAll().where('name', '=', name).executeTakeFirst();
-    return row === undefined ? undefined : toVersion(row);
+    return row === undefined ? undefined : this.#toVersion(row);
   }
 
   async list(): Promise<Version[]> {
     const rows = await this.#db.selectFrom('versions').selectAll().orderBy('name').execute();
-    return rows.map(toVersion);
+    return rows.map((row) => this.#toVersion(row));
   }
-}
 
-function toVersion(row: Database['versions']): Version {
-  return { name: row.name, upstream: row.upstream, headers: JSON.parse(row.headers) as Record<string, string> };
+  #toVersion(row: Database['versions']): Version {
+    const headers = JSON.parse(row.headers) as Record<string, string>;
+    return { name: row.name, upstream: row.upstream, headers: this.#secrets?.open(row.name, headers) ?? headers };
+  }
 }

@@ -18,6 +18,7 @@ import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { applyDeclaredVersions, declaredVersions } from '../config-versions.js';
 import { parseFlags } from '../parse-flags.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
+import { redactionKeyOf } from '../secrets.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -254,12 +255,12 @@ async function runController(
   logFormat: unknown,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { dbUrl, config } = loadCliConfig(io, configFlag);
+  const { dbUrl, config, dataDir } = loadCliConfig(io, configFlag);
   const out = roleOutput(io, logFormat);
   const logger = out.logger;
   const stack = new ShutdownStack();
   try {
-    const store = await openStore({ url: dbUrl });
+    const store = await openStore({ url: dbUrl, redactionKey: redactionKeyOf(config, dataDir) });
     stack.defer('close store', () => store.close());
     startCanaryController({
       store,

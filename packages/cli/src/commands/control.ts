@@ -14,6 +14,7 @@ import { recordDepsFor } from '../record-deps.js';
 import { configuredReplayer } from '../replayer-wiring.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
 import { drainMs } from '../run-tap.js';
+import { redactionKeyOf } from '../secrets.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
@@ -53,7 +54,7 @@ export const controlCommand: Command = {
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl });
+      const store = await openStore({ url: dbUrl, redactionKey: redactionKeyOf(config, dataDir) });
       stack.defer('close store', () => store.close());
       const registry = new Registry();
       const apply = values['apply-config'] === true;

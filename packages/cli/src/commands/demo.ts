@@ -62,10 +62,10 @@ export const demoCommand: Command = {
     const stack = new ShutdownStack();
     const started = clock.monotonic();
     try {
-      const store = await openStore({ url: dbUrl });
+      const redactionKey = generateToken(systemRandom);
+      const store = await openStore({ url: dbUrl, redactionKey });
       stack.defer('close store', () => store.close());
       const registry = new Registry();
-      const redactionKey = generateToken(systemRandom);
       const demo = await startDemoStack({ config, store, redactionKey, logger, clock, stack, registry, latencyMs: 20, seed });
       const { tap, listening } = await runTap({
         config: demo.config,

@@ -1,11 +1,11 @@
-import { systemClock, systemRandom, urlForLog } from '@understudy/core';
+import { systemClock, urlForLog } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { mergeDestinations, parseDestinationFlag, runEgress } from '../egress-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
-import { readOrCreateRedactionKey } from '../secrets.js';
+import { redactionKeyOf } from '../secrets.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
@@ -50,9 +50,9 @@ export const egressCommand: Command = {
     const logger = out.logger;
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl });
+      const redactionKey = redactionKeyOf(config, dataDir);
+      const store = await openStore({ url: dbUrl, redactionKey });
       stack.defer('close store', () => store.close());
-      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const { listening } = await runEgress({ config, store, redactionKey, logger, clock: systemClock, stack });
       out.banner('Understudy egress proxy is running.', [
         ...config.egress.destinations.map((d) => [`/d/${d.name}`, `${listening.url}/d/${d.name} → ${d.baseUrl} (${d.policy})`] as const),

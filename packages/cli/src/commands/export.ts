@@ -6,6 +6,7 @@ import { type ExchangeFilter, openStore } from '@understudy/store';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
+import { redactionKeyOf } from '../secrets.js';
 import type { Command } from './command.js';
 import { parseTimeFlag } from './replay-flags.js';
 
@@ -49,8 +50,8 @@ export const exportCommand: Command = {
       ...(values.version === undefined ? {} : { version: values.version }),
       ...(values.role === undefined ? {} : { role: values.role as ExchangeRole }),
     };
-    const { dbUrl } = loadCliConfig(io, values.config);
-    const store = await openStore({ url: dbUrl });
+    const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
+    const store = await openStore({ url: dbUrl, redactionKey: redactionKeyOf(config, dataDir) });
     try {
       if (values.out === undefined) {
         await exportJsonl(store, filter, (chunk) => io.stdout(chunk));

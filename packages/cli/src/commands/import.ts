@@ -6,6 +6,7 @@ import { type CliIo, exitCode, UsageError } from '../cli-io.js';
 import { inputFile } from '../input-file.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
+import { redactionKeyOf } from '../secrets.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: understudy import FILE [--format har|goreplay|jsonl|otlp] [--skip-invalid] [--version NAME] [--json]
@@ -49,7 +50,7 @@ export const importCommand: Command = {
     const path = inputFile(file, io.cwd);
     const { config, dbUrl, dataDir } = loadCliConfig(io, values.config);
     const record = recordDepsFor(config, dataDir);
-    const store = await openStore({ url: dbUrl });
+    const store = await openStore({ url: dbUrl, redactionKey: redactionKeyOf(config, dataDir) });
     try {
       const result = await importExchanges(store, path, {
         ...(format === undefined ? {} : { format: format as ImportFormat }),

@@ -11,6 +11,7 @@ import { formatJudgeStats } from '../format-judge-stats.js';
 import { parseFlags } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
 import { configuredReplayer } from '../replayer-wiring.js';
+import { redactionKeyOf } from '../secrets.js';
 import type { Command } from './command.js';
 import { parseDurationFlag, parseNumberFlag, parseTimeFlag } from './replay-flags.js';
 
@@ -109,7 +110,7 @@ export const replayCommand: Command = {
     // Second opinions per pair, when configured: a user comparator (compare.extension), then the LLM judge (compare.judge).
     const compare = await compareWiring(config, io);
     const llm = compare.judge;
-    const store = await openStore({ url: dbUrl });
+    const store = await openStore({ url: dbUrl, redactionKey: redactionKeyOf(config, dataDir) });
     const replayer = configuredReplayer({ store, record: recordDepsFor(config, dataDir), compare });
     const progress = io.isTty && values.json !== true;
     try {

@@ -22,7 +22,7 @@ import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { recordDepsFor } from '../record-deps.js';
 import { configuredReplayer } from '../replayer-wiring.js';
 import { drainMs, runTap } from '../run-tap.js';
-import { readOrCreateRedactionKey } from '../secrets.js';
+import { redactionKeyOf } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
 import { shownUrl } from '../shown-url.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
@@ -73,7 +73,8 @@ export const startCommand: Command = {
     const access = adminAccess(config, systemRandom);
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl, logger });
+      const redactionKey = redactionKeyOf(config, dataDir);
+      const store = await openStore({ url: dbUrl, logger, redactionKey });
       stack.defer('close store', () => store.close());
       // Decide everything before writing anything: a start that fails (a port in use, a bad
       // declaration) must leave the store as it found it.
@@ -89,7 +90,6 @@ export const startCommand: Command = {
       stack.defer('close the judge', () => compare.close());
       let version = declared.find((d) => d.version.name === config.tap.version)?.version ?? (await store.versions.get(config.tap.version));
       const demo = version === undefined;
-      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       // Each listener serves its own registry (the tap's /_understudy/metrics needs no token, so
       // it must show the tap's counters only); the control plane's /metrics merges them all.
       const tapRegistry = new Registry();

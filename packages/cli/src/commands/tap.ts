@@ -1,4 +1,4 @@
-import { systemClock, systemRandom, urlForLog } from '@understudy/core';
+import { systemClock, urlForLog } from '@understudy/core';
 import { openStore } from '@understudy/store';
 import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -6,7 +6,7 @@ import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan }
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
 import { runTap } from '../run-tap.js';
-import { readOrCreateRedactionKey } from '../secrets.js';
+import { redactionKeyOf } from '../secrets.js';
 import { resolveShadowVersion } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
@@ -52,7 +52,8 @@ export const tapCommand: Command = {
     const logger = out.logger;
     const stack = new ShutdownStack();
     try {
-      const store = await openStore({ url: dbUrl, logger });
+      const redactionKey = redactionKeyOf(config, dataDir);
+      const store = await openStore({ url: dbUrl, logger, redactionKey });
       let storeOpen = true;
       const closeStore = async (): Promise<void> => {
         if (!storeOpen) return;
@@ -71,7 +72,6 @@ export const tapCommand: Command = {
           `no upstream for version "${config.tap.version}": pass --upstream URL, or add it with "understudy versions add"`,
         );
       }
-      const redactionKey = config.tap.redaction.key ?? readOrCreateRedactionKey(dataDir, systemRandom);
       const shadowVersion = await resolveShadowVersion(config, store);
       const { listening, watcher, storeIsolated } = await runTap({
         config,
