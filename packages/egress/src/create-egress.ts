@@ -21,14 +21,14 @@ import type { Store, ToolCallMatch, ToolCallRecord } from '@understudy/store';
 import { createUpstreamPools, forward, writeError } from '@understudy/tap';
 import { Hono } from 'hono';
 import { Registry } from 'prom-client';
-import { BoundedMap } from './bounded-map.js';
 import { destinationTarget, egressPathPrefix } from './destination-target.js';
 import { bodyKey } from './egress-body-key.js';
-import { type CallKey, EgressCursor } from './egress-cursor.js';
+import type { CallKey } from './egress-cursor.js';
 import { createEgressMetrics } from './egress-metrics.js';
 import { type ToolCallContext, toolCallRecord } from './egress-record.js';
 import { EgressRecorder } from './egress-recorder.js';
 import { readWhole } from './read-whole.js';
+import { RecentRecordings } from './recent-recordings.js';
 import { writeRecorded } from './replay-recorded.js';
 
 export interface EgressDeps {
@@ -85,37 +85,8 @@ export function createEgress(deps: EgressDeps): Egress {
   const metrics = createEgressMetrics(registry, () => recorder?.depth ?? 0);
   const recordings = new EgressRecorder({ toolCalls: deps.store.toolCalls, clock, logger, metrics, queueSize: config.queueSize });
   recorder = recordings;
-  // Live calls of recent exchanges: a shadow that follows at once finds them before the store has them.
-  const recent = new BoundedMap<string, ToolCallRecord[]>(config.recentExchanges);
-  const cursors = new BoundedMap<string, Promise<EgressCursor>>(config.recentExchanges);
-  const counters = new BoundedMap<string, number>(config.recentExchanges * 2);
+  const recent = new RecentRecordings(deps.store.toolCalls, logger, config.recentExchanges);
   let closing: Promise<void> | undefined;
-
-  const nextSeq = (key: string): number => {
-    const n = counters.get(key) ?? 0;
-    counters.set(key, n + 1);
-    return n;
-  };
-
-  const cursorFor = (attempt: string, exchangeId: string): Promise<EgressCursor> => {
-    let cursor = cursors.get(attempt);
-    if (cursor === undefined) {
-      const known = recent.get(exchangeId);
-      cursor =
-        known !== undefined
-          ? Promise.resolve(new EgressCursor([...known]))
-          : deps.store.toolCalls.recorded(exchangeId).then(
-              (recorded) => new EgressCursor(recorded),
-              (error: unknown) => {
-                // Failing safe: with no recording every write is refused.
-                logger.error({ err: error, exchangeId }, 'could not read the recording; shadow writes will be refused');
-                return new EgressCursor([]);
-              },
-            );
-      cursors.set(attempt, cursor);
-    }
-    return cursor;
-  };
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const { name, inside, query } = destinationTarget(incoming.url ?? '/');
@@ -158,7 +129,7 @@ export function createEgress(deps: EgressDeps): Egress {
     const context: ToolCallContext = {
       id: ids(),
       startedAt: clock.now(),
-      seq: nextSeq(seqKey),
+      seq: recent.nextSeq(seqKey),
       correlation,
       destination,
       key,
@@ -184,7 +155,7 @@ export function createEgress(deps: EgressDeps): Egress {
     const cursor =
       correlation.exchangeId === null
         ? undefined
-        : await cursorFor(correlation.attemptId ?? correlation.exchangeId, correlation.exchangeId);
+        : await recent.cursor(correlation.attemptId ?? correlation.exchangeId, correlation.exchangeId);
     if (destination.policy === 'passthrough') {
       const seen = cursor?.take(key, true);
       send(incoming, outgoing, version, body, context, seen === undefined ? 'extra' : 'matched', seen?.id ?? null);
@@ -244,12 +215,7 @@ export function createEgress(deps: EgressDeps): Egress {
           return;
         }
         const exchangeId = context.correlation.exchangeId;
-        if (exchangeId !== null) {
-          const known = recent.get(exchangeId) ?? [];
-          // A runaway agent cannot grow one exchange's recording without bound.
-          if (known.length < 1000) known.push(record);
-          recent.set(exchangeId, known);
-        }
+        if (exchangeId !== null) recent.remember(exchangeId, record);
         recordings.offer(record);
       },
     });
