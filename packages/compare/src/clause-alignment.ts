@@ -196,8 +196,8 @@ export function opposedCounterpart(
 /**
  * Pairs candidate clauses with the original's one to one, best overlap first: a reworded answer
  * pairs every clause, an answer with an invented sentence has one left over. Returns the
- * candidate clauses that found a partner overlapping more than `floor` (Dice); clauses `skip` says
- * are no claim (framing) take no part.
+ * candidate clauses that found a partner overlapping more than `floor` (Dice), each with its
+ * partner; clauses `skip` says are no claim (framing) take no part.
  */
 export function matchClauses(
   original: FactSheet,
@@ -205,7 +205,7 @@ export function matchClauses(
   max: number,
   skip: (c: ClauseFacts) => boolean,
   floor = 0,
-): Set<ClauseFacts> {
+): Map<ClauseFacts, ClauseFacts> {
   const n = Math.min(original.clauses.length, max);
   const os = original.clauses.slice(0, n).map((c) => !skip(c));
   const cs = candidate.clauses.slice(0, max).filter((c) => !skip(c));
@@ -232,12 +232,12 @@ export function matchClauses(
   const order = scores.map((_, k) => k);
   order.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
   const usedO = new Set<ClauseFacts>();
-  const matched = new Set<ClauseFacts>();
+  const matched = new Map<ClauseFacts, ClauseFacts>();
   for (const k of order) {
     const c = pairC[k] as ClauseFacts;
     const o = pairO[k] as ClauseFacts;
     if (matched.has(c) || usedO.has(o)) continue;
-    matched.add(c);
+    matched.set(c, o);
     usedO.add(o);
   }
   return matched;

@@ -11,6 +11,7 @@ import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
+import { standInTest } from './stand-in-clause.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
 import { anchoredElsewhere, clauseStates, countsSame, sameSlot } from './value-slots.js';
@@ -80,6 +81,8 @@ export function diffFacts(
     (mine !== undefined && clauseStates(mine, v)) ||
     production.some((sheet) => sheet.clauses.some((x, i) => i < o.maxClauses && clauseStates(x, v) && !takenBy(x, sheet, v, c)));
 
+  // Original clauses no candidate clause was paired with, asked only where a clause would be a new claim.
+  const standsIn = standInTest(original.clauses, o.maxClauses, matched, droppedValues.length === 0);
   candidate.clauses.forEach((c, k) => {
     if (out.length >= o.maxDifferences) return;
     const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;
@@ -205,6 +208,14 @@ export function diffFacts(
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
     // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
     if (!asserts(c)) return;
+    // A sentence of the original said in words of its own.
+    if (
+      standsIn(
+        c,
+        c.values.every((v) => v.type !== 'entity' || entitySupported(v, production)),
+      )
+    )
+      return;
     out.push({
       kind: 'added_claim',
       path: where(c),

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const claims = (original: string, candidate: string): string[] =>
+  diffFacts(factSheet(original), factSheet(candidate))
+    .filter((d) => d.explainedByNoise !== true && d.severity === 'high')
+    .map((d) => `${d.kind}: ${d.message}`);
+
+// An answer that keeps every value of the original and rewords one of its sentences in words of its
+// own: the reworded sentence finds no partner by its words, and the original's sentence is left
+// without one too. Said with the same stance (both obliging, both denying), it is that sentence.
+const original =
+  'Your repair ticket RX-4471 is open. The technician visits on Friday at 2 pm. ' +
+  'The unit must be packed in its original case before the visit. The call-out fee is $60.';
+
+describe('a clause that stands in for one the candidate left out', () => {
+  it('reads a sentence reworded with the same stance as that sentence, not as a new claim', () => {
+    const reworded =
+      'Ticket RX-4471 is open, and a technician comes by on Friday at 2 pm. ' +
+      'Please note the device has to go back into the box it shipped in ahead of time. You will pay $60 for the call-out.';
+    expect(claims(original, reworded)).toEqual([]);
+    const denied = 'Opened software cannot be refunded. Your licence key is ZX-0931. Support is open 9-17 on weekdays.';
+    expect(
+      claims(denied, 'Licence key: ZX-0931. Once a package has been unsealed we cannot give the money back. Support: 9-17 on weekdays.'),
+    ).toEqual([]);
+  });
+
+  it('still reads a new sentence as a claim when the original has no sentence left over', () => {
+    const added = `${original} You must also bring a photo ID to the visit.`;
+    expect(claims(original, added)).toEqual([expect.stringContaining('added_claim')]);
+  });
+
+  it('still reads it as a claim when the left-over sentence has another stance', () => {
+    const optional = original.replace(
+      'The unit must be packed in its original case before the visit.',
+      'You can leave the unit in its case.',
+    );
+    const reworded =
+      'Ticket RX-4471 is open, and a technician comes by on Friday at 2 pm. ' +
+      'Please note the device has to go back into the box it shipped in ahead of time. You will pay $60 for the call-out.';
+    expect(claims(optional, reworded)).toEqual([expect.stringContaining('added_claim')]);
+  });
+
+  it('still reads it as a claim when the candidate drops a value of the original', () => {
+    // Without the original's values the answer is no sentence-for-sentence rewording: what it leaves
+    // out is left out, and its own sentences are its own.
+    const shorter = 'Ticket RX-4471 is open. Please note the device has to go back into the box it shipped in ahead of time.';
+    expect(claims(original, shorter)).toContainEqual(expect.stringContaining('added_claim'));
+  });
+});

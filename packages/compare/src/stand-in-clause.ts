@@ -1,0 +1,37 @@
+import { asserts } from './claim-assertion.js';
+import type { ClauseFacts } from './fact-sheet.js';
+
+/**
+ * Whether a candidate clause that no production clause supports by its words stands in for a
+ * clause of the original the candidate left out: a sentence reworded in words of its own ("The
+ * parcel must be sealed before pickup" / "Please note the box has to be taped shut before the
+ * courier arrives") finds no partner by its words, and leaves the original's sentence without one
+ * too. Where the candidate keeps every value the original states, it is a sentence-for-sentence
+ * rewording, and a left-over original clause that asserts with the same stance (negated or not,
+ * the same modality) is what the candidate's clause says; each one is taken once. An answer that
+ * drops a value of the original is no such rewording (what it leaves out is left out, and its own
+ * sentences are its own); nor is one whose clause names a name production does not.
+ *
+ * Returns a test that takes the left-over clause it pairs with, so each pairs once.
+ */
+export function standInTest(
+  original: readonly ClauseFacts[],
+  max: number,
+  matched: ReadonlyMap<ClauseFacts, ClauseFacts>,
+  keepsEveryValue: boolean,
+): (c: ClauseFacts, namesSupported: boolean) => boolean {
+  if (!keepsEveryValue) return () => false;
+  // Found on first use: most answers have no clause that would be a new claim.
+  let leftOver: ClauseFacts[] | undefined;
+  return (c, namesSupported) => {
+    if (!namesSupported) return false;
+    if (leftOver === undefined) {
+      const partners = new Set(matched.values());
+      leftOver = original.slice(0, max).filter((x) => !x.framing && !partners.has(x) && asserts(x));
+    }
+    const i = leftOver.findIndex((x) => x.polarity.negated === c.polarity.negated && x.polarity.modality === c.polarity.modality);
+    if (i < 0) return false;
+    leftOver.splice(i, 1);
+    return true;
+  };
+}
