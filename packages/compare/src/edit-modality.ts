@@ -25,20 +25,37 @@ const hedged = new Set([
   'hopefully',
 ]);
 
+// Words that are modal only in a phrase, read with their neighbours by `phraseScale`: "you're welcome
+// to" grants, "it's a good idea to" / "it's best to" / "wise to" advise, "is essential" obliges.
+const phraseWords = new Set(['welcome', 'idea', 'best', 'wise', 'essential', 'compulsory', 'obliged', 'obligated']);
+
 /** Whether a word is one {@link changesModality} reads: a modal of either scale, or a word of certainty or hedging. */
 export function isModalWord(w: string): boolean {
-  return necessity.has(w) || advice.has(w) || possibility.has(w) || certain.has(w) || hedged.has(w);
+  return necessity.has(w) || advice.has(w) || possibility.has(w) || certain.has(w) || hedged.has(w) || phraseWords.has(w);
+}
+
+/** Where a word of {@link phraseWords} stands on the modal scale between `prev` and `next` (0: not modal here). */
+function phraseScale(w: string, prev: string | undefined, next: string | undefined): number {
+  if (w === 'compulsory' || w === 'obliged' || w === 'obligated' || (w === 'essential' && next === 'to')) return 3;
+  if (w === 'idea') return prev === 'good' || prev === 'smart' || prev === 'wise' ? 2 : 0;
+  if (w === 'best' || w === 'wise') return next === 'to' ? 2 : 0;
+  if (w === 'welcome') return next === 'to' ? 1 : 0;
+  return 0;
 }
 
 /** The most words one side of an edit may have to be read as a modal swapped for another. */
-const maxModalWords = 4;
+const maxModalWords = 6;
 
 /** Where a run of words stands on the modal scale: 3 necessity, 2 advice, 1 possibility, 0 none. */
-function scale(side: readonly ClauseToken[], after: ClauseToken | undefined): number {
+function scale(side: readonly ClauseToken[], before: ClauseToken | undefined, after: ClauseToken | undefined): number {
   let best = 0;
   side.forEach((t, i) => {
     const w = t.lower;
     const next = (side[i + 1] ?? after)?.lower;
+    if (phraseWords.has(w)) {
+      best = Math.max(best, phraseScale(w, (side[i - 1] ?? before)?.lower, next));
+      return;
+    }
     // "have"/"has"/"need" oblige only before "to" ("need to bring"; "need a referral" states a need, as "must" would,
     // but "has a pool" does not).
     if (necessity.has(w) && (!(w === 'have' || w === 'has' || w === 'had') || next === 'to')) best = Math.max(best, 3);
@@ -64,8 +81,8 @@ function certainty(side: readonly ClauseToken[]): number {
 export function changesModality(e: SentenceEdit, negates: (side: readonly ClauseToken[]) => boolean): boolean {
   if (e.from.length === 0 || e.to.length === 0 || e.from.length > maxModalWords || e.to.length > maxModalWords) return false;
   if (negates(e.from) || negates(e.to)) return false;
-  const a = scale(e.from, e.after);
-  const b = scale(e.to, e.after);
+  const a = scale(e.from, e.before, e.after);
+  const b = scale(e.to, e.before, e.after);
   if (a !== 0 && b !== 0 && a !== b) return true;
   return certainty(e.from) * certainty(e.to) === -1;
 }

@@ -115,6 +115,34 @@ describe('a kept sentence whose edit moves it on the modal or the certainty scal
     ]);
   });
 
+  it('reads modal phrases ("a good idea to", "welcome to", "compulsory") and a phrase of up to six words', () => {
+    expect(
+      kinds(
+        'Booths are $350 and you must show a current health permit at check-in.',
+        "Booths are $350 and it's a good idea to bring a current health permit at check-in.",
+      ),
+    ).toEqual(["modality_change: and you must show a → and it's a good idea to bring a"]);
+    expect(kinds('Members are welcome to join the Friday ride.', 'Members are obliged to join the Friday ride.')).toEqual([
+      'modality_change: are welcome to → are obliged to',
+    ]);
+    expect(kinds('A helmet is compulsory on every trail.', 'A helmet is advisable on every trail.')).toEqual([
+      'modality_change: is compulsory on → is advisable on',
+    ]);
+  });
+
+  it('is none where a modal phrase keeps its strength, or the words are not modal there', () => {
+    expect(kinds('You must show a health permit at check-in.', "It's essential to show a health permit at check-in.")).toEqual([]);
+    expect(
+      kinds(
+        'Welcome to the Riverside festival, you can park by gate 2.',
+        'Hello and welcome to the Riverside festival, you can park by gate 2.',
+      ),
+    ).toEqual([]);
+    expect(
+      kinds('The best time to visit is May, and you can book online.', 'The ideal time to visit is May, and you can book online.'),
+    ).toEqual([]);
+  });
+
   it('is none where the modal keeps its strength or a plain "will" replaces "should"', () => {
     expect(kinds('You must bring a photo ID to the exam.', 'You have to bring a photo ID to the exam.')).toEqual([]);
     expect(kinds('The refund should reach your card within 5 days.', 'The refund will reach your card within 5 days.')).toEqual([]);
