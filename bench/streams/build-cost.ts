@@ -4,7 +4,10 @@
  * tap's capture (BodyCapture + SseCapture, one chunk per event), then `recordExchange` with the
  * shipped redaction defaults, `--builds=` times. Prints the mean µs per build and, run with
  * `--expose-gc --max-semi-space-size=64` (so no scavenge runs inside one build), the heap bytes
- * one build allocates. A development aid for the build's cost; bench:streams gives the figures.
+ * one build allocates; and what the capture side costs the proxy's thread per stream (every chunk
+ * pushed to the body and SSE captures, then the stream's end), with `--scan=live` the SSE scan run
+ * chunk by chunk as it arrives (as before 2026-12-02 07:30) instead of once over the held bytes at
+ * the end. A development aid for the build's cost; bench:streams gives the figures.
  *   node --expose-gc --max-semi-space-size=64 --conditions=source --import tsx bench/streams/build-cost.ts
  */
 import { BodyCapture, createRedactor, priceLookup, recordExchange, SseCapture } from '@understudy/capture';
@@ -15,6 +18,8 @@ const events = Number(argValue('events', '200'));
 const chunkBytes = Number(argValue('chunk-bytes', '200'));
 const builds = Number(argValue('builds', '2000'));
 const eventsGiven = process.argv.includes('--events-given');
+/** `--scan=live`: no chunk deferred, every one scanned as it arrives. */
+const maxDeferred = argValue('scan', 'deferred') === 'live' ? 0 : undefined;
 const config = loadConfig().tap;
 const cap = config.capture.maxBodyBytes;
 const redactor = createRedactor(config.redaction, 'bench-redaction-key-'.padEnd(32, 'x'));
@@ -40,7 +45,7 @@ function captureOne(): { request: BodyCapture; response: BodyCapture; sse: SseCa
   const request = new BodyCapture(cap);
   request.push(requestBody);
   const response = new BodyCapture(cap);
-  const sse = new SseCapture(cap, undefined, response);
+  const sse = new SseCapture(cap, undefined, response, maxDeferred);
   stream.forEach((chunk, i) => {
     response.push(chunk);
     sse.push(chunk, i * 50);
@@ -84,6 +89,10 @@ function build(c: ReturnType<typeof captureOne>): unknown {
 const gc = (globalThis as { gc?: () => void }).gc;
 // Warm up, then time builds only (the captures are made first).
 for (let i = 0; i < 200; i++) build(captureOne());
+// The captures alone, one stream after another as a proxy's thread sees them (none kept: no build follows).
+const c0 = performance.now();
+for (let i = 0; i < builds; i++) captureOne();
+const perCaptureUs = ((performance.now() - c0) * 1000) / builds;
 const captures = Array.from({ length: builds }, captureOne);
 const t0 = performance.now();
 for (const c of captures) build(c);
@@ -102,5 +111,5 @@ if (gc !== undefined) {
   allocated = samples[10] ?? Number.NaN;
 }
 console.log(
-  `build of ${events} × ${chunkBytes} B events: ${perBuildUs.toFixed(0)} µs mean over ${builds}; heap allocated per build ${(allocated / 1024).toFixed(0)} KB (median of 20${gc === undefined ? '; run with --expose-gc' : ''})`,
+  `capture of ${events} × ${chunkBytes} B events (body and SSE, ${maxDeferred === 0 ? 'scanned live' : 'scanned at the end'}): ${perCaptureUs.toFixed(0)} µs mean over ${builds}; build: ${perBuildUs.toFixed(0)} µs mean; heap allocated per build ${(allocated / 1024).toFixed(0)} KB (median of 20${gc === undefined ? '; run with --expose-gc' : ''})`,
 );

@@ -1,4 +1,5 @@
-import { parseSse, SseParser } from '@understudy/core';
+import { StringDecoder } from 'node:string_decoder';
+import { parseSse, type SseEvent, SseParser } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BodyCapture } from './body-capture.js';
@@ -6,23 +7,31 @@ import { CaptureBudget } from './capture-budget.js';
 import { SseCapture } from './sse-capture.js';
 import { StreamUsage } from './usage-extractor.js';
 
-/** Pushes `text` in pieces cut at `cuts`, piece i arriving at i ms, to the body first and then to the SSE capture, as the tap's tee does. */
-function feed(text: string, cuts: readonly number[], body: BodyCapture, sse: SseCapture): number[] {
+/** `text`'s bytes in pieces cut at `cuts`. */
+function pieces(text: string, cuts: readonly number[]): Buffer[] {
   const bytes = Buffer.from(text, 'utf8');
   const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const arrivals: number[] = [];
+  const out: Buffer[] = [];
   let from = 0;
-  for (const [i, to] of [...points, bytes.length].entries()) {
+  for (const to of [...points, bytes.length]) {
     if (to <= from) continue;
-    const chunk = bytes.subarray(from, to);
-    body.push(chunk);
-    sse.push(chunk, i);
-    arrivals.push(i);
+    out.push(bytes.subarray(from, to));
     from = to;
   }
-  sse.end();
-  return arrivals;
+  return out;
 }
+
+/** Pushes `text` in pieces cut at `cuts`, piece i arriving at i ms, to the body first and then to the SSE capture, as the tap's tee does. */
+function feed(text: string, cuts: readonly number[], body: BodyCapture, sse: SseCapture): void {
+  for (const [i, chunk] of pieces(text, cuts).entries()) {
+    body.push(chunk);
+    sse.push(chunk, i);
+  }
+  sse.end();
+}
+
+/** Lines of every kind the scanner tells apart (data, other fields, comments, blank, multi-byte text). */
+const lineKinds = ['data: {"a":1}', 'data: é€😀', 'data', 'event: delta', 'id: 7', ': ping', 'data: {"usage":{"prompt_tokens":2}}', ''];
 
 describe('SseCapture', () => {
   it('reserves each byte of a stream once against the shared budget when it reads the body capture', () => {
@@ -71,6 +80,36 @@ describe('SseCapture', () => {
         },
       ),
       { numRuns: 2_000, seed: 31 },
+    );
+  });
+
+  it('gives each kept event the arrival of the chunk that settled its first line, as a parser fed chunk by chunk does, the stream held whole, cut at the cap or by the shared budget', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.constantFrom(...lineKinds), fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.integer({ min: 0, max: 800 }),
+        fc.integer({ min: 0, max: 40 }),
+        (bom, lines, cuts, cap, budgetBytes, maxDeferred) => {
+          const text = (bom ? '\uFEFF' : '') + lines.map(([l, e]) => l + e).join('');
+          const budget = new CaptureBudget(budgetBytes);
+          const body = new BodyCapture(cap, budget);
+          // Few chunks deferred at most, too: the scan then starts mid-stream with an event under way.
+          const sse = new SseCapture(cap, budget, body, maxDeferred);
+          feed(text, cuts, body, sse);
+          // The reference: a parser fed the same pieces as they arrive.
+          const decoder = new StringDecoder('utf8');
+          const expected: SseEvent[] = [];
+          const parser = new SseParser((e) => expected.push(e), 1 << 20);
+          for (const [i, chunk] of pieces(text, cuts).entries()) parser.push(decoder.write(chunk), i);
+          const kept = cap <= 0 ? 0 : sse.events.length;
+          expect(sse.events).toEqual(expected.slice(0, kept));
+          expect(kept + sse.dropped).toBe(cap <= 0 ? 0 : expected.length);
+        },
+      ),
+      { numRuns: 3_000, seed: 23 },
     );
   });
 

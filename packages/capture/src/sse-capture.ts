@@ -6,6 +6,8 @@ import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
 
 /** Events kept per exchange at most, however small. */
 const maxSseEvents = 10_000;
+/** Chunks remembered, unscanned, at most (16 bytes each); past it the stream is scanned as it arrives. */
+const maxDeferredChunks = 2048;
 
 /** What an event must contain (in its raw bytes) for usage to be read from it: the gate of `StreamUsage.event`, widened. */
 const usageMark = Buffer.from('"usage"');
@@ -15,21 +17,29 @@ const empty = Buffer.alloc(0);
 
 /**
  * Reads an uncompressed `text/event-stream` reply as its chunks arrive: the events with their
- * arrival times, and the usage they report. The live work is a native scan of the bytes
- * ({@link SseScanner}): nothing is decoded while the stream is open. It keeps no event, only each
- * kept event's arrival time (8 bytes): the events are the held body's own bytes, parsed once when
- * {@link SseCapture.events} is first read, so an open stream holds its body once. The events kept
- * are therefore bounded exactly like the body (the per-exchange cap and the shared in-flight
- * budget): an event is kept when all of it is in the held body; the rest are counted in
- * {@link SseCapture.dropped}. Usage is read from every event, past the cap too, but only an event
- * whose bytes contain `"usage"` (or `"model"`, until a model is known) is decoded and parsed for
- * it; the bytes of the event under way are held for that, up to twice the cap (an event longer
- * than that is not read for usage: its data would be cut at the cap anyway). The live capture and the shadow mirror both use it.
+ * arrival times, and the usage they report. While the body capture holds every byte so far, a
+ * chunk costs two numbers (where it ends and when it arrived): nothing is scanned on the
+ * forwarding path. The held bytes are scanned once, as one piece, when the stream ends (or when the
+ * body first stops holding a byte), each event then given the arrival of the chunk that settled
+ * its first line (`SseScanner`'s `atSettled`); past that point each chunk is scanned as it
+ * arrives ({@link SseScanner}: a native scan of the bytes, nothing decoded), for usage and for the
+ * count of events not kept. It keeps no event, only each kept event's arrival time (8 bytes): the
+ * events are the held body's own bytes, parsed once when {@link SseCapture.events} is first read,
+ * so an open stream holds its body once. The events kept are therefore bounded exactly like the
+ * body (the per-exchange cap and the shared in-flight budget): an event is kept when all of it is
+ * in the held body; the rest are counted in {@link SseCapture.dropped}. Usage is read from every
+ * event, past the cap too, but only an event whose bytes contain `"usage"` (or `"model"`, until a
+ * model is known) is decoded and parsed for it; the bytes of the event under way are held for
+ * that, up to twice the cap (an event longer than that is not read for usage: its data would be
+ * cut at the cap anyway). The live capture and the shadow mirror both use it.
  */
 export class SseCapture {
   readonly #usage = new StreamUsage();
-  readonly #scanner = new SseScanner((end, settled, at, event) => this.#blank(end, settled, at, event));
+  readonly #scanner = new SseScanner((end, settled, at, event, atSettled) =>
+    this.#blank(end, settled, atSettled <= this.#deferredEnd ? this.#arrivalOf(atSettled - 1) : at, event),
+  );
   readonly #capBytes: number;
+  readonly #maxDeferred: number;
   /** The reply's body capture: shared with the caller, who pushes each chunk to it first, or our own. */
   readonly #body: BodyCapture;
   readonly #ownBody: boolean;
@@ -45,6 +55,17 @@ export class SseCapture {
   #since = 0;
   #carry: Buffer = empty;
   #carried = 0;
+  /**
+   * Deferred: every byte so far is held and not yet scanned; `#chunkEnds[i]` is where chunk i ends
+   * in the stream and `#chunkAts[i]` when it arrived. Bounded by {@link maxDeferredChunks}.
+   */
+  #deferred = true;
+  #chunkEnds: number[] = [];
+  #chunkAts: number[] = [];
+  /** How far the bytes were scanned as one piece: an event whose first line settled by then gets its time from the chunk table. */
+  #deferredEnd = 0;
+  /** The chunk the last look-up found (events are read in order). */
+  #chunkAt = 0;
   /** The bytes since the last event passed twice the cap: that event is not read for usage. */
   #overflow = false;
   /**
@@ -57,9 +78,16 @@ export class SseCapture {
 
   /**
    * `body`, when given, is the capture of this reply's body that the caller pushes every chunk to
-   * before this one; without it the events' bytes are held here (same cap and budget).
+   * before this one; without it the events' bytes are held here (same cap and budget). Past
+   * `maxDeferred` chunks the stream is scanned as it arrives (the chunk table's bound).
    */
-  constructor(capBytes: number, budget: Pick<CaptureBudget, 'take' | 'release'> = unboundedBudget, body?: BodyCapture) {
+  constructor(
+    capBytes: number,
+    budget: Pick<CaptureBudget, 'take' | 'release'> = unboundedBudget,
+    body?: BodyCapture,
+    maxDeferred = maxDeferredChunks,
+  ) {
+    this.#maxDeferred = maxDeferred;
     this.#capBytes = capBytes;
     this.#ownBody = body === undefined;
     this.#body = body ?? new BodyCapture(capBytes, budget);
@@ -68,6 +96,61 @@ export class SseCapture {
   /** Feeds a chunk that arrived `at` ms after the request started. */
   push(chunk: Buffer, at: number): void {
     if (this.#ownBody) this.#body.push(chunk);
+    if (this.#deferred) {
+      const before = this.#seen;
+      this.#seen += chunk.length;
+      this.#chunkEnds.push(this.#seen);
+      this.#chunkAts.push(at);
+      // Held whole so far: the held bytes are this chunk's too, scanned at the end.
+      if (this.#body.held === this.#seen && this.#chunkEnds.length < this.#maxDeferred) return;
+      // Not all of it held (the cap or the budget), or too many chunks to remember: what came
+      // before is scanned now, as one piece, and this chunk and every later one as they arrive.
+      this.#seen = before;
+      this.#scanDeferred(before);
+    }
+    this.#scan(chunk, at);
+  }
+
+  /** Ends the stream (an event without its closing blank line is dropped, as WHATWG says). */
+  end(): void {
+    this.#settle();
+    this.#carried = 0;
+    this.#carry = empty;
+    // Kept past a mid-stream scan for the event under way then; none is under way now.
+    this.#chunkEnds = [];
+    this.#chunkAts = [];
+  }
+
+  /** Scans what was deferred, if anything still is (the stream ended, or its results are read). */
+  #settle(): void {
+    if (this.#deferred) this.#scanDeferred(this.#seen);
+  }
+
+  /** Scans the first `upTo` bytes of the stream, all held, as one piece; each event's arrival comes from the chunk table. */
+  #scanDeferred(upTo: number): void {
+    this.#deferred = false;
+    this.#seen = 0;
+    if (upTo > 0) {
+      const { bytes } = this.#body.body();
+      this.#deferredEnd = upTo;
+      this.#scan(Buffer.from(bytes.buffer, bytes.byteOffset, upTo), Number.NaN);
+    }
+    // Only an event under way (begun after the last one ended, at `#since`) can still need a deferred chunk's time.
+    let first = 0;
+    while (first < this.#chunkEnds.length - 1 && (this.#chunkEnds[first] as number) <= this.#since) first++;
+    this.#chunkEnds = this.#chunkEnds.slice(first);
+    this.#chunkAts = this.#chunkAts.slice(first);
+    this.#chunkAt = 0;
+  }
+
+  /** The arrival of the chunk holding stream byte `offset` (a deferred one). */
+  #arrivalOf(offset: number): number {
+    while (this.#chunkAt < this.#chunkEnds.length - 1 && (this.#chunkEnds[this.#chunkAt] as number) <= offset) this.#chunkAt++;
+    return this.#chunkAts[this.#chunkAt] as number;
+  }
+
+  /** Scans the stream's next bytes. */
+  #scan(chunk: Buffer, at: number): void {
     this.#chunk = chunk;
     this.#nextUsage = -2;
     this.#nextModel = -2;
@@ -77,12 +160,6 @@ export class SseCapture {
     this.#keepRest();
     // Not held past this call: a chunk may be a view of a whole socket read.
     this.#chunk = empty;
-  }
-
-  /** Ends the stream (an event without its closing blank line is dropped, as WHATWG says). */
-  end(): void {
-    this.#carried = 0;
-    this.#carry = empty;
   }
 
   /** A blank line ended at `end`: an event when `event` (its usage read, kept or counted), else only a fresh start. */
@@ -164,12 +241,14 @@ export class SseCapture {
    * Undefined once `events` has been read (it hands its arrivals to the events).
    */
   arrivals(): readonly number[] | undefined {
+    this.#settle();
     return this.#events === undefined ? this.#ats : undefined;
   }
 
   /** The kept events, parsed from the held body once, each with its arrival time. */
   get events(): readonly SseEvent[] {
     if (this.#events !== undefined) return this.#events;
+    this.#settle();
     const events: SseEvent[] = [];
     const ats = this.#ats;
     if (ats.length > 0) {
@@ -186,11 +265,13 @@ export class SseCapture {
   }
 
   usage(): ReportedUsage | undefined {
+    this.#settle();
     return this.#usage.result();
   }
 
   /** Events seen but not kept (past the cap or the budget). */
   get dropped(): number {
+    this.#settle();
     return this.#dropped;
   }
 

@@ -53,15 +53,18 @@ describe('SseScanner', () => {
           const text = (withBom ? '\uFEFF' : '') + lines.map(([line, end]) => line + end).join('');
           const bytes = Buffer.from(text, 'utf8');
           const chunks = cut(bytes, cuts);
-          const found: { end: number; settled: number; at: number }[] = [];
+          const found: { end: number; settled: number; at: number; atSettled: number }[] = [];
           const blanks: number[] = [];
-          const scanner = new SseScanner((end, settled, at, event) => {
-            if (event) found.push({ end, settled, at });
+          const scanner = new SseScanner((end, settled, at, event, atSettled) => {
+            if (event) found.push({ end, settled, at, atSettled });
             blanks.push(end);
           });
           for (const [i, chunk] of chunks.entries()) scanner.push(chunk, i);
           const events = parsed(chunks);
           expect(found.map((f) => f.at)).toEqual(events.map((e) => e.at));
+          // The arrival is that of the chunk holding byte `atSettled - 1`, so one push of all the bytes can be given the times afterwards.
+          const ends = chunks.map((_, i) => chunks.slice(0, i + 1).reduce((n, c) => n + c.length, 0));
+          expect(found.map((f) => ends.findIndex((e) => f.atSettled - 1 < e))).toEqual(events.map((e) => e.at));
           found.forEach(({ end, settled }, i) => {
             // The bytes up to `settled` are exactly what a parser needs to dispatch this event, one fewer is not enough…
             expect(parsed([bytes.subarray(0, settled)])).toHaveLength(i + 1);

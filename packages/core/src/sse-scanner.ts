@@ -15,7 +15,7 @@ const bom = [0xef, 0xbb, 0xbf] as const;
  * parses the few events it needs from their bytes.
  */
 export class SseScanner {
-  readonly #onBlank: (end: number, settled: number, at: number, event: boolean) => void;
+  readonly #onBlank: (end: number, settled: number, at: number, event: boolean, atSettled: number) => void;
   /** Bytes of the stream before the current chunk. */
   #offset = 0;
   /** The current line's first bytes (enough to tell `data` and a comment), how many of them, and its length so far. */
@@ -25,6 +25,8 @@ export class SseScanner {
   #started = false;
   #hasData = false;
   #at = 0;
+  /** Where the bytes that gave the event its arrival time settled its first line (see `onBlank`). */
+  #atSettled = 0;
   /** A CR ended the last chunk: it may be the first half of a CRLF. */
   #pendingCr = false;
   /** BOM bytes matched at the start of the stream, or -1 once decided. */
@@ -35,9 +37,11 @@ export class SseScanner {
    * `event` is true when it ends an event the parser dispatches, and `at` is then that event's
    * arrival time. `end` is the stream offset just past the blank line, `settled` the offset a
    * parser of the bytes must have seen to act on it (one past `end` when a lone CR ended it: the
-   * next byte tells it is not a CRLF).
+   * next byte tells it is not a CRLF). `atSettled` is the `settled` offset of the event's first
+   * field line: its arrival time is that of the chunk holding byte `atSettled - 1`, so a caller
+   * that pushed several chunks as one (with any `at`) can tell each event's own arrival.
    */
-  constructor(onBlank: (end: number, settled: number, at: number, event: boolean) => void) {
+  constructor(onBlank: (end: number, settled: number, at: number, event: boolean, atSettled: number) => void) {
     this.#onBlank = onBlank;
   }
 
@@ -113,7 +117,7 @@ export class SseScanner {
       const event = this.#hasData;
       this.#started = false;
       this.#hasData = false;
-      this.#onBlank(end, settled, this.#at, event);
+      this.#onBlank(end, settled, this.#at, event, this.#atSettled);
       return;
     }
     const head = this.#head;
@@ -121,6 +125,7 @@ export class SseScanner {
     if (!this.#started) {
       this.#started = true;
       this.#at = at;
+      this.#atSettled = settled;
     }
     if (
       length >= 4 &&
