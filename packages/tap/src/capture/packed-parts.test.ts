@@ -2,7 +2,7 @@ import { BodyCapture, type ExchangeParts } from '@understudy/capture';
 import { describe, expect, it } from 'vitest';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 import { captureParts } from './exchange-builder.js';
-import { packParts, unpackParts } from './packed-parts.js';
+import { packedBytes, packParts, unpackParts } from './packed-parts.js';
 
 function body(...chunks: string[]): BodyCapture {
   const b = new BodyCapture(1024 * 1024);
@@ -56,8 +56,10 @@ function comparable(parts: ExchangeParts): unknown {
 function roundTrip(r: ForwardResult, c: ForwardCapture, parentId: string | null): void {
   const packed = packParts(r, c, 'ex-1', 'stable', parentId);
   // Its own buffer, about its size (a structured clone copies a view's whole buffer): exact from
-  // the scratch buffer, past 1 MiB at most its strings' worst-case UTF-8 over.
+  // the scratch buffer, past 16 KB at most its strings' worst-case UTF-8 over.
   expect(packed.buffer.byteLength - packed.byteLength).toBeLessThan(2048);
+  // The queue's byte bound counts the whole buffer, slack included.
+  expect(packedBytes(packed)).toBeGreaterThanOrEqual(packed.buffer.byteLength);
   expect(comparable(unpackParts(structuredClone(packed)))).toEqual(comparable(captureParts(r, c, 'ex-1', 'stable', parentId)));
 }
 

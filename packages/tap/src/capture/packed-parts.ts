@@ -20,8 +20,8 @@ const format = 1;
 /** What an exchange's parts hold beyond its bodies and strings: fixed fields and length prefixes. */
 const fixedBytes = 96;
 
-/** Reused for every exchange that fits; the packed bytes are copied out of it, exactly sized. */
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+/** Reused for every short exchange; its packed bytes are copied out of it, exactly sized. */
+const scratch = Buffer.allocUnsafeSlow(16 * 1024);
 
 class PartsWriter {
   readonly bytes: Buffer;
@@ -113,8 +113,9 @@ export function packParts(
     strBound(eventsJson) +
     strBound(usageJson) +
     strBound(errorJson);
-  // A big exchange (a long stream's) gets a buffer of its own, at most its strings' bound over its size.
-  if (bound > scratch.length && bound <= 1024 * 1024) scratch = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(bound)));
+  // A long one (a stream's) is packed into a buffer of its own, at most its strings' worst-case UTF-8
+  // over its size: out of the scratch buffer it would cost a zero-filled allocation and a second
+  // copy of its body on the proxy's thread.
   const w = new PartsWriter(bound <= scratch.length ? scratch : Buffer.allocUnsafeSlow(bound));
   w.u8(format);
   w.str(id);
@@ -202,9 +203,9 @@ class PartsReader {
   }
 }
 
-/** Bytes a packed exchange holds in the capture queue, for its byte bound (its buffer and the objects around it). */
+/** Bytes a packed exchange holds in the capture queue, for its byte bound (its whole buffer and the objects around it). */
 export function packedBytes(packed: Uint8Array): number {
-  return 256 + packed.byteLength;
+  return 256 + packed.buffer.byteLength;
 }
 
 /** The parts {@link packParts} packed, as `recordExchange` takes them (a live exchange's). */
