@@ -9,6 +9,7 @@ import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
+import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
 import { standInTest } from './stand-in-clause.js';
@@ -196,6 +197,9 @@ export function diffFacts(
     if (flip !== undefined) out.push({ ...flip, path: where(c) });
     const swap = flip === undefined && p !== undefined && !anchored ? swappedTerm(p, c, candidate, production, baselines) : undefined;
     if (swap !== undefined) out.push({ ...swap, path: where(c) });
+    // An item moved to the other side of a negation, each clause keeping its polarity.
+    const moved = flip === undefined && swap === undefined ? movedItem(c, original, candidate, baselines, o.maxClauses) : undefined;
+    if (moved !== undefined) out.push({ ...moved, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
     if (c.content.length < o.claimWords || c.framing || c.condition) return;

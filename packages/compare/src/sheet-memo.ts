@@ -1,5 +1,5 @@
 import type { Aligned } from './clause-alignment.js';
-import type { FactSheet } from './fact-sheet.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { IdSet } from './id-set.js';
 import type { ValueIndex } from './value-index.js';
 
@@ -21,6 +21,10 @@ export class SheetMemo {
   wordIds: IdSet | undefined;
   /** Ids of the content words (content-vocabulary.ts). */
   vocabulary: IdSet | undefined;
+  /** Whether any clause (of the first `max`) is negated, and any is not (moved-item.ts). */
+  sides: { readonly max: number; readonly negated: boolean; readonly plain: boolean } | undefined;
+  /** The clauses (of the first `max`) that use each content word (moved-item.ts). */
+  clausesByWord: { readonly max: number; readonly byWord: Map<string, ClauseFacts[]> } | undefined;
 }
 
 /** One remembered alignment: the best clause of `sheet` (of its `max` first) for the clause holding it. */
