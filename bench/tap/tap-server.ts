@@ -47,6 +47,8 @@ if (!['v8', 'capped'].includes(youngGeneration) && !(Number(youngGeneration) > 0
  * new one (incremental auto-vacuum, WAL) but for the page size; the store then keeps it (an A/B).
  */
 const sqlitePageSize = Number(argValue('sqlite-page-size', '0'));
+/** `--writer-semi-space=N`: the writer thread's young generation, N MB per semi-space (an A/B; 0: the shipped `writerSemiSpaceMb`). */
+const writerSemiSpace = Number(argValue('writer-semi-space', '0'));
 /** `--helpers-nice=N`: the runtime's helper threads at nice N (an A/B, see lowerRuntimeHelpers); 0 leaves them. */
 const helpersNice = Number(argValue('helpers-nice', '0'));
 
@@ -81,7 +83,7 @@ if (sinkKind === 'store') {
 } else if (sinkKind === 'process') {
   sink = sqliteWriterProcess({ url: db, niceness });
 } else {
-  sink = sqliteWorkerSink({ url: db, niceness });
+  sink = sqliteWorkerSink({ url: db, niceness, ...(writerSemiSpace > 0 ? { semiSpaceMb: writerSemiSpace } : {}) });
 }
 const tap = createTap({
   config,

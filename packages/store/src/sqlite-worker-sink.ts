@@ -29,6 +29,8 @@ export interface SqliteWorkerSinkOptions {
   niceness?: number;
   /** Versions' header values are sealed under it (see `OpenStoreOptions.redactionKey`). */
   redactionKey?: string;
+  /** Each semi-space of the writer's young generation, in MB (default `writerSemiSpaceMb`; an A/B of bench:tap). */
+  semiSpaceMb?: number;
 }
 
 /**
@@ -43,12 +45,15 @@ export interface SqliteWorkerSinkOptions {
  */
 export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorkerSink {
   const logger = options.logger ?? silentLogger;
-  const worker = startWorker({
-    url: options.url,
-    captureRun: options.captureRun,
-    niceness: options.niceness ?? 0,
-    ...(options.redactionKey === undefined ? {} : { redactionKey: options.redactionKey }),
-  });
+  const worker = startWorker(
+    {
+      url: options.url,
+      captureRun: options.captureRun,
+      niceness: options.niceness ?? 0,
+      ...(options.redactionKey === undefined ? {} : { redactionKey: options.redactionKey }),
+    },
+    options.semiSpaceMb ?? writerSemiSpaceMb,
+  );
   const pending = new Map<number, { resolve: (outcome: WriteOutcome) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -119,10 +124,10 @@ export function writeOutcome(m: { buildFailures?: number; buildFailure?: string 
   return m.buildFailure === undefined ? { buildFailures } : { buildFailures, buildFailure: m.buildFailure };
 }
 
-function startWorker(workerData: WriterData): Worker {
+function startWorker(workerData: WriterData, semiSpaceMb: number): Worker {
   // Young generation = two semi-spaces plus the new large-object space.
   return moduleWorker(import.meta.url, 'sqlite-writer-worker', {
     workerData,
-    resourceLimits: { maxYoungGenerationSizeMb: 3 * writerSemiSpaceMb },
+    resourceLimits: { maxYoungGenerationSizeMb: 3 * semiSpaceMb },
   });
 }
