@@ -22,13 +22,16 @@ import { currentEngine, type Engine, engineAt } from './engine-at.js';
 const { values } = parseArgs({
   options: {
     base: { type: 'string' },
+    head: { type: 'string' },
     rounds: { type: 'string', default: '30' },
     replay: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
   },
 });
 const { engine: base, ref, sha } = await engineAt(values.base);
-const current = await currentEngine();
+// --head REF: this side loaded as the base is (exported from git), not through the package: an A/A
+// run (--base X --head X) then reads ×1.00, where one engine exported and one imported did not.
+const current = values.head === undefined ? await currentEngine() : (await engineAt(values.head)).engine;
 const bytePairs = chatBytePairs();
 const endpoint = 'POST /v1/chat/completions';
 

@@ -5,7 +5,7 @@ import type { Difference } from './divergence-report.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
-import type { FactSheet } from './fact-sheet.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots } from './word-ids.js';
@@ -104,10 +104,26 @@ function evidence(e: SentenceEdit): { from: string; to: string } {
  * Whether the candidate clause the edit is in states a claim: not one about the conversation or a
  * tool call's preamble ("Let me check whether it isn't…"), which the clause rules leave out too.
  */
-function claims(e: SentenceEdit, candidate: FactSheet): boolean {
-  const t = e.to[0] ?? e.after ?? e.before;
-  const c = candidate.clauses.find((x) => t !== undefined && x.tokens.includes(t));
+function claims(copy: NearCopy, e: SentenceEdit, candidate: FactSheet, maxClauses: number): boolean {
+  const c = clauseAt(candidate, copy.sentence, e.to.length > 0 || e.after !== undefined ? e.at : e.at - 1, maxClauses);
   return c === undefined || !(c.framing || isPreamble(c));
+}
+
+/**
+ * The clause holding word `at` of sentence `sentence` of a sheet, the sentence's words being those of
+ * its clauses among the first `maxClauses`, in order (as {@link nearCopies} reads them).
+ */
+function clauseAt(sheet: FactSheet, sentence: number, at: number, maxClauses: number): ClauseFacts | undefined {
+  if (at < 0) return undefined;
+  let rest = at;
+  const n = Math.min(sheet.clauses.length, maxClauses);
+  for (let i = 0; i < n; i++) {
+    const c = sheet.clauses[i] as ClauseFacts;
+    if (c.sentence !== sentence) continue;
+    if (rest < c.tokens.length) return c;
+    rest -= c.tokens.length;
+  }
+  return undefined;
 }
 
 /** A fact difference found in an edited sentence, with the candidate sentence it is in. */
@@ -131,18 +147,18 @@ export function diffEditedSentences(
   const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
   for (const copy of nearCopies(original, candidate, maxClauses, mayChange(memo))) {
     const flip = flipEdit(copy, memo);
-    if (flip !== undefined && claims(flip, candidate)) {
+    if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
       out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
       continue;
     }
     const modal = copy.edits.find((e) => changesModality(e, negated));
-    if (modal !== undefined && claims(modal, candidate)) {
+    if (modal !== undefined && claims(copy, modal, candidate, maxClauses)) {
       out.push(difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines)));
       continue;
     }
     for (const e of copy.edits) {
       const item = addedItem(e, production);
-      if (item === undefined || !claims(e, candidate)) continue;
+      if (item === undefined || !claims(copy, e, candidate, maxClauses)) continue;
       out.push({
         kind: 'added_claim',
         key: 'fact:claim',

@@ -13,6 +13,11 @@ export interface SentenceEdit {
   /** The kept word right before the edit, and right after it (undefined at the sentence's edge). */
   readonly before: ClauseToken | undefined;
   readonly after: ClauseToken | undefined;
+  /**
+   * Where `to` starts in the candidate's sentence (`NearCopy.candidate`): the place of an edit, since
+   * a token object is no place (clause tokens are shared by every occurrence of a word as written).
+   */
+  readonly at: number;
 }
 
 /** A candidate sentence and the original sentence it repeats with edits. */
@@ -97,7 +102,7 @@ function diffMiddles(
     const kept = i < m && j < n && a[pre + i]?.lower === b[pre + j]?.lower;
     const end = i >= m && j >= n;
     if ((kept || end) && (from.length > 0 || to.length > 0)) {
-      edits.push({ from, to, before: b[pre + j - to.length - 1], after: b[pre + j] });
+      edits.push({ from, to, before: b[pre + j - to.length - 1], after: b[pre + j], at: pre + j - to.length });
       from = [];
       to = [];
     }

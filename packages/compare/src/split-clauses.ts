@@ -59,11 +59,15 @@ export const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 /**
  * The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`,
  * `$1,200.50`). Given a word table, each word's forms are interned there (a known word costs no
- * new string) and the token carries its lower-case form's id.
+ * new string) and the token carries its lower-case form's id; a token is a function of the chunk of
+ * text between white space it is read from, so each distinct chunk ("Refund.", "(BK-4821)") is read
+ * once per table and its token shared by every occurrence (a token is no place in a text: see
+ * `SentenceEdit.at`).
  */
 export function clauseTokens(text: string, words?: WordIds): ClauseToken[] {
   const out: ClauseToken[] = [];
   const lowerOf = words?.memo(memoSlots.lowerCase);
+  const tokenOf = words?.objectMemo<ClauseToken>(memoSlots.chunkToken);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -71,33 +75,48 @@ export function clauseTokens(text: string, words?: WordIds): ClauseToken[] {
     if (i >= n) break;
     const start = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    let a = start;
-    let b = i;
-    while (a < b && isOpener(text.charCodeAt(a))) a++;
-    const opened = text.charCodeAt(start);
-    const quoted = a > start && opened !== 40 && opened !== 91 && opened !== 123;
-    let after = '';
-    while (b > a && isCloser(text.charCodeAt(b - 1))) {
-      if (isSentencePunct(text.charCodeAt(b - 1))) after = (text[b - 1] ?? '') + after;
-      b--;
-    }
-    if (a >= b) continue;
-    const first = text.charCodeAt(a);
-    if (words === undefined || lowerOf === undefined) {
-      const core = text.slice(a, b);
-      out.push({ core, lower: straightApostrophes(core.toLowerCase()), upper: isUpperAt(core, first), after, quoted });
+    if (words === undefined || lowerOf === undefined || tokenOf === undefined) {
+      const t = chunkToken(text, start, i);
+      if (t !== null) out.push(t);
       continue;
     }
-    const coreId = words.idOf(text, a, b);
-    const core = words.words[coreId] as string;
-    let id = lowerOf[coreId];
-    if (id === undefined) {
-      id = words.id(straightApostrophes(core.toLowerCase()));
-      lowerOf[coreId] = id;
+    const chunk = words.idOf(text, start, i);
+    let t = tokenOf[chunk];
+    if (t === undefined) {
+      t = chunkToken(text, start, i, words, lowerOf);
+      tokenOf[chunk] = t;
     }
-    out.push({ core, lower: words.words[id] as string, upper: isUpperAt(core, first), after, quoted, id });
+    if (t !== null) out.push(t);
   }
   return out;
+}
+
+/** The token of the chunk `text[start, end)` (no white space in it), null when it is all punctuation. */
+function chunkToken(text: string, start: number, end: number, words?: WordIds, lowerOf?: (number | undefined)[]): ClauseToken | null {
+  let a = start;
+  let b = end;
+  while (a < b && isOpener(text.charCodeAt(a))) a++;
+  const opened = text.charCodeAt(start);
+  const quoted = a > start && opened !== 40 && opened !== 91 && opened !== 123;
+  let after = '';
+  while (b > a && isCloser(text.charCodeAt(b - 1))) {
+    if (isSentencePunct(text.charCodeAt(b - 1))) after = (text[b - 1] ?? '') + after;
+    b--;
+  }
+  if (a >= b) return null;
+  const first = text.charCodeAt(a);
+  if (words === undefined || lowerOf === undefined) {
+    const core = text.slice(a, b);
+    return { core, lower: straightApostrophes(core.toLowerCase()), upper: isUpperAt(core, first), after, quoted };
+  }
+  const coreId = words.idOf(text, a, b);
+  const core = words.words[coreId] as string;
+  let id = lowerOf[coreId];
+  if (id === undefined) {
+    id = words.id(straightApostrophes(core.toLowerCase()));
+    lowerOf[coreId] = id;
+  }
+  return { core, lower: words.words[id] as string, upper: isUpperAt(core, first), after, quoted, id };
 }
 
 /** Whether a word (whose first char code is `first`) starts upper-case. */

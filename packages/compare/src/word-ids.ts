@@ -19,6 +19,8 @@ export class WordIds {
   readonly #memos: (number | undefined)[][] = [];
   /** Per id: lists of ids memoized by a reader (see {@link listMemo}). */
   readonly #lists: (readonly number[] | undefined)[][] = [];
+  /** Per id: objects memoized by a reader (see {@link objectMemo}). */
+  readonly #objects: unknown[][] = [];
 
   /** The id of `text.slice(start, end)`, interned on first sight. */
   idOf(text: string, start: number, end: number): number {
@@ -90,6 +92,19 @@ export class WordIds {
     return m;
   }
 
+  /**
+   * Like {@link memo}, for an object per word (the clause token a chunk of text makes, say): the
+   * reader owning `slot` stores one type there, `null` for "none".
+   */
+  objectMemo<T>(slot: number): (T | null | undefined)[] {
+    let m = this.#objects[slot];
+    if (m === undefined) {
+      m = [];
+      this.#objects[slot] = m;
+    }
+    return m as (T | null | undefined)[];
+  }
+
   #grow(): void {
     const table = new Int32Array(this.#table.length * 2);
     const mask = table.length - 1;
@@ -119,6 +134,7 @@ export const memoSlots = Object.freeze({
   polarityCue: 6,
   nameWords: 7,
   editCue: 8,
+  chunkToken: 9,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
