@@ -21,7 +21,7 @@ export const port = z.number().int().min(0).max(65535);
 export const ms = z.number().int().positive();
 export const httpUrl = z.url({ protocol: /^https?$/ });
 /** A version's upstream base URL: an http(s) URL without credentials, query or fragment ({@link upstreamUrlProblem}). */
-export const upstreamUrl = httpUrl.superRefine((value, ctx) => {
+export const upstreamUrl = z.string().superRefine((value, ctx) => {
   const problem = upstreamUrlProblem(value);
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });

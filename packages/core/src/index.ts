@@ -1,6 +1,7 @@
 export { type AccessRole, type AccessToken, accessRoles, accessTokensSchema } from './access-token.js';
 export { type Clock, holdEventLoop, ManualClock, systemClock, type TimerHandle } from './clock.js';
 export { configEnv, type LoadConfigOptions, loadConfig, parseConfig } from './config.js';
+export { upstreamUrl } from './config-fields.js';
 export {
   type CaptureConfig,
   type CompareConfig,

@@ -1,4 +1,4 @@
-import { isValidVersionName, UnderstudyError, upstreamUrlProblem, type Version } from '@understudy/core';
+import { isValidVersionName, UnderstudyError, upstreamUrl, type Version } from '@understudy/core';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { z } from 'zod/v4';
@@ -7,10 +7,7 @@ import { versionToJson } from './version-json.js';
 
 const versionInput = z.strictObject({
   name: z.string().refine(isValidVersionName, 'expected letters, digits, ".", "_" or "-" (at most 63)'),
-  upstream: z.string().superRefine((value, ctx) => {
-    const problem = upstreamUrlProblem(value);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  upstream: upstreamUrl,
   headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected a header name'), z.string()).optional(),
 });
 
