@@ -45,3 +45,10 @@ describe('asserts: what happens next and what is covered', () => {
       expect(asserts(clause(s)), s).toBe(true);
   });
 });
+
+describe('asserts: "feel free to" names no price', () => {
+  it('reads "free" in "feel free to" as an invitation, "free" of a price as a commitment', () => {
+    expect(asserts(clause('Feel free to bring a friend along to the tasting evening.'))).toBe(false);
+    expect(asserts(clause('A friend can join the tasting evening for free.'))).toBe(true);
+  });
+});

@@ -101,8 +101,9 @@ export function asserts(c: ClauseFacts): boolean {
 // What "all" says of the reader's state, not of a quantity: "you're all set", "all done", "all good".
 const states = new Set(['set', 'done', 'good', 'ready', 'sorted', 'clear', 'fine']);
 
-// Commitment words with a second, uncommitting sense: "fine" (how someone is), "only" (how little).
-const senses = new Set(['fine', 'only']);
+// Commitment words with a second, uncommitting sense: "fine" (how someone is), "only" (how little),
+// "free" (as in "feel free to").
+const senses = new Set(['fine', 'only', 'free']);
 // Verbs of being, feeling or seeming, and degree adverbs: "fine" after them is an adjective ("you feel fine").
 const linking = new Set(
   "feel feels felt feeling is are was were be been being 's seem seems look looks sound sounds perfectly totally just quite".split(' '),
@@ -120,6 +121,8 @@ function otherSense(t: readonly ClauseToken[], i: number): boolean {
   const prev = t[i - 1]?.lower ?? '';
   if (w === 'fine') return linking.has(prev) || prev.endsWith("'s") || prev.endsWith('’s');
   if (w === 'only') return (t[i + 1]?.lower === 'a' || t[i + 1]?.lower === 'an') && smallAmounts.has(t[i + 2]?.lower ?? '');
+  // "feel free to" invites or permits; it names no price.
+  if (w === 'free') return prev === 'feel' && t[i + 1]?.lower === 'to';
   return false;
 }
 

@@ -186,3 +186,21 @@ describe('an item added to a list the candidate otherwise keeps', () => {
       ).toEqual([]);
   });
 });
+
+describe('a pole taken out by one edit and its opposite put in by another', () => {
+  it('is a flip where a kept sentence is reworded around the words it keeps', () => {
+    expect(
+      flips(
+        'The harbour tour is €35 per adult; the lunch on board is separate.',
+        'The harbour tour is €35 per adult, and that already includes the lunch on board.',
+      ),
+    ).toHaveLength(1);
+    // Both poles said on the candidate's side take no side: no flip.
+    expect(
+      flips(
+        'The harbour tour is €35 per adult; the lunch on board is separate.',
+        'The harbour tour is €35 per adult, which includes the drinks; the lunch on board is separate.',
+      ),
+    ).toEqual([]);
+  });
+});

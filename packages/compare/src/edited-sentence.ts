@@ -65,10 +65,26 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   }
   // Directions are read on the whole sentences ("is on by default" names a state by its context);
   // the words both keep name none apart.
-  if (!copy.edits.some(phrase)) return undefined;
+  if (!copy.edits.some(phrase)) return movedPole(copy);
   const direction = directionDiffers(copy.original, copy.candidate);
   if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
   return (parity % 2 === 1) !== direction ? first : undefined;
+}
+
+/**
+ * A predicate reworded around the words a sentence keeps, its pole taken out in one edit and the
+ * opposite pole put in by another ("…; our drafting fee is separate" → "…, and that already includes
+ * our drafting fee"): no edit is a phrase swapped for another, but what the edits remove names one
+ * pole of an axis and what they add the other, and the whole sentences differ so. Every edit is
+ * short (a clause added with a pole of its own is the clause rules' to read). The edit adding the
+ * new pole is the evidence.
+ */
+function movedPole(copy: NearCopy): SentenceEdit | undefined {
+  if (copy.edits.length < 2 || copy.edits.some((e) => e.from.length > maxSwapWords || e.to.length > maxSwapWords)) return undefined;
+  const removed = copy.edits.flatMap((e) => e.from);
+  const added = copy.edits.flatMap((e) => e.to);
+  if (!directionDiffers(removed, added) || !directionDiffers(copy.original, copy.candidate)) return undefined;
+  return copy.edits.find((e) => e.to.length > 0 && directionDiffers(removed, e.to));
 }
 
 /**

@@ -84,3 +84,34 @@ describe('a farewell naming the meeting ahead', () => {
     expect(claims('See you on Tuesday!')).not.toEqual([]);
   });
 });
+
+describe('an invitation to an act that is no conversation or visit', () => {
+  const permission = (a: string, b: string): string[] =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind === 'polarity_flip' || d.kind === 'modality_change')
+      .map((d) => d.kind);
+
+  it('reads "welcome to" / "feel free to" bring, take or skip something as a permission of the service', () => {
+    expect(isCourtesy(clause("You're welcome to bring your own saddle to the riding lesson."))).toBe(false);
+    expect(isCourtesy(clause('Feel free to skip the warm-up lap if you arrive late.'))).toBe(false);
+    // A permission the original denies is a flip; an obligation where it only allowed is a change of modality.
+    expect(
+      permission('Own saddles are not allowed on the lesson horses.', "You're welcome to bring your own saddle for the lesson horses."),
+    ).toEqual(['polarity_flip']);
+    expect(
+      permission(
+        'The lesson is $60 per hour. Riders are welcome to bring their own helmet.',
+        'The lesson is $60 per hour. Riders are required to bring their own helmet.',
+      ),
+    ).toEqual(['modality_change']);
+  });
+
+  it('keeps an invitation to ask, call, write or drop by as courtesy', () => {
+    for (const s of [
+      "You're welcome to call the stables if the weather looks doubtful.",
+      'Feel free to drop by the yard office if anything is unclear.',
+      'You are always welcome to ask the instructor about the horses.',
+    ])
+      expect(isCourtesy(clause(s)), s).toBe(true);
+  });
+});

@@ -34,11 +34,11 @@ const word = (t: ClauseToken | undefined): string => t?.lower ?? '';
  * "don't worry", "(I) hope", a farewell naming the meeting ahead ("see you", "look forward to"), or an apology ("I'm sorry", "apologies"). Only at the clause's start,
  * past its subject and adverbs.
  */
-function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; meeting?: boolean } | undefined {
+function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; meeting?: boolean; permits?: boolean } | undefined {
   let i = 0;
   while (i < t.length && lead.has(word(t[i]))) i++;
   const end = offerEnd(t, i);
-  if (end >= 0) return { end, apology: false };
+  if (end >= 0) return { end, apology: false, permits: permitsAct(t, i, end) };
   const met = meetingEnd(t, i);
   if (met >= 0) return { end: met, apology: false, meeting: true };
   return apologies.has(word(t[i])) ? { end: i + 1, apology: true } : undefined;
@@ -56,6 +56,25 @@ function meetingEnd(t: readonly ClauseToken[], i: number): number {
 
 // Values a farewell may name: when the meeting is ("See you on Saturday at 10:20").
 const when = new Set(['date', 'time', 'weekday']);
+
+// What a reader is invited to do that is part of the conversation or a visit ("feel free to call",
+// "you're welcome to pop in", "welcome to ask"): courtesy. Any other act a reader is "welcome to" or
+// "free to" do is a permission of the service ("You're welcome to bring ladders into the orchard",
+// "feel free to bring outside food"), which a production answer may deny.
+const reaching = new Set(
+  (
+    'ask call phone ring contact reach email e-mail message text write ping chat reply respond get let drop stop pop come ' +
+    'swing visit browse check look read explore share send leave give tell talk speak follow use try return'
+  ).split(' '),
+);
+
+/** Whether the frame from `i` to `end` is an invitation ("welcome to", "free to") to an act no conversation or visit is. */
+function permitsAct(t: readonly ClauseToken[], i: number, end: number): boolean {
+  const w0 = word(t[i]);
+  if (!(w0 === 'welcome' || w0 === 'feel') || word(t[end - 1]) !== 'to') return false;
+  const act = word(t[end]);
+  return act !== '' && !reaching.has(act);
+}
 
 /** Where an offer, invitation or reassurance frame starting at token `i` ends (see {@link frameEnd}), or -1. */
 function offerEnd(t: readonly ClauseToken[], i: number): number {
@@ -98,6 +117,7 @@ export function courtesyFrame(c: ClauseFacts): boolean | undefined {
   const frame = question ? { end: 0, apology: false } : frameEnd(t);
   if (frame === undefined) return undefined;
   if (c.values.some((v) => !v.keys[0]?.startsWith(relativeDay) && !(frame.meeting === true && when.has(v.type)))) return false;
+  if (frame.permits === true) return false;
   const { end } = frame;
   let stop = end;
   while (stop < t.length && !subordinators.has(word(t[stop]))) stop++;

@@ -165,6 +165,19 @@ describe('coordinated clauses', () => {
   });
 });
 
+describe('coordinated clauses with a pronoun subject', () => {
+  it('splits "…, and we lend…" / "…, but you keep…" as it splits "…, and we will…": each clause says its own polarity', () => {
+    const texts = (s: string) => splitClauses(s).map((c) => c.text);
+    expect(texts("Drones aren't allowed over the lake, and we confiscate any that fly there.")).toEqual([
+      "Drones aren't allowed over the lake",
+      'and we confiscate any that fly there.',
+    ]);
+    expect(texts('The membership lapses after a year, but you keep your locker until March.')).toHaveLength(2);
+    // A name after "and" opens no clause, nor does a pronoun that is an object ("between you and me").
+    expect(texts('The key is with the porter, and Maria opens the gate at six.')).toHaveLength(1);
+  });
+});
+
 describe('consequences', () => {
   it('splits "…, so your plan…" as it splits "…, so it…": a consequence says its own polarity', () => {
     const texts = (s: string) => splitClauses(s).map((c) => c.text);
