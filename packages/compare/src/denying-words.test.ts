@@ -42,3 +42,20 @@ describe('words that deny', () => {
     );
   });
 });
+
+describe('the -ing form of a word that denies', () => {
+  it('denies as its other forms do, so "avoids blocking" is two denials and "blocks" one', () => {
+    expect(
+      judged(
+        'The nightly backup runs as a snapshot, which avoids blocking uploads to the archive, but it needs twice the disk space.',
+        'The nightly backup runs as a snapshot, which blocks uploads to the archive while it runs, and it needs twice the disk space.',
+      ).filter((d) => d.startsWith('polarity_flip')),
+    ).toHaveLength(1);
+    expect(
+      judged(
+        'The firewall rule is on, preventing logins from abroad.',
+        'The firewall rule is on, refusing logins from abroad.',
+      ).filter((d) => d.startsWith('polarity_flip')),
+    ).toEqual([]);
+  });
+});

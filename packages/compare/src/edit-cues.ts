@@ -1,6 +1,7 @@
 import { mayNameDirection, readsContext } from './direction-differs.js';
 import { isModalWord } from './edit-modality.js';
 import { isNegationWord, mayNegate } from './edit-negations.js';
+import { mayNameScope } from './quantifier-scope.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Which words the edited-sentence rules read, as bits remembered per word id (one look-up per
@@ -24,6 +25,8 @@ export const editCue = Object.freeze({
   off: 64,
   /** A pole read from the words around it (a two-word phrase's key word, "extra"): it may differ where it was kept. */
   context: 128,
+  /** A word of a claim's scope, open or bounded (quantifier-scope.ts). */
+  scope: 256,
 });
 
 function bitsOf(w: string): number {
@@ -35,7 +38,8 @@ function bitsOf(w: string): number {
     (w === 'and' || w === 'or' ? editCue.conjunction : 0) |
     (w === 'on' ? editCue.on : 0) |
     (w === 'off' ? editCue.off : 0) |
-    (readsContext(w) ? editCue.context : 0)
+    (readsContext(w) ? editCue.context : 0) |
+    (mayNameScope(w) ? editCue.scope : 0)
   );
 }
 

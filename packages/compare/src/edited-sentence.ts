@@ -6,6 +6,7 @@ import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { scopeDiffers } from './quantifier-scope.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots } from './word-ids.js';
@@ -68,7 +69,11 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   if (!copy.edits.some(phrase)) return movedPole(copy);
   const direction = directionDiffers(copy.original, copy.candidate);
   if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
-  return (parity % 2 === 1) !== direction ? first : undefined;
+  if ((parity % 2 === 1) !== direction) return first;
+  // Neither negated nor turned around: a phrase swapped for one of the opposite scope ("at every
+  // birth" → "only if complications arise") still says something else.
+  if (parity % 2 === 1) return undefined;
+  return copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0 && scopeDiffers(e.from, e.to));
 }
 
 /**
@@ -203,7 +208,7 @@ export function diffEditedSentences(
 export function mayChange(memo: (number | undefined)[]): EditFilter {
   return (a, b, pre, suf) => {
     const edited = editCuesIn(a, pre, a.length - suf, memo) | editCuesIn(b, pre, b.length - suf, memo);
-    if ((edited & (editCue.negates | editCue.modal | editCue.direction)) !== 0) return true;
+    if ((edited & (editCue.negates | editCue.modal | editCue.direction | editCue.scope)) !== 0) return true;
     if ((editCuesIn(b, pre, Math.min(b.length, b.length - suf + 1), memo) & editCue.conjunction) !== 0) return true;
     const inA = editCuesIn(a, 0, a.length, memo);
     const inB = editCuesIn(b, 0, b.length, memo);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { scopeDiffers } from './quantifier-scope.js';
+import { clauseTokens } from './split-clauses.js';
+
+const flips = (a: string, b: string): string[] =>
+  diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => d.kind === 'polarity_flip')
+    .map((d) => d.message);
+const differs = (a: string, b: string): boolean => scopeDiffers(clauseTokens(a), clauseTokens(b));
+
+describe('a claim kept with its scope swapped', () => {
+  it('reads every / always / whatever / as many as against only / if / limited to / up to', () => {
+    expect(differs('at every rehearsal', 'only if the conductor asks')).toBe(true);
+    expect(differs('are capped at two per family', 'as many as you want')).toBe(true);
+    expect(differs('is returned if you cancel in time', 'is kept whatever happens')).toBe(true);
+    expect(differs('with no limit on guests', 'up to four guests')).toBe(true);
+    // Both sides bounded, or one side saying both: no side taken.
+    expect(differs('limited to one per person', 'up to one per person')).toBe(false);
+    expect(differs('for all members', 'only for all members')).toBe(false);
+  });
+
+  it('is a flip in a sentence kept word for word but for that phrase', () => {
+    expect(
+      flips(
+        'The choir has 40 singers. A pianist accompanies every rehearsal in the main hall.',
+        'The choir has 40 singers. A pianist accompanies only dress rehearsals in the main hall.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      flips(
+        'The kayak deposit of $50 is returned if the boat comes back dry and undamaged.',
+        'The kayak deposit of $50 is kept whatever the boat looks like when it comes back dry and undamaged.',
+      ),
+    ).toHaveLength(1);
+    // The same scope said in other words is no flip.
+    expect(
+      flips(
+        'Festival wristbands are limited to two per household this year.',
+        'Festival wristbands are capped at two per household this year.',
+      ),
+    ).toEqual([]);
+  });
+});
