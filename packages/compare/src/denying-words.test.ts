@@ -52,10 +52,9 @@ describe('the -ing form of a word that denies', () => {
       ).filter((d) => d.startsWith('polarity_flip')),
     ).toHaveLength(1);
     expect(
-      judged(
-        'The firewall rule is on, preventing logins from abroad.',
-        'The firewall rule is on, refusing logins from abroad.',
-      ).filter((d) => d.startsWith('polarity_flip')),
+      judged('The firewall rule is on, preventing logins from abroad.', 'The firewall rule is on, refusing logins from abroad.').filter(
+        (d) => d.startsWith('polarity_flip'),
+      ),
     ).toEqual([]);
   });
 });
