@@ -83,7 +83,8 @@ export interface OpenStoreOptions {
   listenMaxBackoffMs?: number;
   /**
    * The redaction key: versions' header values (upstream credentials) are then kept sealed at
-   * rest under a key derived from it. Every process of one store must pass the same key.
+   * rest under a key derived from it; a store opened with it (and migrating) seals values left
+   * in the clear. Every process of one store must pass the same key.
    */
   redactionKey?: string;
 }
@@ -151,6 +152,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     },
   };
   databases.set(store, db);
+  if (options.migrate !== false) {
+    try {
+      await store.versions.sealStoredHeaders();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
   return store;
 }
 

@@ -42,6 +42,32 @@ export class VersionRepository {
     return rows.map((row) => this.#toVersion(row));
   }
 
+  /**
+   * Seals header values stored in the clear (before sealing existed, or by a process without
+   * the key) in place; returns how many versions it rewrote. The synthetic IV makes this
+   * idempotent and safe when several processes open the store at once. Taps are not told: the
+   * values they send are the same.
+   */
+  async sealStoredHeaders(): Promise<number> {
+    const secrets = this.#secrets;
+    if (secrets === undefined) return 0;
+    const rows = await this.#db.selectFrom('versions').select(['name', 'headers']).execute();
+    let sealed = 0;
+    for (const row of rows) {
+      const headers = JSON.parse(row.headers) as Record<string, string>;
+      if (!secrets.hasPlain(headers)) continue;
+      const stored = JSON.stringify(secrets.seal(secrets.open(row.name, headers)));
+      await this.#db
+        .updateTable('versions')
+        .set({ headers: stored })
+        .where('name', '=', row.name)
+        .where('headers', '=', row.headers)
+        .execute();
+      sealed += 1;
+    }
+    return sealed;
+  }
+
   #toVersion(row: Database['versions']): Version {
     const headers = JSON.parse(row.headers) as Record<string, string>;
     return { name: row.name, upstream: row.upstream, headers: this.#secrets?.open(row.name, headers) ?? headers };

@@ -31,6 +31,11 @@ export class VersionSecrets {
     return out;
   }
 
+  /** Whether any value is stored in the clear. */
+  hasPlain(headers: Readonly<Record<string, string>>): boolean {
+    return Object.values(headers).some((value) => !value.startsWith(sealedPrefix));
+  }
+
   /**
    * The headers as the tap sends them. A value stored before sealing existed is returned as it
    * is; a sealed one this key cannot open (another redaction key) is a configuration error.
