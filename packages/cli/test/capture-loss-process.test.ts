@@ -69,7 +69,9 @@ describe('a tap killed with SIGKILL mid-capture: the number of captures lost is 
     stop = true;
     await load;
     const answered = answeredAt.length;
-    const lastInterval = answeredAt.filter((t) => t > killedAt - flushIntervalMs - 500).length;
+    // A loaded machine fires the flush timer late and a flush takes time of its own: allow the
+    // answers of two intervals (the one being written and the one queued), never the whole run.
+    const lastInterval = answeredAt.filter((t) => t > killedAt - 2 * flushIntervalMs - 500).length;
 
     const second = await startTap();
     let lost = 0;
@@ -89,6 +91,7 @@ describe('a tap killed with SIGKILL mid-capture: the number of captures lost is 
       expect(lost).toBeGreaterThan(0);
       expect(Math.abs(lost - (answered - stored))).toBeLessThanOrEqual(concurrency);
       expect(lost).toBeLessThanOrEqual(lastInterval + concurrency);
+      expect(lost).toBeLessThan(answered - concurrency); // flushed captures survived the kill
       expect(second.tap.stdout() + second.tap.stderr()).toContain(
         `a previous tap on this host was killed: ${lost} captures it accepted were never stored`,
       );

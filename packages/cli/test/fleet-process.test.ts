@@ -61,7 +61,11 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
     const db = ((await freshPostgresUrl()) ?? '').replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`);
     const dir = mkdtempSync(join(tmpdir(), 'us-fleet-'));
     const stable = await startJsonUpstream({ served_by: 'stable' });
-    const v2 = await startJsonUpstream({ served_by: 'v2' });
+    // v2's upstream wants a credential: the version carries it as a header, which every process
+    // keeps sealed in PostgreSQL under the fleet's one redaction key and every tap sends.
+    const credential = 'Bearer sk-fleet-V2cred-9Qm4Tz7Lp2Xw';
+    const v2Auth: (string | undefined)[] = [];
+    const v2 = await startJsonUpstream({ served_by: 'v2' }, (headers) => v2Auth.push(headers.authorization));
     upstreams.push(stable, v2);
     // Every role reads one config: the two versions (registered by whichever process comes
     // first), and taps that poll their routing once in ten minutes, so within this test only
@@ -73,12 +77,12 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
         dataDir: join(dir, 'data'),
         versions: [
           { name: 'stable', upstream: stable.url },
-          { name: 'v2', upstream: v2.url },
+          { name: 'v2', upstream: v2.url, headers: { authorization: credential } },
         ],
         tap: { host: '127.0.0.1', routingPollMs: 600_000 },
       }),
     );
-    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token };
+    const env = { UNDERSTUDY_DB: db, UNDERSTUDY_ADMIN_TOKEN: token, UNDERSTUDY_REDACTION_KEY: 'fleet-redaction-key-3b8e1d5c7a' };
     const dispatcher = new Agent({ connections: 16 });
     let opened: Store | undefined;
     try {
@@ -204,6 +208,12 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
         expect(served).toEqual(new Set(['stable', 'v2']));
       }
 
+      // v2's credential reached its upstream on every request, yet no stored version holds it.
+      expect(v2Auth.length).toBe(sent.filter((s) => s.version === 'v2').length);
+      expect(new Set(v2Auth)).toEqual(new Set([credential]));
+      const versionRows = await storeDatabase(store).selectFrom('versions').select('headers').execute();
+      expect(JSON.stringify(versionRows)).not.toContain(credential.slice('Bearer '.length));
+
       // Every request sent through any tap is stored exactly once.
       const rows = await storeDatabase(store).selectFrom('exchanges').select(['query', 'version']).where('role', '=', 'live').execute();
       const stored = new Map<number, number>();
@@ -219,6 +229,7 @@ describe.skipIf(!hasPostgres())('a PostgreSQL fleet of real processes', () => {
       expect(await Promise.all([controllerB.exit, control.exit])).toEqual([0, 0]);
       // Banners and logs name the database without its password.
       for (const c of children) expect(`${c.stdout()}${c.stderr()}`).not.toContain(dbPassword);
+      for (const c of children) expect(`${c.stdout()}${c.stderr()}`).not.toContain(credential.slice('Bearer '.length));
       expect(control.stdout()).toContain('postgres://postgres:redacted@127.0.0.1');
     } finally {
       await dispatcher.close();

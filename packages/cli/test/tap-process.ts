@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { eventually } from './eventually.js';
@@ -20,9 +20,13 @@ export interface TapHealth {
 }
 
 /** A loopback upstream that answers every request 200 with `body` as JSON once it has read the request. */
-export async function startJsonUpstream(body: unknown = { ok: true }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startJsonUpstream(
+  body: unknown = { ok: true },
+  onRequest?: (headers: IncomingHttpHeaders) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const json = JSON.stringify(body);
   const server: Server = createServer((req, res) => {
+    onRequest?.(req.headers);
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
