@@ -45,6 +45,16 @@ describe('unlabelledTokens', () => {
     }
   });
 
+  it('reads a run for a digit anywhere in it, and passes over a run without one', () => {
+    // The only digit last, then first: a run is read whole for it.
+    for (const token of ['QwErTyUiOpAsDfGhJkLzXcVbNm7', '7QwErTyUiOpAsDfGhJkLzXcVbNm']) expect(taken(`use ${token} now`)).toEqual([token]);
+    // Both cases, no word runs, but no digit: not random by the rule, however long.
+    expect(taken('use QwErTyUiOpAsDfGhJkLzXcVbNmQwErTyUiOp now')).toEqual([]);
+    // A streamed event's padding, and a digit just outside the run (after a blank).
+    expect(taken(`{"i":1,"pad":"${'x'.repeat(150)}"}`)).toEqual([]);
+    expect(taken(`${'x'.repeat(40)} 7`)).toEqual([]);
+  });
+
   it('leaves ids, digests and identifiers the engine and a reader need', () => {
     const kept = [
       'a3f9c2e1b4d5f6a7b8c9d0e1f2a3b4c5d6e7f8a9', // git SHA

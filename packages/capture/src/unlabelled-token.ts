@@ -40,7 +40,9 @@ export function unlabelledTokens(text: string): Span[] {
     let to = p + stride;
     while (to < text.length && keyChar(text.charCodeAt(to))) to++;
     floor = to;
-    const found = to - from <= maxRun + 1 ? tokenWithin(text, from, to) : undefined;
+    // A token reads as random only with digits among it (`randomSegment`): a run without one is
+    // passed over unread (a streamed event's padding, a long word or identifier).
+    const found = to - from <= maxRun + 1 && hasDigit(text, from, to) ? tokenWithin(text, from, to) : undefined;
     if (found !== undefined) out.push(found);
   }
   return out;
@@ -48,6 +50,14 @@ export function unlabelledTokens(text: string): Span[] {
 
 /** Half the shortest token: a run of `minAlnum` holds `[p, p + stride)` for a multiple `p` of it. */
 const stride = 12;
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** Letters, digits, `-`, `_`, `+`, `/`, `=`. */
 function keyChar(c: number): boolean {
