@@ -7,7 +7,7 @@
 // RSS and, for the tap, captures stored and dropped. Every run is bounded by a deadline.
 // `npm run bench:streams` raises `ulimit -n` for itself and its children (10 000 streams need
 // ~20 000 descriptors in the proxy). Options: --only 1000,3000,10000,5mb  --ramp-ms 5000
-// --contender http-proxy|tap (one side only)  --profile-dir DIR (a V8 CPU profile of the tap while
+// --contender http-proxy,tap@base,tap (a subset, comma-separated)  --profile-dir DIR (a V8 CPU profile of the tap while
 // the client runs, written there; with --profile-kind heap, a sampling heap profile of every allocation instead)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
@@ -16,6 +16,9 @@
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --helpers-nice N (the tap's V8 helper threads at nice N, see lowerRuntimeHelpers: an A/B)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
+// --against DIR (a second tap contender, `tap@base`: DIR's checkout of bench/tap/tap-server.ts, built there with its own
+// packages, without --tap-flags; run just before this checkout's tap, so a change is measured against main in one run)
+// --rounds N (each scenario's contenders N times, the order reversed every other round: an A/B that drifts with the load shows it)
 // --under-tsx (run the tap and http-proxy through tsx, as before 2026-12-01 23:15: each process then also holds tsx's
 // module-loader thread, an isolate no deployed process has; by default both run on plain node, see bench/tap/plain-entry.ts).
 import { spawn } from 'node:child_process';
@@ -49,6 +52,8 @@ const { values } = parseArgs({
     'tap-flags': { type: 'string' },
     'helpers-nice': { type: 'string' },
     'under-tsx': { type: 'boolean' },
+    against: { type: 'string' },
+    rounds: { type: 'string' },
   },
 });
 const plain = values['under-tsx'] !== true;
@@ -57,6 +62,20 @@ const here = (file: string): string => fileURLToPath(new URL(file, import.meta.u
 const rampMs = Number(values['ramp-ms'] ?? 5000);
 const heapSnapshotMs = values['heap-snapshot-ms'] === undefined ? undefined : Number(values['heap-snapshot-ms']);
 const tapFlags = values['tap-flags'] === undefined ? [] : values['tap-flags'].split(',').filter((f) => f !== '');
+const rounds = Math.max(1, Number(values.rounds ?? 1));
+
+/** One server under test: http-proxy, this checkout's tap, or another checkout's (`--against`). */
+interface Contender {
+  readonly name: string;
+  /** The tap's server module (undefined: http-proxy). */
+  readonly tapModule?: string;
+  readonly flags: readonly string[];
+}
+const contenders: Contender[] = [
+  { name: 'http-proxy', flags: [] },
+  ...(values.against === undefined ? [] : [{ name: 'tap@base', tapModule: join(values.against, 'bench/tap/tap-server.ts'), flags: [] }]),
+  { name: 'tap', tapModule: here('../tap/tap-server.ts'), flags: tapFlags },
+].filter((c) => values.contender === undefined || values.contender.split(',').includes(c.name));
 
 const scenarios: Scenario[] = [
   { name: '1000', streams: 1000, chunkBytes: 200 },
@@ -94,13 +113,14 @@ function runClient(port: number, scenario: Scenario): Promise<ClientReport> {
   );
 }
 
-async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: string): Promise<Row> {
+async function runOne(scenario: Scenario, who: Contender, dir: string): Promise<Row> {
+  const contender = who.name;
   const children = new ChildSet();
   try {
     const upstream = await children.fork('upstream', here('./sse-upstream.ts'), [`--chunk-bytes=${scenario.chunkBytes}`]);
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
     const server =
-      contender === 'http-proxy'
+      who.tapModule === undefined
         ? await children.fork(
             'http-proxy',
             here('../tap/http-proxy-server.ts'),
@@ -108,11 +128,11 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
             { shipped: true, plain },
           )
         : await children.fork(
-            'tap',
-            here('../tap/tap-server.ts'),
+            contender,
+            who.tapModule,
             [
               `--upstream=${upstreamUrl}`,
-              `--db=${join(dir, `${scenario.name}.db`)}`,
+              `--db=${join(dir, `${scenario.name}-${contender}-${Date.now()}.db`)}`,
               ...(profileDir === undefined ? [] : [`--profile-dir=${profileDir}`]),
               ...(values['profile-kind'] === undefined ? [] : [`--profile-kind=${values['profile-kind']}`]),
               ...(values.sink === undefined ? [] : [`--sink=${values.sink}`]),
@@ -125,12 +145,13 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
               shipped: true,
               plain,
               execArgv: [
-                ...tapFlags,
+                ...who.flags,
                 ...(heapSnapshotMs === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`]),
               ],
             },
           );
-    const profiling = contender === 'tap' && profileDir !== undefined;
+    const isTap = who.tapModule !== undefined;
+    const profiling = isTap && profileDir !== undefined;
     if (profiling) await tapProfile(server, 'profile-start');
     const cpuBefore = procCpuMs(server.child.pid);
     const pid = server.child.pid;
@@ -143,7 +164,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const overflowsBefore = listenDrops().overflows;
     await ask(server.child, { type: 'loop-delay-reset' }, (m) => isType(m, 'loop-delay-reset'), 15_000);
     const clientRun = runClient(server.port, scenario);
-    if (contender === 'tap' && heapSnapshotMs !== undefined) {
+    if (isTap && heapSnapshotMs !== undefined) {
       await sleep(heapSnapshotMs);
       console.log(
         `tap heap at ${heapSnapshotMs} ms:\n${heapTop(await heapSnapshot(server.child, join(dir, 'heap')), 25, scenario.streams)}`,
@@ -175,7 +196,7 @@ async function runOne(scenario: Scenario, contender: 'http-proxy' | 'tap', dir: 
     const listenOverflows = listenDrops().overflows - overflowsBefore;
     const upstreamCpuS = (procCpuMs(upstream.child.pid) - upstreamCpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
-    if (contender === 'http-proxy')
+    if (!isTap)
       return { scenario, contender, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS, loopDelay, listenOverflows };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');
@@ -242,8 +263,10 @@ const dir = mkdtempSync(join(tmpdir(), 'us-bench-streams-'));
 const rows: Row[] = [];
 try {
   for (const scenario of scenarios) {
-    for (const contender of (['http-proxy', 'tap'] as const).filter((c) => values.contender === undefined || c === values.contender)) {
-      const row = await runOne(scenario, contender, dir);
+    const order = Array.from({ length: rounds }, (_, r) => (r % 2 === 0 ? contenders : [...contenders].reverse())).flat();
+    for (const who of order) {
+      const contender = who.name;
+      const row = await runOne(scenario, who, dir);
       rows.push(row);
       const c = row.client;
       console.log(
@@ -269,13 +292,23 @@ for (const r of rows) {
     `| ${r.scenario.streams} × ${r.scenario.chunkBytes > 1000 ? '5 MB' : '40 KB'} | ${r.contender} | ${c.completed}/${c.streams} | ${fmt(c.ttfbMs.p50)} / ${fmt(c.ttfbMs.p99)} | ${fmt(c.delayMs.p50)} / ${fmt(c.delayMs.p99)} | ${r.loopDelay === undefined ? '-' : `${fmt(r.loopDelay.p50)} / ${fmt(r.loopDelay.p99)} / ${fmt(r.loopDelay.max)}`} | ${fmt(r.peakRssMb, 0)} | ${r.captured === undefined ? '-' : `${r.captured} / ${r.dropped}${droppedWhy(r)}`} |`,
   );
 }
-console.log('\n| streams | TTFB p50: tap − http-proxy | event delay p99: tap − http-proxy | RSS: tap vs 2 × http-proxy + 150 MB |');
-console.log('|---|---|---|---|');
+console.log(
+  '\n| streams | contender | TTFB p50: tap − http-proxy | event delay p99: tap − http-proxy | RSS: tap vs 2 × http-proxy + 150 MB | main thread CPU s: tap / http-proxy | other threads CPU s (writer + rest) |',
+);
+console.log('|---|---|---|---|---|---|---|');
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 for (const scenario of scenarios) {
-  const proxy = rows.find((r) => r.scenario === scenario && r.contender === 'http-proxy');
-  const tap = rows.find((r) => r.scenario === scenario && r.contender === 'tap');
-  if (proxy === undefined || tap === undefined) continue;
-  console.log(
-    `| ${scenario.name} | ${fmt(tap.client.ttfbMs.p50 - proxy.client.ttfbMs.p50, 2)} ms | ${fmt(tap.client.delayMs.p99 - proxy.client.delayMs.p99, 2)} ms | ${fmt(tap.peakRssMb, 0)} vs ${fmt(2 * proxy.peakRssMb + 150, 0)} MB |`,
-  );
+  const proxies = rows.filter((r) => r.scenario === scenario && r.contender === 'http-proxy');
+  if (proxies.length === 0) continue;
+  // Against the mean of the run's http-proxy rows of this scenario (one per round).
+  const proxy = {
+    ttfb: mean(proxies.map((r) => r.client.ttfbMs.p50)),
+    p99: mean(proxies.map((r) => r.client.delayMs.p99)),
+    rss: mean(proxies.map((r) => r.peakRssMb)),
+    main: mean(proxies.map((r) => r.main.cpuS)),
+  };
+  for (const tap of rows.filter((r) => r.scenario === scenario && r.contender !== 'http-proxy'))
+    console.log(
+      `| ${scenario.name} | ${tap.contender} | ${fmt(tap.client.ttfbMs.p50 - proxy.ttfb, 2)} ms | ${fmt(tap.client.delayMs.p99 - proxy.p99, 2)} ms | ${fmt(tap.peakRssMb, 0)} vs ${fmt(2 * proxy.rss + 150, 0)} MB | ${fmt(tap.main.cpuS)} / ${fmt(proxy.main)} (×${fmt(tap.main.cpuS / proxy.main, 2)}) | ${fmt(tap.others.busiestS)} + ${fmt(tap.others.restS)} |`,
+    );
 }
