@@ -31,10 +31,20 @@ export interface WriteOutcome {
   readonly buildFailure?: string;
 }
 
+/**
+ * A batch's unbuilt items that are bytes (the tap's packed parts), in one buffer transferred to a
+ * writer thread rather than cloned: item i is `bytes[ends[i - 1] ?? 0, ends[i])`, built as a view of it.
+ */
+export interface PackedItems {
+  readonly bytes: ArrayBuffer;
+  readonly ends: Uint32Array;
+}
+
 /** Tap → writer (a worker thread or a child process). */
 export type WorkerRequest =
   | { type: 'builder'; builder: WriterBuilder }
-  | { type: 'write'; id: number; batch: readonly WriterItem[] }
+  /** `packed`: more unbuilt items of the batch (a writer thread's; see {@link PackedItems}). */
+  | { type: 'write'; id: number; batch: readonly WriterItem[]; packed?: PackedItems }
   | { type: 'read'; id: number; read: StoreRead }
   | { type: 'close' };
 

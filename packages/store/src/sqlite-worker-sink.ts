@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
+import { packItems } from './packed-items.js';
 import {
   type WorkerReply,
   type WorkerRequest,
@@ -37,7 +38,7 @@ export interface SqliteWorkerSinkOptions {
  * A capture sink that writes through a store opened in a worker thread. better-sqlite3 runs
  * every insert synchronously, so on the main thread a 500-row batch blocks the proxy for
  * several milliseconds and a WAL checkpoint for tens; here the proxy only pays for posting
- * the batch (a structured clone). A failed or crashed writer rejects writes, which the capture
+ * the batch (its packed parts copied into one transferred buffer, anything else cloned). A failed or crashed writer rejects writes, which the capture
  * queue counts as store errors.
  *
  * From TypeScript sources (tests, `--conditions=source`) the worker loads its `.ts` entry
@@ -94,7 +95,9 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       if (failure !== undefined) throw failure;
       const id = nextId++;
       const done = new Promise<WriteOutcome>((resolve, reject) => pending.set(id, { resolve, reject }));
-      post({ type: 'write', id, batch });
+      const { rest, packed } = packItems(batch);
+      if (packed === undefined) post({ type: 'write', id, batch: rest });
+      else worker.postMessage({ type: 'write', id, batch: rest, packed } satisfies WorkerRequest, [packed.bytes]);
       return done;
     },
     buildWith(builder) {

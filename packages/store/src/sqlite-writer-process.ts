@@ -12,6 +12,7 @@ import {
   UnderstudyError,
   type Version,
 } from '@understudy/core';
+import { packItems } from './packed-items.js';
 import type { Routing } from './routing-repository.js';
 import {
   type StoreRead,
@@ -195,7 +196,11 @@ export function sqliteWriterProcess(options: SqliteWriterProcessOptions): Sqlite
 
   return {
     async write(batch) {
-      return (await ask((id) => ({ type: 'write', id, batch }))) as WriteOutcome;
+      // The packed parts as one buffer: cloned per item, each would be an object of its own on both sides.
+      const { rest, packed } = packItems(batch);
+      return (await ask((id) =>
+        packed === undefined ? { type: 'write', id, batch: rest } : { type: 'write', id, batch: rest, packed },
+      )) as WriteOutcome;
     },
     buildWith(next) {
       builder = next;

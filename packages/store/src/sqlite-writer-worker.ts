@@ -8,8 +8,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '@understudy/core';
 import { lowerWriterPriority } from './lower-writer-priority.js';
+import { packedItems } from './packed-items.js';
 import { watchSqliteFile } from './sqlite-file-watch.js';
-import type { StoreRead, WorkerReply, WorkerRequest, WriterBuilder, WriterData, WriterItem } from './sqlite-worker-messages.js';
+import type {
+  PackedItems,
+  StoreRead,
+  WorkerReply,
+  WorkerRequest,
+  WriterBuilder,
+  WriterData,
+  WriterItem,
+} from './sqlite-worker-messages.js';
 import { openStore, type Store } from './store.js';
 
 interface Transport {
@@ -110,22 +119,31 @@ interface BuildTally {
  * holds one built exchange at a time rather than the whole batch of them; one that fails to
  * build is left out and counted in `tally`.
  */
-function* builtEach(batch: readonly WriterItem[], tally: BuildTally): Generator<Exchange> {
+function* builtEach(batch: readonly WriterItem[], packed: PackedItems | undefined, tally: BuildTally): Generator<Exchange> {
   for (const item of batch) {
     if (!('unbuilt' in item)) {
       yield item;
       continue;
     }
-    let exchange: Exchange;
-    try {
-      if (build === undefined) throw new Error(builderFailure ?? 'no exchange builder was given to the capture writer');
-      exchange = build(item.unbuilt);
-    } catch (error) {
-      tally.buildFailures++;
-      tally.buildFailure ??= build === undefined ? (builderFailure ?? 'no exchange builder') : errorName(error);
-      continue;
-    }
-    yield exchange;
+    const exchange = builtOne(item.unbuilt, tally);
+    if (exchange !== undefined) yield exchange;
+  }
+  if (packed === undefined) return;
+  for (const unbuilt of packedItems(packed)) {
+    const exchange = builtOne(unbuilt, tally);
+    if (exchange !== undefined) yield exchange;
+  }
+}
+
+/** One unbuilt item built, or undefined (counted in `tally`) when it fails to build. */
+function builtOne(unbuilt: unknown, tally: BuildTally): Exchange | undefined {
+  try {
+    if (build === undefined) throw new Error(builderFailure ?? 'no exchange builder was given to the capture writer');
+    return build(unbuilt);
+  } catch (error) {
+    tally.buildFailures++;
+    tally.buildFailure ??= build === undefined ? (builderFailure ?? 'no exchange builder') : errorName(error);
+    return undefined;
   }
 }
 
@@ -162,7 +180,7 @@ try {
     queue = queue.then(() => {
       const outcome: BuildTally = { buildFailures: 0 };
       return current()
-        .then((s) => s.exchanges.insertMany(builtEach(m.batch, outcome), captureRun))
+        .then((s) => s.exchanges.insertMany(builtEach(m.batch, m.packed, outcome), captureRun))
         .then(
           () => channel.send({ type: 'done', id: m.id, ...outcome }),
           (error: unknown) => channel.send({ type: 'done', id: m.id, error: message(error) }),

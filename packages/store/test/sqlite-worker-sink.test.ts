@@ -59,6 +59,38 @@ async function buildsInTheWriter(
   }
 }
 
+/** Writes byte items (as the tap's packed parts) among a built and an unbuilt object item; checks what was stored and counted. */
+async function buildsBytes(
+  sink: { write: SqliteWorkerSink['write']; buildWith: SqliteWorkerSink['buildWith']; close(): Promise<void> },
+  file: string,
+) {
+  sink.buildWith(builder);
+  const packed = (parts: object): { unbuilt: Uint8Array } => ({ unbuilt: new Uint8Array(Buffer.from(JSON.stringify(parts), 'utf8')) });
+  const mine = packed({ id: '01B' });
+  const outcome = await sink.write([
+    packed({ id: '01F', fail: true }),
+    exchange('01A'),
+    mine,
+    { unbuilt: { id: '01C' } },
+    packed({ id: '01D' }),
+  ]);
+  await sink.close();
+  expect(outcome).toEqual({ buildFailures: 1, buildFailure: 'TypeError' });
+  // Copied into the sent buffer, never detached from the caller.
+  expect(JSON.parse(Buffer.from(mine.unbuilt).toString('utf8'))).toEqual({ id: '01B' });
+  const store = await openStore({ url: file });
+  try {
+    expect(await store.exchanges.count()).toBe(4);
+    expect((await store.exchanges.get('01A'))?.path).toBe('/w');
+    expect((await store.exchanges.get('01B'))?.path).toBe('/built/from-options/bytes');
+    expect((await store.exchanges.get('01C'))?.path).toBe('/built/from-options');
+    expect((await store.exchanges.get('01D'))?.path).toBe('/built/from-options/bytes');
+    expect(await store.exchanges.get('01F')).toBeUndefined();
+  } finally {
+    await store.close();
+  }
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-worker-sink-'));
 });
@@ -90,6 +122,11 @@ describe('sqliteWorkerSink', () => {
     await buildsInTheWriter(sqliteWorkerSink({ url: file }), file);
   });
 
+  it('builds unbuilt items that are bytes (the tap packed parts) from one buffer it sends the thread, leaving the caller its own', async () => {
+    const file = join(dir, 'bytes.db');
+    await buildsBytes(sqliteWorkerSink({ url: file }), file);
+  });
+
   it('rejects writes when the store cannot be opened', async () => {
     const sink = sqliteWorkerSink({ url: join(dir, 'not-a-dir.db', 'x', '\0bad') });
     await expect(sink.write([exchange('01A')])).rejects.toThrow(/capture writer/);
@@ -101,6 +138,11 @@ describe('sqliteWriterProcess', () => {
   it('builds unbuilt items in the child process with the builder it was given (sent over IPC once the writer is ready)', async () => {
     const file = join(dir, 'built-process.db');
     await buildsInTheWriter(sqliteWriterProcess({ url: file }), file);
+  }, 30_000);
+
+  it('builds byte items from one buffer sent over IPC, leaving the caller its own', async () => {
+    const file = join(dir, 'bytes-process.db');
+    await buildsBytes(sqliteWriterProcess({ url: file }), file);
   }, 30_000);
 
   it('writes and answers routing reads from a child process; a SIGBUS there (truncated -shm) fails only its batch, and a new writer takes over', async () => {
