@@ -80,3 +80,44 @@ describe('recordExchange', () => {
     expect(e.sseEvents).toHaveLength(3);
   });
 });
+
+describe('recordExchange: stored bodies and their buffers', () => {
+  /** A JSON request and reply, each a view into one bigger buffer (as a capture writer gets a batch). */
+  function viewsOfOneBuffer(): { exchange: ExchangeParts; buffer: ArrayBuffer } {
+    const request = Buffer.from('{"model":"m","messages":[]}');
+    const reply = Buffer.from('{"choices":[{"message":{"content":"hello"}}]}');
+    const buffer = new ArrayBuffer(64 * 1024);
+    const all = new Uint8Array(buffer);
+    all.set(request, 100);
+    all.set(reply, 1000);
+    const view = (at: number, n: number) => ({ bytes: new Uint8Array(buffer, at, n), size: n, truncated: false });
+    const json = { 'content-type': 'application/json' };
+    return {
+      buffer,
+      exchange: {
+        ...post,
+        request: { method: 'POST', path: '/v1/chat/completions', query: '', headers: json, body: view(100, request.length) },
+        reply: { status: 200, headers: json, body: view(1000, reply.length) },
+      },
+    };
+  }
+
+  it('copies a body that is a small view of a big buffer into one of its own (a queued exchange must not hold the buffer)', () => {
+    const { exchange, buffer } = viewsOfOneBuffer();
+    const stored = recordExchange(exchange, { redactor, prices, maxBodyBytes: 1024 * 1024 });
+    expect(stored.requestBody.bytes.buffer).not.toBe(buffer);
+    expect(stored.responseBody.bytes.buffer).not.toBe(buffer);
+    expect(Buffer.from(stored.responseBody.bytes).toString()).toBe('{"choices":[{"message":{"content":"hello"}}]}');
+  });
+
+  it('keeps the views when the exchange is stored at once (a capture writer), with the same bytes', () => {
+    const { exchange, buffer } = viewsOfOneBuffer();
+    const deps = { redactor, prices, maxBodyBytes: 1024 * 1024 };
+    const kept = recordExchange(exchange, { ...deps, storedAtOnce: true });
+    expect(kept.requestBody.bytes.buffer).toBe(buffer);
+    expect(kept.responseBody.bytes.buffer).toBe(buffer);
+    const copied = recordExchange(exchange, deps);
+    expect(Buffer.from(kept.requestBody.bytes).equals(Buffer.from(copied.requestBody.bytes))).toBe(true);
+    expect(Buffer.from(kept.responseBody.bytes).equals(Buffer.from(copied.responseBody.bytes))).toBe(true);
+  });
+});

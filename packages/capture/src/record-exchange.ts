@@ -60,6 +60,12 @@ export interface RecordDeps {
   readonly prices: PriceLookup;
   /** The capture cap per body (and per SSE event). */
   readonly maxBodyBytes: number;
+  /**
+   * True when the exchange is stored before its parts' buffers are let go (a capture writer
+   * inserts it in the batch it built it for): a stored body may then stay a view of a bigger
+   * buffer (see `ownBody`, otherwise applied), with no copy of its own.
+   */
+  readonly storedAtOnce?: boolean;
 }
 
 /**
@@ -105,9 +111,10 @@ export function recordExchange(parts: ExchangeParts, deps: RecordDeps): Exchange
   const storedRequestHeaders = redactor.headers(requestHeaders);
   const query = redactor.query(request.query);
   const path = redactor.path(request.path);
-  const requestBody = storedBody(requestRead, requestType, storedRequestHeaders, redactor, deps.redactor);
+  const own = deps.storedAtOnce === true ? keptAsIs : ownBody;
+  const requestBody = own(storedBody(requestRead, requestType, storedRequestHeaders, redactor, deps.redactor));
   const storedResponseHeaders = redactor.headers(responseHeaders);
-  const responseBody = storedBody(responseRead, responseType, storedResponseHeaders, redactor, deps.redactor, bodyEvents);
+  const responseBody = own(storedBody(responseRead, responseType, storedResponseHeaders, redactor, deps.redactor, bodyEvents));
   const sseEvents = events === null ? null : storedEvents(redactor, events, bodyEvents);
   if (request.marks !== undefined) for (const [name, value] of Object.entries(request.marks)) storedRequestHeaders[name] = value;
   return {
@@ -145,9 +152,11 @@ function storedBody(
     headers[omittedHeader] = `${read.omit}; size=${read.body.size}; digest=${policy.digest(read.body.bytes)}`;
     return omittedBody(read.body);
   }
-  if (read.text === undefined || read.text === '') return ownBody(read.body);
-  return ownBody(textBody(read, redactor.body(read.text, contentType, events)));
+  if (read.text === undefined || read.text === '') return read.body;
+  return textBody(read, redactor.body(read.text, contentType, events));
 }
+
+const keptAsIs = (body: CapturedBody): CapturedBody => body;
 
 /**
  * Every complete event of the body's text (as the live capture's parse of its held bytes reads

@@ -4,12 +4,12 @@ import { headerRecord } from '../forward/forward-headers.js';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 
 /**
- * One exchange's raw parts in one byte buffer of its own, as the tap hands them to a capture
- * writer that builds (see `CaptureSink.buildWith`). A structured clone of the parts as objects
- * walks every header string and object field (≈ 20 µs per exchange on the proxy's thread), and
- * the queued objects, their header records and two body copies outlive the young generation when
- * the writer falls behind; packed, the proxy writes each string once into a buffer held off the
- * V8 heap, the clone is one copy of it, and the header records are made in the writer.
+ * One exchange's raw parts as bytes, as the tap hands them to a capture writer that builds (see
+ * `CaptureSink.buildWith`). A structured clone of the parts as objects walks every header string
+ * and object field (≈ 20 µs per exchange on the proxy's thread), and the queued objects, their
+ * header records and two body copies outlive the young generation when the writer falls behind;
+ * packed, the proxy writes each string once into bytes held off the V8 heap, a batch of them goes
+ * to the writer as one buffer (`packItems`), and the header records are made in the writer.
  *
  * Layout, in order: a format byte; strings as a u32 byte length then UTF-8; numbers as f64 (NaN
  * for null); counts as u32. The rare parts (an error, stream usage, events parsed already) are
@@ -20,17 +20,31 @@ const format = 1;
 /** What an exchange's parts hold beyond its bodies and strings: fixed fields and length prefixes. */
 const fixedBytes = 96;
 
-/** Reused for every short exchange; its packed bytes are copied out of it, exactly sized. */
-const scratch = Buffer.allocUnsafeSlow(16 * 1024);
+/** Short exchanges (at most this many bytes packed, worst case) are packed into a shared slab. */
+const shortBytes = 16 * 1024;
+
+/**
+ * Short exchanges are packed one after another into a slab and handed over as views of it: no
+ * buffer of their own (an allocation, a zero fill and a copy per exchange on the proxy's thread).
+ * A sink copies the views of a batch into the one buffer it sends its writer (`packItems`), so
+ * a slab lives as long as the last exchange packed into it is queued: at 5 000 exchanges a
+ * second and ≈ 3 KB each, ≈ 4 slabs a batch interval.
+ */
+const slabBytes = 64 * 1024;
+let slab = Buffer.allocUnsafeSlow(slabBytes);
+let slabAt = 0;
+/** The slabs' buffers, so the queue counts a view of one by its own bytes, not the slab's. */
+const slabs = new WeakSet<ArrayBufferLike>([slab.buffer]);
 
 class PartsWriter {
   readonly bytes: Buffer;
   readonly #view: DataView;
   at = 0;
 
-  constructor(bytes: Buffer) {
+  constructor(bytes: Buffer, at: number) {
     this.bytes = bytes;
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.at = at;
   }
 
   u8(n: number): void {
@@ -79,7 +93,9 @@ function listBound(items: readonly string[]): number {
 
 /**
  * Packs one forwarded request's raw, unredacted parts (what `captureParts` would hand
- * `recordExchange`) into a buffer of their own; {@link unpackParts} reads them back in the writer.
+ * `recordExchange`) into a slab (a short exchange) or a buffer of their own (a long one);
+ * {@link unpackParts} reads them back in the writer. A view of a slab must be copied by whoever
+ * sends it on (a clone of the view copies the whole slab).
  */
 export function packParts(
   result: ForwardResult,
@@ -114,9 +130,15 @@ export function packParts(
     strBound(usageJson) +
     strBound(errorJson);
   // A long one (a stream's) is packed into a buffer of its own, at most its strings' worst-case UTF-8
-  // over its size: out of the scratch buffer it would cost a zero-filled allocation and a second
-  // copy of its body on the proxy's thread.
-  const w = new PartsWriter(bound <= scratch.length ? scratch : Buffer.allocUnsafeSlow(bound));
+  // over its size.
+  const short = bound <= shortBytes;
+  if (short && slabAt + bound > slabBytes) {
+    slab = Buffer.allocUnsafeSlow(slabBytes);
+    slabs.add(slab.buffer);
+    slabAt = 0;
+  }
+  const w = new PartsWriter(short ? slab : Buffer.allocUnsafeSlow(bound), short ? slabAt : 0);
+  const start = w.at;
   w.u8(format);
   w.str(id);
   w.f64(result.startedAt);
@@ -143,10 +165,8 @@ export function packParts(
   w.str(eventsJson);
   w.str(usageJson);
   w.str(errorJson);
-  // Copied out exactly sized: a clone copies a view's whole buffer.
-  const own = w.bytes === scratch ? new Uint8Array(w.at) : undefined;
-  own?.set(scratch.subarray(0, w.at));
-  return own ?? new Uint8Array(w.bytes.buffer, 0, w.at);
+  if (short) slabAt = w.at;
+  return new Uint8Array(w.bytes.buffer, w.bytes.byteOffset + start, w.at - start);
 }
 
 class PartsReader {
@@ -203,9 +223,12 @@ class PartsReader {
   }
 }
 
-/** Bytes a packed exchange holds in the capture queue, for its byte bound (its whole buffer and the objects around it). */
+/**
+ * Bytes a packed exchange holds in the capture queue, for its byte bound: its whole buffer (a
+ * long one's, slack included) or its share of a slab, and the objects around it.
+ */
 export function packedBytes(packed: Uint8Array): number {
-  return 256 + packed.buffer.byteLength;
+  return 256 + (slabs.has(packed.buffer) ? packed.byteLength : packed.buffer.byteLength);
 }
 
 /** The parts {@link packParts} packed, as `recordExchange` takes them (a live exchange's). */

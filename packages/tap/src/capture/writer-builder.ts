@@ -35,6 +35,8 @@ export function createWriterBuilder(options: WriterBuildOptions): (unbuilt: unkn
     redactor: createRedactor(options.redaction, options.redactionKey),
     prices: priceLookup(options.pricing),
     maxBodyBytes: options.maxBodyBytes,
+    // Each exchange is inserted in the batch its parts came in: its bodies stay views of the batch's buffer.
+    storedAtOnce: true,
   };
   return (unbuilt) => recordExchange(unpackParts(unbuilt), deps);
 }
