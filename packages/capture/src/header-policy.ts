@@ -140,10 +140,10 @@ export function connectionNamed(connection: string | undefined): ReadonlySet<str
 export function endToEndHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const named = connectionNamed(headers.connection);
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
     const lower = name.toLowerCase();
     if (hopByHopHeaders.has(lower) || lower.startsWith(reservedHeaderPrefix) || named?.has(lower)) continue;
-    out[lower] = value;
+    out[lower] = headers[name] as string;
   }
   return out;
 }

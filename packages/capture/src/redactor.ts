@@ -138,7 +138,9 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       const self: ExchangeRedactor = {
         headers(headers) {
           const out: Record<string, string> = {};
-          for (const [name, value] of Object.entries(headers)) {
+          // Keys, not entries: no pair array per header (every header of every exchange comes through here).
+          for (const name of Object.keys(headers)) {
+            const value = headers[name] as string;
             if (secretHeader(name.toLowerCase()) && !value.startsWith('[redacted:')) {
               const token = placeholder(name.toLowerCase(), value);
               keep(value, token);

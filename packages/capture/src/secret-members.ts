@@ -32,8 +32,14 @@ export function rewriteSecretWordMembers(text: string, rewrite: MemberRewrite): 
   let out = '';
   let copied = 0;
   eachSecretWordMember(text, (open, member) => {
-    out += text.slice(copied, open) + rewrite(member[0], member[1] as string, member[2] as string);
-    copied = open + member[0].length;
+    const whole = member[0];
+    const rewritten = rewrite(whole, member[1] as string, member[2] as string);
+    // A member left as it is (`"prompt_tokens": 32` in every chat reply) is copied with the text
+    // around it: a body with no member changed is returned as the very string it came as, not
+    // rebuilt piece by piece into an equal one that every later scan would flatten again.
+    if (rewritten === whole) return;
+    out += text.slice(copied, open) + rewritten;
+    copied = open + whole.length;
   });
   return copied === 0 ? text : out + text.slice(copied);
 }
