@@ -99,4 +99,36 @@ describe('secret finder', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('finds a known secret in a short text it found clean before (a header value seen on an earlier exchange)', () => {
+    const patterns = [...builtinPatterns];
+    const value = 'team-alpha Zq7xW2mPq';
+    expect(secretFinder(patterns, new Map()).ranges(value)).toEqual([]);
+    // Remembered as clean: the next exchange's known secret in it is still found.
+    const known = new Map([['Zq7xW2mPq', '[redacted:x]']]);
+    expect(secretFinder(patterns, known).ranges(value)).toEqual([{ start: 11, end: 20, kind: 'known' }]);
+    expect(secretFinder(patterns, known).redact(value, () => 'never')).toBe('team-alpha [redacted:x]');
+    expect(secretFinder(patterns, new Map()).ranges(value)).toEqual([]);
+  });
+
+  it('finds in texts seen again, with or without known secrets, what a finder that never saw them finds', () => {
+    // One pattern list for the whole property: texts come back, clean ones are remembered across finders.
+    const patterns = [...builtinPatterns];
+    const secrets = ['Zq7xW2mPq', 'sk-abcdefghijklmnop1234', 'caf%C3%A9Pw12', 'abcdefghijklmnop'];
+    const pool = fc.array(texts, { minLength: 1, maxLength: 6 });
+    const visits = fc.array(fc.tuple(fc.nat(), fc.subarray(secrets), fc.nat({ max: 3 })), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(pool, visits, (pieces, steps) => {
+        for (const [pick, knownSecrets, withSecret] of steps) {
+          const base = pieces[pick % pieces.length] as string;
+          // Sometimes the text carries one of the secrets, percent-encoded or as written.
+          const text = withSecret === 0 ? `${base}${secrets[pick % secrets.length]}` : base;
+          const known = new Map(knownSecrets.map((k) => [k, `[redacted:${k.length}]`]));
+          const fresh = secretFinder([...builtinPatterns], known);
+          expect(secretFinder(patterns, known).ranges(text)).toEqual(fresh.ranges(text));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -100,12 +100,38 @@ function stickyCopy(regex: RegExp): RegExp {
   return sticky;
 }
 
+/** Texts up to this long that the patterns found nothing in are remembered (header values, path segments). */
+const maxCleanText = 256;
+/** Clean texts remembered per pattern list; past this many they are forgotten and learnt again. */
+const maxCleanTexts = 4096;
+const cleanTextSets = new WeakMap<readonly TextPattern[], Set<string>>();
+
+/**
+ * The short texts in which `patterns` found no secret, as written and decoded alike: a header
+ * value (`application/json`, a host, a user agent) or a path segment (`v1`, `chat`) comes back
+ * on almost every exchange, and the patterns find in a text what they found the last time.
+ * Only what the exchange's known secrets would add is looked for again.
+ */
+function cleanTexts(patterns: readonly TextPattern[]): Set<string> {
+  let set = cleanTextSets.get(patterns);
+  if (set === undefined) {
+    set = new Set();
+    cleanTextSets.set(patterns, set);
+  }
+  return set;
+}
+
 /**
  * A finder over `patterns` and the per-exchange map of secrets already redacted elsewhere
  * (`known`: secret → placeholder, read at every call so later additions count).
  */
 export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
   const gate = hintGate(patterns);
+  const clean = cleanTexts(patterns);
+  const holdsKnown = (text: string): boolean => {
+    for (const secret of known.keys()) if (text.includes(secret)) return true;
+    return false;
+  };
   const scan = (text: string): SecretRange[] => {
     const found: SecretRange[] = [];
     for (const secret of known.keys()) {
@@ -127,7 +153,18 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
   };
   /** The secrets of `text` as written, and those only its percent-decoded reading shows. */
   const ranges = (text: string): SecretRange[] => {
+    // A text with escapes is also read decoded, where a known secret may stand spelled otherwise: never remembered.
+    const rememberable = text.length <= maxCleanText && !mayHoldPercentEscape(text);
+    if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
     const found = scan(text);
+    if (rememberable) {
+      // Nothing found: the patterns found nothing (whatever known secrets were looked for too).
+      if (found.length === 0) {
+        if (clean.size >= maxCleanTexts) clean.clear();
+        clean.add(text);
+      }
+      return found;
+    }
     if (!mayHoldPercentEscape(text)) return found;
     const { decoded, from } = decodePercentMapped(text);
     const more: SecretRange[] = [];
