@@ -11,7 +11,8 @@ export interface ContenderFigures {
    * CPU time of the contender's process over its saturation jobs, and the requests they sent;
    * `rigMs`: the upstream's and the load generator's CPU over the same jobs (the rest of the machine's work).
    */
-  readonly cpu: { ms: number; rigMs: number; requests: number };
+  /** `catchUpMs`: of `ms`, what a capturing tap spent after its windows storing their captures. */
+  readonly cpu: { ms: number; rigMs: number; requests: number; catchUpMs?: number };
   /** Sorted open-loop latency samples per round. */
   readonly latency: Float64Array[];
   errors: number;

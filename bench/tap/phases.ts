@@ -19,6 +19,11 @@ export interface PhaseContext {
   readonly rigPids: readonly (number | undefined)[];
   readonly figures: ReadonlyMap<ContenderName, ContenderFigures>;
   readonly log: (line: string) => void;
+  /**
+   * The taps that capture, by contender: after each saturation window the bench waits until the
+   * tap's writer has stored what the window queued, and counts that CPU too (see `saturation`).
+   */
+  readonly capturing?: ReadonlyMap<ContenderName, StartedChild>;
 }
 
 /** The live contenders in the order their targets were added. */
@@ -51,6 +56,15 @@ export async function saturation(ctx: PhaseContext): Promise<void> {
       const cpu0 = procCpuMs(pid);
       const rig0 = rigCpu();
       const res = await ctx.load.closed({ target, connections: ctx.plan.connections, warmupMs: 200, durationMs: ctx.plan.closedMs });
+      // A tap's writer may still be storing the window's captures when the window ends (its thread
+      // yields to the proxy's): that work is the window's too. Counted until the queue is empty and
+      // the counters hold still, or a writer that falls behind would look cheaper than one that keeps up.
+      const tap = ctx.capturing?.get(name);
+      const windowMs = procCpuMs(pid) - cpu0;
+      if (tap !== undefined) {
+        await settle(tap);
+        fig.cpu.catchUpMs = (fig.cpu.catchUpMs ?? 0) + (procCpuMs(pid) - cpu0 - windowMs);
+      }
       // The CPU span holds the job's warm-up and tail too, so it is divided by every request sent.
       fig.cpu.ms += procCpuMs(pid) - cpu0;
       // direct's process is the upstream: counted once, as the contender.

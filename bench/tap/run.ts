@@ -206,13 +206,24 @@ async function main(): Promise<void> {
       [...targets.keys()].map((n) => [n, { throughput: [], cpu: { ms: 0, rigMs: 0, requests: 0 }, latency: [], errors: 0, late: 0 }]),
     );
     const rigPids = [upstream.child.pid, loadGenerator.child.pid];
-    const ctx: PhaseContext = { plan, load, targets, pids, rigPids, figures, log };
+    const capturing = new Map<ContenderName, StartedChild>([
+      ...(tap === undefined ? [] : [['tap', tap] as const]),
+      ...variants.map((v) => [v.name, v.tap] as const),
+    ]);
+    const ctx: PhaseContext = { plan, load, targets, pids, rigPids, figures, log, capturing };
 
     await warmUp(ctx);
     // The profile covers the saturation rounds only; the tap idles through the other contenders' turns.
     if (profile && tap !== undefined) await tapProfile(tap, 'profile-start');
     await saturation(ctx);
     const profiled = profile && tap !== undefined ? await tapProfile(tap, 'profile-stop') : undefined;
+    for (const name of capturing.keys()) {
+      const cpu = figures.get(name)?.cpu;
+      if (cpu !== undefined && cpu.requests > 0)
+        log(
+          `${name}: after its saturation windows, storing their captures took ${(cpu.catchUpMs ?? 0).toFixed(0)} ms of CPU more (${(((cpu.catchUpMs ?? 0) * 1000) / cpu.requests).toFixed(1)} µs per request, counted in its CPU µs/req)`,
+        );
+    }
     await latency(ctx);
 
     const sseTargets = [targets.get('direct'), targets.get('tap'), ...variants.map((v) => targets.get(v.name))].filter(
