@@ -52,6 +52,15 @@ function count(side: readonly ClauseToken[], e: SentenceEdit, other: readonly Cl
  * are a new clause, not a flip of the kept one: the sentence is then left to the clause rules.
  */
 export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): SentenceEdit | undefined {
+  // A whole predicate swapped says its claim in words of its own: only a scope or a direction turned
+  // around with no negation on either side is read there ("is finished" / "is no longer in progress"
+  // says one thing; a negation on one side may word the other side's predicate).
+  if (copy.predicate === true) {
+    const e = copy.edits[0];
+    if (e === undefined || count(e.from, e, e.to, memo) + count(e.to, e, e.from, memo) > 0) return undefined;
+    if (((editCuesIn(e.from, 0, e.from.length, memo) | editCuesIn(e.to, 0, e.to.length, memo)) & editCue.negation) !== 0) return undefined;
+    return scopeDiffers(e.from, e.to) || directionDiffers(e.from, e.to) ? e : undefined;
+  }
   let parity = 0;
   let first: SentenceEdit | undefined;
   for (const e of copy.edits) {
@@ -177,6 +186,8 @@ export function diffEditedSentences(
       out.push(difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines)));
       continue;
     }
+    // A swapped predicate is all new words: no item was added to a kept list.
+    if (copy.predicate === true) continue;
     for (const e of copy.edits) {
       const item = addedItem(e, production);
       if (item === undefined || !claims(copy, e, candidate, maxClauses)) continue;

@@ -42,3 +42,15 @@ describe('"welcome" as a permission', () => {
     expect(kinds('Parents are welcome to join the first lesson.', 'Parents may join the first lesson.')).toEqual([]);
   });
 });
+
+describe('"without" in the Latin-script languages read', () => {
+  it('reads ohne / sin / sem / sans / senza as English "without": a swap for "with" is a flip', () => {
+    expect(flips('Puede cambiar la cita sin costo hasta el viernes.', 'Puede cambiar la cita con un cargo hasta el viernes.')).toHaveLength(
+      1,
+    );
+    expect(flips('Die Stornierung ist ohne Gebühr möglich.', 'Die Stornierung ist mit Gebühr möglich.')).toHaveLength(1);
+    expect(flips('A troca pode ser feita sem custo na loja.', 'A troca pode ser feita com custo na loja.')).toHaveLength(1);
+    // "without" said in both answers agrees.
+    expect(flips('Puede cambiar la cita sin costo hasta el viernes.', 'Hasta el viernes, la cita se puede cambiar sin costo.')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@
 // Korean's verb endings, how a token begins.
 
 interface LatinCues {
-  /** Words that negate ("nicht", "jamais"). */
+  /** Words that negate ("nicht", "jamais"), and the language's "without" ("ohne", "sin", "sem", "sans", "senza"), as English "without" does. */
   readonly negations: readonly string[];
   /** Words that deny their positive counterpart ("ausgeschlossen" = "not included"). */
   readonly deniers: readonly string[];
@@ -17,23 +17,23 @@ interface LatinCues {
 /** Latin-script languages; French "ne" is left out ("pas"/"jamais" count once for "ne … pas"). */
 export const latinNegationCues: Readonly<Record<string, LatinCues>> = Object.freeze({
   German: {
-    negations: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals'],
+    negations: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne'],
     deniers: ['ausgeschlossen', 'verboten', 'untersagt'],
   },
   Spanish: {
-    negations: ['nunca', 'ningún', 'ninguna', 'ninguno', 'nada', 'tampoco'],
+    negations: ['nunca', 'ningún', 'ninguna', 'ninguno', 'nada', 'tampoco', 'sin'],
     deniers: ['excluido', 'excluida', 'excluidos', 'excluidas', 'prohibido', 'prohibida', 'prohibidos', 'prohibidas'],
   },
   Portuguese: {
-    negations: ['não', 'nunca', 'nenhum', 'nenhuma', 'nada'],
+    negations: ['não', 'nunca', 'nenhum', 'nenhuma', 'nada', 'sem'],
     deniers: ['excluído', 'excluída', 'excluídos', 'excluídas', 'proibido', 'proibida', 'proibidos', 'proibidas'],
   },
   French: {
-    negations: ['pas', 'jamais', 'rien', 'aucun', 'aucune'],
+    negations: ['pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans'],
     deniers: ['exclu', 'exclue', 'exclus', 'exclues', 'interdit', 'interdite', 'interdits', 'interdites'],
   },
   Italian: {
-    negations: ['mai', 'nessun', 'nessuno', 'nessuna'],
+    negations: ['mai', 'nessun', 'nessuno', 'nessuna', 'senza'],
     deniers: ['escluso', 'esclusa', 'esclusi', 'escluse', 'vietato', 'vietata', 'vietati', 'vietate'],
   },
 });

@@ -42,4 +42,23 @@ describe('a claim kept with its scope swapped', () => {
       ),
     ).toEqual([]);
   });
+
+  it('is a flip where a sentence keeps its subject and swaps its whole predicate for one of the other scope', () => {
+    expect(
+      flips(
+        'Rehearsals start at 7 pm. A second pianist is present at every rehearsal.',
+        'Rehearsals start at 7 pm. A second pianist comes only if the soloist asks.',
+      ),
+    ).toHaveLength(1);
+    // The predicate said again in words of the same scope, or a negation that words it: no flip.
+    expect(
+      flips(
+        'Rehearsals start at 7 pm. A second pianist is present at every rehearsal.',
+        'Rehearsals start at 7 pm. A second pianist attends all rehearsals.',
+      ),
+    ).toEqual([]);
+    expect(
+      flips('Rehearsals start at 7 pm. The hall stays heated throughout.', 'Rehearsals start at 7 pm. The hall never gets cold.'),
+    ).toEqual([]);
+  });
 });

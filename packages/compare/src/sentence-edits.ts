@@ -29,6 +29,12 @@ export interface NearCopy {
   readonly edits: readonly SentenceEdit[];
   /** Share of the longer sentence's words kept, in order. */
   readonly share: number;
+  /**
+   * The sentence's opening kept (its subject) and all the rest replaced by a short predicate of the
+   * candidate's own ("A second guide is present on every climb" → "A second guide joins only if the
+   * weather turns"): too few words kept to be an edit, one edit from the end of the kept opening.
+   */
+  readonly predicate?: boolean;
 }
 
 /**
@@ -172,12 +178,44 @@ export function nearCopies(
     // An edit leaves the sentence's ends: a fifth of it kept at its start and end together, and the
     // middles, which the diff reads, short enough; what the diff could keep at most must reach the share.
     if (5 * (bestPre + bestSuf) < longer || ma > maxWindow || mb > maxWindow) continue;
-    if (bestPre + bestSuf + Math.min(ma, mb) <= keptShare * longer) continue;
+    if (bestPre + bestSuf + Math.min(ma, mb) <= keptShare * longer) {
+      const swapped = predicateSwap(a, b, sentence, bestPre, bestSuf, worthDiffing);
+      if (swapped !== undefined) out.push(swapped);
+      continue;
+    }
     if (!worthDiffing(a, b, bestPre, bestSuf)) continue;
     const { edits, kept } = diffMiddles(a, b, bestPre, bestSuf);
     const share = (bestPre + bestSuf + kept) / longer;
-    if (share <= keptShare) continue;
+    if (share <= keptShare) {
+      const swapped = predicateSwap(a, b, sentence, bestPre, bestSuf, () => true);
+      if (swapped !== undefined) out.push(swapped);
+      continue;
+    }
     out.push({ sentence, original: a, candidate: b, edits, share });
   }
   return out;
+}
+
+/** The words of a subject a swapped predicate must keep, and the most words each predicate may have. */
+const minSubject = 3;
+const maxPredicate = 8;
+
+/**
+ * A sentence whose opening (at least {@link minSubject} words, and nothing at its end) is kept and
+ * whose short rest is replaced: one edit of the two predicates ({@link NearCopy.predicate}).
+ */
+function predicateSwap(
+  a: readonly ClauseToken[],
+  b: readonly ClauseToken[],
+  sentence: number,
+  pre: number,
+  suf: number,
+  worthDiffing: EditFilter,
+): NearCopy | undefined {
+  const ma = a.length - pre;
+  const mb = b.length - pre;
+  if (pre < minSubject || suf > 0 || ma === 0 || mb === 0 || ma > maxPredicate || mb > maxPredicate) return undefined;
+  if (!worthDiffing(a, b, pre, 0)) return undefined;
+  const edit: SentenceEdit = { from: a.slice(pre), to: b.slice(pre), before: b[pre - 1], after: undefined, at: pre };
+  return { sentence, original: a, candidate: b, edits: [edit], share: pre / Math.max(a.length, b.length), predicate: true };
 }
