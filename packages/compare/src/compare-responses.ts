@@ -144,7 +144,7 @@ export function compareRules(
       message: `opaque body ${original.bodyHash} (${original.bodySize} B) → ${candidate.bodyHash} (${candidate.bodySize} B)`,
     });
   }
-  const text = textCategory(original, candidate, limits, options.textHunks === true);
+  const text = textCategory(original, candidate, limits, options.textHunks === true, options.baselines ?? []);
 
   const deltas: Deltas = {
     latencyMs: delta(original.timings.durationMs, candidate.timings.durationMs),

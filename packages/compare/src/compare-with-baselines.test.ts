@@ -38,4 +38,20 @@ describe('compareWithBaselines', () => {
       expect(compareWithBaselines(candidate, original, baselines, { endpoint }).report).toEqual(expected);
     }
   });
+
+  it('holds a short answer worded like another production answer to the bar of that answer, not of the original', () => {
+    // A booking office's short answers: the candidate shares no word with the original, and
+    // production itself words it that way too.
+    const short = chat('Deposits are returned within a fortnight of checkout.');
+    const like = [chat('We refund the security deposit in fourteen days or fewer after you leave.')];
+    const reworded = chat('You get the security deposit back in fourteen days or fewer after you leave.');
+    const offTopic = chat('Our gym on the second floor opens at six every morning for all guests.');
+    const judged = (c: ReturnType<typeof chat>) => compareWithBaselines(c, short, like, { endpoint }).report;
+    expect(judged(reworded).text?.similarity).toBeLessThan(0.1);
+    expect(judged(reworded).text?.nearestBaseline).toBeGreaterThan(0.3);
+    expect(judged(reworded).categories.find((c) => c.name === 'text')?.regression).toBe(false);
+    expect(judged(offTopic).categories.find((c) => c.name === 'text')?.regression).toBe(true);
+    // Without the baseline the original is all there is to measure by.
+    expect(compareWithBaselines(reworded, short, [], { endpoint }).report.text?.nearestBaseline).toBeUndefined();
+  });
 });

@@ -125,6 +125,12 @@ export interface TextFacts extends TextSimilarity {
    * reworded freely run to run. Its drift is shown, not judged; its facts still are.
    */
   readonly preamble?: boolean;
+  /**
+   * With baselines, when the candidate's text is far from the original's: its similarity to the
+   * closest baseline (another production answer to the same input). An answer as close to one
+   * of production's answers as production's own wording is not off-topic, however short.
+   */
+  readonly nearestBaseline?: number;
   /** Word-level display hunks, present when asked for (`textHunks: true`) and cheap enough. */
   readonly hunks?: readonly TextHunk[];
 }

@@ -117,10 +117,12 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
       const simFloor = bar.similarity;
       const lenFloor = bar.lengthRatio;
       const source = bar.pairs === 0 ? 'prior' : `prior updated by ${bar.pairs} baseline pair(s)`;
-      if (t.similarity < simFloor) {
+      // Far from the original but as close to another production answer: production's wording.
+      const similarity = Math.max(t.similarity, t.nearestBaseline ?? 0);
+      if (similarity < simFloor) {
         regression = true;
-        reasons.push(`text similarity ${t.similarity.toFixed(3)} < ${simFloor.toFixed(3)} (${source})`);
-        excess = Math.max(excess, (simFloor - t.similarity) / Math.max(simFloor, 1e-9));
+        reasons.push(`text similarity ${similarity.toFixed(3)} < ${simFloor.toFixed(3)} (${source})`);
+        excess = Math.max(excess, (simFloor - similarity) / Math.max(simFloor, 1e-9));
       }
       // A shorter answer is a paraphrase unless it looks cut: its words are the original's opening.
       const cut = (t.prefix ?? 1) >= 0.8;

@@ -59,6 +59,32 @@ function tokenIds(text: string, words: WordIds): readonly number[] {
   return ids;
 }
 
+/**
+ * Below this similarity to the original the candidate's closest baseline is looked up: above any
+ * bar the judge sets with the few baselines `diff --baseline` gives (the prior 0.1 moved by at
+ * most three pairs), so the look-up costs nothing on the usual close paraphrase.
+ */
+const nearestBaselineBelow = 0.5;
+
+/** The highest similarity of the candidate's text to a baseline's. */
+function nearestBaseline(
+  textB: string,
+  idsB: readonly number[],
+  baselines: readonly CanonicalResponse[],
+  words: WordIds,
+  limits: TextSimilarityLimits,
+): number {
+  let best = 0;
+  for (const base of baselines) {
+    const text = base.refusal !== null && base.text === '' ? base.refusal : base.text;
+    if (text === '') continue;
+    const ids = tokenIds(text, words);
+    const symbols = denseIds(ids, idsB, words);
+    best = Math.max(best, similarityOfSymbols(text, textB, symbols.a, symbols.b, symbols.symbols, limits).similarity);
+  }
+  return best;
+}
+
 /** Share of the shorter text's words found in order in the longer one's opening (a cut answer keeps them); given their words as small ids. */
 function prefixShare(longer: readonly number[], shorter: readonly number[], limits: TextSimilarityLimits): number {
   const b = shorter;
@@ -77,6 +103,7 @@ export function textCategory(
   b: CanonicalResponse,
   limits: TextSimilarityLimits,
   withHunks: boolean,
+  baselines: readonly CanonicalResponse[] = [],
 ): { report: CategoryReport; facts: TextFacts | null } {
   const out: Difference[] = [];
   const refusalA = a.refusal !== null || looksLikeRefusal(a.text);
@@ -155,5 +182,9 @@ export function textCategory(
   // wording varies freely, so text drift is shown, not judged.
   if ((a.toolCalls.length > 0 && b.toolCalls.length > 0) || (onlyAnnounces(textA) && onlyAnnounces(textB)))
     facts = { ...facts, preamble: true };
+  if (baselines.length > 0 && sim.similarity < nearestBaselineBelow) {
+    const nearest = nearestBaseline(textB, idsB, baselines, words, limits);
+    if (nearest > sim.similarity) facts = { ...facts, nearestBaseline: nearest };
+  }
   return { report: category('text', out, 0, score), facts: hunks === undefined ? facts : { ...facts, hunks } };
 }
