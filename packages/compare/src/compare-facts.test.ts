@@ -63,6 +63,16 @@ describe('facts in prose', () => {
     expect(factMessages(r)).toContain("don't need a referral → do need a referral");
   });
 
+  it("catches a permission flipped beside an elided clause that reuses the original's other word", () => {
+    // The candidate's "welcome" is the original's word for the scooters: the elided "and so are
+    // scooters" is a clause of its own, so "Bikes are welcome" pairs with "Bikes aren't allowed".
+    const r = diff("Bikes aren't allowed on the ferry, but scooters are welcome.", 'Bikes are welcome on the ferry, and so are scooters.', [
+      'The ferry takes no bikes; scooters are fine.',
+    ]);
+    expect(r.verdict).toBe('regression');
+    expect(factMessages(r).some((m) => m.includes("aren't allowed") && m.includes('are welcome'))).toBe(true);
+  });
+
   it('catches another booking code and another city', () => {
     expect(
       factMessages(diff('Your booking code is QX7L2P for the flight to Lisbon.', 'Your booking code is QX7L2R for the flight to Lisbon.')),

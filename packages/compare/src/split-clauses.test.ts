@@ -178,6 +178,17 @@ describe('coordinated clauses with a pronoun subject', () => {
   });
 });
 
+describe('elided clauses', () => {
+  it('splits "…, and so are guide dogs" as it splits "…, and neither is…": the elided claim is its own clause', () => {
+    const texts = (s: string) => splitClauses(s).map((c) => c.text);
+    expect(texts('Bikes are welcome on the ferry, and so are scooters.')).toEqual([
+      'Bikes are welcome on the ferry',
+      'and so are scooters.',
+    ]);
+    expect(texts('The hall is heated and so is the annex.')).toHaveLength(2);
+  });
+});
+
 describe('consequences', () => {
   it('splits "…, so your plan…" as it splits "…, so it…": a consequence says its own polarity', () => {
     const texts = (s: string) => splitClauses(s).map((c) => c.text);
