@@ -94,9 +94,13 @@ export function isFraming(c: ClauseFacts): boolean {
   if (isPreamble(c)) return true;
   let framed = 0;
   let regarded = 0;
+  // Past half of the words neither framing nor regard, neither test below can hold: stop there.
+  let other = 0;
+  const n = c.content.length;
   for (const w of c.content) {
     if (framing.has(w)) framed++;
     else if (regard.has(w)) regarded++;
+    else if (++other * 2 > n) return false;
   }
   if (framed * 2 >= c.content.length) return true;
   // Words of regard frame a clause that states nothing: no value, no price ("we value your loyalty

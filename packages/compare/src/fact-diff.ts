@@ -12,6 +12,7 @@ import { knownWords, saidInOneSentence } from './known-words.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
+import { someClauseStates } from './some-clause-states.js';
 import { standInTest } from './stand-in-clause.js';
 import { swappedTerm } from './swapped-term.js';
 import { ValueIndex } from './value-index.js';
@@ -77,10 +78,10 @@ export function diffFacts(
   // says what it says. "Each year you get 28 days" supports the candidate's "twenty-eight days of
   // leave", not also its "four weeks' notice" (28 days too) where production gave two weeks.
   const takenBy = (x: ClauseFacts, sheet: FactSheet, v: FactValue, c: ClauseFacts): boolean =>
-    candidate.clauses.some((d, j) => d !== c && j < o.maxClauses && clauseStates(d, v) && align(d, sheet, o.maxClauses)?.clause === x);
+    someClauseStates(candidate, v, o.maxClauses, (d) => d !== c && align(d, sheet, o.maxClauses)?.clause === x);
   const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
     (mine !== undefined && clauseStates(mine, v)) ||
-    production.some((sheet) => sheet.clauses.some((x, i) => i < o.maxClauses && clauseStates(x, v) && !takenBy(x, sheet, v, c)));
+    production.some((sheet) => someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c)));
 
   // Original clauses no candidate clause was paired with, asked only where a clause would be a new claim.
   const standsIn = standInTest(original.clauses, o.maxClauses, matched, droppedValues.length === 0);

@@ -2,6 +2,7 @@ import { relativeDays } from './calendar-value.js';
 import { isLanguageNumberWord } from './language-numbers.js';
 import { isNumberWord, ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { isAscii } from './word-forms.js';
 
 // Which tokens can start a value (extract-values.ts asks before trying its patterns): most words
 // of an answer start none, and are skipped by a look-up remembered per word.
@@ -90,7 +91,11 @@ const startWords = new Set([
  * lower case (its answer is a function of its lower-case form then).
  */
 export function mayHoldValueMemo(t: ClauseToken, memo: (number | undefined)[] | undefined): boolean {
-  if (memo === undefined || t.id === undefined || t.core !== t.lower) return mayHoldValue(t);
+  if (memo === undefined || t.id === undefined) return mayHoldValue(t);
+  // Written otherwise ("March", "Sure"): an ASCII word holds a value only where its lower-case
+  // form does (case changes no digit, sign or dot; "www"/"http" opening the word open its lower
+  // case), so a lower case known to hold none answers for it.
+  if (t.core !== t.lower) return memo[t.id] === 0 && isAscii(t.core) ? false : mayHoldValue(t);
   let may = memo[t.id];
   if (may === undefined) {
     may = mayHoldValue(t) ? 1 : 0;

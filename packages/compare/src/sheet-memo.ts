@@ -1,6 +1,7 @@
 import type { Aligned } from './clause-alignment.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { IdSet } from './id-set.js';
+import type { ClausesByValue } from './some-clause-states.js';
 import type { ValueIndex } from './value-index.js';
 
 // What the fact rules derive from an answer's sheet or one of its clauses, kept on that object
@@ -25,6 +26,8 @@ export class SheetMemo {
   sides: { readonly max: number; readonly negated: boolean; readonly plain: boolean } | undefined;
   /** The clauses (of the first `max`) that use each content word (moved-item.ts). */
   clausesByWord: { readonly max: number; readonly byWord: Map<string, ClauseFacts[]> } | undefined;
+  /** The clauses holding each value key and number (some-clause-states.ts). */
+  clausesByValue: ClausesByValue | undefined;
 }
 
 /** One remembered alignment: the best clause of `sheet` (of its `max` first) for the clause holding it. */

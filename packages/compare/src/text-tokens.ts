@@ -83,7 +83,9 @@ function asciiTokenIds(text: string, ids: WordIds): number[] {
       words = found;
       memo[chunk] = words;
     }
-    for (const w of words) out.push(w);
+    // Most chunks are one word.
+    if (words.length === 1) out.push(words[0] as number);
+    else for (const w of words) out.push(w);
   }
   return out;
 }

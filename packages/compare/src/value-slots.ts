@@ -1,5 +1,6 @@
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { someClauseStates } from './some-clause-states.js';
 
 // Module functions, not closures made per call: sameSlot is asked for every pair of values a rule looks at.
 function unit(v: FactValue): string {
@@ -40,10 +41,6 @@ export function sameSlot(a: FactValue, b: FactValue): boolean {
  */
 export function anchoredElsewhere(c: ClauseFacts, x: ClauseFacts, sheets: readonly FactSheet[], max: number): boolean {
   return c.values.some(
-    (v) =>
-      !v.weak &&
-      v.type !== 'entity' &&
-      !clauseStates(x, v) &&
-      sheets.some((sheet) => sheet.clauses.some((y, i) => i < max && y !== x && clauseStates(y, v))),
+    (v) => !v.weak && v.type !== 'entity' && !clauseStates(x, v) && sheets.some((sheet) => someClauseStates(sheet, v, max, (y) => y !== x)),
   );
 }
