@@ -105,7 +105,9 @@ export function calendarWordAt(t: ClauseToken, rest: readonly ClauseToken[], dig
   const c = t.core;
   const mi = monthIndex(c);
   if (mi !== -1 && (c !== 'may' || t.upper)) {
-    const day = dayOrdinal.exec(rest[0]?.core ?? '');
+    // "October, 9 to 5": a comma after the month ends the date; the number is another value.
+    const after = t.after ?? '';
+    const day = after.includes(',') || after.includes(';') ? null : dayOrdinal.exec(rest[0]?.core ?? '');
     if (day !== null && Number(day[1]) <= 31) {
       return {
         value: { type: 'date', keys: [`date:${pad(mi + 1)}-${pad(Number(day[1]))}`], text: `${c} ${rest[0]?.core}`, weak: false },

@@ -55,17 +55,27 @@ const charges = new Set(['charge', 'charges', 'cost', 'costs', 'fee', 'fees', 's
 function chargeFollows(tokens: readonly ClauseToken[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
     if (charges.has(tokens[k]?.lower ?? '')) return true;
-    // The noun phrase ends at punctuation ("no, the fee…").
-    if ((tokens[k - 1]?.after ?? '') !== '') return false;
+    // The noun phrase ends at punctuation ("no, the fee…") and at a subject ("without insurance it costs $40").
+    if ((tokens[k - 1]?.after ?? '') !== '' || subjects.has(tokens[k]?.lower ?? '')) return false;
   }
   return false;
 }
+
+// Pronouns that open a clause of their own after a noun phrase.
+const subjects = new Set(['it', 'you', 'we', 'they', 'he', 'she', 'i', 'there', 'this', 'that']);
 
 // Verbs of keeping something from happening, and the words before "to" that make "to avoid" the
 // verb's object ("you need to avoid") rather than a purpose ("…alerts to avoid fees").
 const purposes = new Set(['avoid', 'prevent']);
 const purposeTakers = new Set(
   'need needs needed have has had want wants try tries trying tried ought able going got must should will would can could'.split(' '),
+);
+
+// Words after which a verb's plain form is the verb ("to block", "can block", "we block", "don't block").
+const verbTakers = new Set(
+  "to will would can could may might must should shall do does did don't doesn't didn't won't can't cannot not never please i you we they also automatically".split(
+    ' ',
+  ),
 );
 
 // Words after which "miss" is a verb of the clause: a subject pronoun, a relative, an auxiliary.
@@ -139,6 +149,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   // forbids, as "must not" does ("nobody can be in the house" = "you must stay out").
   let granted = false;
   let lifted = false;
+  let deniedWithout = false;
   let start = 0;
   const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
@@ -219,6 +230,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if ((bits & cue.denier) !== 0) {
+      // "block" names a thing ("a transaction block", "the next block") unless a verb stands there.
+      if (w === 'block' && i > start && !verbTakers.has(tokens[i - 1]?.lower ?? '')) return;
       // "to avoid / prevent a fee" after the claim, or opening it, is its purpose: what the claim is for
       // ("set up an alert to prevent another fee"), not what it denies. "need to avoid" still denies.
       if (purposes.has(w) && tokens[i - 1]?.lower === 'to' && !purposeTakers.has(tokens[i - 2]?.lower ?? '')) return;
@@ -240,6 +253,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (freeCompoundNoun(w) !== undefined && (attributive(tokens, i) || deniesAnother(tokens, i))) return;
       // "won't", "can't", "don't need": the negation; "can't"/"cannot" also carry possibility.
       negs++;
+      // "can't start without it": a permission denied but for something is a need of it.
+      if (w === 'without' && granted && !lifted) deniedWithout = true;
       if (w === 'cannot' || w === "can't" || w === "couldn't") {
         pos = true;
         granted = true;
@@ -264,9 +279,11 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
         next === 'to' ||
         ((w === 'need' || w === 'needs') && next !== undefined);
       if (!counts) return;
-      let j = i - 1;
+      // "a must" names a necessity as "a requirement" does: "not a must" lifts it.
+      const named = w === 'must' && tokens[i - 1]?.lower === 'a';
+      let j = named ? i - 2 : i - 1;
       while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
-      if (liftable.has(w) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) {
+      if ((liftable.has(w) || named) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) {
         pos = true;
         lifted = true;
       } else {
@@ -280,6 +297,12 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (deontic.has(w)) granted = true;
     }
   });
+  // "The examiner can't begin without it" says "the examiner needs it to begin".
+  if (deniedWithout && negs % 2 === 0) {
+    nec = true;
+    stated = true;
+    pos = false;
+  }
   // A permission restricted by "only" ("allowed only in the rings", "can only pay by card") is a
   // rule as much as a permission: it takes no side on the scale.
   const modality = nec && !pos ? 'necessity' : pos && !nec ? (only ? null : 'possibility') : advised && !nec && !pos ? 'advice' : null;

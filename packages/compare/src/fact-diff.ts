@@ -9,6 +9,7 @@ import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
+import { isLeadIn } from './lead-in.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
@@ -221,6 +222,8 @@ export function diffFacts(
       )
     )
       return;
+    // Words before a colon that announce what follows.
+    if (isLeadIn(c, candidate)) return;
     out.push({
       kind: 'added_claim',
       path: where(c),

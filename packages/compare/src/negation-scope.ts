@@ -109,6 +109,30 @@ function saidBeforeConjoined(other: ClauseFacts, negated: ClauseFacts, cue: numb
   return other.content.every((w) => before.has(w));
 }
 
+const relativizers = new Set(['that', 'which', 'who']);
+const relativeAuxiliaries = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'will']);
+
+/**
+ * Whether clause `x` holds a negation right inside a relative clause ("…that is not attached…",
+ * "…who don't live here…") governing words `y` does not say, and another negation after it (the
+ * main predicate's): the relative one is about the noun, not what `y` asserts or denies.
+ */
+function relativeNegationUnsaid(x: ClauseFacts, y: ClauseFacts): boolean {
+  const t = x.tokens;
+  for (let r = 1; r < t.length - 1; r++) {
+    if (!relativizers.has(t[r]?.lower ?? '')) continue;
+    let k = r + 1;
+    if (relativeAuxiliaries.has(t[k]?.lower ?? '')) k++;
+    const w = t[k]?.lower ?? '';
+    if (!isParticle(w)) continue;
+    const head = governed(t, k);
+    if (head === null || head.some((h) => says(y, h) || statesKin(y, h))) return false;
+    for (let j = k + 1; j < t.length; j++) if (isParticle(t[j]?.lower ?? '')) return true;
+    return false;
+  }
+  return false;
+}
+
 /** Whether the particle at `cue` negates a necessity ("not needed", "don't have to"). */
 function lifts(tokens: ClauseFacts['tokens'], cue: number): boolean {
   for (let i = cue + 1; i < tokens.length; i++) {
@@ -178,6 +202,9 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   }
   if (!attached(negated.tokens, cue)) {
     if (!isParticle(negated.tokens[cue]?.lower ?? '')) return true;
+    // The other clause's count is even only by a negation inside a relative clause about its subject
+    // ("A deck that is not attached … doesn't need a permit" / "No permit if it's freestanding").
+    if (relativeNegationUnsaid(other, negated)) return false;
     // A lifted necessity is a permission: against a clause that grants one ("isn't needed" / "You
     // can leave it at home") the negation is spent on the modal, not opposed to the claim.
     if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;

@@ -9,7 +9,16 @@ import type { ClauseToken } from './split-clauses.js';
  */
 export function modalityDiffers(a: ClausePolarity, b: ClausePolarity): boolean {
   if (a.modality === null || b.modality === null || a.modality === b.modality) return false;
-  return !softer(a, b) && !softer(b, a);
+  return !softer(a, b) && !softer(b, a) && !prohibits(a, b) && !prohibits(b, a);
+}
+
+/**
+ * A permission denied against an obligation: "can't park here" says what "must not park here" does,
+ * and "can't run inside a transaction" what "has to run outside one" does; whether the two are
+ * negated alike is the polarity rules' question, not the modal scale's.
+ */
+function prohibits(x: ClausePolarity, y: ClausePolarity): boolean {
+  return x.forbids === true && y.modality === 'necessity';
 }
 
 /** A request against advice: as strong as each other ({@link modalityDiffers}). */

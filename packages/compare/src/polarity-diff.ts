@@ -1,4 +1,6 @@
+import { saidAcrossClauses } from './across-clauses.js';
 import { align, counterpart } from './clause-alignment.js';
+import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
@@ -123,8 +125,10 @@ export function diffPolarity(
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
-    // closely (a mutual best match) judge its polarity and modality, when they all agree.
+    // closely (a mutual best match) judge its polarity and modality, when they all agree; not where
+    // the original says it in several clauses of one sentence.
     const theirs = closeClauses(c, original, candidate, baselines, o);
+    if (theirs.length > 0 && saidAcrossClauses(c, original, candidate, opposed, o)) return undefined;
     const first = theirs[0];
     if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, context, o, false);
     if (
@@ -147,11 +151,13 @@ function difference(
   from: ClauseFacts,
   to: ClauseFacts,
   { original, candidate, baselines }: PolarityContext,
-  o: { readonly maxClauses: number },
+  o: { readonly alignClause: number; readonly maxClauses: number },
   varies: boolean,
 ): (Omit<Difference, 'path'> & { readonly explainedByNoise?: boolean }) | undefined {
   const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
   if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
+  const home = sheet ?? [original, ...baselines].find((s) => s.clauses.includes(from));
+  if (home !== undefined && listAgrees(from, home, to, candidate, [original, ...baselines], { opposed, ...o })) return undefined;
   return reported(kind, from, to, varies);
 }
 

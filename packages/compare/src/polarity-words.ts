@@ -105,9 +105,10 @@ export const failures = new Set(['fail', 'fails', 'failed']);
 // Verbs that end an action named by the -ing form after them ("stopped accepting walk-ins" = "no
 // longer accepts"); alone ("the bus stopped") they negate nothing.
 export const cessations = new Set(['stop', 'stops', 'stopped', 'cease', 'ceases', 'ceased', 'quit']);
-// Verbs of not doing what they name: "teams that miss check-in" do not check in. As a participle
-// before its noun ("missed lessons can be rescheduled") they name a thing, not the clause's polarity.
-export const omissions = new Set(['miss', 'misses', 'missed']);
+// Verbs of not doing what they name: "teams that miss check-in" do not check in, "you can skip the
+// permit" needs none. As a participle before its noun ("missed lessons can be rescheduled") they name
+// a thing, not the clause's polarity.
+export const omissions = new Set(['miss', 'misses', 'missed', 'skip', 'skips', 'skipped']);
 // Conjunctions that open a subordinate clause inside a clause; a leading one is split off by
 // splitClauses as the clause's condition.
 export const subordinators = new Set(['if', 'unless', 'because', 'although', 'though', 'whereas', 'whether']);

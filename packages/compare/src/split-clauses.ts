@@ -1,4 +1,5 @@
 import { isCloser, isOpener, isSentencePunct, isUpper } from './clause-chars.js';
+import { isPolarityCue } from './polarity-cues.js';
 import { straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 import { segmentWords } from './word-segments.js';
@@ -207,7 +208,10 @@ function isLabel(first: string, line: string): boolean {
   if (line.charCodeAt(first.length) !== 58) return false;
   // What follows starts lower-case ("Frames: covered…"); "Good news: Go to…" is a sentence of its own.
   const next = line.slice(first.length + 1).trimStart();
-  if (next === '' || next[0] === next[0]?.toUpperCase()) return false;
+  if (next === '') return false;
+  // A label that is only a stance ("Required: STCW Basic Safety", "Recommended (not required): Powerboat
+  // Level 2") says it of its value, whatever case the value opens with.
+  if (next[0] === next[0]?.toUpperCase() && !isStance(first)) return false;
   let words = 1;
   for (let i = 0; i < first.length; i++) {
     const c = first.charCodeAt(i);
@@ -215,6 +219,18 @@ function isLabel(first: string, line: string): boolean {
     if (c === 32 && first.charCodeAt(i - 1) !== 32) words++;
   }
   return words <= 3;
+}
+
+/** Whether a label's words are all cues of polarity or modality ("Optional", "Not required", "Recommended (not required)"). */
+function isStance(label: string): boolean {
+  const words = label.toLowerCase().split(/[^a-z']+/);
+  let cues = 0;
+  for (const w of words) {
+    if (w === '') continue;
+    if (!isPolarityCue(w)) return false;
+    cues++;
+  }
+  return cues > 0;
 }
 
 /**

@@ -48,4 +48,13 @@ describe('a clause that stands in for one the candidate left out', () => {
     const shorter = 'Ticket RX-4471 is open. Please note the device has to go back into the box it shipped in ahead of time.';
     expect(claims(original, shorter)).toContainEqual(expect.stringContaining('added_claim'));
   });
+
+  it('reads the consequence after a condition as the rest of an original clause that says both in one', () => {
+    const booked =
+      "Your table for four is booked at 7:30 pm on Friday. If the terrace is closed for rain we'll move you indoors or refund the deposit in full.";
+    const cut =
+      "Your table for four is set for Friday at 7:30 pm. If rain closes the terrace, you'll get an indoor table or your whole deposit back.";
+    expect(claims(booked, cut)).toEqual([]);
+    expect(claims(booked, `${cut} Parking is free for all diners after 6 pm.`)).toHaveLength(1);
+  });
 });

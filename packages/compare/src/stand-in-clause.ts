@@ -23,15 +23,38 @@ export function standInTest(
   if (!keepsEveryValue) return () => false;
   // Found on first use: most answers have no clause that would be a new claim.
   let leftOver: ClauseFacts[] | undefined;
+  const taken = new Set<ClauseFacts>();
   return (c, namesSupported) => {
     if (!namesSupported) return false;
     if (leftOver === undefined) {
       const partners = new Set(matched.values());
       leftOver = original.slice(0, max).filter((x) => !x.framing && !partners.has(x) && asserts(x));
     }
-    const i = leftOver.findIndex((x) => x.polarity.negated === c.polarity.negated && x.polarity.modality === c.polarity.modality);
-    if (i < 0) return false;
-    leftOver.splice(i, 1);
-    return true;
+    const i = leftOver.findIndex((x) => sameStance(x, c));
+    if (i >= 0) {
+      leftOver.splice(i, 1);
+      return true;
+    }
+    return conditionsPartner(c, matched, taken);
   };
+}
+
+function sameStance(x: ClauseFacts, c: ClauseFacts): boolean {
+  return x.polarity.negated === c.polarity.negated && x.polarity.modality === c.polarity.modality;
+}
+
+/**
+ * Whether the candidate's condition before `c` ("If the wind is over 25 knots, | you'll get a new
+ * date or a full refund") was paired with an original clause that says condition and consequence in
+ * one ("If winds are above 25 knots we'll reschedule or refund you in full"): that clause's
+ * consequence is what `c` says, where it asserts with `c`'s stance. Each such clause is taken once.
+ */
+function conditionsPartner(c: ClauseFacts, matched: ReadonlyMap<ClauseFacts, ClauseFacts>, taken: Set<ClauseFacts>): boolean {
+  for (const [k, x] of matched) {
+    if (!k.condition || k.sentence !== c.sentence || x.condition || x.framing || taken.has(x)) continue;
+    if (!x.content.some((w) => !k.contentSet.has(w)) || !sameStance(x, c) || !asserts(x)) continue;
+    taken.add(x);
+    return true;
+  }
+  return false;
 }

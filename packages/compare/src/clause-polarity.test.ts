@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { clauseTokens } from './split-clauses.js';
+
+const polarity = (s: string) => clausePolarity(clauseTokens(s));
+const changes = (a: string, b: string) =>
+  diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => d.kind === 'polarity_flip' || d.kind === 'modality_change')
+    .map((d) => `${d.kind}: ${d.message}`);
+
+describe('a permission denied but for something', () => {
+  it('is a need of it: "can\'t board without a pass" says "you need a pass to board"', () => {
+    expect(polarity("You can't board without a printed pass")).toEqual({ negated: false, modality: 'necessity' });
+    expect(changes("You can't board without a printed pass.", 'You need a printed pass to board.')).toEqual([]);
+  });
+
+  it('still differs from a permission granted without it', () => {
+    expect(changes("You can't board without a printed pass.", 'You can board without a printed pass.')).not.toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { modalityDiffers } from './polarity-agreement.js';
+import { clauseTokens } from './split-clauses.js';
+
+const facts = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).map((d) => `${d.kind}: ${d.message}`);
+const polarity = (s: string) => clausePolarity(clauseTokens(s));
+
+describe('a permission denied against an obligation', () => {
+  it('reads "cannot" and "must not" as one prohibition', () => {
+    expect(modalityDiffers(polarity('Guests cannot smoke in the rooms'), polarity('Guests must not smoke in the rooms'))).toBe(false);
+    expect(facts('Guests cannot smoke in the rooms.', 'Guests must not smoke in the rooms.')).toEqual([]);
+    expect(facts("Visitors can't feed the goats.", 'Visitors must never feed the goats.')).toEqual([]);
+  });
+
+  it('reads "can\'t … inside" and "has to … outside" as one rule', () => {
+    expect(facts("The backup job can't run inside business hours.", 'The backup job has to run outside business hours.')).toEqual([]);
+  });
+
+  it('still reports a prohibition lifted or turned into a permission', () => {
+    expect(facts('Guests must not smoke in the rooms.', 'Guests may smoke in the rooms.')).not.toEqual([]);
+    expect(facts('Guests cannot smoke in the rooms.', 'Guests must smoke in the rooms.')).not.toEqual([]);
+  });
+});
+
+describe('"block" as a noun', () => {
+  it('denies nothing after a noun or a determiner', () => {
+    expect(polarity("It can't run inside a transaction block").negated).toBe(true);
+    expect(polarity('Lessons come in a block of ten').negated).toBe(false);
+  });
+
+  it('still denies as a verb', () => {
+    expect(polarity('The filter will block those senders').negated).toBe(true);
+    expect(polarity('Block the card in the app').negated).toBe(true);
+  });
+
+  it('leaves a terse "not in a transaction" in agreement with "can\'t run inside a transaction block"', () => {
+    expect(
+      facts("The rebuild takes longer and can't run inside a transaction block.", 'The rebuild is slower and not in a transaction.'),
+    ).toEqual([]);
+  });
+});
