@@ -24,6 +24,8 @@ export interface ClientReport {
 export interface Row {
   readonly scenario: Scenario;
   readonly contender: string;
+  /** The round it ran in (`--rounds`): each tap row is compared with http-proxy's row of the same round. */
+  readonly round: number;
   readonly client: ClientReport;
   readonly peakRssMb: number;
   /** CPU seconds the server process (every thread) used while the client ran. */
