@@ -1,3 +1,4 @@
+import { firstLetterGroups } from './first-letter-groups.js';
 import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
 
@@ -26,12 +27,14 @@ const labelled = new RegExp(
   'gi',
 );
 
-/** The labels written in ASCII only: text with no other character and no `\\u` escape holds one of these or none. */
+/**
+ * The labels written in ASCII only: text with no other character and no `\\u` escape holds one of
+ * these or none. Grouped by first letter: only whether one stands anywhere is asked.
+ */
 const asciiLabel = new RegExp(
-  labels
-    .filter((l) => Buffer.byteLength(l) === l.length)
-    .map(spelled)
-    .join('|'),
+  firstLetterGroups(
+    labels.filter((l) => Buffer.byteLength(l) === l.length).map((l) => [spelled(l.charAt(0)), spelled(l.slice(1))] as const),
+  ),
   'i',
 );
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { vendorPrefixes } from './key-shapes.js';
 import { secretFinder } from './secret-finder.js';
-import { builtinPatterns } from './text-patterns.js';
+import { builtinPatterns, type TextPattern } from './text-patterns.js';
 
 const noLeads = builtinPatterns.map((p) => ('find' in p ? p : (({ lead: _lead, ...rest }) => rest)(p)));
 const fragments = fc.constantFrom(
@@ -98,6 +99,78 @@ describe('secret finder', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('finds the same secrets when key shapes are looked for only in long runs of key characters', () => {
+    const inRuns = secretFinder(builtinPatterns, new Map());
+    // Without `keyRun` each pattern's lead is looked for over the whole text, as before.
+    const everywhere = secretFinder(
+      builtinPatterns.map((p): TextPattern => ('find' in p ? p : (({ keyRun: _keyRun, ...rest }) => rest)(p))),
+      new Map(),
+    );
+    const prefixes = fc.constantFrom(
+      ...vendorPrefixes,
+      'sk-',
+      'rk_',
+      'AKIA',
+      'ghp_',
+      'github_pat_',
+      'xoxb-',
+      'AIza',
+      'SG.',
+      'SK',
+      'AC',
+      'key-',
+      'eyJ',
+    );
+    // Key characters around the patterns' shortest lengths, hex for Twilio's, and what ends or splits a run.
+    const rest = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),
+      fc.stringMatching(/^[0-9a-f]{30,34}$/),
+      fc.stringMatching(/^[A-Z0-9]{14,18}$/),
+      fc.constantFrom('.', '..', 'abcd.efgh.ijkl', '1', 'x9'),
+    );
+    const around = fc.constantFrom(' ', '"', ':', '=', '/', '+', '.', '-', '\\n', '\\u0041', '\\', 'x', '9', '密', '');
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.tuple(around, prefixes, rest).map((t) => t.join('')),
+          rest,
+          around,
+          fc.string({ maxLength: 6 }),
+        ),
+        { maxLength: 12 },
+      )
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(inRuns.ranges(t)).toEqual(everywhere.ranges(t));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('finds each key shape at its shortest, where a longer run length would pass it by', () => {
+    const finder = secretFinder(builtinPatterns, new Map());
+    const shortest = [
+      'sk-abcdefgh12345678',
+      'AKIAABCDEFGH23456789',
+      'ghp_abcdefghij0123456789',
+      'github_pat_abcdefghij0123456789',
+      'xoxb-12345abcde',
+      'AIza0123456789abcdefghijklmnopqrstuvwxy',
+      ...vendorPrefixes.map((p) => `${p}abcdefgh12345678`),
+      'SG.abcdefgh12345678.abcdefgh12345678',
+      'SK0123456789abcdef0123456789abcdef',
+      'eyJabcd.efgh.ijkl',
+    ];
+    for (const key of shortest) {
+      for (const text of [key, `x ${key} y`, `"${key}"`, `\\n${key}`]) {
+        const found = finder.ranges(text);
+        expect(found.length, `${key} in ${text}`).toBe(1);
+        expect(text.slice(found[0]?.start, found[0]?.end), text).toBe(key);
+      }
+    }
   });
 
   it('finds a known secret in a short text it found clean before (a header value seen on an earlier exchange)', () => {

@@ -1,3 +1,4 @@
+import { keyRuns } from './key-runs.js';
 import { decodePercentMapped, mayHoldPercentEscape } from './percent-escapes.js';
 import type { RegexPattern, TextPattern } from './text-patterns.js';
 
@@ -43,13 +44,14 @@ function scanAll(p: RegexPattern, text: string, found: SecretRange[]): void {
 /**
  * The same matches as {@link scanAll}, found by trying the pattern (anchored) only where its
  * lead matches: every match starts at such a place, so nothing is skipped, and after a match
- * the scan resumes at its end as a global scan would.
+ * the scan resumes at its end as a global scan would. The lead is looked for in `within`, the
+ * part of `text` from `from` on (the whole text by default).
  */
-function scanFromLeads(p: RegexPattern, lead: RegExp, text: string, found: SecretRange[]): void {
+function scanFromLeads(p: RegexPattern, lead: RegExp, text: string, found: SecretRange[], within = text, from = 0): void {
   const anchored = stickyCopy(p.regex);
   lead.lastIndex = 0;
-  for (let l = lead.exec(text); l !== null; l = lead.exec(text)) {
-    anchored.lastIndex = l.index;
+  for (let l = lead.exec(within); l !== null; l = lead.exec(within)) {
+    anchored.lastIndex = from + l.index;
     const m = anchored.exec(text);
     if (m === null || m[0].length === 0) {
       lead.lastIndex = l.index + 1;
@@ -58,6 +60,33 @@ function scanFromLeads(p: RegexPattern, lead: RegExp, text: string, found: Secre
     accepted(p, m, found);
     lead.lastIndex = l.index + m[0].length;
   }
+}
+
+/**
+ * The same matches as {@link scanFromLeads} over the whole text, for a pattern whose every match
+ * is a run of at least `p.keyRun` key characters: its lead is looked for only in the text's runs
+ * that long (`runs`, from {@link keyRuns}). A match lies inside one run and starts where the lead
+ * matches, and a lead (no look-around) matches a run's text where it matches the whole text's;
+ * outside those runs no match can start, so nothing is skipped.
+ */
+function scanInRuns(p: RegexPattern, lead: RegExp, minRun: number, text: string, runs: KeyRunTexts, found: SecretRange[]): void {
+  for (let r = 0; r < runs.texts.length; r++) {
+    const run = runs.texts[r] as string;
+    if (run.length >= minRun) scanFromLeads(p, lead, text, found, run, runs.at[2 * r] as number);
+  }
+}
+
+/** A text's runs of key characters (`at`: `[start, end, …]`) and their texts, made once for every pattern looking in them. */
+interface KeyRunTexts {
+  readonly at: readonly number[];
+  readonly texts: readonly string[];
+}
+
+function keyRunTexts(text: string, min: number): KeyRunTexts {
+  const at = keyRuns(text, min);
+  const texts: string[] = [];
+  for (let r = 0; r < at.length; r += 2) texts.push(text.slice(at[r], at[r + 1]));
+  return { at, texts };
 }
 
 function hinted(text: string, hints: readonly string[]): boolean {
@@ -76,7 +105,7 @@ const hintGates = new WeakMap<readonly TextPattern[], RegExp | null>();
 function hintGate(patterns: readonly TextPattern[]): RegExp | null {
   let gate = hintGates.get(patterns);
   if (gate === undefined) {
-    const hints = [...new Set(patterns.flatMap((p) => ('hints' in p ? (p.hints ?? []) : [])))];
+    const hints = [...new Set(patterns.flatMap((p) => (inRuns(p) === undefined && 'hints' in p ? (p.hints ?? []) : [])))];
     gate = hints.length === 0 ? null : new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
     hintGates.set(patterns, gate);
   }
@@ -86,6 +115,23 @@ function hintGate(patterns: readonly TextPattern[]): RegExp | null {
 function accepted(p: RegexPattern, m: RegExpExecArray, found: SecretRange[]): void {
   const within = p.accept === undefined ? ([0, m[0].length] as const) : p.accept(m[0], m.input, m.index);
   if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
+}
+
+/** The lead and run length of a pattern looked for in long runs of key characters only (`keyRun` and a lead). */
+function inRuns(p: TextPattern): { readonly lead: RegExp; readonly keyRun: number } | undefined {
+  return 'regex' in p && p.lead !== undefined && p.keyRun !== undefined ? { lead: p.lead, keyRun: p.keyRun } : undefined;
+}
+
+const shortestRuns = new WeakMap<readonly TextPattern[], number>();
+
+/** The shortest `keyRun` of the patterns looked for in runs (`Infinity` when none is). */
+function shortestRun(patterns: readonly TextPattern[]): number {
+  let min = shortestRuns.get(patterns);
+  if (min === undefined) {
+    min = Math.min(...patterns.map((p) => inRuns(p)?.keyRun ?? Number.POSITIVE_INFINITY));
+    shortestRuns.set(patterns, min);
+  }
+  return min;
 }
 
 const stickyCopies = new WeakMap<RegExp, RegExp>();
@@ -127,6 +173,7 @@ function cleanTexts(patterns: readonly TextPattern[]): Set<string> {
  */
 export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
   const gate = hintGate(patterns);
+  const minRun = shortestRun(patterns);
   const clean = cleanTexts(patterns);
   const holdsKnown = (text: string): boolean => {
     for (const secret of known.keys()) if (text.includes(secret)) return true;
@@ -140,9 +187,16 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
     }
     // Whether the text holds any hint at all: only then is each hinted pattern's own hint looked for.
     const someHint = gate === null || gate.test(text);
+    // The runs of key characters long enough for a key shape: found once, when a pattern needs them.
+    let runs: KeyRunTexts | undefined;
     for (const p of patterns) {
       if ('find' in p) {
         for (const [start, end] of p.find(text)) found.push({ start, end, kind: p.name });
+        continue;
+      }
+      if (p.lead !== undefined && p.keyRun !== undefined) {
+        runs ??= keyRunTexts(text, minRun);
+        if (runs.texts.length > 0) scanInRuns(p, p.lead, p.keyRun, text, runs, found);
         continue;
       }
       if (p.hints !== undefined && (!someHint || !hinted(text, p.hints))) continue;

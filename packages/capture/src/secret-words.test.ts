@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foreignNameHints } from './foreign-secret-words.js';
 import { nextSecretWord, secretWord } from './secret-words.js';
 
 /** What a scan of the regex itself finds from `from`. */
@@ -31,6 +32,30 @@ const parts = fc.constantFrom(
   ':',
 );
 const texts = fc.array(fc.oneof(parts, fc.string({ maxLength: 4 })), { maxLength: 16 }).map((p) => p.join(''));
+
+describe('secretWord', () => {
+  it('matches at each position what the plain alternation of the words matches (English first, then the shortest other word)', () => {
+    const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const others = [...new Set(foreignNameHints().map((w) => w.toLowerCase()))].sort((a, b) => a.length - b.length).map(literal);
+    const plain = new RegExp(
+      ['key', 'token', 'secret', 'sig', 'session', 'pass', 'pwd?', 'auth', 'cookie', 'credential', ...others].join('|'),
+      'giy',
+    );
+    const grouped = new RegExp(secretWord.source, 'giy');
+    const words = fc.constantFrom(...foreignNameHints(), 'KEY', 'Tokens', 'pwd', 'Pw', 'passwd', 'sessionid', 'kennwortx', 'senhas');
+    const text = fc.array(fc.oneof(words, parts, fc.string({ maxLength: 3 })), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (let at = 0; at < t.length; at++) {
+          plain.lastIndex = at;
+          grouped.lastIndex = at;
+          expect(grouped.exec(t)?.[0], `${t} at ${at}`).toBe(plain.exec(t)?.[0]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('nextSecretWord', () => {
   it('finds from any position what the regex finds from there, whatever text was asked about before', () => {

@@ -34,6 +34,13 @@ export interface RegexPattern {
    * position of every body, so a pattern with a lead is tried, anchored, only where its lead matches.
    */
   readonly lead?: RegExp;
+  /**
+   * With a lead: every match is a run of at least this many key characters (letters, digits,
+   * `-` `_` `.` `+` `/` `=`; see `keyRuns`), so the lead is looked for only in the text's runs
+   * that long — most text (prose, JSON's names and punctuation) has a few or none. A lead for
+   * such a pattern must have no look-around: it is run on a run's text alone.
+   */
+  readonly keyRun?: number;
 }
 
 const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9._%+\-\\]))`;
@@ -72,18 +79,18 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   {
     name: 'api_key',
     regex: new RegExp(`${start}(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}`, 'g'),
-    hints: ['k-', 'k_'],
     lead: /[spr]k[-_]/g,
+    keyRun: 19,
   },
-  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}`, 'g'), hints: ['AKIA', 'ASIA'], lead: /A[KS]IA/g },
+  { name: 'aws_key', regex: new RegExp(`${start}(?:AKIA|ASIA)[0-9A-Z]{16}`, 'g'), lead: /A[KS]IA/g, keyRun: 20 },
   {
     name: 'github_token',
     regex: new RegExp(`${start}(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`, 'g'),
-    hints: ['gh', 'github_pat_'],
     lead: /gh[pousr]_|github_pat_/g,
+    keyRun: 24,
   },
-  { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), hints: ['xox'], lead: /xox[abposr]-/g },
-  { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), hints: ['AIza'], lead: /AIza/g },
+  { name: 'slack_token', regex: new RegExp(`${start}xox[abposr]-[A-Za-z0-9-]{10,}`, 'g'), lead: /xox[abposr]-/g, keyRun: 15 },
+  { name: 'google_key', regex: new RegExp(`${start}AIza[0-9A-Za-z_-]{35}`, 'g'), lead: /AIza/g, keyRun: 39 },
   ...keyShapes,
   { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
@@ -91,8 +98,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
-    hints: ['eyJ'],
     lead: /eyJ/g,
+    keyRun: 17,
   },
   // Last: a key of a known shape keeps its own kind; only what nothing else named is a `token`.
   { name: 'token', find: unlabelledTokens },

@@ -1,4 +1,5 @@
 import { parseConfig, seededRandom } from '@understudy/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from './redactor.js';
 import { unlabelledTokens } from './unlabelled-token.js';
@@ -15,6 +16,34 @@ function randomToken(random: ReturnType<typeof seededRandom>, length: number): s
 }
 
 describe('unlabelledTokens', () => {
+  it('takes the same tokens looking only in the long runs of key characters as looking at the whole text', () => {
+    const pieces = fc.constantFrom(
+      'q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiYx',
+      'Kq8Zx2Vb7Np9Lc3R',
+      'abcdefghijklmnop',
+      '0123456789',
+      '.',
+      '-',
+      '_',
+      '+/=',
+      ' ',
+      '"',
+      ':',
+      '\\n',
+      '"id":"',
+      'é',
+    );
+    const text = fc
+      .array(fc.oneof(pieces, fc.string({ maxLength: 5 }), fc.stringMatching(/^[A-Za-z0-9]{10,30}$/)), { maxLength: 14 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(unlabelledTokens(t)).toEqual(unlabelledTokens(t, [0, t.length]));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('takes a random 40-character token with no label from a chat message, as JSON, plain text and SSE text', () => {
     const token = 'q7Zr2LmX9vTb4NcW8yHs3KdP6fJg1RtQ5aEoUiYx';
     expect(taken(`Please log in with ${token} before noon.`)).toEqual([token]);
