@@ -108,6 +108,22 @@ describe('packParts / unpackParts', () => {
     }
   });
 
+  it('reads back strings of any script and astral characters, each where it stood (one text for all strings)', () => {
+    roundTrip(
+      result({ path: '/caf\u00e9/\u{1f600}/\u5bc6', query: 'q=\u{1f680}&\u00fc=1' }),
+      capture({ requestHeaders: ['X-Name', '\u5bc6\u7801 \u{1f511}', 'Host', 't'], responseHeaders: ['x-r', '\u00e9\u00e9'] }),
+      'p\u00e4rent',
+    );
+  });
+
+  it('a lone surrogate (not UTF-8) becomes U+FFFD and leaves every later string as it was', () => {
+    const packed = packParts(result({ path: '/x\ud800', query: 'a=1' }), capture(), 'ex-1', 'stable', null);
+    const parts = unpackParts(new Uint8Array(packed));
+    expect(parts.request.path).toBe('/x\ufffd');
+    expect(parts.request.query).toBe('a=1');
+    expect(parts.request.headers).toEqual(captureParts(result(), capture(), 'ex-1', 'stable', null).request.headers);
+  });
+
   it('refuses what is not packed parts', () => {
     expect(() => unpackParts({ id: 'x' })).toThrow(TypeError);
     expect(() => unpackParts(new Uint8Array([9]))).toThrow(TypeError);
