@@ -79,6 +79,11 @@ function acted(t: readonly ClauseToken[]): boolean {
   return false;
 }
 
+/** Whether token `i` is a word of commitment in that sense (module-level: see some-clause-states.ts on tsx's closure names). */
+function commits(t: readonly ClauseToken[], i: number): boolean {
+  return commitments.has(t[i]?.lower ?? '') && !degree(t, i) && !otherSense(t, i);
+}
+
 /**
  * Whether a clause asserts something checkable: negated, an obligation, quantified, about money,
  * eligibility or limits, a promise of the service or an action it took. "You can…" is how advice is worded as often
@@ -88,11 +93,10 @@ export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
   const t = c.tokens;
-  const commits = (i: number): boolean => commitments.has(t[i]?.lower ?? '') && !degree(t, i) && !otherSense(t, i);
   return (
-    t.some((_, i) => commits(i)) ||
+    t.some((_, i) => commits(t, i)) ||
     // Folded forms ("refunds", "guaranteed"); a word the tokens use in its other sense only is no commitment.
-    c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(i)))) ||
+    c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(t, i)))) ||
     promises(c.tokens) ||
     acted(c.tokens)
   );

@@ -1,6 +1,7 @@
 import type { ClauseFacts } from './fact-sheet.js';
 import { courtesyFrame } from './reader-courtesy.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
+import { memoSlots, wordNumber } from './word-ids.js';
 
 // Conversational framing: thanks, offers of help, questions back. Not a claim about the world.
 const framing = new Set(
@@ -84,6 +85,18 @@ const regard = new Set(
   'appreciat patienc committ commit custom experienc valu busi team note care priority satisfaction loyalty tru understand'.split(' '),
 );
 
+const framingWord = 1;
+const regardWord = 2;
+
+/** Whether a content word is one of {@link framing} or {@link regard} (remembered per word of the current table). */
+function framingKind(id: number | undefined, w: string): number {
+  return wordNumber(id, w, memoSlots.framingWord, kindOf);
+}
+
+function kindOf(w: string): number {
+  return framing.has(w) ? framingWord : regard.has(w) ? regardWord : 0;
+}
+
 /** Whether a clause is about the conversation (thanks, offers of help, apologies, a tool call's preamble), not a claim about the world. */
 export function isFraming(c: ClauseFacts): boolean {
   // Courtesy addressed to the reader ("feel free to…", "happy to…", a question back): what it
@@ -97,9 +110,10 @@ export function isFraming(c: ClauseFacts): boolean {
   // Past half of the words neither framing nor regard, neither test below can hold: stop there.
   let other = 0;
   const n = c.content.length;
-  for (const w of c.content) {
-    if (framing.has(w)) framed++;
-    else if (regard.has(w)) regarded++;
+  for (let k = 0; k < n; k++) {
+    const kind = framingKind(c.contentIds[k], c.content[k] as string);
+    if (kind === framingWord) framed++;
+    else if (kind === regardWord) regarded++;
     else if (++other * 2 > n) return false;
   }
   if (framed * 2 >= c.content.length) return true;

@@ -2,6 +2,7 @@ import { isFunctionWord } from './content-words.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { hasDigit } from './word-forms.js';
+import { memoSlots, wordNumber } from './word-ids.js';
 
 // What "on" and "off" are read as where they name a state ("is on by default", "stays off", "on site").
 const switchedOn = 'on:state';
@@ -188,31 +189,33 @@ export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseTo
  */
 function polesOf(tokens: readonly ClauseToken[]): Poles {
   const out: Poles = { codes: [], bounded: false };
-  const add = (w: string): void => {
-    const codes = poleOf.get(w);
-    if (codes !== undefined) out.codes.push(...codes);
-  };
   tokens.forEach((t, i) => {
     const w = t.lower;
     if (bounds.has(w)) out.bounded = true;
     if (w === 'on' || w === 'off') {
-      if (namesState(tokens, i)) add(w === 'on' ? switchedOn : switchedOff);
+      if (namesState(tokens, i)) addPoles(out, w === 'on' ? switchedOn : switchedOff);
       return;
     }
     for (const p of phrases.get(w) ?? []) {
       const at = p.first === w ? i : i - 1;
       const x = tokens[at];
       const y = tokens[at + 1];
-      if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '') add(`${p.first} ${p.second}`);
+      if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '') addPoles(out, `${p.first} ${p.second}`);
     }
     if (
       w === 'extra' &&
       ([i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without')) || additional(tokens, i))
     )
       return;
-    add(w);
+    addPoles(out, w);
   });
   return out;
+}
+
+// Module-level, not a closure per call (see some-clause-states.ts on tsx's closure names).
+function addPoles(out: Poles, w: string): void {
+  const codes = poleOf.get(w);
+  if (codes !== undefined) out.codes.push(...codes);
 }
 
 /**
@@ -234,7 +237,12 @@ function additional(tokens: readonly ClauseToken[], i: number): boolean {
 }
 
 function namesDirection(t: ClauseToken): boolean {
-  return mayNameDirection(t.lower);
+  // Asked of every word of both clauses of each aligned pair: remembered per word of the current table.
+  return wordNumber(t.id, t.lower, memoSlots.direction, directionFlag) === 1;
+}
+
+function directionFlag(w: string): number {
+  return mayNameDirection(w) ? 1 : 0;
 }
 
 /** Whether a word may name a pole in {@link directionDiffers} (a word of a pole, of a two-word phrase, "on" or "off"). */

@@ -159,6 +159,11 @@ function clauseAt(sheet: FactSheet, sentence: number, at: number, maxClauses: nu
 /** A fact difference found in an edited sentence, with the candidate sentence it is in. */
 export type EditDifference = Omit<Difference, 'path'> & { readonly sentence: number };
 
+/** Whether a side of an edit holds a word that may negate, by `memo`'s cue bits (an unnamed closure: tsx names each named one it creates). */
+function negatedWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
+  return (side) => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
+}
+
 /**
  * The fact differences of the candidate's sentences that repeat an original sentence with edits
  * ({@link nearCopies}): a polarity flip where an edit reverses the sentence ({@link flipEdit}),
@@ -174,7 +179,7 @@ export function diffEditedSentences(
   const production = [original, ...baselines];
   // diffFacts reads every sheet with the candidate's word table: one memo of cue bits serves all.
   const memo = candidate.words.memo(memoSlots.editCue);
-  const negated = (side: readonly ClauseToken[]): boolean => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
+  const negated = negatedWith(memo);
   for (const copy of nearCopies(original, candidate, maxClauses, mayChange(memo))) {
     const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {

@@ -114,6 +114,15 @@ function wordIdsOf(clauses: readonly { readonly tokens: readonly ClauseToken[] }
   return ids;
 }
 
+/** The language of an answer's clauses, read on the first call (a closure made here, unnamed: tsx names each named closure it creates with an Object.defineProperty). */
+function lazyLanguage(split: readonly { readonly tokens: readonly ClauseToken[] }[], words: WordIds): () => string | undefined {
+  let language: string | undefined | null = null;
+  return () => {
+    if (language === null) language = proseLanguage(wordIdsOf(split), words);
+    return language;
+  };
+}
+
 /**
  * Reads the facts of an answer: clauses, their typed values and names, polarity and modality,
  * and content words. Covers English cues and any language's digits, codes, e-mails and URLs;
@@ -135,11 +144,7 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const byToken = words.listMemo(memoSlots.tokenContent);
   const split = splitClauses(read, words);
   // The answer's language, read from its words only when a word's value depends on it (a number word of another language).
-  let language: string | undefined | null = null;
-  const languageOf = (): string | undefined => {
-    if (language === null) language = proseLanguage(wordIdsOf(split), words);
-    return language;
-  };
+  const languageOf = lazyLanguage(split, words);
   for (const c of split) {
     // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
     if (consumed.size > 0) consumed.clear();

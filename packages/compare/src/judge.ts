@@ -55,15 +55,19 @@ const factKinds = new Set<Difference['kind']>([
   'added_claim',
 ]);
 
+/** A prior worth `k` pairs, moved toward what `n` pairs measured. */
+function blend(prior: number, measured: number, k: number, n: number): number {
+  return (k * prior + n * Math.max(0, measured)) / (k + n);
+}
+
 /** The text bar: the prior, moved toward production's measured quantile as baseline pairs accumulate. */
 function textBar(noise: TextNoise | undefined, o: JudgeOptions): { similarity: number; lengthRatio: number; pairs: number } {
   const n = noise?.pairs ?? 0;
   if (noise === undefined || n === 0) return { similarity: o.textPriorSimilarity, lengthRatio: o.textPriorLengthRatio, pairs: 0 };
   const k = o.textPriorPairs;
-  const blend = (prior: number, measured: number): number => (k * prior + n * Math.max(0, measured)) / (k + n);
   return {
-    similarity: blend(o.textPriorSimilarity, noise.similarity - o.textMargin),
-    lengthRatio: blend(o.textPriorLengthRatio, noise.lengthRatio - o.lengthMargin),
+    similarity: blend(o.textPriorSimilarity, noise.similarity - o.textMargin, k, n),
+    lengthRatio: blend(o.textPriorLengthRatio, noise.lengthRatio - o.lengthMargin, k, n),
     pairs: n,
   };
 }

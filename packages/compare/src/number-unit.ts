@@ -3,6 +3,7 @@ import type { FactValue } from './fact-value.js';
 import { isNumberWord, numberWordsValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { singular } from './word-forms.js';
+import { memoSlots, wordNumber } from './word-ids.js';
 
 // Numbers with what they count: currencies, durations, units of measure, scale words, how often.
 // Digits and currency symbols read the same in any language; number and unit words are English.
@@ -211,7 +212,12 @@ function spelledCompound(t: ClauseToken): { value: FactValue; used: number } | u
  * before a number word, "a hundred", or a unit of time, "a week"): most articles start none.
  */
 export function mayFollowArticle(next: ClauseToken | undefined): boolean {
-  return next !== undefined && (isNumberWord(next.lower) || secondsPer[singular(next.lower)] !== undefined);
+  // Asked after every "a"/"an": remembered per word of the current table.
+  return next !== undefined && wordNumber(next.id, next.lower, memoSlots.articleNext, articleNextFlag) === 1;
+}
+
+function articleNextFlag(w: string): number {
+  return isNumberWord(w) || secondsPer[singular(w)] !== undefined ? 1 : 0;
 }
 
 /** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */

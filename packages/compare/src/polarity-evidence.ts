@@ -2,9 +2,15 @@ import type { ClauseFacts } from './fact-sheet.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
 import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
+import { memoSlots, wordNumber } from './word-ids.js';
 
 function prefixed(t: ClauseToken): boolean {
-  return hasNegatingPrefix(t.lower);
+  // Asked of every word of both clauses of each aligned pair: remembered per word of the current table.
+  return wordNumber(t.id, t.lower, memoSlots.negatingPrefix, prefixFlag) === 1;
+}
+
+function prefixFlag(w: string): number {
+  return hasNegatingPrefix(w) ? 1 : 0;
 }
 
 /**
@@ -17,15 +23,17 @@ export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
   if (!a.tokens.some(prefixed) && !b.tokens.some(prefixed)) return false;
   const wa = new Set(a.tokens.map((t) => t.lower));
   const wb = new Set(b.tokens.map((t) => t.lower));
-  const has = (from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => {
-    for (const w of from) {
-      // A word the polarity count already reads as negated ("non-refundable", "unavailable") is no second negation.
-      if (other.has(w) || w.length < 6 || isNegationCue(w)) continue;
-      for (const plain of withoutNegatingPrefix(w)) if (other.has(plain) && !from.has(plain)) return true;
-    }
-    return false;
-  };
-  return has(wa, wb) || has(wb, wa);
+  return negatesOther(wa, wb) || negatesOther(wb, wa);
+}
+
+/** Whether a word of `from` is a word of `other` (and not of `from`) with a negating prefix. */
+function negatesOther(from: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  for (const w of from) {
+    // A word the polarity count already reads as negated ("non-refundable", "unavailable") is no second negation.
+    if (other.has(w) || w.length < 6 || isNegationCue(w)) continue;
+    for (const plain of withoutNegatingPrefix(w)) if (other.has(plain) && !from.has(plain)) return true;
+  }
+  return false;
 }
 
 const auxiliaries = new Set([

@@ -1,6 +1,7 @@
 import { freeCompoundNoun } from './free-compound.js';
 import { latinNegationCues, scriptDenier, scriptNegation } from './language-negations.js';
 import type { ClauseToken } from './split-clauses.js';
+import { memoSlots, wordNumber } from './word-ids.js';
 
 // The English word lists the polarity rules (clause-polarity.ts) read, and which of them each word
 // is in as bits, remembered per word id: one look-up per token instead of one per list.
@@ -233,7 +234,8 @@ export const cue = Object.freeze({
 
 /** The {@link cue} bits of a token, from `memo` (indexed by word id of the token's table) when given. */
 export function cueBits(t: ClauseToken, memo: (number | undefined)[] | undefined): number {
-  if (memo === undefined || t.id === undefined) return cueBitsOf(t.lower);
+  // Without a memo (a rule handed tokens alone), the current table's serves a token read with it.
+  if (memo === undefined || t.id === undefined) return wordNumber(t.id, t.lower, memoSlots.polarityCue, cueBitsOf);
   let bits = memo[t.id];
   if (bits === undefined) {
     bits = cueBitsOf(t.lower);

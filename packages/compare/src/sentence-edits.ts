@@ -143,15 +143,10 @@ export function nearCopies(
   // The original's sentences by their first word and by their last.
   const byFirst = new Map<string, (readonly ClauseToken[])[]>();
   const byLast = new Map<string, (readonly ClauseToken[])[]>();
-  const file = (map: Map<string, (readonly ClauseToken[])[]>, key: string, s: readonly ClauseToken[]): void => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [s]);
-    else list.push(s);
-  };
   for (const s of sentences(original, maxClauses).values()) {
     if (s.length === 0 || s.length > maxSentence) continue;
-    file(byFirst, s[0]?.lower ?? '', s);
-    file(byLast, s[s.length - 1]?.lower ?? '', s);
+    fileUnder(byFirst, s[0]?.lower ?? '', s);
+    fileUnder(byLast, s[s.length - 1]?.lower ?? '', s);
   }
   const out: NearCopy[] = [];
   for (const [sentence, b] of sentences(candidate, maxClauses)) {
@@ -194,6 +189,13 @@ export function nearCopies(
     out.push({ sentence, original: a, candidate: b, edits, share });
   }
   return out;
+}
+
+/** Files sentence `s` under `key` (module-level: tsx names each named closure it creates). */
+function fileUnder(map: Map<string, (readonly ClauseToken[])[]>, key: string, s: readonly ClauseToken[]): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [s]);
+  else list.push(s);
 }
 
 /** The words of a subject a swapped predicate must keep, and the most words each predicate may have. */

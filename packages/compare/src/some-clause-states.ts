@@ -53,16 +53,19 @@ function clausesByValue(sheet: FactSheet): ClausesByValue {
  */
 export function someClauseStates(sheet: FactSheet, v: FactValue, max: number, test: (x: ClauseFacts) => boolean): boolean {
   const { byKey, byNum, byBareNum } = clausesByValue(sheet);
-  const ask = (list: readonly number[] | undefined): boolean => {
-    if (list === undefined) return false;
-    for (const i of list) {
-      if (i >= max) return false;
-      const x = sheet.clauses[i] as ClauseFacts;
-      if (x.valueIndex.has(v) && test(x)) return true;
-    }
-    return false;
-  };
-  for (const k of v.keys) if (ask(byKey.get(k))) return true;
+  for (const k of v.keys) if (ask(byKey.get(k), sheet, v, max, test)) return true;
   if (v.num === undefined) return false;
-  return ask(byBareNum.get(v.num)) || (isPlainNumber(v) && ask(byNum.get(v.num)));
+  return ask(byBareNum.get(v.num), sheet, v, max, test) || (isPlainNumber(v) && ask(byNum.get(v.num), sheet, v, max, test));
+}
+
+// A module-level function, not a closure per call: asked for every value of every candidate clause
+// (the sources run through tsx, which names each closure it creates with an Object.defineProperty).
+function ask(list: readonly number[] | undefined, sheet: FactSheet, v: FactValue, max: number, test: (x: ClauseFacts) => boolean): boolean {
+  if (list === undefined) return false;
+  for (const i of list) {
+    if (i >= max) return false;
+    const x = sheet.clauses[i] as ClauseFacts;
+    if (x.valueIndex.has(v) && test(x)) return true;
+  }
+  return false;
 }

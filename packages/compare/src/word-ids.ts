@@ -135,12 +135,42 @@ export const memoSlots = Object.freeze({
   nameWords: 7,
   editCue: 8,
   chunkToken: 9,
+  direction: 10,
+  framingWord: 11,
+  articleNext: 12,
+  negatingPrefix: 13,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
 export const maxWords = 100_000;
 
 let current = new WordIds();
+
+/**
+ * Memo `slot` (see {@link WordIds.memo}) of the current table when `id` is `word`'s id there, else
+ * undefined: for a reader handed a token without its table (a token read with the current table
+ * carries an id that names its word there; one read with an older table most likely does not, and
+ * its word is then looked at again).
+ */
+export function currentMemo(id: number | undefined, word: string, slot: number): (number | undefined)[] | undefined {
+  return id !== undefined && current.words[id] === word ? current.memo(slot) : undefined;
+}
+
+/**
+ * `compute(word)` (a small integer: a flag or a kind), remembered in memo `slot` of the current
+ * table when `id` is `word`'s id there ({@link currentMemo}), else computed each time. `compute`
+ * must be a function of the word alone.
+ */
+export function wordNumber(id: number | undefined, word: string, slot: number, compute: (word: string) => number): number {
+  const memo = currentMemo(id, word, slot);
+  if (memo === undefined || id === undefined) return compute(word);
+  let n = memo[id];
+  if (n === undefined) {
+    n = compute(word);
+    memo[id] = n;
+  }
+  return n;
+}
 
 /** The table the next answer is read with: the current one, or a fresh one once it is full. */
 export function currentWordIds(): WordIds {
@@ -151,6 +181,21 @@ export function currentWordIds(): WordIds {
 // Dense numbering of one pair's ids, by id (0 = not seen): reused, reset after each pair.
 let dense = new Int32Array(1024);
 
+/** `ids` renumbered through `seen` (0 = not seen yet), counting new symbols in `count` (module-level: tsx names each named closure it creates). */
+function renumber(ids: readonly number[], seen: Int32Array, count: { symbols: number }): number[] {
+  const out = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    let d = seen[id] as number;
+    if (d === 0) {
+      d = ++count.symbols;
+      seen[id] = d;
+    }
+    out[i] = d - 1;
+  }
+  return out;
+}
+
 /**
  * Two id sequences of one table renumbered 0, 1, 2… in order of first appearance, `a` first, and
  * how many distinct ids they hold: small integers for counting arrays and the LCS's mask table,
@@ -158,26 +203,12 @@ let dense = new Int32Array(1024);
  */
 export function denseIds(a: readonly number[], b: readonly number[], words: WordIds): { a: number[]; b: number[]; symbols: number } {
   if (dense.length < words.size) dense = new Int32Array(Math.max(words.size, dense.length * 2));
-  const seen = dense;
-  let symbols = 0;
-  const renumber = (ids: readonly number[]): number[] => {
-    const out = new Array<number>(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      let d = seen[id] as number;
-      if (d === 0) {
-        d = ++symbols;
-        seen[id] = d;
-      }
-      out[i] = d - 1;
-    }
-    return out;
-  };
-  const da = renumber(a);
-  const db = renumber(b);
-  for (const id of a) seen[id] = 0;
-  for (const id of b) seen[id] = 0;
-  return { a: da, b: db, symbols };
+  const count = { symbols: 0 };
+  const da = renumber(a, dense, count);
+  const db = renumber(b, dense, count);
+  for (const id of a) dense[id] = 0;
+  for (const id of b) dense[id] = 0;
+  return { a: da, b: db, symbols: count.symbols };
 }
 
 // Per id, the stamp of the last list that held it (see uniqueIds): reused, never reset.
