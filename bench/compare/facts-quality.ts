@@ -13,6 +13,7 @@ import {
   holdout9File,
   holdout10File,
   readHoldoutSet,
+  restatementsFile,
 } from './facts-set/holdout.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
@@ -58,6 +59,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['eighth hand-written hold-out set (data/quality/facts-holdout-8.jsonl; totals only)', readHoldoutSet(holdout8File), false],
   ['ninth hand-written hold-out set (data/quality/facts-holdout-9.jsonl; open, misses listed)', readHoldoutSet(holdout9File), true],
   ['tenth hand-written hold-out set (data/quality/facts-holdout-10.jsonl; totals only)', readHoldoutSet(holdout10File), false],
+  ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
 ];
 
 for (const [name, cases, listMisses] of sets) {

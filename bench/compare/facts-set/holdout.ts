@@ -90,6 +90,17 @@ export const holdout9File = join(qualityDir, 'facts-holdout-9.jsonl');
  */
 export const holdout10File = join(qualityDir, 'facts-holdout-10.jsonl');
 
+/**
+ * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
+ * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
+ * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
+ * answers…), one input in French and one in German: noise that says production's facts again in
+ * other words (a negation said as its opposite, "so you…" consequences, terse and bulleted lists,
+ * reasons and courtesy in longer answers), beside regressions of the same inputs. Own: rules are
+ * fitted on it, so it measures nothing on its own; the blind sets judge whether they generalise.
+ */
+export const restatementsFile = join(qualityDir, 'facts-restatements.jsonl');
+
 /** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
 export const laterHoldoutFiles: readonly string[] = [
   holdout2File,
