@@ -61,6 +61,35 @@ function chargeFollows(tokens: readonly ClauseToken[], i: number): boolean {
   return false;
 }
 
+// Nouns of a price that, as the subject of "covers", say what it includes.
+const prices = new Set(['fee', 'fees', 'price', 'prices', 'cost', 'rate', 'ticket', 'charge', 'payment', 'deposit', 'subscription']);
+
+/** Whether a price ("the $95 fee", "your ticket") is the subject of the active "cover(s)" at `i`. */
+function pricedSubject(tokens: readonly ClauseToken[], start: number, i: number): boolean {
+  const w = tokens[i]?.lower;
+  if (w !== 'covers' && w !== 'cover') return false;
+  for (let k = i - 1; k >= start && k >= i - 4; k--) {
+    const x = tokens[k]?.lower ?? '';
+    if (prices.has(x) || /^[$€£¥]\d/.test(x)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a reason or a purpose opens at `i` after a comma: ", since they never need tuning", ", as
+ * there are no seats", ", so that no one is disturbed". Like "because", it explains the claim before
+ * it and says nothing of that claim's polarity ("since 2019" without a comma is a time, not a reason).
+ */
+function givesReason(tokens: readonly ClauseToken[], i: number): boolean {
+  const w = tokens[i]?.lower;
+  if (w !== 'since' && w !== 'as' && w !== 'so') return false;
+  if (!(tokens[i - 1]?.after ?? '').includes(',')) return false;
+  const next = tokens[i + 1]?.lower ?? '';
+  // ", as there are no seats", ", as it thins the blood"; not ", as is the coating" (a claim of its own).
+  if (w === 'as') return subjects.has(next) && next !== 'that';
+  return w !== 'so' || next === 'that';
+}
+
 // Pronouns that open a clause of their own after a noun phrase.
 const subjects = new Set(['it', 'you', 'we', 'they', 'he', 'she', 'i', 'there', 'this', 'that']);
 
@@ -77,6 +106,9 @@ const verbTakers = new Set(
     ' ',
   ),
 );
+
+// Words before an imperative that still ask for it ("and skip…", "please skip…", "just skip…").
+const requestOpeners = new Set(['and', 'please', 'just', 'simply', 'then']);
 
 // Words after which "miss" is a verb of the clause: a subject pronoun, a relative, an auxiliary.
 const omitters = new Set('i you he she it we they that who which will would can could may might should must do does did to'.split(' '));
@@ -159,7 +191,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     const w = t.lower;
     // A subordinate clause after the main one ("…unless a vet tells you to", "…because it isn't in
     // stock") is a condition or a reason: the clause asserts what its main clause says.
-    if (subordinate || (i > start && (bits & cue.subordinator) !== 0)) {
+    if (subordinate || (i > start && ((bits & cue.subordinator) !== 0 || givesReason(tokens, i)))) {
       subordinate = true;
       return;
     }
@@ -193,7 +225,11 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     // is a relative clause about its noun (the object is the noun before it).
     if ((bits & cue.omission) !== 0) {
       const prev = tokens[i - 1]?.lower ?? '';
-      const verb = i > start && (omitters.has(prev) || prev.endsWith("'ll") || prev.endsWith("'d"));
+      // Its plain form opening a clause or after "and" / "please" asks for it ("And skip alcohol the
+      // night before"), as "avoid" does.
+      // ("Miss" opening a sentence is as often a title.)
+      const asked = w === 'skip' && (i === start || requestOpeners.has(prev));
+      const verb = asked || (i > start && (omitters.has(prev) || prev.endsWith("'ll") || prev.endsWith("'d")));
       if (verb && next !== undefined && (t.after ?? '') === '') negs++;
       return;
     }
@@ -213,19 +249,23 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       // "free to leave" permits; "is free", "free of charge" mean no charge.
       if (next === 'to') pos = true;
       else {
-        negs++;
+        if (!free) negs++;
         free = true;
       }
       return;
     }
     // "at no charge", "no extra cost", "without any fee": the price sense of "free".
+    // Each wording of it in one clause says it again ("covered by our insurance at no extra cost"):
+    // the price sense counts once, where two negations would cancel.
     if ((w === 'no' || w === 'without') && !bound && chargeFollows(tokens, i)) {
-      negs++;
+      if (!free) negs++;
       free = true;
       return;
     }
     if (aboutPrice && (bits & cue.payer) !== 0) {
-      negs++;
+      // "the $95 fee covers all materials": a price that covers something includes it; nobody else pays.
+      if (pricedSubject(tokens, start, i)) return;
+      if (!free) negs++;
       free = true;
       return;
     }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { clausePolarity } from './clause-polarity.js';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+import { clauseTokens } from './split-clauses.js';
+
+const polarity = (s: string) => clausePolarity(clauseTokens(s));
+const facts = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).map(
+    (d) => `${d.kind}${d.explainedByNoise ? ' (noise)' : ''}: ${d.message}`,
+  );
+const flags = (a: string, b: string, baselines: string[] = []) => facts(a, b, baselines).filter((d) => !d.includes('(noise)'));
+
+describe('the price sense of "free" said twice in one clause', () => {
+  it('counts once: "covered by our insurance at no extra cost" says what "included" does', () => {
+    expect(polarity('the painting is covered by our insurance at no extra cost')).toMatchObject({ negated: true, free: true });
+    expect(
+      flags('Insurance while the painting is with us is included.', 'The painting is covered by our insurance at no extra cost.'),
+    ).toEqual([]);
+  });
+
+  it('still reads a charge against it', () => {
+    expect(polarity("the painting isn't covered by our insurance at no extra cost")).toMatchObject({ negated: false });
+  });
+});
+
+describe('a price that covers something', () => {
+  it('includes it: "the $95 fee covers all materials" is no "free"', () => {
+    expect(polarity('the $95 fee covers all materials')).toEqual({ negated: false, modality: null });
+    expect(
+      flags(
+        'The class runs Saturdays from 10:00 to 13:00 and costs $95, materials included.',
+        'The class is held every Saturday, 10:00 to 13:00, and the $95 fee covers all materials.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('while someone who covers the cost still makes it free', () => {
+    expect(polarity('we cover the cost of materials')).toMatchObject({ negated: true, free: true });
+    expect(polarity('the cost is covered by your insurance')).toMatchObject({ negated: true, free: true });
+  });
+});
+
+describe('a reason or a purpose after a comma', () => {
+  it('says nothing of the claim before it', () => {
+    expect(polarity("We don't work on digital pianos, since they never need tuning")).toMatchObject({ negated: true });
+    expect(polarity('Passengers must stand for the full hour, as there are no seats')).toMatchObject({ negated: false });
+    expect(polarity('Latecomers are admitted only between pieces, so that no one is disturbed')).toMatchObject({ negated: false });
+    expect(
+      flags(
+        'Latecomers are admitted only between pieces.',
+        'Latecomers are admitted only between pieces, so that no one is disturbed mid-piece.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('but "since" with no comma, and "as" before a verb, stay in the claim', () => {
+    expect(polarity("We haven't raised prices since 2019")).toMatchObject({ negated: true });
+    expect(polarity('Towels are included, as is the sauna')).toMatchObject({ negated: false });
+    expect(polarity("Towels aren't included, as is the sauna")).toMatchObject({ negated: true });
+  });
+});
+
+describe('verbs of not doing asked for', () => {
+  it('"skip" opening a request denies, as "avoid" does', () => {
+    expect(polarity('And skip alcohol the night before, please')).toMatchObject({ negated: true });
+    expect(flags('Avoid alcohol the evening before.', 'Skip alcohol the night before.')).toEqual([]);
+  });
+
+  it('"bans", "prohibits" and "forbids" deny as "banned" and "prohibited" do', () => {
+    expect(polarity('The Open category bans flying over crowds')).toMatchObject({ negated: true });
+    expect(polarity('The lease forbids subletting')).toMatchObject({ negated: true });
+    expect(
+      flags('Flying over crowds is never allowed in the Open category.', 'The Open category bans flying over crowds in every case.'),
+    ).toEqual([]);
+  });
+});
