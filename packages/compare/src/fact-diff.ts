@@ -1,6 +1,7 @@
 import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
+import { drawsConsequence } from './consequence-clause.js';
 import type { Difference } from './divergence-report.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { entitySupported } from './entity-support.js';
@@ -187,11 +188,14 @@ export function diffFacts(
     // not and another clause of the original does, the counterpart is the wrong sentence.
     const anchored = p !== undefined && anchoredElsewhere(c, p, [original], o.maxClauses);
     const context = { original, candidate, baselines };
-    let flip = diffPolarity(c, p !== undefined && !anchored ? p : undefined, context, o);
+    // A consequence drawn for the reader from a claim production makes ("…, so you don't need to order
+    // those") is judged by that claim, not against whichever clause its words come closest to.
+    const consequence = drawsConsequence(c, k, candidate, production, matched, o);
+    let flip = consequence ? undefined : diffPolarity(c, p !== undefined && !anchored ? p : undefined, context, o);
     // Where no clause says it closely, the closest wording may be another sentence ("…right away" /
     // "call … right away"): the clause of the other polarity about the same thing is compared too,
     // for a flip only.
-    if (flip === undefined && (align(c, original, o.maxClauses)?.score ?? 0) < o.alignClause) {
+    if (flip === undefined && !consequence && (align(c, original, o.maxClauses)?.score ?? 0) < o.alignClause) {
       const q = opposedCounterpart(c, original, candidate, o.alignClause, o.maxClauses);
       const other = q !== undefined && q !== p ? diffPolarity(c, q, context, o) : undefined;
       if (other?.kind === 'polarity_flip') flip = other;
@@ -224,6 +228,8 @@ export function diffFacts(
       return;
     // Words before a colon that announce what follows.
     if (isLeadIn(c, candidate)) return;
+    // What a claim production makes means for the reader.
+    if (consequence) return;
     out.push({
       kind: 'added_claim',
       path: where(c),
