@@ -1,4 +1,5 @@
 import { parseConfig } from '@understudy/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isForeignSecretName } from './foreign-secret-words.js';
 import { isSecretName } from './header-policy.js';
@@ -29,6 +30,40 @@ describe('secrets known by where they stand', () => {
       '/v1/models/gpt-4o-mini-2024',
     ])
       expect(fresh().path(path)).toBe(path);
+  });
+
+  it('a path kept as it came on an earlier exchange still loses a secret this exchange knows', () => {
+    const r = createRedactor(parseConfig({}).tap.redaction, 'credential-positions-test-key-0123456789');
+    expect(r.forExchange().path('/v1/files/Zq7xW2mPq')).toBe('/v1/files/Zq7xW2mPq');
+    const next = r.forExchange();
+    next.headers({ 'x-api-key': 'Zq7xW2mPq' });
+    expect(next.path('/v1/files/Zq7xW2mPq')).not.toContain('Zq7xW2mPq');
+    expect(r.forExchange().path('/v1/files/Zq7xW2mPq')).toBe('/v1/files/Zq7xW2mPq');
+  });
+
+  it('redacts paths seen again, with or without known secrets, as a redactor that never saw them does', () => {
+    const keyName = 'credential-positions-test-key-0123456789';
+    const shared = createRedactor(parseConfig({}).tap.redaction, keyName);
+    const secrets = ['Zq7xW2mPq', 'Kq8Zx2Vb7Np9Lc3R', 'caf%C3%A9Pw12', 'v1'];
+    const segment = fc.oneof(
+      fc.constantFrom('v1', 'keys', 'hooks', 'files', 'rotate', 'Kq8Zx2Vb7Np9Lc3R', 'Zq7xW2mPq', '1234567890', 'a+b', 'x%2Fy', 'Zq7x%572mPq', 'Zq7xW2m+Pq', '\\u0041'),
+      fc.stringMatching(/^[A-Za-z0-9._-]{0,12}$/),
+    );
+    const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((p) => `/${p.join('/')}`);
+    const visits = fc.array(fc.tuple(path, fc.subarray(secrets)), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(visits, (steps) => {
+        for (const [p, known] of steps) {
+          const headers = Object.fromEntries(known.map((k, i) => [`x-api-key-${i}`, k]));
+          const seen = shared.forExchange();
+          seen.headers(headers);
+          const never = createRedactor(parseConfig({}).tap.redaction, keyName).forExchange();
+          never.headers(headers);
+          expect(seen.path(p)).toBe(never.path(p));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a short random token after a label, however the label is written', () => {

@@ -78,6 +78,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretName(name);
   /** A JSON member or query parameter name as written (camelCase counts). */
   const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name.toLowerCase());
+  const cleanPaths = new Set<string>();
 
   return {
     digest: (bytes) => createHmac('sha256', key).update(bytes).digest('hex').slice(0, 24),
@@ -135,6 +136,30 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
         return textAsWritten(out);
       };
 
+      /** Each segment of a path scanned, decoded, for secrets (see `ExchangeRedactor.path`). */
+      const redactPath = (path: string): string => {
+        let afterCredential = false;
+        return path
+          .split('/')
+          .map((segment) => {
+            if (segment === '') return segment;
+            const decoded = safeDecode(segment);
+            // `/keys/Kq8Zx2Vb7Np9Lc3R`, `/webhooks/123/Wh7kP2mZ9qR4tL8x`: a token short of the
+            // unlabelled rule's length, known by the segment it follows.
+            const redacted = text(decoded);
+            if (redacted !== decoded) return redacted;
+            if (afterCredential && randomShortToken(decoded)) {
+              const token = placeholder('path_token', decoded);
+              keep(decoded, token);
+              return token;
+            }
+            if (credentialSegment(decoded)) afterCredential = true;
+            else if (plainWord.test(decoded)) afterCredential = false;
+            return segment;
+          })
+          .join('/');
+      };
+
       const self: ExchangeRedactor = {
         headers(headers) {
           const out: Record<string, string> = {};
@@ -173,26 +198,15 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             .join('&');
         },
         path(path) {
-          let afterCredential = false;
-          return path
-            .split('/')
-            .map((segment) => {
-              if (segment === '') return segment;
-              const decoded = safeDecode(segment);
-              // `/keys/Kq8Zx2Vb7Np9Lc3R`, `/webhooks/123/Wh7kP2mZ9qR4tL8x`: a token short of the
-              // unlabelled rule's length, known by the segment it follows.
-              const redacted = text(decoded);
-              if (redacted !== decoded) return redacted;
-              if (afterCredential && randomShortToken(decoded)) {
-                const token = placeholder('path_token', decoded);
-                keep(decoded, token);
-                return token;
-              }
-              if (credentialSegment(decoded)) afterCredential = true;
-              else if (plainWord.test(decoded)) afterCredential = false;
-              return segment;
-            })
-            .join('/');
+          // A path kept as it came once (`/v1/chat/completions` on nearly every exchange) is kept
+          // again, unless one of this exchange's known secrets stands in it.
+          if (cleanPaths.has(path) && !holdsKnown(known, path)) return path;
+          const redacted = redactPath(path);
+          if (redacted === path && rememberablePath(path)) {
+            if (cleanPaths.size >= maxCleanPaths) cleanPaths.clear();
+            cleanPaths.add(path);
+          }
+          return redacted;
         },
         body(s, contentType, events) {
           // A media type is case-insensitive (RFC 9110 §8.3.1). Any other text gets the JSON rules:
@@ -260,6 +274,22 @@ function lastKeys(paths: readonly (readonly JsonPathStep[])[]): Set<string> {
     if (last !== undefined && (last.kind === 'key' || last.kind === 'descendant')) names.add(last.key.toLowerCase());
   }
   return names;
+}
+
+/** Clean paths remembered per redactor; past this many they are forgotten and learnt again. */
+const maxCleanPaths = 1024;
+
+/**
+ * A path whose segments read the same decoded (no `%`, `+` or backslash escapes): a known secret
+ * in one of them stands in the path as written, so looking for it there is enough.
+ */
+function rememberablePath(path: string): boolean {
+  return path.length <= 256 && !path.includes('%') && !path.includes('+') && !path.includes('\\');
+}
+
+function holdsKnown(known: ReadonlyMap<string, string>, text: string): boolean {
+  for (const secret of known.keys()) if (text.includes(secret)) return true;
+  return false;
 }
 
 function remember(known: Map<string, string>, secret: string, token: string, min: number): void {
