@@ -46,7 +46,21 @@ describe('secrets known by where they stand', () => {
     const shared = createRedactor(parseConfig({}).tap.redaction, keyName);
     const secrets = ['Zq7xW2mPq', 'Kq8Zx2Vb7Np9Lc3R', 'caf%C3%A9Pw12', 'v1'];
     const segment = fc.oneof(
-      fc.constantFrom('v1', 'keys', 'hooks', 'files', 'rotate', 'Kq8Zx2Vb7Np9Lc3R', 'Zq7xW2mPq', '1234567890', 'a+b', 'x%2Fy', 'Zq7x%572mPq', 'Zq7xW2m+Pq', '\\u0041'),
+      fc.constantFrom(
+        'v1',
+        'keys',
+        'hooks',
+        'files',
+        'rotate',
+        'Kq8Zx2Vb7Np9Lc3R',
+        'Zq7xW2mPq',
+        '1234567890',
+        'a+b',
+        'x%2Fy',
+        'Zq7x%572mPq',
+        'Zq7xW2m+Pq',
+        '\\u0041',
+      ),
       fc.stringMatching(/^[A-Za-z0-9._-]{0,12}$/),
     );
     const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((p) => `/${p.join('/')}`);
