@@ -7,6 +7,7 @@ import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { scopeDiffers } from './quantifier-scope.js';
+import { mayReword, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots } from './word-ids.js';
@@ -180,7 +181,11 @@ export function diffEditedSentences(
   // diffFacts reads every sheet with the candidate's word table: one memo of cue bits serves all.
   const memo = candidate.words.memo(memoSlots.editCue);
   const negated = negatedWith(memo);
-  for (const copy of nearCopies(original, candidate, maxClauses, mayChange(memo))) {
+  const polar = (side: readonly ClauseToken[]): boolean =>
+    (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
+  const worth = mayChange(memo);
+  const filter: EditFilter = (a, b, pre, suf) => worth(a, b, pre, suf) || mayReword(b, pre, suf, production);
+  for (const copy of nearCopies(original, candidate, maxClauses, filter)) {
     const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
       out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
@@ -189,6 +194,21 @@ export function diffEditedSentences(
     const modal = copy.edits.find((e) => changesModality(e, negated));
     if (modal !== undefined && claims(copy, modal, candidate, maxClauses)) {
       out.push(difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines)));
+      continue;
+    }
+    // The claim said in a phrase no production answer has words for.
+    const reworded = rewordedClaim(copy, production, polar);
+    if (reworded !== undefined && claims(copy, reworded, candidate, maxClauses)) {
+      const { from, to } = evidence(reworded);
+      out.push({
+        kind: 'fact_changed',
+        key: 'fact:claim',
+        severity: 'high',
+        message: `${from} → ${to} (no production answer words it so)`,
+        original: said(copy.original),
+        candidate: said(copy.candidate),
+        sentence: copy.sentence,
+      });
       continue;
     }
     // A swapped predicate is all new words: no item was added to a kept list.

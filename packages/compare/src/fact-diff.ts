@@ -8,6 +8,7 @@ import { entitySupported } from './entity-support.js';
 import { defaultFactDiffOptions, type FactDiffOptions } from './fact-diff-options.js';
 import { type ClauseFacts, type FactSheet, onOneTable } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { itemsMoved } from './item-price-status.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
 import { isLeadIn } from './lead-in.js';
@@ -246,6 +247,14 @@ export function diffFacts(
     if (out.length >= o.maxDifferences) break;
     const path = `text.sentence[${d.sentence}]`;
     if (out.some((x) => x.kind === d.kind && x.path === path)) continue;
+    const { sentence: _, ...rest } = d;
+    out.push({ ...rest, path });
+  }
+  // An item moved across what a price covers ("…including the wetsuit" → "wetsuits are rented on site").
+  for (const d of itemsMoved(original, candidate, baselines, o.maxClauses)) {
+    if (out.length >= o.maxDifferences) break;
+    const path = `text.sentence[${d.sentence}]`;
+    if (out.some((x) => (x.kind === d.kind || x.kind === 'fact_changed') && x.path === path)) continue;
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const moved = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'polarity_flip' && /^\w+: "/.test(d.message))
+    .map((d) => `${d.message.slice(0, d.message.indexOf(':'))}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+
+describe('an item moved across what a price covers', () => {
+  it('is a flip where an item the price includes is hired or charged apart', () => {
+    expect(
+      moved(
+        'The two-day canoe trip costs $280, including the canoe, paddles, dry bags and a tent. Meals are not provided.',
+        'The two-day canoe trip costs $280, including the canoe and paddles; dry bags are rented at the put-in. Meals are not provided.',
+      ),
+    ).toEqual(['dry']);
+    expect(
+      moved(
+        'Your quote of $900 covers removing the old boiler, fitting the new one and flushing the radiators.',
+        'Your quote of $900 covers removing the old boiler and fitting the new one; flushing the radiators is billed on top.',
+      ),
+    ).toEqual(['flush']);
+  });
+
+  it('is a flip where an item production charges apart is put into what the price includes', () => {
+    expect(
+      moved(
+        'Entry is €18 and includes the museum and the rooftop terrace. Audio guides are €4 to rent at the desk.',
+        'Entry is €18 and includes the museum, the rooftop terrace and an audio guide.',
+      ),
+    ).toEqual(['audio']);
+  });
+
+  it('is no flip where the paraphrase keeps each item on its side, or a baseline puts it the candidate’s way', () => {
+    expect(
+      moved(
+        'Entry is €18 and includes the museum and the rooftop terrace. Audio guides are €4 to rent at the desk.',
+        'For €18 you get the museum and the rooftop terrace; an audio guide costs €4 more, rented at the desk.',
+      ),
+    ).toEqual([]);
+    // Helmets stay inside the price: only the boots are rented ("…, and boots rent for $15").
+    expect(
+      moved(
+        'Helmets and suits are included in the tour price. Boots can be rented for $15.',
+        'Helmets and suits come with the tour, and boots rent for $15.',
+      ),
+    ).toEqual([]);
+    // "per extra mile" says which mile, not that the allowance is charged apart.
+    expect(moved('The lease includes 10,000 miles a year.', 'Mileage: 10,000 miles a year, 25 cents per extra mile.')).toEqual([]);
+    expect(
+      moved(
+        'Entry is €18 and includes the museum and the rooftop terrace. Audio guides are €4 to rent at the desk.',
+        'Entry is €18 and includes the museum, the rooftop terrace and an audio guide.',
+        ['Your €18 ticket includes the museum, the terrace and an audio guide.'],
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+import { contentWords, isFunctionWord } from './content-words.js';
+import type { Difference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { priceWords } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// What a price covers, item by item: "€390, including the kite, board, wetsuit and helmet" puts the
+// wetsuit inside the price; "wetsuits are rented on site", "bathrobes are €5 to rent", "shipping is
+// quoted separately" put it outside. An answer that moves an item across ("…including the kite and
+// board; wetsuits are rented on site", "…, a towel and a bathrobe" where production rents bathrobes,
+// "Coloured vinyl adds $0.80" → "…is available at no extra charge") keeps every clause's own polarity
+// and most of its words: only the item's side of the price changed.
+
+/** An item's side of the price: inside what is paid for already, or paid for apart. */
+type Side = 'in' | 'apart';
+
+// Words after which a clause lists what a price or a plan covers ("includes the kite and board").
+const listing = new Set(['include', 'includes', 'including', 'covers', 'bundles']);
+// Words after what they say is covered ("fitting and balancing are included").
+const covered = new Set(['included', 'inclusive', 'covered', 'bundled', 'complimentary']);
+// Words after what they put outside the price: paid on its own, hired, charged on top.
+const apartWords = new Set('separately separate rent rented rental hire hired charged billed surcharge add-on extra top'.split(' '));
+
+/** Whether a word may name an item (not a price word, a number or a function word). */
+function itemWord(w: string): boolean {
+  return (
+    w.length >= 3 && !/\d/.test(w) && !isFunctionWord(w) && !priceWords.has(w) && !apartWords.has(w) && !listing.has(w) && !covered.has(w)
+  );
+}
+
+/**
+ * Whether the word at `i` puts what comes before it outside the price: a word of {@link apartWords},
+ * "extra" only as the predicate ("parking is extra", "costs extra") and not before a noun ("per extra
+ * mile"), "top" only in "on top".
+ */
+function apartAt(t: readonly ClauseToken[], i: number): boolean {
+  const w = t[i]?.lower ?? '';
+  if (!apartWords.has(w)) return false;
+  if (w === 'top') return t[i - 1]?.lower === 'on';
+  if (w === 'extra') return i === t.length - 1 || priceWords.has(t[i + 1]?.lower ?? '') || (t[i]?.after ?? '').trim() !== '';
+  return true;
+}
+
+/**
+ * The items a clause puts on a side of the price: the words after a listing word ("…, including the
+ * kite and board"), or before a covering one ("fitting and balancing are included"), inside it; the
+ * words before a word that sets them apart ("wetsuits are rented on site", "food is ordered
+ * separately") or before the price sense of "free" ("coloured vinyl is available at no extra charge")
+ * on the side that word says. A negation in the clause turns the side round ("lunch isn't included").
+ * Conditions, framing and modal clauses put nothing; a clause with words of both sides, nothing.
+ */
+function sides(c: ClauseFacts): [string, Side][] {
+  if (c.condition || c.framing || c.polarity.modality !== null) return [];
+  const t = c.tokens;
+  const free = c.polarity.free === true;
+  // "free" counts among a clause's negations: the clause is negated otherwise when the count says so without it.
+  const negated = free ? !c.polarity.negated : c.polarity.negated;
+  const words = (from: number, to: number): string[] =>
+    t
+      .slice(from, to)
+      .flatMap((x) => contentWords(x.core))
+      .filter(itemWord);
+  const list = t.findIndex((x) => listing.has(x.lower));
+  const cover = t.findIndex((x) => covered.has(x.lower));
+  const apart = t.findIndex((_, i) => apartAt(t, i));
+  const freeAt = free ? t.findIndex((x) => x.lower === 'free' || x.lower === 'no' || x.lower === 'without') : -1;
+  const inside = [list, cover, freeAt].some((i) => i >= 0);
+  if (inside && apart >= 0) return [];
+  const on = (side: Side): Side => (negated ? (side === 'in' ? 'apart' : 'in') : side);
+  if (list >= 0) return words(list + 1, t.length).map((w) => [w, on('in')]);
+  if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, on('in')]);
+  if (freeAt >= 0) return negated ? [] : words(opening(t, freeAt), freeAt).map((w) => [w, 'in']);
+  if (apart >= 0) return words(opening(t, apart), apart).map((w) => [w, on('apart')]);
+  return [];
+}
+
+/**
+ * Where the stretch of words before token `i` opens: after the last comma, semicolon or colon before
+ * it ("Helmets come with the tour, and boots rent for $15": only the boots are rented).
+ */
+function opening(t: readonly ClauseToken[], i: number): number {
+  let k = i;
+  while (k > 0 && !/[,;:]/.test(t[k - 1]?.after ?? '')) k--;
+  return k;
+}
+
+/** Each item word of a sheet's first `max` clauses with the sides its clauses put it on, and the first clause that does. */
+function sidesOf(sheet: FactSheet, max: number): Map<string, { sides: Set<Side>; clause: ClauseFacts }> {
+  const out = new Map<string, { sides: Set<Side>; clause: ClauseFacts }>();
+  const n = Math.min(sheet.clauses.length, max);
+  for (let k = 0; k < n; k++) {
+    const c = sheet.clauses[k] as ClauseFacts;
+    for (const [w, side] of sides(c)) {
+      const known = out.get(w);
+      if (known === undefined) out.set(w, { sides: new Set([side]), clause: c });
+      else known.sides.add(side);
+    }
+  }
+  return out;
+}
+
+/** Every clause of a sheet's first `max` that names a word. */
+function naming(sheet: FactSheet, w: string, max: number): ClauseFacts[] {
+  return sheet.clauses.slice(0, max).filter((c) => c.contentSet.has(w));
+}
+
+/**
+ * Items the candidate puts on the other side of the price than production: a word the original puts
+ * on one side only (and no baseline on the other), that the candidate puts on the other side only,
+ * naming it in no clause that leaves it where production has it. One flip per candidate clause, its
+ * sentence the difference's place.
+ */
+export function itemsMoved(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  max: number,
+): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
+  const theirs = sidesOf(candidate, max);
+  if (theirs.size === 0) return [];
+  const ours = sidesOf(original, max);
+  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+  const seen = new Set<ClauseFacts>();
+  let others: Map<string, { sides: Set<Side> }>[] | undefined;
+  for (const [w, c] of theirs) {
+    const o = ours.get(w);
+    if (o === undefined || o.sides.size !== 1 || c.sides.size !== 1 || seen.has(c.clause)) continue;
+    const side = [...o.sides][0] as Side;
+    if (c.sides.has(side)) continue;
+    // A baseline that puts it on the candidate's side: production says it both ways.
+    others ??= baselines.map((b) => sidesOf(b, max));
+    if (others.some((b) => b.get(w)?.sides.has(side === 'in' ? 'apart' : 'in') === true)) continue;
+    // The candidate still says it production's way somewhere (a clause naming it with no side is no evidence either way).
+    if (naming(candidate, w, max).some((k) => sides(k).some(([x, s]) => x === w && s === side))) continue;
+    seen.add(c.clause);
+    out.push({
+      kind: 'polarity_flip',
+      key: 'fact:polarity',
+      severity: 'high',
+      message: `${w}: "${clip(o.clause.text)}" → "${clip(c.clause.text)}"`,
+      original: o.clause.text,
+      candidate: c.clause.text,
+      sentence: c.clause.sentence,
+    });
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 100 ? `${s.slice(0, 97)}...` : s;
+}
