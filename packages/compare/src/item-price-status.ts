@@ -1,6 +1,7 @@
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -46,31 +47,42 @@ function apartAt(t: readonly ClauseToken[], i: number): boolean {
  * kite and board"), or before a covering one ("fitting and balancing are included"), inside it; the
  * words before a word that sets them apart ("wetsuits are rented on site", "food is ordered
  * separately") or before the price sense of "free" ("coloured vinyl is available at no extra charge")
- * on the side that word says. A negation in the clause turns the side round ("lunch isn't included").
+ * on the side that word says. A negation right before the word turns the side round ("lunch isn't
+ * included", "is not part of").
  * Conditions, framing and modal clauses put nothing; a clause with words of both sides, nothing.
  */
 function sides(c: ClauseFacts): [string, Side][] {
   if (c.condition || c.framing || c.polarity.modality !== null) return [];
   const t = c.tokens;
-  const free = c.polarity.free === true;
-  // "free" counts among a clause's negations: the clause is negated otherwise when the count says so without it.
-  const negated = free ? !c.polarity.negated : c.polarity.negated;
   const words = (from: number, to: number): string[] =>
     t
       .slice(from, to)
       .flatMap((x) => contentWords(x.core))
       .filter(itemWord);
+  // A negation turns round the word right after it ("isn't included", "not billed", "doesn't include").
+  const negatedAt = (i: number): boolean => t.slice(Math.max(0, i - 3), i).some((x) => isNegationCue(x.lower));
   const list = t.findIndex((x) => listing.has(x.lower));
-  const cover = t.findIndex((x) => covered.has(x.lower));
+  const cover = t.findIndex((x, i) => covered.has(x.lower) || (x.lower === 'part' && t[i + 1]?.lower === 'of'));
   const apart = t.findIndex((_, i) => apartAt(t, i));
+  // "free" counts among a clause's negations: "isn't free" nets an even count.
+  const free = c.polarity.free === true && c.polarity.negated;
   const freeAt = free ? t.findIndex((x) => x.lower === 'free' || x.lower === 'no' || x.lower === 'without') : -1;
   const inside = [list, cover, freeAt].some((i) => i >= 0);
   if (inside && apart >= 0) return [];
-  const on = (side: Side): Side => (negated ? (side === 'in' ? 'apart' : 'in') : side);
-  if (list >= 0) return words(list + 1, t.length).map((w) => [w, on('in')]);
-  if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, on('in')]);
-  if (freeAt >= 0) return negated ? [] : words(opening(t, freeAt), freeAt).map((w) => [w, 'in']);
-  if (apart >= 0) return words(opening(t, apart), apart).map((w) => [w, on('apart')]);
+  const side = (i: number, s: Side): Side => (negatedAt(i) ? (s === 'in' ? 'apart' : 'in') : s);
+  if (list >= 0) {
+    // "includes breakfast but not the city tax": a negation after the listing word leaves out what follows it only.
+    const but = t.findIndex((x, k) => k > list && isNegationCue(x.lower));
+    const first = side(list, 'in');
+    if (but < 0) return words(list + 1, t.length).map((w) => [w, first]);
+    return [
+      ...words(list + 1, but).map((w): [string, Side] => [w, first]),
+      ...words(but + 1, t.length).map((w): [string, Side] => [w, first === 'in' ? 'apart' : 'in']),
+    ];
+  }
+  if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, side(cover, 'in')]);
+  if (freeAt >= 0) return words(opening(t, freeAt), freeAt).map((w) => [w, 'in']);
+  if (apart >= 0) return words(opening(t, apart), apart).map((w) => [w, side(apart, 'apart')]);
   return [];
 }
 

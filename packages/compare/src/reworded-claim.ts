@@ -1,3 +1,4 @@
+import { isCalendarWord, relativeDays } from './calendar-value.js';
 import { contentWords } from './content-words.js';
 import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
@@ -24,8 +25,16 @@ const keptShare = 2 / 3;
  */
 const minFresh = 3;
 
-// Words that name no fact of their own: "ones" ("little ones"), "now" ("you use now").
-const empty = new Set(['one', 'ones', 'now', 'currently', 'still', 'just']);
+// Words that name no fact of their own: "ones" ("little ones"), "now" ("you use now"), prepositions
+// content-words.ts keeps ("through", "via"); and words of time, which a date or a duration says ("by
+// Thursday" / "within three business days", "this morning"): the value rules compare those.
+const empty = new Set(
+  (
+    'one ones now currently still just through via within across during per after before until around among along ' +
+    'toward towards onto upon morning afternoon evening night noon midnight day days week weeks weekend ' +
+    'weekday weekdays month months year years hour hours minute minutes business'
+  ).split(' '),
+);
 const digit = /\d/;
 
 /**
@@ -35,9 +44,9 @@ const digit = /\d/;
  */
 function words(side: readonly ClauseToken[], named = true): string[] {
   return side
-    .filter((t) => named || !capital.test(t.core))
+    .filter((t) => (named || !capital.test(t.core)) && !empty.has(t.lower) && !isCalendarWord(t.lower) && !relativeDays.has(t.lower))
     .flatMap((t) => contentWords(t.core))
-    .filter((w) => !digit.test(w) && !isNumberWord(w) && !empty.has(w));
+    .filter((w) => !digit.test(w) && !isNumberWord(w));
 }
 const capital = /^\p{Lu}/u;
 
@@ -83,6 +92,8 @@ export function rewordedClaim(
     // A new phrase with a negation or a pole of its own ("included" → "at no extra cost") is the
     // flip rules' to read: they know which poles say the same.
     if (polar(e.to)) return false;
+    // A phrase reworded around a value ("responds with status 429" → "returns a 429 error") is the value rules' to compare.
+    if (e.from.some((t) => digit.test(t.core)) && e.to.some((t) => digit.test(t.core))) return false;
     const added = new Set(words(e.to));
     if (!words(e.from).some((w) => !added.has(w))) return false;
     let fresh = 0;
