@@ -160,6 +160,16 @@ function clauseAt(sheet: FactSheet, sentence: number, at: number, maxClauses: nu
 /** A fact difference found in an edited sentence, with the candidate sentence it is in. */
 export type EditDifference = Omit<Difference, 'path'> & { readonly sentence: number };
 
+/** Whether a side of an edit holds a negation or a pole, by `memo`'s cue bits ({@link rewordedClaim} leaves those to the flip rules). */
+function polarWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
+  return (side) => (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
+}
+
+/** The pair filter `worth`, or a candidate's edited words that may reword a claim ({@link mayReword}). */
+function orReworded(worth: EditFilter, production: readonly FactSheet[]): EditFilter {
+  return (a, b, pre, suf) => worth(a, b, pre, suf) || mayReword(b, pre, suf, production);
+}
+
 /** Whether a side of an edit holds a word that may negate, by `memo`'s cue bits (an unnamed closure: tsx names each named one it creates). */
 function negatedWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
   return (side) => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
@@ -181,11 +191,8 @@ export function diffEditedSentences(
   // diffFacts reads every sheet with the candidate's word table: one memo of cue bits serves all.
   const memo = candidate.words.memo(memoSlots.editCue);
   const negated = negatedWith(memo);
-  const polar = (side: readonly ClauseToken[]): boolean =>
-    (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
-  const worth = mayChange(memo);
-  const filter: EditFilter = (a, b, pre, suf) => worth(a, b, pre, suf) || mayReword(b, pre, suf, production);
-  for (const copy of nearCopies(original, candidate, maxClauses, filter)) {
+  const polar = polarWith(memo);
+  for (const copy of nearCopies(original, candidate, maxClauses, orReworded(mayChange(memo), production))) {
     const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
       out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
