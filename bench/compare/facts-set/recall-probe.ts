@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { qualityDir } from '../quality-files.js';
 
 /**
- * The recall probe (`data/quality/facts-probe-r.jsonl`), in the hold-out format: 15 inputs in domains
+ * The recall probe (`data/quality/facts-probe-r.jsonl`), in the hold-out format: 17 inputs in domains
  * no other set uses (hot air balloons, tree surgery, a board game café, kitesurfing, bookbinding, a
  * bathhouse, archery, vinyl pressing, falconry, a building's move-in rules, pottery painting,
  * glassblowing, sewing machine repair, fencing, cheese by post, calligraphy, an ice cream cart),
