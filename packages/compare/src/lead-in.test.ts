@@ -29,3 +29,29 @@ describe('a lead-in before a colon', () => {
     );
   });
 });
+
+describe('a heading over a list', () => {
+  const flips = (a: string, b: string, baseline: string) =>
+    diffFacts(factSheet(a), factSheet(b), [factSheet(baseline)])
+      .filter((d) => d.kind === 'polarity_flip' && d.explainedByNoise !== true)
+      .map((d) => d.message);
+
+  it('is compared with no clause: "Returns:" claims nothing', () => {
+    const original = "Returns are accepted within 30 days, but sale items can't be returned.";
+    const baseline = 'You have 30 days to return items; sale items are final.';
+    expect(flips(original, 'Returns:\n- Window: 30 days\n- Sale items: final sale, no returns', baseline)).toEqual([]);
+    expect(
+      flips(
+        'Check-in opens at 3 pm. Early check-in is not guaranteed.',
+        'Check-in:\n- From: 3 pm\n- Early check-in: not guaranteed',
+        "You can check in from 3 pm; we can't promise an earlier time.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('while the items under it are still compared', () => {
+    const original = "Returns are accepted within 30 days, but sale items can't be returned.";
+    const baseline = 'You have 30 days to return items; sale items are final.';
+    expect(flips(original, 'Returns:\n- Window: 30 days\n- Sale items: can be returned too', baseline)).not.toEqual([]);
+  });
+});

@@ -16,3 +16,14 @@ export function isLeadIn(c: ClauseFacts, sheet: FactSheet): boolean {
   const at = sheet.source.indexOf(c.text);
   return at >= 0 && sheet.source.startsWith(':', at + c.text.length);
 }
+
+/**
+ * Whether clause `c` is a heading over what follows: a line of its own that ends with a colon
+ * ("Returns:", "Cabin rules:", "Here's the key info:"), with no value and no negation. It names the
+ * topic of the lines below it and claims nothing, so no clause is compared with it.
+ */
+export function isHeading(c: ClauseFacts): boolean {
+  if (c.values.length > 0 || c.polarity.negated || c.polarity.free === true) return false;
+  const t = c.text.trimEnd();
+  return t.endsWith(':') && c.tokens.length <= 6;
+}

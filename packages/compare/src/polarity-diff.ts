@@ -5,6 +5,7 @@ import type { ClausePolarity } from './clause-polarity.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isHeading } from './lead-in.js';
 import { negationInScope } from './negation-scope.js';
 import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
@@ -60,7 +61,7 @@ export function diffPolarity(
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): Omit<Difference, 'path'> | undefined {
   const { original, candidate, baselines } = context;
-  const claim = !c.framing && !c.condition;
+  const claim = !c.framing && !c.condition && !isHeading(c);
   // A one-word claim ("Cancellations are free") is compared only with the same one word.
   const sized =
     p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));

@@ -21,6 +21,13 @@ describe('textCategory structural signals', () => {
     for (const b of list) expect({ b, kinds: kinds(prose, b) }).toEqual({ b, kinds: expect.not.arrayContaining(['text_language']) });
   });
 
+  it('reads a list whose other items end on a value (a number, a bracket) as written without final punctuation', () => {
+    const list =
+      'Kayak rental:\n- Price: $40 / 2 hours (life jacket included)\n- Minimum age: 14\n- Wind limit: 20 knots - no rentals above that';
+    expect(kinds(prose, list)).not.toContain('text_incomplete');
+    expect(kinds(prose, 'How to pay:\n- Cards only')).not.toContain('text_incomplete');
+  });
+
   it('still sees an answer cut mid-sentence, in prose or in the middle of a list item', () => {
     expect(kinds(prose, 'Your parcel left the depot this morning and will be delivered on')).toContain('text_incomplete');
     expect(

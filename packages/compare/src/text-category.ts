@@ -24,10 +24,15 @@ function endsLikeProse(line: string): boolean {
   return completeEnding.test(ch);
 }
 
+// A sentence's own end: what an item written as a sentence ends with (a digit or a bracket ends a
+// label's value as often: "- Minimum age: 14", "- $40 (life jacket included)").
+const sentenceEnding = /[.!?\u2026]\s*$/;
+
 /**
  * Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. A list
- * whose items are written without final punctuation ("- Delivery: Friday") is finished when it
- * ends on such an item: another item of the same list is written that way too.
+ * whose items are written without a sentence's final punctuation ("- Delivery: Friday", "- Minimum
+ * age: 14") is finished when it ends on such an item: another item of the same list is written
+ * that way too.
  */
 function endsComplete(text: string): boolean {
   const t = text.trimEnd();
@@ -36,7 +41,13 @@ function endsComplete(text: string): boolean {
   const lines = t.split('\n');
   const last = lines[lines.length - 1] ?? '';
   if (!listItem.test(last)) return false;
-  return lines.slice(0, -1).some((l) => listItem.test(l) && !endsLikeProse(l));
+  if (lines.slice(0, -1).some((l) => listItem.test(l) && !sentenceEnding.test(l))) return true;
+  // A list of one or more items under a heading ("How to pay:\n- Cards only"), none of them written
+  // as a sentence, is a label's list.
+  let k = lines.length - 1;
+  while (k > 0 && listItem.test(lines[k - 1] ?? '')) k--;
+  const heading = (lines[k - 1] ?? '').trimEnd();
+  return heading.endsWith(':') && lines.slice(k, -1).every((l) => !sentenceEnding.test(l));
 }
 
 // The word ids of the last texts read, by text (as fact-category.ts keeps their fact sheets): a
