@@ -107,6 +107,36 @@ const verbTakers = new Set(
   ),
 );
 
+// Verbs whose "to" takes the verb of what is chosen ("choose to skip", "decide to miss").
+const choosers = new Set([
+  'choose',
+  'chooses',
+  'chose',
+  'decide',
+  'decides',
+  'decided',
+  'prefer',
+  'prefers',
+  'plan',
+  'plans',
+  'like',
+  'elect',
+]);
+
+/**
+ * Where a leading "To <verb> …," purpose ends (the index of the word before its comma), or -1: within
+ * twelve words, and with no subject of its own ("To hold the date we don't need a deposit, …" is the claim).
+ */
+function purposeEnd(tokens: readonly ClauseToken[], i: number): number {
+  for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
+    if (subjects.has(tokens[k]?.lower ?? '')) return -1;
+    const after = tokens[k]?.after ?? '';
+    if (after.includes(',')) return k + 1 < tokens.length ? k : -1;
+    if (after !== '') return -1;
+  }
+  return -1;
+}
+
 // Words before an imperative that still ask for it ("and skip…", "please skip…", "just skip…").
 const requestOpeners = new Set(['and', 'please', 'just', 'simply', 'then']);
 
@@ -195,6 +225,16 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       subordinate = true;
       return;
     }
+    // A leading purpose ("To reclaim the space without a long lock, use…") says what the claim after
+    // its comma is for: its words deny nothing of that claim.
+    if (i === start && w === 'to') {
+      const end = purposeEnd(tokens, i);
+      if (end > i) {
+        start = end + 1;
+        return;
+      }
+    }
+    if (i < start) return;
     const next = tokens[i + 1]?.lower;
     // "No," opening an answer replies; "Yes," or "Sure," likewise starts nothing.
     if (
@@ -229,7 +269,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       // night before"), as "avoid" does.
       // ("Miss" opening a sentence is as often a title.)
       const asked = w === 'skip' && (i === start || requestOpeners.has(prev));
-      const verb = asked || (i > start && (omitters.has(prev) || prev.endsWith("'ll") || prev.endsWith("'d")));
+      // After "to", only the verb that "to" completes ("need to skip", "choose to skip"): "notice to
+      // skip a visit" names the notice, and denies nothing.
+      const infinitive = prev === 'to' && !purposeTakers.has(tokens[i - 2]?.lower ?? '') && !choosers.has(tokens[i - 2]?.lower ?? '');
+      const verb = asked || (i > start && !infinitive && (omitters.has(prev) || prev.endsWith("'ll") || prev.endsWith("'d")));
       if (verb && next !== undefined && (t.after ?? '') === '') negs++;
       return;
     }

@@ -153,8 +153,16 @@ function valueAt(
     if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined)
       return { value: { ...glued.value, text: c }, used: 1 };
   }
-  // "under-5s", "over-65s": an age bound, the number it names.
-  m = digit ? /^(?:under|over)-(\d+)s?$/i.exec(c) : null;
+  // "a 12-year-old tree", "~6-week-old puppies": the age, as "12 years old" says it.
+  m = digit ? /^~?(\d+(?:\.\d+)?)-(\p{L}+)-old$/iu.exec(c) : null;
+  if (m !== null) {
+    const unit = (m[2] ?? '').toLowerCase();
+    const r = withUnit(Number(m[1]), c, [{ core: unit, lower: unit, upper: false }], false);
+    if (r.value.type !== 'number') return { value: { ...r.value, text: c }, used: 1 };
+  }
+  // "under-5s", "over-65s": an age bound, the number it names; "pre-1850", "post-2019", "mid-2020":
+  // the year it is before, after or in.
+  m = digit ? /^(?:under|over|pre|post|mid)-(\d+)s?$/i.exec(c) : null;
   if (m !== null) {
     const r = withUnit(Number(m[1]), c, rest, false);
     return { value: r.value, used: 1 + r.used };

@@ -75,3 +75,16 @@ describe('verbs of not doing asked for', () => {
     ).toEqual([]);
   });
 });
+
+describe('a leading purpose, and a verb of not doing after a noun', () => {
+  it('"To … without …," says what the claim is for, not what it denies', () => {
+    expect(polarity('To reclaim the space without a long lock, use pg_repack')).toMatchObject({ negated: false });
+    expect(polarity("To hold the date we don't need a deposit, just a card")).toMatchObject({ negated: true });
+  });
+
+  it('"notice to skip a visit" names the notice; "choose to skip" and "need to skip" deny', () => {
+    expect(polarity("We need at least 24 hours' notice to skip a visit")).toMatchObject({ negated: false });
+    expect(polarity('You can choose to skip the permit')).toMatchObject({ negated: true });
+    expect(polarity('Members need to skip the queue')).toMatchObject({ negated: true });
+  });
+});

@@ -133,3 +133,15 @@ describe('clock ranges with noon, and halves in words', () => {
     expect(judged(original, 'The tour takes 4.5 hours.')).not.toEqual([]);
   });
 });
+
+describe('an age or an era joined to its number', () => {
+  it('reads "12-year-old" as 12 years and "Pre-1850" as 1850', () => {
+    expect(judged('This juniper is about 12 years old.', 'A ~12-year-old juniper.')).toEqual([]);
+    expect(judged('We cannot guarantee records older than 1850.', 'Pre-1850 records are not guaranteed.')).toEqual([]);
+  });
+
+  it('while another age or year still differs', () => {
+    expect(judged('This juniper is about 12 years old.', 'A 21-year-old juniper.')).not.toEqual([]);
+    expect(judged('We cannot guarantee records older than 1850.', 'Pre-1880 records are not guaranteed.')).not.toEqual([]);
+  });
+});
