@@ -137,6 +137,33 @@ function purposeEnd(tokens: readonly ClauseToken[], i: number): number {
   return -1;
 }
 
+// Determiners before a noun phrase.
+const determiners = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'our',
+  'their',
+  'its',
+  'his',
+  'her',
+  'my',
+  'any',
+  'each',
+  'every',
+  'all',
+  'this',
+  'that',
+]);
+
+/** Whether the word at `i` stands as a noun: after a determiner, and before a function word, punctuation or the clause's end. */
+function namedThing(tokens: readonly ClauseToken[], i: number): boolean {
+  if (!determiners.has(tokens[i - 1]?.lower ?? '')) return false;
+  const next = tokens[i + 1];
+  return next === undefined || (tokens[i]?.after ?? '') !== '' || isFunctionWord(next.lower);
+}
+
 // Words before an imperative that still ask for it ("and skip…", "please skip…", "just skip…").
 const requestOpeners = new Set(['and', 'please', 'just', 'simply', 'then']);
 
@@ -353,6 +380,9 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if ((bits & cue.prefixed) !== 0) {
+      // "the non-provisional", "our non-members": a "non-" word used as a noun names a thing; said of
+      // the subject ("is non-refundable") or before its noun ("a non-refundable deposit") it denies.
+      if (namedThing(tokens, i)) return;
       negs++;
       return;
     }

@@ -88,3 +88,14 @@ describe('a leading purpose, and a verb of not doing after a noun', () => {
     expect(polarity('Members need to skip the queue')).toMatchObject({ negated: true });
   });
 });
+
+describe('a "non-" word used as a noun', () => {
+  it('names a thing ("file the non-provisional") and denies nothing', () => {
+    expect(polarity('The filing fee is $728 for the non-provisional')).toMatchObject({ negated: false });
+  });
+
+  it('while said of the subject or before its noun it still denies', () => {
+    expect(polarity('The deposit is non-refundable')).toMatchObject({ negated: true });
+    expect(polarity('You pay a non-refundable deposit')).toMatchObject({ negated: true });
+  });
+});
