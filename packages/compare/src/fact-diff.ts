@@ -102,7 +102,13 @@ export function diffFacts(
         !v.weak &&
         !(c.framing && v.keys[0]?.startsWith('relative:')) &&
         (!supported(v) ||
-          (v.type !== 'entity' && k < o.maxClauses && !c.framing && !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
+          (v.type !== 'entity' &&
+            // A code literal production writes, said again in a clause that says what production's does
+            // ("…every user of `chrono` gets `serde` too"), names the same thing, not a new fact.
+            !(isAligned && v.keys[0]?.startsWith('code:')) &&
+            k < o.maxClauses &&
+            !c.framing &&
+            !supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
         (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
     );
     for (const v of novel) {
