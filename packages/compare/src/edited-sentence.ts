@@ -6,6 +6,7 @@ import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { addedTail, onlyChanged } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
 import { mayReword, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
@@ -220,6 +221,23 @@ export function diffEditedSentences(
     }
     // A swapped predicate is all new words: no item was added to a kept list.
     if (copy.predicate === true) continue;
+    // A clause added at the end of the one sentence the candidate changed.
+    const tail = copy.edits.length === 1 ? copy.edits.find((e) => addedTail(e, production)) : undefined;
+    if (
+      tail !== undefined &&
+      claims(copy, tail, candidate, maxClauses) &&
+      onlyChanged(original, candidate, copy.sentence, false, maxClauses)
+    ) {
+      out.push({
+        kind: 'added_claim',
+        key: 'fact:claim',
+        severity: 'high',
+        message: `adds "${tail.to.map((t) => t.core).join(' ')}" to "${clip(sentenceText(candidate, copy.sentence))}" (no production answer says it)`,
+        candidate: sentenceText(candidate, copy.sentence),
+        sentence: copy.sentence,
+      });
+      continue;
+    }
     for (const e of copy.edits) {
       const item = addedItem(e, production);
       if (item === undefined || !claims(copy, e, candidate, maxClauses)) continue;

@@ -12,6 +12,7 @@ import { itemsMoved } from './item-price-status.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
 import { isLeadIn } from './lead-in.js';
+import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
@@ -224,7 +225,8 @@ export function diffFacts(
     if (known / c.content.length >= o.claimSupport && saidInOneSentence(c, production, o.claimSupport)) return;
     // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
     // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
-    if (!asserts(c)) return;
+    // …or it is the one sentence the candidate adds to an answer that repeats production's word for word.
+    if (!asserts(c) && !(namesNewThings(c, production) && onlyChanged(original, candidate, c.sentence, true, o.maxClauses))) return;
     // A sentence of the original said in words of its own.
     if (
       standsIn(

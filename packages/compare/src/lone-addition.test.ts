@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const added = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'added_claim' && d.explainedByNoise !== true)
+    .map((d) => d.message);
+
+const original =
+  'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook. Aprons are provided.';
+
+describe('an answer that repeats production word for word and adds one thing', () => {
+  it('is a new claim where the added sentence names things no production answer names', () => {
+    const candidate =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook. ' +
+      'Each guest takes home a signed recipe booklet. Aprons are provided.';
+    expect(added(original, candidate)).toHaveLength(1);
+  });
+
+  it('is a new claim where a clause is added at the end of a kept sentence', () => {
+    const candidate =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook, ' +
+      'and you keep the hand-carved rolling pin. Aprons are provided.';
+    expect(added(original, candidate)).toHaveLength(1);
+  });
+
+  it('is no new claim where the answer also rewords what it keeps, or the addition advises, explains or generalizes', () => {
+    // Reworded elsewhere too: a longer answer elaborating, left to the claim words.
+    expect(
+      added(
+        original,
+        'Our pasta class is on Thursdays, 6 pm to 9 pm, for £65. You make two shapes of fresh pasta and eat what you cook. ' +
+          'Each guest takes home a signed recipe booklet. Aprons are provided.',
+      ),
+    ).toEqual([]);
+    for (const extra of [
+      'Booking a couple of weeks ahead is a good idea for the winter terms.',
+      'Most students find the ravioli the trickiest shape to fold.',
+    ])
+      expect(
+        added(
+          original,
+          `The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook. ${extra} Aprons are provided.`,
+        ),
+      ).toEqual([]);
+    expect(
+      added(
+        original,
+        'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook, ' +
+          'so skipping dinner beforehand makes sense. Aprons are provided.',
+      ),
+    ).toEqual([]);
+  });
+});

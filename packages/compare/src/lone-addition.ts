@@ -1,0 +1,95 @@
+import { contentWords } from './content-words.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { advice } from './polarity-words.js';
+import type { SentenceEdit } from './sentence-edits.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// An answer that repeats production's word for word and adds one thing: a sentence ("After landing,
+// the crew serves a champagne breakfast in the field.") or a clause at the end of a kept sentence
+// ("…, and you keep the arrows you shot with"). A longer answer that elaborates rewords as it adds;
+// where nothing else moved, the addition is all the candidate changed, and a new claim when it
+// names things no production answer names.
+
+/** How many content words of the addition no production answer uses. */
+const minFresh = 2;
+// Openings of an explanation or an aside rather than a claim ("so you can…", "since…", "which…").
+const asides = new Set(['so', 'since', 'because', 'as', 'which', 'who', 'that', 'if', 'unless', 'when', 'although', 'though']);
+
+// Words of a generalization: how things tend to go, not what the service does.
+const general = new Set(['usually', 'often', 'typically', 'generally', 'sometimes', 'most', 'some', 'many', 'worth']);
+
+/** Whether a word advises or generalizes: a word of advice, "a good / smart / wise idea", or a word of {@link general}. */
+function advising(w: string, prev: string | undefined): boolean {
+  return advice.has(w) || general.has(w) || (w === 'idea' && (prev === 'good' || prev === 'smart' || prev === 'wise'));
+}
+
+// Each sheet's sentence texts, read once (a sheet is compared with several others: baselines, candidates).
+const texts = new WeakMap<FactSheet, { readonly max: number; readonly bySentence: Map<number, string> }>();
+
+/** The lower-cased words of each sentence of a sheet's first `max` clauses, joined (memoized per sheet). */
+function sentenceTexts(sheet: FactSheet, max: number): Map<number, string> {
+  const known = texts.get(sheet);
+  if (known !== undefined && known.max === max) return known.bySentence;
+  const out = new Map<number, string>();
+  texts.set(sheet, { max, bySentence: out });
+  const n = Math.min(sheet.clauses.length, max);
+  for (let i = 0; i < n; i++) {
+    const c = sheet.clauses[i] as ClauseFacts;
+    const words = c.tokens.map((t) => t.lower).join(' ');
+    const s = out.get(c.sentence);
+    out.set(c.sentence, s === undefined ? words : `${s} ${words}`);
+  }
+  return out;
+}
+
+/**
+ * Whether the candidate keeps every sentence of the original word for word but `sentence` (its own
+ * index), which is new (`added`) or an original sentence edited (`!added`: exactly one original
+ * sentence is then missing).
+ */
+export function onlyChanged(original: FactSheet, candidate: FactSheet, sentence: number, added: boolean, max: number): boolean {
+  const ours = sentenceTexts(original, max);
+  const theirs = sentenceTexts(candidate, max);
+  if (theirs.size !== ours.size + (added ? 1 : 0)) return false;
+  const kept = new Set(ours.values());
+  for (const [k, s] of theirs) if (k !== sentence && !kept.has(s)) return false;
+  const said = new Set(theirs.values());
+  let missing = 0;
+  for (const s of ours.values()) if (!said.has(s)) missing++;
+  return missing === (added ? 0 : 1);
+}
+
+/**
+ * How many content words of `tokens` no production answer uses, but names (a capitalized word after
+ * the first: who greets, or another place, is the entity rules' to compare and how production varies).
+ */
+function fresh(tokens: readonly ClauseToken[], production: readonly FactSheet[]): number {
+  const seen = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(t.core)) return;
+    for (const w of contentWords(t.core)) if (!/\d/.test(w) && !production.some((s) => s.vocabulary.has(w))) seen.add(w);
+  });
+  return seen.size;
+}
+
+/** Whether a clause may be a new claim by its words: no advice, no aside's opening, and {@link minFresh} words production never uses. */
+export function namesNewThings(c: ClauseFacts, production: readonly FactSheet[]): boolean {
+  // Advice or a generalization added to an answer ("Booking a few days ahead is a good idea", "Most
+  // people find…", "it usually takes…") commits the service to nothing.
+  if (c.polarity.modality === 'advice' || c.tokens.some((t, i) => advising(t.lower, c.tokens[i - 1]?.lower))) return false;
+  const first = c.tokens[0]?.lower ?? '';
+  return !asides.has(first) && fresh(c.tokens, production) >= minFresh;
+}
+
+/**
+ * Whether an edit of a kept sentence adds a clause at its end ("…, and you keep the arrows you shot
+ * with"): words added after the sentence's last kept word, opening with "and" / "plus" or after a
+ * comma, naming {@link minFresh} things production never names.
+ */
+export function addedTail(e: SentenceEdit, production: readonly FactSheet[]): boolean {
+  if (e.from.length > 0 || e.after !== undefined || e.to.length < 3) return false;
+  const first = e.to[0]?.lower ?? '';
+  if (asides.has(first)) return false;
+  if (!(first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(','))) return false;
+  return fresh(e.to, production) >= minFresh;
+}
