@@ -6,9 +6,9 @@ import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
-import { addedTail, onlyChanged } from './lone-addition.js';
+import { addedTail } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
-import { mayReword, rewordedClaim } from './reworded-claim.js';
+import { orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots } from './word-ids.js';
@@ -161,16 +161,6 @@ function clauseAt(sheet: FactSheet, sentence: number, at: number, maxClauses: nu
 /** A fact difference found in an edited sentence, with the candidate sentence it is in. */
 export type EditDifference = Omit<Difference, 'path'> & { readonly sentence: number };
 
-/** Whether a side of an edit holds a negation or a pole, by `memo`'s cue bits ({@link rewordedClaim} leaves those to the flip rules). */
-function polarWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
-  return (side) => (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
-}
-
-/** The pair filter `worth`, or a candidate's edited words that may reword a claim ({@link mayReword}). */
-function orReworded(worth: EditFilter, production: readonly FactSheet[]): EditFilter {
-  return (a, b, pre, suf) => worth(a, b, pre, suf) || mayReword(b, pre, suf, production);
-}
-
 /** Whether a side of an edit holds a word that may negate, by `memo`'s cue bits (an unnamed closure: tsx names each named one it creates). */
 function negatedWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
   return (side) => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
@@ -222,33 +212,15 @@ export function diffEditedSentences(
     // A swapped predicate is all new words: no item was added to a kept list.
     if (copy.predicate === true) continue;
     // A clause added at the end of the one sentence the candidate changed.
-    const tail = copy.edits.length === 1 ? copy.edits.find((e) => addedTail(e, production)) : undefined;
-    if (
-      tail !== undefined &&
-      claims(copy, tail, candidate, maxClauses) &&
-      onlyChanged(original, candidate, copy.sentence, false, maxClauses)
-    ) {
-      out.push({
-        kind: 'added_claim',
-        key: 'fact:claim',
-        severity: 'high',
-        message: `adds "${tail.to.map((t) => t.core).join(' ')}" to "${clip(sentenceText(candidate, copy.sentence))}" (no production answer says it)`,
-        candidate: sentenceText(candidate, copy.sentence),
-        sentence: copy.sentence,
-      });
+    const tail = addedTail(copy, original, candidate, production, maxClauses);
+    if (tail !== undefined && claims(copy, tail, candidate, maxClauses)) {
+      out.push(addition(candidate, copy.sentence, tail.to.map((t) => t.core).join(' '), 'says it'));
       continue;
     }
     for (const e of copy.edits) {
       const item = addedItem(e, production);
       if (item === undefined || !claims(copy, e, candidate, maxClauses)) continue;
-      out.push({
-        kind: 'added_claim',
-        key: 'fact:claim',
-        severity: 'high',
-        message: `adds "${item}" to "${clip(sentenceText(candidate, copy.sentence))}" (no production answer names it)`,
-        candidate: sentenceText(candidate, copy.sentence),
-        sentence: copy.sentence,
-      });
+      out.push(addition(candidate, copy.sentence, item, 'names it'));
       break;
     }
   }
@@ -295,6 +267,19 @@ function difference(
     candidate: said(copy.candidate),
     sentence: copy.sentence,
     ...(varies ? { explainedByNoise: true } : {}),
+  };
+}
+
+/** An added claim: words the candidate added to its sentence `sentence`, which no production answer `says it` / `names it`. */
+function addition(candidate: FactSheet, sentence: number, what: string, why: string): EditDifference {
+  const text = sentenceText(candidate, sentence);
+  return {
+    kind: 'added_claim',
+    key: 'fact:claim',
+    severity: 'high',
+    message: `adds "${what}" to "${clip(text)}" (no production answer ${why})`,
+    candidate: text,
+    sentence,
   };
 }
 

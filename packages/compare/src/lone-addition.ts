@@ -1,7 +1,7 @@
 import { contentWords } from './content-words.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { advice } from './polarity-words.js';
-import type { SentenceEdit } from './sentence-edits.js';
+import type { NearCopy, SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // An answer that repeats production's word for word and adds one thing: a sentence ("After landing,
@@ -82,14 +82,21 @@ export function namesNewThings(c: ClauseFacts, production: readonly FactSheet[])
 }
 
 /**
- * Whether an edit of a kept sentence adds a clause at its end ("…, and you keep the arrows you shot
- * with"): words added after the sentence's last kept word, opening with "and" / "plus" or after a
- * comma, naming {@link minFresh} things production never names.
+ * The edit of a kept sentence that adds a clause at its end ("…, and you keep the arrows you shot
+ * with"), if it is the sentence's one edit and the sentence all the candidate changed ({@link
+ * onlyChanged}): words added after its last kept word, opening with "and" / "plus" or after a comma,
+ * naming {@link minFresh} things production never names.
  */
-export function addedTail(e: SentenceEdit, production: readonly FactSheet[]): boolean {
-  if (e.from.length > 0 || e.after !== undefined || e.to.length < 3) return false;
+export function addedTail(
+  copy: NearCopy,
+  original: FactSheet,
+  candidate: FactSheet,
+  production: readonly FactSheet[],
+  max: number,
+): SentenceEdit | undefined {
+  const e = copy.edits.length === 1 ? copy.edits[0] : undefined;
+  if (e === undefined || e.from.length > 0 || e.after !== undefined || e.to.length < 3) return undefined;
   const first = e.to[0]?.lower ?? '';
-  if (asides.has(first)) return false;
-  if (!(first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(','))) return false;
-  return fresh(e.to, production) >= minFresh;
+  if (asides.has(first) || !(first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(','))) return undefined;
+  return fresh(e.to, production) >= minFresh && onlyChanged(original, candidate, copy.sentence, false, max) ? e : undefined;
 }

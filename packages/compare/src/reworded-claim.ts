@@ -1,8 +1,9 @@
 import { isCalendarWord, relativeDays } from './calendar-value.js';
 import { contentWords } from './content-words.js';
+import { editCue, editCuesIn } from './edit-cues.js';
 import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
-import type { NearCopy, SentenceEdit } from './sentence-edits.js';
+import type { EditFilter, NearCopy, SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // A kept sentence whose claim is said in other words than production's, in a phrase no production
@@ -100,4 +101,14 @@ export function rewordedClaim(
     for (const w of new Set(words(e.to, false))) if (unsaid(w, production)) fresh++;
     return fresh >= minFresh;
   });
+}
+
+/** Whether a side of an edit holds a negation or a pole, by `memo`'s cue bits ({@link rewordedClaim} leaves those to the flip rules). */
+export function polarWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
+  return (side) => (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
+}
+
+/** The pair filter `worth`, or a candidate's edited words that may reword a claim ({@link mayReword}). */
+export function orReworded(worth: EditFilter, production: readonly FactSheet[]): EditFilter {
+  return (a, b, pre, suf) => worth(a, b, pre, suf) || mayReword(b, pre, suf, production);
 }
