@@ -52,4 +52,17 @@ describe('an answer that repeats production word for word and adds one thing', (
       ),
     ).toEqual([]);
   });
+
+  it("leaves the speaker's own report or courtesy and the reader's state to the framing rules, not what the reader may do", () => {
+    const kept =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook.';
+    for (const extra of [
+      "I've checked the kitchen's equipment list for the class.",
+      'We look forward to welcoming you to the cookery school.',
+      "Otherwise you're all set for the evening — enjoy the wine tasting.",
+      'You will love the sourdough starter workshop afterwards.',
+    ])
+      expect(added(original, `${kept} ${extra} Aprons are provided.`), extra).toEqual([]);
+    expect(added(original, `${kept} You can also borrow the knife roll and keep the pasta cutter. Aprons are provided.`)).toHaveLength(1);
+  });
 });

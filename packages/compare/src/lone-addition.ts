@@ -72,13 +72,33 @@ function fresh(tokens: readonly ClauseToken[], production: readonly FactSheet[])
   return seen.size;
 }
 
-/** Whether a clause may be a new claim by its words: no advice, no aside's opening, and {@link minFresh} words production never uses. */
+// The speaker as subject: what the assistant did, looked at or will do, and its courtesies, are the
+// promise and framing rules' to judge ("I've checked the tracking", "We look forward to…").
+const speaker = new Set("i i'm i've i'll i'd we we're we've we'll we'd let".split(' '));
+// The reader as subject of a state or a feeling ("you're all set", "you will love it"), not of what
+// the service lets them do ("you can…", "you keep…").
+const readerState = new Set(["you're", "you'll", "you've", "you'd"]);
+const stateVerbs = new Set(['are', 'will', 'would', 'should', 'might', "'re", "'ll"]);
+
+/** Whether one of a clause's first words makes the speaker, or the reader's state, its subject. */
+function aboutSpeakerOrReader(t: readonly ClauseToken[]): boolean {
+  for (let i = 0; i < Math.min(3, t.length); i++) {
+    const w = t[i]?.lower ?? '';
+    if (speaker.has(w) || readerState.has(w) || (w === 'you' && stateVerbs.has(t[i + 1]?.lower ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a clause may be a new claim by its words: not about the speaker or the reader's state, no
+ * advice, no aside's opening, and {@link minFresh} words production never uses.
+ */
 export function namesNewThings(c: ClauseFacts, production: readonly FactSheet[]): boolean {
   // Advice or a generalization added to an answer ("Booking a few days ahead is a good idea", "Most
   // people find…", "it usually takes…") commits the service to nothing.
   if (c.polarity.modality === 'advice' || c.tokens.some((t, i) => advising(t.lower, c.tokens[i - 1]?.lower))) return false;
   const first = c.tokens[0]?.lower ?? '';
-  return !asides.has(first) && fresh(c.tokens, production) >= minFresh;
+  return !asides.has(first) && !aboutSpeakerOrReader(c.tokens) && fresh(c.tokens, production) >= minFresh;
 }
 
 /**
@@ -98,5 +118,6 @@ export function addedTail(
   if (e === undefined || e.from.length > 0 || e.after !== undefined || e.to.length < 3) return undefined;
   const first = e.to[0]?.lower ?? '';
   if (asides.has(first) || !(first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(','))) return undefined;
+  if (aboutSpeakerOrReader(first === 'and' || first === 'plus' ? e.to.slice(1) : e.to)) return undefined;
   return fresh(e.to, production) >= minFresh && onlyChanged(original, candidate, copy.sentence, false, max) ? e : undefined;
 }
