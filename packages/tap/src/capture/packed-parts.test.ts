@@ -2,7 +2,8 @@ import { BodyCapture, type ExchangeParts } from '@understudy/capture';
 import { describe, expect, it } from 'vitest';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 import { captureParts } from './exchange-builder.js';
-import { packedBytes, packParts, unpackParts } from './packed-parts.js';
+import { packedBytes, packParts } from './packed-parts.js';
+import { unpackParts } from './unpack-parts.js';
 
 function body(...chunks: string[]): BodyCapture {
   const b = new BodyCapture(1024 * 1024);

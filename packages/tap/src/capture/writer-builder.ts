@@ -1,7 +1,7 @@
 import { createRedactor, priceLookup, recordExchange } from '@understudy/capture';
 import type { Exchange, TapConfig } from '@understudy/core';
 import type { WriterBuilder } from '@understudy/store';
-import { unpackParts } from './packed-parts.js';
+import { unpackParts } from './unpack-parts.js';
 
 /** What the capture writer needs to build exchanges exactly as the tap would: its redaction, pricing and body cap. */
 export interface WriterBuildOptions {
