@@ -15,7 +15,7 @@ import {
   readHoldoutSet,
   restatementsFile,
 } from './facts-set/holdout.js';
-import { recallProbeFile } from './facts-set/recall-probe.js';
+import { recallProbeFile, recallProbeSFile } from './facts-set/recall-probe.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out sets, per kind, for the engine with all / one / no baseline and an
@@ -62,10 +62,15 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['tenth hand-written hold-out set (data/quality/facts-holdout-10.jsonl; totals only)', readHoldoutSet(holdout10File), false],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
   ['recall probe (data/quality/facts-probe-r.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeFile), true],
+  ['second recall probe (data/quality/facts-probe-s.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeSFile), true],
 ];
 
-// `--probe-r`: the recall probe alone (a quick loop while writing a rule).
-const chosen = process.argv.includes('--probe-r') ? sets.filter(([n]) => n.startsWith('recall probe')) : sets;
+// `--probe-r` / `--probe-s`: one recall probe alone (a quick loop while writing a rule).
+const chosen = process.argv.includes('--probe-r')
+  ? sets.filter(([n]) => n.startsWith('recall probe'))
+  : process.argv.includes('--probe-s')
+    ? sets.filter(([n]) => n.startsWith('second recall probe'))
+    : sets;
 for (const [name, cases, listMisses] of chosen) {
   line(`### ${name}: ${cases.length} pairs`);
   line();

@@ -13,3 +13,18 @@ import { qualityDir } from '../quality-files.js';
  * hand-written hold-outs.
  */
 export const recallProbeFile = join(qualityDir, 'facts-probe-r.jsonl');
+
+/**
+ * The second recall probe (`data/quality/facts-probe-s.jsonl`), in the hold-out format: 12 inputs in
+ * domains no other set uses (campervan hire, a bicycle repair workshop, energy tariffs, e-scooter
+ * sharing, a mattress retailer, a cattery, home broadband, children's swimming lessons, wedding
+ * photography, canal boat hire, theatre costume hire, soft play parties), written on 2026-12-02
+ * (issue-11-s) before that session's rules: a sentence rewritten so its subject gets the opposite
+ * predicate in few shared words ("Please keep pets at home" → "Your pets can travel with you"),
+ * concessive tails that flip what a price includes ("…, though fuel is extra"), certainty softened to
+ * a possibility ("will" → "might", "is fixed until" → "could go up before"), an item added to an
+ * included list, and one noun phrase swapped for another with no name ("your original card" → "a
+ * voucher"); and as noise the same facts restated in other words, the same shapes said the same way
+ * round. Own and open: a rule is kept only where it also holds on the hand-written hold-outs.
+ */
+export const recallProbeSFile = join(qualityDir, 'facts-probe-s.jsonl');
