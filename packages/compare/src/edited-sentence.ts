@@ -5,6 +5,7 @@ import type { Difference } from './divergence-report.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
+import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { addedTail } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
@@ -189,7 +190,8 @@ export function diffEditedSentences(
       out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
       continue;
     }
-    const modal = copy.edits.find((e) => changesModality(e, negated));
+    // A modal swapped for one of another strength, or a plain promise softened to a likelihood.
+    const modal = copy.edits.find((e) => changesModality(e, negated) || hedgesPlainClaim(e, negated));
     if (modal !== undefined && claims(copy, modal, candidate, maxClauses)) {
       out.push(difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines)));
       continue;
