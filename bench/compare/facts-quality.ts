@@ -13,6 +13,7 @@ import {
   holdout9File,
   holdout10File,
   readHoldoutSet,
+  restatements2File,
   restatementsFile,
 } from './facts-set/holdout.js';
 import { recallProbeFile, recallProbeSFile } from './facts-set/recall-probe.js';
@@ -61,6 +62,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['ninth hand-written hold-out set (data/quality/facts-holdout-9.jsonl; open, misses listed)', readHoldoutSet(holdout9File), true],
   ['tenth hand-written hold-out set (data/quality/facts-holdout-10.jsonl; totals only)', readHoldoutSet(holdout10File), false],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
+  ['restatements 2, own (data/quality/facts-restatements-2.jsonl; open, misses listed)', readHoldoutSet(restatements2File), true],
   ['recall probe (data/quality/facts-probe-r.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeFile), true],
   ['second recall probe (data/quality/facts-probe-s.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeSFile), true],
 ];

@@ -2,7 +2,15 @@ import { report } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import { firingRules } from './facts-set/firing-rules.js';
 import type { FactCase } from './facts-set/generate.js';
-import { holdout3File, holdout5File, holdout6File, holdout9File, readHoldoutSet } from './facts-set/holdout.js';
+import {
+  holdout3File,
+  holdout5File,
+  holdout6File,
+  holdout9File,
+  readHoldoutSet,
+  restatements2File,
+  restatementsFile,
+} from './facts-set/holdout.js';
 
 // `npm run bench:false-alarms [-- --cases]`: which rule makes each text-noise false alarm, with no,
 // one and all baselines, counted per set. Only the sets open to reading print cases (`--cases`);
@@ -17,6 +25,8 @@ const sets: [string, FactCase[], boolean][] = [
   ['hold-out 3', readHoldoutSet(holdout3File), true],
   ['hold-out 6', readHoldoutSet(holdout6File), true],
   ['hold-out 9', readHoldoutSet(holdout9File), true],
+  ['restatements (own)', readHoldoutSet(restatementsFile), true],
+  ['restatements 2 (own)', readHoldoutSet(restatements2File), true],
   ['hold-out 5 (counts only)', readHoldoutSet(holdout5File), false],
 ];
 for (const [name, cases, printable] of sets) {

@@ -101,6 +101,17 @@ export const holdout10File = join(qualityDir, 'facts-holdout-10.jsonl');
  */
 export const restatementsFile = join(qualityDir, 'facts-restatements.jsonl');
 
+/**
+ * Restatements 2 (`facts-restatements-2.jsonl`), written on 2026-12-02 (18:40 UTC) by the one-baseline
+ * false-alarm pass (issue-11-q) before its rule changes, in 25 domains none of the other sets use (watch
+ * repair, canal boats, show caves, alpaca treks, TypeScript / Kafka / Ansible / MySQL / GitHub Actions
+ * answers…), one input in Spanish, nearly all with one baseline: paraphrase, shorter, longer (courtesy and
+ * explanations), bulleted and reordered answers, and for each style a regression written in that style
+ * (a terse answer with a changed number, a bulleted list with a flipped item…) beside plain ones. Own:
+ * rules are fitted on it, so its figures say what a rule costs in recall, not whether it generalises.
+ */
+export const restatements2File = join(qualityDir, 'facts-restatements-2.jsonl');
+
 /** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
 export const laterHoldoutFiles: readonly string[] = [
   holdout2File,
