@@ -1,4 +1,5 @@
 import { saidAcrossClauses } from './across-clauses.js';
+import { addsAside } from './adds-aside.js';
 import { align, counterpart } from './clause-alignment.js';
 import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
@@ -72,26 +73,28 @@ export function diffPolarity(
     // misread (a "-free" compound, "the days without print") than production varying.
     // A flip production varies on does not hide a change of modality it does not vary on ("may turn
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
-    const flip = opposed(p, c)
-      ? difference(
-          'polarity_flip',
-          p,
-          c,
-          context,
-          o,
-          // The baseline must say the opposite of the original about what the original negates: one
-          // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
-          baselinesSayItTheCandidatesWay(
-            c,
+    // One clause the other word for word with an aside of its own: the aside is an addition, not a flip.
+    const flip =
+      opposed(p, c) && !addsAside(p, c, original.clauses)
+        ? difference(
+            'polarity_flip',
             p,
-            original,
-            baselines,
+            c,
+            context,
             o,
-            (b) => !opposed(b, c, false) && opposed(b, p),
-            (b) => !opposed(b, p, false),
-          ),
-        )
-      : undefined;
+            // The baseline must say the opposite of the original about what the original negates: one
+            // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
+            baselinesSayItTheCandidatesWay(
+              c,
+              p,
+              original,
+              baselines,
+              o,
+              (b) => !opposed(b, c, false) && opposed(b, p),
+              (b) => !opposed(b, p, false),
+            ),
+          )
+        : undefined;
     if (flip !== undefined && flip.explainedByNoise !== true) return flip;
     if (modalityDiffers(c.polarity, p.polarity)) {
       const varies = baselinesSayItTheCandidatesWay(
