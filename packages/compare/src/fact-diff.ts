@@ -1,6 +1,7 @@
 import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
+import { clip } from './clip-text.js';
 import { drawsConsequence } from './consequence-clause.js';
 import type { Difference } from './divergence-report.js';
 import { diffEditedSentences } from './edited-sentence.js';
@@ -16,10 +17,11 @@ import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
 import { excusesChange, saysRounded } from './rounded-value.js';
+import { stanceFlip } from './sentence-stance.js';
 import { someClauseStates } from './some-clause-states.js';
 import { standInTest } from './stand-in-clause.js';
 import { swappedTerm } from './swapped-term.js';
-import { ValueIndex } from './value-index.js';
+import { sheetValues, ValueIndex } from './value-index.js';
 import { anchoredElsewhere, clauseStates, countsSame, sameSlot } from './value-slots.js';
 
 const fmt = (v: FactValue): string => v.text;
@@ -50,10 +52,10 @@ export function diffFacts(
   const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
   const production = [original, ...baselines];
   // Without baselines production is the original: one index serves both.
-  const origIndex = valuesOf(original);
+  const origIndex = sheetValues(original);
   const prodIndex = baselines.length === 0 ? origIndex : new ValueIndex(production.flatMap((s) => s.values));
-  const candIndex = valuesOf(candidate);
-  const baseIndexes = baselines.map(valuesOf);
+  const candIndex = sheetValues(candidate);
+  const baseIndexes = baselines.map(sheetValues);
   const stable = (v: FactValue): boolean =>
     v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
   // Production varies on a value where a baseline leaves the original's out and states the
@@ -266,6 +268,10 @@ export function diffFacts(
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
   }
+  // The one sentence rewritten to take the other side of its rule ("keep pets at home" → "pets can come along").
+  const { sentence, ...stance } = stanceFlip(original, candidate, baselines, o) ?? { sentence: -1 };
+  const at = `text.sentence[${sentence}]`;
+  if ('kind' in stance && !out.some((x) => x.path === at)) out.push({ ...stance, path: at });
   // Values every production answer states that the candidate leaves out: shown, not a regression
   // on their own (a shorter answer drops details and whole sentences; a cut answer is caught by the
   // text rules) — unless the candidate still makes the claim that stated it, without it and with no
@@ -292,17 +298,7 @@ export function diffFacts(
   return out;
 }
 
-/** A sheet's values, indexed (memoized on the sheet). */
-function valuesOf(sheet: FactSheet): ValueIndex {
-  sheet.memo.values ??= new ValueIndex(sheet.values);
-  return sheet.memo.values;
-}
-
 /** Whether a clause is about the conversation (memoized on the clause). */
 function isFramed(c: ClauseFacts): boolean {
   return c.framing;
-}
-
-function clip(s: string): string {
-  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }

@@ -27,7 +27,7 @@ function advising(w: string, prev: string | undefined): boolean {
 const texts = new WeakMap<FactSheet, { readonly max: number; readonly bySentence: Map<number, string> }>();
 
 /** The lower-cased words of each sentence of a sheet's first `max` clauses, joined (memoized per sheet). */
-function sentenceTexts(sheet: FactSheet, max: number): Map<number, string> {
+export function sentenceTexts(sheet: FactSheet, max: number): Map<number, string> {
   const known = texts.get(sheet);
   if (known !== undefined && known.max === max) return known.bySentence;
   const out = new Map<number, string>();

@@ -1,3 +1,4 @@
+import type { FactSheet } from './fact-sheet.js';
 import { type FactValue, isPlainNumber } from './fact-value.js';
 
 // Up to this many entries a list is searched in place; past it, a set is built (most clauses state
@@ -64,4 +65,10 @@ export class ValueIndex {
     if (v.num === undefined) return false;
     return this.#bareNums.has(v.num) || (isPlainNumber(v) && this.#nums.has(v.num));
   }
+}
+
+/** A sheet's values, indexed (memoized on the sheet). */
+export function sheetValues(sheet: FactSheet): ValueIndex {
+  sheet.memo.values ??= new ValueIndex(sheet.values);
+  return sheet.memo.values;
 }

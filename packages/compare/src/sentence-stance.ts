@@ -1,0 +1,120 @@
+import { align } from './clause-alignment.js';
+import { clip } from './clip-text.js';
+import type { Difference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { sentenceTexts } from './lone-addition.js';
+import { necessity } from './polarity-words.js';
+
+// The one sentence of an answer rewritten to take the other side on what it is about: "Please keep
+// pets at home: no animals are allowed in our vans" → "Your pets can travel with you in our vans",
+// "Someone over 18 needs to be home" → "It's fine if nobody is home". The new wording shares too few
+// words with the old for the clause rules to pair them, but the rest of the answer is kept word for
+// word, so the sentence it replaces is known: the one the candidate no longer says. Each side is read
+// as a rule for the reader — it restricts (must, please, can't, isn't possible) or permits (can, free
+// to, no need to, is fine) — and opposite sides are a flip.
+
+/** Which side of a rule a sentence takes: what the reader must (not) do, or what they may do. */
+type Stance = 'restrict' | 'permit';
+
+// Words after which "fine" / "okay" grants ("it's fine if…", "goggles are fine"), not a penalty ("a fine").
+const beForms = new Set(["it's", "that's", 'is', 'are', 'be', "'s"]);
+const granting = new Set(['fine', 'okay', 'ok']);
+// Predicates of a need after "is" / "are", which the modal scale reads only before "to" ("need to bring").
+const needed = new Set(['needed', 'necessary', 'essential', 'compulsory', 'mandatory']);
+
+/** Which side a clause takes, if it states a rule: not a condition or a clause about the conversation. */
+function clauseStance(c: ClauseFacts): Stance | undefined {
+  if (c.condition || c.framing) return undefined;
+  const p = c.polarity;
+  if (p.forbids === true || p.modality === 'necessity') return 'restrict';
+  if (p.modality === 'possibility') {
+    if (!p.negated) return 'permit';
+    // A necessity negated ("no need to", "isn't required") lifts it; a possibility negated ("aren't
+    // possible", "may not") denies it.
+    return c.tokens.some((t) => necessity.has(t.lower)) ? 'permit' : 'restrict';
+  }
+  if (p.modality !== null) return undefined;
+  const said = (words: ReadonlySet<string>): boolean =>
+    c.tokens.some((t, i) => words.has(t.lower) && beForms.has(c.tokens[i - 1]?.lower ?? ''));
+  // "Experience is needed" obliges as "must" does; "no experience is needed" lifts it.
+  if (said(needed)) return p.negated ? 'permit' : 'restrict';
+  return !p.negated && said(granting) ? 'permit' : undefined;
+}
+
+/** The side the clauses of a sentence take together; none where they take both or neither. */
+function stanceOf(clauses: readonly ClauseFacts[]): Stance | undefined {
+  let found: Stance | undefined;
+  for (const c of clauses) {
+    const s = clauseStance(c);
+    if (s === undefined) continue;
+    if (found !== undefined && found !== s) return undefined;
+    found = s;
+  }
+  return found;
+}
+
+/** The first `max` clauses of a sheet in sentence `n`. */
+function clausesOf(sheet: FactSheet, n: number, max: number): ClauseFacts[] {
+  return sheet.clauses.slice(0, max).filter((c) => c.sentence === n);
+}
+
+/**
+ * The original sentence the candidate replaced and the candidate's sentence in its place: every
+ * other sentence is kept word for word, one of the original's is missing and one of the candidate's
+ * is new. Undefined otherwise.
+ */
+function replaced(original: FactSheet, candidate: FactSheet, max: number): { from: number; to: number } | undefined {
+  const ours = sentenceTexts(original, max);
+  const theirs = sentenceTexts(candidate, max);
+  if (ours.size !== theirs.size || ours.size < 2) return undefined;
+  const said = new Set(theirs.values());
+  const kept = new Set(ours.values());
+  const missing = [...ours].filter(([, s]) => !said.has(s));
+  const added = [...theirs].filter(([, s]) => !kept.has(s));
+  const from = missing[0];
+  const to = added[0];
+  return missing.length === 1 && added.length === 1 && from !== undefined && to !== undefined ? { from: from[0], to: to[0] } : undefined;
+}
+
+/** A flip of the candidate's one rewritten sentence, with that sentence's index. */
+export type StanceDifference = Omit<Difference, 'path'> & { readonly sentence: number };
+
+/**
+ * The candidate's one rewritten sentence ({@link replaced}) where it takes the other side of the rule
+ * the sentence it replaces states: one restricts, the other permits. The two must be about the same
+ * thing — they share a content word, or the new sentence stands where the old one stood. Noise where a
+ * baseline's clause that says closely what one of the candidate's says takes the candidate's side.
+ */
+export function stanceFlip(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  o: { readonly alignClause: number; readonly maxClauses: number },
+): StanceDifference | undefined {
+  const pair = replaced(original, candidate, o.maxClauses);
+  if (pair === undefined) return undefined;
+  const before = clausesOf(original, pair.from, o.maxClauses);
+  const after = clausesOf(candidate, pair.to, o.maxClauses);
+  const was = stanceOf(before);
+  const now = stanceOf(after);
+  if (was === undefined || now === undefined || was === now) return undefined;
+  const shares = after.some((c) => before.some((b) => c.contentUnique.some((w) => b.contentUnique.includes(w))));
+  if (!shares && pair.from !== pair.to) return undefined;
+  const varies = after.some((c) =>
+    baselines.some((b) => {
+      const a = align(c, b, o.maxClauses);
+      return a !== undefined && a.score >= o.alignClause && clauseStance(a.clause) === now;
+    }),
+  );
+  const text = (cs: readonly ClauseFacts[]): string => cs.map((c) => c.text).join(' ');
+  return {
+    kind: 'polarity_flip',
+    key: 'fact:polarity',
+    severity: 'high',
+    message: `"${clip(text(before))}" → "${clip(text(after))}"`,
+    original: text(before),
+    candidate: text(after),
+    sentence: pair.to,
+    ...(varies ? { explainedByNoise: true } : {}),
+  };
+}
