@@ -180,3 +180,25 @@ describe('a negation of a second predicate', () => {
     expect(facts('Room 4 is for two guests and does not have a balcony.', 'Room 4 is for two guests and has a balcony.')).toHaveLength(1);
   });
 });
+
+describe('a negated first predicate the other clause leaves out', () => {
+  const original =
+    "A standard setup is $75 and takes 3 working days. Fret levelling isn't part of it and costs $120 extra if needed. We don't work on instruments with active pickups.";
+
+  it('is no flip where the other says the subject and the second predicate only', () => {
+    expect(
+      facts(original, 'Setup: $75, 3 working days. Fret levelling +$120. No active-pickup instruments.').filter((d) =>
+        d.startsWith('polarity_flip'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('still flips where the other says the negated predicate the other way', () => {
+    expect(
+      facts(
+        original,
+        "A standard setup is $75 and takes 3 working days. Fret levelling is part of it and costs $120 extra if needed. We don't work on instruments with active pickups.",
+      ).some((d) => d.startsWith('polarity_flip')),
+    ).toBe(true);
+  });
+});

@@ -109,6 +109,26 @@ function saidBeforeConjoined(other: ClauseFacts, negated: ClauseFacts, cue: numb
   return other.content.every((w) => before.has(w));
 }
 
+/**
+ * Whether `other` says the subject and the second predicate of `negated` only, where the negation at
+ * `cue` is of the first: each of its content words stands before the cue or after a conjunction that
+ * follows it, and one after ("Fret levelling isn't part of it and costs $120 extra" / "Fret levelling:
+ * +$120"); the negated predicate is left out, not turned around.
+ */
+function saidAfterConjoined(other: ClauseFacts, negated: ClauseFacts, cue: number): boolean {
+  const t = negated.tokens;
+  const join = t.findIndex((x, i) => i > cue + 1 && conjoining.has(x.lower));
+  if (join < 0) return false;
+  const words = (from: number, to: number): Set<string> => {
+    const out = new Set<string>();
+    for (let i = from; i < to; i++) for (const w of contentWords(t[i]?.core ?? '')) out.add(w);
+    return out;
+  };
+  const subject = words(0, cue);
+  const second = words(join + 1, t.length);
+  return other.content.some((w) => second.has(w)) && other.content.every((w) => subject.has(w) || second.has(w));
+}
+
 const relativizers = new Set(['that', 'which', 'who']);
 const relativeAuxiliaries = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'will']);
 
@@ -211,9 +231,14 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     const head = governed(negated.tokens, cue);
     // The other clause says the negated word, or has no word of its own to say it with, unless what
     // it says is all before a second predicate that carries the negation ("Room 4 is for two guests and
-    // doesn't have a balcony" / "Room 4 is for two guests": the other says less, not the opposite).
+    // doesn't have a balcony" / "Room 4 is for two guests": the other says less, not the opposite), or
+    // all after it (the negation is of the first predicate, which the other leaves out).
     if (head === null || head.some((w) => says(other, w) || statesKin(other, w))) return true;
-    return other.content.every((w) => negated.contentSet.has(w)) && !saidBeforeConjoined(other, negated, cue);
+    return (
+      other.content.every((w) => negated.contentSet.has(w)) &&
+      !saidBeforeConjoined(other, negated, cue) &&
+      !saidAfterConjoined(other, negated, cue)
+    );
   }
   let rest = '';
   for (let i = cue + 1; i < negated.tokens.length; i++) rest += ` ${negated.tokens[i]?.core ?? ''}`;
