@@ -19,3 +19,27 @@ describe('a month and the number after it', () => {
     expect(high('The pool is open daily in June and July, 10 to 6.', 'You can swim every day in June and July from 10 to 6.')).toEqual([]);
   });
 });
+
+describe('days of one month said once for both ends', () => {
+  it('are two dates however the range is written', () => {
+    for (const s of [
+      'The retreat runs 4-9 May.',
+      'It is from 4 to 9 May.',
+      'Between 4 and 9 May.',
+      'It runs May 4-9.',
+      'It runs from May 4 to 9.',
+    ])
+      expect(values(s)).toEqual(['date:05-04', 'date:05-09']);
+  });
+
+  it('leave times, figures and the verb "may" alone', () => {
+    expect(values('It runs May 4 to 9 pm.')).toEqual(['date:05-04', 'time:21:00']);
+    expect(values('Prices of 4-9 may apply.')).not.toContain('date:05-09');
+  });
+
+  it('so a paraphrase of the range is no changed date, and another day still is', () => {
+    const original = 'The spring retreat runs 4-9 May and costs €890.';
+    expect(high(original, 'Our spring retreat is from 4 to 9 May; it costs €890.')).toEqual([]);
+    expect(high(original, 'Our spring retreat is from 4 to 12 May; it costs €890.').some((d) => d.startsWith('fact_changed'))).toBe(true);
+  });
+});

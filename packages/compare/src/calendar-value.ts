@@ -153,11 +153,39 @@ const dateRange = /(\b\d{1,2}(?:st|nd|rd|th)?)\s?[-–—]\s?(?=(?:jan|feb|mar|a
 
 const anyRange = new RegExp(`${timeRange.source}|${clockRange.source}|${weekdayRange.source}|${dateRange.source}`, 'i');
 
-/** `text` with the dash of each range of times, weekdays or dates written as " to " (what the value rules read). */
+// Days of one month said once for both ends: "4-9 May", "from 4 to 9 May", "between 4 and 9 May",
+// "May 4-9", "May 4 to 9". Each end is a date, as "4 May to 9 May" says them. The month is matched
+// by its spelling ("May" only capitalized: "may" is the verb); the second day of "May 4 to 9" is no
+// time, count or figure ("May 4 to 9 pm", "May 4 to 9.5").
+const monthName =
+  '(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\\.?';
+const joiner = '(\\s?[-–—]\\s?|\\s+(?:to|and|until|till|through|thru)\\s+)';
+const daysBeforeMonth = new RegExp(`(?<![\\d.,:/$€£¥])\\b(\\d{1,2})${joiner}(\\d{1,2})\\s+(${monthName})(?![\\p{L}])`, 'gu');
+const daysAfterMonth = new RegExp(
+  `\\b(${monthName})\\s+(\\d{1,2})${joiner}(\\d{1,2})\\b(?![.,:]\\d|\\s*(?:[ap]\\.?m\\b|%|o'clock|h\\b|hours?\\b|hrs?\\b|min))`,
+  'gu',
+);
+const anyMonth = new RegExp(`\\d\\s*${monthName}|${monthName}\\s+\\d`, 'u');
+
+/**
+ * `text` with the dash of each range of times, weekdays or dates written as " to ", and each range of
+ * days of one month with the month at both ends (what the value rules read).
+ */
 export function spellRanges(text: string): string {
   // Most answers have no such range: a scan for a dash between word characters, then one test, before any copy.
-  if (!mayHoldRange(text) || !anyRange.test(text)) return text;
-  return text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ').replace(dateRange, '$1 to ');
+  const dashed =
+    mayHoldRange(text) && anyRange.test(text)
+      ? text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ').replace(dateRange, '$1 to ')
+      : text;
+  if (!anyMonth.test(dashed)) return dashed;
+  return dashed
+    .replace(daysBeforeMonth, (_, a: string, j: string, b: string, m: string) => `${a} ${m}${spelledJoin(j)}${b} ${m}`)
+    .replace(daysAfterMonth, (_, m: string, a: string, j: string, b: string) => `${m} ${a}${spelledJoin(j)}${m} ${b}`);
+}
+
+/** A dash between two days is "to"; a word joining them stays. */
+function spelledJoin(j: string): string {
+  return /[-–—]/.test(j) ? ' to ' : j;
 }
 
 /** Whether a dash stands between a digit, "m" or "." (am/pm) or a letter and, one space at most after it, a digit or a letter. */
