@@ -10,7 +10,7 @@
  * (main, writer, other threads from /proc), peak RSS, the main heap (total/used) and the capture
  * backlog at their largest (the tap's once-a-second memory log), scavenges and mark-compacts per
  * 1 000 requests, their pause ms per 1 000 requests, and the median and 90th percentile bytes
- * promoted per scavenge (main isolate).
+ * promoted per scavenge (main isolate); then each round's req/s and CPU per request per thread.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,13 +20,20 @@ import { argValue } from './child-ipc.js';
 import { ChildSet, waitForExit } from './child-set.js';
 import { paths, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
-import { procMemory, procThreadCpuMs } from './proc-stats.js';
+import { procMemory, procSystemMs, procThreadCpuMs, procThreadFaults } from './proc-stats.js';
 
 const argNumber = (name: string, fallback: number): number => Number(argValue(name, String(fallback)));
 const seconds = argNumber('seconds', 5);
 const rounds = argNumber('rounds', 2);
 const sink = process.argv.includes('--sink=process') ? 'process' : 'worker';
 const against = argValue('against', '') || undefined;
+/**
+ * `--rate=N`: drive each variant at a fixed N requests a second (open loop) instead of the
+ * saturation closed loop, so that CPU per request is compared at the same offered load: under
+ * saturation a variant that happens to run slower (others' work on the machine) also spends more
+ * per request (fewer requests per write and per wake-up), which swamps a difference of a few µs.
+ */
+const rate = argNumber('rate', 0);
 /** `--under-tsx`: run the taps through tsx (its loader thread, ≈ 33 MB more), as before pass 6; by default on plain node. */
 const plain = !process.argv.includes('--under-tsx');
 
@@ -93,6 +100,10 @@ interface Row {
   readonly main: number;
   readonly writer: number;
   readonly rest: number;
+  /** Minor page faults per request: the main thread, the writer (the busiest other thread), the rest. */
+  readonly faults: readonly [number, number, number];
+  /** Kernel-mode CPU µs per request, all threads. */
+  readonly systemUs: number;
   readonly peakRssMb: number;
   readonly gcs: Gc[];
   readonly mainIsolate: string;
@@ -100,6 +111,29 @@ interface Row {
   readonly maxBacklog: number;
   /** The main isolate's heap (total, used) MB at the largest RSS the memory log saw. */
   readonly heapAtPeak: readonly [number, number];
+}
+
+/** Faults per request of the main thread, of the thread that used the most CPU besides it (the writer), and of the rest. */
+function byThread(
+  pid: number | undefined,
+  before: Map<number, number>,
+  after: Map<number, number>,
+  requests: number,
+  cpu: readonly { tid: number; us: number }[],
+): [number, number, number] {
+  const of = (tid: number): number => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / requests;
+  const writer = cpu.filter((d) => d.tid !== pid).sort((a, b) => b.us - a.us)[0]?.tid;
+  let rest = 0;
+  for (const tid of after.keys()) if (tid !== pid && tid !== writer) rest += of(tid);
+  return [pid === undefined ? 0 : of(pid), writer === undefined ? 0 : of(writer), rest];
+}
+
+/** The measured window: the closed loop, or (`--rate`) the open loop at that rate. */
+async function drive(load: LoadClient, t: ReturnType<typeof target>): Promise<{ sent: number; completed: number; seconds: number }> {
+  if (rate <= 0) return load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+  const res = await load.open({ targets: [t], rate, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+  const one = res.targets[0];
+  return { sent: one?.sent ?? 0, completed: one?.ok ?? 0, seconds };
 }
 
 async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: string, round: number): Promise<Row> {
@@ -125,8 +159,12 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
   const warm = parseTrace(readFileSync(traceFile, 'utf8'));
   const skip = warm.length;
   const before = procThreadCpuMs(pid);
-  const res = await load.closed({ target: t, connections: plan.connections, warmupMs: 0, durationMs: seconds * 1000 });
+  const faults0 = procThreadFaults(pid);
+  const system0 = procSystemMs(pid);
+  const res = await drive(load, t);
   const after = procThreadCpuMs(pid);
+  const faults1 = procThreadFaults(pid);
+  const system1 = procSystemMs(pid);
   const gcs = parseTrace(readFileSync(traceFile, 'utf8')).slice(skip);
   const peakRssMb = procMemory(pid).peak / 2 ** 20;
   await tapStats(tap, 'close').catch(() => undefined);
@@ -141,6 +179,8 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
     main: deltas.find((d) => d.tid === pid)?.us ?? 0,
     writer: others[0]?.us ?? 0,
     rest: others.slice(1).reduce((s, d) => s + d.us, 0),
+    faults: byThread(pid, faults0, faults1, res.sent, deltas),
+    systemUs: ((system1 - system0) * 1000) / res.sent,
     peakRssMb,
     gcs,
     mainIsolate: warm[0]?.isolate ?? '',
@@ -188,7 +228,11 @@ function report(name: string, rows: readonly Row[]): string {
     `${''.padEnd(12)} main scavenges ${per1k(scavenges.length)}/1k req (${per1k(pause(scavenges))} ms/1k), ` +
     `mark-compacts ${per1k(majors.length)}/1k req (${per1k(pause(majors))} ms/1k, both isolates), ` +
     `promoted per scavenge p50 ${kb(quantile(promoted, 0.5))} KB p90 ${kb(quantile(promoted, 0.9))} KB, ` +
-    `total ${((promoted.reduce((s, b) => s + b, 0) / requests) | 0).toString()} B/req`
+    `total ${((promoted.reduce((s, b) => s + b, 0) / requests) | 0).toString()} B/req\n` +
+    `${''.padEnd(12)} minor page faults per req main ${w((r) => r.faults[0]).toFixed(2)} writer ${w((r) => r.faults[1]).toFixed(2)} other ${w((r) => r.faults[2]).toFixed(2)}, ` +
+    `kernel-mode CPU ${w((r) => r.systemUs).toFixed(1)} µs/req\n` +
+    `${''.padEnd(12)} per round (req/s main/writer/other µs): ` +
+    rows.map((r) => `${r.reqPerSec.toFixed(0)} ${r.main.toFixed(1)}/${r.writer.toFixed(1)}/${r.rest.toFixed(1)}`).join(', ')
   );
 }
 
@@ -205,7 +249,7 @@ async function main(): Promise<void> {
       for (const v of order) rows.get(v.name)?.push(await measure(v, load, upstreamUrl, dir, round));
     }
     console.log(
-      `bench:tap:gc, ${plan.connections} connections, ${seconds} s per variant per round, ${rounds} round(s), sink ${sink}; ` +
+      `bench:tap:gc, ${plan.connections} connections, ${rate > 0 ? `${rate} req/s (open loop)` : 'closed loop'}, ${seconds} s per variant per round, ${rounds} round(s), sink ${sink}; ` +
         `load ${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? Number.NaN).toFixed(2)}`,
     );
     for (const v of variants) console.log(`${report(v.name, rows.get(v.name) ?? [])}   [${v.capture}]`);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chatCompletion, chatRequest } from './chat-fixture.js';
 import { argValue } from './child-ipc.js';
+import { procThreadFaults } from './proc-stats.js';
 
 const root = argValue('root');
 const exchanges = Number(argValue('exchanges', '30000'));
@@ -90,12 +91,24 @@ async function run(n: number): Promise<void> {
 }
 try {
   await run(Math.min(4000, exchanges));
+  const faults0 = procThreadFaults(process.pid);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   await run(exchanges);
   const used = process.cpuUsage(cpu);
   const wallMs = performance.now() - t0;
-  console.log(JSON.stringify({ cpuUs: (used.user + used.system) / exchanges, wallUs: (wallMs * 1000) / exchanges }));
+  const faults1 = procThreadFaults(process.pid);
+  // Minor page faults per exchange: this (the proxy's) thread, and every other (the writer, V8's helpers).
+  let otherFaults = 0;
+  for (const [tid, n] of faults1) if (tid !== process.pid) otherFaults += n - (faults0.get(tid) ?? 0);
+  const mainFaults = (faults1.get(process.pid) ?? 0) - (faults0.get(process.pid) ?? 0);
+  console.log(
+    JSON.stringify({
+      cpuUs: (used.user + used.system) / exchanges,
+      wallUs: (wallMs * 1000) / exchanges,
+      faults: [mainFaults / exchanges, otherFaults / exchanges],
+    }),
+  );
 } finally {
   await sink.close();
   rmSync(dir, { recursive: true, force: true });

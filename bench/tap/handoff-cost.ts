@@ -33,9 +33,15 @@ for (let round = 0; round < rounds; round++) {
       ['--import', 'tsx', join(here, 'handoff-child.ts'), `--root=${tree.root}`, `--exchanges=${exchanges}`],
       { encoding: 'utf8' },
     );
-    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { cpuUs: number; wallUs: number };
+    const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { cpuUs: number; wallUs: number; faults?: [number, number] };
     figures.get(tree.name)?.push(line);
-    console.log(`round ${round + 1} ${tree.name.padEnd(8)} CPU ${line.cpuUs.toFixed(1)} µs/exchange, wall ${line.wallUs.toFixed(1)}`);
+    const faults =
+      line.faults === undefined
+        ? ''
+        : `, minor page faults per exchange ${line.faults.map((f) => f.toFixed(2)).join(' (this thread) + ')} (others)`;
+    console.log(
+      `round ${round + 1} ${tree.name.padEnd(8)} CPU ${line.cpuUs.toFixed(1)} µs/exchange, wall ${line.wallUs.toFixed(1)}${faults}`,
+    );
   }
 }
 const mean = (name: string): number => {

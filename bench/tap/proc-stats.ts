@@ -126,3 +126,28 @@ export function procThreadCpuMs(pid: number | undefined): Map<number, number> {
   }
   return out;
 }
+
+/**
+ * Minor page faults (`minflt` of `/proc/PID/task/TID/stat`) of each thread of a process so far,
+ * by thread id; empty where /proc is absent. On this VM a first touch of a page costs ≈ 10 µs (a
+ * 64 KB slab of fresh memory filled 2.6 KB at a time: 0.14 faults and 2.3 µs per fill, against
+ * 0.05 µs refilling one slab), so fresh memory per request is worth counting.
+ */
+export function procThreadFaults(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pid === undefined) return out;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]));
+    }
+  } catch {
+    // The process (or one thread) went away mid-read: what was read so far.
+  }
+  return out;
+}
+
+/** Kernel-mode CPU ms of a whole process so far (`stime` of `/proc/PID/stat`); NaN where absent. */
+export function procSystemMs(pid: number | undefined): number {
+  return procCpuSplitMs(pid).system;
+}
