@@ -86,3 +86,30 @@ describe('openDialect on a SQLite file not yet in WAL', () => {
     }
   });
 });
+
+describe('openDialect page size', () => {
+  it('creates a new SQLite file with 16 KB pages and checkpoints its WAL every ≈ 4 MB', async () => {
+    const opened = await openDialect(join(dir, 'new-pages.db'));
+    try {
+      expect(opened.sqlite?.pragma('page_size', { simple: true })).toBe(16_384);
+      expect(opened.sqlite?.pragma('wal_autocheckpoint', { simple: true })).toBe(250);
+    } finally {
+      opened.sqlite?.close();
+    }
+  });
+
+  it('keeps the page size of an existing file, and its rows', async () => {
+    const file = join(dir, 'old-pages.db');
+    const old = new SQLite(file);
+    old.exec("create table kept (x); insert into kept values ('a row written at 4 KB pages')");
+    old.close();
+    const opened = await openDialect(file);
+    try {
+      expect(opened.sqlite?.pragma('page_size', { simple: true })).toBe(4_096);
+      expect(opened.sqlite?.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
+      expect(opened.sqlite?.prepare('select x from kept').pluck().all()).toEqual(['a row written at 4 KB pages']);
+    } finally {
+      opened.sqlite?.close();
+    }
+  });
+});
