@@ -7,7 +7,7 @@ import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
-import { addedTail } from './lone-addition.js';
+import { addedTail, onlyChanged } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
 import { orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
@@ -197,7 +197,7 @@ export function diffEditedSentences(
       continue;
     }
     // The claim said in a phrase no production answer has words for.
-    const reworded = rewordedClaim(copy, production, polar);
+    const reworded = rewordedClaim(copy, production, polar, onlyChanged(original, candidate, copy.sentence, false, maxClauses));
     if (reworded !== undefined && claims(copy, reworded, candidate, maxClauses)) {
       const { from, to } = evidence(reworded);
       out.push({

@@ -68,3 +68,24 @@ describe('a kept sentence whose claim is said in words no production answer uses
     ).toEqual([]);
   });
 });
+
+describe('one noun phrase of an answer kept word for word swapped for another', () => {
+  const rest = 'Lockers are on the ground floor. Towels are included in the day pass.';
+  it('is a changed claim with two new words, where nothing else in the answer changed', () => {
+    expect(
+      reworded(
+        `${rest} Unused passes are refunded to your original card within 5 days.`,
+        `${rest} Unused passes are refunded as a gift voucher within 5 days.`,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('needs three where the rest of the answer is reworded too', () => {
+    expect(
+      reworded(
+        `${rest} Unused passes are refunded to your original card within 5 days.`,
+        `Lockers sit on the ground floor, and the day pass covers towels. Unused passes are refunded as a gift voucher within 5 days.`,
+      ),
+    ).toEqual([]);
+  });
+});

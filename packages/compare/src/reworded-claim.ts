@@ -25,6 +25,12 @@ const keptShare = 2 / 3;
  * each, with a baseline; their texts are not read) for two more catches there.
  */
 const minFresh = 3;
+/**
+ * How many where the sentence is all the candidate changed ({@link loneEdit}): two. A noun phrase
+ * swapped for another ("refunded to your original card" → "refunded as store credit") names two
+ * things; an answer that keeps every other sentence word for word is no paraphrase that rewords freely.
+ */
+const minFreshAlone = 2;
 
 // Words that name no fact of their own: "ones" ("little ones"), "now" ("you use now"), prepositions
 // content-words.ts keeps ("through", "via"); and words of time, which a date or a duration says ("by
@@ -65,7 +71,7 @@ export function mayReword(b: readonly ClauseToken[], pre: number, suf: number, p
   let fresh = 0;
   for (let i = pre; i < b.length - suf; i++) {
     const t = b[i] as ClauseToken;
-    for (const w of words([t], i === 0)) if (unsaid(w, production) && ++fresh >= minFresh) return true;
+    for (const w of words([t], i === 0)) if (unsaid(w, production) && ++fresh >= minFreshAlone) return true;
   }
   return false;
 }
@@ -74,17 +80,20 @@ export function mayReword(b: readonly ClauseToken[], pre: number, suf: number, p
  * The edit of a kept sentence ({@link NearCopy}: two thirds of it kept, or its subject kept and its
  * predicate swapped) whose one edit, after the sentence's kept opening, replaces words of the
  * original by a phrase with at least {@link minFresh} lower-case content words no production answer
- * uses, taking out a content word the new phrase does not repeat. Numbers and dates are left out on
- * both sides (the value rules compare them); `polar` says whether a phrase holds a negation or a pole.
+ * uses ({@link minFreshAlone} where `alone`: the sentence is all the candidate changed), taking out a
+ * content word the new phrase does not repeat. Numbers and dates are left out on both sides (the value
+ * rules compare them); `polar` says whether a phrase holds a negation or a pole.
  */
 export function rewordedClaim(
   copy: NearCopy,
   production: readonly FactSheet[],
   polar: (side: readonly ClauseToken[]) => boolean,
+  alone = false,
 ): SentenceEdit | undefined {
   // One edit: a paraphrase that rewords a phrase rewords the words around it too ("Bags are located
   // at…, and…" → "Once it's found - …"), a claim changed in place leaves them.
-  if ((copy.predicate !== true && copy.share < keptShare) || copy.edits.length !== 1) return undefined;
+  // Alone, the sentence need keep only what makes it a near copy (three fifths): the swap is the answer's one change.
+  if ((copy.predicate !== true && !alone && copy.share < keptShare) || copy.edits.length !== 1) return undefined;
   return copy.edits.find((e) => {
     if (e.from.length === 0 || e.to.length === 0 || e.from.length > maxSide || e.to.length > maxSide) return false;
     // The sentence's opening kept: a paraphrase moving sentences about rewords how one opens ("Passes
@@ -99,7 +108,7 @@ export function rewordedClaim(
     if (!words(e.from).some((w) => !added.has(w))) return false;
     let fresh = 0;
     for (const w of new Set(words(e.to, false))) if (unsaid(w, production)) fresh++;
-    return fresh >= minFresh;
+    return fresh >= (alone ? minFreshAlone : minFresh);
   });
 }
 
