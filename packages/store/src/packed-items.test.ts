@@ -1,6 +1,6 @@
 import type { Exchange } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
-import { packedItems, packItems } from './packed-items.js';
+import { BatchBuffers, packedItems, packItems } from './packed-items.js';
 import type { WriterItem } from './sqlite-worker-messages.js';
 import { testExchange } from './testing.js';
 
@@ -55,5 +55,46 @@ describe('packItems', () => {
       port1.close();
       port2.close();
     }
+  });
+});
+
+describe('BatchBuffers', () => {
+  it('makes a new buffer a power of two of at least 64 KB, and hands a spare back only to a batch it fits', () => {
+    const buffers = new BatchBuffers();
+    const first = buffers.take(100);
+    expect(first.byteLength).toBe(64 * 1024);
+    expect(buffers.take(300 * 1024).byteLength).toBe(512 * 1024);
+    buffers.give(first);
+    // Too small for this batch: a new one, and the spare stays.
+    expect(buffers.take(64 * 1024 + 1)).not.toBe(first);
+    expect(buffers.take(64 * 1024)).toBe(first);
+    expect(buffers.spareBytes).toBe(0);
+  });
+
+  it('keeps at most two spares, the larger ones, and never a detached (transferred) buffer', () => {
+    const buffers = new BatchBuffers();
+    const [a, b, c] = [new ArrayBuffer(100), new ArrayBuffer(300), new ArrayBuffer(200)];
+    buffers.give(a);
+    buffers.give(b);
+    buffers.give(c);
+    expect(buffers.spareBytes).toBe(500);
+    buffers.give(new ArrayBuffer(50));
+    expect(buffers.spareBytes).toBe(500);
+    const detached = new ArrayBuffer(1000);
+    structuredClone(detached, { transfer: [detached] });
+    buffers.give(detached);
+    expect(buffers.spareBytes).toBe(500);
+    expect(buffers.take(250)).toBe(b);
+    expect(buffers.take(150)).toBe(c);
+  });
+
+  it('packs a batch into a spare buffer: the items read back in order, whatever the buffer held before', () => {
+    const buffers = new BatchBuffers();
+    const spare = new ArrayBuffer(64);
+    new Uint8Array(spare).fill(0x7a);
+    buffers.give(spare);
+    const { packed } = packItems([{ unbuilt: bytes('one') }, testExchange('01A'), { unbuilt: bytes('caf\u00e9') }], buffers);
+    expect(packed?.bytes).toBe(spare);
+    expect([...packedItems(packed ?? { bytes: new ArrayBuffer(0), ends: new Uint32Array() })].map(text)).toEqual(['one', 'caf\u00e9']);
   });
 });

@@ -52,7 +52,8 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; error: string }
-  | { type: 'done'; id: number; error?: string; buildFailures?: number; buildFailure?: string }
+  /** `spare`: a writer thread's batch buffer (`PackedItems.bytes`), handed back transferred once the batch is stored. */
+  | { type: 'done'; id: number; error?: string; buildFailures?: number; buildFailure?: string; spare?: ArrayBuffer }
   | { type: 'answer'; id: number; value?: unknown; error?: string }
   | { type: 'closed' };
 

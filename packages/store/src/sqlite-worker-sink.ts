@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
-import { packItems } from './packed-items.js';
+import { BatchBuffers, packItems } from './packed-items.js';
 import {
   type WorkerReply,
   type WorkerRequest,
@@ -57,6 +57,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
   );
   const pending = new Map<number, { resolve: (outcome: WriteOutcome) => void; reject: (e: Error) => void }>();
   let nextId = 0;
+  const buffers = new BatchBuffers();
   let failure: Error | undefined;
   let onClosed: (() => void) | undefined;
   const ready = new Promise<void>((resolve, reject) => {
@@ -66,6 +67,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
         fail(new UnderstudyError('store_unavailable', `capture writer could not open the store: ${m.error}`), reject);
       else if (m.type === 'closed') onClosed?.();
       else if (m.type === 'done') {
+        if (m.spare !== undefined) buffers.give(m.spare);
         const waiter = pending.get(m.id);
         pending.delete(m.id);
         if (m.error === undefined) waiter?.resolve(writeOutcome(m));
@@ -95,7 +97,7 @@ export function sqliteWorkerSink(options: SqliteWorkerSinkOptions): SqliteWorker
       if (failure !== undefined) throw failure;
       const id = nextId++;
       const done = new Promise<WriteOutcome>((resolve, reject) => pending.set(id, { resolve, reject }));
-      const { rest, packed } = packItems(batch);
+      const { rest, packed } = packItems(batch, buffers);
       if (packed === undefined) post({ type: 'write', id, batch: rest });
       else worker.postMessage({ type: 'write', id, batch: rest, packed } satisfies WorkerRequest, [packed.bytes]);
       return done;

@@ -23,7 +23,10 @@ import { openStore, type Store } from './store.js';
 
 interface Transport {
   readonly data: WriterData;
-  send(m: WorkerReply): void;
+  /** `transfer`: buffers moved to the owner with the message (a thread's; a child process's are copied, so none are sent). */
+  send(m: WorkerReply, transfer?: ArrayBuffer[]): void;
+  /** True for a thread: a batch buffer handed back moves, for the next batch. */
+  readonly handsBack: boolean;
   onMessage(handle: (m: WorkerRequest) => void): void;
   /** After `closed`: a child process exits; a thread is terminated by its owner. */
   done(): void;
@@ -34,7 +37,8 @@ function transport(): Transport {
   if (port !== null)
     return {
       data: workerData as WriterData,
-      send: (m) => port.postMessage(m),
+      send: (m, transfer) => port.postMessage(m, transfer),
+      handsBack: true,
       onMessage: (handle) => port.on('message', handle),
       done: () => {},
     };
@@ -45,6 +49,7 @@ function transport(): Transport {
   return {
     data: JSON.parse(process.env.UNDERSTUDY_WRITER ?? '{}') as WriterData,
     send: (m) => void send(m),
+    handsBack: false,
     onMessage: (handle) => process.on('message', (m) => handle(m as WorkerRequest)),
     done: () => process.disconnect(),
   };
@@ -179,11 +184,16 @@ try {
     }
     queue = queue.then(() => {
       const outcome: BuildTally = { buildFailures: 0 };
+      // After the insert, the batch's buffer goes back to the sink for a later batch (see BatchBuffers):
+      // transferred, so nothing here can read it again.
+      const spare = channel.handsBack ? m.packed?.bytes : undefined;
+      const done = (reply: WorkerReply & { type: 'done' }): void =>
+        spare === undefined ? channel.send(reply) : channel.send({ ...reply, spare }, [spare]);
       return current()
         .then((s) => s.exchanges.insertMany(builtEach(m.batch, m.packed, outcome), captureRun))
         .then(
-          () => channel.send({ type: 'done', id: m.id, ...outcome }),
-          (error: unknown) => channel.send({ type: 'done', id: m.id, error: message(error) }),
+          () => done({ type: 'done', id: m.id, ...outcome }),
+          (error: unknown) => done({ type: 'done', id: m.id, error: message(error) }),
         );
     });
   });

@@ -127,6 +127,33 @@ describe('sqliteWorkerSink', () => {
     await buildsBytes(sqliteWorkerSink({ url: file }), file);
   });
 
+  it('stores every byte item of many batches, two in flight, while it packs them into the buffers the thread hands back', async () => {
+    const file = join(dir, 'handed-back.db');
+    const sink = sqliteWorkerSink({ url: file });
+    sink.buildWith(builder);
+    const ids: string[] = [];
+    // Items of 20 B to 3 KB, batches of 1 to 60: spares of several sizes come back and are filled again.
+    const batch = (size: number) =>
+      Array.from({ length: size }, () => {
+        const id = `01R${String(ids.length).padStart(5, '0')}`;
+        ids.push(id);
+        return { unbuilt: new Uint8Array(Buffer.from(JSON.stringify({ id, pad: 'x'.repeat((ids.length * 7919) % 3000) }), 'utf8')) };
+      });
+    for (let round = 0; round < 20; round++) {
+      const outcomes = await Promise.all([sink.write(batch(1 + ((round * 13) % 40))), sink.write(batch(1 + ((round * 29) % 60)))]);
+      // A buffer read again after it went back (or handed back before its batch was built) fails to build.
+      expect(outcomes).toEqual([{ buildFailures: 0 }, { buildFailures: 0 }]);
+    }
+    await sink.close();
+    const store = await openStore({ url: file });
+    try {
+      expect(await store.exchanges.count()).toBe(ids.length);
+      for (const id of ids) expect((await store.exchanges.get(id))?.path).toBe('/built/from-options/bytes');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rejects writes when the store cannot be opened', async () => {
     const sink = sqliteWorkerSink({ url: join(dir, 'not-a-dir.db', 'x', '\0bad') });
     await expect(sink.write([exchange('01A')])).rejects.toThrow(/capture writer/);
