@@ -23,6 +23,14 @@ const vague = new Set(['others', 'other', 'etc', 'everything', 'anything', 'thin
 
 /** The most words an added item may have ("and a seafood lunch"). */
 const maxItemWords = 6;
+/**
+ * The most words an item opening with an article may have ("and a goody bag to take home"): longer
+ * words after "and" with no article are as often a second predicate ("…and shows the whole flue").
+ */
+const maxArticleItemWords = 8;
+const articles = new Set(['a', 'an', 'the', 'some', 'one', 'two', 'three']);
+// Pronouns that are the object of a verb in "-ing" before them ("and unpacking it"), not a subject.
+const objects = new Set(['it', 'them', 'this', 'that']);
 
 /**
  * The item an edit adds to a kept list, if it does: words added (or put where an "and" was) that
@@ -33,13 +41,16 @@ export function addedItem(e: SentenceEdit, production: readonly FactSheet[]): st
   const from = e.from.map((t) => t.lower);
   if (!(from.length === 0 || (from.length === 1 && (from[0] === 'and' || from[0] === 'or')))) return undefined;
   const to = e.to;
-  if (to.length === 0 || to.length > maxItemWords) return undefined;
+  if (to.length === 0 || to.length > maxArticleItemWords) return undefined;
   // "…, soft drinks and a seafood lunch": the item after "and"; "…, two chairs and a table": an item
   // between a comma and the list's "and".
   const conjunction = to[0]?.lower === 'and' || to[0]?.lower === 'or';
   const between = (e.before?.after ?? '').startsWith(',') && (e.after?.lower === 'and' || e.after?.lower === 'or');
-  if (!(conjunction || between) || to.some((t) => clauseWords.has(t.lower) || t.lower.endsWith("n't"))) return undefined;
+  const clause = (t: ClauseToken, i: number): boolean =>
+    (clauseWords.has(t.lower) && !(objects.has(t.lower) && (to[i - 1]?.lower ?? '').endsWith('ing'))) || t.lower.endsWith("n't");
+  if (!(conjunction || between) || to.some(clause)) return undefined;
   const item = conjunction ? to.slice(1) : to;
+  if (to.length > maxItemWords && !articles.has(item[0]?.lower ?? '')) return undefined;
   const novel = item.some(
     (t) =>
       !isFunctionWord(t.lower) && !vague.has(t.lower) && contentWords(t.lower).some((w) => !production.some((s) => s.vocabulary.has(w))),

@@ -161,6 +161,25 @@ describe('an item added to a list the candidate otherwise keeps', () => {
     ]);
   });
 
+  it('reads an item with a purpose after it, or a verb with its object', () => {
+    expect(
+      kinds(
+        'The class fee covers the clay, the use of a wheel for the whole evening and two firings of each piece.',
+        'The class fee covers the clay, the use of a wheel for the whole evening, two firings of each piece and a glaze kit to take home.',
+      ),
+    ).toEqual([expect.stringContaining('adds "a glaze kit to take home"')]);
+    expect(
+      kinds('Our fitting service includes measuring the window.', 'Our fitting service includes measuring the window and hanging it.'),
+    ).toEqual([expect.stringContaining('adds "hanging it"')]);
+    // A second predicate, not an item: long words after "and" with no article.
+    expect(
+      kinds(
+        'If we find cracks in the liner, a camera inspection is recommended; it costs $180 extra.',
+        'If we find cracks in the liner, a camera inspection is recommended; it costs $180 extra and shows the whole length of the flue.',
+      ).filter((d) => d.includes('names it')),
+    ).toEqual([]);
+  });
+
   it('is none when production names it, or the added words make a clause of their own', () => {
     expect(
       kinds(
