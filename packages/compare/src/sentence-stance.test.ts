@@ -28,6 +28,25 @@ describe('the one sentence of an answer rewritten to say the opposite about the 
     ).toEqual(['flagged']);
   });
 
+  it('reads the part of a sentence that changed side, where the rest keeps its own', () => {
+    expect(
+      flips(
+        `${rest} Photos are welcome, but please leave drones at home.`,
+        `${rest} Photos are welcome, and small drones can be flown over the field.`,
+      ),
+    ).toEqual(['flagged']);
+    expect(
+      flips(
+        `${rest} After the induction, you can join the evening course, which you must finish before using the lathe alone.`,
+        `${rest} After the induction, you can use the lathe alone straight away, or join the evening course.`,
+      ),
+    ).toEqual(['flagged']);
+    // The part that changed keeps its side ("please leave drones at home" / "drones have to stay at home").
+    expect(
+      flips(`${rest} Photos are welcome, but please leave drones at home.`, `${rest} Photos are welcome, but drones have to stay at home.`),
+    ).toEqual([]);
+  });
+
   it('is a flip where a permission becomes a requirement', () => {
     expect(
       flips(

@@ -3,7 +3,7 @@ import { clip } from './clip-text.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { sentenceTexts } from './lone-addition.js';
-import { necessity } from './polarity-words.js';
+import { partFlip, type Stance, stanceOf } from './stance-segments.js';
 
 // The one sentence of an answer rewritten to take the other side on what it is about: "Please keep
 // pets at home: no animals are allowed in our vans" → "Your pets can travel with you in our vans",
@@ -13,36 +13,13 @@ import { necessity } from './polarity-words.js';
 // as a rule for the reader — it restricts (must, please, can't, isn't possible) or permits (can, free
 // to, no need to, is fine) — and opposite sides are a flip.
 
-/** Which side of a rule a sentence takes: what the reader must (not) do, or what they may do. */
-type Stance = 'restrict' | 'permit';
-
-// Words after which "fine" / "okay" grants ("it's fine if…", "goggles are fine"), not a penalty ("a fine").
-const beForms = new Set(["it's", "that's", 'is', 'are', 'be', "'s"]);
-const granting = new Set(['fine', 'okay', 'ok']);
-// Predicates of a need after "is" / "are", which the modal scale reads only before "to" ("need to bring").
-const needed = new Set(['needed', 'necessary', 'essential', 'compulsory', 'mandatory']);
-
 /** Which side a clause takes, if it states a rule: not a condition or a clause about the conversation. */
 function clauseStance(c: ClauseFacts): Stance | undefined {
-  if (c.condition || c.framing) return undefined;
-  const p = c.polarity;
-  if (p.forbids === true || p.modality === 'necessity') return 'restrict';
-  if (p.modality === 'possibility') {
-    if (!p.negated) return 'permit';
-    // A necessity negated ("no need to", "isn't required") lifts it; a possibility negated ("aren't
-    // possible", "may not") denies it.
-    return c.tokens.some((t) => necessity.has(t.lower)) ? 'permit' : 'restrict';
-  }
-  if (p.modality !== null) return undefined;
-  const said = (words: ReadonlySet<string>): boolean =>
-    c.tokens.some((t, i) => words.has(t.lower) && beForms.has(c.tokens[i - 1]?.lower ?? ''));
-  // "Experience is needed" obliges as "must" does; "no experience is needed" lifts it.
-  if (said(needed)) return p.negated ? 'permit' : 'restrict';
-  return !p.negated && said(granting) ? 'permit' : undefined;
+  return c.condition || c.framing ? undefined : stanceOf(c.tokens, c.polarity);
 }
 
 /** The side the clauses of a sentence take together; none where they take both or neither. */
-function stanceOf(clauses: readonly ClauseFacts[]): Stance | undefined {
+function sentenceStance(clauses: readonly ClauseFacts[]): Stance | undefined {
   let found: Stance | undefined;
   for (const c of clauses) {
     const s = clauseStance(c);
@@ -95,15 +72,23 @@ export function stanceFlip(
   if (pair === undefined) return undefined;
   const before = clausesOf(original, pair.from, o.maxClauses);
   const after = clausesOf(candidate, pair.to, o.maxClauses);
-  const was = stanceOf(before);
-  const now = stanceOf(after);
-  if (was === undefined || now === undefined || was === now) return undefined;
+  const was = sentenceStance(before);
+  const now = sentenceStance(after);
   const shares = after.some((c) => before.some((b) => c.contentUnique.some((w) => b.contentUnique.includes(w))));
-  if (!shares && pair.from !== pair.to) return undefined;
+  const whole = was !== undefined && now !== undefined && was !== now && (shares || pair.from === pair.to);
+  // Or one part of it changed side, paired by its words with the part of the candidate's that took its place.
+  const part = whole
+    ? undefined
+    : partFlip(
+        before.flatMap((c) => c.tokens),
+        after.flatMap((c) => c.tokens),
+      );
+  if (!whole && part === undefined) return undefined;
+  const theirs = whole ? now : part?.stance;
   const varies = after.some((c) =>
     baselines.some((b) => {
       const a = align(c, b, o.maxClauses);
-      return a !== undefined && a.score >= o.alignClause && clauseStance(a.clause) === now;
+      return a !== undefined && a.score >= o.alignClause && clauseStance(a.clause) === theirs;
     }),
   );
   const text = (cs: readonly ClauseFacts[]): string => cs.map((c) => c.text).join(' ');
@@ -111,7 +96,7 @@ export function stanceFlip(
     kind: 'polarity_flip',
     key: 'fact:polarity',
     severity: 'high',
-    message: `"${clip(text(before))}" → "${clip(text(after))}"`,
+    message: part === undefined ? `"${clip(text(before))}" → "${clip(text(after))}"` : `${clip(part.from)} → ${clip(part.to)}`,
     original: text(before),
     candidate: text(after),
     sentence: pair.to,
