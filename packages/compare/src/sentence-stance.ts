@@ -1,5 +1,6 @@
 import { align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
+import { priceSide, tailFlip } from './concessive-tail.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { sentenceTexts } from './lone-addition.js';
@@ -83,12 +84,16 @@ export function stanceFlip(
         before.flatMap((c) => c.tokens),
         after.flatMap((c) => c.tokens),
       );
-  if (!whole && part === undefined) return undefined;
+  // Or a concession added after the kept subject takes back its price ("…, though there's a charge for it").
+  const tail = whole || part !== undefined ? undefined : tailFlip(before, after);
+  if (!whole && part === undefined && tail === undefined) return undefined;
   const theirs = whole ? now : part?.stance;
+  // Production varies where a baseline's clause close to one of the candidate's takes the candidate's side.
   const varies = after.some((c) =>
     baselines.some((b) => {
       const a = align(c, b, o.maxClauses);
-      return a !== undefined && a.score >= o.alignClause && clauseStance(a.clause) === theirs;
+      if (a === undefined || a.score < o.alignClause) return false;
+      return tail === undefined ? clauseStance(a.clause) === theirs : priceSide(a.clause) === tail.side;
     }),
   );
   const text = (cs: readonly ClauseFacts[]): string => cs.map((c) => c.text).join(' ');
@@ -96,7 +101,9 @@ export function stanceFlip(
     kind: 'polarity_flip',
     key: 'fact:polarity',
     severity: 'high',
-    message: part === undefined ? `"${clip(text(before))}" → "${clip(text(after))}"` : `${clip(part.from)} → ${clip(part.to)}`,
+    message: whole
+      ? `"${clip(text(before))}" → "${clip(text(after))}"`
+      : `${clip((part ?? tail)?.from ?? '')} → ${clip((part ?? tail)?.to ?? '')}`,
     original: text(before),
     candidate: text(after),
     sentence: pair.to,
