@@ -20,7 +20,7 @@ import { argValue } from './child-ipc.js';
 import { ChildSet, waitForExit } from './child-set.js';
 import { paths, tapStats, target } from './contenders.js';
 import { LoadClient } from './load-client.js';
-import { procMemory, procSystemMs, procThreadCpuMs, procThreadFaults, procThreadNames } from './proc-stats.js';
+import { procMemory, procSystemMs, procThreadCpuMs, procThreadFaults } from './proc-stats.js';
 
 const argNumber = (name: string, fallback: number): number => Number(argValue(name, String(fallback)));
 const seconds = argNumber('seconds', 5);
@@ -102,8 +102,6 @@ interface Row {
   readonly rest: number;
   /** Minor page faults per request: the main thread, the writer (the busiest other thread), the rest. */
   readonly faults: readonly [number, number, number];
-  /** The other threads' CPU µs per request, summed by thread name (V8's helpers, libuv's pool, …). */
-  readonly otherByName: ReadonlyMap<string, number>;
   /** Kernel-mode CPU µs per request, all threads. */
   readonly systemUs: number;
   readonly peakRssMb: number;
@@ -128,15 +126,6 @@ function byThread(
   let rest = 0;
   for (const tid of after.keys()) if (tid !== pid && tid !== writer) rest += of(tid);
   return [pid === undefined ? 0 : of(pid), writer === undefined ? 0 : of(writer), rest];
-}
-
-function byName(threads: readonly { tid: number; us: number }[], names: ReadonlyMap<number, string>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of threads) {
-    const name = names.get(t.tid) ?? '?';
-    out.set(name, (out.get(name) ?? 0) + t.us);
-  }
-  return out;
 }
 
 /** The measured window: the closed loop, or (`--rate`) the open loop at that rate. */
@@ -176,7 +165,6 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
   const after = procThreadCpuMs(pid);
   const faults1 = procThreadFaults(pid);
   const system1 = procSystemMs(pid);
-  const names = procThreadNames(pid);
   const gcs = parseTrace(readFileSync(traceFile, 'utf8')).slice(skip);
   const peakRssMb = procMemory(pid).peak / 2 ** 20;
   await tapStats(tap, 'close').catch(() => undefined);
@@ -192,7 +180,6 @@ async function measure(v: Variant, load: LoadClient, upstreamUrl: string, dir: s
     writer: others[0]?.us ?? 0,
     rest: others.slice(1).reduce((s, d) => s + d.us, 0),
     faults: byThread(pid, faults0, faults1, res.sent, deltas),
-    otherByName: byName(others.slice(1), names),
     systemUs: ((system1 - system0) * 1000) / res.sent,
     peakRssMb,
     gcs,
@@ -221,16 +208,6 @@ function memoryLines(file: string): MemoryLine[] {
   }
 }
 
-/** The other threads' CPU µs per request by name, over all rounds, largest first. */
-function otherNames(rows: readonly Row[], requests: number): string {
-  const total = new Map<string, number>();
-  for (const r of rows) for (const [name, us] of r.otherByName) total.set(name, (total.get(name) ?? 0) + us * r.requests);
-  return [...total]
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, us]) => `${name} ${(us / requests).toFixed(1)}`)
-    .join(', ');
-}
-
 function report(name: string, rows: readonly Row[]): string {
   const requests = rows.reduce((n, r) => n + r.requests, 0);
   const w = (f: (r: Row) => number): number => rows.reduce((s, r) => s + f(r) * r.requests, 0) / requests;
@@ -253,7 +230,7 @@ function report(name: string, rows: readonly Row[]): string {
     `promoted per scavenge p50 ${kb(quantile(promoted, 0.5))} KB p90 ${kb(quantile(promoted, 0.9))} KB, ` +
     `total ${((promoted.reduce((s, b) => s + b, 0) / requests) | 0).toString()} B/req\n` +
     `${''.padEnd(12)} minor page faults per req main ${w((r) => r.faults[0]).toFixed(2)} writer ${w((r) => r.faults[1]).toFixed(2)} other ${w((r) => r.faults[2]).toFixed(2)}, ` +
-    `kernel-mode CPU ${w((r) => r.systemUs).toFixed(1)} µs/req; other threads by name ${otherNames(rows, requests)}\n` +
+    `kernel-mode CPU ${w((r) => r.systemUs).toFixed(1)} µs/req\n` +
     `${''.padEnd(12)} per round (req/s main/writer/other µs): ` +
     rows.map((r) => `${r.reqPerSec.toFixed(0)} ${r.main.toFixed(1)}/${r.writer.toFixed(1)}/${r.rest.toFixed(1)}`).join(', ')
   );

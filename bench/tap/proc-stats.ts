@@ -151,15 +151,3 @@ export function procThreadFaults(pid: number | undefined): Map<number, number> {
 export function procSystemMs(pid: number | undefined): number {
   return procCpuSplitMs(pid).system;
 }
-
-/** Each thread's name (`/proc/PID/task/TID/comm`: "node", "V8 DefaultWorke", "libuv-worker", …), by thread id. */
-export function procThreadNames(pid: number | undefined): Map<number, string> {
-  const out = new Map<number, string>();
-  if (pid === undefined) return out;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) out.set(Number(tid), readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim());
-  } catch {
-    // The process (or one thread) went away mid-read: what was read so far.
-  }
-  return out;
-}
