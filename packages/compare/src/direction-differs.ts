@@ -142,6 +142,11 @@ for (const [x, y] of poles) {
 
 const bounds = new Set(['until', 'till', 'til', 'through', 'thru']);
 
+/** Whether a word after "to" is a moment it bounds: a figure ("9pm", "17:00", "30") or noon or midnight. */
+function boundsTime(t: ClauseToken | undefined): boolean {
+  return t !== undefined && (hasDigit(t.core) || t.lower === 'noon' || t.lower === 'midnight');
+}
+
 // Two-word phrases of the poles ("on top", "in progress", "rolls over", "part of"), by the word that
 // is not a preposition: what the quick test of a clause looks for.
 const phrasePrepositions = new Set(['on', 'in', 'of', 'over']);
@@ -191,7 +196,8 @@ function polesOf(tokens: readonly ClauseToken[]): Poles {
   const out: Poles = { codes: [], bounded: false };
   tokens.forEach((t, i) => {
     const w = t.lower;
-    if (bounds.has(w)) out.bounded = true;
+    // "to" before a time or a date bounds as "until" does ("open to 9pm", "open 9am to 5pm"); not "open to the public".
+    if (bounds.has(w) || (w === 'to' && boundsTime(tokens[i + 1]))) out.bounded = true;
     if (w === 'on' || w === 'off') {
       if (namesState(tokens, i)) addPoles(out, w === 'on' ? switchedOn : switchedOff);
       return;

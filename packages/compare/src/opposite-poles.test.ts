@@ -96,3 +96,10 @@ describe('"extra" before the noun it describes', () => {
     expect(flips('Parking is included in the rate.', 'Parking is an extra charge.')).toHaveLength(1);
   });
 });
+
+describe('"to" before a time bounds as "until" does', () => {
+  it('reads "open to 9pm" as "closes at 9pm", not "open to the public" as a bound', () => {
+    expect(flips('The rink closes at 9pm on weekdays.', 'Open to 9pm on weekdays.')).toEqual([]);
+    expect(flips('The rink closes at 9pm on weekdays.', 'The rink is open to the public at 9pm on weekdays.')).not.toEqual([]);
+  });
+});
