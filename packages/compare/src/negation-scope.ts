@@ -1,3 +1,4 @@
+import { ceilingRestated } from './ceiling-restated.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
@@ -205,6 +206,8 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   // free for: "Admission is $18 for adults and free for children under 12" says nothing against
   // "Adults pay $18".
   if (negated.polarity.free === true) return freeFor(negated, other);
+  // "can't take more than 10 people" / "up to 10 people": one ceiling, worded from either side.
+  if (ceilingRestated(negated, other)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a
