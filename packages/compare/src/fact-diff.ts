@@ -16,7 +16,7 @@ import { isLeadIn } from './lead-in.js';
 import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
-import { excusesChange, saysRounded } from './rounded-value.js';
+import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
 import { stanceFlip } from './sentence-stance.js';
 import { someClauseStates } from './some-clause-states.js';
 import { standInTest } from './stand-in-clause.js';
@@ -67,7 +67,8 @@ export function diffFacts(
     baselines.some((b, i) => {
       const index = baseIndexes[i] as ValueIndex;
       const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
-      if (states(before)) return false;
+      // A baseline that states both as one range ("6–7 weeks") varies over it.
+      if (states(before)) return states(v) && !inOriginal(v) && spansBoth(b.values, before, v);
       if (states(v) && !inOriginal(v)) return true;
       return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x) && excusesChange(x, before, v));
     });
@@ -168,6 +169,7 @@ export function diffFacts(
         const beforeOnly = new ValueIndex([before]);
         const differs =
           saysRounded(before, v) ||
+          baselines.some((b) => spansBoth(b.values, before, v)) ||
           baselines.some((b) => {
             const a = align(c, b, o.maxClauses);
             return (

@@ -27,3 +27,17 @@ describe('a baseline that rounds the original’s figure', () => {
     ).toEqual(['6 weeks → 8 weeks (noise)']);
   });
 });
+
+describe('a baseline that gives the figure as a range', () => {
+  const original = 'Our current lead time is about 6 weeks from deposit to start.';
+  const said = (weeks: number) => `We're currently starting projects about ${weeks} weeks after the deposit.`;
+
+  it('varies over it: either end is what production says', () => {
+    expect(changes(original, said(7), ['Roughly 6–7 weeks lead time.'])).toEqual(['6 weeks → 7 weeks (noise)']);
+  });
+
+  it('excuses no figure outside the range, nor one where the baseline states the original figure alone', () => {
+    expect(changes(original, said(9), ['Roughly 6–7 weeks lead time.'])).toEqual(['6 weeks → 9 weeks']);
+    expect(changes(original, said(7), ['Roughly 6 weeks lead time.'])).toEqual(['6 weeks → 7 weeks']);
+  });
+});

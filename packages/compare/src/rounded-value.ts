@@ -54,3 +54,13 @@ export function saysRounded(before: FactValue, v: FactValue): boolean {
   if (!Number.isFinite(b) || !Number.isFinite(x) || b === 0 || unitOf(before.keys[0]) !== unitOf(v.keys[0])) return false;
   return step(x) > step(b) && roundsTo(b, x) && Math.abs(x - b) <= 0.05 * Math.abs(b);
 }
+
+/**
+ * Whether an answer's values hold `before` and `v` as the two ends of one range ("roughly 6–7 weeks"
+ * against "about 6 weeks" and "about 7 weeks"): that answer gives the figure as a span, so production
+ * varies over it and a candidate saying either end says what production does.
+ */
+export function spansBoth(values: readonly FactValue[], before: FactValue, v: FactValue): boolean {
+  const same = (x: FactValue, y: FactValue): boolean => x.type === y.type && x.keys.some((k) => y.keys.includes(k));
+  return values.some((x) => same(x, before) && values.some((y) => y !== x && y.text === x.text && same(y, v)));
+}
