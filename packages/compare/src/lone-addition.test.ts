@@ -25,6 +25,20 @@ describe('an answer that repeats production word for word and adds one thing', (
     expect(added(original, candidate)).toHaveLength(1);
   });
 
+  it('reads a tail longer than the short sentence it is added to', () => {
+    const candidate =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook. ' +
+      'Aprons are provided, and each guest keeps the brass pasta cutter they used.';
+    expect(added(original, candidate)).toHaveLength(1);
+    // An item added to a short list sentence: "…and a set of bone folders to keep".
+    expect(
+      added(
+        'Classes run on Sundays. All materials are provided, and you leave with two notebooks.',
+        'Classes run on Sundays. All materials are provided, and you leave with two notebooks and a set of bone folders to keep.',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('is no new claim where the answer also rewords what it keeps, or the addition advises, explains or generalizes', () => {
     // Reworded elsewhere too: a longer answer elaborating, left to the claim words.
     expect(

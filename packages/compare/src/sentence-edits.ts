@@ -167,6 +167,12 @@ export function nearCopies(
     if (best === undefined) continue;
     const a = best;
     if (bestPre === a.length && a.length === b.length) continue;
+    // The whole sentence kept and words appended to it: one edit at its end, however short it was.
+    const tail = bestPre === a.length ? appended(a, b, sentence, worthDiffing) : undefined;
+    if (tail !== undefined) {
+      out.push(tail);
+      continue;
+    }
     const longer = Math.max(a.length, b.length);
     const ma = a.length - bestPre - bestSuf;
     const mb = b.length - bestPre - bestSuf;
@@ -196,6 +202,22 @@ function fileUnder(map: Map<string, (readonly ClauseToken[])[]>, key: string, s:
   const list = map.get(key);
   if (list === undefined) map.set(key, [s]);
   else list.push(s);
+}
+
+/** The words a sentence must have for words appended to it to be read as an edit, and the most words appended. */
+const minKept = 3;
+const maxAppended = 12;
+
+/**
+ * A sentence kept whole (at least {@link minKept} words) with up to {@link maxAppended} words added
+ * after it ("All equipment is supplied" → "All equipment is supplied, and you keep the arrows you shot
+ * with"): one edit at its end, whatever share of the longer sentence the kept words are.
+ */
+function appended(a: readonly ClauseToken[], b: readonly ClauseToken[], sentence: number, worthDiffing: EditFilter): NearCopy | undefined {
+  const added = b.length - a.length;
+  if (a.length < minKept || added === 0 || added > maxAppended || !worthDiffing(a, b, a.length, 0)) return undefined;
+  const edit: SentenceEdit = { from: [], to: b.slice(a.length), before: b[a.length - 1], after: undefined, at: a.length };
+  return { sentence, original: a, candidate: b, edits: [edit], share: a.length / b.length };
 }
 
 /** The words of a subject a swapped predicate must keep, and the most words each predicate may have. */
