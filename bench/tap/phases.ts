@@ -39,13 +39,29 @@ export async function warmUp(ctx: PhaseContext): Promise<void> {
 }
 
 /**
+ * The A/B pair (`tap` and its `tap@…` variants) in the slots the rotation gave them, `tap` first in
+ * even rounds and last in odd ones: rotated alone, `tap` ran right before `tap@against` in three
+ * rounds of four, so whatever the previous window leaves the machine (the other's backlog, dirty
+ * pages) fell on one side of the A/B more often.
+ */
+export function alternatePair<N extends string>(order: readonly N[], round: number): N[] {
+  const isPair = (n: N): boolean => n === 'tap' || n.startsWith('tap@');
+  const members = order.filter(isPair).sort((a, b) => (a === 'tap' ? -1 : b === 'tap' ? 1 : a.localeCompare(b)));
+  if (round % 2 === 1) members.reverse();
+  let next = 0;
+  return order.map((n) => (isPair(n) ? (members[next++] as N) : n));
+}
+
+/**
  * Closed-loop rounds, one contender at a time, the order rotating each round so that none always
- * runs first or last. Records req/s per round and the process's CPU time per request.
+ * runs first or last (and the A/B pair alternating, see {@link alternatePair}). Records req/s per
+ * round and the process's CPU time per request.
  */
 export async function saturation(ctx: PhaseContext): Promise<void> {
   const names = active(ctx);
   for (let r = 0; r < ctx.plan.rounds; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length]).filter((n) => n !== undefined);
+    const rotated = names.map((_, i) => names[(i + r) % names.length]).filter((n) => n !== undefined);
+    const order = alternatePair(rotated, r);
     ctx.log(`saturation round ${r + 1}/${ctx.plan.rounds}: ${order.join(', ')}`);
     for (const name of order) {
       const target = ctx.targets.get(name);
