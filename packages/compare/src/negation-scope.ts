@@ -1,5 +1,6 @@
 import { ceilingRestated } from './ceiling-restated.js';
 import { contentWords, isFunctionWord } from './content-words.js';
+import { partAgrees } from './coordinated-part.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
@@ -208,6 +209,8 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   if (negated.polarity.free === true) return freeFor(negated, other);
   // "can't take more than 10 people" / "up to 10 people": one ceiling, worded from either side.
   if (ceilingRestated(negated, other)) return false;
+  // Two predications joined after a comma: the one about what the other clause says decides.
+  if (partAgrees(negated, other) || partAgrees(other, negated)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const flips = (a: string, b: string) =>
+  diffFacts(factSheet(a), factSheet(b))
+    .filter((d) => d.explainedByNoise !== true && d.kind === 'polarity_flip')
+    .map((d) => d.message);
+
+describe('two negated predications joined after a comma', () => {
+  const original = "The telescope rents for $40 a weekend. We don't rent out the tracking mount to first-time customers.";
+
+  it('do not cancel: the part about what the other clause says decides', () => {
+    expect(
+      flips(
+        original,
+        "The telescope rents for $40 a weekend. First-time customers can't rent the tracking mount, and the telescope doesn't fit in a small car.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('still flip where that part is not negated', () => {
+    expect(
+      flips(
+        original,
+        "The telescope rents for $40 a weekend. First-time customers can rent the tracking mount without a deposit, and the telescope doesn't fit in a small car.",
+      ),
+    ).not.toEqual([]);
+  });
+});
