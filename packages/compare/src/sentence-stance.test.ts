@@ -41,6 +41,13 @@ describe('the one sentence of an answer rewritten to say the opposite about the 
         `${rest} After the induction, you can use the lathe alone straight away, or join the evening course.`,
       ),
     ).toEqual(['flagged']);
+    // "please keep…" asks as "please leave…" does ("please keep in mind" is no request).
+    expect(
+      flips(
+        `${rest} Photos are welcome, but please keep drones at home.`,
+        `${rest} Photos are welcome, and small drones can be flown over the field.`,
+      ),
+    ).toEqual(['flagged']);
     // The part that changed keeps its side ("please leave drones at home" / "drones have to stay at home").
     expect(
       flips(`${rest} Photos are welcome, but please leave drones at home.`, `${rest} Photos are welcome, but drones have to stay at home.`),

@@ -43,6 +43,15 @@ const joiners = new Set(['but', 'and', 'or', 'which', 'who', 'so', 'while', 'whe
 const conditions = new Set(['if', 'unless', 'when', 'once', 'until', 'before', 'after', 'as', 'whenever', 'provided']);
 const breaks = /[,;:—–]/;
 
+// Verbs the modal scale reads as no request after "please" ("please keep in mind", "please allow 3 days"),
+// which opening a part of a rule do ask ("…, but please keep dogs at home").
+const keptAsks = new Set(['keep', 'leave', 'stay']);
+
+/** Whether a part opens with a request to keep something somewhere ("please keep dogs at home"), not "please keep in mind". */
+function asks(run: readonly ClauseToken[]): boolean {
+  return run[0]?.lower === 'please' && keptAsks.has(run[1]?.lower ?? '') && run[2]?.lower !== 'in';
+}
+
 /** The parts of a sentence: runs of words between punctuation and joining words, with their side. */
 function parts(tokens: readonly ClauseToken[]): { readonly text: string; readonly words: Set<string>; readonly stance: Stance }[] {
   const out: { text: string; words: Set<string>; stance: Stance }[] = [];
@@ -50,7 +59,7 @@ function parts(tokens: readonly ClauseToken[]): { readonly text: string; readonl
   const close = (): void => {
     const first = run[0]?.lower;
     if (first !== undefined && !conditions.has(first)) {
-      const stance = stanceOf(run, clausePolarity(run));
+      const stance = asks(run) ? 'restrict' : stanceOf(run, clausePolarity(run));
       if (stance !== undefined)
         out.push({ text: run.map((t) => t.lower).join(' '), words: new Set(run.flatMap((t) => contentWords(t.core))), stance });
     }
