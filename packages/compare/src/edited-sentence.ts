@@ -9,7 +9,7 @@ import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { addedTail, onlyChanged } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
-import { orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
+import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots } from './word-ids.js';
@@ -184,6 +184,7 @@ export function diffEditedSentences(
   const memo = candidate.words.memo(memoSlots.editCue);
   const negated = negatedWith(memo);
   const polar = polarWith(memo);
+  const negating = negatingWith(memo);
   for (const copy of nearCopies(original, candidate, maxClauses, orReworded(mayChange(memo), production))) {
     const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
@@ -197,7 +198,8 @@ export function diffEditedSentences(
       continue;
     }
     // The claim said in a phrase no production answer has words for.
-    const reworded = rewordedClaim(copy, production, polar, onlyChanged(original, candidate, copy.sentence, false, maxClauses));
+    const alone = onlyChanged(original, candidate, copy.sentence, false, maxClauses);
+    const reworded = rewordedClaim(copy, production, alone ? negating : polar, alone);
     if (reworded !== undefined && claims(copy, reworded, candidate, maxClauses)) {
       const { from, to } = evidence(reworded);
       out.push({

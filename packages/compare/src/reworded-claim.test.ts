@@ -80,6 +80,15 @@ describe('one noun phrase of an answer kept word for word swapped for another', 
     ).toHaveLength(1);
   });
 
+  it('reads a new phrase with a word of a direction, which the flip rules find no opposite of', () => {
+    expect(
+      reworded(
+        `${rest} Unused passes are refunded to your original card within 5 days.`,
+        `${rest} Unused passes are refunded in store credit within 5 days.`,
+      ),
+    ).toHaveLength(1);
+  });
+
   it('needs three where the rest of the answer is reworded too', () => {
     expect(
       reworded(

@@ -112,6 +112,15 @@ export function rewordedClaim(
   });
 }
 
+/**
+ * Whether a side of an edit holds a negation, by `memo`'s cue bits: what {@link rewordedClaim} leaves
+ * to the flip rules in the answer's one changed sentence, where they read it before and found no flip
+ * ("refunded in store credit": *credit* names a direction whose opposite no answer says).
+ */
+export function negatingWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
+  return (side) => (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.context)) !== 0;
+}
+
 /** Whether a side of an edit holds a negation or a pole, by `memo`'s cue bits ({@link rewordedClaim} leaves those to the flip rules). */
 export function polarWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
   return (side) => (editCuesIn(side, 0, side.length, memo) & (editCue.negates | editCue.direction | editCue.context)) !== 0;
