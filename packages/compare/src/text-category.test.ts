@@ -50,3 +50,20 @@ describe('textCategory structural signals', () => {
     ).toContain('text_language');
   });
 });
+
+describe('an answer that ends on a "Label: value" line', () => {
+  const prose =
+    'A standard setup is $75 and takes 3 working days. Fret levelling costs $120 extra if needed. We do not work on guitars with active pickups.';
+
+  it('is finished where another line is written as a label too', () => {
+    const labelled =
+      '**Standard setup - $75**\n- New strings\n- Ready in 3 working days\n\n**Extras:** fret levelling $120 if needed\n**Not serviced:** guitars with active pickups';
+    expect(kinds(prose, labelled)).not.toContain('text_incomplete');
+  });
+
+  it('is cut where it is the only such line and stops mid-sentence', () => {
+    expect(kinds(prose, 'A standard setup is $75 and takes 3 working days.\nNote: we do not work on guitars with')).toContain(
+      'text_incomplete',
+    );
+  });
+});

@@ -27,6 +27,8 @@ function endsLikeProse(line: string): boolean {
 // A sentence's own end: what an item written as a sentence ends with (a digit or a bracket ends a
 // label's value as often: "- Minimum age: 14", "- $40 (life jacket included)").
 const sentenceEnding = /[.!?\u2026]\s*$/;
+// A line opening with a short label and a colon, bold or plain ("**Extras:** …", "Deposit: …").
+const labelLine = /^\s*(?:\*\*|__)?\p{L}[\p{L}\p{N} '’/&-]{0,40}:(?:\*\*|__)?\s+\S/u;
 
 /**
  * Whether a text ends the way a finished answer does; a cut-off one stops mid-sentence. A list
@@ -40,6 +42,9 @@ function endsComplete(text: string): boolean {
   if (endsLikeProse(t)) return true;
   const lines = t.split('\n');
   const last = lines[lines.length - 1] ?? '';
+  // A "Label: value" line ("**Not serviced:** guitars with active pickups") after another one is a
+  // label's line, written without a sentence's end.
+  if (labelLine.test(last) && lines.slice(0, -1).some((l) => labelLine.test(l) && !sentenceEnding.test(l))) return true;
   if (!listItem.test(last)) return false;
   if (lines.slice(0, -1).some((l) => listItem.test(l) && !sentenceEnding.test(l))) return true;
   // A list of one or more items under a heading ("How to pay:\n- Cards only"), none of them written
