@@ -8,44 +8,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createIdGenerator, type Exchange, systemClock, systemRandom } from '@understudy/core';
 import { openStore, type Store } from '@understudy/store';
 import SQLite from 'better-sqlite3';
-import { chatCompletion, chatRequest } from '../tap/chat-fixture.js';
+import { shortExchange } from './short-exchange.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, batch: { type: 'string' }, sizes: { type: 'string' } } });
 const rows = Number(values.rows ?? 40_000);
 const batch = Number(values.batch ?? 100);
 const sizes = (values.sizes ?? '4096,8192,16384').split(',').map(Number);
 const warmRows = 4_000;
-
-const ids = createIdGenerator({ clock: systemClock, random: systemRandom });
-const request = Buffer.from(chatRequest);
-
-/** The bench's short chat exchange: a live row, as the tap captures it. */
-function exchange(): Exchange {
-  return {
-    id: ids(),
-    startedAt: systemClock.now(),
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    requestHeaders: { 'content-type': 'application/json', 'content-length': String(request.length), 'user-agent': 'bench' },
-    requestBody: { bytes: request, size: request.length, truncated: false },
-    status: 200,
-    responseHeaders: { 'content-type': 'application/json', 'content-length': String(chatCompletion.length) },
-    responseBody: { bytes: chatCompletion, size: chatCompletion.length, truncated: false },
-    streamed: false,
-    sseEvents: null,
-    ttfbMs: 1.2,
-    durationMs: 2.3,
-    version: 'stable',
-    role: 'live',
-    parentId: null,
-    usage: { inputTokens: 32, outputTokens: 410, costUsd: 0.000_25 },
-    error: null,
-  };
-}
 
 const writeCalls = (): number => Number(/^syscw:\s+(\d+)/m.exec(readFileSync('/proc/thread-self/io', 'utf8'))?.[1] ?? Number.NaN);
 
@@ -68,7 +39,7 @@ try {
   }
   for (let done = 0; done < rows; done += batch) {
     for (const s of stores) {
-      const exchanges = Array.from({ length: batch }, exchange);
+      const exchanges = Array.from({ length: batch }, shortExchange);
       const writes = writeCalls();
       const started = process.cpuUsage();
       await s.store.exchanges.insertMany(exchanges);
