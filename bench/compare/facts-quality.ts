@@ -15,6 +15,7 @@ import {
   holdout11File,
   readHoldoutSet,
   restatements2File,
+  restatements3File,
   restatementsFile,
 } from './facts-set/holdout.js';
 import { recallProbeFile, recallProbeSFile } from './facts-set/recall-probe.js';
@@ -65,16 +66,19 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ["eleventh hold-out set, the lead's blind one (data/quality/facts-holdout-11.jsonl; totals only)", readHoldoutSet(holdout11File), false],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
   ['restatements 2, own (data/quality/facts-restatements-2.jsonl; open, misses listed)', readHoldoutSet(restatements2File), true],
+  ['restatements 3, own (data/quality/facts-restatements-3.jsonl; open, misses listed)', readHoldoutSet(restatements3File), true],
   ['recall probe (data/quality/facts-probe-r.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeFile), true],
   ['second recall probe (data/quality/facts-probe-s.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeSFile), true],
 ];
 
-// `--probe-r` / `--probe-s`: one recall probe alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--restatements-3`: one open set alone (a quick loop while writing a rule).
 const chosen = process.argv.includes('--probe-r')
   ? sets.filter(([n]) => n.startsWith('recall probe'))
   : process.argv.includes('--probe-s')
     ? sets.filter(([n]) => n.startsWith('second recall probe'))
-    : sets;
+    : process.argv.includes('--restatements-3')
+      ? sets.filter(([n]) => n.startsWith('restatements 3'))
+      : sets;
 for (const [name, cases, listMisses] of chosen) {
   line(`### ${name}: ${cases.length} pairs`);
   line();

@@ -121,6 +121,17 @@ export const restatementsFile = join(qualityDir, 'facts-restatements.jsonl');
  */
 export const restatements2File = join(qualityDir, 'facts-restatements-2.jsonl');
 
+/**
+ * Restatements 3 (`facts-restatements-3.jsonl`), written on 2026-12-02 (22:00 UTC) by the polarity-flip
+ * precision pass (issue-11-t) before reading the engine's rules or changing any: 42 inputs in domains none
+ * of the other sets use (lighthouse tours, crane hire, harp rental, Elasticsearch / webpack / Bash answers…),
+ * each with one baseline; noise that keeps every polarity while saying negations, exclusions, requirements
+ * and permissions another way ("no X", "without X", "X isn't needed", "X extra", "only if", exceptions,
+ * split and merged sentences), and regressions (negation, modality, number, added claim) in the same inputs.
+ * Own and open: rules are fitted on it, so its figures say what a rule costs, not whether it generalises.
+ */
+export const restatements3File = join(qualityDir, 'facts-restatements-3.jsonl');
+
 /** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
 export const laterHoldoutFiles: readonly string[] = [
   holdout2File,
