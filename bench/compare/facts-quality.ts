@@ -18,7 +18,7 @@ import {
   restatements3File,
   restatementsFile,
 } from './facts-set/holdout.js';
-import { recallProbeFile, recallProbeSFile } from './facts-set/recall-probe.js';
+import { recallProbeFile, recallProbeSFile, recallProbeUFile } from './facts-set/recall-probe.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out sets, per kind, for the engine with all / one / no baseline and an
@@ -69,16 +69,18 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['restatements 3, own (data/quality/facts-restatements-3.jsonl; open, misses listed)', readHoldoutSet(restatements3File), true],
   ['recall probe (data/quality/facts-probe-r.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeFile), true],
   ['second recall probe (data/quality/facts-probe-s.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeSFile), true],
+  ['third recall probe (data/quality/facts-probe-u.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeUFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--restatements-3`: one open set alone (a quick loop while writing a rule).
-const chosen = process.argv.includes('--probe-r')
-  ? sets.filter(([n]) => n.startsWith('recall probe'))
-  : process.argv.includes('--probe-s')
-    ? sets.filter(([n]) => n.startsWith('second recall probe'))
-    : process.argv.includes('--restatements-3')
-      ? sets.filter(([n]) => n.startsWith('restatements 3'))
-      : sets;
+// `--probe-r` / `--probe-s` / `--probe-u` / `--restatements-3`: one open set alone (a quick loop while writing a rule).
+const openSetFlags: readonly (readonly [string, string])[] = [
+  ['--probe-r', 'recall probe'],
+  ['--probe-s', 'second recall probe'],
+  ['--probe-u', 'third recall probe'],
+  ['--restatements-3', 'restatements 3'],
+];
+const openSetFlag = openSetFlags.find(([flag]) => process.argv.includes(flag));
+const chosen = openSetFlag === undefined ? sets : sets.filter(([n]) => n.startsWith(openSetFlag[1]));
 for (const [name, cases, listMisses] of chosen) {
   line(`### ${name}: ${cases.length} pairs`);
   line();

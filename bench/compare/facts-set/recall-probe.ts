@@ -28,3 +28,16 @@ export const recallProbeFile = join(qualityDir, 'facts-probe-r.jsonl');
  * round. Own and open: a rule is kept only where it also holds on the hand-written hold-outs.
  */
 export const recallProbeSFile = join(qualityDir, 'facts-probe-s.jsonl');
+
+/**
+ * The third recall probe (`data/quality/facts-probe-u.jsonl`), in the hold-out format: 35 inputs in
+ * domains no other set uses (bouncy castles, mobile detailing, pet insurance, a tool library, padel,
+ * teeth whitening, goat yoga, Bash and React answers…), written on 2026-12-02 (issue-11-u) before that
+ * session's rules: negations said mostly without a negation word in reworded answers (who does it,
+ * who pays, what is available, allowed or refunded moves to the other side: "we don't collect" → "we'll
+ * pick the mower up", "sold separately" → "every patient goes home with"), modality moved on its scale
+ * (will → usually / may, must → recommended / encouraged, up to → will last a full year), and as noise
+ * the same facts restated, shortened, bulleted and reordered. Own and open: a rule is kept only where it
+ * also holds on the hand-written hold-outs.
+ */
+export const recallProbeUFile = join(qualityDir, 'facts-probe-u.jsonl');
