@@ -77,6 +77,16 @@ function noonRange(c: string, rest: readonly ClauseToken[]): Found | undefined {
   return end === undefined || end.value.type !== 'time' || noon === undefined ? undefined : { value: end.value, also: noon, used: 1 };
 }
 
+/**
+ * A clock time written without am/pm and without a leading zero ("from 6:30 to 8:00" in the evening):
+ * either half of the day, so it matches "8:00 p.m." as well as "8 a.m.". "08:00" and "20:00" are a
+ * 24-hour clock's, and "12:30" is noon's.
+ */
+function eitherHalf(v: FactValue, c: string): FactValue {
+  const m = /^([1-9]|1[01]):(\d{2})$/.exec(c);
+  return m === null ? v : { ...v, keys: [...v.keys, `time:${pad(Number(m[1]) + 12)}:${m[2]}`] };
+}
+
 /** ISO dates ("2026-03-14"), slashed dates ("3/14/2026") and clock times ("3:30pm", "15:30", "3 p.m.") at a token holding a digit. */
 export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | undefined {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(c);
@@ -95,7 +105,8 @@ export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | u
   if (m !== null) {
     const meridiem = m[3] ?? (/^(a\.?m\.?|p\.?m\.?)$/i.test(rest[0]?.core ?? '') ? rest[0]?.core : undefined);
     const v = clockTime(Number(m[1]), Number(m[2] ?? 0), meridiem, meridiem !== undefined && m[3] === undefined ? `${c} ${meridiem}` : c);
-    if (v !== undefined) return { value: v, used: meridiem !== undefined && m[3] === undefined ? 2 : 1 };
+    if (v !== undefined)
+      return { value: meridiem === undefined ? eitherHalf(v, c) : v, used: meridiem !== undefined && m[3] === undefined ? 2 : 1 };
   }
   return noonRange(c, rest);
 }
@@ -142,7 +153,7 @@ export function isCalendarWord(word: string): boolean {
   return monthIndex(word) !== -1 || weekdayIndex(word) !== -1;
 }
 
-// A dash between two times or two weekdays is "to": "9 am–6 pm", "9am-6pm", "9:00-17:30",
+// A dash between two times, two weekdays or two months is "to": "9 am–6 pm", "9am-6pm", "9:00-17:30",
 // "Monday-Friday". Read as one word, "am–6" would be an identifier and "Monday-Friday" a name.
 const timeRange = /(\b\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)\s?[-–—]\s?(?=\d{1,2}(?::\d{2})?\s?[ap]\.?m\b)/gi;
 const clockRange = /(\b\d{1,2}:\d{2})\s?[-–—]\s?(?=\d{1,2}:\d{2}\b)/g;
@@ -151,7 +162,15 @@ const weekdayRange = /(\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s?[-–—]\s
 // "Dec 20–Jan 3", "20 Dec–3 Jan": a day, a dash, then a month name (a dash glued the day to the month).
 const dateRange = /(\b\d{1,2}(?:st|nd|rd|th)?)\s?[-–—]\s?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)/gi;
 
-const anyRange = new RegExp(`${timeRange.source}|${clockRange.source}|${weekdayRange.source}|${dateRange.source}`, 'i');
+// "Oct–Mar", "October-March": two month names (read as one name when glued by the dash).
+const monthWord =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const monthRange = new RegExp(`(\\b${monthWord}\\.?)\\s?[-–—]\\s?(?=${monthWord}\\b)`, 'gi');
+
+const anyRange = new RegExp(
+  `${timeRange.source}|${clockRange.source}|${weekdayRange.source}|${dateRange.source}|${monthRange.source}`,
+  'i',
+);
 
 // Days of one month said once for both ends: "4-9 May", "from 4 to 9 May", "between 4 and 9 May",
 // "May 4-9", "May 4 to 9". Each end is a date, as "4 May to 9 May" says them. The month is matched
@@ -175,7 +194,12 @@ export function spellRanges(text: string): string {
   // Most answers have no such range: a scan for a dash between word characters, then one test, before any copy.
   const dashed =
     mayHoldRange(text) && anyRange.test(text)
-      ? text.replace(timeRange, '$1 to ').replace(clockRange, '$1 to ').replace(weekdayRange, '$1 to ').replace(dateRange, '$1 to ')
+      ? text
+          .replace(timeRange, '$1 to ')
+          .replace(clockRange, '$1 to ')
+          .replace(weekdayRange, '$1 to ')
+          .replace(dateRange, '$1 to ')
+          .replace(monthRange, '$1 to ')
       : text;
   if (!anyMonth.test(dashed)) return dashed;
   return dashed

@@ -1,4 +1,5 @@
 import { calendarWordAt, clockTime, dateOrTimeAt } from './calendar-value.js';
+import { dimensionAt } from './dimension-value.js';
 import type { FactValue } from './fact-value.js';
 import { isLanguageNumberWord, languageNumber } from './language-numbers.js';
 import { mayHoldValueMemo } from './may-hold-value.js';
@@ -103,6 +104,12 @@ function valueAt(
       used: word ? 2 : 1,
     };
   }
+  // "45¢", "45¢/page": cents, as "45 cents" says them.
+  m = digit ? /^(\d+(?:\.\d+)?)¢(?:\/\p{L}+)?$/u.exec(c) : null;
+  if (m !== null) {
+    const n = Number(m[1]);
+    return { value: { type: 'money', keys: [`money:USD:${n / 100}`], num: n, text: c, weak: false }, used: 1 };
+  }
   m = digit ? /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(\d[\d,]*(?:\.\d+)?)$/i.exec(c) : null;
   if (m === null && /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)$/i.test(c) && plainNumber.test(rest[0]?.core ?? ''))
     m = /^(\w+) ?(.*)$/.exec(`${c} ${rest[0]?.core}`);
@@ -127,6 +134,11 @@ function valueAt(
     while (j < tokens.length && j - i < 6 && /^\(?\d{2,4}\)?(?:-\d{2,4})?$/.test(tokens[j]?.core ?? '')) text += ` ${tokens[j++]?.core}`;
     const digits = text.replace(/\D/g, '');
     if (digits.length >= 8) return { value: { type: 'phone', keys: [`phone:${digits.slice(-7)}`], text, weak: false }, used: j - i };
+  }
+  // "4×6", "8x10s", "4 x 6 inches": a size ({@link dimensionAt}); most figures have no "x" in or after them.
+  if (digit && (c.includes('x') || c.includes('×') || rest[0]?.core === 'x' || rest[0]?.core === '×')) {
+    const dimension = dimensionAt(c, rest);
+    if (dimension !== undefined) return dimension;
   }
   const calendar = calendarWordAt(t, rest, digit);
   if (calendar !== undefined) return calendar;
@@ -204,8 +216,11 @@ function hostOrPath(c: string): boolean {
   return c.includes('.') && (dotted.test(c) || pathLike.test(c));
 }
 
+// "EN1078+" is "EN1078 or newer": the code it names is one of its keys.
 function identifier(c: string): { value: FactValue; used: number } {
-  return { value: { type: 'identifier', keys: [`id:${c.toLowerCase().replace(/^#/, '')}`], text: c, weak: false }, used: 1 };
+  const key = `id:${c.toLowerCase().replace(/^#/, '')}`;
+  const keys = key.endsWith('+') && key.length > 4 ? [key, key.slice(0, -1)] : [key];
+  return { value: { type: 'identifier', keys, text: c, weak: false }, used: 1 };
 }
 
 /**

@@ -70,7 +70,7 @@ describe('ranges of times and weekdays', () => {
       'weekday:weekday:0,weekday:1,weekday:2,weekday:3,weekday:4',
     ]);
     expect(values('Open 9am-6pm Monday-Friday.')).toEqual(['time:time:09:00', 'time:time:18:00', 'weekday:weekday:0', 'weekday:weekday:4']);
-    expect(values('Open 9:00-17:30.')).toEqual(['time:time:09:00', 'time:time:17:30']);
+    expect(values('Open 9:00-17:30.')).toEqual(['time:time:09:00,time:21:00', 'time:time:17:30']);
   });
 
   it('leaves other dashes alone (dates, phone numbers, ranges of counts)', () => {

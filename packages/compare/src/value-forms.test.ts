@@ -145,3 +145,53 @@ describe('an age or an era joined to its number', () => {
     expect(judged('We cannot guarantee records older than 1850.', 'Pre-1880 records are not guaranteed.')).not.toEqual([]);
   });
 });
+
+describe('compact forms of a value', () => {
+  it('reads a price in cents ("45¢", "45¢/page") as the dollar amount ("$0.45 per page")', () => {
+    expect(
+      judged('Black-and-white copies are $0.45 per page at the front desk.', 'Copies: 45¢/page (black and white), front desk.'),
+    ).toEqual([]);
+    expect(judged('Each extra pound is 45 cents.', 'Every extra pound costs 45¢.')).toEqual([]);
+    expect(
+      judged('Black-and-white copies are $0.45 per page at the front desk.', 'Copies: 54¢/page (black and white), front desk.'),
+    ).not.toEqual([]);
+  });
+
+  it('reads a month range written with a dash ("Oct–Mar", "October-March") as its two months', () => {
+    expect(judged('The rink is open from October through March.', 'Rink season: Oct–Mar.')).toEqual([]);
+    expect(judged('The rink is open from October through March.', 'The rink is open October-March.')).toEqual([]);
+    expect(judged('The rink is open from October through March.', 'Rink season: Oct–Apr.')).not.toEqual([]);
+  });
+
+  it('reads sizes written "4×6", "4x6" and "4 x 6" as the same size, and another size as a change', () => {
+    const original = 'Prints come in 4×6 inches for $1 and 8 x 10 for $6.';
+    expect(judged(original, 'Sizes: 4x6 in. $1, 8×10 $6.')).toEqual([]);
+    expect(judged(original, 'We print 4 × 6-inch photos for $1 and 8x10s for $6.')).toEqual([]);
+    expect(judged(original, 'Sizes: 5x7 in. $1, 8×10 $6.')).not.toEqual([]);
+  });
+
+  it('reads a clock time without am/pm as either half of the day ("from 6:30 to 8:00" in the evening)', () => {
+    const original = 'Choir practice is on Thursdays, 7:15–9:00 p.m., in the church hall.';
+    expect(judged(original, 'Choir practice runs Thursday evenings from 7:15 to 9:00 in the church hall.')).toEqual([]);
+    expect(judged(original, 'Choir practice runs Thursday evenings from 7:15 to 9:30 in the church hall.')).not.toEqual([]);
+    expect(judged(original, 'Choir practice is on Thursdays, 7:15–9:00 a.m., in the church hall.')).not.toEqual([]);
+  });
+
+  it('reads a code with a trailing "+" ("EN1078+", "or newer") as the code it names', () => {
+    expect(judged('Helmets must meet EN1078 or a newer standard.', 'Helmets: EN1078+ required.')).toEqual([]);
+    expect(judged('Helmets must meet EN1078 or a newer standard.', 'Helmets: EN1080+ required.')).not.toEqual([]);
+  });
+});
+
+describe('a product of counts is no size', () => {
+  it('reads "2 × 45 min" as two sessions of 45 minutes, not a 2x45 size', () => {
+    expect(
+      judged('The workshop is two sessions of 45 minutes and costs $80.', 'Workshop: 2 × 45 min, $80.', [
+        'Our workshop runs as 2 × 45-minute sessions for $80.',
+      ]),
+    ).toEqual([]);
+    expect(judged('The course is three sessions of three hours each.', 'Course: 3 × 3 h.', ['The course is 3 × 3-hour sessions.'])).toEqual(
+      [],
+    );
+  });
+});
