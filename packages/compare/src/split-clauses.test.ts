@@ -150,6 +150,20 @@ describe('labels and frequencies', () => {
     expect(splitClauses('Two things matter here: you must bring your ID.').map((c) => c.text)).toHaveLength(2);
   });
 
+  it('keeps a list item\'s longer label with what it says ("- New windows from scratch: not offered")', () => {
+    const texts = (s: string) => splitClauses(s).map((c) => c.text);
+    expect(texts('- New windows from scratch: not offered\n- Roofs steeper than 45 degrees: no')).toEqual([
+      'New windows from scratch: not offered',
+      'Roofs steeper than 45 degrees: no',
+    ]);
+    expect(texts("**Changing an existing field's mapping:** not possible in place")).toEqual([
+      "Changing an existing field's mapping: not possible in place",
+    ]);
+    // Outside a list item a longer lead-in is a sentence of its own.
+    expect(texts('Two things matter here: you must bring your ID.')).toHaveLength(2);
+    expect(texts('- Two things matter here, sadly: you must bring your ID.')).toHaveLength(2);
+  });
+
   it('reads "Once a month, …" as a frequency, not a condition', () => {
     expect(splitClauses('Once a month, we hold a stargazing night.').map((c) => c.condition)).toEqual([false]);
     expect(splitClauses('Once you pay, we ship the order.').map((c) => c.condition)).toEqual([true, false]);

@@ -203,8 +203,12 @@ function codeSpans(piece: string): string[] {
   return [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
 }
 
-/** Whether `first`, the first piece of `line`, is a short label the line opens with ("Frames: covered…"). */
-function isLabel(first: string, line: string): boolean {
+/**
+ * Whether `first`, the first piece of `line`, is a short label the line opens with ("Frames: covered…").
+ * A list item's or a bold label may be longer ("- New windows from scratch: not offered"): a list is
+ * written label and value, so the words before its colon name what the value says something of.
+ */
+function isLabel(first: string, line: string, listed: boolean): boolean {
   if (line.charCodeAt(first.length) !== 58) return false;
   // What follows starts lower-case ("Frames: covered…"); "Good news: Go to…" is a sentence of its own.
   const next = line.slice(first.length + 1).trimStart();
@@ -218,7 +222,7 @@ function isLabel(first: string, line: string): boolean {
     if (c === 44 || c === 46 || c === 59) return false;
     if (c === 32 && first.charCodeAt(i - 1) !== 32) words++;
   }
-  return words <= 3;
+  return words <= (listed ? 8 : 3);
 }
 
 /** Whether a label's words are all cues of polarity or modality ("Optional", "Not required", "Recommended (not required)"). */
@@ -242,9 +246,14 @@ export function splitClauses(answer: string, words?: WordIds): Clause[] {
   const out: Clause[] = [];
   let sentence = 0;
   // Lines first, so a list marker ("2. ") is stripped before it could end a sentence.
+  // A list item or a line opening on a bold label: its label may be longer (isLabel).
+  const listed = new Set<string>();
   const pieces = text.split(/\n+/).flatMap((l) => {
     const item = l.replace(listMarker, '');
-    return mayEndSentence(item) ? item.split(sentenceEnd) : [item];
+    const split = mayEndSentence(item) ? item.split(sentenceEnd) : [item];
+    const first = split[0];
+    if (first !== undefined && (item.length !== l.length || item.trimStart().startsWith('**'))) listed.add(first);
+    return split;
   });
   for (const piece of pieces) {
     if (piece === undefined) continue;
@@ -257,7 +266,7 @@ export function splitClauses(answer: string, words?: WordIds): Clause[] {
     const parts: { part: string; condition: boolean }[] = [];
     const split = mayBreak(line) ? line.split(clauseBreak) : [line];
     // "Appointment: not needed" (a bullet's short label and what it says) is one clause.
-    if (split.length > 1 && isLabel(split[0] ?? '', line)) split.splice(0, 2, `${split[0]}: ${split[1]}`);
+    if (split.length > 1 && isLabel(split[0] ?? '', line, listed.has(piece))) split.splice(0, 2, `${split[0]}: ${split[1]}`);
     for (const part of split) {
       const m = mayOpenCondition(part) ? condition.exec(part.trim()) : null;
       if (m === null) parts.push({ part, condition: false });
