@@ -56,4 +56,20 @@ describe('an item moved across what a price covers', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads each stretch of a clause that lists what is included, then sets an item apart after a comma', () => {
+    expect(
+      moved(
+        'The walking tour is €40 and includes the guide, a map and a picnic lunch.',
+        'The €40 walking tour includes the guide and a map, and a picnic lunch is charged at the farm.',
+      ),
+    ).toEqual(['picnic']);
+    // Each item kept on its side: no flip.
+    expect(
+      moved(
+        'The walking tour is €40 and includes the guide and a map. A picnic lunch is extra.',
+        'The €40 walking tour includes the guide and a map, and a picnic lunch is charged at the farm.',
+      ),
+    ).toEqual([]);
+  });
 });

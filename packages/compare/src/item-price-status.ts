@@ -22,6 +22,9 @@ const covered = new Set(['included', 'inclusive', 'covered', 'bundled', 'complim
 // Words after what they put outside the price: paid on its own, hired, charged on top.
 const apartWords = new Set('separately separate rent rented rental hire hired charged billed surcharge add-on extra top'.split(' '));
 
+// The words that say "free" in its price sense ("free", "no charge", "without a fee").
+const freeWords = new Set(['free', 'no', 'without']);
+
 /** Whether a word may name an item (not a price word, a number or a function word). */
 function itemWord(w: string): boolean {
   return (
@@ -53,7 +56,30 @@ function apartAt(t: readonly ClauseToken[], i: number): boolean {
  */
 function sides(c: ClauseFacts): [string, Side][] {
   if (c.condition || c.framing || c.polarity.modality !== null) return [];
-  const t = c.tokens;
+  // "free" counts among a clause's negations: "isn't free" nets an even count.
+  const free = c.polarity.free === true && c.polarity.negated;
+  const whole = sidesIn(c.tokens, free);
+  if (whole !== undefined) return whole;
+  // Words of both sides: each stretch between commas and semicolons read alone ("…includes the guide
+  // and a map, and a picnic lunch is charged at the farm"), a stretch with both sides saying nothing.
+  return stretches(c.tokens).flatMap((t) => sidesIn(t, free && t.some((x) => freeWords.has(x.lower))) ?? []);
+}
+
+/** The runs of a clause's words between commas, semicolons and colons. */
+function stretches(t: readonly ClauseToken[]): (readonly ClauseToken[])[] {
+  const out: ClauseToken[][] = [[]];
+  for (const x of t) {
+    (out[out.length - 1] as ClauseToken[]).push(x);
+    if (/[,;:]/.test(x.after ?? '')) out.push([]);
+  }
+  return out.filter((r) => r.length > 0);
+}
+
+/**
+ * The items words put on a side of the price ({@link sides}); undefined where they hold words of
+ * both sides. `free`: the clause's price sense of "free" bears on these words.
+ */
+function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | undefined {
   const words = (from: number, to: number): string[] =>
     t
       .slice(from, to)
@@ -64,11 +90,9 @@ function sides(c: ClauseFacts): [string, Side][] {
   const list = t.findIndex((x) => listing.has(x.lower));
   const cover = t.findIndex((x, i) => covered.has(x.lower) || (x.lower === 'part' && t[i + 1]?.lower === 'of'));
   const apart = t.findIndex((_, i) => apartAt(t, i));
-  // "free" counts among a clause's negations: "isn't free" nets an even count.
-  const free = c.polarity.free === true && c.polarity.negated;
-  const freeAt = free ? t.findIndex((x) => x.lower === 'free' || x.lower === 'no' || x.lower === 'without') : -1;
+  const freeAt = free ? t.findIndex((x) => freeWords.has(x.lower)) : -1;
   const inside = [list, cover, freeAt].some((i) => i >= 0);
-  if (inside && apart >= 0) return [];
+  if (inside && apart >= 0) return undefined;
   const side = (i: number, s: Side): Side => (negatedAt(i) ? (s === 'in' ? 'apart' : 'in') : s);
   if (list >= 0) {
     // "includes breakfast but not the city tax": a negation after the listing word leaves out what follows it only.
