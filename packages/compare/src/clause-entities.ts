@@ -58,5 +58,16 @@ function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlyS
 /** Pushes a run of capitalized words as one entity. */
 function pushEntity(run: readonly string[], out: FactValue[]): void {
   const text = run.join(' ');
-  out.push({ type: 'entity', keys: [`entity:${text.toLowerCase()}`], text, weak: false });
+  const key = `entity:${text.toLowerCase()}`;
+  // "RICS-accredited", "FDA-approved": the acronym is the name; the suffix says what it did.
+  const acronym = run.length === 1 ? acronymOf(text) : undefined;
+  const keys = acronym === undefined ? [key] : [key, `entity:${acronym.toLowerCase()}`];
+  out.push({ type: 'entity', keys, text, weak: false });
+}
+
+const acronymSuffix = /^(\p{Lu}[\p{Lu}\d]{2,})-\p{Ll}{3,}$/u;
+
+/** The acronym a name of one word with a suffix names ("RICS" of "RICS-accredited"), else undefined. */
+export function acronymOf(name: string): string | undefined {
+  return acronymSuffix.exec(name)?.[1];
 }

@@ -1,3 +1,4 @@
+import { acronymOf } from './clause-entities.js';
 import { type FactSheet, sheetWordIds } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { straightApostrophes } from './word-forms.js';
@@ -33,7 +34,8 @@ function entityWordIds(v: FactValue, table: WordIds): Int32Array {
   let entry = byName.get(v.text);
   if (entry === undefined) {
     // Folded as clause tokens are (their `lower`), so "O’Brien" and a sheet's "o’brien" are one word.
-    const words = straightApostrophes(v.text.toLowerCase())
+    // "RICS-accredited" is supported where "RICS" is: the suffix says what the body did.
+    const words = straightApostrophes((acronymOf(v.text) ?? v.text).toLowerCase())
       .split(entityBreak)
       .filter((w) => w !== '');
     entry = { words, ids: undefined };

@@ -1,6 +1,7 @@
 import { calendarWordAt, clockTime, dateOrTimeAt } from './calendar-value.js';
 import { dimensionAt } from './dimension-value.js';
 import type { FactValue } from './fact-value.js';
+import { halfDurationAt } from './half-duration.js';
 import { isLanguageNumberWord, languageNumber } from './language-numbers.js';
 import { mayHoldValueMemo } from './may-hold-value.js';
 import {
@@ -73,8 +74,20 @@ function valueAt(
     const v = clockTime(t.lower === 'midnight' ? 0 : 12, 0, undefined, c);
     return v === undefined ? undefined : { value: v, used: 1 };
   }
+  if (t.lower === 'half' || t.lower.startsWith('half-')) return halfDurationAt(t, rest);
+  // "$12/$18" (two prices), "$300/5 days" (a price for a span): each is a value.
+  let m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)\/([$€£¥₹₩])?(\d[\d,]*(?:\.\d+)?)$/u.exec(c) : null;
+  if (m !== null && (m[3] === undefined || m[3] === m[1])) {
+    const currency = currencySymbols[m[1] ?? '$'];
+    const first = parseNumber(m[2] ?? '0');
+    const second = parseNumber(m[4] ?? '0');
+    const price: FactValue = { type: 'money', keys: [`money:${currency}:${first}`], num: first, text: c, weak: false };
+    const span = m[3] === undefined ? withUnit(second, m[4] ?? '', rest, false) : undefined;
+    if (span !== undefined && span.value.type !== 'number') return { value: price, also: span.value, used: 1 + span.used };
+    return { value: price, also: { type: 'money', keys: [`money:${currency}:${second}`], num: second, text: c, weak: false }, used: 1 };
+  }
   // "€80-€95/day", "$2.99–$9.99": a range of amounts, each end with its currency.
-  let m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)[-–]([$€£¥₹₩])?(\d[\d,]*(?:\.\d+)?)(?:\/\p{L}+)?$/u.exec(c) : null;
+  m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)[-–]([$€£¥₹₩])?(\d[\d,]*(?:\.\d+)?)(?:\/\p{L}+)?$/u.exec(c) : null;
   if (m !== null && (m[3] === undefined || m[3] === m[1])) {
     const currency = currencySymbols[m[1] ?? '$'];
     const low = parseNumber(m[2] ?? '0');

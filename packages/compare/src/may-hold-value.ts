@@ -23,6 +23,9 @@ const valueWords = new Set([
   'noon',
   'midday',
   'midnight',
+  'half',
+  'half-hour',
+  'half-day',
 ]);
 
 // Every lower-case word that can start a value: number words, months, weekdays, relative days.

@@ -195,3 +195,54 @@ describe('a product of counts is no size', () => {
     );
   });
 });
+
+describe('more compact forms of a value', () => {
+  it('reads "half an hour", "half hour" and "half-hour" as 30 minutes, not as an hour', () => {
+    const original = 'Shuttles leave the car park every 30 minutes from 8 a.m.';
+    expect(judged(original, 'A shuttle leaves the car park every half hour, starting at 8 a.m.')).toEqual([]);
+    expect(judged(original, 'Shuttles run from the car park at half-hour intervals from 8 a.m.')).toEqual([]);
+    expect(judged(original, 'From 8 a.m. there is a shuttle from the car park every half an hour.')).toEqual([]);
+    expect(judged(original, 'A shuttle leaves the car park every hour, starting at 8 a.m.')).not.toEqual([]);
+    // "Half-day" names a kind of outing: leaving it out drops no fact.
+    expect(
+      judged(
+        'The half-day kayak trip leaves the jetty at 9:00 and is back by 13:00. It costs $50.',
+        'For $50 you leave the jetty at 9:00 and are back by 13:00.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads amounts joined by a slash ("$12/$18", "$300/5 days") as each amount', () => {
+    const original = 'Day passes are $12 off-peak and $18 at peak times; a locker is $300 for 5 days.';
+    expect(judged(original, 'Day pass $12/$18 (off-peak/peak). Locker: $300/5 days.')).toEqual([]);
+    expect(judged(original, 'Day pass $12/$21 (off-peak/peak). Locker: $300/5 days.')).not.toEqual([]);
+    expect(judged(original, 'Day pass $12/$18 (off-peak/peak). Locker: $300/6 days.')).not.toEqual([]);
+  });
+
+  it('reads "yd" as yards ("a 10-yd skip" is a 10-yard skip)', () => {
+    expect(judged('We deliver a 10-yard skip for $300.', 'A 10-yd skip is $300, delivered.')).toEqual([]);
+    expect(judged('We deliver a 10-yard skip for $300.', 'A 12-yd skip is $300, delivered.')).not.toEqual([]);
+  });
+
+  it('does not read a verb after a number as what it counts ("under 5 get in free")', () => {
+    const values = (text: string): string[] => factSheet(text).values.map((v) => v.keys.join(','));
+    expect(values('Children under 5 get in free.')).toEqual(['number:5']);
+    expect(values('Groups over 10 can book the back room.')).toEqual(['number:10']);
+    expect(values('Bring 2 forms of ID.')).toEqual(['quantity:form:2']);
+  });
+
+  it('reads an acronym with a suffix ("RICS-accredited") as the acronym it names', () => {
+    expect(
+      judged(
+        'Every survey is signed off by one of our RICS surveyors.',
+        'Every survey is signed off by one of our RICS-accredited surveyors.',
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        'Every survey is signed off by one of our RICS surveyors.',
+        'Every survey is signed off by one of our CIOB-accredited surveyors.',
+      ),
+    ).not.toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import type { FactValue } from './fact-value.js';
+import { secondsPer } from './number-unit.js';
+import type { ClauseToken } from './split-clauses.js';
+import { singular } from './word-forms.js';
+
+/**
+ * Half of a unit of time at token `t` ("half an hour", "half a day", "half hour", "half-hour", "a
+ * half-day"): the duration it names, as "30 minutes" says it; undefined when no unit follows. Read
+ * otherwise, "half an hour" would be "an hour".
+ */
+export function halfDurationAt(t: ClauseToken, rest: readonly ClauseToken[]): { value: FactValue; used: number } | undefined {
+  if (t.lower.startsWith('half-')) return half(t.lower.slice(5), t.core, 1);
+  if (t.lower !== 'half') return undefined;
+  const article = rest[0]?.lower === 'an' || rest[0]?.lower === 'a' ? 1 : 0;
+  const unit = rest[article];
+  return unit === undefined ? undefined : half(unit.lower, `${t.core}${article ? ` ${rest[0]?.core}` : ''} ${unit.core}`, 2 + article);
+}
+
+function half(unit: string, text: string, used: number): { value: FactValue; used: number } | undefined {
+  const word = singular(unit);
+  const per = word.length > 1 ? secondsPer[word] : undefined;
+  // "A half-day tour" says what kind of tour more often than how long it takes: a half of a day or
+  // longer supports a figure another answer gives, and is never a fact on its own.
+  return per === undefined ? undefined : { value: { type: 'duration', keys: [`duration:${per / 2}`], text, weak: per >= 86400 }, used };
+}
