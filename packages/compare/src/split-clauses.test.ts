@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { factSheet } from './fact-sheet.js';
 import {
   clauseBreak,
   condition,
@@ -223,5 +224,18 @@ describe('clause tokens', () => {
       expect(c?.tokens.map((t) => t.lower)).toEqual(['you', "don't", 'need', 'the', "driver's", 'licence', "we'll", 'check']);
       expect(c?.tokens[1]?.core).toBe('don’t');
     }
+  });
+});
+
+describe('abbreviated months', () => {
+  it('keeps "Dec. 5" and "Sept. 30" in the sentence that says them, with the date read whole', () => {
+    const clauses = splitClauses('Term starts Sept. 30 and ends Dec. 5 at noon. Fees are due Jan. 10.');
+    expect(clauses.map((c) => c.sentence)).toEqual(clauses.map((_, i) => (i < clauses.length - 1 ? 0 : 1)));
+    expect(factSheet('Term ends Dec. 5 at noon.').values.map((v) => v.keys[0])).toEqual(['date:12-05', 'time:12:00']);
+  });
+
+  it('still ends a sentence after a month that closes it', () => {
+    expect(new Set(splitClauses('The office closes in Dec. 5 staff stay on call.').map((c) => c.sentence)).size).toBe(1);
+    expect(new Set(splitClauses('We reopen in Jan. Bookings open now.').map((c) => c.sentence)).size).toBe(2);
   });
 });
