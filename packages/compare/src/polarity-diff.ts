@@ -1,6 +1,7 @@
 import { saidAcrossClauses } from './across-clauses.js';
 import { addsAside } from './adds-aside.js';
 import { readsAsBaseline } from './baseline-reading.js';
+import { agreesThroughBaseline } from './baseline-triangle.js';
 import { align, counterpart } from './clause-alignment.js';
 import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
@@ -100,7 +101,11 @@ export function diffPolarity(
       // Every baseline's wording of the claim reads as the candidate's: no flip of this clause (the
       // other rules still compare the sentence; a flip shown as noise here would stop the edited-
       // sentence rule from reporting its own, and hold-outs 3, 4 and 9 lost caught negations so).
-      return readsAsBaseline(c, p, candidate, baselines, o, opposed) ? undefined : flip;
+      // Or the baselines say it as the original does, and the candidate as they do.
+      return readsAsBaseline(c, p, candidate, baselines, o, opposed) ||
+        agreesThroughBaseline(c, p, original, candidate, baselines, o, opposed)
+        ? undefined
+        : flip;
     }
     if (modalityDiffers(c.polarity, p.polarity)) {
       const varies = baselinesSayItTheCandidatesWay(
