@@ -72,4 +72,31 @@ describe('an item moved across what a price covers', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads what the reader brings as apart from the price', () => {
+    expect(
+      moved(
+        'The pottery taster is $55 for two hours, including clay, aprons and glazing.',
+        'The two-hour pottery taster costs $55 with clay and glazing. Bring your own apron.',
+      ),
+    ).toEqual(['apron']);
+    expect(
+      moved(
+        'The pottery taster is $55 for two hours. Aprons are not provided, so bring one along.',
+        'For $55 you get a two-hour pottery taster. Bring your own apron.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a charge paid by someone named as apart, and what comes with a price as inside', () => {
+    expect(
+      moved('The ferry crossing is €12 per adult; bicycles travel free.', 'Adults cross for €12, and every bicycle pays a €3 supplement.'),
+    ).toEqual(['bicycl']);
+    expect(
+      moved('Hire of the hall is $300, projector not included.', 'The hall is $300 to hire, and the projector comes with it.'),
+    ).toEqual(['projector']);
+    expect(
+      moved('Hire of the hall is $300, and the projector is included.', 'The hall is $300 to hire, and the projector comes with it.'),
+    ).toEqual([]);
+  });
 });

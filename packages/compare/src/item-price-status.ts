@@ -21,6 +21,12 @@ const listing = new Set(['include', 'includes', 'including', 'covers', 'bundles'
 const covered = new Set(['included', 'inclusive', 'covered', 'bundled', 'complimentary']);
 // Words after what they put outside the price: paid on its own, hired, charged on top.
 const apartWords = new Set('separately separate rent rented rental hire hired charged billed surcharge add-on extra top'.split(' '));
+// Verbs whose subject is charged ("every bicycle pays a supplement"), read where no other word sets an item apart.
+const paying = new Set(['pay', 'pays']);
+// Words between a payer and "pay" ("students and staff both pay").
+const payAdverbs = new Set(['both', 'also', 'still', 'each', 'all', 'too']);
+// Words before what the reader supplies themselves ("bring your own apron"): apart from the price.
+const bringing = new Set(['bring', 'brings']);
 
 // The words that say "free" in its price sense ("free", "no charge", "without a fee").
 const freeWords = new Set(['free', 'no', 'without']);
@@ -28,7 +34,14 @@ const freeWords = new Set(['free', 'no', 'without']);
 /** Whether a word may name an item (not a price word, a number or a function word). */
 function itemWord(w: string): boolean {
   return (
-    w.length >= 3 && !/\d/.test(w) && !isFunctionWord(w) && !priceWords.has(w) && !apartWords.has(w) && !listing.has(w) && !covered.has(w)
+    w.length >= 3 &&
+    !/\d/.test(w) &&
+    !isFunctionWord(w) &&
+    !priceWords.has(w) &&
+    !apartWords.has(w) &&
+    !listing.has(w) &&
+    !covered.has(w) &&
+    !bringing.has(w)
   );
 }
 
@@ -91,8 +104,11 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
   const cover = t.findIndex((x, i) => covered.has(x.lower) || (x.lower === 'part' && t[i + 1]?.lower === 'of'));
   const apart = t.findIndex((_, i) => apartAt(t, i));
   const freeAt = free ? t.findIndex((x) => freeWords.has(x.lower)) : -1;
-  const inside = [list, cover, freeAt].some((i) => i >= 0);
-  if (inside && apart >= 0) return undefined;
+  // "…comes with a tent", "the projector comes with it": what comes with the price is inside it.
+  const comes = t.findIndex((x, i) => (x.lower === 'comes' || x.lower === 'come') && t[i + 1]?.lower === 'with');
+  const brings = t.findIndex((x, i) => bringing.has(x.lower) && !negatedAt(i));
+  const inside = [list, cover, freeAt, comes].some((i) => i >= 0);
+  if (inside && (apart >= 0 || brings >= 0)) return undefined;
   const side = (i: number, s: Side): Side => (negatedAt(i) ? (s === 'in' ? 'apart' : 'in') : s);
   if (list >= 0) {
     // "includes breakfast but not the city tax": a negation after the listing word leaves out what follows it only.
@@ -106,8 +122,35 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
   }
   if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, side(cover, 'in')]);
   if (freeAt >= 0) return words(opening(t, freeAt), freeAt).map((w) => [w, 'in']);
+  if (comes >= 0) {
+    const after = words(comes + 2, t.length);
+    return (after.length > 0 ? after : words(opening(t, comes), comes)).map((w) => [w, side(comes, 'in')]);
+  }
   if (apart >= 0) return words(opening(t, apart), apart).map((w) => [w, side(apart, 'apart')]);
-  return [];
+  if (brings >= 0) return words(brings + 1, t.length).map((w) => [w, 'apart']);
+  return payers(t).map((w) => [w, 'apart']);
+}
+
+/**
+ * The item words right before "pay(s)", its subject, charged ("…, and every bicycle pays a €3
+ * supplement"): not "you" or "we", and not words of an earlier predicate ("You get 10,000 miles and pay…").
+ */
+function payers(t: readonly ClauseToken[]): string[] {
+  const at = t.findIndex((x, i) => paying.has(x.lower) && !/[,;:]/.test(t[i - 1]?.after ?? ''));
+  if (at < 0) return [];
+  let k = at - 1;
+  while (k >= 0 && payAdverbs.has(t[k]?.lower ?? '')) k--;
+  // "…each year and pay": the words before are another predicate's.
+  if (t[k]?.lower === 'and') return [];
+  const out: string[] = [];
+  for (; k >= 0; k--) {
+    const x = t[k] as ClauseToken;
+    const ws = contentWords(x.core).filter(itemWord);
+    if (ws.length === 0 && x.lower !== 'and') break;
+    out.unshift(...ws);
+    if (/[,;:]/.test(t[k - 1]?.after ?? '')) break;
+  }
+  return out;
 }
 
 /**
