@@ -19,6 +19,8 @@ export interface Contender {
   /** The tap's server module (undefined: http-proxy). */
   readonly tapModule?: string;
   readonly flags: readonly string[];
+  /** `tap.capture` overrides of this contender alone (a `--variant`), in place of the run's `--capture`. */
+  readonly capture?: string;
 }
 
 /** The run's options that reach a contender (see run.ts's header for each). */
@@ -90,7 +92,7 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
               ...(opts.profileDir === undefined ? [] : [`--profile-dir=${opts.profileDir}`]),
               ...(opts.profileKind === undefined ? [] : [`--profile-kind=${opts.profileKind}`]),
               ...(opts.sink === undefined ? [] : [`--sink=${opts.sink}`]),
-              ...(opts.capture === undefined ? [] : [`--capture=${opts.capture}`]),
+              ...((who.capture ?? opts.capture) === undefined ? [] : [`--capture=${who.capture ?? opts.capture}`]),
               ...(opts.redaction === undefined ? [] : [`--redaction=${opts.redaction}`]),
               ...(opts.helpersNice === undefined ? [] : [`--helpers-nice=${opts.helpersNice}`]),
               ...(opts.memoryLog === undefined ? [] : [`--memory-log=${opts.memoryLog}.${scenario.name}.jsonl`]),

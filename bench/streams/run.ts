@@ -16,6 +16,8 @@
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --helpers-nice N (the tap's V8 helper threads at nice N, see lowerRuntimeHelpers: an A/B)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
+// --variant NAME=JSON (repeatable: one more contender, `tap@NAME`, this checkout's tap with these `tap.capture` overrides instead of
+// --capture's, run beside the tap in the same rounds: e.g. --variant 'nocap={"rate":0}', capture on against off in one run)
 // --against DIR (a second tap contender, `tap@base`: DIR's checkout of bench/tap/tap-server.ts, built there with its own
 // packages, without --tap-flags; run just before this checkout's tap, so a change is measured against main in one run)
 // --rounds N (each scenario's contenders N times, the order reversed every other round: an A/B that drifts with the load shows it)
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     'under-tsx': { type: 'boolean' },
     against: { type: 'string' },
     rounds: { type: 'string' },
+    variant: { type: 'string', multiple: true },
   },
 });
 const plain = values['under-tsx'] !== true;
@@ -71,6 +74,12 @@ const contenders: Contender[] = [
   { name: 'http-proxy', flags: [] },
   ...(values.against === undefined ? [] : [{ name: 'tap@base', tapModule: join(values.against, 'bench/tap/tap-server.ts'), flags: [] }]),
   { name: 'tap', tapModule: here('../tap/tap-server.ts'), flags: tapFlags },
+  ...(values.variant ?? []).map((spec) => {
+    const eq = spec.indexOf('=');
+    if (eq < 1) throw new Error(`--variant ${spec}: expected NAME=JSON`);
+    JSON.parse(spec.slice(eq + 1));
+    return { name: `tap@${spec.slice(0, eq)}`, tapModule: here('../tap/tap-server.ts'), flags: tapFlags, capture: spec.slice(eq + 1) };
+  }),
 ].filter((c) => values.contender === undefined || values.contender.split(',').includes(c.name));
 
 const scenarios: Scenario[] = [
