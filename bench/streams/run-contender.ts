@@ -7,7 +7,7 @@ import { heapTop } from '../soak/heap-diff.js';
 import { ask, ChildSet } from '../tap/child-set.js';
 import { tapProfile, tapStats } from '../tap/contenders.js';
 import type { LoopDelayReply } from '../tap/loop-delay-reply.js';
-import { procCpuMs, procCpuSplitMs, procMemory, procSyscalls, procThreadCpuMs } from '../tap/proc-stats.js';
+import { childPids, procCpuMs, procCpuSplitMs, procMemory, procSyscalls, procThreadCpuMs } from '../tap/proc-stats.js';
 import { sleep } from '../tap/sleep.js';
 import { listenDrops } from './listen-drops.js';
 import { heapSnapshot, otherThreads } from './process-probes.js';
@@ -21,6 +21,8 @@ export interface Contender {
   readonly flags: readonly string[];
   /** `tap.capture` overrides of this contender alone (a `--variant`), in place of the run's `--capture`. */
   readonly capture?: string;
+  /** More tap-server arguments of this contender alone (a `--variant`, e.g. `--sink=process`), after the run's. */
+  readonly args?: readonly string[];
 }
 
 /** The run's options that reach a contender (see run.ts's header for each). */
@@ -96,6 +98,7 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
               ...(opts.redaction === undefined ? [] : [`--redaction=${opts.redaction}`]),
               ...(opts.helpersNice === undefined ? [] : [`--helpers-nice=${opts.helpersNice}`]),
               ...(opts.memoryLog === undefined ? [] : [`--memory-log=${opts.memoryLog}.${scenario.name}.jsonl`]),
+              ...(who.args ?? []),
             ],
             {
               shipped: true,
@@ -117,6 +120,9 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
     const mainCallsBefore = procSyscalls(pid, pid);
     const threadsBefore = procThreadCpuMs(pid);
     const upstreamCpuBefore = procCpuMs(upstream.child.pid);
+    // The writer child process (`--sink=process`) is started with the tap, so its pid is known by now.
+    const childCpu = (): number => childPids(pid).reduce((sum, child) => sum + (procCpuMs(child) || 0), 0);
+    const childCpuBefore = childCpu();
     const overflowsBefore = listenDrops().overflows;
     await ask(server.child, { type: 'loop-delay-reset' }, (m) => isType(m, 'loop-delay-reset'), 15_000);
     const clientRun = runClient(server.port, scenario, opts.rampMs);
@@ -152,8 +158,9 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
     };
     const listenOverflows = listenDrops().overflows - overflowsBefore;
     const upstreamCpuS = (procCpuMs(upstream.child.pid) - upstreamCpuBefore) / 1000;
+    const childCpuS = (childCpu() - childCpuBefore) / 1000;
     const peakRssMb = procMemory(server.child.pid).peak / 1024 / 1024;
-    const common = { scenario, contender, round, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS };
+    const common = { scenario, contender, round, client, peakRssMb, cpuS, systemS, perEvent, main, others, upstreamCpuS, childCpuS };
     if (!isTap) return { ...common, loopDelay, listenOverflows };
     // Counted before closing: a close that flushes thousands of captures may outlast the IPC timeout.
     const counted = await tapStats(server, 'stats');

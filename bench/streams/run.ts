@@ -16,8 +16,10 @@
 // --tap-flags=--a,--b (Node/V8 flags for the tap's process, e.g. --single-threaded-gc: an A/B of its runtime)
 // --helpers-nice N (the tap's V8 helper threads at nice N, see lowerRuntimeHelpers: an A/B)
 // --capture JSON (more of the tap's `tap.capture` config, e.g. '{"inFlightMaxBytes":67108864}' or '{"writerNiceness":0}': an A/B of capture settings)
-// --variant NAME=JSON (repeatable: one more contender, `tap@NAME`, this checkout's tap with these `tap.capture` overrides instead of
-// --capture's, run beside the tap in the same rounds: e.g. --variant 'nocap={"rate":0}', capture on against off in one run)
+// --variant NAME=JSON or NAME=--a,--b (repeatable: one more contender, `tap@NAME`, this checkout's tap with these `tap.capture`
+// overrides instead of --capture's, or with these tap-server arguments after the run's (tap-server reads the first of a repeated one: give it here only), run
+// beside the tap in the same rounds: e.g. --variant='nocap={"rate":0}' (capture on against off in one run) or
+// --variant=proc=--sink=process (the writer child process `understudy tap` uses, against the thread))
 // --against DIR (a second tap contender, `tap@base`: DIR's checkout of bench/tap/tap-server.ts, built there with its own
 // packages, without --tap-flags; run just before this checkout's tap, so a change is measured against main in one run)
 // --rounds N (each scenario's contenders N times, the order reversed every other round: an A/B that drifts with the load shows it)
@@ -76,9 +78,13 @@ const contenders: Contender[] = [
   { name: 'tap', tapModule: here('../tap/tap-server.ts'), flags: tapFlags },
   ...(values.variant ?? []).map((spec) => {
     const eq = spec.indexOf('=');
-    if (eq < 1) throw new Error(`--variant ${spec}: expected NAME=JSON`);
-    JSON.parse(spec.slice(eq + 1));
-    return { name: `tap@${spec.slice(0, eq)}`, tapModule: here('../tap/tap-server.ts'), flags: tapFlags, capture: spec.slice(eq + 1) };
+    if (eq < 1) throw new Error(`--variant ${spec}: expected NAME=JSON or NAME=--a,--b`);
+    const name = `tap@${spec.slice(0, eq)}`;
+    const value = spec.slice(eq + 1);
+    const tapModule = here('../tap/tap-server.ts');
+    if (!value.startsWith('{')) return { name, tapModule, flags: tapFlags, args: value.split(',').filter((a) => a !== '') };
+    JSON.parse(value);
+    return { name, tapModule, flags: tapFlags, capture: value };
   }),
 ].filter((c) => values.contender === undefined || values.contender.split(',').includes(c.name));
 

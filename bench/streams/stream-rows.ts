@@ -40,6 +40,8 @@ export interface Row {
   readonly others: { readonly busiestS: number; readonly restS: number; readonly threads: number };
   /** CPU seconds the upstream used meanwhile (it shares the cores: a proxy that needs more leaves it less). */
   readonly upstreamCpuS: number;
+  /** CPU of the server's child processes meanwhile (the tap's writer process with `--sink=process`; 0 for a thread). */
+  readonly childCpuS: number;
   /** How late the server's main thread ran its event loop while the client ran (`bench/tap/loop-delay-probe.ts`, started in both contenders). */
   readonly loopDelay?: LoopDelayReply;
   /** Connections the kernel refused for a full listen queue during the run (machine-wide: the client connects only to this server). */
