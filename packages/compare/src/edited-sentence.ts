@@ -12,6 +12,7 @@ import { scopeDiffers } from './quantifier-scope.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
+import { momentEitherSide } from './time-bound.js';
 import { memoSlots } from './word-ids.js';
 
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
@@ -81,7 +82,8 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   if (!copy.edits.some(phrase)) return movedPole(copy);
   const direction = directionDiffers(copy.original, copy.candidate);
   if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
-  if ((parity % 2 === 1) !== direction) return first;
+  // "isn't due until June" → "due in June": the negation and its bound said as the moment itself.
+  if ((parity % 2 === 1) !== direction) return direction || !momentEitherSide(copy.original, copy.candidate) ? first : undefined;
   // Neither negated nor turned around: a phrase swapped for one of the opposite scope ("at every
   // birth" → "only if complications arise") still says something else.
   if (parity % 2 === 1) return undefined;

@@ -8,6 +8,7 @@ import { negatedAgainst } from './polarity-agreement.js';
 import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { liftable, priceWords } from './polarity-words.js';
 import { statesKin } from './predicate-kin.js';
+import { boundsMoment } from './time-bound.js';
 import { sameWord } from './word-forms.js';
 
 /**
@@ -231,6 +232,8 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     // The other clause's count is even only by a negation inside a relative clause about its subject
     // ("A deck that is not attached … doesn't need a permit" / "No permit if it's freestanding").
     if (relativeNegationUnsaid(other, negated)) return false;
+    // "isn't due until June" says when it is due ("due in June"), not that it is not.
+    if (boundsMoment(negated.tokens, cue, other.tokens)) return false;
     // A lifted necessity is a permission: against a clause that grants one ("isn't needed" / "You
     // can leave it at home") the negation is spent on the modal, not opposed to the claim.
     if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;

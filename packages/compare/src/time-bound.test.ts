@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const flips = (a: string, b: string, baselines: string[] = []) =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.explainedByNoise !== true && d.kind === 'polarity_flip')
+    .map((d) => d.message);
+
+describe('a negation bounded by "until" or "before" (a moment, not the claim denied)', () => {
+  it('is no flip against the moment said from the other side ("isn\'t refunded until" / "is refunded once")', () => {
+    expect(flips("Your deposit isn't refunded until the keys are returned.", 'We refund the deposit once the keys are returned.')).toEqual(
+      [],
+    );
+    expect(
+      flips("Your first instalment isn't due until 3 months after delivery.", 'First instalment due 3 months after delivery.'),
+    ).toEqual([]);
+    expect(flips("Guests can't check in before 3 pm.", 'Check-in opens at 3 pm for guests.')).toEqual([]);
+  });
+
+  it('is still a flip where the other clause keeps the bound, or names the opposite one', () => {
+    expect(
+      flips("Your deposit isn't refunded until the keys are returned.", 'Your deposit is refunded until the keys are returned.'),
+    ).not.toEqual([]);
+    expect(flips("Guests can't check in before 3 pm.", 'Guests can check in before 3 pm.')).not.toEqual([]);
+    expect(
+      flips("Your deposit isn't refunded until the keys are returned.", 'Your deposit is refunded before the keys are returned.'),
+    ).not.toEqual([]);
+  });
+});

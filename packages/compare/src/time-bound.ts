@@ -1,0 +1,36 @@
+import { isNegationCue } from './polarity-cues.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// A bound on when, and the bound that says the other side of the same moment: "not before 3 pm" is
+// "from 3 pm", "until 3 pm" its opposite.
+const opposite: Readonly<Record<string, string>> = { until: 'before', till: 'before', before: 'until' };
+
+/**
+ * Whether the negation at `cue` of a clause's tokens `negated` is a bound on a moment ("isn't due
+ * until June", "can't check in before 3 pm"): "until" or "before" stands after it, and the clause
+ * `other` it is compared with says neither that bound nor its opposite. Such a negation says when the
+ * claim starts to hold ("is due in June", "check-in opens at 3 pm"), not that it does not hold: a
+ * clause stating the moment from its other side says the same. One that keeps the bound ("is refunded
+ * until…") or names the opposite one ("before" against "until") still turns it around.
+ */
+export function boundsMoment(negated: readonly ClauseToken[], cue: number, other: readonly ClauseToken[]): boolean {
+  for (let i = cue + 1; i < negated.length; i++) {
+    const bound = negated[i]?.lower ?? '';
+    const against = opposite[bound];
+    if (against === undefined) continue;
+    return !other.some((x) => x.lower === bound || x.lower === against);
+  }
+  return false;
+}
+
+/**
+ * Whether the one sentence's negation is a bound on a moment ({@link boundsMoment}) the other says
+ * from its other side: read on a sentence kept with edits, whichever side has the negation.
+ */
+export function momentEitherSide(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  const side = (x: readonly ClauseToken[], y: readonly ClauseToken[]): boolean => {
+    const cue = x.findIndex((t) => isNegationCue(t.lower));
+    return cue >= 0 && !y.some((t) => isNegationCue(t.lower)) && boundsMoment(x, cue, y);
+  };
+  return side(a, b) || side(b, a);
+}
