@@ -23,6 +23,8 @@ describe('a negation bounded by "until" or "before" (a moment, not the claim den
       flips("Your deposit isn't refunded until the keys are returned.", 'Your deposit is refunded until the keys are returned.'),
     ).not.toEqual([]);
     expect(flips("Guests can't check in before 3 pm.", 'Guests can check in before 3 pm.')).not.toEqual([]);
+    // "during the term" names the span the bound closes, not the moment it opens.
+    expect(flips("You can't withdraw the savings before the term ends.", 'Withdrawals are possible during the term.')).not.toEqual([]);
     expect(
       flips("Your deposit isn't refunded until the keys are returned.", 'Your deposit is refunded before the keys are returned.'),
     ).not.toEqual([]);

@@ -4,21 +4,25 @@ import type { ClauseToken } from './split-clauses.js';
 // A bound on when, and the bound that says the other side of the same moment: "not before 3 pm" is
 // "from 3 pm", "until 3 pm" its opposite.
 const opposite: Readonly<Record<string, string>> = { until: 'before', till: 'before', before: 'until' };
+// Words that state when something starts to hold: "due 3 months after delivery", "once the keys are
+// returned", "opens at 3 pm", "from June". "during the term" or "early" name the span before it.
+const starts = new Set(['after', 'from', 'once', 'starting', 'onwards', 'onward', 'when', 'at']);
 
 /**
  * Whether the negation at `cue` of a clause's tokens `negated` is a bound on a moment ("isn't due
  * until June", "can't check in before 3 pm"): "until" or "before" stands after it, and the clause
- * `other` it is compared with says neither that bound nor its opposite. Such a negation says when the
- * claim starts to hold ("is due in June", "check-in opens at 3 pm"), not that it does not hold: a
- * clause stating the moment from its other side says the same. One that keeps the bound ("is refunded
- * until…") or names the opposite one ("before" against "until") still turns it around.
+ * `other` it is compared with says neither that bound nor its opposite, but a word of when the claim
+ * starts to hold ("after", "from", "once", "at"…). Such a negation says that moment ("is due 3 months
+ * after delivery", "check-in opens at 3 pm"), not that the claim does not hold. One that keeps the
+ * bound ("is refunded until…"), names the opposite one ("before" against "until") or the span the
+ * bound closes ("possible during the term") still turns it around.
  */
 export function boundsMoment(negated: readonly ClauseToken[], cue: number, other: readonly ClauseToken[]): boolean {
   for (let i = cue + 1; i < negated.length; i++) {
     const bound = negated[i]?.lower ?? '';
     const against = opposite[bound];
     if (against === undefined) continue;
-    return !other.some((x) => x.lower === bound || x.lower === against);
+    return !other.some((x) => x.lower === bound || x.lower === against) && other.some((x) => starts.has(x.lower));
   }
   return false;
 }
