@@ -156,6 +156,21 @@ function relativeNegationUnsaid(x: ClauseFacts, y: ClauseFacts): boolean {
   return false;
 }
 
+// Verbs that end the phrase "without" governs: what follows is the clause's predicate ("a cut
+// without washing is $30"), not what is done without.
+const predicateVerbs = new Set([...relativeAuxiliaries, 'costs', 'cost', 'takes', 'take', 'comes', 'come', 'gets', 'get']);
+
+/** The words a "without …" / "with no …" phrase at `cue` governs: up to its clause's verb or a comma. */
+function attachedPhrase(tokens: ClauseFacts['tokens'], cue: number): string {
+  let rest = '';
+  for (let i = cue + 1; i < tokens.length; i++) {
+    if (predicateVerbs.has(tokens[i]?.lower ?? '')) break;
+    rest += ` ${tokens[i]?.core ?? ''}`;
+    if (endsItem(tokens[i])) break;
+  }
+  return rest;
+}
+
 /** Whether the particle at `cue` negates a necessity ("not needed", "don't have to"). */
 function lifts(tokens: ClauseFacts['tokens'], cue: number): boolean {
   for (let i = cue + 1; i < tokens.length; i++) {
@@ -249,8 +264,9 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
       !saidAfterConjoined(other, negated, cue)
     );
   }
-  let rest = '';
-  for (let i = cue + 1; i < negated.tokens.length; i++) rest += ` ${negated.tokens[i]?.core ?? ''}`;
-  const scope = contentWords(rest);
+  // "A wash and cut is $45 and a cut without washing is $30" against "Wash and cut: $45": the
+  // other clause says the predication before the one "without" qualifies.
+  if (saidBeforeConjoined(other, negated, cue)) return false;
+  const scope = contentWords(attachedPhrase(negated.tokens, cue));
   return scope.length === 0 || scope.some((w) => other.contentSet.has(w));
 }
