@@ -41,3 +41,15 @@ export const recallProbeSFile = join(qualityDir, 'facts-probe-s.jsonl');
  * also holds on the hand-written hold-outs.
  */
 export const recallProbeUFile = join(qualityDir, 'facts-probe-u.jsonl');
+
+/**
+ * The fourth recall probe (`data/quality/facts-probe-v.jsonl`), in the hold-out format: 20 inputs in
+ * domains no other set uses (a sourdough class, bagpipe lessons, bee removal, a puppet theatre, a wave
+ * pool, a hedge maze, a llama farm…), written on 2026-12-02 (issue-11-v) before that session's rules:
+ * one added sentence that makes a new promise, permission, exemption or free item, with and without a
+ * value ("Dogs are allowed on board at no extra charge", "Walk-ins are welcome too"), in copied and in
+ * reworded answers; and as noise the same answers made longer by courtesy, empathy and reasons only
+ * ("since the flour gets everywhere", "We can't wait to bake with you!"). Own and open: a rule is kept
+ * only where it also holds on the hand-written hold-outs.
+ */
+export const recallProbeVFile = join(qualityDir, 'facts-probe-v.jsonl');
