@@ -121,7 +121,11 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
     ];
   }
   if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, side(cover, 'in')]);
-  if (freeAt >= 0) return words(opening(t, freeAt), freeAt).map((w) => [w, 'in']);
+  if (freeAt >= 0) {
+    // "…and free for children under 12": free for whom follows it.
+    const forWhom = t[freeAt + 1]?.lower === 'for' ? words(freeAt + 2, closing(t, freeAt + 2)) : [];
+    return (forWhom.length > 0 ? forWhom : words(opening(t, freeAt), freeAt)).map((w) => [w, 'in']);
+  }
   if (comes >= 0) {
     const after = words(comes + 2, t.length);
     return (after.length > 0 ? after : words(opening(t, comes), comes)).map((w) => [w, side(comes, 'in')]);
@@ -130,6 +134,9 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
   if (brings >= 0) return words(brings + 1, t.length).map((w) => [w, 'apart']);
   return payers(t).map((w) => [w, 'apart']);
 }
+
+// Words that open a clause of its own before its subject ("since yacht owners pay our fees").
+const openers = new Set(['since', 'because', 'as', 'so', 'when', 'while', 'if', 'unless', 'though', 'although', 'whereas']);
 
 /**
  * The item words right before "pay(s)", its subject, charged ("…, and every bicycle pays a €3
@@ -145,6 +152,8 @@ function payers(t: readonly ClauseToken[]): string[] {
   const out: string[] = [];
   for (; k >= 0; k--) {
     const x = t[k] as ClauseToken;
+    // "…, since yacht owners pay": what opens a clause of its own ends the payer.
+    if (openers.has(x.lower)) break;
     const ws = contentWords(x.core).filter(itemWord);
     if (ws.length === 0 && x.lower !== 'and') break;
     out.unshift(...ws);
@@ -161,6 +170,17 @@ function opening(t: readonly ClauseToken[], i: number): number {
   let k = i;
   while (k > 0 && !/[,;:]/.test(t[k - 1]?.after ?? '')) k--;
   return k;
+}
+
+/** Where the stretch of words from token `i` ends: after the next comma, semicolon, colon or dash, or at the end. */
+function closing(t: readonly ClauseToken[], i: number): number {
+  let k = i;
+  while (k < t.length && !/[,;:]/.test(t[k]?.after ?? '')) {
+    // A dash standing alone is a word of its own.
+    if (/^[-–—]$/.test(t[k]?.core ?? '')) return k;
+    k++;
+  }
+  return Math.min(k + 1, t.length);
 }
 
 /** Each item word of a sheet's first `max` clauses with the sides its clauses put it on, and the first clause that does. */
