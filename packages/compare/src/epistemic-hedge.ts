@@ -46,3 +46,30 @@ export function hedgesPlainClaim(e: SentenceEdit, negates: (side: readonly Claus
     return t.lower === 'might' || !choosers.has(subject);
   });
 }
+
+/** Words of frequency that hedge a statement ("usually", "typically"): a clause with one states nothing plainly. */
+export const hedgeWords: ReadonlySet<string> = new Set([
+  'usually',
+  'typically',
+  'generally',
+  'normally',
+  'often',
+  'sometimes',
+  'mostly',
+  'occasionally',
+  'ideally',
+]);
+
+/**
+ * Whether token `i` of a clause is a likelihood ("may", "might", "could") hedging an outcome: not the
+ * month, not before a verb of wanting or trying ("might want to"), and with the reader or speaker as
+ * subject only as "might" or before "be" ("you could be without heating", not "you may collect").
+ */
+export function hedgesOutcome(tokens: readonly ClauseToken[], i: number): boolean {
+  const t = tokens[i];
+  // Opening the clause it asks or offers ("Could you…", "May I…").
+  if (t === undefined || i === 0 || !likelihoods.has(t.lower) || t.core === 'May') return false;
+  const next = tokens[i + 1]?.lower ?? '';
+  if (suggestions.has(next)) return false;
+  return t.lower === 'might' || next === 'be' || !choosers.has(tokens[i - 1]?.lower ?? '');
+}

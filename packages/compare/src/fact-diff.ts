@@ -16,6 +16,7 @@ import { isLeadIn } from './lead-in.js';
 import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
+import { rewordedHedges } from './reworded-hedge.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
 import { stanceFlip } from './sentence-stance.js';
 import { someClauseStates } from './some-clause-states.js';
@@ -262,11 +263,15 @@ export function diffFacts(
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
   }
-  // An item moved across what a price covers ("…including the wetsuit" → "wetsuits are rented on site").
-  for (const d of itemsMoved(original, candidate, baselines, o.maxClauses)) {
+  // An item moved across what a price covers ("…including the wetsuit" → "wetsuits are rented on site"),
+  // or a plain statement said again with a likelihood ("we'll refund that day" → "we may offer a refund").
+  for (const d of [
+    ...itemsMoved(original, candidate, baselines, o.maxClauses),
+    ...rewordedHedges(original, candidate, baselines, o.maxClauses),
+  ]) {
     if (out.length >= o.maxDifferences) break;
     const path = `text.sentence[${d.sentence}]`;
-    if (out.some((x) => (x.kind === d.kind || x.kind === 'fact_changed') && x.path === path)) continue;
+    if (out.some((x) => (x.kind === d.kind || x.kind === 'fact_changed' || x.kind === 'polarity_flip') && x.path === path)) continue;
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
   }

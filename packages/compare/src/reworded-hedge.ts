@@ -1,0 +1,98 @@
+import { clip } from './clip-text.js';
+import { contentWords } from './content-words.js';
+import type { Difference } from './divergence-report.js';
+import { hedgesOutcome, hedgeWords } from './epistemic-hedge.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// A promise made a possibility in an answer written anew: "we'll refund that day" → "we may offer a
+// refund for that day", "You'll be without heating for two days" → "You could be without heating…".
+// The clause rules pair clauses only above a word overlap that a reworded sentence seldom reaches, and
+// the edited-sentence rule reads only a sentence kept but for a few words; here each candidate clause
+// is paired with the original's clause it shares the most words with (both ways), and a likelihood
+// put on the words they share, where the original states them plainly, is a change of modality.
+
+/** The fewest content words a pair must share, and the least Dice overlap. */
+const minShared = 2;
+const minOverlap = 0.3;
+
+interface Pair {
+  readonly clause: ClauseFacts;
+  readonly shared: number;
+  readonly score: number;
+}
+
+/** The clause of `sheet` (of its `max` first) sharing the most content words with `c` (Dice). */
+function closest(c: ClauseFacts, sheet: FactSheet, max: number): Pair | undefined {
+  let best: Pair | undefined;
+  for (const o of sheet.clauses.slice(0, max)) {
+    let shared = 0;
+    for (const w of c.contentUnique) if (o.contentUnique.includes(w)) shared++;
+    const total = c.contentUnique.length + o.contentUnique.length;
+    const score = total === 0 ? 0 : (2 * shared) / total;
+    if (best === undefined || score > best.score) best = { clause: o, shared, score };
+  }
+  return best !== undefined && best.shared >= minShared && best.score >= minOverlap ? best : undefined;
+}
+
+/** Whether a clause hedges anywhere: a likelihood ("may", "might", "could") or a word of frequency ("usually"). */
+function hedgesAnything(c: ClauseFacts): boolean {
+  return c.tokens.some((t, i) => hedgeWords.has(t.lower) || hedgesOutcome(c.tokens, i));
+}
+
+// Subjects that refer back to what the answer is about ("we may…", "it could…").
+const pronouns = new Set(['we', 'you', 'i', 'it', 'they', 'he', 'she', 'this', 'that', 'these', 'those']);
+
+/**
+ * Whether a clause hedges what another clause states: its likelihood has a subject that clause names
+ * (or a pronoun) and one of its next words is a word of that clause — not "…, though your home
+ * insurance may cover that" after a clause about what the warranty covers.
+ */
+function hedgesWordsOf(c: ClauseFacts, other: ClauseFacts): boolean {
+  const named = (t: ClauseToken | undefined): boolean => t !== undefined && contentWords(t.core).some((w) => other.contentSet.has(w));
+  return c.tokens.some((_, i) => {
+    if (!hedgesOutcome(c.tokens, i)) return false;
+    const subject = c.tokens[i - 1];
+    if (!pronouns.has(subject?.lower ?? '') && !named(subject)) return false;
+    return c.tokens.slice(i + 1, i + 4).some(named);
+  });
+}
+
+/**
+ * Candidate clauses that hedge with a likelihood what the original's clause paired with them states
+ * plainly (no modal, no hedge): a `modality_change` each, with its sentence; noise where a baseline's
+ * clause close to either of them hedges too.
+ */
+export function rewordedHedges(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  max: number,
+): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
+  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+  for (const c of candidate.clauses.slice(0, max)) {
+    if (c.framing || !c.tokens.some((_, i) => hedgesOutcome(c.tokens, i))) continue;
+    const p = closest(c, original, max);
+    if (p === undefined || p.clause.framing || p.clause.condition !== c.condition) continue;
+    const o = p.clause;
+    if (closest(o, candidate, max)?.clause !== c || o.polarity.modality !== null || hedgesAnything(o) || !hedgesWordsOf(c, o)) continue;
+    // Production varies where a baseline says it with a hedge too.
+    const varies = baselines.some((b) =>
+      [c, o].some((x) => {
+        const q = closest(x, b, max);
+        return q !== undefined && hedgesAnything(q.clause);
+      }),
+    );
+    out.push({
+      kind: 'modality_change',
+      key: 'fact:modality',
+      severity: 'high',
+      message: `"${clip(o.text)}" → "${clip(c.text)}"`,
+      original: o.text,
+      candidate: c.text,
+      sentence: c.sentence,
+      ...(varies ? { explainedByNoise: true } : {}),
+    });
+  }
+  return out;
+}
