@@ -28,3 +28,15 @@ describe('two negated predications joined after a comma', () => {
     ).not.toEqual([]);
   });
 });
+
+describe('a clause that says only one of two predications joined after a comma', () => {
+  const original = "Rides cost $3 each. Children under 6 aren't allowed on the big wheel, and everyone must wear the seatbelt provided.";
+
+  it('is compared with that part alone: no flip where the part agrees with it', () => {
+    expect(flips(original, '- Rides: $3 each\n- Seatbelt: compulsory, we provide it')).toEqual([]);
+  });
+
+  it('is still a flip where that part is turned around', () => {
+    expect(flips(original, 'Rides cost $3 each. Children under 6 are allowed on the big wheel.')).not.toEqual([]);
+  });
+});

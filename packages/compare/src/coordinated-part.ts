@@ -45,6 +45,29 @@ export function partAgrees(whole: ClauseFacts, other: ClauseFacts): boolean {
   return clausePolarity(best).negated === other.polarity.negated;
 }
 
+/**
+ * Whether `other` says one predication of `whole` only, and that one as `whole` says it: `whole` joins
+ * predications after a comma, one part shares two content words or more with `other` and every other
+ * part none, and that part is negated as `other` is. "Players under 7 aren't allowed in the arena, and
+ * everyone must wear the vest provided" against "Vest: compulsory, we provide it": the negation is
+ * the other part's, which `other` does not speak of. A clause that shares words with two parts is left
+ * to {@link partAgrees}, which reads it only where the whole's count cancels.
+ */
+export function saysOnePart(whole: ClauseFacts, other: ClauseFacts): boolean {
+  if (whole.polarity.free === true || other.polarity.free === true) return false;
+  const parts = coordinatedParts(whole.tokens);
+  if (parts.length < 2) return false;
+  let said: readonly ClauseToken[] | undefined;
+  for (const part of parts) {
+    let shared = 0;
+    for (const w of contentWords(part.map((t) => t.core).join(' '))) if (other.contentSet.has(w)) shared++;
+    if (shared === 0) continue;
+    if (said !== undefined || shared < 2) return false;
+    said = part;
+  }
+  return said !== undefined && clausePolarity(said).negated === other.polarity.negated;
+}
+
 /** The predications a clause joins after a comma, without the joining word. */
 function coordinatedParts(tokens: readonly ClauseToken[]): (readonly ClauseToken[])[] {
   const parts: (readonly ClauseToken[])[] = [];

@@ -1,6 +1,6 @@
 import { ceilingRestated } from './ceiling-restated.js';
 import { contentWords, isFunctionWord } from './content-words.js';
-import { partAgrees } from './coordinated-part.js';
+import { partAgrees, saysOnePart } from './coordinated-part.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
@@ -226,7 +226,7 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   // "can't take more than 10 people" / "up to 10 people": one ceiling, worded from either side.
   if (ceilingRestated(negated, other)) return false;
   // Two predications joined after a comma: the one about what the other clause says decides.
-  if (partAgrees(negated, other) || partAgrees(other, negated)) return false;
+  if (partAgrees(negated, other) || partAgrees(other, negated) || saysOnePart(negated, other)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a
