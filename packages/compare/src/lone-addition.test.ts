@@ -79,4 +79,24 @@ describe('an answer that repeats production word for word and adds one thing', (
       expect(added(original, `${kept} ${extra} Aprons are provided.`), extra).toEqual([]);
     expect(added(original, `${kept} You can also borrow the knife roll and keep the pasta cutter. Aprons are provided.`)).toHaveLength(1);
   });
+
+  it('reads what the service undertakes or the reader will get to do, said with "we can" / "you\'ll", as a claim', () => {
+    const kept =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook.';
+    for (const extra of [
+      'We can courier your leftover dough home the next morning.',
+      "You'll also roll a tray of gnocchi to freeze at home.",
+      'We will deliver a starter kit of semolina to your door.',
+    ])
+      expect(added(original, `${kept} ${extra} Aprons are provided.`), extra).toHaveLength(1);
+    // Courtesy said the same way: a feeling, a meeting, help, talk, being.
+    for (const extra of [
+      'We could not be more excited to cook with you.',
+      "You'll have a wonderful evening with the tutors.",
+      "We'll be delighted to answer any questions beforehand.",
+      'We can help you pick a class date that suits.',
+      "We'll see you at the cookery school soon.",
+    ])
+      expect(added(original, `${kept} ${extra} Aprons are provided.`), extra).toEqual([]);
+  });
 });

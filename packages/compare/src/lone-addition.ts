@@ -84,9 +84,33 @@ const stateVerbs = new Set(['are', 'will', 'would', 'should', 'might', "'re", "'
 function aboutSpeakerOrReader(t: readonly ClauseToken[]): boolean {
   for (let i = 0; i < Math.min(3, t.length); i++) {
     const w = t[i]?.lower ?? '';
-    if (speaker.has(w) || readerState.has(w) || (w === 'you' && stateVerbs.has(t[i + 1]?.lower ?? ''))) return true;
+    if (speaker.has(w) || readerState.has(w) || (w === 'you' && stateVerbs.has(t[i + 1]?.lower ?? ''))) return !undertakes(t, i);
   }
   return false;
+}
+
+// The service ("we") or the reader ("you'll") with a modal before an action: what the service
+// undertakes or lets the reader do ("We can post your pieces to you", "You'll also make a glass to
+// take home") is a claim about the world, where a feeling, a meeting, help, talk or being is the
+// conversation's ("We can't wait to see you", "You'll love it", "We'll be happy to help").
+const modals = new Set(['can', 'could', 'will', 'shall']);
+const withModal = new Set(["we'll", 'we’ll', "you'll", 'you’ll']);
+const adverbs = new Set(['also', 'then', 'even', 'still', 'now', 'happily', 'gladly', 'always', 'usually', 'just']);
+const conversing = new Set(
+  'be have love like enjoy see meet welcome help assist answer wait look hope talk chat discuss know feel let get keep send'.split(' '),
+);
+
+/** Whether the subject at `i` ("we", "we'll", "you'll") is followed by a modal and a verb of action, no negation between. */
+function undertakes(t: readonly ClauseToken[], i: number): boolean {
+  const w = t[i]?.lower ?? '';
+  let j = i + 1;
+  if (withModal.has(w)) {
+    // "we'll" / "you'll" carry their modal
+  } else if (w === 'we' && modals.has(t[j]?.lower ?? '')) j++;
+  else return false;
+  while (adverbs.has(t[j]?.lower ?? '')) j++;
+  const verb = t[j]?.lower ?? '';
+  return /^\p{L}+$/u.test(verb) && !conversing.has(verb) && !advice.has(verb);
 }
 
 /**
