@@ -45,3 +45,28 @@ describe('a promise made a possibility in a reworded answer', () => {
     ).toEqual([]);
   });
 });
+
+describe('a possibility made a promise in a reworded answer', () => {
+  it('is a change of modality where the reworded clause states for certain what the original hedges', () => {
+    expect(
+      modal('The courier may collect the parcel the same afternoon.', 'The courier will collect your parcel that afternoon.'),
+    ).toHaveLength(1);
+    expect(modal('After a storm the ferry may leave late.', 'The ferry always leaves late after a storm.')).toHaveLength(1);
+  });
+
+  it('is no change where the candidate hedges too, or a baseline states it plainly', () => {
+    expect(
+      modal(
+        'Replacement cards may take up to ten days to arrive.',
+        'A replacement card can take as long as ten days, so it might arrive later than you expect.',
+      ),
+    ).toEqual([]);
+    expect(
+      modal(
+        'Replacement cards may take up to ten days to arrive, and the old card stops working at once.',
+        'Your old card stops working straight away. The replacement card will arrive within ten days.',
+        ['The replacement card arrives within ten days; the old one stops working at once.'],
+      ).filter((m) => !m.endsWith('(noise)')),
+    ).toEqual([]);
+  });
+});

@@ -58,10 +58,19 @@ function hedgesWordsOf(c: ClauseFacts, other: ClauseFacts): boolean {
   });
 }
 
+// Words that state an outcome for certain ("will", "always", "guaranteed").
+const certainties = new Set(['will', 'always', 'guaranteed', 'guarantee', 'definitely', 'certainly']);
+
+/** Whether a clause states its outcome for certain: a word of certainty ("will", "we'll"), no modal, no hedge. */
+function certain(c: ClauseFacts): boolean {
+  return c.polarity.modality === null && !hedgesAnything(c) && c.tokens.some((t) => certainties.has(t.lower) || t.lower.endsWith("'ll"));
+}
+
 /**
  * Candidate clauses that hedge with a likelihood what the original's clause paired with them states
- * plainly (no modal, no hedge): a `modality_change` each, with its sentence; noise where a baseline's
- * clause close to either of them hedges too.
+ * plainly (no modal, no hedge), or state for certain ("will", "always") what it hedges: a
+ * `modality_change` each, with its sentence; noise where a baseline's clause close to either of them
+ * says it the candidate's way (hedged, or plainly).
  */
 export function rewordedHedges(
   original: FactSheet,
@@ -71,16 +80,21 @@ export function rewordedHedges(
 ): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
   const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
   for (const c of candidate.clauses.slice(0, max)) {
-    if (c.framing || !c.tokens.some((_, i) => hedgesOutcome(c.tokens, i))) continue;
+    if (c.framing) continue;
+    const hedges = c.tokens.some((_, i) => hedgesOutcome(c.tokens, i));
+    if (!hedges && !certain(c)) continue;
     const p = closest(c, original, max);
     if (p === undefined || p.clause.framing || p.clause.condition !== c.condition) continue;
     const o = p.clause;
-    if (closest(o, candidate, max)?.clause !== c || o.polarity.modality !== null || hedgesAnything(o) || !hedgesWordsOf(c, o)) continue;
-    // Production varies where a baseline says it with a hedge too.
+    if (closest(o, candidate, max)?.clause !== c) continue;
+    const softened = hedges && o.polarity.modality === null && !hedgesAnything(o) && hedgesWordsOf(c, o);
+    const hardened = !hedges && hedgesWordsOf(o, c);
+    if (!softened && !hardened) continue;
+    // Production varies where a baseline says it the candidate's way: with a hedge too, or plainly.
     const varies = baselines.some((b) =>
       [c, o].some((x) => {
         const q = closest(x, b, max);
-        return q !== undefined && hedgesAnything(q.clause);
+        return q !== undefined && hedgesAnything(q.clause) === softened;
       }),
     );
     out.push({
