@@ -9,10 +9,10 @@ import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { addedTail, onlyChanged } from './lone-addition.js';
 import { scopeDiffers } from './quantifier-scope.js';
+import { restatedNegation } from './restated-negation.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
-import { momentEitherSide } from './time-bound.js';
 import { memoSlots } from './word-ids.js';
 
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
@@ -82,8 +82,8 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   if (!copy.edits.some(phrase)) return movedPole(copy);
   const direction = directionDiffers(copy.original, copy.candidate);
   if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
-  // "isn't due until June" → "due in June": the negation and its bound said as the moment itself.
-  if ((parity % 2 === 1) !== direction) return direction || !momentEitherSide(copy.original, copy.candidate) ? first : undefined;
+  // "isn't due until June" → "due in June", "to the card, never in cash" → "to the card only".
+  if ((parity % 2 === 1) !== direction) return direction || !restatedNegation(copy.original, copy.candidate) ? first : undefined;
   // Neither negated nor turned around: a phrase swapped for one of the opposite scope ("at every
   // birth" → "only if complications arise") still says something else.
   if (parity % 2 === 1) return undefined;

@@ -1,5 +1,6 @@
 import { ceilingRestated } from './ceiling-restated.js';
 import { contentWords, isFunctionWord } from './content-words.js';
+import { contrastRestated } from './contrast-restated.js';
 import { partAgrees, saysOnePart } from './coordinated-part.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
@@ -227,6 +228,8 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   if (ceilingRestated(negated, other)) return false;
   // Two predications joined after a comma: the one about what the other clause says decides.
   if (partAgrees(negated, other) || partAgrees(other, negated) || saysOnePart(negated, other)) return false;
+  // "to the card, never in cash" / "to the card only": the negation is of the alternative excluded.
+  if (contrastRestated(negated.tokens, other.tokens)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a

@@ -1,0 +1,13 @@
+import { contrastRestated } from './contrast-restated.js';
+import type { ClauseToken } from './split-clauses.js';
+import { momentEitherSide } from './time-bound.js';
+
+/**
+ * Whether one of two sentences kept with edits says the other's negation another way: as the moment
+ * it bounds ("isn't due until June" / "due in June", {@link momentEitherSide}) or as a restriction that
+ * excludes the alternative it denies ("to the card, never in cash" / "to the card only",
+ * {@link contrastRestated}). Asked only where the edits' negations differ in parity.
+ */
+export function restatedNegation(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  return momentEitherSide(a, b) || contrastRestated(a, b) || contrastRestated(b, a);
+}
