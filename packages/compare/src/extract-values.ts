@@ -16,6 +16,7 @@ import {
 } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { zoneAt } from './time-zone.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
@@ -217,6 +218,11 @@ function valueAt(
   return articleValue(tokens, i, t, rest);
 }
 
+/** Whether the token at `i` ends its phrase: punctuation after it, or the clause ends there. */
+function closesPhrase(tokens: readonly ClauseToken[], i: number): boolean {
+  return (tokens[i]?.after ?? '') !== '' || i === tokens.length - 1;
+}
+
 // A host name or a file name ("bluefinch.io", "package.json"): pieces of two characters or more
 // joined by dots, the last letters only ("e.g", "a.m" and "U.S" have one-letter pieces); a path to
 // a file name ("src/db/schema.ts"). Words joined by slashes ("and/or", "Settings/Privacy/Export")
@@ -263,7 +269,15 @@ export function extractValues(
     // "about 38,000", "roughly $14,000", "~45 min": the figure is said to be rounded.
     out.push(hedged(tokens, i) ? { ...found.value, approximate: true } : found.value);
     if (found.also !== undefined) out.push(found.also);
-    const end = i + Math.max(1, found.used);
+    let end = i + Math.max(1, found.used);
+    // "9 a.m. ET", "weekdays 9–6 ET.": the zone the time is given in (after a bare number only where the
+    // zone closes the phrase: "3 PT sessions" counts physical therapy).
+    const zone =
+      found.value.type === 'time' || (found.value.type === 'number' && closesPhrase(tokens, end)) ? zoneAt(tokens, end) : undefined;
+    if (zone !== undefined) {
+      out.push(zone.value);
+      end += zone.used;
+    }
     for (; i < end; i++) consumed?.add(i);
   }
   return out;

@@ -2,6 +2,7 @@ import { clockTime } from './calendar-value.js';
 import type { FactValue } from './fact-value.js';
 import { isNumberWord, numberWordsValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { isZone } from './time-zone.js';
 import { singular } from './word-forms.js';
 import { memoSlots, wordNumber } from './word-ids.js';
 
@@ -203,7 +204,8 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   }
   const noun = next[0];
   // What a number counts is a common noun ("3 nights"), not a name ("Node 22 (Drizzle…").
-  const unitLike = noun !== undefined && (!noun.upper || /^\p{Lu}{1,3}$/u.test(noun.core)) && noun.quoted !== true;
+  // A zone after hours ("9–5 ET") says when, not what is counted.
+  const unitLike = noun !== undefined && (!noun.upper || (/^\p{Lu}{1,3}$/u.test(noun.core) && !isZone(noun.core))) && noun.quoted !== true;
   if (noun !== undefined && unitLike && /^\p{L}{2,}$/u.test(noun.core) && !notUnits.has(noun.lower) && !isNumberWord(noun.lower)) {
     return {
       value: { type: 'quantity', keys: [`quantity:${singular(noun.lower)}:${n}`], num: n, text: `${text} ${noun.core}`, weak },

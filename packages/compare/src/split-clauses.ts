@@ -1,5 +1,6 @@
 import { isCloser, isOpener, isSentencePunct, isUpper } from './clause-chars.js';
 import { isPolarityCue } from './polarity-cues.js';
+import { zoneNames } from './time-zone.js';
 import { straightApostrophes } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 import { segmentWords } from './word-segments.js';
@@ -43,8 +44,10 @@ export interface Clause {
 // abbreviation before its digits ("No. 63/418,227", "Nr. 12", a month's "Dec. 5"): the name or number stays in the clause
 // that says what it is, where the entity and value rules read it.
 // mayEndSentence() below must admit every piece this can split (split-clauses.test.ts checks it).
-export const sentenceEnd =
-  /(?<=[.!?])(?<!(?:^|[\s([])(?:Dr|Mr|Mrs|Ms|Mx|Mme|Mlle|Prof|Sr|Sra|Srta|Hr|Fr|Frau|Herr|St|Ste|Mt|Ft|Capt|Cpt|Sgt|Lt|Col|Gen|Rev|Hon|Gov|Sen|Rep|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Dra)\.)(?<!(?:^|[\s([])(?:No|Nos|Nr|Nº|Art|Ch|Fig|Vol|Ref|Sec|pp?|approx|ca|vs|e\.g|i\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\s+[\p{N}#]))\s+(?=["'([]?[\p{Lu}\p{N}$€£¥*#-])|(?<=[。！？])/u;
+export const sentenceEnd = new RegExp(
+  `(?<=[.!?])(?<!(?:^|[\\s\\d])[ap]\\.m\\.(?=\\s+\\(?(?:${zoneNames})\\b))(?<!(?:^|[\\s([])(?:Dr|Mr|Mrs|Ms|Mx|Mme|Mlle|Prof|Sr|Sra|Srta|Hr|Fr|Frau|Herr|St|Ste|Mt|Ft|Capt|Cpt|Sgt|Lt|Col|Gen|Rev|Hon|Gov|Sen|Rep|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Dra)\\.)(?<!(?:^|[\\s([])(?:No|Nos|Nr|Nº|Art|Ch|Fig|Vol|Ref|Sec|pp?|approx|ca|vs|e\\.g|i\\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.(?=\\s+[\\p{N}#]))\\s+(?=["'([]?[\\p{Lu}\\p{N}$€£¥*#-])|(?<=[。！？])`,
+  'u',
+);
 // Contrasts and purposes are their own clauses: "…, but you must…", "…so this does not happen again".
 // Coordinated main clauses are their own clauses too ("…, and you will be charged", "…but you
 // won't", "…, and don't induce vomiting"): a new subject after "and"/"or"/"but" starts another claim with its own polarity;

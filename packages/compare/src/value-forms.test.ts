@@ -246,3 +246,24 @@ describe('more compact forms of a value', () => {
     ).not.toEqual([]);
   });
 });
+
+describe('time zones', () => {
+  it('reads the zone a time is given in as a fact of its own: another zone is a change, leaving it out is not', () => {
+    const original = 'Our phone line is open 8 a.m. to 6 p.m. ET, Monday to Friday.';
+    expect(judged(original, 'You can call us Monday to Friday between 8 a.m. and 6 p.m. Eastern time.')).toEqual([]);
+    expect(judged(original, 'You can call us Monday to Friday between 8am and 6pm EST.')).toEqual([]);
+    expect(judged(original, 'Call us Monday to Friday, 8 a.m. to 6 p.m.')).toEqual([]);
+    expect(judged(original, 'Our phone line is open 8 a.m. to 6 p.m. PT, Monday to Friday.')).not.toEqual([]);
+    // A zone's letters elsewhere are no zone ("PT" for physical therapy).
+    expect(factSheet('Book PT sessions online.').values.map((v) => v.keys[0])).toEqual([]);
+  });
+});
+
+describe('time zones after hours written as bare numbers', () => {
+  it('reads "weekdays 9–5 ET." as hours in a zone, and not "3 PT sessions"', () => {
+    const original = 'Email support@example.org, weekdays 9–5 ET.';
+    expect(judged(original, 'Write to support@example.org; we answer weekdays 9–5 PT.')).not.toEqual([]);
+    expect(judged(original, 'Write to support@example.org; we answer weekdays 9–5 ET.')).toEqual([]);
+    expect(factSheet('Your plan covers 3 PT sessions a month.').values.filter((v) => v.keys[0]?.startsWith('tz:'))).toEqual([]);
+  });
+});
