@@ -1,5 +1,6 @@
 import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
+import { claimSize } from './claim-size.js';
 import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
 import { clip } from './clip-text.js';
 import { drawsConsequence } from './consequence-clause.js';
@@ -221,7 +222,7 @@ export function diffFacts(
     if (moved !== undefined) out.push({ ...moved, path: where(c) });
     // A clause whose values production states is a rewording of something production says.
     if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
-    if (c.content.length < o.claimWords || c.framing || c.condition) return;
+    if (claimSize(c, candidate, production, o.claimSupport) < o.claimWords || c.framing || c.condition) return;
     // Production says it in another answer (a sentence it sometimes leaves out).
     if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
     // A generic noun ("this feature", "that part", "the option") refers back to what production
