@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
+import { type FactSheet, factSheet, onOneTable } from './fact-sheet.js';
+import { itemsMoved } from './item-price-status.js';
 
 const moved = (a: string, b: string, baselines: string[] = []): string[] =>
   diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
@@ -97,6 +98,25 @@ describe('an item moved across what a price covers', () => {
     ).toEqual(['projector']);
     expect(
       moved('Hire of the hall is $300, and the projector is included.', 'The hall is $300 to hire, and the projector comes with it.'),
+    ).toEqual([]);
+  });
+
+  it('reads a refund as what the reader does not pay for, and "non-refundable" as what they do', () => {
+    const items = (a: string, b: string): string[] => {
+      const [o, c] = onOneTable([factSheet(a), factSheet(b)]) as [FactSheet, FactSheet];
+      return itemsMoved(o, c, [], 60).map((d) => d.message.slice(0, d.message.indexOf(':')));
+    };
+    expect(
+      items(
+        'Class passes are $90 for ten sessions and are non-refundable.',
+        'Ten sessions cost $90 on a class pass, and unused passes are refunded at the desk.',
+      ),
+    ).toEqual(['pass']);
+    expect(
+      items(
+        'Class passes are $90 for ten sessions and are non-refundable.',
+        'A ten-session class pass costs $90; passes are non-refundable.',
+      ),
     ).toEqual([]);
   });
 });
