@@ -20,7 +20,10 @@ const listing = new Set(['include', 'includes', 'including', 'covers', 'bundles'
 // Words after what they say is covered ("fitting and balancing are included").
 const covered = new Set(['included', 'inclusive', 'covered', 'bundled', 'complimentary', 'refunded', 'refundable']);
 // Words after what they put outside the price: paid on its own, hired, charged on top.
-const apartWords = new Set('separately separate rent rented rental hire hired charged billed surcharge add-on extra top non-refundable nonrefundable forfeited'.split(' '));
+const apartWords = new Set([
+  ...'separately separate rent rented rental hire hired charged billed surcharge add-on extra top'.split(' '),
+  ...['non-refundable', 'nonrefundable', 'forfeited'],
+]);
 // Verbs whose subject is charged ("every bicycle pays a supplement"), read where no other word sets an item apart.
 const paying = new Set(['pay', 'pays']);
 // Words between a payer and "pay" ("students and staff both pay").
