@@ -1,8 +1,9 @@
 import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { claimSize } from './claim-size.js';
-import { align, counterpart, matchClauses, opposedCounterpart } from './clause-alignment.js';
+import { align, matchClauses, opposedCounterpart } from './clause-alignment.js';
 import { clip } from './clip-text.js';
+import { conditionCounterpart } from './condition-counterpart.js';
 import { drawsConsequence } from './consequence-clause.js';
 import type { Difference } from './divergence-report.js';
 import { diffEditedSentences } from './edited-sentence.js';
@@ -197,7 +198,7 @@ export function diffFacts(
       }
     }
     if (k >= o.maxClauses) return;
-    const p = counterpart(c, original, candidate, o.alignClause, o.maxClauses);
+    const p = conditionCounterpart(c, k, candidate, original, o);
     // A value anchors a clause: where the candidate's clause states a value the counterpart does
     // not and another clause of the original does, the counterpart is the wrong sentence.
     const anchored = p !== undefined && anchoredElsewhere(c, p, [original], o.maxClauses);
