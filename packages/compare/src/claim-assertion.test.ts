@@ -52,3 +52,27 @@ describe('asserts: "feel free to" names no price', () => {
     expect(asserts(clause('A friend can join the tasting evening for free.'))).toBe(true);
   });
 });
+
+describe('asserts: what a class of people or things named may do', () => {
+  it('reads "<people> can <act>" as a permission the service grants', () => {
+    for (const s of [
+      'Members can book bays up to a month ahead.',
+      'Season ticket holders can park in the staff car park.',
+      'Children under five can ride on a parent’s lap.',
+    ])
+      expect(asserts(clause(s)), s).toBe(true);
+  });
+
+  it('leaves a pronoun subject, a state, a change or a likelihood alone', () => {
+    for (const s of [
+      'Prices can vary between the summer and winter seasons.',
+      'The weather on the hill can change very quickly.',
+      'Parking near the harbour can be tricky at weekends.',
+      'Beginners can feel a little sore the next morning.',
+      'It can take a couple of tries to get the hang of it.',
+      'Regular stretching can help with sore shoulders.',
+      'Good question, via ferrata can sound scarier than it is!',
+    ])
+      expect(asserts(clause(s)), s).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { clausePolarity } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { grantsPermission } from './granted-permission.js';
 import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -86,8 +87,8 @@ function commits(t: readonly ClauseToken[], i: number): boolean {
 
 /**
  * Whether a clause asserts something checkable: negated, an obligation, quantified, about money,
- * eligibility or limits, a promise of the service or an action it took. "You can…" is how advice is worded as often
- * as a permission.
+ * eligibility or limits, a promise of the service, an action it took, or a permission it grants a
+ * named class ("Members can book…"). "You can…" is how advice is worded as often as a permission.
  */
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
@@ -98,7 +99,8 @@ export function asserts(c: ClauseFacts): boolean {
     // Folded forms ("refunds", "guaranteed"); a word the tokens use in its other sense only is no commitment.
     c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(t, i)))) ||
     promises(c.tokens) ||
-    acted(c.tokens)
+    acted(c.tokens) ||
+    grantsPermission(c.tokens)
   );
 }
 
