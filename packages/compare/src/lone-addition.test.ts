@@ -80,6 +80,14 @@ describe('an answer that repeats production word for word and adds one thing', (
     expect(added(original, `${kept} You can also borrow the knife roll and keep the pasta cutter. Aprons are provided.`)).toHaveLength(1);
   });
 
+  it('reads a comment on what was said ("It\'s a great way to…") as no claim', () => {
+    const kept =
+      'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook.';
+    for (const extra of ["It's a really fun way to spend a weekday evening.", "That's a lovely present idea for keen cooks."])
+      expect(added(original, `${kept} ${extra} Aprons are provided.`), extra).toEqual([]);
+    expect(added(original, `${kept} The tutor trained at a restaurant in Bologna. Aprons are provided.`)).toHaveLength(1);
+  });
+
   it('reads what the service undertakes or the reader will get to do, said with "we can" / "you\'ll", as a claim', () => {
     const kept =
       'The pasta class runs on Thursdays from 6 pm to 9 pm and costs £65. You make two shapes of fresh pasta and eat what you cook.';

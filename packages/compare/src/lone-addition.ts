@@ -113,6 +113,18 @@ function undertakes(t: readonly ClauseToken[], i: number): boolean {
   return /^\p{L}+$/u.test(verb) && !conversing.has(verb) && !advice.has(verb);
 }
 
+// "It's a…", "That's a…": the answer's own word on what it just said ("It's a really fun way to get
+// started", "That's a lovely present idea"), a category or a judgement of it, not a new thing of the world.
+const anaphoricCopula = new Set(["it's", 'it’s', "that's", 'that’s']);
+
+/** Whether a clause opens by putting what was just said in a category or judging it ("It's a great way to…"). */
+function comments(t: readonly ClauseToken[]): boolean {
+  const w = t[0]?.lower ?? '';
+  const copula = anaphoricCopula.has(w) ? 1 : (w === 'it' || w === 'that' || w === 'this') && t[1]?.lower === 'is' ? 2 : 0;
+  const article = t[copula]?.lower;
+  return copula > 0 && (article === 'a' || article === 'an');
+}
+
 /**
  * Whether a clause may be a new claim by its words: not about the speaker or the reader's state, no
  * advice, no aside's opening, and {@link minFresh} words production never uses.
@@ -122,7 +134,7 @@ export function namesNewThings(c: ClauseFacts, production: readonly FactSheet[])
   // people find…", "it usually takes…") commits the service to nothing.
   if (c.polarity.modality === 'advice' || c.tokens.some((t, i) => advising(t.lower, c.tokens[i - 1]?.lower))) return false;
   const first = c.tokens[0]?.lower ?? '';
-  return !asides.has(first) && !aboutSpeakerOrReader(c.tokens) && fresh(c.tokens, production) >= minFresh;
+  return !asides.has(first) && !aboutSpeakerOrReader(c.tokens) && !comments(c.tokens) && fresh(c.tokens, production) >= minFresh;
 }
 
 /**
