@@ -5,6 +5,7 @@ import { partAgrees, saysOnePart } from './coordinated-part.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
+import { onlyIfRestated } from './only-if-restated.js';
 import { negatedAgainst } from './polarity-agreement.js';
 import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { liftable, priceWords } from './polarity-words.js';
@@ -229,7 +230,7 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   // Two predications joined after a comma: the one about what the other clause says decides.
   if (partAgrees(negated, other) || partAgrees(other, negated) || saysOnePart(negated, other)) return false;
   // "to the card, never in cash" / "to the card only": the negation is of the alternative excluded.
-  if (contrastRestated(negated.tokens, other.tokens)) return false;
+  if (contrastRestated(negated.tokens, other.tokens) || onlyIfRestated(negated.tokens, other.tokens)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a

@@ -1,4 +1,5 @@
 import { contrastRestated } from './contrast-restated.js';
+import { onlyIfRestated } from './only-if-restated.js';
 import type { ClauseToken } from './split-clauses.js';
 import { momentEitherSide } from './time-bound.js';
 
@@ -6,8 +7,9 @@ import { momentEitherSide } from './time-bound.js';
  * Whether one of two sentences kept with edits says the other's negation another way: as the moment
  * it bounds ("isn't due until June" / "due in June", {@link momentEitherSide}) or as a restriction that
  * excludes the alternative it denies ("to the card, never in cash" / "to the card only",
- * {@link contrastRestated}). Asked only where the edits' negations differ in parity.
+ * {@link contrastRestated}), or as the condition that alone allows it ("not replaced unless it fails" /
+ * "replaced only if it fails", {@link onlyIfRestated}). Asked only where the edits' negations differ in parity.
  */
 export function restatedNegation(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
-  return momentEitherSide(a, b) || contrastRestated(a, b) || contrastRestated(b, a);
+  return momentEitherSide(a, b) || contrastRestated(a, b) || contrastRestated(b, a) || onlyIfRestated(a, b) || onlyIfRestated(b, a);
 }
