@@ -119,4 +119,19 @@ describe('an item moved across what a price covers', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads an item that can be rented or bought as apart from the price', () => {
+    expect(
+      moved(
+        'The guided cave tour is $45, and helmets and lamps are included; waterproof overalls can be rented for $8.',
+        'For $45 the guided cave tour gives you a helmet and a lamp, and waterproof overalls are included as well.',
+      ),
+    ).toEqual(['waterproof']);
+    expect(
+      moved(
+        'The guided cave tour is $45, and helmets and lamps are included; waterproof overalls can be rented for $8.',
+        'Helmets and lamps come with the $45 guided cave tour, and you can rent waterproof overalls for $8.',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -71,7 +71,14 @@ function apartAt(t: readonly ClauseToken[], i: number): boolean {
  * Conditions, framing and modal clauses put nothing; a clause with words of both sides, nothing.
  */
 function sides(c: ClauseFacts): [string, Side][] {
-  if (c.condition || c.framing || c.polarity.modality !== null) return [];
+  if (c.condition || c.framing) return [];
+  // A possibility puts an item apart only ("boots can be rented for $15"); any other modal, nothing.
+  if (c.polarity.modality === 'possibility' && !c.polarity.negated) return plainSides(c).filter(([, s]) => s === 'apart');
+  return c.polarity.modality === null ? plainSides(c) : [];
+}
+
+/** {@link sides} of a clause with no modal. */
+function plainSides(c: ClauseFacts): [string, Side][] {
   // "free" counts among a clause's negations: "isn't free" nets an even count.
   const free = c.polarity.free === true && c.polarity.negated;
   const whole = sidesIn(c.tokens, free);
