@@ -40,6 +40,11 @@ describe('asserts: what happens next and what is covered', () => {
     expect(asserts(clause('Our team will follow up by email tomorrow.'))).toBe(false);
   });
 
+  it('reads a guarantee in any form ("guaranteed for life") as a commitment', () => {
+    for (const s of ['The steel frame is guaranteed for life.', 'Every repair comes with a guarantee.'])
+      expect(asserts(clause(s)), s).toBe(true);
+  });
+
   it('reads what is covered ("covered by your insurance", "coverage") as an entitlement', () => {
     for (const s of ["The repair is covered by your homeowner's insurance.", 'Your plan gives full coverage for the glasses.'])
       expect(asserts(clause(s)), s).toBe(true);

@@ -11,7 +11,7 @@ const quantifiers = ['all', 'every', 'only', 'always', 'never', 'none', 'no', 'n
 const moneyWords = new Set('fee charge cost costs price penalty fine surcharge deposit'.split(' '));
 const policyWords = new Set(
   (
-    'free refundabl eligibl ineligibl guarante warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
+    'free refundabl eligibl ineligibl guarante guarant warranty policy limit maximum minimum deadline expir valid exempt excluded exclud ' +
     'subject require mandatory forbidden prohibit restrict apply appli ' +
     // Entitlements: what the customer gets, or gets back ("Breakfast is included", "You've been upgraded").
     'includ inclus complimentary upgrad discount bonu waiv refund credit compens reimburs entitl extra cover coverag'
