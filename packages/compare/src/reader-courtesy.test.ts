@@ -80,6 +80,9 @@ describe('a farewell naming the meeting ahead', () => {
   it('restates when production says the meeting is, and is no claim', () => {
     expect(claims('See you on Monday!')).toEqual([]);
     expect(claims('We look forward to seeing you on Monday.')).toEqual([]);
+    // "can't wait to" is eagerness, not a negation of a policy.
+    expect(claims("We can't wait to see you on Monday!")).toEqual([]);
+    expect(claims('We cannot wait to welcome you.')).toEqual([]);
     // A day production does not say is still a value no production answer states.
     expect(claims('See you on Tuesday!')).not.toEqual([]);
   });

@@ -44,13 +44,15 @@ function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; m
   return apologies.has(word(t[i])) ? { end: i + 1, apology: true } : undefined;
 }
 
-/** Where a farewell that names the meeting ahead ("See you on Saturday", "We look forward to seeing you") ends, or -1. */
+/** Where a farewell that names the meeting ahead ("See you on Saturday", "We look forward to seeing you", "We can't wait to see you") ends, or -1. */
 function meetingEnd(t: readonly ClauseToken[], i: number): number {
   // The words in locals, no closure per call (asked for every clause of both answers).
   const w0 = word(t[i]);
   const w1 = word(t[i + 1]);
   if (w0 === 'see' && w1 === 'you') return i + 2;
   if ((w0 === 'look' || w0 === 'looking') && w1 === 'forward' && word(t[i + 2]) === 'to') return i + 3;
+  // "We can't wait to see you": eagerness for the meeting, its negation no claim's.
+  if ((w0 === "can't" || w0 === 'cannot') && w1 === 'wait' && word(t[i + 2]) === 'to') return i + 3;
   return -1;
 }
 
