@@ -3,6 +3,7 @@ import { contentWords, isFunctionWord } from './content-words.js';
 import { contrastRestated } from './contrast-restated.js';
 import { partAgrees, saysOnePart } from './coordinated-part.js';
 import type { ClauseFacts } from './fact-sheet.js';
+import { floorRestated } from './floor-restated.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
 import { onlyIfRestated } from './only-if-restated.js';
@@ -226,7 +227,7 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
   // "Adults pay $18".
   if (negated.polarity.free === true) return freeFor(negated, other);
   // "can't take more than 10 people" / "up to 10 people": one ceiling, worded from either side.
-  if (ceilingRestated(negated, other)) return false;
+  if (ceilingRestated(negated, other) || floorRestated(negated, other)) return false;
   // Two predications joined after a comma: the one about what the other clause says decides.
   if (partAgrees(negated, other) || partAgrees(other, negated) || saysOnePart(negated, other)) return false;
   // "to the card, never in cash" / "to the card only": the negation is of the alternative excluded.
