@@ -94,10 +94,18 @@ export const holdout10File = join(qualityDir, 'facts-holdout-10.jsonl');
  * An eleventh set (`facts-holdout-11.jsonl`), written on 2026-12-02 (18:25-18:35 UTC) for the lead by an
  * author who read none of the engine, its tests or its figures: 45 inputs in 45 domains none of the other
  * sets use (crop insurance, small claims court, radon testing, show-cave tours, transactional email API...),
- * 0-3 baselines, 4 candidates each (90 regressions including dropped values, 90 noise). Scored by the lead
- * only until this session's rules had landed. Blind: totals and per kind only.
+ * 0-3 baselines, 4 candidates each (90 regressions including dropped values, 90 noise). Blind until the lead
+ * read its misses on 2026-12-02 (22:00 UTC) for classes of misread values: totals and per kind only, but open.
  */
 export const holdout11File = join(qualityDir, 'facts-holdout-11.jsonl');
+
+/**
+ * A twelfth set (`facts-holdout-12.jsonl`), written on 2026-12-02 (22:01-22:17 UTC) for the lead by an
+ * author who read none of the engine, its tests or its figures: 45 inputs in 45 domains none of the other
+ * sets use, 0-3 baselines, 4 candidates each (90 regressions, 90 noise). Scored by the lead only at the
+ * session's start and after its rules had landed. Blind: totals and per kind only.
+ */
+export const holdout12File = join(qualityDir, 'facts-holdout-12.jsonl');
 
 /**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
