@@ -53,3 +53,18 @@ export const recallProbeUFile = join(qualityDir, 'facts-probe-u.jsonl');
  * only where it also holds on the hand-written hold-outs.
  */
 export const recallProbeVFile = join(qualityDir, 'facts-probe-v.jsonl');
+
+/**
+ * The fifth recall probe (`data/quality/facts-probe-x.jsonl`), in the hold-out format: 22 inputs in
+ * domains no other set uses (marquee hire, skip hire, a dinghy club, a pizza oven, rehearsal rooms, a
+ * wedding carriage, clock repair, boat storage, an oyster farm, glamping yurts, scaffolding, a Gradle and
+ * a CSS answer…), one baseline each, written on 2026-12-03 (issue-11-x) before that session's rules: in a
+ * reworded answer, who does or pays for an action moves between the service and the reader ("our crew
+ * puts it up" → "you'll pitch it yourselves", "we cover return shipping" → "postage is at your own
+ * cost"), a rule flipped in a clause that shares few words with the original's ("bring your own
+ * cymbals" → "a set of house cymbals is on the kit"), and a sentence added that grants a policy, a free
+ * item or a capability production never mentions; as noise the same answers restated, shortened,
+ * reordered and made longer by reasons. Own and open: a rule is kept only where it also holds on the
+ * hand-written hold-outs.
+ */
+export const recallProbeXFile = join(qualityDir, 'facts-probe-x.jsonl');
