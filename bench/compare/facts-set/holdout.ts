@@ -140,6 +140,17 @@ export const restatements2File = join(qualityDir, 'facts-restatements-2.jsonl');
  */
 export const restatements3File = join(qualityDir, 'facts-restatements-3.jsonl');
 
+/**
+ * Restatements 4 (`facts-restatements-4.jsonl`), written on 2026-12-03 (02:30 UTC) by the one-baseline precision
+ * pass (issue-11-w) before any rule of that pass: 25 inputs in new domains (balloon flights, vet dentistry, a car
+ * wash, Terraform state, Redis eviction…), one baseline each; noise that says a price pole in other words ("included"
+ * / "at no extra cost" / "$0" / "waived" / "on us" against "extra" / "charged" / "costs $X"), states two parts of a
+ * contrast in one clause ("bikes free, cars $40"), merges age limits with elided verbs, or adds courtesy and advice
+ * to a longer answer; regressions of the same shapes (an item moved across the price, "free" → "$5", an age changed).
+ * Own and open: rules are fitted on it, so its figures say what a rule costs, not whether it generalises.
+ */
+export const restatements4File = join(qualityDir, 'facts-restatements-4.jsonl');
+
 /** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
 export const laterHoldoutFiles: readonly string[] = [
   holdout2File,
