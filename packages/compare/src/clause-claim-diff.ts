@@ -1,0 +1,91 @@
+import { asserts } from './claim-assertion.js';
+import { claimSize } from './claim-size.js';
+import { type Aligned, align, opposedCounterpart } from './clause-alignment.js';
+import { clip } from './clip-text.js';
+import { conditionCounterpart } from './condition-counterpart.js';
+import { drawsConsequence } from './consequence-clause.js';
+import { entitySupported } from './entity-support.js';
+import { clausePath, type FactDiffContext } from './fact-diff-context.js';
+import type { ClauseFacts } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
+import { knownWords, saidInOneSentence } from './known-words.js';
+import { isLeadIn } from './lead-in.js';
+import { namesNewThings, onlyChanged } from './lone-addition.js';
+import { movedItem } from './moved-item.js';
+import { diffPolarity } from './polarity-diff.js';
+import { swappedTerm } from './swapped-term.js';
+import { anchoredElsewhere } from './value-slots.js';
+
+/**
+ * The claim differences of candidate clause `c` (the `k`-th, within `maxClauses`; `aligned` its
+ * closest original clause, `novel` its values no production answer states), appended to `ctx.out`:
+ * a polarity or modality change against its counterpart, a swapped term, an item moved across a
+ * negation, or a claim no production answer supports (`standsIn`: whether it is a sentence of the
+ * original said in words of its own, see stand-in-clause.ts).
+ */
+export function diffClauseClaims(
+  ctx: FactDiffContext,
+  c: ClauseFacts,
+  k: number,
+  aligned: Aligned | undefined,
+  novel: readonly FactValue[],
+  standsIn: (c: ClauseFacts, namesSupported: boolean) => boolean,
+): void {
+  const { options: o, original, candidate, baselines, production, matched, out } = ctx;
+  const p = conditionCounterpart(c, k, candidate, original, o);
+  // A value anchors a clause: where the candidate's clause states a value the counterpart does
+  // not and another clause of the original does, the counterpart is the wrong sentence.
+  const anchored = p !== undefined && anchoredElsewhere(c, p, [original], o.maxClauses);
+  const context = { original, candidate, baselines };
+  // A consequence drawn for the reader from a claim production makes ("…, so you don't need to order
+  // those") is judged by that claim, not against whichever clause its words come closest to.
+  const consequence = drawsConsequence(c, k, candidate, production, matched, o);
+  let flip = consequence ? undefined : diffPolarity(c, p !== undefined && !anchored ? p : undefined, context, o);
+  // Where no clause says it closely, the closest wording may be another sentence ("…right away" /
+  // "call … right away"): the clause of the other polarity about the same thing is compared too,
+  // for a flip only.
+  if (flip === undefined && !consequence && (aligned?.score ?? 0) < o.alignClause) {
+    const q = opposedCounterpart(c, original, candidate, o.alignClause, o.maxClauses);
+    const other = q !== undefined && q !== p ? diffPolarity(c, q, context, o) : undefined;
+    if (other?.kind === 'polarity_flip') flip = other;
+  }
+  if (flip !== undefined) out.push({ ...flip, path: clausePath(c) });
+  const swap = flip === undefined && p !== undefined && !anchored ? swappedTerm(p, c, candidate, production, baselines) : undefined;
+  if (swap !== undefined) out.push({ ...swap, path: clausePath(c) });
+  // An item moved to the other side of a negation, each clause keeping its polarity.
+  const moved = flip === undefined && swap === undefined ? movedItem(c, original, candidate, baselines, o.maxClauses) : undefined;
+  if (moved !== undefined) out.push({ ...moved, path: clausePath(c) });
+  // A clause whose values production states is a rewording of something production says.
+  if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
+  if (claimSize(c, candidate, production, o.claimSupport) < o.claimWords || c.framing || c.condition) return;
+  // Production says it in another answer (a sentence it sometimes leaves out).
+  if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
+  // A generic noun ("this feature", "that part", "the option") refers back to what production
+  // named; it is no new word of a claim.
+  const known = knownWords(c, production);
+  if (known / c.content.length >= o.claimSupport && saidInOneSentence(c, production, o.claimSupport)) return;
+  // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
+  // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
+  // …or it is the one sentence the candidate adds to an answer that repeats production's word for word.
+  if (!asserts(c) && !(namesNewThings(c, production) && onlyChanged(original, candidate, c.sentence, true, o.maxClauses))) return;
+  // A sentence of the original said in words of its own.
+  if (
+    standsIn(
+      c,
+      c.values.every((v) => v.type !== 'entity' || entitySupported(v, production)),
+    )
+  )
+    return;
+  // Words before a colon that announce what follows.
+  if (isLeadIn(c, candidate)) return;
+  // What a claim production makes means for the reader.
+  if (consequence) return;
+  out.push({
+    kind: 'added_claim',
+    path: clausePath(c),
+    key: 'fact:claim',
+    severity: 'high',
+    message: `adds "${clip(c.text)}" (no production answer says this)`,
+    candidate: c.text,
+  });
+}

@@ -1,0 +1,122 @@
+import { isPreamble } from './claim-framing.js';
+import { type Aligned, align } from './clause-alignment.js';
+import { clip } from './clip-text.js';
+import { clausePath, type FactDiffContext } from './fact-diff-context.js';
+import type { ClauseFacts } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
+import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
+import { ValueIndex } from './value-index.js';
+import { clauseStates, countsSame, sameSlot } from './value-slots.js';
+
+/**
+ * The value differences of candidate clause `c` (the `k`-th; `aligned` its closest original clause
+ * where `k` is within `maxClauses`), appended to `ctx.out`: a value no production answer states
+ * (changed from the value it replaces, added to the aligned clause, or a new claim), and a value
+ * production states elsewhere that changed in the aligned clause. Returns the novel values.
+ */
+export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number, aligned: Aligned | undefined): readonly FactValue[] {
+  const { options: o, used, out, droppedValues, droppedSet } = ctx;
+  const isAligned = aligned !== undefined && aligned.score >= o.alignClause;
+  // A new name counts where it stands in for another (an aligned clause); elsewhere a capitalized
+  // word is as likely a paraphrase's term as a claim, and the claim rule decides.
+  // The day in a clause about the conversation ("anything else today?") is when it is said, not a figure.
+  // A clause about the conversation that names a value production states ("See you on Saturday!")
+  // says it again; it puts it in no claim of its own, so no other clause of production need state it.
+  const novel = c.values.filter(
+    (v) =>
+      !v.weak &&
+      !(c.framing && v.keys[0]?.startsWith('relative:')) &&
+      (!ctx.supported(v) ||
+        (v.type !== 'entity' &&
+          // A code literal production writes, said again in a clause that says what production's does
+          // ("…every user of `chrono` gets `serde` too"), names the same thing, not a new fact.
+          !(isAligned && v.keys[0]?.startsWith('code:')) &&
+          k < o.maxClauses &&
+          !c.framing &&
+          !ctx.supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
+      (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
+  );
+  for (const v of novel) {
+    // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
+    const before =
+      (isAligned ? aligned.clause.values : []).find((p) => !used.has(p) && sameSlot(p, v) && droppedSet.has(p)) ??
+      droppedValues.find((p) => !used.has(p) && sameSlot(p, v));
+    if (before !== undefined) {
+      used.add(before);
+      // Production varies there, or the candidate rounds the figure and says so.
+      const varying = ctx.varies(before, v) || saysRounded(before, v);
+      out.push({
+        kind: 'fact_changed',
+        path: clausePath(c),
+        key: `fact:${v.type}`,
+        severity: 'high',
+        message: `${before.text} → ${v.text}`,
+        original: before.text,
+        candidate: v.text,
+        ...(varying ? { explainedByNoise: true } : {}),
+      });
+    } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
+      out.push({
+        kind: isAligned ? 'fact_added' : 'added_claim',
+        path: clausePath(c),
+        key: `fact:${v.type}`,
+        severity: 'high',
+        message: isAligned
+          ? `states ${v.text} (no production answer does)`
+          : `adds "${clip(c.text)}" (${v.text} is in no production answer)`,
+        candidate: v.text,
+      });
+    }
+  }
+  if (isAligned) diffAlignedValues(ctx, c, aligned.clause, novel);
+  return novel;
+}
+
+/**
+ * A value the candidate states that production states too, but in another sentence: where the
+ * aligned clause said another value of that slot, which the candidate no longer states, the
+ * value changed there ("22 days of leave" → "21 days", with "21 days' notice" elsewhere). A
+ * spelled-out count ("one checked bag" → "two checked bags") is compared here as well.
+ */
+function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: ClauseFacts, novel: readonly FactValue[]): void {
+  const { options: o, used, baselines, candIndex } = ctx;
+  for (const v of c.values) {
+    if (v.type === 'entity' || novel.includes(v) || (!v.weak && !ctx.supported(v)) || clauseStates(alignedClause, v)) continue;
+    const before = alignedClause.values.find(
+      (p) =>
+        !used.has(p) &&
+        p.type !== 'entity' &&
+        sameSlot(p, v) &&
+        (!(p.weak || v.weak) ? !candIndex.has(p) : countsSame(p, v) && !candIndex.hasKey(p)),
+    );
+    if (before === undefined) continue;
+    used.add(before);
+    // Production varies there when a baseline's clause for it states the candidate's value, or
+    // another one than the original's (one that leaves the value out says nothing: "for a
+    // single vehicle" against "one car" → "two cars").
+    const beforeOnly = new ValueIndex([before]);
+    const differs =
+      saysRounded(before, v) ||
+      baselines.some((b) => spansBoth(b.values, before, v)) ||
+      baselines.some((b) => {
+        const a = align(c, b, o.maxClauses);
+        return (
+          a !== undefined &&
+          a.score >= o.alignClause &&
+          (clauseStates(a.clause, v) ||
+            (!clauseStates(a.clause, before) &&
+              a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v))))
+        );
+      });
+    ctx.out.push({
+      kind: 'fact_changed',
+      path: clausePath(c),
+      key: `fact:${v.type}`,
+      severity: 'high',
+      message: `${before.text} → ${v.text}`,
+      original: before.text,
+      candidate: v.text,
+      ...(differs ? { explainedByNoise: true } : {}),
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { align, matchClauses } from './clause-alignment.js';
+import type { Difference } from './divergence-report.js';
+import { entitySupported } from './entity-support.js';
+import type { FactDiffOptions } from './fact-diff-options.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
+import { excusesChange, spansBoth } from './rounded-value.js';
+import { someClauseStates } from './some-clause-states.js';
+import { sheetValues, ValueIndex } from './value-index.js';
+import { clauseStates } from './value-slots.js';
+
+/**
+ * What the passes of `diffFacts` (fact-diff.ts) share for one comparison: the answers, their value
+ * indexes, the clause pairing, the values the candidate no longer states, and the differences found
+ * so far with the values they used (each pass appends to `out` and marks `used`, in order).
+ */
+export interface FactDiffContext {
+  readonly original: FactSheet;
+  readonly candidate: FactSheet;
+  readonly baselines: readonly FactSheet[];
+  /** The original, then the baselines. */
+  readonly production: readonly FactSheet[];
+  readonly options: FactDiffOptions;
+  readonly candIndex: ValueIndex;
+  /** Candidate clauses paired one to one with an original clause (not a new claim). */
+  readonly matched: ReadonlyMap<ClauseFacts, ClauseFacts>;
+  /** The original's values the candidate no longer states, computed once (a 1 MB answer has thousands). */
+  readonly droppedValues: readonly FactValue[];
+  readonly droppedSet: ReadonlySet<FactValue>;
+  /** Original values a difference already names. */
+  readonly used: Set<FactValue>;
+  /** Differences found so far. */
+  readonly out: Difference[];
+  /** Some production answer states `v`. */
+  supported(v: FactValue): boolean;
+  /** A production clause states `v` and says what candidate clause `c` says (or `mine`, its aligned clause, states it). */
+  supportedHere(v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean;
+  /** Production itself varies where the original says `before` and the candidate `v`. */
+  varies(before: FactValue, v: FactValue): boolean;
+  /** Every baseline states `v`. */
+  stable(v: FactValue): boolean;
+}
+
+/** The path of a candidate or original clause's sentence in a difference. */
+export const clausePath = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
+
+/** The shared state of one `diffFacts` comparison; all sheets must be on one word table. */
+export function factDiffContext(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  options: FactDiffOptions,
+): FactDiffContext {
+  const o = options;
+  const production = [original, ...baselines];
+  // Without baselines production is the original: one index serves both.
+  const origIndex = sheetValues(original);
+  const prodIndex = baselines.length === 0 ? origIndex : new ValueIndex(production.flatMap((s) => s.values));
+  const candIndex = sheetValues(candidate);
+  const baseIndexes = baselines.map(sheetValues);
+  const stable = (v: FactValue): boolean =>
+    v.type === 'entity' ? baselines.every((b) => entitySupported(v, [b])) : baseIndexes.every((b) => b.has(v));
+  // Production varies on a value where a baseline leaves the original's out and states the
+  // candidate's, or another one of that type the original does not state (a rounded figure, another
+  // name). A baseline that just leaves it out (a shorter answer) says nothing: "$35" → "$53" stays a
+  // change.
+  const inOriginal = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [original]) : origIndex.has(x));
+  const varies = (before: FactValue, v: FactValue): boolean =>
+    baselines.some((b, i) => {
+      const index = baseIndexes[i] as ValueIndex;
+      const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
+      // A baseline that states both as one range ("6–7 weeks") varies over it.
+      if (states(before)) return states(v) && !inOriginal(v) && spansBoth(b.values, before, v);
+      if (states(v) && !inOriginal(v)) return true;
+      return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x) && excusesChange(x, before, v));
+    });
+  const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
+  const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
+  const droppedValues = original.values.filter(dropped);
+  const matched = matchClauses(original, candidate, o.maxClauses, isFramed, o.claimPair);
+  // A production clause that states a value supports one candidate clause stating it: the one that
+  // says what it says. "Each year you get 28 days" supports the candidate's "twenty-eight days of
+  // leave", not also its "four weeks' notice" (28 days too) where production gave two weeks.
+  const takenBy = (x: ClauseFacts, sheet: FactSheet, v: FactValue, c: ClauseFacts): boolean =>
+    someClauseStates(candidate, v, o.maxClauses, (d) => d !== c && align(d, sheet, o.maxClauses)?.clause === x);
+  const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
+    (mine !== undefined && clauseStates(mine, v)) ||
+    production.some((sheet) => someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c)));
+  return {
+    original,
+    candidate,
+    baselines,
+    production,
+    options: o,
+    candIndex,
+    matched,
+    droppedValues,
+    droppedSet: new Set(droppedValues),
+    used: new Set<FactValue>(),
+    out: [],
+    supported,
+    supportedHere,
+    varies,
+    stable,
+  };
+}
+
+/** Whether a clause is about the conversation (memoized on the clause). */
+function isFramed(c: ClauseFacts): boolean {
+  return c.framing;
+}

@@ -1,0 +1,41 @@
+import { diffEditedSentences } from './edited-sentence.js';
+import type { FactDiffContext } from './fact-diff-context.js';
+import { itemsMoved } from './item-price-status.js';
+import { rewordedHedges } from './reworded-hedge.js';
+import { stanceFlip } from './sentence-stance.js';
+
+/**
+ * The passes of `diffFacts` over whole sentences, after the clause rules, appended to `ctx.out`
+ * where those rules found nothing of the kind in that sentence: a sentence kept but for a few
+ * edits, an item moved across what a price covers, a statement hedged, a sentence taking the
+ * other side of its rule.
+ */
+export function diffSentenceRewrites(ctx: FactDiffContext): void {
+  const { original, candidate, baselines, options: o, out } = ctx;
+  // A sentence kept word for word but for a few edits: what the edits change, where the clause rules
+  // saw nothing of that kind there (the clause splitter may have joined the edited words to
+  // another claim; where they saw it, their reading of the baselines decides whether production varies).
+  for (const d of diffEditedSentences(original, candidate, baselines, o.maxClauses)) {
+    if (out.length >= o.maxDifferences) break;
+    const path = `text.sentence[${d.sentence}]`;
+    if (out.some((x) => x.kind === d.kind && x.path === path)) continue;
+    const { sentence: _, ...rest } = d;
+    out.push({ ...rest, path });
+  }
+  // An item moved across what a price covers ("…including the wetsuit" → "wetsuits are rented on site"),
+  // or a plain statement said again with a likelihood ("we'll refund that day" → "we may offer a refund").
+  for (const d of [
+    ...itemsMoved(original, candidate, baselines, o.maxClauses),
+    ...rewordedHedges(original, candidate, baselines, o.maxClauses),
+  ]) {
+    if (out.length >= o.maxDifferences) break;
+    const path = `text.sentence[${d.sentence}]`;
+    if (out.some((x) => (x.kind === d.kind || x.kind === 'fact_changed' || x.kind === 'polarity_flip') && x.path === path)) continue;
+    const { sentence: _, ...rest } = d;
+    out.push({ ...rest, path });
+  }
+  // The one sentence rewritten to take the other side of its rule ("keep pets at home" → "pets can come along").
+  const { sentence, ...stance } = stanceFlip(original, candidate, baselines, o) ?? { sentence: -1 };
+  const at = `text.sentence[${sentence}]`;
+  if ('kind' in stance && !out.some((x) => x.path === at)) out.push({ ...stance, path: at });
+}
