@@ -103,7 +103,8 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
         return (
           a !== undefined &&
           a.score >= o.alignClause &&
-          (clauseStates(a.clause, v) ||
+          // A clause stating both ("from 1 p.m. to 4 p.m. with … back by 11 a.m.") varies on neither.
+          ((clauseStates(a.clause, v) && !a.clause.values.some((x) => x.keys.some((k) => before.keys.includes(k)))) ||
             (!clauseStates(a.clause, before) &&
               a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v))))
         );

@@ -59,7 +59,8 @@ function valueAt(
   // it ("+$40/room" added, ">$25k", "≤30 days": the bound's direction is in the words as often).
   const core = approximate.test(t.core) ? t.core.slice(1) : t.core;
   const c = /\d['’]s$/.test(core) ? core.slice(0, -2) : core;
-  const rest = tokens.slice(i + 1, i + 4);
+  // Four words ahead: "3 to 10 business days" names its unit in the fourth.
+  const rest = tokens.slice(i + 1, i + 5);
   if (/^(https?:\/\/|www\.)\S+/i.test(c))
     return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
   if (/^[^\s@]+@[^\s@]+\.\p{L}{2,}$/u.test(c))

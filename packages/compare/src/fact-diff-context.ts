@@ -81,8 +81,18 @@ export function factDiffContext(
   // A production clause that states a value supports one candidate clause stating it: the one that
   // says what it says. "Each year you get 28 days" supports the candidate's "twenty-eight days of
   // leave", not also its "four weeks' notice" (28 days too) where production gave two weeks.
+  // A clause the candidate split in two in one sentence ("$87 under $1,000; $112 for $1,000–$3,500")
+  // supports each part that comes closest to it and says its words (half of them at least), not a
+  // clause that only reuses its value ("…for 48 hours, and you'll be without a bike for those two days").
+  const splitFrom = (c: ClauseFacts, x: ClauseFacts, sheet: FactSheet): boolean =>
+    align(c, sheet, o.maxClauses)?.clause === x && 2 * c.content.filter((w) => x.contentSet.has(w)).length >= c.content.length;
   const takenBy = (x: ClauseFacts, sheet: FactSheet, v: FactValue, c: ClauseFacts): boolean =>
-    someClauseStates(candidate, v, o.maxClauses, (d) => d !== c && align(d, sheet, o.maxClauses)?.clause === x);
+    someClauseStates(
+      candidate,
+      v,
+      o.maxClauses,
+      (d) => d !== c && align(d, sheet, o.maxClauses)?.clause === x && !(d.sentence === c.sentence && splitFrom(c, x, sheet)),
+    );
   const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
     (mine !== undefined && clauseStates(mine, v)) ||
     production.some((sheet) => someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c)));

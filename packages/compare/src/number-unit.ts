@@ -148,6 +148,7 @@ const notUnits = new Set([
   'has',
   'more',
   'less',
+  'only',
   'times',
   'x',
 ]);
@@ -158,6 +159,54 @@ export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
 /** A written number's value: "1,200" → 1200, "18+" → 18. */
 export function parseNumber(s: string): number {
   return Number(s.replace(/[,+]/g, ''));
+}
+
+// Words between a count and its unit of time that do not change the unit.
+const timeQualifiers = new Set([
+  'business',
+  'working',
+  'calendar',
+  'full',
+  'whole',
+  'clear',
+  'consecutive',
+  'straight',
+  'previous',
+  'prior',
+  'past',
+  'last',
+  'next',
+  'following',
+  'extra',
+  'additional',
+  'further',
+  'more',
+]);
+const rangeWords = new Set(['to', 'and', 'or', 'until', 'till', 'through']);
+
+/**
+ * The first end of a range that names its unit once, after the second: "3 to 4 hours", "three to four
+ * hours", "2 or 3 bags" (as "3–4 hours" is read); and of clock hours with one meridiem ("between 1 and
+ * 4 p.m.", "1–4 p.m." read as "1 to 4 p.m."): the second's half of the day, or the other half where the
+ * first is the later hour ("9 to 5 p.m." opens at 9 a.m.; "12 to 3 p.m." at noon).
+ */
+function rangeStart(n: number, text: string, next: readonly ClauseToken[], weak: boolean): FactValue | undefined {
+  const [link, end, unit] = next;
+  if (link === undefined || end === undefined || unit === undefined || !rangeWords.has(link.lower)) return undefined;
+  if (/^(a\.?m\.?|p\.?m\.?)$/.test(unit.lower)) {
+    if (!/^(?:[1-9]|1[0-2])$/.test(text) || !/^(?:[1-9]|1[0-2])$/.test(end.core)) return undefined;
+    const pm = unit.lower.startsWith('p');
+    const same = n < Number(end.core) || n === 12;
+    // The first end is written as the whole range, as "3–4 hours" is ({@link spansBoth} reads it so).
+    return clockTime(n, 0, same === pm ? 'pm' : 'am', `${text} ${link.core} ${end.core} ${unit.core}`);
+  }
+  const m = plainNumber.test(end.core) ? parseNumber(end.core) : isNumberWord(end.lower) ? numberWordsValue([end.lower]) : undefined;
+  if (m === undefined || m <= n) return undefined;
+  const tail = next.slice(2);
+  const second = withUnit(m, end.core, tail, weak).value;
+  if (second.type === 'number' || second.type === 'time') return undefined;
+  const first = withUnit(n, text, tail, weak).value;
+  return first.type === second.type ? { ...first, text: `${text} ${link.core} ${second.text}` } : undefined;
 }
 
 /** A number and what follows it: a unit, currency, percent or meridiem turns it into a typed value. */
@@ -191,8 +240,10 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
     const t = clockTime(n, 0, w0, `${text} ${next[0]?.core}`);
     if (t !== undefined) return { value: t, used: 1 };
   }
-  // "5 business days", "three working days": the qualifier does not change the unit.
-  const skip = w0 === 'business' || w0 === 'working' || w0 === 'calendar' || w0 === 'full' ? 1 : 0;
+  const first = rangeStart(n, text, next, weak);
+  if (first !== undefined) return { value: first, used: 0 };
+  // "5 business days", "three previous years": the qualifier does not change the unit.
+  const skip = timeQualifiers.has(w0) ? 1 : 0;
   const unitWord = singular(next[skip]?.lower ?? '');
   const per = secondsPer[unitWord];
   if (per !== undefined && unitWord.length > 1) {
@@ -290,7 +341,7 @@ export function articleValue(
       j += 3;
     }
     if (n !== undefined) {
-      const r = withUnit(n, words.join(' '), tokens.slice(j, j + 3), true);
+      const r = withUnit(n, words.join(' '), tokens.slice(j, j + 4), true);
       // A spelled number with a unit ("thirty days") is as firm as digits; "one of them" is not a claim.
       return {
         value: r.value.type === 'number' || r.value.type === 'quantity' ? r.value : { ...r.value, weak: false },

@@ -62,5 +62,8 @@ export function saysRounded(before: FactValue, v: FactValue): boolean {
  */
 export function spansBoth(values: readonly FactValue[], before: FactValue, v: FactValue): boolean {
   const same = (x: FactValue, y: FactValue): boolean => x.type === y.type && x.keys.some((k) => y.keys.includes(k));
-  return values.some((x) => same(x, before) && values.some((y) => y !== x && y.text === x.text && same(y, v)));
+  // "3–4 hours" is one token, both ends; "three to four hours" gives the first end the whole range.
+  const oneRange = (x: FactValue, y: FactValue): boolean =>
+    y.text === x.text || x.text.endsWith(` ${y.text}`) || y.text.endsWith(` ${x.text}`);
+  return values.some((x) => same(x, before) && values.some((y) => y !== x && oneRange(x, y) && same(y, v)));
 }

@@ -267,3 +267,21 @@ describe('time zones after hours written as bare numbers', () => {
     expect(factSheet('Your plan covers 3 PT sessions a month.').values.filter((v) => v.keys[0]?.startsWith('tz:'))).toEqual([]);
   });
 });
+
+describe('a qualifier between a count and its unit of time', () => {
+  it('reads "three previous years", "5 consecutive nights", "2 extra days" as the duration', () => {
+    const durations = (text: string): string[] =>
+      factSheet(text)
+        .values.filter((v) => v.type === 'duration')
+        .map((v) => v.keys[0] ?? '');
+    expect(durations('It was left unplanted in each of the three previous years.')).toEqual(['duration:94608000']);
+    expect(durations('The discount needs 5 consecutive nights.')).toEqual(['duration:432000']);
+    expect(durations('You can keep it 2 extra days.')).toEqual(['duration:172800']);
+    expect(
+      judged(
+        'Coverage is not available on acreage left unplanted in each of the previous three years.',
+        'Coverage is not available on acreage left unplanted in each of the three previous years.',
+      ),
+    ).toEqual([]);
+  });
+});
