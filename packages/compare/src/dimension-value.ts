@@ -1,6 +1,7 @@
 import type { FactValue } from './fact-value.js';
-import { secondsPer, withUnit } from './number-unit.js';
+import { withUnit } from './number-unit.js';
 import type { ClauseToken } from './split-clauses.js';
+import { secondsPer } from './unit-words.js';
 
 // Sizes: two or three figures joined by "x" or "×" ("4×6", "8x10s", "10 x 10", "4 × 6-inch", "2x4x8").
 // However it is written, a size is the same value: `dim:4x6`. The unit after it ("inches", "in.",

@@ -8,6 +8,7 @@ import { negates, negationFillers, negations } from './edit-negations.js';
 import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { addedTail, onlyChanged } from './lone-addition.js';
+import { samePricePole } from './price-pole.js';
 import { scopeDiffers } from './quantifier-scope.js';
 import { restatedNegation } from './restated-negation.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
@@ -67,11 +68,18 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   }
   let parity = 0;
   let first: SentenceEdit | undefined;
+  const reworded: SentenceEdit[] = [];
   for (const e of copy.edits) {
     const a = count(e.from, e, e.to, memo);
     const b = count(e.to, e, e.from, memo);
     if (!phrase(e)) {
       if (a + b > 0) return undefined;
+      continue;
+    }
+    // One pole of price said in other words ("at no charge" → "free", "not included" → "extra"): its
+    // negations and its direction word it, they flip nothing.
+    if (samePricePole(inContext(e, e.from), inContext(e, e.to))) {
+      reworded.push(e);
       continue;
     }
     if ((a + b) % 2 === 1) first ??= e;
@@ -80,7 +88,8 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   // Directions are read on the whole sentences ("is on by default" names a state by its context);
   // the words both keep name none apart.
   if (!copy.edits.some(phrase)) return movedPole(copy);
-  const direction = directionDiffers(copy.original, copy.candidate);
+  const direction =
+    directionDiffers(copy.original, copy.candidate) && !reworded.some((e) => directionDiffers(inContext(e, e.from), inContext(e, e.to)));
   if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
   // "isn't due until June" → "due in June", "to the card, never in cash" → "to the card only".
   if ((parity % 2 === 1) !== direction) return direction || !restatedNegation(copy.original, copy.candidate) ? first : undefined;

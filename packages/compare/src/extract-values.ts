@@ -4,19 +4,11 @@ import type { FactValue } from './fact-value.js';
 import { halfDurationAt } from './half-duration.js';
 import { isLanguageNumberWord, languageNumber } from './language-numbers.js';
 import { mayHoldValueMemo } from './may-hold-value.js';
-import {
-  articleValue,
-  currencySymbols,
-  mayFollowArticle,
-  measureUnits,
-  parseNumber,
-  plainNumber,
-  scaleWords,
-  withUnit,
-} from './number-unit.js';
+import { articleValue, mayFollowArticle, parseNumber, plainNumber, withUnit } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { zoneAt } from './time-zone.js';
+import { currencySymbols, measureUnits, scaleWords } from './unit-words.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 

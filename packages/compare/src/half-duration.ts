@@ -1,6 +1,6 @@
 import type { FactValue } from './fact-value.js';
-import { secondsPer } from './number-unit.js';
 import type { ClauseToken } from './split-clauses.js';
+import { secondsPer } from './unit-words.js';
 import { singular } from './word-forms.js';
 
 /**

@@ -3,155 +3,20 @@ import type { FactValue } from './fact-value.js';
 import { isNumberWord, numberWordsValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { isZone } from './time-zone.js';
+import {
+  clauseSubjects,
+  currencyWords,
+  frequencyNext,
+  frequencyWords,
+  measureUnits,
+  notUnits,
+  rangeWords,
+  scaleWords,
+  secondsPer,
+  timeQualifiers,
+} from './unit-words.js';
 import { singular } from './word-forms.js';
 import { memoSlots, wordNumber } from './word-ids.js';
-
-// Numbers with what they count: currencies, durations, units of measure, scale words, how often.
-// Digits and currency symbols read the same in any language; number and unit words are English.
-/** Currency symbols to ISO 4217 codes. */
-export const currencySymbols: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' };
-const currencyWords: Readonly<Record<string, string>> = {
-  usd: 'USD',
-  dollar: 'USD',
-  dollars: 'USD',
-  eur: 'EUR',
-  euro: 'EUR',
-  euros: 'EUR',
-  gbp: 'GBP',
-  pound: 'GBP',
-  pounds: 'GBP',
-  jpy: 'JPY',
-  yen: 'JPY',
-  chf: 'CHF',
-  francs: 'CHF',
-  inr: 'INR',
-  rupees: 'INR',
-  cad: 'CAD',
-  aud: 'AUD',
-};
-export const secondsPer: Readonly<Record<string, number>> = {
-  second: 1,
-  sec: 1,
-  s: 1,
-  minute: 60,
-  min: 60,
-  mins: 60,
-  hour: 3600,
-  hr: 3600,
-  hrs: 3600,
-  h: 3600,
-  day: 86400,
-  night: 86400,
-  week: 604800,
-  wk: 604800,
-  fortnight: 1209600,
-  month: 2592000,
-  year: 31536000,
-  yr: 31536000,
-};
-// Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
-export const measureUnits: Readonly<Record<string, string>> = {
-  kb: 'kb',
-  kilobyte: 'kb',
-  mb: 'mb',
-  megabyte: 'mb',
-  gb: 'gb',
-  gigabyte: 'gb',
-  tb: 'tb',
-  terabyte: 'tb',
-  kbps: 'kbps',
-  mbps: 'mbps',
-  gbps: 'gbps',
-  mg: 'mg',
-  milligram: 'mg',
-  kg: 'kg',
-  kilogram: 'kg',
-  kilo: 'kg',
-  lb: 'lb',
-  lbs: 'lb',
-  oz: 'oz',
-  ounce: 'oz',
-  ml: 'ml',
-  milliliter: 'ml',
-  millilitre: 'ml',
-  liter: 'l',
-  litre: 'l',
-  km: 'km',
-  kilometer: 'km',
-  kilometre: 'km',
-  mi: 'mi',
-  mile: 'mi',
-  ft: 'ft',
-  foot: 'ft',
-  yd: 'yd',
-  yds: 'yd',
-  yard: 'yd',
-  feet: 'ft',
-  cm: 'cm',
-  centimeter: 'cm',
-  centimetre: 'cm',
-  mm: 'mm',
-  millimeter: 'mm',
-  millimetre: 'mm',
-  kwh: 'kwh',
-  mph: 'mph',
-  kph: 'kph',
-  sqft: 'sqft',
-};
-// Scale words after a number: "$2.5 million", "3k users", "1.2bn".
-export const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
-// How often: "twice a day" is "2 times a day".
-const frequencyWords: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
-// Subjects that open a clause: "once" before one is a conjunction ("once they're dry"), not a count.
-const clauseSubjects = new Set(
-  "i you he she it we they the your our their this that these those i'm you're he's she's it's we're they're i've you've we've they've".split(
-    ' ',
-  ),
-);
-const frequencyNext = new Set(['a', 'an', 'per', 'every', 'each', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly']);
-// Words after a number that are not what it counts ("3 of them", "5 to 7").
-const notUnits = new Set([
-  'to',
-  'of',
-  'and',
-  'or',
-  'the',
-  'a',
-  'an',
-  'in',
-  'on',
-  'at',
-  'for',
-  'per',
-  'by',
-  'with',
-  'from',
-  'is',
-  'are',
-  'was',
-  'were',
-  // Verbs and auxiliaries: "children under 5 get in free", "the first 10 can choose".
-  'be',
-  'can',
-  'could',
-  'will',
-  'would',
-  'may',
-  'might',
-  'must',
-  'should',
-  'get',
-  'go',
-  'pay',
-  'need',
-  'have',
-  'has',
-  'more',
-  'less',
-  'only',
-  'times',
-  'x',
-]);
 
 // "18+" (at least 18) states the number 18.
 export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
@@ -160,29 +25,6 @@ export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
 export function parseNumber(s: string): number {
   return Number(s.replace(/[,+]/g, ''));
 }
-
-// Words between a count and its unit of time that do not change the unit.
-const timeQualifiers = new Set([
-  'business',
-  'working',
-  'calendar',
-  'full',
-  'whole',
-  'clear',
-  'consecutive',
-  'straight',
-  'previous',
-  'prior',
-  'past',
-  'last',
-  'next',
-  'following',
-  'extra',
-  'additional',
-  'further',
-  'more',
-]);
-const rangeWords = new Set(['to', 'and', 'or', 'until', 'till', 'through']);
 
 /**
  * The first end of a range that names its unit once, after the second: "3 to 4 hours", "three to four

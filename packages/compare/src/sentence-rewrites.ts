@@ -1,3 +1,4 @@
+import { agentsMoved } from './agents-moved.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import type { FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
@@ -27,6 +28,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
   for (const d of [
     ...itemsMoved(original, candidate, baselines, o.maxClauses),
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
+    // …or an action moved between the service and the reader ("our crew puts it up" → "you'll put it up yourselves").
+    ...agentsMoved(original, candidate, baselines, o.maxClauses),
   ]) {
     if (out.length >= o.maxDifferences) break;
     const path = `text.sentence[${d.sentence}]`;

@@ -58,12 +58,18 @@ export type WorkerReply =
   | { type: 'closed' };
 
 /**
- * The capture writer's young generation, per semi-space: the writer holds one batch at a time,
- * so V8's default (up to 16 MB per semi-space, three of them) only grows its RSS: measured with
- * bench:tap:profile --shipped, the writer process peaked at 137 MB by default and 106 MB with this,
- * at the same CPU per row. A worker thread gets the same through `resourceLimits`.
+ * The capture writer's young generation, per semi-space (a worker thread gets it through
+ * `resourceLimits`, a child process through `--max-semi-space-size`). V8's default (up to 16 MB,
+ * three of them) only grows the writer's RSS. It was 1 MB until 2026-12-03; but building a long
+ * stream's exchange allocates ~300–500 KB (a 200-event stream: its body's text, each event parsed
+ * and redacted), so at 1 MB a scavenge ran every other build and each caught one half built,
+ * copying and promoting its live objects: 601 scavenges (1.5 s of pauses) for 1 200 builds in a
+ * writer thread, against 74 (0.28 s) at 8 MB. CPU for 1 000 such builds (process, helper threads
+ * included; three alternating runs, load ~5): 1 MB 1 548–1 800 ms, 4 MB 1 140–1 176, 8 MB 898–986.
+ * Short requests gain too (bench:tap, 02:43 UTC, load 4.3: tap CPU 202 µs per request at 1 MB,
+ * 179 at 4 MB, 176 at 8 MB; peak RSS of the variants' rounds 171–173 MB).
  */
-export const writerSemiSpaceMb = 1;
+export const writerSemiSpaceMb = 8;
 
 /** What the tap passes a writer when it starts it. */
 export interface WriterData {

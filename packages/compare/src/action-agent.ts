@@ -1,0 +1,303 @@
+import { contentWords } from './content-words.js';
+import type { ClauseFacts } from './fact-sheet.js';
+import { priceWords } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// Who does or pays for an action: the service ("we", "our crew", "provided by the club", "on us",
+// "…for you") or the reader ("you'll pitch it yourselves", "bring your own", "at your own cost",
+// "the licence is applied for by the homeowner"). A reworded answer that moves an action across
+// ("our crew puts it up" → "you'll put it up yourselves", "we cover return shipping" → "return
+// postage is at your cost") changes what the reader gets, in words a clause alignment seldom pairs.
+// Read per stretch of a clause (cut at conjunctions, subordinators and punctuation), since one clause
+// often holds both ("You'll need to clean the ash out | before we collect it").
+
+/** Who does or pays for the action of a stretch. */
+export type Agent = 'service' | 'reader';
+
+/** A stretch of a clause with the side it puts its action on, and the words that say what the action is about. */
+export interface AgentStretch {
+  readonly agent: Agent;
+  /** Content words (folded) of the stretch but the words that say who acts. */
+  readonly topic: ReadonlySet<string>;
+  readonly text: string;
+}
+
+// Words a stretch is cut at (the next words have a subject or a verb of their own).
+const cuts = new Set([
+  'and',
+  'but',
+  'so',
+  'before',
+  'after',
+  'when',
+  'once',
+  'until',
+  'while',
+  'then',
+  'or',
+  'because',
+  'since',
+  'whereas',
+]);
+// Cuts across which a stretch with no subject of its own keeps the last one's agent ("we deliver on Friday and collect on Monday").
+const coordinators = new Set(['and', 'or', 'then']);
+
+/** A verb's third-person form ("fetch" → "fetches", "carry" → "carries", "set" → "sets"). */
+function thirdPerson(v: string): string {
+  if (/(sh|ch|s|x)$/.test(v)) return `${v}es`;
+  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
+  return `${v}s`;
+}
+
+// Verbs of an action someone does or pays for (base and third-person forms). Not the verbs two sides
+// share ("we hire out bikes" / "you hire a bike", "we take cash" / "you pay cash"): hire, rent, take, accept, charge.
+const actionVerbs = new Set(
+  (
+    'bring buy pay arrange book supply provide carry fetch collect return install set put pitch clean clear handle ' +
+    'organise organize apply wheel drop fix repair move inspect insure prime decorate download configure tune deliver ' +
+    'cover sort load unload assemble erect dismantle empty wash prepare print post ship send lift transfer remove dispose ' +
+    'stock lend tow pick mount hang paint plant file submit register renew measure fit replace maintain refill feed'
+  )
+    .split(' ')
+    .flatMap((v) => [v, thirdPerson(v)]),
+);
+// Verbs that say the action is done for the reader when passive ("are provided", "is transferred").
+const servedParticiples = new Set(
+  'provided supplied included lent handled arranged organised organized delivered collected transferred installed fitted covered stocked'.split(
+    ' ',
+  ),
+);
+// Words between a subject and its verb ("we also collect", "you'll need to clean", "you only carry").
+const auxiliaries = new Set([
+  'also',
+  'still',
+  'then',
+  'just',
+  'only',
+  'always',
+  'usually',
+  'will',
+  'need',
+  'needs',
+  'have',
+  'has',
+  'to',
+  'must',
+  'should',
+]);
+const modals = new Set(['can', 'may', 'could', 'might']);
+const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', "it's", "they're", 'gets', 'get']);
+// People on the reader's side: the reader by another name.
+const readerPeople = new Set(
+  (
+    'customer customers client clients owner owners homeowner homeowners guest guests member members tenant tenants buyer buyers ' +
+    'renter renters hirer hirers subscriber subscribers learner learners participant participants student students parent parents ' +
+    'rider riders visitor visitors patient patients user users applicant applicants'
+  ).split(' '),
+);
+// People and things on the service's side.
+const servicePeople = new Set(
+  (
+    'crew team staff driver drivers technician technicians engineer engineers instructor instructors guide guides club company shop ' +
+    'school venue hotel yard workshop office fitter fitters installer installers van courier'
+  ).split(' '),
+);
+// The reader's subject forms.
+const readerSubjects = new Set(['you', "you'll", "you'd"]);
+// Words before who is billed ("billed to the owner").
+const billing = new Set(['billed', 'charged', 'invoiced']);
+const serviceSubjects = new Set(['we', "we'll", "we'd", "we're", "we've"]);
+// What the reader bears "at your (own) …".
+const readerCosts = new Set(['cost', 'expense', 'risk']);
+
+/**
+ * Whether the token at `i` negates what its stretch says ("not", "don't", "never", "no"): not the
+ * "no" / "without" of a price ("at no extra charge", "without a fee"), which says who pays, not whether it is done.
+ */
+function negates(t: readonly ClauseToken[], i: number): boolean {
+  const w = t[i]?.lower ?? '';
+  if (w === 'no' || w === 'without') {
+    const next = t[i + 1]?.lower ?? '';
+    const after = modifiers.has(next) ? (t[i + 2]?.lower ?? '') : next;
+    if (priceWords.has(after)) return false;
+  }
+  return w === 'not' || w === 'never' || w === 'no' || w === 'cannot' || w === 'nothing' || w === 'without' || w.endsWith("n't");
+}
+const modifiers = new Set(['extra', 'additional', 'added', 'further', 'a', 'any']);
+
+/** The stretches of a clause: cut at conjunctions, subordinators and punctuation between words. */
+function stretches(tokens: readonly ClauseToken[]): { readonly tokens: readonly ClauseToken[]; readonly joined: boolean }[] {
+  const out: { tokens: ClauseToken[]; joined: boolean }[] = [];
+  let cur: ClauseToken[] = [];
+  let joined = false;
+  const flush = (): void => {
+    if (cur.length > 0) out.push({ tokens: cur, joined });
+    cur = [];
+  };
+  tokens.forEach((t, i) => {
+    const punct = !/[\p{L}\p{N}]/u.test(t.lower);
+    // "and" / "or" between nouns ("bedding and towels") is no cut; before a subject or a verb it is.
+    const listed = coordinators.has(t.lower) && t.lower !== 'then' && !startsPredicate(tokens[i + 1]);
+    if ((cuts.has(t.lower) && !listed) || punct) {
+      flush();
+      joined = coordinators.has(t.lower);
+      return;
+    }
+    cur.push(t);
+    const after = (t.after ?? '').trim();
+    if (after !== '' && after !== "'" && i < tokens.length - 1) {
+      flush();
+      joined = false;
+    }
+  });
+  flush();
+  return out;
+}
+
+/** Whether a word may open a predicate of its own after "and" / "or": a subject or a verb of action. */
+function startsPredicate(t: ClauseToken | undefined): boolean {
+  const w = t?.lower ?? '';
+  return serviceSubjects.has(w) || readerSubjects.has(w) || w === 'our' || w === 'it' || w === 'there' || actionVerbs.has(w);
+}
+
+/** Whether the words from `i` on, past auxiliaries, reach a verb of action. */
+function actsFrom(t: readonly ClauseToken[], i: number): boolean {
+  let j = i;
+  while (j < t.length && auxiliaries.has(t[j]?.lower ?? '')) j++;
+  // A subject that only may act ("you can return…") is granted a permission, not given a task.
+  return actionVerbs.has(t[j]?.lower ?? '');
+}
+
+interface Marks {
+  service: boolean;
+  reader: boolean;
+  subject: boolean;
+  /** Where the words of what is done start: after "your own" where that alone says who ("…and your own paper"). */
+  from: number;
+  /** How many marks were read besides "your own". */
+  others: number;
+  /** Token indices that say who acts (left out of the topic). */
+  readonly who: Set<number>;
+}
+
+/** What a stretch's words say about who acts. */
+function marks(t: readonly ClauseToken[]): Marks {
+  const m: Marks = { service: false, reader: false, subject: false, from: 0, others: 0, who: new Set() };
+  const w = (i: number): string => t[i]?.lower ?? '';
+  const mark = (agent: Agent, who: readonly number[], subject = false): void => {
+    if (agent === 'service') m.service = true;
+    else m.reader = true;
+    if (subject) m.subject = true;
+    for (const i of who) m.who.add(i);
+    m.others++;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const x = w(i);
+    if (x === 'yourself' || x === 'yourselves') mark('reader', [i]);
+    else if ((x === 'your' || x === 'their') && w(i + 1) === 'own') {
+      // What the reader brings or pays for is what follows ("…and your own paper").
+      mark('reader', [i, i + 1]);
+      m.others--;
+      m.from = i + 2;
+    } else if (x === 'by' || x === 'to') {
+      // "by you", "by the owner", "billed to the owner", "by us", "by the club".
+      const y = w(i + 1);
+      const z = y === 'the' || y === 'your' || y === 'our' ? w(i + 2) : y;
+      if (x === 'by' && (y === 'us' || y === 'our' || (y === 'the' && servicePeople.has(z)))) mark('service', [i + 1, i + 2]);
+      else if ((x === 'by' || billing.has(w(i - 1))) && (y === 'you' || readerPeople.has(z))) mark('reader', [i + 1, i + 2]);
+    } else if (x === 'on' && w(i + 1) === 'us') mark('service', [i + 1]);
+    else if (x === 'for' && w(i + 1) === 'you' && w(i + 2) !== 'to') mark('service', [i + 1]);
+    else if (x === 'yours' && w(i + 1) === 'to') mark('reader', [i]);
+    else if (x === 'up' && w(i + 1) === 'to' && w(i + 2) === 'you') mark('reader', [i + 2]);
+    else if (x === 'responsibility' || x === 'responsible') {
+      const owner = w(i - 1).replace(/'s$/, '');
+      if (owner === 'your' || readerPeople.has(owner) || t.slice(0, i).some((u) => u.lower === 'you' || u.lower === "you're"))
+        mark('reader', [i]);
+    } else if (x === 'at' && w(i + 1) === 'your' && (readerCosts.has(w(i + 2)) || (w(i + 2) === 'own' && readerCosts.has(w(i + 3)))))
+      mark('reader', [i + 1]);
+    else if ((readerSubjects.has(x) || readerPeople.has(x)) && actsFrom(t, i + 1)) mark('reader', [i], true);
+    else if (serviceSubjects.has(x) && actsFrom(t, i + 1)) mark('service', [i], true);
+    else if (
+      (x === 'our' || x === 'the' || x === 'your') &&
+      servicePeople.has(w(i + 1)) &&
+      (actsFrom(t, i + 2) || (servicePeople.has(w(i + 2)) && actsFrom(t, i + 3)))
+    )
+      mark('service', [i + 1], true);
+    else if (x === 'our' && i === 0 && actsFrom(t, i + 2)) mark('service', [i + 1], true);
+    else if (beForms.has(x) && !modals.has(w(i - 1)) && servedParticiples.has(w(i + 1) === 'already' ? w(i + 2) : w(i + 1)))
+      // Not "can be collected": a possibility is the reader's to take.
+      mark('service', []);
+    // "There's no need to wheel it out": the reader's task, lifted.
+    else if (x === 'need' && w(i - 1) === 'no' && w(i + 1) === 'to') mark('reader', []);
+  }
+  return m;
+}
+
+// Words too general to say what an action is about.
+const generic = new Set(
+  contentWords(
+    'day days time times week weeks month hour hours minute minutes thing things way need needs use make take put do sure every one lot ' +
+      'first new also able happy help own cost costs charge free extra please',
+  ),
+);
+
+// Topic words by token: the same few hundred words recur in every answer (bounded: past it, restarted).
+const topicByToken = new Map<string, readonly string[]>();
+
+/** The words of a token that may say what an action is about (folded, not generic, three letters or more). */
+function topicWords(core: string): readonly string[] {
+  let found = topicByToken.get(core);
+  if (found === undefined) {
+    found = contentWords(core).filter((w) => !generic.has(w) && w.length > 2);
+    if (topicByToken.size >= 20_000) topicByToken.clear();
+    topicByToken.set(core, found);
+  }
+  return found;
+}
+
+// A clause's stretches, read once (the original and the baselines are compared with many candidates).
+const read = new WeakMap<ClauseFacts, AgentStretch[]>();
+
+/**
+ * The stretches of a clause that say who does or pays for their action, each with its words of what
+ * it is about. A stretch with no subject of its own after "and" / "or" keeps the last one's agent
+ * ("Our crew puts it up and takes it down"). A negated stretch puts the action on the other side
+ * ("we don't collect" / "isn't included": the reader's; "you don't need to do anything": the
+ * service's). A stretch that marks both sides says neither.
+ */
+export function agentStretches(c: ClauseFacts): readonly AgentStretch[] {
+  let out = read.get(c);
+  if (out === undefined) {
+    out = readStretches(c);
+    read.set(c, out);
+  }
+  return out;
+}
+
+function readStretches(c: ClauseFacts): AgentStretch[] {
+  const out: AgentStretch[] = [];
+  let last: Agent | undefined;
+  for (const s of stretches(c.tokens)) {
+    const m = marks(s.tokens);
+    const negated = s.tokens.filter((_, i) => negates(s.tokens, i)).length % 2 === 1;
+    let agent: Agent | undefined;
+    if (m.service !== m.reader) agent = m.service ? 'service' : 'reader';
+    else if (!m.service && s.joined && last !== undefined && !negated) {
+      // Only a verb may continue the last stretch's subject.
+      agent = actionVerbs.has(s.tokens[0]?.lower ?? '') ? last : undefined;
+    }
+    const own = agent !== undefined && (m.service || m.reader);
+    if (agent !== undefined && own && negated) agent = agent === 'service' ? 'reader' : 'service';
+    last = m.subject && !negated ? agent : m.service || m.reader ? undefined : last;
+    if (agent === undefined) continue;
+    const topic = new Set<string>();
+    // Where "your own" alone says who, the action is about what follows it.
+    const from = m.others === 0 ? m.from : 0;
+    s.tokens.forEach((t, i) => {
+      if (i < from || m.who.has(i) || readerPeople.has(t.lower) || servicePeople.has(t.lower)) return;
+      for (const w of topicWords(t.core)) topic.add(w);
+    });
+    out.push({ agent, topic, text: s.tokens.map((t) => t.core).join(' ') });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const moved = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'polarity_flip')
+    .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
+
+describe('an action moved between the service and the reader in a reworded answer', () => {
+  it('is a flip where the service did it and the reader now does, or the other way round', () => {
+    expect(
+      moved(
+        'Our technicians mount the television on the wall and hide the cables. The bracket is $45.',
+        'The bracket costs $45. Wall mounting is a job for yourselves, using the template in the box.',
+      ).join(),
+    ).toContain('the service → the reader');
+    expect(
+      moved(
+        'Hikers bring their own sleeping bags to the hut. Dinner and breakfast are served at the hut.',
+        'Sleeping bags are provided in the hut, and dinner and breakfast are served there.',
+      ).join(),
+    ).toContain('the reader → the service');
+    expect(moved('Return postage is on us: use the label in the parcel.', 'Postage for returns is at your own expense.').join()).toContain(
+      'the service → the reader',
+    );
+  });
+
+  it('is no flip where both say the same side, a price is free, or a possibility is the reader’s', () => {
+    expect(
+      moved(
+        'Our team installs the dishwasher and takes the old one away.',
+        'The installation is done by our team, and the old dishwasher is removed too.',
+      ),
+    ).toEqual([]);
+    expect(moved('Delivery of the sofa is included at no extra charge.', 'We deliver the sofa for you.')).toEqual([]);
+    expect(
+      moved('You collect the prints from the counter the next day.', 'The prints can be collected from the counter the next day.'),
+    ).toEqual([]);
+  });
+
+  it('is noise where a baseline puts the action on the candidate’s side', () => {
+    expect(
+      moved('We book the ferry crossing for you.', 'Ferry crossings are booked by you.', ['You book the ferry crossing yourself.']),
+    ).toEqual([expect.stringContaining('(noise)')]);
+  });
+});

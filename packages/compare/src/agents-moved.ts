@@ -1,0 +1,101 @@
+import { type AgentStretch, agentStretches } from './action-agent.js';
+import { clip } from './clip-text.js';
+import type { Difference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+
+// An action moved between the service and the reader in an answer written anew: "Our crew puts the
+// marquee up" → "You'll pitch it yourselves", "We cover return shipping" → "Postage for the return is
+// at your own cost", "insuring the boat is your responsibility" → "every boat is covered by our
+// insurance". Each stretch that says who acts is paired with the original's stretches by the words of
+// what the action is about (not the clause's overall overlap, which a rewording lowers): where the
+// original's stretch sharing the most of those words puts the action on the other side, and none of
+// its stretches on the candidate's side shares as many, the action moved.
+
+/** The fewest words of what the action is about two stretches must share. */
+const minShared = 1;
+
+interface Read {
+  readonly stretch: AgentStretch;
+  readonly clause: ClauseFacts;
+}
+
+/** The stretches of a sheet's `max` first clauses that say who acts (conditions and talk about the conversation left out). */
+function readSheet(sheet: FactSheet, max: number): Read[] {
+  const out: Read[] = [];
+  for (const clause of sheet.clauses.slice(0, max)) {
+    if (clause.condition || clause.framing) continue;
+    for (const stretch of agentStretches(clause)) out.push({ stretch, clause });
+  }
+  return out;
+}
+
+/**
+ * Whether two folded words are one word's forms: equal, one the other's start (four letters or more:
+ * "insur" / "insurance"), or alike to their last letter or two ("dependenci" / "dependency").
+ */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
+  let k = 0;
+  while (k < short.length && short[k] === long[k]) k++;
+  return k >= 5 && k >= long.length - 2;
+}
+
+/** How many words of `a`'s topic `b`'s says too. */
+const sharedWords = (a: AgentStretch, b: AgentStretch): number => {
+  let n = 0;
+  for (const w of a.topic) if (b.topic.has(w) || [...b.topic].some((x) => sameWord(w, x))) n++;
+  return n;
+};
+
+/** The most words of `s`'s topic one stretch of `reads` on the side `agent` shares, and that stretch. */
+function best(s: AgentStretch, reads: readonly Read[], agent: AgentStretch['agent']): { shared: number; read?: Read } {
+  let top: { shared: number; read?: Read } = { shared: 0 };
+  for (const r of reads) {
+    if (r.stretch.agent !== agent) continue;
+    const n = sharedWords(s, r.stretch);
+    if (n > top.shared) top = { shared: n, read: r };
+  }
+  return top;
+}
+
+/**
+ * Candidate stretches whose action the original puts on the other side (the service's or the
+ * reader's): a `polarity_flip` each, with its sentence; noise where a baseline puts it on the
+ * candidate's side as closely.
+ */
+export function agentsMoved(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  max: number,
+): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
+  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+  const orig = readSheet(original, max);
+  if (orig.length === 0) return out;
+  const cand = readSheet(candidate, max);
+  const base = baselines.map((b) => readSheet(b, max));
+  const flagged = new Set<number>();
+  for (const { stretch: s, clause: c } of cand) {
+    if (flagged.has(c.sentence)) continue;
+    const other = s.agent === 'service' ? 'reader' : 'service';
+    const against = best(s, orig, other);
+    if (against.read === undefined || against.shared < minShared) continue;
+    if (best(s, orig, s.agent).shared >= against.shared) continue;
+    // Production varies where a baseline puts the action on the candidate's side as closely.
+    const varies = base.some((b) => best(s, b, s.agent).shared >= against.shared);
+    flagged.add(c.sentence);
+    out.push({
+      kind: 'polarity_flip',
+      key: 'fact:polarity',
+      severity: 'high',
+      message: `"${clip(against.read.stretch.text)}" → "${clip(s.text)}" (${against.read.stretch.agent === 'service' ? 'the service' : 'the reader'} → ${s.agent === 'service' ? 'the service' : 'the reader'})`,
+      original: against.read.clause.text,
+      candidate: c.text,
+      sentence: c.sentence,
+      ...(varies ? { explainedByNoise: true } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+import { isNegationCue } from './polarity-cues.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// Which pole of price a run of words puts what it talks about on: free (included, covered, waived,
+// at no charge, costs nothing, $0) or charged (extra, charged, costs $X, a fee, on top). A paraphrase
+// says one pole in words with a negation ("at no extra cost", "isn't charged") or without one
+// ("included", "free", "on us"), so counting negations of two wordings reads a flip where both say
+// "free"; reading each wording's pole, and comparing poles, does not. "$40" → "$0" stays a change of
+// pole; "included" → "$5 extra" too.
+
+/** A pole of price. */
+export type PricePole = 'free' | 'charged';
+
+// Words that say the item is paid for already or costs nothing.
+const freeWords = new Set(['free', 'included', 'inclusive', 'complimentary', 'covered', 'waived', 'waive', 'waives']);
+// Words that say the item is paid for: a charge, a fee, a price on top. Not "pay" / "paid": who pays
+// is a fact of its own ("we pay the return postage" / "you pay…" say one pole with another payer).
+const chargedWords = new Set([
+  'charge',
+  'charged',
+  'charges',
+  'cost',
+  'costs',
+  'fee',
+  'fees',
+  'billed',
+  'surcharge',
+  'extra',
+  'separately',
+]);
+// Words after which a clause opens a part of its own ("X is free, but Y costs $5").
+const partOpeners = new Set(['but', 'while', 'whereas', 'although', 'though', 'and', 'then', 'or']);
+// Words that set an exception apart inside a part ("free apart from storage"): two poles in one part.
+const exceptions = new Set(['except', 'apart', 'besides', 'unless', 'beyond', 'over', 'after', 'above']);
+
+/** A money amount: its figure, or undefined ("$5", "+$25", "€0.80", "$0"). */
+function money(w: string): number | undefined {
+  const m = /^[+]?[$€£¥]([\d,]+(?:\.\d+)?)$/.exec(w) ?? /^[+]?([\d,]+(?:\.\d+)?)(?:[$€£¥]|c)$/.exec(w);
+  return m === null ? undefined : Number((m[1] as string).replace(/,/g, ''));
+}
+
+/** Where a negation cue stands among the three words before `i` (not across a comma), or -1. */
+function negationBefore(t: readonly ClauseToken[], i: number): number {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const x = t[k] as ClauseToken;
+    if (/[,;:]/.test(x.after ?? '')) return -1;
+    if (isNegationCue(x.lower)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The poles the words of one part say, one per wording (undefined where a negation of the part
+ * takes no wording of price: it negates something else, "the $12 you paid can't be refunded"): "free" / "included" / "waived" free, or
+ * charged when negated ("isn't included"); a charge word or an amount charged, or free when negated
+ * ("no extra charge", "doesn't cost anything") or followed by "nothing" ("costs nothing"); "$0" free;
+ * "on us" / "on the house" and "part of" free; "on top" charged. "free of charge" is one wording. A verb of waiving
+ * says the whole part: the fee it names is not paid ("The $20 fee is waived").
+ */
+function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
+  const out: PricePole[] = [];
+  let waived: PricePole | undefined;
+  // The negations a wording of price takes: any other negates something else in the part.
+  const used = new Set<number>();
+  for (let i = 0; i < t.length; i++) {
+    const w = (t[i] as ClauseToken).lower.replace(/[.!?)]+$/, '');
+    const next = t[i + 1]?.lower.replace(/[.!?)]+$/, '');
+    const flip = (p: PricePole): PricePole => {
+      const k = negationBefore(t, i);
+      if (k < 0) return p;
+      used.add(k);
+      return p === 'free' ? 'charged' : 'free';
+    };
+    if (w === 'waived' || w === 'waive' || w === 'waives') waived = flip('free');
+    else if (freeWords.has(w)) {
+      // "feel free to", "free to cancel": not a price.
+      if (w === 'free' && (next === 'to' || t[i - 1]?.lower === 'feel')) continue;
+      out.push(flip('free'));
+      // "free of charge": one wording.
+      if (w === 'free' && next === 'of') i += 2;
+    } else if (chargedWords.has(w)) {
+      // "extra" before a noun that is no charge ("an extra night") names a thing, not a price.
+      if (w === 'extra' && next !== undefined && !chargedWords.has(next) && money(next) === undefined && (t[i]?.after ?? '') === '')
+        continue;
+      if (next === 'nothing') used.add(i + 1);
+      out.push(next === 'nothing' ? 'free' : flip('charged'));
+    } else if (w === 'top' && t[i - 1]?.lower === 'on') out.push('charged');
+    // "is part of the price", "isn't part of the package".
+    else if (w === 'part' && next === 'of' && /^(is|are|was|were|not|.*n't)$/.test(t[i - 1]?.lower ?? '')) out.push(flip('free'));
+    else if ((w === 'us' || w === 'house') && (t[i - 1]?.lower === 'on' || t[i - 2]?.lower === 'on')) out.push('free');
+    else {
+      const m = money(w);
+      if (m !== undefined) out.push(m === 0 ? 'free' : flip('charged'));
+    }
+  }
+  if (t.some((x, i) => !used.has(i) && isNegationCue(x.lower))) return undefined;
+  return waived === undefined ? out : [waived];
+}
+
+/** The runs of a clause's words between commas, semicolons, colons and the words that open a part. */
+function parts(t: readonly ClauseToken[]): (readonly ClauseToken[])[] {
+  const out: ClauseToken[][] = [[]];
+  for (const x of t) {
+    if (partOpeners.has(x.lower) && (out[out.length - 1] as ClauseToken[]).length > 0) out.push([]);
+    (out[out.length - 1] as ClauseToken[]).push(x);
+    if (/[,;:]/.test(x.after ?? '')) out.push([]);
+  }
+  return out.filter((r) => r.length > 0);
+}
+
+/**
+ * The one pole of price a run of words says, or undefined: where no part names a price, where two
+ * parts (or two wordings of one part) say opposite poles ("bikes free, cars $40"), where a part
+ * sets an exception apart ("free apart from storage") or where a part negates something that is no
+ * price ("is free but not available on weekends": its negation is about something else).
+ */
+export function pricePole(t: readonly ClauseToken[]): PricePole | undefined {
+  let pole: PricePole | undefined;
+  for (const part of parts(t)) {
+    const poles = polesIn(part);
+    if (poles === undefined) return undefined;
+    if (poles.length === 0) continue;
+    if (part.some((x) => exceptions.has(x.lower))) return undefined;
+    for (const p of poles) {
+      if (pole !== undefined && p !== pole) return undefined;
+      pole = p;
+    }
+  }
+  return pole;
+}
+
+/** Whether two runs of words each say one pole of price, the same one. */
+export function samePricePole(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
+  const p = pricePole(a);
+  return p !== undefined && p === pricePole(b);
+}
