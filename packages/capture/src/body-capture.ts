@@ -111,6 +111,18 @@ export class BodyCapture {
     this.#budget.release(this.#held);
   }
 
+  /**
+   * The held bytes as they sit, in order, without the copy {@link BodyCapture.body} makes of a
+   * packed body: to scan or copy them once, where one piece is not needed (the end-of-stream SSE
+   * scan, the packing of a finished exchange). Views of this capture's blocks: read them before
+   * it is released, and do not keep them.
+   */
+  heldParts(): readonly Buffer[] {
+    if (this.#lone !== undefined) return [this.#lone];
+    this.#seal();
+    return this.#parts;
+  }
+
   body(): CapturedBody {
     let bytes: Buffer;
     if (this.#lone !== undefined) bytes = this.#lone;

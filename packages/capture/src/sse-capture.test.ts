@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parseSse, type SseEvent, SseParser } from '@understudy/core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BodyCapture } from './body-capture.js';
 import { CaptureBudget } from './capture-budget.js';
 import { SseCapture } from './sse-capture.js';
@@ -110,6 +110,46 @@ describe('SseCapture', () => {
         },
       ),
       { numRuns: 3_000, seed: 23 },
+    );
+  });
+
+  it('scans a stream held in many blocks part by part at its end, never joining its body, and reads what a live scan reads', () => {
+    const delta = fc.constantFrom(
+      `data: {"choices":[{"delta":{"content":"${'w'.repeat(180)}"}}]}`,
+      'data: {"id":"c1","model":"gpt-4o","choices":[{"delta":{"content":"é€😀"}}]}',
+      'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":20}}',
+      'data: {"type":"message_delta","usage":{"output_tokens":42}}',
+      'event: ping',
+      ': keep-alive',
+    );
+    const eol = fc.constantFrom('\n', '\r\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(delta, eol), { minLength: 20, maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (events, cuts) => {
+          const text = events.map(([line, end]) => line + end + end).join('');
+          // Cuts every <= 1 000 bytes at least: each chunk is packed into the body's 4 KB blocks.
+          const bytes = Buffer.byteLength(text);
+          const points = [...cuts, ...Array.from({ length: Math.ceil(bytes / 1000) }, (_, i) => i * 1000)];
+          const body = new BodyCapture(1 << 20);
+          const sse = new SseCapture(1 << 20, undefined, body);
+          const join = vi.spyOn(body, 'body');
+          feed(text, points, body, sse);
+          const arrivals = sse.arrivals();
+          const usage = sse.usage();
+          expect(join).not.toHaveBeenCalled();
+          // The reference: the same pieces scanned as they arrive (nothing deferred).
+          const live = new SseCapture(1 << 20, undefined, undefined, 0);
+          for (const [i, chunk] of pieces(text, points).entries()) live.push(chunk, i);
+          live.end();
+          expect(usage).toEqual(live.usage());
+          expect(arrivals).toEqual(live.events.map((e) => e.at));
+          expect(sse.events).toEqual(live.events);
+          expect(sse.dropped).toBe(0);
+        },
+      ),
+      { numRuns: 300, seed: 29 },
     );
   });
 

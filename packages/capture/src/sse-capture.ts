@@ -75,6 +75,8 @@ export class SseCapture {
    */
   #nextUsage = -2;
   #nextModel = -2;
+  /** True while the held bytes are scanned part by part: `#carry` is kept between events then. */
+  #reuseCarry = false;
 
   /**
    * `body`, when given, is the capture of this reply's body that the caller pushes every chunk to
@@ -131,9 +133,19 @@ export class SseCapture {
     this.#deferred = false;
     this.#seen = 0;
     if (upTo > 0) {
-      const { bytes } = this.#body.body();
       this.#deferredEnd = upTo;
-      this.#scan(Buffer.from(bytes.buffer, bytes.byteOffset, upTo), Number.NaN);
+      // Part by part, as the body holds them: one piece would be a copy of the whole stream on the
+      // proxy's thread (and the packing copies the parts again); the scan reads across the seams.
+      // The copy of an event that spans a seam reuses one buffer for the whole scan, not one each.
+      this.#reuseCarry = true;
+      let left = upTo;
+      for (const part of this.#body.heldParts()) {
+        if (left <= 0) break;
+        this.#scan(part.length <= left ? part : part.subarray(0, left), Number.NaN);
+        left -= part.length;
+      }
+      this.#reuseCarry = false;
+      if (this.#carried === 0) this.#carry = empty;
     }
     // Only an event under way (begun after the last one ended, at `#since`) can still need a deferred chunk's time.
     let first = 0;
@@ -194,7 +206,7 @@ export class SseCapture {
       parser.push(`${this.#since === 0 ? '' : '\n'}${bytes.toString('utf8')}\n`, 0);
     }
     this.#since = end;
-    this.#carry = empty;
+    if (!this.#reuseCarry) this.#carry = empty;
     this.#carried = 0;
     this.#overflow = false;
   }

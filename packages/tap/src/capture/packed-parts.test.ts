@@ -1,5 +1,5 @@
 import { BodyCapture, type ExchangeParts } from '@understudy/capture';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 import { captureParts } from './exchange-builder.js';
 import { packedBytes, packParts } from './packed-parts.js';
@@ -82,6 +82,33 @@ describe('packParts / unpackParts', () => {
     const usage = { model: 'gpt-x', inputTokens: 12, outputTokens: 34 };
     roundTrip(result({ streamed: true }), capture({ sseArrivals: () => [0.5, 1.75, 3], streamUsage: usage }), null);
     roundTrip(result({ streamed: true }), capture({ sseEvents: () => [{ at: 2, event: 'message', id: '1', data: 'x\ny' }] }), null);
+  });
+
+  it('copies a reply held in many blocks straight from its parts, byte for byte, without joining it first', () => {
+    const stream = new BodyCapture(1024 * 1024);
+    const text = Array.from({ length: 300 }, (_, i) => `data: {"i":${i},"text":"caf\u00e9 ${'x'.repeat(i % 170)}"}\n\n`).join('');
+    for (const chunk of text.match(/[\s\S]{1,333}/g) ?? []) stream.push(Buffer.from(chunk));
+    stream.push(Buffer.alloc(5000, 'y'));
+    const join = vi.spyOn(stream, 'body');
+    const c = capture({ response: stream, responseHeaders: ['content-type', 'text/event-stream'] });
+    const packed = packParts(result({ streamed: true }), c, 'ex-1', 'stable', null);
+    expect(join).not.toHaveBeenCalled();
+    join.mockRestore();
+    const reply = unpackParts(new Uint8Array(packed)).reply.body;
+    expect(Buffer.from(reply.bytes).equals(Buffer.concat([Buffer.from(text), Buffer.alloc(5000, 'y')]))).toBe(true);
+    expect(reply.size).toBe(Buffer.byteLength(text) + 5000);
+    expect(reply.truncated).toBe(false);
+    roundTrip(result({ streamed: true }), c, null);
+  });
+
+  it('packs a reply cut at its cap with its true size', () => {
+    const cut = new BodyCapture(5000);
+    for (let i = 0; i < 40; i++) cut.push(Buffer.alloc(300, 97 + (i % 26)));
+    roundTrip(result(), capture({ response: cut }), null);
+    const reply = unpackParts(new Uint8Array(packParts(result(), capture({ response: cut }), 'ex-2', 'stable', null))).reply.body;
+    expect(reply.bytes.length).toBe(5000);
+    expect(reply.size).toBe(12_000);
+    expect(reply.truncated).toBe(true);
   });
 
   it('packs an exchange bigger than its scratch buffer (a 1 MiB body) and one after it', () => {

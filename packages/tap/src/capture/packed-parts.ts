@@ -1,3 +1,4 @@
+import type { BodyCapture } from '@understudy/capture';
 import type { CapturedBody } from '@understudy/core';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 
@@ -93,6 +94,17 @@ class PartsWriter {
     this.bytes.set(body.bytes, this.at);
     this.at += body.bytes.length;
   }
+
+  /** A body as {@link body} writes it, copied from the capture's held parts (no whole copy of it first). */
+  heldBody(capture: BodyCapture): void {
+    this.f64(capture.size);
+    this.u8(capture.size > capture.held ? 1 : 0);
+    this.u32(capture.held);
+    for (const part of capture.heldParts()) {
+      this.bytes.set(part, this.at);
+      this.at += part.length;
+    }
+  }
 }
 
 /**
@@ -138,7 +150,8 @@ export function packParts(
   parentId: string | null,
 ): Uint8Array {
   const requestBody = capture.request.body();
-  const responseBody = capture.response.body();
+  // The reply (a long stream's) is copied from its held parts, never joined into one piece first.
+  const response = capture.response;
   const responseHeaders = capture.responseHeaders;
   // A live stream's events are its body's: only their arrival times travel (see ReplyPart.sseArrivals).
   const arrivals = capture.sseArrivals();
@@ -157,7 +170,7 @@ export function packParts(
     listBound(capture.requestHeaders) +
     listBound(responseHeaders ?? []) +
     requestBody.bytes.length +
-    responseBody.bytes.length +
+    response.held +
     8 * (arrivals?.length ?? 0) +
     strBound(eventsJson) +
     strBound(usageJson) +
@@ -188,7 +201,7 @@ export function packParts(
   w.f64(result.status);
   w.u8(responseHeaders === null ? 0 : 1);
   w.list(responseHeaders ?? []);
-  w.body(responseBody);
+  w.heldBody(response);
   w.u8(result.streamed ? 1 : 0);
   w.f64(result.ttfbMs);
   w.f64(result.durationMs);
