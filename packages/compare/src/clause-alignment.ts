@@ -12,8 +12,11 @@ export interface Aligned {
   readonly score: number;
 }
 
+/** What the overlap of a clause is counted on: its content words, each once. */
+type Words = Pick<ClauseFacts, 'contentUnique'>;
+
 /** Dice overlap of two clauses' content-word sets, given how many words they share. */
-function diceOf(a: ClauseFacts, b: ClauseFacts, common: number): number {
+function diceOf(a: Words, b: Words, common: number): number {
   const x = a.contentUnique.length;
   const y = b.contentUnique.length;
   if (x === 0 || y === 0) return 0;
@@ -29,13 +32,21 @@ export function align(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | 
   return found;
 }
 
-function alignUncached(c: ClauseFacts, sheet: FactSheet, max: number): Aligned | undefined {
+/**
+ * {@link align} for words that are no clause of a sheet (a claim read as one with its condition), by
+ * their content word ids, each once: not memoized, and no clause is built for them.
+ */
+export function alignWords(contentUnique: readonly number[], sheet: FactSheet, max: number): Aligned | undefined {
+  return alignUncached({ contentUnique }, sheet, max);
+}
+
+function alignUncached(c: Words, sheet: FactSheet, max: number): Aligned | undefined {
   const n = Math.min(sheet.clauses.length, max);
   return bestOf(c, sheet, n, sharedWords(c, sheet, n));
 }
 
 /** The first clause of the `n` first of `sheet` with the highest overlap with `c`, given the shared-word counts. */
-function bestOf(c: ClauseFacts, sheet: FactSheet, n: number, common: Int32Array): Aligned | undefined {
+function bestOf(c: Words, sheet: FactSheet, n: number, common: Int32Array): Aligned | undefined {
   let best: Aligned | undefined;
   for (let i = 0; i < n; i++) {
     const o = sheet.clauses[i];
@@ -84,7 +95,7 @@ let mark = 0;
  * Content words `c` shares with each of the first `n` clauses of `sheet` (the common count of
  * {@link diceOf}), in a buffer the next call overwrites.
  */
-function sharedWords(c: ClauseFacts, sheet: FactSheet, n: number): Int32Array {
+function sharedWords(c: Words, sheet: FactSheet, n: number): Int32Array {
   if (sharedCounts.length < n) sharedCounts = new Int32Array(Math.max(n, sharedCounts.length * 2));
   const common = sharedCounts;
   common.fill(0, 0, n);

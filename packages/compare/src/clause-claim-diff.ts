@@ -67,7 +67,8 @@ export function diffClauseClaims(
   // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
   // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
   // …or it is the one sentence the candidate adds to an answer that repeats production's word for word.
-  if (!asserts(c) && !(namesNewThings(c, production) && onlyChanged(original, candidate, c.sentence, true, o.maxClauses))) return;
+  // (onlyChanged first: most pairs differ in their sentence count, which it reads before any word.)
+  if (!asserts(c) && !(onlyChanged(original, candidate, c.sentence, true, o.maxClauses) && namesNewThings(c, production))) return;
   // A sentence of the original said in words of its own.
   if (
     standsIn(

@@ -1,10 +1,11 @@
-import { align, counterpart } from './clause-alignment.js';
-import { type ClauseFacts, type FactSheet, joinClauses } from './fact-sheet.js';
+import { alignWords, counterpart } from './clause-alignment.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { uniqueIds } from './word-ids.js';
 
 /**
  * The original's clause that says what candidate clause `c` (the `k`-th) says when `c` follows its
  * condition in one sentence ("If you're just out for the day, a permit isn't required"): the claim
- * and its condition are one unit of meaning, so they are aligned as one ({@link joinClauses}), and
+ * and its condition are one unit of meaning, so they are aligned as one (their content words together, as `joinClauses` joins them), and
  * the original's clause that unit matches closely ("Day trips do not need a permit") is the one
  * compared, not the clause `c`'s own few words match best ("A permit is required for every
  * overnight trip"). Elsewhere (no condition before `c`, or the unit matching nothing closely, at
@@ -19,7 +20,8 @@ export function conditionCounterpart(
 ): ClauseFacts | undefined {
   const before = candidate.clauses[k - 1];
   if (before?.condition === true && before.sentence === c.sentence && !c.condition) {
-    const best = align(joinClauses([before, c], candidate.words), original, o.maxClauses);
+    // The unit's content words as joinClauses would give them: only its words are aligned, so no clause is built.
+    const best = alignWords(uniqueIds([...before.contentIds, ...c.contentIds], candidate.words), original, o.maxClauses);
     if (best !== undefined && best.score >= o.alignClause && !best.clause.condition) return best.clause;
   }
   return counterpart(c, original, candidate, o.alignClause, o.maxClauses);

@@ -34,6 +34,11 @@ const bringing = new Set(['bring', 'brings']);
 // The words that say "free" in its price sense ("free", "no charge", "without a fee").
 const freeWords = new Set(['free', 'no', 'without']);
 
+// Every word {@link sidesIn} reads a side from (its listing, covering, setting-apart, "free", "comes
+// with", bringing and paying words): a clause holding none of them puts no item on a side, and most
+// clauses hold none, so they are passed over before the per-clause reading.
+const sideWords = new Set([...listing, ...covered, ...apartWords, ...paying, ...bringing, ...freeWords, 'part', 'comes', 'come']);
+
 /** Whether a word may name an item (not a price word, a number or a function word). */
 function itemWord(w: string): boolean {
   return (
@@ -71,7 +76,7 @@ function apartAt(t: readonly ClauseToken[], i: number): boolean {
  * Conditions, framing and modal clauses put nothing; a clause with words of both sides, nothing.
  */
 function sides(c: ClauseFacts): [string, Side][] {
-  if (c.condition || c.framing) return [];
+  if (c.condition || !c.tokens.some((x) => sideWords.has(x.lower)) || c.framing) return [];
   // A possibility puts an item apart only ("boots can be rented for $15"); any other modal, nothing.
   if (c.polarity.modality === 'possibility' && !c.polarity.negated) return plainSides(c).filter(([, s]) => s === 'apart');
   return c.polarity.modality === null ? plainSides(c) : [];

@@ -26,6 +26,19 @@ function advising(w: string, prev: string | undefined): boolean {
 // Each sheet's sentence texts, read once (a sheet is compared with several others: baselines, candidates).
 const texts = new WeakMap<FactSheet, { readonly max: number; readonly bySentence: Map<number, string> }>();
 
+/**
+ * How many sentences a sheet's first `max` clauses are in: the size of {@link sentenceTexts}, told
+ * without joining their words (most pairs of answers differ in it, and then no text is compared).
+ */
+export function sentenceCount(sheet: FactSheet, max: number): number {
+  const known = texts.get(sheet);
+  if (known !== undefined && known.max === max) return known.bySentence.size;
+  const seen = new Set<number>();
+  const n = Math.min(sheet.clauses.length, max);
+  for (let i = 0; i < n; i++) seen.add((sheet.clauses[i] as ClauseFacts).sentence);
+  return seen.size;
+}
+
 /** The lower-cased words of each sentence of a sheet's first `max` clauses, joined (memoized per sheet). */
 export function sentenceTexts(sheet: FactSheet, max: number): Map<number, string> {
   const known = texts.get(sheet);
@@ -48,9 +61,9 @@ export function sentenceTexts(sheet: FactSheet, max: number): Map<number, string
  * sentence is then missing).
  */
 export function onlyChanged(original: FactSheet, candidate: FactSheet, sentence: number, added: boolean, max: number): boolean {
+  if (sentenceCount(candidate, max) !== sentenceCount(original, max) + (added ? 1 : 0)) return false;
   const ours = sentenceTexts(original, max);
   const theirs = sentenceTexts(candidate, max);
-  if (theirs.size !== ours.size + (added ? 1 : 0)) return false;
   const kept = new Set(ours.values());
   for (const [k, s] of theirs) if (k !== sentence && !kept.has(s)) return false;
   const said = new Set(theirs.values());

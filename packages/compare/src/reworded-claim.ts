@@ -71,9 +71,27 @@ export function mayReword(b: readonly ClauseToken[], pre: number, suf: number, p
   let fresh = 0;
   for (let i = pre; i < b.length - suf; i++) {
     const t = b[i] as ClauseToken;
-    for (const w of words([t], i === 0)) if (unsaid(w, production) && ++fresh >= minFreshAlone) return true;
+    // words([t], i === 0): a capitalized word inside the sentence has none.
+    if (i !== 0 && capital.test(t.core)) continue;
+    for (const w of tokenWords(t)) if (unsaid(w, production) && ++fresh >= minFreshAlone) return true;
   }
   return false;
+}
+
+// {@link words} of one token with names kept, by the token's text (its `lower` is that text folded):
+// {@link mayReword} asks them of every edited word of every near copy of every pair. Bounded: past
+// `maxTokenWords` texts it starts afresh.
+const wordsByCore = new Map<string, readonly string[]>();
+const maxTokenWords = 20_000;
+
+function tokenWords(t: ClauseToken): readonly string[] {
+  let found = wordsByCore.get(t.core);
+  if (found === undefined) {
+    if (wordsByCore.size >= maxTokenWords) wordsByCore.clear();
+    found = words([t]);
+    wordsByCore.set(t.core, found);
+  }
+  return found;
 }
 
 /**

@@ -3,7 +3,7 @@ import { clip } from './clip-text.js';
 import { priceSide, tailFlip } from './concessive-tail.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
-import { sentenceTexts } from './lone-addition.js';
+import { sentenceCount, sentenceTexts } from './lone-addition.js';
 import { partFlip, type Stance, stanceOf } from './stance-segments.js';
 
 // The one sentence of an answer rewritten to take the other side on what it is about: "Please keep
@@ -42,9 +42,10 @@ function clausesOf(sheet: FactSheet, n: number, max: number): ClauseFacts[] {
  * is new. Undefined otherwise.
  */
 function replaced(original: FactSheet, candidate: FactSheet, max: number): { from: number; to: number } | undefined {
+  const count = sentenceCount(original, max);
+  if (count !== sentenceCount(candidate, max) || count < 2) return undefined;
   const ours = sentenceTexts(original, max);
   const theirs = sentenceTexts(candidate, max);
-  if (ours.size !== theirs.size || ours.size < 2) return undefined;
   const said = new Set(theirs.values());
   const kept = new Set(ours.values());
   const missing = [...ours].filter(([, s]) => !said.has(s));
