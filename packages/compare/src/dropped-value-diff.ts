@@ -1,6 +1,7 @@
 import { clip } from './clip-text.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { keptWithout, wordCount } from './kept-without.js';
+import { swappedValue } from './swapped-value.js';
 
 /**
  * The last pass of `diffFacts`, appended to `ctx.out`: values every production answer states that
@@ -21,6 +22,21 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     // A day said relative to the answer ("shipped today") is how the moment is worded, not a figure
     // of the claim: "is on its way" says it without it.
     const kept = whole && !v.keys[0]?.startsWith('relative:') ? keptWithout(v, original, candidate, o) : undefined;
+    // The clause copied with another value in its place.
+    const swapped = kept === undefined ? swappedValue(v, original, candidate, o.maxClauses) : undefined;
+    if (swapped !== undefined) {
+      out.push({
+        kind: 'fact_changed',
+        path: clausePath(swapped.clause),
+        key: `fact:${v.type}`,
+        severity: 'high',
+        message: `${v.text} → ${swapped.value.text}`,
+        original: v.text,
+        candidate: swapped.value.text,
+        ...(ctx.varies(v, swapped.value) ? { explainedByNoise: true } : {}),
+      });
+      continue;
+    }
     out.push({
       kind: 'fact_dropped',
       path: kept === undefined ? 'text' : clausePath(kept),

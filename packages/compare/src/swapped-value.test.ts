@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { diffFacts } from './fact-diff.js';
+import { factSheet } from './fact-sheet.js';
+
+const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
+    .map((d) => `${d.kind}: ${d.message}`);
+
+// A clause copied word for word but for its value, which another value of the same kind replaces, is a
+// changed fact even where the new value is one production states elsewhere (and so the clause's closest
+// match by words is that other clause).
+describe('a value swapped in a copied clause', () => {
+  const original = '- Pickup between 1 and 4 p.m.; return must be by 11 a.m.\n- Extra miles are 39¢ each.';
+  it('is a change where the new value is stated by another clause', () => {
+    expect(judged(original, '- Pickup between 1 and 4 p.m.; return must be by 1 p.m.\n- Extra miles are 39¢ each.')).toEqual([
+      'fact_changed: 11 a.m → 1 p.m',
+    ]);
+    expect(
+      judged('The pool opens at 6 a.m. and the gym at 5 a.m. on weekdays.', 'The pool opens at 5 a.m. and the gym at 5 a.m. on weekdays.'),
+    ).not.toEqual([]);
+  });
+
+  it('is noise where a baseline states the new value in that clause', () => {
+    expect(
+      judged(original, '- Pickup between 1 and 4 p.m.; return must be by 1 p.m.\n- Extra miles are 39¢ each.', [
+        'Pickup runs 1 to 4 p.m. and the return is due by 1 p.m. Extra miles cost 39¢.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('is nothing where the clause keeps its value', () => {
+    expect(judged(original, '- Pickup 1–4 p.m.; return by 11 a.m.\n- Extra miles: 39¢ each.')).toEqual([]);
+  });
+});
