@@ -35,6 +35,24 @@ describe('SseParser', () => {
     );
   });
 
+  it('reads LF, CR and CRLF line ends alike, however a generated stream is split', () => {
+    const line = fc.constantFrom('data: {"a":1}', 'data: x', 'data:', 'event: delta', 'id: 3', ': note', '', 'data: é€');
+    const end = fc.constantFrom('\n', '\r', '\r\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, end), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 12 }), (lines, cuts) => {
+        // Closed by a comment line, so a last CR is settled (alone it may be half a CRLF still to come).
+        const text = `${lines.map(([l, e]) => l + e).join('')}: end\n`;
+        // The same stream with every line end (CRLF, a lone CR) a plain LF: the events must not depend on which was used.
+        const plain = text.replace(/\r\n?/g, '\n');
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...points].map((p, i) => text.slice(p, points[i] ?? text.length));
+        const strip = (es: SseEvent[]) => es.map(({ at: _at, ...rest }) => rest);
+        expect(strip(parse(chunks))).toEqual(strip(parse([plain])));
+      }),
+      { numRuns: 1_000, seed: 31 },
+    );
+  });
+
   it('stamps each event with the arrival offset of its first line', () => {
     expect(parse(['data: a\n', '\n', 'data: b\n\n']).map((e) => e.at)).toEqual([0, 2]);
   });

@@ -31,8 +31,14 @@ export class SseParser {
       if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
     }
     let start = 0;
+    // Where the next LF and CR are (searched natively, each again only once passed): most streams
+    // have no CR at all, so a line end costs one `indexOf`, not a call per character.
+    let lf = -2;
+    let cr = -2;
     for (;;) {
-      const nl = nextLineEnd(input, start);
+      if (lf !== -1 && lf < start) lf = input.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = input.indexOf('\r', start);
+      const nl = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (nl === -1) break;
       // A CR at the very end may be the first half of CRLF: wait for the next chunk.
       if (input.charCodeAt(nl) === 13 && nl + 1 === input.length) break;
@@ -94,12 +100,4 @@ export class SseParser {
     this.#id = undefined;
     this.#started = false;
   }
-}
-
-function nextLineEnd(s: string, from: number): number {
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return -1;
 }
