@@ -39,7 +39,7 @@ export function diffFacts(
   const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
   const ctx = factDiffContext(original, candidate, baselines, o);
   // Original clauses no candidate clause was paired with, asked only where a clause would be a new claim.
-  const standsIn = standInTest(original.clauses, o.maxClauses, ctx.matched, ctx.droppedValues.length === 0);
+  const standsIn = standInTest(original.clauses, o.maxClauses, ctx.matched, ctx.droppedValues.length === 0, candidate.clauses);
   candidate.clauses.forEach((c, k) => {
     if (ctx.out.length >= o.maxDifferences) return;
     const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;

@@ -58,3 +58,29 @@ describe('a clause that stands in for one the candidate left out', () => {
     expect(claims(booked, `${cut} Parking is free for all diners after 6 pm.`)).toHaveLength(1);
   });
 });
+
+const addedClaims = (a: string, b: string, baselines: string[] = []): string[] =>
+  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
+    .filter((d) => d.kind === 'added_claim' && d.explainedByNoise !== true)
+    .map((d) => String(d.candidate ?? ''));
+
+describe('a left-over clause another clause of the candidate says', () => {
+  it('is no new claim where it rewords a sentence the candidate says nowhere else', () => {
+    expect(
+      addedClaims(
+        'The parcel must be sealed before pickup. Labels are printed at the counter.',
+        'Labels get printed at the counter. Please note the box has to be taped shut before the courier arrives.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('is a new claim where the clause left over is said by another clause of the candidate', () => {
+    // "…, so you only carry a day pack" is said by the candidate's first sentence, not by the mechanic.
+    expect(
+      addedClaims(
+        "Your bags are driven to each night's inn, so you only carry a day pack. Every bike comes with a lock and a pump. Breakfast is included.",
+        'A car drives your bags on to every night’s inn, so a day pack is all you need. Your bike has a lock and a pump. Breakfast is included. A mechanic will ride out to fix a puncture anywhere on the route.',
+      ),
+    ).toEqual(['A mechanic will ride out to fix a puncture anywhere on the route.']);
+  });
+});

@@ -19,6 +19,7 @@ export function standInTest(
   max: number,
   matched: ReadonlyMap<ClauseFacts, ClauseFacts>,
   keepsEveryValue: boolean,
+  candidate: readonly ClauseFacts[] = [],
 ): (c: ClauseFacts, namesSupported: boolean) => boolean {
   if (!keepsEveryValue) return () => false;
   // Found on first use: most answers have no clause that would be a new claim.
@@ -30,7 +31,8 @@ export function standInTest(
       const partners = new Set(matched.values());
       leftOver = original.slice(0, max).filter((x) => !x.framing && !partners.has(x) && asserts(x));
     }
-    const i = leftOver.findIndex((x) => sameStance(x, c));
+    // A left-over clause another unpaired clause of the candidate says in more of its words is that clause's.
+    const i = leftOver.findIndex((x) => sameStance(x, c) && !saidByAnother(x, c, candidate, max));
     if (i >= 0) {
       leftOver.splice(i, 1);
       return true;
@@ -57,4 +59,22 @@ function conditionsPartner(c: ClauseFacts, matched: ReadonlyMap<ClauseFacts, Cla
     return true;
   }
   return false;
+}
+
+/** How many content words two clauses share. */
+function shared(a: ClauseFacts, b: ClauseFacts): number {
+  let n = 0;
+  for (const w of a.contentUnique) if (b.contentUnique.includes(w)) n++;
+  return n;
+}
+
+/**
+ * Whether a clause of the candidate other than `c` shares two or more content words with the
+ * original's left-over clause `x`, and more than `c` does: `x` is said there ("…, so you only carry
+ * a day bag" / "A van moves your luggage to every hotel, so a day bag is all you need", one clause
+ * paired with the sentence's other clause), so `c` does not stand in for it.
+ */
+function saidByAnother(x: ClauseFacts, c: ClauseFacts, candidate: readonly ClauseFacts[], max: number): boolean {
+  const own = shared(c, x);
+  return candidate.slice(0, max).some((d) => d !== c && !d.framing && shared(d, x) >= Math.max(2, own + 1));
 }
