@@ -51,16 +51,13 @@ function thirdPerson(v: string): string {
 
 // Verbs of an action someone does or pays for (base and third-person forms). Not the verbs two sides
 // share ("we hire out bikes" / "you hire a bike", "we take cash" / "you pay cash"): hire, rent, take, accept, charge.
-const actionVerbs = new Set(
-  (
-    'bring buy pay arrange book supply provide carry fetch collect return install set put pitch clean clear handle ' +
-    'organise organize apply wheel drop fix repair move inspect insure prime decorate download configure tune deliver ' +
-    'cover sort load unload assemble erect dismantle empty wash prepare print post ship send lift transfer remove dispose ' +
-    'stock lend tow pick mount hang paint plant file submit register renew measure fit replace maintain refill feed'
-  )
-    .split(' ')
-    .flatMap((v) => [v, thirdPerson(v)]),
-);
+const actionVerbList = (
+  'bring buy pay arrange book supply provide carry fetch collect return install set put pitch clean clear handle ' +
+  'organise organize apply wheel drop fix repair move inspect insure prime decorate download configure tune deliver ' +
+  'cover sort load unload assemble erect dismantle empty wash prepare print post ship send lift transfer remove dispose ' +
+  'stock lend tow pick mount hang paint plant file submit register renew measure fit replace maintain refill feed leave wear switch shift'
+).split(' ');
+const actionVerbs = new Set(actionVerbList.flatMap((v) => [v, thirdPerson(v)]));
 // Verbs that say the action is done for the reader when passive ("are provided", "is transferred").
 const servedParticiples = new Set(
   'provided supplied included lent handled arranged organised organized delivered collected transferred installed fitted covered stocked'.split(
@@ -86,7 +83,24 @@ const auxiliaries = new Set([
   'should',
 ]);
 const modals = new Set(['can', 'may', 'could', 'might']);
-const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', "it's", "they're", 'gets', 'get']);
+// "is provided", and "isn't included" (the negation read with the stretch's others).
+const beForms = new Set([
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'was',
+  'were',
+  "it's",
+  "they're",
+  'gets',
+  'get',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+]);
 // People on the reader's side: the reader by another name.
 const readerPeople = new Set(
   (
@@ -98,8 +112,8 @@ const readerPeople = new Set(
 // People and things on the service's side.
 const servicePeople = new Set(
   (
-    'crew team staff driver drivers technician technicians engineer engineers instructor instructors guide guides club company shop ' +
-    'school venue hotel yard workshop office fitter fitters installer installers van courier'
+    'crew team staff driver drivers technician technicians engineer engineers instructor instructors guide guides club company ' +
+    'fitter fitters installer installers courier couriers'
   ).split(' '),
 );
 // The reader's subject forms.
@@ -209,6 +223,7 @@ function marks(t: readonly ClauseToken[]): Marks {
     else if (x === 'for' && w(i + 1) === 'you' && w(i + 2) !== 'to') mark('service', [i + 1]);
     else if (x === 'yours' && w(i + 1) === 'to') mark('reader', [i]);
     else if (x === 'up' && w(i + 1) === 'to' && w(i + 2) === 'you') mark('reader', [i + 2]);
+    else if ((x === 'job' || x === 'task') && w(i - 1) === 'your') mark('reader', [i]);
     else if (x === 'responsibility' || x === 'responsible') {
       const owner = w(i - 1).replace(/'s$/, '');
       if (owner === 'your' || readerPeople.has(owner) || t.slice(0, i).some((u) => u.lower === 'you' || u.lower === "you're"))
@@ -225,8 +240,12 @@ function marks(t: readonly ClauseToken[]): Marks {
       mark('service', [i + 1], true);
     else if (x === 'our' && i === 0 && actsFrom(t, i + 2)) mark('service', [i + 1], true);
     else if (beForms.has(x) && !modals.has(w(i - 1)) && servedParticiples.has(w(i + 1) === 'already' ? w(i + 2) : w(i + 1)))
-      // Not "can be collected": a possibility is the reader's to take.
-      mark('service', []);
+      // Not "can be collected": a possibility is the reader's to take. The participle says who, not what.
+      mark('service', [w(i + 1) === 'already' ? i + 2 : i + 1]);
+    // "Please put it at the kerb": a request the reader is to carry out. (A sentence opening with the
+    // verb alone is as often how a paraphrase says what the service does: "Set up the columns and let
+    // the browser place the children".)
+    else if (x === 'please' && actionVerbs.has(w(i + 1))) mark('reader', [i], true);
     // "There's no need to wheel it out": the reader's task, lifted.
     else if (x === 'need' && w(i - 1) === 'no' && w(i + 1) === 'to') mark('reader', []);
   }

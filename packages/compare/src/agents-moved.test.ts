@@ -24,9 +24,36 @@ describe('an action moved between the service and the reader in a reworded answe
     expect(moved('Return postage is on us: use the label in the parcel.', 'Postage for returns is at your own expense.').join()).toContain(
       'the service → the reader',
     );
+    // What "isn't provided" leaves to the reader.
+    expect(
+      moved(
+        'Parking permits aren’t provided with the booking. The tour runs for three hours.',
+        'The tour runs for three hours, and our staff arrange your parking permit before you arrive.',
+      ).join(),
+    ).toContain('the reader → the service');
+    // "…is your job".
+    expect(
+      moved(
+        'Emptying the shelves is your job, the day before the fitting. The new units take a day to fit.',
+        'The new units take a day to fit, and our fitters empty the shelves for you first.',
+      ).join(),
+    ).toContain('the reader → the service');
+    // A request ("Please …") is the reader's task.
+    expect(
+      moved(
+        'Please return the room keys to the front desk at checkout. Late checkout is $20.',
+        'Late checkout costs $20. Our housekeeper collects the room keys from your room at checkout.',
+      ).join(),
+    ).toContain('the reader → the service');
   });
 
   it('is no flip where both say the same side, a price is free, or a possibility is the reader’s', () => {
+    // The word that says who ("provided") is not what the action is about.
+    expect(
+      moved('Towels and lockers are provided at the pool.', 'Towels and lockers are provided at the pool; goggles aren’t provided.').filter(
+        (m) => m.includes('the reader'),
+      ),
+    ).toEqual([]);
     expect(
       moved(
         'Our team installs the dishwasher and takes the old one away.',
