@@ -16,7 +16,7 @@ export interface Aligned {
 type Words = Pick<ClauseFacts, 'contentUnique'>;
 
 /** Dice overlap of two clauses' content-word sets, given how many words they share. */
-function diceOf(a: Words, b: Words, common: number): number {
+export function diceOf(a: Words, b: Words, common: number): number {
   const x = a.contentUnique.length;
   const y = b.contentUnique.length;
   if (x === 0 || y === 0) return 0;
@@ -127,7 +127,8 @@ function sharedWords(c: Words, sheet: FactSheet, n: number): Int32Array {
 // Per word id, how many clauses of the sheet being counted use it: reused, zeroed after each count.
 let clauseCounts = new Int32Array(1024);
 
-function distinctive(sheet: FactSheet): IdSet {
+/** The words each used in one clause of an answer only (four letters or more, no digit), memoized on the sheet. */
+export function distinctive(sheet: FactSheet): IdSet {
   let set = sheet.memo.distinctive;
   if (set === undefined) {
     if (clauseCounts.length < sheet.words.size) clauseCounts = new Int32Array(Math.max(sheet.words.size, clauseCounts.length * 2));

@@ -13,6 +13,7 @@ import { isLeadIn } from './lead-in.js';
 import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity } from './polarity-diff.js';
+import { subjectCounterpart } from './subject-counterpart.js';
 import { swappedTerm } from './swapped-term.js';
 import { anchoredElsewhere } from './value-slots.js';
 
@@ -45,7 +46,10 @@ export function diffClauseClaims(
   // "call … right away"): the clause of the other polarity about the same thing is compared too,
   // for a flip only.
   if (flip === undefined && !consequence && (aligned?.score ?? 0) < o.alignClause) {
-    const q = opposedCounterpart(c, original, candidate, o.alignClause, o.maxClauses);
+    // …or the clause of the other polarity with the same subject ("Children under 12 aren't allowed…" / "Children of any age may join…").
+    const q =
+      opposedCounterpart(c, original, candidate, o.alignClause, o.maxClauses) ??
+      subjectCounterpart(c, original, candidate, o.alignClause, o.maxClauses);
     const other = q !== undefined && q !== p ? diffPolarity(c, q, context, o) : undefined;
     if (other?.kind === 'polarity_flip') flip = other;
   }
