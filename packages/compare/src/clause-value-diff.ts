@@ -4,6 +4,7 @@ import { clip } from './clip-text.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { restatesFree } from './price-pole.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
@@ -55,6 +56,8 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
         candidate: v.text,
         ...(varying ? { explainedByNoise: true } : {}),
       });
+    } else if (restatesFree(v, c, aligned?.clause)) {
+      // "$0" where production says "free": the pole in figures.
     } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
       out.push({
         kind: isAligned ? 'fact_added' : 'added_claim',

@@ -80,3 +80,27 @@ describe('a price pole said in other words', () => {
     ).not.toEqual([]);
   });
 });
+
+describe('a zero amount for what production says is free', () => {
+  const values = (a: string, b: string): string[] =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.kind.startsWith('fact_') || d.kind === 'added_claim')
+      .filter((d) => d.severity === 'high')
+      .map((d) => `${d.kind}: ${d.message}`);
+
+  it('is the free pole in figures, no new value', () => {
+    expect(
+      values(
+        'Hall hire is free for registered charities. Other groups pay $40 an hour.',
+        '- Registered charities: $0\n- Other groups: $40 an hour',
+      ),
+    ).toEqual([]);
+  });
+
+  it('is still a changed value where it replaces an amount, or where production charges', () => {
+    expect(values('Hall hire is $40 for registered charities.', 'Hall hire is $0 for registered charities.')).toEqual([
+      'fact_changed: $40 → $0',
+    ]);
+    expect(values('Hall hire is charged by the hour for registered charities.', 'Registered charities: $0')).not.toEqual([]);
+  });
+});

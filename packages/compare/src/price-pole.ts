@@ -1,3 +1,5 @@
+import type { ClauseFacts } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
 import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -79,6 +81,8 @@ function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
       // "free of charge": one wording.
       if (w === 'free' && next === 'of') i += 2;
     } else if (chargedWords.has(w)) {
+      // "costs $0", "a fee of $12": the amount says the pole.
+      if (money(next ?? '') !== undefined || (next === 'of' && money(t[i + 2]?.lower ?? '') !== undefined)) continue;
       // "extra" before a noun that is no charge ("an extra night") names a thing, not a price.
       if (w === 'extra' && next !== undefined && !chargedWords.has(next) && money(next) === undefined && (t[i]?.after ?? '') === '')
         continue;
@@ -133,4 +137,15 @@ export function pricePole(t: readonly ClauseToken[]): PricePole | undefined {
 export function samePricePole(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {
   const p = pricePole(a);
   return p !== undefined && p === pricePole(b);
+}
+
+/**
+ * Whether a zero amount the candidate states ("Deposit: $0") says the free pole that production's
+ * closest clause words another way ("there's no deposit to pay", "…is free"): a wording of the pole,
+ * not a new figure. The closest clause must name a word of the candidate's. An amount that replaces
+ * another ("$40" → "$0") is a changed value before this is asked.
+ */
+export function restatesFree(v: FactValue, c: ClauseFacts, closest: ClauseFacts | undefined): boolean {
+  if (v.type !== 'money' || v.num !== 0 || closest === undefined) return false;
+  return pricePole(closest.tokens) === 'free' && c.content.some((w) => closest.contentSet.has(w));
 }
