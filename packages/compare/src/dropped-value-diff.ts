@@ -19,24 +19,26 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     if (out.length >= o.maxDifferences) break;
     if (used.has(v) || !ctx.stable(v) || v.type === 'entity') continue;
     used.add(v);
-    // A day said relative to the answer ("shipped today") is how the moment is worded, not a figure
-    // of the claim: "is on its way" says it without it.
-    const kept = whole && !v.keys[0]?.startsWith('relative:') ? keptWithout(v, original, candidate, o) : undefined;
+    const copied = swappedValue(v, original, candidate, o.maxClauses);
     // The clause copied with another value in its place.
-    const swapped = kept === undefined ? swappedValue(v, original, candidate, o.maxClauses) : undefined;
-    if (swapped !== undefined) {
+    const swapped = copied?.value;
+    if (copied !== undefined && swapped !== undefined) {
       out.push({
         kind: 'fact_changed',
-        path: clausePath(swapped.clause),
+        path: clausePath(copied.clause),
         key: `fact:${v.type}`,
         severity: 'high',
-        message: `${v.text} → ${swapped.value.text}`,
+        message: `${v.text} → ${swapped.text}`,
         original: v.text,
-        candidate: swapped.value.text,
-        ...(ctx.varies(v, swapped.value) ? { explainedByNoise: true } : {}),
+        candidate: swapped.text,
+        ...(ctx.varies(v, swapped) ? { explainedByNoise: true } : {}),
       });
       continue;
     }
+    // The clause copied without it, or said again without it. A day said relative to the answer
+    // ("shipped today") is how the moment is worded, not a figure of the claim: "is on its way" says
+    // it without it.
+    const kept = whole && !v.keys[0]?.startsWith('relative:') ? (copied?.clause ?? keptWithout(v, original, candidate, o)) : undefined;
     out.push({
       kind: 'fact_dropped',
       path: kept === undefined ? 'text' : clausePath(kept),

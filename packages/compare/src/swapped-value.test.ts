@@ -33,3 +33,20 @@ describe('a value swapped in a copied clause', () => {
     expect(judged(original, '- Pickup 1–4 p.m.; return by 11 a.m.\n- Extra miles: 39¢ each.')).toEqual([]);
   });
 });
+
+describe('a value left out of a clause copied word for word', () => {
+  const original =
+    'The transfer fee of $75 your old broker charged is reimbursed by us. That credit will appear within 10 business days. Your dividend setting was not changed.';
+  it('is a dropped claim where a vague word takes its place in an answer about as long', () => {
+    expect(
+      judged(
+        original,
+        'The transfer fee of $75 your old broker charged is reimbursed by us. That credit will appear soon. Your dividend setting was not changed.',
+      ),
+    ).toEqual(['fact_dropped: no longer states 10 business days in "That credit will appear soon."']);
+  });
+
+  it('is shown but no regression in a much shorter answer', () => {
+    expect(judged(original, 'We reimburse the $75 transfer fee. That credit will appear soon.')).toEqual([]);
+  });
+});

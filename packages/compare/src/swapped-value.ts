@@ -16,19 +16,19 @@ function spanOf(tokens: readonly ClauseToken[], v: FactValue): [number, number] 
 }
 
 /**
- * The value that replaces `v` in a candidate clause copying, word for word, the original clause that
- * states it ("return must be by 11 a.m." → "return must be by 1 p.m."): the clause's words before and
- * after the value are the same (two at least), and between them the candidate states another value of
- * its slot. The clause rules pair clauses by the words they share, values included, so such a clause
- * may pair with another clause stating the new value ("Pickup between 1 and 4 p.m."); this pairs it by
- * the words around the value alone.
+ * The candidate clause copying, word for word, the original clause that states `v` but for the value
+ * ("return must be by 11 a.m." → "return must be by 1 p.m.", "will appear within 10 business days" →
+ * "will appear soon"): the clause's words before and after the value are the same (two at least), and
+ * `value` is another value of its slot the candidate states between them, if any. The clause rules pair
+ * clauses by the words they share, values included, so such a clause may pair with another clause
+ * stating the new value ("Pickup between 1 and 4 p.m."); this pairs it by the words around the value.
  */
 export function swappedValue(
   v: FactValue,
   original: FactSheet,
   candidate: FactSheet,
   maxClauses: number,
-): { value: FactValue; clause: ClauseFacts } | undefined {
+): { value?: FactValue; clause: ClauseFacts } | undefined {
   const x = original.clauses.find((c, i) => i < maxClauses && c.values.includes(v));
   const span = x === undefined ? undefined : spanOf(x.tokens, v);
   if (x === undefined || span === undefined) return undefined;
@@ -36,21 +36,26 @@ export function swappedValue(
   const after = x.tokens.length - end;
   if (start + after < 2) return undefined;
   const n = Math.min(candidate.clauses.length, maxClauses);
+  let without: ClauseFacts | undefined;
   for (let k = 0; k < n; k++) {
     const c = candidate.clauses[k] as ClauseFacts;
-    if (c.tokens.length < start + after + 1 || !same(x.tokens, c.tokens, 0, 0, start)) continue;
-    if (!same(x.tokens, c.tokens, end, c.tokens.length - after, after)) continue;
-    const middle = c.tokens.slice(start, c.tokens.length - after);
-    const w = c.values.find(
-      (y) => y !== v && sameSlot(y, v) && !y.keys.some((key) => v.keys.includes(key)) && spanOf(middle, y) !== undefined,
-    );
-    if (w !== undefined) return { value: w, clause: c };
+    // The words kept before and after the value; one next to it may go with it ("within 10 days" → "soon").
+    const before = Math.min(start, common(x.tokens, c.tokens, 1));
+    const kept = Math.min(after, common(x.tokens, c.tokens, -1), c.tokens.length - before);
+    if (before + kept < start + after - 1) continue;
+    const middle = c.tokens.slice(before, c.tokens.length - kept);
+    const inMiddle = c.values.filter((y) => y !== v && sameSlot(y, v) && spanOf(middle, y) !== undefined);
+    if (inMiddle.some((y) => y.keys.some((key) => v.keys.includes(key)))) continue;
+    if (inMiddle[0] !== undefined) return { value: inMiddle[0], clause: c };
+    without ??= c;
   }
-  return undefined;
+  return without === undefined ? undefined : { clause: without };
 }
 
-/** Whether `n` tokens from `i` in `a` and from `j` in `b` are the same words. */
-function same(a: readonly ClauseToken[], b: readonly ClauseToken[], i: number, j: number, n: number): boolean {
-  for (let k = 0; k < n; k++) if (a[i + k]?.lower !== b[j + k]?.lower) return false;
-  return true;
+/** How many words `a` and `b` share at their start (`dir` 1) or at their end (`dir` -1). */
+function common(a: readonly ClauseToken[], b: readonly ClauseToken[], dir: 1 | -1): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && (dir === 1 ? a[k] : a[a.length - 1 - k])?.lower === (dir === 1 ? b[k] : b[b.length - 1 - k])?.lower) k++;
+  return k;
 }
