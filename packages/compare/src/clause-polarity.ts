@@ -1,5 +1,6 @@
 import { freeCompoundNoun } from './free-compound.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
+import { reassuranceEnd } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 import {
@@ -104,6 +105,14 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     ) {
       start = i + 1;
       return;
+    }
+    // "No worries,", "Not a problem -": a reassurance opening the clause; its "no" denies nothing.
+    if (i === start) {
+      const end = reassuranceEnd(tokens, i);
+      if (end > i) {
+        start = end;
+        return;
+      }
     }
     // "Don't hesitate to ask", "don't worry": encouragement, neither a negation nor a prohibition.
     if (reassures(tokens, i)) return;

@@ -2,6 +2,7 @@ import { namesPolicy } from './claim-assertion.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { subordinators } from './polarity-words.js';
+import { reassuranceEnd } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Words that may come before a courtesy frame: its subject and auxiliaries, adverbs, an opening
@@ -31,7 +32,7 @@ const word = (t: ClauseToken | undefined): string => t?.lower ?? '';
 /**
  * Where a courtesy frame ends in a clause's tokens (the index of the first word it offers):
  * "feel free to", "don't hesitate to", "(we're always) happy / glad / welcome to", "let us know",
- * "don't worry", "(I) hope", a farewell naming the meeting ahead ("see you", "look forward to"), or an apology ("I'm sorry", "apologies"). Only at the clause's start,
+ * "don't worry", "no worries", "(I) hope", a farewell naming the meeting ahead ("see you", "look forward to"), or an apology ("I'm sorry", "apologies"). Only at the clause's start,
  * past its subject and adverbs.
  */
 function frameEnd(t: readonly ClauseToken[]): { end: number; apology: boolean; meeting?: boolean; permits?: boolean } | undefined {
@@ -86,6 +87,8 @@ function offerEnd(t: readonly ClauseToken[], i: number): number {
   if (w0 === 'feel' && w1 === 'free' && w2 === 'to') return i + 3;
   if (w0 === 'let' && hearers.has(w1) && w2 === 'know') return i + 3;
   if (w0 === 'hope') return i + 1;
+  const reassured = reassuranceEnd(t, i);
+  if (reassured >= 0) return reassured;
   if (willing.has(w0)) return w1 === 'to' ? i + 2 : i + 1;
   if (denials.has(w0)) {
     if (w1 === 'hesitate') return w2 === 'to' ? i + 3 : i + 2;

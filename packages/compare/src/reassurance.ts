@@ -1,0 +1,20 @@
+import type { ClauseToken } from './split-clauses.js';
+
+// A reassuring interjection opening a clause ("No worries,", "No problem at all!", "Not a problem -",
+// "No rush."): it answers the reader's worry or thanks, and its "no" denies nothing of the world.
+// Only as an interjection, closed by punctuation or the clause's end: "No problem bringing your dog"
+// grants a permission and stays a claim.
+
+const worries = new Set(['worries', 'worry', 'problem', 'problems', 'rush', 'trouble', 'stress', 'bother']);
+
+/** Where a reassuring interjection opening at token `i` ends (the index after it), or -1. */
+export function reassuranceEnd(t: readonly ClauseToken[], i: number): number {
+  const w0 = t[i]?.lower;
+  let end = -1;
+  if (w0 === 'no' && worries.has(t[i + 1]?.lower ?? '')) end = i + 2;
+  else if (w0 === 'not' && t[i + 1]?.lower === 'a' && worries.has(t[i + 2]?.lower ?? '')) end = i + 3;
+  if (end < 0) return -1;
+  // "No problem at all".
+  if (t[end - 1]?.after === '' && t[end]?.lower === 'at' && t[end + 1]?.lower === 'all') end += 2;
+  return end === t.length || (t[end - 1]?.after ?? '') !== '' ? end : -1;
+}
