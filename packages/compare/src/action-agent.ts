@@ -139,6 +139,16 @@ function negates(t: readonly ClauseToken[], i: number): boolean {
 }
 const modifiers = new Set(['extra', 'additional', 'added', 'further', 'a', 'any']);
 
+/** Whether a token has a letter or a digit (an ASCII one read without a regex). */
+function hasWordChar(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
+    if (c > 127) return /[\p{L}\p{N}]/u.test(w);
+  }
+  return false;
+}
+
 /** The stretches of a clause: cut at conjunctions, subordinators and punctuation between words. */
 function stretches(tokens: readonly ClauseToken[]): { readonly tokens: readonly ClauseToken[]; readonly joined: boolean }[] {
   const out: { tokens: ClauseToken[]; joined: boolean }[] = [];
@@ -149,7 +159,7 @@ function stretches(tokens: readonly ClauseToken[]): { readonly tokens: readonly 
     cur = [];
   };
   tokens.forEach((t, i) => {
-    const punct = !/[\p{L}\p{N}]/u.test(t.lower);
+    const punct = !hasWordChar(t.lower);
     // "and" / "or" between nouns ("bedding and towels") is no cut; before a subject or a verb it is.
     const listed = coordinators.has(t.lower) && t.lower !== 'then' && !startsPredicate(tokens[i + 1]);
     if ((cuts.has(t.lower) && !listed) || punct) {
@@ -208,9 +218,9 @@ function marks(t: readonly ClauseToken[]): Marks {
   for (let i = 0; i < t.length; i++) {
     const x = w(i);
     if (x === 'yourself' || x === 'yourselves') mark('reader', [i]);
-    else if ((x === 'your' || x === 'their') && w(i + 1) === 'own') {
-      // What the reader brings or pays for is what follows ("…and your own paper").
-      mark('reader', [i, i + 1]);
+    else if ((x === 'your' || x === 'their' || x === 'our') && w(i + 1) === 'own') {
+      // What the reader (or the service: "with our own water tank") brings or pays for is what follows ("…and your own paper").
+      mark(x === 'our' ? 'service' : 'reader', [i, i + 1]);
       m.others--;
       m.from = i + 2;
     } else if (x === 'by' || x === 'to') {
@@ -293,8 +303,23 @@ export function agentStretches(c: ClauseFacts): readonly AgentStretch[] {
   return out;
 }
 
+// Words without one of which no stretch says who acts: most clauses have none, and are read no further.
+const whoWords = new Set([
+  ...['yourself', 'yourselves', 'own', 'us', 'yours', 'responsibility', 'responsible', 'please', 'job', 'task', 'need'],
+  ...readerSubjects,
+  ...serviceSubjects,
+  ...readerPeople,
+  ...servicePeople,
+  ...servedParticiples,
+  ...billing,
+  'you',
+  'your',
+  'our',
+]);
+
 function readStretches(c: ClauseFacts): AgentStretch[] {
   const out: AgentStretch[] = [];
+  if (!c.tokens.some((t) => whoWords.has(t.lower))) return out;
   let last: Agent | undefined;
   for (const s of stretches(c.tokens)) {
     const m = marks(s.tokens);

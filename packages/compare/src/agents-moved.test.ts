@@ -38,6 +38,13 @@ describe('an action moved between the service and the reader in a reworded answe
         'The new units take a day to fit, and our fitters empty the shelves for you first.',
       ).join(),
     ).toContain('the reader → the service');
+    // "…with our own ladders": the service brings it.
+    expect(
+      moved(
+        'You’ll need to provide a ladder tall enough for the gutters.',
+        'Our fitters arrive with our own ladders for the gutters.',
+      ).join(),
+    ).toContain('the reader → the service');
     // A request ("Please …") is the reader's task.
     expect(
       moved(

@@ -45,7 +45,15 @@ function sameWord(a: string, b: string): boolean {
 /** How many words of `a`'s topic `b`'s says too. */
 const sharedWords = (a: AgentStretch, b: AgentStretch): number => {
   let n = 0;
-  for (const w of a.topic) if (b.topic.has(w) || [...b.topic].some((x) => sameWord(w, x))) n++;
+  for (const w of a.topic) {
+    if (b.topic.has(w)) n++;
+    else
+      for (const x of b.topic)
+        if (sameWord(w, x)) {
+          n++;
+          break;
+        }
+  }
   return n;
 };
 
