@@ -49,4 +49,28 @@ describe('a term swapped in a clause kept word for word', () => {
     // Polarity and modal words are the polarity rules' business.
     expect(changes('The part should arrive by Friday.', 'The part will definitely arrive by Friday.')).toEqual([]);
   });
+
+  it('reads a common word opening the sentence, and the thing a count counts, as terms', () => {
+    // Capitalized only because it opens the sentence: no name.
+    expect(
+      changes(
+        'Colored vinyl adds $0.80 per record. Production takes 14 to 16 weeks.',
+        'Marbled vinyl adds $0.80 per record. Production takes 14 to 16 weeks.',
+      ),
+    ).toEqual(['Colored → Marbled']);
+    // "one paperweight" → "one vase": the count is the same, what it counts is not.
+    expect(
+      changes(
+        'The intro class is two hours and covers making one paperweight with an instructor.',
+        'The intro class is two hours and covers making one vase with an instructor.',
+      ),
+    ).toEqual(['paperweight → vase']);
+    // Another count of the same thing is the value rules' business, not a term.
+    expect(
+      changes(
+        'The intro class is two hours and covers making one paperweight with an instructor.',
+        'The intro class is two hours and covers making two paperweights with an instructor.',
+      ),
+    ).toEqual([]);
+  });
 });

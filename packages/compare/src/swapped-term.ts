@@ -3,15 +3,29 @@ import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
+import { measureUnits } from './unit-words.js';
+import { singular } from './word-forms.js';
 import { segmentedWord } from './word-segments.js';
 
 // A word of letters (no digits: values are compared as values).
 const letters = /^\p{L}[\p{L}'’-]*$/u;
 
-/** The words of a clause's values ("two times", "weekdays"): compared as values, not as terms. */
+// The symbols units of measure are read as ("kg", "GB"): a count's noun that is none of them is a term.
+const measureSymbols = new Set(Object.values(measureUnits));
+
+/**
+ * The words of a clause's values ("two times", "weekdays"): compared as values, not as terms. The
+ * noun a count counts ("one paperweight") is a term: the count is the value.
+ */
 function valueWords(c: ClauseFacts): Set<string> {
   const out = new Set<string>();
-  for (const v of c.values) for (const w of v.text.toLowerCase().split(/[^\p{L}]+/u)) if (w !== '') out.add(w);
+  for (const v of c.values) {
+    const key = v.keys[0] ?? '';
+    const noun = v.type === 'quantity' && key.startsWith('quantity:') ? key.split(':')[1] : undefined;
+    const counted = noun !== undefined && !measureSymbols.has(noun) ? noun : undefined;
+    for (const w of v.text.toLowerCase().split(/[^\p{L}]+/u))
+      if (w !== '' && (counted === undefined || singular(w) !== counted)) out.add(w);
+  }
   return out;
 }
 
@@ -23,9 +37,11 @@ function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | unde
   const forms: string[] = [];
   const values = c.values.length > 0 ? valueWords(c) : undefined;
   for (const t of run) {
-    // A capitalized word is a name, which the entity rule compares; a cue is the polarity rules'
-    // business; a value's word (a spelled count, a day) the value rules'.
-    if (t.upper || !letters.test(t.core) || isPolarityCue(t.lower) || values?.has(t.lower) === true) return undefined;
+    // A capitalized word is a name, which the entity rule compares, but for a common word that opens
+    // the clause ("Colored vinyl adds…"); a cue is the polarity rules' business; a value's word (a
+    // spelled count, a day) the value rules'.
+    const opens = t === c.tokens[0] && /^\p{Lu}\p{Ll}+$/u.test(t.core);
+    if ((t.upper && !opens) || !letters.test(t.core) || isPolarityCue(t.lower) || values?.has(t.lower) === true) return undefined;
     // A function word in the run ("in place" / "all set") rewords a phrase; a term is content words.
     if (isFunctionWord(t.lower)) return undefined;
     forms.push(...contentWords(t.core));
