@@ -1,5 +1,6 @@
 import { clausePolarity } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
+import { advisesEffect } from './effect-advice.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { grantsPermission } from './granted-permission.js';
 import { isNegationCue } from './polarity-cues.js';
@@ -92,7 +93,9 @@ function commits(t: readonly ClauseToken[], i: number): boolean {
  */
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
-  if (c.polarity.negated || c.polarity.modality === 'necessity' || c.tokens.some((t) => isNegationCue(t.lower))) return true;
+  if (c.polarity.modality === 'necessity') return true;
+  // Advice on what the reader's own act does ("Avoiding X helps…"): its negations are the advice's.
+  if ((c.polarity.negated || c.tokens.some((t) => isNegationCue(t.lower))) && !advisesEffect(c.tokens)) return true;
   const t = c.tokens;
   return (
     t.some((_, i) => commits(t, i)) ||
