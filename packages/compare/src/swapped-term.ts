@@ -1,6 +1,7 @@
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 import { measureUnits } from './unit-words.js';
@@ -41,7 +42,8 @@ function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | unde
     // the clause ("Colored vinyl adds…"); a cue is the polarity rules' business; a value's word (a
     // spelled count, a day) the value rules'.
     const opens = t === c.tokens[0] && /^\p{Lu}\p{Ll}+$/u.test(t.core);
-    if ((t.upper && !opens) || !letters.test(t.core) || isPolarityCue(t.lower) || values?.has(t.lower) === true) return undefined;
+    if ((t.upper && !opens) || !letters.test(t.core) || isNumberWord(t.lower) || isPolarityCue(t.lower) || values?.has(t.lower) === true)
+      return undefined;
     // A function word in the run ("in place" / "all set") rewords a phrase; a term is content words.
     if (isFunctionWord(t.lower)) return undefined;
     forms.push(...contentWords(t.core));
