@@ -83,6 +83,10 @@ const auxiliaries = new Set([
   'should',
 ]);
 const modals = new Set(['can', 'may', 'could', 'might']);
+// What a price is called before "includes" ("the hire includes", "our price … includes" reads the word before it: "$260").
+const pricedThings = new Set(
+  'price prices fee fees hire rate rates quote booking ticket tickets package membership service cost'.split(' '),
+);
 // "is provided", and "isn't included" (the negation read with the stretch's others).
 const beForms = new Set([
   'is',
@@ -223,6 +227,11 @@ function marks(t: readonly ClauseToken[]): Marks {
       mark(x === 'our' ? 'service' : 'reader', [i, i + 1]);
       m.others--;
       m.from = i + 2;
+    } else if ((x === 'includes' || x === 'include') && (pricedThings.has(w(i - 1)) || (w(i - 2) === 'of' && pricedThings.has(w(i - 3))))) {
+      // "Our price of $260 includes a permit": what follows is the service's to provide.
+      mark('service', [i]);
+      m.others--;
+      m.from = i + 1;
     } else if (x === 'by' || x === 'to') {
       // "by you", "by the owner", "billed to the owner", "by us", "by the club".
       const y = w(i + 1);
@@ -305,7 +314,21 @@ export function agentStretches(c: ClauseFacts): readonly AgentStretch[] {
 
 // Words without one of which no stretch says who acts: most clauses have none, and are read no further.
 const whoWords = new Set([
-  ...['yourself', 'yourselves', 'own', 'us', 'yours', 'responsibility', 'responsible', 'please', 'job', 'task', 'need'],
+  ...[
+    'yourself',
+    'yourselves',
+    'own',
+    'us',
+    'yours',
+    'responsibility',
+    'responsible',
+    'please',
+    'job',
+    'task',
+    'need',
+    'include',
+    'includes',
+  ],
   ...readerSubjects,
   ...serviceSubjects,
   ...readerPeople,

@@ -45,6 +45,13 @@ describe('an action moved between the service and the reader in a reworded answe
         'Our fitters arrive with our own ladders for the gutters.',
       ).join(),
     ).toContain('the reader → the service');
+    // What a price includes is the service's to provide.
+    expect(
+      moved(
+        'The rental fee includes a helmet. Rides start at the barn.',
+        'Rides start at the barn, and helmets are yours to bring.',
+      ).join(),
+    ).toContain('the service → the reader');
     // A request ("Please …") is the reader's task.
     expect(
       moved(
