@@ -128,6 +128,13 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       negs++;
       return;
     }
+    // "Stop ibuprofen three days before", "Contacts: stop soft lenses…": the plain verb opening a
+    // request, with its object, asks for going without it, as "stop taking" does.
+    // "Stop by the office", "stop in any time" is a visit, "Stop 4" a place.
+    if ((w === 'stop' || w === 'quit') && next !== undefined && stopsUse(next) && opensRequest(tokens, i, start)) {
+      negs++;
+      return;
+    }
     // "teams that miss check-in", "if you miss it": a verb after its subject or an auxiliary, with its
     // object after it. "Missed lessons", "for missed print days" name things, and "the days you miss"
     // is a relative clause about its noun (the object is the noun before it).
@@ -270,4 +277,19 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     ...(modality === 'necessity' && !stated ? { request: true } : {}),
     ...(forbids ? { forbids } : {}),
   };
+}
+
+/** Whether the word at `i` opens a request: the clause's first, after "please" / "and" / "just", or after a label's colon. */
+function opensRequest(tokens: readonly ClauseToken[], i: number, start: number): boolean {
+  if (i === start) return true;
+  const prev = tokens[i - 1];
+  return prev !== undefined && (requestOpeners.has(prev.lower) || (prev.after ?? '').includes(':'));
+}
+
+// Words after "stop" that make it a visit ("stop by", "stop in") or no verb of its object.
+const visits = new Set(['by', 'in', 'at', 'off', 'over', 'for', 'here', 'there', 'and', 'or', 'to']);
+
+/** Whether the word after an asked "stop" is its object (not an -ing verb, a visit's particle or a number). */
+function stopsUse(next: string): boolean {
+  return !next.endsWith('ing') && !visits.has(next) && /^\p{L}/u.test(next);
 }

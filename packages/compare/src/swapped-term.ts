@@ -41,7 +41,9 @@ function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | unde
     // A capitalized word is a name, which the entity rule compares, but for a common word that opens
     // the clause ("Colored vinyl adds…"); a cue is the polarity rules' business; a value's word (a
     // spelled count, a day) the value rules'.
-    const opens = t === c.tokens[0] && /^\p{Lu}\p{Ll}+$/u.test(t.core);
+    // A word that opens the clause before a function word is as often a request's verb ("Stop by the
+    // desk" / "Come by the desk"), which a paraphrase words its own way.
+    const opens = t === c.tokens[0] && /^\p{Lu}\p{Ll}+$/u.test(t.core) && !isFunctionWord(c.tokens[1]?.lower ?? 'the');
     if ((t.upper && !opens) || !letters.test(t.core) || isNumberWord(t.lower) || isPolarityCue(t.lower) || values?.has(t.lower) === true)
       return undefined;
     // A function word in the run ("in place" / "all set") rewords a phrase; a term is content words.
