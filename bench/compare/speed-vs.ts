@@ -8,7 +8,7 @@ import { currentEngine, type Engine, engineAt } from './engine-at.js';
 // This worktree's compare engine against the one at REF (default: the merge-base with main) on
 // bench:compare's ~2 KB chat pairs, end to end (canonicalize both from bytes + compare + verdict).
 // On a shared machine absolute rates swing with the load, so the two run in alternating 150 ms
-// slices in one process and the figure is the median ratio of adjacent slices, in pairs per
+// slices in one process (which side goes first alternates by round) and the figure is the median ratio of adjacent slices, in pairs per
 // CPU-second of this process. Run it through /work/bin/bench.
 //
 // --replay times a replay's call pattern instead: per item the baseline answer is compared with
@@ -67,9 +67,18 @@ const runCurrent = runner(current);
 runBase(500);
 runCurrent(500);
 const rates = { base: [] as number[], current: [] as number[] };
+// Each round runs both sides, the side first alternating (base first in even rounds): the side
+// run second pays for the garbage the first left and finds the caches as the first left them. With
+// the order fixed, the same two engines read x0.96 one way round and x1.18 the other (2026-12-03,
+// load 4-5, issue-11-speed).
 for (let r = 0; r < Number(values.rounds); r++) {
-  rates.base.push(runBase(150));
-  rates.current.push(runCurrent(150));
+  if (r % 2 === 0) {
+    rates.base.push(runBase(150));
+    rates.current.push(runCurrent(150));
+  } else {
+    rates.current.push(runCurrent(150));
+    rates.base.push(runBase(150));
+  }
 }
 const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
 const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));

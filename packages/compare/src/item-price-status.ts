@@ -39,11 +39,16 @@ const freeWords = new Set(['free', 'no', 'without']);
 // clauses hold none, so they are passed over before the per-clause reading.
 const sideWords = new Set([...listing, ...covered, ...apartWords, ...paying, ...bringing, ...freeWords, 'part', 'comes', 'come']);
 
+// Patterns asked per token, made once (no g or y flag: a test keeps no state).
+const stretchMark = /[,;:]/;
+const digit = /\d/;
+const loneDash = /^[-–—]$/;
+
 /** Whether a word may name an item (not a price word, a number or a function word). */
 function itemWord(w: string): boolean {
   return (
     w.length >= 3 &&
-    !/\d/.test(w) &&
+    !digit.test(w) &&
     !isFunctionWord(w) &&
     !priceWords.has(w) &&
     !apartWords.has(w) &&
@@ -98,7 +103,7 @@ function stretches(t: readonly ClauseToken[]): (readonly ClauseToken[])[] {
   const out: ClauseToken[][] = [[]];
   for (const x of t) {
     (out[out.length - 1] as ClauseToken[]).push(x);
-    if (/[,;:]/.test(x.after ?? '')) out.push([]);
+    if (stretchMark.test(x.after ?? '')) out.push([]);
   }
   return out.filter((r) => r.length > 0);
 }
@@ -107,46 +112,56 @@ function stretches(t: readonly ClauseToken[]): (readonly ClauseToken[])[] {
  * The items words put on a side of the price ({@link sides}); undefined where they hold words of
  * both sides. `free`: the clause's price sense of "free" bears on these words.
  */
+/** The item words of tokens `from` to `to` of `t`. */
+function itemWordsIn(t: readonly ClauseToken[], from: number, to: number): string[] {
+  return t
+    .slice(from, to)
+    .flatMap((x) => contentWords(x.core))
+    .filter(itemWord);
+}
+
+/** Whether a negation turns round the word at `i` right after it ("isn't included", "not billed", "doesn't include"). */
+function negatedBefore(t: readonly ClauseToken[], i: number): boolean {
+  return t.slice(Math.max(0, i - 3), i).some((x) => isNegationCue(x.lower));
+}
+
+/** Side `s`, turned round where a negation stands right before token `i`. */
+function sideAt(t: readonly ClauseToken[], i: number, s: Side): Side {
+  return negatedBefore(t, i) ? (s === 'in' ? 'apart' : 'in') : s;
+}
+
 function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | undefined {
-  const words = (from: number, to: number): string[] =>
-    t
-      .slice(from, to)
-      .flatMap((x) => contentWords(x.core))
-      .filter(itemWord);
-  // A negation turns round the word right after it ("isn't included", "not billed", "doesn't include").
-  const negatedAt = (i: number): boolean => t.slice(Math.max(0, i - 3), i).some((x) => isNegationCue(x.lower));
   const list = t.findIndex((x) => listing.has(x.lower));
   const cover = t.findIndex((x, i) => covered.has(x.lower) || (x.lower === 'part' && t[i + 1]?.lower === 'of'));
   const apart = t.findIndex((_, i) => apartAt(t, i));
   const freeAt = free ? t.findIndex((x) => freeWords.has(x.lower)) : -1;
   // "…comes with a tent", "the projector comes with it": what comes with the price is inside it.
   const comes = t.findIndex((x, i) => (x.lower === 'comes' || x.lower === 'come') && t[i + 1]?.lower === 'with');
-  const brings = t.findIndex((x, i) => bringing.has(x.lower) && !negatedAt(i));
+  const brings = t.findIndex((x, i) => bringing.has(x.lower) && !negatedBefore(t, i));
   const inside = [list, cover, freeAt, comes].some((i) => i >= 0);
   if (inside && (apart >= 0 || brings >= 0)) return undefined;
-  const side = (i: number, s: Side): Side => (negatedAt(i) ? (s === 'in' ? 'apart' : 'in') : s);
   if (list >= 0) {
     // "includes breakfast but not the city tax": a negation after the listing word leaves out what follows it only.
     const but = t.findIndex((x, k) => k > list && isNegationCue(x.lower));
-    const first = side(list, 'in');
-    if (but < 0) return words(list + 1, t.length).map((w) => [w, first]);
+    const first = sideAt(t, list, 'in');
+    if (but < 0) return itemWordsIn(t, list + 1, t.length).map((w) => [w, first]);
     return [
-      ...words(list + 1, but).map((w): [string, Side] => [w, first]),
-      ...words(but + 1, t.length).map((w): [string, Side] => [w, first === 'in' ? 'apart' : 'in']),
+      ...itemWordsIn(t, list + 1, but).map((w): [string, Side] => [w, first]),
+      ...itemWordsIn(t, but + 1, t.length).map((w): [string, Side] => [w, first === 'in' ? 'apart' : 'in']),
     ];
   }
-  if (cover >= 0) return words(opening(t, cover), cover).map((w) => [w, side(cover, 'in')]);
+  if (cover >= 0) return itemWordsIn(t, opening(t, cover), cover).map((w) => [w, sideAt(t, cover, 'in')]);
   if (freeAt >= 0) {
     // "…and free for children under 12": free for whom follows it.
-    const forWhom = t[freeAt + 1]?.lower === 'for' ? words(freeAt + 2, closing(t, freeAt + 2)) : [];
-    return (forWhom.length > 0 ? forWhom : words(opening(t, freeAt), freeAt)).map((w) => [w, 'in']);
+    const forWhom = t[freeAt + 1]?.lower === 'for' ? itemWordsIn(t, freeAt + 2, closing(t, freeAt + 2)) : [];
+    return (forWhom.length > 0 ? forWhom : itemWordsIn(t, opening(t, freeAt), freeAt)).map((w) => [w, 'in']);
   }
   if (comes >= 0) {
-    const after = words(comes + 2, t.length);
-    return (after.length > 0 ? after : words(opening(t, comes), comes)).map((w) => [w, side(comes, 'in')]);
+    const after = itemWordsIn(t, comes + 2, t.length);
+    return (after.length > 0 ? after : itemWordsIn(t, opening(t, comes), comes)).map((w) => [w, sideAt(t, comes, 'in')]);
   }
-  if (apart >= 0) return words(opening(t, apart), apart).map((w) => [w, side(apart, 'apart')]);
-  if (brings >= 0) return words(brings + 1, t.length).map((w) => [w, 'apart']);
+  if (apart >= 0) return itemWordsIn(t, opening(t, apart), apart).map((w) => [w, sideAt(t, apart, 'apart')]);
+  if (brings >= 0) return itemWordsIn(t, brings + 1, t.length).map((w) => [w, 'apart']);
   return payers(t).map((w) => [w, 'apart']);
 }
 
@@ -158,7 +173,7 @@ const openers = new Set(['since', 'because', 'as', 'so', 'when', 'while', 'if', 
  * supplement"): not "you" or "we", and not words of an earlier predicate ("You get 10,000 miles and pay…").
  */
 function payers(t: readonly ClauseToken[]): string[] {
-  const at = t.findIndex((x, i) => paying.has(x.lower) && !/[,;:]/.test(t[i - 1]?.after ?? ''));
+  const at = t.findIndex((x, i) => paying.has(x.lower) && !stretchMark.test(t[i - 1]?.after ?? ''));
   if (at < 0) return [];
   let k = at - 1;
   while (k >= 0 && payAdverbs.has(t[k]?.lower ?? '')) k--;
@@ -172,7 +187,7 @@ function payers(t: readonly ClauseToken[]): string[] {
     const ws = contentWords(x.core).filter(itemWord);
     if (ws.length === 0 && x.lower !== 'and') break;
     out.unshift(...ws);
-    if (/[,;:]/.test(t[k - 1]?.after ?? '')) break;
+    if (stretchMark.test(t[k - 1]?.after ?? '')) break;
   }
   return out;
 }
@@ -183,16 +198,16 @@ function payers(t: readonly ClauseToken[]): string[] {
  */
 function opening(t: readonly ClauseToken[], i: number): number {
   let k = i;
-  while (k > 0 && !/[,;:]/.test(t[k - 1]?.after ?? '')) k--;
+  while (k > 0 && !stretchMark.test(t[k - 1]?.after ?? '')) k--;
   return k;
 }
 
 /** Where the stretch of words from token `i` ends: after the next comma, semicolon, colon or dash, or at the end. */
 function closing(t: readonly ClauseToken[], i: number): number {
   let k = i;
-  while (k < t.length && !/[,;:]/.test(t[k]?.after ?? '')) {
+  while (k < t.length && !stretchMark.test(t[k]?.after ?? '')) {
     // A dash standing alone is a word of its own.
-    if (/^[-–—]$/.test(t[k]?.core ?? '')) return k;
+    if (loneDash.test(t[k]?.core ?? '')) return k;
     k++;
   }
   return Math.min(k + 1, t.length);

@@ -31,13 +31,16 @@ const texts = new WeakMap<FactSheet, { readonly max: number; readonly bySentence
  * without joining their words (most pairs of answers differ in it, and then no text is compared).
  */
 export function sentenceCount(sheet: FactSheet, max: number): number {
-  const known = texts.get(sheet);
-  if (known !== undefined && known.max === max) return known.bySentence.size;
+  const known = counts.get(sheet);
+  if (known !== undefined && known.max === max) return known.count;
   const seen = new Set<number>();
   const n = Math.min(sheet.clauses.length, max);
   for (let i = 0; i < n; i++) seen.add((sheet.clauses[i] as ClauseFacts).sentence);
+  counts.set(sheet, { max, count: seen.size });
   return seen.size;
 }
+// Each sheet's sentence count, read once (asked of every candidate clause that may be a new claim).
+const counts = new WeakMap<FactSheet, { readonly max: number; readonly count: number }>();
 
 /** The lower-cased words of each sentence of a sheet's first `max` clauses, joined (memoized per sheet). */
 export function sentenceTexts(sheet: FactSheet, max: number): Map<number, string> {

@@ -37,8 +37,32 @@ const exceptions = new Set(['except', 'apart', 'besides', 'unless', 'beyond', 'o
 
 /** A money amount: its figure, or undefined ("$5", "+$25", "€0.80", "$0"). */
 function money(w: string): number | undefined {
+  // Both patterns open with "+", a currency sign or a digit (or a comma): most words open otherwise.
+  if (!moneyStart.test(w)) return undefined;
   const m = /^[+]?[$€£¥]([\d,]+(?:\.\d+)?)$/.exec(w) ?? /^[+]?([\d,]+(?:\.\d+)?)(?:[$€£¥]|c)$/.exec(w);
   return m === null ? undefined : Number((m[1] as string).replace(/,/g, ''));
+}
+
+const moneyStart = /^[+$€£¥\d,]/;
+
+/** A word without the sentence punctuation that may close it ("free." / "free)"). */
+function bare(lower: string): string {
+  const last = lower.charCodeAt(lower.length - 1);
+  // . ! ? ) : only then can the pattern cut anything.
+  return last === 46 || last === 33 || last === 63 || last === 41 ? lower.replace(closingPunct, '') : lower;
+}
+const closingPunct = /[.!?)]+$/;
+
+/**
+ * Pole `p` of the wording at `i`, turned round by a negation cue before it, which the wording then
+ * uses (marked in `used`). A module-level function, not a closure per word: tsx names each named
+ * closure it creates.
+ */
+function flipAt(t: readonly ClauseToken[], i: number, used: Set<number>, p: PricePole): PricePole {
+  const k = negationBefore(t, i);
+  if (k < 0) return p;
+  used.add(k);
+  return p === 'free' ? 'charged' : 'free';
 }
 
 /** Where a negation cue stands among the three words before `i` (not across a comma), or -1. */
@@ -65,19 +89,14 @@ function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
   // The negations a wording of price takes: any other negates something else in the part.
   const used = new Set<number>();
   for (let i = 0; i < t.length; i++) {
-    const w = (t[i] as ClauseToken).lower.replace(/[.!?)]+$/, '');
-    const next = t[i + 1]?.lower.replace(/[.!?)]+$/, '');
-    const flip = (p: PricePole): PricePole => {
-      const k = negationBefore(t, i);
-      if (k < 0) return p;
-      used.add(k);
-      return p === 'free' ? 'charged' : 'free';
-    };
-    if (w === 'waived' || w === 'waive' || w === 'waives') waived = flip('free');
+    const w = bare((t[i] as ClauseToken).lower);
+    const after = t[i + 1];
+    const next = after === undefined ? undefined : bare(after.lower);
+    if (w === 'waived' || w === 'waive' || w === 'waives') waived = flipAt(t, i, used, 'free');
     else if (freeWords.has(w)) {
       // "feel free to", "free to cancel": not a price.
       if (w === 'free' && (next === 'to' || t[i - 1]?.lower === 'feel')) continue;
-      out.push(flip('free'));
+      out.push(flipAt(t, i, used, 'free'));
       // "free of charge": one wording.
       if (w === 'free' && next === 'of') i += 2;
     } else if (chargedWords.has(w)) {
@@ -87,14 +106,15 @@ function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
       if (w === 'extra' && next !== undefined && !chargedWords.has(next) && money(next) === undefined && (t[i]?.after ?? '') === '')
         continue;
       if (next === 'nothing') used.add(i + 1);
-      out.push(next === 'nothing' ? 'free' : flip('charged'));
+      out.push(next === 'nothing' ? 'free' : flipAt(t, i, used, 'charged'));
     } else if (w === 'top' && t[i - 1]?.lower === 'on') out.push('charged');
     // "is part of the price", "isn't part of the package".
-    else if (w === 'part' && next === 'of' && /^(is|are|was|were|not|.*n't)$/.test(t[i - 1]?.lower ?? '')) out.push(flip('free'));
+    else if (w === 'part' && next === 'of' && /^(is|are|was|were|not|.*n't)$/.test(t[i - 1]?.lower ?? ''))
+      out.push(flipAt(t, i, used, 'free'));
     else if ((w === 'us' || w === 'house') && (t[i - 1]?.lower === 'on' || t[i - 2]?.lower === 'on')) out.push('free');
     else {
       const m = money(w);
-      if (m !== undefined) out.push(m === 0 ? 'free' : flip('charged'));
+      if (m !== undefined) out.push(m === 0 ? 'free' : flipAt(t, i, used, 'charged'));
     }
   }
   if (t.some((x, i) => !used.has(i) && isNegationCue(x.lower))) return undefined;
