@@ -6,6 +6,7 @@ import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { restatesFree } from './price-pole.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
+import { valueChange } from './value-change.js';
 import { ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
 
@@ -46,16 +47,7 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
       used.add(before);
       // Production varies there, or the candidate rounds the figure and says so.
       const varying = ctx.varies(before, v) || saysRounded(before, v);
-      out.push({
-        kind: 'fact_changed',
-        path: clausePath(c),
-        key: `fact:${v.type}`,
-        severity: 'high',
-        message: `${before.text} → ${v.text}`,
-        original: before.text,
-        candidate: v.text,
-        ...(varying ? { explainedByNoise: true } : {}),
-      });
+      out.push(valueChange(clausePath(c), before, v, varying));
     } else if (restatesFree(v, c, aligned?.clause)) {
       // "$0" where production says "free": the pole in figures.
     } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
@@ -112,15 +104,6 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
               a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v))))
         );
       });
-    ctx.out.push({
-      kind: 'fact_changed',
-      path: clausePath(c),
-      key: `fact:${v.type}`,
-      severity: 'high',
-      message: `${before.text} → ${v.text}`,
-      original: before.text,
-      candidate: v.text,
-      ...(differs ? { explainedByNoise: true } : {}),
-    });
+    ctx.out.push(valueChange(clausePath(c), before, v, differs));
   }
 }

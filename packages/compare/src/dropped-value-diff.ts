@@ -2,6 +2,7 @@ import { clip } from './clip-text.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { swappedValue } from './swapped-value.js';
+import { valueChange } from './value-change.js';
 
 /**
  * The last pass of `diffFacts`, appended to `ctx.out`: values every production answer states that
@@ -23,16 +24,7 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     // The clause copied with another value in its place.
     const swapped = copied?.value;
     if (copied !== undefined && swapped !== undefined) {
-      out.push({
-        kind: 'fact_changed',
-        path: clausePath(copied.clause),
-        key: `fact:${v.type}`,
-        severity: 'high',
-        message: `${v.text} → ${swapped.text}`,
-        original: v.text,
-        candidate: swapped.text,
-        ...(ctx.varies(v, swapped) ? { explainedByNoise: true } : {}),
-      });
+      out.push(valueChange(clausePath(copied.clause), v, swapped, ctx.varies(v, swapped)));
       continue;
     }
     // The clause copied without it, or said again without it. A day said relative to the answer
