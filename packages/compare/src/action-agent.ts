@@ -1,3 +1,20 @@
+import {
+  actionVerbs,
+  auxiliaries,
+  beForms,
+  billing,
+  coordinators,
+  cuts,
+  modals,
+  modifiers,
+  pricedThings,
+  readerCosts,
+  readerPeople,
+  readerSubjects,
+  servedParticiples,
+  servicePeople,
+  serviceSubjects,
+} from './agent-words.js';
 import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { priceWords } from './polarity-words.js';
@@ -22,112 +39,6 @@ export interface AgentStretch {
   readonly text: string;
 }
 
-// Words a stretch is cut at (the next words have a subject or a verb of their own).
-const cuts = new Set([
-  'and',
-  'but',
-  'so',
-  'before',
-  'after',
-  'when',
-  'once',
-  'until',
-  'while',
-  'then',
-  'or',
-  'because',
-  'since',
-  'whereas',
-]);
-// Cuts across which a stretch with no subject of its own keeps the last one's agent ("we deliver on Friday and collect on Monday").
-const coordinators = new Set(['and', 'or', 'then']);
-
-/** A verb's third-person form ("fetch" → "fetches", "carry" → "carries", "set" → "sets"). */
-function thirdPerson(v: string): string {
-  if (/(sh|ch|s|x)$/.test(v)) return `${v}es`;
-  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
-  return `${v}s`;
-}
-
-// Verbs of an action someone does or pays for (base and third-person forms). Not the verbs two sides
-// share ("we hire out bikes" / "you hire a bike", "we take cash" / "you pay cash"): hire, rent, take, accept, charge.
-const actionVerbList = (
-  'bring buy pay arrange book supply provide carry fetch collect return install set put pitch clean clear handle ' +
-  'organise organize apply wheel drop fix repair move inspect insure prime decorate download configure tune deliver ' +
-  'cover sort load unload assemble erect dismantle empty wash prepare print post ship send lift transfer remove dispose ' +
-  'stock lend tow pick mount hang paint plant file submit register renew measure fit replace maintain refill feed leave wear switch shift'
-).split(' ');
-const actionVerbs = new Set(actionVerbList.flatMap((v) => [v, thirdPerson(v)]));
-// Verbs that say the action is done for the reader when passive ("are provided", "is transferred").
-const servedParticiples = new Set(
-  'provided supplied included lent handled arranged organised organized delivered collected transferred installed fitted covered stocked'.split(
-    ' ',
-  ),
-);
-// Words between a subject and its verb ("we also collect", "you'll need to clean", "you only carry").
-const auxiliaries = new Set([
-  'also',
-  'still',
-  'then',
-  'just',
-  'only',
-  'always',
-  'usually',
-  'will',
-  'need',
-  'needs',
-  'have',
-  'has',
-  'to',
-  'must',
-  'should',
-]);
-const modals = new Set(['can', 'may', 'could', 'might']);
-// What a price is called before "includes" ("the hire includes", "our price … includes" reads the word before it: "$260").
-const pricedThings = new Set(
-  'price prices fee fees hire rate rates quote booking ticket tickets package membership service cost'.split(' '),
-);
-// "is provided", and "isn't included" (the negation read with the stretch's others).
-const beForms = new Set([
-  'is',
-  'are',
-  'be',
-  'been',
-  'being',
-  'was',
-  'were',
-  "it's",
-  "they're",
-  'gets',
-  'get',
-  "isn't",
-  "aren't",
-  "wasn't",
-  "weren't",
-]);
-// People on the reader's side: the reader by another name.
-const readerPeople = new Set(
-  (
-    'customer customers client clients owner owners homeowner homeowners guest guests member members tenant tenants buyer buyers ' +
-    'renter renters hirer hirers subscriber subscribers learner learners participant participants student students parent parents ' +
-    'rider riders visitor visitors patient patients user users applicant applicants'
-  ).split(' '),
-);
-// People and things on the service's side.
-const servicePeople = new Set(
-  (
-    'crew team staff driver drivers technician technicians engineer engineers instructor instructors guide guides club company ' +
-    'fitter fitters installer installers courier couriers'
-  ).split(' '),
-);
-// The reader's subject forms.
-const readerSubjects = new Set(['you', "you'll", "you'd"]);
-// Words before who is billed ("billed to the owner").
-const billing = new Set(['billed', 'charged', 'invoiced']);
-const serviceSubjects = new Set(['we', "we'll", "we'd", "we're", "we've"]);
-// What the reader bears "at your (own) …".
-const readerCosts = new Set(['cost', 'expense', 'risk']);
-
 /**
  * Whether the token at `i` negates what its stretch says ("not", "don't", "never", "no"): not the
  * "no" / "without" of a price ("at no extra charge", "without a fee"), which says who pays, not whether it is done.
@@ -141,7 +52,6 @@ function negates(t: readonly ClauseToken[], i: number): boolean {
   }
   return w === 'not' || w === 'never' || w === 'no' || w === 'cannot' || w === 'nothing' || w === 'without' || w.endsWith("n't");
 }
-const modifiers = new Set(['extra', 'additional', 'added', 'further', 'a', 'any']);
 
 /** Whether a token has a letter or a digit (an ASCII one read without a regex). */
 function hasWordChar(w: string): boolean {
