@@ -1,6 +1,6 @@
 import { type AgentStretch, agentStretches } from './action-agent.js';
 import { clip } from './clip-text.js';
-import type { Difference } from './divergence-report.js';
+import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 
 // An action moved between the service and the reader in an answer written anew: "Our crew puts the
@@ -73,13 +73,8 @@ function best(s: AgentStretch, reads: readonly Read[], agent: AgentStretch['agen
  * reader's): a `polarity_flip` each, with its sentence; noise where a baseline puts it on the
  * candidate's side as closely.
  */
-export function agentsMoved(
-  original: FactSheet,
-  candidate: FactSheet,
-  baselines: readonly FactSheet[],
-  max: number,
-): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
-  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
+  const out: SentenceDifference[] = [];
   const orig = readSheet(original, max);
   if (orig.length === 0) return out;
   const cand = readSheet(candidate, max);

@@ -82,6 +82,9 @@ export interface Difference {
   readonly explainedByNoise?: boolean;
 }
 
+/** A fact difference found by a pass over whole sentences, with the candidate sentence it is in (its path comes from it). */
+export type SentenceDifference = Omit<Difference, 'path'> & { readonly sentence: number };
+
 /** One category of the report: its score, weight, worst severity and differences. */
 export interface CategoryReport {
   readonly name: CategoryName;

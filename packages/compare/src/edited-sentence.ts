@@ -1,7 +1,7 @@
 import { addedItem } from './added-list-item.js';
 import { isPreamble } from './claim-framing.js';
 import { directionDiffers } from './direction-differs.js';
-import type { Difference } from './divergence-report.js';
+import type { SentenceDifference } from './divergence-report.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
@@ -170,9 +170,6 @@ function clauseAt(sheet: FactSheet, sentence: number, at: number, maxClauses: nu
   return undefined;
 }
 
-/** A fact difference found in an edited sentence, with the candidate sentence it is in. */
-export type EditDifference = Omit<Difference, 'path'> & { readonly sentence: number };
-
 /** Whether a side of an edit holds a word that may negate, by `memo`'s cue bits (an unnamed closure: tsx names each named one it creates). */
 function negatedWith(memo: (number | undefined)[]): (side: readonly ClauseToken[]) => boolean {
   return (side) => side.some((t) => (editCueBits(t, memo) & editCue.negation) !== 0);
@@ -188,8 +185,8 @@ export function diffEditedSentences(
   candidate: FactSheet,
   baselines: readonly FactSheet[],
   maxClauses: number,
-): EditDifference[] {
-  const out: EditDifference[] = [];
+): SentenceDifference[] {
+  const out: SentenceDifference[] = [];
   const production = [original, ...baselines];
   // diffFacts reads every sheet with the candidate's word table: one memo of cue bits serves all.
   const memo = candidate.words.memo(memoSlots.editCue);
@@ -271,7 +268,7 @@ function difference(
   copy: NearCopy,
   e: SentenceEdit,
   varies: boolean,
-): EditDifference {
+): SentenceDifference {
   const { from, to } = evidence(e);
   return {
     kind,
@@ -286,7 +283,7 @@ function difference(
 }
 
 /** An added claim: words the candidate added to its sentence `sentence`, which no production answer `says it` / `names it`. */
-function addition(candidate: FactSheet, sentence: number, what: string, why: string): EditDifference {
+function addition(candidate: FactSheet, sentence: number, what: string, why: string): SentenceDifference {
   const text = sentenceText(candidate, sentence);
   return {
     kind: 'added_claim',

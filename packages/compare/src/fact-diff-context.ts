@@ -41,8 +41,8 @@ export interface FactDiffContext {
   stable(v: FactValue): boolean;
 }
 
-/** The path of a candidate or original clause's sentence in a difference. */
-export const clausePath = (c: ClauseFacts): string => `text.sentence[${c.sentence}]`;
+/** The path of the sentence a clause or a sentence-level difference is in. */
+export const clausePath = (c: { readonly sentence: number }): string => `text.sentence[${c.sentence}]`;
 
 /** The shared state of one `diffFacts` comparison; all sheets must be on one word table. */
 export function factDiffContext(

@@ -1,5 +1,5 @@
 import { contentWords, isFunctionWord } from './content-words.js';
-import type { Difference } from './divergence-report.js';
+import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
@@ -239,16 +239,11 @@ function naming(sheet: FactSheet, w: string, max: number): ClauseFacts[] {
  * naming it in no clause that leaves it where production has it. One flip per candidate clause, its
  * sentence the difference's place.
  */
-export function itemsMoved(
-  original: FactSheet,
-  candidate: FactSheet,
-  baselines: readonly FactSheet[],
-  max: number,
-): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
+export function itemsMoved(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
   const theirs = sidesOf(candidate, max);
   if (theirs.size === 0) return [];
   const ours = sidesOf(original, max);
-  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+  const out: SentenceDifference[] = [];
   const seen = new Set<ClauseFacts>();
   let others: Map<string, { sides: Set<Side> }>[] | undefined;
   for (const [w, c] of theirs) {

@@ -1,6 +1,7 @@
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { isNegationCue } from './polarity-cues.js';
+import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Which pole of price a run of words puts what it talks about on: free (included, covered, waived,
@@ -15,21 +16,11 @@ export type PricePole = 'free' | 'charged';
 
 // Words that say the item is paid for already or costs nothing.
 const freeWords = new Set(['free', 'included', 'inclusive', 'complimentary', 'covered', 'waived', 'waive', 'waives']);
-// Words that say the item is paid for: a charge, a fee, a price on top. Not "pay" / "paid": who pays
-// is a fact of its own ("we pay the return postage" / "you pay…" say one pole with another payer).
-const chargedWords = new Set([
-  'charge',
-  'charged',
-  'charges',
-  'cost',
-  'costs',
-  'fee',
-  'fees',
-  'billed',
-  'surcharge',
-  'extra',
-  'separately',
-]);
+// Words that say the item is paid for: the words of price (polarity-words.ts) but "free", and a price
+// on top. Not "pay" / "paid" / "price": who pays is a fact of its own ("we pay the return postage" /
+// "you pay…" say one pole with another payer).
+const notCharged = new Set(['free', 'pay', 'paid', 'price']);
+const chargedWords = new Set([...[...priceWords].filter((w) => !notCharged.has(w)), 'extra', 'separately']);
 // Words after which a clause opens a part of its own ("X is free, but Y costs $5").
 const partOpeners = new Set(['but', 'while', 'whereas', 'although', 'though', 'and', 'then', 'or']);
 // Words that set an exception apart inside a part ("free apart from storage"): two poles in one part.

@@ -1,6 +1,6 @@
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
-import type { Difference } from './divergence-report.js';
+import type { SentenceDifference } from './divergence-report.js';
 import { hedgesOutcome, hedgeWords } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -77,8 +77,8 @@ export function rewordedHedges(
   candidate: FactSheet,
   baselines: readonly FactSheet[],
   max: number,
-): (Omit<Difference, 'path'> & { readonly sentence: number })[] {
-  const out: (Omit<Difference, 'path'> & { readonly sentence: number })[] = [];
+): SentenceDifference[] {
+  const out: SentenceDifference[] = [];
   for (const c of candidate.clauses.slice(0, max)) {
     if (c.framing) continue;
     const hedges = c.tokens.some((_, i) => hedgesOutcome(c.tokens, i));

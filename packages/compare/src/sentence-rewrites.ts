@@ -1,6 +1,6 @@
 import { agentsMoved } from './agents-moved.js';
 import { diffEditedSentences } from './edited-sentence.js';
-import type { FactDiffContext } from './fact-diff-context.js';
+import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
 import { rewordedHedges } from './reworded-hedge.js';
 import { stanceFlip } from './sentence-stance.js';
@@ -18,7 +18,7 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
   // another claim; where they saw it, their reading of the baselines decides whether production varies).
   for (const d of diffEditedSentences(original, candidate, baselines, o.maxClauses)) {
     if (out.length >= o.maxDifferences) break;
-    const path = `text.sentence[${d.sentence}]`;
+    const path = clausePath(d);
     if (out.some((x) => x.kind === d.kind && x.path === path)) continue;
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
@@ -32,13 +32,13 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
   ]) {
     if (out.length >= o.maxDifferences) break;
-    const path = `text.sentence[${d.sentence}]`;
+    const path = clausePath(d);
     if (out.some((x) => (x.kind === d.kind || x.kind === 'fact_changed' || x.kind === 'polarity_flip') && x.path === path)) continue;
     const { sentence: _, ...rest } = d;
     out.push({ ...rest, path });
   }
   // The one sentence rewritten to take the other side of its rule ("keep pets at home" → "pets can come along").
   const { sentence, ...stance } = stanceFlip(original, candidate, baselines, o) ?? { sentence: -1 };
-  const at = `text.sentence[${sentence}]`;
+  const at = clausePath({ sentence });
   if ('kind' in stance && !out.some((x) => x.path === at)) out.push({ ...stance, path: at });
 }

@@ -1,7 +1,7 @@
 import { align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
 import { priceSide, tailFlip } from './concessive-tail.js';
-import type { Difference } from './divergence-report.js';
+import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { sentenceCount, sentenceTexts } from './lone-addition.js';
 import { partFlip, type Stance, stanceOf } from './stance-segments.js';
@@ -55,9 +55,6 @@ function replaced(original: FactSheet, candidate: FactSheet, max: number): { fro
   return missing.length === 1 && added.length === 1 && from !== undefined && to !== undefined ? { from: from[0], to: to[0] } : undefined;
 }
 
-/** A flip of the candidate's one rewritten sentence, with that sentence's index. */
-export type StanceDifference = Omit<Difference, 'path'> & { readonly sentence: number };
-
 /**
  * The candidate's one rewritten sentence ({@link replaced}) where it takes the other side of the rule
  * the sentence it replaces states: one restricts, the other permits. The two must be about the same
@@ -69,7 +66,7 @@ export function stanceFlip(
   candidate: FactSheet,
   baselines: readonly FactSheet[],
   o: { readonly alignClause: number; readonly maxClauses: number },
-): StanceDifference | undefined {
+): SentenceDifference | undefined {
   const pair = replaced(original, candidate, o.maxClauses);
   if (pair === undefined) return undefined;
   const before = clausesOf(original, pair.from, o.maxClauses);
