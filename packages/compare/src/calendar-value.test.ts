@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
+import { judged as high } from '../test/judged.js';
 import { factSheet } from './fact-sheet.js';
 
 const values = (s: string) => factSheet(s).values.map((v) => v.keys[0]);
-const high = (a: string, b: string) =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
-
 describe('a month and the number after it', () => {
   it('are a date when they stand together ("October 9", "October 9, 2026")', () => {
     expect(values('We open on October 9.')).toContain('date:10-09');

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
+import { judged } from '../test/judged.js';
 import { factSheet } from './fact-sheet.js';
-
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
 
 const times = (text: string): string[] =>
   factSheet(text)

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
+import { judged } from '../test/judged.js';
 
 // Words that deny what they govern, in the answer's own words: "avoids the fee" says "no fee",
 // "exempt from the fee" (befreit, exento, isento, exonéré, esente) says "pays no fee"; "to avoid a
 // fee" after a claim is its purpose, not a denial of it.
-const judged = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
-
 describe('words that deny', () => {
   it('reads "avoid" as denying what it governs', () => {
     expect(judged('Setting up autopay avoids the late fee.', 'With autopay set up, there is no late fee.')).toEqual([]);

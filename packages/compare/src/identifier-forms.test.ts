@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
+import { judged } from '../test/judged.js';
 import { factSheet } from './fact-sheet.js';
 import { splitClauses } from './split-clauses.js';
 
@@ -7,11 +7,6 @@ import { splitClauses } from './split-clauses.js';
 // code of digit groups with thousands separators, a number with a capital letter after a hyphen)
 // and names after a title's abbreviation ("Dr.", "Mr.") or numbers after "No.": a changed one is a
 // changed fact, whatever it is called.
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
-
 describe('abbreviations before a name or a number', () => {
   it('do not end the sentence ("with Dr. Okafor on Tuesday", "(No. 63/418,227)")', () => {
     expect(splitClauses('Your test is booked with Dr. Okafor on Tuesday. Please bring your card.').map((c) => c.text)).toEqual([

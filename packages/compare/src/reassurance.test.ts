@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const found = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => d.kind);
+import { regressionKinds as found } from '../test/judged.js';
 
 const original = 'Your tiles ship on Tuesday. Offcuts are recycled for free.';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regressions } from '../test/judged.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
 
@@ -7,16 +8,13 @@ const reworded = (a: string, b: string, baselines: string[] = []): string[] =>
     .filter((d) => d.key === 'fact:claim' && d.kind === 'fact_changed')
     .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
 
-const flagged = (a: string, b: string, baselines: string[] = []): boolean =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet)).some((d) => d.severity === 'high' && d.explainedByNoise !== true);
-
 describe('a kept sentence whose claim is said in words no production answer uses', () => {
   it('is a changed claim where the edit replaces what production says with a phrase of new words', () => {
     const original = 'Drop your bike off before noon. If we find a worn chain, we fit a new one at cost. Pickup is at the side door.';
     const baseline = 'Bring the bike in by 12. A worn chain gets replaced at cost. Collect it at the side door.';
     const candidate =
       'Drop your bike off before noon. If we find a worn chain, the mechanic merely lubricates the links. Pickup is at the side door.';
-    expect(flagged(original, candidate, [baseline])).toBe(true);
+    expect(regressions(original, candidate, [baseline]).length > 0).toBe(true);
     expect(reworded(original, candidate, [baseline])).toEqual([
       'chain we fit a new one at cost → chain the mechanic merely lubricates the links (no production answer words it so)',
     ]);

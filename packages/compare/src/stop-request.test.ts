@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
+import { judged } from '../test/judged.js';
 
 // "Stop soft lenses a week before" asks the reader to go without them, as "stop wearing soft lenses"
 // does: the plain verb opening a request, with its object, ends the use of what it names.

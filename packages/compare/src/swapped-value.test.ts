@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
+import { judged } from '../test/judged.js';
 
 // A clause copied word for word but for its value, which another value of the same kind replaces, is a
 // changed fact even where the new value is one production states elsewhere (and so the clause's closest

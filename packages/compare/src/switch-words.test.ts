@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
-import { factSheet } from './fact-sheet.js';
-
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
+import { judged } from '../test/judged.js';
 
 // A switch's state has many names: "off" is "disabled" and "deactivated", "on" is "enabled".
 describe('the two states of a switch, whichever word names them', () => {

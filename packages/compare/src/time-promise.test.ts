@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
+import { regressionKinds as judged } from '../test/judged.js';
 import { factSheet } from './fact-sheet.js';
 
 // A time promised or bounded with an article ("approved within a week", "ready in an hour") is as
 // firm as one in digits; "a week" as a rate's period ("twice a week", "$5 a week") stays a weak value.
 const durations = (s: string) => factSheet(s).values.filter((v) => v.type === 'duration');
-const judged = (a: string, b: string): string[] =>
-  diffFacts(factSheet(a), factSheet(b))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => d.kind);
-
 describe('time promises with an article', () => {
   it('reads "within a week", "in an hour", "under a day" as firm durations, "twice a week" as a weak one', () => {
     for (const s of ['Permits are approved within a week.', 'Your order is ready in an hour.', 'The flight is under a day.'])

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from './fact-diff.js';
+import { judged } from '../test/judged.js';
 import { factSheet } from './fact-sheet.js';
 
 // The same value written another way: an ordinal in words, a figure rounded and said to be, a
 // count in the answer's own language, a rate in symbols, a name by its initials or its possessive.
 // Each is the value production states, and a different value still differs.
-const judged = (a: string, b: string, baselines: readonly string[] = []): string[] =>
-  diffFacts(factSheet(a), factSheet(b), baselines.map(factSheet))
-    .filter((d) => d.severity === 'high' && d.explainedByNoise !== true)
-    .map((d) => `${d.kind}: ${d.message}`);
-
 describe('the same value written another way', () => {
   it('reads an ordinal in words as the ordinal in digits ("fourth floor" / "4th floor")', () => {
     expect(judged('The meeting room is on the fourth floor, next to the lifts.', 'Meeting room: 4th floor, next to the lifts.')).toEqual(
