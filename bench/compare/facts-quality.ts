@@ -18,6 +18,7 @@ import {
   restatements2File,
   restatements3File,
   restatements4File,
+  restatements5File,
   restatementsFile,
 } from './facts-set/holdout.js';
 import { recallProbeFile, recallProbeSFile, recallProbeUFile, recallProbeVFile, recallProbeXFile } from './facts-set/recall-probe.js';
@@ -71,6 +72,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['restatements 2, own (data/quality/facts-restatements-2.jsonl; open, misses listed)', readHoldoutSet(restatements2File), true],
   ['restatements 3, own (data/quality/facts-restatements-3.jsonl; open, misses listed)', readHoldoutSet(restatements3File), true],
   ['restatements 4, own (data/quality/facts-restatements-4.jsonl; open, misses listed)', readHoldoutSet(restatements4File), true],
+  ['restatements 5, own (data/quality/facts-restatements-5.jsonl; open, misses listed)', readHoldoutSet(restatements5File), true],
   ['recall probe (data/quality/facts-probe-r.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeFile), true],
   ['second recall probe (data/quality/facts-probe-s.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeSFile), true],
   ['third recall probe (data/quality/facts-probe-u.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeUFile), true],
@@ -78,7 +80,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['fifth recall probe (data/quality/facts-probe-x.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeXFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--restatements-3` / `--restatements-4`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--restatements-3` / `--restatements-4` / `--restatements-5`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
@@ -87,6 +89,7 @@ const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-x', 'fifth recall probe'],
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
+  ['--restatements-5', 'restatements 5'],
 ];
 const openSetFlag = openSetFlags.find(([flag]) => process.argv.includes(flag));
 const chosen = openSetFlag === undefined ? sets : sets.filter(([n]) => n.startsWith(openSetFlag[1]));

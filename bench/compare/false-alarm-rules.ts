@@ -9,6 +9,7 @@ import {
   holdout9File,
   readHoldoutSet,
   restatements2File,
+  restatements5File,
   restatementsFile,
 } from './facts-set/holdout.js';
 
@@ -27,6 +28,7 @@ const sets: [string, FactCase[], boolean][] = [
   ['hold-out 9', readHoldoutSet(holdout9File), true],
   ['restatements (own)', readHoldoutSet(restatementsFile), true],
   ['restatements 2 (own)', readHoldoutSet(restatements2File), true],
+  ['restatements 5 (own)', readHoldoutSet(restatements5File), true],
   ['hold-out 5 (counts only)', readHoldoutSet(holdout5File), false],
 ];
 for (const [name, cases, printable] of sets) {

@@ -151,6 +151,17 @@ export const restatements3File = join(qualityDir, 'facts-restatements-3.jsonl');
  */
 export const restatements4File = join(qualityDir, 'facts-restatements-4.jsonl');
 
+/**
+ * Restatements 5 (`facts-restatements-5.jsonl`), written by hand on 2026-12-03 (06:10 UTC) by the one-baseline
+ * false-alarm pass (issue-11-fa) before the engine saw it: 30 inputs in domains no other set uses (bell-ringing,
+ * beach huts, sheepdog trials, a toy library, a car club, systemd timers, SQLite WAL, Maven scopes, a Dutch bicycle
+ * park…), one baseline each; for every input one candidate of each noise style written the way assistants reword
+ * (shorter and terse, bulleted with labels, reordered, merged or split sentences, other verbs and connectives, a
+ * longer answer with reasons and advice) and two regressions (a number, a negation, a modality, an added claim…).
+ * Own and open: rules are fitted on it, so its figures say what a rule costs, not whether it generalises.
+ */
+export const restatements5File = join(qualityDir, 'facts-restatements-5.jsonl');
+
 /** The hand-written hold-out sets 2 to 10, in order: the later sets bench:facts scores after the first two. */
 export const laterHoldoutFiles: readonly string[] = [
   holdout2File,
