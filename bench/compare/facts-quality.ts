@@ -21,7 +21,14 @@ import {
   restatements5File,
   restatementsFile,
 } from './facts-set/holdout.js';
-import { recallProbeFile, recallProbeSFile, recallProbeUFile, recallProbeVFile, recallProbeXFile } from './facts-set/recall-probe.js';
+import {
+  recallProbeFile,
+  recallProbeSFile,
+  recallProbeUFile,
+  recallProbeVFile,
+  recallProbeXFile,
+  recallProbeYFile,
+} from './facts-set/recall-probe.js';
 
 // `npm run bench:facts`: quality only (no throughput), on the generated facts set and the
 // hand-written hold-out sets, per kind, for the engine with all / one / no baseline and an
@@ -78,15 +85,17 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['third recall probe (data/quality/facts-probe-u.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeUFile), true],
   ['fourth recall probe (data/quality/facts-probe-v.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeVFile), true],
   ['fifth recall probe (data/quality/facts-probe-x.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeXFile), true],
+  ['sixth recall probe (data/quality/facts-probe-y.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeYFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--restatements-3` / `--restatements-4` / `--restatements-5`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--restatements-3` / `--restatements-4` / `--restatements-5`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
   ['--probe-u', 'third recall probe'],
   ['--probe-v', 'fourth recall probe'],
   ['--probe-x', 'fifth recall probe'],
+  ['--probe-y', 'sixth recall probe'],
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
   ['--restatements-5', 'restatements 5'],

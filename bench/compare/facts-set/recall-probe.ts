@@ -68,3 +68,15 @@ export const recallProbeVFile = join(qualityDir, 'facts-probe-v.jsonl');
  * hand-written hold-outs.
  */
 export const recallProbeXFile = join(qualityDir, 'facts-probe-x.jsonl');
+
+/**
+ * The sixth recall probe (`data/quality/facts-probe-y.jsonl`), in the hold-out format: 28 inputs in
+ * domains no other set uses (pipe organ tuning, mirror resilvering, alpaca shearing, a piercing studio,
+ * freediving, pond care, leaf clearing, kilt hire, grease traps…), one baseline each, typed by hand on
+ * 2026-12-03 (issue-11-rc) before the engine was run on it: in a reworded answer, a rule flipped by a
+ * verb or adjective of opposite sense, by ellipsis or by a clause merged into another ("we don't tune
+ * electronic organs" → "we handle both pipe and electronic organs"), a hedge hardened or a rule softened,
+ * and a clause or sentence added that states a policy, promise or fact no production answer supports;
+ * as noise the same answers restated, shortened, reordered, bulleted and made longer by advice.
+ */
+export const recallProbeYFile = join(qualityDir, 'facts-probe-y.jsonl');
