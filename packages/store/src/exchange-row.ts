@@ -1,8 +1,9 @@
-import { type CapturedBody, type Exchange, type ExchangeRole, type SseEvent, toExchangeErrorCode, UnderstudyError } from '@understudy/core';
+import { type CapturedBody, type Exchange, type ExchangeRole, toExchangeErrorCode, UnderstudyError } from '@understudy/core';
 import type { Kysely } from 'kysely';
 import { loadContentNodes } from './content-nodes.js';
 import { type ContentNode, type ContentRef, type NodeLookup, packRequestBody, unpackRequestBody } from './request-packing.js';
 import type { Database, ExchangesTable } from './schema.js';
+import { readSseEventsColumn, sseEventsColumn } from './sse-events-column.js';
 
 /** Rows ready to insert, and the content nodes their request bodies reference. */
 export interface PackedExchanges {
@@ -61,7 +62,8 @@ export function toExchangeRow(
     response_size: e.responseBody.size,
     response_truncated: e.responseBody.truncated ? 1 : 0,
     streamed: e.streamed ? 1 : 0,
-    sse_events: e.sseEvents === null ? null : JSON.stringify(e.sseEvents),
+    // A stream's events as their arrivals over the stored body when they are its own (see sseEventsColumn).
+    sse_events: sseEventsColumn(e.sseEvents, e.responseBody.bytes),
     ttfb_ms: e.ttfbMs,
     duration_ms: e.durationMs,
     version: e.version,
@@ -96,7 +98,7 @@ export function fromExchangeRow(r: ExchangesTable, lookup: NodeLookup = new Map(
     responseHeaders: JSON.parse(r.response_headers) as Record<string, string>,
     responseBody: body(r.response_body, r.response_size, r.response_truncated),
     streamed: r.streamed === 1,
-    sseEvents: r.sse_events === null ? null : (JSON.parse(r.sse_events) as SseEvent[]),
+    sseEvents: readSseEventsColumn(r.sse_events, r.response_body),
     ttfbMs: r.ttfb_ms,
     durationMs: r.duration_ms,
     version: r.version,
