@@ -87,7 +87,9 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
     matchingKey: () => Buffer.from(hkdfSync('sha256', key, 'understudy', 'egress-body-key', 32)),
     forExchange() {
       const known = new Map<string, string>();
-      const finder: SecretFinder = secretFinder(patterns, known);
+      // A secret the patterns find by its context (a label, a path segment) is known from then on,
+      // so a later part echoing it without that context is scrubbed too.
+      const finder: SecretFinder = secretFinder(patterns, known, (secret, token) => remember(known, secret, token, minEchoedSecret));
       // Patterns and names are matched on the text as written and as a JSON reader decodes it (`sk-\u0070roj-…`).
       const textAsWritten = (s: string): string => finder.redact(s, placeholder);
       const text = (s: string): string => redactDecoded(s, textAsWritten);

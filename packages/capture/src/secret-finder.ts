@@ -169,9 +169,14 @@ function cleanTexts(patterns: readonly TextPattern[]): Set<string> {
 
 /**
  * A finder over `patterns` and the per-exchange map of secrets already redacted elsewhere
- * (`known`: secret → placeholder, read at every call so later additions count).
+ * (`known`: secret → placeholder, read at every call so later additions count). `found` hears of
+ * each secret `redact` replaced that was not known yet, so the caller can add it to `known`.
  */
-export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMap<string, string>): SecretFinder {
+export function secretFinder(
+  patterns: readonly TextPattern[],
+  known: ReadonlyMap<string, string>,
+  found: (secret: string, token: string) => void = () => {},
+): SecretFinder {
   const gate = hintGate(patterns);
   const minRun = shortestRun(patterns);
   const clean = cleanTexts(patterns);
@@ -241,12 +246,17 @@ export function secretFinder(patterns: readonly TextPattern[], known: ReadonlyMa
     token,
     replacement,
     redact(text, placeholder) {
-      const found = ranges(text);
-      if (found.length === 0) return text;
+      const hits = ranges(text);
+      if (hits.length === 0) return text;
       let out = '';
       let at = 0;
-      for (const r of found) {
+      for (const r of hits) {
         out += text.slice(at, r.start) + replacement(r, text, placeholder);
+        // Found here by its context (a label, a path segment of its own): an echo elsewhere may lack it.
+        if (r.kind !== 'known') {
+          const secret = r.decoded ?? text.slice(r.start, r.end);
+          found(secret, token(r.kind, secret, placeholder));
+        }
         at = r.end;
       }
       return out + text.slice(at);
