@@ -19,12 +19,37 @@ export function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: s
     const events = parsed !== undefined && !s.includes('\r') ? parsed : parseSse(head);
     const redacted = redactor.events(events);
     if (redacted.some((e, i) => e !== events[i])) out = redacted.map(writeEvent).join('');
+    else out = redactFieldLines(head, redactor.text);
   }
   const redactedTail = tail
     .split('\n')
     .map((line) => (line.startsWith('data:') ? `data:${json(line.slice(5))}` : json(line)))
     .join('\n');
   return out + redactedTail;
+}
+
+/**
+ * `head` with the patterns run over each line that is not data (an `id:`, an `event:` name, a
+ * comment): the events' data was clean, but a key may stand in those. The same string when no
+ * line changed, so a clean stream is stored byte for byte.
+ */
+function redactFieldLines(head: string, text: (s: string) => string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = 0; at < head.length; ) {
+    const newline = head.indexOf('\n', at);
+    const end = newline === -1 ? head.length : newline;
+    if (end > at && !head.startsWith('data:', at)) {
+      const line = head.slice(at, end);
+      const redacted = text(line);
+      if (redacted !== line) {
+        out += head.slice(copied, at) + redacted;
+        copied = end;
+      }
+    }
+    at = end + 1;
+  }
+  return copied === 0 ? head : out + head.slice(copied);
 }
 
 function writeEvent(e: SseEvent): string {

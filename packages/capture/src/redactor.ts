@@ -227,7 +227,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           if (lastEvents !== undefined && sameEvents(lastEvents.input, events)) return reuse(lastEvents, events);
           const output = redactEvents(events, finder, placeholder, json, (channel) =>
             secretMemberValues(channel, secretKey).map((v) => ({ start: v.start, end: v.end, kind: keyKind(v.name) })),
-          );
+          ).map((e) => fieldsRedacted(e, text));
           lastEvents = { input: events, output };
           return output;
         },
@@ -240,6 +240,14 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       return self;
     },
   };
+}
+
+/** An event with the patterns run over its `id` and `event` name (kept, the same object, when neither changes). */
+function fieldsRedacted(e: SseEvent, text: (s: string) => string): SseEvent {
+  const id = e.id === undefined ? undefined : text(e.id);
+  const name = e.event === undefined ? undefined : text(e.event);
+  if (id === e.id && name === e.event) return e;
+  return { ...e, ...(id === undefined ? {} : { id }), ...(name === undefined ? {} : { event: name }) };
 }
 
 /** A path segment that is a word (`rotate`, `refresh`, `v1`): what follows it is named by it, not by a credential segment before it. */
