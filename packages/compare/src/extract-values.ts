@@ -7,6 +7,7 @@ import { mayHoldValueMemo } from './may-hold-value.js';
 import { articleValue, mayFollowArticle, parseNumber, plainNumber, withUnit } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { terseValueAt } from './terse-value.js';
 import { zoneAt } from './time-zone.js';
 import { currencySymbols, measureUnits, scaleWords } from './unit-words.js';
 import { hasDigit } from './word-forms.js';
@@ -191,7 +192,11 @@ function valueAt(
   m = digit ? /^(\d+)[×x](?:\/\p{L}+)?$/u.exec(c) : null;
   if (m !== null) return { value: { type: 'quantity', keys: [`times:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
   if (c === '24/7') return { value: { type: 'duration', keys: ['duration:86400'], num: 24, text: c, weak: true }, used: 1 };
-  if (digit && /[\p{L}]/u.test(c)) return identifier(c);
+  if (digit && /[\p{L}]/u.test(c)) {
+    // "£15pp", "40p/kg", "24pp", "5-business-day": a figure written tersely (terse-value.ts).
+    const terse = terseValueAt(c, (core) => valueAt([{ core, lower: core.toLowerCase(), upper: false }], 0, language)?.value);
+    return terse === undefined ? identifier(c) : { value: terse, used: 1 };
+  }
   // "#4821", "2026-0457", "63/418,227" (digit groups, thousands separators within them).
   if (digit && (/^#\d+$/.test(c) || /^\d+(?:[-_/]\d{1,3}(?:,\d{3})+|[-_/]\d+)+$/.test(c))) return identifier(c);
   if (!digit && hostOrPath(c)) return identifier(c);

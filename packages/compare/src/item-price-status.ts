@@ -1,3 +1,4 @@
+import { boundedItem } from './bounded-item.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -251,6 +252,8 @@ export function itemsMoved(original: FactSheet, candidate: FactSheet, baselines:
     if (o === undefined || o.sides.size !== 1 || c.sides.size !== 1 || seen.has(c.clause)) continue;
     const side = [...o.sides][0] as Side;
     if (c.sides.has(side)) continue;
+    // A group set apart by a bound or a comparative ("orders over $40" / "smaller orders") is no move of the item.
+    if (boundedItem(o.clause, w) || boundedItem(c.clause, w)) continue;
     // A baseline that puts it on the candidate's side: production says it both ways.
     others ??= baselines.map((b) => sidesOf(b, max));
     if (others.some((b) => b.get(w)?.sides.has(side === 'in' ? 'apart' : 'in') === true)) continue;

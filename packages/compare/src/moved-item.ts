@@ -51,10 +51,37 @@ function listed(q: ClauseFacts, w: string): boolean {
     return (
       (x.after ?? '').includes(',') ||
       (prev !== undefined && (prev.lower === 'and' || prev.lower === 'or' || (prev.after ?? '').includes(','))) ||
-      next?.lower === 'and' ||
-      next?.lower === 'or'
+      ((next?.lower === 'and' || next?.lower === 'or') && !opensPredicate(t[i + 2]))
     );
   });
+}
+
+// Words that open a second predicate after "and" ("stays at the kennel and can't be taken home"):
+// what stands before that "and" ends the first predicate, no item of a list.
+const predicateOpeners = new Set([
+  'can',
+  'cannot',
+  'must',
+  'may',
+  'might',
+  'will',
+  'would',
+  'should',
+  'could',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'needs',
+  'does',
+  'do',
+]);
+
+/** Whether a word opens a predicate of its own: a modal, an auxiliary or a negated one ("can't", "isn't"). */
+function opensPredicate(t: ClauseToken | undefined): boolean {
+  return t !== undefined && (predicateOpeners.has(t.lower) || t.lower.endsWith("n't"));
 }
 
 function breaks(t: ClauseToken | undefined): boolean {

@@ -201,6 +201,11 @@ function isTrimmed(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
+/** The text of a code span before its first clause break (the clause it opens in holds it). */
+function codeOpening(span: string): string {
+  return span.split(/[;:,]|\s(?:and|or|but|so)\s/)[0]?.trim() || span;
+}
+
 /** Inline code spans of a piece of text, trimmed, empty ones dropped. */
 function codeSpans(piece: string): string[] {
   return [...piece.matchAll(/`([^`\n]{1,200})`/g)].map((m) => (m[1] ?? '').trim()).filter((c) => c !== '');
@@ -279,8 +284,11 @@ export function splitClauses(answer: string, words?: WordIds): Clause[] {
       // Most lines are one clause: reuse the line's tokens.
       const tokens = parts.length === 1 ? lineTokens : clauseTokens(part, words);
       if (tokens.length === 0) continue;
-      // A code span belongs to the clause whose text holds it.
-      const spans = code.filter((c) => part.includes(c));
+      // A code span belongs to the clause whose text holds it, or that ends on its opening where a clause
+      // break cuts it ("`PRAGMA foreign_keys=ON;` once…": the markup's removal leaves "; " to split at).
+      const spans = code.filter(
+        (c) => part.includes(c) || (part.trimEnd().endsWith(codeOpening(c)) && !parts.some((p) => p.part.includes(c))),
+      );
       out.push({ text: part.trim(), tokens, sentence, initial, heading, code: spans, condition: isCondition });
       initial = false;
     }

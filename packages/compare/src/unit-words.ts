@@ -36,10 +36,12 @@ export const secondsPer: Readonly<Record<string, number>> = {
   night: 86400,
   week: 604800,
   wk: 604800,
+  wks: 604800,
   fortnight: 1209600,
   month: 2592000,
   year: 31536000,
   yr: 31536000,
+  yrs: 31536000,
 };
 // Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
 export const measureUnits: Readonly<Record<string, string>> = {
