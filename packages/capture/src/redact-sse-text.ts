@@ -7,16 +7,17 @@ import type { ExchangeRedactor } from './redactor.js';
  * reassembled text), then written back when anything changed; a trailing event without its
  * blank line (a body cut at the cap) is redacted line by line. `parsed`, the events of all of
  * `s`, stand for the head's when `s` has no CR: every event then ends at a `\n\n`, so the
- * head (through the last one) holds exactly them. With a CR the head is cut differently
- * (`\r\n\r\n` only; a lone CR ends a line too) and is parsed here.
+ * head (through the last one) holds exactly them. With a CR the head is parsed here.
  */
 export function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: string) => string, parsed?: readonly SseEvent[]): string {
-  const end = Math.max(s.lastIndexOf('\n\n'), s.lastIndexOf('\r\n\r\n'));
-  const head = end === -1 ? '' : s.slice(0, end + 2);
-  const tail = end === -1 ? s : s.slice(end + 2);
+  const end = completeEventsEnd(s);
+  const head = s.slice(0, end);
+  const tail = s.slice(end);
   let out = head;
   if (head !== '') {
-    const events = parsed !== undefined && !s.includes('\r') ? parsed : parseSse(head);
+    // A head ending in a CR: in `s` a character other than LF follows it, so it ends the blank line
+    // there; alone, the parser would wait to see whether an LF follows (and drop the last event).
+    const events = parsed !== undefined && !s.includes('\r') ? parsed : parseSse(head.endsWith('\r') ? `${head}\n` : head);
     const redacted = redactor.events(events);
     if (redacted.some((e, i) => e !== events[i])) out = redacted.map(writeEvent).join('');
     else out = redactFieldLines(head, redactor.text);
@@ -31,14 +32,16 @@ export function redactSseText(s: string, redactor: ExchangeRedactor, json: (s: s
 /**
  * `head` with the patterns run over each line that is not data (an `id:`, an `event:` name, a
  * comment): the events' data was clean, but a key may stand in those. The same string when no
- * line changed, so a clean stream is stored byte for byte.
+ * line changed, so a clean stream is stored byte for byte. Lines end as the parser reads them
+ * (LF, CRLF or a lone CR): a CR-only stream's head is not one long `data:` line.
  */
 function redactFieldLines(head: string, text: (s: string) => string): string {
   let out = '';
   let copied = 0;
+  const crs = head.includes('\r');
   for (let at = 0; at < head.length; ) {
-    const newline = head.indexOf('\n', at);
-    const end = newline === -1 ? head.length : newline;
+    // A line ends at an LF or a CR (a CRLF's LF then ends an empty line, skipped).
+    const end = lineEnd(head, at, crs);
     if (end > at && !head.startsWith('data:', at)) {
       const line = head.slice(at, end);
       const redacted = text(line);
@@ -50,6 +53,43 @@ function redactFieldLines(head: string, text: (s: string) => string): string {
     at = end + 1;
   }
   return copied === 0 ? head : out + head.slice(copied);
+}
+
+/** Where the line starting at `at` ends: its first CR (looked for when `crs`: `s` has one) or LF, or the end of `s`. */
+function lineEnd(s: string, at: number, crs: boolean): number {
+  const lf = s.indexOf('\n', at);
+  const cr = crs ? s.indexOf('\r', at) : -1;
+  if (lf === -1) return cr === -1 ? s.length : cr;
+  return cr === -1 ? lf : Math.min(lf, cr);
+}
+
+/**
+ * Where the last complete event of `s` ends: just past its last blank line, reading line ends as
+ * the parser does (LF, CRLF or a lone CR; a CR at the very end may be half a CRLF, so it ends
+ * nothing yet). 0 when there is none. Cutting after the last `\r\n\r\n` instead left the last
+ * event of a CRLF stream out of the events redacted together (its second CRLF went to the tail),
+ * so a secret completed in it stayed spelled across the stored deltas; a CR-only stream had no
+ * head at all.
+ */
+function completeEventsEnd(s: string): number {
+  if (!s.includes('\r')) {
+    const blank = s.lastIndexOf('\n\n');
+    return blank === -1 ? 0 : blank + 2;
+  }
+  let end = 0;
+  let start = 0;
+  let lf = -2;
+  let cr = -2;
+  for (;;) {
+    if (lf !== -1 && lf < start) lf = s.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = s.indexOf('\r', start);
+    const nl = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (nl === -1 || (nl + 1 === s.length && s.charCodeAt(nl) === 13)) return end;
+    const next = nl + (s.charCodeAt(nl) === 13 && s.charCodeAt(nl + 1) === 10 ? 2 : 1);
+    // An empty line: the event before it (if any) is complete.
+    if (nl === start) end = next;
+    start = next;
+  }
 }
 
 function writeEvent(e: SseEvent): string {
