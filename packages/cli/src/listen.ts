@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Clock } from '@understudy/core';
 import { UsageError } from './cli-io.js';
+import { answerClientError } from './client-error.js';
 
 export interface Listening {
   /** A URL a person can paste: the wildcard address is shown as loopback. */
@@ -14,7 +15,8 @@ export interface Listening {
 
 /**
  * Serves a fetch handler (a Hono app) on `host:port`. A port already in use is a usage
- * error naming it, so the CLI exits 2 with one line instead of a stack.
+ * error naming it, so the CLI exits 2 with one line instead of a stack. A request the HTTP
+ * parser refuses is answered with a JSON error ({@link answerClientError}).
  */
 export async function listen(
   app: { fetch: (request: Request) => Response | Promise<Response> },
@@ -32,6 +34,8 @@ export async function listen(
     fetch: app.fetch,
     ...(options.serverOptions === undefined ? {} : { serverOptions: options.serverOptions }),
   });
+  // A request the parser refuses gets the API's error shape, not a bare status line.
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new UsageError(`${options.name} port ${options.port} on ${options.host} is already in use`));
