@@ -17,10 +17,13 @@ export function sameEvents(a: readonly SseEvent[], b: readonly SseEvent[]): bool
   return true;
 }
 
-/** `events` redacted as `done.input` was: an unchanged event is returned as given, a changed one gets the redacted data. */
+/**
+ * `events` redacted as `done.input` was: an unchanged event is returned as given, a changed one is
+ * the redacted event (its data, id and name) at its own arrival time.
+ */
 export function reuse(done: RedactedEvents, events: readonly SseEvent[]): SseEvent[] {
   return events.map((e, i) => {
     const redacted = done.output[i] as SseEvent;
-    return redacted === done.input[i] ? e : { ...e, data: redacted.data };
+    return redacted === done.input[i] ? e : { ...redacted, at: e.at };
   });
 }

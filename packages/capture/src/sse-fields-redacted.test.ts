@@ -29,6 +29,15 @@ describe('an event stream: secrets outside the data lines', () => {
     expect(events.map((e) => e.data)).toEqual(['{"a":1}', '{"b":2}', 'ok']);
   });
 
+  it('are redacted in the stored events when the body was redacted first (the same events, other arrivals)', () => {
+    const r = createRedactor(redaction, key).forExchange();
+    r.body(stream, 'text/event-stream');
+    const arrived = parseSse(stream).map((e, i) => ({ ...e, at: 10 * i }));
+    const events = r.events(arrived);
+    expect(JSON.stringify(events)).not.toContain(apiKey);
+    expect(events.map((e) => e.at)).toEqual([0, 10, 20]);
+  });
+
   it('a stream with nothing to redact is stored byte for byte', () => {
     const clean = `id: 7\nevent: message\ndata: {"a":1}\n\n: keep-alive\n\nretry: 100\ndata: ok\n\n`;
     expect(createRedactor(redaction, key).forExchange().body(clean, 'text/event-stream')).toBe(clean);
