@@ -1,4 +1,5 @@
 import { agentsMoved } from './agents-moved.js';
+import { deniedExtended } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
@@ -30,6 +31,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
     // …or an action moved between the service and the reader ("our crew puts it up" → "you'll put it up yourselves").
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
+    // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").
+    ...deniedExtended(original, candidate, baselines, o),
   ]) {
     if (out.length >= o.maxDifferences) break;
     const path = clausePath(d);

@@ -1,0 +1,143 @@
+import { align } from './clause-alignment.js';
+import { clip } from './clip-text.js';
+import { contentWords } from './content-words.js';
+import type { SentenceDifference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isNegationCue } from './polarity-cues.js';
+import type { ClauseToken } from './split-clauses.js';
+import { measureUnits, secondsPer } from './unit-words.js';
+
+// What the original denies, extended to it in a reworded answer: "We don't tune electronic organs" →
+// "We look after pipe and electronic organs alike", "Rush isn't available for metallic banners" →
+// "Rush covers every banner finish", "We can't repair moulded soles" → "moulded soles are fine too".
+// An additive or universal word ("too", "also", "as well", "alike", "both", "every", "all") asserts
+// that the predicate holds of the thing as of others: where the original's negation governs that
+// thing, the candidate has turned the exception into a case of the rule. The reworded clause shares
+// too few words with the original's for the clause rules to pair them; the thing it is about (a word
+// the original uses in its negated clause only, after the negation) pairs them instead.
+
+/** Determiners that extend a predicate to all of a kind, before the noun they quantify ("every banner finish", "both pipe and electronic organs"). */
+const universals = new Set(['every', 'all', 'both']);
+/** Adverbs that extend a predicate to one more thing ("we also tune…", "…alike"; "too" and "as well" below). */
+const additives = new Set(['also', 'alike']);
+/** Words of the complement ("all other tests"), never the thing denied. */
+const others = new Set(['other', 'others', 'another', 'else']);
+/** How many words a universal may stand before the word it quantifies ("both pipe and electronic organs"). */
+const reach = 4;
+
+/**
+ * Whether the clause's tokens extend its predicate to the word at `at`: a universal right before it
+ * in its phrase (no punctuation between, not "all other", which is the complement), or an additive
+ * adverb anywhere — "too" only closing the clause or a phrase ("too young" is a degree, not an
+ * addition), "as well" not "as well as" (which lists). Not where the clause restricts ("only").
+ */
+function extendsTo(t: readonly ClauseToken[], at: number): boolean {
+  if (t.some((k) => k.lower === 'only')) return false;
+  for (let i = at - 1; i >= 0 && i >= at - reach; i--) {
+    const k = t[i];
+    if (k === undefined || (k.after ?? '') !== '') break;
+    if (universals.has(k.lower) && !others.has(t[i + 1]?.lower ?? '')) return true;
+  }
+  return t.some((k, i) => {
+    if (additives.has(k.lower)) return true;
+    if (k.lower === 'too') return i === t.length - 1 || (k.after ?? '') !== '';
+    return k.lower === 'as' && t[i + 1]?.lower === 'well' && t[i + 2]?.lower !== 'as';
+  });
+}
+
+/** A claim: not a condition, not about the conversation. */
+const claim = (c: ClauseFacts): boolean => !c.condition && !c.framing;
+
+/** Words that open another predication after a comma ("…aren't allowed, and everyone must wear…"). */
+const openers = new Set(['and', 'but', 'so', 'or', 'while', 'which', 'who', 'since', 'because', 'as', 'although', 'though', 'whereas']);
+
+/**
+ * The content words a negation of clause `x` governs: those after its first negation cue, up to a
+ * predication joined after a comma or a stop inside the clause (";", ":", a dash). A lifted necessity
+ * ("don't need to") grants a permission rather than denying, so it governs none here.
+ */
+function denied(x: ClauseFacts): Set<string> {
+  const out = new Set<string>();
+  if (!x.polarity.negated || x.polarity.modality === 'necessity') return out;
+  const t = x.tokens;
+  const cue = t.findIndex((k) => isNegationCue(k.lower));
+  if (cue < 0) return out;
+  for (let i = cue + 1; i < t.length; i++) {
+    const k = t[i] as ClauseToken;
+    const before = t[i - 1]?.after ?? '';
+    if (/[;:—–-]/.test(before) || (before.includes(',') && openers.has(k.lower))) break;
+    for (const w of contentWords(k.core)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * The word of candidate clause `c` that an extending word reaches and a negated clause `x` of the
+ * original governs: 4+ letters, no digit, no unit of measure or time ("more than a few days" bounds a
+ * value), said by `x` only among the original's clauses and by no negated clause of the candidate (it
+ * keeps the exception); and `x` does not use an extending word itself (then its negation is of
+ * something else than the extension).
+ */
+function deniedHere(
+  c: ClauseFacts,
+  ours: readonly ClauseFacts[],
+  negatedClauses: readonly ClauseFacts[],
+  theirs: readonly ClauseFacts[],
+): { word: string; x: ClauseFacts } | undefined {
+  const t = c.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i] as ClauseToken;
+    if (others.has(tok.lower) || secondsPer[tok.lower] !== undefined || measureUnits[tok.lower] !== undefined) continue;
+    for (const w of contentWords(tok.core)) {
+      if (w.length < 4 || /\d/.test(w)) continue;
+      for (const x of negatedClauses) {
+        if (!denied(x).has(w) || ours.some((y) => y !== x && y.contentSet.has(w))) continue;
+        if (theirs.some((y) => y.polarity.negated && y.contentSet.has(w))) continue;
+        if (!extendsTo(t, i) || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
+        return { word: w, x };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The candidate's clauses that affirm, with an extending word, what a negation of the original
+ * governs ({@link deniedHere}); the clause has no negation cue at all. Noise where a baseline's clause
+ * that says closely what the candidate's says affirms that word too. One difference per clause.
+ */
+export function deniedExtended(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  o: { readonly alignClause: number; readonly maxClauses: number },
+): SentenceDifference[] {
+  const ours = original.clauses.slice(0, o.maxClauses);
+  const negatedClauses = ours.filter((x) => claim(x) && x.polarity.negated);
+  if (negatedClauses.length === 0) return [];
+  const theirs = candidate.clauses.slice(0, o.maxClauses);
+  const out: SentenceDifference[] = [];
+  for (const c of theirs) {
+    // No negation anywhere in it: two that cancel ("free, and nobody under 16…") are no affirmation.
+    if (!claim(c) || c.polarity.free === true || c.tokens.some((k) => isNegationCue(k.lower))) continue;
+    const found = deniedHere(c, ours, negatedClauses, theirs);
+    if (found === undefined) continue;
+    const { word, x } = found;
+    // Production varies where a baseline's clause that says closely what the candidate's says affirms the word too.
+    const varies = baselines.some((b) => {
+      const a = align(c, b, o.maxClauses);
+      return a !== undefined && a.score >= o.alignClause && a.clause.contentSet.has(word) && !a.clause.polarity.negated;
+    });
+    out.push({
+      kind: 'polarity_flip',
+      key: 'fact:polarity',
+      severity: 'high',
+      message: `${word}: "${clip(x.text)}" → "${clip(c.text)}"`,
+      original: x.text,
+      candidate: c.text,
+      sentence: c.sentence,
+      ...(varies ? { explainedByNoise: true } : {}),
+    });
+  }
+  return out;
+}
