@@ -1,3 +1,4 @@
+import { addedParts } from './added-part.js';
 import { agentsMoved } from './agents-moved.js';
 import { deniedExtended } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
@@ -33,6 +34,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
     // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").
     ...deniedExtended(original, candidate, baselines, o),
+    // …or a predication joined to a reworded clause that claims what production never says ("…, and every replica carries a lifetime guarantee").
+    ...addedParts(original, candidate, baselines, o),
   ]) {
     if (out.length >= o.maxDifferences) break;
     const path = clausePath(d);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { judged } from '../test/judged.js';
+
+const added = (a: string, b: string, baselines: string[] = []): string[] =>
+  judged(a, b, baselines).filter((d) => d.startsWith('added_claim'));
+
+describe('a predication joined after a comma to a reworded clause, claiming what production never says', () => {
+  it('is an added claim where it extends what is covered ("every…", "also…") or states a value of its own', () => {
+    expect(
+      added(
+        'Lockers are $30 a month for up to 12 cases. Access is by appointment only. Deliveries from merchants are accepted on weekdays.',
+        'For $30 a month a locker takes up to 12 cases. Visits need an appointment. Merchant deliveries come in on weekdays, and every bottle is photographed and logged on arrival.',
+      ).join(),
+    ).toContain('every bottle is photographed');
+    expect(
+      added(
+        'Dress hire is $95 for the weekend. Return by Monday noon or a late fee of $25 a day applies.',
+        'A weekend dress hire costs $95. Bring it back by noon Monday or pay $25 a day late, and a pressing charge of $15 is added on return.',
+      ).join(),
+    ).toContain('pressing charge');
+  });
+
+  it('is no added claim where the part hedges, explains, restates production or names nothing new', () => {
+    // A possibility: an elaboration.
+    expect(
+      added(
+        'Runners pick up their bibs on Friday. The race starts at 8 am.',
+        'Bibs are collected on Friday, and every runner can also pick up a free map at the desk. Start time is 8 am.',
+      ),
+    ).toEqual([]);
+    // The part says what another production sentence says, in its words.
+    expect(
+      added(
+        'Tables and chairs are included in the hire price. Every heater is $40 a day.',
+        'Tables and chairs come with the hire, and every heater is $40 a day.',
+      ),
+    ).toEqual([]);
+    // No universal, additive word or value: how a longer answer elaborates.
+    expect(
+      added(
+        'Plots are $60 a season. Water is included.',
+        'A plot costs $60 for the season, and water is included - there are taps at the end of the rows.',
+      ),
+    ).toEqual([]);
+  });
+});
