@@ -20,3 +20,19 @@ describe('a permission denied but for something', () => {
     expect(changes("You can't board without a printed pass.", 'You can board without a printed pass.')).not.toEqual([]);
   });
 });
+
+describe('price words and names beside a permission or a negation', () => {
+  it('permits what "for free" grants: the price sense denies the charge, not the permission', () => {
+    expect(polarity('You can reschedule for free.')).toEqual({ negated: true, free: true, modality: 'possibility' });
+    expect(polarity("You can't reschedule for free.")).toMatchObject({ forbids: true });
+    expect(changes('If we cancel for weather, you can reschedule for free.', 'If we cancel for weather, rescheduling is free.')).toEqual(
+      [],
+    );
+  });
+
+  it('reads "non-" before a name as a class of things, not a denial', () => {
+    expect(polarity('Non-English films need English subtitles.')).toMatchObject({ negated: false });
+    expect(polarity('Non-EU citizens need a visa.')).toMatchObject({ negated: false });
+    expect(polarity('Non-refundable deposits are kept.')).toMatchObject({ negated: true });
+  });
+});

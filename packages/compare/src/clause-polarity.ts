@@ -231,6 +231,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       // "the non-provisional", "our non-members": a "non-" word used as a noun names a thing; said of
       // the subject ("is non-refundable") or before its noun ("a non-refundable deposit") it denies.
       if (namedThing(tokens, i)) return;
+      // "Non-English films", "non-EU citizens": "non-" before a name makes a class of things, it denies nothing.
+      if (/^[Nn]on-\p{Lu}/u.test(t.core) && t.core !== t.core.toUpperCase()) return;
       negs++;
       return;
     }
@@ -269,7 +271,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   const modality = nec && !pos ? 'necessity' : pos && !nec ? (only ? null : 'possibility') : advised && !nec && !pos ? 'advice' : null;
   // A permission denied is a prohibition: "can't", "isn't allowed", "nobody can" say what "must not"
   // does (a lifted necessity, "don't need to", stays a permission; "may not" is as often a likelihood).
-  const forbids = negs % 2 === 1 && granted && !lifted && modality === 'possibility';
+  // "Free" in its price sense denies a charge, not the permission: "you can rebook for free" permits.
+  const forbids = (negs - (free ? 1 : 0)) % 2 === 1 && granted && !lifted && modality === 'possibility';
   return {
     negated: negs % 2 === 1,
     ...(free ? { free } : {}),
