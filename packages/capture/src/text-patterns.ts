@@ -6,6 +6,7 @@ import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
 import { unlabelledTokens } from './unlabelled-token.js';
+import { urlTokens } from './url-tokens.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
 export type TextPattern = RegexPattern | ScanPattern;
@@ -54,7 +55,8 @@ const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?
  * `ASIA…`), GitHub tokens (`ghp_…`, `github_pat_…`), Slack tokens (`xoxb-…`), Google API keys
  * (`AIza…`), JWTs, the other vendors' shapes in `key-shapes.ts`, credentials in URLs and PEM
  * private keys, passwords labelled in other languages (`foreign-password.ts`) and random tokens
- * with no label at all (`unlabelled-token.ts`: a shape rule that leaves ids and digests alone).
+ * with no label at all (`unlabelled-token.ts`: a shape rule that leaves ids and digests alone),
+ * also as a path segment or query value of a URL written in text (`url-tokens.ts`).
  */
 export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   // Bounded repetitions keep every pattern linear on a 100 KB run of word characters.
@@ -101,7 +103,9 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
     lead: /eyJ/g,
     keyRun: 17,
   },
-  // Last: a key of a known shape keeps its own kind; only what nothing else named is a `token`.
+  // Last: a key of a known shape keeps its own kind; only what nothing else named is a `token`,
+  // standing alone in text or as a whole path segment or query value of a URL written in it.
+  { name: 'token', find: urlTokens },
   { name: 'token', find: unlabelledTokens },
 ]);
 

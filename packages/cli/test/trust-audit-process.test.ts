@@ -2,7 +2,8 @@
  * What the trust audit of 2026-12-03 found, as a user meets it on real processes: `understudy start`
  * in front of an agent that echoes what it was sent, with a live shadow to a candidate that does
  * the same. Secrets that a rule finds only by their context (a random token as a URL path segment,
- * a password after a label in another language) are echoed without it; a stream carries keys in
+ * a password after a label in another language) are echoed without it; an answer holds a reset
+ * link whose token is a path segment of a URL in its text; a stream carries keys in
  * its `id:` field and a comment line; `understudy replay` is given a target URL with a key in its
  * query; headers past the limit go to the tap and the control plane. No secret may reach a stored
  * byte (the SQLite file and its WAL, read raw, in every encoded form), the API or a log line, and
@@ -25,6 +26,7 @@ const seeds = {
   idKey: 'sk-proj-AuditSseId0123456789abcdefghijklmnopqrstuv',
   commentKey: 'ghp_AuditSseComment0123456789abcdefghij',
   targetKey: 'AuditTargetKey-0123456789',
+  resetToken: 'Rk4Wq9Zx2Vb7Np3Lc8Hy6Gd1Fs5Ja0Ue2Io7Tm',
 } as const;
 
 /** A secret as it could be stored: raw, percent-encoded, JSON-escaped, or in base64 at any alignment. */
@@ -50,7 +52,8 @@ async function echoAgent(): Promise<{ url: string; server: Server }> {
     }
     const asked = body.messages?.at(-1)?.content ?? '';
     const told = /Passwort: (\S+)/.exec(asked)?.[1];
-    const content = told === undefined ? 'ok' : `Saved "${told}" as your new one.`;
+    // A reset link: its credential is a path segment of a URL written in the answer, with no label.
+    const content = told === undefined ? 'ok' : `Saved "${told}" as your new one. Undo: https://app.example.com/reset/${seeds.resetToken}`;
     res
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ path: req.url, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
