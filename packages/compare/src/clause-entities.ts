@@ -19,6 +19,9 @@ export function entities(tokens: readonly ClauseToken[], initial: boolean, consu
     const t = tokens[i];
     if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
       run.push(t.core);
+    } else if (run.length > 0 && joinsName(tokens, i, initial, consumed)) {
+      // "Department of Motor Vehicles", "Bank of America": one name, whose initials ("DMV") an answer may use.
+      run.push(tokens[i]?.core ?? '');
     } else if (run.length > 0) {
       pushEntity(run, out);
       run = [];
@@ -27,6 +30,22 @@ export function entities(tokens: readonly ClauseToken[], initial: boolean, consu
   if (run.length > 0) pushEntity(run, out);
   return out;
 }
+
+/** Whether token `i` is "of" between two words of a name, with no punctuation around it. */
+function joinsName(tokens: readonly ClauseToken[], i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return (
+    t?.lower === 'of' &&
+    (tokens[i - 1]?.after ?? '') === '' &&
+    (t.after ?? '') === '' &&
+    next?.upper === true &&
+    isName(next, i + 1, initial, consumed)
+  );
+}
+
+// Two capital letters are mostly a word ("ID", "OK", "PM", "TV"); these name a place or a union of them.
+const regionCodes = new Set(['US', 'UK', 'EU', 'NZ', 'UAE', 'HK', 'NY', 'DC', 'LA', 'SF']);
 
 const possessive = /^\p{Lu}\p{Ll}+['’]s$/u;
 // "Here's", "Let's", "Today's": contractions and common words, not names.
@@ -49,7 +68,7 @@ function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlyS
     (i > 0 || !initial || acronym || possessiveName(t)) &&
     /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
     !nameStoppers.has(t.lower) &&
-    !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core)) &&
+    !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core) && !regionCodes.has(t.core)) &&
     !isCalendarWord(t.core) &&
     !(i === 0 && isFunctionWord(t.lower))
   );
