@@ -18,6 +18,11 @@ export function entities(tokens: readonly ClauseToken[], initial: boolean, consu
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
+      // A comma or other mark between two names parts them ("Amex, Visa or Mastercard"); a period may end an abbreviation ("St. Mary's").
+      if (run.length > 0 && listMark.test(tokens[i - 1]?.after ?? '')) {
+        pushEntity(run, out);
+        run = [];
+      }
       run.push(t.core);
     } else if (run.length > 0 && joinsName(tokens, i, initial, consumed)) {
       // "Department of Motor Vehicles", "Bank of America": one name, whose initials ("DMV") an answer may use.
@@ -30,6 +35,9 @@ export function entities(tokens: readonly ClauseToken[], initial: boolean, consu
   if (run.length > 0) pushEntity(run, out);
   return out;
 }
+
+// Marks after a word that end a name: a list's comma, a colon, brackets, a slash.
+const listMark = /[,;:!?()[\]/|]/;
 
 /** Whether token `i` is "of" between two words of a name, with no punctuation around it. */
 function joinsName(tokens: readonly ClauseToken[], i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {

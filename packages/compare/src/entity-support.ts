@@ -76,6 +76,20 @@ function usesAll(sheet: FactSheet, v: FactValue): boolean {
 // Lower-case words a name's initials skip ("Bank of America" is "BoA" or "BOA").
 const skippedInInitials = new Set(['of', 'and', 'the', 'for', '&', 'de', 'du', 'der', 'und']);
 
+// The abbreviations names are written with, and the words they stand for.
+const abbreviated = new Map([
+  ['st', 'saint'],
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+  ['dr', 'doctor'],
+  ['jr', 'junior'],
+  ['sr', 'senior'],
+  ['univ', 'university'],
+  ['dept', 'department'],
+  ['intl', 'international'],
+]);
+const expanded = new Map([...abbreviated].map(([a, b]) => [b, a]));
+
 /** Whether the answer uses the lower-case word `w`. */
 function uses(sheet: FactSheet, w: string): boolean {
   const id = sheet.words.find(w);
@@ -92,6 +106,11 @@ function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
   const w = words[i];
   if (w === undefined) return false;
   if (w.endsWith("'s") ? uses(sheet, w.slice(0, -2)) : uses(sheet, `${w}'s`)) return true;
+  // "St. Mary's" is "Saint Mary's", "Mt. Hood" "Mount Hood".
+  const long = abbreviated.get(w);
+  if (long !== undefined && uses(sheet, long)) return true;
+  const short = expanded.get(w);
+  if (short !== undefined && uses(sheet, short)) return true;
   // The name's word is written in capitals ("ICC"): the answer's capitalized words in a row with those initials.
   if (w.length >= 2 && w.length <= 6 && v.text.includes(w.toUpperCase()) && spelledOut(w, sheet)) return true;
   // Words of the name around `i` whose initials are a word the answer uses ("Institute Cargo Clauses" / "ICC").

@@ -25,3 +25,16 @@ describe('names joined by "of", and two-letter region codes', () => {
     expect(names('Bring your ID and sign in by 9 PM.')).toEqual([]);
   });
 });
+
+describe('names in a list, and names written with an abbreviation', () => {
+  it('parts names at a list comma ("Amex, Visa or Mastercard" is three names)', () => {
+    expect(names('Pay with Amex, Visa or Mastercard.')).toEqual(['Amex', 'Visa', 'Mastercard']);
+    expect(judged('Pay with Amex, Visa or Mastercard.', 'We take Visa, Amex and Mastercard.')).toEqual([]);
+  });
+
+  it('reads "St." as "Saint", "Mt." as "Mount", "Dr." as "Doctor"', () => {
+    expect(judged("The clinic is next to St. Mary's Hospital.", "The clinic is beside Saint Mary's Hospital.")).toEqual([]);
+    expect(judged("The clinic is beside Saint Mary's Hospital.", "The clinic is next to St. Mary's Hospital.")).toEqual([]);
+    expect(judged("The clinic is next to St. Mary's Hospital.", "The clinic is next to St. Luke's Hospital.")).not.toEqual([]);
+  });
+});
