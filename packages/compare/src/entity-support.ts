@@ -76,6 +76,13 @@ function usesAll(sheet: FactSheet, v: FactValue): boolean {
 // Lower-case words a name's initials skip ("Bank of America" is "BoA" or "BOA").
 const skippedInInitials = new Set(['of', 'and', 'the', 'for', '&', 'de', 'du', 'der', 'und']);
 
+// Words that say what kind of place a name is ("Museum", "Airport"), often left out of it.
+const kindOfPlace = new Set(
+  'museum gallery airport station terminal hospital clinic hotel inn park center centre library cathedral church theatre theater stadium arena mall market bridge tower beach island lake river'.split(
+    ' ',
+  ),
+);
+
 // The abbreviations names are written with, and the words they stand for.
 const abbreviated = new Map([
   ['st', 'saint'],
@@ -106,6 +113,10 @@ function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
   const w = words[i];
   if (w === undefined) return false;
   if (w.endsWith("'s") ? uses(sheet, w.slice(0, -2)) : uses(sheet, `${w}'s`)) return true;
+  // "the Louvre Museum" names what "the Louvre" does: a word saying what kind of place the rest of
+  // the name is, beside words the answer uses.
+  // The answer must name the rest alone: "Central Park" is no "Central Station".
+  if (kindOfPlace.has(w) && words.length >= 2 && namesTheRest(words, sheet)) return true;
   // "St. Mary's" is "Saint Mary's", "Mt. Hood" "Mount Hood".
   const long = abbreviated.get(w);
   if (long !== undefined && uses(sheet, long)) return true;
@@ -124,6 +135,12 @@ function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
     }
   }
   return false;
+}
+
+/** Whether the answer states a name whose words are `words` but those of a kind of place ("Louvre" for "Louvre Museum"). */
+function namesTheRest(words: readonly string[], sheet: FactSheet): boolean {
+  const rest = words.filter((x) => !kindOfPlace.has(x)).join(' ');
+  return rest !== '' && sheet.values.some((x) => x.type === 'entity' && x.keys.includes(`entity:${rest}`));
 }
 
 /** Whether capitalized words of the answer in a row have `initials` (lower case) as their first letters. */

@@ -38,3 +38,12 @@ describe('names in a list, and names written with an abbreviation', () => {
     expect(judged("The clinic is next to St. Mary's Hospital.", "The clinic is next to St. Luke's Hospital.")).not.toEqual([]);
   });
 });
+
+describe('a name with or without the kind of place it is', () => {
+  it('reads "the Louvre Museum" as "the Louvre", not "Central Park" as "Central Station"', () => {
+    expect(judged('Tours start at the Louvre at 9 am.', 'Tours begin at the Louvre Museum at 9 am.')).toEqual([]);
+    expect(judged('Flights leave from Gatwick Airport.', 'Flights leave from Gatwick.')).toEqual([]);
+    expect(judged('Trains leave from Central Station.', 'Trains leave from Central Park.')).not.toEqual([]);
+    expect(judged('Tours start at the Louvre at 9 am.', 'Tours start at the Orsay Museum at 9 am.')).not.toEqual([]);
+  });
+});
