@@ -131,17 +131,23 @@ function valueAt(
   // "+9%", "-2%": a signed change is a percent too (its direction is in the words around it as often).
   m = digit ? /^[+-]?(\d+(?:\.\d+)?)%$/.exec(c) : null;
   if (m !== null) return { value: { type: 'percent', keys: [`percent:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
-  if (digit && (/^\+\d[\d\s().-]{6,}\d$/.test(c) || /^\(?\d{3}\)?[-.]?\d{3}[-.]\d{4}$/.test(c) || /^\d{3}-\d{4}$/.test(c))) {
-    const digits = c.replace(/\D/g, '');
-    return { value: { type: 'phone', keys: [`phone:${digits.slice(-7)}`], text: c, weak: false }, used: 1 };
+  if (digit && (/^\+\d[\d\s().-]{6,}\d$/.test(c) || /^(?:1[-.])?\(?\d{3}\)?[-.]?\d{3}[-.]\d{4}$/.test(c) || /^\d{3}-\d{4}$/.test(c))) {
+    return { value: { type: 'phone', keys: [phoneKey(c)], text: c, weak: false }, used: 1 };
   }
-  if (digit && /^(?:\+\d{1,3}|\(\d{2,4}\))$/.test(c)) {
-    // "+1 415 555 0100", "(020) 7946 0958": digit groups after a country or area code.
+  // "(415) 555-0142" (the brackets are not in the token), "415 555-0142": an area code before a local number.
+  if (digit && /^\d{3}$/.test(c) && /^\d{3}[-.]\d{4}$/.test(rest[0]?.core ?? '')) {
+    const text = `${c} ${rest[0]?.core}`;
+    return { value: { type: 'phone', keys: [phoneKey(text)], text, weak: false }, used: 2 };
+  }
+  // "+1 415 555 0100", "(020) 7946 0958", "020 7946 0018": digit groups after a country code, an area
+  // code or a trunk prefix's 0.
+  if (digit && (/^(?:\+\d{1,3}|\(\d{2,4}\))$/.test(c) || (/^0\d{1,4}$/.test(c) && /^\d{3,4}$/.test(rest[0]?.core ?? '')))) {
     let j = i + 1;
     let text = c;
     while (j < tokens.length && j - i < 6 && /^\(?\d{2,4}\)?(?:-\d{2,4})?$/.test(tokens[j]?.core ?? '')) text += ` ${tokens[j++]?.core}`;
     const digits = text.replace(/\D/g, '');
-    if (digits.length >= 8) return { value: { type: 'phone', keys: [`phone:${digits.slice(-7)}`], text, weak: false }, used: j - i };
+    if (digits.length >= (c.startsWith('0') ? 9 : 8))
+      return { value: { type: 'phone', keys: [phoneKey(text)], text, weak: false }, used: j - i };
   }
   // "4×6", "8x10s", "4 x 6 inches": a size ({@link dimensionAt}); most figures have no "x" in or after them.
   if (digit && (c.includes('x') || c.includes('×') || rest[0]?.core === 'x' || rest[0]?.core === '×')) {
@@ -279,4 +285,14 @@ export function extractValues(
     for (; i < end; i++) consumed?.add(i);
   }
   return out;
+}
+
+/**
+ * A phone number's key: its last ten digits, the national number with its area code (a country code
+ * or a trunk prefix's 0 before them is how it is dialled, not which line); a local number of fewer
+ * digits, all of them. Another area code is another number.
+ */
+function phoneKey(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return `phone:${digits.length > 10 ? digits.slice(-10) : digits}`;
 }

@@ -20,7 +20,7 @@ describe('factSheet values', () => {
     ).toEqual([
       'email:ann@example.org',
       'url:https://example.org/help',
-      'phone:5550100',
+      'phone:4155550100',
       'id:4821',
       'id:inv-2024-0193',
       'date:2026-03-14',
