@@ -209,7 +209,7 @@ function valueAt(
   if (!digit) {
     // "the fourth floor" is "the 4th floor": a weak number (an ordinal before its noun, not "First, …").
     const ordinal = ordinalValue(t.lower);
-    if (ordinal !== undefined && t.after === '' && rest[0] !== undefined)
+    if (ordinal !== undefined && ((t.after === '' && rest[0] !== undefined) || tokens[i - 1]?.lower === 'the'))
       return { value: { type: 'number', keys: [`number:${ordinal}`], num: ordinal, text: t.core, weak: true }, used: 1 };
     // A count spelled in the answer's language ("tres años", "zwei Wochen"): weak, as English words
     // without a unit are: it supports the digits another answer writes and compares with another count.

@@ -110,5 +110,11 @@ const ordinals: ReadonlyMap<string, number> = new Map(
 
 /** The number an English ordinal word names ("fourth" → 4), or undefined. */
 export function ordinalValue(word: string): number | undefined {
-  return ordinals.get(word);
+  const plain = ordinals.get(word);
+  if (plain !== undefined || !word.includes('-')) return plain;
+  // "twenty-first", "thirty-first": the days of a month past the twentieth.
+  const [tens, unit] = word.split('-');
+  const ten = tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : undefined;
+  const one = unit === undefined ? undefined : ordinals.get(unit);
+  return ten !== undefined && one !== undefined && one < 10 ? ten + one : undefined;
 }

@@ -280,3 +280,18 @@ describe('a qualifier between a count and its unit of time', () => {
     ).toEqual([]);
   });
 });
+
+describe('half as a share, and ordinals of a month’s days in words', () => {
+  it('reads "half of the deposit" as 50 %, weakly', () => {
+    expect(judged('Half of the deposit is refunded.', 'We refund 50% of the deposit.')).toEqual([]);
+    expect(judged('We refund 50% of the deposit.', 'Half of the deposit is refunded.')).toEqual([]);
+    expect(judged('Half of the deposit is refunded.', 'We refund 40% of the deposit.')).not.toEqual([]);
+    expect(judged('Kids eat at half price on Mondays.', 'Kids eat for 50% off on Mondays.')).toEqual([]);
+  });
+
+  it('reads "the fifteenth" and "the twenty-first" as the 15th and the 21st', () => {
+    expect(judged('Order by the 15th.', 'Order by the fifteenth.')).toEqual([]);
+    expect(judged('Rent is due on the 21st.', 'Rent is due on the twenty-first.')).toEqual([]);
+    expect(judged('Rent is due on the 21st.', 'Rent is due on the twenty-second.')).not.toEqual([]);
+  });
+});
