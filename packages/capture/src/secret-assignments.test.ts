@@ -52,3 +52,26 @@ describe('secrets assigned to a secret name in text', () => {
     expect(body(prose)).toBe(prose);
   });
 });
+
+// Found by the trust audit (2026-12-03): an `.npmrc` line names its credential after a `:`
+// (`//registry.npmjs.org/:_authToken=…`), and a legacy npm token (a UUID) or a base64 password
+// there has no shape of its own.
+describe('a secret name right after a colon', () => {
+  it('.npmrc credentials are redacted', () => {
+    const text = [
+      '//registry.npmjs.org/:_authToken=3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c',
+      '//npm.example.com/:_password=UHJvYmVOcG1QYXNzd29yZA==',
+      'scope:token=NoShapeScopeTok-77',
+    ].join('\n');
+    const out = body(text);
+    expect(out).not.toContain('3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c');
+    expect(out).not.toContain('UHJvYmVOcG1QYXNzd29yZA');
+    expect(out).not.toContain('NoShapeScopeTok-77');
+    expect(out).toContain('//registry.npmjs.org/:_authToken=[redacted:');
+  });
+
+  it('a colon before an ordinary name changes nothing', () => {
+    const text = 'see https://example.com:8443/a?b=c and note:keyboard=qwerty, time 10:30';
+    expect(body(text)).toBe(text);
+  });
+});
