@@ -4,6 +4,7 @@ import { advisesEffect } from './effect-advice.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { grantsPermission } from './granted-permission.js';
 import { isNegationCue } from './polarity-cues.js';
+import { reassuringNegation } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Words that make a sentence a commitment: quantifiers, and the vocabulary of money, eligibility,
@@ -22,8 +23,9 @@ const commitments = new Set([...quantifiers, ...moneyWords, ...policyWords]);
 
 // Subjects whose "will" commits no one at the service to anything: the assistant's own next step
 // ("I'll make a note"), the customer's ("You will love it"), a thing's or a relative clause's ("It
-// will arrive", "which will…", "There will be"); "they" names things as often as people.
-const uncommitted = new Set(['i', 'you', 'it', 'this', 'that', 'there', 'these', 'those', 'they', 'which', 'who']);
+// will arrive", "which will…", "There will be"); "they" names things as often as people, and so does
+// "them" in "most of them will…".
+const uncommitted = new Set(['i', 'you', 'it', 'this', 'that', 'there', 'these', 'those', 'they', 'them', 'which', 'who']);
 const committed = new Set(["we'll", "he'll", "she'll"]);
 
 // Verbs of keeping the customer informed ("We'll text you when it's ready", "We'll let you know",
@@ -95,7 +97,12 @@ export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.modality === 'necessity') return true;
   // Advice on what the reader's own act does ("Avoiding X helps…"): its negations are the advice's.
-  if ((c.polarity.negated || c.tokens.some((t) => isNegationCue(t.lower))) && !advisesEffect(c.tokens)) return true;
+  // A reassurance's negation ("so don't worry if…") is no claim's.
+  if (
+    (c.polarity.negated || c.tokens.some((t, i) => isNegationCue(t.lower) && !reassuringNegation(c.tokens, i))) &&
+    !advisesEffect(c.tokens)
+  )
+    return true;
   const t = c.tokens;
   return (
     t.some((_, i) => commits(t, i)) ||

@@ -1,4 +1,7 @@
+import { consequenceStart } from './embedded-condition.js';
 import { freeCompoundNoun } from './free-compound.js';
+import { keepsAway } from './keep-away.js';
+import { parallelDenial } from './parallel-denial.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
 import { reassuranceEnd } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -75,13 +78,17 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   let start = 0;
   const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
+  let resume = -1;
   let only = false;
   tokens.forEach((t, i) => {
     const bits = cueBits(t, memo);
     const w = t.lower;
     // A subordinate clause after the main one ("…unless a vet tells you to", "…because it isn't in
     // stock") is a condition or a reason: the clause asserts what its main clause says.
-    if (subordinate || (i > start && ((bits & cue.subordinator) !== 0 || givesReason(tokens, i)))) {
+    if (i === resume) subordinate = false;
+    else if (subordinate || (i > start && ((bits & cue.subordinator) !== 0 || givesReason(tokens, i)))) {
+      // "…, and if we can't fly we'll rebook you": the main clause after the condition counts (embedded-condition.ts).
+      if (!subordinate) resume = consequenceStart(tokens, i);
       subordinate = true;
       return;
     }
@@ -132,6 +139,11 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     // request, with its object, asks for going without it, as "stop taking" does.
     // "Stop by the office", "stop in any time" is a visit, "Stop 4" a place.
     if ((w === 'stop' || w === 'quit') && next !== undefined && stopsUse(next) && opensRequest(tokens, i, start)) {
+      negs++;
+      return;
+    }
+    // "stay off alcohol", "keep off the grass", "steer clear of…": not doing or using it (keep-away.ts).
+    if (keepsAway(tokens, i)) {
       negs++;
       return;
     }
@@ -205,6 +217,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     if ((bits & cue.contracted) !== 0 || ((bits & cue.negation) !== 0 && !bound)) {
       // "neither … nor", "not … nor": one negation, its "nor" continues it.
       if (w === 'nor' && negs > 0) return;
+      // "no perfume, no phones": one denial per item of one list (parallel-denial.ts).
+      if (w === 'no' && parallelDenial(tokens, i)) return;
       // A "-free" compound before its noun ("the nut-free bakery") or beside a negation of another
       // word ("…is nut-free but doesn't open on Sundays") names a thing, not the claim; alone, or
       // denied right before it ("isn't nut-free"), it is the clause's predicate.

@@ -132,7 +132,7 @@ export function mayFollowArticle(next: ClauseToken | undefined): boolean {
 }
 
 function articleNextFlag(w: string): number {
-  return isNumberWord(w) || secondsPer[singular(w)] !== undefined ? 1 : 0;
+  return isNumberWord(w) || secondsPer[singular(w)] !== undefined || w === 'single' ? 1 : 0;
 }
 
 /** The last rules of `valueAt` (extract-values.ts): spelled-out numbers ("thirty days", "a hundred") and "a week". */
@@ -190,6 +190,11 @@ export function articleValue(
         used: j - i + r.used,
       };
     }
+  }
+  // "in a single day" is "in one day".
+  if (t.lower === 'a' && rest[0]?.lower === 'single' && secondsPer[singular(rest[1]?.lower ?? '')] !== undefined) {
+    const r = withUnit(1, 'a single', rest.slice(1), false);
+    return { value: r.value, used: 2 + r.used };
   }
   if ((t.lower === 'a' || t.lower === 'an') && secondsPer[singular(rest[0]?.lower ?? '')] !== undefined) {
     // "a week" is as often a rate's period ("twice a week", "$5 a week") as a length: weak, but for

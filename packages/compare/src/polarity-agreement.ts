@@ -29,13 +29,16 @@ function softer(x: ClausePolarity, y: ClausePolarity): boolean {
 /**
  * Whether a clause is negated as against another: the price sense of "free" ("is free", "at no
  * charge") counts among its negations only against a clause about price ("no charge" / "is
- * charged"); against any other ("towing is included free" / "it covers towing", "available at no
+ * charged" / "without paying anything"); against any other ("towing is included free" / "it covers towing", "available at no
  * charge" / "not offered") the word is left out of the count.
  */
 export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[]): boolean {
   if (a.free !== true) return a.negated;
-  return other.some((t) => priceWords.has(t.lower)) ? a.negated : !a.negated;
+  return other.some((t) => priceWords.has(t.lower) || priceForms.has(t.lower)) ? a.negated : !a.negated;
 }
+
+// Other forms of the price verbs: "without paying anything", "pays nothing", "charging extra" are about price too.
+const priceForms = new Set(['pays', 'paying', 'charging', 'costing', 'payment', 'payable']);
 
 /** Whether two aligned clauses differ in polarity (see {@link negatedAgainst}). */
 export function polarityDiffers(

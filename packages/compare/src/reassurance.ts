@@ -18,3 +18,17 @@ export function reassuranceEnd(t: readonly ClauseToken[], i: number): number {
   if (t[end - 1]?.after === '' && t[end]?.lower === 'at' && t[end + 1]?.lower === 'all') end += 2;
   return end === t.length || (t[end - 1]?.after ?? '') !== '' ? end : -1;
 }
+
+// "don't worry", "do not worry", "never worry", "no need to worry", "not to worry": a reassurance; its
+// negation denies nothing the service does ("…so don't worry if it feels strange at first").
+const worryVerbs = new Set(['worry', 'fret', 'panic', 'stress']);
+
+/** Whether the negation at `i` is a reassurance's ("don't worry", "no need to worry", "not to worry"). */
+export function reassuringNegation(t: readonly ClauseToken[], i: number): boolean {
+  const w = t[i]?.lower ?? '';
+  const next = t[i + 1]?.lower ?? '';
+  if (w === "don't" || w === 'never' || w === 'not')
+    return worryVerbs.has(next) || (next === 'to' && worryVerbs.has(t[i + 2]?.lower ?? ''));
+  if (w === 'do' && next === 'not') return worryVerbs.has(t[i + 2]?.lower ?? '');
+  return w === 'no' && next === 'need' && t[i + 2]?.lower === 'to' && worryVerbs.has(t[i + 3]?.lower ?? '');
+}

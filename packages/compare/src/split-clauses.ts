@@ -263,13 +263,17 @@ export function splitClauses(answer: string, words?: WordIds): Clause[] {
     if (first !== undefined && (item.length !== l.length || item.trimStart().startsWith('**'))) listed.add(first);
     return split;
   });
-  for (const piece of pieces) {
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
     if (piece === undefined) continue;
     const code = piece.includes('`') ? codeSpans(piece) : [];
     const line = (mayHoldMarkup(piece) ? piece.replace(markup, ' ') : piece).trim();
     if (line === '') continue;
     const lineTokens = clauseTokens(line, words);
     const heading = isHeading(piece, lineTokens);
+    // "Applied in production? Leave it alone.", "Can't make it? Send a friend.": a short question the
+    // answer goes on to answer sets the case the answer is about, as "If it's applied…," does.
+    const asks = lineTokens.length <= 6 && line.endsWith('?') && p < pieces.length - 1;
     let initial = true;
     const parts: { part: string; condition: boolean }[] = [];
     const split = mayBreak(line) ? line.split(clauseBreak) : [line];
@@ -289,7 +293,7 @@ export function splitClauses(answer: string, words?: WordIds): Clause[] {
       const spans = code.filter(
         (c) => part.includes(c) || (part.trimEnd().endsWith(codeOpening(c)) && !parts.some((p) => p.part.includes(c))),
       );
-      out.push({ text: part.trim(), tokens, sentence, initial, heading, code: spans, condition: isCondition });
+      out.push({ text: part.trim(), tokens, sentence, initial, heading, code: spans, condition: isCondition || asks });
       initial = false;
     }
     sentence++;

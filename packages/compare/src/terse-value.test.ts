@@ -47,6 +47,14 @@ describe('a figure written tersely', () => {
     expect(keys('Lead time 6 wks.')).toEqual(keys('Lead time 6 weeks.'));
   });
 
+  it('reads "a single day" as one day', () => {
+    expect(keys('Fitting takes a single day.')).toEqual(keys('Fitting takes one day.'));
+    expect(judged('Fitting takes one day and costs £90.', 'We can fit it in a single day for £90.')).toEqual([]);
+    expect(judged('Fitting takes one day and costs £90.', 'We can fit it in a single week for £90.')).not.toEqual([]);
+    // "a single room" counts nothing.
+    expect(keys('Book a single room.')).toEqual([]);
+  });
+
   it('keeps a code span cut by a clause break with the clause it opens in', () => {
     expect(keys('Run `SET search_path = app; SHOW search_path;` - it lasts for the session.')).toContain(
       'code:SET search_path = app; SHOW search_path;',

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { judged } from '../test/judged.js';
+import { factSheet } from './fact-sheet.js';
+
+const negated = (text: string): boolean[] => factSheet(text).clauses.map((c) => c.polarity.negated);
+
+// "stay off", "keep off", "keep out of", "stay away from", "steer clear of" say not to do or use
+// something, as "avoid" does.
+describe('a verb of keeping away', () => {
+  it('denies what it keeps away from', () => {
+    expect(negated('Please stay off caffeine the morning of the scan.')).toEqual([true]);
+    expect(negated('Keep off the dunes.')).toEqual([true]);
+    expect(negated('Steer clear of the east ridge after rain.')).toEqual([true]);
+    expect(negated('Please keep dogs off the dunes.')).toEqual([true]);
+    // An object between, where one is ("stay out of the house") or a state ("stays off overnight") keeps nothing away.
+    expect(negated('Keep the lid closed.')).toEqual([false]);
+    expect(negated('You will need to stay out of the house for two hours.')).toEqual([false]);
+    expect(negated('The lift must stay out of service until the inspection.')).toEqual([false]);
+    expect(negated('The heating stays off overnight.')).toEqual([false]);
+    expect(negated('Dry in 2 h - keep dogs off.')).toEqual([true]);
+  });
+
+  it('reads it as the denial production words with "avoid" or "not"', () => {
+    expect(judged('Please avoid caffeine on the morning of the scan.', 'On the morning of the scan, please stay off caffeine.')).toEqual(
+      [],
+    );
+    expect(judged('Bikes are allowed on the towpath, not on the dunes.', 'Bikes can use the towpath but must keep off the dunes.')).toEqual(
+      [],
+    );
+    // Allowed there now is still a flip.
+    expect(judged('Bikes are allowed on the towpath, not on the dunes.', 'Bikes can use the towpath and the dunes.')).not.toEqual([]);
+  });
+});

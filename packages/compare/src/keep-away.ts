@@ -1,0 +1,29 @@
+import type { ClauseToken } from './split-clauses.js';
+
+// "stay off alcohol", "keep off the grass", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
+// place with a particle of distance and what it keeps away from says not to do or use it, as "avoid"
+// does; so does "keep <it> off" with the place left unsaid ("keep pets off."). Not "stay out of the
+// house" or "stay out of service" (where one is, a state), nor "the heating stays off overnight" (a state).
+const verbs = new Set(['stay', 'stays', 'keep', 'keeps', 'steer', 'steers']);
+// The particle and the word that must follow it ("away from", "clear of"); "off" takes its object directly.
+const particles: Readonly<Record<string, string | undefined>> = { away: 'from', clear: 'of', off: undefined };
+// Words after "off" that make it a state, not a place kept away from.
+const notObjects = new Set(['until', 'till', 'for', 'overnight', 'during', 'while', 'when', 'after', 'before', 'at', 'in', 'and', 'or']);
+
+/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
+export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
+  const x = t[i];
+  if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
+  // "keep pets off the carpet": what is kept away may stand between (one or two words).
+  let p = i + 1;
+  if (x.lower.startsWith('keep'))
+    while (p < i + 3 && t[p] !== undefined && !((t[p]?.lower ?? '') in particles) && (t[p]?.after ?? '') === '') p++;
+  const particle = t[p];
+  if (particle === undefined || !(particle.lower in particles)) return false;
+  // "keep pets off." / "keep your phone off during the show": what is kept named, the place left unsaid.
+  if (p > i + 1 && particle.lower === 'off') return true;
+  const then = t[p + 1]?.lower;
+  if (then === undefined || (particle.after ?? '') !== '') return false;
+  const wanted = particles[particle.lower];
+  return wanted === undefined ? !notObjects.has(then) : then === wanted;
+}
