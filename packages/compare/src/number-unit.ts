@@ -8,6 +8,7 @@ import {
   currencyWords,
   frequencyNext,
   frequencyWords,
+  measureKeys,
   measureUnits,
   notUnits,
   rangeWords,
@@ -65,7 +66,7 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   const measure = measureUnits[singular(w0)];
   if (measure !== undefined)
     return {
-      value: { type: 'quantity', keys: [`quantity:${measure}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false },
+      value: { type: 'quantity', keys: measureKeys(measure, n), num: n, text: `${text} ${next[0]?.core}`, weak: false },
       used: 1,
     };
   const cur = currencyWords[w0];

@@ -295,3 +295,13 @@ describe('half as a share, and ordinals of a month’s days in words', () => {
     expect(judged('Rent is due on the 21st.', 'Rent is due on the twenty-second.')).not.toEqual([]);
   });
 });
+
+describe('metric amounts in another unit of the same dimension', () => {
+  it('reads "2 kg" as "2,000 grams", "300 cm" as "3 meters", "500 ml" as "0.5 litres"', () => {
+    expect(judged('It weighs 2 kg.', 'It weighs 2,000 grams.')).toEqual([]);
+    expect(judged('The cable is 300 cm long.', 'The cable is 3 meters long.')).toEqual([]);
+    expect(judged('Use 500 ml of water.', 'Use 0.5 litres of water.')).toEqual([]);
+    expect(judged('It weighs 2 kg.', 'It weighs 200 grams.')).not.toEqual([]);
+    expect(judged('It is 10 inches wide.', 'It is 12 inches wide.')).toEqual(['fact_changed: 10 inches → 12 inches']);
+  });
+});
