@@ -26,6 +26,15 @@ describe('what the original denies, extended to it by "too", "alike", "both", "e
     ).toHaveLength(1);
   });
 
+  it('is a flip where an additive word extends the predicate to what the original denies it of (its subject)', () => {
+    expect(
+      flips(
+        'Aerial classes are $28 and limited to six students. You must be 16 or older. Private lessons aren’t available at the moment.',
+        'Each aerial class is $28 with up to six students, aged 16 and over. Private lessons can be booked too.',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('is no flip where the candidate keeps the negation, says it the original’s way elsewhere, or extends what the original affirms', () => {
     // Said negated: a paraphrase.
     expect(

@@ -20,20 +20,22 @@ import { measureUnits, secondsPer } from './unit-words.js';
 const universals = new Set(['every', 'all', 'both']);
 /** Adverbs that extend a predicate to one more thing ("we also tune…", "…alike"; "too" and "as well" below). */
 const additives = new Set(['also', 'alike']);
+/** Any word that may extend ("too", "well" of "as well" included): most clauses have none and are not read further. */
+const extending = new Set([...universals, ...additives, 'too', 'well']);
 /** Words of the complement ("all other tests"), never the thing denied. */
 const others = new Set(['other', 'others', 'another', 'else']);
 /** How many words a universal may stand before the word it quantifies ("both pipe and electronic organs"). */
 const reach = 4;
 
 /**
- * Whether the clause's tokens extend its predicate to the word at `at`: a universal right before it
+ * Whether the clause's tokens extend its predicate to the word at `at`: a universal (where `universal`) right before it
  * in its phrase (no punctuation between, not "all other", which is the complement), or an additive
  * adverb anywhere — "too" only closing the clause or a phrase ("too young" is a degree, not an
  * addition), "as well" not "as well as" (which lists). Not where the clause restricts ("only").
  */
-function extendsTo(t: readonly ClauseToken[], at: number): boolean {
+function extendsTo(t: readonly ClauseToken[], at: number, universal: boolean): boolean {
   if (t.some((k) => k.lower === 'only')) return false;
-  for (let i = at - 1; i >= 0 && i >= at - reach; i--) {
+  for (let i = at - 1; universal && i >= 0 && i >= at - reach; i--) {
     const k = t[i];
     if (k === undefined || (k.after ?? '') !== '') break;
     if (universals.has(k.lower) && !others.has(t[i + 1]?.lower ?? '')) return true;
@@ -45,55 +47,70 @@ function extendsTo(t: readonly ClauseToken[], at: number): boolean {
   });
 }
 
+/** A unit of time or measure, singular or plural ("months", "hour"): what bounds a value, not a thing denied. */
+const isUnit = (w: string): boolean =>
+  secondsPer[w] !== undefined || measureUnits[w] !== undefined || (w.endsWith('s') && secondsPer[w.slice(0, -1)] !== undefined);
+
 /** A claim: not a condition, not about the conversation. */
 const claim = (c: ClauseFacts): boolean => !c.condition && !c.framing;
 
 /** Words that open another predication after a comma ("…aren't allowed, and everyone must wear…"). */
 const openers = new Set(['and', 'but', 'so', 'or', 'while', 'which', 'who', 'since', 'because', 'as', 'although', 'though', 'whereas']);
 
+/** The content words a negation of a clause governs: its predicate's, and its subject's. */
+interface Denied {
+  /** After the cue, up to a predication joined after a comma or a stop inside the clause (";", ":", a dash). */
+  readonly predicate: Set<string>;
+  /** Before the cue, back to the clause's opening or a comma: what the predicate is denied of ("Parking is not included"). */
+  readonly subject: Set<string>;
+}
+
 /**
- * The content words a negation of clause `x` governs: those after its first negation cue, up to a
- * predication joined after a comma or a stop inside the clause (";", ":", a dash). A lifted necessity
- * ("don't need to") grants a permission rather than denying, so it governs none here.
+ * What a negation of clause `x` governs ({@link Denied}), from its first negation cue. A lifted
+ * necessity ("don't need to") grants a permission rather than denying, so it governs nothing here.
  */
-function denied(x: ClauseFacts): Set<string> {
-  const out = new Set<string>();
+function denied(x: ClauseFacts): Denied {
+  const out = { predicate: new Set<string>(), subject: new Set<string>() };
   if (!x.polarity.negated || x.polarity.modality === 'necessity') return out;
   const t = x.tokens;
   const cue = t.findIndex((k) => isNegationCue(k.lower));
   if (cue < 0) return out;
+  for (let i = cue - 1; i >= 0 && (t[i]?.after ?? '') === ''; i--) for (const w of contentWords(t[i]?.core ?? '')) out.subject.add(w);
   for (let i = cue + 1; i < t.length; i++) {
     const k = t[i] as ClauseToken;
     const before = t[i - 1]?.after ?? '';
     if (/[;:—–-]/.test(before) || (before.includes(',') && openers.has(k.lower))) break;
-    for (const w of contentWords(k.core)) out.add(w);
+    for (const w of contentWords(k.core)) out.predicate.add(w);
   }
   return out;
 }
 
 /**
  * The word of candidate clause `c` that an extending word reaches and a negated clause `x` of the
- * original governs: 4+ letters, no digit, no unit of measure or time ("more than a few days" bounds a
- * value), said by `x` only among the original's clauses and by no negated clause of the candidate (it
+ * original governs (its predicate's, or its subject's with an additive word only): 4+ letters, no
+ * digit, no unit of measure or time ("more than a few days" bounds a value), said by `x` only among the original's clauses and by no negated clause of the candidate (it
  * keeps the exception); and `x` does not use an extending word itself (then its negation is of
  * something else than the extension).
  */
 function deniedHere(
   c: ClauseFacts,
   ours: readonly ClauseFacts[],
-  negatedClauses: readonly ClauseFacts[],
+  denials: readonly { readonly x: ClauseFacts; readonly d: Denied }[],
   theirs: readonly ClauseFacts[],
 ): { word: string; x: ClauseFacts } | undefined {
   const t = c.tokens;
   for (let i = 0; i < t.length; i++) {
     const tok = t[i] as ClauseToken;
-    if (others.has(tok.lower) || secondsPer[tok.lower] !== undefined || measureUnits[tok.lower] !== undefined) continue;
+    if (others.has(tok.lower) || isUnit(tok.lower) || /\d/.test(t[i - 1]?.lower ?? '')) continue;
     for (const w of contentWords(tok.core)) {
       if (w.length < 4 || /\d/.test(w)) continue;
-      for (const x of negatedClauses) {
-        if (!denied(x).has(w) || ours.some((y) => y !== x && y.contentSet.has(w))) continue;
+      for (const { x, d } of denials) {
+        const ofPredicate = d.predicate.has(w);
+        if ((!ofPredicate && !d.subject.has(w)) || ours.some((y) => y !== x && y.contentSet.has(w))) continue;
         if (theirs.some((y) => y.polarity.negated && y.contentSet.has(w))) continue;
-        if (!extendsTo(t, i) || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
+        // A subject quantified anew ("every player wears…") says another predicate of the whole class;
+        // only an additive word extends the denied one to it ("Parking is included too").
+        if (!extendsTo(t, i, ofPredicate) || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
         return { word: w, x };
       }
     }
@@ -117,10 +134,14 @@ export function deniedExtended(
   if (negatedClauses.length === 0) return [];
   const theirs = candidate.clauses.slice(0, o.maxClauses);
   const out: SentenceDifference[] = [];
+  // What each negated clause denies, read once and only when a clause of the candidate extends anything.
+  let denials: { readonly x: ClauseFacts; readonly d: Denied }[] | undefined;
   for (const c of theirs) {
+    if (!c.tokens.some((k) => extending.has(k.lower))) continue;
     // No negation anywhere in it: two that cancel ("free, and nobody under 16…") are no affirmation.
     if (!claim(c) || c.polarity.free === true || c.tokens.some((k) => isNegationCue(k.lower))) continue;
-    const found = deniedHere(c, ours, negatedClauses, theirs);
+    denials ??= negatedClauses.map((x) => ({ x, d: denied(x) }));
+    const found = deniedHere(c, ours, denials, theirs);
     if (found === undefined) continue;
     const { word, x } = found;
     // Production varies where a baseline's clause that says closely what the candidate's says affirms the word too.
