@@ -15,6 +15,7 @@ import {
   servicePeople,
   serviceSubjects,
 } from './agent-words.js';
+import { defineCue, holdsCue, tokenCues } from './clause-cues.js';
 import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { priceWords } from './polarity-words.js';
@@ -64,31 +65,31 @@ function hasWordChar(w: string): boolean {
 }
 
 /** The stretches of a clause: cut at conjunctions, subordinators and punctuation between words. */
+// (A loop without closures: tsx names each named closure it creates with an Object.defineProperty.)
 function stretches(tokens: readonly ClauseToken[]): { readonly tokens: readonly ClauseToken[]; readonly joined: boolean }[] {
   const out: { tokens: ClauseToken[]; joined: boolean }[] = [];
   let cur: ClauseToken[] = [];
   let joined = false;
-  const flush = (): void => {
-    if (cur.length > 0) out.push({ tokens: cur, joined });
-    cur = [];
-  };
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as ClauseToken;
     const punct = !hasWordChar(t.lower);
     // "and" / "or" between nouns ("bedding and towels") is no cut; before a subject or a verb it is.
     const listed = coordinators.has(t.lower) && t.lower !== 'then' && !startsPredicate(tokens[i + 1]);
     if ((cuts.has(t.lower) && !listed) || punct) {
-      flush();
+      if (cur.length > 0) out.push({ tokens: cur, joined });
+      cur = [];
       joined = coordinators.has(t.lower);
-      return;
+      continue;
     }
     cur.push(t);
     const after = (t.after ?? '').trim();
     if (after !== '' && after !== "'" && i < tokens.length - 1) {
-      flush();
+      if (cur.length > 0) out.push({ tokens: cur, joined });
+      cur = [];
       joined = false;
     }
-  });
-  flush();
+  }
+  if (cur.length > 0) out.push({ tokens: cur, joined });
   return out;
 }
 
@@ -118,65 +119,94 @@ interface Marks {
   readonly who: Set<number>;
 }
 
+/** The word of token `i` of `t`, empty past either end. */
+function wordAt(t: readonly ClauseToken[], i: number): string {
+  return t[i]?.lower ?? '';
+}
+
+/** Marks `m` with a side, the tokens `who` that say it, and whether they are the subject. */
+function mark(m: Marks, agent: Agent, who: readonly number[], subject = false): void {
+  if (agent === 'service') m.service = true;
+  else m.reader = true;
+  if (subject) m.subject = true;
+  for (const i of who) m.who.add(i);
+  m.others++;
+}
+
+// The words {@link marks} reads a mark from (the first word of each of its tests): a token of none is passed over with one test.
+const markWords = new Set([
+  ...['yourself', 'yourselves', 'your', 'their', 'our', 'the', 'includes', 'include', 'by', 'to', 'on', 'for', 'yours', 'up'],
+  ...['job', 'task', 'responsibility', 'responsible', 'at', 'please', 'need'],
+  ...readerSubjects,
+  ...readerPeople,
+  ...serviceSubjects,
+  ...beForms,
+]);
+const markCue = defineCue('agent mark', (w) => markWords.has(w));
+
 /** What a stretch's words say about who acts. */
 function marks(t: readonly ClauseToken[]): Marks {
   const m: Marks = { service: false, reader: false, subject: false, from: 0, others: 0, who: new Set() };
-  const w = (i: number): string => t[i]?.lower ?? '';
-  const mark = (agent: Agent, who: readonly number[], subject = false): void => {
-    if (agent === 'service') m.service = true;
-    else m.reader = true;
-    if (subject) m.subject = true;
-    for (const i of who) m.who.add(i);
-    m.others++;
-  };
   for (let i = 0; i < t.length; i++) {
-    const x = w(i);
-    if (x === 'yourself' || x === 'yourselves') mark('reader', [i]);
-    else if ((x === 'your' || x === 'their' || x === 'our') && w(i + 1) === 'own') {
+    if ((tokenCues(t[i] as ClauseToken) & markCue) === 0) continue;
+    const x = wordAt(t, i);
+    if (x === 'yourself' || x === 'yourselves') mark(m, 'reader', [i]);
+    else if ((x === 'your' || x === 'their' || x === 'our') && wordAt(t, i + 1) === 'own') {
       // What the reader (or the service: "with our own water tank") brings or pays for is what follows ("…and your own paper").
-      mark(x === 'our' ? 'service' : 'reader', [i, i + 1]);
+      mark(m, x === 'our' ? 'service' : 'reader', [i, i + 1]);
       m.others--;
       m.from = i + 2;
-    } else if ((x === 'includes' || x === 'include') && (pricedThings.has(w(i - 1)) || (w(i - 2) === 'of' && pricedThings.has(w(i - 3))))) {
+    } else if (
+      (x === 'includes' || x === 'include') &&
+      (pricedThings.has(wordAt(t, i - 1)) || (wordAt(t, i - 2) === 'of' && pricedThings.has(wordAt(t, i - 3))))
+    ) {
       // "Our price of $260 includes a permit": what follows is the service's to provide.
-      mark('service', [i]);
+      mark(m, 'service', [i]);
       m.others--;
       m.from = i + 1;
     } else if (x === 'by' || x === 'to') {
       // "by you", "by the owner", "billed to the owner", "by us", "by the club".
-      const y = w(i + 1);
-      const z = y === 'the' || y === 'your' || y === 'our' ? w(i + 2) : y;
-      if (x === 'by' && (y === 'us' || y === 'our' || (y === 'the' && servicePeople.has(z)))) mark('service', [i + 1, i + 2]);
-      else if ((x === 'by' || billing.has(w(i - 1))) && (y === 'you' || readerPeople.has(z))) mark('reader', [i + 1, i + 2]);
-    } else if (x === 'on' && w(i + 1) === 'us') mark('service', [i + 1]);
-    else if (x === 'for' && w(i + 1) === 'you' && w(i + 2) !== 'to') mark('service', [i + 1]);
-    else if (x === 'yours' && w(i + 1) === 'to') mark('reader', [i]);
-    else if (x === 'up' && w(i + 1) === 'to' && w(i + 2) === 'you') mark('reader', [i + 2]);
-    else if ((x === 'job' || x === 'task') && w(i - 1) === 'your') mark('reader', [i]);
+      const y = wordAt(t, i + 1);
+      const z = y === 'the' || y === 'your' || y === 'our' ? wordAt(t, i + 2) : y;
+      if (x === 'by' && (y === 'us' || y === 'our' || (y === 'the' && servicePeople.has(z)))) mark(m, 'service', [i + 1, i + 2]);
+      else if ((x === 'by' || billing.has(wordAt(t, i - 1))) && (y === 'you' || readerPeople.has(z))) mark(m, 'reader', [i + 1, i + 2]);
+    } else if (x === 'on' && wordAt(t, i + 1) === 'us') mark(m, 'service', [i + 1]);
+    else if (x === 'for' && wordAt(t, i + 1) === 'you' && wordAt(t, i + 2) !== 'to') mark(m, 'service', [i + 1]);
+    else if (x === 'yours' && wordAt(t, i + 1) === 'to') mark(m, 'reader', [i]);
+    else if (x === 'up' && wordAt(t, i + 1) === 'to' && wordAt(t, i + 2) === 'you') mark(m, 'reader', [i + 2]);
+    else if ((x === 'job' || x === 'task') && wordAt(t, i - 1) === 'your') mark(m, 'reader', [i]);
     else if (x === 'responsibility' || x === 'responsible') {
-      const owner = w(i - 1).replace(/'s$/, '');
+      const owner = wordAt(t, i - 1).replace(/'s$/, '');
       if (owner === 'your' || readerPeople.has(owner) || t.slice(0, i).some((u) => u.lower === 'you' || u.lower === "you're"))
-        mark('reader', [i]);
-    } else if (x === 'at' && w(i + 1) === 'your' && (readerCosts.has(w(i + 2)) || (w(i + 2) === 'own' && readerCosts.has(w(i + 3)))))
-      mark('reader', [i + 1]);
-    else if ((readerSubjects.has(x) || readerPeople.has(x)) && actsFrom(t, i + 1)) mark('reader', [i], true);
-    else if (serviceSubjects.has(x) && actsFrom(t, i + 1)) mark('service', [i], true);
+        mark(m, 'reader', [i]);
+    } else if (
+      x === 'at' &&
+      wordAt(t, i + 1) === 'your' &&
+      (readerCosts.has(wordAt(t, i + 2)) || (wordAt(t, i + 2) === 'own' && readerCosts.has(wordAt(t, i + 3))))
+    )
+      mark(m, 'reader', [i + 1]);
+    else if ((readerSubjects.has(x) || readerPeople.has(x)) && actsFrom(t, i + 1)) mark(m, 'reader', [i], true);
+    else if (serviceSubjects.has(x) && actsFrom(t, i + 1)) mark(m, 'service', [i], true);
     else if (
       (x === 'our' || x === 'the' || x === 'your') &&
-      servicePeople.has(w(i + 1)) &&
-      (actsFrom(t, i + 2) || (servicePeople.has(w(i + 2)) && actsFrom(t, i + 3)))
+      servicePeople.has(wordAt(t, i + 1)) &&
+      (actsFrom(t, i + 2) || (servicePeople.has(wordAt(t, i + 2)) && actsFrom(t, i + 3)))
     )
-      mark('service', [i + 1], true);
-    else if (x === 'our' && i === 0 && actsFrom(t, i + 2)) mark('service', [i + 1], true);
-    else if (beForms.has(x) && !modals.has(w(i - 1)) && servedParticiples.has(w(i + 1) === 'already' ? w(i + 2) : w(i + 1)))
+      mark(m, 'service', [i + 1], true);
+    else if (x === 'our' && i === 0 && actsFrom(t, i + 2)) mark(m, 'service', [i + 1], true);
+    else if (
+      beForms.has(x) &&
+      !modals.has(wordAt(t, i - 1)) &&
+      servedParticiples.has(wordAt(t, i + 1) === 'already' ? wordAt(t, i + 2) : wordAt(t, i + 1))
+    )
       // Not "can be collected": a possibility is the reader's to take. The participle says who, not what.
-      mark('service', [w(i + 1) === 'already' ? i + 2 : i + 1]);
+      mark(m, 'service', [wordAt(t, i + 1) === 'already' ? i + 2 : i + 1]);
     // "Please put it at the kerb": a request the reader is to carry out. (A sentence opening with the
     // verb alone is as often how a paraphrase says what the service does: "Set up the columns and let
     // the browser place the children".)
-    else if (x === 'please' && actionVerbs.has(w(i + 1))) mark('reader', [i], true);
+    else if (x === 'please' && actionVerbs.has(wordAt(t, i + 1))) mark(m, 'reader', [i], true);
     // "There's no need to wheel it out": the reader's task, lifted.
-    else if (x === 'need' && w(i - 1) === 'no' && w(i + 1) === 'to') mark('reader', []);
+    else if (x === 'need' && wordAt(t, i - 1) === 'no' && wordAt(t, i + 1) === 'to') mark(m, 'reader', []);
   }
   return m;
 }
@@ -249,14 +279,18 @@ const whoWords = new Set([
   'your',
   'our',
 ]);
+/** The {@link whoWords} cue (clause-cues.ts): a clause without it has no stretch that says who acts. */
+export const whoCue = defineCue('who acts', (w) => whoWords.has(w));
 
 function readStretches(c: ClauseFacts): AgentStretch[] {
   const out: AgentStretch[] = [];
-  if (!c.tokens.some((t) => whoWords.has(t.lower))) return out;
+  if (!holdsCue(c, whoCue)) return out;
   let last: Agent | undefined;
   for (const s of stretches(c.tokens)) {
     const m = marks(s.tokens);
-    const negated = s.tokens.filter((_, i) => negates(s.tokens, i)).length % 2 === 1;
+    let negations = 0;
+    for (let i = 0; i < s.tokens.length; i++) if (negates(s.tokens, i)) negations++;
+    const negated = negations % 2 === 1;
     let agent: Agent | undefined;
     if (m.service !== m.reader) agent = m.service ? 'service' : 'reader';
     else if (!m.service && s.joined && last !== undefined && !negated) {
@@ -270,10 +304,11 @@ function readStretches(c: ClauseFacts): AgentStretch[] {
     const topic = new Set<string>();
     // Where "your own" alone says who, the action is about what follows it.
     const from = m.others === 0 ? m.from : 0;
-    s.tokens.forEach((t, i) => {
-      if (i < from || m.who.has(i) || readerPeople.has(t.lower) || servicePeople.has(t.lower)) return;
+    for (let i = from; i < s.tokens.length; i++) {
+      const t = s.tokens[i] as ClauseToken;
+      if (m.who.has(i) || readerPeople.has(t.lower) || servicePeople.has(t.lower)) continue;
       for (const w of topicWords(t.core)) topic.add(w);
-    });
+    }
     out.push({ agent, topic, text: s.tokens.map((t) => t.core).join(' ') });
   }
   return out;

@@ -1,4 +1,5 @@
-import { type AgentStretch, agentStretches } from './action-agent.js';
+import { type AgentStretch, agentStretches, whoCue } from './action-agent.js';
+import { holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -23,7 +24,8 @@ interface Read {
 function readSheet(sheet: FactSheet, max: number): Read[] {
   const out: Read[] = [];
   for (const clause of sheet.clauses.slice(0, max)) {
-    if (clause.condition || clause.framing) continue;
+    // A clause without a word that says who acts has no stretch (asked before the framing test, which reads the clause).
+    if (clause.condition || !holdsCue(clause, whoCue) || clause.framing) continue;
     for (const stretch of agentStretches(clause)) out.push({ stretch, clause });
   }
   return out;
@@ -75,6 +77,7 @@ function best(s: AgentStretch, reads: readonly Read[], agent: AgentStretch['agen
  */
 export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
   const out: SentenceDifference[] = [];
+  if (!holdsCue(original, whoCue) || !holdsCue(candidate, whoCue)) return out;
   const orig = readSheet(original, max);
   if (orig.length === 0) return out;
   const cand = readSheet(candidate, max);

@@ -1,3 +1,4 @@
+import { defineCue } from './clause-cues.js';
 import { isFunctionWord } from './content-words.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -255,6 +256,9 @@ function directionFlag(w: string): number {
 export function mayNameDirection(w: string): boolean {
   return poleOf.has(w) || phrases.has(w) || w === 'on' || w === 'off';
 }
+
+/** The {@link mayNameDirection} cue (clause-cues.ts): {@link directionDiffers} holds only for two clauses that both hold it. */
+export const directionCue = defineCue('direction', mayNameDirection);
 
 /**
  * Whether the pole a word names is read from the words around it (the key word of a two-word

@@ -1,3 +1,4 @@
+import { defineCue } from './clause-cues.js';
 import { isModalWord } from './edit-modality.js';
 import type { SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -9,6 +10,8 @@ import type { ClauseToken } from './split-clauses.js';
 
 /** Modals that say an outcome is possible, not promised (as a likelihood: "can" is an ability or a permission). */
 const likelihoods = new Set(['may', 'might', 'could']);
+/** The {@link likelihoods} cue (clause-cues.ts): a clause without it has no token {@link hedgesOutcome} holds for. */
+export const likelihoodCue = defineCue('likelihood', (w) => likelihoods.has(w));
 /**
  * Verbs after which "might" / "may" / "could" suggest or offer rather than hedge an outcome ("you
  * might want to…", "could also…", "may prefer…").

@@ -1,5 +1,6 @@
 import { spellRanges } from './calendar-value.js';
 import { isFraming } from './claim-framing.js';
+import { tokensCues } from './clause-cues.js';
 import { entities } from './clause-entities.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 import { textContent, tokensContent } from './content-words.js';
@@ -36,6 +37,8 @@ export interface ClauseFacts {
   readonly framing: boolean;
   /** What the rules derived from it (alignments), kept with it. */
   readonly memo: ClauseMemo;
+  /** The kinds of words it holds (clause-cues.ts): a rule needing a kind it lacks passes it over. */
+  readonly cues: number;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -51,6 +54,8 @@ export interface FactSheet {
   readonly source: string;
   /** What the rules derived from it (word indexes), kept with it. */
   readonly memo: SheetMemo;
+  /** The union of its clauses' {@link ClauseFacts.cues}: a rule needing a kind no clause holds passes the answer over. */
+  readonly cues: number;
 }
 
 /** `^[a-z0-9']+$`, without a regex (asked once per word of a table). */
@@ -145,6 +150,7 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   const split = splitClauses(read, words);
   // The answer's language, read from its words only when a word's value depends on it (a number word of another language).
   const languageOf = lazyLanguage(split, words);
+  let sheetCues = 0;
   for (const c of split) {
     // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
     if (consumed.size > 0) consumed.clear();
@@ -156,6 +162,8 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
     const contentIds = ascii ? tokensContent(c.tokens, words, forms, byToken) : textContent(c.text, words, forms);
     const content = contentIds.map((id) => words.words[id] as string);
     for (const v of found) values.push(v);
+    const cues = tokensCues(c.tokens, words);
+    sheetCues |= cues;
     clauses.push(
       new Clause(
         c.text,
@@ -167,10 +175,11 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
         uniqueIds(contentIds, words),
         c.tokens,
         c.condition,
+        cues,
       ),
     );
   }
-  return new Sheet(clauses, values, words, text);
+  return new Sheet(clauses, values, words, text, sheetCues);
 }
 
 /**
@@ -181,6 +190,8 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
 export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): ClauseFacts {
   const tokens = parts.flatMap((c) => c.tokens);
   const contentIds = parts.flatMap((c) => c.contentIds);
+  let cues = 0;
+  for (const c of parts) cues |= c.cues;
   return new Clause(
     parts.map((c) => c.text).join(' '),
     parts[0]?.sentence ?? 0,
@@ -191,6 +202,7 @@ export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): Clau
     uniqueIds(contentIds, words),
     tokens,
     false,
+    cues,
   );
 }
 
@@ -210,6 +222,7 @@ class Clause implements ClauseFacts {
     readonly contentUnique: readonly number[],
     readonly tokens: readonly ClauseToken[],
     readonly condition: boolean,
+    readonly cues: number,
   ) {}
 
   get contentSet(): ReadonlySet<string> {
@@ -242,6 +255,7 @@ class Sheet implements FactSheet {
     readonly values: readonly FactValue[],
     readonly words: WordIds,
     readonly source: string,
+    readonly cues: number,
   ) {}
 
   get vocabulary(): ReadonlySet<string> {

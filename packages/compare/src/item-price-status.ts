@@ -1,4 +1,5 @@
 import { boundedItem } from './bounded-item.js';
+import { defineCue, holdsCue } from './clause-cues.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -39,6 +40,8 @@ const freeWords = new Set(['free', 'no', 'without']);
 // with", bringing and paying words): a clause holding none of them puts no item on a side, and most
 // clauses hold none, so they are passed over before the per-clause reading.
 const sideWords = new Set([...listing, ...covered, ...apartWords, ...paying, ...bringing, ...freeWords, 'part', 'comes', 'come']);
+/** The {@link sideWords} cue (clause-cues.ts): a clause without it puts no item on a side. */
+export const sideCue = defineCue('price side', (w) => sideWords.has(w));
 
 // Patterns asked per token, made once (no g or y flag: a test keeps no state).
 const stretchMark = /[,;:]/;
@@ -82,7 +85,7 @@ function apartAt(t: readonly ClauseToken[], i: number): boolean {
  * Conditions, framing and modal clauses put nothing; a clause with words of both sides, nothing.
  */
 function sides(c: ClauseFacts): [string, Side][] {
-  if (c.condition || !c.tokens.some((x) => sideWords.has(x.lower)) || c.framing) return [];
+  if (c.condition || !holdsCue(c, sideCue) || c.framing) return [];
   // A possibility puts an item apart only ("boots can be rented for $15"); any other modal, nothing.
   if (c.polarity.modality === 'possibility' && !c.polarity.negated) return plainSides(c).filter(([, s]) => s === 'apart');
   return c.polarity.modality === null ? plainSides(c) : [];
@@ -241,6 +244,8 @@ function naming(sheet: FactSheet, w: string, max: number): ClauseFacts[] {
  * sentence the difference's place.
  */
 export function itemsMoved(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
+  // No clause of the candidate puts an item on a side.
+  if (!holdsCue(candidate, sideCue)) return [];
   const theirs = sidesOf(candidate, max);
   if (theirs.size === 0) return [];
   const ours = sidesOf(original, max);

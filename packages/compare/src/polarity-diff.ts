@@ -3,9 +3,10 @@ import { addsAside } from './adds-aside.js';
 import { readsAsBaseline } from './baseline-reading.js';
 import { agreesThroughBaseline } from './baseline-triangle.js';
 import { align, counterpart } from './clause-alignment.js';
+import { holdsCue } from './clause-cues.js';
 import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
-import { directionDiffers } from './direction-differs.js';
+import { directionCue, directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isHeading } from './lead-in.js';
@@ -26,7 +27,8 @@ import { anchoredElsewhere } from './value-slots.js';
  */
 export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean {
   // A negated direction ("is not open") bears on its opposite ("is closed") wherever it stands.
-  const direction = directionDiffers(a.tokens, b.tokens);
+  // Most clause pairs name no direction on one side (read from their cue bits, not word by word).
+  const direction = holdsCue(a, directionCue) && holdsCue(b, directionCue) && directionDiffers(a.tokens, b.tokens);
   const differs = polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens);
   // A word negated by its prefix is one more negation: the plain word negated says the same
   // ("is unaffected" / "isn't affected"), wherever the "not" stands.

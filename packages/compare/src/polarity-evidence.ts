@@ -1,17 +1,10 @@
+import { defineCue, holdsCue } from './clause-cues.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
 import { isNegationCue } from './polarity-cues.js';
-import type { ClauseToken } from './split-clauses.js';
-import { memoSlots, wordNumber } from './word-ids.js';
 
-function prefixed(t: ClauseToken): boolean {
-  // Asked of every word of both clauses of each aligned pair: remembered per word of the current table.
-  return wordNumber(t.id, t.lower, memoSlots.negatingPrefix, prefixFlag) === 1;
-}
-
-function prefixFlag(w: string): number {
-  return hasNegatingPrefix(w) ? 1 : 0;
-}
+/** The {@link hasNegatingPrefix} cue (clause-cues.ts): a pair of clauses neither of which holds it is no {@link prefixAntonym}. */
+export const prefixCue = defineCue('negating prefix', hasNegatingPrefix);
 
 /**
  * Whether one clause uses a word the other uses with a negating prefix ("affected" vs "unaffected"),
@@ -20,7 +13,7 @@ function prefixFlag(w: string): number {
 export function prefixAntonym(a: ClauseFacts, b: ClauseFacts): boolean {
   // Only a word of six letters or more that opens with a negating prefix can decide: most clause
   // pairs have none, and need no word sets.
-  if (!a.tokens.some(prefixed) && !b.tokens.some(prefixed)) return false;
+  if (!holdsCue(a, prefixCue) && !holdsCue(b, prefixCue)) return false;
   const wa = new Set(a.tokens.map((t) => t.lower));
   const wb = new Set(b.tokens.map((t) => t.lower));
   return negatesOther(wa, wb) || negatesOther(wb, wa);

@@ -1,7 +1,8 @@
+import { defineCue, holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
 import type { SentenceDifference } from './divergence-report.js';
-import { hedgesOutcome, hedgeWords } from './epistemic-hedge.js';
+import { hedgesOutcome, hedgeWords, likelihoodCue } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -60,6 +61,10 @@ function hedgesWordsOf(c: ClauseFacts, other: ClauseFacts): boolean {
 
 // Words that state an outcome for certain ("will", "always", "guaranteed").
 const certainties = new Set(['will', 'always', 'guaranteed', 'guarantee', 'definitely', 'certainly']);
+/** Words of certainty ({@link certainties}, "we'll"): with {@link likelihoodCue}, what a clause must hold to be read here. */
+export const certaintyCue = defineCue('certainty', (w) => certainties.has(w) || w.endsWith("'ll"));
+// A candidate clause holding neither hedges nothing and states nothing for certain (see rewordedHedges).
+const outcomeCues = likelihoodCue | certaintyCue;
 
 /** Whether a clause states its outcome for certain: a word of certainty ("will", "we'll"), no modal, no hedge. */
 function certain(c: ClauseFacts): boolean {
@@ -79,8 +84,9 @@ export function rewordedHedges(
   max: number,
 ): SentenceDifference[] {
   const out: SentenceDifference[] = [];
+  if (!holdsCue(candidate, outcomeCues)) return out;
   for (const c of candidate.clauses.slice(0, max)) {
-    if (c.framing) continue;
+    if (!holdsCue(c, outcomeCues) || c.framing) continue;
     const hedges = c.tokens.some((_, i) => hedgesOutcome(c.tokens, i));
     if (!hedges && !certain(c)) continue;
     const p = closest(c, original, max);

@@ -139,6 +139,7 @@ export const memoSlots = Object.freeze({
   framingWord: 11,
   articleNext: 12,
   negatingPrefix: 13,
+  clauseCue: 14,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
