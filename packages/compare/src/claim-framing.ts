@@ -1,4 +1,5 @@
 import type { ClauseFacts } from './fact-sheet.js';
+import { offersConvenience } from './reader-convenience.js';
 import { courtesyFrame } from './reader-courtesy.js';
 import { type ClauseToken, splitClauses } from './split-clauses.js';
 import { memoSlots, wordNumber } from './word-ids.js';
@@ -104,6 +105,8 @@ export function isFraming(c: ClauseFacts): boolean {
   const courteous = courtesyFrame(c);
   if (courteous !== undefined) return courteous;
   if (courtesy.has(c.tokens[0]?.lower ?? '') && c.values.length === 0) return true;
+  // "…and we'll find a time that suits you": an offer to fit the reader (reader-convenience.ts).
+  if (c.values.length === 0 && offersConvenience(c.tokens)) return true;
   if (isPreamble(c)) return true;
   let framed = 0;
   let regarded = 0;

@@ -1,5 +1,6 @@
 import { consequenceStart } from './embedded-condition.js';
 import { freeCompoundNoun } from './free-compound.js';
+import { freeToUse } from './free-to-use.js';
 import { keepsAway } from './keep-away.js';
 import { parallelDenial } from './parallel-denial.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
@@ -177,7 +178,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       ((comparatives.has(next ?? '') && tokens[i + 2]?.lower === 'than') || (t.upper && t.after === '.' && startsWithDigit(tokens[i + 1])));
     if (w === 'free') {
       // "free to leave" permits; "is free", "free of charge" mean no charge.
-      if (next === 'to') pos = true;
+      if (next === 'to' && !freeToUse(tokens, i)) pos = true;
       else {
         if (!free) negs++;
         free = true;

@@ -12,6 +12,7 @@ describe('a verb of keeping away', () => {
     expect(negated('Keep off the dunes.')).toEqual([true]);
     expect(negated('Steer clear of the east ridge after rain.')).toEqual([true]);
     expect(negated('Please keep dogs off the dunes.')).toEqual([true]);
+    expect(negated('Please keep dogs out of the kitchen.')).toEqual([true]);
     // An object between, where one is ("stay out of the house") or a state ("stays off overnight") keeps nothing away.
     expect(negated('Keep the lid closed.')).toEqual([false]);
     expect(negated('You will need to stay out of the house for two hours.')).toEqual([false]);

@@ -10,20 +10,25 @@ const particles: Readonly<Record<string, string | undefined>> = { away: 'from', 
 // Words after "off" that make it a state, not a place kept away from.
 const notObjects = new Set(['until', 'till', 'for', 'overnight', 'during', 'while', 'when', 'after', 'before', 'at', 'in', 'and', 'or']);
 
+/** Whether a word is a particle a kept thing is kept by ("off", "away", "clear", or "out" after its object). */
+function kept(w: string): boolean {
+  return w in particles || w === 'out';
+}
+
 /** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
 export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
   const x = t[i];
   if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
   // "keep pets off the carpet": what is kept away may stand between (one or two words).
   let p = i + 1;
-  if (x.lower.startsWith('keep'))
-    while (p < i + 3 && t[p] !== undefined && !((t[p]?.lower ?? '') in particles) && (t[p]?.after ?? '') === '') p++;
+  if (x.lower.startsWith('keep')) while (p < i + 3 && t[p] !== undefined && !kept(t[p]?.lower ?? '') && (t[p]?.after ?? '') === '') p++;
   const particle = t[p];
-  if (particle === undefined || !(particle.lower in particles)) return false;
-  // "keep pets off." / "keep your phone off during the show": what is kept named, the place left unsaid.
-  if (p > i + 1 && particle.lower === 'off') return true;
+  if (particle === undefined || !kept(particle.lower)) return false;
+  // "keep pets off." / "keep your phone off during the show": what is kept named, the place left unsaid;
+  // "keep dogs out of the kitchen", "keep children out": kept out of a place.
+  if (p > i + 1 && (particle.lower === 'off' || particle.lower === 'out')) return true;
   const then = t[p + 1]?.lower;
-  if (then === undefined || (particle.after ?? '') !== '') return false;
+  if (then === undefined || (particle.after ?? '') !== '' || particle.lower === 'out') return false;
   const wanted = particles[particle.lower];
   return wanted === undefined ? !notObjects.has(then) : then === wanted;
 }

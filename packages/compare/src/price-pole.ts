@@ -1,5 +1,6 @@
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { freeToUse } from './free-to-use.js';
 import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -86,7 +87,7 @@ function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
     if (w === 'waived' || w === 'waive' || w === 'waives') waived = flipAt(t, i, used, 'free');
     else if (freeWords.has(w)) {
       // "feel free to", "free to cancel": not a price.
-      if (w === 'free' && (next === 'to' || t[i - 1]?.lower === 'feel')) continue;
+      if (w === 'free' && ((next === 'to' && !freeToUse(t, i)) || t[i - 1]?.lower === 'feel')) continue;
       out.push(flipAt(t, i, used, 'free'));
       // "free of charge": one wording.
       if (w === 'free' && next === 'of') i += 2;

@@ -1,0 +1,13 @@
+import type { ClauseToken } from './split-clauses.js';
+
+// "free to use", "free to enter", "free to download": "free" in its price sense with the act it costs
+// nothing to do ("The gym is free to use" says what "The gym is free" does). "free to leave", "free to
+// choose", "feel free to ask" permit, as before.
+const usingVerbs = new Set(
+  'use enter visit attend join access borrow download park play ride watch stream install read view browse try rent hire'.split(' '),
+);
+
+/** Whether the "free" at `i` is followed by "to" and a verb of using something (its price sense). */
+export function freeToUse(t: readonly ClauseToken[], i: number): boolean {
+  return t[i + 1]?.lower === 'to' && usingVerbs.has(t[i + 2]?.lower ?? '') && t[i - 1]?.lower !== 'feel';
+}
