@@ -108,6 +108,15 @@ export const holdout11File = join(qualityDir, 'facts-holdout-11.jsonl');
 export const holdout12File = join(qualityDir, 'facts-holdout-12.jsonl');
 
 /**
+ * A thirteenth set (`facts-holdout-13.jsonl`), written on 2026-12-03 (06:06-06:19 UTC) for the lead by an
+ * author who read none of the engine, its tests or its figures: 45 inputs in 45 domains none of the other
+ * sets use (4 in French, Spanish or German; 8 tool preambles or step lists), 0-3 baselines, 4 candidates each
+ * (90 regressions, 54 of them reworded as a whole; 90 noise). Scored by the lead at the session's start and after
+ * each of his rule changes (totals, and which kinds of difference fired, never a text). Totals and per kind only.
+ */
+export const holdout13File = join(qualityDir, 'facts-holdout-13.jsonl');
+
+/**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
  * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
  * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
