@@ -1,23 +1,8 @@
-import { connect } from 'node:net';
 import { systemClock } from '@understudy/core';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawExchange } from '../test/raw-exchange.js';
 import { type Listening, listen } from './listen.js';
-
-/** What the server answers to `bytes` written on a fresh loopback connection, until it closes. */
-function exchange(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (d: string) => {
-      answer += d;
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-    socket.write(bytes);
-  });
-}
 
 function parts(answer: string): { status: number; contentType: string | undefined; body: unknown } {
   const [head = '', body = ''] = answer.split('\r\n\r\n');
@@ -58,14 +43,14 @@ describe('listen: requests the HTTP parser refuses', () => {
     ],
     ['an unknown method', 'BREW /ok HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad_request'],
   ])('%s: a typed JSON error', async (_, bytes, status, code) => {
-    const answer = parts(await exchange(server.port, bytes));
+    const answer = parts(await rawExchange(server.port, bytes));
     expect(answer.status).toBe(status);
     expect(answer.contentType).toMatch(/^application\/json/);
     expect(answer.body).toEqual({ error: { code, message: expect.any(String) } });
   });
 
   it('a well-formed request is served as before', async () => {
-    const answer = parts(await exchange(server.port, 'GET /ok HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'));
+    const answer = parts(await rawExchange(server.port, 'GET /ok HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'));
     expect(answer.status).toBe(200);
   });
 });

@@ -11,12 +11,12 @@
  */
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
 import { auth, filesHolding, listen, readBody, shadowConfigDir, token } from './judge-stubs.js';
+import { rawExchange } from './raw-exchange.js';
 import { runCli } from './spawn-cli.js';
 import { startUnderstudy } from './start-process.js';
 
@@ -59,21 +59,6 @@ async function echoAgent(): Promise<{ url: string; server: Server }> {
       .end(JSON.stringify({ path: req.url, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
   });
   return { url: await listen(server), server };
-}
-
-/** The answer to `bytes` on a fresh connection to `url`'s port, until the server closes it. */
-function rawExchange(url: string, bytes: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (d: string) => {
-      answer += d;
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-    socket.write(bytes);
-  });
 }
 
 describe('the trust audit on understudy start: echoed secrets, stream fields, a target URL, bad requests', () => {
@@ -133,7 +118,10 @@ describe('the trust audit on understudy start: echoed secrets, stream fields, a 
 
       // Headers past the limit: the contract's JSON error from the tap and the control plane.
       for (const url of [started.tapUrl, started.controlUrl]) {
-        const answer = await rawExchange(url, `GET /v1/x HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
+        const answer = await rawExchange(
+          Number(new URL(url).port),
+          `GET /v1/x HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`,
+        );
         expect(answer).toMatch(/^HTTP\/1\.1 431 /);
         expect(JSON.parse(answer.split('\r\n\r\n')[1] ?? '')).toEqual({
           error: { code: 'headers_too_large', message: expect.any(String) },
