@@ -53,7 +53,7 @@ function joinsName(tokens: readonly ClauseToken[], i: number, initial: boolean, 
 }
 
 // Two capital letters are mostly a word ("ID", "OK", "PM", "TV"); these name a place or a union of them.
-const regionCodes = new Set(['US', 'UK', 'EU', 'NZ', 'UAE', 'HK', 'NY', 'DC', 'LA', 'SF']);
+const regionCodes = new Set(['US', 'UK', 'EU', 'NZ', 'HK', 'NY', 'DC', 'LA', 'SF']);
 
 const possessive = /^\p{Lu}\p{Ll}+['’]s$/u;
 // "Here's", "Let's", "Today's": contractions and common words, not names.
