@@ -1,3 +1,4 @@
+import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
 import { keyRuns } from './key-runs.js';
 import { decodePercentMapped, mayHoldPercentEscape } from './percent-escapes.js';
 import type { RegexPattern, TextPattern } from './text-patterns.js';
@@ -13,6 +14,11 @@ export interface SecretRange {
    * the URL or form value it stands in stays one.
    */
   readonly decoded?: string;
+  /**
+   * Found only once the text's invisible characters were left out (a key split by a zero-width
+   * space): the secret as it reads (its placeholder is the one the same secret gets anywhere else).
+   */
+  readonly visible?: string;
 }
 
 /** Finds secrets in text: the exchange's known secrets first, then the patterns. */
@@ -211,19 +217,8 @@ export function secretFinder(
     return found.length < 2 ? found : mergeRanges(found);
   };
   /** The secrets of `text` as written, and those only its percent-decoded reading shows. */
-  const ranges = (text: string): SecretRange[] => {
-    // A text with escapes is also read decoded, where a known secret may stand spelled otherwise: never remembered.
-    const rememberable = text.length <= maxCleanText && !mayHoldPercentEscape(text);
-    if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
+  const readings = (text: string): SecretRange[] => {
     const found = scan(text);
-    if (rememberable) {
-      // Nothing found: the patterns found nothing (whatever known secrets were looked for too).
-      if (found.length === 0) {
-        if (clean.size >= maxCleanTexts) clean.clear();
-        clean.add(text);
-      }
-      return found;
-    }
     if (!mayHoldPercentEscape(text)) return found;
     const { decoded, from } = decodePercentMapped(text);
     const more: SecretRange[] = [];
@@ -235,11 +230,39 @@ export function secretFinder(
     }
     return more.length === 0 ? found : mergeRanges([...found, ...more]);
   };
+  /**
+   * {@link readings}, and those of the text with its invisible characters left out, mapped back:
+   * a range found both ways grows to the wider (a key cut short at a zero-width space is replaced
+   * whole, its tail with it).
+   */
+  const ranges = (text: string): SecretRange[] => {
+    // A text with escapes is also read decoded, where a known secret may stand spelled otherwise: never remembered.
+    const rememberable = text.length <= maxCleanText && !mayHoldPercentEscape(text);
+    if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
+    const found = readings(text);
+    if (mayHoldInvisible(text)) {
+      const { visible, from } = withoutInvisibleMapped(text);
+      const more = readings(visible).map((r) => {
+        const secret = r.decoded ?? visible.slice(r.start, r.end);
+        const start = from[r.start] as number;
+        const end = from[r.end] as number;
+        // Percent-encoded where it was found decoded; otherwise replaced as it reads.
+        return r.decoded === undefined ? { start, end, kind: r.kind, visible: secret } : { start, end, kind: r.kind, decoded: secret };
+      });
+      if (more.length > 0) return mergeRanges([...found, ...more]);
+    }
+    // Nothing found: the patterns found nothing (whatever known secrets were looked for too).
+    if (rememberable && found.length === 0) {
+      if (clean.size >= maxCleanTexts) clean.clear();
+      clean.add(text);
+    }
+    return found;
+  };
   const token = (kind: string, secret: string, placeholder: Placeholder): string =>
     (kind === 'known' ? known.get(secret) : undefined) ?? placeholder(kind, secret);
   const replacement = (range: SecretRange, text: string, placeholder: Placeholder): string =>
     range.decoded === undefined
-      ? token(range.kind, text.slice(range.start, range.end), placeholder)
+      ? token(range.kind, range.visible ?? text.slice(range.start, range.end), placeholder)
       : encodeURIComponent(token(range.kind, range.decoded, placeholder));
   return {
     ranges,
@@ -254,7 +277,7 @@ export function secretFinder(
         out += text.slice(at, r.start) + replacement(r, text, placeholder);
         // Found here by its context (a label, a path segment of its own): an echo elsewhere may lack it.
         if (r.kind !== 'known') {
-          const secret = r.decoded ?? text.slice(r.start, r.end);
+          const secret = r.decoded ?? r.visible ?? text.slice(r.start, r.end);
           found(secret, token(r.kind, secret, placeholder));
         }
         at = r.end;
