@@ -20,6 +20,21 @@ describe('a predication joined after a comma to a reworded clause, claiming what
     ).toContain('pressing charge');
   });
 
+  it('is an added claim where the part gives something at no charge ("included", "free", "at our expense")', () => {
+    expect(
+      added(
+        'Lawn treatments are $59 per visit, billed after each one. We treat about every 6 weeks from March to October.',
+        'Each treatment costs $59, billed after the visit. Treatments come about every 6 weeks between March and October, and fall core aeration is included in the program.',
+      ).join(),
+    ).toContain('core aeration');
+    expect(
+      added(
+        'Our commission is 35% of gross sales, with a $1,500 minimum. The sale runs over a Friday and Saturday.',
+        'We charge 35% commission on gross sales, $1,500 minimum, and a uniformed guard watches the rooms at our expense. The sale runs Friday and Saturday.',
+      ).join(),
+    ).toContain('uniformed guard');
+  });
+
   it('is no added claim where the part hedges, explains, restates production or names nothing new', () => {
     // A possibility: an elaboration.
     expect(

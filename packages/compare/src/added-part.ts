@@ -4,6 +4,7 @@ import { contentWords } from './content-words.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { type ClauseFacts, type FactSheet, factSheetWith } from './fact-sheet.js';
 import { namesNewThings } from './lone-addition.js';
+import { pricePole, priceWording } from './price-pole.js';
 import { sheetValues } from './value-index.js';
 
 // A predication joined to a reworded clause after a comma ("Merchant deliveries come in on weekdays,
@@ -31,6 +32,24 @@ function sharedWithProduction(words: readonly string[], production: readonly Fac
       if (n > best) best = n;
     }
   return best;
+}
+
+// Indefinite pronouns (folded, as claim-size.ts reads them): they refer, they name nothing.
+const pronouns = new Set('anyth someth everyth noth anyon someon everyon anybody somebody nobody whatev'.split(' '));
+
+/**
+ * Whether a production clause gives for free something `p` names, or `p` names nothing of its own
+ * (then it speaks of what the clause's first part names): a word of what `p` is about (not its words
+ * of price) in a clause of production that says the free pole ("Water is included" /
+ * "…, and water is included - there are taps at the end of the rows").
+ */
+function givenInProduction(p: ClauseFacts, production: readonly FactSheet[]): boolean {
+  const about = new Set(p.tokens.filter((t) => !priceWording(t.lower)).flatMap((t) => contentWords(t.core)));
+  // "…, and it costs nothing": a part that names no thing of its own gives what the first part names.
+  if (![...about].some((w) => !pronouns.has(w))) return true;
+  return production.some((s) =>
+    s.clauses.some((x) => pricePole(x.tokens) === 'free' && x.content.some((w) => about.has(w) && !priceWording(w))),
+  );
 }
 
 /** Content words of `p` no production answer uses (not names, not figures), and those it does. */
@@ -71,10 +90,13 @@ export function addedParts(
       const p = parts[0];
       if (parts.length !== 1 || p === undefined || p.condition || p.framing) continue;
       // A possibility is how an elaboration hedges ("runs can start late when…", "every retouch can be removed").
-      if (p.polarity.modality === 'possibility' || !namesNewThings(p, production) || !asserts(p)) continue;
+      if (p.polarity.modality === 'possibility' || !namesNewThings(p, production)) continue;
+      // Something given at no charge ("…, and fall aeration is included", "…, a guard is on site at our expense").
+      const given = pricePole(p.tokens) === 'free' && !givenInProduction(p, production);
+      if (!given && !asserts(p)) continue;
       if (p.values.some((v) => production.some((s) => sheetValues(s).has(v)))) continue;
-      // It adds to what is covered or promised: a universal or additive word, or a value of its own.
-      if (p.values.length === 0 && !p.tokens.some((k) => adding.has(k.lower))) continue;
+      // It adds to what is covered or promised: a universal or additive word, a value of its own, or something given.
+      if (p.values.length === 0 && !given && !p.tokens.some((k) => adding.has(k.lower))) continue;
       const { fresh, known } = novelty(p, production);
       if (fresh < 2 || fresh <= known) continue;
       out.push({

@@ -20,6 +20,8 @@ describe('the pole of price a wording says', () => {
       'The towel fee is waived',
       'Towels are on the house',
       'There is no charge for towels',
+      'Towels are laundered at our expense',
+      'Towels are supplied at our cost',
     ])
       expect([s, pole(s)]).toEqual([s, 'free']);
   });
@@ -31,6 +33,7 @@ describe('the pole of price a wording says', () => {
       'Towels are charged separately',
       'Towels are not free',
       'Towels cost $3',
+      'Towels are laundered at your cost',
     ])
       expect([s, pole(s)]).toEqual([s, 'charged']);
   });

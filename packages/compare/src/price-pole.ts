@@ -67,6 +67,12 @@ function negationBefore(t: readonly ClauseToken[], i: number): number {
   return -1;
 }
 
+/** Whether the word at `i` is the "expense" or "cost" of "at our expense" / "at our cost". */
+function ourExpense(t: readonly ClauseToken[], i: number): boolean {
+  const w = bare((t[i] as ClauseToken).lower);
+  return (w === 'expense' || w === 'cost') && t[i - 1]?.lower === 'our' && t[i - 2]?.lower === 'at';
+}
+
 /**
  * The poles the words of one part say, one per wording (undefined where a negation of the part
  * takes no wording of price: it negates something else, "the $12 you paid can't be refunded"): "free" / "included" / "waived" free, or
@@ -85,6 +91,8 @@ function polesIn(t: readonly ClauseToken[]): PricePole[] | undefined {
     const after = t[i + 1];
     const next = after === undefined ? undefined : bare(after.lower);
     if (w === 'waived' || w === 'waive' || w === 'waives') waived = flipAt(t, i, used, 'free');
+    // "at our expense" / "at our cost": the service pays, the reader does not.
+    else if (ourExpense(t, i)) out.push(flipAt(t, i, used, 'free'));
     else if (freeWords.has(w)) {
       // "feel free to", "free to cancel": not a price.
       if (w === 'free' && ((next === 'to' && !freeToUse(t, i)) || t[i - 1]?.lower === 'feel')) continue;
@@ -143,6 +151,12 @@ export function pricePole(t: readonly ClauseToken[]): PricePole | undefined {
     }
   }
   return pole;
+}
+
+/** Whether a word (lower-cased) is one of the words that say a pole of price ("included", "free", "charge", "expense"). */
+export function priceWording(lower: string): boolean {
+  const w = bare(lower);
+  return freeWords.has(w) || chargedWords.has(w) || w === 'expense';
 }
 
 /** Whether two runs of words each say one pole of price, the same one. */
