@@ -4,6 +4,7 @@ import type { FactValue } from './fact-value.js';
 import { halfDurationAt } from './half-duration.js';
 import { isLanguageNumberWord, languageNumber } from './language-numbers.js';
 import { mayHoldValueMemo } from './may-hold-value.js';
+import { gluedTemperature, temperatureKeys } from './measure-conversion.js';
 import { articleValue, mayFollowArticle, parseNumber, plainNumber, withUnit } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -163,6 +164,14 @@ function valueAt(
     const high = withUnit(parseNumber(m[2] ?? '0'), c, rest, false);
     const low = withUnit(parseNumber(m[1] ?? '0'), c, rest, false);
     return { value: high.value, also: low.value, used: 1 + high.used };
+  }
+  const degrees = digit ? gluedTemperature(c, rest) : undefined;
+  if (degrees !== undefined) {
+    const text = degrees.used === 2 ? `${c} ${rest[0]?.core}` : c;
+    return {
+      value: { type: 'quantity', keys: temperatureKeys(degrees.scale, degrees.n), num: degrees.n, text, weak: false },
+      used: degrees.used,
+    };
   }
   if (digit && plainNumber.test(c)) {
     const r = withUnit(parseNumber(c), c, rest, false);

@@ -1,5 +1,6 @@
 import { clockTime } from './calendar-value.js';
 import type { FactValue } from './fact-value.js';
+import { measureKeys, temperatureKeys, temperatureScaleAt } from './measure-conversion.js';
 import { isNumberWord, numberWordsValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { isZone } from './time-zone.js';
@@ -8,7 +9,6 @@ import {
   currencyWords,
   frequencyNext,
   frequencyWords,
-  measureKeys,
   measureUnits,
   notUnits,
   rangeWords,
@@ -63,11 +63,25 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   }
   if (w0 === 'times' || w0 === 'time')
     return { value: { type: 'quantity', keys: [`times:${n}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
-  const measure = measureUnits[singular(w0)];
+  const temperature = temperatureScaleAt(next);
+  if (temperature !== undefined) {
+    const unitText = next.slice(0, temperature.used).map((t) => t.core);
+    const keys = temperatureKeys(temperature.scale, n);
+    return { value: { type: 'quantity', keys, num: n, text: [text, ...unitText].join(' '), weak: false }, used: temperature.used };
+  }
+  // "3.4 fl oz": a fluid ounce is a volume, an ounce a weight.
+  const fluid = w0 === 'fl' && /^(?:oz|ounces?)$/.test(w1);
+  const measure = fluid ? 'floz' : measureUnits[singular(w0)];
   if (measure !== undefined)
     return {
-      value: { type: 'quantity', keys: measureKeys(measure, n), num: n, text: `${text} ${next[0]?.core}`, weak: false },
-      used: 1,
+      value: {
+        type: 'quantity',
+        keys: measureKeys(measure, n),
+        num: n,
+        text: `${text} ${next[0]?.core}${fluid ? ` ${next[1]?.core}` : ''}`,
+        weak: false,
+      },
+      used: fluid ? 2 : 1,
     };
   const cur = currencyWords[w0];
   if (cur !== undefined)

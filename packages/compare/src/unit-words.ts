@@ -89,8 +89,13 @@ export const measureUnits: Readonly<Record<string, string>> = {
   millimetre: 'mm',
   g: 'g',
   gram: 'g',
+  m: 'm',
   meter: 'm',
   metre: 'm',
+  gallon: 'gal',
+  gal: 'gal',
+  quart: 'qt',
+  pint: 'pint',
   inch: 'in',
   inche: 'in',
   kwh: 'kwh',
@@ -98,27 +103,6 @@ export const measureUnits: Readonly<Record<string, string>> = {
   kph: 'kph',
   sqft: 'sqft',
 };
-// Metric units of one dimension, in its base unit ("2 kg" is "2,000 g", "1.5 km" "1,500 m", "0.5 l" "500 ml").
-const metric: Readonly<Record<string, readonly [string, number]>> = {
-  mg: ['g', 0.001],
-  g: ['g', 1],
-  kg: ['g', 1000],
-  mm: ['m', 0.001],
-  cm: ['m', 0.01],
-  m: ['m', 1],
-  km: ['m', 1000],
-  ml: ['l', 0.001],
-  l: ['l', 1],
-};
-
-/** The keys of a measure: as written, and for a metric unit in its dimension's base unit too. */
-export function measureKeys(measure: string, n: number): string[] {
-  const own = `quantity:${measure}:${n}`;
-  const m = metric[measure];
-  if (m === undefined || m[1] === 1) return [own];
-  return [own, `quantity:${m[0]}:${Math.round(n * m[1] * 1e6) / 1e6}`];
-}
-
 // Scale words after a number: "$2.5 million", "3k users", "1.2bn".
 export const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
 // How often: "twice a day" is "2 times a day".

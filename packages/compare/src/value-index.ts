@@ -1,5 +1,6 @@
 import type { FactSheet } from './fact-sheet.js';
 import { type FactValue, isPlainNumber } from './fact-value.js';
+import { isMeasure } from './measure-conversion.js';
 
 // Up to this many entries a list is searched in place; past it, a set is built (most clauses state
 // one or two values: three sets per clause cost more than they save).
@@ -33,6 +34,7 @@ export class ValueIndex {
   readonly #keys = new Members<string>();
   readonly #nums = new Members<number>();
   readonly #bareNums = new Members<number>();
+  readonly #unmeasuredNums = new Members<number>();
 
   constructor(values: Iterable<FactValue> = []) {
     for (const v of values) this.add(v);
@@ -43,27 +45,30 @@ export class ValueIndex {
     if (v.num !== undefined) {
       this.#nums.add(v.num);
       if (v.type === 'number') this.#bareNums.add(v.num);
+      if (!isMeasure(v)) this.#unmeasuredNums.add(v.num);
     }
     // A time on the hour also carries its hour on the 24-hour clock: "Check-in 15–19" says 15:00–19:00.
     if (v.type === 'time') for (const k of v.keys) if (k.endsWith(':00')) this.#nums.add(Number(k.slice(5, 7)));
   }
 
-  /**
-   * A shared key, or the same number where one side states it bare: a bare number supports any
-   * value that carries it (`$20` ~ "costs 20"), and a bare or counted number (`3`, `3 nights`) is
-   * supported by any value that carries it. A value with its own unit is not supported by another
-   * unit's count: "2 weeks" is not "2 bedrooms".
-   */
   /** Whether a key of `v` is stated as such: "one car" is not stated by "a month" (both count 1). */
   hasKey(v: FactValue): boolean {
     for (const k of v.keys) if (this.#keys.has(k)) return true;
     return false;
   }
 
+  /**
+   * A shared key, or the same number where one side states it bare: a bare number supports any
+   * value that carries it (`$20` ~ "costs 20"), and a bare or counted number (`3`, `3 nights`) is
+   * supported by any value that carries it. A value with its own unit is not supported by another
+   * unit's count: "2 weeks" is not "2 bedrooms", nor a measure another unit's: "8 lb" is not "8 kg".
+   */
   has(v: FactValue): boolean {
     for (const k of v.keys) if (this.#keys.has(k)) return true;
     if (v.num === undefined) return false;
-    return this.#bareNums.has(v.num) || (isPlainNumber(v) && this.#nums.has(v.num));
+    if (this.#bareNums.has(v.num)) return true;
+    if (!isPlainNumber(v)) return false;
+    return (isMeasure(v) ? this.#unmeasuredNums : this.#nums).has(v.num);
   }
 }
 
