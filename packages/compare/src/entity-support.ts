@@ -1,6 +1,7 @@
 import { acronymOf } from './clause-entities.js';
 import { type FactSheet, sheetWordIds } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { clipsTo, countryAliases, otherSpelling, skippedInInitials } from './name-abbreviations.js';
 import { straightApostrophes } from './word-forms.js';
 import type { WordIds } from './word-ids.js';
 
@@ -35,7 +36,7 @@ function entityWordIds(v: FactValue, table: WordIds): Int32Array {
   if (entry === undefined) {
     // Folded as clause tokens are (their `lower`), so "O’Brien" and a sheet's "o’brien" are one word.
     // "RICS-accredited" is supported where "RICS" is: the suffix says what the body did.
-    const words = straightApostrophes((acronymOf(v.text) ?? v.text).toLowerCase())
+    const words = straightApostrophes((acronymOf(v.text) ?? dottedInitials(v.text) ?? v.text).toLowerCase())
       .split(entityBreak)
       .filter((w) => w !== '');
     entry = { words, ids: undefined };
@@ -73,29 +74,12 @@ function usesAll(sheet: FactSheet, v: FactValue): boolean {
   return true;
 }
 
-// Lower-case words a name's initials skip ("Bank of America" is "BoA" or "BOA").
-const skippedInInitials = new Set(['of', 'and', 'the', 'for', '&', 'de', 'du', 'der', 'und']);
-
 // Words that say what kind of place a name is ("Museum", "Airport"), often left out of it.
 const kindOfPlace = new Set(
   'museum gallery airport station terminal hospital clinic hotel inn park center centre library cathedral church theatre theater stadium arena mall market bridge tower beach island lake river'.split(
     ' ',
   ),
 );
-
-// The abbreviations names are written with, and the words they stand for.
-const abbreviated = new Map([
-  ['st', 'saint'],
-  ['mt', 'mount'],
-  ['ft', 'fort'],
-  ['dr', 'doctor'],
-  ['jr', 'junior'],
-  ['sr', 'senior'],
-  ['univ', 'university'],
-  ['dept', 'department'],
-  ['intl', 'international'],
-]);
-const expanded = new Map([...abbreviated].map(([a, b]) => [b, a]));
 
 /** Whether the answer uses the lower-case word `w`. */
 function uses(sheet: FactSheet, w: string): boolean {
@@ -118,10 +102,13 @@ function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
   // The answer must name the rest alone: "Central Park" is no "Central Station".
   if (kindOfPlace.has(w) && words.length >= 2 && namesTheRest(words, sheet)) return true;
   // "St. Mary's" is "Saint Mary's", "Mt. Hood" "Mount Hood".
-  const long = abbreviated.get(w);
-  if (long !== undefined && uses(sheet, long)) return true;
-  const short = expanded.get(w);
-  if (short !== undefined && uses(sheet, short)) return true;
+  const other = otherSpelling(w);
+  if (other !== undefined && uses(sheet, other)) return true;
+  // "Amex" is "American Express", and "American Express" "Amex": a name clipped to the first letters of its words.
+  if (words.length === 1 ? clippedRun(w, sheet) : sheet.values.some((x) => x.type === 'entity' && clipsTo(compact(x.text), words)))
+    return true;
+  // "USA" is "the United States".
+  if (countryAliases(words.join(' ')).some((name) => namesCountry(name, sheet))) return true;
   // The name's word is written in capitals ("ICC"): the answer's capitalized words in a row with those initials.
   if (w.length >= 2 && w.length <= 6 && v.text.includes(w.toUpperCase()) && spelledOut(w, sheet)) return true;
   // Words of the name around `i` whose initials are a word the answer uses ("Institute Cargo Clauses" / "ICC").
@@ -161,4 +148,35 @@ function spelledOut(initials: string, sheet: FactSheet): boolean {
     }
   }
   return false;
+}
+
+/** A name written as initials with dots ("U.S.", "U.K"), without them ("US"); else undefined. */
+function dottedInitials(name: string): string | undefined {
+  return /^(?:\p{L}\.){1,4}\p{L}?\.?$/u.test(name) ? name.replaceAll('.', '') : undefined;
+}
+
+/** A one-word name as its clipped form is compared: lower case, without dots. */
+const compact = (name: string): string => (name.includes(' ') ? '' : name.toLowerCase().replaceAll('.', ''));
+
+/** Whether capitalized words of the answer in a row (and words initials skip) clip to `short` ({@link clipsTo}). */
+function clippedRun(short: string, sheet: FactSheet): boolean {
+  for (const c of sheet.clauses) {
+    const tokens = c.tokens;
+    for (let s = 0; s < tokens.length; s++) {
+      if (!tokens[s]?.upper || tokens[s]?.lower[0] !== short[0]) continue;
+      const run: string[] = [];
+      for (let j = s; j < tokens.length && run.length < 6; j++) {
+        const t = tokens[j] as (typeof tokens)[number];
+        if (!t.upper && !skippedInInitials.has(t.lower)) break;
+        run.push(t.lower);
+        if (run.length >= 2 && clipsTo(short, run)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether the answer names a country by `name` (lower case): a name of its words, or one of its initials with or without dots. */
+function namesCountry(name: string, sheet: FactSheet): boolean {
+  return sheet.values.some((x) => x.type === 'entity' && (x.keys.includes(`entity:${name}`) || compact(x.text) === name));
 }

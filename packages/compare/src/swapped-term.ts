@@ -1,6 +1,7 @@
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { otherSpelling } from './name-abbreviations.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -91,7 +92,8 @@ export function swappedTerm(
   if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || pre + suf < 3) return undefined;
   const old = termForms(from, p);
   const now = termForms(to, c);
-  if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y)))) return undefined;
+  if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y) || otherSpelling(x) === y)))
+    return undefined;
   if (old.some((w) => candidate.vocabulary.has(w)) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
   const varies = baselines.some((s) => !old.every((w) => s.vocabulary.has(w)));
   const said = (run: readonly ClauseToken[]): string => run.map((t) => t.core).join(' ');
