@@ -99,10 +99,18 @@ function startsPredicate(t: ClauseToken | undefined): boolean {
   return serviceSubjects.has(w) || readerSubjects.has(w) || w === 'our' || w === 'it' || w === 'there' || actionVerbs.has(w);
 }
 
-/** Whether the words from `i` on, past auxiliaries, reach a verb of action. */
+// Words that open a relative before its subject ("what we repair", "anything you bring").
+const relatives = new Set(['what', 'whatever', 'which', 'anything', 'everything', 'nothing']);
+
+// A denial between a subject and its verb ("we don't collect samples", "our crew doesn't move
+// equipment", "we never take the fleece"): the subject still names who would act, and the stretch's
+// negation then puts the action on the other side. Not "can't": a possibility is no task.
+const denials = new Set(["don't", "doesn't", "won't", 'don’t', 'doesn’t', 'won’t', 'do', 'does', 'not', 'never']);
+
+/** Whether the words from `i` on, past auxiliaries and denials, reach a verb of action. */
 function actsFrom(t: readonly ClauseToken[], i: number): boolean {
   let j = i;
-  while (j < t.length && auxiliaries.has(t[j]?.lower ?? '')) j++;
+  while (j < t.length && (auxiliaries.has(t[j]?.lower ?? '') || denials.has(t[j]?.lower ?? ''))) j++;
   // A subject that only may act ("you can return…") is granted a permission, not given a task.
   return actionVerbs.has(t[j]?.lower ?? '');
 }
@@ -171,6 +179,9 @@ function marks(t: readonly ClauseToken[]): Marks {
       if (x === 'by' && (y === 'us' || y === 'our' || (y === 'the' && servicePeople.has(z)))) mark(m, 'service', [i + 1, i + 2]);
       else if ((x === 'by' || billing.has(wordAt(t, i - 1))) && (y === 'you' || readerPeople.has(z))) mark(m, 'reader', [i + 1, i + 2]);
     } else if (x === 'on' && wordAt(t, i + 1) === 'us') mark(m, 'service', [i + 1]);
+    // "The permit is on you", "that's on you": the reader's to do or pay (not "depends on you").
+    else if (x === 'on' && wordAt(t, i + 1) === 'you' && (beForms.has(wordAt(t, i - 1)) || /['’]s$/.test(wordAt(t, i - 1))))
+      mark(m, 'reader', [i + 1]);
     else if (x === 'for' && wordAt(t, i + 1) === 'you' && wordAt(t, i + 2) !== 'to') mark(m, 'service', [i + 1]);
     else if (x === 'yours' && wordAt(t, i + 1) === 'to') mark(m, 'reader', [i]);
     else if (x === 'up' && wordAt(t, i + 1) === 'to' && wordAt(t, i + 2) === 'you') mark(m, 'reader', [i + 2]);
@@ -185,6 +196,8 @@ function marks(t: readonly ClauseToken[]): Marks {
       (readerCosts.has(wordAt(t, i + 2)) || (wordAt(t, i + 2) === 'own' && readerCosts.has(wordAt(t, i + 3))))
     )
       mark(m, 'reader', [i + 1]);
+    // A subject inside a relative ("outside what we repair", "anything you bring") names a thing, it says no one's task.
+    else if (relatives.has(wordAt(t, i - 1))) continue;
     else if ((readerSubjects.has(x) || readerPeople.has(x)) && actsFrom(t, i + 1)) mark(m, 'reader', [i], true);
     else if (serviceSubjects.has(x) && actsFrom(t, i + 1)) mark(m, 'service', [i], true);
     else if (

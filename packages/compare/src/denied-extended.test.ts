@@ -35,6 +35,27 @@ describe('what the original denies, extended to it by "too", "alike", "both", "e
     ).toHaveLength(1);
   });
 
+  it('reads the predication that extends on its own, after a comma, where the first says its own negation word', () => {
+    expect(
+      flips(
+        'Prevented planting is covered if a storm keeps you from planting by the final date, but it isn’t available on acreage left unplanted in each of the previous three years.',
+        'Prevented planting pays when a storm keeps you from planting by the final date, and that applies to acreage left unplanted in the previous three years too.',
+      ).join(),
+    ).toContain('acreag');
+  });
+
+  it('reads "and so is X" as saying the predicate before again of X', () => {
+    expect(
+      flips(
+        'Bags are moved by van to each hotel. Breakfast is included every day, but dinners are not.',
+        'Our van takes your bags to each hotel. Breakfast is included, and so is dinner at each hotel.',
+      ).join(),
+    ).toContain('dinner');
+    expect(
+      flips('Breakfast is included every day, but dinners are not.', 'Breakfast is included, but dinners are not, and so is the city tax.'),
+    ).toEqual([]);
+  });
+
   it('is no flip where the candidate keeps the negation, says it the original’s way elsewhere, or extends what the original affirms', () => {
     // Said negated: a paraphrase.
     expect(

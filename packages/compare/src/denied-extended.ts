@@ -20,8 +20,10 @@ import { measureUnits, secondsPer } from './unit-words.js';
 const universals = new Set(['every', 'all', 'both']);
 /** Adverbs that extend a predicate to one more thing ("we also tune…", "…alike"; "too" and "as well" below). */
 const additives = new Set(['also', 'alike']);
-/** Any word that may extend ("too", "well" of "as well" included): most clauses have none and are not read further. */
-const extending = new Set([...universals, ...additives, 'too', 'well']);
+/** Auxiliaries after "so" that say the last predicate again of another subject ("and so is dinner", "so does the shuttle"). */
+const elliptic = new Set(['is', 'are', 'was', 'were', 'does', 'do', 'did', 'can', 'will', 'has', 'have']);
+/** Any word that may extend ("too", "well" of "as well", "so" of "so is" included): most clauses have none and are not read further. */
+const extending = new Set([...universals, ...additives, 'too', 'well', 'so']);
 /** Words of the complement ("all other tests"), never the thing denied. */
 const others = new Set(['other', 'others', 'another', 'else']);
 /** How many words a universal may stand before the word it quantifies ("both pipe and electronic organs"). */
@@ -29,8 +31,8 @@ const reach = 4;
 
 /**
  * Whether the clause's tokens extend its predicate to the word at `at`: a universal (where `universal`) right before it
- * in its phrase (no punctuation between, not "all other", which is the complement), or an additive
- * adverb anywhere — "too" only closing the clause or a phrase ("too young" is a degree, not an
+ * in its phrase (no punctuation between, not "all other", which is the complement), "so" before an
+ * auxiliary ("and so is dinner"), or an additive adverb anywhere — "too" only closing the clause or a phrase ("too young" is a degree, not an
  * addition), "as well" not "as well as" (which lists). Not where the clause restricts ("only").
  */
 function extendsTo(t: readonly ClauseToken[], at: number, universal: boolean): boolean {
@@ -42,6 +44,8 @@ function extendsTo(t: readonly ClauseToken[], at: number, universal: boolean): b
   }
   return t.some((k, i) => {
     if (additives.has(k.lower)) return true;
+    // "…, and so is dinner": the predicate before, said again of what follows.
+    if (k.lower === 'so' && elliptic.has(t[i + 1]?.lower ?? '')) return true;
     if (k.lower === 'too') return i === t.length - 1 || (k.after ?? '') !== '';
     return k.lower === 'as' && t[i + 1]?.lower === 'well' && t[i + 2]?.lower !== 'as';
   });
@@ -86,19 +90,19 @@ function denied(x: ClauseFacts): Denied {
 }
 
 /**
- * The word of candidate clause `c` that an extending word reaches and a negated clause `x` of the
+ * The word of predication `t` of candidate clause `c` that an extending word reaches and a negated clause `x` of the
  * original governs (its predicate's, or its subject's with an additive word only): 4+ letters, no
- * digit, no unit of measure or time ("more than a few days" bounds a value), said by `x` only among the original's clauses and by no negated clause of the candidate (it
+ * digit, no unit of measure or time ("more than a few days" bounds a value), said by `x` only among the original's clauses and by no other negated clause of the candidate (it
  * keeps the exception); and `x` does not use an extending word itself (then its negation is of
  * something else than the extension).
  */
 function deniedHere(
   c: ClauseFacts,
+  t: readonly ClauseToken[],
   ours: readonly ClauseFacts[],
   denials: readonly { readonly x: ClauseFacts; readonly d: Denied }[],
   theirs: readonly ClauseFacts[],
 ): { word: string; x: ClauseFacts } | undefined {
-  const t = c.tokens;
   for (let i = 0; i < t.length; i++) {
     const tok = t[i] as ClauseToken;
     if (others.has(tok.lower) || isUnit(tok.lower) || /\d/.test(t[i - 1]?.lower ?? '')) continue;
@@ -107,7 +111,7 @@ function deniedHere(
       for (const { x, d } of denials) {
         const ofPredicate = d.predicate.has(w);
         if ((!ofPredicate && !d.subject.has(w)) || ours.some((y) => y !== x && y.contentSet.has(w))) continue;
-        if (theirs.some((y) => y.polarity.negated && y.contentSet.has(w))) continue;
+        if (theirs.some((y) => y !== c && y.polarity.negated && y.contentSet.has(w))) continue;
         // A subject quantified anew ("every player wears…") says another predicate of the whole class;
         // only an additive word extends the denied one to it ("Parking is included too").
         if (!extendsTo(t, i, ofPredicate) || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
@@ -116,6 +120,20 @@ function deniedHere(
     }
   }
   return undefined;
+}
+
+/**
+ * The predications of a clause: its tokens cut where a comma is followed by a word that opens
+ * another ("…by the final planting date, and that applies to … too").
+ */
+function predications(t: readonly ClauseToken[]): (readonly ClauseToken[])[] {
+  const out: ClauseToken[][] = [[]];
+  for (let i = 0; i < t.length; i++) {
+    const k = t[i] as ClauseToken;
+    if (i > 0 && (t[i - 1]?.after ?? '').includes(',') && openers.has(k.lower)) out.push([]);
+    (out[out.length - 1] as ClauseToken[]).push(k);
+  }
+  return out;
 }
 
 /**
@@ -138,10 +156,20 @@ export function deniedExtended(
   let denials: { readonly x: ClauseFacts; readonly d: Denied }[] | undefined;
   for (const c of theirs) {
     if (!c.tokens.some((k) => extending.has(k.lower))) continue;
-    // No negation anywhere in it: two that cancel ("free, and nobody under 16…") are no affirmation.
-    if (!claim(c) || c.polarity.free === true || c.tokens.some((k) => isNegationCue(k.lower))) continue;
-    denials ??= negatedClauses.map((x) => ({ x, d: denied(x) }));
-    const found = deniedHere(c, ours, denials, theirs);
+    if (!claim(c) || c.polarity.free === true) continue;
+    // The predication that extends: no negation in it or after it (two that cancel, "free, and nobody
+    // under 16…", are no affirmation); a predication before it, joined after a comma, says its own
+    // ("Prevented planting pays…, and that applies to acreage left unplanted too").
+    let found: { word: string; x: ClauseFacts } | undefined;
+    const parts = predications(c.tokens);
+    for (let j = 0; j < parts.length; j++) {
+      const t = parts[j] as readonly ClauseToken[];
+      // A predication after it draws on it ("…, so no separate licence is needed"): its negation counts.
+      if (!t.some((k) => extending.has(k.lower)) || parts.slice(j).some((u) => u.some((k) => isNegationCue(k.lower)))) continue;
+      denials ??= negatedClauses.map((x) => ({ x, d: denied(x) }));
+      found = deniedHere(c, t, ours, denials, theirs);
+      if (found !== undefined) break;
+    }
     if (found === undefined) continue;
     const { word, x } = found;
     // Production varies where a baseline's clause that says closely what the candidate's says affirms the word too.

@@ -120,6 +120,19 @@ describe('an item moved across what a price covers', () => {
     ).toEqual([]);
   });
 
+  it('reads what follows a price’s "plus" as apart ("$150, plus the cost of the drill-out")', () => {
+    expect(
+      moved(
+        'You get two keys. A lost key costs $150 to replace, including the drill-out.',
+        'You receive two keys. If one is lost, the replacement key is $150, plus the cost of the drill-out.',
+      ),
+    ).toContain('drill');
+    // "plus" that lists without a price before it puts nothing apart.
+    expect(
+      moved('The tour is $90 and includes lunch and a guidebook.', 'The tour costs $90. It includes lunch, plus a guidebook.'),
+    ).toEqual([]);
+  });
+
   it('reads an item that can be rented or bought as apart from the price', () => {
     expect(
       moved(

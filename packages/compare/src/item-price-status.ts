@@ -39,7 +39,7 @@ const freeWords = new Set(['free', 'no', 'without']);
 // Every word {@link sidesIn} reads a side from (its listing, covering, setting-apart, "free", "comes
 // with", bringing and paying words): a clause holding none of them puts no item on a side, and most
 // clauses hold none, so they are passed over before the per-clause reading.
-const sideWords = new Set([...listing, ...covered, ...apartWords, ...paying, ...bringing, ...freeWords, 'part', 'comes', 'come']);
+const sideWords = new Set([...listing, ...covered, ...apartWords, ...paying, ...bringing, ...freeWords, 'part', 'comes', 'come', 'plus']);
 /** The {@link sideWords} cue (clause-cues.ts): a clause without it puts no item on a side. */
 export const sideCue = defineCue('price side', (w) => sideWords.has(w));
 
@@ -47,6 +47,8 @@ export const sideCue = defineCue('price side', (w) => sideWords.has(w));
 const stretchMark = /[,;:]/;
 const digit = /\d/;
 const loneDash = /^[-–—]$/;
+// A money amount ("$150", "€40", "25£").
+const amount = /^[$€£¥]\d|^\d[\d,.]*[$€£¥]$/;
 
 /** Whether a word may name an item (not a price word, a number or a function word). */
 function itemWord(w: string): boolean {
@@ -142,8 +144,10 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
   // "…comes with a tent", "the projector comes with it": what comes with the price is inside it.
   const comes = t.findIndex((x, i) => (x.lower === 'comes' || x.lower === 'come') && t[i + 1]?.lower === 'with');
   const brings = t.findIndex((x, i) => bringing.has(x.lower) && !negatedBefore(t, i));
+  // "$150, plus the cost of the drill-out", "$59 plus tax": what follows a price's "plus" is paid on top.
+  const plus = t.findIndex((x, i) => x.lower === 'plus' && amount.test(t[i - 1]?.core ?? ''));
   const inside = [list, cover, freeAt, comes].some((i) => i >= 0);
-  if (inside && (apart >= 0 || brings >= 0)) return undefined;
+  if (inside && (apart >= 0 || brings >= 0 || plus >= 0)) return undefined;
   if (list >= 0) {
     // "includes breakfast but not the city tax": a negation after the listing word leaves out what follows it only.
     const but = t.findIndex((x, k) => k > list && isNegationCue(x.lower));
@@ -165,6 +169,7 @@ function sidesIn(t: readonly ClauseToken[], free: boolean): [string, Side][] | u
     return (after.length > 0 ? after : itemWordsIn(t, opening(t, comes), comes)).map((w) => [w, sideAt(t, comes, 'in')]);
   }
   if (apart >= 0) return itemWordsIn(t, opening(t, apart), apart).map((w) => [w, sideAt(t, apart, 'apart')]);
+  if (plus >= 0) return itemWordsIn(t, plus + 1, closing(t, plus + 1)).map((w) => [w, 'apart']);
   if (brings >= 0) return itemWordsIn(t, brings + 1, t.length).map((w) => [w, 'apart']);
   return payers(t).map((w) => [w, 'apart']);
 }
