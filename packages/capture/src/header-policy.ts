@@ -102,12 +102,28 @@ export function isSecretName(name: string): boolean {
   const secret =
     !secretNameAllowList.has(n) &&
     !secretNameAllowList.has(camel) &&
-    (secretNames.has(n) || secretSuffix.test(camel) || n.split('_').some((word) => secretWords.has(word)) || isForeignSecretName(name));
+    (secretNames.has(n) ||
+      secretSuffix.test(camel) ||
+      n.split('_').some((word) => secretWords.has(word)) ||
+      compoundPassword(name, n) ||
+      isForeignSecretName(name));
   // Header and member names repeat on every request: remember a bounded number of verdicts.
   if (verdicts.size >= maxVerdicts) verdicts.clear();
   if (name.length <= 64) verdicts.set(name, secret);
   return secret;
 }
+
+/**
+ * A password's name run together with what it is for, as environment variables are written
+ * (`PGPASSWORD`, `MYSQLROOTPASSWORD`, `dbpasswd`), or an upper-case variable ending in `PASS`
+ * (`SSHPASS`, `SMTP_PASS`), which no English word ending in `pass` is (`BYPASS`, `COMPASS`).
+ */
+function compoundPassword(name: string, lower: string): boolean {
+  if (/pass(?:word|wd|phrase)$/.test(lower)) return true;
+  return /^[A-Z][A-Z0-9_]*PASS$/.test(name) && !passWords.has(lower.replace(/^.*_/, ''));
+}
+
+const passWords: ReadonlySet<string> = new Set(['bypass', 'compass', 'encompass', 'overpass', 'underpass', 'surpass', 'trespass']);
 
 /** `accessToken` → `access_token`; other names as `isSecretName` reads them. */
 function camelWords(name: string): string {

@@ -55,6 +55,28 @@ export function dashedPasswordValue(text: string, end: number, name: string): Sp
 }
 
 /**
+ * `password Kx7-pLm2q` with nothing between the name and the word but blanks: taken when the word
+ * looks like a credential ({@link credentialLike}) and is no date or amount, or — in an `.netrc`
+ * (or FTP) entry, where `password` follows `login <name>` or `machine <host>` — whatever word it is
+ * (`machine h login u password p`). `password reset link` names none.
+ */
+export function spacedPasswordValue(text: string, end: number, name: string): Span | undefined {
+  if (!passwordName.test(name) || !' \t'.includes(text.charAt(end))) return undefined;
+  const from = skipBlanks(text, end);
+  const [, to] = wordAt(text, from);
+  const value = text.slice(from, to);
+  if (value === '' || redacted(value)) return undefined;
+  if (netrcEntry.test(text.slice(Math.max(0, end - name.length - 160), end - name.length))) return [from, to];
+  return credentialLike(value) && !ordinaryFigure.test(value) ? [from, to] : undefined;
+}
+
+/** The end of an `.netrc` entry's text before `password`: `login <name>`, `machine <host>`, `account <name>` or `default`. */
+const netrcEntry = /(?:^|\s|\\[nt])(?:(?:login|machine|account)[ \t]+[^\s\\]+|default)(?:\s|\\[nrt])+$/;
+
+/** A date, a time, an amount or a count (`2026-12-03`, `10:30`, `$1,299.00`, `12`): prose, not a password. */
+const ordinaryFigure = /^[$€£¥]?\d{1,4}(?:[-/.:,]\d{1,4})*%?$/;
+
+/**
  * The word from `from` (to a blank, a quote, a bracket or an escape; trailing punctuation left
  * out), when it is credential-like — or, stated as a password, a word of letters that reads as
  * one ({@link passwordOfLetters}).

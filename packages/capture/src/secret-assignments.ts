@@ -1,6 +1,6 @@
 import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
 import { isSecretName } from './header-policy.js';
-import { dashedPasswordValue, inlineColonValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
+import { dashedPasswordValue, inlineColonValue, spacedPasswordValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
 import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spans.js';
@@ -95,7 +95,10 @@ function assignedValue(text: string, start: number, end: number, name: string): 
     elementTextValue(text, start, end) ??
     spacedAssignmentValue(text, start, end) ??
     (nameBoundary(text, start)
-      ? (statedPasswordValue(text, end, name) ?? dashedPasswordValue(text, end, name) ?? statedSecretValue(text, end, name))
+      ? (statedPasswordValue(text, end, name) ??
+        dashedPasswordValue(text, end, name) ??
+        statedSecretValue(text, end, name) ??
+        spacedPasswordValue(text, end, name))
       : undefined)
   );
 }

@@ -1,5 +1,6 @@
 import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
+import { commandLinePasswords } from './command-line-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { keyShapes } from './key-shapes.js';
 import { privateKeyBlocks } from './private-key-block.js';
@@ -97,6 +98,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
   { name: 'password', find: foreignPasswordValues },
+  { name: 'password', find: commandLinePasswords },
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
