@@ -1,4 +1,5 @@
 import { isForeignSecretName } from './foreign-secret-words.js';
+import { privateDataName } from './private-data-name.js';
 
 /**
  * The one header policy every path applies: which fields belong to a connection rather than
@@ -105,6 +106,7 @@ export function isSecretName(name: string): boolean {
     (secretNames.has(n) ||
       secretSuffix.test(camel) ||
       n.split('_').some((word) => secretWords.has(word)) ||
+      privateDataName(camel.split('_')) ||
       compoundPassword(name, n) ||
       isForeignSecretName(name));
   // Header and member names repeat on every request: remember a bounded number of verdicts.

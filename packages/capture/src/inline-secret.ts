@@ -1,5 +1,6 @@
 import { proseHeadings } from './config-line-secret.js';
 import { passwordOfLetters } from './password-word.js';
+import { privateDataName } from './private-data-name.js';
 import { randomShortToken } from './random-short-token.js';
 import { redacted, type Span, skipBlanks } from './secret-value-spans.js';
 
@@ -19,7 +20,7 @@ export function inlineColonValue(text: string, end: number, name: string): Span 
   if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1))) return undefined;
   // `Key: the main idea` is a heading; `api key: Zr2LmX9vTb4Nc` states a key.
   if (proseHeadings.has(name.toLowerCase())) return randomWord(text, skipBlanks(text, end + 1));
-  return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name));
+  return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name)) ?? shortCode(text, skipBlanks(text, end + 1), name);
 }
 
 /**
@@ -30,7 +31,24 @@ export function inlineColonValue(text: string, end: number, name: string): Span 
 export function statedSecretValue(text: string, end: number, name: string): Span | undefined {
   if (passwordName.test(name) || !' \t'.includes(text.charAt(end))) return undefined;
   const verb = /^[ \t]+(?:is|was)[ \t]+/i.exec(text.slice(end, end + 8));
-  return randomWord(text, verb === null ? skipBlanks(text, end) : end + verb[0].length);
+  const from = verb === null ? skipBlanks(text, end) : end + verb[0].length;
+  return randomWord(text, from) ?? shortCode(text, from, name);
+}
+
+/**
+ * `PIN: 4821`, `my pin is 4821`, `CVV 123`, `OTP code: 482913`: the digits a private datum's name states (a code of 3 to
+ * 8 digits is too short for {@link credentialLike}, and only its name says it is one).
+ */
+function shortCode(text: string, at: number, name: string): Span | undefined {
+  // `PIN code 4821`, `OTP code: 482913`, `CVV number is 123`: the noun the name qualifies first.
+  const noun = /^(?:code|number|no\.?)[ \t]*:?[ \t]*(?:is[ \t]+)?/i.exec(text.slice(at, at + 16));
+  const from = noun === null ? at : at + noun[0].length;
+  const [, to] = wordAt(text, from);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[-_.]+/);
+  return /^\d{3,8}$/.test(text.slice(from, to)) && privateDataName(words) ? [from, to] : undefined;
 }
 
 /**

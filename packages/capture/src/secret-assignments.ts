@@ -35,9 +35,10 @@ export function assignedSecrets(text: string): Span[] {
     let end = word.end;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
-    const found = assignedValue(text, start, end, name);
+    // The name first (a remembered verdict): most words the scan finds name no secret (`shipping`, `cardholder`).
+    const found = isSecretName(name) ? assignedValue(text, start, end, name) : undefined;
     const value = found !== undefined && json ? withinString(text, found) : found;
-    if (value === undefined || !isSecretName(name)) {
+    if (value === undefined) {
       word = nextSecretWord(text, word.end);
       continue;
     }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foreignNameHints } from './foreign-secret-words.js';
 import { isSecretName } from './header-policy.js';
+import { privateDataHints } from './private-data-name.js';
 import { rewriteEveryMember, rewriteSecretWordMembers } from './secret-members.js';
 import { secretWord } from './secret-words.js';
 
@@ -65,7 +66,11 @@ function expected(value: unknown): unknown {
 describe('secret-named JSON members', () => {
   it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
     const foreign = foreignNameHints().filter((h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|session)/i.test(h));
-    const plain = new RegExp(`key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session|${foreign.join('|')}`, 'gi');
+    const privateWords = privateDataHints.map((h) => h.replace(/[.-]/g, '\\$&'));
+    const plain = new RegExp(
+      `key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session|${privateWords.join('|')}|${foreign.join('|')}`,
+      'gi',
+    );
     const words = fc.constantFrom(
       'key',
       'KEY',
@@ -89,6 +94,14 @@ describe('secret-named JSON members', () => {
       '密码',
       'hasło',
       'geheim',
+      'PIN',
+      'cvv',
+      'Iban',
+      'otp',
+      'securit',
+      'card',
+      'cc_n',
+      'ssn',
     );
     const texts = fc.array(fc.oneof(words, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join(''));
     const matches = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foreignNameHints } from './foreign-secret-words.js';
+import { privateDataHints } from './private-data-name.js';
 import { nextSecretWord, secretWord } from './secret-words.js';
 
 /** What a scan of the regex itself finds from `from`. */
@@ -36,13 +37,28 @@ const texts = fc.array(fc.oneof(parts, fc.string({ maxLength: 4 })), { maxLength
 describe('secretWord', () => {
   it('matches at each position what the plain alternation of the words matches (English first, then the shortest other word)', () => {
     const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    const others = [...new Set(foreignNameHints().map((w) => w.toLowerCase()))].sort((a, b) => a.length - b.length).map(literal);
+    const others = [...new Set([...foreignNameHints(), ...privateDataHints].map((w) => w.toLowerCase()))]
+      .sort((a, b) => a.length - b.length)
+      .map(literal);
     const plain = new RegExp(
       ['key', 'token', 'secret', 'sig', 'session', 'pass', 'pwd?', 'auth', 'cookie', 'credential', ...others].join('|'),
       'giy',
     );
     const grouped = new RegExp(secretWord.source, 'giy');
-    const words = fc.constantFrom(...foreignNameHints(), 'KEY', 'Tokens', 'pwd', 'Pw', 'passwd', 'sessionid', 'kennwortx', 'senhas');
+    const words = fc.constantFrom(
+      ...foreignNameHints(),
+      ...privateDataHints,
+      'KEY',
+      'Tokens',
+      'pwd',
+      'Pw',
+      'passwd',
+      'sessionid',
+      'kennwortx',
+      'senhas',
+      'PINs',
+      'totp',
+    );
     const text = fc.array(fc.oneof(words, parts, fc.string({ maxLength: 3 })), { maxLength: 10 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {

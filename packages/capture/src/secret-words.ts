@@ -1,5 +1,6 @@
 import { firstLetterGroups } from './first-letter-groups.js';
 import { foreignNameHints } from './foreign-secret-words.js';
+import { privateDataHints } from './private-data-name.js';
 
 /**
  * The English words of `secretWord` below, by first letter, each as the rest of the word in regex
@@ -17,14 +18,15 @@ const englishWords: ReadonlyMap<string, readonly string[]> = new Map([
 
 /**
  * Every secret name contains one of key, token, secret, pass, pw, auth, sig, cookie, credential,
- * session (see `isSecretName`), or a hint of another language's term (`foreignNameHints`:
+ * session (see `isSecretName`), a hint of a private datum's name (`privateDataHints`: `pin`, `iban`,
+ * `card`…), or a hint of another language's term (`foreignNameHints`:
  * `kennwort`, `contrase`, `senha`, `пароль`, `密码`…). Grouped by first letter, English and other
  * languages in one group each (`k(?:ey|ennwort|…)`): no word is a prefix of another, so at any
  * position the same word matches as in the plain alternation. It runs on every captured JSON body:
  * on a 2 KB reply ~5.3 µs as a plain alternation, ~8 with a group per language and letter, ~4.9 with
  * one group per letter (one process, alternating, load ~7).
  */
-export const secretWord = new RegExp(groupedAlternation(foreignNameHints()), 'gi');
+export const secretWord = new RegExp(groupedAlternation([...foreignNameHints(), ...privateDataHints]), 'gi');
 
 /**
  * `k(?:ey|ennwort|…)|h(?:aslo|eslo)|…`: the English words and `words` grouped by their first

@@ -1,0 +1,53 @@
+/**
+ * Words that name private data of no shape of its own: a PIN, a card's verification code, an
+ * IBAN, a social security number, a one-time or TOTP code. `4821` or `123-45-6789` read as an
+ * order number to a pattern; only the name says what they are. Whole words only (`pinned`,
+ * `spinner`, `option` hold none).
+ */
+const privateWords: ReadonlySet<string> = new Set(['pin', 'cvv', 'cvv2', 'cvc', 'cvc2', 'csc', 'iban', 'ssn', 'otp', 'totp', 'hotp']);
+
+/** Two words that together name one (`security_answer`, `card_number`), the first before the second. */
+const pairs: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
+  [new Set(['security', 'secret']), new Set(['answer', 'answers'])],
+  [new Set(['card', 'cc']), new Set(['number', 'num', 'no'])],
+];
+
+/** Names written as one word (`cardnumber`, `securityanswer`). */
+const joined: ReadonlySet<string> = new Set(
+  pairs.flatMap(([firsts, seconds]) => [...firsts].flatMap((f) => [...seconds].filter((s) => s !== 'no').map((s) => f + s))),
+);
+
+/**
+ * Whether a name's words (lower-case, split on `_`, `-`, `.` and camelCase: `pinCode` is `pin`,
+ * `code`) name private data: one of the words above anywhere, or a pair in order
+ * (`user_security_answer`, `cardNumber`, `cc_no`).
+ */
+export function privateDataName(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (privateWords.has(w) || joined.has(w)) return true;
+    for (const [firsts, seconds] of pairs) if (firsts.has(w) && seconds.has(words[i + 1] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * A part of every name {@link privateDataName} accepts, for the scan that finds names by a word they
+ * hold (`secretWord`): each word (`totp` holds `otp`), and of each pair the part its first word starts
+ * with (`securit`, `card`, `cc` only as `ccn` / `cc_n` / `cc-n` / `cc.n`, so `access` is not one).
+ */
+export const privateDataHints: readonly string[] = [
+  'pin',
+  'cvv',
+  'cvc',
+  'csc',
+  'iban',
+  'ssn',
+  'otp',
+  'securit',
+  'card',
+  'ccn',
+  'cc_n',
+  'cc-n',
+  'cc.n',
+];
