@@ -19,11 +19,12 @@ function spelled(label: string): string {
 
 /**
  * A label, then what states its value: blanks and a colon (`:`, `：`), `=`, a dash between blanks,
- * or a copula (`ist`, `lautet`, `es`, `est`, `é`, `è`, `is`, `是`, `为`, `は`, `는`) — the value
- * follows.
+ * a copula (`ist`, `lautet`, `es`, `est`, `é`, `è`, `is`, `to`, `jest`, `er`, `är`, `on`, `是`, `为`,
+ * `は`, `는`), or a blank alone (`senha GatoAzul55`) — the value follows. Without a colon the value
+ * must read as a credential (see `foreignPasswordValues`).
  */
 const labelled = new RegExp(
-  `(${labels.map(spelled).join('|')})(?:[ \\t\\u00a0\\u202f\\u3000]*(?:[:=：]|\\\\uff1a)|[ \\t]+[-\\u2013\\u2014](?=[ \\t])|[ \\t]+(?:ist|lautet|es|est|é|è|is|era|was)(?=[ \\t])|[ \\t]*(?:是|为|為|は|는|은))[ \\t\\u00a0\\u3000]*`,
+  `(${labels.map(spelled).join('|')})(?:[ \\t\\u00a0\\u202f\\u3000]*(?:[:=：]|\\\\uff1a)|[ \\t]+[-\\u2013\\u2014](?=[ \\t])|[ \\t]+(?:ist|lautet|es|est|é|è|\\\\u00e[89]|is|era|was|to|jest|er|är|\\\\u00e4r|on)(?=[ \\t])|[ \\t]*(?:是|为|為|は|는|은|\\\\u662f|\\\\u4e3a|\\\\u306f)|(?=[ \\t\\u3000]))[ \\t\\u00a0\\u3000]*`,
   'gi',
 );
 
@@ -71,13 +72,18 @@ export function foreignPasswordValues(text: string): Span[] {
     while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
     const value = text.slice(from, to);
     const colon = /[:=：\uff1a-]|\\uff1a/.test(m[0].slice(label.length));
-    if (value.length >= 4 && !value.startsWith('[redacted:') && (credentialish(value) || (colon && value.length >= 5))) {
+    // With a colon any word of five or more; stated otherwise, a credential's shape and no date or amount.
+    const taken = colon ? credentialish(value) || value.length >= 5 : credentialish(value) && !ordinaryFigure.test(value);
+    if (value.length >= 4 && !value.startsWith('[redacted:') && taken) {
       out.push([from, to]);
       labelled.lastIndex = to;
     }
   }
   return out;
 }
+
+/** A date, a time, an amount or a count (`2026-12-03`, `10:30`, `1.299,00`): prose, not a password. */
+const ordinaryFigure = /^[$€£¥]?\d{1,4}(?:[-/.:,]\d{1,4})*%?$/;
 
 /** A digit, a symbol or a mixed case: read as a credential, not a word (`falsch`, `incorrecta`). */
 function credentialish(value: string): boolean {

@@ -58,9 +58,18 @@ function shortCode(text: string, at: number, name: string): Span | undefined {
  */
 export function statedPasswordValue(text: string, end: number, name: string): Span | undefined {
   if (!passwordName.test(name)) return undefined;
-  const verb = /^ (?:is|was) /i.exec(text.slice(end, end + 5));
-  return verb === null ? undefined : credentialWord(text, end + verb[0].length, true);
+  const verb = statedCopula.exec(text.slice(end, end + 10));
+  // A word of letters is read as English prose or not (`passwordOfLetters`): after another
+  // language's copula (`la password è sbagliata`) only a credential's shape counts.
+  return verb === null ? undefined : credentialWord(text, end + verb[0].length, /^ (?:is|was) /i.test(verb[0]));
 }
+
+/**
+ * `is`, `was`, and the copulas other languages write after the English word (`la password è X`,
+ * `el password es X`, `le password est X`, `das Password ist X`), as written or as a JSON encoder
+ * that escapes non-ASCII characters writes them (`\u00e8`).
+ */
+const statedCopula = /^ (?:is|was|è|é|\\u00e[89]|es|est|era|ist) /i;
 
 /**
  * `password - hunter2x` / `pw – letmein`: a password's name, a dash (hyphen, en or em dash)
