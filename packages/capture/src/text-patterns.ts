@@ -2,6 +2,7 @@ import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
 import { commandLinePasswords } from './command-line-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
+import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
@@ -99,6 +100,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'assigned_secret', find: assignedSecrets },
   { name: 'password', find: foreignPasswordValues },
   { name: 'password', find: commandLinePasswords },
+  { name: 'iban', find: ibansIn },
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
