@@ -4,6 +4,7 @@ import { commandLinePasswords } from './command-line-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
+import { passwordInputValues } from './password-input.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
@@ -101,6 +102,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: foreignPasswordValues },
   { name: 'password', find: commandLinePasswords },
   { name: 'iban', find: ibansIn },
+  { name: 'password', find: passwordInputValues },
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
