@@ -126,3 +126,28 @@ describe('unlabelledTokens', () => {
       expect(taken(text), text).toEqual([]);
   });
 });
+
+/**
+ * Standard base64 writes `+` and `/` as letters: a random 32-byte token (44 characters) holds two or
+ * three, and its parts between them were each too short to read as random (trust audit 2, 2026-12-03).
+ */
+describe('base64 tokens with + and /', () => {
+  it('are taken however many + and / they hold, and paths of words are not', () => {
+    const random = seededRandom(2026_12_03);
+    const b64 = `${alphabet}+/`;
+    let missed = 0;
+    for (let n = 0; n < 200; n++) {
+      let token = '';
+      for (let i = 0; i < 43; i++) token += b64.charAt(Math.floor(random.next() * b64.length));
+      if (taken(`key ${token}= ok`).length !== 1) missed++;
+    }
+    expect(missed).toBeLessThanOrEqual(6);
+    expect(taken('see Kq8Zx2Vb7Np9+Lc3RwT5yMh4/Gd6Jf1Ws9Qa== now')).toEqual(['Kq8Zx2Vb7Np9+Lc3RwT5yMh4/Gd6Jf1Ws9Qa==']);
+    for (const text of [
+      'open src/components/Button2/Header3Title.tsx',
+      'at 2026/12/03 Report2024/Final/Summary4.pdf',
+      'C++/CLI and C#/VB.NET',
+    ])
+      expect(taken(text), text).toEqual([]);
+  });
+});

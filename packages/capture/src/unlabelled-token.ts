@@ -124,8 +124,16 @@ function randomLooking(token: string): boolean {
   for (let i = 0; i < token.length; i++) if (isAlnum(token.charCodeAt(i))) alnum++;
   if (alnum < minAlnum) return false;
   for (const segment of token.split(separators)) if (segment.length >= minSegment && randomSegment(segment)) return true;
+  // Base64's `+` and `/` are letters of its alphabet, not separators: a 44-character token has two or
+  // three, so its parts between them are short (`Kq8Zx2Vb7Np9+Lc3RwT5yMh4/Gd6Jf1Ws9Qa==`). Read
+  // without them too (a path of words, `src/lib/Button2Component`, still reads as words).
+  if (!token.includes('+') && !token.includes('/')) return false;
+  for (const segment of token.replace(base64Marks, '').split(separators))
+    if (segment.length >= minSegment && randomSegment(segment)) return true;
   return false;
 }
+
+const base64Marks = /[+/]+/g;
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
