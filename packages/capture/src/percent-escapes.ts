@@ -11,11 +11,12 @@
 const percentEscape = /%([2-7][0-9a-fA-F])/g;
 /**
  * An escape of what a secret, its name or its assignment is written with: letters, digits and
- * `-` `.` `_` `~` `+` `/` `=` `&` `?` `#` `:` `;` `@`. Text whose escapes are all of other
+ * `-` `.` `_` `~` `+` `/` `=` `&` `?` `#` `:` `;` `@` — and `%` itself (`%25`), the mark of text
+ * encoded more than once (a callback URL in a redirect's `next=`, itself in another's). Text whose escapes are all of other
  * characters (`%20`, quotes, brackets, UTF-8 bytes: most encoded URLs in search results) reads
  * the same to the patterns decoded, and is not scanned twice.
  */
-const telltaleEscape = /%(?:2[36bBdDeEfF]|3[0-9aAbBdDfF]|4[0-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aAeE])/;
+const telltaleEscape = /%(?:2[356bBdDeEfF]|3[0-9aAbBdDfF]|4[0-9a-fA-F]|5[0-9aAfF]|6[1-9a-fA-F]|7[0-9aAeE])/;
 
 /** Whether decoding `text` ({@link decodePercentMapped}) may show a secret its written form hides (a cheap gate). */
 export function mayHoldPercentEscape(text: string): boolean {
@@ -44,5 +45,25 @@ export function decodePercentMapped(text: string): { readonly decoded: string; r
   decoded += text.slice(at);
   for (; at < text.length; at++) from.push(at);
   from.push(text.length);
+  return { decoded, from };
+}
+
+/** The most times text is decoded: a URL in a URL in a URL. */
+const maxDepth = 3;
+
+/**
+ * {@link decodePercentMapped} applied again while what it gives still holds a telltale escape
+ * (`%253D` → `%3D` → `=`), at most {@link maxDepth} times, with `from` mapping the last reading
+ * back to `text`.
+ */
+export function decodePercentDeep(text: string): { readonly decoded: string; readonly from: readonly number[] } {
+  let { decoded, from } = decodePercentMapped(text);
+  for (let depth = 1; depth < maxDepth && mayHoldPercentEscape(decoded); depth++) {
+    const next = decodePercentMapped(decoded);
+    if (next.decoded === decoded) break;
+    const outer = from;
+    from = next.from.map((i) => outer[i] as number);
+    decoded = next.decoded;
+  }
   return { decoded, from };
 }

@@ -1,6 +1,6 @@
 import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
 import { keyRuns } from './key-runs.js';
-import { decodePercentMapped, mayHoldPercentEscape } from './percent-escapes.js';
+import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
 import type { RegexPattern, TextPattern } from './text-patterns.js';
 
 /** One secret found in a text: where it stands and what kind it is. */
@@ -220,7 +220,7 @@ export function secretFinder(
   const readings = (text: string): SecretRange[] => {
     const found = scan(text);
     if (!mayHoldPercentEscape(text)) return found;
-    const { decoded, from } = decodePercentMapped(text);
+    const { decoded, from } = decodePercentDeep(text);
     const more: SecretRange[] = [];
     for (const r of scan(decoded)) {
       const start = from[r.start] as number;
