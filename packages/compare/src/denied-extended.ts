@@ -1,6 +1,7 @@
 import { align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
+import { joinedToAffirmed } from './coordinated-item.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
@@ -15,6 +16,9 @@ import { measureUnits, secondsPer } from './unit-words.js';
 // thing, the candidate has turned the exception into a case of the rule. The reworded clause shares
 // too few words with the original's for the clause rules to pair them; the thing it is about (a word
 // the original uses in its negated clause only, after the negation) pairs them instead.
+
+/** Whether a token joins a list ("and", "or"). */
+const listing = (k: ClauseToken): boolean => k.lower === 'and' || k.lower === 'or';
 
 /** Determiners that extend a predicate to all of a kind, before the noun they quantify ("every banner finish", "both pipe and electronic organs"). */
 const universals = new Set(['every', 'all', 'both']);
@@ -114,7 +118,9 @@ function deniedHere(
         if (theirs.some((y) => y !== c && y.polarity.negated && y.contentSet.has(w))) continue;
         // A subject quantified anew ("every player wears…") says another predicate of the whole class;
         // only an additive word extends the denied one to it ("Parking is included too").
-        if (!extendsTo(t, i, ofPredicate) || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
+        // …or a list joins it to a thing the original affirms ("Course books and the exam fee are included").
+        const extended = extendsTo(t, i, ofPredicate) || (!t.some((k) => k.lower === 'only') && joinedToAffirmed(t, i, ours, x));
+        if (!extended || x.tokens.some((k) => universals.has(k.lower) || additives.has(k.lower))) continue;
         return { word: w, x };
       }
     }
@@ -155,7 +161,7 @@ export function deniedExtended(
   // What each negated clause denies, read once and only when a clause of the candidate extends anything.
   let denials: { readonly x: ClauseFacts; readonly d: Denied }[] | undefined;
   for (const c of theirs) {
-    if (!c.tokens.some((k) => extending.has(k.lower))) continue;
+    if (!c.tokens.some((k) => extending.has(k.lower) || listing(k))) continue;
     if (!claim(c) || c.polarity.free === true) continue;
     // The predication that extends: no negation in it or after it (two that cancel, "free, and nobody
     // under 16…", are no affirmation); a predication before it, joined after a comma, says its own
@@ -165,7 +171,8 @@ export function deniedExtended(
     for (let j = 0; j < parts.length; j++) {
       const t = parts[j] as readonly ClauseToken[];
       // A predication after it draws on it ("…, so no separate licence is needed"): its negation counts.
-      if (!t.some((k) => extending.has(k.lower)) || parts.slice(j).some((u) => u.some((k) => isNegationCue(k.lower)))) continue;
+      if (!t.some((k) => extending.has(k.lower) || listing(k)) || parts.slice(j).some((u) => u.some((k) => isNegationCue(k.lower))))
+        continue;
       denials ??= negatedClauses.map((x) => ({ x, d: denied(x) }));
       found = deniedHere(c, t, ours, denials, theirs);
       if (found !== undefined) break;

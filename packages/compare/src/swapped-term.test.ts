@@ -50,6 +50,22 @@ describe('a term swapped in a clause kept word for word', () => {
     expect(changes('The part should arrive by Friday.', 'The part will definitely arrive by Friday.')).toEqual([]);
   });
 
+  it('is a changed fact where an acronym gives way to a common word, and a baseline says the acronym in the plural', () => {
+    const o = 'Installation is $9 per linear foot, and that includes the commercial-grade LED lights for the season.';
+    const c = 'Installation is $9 per linear foot, and that includes the commercial-grade incandescent lights for the season.';
+    expect(changes(o, c)).toContain('LED → incandescent');
+    expect(changes(o, c, ['Installation is $9 a foot; the price includes commercial-grade LEDs for the season.'])).toContain(
+      'LED → incandescent',
+    );
+    // Spelled out, it is the same term (another rule reads the reworded phrase).
+    expect(
+      changes(
+        'Members vote at the AGM in the main hall on the first Monday.',
+        'Members vote at the annual general meeting in the main hall on the first Monday.',
+      ).join(),
+    ).not.toContain('AGM → annual');
+  });
+
   it('reads a common word opening the sentence, and the thing a count counts, as terms', () => {
     // Capitalized only because it opens the sentence: no name.
     expect(

@@ -9,6 +9,8 @@ import { measureUnits } from './unit-words.js';
 import { singular } from './word-forms.js';
 import { segmentedWord } from './word-segments.js';
 
+// An acronym: two to five capitals ("LED", "SUV", "GPS").
+const acronymWord = /^\p{Lu}{2,5}$/u;
 // A word of letters (no digits: values are compared as values).
 const letters = /^\p{L}[\p{L}'’-]*$/u;
 
@@ -35,9 +37,11 @@ function valueWords(c: ClauseFacts): Set<string> {
  * The content forms of a run of tokens of clause `c`, or undefined when the run holds anything but
  * plain lower-case content words.
  */
-function termForms(run: readonly ClauseToken[], c: ClauseFacts): string[] | undefined {
+function termForms(run: readonly ClauseToken[], c: ClauseFacts, acronym = false): string[] | undefined {
   const forms: string[] = [];
   const values = c.values.length > 0 ? valueWords(c) : undefined;
+  // An acronym alone ("LED") against a common word ("incandescent"): the entity rule compares names with names only.
+  if (acronym && run.length === 1 && acronymWord.test(run[0]?.core ?? '')) return contentWords(run[0]?.core ?? '');
   for (const t of run) {
     // A capitalized word is a name, which the entity rule compares, but for a common word that opens
     // the clause ("Colored vinyl adds…"); a cue is the polarity rules' business; a value's word (a
@@ -90,12 +94,23 @@ export function swappedTerm(
   // A word of a space-less script is a character or two ("上海虹桥" is three): such a term may be twice as many words.
   const scale = from.every(isSegmented) && to.every(isSegmented) ? 2 : 1;
   if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || pre + suf < 3) return undefined;
-  const old = termForms(from, p);
+  // An acronym spelled out ("AGM" → "annual general meeting") is the same term.
+  if (
+    from.length === 1 &&
+    to
+      .map((t) => t.core[0] ?? '')
+      .join('')
+      .toUpperCase() === from[0]?.core
+  )
+    return undefined;
+  const old = termForms(from, p, true);
   const now = termForms(to, c);
   if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y) || otherSpelling(x) === y)))
     return undefined;
   if (old.some((w) => candidate.vocabulary.has(w)) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
-  const varies = baselines.some((s) => !old.every((w) => s.vocabulary.has(w)));
+  // A baseline that says an acronym in the plural ("LEDs") says it.
+  const says = (s: FactSheet, w: string): boolean => s.vocabulary.has(w) || s.vocabulary.has(`${w}s`);
+  const varies = baselines.some((s) => !old.every((w) => says(s, w)));
   const said = (run: readonly ClauseToken[]): string => run.map((t) => t.core).join(' ');
   return {
     kind: 'fact_changed',
