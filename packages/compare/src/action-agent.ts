@@ -152,6 +152,13 @@ const markWords = new Set([
 ]);
 const markCue = defineCue('agent mark', (w) => markWords.has(w));
 
+/** Where the participle after a be-form at `i` stands: past "already", "not", "never" ("is already included", "are not provided"). */
+function participle(t: readonly ClauseToken[], i: number): number {
+  let j = i + 1;
+  while (j < t.length && (wordAt(t, j) === 'already' || wordAt(t, j) === 'not' || wordAt(t, j) === 'never')) j++;
+  return j;
+}
+
 /** What a stretch's words say about who acts. */
 function marks(t: readonly ClauseToken[]): Marks {
   const m: Marks = { service: false, reader: false, subject: false, from: 0, others: 0, who: new Set() };
@@ -207,13 +214,10 @@ function marks(t: readonly ClauseToken[]): Marks {
     )
       mark(m, 'service', [i + 1], true);
     else if (x === 'our' && i === 0 && actsFrom(t, i + 2)) mark(m, 'service', [i + 1], true);
-    else if (
-      beForms.has(x) &&
-      !modals.has(wordAt(t, i - 1)) &&
-      servedParticiples.has(wordAt(t, i + 1) === 'already' ? wordAt(t, i + 2) : wordAt(t, i + 1))
-    )
-      // Not "can be collected": a possibility is the reader's to take. The participle says who, not what.
-      mark(m, 'service', [wordAt(t, i + 1) === 'already' ? i + 2 : i + 1]);
+    else if (beForms.has(x) && !modals.has(wordAt(t, i - 1)) && servedParticiples.has(wordAt(t, participle(t, i))))
+      // Not "can be collected": a possibility is the reader's to take. The participle says who, not what
+      // ("are not provided": the stretch's negation puts it on the reader).
+      mark(m, 'service', [participle(t, i)]);
     // "Please put it at the kerb": a request the reader is to carry out. (A sentence opening with the
     // verb alone is as often how a paraphrase says what the service does: "Set up the columns and let
     // the browser place the children".)

@@ -39,7 +39,7 @@ const actionVerbList = (
 export const actionVerbs = new Set(actionVerbList.flatMap((v) => [v, thirdPerson(v)]));
 // Verbs that say the action is done for the reader when passive ("are provided", "is transferred").
 export const servedParticiples = new Set(
-  'provided supplied included lent handled arranged organised organized delivered collected transferred installed fitted covered stocked'.split(
+  'provided supplied included lent loaned handed issued handled arranged organised organized delivered collected transferred installed fitted covered stocked'.split(
     ' ',
   ),
 );

@@ -76,3 +76,24 @@ export function joinedToAffirmed(t: readonly ClauseToken[], i: number, ours: rea
       [...rest].some((w) => z.contentSet.has(w)),
   );
 }
+
+/**
+ * Two items of a list in `t` joined by "and" / "or": one whose word `inside` accepts and the other
+ * whose words `outside` all accept (content words; neither a word of price, a negation or a function word).
+ */
+export function listedWith(
+  t: readonly ClauseToken[],
+  inside: (w: string) => boolean,
+  outside: (w: string) => boolean,
+): { inside: string; outside: string } | undefined {
+  for (let i = 0; i < t.length; i++) {
+    if (!item(t[i])) continue;
+    const k = conjunct(t, i);
+    if (k < 0 || !item(t[k])) continue;
+    const a = contentWords(t[i]?.core ?? '');
+    const b = contentWords(t[k]?.core ?? '');
+    const w = a.find(inside);
+    if (w !== undefined && b.length > 0 && b.every(outside) && !b.some(inside)) return { inside: w, outside: b.join(' ') };
+  }
+  return undefined;
+}

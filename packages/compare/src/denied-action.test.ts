@@ -20,6 +20,22 @@ describe('an action the original denies the service does, said as the service’
     ).toContain('the reader → the service');
   });
 
+  it('reads "handed out" and "issued" as the service’s, as "provided" ("Towels aren’t provided" / "Towels are handed out at reception")', () => {
+    expect(
+      flips(
+        'The pool is open to everyone. Towels aren’t provided, so bring your own.',
+        'Everyone can swim. Towels are handed out at reception.',
+      ).join(),
+    ).toContain('the reader → the service');
+    // "are not provided": the participle read past the negation.
+    expect(
+      flips(
+        'Mats can be rented for $3, but towels are not provided, so bring your own.',
+        'Mats are $3 to rent, and towels are handed out at the desk.',
+      ).join(),
+    ).toContain('the reader → the service');
+  });
+
   it('reads "is on you" as the reader’s ("The 811 locate is on you")', () => {
     expect(
       flips(

@@ -4,6 +4,7 @@ import { deniedExtended } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
+import { listPastOnly } from './only-list.js';
 import { rewordedHedges } from './reworded-hedge.js';
 import { stanceFlip } from './sentence-stance.js';
 
@@ -34,6 +35,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
     // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").
     ...deniedExtended(original, candidate, baselines, o),
+    // …or a list past what "only" bounds ("mechanical film cameras only" → "mechanical and electronic film cameras alike").
+    ...listPastOnly(original, candidate, baselines, o),
     // …or a predication joined to a reworded clause that claims what production never says ("…, and every replica carries a lifetime guarantee").
     ...addedParts(original, candidate, baselines, o),
   ]) {
