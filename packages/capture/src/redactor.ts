@@ -91,7 +91,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       // so a later part echoing it without that context is scrubbed too.
       const finder: SecretFinder = secretFinder(patterns, known, (secret, token) => remember(known, secret, token, minEchoedSecret));
       // Patterns and names are matched on the text as written and as a JSON reader decodes it (`sk-\u0070roj-…`).
-      const textAsWritten = (s: string): string => finder.redact(s, placeholder);
+      const textAsWritten = (s: string, seenOnce = false): string => finder.redact(s, placeholder, seenOnce);
       const text = (s: string): string => redactDecoded(s, textAsWritten);
 
       const keep = (secret: string, token: string, min = minEchoedSecret): void => remember(known, secret, token, min);
@@ -100,7 +100,9 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
 
       /** Secret-named members and configured paths, then patterns; a body that is not JSON only gets the patterns. */
       const json = (s: string): string => redactDecoded(s, jsonAsWritten);
-      const jsonAsWritten = (s: string): string => {
+      /** `json` for a stream's event, a text seen once (see `SecretFinder.ranges`). */
+      const eventJson = (s: string): string => redactDecoded(s, (t) => jsonAsWritten(t, true));
+      const jsonAsWritten = (s: string, seenOnce = false): string => {
         let out = s;
         if (paths.length > 0) {
           const first = s.trimStart().charCodeAt(0);
@@ -135,7 +137,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
         out = pathNames.size > 0 ? rewriteEveryMember(out, member) : rewriteSecretWordMembers(out, member);
         // JSON held in a string (a tool call's arguments) gets the same rules, one level down each time.
         out = rewriteJsonInStrings(out, isSecretName, json);
-        return textAsWritten(out);
+        return textAsWritten(out, seenOnce);
       };
 
       /** Each segment of a path scanned, decoded, for secrets (see `ExchangeRedactor.path`). */
@@ -225,7 +227,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
           // building a long stream's exchange), each event keeping its own arrival time.
           if (lastEvents?.input === events) return [...lastEvents.output];
           if (lastEvents !== undefined && sameEvents(lastEvents.input, events)) return reuse(lastEvents, events);
-          const output = redactEvents(events, finder, placeholder, json, (channel) =>
+          const output = redactEvents(events, finder, placeholder, eventJson, (channel) =>
             secretMemberValues(channel, secretKey).map((v) => ({ start: v.start, end: v.end, kind: keyKind(v.name) })),
           ).map((e) => fieldsRedacted(e, text));
           lastEvents = { input: events, output };

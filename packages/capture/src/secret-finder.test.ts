@@ -204,4 +204,30 @@ describe('secret finder', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('keeps the short texts it remembered when texts seen once (a stream of events) pass through', () => {
+    let scans = 0;
+    const patterns: TextPattern[] = [
+      {
+        name: 'counted',
+        find: (text) => {
+          scans++;
+          return text.includes('sk-') ? [[text.indexOf('sk-'), text.length]] : [];
+        },
+      },
+    ];
+    const finder = secretFinder(patterns, new Map());
+    expect(finder.ranges('application/json')).toEqual([]);
+    scans = 0;
+    // More events than the memory of clean texts holds: remembered, they would have pushed the header value out.
+    for (let i = 0; i < 5000; i++) expect(finder.ranges(`{"i":${i},"t":1764000000${i}}`, true)).toEqual([]);
+    expect(scans).toBe(5000);
+    expect(finder.ranges('application/json')).toEqual([]);
+    expect(scans).toBe(5000);
+    // Seen once, a text is still read whole, a secret in it found, and it is not remembered.
+    expect(finder.ranges('{"k":"sk-1"}', true)).toEqual([{ start: 6, end: 12, kind: 'counted' }]);
+    expect(finder.ranges('{"t":1}', true)).toEqual([]);
+    expect(finder.ranges('{"t":1}', true)).toEqual([]);
+    expect(scans).toBe(5003);
+  });
 });

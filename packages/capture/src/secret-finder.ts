@@ -23,10 +23,14 @@ export interface SecretRange {
 
 /** Finds secrets in text: the exchange's known secrets first, then the patterns. */
 export interface SecretFinder {
-  /** Non-overlapping ranges, in order. */
-  ranges(text: string): SecretRange[];
-  /** The text with each range replaced by its placeholder. */
-  redact(text: string, placeholder: Placeholder): string;
+  /**
+   * Non-overlapping ranges, in order. `seenOnce`: the text will not come again (a stream's event,
+   * whose arrival time or delta makes each one new), so it is neither looked up among nor added to
+   * the short texts found clean before (see `cleanTexts`): the same ranges, without the churn.
+   */
+  ranges(text: string, seenOnce?: boolean): SecretRange[];
+  /** The text with each range replaced by its placeholder (`seenOnce` as for `ranges`). */
+  redact(text: string, placeholder: Placeholder, seenOnce?: boolean): string;
   /** The placeholder for one found secret (a known secret keeps the one it was given first). */
   token(kind: string, secret: string, placeholder: Placeholder): string;
   /** What replaces a range of `text`: its placeholder, percent-encoded where the range was found decoded. */
@@ -235,9 +239,9 @@ export function secretFinder(
    * a range found both ways grows to the wider (a key cut short at a zero-width space is replaced
    * whole, its tail with it).
    */
-  const ranges = (text: string): SecretRange[] => {
+  const ranges = (text: string, seenOnce = false): SecretRange[] => {
     // A text with escapes is also read decoded, where a known secret may stand spelled otherwise: never remembered.
-    const rememberable = text.length <= maxCleanText && !mayHoldPercentEscape(text);
+    const rememberable = !seenOnce && text.length <= maxCleanText && !mayHoldPercentEscape(text);
     if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
     const found = readings(text);
     if (mayHoldInvisible(text)) {
@@ -268,8 +272,8 @@ export function secretFinder(
     ranges,
     token,
     replacement,
-    redact(text, placeholder) {
-      const hits = ranges(text);
+    redact(text, placeholder, seenOnce = false) {
+      const hits = ranges(text, seenOnce);
       if (hits.length === 0) return text;
       let out = '';
       let at = 0;
