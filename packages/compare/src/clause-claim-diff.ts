@@ -2,8 +2,9 @@ import { asserts } from './claim-assertion.js';
 import { claimSize } from './claim-size.js';
 import { type Aligned, align, opposedCounterpart } from './clause-alignment.js';
 import { clip } from './clip-text.js';
-import { conditionCounterpart } from './condition-counterpart.js';
+import { conditionCounterpart, followsCondition } from './condition-counterpart.js';
 import { drawsConsequence } from './consequence-clause.js';
+import { readsCopies } from './copied-clause.js';
 import { entitySupported } from './entity-support.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
@@ -16,6 +17,15 @@ import { diffPolarity } from './polarity-diff.js';
 import { subjectCounterpart } from './subject-counterpart.js';
 import { swappedTerm } from './swapped-term.js';
 import { anchoredElsewhere } from './value-slots.js';
+
+// A clause copied word for word from the original clause it aligns with is passed over before these
+// rules (copied-clause.ts). Each rule here compares the clause with that twin, or reads no more than
+// it when they are the same clause (a moved item needs a score below 1, an added claim words
+// production does not say, a swapped term or a flip a counterpart that differs) — except where a
+// rule compares it with another clause: declare that here, with a test of the case.
+// The clause's condition makes the counterpart another clause ("If you visit for a day, you need a
+// permit" against "You don't need a permit on a day visit").
+readsCopies('condition counterpart', (ctx, c, k) => followsCondition(c, k, ctx.candidate) !== undefined);
 
 /**
  * The claim differences of candidate clause `c` (the `k`-th, within `maxClauses`; `aligned` its

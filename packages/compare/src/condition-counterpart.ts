@@ -18,11 +18,17 @@ export function conditionCounterpart(
   original: FactSheet,
   o: { readonly alignClause: number; readonly maxClauses: number },
 ): ClauseFacts | undefined {
-  const before = candidate.clauses[k - 1];
-  if (before?.condition === true && before.sentence === c.sentence && !c.condition) {
+  const before = followsCondition(c, k, candidate);
+  if (before !== undefined) {
     // The unit's content words as joinClauses would give them: only its words are aligned, so no clause is built.
     const best = alignWords(uniqueIds([...before.contentIds, ...c.contentIds], candidate.words), original, o.maxClauses);
     if (best !== undefined && best.score >= o.alignClause && !best.clause.condition) return best.clause;
   }
   return counterpart(c, original, candidate, o.alignClause, o.maxClauses);
+}
+
+/** The clause before candidate clause `c` (the `k`-th) where it is a condition `c` follows in one sentence, else undefined. */
+export function followsCondition(c: ClauseFacts, k: number, candidate: FactSheet): ClauseFacts | undefined {
+  const before = candidate.clauses[k - 1];
+  return before?.condition === true && before.sentence === c.sentence && !c.condition ? before : undefined;
 }

@@ -1,6 +1,7 @@
 import { align } from './clause-alignment.js';
 import { diffClauseClaims } from './clause-claim-diff.js';
 import { diffClauseValues } from './clause-value-diff.js';
+import { copiedClause, sameAnswer } from './copied-clause.js';
 import type { Difference } from './divergence-report.js';
 import { diffDroppedValues } from './dropped-value-diff.js';
 import { factDiffContext } from './fact-diff-context.js';
@@ -31,11 +32,27 @@ export function diffFacts(
   baselines: readonly FactSheet[] = [],
   options: Partial<FactDiffOptions> = {},
 ): Difference[] {
+  return factDifferences(original, candidate, baselines, options, true);
+}
+
+/**
+ * {@link diffFacts}, with `skipCopies` false reading every candidate clause, copies of their
+ * aligned clause included (copied-clause.ts): what fact-diff-copies.test.ts compares it with.
+ */
+export function factDifferences(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  options: Partial<FactDiffOptions>,
+  skipCopies: boolean,
+): Difference[] {
   // Clauses align by word ids: every sheet must come from the candidate's word table.
   if (original.words !== candidate.words || baselines.some((b) => b.words !== candidate.words)) {
     const sheets = onOneTable([original, ...baselines, candidate]);
-    return diffFacts(sheets[0] as FactSheet, candidate, sheets.slice(1, -1), options);
+    return factDifferences(sheets[0] as FactSheet, candidate, sheets.slice(1, -1), options, skipCopies);
   }
+  // The original said again clause for clause (laid out otherwise): nothing to compare.
+  if (skipCopies && sameAnswer(original, candidate)) return [];
   const o: FactDiffOptions = { ...defaultFactDiffOptions, ...options };
   const ctx = factDiffContext(original, candidate, baselines, o);
   // Original clauses no candidate clause was paired with, asked only where a clause would be a new claim.
@@ -43,6 +60,8 @@ export function diffFacts(
   candidate.clauses.forEach((c, k) => {
     if (ctx.out.length >= o.maxDifferences) return;
     const aligned = k < o.maxClauses ? align(c, original, o.maxClauses) : undefined;
+    // A clause copied from the one it aligns with: no per-clause rule finds anything there.
+    if (skipCopies && copiedClause(ctx, c, k, aligned)) return;
     const novel = diffClauseValues(ctx, c, k, aligned);
     if (k < o.maxClauses) diffClauseClaims(ctx, c, k, aligned, novel, standsIn);
   });

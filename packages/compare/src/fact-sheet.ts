@@ -3,6 +3,7 @@ import { isFraming } from './claim-framing.js';
 import { tokensCues } from './clause-cues.js';
 import { entities } from './clause-entities.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
+import { clauseSignature } from './clause-signature.js';
 import { textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
@@ -39,6 +40,8 @@ export interface ClauseFacts {
   readonly memo: ClauseMemo;
   /** The kinds of words it holds (clause-cues.ts): a rule needing a kind it lacks passes it over. */
   readonly cues: number;
+  /** Its words, condition flag and cues as one number (clause-signature.ts): a copied clause is found by it. */
+  readonly signature: number;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -208,6 +211,7 @@ export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): Clau
 
 /** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */
 class Clause implements ClauseFacts {
+  readonly signature: number;
   #set: ReadonlySet<string> | undefined;
   #index: ValueIndex | undefined;
   #framing: boolean | undefined;
@@ -223,7 +227,9 @@ class Clause implements ClauseFacts {
     readonly tokens: readonly ClauseToken[],
     readonly condition: boolean,
     readonly cues: number,
-  ) {}
+  ) {
+    this.signature = clauseSignature(tokens, condition, cues);
+  }
 
   get contentSet(): ReadonlySet<string> {
     this.#set ??= new Set(this.content);

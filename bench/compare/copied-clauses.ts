@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { canonicalize } from '@understudy/compare';
+import { align } from '../../packages/compare/src/clause-alignment.js';
+import { copiedClause } from '../../packages/compare/src/copied-clause.js';
+import { factDifferences } from '../../packages/compare/src/fact-diff.js';
+import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
+import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
+import { type FactSheet, factSheetWith } from '../../packages/compare/src/fact-sheet.js';
+import { currentWordIds } from '../../packages/compare/src/word-ids.js';
+import { chatBytePairs } from './chat-pairs.js';
+import { qualityDir } from './quality-files.js';
+
+// `node --conditions=source --import tsx bench/compare/copied-clauses.ts [--rounds N]`
+//
+// How much of bench:compare's chat pairs the copied-clause skip (copied-clause.ts) reaches: clauses
+// per pair, those passed over, sentences and answers the same as one of the original's; then
+// diffFacts on the same sheets with and without the skip in alternating 150 ms slices (CPU time), so
+// the saving is read without the rest of a comparison. The same for the open labelled text sets
+// (restatements, probes, hold-outs 11 and 12: shadow pairs that copy more of the original), each
+// candidate against its original and baselines. Run it through /work/bin/bench.
+
+const max = defaultFactDiffOptions.maxClauses;
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 20);
+/** Original, candidate and baselines, read with one word table. */
+type Pair = [FactSheet, FactSheet, FactSheet[]];
+const chat: Pair[] = chatBytePairs().map((p) => {
+  const words = currentWordIds();
+  return [factSheetWith(canonicalize(p.a).text, words), factSheetWith(canonicalize(p.b).text, words), []];
+});
+const openSet = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[12])\.jsonl$/.test(f);
+const labelled: Pair[] = readdirSync(qualityDir)
+  .filter(openSet)
+  .sort()
+  .flatMap((f) =>
+    readFileSync(join(qualityDir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .flatMap((l) => {
+        const d = JSON.parse(l) as { original: string; baselines: string[]; candidates: { text: string }[] };
+        return d.candidates.map((c): Pair => {
+          const words = currentWordIds();
+          return [factSheetWith(d.original, words), factSheetWith(c.text, words), d.baselines.map((b) => factSheetWith(b, words))];
+        });
+      }),
+  );
+const sentenceTexts = (s: FactSheet): string[] => {
+  const m = new Map<number, string>();
+  for (const c of s.clauses) m.set(c.sentence, `${m.get(c.sentence) ?? ''}\u0000${c.text}`);
+  return [...m.values()];
+};
+function measure(name: string, pairs: readonly Pair[]): void {
+  let clauses = 0;
+  let copied = 0;
+  let sentences = 0;
+  let sameSentences = 0;
+  let sameAnswers = 0;
+  for (const [o, c, b] of pairs) {
+    const ctx = factDiffContext(o, c, b, defaultFactDiffOptions);
+    c.clauses.forEach((x, k) => {
+      clauses++;
+      if (copiedClause(ctx, x, k, align(x, o, max))) copied++;
+    });
+    const os = new Set(sentenceTexts(o));
+    const cs = sentenceTexts(c);
+    sentences += cs.length;
+    sameSentences += cs.filter((s) => os.has(s)).length;
+    if (cs.length === os.size && cs.every((s) => os.has(s))) sameAnswers++;
+  }
+  const n = pairs.length;
+  const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`;
+  console.log(
+    `${name} ${n}: candidate clauses ${(clauses / n).toFixed(1)} a pair, passed over as copies ${(copied / n).toFixed(1)} (${pct(copied, clauses)}); ` +
+      `sentences ${(sentences / n).toFixed(1)}, the same as an original sentence ${(sameSentences / n).toFixed(1)} (${pct(sameSentences, sentences)}); ` +
+      `answers the same sentence for sentence ${sameAnswers}`,
+  );
+
+  function slice(skip: boolean, ms: number): number {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let k = 0;
+    while (performance.now() - t0 < ms) {
+      const [o, c, b] = pairs[k++ % n] as Pair;
+      factDifferences(o, c, b, {}, skip);
+    }
+    const c1 = process.cpuUsage(c0);
+    return (1e6 * k) / (c1.user + c1.system);
+  }
+  const ratios: number[] = [];
+  const rate = { skip: [] as number[], read: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    const first = r % 2 === 0;
+    const a = slice(first, 150);
+    const b = slice(!first, 150);
+    const skip = first ? a : b;
+    const read = first ? b : a;
+    rate.skip.push(skip);
+    rate.read.push(read);
+    ratios.push(skip / read);
+  }
+  const q = (xs: number[], p: number): number => [...xs].sort((x, y) => x - y)[Math.floor(p * (xs.length - 1))] as number;
+  console.log(
+    `diffFacts alone (sheets read): reading every clause ${q(rate.read, 0.5).toFixed(0)}, copies passed over ${q(rate.skip, 0.5).toFixed(0)} pairs per CPU-second; ` +
+      `ratio median ×${q(ratios, 0.5).toFixed(3)}, quartiles ×${q(ratios, 0.25).toFixed(3)}–×${q(ratios, 0.75).toFixed(3)}; load ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')}`,
+  );
+}
+measure('chat pairs', chat);
+measure('open labelled cases', labelled);
