@@ -56,6 +56,21 @@ describe('what the original denies, extended to it by "too", "alike", "both", "e
     ).toEqual([]);
   });
 
+  it('reads "free" as denying a charge, extended only by a clause that charges', () => {
+    expect(
+      flips(
+        'Courts cost £24 an hour. Racket hire is free for members; guests pay £3.',
+        'Courts are £24 an hour. Rackets are £3 for everyone, members and guests alike.',
+      ).join(),
+    ).toContain('racket');
+    expect(
+      flips(
+        'Courts cost £24 an hour. Racket hire is free for members; guests pay £3.',
+        'Courts are £24 an hour. Members and guests alike can hire rackets at the desk; guests pay £3.',
+      ),
+    ).toEqual([]);
+  });
+
   it('is no flip where the candidate keeps the negation, says it the original’s way elsewhere, or extends what the original affirms', () => {
     // Said negated: a paraphrase.
     expect(

@@ -5,6 +5,7 @@ import { joinedToAffirmed } from './coordinated-item.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
+import { pricePole } from './price-pole.js';
 import type { ClauseToken } from './split-clauses.js';
 import { measureUnits, secondsPer } from './unit-words.js';
 
@@ -19,6 +20,9 @@ import { measureUnits, secondsPer } from './unit-words.js';
 
 /** Whether a token joins a list ("and", "or"). */
 const listing = (k: ClauseToken): boolean => k.lower === 'and' || k.lower === 'or';
+
+/** A money amount ("£3", "$20"). */
+const amountWord = /^[$€£¥]\d|^\d[\d,.]*[$€£¥]$/;
 
 /** Determiners that extend a predicate to all of a kind, before the noun they quantify ("every banner finish", "both pipe and electronic organs"). */
 const universals = new Set(['every', 'all', 'both']);
@@ -81,7 +85,9 @@ function denied(x: ClauseFacts): Denied {
   const out = { predicate: new Set<string>(), subject: new Set<string>() };
   if (!x.polarity.negated || x.polarity.modality === 'necessity') return out;
   const t = x.tokens;
-  const cue = t.findIndex((k) => isNegationCue(k.lower));
+  // "free" in its price sense denies a charge ("Racket hire is free for members"): its cue where no other negates.
+  const negator = t.findIndex((k) => isNegationCue(k.lower));
+  const cue = negator < 0 && x.polarity.free === true ? t.findIndex((k) => k.lower === 'free') : negator;
   if (cue < 0) return out;
   for (let i = cue - 1; i >= 0 && (t[i]?.after ?? '') === ''; i--) for (const w of contentWords(t[i]?.core ?? '')) out.subject.add(w);
   for (let i = cue + 1; i < t.length; i++) {
@@ -113,6 +119,8 @@ function deniedHere(
     for (const w of contentWords(tok.core)) {
       if (w.length < 4 || /\d/.test(w)) continue;
       for (const { x, d } of denials) {
+        // A charge denied ("free for members") is extended only by a clause that charges ("£3 for everyone, members… alike").
+        if (x.polarity.free === true && !t.some((k) => amountWord.test(k.core)) && pricePole(t) !== 'charged') continue;
         const ofPredicate = d.predicate.has(w);
         if ((!ofPredicate && !d.subject.has(w)) || ours.some((y) => y !== x && y.contentSet.has(w))) continue;
         if (theirs.some((y) => y !== c && y.polarity.negated && y.contentSet.has(w))) continue;
