@@ -35,6 +35,7 @@ import { exchangeRoutes } from './exchange-routes.js';
 import { gateRoutes } from './gate-routes.js';
 import { replayRoutes } from './replay-routes.js';
 import { requestMetrics } from './request-metrics.js';
+import { errorTextRedactor } from './safe-error-message.js';
 import { securityHeaders } from './security-headers.js';
 import { versionRoutes } from './version-routes.js';
 import { wantsPage } from './wants-page.js';
@@ -92,10 +93,15 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   const sessions = createSessionStore({ clock, random, ttlMs: sessionTtlMs });
   const app = new Hono<ControlEnv>();
 
+  const redactError = errorTextRedactor(deps.redactor, random);
   app.onError((error, c) =>
-    wantsPage(c.req.method, c.req.path, c.req.header('accept')) ? errorPage(error, c, logger) : errorResponse(error, c, logger),
+    wantsPage(c.req.method, c.req.path, c.req.header('accept'))
+      ? errorPage(error, c, logger, redactError)
+      : errorResponse(error, c, logger, redactError),
   );
-  app.notFound((c) => c.json(new UnderstudyError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404));
+  app.notFound((c) =>
+    errorResponse(new UnderstudyError('not_found', `no route for ${c.req.method} ${c.req.path}`), c, logger, redactError),
+  );
 
   app.use('*', requestMetrics(registry, clock));
   app.use('*', securityHeaders(random));

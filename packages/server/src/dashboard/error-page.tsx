@@ -7,8 +7,13 @@ import { frameOf } from './frame.js';
 import { Layout, type LayoutProps } from './layout.js';
 
 /** The API's error (same code, message and status), shown as a page. */
-export async function errorPage(error: unknown, c: Context<ControlEnv>, logger: Logger): Promise<Response> {
-  const json = errorResponse(error, c, logger);
+export async function errorPage(
+  error: unknown,
+  c: Context<ControlEnv>,
+  logger: Logger,
+  redact: (text: string) => string = (t) => t,
+): Promise<Response> {
+  const json = errorResponse(error, c, logger, redact);
   const { error: e } = (await json.clone().json()) as { error: { code: string; message: string } };
   const frame = c.get('actor') === undefined ? { nonce: c.get('nonce') } : frameOf(c);
   return c.html(<ErrorPage frame={frame} status={json.status} code={e.code} message={e.message} />, json.status as ContentfulStatusCode);
