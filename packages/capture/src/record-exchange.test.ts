@@ -1,32 +1,14 @@
 import { parseConfig } from '@understudy/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BodyCapture } from './body-capture.js';
+import type { BodyCapture } from './body-capture.js';
 import { priceLookup } from './pricing.js';
 import { type ExchangeParts, recordExchange } from './record-exchange.js';
 import { createRedactor } from './redactor.js';
-import { SseCapture } from './sse-capture.js';
+import { liveCapture } from './testing.js';
 
 const redactor = createRedactor(parseConfig({}).tap.redaction, 'record-exchange-test-key-0123456789');
 const prices = priceLookup();
-
-/** A live capture of `text` (body and SSE events, as the tap's tee feeds them), cut into pieces at `cuts`. */
-function capture(text: string, cuts: readonly number[], cap: number): { body: BodyCapture; sse: SseCapture } {
-  const bytes = Buffer.from(text, 'utf8');
-  const body = new BodyCapture(cap);
-  const sse = new SseCapture(cap, undefined, body);
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
-  let from = 0;
-  for (const [i, to] of points.entries()) {
-    if (to <= from) continue;
-    const chunk = Buffer.from(bytes.subarray(from, to));
-    body.push(chunk);
-    sse.push(chunk, i * 10);
-    from = to;
-  }
-  sse.end();
-  return { body, sse };
-}
 
 /** One POST whose reply is the captured stream; the rest of the exchange does not matter here. */
 const post = { id: 'e1', startedAt: 0, version: 'stable', role: 'live', parentId: null, ttfbMs: 1, durationMs: 100, error: null } as const;
@@ -56,8 +38,8 @@ describe('recordExchange', () => {
         fc.integer({ min: 1, max: 2000 }),
         (events, cuts, cap) => {
           const text = events.map(([lines, end]) => lines.map(([l, e]) => l + e).join('') + end).join('');
-          const given = capture(text, cuts, cap);
-          const arrived = capture(text, cuts, cap);
+          const given = liveCapture(text, cuts, cap);
+          const arrived = liveCapture(text, cuts, cap);
           const arrivals = arrived.sse.arrivals();
           expect(arrivals).toBeDefined();
           const deps = { redactor, prices, maxBodyBytes: cap };
@@ -72,7 +54,7 @@ describe('recordExchange', () => {
 
   it('redacts a secret spelled across a live stream once, in the stored body and the stored events alike', () => {
     const text = ['jo', 'hn@exa', 'mple.com'].map((p) => `data: {"choices":[{"delta":{"content":"${p}"}}]}\n\n`).join('');
-    const { body, sse } = capture(text, [30, 90], 1 << 20);
+    const { body, sse } = liveCapture(text, [30, 90], 1 << 20);
     const e = recordExchange(parts(body, { sseArrivals: sse.arrivals() ?? [] }), { redactor, prices, maxBodyBytes: 1 << 20 });
     const stored = Buffer.from(e.responseBody.bytes).toString('utf8');
     expect(stored).not.toContain('hn@exa');

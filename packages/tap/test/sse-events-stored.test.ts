@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BodyCapture, createRedactor, priceLookup, recordExchange, SseCapture } from '@understudy/capture';
+import { createRedactor, priceLookup, recordExchange } from '@understudy/capture';
+import { liveCapture } from '@understudy/capture/testing';
 import { parseConfig } from '@understudy/core';
 import { openStore, type Store, storeDatabase } from '@understudy/store';
 import fc from 'fast-check';
@@ -13,19 +14,7 @@ const noBody = { bytes: new Uint8Array(0), size: 0, truncated: false };
 
 /** A live stream captured as the tap's tee feeds it (cut into chunks at `cuts`) and built as the capture writer builds it. */
 function built(id: string, text: string, cuts: readonly number[], cap: number) {
-  const bytes = Buffer.from(text, 'utf8');
-  const body = new BodyCapture(cap);
-  const sse = new SseCapture(cap, undefined, body);
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
-  let from = 0;
-  for (const [i, to] of points.entries()) {
-    if (to <= from) continue;
-    const chunk = Buffer.from(bytes.subarray(from, to));
-    body.push(chunk);
-    sse.push(chunk, 1.5 + i * 50);
-    from = to;
-  }
-  sse.end();
+  const { body, sse } = liveCapture(text, cuts, cap, (i) => 1.5 + i * 50);
   return recordExchange(
     {
       id,
