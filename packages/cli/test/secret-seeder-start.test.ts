@@ -22,7 +22,31 @@ const seeds = {
   vendor: 'hf_SeederHfTok3nAbCdEfGhIjKl33',
   queryKey: 'SeederQueryKey-5521',
   pathToken: 'Pz4Kq8Zx2Vb7Np9Lc3Rw6Yh1Gd5Fs0Ja2Ue8Io4',
+  // Trust audit 2's shapes: a key split by a zero-width space (each half a needle), a password on a
+  // command line, in an .netrc entry, after another language's copula and in an HTML input, a PIN,
+  // an IBAN, and a base64 token in a callback URL encoded twice into a login link.
+  zwHead: 'sk-proj-SeederZwHead',
+  zwTail: 'Sp1itKey9Xq4Lm7Tb2Vn',
+  sshpass: 'SeederSshPass-77',
+  netrc: 'SeederNetrcPw5',
+  itPw: 'SeederGatto-99',
+  htmlPw: 'SeederHtmlPw-9',
+  pin: '90417325',
+  iban: 'DE89370400440532013000',
+  ibanGrouped: 'DE89 3704 0044 0532 0130 00',
+  b64: 'Sd8Zx2Vb7Np9+Lc3RwT5yMh4/Gd6Jf1Ws9Qa==',
 } as const;
+
+/** What a stored byte or a log line may hold of a secret: as written, percent-encoded once or twice, and base64 at each alignment. */
+function spellings(secret: string): string[] {
+  const once = encodeURIComponent(secret);
+  const b64 = [0, 1, 2].map((pad) =>
+    Buffer.from('xx'.slice(0, pad) + secret)
+      .toString('base64')
+      .slice(pad === 0 ? 0 : 4, -4),
+  );
+  return [secret, once, encodeURIComponent(once), ...b64.filter((b) => b.length >= 12)];
+}
 
 describe('secrets through understudy start: shadow, judge, spans, metrics, logs', () => {
   const servers: Server[] = [];
@@ -50,10 +74,14 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
     const started = await startUnderstudy(['--upstream', v1.url], env, dir);
     try {
       // The agent echoes what it was asked: each secret is in the request, the reply and the shadow's reply.
+      const callback = encodeURIComponent(encodeURIComponent(`https://y.example.com/cb?code=${seeds.b64}`));
       const asks = [
         `log in with ${seeds.proseToken} please`,
         `Passwort: ${seeds.dePw} und 密码：${seeds.zhPw}`,
         `my key is ${seeds.vendor}`,
+        `key ${seeds.zwHead}\u200b${seeds.zwTail}, then sshpass -p ${seeds.sshpass} ssh root@db and machine h login u password ${seeds.netrc}`,
+        `la password è ${seeds.itPw}; <input type="password" value="${seeds.htmlPw}">; my PIN is ${seeds.pin}; pay ${seeds.ibanGrouped} or ${seeds.iban}`,
+        `sign in at https://x.example.com/login?next=${callback} now`,
       ];
       for (const [i, content] of asks.entries()) {
         const path = i === 0 ? `/v1/chat/completions?api_key=${seeds.queryKey}` : `/v1/chat/completions`;
@@ -71,14 +99,14 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
       const comparisons = await eventually(async () => {
         const res = await request(`${started.controlUrl}/api/comparisons?source=shadow&limit=50`, { headers: auth, dispatcher });
         const page = (await res.body.json()) as { items: { id: string }[] };
-        return page.items.length >= 3 ? page : undefined;
+        return page.items.length >= asks.length ? page : undefined;
       }, 60_000);
       let api = JSON.stringify(comparisons);
       for (const { id } of comparisons.items) {
         const res = await request(`${started.controlUrl}/api/comparisons/${id}`, { headers: auth, dispatcher });
         api += await res.body.text();
       }
-      await eventually(() => (judge.seen.length >= 3 ? true : undefined), 30_000);
+      await eventually(() => (judge.seen.length >= asks.length ? true : undefined), 30_000);
       await eventually(() => (receiver.spans.some((s) => s.events?.length) ? true : undefined), 30_000);
       const metrics = await (await request(`${started.controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
       const exchanges = await (await request(`${started.controlUrl}/api/exchanges?limit=50`, { headers: auth, dispatcher })).body.text();
@@ -94,12 +122,13 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
       };
       expect(places.spans).toContain('[redacted:');
       expect(places.judge).toContain('[redacted:');
+      const needles = Object.values(seeds).flatMap(spellings);
       for (const [place, text] of Object.entries(places))
         expect(
-          Object.values(seeds).filter((s) => text.includes(s)),
+          needles.filter((s) => text.includes(s)),
           place,
         ).toEqual([]);
-      for (const s of Object.values(seeds)) expect(filesHolding(dir, s), s).toEqual([]);
+      for (const s of needles) expect(filesHolding(dir, s), s).toEqual([]);
     } finally {
       if (started.cli.child.exitCode === null) started.cli.child.kill('SIGKILL');
       await receiver.close();
