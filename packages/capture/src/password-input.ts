@@ -19,8 +19,8 @@ const attribute = /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:\\"((?:[^"\\]|\\[^"]
  */
 export function passwordInputValues(text: string): Span[] {
   const out: Span[] = [];
-  // A plain search first: most text holds no input (`<input` in any case).
-  if (!/<input/i.test(text)) return out;
+  // Native searches first: most text (JSON) holds no `<`, and most markup no input (`<input` in any case).
+  if (!text.includes('<') || !/<input/i.test(text)) return out;
   inputTag.lastIndex = 0;
   for (let m = inputTag.exec(text); m !== null; m = inputTag.exec(text)) {
     const from = m.index + m[0].length;

@@ -32,22 +32,24 @@ export function privateDataName(words: readonly string[]): boolean {
 }
 
 /**
- * A part of every name {@link privateDataName} accepts, for the scan that finds names by a word they
- * hold (`secretWord`): each word (`totp` holds `otp`), and of each pair the part its first word starts
- * with (`securit`, `card`, `cc` only as `ccn` / `cc_n` / `cc-n` / `cc.n`, so `access` is not one).
+ * Regex sources of a part of every name {@link privateDataName} accepts, for the scan that finds
+ * names by a word they hold (`secretWord`, case-insensitive), each starting with a plain letter. Kept
+ * narrow, since every place one matches is read as a possible name: `pin` and `otp` only where no
+ * letter follows, or as `pinCode` / `pinNumber` / `otpCode` (`shipping`, `opinion`, `footprint` are
+ * no names); `card`, `cc` and `security` only before what their pair's second word starts with.
  */
 export const privateDataHints: readonly string[] = [
-  'pin',
+  'pin(?![a-z])',
+  'pinco',
+  'pinnu',
   'cvv',
   'cvc',
   'csc',
   'iban',
   'ssn',
-  'otp',
-  'securit',
-  'card',
-  'ccn',
-  'cc_n',
-  'cc-n',
-  'cc.n',
+  'otp(?![a-z])',
+  'otpco',
+  'security[-_.]?a',
+  'card[-_.]?n',
+  'cc[-_.]?n',
 ];

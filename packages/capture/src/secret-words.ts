@@ -26,20 +26,21 @@ const englishWords: ReadonlyMap<string, readonly string[]> = new Map([
  * on a 2 KB reply ~5.3 µs as a plain alternation, ~8 with a group per language and letter, ~4.9 with
  * one group per letter (one process, alternating, load ~7).
  */
-export const secretWord = new RegExp(groupedAlternation([...foreignNameHints(), ...privateDataHints]), 'gi');
+export const secretWord = new RegExp(groupedAlternation(foreignNameHints(), privateDataHints), 'gi');
 
 /**
- * `k(?:ey|ennwort|…)|h(?:aslo|eslo)|…`: the English words and `words` grouped by their first
- * character, English first, a word that another word (or an English one) starts dropped (the
+ * `k(?:ey|ennwort|…)|h(?:aslo|eslo)|…`: the English words, then `sources` (regex sources, each
+ * starting with a plain letter), then `words` (literal) grouped by their first character, a word that another word (or an English one) starts dropped (the
  * shorter matches there first, and no word is a prefix of another).
  */
-function groupedAlternation(words: readonly string[]): string {
+function groupedAlternation(words: readonly string[], sources: readonly string[]): string {
   // Each English word in its shortest spelling (`pw`).
   const english = [...englishWords].flatMap(([first, rests]) => rests.map((rest) => first + rest.replace(/.\?$/, '')));
   const unique = [...new Set(words.map((w) => w.toLowerCase()))];
   const kept = unique.filter((w) => ![...unique, ...english].some((o) => o !== w && w.startsWith(o)));
   return firstLetterGroups([
     ...[...englishWords].flatMap(([first, rests]) => rests.map((rest) => [first, rest] as const)),
+    ...sources.map((s) => [s.charAt(0), s.slice(1)] as const),
     ...kept.map((w) => [escaped(w.charAt(0)), escaped(w.slice(1))] as const),
   ]);
 }
