@@ -120,8 +120,8 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
       },
     }),
   );
-  app.route('/', loginRoutes({ verify, sessions, sessionTtlMs }));
-  app.use('*', authenticate({ verify, sessions }));
+  app.route('/', loginRoutes({ verify, sessions, sessionTtlMs, redact: redactError }));
+  app.use('*', authenticate({ verify, sessions, redact: redactError }));
   app.route('/', logoutRoute(sessions));
   app.use('*', authorize());
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));

@@ -96,6 +96,30 @@ describe('API errors do not repeat a secret the caller sent', () => {
     expect(failures).toEqual([]);
   });
 
+  it('in the sign-in page and the redirect to it, which carry where to go back to', async () => {
+    const failures: string[] = [];
+    for (const s of secrets) {
+      const page = { accept: 'text/html' };
+      const asked = [
+        await app.request(`/login?next=${encodeURIComponent(`/exchanges/${s}`)}`, { headers: page }),
+        await app.request('/login', {
+          method: 'POST',
+          headers: { ...page, 'content-type': 'application/x-www-form-urlencoded' },
+          body: `token=wrong&next=${encodeURIComponent(`/?q=${s}`)}`,
+        }),
+        await app.request(`/comparisons/${s}?x=${s}`, { headers: page }),
+      ];
+      for (const res of asked) {
+        const said = `${res.headers.get('location') ?? ''} ${await res.text()}`;
+        if (leaks(said, s)) failures.push(`${res.status}: ${said.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // A plain dashboard path is still where the sign-in goes back to.
+    const back = await app.request('/comparisons/01JD0000000000000000000000', { headers: { accept: 'text/html' } });
+    expect(back.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/comparisons/01JD0000000000000000000000')}`);
+  });
+
   it('still names the field, and repeats a plain id or name', async () => {
     const missing = await app.request('/api/exchanges/01JD0000000000000000000000', { headers: auth });
     expect(missing.status).toBe(404);

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { bearerToken } from '../bearer-token.js';
 import type { ControlEnv } from '../control-env.js';
 import { wantsPage } from '../wants-page.js';
+import { safeNext } from './login-routes.js';
 import { sessionCookie } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 import type { Identity, TokenVerifier } from './token-verifier.js';
@@ -14,7 +15,11 @@ import type { Identity, TokenVerifier } from './token-verifier.js';
  * A browser asking for a dashboard page without either is sent to `/login`; everything else
  * gets a 401 in the API's error shape. The presented token is never logged nor echoed.
  */
-export function authenticate(deps: { verify: TokenVerifier; sessions: SessionStore }): MiddlewareHandler<ControlEnv> {
+export function authenticate(deps: {
+  verify: TokenVerifier;
+  sessions: SessionStore;
+  redact?: (text: string) => string;
+}): MiddlewareHandler<ControlEnv> {
   return async (c, next) => {
     let identity: Identity | undefined;
     let via: 'bearer' | 'session' = 'bearer';
@@ -29,7 +34,7 @@ export function authenticate(deps: { verify: TokenVerifier; sessions: SessionSto
     }
     if (identity === undefined) {
       if (wantsPage(c.req.method, c.req.path, c.req.header('accept'))) {
-        return c.redirect(`/login?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 302);
+        return c.redirect(`/login?next=${encodeURIComponent(safeNext(c.req.path + new URL(c.req.url).search, deps.redact))}`, 302);
       }
       c.header('www-authenticate', 'Bearer realm="understudy"');
       throw new UnderstudyError('unauthorized', 'a valid "Authorization: Bearer <token>" header (or a session from /login) is required');

@@ -2,25 +2,36 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ControlEnv } from '../control-env.js';
 import { LoginPage } from '../dashboard/login-page.js';
+import { safeErrorMessage } from '../safe-error-message.js';
 import { sessionCookie } from './session-cookie.js';
 import type { SessionStore } from './session-store.js';
 import type { TokenVerifier } from './token-verifier.js';
 
-/** Only a path of this dashboard: `/x`, never `//host` or `/\host` (an open redirect). */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/';
+/**
+ * Only a path of this dashboard: `/x`, never `//host` or `/\host` (an open redirect), and none
+ * holding what reads as a secret (`redact`, see `safeErrorMessage`): the sign-in form repeats it in a
+ * hidden field and the redirect to the form in its `Location`, both stored bytes for a proxy in
+ * front of us. No page of ours has such a path; it is dropped for `/`.
+ */
+export function safeNext(next: unknown, redact: (text: string) => string = (t) => t): string {
+  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) && safeErrorMessage(next, redact) === next ? next : '/';
 }
 
 /**
  * `GET /login` (the form) and `POST /login` (token in a form field → an HttpOnly,
  * SameSite=Strict session cookie, then back to `next`). Open routes: they reveal nothing.
  */
-export function loginRoutes(deps: { verify: TokenVerifier; sessions: SessionStore; sessionTtlMs: number }): Hono<ControlEnv> {
+export function loginRoutes(deps: {
+  verify: TokenVerifier;
+  sessions: SessionStore;
+  sessionTtlMs: number;
+  redact?: (text: string) => string;
+}): Hono<ControlEnv> {
   const routes = new Hono<ControlEnv>();
-  routes.get('/login', (c) => c.html(<LoginPage nonce={c.get('nonce')} next={safeNext(c.req.query('next'))} />));
+  routes.get('/login', (c) => c.html(<LoginPage nonce={c.get('nonce')} next={safeNext(c.req.query('next'), deps.redact)} />));
   routes.post('/login', async (c) => {
     const form = await c.req.parseBody();
-    const next = safeNext(form.next);
+    const next = safeNext(form.next, deps.redact);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     const identity = token === '' ? undefined : deps.verify(token);
     if (identity === undefined)
