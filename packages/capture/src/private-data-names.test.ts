@@ -63,6 +63,21 @@ describe('members named for private data', () => {
       }
   });
 
+  it('and the credential names a seeder tries, in every spelling, are secret names too (a guard: each was already)', () => {
+    for (const words of [
+      ['passphrase'],
+      ['private', 'key'],
+      ['secret', 'key'],
+      ['access', 'token'],
+      ['refresh', 'token'],
+      ['id', 'token'],
+      ['session'],
+      ['session', 'id'],
+      ['sessionid'],
+    ])
+      for (const name of spellings(words)) expect(isSecretName(name), name).toBe(true);
+  });
+
   it('have short codes redacted where prose labels them', () => {
     for (const text of ['PIN: 4821', 'my pin is 4821', 'CVV 123', 'the CVC: 042.', 'Your OTP is 482913', 'otp code: 482913'])
       expect(r().body(text, 'text/plain'), text).toMatch(/\[redacted:/);
