@@ -89,7 +89,8 @@ export function redactEvents(
  * arguments `{"p\u0061ssword":…`) is read decoded too, each range found there mapped back.
  */
 function secretsIn(text: string, finder: SecretFinder, members: (text: string) => readonly SecretRange[]): SecretRange[] {
-  const find = (t: string): SecretRange[] => (t.includes('":') ? union(finder.ranges(t), members(t)) : finder.ranges(t));
+  // A channel's text is the stream's own (its deltas joined): seen once, like the events.
+  const find = (t: string): SecretRange[] => (t.includes('":') ? union(finder.ranges(t, true), members(t)) : finder.ranges(t, true));
   const found = find(text);
   if (!mayHoldAsciiEscape(text)) return found;
   const { decoded, from } = decodeAsciiEscapesMapped(text);
