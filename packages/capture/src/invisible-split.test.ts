@@ -68,6 +68,27 @@ describe('a secret split by an invisible character', () => {
     expect(stored).not.toContain(secret.slice(20));
   });
 
+  it('is redacted whole when split by a direction mark, an invisible operator or an HTML entity of one', () => {
+    // Left-to-right and right-to-left marks, embeddings, overrides and isolates, the invisible
+    // operators, the Mongolian vowel separator, the combining grapheme joiner; and in HTML the
+    // entities of the zero-width characters and the soft hyphen.
+    const marks = ['\u200e', '\u200f', '\u202a', '\u202c', '\u202e', '\u2061', '\u2063', '\u2066', '\u2069', '\u180e', '\u034f'];
+    const entities = ['&#8203;', '&#x200B;', '&#x200b;', '&zwj;', '&zwnj;', '&shy;', '&#173;', '&ZeroWidthSpace;', '&NoBreak;', '&lrm;'];
+    for (const secret of keys)
+      for (const mark of [...marks, ...entities]) {
+        const at = 11;
+        const split = secret.slice(0, at) + mark + secret.slice(at);
+        for (const [body, type] of [
+          [`<p>my key is ${split} thanks</p>`, 'text/html'],
+          [JSON.stringify({ content: `use ${split} for it` }), 'application/json'],
+        ] as const) {
+          const out = createRedactor(redaction, key).forExchange().body(body, type);
+          for (const half of halves(secret, at))
+            if (half.length >= 8) expect(out, `${JSON.stringify(mark)} in ${type}`).not.toContain(half);
+        }
+      }
+  });
+
   it('leaves text whose invisible characters join no secret byte for byte', () => {
     const r = createRedactor(redaction, key).forExchange();
     const texts = [
@@ -75,6 +96,8 @@ describe('a secret split by an invisible character', () => {
       'می\u200cخواهم بروم',
       'soft\u00adhyphen\u00adated words and a price of $1,299.00 on 2026-12-03',
       '\ufeffBOM at the start, then invoice INV-20261203-0042',
+      'price &shy;&#8203;$1,299.00 &amp; order&nbsp;48213 &lrm;2026-12-03',
+      '\u200fعربي\u200e order 48213 \u2066مرحبا\u2069',
     ];
     for (const t of texts) expect(r.body(t, 'text/plain')).toBe(t);
   });
