@@ -1,4 +1,4 @@
-import { lineStartAt, quotedValue, redacted, restOfLine, type Span, skipBlanks, stringStartAt } from './secret-value-spans.js';
+import { lineBreakAt, lineStartAt, quotedValue, redacted, restOfLine, type Span, skipBlanks, stringStartAt } from './secret-value-spans.js';
 
 /**
  * Single words that are secret names but also ordinary headings in prose (`Session: 45 minutes`,
@@ -39,7 +39,8 @@ export function configLineValue(text: string, start: number, end: number, name: 
   const from = skipBlanks(text, end + 1);
   const quoted = quotedValue(text, from);
   if (quoted !== undefined) return quoted;
-  if ('|>{[&*!"\''.includes(text.charAt(from))) return undefined;
+  if (text.charAt(from) === '|' || text.charAt(from) === '>') return blockScalarValue(text, from, start - lineStart);
+  if ('{[&*!"\''.includes(text.charAt(from))) return undefined;
   let [s, e] = restOfLine(text, from);
   const comment = text.slice(s, e).search(/\s#/);
   if (comment !== -1) e = s + comment;
@@ -47,6 +48,53 @@ export function configLineValue(text: string, start: number, end: number, name: 
   if (e <= s || redacted(text.slice(s, e))) return undefined;
   if (proseHeadings.has(name.toLowerCase()) && /\s/.test(text.slice(s, e))) return undefined;
   return [s, e];
+}
+
+/** The length of the line break at `at` (`\r\n`, `\n`, `\r`, or a JSON `\n` / `\r` escape), 0 when none. */
+function breakLength(text: string, at: number): number {
+  if (!lineBreakAt(text, at)) return 0;
+  const escaped = text.charAt(at) === '\\' ? 2 : 1;
+  return lineBreakAt(text, at + escaped) && text.charAt(at + escaped - 1) === (escaped === 2 ? 'r' : '\r') ? 2 * escaped : escaped;
+}
+
+/**
+ * A YAML block scalar (`password: |`, `token: >-`, `secret: |+2`) after a secret name indented
+ * `indent`: its value is the lines after the indicator's line that are indented deeper (blank
+ * lines among them included), from the first one's text to the last one's end. The lines after
+ * them are the document's own. Undefined when no such line follows.
+ */
+function blockScalarValue(text: string, from: number, indent: number): Span | undefined {
+  let at = from + 1;
+  while (at < text.length && '-+0123456789'.includes(text.charAt(at))) at++;
+  at = skipBlanks(text, at);
+  if (text.charAt(at) === '#') while (at < text.length && !lineBreakAt(text, at)) at++;
+  let first: number | undefined;
+  let last = at;
+  for (let line = at + breakLength(text, at); breakLength(text, at) > 0 && line <= text.length; ) {
+    const content = skipIndent(text, line);
+    let end = content;
+    while (end < text.length && !lineBreakAt(text, end)) end++;
+    if (end > content) {
+      if (content - line <= indent) break;
+      first ??= content;
+      last = end;
+    }
+    at = end;
+    if (breakLength(text, end) === 0) break;
+    line = end + breakLength(text, end);
+  }
+  while (last > (first ?? last) && ' \t'.includes(text.charAt(last - 1))) last--;
+  return first !== undefined && last > first && !redacted(text.slice(first, last)) ? [first, last] : undefined;
+}
+
+/** Past the blanks at `at`, a JSON `\t` escape counted as one (JSON-escaped text writes a tab so). */
+function skipIndent(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    if (text.charAt(i) === ' ' || text.charAt(i) === '\t') i++;
+    else if (text.charAt(i) === '\\' && text.charAt(i + 1) === 't') i += 2;
+    else return i;
+  }
 }
 
 /**

@@ -114,12 +114,13 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45 || c === 46;
 }
 
-/** Where a name may start: the text's start, a URL's `?`/`&`/`#`/`;`, a `:`, space, a quote or bracket, or a JSON escape (`\n`). */
+/** Where a name may start: the text's start, a URL's `?`/`&`/`#`/`;`, a `:` or `=`, space, a quote or bracket, or a JSON escape (`\n`). */
 function nameBoundary(text: string, at: number): boolean {
   if (at === 0) return true;
   const c = text.charAt(at - 1);
-  // `:` too: an `.npmrc` line names its credential after one (`//registry.npmjs.org/:_authToken=…`).
-  if ('?&#;:"\'(,{[ \t\r\n'.includes(c)) return true;
+  // `:` too: an `.npmrc` line names its credential after one (`//registry.npmjs.org/:_authToken=…`);
+  // and `=`: an assignment inside an option's value (`--from-literal=password=…`, `--env=DB_PASSWORD=…`).
+  if ('?&#;:="\'(,{[ \t\r\n'.includes(c)) return true;
   return 'nrt'.includes(c) && text.charAt(at - 2) === '\\';
 }
 
