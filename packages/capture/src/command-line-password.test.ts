@@ -39,6 +39,13 @@ describe('a password on a command line', () => {
       `export MYSQL_PWD=${pw}`,
       `SSHPASS=${pw} sshpass -e ssh host`,
       `set PGPASSWORD=${pw}`,
+      `zip -r -P ${pw} backup.zip data/`,
+      `unzip -P '${pw}' backup.zip`,
+      `7z a -p${pw} archive.7z docs`,
+      `openssl enc -aes-256-cbc -salt -pass pass:${pw} -in a -out b`,
+      `openssl rsa -passin pass:${pw} -in key.pem`,
+      `openssl enc -d -aes-256-cbc -k ${pw} -in b`,
+      `smbclient //srv/share -U bob%${pw}`,
     ];
     for (const pw of secrets)
       for (const shape of shapes(pw)) {
@@ -67,6 +74,11 @@ describe('a password on a command line', () => {
       'mkdir -p /var/lib/app && cp -p a b',
       'mysql -u root -p shop < schema.sql',
       'docker login --password-stdin -u bob',
+      'zip -r -9 backup.zip data/ && unzip -l backup.zip',
+      '7z a -p archive.7z docs',
+      'openssl enc -aes-256-cbc -pass env:BACKUP_KEY -in a -out b',
+      'openssl rsa -passin file:pw.txt -in key.pem',
+      'smbclient //srv/share -U bob',
       'password reset link sent on 2026-12-03 for order 48213',
       'Your password must have 12 characters; password strength is shown in the bar.',
       'Click "Forgot password" and follow the steps.',

@@ -3,12 +3,42 @@ import { passwordOfLetters } from './password-word.js';
 import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
 
 /**
- * Programs whose short option takes a password, and the option: `-p` for `sshpass`, the MySQL and
- * MariaDB clients, the MongoDB shells and every registry `… login`; `-a` for `redis-cli`. Elsewhere
- * `-p` is a port (`psql`, `ssh`, `docker run`) or a flag (`mkdir -p`) and names no secret.
+ * Programs whose option takes a password, each group's options below: `-p` for `sshpass`, the MySQL
+ * and MariaDB clients, the MongoDB shells, 7-Zip and every registry `… login`; `-a` for
+ * `redis-cli`; `-P` for `zip` / `unzip`; `-k`, `-pass`, `-passin`, `-passout` for `openssl`
+ * (`pass:…`); `-U user%password` for `smbclient`. Elsewhere `-p` is a port (`psql`, `ssh`, `docker
+ * run`) or a flag (`mkdir -p`) and names no secret.
  */
 const command =
-  /(?<![\w./-])(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login))(?![\w-])/g;
+  /(?<![\w./-])(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*|7z[ar]?)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login)|(zip|unzip)|(openssl)|(smbclient))(?![\w-])/g;
+
+/** Each group of `command`: its options, whether a spaced word after a bare one may be something else (the client prompts), and how the value is written. */
+const groups: readonly { readonly flags: readonly string[]; readonly prompts?: boolean; readonly form?: 'openssl' | 'user%password' }[] = [
+  { flags: ['-p'] },
+  { flags: ['-p'], prompts: true },
+  { flags: ['-a'] },
+  { flags: ['-p'] },
+  { flags: ['-P'] },
+  { flags: ['-k', '-pass', '-passin', '-passout'], form: 'openssl' },
+  { flags: ['-U'], form: 'user%password' },
+];
+
+/** A word with a file's extension (`archive.7z`, `dump.sql`): what a prompting client reads after a bare `-p`, not a password. */
+const fileName = /\.(?=[A-Za-z0-9]{0,4}[A-Za-z])[A-Za-z0-9]{1,5}$/;
+
+/** The password in an option's value as the program writes it: `pass:X` for openssl (`env:`, `file:` name none), after `%` in `user%password`. */
+function inForm(text: string, value: Span, form: 'openssl' | 'user%password' | undefined): Span | undefined {
+  const v = text.slice(value[0], value[1]);
+  if (form === 'openssl') {
+    if (/^(?:env|file|fd):|^stdin$/.test(v)) return undefined;
+    return v.startsWith('pass:') ? (v.length > 5 ? [value[0] + 5, value[1]] : undefined) : value;
+  }
+  if (form === 'user%password') {
+    const cut = v.indexOf('%');
+    return cut === -1 || cut === v.length - 1 ? undefined : [value[0] + cut + 1, value[1]];
+  }
+  return value;
+}
 
 /**
  * Whether `text` may hold an option at all: every value read here follows a `-` after a blank, at
@@ -102,20 +132,23 @@ export function commandLinePasswords(text: string): Span[] {
   if (!mayHoldOption(text)) return out;
   for (let m = command.exec(text); m !== null; m = command.exec(text)) {
     const end = lineEnd(text, m.index + m[0].length);
-    const flag = m[3] !== undefined ? '-a' : '-p';
-    const prompts = m[2] !== undefined;
+    const group = groups[m.slice(1).findIndex((g) => g !== undefined)] ?? { flags: ['-p'] };
     for (let at = skipSpace(text, m.index + m[0].length, end); at < end; at = skipSpace(text, pastWord(text, at, end), end)) {
-      if (!text.startsWith(flag, at) || text.startsWith('--', at)) continue;
+      const flag = group.flags.find((f) => text.startsWith(f, at) && (f.length === 2 || ' \t'.includes(text.charAt(at + f.length))));
+      if (flag === undefined || text.startsWith('--', at)) continue;
       const after = at + flag.length;
       if (after < end && text.charAt(after) !== ' ' && text.charAt(after) !== '\t') {
         // Attached: `-pSecret`, `-p'Secret'`.
         const value = valueAt(text, after, end);
-        if (value !== undefined) out.push(value);
+        const taken = value === undefined ? undefined : inForm(text, value, group.form);
+        if (taken !== undefined) out.push(taken);
         continue;
       }
       const value = valueAt(text, skipSpace(text, after, end), end);
       const v = value === undefined ? '' : text.slice(value[0], value[1]);
-      if (value !== undefined && (!prompts || credentialLike(v) || passwordOfLetters(v))) out.push(value);
+      const taken = value === undefined ? undefined : inForm(text, value, group.form);
+      if (taken !== undefined && (group.prompts !== true || ((credentialLike(v) || passwordOfLetters(v)) && !fileName.test(v))))
+        out.push(taken);
     }
     command.lastIndex = end;
   }
