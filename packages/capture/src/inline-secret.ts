@@ -30,7 +30,8 @@ export function inlineColonValue(text: string, end: number, name: string): Span 
  */
 export function statedSecretValue(text: string, end: number, name: string): Span | undefined {
   if (passwordName.test(name) || !' \t'.includes(text.charAt(end))) return undefined;
-  const verb = /^[ \t]+(?:is|was)[ \t]+/i.exec(text.slice(end, end + 8));
+  // `is` / `was`, or another language's copula (`meine PIN ist 4821`, `mi PIN es 4821`, `il PIN è 4821`).
+  const verb = /^[ \t]+(?:is|was|ist|es|est|è|é|er|är|jest|era)[ \t]+/i.exec(text.slice(end, end + 8));
   const from = verb === null ? skipBlanks(text, end) : end + verb[0].length;
   return randomWord(text, from) ?? shortCode(text, from, name);
 }
@@ -47,8 +48,9 @@ function shortCode(text: string, at: number, name: string): Span | undefined {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .split(/[-_.]+/);
-  return /^\d{3,8}$/.test(text.slice(from, to)) && privateDataName(words) ? [from, to] : undefined;
+    .split(/[-_.\s]+/);
+  // 3 to 8 digits, or an SSN's groups (`123-45-6789`).
+  return /^(?:\d{3,8}|\d{3}-\d{2}-\d{4})$/.test(text.slice(from, to)) && privateDataName(words) ? [from, to] : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
+import { codeStatements } from './code-statement.js';
 import { commandLinePasswords } from './command-line-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
@@ -103,6 +104,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: commandLinePasswords },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
+  { name: 'code', find: codeStatements },
   {
     name: 'jwt',
     regex: new RegExp(`${start}eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}`, 'g'),
