@@ -35,6 +35,12 @@ const seeds = {
   iban: 'DE89370400440532013000',
   ibanGrouped: 'DE89 3704 0044 0532 0130 00',
   b64: 'Sd8Zx2Vb7Np9+Lc3RwT5yMh4/Gd6Jf1Ws9Qa==',
+  lrmHead: 'ghp_SeederLrmHead0',
+  lrmTail: 'Kq8Zx2Vb7Np9Lc3RwT5y',
+  k8s: 'SeederK8sPw-3',
+  zip: 'SeederZipPw-4',
+  code: '58203917',
+  yaml: 'SeederYamlBlock-6',
 } as const;
 
 /** What a stored byte or a log line may hold of a secret: as written, percent-encoded once or twice, and base64 at each alignment. */
@@ -82,6 +88,8 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
         `key ${seeds.zwHead}\u200b${seeds.zwTail}, then sshpass -p ${seeds.sshpass} ssh root@db and machine h login u password ${seeds.netrc}`,
         `la password è ${seeds.itPw}; <input type="password" value="${seeds.htmlPw}">; my PIN is ${seeds.pin}; pay ${seeds.ibanGrouped} or ${seeds.iban}`,
         `sign in at https://x.example.com/login?next=${callback} now`,
+        `token ${seeds.lrmHead}\u200e${seeds.lrmTail}; kubectl create secret generic db --from-literal=password=${seeds.k8s}; zip -P ${seeds.zip} a.zip x; your verification code is ${seeds.code}`,
+        `db:\n  password: |\n    ${seeds.yaml}\n  user: app`,
       ];
       for (const [i, content] of asks.entries()) {
         const path = i === 0 ? `/v1/chat/completions?api_key=${seeds.queryKey}` : `/v1/chat/completions`;
