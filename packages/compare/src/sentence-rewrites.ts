@@ -1,4 +1,5 @@
 import { addedParts } from './added-part.js';
+import { adviceWeakened } from './advice-weakened.js';
 import { agentsMoved } from './agents-moved.js';
 import { deniedExtended } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
@@ -31,6 +32,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
   for (const d of [
     ...itemsMoved(original, candidate, baselines, o.maxClauses),
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
+    // …or an obligation said again as advice ("An adult must supervise" → "We recommend having an adult keep an eye on it").
+    ...adviceWeakened(original, candidate, baselines, o.maxClauses),
     // …or an action moved between the service and the reader ("our crew puts it up" → "you'll put it up yourselves").
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
     // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").

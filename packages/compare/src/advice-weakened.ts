@@ -1,0 +1,69 @@
+import { clip } from './clip-text.js';
+import type { SentenceDifference } from './divergence-report.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+
+// An obligation said again as advice in an answer written anew: "An adult must supervise at all
+// times" → "We recommend having an adult keep an eye on it", "must be worn at all times on the
+// water" → "we recommend wearing them on the water". The reworded clause shares too few words with
+// the original's for the clause rules to pair them; the thing the obligation is about pairs them
+// instead: a word that one clause of the original says and one clause of the candidate says, and no
+// other clause of either. Where a clause of the candidate keeps the obligation on that word, the
+// advice is an addition, not the obligation weakened.
+
+/** Content words (4+ letters, no digit) with the clauses of `sheet`'s first `max` that say them. */
+function sayers(sheet: FactSheet, max: number): Map<string, ClauseFacts[]> {
+  const out = new Map<string, ClauseFacts[]>();
+  for (const c of sheet.clauses.slice(0, max))
+    for (const w of c.contentSet) {
+      if (w.length < 4 || /\d/.test(w)) continue;
+      const list = out.get(w);
+      if (list === undefined) out.set(w, [c]);
+      else list.push(c);
+    }
+  return out;
+}
+
+/** A claim the modal scale reads: not a condition, not about the conversation, not negated. */
+const plain = (c: ClauseFacts): boolean => !c.condition && !c.framing && !c.polarity.negated;
+
+/**
+ * Candidate clauses of advice ("we recommend…", "it's best to…") whose one distinctive word the
+ * original says only in an obligation (`necessity`, not a request), the candidate in no obligation.
+ * Noise where a baseline says the word in a clause of advice too.
+ */
+export function adviceWeakened(
+  original: FactSheet,
+  candidate: FactSheet,
+  baselines: readonly FactSheet[],
+  max: number,
+): SentenceDifference[] {
+  const advised = candidate.clauses.slice(0, max).filter((c) => plain(c) && c.polarity.modality === 'advice');
+  if (advised.length === 0) return [];
+  const ours = sayers(original, max);
+  const theirs = sayers(candidate, max);
+  const out: SentenceDifference[] = [];
+  for (const c of advised) {
+    for (const w of c.contentSet) {
+      const x = ours.get(w);
+      const y = theirs.get(w);
+      if (x?.length !== 1 || y?.length !== 1) continue;
+      const o = x[0] as ClauseFacts;
+      if (!plain(o) || o.polarity.modality !== 'necessity' || o.polarity.request === true) continue;
+      // The obligation is said again in other words, not kept: a word of it the candidate never says.
+      if (o.content.every((v) => candidate.vocabulary.has(v))) continue;
+      const varies = baselines.some((b) => b.clauses.slice(0, max).some((z) => z.contentSet.has(w) && z.polarity.modality === 'advice'));
+      out.push({
+        kind: 'modality_change',
+        key: 'fact:modality',
+        severity: 'high',
+        message: `${w}: "${clip(o.text)}" → "${clip(c.text)}"`,
+        original: o.text,
+        candidate: c.text,
+        sentence: c.sentence,
+        ...(varies ? { explainedByNoise: true } : {}),
+      });
+      break;
+    }
+  }
+  return out;
+}
