@@ -15,6 +15,7 @@ import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
 import { sentenceAgrees } from './sentence-claim.js';
+import { differsInUnpairedPart } from './unpaired-part.js';
 import { anchoredElsewhere } from './value-slots.js';
 
 /**
@@ -79,7 +80,7 @@ export function diffPolarity(
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
     // One clause the other word for word with an aside of its own: the aside is an addition, not a flip.
     const flip =
-      opposed(p, c) && !addsAside(p, c, original.clauses)
+      opposed(p, c) && !addsAside(p, c, original.clauses) && !differsInUnpairedPart(p, c, original.clauses)
         ? difference(
             'polarity_flip',
             p,

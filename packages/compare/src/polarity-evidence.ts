@@ -58,21 +58,34 @@ const auxiliaries = new Set([
 export function polarityEvidence(a: ClauseFacts, b: ClauseFacts): string {
   const ta = a.tokens.map((t) => t.core);
   const tb = b.tokens.map((t) => t.core);
-  const la = a.tokens.map((t) => t.lower);
-  const lb = b.tokens.map((t) => t.lower);
-  let pre = 0;
-  while (pre < la.length && pre < lb.length && la[pre] === lb[pre]) pre++;
-  let suf = 0;
-  while (suf < la.length - pre && suf < lb.length - pre && la[la.length - 1 - suf] === lb[lb.length - 1 - suf]) suf++;
-  const changedA = la.length - pre - suf;
-  const changedB = lb.length - pre - suf;
+  const { pre, suf, changedA, changedB } = editOf(a, b);
   if (changedA + changedB > 16 || (pre === 0 && suf === 0)) return `"${clip(a.text)}" → "${clip(b.text)}"`;
   // Up to three words of shared context after the change, and the auxiliary before it ("will
   // not be charged"), so the evidence reads as a phrase.
   const context = Math.min(suf, 3);
-  const from = pre > 0 && auxiliaries.has(la[pre - 1] ?? '') ? pre - 1 : pre;
+  const from = pre > 0 && auxiliaries.has(a.tokens[pre - 1]?.lower ?? '') ? pre - 1 : pre;
   const piece = (t: readonly string[], changed: number): string => t.slice(from, pre + changed + context).join(' ');
   return `${piece(ta, changedA) || '∅'} → ${piece(tb, changedB) || '∅'}`;
+}
+
+/** The words two clauses share at their start (`pre`) and end (`suf`), and how many each has between. */
+function editOf(a: ClauseFacts, b: ClauseFacts): { pre: number; suf: number; changedA: number; changedB: number } {
+  const la = a.tokens;
+  const lb = b.tokens;
+  let pre = 0;
+  while (pre < la.length && pre < lb.length && la[pre]?.lower === lb[pre]?.lower) pre++;
+  let suf = 0;
+  while (suf < la.length - pre && suf < lb.length - pre && la[la.length - 1 - suf]?.lower === lb[lb.length - 1 - suf]?.lower) suf++;
+  return { pre, suf, changedA: la.length - pre - suf, changedB: lb.length - pre - suf };
+}
+
+/**
+ * Whether one clause is the other reworded, not edited: they share no word at either end, or more
+ * than 16 words stand between (the pairs whose evidence {@link polarityEvidence} quotes whole).
+ */
+export function reworded(a: ClauseFacts, b: ClauseFacts): boolean {
+  const { pre, suf } = editOf(a, b);
+  return 2 * (pre + suf) < Math.min(a.tokens.length, b.tokens.length);
 }
 
 function clip(s: string): string {
