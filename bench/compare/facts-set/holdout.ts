@@ -117,6 +117,15 @@ export const holdout12File = join(qualityDir, 'facts-holdout-12.jsonl');
 export const holdout13File = join(qualityDir, 'facts-holdout-13.jsonl');
 
 /**
+ * A fourteenth set (`facts-holdout-14.jsonl`), written on 2026-12-03 (09:17-09:27 UTC) for the lead by an
+ * author who read none of the engine, its tests or its figures: 45 inputs in 45 domains none of the other
+ * sets use (4 in Italian, German, French or Portuguese; 9 tool preambles or step lists), 0-3 baselines, 4
+ * candidates each (90 regressions, 45 of them reworded as a whole; 90 noise). Scored by the lead only (totals,
+ * and which kinds of difference fired) while this session's engineers worked. Totals and per kind only.
+ */
+export const holdout14File = join(qualityDir, 'facts-holdout-14.jsonl');
+
+/**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
  * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
  * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
