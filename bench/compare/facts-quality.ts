@@ -77,7 +77,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['tenth hand-written hold-out set (data/quality/facts-holdout-10.jsonl; totals only)', readHoldoutSet(holdout10File), false],
   ["eleventh hold-out set, the lead's (read by him for misread values since 22:00 UTC; totals only)", readHoldoutSet(holdout11File), false],
   ["twelfth hold-out set, the lead's blind one (data/quality/facts-holdout-12.jsonl; totals only)", readHoldoutSet(holdout12File), false],
-  ["thirteenth hold-out set, the lead's (blind until 2026-12-03 12:00 UTC) (data/quality/facts-holdout-13.jsonl; totals only)", readHoldoutSet(holdout13File), false],
+  ["thirteenth hold-out set, the lead's (data/quality/facts-holdout-13.jsonl; totals only)", readHoldoutSet(holdout13File), false],
   ["fourteenth hold-out set, the lead's newest (data/quality/facts-holdout-14.jsonl; totals only)", readHoldoutSet(holdout14File), false],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
   ['restatements 2, own (data/quality/facts-restatements-2.jsonl; open, misses listed)', readHoldoutSet(restatements2File), true],
