@@ -110,6 +110,7 @@ export function gluedTemperature(c: string, rest: readonly ClauseToken[]): { n: 
   return scale === undefined ? undefined : { n, scale, used: 2 };
 }
 
+const quantityKey = 'quantity:';
 const measureSymbols = new Set([...Object.values(measureUnits), 'floz', '°c', '°f']);
 
 /**
@@ -117,7 +118,7 @@ const measureSymbols = new Set([...Object.values(measureUnits), 'floz', '°c', '
  * another unit ("8 lb") is another value, where a counted noun ("3 nights") is supported by any "3".
  */
 export function isMeasure(v: FactValue): boolean {
-  if (v.type !== 'quantity') return false;
   const k = v.keys[0] ?? '';
-  return measureSymbols.has(k.slice(9, k.lastIndexOf(':')));
+  if (v.type !== 'quantity' || !k.startsWith(quantityKey)) return false;
+  return measureSymbols.has(k.slice(quantityKey.length, k.lastIndexOf(':')));
 }

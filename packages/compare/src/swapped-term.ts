@@ -1,11 +1,11 @@
 import { contentWords, isFunctionWord } from './content-words.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { isMeasure } from './measure-conversion.js';
 import { otherSpelling } from './name-abbreviations.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
-import { measureUnits } from './unit-words.js';
 import { singular } from './word-forms.js';
 import { segmentedWord } from './word-segments.js';
 
@@ -13,9 +13,6 @@ import { segmentedWord } from './word-segments.js';
 const acronymWord = /^\p{Lu}{2,5}$/u;
 // A word of letters (no digits: values are compared as values).
 const letters = /^\p{L}[\p{L}'’-]*$/u;
-
-// The symbols units of measure are read as ("kg", "GB"): a count's noun that is none of them is a term.
-const measureSymbols = new Set(Object.values(measureUnits));
 
 /**
  * The words of a clause's values ("two times", "weekdays"): compared as values, not as terms. The
@@ -26,7 +23,8 @@ function valueWords(c: ClauseFacts): Set<string> {
   for (const v of c.values) {
     const key = v.keys[0] ?? '';
     const noun = v.type === 'quantity' && key.startsWith('quantity:') ? key.split(':')[1] : undefined;
-    const counted = noun !== undefined && !measureSymbols.has(noun) ? noun : undefined;
+    // A count's noun that names no unit of measure ("kg", "GB") is a term.
+    const counted = noun !== undefined && !isMeasure(v) ? noun : undefined;
     for (const w of v.text.toLowerCase().split(/[^\p{L}]+/u))
       if (w !== '' && (counted === undefined || singular(w) !== counted)) out.add(w);
   }
