@@ -23,6 +23,7 @@ export {
   secretNameAllowList,
 } from './header-policy.js';
 export { costUsd, defaultPricing, type ModelPrice, type PriceLookup, priceLookup } from './pricing.js';
+export { processRedactor } from './process-redactor.js';
 export { randomShortToken } from './random-short-token.js';
 export { type ExchangeParts, exchangeParts, type RecordDeps, type ReplyPart, type RequestPart, recordExchange } from './record-exchange.js';
 export { createRedactor, defaultRedactedHeaders, type ExchangeRedactor, type Redactor } from './redactor.js';

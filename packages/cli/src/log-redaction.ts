@@ -1,5 +1,5 @@
-import { createRedactor } from '@understudy/capture';
-import { parseConfig, type Random, systemRandom } from '@understudy/core';
+import { processRedactor } from '@understudy/capture';
+import { type Random, systemRandom } from '@understudy/core';
 
 /**
  * What every line the CLI writes as a log passes through: the redactor's built-in rules (secret-named
@@ -9,6 +9,6 @@ import { parseConfig, type Random, systemRandom } from '@understudy/core';
  * guesses against a log line's placeholder, and the store's key is not needed to write a log).
  */
 export function logRedaction(random: Random = systemRandom): (line: string) => string {
-  const redactor = createRedactor(parseConfig({}).tap.redaction, Buffer.from(random.bytes(32)).toString('hex'));
+  const redactor = processRedactor(random);
   return (line) => redactor.forExchange().body(line, 'application/json');
 }

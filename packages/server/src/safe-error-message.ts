@@ -1,5 +1,5 @@
-import { createRedactor, randomShortToken } from '@understudy/capture';
-import { parseConfig, type Random } from '@understudy/core';
+import { processRedactor, randomShortToken } from '@understudy/capture';
+import type { Random } from '@understudy/core';
 
 /**
  * Ids of the shape ours have (ULIDs: 26 capitals and digits; fixtures and imports write them with
@@ -30,6 +30,6 @@ export function errorTextRedactor(
   redactor: { forExchange(): { text(s: string): string } } | undefined,
   random: Random,
 ): (text: string) => string {
-  const r = redactor ?? createRedactor(parseConfig({}).tap.redaction, Buffer.from(random.bytes(32)).toString('hex'));
+  const r = redactor ?? processRedactor(random);
   return (text) => r.forExchange().text(text);
 }
