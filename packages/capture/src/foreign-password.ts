@@ -1,4 +1,5 @@
 import { firstLetterGroups } from './first-letter-groups.js';
+import { statedLetterPassword } from './foreign-password-word.js';
 import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
 
@@ -71,16 +72,26 @@ export function foreignPasswordValues(text: string): Span[] {
     while (to < text.length && to - from < maxValue && !valueEnd.includes(text.charAt(to))) to++;
     while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
     const value = text.slice(from, to);
-    const colon = /[:=：\uff1a-]|\\uff1a/.test(m[0].slice(label.length));
-    // With a colon any word of five or more; stated otherwise, a credential's shape and no date or amount.
+    const stated = m[0].slice(label.length);
+    const colon = /[:=：\uff1a-]|\\uff1a/.test(stated);
+    // With a colon any word of five or more; after a copula a credential's shape and no date or
+    // amount, or a word of letters that reads as no prose (`ist sonnenblume`, not `ist falsch`);
+    // after a blank alone only a credential's shape (`senha incorreta`, `Passwort vergessen`).
     const taken = colon ? credentialish(value) || value.length >= 5 : credentialish(value) && !ordinaryFigure.test(value);
-    if (value.length >= 4 && !value.startsWith('[redacted:') && taken) {
+    const letters = !taken && !colon && copula.test(stated) ? statedLetterPassword(text, from) : undefined;
+    if (letters !== undefined) {
+      out.push(letters);
+      labelled.lastIndex = letters[1];
+    } else if (value.length >= 4 && !value.startsWith('[redacted:') && taken) {
       out.push([from, to]);
       labelled.lastIndex = to;
     }
   }
   return out;
 }
+
+/** A label's statement that is a copula (a word, or `是` / `は` and the like right after the label). */
+const copula = /[^\s\u00a0\u202f\u3000]/;
 
 /** A date, a time, an amount or a count (`2026-12-03`, `10:30`, `1.299,00`): prose, not a password. */
 const ordinaryFigure = /^[$€£¥]?\d{1,4}(?:[-/.:,]\d{1,4})*%?$/;

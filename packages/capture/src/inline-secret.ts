@@ -1,4 +1,5 @@
 import { proseHeadings } from './config-line-secret.js';
+import { statedLetterPassword } from './foreign-password-word.js';
 import { passwordOfLetters } from './password-word.js';
 import { privateDataName } from './private-data-name.js';
 import { randomShortToken } from './random-short-token.js';
@@ -61,9 +62,12 @@ function shortCode(text: string, at: number, name: string): Span | undefined {
 export function statedPasswordValue(text: string, end: number, name: string): Span | undefined {
   if (!passwordName.test(name)) return undefined;
   const verb = statedCopula.exec(text.slice(end, end + 10));
-  // A word of letters is read as English prose or not (`passwordOfLetters`): after another
-  // language's copula (`la password è sbagliata`) only a credential's shape counts.
-  return verb === null ? undefined : credentialWord(text, end + verb[0].length, /^ (?:is|was) /i.test(verb[0]));
+  if (verb === null) return undefined;
+  // A word of letters is read as prose or not in the copula's language: English after `is` / `was`
+  // (`passwordOfLetters`), the others after theirs (`la password è sbagliata` / `è gattorosso`).
+  const from = end + verb[0].length;
+  if (/^ (?:is|was) /i.test(verb[0])) return credentialWord(text, from, true);
+  return credentialWord(text, from, false) ?? statedLetterPassword(text, from);
 }
 
 /**
