@@ -13,13 +13,13 @@ import {
 import type { Replayer } from '@understudy/replay';
 import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { Registry } from 'prom-client';
 import { authenticate } from './auth/authenticate.js';
 import { authorize } from './auth/authorize.js';
 import { loginRoutes, logoutRoute } from './auth/login-routes.js';
 import { createSessionStore } from './auth/session-store.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
+import { bodyLimit } from './body-limit.js';
 import { canaryRoutes } from './canary-routes.js';
 import { comparisonRoutes } from './comparison-routes.js';
 import type { ControlEnv } from './control-env.js';
@@ -111,15 +111,7 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
   // cannot send headers on a webhook (the token comes in its metadata) and its Prometheus
   // provider sends basic auth.
   app.route('/api/gates', gateRoutes({ store: deps.store, clock, verify: (token) => token !== undefined && verify(token) !== undefined }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new UnderstudyError('payload_too_large', `request bodies are limited to ${maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  app.use('*', bodyLimit({ maxBytes: maxBodyBytes, what: 'request bodies', clock }));
   app.route('/', loginRoutes({ verify, sessions, sessionTtlMs, redact: redactError }));
   app.use('*', authenticate({ verify, sessions, redact: redactError }));
   app.route('/', logoutRoute(sessions));

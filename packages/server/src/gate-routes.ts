@@ -3,6 +3,7 @@ import type { Store } from '@understudy/store';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken } from './bearer-token.js';
+import { bodyLimit } from './body-limit.js';
 import { parsePromQuery, promVector } from './prom-query.js';
 import { judgeVersion, parseGateQuery, type VersionGateReport } from './version-gate.js';
 
@@ -63,10 +64,9 @@ export function gateRoutes(deps: GateRoutesDeps): Hono {
     return c.json(await judge({ ...c.req.query(), version: c.req.param('version') }));
   });
 
-  routes.post('/flagger', async (c) => {
+  // Bounded before it is read: this route reads its body before it can check the token.
+  routes.post('/flagger', bodyLimit({ maxBytes: maxWebhookBytes, what: 'webhook bodies', clock: deps.clock }), async (c) => {
     const text = await c.req.text();
-    if (text.length > maxWebhookBytes)
-      throw new UnderstudyError('payload_too_large', `webhook bodies are limited to ${maxWebhookBytes} bytes`);
     let body: unknown;
     try {
       body = JSON.parse(text);
