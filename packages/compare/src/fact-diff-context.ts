@@ -1,3 +1,4 @@
+import { statesFigureFor } from './bare-figure.js';
 import { align, matchClauses } from './clause-alignment.js';
 import type { Difference } from './divergence-report.js';
 import { entitySupported } from './entity-support.js';
@@ -95,7 +96,9 @@ export function factDiffContext(
     );
   const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
     (mine !== undefined && clauseStates(mine, v)) ||
-    production.some((sheet) => someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c)));
+    production.some((sheet) =>
+      someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c) && (sheet === original || statesFigureFor(x, v, c))),
+    );
   return {
     original,
     candidate,

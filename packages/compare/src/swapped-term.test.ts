@@ -89,4 +89,28 @@ describe('a term swapped in a clause kept word for word', () => {
       ),
     ).toEqual([]);
   });
+
+  it('is a changed fact where the candidate says the original’s term elsewhere, but once fewer than the original does', () => {
+    // "zone" stays in the candidate's other sentence, as often as the original says it there: this one lost it.
+    expect(
+      changes(
+        'Each zone keeps its own cache. Purges are limited to ten per hour per zone, and they reach every edge in seconds.',
+        'Each zone keeps its own cache. Purges are limited to ten per hour per account, and they reach every edge in seconds.',
+      ),
+    ).toEqual(['zone → account']);
+    // A word the clause's language uses often ("le") still said elsewhere: the clause lost one.
+    expect(
+      changes(
+        'Bonjour ! Le lin et le coton sont lavés sur place, et le repassage est offert.',
+        'Bonjour ! La soie et le coton sont lavés sur place, et le repassage est offert.',
+      ),
+    ).toEqual(['Le lin → La soie']);
+    // A verb said once fewer ("create" → "make") is how a paraphrase words it, not a term.
+    expect(
+      changes(
+        'Don’t reuse an old key; create a new one instead. The console creates keys on demand.',
+        'Don’t reuse an old key; make a new one instead. The console creates keys on demand.',
+      ),
+    ).toEqual([]);
+  });
 });

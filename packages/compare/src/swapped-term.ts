@@ -61,6 +61,30 @@ function isSegmented(t: ClauseToken): boolean {
   return segmentedWord.test(t.core);
 }
 
+/** How many times an answer's clauses say a folded content word. */
+function wordCount(sheet: FactSheet, w: string): number {
+  let n = 0;
+  for (const c of sheet.clauses) for (const x of c.content) if (x === w) n++;
+  return n;
+}
+
+// Words after which a noun stands: determiners and prepositions (not "to", which also opens a verb).
+const nounOpeners = new Set(
+  'the a an this that these those our your their its his her my each every any per by via at in on for from with without of into onto through under over'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a term swapped at `pre` (runs `from` → `to`) stands where a noun does: after a determiner
+ * or a preposition, or with a short article of its own on each side that changed ("Le" → "La").
+ */
+function nounSlot(a: readonly ClauseToken[], pre: number, from: readonly ClauseToken[], to: readonly ClauseToken[]): boolean {
+  if (pre > 0) return nounOpeners.has(a[pre - 1]?.lower ?? '');
+  const article = (run: readonly ClauseToken[]): boolean => run.length === 2 && (run[0]?.core.length ?? 0) <= 3;
+  return article(from) && article(to);
+}
+
 const sameStem = (a: string, b: string): boolean => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
 
 /**
@@ -105,7 +129,16 @@ export function swappedTerm(
   const now = termForms(to, c);
   if (old === undefined || now === undefined || old.some((x) => now.some((y) => sameStem(x, y) || otherSpelling(x) === y)))
     return undefined;
-  if (old.some((w) => candidate.vocabulary.has(w)) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
+  // The original's term is kept where the candidate says it as often as the original does (it moved
+  // to another clause); said once fewer, this clause lost it, however often the answer uses the word
+  // elsewhere (a path's `{zone_id}`, an article: "Le cuir et le daim" → "La soie et le daim").
+  // Only a noun's slot is read so: after a determiner or a preposition ("per zone" → "per account"), or
+  // an article that changed with the noun ("Le cuir" → "La soie"); a verb ("; create a new one" →
+  // "; make a new one") is how a paraphrase words its own way.
+  const original = nounSlot(a, pre, from, to) ? production[0] : undefined;
+  const kept = (w: string): boolean =>
+    candidate.vocabulary.has(w) && (original === undefined || wordCount(candidate, w) >= wordCount(original, w));
+  if (old.some(kept) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
   // A baseline that says an acronym in the plural ("LEDs") says it.
   const says = (s: FactSheet, w: string): boolean => s.vocabulary.has(w) || s.vocabulary.has(`${w}s`);
   const varies = baselines.some((s) => !old.every((w) => says(s, w)));
