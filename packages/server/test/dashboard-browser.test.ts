@@ -150,6 +150,27 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     await context.close();
   }, 60_000);
 
+  // A phone, or a window beside an editor: at 360 px the nav's last links and every table's right
+  // columns were off screen, reachable only by scrolling the whole page sideways.
+  it('fits a 360 px window: no page scrolls sideways and every nav link is on screen', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${base}/login#token=${reader}`);
+    await page.waitForURL(`${base}/`);
+    const wide: string[] = [];
+    for (const path of dashboardPaths(fx)) {
+      await page.goto(`${base}${path}`);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      if (Number(overflow) > 0) wide.push(`${path}: ${overflow} px too wide`);
+      const offscreen = await page.evaluate(
+        '[...document.querySelectorAll("header a, header button")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.textContent.trim())',
+      );
+      if ((offscreen as string[]).length > 0) wide.push(`${path}: off screen ${(offscreen as string[]).join(', ')}`);
+    }
+    expect(wide).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('never asked for anything outside loopback', () => {
     expect(requested.length).toBeGreaterThan(5);
     expect(escaped).toEqual([]);

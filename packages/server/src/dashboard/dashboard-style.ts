@@ -7,7 +7,7 @@ export const dashboardStyle = `
   --good:#1f7a3f; --bad:#b3261e; --warn:#9a6700; --ins:#d7f5dd; --del:#fbe0de; }
 * { box-sizing: border-box; }
 body { margin:0; font:14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color:var(--fg); background:var(--bg); }
-header { display:flex; gap:1.5rem; align-items:center; padding:.6rem 1.2rem; background:#141a26; color:#fff; }
+header { display:flex; flex-wrap:wrap; gap:.4rem 1.5rem; align-items:center; padding:.6rem 1.2rem; background:#141a26; color:#fff; }
 header a { color:#cfd8ee; text-decoration:none; } header a.on, header a:hover { color:#fff; }
 header .brand { font-weight:700; color:#fff; margin-right:1rem; }
 header .who { margin-left:auto; color:#aab4c8; font-size:12px; }
@@ -50,5 +50,15 @@ pre.body { max-height:480px; overflow:auto; }
 .login { max-width:420px; margin:10vh auto; }
 .login input { width:100%; margin:.5rem 0 1rem; }
 .error-box { border-left:4px solid var(--bad); background:#fff7f6; padding:.5rem .8rem; margin-bottom:1rem; }
+/* A narrow window: the nav wraps (above), sides stack, and a wide table scrolls inside its own box
+   instead of pushing the whole page sideways. */
+@media (max-width: 760px) {
+  header { padding:.5rem .8rem; } header .brand { margin-right:0; } header .who { margin-left:0; }
+  main { padding:.8rem; }
+  .side { grid-template-columns:1fr; }
+  table { display:block; overflow-x:auto; }
+  svg.chart { min-width:0; }
+  main, .card, .grid > * { min-width:0; }
+}
 ${barWidths}
 `;
