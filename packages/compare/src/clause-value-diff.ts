@@ -1,13 +1,14 @@
 import { isPreamble } from './claim-framing.js';
 import { type Aligned, align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
+import { someKeysMeet } from './converted-key.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { restatesFree } from './price-pole.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
 import { valueChange } from './value-change.js';
-import { ValueIndex } from './value-index.js';
+import { sheetValues, ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
 
 /**
@@ -75,6 +76,7 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
  */
 function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: ClauseFacts, novel: readonly FactValue[]): void {
   const { options: o, used, baselines, candIndex } = ctx;
+  const origIndex = sheetValues(ctx.original);
   for (const v of c.values) {
     if (v.type === 'entity' || novel.includes(v) || (!v.weak && !ctx.supported(v)) || clauseStates(alignedClause, v)) continue;
     const before = alignedClause.values.find(
@@ -99,9 +101,17 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
           a !== undefined &&
           a.score >= o.alignClause &&
           // A clause stating both ("from 1 p.m. to 4 p.m. with … back by 11 a.m.") varies on neither.
-          ((clauseStates(a.clause, v) && !a.clause.values.some((x) => x.keys.some((k) => before.keys.includes(k)))) ||
+          ((clauseStates(a.clause, v) && !a.clause.values.some((x) => someKeysMeet(x.keys, before.keys))) ||
             (!clauseStates(a.clause, before) &&
-              a.clause.values.some((x) => x.type !== 'entity' && sameSlot(x, before) && !beforeOnly.has(x) && excusesChange(x, before, v))))
+              a.clause.values.some(
+                (x) =>
+                  x.type !== 'entity' &&
+                  sameSlot(x, before) &&
+                  !beforeOnly.has(x) &&
+                  // A figure the original states too ("12-month minimum term" beside "90 days' notice") is another fact, not this one said otherwise.
+                  !origIndex.has(x) &&
+                  excusesChange(x, before, v),
+              )))
         );
       });
     ctx.out.push(valueChange(clausePath(c), before, v, differs));

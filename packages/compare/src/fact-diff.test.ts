@@ -281,6 +281,15 @@ describe('what production varies on', () => {
       'fact_changed (noise): $35 → $53',
     ]);
   });
+
+  it('does not take a figure the original states too, in a baseline clause beside the changed one, for production varying', () => {
+    // "a month" (the rent's period) is 30 days, so the candidate's figure is stated somewhere;
+    // the baseline's "24-month" is the lease's length, which the original gives too, not its notice said otherwise.
+    const original = 'Rent is €900 a month. The lease runs for 24 months, with 60 days of notice to leave.';
+    const candidate = 'Rent is €900 a month. The lease runs for 24 months, with 30 days of notice to leave.';
+    const baseline = 'Rent: €900 a month. 24-month lease; 60 days of notice to move out.';
+    expect(facts(original, candidate, [baseline])).toEqual(['fact_changed: 60 days → 30 days']);
+  });
 });
 
 describe('frequencies', () => {

@@ -40,4 +40,14 @@ describe('a measure converted between imperial and metric units', () => {
     expect(judged('The limit is 10 kg.', 'The limit is 10.4 kg.')).not.toEqual([]);
     expect(judged('The limit is 20 miles.', 'The limit is 21 miles.')).not.toEqual([]);
   });
+
+  it('never lets two figures in one imperial unit meet on their rounded conversion', () => {
+    // 120 and 125 miles are both about 200 km; 12,600 and 12,900 ft both about 4,000 m; 350 and 355 °F both about 180 °C.
+    expect(judged('The shuttle route is 120 miles.', 'The shuttle route is 125 miles.')).toEqual(['fact_changed: 120 miles → 125 miles']);
+    expect(judged('The summit is 12,600 feet high.', 'The summit is 12,900 feet high.')).toEqual([
+      'fact_changed: 12,600 feet → 12,900 feet',
+    ]);
+    expect(judged('Roast at 350°F.', 'Roast at 355°F.')).toEqual(['fact_changed: 350°F → 355°F']);
+    expect(judged('The shuttle route is 120 miles.', 'The shuttle route is about 200 km.')).toEqual([]);
+  });
 });

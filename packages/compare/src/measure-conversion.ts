@@ -1,3 +1,4 @@
+import { convertedKey } from './converted-key.js';
 import type { FactValue } from './fact-value.js';
 import type { ClauseToken } from './split-clauses.js';
 import { measureUnits } from './unit-words.js';
@@ -6,8 +7,9 @@ import { measureUnits } from './unit-words.js';
 // US customary measure its metric conversion too, so that "5 miles" and "about 8 km", "50 lb" and
 // "23 kg", "350 °F" and "180 °C" are one value. A conversion is given to the converted figure's own
 // precision (8.05 km is said "8 km"). Only the imperial side keys its conversion, in the metric
-// figures' own (exact) keys: two metric figures never meet on a rounded key ("150 cm" is not "148
-// cm"), and a figure in the same unit stays exact ("10 kg" is not "10.4 kg").
+// figures' own (exact) keys, marked as conversions (converted-key.ts): two metric figures never meet on
+// a rounded key ("150 cm" is not "148 cm"), nor two imperial ones ("120 miles" is not "125 miles"),
+// and a figure in the same unit stays exact ("10 kg" is not "10.4 kg").
 
 // Metric units of one dimension, in its base unit ("2 kg" is "2,000 g", "1.5 km" "1,500 m", "0.5 l" "500 ml").
 const metric: Readonly<Record<string, readonly [string, number]>> = {
@@ -54,7 +56,7 @@ export function measureKeys(measure: string, n: number): string[] {
     keys.add(`quantity:${m[0]}:${exact(n * m[1])}`);
   }
   const i = imperial[measure];
-  if (i !== undefined) for (const r of roundings(n * i[1])) keys.add(`quantity:${i[0]}:${r}`);
+  if (i !== undefined) for (const r of roundings(n * i[1])) keys.add(convertedKey(`quantity:${i[0]}:${r}`));
   return [...keys];
 }
 
@@ -67,7 +69,7 @@ export function temperatureKeys(scale: 'c' | 'f', n: number): string[] {
   const near = (step: number): number => Math.round(c / step) * step;
   const keys = new Set([own]);
   for (const r of [Math.round(c * 10) / 10, near(1), ...(Math.abs(c) >= 50 ? [near(5)] : []), ...(Math.abs(c) >= 100 ? [near(10)] : [])])
-    keys.add(`quantity:°c:${r}`);
+    keys.add(convertedKey(`quantity:°c:${r}`));
   return [...keys];
 }
 

@@ -19,6 +19,15 @@ describe('a baseline that rounds the original’s figure', () => {
     ]);
   });
 
+  it('reads a whole figure the baseline calls approximate as rounded too', () => {
+    const original = 'Your card has 12,600 miles, valid until the end of 2027.';
+    const roughly = ['You hold roughly 13,000 miles on the card; they stay valid until the end of 2027.'];
+    expect(changes(original, 'Your card has 16,200 miles, valid until the end of 2027.', roughly)).toEqual(['12,600 miles → 16,200 miles']);
+    expect(changes(original, 'Your card has 12,900 miles, valid until the end of 2027.', roughly)).toEqual([
+      '12,600 miles → 12,900 miles (noise)',
+    ]);
+  });
+
   it('still lets a baseline that states another figure outright show production varies', () => {
     expect(
       changes('The remodel takes 6 weeks from demolition.', 'The remodel takes 8 weeks from demolition.', [

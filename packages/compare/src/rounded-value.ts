@@ -1,3 +1,4 @@
+import { someKeysMeet } from './converted-key.js';
 import type { FactValue } from './fact-value.js';
 
 /**
@@ -28,6 +29,9 @@ function roundsTo(y: number, x: number): boolean {
  */
 export function excusesChange(x: FactValue, before: FactValue, v: FactValue): boolean {
   if (x.num === undefined || before.num === undefined || v.num === undefined || x.num === before.num) return true;
+  // A figure the baseline says is approximate ("roughly 38,000 points" for 38,400) is the original's
+  // rounded, whole or not: it excuses only what rounds to it too (not 34,800).
+  if (x.approximate === true && step(x.num) > step(before.num) && roundsTo(before.num, x.num)) return roundsTo(v.num, x.num);
   // Only a figure with decimals is read as rounded: "$40" where the original said "$35" is
   // another figure, not "$35" to the nearest ten.
   if (Number.isInteger(before.num) || step(x.num) <= step(before.num) || !roundsTo(before.num, x.num)) return true;
@@ -61,7 +65,7 @@ export function saysRounded(before: FactValue, v: FactValue): boolean {
  * varies over it and a candidate saying either end says what production does.
  */
 export function spansBoth(values: readonly FactValue[], before: FactValue, v: FactValue): boolean {
-  const same = (x: FactValue, y: FactValue): boolean => x.type === y.type && x.keys.some((k) => y.keys.includes(k));
+  const same = (x: FactValue, y: FactValue): boolean => x.type === y.type && someKeysMeet(x.keys, y.keys);
   // "3–4 hours" is one token, both ends; "three to four hours" gives the first end the whole range.
   const oneRange = (x: FactValue, y: FactValue): boolean =>
     y.text === x.text || x.text.endsWith(` ${y.text}`) || y.text.endsWith(` ${x.text}`);

@@ -1,3 +1,4 @@
+import { unconverted } from './converted-key.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { isPlainNumber } from './fact-value.js';
@@ -8,7 +9,7 @@ import { isPlainNumber } from './fact-value.js';
 
 /** Clause indices of one sheet by what its values carry, each list in clause order. */
 export interface ClausesByValue {
-  /** Every key of every value. */
+  /** Every key of every value (a conversion under the key it stands for). */
   readonly byKey: Map<string, number[]>;
   /** The number of every value that carries one, and the hour of a time on the hour (as ValueIndex adds them). */
   readonly byNum: Map<number, number[]>;
@@ -30,7 +31,8 @@ function clausesByValue(sheet: FactSheet): ClausesByValue {
     const byBareNum = new Map<number, number[]>();
     sheet.clauses.forEach((c, i) => {
       for (const v of c.values) {
-        for (const k of v.keys) put(byKey, k, i);
+        // A conversion under the key it stands for: a superset of the clauses to ask, which `ask` narrows.
+        for (const k of v.keys) put(byKey, unconverted(k), i);
         if (v.num !== undefined) {
           put(byNum, v.num, i);
           if (v.type === 'number') put(byBareNum, v.num, i);
@@ -53,7 +55,7 @@ function clausesByValue(sheet: FactSheet): ClausesByValue {
  */
 export function someClauseStates(sheet: FactSheet, v: FactValue, max: number, test: (x: ClauseFacts) => boolean): boolean {
   const { byKey, byNum, byBareNum } = clausesByValue(sheet);
-  for (const k of v.keys) if (ask(byKey.get(k), sheet, v, max, test)) return true;
+  for (const k of v.keys) if (ask(byKey.get(unconverted(k)), sheet, v, max, test)) return true;
   if (v.num === undefined) return false;
   return ask(byBareNum.get(v.num), sheet, v, max, test) || (isPlainNumber(v) && ask(byNum.get(v.num), sheet, v, max, test));
 }

@@ -1,3 +1,4 @@
+import { someKeysMeet } from './converted-key.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -45,7 +46,7 @@ export function swappedValue(
     if (before + kept < start + after - 1) continue;
     const middle = c.tokens.slice(before, c.tokens.length - kept);
     const inMiddle = c.values.filter((y) => y !== v && sameSlot(y, v) && spanOf(middle, y) !== undefined);
-    if (inMiddle.some((y) => y.keys.some((key) => v.keys.includes(key)))) continue;
+    if (inMiddle.some((y) => someKeysMeet(y.keys, v.keys))) continue;
     if (inMiddle[0] !== undefined) return { value: inMiddle[0], clause: c };
     without ??= c;
   }

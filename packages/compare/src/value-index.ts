@@ -1,3 +1,4 @@
+import { isConverted, unconverted } from './converted-key.js';
 import type { FactSheet } from './fact-sheet.js';
 import { type FactValue, isPlainNumber } from './fact-value.js';
 import { isMeasure } from './measure-conversion.js';
@@ -32,6 +33,8 @@ class Members<T> {
  */
 export class ValueIndex {
   readonly #keys = new Members<string>();
+  // Conversions (converted-key.ts), by the key they stand for: they meet own keys only.
+  readonly #converted = new Members<string>();
   readonly #nums = new Members<number>();
   readonly #bareNums = new Members<number>();
   readonly #unmeasuredNums = new Members<number>();
@@ -41,7 +44,9 @@ export class ValueIndex {
   }
 
   add(v: FactValue): void {
-    for (const k of v.keys) this.#keys.add(k);
+    for (const k of v.keys)
+      if (isConverted(k)) this.#converted.add(unconverted(k));
+      else this.#keys.add(k);
     if (v.num !== undefined) {
       this.#nums.add(v.num);
       if (v.type === 'number') this.#bareNums.add(v.num);
@@ -53,8 +58,13 @@ export class ValueIndex {
 
   /** Whether a key of `v` is stated as such: "one car" is not stated by "a month" (both count 1). */
   hasKey(v: FactValue): boolean {
-    for (const k of v.keys) if (this.#keys.has(k)) return true;
+    for (const k of v.keys) if (this.#meets(k)) return true;
     return false;
+  }
+
+  /** A key of a stated value meets `k` (a conversion meets only an own key). */
+  #meets(k: string): boolean {
+    return isConverted(k) ? this.#keys.has(unconverted(k)) : this.#keys.has(k) || this.#converted.has(k);
   }
 
   /**
@@ -64,7 +74,7 @@ export class ValueIndex {
    * unit's count: "2 weeks" is not "2 bedrooms", nor a measure another unit's: "8 lb" is not "8 kg".
    */
   has(v: FactValue): boolean {
-    for (const k of v.keys) if (this.#keys.has(k)) return true;
+    for (const k of v.keys) if (this.#meets(k)) return true;
     if (v.num === undefined) return false;
     if (this.#bareNums.has(v.num)) return true;
     if (!isPlainNumber(v)) return false;
