@@ -1,3 +1,4 @@
+import { advisesByFrame } from './advice-frame.js';
 import { consequenceStart } from './embedded-condition.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
@@ -169,6 +170,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       pos = true;
       granted = true;
     }
+    // "it's best to", "it helps to": advice by a frame (advice-frame.ts).
+    if ((bits & cue.adviceFrame) !== 0 && advisesByFrame(tokens, i)) advised = true;
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.

@@ -116,12 +116,13 @@ describe('a kept sentence whose edit moves it on the modal or the certainty scal
   });
 
   it('reads modal phrases ("a good idea to", "welcome to", "compulsory") and a phrase of up to six words', () => {
+    // The clause rules read the frame ("it's a good idea to") too (advice-frame.ts), and report it first.
     expect(
       kinds(
         'Booths are $350 and you must show a current health permit at check-in.',
         "Booths are $350 and it's a good idea to bring a current health permit at check-in.",
       ),
-    ).toEqual(["modality_change: and you must show a → and it's a good idea to bring a"]);
+    ).toEqual(["modality_change: you must show a current health → it's a good idea to bring a current health"]);
     expect(kinds('Members are welcome to join the Friday ride.', 'Members are obliged to join the Friday ride.')).toEqual([
       'modality_change: are welcome to → are obliged to',
     ]);

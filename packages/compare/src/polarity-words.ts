@@ -1,3 +1,4 @@
+import { adviceFrameWords } from './advice-frame.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { latinNegationCues, scriptDenier, scriptNegation } from './language-negations.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -233,6 +234,8 @@ export const cue = Object.freeze({
   polar: 1022,
   /** A price word. */
   price: 1024,
+  /** A word of a frame that advises ("it's best to", advice-frame.ts). */
+  adviceFrame: 2048,
   /** A verb of failing or stopping ({@link failures}, {@link cessations}). */
   ends: 4096,
   /** A verb of not doing ({@link omissions}). */
@@ -265,6 +268,7 @@ function cueBitsOf(w: string): number {
     (payers.has(w) ? cue.payer : 0) |
     (w === 'free' ? cue.free : 0) |
     (priceWords.has(w) ? cue.price : 0) |
+    (adviceFrameWords.has(w) ? cue.adviceFrame : 0) |
     (failures.has(w) || cessations.has(w) ? cue.ends : 0) |
     (omissions.has(w) ? cue.omission : 0)
   );
