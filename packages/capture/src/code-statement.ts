@@ -1,4 +1,5 @@
 import type { Span } from './secret-value-spans.js';
+import { nearSecretWord } from './secret-words.js';
 
 /**
  * `your verification code is 482913`, `2FA code: 482913`, `one-time code 482913`: a code that proves
@@ -10,11 +11,19 @@ import type { Span } from './secret-value-spans.js';
 const statement =
   /(?<![A-Za-z])(?:verification|security|confirmation|one[- ]?time|2FA|MFA|SMS|login|access|recovery|backup|authentication|auth)[ -]codes?[ \t]*(?::|is|was)?[ \t]*(\d{3,8})(?![\d\w])/gi;
 
+/** `code` in any case: every statement holds it, and the secret-word scan finds it. */
+const codeWord = /code/i;
+
 /** Ranges of the codes such labels state, left to right. */
 export function codeStatements(text: string): Span[] {
+  // Most text has no `code`: it is looked for only near the text's secret words, which the member
+  // and assignment scans found already (three native searches of the whole text cost ~0.6 µs an exchange).
+  return nearSecretWord(text, codeWord, codeWord.source.length) ? statedCodes(text) : [];
+}
+
+/** {@link codeStatements} without its gate: the statements looked for in the whole text. */
+export function statedCodes(text: string): Span[] {
   const out: Span[] = [];
-  // A native search first: most text has no `code` in any case.
-  if (!text.includes('code') && !text.includes('Code') && !text.includes('CODE')) return out;
   statement.lastIndex = 0;
   for (let m = statement.exec(text); m !== null; m = statement.exec(text)) {
     const end = m.index + m[0].length;

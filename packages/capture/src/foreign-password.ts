@@ -2,6 +2,7 @@ import { firstLetterGroups } from './first-letter-groups.js';
 import { statedLetterPassword } from './foreign-password-word.js';
 import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
+import { nearSecretWord } from './secret-words.js';
 
 /**
  * Each label as written and as a JSON encoder that escapes every non-ASCII character writes it
@@ -29,16 +30,14 @@ const labelled = new RegExp(
   'gi',
 );
 
-/**
- * The labels written in ASCII only: text with no other character and no `\\u` escape holds one of
- * these or none. Grouped by first letter: only whether one stands anywhere is asked.
- */
-const asciiLabel = new RegExp(
-  firstLetterGroups(
-    labels.filter((l) => Buffer.byteLength(l) === l.length).map((l) => [spelled(l.charAt(0)), spelled(l.slice(1))] as const),
-  ),
-  'i',
-);
+/** The labels written in ASCII only: text with no other character and no `\\u` escape holds one of these or none. */
+const asciiLabels = labels.filter((l) => Buffer.byteLength(l) === l.length);
+
+/** Whether one of {@link asciiLabels} stands in a text. Grouped by first letter: only whether one stands anywhere is asked. */
+const asciiLabel = new RegExp(firstLetterGroups(asciiLabels.map((l) => [spelled(l.charAt(0)), spelled(l.slice(1))] as const)), 'i');
+
+/** The longest ASCII label: how far from a secret word one may stand (each holds one: `kennwort`, `senha`, `mot de passe`). */
+const asciiLabelReach = Math.max(...asciiLabels.map((l) => l.length));
 
 /** Letters of scripts written with spaces: a label of theirs must start a word (`Passwort`, not `Einpasswort`). */
 const spacedLetter = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]/;
@@ -57,10 +56,15 @@ const maxValue = 128;
 
 /** Ranges of the values that a password label in another language than English states. */
 export function foreignPasswordValues(text: string): Span[] {
+  // Most bodies are ASCII with no label: a native length check, then the ASCII labels looked for
+  // only near the text's secret words (every such label holds one), say so.
+  if (Buffer.byteLength(text) === text.length && !text.includes('\\u') && !nearSecretWord(text, asciiLabel, asciiLabelReach)) return [];
+  return labelledValues(text);
+}
+
+/** {@link foreignPasswordValues} without its gate: the labels looked for in the whole text. */
+export function labelledValues(text: string): Span[] {
   const out: Span[] = [];
-  // Most bodies are ASCII with no label: a native length check and one regex of the ASCII labels
-  // (about half the cost of the full scan) say so.
-  if (Buffer.byteLength(text) === text.length && !text.includes('\\u') && !asciiLabel.test(text)) return out;
   labelled.lastIndex = 0;
   for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
     const label = m[1] ?? '';

@@ -60,32 +60,72 @@ let scanned: string | undefined;
 const hits: number[] = [];
 
 /**
- * The first secret word of `text` at or after `from`: what `secretWord.exec(text)` finds with
- * `lastIndex = from`. The member rewrite, the escaped-member gate and the assignment rule all
- * read a body's secret words, in turn, over the same text (a body with no secret-named member is
- * passed on unchanged): the words of the last text asked about are kept, so each body is scanned
- * once instead of three times. A scan resumed inside a kept word (after a value that ended in
- * one) may find another word there, so that one case is scanned from `from` anew.
+ * The secret words of `text`, `[start, end, start, end, …]` left to right: what a global scan of
+ * `secretWord` from 0 finds. Kept for the last text asked about (the member rewrite, the escaped-
+ * member gate, the assignment rule and the gates below read a body's words in turn), so each body
+ * is scanned once. The array is reused by the next text: read it before asking about another.
  */
-export function nextSecretWord(text: string, from: number): SecretWordHit | undefined {
+export function secretWordHits(text: string): readonly number[] {
   if (text !== scanned) {
     hits.length = 0;
     secretWord.lastIndex = 0;
     for (let m = secretWord.exec(text); m !== null; m = secretWord.exec(text)) hits.push(m.index, m.index + m[0].length);
     scanned = text;
   }
+  return hits;
+}
+
+/**
+ * The first secret word of `text` at or after `from`: what `secretWord.exec(text)` finds with
+ * `lastIndex = from`, read from {@link secretWordHits}. A scan resumed inside a kept word (after a
+ * value that ended in one) may find another word there, so that one case is scanned from `from` anew.
+ */
+export function nextSecretWord(text: string, from: number): SecretWordHit | undefined {
+  const words = secretWordHits(text);
   // The first kept word that does not start before `from` (binary search over the starts).
   let lo = 0;
-  let hi = hits.length / 2;
+  let hi = words.length / 2;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((hits[2 * mid] as number) < from) lo = mid + 1;
+    if ((words[2 * mid] as number) < from) lo = mid + 1;
     else hi = mid;
   }
-  if (lo > 0 && (hits[2 * lo - 1] as number) > from) {
+  if (lo > 0 && (words[2 * lo - 1] as number) > from) {
     secretWord.lastIndex = from;
     const m = secretWord.exec(text);
     return m === null ? undefined : { start: m.index, end: m.index + m[0].length };
   }
-  return lo < hits.length / 2 ? { start: hits[2 * lo] as number, end: hits[2 * lo + 1] as number } : undefined;
+  return lo < words.length / 2 ? { start: words[2 * lo] as number, end: words[2 * lo + 1] as number } : undefined;
+}
+
+/**
+ * Whether `probe` matches in `text` within `reach` characters of a secret word (from `reach` before
+ * a word's start to `reach` after its end): a gate for a rule whose every match is at most `reach`
+ * long and holds a secret word, whatever stands around it (a label such as `kennwort` or `senha`,
+ * the `code` of `verification code`). Most text holds a few secret words (`prompt_tokens` in every
+ * chat reply) or none, so the probe reads a few short windows instead of the whole text, and the
+ * words are those the member and assignment scans already found there.
+ *
+ * Such a match is never missed: the scan finds the word inside it, or else an earlier word that
+ * overlaps that one's start (the scan resumes after it), and the match lies within `reach` of
+ * either. `probe` is neither global nor sticky, and holds no look-behind: a window's edge may make
+ * it match where the whole text would not (a wasted full scan, never a missed one), never the reverse.
+ */
+export function nearSecretWord(text: string, probe: RegExp, reach: number): boolean {
+  const words = secretWordHits(text);
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < words.length; i += 2) {
+    const start = Math.max(0, (words[i] as number) - reach);
+    const end = Math.min(text.length, (words[i + 1] as number) + reach);
+    // Windows that touch are read as one, so no character is read twice.
+    if (start <= to) {
+      to = end;
+      continue;
+    }
+    if (to > from && probe.test(text.slice(from, to))) return true;
+    from = start;
+    to = end;
+  }
+  return to > from && probe.test(text.slice(from, to));
 }
