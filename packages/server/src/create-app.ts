@@ -38,7 +38,7 @@ import { requestMetrics } from './request-metrics.js';
 import { errorTextRedactor } from './safe-error-message.js';
 import { securityHeaders } from './security-headers.js';
 import { versionRoutes } from './version-routes.js';
-import { wantsPage } from './wants-page.js';
+import { wantsErrorPage } from './wants-page.js';
 
 export interface ControlPlaneDeps {
   readonly store: Store;
@@ -95,7 +95,7 @@ export function createApp(deps: ControlPlaneDeps): ControlPlaneApp {
 
   const redactError = errorTextRedactor(deps.redactor, random);
   app.onError((error, c) =>
-    wantsPage(c.req.method, c.req.path, c.req.header('accept'))
+    wantsErrorPage(c.req.method, c.req.path, c.req.header('accept'))
       ? errorPage(error, c, logger, redactError)
       : errorResponse(error, c, logger, redactError),
   );

@@ -100,6 +100,32 @@ describe('dashboard pages', () => {
     expect(after.text).toContain('class="end-marker end-rolled_back"');
   });
 
+  // Two tabs on one canary: one rolls it back, the other (not reloaded) still shows Promote. Its
+  // form post used to answer the API's raw JSON at /canaries/:id/promote, a dead end in a browser.
+  it('answers a button pressed on a stale canary page with an HTML page naming the conflict and linking back', async () => {
+    const press = (action: string) =>
+      app.request(`/canaries/${fx.canaryId}/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}`, accept: 'text/html,application/xhtml+xml' },
+        body: new URLSearchParams({}),
+      });
+    expect((await press('rollback')).status).toBe(303);
+    const stale = await press('promote');
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('content-type')).toMatch(/^text\/html/);
+    const text = await stale.text();
+    expect(text).toContain(`cannot promote canary ${fx.canaryId}: it is rolled_back`);
+    expect(text).toContain(`href="/canaries/${fx.canaryId}"`);
+    expect((await store.canaries.get(fx.canaryId))?.state).toBe('rolled_back');
+    // An API client asking for JSON still gets JSON.
+    const api = await app.request(`/canaries/${fx.canaryId}/promote`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}`, accept: 'application/json' },
+    });
+    expect(api.status).toBe(409);
+    expect(await api.json()).toMatchObject({ error: { code: 'conflict' } });
+  });
+
   it('answers a missing page with an HTML error for browsers and a bad filter with a 400 naming it', async () => {
     const missing = await html('/comparisons/NOPE');
     expect(missing.status).toBe(404);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ControlEnv } from '../control-env.js';
 import { errorResponse } from '../error-response.js';
+import { formPageOf } from '../wants-page.js';
 import { frameOf } from './frame.js';
 import { Layout, type LayoutProps } from './layout.js';
 
@@ -16,10 +17,21 @@ export async function errorPage(
   const json = errorResponse(error, c, logger, redact);
   const { error: e } = (await json.clone().json()) as { error: { code: string; message: string } };
   const frame = c.get('actor') === undefined ? { nonce: c.get('nonce') } : frameOf(c);
-  return c.html(<ErrorPage frame={frame} status={json.status} code={e.code} message={e.message} />, json.status as ContentfulStatusCode);
+  const back = formPageOf(c.req.method, c.req.path);
+  return c.html(
+    <ErrorPage frame={frame} status={json.status} code={e.code} message={e.message} back={back} />,
+    json.status as ContentfulStatusCode,
+  );
 }
 
-function ErrorPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'>; status: number; code: string; message: string }) {
+function ErrorPage(props: {
+  frame: Pick<LayoutProps, 'nonce' | 'who'>;
+  status: number;
+  code: string;
+  message: string;
+  /** The page a failed form post came from. */
+  back: string | undefined;
+}) {
   return (
     <Layout title={`Error ${props.status}`} {...props.frame}>
       <h1>
@@ -27,6 +39,11 @@ function ErrorPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'>; status: n
       </h1>
       <div class="error-box">{props.message}</div>
       <p>
+        {props.back === undefined ? null : (
+          <>
+            <a href={props.back}>Back to the page, reloaded</a> ·{' '}
+          </>
+        )}
         <a href="/">Back to the overview</a>
       </p>
     </Layout>
