@@ -1,6 +1,9 @@
+import { defineTrait } from './clause-traits.js';
 import { clip } from './clip-text.js';
 import type { SentenceDifference } from './divergence-report.js';
+import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { declareRule } from './rule-precondition.js';
 
 // An obligation said again as advice in an answer written anew: "An adult must supervise at all
 // times" → "We recommend having an adult keep an eye on it", "must be worn at all times on the
@@ -22,6 +25,25 @@ function sayers(sheet: FactSheet, max: number): Map<string, ClauseFacts[]> {
     }
   return out;
 }
+
+/** Advice that is no condition and not negated (what {@link plain} and the advice test pass, framing aside). */
+const advisesTrait = defineTrait('advises', (c) => c.polarity.modality === 'advice' && !c.polarity.negated && !c.condition);
+/** An obligation that is no request, no condition and not negated. */
+const obligesTrait = defineTrait(
+  'obliges',
+  (c) => c.polarity.modality === 'necessity' && c.polarity.request !== true && !c.polarity.negated && !c.condition,
+);
+
+/**
+ * {@link adviceWeakened}'s precondition (rule-precondition.ts): a clause of the candidate advises and
+ * one of the original obliges.
+ */
+export const adviceWeakenedRule = declareRule(
+  'advice weakened',
+  'answers',
+  [{ original: { traits: obligesTrait }, candidate: { traits: advisesTrait } }],
+  (input) => adviceWeakened(input.original, input.candidate, input.baselines, defaultFactDiffOptions.maxClauses).length > 0,
+);
 
 /** A claim the modal scale reads: not a condition, not about the conversation, not negated. */
 const plain = (c: ClauseFacts): boolean => !c.condition && !c.framing && !c.polarity.negated;

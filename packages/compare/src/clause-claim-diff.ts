@@ -13,7 +13,8 @@ import { knownWords, saidInOneSentence } from './known-words.js';
 import { isLeadIn } from './lead-in.js';
 import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
-import { diffPolarity } from './polarity-diff.js';
+import { diffPolarity, polarityRule } from './polarity-diff.js';
+import { mayFire } from './rule-precondition.js';
 import { subjectCounterpart } from './subject-counterpart.js';
 import { swappedTerm } from './swapped-term.js';
 import { anchoredElsewhere } from './value-slots.js';
@@ -51,7 +52,13 @@ export function diffClauseClaims(
   // A consequence drawn for the reader from a claim production makes ("…, so you don't need to order
   // those") is judged by that claim, not against whichever clause its words come closest to.
   const consequence = drawsConsequence(c, k, candidate, production, matched, o);
-  let flip = consequence ? undefined : diffPolarity(c, p !== undefined && !anchored ? p : undefined, context, o);
+  // Against a counterpart, asked only where its precondition holds (rule-precondition.ts): most
+  // reworded pairs hold the same polarity and modality.
+  const against = p !== undefined && !anchored ? p : undefined;
+  let flip =
+    consequence || (against !== undefined && !mayFire(polarityRule, against, c, baselines.length))
+      ? undefined
+      : diffPolarity(c, against, context, o);
   // Where no clause says it closely, the closest wording may be another sentence ("…right away" /
   // "call … right away"): the clause of the other polarity about the same thing is compared too,
   // for a flip only.

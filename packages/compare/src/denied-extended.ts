@@ -1,11 +1,15 @@
 import { align } from './clause-alignment.js';
+import { defineCue } from './clause-cues.js';
+import { defineTrait } from './clause-traits.js';
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
 import { joinedToAffirmed } from './coordinated-item.js';
 import type { SentenceDifference } from './divergence-report.js';
+import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { pricePole } from './price-pole.js';
+import { declareRule } from './rule-precondition.js';
 import type { ClauseToken } from './split-clauses.js';
 import { measureUnits, secondsPer } from './unit-words.js';
 
@@ -32,6 +36,21 @@ const additives = new Set(['also', 'alike']);
 const elliptic = new Set(['is', 'are', 'was', 'were', 'does', 'do', 'did', 'can', 'will', 'has', 'have']);
 /** Any word that may extend ("too", "well" of "as well", "so" of "so is" included): most clauses have none and are not read further. */
 const extending = new Set([...universals, ...additives, 'too', 'well', 'so']);
+/** A clause holding a word that may extend, or "and" / "or" (a list may join a thing to one affirmed). */
+const extendsCue = defineCue('may extend', (w) => extending.has(w) || w === 'and' || w === 'or');
+/** A clause whose negation denies something ({@link denied}): negated, no lifted necessity, no condition. */
+const deniesTrait = defineTrait('denies', (c) => c.polarity.negated && c.polarity.modality !== 'necessity' && !c.condition);
+
+/**
+ * {@link deniedExtended}'s precondition (rule-precondition.ts): a clause of the original denies
+ * something, and a clause of the candidate holds a word that may extend it or a list.
+ */
+export const deniedExtendedRule = declareRule(
+  'denied extended',
+  'answers',
+  [{ original: { traits: deniesTrait }, candidate: { cues: extendsCue } }],
+  (input) => deniedExtended(input.original, input.candidate, input.baselines, defaultFactDiffOptions).length > 0,
+);
 /** Words of the complement ("all other tests"), never the thing denied. */
 const others = new Set(['other', 'others', 'another', 'else']);
 /** How many words a universal may stand before the word it quantifies ("both pipe and electronic organs"). */

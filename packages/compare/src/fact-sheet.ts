@@ -4,6 +4,7 @@ import { tokensCues } from './clause-cues.js';
 import { entities } from './clause-entities.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 import { clauseSignature } from './clause-signature.js';
+import { clauseTraits } from './clause-traits.js';
 import { textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
@@ -42,6 +43,8 @@ export interface ClauseFacts {
   readonly cues: number;
   /** Its words, condition flag and cues as one number (clause-signature.ts): a copied clause is found by it. */
   readonly signature: number;
+  /** The kinds of claim it makes (clause-traits.ts): a rule whose precondition it fails is not asked (rule-precondition.ts). */
+  readonly traits: number;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -59,6 +62,8 @@ export interface FactSheet {
   readonly memo: SheetMemo;
   /** The union of its clauses' {@link ClauseFacts.cues}: a rule needing a kind no clause holds passes the answer over. */
   readonly cues: number;
+  /** The union of its clauses' {@link ClauseFacts.traits}. */
+  readonly traits: number;
 }
 
 /** `^[a-z0-9']+$`, without a regex (asked once per word of a table). */
@@ -154,6 +159,7 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
   // The answer's language, read from its words only when a word's value depends on it (a number word of another language).
   const languageOf = lazyLanguage(split, words);
   let sheetCues = 0;
+  let sheetTraits = 0;
   for (const c of split) {
     // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
     if (consumed.size > 0) consumed.clear();
@@ -167,22 +173,22 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
     for (const v of found) values.push(v);
     const cues = tokensCues(c.tokens, words);
     sheetCues |= cues;
-    clauses.push(
-      new Clause(
-        c.text,
-        c.sentence,
-        found,
-        clausePolarity(c.tokens, words),
-        content,
-        contentIds,
-        uniqueIds(contentIds, words),
-        c.tokens,
-        c.condition,
-        cues,
-      ),
+    const clause = new Clause(
+      c.text,
+      c.sentence,
+      found,
+      clausePolarity(c.tokens, words),
+      content,
+      contentIds,
+      uniqueIds(contentIds, words),
+      c.tokens,
+      c.condition,
+      cues,
     );
+    sheetTraits |= clause.traits;
+    clauses.push(clause);
   }
-  return new Sheet(clauses, values, words, text, sheetCues);
+  return new Sheet(clauses, values, words, text, sheetCues, sheetTraits);
 }
 
 /**
@@ -212,6 +218,7 @@ export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): Clau
 /** A {@link ClauseFacts} whose word set is made only when a rule asks for it. */
 class Clause implements ClauseFacts {
   readonly signature: number;
+  readonly traits: number;
   #set: ReadonlySet<string> | undefined;
   #index: ValueIndex | undefined;
   #framing: boolean | undefined;
@@ -229,6 +236,7 @@ class Clause implements ClauseFacts {
     readonly cues: number,
   ) {
     this.signature = clauseSignature(tokens, condition, cues);
+    this.traits = clauseTraits(this);
   }
 
   get contentSet(): ReadonlySet<string> {
@@ -262,6 +270,7 @@ class Sheet implements FactSheet {
     readonly words: WordIds,
     readonly source: string,
     readonly cues: number,
+    readonly traits: number,
   ) {}
 
   get vocabulary(): ReadonlySet<string> {

@@ -1,15 +1,29 @@
+import { defineCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import { listedWith } from './coordinated-item.js';
 import type { SentenceDifference } from './divergence-report.js';
+import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
+import { declareRule } from './rule-precondition.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // A restriction listed past: "We service mechanical film cameras only" → "We work on mechanical and
 // electronic film cameras alike"; "Only members can book the courts" → "Members and guests can book
 // the courts". The candidate lists, under the restricted claim's predicate, the thing "only" bounds it
 // to and another: the bound is gone, with no negation to read.
+
+/** The word "only": a list is bounded only in an original that says it. */
+const onlyCue = defineCue('only', (w) => w === 'only');
+
+/** {@link listPastOnly}'s precondition (rule-precondition.ts): a clause of the original says "only". */
+export const onlyListRule = declareRule(
+  'list past only',
+  'answers',
+  [{ original: { cues: onlyCue } }],
+  (input) => listPastOnly(input.original, input.candidate, input.baselines, defaultFactDiffOptions).length > 0,
+);
 
 /** How many content words "only" bounds, next to it. */
 const reach = 3;

@@ -6,14 +6,17 @@ import { align, counterpart } from './clause-alignment.js';
 import { holdsCue } from './clause-cues.js';
 import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
+import { freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
 import { directionCue, directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
+import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isHeading } from './lead-in.js';
 import { negationInScope } from './negation-scope.js';
 import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
-import { polarityEvidence, prefixAntonym } from './polarity-evidence.js';
+import { polarityEvidence, prefixAntonym, prefixCue } from './polarity-evidence.js';
+import { declareRule } from './rule-precondition.js';
 import { sentenceAgrees } from './sentence-claim.js';
 import { differsInUnpairedPart } from './unpaired-part.js';
 import { anchoredElsewhere } from './value-slots.js';
@@ -46,6 +49,24 @@ export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean 
 function sameNegationsUnpriced(a: ClauseFacts, b: ClauseFacts): boolean {
   return a.polarity.free !== true && b.polarity.free !== true && sameNegations(a, b);
 }
+
+/**
+ * {@link diffPolarity}'s precondition against a counterpart `p` (rule-precondition.ts): without
+ * baselines it reports only where {@link opposed} holds (the negation counts differ, or "free" is in
+ * either clause, or both name a direction, or either holds a word with a negating prefix) or where
+ * the modal scale differs; with baselines it also reads their clauses, so it is asked always.
+ */
+export const polarityRule = declareRule(
+  'polarity flip or modality change',
+  'clauses',
+  [
+    { differ: negatedTrait | modalityTraits },
+    { either: { traits: freeTrait, cues: prefixCue } },
+    { both: { cues: directionCue } },
+    { baselines: true },
+  ],
+  (input, p, c) => c !== undefined && diffPolarity(c, p, input, defaultFactDiffOptions) !== undefined,
+);
 
 /** The answers a candidate clause is judged against. */
 export interface PolarityContext {

@@ -1,12 +1,13 @@
 import { addedParts } from './added-part.js';
-import { adviceWeakened } from './advice-weakened.js';
+import { adviceWeakened, adviceWeakenedRule } from './advice-weakened.js';
 import { agentsMoved } from './agents-moved.js';
-import { deniedExtended } from './denied-extended.js';
+import { deniedExtended, deniedExtendedRule } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
-import { listPastOnly } from './only-list.js';
+import { listPastOnly, onlyListRule } from './only-list.js';
 import { rewordedHedges } from './reworded-hedge.js';
+import { type DeclaredRule, mayFire } from './rule-precondition.js';
 import { stanceFlip } from './sentence-stance.js';
 
 /**
@@ -17,6 +18,8 @@ import { stanceFlip } from './sentence-stance.js';
  */
 export function diffSentenceRewrites(ctx: FactDiffContext): void {
   const { original, candidate, baselines, options: o, out } = ctx;
+  // A rule that declares a precondition (rule-precondition.ts) is asked only where it holds.
+  const may = (rule: DeclaredRule): boolean => mayFire(rule, original, candidate, baselines.length);
   // A sentence kept word for word but for a few edits: what the edits change, where the clause rules
   // saw nothing of that kind there (the clause splitter may have joined the edited words to
   // another claim; where they saw it, their reading of the baselines decides whether production varies).
@@ -33,13 +36,13 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...itemsMoved(original, candidate, baselines, o.maxClauses),
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
     // …or an obligation said again as advice ("An adult must supervise" → "We recommend having an adult keep an eye on it").
-    ...adviceWeakened(original, candidate, baselines, o.maxClauses),
+    ...(may(adviceWeakenedRule) ? adviceWeakened(original, candidate, baselines, o.maxClauses) : []),
     // …or an action moved between the service and the reader ("our crew puts it up" → "you'll put it up yourselves").
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
     // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").
-    ...deniedExtended(original, candidate, baselines, o),
+    ...(may(deniedExtendedRule) ? deniedExtended(original, candidate, baselines, o) : []),
     // …or a list past what "only" bounds ("mechanical film cameras only" → "mechanical and electronic film cameras alike").
-    ...listPastOnly(original, candidate, baselines, o),
+    ...(may(onlyListRule) ? listPastOnly(original, candidate, baselines, o) : []),
     // …or a predication joined to a reworded clause that claims what production never says ("…, and every replica carries a lifetime guarantee").
     ...addedParts(original, candidate, baselines, o),
   ]) {

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { canonicalize } from '@understudy/compare';
+import { addedParts } from '../../packages/compare/src/added-part.js';
+import { adviceWeakened, adviceWeakenedRule } from '../../packages/compare/src/advice-weakened.js';
+import { agentsMoved } from '../../packages/compare/src/agents-moved.js';
+import { align, opposedCounterpart } from '../../packages/compare/src/clause-alignment.js';
+import { diffClauseValues } from '../../packages/compare/src/clause-value-diff.js';
+import { conditionCounterpart } from '../../packages/compare/src/condition-counterpart.js';
+import { copiedClause } from '../../packages/compare/src/copied-clause.js';
+import { deniedExtended, deniedExtendedRule } from '../../packages/compare/src/denied-extended.js';
+import { diffEditedSentences } from '../../packages/compare/src/edited-sentence.js';
+import { factDifferences } from '../../packages/compare/src/fact-diff.js';
+import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
+import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
+import { type FactSheet, factSheetWith } from '../../packages/compare/src/fact-sheet.js';
+import { itemsMoved } from '../../packages/compare/src/item-price-status.js';
+import { movedItem } from '../../packages/compare/src/moved-item.js';
+import { listPastOnly, onlyListRule } from '../../packages/compare/src/only-list.js';
+import { diffPolarity, polarityRule } from '../../packages/compare/src/polarity-diff.js';
+import { rewordedHedges } from '../../packages/compare/src/reworded-hedge.js';
+import { mayFire } from '../../packages/compare/src/rule-precondition.js';
+import { stanceFlip } from '../../packages/compare/src/sentence-stance.js';
+import { subjectCounterpart } from '../../packages/compare/src/subject-counterpart.js';
+import { swappedTerm } from '../../packages/compare/src/swapped-term.js';
+import { anchoredElsewhere } from '../../packages/compare/src/value-slots.js';
+import { currentWordIds } from '../../packages/compare/src/word-ids.js';
+import { chatBytePairs } from './chat-pairs.js';
+import { qualityDir } from './quality-files.js';
+
+// `node --conditions=source --import tsx bench/compare/rule-ceiling.ts [--rounds N]`
+//
+// The ceiling of rule preconditions (throughput pass 16): each rule `diffFacts` asks of a clause
+// pair or of a pair of answers, called alone on sheets already read and timed per call, with
+// whether it found anything. A precondition can at best pass over the calls that find nothing (the
+// "empty" columns); the share of diffFacts' time those calls cost is what preconditions can save.
+// A rule that declares a precondition (rule-precondition.ts) is counted apart where it is false
+// ("precondition false"): what diffFacts no longer asks. Run it through /work/bin/bench; shares hold
+// at any load, microseconds scale with it.
+
+const o = defaultFactDiffOptions;
+const max = o.maxClauses;
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 5);
+type Pair = [FactSheet, FactSheet, FactSheet[]];
+const chat: Pair[] = chatBytePairs().map((p) => {
+  const words = currentWordIds();
+  return [factSheetWith(canonicalize(p.a).text, words), factSheetWith(canonicalize(p.b).text, words), []];
+});
+const openSet = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[123])\.jsonl$/.test(f);
+const labelled: Pair[] = readdirSync(qualityDir)
+  .filter(openSet)
+  .sort()
+  .flatMap((f) =>
+    readFileSync(join(qualityDir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .flatMap((l) => {
+        const d = JSON.parse(l) as { original: string; baselines: string[]; candidates: { text: string }[] };
+        return d.candidates.map((c): Pair => {
+          const words = currentWordIds();
+          return [factSheetWith(d.original, words), factSheetWith(c.text, words), d.baselines.map((b) => factSheetWith(b, words))];
+        });
+      }),
+  );
+
+interface Tally {
+  calls: number;
+  empty: number;
+  us: number;
+  emptyUs: number;
+}
+const empty = (x: unknown): boolean => x === undefined || x === false || (Array.isArray(x) && x.length === 0);
+
+function measure(name: string, pairs: readonly Pair[]): void {
+  const tallies = new Map<string, Tally>();
+  const timed = <T>(rule: string, f: () => T, may = true): T => {
+    if (!may) rule = `${rule}, precondition false`;
+    const t0 = performance.now();
+    const r = f();
+    const us = 1000 * (performance.now() - t0);
+    const t = tallies.get(rule) ?? { calls: 0, empty: 0, us: 0, emptyUs: 0 };
+    t.calls++;
+    t.us += us;
+    if (empty(r)) {
+      t.empty++;
+      t.emptyUs += us;
+    }
+    tallies.set(rule, t);
+    return r;
+  };
+  let whole = 0;
+  // A first round unmeasured: compiled code and filled memos, as in a long run.
+  for (const [original, candidate, baselines] of pairs) factDifferences(original, candidate, baselines, {}, true);
+  for (let r = 0; r < rounds; r++)
+    for (const [original, candidate, baselines] of pairs) {
+      const t0 = performance.now();
+      factDifferences(original, candidate, baselines, {}, true);
+      whole += 1000 * (performance.now() - t0);
+      const ctx = factDiffContext(original, candidate, baselines, o);
+      const production = ctx.production;
+      const context = { original, candidate, baselines };
+      candidate.clauses.forEach((c, k) => {
+        if (k >= max) return;
+        const aligned = align(c, original, max);
+        if (copiedClause(ctx, c, k, aligned)) return;
+        timed('clause values', () => {
+          const n = ctx.out.length;
+          diffClauseValues(ctx, c, k, aligned);
+          return ctx.out.length > n;
+        });
+        const p = timed('condition counterpart (a look-up)', () => conditionCounterpart(c, k, candidate, original, o));
+        const anchored = p !== undefined && anchoredElsewhere(c, p, [original], max);
+        const pp = p !== undefined && !anchored ? p : undefined;
+        timed(
+          'polarity (diffPolarity)',
+          () => diffPolarity(c, pp, context, o),
+          pp === undefined || mayFire(polarityRule, pp, c, baselines.length),
+        );
+        if ((aligned?.score ?? 0) < o.alignClause)
+          timed('polarity against the other-polarity / subject counterpart', () => {
+            const q =
+              opposedCounterpart(c, original, candidate, o.alignClause, max) ??
+              subjectCounterpart(c, original, candidate, o.alignClause, max);
+            return q !== undefined && q !== p ? diffPolarity(c, q, context, o) : undefined;
+          });
+        if (p !== undefined && !anchored) timed('swapped term', () => swappedTerm(p, c, candidate, production, baselines));
+        timed('moved item', () => movedItem(c, original, candidate, baselines, max));
+      });
+      timed('sentences: edited', () => diffEditedSentences(original, candidate, baselines, max));
+      timed('sentences: items moved', () => itemsMoved(original, candidate, baselines, max));
+      timed('sentences: reworded hedges', () => rewordedHedges(original, candidate, baselines, max));
+      const may = (rule: typeof polarityRule): boolean => mayFire(rule, original, candidate, baselines.length);
+      timed('sentences: advice weakened', () => adviceWeakened(original, candidate, baselines, max), may(adviceWeakenedRule));
+      timed('sentences: agents moved', () => agentsMoved(original, candidate, baselines, max));
+      timed('sentences: denied extended', () => deniedExtended(original, candidate, baselines, o), may(deniedExtendedRule));
+      timed('sentences: list past only', () => listPastOnly(original, candidate, baselines, o), may(onlyListRule));
+      timed('sentences: added parts', () => addedParts(original, candidate, baselines, o));
+      timed('sentences: stance flip', () => stanceFlip(original, candidate, baselines, o));
+    }
+  const n = pairs.length * rounds;
+  const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`;
+  console.log(`### ${name}: ${pairs.length} pairs × ${rounds}; diffFacts ${(whole / n).toFixed(0)} µs a pair (wall, on read sheets)`);
+  console.log();
+  console.log(
+    '| rule (called alone) | calls a pair | found nothing | µs a pair | of diffFacts | µs a pair in calls that found nothing | of diffFacts |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  let sum = 0;
+  let sumEmpty = 0;
+  for (const [rule, t] of tallies) {
+    sum += t.us;
+    sumEmpty += t.emptyUs;
+    console.log(
+      `| ${rule} | ${(t.calls / n).toFixed(1)} | ${pct(t.empty, t.calls)} | ${(t.us / n).toFixed(1)} | ${pct(t.us, whole)} | ${(t.emptyUs / n).toFixed(1)} | ${pct(t.emptyUs, whole)} |`,
+    );
+  }
+  console.log(
+    `| all of the above | | | ${(sum / n).toFixed(1)} | ${pct(sum, whole)} | ${(sumEmpty / n).toFixed(1)} | ${pct(sumEmpty, whole)} |`,
+  );
+  console.log();
+}
+measure('chat pairs (bench:compare, no baselines)', chat);
+measure('open labelled cases (with their baselines)', labelled);
+console.log(
+  `load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')}`,
+);
