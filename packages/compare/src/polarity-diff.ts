@@ -18,6 +18,7 @@ import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym, prefixCue } from './polarity-evidence.js';
 import { declareRule } from './rule-precondition.js';
 import { sentenceAgrees } from './sentence-claim.js';
+import { deniesUnnamedSubject } from './unnamed-subject.js';
 import { differsInUnpairedPart } from './unpaired-part.js';
 import { anchoredElsewhere } from './value-slots.js';
 
@@ -101,7 +102,7 @@ export function diffPolarity(
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
     // One clause the other word for word with an aside of its own: the aside is an addition, not a flip.
     const flip =
-      opposed(p, c) && !addsAside(p, c, original.clauses) && !differsInUnpairedPart(p, c, original.clauses)
+      opposed(p, c) && !addsAside(p, c, original.clauses) && !differsInUnpairedPart(p, c, original.clauses) && !deniesUnnamedSubject(p, c)
         ? difference(
             'polarity_flip',
             p,
