@@ -35,6 +35,22 @@ describe('a predication joined after a comma to a reworded clause, claiming what
     ).toContain('uniformed guard');
   });
 
+  it('is an added claim where the part gives money back ("refunded", "credited", "reimbursed", "waived")', () => {
+    expect(
+      added(
+        'Your parcel to Lyon is delayed by the strike. Tracking will update once it is moving again, usually within 48 hours.',
+        'The strike has held up your parcel to Lyon. Tracking updates once it moves again, usually within 48 hours, and the delivery charge is refunded to your card without you asking.',
+      ).join(),
+    ).toContain('delivery charge is refunded');
+    // Production gives that money back too: no new claim.
+    expect(
+      added(
+        'Your parcel to Lyon is delayed by the strike. Tracking will update within 48 hours. The delivery charge is refunded to your card.',
+        'The strike has held up your parcel to Lyon. Tracking updates within 48 hours, and the delivery charge is refunded to your card.',
+      ),
+    ).toEqual([]);
+  });
+
   it('is no added claim where the part hedges, explains, restates production or names nothing new', () => {
     // A possibility: an elaboration.
     expect(

@@ -19,6 +19,11 @@ import { sheetValues } from './value-index.js';
 /** Words that extend a claim to all of a kind or to one thing more ("every booking", "also covers", "everyone leaves with…"). */
 const adding = new Set(['every', 'everyone', 'everybody', 'also']);
 
+/** A participle of money given back to the customer: "refunded", "reimbursed", "credited", "waived". */
+function paysBack(w: string): boolean {
+  return /^(?:refund|reimburs|waiv|credit|compensat)(?:ed|d)$/.test(w);
+}
+
 /** Where a clause joins a second predication: a comma, then "and" or "plus". */
 const joined = /,\s+(?:and|plus)\s+/g;
 
@@ -95,8 +100,9 @@ export function addedParts(
       const given = pricePole(p.tokens) === 'free' && !givenInProduction(p, production);
       if (!given && !asserts(p)) continue;
       if (p.values.some((v) => production.some((s) => sheetValues(s).has(v)))) continue;
-      // It adds to what is covered or promised: a universal or additive word, a value of its own, or something given.
-      if (p.values.length === 0 && !given && !p.tokens.some((k) => adding.has(k.lower))) continue;
+      // It adds to what is covered or promised: a universal or additive word, a value of its own, something
+      // given, or money given back ("…, and failed messages are refunded to your balance").
+      if (p.values.length === 0 && !given && !p.tokens.some((k) => adding.has(k.lower) || paysBack(k.lower))) continue;
       const { fresh, known } = novelty(p, production);
       if (fresh < 2 || fresh <= known) continue;
       out.push({

@@ -9,6 +9,7 @@ import { entitySupported } from './entity-support.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { grantsNewAction } from './granted-action.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
 import { isLeadIn } from './lead-in.js';
 import { namesNewThings, onlyChanged } from './lone-addition.js';
@@ -89,7 +90,13 @@ export function diffClauseClaims(
   // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
   // …or it is the one sentence the candidate adds to an answer that repeats production's word for word.
   // (onlyChanged first: most pairs differ in their sentence count, which it reads before any word.)
-  if (!asserts(c) && !(onlyChanged(original, candidate, c.sentence, true, o.maxClauses) && namesNewThings(c, production))) return;
+  // …or it grants a class of things an action production has no word for ("Passes can be shared with a friend").
+  if (
+    !asserts(c) &&
+    !(onlyChanged(original, candidate, c.sentence, true, o.maxClauses) && namesNewThings(c, production)) &&
+    !grantsNewAction(c, production)
+  )
+    return;
   // A sentence of the original said in words of its own.
   if (
     standsIn(

@@ -9,7 +9,7 @@ import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { addedTail, onlyChanged } from './lone-addition.js';
 import { samePricePole } from './price-pole.js';
-import { scopeDiffers } from './quantifier-scope.js';
+import { scopeDiffers, scopeMoved } from './quantifier-scope.js';
 import { restatedNegation } from './restated-negation.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
@@ -96,7 +96,21 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): Sen
   // Neither negated nor turned around: a phrase swapped for one of the opposite scope ("at every
   // birth" → "only if complications arise") still says something else.
   if (parity % 2 === 1) return undefined;
-  return copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0 && scopeDiffers(e.from, e.to));
+  return copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0 && scopeDiffers(e.from, e.to)) ?? movedScope(copy);
+}
+
+/** The edit putting the new side of scope in, where the edits together move it ({@link scopeMoved}). */
+function movedScope(copy: NearCopy): SentenceEdit | undefined {
+  if (copy.edits.some((e) => e.from.length > maxSwapWords || e.to.length > maxSwapWords)) return undefined;
+  if (!scopeMoved(copy.edits, copy.original, copy.candidate)) return undefined;
+  return copy.edits.find(
+    (e) =>
+      e.to.length > 0 &&
+      scopeDiffers(
+        copy.edits.flatMap((x) => x.from),
+        e.to,
+      ),
+  );
 }
 
 /**

@@ -37,3 +37,36 @@ export function grantsPermission(t: readonly ClauseToken[]): boolean {
   const verb = t[j]?.lower ?? '';
   return /^\p{L}+$/u.test(verb) && !happening.has(verb);
 }
+
+// Words that make a subject one thing, not a class: "the box can be taped", "your pass can be paused".
+const determiners = new Set(['the', 'a', 'an', 'your', 'our', 'their', 'this', 'that', 'my', 'his', 'her', 'its', 'note']);
+
+/**
+ * The participle where a clause grants a class of things an action in the passive: a bare plural
+ * subject (no pronoun, determiner or quantifier), "can", "be", a regular participle of a verb of
+ * action ("Passes can be shared with a friend", "Unused lessons can be carried over"). Not "can be
+ * tricky" (no participle) or "can be delayed" (a change that befalls things). Whether it is a new
+ * claim depends on production's words (clause-claim-diff.ts).
+ */
+export function passivePermission(t: readonly ClauseToken[]): ClauseToken | undefined {
+  const at = t.findIndex((x, i) => i > 0 && i <= maxSubject && x.lower === 'can');
+  if (at < 1) return undefined;
+  for (let i = 0; i < at; i++) {
+    const w = t[i];
+    if (w === undefined || !/^\p{L}/u.test(w.core) || unnamed.has(w.lower) || determiners.has(w.lower) || /[,;:—–-]/.test(w.after ?? ''))
+      return undefined;
+  }
+  let j = at + 1;
+  while (adverbs.has(t[j]?.lower ?? '')) j++;
+  if (t[j]?.lower !== 'be') return undefined;
+  const p = t[j + 1];
+  return p !== undefined && passiveAction(p.lower) ? p : undefined;
+}
+
+// Participles of changes that befall things rather than acts anyone is allowed: "can be delayed".
+const befalling = new Set(['delayed', 'affected', 'changed', 'damaged', 'lost', 'caused']);
+
+/** Whether a word is a regular past participle ("transferred", "carried") of a verb of action. */
+function passiveAction(w: string): boolean {
+  return w.length > 4 && /^\p{L}+ed$/u.test(w) && !befalling.has(w) && !happening.has(w.slice(0, -1)) && !happening.has(w.slice(0, -2));
+}

@@ -61,4 +61,31 @@ describe('a claim kept with its scope swapped', () => {
       flips('Rehearsals start at 7 pm. The hall stays heated throughout.', 'Rehearsals start at 7 pm. The hall never gets cold.'),
     ).toEqual([]);
   });
+
+  it('reads "any" / "anywhere" / "whenever" as the open side', () => {
+    expect(differs('only during the interval', 'at any time')).toBe(true);
+    expect(differs('only inside the marked bays', 'anywhere on the pavement')).toBe(true);
+    expect(
+      flips(
+        'Tickets are £12 at the door. Late arrivals are seated only during the interval.',
+        'Tickets are £12 at the door. Late arrivals are seated at any time.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is a flip where the edits take the bound out and put the open side in apart ("only on the Gold plan" → "on every plan")', () => {
+    expect(
+      flips(
+        'Screen cracks are covered with a $50 excess. Battery faults are covered only on the Gold plan.',
+        'Screen cracks are covered with a $50 excess. Battery faults are covered on every plan.',
+      ),
+    ).toHaveLength(1);
+    // The bound said again in other words: no flip.
+    expect(
+      flips(
+        'Screen cracks are covered with a $50 excess. Battery faults are covered only on the Gold plan.',
+        'Screen cracks are covered with a $50 excess. Battery faults are covered on the Gold plan alone.',
+      ),
+    ).toEqual([]);
+  });
 });

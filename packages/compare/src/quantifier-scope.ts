@@ -23,6 +23,14 @@ const open = new Set([
   'regardless',
   'unlimited',
   'anytime',
+  // "at any time", "anywhere on the pavement", "whenever you like": no case left out.
+  'any',
+  'anywhere',
+  'anyone',
+  'anybody',
+  'anything',
+  'whenever',
+  'wherever',
 ]);
 /** Words that bound it: only, if, a limit, at most… */
 const bounded = new Set(['only', 'if', 'limited', 'limit', 'maximum', 'max', 'capped', 'solely', 'exclusively']);
@@ -69,4 +77,23 @@ export function scopeDiffers(a: readonly ClauseToken[], b: readonly ClauseToken[
   const x = sides(a);
   const y = sides(b);
   return (x === 1 && y === 2) || (x === 2 && y === 1);
+}
+
+/**
+ * Whether the edits of a kept sentence, none of which swaps a scope on its own, take one side of
+ * scope out and put the other in apart ("covered only on the Gold plan" → "covered on every plan":
+ * "only" dropped, "the Gold" → "every"), and the whole sentences differ so.
+ */
+export function scopeMoved(
+  edits: readonly { readonly from: readonly ClauseToken[]; readonly to: readonly ClauseToken[] }[],
+  original: readonly ClauseToken[],
+  candidate: readonly ClauseToken[],
+): boolean {
+  if (edits.length < 2) return false;
+  return (
+    scopeDiffers(
+      edits.flatMap((e) => e.from),
+      edits.flatMap((e) => e.to),
+    ) && scopeDiffers(original, candidate)
+  );
 }

@@ -3,6 +3,7 @@ import { adviceWeakened, adviceWeakenedRule } from './advice-weakened.js';
 import { agentsMoved } from './agents-moved.js';
 import { deniedExtended, deniedExtendedRule } from './denied-extended.js';
 import { diffEditedSentences } from './edited-sentence.js';
+import { exchangedTerms } from './exchanged-terms.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
 import { listPastOnly, onlyListRule } from './only-list.js';
@@ -45,6 +46,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...(may(onlyListRule) ? listPastOnly(original, candidate, baselines, o) : []),
     // …or a predication joined to a reworded clause that claims what production never says ("…, and every replica carries a lifetime guarantee").
     ...addedParts(original, candidate, baselines, o),
+    // …or two terms of a sentence that exchange places ("welcome in the outdoor pools … instead of the indoor pools").
+    ...exchangedTerms(original, candidate, baselines, o),
   ]) {
     if (out.length >= o.maxDifferences) break;
     const path = clausePath(d);
