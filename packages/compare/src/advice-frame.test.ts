@@ -29,3 +29,17 @@ describe('advice said by a frame ("it is best to", "it helps to", "a good idea t
     expect(changes('You should bring a towel to the pool.', 'It helps to bring a towel to the pool.')).toEqual([]);
   });
 });
+
+describe('an instruction on a condition of the reader\'s ability ("if you can", "if possible")', () => {
+  it('is advice', () => {
+    expect(modality('Return the form within 10 days if you can.')).toBe('advice');
+    expect(modality('Send a photo of the damage if possible.')).toBe('advice');
+    expect(modality('Return the form within 10 days.')).toBeNull();
+    expect(modality('Call us if you can’t find the entrance.')).toBeNull();
+  });
+
+  it('weakens an obligation', () => {
+    expect(changes('You must return the form within 10 days.', 'Return the form within 10 days if you can.')).toHaveLength(1);
+    expect(changes('You should return the form within 10 days.', 'Return the form within 10 days if you can.')).toEqual([]);
+  });
+});

@@ -24,3 +24,23 @@ export function advisesByFrame(tokens: readonly ClauseToken[], i: number): boole
   const before = w === 'idea' ? tokens[i - 3]?.lower : tokens[i - 2]?.lower;
   return (w === 'practice' || tokens[i - 2]?.lower === 'a') && beForms.has(before ?? '');
 }
+
+// A condition on the reader's ability that closes an instruction softens it to advice: "book 48 hours
+// ahead if you can", "send a photo if possible". (Opening the clause, "Where possible," is read as a
+// possibility by the clause's own words; not changed here.)
+const softeners: readonly (readonly string[])[] = [
+  ['if', 'you', 'can'],
+  ['when', 'you', 'can'],
+  ['if', 'possible'],
+  ['where', 'possible'],
+  ['whenever', 'possible'],
+  ['if', "you're", 'able'],
+];
+
+/** Whether a clause's words close on a condition of the reader's ability ({@link softeners}). */
+export function softenedByAbility(tokens: readonly ClauseToken[]): boolean {
+  return softeners.some((s) => {
+    const end = tokens.length - s.length;
+    return end > 0 && s.every((w, k) => tokens[end + k]?.lower === w);
+  });
+}

@@ -1,4 +1,4 @@
-import { advisesByFrame } from './advice-frame.js';
+import { advisesByFrame, softenedByAbility } from './advice-frame.js';
 import { consequenceStart } from './embedded-condition.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
@@ -286,6 +286,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   }
   // A permission restricted by "only" ("allowed only in the rings", "can only pay by card") is a
   // rule as much as a permission: it takes no side on the scale.
+  // "Book ahead if you can": an instruction on a condition of the reader's ability advises (advice-frame.ts).
+  if (!nec && !pos && !advised && softenedByAbility(tokens)) advised = true;
   const modality = nec && !pos ? 'necessity' : pos && !nec ? (only ? null : 'possibility') : advised && !nec && !pos ? 'advice' : null;
   // A permission denied is a prohibition: "can't", "isn't allowed", "nobody can" say what "must not"
   // does (a lifted necessity, "don't need to", stays a permission; "may not" is as often a likelihood).
