@@ -39,20 +39,45 @@ function redactFieldLines(head: string, text: (s: string) => string): string {
   let out = '';
   let copied = 0;
   const crs = head.includes('\r');
+  const redactLine = (at: number, end: number): void => {
+    const line = head.slice(at, end);
+    const redacted = text(line);
+    if (redacted !== line) {
+      out += head.slice(copied, at) + redacted;
+      copied = end;
+    }
+  };
+  if (!crs) {
+    // Lines end at LFs only: a stream of data lines and blank lines (most of them) holds no other
+    // line start, found natively instead of stepping through every line.
+    for (const at of otherLineStarts(head)) {
+      const lf = head.indexOf('\n', at);
+      redactLine(at, lf === -1 ? head.length : lf);
+    }
+    return copied === 0 ? head : out + head.slice(copied);
+  }
   for (let at = 0; at < head.length; ) {
     // A line ends at an LF or a CR (a CRLF's LF then ends an empty line, skipped).
     const end = lineEnd(head, at, crs);
-    if (end > at && !head.startsWith('data:', at)) {
-      const line = head.slice(at, end);
-      const redacted = text(line);
-      if (redacted !== line) {
-        out += head.slice(copied, at) + redacted;
-        copied = end;
-      }
-    }
+    if (end > at && !head.startsWith('data:', at)) redactLine(at, end);
     at = end + 1;
   }
   return copied === 0 ? head : out + head.slice(copied);
+}
+
+/** An LF that starts a line other than a data line or a blank one (an `id:`, an `event:`, a comment). */
+const otherLine = /\n(?!data:|\n|$)/g;
+
+/**
+ * Where each line of `text` (lines ended by LF alone) that is neither empty nor a `data:` line
+ * starts, left to right.
+ */
+export function otherLineStarts(text: string): number[] {
+  const starts: number[] = [];
+  if (text !== '' && text.charAt(0) !== '\n' && !text.startsWith('data:')) starts.push(0);
+  otherLine.lastIndex = 0;
+  for (let m = otherLine.exec(text); m !== null; m = otherLine.exec(text)) starts.push(m.index + 1);
+  return starts;
 }
 
 /** Where the line starting at `at` ends: its first CR (looked for when `crs`: `s` has one) or LF, or the end of `s`. */
