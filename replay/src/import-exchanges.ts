@@ -2,7 +2,15 @@ import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createRedactor, exchangeParts, priceLookup, type RecordDeps, recordExchange } from '@understudy/capture';
+import {
+  createRedactor,
+  type ExchangeParts,
+  exchangeParts,
+  priceLookup,
+  type RecordDeps,
+  recordExchange,
+  reservedHeaderPrefix,
+} from '@understudy/capture';
 import { canonicalize } from '@understudy/compare';
 import {
   createIdGenerator,
@@ -108,7 +116,7 @@ export async function importExchanges(store: Store, file: string, options: Impor
       // a file may come from anywhere. Usage the file states (JSONL, OTLP span attributes) is
       // kept; otherwise it is read from the bodies.
       for (const e of item.value) {
-        const recorded = recordExchange(exchangeParts(e), record);
+        const recorded = recordExchange(withOwnMarks(exchangeParts(e)), record);
         const stated = format === 'jsonl' || e.usage.inputTokens !== null || e.usage.outputTokens !== null;
         batch.push(stated ? { ...recorded, usage: e.usage } : withUsage(recorded));
       }
@@ -179,4 +187,18 @@ async function firstBytes(file: string, n: number): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A shadow or replay row was sent by Understudy itself: its `x-understudy-*` request headers are
+ * the markers it sent (shadow, replay run, exchange and attempt), kept as given like the replayer
+ * keeps them, so an exported store imports back exactly. On a live row they came from a client,
+ * which cannot set them (the tap strips them), and the header policy leaves them out.
+ */
+function withOwnMarks(parts: ExchangeParts): ExchangeParts {
+  if (parts.role === 'live') return parts;
+  const marks: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parts.request.headers))
+    if (name.toLowerCase().startsWith(reservedHeaderPrefix)) marks[name.toLowerCase()] = value;
+  return Object.keys(marks).length === 0 ? parts : { ...parts, request: { ...parts.request, marks } };
 }
