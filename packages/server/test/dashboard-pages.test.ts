@@ -126,6 +126,18 @@ describe('dashboard pages', () => {
     expect(await api.json()).toMatchObject({ error: { code: 'conflict' } });
   });
 
+  // A newcomer's first `understudy control` on a fresh store: the other lists say what to do, the
+  // overview's routes table was a header row alone.
+  it('says how to get a route when the store has none', async () => {
+    const empty = await openStore({ url: ':memory:' });
+    const fresh = createApp({ store: empty, tokens: [{ name: 'alice', role: 'read', token: reader }] });
+    const res = await fresh.request('/', { headers: page(reader) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('No route yet');
+    await fresh.close();
+    await empty.close();
+  });
+
   it('answers a missing page with an HTML error for browsers and a bad filter with a 400 naming it', async () => {
     const missing = await html('/comparisons/NOPE');
     expect(missing.status).toBe(404);

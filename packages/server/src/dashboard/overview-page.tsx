@@ -81,6 +81,9 @@ export function OverviewPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'>;
             : null}
         </tbody>
       </table>
+      {d.routes.length === 0 && d.versions.length === 0 ? (
+        <p class="muted">No route yet. A tap creates its route when it starts: understudy tap --upstream URL.</p>
+      ) : null}
       {d.canaries.length === 0 ? null : (
         <div>
           <h2>Canaries in progress</h2>
