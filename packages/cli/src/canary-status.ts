@@ -54,6 +54,12 @@ export function canaryProgress(c: CanaryRecord, events: readonly CanaryEvent[], 
   };
 }
 
+/** The last `tail` events of a ledger (all when `tail` is undefined; none for 0, where `slice(-0)` would give all). */
+export function lastEvents<E>(events: readonly E[], tail: number | undefined): readonly E[] {
+  if (tail === undefined) return events;
+  return tail === 0 ? [] : events.slice(-tail);
+}
+
 /** `canary status` as text: state, progress, each gate's last verdict with its numbers, then the ledger (last `tail`). */
 export function formatCanaryStatus(c: CanaryRecord, events: readonly CanaryEvent[], now: number, tail?: number): string {
   const spec = parseCanarySpec(c.spec);
@@ -76,7 +82,7 @@ export function formatCanaryStatus(c: CanaryRecord, events: readonly CanaryEvent
     lines.push('', `gates (analysis ${last.data.look ?? '?'} at ${new Date(last.event.at).toISOString()}):`);
     for (const g of last.data.gates) lines.push(`  ${g.gate.padEnd(12)} ${g.outcome.padEnd(4)} ${gateFigures(g)} — ${g.reason}`);
   }
-  const shown = tail === undefined ? events : events.slice(-tail);
+  const shown = lastEvents(events, tail);
   lines.push('', shown.length < events.length ? `ledger (last ${shown.length} of ${events.length}):` : 'ledger:');
   for (const e of shown) lines.push(`  #${e.seq} ${new Date(e.at).toISOString()} ${e.type} by ${e.actor}${describeEvent(e)}`);
   return `${lines.join('\n')}\n`;

@@ -164,6 +164,14 @@ describe('understudy canary', () => {
     );
     expect(text).toMatch(/^ledger \(last 2 of 3\):$/m);
     expect(text).not.toMatch(/#1 .* created by deploy-bot/);
+    // --tail 0 is none of the ledger (slice(-0) is the whole array: it printed all of it).
+    c.reset();
+    expect(await run(['canary', 'status', id, '--tail', '0'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/^ledger \(last 0 of 3\):$/m);
+    expect(c.out()).not.toMatch(/^ {2}#\d/m);
+    c.reset();
+    expect(await run(['canary', 'status', id, '--tail', '0', '--json'], c.io)).toBe(0);
+    expect((JSON.parse(c.out()) as { events: unknown[] }).events).toEqual([]);
     c.reset();
     expect(await run(['canary', 'status', id, '--json'], c.io)).toBe(0);
     const status = JSON.parse(c.out()) as { progress: unknown; gates: unknown[]; events: { actor: string }[] };

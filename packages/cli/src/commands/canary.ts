@@ -11,7 +11,7 @@ import {
 } from '@understudy/canary';
 import { holdEventLoop, systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
-import { canaryProgress, formatCanaryStatus, lastAnalysis } from '../canary-status.js';
+import { canaryProgress, formatCanaryStatus, lastAnalysis, lastEvents } from '../canary-status.js';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode, UsageError } from '../cli-io.js';
@@ -141,7 +141,7 @@ export const canaryCommand: Command = {
         const routing = await store.routing.get((canary.spec as { route?: string }).route ?? canary.stable);
         const now = systemClock.now();
         const tail = values.tail === undefined ? undefined : integer('tail', values.tail);
-        const shown = tail === undefined ? events : events.slice(-tail);
+        const shown = lastEvents(events, tail);
         if (values.json === true) {
           const gates = lastAnalysis(events)?.data.gates ?? [];
           const progress = canaryProgress(canary, events, now);
