@@ -5,6 +5,7 @@ import { someKeysMeet } from './converted-key.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { gluedRestatement } from './glued-restatement.js';
 import { restatesFree } from './price-pole.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
 import { valueChange } from './value-change.js';
@@ -28,6 +29,7 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
   const novel = c.values.filter(
     (v) =>
       !v.weak &&
+      !gluedRestatement(v, ctx.production) &&
       !(c.framing && v.keys[0]?.startsWith('relative:')) &&
       (!ctx.supported(v) ||
         (v.type !== 'entity' &&
