@@ -35,6 +35,20 @@ describe('textCategory structural signals', () => {
     ).toContain('text_incomplete');
   });
 
+  it('reads an ending in emphasis, a full stop of another script or a closing guillemet as finished', () => {
+    const finished = [
+      'Your parcel left the depot this morning and arrives on Friday.\n\n_If you are out, a neighbour can take it._',
+      'Your parcel left the depot this morning and arrives on Friday. ~~No signature needed.~~',
+      '包裹今天早上已经离开仓库，将于周五送达。',
+      'आपका पार्सल आज सुबह डिपो से निकल गया और शुक्रवार को पहुँचेगा।',
+      'Votre colis est parti ce matin ; le livreur dit : « livraison vendredi »',
+    ];
+    for (const b of finished) expect({ b, kinds: kinds(prose, b) }).toEqual({ b, kinds: expect.not.arrayContaining(['text_incomplete']) });
+    expect(kinds(prose, 'Your parcel left the depot this morning and arrives on Friday. If you are out, use the my_')).toContain(
+      'text_incomplete',
+    );
+  });
+
   it('sees another Latin-script language, and not an English list', () => {
     expect(
       kinds(

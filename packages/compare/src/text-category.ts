@@ -10,13 +10,15 @@ import { similarityOfSymbols, type TextSimilarityLimits, textHunks } from './tex
 import { textTokenIds } from './text-tokens.js';
 import { currentWordIds, denseIds, type WordIds } from './word-ids.js';
 
-// How finished prose ends: terminal punctuation, a closing quote or bracket, a code fence, a
-// table row, a digit (a number or a percentage), or an emoji. Only the last character is looked at.
-const completeEnding = /[.!?:;)\]}"'`*>%|\u2026\d]|\p{Extended_Pictographic}/u;
+// How finished prose ends: terminal punctuation (of any script: "。", "।", "؟"), a closing quote or
+// bracket ("»", "」", "”"), a code fence, a table row, a digit (a number or a percentage), or an
+// emoji. Only the last character is looked at, after the marks that close an emphasis ("_…_", "~~…~~").
+const completeEnding = /[.!?:;)\]}"'`*>%|\u2026\d\p{Sentence_Terminal}\p{Pe}\p{Pf}]|\p{Extended_Pictographic}/u;
+const closingEmphasis = /[_~]+$/;
 const listItem = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+\S/i;
 
 function endsLikeProse(line: string): boolean {
-  const t = line.trimEnd();
+  const t = line.trimEnd().replace(closingEmphasis, '');
   if (t === '') return false;
   const last = String.fromCodePoint(t.codePointAt(t.length - 1) ?? 0);
   // A surrogate pair's low half: look at the whole code point.
