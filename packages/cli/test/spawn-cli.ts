@@ -16,11 +16,19 @@ export interface SpawnedCli {
 }
 
 /** Runs the CLI from its sources as a real child process, as a user would (`understudy …`). */
-export function spawnCli(args: readonly string[], env: Record<string, string>, cwd: string): SpawnedCli {
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd: string,
+  options: {
+    /** In a process group of its own, as a terminal's foreground job: `process.kill(-pid)` signals it all. */ detached?: boolean;
+  } = {},
+): SpawnedCli {
   const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, main, ...args], {
     cwd,
     env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached === true,
   });
   let out = '';
   let err = '';

@@ -46,6 +46,11 @@ function transport(): Transport {
   if (send === undefined) throw new Error('sqlite-writer-worker must run in a worker thread or a forked child process');
   // The tap went away (killed): nothing will ask for a write again.
   process.on('disconnect', () => process.exit(0));
+  // Ctrl-C in a terminal signals the whole foreground process group, and a service manager's stop
+  // often the whole control group: the tap's shutdown flushes its queue through this process and
+  // then closes it, so the signal is the tap's to act on. Were this process to die of it first,
+  // every capture still queued would be dropped. It still ends when the tap disconnects or dies.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});
   return {
     data: JSON.parse(process.env.UNDERSTUDY_WRITER ?? '{}') as WriterData,
     send: (m) => void send(m),
