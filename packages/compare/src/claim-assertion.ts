@@ -3,6 +3,7 @@ import { contentWords } from './content-words.js';
 import { advisesEffect } from './effect-advice.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { grantsPermission } from './granted-permission.js';
+import { isEntitlementWord } from './language-entitlements.js';
 import { isNegationCue } from './polarity-cues.js';
 import { reassuringNegation } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -110,7 +111,9 @@ export function asserts(c: ClauseFacts): boolean {
     c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(t, i)))) ||
     promises(c.tokens) ||
     acted(c.tokens) ||
-    grantsPermission(c.tokens)
+    grantsPermission(c.tokens) ||
+    // Another language's "free", "included", "refunded" ("Les petites réparations sont offertes").
+    t.some((x) => isEntitlementWord(x.lower))
   );
 }
 

@@ -1,3 +1,4 @@
+import { alsoAdds } from './also-adds.js';
 import { asserts } from './claim-assertion.js';
 import { claimSize } from './claim-size.js';
 import { type Aligned, align, opposedCounterpart } from './clause-alignment.js';
@@ -94,7 +95,9 @@ export function diffClauseClaims(
   if (
     !asserts(c) &&
     !(onlyChanged(original, candidate, c.sentence, true, o.maxClauses) && namesNewThings(c, production)) &&
-    !grantsNewAction(c, production)
+    !grantsNewAction(c, production) &&
+    // …or it adds, with "also", one more thing the service or a thing does ("The chip also opens our dog flaps").
+    !alsoAdds(c, candidate, production)
   )
     return;
   // A sentence of the original said in words of its own.

@@ -99,6 +99,9 @@ export const deniers = new Set([
   'disallows',
   'disallowed',
   'barred',
+  // "Teams that miss check-in are disqualified" is "can't play".
+  'disqualified',
+  'disqualifies',
   'discontinued',
   // "avoids the fee" is "no fee", "to avoid delays" / "to prevent delays".
   'avoid',
