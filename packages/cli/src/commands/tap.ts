@@ -90,16 +90,36 @@ export const tapCommand: Command = {
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
       await store.routing.ensure(version.name, version.name, systemClock.now());
       await watcher.refresh();
+      // What the route serves, which after a promotion is not the version this tap was started with.
+      const routing = await store.routing.get(version.name);
+      const served = routing === undefined || routing.primary === version.name ? version : await store.versions.get(routing.primary);
+      const serves = served ?? version;
+      const canary = routing?.candidate == null ? '' : `, canary ${routing.candidate} at ${routing.weight} %`;
       // Serving: a SQLite store is reached only through the capture writer's process from now on,
       // so a SIGBUS from its shared-memory file can kill that process, never this one.
       if (storeIsolated) await closeStore();
       out.banner('Understudy tap is running.', [
-        ['tap', `${listening.url}  → version ${version.name} at ${version.upstream}`],
+        [
+          'tap',
+          serves.name === version.name && canary === ''
+            ? `${listening.url}  → version ${version.name} at ${version.upstream}`
+            : `${listening.url}  → route ${version.name}: version ${serves.name} at ${serves.upstream}${canary}`,
+        ],
         ['shadow', shadowVersion === undefined ? 'off' : `${Math.round(config.tap.shadow.rate * 100)} % → ${shadowVersion.name}`],
         ['database', urlForLog(dbUrl)],
         ['metrics', `${listening.url}/_understudy/metrics`],
       ]);
-      logger.info({ url: listening.url, version: version.name, upstream: version.upstream, db: urlForLog(dbUrl) }, 'tap listening');
+      logger.info(
+        {
+          url: listening.url,
+          route: version.name,
+          serves: serves.name,
+          upstream: serves.upstream,
+          ...(routing?.candidate == null ? {} : { candidate: routing.candidate, weight: routing.weight }),
+          db: urlForLog(dbUrl),
+        },
+        'tap listening',
+      );
       await untilAborted(signal);
       logger.info('shutting down: draining requests and flushing captures');
       return exitCode.ok;
