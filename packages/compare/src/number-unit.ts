@@ -131,9 +131,16 @@ function spelledCompound(t: ClauseToken): { value: FactValue; used: number } | u
   const dash = t.lower.lastIndexOf('-');
   if (dash <= 0 || isNumberWord(t.lower)) return undefined;
   const unit = t.lower.slice(dash + 1);
-  const n = numberWordsValue(t.lower.slice(0, dash).split('-'));
+  const parts = t.lower.slice(0, dash).split('-');
+  // "three-working-day", "two-business-week": the qualifier does not change the unit (as "5 business days").
+  const qualifier = parts.length > 1 && timeQualifiers.has(parts[parts.length - 1] ?? '') ? parts.pop() : undefined;
+  const n = numberWordsValue(parts);
   if (n === undefined || !/^\p{L}{2,}$/u.test(unit)) return undefined;
-  const r = withUnit(n, t.core, [{ core: unit, lower: unit, upper: false }], true);
+  const next = [
+    ...(qualifier === undefined ? [] : [{ core: qualifier, lower: qualifier, upper: false }]),
+    { core: unit, lower: unit, upper: false },
+  ];
+  const r = withUnit(n, t.core, next, true);
   return { value: { ...r.value, text: t.core }, used: 1 };
 }
 
@@ -215,6 +222,12 @@ export function articleValue(
     // "a week" is as often a rate's period ("twice a week", "$5 a week") as a length: weak, but for
     // a time promised or bounded ("approved within a week", "ready in an hour", "under a day"),
     // which is as firm as "within 7 days".
+    // "an hour and a half" is 1.5 hours: a length, not a rate's period.
+    const half = tokens[i + 2]?.lower === 'and' && tokens[i + 3]?.lower === 'a' && tokens[i + 4]?.lower === 'half';
+    if (half) {
+      const r = withUnit(1.5, `${t.core} ${rest[0]?.core} and a half`, [rest[0] as ClauseToken], false);
+      return { value: { ...r.value, text: `${t.core} ${rest[0]?.core} and a half` }, used: 5 };
+    }
     const r = withUnit(1, t.core, rest, !timeBounds.has(tokens[i - 1]?.lower ?? ''));
     return { value: r.value, used: 1 + r.used };
   }

@@ -127,6 +127,13 @@ describe('clock ranges with noon, and halves in words', () => {
     expect(judged('The tour takes 3-3.5 hours.', 'The tour takes three to three and a half hours.')).toEqual([]);
     expect(judged(original, 'The tour takes 4.5 hours.')).not.toEqual([]);
   });
+
+  it('reads "an hour and a half" as 90 minutes and "a three-working-day wait" as 3 working days', () => {
+    expect(judged('The fitting takes 90 minutes and costs $40.', 'It costs $40, and the fitting lasts an hour and a half.')).toEqual([]);
+    expect(judged('The fitting takes 90 minutes.', 'The fitting lasts an hour.')).not.toEqual([]);
+    expect(judged('Delivery takes a day and a half.', 'Delivery takes 36 hours.')).toEqual([]);
+    expect(judged('Refunds arrive within three working days.', 'Expect a three-working-day wait for refunds.')).toEqual([]);
+  });
 });
 
 describe('an age or an era joined to its number', () => {
