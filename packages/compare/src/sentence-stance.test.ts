@@ -77,4 +77,21 @@ describe('the one sentence of an answer rewritten to say the opposite about the 
       ]),
     ).toEqual(['flagged (noise)']);
   });
+
+  it('reads "X are welcome" as a permission and "closed to X" as a restriction', () => {
+    const original = 'The open day is on Sunday 4 June from 10:00. Parking is free. Children are welcome. Bring sturdy shoes for the tour.';
+    expect(
+      flips(
+        original,
+        'The open day is on Sunday 4 June from 10:00. Parking is free. The site is closed to children this year. Bring sturdy shoes for the tour.',
+      ),
+    ).toHaveLength(1);
+    // Welcome in other words: no flip.
+    expect(
+      flips(
+        original,
+        'The open day is on Sunday 4 June from 10:00. Parking is free. Kids can come along too. Bring sturdy shoes for the tour.',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -13,9 +13,9 @@ import type { ClauseToken } from './split-clauses.js';
 /** Which side of a rule a clause or a part of a sentence takes. */
 export type Stance = 'restrict' | 'permit';
 
-// Words after which "fine" / "okay" grants ("it's fine if…", "goggles are fine"), not a penalty ("a fine").
+// Words after which "fine" / "okay" / "welcome" grants ("it's fine if…", "goggles are fine", "spectators are welcome"), not a penalty ("a fine").
 const beForms = new Set(["it's", "that's", 'is', 'are', 'be', "'s"]);
-const granting = new Set(['fine', 'okay', 'ok']);
+const granting = new Set(['fine', 'okay', 'ok', 'welcome']);
 // Predicates of a need after "is" / "are", which the modal scale reads only before "to" ("need to bring").
 const needed = new Set(['needed', 'necessary', 'essential', 'compulsory', 'mandatory']);
 
@@ -29,6 +29,8 @@ export function stanceOf(tokens: readonly ClauseToken[], p: ClausePolarity): Sta
     return tokens.some((t) => necessity.has(t.lower)) ? 'permit' : 'restrict';
   }
   if (p.modality !== null) return undefined;
+  // "closed to spectators", "closed to the public": a place or an event denied to someone.
+  if (!p.negated && tokens.some((t, i) => t.lower === 'closed' && tokens[i + 1]?.lower === 'to')) return 'restrict';
   const said = (words: ReadonlySet<string>): boolean =>
     tokens.some((t, i) => words.has(t.lower) && beForms.has(tokens[i - 1]?.lower ?? ''));
   // "Experience is needed" obliges as "must" does; "no experience is needed" lifts it.

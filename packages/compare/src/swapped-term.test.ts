@@ -105,6 +105,13 @@ describe('a term swapped in a clause kept word for word', () => {
         'Bonjour ! La soie et le coton sont lavés sur place, et le repassage est offert.',
       ),
     ).toEqual(['Le lin → La soie']);
+    // The candidate's term said once more than the original says it, in another sentence kept as it was.
+    expect(
+      changes(
+        'The basic plan is $8 a month. Streaming in 4K is included in the premium plan. You can cancel anytime.',
+        'The basic plan is $8 a month. Streaming in 4K is included in the basic plan. You can cancel anytime.',
+      ),
+    ).toEqual(['premium → basic']);
     // A verb said once fewer ("create" → "make") is how a paraphrase words it, not a term.
     expect(
       changes(
@@ -112,5 +119,16 @@ describe('a term swapped in a clause kept word for word', () => {
         'Don’t reuse an old key; make a new one instead. The console creates keys on demand.',
       ),
     ).toEqual([]);
+  });
+
+  it('compares the terms after another preposition of the same role ("through live chat" → "by email")', () => {
+    expect(
+      changes(
+        'We reply through live chat within an hour on weekdays. Our team is based in Leeds.',
+        'We reply by email within an hour on weekdays. Our team is based in Leeds.',
+      ),
+    ).toEqual(['live chat → email']);
+    // The same term after another preposition is how it is worded.
+    expect(changes('You can pay in cash at the front desk on arrival.', 'You can pay with cash at the front desk on arrival.')).toEqual([]);
   });
 });

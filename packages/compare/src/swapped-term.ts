@@ -75,6 +75,9 @@ const nounOpeners = new Set(
   ),
 );
 
+// Prepositions that say by what way or where something is done: "by post", "through live chat", "in person", "at the desk".
+const channels = new Set(['by', 'via', 'through', 'over', 'in', 'on', 'at', 'from']);
+
 /**
  * Whether a term swapped at `pre` (runs `from` → `to`) stands where a noun does: after a determiner
  * or a preposition, or with a short article of its own on each side that changed ("Le" → "La").
@@ -111,8 +114,11 @@ export function swappedTerm(
   while (pre < a.length && pre < b.length && a[pre]?.lower === b[pre]?.lower) pre++;
   let suf = 0;
   while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]?.lower === b[b.length - 1 - suf]?.lower) suf++;
-  const from = a.slice(pre, a.length - suf);
-  const to = b.slice(pre, b.length - suf);
+  // A term said with another preposition of the same role ("through live chat" → "by email", "in
+  // person" → "by phone"): the prepositions go with the terms, the terms are compared.
+  const lead = channels.has(a[pre]?.lower ?? '') && channels.has(b[pre]?.lower ?? '') && a.length - suf > pre + 1 ? 1 : 0;
+  const from = a.slice(pre + lead, a.length - suf);
+  const to = b.slice(pre + lead, b.length - suf);
   // A word of a space-less script is a character or two ("上海虹桥" is three): such a term may be twice as many words.
   const scale = from.every(isSegmented) && to.every(isSegmented) ? 2 : 1;
   if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || pre + suf < 3) return undefined;
@@ -135,10 +141,18 @@ export function swappedTerm(
   // Only a noun's slot is read so: after a determiner or a preposition ("per zone" → "per account"), or
   // an article that changed with the noun ("Le cuir" → "La soie"); a verb ("; create a new one" →
   // "; make a new one") is how a paraphrase words its own way.
-  const original = nounSlot(a, pre, from, to) ? production[0] : undefined;
+  const original = nounSlot(a, pre + lead, from, to) ? production[0] : undefined;
   const kept = (w: string): boolean =>
     candidate.vocabulary.has(w) && (original === undefined || wordCount(candidate, w) >= wordCount(original, w));
-  if (old.some(kept) || now.some((w) => production.some((s) => s.vocabulary.has(w)))) return undefined;
+  // The candidate's term is production's where production says it as often as the candidate does; said
+  // once more than the original does (and no baseline says it as often), this clause put it in where
+  // the original named another ("in the premium plan" → "in the basic plan", with the basic plan's
+  // own sentence kept).
+  const produced = (w: string): boolean =>
+    original === undefined
+      ? production.some((s) => s.vocabulary.has(w))
+      : production.some((s) => s.vocabulary.has(w) && wordCount(s, w) >= wordCount(candidate, w));
+  if (old.some(kept) || now.some(produced)) return undefined;
   // A baseline that says an acronym in the plural ("LEDs") says it.
   const says = (s: FactSheet, w: string): boolean => s.vocabulary.has(w) || s.vocabulary.has(`${w}s`);
   const varies = baselines.some((s) => !old.every((w) => says(s, w)));
