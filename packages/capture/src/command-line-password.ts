@@ -46,7 +46,7 @@ function inForm(text: string, value: Span, form: 'openssl' | 'user%password' | u
  * (rare in prose, a few in a JSON reply's ids and dates) and checks what precedes each: a search
  * for ` -` is a search for every blank (~0.5 µs a 2 KB reply for each of the five forms).
  */
-function mayHoldOption(text: string): boolean {
+export function mayHoldOption(text: string): boolean {
   for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) {
     const before = text.charAt(at - 1);
     if (at === 0 || before === ' ' || before === '\t' || ((before === 'n' || before === 't') && text.charAt(at - 2) === '\\')) return true;
@@ -61,10 +61,14 @@ function mayHoldOption(text: string): boolean {
  */
 const longOption = /(?<=[ \t]|^|\\[nt])--(?:[A-Za-z0-9]+[-_])*pass(?:word|wd|phrase)?(?=[ \t])/g;
 
-/** Where a command line ends: a line break, or a shell separator (`;`, `|`, `&`) between commands. */
-function lineEnd(text: string, from: number): number {
+/**
+ * Where a command line ends: a line break, or a shell separator (`;`, `|`, `&&`, `&` before a
+ * blank) between commands. A `&` inside a word is the word's (`Tr0ub4dor&3`, as people write a
+ * password on a command line without quoting it).
+ */
+export function lineEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !lineBreakAt(text, i) && !';|&'.includes(text.charAt(i))) {
+  while (i < text.length && !lineBreakAt(text, i) && !';|'.includes(text.charAt(i)) && !separatingAmpersand(text, i)) {
     // A quoted value may hold `;`, `|` or `&`: skip to its closing quote on the same line.
     const q = text.charAt(i);
     if (q === '"' || q === "'") {
@@ -76,8 +80,16 @@ function lineEnd(text: string, from: number): number {
   return i;
 }
 
+/** A `&` that separates commands: doubled, or with a blank (or the text's end) on either side. */
+function separatingAmpersand(text: string, at: number): boolean {
+  if (text.charAt(at) !== '&') return false;
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + 1);
+  return after === '&' || before === '&' || after === '' || ' \t'.includes(after) || ' \t'.includes(before) || lineBreakAt(text, at + 1);
+}
+
 /** Blanks, and a `\` escape's start is no blank: the index of the next token from `at`. */
-function skipSpace(text: string, at: number, end: number): number {
+export function skipSpace(text: string, at: number, end: number): number {
   let i = at;
   while (i < end && (text.charAt(i) === ' ' || text.charAt(i) === '\t')) i++;
   return i;
@@ -87,7 +99,7 @@ function skipSpace(text: string, at: number, end: number): number {
  * The value starting at `from` as a shell reads a word: quoted (`'…'`, `"…"`, or `\"…\"` in
  * JSON-escaped text) its content, else up to a blank, a quote or an escape.
  */
-function shellWord(text: string, from: number, end: number): Span | undefined {
+export function shellWord(text: string, from: number, end: number): Span | undefined {
   const quote = text.startsWith('\\"', from) ? '\\"' : text.charAt(from) === '"' || text.charAt(from) === "'" ? text.charAt(from) : '';
   if (quote !== '') {
     const close = text.indexOf(quote, from + quote.length);
@@ -100,7 +112,7 @@ function shellWord(text: string, from: number, end: number): Span | undefined {
 }
 
 /** Past the shell word at `at` (its quoted parts whole). */
-function pastWord(text: string, at: number, end: number): number {
+export function pastWord(text: string, at: number, end: number): number {
   let i = at;
   while (i < end && text.charAt(i) !== ' ' && text.charAt(i) !== '\t') {
     const q = text.startsWith('\\"', i) ? '\\"' : text.charAt(i) === '"' || text.charAt(i) === "'" ? text.charAt(i) : '';
@@ -113,7 +125,7 @@ function pastWord(text: string, at: number, end: number): number {
 }
 
 /** A value taken unless it is another option, a placeholder, or nothing. */
-function valueAt(text: string, from: number, end: number): Span | undefined {
+export function valueAt(text: string, from: number, end: number): Span | undefined {
   if (text.charAt(from) === '-') return undefined;
   const span = shellWord(text, from, end);
   return span !== undefined && !redacted(text.slice(span[0], span[1])) ? span : undefined;

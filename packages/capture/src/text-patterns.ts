@@ -5,7 +5,9 @@ import { commandLinePasswords } from './command-line-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
+import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
+import { programOptionPasswords } from './password-options.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
@@ -102,6 +104,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'assigned_secret', find: assignedSecrets },
   { name: 'password', find: foreignPasswordValues },
   { name: 'password', find: commandLinePasswords },
+  { name: 'password', find: programOptionPasswords },
+  { name: 'password', find: positionalPasswords },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },

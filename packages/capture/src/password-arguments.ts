@@ -1,0 +1,186 @@
+import { lineEnd, pastWord, shellWord, skipSpace } from './command-line-password.js';
+import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
+import { nextSecretWord } from './secret-words.js';
+
+/**
+ * Passwords a command line gives by position, where no option or label names them:
+ * `htpasswd -b[…] file user PW` and `htpasswd -nb user PW`, `mosquitto_passwd -b file user PW`,
+ * `rabbitmqctl add_user|change_password NAME PW`,
+ * Oracle's `user/PW[@db]` after `sqlplus` or `sqlldr`, a password piped to a program
+ * that reads it from standard input (`echo PW | docker login --password-stdin`, `… | passwd
+ * --stdin`, `echo user:PW | chpasswd`), and Redis's `requirepass PW`, `masterauth PW` and
+ * `AUTH [user] PW` at a prompt (`6379> AUTH PW`) or after `redis-cli`. A word at such a place
+ * is the password whatever its shape (`sunflower`).
+ *
+ * Windows's `/pass:PW` and `/password:PW` options too (`cmdkey`, `wmic`). What is left, for what a
+ * gate would cost: `net user NAME PW` and `net use \\host\share PW` (no rare word or character
+ * to look for), `expdp` / `impdp` / `rman` connect strings.
+ */
+export function positionalPasswords(text: string): Span[] {
+  const out: Span[] = [];
+  // Each form is looked for only where a word or a character it must hold stands: the secret
+  // words (`pass` in htpasswd, requirepass, chpasswd; `auth`), which the assignment rule has found
+  // in this text already (one scan, remembered), or one native search for a rare character. A
+  // search for a word such as `net ` stops at every `n`, ~20x dearer; `net user` is left for it.
+  for (let w = nextSecretWord(text, 0); w !== undefined; w = nextSecretWord(text, w.end)) secretWordForm(text, w.start, w.end, out);
+  // `rabbitmqctl`, `sqlplus`, `sqlldr`: each `q` (a few in a JSON schema's `required`) is checked.
+  for (let q = text.indexOf('q'); q !== -1; q = text.indexOf('q', q + 1)) {
+    if (text.startsWith('rabbitmqctl', q - 7)) rabbitPasswords(text, q - 7, out);
+    else if (text.startsWith('sqlplus', q - 1) || text.startsWith('sqlldr', q - 1)) oraclePasswords(text, q - 1, out);
+  }
+  if (text.includes('|')) pipedPasswords(text, out);
+  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
+}
+
+/** The forms a secret word names: `htpasswd` / `mosquitto_passwd`, `requirepass` / `masterauth`, `AUTH`, `/pass:` / `/password:`. */
+function secretWordForm(text: string, at: number, to: number, out: Span[]): void {
+  let start = at;
+  while (start > 0 && /[\w-]/.test(text.charAt(start - 1)) && !jsonEscapeLetter(text, start - 1)) start--;
+  let end = to;
+  while (end < text.length && /[\w-]/.test(text.charAt(end))) end++;
+  const word = text.slice(start, end);
+  const lower = word.toLowerCase();
+  if (lower === 'htpasswd' || lower === 'mosquitto_passwd') batchPasswords(text, start, end, lower, out);
+  else if (lower === 'requirepass' || lower === 'masterauth') directivePassword(text, end, out);
+  else if (word === 'AUTH') authPassword(text, start, end, out);
+  else if ((lower === 'pass' || lower === 'password') && text.charAt(end) === ':' && text.charAt(start - 1) === '/') {
+    // `cmdkey /pass:X`, `wmic /password:X`: a Windows option, after a blank.
+    if (!' \t'.includes(text.charAt(start - 2)) || start < 2) return;
+    const value = shellWord(text, end + 1, lineEnd(text, end + 1));
+    if (value !== undefined && !redacted(text.slice(value[0], value[1]))) out.push(value);
+  }
+}
+
+/** Whether `text[at]` is the letter of a JSON escape (`\n`, `\t`): no part of a word. */
+function jsonEscapeLetter(text: string, at: number): boolean {
+  return 'nrt'.includes(text.charAt(at)) && text.charAt(at - 1) === '\\';
+}
+
+/** The words of a command line from `from` to `end`: each one's `[start, end)` as written (quotes included). */
+function words(text: string, from: number, end: number): Span[] {
+  const out: Span[] = [];
+  for (let at = skipSpace(text, from, end); at < end; ) {
+    const to = pastWord(text, at, end);
+    if (to === at) break;
+    out.push([at, to]);
+    at = skipSpace(text, to, end);
+  }
+  return out;
+}
+
+/** A word's value as the shell reads it (quotes' content), when it is no placeholder, no `$VARIABLE` and no prompt (`*`). */
+function literal(text: string, word: Span | undefined, end: number): Span | undefined {
+  if (word === undefined) return undefined;
+  const value = shellWord(text, word[0], end);
+  if (value === undefined) return undefined;
+  const v = text.slice(value[0], value[1]);
+  return v === '*' || v.includes('$') || redacted(v) ? undefined : value;
+}
+
+/** htpasswd's options that take a value (`-C cost`, `-r rounds`). */
+const withValue = /^-[A-Za-z]*[Cr]$/;
+
+/** `htpasswd -b file user PW` / `-nb user PW`, `mosquitto_passwd -b file user PW`: the password after the file (if any) and the user. */
+function batchPasswords(text: string, start: number, end: number, program: string, out: Span[]): void {
+  if (start > 0 && /[./]/.test(text.charAt(start - 1))) return; // a file (`/etc/nginx/.htpasswd`), not the program
+  const lineTo = lineEnd(text, end);
+  let batch = false;
+  let noFile = false;
+  const positional: Span[] = [];
+  const all = words(text, end, lineTo);
+  for (let i = 0; i < all.length; i++) {
+    const [s, e] = all[i] as Span;
+    const w = text.slice(s, e);
+    if (w.startsWith('-') && positional.length === 0) {
+      batch ||= /^-[A-Za-z]*b/.test(w);
+      noFile ||= /^-[A-Za-z]*n/.test(w) && program === 'htpasswd';
+      if (withValue.test(w) && program === 'htpasswd') i++;
+    } else positional.push([s, e]);
+  }
+  const value = batch ? literal(text, positional[noFile ? 1 : 2], lineTo) : undefined;
+  if (value !== undefined) out.push(value);
+}
+
+const rabbitCommand =
+  /(?:(?<=\\[nt])|(?<![\w./-]))rabbitmqctl(?:[ \t]+-[-\w]+(?:[ \t]+[^\s-][^\s]*)?)*[ \t]+(?:add_user|change_password)(?=[ \t])/y;
+
+/** `rabbitmqctl add_user NAME PW`, `rabbitmqctl change_password NAME PW`. */
+function rabbitPasswords(text: string, at: number, out: Span[]): void {
+  rabbitCommand.lastIndex = at;
+  const m = rabbitCommand.exec(text);
+  if (m !== null) {
+    const end = lineEnd(text, m.index + m[0].length);
+    const args = words(text, m.index + m[0].length, end).filter(([s]) => text.charAt(s) !== '-');
+    const value = literal(text, args[1], end);
+    if (value !== undefined) out.push(value);
+  }
+}
+
+const oracleProgram = /(?:(?<=\\[nt])|(?<![\w./-]))(?:sqlplus|sqlldr)(?:\.exe)?(?![\w-])/y;
+/** `user/password`, `user/password@db` (an Oracle connect string): the password. */
+const connectString = /^[A-Za-z_][\w$#]*\/([^@/\s"'\\][^@\s"'\\]*)(?:@|$)/;
+
+/** `sqlplus scott/PW@orcl`, `sqlplus -s system/PW@//db:1521/XE`: the password of each connect string on the line. */
+function oraclePasswords(text: string, at: number, out: Span[]): void {
+  oracleProgram.lastIndex = at;
+  const m = oracleProgram.exec(text);
+  if (m !== null) {
+    const end = lineEnd(text, m.index + m[0].length);
+    for (const [s, e] of words(text, m.index + m[0].length, end)) {
+      const found = connectString.exec(text.slice(s, e));
+      const pw = found?.[1];
+      if (found === null || pw === undefined || redacted(pw)) continue;
+      const from = s + found[0].indexOf('/') + 1;
+      out.push([from, from + pw.length]);
+    }
+  }
+}
+
+const pipedFrom = /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)(?=[ \t])/g;
+/** What reads a password from standard input: `--password-stdin`, `--stdin` (`passwd`), `chpasswd`. */
+const readsPassword = /--password-stdin|--stdin|(?<![\w-])chpasswd(?![\w-])/;
+
+/** `echo PW | docker login --password-stdin`, `printf '%s' PW | …`, `echo user:PW | chpasswd`: the piped word. */
+function pipedPasswords(text: string, out: Span[]): void {
+  pipedFrom.lastIndex = 0;
+  for (let m = pipedFrom.exec(text); m !== null; m = pipedFrom.exec(text)) {
+    const from = m.index + m[0].length;
+    let pipe = from;
+    while (pipe < text.length && text.charAt(pipe) !== '|' && !lineBreakAt(text, pipe)) pipe++;
+    if (text.charAt(pipe) !== '|') continue;
+    const reader = text.slice(pipe + 1, lineEnd(text, pipe + 1));
+    if (!readsPassword.test(reader)) continue;
+    const args = words(text, from, pipe).filter(([s, e]) => !/^-[neE]+$/.test(text.slice(s, e)));
+    const value = literal(text, args[args.length - 1], pipe);
+    if (value === undefined) continue;
+    if (/chpasswd/.test(reader)) {
+      const colon = text.indexOf(':', value[0]);
+      if (colon !== -1 && colon < value[1] - 1) out.push([colon + 1, value[1]]);
+    } else out.push(value);
+    pipedFrom.lastIndex = pipe;
+  }
+}
+
+/** Redis: `requirepass PW` / `masterauth PW` — a config line or `CONFIG SET …` — whose line ends with the value. */
+function directivePassword(text: string, end: number, out: Span[]): void {
+  if (!' \t'.includes(text.charAt(end))) return;
+  const lineTo = lineEnd(text, end);
+  const args = words(text, end, lineTo);
+  // `the requirepass directive sets…` is prose: a directive's value is its line's last word.
+  if (args.length !== 1) return;
+  const value = literal(text, args[0], lineTo);
+  if (value !== undefined) out.push(value);
+}
+
+/** Where Redis's `AUTH` is a command: at a prompt (`6379> AUTH`), at a line's start, or after `redis-cli` and its options. */
+const authPlace = /(?:^|[\r\n]|\\n|>[ \t]*|(?:^|[\s"'`]|\\n)redis-cli(?:[ \t]+[^\s|;&]+)*?[ \t]+)$/;
+
+/** `AUTH [user] PW`: the last of one or two words. */
+function authPassword(text: string, start: number, end: number, out: Span[]): void {
+  if (!' \t'.includes(text.charAt(end)) || !authPlace.test(text.slice(Math.max(0, start - 200), start))) return;
+  const lineTo = lineEnd(text, end);
+  const args = words(text, end, lineTo);
+  if (args.length === 0 || args.length > 2) return;
+  const value = literal(text, args[args.length - 1], lineTo);
+  if (value !== undefined) out.push(value);
+}
