@@ -1,3 +1,4 @@
+import { foldConfusablesMapped, mayHoldConfusable } from './confusable-chars.js';
 import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
 import { keyRuns } from './key-runs.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
@@ -296,6 +297,12 @@ export function secretFinder(
       });
       if (more.length > 0) return mergeRanges([...found, ...more]);
     }
+    // A key in fullwidth or look-alike letters (`ｓｋ-…`, Cyrillic `ѕk-…`): read folded to ASCII too.
+    if (mayHoldConfusable(text)) {
+      const { folded, from, any } = foldConfusablesMapped(text);
+      const more = any ? readings(folded).map((r) => mappedRange(r, folded, from)) : [];
+      if (more.length > 0) return mergeRanges([...found, ...more]);
+    }
     // Nothing found: the patterns found nothing (whatever known secrets were looked for too).
     if (rememberable && found.length === 0) {
       if (clean.size >= maxCleanTexts) clean.clear();
@@ -330,6 +337,15 @@ export function secretFinder(
       return out + text.slice(at);
     },
   };
+}
+
+/** A range of a folded reading of a text, mapped back to the text (its secret as it reads, or as decoded). */
+function mappedRange(r: SecretRange, reading: string, from: readonly number[]): SecretRange {
+  const start = from[r.start] as number;
+  const end = from[r.end] as number;
+  return r.decoded === undefined
+    ? { start, end, kind: r.kind, visible: reading.slice(r.start, r.end) }
+    : { start, end, kind: r.kind, decoded: r.decoded };
 }
 
 /**
