@@ -3,6 +3,7 @@ import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
 import { keyRuns } from './key-runs.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
 import type { RegexPattern, ScanPattern, TextPattern } from './text-patterns.js';
+import { wrapJoints } from './wrap-joints.js';
 
 /** One secret found in a text: where it stands and what kind it is. */
 export interface SecretRange {
@@ -277,6 +278,24 @@ export function secretFinder(
     return more.length === 0 ? found : mergeRanges([...found, ...more]);
   };
   /**
+   * `found` (the secrets of `text`), and those its wrapped keys show when each is read joined
+   * (`wrap-joints.ts`): a range across a joint is taken when it is a key's shape, or extends a
+   * secret found already (a base64 token's short last line); a token only two ids joined would
+   * make (`ORD-2024-88123` + `BK-XK7P2Q`) is not.
+   */
+  const wrapped = (text: string, found: SecretRange[]): SecretRange[] => {
+    const joints = wrapJoints(text);
+    if (joints.length === 0) return found;
+    const more: SecretRange[] = [];
+    for (const j of joints)
+      for (const r of readings(j.joined)) {
+        if (r.start >= j.cut || r.end <= j.cut) continue;
+        const mapped = mappedRange(r, j.joined, j.from);
+        if (r.kind !== 'token' || found.some((f) => f.start < mapped.end && mapped.start < f.end)) more.push(mapped);
+      }
+    return more.length === 0 ? found : mergeRanges([...found, ...more]);
+  };
+  /**
    * {@link readings}, and those of the text with its invisible characters left out, mapped back:
    * a range found both ways grows to the wider (a key cut short at a zero-width space is replaced
    * whole, its tail with it).
@@ -285,7 +304,7 @@ export function secretFinder(
     // A text with escapes is also read decoded, where a known secret may stand spelled otherwise: never remembered.
     const rememberable = !seenOnce && text.length <= maxCleanText && !mayHoldPercentEscape(text);
     if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
-    const found = readings(text);
+    const found = wrapped(text, readings(text));
     if (mayHoldInvisible(text)) {
       const { visible, from } = withoutInvisibleMapped(text);
       const more = readings(visible).map((r) => {

@@ -1,0 +1,68 @@
+/**
+ * Where a run of key characters is wrapped onto the next line — by a terminal, an editor, an
+ * e-mail client or a person — with or without indentation or a quote marker (`> `): a line that
+ * ends in a run of key characters, then a line break (raw or a JSON `\n` / `\r\n` escape), blanks,
+ * and a line that starts with another such run. A key broken so reads, and is copied, as one key,
+ * while the patterns see two shorter words; so the two runs are also read joined. Each joint
+ * gives the joined word and where each of its characters stands in the text.
+ */
+export interface WrapJoint {
+  /** The two runs, joined. */
+  readonly joined: string;
+  /** Index in the text of each character of `joined`, and `from[joined.length]`, the end of the second run. */
+  readonly from: readonly number[];
+  /** Where the second run starts in `joined`: a range read there that spans the joint starts before and ends after it. */
+  readonly cut: number;
+}
+
+/** A run before the break shorter than this, or of lower-case letters only, is a word or a short id, not a key's head. */
+const minHead = 8;
+/** A run after the break shorter than this is no key's tail worth a reading. */
+const minTail = 2;
+/** The longest run read on either side. */
+const maxRun = 512;
+
+/** Letters, digits and `-` `_` `.` `+` `/` `=`: what a key (and its base64) is made of. */
+function keyChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 95 || c === 46 || c === 43 || c === 47 || c === 61
+  );
+}
+
+/** The joints of `text` (most texts have none: a line break after a word of letters is prose). */
+export function wrapJoints(text: string): WrapJoint[] {
+  const out: WrapJoint[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) joint(text, at, at + 1, out);
+  // JSON's `\n`: a search for the backslash alone (one for `\n` sets up a two-character search each time).
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 2))
+    if (text.charAt(at + 1) === 'n') joint(text, at, at + 2, out);
+  return out;
+}
+
+/** The joint at a line break `[brk, next)`, if a key's head ends before it and a tail starts after it. */
+function joint(text: string, brk: number, next: number, out: WrapJoint[]): void {
+  // Before: `\r` or a JSON `\r` escape of a CRLF.
+  let end = brk;
+  if (text.charAt(end - 1) === '\r') end--;
+  else if (text.charAt(end - 1) === 'r' && text.charAt(end - 2) === '\\') end -= 2;
+  let start = end;
+  while (start > 0 && end - start < maxRun && keyChar(text.charCodeAt(start - 1))) start--;
+  // A JSON escape's letter (`\n` before the run) is no part of it.
+  if (start > 0 && text.charAt(start - 1) === '\\') start++;
+  if (end - start < minHead || /^[a-z]+$/.test(text.slice(start, end))) return;
+  // After: blanks, a JSON `\t`, a quote marker.
+  let from = next;
+  for (;;) {
+    const c = text.charAt(from);
+    if (c === ' ' || c === '\t' || c === '>') from++;
+    else if (c === '\\' && text.charAt(from + 1) === 't') from += 2;
+    else break;
+  }
+  let to = from;
+  while (to < text.length && to - from < maxRun && keyChar(text.charCodeAt(to))) to++;
+  if (to - from < minTail) return;
+  const positions: number[] = [];
+  for (let i = start; i < end; i++) positions.push(i);
+  for (let i = from; i <= to; i++) positions.push(i);
+  out.push({ joined: text.slice(start, end) + text.slice(from, to), from: positions, cut: end - start });
+}
