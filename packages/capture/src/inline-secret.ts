@@ -21,7 +21,7 @@ export function inlineColonValue(text: string, end: number, name: string): Span 
   if (text.charAt(end) !== ':' || !' \t'.includes(text.charAt(end + 1))) return undefined;
   // `Key: the main idea` is a heading; `api key: Zr2LmX9vTb4Nc` states a key.
   if (proseHeadings.has(name.toLowerCase())) return randomWord(text, skipBlanks(text, end + 1));
-  return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name)) ?? shortCode(text, skipBlanks(text, end + 1), name);
+  return credentialWord(text, skipBlanks(text, end + 1), passwordName.test(name)) ?? shortCode(text, skipBlanks(text, end + 1), name, true);
 }
 
 /**
@@ -34,25 +34,44 @@ export function statedSecretValue(text: string, end: number, name: string): Span
   // `is` / `was`, or another language's copula (`meine PIN ist 4821`, `mi PIN es 4821`, `il PIN è 4821`).
   const verb = /^[ \t]+(?:is|was|ist|es|est|è|é|er|är|jest|era)[ \t]+/i.exec(text.slice(end, end + 8));
   const from = verb === null ? skipBlanks(text, end) : end + verb[0].length;
-  return randomWord(text, from) ?? shortCode(text, from, name);
+  return randomWord(text, from) ?? shortCode(text, from, name, verb !== null);
 }
 
 /**
  * `PIN: 4821`, `my pin is 4821`, `CVV 123`, `OTP code: 482913`: the digits a private datum's name states (a code of 3 to
  * 8 digits is too short for {@link credentialLike}, and only its name says it is one).
  */
-function shortCode(text: string, at: number, name: string): Span | undefined {
+function shortCode(text: string, at: number, name: string, stated: boolean): Span | undefined {
   // `PIN code 4821`, `OTP code: 482913`, `CVV number is 123`: the noun the name qualifies first.
   const noun = /^(?:code|number|no\.?)[ \t]*:?[ \t]*(?:is[ \t]+)?/i.exec(text.slice(at, at + 16));
   const from = noun === null ? at : at + noun[0].length;
   const [, to] = wordAt(text, from);
-  const words = name
+  if (/^\d{1,2}$/.test(text.slice(from, to)))
+    return tinyCode(text, to, stated || noun !== null) && privateDataName(nameWords(name)) ? [from, to] : undefined;
+  // 3 to 8 digits, or an SSN's groups (`123-45-6789`).
+  return /^(?:\d{3,8}|\d{3}-\d{2}-\d{4})$/.test(text.slice(from, to)) && privateDataName(nameWords(name)) ? [from, to] : undefined;
+}
+
+function nameWords(name: string): string[] {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[-_.\s]+/);
-  // 3 to 8 digits, or an SSN's groups (`123-45-6789`).
-  return /^(?:\d{3,8}|\d{3}-\d{2}-\d{4})$/.test(text.slice(from, to)) && privateDataName(words) ? [from, to] : undefined;
 }
+
+/**
+ * A code of one or two digits (`my PIN is 7`, `PIN: 42`, `PIN code 09`): only where it is stated
+ * (a copula, a colon or the noun `code`, not a blank alone: `pin 2` of a board), and not a count
+ * of something (`the PIN is 4 digits long`, `PIN 2 of 4`): the word after it is no plural and no
+ * `of` / `to` / `or` / `long`.
+ */
+function tinyCode(text: string, to: number, stated: boolean): boolean {
+  if (!stated) return false;
+  const after = /^[ \t]+([A-Za-z]+)/.exec(text.slice(to, to + 24));
+  return after === null || !countWord.test(after[1] as string);
+}
+
+const countWord = /^(?:of|to|or|and|long|more|less|min|max|[A-Za-z]+s)$/i;
 
 /**
  * `my password is hunter2x` / `the password was Tr0ub4dor&3`: the word after `is` / `was` that
