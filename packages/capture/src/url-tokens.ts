@@ -1,4 +1,6 @@
+import { accessSegment } from './link-tokens.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
+import { randomShortToken } from './random-short-token.js';
 import { unlabelledTokens } from './unlabelled-token.js';
 
 /** The unlabelled-token rule takes no token of fewer letters and digits: shorter parts are not read. */
@@ -34,17 +36,26 @@ export function urlTokens(text: string): [number, number][] {
     let at = scheme + 3;
     while (at < end && !endsPart(text.charCodeAt(at), false)) at++;
     let inQuery = false;
+    // After a segment that makes the link a credential (`/reset/`, `/invite/`): shorter tokens too (`link-tokens.ts`).
+    let access = false;
     while (at < end) {
       if (text.charCodeAt(at) !== 47) inQuery = true;
       let partEnd = at + 1;
       while (partEnd < end && !endsPart(text.charCodeAt(partEnd), inQuery)) partEnd++;
       // A path segment is read whole; a query parameter from past its `=`.
       let from = at + 1;
+      let named = false;
       if (inQuery) {
         const eq = text.indexOf('=', from);
-        if (eq !== -1 && eq < partEnd) from = eq + 1;
+        if (eq !== -1 && eq < partEnd) {
+          from = eq + 1;
+          named = true;
+        }
       }
       if (partEnd - from >= shortestToken) for (const [s, e] of partTokens(text.slice(from, partEnd))) found.push([from + s, from + e]);
+      else if (partEnd > from && (access || (inQuery && !named)) && randomShortToken(text.slice(from, partEnd)))
+        found.push([from, partEnd]);
+      else if (!inQuery && accessSegment(text.slice(from, partEnd))) access = true;
       at = partEnd;
     }
   }
