@@ -65,3 +65,13 @@ describe('a short token in an access link', () => {
     }
   });
 });
+
+describe('a short token in an access path of a request', () => {
+  it('is redacted from the stored path; ids and words after other segments are kept', () => {
+    const r = createRedactor(redaction, key).forExchange();
+    expect(r.path('/v1/reset/Lk7Tq2Zx9N')).not.toContain('Lk7Tq2Zx9N');
+    expect(r.path('/invite/accept/p9Lc3RmX2t')).not.toContain('p9Lc3RmX2t');
+    for (const path of ['/v1/chat/completions', '/orders/ORD-2024-88123', '/watch/dQw4w9WgXcQ', '/reset/step-2', '/login/oauth2'])
+      expect(r.path(path)).toBe(path);
+  });
+});

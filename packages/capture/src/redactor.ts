@@ -3,6 +3,7 @@ import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
 import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/core';
 import { redactDecoded } from './ascii-escapes.js';
 import { isSecretName } from './header-policy.js';
+import { accessSegment } from './link-tokens.js';
 import { placeholderFor } from './placeholder.js';
 import { randomShortToken } from './random-short-token.js';
 import { redactEvents } from './redact-events.js';
@@ -143,6 +144,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
       /** Each segment of a path scanned, decoded, for secrets (see `ExchangeRedactor.path`). */
       const redactPath = (path: string): string => {
         let afterCredential = false;
+        let afterAccess = false;
         return path
           .split('/')
           .map((segment) => {
@@ -152,13 +154,15 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
             // unlabelled rule's length, known by the segment it follows.
             const redacted = text(decoded);
             if (redacted !== decoded) return redacted;
-            if (afterCredential && randomShortToken(decoded)) {
+            // An access link's path (`/reset/…`, `/invite/accept/…`) makes every later token one (`link-tokens.ts`).
+            if ((afterCredential || afterAccess) && randomShortToken(decoded)) {
               const token = placeholder('path_token', decoded);
               keep(decoded, token);
               return token;
             }
             if (credentialSegment(decoded)) afterCredential = true;
             else if (plainWord.test(decoded)) afterCredential = false;
+            if (accessSegment(decoded)) afterAccess = true;
             return segment;
           })
           .join('/');
