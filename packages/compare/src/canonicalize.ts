@@ -8,6 +8,7 @@ import { isJsonObject, type JsonObject, type JsonValue, limitDepth, objectAt, st
 import { normalizeText } from './normalize-text.js';
 import { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
 import { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
+import { eventsWithoutPlaceholderDigests, withoutPlaceholderDigests } from './placeholder-digest.js';
 
 /**
  * A response that is not a stored exchange: a saved file, a test fixture, a live reply.
@@ -185,7 +186,10 @@ export function canonicalize(input: CanonicalizeInput): CanonicalResponse {
   const contentType = header(headers, 'content-type').toLowerCase();
   let protocol: Protocol = 'empty';
   let result: AdapterResult = emptyResult;
-  const text = bytes.length > 0 ? decodeUtf8(bytes) : '';
+  // A redaction placeholder's digest is no part of what an answer says (`placeholder-digest.ts`).
+  const decoded = bytes.length > 0 ? decodeUtf8(bytes) : '';
+  const text = decoded === undefined ? undefined : withoutPlaceholderDigests(decoded);
+  if (events !== null && events !== undefined && events.length > 0) events = eventsWithoutPlaceholderDigests(events);
   if (events !== null && events !== undefined && events.length > 0) {
     ({ protocol, result } = adaptSse(events, path));
   } else if (text === undefined) {
