@@ -37,3 +37,10 @@ export function accessSegment(segment: string): boolean {
   for (const word of segment.toLowerCase().split(/[-_.]/)) if (accessWords.has(word)) return true;
   return false;
 }
+
+const accessWordIn = new RegExp(`(?:^|[/_.-])(?:${[...accessWords].join('|')})(?=$|[/_.-])`, 'i');
+
+/** Whether a URL's path up to a part (`/account/reset-password`) holds a segment that names an access link. */
+export function accessPath(path: string): boolean {
+  return accessWordIn.test(path);
+}

@@ -1,4 +1,4 @@
-import { accessSegment } from './link-tokens.js';
+import { accessPath } from './link-tokens.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
 import { randomShortToken } from './random-short-token.js';
 import { unlabelledTokens } from './unlabelled-token.js';
@@ -36,8 +36,7 @@ export function urlTokens(text: string): [number, number][] {
     let at = scheme + 3;
     while (at < end && !endsPart(text.charCodeAt(at), false)) at++;
     let inQuery = false;
-    // After a segment that makes the link a credential (`/reset/`, `/invite/`): shorter tokens too (`link-tokens.ts`).
-    let access = false;
+    const pathStart = at;
     while (at < end) {
       if (text.charCodeAt(at) !== 47) inQuery = true;
       let partEnd = at + 1;
@@ -53,9 +52,15 @@ export function urlTokens(text: string): [number, number][] {
         }
       }
       if (partEnd - from >= shortestToken) for (const [s, e] of partTokens(text.slice(from, partEnd))) found.push([from + s, from + e]);
-      else if (partEnd > from && (access || (inQuery && !named)) && randomShortToken(text.slice(from, partEnd)))
+      // Shorter: a random token in an access link (`/reset/Kq8Zx2Vb7N`, after a segment that makes
+      // the link a credential: `link-tokens.ts`), or a query with no name at all. The shape is asked
+      // first: most parts (words, numbers) fail it at once, and the path is read only then.
+      else if (
+        partEnd - from >= 8 &&
+        randomShortToken(text.slice(from, partEnd)) &&
+        ((inQuery && !named) || accessPath(text.slice(pathStart, at)))
+      )
         found.push([from, partEnd]);
-      else if (!inQuery && accessSegment(text.slice(from, partEnd))) access = true;
       at = partEnd;
     }
   }
