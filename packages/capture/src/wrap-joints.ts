@@ -17,8 +17,8 @@ export interface WrapJoint {
 
 /** A run before the break shorter than this, or of lower-case letters only, is a word or a short id, not a key's head. */
 const minHead = 8;
-/** A run after the break shorter than this is no key's tail worth a reading. */
-const minTail = 2;
+/** A run after the break shorter than this, or of digits only (a number on the next line), is no key's tail. */
+const minTail = 4;
 /** The longest run read on either side. */
 const maxRun = 512;
 
@@ -47,8 +47,9 @@ function joint(text: string, brk: number, next: number, out: WrapJoint[]): void 
   else if (text.charAt(end - 1) === 'r' && text.charAt(end - 2) === '\\') end -= 2;
   let start = end;
   while (start > 0 && end - start < maxRun && keyChar(text.charCodeAt(start - 1))) start--;
-  // A JSON escape's letter (`\n` before the run) is no part of it.
-  if (start > 0 && text.charAt(start - 1) === '\\') start++;
+  // A JSON escape (`\n`, `\u0001` before the run) is no part of it: its letter and hex digits stay out.
+  if (start > 0 && text.charAt(start - 1) === '\\') start += text.charAt(start) === 'u' ? 5 : 1;
+  if (start >= end) return;
   if (end - start < minHead || /^[a-z]+$/.test(text.slice(start, end))) return;
   // After: blanks, a JSON `\t`, a quote marker.
   let from = next;
@@ -60,7 +61,7 @@ function joint(text: string, brk: number, next: number, out: WrapJoint[]): void 
   }
   let to = from;
   while (to < text.length && to - from < maxRun && keyChar(text.charCodeAt(to))) to++;
-  if (to - from < minTail) return;
+  if (to - from < minTail || /^\d+$/.test(text.slice(from, to))) return;
   const positions: number[] = [];
   for (let i = start; i < end; i++) positions.push(i);
   for (let i = from; i <= to; i++) positions.push(i);
