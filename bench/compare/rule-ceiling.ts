@@ -11,6 +11,7 @@ import { conditionCounterpart } from '../../packages/compare/src/condition-count
 import { copiedClause } from '../../packages/compare/src/copied-clause.js';
 import { deniedExtended, deniedExtendedRule } from '../../packages/compare/src/denied-extended.js';
 import { diffEditedSentences } from '../../packages/compare/src/edited-sentence.js';
+import { exchangedTerms } from '../../packages/compare/src/exchanged-terms.js';
 import { factDifferences } from '../../packages/compare/src/fact-diff.js';
 import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
 import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
@@ -137,6 +138,8 @@ function measure(name: string, pairs: readonly Pair[]): void {
       timed('sentences: list past only', () => listPastOnly(original, candidate, baselines, o), may(onlyListRule));
       timed('sentences: added parts', () => addedParts(original, candidate, baselines, o));
       timed('sentences: stance flip', () => stanceFlip(original, candidate, baselines, o));
+      timed('sentences: exchanged terms, every sentence pair', () => exchangedTerms(original, candidate, baselines, o, false));
+      timed('sentences: exchanged terms, pairs sharing two placed words', () => exchangedTerms(original, candidate, baselines, o, true));
     }
   const n = pairs.length * rounds;
   const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`;

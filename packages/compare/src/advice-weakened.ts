@@ -36,12 +36,12 @@ const obligesTrait = defineTrait(
 
 /**
  * {@link adviceWeakened}'s precondition (rule-precondition.ts): a clause of the candidate advises and
- * one of the original obliges.
+ * one of the original obliges, and the two share a content word (the word that pairs them).
  */
 export const adviceWeakenedRule = declareRule(
   'advice weakened',
   'answers',
-  [{ original: { traits: obligesTrait }, candidate: { traits: advisesTrait } }],
+  [{ original: { traits: obligesTrait }, candidate: { traits: advisesTrait }, shared: true }],
   (input) => adviceWeakened(input.original, input.candidate, input.baselines, defaultFactDiffOptions.maxClauses).length > 0,
 );
 

@@ -62,6 +62,18 @@ export function traitNames(bits: number): string[] {
   return traits.filter((_, i) => (bits & (1 << i)) !== 0).map((t) => t.name);
 }
 
+/**
+ * A clause's content words as a 32-bit set: each word id of `ids` sets one bit (by a hash of the id).
+ * Two clauses of answers read with one word table that share a content word share a bit, so where
+ * the bits of two clauses have none in common they share no content word (rule-precondition.ts,
+ * the `shared` occasion); a common bit may be a collision.
+ */
+export function contentBits(ids: readonly number[]): number {
+  let bits = 0;
+  for (const id of ids) bits |= 1 << (Math.imul(id, 0x9e3779b1) >>> 27);
+  return bits;
+}
+
 // The polarity traits, read by several rules: one bit per value, so that two clauses differ in a
 // trait exactly where they differ in what it reads (a modality is one of three bits, or none).
 /** An odd number of negation cues ({@link ClausePolarity.negated}). */

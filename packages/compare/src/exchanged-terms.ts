@@ -63,24 +63,60 @@ function puts(p: Map<string, Place | null>, w: string, anchor: string, next: str
   return x != null && x.anchor === anchor && x.next === next;
 }
 
+/** For each word, the indices (ascending) of the sentences whose places place it. */
+function placedIn(sentencePlaces: readonly Map<string, Place | null>[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  sentencePlaces.forEach((p, i) => {
+    for (const [w, at] of p) {
+      if (at === null) continue;
+      const list = out.get(w);
+      if (list === undefined) out.set(w, [i]);
+      else list.push(i);
+    }
+  });
+  return out;
+}
+
+/** The sentences (their places, in order) that place two or more of the words `pc` places. */
+function sharingTwo(
+  pc: Map<string, Place | null>,
+  placing: Map<string, number[]>,
+  sentencePlaces: readonly Map<string, Place | null>[],
+): Map<string, Place | null>[] {
+  const counts = new Map<number, number>();
+  for (const [w, at] of pc) {
+    if (at === null) continue;
+    for (const i of placing.get(w) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  const out: number[] = [];
+  for (const [i, n] of counts) if (n >= 2) out.push(i);
+  return out.sort((a, b) => a - b).map((i) => sentencePlaces[i] as Map<string, Place | null>);
+}
+
 /**
  * Candidate sentences in which two lower-case terms of an original sentence exchange places: each
  * said once in both, before the same word in both, the original's anchors two other words, and each
  * term now after the other's anchor. Noise where a baseline puts them the candidate's way.
+ * `paired` false compares every candidate sentence with every original sentence, not only those
+ * sharing two placed words with it (what exchanged-terms-paired.test.ts compares it with).
  */
 export function exchangedTerms(
   original: FactSheet,
   candidate: FactSheet,
   baselines: readonly FactSheet[],
   o: { readonly maxClauses: number },
+  paired = true,
 ): SentenceDifference[] {
   const out: SentenceDifference[] = [];
   const originals = [...sentences(original, o.maxClauses).values()].map(places);
+  // The original sentences that place each word: a candidate sentence is compared only with those
+  // that place two of its words (two terms must be said once in both), in the original's order.
+  const placing = paired ? placedIn(originals) : undefined;
   let said: Map<string, Place | null>[] | undefined;
   for (const [sentence, tokens] of sentences(candidate, o.maxClauses)) {
     const pc = places(tokens);
     if (pc.size < 2) continue;
-    originals.some((po) => {
+    (placing === undefined ? originals : sharingTwo(pc, placing, originals)).some((po) => {
       const shared = [...po.keys()].filter((w) => po.get(w) != null && pc.get(w) != null);
       for (const x of shared)
         for (const y of shared) {

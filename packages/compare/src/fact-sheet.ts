@@ -4,7 +4,7 @@ import { tokensCues } from './clause-cues.js';
 import { entities } from './clause-entities.js';
 import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
 import { clauseSignature } from './clause-signature.js';
-import { clauseTraits } from './clause-traits.js';
+import { clauseTraits, contentBits } from './clause-traits.js';
 import { textContent, tokensContent } from './content-words.js';
 import { extractValues } from './extract-values.js';
 import type { FactValue } from './fact-value.js';
@@ -45,6 +45,8 @@ export interface ClauseFacts {
   readonly signature: number;
   /** The kinds of claim it makes (clause-traits.ts): a rule whose precondition it fails is not asked (rule-precondition.ts). */
   readonly traits: number;
+  /** Its content word ids as a 32-bit set (clause-traits.ts `contentBits`): two clauses without a common bit share no content word. */
+  readonly contentBits: number;
 }
 
 /** What an answer states: its clauses with their values, and its vocabulary. */
@@ -219,6 +221,7 @@ export function joinClauses(parts: readonly ClauseFacts[], words: WordIds): Clau
 class Clause implements ClauseFacts {
   readonly signature: number;
   readonly traits: number;
+  readonly contentBits: number;
   #set: ReadonlySet<string> | undefined;
   #index: ValueIndex | undefined;
   #framing: boolean | undefined;
@@ -237,6 +240,7 @@ class Clause implements ClauseFacts {
   ) {
     this.signature = clauseSignature(tokens, condition, cues);
     this.traits = clauseTraits(this);
+    this.contentBits = contentBits(contentIds);
   }
 
   get contentSet(): ReadonlySet<string> {

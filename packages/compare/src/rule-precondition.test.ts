@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
+import { contentBits, freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
 // diffFacts' modules declare every rule with a precondition when they load.
 import { diffFacts } from './fact-diff.js';
 import { type FactSheet, factSheetWith } from './fact-sheet.js';
@@ -182,7 +182,7 @@ describe('rule preconditions', () => {
       precondition: [{ differ: 1 }, { both: { cues: 4 } }, { original: { traits: 8 }, candidate: { cues: 2 } }, { baselines: true }],
       probe: () => false,
     };
-    const h = (traits: number, cues: number) => ({ traits, cues });
+    const h = (traits: number, cues: number) => ({ traits, cues, contentBits: 0 });
     expect(mayFire(rule, h(1, 0), h(0, 0), 0)).toBe(true);
     expect(mayFire(rule, h(1, 0), h(1, 0), 0)).toBe(false);
     expect(mayFire(rule, h(0, 4), h(0, 0), 0)).toBe(false);
@@ -191,6 +191,29 @@ describe('rule preconditions', () => {
     expect(mayFire(rule, h(0, 2), h(8, 0), 0)).toBe(false);
     expect(mayFire(rule, h(0, 0), h(0, 0), 1)).toBe(true);
     expect(mayFire({ ...rule, precondition: [] }, h(-1, -1), h(0, 0), 1)).toBe(false);
+  });
+
+  it('test whether two sides share a content word by their content bits', () => {
+    // Id lists sharing an id share a bit, whatever else they hold.
+    fc.assert(
+      fc.property(fc.array(fc.nat(100_000)), fc.array(fc.nat(100_000)), fc.nat(100_000), (a, b, w) => {
+        expect(contentBits([...a, w]) & contentBits([w, ...b])).not.toBe(0);
+      }),
+      { seed: 16 },
+    );
+    const rule: DeclaredRule = {
+      name: 'y',
+      level: 'answers',
+      precondition: [{ original: { traits: 1 }, candidate: { traits: 2 }, shared: true }],
+      probe: () => false,
+    };
+    const clause = (traits: number, bits: number) => ({ traits, cues: 0, contentBits: bits });
+    const answer = (...clauses: ReturnType<typeof clause>[]) => ({ traits: clauses.reduce((t, c) => t | c.traits, 0), cues: 0, clauses });
+    // The words meet only between clauses that hold the traits asked.
+    expect(mayFire(rule, answer(clause(1, 4), clause(0, 8)), answer(clause(2, 4)), 0)).toBe(true);
+    expect(mayFire(rule, answer(clause(1, 4), clause(0, 8)), answer(clause(2, 8), clause(0, 4)), 0)).toBe(false);
+    expect(mayFire({ ...rule, level: 'clauses' }, clause(1, 4), clause(2, 6), 0)).toBe(true);
+    expect(mayFire({ ...rule, level: 'clauses' }, clause(1, 4), clause(2, 8), 0)).toBe(false);
   });
 
   it('refuse a rule declared twice, and "differ" between answers', () => {

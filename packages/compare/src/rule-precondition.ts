@@ -36,13 +36,23 @@ export interface Occasion {
   readonly both?: Needs;
   readonly differ?: number;
   readonly baselines?: true;
+  /**
+   * The two share a content word: for clauses, their {@link ClauseFacts.contentBits} meet; for
+   * answers, a clause of the original holding `original` (any clause where it asks nothing) and one
+   * of the candidate holding `candidate` do.
+   */
+  readonly shared?: true;
 }
 
-/** What a side holds: a clause's or an answer's bits. */
-export interface Held {
+/** What a side holds: a clause's bits. */
+export interface HeldClause {
   readonly traits: number;
   readonly cues: number;
+  readonly contentBits: number;
 }
+
+/** What a side holds: a clause's bits, or an answer's (the union of its clauses', and its clauses). */
+export type Held = HeldClause | { readonly traits: number; readonly cues: number; readonly clauses: readonly HeldClause[] };
 
 /** The answers a probe runs a rule on, and, for a clause rule, the two clauses. */
 export interface ProbeInput {
@@ -104,7 +114,16 @@ export function mayFire(rule: DeclaredRule, original: Held, candidate: Held, bas
     if (!holds(a.traits | b.traits, a.cues | b.cues, o.either)) continue;
     if (o.both !== undefined && !(holds(a.traits, a.cues, o.both) && holds(b.traits, b.cues, o.both))) continue;
     if (o.differ !== undefined && ((a.traits ^ b.traits) & o.differ) === 0) continue;
+    if (o.shared === true && (wordsOf(a, o.original) & wordsOf(b, o.candidate)) === 0) continue;
     return true;
   }
   return false;
+}
+
+/** The content bits of a clause, or of an answer's clauses that hold `n` (all where it asks nothing). */
+function wordsOf(h: Held, n: Needs | undefined): number {
+  if ('contentBits' in h) return h.contentBits;
+  let bits = 0;
+  for (const c of h.clauses) if (holds(c.traits, c.cues, n)) bits |= c.contentBits;
+  return bits;
 }
