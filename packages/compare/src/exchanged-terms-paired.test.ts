@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { openTextCases, type TextCase } from '../test/open-text-cases.js';
 import { exchangedTerms } from './exchanged-terms.js';
 import { factSheetWith } from './fact-sheet.js';
 import { currentWordIds } from './word-ids.js';
@@ -12,27 +11,7 @@ import { currentWordIds } from './word-ids.js';
 // sets (alone and with their baselines) and over answers fast-check makes from them by exchanging
 // two words of a sentence (which the rule reports) and moving sentences about.
 
-const dir = join(import.meta.dirname, '..', '..', '..', 'data', 'quality');
-const open = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[123])\.jsonl$/.test(f);
-
-interface TextCase {
-  readonly original: string;
-  readonly baselines: readonly string[];
-  readonly candidate: string;
-}
-
-const cases: TextCase[] = readdirSync(dir)
-  .filter(open)
-  .sort()
-  .flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .flatMap((l) => {
-        const d = JSON.parse(l) as { original: string; baselines: string[]; candidates: { text: string }[] };
-        return d.candidates.map((c) => ({ original: d.original, baselines: d.baselines, candidate: c.text }));
-      }),
-  );
+const cases: TextCase[] = openTextCases();
 
 const o = { maxClauses: 200 };
 /** Both readings of one comparison, as JSON. */

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { openTextCases, type TextCase } from '../test/open-text-cases.js';
 import { contentBits, freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
 // diffFacts' modules declare every rule with a precondition when they load.
 import { diffFacts } from './fact-diff.js';
@@ -17,27 +16,6 @@ import { currentWordIds } from './word-ids.js';
 // candidate clause against every clause of the original) and over pairs fast-check makes from them
 // by putting words the rules read into the candidate. A rule whose guard is widened without its
 // precondition fails here.
-
-const dir = join(import.meta.dirname, '..', '..', '..', 'data', 'quality');
-const open = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[123])\.jsonl$/.test(f);
-
-interface TextCase {
-  readonly original: string;
-  readonly baselines: readonly string[];
-  readonly candidate: string;
-}
-
-function textCases(): TextCase[] {
-  const out: TextCase[] = [];
-  for (const f of readdirSync(dir).filter(open).sort()) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const d = JSON.parse(line) as { original: string; baselines: string[]; candidates: { text: string }[] };
-      for (const c of d.candidates) out.push({ original: d.original, baselines: d.baselines, candidate: c.text });
-    }
-  }
-  return out;
-}
 
 interface Tally {
   /** Pairs where the precondition was false (the rule was run to check it finds nothing). */
@@ -88,7 +66,7 @@ function overOpenSets(rule: DeclaredRule, cases: readonly TextCase[]) {
   return sum(t);
 }
 
-const cases = textCases();
+const cases = openTextCases();
 
 // Words the declared rules read (negation, modality, "free", directions, negating prefixes, "only",
 // extending and listing words), put into candidates so that every occasion of a precondition is met
