@@ -1,16 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { canonicalize } from '@understudy/compare';
 import { align } from '../../packages/compare/src/clause-alignment.js';
 import { copiedClause } from '../../packages/compare/src/copied-clause.js';
 import { factDifferences } from '../../packages/compare/src/fact-diff.js';
 import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
 import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
-import { type FactSheet, factSheetWith } from '../../packages/compare/src/fact-sheet.js';
-import { currentWordIds } from '../../packages/compare/src/word-ids.js';
-import { chatBytePairs } from './chat-pairs.js';
-import { qualityDir } from './quality-files.js';
+import type { FactSheet } from '../../packages/compare/src/fact-sheet.js';
+import { chatSheetPairs, openSheetPairs, type SheetPair } from './sheet-pairs.js';
 
 // `node --conditions=source --import tsx bench/compare/copied-clauses.ts [--rounds N]`
 //
@@ -23,28 +18,10 @@ import { qualityDir } from './quality-files.js';
 
 const max = defaultFactDiffOptions.maxClauses;
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 20);
-/** Original, candidate and baselines, read with one word table. */
-type Pair = [FactSheet, FactSheet, FactSheet[]];
-const chat: Pair[] = chatBytePairs().map((p) => {
-  const words = currentWordIds();
-  return [factSheetWith(canonicalize(p.a).text, words), factSheetWith(canonicalize(p.b).text, words), []];
-});
-const openSet = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[12])\.jsonl$/.test(f);
-const labelled: Pair[] = readdirSync(qualityDir)
-  .filter(openSet)
-  .sort()
-  .flatMap((f) =>
-    readFileSync(join(qualityDir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .flatMap((l) => {
-        const d = JSON.parse(l) as { original: string; baselines: string[]; candidates: { text: string }[] };
-        return d.candidates.map((c): Pair => {
-          const words = currentWordIds();
-          return [factSheetWith(d.original, words), factSheetWith(c.text, words), d.baselines.map((b) => factSheetWith(b, words))];
-        });
-      }),
-  );
+type Pair = SheetPair;
+const chat: Pair[] = chatSheetPairs();
+// Hold-out 13 was blind when this bench was written; it reads the sets it read then.
+const labelled: Pair[] = openSheetPairs((f) => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[12])\.jsonl$/.test(f));
 const sentenceTexts = (s: FactSheet): string[] => {
   const m = new Map<number, string>();
   for (const c of s.clauses) m.set(c.sentence, `${m.get(c.sentence) ?? ''}\u0000${c.text}`);

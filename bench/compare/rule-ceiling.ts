@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { canonicalize } from '@understudy/compare';
 import { addedParts } from '../../packages/compare/src/added-part.js';
 import { adviceWeakened, adviceWeakenedRule } from '../../packages/compare/src/advice-weakened.js';
 import { agentsMoved } from '../../packages/compare/src/agents-moved.js';
@@ -15,7 +12,6 @@ import { exchangedTerms } from '../../packages/compare/src/exchanged-terms.js';
 import { factDifferences } from '../../packages/compare/src/fact-diff.js';
 import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
 import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
-import { type FactSheet, factSheetWith } from '../../packages/compare/src/fact-sheet.js';
 import { itemsMoved } from '../../packages/compare/src/item-price-status.js';
 import { movedItem } from '../../packages/compare/src/moved-item.js';
 import { listPastOnly, onlyListRule } from '../../packages/compare/src/only-list.js';
@@ -26,9 +22,7 @@ import { stanceFlip } from '../../packages/compare/src/sentence-stance.js';
 import { subjectCounterpart } from '../../packages/compare/src/subject-counterpart.js';
 import { swappedTerm } from '../../packages/compare/src/swapped-term.js';
 import { anchoredElsewhere } from '../../packages/compare/src/value-slots.js';
-import { currentWordIds } from '../../packages/compare/src/word-ids.js';
-import { chatBytePairs } from './chat-pairs.js';
-import { qualityDir } from './quality-files.js';
+import { chatSheetPairs, openSheetPairs, type SheetPair } from './sheet-pairs.js';
 
 // `node --conditions=source --import tsx bench/compare/rule-ceiling.ts [--rounds N]`
 //
@@ -43,27 +37,9 @@ import { qualityDir } from './quality-files.js';
 const o = defaultFactDiffOptions;
 const max = o.maxClauses;
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 5);
-type Pair = [FactSheet, FactSheet, FactSheet[]];
-const chat: Pair[] = chatBytePairs().map((p) => {
-  const words = currentWordIds();
-  return [factSheetWith(canonicalize(p.a).text, words), factSheetWith(canonicalize(p.b).text, words), []];
-});
-const openSet = (f: string): boolean => /^facts-(restatements(-\d+)?|probe-[a-z]+|holdout-1[123])\.jsonl$/.test(f);
-const labelled: Pair[] = readdirSync(qualityDir)
-  .filter(openSet)
-  .sort()
-  .flatMap((f) =>
-    readFileSync(join(qualityDir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .flatMap((l) => {
-        const d = JSON.parse(l) as { original: string; baselines: string[]; candidates: { text: string }[] };
-        return d.candidates.map((c): Pair => {
-          const words = currentWordIds();
-          return [factSheetWith(d.original, words), factSheetWith(c.text, words), d.baselines.map((b) => factSheetWith(b, words))];
-        });
-      }),
-  );
+type Pair = SheetPair;
+const chat: Pair[] = chatSheetPairs();
+const labelled: Pair[] = openSheetPairs();
 
 interface Tally {
   calls: number;

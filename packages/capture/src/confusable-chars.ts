@@ -105,12 +105,16 @@ function foldedChar(code: number, next: number): string | undefined {
  * `text` with those characters (and their JSON escapes) folded to ASCII, and `from[i]`, the index
  * in `text` of character `i` of the result, with `from[result.length] === text.length`: a range
  * `[s, e)` of the result covers `[from[s], from[e])` of `text`, whole escapes and pairs included.
- * `folded` says whether any character was.
+ * `changed` says whether any character was.
  */
-export function foldConfusablesMapped(text: string): { readonly folded: string; readonly from: readonly number[]; readonly any: boolean } {
+export function foldConfusablesMapped(text: string): {
+  readonly folded: string;
+  readonly from: readonly number[];
+  readonly changed: boolean;
+} {
   let folded = '';
   const from: number[] = [];
-  let any = false;
+  let changed = false;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code === 92 && text.charAt(i + 1) === 'u') {
@@ -121,7 +125,7 @@ export function foldConfusablesMapped(text: string): { readonly folded: string; 
       if (c !== undefined) {
         folded += c;
         from.push(i);
-        any = true;
+        changed = true;
         i += pair ? 12 : 6;
         continue;
       }
@@ -134,10 +138,10 @@ export function foldConfusablesMapped(text: string): { readonly folded: string; 
     } else {
       folded += c;
       from.push(i);
-      any = true;
+      changed = true;
       i += code === 0xd835 ? 2 : 1;
     }
   }
   from.push(text.length);
-  return { folded, from, any };
+  return { folded, from, changed };
 }

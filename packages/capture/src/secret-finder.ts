@@ -318,8 +318,8 @@ export function secretFinder(
     }
     // A key in fullwidth or look-alike letters (`ｓｋ-…`, Cyrillic `ѕk-…`): read folded to ASCII too.
     if (mayHoldConfusable(text)) {
-      const { folded, from, any } = foldConfusablesMapped(text);
-      const more = any ? readings(folded).map((r) => mappedRange(r, folded, from)) : [];
+      const { folded, from, changed } = foldConfusablesMapped(text);
+      const more = changed ? readings(folded).map((r) => mappedRange(r, folded, from)) : [];
       if (more.length > 0) return mergeRanges([...found, ...more]);
     }
     // Nothing found: the patterns found nothing (whatever known secrets were looked for too).

@@ -9,13 +9,22 @@ import type { FactValue } from './fact-value.js';
 const separators = /[-/–]/;
 const lowerLetter = /\p{Ll}/u;
 const digit = /\d/;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const letter = /\p{L}/u;
+const numeral = /\p{N}/u;
+
+/** A sheet's text in lower case, made once per sheet (asked for each glued value of a candidate). */
+function lowerSource(sheet: FactSheet): string {
+  sheet.memo.lowerSource ??= sheet.source.toLowerCase();
+  return sheet.memo.lowerSource;
+}
 
 /** Whether production's text says `part` as a figure of its own (not inside a longer one). */
 function saysFigure(text: string, part: string): boolean {
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
     const before = text[at - 1];
     const after = text[at + part.length];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/\p{N}/u.test(after))) return true;
+    if ((before === undefined || !letterOrDigit.test(before)) && (after === undefined || !numeral.test(after))) return true;
   }
   return false;
 }
@@ -24,7 +33,7 @@ function saysFigure(text: string, part: string): boolean {
 function startsWord(text: string, part: string): boolean {
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
     const before = text[at - 1];
-    if (before === undefined || !/\p{L}/u.test(before)) return true;
+    if (before === undefined || !letter.test(before)) return true;
   }
   return false;
 }
@@ -39,7 +48,7 @@ export function gluedRestatement(v: FactValue, production: readonly FactSheet[])
   if (v.type !== 'identifier' || !separators.test(v.text)) return false;
   const parts = v.text.split(separators).filter((p) => p !== '');
   if (parts.length < 2 || !parts.some((p) => lowerLetter.test(p))) return false;
-  const texts = production.map((s) => s.source.toLowerCase());
+  const texts = production.map(lowerSource);
   return parts.every((p) => {
     const part = p.toLowerCase();
     return texts.some((t) => (digit.test(part) ? saysFigure(t, part) : startsWord(t, part)));

@@ -28,6 +28,8 @@ export class SheetMemo {
   clausesByWord: { readonly max: number; readonly byWord: Map<string, ClauseFacts[]> } | undefined;
   /** The clauses holding each value key and number (some-clause-states.ts). */
   clausesByValue: ClausesByValue | undefined;
+  /** The answer's text in lower case (glued-restatement.ts). */
+  lowerSource: string | undefined;
 }
 
 /** One remembered alignment: the best clause of `sheet` (of its `max` first) for the clause holding it. */
