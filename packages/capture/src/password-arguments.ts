@@ -5,16 +5,14 @@ import { nextSecretWord } from './secret-words.js';
 /**
  * Passwords a command line gives by position, where no option or label names them:
  * `htpasswd -b[…] file user PW` and `htpasswd -nb user PW`, `mosquitto_passwd -b file user PW`,
- * `rabbitmqctl add_user|change_password NAME PW`,
- * Oracle's `user/PW[@db]` after `sqlplus` or `sqlldr`, a password piped to a program
+ * `rabbitmqctl add_user|change_password NAME PW`, a password piped to a program
  * that reads it from standard input (`echo PW | docker login --password-stdin`, `… | passwd
  * --stdin`, `echo user:PW | chpasswd`), and Redis's `requirepass PW`, `masterauth PW` and
  * `AUTH [user] PW` at a prompt (`6379> AUTH PW`) or after `redis-cli`. A word at such a place
  * is the password whatever its shape (`sunflower`).
  *
- * Windows's `/pass:PW` and `/password:PW` options too (`cmdkey`, `wmic`). What is left, for what a
- * gate would cost: `net user NAME PW` and `net use \\host\share PW` (no rare word or character
- * to look for), `expdp` / `impdp` / `rman` connect strings.
+ * Windows's `/pass:PW` and `/password:PW` options too (`cmdkey`, `wmic`). `net user` / `net use`
+ * are read by `net-command-password.ts`, Oracle connect strings by `connect-string-password.ts`.
  */
 export function positionalPasswords(text: string): Span[] {
   const out: Span[] = [];
@@ -23,11 +21,9 @@ export function positionalPasswords(text: string): Span[] {
   // in this text already (one scan, remembered), or one native search for a rare character. A
   // search for a word such as `net ` stops at every `n`, ~20x dearer; `net user` is left for it.
   for (let w = nextSecretWord(text, 0); w !== undefined; w = nextSecretWord(text, w.end)) secretWordForm(text, w.start, w.end, out);
-  // `rabbitmqctl`, `sqlplus`, `sqlldr`: each `q` (a few in a JSON schema's `required`) is checked.
-  for (let q = text.indexOf('q'); q !== -1; q = text.indexOf('q', q + 1)) {
+  // `rabbitmqctl`: each `q` (a few in a JSON schema's `required`) is checked.
+  for (let q = text.indexOf('q'); q !== -1; q = text.indexOf('q', q + 1))
     if (text.startsWith('rabbitmqctl', q - 7)) rabbitPasswords(text, q - 7, out);
-    else if (text.startsWith('sqlplus', q - 1) || text.startsWith('sqlldr', q - 1)) oraclePasswords(text, q - 1, out);
-  }
   if (text.includes('|')) pipedPasswords(text, out);
   return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
 }
@@ -113,26 +109,6 @@ function rabbitPasswords(text: string, at: number, out: Span[]): void {
     const args = words(text, m.index + m[0].length, end).filter(([s]) => text.charAt(s) !== '-');
     const value = literal(text, args[1], end);
     if (value !== undefined) out.push(value);
-  }
-}
-
-const oracleProgram = /(?:(?<=\\[nt])|(?<![\w./-]))(?:sqlplus|sqlldr)(?:\.exe)?(?![\w-])/y;
-/** `user/password`, `user/password@db` (an Oracle connect string): the password. */
-const connectString = /^[A-Za-z_][\w$#]*\/([^@/\s"'\\][^@\s"'\\]*)(?:@|$)/;
-
-/** `sqlplus scott/PW@orcl`, `sqlplus -s system/PW@//db:1521/XE`: the password of each connect string on the line. */
-function oraclePasswords(text: string, at: number, out: Span[]): void {
-  oracleProgram.lastIndex = at;
-  const m = oracleProgram.exec(text);
-  if (m !== null) {
-    const end = lineEnd(text, m.index + m[0].length);
-    for (const [s, e] of words(text, m.index + m[0].length, end)) {
-      const found = connectString.exec(text.slice(s, e));
-      const pw = found?.[1];
-      if (found === null || pw === undefined || redacted(pw)) continue;
-      const from = s + found[0].indexOf('/') + 1;
-      out.push([from, from + pw.length]);
-    }
   }
 }
 

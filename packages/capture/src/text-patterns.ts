@@ -2,9 +2,11 @@ import { UnderstudyError } from '@understudy/core';
 import { cardWithin } from './card-number.js';
 import { codeStatements } from './code-statement.js';
 import { commandLinePasswords } from './command-line-password.js';
+import { connectStringPasswords } from './connect-string-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
+import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
@@ -106,6 +108,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: commandLinePasswords },
   { name: 'password', find: programOptionPasswords },
   { name: 'password', find: positionalPasswords },
+  { name: 'password', find: netCommandPasswords },
+  { name: 'password', find: connectStringPasswords },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },
