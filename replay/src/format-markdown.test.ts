@@ -63,7 +63,7 @@ describe('formatMarkdown', () => {
     expect(md.split('\n')[0]).toBe('### ❌ Understudy replay: FAIL');
     expect(md).toContain('Run [`run_1`](https://u.example/base/replays/run_1) against `candidate` with baseline `stable` · completed');
     expect(md).toContain('| 3 | 1 | 0 | 1 | 1 | 33.3% | 0.270 / 0.540 / 0.540 |');
-    expect(md).toContain('| maxRegressions | 0 | 1 | ❌ breached |');
+    expect(md).toContain('| maxRegressions | ≤ 0 | 1 | ❌ breached |');
     // A cell never breaks the table: pipes escaped, HTML neutralised.
     expect(md).toContain(
       '| 0.540 | regression | POST /v1/chat/completions | [`ex_a → ex_b`](https://u.example/base/comparisons/ex_b) | tool_call value_change tool_calls[0].arguments.order_id: "10042" → "10043\\|&lt;b&gt;x&lt;/b&gt;" |',

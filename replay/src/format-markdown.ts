@@ -1,5 +1,6 @@
 import { endpointCells } from './format-summary.js';
-import type { ReplaySummary, WorstExample } from './replay-summary.js';
+import { type ReplaySummary, thresholdBound, type WorstExample } from './replay-summary.js';
+import { thresholdActualText } from './threshold-text.js';
 
 export interface MarkdownOptions {
   /** The control plane's public base URL (`https://understudy.example`); links are left out without it. */
@@ -74,7 +75,12 @@ export function formatMarkdown(s: ReplaySummary, options: MarkdownOptions = {}):
     out.push(
       ...tableOf(
         ['threshold', 'limit', 'actual', 'result'],
-        s.thresholds.map((t) => [t.name, `${t.limit}`, `${Number(t.actual.toFixed(4))}`, t.breached ? '❌ breached' : '✅ ok']),
+        s.thresholds.map((t) => [
+          t.name,
+          `${thresholdBound(t.name)} ${t.limit}`,
+          thresholdActualText(t),
+          t.breached ? '❌ breached' : '✅ ok',
+        ]),
         'lrrl',
       ),
     );

@@ -1,5 +1,6 @@
-import type { EndpointRow, ReplaySummary } from './replay-summary.js';
+import { type EndpointRow, type ReplaySummary, thresholdBound } from './replay-summary.js';
 import type { ReplayProgress } from './replayer.js';
+import { thresholdActualText, thresholdBreachText } from './threshold-text.js';
 
 const fixed = (n: number | null, digits = 3): string => (n === null ? '-' : n.toFixed(digits));
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
@@ -87,7 +88,7 @@ export function formatSummary(s: ReplaySummary): string {
   if (s.thresholds.length > 0) {
     out.push('', 'thresholds:');
     for (const t of s.thresholds)
-      out.push(`  ${t.name.padEnd(15)} limit ${t.limit}  actual ${Number(t.actual.toFixed(4))}  ${t.breached ? 'BREACHED' : 'ok'}`);
+      out.push(`  ${t.name.padEnd(17)} limit ${t.limit}  actual ${thresholdActualText(t)}  ${t.breached ? 'BREACHED' : 'ok'}`);
   }
   out.push('', s.passed ? 'PASS' : 'FAIL');
   return `${out.join('\n')}\n`;
@@ -114,8 +115,10 @@ export function formatJunit(s: ReplaySummary): string {
     `    <testcase classname="understudy.replay" name="run completed">${s.abortReason === null ? '' : `\n      <failure message="${xml(s.abortReason)}"/>\n    `}</testcase>`,
   );
   for (const t of s.thresholds) {
-    const failure = t.breached ? `\n      <failure message="${xml(`${t.name}: ${t.actual} exceeds ${t.limit}`)}"/>\n    ` : '';
-    cases.push(`    <testcase classname="understudy.replay.thresholds" name="${t.name} ≤ ${t.limit}">${failure}</testcase>`);
+    const failure = t.breached ? `\n      <failure message="${xml(thresholdBreachText(t))}"/>\n    ` : '';
+    cases.push(
+      `    <testcase classname="understudy.replay.thresholds" name="${t.name} ${thresholdBound(t.name)} ${t.limit}">${failure}</testcase>`,
+    );
   }
   const failures = (s.abortReason === null ? 0 : 1) + s.thresholds.filter((t) => t.breached).length;
   return [

@@ -37,7 +37,10 @@ export {
   evaluateThresholds,
   type Quantiles,
   type ReplaySummary,
+  type ThresholdName,
   type ThresholdResult,
+  thresholdBound,
+  thresholdNames,
   type WorstExample,
 } from './replay-summary.js';
 export {
@@ -58,3 +61,4 @@ export { type AttemptOutcome, isConnectionError, replayExchange, replayHeaders, 
 export { createShadowWorker, type ShadowWorker, type ShadowWorkerDeps } from './shadow-worker.js';
 export { sideEffectsFor } from './side-effects-for.js';
 export { differencesOf, summarizeRun } from './summarize-run.js';
+export { thresholdActualText, thresholdBreachText } from './threshold-text.js';

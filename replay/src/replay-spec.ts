@@ -27,7 +27,12 @@ const selectionSchema = z.strictObject({
 const thresholdsSchema = z.strictObject({
   /** Mean divergence over noise (0..1) across compared items. */
   maxDivergence: z.number().min(0).max(1).optional(),
+  /** Regressions beyond noise, a plain count (grows with the run's size: prefer `maxRegressionRate`). */
   maxRegressions: z.number().int().nonnegative().optional(),
+  /** Regressions beyond noise as a share (0..1) of the judged items (match, noise, regression). */
+  maxRegressionRate: z.number().min(0).max(1).optional(),
+  /** Fewest judged items for the run to pass at all: a verdict over three items is no verdict. */
+  minJudged: positiveInt.optional(),
   /** Share of items that got no response (after retries). */
   maxErrorRate: z.number().min(0).max(1).optional(),
 });

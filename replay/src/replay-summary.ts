@@ -2,10 +2,30 @@ import type { ReplayThresholds } from './replay-spec.js';
 
 /** One threshold of the run and whether it broke. */
 export interface ThresholdResult {
-  readonly name: 'maxDivergence' | 'maxRegressions' | 'maxErrorRate' | 'errorBudget' | 'baselineShare';
+  readonly name: ThresholdName;
   readonly limit: number;
   readonly actual: number;
   readonly breached: boolean;
+  /** For a rate over the judged items: how many it was taken over. */
+  readonly of?: number;
+}
+
+export const thresholdNames = [
+  'maxDivergence',
+  'maxRegressions',
+  'maxRegressionRate',
+  'minJudged',
+  'maxErrorRate',
+  'errorBudget',
+  'baselineShare',
+] as const;
+export type ThresholdName = (typeof thresholdNames)[number];
+
+const minimums: ReadonlySet<ThresholdName> = new Set(['minJudged', 'baselineShare']);
+
+/** Which way a threshold bounds its figure: `≥` for a minimum (breached below it), `≤` for a maximum. */
+export function thresholdBound(name: ThresholdName): '≤' | '≥' {
+  return minimums.has(name) ? '≥' : '≤';
 }
 
 export interface EndpointRow {
@@ -92,7 +112,13 @@ export interface ReplaySummary {
 /** Evaluates the run's thresholds against its figures. */
 export function evaluateThresholds(
   thresholds: ReplayThresholds,
-  figures: { meanDivergence: number | null; regressions: number; errorRate: number },
+  figures: {
+    meanDivergence: number | null;
+    regressions: number;
+    /** Items the divergence engine judged: match, noise and regression (not errors, not skipped). */
+    judged: number;
+    errorRate: number;
+  },
 ): ThresholdResult[] {
   const out: ThresholdResult[] = [];
   if (thresholds.maxDivergence !== undefined) {
@@ -106,6 +132,20 @@ export function evaluateThresholds(
       actual: figures.regressions,
       breached: figures.regressions > thresholds.maxRegressions,
     });
+  }
+  if (thresholds.maxRegressionRate !== undefined) {
+    // A rate over nothing judged is no evidence of a good candidate: breached, not passed.
+    const actual = figures.judged === 0 ? 0 : figures.regressions / figures.judged;
+    out.push({
+      name: 'maxRegressionRate',
+      limit: thresholds.maxRegressionRate,
+      actual,
+      breached: figures.judged === 0 || actual > thresholds.maxRegressionRate,
+      of: figures.judged,
+    });
+  }
+  if (thresholds.minJudged !== undefined) {
+    out.push({ name: 'minJudged', limit: thresholds.minJudged, actual: figures.judged, breached: figures.judged < thresholds.minJudged });
   }
   if (thresholds.maxErrorRate !== undefined) {
     out.push({

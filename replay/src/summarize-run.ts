@@ -118,6 +118,7 @@ export async function summarizeRun(
   const thresholds = evaluateThresholds(spec.thresholds, {
     meanDivergence: divergence.mean(),
     regressions: verdicts.regression,
+    judged: verdicts.match + verdicts.noise + verdicts.regression,
     errorRate,
   });
   const baselineCoverage = await coverageOf(store, run, spec, replayed);

@@ -83,6 +83,12 @@ describe('/api/gates: verdicts for Argo Rollouts and Flagger', () => {
     await seed(store, { version: 'strict', n: 500, regressions: 1 });
     expect(await (await argo('strict?maxRegressions=0')).json()).toMatchObject({ verdict: 'fail', regressions: 1 });
     expect(await (await argo('strict?maxRegressions=1')).json()).toMatchObject({ verdict: 'pass' });
+    // A rate over the judged comparisons: 1 of 500 is 0.002; too few comparisons hold.
+    expect(await (await argo('strict?maxRegressionRate=0.001')).json()).toMatchObject({ verdict: 'fail' });
+    expect(await (await argo('strict?maxRegressionRate=0.01')).json()).toMatchObject({ verdict: 'pass' });
+    expect(await (await argo('young?maxRegressionRate=0.5')).json()).toMatchObject({ verdict: 'inconclusive' });
+    const badRate = await argo('strict?maxRegressionRate=2');
+    expect(badRate.status).toBe(400);
   });
 
   it('judges one replay run when asked', async () => {

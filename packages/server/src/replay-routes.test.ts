@@ -115,6 +115,17 @@ describe('/api/replays', () => {
       body: JSON.stringify({ target: agentUrl, selection: { pth: '/x' } }),
     });
     expect(((await unknownKey.json()) as { error: { message: string } }).error.message).toBe('selection: unknown key pth');
+    for (const [thresholds, message] of [
+      [{ maxRegressionRate: 2 }, 'thresholds.maxRegressionRate: Too big: expected number to be <=1'],
+      [{ minJudged: 0 }, 'thresholds.minJudged: Too small: expected number to be >0'],
+    ] as const) {
+      const res = await app.request('/api/replays', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ target: agentUrl, thresholds }),
+      });
+      expect({ status: res.status, body: await res.json() }).toEqual({ status: 400, body: { error: { code: 'invalid_input', message } } });
+    }
     const noVersion = await app.request('/api/replays', { method: 'POST', headers: auth, body: JSON.stringify({ target: 'ghost' }) });
     expect(noVersion.status).toBe(404);
     const missing = await app.request('/api/replays/NOPE', { headers: auth });

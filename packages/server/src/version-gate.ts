@@ -36,6 +36,8 @@ export const gateQuerySchema = z.strictObject({
   maxErrorRate: rate.default(0.01),
   /** Regressions tolerated in the evidence (a plain count; absent: not checked). */
   maxRegressions: z.coerce.number().int().min(0).optional(),
+  /** Regressions tolerated as a share of the judged comparisons (0..1; absent: not checked); holds below `minSamples`. */
+  maxRegressionRate: rate.optional(),
   /** Comparisons / requests each check needs before it can decide; below it the answer is inconclusive. */
   minSamples: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Flagger's webhook has no "wait": what an inconclusive verdict answers there. */
@@ -45,7 +47,7 @@ export type GateQuery = z.output<typeof gateQuerySchema>;
 
 /** One check of the verdict. */
 export interface GateCheck {
-  readonly name: 'divergence' | 'error_rate' | 'regressions';
+  readonly name: 'divergence' | 'error_rate' | 'regressions' | 'regression_rate';
   readonly outcome: 'pass' | 'fail' | 'hold';
   readonly reason: string;
   readonly evidence: Readonly<Record<string, number | string | boolean | null>>;
@@ -136,6 +138,20 @@ export async function judgeVersion(store: Store, clock: Clock, q: GateQuery): Pr
       outcome: broke ? 'fail' : 'pass',
       reason: `${regressions} regression${regressions === 1 ? '' : 's'} beyond noise (at most ${q.maxRegressions})`,
       evidence: { regressions, limit: q.maxRegressions },
+    });
+  }
+  if (q.maxRegressionRate !== undefined) {
+    const judged = divergence?.candidate.n ?? 0;
+    const share = judged === 0 ? null : regressions / judged;
+    const enough = judged >= q.minSamples;
+    const broke = enough && share !== null && share > q.maxRegressionRate;
+    checks.push({
+      name: 'regression_rate',
+      outcome: !enough ? 'hold' : broke ? 'fail' : 'pass',
+      reason: enough
+        ? `${regressions} of ${judged} comparisons beyond noise (${share === null ? '-' : share.toFixed(4)}, at most ${q.maxRegressionRate})`
+        : `${judged} comparisons, fewer than the ${q.minSamples} a rate needs`,
+      evidence: { regressions, judged, rate: share, limit: q.maxRegressionRate },
     });
   }
   const verdict = checks.some((c) => c.outcome === 'fail') ? 'fail' : checks.some((c) => c.outcome === 'hold') ? 'inconclusive' : 'pass';

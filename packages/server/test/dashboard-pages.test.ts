@@ -147,4 +147,39 @@ describe('dashboard pages', () => {
     expect(bad.text).toContain('invalid filter &quot;verdict&quot;');
     expect(bad.text).not.toContain('<script>');
   });
+  it("shows a replay run's thresholds the right way round, a rate with what it was taken over", async () => {
+    await store.replays.createRun({ id: 'run_few', createdAt: 1_800_000_000_000, spec: {}, target: 'v3', baseline: 'v1', planned: 3 });
+    const summary = {
+      runId: 'run_few',
+      status: 'completed',
+      target: 'v3',
+      baseline: 'v1',
+      planned: 3,
+      done: 3,
+      errors: 0,
+      errorRate: 0,
+      verdicts: { match: 0, noise: 1, regression: 2, error: 0 },
+      divergence: { mean: 0.4, p50: 0.4, p95: 0.6, max: 0.6, histogram: [] },
+      endpoints: [],
+      otherEndpoints: 0,
+      skipped: { total: 0, reasons: {} },
+      baselineCoverage: null,
+      statusMismatches: { total: 0, pairs: [] },
+      latencyMs: { original: { p50: 10, p95: 12 }, candidate: { p50: 11, p95: 30 } },
+      tokens: { original: 0, candidate: 0, delta: 0 },
+      costUsd: { original: 0, candidate: 0, delta: 0 },
+      worst: [],
+      thresholds: [
+        { name: 'maxRegressionRate', limit: 0.2, actual: 2 / 3, breached: true, of: 3 },
+        { name: 'minJudged', limit: 20, actual: 3, breached: true },
+      ],
+      passed: false,
+      abortReason: null,
+    };
+    await store.replays.updateRun('run_few', { status: 'completed', summary }, 1_800_000_001_000);
+    const { status, text } = await html('/replays/run_few');
+    expect(status).toBe(200);
+    expect(text).toMatch(/<td>maxRegressionRate<\/td>\s*<td class="num">≤ 0\.200<\/td>\s*<td class="num">0\.6667 \(2 of 3 judged\)<\/td>/);
+    expect(text).toMatch(/<td>minJudged<\/td>\s*<td class="num">≥ 20<\/td>\s*<td class="num">3<\/td>/);
+  });
 });

@@ -21,15 +21,19 @@ import { generateToken } from '../secrets.js';
 import { startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack } from '../shutdown-stack.js';
 import type { Command } from './command.js';
+import { parseNumberFlag } from './replay-flags.js';
 
-const usage = `Usage: understudy demo [--keep] [--config FILE] [--seed N]
+const usage = `Usage: understudy demo [--keep] [--config FILE] [--seed N] [--capture N]
 
 Runs the whole story headless in about a minute, in a fresh database of its own: customer
 conversations through the tap to v1 (production) with live shadow copies to v3, a replay gate
 of v2 and v3 against the captured traffic, a canary for v3 (a regressed prompt: its gates roll
 it back by themselves) and one for v2 (a good rewrite: promoted). Prints what happened and why.
 
-Exit 0 only if v3 was rolled back and v2 promoted; 1 otherwise.
+The replay gate fails a candidate with more than 15 % of its judged items (match, noise,
+regression) beyond production's noise, and gives no verdict on fewer than 30 judged items: a
+candidate without a verdict gets no canary. Exit 0 only if the gate failed v3 and passed v2, v3
+was rolled back and v2 promoted; 1 otherwise.
 
   --keep          print the path of the demo's database and keep it (default: a temporary file)
   --config FILE   a config file (default: ./understudy.config.json when present); its "compare"
@@ -38,17 +42,25 @@ Exit 0 only if v3 was rolled back and v2 promoted; 1 otherwise.
   --seed N        a reproducible run: the customers' conversations, the agents' replies (each
                   request's own draws, whatever order concurrent requests arrive in) and the
                   canaries draw from N instead of the system's randomness
+  --capture N     live exchanges to capture before the replay gate, which replays at most
+                  60 of them (default 120)
 `;
 
 export const demoCommand: Command = {
   async run(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-    const { values } = parseFlags(args, { keep: { type: 'boolean' }, config: { type: 'string' }, seed: { type: 'string' } });
+    const { values } = parseFlags(args, {
+      keep: { type: 'boolean' },
+      config: { type: 'string' },
+      seed: { type: 'string' },
+      capture: { type: 'string' },
+    });
     if (values.help === true) {
       io.stdout(usage);
       return exitCode.ok;
     }
     const seed = typeof values.seed === 'string' ? Number(values.seed) : undefined;
     if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer, not "${values.seed}"`);
+    const captureFirst = parseNumberFlag('capture', values.capture, 1, 100_000, true);
     const random = seed === undefined ? systemRandom : seededRandom(seed);
     const dir = mkdtempSync(join(tmpdir(), 'understudy-demo-'));
     const dbUrl = join(dir, 'demo.db');
@@ -100,6 +112,7 @@ export const demoCommand: Command = {
         random,
         logger,
         pace: 'fast',
+        ...(captureFirst === undefined ? {} : { captureFirst }),
         onPhase: (text) => io.stdout(`${text}\n`),
         ...(signal === undefined ? {} : { signal }),
       });

@@ -53,6 +53,16 @@ describe('understudy import / replay / export', () => {
     const summary = JSON.parse(ok.out()) as { done: number; passed: boolean; verdicts: Record<string, number> };
     expect(summary).toMatchObject({ done: 40, passed: true });
 
+    for (const [flag, value, reason] of [
+      ['--max-regression-rate', '1.5', 'a number from 0 to 1'],
+      ['--max-regression-rate', '20%', 'a number from 0 to 1'],
+      ['--min-judged', '0', 'a whole number of at least 1'],
+    ] as const) {
+      const misuse = io(dir);
+      expect(await run(['replay', '--target', good.url, flag, value], misuse)).toBe(2);
+      expect(misuse.err()).toBe(`understudy replay: ${flag} must be ${reason}, got "${value}"\n`);
+    }
+
     const bad = io(dir);
     const code = await run(
       ['replay', '--target', regressed.url, '--max-regressions', '0', '--junit', 'replay.xml', '--concurrency', '4'],
@@ -62,16 +72,33 @@ describe('understudy import / replay / export', () => {
     expect(bad.out()).toMatch(/FAIL\n$/);
     expect(bad.out()).toContain('POST /v1/chat/completions');
     const junit = readFileSync(join(dir, 'replay.xml'), 'utf8');
-    expect(junit).toContain('<failure message="maxRegressions');
+    expect(junit).toContain('<failure message="maxRegressions ');
 
     const gated = io(dir);
     const args = ['replay', '--target', regressed.url, '--max-regressions', '0', '--json', '--markdown', 'summary.md'];
+    // A rate over what was judged, and no verdict over too few (40 items judged, 41 asked).
+    args.push('--max-regression-rate', '1', '--min-judged', '41');
     expect(await run([...args, '--dashboard-url', 'https://understudy.example/'], gated)).toBe(1);
-    const machine = JSON.parse(gated.out()) as { runId: string; worst: { candidateId: string; differences: string[] }[] };
+    const machine = JSON.parse(gated.out()) as {
+      runId: string;
+      worst: { candidateId: string; differences: string[] }[];
+      verdicts: Record<string, number>;
+      thresholds: { name: string; actual: number; breached: boolean; of?: number }[];
+    };
+    const judged = (machine.verdicts.match ?? 0) + (machine.verdicts.noise ?? 0) + (machine.verdicts.regression ?? 0);
+    expect(judged).toBe(40);
+    expect(machine.thresholds.find((t) => t.name === 'maxRegressionRate')).toEqual({
+      name: 'maxRegressionRate',
+      limit: 1,
+      actual: (machine.verdicts.regression ?? 0) / 40,
+      breached: false,
+      of: 40,
+    });
+    expect(machine.thresholds.find((t) => t.name === 'minJudged')).toEqual({ name: 'minJudged', limit: 41, actual: 40, breached: true });
     const markdown = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(markdown).toMatch(/^### ❌ Understudy replay: FAIL\n/);
     expect(markdown).toContain(`[\`${machine.runId}\`](https://understudy.example/replays/${machine.runId})`);
-    expect(markdown).toMatch(/\| maxRegressions \| 0 \| [1-9]\d* \| ❌ breached \|/);
+    expect(markdown).toMatch(/\| maxRegressions \| ≤ 0 \| [1-9]\d* \| ❌ breached \|/);
     const worst = machine.worst[0];
     expect(worst?.differences.length).toBeGreaterThan(0);
     expect(markdown).toContain(`(https://understudy.example/comparisons/${worst?.candidateId})`);

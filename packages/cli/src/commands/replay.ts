@@ -34,7 +34,11 @@ Pacing:
   --error-budget N           abort after N items without a response
 Thresholds (exit 1 when broken):
   --max-divergence F         mean divergence over noise, 0..1
-  --max-regressions N        --max-error-rate F
+  --max-regression-rate F    regressions beyond noise as a share of the judged items (match,
+                             noise, regression), 0..1: the same bar for 40 items or 40 000
+  --min-judged N             fewest judged items for the run to pass at all (a verdict over a
+                             handful of items is no verdict)
+  --max-regressions N        a plain count       --max-error-rate F
   --min-baseline-share F     with --baseline: the share of items whose baseline must answer for a
                              noise floor (default 0.8); below it the run fails, with a report line
   --allow-missing-baseline   report a short baseline share without failing
@@ -73,6 +77,8 @@ const flags = {
   'error-budget': { type: 'string' },
   'max-divergence': { type: 'string' },
   'max-regressions': { type: 'string' },
+  'max-regression-rate': { type: 'string' },
+  'min-judged': { type: 'string' },
   'max-error-rate': { type: 'string' },
   'min-baseline-share': { type: 'string' },
   'allow-missing-baseline': { type: 'boolean' },
@@ -215,6 +221,8 @@ function specFromFlags(v: Values): ReplaySpecInput {
     thresholds: defined({
       maxDivergence: parseNumberFlag('max-divergence', v['max-divergence'], 0, 1),
       maxRegressions: parseNumberFlag('max-regressions', v['max-regressions'], 0, Number.MAX_SAFE_INTEGER, true),
+      maxRegressionRate: parseNumberFlag('max-regression-rate', v['max-regression-rate'], 0, 1),
+      minJudged: parseNumberFlag('min-judged', v['min-judged'], 1, Number.MAX_SAFE_INTEGER, true),
       maxErrorRate: parseNumberFlag('max-error-rate', v['max-error-rate'], 0, 1),
     }),
   };

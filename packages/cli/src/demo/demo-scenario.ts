@@ -1,6 +1,6 @@
 import type { CanaryService } from '@understudy/canary';
 import type { Clock, Logger, Random } from '@understudy/core';
-import type { Replayer, ReplaySummary } from '@understudy/replay';
+import { type Replayer, type ReplaySummary, thresholdBreachText } from '@understudy/replay';
 import type { CanaryRecord, Store } from '@understudy/store';
 import { startDemoTraffic } from './demo-traffic.js';
 import { type PhaseProgress, waitForPhase } from './wait-for-phase.js';
@@ -17,6 +17,8 @@ export interface DemoScenarioDeps {
   readonly random: Random;
   readonly logger: Logger;
   readonly pace: DemoPace;
+  /** Live exchanges to capture before the replay gate (default: the pace's). */
+  readonly captureFirst?: number;
   /** Told each phase as it starts, in words for people. */
   readonly onPhase?: (text: string) => void;
   readonly signal?: AbortSignal;
@@ -31,6 +33,10 @@ export interface DemoCanaryOutcome {
 export interface DemoReplayOutcome {
   readonly id: string;
   readonly passed: boolean;
+  /** Match, noise and regression items: what the rate was taken over. */
+  readonly judged: number;
+  /** Judged fewer items than {@link demoMinJudged}: no verdict either way. */
+  readonly tooFew: boolean;
   readonly verdicts: ReplaySummary['verdicts'];
   /** Why it failed: the thresholds it breached, or why it stopped. */
   readonly why: string | null;
@@ -42,16 +48,28 @@ export interface DemoSummary {
   readonly replays: Record<'v2' | 'v3', DemoReplayOutcome>;
   readonly v3: DemoCanaryOutcome;
   readonly v2: DemoCanaryOutcome;
-  /** v3 rolled back and v2 promoted: what the demo sets out to show. */
+  /** The replay gate failed v3 and passed v2, v3 was rolled back and v2 promoted: what the demo sets out to show. */
   readonly ok: boolean;
   readonly requests: number;
   readonly outcomes: Readonly<Record<string, number>>;
 }
 
+// Each pace captures enough live exchanges that the replay gate's 60 items are v1's answers
+// (a few captures are 4xx inputs that are replayed too, or v3 fallbacks).
 const paces = {
-  live: { concurrency: 2, pauseMs: 700, captureFirst: 40, maxRequests: 20_000, canaryIntervalMs: 3_000, minRequests: 20, pollMs: 1_000 },
+  live: { concurrency: 2, pauseMs: 700, captureFirst: 80, maxRequests: 20_000, canaryIntervalMs: 3_000, minRequests: 20, pollMs: 1_000 },
   fast: { concurrency: 6, pauseMs: 0, captureFirst: 120, maxRequests: 20_000, canaryIntervalMs: 500, minRequests: 25, pollMs: 200 },
 } as const;
+
+/**
+ * The demo's replay gate: at most 15 % of the judged items (match, noise, regression) beyond
+ * production's noise. A rate, so that 40 or 60 captured conversations meet the same bar (an
+ * absolute count of 11 passed v3 when only 40 were captured). Measured on 60 items
+ * (docs/benchmarks.md, "Demo replay gate as a rate"): v2 0 of 60, v3 15-24 of 60 (0.25-0.40).
+ */
+export const demoMaxRegressionRate = 0.15;
+/** Fewer judged items than this, and the gate gives no verdict: neither candidate passes on a handful. */
+export const demoMinJudged = 30;
 
 /** How long a phase may go without moving on (a capture, a canary's step) before the demo gives up. */
 const phaseStallMs = 100_000;
@@ -63,6 +81,7 @@ const phaseStallMs = 100_000;
  */
 export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSummary> {
   const pace = paces[deps.pace];
+  const captureFirst = deps.captureFirst ?? pace.captureFirst;
   const say = deps.onPhase ?? (() => {});
   await resetRoute(deps);
   const traffic = startDemoTraffic({
@@ -80,25 +99,29 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       deps,
       async () => {
         const captured = await deps.store.scan.count({ role: 'live' });
-        return { done: captured >= pace.captureFirst, mark: `${captured} captured` };
+        return { done: captured >= captureFirst, mark: `${captured} captured` };
       },
       'captures',
     );
 
+    // The gate replays what phase 1 captured (and the few requests in flight as it ended), not
+    // what the traffic, still running, adds while the gate is set up.
+    const captured = deps.clock.now();
     say('2/4 replay gate: the captured conversations against v2 and v3, with v1 as the noise baseline…');
     const replays = {
-      v2: await replayGate(deps, 'v2'),
-      v3: await replayGate(deps, 'v3'),
+      v2: await replayGate(deps, 'v2', captured),
+      v3: await replayGate(deps, 'v3', captured),
     };
-    say(`    v2 ${replays.v2.passed ? 'passed' : 'failed'} · v3 ${replays.v3.passed ? 'passed' : 'failed'}`);
+    const gateWord = (r: DemoReplayOutcome) => (r.tooFew ? `no verdict (${r.judged} judged)` : r.passed ? 'passed' : 'failed');
+    say(`    v2 ${gateWord(replays.v2)} · v3 ${gateWord(replays.v3)}`);
 
     say('3/4 canary for v3: live traffic moves to it step by step, gates watching errors, latency and divergence…');
-    const v3 = await canary(deps, 'v3');
+    const v3 = replays.v3.tooFew ? notStarted(replays.v3) : await canary(deps, 'v3');
     say(`    v3 ${v3.state.replace('_', ' ')}${v3.reason === null ? '' : `: ${v3.reason}`}`);
 
     say('4/4 canary for v2…');
-    const v2 = await canary(deps, 'v2');
-    say(`    v2 ${v2.state.replace('_', ' ')}`);
+    const v2 = replays.v2.tooFew ? notStarted(replays.v2) : await canary(deps, 'v2');
+    say(`    v2 ${v2.state.replace('_', ' ')}${v2.reason === null || v2.state === 'promoted' ? '' : `: ${v2.reason}`}`);
 
     const verdicts = await deps.store.comparisons.countByVerdict({ source: 'shadow' });
     return {
@@ -107,7 +130,7 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       replays,
       v3,
       v2,
-      ok: v3.state === 'rolled_back' && v2.state === 'promoted',
+      ok: !replays.v3.passed && replays.v2.passed && v3.state === 'rolled_back' && v2.state === 'promoted',
       requests: traffic.sent(),
       outcomes: traffic.outcomes(),
     };
@@ -115,17 +138,14 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
     await traffic.stop();
   }
 
-  async function replayGate(d: DemoScenarioDeps, target: 'v2' | 'v3'): Promise<DemoReplayOutcome> {
+  async function replayGate(d: DemoScenarioDeps, target: 'v2' | 'v3', until: number): Promise<DemoReplayOutcome> {
     const run = await d.replayer.create({
       target,
       baseline: 'v1',
-      selection: { version: 'v1', limit: 60 },
+      // At most 60 of phase 1's captures, and never more than it set out to capture.
+      selection: { version: 'v1', limit: Math.min(60, captureFirst), until },
       concurrency: 4,
-      // More than 11 of the 60 replayed conversations beyond the noise floor (about a fifth) fails
-      // the gate: v2 (a good rewrite) shows 4-6, v3 16-28 (its wrong facts, wrong tools and
-      // failures). Its sign-off sentence is no longer read as a claim; that made every v3 text
-      // answer a regression, which the old bar of 20 counted on.
-      thresholds: { maxErrorRate: 0.05, maxRegressions: 11 },
+      thresholds: { maxErrorRate: 0.05, maxRegressionRate: demoMaxRegressionRate, minJudged: demoMinJudged },
     });
     const options = d.signal === undefined ? {} : { signal: d.signal };
     let outcome = await d.replayer.run(run.id, options);
@@ -136,9 +156,24 @@ export async function runDemoScenario(deps: DemoScenarioDeps): Promise<DemoSumma
       outcome = await d.replayer.run(run.id, options);
     }
     const s = outcome.summary;
-    const breached = s.thresholds.filter((t) => t.breached).map((t) => `${t.name} ${t.actual} > ${t.limit}`);
+    const judged = s.verdicts.match + s.verdicts.noise + s.verdicts.regression;
+    const few = s.thresholds.find((t) => t.name === 'minJudged' && t.breached);
+    // Too few judged items: that is the whole reason, whatever a rate over them says.
+    const breached =
+      few !== undefined
+        ? [`${thresholdBreachText(few)}: too few judged for a verdict`]
+        : s.thresholds.filter((t) => t.breached).map(thresholdBreachText);
     const why = s.abortReason ?? (breached.length === 0 ? null : breached.join(', '));
-    return { id: run.id, passed: s.passed, verdicts: s.verdicts, why };
+    return { id: run.id, passed: s.passed, judged, tooFew: few !== undefined, verdicts: s.verdicts, why };
+  }
+
+  /** A candidate whose replay gate gave no verdict gets no canary: live traffic is not moved on no evidence. */
+  function notStarted(gate: DemoReplayOutcome): DemoCanaryOutcome {
+    return {
+      id: '',
+      state: 'not started',
+      reason: `its replay gate judged ${gate.judged} items, fewer than the ${demoMinJudged} a verdict needs`,
+    };
   }
 
   async function canary(d: DemoScenarioDeps, candidate: 'v2' | 'v3'): Promise<DemoCanaryOutcome> {

@@ -12,7 +12,7 @@ export function formatDemoSummary(
   const shadow = s.shadowed.verdicts;
   const line = (name: 'v2' | 'v3') => {
     const r = s.replays[name];
-    return `  replay ${name}   ${r.passed ? 'passed' : 'FAILED'}: ${r.verdicts.match} match, ${r.verdicts.noise} noise, ${r.verdicts.regression} regression, ${r.verdicts.error} error${r.why === null ? '' : ` (${r.why})`}`;
+    return `  replay ${name}   ${r.tooFew ? 'NO VERDICT' : r.passed ? 'passed' : 'FAILED'}: ${r.verdicts.match} match, ${r.verdicts.noise} noise, ${r.verdicts.regression} regression, ${r.verdicts.error} error${r.why === null ? '' : ` (${r.why})`}`;
   };
   return [
     '',
@@ -28,7 +28,7 @@ export function formatDemoSummary(
     ...(judge === undefined ? [] : [`  judge      ${formatJudgeStats(judge)}`]),
     s.ok
       ? '\nOK: the regressed prompt (v3) was rolled back by its gates and the good rewrite (v2) was promoted.'
-      : '\nNOT OK: expected v3 rolled back and v2 promoted.',
+      : '\nNOT OK: expected the replay gate to fail v3 and pass v2, v3 rolled back and v2 promoted.',
     '',
     '',
   ].join('\n');

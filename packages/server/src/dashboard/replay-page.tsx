@@ -1,4 +1,4 @@
-import type { ReplaySummary } from '@understudy/replay';
+import { type ReplaySummary, thresholdActualText, thresholdBound } from '@understudy/replay';
 import type { ReplayRunRecord } from '@understudy/store';
 import { formatDelta, formatNumber, formatPercent, formatTime } from './format.js';
 import { Layout, type LayoutProps } from './layout.js';
@@ -52,8 +52,10 @@ export function ReplayPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'>; r
               {s.thresholds.map((t) => (
                 <tr>
                   <td>{t.name}</td>
-                  <td class="num">{formatNumber(t.limit, 3)}</td>
-                  <td class="num">{formatNumber(t.actual, 3)}</td>
+                  <td class="num">
+                    {thresholdBound(t.name)} {Number.isInteger(t.limit) ? `${t.limit}` : formatNumber(t.limit, 3)}
+                  </td>
+                  <td class="num">{thresholdActualText(t)}</td>
                   <td>{t.breached ? <span class="bad">breached</span> : <span class="good">held</span>}</td>
                 </tr>
               ))}
