@@ -87,7 +87,7 @@ function eitherHalf(v: FactValue, c: string): FactValue {
   return m === null ? v : { ...v, keys: [...v.keys, `time:${pad(Number(m[1]) + 12)}:${m[2]}`] };
 }
 
-/** ISO dates ("2026-03-14"), slashed dates ("3/14/2026") and clock times ("3:30pm", "15:30", "3 p.m.") at a token holding a digit. */
+/** ISO dates ("2026-03-14"), slashed dates ("3/14/2026"), dotted dates ("14.03.2026") and clock times ("3:30pm", "15:30", "3 p.m.") at a token holding a digit. */
 export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | undefined {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(c);
   if (m !== null) {
@@ -100,6 +100,13 @@ export function dateOrTimeAt(c: string, rest: readonly ClauseToken[]): Found | u
     const [a, b] = [Number(m[1]), Number(m[2])];
     const [mo, d] = a > 12 ? [b, a] : [a, b];
     return { value: { type: 'date', keys: [`date:${pad(mo)}-${pad(d)}`], text: c, weak: false }, used: 1 };
+  }
+  // "03.12.2026": day first, as every language that writes dates with dots does; a four-digit year
+  // keeps a release number ("1.2.10") out.
+  m = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$/.exec(c);
+  if (m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31) {
+    const [d, mo] = [pad(Number(m[1])), pad(Number(m[2]))];
+    return { value: { type: 'date', keys: [`date:${m[3]}-${mo}-${d}`, `date:${mo}-${d}`], text: c, weak: false }, used: 1 };
   }
   m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$/i.exec(c) ?? /^(\d{1,2}):(\d{2})$/.exec(c);
   if (m !== null) {

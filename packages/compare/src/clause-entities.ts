@@ -12,8 +12,27 @@ const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 // short capital word is mostly a word ("A", "ID", "OK").
 const continuesName = /^(?:[A-Z]|[IVX]{2,4})$/;
 
-export function entities(tokens: readonly ClauseToken[], initial: boolean, consumed: ReadonlySet<number>): FactValue[] {
+/**
+ * The names of a clause's tokens. `language`, when given, is the answer's: German capitalizes every
+ * noun and its polite pronouns ("Ihr Konto", "Sie"), so there one capitalized word alone (after a
+ * polite pronoun) is a noun, not a name; a run of two or more ("Deutsche Bank", "Herr Weber") and
+ * an acronym still are.
+ */
+export function entities(
+  tokens: readonly ClauseToken[],
+  initial: boolean,
+  consumed: ReadonlySet<number>,
+  language?: () => string | undefined,
+): FactValue[] {
   const out: FactValue[] = [];
+  const pushEntity = (run: readonly string[], into: FactValue[]): void => {
+    if (language?.() !== 'German') {
+      pushRun(run, into);
+      return;
+    }
+    const name = politeGerman.has(run[0]?.toLowerCase() ?? '') ? run.slice(1) : run;
+    if (name.length > 1 || (name.length === 1 && acronymWord.test(name[0] ?? ''))) pushRun(name, into);
+  };
   let run: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -82,8 +101,12 @@ function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlyS
   );
 }
 
+// German's polite "you" and "your", capitalized by grammar wherever they stand.
+const politeGerman = new Set(['sie', 'ihr', 'ihre', 'ihrer', 'ihres', 'ihrem', 'ihren', 'ihnen']);
+const acronymWord = /^\p{Lu}[\p{Lu}\d&-]{2,}$/u;
+
 /** Pushes a run of capitalized words as one entity. */
-function pushEntity(run: readonly string[], out: FactValue[]): void {
+function pushRun(run: readonly string[], out: FactValue[]): void {
   const text = run.join(' ');
   const key = `entity:${text.toLowerCase()}`;
   // "RICS-accredited", "FDA-approved": the acronym is the name; the suffix says what it did.

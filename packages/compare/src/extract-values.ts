@@ -5,12 +5,12 @@ import { halfDurationAt } from './half-duration.js';
 import { isLanguageNumberWord, languageNumber } from './language-numbers.js';
 import { mayHoldValueMemo } from './may-hold-value.js';
 import { gluedTemperature, temperatureKeys } from './measure-conversion.js';
-import { articleValue, mayFollowArticle, parseNumber, plainNumber, withUnit } from './number-unit.js';
+import { articleValue, figureSource, mayFollowArticle, moneyNumber, parseNumber, plainNumber, withUnit } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { terseValueAt } from './terse-value.js';
 import { zoneAt } from './time-zone.js';
-import { currencySymbols, measureUnits, scaleWords } from './unit-words.js';
+import { currencySymbols, measureUnits, moneySigns, scaleWords } from './unit-words.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
@@ -94,24 +94,35 @@ function valueAt(
       used: 1,
     };
   }
-  // "$35", "$1.2k", "$210/night".
-  m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)(k|m|bn)?(?:\/\p{L}+)?$/iu.exec(c) : null;
+  // "$35", "$1.2k", "$210/night", "R$29,90", "€1.234,56".
+  m = digit ? signedFigure.exec(c) : null;
   if (m !== null) {
     let scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
     // "$2.5 million"
     const word = m[3] === undefined && !/\/\p{L}/u.test(c) ? scaleWords[rest[0]?.lower ?? ''] : undefined;
     if (word !== undefined) scale = word;
-    const n = parseNumber(m[2] ?? '0') * scale;
+    const n = moneyNumber(m[2] ?? '0') * scale;
     return {
       value: {
         type: 'money',
-        keys: [`money:${currencySymbols[m[1] ?? '$']}:${n}`],
+        keys: [`money:${moneySigns[(m[1] ?? '$').toUpperCase()]}:${n}`],
         num: n,
         text: word ? `${c} ${rest[0]?.core}` : c,
         weak: false,
       },
       used: word ? 2 : 1,
     };
+  }
+  // "12€", "12,50€/mois": the sign after the figure, glued; "€ 40", "R$ 1.500,00": a sign standing before it.
+  m = digit ? signAfter.exec(c) : null;
+  if (m !== null) {
+    const n = moneyNumber(m[1] ?? '0');
+    return { value: { type: 'money', keys: [`money:${currencySymbols[m[2] ?? '$']}:${n}`], num: n, text: c, weak: false }, used: 1 };
+  }
+  const signed = digit ? undefined : moneySigns[c];
+  if (signed !== undefined && plainNumber.test(rest[0]?.core ?? '')) {
+    const n = moneyNumber(rest[0]?.core ?? '0');
+    return { value: { type: 'money', keys: [`money:${signed}:${n}`], num: n, text: `${c} ${rest[0]?.core}`, weak: false }, used: 2 };
   }
   // "45¢", "45¢/page": cents, as "45 cents" says them.
   m = digit ? /^(\d+(?:\.\d+)?)¢(?:\/\p{L}+)?$/u.exec(c) : null;
@@ -157,6 +168,9 @@ function valueAt(
   }
   const calendar = calendarWordAt(t, rest, digit);
   if (calendar !== undefined) return calendar;
+  // "3.8.2", "2.4.0-rc.1", "10.0.0.12": a release or an address, read whole (a date with dots was
+  // read just above); a figure has one point at most.
+  if (digit && dottedRelease.test(c)) return identifier(c);
   m = digit ? /^(\d[\d,]*(?:\.\d+)?)\s?[-–~至到]\s?(\d[\d,]*(?:\.\d+)?)$/.exec(c) : null;
   if (m !== null) {
     // A range "5-7 days" ("3至5个工作日", "24到48小时" in Chinese): both ends take the unit that
@@ -220,12 +234,13 @@ function valueAt(
     const ordinal = ordinalValue(t.lower);
     if (ordinal !== undefined && ((t.after === '' && rest[0] !== undefined) || tokens[i - 1]?.lower === 'the'))
       return { value: { type: 'number', keys: [`number:${ordinal}`], num: ordinal, text: t.core, weak: true }, used: 1 };
-    // A count spelled in the answer's language ("tres años", "zwei Wochen"): weak, as English words
-    // without a unit are: it supports the digits another answer writes and compares with another count.
+    // A count spelled in the answer's language ("tres años", "zwei Wochen"): without a unit weak, as
+    // English words without one are (it supports the digits another answer writes and compares with
+    // another count); with one, a span or an amount as "two weeks" is.
     const n = language !== undefined && isLanguageNumberWord(t.lower) ? languageNumber(t.lower, language()) : undefined;
     if (n !== undefined) {
       const r = withUnit(n, t.core, rest, true);
-      return { value: { ...r.value, weak: true }, used: 1 + r.used };
+      return { value: r.value.type === 'number' || r.value.type === 'quantity' ? r.value : { ...r.value, weak: false }, used: 1 + r.used };
     }
   }
   return articleValue(tokens, i, t, rest);
@@ -242,6 +257,16 @@ function closesPhrase(tokens: readonly ClauseToken[], i: number): boolean {
 // are prose or a menu's path, which answers word in many ways.
 const dotted = /^[\p{L}\p{N}_~-]{2,}(?:\.[\p{L}\p{N}_~-]{2,})*\.\p{L}{2,12}$/u;
 const pathLike = /^\.{0,2}\/?(?:[\p{L}\p{N}_.~-]+\/)+[\p{L}\p{N}_~-]+\.\p{L}{1,12}$/u;
+
+// A money sign before a figure ({@link moneySigns}: "$", "€", "R$", "NZ$"…), longest first; a sign after one.
+const signSource = Object.keys(moneySigns)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(/\$/g, '\\$'))
+  .join('|');
+const signedFigure = new RegExp(`^(${signSource})(${figureSource})(k|m|bn)?(?:\\/\\p{L}+)?$`, 'iu');
+const signAfter = new RegExp(`^(${figureSource})([$€£¥₹₩])(?:\\/\\p{L}+)?$`, 'u');
+
+const dottedRelease = /^v?\d+(?:\.\d+){2,}(?:[-+][\p{L}\p{N}.-]+)?$/u;
 
 /** Whether a word with no digit is a host name, a file name or a path ({@link dotted}, {@link pathLike}). */
 function hostOrPath(c: string): boolean {

@@ -166,7 +166,7 @@ export function factSheetWith(text: string, words: WordIds): FactSheet {
     // Clearing a Set allocates a fresh table even when it is empty (most clauses state no value).
     if (consumed.size > 0) consumed.clear();
     const found = extractValues(c.tokens, consumed, words, languageOf);
-    if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed));
+    if (!c.heading) found.push(...entities(c.tokens, c.initial, consumed, languageOf));
     for (const span of c.code) found.push({ type: 'identifier', keys: [`code:${span}`], text: `\`${span}\``, weak: false });
     // An ASCII clause's words are its tokens' words in order (white space and the punctuation
     // trimmed from a token's edges separate words either way): each distinct token is read once.

@@ -58,3 +58,25 @@ describe('identifiers', () => {
     }
   });
 });
+
+// A release number or an address of three or more dotted parts ("3.8.2", "10.0.0.12") is neither a
+// figure nor a date: one read as nothing let "update to 3.8.2" → "3.2.8" pass as the same answer.
+describe('dotted versions and addresses', () => {
+  const ids = (s: string) =>
+    factSheet(s)
+      .values.filter((v) => v.type === 'identifier')
+      .map((v) => v.text);
+
+  it('reads them as identifiers, and leaves two-part figures and dotted dates as they were', () => {
+    expect(ids('Update the firmware to version 3.8.2, then restart.')).toEqual(['3.8.2']);
+    expect(ids('Point it at 10.0.0.12 and pin 2.4.0-rc.1 in the lock file.')).toEqual(['10.0.0.12', '2.4.0-rc.1']);
+    expect(ids('It costs 3.50 and runs at 2.4 GHz.')).toEqual([]);
+    expect(factSheet('The hearing was moved to 03.12.2026 at the court.').values.map((v) => v.type)).toEqual(['date']);
+  });
+
+  it('reports a changed one, whatever its digits', () => {
+    const o = 'If it still flashes, update the firmware to version 3.8.2 from our downloads page.';
+    expect(judged(o, o.replace('3.8.2', '3.2.8'))).toEqual(['fact_changed: 3.8.2 → 3.2.8']);
+    expect(judged(o, o)).toEqual([]);
+  });
+});

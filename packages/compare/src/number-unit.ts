@@ -10,7 +10,9 @@ import {
   frequencyNext,
   frequencyWords,
   measureUnits,
+  moneySigns,
   notUnits,
+  otherLanguageSeconds,
   rangeWords,
   scaleWords,
   secondsPer,
@@ -19,11 +21,28 @@ import {
 import { singular } from './word-forms.js';
 import { memoSlots, wordNumber } from './word-ids.js';
 
-// "18+" (at least 18) states the number 18.
-export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$/;
+// "1.234,56" (dots between thousands, a decimal comma) and "12,50" / "2,5" (a comma before one or
+// two digits cannot part thousands): a figure as most of Europe and Latin America write it.
+const commaDecimal = /^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,\d{1,2}$/;
 
-/** A written number's value: "1,200" → 1200, "18+" → 18. */
+// "18+" (at least 18) states the number 18; "1.234,56" is a figure too ({@link commaDecimal}).
+export const plainNumber = /^\d[\d,]*(?:\.\d+)?\+?$|^\d{1,3}(?:\.\d{3})+,\d+$/;
+
+/** The digits of a figure a money sign may stand before ("$1,200.50", "€1.234,56"), for a pattern's source. */
+export const figureSource = String.raw`\d{1,3}(?:\.\d{3})+,\d+|\d[\d,]*(?:\.\d+)?`;
+
+// "30.000 €", "R$1.500": beside a money sign or word, dots between groups of three digits part
+// thousands (a price has two decimals, or none).
+const dotThousands = /^\d{1,3}(?:\.\d{3})+$/;
+
+/** An amount's figure ({@link parseNumber}, with {@link dotThousands}). */
+export function moneyNumber(s: string): number {
+  return dotThousands.test(s) ? Number(s.replace(/\./g, '')) : parseNumber(s);
+}
+
+/** A written number's value: "1,200" → 1200, "18+" → 18, "12,50" → 12.5, "1.234,56" → 1234.56. */
 export function parseNumber(s: string): number {
+  if (commaDecimal.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   return Number(s.replace(/[,+]/g, ''));
 }
 
@@ -83,9 +102,17 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
       },
       used: fluid ? 2 : 1,
     };
-  const cur = currencyWords[w0];
-  if (cur !== undefined)
-    return { value: { type: 'money', keys: [`money:${cur}:${n}`], num: n, text: `${text} ${next[0]?.core}`, weak: false }, used: 1 };
+  // "12 €", "20 $", "50 €/sinistro": the sign after the figure, as French, German or Italian write it.
+  const after = next[0]?.core ?? '';
+  const slash = after.indexOf('/');
+  const cur = moneySigns[slash > 0 ? after.slice(0, slash) : after] ?? currencyWords[w0];
+  if (cur !== undefined) {
+    const amount = dotThousands.test(text) ? moneyNumber(text) : n;
+    return {
+      value: { type: 'money', keys: [`money:${cur}:${amount}`], num: amount, text: `${text} ${next[0]?.core}`, weak: false },
+      used: 1,
+    };
+  }
   if (w0 === 'cents' || w0 === 'cent')
     return { value: { type: 'money', keys: [`money:USD:${n / 100}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
   if (w0 === 'percent' || w0 === '%' || (w0 === 'per' && w1 === 'cent'))
@@ -102,7 +129,7 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   // "5 business days", "three previous years": the qualifier does not change the unit.
   const skip = timeQualifiers.has(w0) ? 1 : 0;
   const unitWord = singular(next[skip]?.lower ?? '');
-  const per = secondsPer[unitWord];
+  const per = secondsPer[unitWord] ?? otherLanguageSeconds[next[skip]?.lower ?? ''];
   if (per !== undefined && unitWord.length > 1) {
     const unitText = next
       .slice(0, skip + 1)

@@ -2,6 +2,20 @@
 // Digits and currency symbols read the same in any language; number and unit words are English.
 /** Currency symbols to ISO 4217 codes. */
 export const currencySymbols: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' };
+/** Currency signs, the single symbols and the dollar signs of other countries ("R$", "A$"), to ISO 4217 codes. */
+export const moneySigns: Readonly<Record<string, string>> = {
+  ...currencySymbols,
+  R$: 'BRL',
+  A$: 'AUD',
+  AU$: 'AUD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  S$: 'SGD',
+  US$: 'USD',
+  MX$: 'MXN',
+};
 export const currencyWords: Readonly<Record<string, string>> = {
   usd: 'USD',
   dollar: 'USD',
@@ -43,6 +57,28 @@ export const secondsPer: Readonly<Record<string, number>> = {
   yr: 31536000,
   yrs: 31536000,
 };
+// Units of time in the other languages an answer is read in (German, French, Spanish, Portuguese,
+// Italian, Dutch), every written form, to seconds: "zwei Wochen", "3 jours", "48 horas". Forms that
+// are English words after a figure too ("tag", "ore", "an") are left out.
+const minute = 60;
+const hour = 3600;
+const day = 86400;
+const week = 604800;
+const month = 2592000;
+const year = 31536000;
+const spelledUnits: readonly [number, string][] = [
+  [1, 'sekunde sekunden seconde secondes segundo segundos secondo secondi'],
+  [minute, 'minuten minuto minutos minuti minuut'],
+  [hour, 'stunde stunden heure heures hora horas ora uur'],
+  [day, 'tage tagen werktag werktage werktagen arbeitstage arbeitstagen jour jours día días dia dias giorno giorni dag dagen'],
+  [week, 'woche wochen semaine semaines semana semanas settimana settimane weken'],
+  [month, 'monat monate monaten mois mes meses mês mese mesi maand maanden'],
+  [year, 'jahr jahre jahren ans année années año años ano anos anno anni jaar jaren'],
+];
+/** Units of time in other languages than English, as written, to seconds. */
+export const otherLanguageSeconds: Readonly<Record<string, number>> = Object.fromEntries(
+  spelledUnits.flatMap(([seconds, words]) => words.split(' ').map((w) => [w, seconds])),
+);
 // Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
 export const measureUnits: Readonly<Record<string, string>> = {
   kb: 'kb',
@@ -104,7 +140,30 @@ export const measureUnits: Readonly<Record<string, string>> = {
   sqft: 'sqft',
 };
 // Scale words after a number: "$2.5 million", "3k users", "1.2bn".
-export const scaleWords: Readonly<Record<string, number>> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+// Thousands and millions in the other languages an answer is read in ("30 mil euros", "2 Millionen");
+// their billions are left out ("billón" is 10^12).
+export const scaleWords: Readonly<Record<string, number>> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  mil: 1e3,
+  mille: 1e3,
+  mila: 1e3,
+  tausend: 1e3,
+  duizend: 1e3,
+  millón: 1e6,
+  millones: 1e6,
+  millions: 1e6,
+  milhão: 1e6,
+  milhões: 1e6,
+  milione: 1e6,
+  milioni: 1e6,
+  millionen: 1e6,
+  miljoen: 1e6,
+};
 // How often: "twice a day" is "2 times a day".
 export const frequencyWords: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 // Subjects that open a clause: "once" before one is a conjunction ("once they're dry"), not a count.
