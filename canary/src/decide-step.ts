@@ -29,7 +29,8 @@ export interface StepContext {
  * failing windows in a row; hold never counts as a failure. A step ends once its minimum
  * duration and request count are met, every gate that decides from traffic (all but webhook
  * and optional gates) has at least its `minSamples` of the candidate in the step, and no gate
- * is failing: a step never ends on no evidence.
+ * is failing or confidently worse than stable (a hold with `worse`): a step never ends on no
+ * evidence, nor on evidence of harm that is only short of its threshold.
  */
 export function decideStep(ctx: StepContext): { decision: StepDecision; consecutiveFailures: number } {
   const failing = ctx.verdicts.filter((v) => v.outcome === 'fail');
@@ -54,6 +55,18 @@ export function decideStep(ctx: StepContext): { decision: StepDecision; consecut
       consecutiveFailures: streak,
     };
   }
+  // A gate whose bound lies wholly on the worse side is evidence of harm, undecided only in how
+  // much: more traffic either takes it past its threshold (a failure) or under it (a pass).
+  const worse = ctx.verdicts.filter((v) => v.outcome === 'hold' && v.worse === true);
+  if (worse.length > 0)
+    return {
+      decision: {
+        action: 'stay',
+        reason: `step ${ctx.stepIndex + 1}: ${worse.map((v) => `${v.gate}: candidate worse than stable, not yet past its threshold`).join('; ')}`,
+      },
+      // Neither a failing window nor a clean one: a streak of failures carries on past it.
+      consecutiveFailures: ctx.consecutiveFailures,
+    };
   const step = ctx.spec.steps[ctx.stepIndex];
   if (step === undefined) return { decision: { action: 'promote' }, consecutiveFailures: 0 };
   const waiting = ctx.spec.gates.flatMap((g) => {

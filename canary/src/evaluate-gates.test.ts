@@ -178,3 +178,49 @@ describe('error rate stratified by step', () => {
     expect(verdict?.evidence.strata).toBe(2);
   });
 });
+
+describe('a candidate confidently worse than stable, not yet past the threshold (user audit 2)', () => {
+  // What `understudy demo` showed under load: v3's canary was promoted with every gate on hold,
+  // its divergence share worse than the noise floor's by +0.228 [+0.065, +0.392] against a
+  // threshold of 0.1. Each gate had its minimum samples, so the step ended; an undecided gate
+  // whose whole bound lies on the worse side is evidence of harm, not of no harm.
+  const divergenceOnly = parseCanarySpec({
+    candidate: 'v3',
+    steps: [{ weight: 20 }, { weight: 100 }],
+    gates: [{ kind: 'divergence', threshold: 0.1, minSamples: 20, critical: true }],
+  });
+  const none = { n: 0, errors: 0, latencies: [], cost: emptyMean, tokens: emptyMean };
+  const judge = (events: number) =>
+    evaluateGates(divergenceOnly, { ...input(none, none), divergence: { candidate: { n: 115, events }, baseline: null } });
+  const step = (verdicts: ReturnType<typeof judge>, stepIndex: number) =>
+    decideStep({
+      spec: divergenceOnly,
+      stepIndex,
+      stepStartedAt: 0,
+      now: 60_000,
+      candidateRequestsInStep: 500,
+      candidateComparisonsInStep: 115,
+      consecutiveFailures: 0,
+      verdicts,
+    }).decision;
+
+  it('holds such a gate as worse, and neither advances nor promotes on it', () => {
+    const worse = judge(32);
+    expect(worse[0]).toMatchObject({ outcome: 'hold', worse: true });
+    expect(Number(worse[0]?.evidence.lower)).toBeGreaterThan(0);
+    expect(Number(worse[0]?.evidence.lower)).toBeLessThan(0.1);
+    for (const at of [0, 1]) {
+      const d = step(worse, at);
+      expect(d.action).toBe('stay');
+      expect(d.action === 'stay' ? d.reason : '').toMatch(/divergence: candidate worse than stable/);
+    }
+  });
+
+  it('still advances and promotes on an undecided gate that may be no worse', () => {
+    const unsure = judge(12);
+    expect(unsure[0]).toMatchObject({ outcome: 'hold' });
+    expect(unsure[0]?.worse).not.toBe(true);
+    expect(step(unsure, 0)).toEqual({ action: 'advance', toStep: 1 });
+    expect(step(unsure, 1)).toEqual({ action: 'promote' });
+  });
+});

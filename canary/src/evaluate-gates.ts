@@ -108,10 +108,16 @@ function tooFew(gate: GateSpec, counts: { stable: number; candidate: number }): 
   };
 }
 
-function boundOutcome(bound: DifferenceBound, threshold: number, what: string): Pick<GateVerdict, 'outcome' | 'reason'> {
+function boundOutcome(bound: DifferenceBound, threshold: number, what: string): Pick<GateVerdict, 'outcome' | 'reason' | 'worse'> {
   const fmt = (x: number) => x.toFixed(4);
   if (bound.lower > threshold) return { outcome: 'fail', reason: `${what} worse by at least ${fmt(bound.lower)} (threshold ${threshold})` };
   if (bound.upper <= threshold) return { outcome: 'pass', reason: `${what} worse by at most ${fmt(bound.upper)} (threshold ${threshold})` };
+  if (bound.lower > 0)
+    return {
+      outcome: 'hold',
+      worse: true,
+      reason: `${what} worse by ${fmt(bound.lower)} to ${fmt(bound.upper)}: worse, not yet past the threshold ${threshold}`,
+    };
   return { outcome: 'hold', reason: `${what} difference in [${fmt(bound.lower)}, ${fmt(bound.upper)}]: undecided` };
 }
 

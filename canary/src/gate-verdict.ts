@@ -11,5 +11,10 @@ export interface GateVerdict {
   readonly outcome: GateOutcome;
   readonly critical: boolean;
   readonly reason: string;
+  /**
+   * On a hold: the candidate is confidently worse than stable (the bound lies wholly on the
+   * worse side), only not yet by more than the threshold. A step does not end on it.
+   */
+  readonly worse?: boolean;
   readonly evidence: Readonly<Record<string, number | string | boolean | null>>;
 }
