@@ -9,6 +9,7 @@ import { CaptureQueue } from './capture/capture-queue.js';
 import { createCaptureRecorder } from './capture/capture-recorder.js';
 import { refusalsOnly } from './capture/capture-tally.js';
 import { exchangeBytes } from './capture/exchange-builder.js';
+import { releasePacked } from './capture/packed-parts.js';
 import { writerBuilder } from './capture/writer-builder.js';
 import { forward } from './forward/forward.js';
 import { createUploadGate } from './forward/upload-gate.js';
@@ -64,6 +65,10 @@ export function createTap(deps: TapDeps): Tap {
     onWritten: metrics.written,
     onDropped: metrics.dropped,
     onStoreError: metrics.storeError,
+    // The sink has copied (or refused) the batch's packed parts: their slabs can take new exchanges.
+    onSettled: (items) => {
+      for (const item of items) if ('unbuilt' in item && item.unbuilt instanceof Uint8Array) releasePacked(item.unbuilt);
+    },
   });
   const captureQueue = queue;
   let shadow: ShadowMirror | undefined;

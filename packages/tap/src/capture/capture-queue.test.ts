@@ -190,6 +190,55 @@ describe('CaptureQueue', () => {
     expect(budget.held).toBe(100);
   });
 
+  it('hands back each item once its batch is stored or refused (onSettled), and the items left at close', async () => {
+    const settled: string[] = [];
+    let fail = false;
+    let hang = false;
+    const clock = new ManualClock();
+    const queue = new CaptureQueue({
+      sink: {
+        write: () => {
+          if (hang) return new Promise<void>(() => {});
+          return fail ? Promise.reject(new Error('disk full')) : Promise.resolve();
+        },
+      },
+      clock,
+      logger: silentLogger,
+      queueSize: 10,
+      queueMaxBytes: 1_000_000,
+      batchSize: 2,
+      flushIntervalMs: 50,
+      closeTimeoutMs: 100,
+      onSettled: (items) => {
+        for (const item of items) settled.push('unbuilt' in item ? String(item.unbuilt) : item.id);
+      },
+    });
+    const item = (name: string) => ({ unbuilt: name });
+    queue.offer(item('a'), 10);
+    expect(settled).toEqual([]);
+    queue.offer(item('b'), 10);
+    await settle();
+    expect(settled).toEqual(['a', 'b']);
+    fail = true;
+    queue.offer(item('c'), 10);
+    queue.offer(item('d'), 10);
+    await settle();
+    expect(settled).toEqual(['a', 'b', 'c', 'd']);
+    hang = true;
+    queue.offer(item('e'), 10);
+    queue.offer(item('f'), 10);
+    queue.offer(item('g'), 10);
+    await settle();
+    // e and f are with a sink that never answers: not handed back; g is left in the queue at close.
+    const closed = queue.close();
+    await settle();
+    clock.advance(100);
+    await settle();
+    clock.advance(100);
+    await closed;
+    expect(settled).toEqual(['a', 'b', 'c', 'd', 'g']);
+  });
+
   it('close() flushes, refuses later captures, and is idempotent', async () => {
     const { batches, queue } = setup({ batchSize: 100 });
     queue.offer(testExchange('a'), 1);

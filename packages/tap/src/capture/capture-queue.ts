@@ -37,6 +37,12 @@ export interface CaptureQueueOptions {
   readonly onWritten?: (rows: number) => void;
   readonly onDropped?: (rows: number, reason: DropReason) => void;
   readonly onStoreError?: () => void;
+  /**
+   * Called with each batch once the sink's write of it has settled (stored or refused), and with the
+   * items still queued when close gives up on them: the queue holds none of them any more (the
+   * recorder then reuses the memory their packed parts sit in, see `releasePacked`).
+   */
+  readonly onSettled?: (items: readonly WriterItem[]) => void;
 }
 
 /** Why captures were dropped: queue full, the store refused the batch, the queue closed, or the writer could not build them. */
@@ -141,6 +147,7 @@ export class CaptureQueue {
     if ((await this.#within(this.flush(), limitMs)) === 'timeout') {
       const left = this.#items.length;
       this.#o.budget?.release(sum(this.#reserved));
+      if (left > 0) this.#o.onSettled?.(this.#items);
       this.#items = [];
       this.#sizes = [];
       this.#reserved = [];
@@ -239,6 +246,7 @@ export class CaptureQueue {
       } finally {
         // Held until the sink is done: a writer holds its copy of the batch until it has stored it.
         this.#o.budget?.release(reserved);
+        this.#o.onSettled?.(batch);
       }
     }
   }

@@ -8,7 +8,7 @@ import type { CaptureQueue } from './capture-queue.js';
 import type { CaptureTally } from './capture-tally.js';
 import { DeferredBuilds } from './deferred-builds.js';
 import { buildExchange, exchangeBytes } from './exchange-builder.js';
-import { packedBytes, packParts } from './packed-parts.js';
+import { packedBytes, packParts, releasePacked } from './packed-parts.js';
 
 export interface CaptureRecorderDeps {
   readonly queue: CaptureQueue;
@@ -69,7 +69,10 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps): CaptureRecorde
           // and stays reserved until the writer has stored them (see CaptureQueue.offer).
           const held = raw.request.held + raw.response.held;
           release();
-          if (!queue.offer({ unbuilt: packed }, packedBytes(packed), deps.budget.take(held))) deps.tally?.refused(1);
+          if (!queue.offer({ unbuilt: packed }, packedBytes(packed), deps.budget.take(held))) {
+            releasePacked(packed);
+            deps.tally?.refused(1);
+          }
           return;
         }
         const built = buildExchange(result, raw, {

@@ -2,7 +2,7 @@ import { BodyCapture, type ExchangeParts } from '@understudy/capture';
 import { describe, expect, it, vi } from 'vitest';
 import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
 import { captureParts } from './exchange-builder.js';
-import { packedBytes, packParts } from './packed-parts.js';
+import { packedBytes, packParts, releasePacked } from './packed-parts.js';
 import { unpackParts } from './unpack-parts.js';
 
 function body(...chunks: string[]): BodyCapture {
@@ -134,6 +134,42 @@ describe('packParts / unpackParts', () => {
       expect(parts.id).toBe(id);
       expect(parts.request.path).toBe(`/p/${id.slice(3)}`);
     }
+  });
+
+  it('reuses a slab once every exchange packed into it is released, and never one still holding an exchange', () => {
+    /** Packs exchanges until one lands in a slab other than `from`'s; returns them all, that one last. */
+    const fill = (from: ArrayBufferLike): Uint8Array[] => {
+      const out: Uint8Array[] = [];
+      for (let i = 0; i < 10_000; i++) {
+        const packed = packParts(result({ path: `/fill/${i}` }), capture(), `ex-${i}`, 'stable', null);
+        out.push(packed);
+        if (packed.buffer !== from) return out;
+      }
+      throw new Error('no new slab after 10 000 exchanges');
+    };
+    // Start on a fresh slab.
+    const start = packParts(result(), capture(), 'ex-start', 'stable', null);
+    const first = fill(start.buffer);
+    const a = first.at(-1)?.buffer as ArrayBufferLike;
+    const inA = fill(a);
+    const b = inA.at(-1)?.buffer as ArrayBufferLike;
+    // Every exchange of slab a released but one: a is not reused.
+    const kept = inA[0] as Uint8Array;
+    const keptBytes = Buffer.from(kept);
+    for (const packed of [first.at(-1) as Uint8Array, ...inA.slice(1, -1)]) releasePacked(packed);
+    const inB = fill(b);
+    const c = inB.at(-1)?.buffer as ArrayBufferLike;
+    expect(c).not.toBe(a);
+    expect(Buffer.from(kept).equals(keptBytes)).toBe(true);
+    // The last one released: the next slab is a, its bytes then written over by new exchanges.
+    releasePacked(kept);
+    const inC = fill(c);
+    expect(inC.at(-1)?.buffer).toBe(a);
+    expect(unpackParts(inC.at(-1) as Uint8Array).request.path).toBe(`/fill/${inC.length - 1}`);
+    // A long exchange's own buffer and a view released twice change nothing.
+    const big = new BodyCapture(1024 * 1024);
+    big.push(Buffer.alloc(64 * 1024, 'b'));
+    releasePacked(packParts(result(), capture({ response: big }), 'ex-big', 'stable', null));
   });
 
   it('reads back strings of any script and astral characters, each where it stood (one text for all strings)', () => {
