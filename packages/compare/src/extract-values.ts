@@ -11,6 +11,7 @@ import type { ClauseToken } from './split-clauses.js';
 import { terseValueAt } from './terse-value.js';
 import { zoneAt } from './time-zone.js';
 import { currencySymbols, measureUnits, moneySigns, scaleWords } from './unit-words.js';
+import { webAddress } from './web-address.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
@@ -55,8 +56,8 @@ function valueAt(
   const c = /\d['’]s$/.test(core) ? core.slice(0, -2) : core;
   // Four words ahead: "3 to 10 business days" names its unit in the fourth.
   const rest = tokens.slice(i + 1, i + 5);
-  if (/^(https?:\/\/|www\.)\S+/i.test(c))
-    return { value: { type: 'url', keys: [`url:${c.toLowerCase().replace(/\/+$/, '')}`], text: c, weak: false }, used: 1 };
+  const address = webAddress(c);
+  if (address !== undefined) return { value: address, used: 1 };
   if (/^[^\s@]+@[^\s@]+\.\p{L}{2,}$/u.test(c))
     return { value: { type: 'email', keys: [`email:${c.toLowerCase()}`], text: c, weak: false }, used: 1 };
   // Most words that get here have no digit (may, March, one…): the patterns that need one are skipped.

@@ -88,6 +88,17 @@ function nounSlot(a: readonly ClauseToken[], pre: number, from: readonly ClauseT
   return article(from) && article(to);
 }
 
+// Articles, demonstratives and possessives a noun phrase opens with, which a swapped phrase may
+// change with its noun. Not quantifiers: "every day" / "each morning" is how a paraphrase words a time.
+const determiners = new Set('the a an this that these those our your their its his her my'.split(' '));
+
+// Prepositions a noun phrase follows ("to" also opens a verb, so is not one).
+const prepositions = new Set('by via at in on for from with of into onto through under over'.split(' '));
+
+/** Whether a run is a noun phrase after a determiner: the determiner and at least one word, no punctuation within. */
+const withDeterminer = (run: readonly ClauseToken[]): boolean =>
+  run.length > 1 && determiners.has(run[0]?.lower ?? '') && run.every((t, i) => i === run.length - 1 || (t.after ?? '') === '');
+
 const sameStem = (a: string, b: string): boolean => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
 
 /**
@@ -119,9 +130,49 @@ export function swappedTerm(
   const lead = channels.has(a[pre]?.lower ?? '') && channels.has(b[pre]?.lower ?? '') && a.length - suf > pre + 1 ? 1 : 0;
   const from = a.slice(pre + lead, a.length - suf);
   const to = b.slice(pre + lead, b.length - suf);
+  // A noun phrase swapped with its determiner ("go to the front desk" → "go to your bank"): the terms
+  // are compared after the determiners, and stand in a noun's slot.
+  // After a preposition ("via bank transfer" → "via your wallet") one side may say it with none.
+  const both = withDeterminer(from) && withDeterminer(to);
+  const afterPreposition = prepositions.has(a[pre + lead - 1]?.lower ?? '');
+  const dropFrom = both || (afterPreposition && withDeterminer(from)) ? 1 : 0;
+  const dropTo = both || (afterPreposition && withDeterminer(to)) ? 1 : 0;
+  const evidence = { from, to };
+  return swapOf(
+    a,
+    pre + lead + dropFrom,
+    pre + suf,
+    from.slice(dropFrom),
+    to.slice(dropTo),
+    evidence,
+    p,
+    c,
+    candidate,
+    production,
+    baselines,
+  );
+}
+
+/**
+ * {@link swappedTerm} for the runs `from` → `to`, the original's run at `at` of its tokens `a`, with
+ * `around` words of the clause kept around them.
+ */
+function swapOf(
+  a: readonly ClauseToken[],
+  at: number,
+  around: number,
+  from: readonly ClauseToken[],
+  to: readonly ClauseToken[],
+  evidence: { readonly from: readonly ClauseToken[]; readonly to: readonly ClauseToken[] },
+  p: ClauseFacts,
+  c: ClauseFacts,
+  candidate: FactSheet,
+  production: readonly FactSheet[],
+  baselines: readonly FactSheet[],
+): Omit<Difference, 'path'> | undefined {
   // A word of a space-less script is a character or two ("上海虹桥" is three): such a term may be twice as many words.
   const scale = from.every(isSegmented) && to.every(isSegmented) ? 2 : 1;
-  if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || pre + suf < 3) return undefined;
+  if (from.length < 1 || from.length > 2 * scale || to.length < 1 || to.length > 3 * scale || around < 3) return undefined;
   // An acronym spelled out ("AGM" → "annual general meeting") is the same term.
   if (
     from.length === 1 &&
@@ -141,7 +192,7 @@ export function swappedTerm(
   // Only a noun's slot is read so: after a determiner or a preposition ("per zone" → "per account"), or
   // an article that changed with the noun ("Le cuir" → "La soie"); a verb ("; create a new one" →
   // "; make a new one") is how a paraphrase words its own way.
-  const original = nounSlot(a, pre + lead, from, to) ? production[0] : undefined;
+  const original = nounSlot(a, at, from, to) ? production[0] : undefined;
   const kept = (w: string): boolean =>
     candidate.vocabulary.has(w) && (original === undefined || wordCount(candidate, w) >= wordCount(original, w));
   // The candidate's term is production's where production says it as often as the candidate does; said
@@ -161,9 +212,9 @@ export function swappedTerm(
     kind: 'fact_changed',
     key: 'fact:entity',
     severity: 'high',
-    message: `${said(from)} → ${said(to)}`,
-    original: said(from),
-    candidate: said(to),
+    message: `${said(evidence.from)} → ${said(evidence.to)}`,
+    original: said(evidence.from),
+    candidate: said(evidence.to),
     ...(varies ? { explainedByNoise: true } : {}),
   };
 }
