@@ -102,7 +102,10 @@ export function judge(report: DivergenceReport, noise: NoiseLookup | null = null
     const reasons: string[] = [];
     const differences = c.differences.map((d): Difference => {
       if (textKinds.has(d.kind) || d.explainedByNoise === true) return d;
-      const rate = fieldsTrusted && !factKinds.has(d.kind) ? noise?.fieldRate(endpoint, noiseKey(d)) : undefined;
+      // A success that became a failure (status class, critical) is never production noise: that
+      // production sometimes fails on an endpoint is its error rate, not a licence for the candidate.
+      const excusable = !factKinds.has(d.kind) && !(d.kind === 'status_class' && d.severity === 'critical');
+      const rate = fieldsTrusted && excusable ? noise?.fieldRate(endpoint, noiseKey(d)) : undefined;
       const explained = rate !== undefined && rate.rate >= o.fieldNoiseRate;
       if (explained) return { ...d, explainedByNoise: true };
       if (d.severity === 'critical' || d.severity === 'high') {

@@ -59,6 +59,31 @@ describe('NoiseModel', () => {
     expect(compareResponses(body({ priority: 'normal', team: 'a' }), original, { endpoint, noise }).verdict).toBe('regression');
   });
 
+  it('never lets production flipping between success and failure excuse a candidate that fails (user audit 2)', () => {
+    // Originals of a window that held a canary include the candidate's own 500s: production
+    // "differs on status" then, and a 200 → 500 of the candidate was read as noise on status
+    // and a regression by its text only. A success that became a failure is a regression by status.
+    const flaky = new NoiseModel();
+    const failed = canonicalize({
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":{"message":"boom"}}',
+      path: '/v1/plan',
+    });
+    for (let i = 0; i < 20; i++) flaky.addBaseline(body({ team: 'a' }), i % 2 === 0 ? failed : body({ team: 'a' }), endpoint);
+    expect(flaky.fieldRate(endpoint, 'status#status_class')?.rate).toBeGreaterThan(0.4);
+    const report = compareResponses(failed, body({ team: 'a' }), { endpoint, noise: flaky });
+    expect(report.verdict).toBe('regression');
+    const status = report.categories.find((c) => c.name === 'status');
+    expect(status?.regression).toBe(true);
+    expect(status?.differences[0]?.kind).toBe('status_class');
+    expect(status?.differences[0]?.explainedByNoise).not.toBe(true);
+    // The other way round (production failed, the candidate answers) stays a low difference.
+    expect(
+      compareResponses(body({ team: 'a' }), failed, { endpoint, noise: flaky }).categories.find((c) => c.name === 'status')?.regression,
+    ).not.toBe(true);
+  });
+
   it('round-trips through JSON and merges like adding every pair to one model', () => {
     const a = model();
     const b = model();
