@@ -18,6 +18,11 @@ const selectionSchema = z.strictObject({
     .optional(),
   /** The version that served the original exchange. */
   version: z.string().min(1).optional(),
+  /**
+   * Without `version`, originals a canary's candidate served while its canary lived are left
+   * out (they are the candidate's answers, not production's); true keeps them.
+   */
+  includeCanary: z.boolean().default(false),
   limit: positiveInt.optional(),
   /** Share of matching exchanges kept, decided per exchange id with `seed` (stable on resume). */
   sample: z.number().gt(0).max(1).default(1),

@@ -1,5 +1,5 @@
 import type { Exchange } from '@understudy/core';
-import type { ExchangeFilter, Store } from '@understudy/store';
+import { type CandidateWindow, candidateWindow, type ExchangeFilter, type Store } from '@understudy/store';
 import type { ReplaySelection } from './replay-spec.js';
 import { inSample } from './sample.js';
 
@@ -23,6 +23,26 @@ export function selectionFilter(selection: ReplaySelection): ExchangeFilter {
 }
 
 /**
+ * The windows whose candidates' answers a selection leaves out: every canary's, unless the
+ * selection names a version (then its answers are what was asked for) or keeps them.
+ */
+export async function excludedWindows(store: Store, selection: ReplaySelection): Promise<CandidateWindow[]> {
+  if (selection.version !== undefined || selection.includeCanary) return [];
+  const out: CandidateWindow[] = [];
+  let beforeId: string | undefined;
+  for (;;) {
+    const page = await store.canaries.list({ limit: 1000, ...(beforeId === undefined ? {} : { beforeId }) });
+    out.push(...page.map(candidateWindow));
+    const last = page.at(-1);
+    if (last === undefined || page.length < 1000) return out;
+    beforeId = last.id;
+  }
+}
+
+const inWindow = (e: Pick<Exchange, 'version' | 'startedAt'>, w: CandidateWindow): boolean =>
+  e.version === w.candidate && e.startedAt >= w.from && (w.until === null || e.startedAt < w.until);
+
+/**
  * Streams a selection oldest first, one page at a time (memory stays flat), applying the
  * seeded sample and the limit. The order and membership depend only on the stored rows and
  * the selection, so a resumed run walks the same sequence; `skip` names the items of a page
@@ -34,6 +54,7 @@ export async function* selectExchanges(
   options: { pageSize?: number; skip?: (ids: string[]) => Promise<Set<string>> } = {},
 ): AsyncGenerator<SelectedItem> {
   const filter = selectionFilter(selection);
+  const windows = await excludedWindows(store, selection);
   const pageSize = options.pageSize ?? 500;
   const limit = selection.limit ?? Number.POSITIVE_INFINITY;
   let seq = 0;
@@ -46,6 +67,7 @@ export async function* selectExchanges(
     const chosen: SelectedItem[] = [];
     for (const exchange of page) {
       if (seq >= limit) break;
+      if (windows.some((w) => inWindow(exchange, w))) continue;
       if (inSample(exchange.id, selection.sample, selection.seed)) chosen.push({ exchange, seq: seq++ });
     }
     const done = options.skip === undefined ? new Set<string>() : await options.skip(chosen.map((c) => c.exchange.id));
@@ -56,6 +78,12 @@ export async function* selectExchanges(
 
 /** An estimate of a selection's size for progress and ETA (exact without sampling). */
 export async function plannedCount(store: Store, selection: ReplaySelection): Promise<number> {
-  const matching = await store.scan.count(selectionFilter(selection));
+  const filter = selectionFilter(selection);
+  let matching = await store.scan.count(filter);
+  for (const w of await excludedWindows(store, selection)) {
+    const since = Math.max(filter.since ?? w.from, w.from);
+    const until = Math.min(filter.until ?? Number.MAX_SAFE_INTEGER, w.until ?? Number.MAX_SAFE_INTEGER);
+    if (since < until) matching -= await store.scan.count({ ...filter, version: w.candidate, since, until });
+  }
   return Math.min(selection.limit ?? Number.POSITIVE_INFINITY, Math.round(matching * selection.sample));
 }

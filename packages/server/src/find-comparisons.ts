@@ -1,9 +1,7 @@
 import { UnderstudyError } from '@understudy/core';
-import type { ComparisonFilter, ComparisonPage, Store } from '@understudy/store';
+import { type ComparisonFilter, type ComparisonPage, candidateWindow, type Store } from '@understudy/store';
 import type { ComparisonQuery } from './comparison-query.js';
 import { definedEntries } from './parse-query.js';
-
-const finalCanaryStates = new Set(['promoted', 'rolled_back', 'failed']);
 
 /**
  * Comparisons matching a validated query. `canary=ID` means the canary's candidate version
@@ -17,10 +15,11 @@ export async function findComparisons(store: Store, query: ComparisonQuery): Pro
     if (record === undefined) throw new UnderstudyError('invalid_input', `invalid filter "canary": no canary with id "${canary}"`);
     if (query.version !== undefined && query.version !== record.candidate)
       throw new UnderstudyError('invalid_input', `invalid filter "version": canary ${canary} is about version "${record.candidate}"`);
+    const window = candidateWindow(record);
     Object.assign(filter, {
       version: record.candidate,
-      since: Math.max(query.since ?? 0, record.createdAt),
-      ...(finalCanaryStates.has(record.state) ? { until: Math.min(query.until ?? Number.MAX_SAFE_INTEGER, record.updatedAt + 1) } : {}),
+      since: Math.max(query.since ?? 0, window.from),
+      ...(window.until === null ? {} : { until: Math.min(query.until ?? Number.MAX_SAFE_INTEGER, window.until) }),
     });
   }
   return store.comparisons.list(filter, definedEntries({ limit, cursor }));

@@ -1,6 +1,22 @@
 import type { CanariesTable, CanaryEventsTable } from './canary-tables.js';
 import type { RoutingWrite } from './routing-repository.js';
 
+/** The states a canary never leaves; its last change (`updatedAt`) is when it ended. */
+export const canaryFinalStates: readonly string[] = ['promoted', 'rolled_back', 'aborted'];
+
+/** When a canary's candidate served live traffic as a candidate: from its creation to its end (exclusive), or open. */
+export interface CandidateWindow {
+  readonly candidate: string;
+  readonly from: number;
+  /** Exclusive; null while the canary lives. */
+  readonly until: number | null;
+}
+
+/** The window of {@link CandidateWindow} of one canary. */
+export function candidateWindow(c: Pick<CanaryRecord, 'candidate' | 'createdAt' | 'updatedAt' | 'state'>): CandidateWindow {
+  return { candidate: c.candidate, from: c.createdAt, until: canaryFinalStates.includes(c.state) ? c.updatedAt + 1 : null };
+}
+
 /** A canary as stored; `spec` is the validated spec (the canary package owns its shape). */
 export interface CanaryRecord {
   readonly id: string;

@@ -12,8 +12,10 @@ export type {
   CanaryEventInput,
   CanaryPatch,
   CanaryRecord,
+  CandidateWindow,
   LedgerVerification,
 } from './canary-record.js';
+export { canaryFinalStates, candidateWindow } from './canary-record.js';
 export { CanaryRepository } from './canary-repository.js';
 export type { CanariesTable, CanaryActionsTable, CanaryEventsTable, ControllerLeasesTable, RoutingTable } from './canary-tables.js';
 export { type CaptureRun, type CaptureRunEnd, CaptureRunRepository } from './capture-run-repository.js';

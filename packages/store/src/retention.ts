@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '@understudy/core';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import { canaryFinalStates } from './canary-record.js';
 import { sweepContentNodes } from './content-sweep.js';
 import type { StoreKind } from './open-dialect.js';
 import type { Database } from './schema.js';
@@ -32,8 +33,6 @@ export interface PruneResult {
   /** SQLite file pages given back by the vacuum (0 on PostgreSQL or without vacuum). */
   readonly freedPages: number;
 }
-
-const finalCanaryStates = ['promoted', 'rolled_back', 'aborted'];
 
 /**
  * Retention: deletes exchanges older than a cut-off in bounded batches, each its own short
@@ -117,7 +116,7 @@ export class RetentionRepository {
     const canaries = await this.#db
       .selectFrom('canaries')
       .select(['id', 'created_at'])
-      .where('state', 'not in', finalCanaryStates)
+      .where('state', 'not in', [...canaryFinalStates])
       .where('created_at', '<', before)
       .execute();
     for (const c of canaries) {

@@ -26,7 +26,9 @@ completed items. Exit 0 pass, 1 a threshold broke (or the run aborted), 2 usage 
 Selection:
   --since T / --until T      epoch ms, ISO-8601 time, or an age like 2h (until defaults to now)
   --path GLOB                e.g. /v1/chat/*      --method M     --status 200|2xx
-  --version NAME             the version that served the originals
+  --version NAME             the version that served the originals (without it, what a canary's
+                             candidate served while its canary lived is left out: its answers are
+                             not production's; --include-canary keeps them)
   --limit N                  --sample F (0..1, seeded by --seed N; stable on resume)
 Pacing:
   --concurrency N (default 16)   --rate RPS   or   --speed X (original gaps / X; 2 = twice as fast)
@@ -83,6 +85,7 @@ const flags = {
   'min-baseline-share': { type: 'string' },
   'allow-missing-baseline': { type: 'boolean' },
   'include-unreplayable': { type: 'boolean' },
+  'include-canary': { type: 'boolean' },
   json: { type: 'boolean' },
   junit: { type: 'string' },
   markdown: { type: 'string' },
@@ -201,6 +204,7 @@ function specFromFlags(v: Values): ReplaySpecInput {
       method: v.method,
       status: v.status,
       version: v.version,
+      includeCanary: v['include-canary'],
       limit: parseNumberFlag('limit', v.limit, 1, Number.MAX_SAFE_INTEGER, true),
       sample: parseNumberFlag('sample', v.sample, Number.MIN_VALUE, 1),
       seed: parseNumberFlag('seed', v.seed, 0, 2 ** 31, true),
