@@ -4,13 +4,14 @@ import type { Span } from './secret-value-spans.js';
 /**
  * Programs whose own option takes a password, besides those `command-line-password.ts` knows:
  * `ssh-keygen -N new -P old`, `keytool` / `jarsigner -storepass -keypass …`, the OpenLDAP clients'
- * `-w` (and `ldappasswd -s new`), `ipmitool -P`, the SQL Server tools' `-P`, `psexec -p`, `unrar` /
+ * `-w` (and `ldappasswd -s new`), `ipmitool -P`, the SQL Server and Sybase tools' `-P`, `psexec -p`, `unrar` /
  * `rar -pX` (attached only: a bare `-p` prompts), the Net-SNMP tools' `-A` / `-X` pass phrases, and
- * `lftp -u user,password`. Elsewhere these letters are other things (`ldapsearch -s sub` is a scope,
+ * `lftp -u user,password`, Cassandra's `cqlsh -p`, `rdesktop -p`, `az login -p`, Sybase's `isql -P` and
+ * InfluxDB 1's `influx -password` (trust audit 4). Elsewhere these letters are other things (`ldapsearch -s sub` is a scope,
  * `ssh -p` a port), so each is read only after its program's name.
  */
 const program =
-  /(?:(?<=\\[nt])|(?<![\w./-]))(?:(ssh-keygen)|(keytool|jarsigner)|(ldappasswd)|(ldap(?:search|add|modify|delete|compare|modrdn|whoami|exop))|(ipmitool|sqlcmd|bcp|osql)|(psexec|paexec)|(unrar|rar)|(snmp(?:walk|get|set|bulkwalk|bulkget|getnext|table|trap|inform|status|df|netstat|delta|test|usm|vacm)?)|(lftp))(?:\.exe)?(?![\w-])/gi;
+  /(?:(?<=\\[nt])|(?<![\w./-]))(?:(ssh-keygen)|(keytool|jarsigner)|(ldappasswd)|(ldap(?:search|add|modify|delete|compare|modrdn|whoami|exop))|(ipmitool|sqlcmd|bcp|osql|isql)|(psexec|paexec)|(unrar|rar)|(snmp(?:walk|get|set|bulkwalk|bulkget|getnext|table|trap|inform|status|df|netstat|delta|test|usm|vacm)?)|(lftp)|(cqlsh|rdesktop|az[ \t]+login)|(influx))(?:\.exe)?(?![\w-])/gi;
 
 /** Each group of `program`: its options, whether only the attached form counts, and a value written `user,password`. */
 const groups: readonly { readonly flags: readonly string[]; readonly attachedOnly?: boolean; readonly form?: 'user,password' }[] = [
@@ -23,6 +24,8 @@ const groups: readonly { readonly flags: readonly string[]; readonly attachedOnl
   { flags: ['-p'], attachedOnly: true },
   { flags: ['-A', '-X'] },
   { flags: ['-u'], form: 'user,password' },
+  { flags: ['-p'] },
+  { flags: ['-password'] },
 ];
 
 /** Passwords given to the programs above by their options. */

@@ -1,0 +1,54 @@
+import { parseConfig } from '@understudy/core';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from './redactor.js';
+
+const redaction = parseConfig({}).tap.redaction;
+const key = 'database-client-password-key-0123456789';
+const stored = (text: string): string => createRedactor(redaction, key).forExchange().body(text, 'text/plain');
+const storedJson = (text: string): string =>
+  createRedactor(redaction, key)
+    .forExchange()
+    .body(JSON.stringify({ messages: [{ role: 'user', content: `Why does this fail?\n${text}\nthanks` }] }), 'application/json');
+
+/**
+ * Passwords after a short option of a client the option rules did not know: Cassandra's `cqlsh -p`,
+ * the Azure CLI's `az login -p`, `rdesktop -p`, Sybase's `isql -P`, InfluxDB 1's `influx -password`.
+ * Trust audit 4 (2026-12-03) found each stored.
+ */
+describe('a password after a database or remote-desktop client option', () => {
+  const passwords = ['sunflower', 'Sunflower7!', 'Tr0ub4dor&3', 'Xy7#qLm2'];
+  const commands = [
+    'cqlsh -u cassandra -p {pw} 10.0.0.7',
+    'cqlsh 10.0.0.7 9042 -u admin -p {pw}',
+    'az login -u bob@example.com -p {pw}',
+    'az login --service-principal -u http://app -p {pw} --tenant contoso',
+    'rdesktop -u bob -p {pw} host.example',
+    'isql -S SYBASE -U sa -P {pw}',
+    'influx -username admin -password {pw} -host db',
+  ];
+
+  it('is redacted, in text and in a JSON string', () => {
+    for (const command of commands)
+      for (const pw of passwords) {
+        const text = command.replaceAll('{pw}', pw);
+        expect(stored(text), text).not.toContain(pw);
+        expect(storedJson(text), text).not.toContain(pw);
+      }
+  });
+
+  it('leaves the same programs without a password, byte for byte', () => {
+    for (const text of [
+      'cqlsh 10.0.0.7 9042 -k shop',
+      'az login --use-device-code',
+      'az group list -p none',
+      'rdesktop -g 1280x1024 host.example',
+      'isql -v shopdsn',
+      'influx -database metrics -precision rfc3339',
+      'cqlsh -p',
+      'rdesktop -p - host.example',
+    ]) {
+      expect(stored(text), text).toBe(text);
+      expect(storedJson(text), text).not.toContain('[redacted');
+    }
+  });
+});
