@@ -1,3 +1,4 @@
+import { lineEndingLetterPassword } from './blank-label-password.js';
 import { firstLetterGroups } from './first-letter-groups.js';
 import { statedLetterPassword } from './foreign-password-word.js';
 import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
@@ -80,9 +81,12 @@ export function labelledValues(text: string): Span[] {
     const colon = /[:=：\uff1a-]|\\uff1a/.test(stated);
     // With a colon any word of five or more; after a copula a credential's shape and no date or
     // amount, or a word of letters that reads as no prose (`ist sonnenblume`, not `ist falsch`);
-    // after a blank alone only a credential's shape (`senha incorreta`, `Passwort vergessen`).
+    // after a blank alone a credential's shape, or a lower-case word of letters ending a short
+    // statement (`senha girassol`, not `senha incorreta`, `Passwort vergessen`).
     const taken = colon ? credentialish(value) || value.length >= 5 : credentialish(value) && !ordinaryFigure.test(value);
-    const letters = !taken && !colon && copula.test(stated) ? statedLetterPassword(text, from) : undefined;
+    // After a blank alone, a word of letters only where the statement is clearly one (`blank-label-password.ts`).
+    const letters =
+      taken || colon ? undefined : copula.test(stated) ? statedLetterPassword(text, from) : lineEndingLetterPassword(text, m.index, from);
     if (letters !== undefined) {
       out.push(letters);
       labelled.lastIndex = letters[1];
