@@ -39,31 +39,75 @@ export function wrapJoints(text: string): WrapJoint[] {
   return out;
 }
 
-/** The joint at a line break `[brk, next)`, if a key's head ends before it and a tail starts after it. */
-function joint(text: string, brk: number, next: number, out: WrapJoint[]): void {
-  // Before: `\r` or a JSON `\r` escape of a CRLF.
+/** Lines a key is followed over: a key wrapped at a narrow width spans a few. */
+const maxLines = 8;
+
+/**
+ * Where the line that breaks at `brk` ends its last word: before a `\r` (raw or a JSON escape) of
+ * a CRLF, and before a soft hyphen (U+00AD, raw or `\u00ad`) a typesetter wrapped the word at.
+ */
+function lineEndBefore(text: string, brk: number): number {
   let end = brk;
   if (text.charAt(end - 1) === '\r') end--;
   else if (text.charAt(end - 1) === 'r' && text.charAt(end - 2) === '\\') end -= 2;
+  if (text.charCodeAt(end - 1) === 0xad) end--;
+  else if (text.charAt(end - 6) === '\\' && /^u00ad$/i.test(text.slice(end - 5, end))) end -= 6;
+  return end;
+}
+
+/** Where the next line starts when a line breaks right at `at` (after a soft hyphen or `\r`, raw or escaped), or -1. */
+function nextLineAt(text: string, at: number): number {
+  let i = at;
+  if (text.charCodeAt(i) === 0xad) i++;
+  else if (text.charAt(i) === '\\' && /^u00ad$/i.test(text.slice(i + 1, i + 6))) i += 6;
+  if (text.charAt(i) === '\r') i++;
+  else if (text.startsWith('\\r', i)) i += 2;
+  if (text.charAt(i) === '\n') return i + 1;
+  return text.startsWith('\\n', i) ? i + 2 : -1;
+}
+
+/** Past a line's indentation: blanks, a JSON `\t`, a quote marker. */
+function pastIndent(text: string, at: number): number {
+  let from = at;
+  for (;;) {
+    const c = text.charAt(from);
+    if (c === ' ' || c === '\t' || c === '>') from++;
+    else if (c === '\\' && text.charAt(from + 1) === 't') from += 2;
+    else return from;
+  }
+}
+
+/**
+ * The joint at a line break `[brk, next)`, if a key's head ends before it and a tail starts after
+ * it; a tail of lower-case letters only that fills its line to another break is followed onto the
+ * next line too (a key over three lines, whose middle line no joint of its own would start from).
+ */
+function joint(text: string, brk: number, next: number, out: WrapJoint[]): void {
+  const end = lineEndBefore(text, brk);
   let start = end;
   while (start > 0 && end - start < maxRun && keyChar(text.charCodeAt(start - 1))) start--;
   // A JSON escape (`\n`, `\u0001` before the run) is no part of it: its letter and hex digits stay out.
   if (start > 0 && text.charAt(start - 1) === '\\') start += text.charAt(start) === 'u' ? 5 : 1;
   if (start >= end) return;
   if (end - start < minHead || /^[a-z]+$/.test(text.slice(start, end))) return;
-  // After: blanks, a JSON `\t`, a quote marker.
-  let from = next;
-  for (;;) {
-    const c = text.charAt(from);
-    if (c === ' ' || c === '\t' || c === '>') from++;
-    else if (c === '\\' && text.charAt(from + 1) === 't') from += 2;
-    else break;
-  }
-  let to = from;
-  while (to < text.length && to - from < maxRun && keyChar(text.charCodeAt(to))) to++;
-  if (to - from < minTail || /^\d+$/.test(text.slice(from, to))) return;
+  let joined = text.slice(start, end);
   const positions: number[] = [];
   for (let i = start; i < end; i++) positions.push(i);
-  for (let i = from; i <= to; i++) positions.push(i);
-  out.push({ joined: text.slice(start, end) + text.slice(from, to), from: positions, cut: end - start });
+  let lineAt = next;
+  let last = -1;
+  for (let line = 0; line < maxLines && lineAt !== -1; line++) {
+    const from = pastIndent(text, lineAt);
+    let to = from;
+    while (to < text.length && to - from < maxRun && keyChar(text.charCodeAt(to))) to++;
+    if (to - from < minTail || /^\d+$/.test(text.slice(from, to))) break;
+    joined += text.slice(from, to);
+    for (let i = from; i < to; i++) positions.push(i);
+    last = to;
+    // Only a line of lower-case letters alone is followed further: it cannot start a joint of its
+    // own (it reads as a word), and a line of another shape (an id, a date) is not a key's middle.
+    lineAt = /^[a-z]+$/.test(text.slice(from, to)) ? nextLineAt(text, to) : -1;
+  }
+  if (last === -1) return;
+  positions.push(last);
+  out.push({ joined, from: positions, cut: end - start });
 }
