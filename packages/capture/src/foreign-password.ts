@@ -15,7 +15,13 @@ function spelled(label: string): string {
     const code = c.charCodeAt(0);
     if (c === ' ') out += '[ \\u00a0]';
     else if (code < 128) out += c.replace(/[-.]/g, '\\$&');
-    else out += `(?:${c}|\\\\u${code.toString(16).padStart(4, '0')})`;
+    else {
+      // Escaped in either case (`\u041f\u0430…` for `Пароль`): the regex's `i` flag folds the raw letters only.
+      const escapes = [...new Set([c, c.toLowerCase(), c.toUpperCase()].filter((v) => v.length === 1))].map(
+        (v) => `\\\\u${v.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      out += `(?:${c}|${escapes.join('|')})`;
+    }
   }
   return out;
 }
@@ -73,10 +79,10 @@ export function labelledValues(text: string): Span[] {
     // The kind of a placeholder (`[redacted:passwort:…]`, a member named so) names no value.
     if (text.endsWith('[redacted:', m.index)) continue;
     const from = m.index + m[0].length;
-    let to = from;
-    while (to < text.length && to - from < maxValue && !valueEnd.includes(text.charAt(to))) to++;
+    let to = valueEndAt(text, from);
     while (to > from && '.:!?'.includes(text.charAt(to - 1))) to--;
-    const value = text.slice(from, to);
+    // Its shape is read as the characters its escapes write (`padr\u00e3o` holds no digit).
+    const value = decodeEscapes(text.slice(from, to));
     const stated = m[0].slice(label.length);
     const colon = /[:=：\uff1a-]|\\uff1a/.test(stated);
     // With a colon any word of five or more; after a copula a credential's shape and no date or
@@ -96,6 +102,31 @@ export function labelledValues(text: string): Span[] {
     }
   }
   return out;
+}
+
+/** A value with its JSON `\uXXXX` escapes read. */
+function decodeEscapes(value: string): string {
+  return value.includes('\\u')
+    ? value.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+    : value;
+}
+
+/**
+ * Where a value from `from` ends: at a character of {@link valueEnd}, or at most {@link maxValue}
+ * characters on. A JSON `\uXXXX` escape counts as the character it writes (a value written by an
+ * encoder that escapes every non-ASCII character, `\u043f\u043e…`, is not cut at its first `\`).
+ */
+function valueEndAt(text: string, from: number): number {
+  let to = from;
+  while (to < text.length && to - from < maxValue) {
+    const c = text.charAt(to);
+    if (c === '\\' && text.charAt(to + 1) === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(to + 2, to + 6))) {
+      if (valueEnd.includes(String.fromCharCode(Number.parseInt(text.slice(to + 2, to + 6), 16)))) break;
+      to += 6;
+    } else if (valueEnd.includes(c)) break;
+    else to++;
+  }
+  return to;
 }
 
 /** A label's statement that is a copula (a word, or `是` / `は` and the like right after the label). */
