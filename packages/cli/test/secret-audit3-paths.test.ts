@@ -1,7 +1,9 @@
 /**
- * Trust audit 3's shapes — a password of letters only after another language's copula, a
+ * Trust audit 3's and 4's shapes — a password of letters only after another language's copula, a
  * password given to `htpasswd -b` by position, a key in fullwidth letters and one with a Cyrillic
- * `ѕ`, a key wrapped onto a second line, a one-digit PIN, a short token in a reset link — seeded
+ * `ѕ`, a key wrapped onto a second line, a one-digit PIN, a short token in a reset link; and (audit
+ * 4) `net user` / `net use` passwords by position, an Oracle connect string, `cqlsh -p`, a letters-only
+ * password after a label and a blank alone, keys with Armenian, Cherokee and dash look-alikes — seeded
  * into every path that records: the tap (a JSON request and a reply that ECHOES the request's
  * secrets and INVENTS its own; OpenAI chat, Anthropic and Responses streams that split them
  * across deltas; a gzip reply; an error body; a reply cut mid-stream; a body over the capture cap;
@@ -15,14 +17,12 @@ import { gzipSync } from 'node:zlib';
 import { correlationSigner } from '@understudy/capture';
 import { seededRandom } from '@understudy/core';
 import { createReplayer, importExchanges } from '@understudy/replay';
-import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
+import { describe, expect, it } from 'vitest';
 import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
-import { apiExchanges, storedBytes } from './secret-paths-support.js';
+import { apiExchanges, recordingPathsFixture, storedBytes } from './secret-paths-support.js';
 
 const redactionKey = 'secret-audit3-test-key-0123456789';
 const adminToken = 'secret-audit3-admin-token-0123456789';
@@ -37,6 +37,15 @@ const secrets = {
   wrappedTail: 'Wr4pT4ilM2nB',
   linkToken: 'Lk7Tq2Zx9N',
   invented: 'sk-proj-Inv3ntedByCand1dateXyZ0987',
+  // Trust audit 4's shapes.
+  netUser: 'Audit4NetPw-41',
+  netUse: 'Audit4Share-42',
+  oracle: 'Audit4Oracle-43',
+  cqlsh: 'Audit4Cql-44',
+  blankLabel: 'audittournesol',
+  armenianTail: 'Audit4Arm3nianK3yAbCdEf12',
+  cherokeeTail: 'AUDIT4CHEROKEE12',
+  dashTail: 'Audit4EnDashKey9XyZ12abcd',
 } as const;
 const fullwidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 /** What the traffic says (the seeded secrets in their shapes). */
@@ -48,6 +57,14 @@ const spelled = [
   `key ${secrets.wrappedHead}\n    ${secrets.wrappedTail} ok`,
   'my PIN is 7, thanks',
   `reset: https://shop.example/reset/${secrets.linkToken}`,
+  `C:\\> net user alice ${secrets.netUser} /add`,
+  `net use Z: \\\\fs01\\share ${secrets.netUse} /user:CORP\\alice`,
+  `expdp system/${secrets.oracle}@orcl full=y`,
+  `cqlsh -u cassandra -p ${secrets.cqlsh} 10.0.0.7`,
+  `senha ${secrets.blankLabel}`,
+  `key sk-prօj-${secrets.armenianTail} ok`,
+  `aws ᎪKIA${secrets.cherokeeTail} ok`,
+  `key sk–proj–${secrets.dashTail} ok`,
 ].join('\n');
 
 const chatRequest = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: spelled }] });
@@ -97,21 +114,11 @@ function upstreamApp(): Hono {
   return app;
 }
 
-let store: Store;
-let file: string;
-let logFile: string;
-let paths: RecordingPaths;
-
-beforeAll(async () => {
-  paths = await startRecordingPaths({ upstreamApp: upstreamApp(), redactionKey, seed: 13 });
-  ({ store, file, logFile } = paths);
-});
-
-afterAll(() => paths.close());
+const paths = recordingPathsFixture({ upstreamApp: upstreamApp(), redactionKey, seed: 13 });
 
 async function send(path: string, body: string): Promise<void> {
   try {
-    const res = await request(`${paths.tapUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await request(`${paths().tapUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await res.body.dump();
   } catch {
     // The reply cut mid-stream: the client sees an error, the tap still records.
@@ -128,28 +135,29 @@ function leaked(text: string): string[] {
   return found;
 }
 
-describe('trust audit 3 shapes (every path)', () => {
+describe('trust audits 3 and 4 shapes (every path)', () => {
   it('no seeded secret reaches the SQLite file, its WAL, the API or a log', async () => {
+    const { store, file, logFile } = paths();
     await send('/v1/chat/completions', chatRequest);
     for (const path of ['/v1/openai-stream', '/v1/messages', '/v1/responses', '/v1/gzip', '/v1/fail', '/v1/dies'])
       await send(path, chatRequest);
     // Over the capture cap, and malformed JSON.
     await send('/v1/chat/completions', JSON.stringify({ messages: [{ role: 'user', content: `${'x'.repeat(70_000)} ${spelled}` }] }));
     await send('/v1/chat/completions', `{"messages":[{"role":"user","content":"${spelled.replaceAll('\n', '\\n')}"`);
-    const tool = await request(`${paths.egressUrl}/d/tools/deploy`, {
+    const tool = await request(`${paths().egressUrl}/d/tools/deploy`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXAUDIT3'),
+        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXAUDIT3'),
       },
       body: JSON.stringify({ note: spelled }),
     });
     await tool.body.dump();
     const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
     await untilTrue(async () => (await shadows()) >= 6);
-    await paths.tap.flush();
+    await paths().tap.flush();
 
-    const replayer = createReplayer({ store, redactor: paths.record.redactor, prices: paths.record.prices, random: seededRandom(14) });
+    const replayer = createReplayer({ store, redactor: paths().record.redactor, prices: paths().record.prices, random: seededRandom(14) });
     const run = await replayer.create({ target: 'stable', selection: { path: '/v1/*' } });
     await replayer.run(run.id);
     await replayer.close();
@@ -184,16 +192,17 @@ describe('trust audit 3 shapes (every path)', () => {
       goreplay('1', `POST /v1/chat/completions HTTP/1.1\r\nHost: agent\r\nContent-Type: application/json`, chatRequest) +
         goreplay('2', 'HTTP/1.1 200 OK\r\nContent-Type: application/json', echoReply(spelled)),
     );
-    await importExchanges(store, join(dir, 'a3.har'), { record: paths.record, version: 'har' });
-    await importExchanges(store, join(dir, 'a3.jsonl'), { record: paths.record });
-    await importExchanges(store, join(dir, 'a3.gor'), { record: paths.record, format: 'goreplay' });
-    await paths.egress.close();
+    await importExchanges(store, join(dir, 'a3.har'), { record: paths().record, version: 'har' });
+    await importExchanges(store, join(dir, 'a3.jsonl'), { record: paths().record });
+    await importExchanges(store, join(dir, 'a3.gor'), { record: paths().record, format: 'goreplay' });
+    await paths().egress.close();
 
     const { count, text: api } = await apiExchanges(store, adminToken);
     expect(count).toBeGreaterThanOrEqual(20);
     // The traffic was recorded (the redactor left its prose): a leak check over empty bodies proves nothing.
     expect(api).toContain('la mia password');
     expect(api).toContain('htpasswd -b');
+    expect(api).toContain('net user alice');
     expect(leaked(api)).toEqual([]);
     const calls = await store.toolCalls.recorded('EXAUDIT3');
     expect(calls.length).toBe(1);

@@ -12,14 +12,12 @@ import { join } from 'node:path';
 import { correlationSigner, revealSealed } from '@understudy/capture';
 import { seededRandom } from '@understudy/core';
 import { createReplayer, importExchanges } from '@understudy/replay';
-import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
+import { describe, expect, it } from 'vitest';
 import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
 import { multipartForm } from '../../capture/test/multipart-form.js';
-import { apiExchanges, storedBytes } from './secret-paths-support.js';
+import { apiExchanges, recordingPathsFixture, storedBytes } from './secret-paths-support.js';
 
 const redactionKey = 'secret-formats-test-key-0123456789';
 const adminToken = 'secret-formats-admin-token-0123456789';
@@ -135,20 +133,14 @@ function upstreamApp(): Hono {
   return app;
 }
 
-let store: Store;
-let file: string;
-let logFile: string;
-let paths: RecordingPaths;
-
-beforeAll(async () => {
-  paths = await startRecordingPaths({ upstreamApp: upstreamApp(), redactionKey, seed: 7 });
-  ({ store, file, logFile } = paths);
-});
-
-afterAll(() => paths.close());
+const paths = recordingPathsFixture({ upstreamApp: upstreamApp(), redactionKey, seed: 7 });
 
 async function send(path: string, contentType: string, body: string): Promise<void> {
-  const res = await request(`${paths.tapUrl}${path}`, { method: 'POST', headers: { ...clientHeaders, 'content-type': contentType }, body });
+  const res = await request(`${paths().tapUrl}${path}`, {
+    method: 'POST',
+    headers: { ...clientHeaders, 'content-type': contentType },
+    body,
+  });
   await res.body.dump();
 }
 
@@ -212,35 +204,36 @@ function leaked(text: string): string[] {
 
 describe('secrets in config, markup, encoded and form text (every path)', () => {
   it('no seeded secret reaches the SQLite file, its WAL, the API or a log', async () => {
+    const { store, file, logFile } = paths();
     await send('/v1/chat/completions', 'application/json', chatRequest);
     await send('/v1/stream', 'application/json', chatRequest);
     await send('/v1/form', 'application/x-www-form-urlencoded', formBody);
     await send('/v1/upload', 'multipart/form-data; boundary=XyZ', multipartBody);
-    const tool = await request(`${paths.egressUrl}/d/tools/login`, {
+    const tool = await request(`${paths().egressUrl}/d/tools/login`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXLIVE1'),
+        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXLIVE1'),
       },
       body: `user=bob&password=${secrets.egressPw}`,
     });
     expect(await tool.body.text()).toContain(secrets.egressXml);
-    const jsonTool = await request(`${paths.egressUrl}/d/tools/search`, {
+    const jsonTool = await request(`${paths().egressUrl}/d/tools/search`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXLIVE1'),
+        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXLIVE1'),
       },
       body: JSON.stringify({ query: `password: ${secrets.egressStart}`, upload: pastedUpload(secrets.egressMultipart) }),
     });
     await jsonTool.body.dump();
     const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
     await untilTrue(async () => (await shadows()) >= 4);
-    await paths.tap.flush();
+    await paths().tap.flush();
     expect(await shadows()).toBeGreaterThanOrEqual(4);
 
     // A replay's candidate answers: the upstream repeats the secrets it was asked about.
-    const replayer = createReplayer({ store, redactor: paths.record.redactor, prices: paths.record.prices, random: seededRandom(8) });
+    const replayer = createReplayer({ store, redactor: paths().record.redactor, prices: paths().record.prices, random: seededRandom(8) });
     const run = await replayer.create({ target: 'stable', selection: { path: '/v1/chat/completions' } });
     await replayer.run(run.id);
     await replayer.close();
@@ -253,11 +246,11 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
     writeFileSync(join(dir, 'formats.jsonl'), jsonlOf());
     writeFileSync(join(dir, 'chat.har'), harOfChat());
     writeFileSync(join(dir, 'chat.jsonl'), jsonlOfChat());
-    await importExchanges(store, join(dir, 'formats.har'), { record: paths.record, version: 'har' });
-    await importExchanges(store, join(dir, 'formats.jsonl'), { record: paths.record });
-    await importExchanges(store, join(dir, 'chat.har'), { record: paths.record, version: 'har' });
-    await importExchanges(store, join(dir, 'chat.jsonl'), { record: paths.record });
-    await paths.egress.close();
+    await importExchanges(store, join(dir, 'formats.har'), { record: paths().record, version: 'har' });
+    await importExchanges(store, join(dir, 'formats.jsonl'), { record: paths().record });
+    await importExchanges(store, join(dir, 'chat.har'), { record: paths().record, version: 'har' });
+    await importExchanges(store, join(dir, 'chat.jsonl'), { record: paths().record });
+    await paths().egress.close();
 
     const { count, text: api } = await apiExchanges(store, adminToken);
     // Four live requests and their shadows, a replay, two HAR and two JSONL imports (tool calls are kept apart).
@@ -271,7 +264,10 @@ describe('secrets in config, markup, encoded and form text (every path)', () => 
     const calls = await store.toolCalls.recorded('EXLIVE1');
     expect(calls.length).toBe(2);
     const shown = calls
-      .flatMap((call) => [call.requestBody, revealSealed(call.responseBody ?? new Uint8Array(), 'application/xml', paths.record.redactor)])
+      .flatMap((call) => [
+        call.requestBody,
+        revealSealed(call.responseBody ?? new Uint8Array(), 'application/xml', paths().record.redactor),
+      ])
       .map((b) => Buffer.from(b ?? new Uint8Array()).toString('utf8'))
       .join('\n');
     expect(leaked(shown)).toEqual([]);

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createApp } from '@understudy/server';
 import type { Store } from '@understudy/store';
+import { Agent } from 'undici';
+import { afterAll, beforeAll } from 'vitest';
+import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
 
 /** Every exchange as `GET /api/exchanges/:id` answers it (all pages), bodies in base64 decoded; and how many there were. */
 export async function apiExchanges(store: Store, adminToken: string): Promise<{ count: number; text: string }> {
@@ -31,4 +35,35 @@ export async function apiExchanges(store: Store, adminToken: string): Promise<{ 
 /** The raw bytes of the files that exist among `files` (a SQLite file, its WAL, a log), as latin1 text. */
 export function storedBytes(files: readonly string[]): string {
   return Buffer.concat(files.filter((f) => existsSync(f)).map((f) => readFileSync(f))).toString('latin1');
+}
+
+/**
+ * The recording paths (tap, shadow, egress, importers, replayer over one store) started before a
+ * file's tests and closed after them: the set-up every path-seeding test repeated. Read the
+ * returned function inside a test (it throws before `beforeAll` ran).
+ */
+export function recordingPathsFixture(options: Parameters<typeof startRecordingPaths>[0]): () => RecordingPaths {
+  let paths: RecordingPaths | undefined;
+  beforeAll(async () => {
+    paths = await startRecordingPaths(options);
+  });
+  afterAll(() => paths?.close());
+  return () => {
+    if (paths === undefined) throw new Error('recording paths not started: read the fixture inside a test');
+    return paths;
+  };
+}
+
+/**
+ * For a test that starts real processes: the upstream servers it opens (pushed by the test) and one
+ * undici dispatcher for its requests, both closed after the file's tests.
+ */
+export function processFixture(): { readonly servers: Server[]; readonly dispatcher: Agent } {
+  const servers: Server[] = [];
+  const dispatcher = new Agent({ connections: 4 });
+  afterAll(async () => {
+    await dispatcher.close();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  });
+  return { servers, dispatcher };
 }

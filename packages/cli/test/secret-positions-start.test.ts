@@ -7,12 +7,12 @@
  * (`{"Passwort": …}`, `?contrasena=…`) — recorded by the tap and by its live shadow. None may
  * reach a stored byte (the SQLite file and its WAL, read raw), an API answer or a log line.
  */
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
 import { agent, auth, filesHolding, shadowConfigDir, token } from './judge-stubs.js';
+import { processFixture } from './secret-paths-support.js';
 import { startUnderstudy } from './start-process.js';
 
 const seeds = {
@@ -40,12 +40,7 @@ const seeds = {
 } as const;
 
 describe('secrets by position and label through understudy start', () => {
-  const servers: Server[] = [];
-  const dispatcher = new Agent({ connections: 4 });
-  afterAll(async () => {
-    await dispatcher.close();
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  });
+  const { servers, dispatcher } = processFixture();
 
   it('no such secret reaches a stored byte, the API or a log line', async () => {
     const v1 = await agent('$20');

@@ -2,17 +2,18 @@
  * The secret seeder over the paths of a real `understudy start` that the recording tests do not
  * read: the live shadow's comparisons and the LLM judge they ask (its outbound requests), the
  * OpenTelemetry spans and their events (with message content on), the Prometheus exposition, the
- * process's log lines and the API's comparisons — besides the store's files. Secrets are seeded
+ * process's log lines, the API's comparisons and the dashboard's HTML (overview, lists, every
+ * comparison side by side, every exchange's page) — besides the store's files. Secrets are seeded
  * in every shape the redactor knows last: a random token with no label, passwords labelled in
  * other languages, a vendor key, a query token and a token in a path segment.
  */
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
 import { eventually } from './eventually.js';
 import { agent, auth, filesHolding, shadowConfigDir, stubJudge, token } from './judge-stubs.js';
+import { processFixture } from './secret-paths-support.js';
 import { startUnderstudy } from './start-process.js';
 
 const seeds = {
@@ -41,6 +42,14 @@ const seeds = {
   zip: 'SeederZipPw-4',
   code: '58203917',
   yaml: 'SeederYamlBlock-6',
+  // Trust audit 4's shapes: positional and connect-string passwords, a client's option, a
+  // letters-only password after a label alone, keys in Armenian, Cherokee and dash look-alikes.
+  netUser: 'SeederNetPw-41',
+  oracle: 'SeederOracle-43',
+  cqlsh: 'SeederCql-44',
+  blankLabel: 'seedergirassol',
+  armenianTail: 'SeederArm3nianK3yAbCdEf12',
+  cherokeeTail: 'SEEDER4CHEROKEE1',
 } as const;
 
 /** What a stored byte or a log line may hold of a secret: as written, percent-encoded once or twice, and base64 at each alignment. */
@@ -54,13 +63,19 @@ function spellings(secret: string): string[] {
   return [secret, once, encodeURIComponent(once), ...b64.filter((b) => b.length >= 12)];
 }
 
+/** HTML text with its character references read. */
+function unescapeHtml(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 describe('secrets through understudy start: shadow, judge, spans, metrics, logs', () => {
-  const servers: Server[] = [];
-  const dispatcher = new Agent({ connections: 4 });
-  afterAll(async () => {
-    await dispatcher.close();
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  });
+  const { servers, dispatcher } = processFixture();
 
   it('no seeded secret reaches the judge, a span, /metrics, a log line, the API or a file', async () => {
     const v1 = await agent('$20');
@@ -90,6 +105,7 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
         `sign in at https://x.example.com/login?next=${callback} now`,
         `token ${seeds.lrmHead}\u200e${seeds.lrmTail}; kubectl create secret generic db --from-literal=password=${seeds.k8s}; zip -P ${seeds.zip} a.zip x; your verification code is ${seeds.code}`,
         `db:\n  password: |\n    ${seeds.yaml}\n  user: app`,
+        `C:\\> net user alice ${seeds.netUser} /add\nexpdp system/${seeds.oracle}@orcl full=y\ncqlsh -u cassandra -p ${seeds.cqlsh}\nsenha ${seeds.blankLabel}\nkey sk-prօj-${seeds.armenianTail} and ᎪKIA${seeds.cherokeeTail}`,
       ];
       for (const [i, content] of asks.entries()) {
         const path = i === 0 ? `/v1/chat/completions?api_key=${seeds.queryKey}` : `/v1/chat/completions`;
@@ -118,6 +134,20 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
       await eventually(() => (receiver.spans.some((s) => s.events?.length) ? true : undefined), 30_000);
       const metrics = await (await request(`${started.controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
       const exchanges = await (await request(`${started.controlUrl}/api/exchanges?limit=50`, { headers: auth, dispatcher })).body.text();
+      // The dashboard's HTML: the overview, the lists, every comparison side by side and each exchange's page.
+      const exchangeIds = (JSON.parse(exchanges) as { items: { id: string }[] }).items.map((e) => e.id);
+      let dashboard = '';
+      for (const page of [
+        '/',
+        '/comparisons',
+        '/exchanges',
+        ...comparisons.items.map((c) => `/comparisons/${c.id}`),
+        ...exchangeIds.map((id) => `/exchanges/${id}`),
+      ]) {
+        const res = await request(`${started.controlUrl}${page}`, { headers: auth, dispatcher });
+        expect(res.statusCode, page).toBe(200);
+        dashboard += await res.body.text();
+      }
 
       started.cli.child.kill('SIGTERM');
       expect(await started.cli.exit).toBe(0);
@@ -127,9 +157,13 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
         metrics,
         api: api + exchanges,
         logs: started.cli.stdout() + started.cli.stderr(),
+        // As written and with HTML's escapes read (`&amp;`, `&#39;`).
+        dashboard: dashboard + unescapeHtml(dashboard),
       };
       expect(places.spans).toContain('[redacted:');
       expect(places.judge).toContain('[redacted:');
+      expect(places.dashboard).toContain('[redacted:');
+      expect(places.dashboard).toContain('net user alice');
       const needles = Object.values(seeds).flatMap(spellings);
       for (const [place, text] of Object.entries(places))
         expect(

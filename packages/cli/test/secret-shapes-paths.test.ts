@@ -14,14 +14,12 @@ import { gzipSync } from 'node:zlib';
 import { correlationSigner } from '@understudy/capture';
 import { seededRandom } from '@understudy/core';
 import { createReplayer, importExchanges } from '@understudy/replay';
-import type { Store } from '@understudy/store';
 import { Hono } from 'hono';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
+import { describe, expect, it } from 'vitest';
 import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
 import { multipartForm } from '../../capture/test/multipart-form.js';
-import { apiExchanges, storedBytes } from './secret-paths-support.js';
+import { apiExchanges, recordingPathsFixture, storedBytes } from './secret-paths-support.js';
 
 const redactionKey = 'secret-shapes-test-key-0123456789';
 const adminToken = 'secret-shapes-admin-token-0123456789';
@@ -175,20 +173,10 @@ function upstreamApp(): Hono {
   return app;
 }
 
-let store: Store;
-let file: string;
-let logFile: string;
-let paths: RecordingPaths;
-
-beforeAll(async () => {
-  paths = await startRecordingPaths({ upstreamApp: upstreamApp(), redactionKey, seed: 11 });
-  ({ store, file, logFile } = paths);
-});
-
-afterAll(() => paths.close());
+const paths = recordingPathsFixture({ upstreamApp: upstreamApp(), redactionKey, seed: 11 });
 
 async function send(path: string, body: string, headers: Record<string, string> = {}): Promise<void> {
-  const res = await request(`${paths.tapUrl}${path}`, {
+  const res = await request(`${paths().tapUrl}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -216,25 +204,26 @@ function leaked(text: string): string[] {
 
 describe('secrets of vendor, PEM, URL and prose shapes (every path)', () => {
   it('no seeded secret reaches the SQLite file, its WAL, the API or a log', async () => {
+    const { store, file, logFile } = paths();
     await send('/v1/chat/completions', chatRequest);
     await send('/v1/chat/completions', asciiOnlyRequest);
     await send(`/v1/cut?note=${secrets.queryKey}`, cutUpload);
     for (const path of ['/v1/openai-stream', '/v1/messages', '/v1/responses', '/v1/gzip', '/v1/fail']) await send(path, chatRequest);
-    const tool = await request(`${paths.egressUrl}/d/tools/deploy`, {
+    const tool = await request(`${paths().egressUrl}/d/tools/deploy`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value('EXSHAPES1'),
+        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXSHAPES1'),
       },
       body: JSON.stringify({ target: `postgres://deploy:${secrets.egressUrlPw}@db:5432/app` }),
     });
     expect(await tool.body.text()).toContain(secrets.egressPem);
     const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
     await untilTrue(async () => (await shadows()) >= 7);
-    await paths.tap.flush();
+    await paths().tap.flush();
     expect(await shadows()).toBeGreaterThanOrEqual(7);
 
-    const replayer = createReplayer({ store, redactor: paths.record.redactor, prices: paths.record.prices, random: seededRandom(12) });
+    const replayer = createReplayer({ store, redactor: paths().record.redactor, prices: paths().record.prices, random: seededRandom(12) });
     const run = await replayer.create({ target: 'stable', selection: { path: '/v1/*' } });
     await replayer.run(run.id);
     await replayer.close();
@@ -263,9 +252,9 @@ describe('secrets of vendor, PEM, URL and prose shapes (every path)', () => {
         responseText: prompt,
       }),
     );
-    await importExchanges(store, join(dir, 'shapes.har'), { record: paths.record, version: 'har' });
-    await importExchanges(store, join(dir, 'shapes.jsonl'), { record: paths.record });
-    await paths.egress.close();
+    await importExchanges(store, join(dir, 'shapes.har'), { record: paths().record, version: 'har' });
+    await importExchanges(store, join(dir, 'shapes.jsonl'), { record: paths().record });
+    await paths().egress.close();
 
     const { count, text: api } = await apiExchanges(store, adminToken);
     // Seven live requests and their shadows, seven replays, two imports (tool calls are kept apart).

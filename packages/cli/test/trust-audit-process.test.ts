@@ -9,14 +9,14 @@
  * byte (the SQLite file and its WAL, read raw, in every encoded form), the API or a log line, and
  * the refused requests get the contract's typed errors.
  */
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
 import { auth, filesHolding, listen, readBody, shadowConfigDir, token } from './judge-stubs.js';
 import { rawExchange } from './raw-exchange.js';
+import { processFixture } from './secret-paths-support.js';
 import { runCli } from './spawn-cli.js';
 import { startUnderstudy } from './start-process.js';
 
@@ -62,12 +62,7 @@ async function echoAgent(): Promise<{ url: string; server: Server }> {
 }
 
 describe('the trust audit on understudy start: echoed secrets, stream fields, a target URL, bad requests', () => {
-  const servers: Server[] = [];
-  const dispatcher = new Agent({ connections: 4 });
-  afterAll(async () => {
-    await dispatcher.close();
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  });
+  const { servers, dispatcher } = processFixture();
 
   it('leaves no seeded secret in a stored byte, the API or a log, and answers bad input with typed errors', async () => {
     const production = await echoAgent();
