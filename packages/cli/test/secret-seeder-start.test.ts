@@ -2,7 +2,7 @@
  * The secret seeder over the paths of a real `understudy start` that the recording tests do not
  * read: the live shadow's comparisons and the LLM judge they ask (its outbound requests), the
  * OpenTelemetry spans and their events (with message content on), the Prometheus exposition, the
- * process's log lines, the API's comparisons and the dashboard's HTML (overview, lists, every
+ * process's log lines, the API's comparisons and error messages, and the dashboard's HTML (overview, lists, every
  * comparison side by side, every exchange's page) — besides the store's files. Secrets are seeded
  * in every shape the redactor knows last: a random token with no label, passwords labelled in
  * other languages, a vendor key, a query token and a token in a path segment.
@@ -50,6 +50,9 @@ const seeds = {
   blankLabel: 'seedergirassol',
   armenianTail: 'SeederArm3nianK3yAbCdEf12',
   cherokeeTail: 'SEEDER4CHEROKEE1',
+  // Where an id, a filter's name or a version's name goes in a control-API request (its error answer).
+  apiId: 'sk-proj-SeederApiIdK3yAbCdEf0123456',
+  apiFilter: 'SeederFilterTok9Xq4Lm7Tb2Vn8Wc3',
 } as const;
 
 /** What a stored byte or a log line may hold of a secret: as written, percent-encoded once or twice, and base64 at each alignment. */
@@ -134,6 +137,23 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
       await eventually(() => (receiver.spans.some((s) => s.events?.length) ? true : undefined), 30_000);
       const metrics = await (await request(`${started.controlUrl}/metrics`, { headers: auth, dispatcher })).body.text();
       const exchanges = await (await request(`${started.controlUrl}/api/exchanges?limit=50`, { headers: auth, dispatcher })).body.text();
+      // API error messages: a secret where an id, a filter's name or a version's name goes is not repeated.
+      let errors = '';
+      for (const [method, path, body] of [
+        ['GET', `/api/exchanges/${seeds.apiId}`, undefined],
+        ['GET', `/api/comparisons/${seeds.apiId}`, undefined],
+        ['GET', `/api/exchanges?${seeds.apiFilter}=1`, undefined],
+        ['POST', '/api/versions', JSON.stringify({ name: seeds.apiId, upstream: 'not a url' })],
+      ] as const) {
+        const res = await request(`${started.controlUrl}${path}`, {
+          method,
+          headers: { ...auth, 'content-type': 'application/json' },
+          body,
+          dispatcher,
+        });
+        expect(res.statusCode, path).toBeGreaterThanOrEqual(400);
+        errors += await res.body.text();
+      }
       // The dashboard's HTML: the overview, the lists, every comparison side by side and each exchange's page.
       const exchangeIds = (JSON.parse(exchanges) as { items: { id: string }[] }).items.map((e) => e.id);
       let dashboard = '';
@@ -155,7 +175,7 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
         judge: JSON.stringify(judge.seen),
         spans: JSON.stringify(receiver.spans),
         metrics,
-        api: api + exchanges,
+        api: api + exchanges + errors,
         logs: started.cli.stdout() + started.cli.stderr(),
         // As written and with HTML's escapes read (`&amp;`, `&#39;`).
         dashboard: dashboard + unescapeHtml(dashboard),
