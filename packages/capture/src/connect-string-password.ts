@@ -35,8 +35,11 @@ function userChar(c: number): boolean {
  */
 export function connectStringPasswords(text: string): Span[] {
   const out: Span[] = [];
+  let slash = text.indexOf('/');
+  if (slash === -1) return out;
+  // Looked for once a `/` is found (most texts hold none: a stream's events).
   let tab = text.indexOf('\t');
-  for (let slash = text.indexOf('/'); slash !== -1; ) {
+  while (slash !== -1) {
     const user = userBefore(text, slash);
     const pw = user === undefined ? undefined : connectPassword(text, user, slash);
     if (pw !== undefined) out.push(pw);
