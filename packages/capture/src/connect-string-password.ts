@@ -34,9 +34,9 @@ function userChar(c: number): boolean {
  * operating system's login) names none.
  */
 export function connectStringPasswords(text: string): Span[] {
-  const out: Span[] = [];
   let slash = text.indexOf('/');
-  if (slash === -1) return out;
+  if (slash === -1) return [];
+  const out: Span[] = [];
   // Looked for once a `/` is found (most texts hold none: a stream's events).
   let tab = text.indexOf('\t');
   while (slash !== -1) {
