@@ -10,7 +10,7 @@ import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { terseValueAt } from './terse-value.js';
 import { zoneAt } from './time-zone.js';
-import { currencySymbols, measureUnits, moneySigns, scaleWords } from './unit-words.js';
+import { countNouns, currencySymbols, measureUnits, moneySigns, scaleWords } from './unit-words.js';
 import { webAddress } from './web-address.js';
 import { hasDigit } from './word-forms.js';
 import { memoSlots, type WordIds } from './word-ids.js';
@@ -83,12 +83,15 @@ function valueAt(
     if (span !== undefined && span.value.type !== 'number') return { value: price, also: span.value, used: 1 + span.used };
     return { value: price, also: { type: 'money', keys: [`money:${currency}:${second}`], num: second, text: c, weak: false }, used: 1 };
   }
-  // "€80-€95/day", "$2.99–$9.99": a range of amounts, each end with its currency.
-  m = digit ? /^([$€£¥₹₩])(\d[\d,]*(?:\.\d+)?)[-–]([$€£¥₹₩])?(\d[\d,]*(?:\.\d+)?)(?:\/\p{L}+)?$/u.exec(c) : null;
-  if (m !== null && (m[3] === undefined || m[3] === m[1])) {
-    const currency = currencySymbols[m[1] ?? '$'];
-    const low = parseNumber(m[2] ?? '0');
-    const high = parseNumber(m[4] ?? '0');
+  // "€80-€95/day", "$2.99–$9.99", "R$5k-20k": a range of amounts, each end with its currency; a
+  // scale on the high end only ("$5-20k") is both ends'.
+  m = digit ? signedRange.exec(c) : null;
+  if (m !== null && (m[4] === undefined || m[4].toUpperCase() === (m[1] ?? '').toUpperCase())) {
+    const currency = moneySigns[(m[1] ?? '$').toUpperCase()];
+    const highScale = scaleOf(m[6]);
+    const high = moneyNumber(m[5] ?? '0') * highScale;
+    const low =
+      moneyNumber(m[2] ?? '0') * (m[3] === undefined ? (moneyNumber(m[2] ?? '0') * highScale <= high ? highScale : 1) : scaleOf(m[3]));
     return {
       value: { type: 'money', keys: [`money:${currency}:${high}`], num: high, text: c, weak: false },
       also: { type: 'money', keys: [`money:${currency}:${low}`], num: low, text: c, weak: false },
@@ -98,7 +101,7 @@ function valueAt(
   // "$35", "$1.2k", "$210/night", "R$29,90", "€1.234,56".
   m = digit ? signedFigure.exec(c) : null;
   if (m !== null) {
-    let scale = { k: 1e3, m: 1e6, bn: 1e9 }[(m[3] ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
+    let scale = scaleOf(m[3]);
     // "$2.5 million"
     const word = m[3] === undefined && !/\/\p{L}/u.test(c) ? scaleWords[rest[0]?.lower ?? ''] : undefined;
     if (word !== undefined) scale = word;
@@ -192,15 +195,15 @@ function valueAt(
     const r = withUnit(parseNumber(c), c, rest, false);
     return { value: r.value, used: 1 + r.used };
   }
-  m = digit ? /^(\d+(?:\.\d+)?)-?([a-z]+)$/i.exec(c) : null;
+  m = digit ? /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)-?([a-z]+)$/i.exec(c) : null;
   if (m !== null) {
     const unit = (m[2] ?? '').toLowerCase();
     if (/^(st|nd|rd|th)$/.test(unit))
       return { value: { type: 'number', keys: [`number:${m[1]}`], num: Number(m[1]), text: c, weak: false }, used: 1 };
-    const glued = withUnit(Number(m[1]), c, [{ core: unit, lower: unit, upper: false }], false);
+    const glued = withUnit(parseNumber(m[1] ?? '0'), c, [{ core: unit, lower: unit, upper: false }], false);
     // "1909-S", "737-MAX": capitals after a hyphen that name no unit are a code's, not a count's.
     if (glued.value.type === 'number' && /-\p{Lu}+$/u.test(c)) return identifier(c);
-    if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined)
+    if (glued.value.type !== 'quantity' || unit.length > 2 || measureUnits[unit] !== undefined || countNouns[unit] !== undefined)
       return { value: { ...glued.value, text: c }, used: 1 };
   }
   // "a 12-year-old tree", "~6-week-old puppies": the age, as "12 years old" says it.
@@ -264,8 +267,19 @@ const signSource = Object.keys(moneySigns)
   .sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/\$/g, '\\$'))
   .join('|');
-const signedFigure = new RegExp(`^(${signSource})(${figureSource})(k|m|bn)?(?:\\/\\p{L}+)?$`, 'iu');
-const signAfter = new RegExp(`^(${figureSource})([$€£¥₹₩])(?:\\/\\p{L}+)?$`, 'u');
+// "/night", "/court/hr": what a price is per, one thing or more.
+const perSource = String.raw`(?:\/\p{L}+)*`;
+const signedFigure = new RegExp(`^(${signSource})(${figureSource})(k|m|bn)?${perSource}$`, 'iu');
+const signAfter = new RegExp(`^(${figureSource})([$€£¥₹₩])${perSource}$`, 'u');
+const signedRange = new RegExp(
+  `^(${signSource})(${figureSource})(k|m|bn)?[-–](${signSource})?(${figureSource})(k|m|bn)?${perSource}$`,
+  'iu',
+);
+
+/** The factor a scale letter after a figure stands for ("k", "m", "bn"), 1 without one. */
+function scaleOf(letter: string | undefined): number {
+  return { k: 1e3, m: 1e6, bn: 1e9 }[(letter ?? '').toLowerCase() as 'k' | 'm' | 'bn'] ?? 1;
+}
 
 const dottedRelease = /^v?\d+(?:\.\d+){2,}(?:[-+][\p{L}\p{N}.-]+)?$/u;
 

@@ -225,7 +225,7 @@ describe('numbers with units, scales and frequencies', () => {
 
 describe('counted numbers', () => {
   it('reads a spelled count joined to its noun ("two-tier") as a count of it', () => {
-    expect(keys('A two-tier cake serves about 40 people.')).toEqual(['quantity:tier:2', 'quantity:people:40']);
+    expect(keys('A two-tier cake serves about 40 people.')).toEqual(['quantity:tier:2', 'quantity:person:40']);
     expect(facts('A two-tier cake serves about 40 people.', 'A three-tier cake serves about 40 people.')).toEqual([
       'fact_changed: two-tier → three-tier',
     ]);

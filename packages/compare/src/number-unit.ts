@@ -6,6 +6,7 @@ import type { ClauseToken } from './split-clauses.js';
 import { isZone } from './time-zone.js';
 import {
   clauseSubjects,
+  countNouns,
   currencyWords,
   frequencyNext,
   frequencyWords,
@@ -38,6 +39,11 @@ const dotThousands = /^\d{1,3}(?:\.\d{3})+$/;
 /** An amount's figure ({@link parseNumber}, with {@link dotThousands}). */
 export function moneyNumber(s: string): number {
   return dotThousands.test(s) ? Number(s.replace(/\./g, '')) : parseNumber(s);
+}
+
+/** What a count counts, one word for its spellings: "pieces" and "pcs" are "piece", "ppl" and "people" "person". */
+function countNoun(word: string): string {
+  return countNouns[word] ?? singular(word);
 }
 
 /** A written number's value: "1,200" → 1200, "18+" → 18, "12,50" → 12.5, "1.234,56" → 1234.56. */
@@ -135,7 +141,11 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
       .slice(0, skip + 1)
       .map((t) => t.core)
       .join(' ');
-    return { value: { type: 'duration', keys: [`duration:${n * per}`], num: n, text: `${text} ${unitText}`, weak }, used: skip + 1 };
+    // A span of months or years is keyed in months too: "12 months" is "a year", "18 months" "1.5
+    // years" (a month counts 30 days, a year 365).
+    const keys = [`duration:${n * per}`];
+    if (per === secondsPer.month || per === secondsPer.year) keys.push(`duration:months:${per === secondsPer.year ? n * 12 : n}`);
+    return { value: { type: 'duration', keys, num: n, text: `${text} ${unitText}`, weak }, used: skip + 1 };
   }
   const noun = next[0];
   // What a number counts is a common noun ("3 nights"), not a name ("Node 22 (Drizzle…").
@@ -143,7 +153,7 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   const unitLike = noun !== undefined && (!noun.upper || (/^\p{Lu}{1,3}$/u.test(noun.core) && !isZone(noun.core))) && noun.quoted !== true;
   if (noun !== undefined && unitLike && /^\p{L}{2,}$/u.test(noun.core) && !notUnits.has(noun.lower) && !isNumberWord(noun.lower)) {
     return {
-      value: { type: 'quantity', keys: [`quantity:${singular(noun.lower)}:${n}`], num: n, text: `${text} ${noun.core}`, weak },
+      value: { type: 'quantity', keys: [`quantity:${countNoun(noun.lower)}:${n}`], num: n, text: `${text} ${noun.core}`, weak },
       used: 1,
     };
   }

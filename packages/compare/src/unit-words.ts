@@ -79,6 +79,18 @@ const spelledUnits: readonly [number, string][] = [
 export const otherLanguageSeconds: Readonly<Record<string, number>> = Object.fromEntries(
   spelledUnits.flatMap(([seconds, words]) => words.split(' ').map((w) => [w, seconds])),
 );
+// Nouns a count is written with in short ("1,000-pc puzzle", "4 ppl") or in another number ("4
+// people", "4 persons"), to the one noun its key names.
+export const countNouns: Readonly<Record<string, string>> = {
+  pc: 'piece',
+  pcs: 'piece',
+  ppl: 'person',
+  people: 'person',
+  pax: 'person',
+  pk: 'pack',
+  pkt: 'packet',
+  pkts: 'packet',
+};
 // Units of measure, by every spelling, to one symbol: "50GB", "50 GB" and "50 gigabytes" are one value.
 export const measureUnits: Readonly<Record<string, string>> = {
   kb: 'kb',
