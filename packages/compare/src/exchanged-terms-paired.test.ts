@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openTextCases, type TextCase } from '../test/open-text-cases.js';
 import { exchangedTerms } from './exchanged-terms.js';
-import { factSheetWith } from './fact-sheet.js';
+import { type FactSheet, factSheetWith } from './fact-sheet.js';
 import { currentWordIds } from './word-ids.js';
 
 // exchangedTerms compares a candidate sentence only with the original sentences that place two of
@@ -72,5 +72,47 @@ describe('exchangedTerms comparing only sentences that share two placed words', 
     );
     // The check is not vacuous: some made answers exchange two terms the rule reports.
     expect(found).toBeGreaterThan(5);
+  }, 120_000);
+});
+
+// places() memoizes a token's word forms per word id of its sheet's table, for tokens written as
+// their lower-case word. A token without an id (made by hand) is read afresh each time: both must
+// report the same, capitalized words ("Outdoor", read from `core`) included.
+describe('exchangedTerms reading word forms memoized per word id', () => {
+  /** The sheet with its tokens' word ids taken away (exchangedTerms reads clauses' sentences and tokens only). */
+  const bare = (s: FactSheet): FactSheet =>
+    ({
+      ...s,
+      clauses: s.clauses.map((c) => ({ sentence: c.sentence, tokens: c.tokens.map(({ id: _, ...t }) => t) })),
+    }) as unknown as FactSheet;
+  const memoAndBare = (original: string, candidate: string, baselines: readonly string[]): [string, string] => {
+    const words = currentWordIds();
+    const x = factSheetWith(original, words);
+    const y = factSheetWith(candidate, words);
+    const b = baselines.map((t) => factSheetWith(t, words));
+    return [JSON.stringify(exchangedTerms(x, y, b, o)), JSON.stringify(exchangedTerms(bare(x), bare(y), b.map(bare), o))];
+  };
+
+  it('reports what reading every token afresh reports, with capitalized and repeated terms', () => {
+    const [memo, fresh] = memoAndBare(
+      'Mon outdoor pools, Tue indoor pools. Outdoor pools close at 8.',
+      'Mon indoor pools, Tue outdoor pools. Outdoor pools close at 8.',
+      [],
+    );
+    expect(memo).toContain('exchange places');
+    expect(memo).toBe(fresh);
+    // "Indoor" as written (capitalized) is no term of its own: its place is not read from "indoor"'s memo.
+    const [capital, capitalFresh] = memoAndBare('Mon outdoor pools, Tue indoor pools.', 'Mon Indoor pools, Tue outdoor pools.', []);
+    expect(capital).toBe('[]');
+    expect(capital).toBe(capitalFresh);
+  });
+
+  it('reports what reading every token afresh reports, on the open sets', () => {
+    const differing: string[] = [];
+    for (const k of cases) {
+      const [memo, fresh] = memoAndBare(k.original, k.candidate, k.baselines);
+      if (memo !== fresh) differing.push(`${k.candidate.slice(0, 80)}\n  ${memo}\n  ${fresh}`);
+    }
+    expect(differing.slice(0, 3)).toEqual([]);
   }, 120_000);
 });

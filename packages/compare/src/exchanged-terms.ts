@@ -4,6 +4,7 @@ import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
+import { memoSlots, type WordIds } from './word-ids.js';
 
 // Two terms of one sentence that exchange places: "welcome in the outdoor pools, … instead of the
 // indoor pools" → "welcome in the indoor pools, … instead of the outdoor pools". Each term is still
@@ -14,6 +15,8 @@ import type { ClauseToken } from './split-clauses.js';
 
 /** A lower-case word's place in a sentence: the content word before it and the word after it. */
 interface Place {
+  /** The word placed (its content form). */
+  readonly term: string;
   readonly anchor: string;
   readonly next: string;
   readonly token: ClauseToken;
@@ -22,26 +25,69 @@ interface Place {
 
 const plain = /^\p{Ll}+$/u;
 
-/** First content form of a token's word, or its lower-cased form. */
-function form(t: ClauseToken | undefined): string {
-  if (t === undefined) return '$';
-  return contentWords(t.core)[0] ?? t.lower;
+/**
+ * What {@link places} reads of a token's word: its form as an anchor or a next word (its first
+ * content form, or its lower-cased form), and its form as a placed term (null for a word that has no
+ * place: not a plain lower-case content word).
+ */
+interface WordForms {
+  readonly form: string;
+  readonly term: string | null;
 }
 
-/** The places of a sentence's lower-case content words (a word said twice has no place). */
-function places(tokens: readonly ClauseToken[]): Map<string, Place | null> {
+function formsOf(core: string, lower: string): WordForms {
+  const first = contentWords(core)[0];
+  const term =
+    first !== undefined && plain.test(core) && !isFunctionWord(lower) && !isPolarityCue(lower) && !isNumberWord(lower) ? first : null;
+  return { form: first ?? lower, term };
+}
+
+/** Whether a word is ASCII only (its content words are then those of its lower-cased form, whatever its case). */
+function isAsciiWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * A token's {@link WordForms}, memoized per word id in `memo` (its sheet's table). A token written as
+ * its lower-case word has that word's forms; an ASCII one written otherwise ("Your", "Orders": the
+ * first word of a sentence) has its form (content words read its text lower-cased) and, not being
+ * plain lower case, no term. Others are read each time.
+ */
+function tokenForms(t: ClauseToken, words: WordIds, memo: (WordForms | null | undefined)[]): WordForms {
+  const id = t.id;
+  if (id === undefined || words.words[id] !== t.lower) return formsOf(t.core, t.lower);
+  const same = t.core === t.lower;
+  if (!same && (plain.test(t.core) || !isAsciiWord(t.lower))) return formsOf(t.core, t.lower);
+  let f = memo[id];
+  if (f == null) {
+    f = formsOf(t.lower, t.lower);
+    memo[id] = f;
+  }
+  return same || f.term === null ? f : { form: f.form, term: null };
+}
+
+/** The places of a sentence's lower-case content words (a word said twice has no place); `words` is the tokens' table. */
+function places(tokens: readonly ClauseToken[], words: WordIds): Map<string, Place | null> {
+  const memo = words.objectMemo<WordForms>(memoSlots.placeForms);
   const out = new Map<string, Place | null>();
   tokens.forEach((t, i) => {
-    if (!plain.test(t.core) || isFunctionWord(t.lower) || isPolarityCue(t.lower) || isNumberWord(t.lower)) return;
-    const w = contentWords(t.core)[0];
-    if (w === undefined) return;
+    const w = tokenForms(t, words, memo).term;
+    if (w === null) return;
     if (out.has(w)) {
       out.set(w, null);
       return;
     }
     let k = i - 1;
     while (k >= 0 && isFunctionWord((tokens[k] as ClauseToken).lower)) k--;
-    out.set(w, { anchor: k >= 0 ? form(tokens[k]) : '^', next: form(tokens[i + 1]), token: t, at: i });
+    const next = tokens[i + 1];
+    out.set(w, {
+      term: w,
+      anchor: k >= 0 ? tokenForms(tokens[k] as ClauseToken, words, memo).form : '^',
+      next: next === undefined ? '$' : tokenForms(next, words, memo).form,
+      token: t,
+      at: i,
+    });
   });
   return out;
 }
@@ -62,6 +108,30 @@ function puts(p: Map<string, Place | null>, w: string, anchor: string, next: str
   const x = p.get(w);
   return x != null && x.anchor === anchor && x.next === next;
 }
+
+/**
+ * The places of a sentence's terms that may exchange with another: two terms exchange only where
+ * the same word follows both, in both sentences ("outdoor pools … indoor pools"), so a placed word
+ * whose next word follows no other placed word of its sentence is no term of a pair. Most sentences
+ * hold none or one: they are compared with no original sentence.
+ */
+function kin(p: Map<string, Place | null>): Map<string, Place | null> {
+  // A sentence places a dozen words or so: their next words compared in a loop, no map of them.
+  const placed: Place[] = [];
+  for (const at of p.values()) if (at !== null) placed.push(at);
+  let out: Map<string, Place | null> | undefined;
+  for (const at of placed) {
+    let paired = false;
+    for (const x of placed) if (x !== at && x.next === at.next) paired = true;
+    if (!paired) continue;
+    if (out === undefined) out = new Map();
+    out.set(at.term, at);
+  }
+  return out ?? none;
+}
+
+/** No kin terms (shared, never written to). */
+const none: Map<string, Place | null> = new Map();
 
 /** For each word, the indices (ascending) of the sentences whose places place it. */
 function placedIn(sentencePlaces: readonly Map<string, Place | null>[]): Map<string, number[]> {
@@ -98,7 +168,7 @@ function sharingTwo(
  * said once in both, before the same word in both, the original's anchors two other words, and each
  * term now after the other's anchor. Noise where a baseline puts them the candidate's way.
  * `paired` false compares every candidate sentence with every original sentence, not only those
- * sharing two placed words with it (what exchanged-terms-paired.test.ts compares it with).
+ * sharing two kin terms ({@link kin}) with it (what exchanged-terms-paired.test.ts compares it with).
  */
 export function exchangedTerms(
   original: FactSheet,
@@ -108,15 +178,18 @@ export function exchangedTerms(
   paired = true,
 ): SentenceDifference[] {
   const out: SentenceDifference[] = [];
-  const originals = [...sentences(original, o.maxClauses).values()].map(places);
-  // The original sentences that place each word: a candidate sentence is compared only with those
-  // that place two of its words (two terms must be said once in both), in the original's order.
-  const placing = paired ? placedIn(originals) : undefined;
+  const originals = [...sentences(original, o.maxClauses).values()].map((s) => places(s, original.words));
+  // The original sentences' terms that may exchange (kin), and the sentences placing each: a candidate
+  // sentence is compared only with those that place two of its kin terms (two terms must be said once
+  // in both, each before the same word as the other), in the original's order.
+  const kinOriginals = paired ? originals.map(kin) : originals;
+  const placing = paired ? placedIn(kinOriginals) : undefined;
   let said: Map<string, Place | null>[] | undefined;
   for (const [sentence, tokens] of sentences(candidate, o.maxClauses)) {
-    const pc = places(tokens);
+    const all = places(tokens, candidate.words);
+    const pc = placing === undefined ? all : kin(all);
     if (pc.size < 2) continue;
-    (placing === undefined ? originals : sharingTwo(pc, placing, originals)).some((po) => {
+    (placing === undefined ? originals : sharingTwo(pc, placing, kinOriginals)).some((po) => {
       const shared = [...po.keys()].filter((w) => po.get(w) != null && pc.get(w) != null);
       for (const x of shared)
         for (const y of shared) {
@@ -128,7 +201,7 @@ export function exchangedTerms(
           if (xo.anchor === yo.anchor || xo.anchor === x || xo.anchor === y || yo.anchor === x || yo.anchor === y) continue;
           if (xo.next !== yo.next || xc.next !== yc.next) continue;
           if (xc.anchor !== yo.anchor || yc.anchor !== xo.anchor) continue;
-          said ??= baselines.flatMap((b) => [...sentences(b, o.maxClauses).values()].map(places));
+          said ??= baselines.flatMap((b) => [...sentences(b, o.maxClauses).values()].map((s) => places(s, b.words)));
           const varies = said.some((pb) => puts(pb, y, xo.anchor, yo.next) || puts(pb, x, yo.anchor, xo.next));
           // Said in the original's order: the first term, then the one it gave way to.
           const [a, b] = xo.at < yo.at ? [xo, yc] : [yo, xc];

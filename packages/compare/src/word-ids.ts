@@ -140,6 +140,7 @@ export const memoSlots = Object.freeze({
   articleNext: 12,
   negatingPrefix: 13,
   clauseCue: 14,
+  placeForms: 15,
 });
 
 /** Words a table holds before the next answer starts a fresh one (a run with an ever-new vocabulary stays bounded). */
