@@ -1,5 +1,6 @@
 import { advisesByFrame, softenedByAbility } from './advice-frame.js';
 import { consequenceStart } from './embedded-condition.js';
+import { exceptsAt } from './exception-words.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
 import { keepsAway } from './keep-away.js';
@@ -172,6 +173,11 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     }
     // "it's best to", "it helps to": advice by a frame (advice-frame.ts).
     if ((bits & cue.adviceFrame) !== 0 && advisesByFrame(tokens, i)) advised = true;
+    // "apart from", "aside from", "other than": an exception, as "except" is (exception-words.ts).
+    if ((w === 'apart' || w === 'aside' || w === 'other') && exceptsAt(tokens, i)) {
+      negs++;
+      return;
+    }
     // Most words are in none of the lists below.
     if ((bits & cue.polar) === 0) return;
     // "no later than", "no more than": a bound on a value, not a negation; "no longer" is one.
