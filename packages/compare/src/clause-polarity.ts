@@ -8,6 +8,7 @@ import { parallelDenial } from './parallel-denial.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
 import { reassuranceEnd } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
+import { turnsAway } from './turned-away.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 import {
   attributive,
@@ -146,7 +147,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     // "stay off alcohol", "keep off the grass", "steer clear of…": not doing or using it (keep-away.ts).
-    if (keepsAway(tokens, i)) {
+    // "late arrivals are turned away": refused (turned-away.ts).
+    if (keepsAway(tokens, i) || turnsAway(tokens, i)) {
       negs++;
       return;
     }

@@ -15,6 +15,10 @@ const minFresh = 2;
 // Openings of an explanation or an aside rather than a claim ("so you can…", "since…", "which…").
 const asides = new Set(['so', 'since', 'because', 'as', 'which', 'who', 'that', 'if', 'unless', 'when', 'although', 'though']);
 
+// Openings of a condition, in English, French, Spanish, German, Italian and Portuguese ("if", "si",
+// "wenn", "se"…): added to a kept claim, it narrows what production grants without it.
+const conditions = new Set(['if', 'unless', 'provided', 'providing', 'si', 'sauf', 'salvo', 'wenn', 'falls', 'sofern', 'se', 'caso']);
+
 // Words of a generalization: how things tend to go, not what the service does.
 const general = new Set(['usually', 'often', 'typically', 'generally', 'sometimes', 'most', 'some', 'many', 'worth']);
 
@@ -156,8 +160,9 @@ export function namesNewThings(c: ClauseFacts, production: readonly FactSheet[])
 /**
  * The edit of a kept sentence that adds a clause at its end ("…, and you keep the arrows you shot
  * with"), if it is the sentence's one edit and the sentence all the candidate changed ({@link
- * onlyChanged}): words added after its last kept word, opening with "and" / "plus" or after a comma,
- * naming {@link minFresh} things production never names.
+ * onlyChanged}): words added after its last kept word, opening with "and" / "plus", after a comma,
+ * opening a clause of its own (after a semicolon or a dash) or opening a condition ({@link
+ * conditions}), naming {@link minFresh} things production never names.
  */
 export function addedTail(
   copy: NearCopy,
@@ -169,7 +174,12 @@ export function addedTail(
   const e = copy.edits.length === 1 ? copy.edits[0] : undefined;
   if (e === undefined || e.from.length > 0 || e.after !== undefined || e.to.length < 3) return undefined;
   const first = e.to[0]?.lower ?? '';
-  if (asides.has(first) || !(first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(','))) return undefined;
+  // A condition ("…€15 if you book online", "…si reservas en línea") narrows the kept claim: no comma needed.
+  const narrows = conditions.has(first);
+  // After a comma, or opening a clause of the sentence (a semicolon's or a dash's, which the clause split takes).
+  const opensClause = candidate.clauses.some((c) => c.sentence === copy.sentence && c.tokens[0] === e.to[0]);
+  const joined = first === 'and' || first === 'plus' || (e.before?.after ?? '').includes(',') || opensClause;
+  if (!narrows && (asides.has(first) || !joined)) return undefined;
   if (aboutSpeakerOrReader(first === 'and' || first === 'plus' ? e.to.slice(1) : e.to)) return undefined;
   return fresh(e.to, production) >= minFresh && onlyChanged(original, candidate, copy.sentence, false, max) ? e : undefined;
 }
