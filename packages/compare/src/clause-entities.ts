@@ -1,3 +1,4 @@
+import { insideSpelledName } from './acronym-expansion.js';
 import { isCalendarWord } from './calendar-value.js';
 import { isFunctionWord } from './content-words.js';
 import type { FactValue } from './fact-value.js';
@@ -63,9 +64,10 @@ function joinsName(tokens: readonly ClauseToken[], i: number, initial: boolean, 
   const t = tokens[i];
   const next = tokens[i + 1];
   return (
-    t?.lower === 'of' &&
+    // "Free Application for Federal Student Aid (FAFSA)": any small word the acronym after it skips.
+    (t?.lower === 'of' || insideSpelledName(tokens, i)) &&
     (tokens[i - 1]?.after ?? '') === '' &&
-    (t.after ?? '') === '' &&
+    (t?.after ?? '') === '' &&
     next?.upper === true &&
     isName(next, i + 1, initial, consumed)
   );

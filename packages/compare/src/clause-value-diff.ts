@@ -1,6 +1,7 @@
 import { isPreamble } from './claim-framing.js';
 import { type Aligned, align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
+import { codeSpelledOut } from './code-span.js';
 import { someKeysMeet } from './converted-key.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
@@ -30,6 +31,8 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
     (v) =>
       !v.weak &&
       !gluedRestatement(v, ctx.production) &&
+      // Written plainly by production, in a clause that says what production's does: the same literal.
+      !(isAligned && codeSpelledOut(v, ctx.production)) &&
       !(c.framing && v.keys[0]?.startsWith('relative:')) &&
       (!ctx.supported(v) ||
         (v.type !== 'entity' &&

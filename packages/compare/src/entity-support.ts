@@ -141,13 +141,22 @@ function spelledOut(initials: string, sheet: FactSheet): boolean {
         const t = tokens[j];
         if (t === undefined) break;
         if (k > 0 && skippedInInitials.has(t.lower)) continue;
-        if (!t.upper || t.lower[0] !== initials[k]) break;
+        if (!(t.upper || spellsInLowerCase(initials, tokens, s)) || t.lower[0] !== initials[k]) break;
         k++;
       }
       if (k === initials.length) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether initials may be spelled by lower-case words ("paid time off" for "PTO", "estimated time of
+ * arrival" for "ETA"): three letters or more, from a run that opens in lower case (a run of capitals
+ * is read as above). Two letters are too easily met by chance.
+ */
+function spellsInLowerCase(initials: string, tokens: FactSheet['clauses'][number]['tokens'], s: number): boolean {
+  return initials.length >= 3 && tokens[s]?.upper === false;
 }
 
 /** A name written as initials with dots ("U.S.", "U.K"), without them ("US"); else undefined. */

@@ -8,6 +8,7 @@ import { gluedTemperature, temperatureKeys } from './measure-conversion.js';
 import { articleValue, figureSource, mayFollowArticle, moneyNumber, parseNumber, plainNumber, withUnit } from './number-unit.js';
 import { ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { splitShareKeys } from './split-shares.js';
 import { terseValueAt } from './terse-value.js';
 import { zoneAt } from './time-zone.js';
 import { countNouns, currencySymbols, measureUnits, moneySigns, scaleWords } from './unit-words.js';
@@ -291,7 +292,7 @@ function hostOrPath(c: string): boolean {
 // "EN1078+" is "EN1078 or newer": the code it names is one of its keys.
 function identifier(c: string): { value: FactValue; used: number } {
   const key = `id:${c.toLowerCase().replace(/^#/, '')}`;
-  const keys = key.endsWith('+') && key.length > 4 ? [key, key.slice(0, -1)] : [key];
+  const keys = key.endsWith('+') && key.length > 4 ? [key, key.slice(0, -1)] : [key, ...splitShareKeys(c)];
   return { value: { type: 'identifier', keys, text: c, weak: false }, used: 1 };
 }
 

@@ -1,5 +1,6 @@
 import { statesFigureFor } from './bare-figure.js';
 import { align, matchClauses } from './clause-alignment.js';
+import { codeSpelledOut } from './code-span.js';
 import type { Difference } from './divergence-report.js';
 import { entitySupported } from './entity-support.js';
 import type { FactDiffOptions } from './fact-diff-options.js';
@@ -76,7 +77,8 @@ export function factDiffContext(
       return b.values.some((x) => x.type === before.type && !x.weak && !inOriginal(x) && excusesChange(x, before, v));
     });
   const supported = (v: FactValue): boolean => (v.type === 'entity' ? entitySupported(v, production) : prodIndex.has(v));
-  const dropped = (v: FactValue): boolean => !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v));
+  const dropped = (v: FactValue): boolean =>
+    !v.weak && (v.type === 'entity' ? !entitySupported(v, [candidate]) : !candIndex.has(v) && !codeSpelledOut(v, [candidate]));
   const droppedValues = original.values.filter(dropped);
   const matched = matchClauses(original, candidate, o.maxClauses, isFramed, o.claimPair);
   // A production clause that states a value supports one candidate clause stating it: the one that

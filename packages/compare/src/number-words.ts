@@ -33,7 +33,8 @@ const units: ReadonlyMap<string, number> = new Map(
   }),
 );
 const scales: ReadonlyMap<string, number> = new Map(
-  Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 }),
+  // "a dozen", "two dozen": a count of twelves.
+  Object.entries({ dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 }),
 );
 
 /** Whether a lower-case word is part of a spelled-out cardinal number. */
