@@ -1,15 +1,9 @@
-import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
+import { expectPasswordsRedacted, storedText } from '../test/stored-text.js';
 import { connectStringPasswords } from './connect-string-password.js';
-import { createRedactor } from './redactor.js';
 
-const redaction = parseConfig({}).tap.redaction;
-const key = 'connect-string-password-key-0123456789';
-const stored = (text: string): string => createRedactor(redaction, key).forExchange().body(text, 'text/plain');
-const storedJson = (text: string): string =>
-  createRedactor(redaction, key)
-    .forExchange()
-    .body(JSON.stringify({ messages: [{ role: 'user', content: `Why does this fail?\n${text}\nthanks` }] }), 'application/json');
+const at = storedText('connect-string-password-key-0123456789');
+const { stored, storedJson } = at;
 
 /**
  * An Oracle connect string `user/PW[@db]` given to any of Oracle's tools (Data Pump, the old
@@ -37,12 +31,7 @@ describe('a password in an Oracle connect string', () => {
   ];
 
   it('is redacted, in text and in a JSON string', () => {
-    for (const command of commands)
-      for (const pw of passwords) {
-        const text = command.replaceAll('{pw}', pw);
-        expect(stored(text), text).not.toContain(pw);
-        expect(storedJson(text), text).not.toContain(pw);
-      }
+    expectPasswordsRedacted(at, commands, passwords);
   });
 
   it('finds the password itself: not the user, not the database', () => {

@@ -1,15 +1,9 @@
-import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
+import { expectPasswordsRedacted, storedText } from '../test/stored-text.js';
 import { netCommandPasswords } from './net-command-password.js';
-import { createRedactor } from './redactor.js';
 
-const redaction = parseConfig({}).tap.redaction;
-const key = 'net-command-password-key-0123456789';
-const stored = (text: string): string => createRedactor(redaction, key).forExchange().body(text, 'text/plain');
-const storedJson = (text: string): string =>
-  createRedactor(redaction, key)
-    .forExchange()
-    .body(JSON.stringify({ messages: [{ role: 'user', content: `Why does this fail?\n${text}\nthanks` }] }), 'application/json');
+const at = storedText('net-command-password-key-0123456789');
+const { stored, storedJson } = at;
 
 /**
  * Windows's `net user NAME PW` and `net use [DEV:] \\host\share PW [/user:…]`: the password is a
@@ -35,12 +29,7 @@ describe('a password given to `net user` or `net use` by position', () => {
   ];
 
   it('is redacted, in text and in a JSON string', () => {
-    for (const command of commands)
-      for (const pw of passwords) {
-        const text = command.replaceAll('{pw}', pw);
-        expect(stored(text), text).not.toContain(pw);
-        expect(storedJson(text), text).not.toContain(pw);
-      }
+    expectPasswordsRedacted(at, commands, passwords);
   });
 
   it('finds the password itself, nothing around it', () => {

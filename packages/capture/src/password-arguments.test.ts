@@ -1,14 +1,8 @@
-import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from './redactor.js';
+import { expectPasswordsRedacted, storedText } from '../test/stored-text.js';
 
-const redaction = parseConfig({}).tap.redaction;
-const key = 'password-arguments-key-0123456789';
-const stored = (text: string): string => createRedactor(redaction, key).forExchange().body(text, 'text/plain');
-const storedJson = (text: string): string =>
-  createRedactor(redaction, key)
-    .forExchange()
-    .body(JSON.stringify({ messages: [{ role: 'user', content: `Why does this fail?\n${text}\nthanks` }] }), 'application/json');
+const at = storedText('password-arguments-key-0123456789');
+const { stored, storedJson } = at;
 
 /**
  * Passwords that a command line gives by position (`htpasswd -b file user PW`, `net user NAME PW`,
@@ -55,12 +49,7 @@ describe('a password given to a command by position or by an option of its own',
   ];
 
   it('is redacted, in text and in a JSON string', () => {
-    for (const command of commands)
-      for (const pw of passwords) {
-        const text = command.replaceAll('{pw}', pw);
-        expect(stored(text), text).not.toContain(pw);
-        expect(storedJson(text), text).not.toContain(pw);
-      }
+    expectPasswordsRedacted(at, commands, passwords);
   });
 
   it('leaves commands that give none, byte for byte', () => {
