@@ -1,4 +1,6 @@
+import { parseReplaySpec, summarizeRun } from '@understudy/replay';
 import { openStore, type Store } from '@understudy/store';
+import { testReplayResult } from '@understudy/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ControlPlaneApp, createApp } from '../src/create-app.js';
 import { type DashboardFixture, dashboardPaths, seedDashboard } from './dashboard-fixture.js';
@@ -149,33 +151,15 @@ describe('dashboard pages', () => {
   });
   it("shows a replay run's thresholds the right way round, a rate with what it was taken over", async () => {
     await store.replays.createRun({ id: 'run_few', createdAt: 1_800_000_000_000, spec: {}, target: 'v3', baseline: 'v1', planned: 3 });
-    const summary = {
-      runId: 'run_few',
-      status: 'completed',
-      target: 'v3',
-      baseline: 'v1',
-      planned: 3,
-      done: 3,
-      errors: 0,
-      errorRate: 0,
-      verdicts: { match: 0, noise: 1, regression: 2, error: 0 },
-      divergence: { mean: 0.4, p50: 0.4, p95: 0.6, max: 0.6, histogram: [] },
-      endpoints: [],
-      otherEndpoints: 0,
-      skipped: { total: 0, reasons: {} },
-      baselineCoverage: null,
-      statusMismatches: { total: 0, pairs: [] },
-      latencyMs: { original: { p50: 10, p95: 12 }, candidate: { p50: 11, p95: 30 } },
-      tokens: { original: 0, candidate: 0, delta: 0 },
-      costUsd: { original: 0, candidate: 0, delta: 0 },
-      worst: [],
-      thresholds: [
-        { name: 'maxRegressionRate', limit: 0.2, actual: 2 / 3, breached: true, of: 3 },
-        { name: 'minJudged', limit: 20, actual: 3, breached: true },
-      ],
-      passed: false,
-      abortReason: null,
-    };
+    // The summary the replayer itself writes: three judged results, two of them regressions.
+    const judged = (exchangeId: string, seq: number, verdict: string) =>
+      testReplayResult(exchangeId, seq, { runId: 'run_few', verdict, score: 0.4, scoreOverNoise: 0.4, report: null });
+    const results = [judged('A', 0, 'regression'), judged('B', 1, 'regression'), judged('C', 2, 'noise')];
+    await store.replays.commitResults('run_few', results, [], 1_800_000_000_500);
+    const run = await store.replays.getRun('run_few');
+    if (run === undefined) throw new Error('run_few was not stored');
+    const spec = parseReplaySpec({ target: 'v3', thresholds: { maxRegressionRate: 0.2, minJudged: 20 } });
+    const summary = await summarizeRun(store, run, spec, null);
     await store.replays.updateRun('run_few', { status: 'completed', summary }, 1_800_000_001_000);
     const { status, text } = await html('/replays/run_few');
     expect(status).toBe(200);

@@ -5,7 +5,7 @@ import type { Exchange } from '@understudy/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresUrl, hasPostgres } from '../test/postgres.js';
 import { openStore, type Store } from './store.js';
-import { testExchange } from './testing.js';
+import { testExchange, testReplayResult } from './testing.js';
 
 const dialects = [
   { kind: 'sqlite', skip: false, url: async () => join(mkdtempSync(join(tmpdir(), 'us-analysis-')), 'x.db') },
@@ -82,31 +82,23 @@ for (const d of dialects) {
 
       await store.replays.createRun({ id: 'R1', createdAt: 1000, spec: {}, target: 'v3', baseline: null, planned: 3 });
       expect(await store.analysis.hasComparisonSource('v3')).toBe(true);
-      const result = (exchangeId: string, seq: number, verdict: string) => ({
-        runId: 'R1',
-        exchangeId,
-        seq,
-        endpoint: 'POST /v1/chat/completions',
-        candidateId: null,
-        baselineId: null,
-        verdict,
-        score: null,
-        scoreOverNoise: null,
-        originalStatus: 200,
-        candidateStatus: null,
-        originalMs: null,
-        candidateMs: null,
-        originalTokens: null,
-        candidateTokens: null,
-        originalCost: null,
-        candidateCost: null,
-        attempts: 1,
-        errorCode: null,
-        errorMessage: null,
-        report: null,
-        baselineReport: null,
-        completedAt: 1000,
-      });
+      const result = (exchangeId: string, seq: number, verdict: string) =>
+        testReplayResult(exchangeId, seq, {
+          verdict,
+          candidateId: null,
+          score: null,
+          scoreOverNoise: null,
+          candidateStatus: null,
+          originalMs: null,
+          candidateMs: null,
+          originalTokens: null,
+          candidateTokens: null,
+          originalCost: null,
+          candidateCost: null,
+          report: null,
+          baselineReport: null,
+          completedAt: 1000,
+        });
       await store.replays.commitResults(
         'R1',
         [result('A', 0, 'noise'), result('B', 1, 'skipped'), result('C', 2, 'error'), result('D', 3, 'regression')],
