@@ -91,8 +91,7 @@ function valueAt(
     const currency = moneySigns[(m[1] ?? '$').toUpperCase()];
     const highScale = scaleOf(m[6]);
     const high = moneyNumber(m[5] ?? '0') * highScale;
-    const low =
-      moneyNumber(m[2] ?? '0') * (m[3] === undefined ? (moneyNumber(m[2] ?? '0') * highScale <= high ? highScale : 1) : scaleOf(m[3]));
+    const low = rangeLowEnd(moneyNumber(m[2] ?? '0'), m[3], highScale, high);
     return {
       value: { type: 'money', keys: [`money:${currency}:${high}`], num: high, text: c, weak: false },
       also: { type: 'money', keys: [`money:${currency}:${low}`], num: low, text: c, weak: false },
@@ -272,6 +271,15 @@ const signSource = Object.keys(moneySigns)
 const perSource = String.raw`(?:\/\p{L}+)*`;
 const signedFigure = new RegExp(`^(${signSource})(${figureSource})(k|m|bn)?${perSource}$`, 'iu');
 const signAfter = new RegExp(`^(${figureSource})([$€£¥₹₩])${perSource}$`, 'u');
+/**
+ * The low end of a money range: its own scale when it has one ("$5k-20k"), else the high end's when
+ * that keeps it below the high end ("$5-20k" is 5 000 to 20 000), else none ("$500-2k").
+ */
+function rangeLowEnd(figure: number, ownScale: string | undefined, highScale: number, high: number): number {
+  if (ownScale !== undefined) return figure * scaleOf(ownScale);
+  return figure * highScale <= high ? figure * highScale : figure;
+}
+
 const signedRange = new RegExp(
   `^(${signSource})(${figureSource})(k|m|bn)?[-–](${signSource})?(${figureSource})(k|m|bn)?${perSource}$`,
   'iu',
