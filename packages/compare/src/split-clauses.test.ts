@@ -169,6 +169,16 @@ describe('labels and frequencies', () => {
     expect(splitClauses('Once a month, we hold a stargazing night.').map((c) => c.condition)).toEqual([false]);
     expect(splitClauses('Once you pay, we ship the order.').map((c) => c.condition)).toEqual([true, false]);
   });
+
+  it('reads a condition said by inversion ("Should you wish to cancel, …") as a condition, and advice as advice', () => {
+    const conditions = (s: string) => splitClauses(s).map((c) => c.condition);
+    expect(conditions("Should you wish to cancel, you'll get a full refund within 14 days.")).toEqual([true, false]);
+    expect(conditions('Were you to miss the flight, we would rebook you.')).toEqual([true, false]);
+    expect(conditions('Had you booked direct, the fee would be waived.')).toEqual([true, false]);
+    expect(conditions('Should the parcel arrive damaged, keep the box.')).toEqual([true, false]);
+    expect(conditions('You should cancel, as the fee rises tomorrow.')).toEqual([false]);
+    expect(conditions('Should, in theory, be fine.')).toEqual([false]);
+  });
 });
 
 describe('coordinated clauses', () => {

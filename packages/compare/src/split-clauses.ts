@@ -1,4 +1,5 @@
 import { isCloser, isOpener, isSentencePunct, isUpper } from './clause-chars.js';
+import { listMarker } from './list-marker.js';
 import { isPolarityCue } from './polarity-cues.js';
 import { zoneNames } from './time-zone.js';
 import { straightApostrophes } from './word-forms.js';
@@ -57,9 +58,11 @@ export const sentenceEnd = new RegExp(
 export const clauseBreak =
   /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:but|although|though|however|whereas|while|yet|except|unless)\b)|,?\s+(?=so (?:that )?(?:this|it|you|your|we|our|they|their|there|the)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|this|that) (?:will|won['’]t|would|wouldn['’]t|can|can['’]t|cannot|could|couldn['’]t|do|don['’]t|does|doesn['’]t|did|didn['’]t|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|weren['’]t|must|may|might|need|needn['’]t|have|haven['’]t|has|hasn['’]t|should|shouldn['’]t)\b)|,?\s+(?=(?:and|or|but) (?:you|we|they|it|he|she|i|there|that)['’](?:ll|re|ve|d|s|m)\b)|,?\s+(?=(?:and|or|but) (?:don['’]t|do not|never) )|,?\s+(?=and (?:neither|nor|so) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)|,\s+(?=(?:neither|nor) (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may)\b)|,\s+(?=(?:and|but) (?:we|you|they|he|she|i) \p{Ll})/iu;
 // A leading condition is its own clause: "If the email does not arrive, check spam" negates the
-// condition, not the advice. "Once a month, …" says how often, not when.
-export const condition = /^((?:if|when|once(?!\s+(?:a|an|per|every|each)\b)|unless|whenever|in case|as long as)\b[^,]{1,120}),\s+(.+)$/is;
-const listMarker = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+/i;
+// condition, not the advice. "Once a month, …" says how often, not when. A condition said by
+// inversion ("Should you wish to cancel, …", "Were you to miss it, …", "Had you booked direct, …")
+// is one too: its "should" advises nothing.
+export const condition =
+  /^((?:if|when|once(?!\s+(?:a|an|per|every|each)\b)|unless|whenever|in case|as long as|(?:should|were|had)(?=\s+(?:you|we|they|he|she|it|i|the|your|our|their|this|that|there|any|anyone|a|an)\b))\b[^,]{1,120}),\s+(.+)$/is;
 export const markup = /\*+|__|`+|^\s*[>#]+\s*|\s\|\s/g;
 /**
  * The words of a clause with punctuation around them trimmed (inner punctuation kept: `BK-4821`,
@@ -183,7 +186,7 @@ const markupChar = /[*_`>#|]/;
 
 /**
  * Whether {@link condition} can match: it needs a comma, and the trimmed text must open with the
- * first letter of one of its words (a, i, o, u, w in either case; the pattern has no `u` flag, so
+ * first letter of one of its words (a, h, i, o, s, u, w in either case; the pattern has no `u` flag, so
  * no other character folds to them).
  */
 export function mayOpenCondition(s: string): boolean {
@@ -193,7 +196,7 @@ export function mayOpenCondition(s: string): boolean {
   const first = s.charCodeAt(i);
   if (first > 127) return true;
   const c = first | 32;
-  return c === 97 || c === 105 || c === 111 || c === 117 || c === 119;
+  return c === 97 || c === 104 || c === 105 || c === 111 || c === 115 || c === 117 || c === 119;
 }
 
 /** ASCII white space String.prototype.trim removes (a non-ASCII first character answers "maybe" above). */

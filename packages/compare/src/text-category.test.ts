@@ -65,6 +65,22 @@ describe('textCategory structural signals', () => {
   });
 });
 
+describe('an answer in Japanese', () => {
+  const prose =
+    '粗大ごみの収集は事前予約制です。受付センターにお電話いただくか、インターネットでお申し込みください。収集日は毎週水曜日で、4日前までにお申し込みが必要です。手数料は1品300円から1,200円です。';
+
+  it('reads a list of "・" items mostly in kanji as finished and as Japanese, and Chinese as another language', () => {
+    const list =
+      '粗大ごみの出し方：\n・予約制（受付センターまたはインターネット）\n・収集日：毎週水曜日（4日前までに申し込み）\n・手数料：1品300円～1,200円\n・コンビニで処理券を購入し、品物に貼って出す';
+    expect(kinds(prose, list)).not.toContain('text_incomplete');
+    expect(kinds(prose, list)).not.toContain('text_language');
+    expect(
+      kinds(prose, '大件垃圾需要提前预约。请致电受理中心或在网上申请。收集日为每周三，须在四天前申请。手续费为每件300日元至1,200日元。'),
+    ).toContain('text_language');
+    expect(kinds(prose, '・予約制です。\n・収集日は毎週水曜日で、4日前までにお申し込みが')).toContain('text_incomplete');
+  });
+});
+
 describe('an answer that ends on a "Label: value" line', () => {
   const prose =
     'A standard setup is $75 and takes 3 working days. Fret levelling costs $120 extra if needed. We do not work on guitars with active pickups.';

@@ -3,6 +3,7 @@ import { category } from './category-report.js';
 import { onlyAnnounces } from './claim-framing.js';
 import type { CategoryReport, Difference, TextFacts } from './divergence-report.js';
 import { lcsLength } from './lcs-length.js';
+import { isListItem } from './list-marker.js';
 import { looksLikeRefusal } from './refusal.js';
 import { combineScores, severityRisk } from './score.js';
 import { languageChange } from './text-language.js';
@@ -15,7 +16,6 @@ import { currentWordIds, denseIds, type WordIds } from './word-ids.js';
 // emoji. Only the last character is looked at, after the marks that close an emphasis ("_…_", "~~…~~").
 const completeEnding = /[.!?:;)\]}"'`*>%|\u2026\d\p{Sentence_Terminal}\p{Pe}\p{Pf}]|\p{Extended_Pictographic}/u;
 const closingEmphasis = /[_~]+$/;
-const listItem = /^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+\S/i;
 
 function endsLikeProse(line: string): boolean {
   const t = line.trimEnd().replace(closingEmphasis, '');
@@ -26,9 +26,10 @@ function endsLikeProse(line: string): boolean {
   return completeEnding.test(ch);
 }
 
-// A sentence's own end: what an item written as a sentence ends with (a digit or a bracket ends a
-// label's value as often: "- Minimum age: 14", "- $40 (life jacket included)").
-const sentenceEnding = /[.!?\u2026]\s*$/;
+// A sentence's own end, in any script (".", "。", "।"): what an item written as a sentence ends
+// with (a digit or a bracket ends a label's value as often: "- Minimum age: 14", "- $40 (life
+// jacket included)").
+const sentenceEnding = /[\p{Sentence_Terminal}\u2026]\s*$/u;
 // A line opening with a short label and a colon, bold or plain ("**Extras:** …", "Deposit: …").
 const labelLine = /^\s*(?:\*\*|__)?\p{L}[\p{L}\p{N} '’/&-]{0,40}:(?:\*\*|__)?\s+\S/u;
 
@@ -47,12 +48,12 @@ function endsComplete(text: string): boolean {
   // A "Label: value" line ("**Not serviced:** guitars with active pickups") after another one is a
   // label's line, written without a sentence's end.
   if (labelLine.test(last) && lines.slice(0, -1).some((l) => labelLine.test(l) && !sentenceEnding.test(l))) return true;
-  if (!listItem.test(last)) return false;
-  if (lines.slice(0, -1).some((l) => listItem.test(l) && !sentenceEnding.test(l))) return true;
+  if (!isListItem(last)) return false;
+  if (lines.slice(0, -1).some((l) => isListItem(l) && !sentenceEnding.test(l))) return true;
   // A list of one or more items under a heading ("How to pay:\n- Cards only"), none of them written
   // as a sentence, is a label's list.
   let k = lines.length - 1;
-  while (k > 0 && listItem.test(lines[k - 1] ?? '')) k--;
+  while (k > 0 && isListItem(lines[k - 1] ?? '')) k--;
   const heading = (lines[k - 1] ?? '').trimEnd();
   return heading.endsWith(':') && lines.slice(k, -1).every((l) => !sentenceEnding.test(l));
 }

@@ -34,15 +34,25 @@ function dominantScript(text: string): string | undefined {
   }
   let best: string | undefined;
   let most = 0;
+  let han = 0;
+  let kana = 0;
   for (const [name, re] of scripts) {
     const n = s.match(re)?.length ?? 0;
+    if (name === 'Han') han = n;
+    if (name === 'Kana') kana = n;
     if (n > most) {
       most = n;
       best = name;
     }
   }
+  // Japanese is written in kanji (Han) and kana together, a terse list mostly in kanji
+  // ("収集日：毎週水曜日"): a few kana make Han text Japanese; Chinese uses none.
+  if (kana >= minKana && (best === 'Han' || best === 'Kana')) return han + kana >= 12 ? 'Japanese' : undefined;
   return most >= 12 ? best : undefined;
 }
+
+/** The kana that mark Han text as Japanese (a particle or two, a katakana word). */
+const minKana = 3;
 
 // Function words frequent in one language and rare in English prose (no word shared with English
 // or with another list), for telling Latin-script languages apart.
