@@ -38,3 +38,16 @@ describe('days of one month said once for both ends', () => {
     expect(high(original, 'Our spring retreat is from 4 to 12 May; it costs €890.').some((d) => d.startsWith('fact_changed'))).toBe(true);
   });
 });
+
+describe('a month abbreviation in capitals', () => {
+  it('is an acronym alone ("the APR", "DEC rules") and a month with its day ("APR 5", "5 APR")', () => {
+    expect(values('Based on your credit, the APR will be 8.9%.')).not.toContain('month:4');
+    expect(values('Pay by APR 5.')).toContain('date:04-05');
+    expect(values('Pay by 5 APR.')).toContain('date:04-05');
+    expect(values('Renewals open in Mar.')).toContain('month:3');
+    expect(
+      high('Loans come with APRs from 8.9% to 24.9% depending on your credit.', 'Depending on your credit, the APR is 8.9% to 24.9%.'),
+    ).toEqual([]);
+    expect(high('Loans come with APRs from 8.9% to 24.9%.', 'Loans come with APRs from 9.9% to 24.9%.')).not.toEqual([]);
+  });
+});

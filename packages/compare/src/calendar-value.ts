@@ -132,7 +132,10 @@ export function calendarWordAt(t: ClauseToken, rest: readonly ClauseToken[], dig
         used: 2,
       };
     }
-    if (t.upper || c.length > 3) return { value: { type: 'date', keys: [`month:${mi + 1}`], text: c, weak: false }, used: 1 };
+    // A month alone: "March", "Mar"; not an acronym in capitals ("APR", "MAR", "DEC"), a month only
+    // with its day ("APR 5", "5 APR").
+    if ((t.upper || c.length > 3) && !/^\p{Lu}{3}$/u.test(c))
+      return { value: { type: 'date', keys: [`month:${mi + 1}`], text: c, weak: false }, used: 1 };
   }
   const dayFirst = digit ? dayOrdinal.exec(c) : null;
   if (dayFirst !== null && Number(dayFirst[1]) <= 31) {

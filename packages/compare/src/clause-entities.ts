@@ -88,8 +88,8 @@ function possessiveName(t: ClauseToken): boolean {
 
 /** Whether a capitalized token reads as (part of) a name. */
 function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
-  // Acronyms of three letters or more ("IBAN", "NASA"); two-letter ones are mostly words ("ID", "OK", "PM").
-  const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+$/u.test(t.core);
+  // Acronyms of three letters or more ("IBAN", "NASA", "APRs"); two-letter ones are mostly words ("ID", "OK", "PM").
+  const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+s?$/u.test(t.core);
   return (
     !consumed.has(i) &&
     // A sentence's first word is capitalized by grammar; it is a name when it is an acronym or a
@@ -111,13 +111,16 @@ const acronymWord = /^\p{Lu}[\p{Lu}\d&-]{2,}$/u;
 function pushRun(run: readonly string[], out: FactValue[]): void {
   const text = run.join(' ');
   const key = `entity:${text.toLowerCase()}`;
-  // "RICS-accredited", "FDA-approved": the acronym is the name; the suffix says what it did.
-  const acronym = run.length === 1 ? acronymOf(text) : undefined;
+  // "RICS-accredited", "FDA-approved": the acronym is the name; the suffix says what it did. A plural
+  // ("ATMs") names its singular too.
+  const acronym = run.length === 1 ? (acronymOf(text) ?? acronymPlural.exec(text)?.[1]) : undefined;
   const keys = acronym === undefined ? [key] : [key, `entity:${acronym.toLowerCase()}`];
   out.push({ type: 'entity', keys, text, weak: false });
 }
 
 const acronymSuffix = /^(\p{Lu}[\p{Lu}\d]{2,})-\p{Ll}{3,}$/u;
+// "APRs", "ATMs", "LEDs": an acronym in the plural names what its singular names.
+const acronymPlural = /^(\p{Lu}[\p{Lu}\d]{1,})s$/u;
 
 /** The acronym a name of one word with a suffix names ("RICS" of "RICS-accredited"), else undefined. */
 export function acronymOf(name: string): string | undefined {

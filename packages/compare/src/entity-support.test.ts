@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judged as high } from '../test/judged.js';
 import { entitySupported } from './entity-support.js';
 import { factSheetWith } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -34,5 +35,13 @@ describe('entitySupported', () => {
     expect(entitySupported(entity('Faro'), [inOne])).toBe(false);
     const later = factSheetWith('We also fly from Faro.', one);
     expect(entitySupported(entity('Faro'), [later])).toBe(true);
+  });
+});
+
+describe('an acronym in the singular and the plural', () => {
+  it('names one thing ("ATMs" / "ATM"); another acronym is another name', () => {
+    expect(high('Our ATMs are free to use.', 'Using our ATM is free.')).toEqual([]);
+    expect(high('Using our ATM is free.', 'Our ATMs are free to use.')).toEqual([]);
+    expect(high('Our ATMs are free to use.', 'Our CDMs are free to use.')).not.toEqual([]);
   });
 });

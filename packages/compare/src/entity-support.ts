@@ -107,6 +107,9 @@ function namedOtherwise(v: FactValue, i: number, sheet: FactSheet): boolean {
   // "Amex" is "American Express", and "American Express" "Amex": a name clipped to the first letters of its words.
   if (words.length === 1 ? clippedRun(w, sheet) : sheet.values.some((x) => x.type === 'entity' && clipsTo(compact(x.text), words)))
     return true;
+  // "ATM" is what "ATMs" names, and the other way round: an acronym in capitals, singular or plural.
+  if (w.length >= 3 && v.text.includes(w.toUpperCase()) && uses(sheet, `${w}s`)) return true;
+  if (w.length >= 4 && w.endsWith('s') && v.text.includes(`${w.slice(0, -1).toUpperCase()}s`) && uses(sheet, w.slice(0, -1))) return true;
   // "USA" is "the United States".
   if (countryAliases(words.join(' ')).some((name) => namesCountry(name, sheet))) return true;
   // The name's word is written in capitals ("ICC"): the answer's capitalized words in a row with those initials.

@@ -6,6 +6,7 @@ import { entitySupported } from './entity-support.js';
 import type { FactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
+import { isGreeting } from './greeting.js';
 import { excusesChange, spansBoth } from './rounded-value.js';
 import { someClauseStates } from './some-clause-states.js';
 import { sheetValues, ValueIndex } from './value-index.js';
@@ -67,10 +68,20 @@ export function factDiffContext(
   // name). A baseline that just leaves it out (a shorter answer) says nothing: "$35" → "$53" stays a
   // change.
   const inOriginal = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [original]) : origIndex.has(x));
+  // The one-word name in a greeting ("Hello, Dana from Brightline here!") is whoever answered: a
+  // baseline that greets without it shows production does not keep it.
+  const greeter = (before: FactValue, v: FactValue): boolean =>
+    before.type === 'entity' && v.type === 'entity' && !before.text.includes(' ') && !v.text.includes(' ') && greetingValues().has(before);
+  let greetings: ReadonlySet<FactValue> | undefined;
+  const greetingValues = (): ReadonlySet<FactValue> => {
+    greetings ??= new Set(original.clauses.filter(isGreeting).flatMap((c) => c.values));
+    return greetings;
+  };
   const varies = (before: FactValue, v: FactValue): boolean =>
     baselines.some((b, i) => {
       const index = baseIndexes[i] as ValueIndex;
       const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
+      if (!states(before) && greeter(before, v)) return true;
       // A baseline that states both as one range ("6–7 weeks") varies over it.
       if (states(before)) return states(v) && !inOriginal(v) && spansBoth(b.values, before, v);
       if (states(v) && !inOriginal(v)) return true;

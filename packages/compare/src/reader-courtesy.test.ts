@@ -59,6 +59,27 @@ describe('courtesy addressed to the reader', () => {
       expect(isCourtesy(clause(s)), s).toBe(false);
   });
 
+  it('reads an apology followed by an offer of help after a dash as no claim, and a claim after the dash as one', () => {
+    expect(isCourtesy(clause("Sorry you're not feeling well - we're here to help."))).toBe(true);
+    expect(isCourtesy(clause("Sorry you're not feeling well — we're here to help."))).toBe(true);
+    expect(isCourtesy(clause("Sorry you're not feeling well - we close at 6 pm on Sundays."))).toBe(false);
+    expect(isCourtesy(clause("Sorry about that - we can't refund opened items."))).toBe(false);
+    expect(isCourtesy(clause("We're here to help with anything else."))).toBe(true);
+    expect(isCourtesy(clause("We're here until 6 pm on weekdays."))).toBe(false);
+  });
+
+  it('reads "don\'t hesitate to get in touch" in French, Spanish, Portuguese, Italian and German as courtesy', () => {
+    for (const s of [
+      "N'hésitez pas à nous recontacter si vous avez la moindre question sur le portail.",
+      'No dude en contactarnos si tiene cualquier pregunta.',
+      'Não hesite em nos contatar se tiver alguma dúvida.',
+      'Non esiti a contattarci per qualsiasi domanda.',
+      'Zögern Sie nicht, uns bei Fragen zu kontaktieren.',
+    ])
+      expect(isCourtesy(clause(s)), s).toBe(true);
+    expect(isCourtesy(clause('No dude en pedir un reembolso completo de 50 €.'))).toBe(false);
+  });
+
   it('reads an offer to tell the reader a price as no claim about it', () => {
     expect(isCourtesy(clause("I'd be glad to give you a price."))).toBe(true);
     expect(isCourtesy(clause('Happy to send you a quote for the full week.'))).toBe(true);

@@ -24,6 +24,7 @@ const firstPerson = new Set("we we're we've we'll we'd us our i i'm i've i'll i'
 // word there is what will be told, not a charge the answer states.
 const telling = new Set('give send quote email share check confirm explain tell walk put find look'.split(' '));
 const hearers = new Set(['me', 'us']);
+const dashes = /^[—–-]$|[—–]/;
 // The moment of the conversation ("anything else today?", "have a good evening"): no figure of a claim.
 const relativeDay = 'relative:';
 
@@ -90,10 +91,32 @@ function offerEnd(t: readonly ClauseToken[], i: number): number {
   const reassured = reassuranceEnd(t, i);
   if (reassured >= 0) return reassured;
   if (willing.has(w0)) return w1 === 'to' ? i + 2 : i + 1;
+  // "(We're) here to help / assist": an offer of help, no claim of where anyone is.
+  if (w0 === 'here' && w1 === 'to' && helping.has(w2)) return i + 3;
   if (denials.has(w0)) {
     if (w1 === 'hesitate') return w2 === 'to' ? i + 3 : i + 2;
     if (w1 === 'worry') return i + 2;
   }
+  return hesitationEnd(t, i);
+}
+
+const helping = new Set(['help', 'assist', 'support']);
+
+/**
+ * Where "don't hesitate to" said in another language ends, or -1: French "n'hésitez pas (à)",
+ * Spanish "no dude(s) en", Portuguese "não hesite(m) (em)", Italian "non esiti / esitate (a)",
+ * German "zögern Sie nicht". An invitation to get in touch, as in English.
+ */
+function hesitationEnd(t: readonly ClauseToken[], i: number): number {
+  const w0 = word(t[i]);
+  const w1 = word(t[i + 1]);
+  const w2 = word(t[i + 2]);
+  const linked = (end: number, links: readonly string[]): number => (links.includes(word(t[end])) ? end + 1 : end);
+  if ((w0 === "n'hésitez" || w0 === "n'hésite") && w1 === 'pas') return linked(i + 2, ['à']);
+  if (w0 === 'no' && (w1 === 'dude' || w1 === 'dudes' || w1 === 'duden')) return linked(i + 2, ['en']);
+  if ((w0 === 'não' || w0 === 'nao') && (w1 === 'hesite' || w1 === 'hesitem')) return linked(i + 2, ['em']);
+  if (w0 === 'non' && (w1 === 'esiti' || w1 === 'esitate' || w1 === 'esitare')) return linked(i + 2, ['a', 'ad']);
+  if ((w0 === 'zögern' || w0 === 'zögere') && (w1 === 'sie' || w1 === 'nicht')) return w1 === 'sie' && w2 === 'nicht' ? i + 3 : i + 2;
   return -1;
 }
 
@@ -128,6 +151,14 @@ export function courtesyFrame(c: ClauseFacts): boolean | undefined {
   while (stop < t.length && !subordinators.has(word(t[stop]))) stop++;
   let rest = t.slice(end, stop);
   if (frame.apology) {
+    // "Sorry you're not feeling well - we're here to help": after a dash, another courtesy.
+    const dash = rest.findIndex((x) => dashes.test(x.core) || dashes.test(x.after ?? ''));
+    const tail = dash >= 0 ? rest.slice(dash + 1) : [];
+    const then = frameEnd(tail);
+    if (then !== undefined) {
+      if (then.apology || then.permits === true || namesPolicy(tail.slice(then.end), false)) return false;
+      rest = rest.slice(0, dashes.test(rest[dash]?.core ?? '') ? dash : dash + 1);
+    }
     if (rest.some((x) => firstPerson.has(word(x)))) return false;
     // What went wrong for the reader is said with a negation as often as not ("didn't arrive").
     rest = rest.filter((x) => !isNegationCue(word(x)));
