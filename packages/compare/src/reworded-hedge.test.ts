@@ -70,3 +70,63 @@ describe('a possibility made a promise in a reworded answer', () => {
     ).toEqual([]);
   });
 });
+
+describe('a claim for every case made a usual one in a reworded answer', () => {
+  it('is a change of modality where a word of frequency hedges what the original states each time', () => {
+    expect(
+      modal(
+        'If a gel chips within 5 days, we’ll fix it for free.',
+        'If your gel chips in the first 5 days, we’ll usually fix it free of charge.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      modal(
+        'When you land, your car is brought back to the terminal.',
+        'When you land, your car will usually be brought back to the terminal.',
+      ),
+    ).toHaveLength(1);
+    expect(modal('Repairs carry a 90-day warranty.', 'Most repairs carry a 90-day warranty.')).toHaveLength(1);
+    // A permission that held each time, now in most cases.
+    expect(
+      modal('You can cancel within 30 days for a full refund.', 'In most cases you can cancel within 30 days and get a full refund.'),
+    ).toHaveLength(1);
+  });
+
+  it('is no change where the original rounds or hedges already, the word is an aside, or production hedges too', () => {
+    // The original gives the figure as rounded: "usually" adds nothing a promise held.
+    expect(modal('The repair takes about two hours.', 'The repair usually takes about two hours.')).toEqual([]);
+    expect(modal('Delivery often takes three days.', 'Delivery typically takes three days.')).toEqual([]);
+    // A range is an estimate already.
+    expect(modal('It takes two to three days for the results to come back.', 'Results usually take two to three days.')).toEqual([]);
+    expect(modal('Transfers arrive in 2-3 business days.', 'Transfers normally arrive in 2-3 business days.')).toEqual([]);
+    // The original says "most" too, elsewhere in the clause.
+    expect(modal('The vaccine is free with most insurance plans.', 'Most insurance plans cover the vaccine completely.')).toEqual([]);
+    // An aside about the answer, not a frequency of the claim.
+    expect(modal('Members pay nothing for the flight.', 'Generally speaking, members pay nothing for the flight.')).toEqual([]);
+    expect(
+      modal(
+        'Transcript requests are processed within a week.',
+        'Good question! Typically, transcript requests are processed within a week.',
+      ),
+    ).toEqual([]);
+    // "as often as" measures how often; it hedges nothing.
+    expect(modal('The sync job runs every 5 minutes.', 'The sync job runs as often as every 5 minutes.')).toEqual([]);
+    // A claim of its own joined to the paired clause.
+    expect(
+      modal(
+        'Firing is charged by the shelf at $12.',
+        'Firing is charged by the shelf at $12, and one shelf usually holds four to six mugs.',
+      ),
+    ).toEqual([]);
+    // "the most" and "at most" are no quantity short of all.
+    expect(modal('The tasting menu is our most popular choice.', 'The tasting menu is the most popular choice.')).toEqual([]);
+    // A baseline hedges the same clause: production varies there.
+    expect(
+      modal(
+        'When you land, your car is brought back to the terminal.',
+        'When you land, your car will usually be brought back to the terminal.',
+        ['Your car is normally brought back to the terminal once you land.'],
+      ).filter((m) => !m.endsWith('(noise)')),
+    ).toEqual([]);
+  });
+});

@@ -4,10 +4,12 @@ import { contentWords } from './content-words.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { hedgesOutcome, hedgeWords, likelihoodCue } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { approximates, frequencyCue, hedgesByFrequency, saysFrequency } from './frequency-hedge.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // A promise made a possibility in an answer written anew: "we'll refund that day" → "we may offer a
-// refund for that day", "You'll be without heating for two days" → "You could be without heating…".
+// refund for that day", "You'll be without heating for two days" → "You could be without heating…",
+// or made a usual outcome: "we'll fix it for free" → "we'll usually fix it free of charge".
 // The clause rules pair clauses only above a word overlap that a reworded sentence seldom reaches, and
 // the edited-sentence rule reads only a sentence kept but for a few words; here each candidate clause
 // is paired with the original's clause it shares the most words with (both ways), and a likelihood
@@ -36,9 +38,9 @@ function closest(c: ClauseFacts, sheet: FactSheet, max: number): Pair | undefine
   return best !== undefined && best.shared >= minShared && best.score >= minOverlap ? best : undefined;
 }
 
-/** Whether a clause hedges anywhere: a likelihood ("may", "might", "could") or a word of frequency ("usually"). */
+/** Whether a clause hedges anywhere: a likelihood ("may", "might", "could") or a word of frequency ("usually", "in most cases"). */
 function hedgesAnything(c: ClauseFacts): boolean {
-  return c.tokens.some((t, i) => hedgeWords.has(t.lower) || hedgesOutcome(c.tokens, i));
+  return saysFrequency(c.tokens) || c.tokens.some((t, i) => hedgeWords.has(t.lower) || hedgesOutcome(c.tokens, i));
 }
 
 // Subjects that refer back to what the answer is about ("we may…", "it could…").
@@ -50,13 +52,30 @@ const pronouns = new Set(['we', 'you', 'i', 'it', 'they', 'he', 'she', 'this', '
  * insurance may cover that" after a clause about what the warranty covers.
  */
 function hedgesWordsOf(c: ClauseFacts, other: ClauseFacts): boolean {
-  const named = (t: ClauseToken | undefined): boolean => t !== undefined && contentWords(t.core).some((w) => other.contentSet.has(w));
   return c.tokens.some((_, i) => {
     if (!hedgesOutcome(c.tokens, i)) return false;
     const subject = c.tokens[i - 1];
-    if (!pronouns.has(subject?.lower ?? '') && !named(subject)) return false;
-    return c.tokens.slice(i + 1, i + 4).some(named);
+    if (!pronouns.has(subject?.lower ?? '') && !names(other, subject)) return false;
+    return c.tokens.slice(i + 1, i + 4).some((t) => names(other, t));
   });
+}
+
+/** Whether a token is one of the words `other` says. */
+const names = (other: ClauseFacts, t: ClauseToken | undefined): boolean =>
+  t !== undefined && contentWords(t.core).some((w) => other.contentSet.has(w));
+/** Whether a token is one of the words `other` says, a word of letters (a figure or a letter alone pairs no claim: "$2" in "2–3 days"). */
+const namesWord = (other: ClauseFacts, t: ClauseToken | undefined): boolean =>
+  t !== undefined && /^\p{L}{3,}/u.test(t.core) && names(other, t);
+
+/**
+ * Whether a clause hedges by frequency what another clause states for every case: a word of that
+ * clause follows its word of frequency ("we'll usually fix", "in most cases we accept", "Most
+ * repairs carry"), not only precedes it ("…, and one shelf usually holds six mugs" after a clause
+ * about the shelf's price hedges a claim of its own).
+ */
+function usualWordsOf(c: ClauseFacts, other: ClauseFacts): boolean {
+  // Four words on: "in most cases you can cancel" reaches the verb past its noun and a modal.
+  return c.tokens.some((_, i) => hedgesByFrequency(c.tokens, i) && c.tokens.slice(i + 1, i + 5).some((t) => namesWord(other, t)));
 }
 
 // Words that state an outcome for certain ("will", "always", "guaranteed").
@@ -64,7 +83,7 @@ const certainties = new Set(['will', 'always', 'guaranteed', 'guarantee', 'defin
 /** Words of certainty ({@link certainties}, "we'll"): with {@link likelihoodCue}, what a clause must hold to be read here. */
 export const certaintyCue = defineCue('certainty', (w) => certainties.has(w) || w.endsWith("'ll"));
 // A candidate clause holding neither hedges nothing and states nothing for certain (see rewordedHedges).
-const outcomeCues = likelihoodCue | certaintyCue;
+const outcomeCues = likelihoodCue | certaintyCue | frequencyCue;
 
 /** Whether a clause states its outcome for certain: a word of certainty ("will", "we'll"), no modal, no hedge. */
 function certain(c: ClauseFacts): boolean {
@@ -73,7 +92,9 @@ function certain(c: ClauseFacts): boolean {
 
 /**
  * Candidate clauses that hedge with a likelihood what the original's clause paired with them states
- * plainly (no modal, no hedge), or state for certain ("will", "always") what it hedges: a
+ * plainly (no modal, no hedge), or with a word of frequency what it states for every case (no hedge,
+ * no figure rounded: "takes about an hour" → "usually takes about an hour" hedges no promise), or state for certain ("will",
+ * "always") what it hedges: a
  * `modality_change` each, with its sentence; noise where a baseline's clause close to either of them
  * says it the candidate's way (hedged, or plainly).
  */
@@ -87,13 +108,20 @@ export function rewordedHedges(
   if (!holdsCue(candidate, outcomeCues)) return out;
   for (const c of candidate.clauses.slice(0, max)) {
     if (!holdsCue(c, outcomeCues) || c.framing) continue;
-    const hedges = c.tokens.some((_, i) => hedgesOutcome(c.tokens, i));
+    const likely = c.tokens.some((_, i) => hedgesOutcome(c.tokens, i));
+    const usual = c.tokens.some((_, i) => hedgesByFrequency(c.tokens, i));
+    const hedges = likely || usual;
     if (!hedges && !certain(c)) continue;
     const p = closest(c, original, max);
     if (p === undefined || p.clause.framing || p.clause.condition !== c.condition) continue;
     const o = p.clause;
     if (closest(o, candidate, max)?.clause !== c) continue;
-    const softened = hedges && o.polarity.modality === null && !hedgesAnything(o) && hedgesWordsOf(c, o);
+    // A likelihood hedges a plain claim only ("can be moved" → "might be moved" is read as a permission
+    // kept); a frequency hedges any claim that holds each time ("you can cancel" → "you can usually cancel").
+    const unhedged = !hedgesAnything(o);
+    const softened =
+      unhedged &&
+      ((likely && o.polarity.modality === null && hedgesWordsOf(c, o)) || (usual && !approximates(o.tokens) && usualWordsOf(c, o)));
     const hardened = !hedges && hedgesWordsOf(o, c);
     if (!softened && !hardened) continue;
     // Production varies where a baseline says it the candidate's way: with a hedge too, or plainly.
