@@ -6,6 +6,7 @@ import { diffEditedSentences } from './edited-sentence.js';
 import { exchangedTerms } from './exchanged-terms.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import { itemsMoved } from './item-price-status.js';
+import { modalShifts } from './modal-shift.js';
 import { listPastOnly, onlyListRule } from './only-list.js';
 import { rewordedHedges } from './reworded-hedge.js';
 import { type DeclaredRule, mayFire } from './rule-precondition.js';
@@ -38,6 +39,8 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
     // …or an obligation said again as advice ("An adult must supervise" → "We recommend having an adult keep an eye on it").
     ...(may(adviceWeakenedRule) ? adviceWeakened(original, candidate, baselines, o.maxClauses) : []),
+    // …or a stretch of a clause moved across necessity where another modal in its clause hid it ("You need to be a confident swimmer, able to…" → "It helps to be…").
+    ...modalShifts(original, candidate, baselines, o.maxClauses),
     // …or an action moved between the service and the reader ("our crew puts it up" → "you'll put it up yourselves").
     ...agentsMoved(original, candidate, baselines, o.maxClauses),
     // …or what the original denies extended to it ("we don't tune electronic organs" → "pipe and electronic organs alike").

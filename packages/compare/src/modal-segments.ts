@@ -1,0 +1,82 @@
+import { adviceFrameWords } from './advice-frame.js';
+import { defineCue, holdsCue } from './clause-cues.js';
+import { type ClausePolarity, clausePolarity } from './clause-polarity.js';
+import { contentWords } from './content-words.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { advice, necessity, possibility } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+
+// A clause read as a whole holds one modality, and a clause that says two things in two modals
+// holds none: "You need to be a confident swimmer, able to swim 50 m" is a necessity beside an
+// ability, read as neither; "Booking in advance is recommended for vehicles, and foot passengers can
+// buy tickets" is advice beside a permission, read as a permission. Read stretch by stretch (parted
+// at a comma, a semicolon, a colon or a dash), each part keeps its own modal: what a rule comparing
+// the modal scale of two reworded claims pairs and compares.
+
+/** A stretch of a clause between marks of punctuation, with its modal reading and its content words. */
+export interface ModalSegment {
+  readonly clause: ClauseFacts;
+  readonly tokens: readonly ClauseToken[];
+  readonly polarity: ClausePolarity;
+  /** Folded content words, each once. */
+  readonly content: readonly string[];
+}
+
+/** Words of the modal scale (polarity-words.ts) and of advice frames: a clause without one has no modal stretch. */
+export const modalCue = defineCue('modal', (w) => necessity.has(w) || advice.has(w) || possibility.has(w) || adviceFrameWords.has(w));
+
+const dashes = new Set(['—', '–', '-']);
+const stops = new Set([',', ';', ':']);
+
+/** A clause's stretches: parted after a comma, semicolon or colon, and at a dash standing alone. */
+function stretches(tokens: readonly ClauseToken[]): ClauseToken[][] {
+  const out: ClauseToken[][] = [];
+  let run: ClauseToken[] = [];
+  for (const t of tokens) {
+    if (dashes.has(t.core)) {
+      if (run.length > 0) out.push(run);
+      run = [];
+      continue;
+    }
+    run.push(t);
+    if (t.after !== undefined && stops.has(t.after)) {
+      out.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
+
+/** The folded content words of a run of tokens, each once. */
+function contentOf(tokens: readonly ClauseToken[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) for (const w of contentWords(t.core)) out.add(w);
+  return [...out];
+}
+
+/**
+ * The stretches of the first `max` clauses of a sheet that may hold a modal ({@link modalCue}):
+ * conditions and talk about the conversation left out, each stretch read by {@link clausePolarity}.
+ */
+export function modalSegments(sheet: FactSheet, max: number): ModalSegment[] {
+  const out: ModalSegment[] = [];
+  for (const clause of sheet.clauses.slice(0, max)) {
+    if (clause.condition || clause.framing) continue;
+    if (!holdsCue(clause, modalCue)) {
+      out.push({ clause, tokens: clause.tokens, polarity: clause.polarity, content: contentOf(clause.tokens) });
+      continue;
+    }
+    for (const tokens of stretches(clause.tokens))
+      out.push({ clause, tokens, polarity: clausePolarity(tokens), content: contentOf(tokens) });
+  }
+  return out;
+}
+
+/** The words two stretches share, and their Dice overlap. */
+export function overlap(a: ModalSegment, b: ModalSegment): { readonly shared: number; readonly score: number } {
+  let shared = 0;
+  for (const w of a.content) if (b.content.includes(w)) shared++;
+  const total = a.content.length + b.content.length;
+  return { shared, score: total === 0 ? 0 : (2 * shared) / total };
+}

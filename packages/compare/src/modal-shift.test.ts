@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { factSheet } from './fact-sheet.js';
+import { modalShifts } from './modal-shift.js';
+
+const shifts = (a: string, b: string, baselines: string[] = []): string[] =>
+  modalShifts(factSheet(a), factSheet(b), baselines.map(factSheet), 200).map(
+    (d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`,
+  );
+
+describe('a stretch of a reworded clause moved across necessity', () => {
+  it('is a change of modality where another modal in the clause hides it from the clause rules', () => {
+    // "need to" beside "able to": the clause reads neither; its first stretch is an obligation made advice.
+    expect(
+      shifts(
+        'You need to be a strong climber, able to scramble over loose rock.',
+        'It helps to be a strong climber, able to scramble over loose rock.',
+      ),
+    ).toHaveLength(1);
+    // Advice beside a permission: the clause reads a permission.
+    expect(
+      shifts(
+        'Trailers must be booked ahead, but cyclists can just turn up at the quay.',
+        'Booking ahead is recommended for trailers, and cyclists can just turn up at the quay.',
+      ),
+    ).toHaveLength(1);
+    // A permission made an obligation, behind a dash.
+    expect(
+      shifts(
+        'Entry is $12 — guests can bring their own skates to the rink.',
+        'Entry is $12 — guests must bring their own skates to the rink.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is no change where the obligation stays in the clause, the stretch is a condition or an ability, or production says it so', () => {
+    // The obligation is kept in the other stretch; "can" is in a leading time clause.
+    expect(
+      shifts(
+        'We’d need a site survey before confirming the price.',
+        'Before we can confirm the price, we’d have to carry out a site survey.',
+      ),
+    ).toEqual([]);
+    // "able to" is an ability, which "must" does not take back.
+    expect(shifts('You need to be a confident swimmer, able to swim 50 m unaided.', 'Must swim 50 m unaided.')).toEqual([]);
+    // A short answer joins a permission and the obligation the original says apart.
+    expect(
+      shifts(
+        'Members can borrow the longarm machine for $8 an hour after a one-time training session. The training is required before first use and costs $25.',
+        'Longarm: $8/hour after a one-time $25 training session (required first).',
+      ),
+    ).toEqual([]);
+    // A baseline advises too: production varies there.
+    expect(
+      shifts(
+        'Trailers must be booked ahead, but cyclists can just turn up at the quay.',
+        'Booking ahead is recommended for trailers, and cyclists can just turn up at the quay.',
+        ['We recommend booking trailers ahead; cyclists can turn up at the quay.'],
+      ).filter((m) => !m.endsWith('(noise)')),
+    ).toEqual([]);
+  });
+});
