@@ -28,7 +28,7 @@ export const modalCue = defineCue('modal', (w) => necessity.has(w) || advice.has
 const dashes = new Set(['—', '–', '-']);
 const stops = new Set([',', ';', ':']);
 
-/** A clause's stretches: parted after a comma, semicolon or colon, and at a dash standing alone. */
+/** A clause's stretches: parted after a comma, semicolon or colon, and at a dash standing alone; a word alone joins the stretch before. */
 function stretches(tokens: readonly ClauseToken[]): ClauseToken[][] {
   const out: ClauseToken[][] = [];
   let run: ClauseToken[] = [];
@@ -45,6 +45,15 @@ function stretches(tokens: readonly ClauseToken[]): ClauseToken[][] {
     }
   }
   if (run.length > 0) out.push(run);
+  // A word alone after a comma belongs to the stretch before it: "…within 60 minutes, guaranteed".
+  for (let i = out.length - 1; i > 0; i--) {
+    const lone = out[i];
+    const before = out[i - 1];
+    if (lone !== undefined && before !== undefined && lone.length === 1) {
+      before.push(...lone);
+      out.splice(i, 1);
+    }
+  }
   return out;
 }
 
@@ -56,14 +65,15 @@ function contentOf(tokens: readonly ClauseToken[]): string[] {
 }
 
 /**
- * The stretches of the first `max` clauses of a sheet that may hold a modal ({@link modalCue}):
- * conditions and talk about the conversation left out, each stretch read by {@link clausePolarity}.
+ * The stretches of the first `max` clauses of a sheet, conditions and talk about the conversation
+ * left out: a clause holding a word of `cues` (by default {@link modalCue}) parted, each stretch read
+ * by {@link clausePolarity}; any other clause whole.
  */
-export function modalSegments(sheet: FactSheet, max: number): ModalSegment[] {
+export function modalSegments(sheet: FactSheet, max: number, cues = modalCue): ModalSegment[] {
   const out: ModalSegment[] = [];
   for (const clause of sheet.clauses.slice(0, max)) {
     if (clause.condition || clause.framing) continue;
-    if (!holdsCue(clause, modalCue)) {
+    if (!holdsCue(clause, cues)) {
       out.push({ clause, tokens: clause.tokens, polarity: clause.polarity, content: contentOf(clause.tokens) });
       continue;
     }

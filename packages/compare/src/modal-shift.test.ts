@@ -59,3 +59,39 @@ describe('a stretch of a reworded clause moved across necessity', () => {
     ).toEqual([]);
   });
 });
+
+describe('a stretch of a reworded clause said for certain where the original hedged or disclaimed it', () => {
+  it('is a change of modality two steps up the scale of certainty', () => {
+    // A promise disclaimed, made.
+    expect(shifts('We can’t guarantee an exact shade match to a sample.', 'We’ll match the shade of your sample exactly.')).toHaveLength(1);
+    // An expectation made a guarantee (the lone word after the comma belongs to its stretch).
+    expect(
+      shifts('A locksmith should reach you within 45 minutes.', 'A locksmith will reach you within 45 minutes, guaranteed.'),
+    ).toHaveLength(1);
+    // A likelihood beside a denial in one clause: the clause rules read neither.
+    expect(
+      shifts(
+        'We can’t match the old glaze exactly, so a repaired vase may look slightly darker.',
+        'The old glaze can’t be matched exactly, so a repaired vase will look darker.',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is no change where a hedge is only dropped, the promise is an effort, or production says it for certain', () => {
+    // "usually" → "will" is how a paraphrase drops a hedge; one step.
+    expect(
+      shifts(
+        'Existing code will usually show new errors, so enable it one package at a time.',
+        'Tip: existing code will show new errors, so turn it on one package at a time.',
+      ),
+    ).toEqual([]);
+    expect(shifts('We can’t guarantee an exact shade match to a sample.', 'We’ll try to match the shade of your sample exactly.')).toEqual(
+      [],
+    );
+    expect(
+      shifts('A locksmith should reach you within 45 minutes.', 'A locksmith will reach you within 45 minutes, guaranteed.', [
+        'Our locksmith will definitely get to you within 45 minutes.',
+      ]).filter((m) => !m.endsWith('(noise)')),
+    ).toEqual([]);
+  });
+});

@@ -1,17 +1,23 @@
 import { holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import type { SentenceDifference } from './divergence-report.js';
+import { hedgesOutcome } from './epistemic-hedge.js';
 import type { FactSheet } from './fact-sheet.js';
+import { hedgesByFrequency } from './frequency-hedge.js';
 import { type ModalSegment, modalCue, modalSegments, overlap } from './modal-segments.js';
 import { possibility } from './polarity-words.js';
+import { certaintyCue } from './reworded-hedge.js';
+import type { ClauseToken } from './split-clauses.js';
 
 // An obligation said again as advice or a possibility, or the other way round, in a stretch of a
 // reworded clause: "You need to be a confident swimmer" → "It helps to be a confident swimmer",
 // "Vehicles must be booked in advance" → "Booking in advance is recommended for vehicles", "someone
-// must be there to receive it" → "we'd recommend having someone there to receive it". The clause
-// rules read the modal of whole clauses, which a second modal in the same clause hides
-// (modal-segments.ts); here the stretches of the two answers are paired by the words they share, and
-// a necessity on one side where the other advises or permits is a change of modality.
+// must be there to receive it" → "we'd recommend having someone there to receive it"; or an outcome
+// hedged or disclaimed said again for certain: "We can't guarantee an exact colour match" → "We'll
+// match the colour exactly", "should reach you within 60 minutes" → "will reach you within 60
+// minutes, guaranteed". The clause rules read the modal of whole clauses, which a second modal in the
+// same clause hides (modal-segments.ts); here the stretches of the two answers are paired by the words
+// they share, and compared on each scale.
 
 /** The fewest content words two stretches must share, and the least Dice overlap, to be one claim said twice. */
 const minShared = 2;
@@ -36,19 +42,64 @@ const leading = new Set([
   'while',
   'since',
   'as',
-  'so',
 ]);
 // Possibility words of ability or likelihood, not permission: "able to swim 50 m" grants nothing a "must" takes back.
 const abilities = new Set(['able', 'possible', 'could', 'might']);
 
-/** Where a stretch stands: `necessity` (an obligation, not a request's), `weaker` (advice or a permission), or null. */
-function strength(s: ModalSegment): 'necessity' | 'weaker' | null {
-  const p = s.polarity;
-  if (p.negated || p.forbids === true || leading.has(s.tokens[0]?.lower ?? '')) return null;
-  if (p.modality === 'necessity') return p.request === true ? null : 'necessity';
-  if (p.modality === 'advice') return 'weaker';
-  return p.modality === 'possibility' && s.tokens.some((t) => possibility.has(t.lower) && !abilities.has(t.lower)) ? 'weaker' : null;
+/** A scale: where a stretch stands on it (null: nowhere comparable), and which moves along it are a change. */
+interface Scale {
+  readonly read: (s: ModalSegment) => number | null;
+  readonly moved: (from: number, to: number) => boolean;
+  /** Where a baseline's stretch of the same claim stands when it reads nowhere: a plain statement states as plainly as "will". */
+  readonly plain: number | null;
 }
+
+/** The modal scale: 2 an obligation (not a request's), 1 advice or a permission; any move across necessity. */
+const deontic: Scale = {
+  read(s) {
+    const p = s.polarity;
+    if (p.negated || p.forbids === true || leading.has(s.tokens[0]?.lower ?? '')) return null;
+    if (p.modality === 'necessity') return p.request === true ? null : 2;
+    if (p.modality === 'advice') return 1;
+    return p.modality === 'possibility' && s.tokens.some((t) => possibility.has(t.lower) && !abilities.has(t.lower)) ? 1 : null;
+  },
+  moved: (from, to) => from !== to,
+  plain: null,
+};
+
+// Words that state an outcome for certain: "will" / "we'll" plainly, the others as a promise.
+const strong = new Set(['always', 'guaranteed', 'guarantee', 'guarantees', 'definitely', 'certainly']);
+// Words of a promise, which a negation before them disclaims ("we can't guarantee an exact match").
+const promises = new Set(['promise', 'promised', 'guarantee', 'guaranteed', 'assure', 'assured', 'commit', 'committed']);
+// Words of effort: "we'll try to match it" promises the attempt, not the outcome.
+const efforts = new Set(['try', 'aim', 'attempt', 'hope', 'best']);
+const people = new Set(['you', 'we', 'i']);
+
+const negator = (w: string): boolean => w === 'not' || w === 'no' || w === 'never' || w === 'cannot' || w.endsWith("n't");
+
+/**
+ * The scale of certainty: 0 a likelihood ("may", "might") or a promise disclaimed ("can't
+ * guarantee", "can't promise"), 1 a word of frequency or an expectation ("should" with a subject
+ * other than the reader or the speaker), 2 "will", 3 a promise ("always", "guaranteed"); not negated,
+ * no word of effort. A change where the candidate states for certain what the original hedged, two
+ * steps up at least: "usually" → "will" is how paraphrases drop a hedge, "usually" → "always" is not.
+ */
+const certainty: Scale = {
+  read(s) {
+    const t = s.tokens;
+    if (leading.has(t[0]?.lower ?? '')) return null;
+    if (t.some((x, i) => promises.has(x.lower) && t.slice(Math.max(0, i - 3), i).some((y) => negator(y.lower)))) return 0;
+    if (t.some((_, i) => hedgesOutcome(t, i))) return 0;
+    // An adverb of frequency: "most" is a quantity of the subject ("Most mirrors can be resilvered"), not of how sure the outcome is.
+    const usual = (x: ClauseToken, i: number): boolean => x.lower !== 'most' && hedgesByFrequency(t, i);
+    if (t.some((x, i) => usual(x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
+    if (s.polarity.negated || t.some((x) => efforts.has(x.lower))) return null;
+    if (t.some((x) => strong.has(x.lower))) return 3;
+    return t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll")) ? 2 : null;
+  },
+  moved: (from, to) => to >= 2 && to - from >= 2,
+  plain: 2,
+};
 
 /** The stretch of `among` sharing the most words with `s` (Dice), if it is the same claim at `min`. */
 function closest(s: ModalSegment, among: readonly ModalSegment[], min: number): ModalSegment | undefined {
@@ -65,48 +116,73 @@ function closest(s: ModalSegment, among: readonly ModalSegment[], min: number): 
 }
 
 /**
- * Stretches of candidate clauses whose modal stands on the other side of necessity from the
- * original's stretch they pair with (both ways, 2+ shared words, Dice >= 0.5): a `modality_change`
- * each, with its sentence. Noise where a baseline's stretch close to either says it the candidate's way.
+ * Stretches of candidate clauses that stand elsewhere on the modal scale or the scale of certainty
+ * than the original's stretch they pair with (both ways, 2+ shared words, Dice >= 0.5): a
+ * `modality_change` each, with its sentence. Noise where a baseline's stretch close to either stands
+ * where the candidate's does.
  */
 export function modalShifts(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
-  if (!holdsCue(candidate, modalCue) || !holdsCue(original, modalCue)) return [];
-  const ours = modalSegments(original, max);
-  const theirs = modalSegments(candidate, max);
-  const out: SentenceDifference[] = [];
+  // A clause is parted where it holds a modal or a word of certainty: "…can't be matched exactly, so a mirror will look brighter".
+  const cues = modalCue | certaintyCue;
+  // The candidate's stretch must stand somewhere on a scale; the original's may hedge by any word ("can't promise").
+  if (!holdsCue(candidate, cues)) return [];
+  const ours = modalSegments(original, max, cues);
+  const theirs = modalSegments(candidate, max, cues);
   // The baselines' stretches, read once where a shift is found (most pairs have none).
   let produced: ModalSegment[][] | undefined;
+  const read = (): ModalSegment[][] => {
+    produced ??= baselines.map((b) => modalSegments(b, max, cues));
+    return produced;
+  };
+  const out: SentenceDifference[] = [];
   for (const c of theirs) {
-    const to = strength(c);
-    if (to === null) continue;
-    const o = closest(c, ours, minOverlap);
-    if (o === undefined || closest(o, theirs, minOverlap) !== c) continue;
-    const from = strength(o);
-    if (from === null || from === to) continue;
-    // The candidate keeps the original's modal in another stretch of the clause ("…, we'd have to carry
-    // out a survey"), or the original says the candidate's in another stretch of the same claim (a short
-    // answer joins "can borrow it after training" and "training is required" into one): no claim moved.
-    if (theirs.some((x) => x !== c && x.clause === c.clause && strength(x) === from)) continue;
-    if (ours.some((x) => x !== o && strength(x) === to && overlap(c, x).shared >= minShared && overlap(c, x).score >= minBaselineOverlap))
-      continue;
-    // Production varies where a baseline's stretch of the same claim stands where the candidate's does.
-    produced ??= baselines.map((b) => modalSegments(b, max));
-    const varies = produced.some((segs) =>
-      [c, o].some((x) => {
-        const q = closest(x, segs, minBaselineOverlap);
-        return q !== undefined && strength(q) === to;
-      }),
-    );
-    out.push({
-      kind: 'modality_change',
-      key: 'fact:modality',
-      severity: 'high',
-      message: `"${clip(o.clause.text)}" → "${clip(c.clause.text)}"`,
-      original: o.clause.text,
-      candidate: c.clause.text,
-      sentence: c.clause.sentence,
-      ...(varies ? { explainedByNoise: true } : {}),
-    });
+    const d = shift(c, ours, theirs, read, deontic) ?? shift(c, ours, theirs, read, certainty);
+    if (d !== undefined) out.push(d);
   }
   return out;
+}
+
+/** The change of candidate stretch `c` on `scale` against the original's stretch it pairs with both ways, if any. */
+function shift(
+  c: ModalSegment,
+  ours: readonly ModalSegment[],
+  theirs: readonly ModalSegment[],
+  baselines: () => readonly ModalSegment[][],
+  scale: Scale,
+): SentenceDifference | undefined {
+  const to = scale.read(c);
+  if (to === null) return undefined;
+  const o = closest(c, ours, minOverlap);
+  if (o === undefined || closest(o, theirs, minOverlap) !== c) return undefined;
+  const from = scale.read(o);
+  if (from === null || !scale.moved(from, to)) return undefined;
+  // The candidate keeps the original's modal in another stretch of the clause ("…, we'd have to carry
+  // out a survey"), or the original says the candidate's in another stretch of the same claim (a short
+  // answer joins "can borrow it after training" and "training is required" into one): no claim moved.
+  if (theirs.some((x) => x !== c && x.clause === c.clause && scale.read(x) === from)) return undefined;
+  const near = (x: ModalSegment): boolean => {
+    const v = overlap(c, x);
+    return v.shared >= minShared && v.score >= minBaselineOverlap;
+  };
+  if (ours.some((x) => x !== o && scale.read(x) === to && near(x))) return undefined;
+  // Production varies where a baseline's stretch of the same claim stands where the candidate's does;
+  // the same claim both ways: a baseline's stretch closer to another of the original's says something else.
+  const varies = baselines().some((all) => {
+    const segs = all.filter((y) => closest(y, ours, minBaselineOverlap) === o);
+    return [c, o].some((x) => {
+      const q = closest(x, segs, minBaselineOverlap);
+      const at = q === undefined ? null : (scale.read(q) ?? (q.polarity.negated ? null : scale.plain));
+      return at !== null && !scale.moved(at, to);
+    });
+  });
+  return {
+    kind: 'modality_change',
+    key: 'fact:modality',
+    severity: 'high',
+    message: `"${clip(o.clause.text)}" → "${clip(c.clause.text)}"`,
+    original: o.clause.text,
+    candidate: c.clause.text,
+    sentence: c.clause.sentence,
+    ...(varies ? { explainedByNoise: true } : {}),
+  };
 }
