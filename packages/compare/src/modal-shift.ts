@@ -5,7 +5,7 @@ import { hedgesOutcome } from './epistemic-hedge.js';
 import type { FactSheet } from './fact-sheet.js';
 import { hedgesByFrequency } from './frequency-hedge.js';
 import { type ModalSegment, modalCue, modalSegments, overlap } from './modal-segments.js';
-import { possibility } from './polarity-words.js';
+import { possibility, subordinators } from './polarity-words.js';
 import { certaintyCue } from './reworded-hedge.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -27,22 +27,7 @@ const minBaselineOverlap = 0.3;
 
 // Words opening a stretch that is a condition, a time or a reason for the claim beside it ("Before we
 // can confirm the price, we'd have to…"): its modal is not the claim's.
-const leading = new Set([
-  'if',
-  'unless',
-  'because',
-  'although',
-  'though',
-  'whether',
-  'before',
-  'after',
-  'when',
-  'once',
-  'until',
-  'while',
-  'since',
-  'as',
-]);
+const leading: ReadonlySet<string> = new Set([...subordinators, 'before', 'after', 'when', 'once', 'until', 'while', 'since', 'as']);
 // Possibility words of ability or likelihood, not permission: "able to swim 50 m" grants nothing a "must" takes back.
 const abilities = new Set(['able', 'possible', 'could', 'might']);
 
