@@ -60,7 +60,7 @@ function stretches(tokens: readonly ClauseToken[]): ClauseToken[][] {
 /** The folded content words of a run of tokens, each once. */
 function contentOf(tokens: readonly ClauseToken[]): string[] {
   const out = new Set<string>();
-  for (const t of tokens) for (const w of contentWords(t.core)) out.add(w);
+  for (const t of tokens) for (const w of contentWords(t.lower)) out.add(w);
   return [...out];
 }
 
@@ -73,12 +73,13 @@ export function modalSegments(sheet: FactSheet, max: number, cues = modalCue): M
   const out: ModalSegment[] = [];
   for (const clause of sheet.clauses.slice(0, max)) {
     if (clause.condition || clause.framing) continue;
-    if (!holdsCue(clause, cues)) {
-      out.push({ clause, tokens: clause.tokens, polarity: clause.polarity, content: contentOf(clause.tokens) });
+    const parts = holdsCue(clause, cues) ? stretches(clause.tokens) : [];
+    // A clause not parted (no such word, or no mark to part it at) is read as the clause was.
+    if (parts.length < 2) {
+      out.push({ clause, tokens: clause.tokens, polarity: clause.polarity, content: [...clause.contentSet] });
       continue;
     }
-    for (const tokens of stretches(clause.tokens))
-      out.push({ clause, tokens, polarity: clausePolarity(tokens), content: contentOf(tokens) });
+    for (const tokens of parts) out.push({ clause, tokens, polarity: clausePolarity(tokens), content: contentOf(tokens) });
   }
   return out;
 }

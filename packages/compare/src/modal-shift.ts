@@ -111,8 +111,10 @@ export function modalShifts(original: FactSheet, candidate: FactSheet, baselines
   const cues = modalCue | certaintyCue;
   // The candidate's stretch must stand somewhere on a scale; the original's may hedge by any word ("can't promise").
   if (!holdsCue(candidate, cues)) return [];
-  const ours = modalSegments(original, max, cues);
   const theirs = modalSegments(candidate, max, cues);
+  // Most answers hold no stretch on either scale: the original is not read then.
+  if (!theirs.some((c) => deontic.read(c) !== null || certainty.read(c) !== null)) return [];
+  const ours = modalSegments(original, max, cues);
   // The baselines' stretches, read once where a shift is found (most pairs have none).
   let produced: ModalSegment[][] | undefined;
   const read = (): ModalSegment[][] => {
