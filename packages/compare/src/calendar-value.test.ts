@@ -51,3 +51,17 @@ describe('a month abbreviation in capitals', () => {
     expect(high('Loans come with APRs from 8.9% to 24.9%.', 'Loans come with APRs from 9.9% to 24.9%.')).not.toEqual([]);
   });
 });
+
+describe('weekday names of other languages', () => {
+  it('are weekdays, in their case forms', () => {
+    expect(values('Rejestracja jest czynna od poniedziałku do piątku.')).toEqual(['weekday:0', 'weekday:4']);
+    expect(values('Wir haben von Montag bis Samstag geöffnet.')).toEqual(['weekday:0', 'weekday:5']);
+    expect(values('Abrimos de segunda-feira a sexta-feira.')).toEqual(['weekday:0', 'weekday:4']);
+    expect(values('Nous sommes ouverts du lundi au vendredi.')).toEqual(['weekday:0', 'weekday:4']);
+    expect(values('Envie a segunda via do boleto.')).toEqual([]);
+  });
+
+  it('changed, are a regression', () => {
+    expect(high('Rejestracja jest czynna od poniedziałku do piątku.', 'Rejestracja przyjmuje od poniedziałku do soboty.')).not.toEqual([]);
+  });
+});

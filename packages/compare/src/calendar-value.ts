@@ -1,9 +1,10 @@
 import type { FactValue } from './fact-value.js';
 import type { ClauseToken } from './split-clauses.js';
+import { otherLanguageWeekday } from './weekday-names.js';
 import { singular } from './word-forms.js';
 
-// Dates, times and weekdays. ISO dates and clock times read the same in any language; month and
-// weekday names and relative days are English.
+// Dates, times and weekdays. ISO dates and clock times read the same in any language; month names
+// and relative days are English; weekday names English and those of weekday-names.ts.
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** "today", "tomorrow"…: dates relative to the answer. */
@@ -24,6 +25,8 @@ function monthIndex(word: string): number {
 const weekdayShort = /^(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$/;
 
 function weekdayIndex(word: string): number {
+  const other = otherLanguageWeekday(word.toLowerCase());
+  if (other !== -1) return other;
   const w = singular(word.toLowerCase());
   const i = weekdays.indexOf(w.slice(0, 3) as (typeof weekdays)[number]);
   if (i === -1) return -1;
@@ -149,7 +152,10 @@ export function calendarWordAt(t: ClauseToken, rest: readonly ClauseToken[], dig
     }
   }
   const wd = weekdayIndex(c);
-  if (wd !== -1) return { value: { type: 'weekday', keys: [`weekday:${wd}`], text: c, weak: false }, used: 1 };
+  // Another language's weekday is weak: compared where its clause is, never a new claim by itself
+  // (its "working days" and "weekend" words, which restate a range, are not read).
+  if (wd !== -1)
+    return { value: { type: 'weekday', keys: [`weekday:${wd}`], text: c, weak: otherLanguageWeekday(c.toLowerCase()) !== -1 }, used: 1 };
   if (t.lower === 'weekdays' || t.lower === 'weekday' || t.lower === 'weekends' || t.lower === 'weekend') {
     const days = t.lower.startsWith('weekday') ? [0, 1, 2, 3, 4] : [5, 6];
     return { value: { type: 'weekday', keys: days.map((d) => `weekday:${d}`), text: c, weak: true }, used: 1 };

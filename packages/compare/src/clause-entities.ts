@@ -47,6 +47,9 @@ export function entities(
     } else if (run.length > 0 && joinsName(tokens, i, initial, consumed)) {
       // "Department of Motor Vehicles", "Bank of America": one name, whose initials ("DMV") an answer may use.
       run.push(tokens[i]?.core ?? '');
+    } else if (run.length > 0 && stepsInto(tokens, i, initial, consumed)) {
+      // "Settings > Subscription", "Account → Billing": a menu path is one name, however its steps are marked.
+      run.push('>');
     } else if (run.length > 0) {
       pushEntity(run, out);
       run = [];
@@ -71,6 +74,15 @@ function joinsName(tokens: readonly ClauseToken[], i: number, initial: boolean, 
     next?.upper === true &&
     isName(next, i + 1, initial, consumed)
   );
+}
+
+// Marks between the steps of a menu path ("Settings > Privacy", "Account › Billing", "File → Export").
+const pathSteps = new Set(['>', '→', '›', '»', '->', '=>', '＞']);
+
+/** Whether token `i` marks a step of a menu path between two capitalized words ("Settings > Billing"). */
+function stepsInto(tokens: readonly ClauseToken[], i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
+  const next = tokens[i + 1];
+  return pathSteps.has(tokens[i]?.core ?? '') && next?.upper === true && isName(next, i + 1, initial, consumed);
 }
 
 // Two capital letters are mostly a word ("ID", "OK", "PM", "TV"); these name a place or a union of them.

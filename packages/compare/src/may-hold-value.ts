@@ -2,6 +2,7 @@ import { relativeDays } from './calendar-value.js';
 import { isLanguageNumberWord } from './language-numbers.js';
 import { isNumberWord, ordinalValue } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { otherLanguageWeekday } from './weekday-names.js';
 import { isAscii } from './word-forms.js';
 
 // Which tokens can start a value (extract-values.ts asks before trying its patterns): most words
@@ -28,7 +29,8 @@ const valueWords = new Set([
   'half-day',
 ]);
 
-// Every lower-case word that can start a value: number words, months, weekdays, relative days.
+// Every lower-case word that can start a value: number words, months, weekdays, relative days (and
+// weekdays of other languages: weekday-names.ts).
 const startWords = new Set([
   ...valueWords,
   'january',
@@ -127,6 +129,7 @@ function mayHoldValue(t: ClauseToken): boolean {
     isNumberWord(t.lower) ||
     (dash > 0 && isNumberWord(t.lower.slice(0, dash))) ||
     ordinalValue(t.lower) !== undefined ||
-    isLanguageNumberWord(t.lower)
+    isLanguageNumberWord(t.lower) ||
+    otherLanguageWeekday(t.lower) !== -1
   );
 }
