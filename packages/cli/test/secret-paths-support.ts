@@ -32,6 +32,21 @@ export async function apiExchanges(store: Store, adminToken: string): Promise<{ 
   return { count, text };
 }
 
+/**
+ * What a stored byte, an export or a log line may hold of a secret: as written, JSON-escaped,
+ * percent-encoded once or twice, and in base64 at each of the three alignments (an exported body).
+ */
+export function secretSpellings(secret: string): string[] {
+  const once = encodeURIComponent(secret);
+  const out = new Set([secret, JSON.stringify(secret).slice(1, -1), once, encodeURIComponent(once)]);
+  for (const pad of ['', 'x', 'xx']) {
+    const b64 = Buffer.from(pad + secret).toString('base64');
+    const aligned = b64.slice(pad === '' ? 0 : 4, Math.floor((b64.length - 4) / 4) * 4);
+    if (aligned.length >= 12) out.add(aligned);
+  }
+  return [...out];
+}
+
 /** The raw bytes of the files that exist among `files` (a SQLite file, its WAL, a log), as latin1 text. */
 export function storedBytes(files: readonly string[]): string {
   return Buffer.concat(files.filter((f) => existsSync(f)).map((f) => readFileSync(f))).toString('latin1');

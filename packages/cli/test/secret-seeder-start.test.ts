@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { startOtlpReceiver } from '../../otel/test/otlp-receiver.js';
 import { eventually } from './eventually.js';
 import { agent, auth, filesHolding, shadowConfigDir, stubJudge, token } from './judge-stubs.js';
-import { processFixture } from './secret-paths-support.js';
+import { processFixture, secretSpellings } from './secret-paths-support.js';
 import { startUnderstudy } from './start-process.js';
 
 const seeds = {
@@ -55,16 +55,6 @@ const seeds = {
   apiFilter: 'SeederFilterTok9Xq4Lm7Tb2Vn8Wc3',
 } as const;
 
-/** What a stored byte or a log line may hold of a secret: as written, percent-encoded once or twice, and base64 at each alignment. */
-function spellings(secret: string): string[] {
-  const once = encodeURIComponent(secret);
-  const b64 = [0, 1, 2].map((pad) =>
-    Buffer.from('xx'.slice(0, pad) + secret)
-      .toString('base64')
-      .slice(pad === 0 ? 0 : 4, -4),
-  );
-  return [secret, once, encodeURIComponent(once), ...b64.filter((b) => b.length >= 12)];
-}
 
 /** HTML text with its character references read. */
 function unescapeHtml(html: string): string {
@@ -184,7 +174,7 @@ describe('secrets through understudy start: shadow, judge, spans, metrics, logs'
       expect(places.judge).toContain('[redacted:');
       expect(places.dashboard).toContain('[redacted:');
       expect(places.dashboard).toContain('net user alice');
-      const needles = Object.values(seeds).flatMap(spellings);
+      const needles = Object.values(seeds).flatMap(secretSpellings);
       for (const [place, text] of Object.entries(places))
         expect(
           needles.filter((s) => text.includes(s)),

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
 import { auth, filesHolding, listen, readBody, shadowConfigDir, token } from './judge-stubs.js';
 import { rawExchange } from './raw-exchange.js';
-import { processFixture } from './secret-paths-support.js';
+import { processFixture, secretSpellings } from './secret-paths-support.js';
 import { runCli } from './spawn-cli.js';
 import { startUnderstudy } from './start-process.js';
 
@@ -29,15 +29,6 @@ const seeds = {
   resetToken: 'Rk4Wq9Zx2Vb7Np3Lc8Hy6Gd1Fs5Ja0Ue2Io7Tm',
 } as const;
 
-/** A secret as it could be stored: raw, percent-encoded, JSON-escaped, or in base64 at any alignment. */
-function spellings(secret: string): string[] {
-  const out = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-  for (const pad of ['', 'x', 'xx']) {
-    const b64 = Buffer.from(pad + secret).toString('base64');
-    out.add(b64.slice(pad === '' ? 0 : 4, Math.floor((b64.length - 4) / 4) * 4));
-  }
-  return [...out];
-}
 
 /** An agent that answers with what it was sent: the URL it was called with, the password it was told (alone), or a stream. */
 async function echoAgent(): Promise<{ url: string; server: Server }> {
@@ -125,7 +116,7 @@ describe('the trust audit on understudy start: echoed secrets, stream fields, a 
 
       // Read while the process runs too, so the WAL is scanned before a checkpoint folds it in.
       const whileRunning = Object.values(seeds).flatMap((s) =>
-        spellings(s).flatMap((f) => filesHolding(dir, f).map((file) => `${s} in ${file}`)),
+        secretSpellings(s).flatMap((f) => filesHolding(dir, f).map((file) => `${s} in ${file}`)),
       );
       started.cli.child.kill('SIGTERM');
       expect(await started.cli.exit).toBe(0);
@@ -137,11 +128,11 @@ describe('the trust audit on understudy start: echoed secrets, stream fields, a 
       expect(api).toContain('[redacted:');
       for (const [place, text] of Object.entries(places))
         expect(
-          Object.values(seeds).filter((s) => spellings(s).some((f) => text.includes(f))),
+          Object.values(seeds).filter((s) => secretSpellings(s).some((f) => text.includes(f))),
           place,
         ).toEqual([]);
       const afterStop = Object.values(seeds).flatMap((s) =>
-        spellings(s).flatMap((f) => filesHolding(dir, f).map((file) => `${s} in ${file}`)),
+        secretSpellings(s).flatMap((f) => filesHolding(dir, f).map((file) => `${s} in ${file}`)),
       );
       // The config file names no secret; everything else in the directory is Understudy's.
       expect([...whileRunning, ...afterStop]).toEqual([]);
