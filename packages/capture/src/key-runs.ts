@@ -17,6 +17,15 @@ export function keyRuns(text: string, min: number): readonly number[] {
   return runs;
 }
 
+/**
+ * Past the last `=` in `[start, end)` that more characters follow (`NAME=value`, as a shell or an
+ * `.env` file assigns): a key in such a run is the value. Base64's `=` pads only a run's end.
+ */
+export function pastAssignment(text: string, start: number, end: number): number {
+  for (let i = end - 2; i >= start; i--) if (text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) !== 61) return i + 1;
+  return start;
+}
+
 /** The runs of the last text asked about, for the shortest length asked. */
 let last: { readonly text: string | undefined; readonly min: number; readonly runs: readonly number[] } = {
   text: undefined,

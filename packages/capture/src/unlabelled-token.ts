@@ -1,4 +1,4 @@
-import { keyRuns } from './key-runs.js';
+import { keyRuns, pastAssignment } from './key-runs.js';
 import type { Span } from './secret-value-spans.js';
 
 /**
@@ -86,15 +86,18 @@ function keyChar(c: number): boolean {
 
 /** The token in the run `[from, to)` of key characters, when it is one: trimmed to letters and digits (and a base64 `=`) at its ends. */
 function tokenWithin(text: string, from: number, to: number): Span | undefined {
-  let start = from;
+  let opens = from;
   // After a JSON escape (`\nq7Zr…`) the token starts past the escape's letter.
-  if (text.charAt(start - 1) === '\\' && 'nrt'.includes(text.charAt(start))) start++;
-  while (start < to && !isAlnum(text.charCodeAt(start))) start++;
+  if (text.charAt(opens - 1) === '\\' && 'nrt'.includes(text.charAt(opens))) opens++;
+  // `AWS_SECRET_ACCESS_KEY=…`: the token is the value; the name stays.
+  let start = pastAssignment(text, opens, to);
+  const assigned = start !== opens;
+  if (!assigned) while (start < to && !isAlnum(text.charCodeAt(start))) start++;
   let end = to;
   while (end > start && !isAlnum(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== 61) end--;
   if (end - start > maxRun || end - start < minAlnum) return undefined;
-  if (start !== from && !(start === from + 1 && text.charAt(from - 1) === '\\')) return undefined;
-  if (!standsAlone(text, start, to) || !randomLooking(text.slice(start, end)) || idValue(text, start)) return undefined;
+  if (!assigned && start !== opens) return undefined;
+  if (!standsAlone(text, opens, to) || !randomLooking(text.slice(start, end)) || idValue(text, start)) return undefined;
   return [start, end];
 }
 

@@ -1,3 +1,5 @@
+import { pastAssignment } from './key-runs.js';
+
 /**
  * Where a run of key characters is wrapped onto the next line — by a terminal, an editor, an
  * e-mail client or a person — with or without indentation or a quote marker (`> `): a line that
@@ -81,6 +83,7 @@ function pastIndent(text: string, at: number): number {
  * The joint at a line break `[brk, next)`, if a key's head ends before it and a tail starts after
  * it; a tail of lower-case letters only that fills its line to another break is followed onto the
  * next line too (a key over three lines, whose middle line no joint of its own would start from).
+ * A run that reads as something else than the key's next part is no tail (see {@link otherPart}).
  */
 function joint(text: string, brk: number, next: number, out: WrapJoint[]): void {
   const end = lineEndBefore(text, brk);
@@ -88,26 +91,62 @@ function joint(text: string, brk: number, next: number, out: WrapJoint[]): void 
   while (start > 0 && end - start < maxRun && keyChar(text.charCodeAt(start - 1))) start--;
   // A JSON escape (`\n`, `\u0001` before the run) is no part of it: its letter and hex digits stay out.
   if (start > 0 && text.charAt(start - 1) === '\\') start += text.charAt(start) === 'u' ? 5 : 1;
+  // `NAME=value`: the key is the value.
+  start = pastAssignment(text, start, end);
   if (start >= end) return;
-  if (end - start < minHead || /^[a-z]+$/.test(text.slice(start, end))) return;
-  let joined = text.slice(start, end);
+  const head = text.slice(start, end);
+  if (end - start < minHead || /^[A-Z]?[a-z]+$/.test(head)) return;
+  let joined = head;
   const positions: number[] = [];
   for (let i = start; i < end; i++) positions.push(i);
+  let soft = softHyphenAt(text, end);
   let lineAt = next;
+  /** How much of `joined` is taken, and where its last line taken ends in the text. */
+  let taken = 0;
   let last = -1;
   for (let line = 0; line < maxLines && lineAt !== -1; line++) {
     const from = pastIndent(text, lineAt);
     let to = from;
     while (to < text.length && to - from < maxRun && keyChar(text.charCodeAt(to))) to++;
-    if (to - from < minTail || /^\d+$/.test(text.slice(from, to))) break;
-    joined += text.slice(from, to);
+    const tail = text.slice(from, to);
+    if (to - from < minTail || /^\d+$/.test(tail) || (!soft && otherPart(head, tail))) break;
+    joined += tail;
     for (let i = from; i < to; i++) positions.push(i);
-    last = to;
-    // Only a line of lower-case letters alone is followed further: it cannot start a joint of its
-    // own (it reads as a word), and a line of another shape (an id, a date) is not a key's middle.
-    lineAt = /^[a-z]+$/.test(text.slice(from, to)) ? nextLineAt(text, to) : -1;
+    // A line of lower-case letters alone after a hard break is a word (`thanks`, `export`) unless
+    // a key's next line follows it: only then is it taken, as the key's middle. Only such a line
+    // is followed further: a line of another shape (an id, a date) is not a key's middle.
+    const word = /^[a-z]+$/.test(tail);
+    if (!word || soft) {
+      taken = joined.length;
+      last = to;
+    }
+    soft = softHyphenAt(text, to);
+    lineAt = word ? nextLineAt(text, to) : -1;
   }
   if (last === -1) return;
-  positions.push(last);
-  out.push({ joined, from: positions, cut: end - start });
+  out.push({ joined: joined.slice(0, taken), from: [...positions.slice(0, taken), last], cut: end - start });
+}
+
+/** A soft hyphen (raw or `\u00ad`) at `at`: a typesetter's wrap, which may fall inside a word of lower-case letters. */
+function softHyphenAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0xad || (text.charAt(at) === '\\' && /^u00ad$/i.test(text.slice(at + 1, at + 6)));
+}
+
+/** A run of capitals, digits and separators that reads as an id: grouped by `-`, or 8 characters or more. */
+function idOfCapitals(run: string): boolean {
+  return run.includes('-') || run.length >= 8;
+}
+
+/**
+ * A run after a hard break that is no wrapped key's next part: an assignment (`GOOGLE_API_KEY=…`),
+ * a capitalised word (`Order`), or an id of another alphabet than the key's — no lower-case letter
+ * where the other part has some (`ORD-2024-88412`, `A1B2C3D4E5`, on either side of the break: a
+ * random base64 run of 8 or more lacks them once in ~60), or lower-case hex where the head has capitals (a UUID, a commit hash).
+ */
+function otherPart(head: string, tail: string): boolean {
+  if (/=[^=]/.test(tail) || /^[A-Z][a-z]+$/.test(tail)) return true;
+  const headLower = /[a-z]/.test(head);
+  const tailLower = /[a-z]/.test(tail);
+  if (headLower !== tailLower && idOfCapitals(headLower ? tail : head)) return true;
+  return /[A-Z]/.test(head) && /^[0-9a-f]+(?:-[0-9a-f]+)*$/.test(tail) && /[a-f]/.test(tail) && /\d/.test(tail) && tail.length >= 7;
 }

@@ -41,7 +41,7 @@ const secrets = {
   postgres: 'A5SeedPg-4419',
   mysqlUrl: 'A5SeedMy!772',
   mongo: 'A5SeedMongo99',
-  redis: 'A5SeedRedisPw',
+  redis: 'RdsA5OnlyPw-3',
   amqp: 'A5SeedAmqp-55',
   sqlServer: 'A5SeedSql#12',
   xfreerdp: 'A5SeedRdp0rd',
