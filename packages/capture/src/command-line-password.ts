@@ -7,10 +7,12 @@ import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
  * and MariaDB clients, the MongoDB shells, 7-Zip and every registry `… login`; `-a` for
  * `redis-cli`; `-P` for `zip` / `unzip`; `-k`, `-pass`, `-passin`, `-passout` for `openssl`
  * (`pass:…`); `-U user%password` for `smbclient`. Elsewhere `-p` is a port (`psql`, `ssh`, `docker
- * run`) or a flag (`mkdir -p`) and names no secret.
+ * run`) or a flag (`mkdir -p`) and names no secret. The program's name is a word of its own: after
+ * no word character, dot, slash or dash — but after a JSON `\n` / `\t` (a command on a line of its
+ * own in a chat message, as it is stored) it is one.
  */
 const command =
-  /(?<![\w./-])(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*|7z[ar]?)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login)|(zip|unzip)|(openssl)|(smbclient))(?![\w-])/g;
+  /(?<![\w./-](?<!\\[nrt]))(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*|7z[ar]?)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login)|(zip|unzip)|(openssl)|(smbclient))(?![\w-])/g;
 
 /** Each group of `command`: its options, whether a spaced word after a bare one may be something else (the client prompts), and how the value is written. */
 const groups: readonly { readonly flags: readonly string[]; readonly prompts?: boolean; readonly form?: 'openssl' | 'user%password' }[] = [

@@ -3,6 +3,7 @@ import { cardWithin } from './card-number.js';
 import { codeStatements } from './code-statement.js';
 import { commandLinePasswords } from './command-line-password.js';
 import { connectStringPasswords } from './connect-string-password.js';
+import { connectUsingPasswords } from './connect-using-password.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
@@ -10,6 +11,7 @@ import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
+import { rdpPasswords } from './rdp-password.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
@@ -110,6 +112,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: positionalPasswords },
   { name: 'password', find: netCommandPasswords },
   { name: 'password', find: connectStringPasswords },
+  { name: 'password', find: connectUsingPasswords },
+  { name: 'password', find: rdpPasswords },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },
