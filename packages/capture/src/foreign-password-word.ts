@@ -11,6 +11,7 @@
  * a word taken wrongly becomes a placeholder, a password left is stored.
  */
 export function foreignPasswordOfLetters(word: string): boolean {
+  if (cjkWord.test(word)) return cjkPasswordWord(word);
   if (word.length < minLetters || !letters.test(word)) return false;
   const lower = word.toLowerCase();
   return !proseWords.has(lower) && !proseEnding.test(lower) && !germanParticiple.test(lower);
@@ -45,6 +46,28 @@ export function statedLetterPassword(text: string, from: number): [number, numbe
 
 /** The longest word read. */
 const maxWord = 128;
+
+/** Han, kana and Hangul (and the kana's long-vowel mark): scripts written without spaces, where a character is a syllable or more. */
+const cjkWord = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+$/u;
+
+/** A character of those scripts carries what two or three Latin letters do: two of them are as long as five letters. */
+const minCjk = 2;
+
+/**
+ * What prose says after `密码是` / `パスワードは` / `비밀번호는`: a state (`错误`, `無効`, `틀림`), or a
+ * sentence's ending — a particle or an inflection (`错误的`, `过期了`, `間違っています`, `틀렸습니다`).
+ */
+const cjkProse =
+  /(?:的|了|吗|呢|吧|ます|です|ません|ました|でした|った|ない|니다|어요|아요|에요|해요|이다|했다)$|^(?:错误|錯誤|正确|正確|无效|無效|無効|有效|有効|不对|不對|不正确|过期|過期|已过期|忘记|忘記|什么|什麼|多少|必填|必需|相同|一样|一樣|間違い|空白|なし|不明|同じ|틀림|없음|만료|같음)$/u;
+
+/**
+ * Whether a word of Han, kana or Hangul stated as a password is one (`天地玄黄`, `猫狗`): two
+ * characters or more, and not a state or a sentence's ending ({@link cjkProse}). Trust audit 5
+ * (2026-12-03) found such passwords under five characters stored: the Latin letters' floor was applied.
+ */
+export function cjkPasswordWord(word: string): boolean {
+  return cjkWord.test(word) && [...word].length >= minCjk && !cjkProse.test(word);
+}
 
 const letter = /^\p{L}$/u;
 

@@ -1,6 +1,6 @@
 import { lineEndingLetterPassword } from './blank-label-password.js';
 import { firstLetterGroups } from './first-letter-groups.js';
-import { statedLetterPassword } from './foreign-password-word.js';
+import { cjkPasswordWord, statedLetterPassword } from './foreign-password-word.js';
 import { foreignPasswordLabels as labels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
 import { nearSecretWord } from './secret-words.js';
@@ -33,7 +33,7 @@ function spelled(label: string): string {
  * must read as a credential (see `foreignPasswordValues`).
  */
 const labelled = new RegExp(
-  `(${labels.map(spelled).join('|')})(?:[ \\t\\u00a0\\u202f\\u3000]*(?:[:=：]|\\\\uff1a)|[ \\t]+[-\\u2013\\u2014](?=[ \\t])|[ \\t]+(?:ist|lautet|es|est|é|è|\\\\u00e[89]|is|era|was|to|jest|er|är|\\\\u00e4r|on)(?=[ \\t])|[ \\t]*(?:是|为|為|は|는|은|\\\\u662f|\\\\u4e3a|\\\\u306f)|(?=[ \\t\\u3000]))[ \\t\\u00a0\\u3000]*`,
+  `(${labels.map(spelled).join('|')})(?:[ \\t\\u00a0\\u202f\\u3000]*(?:[:=：]|\\\\uff1a)|[ \\t]+[-\\u2013\\u2014](?=[ \\t])|[ \\t]+(?:ist|lautet|es|est|é|è|\\\\u00e[89]|is|era|was|to|jest|er|är|\\\\u00e4r|on)(?=[ \\t])|[ \\t]*(?:是|为|為|は|는|은|\\\\u662f|\\\\u4e3a|\\\\u70ba|\\\\u306f|\\\\ub294|\\\\uc740)|(?=[ \\t\\u3000]))[ \\t\\u00a0\\u3000]*`,
   'gi',
 );
 
@@ -85,18 +85,20 @@ export function labelledValues(text: string): Span[] {
     const value = decodeEscapes(text.slice(from, to));
     const stated = m[0].slice(label.length);
     const colon = /[:=：\uff1a-]|\\uff1a/.test(stated);
-    // With a colon any word of five or more; after a copula a credential's shape and no date or
+    // With a colon any word of five or more (two of Han, kana or Hangul); after a copula a credential's shape and no date or
     // amount, or a word of letters that reads as no prose (`ist sonnenblume`, not `ist falsch`);
     // after a blank alone a credential's shape, or a lower-case word of letters ending a short
     // statement (`senha girassol`, not `senha incorreta`, `Passwort vergessen`).
-    const taken = colon ? credentialish(value) || value.length >= 5 : credentialish(value) && !ordinaryFigure.test(value);
+    const taken = colon
+      ? credentialish(value) || value.length >= 5 || cjkPasswordWord(value)
+      : credentialish(value) && !ordinaryFigure.test(value);
     // After a blank alone, a word of letters only where the statement is clearly one (`blank-label-password.ts`).
     const letters =
       taken || colon ? undefined : copula.test(stated) ? statedLetterPassword(text, from) : lineEndingLetterPassword(text, m.index, from);
     if (letters !== undefined) {
       out.push(letters);
       labelled.lastIndex = letters[1];
-    } else if (value.length >= 4 && !value.startsWith('[redacted:') && taken) {
+    } else if ((value.length >= 4 || cjkPasswordWord(value)) && !value.startsWith('[redacted:') && taken) {
       out.push([from, to]);
       labelled.lastIndex = to;
     }
