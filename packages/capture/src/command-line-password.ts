@@ -6,16 +6,23 @@ import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
  * Programs whose option takes a password, each group's options below: `-p` for `sshpass`, the MySQL
  * and MariaDB clients, the MongoDB shells, 7-Zip and every registry `… login`; `-a` for
  * `redis-cli`; `-P` for `zip` / `unzip`; `-k`, `-pass`, `-passin`, `-passout` for `openssl`
- * (`pass:…`); `-U user%password` for `smbclient`. Elsewhere `-p` is a port (`psql`, `ssh`, `docker
+ * (`pass:…`); `-U user%password` for `smbclient`; PowerShell's `ConvertTo-SecureString PW -AsPlainText`
+ * (or `-String PW`). Elsewhere `-p` is a port (`psql`, `ssh`, `docker
  * run`) or a flag (`mkdir -p`) and names no secret. The program's name is a word of its own: after
  * no word character, dot, slash or dash — but after a JSON `\n` / `\t` (a command on a line of its
  * own in a chat message, as it is stored) it is one.
  */
 const command =
-  /(?<![\w./-](?<!\\[nrt]))(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*|7z[ar]?)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login)|(zip|unzip)|(openssl)|(smbclient))(?![\w-])/g;
+  /(?<![\w./-](?<!\\[nrt]))(?:(sshpass)|(mysql\w*|mariadb[\w-]*|mongo\w*|7z[ar]?)|(redis-cli)|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|regctl|cf|oc|helm(?:[ \t]+registry)?)[ \t]+(login)|(zip|unzip)|(openssl)|(smbclient)|([Cc]onvert[Tt]o-[Ss]ecure[Ss]tring))(?![\w-])/g;
 
 /** Each group of `command`: its options, whether a spaced word after a bare one may be something else (the client prompts), and how the value is written. */
-const groups: readonly { readonly flags: readonly string[]; readonly prompts?: boolean; readonly form?: 'openssl' | 'user%password' }[] = [
+const groups: readonly {
+  readonly flags: readonly string[];
+  readonly prompts?: boolean;
+  readonly form?: 'openssl' | 'user%password';
+  /** The first word that is no option is the password, on a line that says so (`-AsPlainText`). */
+  readonly positional?: string;
+}[] = [
   { flags: ['-p'] },
   { flags: ['-p'], prompts: true },
   { flags: ['-a'] },
@@ -23,6 +30,7 @@ const groups: readonly { readonly flags: readonly string[]; readonly prompts?: b
   { flags: ['-P'] },
   { flags: ['-k', '-pass', '-passin', '-passout'], form: 'openssl' },
   { flags: ['-U'], form: 'user%password' },
+  { flags: ['-String'], positional: '-asplaintext' },
 ];
 
 /** A word with a file's extension (`archive.7z`, `dump.sql`): what a prompting client reads after a bare `-p`, not a password. */
@@ -147,8 +155,16 @@ export function commandLinePasswords(text: string): Span[] {
   for (let m = command.exec(text); m !== null; m = command.exec(text)) {
     const end = lineEnd(text, m.index + m[0].length);
     const group = groups[m.slice(1).findIndex((g) => g !== undefined)] ?? { flags: ['-p'] };
+    let positional = group.positional !== undefined && text.slice(m.index, end).toLowerCase().includes(group.positional);
     for (let at = skipSpace(text, m.index + m[0].length, end); at < end; at = skipSpace(text, pastWord(text, at, end), end)) {
       const flag = group.flags.find((f) => text.startsWith(f, at) && (f.length === 2 || ' \t'.includes(text.charAt(at + f.length))));
+      if (positional && flag === undefined && text.charAt(at) !== '-') {
+        // PowerShell's `ConvertTo-SecureString "PW" -AsPlainText`; a variable (`$pw`) or an expression is none.
+        const value = valueAt(text, at, end);
+        if (value !== undefined && !'$('.includes(text.charAt(value[0]))) out.push(value);
+        positional = false;
+        continue;
+      }
       if (flag === undefined || text.startsWith('--', at)) continue;
       const after = at + flag.length;
       if (after < end && text.charAt(after) !== ' ' && text.charAt(after) !== '\t') {

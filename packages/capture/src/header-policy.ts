@@ -80,6 +80,9 @@ const secretNames = new Set([
 const secretSuffix =
   /_(?:key|apikey|token|secret|password|passwd|pwd?|signature|credentials?|auth|authorization|cookie|session|sessionid|session_id)$/;
 
+/** A version or a number after a name's last word (`apiKeyV2`, `client_secret_2`): the name is still the word's. */
+const versionSuffix = /_v?\d+$/;
+
 /** Words that make a name secret wherever they stand as a whole word (`x-auth-user`, `key-id`, `x-secret-region`). */
 const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'password', 'passwd', 'passphrase', 'credential', 'credentials']);
 
@@ -105,6 +108,7 @@ export function isSecretName(name: string): boolean {
     !secretNameAllowList.has(camel) &&
     (secretNames.has(n) ||
       secretSuffix.test(camel) ||
+      secretSuffix.test(camel.replace(versionSuffix, '')) ||
       n.split('_').some((word) => secretWords.has(word)) ||
       privateDataName(camel.split('_')) ||
       compoundPassword(name, n) ||
@@ -118,11 +122,14 @@ export function isSecretName(name: string): boolean {
 /**
  * A password's name run together with what it is for, as environment variables are written
  * (`PGPASSWORD`, `MYSQLROOTPASSWORD`, `dbpasswd`), or an upper-case variable ending in `PASS`
- * (`SSHPASS`, `SMTP_PASS`), which no English word ending in `pass` is (`BYPASS`, `COMPASS`).
+ * (`SSHPASS`, `SMTP_PASS`), or in lower or camel case after another word (`db_pass`, `smtpPass`;
+ * trust audit 5), which no English word ending in `pass` is (`BYPASS`, `COMPASS`).
  */
 function compoundPassword(name: string, lower: string): boolean {
   if (/pass(?:word|wd|phrase)$/.test(lower)) return true;
-  return /^[A-Z][A-Z0-9_]*PASS$/.test(name) && !passWords.has(lower.replace(/^.*_/, ''));
+  // `db_pass`, `smtpPass`: the same in lower or camel case, a word before `pass` (`pass` alone is a verb).
+  const shape = /^[A-Z][A-Z0-9_]*PASS$/.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_pass$/.test(name) || /^[a-z][a-z0-9]*Pass$/.test(name);
+  return shape && !passWords.has(lower.replace(/^.*_/, ''));
 }
 
 const passWords: ReadonlySet<string> = new Set(['bypass', 'compass', 'encompass', 'overpass', 'underpass', 'surpass', 'trespass']);

@@ -36,7 +36,7 @@ export function assignedSecrets(text: string): Span[] {
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
     // The name first (a remembered verdict): most words the scan finds name no secret (`shipping`, `cardholder`).
-    const found = isSecretName(name) ? assignedValue(text, start, end, name) : undefined;
+    const found = isSecretName(name) ? assignedValue(text, start, end, name) : credentialArgument(text, end, name);
     const value = found !== undefined && json ? withinString(text, found) : found;
     if (value === undefined) {
       word = nextSecretWord(text, word.end);
@@ -80,6 +80,8 @@ function withinString(text: string, [from, to]: Span): Span | undefined {
 
 /** The value assigned to the name at `[start, end)`, by what follows it (and what precedes it). */
 function assignedValue(text: string, start: number, end: number, name: string): Span | undefined {
+  const argument = quotedNameValue(text, start, end) ?? credentialArgument(text, end, name);
+  if (argument !== undefined) return argument;
   const next = text.charAt(end);
   if (next === '=') return assignment(text, start, end);
   if (next === ':')
@@ -179,4 +181,51 @@ function headerLine(text: string, start: number, end: number, name: string): Spa
 function quotedAfterColon(text: string, start: number, end: number, name: string): Span | undefined {
   if (bareKey(name) || !nameBoundary(text, start)) return undefined;
   return quotedValue(text, skipBlanks(text, end + 1));
+}
+
+/**
+ * A quoted secret name given as a call's first argument, a map's key or an index, its value the
+ * next quoted string: `define('DB_PASSWORD', '…')`, `props.setProperty("password", "…")`,
+ * `os.getenv("API_KEY", "…")`, `'password' => '…'` (PHP, Ruby), `os.environ["DB_PASSWORD"] = "…"`,
+ * in text or JSON-escaped (`\"password\", \"…\"`), when it has no blank. A list of names
+ * (`"required": ["password", "email"]`, a tuple) is none: a name before `,` counts only as the
+ * first argument of a named call.
+ */
+function quotedNameValue(text: string, start: number, end: number): Span | undefined {
+  const open = text.charAt(start - 1);
+  if (open !== '"' && open !== "'") return undefined;
+  const quote = open === '"' && text.charAt(start - 2) === '\\' ? '\\"' : open;
+  if (!text.startsWith(quote, end)) return undefined;
+  let before = start - quote.length - 1;
+  while (before >= 0 && ' \t'.includes(text.charAt(before))) before--;
+  let at = skipBlanks(text, end + quote.length);
+  const opener = text.charAt(before);
+  // A call's `(` follows its name (`define(`); a tuple's follows a blank or `=`.
+  if (text.charAt(at) === ',' && opener === '(' && isNameChar(text.charCodeAt(before - 1))) at++;
+  else if (text.startsWith('=>', at)) at += 2;
+  else if (text.charAt(at) === ']' && opener === '[') {
+    at = skipBlanks(text, at + 1);
+    if (text.charAt(at) !== '=' || text.charAt(at + 1) === '=') return undefined;
+    at++;
+  } else return undefined;
+  return unspaced(text, quotedValue(text, skipBlanks(text, at)));
+}
+
+/** A value with no blank in it: a message logged under a name (`log("password", "changed for bob")`) is prose. */
+function unspaced(text: string, value: Span | undefined): Span | undefined {
+  return value === undefined || /[ \t]/.test(text.slice(value[0], value[1])) ? undefined : value;
+}
+
+/**
+ * A credential's constructor given it in quoted arguments: the second (after the user or the key
+ * id) is the secret — `new NetworkCredential("bob", "…")`, `PSCredential("bob", "…")`,
+ * `UsernamePasswordCredentials("bob", "…")`, `BasicAWSCredentials("AKIA…", "…")`.
+ */
+function credentialArgument(text: string, end: number, name: string): Span | undefined {
+  if (text.charAt(end) !== '(' || !/credentials?$/i.test(name)) return undefined;
+  const first = quotedValue(text, skipBlanks(text, end + 1));
+  if (first === undefined) return undefined;
+  const close = text.startsWith('\\"', first[1]) ? 2 : 1;
+  const comma = skipBlanks(text, first[1] + close);
+  return text.charAt(comma) === ',' ? quotedValue(text, skipBlanks(text, comma + 1)) : undefined;
 }
