@@ -24,6 +24,14 @@ describe('a secret in a pasted code or config snippet', () => {
     'new BasicAWSCredentials("AKIAEXAMPLEID", "{pw}")',
     '$pw = ConvertTo-SecureString "{pw}" -AsPlainText -Force',
     'ConvertTo-SecureString -String "{pw}" -AsPlainText -Force',
+    'let password = "{pw}";',
+    'String pwd = "{pw}";',
+    'if ok { cfg.password = "{pw}" }',
+    'pw := "{pw}"',
+    '<property name="password" value="{pw}"/>',
+    '<add key="ApiSecret" value="{pw}" />',
+    'dsn := "app:{pw}@tcp(db:3306)/shop?parseTime=true"',
+    'echo {pw} | base64 -d',
     'db_pass={pw}',
     'smtpPass: "{pw}"',
     'mysql -u root -p{pw} -h db',
@@ -36,6 +44,16 @@ describe('a secret in a pasted code or config snippet', () => {
     expectPasswordsRedacted(at, snippets, passwords);
   });
 
+  it('is redacted base64-wrapped: user:password encoded, with no label', () => {
+    for (const pw of passwords) {
+      const encoded = Buffer.from(`deploy:${pw}`).toString('base64');
+      for (const text of [`creds (base64): ${encoded}`, `use ${encoded} for the registry`]) {
+        expect(at.stored(text), text).not.toContain(encoded);
+        expect(at.storedJson(text), text).not.toContain(encoded);
+      }
+    }
+  });
+
   it('leaves lists of names, other calls and variables byte for byte', () => {
     for (const text of [
       'required: ["password", "username"]',
@@ -45,6 +63,9 @@ describe('a secret in a pasted code or config snippet', () => {
       '$secure = ConvertTo-SecureString $plain -AsPlainText -Force',
       'boarding pass ready; bypass=true; compass: north',
       'cmp(a, b) == 0 and env["PATH"] == "/usr/bin"',
+      'let name = "Bob"; cfg.timeout = "30s"',
+      '<property name="timeout" value="30"/>',
+      'see user:pass@ docs, tcp(host) and x@tcp',
     ]) {
       expect(at.stored(text), text).toBe(text);
       expect(at.storedJson(text), text).not.toContain('[redacted');

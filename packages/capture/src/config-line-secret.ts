@@ -100,16 +100,19 @@ function skipIndent(text: string, at: number): number {
 /**
  * `name = value` as an INI / TOML / properties line (the name first on its line or in a quoted string): a quoted
  * string's content, or the value up to a blank. A value opening a table, list or call is not one.
+ * A quoted value is also taken after a declaration or a member anywhere on a line, as code writes
+ * it (`let password = "…"`, `String pwd = "…";`, `cfg.password = "…"`, Go's `pw := "…"`; trust audit 5).
  */
 export function spacedAssignmentValue(text: string, start: number, end: number): Span | undefined {
-  const eq = skipBlanks(text, end);
+  let eq = skipBlanks(text, end);
+  if (eq !== end && text.startsWith(':=', eq)) eq++;
   if (eq === end || text.charAt(eq) !== '=' || text.charAt(eq + 1) === '=') return undefined;
   let lineStart = start;
   while (lineStart > 0 && ' \t'.includes(text.charAt(lineStart - 1))) lineStart--;
-  if (!lineStartAt(text, lineStart) && !stringStartAt(text, lineStart)) return undefined;
   const from = skipBlanks(text, eq + 1);
   const quoted = quotedValue(text, from);
   if (quoted !== undefined) return quoted;
+  if (!lineStartAt(text, lineStart) && !stringStartAt(text, lineStart)) return undefined;
   let to = from;
   while (to < text.length && !' \t\r\n\\"\'{[(<'.includes(text.charAt(to))) to++;
   // A value that opens a table, list or call (`auth = {`, `token = get(`) is code, not a credential.

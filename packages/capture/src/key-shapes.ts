@@ -1,6 +1,6 @@
 import { secretStart as start } from './secret-start.js';
 import type { TextPattern } from './text-patterns.js';
-import { urlPasswords } from './url-password.js';
+import { dsnPasswords, urlPasswords } from './url-password.js';
 
 /**
  * Prefixes vendors put on their credentials so that scanners can find them: Hugging Face, GitLab,
@@ -120,6 +120,7 @@ export const keyShapes: readonly TextPattern[] = [
     hints: ['/api/webhooks/'],
   },
   { name: 'url_password', find: urlPasswords },
+  { name: 'url_password', find: dsnPasswords },
   {
     name: 'basic',
     regex: new RegExp(`${start}Basic\\s+[A-Za-z0-9+/]{8,1024}={0,2}(?![A-Za-z0-9+/=])`, 'gi'),

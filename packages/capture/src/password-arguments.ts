@@ -113,8 +113,12 @@ function rabbitPasswords(text: string, at: number, out: Span[]): void {
 }
 
 const pipedFrom = /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)(?=[ \t])/g;
-/** What reads a password from standard input: `--password-stdin`, `--stdin` (`passwd`), `chpasswd`. */
-const readsPassword = /--password-stdin|--stdin|(?<![\w-])chpasswd(?![\w-])/;
+/**
+ * What reads a password from standard input: `--password-stdin`, `--stdin` (`passwd`), `chpasswd`;
+ * and `base64 -d` / `--decode`, which people pipe a Kubernetes secret's value to (`echo … | base64
+ * -d`): the echoed word is the secret, base64-wrapped (trust audit 5).
+ */
+const readsPassword = /--password-stdin|--stdin|(?<![\w-])chpasswd(?![\w-])|(?<![\w-])base64[ \t]+(?:-d|-D|--decode)(?![\w-])/;
 
 /** `echo PW | docker login --password-stdin`, `printf '%s' PW | …`, `echo user:PW | chpasswd`: the piped word. */
 function pipedPasswords(text: string, out: Span[]): void {

@@ -187,6 +187,7 @@ function quotedAfterColon(text: string, start: number, end: number, name: string
  * A quoted secret name given as a call's first argument, a map's key or an index, its value the
  * next quoted string: `define('DB_PASSWORD', '…')`, `props.setProperty("password", "…")`,
  * `os.getenv("API_KEY", "…")`, `'password' => '…'` (PHP, Ruby), `os.environ["DB_PASSWORD"] = "…"`,
+ * `<property name="password" value="…"/>` (an XML element's name or key attribute, then its value),
  * in text or JSON-escaped (`\"password\", \"…\"`), when it has no blank. A list of names
  * (`"required": ["password", "email"]`, a tuple) is none: a name before `,` counts only as the
  * first argument of a named call.
@@ -203,6 +204,8 @@ function quotedNameValue(text: string, start: number, end: number): Span | undef
   // A call's `(` follows its name (`define(`); a tuple's follows a blank or `=`.
   if (text.charAt(at) === ',' && opener === '(' && isNameChar(text.charCodeAt(before - 1))) at++;
   else if (text.startsWith('=>', at)) at += 2;
+  // `<property name="password" value="…"/>`, `<add key="ApiSecret" value="…"/>`: the element's value attribute.
+  else if (/^value=/i.test(text.slice(at, at + 6)) && /(?:name|key)=$/i.test(text.slice(before - 4, before + 1))) at += 6;
   else if (text.charAt(at) === ']' && opener === '[') {
     at = skipBlanks(text, at + 1);
     if (text.charAt(at) !== '=' || text.charAt(at + 1) === '=') return undefined;

@@ -18,6 +18,7 @@ import type { Span } from './secret-value-spans.js';
  *   digits scattered in three or more runs with under 70 % in word runs. Identifiers
  *   (`createTapMetricsForVersion2Handler`, `README_Install_Guide_v2_Final_2024`) stay; about 99 %
  *   of random 40-character tokens and 93 % of 24-character ones are taken (seeded draws in the test);
+ * - or base64 of `user:password` (see `encodedCredential`);
  * - not the value of a member named as an id (`"id":"chatcmpl-…"`, `"tool_call_id":"call_…"`,
  *   `"itemId":"…"`): those are the records' own ids, which a replay and the engine compare.
  *
@@ -97,8 +98,28 @@ function tokenWithin(text: string, from: number, to: number): Span | undefined {
   while (end > start && !isAlnum(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== 61) end--;
   if (end - start > maxRun || end - start < minAlnum) return undefined;
   if (!assigned && start !== opens) return undefined;
-  if (!standsAlone(text, opens, to) || !randomLooking(text.slice(start, end)) || idValue(text, start)) return undefined;
+  if (!standsAlone(text, opens, to) || idValue(text, start)) return undefined;
+  const token = text.slice(start, end);
+  if (!randomLooking(token) && !encodedCredential(token)) return undefined;
   return [start, end];
+}
+
+/** Standard base64, padded or not: what `encodedCredential` decodes. */
+const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** `user:password` (a Basic credential, a Docker `auth`): a user name, a colon, a password of printable characters. */
+const userPassword = /^[\w.@+-]{1,64}:[\x21-\x7e]{4,128}$/;
+
+/**
+ * Base64 of `user:password` standing alone (`creds: dXNlcjpTM2NyZXQ…`), which reads as words once
+ * encoded as often as not: decoded, and taken when it is exactly that (re-encoding gives the token
+ * back, so a word that merely decodes to bytes is not one). Trust audit 5 found it stored.
+ */
+function encodedCredential(token: string): boolean {
+  if (!base64.test(token)) return false;
+  const bytes = Buffer.from(token, 'base64');
+  const decoded = bytes.toString('latin1');
+  return userPassword.test(decoded) && bytes.toString('base64').replace(/=+$/, '') === token.replace(/=+$/, '');
 }
 
 /** Longer runs are data (base64 of an image, an encrypted blob), not a credential. */

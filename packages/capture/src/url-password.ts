@@ -39,3 +39,30 @@ export function urlPasswords(text: string): [number, number][] {
   }
   return out;
 }
+
+/** What ends a DSN's word, back from its `@`: a password may hold `#`, `?`, `/`, `@` itself (the driver splits at the last `@`). */
+const dsnEnd = new Set([...'"\'`\\<> \t\r\n']);
+
+/** The protocols of a Go MySQL driver's DSN address (`tcp(host:port)`, `unix(/path)`). */
+const dsnProtocol = /^(?:tcp|tcp4|tcp6|udp|unix|unixgram|cloudsql)\(/;
+
+/**
+ * Go's MySQL DSN, `user:password@tcp(host:3306)/db` (go-sql-driver/mysql): the password's range.
+ * A scan from each `@` (rare in prose and JSON), then back over the password to its `:` and a user.
+ */
+export function dsnPasswords(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (!dsnProtocol.test(text.slice(at + 1, at + 11))) continue;
+    let colon = -1;
+    let i = at - 1;
+    for (; i >= 0 && at - i <= maxUser + maxPassword; i--) {
+      const c = text.charAt(i);
+      if (dsnEnd.has(c)) break;
+      if (c === ':') colon = i;
+    }
+    // The first `:` after the user (a password may hold more), with a user before it.
+    if (colon > i + 1 && colon < at - 1 && !hiddenAlready(text.slice(colon + 1, at))) out.push([colon + 1, at]);
+  }
+  return out;
+}
