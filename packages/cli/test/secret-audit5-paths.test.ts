@@ -4,7 +4,7 @@
  * passwords on command lines (`xfreerdp /p:`, db2 `USING`, clients' options on a line of their own
  * in a chat message) and in config snippets of several languages, API keys in JSON members of
  * unusual names, a secret in a tool call's arguments, short CJK passwords, a capitalised
- * letters-only password after a blank label, percent-encoded ones — sent by the real `openai` and
+ * letters-only password after a blank label, percent-encoded and base64-wrapped ones — sent by the real `openai` and
  * `@anthropic-ai/sdk` clients through the tap (a JSON request and reply, OpenAI chat, Responses
  * and Anthropic streams that split them across 3-character deltas, headers and the query) with
  * its live shadow, a replay, the egress proxy and `understudy import` of HAR; then `understudy
@@ -64,6 +64,11 @@ const secrets = {
   jsonV2: 'ak2-A5SeedZz9Yy8Xx7Ww6',
   toolArg: 'A5SeedToolArgPw77',
   urlEncoded: 'A5Seed@Pw!enc',
+  letDecl: 'A5SeedLetPw-31',
+  xmlValue: 'A5SeedXmlPw-32',
+  goDsn: 'A5SeedGoDsn#33',
+  base64Creds: Buffer.from('deploy:A5SeedB64Pw-34').toString('base64'),
+  base64Decode: 'QTVTZWVkSzhzUHctMzU=',
   headerKey: 'A5SeedHeaderKey-0123456789',
   queryKey: 'A5SeedQueryKey-0123456789',
   streamKey: 'sk-proj-A5SeedStreamKeyAbCdEfGhIjKlMnOp',
@@ -111,6 +116,11 @@ const spelled = [
   `var cred = new NetworkCredential("bob", "${secrets.csharp}");`,
   `$pw = ConvertTo-SecureString "${secrets.powershell}" -AsPlainText -Force`,
   `login?user=bob&password=${encodeURIComponent(secrets.urlEncoded)}`,
+  `let password = "${secrets.letDecl}";`,
+  `<property name="password" value="${secrets.xmlValue}"/>`,
+  `dsn := "app:${secrets.goDsn}@tcp(db:3306)/shop"`,
+  `registry creds (base64): ${secrets.base64Creds}`,
+  `echo ${secrets.base64Decode} | base64 -d`,
   `key ${secrets.streamKey}`,
   `${ordinary[0]} shipped; request ${ordinary[1]}; see ${ordinary[2]}`,
 ].join('\n');
