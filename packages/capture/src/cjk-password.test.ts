@@ -42,7 +42,15 @@ describe('a short password of Han, kana or Hangul', () => {
   });
 
   it('leaves what prose says about a password byte for byte', () => {
-    for (const text of ['密码：错误', '密码是错误的', '密码已过期', 'パスワードは間違っています', '비밀번호는 틀렸습니다', '密码：*', '密码是 什么？'])
+    for (const text of [
+      '密码：错误',
+      '密码是错误的',
+      '密码已过期',
+      'パスワードは間違っています',
+      '비밀번호는 틀렸습니다',
+      '密码：*',
+      '密码是 什么？',
+    ])
       expect(at.stored(text), text).toBe(text);
     expect(['猫狗', '天地玄黄', '하늘'].every(cjkPasswordWord)).toBe(true);
     expect(['猫', '错误', '过期了', '틀렸습니다', 'abc'].some(cjkPasswordWord)).toBe(false);

@@ -6,8 +6,7 @@ import { redacted, type Span } from './secret-value-spans.js';
  * PW`, in any letter case, as a word of its own (after a JSON `\n` / `\t` too), and the new password
  * after `NEW` / `CONFIRM`. A native scan of one literal-led regex (`using` alone is common prose).
  */
-const usingClause =
-  /(?<![\w-](?<!\\[nrt]))(?:connect|attach)[ \t]+to[ \t]+[\w.$#@:-]+[ \t]+user[ \t]+[^\s"'`;\\]+[ \t]+using[ \t]+/gi;
+const usingClause = /(?<![\w-](?<!\\[nrt]))(?:connect|attach)[ \t]+to[ \t]+[\w.$#@:-]+[ \t]+user[ \t]+[^\s"'`;\\]+[ \t]+using[ \t]+/gi;
 
 /** `NEW PW CONFIRM PW` after the password: a change of password at the connection. */
 const newPassword = /^[ \t]+(?:new|confirm)[ \t]+/i;

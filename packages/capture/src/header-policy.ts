@@ -128,7 +128,8 @@ export function isSecretName(name: string): boolean {
 function compoundPassword(name: string, lower: string): boolean {
   if (/pass(?:word|wd|phrase)$/.test(lower)) return true;
   // `db_pass`, `smtpPass`: the same in lower or camel case, a word before `pass` (`pass` alone is a verb).
-  const shape = /^[A-Z][A-Z0-9_]*PASS$/.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_pass$/.test(name) || /^[a-z][a-z0-9]*Pass$/.test(name);
+  const shape =
+    /^[A-Z][A-Z0-9_]*PASS$/.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_pass$/.test(name) || /^[a-z][a-z0-9]*Pass$/.test(name);
   return shape && !passWords.has(lower.replace(/^.*_/, ''));
 }
 

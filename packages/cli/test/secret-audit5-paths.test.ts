@@ -152,27 +152,58 @@ const sse = (events: readonly (readonly [string | undefined, unknown])[]) =>
   events.map(([event, data]) => `${event === undefined ? '' : `event: ${event}\n`}data: ${JSON.stringify(data)}\n\n`).join('');
 /** In deltas of 3 characters: every secret split, most several times. */
 const pieces = (s: string): string[] => s.match(/[\s\S]{1,3}/gu) ?? [];
-const chatChunk = (delta: object) => ({ id: 'chatcmpl-a5', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta }] });
+const chatChunk = (delta: object) => ({
+  id: 'chatcmpl-a5',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'gpt-4o-mini',
+  choices: [{ index: 0, delta }],
+});
 const openaiStream = `${sse([
   ...pieces(spelled).map((d) => [undefined, chatChunk({ content: d })] as const),
   [undefined, chatChunk({ tool_calls: [{ index: 0, id: 'call_a5', type: 'function', function: { name: 'run', arguments: '' } }] })],
   ...pieces(toolArguments).map((d) => [undefined, chatChunk({ tool_calls: [{ index: 0, function: { arguments: d } }] })] as const),
 ])}data: [DONE]\n\n`;
 const anthropicStream = sse([
-  ['message_start', { type: 'message_start', message: { id: 'msg_a5', type: 'message', role: 'assistant', content: [], model: 'claude', usage: { input_tokens: 1, output_tokens: 1 } } }],
+  [
+    'message_start',
+    {
+      type: 'message_start',
+      message: {
+        id: 'msg_a5',
+        type: 'message',
+        role: 'assistant',
+        content: [],
+        model: 'claude',
+        usage: { input_tokens: 1, output_tokens: 1 },
+      },
+    },
+  ],
   ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-  ...pieces(spelled).map((d) => ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d } }] as const),
+  ...pieces(spelled).map(
+    (d) => ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d } }] as const,
+  ),
   ['content_block_stop', { type: 'content_block_stop', index: 0 }],
-  ['content_block_start', { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_a5', name: 'run', input: {} } }],
+  [
+    'content_block_start',
+    { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_a5', name: 'run', input: {} } },
+  ],
   ...pieces(toolArguments).map(
-    (d) => ['content_block_delta', { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: d } }] as const,
+    (d) =>
+      ['content_block_delta', { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: d } }] as const,
   ),
   ['content_block_stop', { type: 'content_block_stop', index: 1 }],
   ['message_delta', { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 5 } }],
   ['message_stop', { type: 'message_stop' }],
 ]);
 const responsesStream = sse(
-  pieces(spelled).map((d) => ['response.output_text.delta', { type: 'response.output_text.delta', item_id: 'msg_a5', output_index: 0, content_index: 0, delta: d }] as const),
+  pieces(spelled).map(
+    (d) =>
+      [
+        'response.output_text.delta',
+        { type: 'response.output_text.delta', item_id: 'msg_a5', output_index: 0, content_index: 0, delta: d },
+      ] as const,
+  ),
 );
 
 function upstreamApp(): Hono {
@@ -217,7 +248,11 @@ describe('trust audit 5 seeder (every path, real SDK clients)', () => {
     const anthropic = new Anthropic({ apiKey: 'sk-ant-api03-A5SeedAnthropicClientKeyAbCdEf', baseURL: tapUrl, maxRetries: 0 });
     const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: spelled }] });
     expect(completion.choices[0]?.message.tool_calls?.length).toBe(1);
-    const chat = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'again' }] });
+    const chat = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      stream: true,
+      messages: [{ role: 'user', content: 'again' }],
+    });
     let streamed = '';
     for await (const chunk of chat) streamed += chunk.choices[0]?.delta.content ?? '';
     expect(streamed).toBe(spelled);
@@ -251,7 +286,11 @@ describe('trust audit 5 seeder (every path, real SDK clients)', () => {
       join(dir, 'a5.har'),
       harOf(
         `http://agent.example/v1/chat/completions?api_key=${secrets.queryKey}`,
-        { headers: { ...json, authorization: `Bearer ${secrets.bearer}` }, mimeType: 'application/json', text: JSON.stringify({ messages: [{ role: 'user', content: spelled }] }) },
+        {
+          headers: { ...json, authorization: `Bearer ${secrets.bearer}` },
+          mimeType: 'application/json',
+          text: JSON.stringify({ messages: [{ role: 'user', content: spelled }] }),
+        },
         { status: 200, headers: json, mimeType: 'application/json', text: chatReply(spelled) },
       ),
     );

@@ -55,7 +55,6 @@ const seeds = {
   apiFilter: 'SeederFilterTok9Xq4Lm7Tb2Vn8Wc3',
 } as const;
 
-
 /** HTML text with its character references read. */
 function unescapeHtml(html: string): string {
   return html

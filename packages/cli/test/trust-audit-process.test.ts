@@ -29,7 +29,6 @@ const seeds = {
   resetToken: 'Rk4Wq9Zx2Vb7Np3Lc8Hy6Gd1Fs5Ja0Ue2Io7Tm',
 } as const;
 
-
 /** An agent that answers with what it was sent: the URL it was called with, the password it was told (alone), or a stream. */
 async function echoAgent(): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
