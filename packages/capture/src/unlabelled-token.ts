@@ -87,20 +87,19 @@ function keyChar(c: number): boolean {
 
 /** The token in the run `[from, to)` of key characters, when it is one: trimmed to letters and digits (and a base64 `=`) at its ends. */
 function tokenWithin(text: string, from: number, to: number): Span | undefined {
-  let opens = from;
+  let start = from;
   // After a JSON escape (`\nq7Zr…`) the token starts past the escape's letter.
-  if (text.charAt(opens - 1) === '\\' && 'nrt'.includes(text.charAt(opens))) opens++;
-  // `AWS_SECRET_ACCESS_KEY=…`: the token is the value; the name stays.
-  let start = pastAssignment(text, opens, to);
-  const assigned = start !== opens;
-  if (!assigned) while (start < to && !isAlnum(text.charCodeAt(start))) start++;
+  if (text.charAt(start - 1) === '\\' && 'nrt'.includes(text.charAt(start))) start++;
+  while (start < to && !isAlnum(text.charCodeAt(start))) start++;
   let end = to;
   while (end > start && !isAlnum(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== 61) end--;
   if (end - start > maxRun || end - start < minAlnum) return undefined;
-  if (!assigned && start !== opens) return undefined;
-  if (!standsAlone(text, opens, to) || idValue(text, start)) return undefined;
+  if (start !== from && !(start === from + 1 && text.charAt(from - 1) === '\\')) return undefined;
+  if (!standsAlone(text, start, to) || idValue(text, start)) return undefined;
   const token = text.slice(start, end);
-  if (!randomLooking(token) && !encodedCredential(token)) return undefined;
+  if (!randomLooking(token)) return encodedCredential(token) ? [start, end] : undefined;
+  // `AWS_SECRET_ACCESS_KEY=…` reads as random for its value: the token is the value, the name stays.
+  start = pastAssignment(text, start, end);
   return [start, end];
 }
 
@@ -116,7 +115,8 @@ const userPassword = /^[\w.@+-]{1,64}:[\x21-\x7e]{4,128}$/;
  * back, so a word that merely decodes to bytes is not one). Trust audit 5 found it stored.
  */
 function encodedCredential(token: string): boolean {
-  if (!base64.test(token)) return false;
+  // Padded base64 is a multiple of 4 long: most runs (identifiers, paths) are passed over at once.
+  if (token.length % 4 !== 0 || !base64.test(token)) return false;
   const bytes = Buffer.from(token, 'base64');
   const decoded = bytes.toString('latin1');
   return userPassword.test(decoded) && bytes.toString('base64').replace(/=+$/, '') === token.replace(/=+$/, '');
