@@ -14,15 +14,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { correlationSigner } from '@understudy/capture';
-import { seededRandom } from '@understudy/core';
-import { createReplayer, importExchanges } from '@understudy/replay';
+import { importExchanges } from '@understudy/replay';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { harOf, jsonlLineOf, untilTrue } from '../../../replay/test/support.js';
-import { apiExchanges, recordingPathsFixture, storedBytes } from './secret-paths-support.js';
+import { harOf, jsonlLineOf } from '../../../replay/test/support.js';
+import { apiExchanges, egressToolCall, recordingPathsFixture, replayAfterShadows, storedBytes } from './secret-paths-support.js';
 
 const redactionKey = 'secret-audit3-test-key-0123456789';
 const adminToken = 'secret-audit3-admin-token-0123456789';
@@ -144,23 +142,8 @@ describe('trust audits 3 and 4 shapes (every path)', () => {
     // Over the capture cap, and malformed JSON.
     await send('/v1/chat/completions', JSON.stringify({ messages: [{ role: 'user', content: `${'x'.repeat(70_000)} ${spelled}` }] }));
     await send('/v1/chat/completions', `{"messages":[{"role":"user","content":"${spelled.replaceAll('\n', '\\n')}"`);
-    const tool = await request(`${paths().egressUrl}/d/tools/deploy`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXAUDIT3'),
-      },
-      body: JSON.stringify({ note: spelled }),
-    });
-    await tool.body.dump();
-    const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
-    await untilTrue(async () => (await shadows()) >= 6);
-    await paths().tap.flush();
-
-    const replayer = createReplayer({ store, redactor: paths().record.redactor, prices: paths().record.prices, random: seededRandom(14) });
-    const run = await replayer.create({ target: 'stable', selection: { path: '/v1/*' } });
-    await replayer.run(run.id);
-    await replayer.close();
+    await egressToolCall(paths(), 'EXAUDIT3', JSON.stringify({ note: spelled }));
+    await replayAfterShadows(paths(), 6, 14);
 
     const dir = `${file}.imports`;
     mkdirSync(dir, { recursive: true });

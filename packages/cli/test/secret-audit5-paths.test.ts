@@ -15,15 +15,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
-import { correlationSigner } from '@understudy/capture';
-import { seededRandom } from '@understudy/core';
-import { createReplayer, exportJsonl, importExchanges } from '@understudy/replay';
+import { exportJsonl, importExchanges } from '@understudy/replay';
 import { Hono } from 'hono';
 import OpenAI from 'openai';
-import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { harOf, untilTrue } from '../../../replay/test/support.js';
-import { apiExchanges, recordingPathsFixture, secretSpellings, storedBytes } from './secret-paths-support.js';
+import { harOf } from '../../../replay/test/support.js';
+import {
+  apiExchanges,
+  egressToolCall,
+  recordingPathsFixture,
+  replayAfterShadows,
+  secretSpellings,
+  storedBytes,
+} from './secret-paths-support.js';
 
 const redactionKey = 'secret-audit5-test-key-0123456789';
 const adminToken = 'secret-audit5-admin-token-0123456789';
@@ -261,23 +265,8 @@ describe('trust audit 5 seeder (every path, real SDK clients)', () => {
     const message = anthropic.messages.stream({ model: 'claude', max_tokens: 10, messages: [{ role: 'user', content: spelled }] });
     expect((await message.finalMessage()).content.length).toBe(2);
 
-    const tool = await request(`${paths().egressUrl}/d/tools/deploy`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-understudy-exchange': correlationSigner(paths().record.redactor.correlationKey()).value('EXAUDIT5'),
-      },
-      body: JSON.stringify({ note: spelled, args: toolArguments }),
-    });
-    await tool.body.dump();
-    const shadows = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
-    await untilTrue(async () => (await shadows()) >= 4);
-    await paths().tap.flush();
-
-    const replayer = createReplayer({ store, redactor: paths().record.redactor, prices: paths().record.prices, random: seededRandom(16) });
-    const run = await replayer.create({ target: 'stable', selection: { path: '/v1/*' } });
-    await replayer.run(run.id);
-    await replayer.close();
+    await egressToolCall(paths(), 'EXAUDIT5', JSON.stringify({ note: spelled, args: toolArguments }));
+    await replayAfterShadows(paths(), 4, 16);
 
     const dir = `${file}.imports`;
     mkdirSync(dir, { recursive: true });

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { correlationSigner } from '@understudy/capture';
+import { seededRandom } from '@understudy/core';
+import { createReplayer } from '@understudy/replay';
 import { createApp } from '@understudy/server';
 import type { Store } from '@understudy/store';
-import { Agent } from 'undici';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
 import { type RecordingPaths, startRecordingPaths } from '../../../replay/test/recording-paths.js';
+import { untilTrue } from '../../../replay/test/support.js';
 
 /** Every exchange as `GET /api/exchanges/:id` answers it (all pages), bodies in base64 decoded; and how many there were. */
 export async function apiExchanges(store: Store, adminToken: string): Promise<{ count: number; text: string }> {
@@ -81,4 +85,32 @@ export function processFixture(): { readonly servers: Server[]; readonly dispatc
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   });
   return { servers, dispatcher };
+}
+
+/** A JSON tool call through the egress proxy's `tools` destination at `/deploy`, signed as made for exchange `exchangeId`. */
+export async function egressToolCall(paths: RecordingPaths, exchangeId: string, body: string): Promise<void> {
+  const res = await request(`${paths.egressUrl}/d/tools/deploy`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-understudy-exchange': correlationSigner(paths.record.redactor.correlationKey()).value(exchangeId),
+    },
+    body,
+  });
+  await res.body.dump();
+}
+
+/**
+ * Waits (bounded) until the live shadow recorded `shadows` exchanges, flushes the tap, then
+ * replays every `/v1/*` exchange against `stable`, recording as the tap records.
+ */
+export async function replayAfterShadows(paths: RecordingPaths, shadows: number, seed: number): Promise<void> {
+  const { store } = paths;
+  const recorded = async () => (await store.exchanges.list({}, { limit: 200 })).items.filter((e) => e.role === 'shadow').length;
+  await untilTrue(async () => (await recorded()) >= shadows);
+  await paths.tap.flush();
+  const replayer = createReplayer({ store, redactor: paths.record.redactor, prices: paths.record.prices, random: seededRandom(seed) });
+  const run = await replayer.create({ target: 'stable', selection: { path: '/v1/*' } });
+  await replayer.run(run.id);
+  await replayer.close();
 }
