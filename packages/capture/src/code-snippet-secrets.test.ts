@@ -72,3 +72,18 @@ describe('a secret in a pasted code or config snippet', () => {
     }
   });
 });
+
+/** A letters-only password in an aligned table's field (trust audit 5: `PASSWORD    Sunshine` was stored). */
+describe('a password of letters in an aligned field', () => {
+  it('is redacted after two blanks or a tab, in text and in a JSON string', () => {
+    for (const text of ['PASSWORD    Sunshine', 'Username    alice\nPassword    Sunshine\nHost        db', 'Password\tSunshine']) {
+      expect(at.stored(text), text).not.toContain('Sunshine');
+      if (!text.includes('\t')) expect(at.storedJson(text), text).not.toContain('Sunshine');
+    }
+  });
+
+  it('leaves headings, states and prose byte for byte', () => {
+    for (const text of ['Password Reset', 'Password    Required', 'the password    Sunshine', 'Password    Sunshine and more'])
+      expect(at.stored(text), text).toBe(text);
+  });
+});

@@ -3,7 +3,7 @@ import { statedLetterPassword } from './foreign-password-word.js';
 import { passwordOfLetters } from './password-word.js';
 import { privateDataName } from './private-data-name.js';
 import { randomShortToken } from './random-short-token.js';
-import { redacted, type Span, skipBlanks } from './secret-value-spans.js';
+import { lineBreakAt, lineStartAt, redacted, type Span, skipBlanks, stringStartAt } from './secret-value-spans.js';
 
 /** Names that say a password, whatever precedes them (`password`, `db_password`, `userPasswd`, `pwd`, `pw`). */
 const passwordName = /(?:pass(?:word|wd|phrase)|pwd?)$/i;
@@ -119,7 +119,22 @@ export function spacedPasswordValue(text: string, end: number, name: string): Sp
   const value = text.slice(from, to);
   if (value === '' || redacted(value)) return undefined;
   if (netrcEntry.test(text.slice(Math.max(0, end - name.length - 160), end - name.length))) return [from, to];
+  if (alignedField(text, end - name.length, end, from, to) && passwordOfLetters(value)) return [from, to];
   return credentialLike(value) && !ordinaryFigure.test(value) ? [from, to] : undefined;
+}
+
+/**
+ * A field of an aligned table or a tab-separated line (`Password    Sunshine`, `Password<TAB>Sunshine`):
+ * the name starts its line or a string (after indentation), two blanks or a tab part it from a word that ends the
+ * line. One blank alone is how a heading or a menu reads (`Password Reset`), so only a
+ * credential's shape counts there. Trust audit 5 found `PASSWORD    Sunshine` stored.
+ */
+function alignedField(text: string, start: number, end: number, from: number, to: number): boolean {
+  const gap = text.slice(end, from);
+  if (gap.length < 2 && gap !== '\t') return false;
+  let line = start;
+  while (line > 0 && ' \t'.includes(text.charAt(line - 1))) line--;
+  return (lineStartAt(text, line) || stringStartAt(text, line)) && (to >= text.length || lineBreakAt(text, to) || text.charAt(to) === '"');
 }
 
 /** The end of an `.netrc` entry's text before `password`: `login <name>`, `machine <host>`, `account <name>` or `default`. */
