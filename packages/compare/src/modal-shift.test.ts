@@ -77,7 +77,28 @@ describe('a stretch of a reworded clause said for certain where the original hed
     ).toHaveLength(1);
   });
 
+  it('is a change of modality where a plain statement is said as a likelihood in a stretch of a longer clause', () => {
+    // The clause pairs better with the original's fee clause; its second stretch pairs with the rule.
+    expect(
+      shifts(
+        'Late payment: $30 fee. 2 missed payments close the account.',
+        'Late payments carry a $30 fee, and two missed payments may lead to the account being closed.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      shifts(
+        'Late payment: $30 fee. 2 missed payments close the account.',
+        'Late payments carry a $30 fee, and two missed payments may lead to the account being closed.',
+        ['A late payment costs $30, and two missed payments could close the account.'],
+      ).filter((m) => !m.endsWith('(noise)')),
+    ).toEqual([]);
+  });
+
   it('is no change where a hedge is only dropped, the promise is an effort, or production says it for certain', () => {
+    // "may" dropped for a plain statement: two steps short of a promise.
+    expect(
+      shifts('The patina may look slightly brighter, so we send photos.', 'The patina looks slightly brighter, so we send photos.'),
+    ).toEqual([]);
     // "usually" → "will" is how a paraphrase drops a hedge; one step.
     expect(
       shifts(

@@ -65,9 +65,13 @@ const negator = (w: string): boolean => w === 'not' || w === 'no' || w === 'neve
 /**
  * The scale of certainty: 0 a likelihood ("may", "might") or a promise disclaimed ("can't
  * guarantee", "can't promise"), 1 a word of frequency or an expectation ("should" with a subject
- * other than the reader or the speaker), 2 "will", 3 a promise ("always", "guaranteed"); not negated,
- * no word of effort. A change where the candidate states for certain what the original hedged, two
- * steps up at least: "usually" → "will" is how paraphrases drop a hedge, "usually" → "always" is not.
+ * other than the reader or the speaker), 2 a plain statement (no modal), 2.5 "will", 3 a promise
+ * ("always", "guaranteed"); not negated, no word of effort. A change where the candidate states for
+ * certain what the original hedged, two steps up at least ("usually" → "will" is how paraphrases drop
+ * a hedge, "usually" → "always" is not; "may" → a plain statement likewise), or says as a likelihood
+ * what the original stated plainly ("2 missed payments cancel the plan" → "two missed payments may
+ * lead to the plan being cancelled"). A plain statement said "usually" is left to rewordedHedges
+ * (reworded-hedge.ts), whose guards a stretch lacks: read here, it cost six false alarms for one catch.
  */
 const certainty: Scale = {
   read(s) {
@@ -80,9 +84,10 @@ const certainty: Scale = {
     if (t.some((x, i) => usual(x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
     if (s.polarity.negated || t.some((x) => efforts.has(x.lower))) return null;
     if (t.some((x) => strong.has(x.lower))) return 3;
-    return t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll")) ? 2 : null;
+    if (t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll"))) return 2.5;
+    return s.polarity.modality === null ? 2 : null;
   },
-  moved: (from, to) => to >= 2 && to - from >= 2,
+  moved: (from, to) => (to >= 2.5 && to - from >= 2) || (from >= 2 && to === 0),
   plain: 2,
 };
 
@@ -144,9 +149,10 @@ function shift(
   const from = scale.read(o);
   if (from === null || !scale.moved(from, to)) return undefined;
   // The candidate keeps the original's modal in another stretch of the clause ("…, we'd have to carry
-  // out a survey"), or the original says the candidate's in another stretch of the same claim (a short
-  // answer joins "can borrow it after training" and "training is required" into one): no claim moved.
-  if (theirs.some((x) => x !== c && x.clause === c.clause && scale.read(x) === from)) return undefined;
+  // out a survey"; a plain statement beside it keeps nothing), or the original says the candidate's in
+  // another stretch of the same claim (a short answer joins "can borrow it after training" and
+  // "training is required" into one): no claim moved.
+  if (from !== scale.plain && theirs.some((x) => x !== c && x.clause === c.clause && scale.read(x) === from)) return undefined;
   const near = (x: ModalSegment): boolean => {
     const v = overlap(c, x);
     return v.shared >= minShared && v.score >= minBaselineOverlap;
