@@ -94,6 +94,22 @@ describe('a stretch of a reworded clause said for certain where the original hed
     ).toEqual([]);
   });
 
+  it('is a change of modality where what can be done is said as what might be', () => {
+    expect(
+      shifts(
+        'Lessons can be rescheduled up to 48 hours before, and the fee covers the kit.',
+        'The fee covers the kit, and lessons might be rescheduled if you ask 48 hours before.',
+      ),
+    ).toHaveLength(1);
+    // "may" grants as often as it hedges: "can be transferred" → "may be transferred" is a permission kept.
+    expect(
+      shifts(
+        'Tickets can be transferred to a friend, and the fee covers the kit.',
+        'The fee covers the kit, and tickets may be transferred to a friend.',
+      ),
+    ).toEqual([]);
+  });
+
   it('is no change where a hedge is only dropped, the promise is an effort, or production says it for certain', () => {
     // "may" dropped for a plain statement: two steps short of a promise.
     expect(

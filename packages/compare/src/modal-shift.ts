@@ -63,14 +63,16 @@ const people = new Set(['you', 'we', 'i']);
 const negator = (w: string): boolean => w === 'not' || w === 'no' || w === 'never' || w === 'cannot' || w.endsWith("n't");
 
 /**
- * The scale of certainty: 0 a likelihood ("may", "might") or a promise disclaimed ("can't
- * guarantee", "can't promise"), 1 a word of frequency or an expectation ("should" with a subject
- * other than the reader or the speaker), 2 a plain statement (no modal), 2.5 "will", 3 a promise
+ * The scale of certainty: -0.5 "might", 0 a likelihood that may also grant ("may", "could") or a
+ * promise disclaimed ("can't guarantee", "can't promise"), 1 a word of frequency or an expectation
+ * ("should" with a subject other than the reader or the speaker), 1.5 what can be done ("can be
+ * moved"), 2 a plain statement (no modal), 2.5 "will", 3 a promise
  * ("always", "guaranteed"); not negated, no word of effort. A change where the candidate states for
  * certain what the original hedged, two steps up at least ("usually" → "will" is how paraphrases drop
  * a hedge, "usually" → "always" is not; "may" → a plain statement likewise), or says as a likelihood
  * what the original stated plainly ("2 missed payments cancel the plan" → "two missed payments may
- * lead to the plan being cancelled"). A plain statement said "usually" is left to rewordedHedges
+ * lead to the plan being cancelled"), or as "might" what the original says can be done ("can be
+ * moved" → "might be moved"; "may" there is a permission as often). A plain statement said "usually" is left to rewordedHedges
  * (reworded-hedge.ts), whose guards a stretch lacks: read here, it cost six false alarms for one catch.
  */
 const certainty: Scale = {
@@ -78,16 +80,19 @@ const certainty: Scale = {
     const t = s.tokens;
     if (leading.has(t[0]?.lower ?? '')) return null;
     if (t.some((x, i) => promises.has(x.lower) && t.slice(Math.max(0, i - 3), i).some((y) => negator(y.lower)))) return 0;
-    if (t.some((_, i) => hedgesOutcome(t, i))) return 0;
+    // "might" only hedges; "may" and "could" may grant or offer as well.
+    if (t.some((_, i) => hedgesOutcome(t, i))) return t.some((x, i) => x.lower === 'might' && hedgesOutcome(t, i)) ? -0.5 : 0;
     // An adverb of frequency: "most" is a quantity of the subject ("Most mirrors can be resilvered"), not of how sure the outcome is.
     const usual = (x: ClauseToken, i: number): boolean => x.lower !== 'most' && hedgesByFrequency(t, i);
     if (t.some((x, i) => usual(x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
     if (s.polarity.negated || t.some((x) => efforts.has(x.lower))) return null;
     if (t.some((x) => strong.has(x.lower))) return 3;
     if (t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll"))) return 2.5;
-    return s.polarity.modality === null ? 2 : null;
+    if (s.polarity.modality === null) return 2;
+    // What can be done ("Bookings can be moved up to 7 days before"), which only "might" makes uncertain.
+    return s.polarity.modality === 'possibility' && t.some((x) => x.lower === 'can') ? 1.5 : null;
   },
-  moved: (from, to) => (to >= 2.5 && to - from >= 2) || (from >= 2 && to === 0),
+  moved: (from, to) => (to >= 2.5 && to - from >= 2) || (from >= 2 && to <= 0) || (from === 1.5 && to < 0),
   plain: 2,
 };
 
