@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardWithin, issued, luhn, printedGroups } from './card-number.js';
 
@@ -20,6 +21,19 @@ const testCards = [
 ];
 
 describe('card numbers', () => {
+  it('reads a run of digits alone as the walk over groups reads it as one group', () => {
+    // `${digits} ` as the run, in the same input: one group and a blank, so the walk over groups
+    // decides, and the blank is in no group it reads.
+    const digits = fc.oneof(fc.constantFrom(...testCards, '1764590000121', '4111111111111111111'), fc.stringMatching(/^[0-9]{1,24}$/));
+    const around = fc.constantFrom(['', ''], ['x', ''], ['0.', ''], ['"n": ', '.5'], ['\\t', ''], ['id', ' ']);
+    fc.assert(
+      fc.property(digits, around, (d, [before, after]) => {
+        expect(cardWithin(d, `${before}${d}${after}`, before.length)).toEqual(cardWithin(`${d} `, `${before}${d}${after}`, before.length));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('finds every network test number, plain, in fours and as Amex/Diners print them', () => {
     for (const card of testCards) {
       expect(cardWithin(card), card).toEqual([0, card.length]);

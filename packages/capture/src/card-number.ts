@@ -73,12 +73,25 @@ function jsonValueStart(input: string, at: number): boolean {
   if (c === 91) return true;
   if (c !== 58 && c !== 44) return false;
   i = skipBack(input, i - 1);
-  return c === 58 ? input.charCodeAt(i) === 34 : /[\d"\]}el]/.test(input.charAt(i));
+  return c === 58 ? input.charCodeAt(i) === 34 : valueEnd.test(input.charAt(i));
 }
+
+/**
+ * What ends a JSON value before a `,`: a digit, a string's quote, a `]` or `}`, the last letter of
+ * `true`, `false` or `null`. The regexes of these helpers are made once: a literal in a function is
+ * a new RegExp object each time it is evaluated, and they run for every digit run a lead finds
+ * (a millisecond timestamp in each event of a stream).
+ */
+const valueEnd = /[\d"\]}el]/;
+const blank = /\s/;
+const escapeLetter = /[nrtbf]/;
+const unicodeEscape = /^\\u[0-9a-fA-F]{4}$/;
+const digitGroups = /\d+/g;
+const nonDigits = /\D/g;
 
 /** The last index at or before `i` that is not white space. */
 function skipBack(input: string, i: number): number {
-  while (i >= 0 && /\s/.test(input.charAt(i))) i--;
+  while (i >= 0 && blank.test(input.charAt(i))) i--;
   return i;
 }
 
@@ -87,8 +100,8 @@ function skipBack(input: string, i: number): number {
  * string's, or one written out in its text (`my card\\t4111…`), which reads the same to a person.
  */
 function afterEscape(input: string, at: number): boolean {
-  if (input.charCodeAt(at - 2) === 92 && /[nrtbf]/.test(input.charAt(at - 1))) return true;
-  return /^\\u[0-9a-fA-F]{4}$/.test(input.slice(at - 6, at));
+  if (input.charCodeAt(at - 2) === 92 && escapeLetter.test(input.charAt(at - 1))) return true;
+  return unicodeEscape.test(input.slice(at - 6, at));
 }
 
 /**
@@ -99,9 +112,15 @@ function afterEscape(input: string, at: number): boolean {
  * id, not a card. Returns `[start, end)` within the run.
  */
 export function cardWithin(run: string, input = run, at = 0): readonly [number, number] | undefined {
+  // One group (a JSON number, a millisecond timestamp in every event of a stream): what the walk
+  // over groups below finds for it, without its arrays and objects.
+  if (digitsOnly(run)) {
+    const n = run.length;
+    return n >= 13 && n <= 19 && issued(run) && luhn(run) && !glued(input, at, at + n) ? [0, n] : undefined;
+  }
   const groups: { start: number; end: number }[] = [];
-  const re = /\d+/g;
-  for (let m = re.exec(run); m !== null; m = re.exec(run)) groups.push({ start: m.index, end: m.index + m[0].length });
+  digitGroups.lastIndex = 0;
+  for (let m = digitGroups.exec(run); m !== null; m = digitGroups.exec(run)) groups.push({ start: m.index, end: m.index + m[0].length });
   let best: [number, number] | undefined;
   let bestDigits = 0;
   for (let i = 0; i < groups.length; i++) {
@@ -117,7 +136,8 @@ export function cardWithin(run: string, input = run, at = 0): readonly [number, 
       if (digits < 13 || digits <= bestDigits) continue;
       const from = (groups[i] as { start: number }).start;
       const to = g.end;
-      const number = run.slice(from, to).replace(/\D/g, '');
+      // One group is digits only: nothing to take out.
+      const number = j === i ? run.slice(from, to) : run.slice(from, to).replace(nonDigits, '');
       if (issued(number) && printedGroups(sizes, separators) && luhn(number) && !glued(input, at + from, at + to)) {
         best = [from, to];
         bestDigits = digits;
@@ -125,6 +145,11 @@ export function cardWithin(run: string, input = run, at = 0): readonly [number, 
     }
   }
   return best;
+}
+
+function digitsOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return s.length > 0;
 }
 
 /** The Luhn checksum over the digits of `s`. */

@@ -155,16 +155,21 @@ function mayHoldEscapedMultipart(text: string): boolean {
  * its end dropped) and stays cut: encoded again without its closing quote.
  */
 export function rewriteJsonInStrings(text: string, isSecret: (name: string) => boolean, redact: (inner: string) => string): string {
-  const worth = (s: string): boolean => hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s);
-  if (!worth(text)) return text;
+  // Most texts (each event of a stream) hold no JSON in a string: asked before any closure is made.
+  if (!worthReading(text, isSecret)) return text;
   return text.replace(jsonString, (literal, close: string) => {
-    if (!worth(literal)) return literal;
+    if (!worthReading(literal, isSecret)) return literal;
     const inner = close === '"' ? parsedString(literal) : (parsedString(`${literal}"`) ?? parsedString(`${withoutHalfEscape(literal)}"`));
     if (inner === undefined) return literal;
     const redacted = redact(inner);
     if (redacted === inner) return literal;
     return close === '"' ? JSON.stringify(redacted) : JSON.stringify(redacted).slice(0, -1);
   });
+}
+
+/** Whether `s` may hold JSON in a string that the rules would read: an escaped secret member, a nested escape, an escaped multipart body. */
+function worthReading(s: string, isSecret: (name: string) => boolean): boolean {
+  return hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s);
 }
 
 function parsedString(literal: string): string | undefined {
