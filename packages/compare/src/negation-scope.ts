@@ -21,7 +21,8 @@ import { sameWord } from './word-forms.js';
  */
 function attached(tokens: ClauseFacts['tokens'], i: number): boolean {
   const w = tokens[i]?.lower;
-  return w === 'without' || (w === 'no' && tokens[i - 1]?.lower === 'with');
+  // "excluding" is a preposition as "without" is: "$110, excluding shoes" denies the shoes, not the price.
+  return w === 'without' || w === 'excluding' || (w === 'no' && tokens[i - 1]?.lower === 'with');
 }
 
 // Particles whose negation is of the word they govern ("don't feed", "no fee", "never share"); a
@@ -220,6 +221,21 @@ function freeFor(negated: ClauseFacts, other: ClauseFacts): boolean {
  * hookup.
  */
 export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
+  return scopeOf(a, b) === true;
+}
+
+/**
+ * The words a negation of clause `b` governs where `b` says all that production's clause `a` says and
+ * adds that negated predication (see {@link negationInScope}, which reads the pair as no flip); else
+ * undefined. Whether the addition turns another claim of production around is added-negation.ts's.
+ */
+export function negationAddedTo(a: ClauseFacts, b: ClauseFacts): readonly string[] | undefined {
+  const scope = scopeOf(a, b);
+  return typeof scope === 'object' ? scope.added : undefined;
+}
+
+/** {@link negationInScope}'s reading: in scope, not, or a negated predication `b` adds to `a`. */
+function scopeOf(a: ClauseFacts, b: ClauseFacts): boolean | { readonly added: readonly string[] } {
   let negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
   let other = negated === a ? b : a;
   // "Free" negates in the price sense; its scope is the clause's subject, before it, or whom it is
@@ -258,16 +274,21 @@ export function negationInScope(a: ClauseFacts, b: ClauseFacts): boolean {
     // can leave it at home") the negation is spent on the modal, not opposed to the claim.
     if (other.polarity.modality === 'possibility' && negated.polarity.modality !== 'necessity' && lifts(negated.tokens, cue)) return false;
     const head = governed(negated.tokens, cue);
-    // The other clause says the negated word, or has no word of its own to say it with, unless what
-    // it says is all before a second predicate that carries the negation ("Room 4 is for two guests and
-    // doesn't have a balcony" / "Room 4 is for two guests": the other says less, not the opposite), or
-    // all after it (the negation is of the first predicate, which the other leaves out).
+    // The other clause says the negated word (or its kin): the negation bears on what it says. One
+    // that does not say it leaves the negated predication out, whatever it keeps: "We paint the fins,
+    // we don't varnish them" / "The fins get painted", "Making extra payments early carries no
+    // penalty" / "Early or extra payments" - it says less, not the opposite. Where `b` says all of
+    // `a` and adds the negated predication ("Carpet and one draped table are included with the booth"
+    // / "…, so electrical never has to be ordered"), not as a second predicate after "and" / "but" /
+    // "yet" that `a` leaves out ("Room 4 is for two guests" / "…and doesn't have a balcony"), that
+    // addition is read apart ({@link negationAddedTo}).
     if (head === null || head.some((w) => says(other, w) || statesKin(other, w))) return true;
-    return (
+    return negated === b &&
       other.content.every((w) => negated.contentSet.has(w)) &&
       !saidBeforeConjoined(other, negated, cue) &&
       !saidAfterConjoined(other, negated, cue)
-    );
+      ? { added: head }
+      : false;
   }
   // "A wash and cut is $45 and a cut without washing is $30" against "Wash and cut: $45": the
   // other clause says the predication before the one "without" qualifies.

@@ -1,4 +1,5 @@
 import { saidAcrossClauses } from './across-clauses.js';
+import { turnsOtherClaim } from './added-negation.js';
 import { addsAside } from './adds-aside.js';
 import { readsAsBaseline } from './baseline-reading.js';
 import { agreesThroughBaseline } from './baseline-triangle.js';
@@ -102,7 +103,10 @@ export function diffPolarity(
     // on alerts to prevent a fee" → "need to turn on alerts to prevent a fee").
     // One clause the other word for word with an aside of its own: the aside is an addition, not a flip.
     const flip =
-      opposed(p, c) && !addsAside(p, c, original.clauses) && !differsInUnpairedPart(p, c, original.clauses) && !deniesUnnamedSubject(p, c)
+      (opposed(p, c) || turnsOtherClaim(p, c, original.clauses)) &&
+      !addsAside(p, c, original.clauses) &&
+      !differsInUnpairedPart(p, c, original.clauses) &&
+      !deniesUnnamedSubject(p, c)
         ? difference(
             'polarity_flip',
             p,
