@@ -21,6 +21,27 @@ describe('a permission denied but for something', () => {
   });
 });
 
+describe('"needed" said of the subject', () => {
+  it('is a necessity ("is needed"), lifted when denied ("no appointment is needed"); "the documents needed" names them', () => {
+    expect(polarity('An appointment is needed')).toEqual({ negated: false, modality: 'necessity' });
+    expect(polarity('No appointment is needed')).toEqual({ negated: true, modality: 'possibility' });
+    expect(polarity("An appointment isn't really needed")).toEqual({ negated: true, modality: 'possibility' });
+    expect(polarity('The documents needed are listed below').modality).toBeNull();
+  });
+
+  it('flipped to "required", a one-word claim beside its word of modality, is a change', () => {
+    expect(
+      changes(
+        'No appointment is needed, but you can save your place online.',
+        'An appointment is required, and you can book your place online.',
+      ),
+    ).not.toEqual([]);
+    expect(changes("You don't need an appointment.", 'An appointment is required.')).not.toEqual([]);
+    expect(changes('An appointment is needed.', 'An appointment is required.')).toEqual([]);
+    expect(changes('A quote is free.', 'Free, no-obligation quote.')).toEqual([]);
+  });
+});
+
 describe('price words and names beside a permission or a negation', () => {
   it('permits what "for free" grants: the price sense denies the charge, not the permission', () => {
     expect(polarity('You can reschedule for free.')).toEqual({ negated: true, free: true, modality: 'possibility' });

@@ -263,10 +263,12 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if ((bits & cue.necessity) !== 0) {
+      // "is needed" says what "is required" does; "the documents needed" names them.
       const counts =
         !(w === 'have' || w === 'has' || w === 'had' || w === 'needs' || w === 'need' || w === 'needed') ||
         next === 'to' ||
-        ((w === 'need' || w === 'needs') && next !== undefined);
+        ((w === 'need' || w === 'needs') && next !== undefined) ||
+        (w === 'needed' && saidOfSubject(tokens, i));
       if (!counts) return;
       // "a must" names a necessity as "a requirement" does: "not a must" lifts it.
       const named = w === 'must' && tokens[i - 1]?.lower === 'a';
@@ -323,4 +325,14 @@ const visits = new Set(['by', 'in', 'at', 'off', 'over', 'for', 'here', 'there',
 /** Whether the word after an asked "stop" is its object (not an -ing verb, a visit's particle or a number). */
 function stopsUse(next: string): boolean {
   return !next.endsWith('ing') && !visits.has(next) && /^\p{L}/u.test(next);
+}
+
+const copulas = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "aren't", "wasn't", "weren't"]);
+const adverbsBefore = new Set(['not', 'really', 'actually', 'strictly', 'even', 'also', 'always', 'usually']);
+
+/** Whether the word at `i` is said of the clause's subject after a copula ("is needed", "isn't really needed"). */
+function saidOfSubject(tokens: readonly ClauseToken[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && adverbsBefore.has(tokens[j]?.lower ?? '')) j--;
+  return copulas.has(tokens[j]?.lower ?? '');
 }

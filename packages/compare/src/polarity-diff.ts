@@ -5,6 +5,7 @@ import { readsAsBaseline } from './baseline-reading.js';
 import { agreesThroughBaseline } from './baseline-triangle.js';
 import { align, counterpart } from './clause-alignment.js';
 import { holdsCue } from './clause-cues.js';
+import { contentWords } from './content-words.js';
 import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
 import { freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
@@ -17,6 +18,7 @@ import { negationInScope } from './negation-scope.js';
 import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym, prefixCue } from './polarity-evidence.js';
+import { cue, cueBits } from './polarity-words.js';
 import { declareRule } from './rule-precondition.js';
 import { sentenceAgrees } from './sentence-claim.js';
 import { deniesUnnamedSubject } from './unnamed-subject.js';
@@ -91,9 +93,9 @@ export function diffPolarity(
 ): Omit<Difference, 'path'> | undefined {
   const { original, candidate, baselines } = context;
   const claim = !c.framing && !c.condition && !isHeading(c);
-  // A one-word claim ("Cancellations are free") is compared only with the same one word.
-  const sized =
-    p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && c.content.length === 1 && p.content[0] === c.content[0]));
+  // A one-word claim ("Cancellations are free") is compared only with the same one word, its words
+  // of modality aside ("No appointment is needed" / "An appointment is required").
+  const sized = p !== undefined && (p.content.length >= 2 || (p.content.length === 1 && sameOneWord(p, c)));
   if (claim && p !== undefined && sized && !p.framing && !p.condition) {
     // Production varies here when a baseline's version of the original's clause says it the
     // candidate's way, and no more of the baselines' versions say it the original's way than that:
@@ -183,6 +185,23 @@ export function diffPolarity(
       return difference('modality_change', first, c, context, o, false);
   }
   return undefined;
+}
+
+// Words of modality ("required", "optional", "recommended"): not what a claim is about.
+const modalCues = cue.necessity | cue.advice | cue.possibility;
+
+/** The content words of a clause but its words of modality. */
+function claimWords(x: ClauseFacts): string[] {
+  return x.tokens.filter((t) => (cueBits(t, undefined) & modalCues) === 0).flatMap((t) => contentWords(t.core));
+}
+
+/** Whether two clauses say one and the same content word, words of modality aside. */
+function sameOneWord(p: ClauseFacts, c: ClauseFacts): boolean {
+  if (c.content.length === 1) return p.content[0] === c.content[0];
+  if (c.content.length > 3) return false;
+  const a = claimWords(p);
+  const b = claimWords(c);
+  return a.length === 1 && b.length === 1 && a[0] === b[0];
 }
 
 /**
