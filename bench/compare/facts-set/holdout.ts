@@ -126,6 +126,15 @@ export const holdout13File = join(qualityDir, 'facts-holdout-13.jsonl');
 export const holdout14File = join(qualityDir, 'facts-holdout-14.jsonl');
 
 /**
+ * The lead's hold-outs 17 and 18 (`facts-holdout-17.jsonl`, `facts-holdout-18.jsonl`), each 180
+ * pairs in 60 new domains (12 inputs each in other languages), written on 2026-12-03 18:45-19:45 UTC
+ * by authors who read nothing of the engine. The lead read 17's misses that session (its courtesy,
+ * acronym, menu-path and weekday fixes were fitted on it); 18 stayed blind. Totals only.
+ */
+export const holdout17File = join(qualityDir, 'facts-holdout-17.jsonl');
+export const holdout18File = join(qualityDir, 'facts-holdout-18.jsonl');
+
+/**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
  * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
  * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
