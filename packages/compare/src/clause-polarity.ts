@@ -5,7 +5,7 @@ import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
 import { keepsAway } from './keep-away.js';
 import { parallelDenial } from './parallel-denial.js';
-import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests } from './polarity-words.js';
+import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests, stressAdverbs } from './polarity-words.js';
 import { reassuranceEnd } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
 import { turnsAway } from './turned-away.js';
@@ -328,7 +328,7 @@ function stopsUse(next: string): boolean {
 }
 
 const copulas = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "aren't", "wasn't", "weren't"]);
-const adverbsBefore = new Set(['not', 'really', 'actually', 'strictly', 'even', 'also', 'always', 'usually']);
+const adverbsBefore = new Set(['not', 'also', 'always', 'usually', ...stressAdverbs]);
 
 /** Whether the word at `i` is said of the clause's subject after a copula ("is needed", "isn't really needed"). */
 function saidOfSubject(tokens: readonly ClauseToken[], i: number): boolean {

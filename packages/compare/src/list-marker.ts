@@ -5,8 +5,10 @@
  */
 export const listMarker = /^\s*(?:[-*•·+‣◦▪–]\s+|・\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)/i;
 
+/** A {@link listMarker} with something after it. */
+const listItem = new RegExp(`${listMarker.source}\\S`, listMarker.flags);
+
 /** Whether a line is a list item: a {@link listMarker} with something after it. */
 export function isListItem(line: string): boolean {
-  const m = listMarker.exec(line);
-  return m !== null && /\S/.test(line.slice(m[0].length, m[0].length + 1));
+  return listItem.test(line);
 }

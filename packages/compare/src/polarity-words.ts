@@ -211,8 +211,10 @@ export const liftable = new Set([
   'mandatory',
   'obligatory',
 ]);
+// Adverbs that soften or stress a predicate without changing what it says ("really", "actually").
+export const stressAdverbs: readonly string[] = ['really', 'actually', 'strictly', 'even'];
 // What may stand between a negation and the necessity it lifts: "not really need", "isn't required".
-export const between = new Set(['be', 'been', 'is', 'are', 'really', 'actually', 'strictly', 'even', 'any']);
+export const between = new Set(['be', 'been', 'is', 'are', 'any', ...stressAdverbs]);
 // Verbs a negation turns into encouragement or reassurance, not a denial: "don't hesitate to call"
 // invites the call, "don't worry" reassures; neither says that something is not so or not allowed.
 export const reassured = new Set(['hesitate', 'worry']);

@@ -103,21 +103,26 @@ function offerEnd(t: readonly ClauseToken[], i: number): number {
 const helping = new Set(['help', 'assist', 'support']);
 
 /**
- * Where "don't hesitate to" said in another language ends, or -1: French "n'hésitez pas (à)",
- * Spanish "no dude(s) en", Portuguese "não hesite(m) (em)", Italian "non esiti / esitate (a)",
- * German "zögern Sie nicht". An invitation to get in touch, as in English.
+ * "Don't hesitate (to)" said in another language, as its first and second word and what may link
+ * it to the verb after it: French "n'hésitez pas (à)", Spanish "no dude(s) en", Portuguese "não
+ * hesite(m) (em)", Italian "non esiti / esitate (a)", German "zögern Sie (nicht)". An invitation to
+ * get in touch, as in English.
  */
+const dontHesitate: readonly (readonly [first: readonly string[], second: readonly string[], link: readonly string[]])[] = [
+  [["n'hésitez", "n'hésite"], ['pas'], ['à']],
+  [['no'], ['dude', 'dudes', 'duden'], ['en']],
+  [['não', 'nao'], ['hesite', 'hesitem'], ['em']],
+  [['non'], ['esiti', 'esitate', 'esitare'], ['a', 'ad']],
+  [['zögern', 'zögere'], ['sie', 'nicht'], ['nicht']],
+];
+
+/** Where a {@link dontHesitate} phrase starting at `i` ends, or -1. */
 function hesitationEnd(t: readonly ClauseToken[], i: number): number {
   const w0 = word(t[i]);
   const w1 = word(t[i + 1]);
-  const w2 = word(t[i + 2]);
-  const linked = (end: number, links: readonly string[]): number => (links.includes(word(t[end])) ? end + 1 : end);
-  if ((w0 === "n'hésitez" || w0 === "n'hésite") && w1 === 'pas') return linked(i + 2, ['à']);
-  if (w0 === 'no' && (w1 === 'dude' || w1 === 'dudes' || w1 === 'duden')) return linked(i + 2, ['en']);
-  if ((w0 === 'não' || w0 === 'nao') && (w1 === 'hesite' || w1 === 'hesitem')) return linked(i + 2, ['em']);
-  if (w0 === 'non' && (w1 === 'esiti' || w1 === 'esitate' || w1 === 'esitare')) return linked(i + 2, ['a', 'ad']);
-  if ((w0 === 'zögern' || w0 === 'zögere') && (w1 === 'sie' || w1 === 'nicht')) return w1 === 'sie' && w2 === 'nicht' ? i + 3 : i + 2;
-  return -1;
+  const phrase = dontHesitate.find(([first, second]) => first.includes(w0) && second.includes(w1));
+  if (phrase === undefined) return -1;
+  return phrase[2].includes(word(t[i + 2])) ? i + 3 : i + 2;
 }
 
 /**
