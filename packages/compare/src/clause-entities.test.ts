@@ -19,4 +19,17 @@ describe('a menu path', () => {
     expect(judged(original, 'To avoid the charge, switch off auto-renew in Settings > Billing.')).not.toEqual([]);
     expect(judged(original, 'To avoid the charge, switch off auto-renew under Settings → Subscription.')).toEqual([]);
   });
+
+  it('changed is named against the path it replaces, not against a greeter production varies on', () => {
+    // "subscription" is still a word of the candidate, and production's greeters differ (Maya, Tom):
+    // the new path replaces the old one, which no production answer words otherwise.
+    const original = 'Hi, Maya from support here. Your plan renewed on October 2. You can turn off auto-renew in Settings > Subscription.';
+    const baselines = ['Hi, this is Tom from support. Your plan renewed October 2; disable auto-renew in Settings > Subscription.'];
+    const candidate = 'Your yearly subscription renewed October 2. To avoid the next charge, turn off auto-renew in Settings > Billing.';
+    expect(judged(original, candidate, baselines)).toEqual(['fact_changed: Settings > Subscription → Settings > Billing']);
+    // The same path under another step mark, and the greeter left out: nothing changed.
+    expect(
+      judged(original, 'Your yearly subscription renewed October 2. Turn off auto-renew in Settings → Subscription.', baselines),
+    ).toEqual([]);
+  });
 });

@@ -48,7 +48,7 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
     // What it replaces: a value of the same type the candidate no longer states, in the aligned clause first.
     const before =
       (isAligned ? aligned.clause.values : []).find((p) => !used.has(p) && sameSlot(p, v) && droppedSet.has(p)) ??
-      droppedValues.find((p) => !used.has(p) && sameSlot(p, v));
+      replacedElsewhere(ctx, c, v);
     if (before !== undefined) {
       used.add(before);
       // Production varies there, or the candidate rounds the figure and says so.
@@ -71,6 +71,27 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
   }
   if (isAligned) diffAlignedValues(ctx, c, aligned.clause, novel);
   return novel;
+}
+
+/**
+ * What `v` of candidate clause `c` replaces when its aligned clause states nothing of its slot: the
+ * value of that slot the candidate no longer states whose original clause shares most content
+ * words with `c` (the first on a tie). "…turn off auto-renew in Settings > Billing" replaces
+ * "…turn off auto-renew in Settings > Subscription", not the greeter's name in the first line.
+ */
+function replacedElsewhere(ctx: FactDiffContext, c: ClauseFacts, v: FactValue): FactValue | undefined {
+  let best: FactValue | undefined;
+  let bestShared = -1;
+  for (const p of ctx.droppedValues) {
+    if (ctx.used.has(p) || !sameSlot(p, v)) continue;
+    const holder = ctx.original.clauses.find((x) => x.values.includes(p));
+    const shared = holder === undefined ? 0 : holder.contentUnique.filter((w) => c.contentUnique.includes(w)).length;
+    if (shared > bestShared) {
+      best = p;
+      bestShared = shared;
+    }
+  }
+  return best;
 }
 
 /**

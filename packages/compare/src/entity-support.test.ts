@@ -36,6 +36,19 @@ describe('entitySupported', () => {
     const later = factSheetWith('We also fly from Faro.', one);
     expect(entitySupported(entity('Faro'), [later])).toBe(true);
   });
+
+  it('takes a menu path as unsupported where the answer states another from the same first step', () => {
+    const words = new WordIds();
+    const other = factSheetWith('Your subscription renews yearly. Turn it off in Settings > Billing.', words);
+    expect(entitySupported(entity('Settings > Subscription'), [other])).toBe(false);
+    // No other path: its words decide, as for any name.
+    expect(entitySupported(entity('Settings > Subscription'), [factSheetWith('Open the Subscription page of Settings.', words)])).toBe(
+      true,
+    );
+    // Both stated: supported.
+    const both = factSheetWith('Use Settings > Billing for cards and Settings > Subscription for renewals.', words);
+    expect(entitySupported(entity('Settings > Subscription'), [both])).toBe(true);
+  });
 });
 
 describe('an acronym in the singular and the plural', () => {

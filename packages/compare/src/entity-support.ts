@@ -57,8 +57,30 @@ function entityWordIds(v: FactValue, table: WordIds): Int32Array {
 
 /** Whether an answer among `sheets` uses every word of the name `v` ("Porto" is supported by "porto"). */
 export function entitySupported(v: FactValue, sheets: readonly FactSheet[]): boolean {
-  for (const s of sheets) if (usesAll(s, v)) return true;
+  for (const s of sheets) if (usesAll(s, v) && !otherPath(s, v)) return true;
   return false;
+}
+
+const pathStep = ' > ';
+
+/**
+ * Whether `v` is a menu path and the answer states another one from the same first step, not `v`:
+ * "Settings > Billing" says where "Settings > Subscription" said, though "subscription" is a word
+ * of the answer elsewhere ("your yearly subscription renewed…").
+ */
+function otherPath(sheet: FactSheet, v: FactValue): boolean {
+  const key = v.keys[0] ?? '';
+  const step = key.indexOf(pathStep);
+  if (step < 0) return false;
+  const root = key.slice(0, step + pathStep.length);
+  let other = false;
+  for (const x of sheet.values) {
+    if (x.type !== 'entity') continue;
+    const k = x.keys[0] ?? '';
+    if (k === key) return false;
+    if (k.startsWith(root)) other = true;
+  }
+  return other;
 }
 
 function usesAll(sheet: FactSheet, v: FactValue): boolean {
