@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vendorPrefixes } from './key-shapes.js';
-import { secretFinder } from './secret-finder.js';
-import { builtinPatterns, type TextPattern } from './text-patterns.js';
+import { runLeadGate, secretFinder } from './secret-finder.js';
+import { builtinPatterns, type RegexPattern, type TextPattern } from './text-patterns.js';
 
 const noLeads = builtinPatterns.map((p) => ('find' in p ? p : (({ lead: _lead, ...rest }) => rest)(p)));
 const fragments = fc.constantFrom(
@@ -229,5 +229,67 @@ describe('secret finder', () => {
     expect(finder.ranges('{"t":1}', true)).toEqual([]);
     expect(finder.ranges('{"t":1}', true)).toEqual([]);
     expect(scans).toBe(5003);
+  });
+});
+
+/**
+ * The key shapes looked for in runs are tried only in the runs where the union of their leads
+ * matches: it must match a run exactly when one of the leads does (the finder's own equivalence is
+ * the property above, "finds the same secrets when key shapes are looked for only in long runs").
+ */
+describe('runLeadGate', () => {
+  const inRuns = builtinPatterns.filter((p): p is RegexPattern => 'regex' in p && p.lead !== undefined && p.keyRun !== undefined);
+  const piece = fc.oneof(
+    fc.constantFrom(
+      ...vendorPrefixes,
+      'sk-',
+      'pk_',
+      'rk-',
+      'AKIA',
+      'ASIA',
+      'ghp_',
+      'gho_',
+      'github_pat_',
+      'xoxb-',
+      'AIza',
+      'eyJ',
+      'SG.',
+      'key-',
+    ),
+    fc.constantFrom('x', 'xo', 'gh', 'AK', 'sk', 'A', 'S', 'k', '-', '_', '.', '=', '/', '+', ' ', '"', '\\n'),
+    fc.constantFrom('0123456789abcdef0123456789abcdef', 'Ab12Cd34Ef56Gh78Ij90Kl12', 'chat.completion.chunk', 'xxxxxxxxxxxxxxxx'),
+    fc.stringMatching(/^[A-Za-z0-9_-]{0,12}$/),
+  );
+  const text = fc.array(piece, { maxLength: 20 }).map((p) => p.join(''));
+
+  it('matches a text exactly when one of the leads looked for in runs does', () => {
+    const gate = runLeadGate(builtinPatterns);
+    if (gate === null) throw new Error('the built-in leads were not joined');
+    const leads = inRuns.map((p) => new RegExp((p.lead as RegExp).source, (p.lead as RegExp).flags.replace('g', '')));
+    expect(leads.length).toBeGreaterThan(5);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(gate.test(t)).toBe(leads.some((lead) => lead.test(t)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('is not made when the leads cannot be joined as they are (every run then read by every lead)', () => {
+    const run = (lead: RegExp): TextPattern => ({ name: 'k', regex: /k/g, lead, keyRun: 8 });
+    expect(runLeadGate([run(/ab/g), run(/cd/gi)])).toBeNull();
+    expect(runLeadGate([run(/(a)\1/g), run(/cd/g)])).toBeNull();
+    expect(runLeadGate([run(/(?<x>a)b/g), run(/cd/g)])).toBeNull();
+    expect(runLeadGate([{ name: 'k', regex: /k/g }])).toBeNull();
+    expect(runLeadGate([run(/ab/g), run(/cd/g)])?.test('xxcdxx')).toBe(true);
+  });
+
+  it('lets a key inside a stream event be found and the event padding pass', () => {
+    const finder = secretFinder(builtinPatterns, new Map());
+    for (const key of ['sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12', 'AKIAIOSFODNN7EXAMPLE', 'xoxb-1234567890-abcdefghij']) {
+      const event = `{"i":7,"t":1764000000350.000,"pad":"${'x'.repeat(40)} ${key} ${'x'.repeat(40)}"}`;
+      expect(finder.ranges(event, true).map((r) => event.slice(r.start, r.end))).toContain(key);
+    }
+    expect(finder.ranges(`{"i":7,"t":1764000000350.000,"pad":"${'x'.repeat(150)}"}`, true)).toEqual([]);
   });
 });

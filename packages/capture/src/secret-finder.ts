@@ -94,11 +94,28 @@ interface KeyRunTexts {
   readonly texts: readonly string[];
 }
 
-function keyRunTexts(text: string, min: number): KeyRunTexts {
+const noRuns: KeyRunTexts = Object.freeze({ at: Object.freeze([]), texts: Object.freeze([]) });
+
+/**
+ * The text's runs of key characters at least `min` long in which `gate` (see {@link runLeadGate})
+ * matches: where some pattern looked for in runs has a lead. Most runs (ids, model names, a
+ * stream's padding) hold none, and one search of the union there costs less than each pattern's
+ * own search of its lead (nine a run, each with its set-up: most of a stream event's scan).
+ */
+function keyRunTexts(text: string, min: number, gate: RegExp | null): KeyRunTexts {
   const at = keyRuns(text, min);
+  if (at.length === 0) return noRuns;
   const texts: string[] = [];
-  for (let r = 0; r < at.length; r += 2) texts.push(text.slice(at[r], at[r + 1]));
-  return { at, texts };
+  let kept: number[] | undefined;
+  for (let r = 0; r < at.length; r += 2) {
+    const run = text.slice(at[r], at[r + 1]);
+    if (gate === null || gate.test(run)) {
+      texts.push(run);
+      kept?.push(at[r] as number, at[r + 1] as number);
+    } else kept ??= at.slice(0, r);
+  }
+  if (texts.length === 0) return noRuns;
+  return { at: kept ?? at, texts };
 }
 
 function hinted(text: string, hints: readonly string[]): boolean {
@@ -173,6 +190,31 @@ function scanSteps(patterns: readonly TextPattern[]): readonly ScanStep[] {
   return steps;
 }
 
+const runLeadGates = new WeakMap<readonly TextPattern[], RegExp | null>();
+
+/**
+ * One regex matching wherever any lead of the patterns looked for in runs matches, made once per
+ * pattern list: it matches in a run exactly when one of those leads does (a lead has no
+ * look-around, so each alternative matches in the run's text as it does alone). Null (every run
+ * read by every lead, as before) when there is none, or when the leads cannot be joined as they
+ * are: flags other than `g` that differ, or a back-reference or named group, whose numbering or
+ * names an alternation would change.
+ */
+export function runLeadGate(patterns: readonly TextPattern[]): RegExp | null {
+  let gate = runLeadGates.get(patterns);
+  if (gate === undefined) {
+    const leads = patterns.flatMap((p) => {
+      const runs = inRuns(p);
+      return runs === undefined ? [] : [runs.lead];
+    });
+    const flags = new Set(leads.map((l) => l.flags.replace(/[gy]/g, '')));
+    const joinable = leads.length > 0 && flags.size === 1 && leads.every((l) => !/\\[1-9k]|\(\?</.test(l.source.replace(/\(\?<[=!]/g, '')));
+    gate = joinable ? new RegExp(leads.map((l) => `(?:${l.source})`).join('|'), [...flags][0]) : null;
+    runLeadGates.set(patterns, gate);
+  }
+  return gate;
+}
+
 const shortestRuns = new WeakMap<readonly TextPattern[], number>();
 
 /** The shortest `keyRun` of the patterns looked for in runs (`Infinity` when none is). */
@@ -231,6 +273,7 @@ export function secretFinder(
   const gate = hintGate(patterns);
   const steps = scanSteps(patterns);
   const minRun = shortestRun(patterns);
+  const runGate = runLeadGate(patterns);
   const clean = cleanTexts(patterns);
   const holdsKnown = (text: string): boolean => {
     for (const secret of known.keys()) if (text.includes(secret)) return true;
@@ -253,7 +296,7 @@ export function secretFinder(
       }
       const p = step.regex as RegexPattern;
       if (step.keyRun !== 0) {
-        runs ??= keyRunTexts(text, minRun);
+        runs ??= keyRunTexts(text, minRun, runGate);
         if (runs.texts.length > 0) scanInRuns(p, step.lead as RegExp, step.keyRun, text, runs, found);
         continue;
       }
