@@ -85,4 +85,16 @@ describe('an action moved between the service and the reader in a reworded answe
       moved('We book the ferry crossing for you.', 'Ferry crossings are booked by you.', ['You book the ferry crossing yourself.']),
     ).toEqual([expect.stringContaining('(noise)')]);
   });
+
+  it('is no noise where the baseline’s stretch restates the original’s claim more closely than the candidate’s', () => {
+    const original = 'Strings that break are replaced free, but a cracked body is repaired at your cost unless you have the insurance.';
+    const candidate = 'We replace broken strings, and cracks in the body are covered as well.';
+    // The baseline's condition ("if you aren't insured") reads its stretch as the service's; its
+    // words are the original's claim (repair, expense, insurance), not the candidate's.
+    expect(
+      moved(original, candidate, [
+        "Broken strings are replaced at no charge; a cracked body is repaired at your expense if you aren't insured.",
+      ]),
+    ).toEqual([expect.not.stringContaining('(noise)')]);
+  });
 });

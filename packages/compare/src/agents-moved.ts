@@ -71,6 +71,20 @@ function best(s: AgentStretch, reads: readonly Read[], agent: AgentStretch['agen
 }
 
 /**
+ * Whether a baseline's stretch on candidate stretch `s`'s side shares as many words of its topic as
+ * the original's stretch on the other side `against` does, and no fewer with `s` than with `against`.
+ */
+function restatesCandidate(s: AgentStretch, against: Read, reads: readonly Read[]): boolean {
+  const floor = sharedWords(s, against.stretch);
+  for (const r of reads) {
+    if (r.stretch.agent !== s.agent) continue;
+    const n = sharedWords(s, r.stretch);
+    if (n >= floor && n >= sharedWords(against.stretch, r.stretch)) return true;
+  }
+  return false;
+}
+
+/**
  * Candidate stretches whose action the original puts on the other side (the service's or the
  * reader's): a `polarity_flip` each, with its sentence; noise where a baseline puts it on the
  * candidate's side as closely.
@@ -89,8 +103,13 @@ export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines
     const against = best(s, orig, other);
     if (against.read === undefined || against.shared < minShared) continue;
     if (best(s, orig, s.agent).shared >= against.shared) continue;
-    // Production varies where a baseline puts the action on the candidate's side as closely.
-    const varies = base.some((b) => best(s, b, s.agent).shared >= against.shared);
+    // Production varies where a baseline puts the action on the candidate's side as closely, in a
+    // stretch that restates the candidate's claim at least as closely as the original's: one closer to
+    // the original's stretch ("a cracked body is repaired at your expense if you aren't insured" for
+    // "…at your cost unless you have the insurance") is the original's claim read on the other side
+    // by a word of its condition, not production saying it the candidate's way.
+    const from = against.read;
+    const varies = base.some((b) => restatesCandidate(s, from, b));
     flagged.add(c.sentence);
     out.push({
       kind: 'polarity_flip',

@@ -19,7 +19,14 @@ describe("a tool call's preamble", () => {
       'Checking which locksmiths are free near you.',
     ])
       expect(isPreamble({ tokens: clauseTokens(s) }), s).toBe(true);
-    for (const s of ["I'll refund the $35 fee today.", 'Let me know if you need anything else.', 'I checked: it ships Monday.'])
+    for (const s of [
+      "I'll refund the $35 fee today.",
+      'Let me know if you need anything else.',
+      'I checked: it ships Monday.',
+      // A verb of looking up made the subject of a predicate of its own is a claim.
+      "Checking your rate won't affect your score.",
+      'Checking in is available from 3pm.',
+    ])
       expect(isPreamble({ tokens: clauseTokens(s) }), s).toBe(false);
   });
 

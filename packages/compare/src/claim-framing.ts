@@ -53,10 +53,31 @@ export function isPreamble(c: { readonly tokens: readonly ClauseToken[] }): bool
     w0 === "i'm" ||
     (w0 === 'i' && (w1 === 'will' || w1 === 'am' || w1 === 'shall')) ||
     ((w0 === 'one' || w0 === 'just' || w0 === 'a') && moments.has(w1)) ||
-    (w0.endsWith('ing') && lookups.has(w0));
+    (w0.endsWith('ing') && lookups.has(w0) && !gerundSubject(t, i + 1));
   if (!announces) return false;
   // The lookup verb comes within a few words ("I'll quickly check", "One moment while I look up").
   for (let k = i; k < t.length && k < i + 7; k++) if (lookups.has(t[k]?.lower ?? '')) return true;
+  return false;
+}
+
+// Finite verbs and auxiliaries: after a gerund's object, the predicate that makes the gerund its subject.
+const finite = new Set(
+  "is isn't are aren't was wasn't will won't can can't cannot does doesn't do don't may might should takes costs means counts".split(' '),
+);
+// Words that open what a lookup looks for ("Checking which locksmiths are free"): its verbs are the question's.
+const questions = new Set(['which', 'what', 'whether', 'if', 'who', 'where', 'when', 'how', 'that', 'for']);
+
+/**
+ * Whether a clause opened by a verb of looking up in "-ing" uses it as its subject ("Checking your
+ * rate won't affect your score", "Checking in is available from 3pm"): a finite verb follows before
+ * any word that opens what is looked for.
+ */
+function gerundSubject(t: readonly ClauseToken[], from: number): boolean {
+  for (let k = from; k < t.length; k++) {
+    const w = t[k]?.lower ?? '';
+    if (questions.has(w)) return false;
+    if (finite.has(w)) return true;
+  }
   return false;
 }
 

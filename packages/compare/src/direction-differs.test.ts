@@ -25,6 +25,26 @@ describe('antonym predicates without a negation word', () => {
     expect(flips('A helmet is included with every rental.', 'A helmet comes at no extra cost with every rental.')).toEqual([]);
   });
 
+  it('reads a sum paid back against one kept or forfeited', () => {
+    expect(
+      flips(
+        'If a passenger cancels less than 1 hour before departure, the $2 booking fee is kept.',
+        'If a passenger cancels less than 1 hour before departure, the $2 booking fee is refunded.',
+      ),
+    ).toHaveLength(1);
+    expect(flips('Your deposit is refundable on cancellation.', 'Your deposit is forfeited on cancellation.')).toHaveLength(1);
+    // A baseline that words the kept fee with a negation does not excuse the refund.
+    const varied = diffFacts(
+      factSheet('If you cancel less than 1 hour before departure, the $2 booking fee is kept.'),
+      factSheet('If you cancel less than 1 hour before departure, the $2 booking fee is refunded.'),
+      [factSheet("If you cancel within an hour of departure, you don't get the $2 booking fee back.")],
+    ).filter((d) => d.kind === 'polarity_flip' && d.explainedByNoise !== true);
+    expect(varied).toHaveLength(1);
+    // Both sides in one clause take none; a negated pole says the other.
+    expect(flips('The deposit is refunded, but the booking fee is kept.', 'The booking fee is kept and the deposit refunded.')).toEqual([]);
+    expect(flips('The booking fee is kept.', "The booking fee isn't refunded.")).toEqual([]);
+  });
+
   it('lets a negation and the opposite word cancel out', () => {
     expect(flips('The kill switch is disabled by default.', 'The kill switch is not enabled by default.')).toEqual([]);
     expect(flips('The room has a private bathroom.', 'The bathroom of the room is not shared.')).toEqual([]);

@@ -106,6 +106,11 @@ const poles: readonly (readonly [readonly string[], readonly string[]])[] = [
     ['carries over', 'carry over', 'carried over', 'rolls over', 'roll over', 'rolled over'],
     ['expire', 'expires', 'expired', 'lapse', 'lapses', 'lapsed', 'forfeit', 'forfeited'],
   ],
+  // A sum paid back or kept: "the booking fee is refunded" / "…is kept", "refundable" / "forfeited".
+  [
+    ['refunded', 'refundable', 'refund', 'refunds', 'reimbursed'],
+    ['kept', 'retained', 'forfeit', 'forfeits', 'forfeited'],
+  ],
   [
     ['finished', 'completed', 'complete'],
     ['underway', 'ongoing', 'pending', 'in progress'],

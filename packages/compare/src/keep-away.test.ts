@@ -31,4 +31,17 @@ describe('a verb of keeping away', () => {
     // Allowed there now is still a flip.
     expect(judged('Bikes are allowed on the towpath, not on the dunes.', 'Bikes can use the towpath and the dunes.')).not.toEqual([]);
   });
+
+  it('reads "off limits" as a denial of the place', () => {
+    expect(negated('The calf pens are off limits to visitors.')).toEqual([true]);
+    expect(negated('The calf pens are off-limits to visitors.')).toEqual([true]);
+    // A baseline saying it so keeps the original's side: the candidate that lets visitors in is a flip.
+    expect(
+      judged(
+        "You can watch the afternoon milking, but visitors aren't allowed inside the calf pens.",
+        "You'll get to see the afternoon milking, and you can go into the calf pens to feed them.",
+        ["You'll see the afternoon milking, though the calf pens are off limits to visitors."],
+      ),
+    ).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import type { ClauseToken } from './split-clauses.js';
 
-// "stay off alcohol", "keep off the grass", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
+// "stay off alcohol", "keep off the grass", "off limits to visitors", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
 // place with a particle of distance and what it keeps away from says not to do or use it, as "avoid"
 // does; so does "keep <it> off" with the place left unsaid ("keep pets off."). Not "stay out of the
 // house" or "stay out of service" (where one is, a state), nor "the heating stays off overnight" (a state).
@@ -18,6 +18,8 @@ function kept(w: string): boolean {
 /** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
 export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
   const x = t[i];
+  // "The calf pens are off limits to visitors": a place kept from them, as "not allowed in" says.
+  if (x?.lower === 'off' && (x.after ?? '') === '' && t[i + 1]?.lower === 'limits') return true;
   if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
   // "keep pets off the carpet": what is kept away may stand between (one or two words).
   let p = i + 1;

@@ -131,4 +131,16 @@ describe('a stretch of a reworded clause said for certain where the original hed
       ]).filter((m) => !m.endsWith('(noise)')),
     ).toEqual([]);
   });
+
+  it('reads a plain statement priced "at no charge" as plain, not denied: hedging it is a change', () => {
+    const original = 'We can replace your battery at home today. We recycle the old battery at no charge.';
+    const candidate = 'We can replace your battery at home today. We may be able to recycle the old battery at no charge.';
+    expect(shifts(original, candidate)).toHaveLength(1);
+    // A baseline that says it plainly ("is free") is not production hedging it.
+    expect(shifts(original, candidate, ['Yes, we can fit a new battery at your home today. Old battery recycling is free.'])).toEqual([
+      expect.not.stringContaining('(noise)'),
+    ]);
+    // Denied for real, it stands nowhere on the scale.
+    expect(shifts("We don't recycle old batteries.", 'We may be able to recycle old batteries.')).toEqual([]);
+  });
 });

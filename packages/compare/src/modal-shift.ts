@@ -85,7 +85,7 @@ const certainty: Scale = {
     // An adverb of frequency: "most" is a quantity of the subject ("Most mirrors can be resilvered"), not of how sure the outcome is.
     const usual = (x: ClauseToken, i: number): boolean => x.lower !== 'most' && hedgesByFrequency(t, i);
     if (t.some((x, i) => usual(x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
-    if (s.polarity.negated || t.some((x) => efforts.has(x.lower))) return null;
+    if (denied(s) || t.some((x) => efforts.has(x.lower))) return null;
     if (t.some((x) => strong.has(x.lower))) return 3;
     if (t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll"))) return 2.5;
     if (s.polarity.modality === null) return 2;
@@ -95,6 +95,15 @@ const certainty: Scale = {
   moved: (from, to) => (to >= 2.5 && to - from >= 2) || (from >= 2 && to <= 0) || (from === 1.5 && to < 0),
   plain: 2,
 };
+
+/**
+ * Whether a stretch denies its outcome: negated, not by the price sense of "free" alone ("We recycle
+ * the old battery at no charge" states the recycling plainly; "may be able to recycle it at no
+ * charge" hedges it).
+ */
+function denied(s: ModalSegment): boolean {
+  return s.polarity.free === true ? !s.polarity.negated : s.polarity.negated;
+}
 
 /** The stretch of `among` sharing the most words with `s` (Dice), if it is the same claim at `min`. */
 function closest(s: ModalSegment, among: readonly ModalSegment[], min: number): ModalSegment | undefined {

@@ -1,5 +1,6 @@
 import { align } from './clause-alignment.js';
 import { contentWords } from './content-words.js';
+import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { polarityDiffers } from './polarity-agreement.js';
@@ -175,7 +176,10 @@ export function movedItem(
       );
     const i = c.tokens.findIndex((t) => contentWords(t.core).includes(w));
     if (!kept && !(added && i >= 0 && addedThere(c.tokens, i))) continue;
-    const varies = baselines.some((b) => saying(b, w, max).some((k) => !opposite(k, c)));
+    // A baseline names the item on the candidate's side in a clause of its polarity that names no
+    // opposite pole of the candidate's ("The $90 exam fee is extra" against "…and the exam fee are
+    // included" keeps the fee where the original does, with no negation).
+    const varies = baselines.some((b) => saying(b, w, max).some((k) => !opposite(k, c) && !directionDiffers(k.tokens, c.tokens)));
     return {
       kind: 'polarity_flip',
       key: 'fact:polarity',

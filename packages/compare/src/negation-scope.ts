@@ -7,6 +7,7 @@ import { floorRestated } from './floor-restated.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
 import { onlyIfRestated } from './only-if-restated.js';
+import { restrictedToOthers } from './only-others.js';
 import { negatedAgainst } from './polarity-agreement.js';
 import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { liftable, priceWords } from './polarity-words.js';
@@ -248,6 +249,8 @@ function scopeOf(a: ClauseFacts, b: ClauseFacts): boolean | { readonly added: re
   if (partAgrees(negated, other) || partAgrees(other, negated) || saysOnePart(negated, other)) return false;
   // "to the card, never in cash" / "to the card only": the negation is of the alternative excluded.
   if (contrastRestated(negated.tokens, other.tokens) || onlyIfRestated(negated.tokens, other.tokens)) return false;
+  // "aren't allowed in the pens" / "the pens are staff only": one rule, said of the class it keeps.
+  if (restrictedToOthers(negated, other)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a

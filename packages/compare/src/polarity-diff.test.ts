@@ -117,3 +117,13 @@ describe('encouragement worded with a negation', () => {
     expect(facts(original, "Please don't hesitate to call us - repairs in the first year are not free of charge.")).toHaveLength(1);
   });
 });
+
+describe('one pole of price worded with and without a negation', () => {
+  it('reads "aren\'t covered by that price" and "is extra" as one claim, not a flip', () => {
+    const original = "A dental cleaning for a dog is $310. Extractions aren't covered by that price and are charged per tooth.";
+    expect(facts(original, 'A dog dental cleaning is $310. Tooth extractions are extra and priced tooth by tooth.')).toEqual([]);
+    // The other pole is still a flip.
+    expect(facts(original, 'A dog dental cleaning is $310. Extractions are covered by that price.')).toHaveLength(1);
+    expect(facts('Breakfast is included in the rate.', 'Breakfast is charged separately.')).toHaveLength(1);
+  });
+});

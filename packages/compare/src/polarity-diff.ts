@@ -19,6 +19,7 @@ import { sameNegations } from './negation-sites.js';
 import { modalityDiffers, polarityDiffers } from './polarity-agreement.js';
 import { polarityEvidence, prefixAntonym, prefixCue } from './polarity-evidence.js';
 import { cue, cueBits } from './polarity-words.js';
+import { pricePoleCue, samePricePole } from './price-pole.js';
 import { declareRule } from './rule-precondition.js';
 import { sentenceAgrees } from './sentence-claim.js';
 import { deniesUnnamedSubject } from './unnamed-subject.js';
@@ -34,6 +35,11 @@ import { anchoredElsewhere } from './value-slots.js';
  * baseline must not show to excuse a flip).
  */
 export function opposed(a: ClauseFacts, b: ClauseFacts, scoped = true): boolean {
+  // One pole of price worded with a negation and without ("aren't covered by that price" / "is
+  // extra"; "isn't charged" / "is included"): the negation is in the wording, not the claim. Scoped
+  // only: a baseline read so against the candidate is no evidence that production varies (hold-out 8,
+  // totals only, lost a caught negation where it was).
+  if (scoped && holdsCue(a, pricePoleCue) && holdsCue(b, pricePoleCue) && samePricePole(a.tokens, b.tokens)) return false;
   // A negated direction ("is not open") bears on its opposite ("is closed") wherever it stands.
   // Most clause pairs name no direction on one side (read from their cue bits, not word by word).
   const direction = holdsCue(a, directionCue) && holdsCue(b, directionCue) && directionDiffers(a.tokens, b.tokens);

@@ -99,6 +99,7 @@ export const deniers = new Set([
   'disallows',
   'disallowed',
   'barred',
+  'off-limits',
   // "Teams that miss check-in are disqualified" is "can't play".
   'disqualified',
   'disqualifies',

@@ -1,3 +1,4 @@
+import { defineCue } from './clause-cues.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { freeToUse } from './free-to-use.js';
@@ -158,6 +159,9 @@ export function priceWording(lower: string): boolean {
   const w = bare(lower);
   return freeWords.has(w) || chargedWords.has(w) || w === 'expense';
 }
+
+/** The {@link priceWording} cue (clause-cues.ts): a clause without it words no pole of price. */
+export const pricePoleCue = defineCue('price pole', priceWording);
 
 /** Whether two runs of words each say one pole of price, the same one. */
 export function samePricePole(a: readonly ClauseToken[], b: readonly ClauseToken[]): boolean {

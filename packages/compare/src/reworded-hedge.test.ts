@@ -129,4 +129,19 @@ describe('a claim for every case made a usual one in a reworded answer', () => {
       ).filter((m) => !m.endsWith('(noise)')),
     ).toEqual([]);
   });
+
+  it('takes as production varying only a baseline whose hedge bears on the claim’s words', () => {
+    const original = 'The technician arrives between 8am and noon.';
+    const candidate = 'The technician usually arrives between 8am and noon.';
+    // "may call ahead" hedges another predication of the same clause.
+    expect(modal(original, candidate, ['Our technician comes between 8am and noon and may call ahead.'])).toEqual([
+      expect.not.stringContaining('(noise)'),
+    ]);
+    expect(modal(original, candidate, ['Typically, the technician arrives between 8am and noon.'])).toEqual([
+      expect.stringContaining('(noise)'),
+    ]);
+    expect(modal(original, candidate, ['Our technician may arrive any time between 8am and noon.'])).toEqual([
+      expect.stringContaining('(noise)'),
+    ]);
+  });
 });

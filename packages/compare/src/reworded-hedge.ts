@@ -43,6 +43,14 @@ function hedgesAnything(c: ClauseFacts): boolean {
   return saysFrequency(c.tokens) || c.tokens.some((t, i) => hedgeWords.has(t.lower) || hedgesOutcome(c.tokens, i));
 }
 
+/** Whether a clause hedges the words of clause `x`: one of them among the four words after its hedge. */
+function hedgesOn(q: ClauseFacts, x: ClauseFacts): boolean {
+  const t = q.tokens;
+  return t.some(
+    (u, i) => (hedgeWords.has(u.lower) || hedgesOutcome(t, i) || saysFrequency([u])) && t.slice(i + 1, i + 5).some((v) => namesWord(x, v)),
+  );
+}
+
 // Subjects that refer back to what the answer is about ("we may…", "it could…").
 const pronouns = new Set(['we', 'you', 'i', 'it', 'they', 'he', 'she', 'this', 'that', 'these', 'those']);
 
@@ -124,11 +132,13 @@ export function rewordedHedges(
       ((likely && o.polarity.modality === null && hedgesWordsOf(c, o)) || (usual && !approximates(o.tokens) && usualWordsOf(c, o)));
     const hardened = !hedges && hedgesWordsOf(o, c);
     if (!softened && !hardened) continue;
-    // Production varies where a baseline says it the candidate's way: with a hedge too, or plainly.
+    // Production varies where a baseline says it the candidate's way: with a hedge too, on the words
+    // of the claim ("Our technician comes between 8am and noon and may call ahead" hedges a call, not
+    // the arrival "usually arrives between 8am and noon" hedges), or plainly.
     const varies = baselines.some((b) =>
       [c, o].some((x) => {
-        const q = closest(x, b, max);
-        return q !== undefined && hedgesAnything(q.clause) === softened;
+        const q = closest(x, b, max)?.clause;
+        return q !== undefined && (softened ? hedgesOn(q, x) : !hedgesAnything(q));
       }),
     );
     out.push({

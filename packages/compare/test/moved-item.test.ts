@@ -47,4 +47,17 @@ describe('an item moved between what is allowed and what is not', () => {
     const except = 'Every wine except the reserve wines can be sampled for $4 a glass.';
     expect(kinds(original, except)).toEqual([]);
   });
+
+  it('takes a baseline that names the item on the opposite pole as the original’s side, not the candidate’s', () => {
+    const original = "The evening course is $320 for ten weeks. Course books are included, but the exam fee of $90 isn't.";
+    const candidate = 'The evening course is $320 for ten weeks. Course books and the exam fee are included.';
+    // "is extra" keeps the fee out of the price with no negation: production does not vary on it.
+    expect(kinds(original, candidate, ['Our ten-week evening course costs $320, books included. The $90 exam fee is extra.'])).toEqual([
+      'polarity_flip',
+    ]);
+    // A baseline that includes the fee too still excuses it.
+    expect(kinds(original, candidate, ['The ten-week evening course is $320; books and the $90 exam fee are included.'])).toEqual([
+      'polarity_flip (noise)',
+    ]);
+  });
 });
