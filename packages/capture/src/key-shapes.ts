@@ -58,6 +58,8 @@ export const vendorPrefixes = [
   'pat-na1-',
   'pat-eu1-',
   'sk-or-v1-',
+  // age's private key (bech32, upper case): `AGE-SECRET-KEY-1…` (trust audit 6).
+  'AGE-SECRET-KEY-1',
 ] as const;
 const vendorPrefix = `(?:${vendorPrefixes.map((p) => p.replace('.', '\\.')).join('|')})`;
 

@@ -3,8 +3,11 @@ import { isSecretName } from './header-policy.js';
 import { dashedPasswordValue, inlineColonValue, spacedPasswordValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
+import { fallbackValue, placeholderDefault, typedDeclarationValue, variableDefault } from './secret-defaults.js';
 import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spans.js';
 import { nextSecretWord } from './secret-words.js';
+import { setCommandValue } from './set-command-value.js';
+import { userPairedPassValue } from './user-paired-password.js';
 
 /**
  * Secrets assigned to a secret name in text, wherever the text comes from: `?api_key=…` and
@@ -36,7 +39,10 @@ export function assignedSecrets(text: string): Span[] {
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     const name = text.slice(start, end);
     // The name first (a remembered verdict): most words the scan finds name no secret (`shipping`, `cardholder`).
-    const found = isSecretName(name) ? assignedValue(text, start, end, name) : credentialArgument(text, end, name);
+    const secret = isSecretName(name);
+    const found = secret
+      ? (assignedValue(text, start, end, name) ?? fallbackValue(text, end))
+      : (credentialArgument(text, end, name) ?? userPairedPassValue(text, start, end, name));
     const value = found !== undefined && json ? withinString(text, found) : found;
     if (value === undefined) {
       word = nextSecretWord(text, word.end);
@@ -44,6 +50,13 @@ export function assignedSecrets(text: string): Span[] {
     }
     out.push(value);
     floor = value[1];
+    // `password: process.env.PW ?? "…"`: the literal the value falls back to is the secret too.
+    const fallback = secret ? fallbackValue(text, floor) : undefined;
+    const fellBack = fallback !== undefined && json ? withinString(text, fallback) : fallback;
+    if (fellBack !== undefined) {
+      out.push(fellBack);
+      floor = fellBack[1];
+    }
     word = nextSecretWord(text, floor);
   }
   return out;
@@ -80,12 +93,18 @@ function withinString(text: string, [from, to]: Span): Span | undefined {
 
 /** The value assigned to the name at `[start, end)`, by what follows it (and what precedes it). */
 function assignedValue(text: string, start: number, end: number, name: string): Span | undefined {
-  const argument = quotedNameValue(text, start, end) ?? credentialArgument(text, end, name);
+  const argument =
+    quotedNameValue(text, start, end) ??
+    credentialArgument(text, end, name) ??
+    variableDefault(text, start, end) ??
+    placeholderDefault(text, start, end) ??
+    setCommandValue(text, start, end);
   if (argument !== undefined) return argument;
   const next = text.charAt(end);
   if (next === '=') return assignment(text, start, end);
   if (next === ':')
     return (
+      typedDeclarationValue(text, end) ??
       headerLine(text, start, end, name) ??
       configLineValue(text, start, end, name) ??
       quotedAfterColon(text, start, end, name) ??

@@ -11,12 +11,14 @@ import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
+import { pgpassPasswords } from './pgpass-line.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { rdpPasswords } from './rdp-password.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
 import { unlabelledTokens } from './unlabelled-token.js';
 import { urlTokens } from './url-tokens.js';
+import { userPairedMembers } from './user-paired-password.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
 export type TextPattern = RegexPattern | ScanPattern;
@@ -57,6 +59,23 @@ export interface RegexPattern {
 const emailStart = String.raw`(?:(?<=\\[nrtbf])|(?<=\\u[0-9a-fA-F]{4})|(?<=\\)(?![nrtbfu])|(?<![A-Za-z0-9._%+\-\\]))`;
 
 /**
+ * An address that is not a URL's `user:password@host` (`mongodb+srv://admin:PW@cluster0.x.net`,
+ * `amqps://guest:PW@mq.internal`): there `url-password.ts` takes the password and the host is
+ * data (trust audit 6 found hosts lost as emails). Back from the match over the URL's authority
+ * to its `://`, with a `:` on the way (a URL's `user@host` alone is left to the email rule).
+ */
+function notUrlUserinfo(match: string, input: string, at: number): readonly [number, number] | undefined {
+  let colon = false;
+  for (let i = at - 1; i >= 2 && at - i <= 400; i--) {
+    const c = input.charAt(i);
+    if (c === '/') return colon && input.charAt(i - 1) === '/' && input.charAt(i - 2) === ':' ? undefined : [0, match.length];
+    if (c === ':') colon = true;
+    else if (' \t\r\n"\'<>@\\'.includes(c)) break;
+  }
+  return [0, match.length];
+}
+
+/**
  * The built-in patterns: email addresses, payment card numbers (an issuer's prefix and length,
  * optionally grouped by spaces or dashes as cards are printed, Luhn-checked, not part of a float
  * or a word, so order ids, timestamps and digests survive; found even when a CVV or an expiry
@@ -77,6 +96,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
       'g',
     ),
     hints: ['@'],
+    accept: notUrlUserinfo,
   },
   // Digits may follow a JSON `\u0001` escape, but a run never starts inside one.
   {
@@ -114,6 +134,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: connectStringPasswords },
   { name: 'password', find: connectUsingPasswords },
   { name: 'password', find: rdpPasswords },
+  { name: 'password', find: pgpassPasswords },
+  { name: 'password', find: userPairedMembers },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },

@@ -151,3 +151,26 @@ describe('base64 tokens with + and /', () => {
       expect(taken(text), text).toEqual([]);
   });
 });
+
+/** Left by trust audit 5: base64 of `user:password` without its padding, and an AWS secret key that reads as words. */
+describe('unpadded credentials and paired AWS keys', () => {
+  it('takes base64 of user:password without padding, and leaves a word that merely decodes', () => {
+    for (const pair of ['deploy:Sunflower7!x', 'ci-bot:Tr0ub4dor&3zz', 'admin:xK9#mQ2vLp0qr']) {
+      const token = Buffer.from(pair).toString('base64').replace(/=+$/, '');
+      expect(token.length % 4, pair).not.toBe(0);
+      expect(taken(`creds ${token} ok`), pair).toEqual([token]);
+    }
+    for (const text of ['see createTapMetricsForVersion2Handler', 'README_Install_Guide_v2_Final_2024'])
+      expect(taken(text), text).toEqual([]);
+  });
+
+  it('takes a 40-character key that reads as words when the text holds an access key id, and not without one', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    expect(taken(`AKIAIOSFODNN7EXAMPLE and ${secret}`)).toContain(secret);
+    expect(taken(`key id ASIAQ7XW2LMN4PA5SEED\nsecret:\n${secret}`)).toContain(secret);
+    expect(taken(`the docs show ${secret} as the example`)).toEqual([]);
+    expect(taken('AKIAIOSFODNN7EXAMPLE in src/components/Button2/IndexPageLayouts')).not.toContain(
+      'src/components/Button2/IndexPageLayouts',
+    );
+  });
+});

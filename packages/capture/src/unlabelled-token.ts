@@ -97,7 +97,7 @@ function tokenWithin(text: string, from: number, to: number): Span | undefined {
   if (start !== from && !(start === from + 1 && text.charAt(from - 1) === '\\')) return undefined;
   if (!standsAlone(text, start, to) || idValue(text, start)) return undefined;
   const token = text.slice(start, end);
-  if (!randomLooking(token)) return encodedCredential(token) ? [start, end] : undefined;
+  if (!randomLooking(token)) return encodedCredential(token) || pairedAwsSecret(text, token) ? [start, end] : undefined;
   // `AWS_SECRET_ACCESS_KEY=…` reads as random for its value: the token is the value, the name stays.
   start = pastAssignment(text, start, end);
   return [start, end];
@@ -115,11 +115,25 @@ const userPassword = /^[\w.@+-]{1,64}:[\x21-\x7e]{4,128}$/;
  * back, so a word that merely decodes to bytes is not one). Trust audit 5 found it stored.
  */
 function encodedCredential(token: string): boolean {
-  // Padded base64 is a multiple of 4 long: most runs (identifiers, paths) are passed over at once.
-  if (token.length % 4 !== 0 || !base64.test(token)) return false;
+  // Base64 is never 1 more than a multiple of 4 long, padded or not (unpadded, as JWTs and many
+  // tools write it, it is stored too: trust audit 6); a run with `-`, `_` or `.` is passed over at once.
+  if (token.length % 4 === 1 || !base64.test(token)) return false;
   const bytes = Buffer.from(token, 'base64');
   const decoded = bytes.toString('latin1');
   return userPassword.test(decoded) && bytes.toString('base64').replace(/=+$/, '') === token.replace(/=+$/, '');
+}
+
+/** An AWS secret access key's shape: 40 characters of base64's alphabet. */
+const awsSecretShape = /^[A-Za-z0-9+/]{40}$/;
+const awsKeyId = /(?:AKIA|ASIA)[0-9A-Z]{16}/;
+
+/**
+ * An AWS secret access key in a text that also holds an access key id: keys are pasted in pairs,
+ * and a secret may read as words (AWS's own example, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`,
+ * and keys written after it; trust audit 5 left one stored). Mixed case and a digit, as every such key.
+ */
+function pairedAwsSecret(text: string, token: string): boolean {
+  return awsSecretShape.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token) && awsKeyId.test(text);
 }
 
 /** Longer runs are data (base64 of an image, an encrypted blob), not a credential. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { expectPasswordsRedacted, storedText } from '../test/stored-text.js';
+
+const at = storedText('set-command-value-test-key-0123456789');
+
+/** A command that sets a secret-named setting (trust audit 6 found `aws configure set` and `gh secret set --body` stored). */
+describe('a secret set on a command line after its name', () => {
+  it('is redacted, in text and in a JSON string', () => {
+    expectPasswordsRedacted(
+      at,
+      [
+        'aws configure set aws_secret_access_key {pw}',
+        'gh secret set API_TOKEN --body "{pw}"',
+        'gh secret set DEPLOY_KEY -b {pw}',
+        'glab variable set DB_PASSWORD --value {pw}',
+        'yarn config set npmAuthToken {pw}',
+      ],
+      ['Sunflower7x', 'Tr0ub4dor3', 'xK9mQ2vLp0'],
+    );
+  });
+
+  it('leaves settings that are no secret, and options after a secret name, byte for byte', () => {
+    for (const text of [
+      'aws configure set region us-east-1',
+      'git config set user.name bob',
+      'gh secret set TOKEN --repo org/app < token.txt',
+    ])
+      expect(at.stored(text), text).toBe(text);
+  });
+});

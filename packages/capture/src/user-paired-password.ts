@@ -1,0 +1,51 @@
+import { configLineValue, spacedAssignmentValue } from './config-line-secret.js';
+import { quotedValue, type Span, skipBlanks } from './secret-value-spans.js';
+
+/** How far from a short name its user may stand: a few lines of a config block, or an object's members. */
+const reach = 240;
+/** A user's name as a config line: `user:`, `username =`, `login:` first on a line (a JSON `\n` counts). */
+const userLine = /(?:^|[\r\n]|\\[nr])[ \t]*(?:-[ \t]+)?(?:user(?:_?name)?|login|usr)[ \t]*[:=]/i;
+/** A user's name as a JSON member (`"u":`, `\"user\":`): a member named as a user. */
+const userMember = /\\?"(?:u|user(?:_?name)?|login|usr)\\?"\s*:/i;
+
+/**
+ * `pass: …` / `pass = …` as a config line (YAML, INI) with a user's line beside it, within a few
+ * lines: `pass` alone is a verb (`tests pass: 42`) or a ticket (`boarding pass: 12B`), a password
+ * only under its user (trust audit 5 left `user: app` / `pass: …` stored). One word, no blank.
+ */
+export function userPairedPassValue(text: string, start: number, end: number, name: string): Span | undefined {
+  if (name.length !== 4 || name.toLowerCase() !== 'pass') return undefined;
+  const value = configLineValue(text, start, end, name) ?? spacedAssignmentValue(text, start, end);
+  if (value === undefined || /\s/.test(text.slice(value[0], value[1]))) return undefined;
+  const around = text.slice(Math.max(0, start - reach), Math.min(text.length, value[1] + reach));
+  return userLine.test(around) ? value : undefined;
+}
+
+/**
+ * A JSON member named `p` or `pw` beside a member named as its user in the same object
+ * (`"creds": {"u": "bob", "p": "…"}`, `{"user": "app", "p": "…"}`; also JSON inside a JSON string,
+ * `\"p\": \"…\"`): the string value. A lone `"p"` (a paragraph, a probability) is data.
+ */
+export function userPairedMembers(text: string): Span[] {
+  const out: Span[] = [];
+  for (const name of ['"p"', '"pw"', '\\"p\\"', '\\"pw\\"']) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      if (name.charAt(0) === '"' && text.charAt(at - 1) === '\\') continue;
+      const colon = skipBlanks(text, at + name.length);
+      if (text.charAt(colon) !== ':') continue;
+      const value = quotedValue(text, skipBlanks(text, colon + 1));
+      // A value with a blank is a phrase, not a password.
+      if (value !== undefined && !/\s/.test(text.slice(value[0], value[1])) && sameObjectUser(text, at, value[1])) out.push(value);
+    }
+  }
+  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether a user member stands in the object holding `[from, to)`: back to its `{` and on to its `}`, no nested object between. */
+function sameObjectUser(text: string, from: number, to: number): boolean {
+  let open = from;
+  while (open > 0 && from - open < reach && text.charAt(open - 1) !== '{' && text.charAt(open - 1) !== '}') open--;
+  let close = to;
+  while (close < text.length && close - to < reach && text.charAt(close) !== '}' && text.charAt(close) !== '{') close++;
+  return userMember.test(text.slice(open, from)) || userMember.test(text.slice(to, close));
+}
