@@ -110,7 +110,7 @@ export function spacedAssignmentValue(text: string, start: number, end: number):
   let lineStart = start;
   while (lineStart > 0 && ' \t'.includes(text.charAt(lineStart - 1))) lineStart--;
   const from = skipBlanks(text, eq + 1);
-  const quoted = quotedValue(text, from);
+  const quoted = quotedValue(text, from) ?? wrappedLiteral(text, from);
   if (quoted !== undefined) return quoted;
   if (!lineStartAt(text, lineStart) && !stringStartAt(text, lineStart)) return undefined;
   let to = from;
@@ -118,4 +118,21 @@ export function spacedAssignmentValue(text: string, start: number, end: number):
   // A value that opens a table, list or call (`auth = {`, `token = get(`) is code, not a credential.
   const opens = to < text.length && '{[(<'.includes(text.charAt(to));
   return to > from && !opens && !redacted(text.slice(from, to)) ? [from, to] : undefined;
+}
+
+/** A type's constructor or conversion around a literal: `String::from(`, `SecretStr(`, `Secret::new(`, `str(`. */
+const wrapper = /^(?:[A-Z][A-Za-z0-9_]{0,40}(?:::(?:new|from))?|str)\(/;
+
+/**
+ * The literal a type's constructor wraps, `password = String::from("…")`, `api_key = SecretStr("…")`
+ * (trust audit 6 found Rust's stored): the quoted content, when it has no blank and is no
+ * environment variable's name (`Env("DB_PASSWORD")` reads the secret, it does not hold it).
+ */
+function wrappedLiteral(text: string, from: number): Span | undefined {
+  const call = wrapper.exec(text.slice(from, from + 48));
+  if (call === null) return undefined;
+  const value = quotedValue(text, from + call[0].length);
+  if (value === undefined) return undefined;
+  const literal = text.slice(value[0], value[1]);
+  return /\s/.test(literal) || /^[A-Z][A-Z0-9_]*$/.test(literal) ? undefined : value;
 }

@@ -129,11 +129,11 @@ export const keyShapes: readonly TextPattern[] = [
     accept: basicCredentials,
     lead: /basic\s/gi,
   },
-  // `curl -u user:password`, `--user=user:password`: the password.
+  // `curl -u user:password`, `--user=user:password`: the password (quoted too, JSON-escaped: `-u \"bob:…\"`).
   {
     name: 'url_password',
-    regex: /(?<![^\s"'n])(?:-u|--user)(?:[ \t]+|=)['"]?[^\s:'"\\]{1,128}:[^\s'"\\]{1,256}/g,
-    accept: after(/^(?:-u|--user)(?:[ \t]+|=)['"]?[^\s:'"\\]+:/),
+    regex: /(?<![^\s"'n])(?:-u|--user)(?:[ \t]+|=)(?:\\?['"])?[^\s:'"\\]{1,128}:[^\s'"\\]{1,256}/g,
+    accept: after(/^(?:-u|--user)(?:[ \t]+|=)(?:\\?['"])?[^\s:'"\\]+:/),
     hints: ['-u'],
   },
 ];

@@ -1,5 +1,6 @@
 import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
+import { expectPasswordsRedacted, storedText } from '../test/stored-text.js';
 import { createRedactor } from './redactor.js';
 
 const redactor = createRedactor(parseConfig({}).tap.redaction, 'assignments-key-0123456789abcdef');
@@ -73,5 +74,40 @@ describe('a secret name right after a colon', () => {
   it('a colon before an ordinary name changes nothing', () => {
     const text = 'see https://example.com:8443/a?b=c and note:keyboard=qwerty, time 10:30';
     expect(body(text)).toBe(text);
+  });
+});
+
+/**
+ * Trust audit 6 (2026-12-03): a blank before a properties line's colon, a quoted name before `:`
+ * (a Python dict), a Ruby symbol before `=>`, a literal a type's constructor wraps, a name in Latin
+ * letters with diacritics (`contraseña`), a quoted `curl -u` in a JSON string.
+ */
+describe('trust audit 6: names and values written otherwise', () => {
+  const at = storedText('secret-assignments-audit6-key-0123456789');
+  it('are redacted, in text and in a JSON string', () => {
+    expectPasswordsRedacted(
+      at,
+      [
+        'password : {pw}',
+        "settings = {'password': '{pw}'}",
+        ":password => '{pw}'",
+        'let password = String::from("{pw}");',
+        'api_key = SecretStr("{pw}")',
+        'contraseña = "{pw}"',
+        'curl -u "admin:{pw}" https://x',
+      ],
+      ['Sunflower7!', 'Tr0ub4dor&3', 'xK9#mQ2vL'],
+    );
+  });
+
+  it('leaves env names read, phrases, type paths and symbols with no literal byte for byte', () => {
+    for (const text of [
+      'password = Env("DB_PASSWORD")',
+      "{'password': 'changed for bob'}",
+      'std::string password = get()',
+      'password :: Text',
+      ':password => params[:password]',
+    ])
+      expect(at.stored(text), text).toBe(text);
   });
 });

@@ -36,7 +36,8 @@ export function assignedSecrets(text: string): Span[] {
     )
       start--;
     let end = word.end;
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    // Latin letters with diacritics too: `contraseña = "…"` names `contraseña`, not `contrase`.
+    while (end < text.length && (isNameChar(text.charCodeAt(end)) || latinLetter(text.charCodeAt(end)))) end++;
     const name = text.slice(start, end);
     // The name first (a remembered verdict): most words the scan finds name no secret (`shipping`, `cardholder`).
     const secret = isSecretName(name);
@@ -102,6 +103,10 @@ function assignedValue(text: string, start: number, end: number, name: string): 
   if (argument !== undefined) return argument;
   const next = text.charAt(end);
   if (next === '=') return assignment(text, start, end);
+  // `password : …` (a properties or YAML-ish line with a blank before its colon), `:password => '…'` (a Ruby symbol).
+  const colon = skipBlanks(text, end);
+  if (colon > end && text.charAt(colon) === ':' && text.charAt(colon + 1) !== ':') return configLineValue(text, start, colon, name);
+  if (text.charAt(start - 1) === ':' && text.startsWith('=>', colon)) return unspaced(text, quotedValue(text, skipBlanks(text, colon + 2)));
   if (next === ':')
     return (
       typedDeclarationValue(text, end) ??
@@ -133,6 +138,11 @@ function bareKey(name: string): boolean {
 /** Letters, digits, `_`, `-`, `.`: what a parameter or header name is made of. */
 function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+/** A Latin letter with a diacritic (Latin-1 Supplement and Extended-A/B, not `×` `÷`). */
+function latinLetter(c: number): boolean {
+  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 }
 
 /** Where a name may start: the text's start, a URL's `?`/`&`/`#`/`;`, a `:` or `=`, space, a quote or bracket, or a JSON escape (`\n`). */
@@ -223,6 +233,8 @@ function quotedNameValue(text: string, start: number, end: number): Span | undef
   // A call's `(` follows its name (`define(`); a tuple's follows a blank or `=`.
   if (text.charAt(at) === ',' && opener === '(' && isNameChar(text.charCodeAt(before - 1))) at++;
   else if (text.startsWith('=>', at)) at += 2;
+  // `{'password': '…'}` (a Python dict, a JS object with quoted keys), when the value has no blank.
+  else if (text.charAt(at) === ':' && text.charAt(at + 1) !== ':') at++;
   // `<property name="password" value="…"/>`, `<add key="ApiSecret" value="…"/>`: the element's value attribute.
   else if (/^value=/i.test(text.slice(at, at + 6)) && /(?:name|key)=$/i.test(text.slice(before - 4, before + 1))) at += 6;
   else if (text.charAt(at) === ']' && opener === '[') {

@@ -163,6 +163,91 @@ const cases: readonly (readonly [string, string])[] = [
   ['DB_PASSWORD=\u0024{DB_PASSWORD:-S6Sh-852}', 'S6Sh-852'],
 ];
 
+/** More shapes, each with `{S}` where its secret stands. */
+const templates: readonly string[] = [
+  'export  DB_PASSWORD = "{S}"',
+  'export SECRET_KEY={S} # prod',
+  "DB_PASS='{S}'",
+  'API_KEY="{S}"',
+  'SECRET="{S}"',
+  'TOKEN={S}',
+  'docker run --env DB_PASSWORD={S} app',
+  'docker run -e "MYSQL_ROOT_PASSWORD={S}" mysql',
+  'docker run -e MYSQL_ROOT_PASSWORD={S} mysql',
+  'kubectl create secret generic x --from-literal=db-password={S}',
+  "kubectl create secret generic x --from-literal='token={S}'",
+  'helm install app ./chart --set auth.password={S}',
+  "terraform apply -var 'db_password={S}'",
+  'terraform apply -var="api_token={S}"',
+  'ansible-playbook site.yml --extra-vars "ansible_password={S}"',
+  'curl -u "admin:{S}" https://x',
+  'curl --user=admin:{S} https://x',
+  'curl -H "X-Auth-Token: {S}" https://x',
+  "curl -H 'Authorization: Basic {S}' https://x",
+  'curl -H "PRIVATE-TOKEN: {S}" https://gitlab.example.com/api/v4/projects',
+  'curl -d "client_secret={S}" https://x',
+  'curl --data-urlencode "password={S}" https://x',
+  'provider "aws" {\n  secret_key = "{S}"\n}',
+  'resource "x" "y" {\n  admin_password = "{S}"\n}',
+  'locals {\n  api_token = "{S}"\n}',
+  'db.password: {S}',
+  'app.secret={S}',
+  'mail.smtp.password = {S}',
+  '[client]\nuser=root\npassword={S}',
+  'password : {S}',
+  '[tool.poetry.http-basic.repo]\npassword = "{S}"',
+  '$password = ConvertTo-SecureString "{S}" -AsPlainText -Force',
+  '$cred = New-Object PSCredential("bob", (ConvertTo-SecureString "{S}" -AsPlainText -Force))',
+  '$env:API_KEY="{S}"',
+  'PASSWORD = "{S}"',
+  "settings = {'password': '{S}'}",
+  'client = Client(api_key="{S}")',
+  'redis.Redis(host="x", password="{S}")',
+  "Stripe.api_key = '{S}'",
+  "password: '{S}'",
+  ":password => '{S}'",
+  'Password: "{S}",',
+  'cfg := Config{Password: "{S}"}',
+  'os.Setenv("DB_PASSWORD", "{S}")',
+  'let password = String::from("{S}");',
+  'password: "{S}".to_string(),',
+  'env::set_var("API_KEY", "{S}");',
+  '.netrc: machine api.example.com login bob password {S}',
+  'machine github.com\n  login bob\n  password {S}',
+  'jdbc:mysql://db:3306/shop?user=app&password={S}',
+  'openssl pkcs12 -export -passout pass:{S} -out x.p12',
+  'keytool -genkey -storepass {S} -keystore k.jks',
+  'mysqldump -u root --password={S} shop',
+  'pip install --index-url https://bob:{S}@pypi.example.com/simple pkg',
+  'git credential fill\nprotocol=https\nhost=github.com\nusername=bob\npassword={S}',
+  'contraseña = "{S}"',
+  'Contraseña: {S}',
+  'mot_de_passe={S}',
+  'Mot de passe : {S}',
+  'Kennwort: {S}',
+  'passwort={S}',
+  'パスワード={S}',
+  'パスワード: {S}',
+  '密码: {S}',
+  '密码={S}',
+  '口令：{S}',
+  'Пароль: {S}',
+  'пароль={S}',
+  'mật khẩu: {S}',
+  'şifre: {S}',
+  'hasło: {S}',
+  'wachtwoord: {S}',
+  'lösenord: {S}',
+  'password%3A%20{S}',
+  'https://x.example.com/cb?access_token={S}&state=1',
+  'https://x.example.com/login?pass={S}',
+  'redis://default:{S}@redis-123.cloud.redislabs.com:16379',
+  'amqp://user:{S}@rabbit.prod.example.org/vh',
+  'postgresql://app:{S}@db.prod.example.org:5432/shop?sslmode=require',
+  'smtp://mailer:{S}@smtp.mailgun.org:587',
+  'ftp://bob:{S}@files.example.com/pub',
+];
+
 /** Ordinary text that no rule may change. */
 const ordinary: readonly string[] = [
   'Order ORD-2024-88412 shipped; request 123e4567-e89b-12d3-a456-426614174000',
@@ -194,6 +279,21 @@ describe('trust audit 6: pasted shapes', () => {
       ...(at.storedJson(text).includes(JSON.stringify(secret).slice(1, -1)) ? [`json: ${text}`] : []),
     ]);
     expect(leaks).toEqual([]);
+  });
+
+  it('no secret is stored in the command, config and code templates, nor is a URL host lost', () => {
+    const secret = 'Q7xSeedPw-4k2';
+    const problems = templates.flatMap((template) => {
+      const text = template.replaceAll('{S}', secret);
+      const stored = at.stored(text);
+      const host = /@([a-z0-9.-]+\.[a-z]{2,})/.exec(text)?.[1];
+      return [
+        ...(stored.includes(secret) ? [`text: ${text}`] : []),
+        ...(at.storedJson(text).includes(secret) ? [`json: ${text}`] : []),
+        ...(host !== undefined && !stored.includes(host) ? [`host lost: ${text}`] : []),
+      ];
+    });
+    expect(problems).toEqual([]);
   });
 
   it('ordinary ids, hashes, hosts and prose are stored as written', () => {
