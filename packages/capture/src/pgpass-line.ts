@@ -15,6 +15,8 @@ const nameField = /^(?:\\.|[^\s:\\])+$/;
  */
 export function pgpassPasswords(text: string): Span[] {
   const out: Span[] = [];
+  // `h:1:d:u:p` is the shortest line: a stream's short texts (each delta's) are passed over at once.
+  if (text.length < 9) return out;
   portField.lastIndex = 0;
   for (let m = portField.exec(text); m !== null; m = portField.exec(text)) {
     const found = passwordAfterPort(text, m.index, m.index + m[0].length);

@@ -52,7 +52,7 @@ export function assignedSecrets(text: string): Span[] {
     out.push(value);
     floor = value[1];
     // `password: process.env.PW ?? "…"`: the literal the value falls back to is the secret too.
-    const fallback = secret ? fallbackValue(text, floor) : undefined;
+    const fallback = secret && mayFallBack(text.charCodeAt(floor)) ? fallbackValue(text, floor) : undefined;
     const fellBack = fallback !== undefined && json ? withinString(text, fallback) : fallback;
     if (fellBack !== undefined) {
       out.push(fellBack);
@@ -61,6 +61,11 @@ export function assignedSecrets(text: string): Span[] {
     word = nextSecretWord(text, floor);
   }
   return out;
+}
+
+/** What may stand right after a value that falls back (`PW ?? "…"`, `getenv("PW") || "…"`): a blank or a closer. */
+function mayFallBack(c: number): boolean {
+  return c === 32 || c === 9 || c === 34 || c === 39 || c === 41 || c === 93 || c === 92;
 }
 
 /** Whether `text` is a JSON document (an object or array), where a bare `"` always ends a string. */
@@ -109,10 +114,11 @@ function assignedValue(text: string, start: number, end: number, name: string): 
   if (text.charAt(start - 1) === ':' && text.startsWith('=>', colon)) return unspaced(text, quotedValue(text, skipBlanks(text, colon + 2)));
   if (next === ':')
     return (
-      typedDeclarationValue(text, end) ??
       headerLine(text, start, end, name) ??
       configLineValue(text, start, end, name) ??
       quotedAfterColon(text, start, end, name) ??
+      // Before a prose colon's reading takes the type for the value (`const PW: &str = "…"`).
+      typedDeclarationValue(text, end) ??
       (nameBoundary(text, start) ? inlineColonValue(text, end, name) : undefined)
     );
   if (next === '"') return multipartFieldValue(text, start, end);

@@ -12,6 +12,10 @@ const valueOption = /^[ \t]+(?:--body|-b|--value|-v)(?:[ \t]+|=)/;
  * name): the value, quoted or a word. Trust audit 6 found the first and third stored.
  */
 export function setCommandValue(text: string, start: number, end: number): Span | undefined {
+  // Every secret name reaches here: `set ` right before it (or before its quote) decides before any regex runs.
+  const quote = text.charAt(start - 1) === '"' || text.charAt(start - 1) === "'" ? (text.charAt(start - 2) === '\\' ? 2 : 1) : 0;
+  const blank = text.charAt(start - quote - 1);
+  if ((blank !== ' ' && blank !== '\t') || !text.startsWith('set', start - quote - 4)) return undefined;
   if (!setCommand.test(text.slice(Math.max(0, start - 24), start).replace(/\\?["']$/, ''))) return undefined;
   let at = end;
   if (text.charAt(at) === '"' || text.charAt(at) === "'") at++;

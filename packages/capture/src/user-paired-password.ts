@@ -27,19 +27,26 @@ export function userPairedPassValue(text: string, start: number, end: number, na
  * `\"p\": \"…\"`): the string value. A lone `"p"` (a paragraph, a probability) is data.
  */
 export function userPairedMembers(text: string): Span[] {
-  const out: Span[] = [];
-  for (const name of ['"p"', '"pw"', '\\"p\\"', '\\"pw\\"']) {
-    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-      if (name.charAt(0) === '"' && text.charAt(at - 1) === '\\') continue;
-      const colon = skipBlanks(text, at + name.length);
-      if (text.charAt(colon) !== ':') continue;
-      const value = quotedValue(text, skipBlanks(text, colon + 1));
-      // A value with a blank is a phrase, not a password.
-      if (value !== undefined && !/\s/.test(text.slice(value[0], value[1])) && sameObjectUser(text, at, value[1])) out.push(value);
-    }
+  // `{"u":"b","p":"x"}` is the shortest pair: a stream's short texts (each delta's) are passed over at once.
+  if (text.length < minPair) return none;
+  let out: Span[] | undefined;
+  // One search for `"p` finds every spelling (`"p"`, `"pw"`, `\"p\"`): most texts hold none or a few (`"prompt"`).
+  for (let at = text.indexOf('"p'); at !== -1; at = text.indexOf('"p', at + 2)) {
+    const escaped = text.charCodeAt(at - 1) === 92;
+    let close = at + 2;
+    if (text.charAt(close) === 'w') close++;
+    if (escaped ? !text.startsWith('\\"', close) : text.charAt(close) !== '"') continue;
+    const colon = skipBlanks(text, close + (escaped ? 2 : 1));
+    if (text.charAt(colon) !== ':') continue;
+    const value = quotedValue(text, skipBlanks(text, colon + 1));
+    // A value with a blank is a phrase, not a password.
+    if (value !== undefined && !/\s/.test(text.slice(value[0], value[1])) && sameObjectUser(text, at, value[1])) (out ??= []).push(value);
   }
-  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
+  return out ?? none;
 }
+
+const none: Span[] = [];
+const minPair = '{"u":"b","p":"x"}'.length;
 
 /** Whether a user member stands in the object holding `[from, to)`: back to its `{` and on to its `}`, no nested object between. */
 function sameObjectUser(text: string, from: number, to: number): boolean {
