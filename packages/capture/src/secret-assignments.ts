@@ -110,7 +110,7 @@ function assignedValue(text: string, start: number, end: number, name: string): 
   if (next === '=') return assignment(text, start, end);
   // `password : …` (a properties or YAML-ish line with a blank before its colon), `:password => '…'` (a Ruby symbol).
   const colon = skipBlanks(text, end);
-  if (colon > end && text.charAt(colon) === ':' && text.charAt(colon + 1) !== ':') return configLineValue(text, start, colon, name);
+  if (colon > end && text.charAt(colon) === ':' && ' \t'.includes(text.charAt(colon + 1))) return configLineValue(text, start, colon, name);
   if (text.charAt(start - 1) === ':' && text.startsWith('=>', colon)) return unspaced(text, quotedValue(text, skipBlanks(text, colon + 2)));
   if (next === ':')
     return (
@@ -239,8 +239,9 @@ function quotedNameValue(text: string, start: number, end: number): Span | undef
   // A call's `(` follows its name (`define(`); a tuple's follows a blank or `=`.
   if (text.charAt(at) === ',' && opener === '(' && isNameChar(text.charCodeAt(before - 1))) at++;
   else if (text.startsWith('=>', at)) at += 2;
-  // `{'password': '…'}` (a Python dict, a JS object with quoted keys), when the value has no blank.
-  else if (text.charAt(at) === ':' && text.charAt(at + 1) !== ':') at++;
+  // `{'password': '…'}` (a Python dict, a JS object with single-quoted keys), when the value has no
+  // blank; a double-quoted name before `:` is a JSON member, which the member rule reads.
+  else if (quote === "'" && text.charAt(at) === ':' && text.charAt(at + 1) !== ':') at++;
   // `<property name="password" value="…"/>`, `<add key="ApiSecret" value="…"/>`: the element's value attribute.
   else if (/^value=/i.test(text.slice(at, at + 6)) && /(?:name|key)=$/i.test(text.slice(before - 4, before + 1))) at += 6;
   else if (text.charAt(at) === ']' && opener === '[') {
