@@ -143,7 +143,7 @@ export interface SeededPlaces {
  * upstream), then reads back the API (bodies decoded), the egress's recorded call, the export
  * (bodies decoded) and the stored bytes (SQLite file, WAL, log).
  */
-export async function seedEveryPath(paths: RecordingPaths, traffic: SeededTraffic, credentials: SeededCredentials): Promise<SeededPlaces> {
+async function seedEveryPath(paths: RecordingPaths, traffic: SeededTraffic, credentials: SeededCredentials): Promise<SeededPlaces> {
   const { store, file, logFile, tapUrl } = paths;
   const { spelled, tag } = traffic;
   const openai = new OpenAI({
@@ -217,8 +217,29 @@ function exportedText(lines: string): string {
   return text;
 }
 
+/**
+ * Seeds every path (`seedEveryPath`, the clients' own credentials being `secrets.headerKey`,
+ * `queryKey` and `bearer`) and expects no secret in any place, and each of `survivors` in the API
+ * as written (JSON-escaped): the ids, hosts and names a reader needs. `recorded` is a piece of the
+ * traffic that must be found stored — a leak check over empty bodies proves nothing.
+ */
+export async function expectEveryPathClean(
+  paths: RecordingPaths,
+  traffic: SeededTraffic,
+  secrets: Readonly<Record<'headerKey' | 'queryKey' | 'bearer', string>> & Readonly<Record<string, string>>,
+  expected: { readonly adminToken: string; readonly recorded: string; readonly survivors: readonly string[] },
+): Promise<void> {
+  const { headerKey, queryKey, bearer } = secrets;
+  const { count, places } = await seedEveryPath(paths, traffic, { headerKey, queryKey, bearer, adminToken: expected.adminToken });
+  expect(count).toBeGreaterThanOrEqual(10);
+  expect(places.api).toContain(expected.recorded);
+  const problems = leaksIn(secrets, places);
+  for (const id of expected.survivors) if (!places.api.includes(JSON.stringify(id).slice(1, -1))) problems.push(`${id} lost`);
+  expect(problems).toEqual([]);
+}
+
 /** `secret name in place` for each seeded secret a place holds in any of its spellings (`secretSpellings`). */
-export function leaksIn(secrets: Readonly<Record<string, string>>, places: SeededPlaces['places']): string[] {
+function leaksIn(secrets: Readonly<Record<string, string>>, places: SeededPlaces['places']): string[] {
   return Object.entries(places).flatMap(([place, text]) =>
     Object.entries(secrets)
       .filter(([, s]) => secretSpellings(s).some((f) => text.includes(f)))
