@@ -80,5 +80,7 @@ export function typedDeclarationValue(text: string, at: number): Span | undefine
 
 /** Letters, digits, `_`, `.`, `:`, `<`, `>`, `[`, `]`: what a type's name is written with (`Option<String>`, `std::string`). */
 function typeChar(c: number): boolean {
-  return (c >= 48 && c <= 58) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 60 || c === 62 || c === 91 || c === 93;
+  return (
+    (c >= 48 && c <= 58) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 60 || c === 62 || c === 91 || c === 93
+  );
 }

@@ -40,7 +40,9 @@ export function userPairedMembers(text: string): Span[] {
     if (text.charAt(colon) !== ':') continue;
     const value = quotedValue(text, skipBlanks(text, colon + 1));
     // A value with a blank is a phrase, not a password.
-    if (value !== undefined && !/\s/.test(text.slice(value[0], value[1])) && sameObjectUser(text, at, value[1])) (out ??= []).push(value);
+    if (value === undefined || /\s/.test(text.slice(value[0], value[1])) || !sameObjectUser(text, at, value[1])) continue;
+    out ??= [];
+    out.push(value);
   }
   return out ?? none;
 }
