@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judged } from '../test/judged.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
 
@@ -22,5 +23,25 @@ describe('a ceiling worded from either side', () => {
     expect(flips('You cannot cancel more than 48 hours before the class.', 'You can cancel up to 48 hours before the class.')).not.toEqual(
       [],
     );
+  });
+});
+
+describe('a ceiling worded from either side in a kept sentence, or with "or fewer"', () => {
+  it('reads "No X takes more than N" as "Each X takes at most N" (an edited sentence)', () => {
+    expect(flips('Each guide leads at most 6 climbers at once.', 'No guide leads more than 6 climbers at once.')).toEqual([]);
+    // Another figure, or the denial dropped with the comparison kept, is still a change.
+    expect(judged('Each guide leads at most 6 climbers at once.', 'No guide leads more than 8 climbers at once.')).not.toEqual([]);
+    expect(flips('No guide leads more than 6 climbers at once.', 'Each guide leads more than 6 climbers at once.')).not.toEqual([]);
+  });
+
+  it('reads "N or fewer" as the ceiling "not more than N" says', () => {
+    expect(
+      flips(
+        'A replacement card is free if you have not ordered more than two this year.',
+        'You get a free replacement card as long as you have ordered two or fewer this year.',
+      ),
+    ).toEqual([]);
+    expect(flips('You may bring two guests or fewer.', 'You may bring more guests than two.')).not.toEqual([]);
+    expect(flips('Groups of 8 or fewer can walk in.', 'Groups of 8 or more can walk in.')).not.toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { exceptsAt } from './exception-words.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
 import { keepsAway } from './keep-away.js';
+import { nothingCharged } from './nothing-charged.js';
 import { parallelDenial } from './parallel-denial.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests, stressAdverbs } from './polarity-words.js';
 import { reassuranceEnd } from './reassurance.js';
@@ -175,8 +176,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     }
     // "it's best to", "it helps to": advice by a frame (advice-frame.ts).
     if ((bits & cue.adviceFrame) !== 0 && advisesByFrame(tokens, i)) advised = true;
-    // "apart from", "aside from", "other than": an exception, as "except" is (exception-words.ts).
-    if ((w === 'apart' || w === 'aside' || w === 'other') && exceptsAt(tokens, i)) {
+    // "apart from", "aside from", "other than", "nothing beyond": an exception, as "except" is (exception-words.ts).
+    if ((w === 'apart' || w === 'aside' || w === 'other' || w === 'beyond' || w === 'besides') && exceptsAt(tokens, i)) {
       negs++;
       return;
     }
@@ -196,10 +197,10 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       }
       return;
     }
-    // "at no charge", "no extra cost", "without any fee": the price sense of "free".
+    // "at no charge", "no extra cost", "without any fee", "costs nothing": the price sense of "free".
     // Each wording of it in one clause says it again ("covered by our insurance at no extra cost"):
     // the price sense counts once, where two negations would cancel.
-    if ((w === 'no' || w === 'without') && !bound && chargeFollows(tokens, i)) {
+    if (((w === 'no' || w === 'without') && !bound && chargeFollows(tokens, i)) || nothingCharged(tokens, i)) {
       if (!free) negs++;
       free = true;
       return;
@@ -274,7 +275,9 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       const named = w === 'must' && tokens[i - 1]?.lower === 'a';
       let j = named ? i - 2 : i - 1;
       while (j >= 0 && between.has(tokens[j]?.lower ?? '')) j--;
-      if ((liftable.has(w) || named) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j))) {
+      // "need no ticket", "requires no experience": the need denied by its object lifts it too.
+      const deniedObject = liftable.has(w) && (tokens[i]?.after ?? '') === '' && objectDenials.has(tokens[i + 1]?.lower ?? '');
+      if (deniedObject || ((liftable.has(w) || named) && j >= 0 && (isNegationWord(tokens[j]?.lower ?? '') || deniedSubject(tokens, j)))) {
         pos = true;
         lifted = true;
       } else {
@@ -283,7 +286,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       }
       return;
     }
-    if ((bits & cue.possibility) !== 0 && (w !== 'able' || tokens[i - 1]?.lower !== 'un')) {
+    // "Being able to swim 50 m is a requirement": an ability named as a thing, no permission.
+    if ((bits & cue.possibility) !== 0 && (w !== 'able' || (tokens[i - 1]?.lower !== 'un' && tokens[i - 1]?.lower !== 'being'))) {
       pos = true;
       if (deontic.has(w)) granted = true;
     }
@@ -336,3 +340,6 @@ function saidOfSubject(tokens: readonly ClauseToken[], i: number): boolean {
   while (j >= 0 && adverbsBefore.has(tokens[j]?.lower ?? '')) j--;
   return copulas.has(tokens[j]?.lower ?? '');
 }
+
+// Negative determiners and pronouns as the object of a verb of need: "need no ticket", "requires nothing".
+const objectDenials = new Set(['no', 'nothing', 'none']);

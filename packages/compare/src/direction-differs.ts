@@ -1,5 +1,6 @@
 import { defineCue } from './clause-cues.js';
 import { isFunctionWord } from './content-words.js';
+import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
 import { hasDigit } from './word-forms.js';
@@ -194,8 +195,8 @@ export function directionDiffers(a: readonly ClauseToken[], b: readonly ClauseTo
 /**
  * The poles a clause says: its words, "on"/"off" read as a state where they name one ({@link
  * namesState}), two-word phrases as one ("on top", but not "On top of that, …" opening a clause,
- * which adds to what was said), less an "extra" denied by "no" or "without" before it ("at no extra
- * cost", "without any extra fee"): that phrase is the price sense of "free" (clause-polarity.ts),
+ * which adds to what was said), less an "extra" denied by "no", "without" or "nothing" before it ("at
+ * no extra cost", "without any extra fee", "costs nothing extra"): that phrase is the price sense of "free" (clause-polarity.ts),
  * read on its own; "costs extra" and "an extra fee" keep it.
  */
 function polesOf(tokens: readonly ClauseToken[]): Poles {
@@ -212,17 +213,35 @@ function polesOf(tokens: readonly ClauseToken[]): Poles {
       const at = p.first === w ? i : i - 1;
       const x = tokens[at];
       const y = tokens[at + 1];
-      if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '') addPoles(out, `${p.first} ${p.second}`);
+      // "pay nothing on top" denies the pole as "nothing extra" does.
+      if (at > 0 && x?.lower === p.first && y?.lower === p.second && (x.after ?? '') === '' && tokens[at - 1]?.lower !== 'nothing')
+        addPoles(out, `${p.first} ${p.second}`);
     }
-    if (
-      w === 'extra' &&
-      ([i - 1, i - 2].some((k) => k >= 0 && (tokens[k]?.lower === 'no' || tokens[k]?.lower === 'without')) || additional(tokens, i))
-    )
-      return;
+    if (deniedMore(tokens, i)) return;
+    if (w === 'extra' && ([i - 1, i - 2].some((k) => k >= 0 && deniesExtra.has(tokens[k]?.lower ?? '')) || additional(tokens, i))) return;
     addPoles(out, w);
   });
   return out;
 }
+
+/**
+ * Whether "more than" at `i` is denied ("haven't opened more than two lessons"): it says "at most",
+ * a ceiling the ceiling rules compare (ceiling-restated.ts), no direction against "two or fewer".
+ * Not read as "fewer": a negation after it ("more than 12 colours are not possible") says the same
+ * and is not looked for here, so the two wordings would name opposite poles.
+ */
+function deniedMore(tokens: readonly ClauseToken[], i: number): boolean {
+  if (tokens[i]?.lower !== 'more' || tokens[i + 1]?.lower !== 'than') return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const x = tokens[k] as ClauseToken;
+    if ((x.after ?? '') !== '') return false;
+    if (isNegationCue(x.lower)) return true;
+  }
+  return false;
+}
+
+// Words that deny the "extra" after them: "at no extra cost", "without any extra fee", "costs nothing extra".
+const deniesExtra = new Set(['no', 'without', 'nothing']);
 
 // Module-level, not a closure per call (see some-clause-states.ts on tsx's closure names).
 function addPoles(out: Poles, w: string): void {

@@ -72,6 +72,9 @@ function negator(w: string): boolean {
  * which may well say the same thing its own way (negation-scope.ts reads clauses alike).
  */
 function governsReplaced(side: readonly ClauseToken[], i: number, other: readonly ClauseToken[]): boolean {
+  // Nothing put in its place: the negation goes with what it governs ("Pets aren't allowed in the
+  // cabins" → "No pets in the cabins" drops "aren't allowed"), words removed with a negation among them.
+  if (other.length === 0) return false;
   let k = i + 1;
   while (k < side.length && governedAfter.has(side[k]?.lower ?? '')) k++;
   const governed = side[k];

@@ -226,3 +226,15 @@ describe('a pole taken out by one edit and its opposite put in by another', () =
     ).toEqual([]);
   });
 });
+
+describe('a negation dropped with its predicate while "no" is put before the subject', () => {
+  it('says the same denial ("Pets aren\'t allowed in the cabins" / "No pets in the cabins")', () => {
+    expect(flips("Pets aren't allowed in the cabins.", 'No pets in the cabins.')).toEqual([]);
+    expect(flips('Glass bottles are not permitted on the beach.', 'No glass bottles on the beach.')).toEqual([]);
+  });
+
+  it('still reads a denial taken away (regressions)', () => {
+    expect(flips("Pets aren't allowed in the cabins.", 'Pets are allowed in the cabins.')).not.toEqual([]);
+    expect(flips('No pets in the cabins.', 'Pets in the cabins.')).not.toEqual([]);
+  });
+});

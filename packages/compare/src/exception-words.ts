@@ -12,10 +12,29 @@ const froms = new Set(['apart', 'aside']);
 const reciprocals = new Set(['each', 'one']);
 const pointers = new Set(['that', 'this']);
 
-/** Whether the word at `i` opens an exception: "apart from", "aside from", "other than". */
+// Negative quantifiers after which "beyond" / "besides" set an exception apart: "costs nothing
+// beyond the storage", "no fee besides the deposit" say what "free apart from the storage" does.
+// Only right after the quantifier or its noun of price: "No bus goes beyond the bridge" denies the
+// going, and elsewhere the words are places and additions ("beyond the bridge", "besides, it rains").
+const denials = new Set(['nothing', 'no', 'none', 'nobody']);
+const priceNouns = new Set(['cost', 'costs', 'charge', 'charges', 'fee', 'fees', 'extra', 'additional', 'else']);
+
+/** Whether a negative quantifier stands right before `i`, or before a noun of price there ("no extra fee beyond"). */
+function deniedBefore(tokens: readonly ClauseToken[], i: number): boolean {
+  let k = i - 1;
+  while (k >= i - 3 && k >= 0 && priceNouns.has(tokens[k]?.lower ?? '') && (tokens[k]?.after ?? '') === '') k--;
+  const x = tokens[k];
+  return x !== undefined && (x.after ?? '') === '' && denials.has(x.lower);
+}
+
+/**
+ * Whether the word at `i` opens an exception: "apart from", "aside from", "other than", or
+ * "beyond" / "besides" after a negative quantifier ("nothing beyond the storage").
+ */
 export function exceptsAt(tokens: readonly ClauseToken[], i: number): boolean {
   const t = tokens[i];
   if (t === undefined || (t.after ?? '') !== '') return false;
+  if (t.lower === 'beyond' || t.lower === 'besides') return i + 1 < tokens.length && deniedBefore(tokens, i);
   const next = tokens[i + 1]?.lower;
   if (!(t.lower === 'other' ? next === 'than' : froms.has(t.lower) && next === 'from')) return false;
   const after = tokens[i + 2];

@@ -6,6 +6,7 @@ import type { ClauseFacts } from './fact-sheet.js';
 import { floorRestated } from './floor-restated.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { scriptNegation } from './language-negations.js';
+import { liftedRestated } from './lifted-restated.js';
 import { onlyIfRestated } from './only-if-restated.js';
 import { restrictedToOthers } from './only-others.js';
 import { negatedAgainst } from './polarity-agreement.js';
@@ -237,7 +238,7 @@ export function negationAddedTo(a: ClauseFacts, b: ClauseFacts): readonly string
 
 /** {@link negationInScope}'s reading: in scope, not, or a negated predication `b` adds to `a`. */
 function scopeOf(a: ClauseFacts, b: ClauseFacts): boolean | { readonly added: readonly string[] } {
-  let negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
+  let negated = negatedAgainst(a.polarity, b.tokens, b.polarity.free === true) ? a : b;
   let other = negated === a ? b : a;
   // "Free" negates in the price sense; its scope is the clause's subject, before it, or whom it is
   // free for: "Admission is $18 for adults and free for children under 12" says nothing against
@@ -251,6 +252,8 @@ function scopeOf(a: ClauseFacts, b: ClauseFacts): boolean | { readonly added: re
   if (contrastRestated(negated.tokens, other.tokens) || onlyIfRestated(negated.tokens, other.tokens)) return false;
   // "aren't allowed in the pens" / "the pens are staff only": one rule, said of the class it keeps.
   if (restrictedToOthers(negated, other)) return false;
+  // "No appointment is needed" / "Appointments are optional": the choice a lifted necessity leaves.
+  if (liftedRestated(negated.tokens, other.tokens)) return false;
   let cue = firstCue(negated, other);
   if (cue < 0) {
     // A "-free" compound both clauses say sets nothing apart ("make the cake gluten-free" / "a

@@ -43,3 +43,34 @@ describe('"block" as a noun', () => {
     ).toEqual([]);
   });
 });
+
+describe('"covered" against a price that says what it includes', () => {
+  const kinds = (a: string, b: string) =>
+    diffFacts(factSheet(a), factSheet(b))
+      .filter((d) => d.severity === 'high')
+      .map((d) => d.kind);
+
+  it('words the same pole ("fees are $90 and include the map" / "the map is covered")', () => {
+    expect(
+      kinds(
+        'Monthly moorage charges for a 30-foot berth are $410 and include water and shore power.',
+        'For a 30-foot berth, the monthly moorage charge is $410 - water and shore power are covered.',
+      ),
+    ).toEqual([]);
+    expect(kinds('The boarding charge is £30 a night and includes two walks.', 'For £30 a night, two walks are covered.')).toEqual([]);
+  });
+
+  it('still reads a denial of either turned around (regressions)', () => {
+    expect(
+      kinds(
+        'Guided walk fees are $90 a person and include the trail map.',
+        "The guided walk is $90 a person - the trail map isn't covered.",
+      ),
+    ).toContain('polarity_flip');
+    expect(kinds('The trail map is covered by the $90 fee.', "The trail map isn't included in the $90 fee.")).toContain('polarity_flip');
+  });
+
+  it('leaves two clauses that both say "free" to their counts ("included at no charge" / "costs nothing extra")', () => {
+    expect(kinds('Route notes are included at no charge.', 'The route notes cost nothing extra.')).toEqual([]);
+  });
+});

@@ -32,10 +32,17 @@ function softer(x: ClausePolarity, y: ClausePolarity): boolean {
  * charged" / "without paying anything"); against any other ("towing is included free" / "it covers towing", "available at no
  * charge" / "not offered") the word is left out of the count.
  */
-export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[]): boolean {
+export function negatedAgainst(a: ClausePolarity, other: readonly ClauseToken[], otherFree = false): boolean {
   if (a.free !== true) return a.negated;
-  return other.some((t) => priceWords.has(t.lower) || priceForms.has(t.lower)) ? a.negated : !a.negated;
+  // A clause that says what a price includes, and no "free" of its own ("charges are $1,140 and
+  // include heat"), says "free" of those things its own way: against it, "heat and water are
+  // covered" words the same pole.
+  const priced = other.some((t) => priceWords.has(t.lower) || priceForms.has(t.lower));
+  return priced && (otherFree || !other.some((t) => inclusions.has(t.lower))) ? a.negated : !a.negated;
 }
+
+// Words that put a thing inside a price: "include heat and water", "is included", "all-inclusive".
+const inclusions = new Set(['include', 'includes', 'included', 'inclusive']);
 
 // Other forms of the price verbs: "without paying anything", "pays nothing", "charging extra" are about price too.
 const priceForms = new Set(['pays', 'paying', 'charging', 'costing', 'payment', 'payable']);
@@ -48,5 +55,5 @@ export function polarityDiffers(
   bTokens: readonly ClauseToken[],
 ): boolean {
   if (a.free !== true && b.free !== true) return a.negated !== b.negated;
-  return negatedAgainst(a, bTokens) !== negatedAgainst(b, aTokens);
+  return negatedAgainst(a, bTokens, b.free === true) !== negatedAgainst(b, aTokens, a.free === true);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judged } from '../test/judged.js';
 import { clausePolarity } from './clause-polarity.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
@@ -82,6 +83,24 @@ describe('a leading purpose, and a verb of not doing after a noun', () => {
     expect(polarity("To hold the date we don't need a deposit, just a card")).toMatchObject({ negated: true });
   });
 
+  it('"To make sure you aren\'t …," keeps the subject of its object clause in the purpose', () => {
+    expect(polarity("To make sure you aren't billed twice, you can cancel the old plan first")).toMatchObject({ negated: false });
+    expect(polarity("To ensure it doesn't crack, let the glaze dry overnight")).toMatchObject({ negated: false });
+    expect(
+      judged(
+        'Your plan renewed on May 2. You can turn off auto-renew in Settings so you are not billed again next year.',
+        "Your plan renewed on May 2. To make sure you aren't billed again next year, you can turn off auto-renew in Settings.",
+      ),
+    ).toEqual([]);
+    // The purpose's own negation dropped in a kept sentence is still a flip.
+    expect(
+      judged(
+        "To make sure you aren't billed twice, cancel the old plan first.",
+        'To make sure you are billed twice, cancel the old plan first.',
+      ),
+    ).not.toEqual([]);
+  });
+
   it('"notice to skip a visit" names the notice; "choose to skip" and "need to skip" deny', () => {
     expect(polarity("We need at least 24 hours' notice to skip a visit")).toMatchObject({ negated: false });
     expect(polarity('You can choose to skip the permit')).toMatchObject({ negated: true });
@@ -97,5 +116,23 @@ describe('a "non-" word used as a noun', () => {
   it('while said of the subject or before its noun it still denies', () => {
     expect(polarity('The deposit is non-refundable')).toMatchObject({ negated: true });
     expect(polarity('You pay a non-refundable deposit')).toMatchObject({ negated: true });
+  });
+});
+
+describe('a need denied by its object, and an ability named as a thing', () => {
+  it('"need no ticket" lifts the need as "no ticket is needed" does', () => {
+    expect(polarity('Competitors need no spectator ticket')).toMatchObject({ negated: true, modality: 'possibility' });
+    expect(judged("Spectator tickets aren't required for competitors.", 'Competitors need no spectator ticket.')).toEqual([]);
+    // The need itself stays one, and "no" taken away is still a flip.
+    expect(polarity('Competitors need a spectator ticket')).toMatchObject({ negated: false, modality: 'necessity' });
+    expect(judged('Competitors need no spectator ticket.', 'Competitors need a spectator ticket.')).not.toEqual([]);
+  });
+
+  it('"Being able to …" is no permission', () => {
+    expect(polarity('Being able to swim 50 metres is a requirement')).toMatchObject({ modality: null });
+    expect(
+      judged("You'll need to swim 50 m in light clothes.", 'Being able to swim 50 metres in light clothing is a requirement.'),
+    ).toEqual([]);
+    expect(polarity('Members are able to book ahead')).toMatchObject({ modality: 'possibility' });
   });
 });

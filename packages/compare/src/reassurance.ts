@@ -23,12 +23,33 @@ export function reassuranceEnd(t: readonly ClauseToken[], i: number): number {
 // negation denies nothing the service does ("…so don't worry if it feels strange at first").
 const worryVerbs = new Set(['worry', 'fret', 'panic', 'stress']);
 
-/** Whether the negation at `i` is a reassurance's ("don't worry", "no need to worry", "not to worry"). */
+// Words of a feeling the reader is told not to have ("don't be nervous", "never be afraid to ask"):
+// as "don't worry", it reassures. Not states the service asks for ("don't be late").
+const feelings = new Set([
+  'nervous',
+  'anxious',
+  'worried',
+  'afraid',
+  'scared',
+  'shy',
+  'alarmed',
+  'surprised',
+  'discouraged',
+  'embarrassed',
+  'intimidated',
+]);
+
+/** Whether "be" and a word of feeling stand at `k` ("[don't] be nervous", "[never] be afraid to ask"). */
+export function feelingAt(t: readonly ClauseToken[], k: number): boolean {
+  return t[k]?.lower === 'be' && feelings.has((t[k + 1]?.lower ?? '').replace(/[.,;:!?)]+$/, ''));
+}
+
+/** Whether the negation at `i` is a reassurance's ("don't worry", "no need to worry", "not to worry", "don't be nervous"). */
 export function reassuringNegation(t: readonly ClauseToken[], i: number): boolean {
   const w = t[i]?.lower ?? '';
   const next = t[i + 1]?.lower ?? '';
   if (w === "don't" || w === 'never' || w === 'not')
-    return worryVerbs.has(next) || (next === 'to' && worryVerbs.has(t[i + 2]?.lower ?? ''));
-  if (w === 'do' && next === 'not') return worryVerbs.has(t[i + 2]?.lower ?? '');
+    return worryVerbs.has(next) || feelingAt(t, i + 1) || (next === 'to' && worryVerbs.has(t[i + 2]?.lower ?? ''));
+  if (w === 'do' && next === 'not') return worryVerbs.has(t[i + 2]?.lower ?? '') || feelingAt(t, i + 2);
   return w === 'no' && next === 'need' && t[i + 2]?.lower === 'to' && worryVerbs.has(t[i + 3]?.lower ?? '');
 }

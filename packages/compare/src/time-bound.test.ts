@@ -30,3 +30,16 @@ describe('a negation bounded by "until" or "before" (a moment, not the claim den
     ).not.toEqual([]);
   });
 });
+
+describe('a negation bounded by "after", and "not before" said as the earliest moment', () => {
+  it('is no flip against the moment said from the other side ("no bookings after 6 pm" / "until 6 pm", "last … at")', () => {
+    expect(flips("We don't take table bookings after 6pm.", 'We take table bookings until 6pm.')).toEqual([]);
+    expect(flips('Entry to the gallery is not possible after 8pm.', 'Last entry to the gallery is at 8pm.')).toEqual([]);
+    expect(flips('Check-in is not possible before 3pm.', 'The earliest check-in is 3pm.')).toEqual([]);
+  });
+
+  it('is still a flip where the other clause keeps "after" or allows what was denied (regressions)', () => {
+    expect(flips("We don't take table bookings after 6pm.", 'We take table bookings after 6pm.')).not.toEqual([]);
+    expect(flips('Check-in is not possible before 3pm.', 'Check-in is possible before 3pm.')).not.toEqual([]);
+  });
+});

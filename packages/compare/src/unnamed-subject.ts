@@ -107,7 +107,7 @@ export function deniesUnnamedSubject(a: ClauseFacts, b: ClauseFacts): boolean {
   if (!reworded(a, b)) return false;
   if (!polarityDiffers(a.polarity, a.tokens, b.polarity, b.tokens) || directionDiffers(a.tokens, b.tokens) || prefixAntonym(a, b))
     return false;
-  const negated = negatedAgainst(a.polarity, b.tokens) ? a : b;
+  const negated = negatedAgainst(a.polarity, b.tokens, b.polarity.free === true) ? a : b;
   const other = negated === a ? b : a;
   const at = negated.tokens.findIndex((t) => (cueBits(t, undefined) & denying) !== 0);
   if (at < 0) return false;

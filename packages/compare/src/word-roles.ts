@@ -5,6 +5,7 @@ import { isFunctionWord } from './content-words.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { isNegationCue, isPolarityCue } from './polarity-cues.js';
 import { reassured } from './polarity-words.js';
+import { feelingAt } from './reassurance.js';
 import type { ClauseToken } from './split-clauses.js';
 
 /** Whether a negation cue other than a "-free" compound stands in the clause, but not right before the compound at `i`. */
@@ -105,13 +106,18 @@ export const choosers = new Set([
   'elect',
 ]);
 
+// Words after which a subject opens the purpose's own object clause ("To make sure you aren't
+// charged again, …", "To ensure it doesn't leak, …", "To check that they're sealed, …").
+const complementOpeners = new Set(['sure', 'ensure', 'certain', 'that']);
+
 /**
  * Where a leading "To <verb> …," purpose ends (the index of the word before its comma), or -1: within
- * twelve words, and with no subject of its own ("To hold the date we don't need a deposit, …" is the claim).
+ * twelve words, and with no subject of its own ("To hold the date we don't need a deposit, …" is the
+ * claim) but the subject of its object clause ("To make sure you aren't charged again, …").
  */
 export function purposeEnd(tokens: readonly ClauseToken[], i: number): number {
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
-    if (subjects.has(tokens[k]?.lower ?? '')) return -1;
+    if (subjects.has(tokens[k]?.lower ?? '') && !complementOpeners.has(tokens[k - 1]?.lower ?? '')) return -1;
     const after = tokens[k]?.after ?? '';
     if (after.includes(',')) return k + 1 < tokens.length ? k : -1;
     if (after !== '') return -1;
@@ -168,7 +174,7 @@ export function deniedSubject(tokens: readonly ClauseToken[], j: number): boolea
 
 /**
  * Whether token `i` opens or carries a negation that encourages or reassures ("don't hesitate to
- * ask", "please do not hesitate", "never hesitate", "don't worry"): no denial, no prohibition.
+ * ask", "please do not hesitate", "never hesitate", "don't worry", "don't be nervous"): no denial, no prohibition.
  */
 export function reassures(tokens: readonly ClauseToken[], i: number): boolean {
   const w = tokens[i]?.lower;
@@ -178,7 +184,7 @@ export function reassures(tokens: readonly ClauseToken[], i: number): boolean {
     if (tokens[k]?.lower !== 'not' && tokens[k]?.lower !== "don't") return false;
     k++;
   } else if (w !== "don't" && w !== 'never' && !(w === 'not' && tokens[i - 1]?.lower === 'do')) return false;
-  return reassured.has(tokens[k]?.lower ?? '');
+  return reassured.has(tokens[k]?.lower ?? '') || feelingAt(tokens, k);
 }
 
 // Words after which "welcome" is the predicate of its subject ("Guests are welcome to join", "Dogs
