@@ -30,10 +30,13 @@ export function userPairedMembers(text: string): Span[] {
   // `{"u":"b","p":"x"}` is the shortest pair: a stream's short texts (each delta's) are passed over at once.
   if (text.length < minPair) return none;
   let out: Span[] | undefined;
-  // One search for `"p` finds every spelling (`"p"`, `"pw"`, `\"p\"`): most texts hold none or a few (`"prompt"`).
-  for (let at = text.indexOf('"p'); at !== -1; at = text.indexOf('"p', at + 2)) {
+  // A search for the letter `p`, not for `"p`: in JSON every other character is a quote, each a
+  // false start of a two-character search; `p` is rarer, and its neighbours decide at once.
+  for (let p = text.indexOf('p'); p !== -1; p = text.indexOf('p', p + 1)) {
+    if (text.charCodeAt(p - 1) !== 34) continue;
+    const at = p - 1;
     const escaped = text.charCodeAt(at - 1) === 92;
-    let close = at + 2;
+    let close = p + 1;
     if (text.charAt(close) === 'w') close++;
     if (escaped ? !text.startsWith('\\"', close) : text.charAt(close) !== '"') continue;
     const colon = skipBlanks(text, close + (escaped ? 2 : 1));
