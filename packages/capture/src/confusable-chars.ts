@@ -97,7 +97,10 @@ const letter = 2;
 const strong = 3;
 /** A letter or digit of `weakLookalike`. */
 const weak = 4;
-/** A dash of `weakLookalike` (`‐`, `–`, `−`): counts only between two ASCII letters (`sk–proj`, not `2020–2021`). */
+/**
+ * A dash or low line of `weakLookalike` (`‐`, `–`, `−`, `﹍`): counts only between two ASCII key
+ * characters of which one is a letter (`sk–proj`, `ghp﹍1ab`, not `2020–2021`).
+ */
 const dash = 5;
 
 /** Each UTF-16 code unit's kind, made once. */
@@ -122,6 +125,11 @@ function keyJoint(a: number, b: number): boolean {
   return (a === weak && (b === key || b === letter)) || (b === weak && (a === key || a === letter));
 }
 
+/** Whether a dash look-alike between characters of these kinds may join a key: two key characters, one a letter. */
+function dashJoins(before: number, after: number): boolean {
+  return (before === letter && (after === letter || after === key)) || (after === letter && before === key);
+}
+
 /** The code a JSON escape `\uXXXX` at `at` writes, or -1. */
 function escapedCode(text: string, at: number): number {
   if (text.charCodeAt(at) !== 92 || text.charCodeAt(at + 1) !== 117) return -1;
@@ -139,7 +147,7 @@ function escapedCode(text: string, at: number): number {
  * Whether a reading with those characters folded may show a key: a character of `lookalike` or a
  * fullwidth or mathematical one (or its JSON escape) stands next to a key character or another
  * foldable one (a mixed-script word, a fullwidth run); a character of `weakLookalike` next to an
- * ASCII key character or one of the former; a dash look-alike between two ASCII letters. Not
+ * ASCII key character or one of the former; a dash look-alike between two ASCII key characters, one a letter. Not
  * Russian, Greek, Armenian or Cherokee prose between blanks, whose words are folded too but then
  * hold no key. One pass over the code units with a table (a regex of these classes cost 8–18 µs
  * on a kilobyte of Turkish or Armenian prose); ASCII text with no `\u` escape is passed at once,
@@ -162,7 +170,7 @@ export function mayHoldConfusable(text: string): boolean {
     // A mathematical letter's pair (raw or escaped) is one character.
     if (code === 0xd835) width += lowSurrogateWidth(text, i + width);
     const k = kinds[code] as number;
-    if (keyJoint(prev, k) || (prev === dash && before === letter && k === letter)) return true;
+    if (keyJoint(prev, k) || (prev === dash && dashJoins(before, k))) return true;
     before = prev;
     prev = k;
     i += width;
@@ -191,7 +199,7 @@ function escapesMayHoldConfusable(text: string): boolean {
     const right = neighbourKinds(text, end, 1);
     for (const l of left) if (keyJoint(l, k)) return true;
     for (const r of right) if (keyJoint(k, r)) return true;
-    if (k === dash && left.includes(letter) && right.includes(letter)) return true;
+    if (k === dash && left.some((l) => right.some((r) => dashJoins(l, r)))) return true;
   }
   return false;
 }

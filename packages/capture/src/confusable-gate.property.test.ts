@@ -62,12 +62,14 @@ function foldedJoint(t: string): boolean {
     const a = changed(i);
     const b = changed(i + 1);
     if (!a && !b) continue;
-    const dashA = a && folded.charAt(i) === '-';
-    const dashB = b && folded.charAt(i + 1) === '-';
-    // A dash look-alike counts between two ASCII letters only (checked below); two weak letters of one script never.
+    // A dash or low-line look-alike ("–", "﹍" folding to "-", "_") counts between two ASCII key
+    // characters, one a letter (checked below), as the gate's `dash` kind does; two weak letters of one script never.
+    const dashA = a && /[-_]/.test(folded.charAt(i));
+    const dashB = b && /[-_]/.test(folded.charAt(i + 1));
     if ((a && keyChar(i + 1) && !dashA) || (b && keyChar(i) && !dashB)) return true;
-    if (dashA && /[A-Za-z]/.test(folded.charAt(i - 1)) && /[A-Za-z]/.test(folded.charAt(i + 1)) && keyChar(i + 1) && keyChar(i - 1))
-      return true;
+    const l = folded.charAt(i - 1);
+    const r = folded.charAt(i + 1);
+    if (dashA && keyChar(i - 1) && keyChar(i + 1) && /[A-Za-z]/.test(l + r) && /[A-Za-z0-9]/.test(l) && /[A-Za-z0-9]/.test(r)) return true;
   }
   return false;
 }
@@ -80,6 +82,16 @@ describe('mayHoldConfusable', () => {
       }),
       { numRuns: 6000 },
     );
+  });
+
+  it('takes a low-line look-alike as a dash: at the end or between digits no key, beside a letter one', () => {
+    expect(foldedJoint('0\ufe4d')).toBe(false);
+    expect(mayHoldConfusable('0\ufe4d')).toBe(false);
+    expect(mayHoldConfusable('2020\u20132021')).toBe(false);
+    expect(mayHoldConfusable('ghp\ufe4dAb3dEf6h')).toBe(true);
+    expect(mayHoldConfusable('ghp\ufe4d1b3dEf6h')).toBe(true);
+    expect(mayHoldConfusable('xoxb\u20101234\u20105678')).toBe(true);
+    expect(mayHoldConfusable(escapeAll('xoxb\u20101234'))).toBe(true);
   });
 
   it('says no to prose of one script, Turkish, digit ranges and plain ASCII (the property is not vacuous)', () => {

@@ -77,6 +77,18 @@ describe('a key in fullwidth or look-alike letters', () => {
       }
   });
 
+  it('is redacted where a dash or low-line look-alike stands between a letter and a digit', () => {
+    for (const secret of [
+      'ghp\ufe4d1aB3dEf6hJ9kLmN0pQrStUvWxYz12345678',
+      'xoxb\u20101234567890\u20101234567890\u2010aBcDeFgHiJkLmNoPqRsTuVwX',
+    ]) {
+      expect(stored(`my key is ${secret} ok`), secret).not.toContain(secret.slice(-12));
+      expect(storedJson(secret), secret).not.toContain(escapeAll(secret).slice(-12));
+    }
+    // Between two figures it joins no key: a year range stays as written.
+    expect(stored('open 2020\u20132021, 9\u201317 daily')).toBe('open 2020\u20132021, 9\u201317 daily');
+  });
+
   it('leaves text in those scripts and fullwidth figures byte for byte', () => {
     for (const text of [
       'Ваш заказ №10042 отправлен 03.12.2026, сумма 3500 руб.',
