@@ -14,6 +14,8 @@ describe('a secret set on a command line after its name', () => {
         'gh secret set DEPLOY_KEY -b {pw}',
         'glab variable set DB_PASSWORD --value {pw}',
         'yarn config set npmAuthToken {pw}',
+        'npm config set //registry.npmjs.org/:_authToken {pw}',
+        'npm config set "//npm.pkg.github.com/:_authToken" {pw}',
       ],
       ['Sunflower7x', 'Tr0ub4dor3', 'xK9mQ2vLp0'],
     );
