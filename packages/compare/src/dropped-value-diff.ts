@@ -1,8 +1,13 @@
+import { bindsUser } from './binds-user.js';
+import { sameClause } from './clause-signature.js';
 import { clip } from './clip-text.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import type { FactValue } from './fact-value.js';
 import { keptWithout, wordCount } from './kept-without.js';
 import { swappedValue } from './swapped-value.js';
 import { valueChange } from './value-change.js';
+import { clauseStates } from './value-slots.js';
 
 /**
  * The last pass of `diffFacts`, appended to `ctx.out`: values every production answer states that
@@ -12,10 +17,24 @@ import { valueChange } from './value-change.js';
  * place ("Additional guests are $35 each" → "Additional guests can be added at the desk", "…costs
  * $450, which covers…" → "…covers…") in an answer about as long as the original. A shorter answer
  * (under three quarters of the original's words) condenses claims as it drops them.
+ *
+ * A value dropped with the whole clause that stated it is a regression too where that clause binds
+ * the user (binds-user.ts: "the daily limit is $25,000", "A $200 refundable deposit is held on your
+ * card") and every production answer states the value, in an answer about as long: what the user must
+ * do, pay or keep within is not a detail a rewording leaves out. With no baseline nothing shows that
+ * production always says it, so the candidate must also have kept every other clause word for word:
+ * an edit that took the clause out, not a rewording that condensed it.
  */
 export function diffDroppedValues(ctx: FactDiffContext): void {
   const { original, candidate, options: o, droppedValues, used, out } = ctx;
   const whole = droppedValues.length > 0 && wordCount(candidate) >= 0.75 * wordCount(original);
+  // One difference per dropped clause that binds the user, however many values it stated.
+  const bound = new Set<ClauseFacts>();
+  let edit: boolean | undefined;
+  const onlyRemoved = (): boolean => {
+    edit ??= onlyClausesRemoved(original, candidate, o.maxClauses);
+    return edit;
+  };
   for (const v of droppedValues) {
     if (out.length >= o.maxDifferences) break;
     if (used.has(v) || !ctx.stable(v) || v.type === 'entity') continue;
@@ -31,6 +50,20 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     // ("shipped today") is how the moment is worded, not a figure of the claim: "is on its way" says
     // it without it.
     const kept = whole && !v.keys[0]?.startsWith('relative:') ? (copied?.clause ?? keptWithout(v, original, candidate, o)) : undefined;
+    const binding = kept === undefined && whole ? bindingClause(ctx, v, onlyRemoved) : undefined;
+    if (binding !== undefined) {
+      if (bound.has(binding)) continue;
+      bound.add(binding);
+      out.push({
+        kind: 'fact_dropped',
+        path: clausePath(binding),
+        key: `fact:${v.type}`,
+        severity: 'high',
+        message: `dropped: "${clip(binding.text)}"`,
+        original: v.text,
+      });
+      continue;
+    }
     out.push({
       kind: 'fact_dropped',
       path: kept === undefined ? 'text' : clausePath(kept),
@@ -40,4 +73,23 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
       original: v.text,
     });
   }
+}
+
+/**
+ * The original clause stating `v` that binds the user, where the candidate left it out: no clause of
+ * the candidate states `v` (a dropped value) and, with no baseline, every candidate clause is a
+ * clause of the original word for word (`onlyRemoved`, asked once per comparison).
+ */
+function bindingClause(ctx: FactDiffContext, v: FactValue, onlyRemoved: () => boolean): ClauseFacts | undefined {
+  const { original, baselines, options: o } = ctx;
+  if (v.keys[0]?.startsWith('relative:')) return undefined;
+  const x = original.clauses.find((c, i) => i < o.maxClauses && clauseStates(c, v));
+  if (x === undefined || !bindsUser(x)) return undefined;
+  return baselines.length > 0 || onlyRemoved() ? x : undefined;
+}
+
+/** Whether every clause of the candidate is a clause of the original word for word (answers of at most `max` clauses). */
+function onlyClausesRemoved(original: FactSheet, candidate: FactSheet, max: number): boolean {
+  if (candidate.clauses.length > max || original.clauses.length > max) return false;
+  return candidate.clauses.every((c) => original.clauses.some((y) => sameClause(c, y)));
 }
