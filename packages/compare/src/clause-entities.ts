@@ -14,6 +14,20 @@ const nameStoppers = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
 const continuesName = /^(?:[A-Z]|[IVX]{2,4})$/;
 
 /**
+ * The name a run of capitalized words makes, if any, pushed to `into` (see {@link entities} on
+ * German). A module function, not a closure in entities: tsx names a named closure with an
+ * Object.defineProperty each time it is made, once per clause.
+ */
+function pushEntity(run: readonly string[], into: FactValue[], language: (() => string | undefined) | undefined): void {
+  if (language?.() !== 'German') {
+    pushRun(run, into);
+    return;
+  }
+  const name = politeGerman.has(run[0]?.toLowerCase() ?? '') ? run.slice(1) : run;
+  if (name.length > 1 || (name.length === 1 && acronymWord.test(name[0] ?? ''))) pushRun(name, into);
+}
+
+/**
  * The names of a clause's tokens. `language`, when given, is the answer's: German capitalizes every
  * noun and its polite pronouns ("Ihr Konto", "Sie"), so there one capitalized word alone (after a
  * polite pronoun) is a noun, not a name; a run of two or more ("Deutsche Bank", "Herr Weber") and
@@ -26,21 +40,13 @@ export function entities(
   language?: () => string | undefined,
 ): FactValue[] {
   const out: FactValue[] = [];
-  const pushEntity = (run: readonly string[], into: FactValue[]): void => {
-    if (language?.() !== 'German') {
-      pushRun(run, into);
-      return;
-    }
-    const name = politeGerman.has(run[0]?.toLowerCase() ?? '') ? run.slice(1) : run;
-    if (name.length > 1 || (name.length === 1 && acronymWord.test(name[0] ?? ''))) pushRun(name, into);
-  };
   let run: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
       // A comma or other mark between two names parts them ("Amex, Visa or Mastercard"); a period may end an abbreviation ("St. Mary's").
       if (run.length > 0 && listMark.test(tokens[i - 1]?.after ?? '')) {
-        pushEntity(run, out);
+        pushEntity(run, out, language);
         run = [];
       }
       run.push(t.core);
@@ -51,11 +57,11 @@ export function entities(
       // "Settings > Subscription", "Account → Billing": a menu path is one name, however its steps are marked.
       run.push('>');
     } else if (run.length > 0) {
-      pushEntity(run, out);
+      pushEntity(run, out, language);
       run = [];
     }
   }
-  if (run.length > 0) pushEntity(run, out);
+  if (run.length > 0) pushEntity(run, out, language);
   return out;
 }
 

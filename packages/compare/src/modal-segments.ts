@@ -88,6 +88,29 @@ export function modalSegments(sheet: FactSheet, max: number, cues = modalCue): M
 export function overlap(a: ModalSegment, b: ModalSegment): { readonly shared: number; readonly score: number } {
   let shared = 0;
   for (const w of a.content) if (b.content.includes(w)) shared++;
+  return { shared, score: dice(shared, a, b) };
+}
+
+/** The Dice overlap of two stretches sharing `shared` words. */
+export function dice(shared: number, a: ModalSegment, b: ModalSegment): number {
   const total = a.content.length + b.content.length;
-  return { shared, score: total === 0 ? 0 : (2 * shared) / total };
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/**
+ * The stretch of `among` sharing the most words with `s` (Dice; the first of equals), if it shares
+ * `minShared` words at least and overlaps it by `min`: {@link overlap} against each in turn (for a
+ * few stretches; segment-index.ts finds the same among many).
+ */
+export function closestStretch(s: ModalSegment, among: readonly ModalSegment[], minShared: number, min: number): ModalSegment | undefined {
+  let best: ModalSegment | undefined;
+  let bestScore = 0;
+  for (const x of among) {
+    const o = overlap(s, x);
+    if (o.shared >= minShared && o.score >= min && o.score > bestScore) {
+      best = x;
+      bestScore = o.score;
+    }
+  }
+  return best;
 }

@@ -4,9 +4,10 @@ import type { SentenceDifference } from './divergence-report.js';
 import { hedgesOutcome } from './epistemic-hedge.js';
 import type { FactSheet } from './fact-sheet.js';
 import { hedgesByFrequency } from './frequency-hedge.js';
-import { type ModalSegment, modalCue, modalSegments, overlap } from './modal-segments.js';
+import { closestStretch, type ModalSegment, modalCue, modalSegments, overlap } from './modal-segments.js';
 import { possibility, subordinators } from './polarity-words.js';
 import { certaintyCue } from './reworded-hedge.js';
+import { SegmentIndex } from './segment-index.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // An obligation said again as advice or a possibility, or the other way round, in a stretch of a
@@ -63,6 +64,15 @@ const people = new Set(['you', 'we', 'i']);
 const negator = (w: string): boolean => w === 'not' || w === 'no' || w === 'never' || w === 'cannot' || w.endsWith("n't");
 
 /**
+ * An adverb of frequency at `i`: "most" is a quantity of the subject ("Most mirrors can be
+ * resilvered"), not of how sure the outcome is. (A module function: tsx names a named closure
+ * made per call with an Object.defineProperty, a cost on every reading.)
+ */
+function usual(t: readonly ClauseToken[], x: ClauseToken, i: number): boolean {
+  return x.lower !== 'most' && hedgesByFrequency(t, i);
+}
+
+/**
  * The scale of certainty: -0.5 "might", 0 a likelihood that may also grant ("may", "could") or a
  * promise disclaimed ("can't guarantee", "can't promise"), 1 a word of frequency or an expectation
  * ("should" with a subject other than the reader or the speaker), 1.5 what can be done ("can be
@@ -82,9 +92,7 @@ const certainty: Scale = {
     if (t.some((x, i) => promises.has(x.lower) && t.slice(Math.max(0, i - 3), i).some((y) => negator(y.lower)))) return 0;
     // "might" only hedges; "may" and "could" may grant or offer as well.
     if (t.some((_, i) => hedgesOutcome(t, i))) return t.some((x, i) => x.lower === 'might' && hedgesOutcome(t, i)) ? -0.5 : 0;
-    // An adverb of frequency: "most" is a quantity of the subject ("Most mirrors can be resilvered"), not of how sure the outcome is.
-    const usual = (x: ClauseToken, i: number): boolean => x.lower !== 'most' && hedgesByFrequency(t, i);
-    if (t.some((x, i) => usual(x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
+    if (t.some((x, i) => usual(t, x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
     if (denied(s) || t.some((x) => efforts.has(x.lower))) return null;
     if (t.some((x) => strong.has(x.lower))) return 3;
     if (t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll"))) return 2.5;
@@ -105,18 +113,51 @@ function denied(s: ModalSegment): boolean {
   return s.polarity.free === true ? !s.polarity.negated : s.polarity.negated;
 }
 
-/** The stretch of `among` sharing the most words with `s` (Dice), if it is the same claim at `min`. */
-function closest(s: ModalSegment, among: readonly ModalSegment[], min: number): ModalSegment | undefined {
-  let best: ModalSegment | undefined;
-  let bestScore = 0;
-  for (const x of among) {
-    const o = overlap(s, x);
-    if (o.shared >= minShared && o.score >= min && o.score > bestScore) {
-      best = x;
-      bestScore = o.score;
-    }
+const scales: readonly Scale[] = [deontic, certainty];
+
+// A reading not yet made, and a stretch that stands nowhere on a scale, in a side's readings.
+const unread = Number.NaN;
+const nowhere = Number.NEGATIVE_INFINITY;
+
+/** One answer's stretches, indexed by word, with each stretch's reading on each scale and its pairing with the other side, made once. */
+class Side {
+  readonly index: SegmentIndex;
+  readonly #readings: Float64Array[];
+  /** Per stretch, its closest stretch of the other side (-1: none; -2: not yet asked). */
+  readonly #paired: Int32Array;
+  constructor(readonly segments: readonly ModalSegment[]) {
+    this.index = new SegmentIndex(segments, minShared);
+    this.#readings = scales.map(() => new Float64Array(segments.length).fill(unread));
+    this.#paired = new Int32Array(segments.length).fill(-2);
   }
-  return best;
+
+  /** Where stretch `k` stands on `scale`. */
+  read(scale: Scale, k: number): number | null {
+    const readings = this.#readings[scales.indexOf(scale)] as Float64Array;
+    let at = readings[k] ?? unread;
+    if (Number.isNaN(at)) {
+      at = scale.read(this.segments[k] as ModalSegment) ?? nowhere;
+      readings[k] = at;
+    }
+    return at === nowhere ? null : at;
+  }
+
+  /** The position of the stretch of `other` closest to stretch `k` at {@link minOverlap} (-1: none). */
+  pairedIn(other: Side, k: number): number {
+    let found = this.#paired[k] ?? -2;
+    if (found === -2) {
+      found = other.index.closest(this.segments[k] as ModalSegment, minOverlap);
+      this.#paired[k] = found;
+    }
+    return found;
+  }
+}
+
+/** The stretches of one comparison: the original's, the candidate's, the baselines' read on first use. */
+interface Pairing {
+  readonly ours: Side;
+  readonly theirs: Side;
+  readonly baselines: () => readonly ModalSegment[][];
 }
 
 /**
@@ -130,54 +171,50 @@ export function modalShifts(original: FactSheet, candidate: FactSheet, baselines
   const cues = modalCue | certaintyCue;
   // The candidate's stretch must stand somewhere on a scale; the original's may hedge by any word ("can't promise").
   if (!holdsCue(candidate, cues)) return [];
-  const theirs = modalSegments(candidate, max, cues);
+  const theirs = new Side(modalSegments(candidate, max, cues));
   // Most answers hold no stretch on either scale: the original is not read then.
-  if (!theirs.some((c) => deontic.read(c) !== null || certainty.read(c) !== null)) return [];
-  const ours = modalSegments(original, max, cues);
+  if (!theirs.segments.some((_, k) => theirs.read(deontic, k) !== null || theirs.read(certainty, k) !== null)) return [];
   // The baselines' stretches, read once where a shift is found (most pairs have none).
   let produced: ModalSegment[][] | undefined;
-  const read = (): ModalSegment[][] => {
-    produced ??= baselines.map((b) => modalSegments(b, max, cues));
-    return produced;
+  const pairing: Pairing = {
+    ours: new Side(modalSegments(original, max, cues)),
+    theirs,
+    baselines: () => {
+      produced ??= baselines.map((b) => modalSegments(b, max, cues));
+      return produced;
+    },
   };
   const out: SentenceDifference[] = [];
-  for (const c of theirs) {
-    const d = shift(c, ours, theirs, read, deontic) ?? shift(c, ours, theirs, read, certainty);
+  for (let k = 0; k < theirs.segments.length; k++) {
+    const d = shift(k, pairing, deontic) ?? shift(k, pairing, certainty);
     if (d !== undefined) out.push(d);
   }
   return out;
 }
 
-/** The change of candidate stretch `c` on `scale` against the original's stretch it pairs with both ways, if any. */
-function shift(
-  c: ModalSegment,
-  ours: readonly ModalSegment[],
-  theirs: readonly ModalSegment[],
-  baselines: () => readonly ModalSegment[][],
-  scale: Scale,
-): SentenceDifference | undefined {
-  const to = scale.read(c);
+/** The change of candidate stretch `k` on `scale` against the original's stretch it pairs with both ways, if any. */
+function shift(k: number, { ours, theirs, baselines }: Pairing, scale: Scale): SentenceDifference | undefined {
+  const to = theirs.read(scale, k);
   if (to === null) return undefined;
-  const o = closest(c, ours, minOverlap);
-  if (o === undefined || closest(o, theirs, minOverlap) !== c) return undefined;
-  const from = scale.read(o);
+  const j = theirs.pairedIn(ours, k);
+  if (j < 0 || ours.pairedIn(theirs, j) !== k) return undefined;
+  const from = ours.read(scale, j);
   if (from === null || !scale.moved(from, to)) return undefined;
+  const c = theirs.segments[k] as ModalSegment;
+  const o = ours.segments[j] as ModalSegment;
   // The candidate keeps the original's modal in another stretch of the clause ("…, we'd have to carry
   // out a survey"; a plain statement beside it keeps nothing), or the original says the candidate's in
   // another stretch of the same claim (a short answer joins "can borrow it after training" and
   // "training is required" into one): no claim moved.
-  if (from !== scale.plain && theirs.some((x) => x !== c && x.clause === c.clause && scale.read(x) === from)) return undefined;
-  const near = (x: ModalSegment): boolean => {
-    const v = overlap(c, x);
-    return v.shared >= minShared && v.score >= minBaselineOverlap;
-  };
-  if (ours.some((x) => x !== o && scale.read(x) === to && near(x))) return undefined;
+  if (from !== scale.plain && theirs.segments.some((x, at) => at !== k && x.clause === c.clause && theirs.read(scale, at) === from))
+    return undefined;
+  if (ours.segments.some((x, at) => at !== j && ours.read(scale, at) === to && near(c, x))) return undefined;
   // Production varies where a baseline's stretch of the same claim stands where the candidate's does;
   // the same claim both ways: a baseline's stretch closer to another of the original's says something else.
   const varies = baselines().some((all) => {
-    const segs = all.filter((y) => closest(y, ours, minBaselineOverlap) === o);
+    const segs = all.filter((y) => ours.index.closest(y, minBaselineOverlap) === j);
     return [c, o].some((x) => {
-      const q = closest(x, segs, minBaselineOverlap);
+      const q = closestStretch(x, segs, minShared, minBaselineOverlap);
       const at = q === undefined ? null : (scale.read(q) ?? (q.polarity.negated ? null : scale.plain));
       return at !== null && !scale.moved(at, to);
     });
@@ -192,4 +229,10 @@ function shift(
     sentence: c.clause.sentence,
     ...(varies ? { explainedByNoise: true } : {}),
   };
+}
+
+/** Whether two stretches are near enough to be one claim said by production (its looser overlap). */
+function near(c: ModalSegment, x: ModalSegment): boolean {
+  const v = overlap(c, x);
+  return v.shared >= minShared && v.score >= minBaselineOverlap;
 }
