@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vendorPrefixes } from './key-shapes.js';
-import { runLeadGate, secretFinder } from './secret-finder.js';
+import { runLeadGate } from './run-lead-gate.js';
+import { secretFinder } from './secret-finder.js';
 import { builtinPatterns, type RegexPattern, type TextPattern } from './text-patterns.js';
 
 const noLeads = builtinPatterns.map((p) => ('find' in p ? p : (({ lead: _lead, ...rest }) => rest)(p)));

@@ -2,6 +2,7 @@ import { foldConfusablesMapped, mayHoldConfusable } from './confusable-chars.js'
 import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
 import { keyRuns } from './key-runs.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
+import { inRuns, runLeadGate } from './run-lead-gate.js';
 import type { RegexPattern, ScanPattern, TextPattern } from './text-patterns.js';
 import { wrapJoints } from './wrap-joints.js';
 
@@ -146,11 +147,6 @@ function accepted(p: RegexPattern, m: RegExpExecArray, found: SecretRange[]): vo
   if (within !== undefined) found.push({ start: m.index + within[0], end: m.index + within[1], kind: p.name });
 }
 
-/** The lead and run length of a pattern looked for in long runs of key characters only (`keyRun` and a lead). */
-function inRuns(p: TextPattern): { readonly lead: RegExp; readonly keyRun: number } | undefined {
-  return 'regex' in p && p.lead !== undefined && p.keyRun !== undefined ? { lead: p.lead, keyRun: p.keyRun } : undefined;
-}
-
 /**
  * One pattern as the scan reads it: every step of one shape, so the scan's reads of them stay
  * monomorphic (an `in` test and optional members over the patterns' mixed shapes were ~40 % of
@@ -188,31 +184,6 @@ function scanSteps(patterns: readonly TextPattern[]): readonly ScanStep[] {
     scanStepLists.set(patterns, steps);
   }
   return steps;
-}
-
-const runLeadGates = new WeakMap<readonly TextPattern[], RegExp | null>();
-
-/**
- * One regex matching wherever any lead of the patterns looked for in runs matches, made once per
- * pattern list: it matches in a run exactly when one of those leads does (a lead has no
- * look-around, so each alternative matches in the run's text as it does alone). Null (every run
- * read by every lead, as before) when there is none, or when the leads cannot be joined as they
- * are: flags other than `g` that differ, or a back-reference or named group, whose numbering or
- * names an alternation would change.
- */
-export function runLeadGate(patterns: readonly TextPattern[]): RegExp | null {
-  let gate = runLeadGates.get(patterns);
-  if (gate === undefined) {
-    const leads = patterns.flatMap((p) => {
-      const runs = inRuns(p);
-      return runs === undefined ? [] : [runs.lead];
-    });
-    const flags = new Set(leads.map((l) => l.flags.replace(/[gy]/g, '')));
-    const joinable = leads.length > 0 && flags.size === 1 && leads.every((l) => !/\\[1-9k]|\(\?</.test(l.source.replace(/\(\?<[=!]/g, '')));
-    gate = joinable ? new RegExp(leads.map((l) => `(?:${l.source})`).join('|'), [...flags][0]) : null;
-    runLeadGates.set(patterns, gate);
-  }
-  return gate;
 }
 
 const shortestRuns = new WeakMap<readonly TextPattern[], number>();
