@@ -18,6 +18,7 @@ import {
   holdout14File,
   holdout17File,
   holdout18File,
+  holdout19File,
   readHoldoutSet,
   restatements2File,
   restatements3File,
@@ -89,6 +90,11 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   [
     "eighteenth hold-out set, the lead's blind one (data/quality/facts-holdout-18.jsonl; totals only)",
     readHoldoutSet(holdout18File),
+    false,
+  ],
+  [
+    "nineteenth hold-out set, the lead's blind one (data/quality/facts-holdout-19.jsonl; totals only)",
+    readHoldoutSet(holdout19File),
     false,
   ],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],

@@ -135,6 +135,13 @@ export const holdout17File = join(qualityDir, 'facts-holdout-17.jsonl');
 export const holdout18File = join(qualityDir, 'facts-holdout-18.jsonl');
 
 /**
+ * The lead's hold-out 19 (`facts-holdout-19.jsonl`), 180 pairs in 60 new domains (12 inputs in 12
+ * other languages), written on 2026-12-03 22:20-22:35 UTC by an author who read nothing of the
+ * engine; blind through that session (no rule was fitted on it: its figures did not move). Totals only.
+ */
+export const holdout19File = join(qualityDir, 'facts-holdout-19.jsonl');
+
+/**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
  * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
  * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
