@@ -9,7 +9,7 @@ const priceObjects = new Set(['you', 'us', 'them', 'him', 'her', 'me', 'anything
 /**
  * Whether "nothing" at `i` is what a price verb asks ("costs nothing", "costs you absolutely
  * nothing", "pay nothing extra"): the price sense of "free", as "no charge" is. "Nothing" of
- * anything else ("nothing is charged twice") denies as any "nothing" does, and "nothing to pay
+ * anything else ("nothing is charged twice") denies as every other "nothing" does, and "nothing to pay
  * unless parts are needed" is left to the rules of conditions ("you'd only pay if parts are needed").
  */
 export function nothingCharged(tokens: readonly ClauseToken[], i: number): boolean {

@@ -38,17 +38,20 @@ function closest(c: ClauseFacts, sheet: FactSheet, max: number): Pair | undefine
   return best !== undefined && best.shared >= minShared && best.score >= minOverlap ? best : undefined;
 }
 
+/** Whether token `i` hedges a likelihood ("may", "might", "could") or an outcome. */
+function hedgeAt(t: readonly ClauseToken[], i: number): boolean {
+  return hedgeWords.has(t[i]?.lower ?? '') || hedgesOutcome(t, i);
+}
+
 /** Whether a clause hedges anywhere: a likelihood ("may", "might", "could") or a word of frequency ("usually", "in most cases"). */
 function hedgesAnything(c: ClauseFacts): boolean {
-  return saysFrequency(c.tokens) || c.tokens.some((t, i) => hedgeWords.has(t.lower) || hedgesOutcome(c.tokens, i));
+  return saysFrequency(c.tokens) || c.tokens.some((_, i) => hedgeAt(c.tokens, i));
 }
 
 /** Whether a clause hedges the words of clause `x`: one of them among the four words after its hedge. */
 function hedgesOn(q: ClauseFacts, x: ClauseFacts): boolean {
   const t = q.tokens;
-  return t.some(
-    (u, i) => (hedgeWords.has(u.lower) || hedgesOutcome(t, i) || saysFrequency([u])) && t.slice(i + 1, i + 5).some((v) => namesWord(x, v)),
-  );
+  return t.some((u, i) => (hedgeAt(t, i) || saysFrequency([u])) && t.slice(i + 1, i + 5).some((v) => namesWord(x, v)));
 }
 
 // Subjects that refer back to what the answer is about ("we may…", "it could…").
