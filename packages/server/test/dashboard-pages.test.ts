@@ -50,6 +50,17 @@ describe('dashboard pages', () => {
     }
   });
 
+  it('keeps the chosen filters in the list pages\' forms', async () => {
+    const ex = await html('/exchanges?role=live&method=POST');
+    expect(ex.text).toContain('<option value="live" selected="">live</option>');
+    expect(ex.text).toContain('<input name="method" value="POST" size="12"/>');
+    const cmp = await html('/comparisons?verdict=regression&category=fact&version=v2');
+    expect(cmp.text).toContain('<option value="regression" selected="">regression</option>');
+    expect(cmp.text).toContain('<option value="fact" selected="">fact</option>');
+    expect(cmp.text).toContain('<option value="">any</option>');
+    expect(cmp.text).toContain('<input name="version" value="v2" size="12"/>');
+  });
+
   it("follows a list page's Older → link to the next page", async () => {
     for (const list of ['/exchanges?limit=1', '/exchanges?limit=1&method=POST']) {
       const first = await html(list);

@@ -1,4 +1,5 @@
 import type { ComparisonRecord } from '@understudy/store';
+import { FilterForm, type SelectFilter } from './filter-form.js';
 import { formatNumber, formatTime } from './format.js';
 import { Layout, type LayoutProps } from './layout.js';
 import { Pager } from './pager.js';
@@ -8,7 +9,7 @@ const filterFields = [
   ['source', ['', 'shadow', 'replay']],
   ['verdict', ['', 'regression', 'noise', 'match', 'error']],
   ['category', ['', 'fact', 'tool_call', 'text', 'schema', 'status', 'error', 'side_effect', 'latency', 'cost']],
-] as const;
+] as const satisfies readonly SelectFilter[];
 
 /** The filterable list of live-shadow and replay comparisons. */
 export function ComparisonListPage(props: {
@@ -21,27 +22,7 @@ export function ComparisonListPage(props: {
   return (
     <Layout title="Comparisons" section="comparisons" refreshSeconds={15} {...props.frame}>
       <h1>Comparisons</h1>
-      <form class="filters" method="get" action="/comparisons">
-        {filterFields.map(([name, options]) => (
-          <label>
-            {name}
-            <select name={name}>
-              {options.map((o) => (
-                <option value={o} selected={q[name] === o}>
-                  {o === '' ? 'any' : o}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        {(['version', 'path', 'run', 'canary', 'since', 'until'] as const).map((name) => (
-          <label>
-            {name}
-            <input name={name} value={q[name] ?? ''} size={12} />
-          </label>
-        ))}
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm action="/comparisons" query={q} selects={filterFields} texts={['version', 'path', 'run', 'canary', 'since', 'until']} />
       <table>
         <thead>
           <tr>

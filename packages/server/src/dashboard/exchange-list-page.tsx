@@ -1,4 +1,5 @@
 import type { Exchange } from '@understudy/core';
+import { FilterForm } from './filter-form.js';
 import { formatNumber, formatTime } from './format.js';
 import { Layout, type LayoutProps } from './layout.js';
 import { Pager } from './pager.js';
@@ -14,25 +15,12 @@ export function ExchangeListPage(props: {
   return (
     <Layout title="Exchanges" section="exchanges" {...props.frame}>
       <h1>Exchanges</h1>
-      <form class="filters" method="get" action="/exchanges">
-        <label>
-          role
-          <select name="role">
-            {['', 'live', 'shadow', 'replay'].map((o) => (
-              <option value={o} selected={q.role === o}>
-                {o === '' ? 'any' : o}
-              </option>
-            ))}
-          </select>
-        </label>
-        {(['path', 'status', 'version', 'method', 'parent', 'since', 'until'] as const).map((name) => (
-          <label>
-            {name}
-            <input name={name} value={q[name] ?? ''} size={12} />
-          </label>
-        ))}
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm
+        action="/exchanges"
+        query={q}
+        selects={[['role', ['', 'live', 'shadow', 'replay']]]}
+        texts={['path', 'status', 'version', 'method', 'parent', 'since', 'until']}
+      />
       <table>
         <thead>
           <tr>
