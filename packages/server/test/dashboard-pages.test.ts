@@ -50,7 +50,7 @@ describe('dashboard pages', () => {
     }
   });
 
-  it('keeps the chosen filters in the list pages\' forms', async () => {
+  it("keeps the chosen filters in the list pages' forms", async () => {
     const ex = await html('/exchanges?role=live&method=POST');
     expect(ex.text).toContain('<option value="live" selected="">live</option>');
     expect(ex.text).toContain('<input name="method" value="POST" size="12"/>');
