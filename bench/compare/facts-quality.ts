@@ -19,6 +19,7 @@ import {
   holdout17File,
   holdout18File,
   holdout19File,
+  holdout21File,
   readHoldoutSet,
   restatements2File,
   restatements3File,
@@ -97,6 +98,11 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
     readHoldoutSet(holdout19File),
     false,
   ],
+  [
+    'hold-out 21, open for tuning since 2026-12-04 (data/quality/facts-holdout-21.jsonl; misses listed)',
+    readHoldoutSet(holdout21File),
+    true,
+  ],
   ['restatements, own (data/quality/facts-restatements.jsonl)', readHoldoutSet(restatementsFile), false],
   ['restatements 2, own (data/quality/facts-restatements-2.jsonl; open, misses listed)', readHoldoutSet(restatements2File), true],
   ['restatements 3, own (data/quality/facts-restatements-3.jsonl; open, misses listed)', readHoldoutSet(restatements3File), true],
@@ -110,7 +116,7 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['sixth recall probe (data/quality/facts-probe-y.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeYFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--restatements-3` / `--restatements-4` / `--restatements-5`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
@@ -121,6 +127,7 @@ const openSetFlags: readonly (readonly [string, string])[] = [
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
   ['--restatements-5', 'restatements 5'],
+  ['--holdout-21', 'hold-out 21'],
 ];
 const openSetFlag = openSetFlags.find(([flag]) => process.argv.includes(flag));
 const chosen = openSetFlag === undefined ? sets : sets.filter(([n]) => n.startsWith(openSetFlag[1]));

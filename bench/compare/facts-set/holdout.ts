@@ -142,6 +142,15 @@ export const holdout18File = join(qualityDir, 'facts-holdout-18.jsonl');
 export const holdout19File = join(qualityDir, 'facts-holdout-19.jsonl');
 
 /**
+ * Hold-out 21 (`facts-holdout-21.jsonl`), 180 pairs in 60 new domains (software, B2B IT, education,
+ * logistics, manufacturing, insurance, energy, media, legal/HR, agriculture; 12 inputs in 12 other
+ * languages; markdown lists, tool preambles), written on 2026-12-04 02:20-02:35 UTC by an author who read
+ * nothing of the engine. Open: published for tuning from 02:45 UTC, so its figures after that say what a
+ * rule costs, not whether it generalises (hold-out 20, written the same hour, stays blind).
+ */
+export const holdout21File = join(qualityDir, 'facts-holdout-21.jsonl');
+
+/**
  * Restatements (`facts-restatements.jsonl`), written on 2026-12-02 by the false-alarm pass (issue-11-f)
  * before its rule changes, from the shapes of the open sets' false alarms but in 40 domains none of
  * the sets use (beekeeping, glassblowing, piano tuning, falconry, Terraform / PostgreSQL / Git
