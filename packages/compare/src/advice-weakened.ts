@@ -1,5 +1,6 @@
 import { defineTrait } from './clause-traits.js';
 import { clip } from './clip-text.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -73,7 +74,7 @@ export function adviceWeakened(
       if (!plain(o) || o.polarity.modality !== 'necessity' || o.polarity.request === true) continue;
       // The obligation is said again in other words, not kept: a word of it the candidate never says.
       if (o.content.every((v) => candidate.vocabulary.has(v))) continue;
-      const varies = baselines.some((b) => b.clauses.slice(0, max).some((z) => z.contentSet.has(w) && z.polarity.modality === 'advice'));
+      const by = baselines.findIndex((b) => b.clauses.slice(0, max).some((z) => z.contentSet.has(w) && z.polarity.modality === 'advice'));
       out.push({
         kind: 'modality_change',
         key: 'fact:modality',
@@ -82,7 +83,7 @@ export function adviceWeakened(
         original: o.text,
         candidate: c.text,
         sentence: c.sentence,
-        ...(varies ? { explainedByNoise: true } : {}),
+        ...excusedBy('advice-weakened', byBaseline('a baseline advises it', by)),
       });
       break;
     }

@@ -1,8 +1,10 @@
 import { type AgentStretch, agentStretches, whoCue } from './action-agent.js';
 import { holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { statesClaim } from './states-claim.js';
 
 // An action moved between the service and the reader in an answer written anew: "Our crew puts the
 // marquee up" → "You'll pitch it yourselves", "We cover return shipping" → "Postage for the return is
@@ -109,7 +111,14 @@ export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines
     // "…at your cost unless you have the insurance") is the original's claim read on the other side
     // by a word of its condition, not production saying it the candidate's way.
     const from = against.read;
-    const varies = base.some((b) => restatesCandidate(s, from, b));
+    // …in the baseline's clause that states the candidate's claim (states-claim.ts).
+    const by = base.findIndex((reads) =>
+      restatesCandidate(
+        s,
+        from,
+        reads.filter((r) => statesClaim(r.clause, c, candidate, max)),
+      ),
+    );
     flagged.add(c.sentence);
     out.push({
       kind: 'polarity_flip',
@@ -119,7 +128,7 @@ export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines
       original: against.read.clause.text,
       candidate: c.text,
       sentence: c.sentence,
-      ...(varies ? { explainedByNoise: true } : {}),
+      ...excusedBy('agents-moved', byBaseline('restatesCandidate', by)),
     });
   }
   return out;

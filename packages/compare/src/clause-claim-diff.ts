@@ -8,7 +8,7 @@ import { drawsConsequence } from './consequence-clause.js';
 import { readsCopies } from './copied-clause.js';
 import { entitySupported } from './entity-support.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
-import type { ClauseFacts } from './fact-sheet.js';
+import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { grantsNewAction } from './granted-action.js';
 import { knownWords, saidInOneSentence } from './known-words.js';
@@ -17,6 +17,7 @@ import { namesNewThings, onlyChanged } from './lone-addition.js';
 import { movedItem } from './moved-item.js';
 import { diffPolarity, polarityRule } from './polarity-diff.js';
 import { mayFire } from './rule-precondition.js';
+import { baselineStating, statesClaim } from './states-claim.js';
 import { subjectCounterpart } from './subject-counterpart.js';
 import { swappedTerm } from './swapped-term.js';
 import { anchoredElsewhere } from './value-slots.js';
@@ -81,12 +82,22 @@ export function diffClauseClaims(
   // A clause whose values production states is a rewording of something production says.
   if (novel.length > 0 || c.values.some((v) => !v.weak && v.type !== 'entity') || matched.has(c)) return;
   if (claimSize(c, candidate, production, o.claimSupport) < o.claimWords || c.framing || c.condition) return;
-  // Production says it in another answer (a sentence it sometimes leaves out).
-  if (baselines.some((b) => (align(c, b, o.maxClauses)?.score ?? 0) >= o.alignClause)) return;
+  // Production says it in another answer (a sentence it sometimes leaves out): a clause of a baseline
+  // states its claim (states-claim.ts), not one that only shares its words ("The setting persists in
+  // the database file" against "it doesn't persist in the file").
+  if (baselines.some((b) => sayIt(c, b, candidate, o))) return;
   // A generic noun ("this feature", "that part", "the option") refers back to what production
   // named; it is no new word of a claim.
   const known = knownWords(c, production);
-  if (known / c.content.length >= o.claimSupport && saidInOneSentence(c, production, o.claimSupport)) return;
+  // A baseline's sentence counts where a clause of it states this clause's claim (states-claim.ts):
+  // "Every dog has a heated run of its own" rewords a sentence the candidate keeps, not its "Every dog
+  // is kept in a run of its own, even littermates".
+  if (
+    known / c.content.length >= o.claimSupport &&
+    (saidInOneSentence(c, [original], o.claimSupport) ||
+      (saidInOneSentence(c, baselines, o.claimSupport) && baselineStating(c, baselines, candidate, o.maxClauses) >= 0))
+  )
+    return;
   // New words alone are how a paraphrase (or a longer answer's advice) reads too: a new claim
   // also asserts — a negation, an obligation, a quantifier, a fee or a limit.
   // …or it is the one sentence the candidate adds to an answer that repeats production's word for word.
@@ -114,10 +125,22 @@ export function diffClauseClaims(
   if (consequence) return;
   out.push({
     kind: 'added_claim',
+    origin: { rule: 'added-claim' },
     path: clausePath(c),
     key: 'fact:claim',
     severity: 'high',
     message: `adds "${clip(c.text)}" (no production answer says this)`,
     candidate: c.text,
   });
+}
+
+/** Whether baseline `b`'s closest clause to `c` says it closely and states its claim (states-claim.ts). */
+function sayIt(
+  c: ClauseFacts,
+  b: FactSheet,
+  candidate: FactSheet,
+  o: { readonly alignClause: number; readonly maxClauses: number },
+): boolean {
+  const a = align(c, b, o.maxClauses);
+  return a !== undefined && a.score >= o.alignClause && statesClaim(a.clause, c, candidate, o.maxClauses);
 }

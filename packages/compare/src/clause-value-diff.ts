@@ -3,6 +3,7 @@ import { type Aligned, align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
 import { codeSpelledOut } from './code-span.js';
 import { someKeysMeet } from './converted-key.js';
+import { byBaseline } from './difference-origin.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -52,13 +53,14 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
     if (before !== undefined) {
       used.add(before);
       // Production varies there, or the candidate rounds the figure and says so.
-      const varying = ctx.varies(before, v) || saysRounded(before, v);
-      out.push(valueChange(clausePath(c), before, v, varying));
+      const excuse = byBaseline('variesIn', ctx.variesIn(before, v)) ?? (saysRounded(before, v) ? { test: 'saysRounded' } : undefined);
+      out.push(valueChange(clausePath(c), before, v, 'clause-value-diff', excuse));
     } else if (restatesFree(v, c, aligned?.clause)) {
       // "$0" where production says "free": the pole in figures.
     } else if (isAligned || (c.values.length > 0 && !isPreamble(c))) {
       out.push({
         kind: isAligned ? 'fact_added' : 'added_claim',
+        origin: { rule: 'clause-value-diff' },
         path: clausePath(c),
         key: `fact:${v.type}`,
         severity: 'high',
@@ -118,10 +120,9 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
     // another one than the original's (one that leaves the value out says nothing: "for a
     // single vehicle" against "one car" → "two cars").
     const beforeOnly = new ValueIndex([before]);
-    const differs =
-      saysRounded(before, v) ||
-      baselines.some((b) => spansBoth(b.values, before, v)) ||
-      baselines.some((b) => {
+    const spanned = (): number => baselines.findIndex((b) => spansBoth(b.values, before, v));
+    const other = (): number =>
+      baselines.findIndex((b) => {
         const a = align(c, b, o.maxClauses);
         return (
           a !== undefined &&
@@ -140,6 +141,9 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
               )))
         );
       });
-    ctx.out.push(valueChange(clausePath(c), before, v, differs));
+    const excuse = saysRounded(before, v)
+      ? { test: 'saysRounded' }
+      : (byBaseline('spansBoth', spanned()) ?? byBaseline('a close baseline clause states another value', other()));
+    ctx.out.push(valueChange(clausePath(c), before, v, 'aligned-values', excuse));
   }
 }

@@ -54,6 +54,17 @@ describe('facts in prose', () => {
     expect(formatReport(r)).toContain('$35 → $53');
   });
 
+  it('shows which rule found a change production varies on, and which baseline excused it', () => {
+    const r = diff('Delivery takes 3 working days.', 'Delivery takes 5 working days.', [
+      'Delivery takes 4 working days.',
+      'Delivery takes 5 working days.',
+    ]);
+    expect(r.verdict).not.toBe('regression');
+    expect(formatReport(r)).toContain(
+      '3 working days → 5 working days [noise: aligned-values, a close baseline clause states another value of baseline 1]',
+    );
+  });
+
   it('catches a flipped negation and shows the phrase on both sides', () => {
     const r = diff(
       "You don't need a referral to book a dermatology appointment.",

@@ -4,6 +4,7 @@ import { defineTrait } from './clause-traits.js';
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
 import { joinedToAffirmed } from './coordinated-item.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -11,6 +12,7 @@ import { isNegationCue } from './polarity-cues.js';
 import { pricePole } from './price-pole.js';
 import { declareRule } from './rule-precondition.js';
 import type { ClauseToken } from './split-clauses.js';
+import { baselineStating } from './states-claim.js';
 import { measureUnits, secondsPer } from './unit-words.js';
 
 // What the original denies, extended to it in a reworded answer: "We don't tune electronic organs" →
@@ -207,10 +209,14 @@ export function deniedExtended(
     if (found === undefined) continue;
     const { word, x } = found;
     // Production varies where a baseline's clause that says closely what the candidate's says affirms the word too.
-    const varies = baselines.some((b) => {
-      const a = align(c, b, o.maxClauses);
-      return a !== undefined && a.score >= o.alignClause && a.clause.contentSet.has(word) && !a.clause.polarity.negated;
-    });
+    // …and states the candidate's claim (states-claim.ts).
+    const by = baselineStating(
+      c,
+      baselines,
+      candidate,
+      o.maxClauses,
+      (x, b) => x.contentSet.has(word) && !x.polarity.negated && closest(c, b, o) === x,
+    );
     out.push({
       kind: 'polarity_flip',
       key: 'fact:polarity',
@@ -219,8 +225,14 @@ export function deniedExtended(
       original: x.text,
       candidate: c.text,
       sentence: c.sentence,
-      ...(varies ? { explainedByNoise: true } : {}),
+      ...excusedBy('denied-extended', byBaseline('a close baseline clause affirms the word', by)),
     });
   }
   return out;
+}
+
+/** The clause of `b` closest to `c`, where it says it closely (at `alignClause`). */
+function closest(c: ClauseFacts, b: FactSheet, o: { readonly alignClause: number; readonly maxClauses: number }): ClauseFacts | undefined {
+  const a = align(c, b, o.maxClauses);
+  return a !== undefined && a.score >= o.alignClause ? a.clause : undefined;
 }

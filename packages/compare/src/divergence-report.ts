@@ -1,4 +1,5 @@
 import type { Protocol } from './canonical-response.js';
+import type { DifferenceOrigin } from './difference-origin.js';
 import type { JsonValue } from './json-value.js';
 import type { TextHunk, TextSimilarity } from './text-similarity.js';
 
@@ -80,6 +81,8 @@ export interface Difference {
   readonly candidate?: JsonValue;
   /** Set by {@link judge}: production differs here often enough that this one is noise. */
   readonly explainedByNoise?: boolean;
+  /** The rule that found it and, where production's answers excuse it, what excused it (evidence only). */
+  readonly origin?: DifferenceOrigin;
 }
 
 /** A fact difference found by a pass over whole sentences, with the candidate sentence it is in (its path comes from it). */

@@ -1,6 +1,7 @@
 import { bindsUser } from './binds-user.js';
 import { sameClause } from './clause-signature.js';
 import { clip } from './clip-text.js';
+import { byBaseline } from './difference-origin.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -43,7 +44,7 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     // The clause copied with another value in its place.
     const swapped = copied?.value;
     if (copied !== undefined && swapped !== undefined) {
-      out.push(valueChange(clausePath(copied.clause), v, swapped, ctx.varies(v, swapped)));
+      out.push(valueChange(clausePath(copied.clause), v, swapped, 'swapped-value', byBaseline('variesIn', ctx.variesIn(v, swapped))));
       continue;
     }
     // The clause copied without it, or said again without it. A day said relative to the answer
@@ -56,6 +57,7 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
       bound.add(binding);
       out.push({
         kind: 'fact_dropped',
+        origin: { rule: 'binds-user' },
         path: clausePath(binding),
         key: `fact:${v.type}`,
         severity: 'high',
@@ -66,6 +68,7 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
     }
     out.push({
       kind: 'fact_dropped',
+      origin: { rule: 'dropped-value-diff' },
       path: kept === undefined ? 'text' : clausePath(kept),
       key: `fact:${v.type}`,
       severity: kept === undefined ? 'low' : 'high',

@@ -1,5 +1,6 @@
 import { addedItem } from './added-list-item.js';
 import { isPreamble } from './claim-framing.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import { directionDiffers } from './direction-differs.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
@@ -14,6 +15,7 @@ import { restatedNegation } from './restated-negation.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
+import { statesClaim } from './states-claim.js';
 import { memoSlots } from './word-ids.js';
 
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
@@ -130,15 +132,25 @@ function movedPole(copy: NearCopy): SentenceEdit | undefined {
 }
 
 /**
- * Whether a baseline says the edited words the candidate's way: it holds the candidate's side of the
- * edit with the kept word on either side of it, in order (production words it so too).
+ * The first baseline that says the edited words the candidate's way (-1 for none): it holds the
+ * candidate's side of the edit with the kept word on either side of it, in order (production words it so too).
  */
-function saidByBaseline(e: SentenceEdit, baselines: readonly FactSheet[]): boolean {
+function saidByBaseline(
+  e: SentenceEdit,
+  baselines: readonly FactSheet[],
+  candidate: FactSheet,
+  sentence: number,
+  maxClauses: number,
+): number {
   const run = inContext(e, e.to).map((t) => t.lower);
-  if (run.length < 2) return false;
-  return baselines.some((b) =>
-    b.clauses.some((c) => {
-      const t = c.tokens;
+  if (run.length < 2) return -1;
+  // In a clause that states the claim of one of the candidate's sentence's clauses (states-claim.ts):
+  // "is included" said of another item is no witness.
+  const ours = candidate.clauses.filter((c, i) => i < maxClauses && c.sentence === sentence);
+  return baselines.findIndex((b) =>
+    b.clauses.some((x, j) => {
+      if (j >= maxClauses || !ours.some((mine) => statesClaim(x, mine, candidate, maxClauses))) return false;
+      const t = x.tokens;
       for (let i = 0; i + run.length <= t.length; i++) {
         let k = 0;
         while (k < run.length && t[i + k]?.lower === run[k]) k++;
@@ -210,13 +222,17 @@ export function diffEditedSentences(
   for (const copy of nearCopies(original, candidate, maxClauses, orReworded(mayChange(memo), production))) {
     const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
-      out.push(difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines)));
+      out.push(
+        difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines, candidate, copy.sentence, maxClauses)),
+      );
       continue;
     }
     // A modal swapped for one of another strength, or a plain promise softened to a likelihood.
     const modal = copy.edits.find((e) => changesModality(e, negated) || hedgesPlainClaim(e, negated));
     if (modal !== undefined && claims(copy, modal, candidate, maxClauses)) {
-      out.push(difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines)));
+      out.push(
+        difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines, candidate, copy.sentence, maxClauses)),
+      );
       continue;
     }
     // The claim said in a phrase no production answer has words for.
@@ -281,7 +297,7 @@ function difference(
   key: string,
   copy: NearCopy,
   e: SentenceEdit,
-  varies: boolean,
+  by: number,
 ): SentenceDifference {
   const { from, to } = evidence(e);
   return {
@@ -292,7 +308,7 @@ function difference(
     original: said(copy.original),
     candidate: said(copy.candidate),
     sentence: copy.sentence,
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy('edited-sentence', byBaseline('saidByBaseline', by)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { contentWords, isFunctionWord } from './content-words.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
@@ -184,7 +185,8 @@ export function exchangedTerms(
   // in both, each before the same word as the other), in the original's order.
   const kinOriginals = paired ? originals.map(kin) : originals;
   const placing = paired ? placedIn(kinOriginals) : undefined;
-  let said: Map<string, Place | null>[] | undefined;
+  // Each baseline's sentences' terms, by baseline (read once, where a candidate's terms exchange).
+  let said: Map<string, Place | null>[][] | undefined;
   for (const [sentence, tokens] of sentences(candidate, o.maxClauses)) {
     const all = places(tokens, candidate.words);
     const pc = placing === undefined ? all : kin(all);
@@ -201,8 +203,8 @@ export function exchangedTerms(
           if (xo.anchor === yo.anchor || xo.anchor === x || xo.anchor === y || yo.anchor === x || yo.anchor === y) continue;
           if (xo.next !== yo.next || xc.next !== yc.next) continue;
           if (xc.anchor !== yo.anchor || yc.anchor !== xo.anchor) continue;
-          said ??= baselines.flatMap((b) => [...sentences(b, o.maxClauses).values()].map((s) => places(s, b.words)));
-          const varies = said.some((pb) => puts(pb, y, xo.anchor, yo.next) || puts(pb, x, yo.anchor, xo.next));
+          said ??= baselines.map((b) => [...sentences(b, o.maxClauses).values()].map((s) => places(s, b.words)));
+          const by = said.findIndex((bs) => bs.some((pb) => puts(pb, y, xo.anchor, yo.next) || puts(pb, x, yo.anchor, xo.next)));
           // Said in the original's order: the first term, then the one it gave way to.
           const [a, b] = xo.at < yo.at ? [xo, yc] : [yo, xc];
           out.push({
@@ -213,7 +215,7 @@ export function exchangedTerms(
             original: a.token.core,
             candidate: b.token.core,
             sentence,
-            ...(varies ? { explainedByNoise: true } : {}),
+            ...excusedBy('exchanged-terms', byBaseline('a baseline puts a term where the other was', by)),
           });
           return true;
         }

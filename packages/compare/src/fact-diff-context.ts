@@ -38,8 +38,8 @@ export interface FactDiffContext {
   supported(v: FactValue): boolean;
   /** A production clause states `v` and says what candidate clause `c` says (or `mine`, its aligned clause, states it). */
   supportedHere(v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean;
-  /** Production itself varies where the original says `before` and the candidate `v`. */
-  varies(before: FactValue, v: FactValue): boolean;
+  /** The baseline that shows production itself varies where the original says `before` and the candidate `v` (-1 for none). */
+  variesIn(before: FactValue, v: FactValue): number;
   /** Every baseline states `v`. */
   stable(v: FactValue): boolean;
 }
@@ -77,8 +77,8 @@ export function factDiffContext(
     greetings ??= new Set(original.clauses.filter(isGreeting).flatMap((c) => c.values));
     return greetings;
   };
-  const varies = (before: FactValue, v: FactValue): boolean =>
-    baselines.some((b, i) => {
+  const variesIn = (before: FactValue, v: FactValue): number =>
+    baselines.findIndex((b, i) => {
       const index = baseIndexes[i] as ValueIndex;
       const states = (x: FactValue): boolean => (x.type === 'entity' ? entitySupported(x, [b]) : index.has(x));
       if (!states(before) && greeter(before, v)) return true;
@@ -126,7 +126,7 @@ export function factDiffContext(
     out: [],
     supported,
     supportedHere,
-    varies,
+    variesIn,
     stable,
   };
 }

@@ -1,4 +1,4 @@
-import type { DivergenceReport } from './divergence-report.js';
+import type { Difference, DivergenceReport } from './divergence-report.js';
 
 const codes = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 
@@ -22,7 +22,7 @@ export function formatReport(report: DivergenceReport, options: { color?: boolea
       `${paint('bold', name)}  score ${c.score.toFixed(3)} × ${c.weight}  ${c.severity}${flag}${c.reason ? paint('dim', `  (${c.reason})`) : ''}`,
     );
     for (const d of c.differences) {
-      const noise = d.explainedByNoise === true ? paint('dim', ' [noise]') : '';
+      const noise = d.explainedByNoise === true ? paint('dim', ` [noise${excuseNote(d)}]`) : '';
       const values =
         d.original !== undefined || d.candidate !== undefined
           ? paint('dim', `  ${JSON.stringify(d.original ?? null)} → ${JSON.stringify(d.candidate ?? null)}`)
@@ -53,4 +53,11 @@ export function formatReport(report: DivergenceReport, options: { color?: boolea
   for (const n of report.notes) lines.push(paint('dim', `note: ${n}`));
   if (report.extensionError !== undefined) lines.push(paint('yellow', `extension error: ${report.extensionError}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Which rule found a difference production's answers excused, and by what: `: edited-sentence, saidByBaseline of baseline 2`. */
+function excuseNote(d: Difference): string {
+  const e = d.origin?.excuse;
+  if (d.origin === undefined || e === undefined) return '';
+  return `: ${d.origin.rule}, ${e.test}${e.baseline === undefined ? '' : ` of baseline ${e.baseline + 1}`}`;
 }

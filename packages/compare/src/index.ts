@@ -24,6 +24,7 @@ export {
 export { type CompareOptions, compareResponses, compareRules } from './compare-responses.js';
 export { type CompareSettings, compareOptionsFor, endpointKey } from './compare-settings.js';
 export { compareWithBaselines } from './compare-with-baselines.js';
+export type { DifferenceOrigin, Excuse } from './difference-origin.js';
 export {
   type CategoryName,
   type CategoryReport,

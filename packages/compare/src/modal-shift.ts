@@ -1,5 +1,6 @@
 import { holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { hedgesOutcome } from './epistemic-hedge.js';
 import type { FactSheet } from './fact-sheet.js';
@@ -211,7 +212,7 @@ function shift(k: number, { ours, theirs, baselines }: Pairing, scale: Scale): S
   if (ours.segments.some((x, at) => at !== j && ours.read(scale, at) === to && near(c, x))) return undefined;
   // Production varies where a baseline's stretch of the same claim stands where the candidate's does;
   // the same claim both ways: a baseline's stretch closer to another of the original's says something else.
-  const varies = baselines().some((all) => {
+  const by = baselines().findIndex((all) => {
     const segs = all.filter((y) => ours.index.closest(y, minBaselineOverlap) === j);
     return [c, o].some((x) => {
       const q = closestStretch(x, segs, minShared, minBaselineOverlap);
@@ -227,7 +228,7 @@ function shift(k: number, { ours, theirs, baselines }: Pairing, scale: Scale): S
     original: o.clause.text,
     candidate: c.clause.text,
     sentence: c.clause.sentence,
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy('modal-shift', byBaseline('a baseline stretch of the same claim', by)),
   };
 }
 

@@ -1,11 +1,13 @@
 import { align } from './clause-alignment.js';
 import { contentWords } from './content-words.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import { directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { polarityDiffers } from './polarity-agreement.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { baselineStating } from './states-claim.js';
 
 // An item moved between what an answer allows and what it denies: "notes, a second monitor and
 // headphones are prohibited" → "…headphones are fine too, but notes and a second monitor are
@@ -179,7 +181,15 @@ export function movedItem(
     // A baseline names the item on the candidate's side in a clause of its polarity that names no
     // opposite pole of the candidate's ("The $90 exam fee is extra" against "…and the exam fee are
     // included" keeps the fee where the original does, with no negation).
-    const varies = baselines.some((b) => saying(b, w, max).some((k) => !opposite(k, c) && !directionDiffers(k.tokens, c.tokens)));
+    // The baseline's clause states the candidate's claim (states-claim.ts): one that names the item
+    // in a clause about another fact of the answer is no witness.
+    const by = baselineStating(
+      c,
+      baselines,
+      candidate,
+      max,
+      (k) => k.contentSet.has(w) && !opposite(k, c) && !directionDiffers(k.tokens, c.tokens),
+    );
     return {
       kind: 'polarity_flip',
       key: 'fact:polarity',
@@ -187,7 +197,7 @@ export function movedItem(
       message: `${c.tokens[i]?.core ?? w}: "${clip(q.text)}" → "${clip(c.text)}"`,
       original: q.text,
       candidate: c.text,
-      ...(varies ? { explainedByNoise: true } : {}),
+      ...excusedBy('moved-item', byBaseline('a baseline names the item on its side', by)),
     };
   }
   return undefined;

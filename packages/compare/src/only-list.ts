@@ -2,12 +2,14 @@ import { defineCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import { contentWords, isFunctionWord } from './content-words.js';
 import { listedWith } from './coordinated-item.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { declareRule } from './rule-precondition.js';
 import type { ClauseToken } from './split-clauses.js';
+import { baselineStating } from './states-claim.js';
 
 // A restriction listed past: "We service mechanical film cameras only" → "We work on mechanical and
 // electronic film cameras alike"; "Only members can book the courts" → "Members and guests can book
@@ -78,13 +80,15 @@ export function listPastOnly(
       if (pair === undefined) continue;
       // The list stands in the bounded claim: a word of it besides the listed item ("film cameras", "book the courts").
       if (!c.content.some((w) => z.contentSet.has(w) && w !== pair.inside)) continue;
-      const varies = baselines.some((b) =>
-        b.clauses.some(
-          (y) =>
-            y.contentSet.has(pair.inside) &&
-            y.contentSet.has(pair.outside) &&
-            !y.tokens.some((k) => k.lower === 'only' || isNegationCue(k.lower)),
-        ),
+      const by = baselineStating(
+        c,
+        baselines,
+        candidate,
+        o.maxClauses,
+        (y) =>
+          y.contentSet.has(pair.inside) &&
+          y.contentSet.has(pair.outside) &&
+          !y.tokens.some((k) => k.lower === 'only' || isNegationCue(k.lower)),
       );
       out.push({
         kind: 'polarity_flip',
@@ -94,7 +98,7 @@ export function listPastOnly(
         original: z.text,
         candidate: c.text,
         sentence: c.sentence,
-        ...(varies ? { explainedByNoise: true } : {}),
+        ...excusedBy('only-list', byBaseline('a baseline lists both without only', by)),
       });
       break;
     }

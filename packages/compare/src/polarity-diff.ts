@@ -9,6 +9,7 @@ import { listAgrees } from './clause-items.js';
 import type { ClausePolarity } from './clause-polarity.js';
 import { freeTrait, modalityTraits, negatedTrait } from './clause-traits.js';
 import { contentWords } from './content-words.js';
+import { byBaseline, type Excuse, excusedBy } from './difference-origin.js';
 import { directionCue, directionDiffers } from './direction-differs.js';
 import type { Difference } from './divergence-report.js';
 import { defaultFactDiffOptions } from './fact-diff-options.js';
@@ -123,14 +124,17 @@ export function diffPolarity(
             o,
             // The baseline must say the opposite of the original about what the original negates: one
             // that leaves it out ("Site 42 is for tents only" against "…with no electric hookup") excuses nothing.
-            baselinesSayItTheCandidatesWay(
-              c,
-              p,
-              original,
-              baselines,
-              o,
-              (b) => !opposed(b, c, false) && opposed(b, p),
-              (b) => !opposed(b, p, false),
+            byBaseline(
+              'baselinesSayItTheCandidatesWay',
+              baselinesSayItTheCandidatesWay(
+                c,
+                p,
+                original,
+                baselines,
+                o,
+                (b) => !opposed(b, c, false) && opposed(b, p),
+                (b) => !opposed(b, p, false),
+              ),
             ),
           )
         : undefined;
@@ -145,7 +149,7 @@ export function diffPolarity(
         : flip;
     }
     if (modalityDiffers(c.polarity, p.polarity)) {
-      const varies = baselinesSayItTheCandidatesWay(
+      const by = baselinesSayItTheCandidatesWay(
         c,
         p,
         original,
@@ -154,7 +158,8 @@ export function diffPolarity(
         (b) => !modalityDiffers(deontic(b), c.polarity) && modalityDiffers(deontic(b), p.polarity),
         (b) => deontic(b).modality === p.polarity.modality,
       );
-      const change = !varies || flip === undefined ? difference('modality_change', p, c, context, o, varies) : undefined;
+      const varies = by < 0 ? undefined : { test: 'baselinesSayItTheCandidatesWay (modality)', baseline: by };
+      const change = varies === undefined || flip === undefined ? difference('modality_change', p, c, context, o, varies) : undefined;
       if (change !== undefined) return change;
     }
     if (flip !== undefined) return flip;
@@ -164,7 +169,7 @@ export function diffPolarity(
       const theirs = closeClauses(c, original, candidate, baselines, o);
       const first = theirs[0];
       if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))
-        return difference('modality_change', first, c, context, o, false);
+        return difference('modality_change', first, c, context, o, undefined);
     }
     // The negation sets the two apart but governs a word the original's clause does not say ("There
     // will be an impact on your credit score" / "…won't be affected"): the baselines that say it
@@ -173,7 +178,7 @@ export function diffPolarity(
       const theirs = closeClauses(c, original, candidate, baselines, o);
       const scoped = theirs.find((x) => opposed(x, c));
       if (scoped !== undefined && theirs.every((x) => opposed(x, c, false)))
-        return difference('polarity_flip', scoped, c, context, o, false);
+        return difference('polarity_flip', scoped, c, context, o, undefined);
     }
   } else if (claim && baselines.length > 0 && c.content.length >= 2) {
     // The original words this claim too differently to pair with it: the baselines that say it
@@ -182,13 +187,13 @@ export function diffPolarity(
     const theirs = closeClauses(c, original, candidate, baselines, o);
     if (theirs.length > 0 && saidAcrossClauses(c, original, candidate, opposed, o)) return undefined;
     const first = theirs[0];
-    if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, context, o, false);
+    if (first !== undefined && theirs.every((x) => opposed(x, c))) return difference('polarity_flip', first, c, context, o, undefined);
     if (
       first !== undefined &&
       c.polarity.modality !== null &&
       theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity))
     )
-      return difference('modality_change', first, c, context, o, false);
+      return difference('modality_change', first, c, context, o, undefined);
   }
   return undefined;
 }
@@ -221,7 +226,7 @@ function difference(
   to: ClauseFacts,
   { original, candidate, baselines }: PolarityContext,
   o: { readonly alignClause: number; readonly maxClauses: number },
-  varies: boolean,
+  varies: Excuse | undefined,
 ): (Omit<Difference, 'path'> & { readonly explainedByNoise?: boolean }) | undefined {
   const sheet = kind === 'polarity_flip' ? [original, ...baselines].find((s) => s.clauses.includes(from)) : undefined;
   if (sheet !== undefined && sentenceAgrees(from, sheet, to, candidate, opposed, o.maxClauses)) return undefined;
@@ -240,9 +245,9 @@ function deontic(b: ClauseFacts): ClausePolarity {
 }
 
 /**
- * Whether more of the baselines' versions of the original's clause `p` say it the candidate's way
- * (`test`) than the original's (`agrees`), at least one: see {@link diffPolarity}. A module
- * function, not a closure made per clause.
+ * Where more of the baselines' versions of the original's clause `p` say it the candidate's way
+ * (`test`) than the original's (`agrees`), at least one, the first that does (else -1): see
+ * {@link diffPolarity}. A module function, not a closure made per clause.
  */
 function baselinesSayItTheCandidatesWay(
   c: ClauseFacts,
@@ -252,10 +257,11 @@ function baselinesSayItTheCandidatesWay(
   o: { readonly alignClause: number; readonly maxClauses: number },
   test: (b: ClauseFacts) => boolean,
   agrees: (b: ClauseFacts) => boolean,
-): boolean {
+): number {
   let candidates = 0;
   let originals = 0;
-  for (const b of baselines) {
+  let first = -1;
+  for (const [i, b] of baselines.entries()) {
     // The baseline's clause must be the original clause's counterpart both ways (mutual best
     // match): a loose match to some other sentence would excuse a real flip.
     const a = counterpart(p, b, original, o.alignClause, o.maxClauses);
@@ -264,10 +270,12 @@ function baselinesSayItTheCandidatesWay(
     // clause must be the candidate's close best match there too, or it is about another sentence
     // (a differently worded baseline that the antonym rules read the other way excuses nothing).
     const toCandidate = align(c, b, o.maxClauses);
-    if ((toCandidate?.score ?? 0) >= o.alignClause && toCandidate?.clause === a && test(a)) candidates++;
-    else if (agrees(a)) originals++;
+    if ((toCandidate?.score ?? 0) >= o.alignClause && toCandidate?.clause === a && test(a)) {
+      candidates++;
+      if (first < 0) first = i;
+    } else if (agrees(a)) originals++;
   }
-  return candidates > 0 && candidates >= originals;
+  return candidates > 0 && candidates >= originals ? first : -1;
 }
 
 /**
@@ -300,7 +308,7 @@ function reported(
   kind: 'polarity_flip' | 'modality_change',
   from: ClauseFacts,
   c: ClauseFacts,
-  varies: boolean,
+  varies: Excuse | undefined,
 ): Omit<Difference, 'path'> & { readonly explainedByNoise?: boolean } {
   return {
     kind,
@@ -309,6 +317,6 @@ function reported(
     message: polarityEvidence(from, c),
     original: from.text,
     candidate: c.text,
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy('polarity-diff', varies),
   };
 }

@@ -1,6 +1,7 @@
 import { defineCue, holdsCue } from './clause-cues.js';
 import { clip } from './clip-text.js';
 import { contentWords } from './content-words.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { hedgesOutcome, hedgeWords, likelihoodCue } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -138,7 +139,7 @@ export function rewordedHedges(
     // Production varies where a baseline says it the candidate's way: with a hedge too, on the words
     // of the claim ("Our technician comes between 8am and noon and may call ahead" hedges a call, not
     // the arrival "usually arrives between 8am and noon" hedges), or plainly.
-    const varies = baselines.some((b) =>
+    const by = baselines.findIndex((b) =>
       [c, o].some((x) => {
         const q = closest(x, b, max)?.clause;
         return q !== undefined && (softened ? hedgesOn(q, x) : !hedgesAnything(q));
@@ -152,7 +153,7 @@ export function rewordedHedges(
       original: o.text,
       candidate: c.text,
       sentence: c.sentence,
-      ...(varies ? { explainedByNoise: true } : {}),
+      ...excusedBy('reworded-hedge', byBaseline(softened ? 'hedgesOn' : 'a plain baseline', by)),
     });
   }
   return out;

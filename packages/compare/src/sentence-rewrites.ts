@@ -2,6 +2,8 @@ import { addedParts } from './added-part.js';
 import { adviceWeakened, adviceWeakenedRule } from './advice-weakened.js';
 import { agentsMoved } from './agents-moved.js';
 import { deniedExtended, deniedExtendedRule } from './denied-extended.js';
+import { fromRule } from './difference-origin.js';
+import type { SentenceDifference } from './divergence-report.js';
 import { diffEditedSentences } from './edited-sentence.js';
 import { exchangedTerms } from './exchanged-terms.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
@@ -30,12 +32,12 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     const path = clausePath(d);
     if (out.some((x) => x.kind === d.kind && x.path === path)) continue;
     const { sentence: _, ...rest } = d;
-    out.push({ ...rest, path });
+    out.push(fromRule('edited-sentence', { ...rest, path }));
   }
   // An item moved across what a price covers ("…including the wetsuit" → "wetsuits are rented on site"),
   // or a plain statement said again with a likelihood ("we'll refund that day" → "we may offer a refund").
   for (const d of [
-    ...itemsMoved(original, candidate, baselines, o.maxClauses),
+    ...fromRules('item-price-status', itemsMoved(original, candidate, baselines, o.maxClauses)),
     ...rewordedHedges(original, candidate, baselines, o.maxClauses),
     // …or an obligation said again as advice ("An adult must supervise" → "We recommend having an adult keep an eye on it").
     ...(may(adviceWeakenedRule) ? adviceWeakened(original, candidate, baselines, o.maxClauses) : []),
@@ -48,7 +50,7 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
     // …or a list past what "only" bounds ("mechanical film cameras only" → "mechanical and electronic film cameras alike").
     ...(may(onlyListRule) ? listPastOnly(original, candidate, baselines, o) : []),
     // …or a predication joined to a reworded clause that claims what production never says ("…, and every replica carries a lifetime guarantee").
-    ...addedParts(original, candidate, baselines, o),
+    ...fromRules('added-part', addedParts(original, candidate, baselines, o)),
     // …or two terms of a sentence that exchange places ("welcome in the outdoor pools … instead of the indoor pools").
     ...exchangedTerms(original, candidate, baselines, o),
   ]) {
@@ -62,4 +64,9 @@ export function diffSentenceRewrites(ctx: FactDiffContext): void {
   const { sentence, ...stance } = stanceFlip(original, candidate, baselines, o) ?? { sentence: -1 };
   const at = clausePath({ sentence });
   if ('kind' in stance && !out.some((x) => x.path === at)) out.push({ ...stance, path: at });
+}
+
+/** Each of a rule's differences with the rule as its origin, unless it named itself. */
+function fromRules(rule: string, ds: readonly SentenceDifference[]): SentenceDifference[] {
+  return ds.map((d) => fromRule(rule, d));
 }

@@ -1,10 +1,11 @@
-import { align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
 import { priceSide, tailFlip } from './concessive-tail.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { sentenceCount, sentenceTexts } from './lone-addition.js';
 import { partFlip, type Stance, stanceOf } from './stance-segments.js';
+import { baselineStating } from './states-claim.js';
 
 // The one sentence of an answer rewritten to take the other side on what it is about: "Please keep
 // pets at home: no animals are allowed in our vans" → "Your pets can travel with you in our vans",
@@ -87,12 +88,13 @@ export function stanceFlip(
   if (!whole && part === undefined && tail === undefined) return undefined;
   const theirs = whole ? now : part?.stance;
   // Production varies where a baseline's clause close to one of the candidate's takes the candidate's side.
-  const varies = after.some((c) =>
-    baselines.some((b) => {
-      const a = align(c, b, o.maxClauses);
-      if (a === undefined || a.score < o.alignClause) return false;
-      return tail === undefined ? clauseStance(a.clause) === theirs : priceSide(a.clause) === tail.side;
-    }),
+  const by = baselines.findIndex((b) =>
+    after.some(
+      (c) =>
+        baselineStating(c, [b], candidate, o.maxClauses, (x) =>
+          tail === undefined ? clauseStance(x) === theirs : priceSide(x) === tail.side,
+        ) === 0,
+    ),
   );
   const text = (cs: readonly ClauseFacts[]): string => cs.map((c) => c.text).join(' ');
   return {
@@ -105,6 +107,6 @@ export function stanceFlip(
     original: text(before),
     candidate: text(after),
     sentence: pair.to,
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy('sentence-stance', byBaseline(tail === undefined ? 'clauseStance' : 'priceSide', by)),
   };
 }

@@ -1,4 +1,5 @@
 import { contentWords, isFunctionWord } from './content-words.js';
+import { byBaseline, excusedBy } from './difference-origin.js';
 import type { Difference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isMeasure } from './measure-conversion.js';
@@ -206,7 +207,7 @@ function swapOf(
   if (old.some(kept) || now.some(produced)) return undefined;
   // A baseline that says an acronym in the plural ("LEDs") says it.
   const says = (s: FactSheet, w: string): boolean => s.vocabulary.has(w) || s.vocabulary.has(`${w}s`);
-  const varies = baselines.some((s) => !old.every((w) => says(s, w)));
+  const by = baselines.findIndex((s) => !old.every((w) => says(s, w)));
   const said = (run: readonly ClauseToken[]): string => run.map((t) => t.core).join(' ');
   return {
     kind: 'fact_changed',
@@ -215,6 +216,6 @@ function swapOf(
     message: `${said(evidence.from)} → ${said(evidence.to)}`,
     original: said(evidence.from),
     candidate: said(evidence.to),
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy('swapped-term', byBaseline('a baseline leaves the old term out', by)),
   };
 }

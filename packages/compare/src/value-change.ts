@@ -1,8 +1,12 @@
+import { type Excuse, excusedBy } from './difference-origin.js';
 import type { Difference } from './divergence-report.js';
 import type { FactValue } from './fact-value.js';
 
-/** A `fact_changed` difference: `before` (production's) said as `v` in the candidate at `path`; noise where production varies there. */
-export function valueChange(path: string, before: FactValue, v: FactValue, varies: boolean): Difference {
+/**
+ * A `fact_changed` difference found by `rule`: `before` (production's) said as `v` in the candidate at
+ * `path`; noise where something shows production varies there (`excuse`).
+ */
+export function valueChange(path: string, before: FactValue, v: FactValue, rule: string, excuse: Excuse | undefined): Difference {
   return {
     kind: 'fact_changed',
     path,
@@ -11,6 +15,6 @@ export function valueChange(path: string, before: FactValue, v: FactValue, varie
     message: `${before.text} → ${v.text}`,
     original: before.text,
     candidate: v.text,
-    ...(varies ? { explainedByNoise: true } : {}),
+    ...excusedBy(rule, excuse),
   };
 }
