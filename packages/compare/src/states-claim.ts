@@ -1,7 +1,7 @@
 import { align, diceOf } from './clause-alignment.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { opposed } from './opposed.js';
 import { modalityDiffers } from './polarity-agreement.js';
-import { opposed } from './polarity-diff.js';
 import { clauseStates, sameSlot } from './value-slots.js';
 
 /**
