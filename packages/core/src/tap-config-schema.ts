@@ -40,8 +40,9 @@ const captureSchema = z.strictObject({
     .positive()
     .default(64 * 1024 * 1024),
   /**
-   * The SQLite capture writer's nice value (0-19; Linux: its thread's, or its process's with
-   * `understudy tap`). Its builds (redaction) and inserts can wait — the queue and the in-flight
+   * How many nice steps the SQLite capture writer runs below the proxy (0-19, capped at nice 19;
+   * Linux: its thread's, or its process's with `understudy tap`; relative, so a tap run under
+   * `nice` keeps the gap). Its builds (redaction) and inserts can wait — the queue and the in-flight
    * budget bound what waits, past them captures are dropped and counted — while every client's
    * next chunk waits on the proxy's thread: on busy cores the proxy runs first. 10 cut the added
    * per-event delay p99 at 1 000 streams by about a fifth (bench:streams, docs/benchmarks.md);

@@ -77,7 +77,7 @@ export interface WriterData {
   readonly url: string;
   /** The capture run whose `stored` count each batch adds to. */
   readonly captureRun: string | undefined;
-  /** The writer's nice value, 0-19 (how far it yields the CPU to the proxy): see `lowerWriterPriority`. */
+  /** How many nice steps the writer runs below the proxy, 0-19 (how far it yields the CPU to it): see `lowerWriterPriority`. */
   readonly niceness: number;
   /** The redaction key the versions' header values are sealed under (see `OpenStoreOptions.redactionKey`). */
   readonly redactionKey?: string;

@@ -26,7 +26,7 @@ export interface SqliteWorkerSinkOptions {
   /** The capture run whose `stored` count each batch adds to (see CaptureRunRepository). */
   captureRun?: string;
   logger?: Logger;
-  /** The writer thread's nice value (0-19, default 0): see `lowerWriterPriority`. */
+  /** How many nice steps the writer thread runs below the thread that starts it (0-19, default 0): see `lowerWriterPriority`. */
   niceness?: number;
   /** Versions' header values are sealed under it (see `OpenStoreOptions.redactionKey`). */
   redactionKey?: string;

@@ -80,7 +80,7 @@ export interface SqliteWriterProcessOptions {
   restartBackoff?: Omit<RestartBackoffOptions, 'clock'>;
   /** How long `close()` waits for the writer to finish before killing it (default 10 s). */
   closeTimeoutMs?: number;
-  /** The writer process's nice value (0-19, default 0): see `lowerWriterPriority`. */
+  /** How many nice steps the writer process runs below this one (0-19, default 0): see `lowerWriterPriority`. */
   niceness?: number;
   /** Versions' header values are sealed under it (see `OpenStoreOptions.redactionKey`). */
   redactionKey?: string;

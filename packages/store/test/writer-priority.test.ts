@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteWorkerSink, sqliteWriterProcess } from '@understudy/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,27 +36,54 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Raises the calling thread's nice value by `steps` (irreversible without privilege: a few steps, for the rest of this file). */
+function lowerOwnThread(steps: number): number {
+  const now = niceOf('/proc/thread-self/stat');
+  const nice = Math.min(19, now + steps);
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), nice);
+  return nice;
+}
+
 describe.runIf(linux)('the capture writer yields the CPU to the proxy', () => {
-  it('runs the writer thread at the nice value it was given, the rest of the process untouched', async () => {
+  it('runs the writer thread its niceness below the thread that started it, the rest of the process untouched', async () => {
     const mainBefore = niceOf('/proc/thread-self/stat');
-    const sink = sqliteWorkerSink({ url: join(dir, 'thread.db'), niceness: 13 });
+    const sink = sqliteWorkerSink({ url: join(dir, 'thread.db'), niceness: 3 });
     try {
       // A write is answered only once the writer has started (and set its priority first).
       await sink.write([]);
-      expect(threadNices().filter((n) => n === 13)).toHaveLength(1);
+      expect(threadNices().filter((n) => n === Math.min(19, mainBefore + 3))).toHaveLength(1);
       expect(niceOf('/proc/thread-self/stat')).toBe(mainBefore);
     } finally {
       await sink.close();
     }
   });
 
-  it('runs the writer process at the nice value it was given', async () => {
-    const writer = sqliteWriterProcess({ url: join(dir, 'process.db'), niceness: 11 });
+  it('runs the writer process its niceness below its parent', async () => {
+    const parent = niceOf('/proc/thread-self/stat');
+    const writer = sqliteWriterProcess({ url: join(dir, 'process.db'), niceness: 2 });
     try {
       await writer.write([]);
-      expect(childNices()).toContain(11);
+      expect(childNices()).toContain(Math.min(19, parent + 2));
     } finally {
       await writer.close();
+    }
+  }, 30_000);
+
+  it('keeps the gap under a proxy that itself runs lowered (a tap started with `nice`), capped at 19', async () => {
+    // Below this thread by 2 first, so the gap, not the value, is what is checked: an absolute
+    // nice value of 2 would be no lower than this thread at all.
+    const proxy = lowerOwnThread(2);
+    const thread = sqliteWorkerSink({ url: join(dir, 'lowered-thread.db'), niceness: 2 });
+    const process = sqliteWriterProcess({ url: join(dir, 'lowered-process.db'), niceness: 3 });
+    const capped = sqliteWorkerSink({ url: join(dir, 'capped.db'), niceness: 19 });
+    try {
+      await Promise.all([thread.write([]), process.write([]), capped.write([])]);
+      const nices = threadNices();
+      expect(nices).toContain(Math.min(19, proxy + 2));
+      expect(nices).toContain(19);
+      expect(childNices()).toContain(Math.min(19, proxy + 3));
+    } finally {
+      await Promise.all([thread.close(), process.close(), capped.close()]);
     }
   }, 30_000);
 
