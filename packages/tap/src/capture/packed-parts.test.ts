@@ -172,6 +172,36 @@ describe('packParts / unpackParts', () => {
     releasePacked(packParts(result(), capture({ response: big }), 'ex-big', 'stable', null));
   });
 
+  it('packs a long exchange into the buffer of one given back, never one still held, and takes a buffer given back twice once', () => {
+    const long = (fill: string, bytes: number): ForwardCapture => {
+      const reply = new BodyCapture(1024 * 1024);
+      for (let at = 0; at < bytes; at += 200) reply.push(Buffer.alloc(200, fill));
+      return capture({ response: reply });
+    };
+    const first = packParts(result({ path: '/a' }), long('a', 40_000), 'ex-a', 'stable', null);
+    const held = packParts(result({ path: '/b' }), long('b', 40_000), 'ex-b', 'stable', null);
+    expect(held.buffer).not.toBe(first.buffer);
+    releasePacked(first);
+    releasePacked(first);
+    // About the same size: the first one's buffer, written over from its start.
+    const next = packParts(result({ path: '/c' }), long('c', 39_000), 'ex-c', 'stable', null);
+    expect(next.buffer).toBe(first.buffer);
+    expect(next.byteOffset).toBe(0);
+    const read = unpackParts(new Uint8Array(next));
+    expect(read.request.path).toBe('/c');
+    expect(Buffer.from(read.reply.body.bytes).equals(Buffer.alloc(39_000, 'c'))).toBe(true);
+    // Given back twice, taken once: the one after gets a buffer of its own, and the held one is intact.
+    const after = packParts(result({ path: '/d' }), long('d', 39_000), 'ex-d', 'stable', null);
+    expect(after.buffer).not.toBe(next.buffer);
+    expect(after.buffer).not.toBe(held.buffer);
+    expect(Buffer.from(unpackParts(new Uint8Array(held)).reply.body.bytes).equals(Buffer.alloc(40_000, 'b'))).toBe(true);
+    // One far smaller does not take a big one (it would hold it all in the queue's byte bound).
+    releasePacked(after);
+    const small = packParts(result({ path: '/e' }), long('e', 17_000), 'ex-e', 'stable', null);
+    expect(small.buffer).not.toBe(after.buffer);
+    for (const packed of [held, next, small]) releasePacked(packed);
+  });
+
   it('reads back strings of any script and astral characters, each where it stood (one text for all strings)', () => {
     roundTrip(
       result({ path: '/caf\u00e9/\u{1f600}/\u5bc6', query: 'q=\u{1f680}&\u00fc=1' }),
