@@ -1,3 +1,4 @@
+import { asserts } from './claim-assertion.js';
 import { isPreamble } from './claim-framing.js';
 import { type Aligned, align } from './clause-alignment.js';
 import { clip } from './clip-text.js';
@@ -6,10 +7,11 @@ import { someKeysMeet } from './converted-key.js';
 import { byBaseline } from './difference-origin.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts } from './fact-sheet.js';
-import type { FactValue } from './fact-value.js';
+import { type FactValue, isPlainNumber } from './fact-value.js';
 import { gluedRestatement } from './glued-restatement.js';
 import { restatesFree } from './price-pole.js';
 import { excusesChange, saysRounded, spansBoth } from './rounded-value.js';
+import { someClauseStates } from './some-clause-states.js';
 import { valueChange } from './value-change.js';
 import { sheetValues, ValueIndex } from './value-index.js';
 import { clauseStates, countsSame, sameSlot } from './value-slots.js';
@@ -42,7 +44,8 @@ export function diffClauseValues(ctx: FactDiffContext, c: ClauseFacts, k: number
           !(isAligned && v.keys[0]?.startsWith('code:')) &&
           k < o.maxClauses &&
           !c.framing &&
-          !ctx.supportedHere(v, c, isAligned ? aligned.clause : undefined))) &&
+          !ctx.supportedHere(v, c, isAligned ? aligned.clause : undefined) &&
+          !refersBack(ctx, c, v, o.maxClauses))) &&
       (isAligned || v.type !== 'entity' || droppedValues.some((p) => p.type === 'entity' && !used.has(p))),
   );
   for (const v of novel) {
@@ -147,3 +150,21 @@ function diffAlignedValues(ctx: FactDiffContext, c: ClauseFacts, alignedClause: 
     ctx.out.push(valueChange(clausePath(c), before, v, 'aligned-values', excuse));
   }
 }
+
+/**
+ * Whether clause `c` names a plain number production states only to talk about it again: another
+ * clause of the candidate states the number too (the one production's clause supports), `c` asserts
+ * nothing of it and has it as a bare noun, no preposition before it — a courtesy or an evaluation
+ * ("Good question - 429s can be confusing at first" beside "The 429 errors mean you've hit the rate
+ * limit"). A price or a rate said again says what it buys ("Your $30 also gets you…"), and a number
+ * after a preposition bounds a claim of its own ("committed until the end of week 24").
+ */
+function refersBack(ctx: FactDiffContext, c: ClauseFacts, v: FactValue, max: number): boolean {
+  if (!isPlainNumber(v) || asserts(c)) return false;
+  const at = c.tokens.findIndex((t) => t.lower.startsWith(v.text.toLowerCase().split(' ')[0] ?? ''));
+  if (at < 0 || c.tokens.slice(Math.max(0, at - 2), at).some((t) => prepositions.has(t.lower))) return false;
+  return someClauseStates(ctx.candidate, v, max, (d) => d !== c);
+}
+
+// Prepositions that make a number a bound, a time or a rate of the clause's claim.
+const prepositions = new Set('until till by within before after for of from to per in at on under over between than'.split(' '));
