@@ -81,7 +81,8 @@ function rangeStart(n: number, text: string, next: readonly ClauseToken[], weak:
 export function withUnit(n: number, text: string, next: readonly ClauseToken[], weak: boolean): { value: FactValue; used: number } {
   const w0 = next[0]?.lower ?? '';
   const w1 = next[1]?.lower ?? '';
-  const scale = scaleWords[w0];
+  // "5 million/month": the scale before a rate's slash is the figure's all the same.
+  const scale = scaleWords[w0] ?? (w0.includes('/') ? scaleWords[w0.slice(0, w0.indexOf('/'))] : undefined);
   if (scale !== undefined) {
     const r = withUnit(n * scale, `${text} ${next[0]?.core}`, next.slice(1), false);
     return { value: r.value, used: r.used + 1 };
@@ -121,6 +122,13 @@ export function withUnit(n: number, text: string, next: readonly ClauseToken[], 
   }
   if (w0 === 'cents' || w0 === 'cent')
     return { value: { type: 'money', keys: [`money:USD:${n / 100}`], num: n, text: `${text} ${w0}`, weak: false }, used: 1 };
+  // "40 pence", "40p" (the glued "p" comes here as the unit of "40p"): hundredths of a pound, as
+  // "£0.40" says them. Past 99 a glued "p" is more often a resolution ("1080p") than a price.
+  if (w0 === 'pence' || w0 === 'penny' || (w0 === 'p' && text.endsWith('p') && n < 100))
+    return {
+      value: { type: 'money', keys: [`money:GBP:${n / 100}`], num: n, text: w0 === 'p' ? text : `${text} ${w0}`, weak: false },
+      used: 1,
+    };
   if (w0 === 'percent' || w0 === '%' || (w0 === 'per' && w1 === 'cent'))
     return {
       value: { type: 'percent', keys: [`percent:${n}`], num: n, text: `${text} ${w0 === 'per' ? 'per cent' : w0}`, weak: false },

@@ -312,3 +312,35 @@ describe('metric amounts in another unit of the same dimension', () => {
     expect(judged('It is 10 inches wide.', 'It is 12 inches wide.')).toEqual(['fact_changed: 10 inches → 12 inches']);
   });
 });
+
+// A price in pence and a count scaled before a rate's slash, as bulleted answers write them.
+describe('pence, and a scale word before a slash', () => {
+  const keys = (s: string) => factSheet(s).values.map((v) => v.keys[0]);
+
+  it('reads "40p" and "40 pence" as £0.40, and "1080p" as no price', () => {
+    expect(keys('Photocopies are 40p a sheet')).toEqual(['money:GBP:0.4']);
+    expect(keys('Photocopies are 40 pence a sheet')).toEqual(['money:GBP:0.4']);
+    expect(keys('Streams are capped at 1080p')).toEqual(['number:1080']);
+  });
+
+  it('reads "2 million/year" as the count "2 million … a year" states', () => {
+    expect(keys('Visitors: 2 million/year')).toEqual(['number:2000000']);
+  });
+
+  const hire = 'Hall hire is £0.40 per seat per hour, and the hall takes 2 million bookings a year across the county.';
+  const baselines = [
+    'Hiring the hall costs £0.40 a seat per hour; 2 million bookings are made across the county each year.',
+    'It is £0.40 per seat per hour to hire the hall, and county-wide there are 2 million bookings yearly.',
+    'Seats cost £0.40 each per hour of hire. Across the county the hall system handles 2 million bookings a year.',
+  ];
+  const bulleted = 'Hall hire:\n- Rate: 40p per seat per hour\n- Bookings: 2 million/year across the county';
+
+  it('keeps a bulleted answer that writes them so as noise with 0, 1 and 3 baselines', () => {
+    for (const n of [0, 1, 3]) expect(judged(hire, bulleted, baselines.slice(0, n))).toEqual([]);
+  });
+
+  it('still reads another figure as a change', () => {
+    expect(judged(hire, bulleted.replace('40p', '45p'), baselines.slice(0, 1))).not.toEqual([]);
+    expect(judged(hire, bulleted.replace('2 million', '3 million'), baselines.slice(0, 1))).not.toEqual([]);
+  });
+});
