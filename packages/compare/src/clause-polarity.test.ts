@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regressionKinds as found } from '../test/judged.js';
 import { clausePolarity } from './clause-polarity.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
@@ -55,5 +56,36 @@ describe('price words and names beside a permission or a negation', () => {
     expect(polarity('Non-English films need English subtitles.')).toMatchObject({ negated: false });
     expect(polarity('Non-EU citizens need a visa.')).toMatchObject({ negated: false });
     expect(polarity('Non-refundable deposits are kept.')).toMatchObject({ negated: true });
+  });
+});
+
+describe('what follows if the reader does not do what was asked ("or we can\'t…", "without it we can\'t…")', () => {
+  it('is a need of it, as "we can\'t … without it" is, whichever comes first', () => {
+    const need = { negated: false, modality: 'necessity' };
+    expect(polarity("Without a wristband we can't let you back in")).toEqual(need);
+    expect(polarity("or we can't let you back in")).toEqual(need);
+    expect(polarity("Keep your wristband on, otherwise we can't let you back in")).toEqual(need);
+  });
+
+  it('leaves a plain "or" and a "without" that denies nothing as they were', () => {
+    expect(polarity('or you can pay at the gate').modality).toBe('possibility');
+    expect(polarity('You can enter without a ticket').negated).toBe(true);
+  });
+
+  const festival = "You must keep your wristband on all weekend - without it we can't let you back into the arena.";
+  const baselines = [
+    "Keep the wristband on for the whole weekend; we can't readmit you to the arena without it.",
+    'Your wristband has to stay on all weekend, as re-entry to the arena needs it.',
+    "Wear your wristband all weekend. No wristband, no re-entry to the arena - we can't let you back in.",
+  ];
+
+  it('keeps a shorter answer that says it with "or" as noise, with 0, 1 and 3 baselines', () => {
+    const shorter = "Keep the wristband on or we can't readmit you to the arena.";
+    expect(changes(festival, shorter)).toEqual([]);
+    for (const n of [0, 1, 3]) expect(found(festival, shorter, baselines.slice(0, n))).toEqual([]);
+  });
+
+  it('still reads the permission granted without it as a flip', () => {
+    expect(changes(festival, 'We can let you back into the arena without a wristband.')).not.toEqual([]);
   });
 });

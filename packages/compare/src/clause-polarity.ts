@@ -80,6 +80,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
   let granted = false;
   let lifted = false;
   let deniedWithout = false;
+  // A "without" before the permission it denies ("without it we can't record the hours").
+  let withoutFirst = false;
   let start = 0;
   const aboutPrice = tokens.some((t) => (cueBits(t, memo) & cue.price) !== 0);
   let subordinate = false;
@@ -240,6 +242,7 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       negs++;
       // "can't start without it": a permission denied but for something is a need of it.
       if (w === 'without' && granted && !lifted) deniedWithout = true;
+      else if (w === 'without') withoutFirst = true;
       if (w === 'cannot' || w === "can't" || w === "couldn't") {
         pos = true;
         granted = true;
@@ -292,6 +295,16 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       if (deontic.has(w)) granted = true;
     }
   });
+  // "Without it we can't record the hours" says what "we can't record the hours without it" does;
+  // "Bring your licence or we can't record the hours", "…, otherwise we can't…" too: the "or" is "without
+  // what was just asked", the one negation it adds.
+  if (!deniedWithout && granted && !lifted) {
+    if (withoutFirst) deniedWithout = true;
+    else if (orElse(tokens, start) && negs % 2 === 1) {
+      deniedWithout = true;
+      negs++;
+    }
+  }
   // "The examiner can't begin without it" says "the examiner needs it to begin".
   if (deniedWithout && negs % 2 === 0) {
     nec = true;
@@ -314,6 +327,17 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     ...(modality === 'necessity' && !stated ? { request: true } : {}),
     ...(forbids ? { forbids } : {}),
   };
+}
+
+/**
+ * Whether a clause says what follows if the reader does not do what was just asked: it opens on "or"
+ * or "otherwise" ("…or we can't record the hours"), or "otherwise" follows a comma or a dash inside it
+ * ("Bring your licence, otherwise we can't…").
+ */
+function orElse(tokens: readonly ClauseToken[], start: number): boolean {
+  const first = tokens[start]?.lower;
+  if (first === 'or' || first === 'otherwise') return true;
+  return tokens.some((t, i) => t.lower === 'otherwise' && i > start && /[,;—–-]/.test(tokens[i - 1]?.after ?? ''));
 }
 
 /** Whether the word at `i` opens a request: the clause's first, after "please" / "and" / "just", or after a label's colon. */
