@@ -1,4 +1,5 @@
 import { advisesByFrame, softenedByAbility } from './advice-frame.js';
+import { deniesPermission } from './denied-may.js';
 import { consequenceStart } from './embedded-condition.js';
 import { exceptsAt } from './exception-words.js';
 import { freeCompoundNoun } from './free-compound.js';
@@ -292,7 +293,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
     // "Being able to swim 50 m is a requirement": an ability named as a thing, no permission.
     if ((bits & cue.possibility) !== 0 && (w !== 'able' || (tokens[i - 1]?.lower !== 'un' && tokens[i - 1]?.lower !== 'being'))) {
       pos = true;
-      if (deontic.has(w)) granted = true;
+      // "may not edit": a permission denied (denied-may.ts), as "can't edit" is.
+      if (deontic.has(w) || deniesPermission(tokens, i)) granted = true;
     }
   });
   // "Without it we can't record the hours" says what "we can't record the hours without it" does;
