@@ -63,6 +63,11 @@ const functionWords: readonly [string, ReadonlySet<string>][] = [
   ['Portuguese', new Set('o os as não com uma para você seu sua em do da dos das que é está são mas também'.split(' '))],
   ['Italian', new Set('il lo gli che di non per sono è una della del con questo anche suo sua ma più'.split(' '))],
   ['Dutch', new Set('het een en van niet voor met zijn je u wij op ook maar dat deze wordt naar bij'.split(' '))],
+  // Danish, Norwegian and Swedish as one: their function words and number words barely differ.
+  [
+    'Scandinavian',
+    new Set('og och ikke inte ikkje på av til till eller har som det er är jeg jag att ett skal ska vil blir fra från deg dig'.split(' ')),
+  ],
 ];
 
 // Function word → bit k set for each language k of functionWords that lists it; bit `english` for
@@ -121,7 +126,7 @@ function openingWords(text: string, words: WordIds, ids: readonly number[] | und
 /**
  * A candidate answering in another language than production: another writing system, or Latin
  * prose whose function words are another language's. Covers scripts by Unicode script property
- * and, within Latin, English, Spanish, French, German, Portuguese, Italian and Dutch.
+ * and, within Latin, English, Spanish, French, German, Portuguese, Italian, Dutch and the Scandinavian languages.
  * `idsOriginal` / `idsCandidate`, when given, are the texts' words as ids of `words` (not re-read).
  */
 export function languageChange(
@@ -154,7 +159,7 @@ export function languageChange(
 
 /**
  * The language of Latin-script prose given as its words' ids (lower case, of `words`): English,
- * Spanish, French, German, Portuguese, Italian or Dutch by their function words; undefined when it
+ * Spanish, French, German, Portuguese, Italian, Dutch or Scandinavian by their function words; undefined when it
  * cannot tell (too few words, another script, a terse list).
  */
 export function proseLanguage(ids: readonly number[], words: WordIds): string | undefined {

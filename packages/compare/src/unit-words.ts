@@ -58,8 +58,9 @@ export const secondsPer: Readonly<Record<string, number>> = {
   yrs: 31536000,
 };
 // Units of time in the other languages an answer is read in (German, French, Spanish, Portuguese,
-// Italian, Dutch), every written form, to seconds: "zwei Wochen", "3 jours", "48 horas". Forms that
-// are English words after a figure too ("tag", "ore", "an") are left out.
+// Italian, Dutch, Danish, Norwegian, Swedish), every written form, to seconds: "zwei Wochen", "3 jours",
+// "48 horas", "6 måneder", "én måneds" (a Scandinavian genitive). Forms that are English words after a figure too ("tag", "ore", "an",
+// Norwegian and Danish "time" / "timer" for hours) are left out.
 const minute = 60;
 const hour = 3600;
 const day = 86400;
@@ -67,13 +68,16 @@ const week = 604800;
 const month = 2592000;
 const year = 31536000;
 const spelledUnits: readonly [number, string][] = [
-  [1, 'sekunde sekunden seconde secondes segundo segundos secondo secondi'],
-  [minute, 'minuten minuto minutos minuti minuut'],
-  [hour, 'stunde stunden heure heures hora horas ora uur'],
-  [day, 'tage tagen werktag werktage werktagen arbeitstage arbeitstagen jour jours día días dia dias giorno giorni dag dagen'],
-  [week, 'woche wochen semaine semaines semana semanas settimana settimane weken'],
-  [month, 'monat monate monaten mois mes meses mês mese mesi maand maanden'],
-  [year, 'jahr jahre jahren ans année années año años ano anos anno anni jaar jaren'],
+  [1, 'sekunde sekunden seconde secondes segundo segundos secondo secondi sekund sekunder'],
+  [minute, 'minuten minuto minutos minuti minuut minutt minutter minuter'],
+  [hour, 'stunde stunden heure heures hora horas ora uur timme timmar'],
+  [
+    day,
+    'tage tagen werktag werktage werktagen arbeitstage arbeitstagen jour jours día días dia dias giorno giorni dag dagen dager dagers dagar dage virkedager virkedag arbetsdagar arbetsdag arbejdsdage hverdage',
+  ],
+  [week, 'woche wochen semaine semaines semana semanas settimana settimane weken uke uker ukes ukers vecka veckor veckas uge uger'],
+  [month, 'monat monate monaten mois mes meses mês mese mesi maand maanden måned måneder måneds måneders månad månader månads'],
+  [year, 'jahr jahre jahren ans année années año años ano anos anno anni jaar jaren år års'],
 ];
 /** Units of time in other languages than English, as written, to seconds. */
 export const otherLanguageSeconds: Readonly<Record<string, number>> = Object.fromEntries(

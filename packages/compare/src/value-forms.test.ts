@@ -344,3 +344,35 @@ describe('pence, and a scale word before a slash', () => {
     expect(judged(hire, bulleted.replace('2 million', '3 million'), baselines.slice(0, 1))).not.toEqual([]);
   });
 });
+
+// Danish, Norwegian and Swedish answers: a count in words, a unit in its plural or genitive.
+describe('a count in Scandinavian words', () => {
+  const keys = (s: string) => factSheet(s).values.map((v) => v.keys[0]);
+
+  it('reads "seks måneder", "tre veckor" and "én måneds" as the figures they name, in an answer read as Scandinavian', () => {
+    expect(keys('Leieavtalen din løper i seks måneder fra du flyttet inn, og det er ikke mulig å si den opp før.')).toEqual([
+      'duration:15552000',
+    ]);
+    expect(keys('Beställningen skickas inom tre veckor och det är gratis frakt till dig på alla order.')).toEqual(['duration:1814400']);
+    expect(keys('Etter det gjelder én måneds frist, og det er ikke mulig å forkorte den for deg.')).toEqual(['duration:2592000']);
+  });
+
+  it('reads no English word as a number: "to", "fire" and "sex" stay words in English', () => {
+    expect(keys('You need to fire the kiln to set the glaze on the pot, then leave it to cool; the form asks for sex and age.')).toEqual(
+      [],
+    );
+  });
+
+  const lease = 'Leieavtalen din varer i 6 måneder fra innflytting, og oppsigelsesfristen er 1 måned. Depositumet er 12 000 kr.';
+  const baselines = [
+    'Du leier i 6 måneder fra innflyttingsdagen, med 1 måneds oppsigelse. Depositum: 12 000 kr.',
+    'Avtalen gjelder 6 måneder fra du flytter inn; oppsigelsesfristen er 1 måned, og depositumet er på 12 000 kr.',
+    'Leien løper i 6 måneder fra innflytting. Du må si opp med 1 måneds varsel. Depositum 12 000 kr.',
+  ];
+
+  it('keeps a paraphrase that writes them in words as noise with 0, 1 and 3 baselines, and a changed count as a change', () => {
+    const words = 'Du leier i seks måneder fra du flytter inn, og du har én måneds oppsigelsesfrist. Depositumet er 12 000 kr.';
+    for (const n of [0, 1, 3]) expect(judged(lease, words, baselines.slice(0, n))).toEqual([]);
+    expect(judged(lease, words.replace('seks', 'tre'), baselines.slice(0, 1))).not.toEqual([]);
+  });
+});
