@@ -28,6 +28,8 @@ describe('a password in an Oracle connect string', () => {
     'sqlplus -s -L system/{pw}@//db:1521/XE',
     'SQL> connect scott/{pw}@orcl',
     'SQL> CONN sys/{pw} as sysdba',
+    'jdbc:oracle:thin:app/{pw}@db:1521/ORCL',
+    'spring.datasource.url=jdbc:oracle:thin:scott/{pw}@//db.internal:1521/XEPDB1',
   ];
 
   it('is redacted, in text and in a JSON string', () => {
@@ -50,6 +52,8 @@ describe('a password in an Oracle connect string', () => {
       'see https://docs.oracle.com/en/database/oracle/oracle-database/19/sutil/ for details',
       'go get golang.org/x/tools@v0.21.0',
       'npm i @scope/pkg@1.2.3',
+      'jdbc:oracle:thin:@//db.internal:1521/XEPDB1',
+      'redis://localhost:6379/0 and host:app/v2@main',
       'The ratio is 3/4 and the order ORD-2024-88123 ships 2026/12/03 for $35.00',
       'GET /api/orders/ORD-2024-88123/items?sha=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b',
     ]) {

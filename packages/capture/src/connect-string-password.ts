@@ -27,7 +27,7 @@ function userChar(c: number): boolean {
 
 /**
  * Passwords in Oracle connect strings, `user/PW[@db]`, given to one of Oracle's tools or to
- * `CONNECT`: the password whatever its shape. Gated by the `/` itself: only the first `/` after a
+ * `CONNECT`, or in a JDBC URL of Oracle's (`jdbc:oracle:thin:user/PW@…`; trust audit 7): the password whatever its shape. Gated by the `/` itself: only the first `/` after a
  * blank is read, and only when a user name stands right before it after a blank, `=` or a quote
  * (a URL's `/` fails at once, and its other slashes are passed over); only then is the tool looked
  * for before the user. `sqlplus / as sysdba` (the
@@ -36,7 +36,7 @@ function userChar(c: number): boolean {
 export function connectStringPasswords(text: string): Span[] {
   let slash = text.indexOf('/');
   if (slash === -1) return [];
-  const out: Span[] = [];
+  const out: Span[] = jdbcPasswords(text);
   // Looked for once a `/` is found (most texts hold none: a stream's events).
   let tab = text.indexOf('\t');
   while (slash !== -1) {
@@ -51,6 +51,28 @@ export function connectStringPasswords(text: string): Span[] {
     if (blank === -1) break;
     slash = text.indexOf('/', blank + 1);
   }
+  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Oracle's JDBC drivers' URL prefix; its connect string follows (`jdbc:oracle:thin:scott/PW@//db:1521/XE`). */
+const jdbcOracle = /^(?:thin|oci8?|kprb):/;
+
+/**
+ * Passwords in Oracle JDBC URLs, `jdbc:oracle:thin:user/PW@…` (trust audit 7): found from each
+ * `jdbc:oracle:` (a URL may follow a line break with no blank, which the connect strings' gate reads past).
+ */
+function jdbcPasswords(text: string): Span[] {
+  const out: Span[] = [];
+  for (let at = text.indexOf('jdbc:oracle:'); at !== -1; at = text.indexOf('jdbc:oracle:', at + 12)) {
+    const driver = jdbcOracle.exec(text.slice(at + 12, at + 18));
+    if (driver === null) continue;
+    const user = at + 12 + driver[0].length;
+    let slash = user;
+    while (slash < text.length && userChar(text.charCodeAt(slash))) slash++;
+    if (slash === user || text.charAt(slash) !== '/') continue;
+    const pw = passwordAfter(text, slash + 1);
+    if (pw !== undefined) out.push(pw);
+  }
   return out;
 }
 
@@ -60,7 +82,7 @@ export function connectStringPasswords(text: string): Span[] {
  * must equal (the gate's proof, `connect-string-gate.property.test.ts`).
  */
 export function connectStringPasswordsUngated(text: string): Span[] {
-  const out: Span[] = [];
+  const out: Span[] = jdbcPasswords(text);
   for (let at = 0; at < text.length; at++) {
     if (text.charAt(at) !== '/') continue;
     let u = at;
@@ -69,7 +91,7 @@ export function connectStringPasswordsUngated(text: string): Span[] {
     const pw = connectPassword(text, u, at);
     if (pw !== undefined) out.push(pw);
   }
-  return out;
+  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
 }
 
 /** The password of the connect string whose user starts at `user` and whose `/` is at `slash`, when a tool or `CONNECT` stands before it. */

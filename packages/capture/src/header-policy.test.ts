@@ -68,4 +68,11 @@ describe('secret names', () => {
     ])
       expect([name, isSecretName(name)]).toEqual([name, false]);
   });
+
+  it('reads a secret word split by a separator or a capital as one (trust audit 7), not two ordinary words', () => {
+    for (const name of ['pass_word', 'PASS-WORD', 'pass.word', 'passWord', 'db_pass_word', 'pass_phrase', 'api__key'])
+      expect([name, isSecretName(name)]).toEqual([name, true]);
+    for (const name of ['pass_count', 'bypass_word', 'pass_through', 'compass_word', 'passenger'])
+      expect([name, isSecretName(name)]).toEqual([name, false]);
+  });
 });

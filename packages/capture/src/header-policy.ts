@@ -110,6 +110,7 @@ export function isSecretName(name: string): boolean {
       secretSuffix.test(camel) ||
       secretSuffix.test(camel.replace(versionSuffix, '')) ||
       n.split('_').some((word) => secretWords.has(word)) ||
+      splitSecretWord(camel) ||
       privateDataName(camel.split('_')) ||
       compoundPassword(name, n) ||
       isForeignSecretName(name));
@@ -117,6 +118,17 @@ export function isSecretName(name: string): boolean {
   if (verdicts.size >= maxVerdicts) verdicts.clear();
   if (name.length <= 64) verdicts.set(name, secret);
   return secret;
+}
+
+/**
+ * A secret word written in two by a separator or a capital inside it (`pass_word`, `PASS-WORD`,
+ * `pass.word`, `passWord`, `pass_phrase`): two neighbouring words of the name that
+ * make one (trust audit 6 left `pass_word = …` stored). `camel` is the name in words (`camelWords`).
+ */
+function splitSecretWord(camel: string): boolean {
+  const words = camel.split('_');
+  for (let i = 1; i < words.length; i++) if (secretWords.has(`${words[i - 1]}${words[i]}`)) return true;
+  return false;
 }
 
 /**

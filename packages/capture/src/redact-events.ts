@@ -1,6 +1,7 @@
 import type { SseEvent } from '@understudy/core';
 import { decodeAsciiEscapesMapped, mayHoldAsciiEscape } from './ascii-escapes.js';
-import { mergeRanges, type Placeholder, type SecretFinder, type SecretRange } from './secret-finder.js';
+import type { Placeholder, SecretFinder } from './secret-finder.js';
+import { mergeRanges, type SecretRange } from './secret-range.js';
 import { eachStringLeaf, SignatureTable } from './string-leaves.js';
 
 /** One string in one event: where it sits, so an edit can be written back. */

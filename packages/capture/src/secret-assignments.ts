@@ -3,6 +3,7 @@ import { isSecretName } from './header-policy.js';
 import { dashedPasswordValue, inlineColonValue, spacedPasswordValue, statedPasswordValue, statedSecretValue } from './inline-secret.js';
 import { elementTextValue } from './markup-secret.js';
 import { multipartFieldValue } from './multipart-secret.js';
+import { nestedKeyValue } from './nested-key-value.js';
 import { fallbackValue, placeholderDefault, typedDeclarationValue, variableDefault } from './secret-defaults.js';
 import { quotedValue, redacted, type Span, skipBlanks } from './secret-value-spans.js';
 import { nextSecretWord } from './secret-words.js';
@@ -58,7 +59,8 @@ export function assignedSecrets(text: string): Span[] {
       out.push(fellBack);
       floor = fellBack[1];
     }
-    word = nextSecretWord(text, floor);
+    // Past the name too: a value piped in before it (`echo … | gh secret set NAME`) ends before the name does.
+    word = nextSecretWord(text, Math.max(floor, end));
   }
   return out;
 }
@@ -107,7 +109,7 @@ function assignedValue(text: string, start: number, end: number, name: string): 
     setCommandValue(text, start, end);
   if (argument !== undefined) return argument;
   const next = text.charAt(end);
-  if (next === '=') return assignment(text, start, end);
+  if (next === '=') return assignment(text, start, end) ?? (bareKey(name) ? nestedKeyValue(text, start, end) : undefined);
   // `password : …` (a properties or YAML-ish line with a blank before its colon), `:password => '…'` (a Ruby symbol).
   const colon = skipBlanks(text, end);
   if (colon > end && text.charAt(colon) === ':' && ' \t'.includes(text.charAt(colon + 1))) return configLineValue(text, start, colon, name);
@@ -119,10 +121,12 @@ function assignedValue(text: string, start: number, end: number, name: string): 
       quotedAfterColon(text, start, end, name) ??
       // Before a prose colon's reading takes the type for the value (`const PW: &str = "…"`).
       typedDeclarationValue(text, end) ??
-      (nameBoundary(text, start) ? inlineColonValue(text, end, name) : undefined)
+      (nameBoundary(text, start) ? inlineColonValue(text, end, name) : undefined) ??
+      (bareKey(name) ? nestedKeyValue(text, start, end) : undefined)
     );
   if (next === '"') return multipartFieldValue(text, start, end);
-  if (bareKey(name)) return nameBoundary(text, start) ? statedSecretValue(text, end, name) : undefined;
+  if (bareKey(name))
+    return nestedKeyValue(text, start, end) ?? (nameBoundary(text, start) ? statedSecretValue(text, end, name) : undefined);
   return (
     multipartFieldValue(text, start, end) ??
     elementTextValue(text, start, end) ??

@@ -1,5 +1,5 @@
 import { mayHoldNestedAsciiEscape } from './ascii-escapes.js';
-import { nextSecretWord } from './secret-words.js';
+import { nearSecretWord, nextSecretWord } from './secret-words.js';
 
 /**
  * Finding `"name": value` members in JSON text (also text cut off at the capture cap, where a
@@ -169,8 +169,19 @@ export function rewriteJsonInStrings(text: string, isSecret: (name: string) => b
 
 /** Whether `s` may hold JSON in a string that the rules would read: an escaped secret member, a nested escape, an escaped multipart body. */
 function worthReading(s: string, isSecret: (name: string) => boolean): boolean {
-  return hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s);
+  return hasEscapedSecretMember(s, isSecret) || mayHoldNestedAsciiEscape(s) || mayHoldEscapedMultipart(s) || mayHoldNestedQuote(s);
 }
+
+/**
+ * Whether `text` holds a quote escaped twice (`\\\"`): a string in a string of JSON in a string, as
+ * a tool call's arguments quote code (`"hcl": "api = { key = \\\"…\\\" }"`), which the rules read
+ * only decoded (trust audit 7 found `api = { key = "…" }` stored so). With a secret word near it only.
+ */
+function mayHoldNestedQuote(text: string): boolean {
+  return text.includes('\\\\\\"') && nearSecretWord(text, nestedQuote, 64);
+}
+
+const nestedQuote = /\\\\\\"/;
 
 function parsedString(literal: string): string | undefined {
   try {

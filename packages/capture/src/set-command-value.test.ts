@@ -29,4 +29,35 @@ describe('a secret set on a command line after its name', () => {
     ])
       expect(at.stored(text), text).toBe(text);
   });
+
+  it('reads a configuration path, -b"…", a value piped in, and PowerShell env: items (trust audit 7)', () => {
+    expectPasswordsRedacted(
+      at,
+      [
+        'dotnet user-secrets set "Api:Key" "{pw}"',
+        'dotnet user-secrets set "Stripe:SecretKey" {pw}',
+        'dotnet user-secrets set Db:Password {pw} --project src/App',
+        'gh secret set API_KEY -b"{pw}"',
+        "echo -n '{pw}' | gh secret set API_KEY",
+        'printf %s {pw} | gh secret set DEPLOY_TOKEN --repo org/app',
+        'Set-Item env:DB_PASSWORD "{pw}"',
+        "Set-Item -Path Env:\\API_KEY -Value '{pw}'",
+        'New-Item -Path env: -Name API_TOKEN -Value {pw}',
+        'set-content env:SMTP_PASSWORD {pw}',
+      ],
+      ['Sunflower7x', 'Tr0ub4dor3', 'xK9mQ2vLp0'],
+    );
+  });
+
+  it('leaves a prompt for the value, ordinary settings and other drives byte for byte', () => {
+    for (const text of [
+      'gh secret set API_KEY  # prompts for the value',
+      'gh secret set API_KEY < key.txt',
+      'dotnet user-secrets set "Logging:Level" "Debug"',
+      'Set-Item env:PATH "C:\\bin"',
+      'Set-Item -Path HKCU:\\Software\\Key -Value 1',
+      'echo done | gh secret list',
+    ])
+      expect(at.stored(text), text).toBe(text);
+  });
 });

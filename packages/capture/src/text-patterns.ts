@@ -16,7 +16,7 @@ import { privateKeyBlocks } from './private-key-block.js';
 import { rdpPasswords } from './rdp-password.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
-import { unlabelledTokens } from './unlabelled-token.js';
+import { unlabelledKeyRun, unlabelledTokens } from './unlabelled-token.js';
 import { urlTokens } from './url-tokens.js';
 import { userPairedMembers } from './user-paired-password.js';
 
@@ -27,6 +27,11 @@ export type TextPattern = RegexPattern | ScanPattern;
 export interface ScanPattern {
   readonly name: string;
   readonly find: (text: string) => readonly (readonly [number, number])[];
+  /**
+   * The scan reads the text's runs of key characters this long (`keyRuns`): the finder has them
+   * found, with the regex patterns' runs, in one scan of the text at the shortest length asked.
+   */
+  readonly keyRun?: number;
 }
 
 /** A named regex whose matches are redacted. */
@@ -148,7 +153,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   // Last: a key of a known shape keeps its own kind; only what nothing else named is a `token`,
   // standing alone in text or as a whole path segment or query value of a URL written in it.
   { name: 'token', find: urlTokens },
-  { name: 'token', find: unlabelledTokens },
+  { name: 'token', find: unlabelledTokens, keyRun: unlabelledKeyRun },
 ]);
 
 /** Compiles configured `{ name, regex }` entries; a bad regex names its config key. */

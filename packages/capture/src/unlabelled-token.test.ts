@@ -164,11 +164,42 @@ describe('unpadded credentials and paired AWS keys', () => {
       expect(taken(text), text).toEqual([]);
   });
 
-  it('takes a 40-character key that reads as words when the text holds an access key id, and not without one', () => {
+  it('takes base64 of user:password of 11 to 23 characters standing alone (trust audit 7), and no word of that length', () => {
+    for (const pair of ['bob:pw12', 'u:S7Pw-9x', 'deploy:S7short', 'ci:hunter2!', 'adm:Tr0ub4dor&'] as const) {
+      for (const token of [Buffer.from(pair).toString('base64'), Buffer.from(pair).toString('base64').replace(/=+$/, '')]) {
+        expect(token.length, pair).toBeLessThan(24);
+        expect([pair, taken(`registry ${token}.`)]).toEqual([pair, [token]]);
+        expect(body(JSON.stringify({ auth: 'x', note: `use ${token} there` })), pair).not.toContain(token);
+      }
+    }
+    for (const text of [
+      'aGVsbG8gd29ybGQ=',
+      'International',
+      'Characteristics',
+      'ZGVwbG95LXN0YWdl',
+      'order ORD-2024-88412',
+      'YWJjZGVmZ2hpams=',
+      'ZXhhbXBsZS5jb20=',
+    ])
+      expect([text, taken(`see ${text} there`)]).toEqual([text, []]);
+  });
+
+  it('takes a 40-character key that reads as words when the text holds an access key id, or alone when its letters are chopped (trust audit 7)', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     expect(taken(`AKIAIOSFODNN7EXAMPLE and ${secret}`)).toContain(secret);
     expect(taken(`key id ASIAQ7XW2LMN4PA5SEED\nsecret:\n${secret}`)).toContain(secret);
-    expect(taken(`the docs show ${secret} as the example`)).toEqual([]);
+    expect(taken(`the docs show ${secret} as the example`)).toEqual([secret]);
+    expect(taken('the other one wJalrXUtnFEMI/K7MDENG/bPxRfiCYS7SEEDKEY')).toEqual(['wJalrXUtnFEMI/K7MDENG/bPxRfiCYS7SEEDKEY']);
+    // Names and paths of 40 characters stay: a name's capitals stand alone, a constant has no lower case.
+    for (const name of [
+      'src/App2/components/HeaderBar/indexPage1',
+      'createTapMetricsForVersion2HandlerAbcdef',
+      'XMLHttpRequestUploadProgressEventTarget1',
+      'docs/API/v2/UsersController/GetByIdAsync',
+      'iPhone/iPad/eBay/xPosition/yPos/GetAByB1',
+      'AWS_SECRET_ACCESS_KEY/DEFAULT_REGION/V2X',
+    ])
+      expect([name, taken(`see ${name} there`)]).toEqual([name, []]);
     expect(taken('AKIAIOSFODNN7EXAMPLE in src/components/Button2/IndexPageLayouts')).not.toContain(
       'src/components/Button2/IndexPageLayouts',
     );

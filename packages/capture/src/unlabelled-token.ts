@@ -25,8 +25,9 @@ import type { Span } from './secret-value-spans.js';
  * A token taken wrongly becomes a placeholder keyed on its value, so equal tokens still compare
  * equal and different ones different; a secret left would be stored.
  */
-export function unlabelledTokens(text: string, within: readonly number[] = keyRuns(text, minAlnum)): Span[] {
+export function unlabelledTokens(text: string, within: readonly number[] = keyRuns(text, unlabelledKeyRun)): Span[] {
   const out: Span[] = [];
+  shortEncodedCredentials(text, within, out);
   // A run of `minAlnum` key characters covers two characters `stride` apart at multiples of
   // `stride`: only where both are key characters (and those between) is the run found and read.
   // Such a run lies in one of the text's runs of `keyRuns` characters (those and `.`) at least as
@@ -36,10 +37,75 @@ export function unlabelledTokens(text: string, within: readonly number[] = keyRu
   let floor = 0;
   for (let r = 0; r < runs.length; r += 2) {
     const runEnd = runs[r + 1] as number;
+    // Runs kept for the short credentials (`minEncoded`) hold no token.
+    if (runEnd - (runs[r] as number) < minAlnum) continue;
     for (let p = Math.ceil((runs[r] as number) / stride) * stride; p + stride <= runEnd; p += stride)
       floor = tokenFrom(text, p, floor, out);
   }
-  return out;
+  return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The shortest base64 of `user:password` taken (`Ym9iOnB3MTI`, `bob:pw12` unpadded): shorter than a token
+ * (`minAlnum`), such a credential is found by decoding alone (`encodedCredential`); trust audit 6
+ * left those under 24 characters stored.
+ */
+const minEncoded = 11;
+
+/** The runs of key characters the rule reads (`keyRuns`): those a short credential may stand in. */
+export const unlabelledKeyRun = minEncoded;
+
+/**
+ * Base64 of `user:password` shorter than a random token (`minEncoded` to `minAlnum` characters),
+ * standing alone in the runs `within`: each part of a run between characters no base64 holds
+ * (a `.` in a key run) is read. A word is passed over at its first letter or two: base64 of
+ * printable text starts with `I`–`Z` or `a`–`f` (a byte under 0x80 and over 0x1f).
+ */
+function shortEncodedCredentials(text: string, within: readonly number[], out: Span[]): void {
+  for (let r = 0; r < within.length; r += 2) {
+    const end = within[r + 1] as number;
+    for (let i = within[r] as number; i < end; ) {
+      let j = i;
+      while (j < end && keyChar(text.charCodeAt(j))) j++;
+      if (j - i >= minEncoded && j - i < minAlnum + 2 && decodesPrintable(text, i, j) && standsAlone(text, i, j)) {
+        const token = text.slice(i, j);
+        if (encodedCredential(token) && !idValue(text, i)) out.push([i, j]);
+      }
+      i = j + 1;
+    }
+  }
+}
+
+/** Base64's value of each ASCII character, -1 for none (`=` too). */
+const base64Values = new Int8Array(128).fill(-1);
+for (let v = 0; v < 64; v++) base64Values['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(v)] = v;
+
+/**
+ * Whether `[from, to)` is base64 (padded or not) whose bytes are printable ASCII with a `:` among
+ * them: decoded in place, given up at the first byte that is not — most words at their first or
+ * second letter (`g`–`z` or `A`–`H` first make a byte over 0x7e or under 0x20).
+ */
+function decodesPrintable(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && text.charCodeAt(end - 1) === 61) end--;
+  if (to - end > 2 || (end - from) % 4 === 1) return false;
+  let bits = 0;
+  let held = 0;
+  let colon = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? (base64Values[c] as number) : -1;
+    if (v < 0) return false;
+    bits = ((bits << 6) | v) & 0xfff;
+    held += 6;
+    if (held >= 8) {
+      held -= 8;
+      const byte = (bits >> held) & 0xff;
+      if (byte < 0x20 || byte > 0x7e) return false;
+      if (byte === 58) colon = true;
+    }
+  }
+  return colon;
 }
 
 /**
@@ -97,7 +163,8 @@ function tokenWithin(text: string, from: number, to: number): Span | undefined {
   if (start !== from && !(start === from + 1 && text.charAt(from - 1) === '\\')) return undefined;
   if (!standsAlone(text, start, to) || idValue(text, start)) return undefined;
   const token = text.slice(start, end);
-  if (!randomLooking(token)) return encodedCredential(token) || pairedAwsSecret(text, token) ? [start, end] : undefined;
+  if (!randomLooking(token))
+    return encodedCredential(token) || pairedAwsSecret(text, token) || choppedAwsSecret(token) ? [start, end] : undefined;
   // `AWS_SECRET_ACCESS_KEY=…` reads as random for its value: the token is the value, the name stays.
   start = pastAssignment(text, start, end);
   return [start, end];
@@ -134,6 +201,32 @@ const awsKeyId = /(?:AKIA|ASIA)[0-9A-Z]{16}/;
  */
 function pairedAwsSecret(text: string, token: string): boolean {
   return awsSecretShape.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token) && awsKeyId.test(text);
+}
+
+/** Runs of one case, split by case, digits and base64's marks: `wJalrXUtn` is `w`, `J`, `alr`, `XU`, `tn`. */
+const caseRuns = /[a-z]+|[A-Z]+/g;
+
+/**
+ * An AWS secret access key's shape that reads as words only in pieces (`wJalrXUtnFEMI/K7MDENG/
+ * bPxRfiCYEXAMPLEKEY`, with no key id in the text; trust audit 6 left it stored): 40 characters
+ * of base64's alphabet, both cases and a digit or mark, and its letters chopped as no name is —
+ * four or more lower-case runs of one or two letters (`w`, `tn`, `b`) and two or more upper-case
+ * runs of two or more (`XU`, `FEMI`). A name's words are a capital and three or more lower-case
+ * letters (`getUserByIdAndName`: `By`, `Id` are the short runs, its capitals stand alone), a
+ * constant's upper-case runs are long and its lower-case none, a path's segments are words.
+ */
+function choppedAwsSecret(token: string): boolean {
+  if (!awsSecretShape.test(token) || !/[0-9+/]/.test(token)) return false;
+  let shortLower = 0;
+  let longUpper = 0;
+  caseRuns.lastIndex = 0;
+  for (let m = caseRuns.exec(token); m !== null; m = caseRuns.exec(token)) {
+    const run = m[0];
+    if (run.charCodeAt(0) >= 97) {
+      if (run.length <= 2) shortLower++;
+    } else if (run.length >= 2) longUpper++;
+  }
+  return shortLower >= 4 && longUpper >= 2;
 }
 
 /** Longer runs are data (base64 of an image, an encrypted blob), not a credential. */

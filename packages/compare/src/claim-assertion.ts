@@ -1,6 +1,6 @@
 import { clausePolarity } from './clause-polarity.js';
 import { contentWords } from './content-words.js';
-import { advisesEffect, isEffectVerb } from './effect-advice.js';
+import { advisesEffect } from './effect-advice.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { grantsPermission } from './granted-permission.js';
 import { isEntitlementWord } from './language-entitlements.js';
@@ -97,19 +97,19 @@ function commits(t: readonly ClauseToken[], i: number): boolean {
 export function asserts(c: ClauseFacts): boolean {
   // Any negation counts, even where two cancel out in the count ("non-refundable and cannot be transferred").
   if (c.polarity.modality === 'necessity') return true;
-  // Advice on what the reader's own act does ("Avoiding X helps…", "Turning off the water will limit
-  // the damage"): its negations, its verb of effect and its "will" are the advice's (effect-advice.ts).
+  // Advice on what the reader's own act does ("Avoiding X helps…"): its negations are the advice's.
   // A reassurance's negation ("so don't worry if…") is no claim's.
-  const effect = advisesEffect(c.tokens);
-  if ((c.polarity.negated || c.tokens.some((t, i) => isNegationCue(t.lower) && !reassuringNegation(c.tokens, i))) && !effect) return true;
+  if (
+    (c.polarity.negated || c.tokens.some((t, i) => isNegationCue(t.lower) && !reassuringNegation(c.tokens, i))) &&
+    !advisesEffect(c.tokens)
+  )
+    return true;
   const t = c.tokens;
   return (
-    t.some((x, i) => commits(t, i) && !(effect && isEffectVerb(x.lower))) ||
+    t.some((_, i) => commits(t, i)) ||
     // Folded forms ("refunds", "guaranteed"); a word the tokens use in its other sense only is no commitment.
-    c.content.some(
-      (w) => commitments.has(w) && !(effect && isEffectVerb(w)) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(t, i))),
-    ) ||
-    (!effect && promises(c.tokens)) ||
+    c.content.some((w) => commitments.has(w) && !(senses.has(w) && t.every((x, i) => x.lower !== w || !commits(t, i)))) ||
+    promises(c.tokens) ||
     acted(c.tokens) ||
     grantsPermission(c.tokens) ||
     // Another language's "free", "included", "refunded" ("Les petites réparations sont offertes").
