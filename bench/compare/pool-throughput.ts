@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type CanonicalResponse, canonicalize, compareResponses, NoiseModel } from '@understudy/compare';
+import { type CanonicalResponse, canonicalize, compareResponses, limitAnswerCaches, NoiseModel } from '@understudy/compare';
 import { createComparePool } from '@understudy/replay';
 import { chatBytePairs } from './chat-pairs.js';
 
@@ -13,6 +13,8 @@ import { chatBytePairs } from './chat-pairs.js';
 // counted), so the pool's overhead (copying pairs to the threads, judging on the caller) shows.
 // --replay: a replay's call pattern instead (one item = the baseline's answer compared with the
 // original, then the candidate's with the original and that baseline; through the pool both at once).
+// --cold: no production answer kept read on any thread (`limitAnswerCaches({ answers: 0 })`); by
+// default each thread keeps production's answers read (the 200 originals), each candidate read afresh.
 // Run it through /work/bin/bench.
 
 const { values } = parseArgs({
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '6' },
     seconds: { type: 'string', default: '2' },
     replay: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
   },
 });
 const threads = Number(values.threads);
@@ -29,7 +32,9 @@ const bytePairs = chatBytePairs();
 const endpoint = 'POST /v1/chat/completions';
 const noise = new NoiseModel();
 for (const p of bytePairs.slice(0, 50)) noise.addBaseline(canonicalize(p.a), canonicalize(p.b), endpoint);
-const pool = createComparePool({ threads });
+const answers = values.cold === true ? { answers: 0 } : {};
+limitAnswerCaches(answers);
+const pool = createComparePool({ threads, answers });
 
 interface Rate {
   readonly wall: number;
@@ -102,6 +107,11 @@ const show = (rs: readonly Rate[]): string =>
   `wall median ${median(rs.map((r) => r.wall)).toFixed(0)} pairs/s (best ${Math.max(...rs.map((r) => r.wall)).toFixed(0)}), ${median(rs.map((r) => r.cpu)).toFixed(0)} per CPU-second`;
 const ratios = rates.pool.map((p, i) => p.wall / (rates.inline[i]?.wall ?? p.wall));
 if (values.replay === true) console.log('replay pattern: one item = baseline vs original, then candidate vs original with that baseline');
+console.log(
+  values.cold === true
+    ? 'cold: no production answer kept read'
+    : "warm: production's answers kept read on each thread, each candidate read afresh",
+);
 console.log(`calling thread only: ${show(rates.inline)}`);
 console.log(`compare pool, ${threads} thread(s): ${show(rates.pool)}`);
 console.log(

@@ -18,6 +18,9 @@ import { currentEngine, type Engine, engineAt } from './engine-at.js';
 // --diff times `understudy diff ORIGINAL CANDIDATE --baseline B` instead: compareWithBaselines with
 // the baseline of the replay pattern (its noise estimate compares the baseline with the original,
 // then the candidate is compared); a "pair" is one such call.
+//
+// --cold: neither engine keeps production's answers read (`limitAnswerCaches({ answers: 0 })`,
+// where the engine has it); by default an engine that has it keeps them (the 200 originals: warm).
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '30' },
     replay: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
   },
 });
 const { engine: base, ref, sha } = await engineAt(values.base);
@@ -36,6 +40,8 @@ const bytePairs = chatBytePairs();
 const endpoint = 'POST /v1/chat/completions';
 
 function runner(engine: Engine): (slice: number) => number {
+  // An engine from before answer-cache.ts has no such limit (and keeps nothing).
+  if (values.cold === true) (engine as Partial<Engine>).limitAnswerCaches?.({ answers: 0 });
   const noise = new engine.NoiseModel();
   for (const p of bytePairs.slice(0, 50)) noise.addBaseline(engine.canonicalize(p.a), engine.canonicalize(p.b), endpoint);
   let k = 0;
@@ -84,7 +90,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));
 const sorted = [...ratios].sort((x, y) => x - y);
 console.log(
-  `${values.replay === true ? 'replay pattern, ' : values.diff === true ? 'diff with a baseline, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
+  `${values.cold === true ? 'cold, ' : ''}${values.replay === true ? 'replay pattern, ' : values.diff === true ? 'diff with a baseline, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );

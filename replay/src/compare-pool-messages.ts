@@ -1,4 +1,4 @@
-import type { CanonicalResponse, CompareOptions, DivergenceReport } from '@understudy/compare';
+import type { AnswerCacheLimits, CanonicalResponse, CompareOptions, DivergenceReport } from '@understudy/compare';
 
 /** One pair for a compare thread: the rules' options without the noise model (judged by the pool's owner). */
 export interface CompareTask {
@@ -18,3 +18,8 @@ export type CompareTaskReply = { readonly id: number; readonly report: Divergenc
  */
 export type CompareBatch = readonly CompareTask[];
 export type CompareBatchReply = readonly CompareTaskReply[];
+
+/** What a compare thread is started with: how much of production's answers it keeps read. */
+export interface CompareThreadData {
+  readonly answers: Partial<AnswerCacheLimits>;
+}

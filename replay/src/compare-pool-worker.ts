@@ -3,9 +3,11 @@
  * of a batch posted to it and posts the batch's reports back in one message; the verdict is judged
  * by the pool's owner, where the run's noise model lives.
  */
-import { parentPort } from 'node:worker_threads';
-import { compareRules } from '@understudy/compare';
-import type { CompareBatch, CompareTask, CompareTaskReply } from './compare-pool-messages.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { compareRules, limitAnswerCaches } from '@understudy/compare';
+import type { CompareBatch, CompareTask, CompareTaskReply, CompareThreadData } from './compare-pool-messages.js';
+
+limitAnswerCaches((workerData as CompareThreadData | null)?.answers ?? {});
 
 function reply(task: CompareTask): CompareTaskReply {
   try {

@@ -91,4 +91,22 @@ describe('createComparePool', () => {
     expect(posted.mock.calls.map((c) => (c[0] as unknown[]).length)).toEqual([3, 1, 1, 1]);
     expect(pool.threads).toBe(1);
   }, 60_000);
+
+  it("sends an original's pairs to the thread that read it, by its text (a copy of the answer goes there too)", async () => {
+    pool = createComparePool({ threads: 2 });
+    const [x, y] = pairs(2);
+    if (x === undefined || y === undefined) throw new Error('no pairs');
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    // y's original starts the first thread; x's the second (the first has work); x's again, a
+    // separate copy, goes after it (by the least busy thread it would go to the first).
+    const again = chat(originals[0] ?? '');
+    const reports = await Promise.all([
+      pool.compare(y.candidate, y.original, y.options),
+      pool.compare(x.candidate, x.original, x.options),
+      pool.compare(x.candidate, again, x.options),
+    ]);
+    expect(reports[2]).toEqual(compareResponses(x.candidate, again, x.options));
+    const batches = posted.mock.calls.map((c) => (c[0] as { original: { text: string } }[]).map((t) => t.original.text));
+    expect(batches).toEqual([[y.original.text], [x.original.text, x.original.text]]);
+  }, 60_000);
 });

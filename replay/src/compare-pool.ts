@@ -1,8 +1,16 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type CanonicalResponse, type CompareOptions, compareRules, type DivergenceReport, judge } from '@understudy/compare';
+import {
+  AnswerCache,
+  type AnswerCacheLimits,
+  type CanonicalResponse,
+  type CompareOptions,
+  compareRules,
+  type DivergenceReport,
+  judge,
+} from '@understudy/compare';
 import { type Logger, moduleWorker, silentLogger, UnderstudyError } from '@understudy/core';
-import type { CompareBatchReply, CompareTask } from './compare-pool-messages.js';
+import type { CompareBatchReply, CompareTask, CompareThreadData } from './compare-pool-messages.js';
 
 /**
  * `compareResponses` on worker threads: a replay or a live shadow compares many pairs, each
@@ -26,6 +34,8 @@ export interface ComparePoolOptions {
   readonly threads?: number;
   /** Pairs in flight per thread; past it, a pair is compared on the calling thread (the pool never queues more). Default 32. */
   readonly maxPerThread?: number;
+  /** How much of production's answers each thread keeps read (`limitAnswerCaches`); default the engine's. */
+  readonly answers?: Partial<AnswerCacheLimits>;
   readonly logger?: Logger;
 }
 
@@ -76,7 +86,8 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
   };
 
   const start = (): Thread => {
-    const worker = moduleWorker(import.meta.url, 'compare-pool-worker');
+    const workerData: CompareThreadData = { answers: options.answers ?? {} };
+    const worker = moduleWorker(import.meta.url, 'compare-pool-worker', { workerData });
     const thread: Thread = { worker, pending: new Map(), outbox: [] };
     worker.unref();
     worker.on('message', (replies: CompareBatchReply) => {
@@ -95,17 +106,19 @@ export function createComparePool(options: ComparePoolOptions = {}): ComparePool
     return thread;
   };
 
-  // The thread each original last went to: a replay compares its original with the baseline's
-  // answer and then with the candidate's, and a thread that read those answers has their facts at
-  // hand (compare keeps the last few answers it read), where another would read them again.
-  const lastThread = new WeakMap<CanonicalResponse, Thread>();
+  // The thread each original last went to, by its text: a replay compares its original with the
+  // baseline's answer and then with the candidate's, and each replay of a release or candidate
+  // version with the same recorded answers; a thread that read an answer keeps it read (compare's
+  // answer cache), where another would read it again. Bounded like that cache, for all threads.
+  const lastThread = new AnswerCache<Thread>({ answers: 2048, chars: 4 * 1024 * 1024 });
 
   /** The thread for the next pair: the one its original went to, else the least busy (or a new one when every running thread has work). */
   const pick = (original: CanonicalResponse): Thread | undefined => {
-    const last = lastThread.get(original);
+    const key = original.text;
+    const last = key === '' ? undefined : lastThread.get(key);
     if (last !== undefined && last.pending.size < maxPerThread && threads.includes(last)) return last;
     const thread = leastBusy();
-    if (thread !== undefined) lastThread.set(original, thread);
+    if (thread !== undefined && key !== '') lastThread.set(key, thread);
     return thread;
   };
 

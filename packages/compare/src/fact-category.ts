@@ -1,3 +1,4 @@
+import { answerCache } from './answer-cache.js';
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import type { CategoryReport } from './divergence-report.js';
@@ -25,15 +26,24 @@ function answerText(r: CanonicalResponse): string {
 // kept; a text that is not one of them costs a few string comparisons (most differ in length).
 const recent: FactSheet[] = [];
 const recentSheets = 4;
+// Production's answers (originals and baselines) kept read by content, beyond the last few: the
+// same recorded answers are compared with many candidates (answer-cache.ts).
+const production = answerCache<FactSheet>();
 
-/** The fact sheet of `text` read with `words`: a recent one, unless this comparison already uses it (`taken`). */
-function sheetOf(text: string, words: WordIds, taken: FactSheet[]): FactSheet {
-  let sheet = recent.find((s) => s.words === words && s.source === text && !taken.includes(s));
+/**
+ * The fact sheet of `text` read with `words`: one kept read or a recent one, unless this
+ * comparison already uses it (`taken`); a production answer's (`kept`) is kept read.
+ */
+function sheetOf(text: string, words: WordIds, taken: FactSheet[], kept: boolean): FactSheet {
+  const known = production.get(text);
+  const usable = (s: FactSheet): boolean => s.words === words && s.source === text && !taken.includes(s);
+  let sheet = known !== undefined && usable(known) ? known : recent.find(usable);
   if (sheet === undefined) {
     sheet = factSheetWith(text, words);
     recent.unshift(sheet);
     if (recent.length > recentSheets) recent.pop();
   }
+  if (kept && known?.words !== words) production.set(text, sheet);
   taken.push(sheet);
   return sheet;
 }
@@ -59,7 +69,11 @@ export function factCategory(
   const sheets = baselines
     .map(answerText)
     .filter((t) => t !== '')
-    .map((t) => sheetOf(t, words, taken));
-  const differences = diffFacts(sheetOf(a, words, taken), sheetOf(b, words, taken), sheets, options);
+    .map((t) => sheetOf(t, words, taken, true));
+  const originalSheet = sheetOf(a, words, taken, true);
+  const candidateSheet = sheetOf(b, words, taken, false);
+  const differences = diffFacts(originalSheet, candidateSheet, sheets, options);
+  // The production sheets are kept; the alignments of their clauses with this candidate are not.
+  for (const s of [originalSheet, ...sheets]) for (const c of s.clauses) c.memo.forget(candidateSheet);
   return category('fact', differences.slice(0, max), Math.max(0, differences.length - max));
 }

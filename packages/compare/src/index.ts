@@ -1,4 +1,5 @@
 export { type AdapterResult, foldFinishReason } from './adapter-result.js';
+export { AnswerCache, type AnswerCacheLimits, defaultAnswerCacheLimits, limitAnswerCaches } from './answer-cache.js';
 export { adaptAnthropicJson, adaptAnthropicSse } from './anthropic-messages-adapter.js';
 export {
   type CanonicalError,

@@ -59,4 +59,12 @@ export class ClauseMemo {
     if (this.#alignments.length >= maxAlignments) this.#alignments.shift();
     this.#alignments.push({ sheet, max, found });
   }
+
+  /**
+   * Forgets the alignments with `sheet`: a production answer kept read (fact-category.ts) would
+   * otherwise hold the last candidates it was compared with, each asked of it once.
+   */
+  forget(sheet: FactSheet): void {
+    for (let i = this.#alignments.length - 1; i >= 0; i--) if (this.#alignments[i]?.sheet === sheet) this.#alignments.splice(i, 1);
+  }
 }

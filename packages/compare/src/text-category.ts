@@ -1,3 +1,4 @@
+import { answerCache } from './answer-cache.js';
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
 import { onlyAnnounces } from './claim-framing.js';
@@ -68,13 +69,21 @@ const recentIds: { readonly text: string; readonly words: WordIds; readonly ids:
 const recentTexts = 4;
 const maxRecentChars = 64 * 1024;
 
-function tokenIds(text: string, words: WordIds): readonly number[] {
+// Production's answers' word ids kept by content beyond the last few, as their fact sheets are
+// (answer-cache.ts): the same recorded answers are compared with many candidates.
+const production = answerCache<{ readonly words: WordIds; readonly ids: readonly number[] }>();
+
+/** The word ids of `text`, one of production's answers (`kept`) or a candidate's. */
+function tokenIds(text: string, words: WordIds, kept: boolean): readonly number[] {
+  const known = production.get(text);
+  if (known !== undefined && known.words === words) return known.ids;
   for (const r of recentIds) if (r.words === words && r.text === text) return r.ids;
   const ids = textTokenIds(text, words);
   if (text.length <= maxRecentChars) {
     recentIds.unshift({ text, words, ids });
     if (recentIds.length > recentTexts) recentIds.pop();
   }
+  if (kept) production.set(text, { words, ids });
   return ids;
 }
 
@@ -97,7 +106,7 @@ function nearestBaseline(
   for (const base of baselines) {
     const text = base.refusal !== null && base.text === '' ? base.refusal : base.text;
     if (text === '') continue;
-    const ids = tokenIds(text, words);
+    const ids = tokenIds(text, words, true);
     const symbols = denseIds(ids, idsB, words);
     best = Math.max(best, similarityOfSymbols(text, textB, symbols.a, symbols.b, symbols.symbols, limits).similarity);
   }
@@ -163,8 +172,8 @@ export function textCategory(
   }
   // One tokenizer pass per side serves the language check, the similarity and the cut check.
   const words = currentWordIds();
-  const idsA = tokenIds(textA, words);
-  const idsB = textA === textB ? idsA : tokenIds(textB, words);
+  const idsA = tokenIds(textA, words, true);
+  const idsB = textA === textB ? idsA : tokenIds(textB, words, false);
   const language = languageChange(textA, textB, words, idsA, idsB);
   if (language !== undefined) out.push(language);
   const symbols = denseIds(idsA, idsB, words);
