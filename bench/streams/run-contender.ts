@@ -1,6 +1,7 @@
 // One contender of bench:streams: a fresh SSE upstream and server (http-proxy or a checkout's tap), the stream client
 // run through it, and what the server spent meanwhile (CPU per thread, system calls, loop lateness, peak RSS, captures).
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heapTop } from '../soak/heap-diff.js';
@@ -37,6 +38,8 @@ export interface RunOptions {
   readonly redaction?: string;
   readonly helpersNice?: string;
   readonly memoryLog?: string;
+  /** Where the tap writes what it prints (V8's `--trace-gc` through `--tap-flags`): PREFIX.<scenario>.<contender>.<round>.log. */
+  readonly tapStdout?: string;
 }
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
@@ -74,6 +77,10 @@ function runClient(port: number, scenario: Scenario, rampMs: number): Promise<Cl
 export async function runContender(scenario: Scenario, who: Contender, round: number, dir: string, opts: RunOptions): Promise<Row> {
   const contender = who.name;
   const children = new ChildSet();
+  const stdout =
+    opts.tapStdout === undefined || who.tapModule === undefined
+      ? undefined
+      : openSync(`${opts.tapStdout}.${scenario.name}.${contender}.${round}.log`, 'w');
   try {
     const upstream = await children.fork('upstream', here('./sse-upstream.ts'), [`--chunk-bytes=${scenario.chunkBytes}`]);
     const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
@@ -103,6 +110,7 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
             {
               shipped: true,
               plain: opts.plain,
+              ...(stdout === undefined ? {} : { stdout }),
               execArgv: [
                 ...who.flags,
                 ...(opts.heapSnapshotMs === undefined ? [] : ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(dir, 'heap')}`]),
@@ -182,6 +190,7 @@ export async function runContender(scenario: Scenario, who: Contender, round: nu
     };
   } finally {
     await children.stopAll();
+    if (stdout !== undefined) closeSync(stdout);
   }
 }
 

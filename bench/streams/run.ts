@@ -11,6 +11,7 @@
 // --contender http-proxy,tap@base,tap (a subset, comma-separated)  --profile-dir DIR (a V8 CPU profile of the tap while
 // the client runs, written there; with --profile-kind heap, a sampling heap profile of every allocation instead)  --heap-snapshot-ms N (a heap snapshot of the tap's main thread N ms
 // after the client starts, summarised per stream; it stalls the tap for seconds: an investigation, not a figure)
+// --tap-stdout PREFIX (what each tap prints, e.g. V8's --trace-gc through --tap-flags, to PREFIX.<scenario>.<contender>.<round>.log)
 // --memory-log PREFIX (the tap's memory split and capture backlog every second, to PREFIX.<scenario>.jsonl)
 // --sink worker|process|store (the tap's capture writer: a thread by default; see bench/tap/tap-server.ts)
 // --redaction JSON (more of the tap's `tap.redaction` config, e.g. '{"builtinPatterns":false}': what the writer's redaction costs the proxy, an A/B only)
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     'profile-kind': { type: 'string' },
     'heap-snapshot-ms': { type: 'string' },
     'memory-log': { type: 'string' },
+    'tap-stdout': { type: 'string' },
     sink: { type: 'string' },
     capture: { type: 'string' },
     redaction: { type: 'string' },
@@ -72,6 +74,7 @@ const options: RunOptions = {
   ...(values.redaction === undefined ? {} : { redaction: values.redaction }),
   ...(values['helpers-nice'] === undefined ? {} : { helpersNice: values['helpers-nice'] }),
   ...(values['memory-log'] === undefined ? {} : { memoryLog: values['memory-log'] }),
+  ...(values['tap-stdout'] === undefined ? {} : { tapStdout: values['tap-stdout'] }),
 };
 const contenders: Contender[] = [
   { name: 'http-proxy', flags: [] },

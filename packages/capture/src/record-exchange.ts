@@ -34,7 +34,7 @@ export interface ReplyPart {
    * kept. The events are then parsed from the body's text, which is read anyway, once for both
    * the stored events and the body's redaction.
    */
-  readonly sseArrivals?: readonly number[];
+  readonly sseArrivals?: ArrayLike<number>;
   /** Usage the stream reported, when it was read on the fly. */
   readonly streamUsage?: ReportedUsage;
   /** Whether the reply streamed, when the path knows (the tap: no content-length); else: it is an event stream. */
@@ -163,7 +163,7 @@ const keptAsIs = (body: CapturedBody): CapturedBody => body;
  * them: the same parser and cap), the k-th with the arrival time `arrivals[k]` (0 past the list).
  * A body that is not text is decoded as the live capture decodes it.
  */
-function arrivedEvents(read: ReadBody, arrivals: readonly number[], cap: number): SseEvent[] {
+function arrivedEvents(read: ReadBody, arrivals: ArrayLike<number>, cap: number): SseEvent[] {
   if (arrivals.length === 0) return [];
   const { bytes } = read.body;
   const text = read.text ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');

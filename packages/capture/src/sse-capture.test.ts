@@ -123,12 +123,19 @@ describe('SseCapture', () => {
       ': keep-alive',
     );
     const eol = fc.constantFrom('\n', '\r\n');
+    let usageAtSeam = 0;
     fc.assert(
       fc.property(
         fc.array(fc.tuple(delta, eol), { minLength: 20, maxLength: 80 }),
         fc.array(fc.nat(), { maxLength: 60 }),
-        (events, cuts) => {
-          const text = events.map(([line, end]) => line + end + end).join('');
+        // A first event of any length: the usage and model marks then fall at every offset of the 4 KB blocks, their seams too.
+        fc.nat(4096),
+        (events, cuts, shift) => {
+          const text = `data: ${'s'.repeat(shift)}\n\n${events.map(([line, end]) => line + end + end).join('')}`;
+          for (const mark of ['"usage"', '"model"'])
+            for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1))
+              if (Math.floor(Buffer.byteLength(text.slice(0, at)) / 4096) !== Math.floor((Buffer.byteLength(text.slice(0, at)) + 6) / 4096))
+                usageAtSeam++;
           // Cuts every <= 1 000 bytes at least: each chunk is packed into the body's 4 KB blocks.
           const bytes = Buffer.byteLength(text);
           const points = [...cuts, ...Array.from({ length: Math.ceil(bytes / 1000) }, (_, i) => i * 1000)];
@@ -144,13 +151,19 @@ describe('SseCapture', () => {
           for (const [i, chunk] of pieces(text, points).entries()) live.push(chunk, i);
           live.end();
           expect(usage).toEqual(live.usage());
-          expect(arrivals).toEqual(live.events.map((e) => e.at));
+          // And usage as read from every event a parser of the whole text dispatches (no mark gate, no seam).
+          const all = new StreamUsage();
+          new SseParser((e) => all.event(e.data), 1 << 20).push(text, 0);
+          expect(usage).toEqual(all.result());
+          expect(Array.from(arrivals ?? [])).toEqual(live.events.map((e) => e.at));
           expect(sse.events).toEqual(live.events);
           expect(sse.dropped).toBe(0);
         },
       ),
       { numRuns: 300, seed: 29 },
     );
+    // The seams were exercised: some marks straddled two held blocks.
+    expect(usageAtSeam).toBeGreaterThan(3);
   });
 
   it('counts the events past the cap and still reads usage from the last one', () => {

@@ -2,6 +2,8 @@ import type { SseEvent } from '@understudy/core';
 import { SseParser, SseScanner } from '@understudy/core';
 import { BodyCapture } from './body-capture.js';
 import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
+import { markAcross, markWithin } from './mark-search.js';
+import { StreamArrivals } from './stream-arrivals.js';
 import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
 
 /** Events kept per exchange at most, however small. */
@@ -12,7 +14,6 @@ const maxDeferredChunks = 2048;
 /** What an event must contain (in its raw bytes) for usage to be read from it: the gate of `StreamUsage.event`, widened. */
 const usageMark = Buffer.from('"usage"');
 const modelMark = Buffer.from('"model"');
-const markBytes = Math.max(usageMark.length, modelMark.length);
 const empty = Buffer.alloc(0);
 
 /**
@@ -35,16 +36,18 @@ const empty = Buffer.alloc(0);
  */
 export class SseCapture {
   readonly #usage = new StreamUsage();
-  readonly #scanner = new SseScanner((end, settled, at, event, atSettled) =>
-    this.#blank(end, settled, atSettled <= this.#deferredEnd ? this.#arrivalOf(atSettled - 1) : at, event),
-  );
+  readonly #scanner = new SseScanner((end, settled, event, atSettled) => this.#blank(end, settled, event, atSettled));
   readonly #capBytes: number;
   readonly #maxDeferred: number;
   /** The reply's body capture: shared with the caller, who pushes each chunk to it first, or our own. */
   readonly #body: BodyCapture;
   readonly #ownBody: boolean;
-  /** Arrival time of each kept event, in order. */
-  #ats: number[] = [];
+  /**
+   * Deferred: every byte so far is held and not yet scanned; the table holds where each chunk ends
+   * in the stream and when it arrived (bounded by {@link maxDeferredChunks}). And the arrival time
+   * of each kept event, in order.
+   */
+  readonly #arrivals = new StreamArrivals();
   #seen = 0;
   #dropped = 0;
   #events: SseEvent[] | undefined;
@@ -55,17 +58,9 @@ export class SseCapture {
   #since = 0;
   #carry: Buffer = empty;
   #carried = 0;
-  /**
-   * Deferred: every byte so far is held and not yet scanned; `#chunkEnds[i]` is where chunk i ends
-   * in the stream and `#chunkAts[i]` when it arrived. Bounded by {@link maxDeferredChunks}.
-   */
   #deferred = true;
-  #chunkEnds: number[] = [];
-  #chunkAts: number[] = [];
   /** How far the bytes were scanned as one piece: an event whose first line settled by then gets its time from the chunk table. */
   #deferredEnd = 0;
-  /** The chunk the last look-up found (events are read in order). */
-  #chunkAt = 0;
   /** The bytes since the last event passed twice the cap: that event is not read for usage. */
   #overflow = false;
   /**
@@ -101,10 +96,9 @@ export class SseCapture {
     if (this.#deferred) {
       const before = this.#seen;
       this.#seen += chunk.length;
-      this.#chunkEnds.push(this.#seen);
-      this.#chunkAts.push(at);
+      this.#arrivals.chunk(this.#seen, at);
       // Held whole so far: the held bytes are this chunk's too, scanned at the end.
-      if (this.#body.held === this.#seen && this.#chunkEnds.length < this.#maxDeferred) return;
+      if (this.#body.held === this.#seen && this.#arrivals.chunks < this.#maxDeferred) return;
       // Not all of it held (the cap or the budget), or too many chunks to remember: what came
       // before is scanned now, as one piece, and this chunk and every later one as they arrive.
       this.#seen = before;
@@ -119,8 +113,7 @@ export class SseCapture {
     this.#carried = 0;
     this.#carry = empty;
     // Kept past a mid-stream scan for the event under way then; none is under way now.
-    this.#chunkEnds = [];
-    this.#chunkAts = [];
+    this.#arrivals.forgetChunks();
   }
 
   /** Scans what was deferred, if anything still is (the stream ended, or its results are read). */
@@ -148,17 +141,7 @@ export class SseCapture {
       if (this.#carried === 0) this.#carry = empty;
     }
     // Only an event under way (begun after the last one ended, at `#since`) can still need a deferred chunk's time.
-    let first = 0;
-    while (first < this.#chunkEnds.length - 1 && (this.#chunkEnds[first] as number) <= this.#since) first++;
-    this.#chunkEnds = this.#chunkEnds.slice(first);
-    this.#chunkAts = this.#chunkAts.slice(first);
-    this.#chunkAt = 0;
-  }
-
-  /** The arrival of the chunk holding stream byte `offset` (a deferred one). */
-  #arrivalOf(offset: number): number {
-    while (this.#chunkAt < this.#chunkEnds.length - 1 && (this.#chunkEnds[this.#chunkAt] as number) <= offset) this.#chunkAt++;
-    return this.#chunkAts[this.#chunkAt] as number;
+    this.#arrivals.forgetChunksTo(this.#since);
   }
 
   /** Scans the stream's next bytes. */
@@ -174,17 +157,22 @@ export class SseCapture {
     this.#chunk = empty;
   }
 
-  /** A blank line ended at `end`: an event when `event` (its usage read, kept or counted), else only a fresh start. */
-  #blank(end: number, settled: number, at: number, event: boolean): void {
+  /**
+   * A blank line ended at `end`: an event when `event` (its usage read, kept or counted), else only
+   * a fresh start. A kept event's time is that of the deferred chunk that settled its first line
+   * (`atSettled`), or the scanner's.
+   */
+  #blank(end: number, settled: number, event: boolean, atSettled: number): void {
     this.#readUsage(end, event);
     // A parser with no room for data (a zero cap) dispatches nothing.
     if (!event || this.#capBytes <= 0) return;
     // Once one event is left out, so are the rest: what is kept is always a prefix of the stream.
-    if (this.#dropped > 0 || this.#ats.length >= maxSseEvents || this.#body.held < settled) {
+    if (this.#dropped > 0 || this.#arrivals.events >= maxSseEvents || this.#body.held < settled) {
       this.#dropped++;
       return;
     }
-    this.#ats.push(at);
+    if (atSettled <= this.#deferredEnd) this.#arrivals.keepAtChunkOf(atSettled - 1);
+    else this.#arrivals.keep(this.#scanner.at);
   }
 
   /** Reads usage from the event that ends at `end` when its bytes may hold some, then starts afresh there. */
@@ -220,10 +208,15 @@ export class SseCapture {
       if (usage) this.#nextUsage = next;
       else this.#nextModel = next;
     }
-    // The first mark at or past `from`: in this event when it ends by `to`; any later one ends later still.
+    // The first mark at or past `from`: in this event when it ends by `to`; any later one ends later still
+    // (so when it does not, this chunk's bytes of the event hold none).
     if (next !== -1 && next + mark.length <= to) return true;
-    // An event begun in an earlier chunk (rare: most end in the chunk they start in): its carried bytes and the seam.
-    return this.#carried > 0 && marked(this.#carry.subarray(0, this.#carried), this.#chunk.subarray(from, to), mark);
+    // An event begun in an earlier chunk (most end in the chunk they start in; in the end-of-stream scan,
+    // one a held block): its carried bytes and the seam.
+    return (
+      this.#carried > 0 &&
+      (markWithin(this.#carry, this.#carried, mark) || markAcross(this.#carry, this.#carried, this.#chunk, from, to, mark))
+    );
   }
 
   /** Copies the current event's bytes in this chunk, so its usage can be read when it ends in a later one. */
@@ -252,9 +245,9 @@ export class SseCapture {
    * anyway can parse them from its text once, instead of both (see `ReplyPart.sseArrivals`).
    * Undefined once `events` has been read (it hands its arrivals to the events).
    */
-  arrivals(): readonly number[] | undefined {
+  arrivals(): ArrayLike<number> | undefined {
     this.#settle();
-    return this.#events === undefined ? this.#ats : undefined;
+    return this.#events === undefined ? this.#arrivals.list() : undefined;
   }
 
   /** The kept events, parsed from the held body once, each with its arrival time. */
@@ -262,7 +255,7 @@ export class SseCapture {
     if (this.#events !== undefined) return this.#events;
     this.#settle();
     const events: SseEvent[] = [];
-    const ats = this.#ats;
+    const ats = this.#arrivals.list();
     if (ats.length > 0) {
       const { bytes } = this.#body.body();
       const parser = new SseParser((event) => {
@@ -272,7 +265,7 @@ export class SseCapture {
       parser.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 0);
     }
     this.#events = events;
-    this.#ats = [];
+    this.#arrivals.forgetEvents();
     return events;
   }
 
@@ -296,12 +289,4 @@ export class SseCapture {
   release(): void {
     if (this.#ownBody) this.#body.release();
   }
-}
-
-/** Whether `mark` is in `before` + `own` (two pieces of one event's bytes), across their seam too. */
-function marked(before: Buffer, own: Buffer, mark: Buffer): boolean {
-  if (own.includes(mark) || (before.length > 0 && before.includes(mark))) return true;
-  if (before.length === 0 || own.length === 0) return false;
-  const seam = Buffer.concat([before.subarray(Math.max(0, before.length - markBytes + 1)), own.subarray(0, markBytes - 1)]);
-  return seam.includes(mark);
 }

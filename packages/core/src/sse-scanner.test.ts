@@ -55,8 +55,8 @@ describe('SseScanner', () => {
           const chunks = cut(bytes, cuts);
           const found: { end: number; settled: number; at: number; atSettled: number }[] = [];
           const blanks: number[] = [];
-          const scanner = new SseScanner((end, settled, at, event, atSettled) => {
-            if (event) found.push({ end, settled, at, atSettled });
+          const scanner = new SseScanner((end, settled, event, atSettled) => {
+            if (event) found.push({ end, settled, at: scanner.at, atSettled });
             blanks.push(end);
           });
           for (const [i, chunk] of chunks.entries()) scanner.push(chunk, i);

@@ -15,7 +15,7 @@ const bom = [0xef, 0xbb, 0xbf] as const;
  * parses the few events it needs from their bytes.
  */
 export class SseScanner {
-  readonly #onBlank: (end: number, settled: number, at: number, event: boolean, atSettled: number) => void;
+  readonly #onBlank: (end: number, settled: number, event: boolean, atSettled: number) => void;
   /** Bytes of the stream before the current chunk. */
   #offset = 0;
   /** The current line's first bytes (enough to tell `data` and a comment), how many of them, and its length so far. */
@@ -33,16 +33,27 @@ export class SseScanner {
   #bomMatched = 0;
 
   /**
-   * `onBlank(end, settled, at, event)` for every blank line, where a parser's state starts afresh;
-   * `event` is true when it ends an event the parser dispatches, and `at` is then that event's
-   * arrival time. `end` is the stream offset just past the blank line, `settled` the offset a
-   * parser of the bytes must have seen to act on it (one past `end` when a lone CR ended it: the
-   * next byte tells it is not a CRLF). `atSettled` is the `settled` offset of the event's first
-   * field line: its arrival time is that of the chunk holding byte `atSettled - 1`, so a caller
-   * that pushed several chunks as one (with any `at`) can tell each event's own arrival.
+   * `onBlank(end, settled, event, atSettled)` for every blank line, where a parser's state starts
+   * afresh; `event` is true when it ends an event the parser dispatches, and {@link SseScanner.at}
+   * is then that event's arrival time. `end` is the stream offset just past the blank line,
+   * `settled` the offset a parser of the bytes must have seen to act on it (one past `end` when a
+   * lone CR ended it: the next byte tells it is not a CRLF). `atSettled` is the `settled` offset of
+   * the event's first field line: its arrival time is that of the chunk holding byte `atSettled -
+   * 1`, so a caller that pushed several chunks as one (with any `at`) can tell each event's own
+   * arrival.
    */
-  constructor(onBlank: (end: number, settled: number, at: number, event: boolean, atSettled: number) => void) {
+  constructor(onBlank: (end: number, settled: number, event: boolean, atSettled: number) => void) {
     this.#onBlank = onBlank;
+  }
+
+  /**
+   * Inside `onBlank` for an event: its arrival time (that of the bytes that ended its first field
+   * line). Read on demand, not passed: an arrival time is a double, and a double passed to a
+   * callback is a new heap object per event (a caller that takes its times from its own chunk
+   * table never reads it).
+   */
+  get at(): number {
+    return this.#at;
   }
 
   /** Feeds the next bytes, which arrived `at`. */
@@ -117,7 +128,7 @@ export class SseScanner {
       const event = this.#hasData;
       this.#started = false;
       this.#hasData = false;
-      this.#onBlank(end, settled, this.#at, event, this.#atSettled);
+      this.#onBlank(end, settled, event, this.#atSettled);
       return;
     }
     const head = this.#head;

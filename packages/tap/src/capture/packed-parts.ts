@@ -285,7 +285,7 @@ export function packParts(
   w.u8(arrivals === undefined ? 0 : 1);
   if (arrivals !== undefined) {
     w.u32(arrivals.length);
-    for (const at of arrivals) w.f64(at);
+    for (let i = 0; i < arrivals.length; i++) w.f64(arrivals[i] as number);
   }
   w.str(eventsJson);
   w.str(usageJson);

@@ -24,7 +24,7 @@ export interface ForwardCapture {
    * held body's own, for the builder to parse from the body text it reads anyway. Undefined when
    * the reply is no uncompressed event stream, or once `sseEvents()` has been called.
    */
-  sseArrivals(): readonly number[] | undefined;
+  sseArrivals(): ArrayLike<number> | undefined;
   readonly streamUsage: ReportedUsage | undefined;
   /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
   readonly sseDropped: number;

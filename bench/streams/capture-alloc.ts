@@ -1,0 +1,246 @@
+/**
+ * What capturing one long stream allocates on the proxy's thread, exactly, and its CPU: the tap's
+ * per-chunk work (`BodyCapture.push` and `SseCapture.push` of each of the bench's chunks, with a
+ * fractional arrival time as `clock.monotonic()` gives), the stream's end (`SseCapture.end`, its
+ * usage and arrivals: the end-of-stream SSE scan) and the packing for the writer (`packParts`,
+ * then `releasePacked` as the sink does) — per phase, with the built modules of one or two
+ * checkouts (`--root=DIR`, repeatable; alternated phase by phase) in one process.
+ *
+ * Allocation is read as the growth of the V8 heap over a window of `--streams=` streams with no
+ * garbage collection inside it (a young generation big enough for the window: a window a GC ran
+ * in is retried), so it does not depend on the machine's load; external bytes (buffers' backing
+ * stores) are counted apart. Each checkout is measured in a process of its own (one process
+ * measuring two alternately recompiles the shared harness at each switch, and compiled code is
+ * heap too), `--rounds=` processes each, alternating; per phase the median of the process's
+ * windows, then the median over its processes. CPU is the process's, per stream: that one moves
+ * with the load.
+ *   node --import tsx bench/streams/capture-alloc.ts --root=. [--root=/path/to/base] [--events=200] [--chunk-bytes=200]
+ */
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const roots = args.filter((a) => a.startsWith('--root=')).map((a) => resolve(a.slice('--root='.length)));
+if (roots.length === 0) roots.push(resolve('.'));
+const events = Number(arg('events', '200'));
+const chunkBytes = Number(arg('chunk-bytes', '200'));
+const windowStreams = Number(arg('streams', '100'));
+const rounds = Number(arg('rounds', '5'));
+const child = args.includes('--child');
+const cap = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc;
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+type Phase = 'chunks' | 'end' | 'pack';
+const phases: readonly Phase[] = ['chunks', 'end', 'pack'];
+type Figures = Record<Phase, { heap: number; external: number; cpuUs: number }>;
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+
+if (!child) {
+  console.log(
+    `capture on the proxy's thread: ${windowStreams} streams a window, ${events} × ${chunkBytes} B events, node ${process.version}, load ${load()}`,
+  );
+  const runs = new Map<string, Figures[]>(roots.map((r) => [r, []]));
+  for (let round = 0; round < rounds; round++)
+    for (const root of round % 2 === 0 ? roots : [...roots].reverse()) {
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--max-semi-space-size=256',
+          '--min-semi-space-size=256',
+          '--import',
+          'tsx',
+          fileURLToPath(import.meta.url),
+          '--child',
+          `--root=${root}`,
+          `--events=${events}`,
+          `--chunk-bytes=${chunkBytes}`,
+          `--streams=${windowStreams}`,
+        ],
+        { encoding: 'utf8' },
+      );
+      runs.get(root)?.push(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Figures);
+    }
+  for (const root of roots) {
+    const f = runs.get(root) ?? [];
+    const per = (p: Phase, k: 'heap' | 'external' | 'cpuUs'): number => median(f.map((x) => x[p][k]));
+    const cells = phases.map(
+      (p) => `${p} ${per(p, 'heap').toFixed(0)} B heap + ${per(p, 'external').toFixed(0)} B external, ${per(p, 'cpuUs').toFixed(1)} µs CPU`,
+    );
+    const heap = phases.reduce((n, p) => n + per(p, 'heap'), 0);
+    const cpu = phases.reduce((n, p) => n + per(p, 'cpuUs'), 0);
+    console.log(`${root}: per stream ${cells.join('; ')}; all: ${heap.toFixed(0)} B heap, ${cpu.toFixed(1)} µs CPU`);
+    console.log(`  heap B per stream by process: ${phases.map((p) => `${p} ${f.map((x) => x[p].heap.toFixed(0)).join(' ')}`).join('; ')}`);
+  }
+  console.log(`load ${load()}`);
+  process.exit(0);
+}
+if (gc === undefined) throw new Error('run with --expose-gc');
+
+interface Tree {
+  readonly name: string;
+  readonly BodyCapture: new (cap: number) => { push(b: Buffer): void; held: number };
+  readonly SseCapture: new (
+    cap: number,
+    budget: undefined,
+    body: unknown,
+  ) => {
+    push(b: Buffer, at: number): void;
+    end(): void;
+    arrivals(): readonly number[] | undefined;
+    usage(): unknown;
+    dropped: number;
+    cutByBudget: boolean;
+    events: unknown;
+  };
+  readonly packParts: (result: unknown, capture: unknown, id: string, version: string, parent: null) => Uint8Array;
+  readonly releasePacked: (packed: Uint8Array) => void;
+}
+
+const trees: Tree[] = [];
+for (const [i, root] of roots.slice(0, 1).entries()) {
+  const load = (path: string) => import(pathToFileURL(join(root, path)).href);
+  const capture = await load('packages/capture/dist/index.js');
+  const packed = await load('packages/tap/dist/capture/packed-parts.js');
+  trees.push({
+    name: i === 0 ? 'this' : `root${i}`,
+    BodyCapture: capture.BodyCapture,
+    SseCapture: capture.SseCapture,
+    packParts: packed.packParts,
+    releasePacked: packed.releasePacked,
+  });
+}
+
+/** Stream `k`'s chunks, as bench/streams/sse-upstream.ts sends them: one event a chunk, then `[DONE]`. */
+function chunks(k: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < events; i++) {
+    const head = `data: {"i":${i},"t":${(1_764_000_000_000 + k * 10_000 + i * 50 + (k % 997) / 1000).toFixed(3)},"pad":"`;
+    const tail = '"}\n\n';
+    out.push(Buffer.from(head + 'x'.repeat(Math.max(0, chunkBytes - head.length - tail.length)) + tail));
+  }
+  out.push(Buffer.from('data: [DONE]\n\n'));
+  return out;
+}
+
+const requestBody = Buffer.from(
+  JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Tell me a long story.' }] }),
+);
+const requestHeaders = ['host', '127.0.0.1:40000', 'content-type', 'application/json', 'content-length', String(requestBody.length)];
+const responseHeaders = ['content-type', 'text/event-stream', 'cache-control', 'no-cache', 'transfer-encoding', 'chunked'];
+
+/** One window: `windowStreams` streams through `tree`, all open at once (as at 1 000 streams), each phase measured apart. */
+function window(
+  tree: Tree,
+  streamChunks: readonly Buffer[][],
+): Record<Phase, { heap: number; external: number; cpuUs: number }> | undefined {
+  const out = {} as Record<Phase, { heap: number; external: number; cpuUs: number }>;
+  const open = streamChunks.map(() => {
+    const request = new tree.BodyCapture(cap);
+    request.push(requestBody);
+    const response = new tree.BodyCapture(cap);
+    return { request, response, sse: new tree.SseCapture(cap, undefined, response) };
+  });
+  let packed: Uint8Array[] = [];
+  const run = (phase: Phase): boolean => {
+    gc?.();
+    const before = getHeapStatistics();
+    const cpu0 = process.cpuUsage();
+    if (phase === 'chunks') {
+      // Chunk by chunk across the streams, as they arrive at a proxy holding all of them.
+      for (let c = 0; c < events + 1; c++)
+        for (let s = 0; s < open.length; s++) {
+          const chunk = (streamChunks[s] as Buffer[])[c] as Buffer;
+          const { response, sse } = open[s] as (typeof open)[number];
+          response.push(chunk);
+          sse.push(chunk, c * 50 + 0.123456 * s + 1e-3);
+        }
+    } else if (phase === 'end') {
+      for (const { sse } of open) {
+        sse.end();
+        sse.usage();
+        void sse.dropped;
+      }
+    } else {
+      packed = open.map(({ request, response, sse }, s) =>
+        tree.packParts(
+          {
+            startedAt: 1_764_000_000_000 + s,
+            method: 'POST',
+            path: '/v1/chat/completions',
+            query: '',
+            status: 200,
+            streamed: true,
+            ttfbMs: 1.5,
+            durationMs: 10_000.25,
+            error: null,
+          },
+          {
+            requestHeaders,
+            request,
+            responseHeaders,
+            response,
+            sseEvents: () => sse.events,
+            sseArrivals: () => sse.arrivals(),
+            streamUsage: sse.usage(),
+            sseDropped: sse.dropped,
+            cutByBudget: false,
+            keep: () => () => {},
+          },
+          `exchange-${s}`,
+          'stable',
+          null,
+        ),
+      );
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const after = getHeapStatistics();
+    const heap = after.used_heap_size - before.used_heap_size;
+    // A GC inside the window shows as the heap shrinking or its young generation emptied: retried.
+    if (heap < 0) return false;
+    out[phase] = {
+      heap: heap / open.length,
+      external: (after.external_memory - before.external_memory) / open.length,
+      cpuUs: (cpu.user + cpu.system) / open.length,
+    };
+    return true;
+  };
+  for (const phase of phases) if (!run(phase)) return undefined;
+  for (const p of packed) tree.releasePacked(p);
+  return out;
+}
+
+let stream = 0;
+const tree = trees[0] as Tree;
+// Warm-up: the first windows compile the code under test.
+for (let i = 0; i < 10; i++)
+  window(
+    tree,
+    Array.from({ length: windowStreams }, () => chunks(stream++)),
+  );
+const windows: Figures[] = [];
+for (let i = 0; i < 9; i++) {
+  const streamChunks = Array.from({ length: windowStreams }, () => chunks(stream++));
+  let w = window(tree, streamChunks);
+  for (let retry = 0; w === undefined && retry < 3; retry++) w = window(tree, streamChunks);
+  if (w === undefined) throw new Error('a GC ran in every window: give a bigger young generation');
+  windows.push(w);
+}
+const result = Object.fromEntries(
+  phases.map((p) => [
+    p,
+    {
+      heap: median(windows.map((w) => w[p].heap)),
+      external: median(windows.map((w) => w[p].external)),
+      cpuUs: median(windows.map((w) => w[p].cpuUs)),
+    },
+  ]),
+);
+console.log(JSON.stringify(result));
