@@ -259,6 +259,70 @@ describe('CaptureQueue', () => {
     expect(queue.stats()).toMatchObject({ queueDepth: 0, dropped: 1 });
   });
 
+  it('close() waits for a sink that is behind but still storing batches, however long the backlog takes, up to closeMaxMs', async () => {
+    // Each batch takes 80 ms (a writer at low priority behind a backlog): ten of them take 800 ms, far past the 100 ms
+    // that close waits for a batch, never that long between two.
+    const stored: string[] = [];
+    const { clock, queue } = setup({
+      sink: {
+        write: (b) =>
+          new Promise<void>((resolve) =>
+            clock.setTimeout(() => {
+              stored.push(...b.map((e) => ('unbuilt' in e ? '' : e.id)));
+              resolve();
+            }, 80),
+          ),
+      },
+      closeTimeoutMs: 100,
+      closeMaxMs: 500,
+      batchSize: 1,
+      queueSize: 100,
+    });
+    for (let i = 0; i < 10; i++) queue.offer(testExchange(`x${i}`), 1);
+    let done = false;
+    const closed = queue.close().then(() => {
+      done = true;
+    });
+    for (let t = 0; t < 500 && !done; t += 10) {
+      await settle();
+      clock.advance(10);
+    }
+    await closed;
+    // Bounded overall: by 500 ms six batches were stored (80 ms each), the other four are dropped as 'closed'.
+    expect(stored).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5']);
+    expect(queue.stats()).toMatchObject({ queueDepth: 0, captured: 6, dropped: 3 });
+  });
+
+  it('close() loses nothing of a backlog the sink works through within closeMaxMs', async () => {
+    const stored: string[] = [];
+    const { clock, queue } = setup({
+      sink: {
+        write: (b) =>
+          new Promise<void>((resolve) =>
+            clock.setTimeout(() => {
+              stored.push(...b.map((e) => ('unbuilt' in e ? '' : e.id)));
+              resolve();
+            }, 80),
+          ),
+      },
+      closeTimeoutMs: 100,
+      batchSize: 1,
+      queueSize: 100,
+    });
+    for (let i = 0; i < 10; i++) queue.offer(testExchange(`x${i}`), 1);
+    let done = false;
+    const closed = queue.close().then(() => {
+      done = true;
+    });
+    for (let t = 0; t < 2_000 && !done; t += 10) {
+      await settle();
+      clock.advance(10);
+    }
+    await closed;
+    expect(stored).toHaveLength(10);
+    expect(queue.stats()).toMatchObject({ queueDepth: 0, captured: 10, dropped: 0 });
+  });
+
   it('close() still closes the sink after giving up on a write, and bounds a sink close that hangs too', async () => {
     let sinkCloses = 0;
     const sink = {
