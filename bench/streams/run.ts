@@ -24,6 +24,7 @@
 // --variant=proc=--sink=process (the writer child process `understudy tap` uses, against the thread))
 // --against DIR (a second tap contender, `tap@base`: DIR's checkout of bench/tap/tap-server.ts, built there with its own
 // packages, without --tap-flags; run just before this checkout's tap, so a change is measured against main in one run)
+// --base-flags=--a,--b (Node/V8 flags for tap@base, e.g. --trace-gc with --tap-stdout: an A/B of GC counts)
 // --rounds N (each scenario's contenders N times, the order reversed every other round: an A/B that drifts with the load shows it)
 // --under-tsx (run the tap and http-proxy through tsx, as before 2026-12-01 23:15: each process then also holds tsx's
 // module-loader thread, an isolate no deployed process has; by default both run on plain node, see bench/tap/plain-entry.ts).
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     capture: { type: 'string' },
     redaction: { type: 'string' },
     'tap-flags': { type: 'string' },
+    'base-flags': { type: 'string' },
     'helpers-nice': { type: 'string' },
     'under-tsx': { type: 'boolean' },
     against: { type: 'string' },
@@ -62,6 +64,7 @@ const plain = values['under-tsx'] !== true;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const rampMs = Number(values['ramp-ms'] ?? 5000);
 const tapFlags = values['tap-flags'] === undefined ? [] : values['tap-flags'].split(',').filter((f) => f !== '');
+const baseFlags = values['base-flags'] === undefined ? [] : values['base-flags'].split(',').filter((f) => f !== '');
 const rounds = Math.max(1, Number(values.rounds ?? 1));
 const options: RunOptions = {
   plain,
@@ -78,7 +81,9 @@ const options: RunOptions = {
 };
 const contenders: Contender[] = [
   { name: 'http-proxy', flags: [] },
-  ...(values.against === undefined ? [] : [{ name: 'tap@base', tapModule: join(values.against, 'bench/tap/tap-server.ts'), flags: [] }]),
+  ...(values.against === undefined
+    ? []
+    : [{ name: 'tap@base', tapModule: join(values.against, 'bench/tap/tap-server.ts'), flags: baseFlags }]),
   { name: 'tap', tapModule: here('../tap/tap-server.ts'), flags: tapFlags },
   ...(values.variant ?? []).map((spec) => {
     const eq = spec.indexOf('=');
