@@ -21,6 +21,9 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import type { BodyCapture, SseCapture } from '@understudy/capture';
+import { streamCapture, streamResult } from '../../packages/tap/test/forwarded-capture.js';
+import { streamChunks } from './stream-chunks.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -118,23 +121,12 @@ for (const [i, root] of roots.slice(0, 1).entries()) {
   });
 }
 
-/** Stream `k`'s chunks, as bench/streams/sse-upstream.ts sends them: one event a chunk, then `[DONE]`. */
-function chunks(k: number): Buffer[] {
-  const out: Buffer[] = [];
-  for (let i = 0; i < events; i++) {
-    const head = `data: {"i":${i},"t":${(1_764_000_000_000 + k * 10_000 + i * 50 + (k % 997) / 1000).toFixed(3)},"pad":"`;
-    const tail = '"}\n\n';
-    out.push(Buffer.from(head + 'x'.repeat(Math.max(0, chunkBytes - head.length - tail.length)) + tail));
-  }
-  out.push(Buffer.from('data: [DONE]\n\n'));
-  return out;
-}
+const chunks = (k: number): Buffer[] => streamChunks(k, events, chunkBytes);
 
 const requestBody = Buffer.from(
   JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Tell me a long story.' }] }),
 );
 const requestHeaders = ['host', '127.0.0.1:40000', 'content-type', 'application/json', 'content-length', String(requestBody.length)];
-const responseHeaders = ['content-type', 'text/event-stream', 'cache-control', 'no-cache', 'transfer-encoding', 'chunked'];
 
 /** One window: `windowStreams` streams through `tree`, all open at once (as at 1 000 streams), each phase measured apart. */
 function window(
@@ -171,29 +163,13 @@ function window(
     } else {
       packed = open.map(({ request, response, sse }, s) =>
         tree.packParts(
-          {
-            startedAt: 1_764_000_000_000 + s,
-            method: 'POST',
-            path: '/v1/chat/completions',
-            query: '',
-            status: 200,
-            streamed: true,
-            ttfbMs: 1.5,
-            durationMs: 10_000.25,
-            error: null,
-          },
-          {
+          streamResult(null, { startedAt: 1_764_000_000_000 + s, ttfbMs: 1.5, durationMs: 10_000.25 }),
+          streamCapture(
+            request as unknown as BodyCapture,
+            response as unknown as BodyCapture,
+            sse as unknown as SseCapture,
             requestHeaders,
-            request,
-            responseHeaders,
-            response,
-            sseEvents: () => sse.events,
-            sseArrivals: () => sse.arrivals(),
-            streamUsage: sse.usage(),
-            sseDropped: sse.dropped,
-            cutByBudget: false,
-            keep: () => () => {},
-          },
+          ),
           `exchange-${s}`,
           'stable',
           null,

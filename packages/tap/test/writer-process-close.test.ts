@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureQueue } from '../src/capture/capture-queue.js';
 import { packParts } from '../src/capture/packed-parts.js';
 import { writerBuilder } from '../src/capture/writer-builder.js';
-import type { ForwardResult } from '../src/forward/forward-result.js';
+import { streamCapture, streamResult } from './forwarded-capture.js';
 
 const requestBody = Buffer.from('{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"a long story"}]}');
 
@@ -24,31 +24,8 @@ function streamItem(k: number): { unbuilt: Uint8Array } {
     sse.push(chunk, i * 50 + 0.5);
   }
   sse.end();
-  const capture = {
-    requestHeaders: ['host', '127.0.0.1', 'content-type', 'application/json'],
-    request,
-    responseHeaders: ['content-type', 'text/event-stream'],
-    response,
-    sseEvents: () => sse.events,
-    sseArrivals: () => sse.arrivals(),
-    streamUsage: sse.usage(),
-    sseDropped: sse.dropped,
-    cutByBudget: false,
-    keep: () => () => {},
-  };
-  const result: ForwardResult = {
-    startedAt: 1_764_000_000_000 + k,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    status: 200,
-    clientStatus: 200,
-    streamed: true,
-    ttfbMs: 1,
-    durationMs: 10_000,
-    error: null,
-    capture,
-  };
+  const capture = streamCapture(request, response, sse);
+  const result = streamResult(capture, { startedAt: 1_764_000_000_000 + k, durationMs: 10_000 });
   return { unbuilt: packParts(result, capture, `01JD${String(k).padStart(22, '0')}`, 'stable', null) };
 }
 

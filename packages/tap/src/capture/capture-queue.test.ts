@@ -1,5 +1,6 @@
 import { CaptureBudget } from '@understudy/capture';
 import { ManualClock, silentLogger } from '@understudy/core';
+import type { WriterItem } from '@understudy/store';
 import { testExchange } from '@understudy/store/testing';
 import { describe, expect, it } from 'vitest';
 import { CaptureQueue } from './capture-queue.js';
@@ -259,68 +260,47 @@ describe('CaptureQueue', () => {
     expect(queue.stats()).toMatchObject({ queueDepth: 0, dropped: 1 });
   });
 
-  it('close() waits for a sink that is behind but still storing batches, however long the backlog takes, up to closeMaxMs', async () => {
-    // Each batch takes 80 ms (a writer at low priority behind a backlog): ten of them take 800 ms, far past the 100 ms
-    // that close waits for a batch, never that long between two.
+  /** A sink that stores each batch 80 ms after it is handed one (a writer at a low priority behind a backlog). */
+  const behind = (clock: ManualClock, stored: string[]) => ({
+    write: (b: readonly WriterItem[]) =>
+      new Promise<void>((resolve) =>
+        clock.setTimeout(() => {
+          stored.push(...b.map((e) => ('unbuilt' in e ? '' : e.id)));
+          resolve();
+        }, 80),
+      ),
+  });
+
+  /** Offers ten captures, then closes, advancing the clock 10 ms at a time until close resolves (or `limitMs`). */
+  async function closeBehind(overrides: Partial<ConstructorParameters<typeof CaptureQueue>[0]>, limitMs: number) {
+    const clock = new ManualClock();
     const stored: string[] = [];
-    const { clock, queue } = setup({
-      sink: {
-        write: (b) =>
-          new Promise<void>((resolve) =>
-            clock.setTimeout(() => {
-              stored.push(...b.map((e) => ('unbuilt' in e ? '' : e.id)));
-              resolve();
-            }, 80),
-          ),
-      },
-      closeTimeoutMs: 100,
-      closeMaxMs: 500,
-      batchSize: 1,
-      queueSize: 100,
-    });
+    const { queue } = setup({ sink: behind(clock, stored), clock, closeTimeoutMs: 100, batchSize: 1, queueSize: 100, ...overrides });
     for (let i = 0; i < 10; i++) queue.offer(testExchange(`x${i}`), 1);
     let done = false;
     const closed = queue.close().then(() => {
       done = true;
     });
-    for (let t = 0; t < 500 && !done; t += 10) {
+    for (let t = 0; t < limitMs && !done; t += 10) {
       await settle();
       clock.advance(10);
     }
     await closed;
+    return { stored, stats: queue.stats() };
+  }
+
+  it('close() waits for a sink that is behind but still storing batches, however long the backlog takes, up to closeMaxMs', async () => {
+    // Ten batches take 800 ms, far past the 100 ms close waits for a batch, never that long between two.
+    const { stored, stats } = await closeBehind({ closeMaxMs: 500 }, 500);
     // Bounded overall: by 500 ms six batches were stored (80 ms each), the other four are dropped as 'closed'.
     expect(stored).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5']);
-    expect(queue.stats()).toMatchObject({ queueDepth: 0, captured: 6, dropped: 3 });
+    expect(stats).toMatchObject({ queueDepth: 0, captured: 6, dropped: 3 });
   });
 
   it('close() loses nothing of a backlog the sink works through within closeMaxMs', async () => {
-    const stored: string[] = [];
-    const { clock, queue } = setup({
-      sink: {
-        write: (b) =>
-          new Promise<void>((resolve) =>
-            clock.setTimeout(() => {
-              stored.push(...b.map((e) => ('unbuilt' in e ? '' : e.id)));
-              resolve();
-            }, 80),
-          ),
-      },
-      closeTimeoutMs: 100,
-      batchSize: 1,
-      queueSize: 100,
-    });
-    for (let i = 0; i < 10; i++) queue.offer(testExchange(`x${i}`), 1);
-    let done = false;
-    const closed = queue.close().then(() => {
-      done = true;
-    });
-    for (let t = 0; t < 2_000 && !done; t += 10) {
-      await settle();
-      clock.advance(10);
-    }
-    await closed;
+    const { stored, stats } = await closeBehind({}, 2_000);
     expect(stored).toHaveLength(10);
-    expect(queue.stats()).toMatchObject({ queueDepth: 0, captured: 10, dropped: 0 });
+    expect(stats).toMatchObject({ queueDepth: 0, captured: 10, dropped: 0 });
   });
 
   it('close() still closes the sink after giving up on a write, and bounds a sink close that hangs too', async () => {

@@ -1,7 +1,8 @@
 import { BodyCapture } from '@understudy/capture';
 import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
-import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js';
+import { streamResult } from '../../test/forwarded-capture.js';
+import type { ForwardCapture } from '../forward/forward-result.js';
 import { packParts } from './packed-parts.js';
 import { createWriterBuilder, type WriterBuildOptions } from './writer-builder.js';
 
@@ -37,19 +38,7 @@ function packedStream(): Uint8Array {
     cutByBudget: false,
     keep: () => () => {},
   };
-  const result: ForwardResult = {
-    startedAt: 1_764_633_600_000,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    query: '',
-    status: 200,
-    clientStatus: 200,
-    streamed: true,
-    ttfbMs: 2,
-    durationMs: 120,
-    error: null,
-    capture,
-  };
+  const result = streamResult(capture);
   return packParts(result, capture, 'ex-1', 'stable', null);
 }
 
