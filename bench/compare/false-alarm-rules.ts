@@ -1,33 +1,10 @@
+import { join } from 'node:path';
 import { report } from './facts-set/evaluate.js';
 import { readFactSet } from './facts-set/files.js';
 import { firingRules } from './facts-set/firing-rules.js';
 import type { FactCase } from './facts-set/generate.js';
-import {
-  blindFile,
-  holdout2File,
-  holdout3File,
-  holdout4File,
-  holdout5File,
-  holdout6File,
-  holdout7File,
-  holdout8File,
-  holdout9File,
-  holdout10File,
-  holdout11File,
-  holdout12File,
-  holdout13File,
-  holdout14File,
-  holdout17File,
-  holdout18File,
-  holdout19File,
-  holdout21File,
-  readHoldoutSet,
-  restatements2File,
-  restatements3File,
-  restatements4File,
-  restatements5File,
-  restatementsFile,
-} from './facts-set/holdout.js';
+import { readHoldoutSet } from './facts-set/holdout.js';
+import { qualityDir } from './quality-files.js';
 
 // `npm run bench:false-alarms [-- --cases] [-- --open]`: which rule (the module that found the
 // difference, or the text floor) makes each text-noise false alarm, with no, one and all baselines,
@@ -39,32 +16,21 @@ const line = (s = ''): void => console.log(s);
 
 const printCases = process.argv.includes('--cases');
 const openOnly = process.argv.includes('--open');
+// Each set by its file in data/quality/ (the generated facts set aside), and whether its cases may be read.
+const openSets = [
+  'holdout',
+  'holdout-3',
+  'holdout-6',
+  'holdout-9',
+  'holdout-21',
+  ...['', '-2', '-3', '-4', '-5'].map((n) => `restatements${n}`),
+];
+const totalsOnly = ['holdout-blind', ...[2, 4, 5, 7, 8, 10, 11, 12, 13, 14, 17, 18, 19].map((n) => `holdout-${n}`)];
+const reader = (name: string) => (): FactCase[] => readHoldoutSet(join(qualityDir, `facts-${name}.jsonl`));
 const sets: [string, () => FactCase[], boolean][] = [
   ['facts', readFactSet, true],
-  ['h1', () => readHoldoutSet(), true],
-  ['h3', () => readHoldoutSet(holdout3File), true],
-  ['h6', () => readHoldoutSet(holdout6File), true],
-  ['h9', () => readHoldoutSet(holdout9File), true],
-  ['h21', () => readHoldoutSet(holdout21File), true],
-  ['restatements', () => readHoldoutSet(restatementsFile), true],
-  ['restatements 2', () => readHoldoutSet(restatements2File), true],
-  ['restatements 3', () => readHoldoutSet(restatements3File), true],
-  ['restatements 4', () => readHoldoutSet(restatements4File), true],
-  ['restatements 5', () => readHoldoutSet(restatements5File), true],
-  ['blind (totals only)', () => readHoldoutSet(blindFile), false],
-  ['h2 (totals only)', () => readHoldoutSet(holdout2File), false],
-  ['h4 (totals only)', () => readHoldoutSet(holdout4File), false],
-  ['h5 (totals only)', () => readHoldoutSet(holdout5File), false],
-  ['h7 (totals only)', () => readHoldoutSet(holdout7File), false],
-  ['h8 (totals only)', () => readHoldoutSet(holdout8File), false],
-  ['h10 (totals only)', () => readHoldoutSet(holdout10File), false],
-  ['h11 (totals only)', () => readHoldoutSet(holdout11File), false],
-  ['h12 (totals only)', () => readHoldoutSet(holdout12File), false],
-  ['h13 (totals only)', () => readHoldoutSet(holdout13File), false],
-  ['h14 (totals only)', () => readHoldoutSet(holdout14File), false],
-  ['h17 (totals only)', () => readHoldoutSet(holdout17File), false],
-  ['h18 (totals only)', () => readHoldoutSet(holdout18File), false],
-  ['h19 (totals only)', () => readHoldoutSet(holdout19File), false],
+  ...openSets.map((n): [string, () => FactCase[], boolean] => [n, reader(n), true]),
+  ...totalsOnly.map((n): [string, () => FactCase[], boolean] => [`${n} (totals only)`, reader(n), false]),
 ];
 
 const fmt = (m: Map<string, number>): string =>
