@@ -62,14 +62,14 @@ export function factCategory(
 ): CategoryReport {
   const a = answerText(original);
   const b = answerText(candidate);
-  if (a === '' || b === '' || a === b) return category('fact', [], 0);
+  const others = baselines.map(answerText).filter((t) => t !== '');
+  // The candidate says word for word what the original or a baseline says: every fact it states,
+  // production states, and what it leaves out production leaves out too. Nothing to read.
+  if (a === '' || b === '' || a === b || others.includes(b)) return category('fact', [], 0);
   // Every answer of the pair read with one word table, so their word ids compare.
   const words = currentWordIds();
   const taken: FactSheet[] = [];
-  const sheets = baselines
-    .map(answerText)
-    .filter((t) => t !== '')
-    .map((t) => sheetOf(t, words, taken, true));
+  const sheets = others.map((t) => sheetOf(t, words, taken, true));
   const originalSheet = sheetOf(a, words, taken, true);
   const candidateSheet = sheetOf(b, words, taken, false);
   const differences = diffFacts(originalSheet, candidateSheet, sheets, options);
