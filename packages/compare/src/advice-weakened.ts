@@ -5,6 +5,7 @@ import type { SentenceDifference } from './divergence-report.js';
 import { defaultFactDiffOptions } from './fact-diff-options.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { declareRule } from './rule-precondition.js';
+import { sheetReading } from './sheet-reading.js';
 
 // An obligation said again as advice in an answer written anew: "An adult must supervise at all
 // times" → "We recommend having an adult keep an eye on it", "must be worn at all times on the
@@ -15,7 +16,7 @@ import { declareRule } from './rule-precondition.js';
 // advice is an addition, not the obligation weakened.
 
 /** Content words (4+ letters, no digit) with the clauses of `sheet`'s first `max` that say them. */
-function sayers(sheet: FactSheet, max: number): Map<string, ClauseFacts[]> {
+function sayers(sheet: FactSheet, max: number): ReadonlyMap<string, readonly ClauseFacts[]> {
   const out = new Map<string, ClauseFacts[]>();
   for (const c of sheet.clauses.slice(0, max))
     for (const w of c.contentSet) {
@@ -62,7 +63,8 @@ export function adviceWeakened(
 ): SentenceDifference[] {
   const advised = candidate.clauses.slice(0, max).filter((c) => plain(c) && c.polarity.modality === 'advice');
   if (advised.length === 0) return [];
-  const ours = sayers(original, max);
+  // The original's read once per answer (kept read across candidates: sheet-reading.ts).
+  const ours = sheetReading(original, max, sayers);
   const theirs = sayers(candidate, max);
   const out: SentenceDifference[] = [];
   for (const c of advised) {

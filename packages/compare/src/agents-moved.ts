@@ -4,6 +4,7 @@ import { clip } from './clip-text.js';
 import { byBaseline, excusedBy } from './difference-origin.js';
 import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
+import { sheetReading } from './sheet-reading.js';
 import { statesClaim } from './states-claim.js';
 
 // An action moved between the service and the reader in an answer written anew: "Our crew puts the
@@ -23,7 +24,7 @@ interface Read {
 }
 
 /** The stretches of a sheet's `max` first clauses that say who acts (conditions and talk about the conversation left out). */
-function readSheet(sheet: FactSheet, max: number): Read[] {
+function readSheet(sheet: FactSheet, max: number): readonly Read[] {
   const out: Read[] = [];
   for (const clause of sheet.clauses.slice(0, max)) {
     // A clause without a word that says who acts has no stretch (asked before the framing test, which reads the clause).
@@ -94,10 +95,11 @@ function restatesCandidate(s: AgentStretch, against: Read, reads: readonly Read[
 export function agentsMoved(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
   const out: SentenceDifference[] = [];
   if (!holdsCue(original, whoCue) || !holdsCue(candidate, whoCue)) return out;
-  const orig = readSheet(original, max);
+  // Production's stretches read once per answer (kept read across candidates: sheet-reading.ts).
+  const orig = sheetReading(original, max, readSheet);
   if (orig.length === 0) return out;
   const cand = readSheet(candidate, max);
-  const base = baselines.map((b) => readSheet(b, max));
+  const base = baselines.map((b) => sheetReading(b, max, readSheet));
   const flagged = new Set<number>();
   for (const { stretch: s, clause: c } of cand) {
     if (flagged.has(c.sentence)) continue;

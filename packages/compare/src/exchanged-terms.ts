@@ -5,6 +5,7 @@ import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
+import { sheetReading } from './sheet-reading.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
 // Two terms of one sentence that exchange places: "welcome in the outdoor pools, … instead of the
@@ -164,6 +165,24 @@ function sharingTwo(
   return out.sort((a, b) => a - b).map((i) => sentencePlaces[i] as Map<string, Place | null>);
 }
 
+/** What {@link exchangedTerms} reads of one answer: its sentences' places, their kin terms and the sentences placing each. */
+interface SheetPlaces {
+  readonly places: readonly Map<string, Place | null>[];
+  /**
+   * The sentences' terms that may exchange ({@link kin}), and the sentences placing each: a candidate
+   * sentence is compared only with those that place two of its kin terms (two terms must be said once
+   * in both, each before the same word as the other), in the original's order.
+   */
+  readonly kin: readonly Map<string, Place | null>[];
+  readonly placing: Map<string, number[]>;
+}
+
+function readPlaces(sheet: FactSheet, max: number): SheetPlaces {
+  const all = [...sentences(sheet, max).values()].map((s) => places(s, sheet.words));
+  const kinTerms = all.map(kin);
+  return { places: all, kin: kinTerms, placing: placedIn(kinTerms) };
+}
+
 /**
  * Candidate sentences in which two lower-case terms of an original sentence exchange places: each
  * said once in both, before the same word in both, the original's anchors two other words, and each
@@ -179,14 +198,13 @@ export function exchangedTerms(
   paired = true,
 ): SentenceDifference[] {
   const out: SentenceDifference[] = [];
-  const originals = [...sentences(original, o.maxClauses).values()].map((s) => places(s, original.words));
-  // The original sentences' terms that may exchange (kin), and the sentences placing each: a candidate
-  // sentence is compared only with those that place two of its kin terms (two terms must be said once
-  // in both, each before the same word as the other), in the original's order.
-  const kinOriginals = paired ? originals.map(kin) : originals;
-  const placing = paired ? placedIn(kinOriginals) : undefined;
+  // Production's read once per answer (kept read across candidates: sheet-reading.ts).
+  const read = sheetReading(original, o.maxClauses, readPlaces);
+  const originals = read.places;
+  const kinOriginals = paired ? read.kin : originals;
+  const placing = paired ? read.placing : undefined;
   // Each baseline's sentences' terms, by baseline (read once, where a candidate's terms exchange).
-  let said: Map<string, Place | null>[][] | undefined;
+  let said: (readonly Map<string, Place | null>[])[] | undefined;
   for (const [sentence, tokens] of sentences(candidate, o.maxClauses)) {
     const all = places(tokens, candidate.words);
     const pc = placing === undefined ? all : kin(all);
@@ -203,7 +221,7 @@ export function exchangedTerms(
           if (xo.anchor === yo.anchor || xo.anchor === x || xo.anchor === y || yo.anchor === x || yo.anchor === y) continue;
           if (xo.next !== yo.next || xc.next !== yc.next) continue;
           if (xc.anchor !== yo.anchor || yc.anchor !== xo.anchor) continue;
-          said ??= baselines.map((b) => [...sentences(b, o.maxClauses).values()].map((s) => places(s, b.words)));
+          said ??= baselines.map((b) => sheetReading(b, o.maxClauses, readPlaces).places);
           const by = said.findIndex((bs) => bs.some((pb) => puts(pb, y, xo.anchor, yo.next) || puts(pb, x, yo.anchor, xo.next)));
           // Said in the original's order: the first term, then the one it gave way to.
           const [a, b] = xo.at < yo.at ? [xo, yc] : [yo, xc];

@@ -6,6 +6,7 @@ import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
 import type { ClauseToken } from './split-clauses.js';
+import { sheetReading } from './sheet-reading.js';
 
 // What a price covers, item by item: "€390, including the kite, board, wetsuit and helmet" puts the
 // wetsuit inside the price; "wetsuits are rented on site", "bathrobes are €5 to rent", "shipping is
@@ -223,7 +224,7 @@ function closing(t: readonly ClauseToken[], i: number): number {
 }
 
 /** Each item word of a sheet's first `max` clauses with the sides its clauses put it on, and the first clause that does. */
-function sidesOf(sheet: FactSheet, max: number): Map<string, { sides: Set<Side>; clause: ClauseFacts }> {
+function sidesOf(sheet: FactSheet, max: number): ReadonlyMap<string, { readonly sides: ReadonlySet<Side>; readonly clause: ClauseFacts }> {
   const out = new Map<string, { sides: Set<Side>; clause: ClauseFacts }>();
   const n = Math.min(sheet.clauses.length, max);
   for (let k = 0; k < n; k++) {
@@ -253,10 +254,11 @@ export function itemsMoved(original: FactSheet, candidate: FactSheet, baselines:
   if (!holdsCue(candidate, sideCue)) return [];
   const theirs = sidesOf(candidate, max);
   if (theirs.size === 0) return [];
-  const ours = sidesOf(original, max);
+  // Production's read once per answer (kept read across candidates: sheet-reading.ts).
+  const ours = sheetReading(original, max, sidesOf);
   const out: SentenceDifference[] = [];
   const seen = new Set<ClauseFacts>();
-  let others: Map<string, { sides: Set<Side> }>[] | undefined;
+  let others: ReadonlyMap<string, { readonly sides: ReadonlySet<Side> }>[] | undefined;
   for (const [w, c] of theirs) {
     const o = ours.get(w);
     if (o === undefined || o.sides.size !== 1 || c.sides.size !== 1 || seen.has(c.clause)) continue;
@@ -265,7 +267,7 @@ export function itemsMoved(original: FactSheet, candidate: FactSheet, baselines:
     // A group set apart by a bound or a comparative ("orders over $40" / "smaller orders") is no move of the item.
     if (boundedItem(o.clause, w) || boundedItem(c.clause, w)) continue;
     // A baseline that puts it on the candidate's side: production says it both ways.
-    others ??= baselines.map((b) => sidesOf(b, max));
+    others ??= baselines.map((b) => sheetReading(b, max, sidesOf));
     if (others.some((b) => b.get(w)?.sides.has(side === 'in' ? 'apart' : 'in') === true)) continue;
     // The candidate still says it production's way somewhere (a clause naming it with no side is no evidence either way).
     if (naming(candidate, w, max).some((k) => sides(k).some(([x, s]) => x === w && s === side))) continue;

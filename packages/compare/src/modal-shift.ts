@@ -9,6 +9,7 @@ import { closestStretch, type ModalSegment, modalCue, modalSegments, overlap } f
 import { possibility, subordinators } from './polarity-words.js';
 import { certaintyCue } from './reworded-hedge.js';
 import { SegmentIndex } from './segment-index.js';
+import { sheetReading } from './sheet-reading.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // An obligation said again as advice or a possibility, or the other way round, in a stretch of a
@@ -120,16 +121,13 @@ const scales: readonly Scale[] = [deontic, certainty];
 const unread = Number.NaN;
 const nowhere = Number.NEGATIVE_INFINITY;
 
-/** One answer's stretches, indexed by word, with each stretch's reading on each scale and its pairing with the other side, made once. */
-class Side {
+/** One answer's stretches, indexed by word, with each stretch's reading on each scale made once (of a production answer: once per answer, sheet-reading.ts). */
+class Stretches {
   readonly index: SegmentIndex;
   readonly #readings: Float64Array[];
-  /** Per stretch, its closest stretch of the other side (-1: none; -2: not yet asked). */
-  readonly #paired: Int32Array;
   constructor(readonly segments: readonly ModalSegment[]) {
     this.index = new SegmentIndex(segments, minShared);
     this.#readings = scales.map(() => new Float64Array(segments.length).fill(unread));
-    this.#paired = new Int32Array(segments.length).fill(-2);
   }
 
   /** Where stretch `k` stands on `scale`. */
@@ -141,6 +139,30 @@ class Side {
       readings[k] = at;
     }
     return at === nowhere ? null : at;
+  }
+}
+
+// A clause is parted where it holds a modal or a word of certainty: "…can't be matched exactly, so a mirror will look brighter".
+const cues = modalCue | certaintyCue;
+
+/** An answer's {@link Stretches} among its first `max` clauses. */
+const readStretches = (sheet: FactSheet, max: number): Stretches => new Stretches(modalSegments(sheet, max, cues));
+
+/** One side of a comparison: its answer's stretches, with each stretch's pairing with the other side made once. */
+class Side {
+  readonly segments: readonly ModalSegment[];
+  readonly index: SegmentIndex;
+  /** Per stretch, its closest stretch of the other side (-1: none; -2: not yet asked). */
+  readonly #paired: Int32Array;
+  constructor(readonly stretches: Stretches) {
+    this.segments = stretches.segments;
+    this.index = stretches.index;
+    this.#paired = new Int32Array(stretches.segments.length).fill(-2);
+  }
+
+  /** Where stretch `k` stands on `scale`. */
+  read(scale: Scale, k: number): number | null {
+    return this.stretches.read(scale, k);
   }
 
   /** The position of the stretch of `other` closest to stretch `k` at {@link minOverlap} (-1: none). */
@@ -168,17 +190,16 @@ interface Pairing {
  * where the candidate's does.
  */
 export function modalShifts(original: FactSheet, candidate: FactSheet, baselines: readonly FactSheet[], max: number): SentenceDifference[] {
-  // A clause is parted where it holds a modal or a word of certainty: "…can't be matched exactly, so a mirror will look brighter".
-  const cues = modalCue | certaintyCue;
   // The candidate's stretch must stand somewhere on a scale; the original's may hedge by any word ("can't promise").
   if (!holdsCue(candidate, cues)) return [];
-  const theirs = new Side(modalSegments(candidate, max, cues));
+  const theirs = new Side(readStretches(candidate, max));
   // Most answers hold no stretch on either scale: the original is not read then.
   if (!theirs.segments.some((_, k) => theirs.read(deontic, k) !== null || theirs.read(certainty, k) !== null)) return [];
   // The baselines' stretches, read once where a shift is found (most pairs have none).
   let produced: ModalSegment[][] | undefined;
   const pairing: Pairing = {
-    ours: new Side(modalSegments(original, max, cues)),
+    // The original's read once per answer (kept read across candidates).
+    ours: new Side(sheetReading(original, max, readStretches)),
     theirs,
     baselines: () => {
       produced ??= baselines.map((b) => modalSegments(b, max, cues));

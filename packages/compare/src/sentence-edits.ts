@@ -1,4 +1,5 @@
 import type { FactSheet } from './fact-sheet.js';
+import { sheetReading } from './sheet-reading.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // A candidate sentence that repeats one of the original's word for word but for a few small edits
@@ -140,14 +141,8 @@ export function nearCopies(
   maxClauses: number,
   worthDiffing: EditFilter = () => true,
 ): NearCopy[] {
-  // The original's sentences by their first word and by their last.
-  const byFirst = new Map<string, (readonly ClauseToken[])[]>();
-  const byLast = new Map<string, (readonly ClauseToken[])[]>();
-  for (const s of sentences(original, maxClauses).values()) {
-    if (s.length === 0 || s.length > maxSentence) continue;
-    fileUnder(byFirst, s[0]?.lower ?? '', s);
-    fileUnder(byLast, s[s.length - 1]?.lower ?? '', s);
-  }
+  // The original's sentences by their first word and by their last (read once per answer: sheet-reading.ts).
+  const { byFirst, byLast } = sheetReading(original, maxClauses, sentenceEnds);
   const out: NearCopy[] = [];
   for (const [sentence, b] of sentences(candidate, maxClauses)) {
     if (b.length === 0 || b.length > maxSentence) continue;
@@ -196,6 +191,20 @@ export function nearCopies(
   }
   return out;
 }
+
+/** A sheet's sentences (of its first `max` clauses, short enough to diff) by their first word and by their last. */
+function sentenceEnds(sheet: FactSheet, max: number): { readonly byFirst: SentencesByWord; readonly byLast: SentencesByWord } {
+  const byFirst = new Map<string, (readonly ClauseToken[])[]>();
+  const byLast = new Map<string, (readonly ClauseToken[])[]>();
+  for (const s of sentences(sheet, max).values()) {
+    if (s.length === 0 || s.length > maxSentence) continue;
+    fileUnder(byFirst, s[0]?.lower ?? '', s);
+    fileUnder(byLast, s[s.length - 1]?.lower ?? '', s);
+  }
+  return { byFirst, byLast };
+}
+
+type SentencesByWord = ReadonlyMap<string, readonly (readonly ClauseToken[])[]>;
 
 /** Files sentence `s` under `key` (module-level: tsx names each named closure it creates). */
 function fileUnder(map: Map<string, (readonly ClauseToken[])[]>, key: string, s: readonly ClauseToken[]): void {

@@ -30,6 +30,8 @@ export class SheetMemo {
   clausesByValue: ClausesByValue | undefined;
   /** The answer's text in lower case (glued-restatement.ts). */
   lowerSource: string | undefined;
+  /** The rules' own readings of the answer alone, by reader (sheet-reading.ts). */
+  readonly readings = new Map<unknown, { readonly max: number; readonly value: unknown }>();
 }
 
 /** One remembered alignment: the best clause of `sheet` (of its `max` first) for the clause holding it. */
