@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { chatBytePairs } from './chat-pairs.js';
 import { currentEngine, type Engine, engineAt } from './engine-at.js';
 
-// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay | --diff]`
+// `node --conditions=source --import tsx bench/compare/speed-vs.ts [--base REF] [--rounds N] [--replay | --diff | --equal-baseline]`
 //
 // This worktree's compare engine against the one at REF (default: the merge-base with main) on
 // bench:compare's ~2 KB chat pairs, end to end (canonicalize both from bytes + compare + verdict).
@@ -19,6 +19,9 @@ import { currentEngine, type Engine, engineAt } from './engine-at.js';
 // the baseline of the replay pattern (its noise estimate compares the baseline with the original,
 // then the candidate is compared); a "pair" is one such call.
 //
+// --equal-baseline times --diff's call with a candidate that says word for word what the baseline
+// says (a copy of its bytes: what a deterministic agent's replay often returns).
+//
 // --cold: neither engine keeps production's answers read (`limitAnswerCaches({ answers: 0 })`,
 // where the engine has it); by default an engine that has it keeps them (the 200 originals: warm).
 
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '30' },
     replay: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
+    'equal-baseline': { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
   },
 });
@@ -53,7 +57,10 @@ function runner(engine: Engine): (slice: number) => number {
       const p = bytePairs[k % bytePairs.length];
       // The replay's candidate: an answer no nearby item uses (no memo sees it again soon).
       const q = bytePairs[(k++ + 100) % bytePairs.length];
-      if (p !== undefined && q !== undefined && values.diff === true) {
+      if (p !== undefined && values['equal-baseline'] === true) {
+        const candidate = engine.canonicalize({ ...p.b, body: p.b.body.slice() });
+        engine.compareWithBaselines(candidate, engine.canonicalize(p.a), [engine.canonicalize(p.b)], { endpoint });
+      } else if (p !== undefined && q !== undefined && values.diff === true) {
         const baselines = [engine.canonicalize(p.b)];
         engine.compareWithBaselines(engine.canonicalize(q.b), engine.canonicalize(p.a), baselines, { endpoint });
       } else if (p !== undefined && q !== undefined && values.replay === true) {
@@ -90,7 +97,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const ratios = rates.current.map((c, i) => c / (rates.base[i] ?? c));
 const sorted = [...ratios].sort((x, y) => x - y);
 console.log(
-  `${values.cold === true ? 'cold, ' : ''}${values.replay === true ? 'replay pattern, ' : values.diff === true ? 'diff with a baseline, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
+  `${values.cold === true ? 'cold, ' : ''}${values['equal-baseline'] === true ? 'diff, candidate = the baseline, ' : values.replay === true ? 'replay pattern, ' : values.diff === true ? 'diff with a baseline, ' : ''}speed vs ${ref} (${sha.slice(0, 9)}): base ${median(rates.base).toFixed(0)}, this worktree ${median(rates.current).toFixed(0)} pairs per CPU-second (medians of ${ratios.length} slices); ratio of adjacent slices: median ×${median(ratios).toFixed(2)}, quartiles ×${(sorted[Math.floor(sorted.length / 4)] ?? 0).toFixed(2)}–×${(sorted[Math.floor((3 * sorted.length) / 4)] ?? 0).toFixed(2)}; load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );

@@ -4,8 +4,8 @@ import type { SentenceDifference } from './divergence-report.js';
 import type { FactSheet } from './fact-sheet.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
-import type { ClauseToken } from './split-clauses.js';
 import { sheetReading } from './sheet-reading.js';
+import type { ClauseToken } from './split-clauses.js';
 import { memoSlots, type WordIds } from './word-ids.js';
 
 // Two terms of one sentence that exchange places: "welcome in the outdoor pools, … instead of the

@@ -5,8 +5,8 @@ import type { SentenceDifference } from './divergence-report.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { isNegationCue } from './polarity-cues.js';
 import { priceWords } from './polarity-words.js';
-import type { ClauseToken } from './split-clauses.js';
 import { sheetReading } from './sheet-reading.js';
+import type { ClauseToken } from './split-clauses.js';
 
 // What a price covers, item by item: "€390, including the kite, board, wetsuit and helmet" puts the
 // wetsuit inside the price; "wetsuits are rented on site", "bathrobes are €5 to rent", "shipping is
