@@ -5,7 +5,7 @@ import { compareWithBaselines } from './compare-with-baselines.js';
 
 // A candidate that says word for word what a production answer to the same input says (a baseline:
 // another production answer) states nothing production does not: its facts are production's own
-// variation, never a regression. Checked over the open labelled sets, each baseline of a case given as
+// variation, never a regression; what the rules find there is shown, excused by that baseline. Checked over the open labelled sets, each baseline of a case given as
 // the candidate, with all the case's baselines (as `understudy diff --baseline` runs it).
 
 /** The open sets (data/quality/README.md): hold-outs 1, 3, 6, 9 and 21, the restatements and the probes. */
@@ -13,14 +13,14 @@ const open = (f: string): boolean => /^facts-(holdout(-(3|6|9|21))?|restatements
 const answer = (body: string) => canonicalize({ status: 200, headers: { 'content-type': 'text/plain' }, body });
 
 describe('a candidate equal to a production answer', () => {
-  it('is no regression and has no fact difference, on the open sets', () => {
+  it('is no regression and every fact difference is excused, on the open sets', () => {
     // One entry per input (its candidates share the original and the baselines).
     const inputs = new Map(openTextCases(open).map((k) => [`${k.original}\u0000${k.baselines.join('\u0000')}`, k]));
     const judged = [...inputs.values()].flatMap((k) =>
       k.baselines.map((b) => {
         const { report } = compareWithBaselines(answer(b), answer(k.original), k.baselines.map(answer));
         const facts = report.categories.find((c) => c.name === 'fact')?.differences ?? [];
-        return { b, verdict: report.verdict, facts: facts.map((d) => d.message) };
+        return { b, verdict: report.verdict, facts: facts.filter((d) => d.explainedByNoise !== true).map((d) => d.message) };
       }),
     );
     expect(judged.length).toBeGreaterThan(500);

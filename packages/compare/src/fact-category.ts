@@ -1,7 +1,7 @@
 import { answerCache } from './answer-cache.js';
 import type { CanonicalResponse } from './canonical-response.js';
 import { category } from './category-report.js';
-import type { CategoryReport } from './divergence-report.js';
+import type { CategoryReport, Difference } from './divergence-report.js';
 import { diffFacts } from './fact-diff.js';
 import type { FactDiffOptions } from './fact-diff-options.js';
 import { type FactSheet, factSheetWith } from './fact-sheet.js';
@@ -48,6 +48,16 @@ function sheetOf(text: string, words: WordIds, taken: FactSheet[], kept: boolean
   return sheet;
 }
 
+/** `d` excused (unless it is) by baseline `index`, which the candidate repeats word for word. */
+function excusedAsBaseline(d: Difference, index: number): Difference {
+  if (d.explainedByNoise === true) return d;
+  return {
+    ...d,
+    explainedByNoise: true,
+    origin: { rule: d.origin?.rule ?? 'fact-category', excuse: { test: 'the candidate is this baseline word for word', baseline: index } },
+  };
+}
+
 /**
  * The `fact` category: what the candidate's text states (values, names, polarity, claims)
  * against the original and the baseline answers to the same input. Empty when either side has
@@ -62,17 +72,21 @@ export function factCategory(
 ): CategoryReport {
   const a = answerText(original);
   const b = answerText(candidate);
-  const others = baselines.map(answerText).filter((t) => t !== '');
-  // The candidate says word for word what the original or a baseline says: every fact it states,
-  // production states, and what it leaves out production leaves out too. Nothing to read.
-  if (a === '' || b === '' || a === b || others.includes(b)) return category('fact', [], 0);
+  if (a === '' || b === '' || a === b) return category('fact', [], 0);
   // Every answer of the pair read with one word table, so their word ids compare.
   const words = currentWordIds();
   const taken: FactSheet[] = [];
-  const sheets = others.map((t) => sheetOf(t, words, taken, true));
+  const sheets = baselines
+    .map(answerText)
+    .filter((t) => t !== '')
+    .map((t) => sheetOf(t, words, taken, true));
   const originalSheet = sheetOf(a, words, taken, true);
   const candidateSheet = sheetOf(b, words, taken, false);
-  const differences = diffFacts(originalSheet, candidateSheet, sheets, options);
+  const found = diffFacts(originalSheet, candidateSheet, sheets, options);
+  // The candidate says word for word what a baseline says: every fact it states, production states,
+  // and what it leaves out, production leaves out. What the rules found is shown, excused by that baseline.
+  const same = baselines.findIndex((r) => answerText(r) === b);
+  const differences = same < 0 ? found : found.map((d) => excusedAsBaseline(d, same));
   // The production sheets are kept; the alignments of their clauses with this candidate are not.
   for (const s of [originalSheet, ...sheets]) for (const c of s.clauses) c.memo.forget(candidateSheet);
   return category('fact', differences.slice(0, max), Math.max(0, differences.length - max));
