@@ -10,7 +10,7 @@ export interface AnswerCacheLimits {
 
 /**
  * 256 answers of at most 1 M characters together. A ~1.6 KB chat answer's fact sheet holds ≈ 45 KB
- * once read and ≈ 90 KB with what the rules derive from it (bench:compare), so ≈ 25 MB per
+ * once read and ≈ 125 KB with what the rules derive from it (bench:compare), so ≈ 32 MB per
  * thread at 256 chat answers; the characters bound long answers (1 M characters ≈ 60 MB of sheets).
  */
 export const defaultAnswerCacheLimits: AnswerCacheLimits = Object.freeze({ answers: 256, chars: 1024 * 1024 });
