@@ -84,7 +84,56 @@ const secretSuffix =
 const versionSuffix = /_v?\d+$/;
 
 /** Words that make a name secret wherever they stand as a whole word (`x-auth-user`, `key-id`, `x-secret-region`). */
-const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'password', 'passwd', 'passphrase', 'credential', 'credentials']);
+const secretWords = new Set([
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'auth',
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
+  'credential',
+  'credentials',
+  'jwt',
+  'bearer',
+  'otp',
+  'totp',
+  '2fa',
+  'mfa',
+]);
+
+/**
+ * Last words that make a name one *about* a secret, not one holding it: a compound's head is its
+ * last word (`key_count` is a count, `token_limit` a limit, `password_min_length` a length,
+ * `token_type` a type). `id` is not one of them: `session_id`, `key-id` hold or reveal the secret.
+ */
+const aboutHeads: ReadonlySet<string> = new Set([
+  'count',
+  'length',
+  'len',
+  'size',
+  'limit',
+  'type',
+  'ttl',
+  'timeout',
+  'expiry',
+  'expiration',
+  'days',
+  'policy',
+  'format',
+  'algorithm',
+  'alg',
+  'rotation',
+  'strength',
+  'enabled',
+  'required',
+  'method',
+  'mode',
+  'scheme',
+  'provider',
+]);
 
 /**
  * True when a header, query parameter or JSON key is named like a secret: `authorization`,
@@ -101,11 +150,13 @@ const secretWords = new Set(['key', 'apikey', 'token', 'secret', 'auth', 'passwo
 export function isSecretName(name: string): boolean {
   const known = verdicts.get(name);
   if (known !== undefined) return known;
-  const n = name.toLowerCase().replace(/[-\s.]/g, '_');
+  // A bracketed or dotted path's parts are words too (`creds[password]`, `db.password`).
+  const n = name.toLowerCase().replace(/[-\s.[\]]/g, '_');
   const camel = camelWords(name);
   const secret =
     !secretNameAllowList.has(n) &&
     !secretNameAllowList.has(camel) &&
+    !aboutHeads.has(camel.slice(camel.lastIndexOf('_') + 1)) &&
     (secretNames.has(n) ||
       secretSuffix.test(camel) ||
       secretSuffix.test(camel.replace(versionSuffix, '')) ||
@@ -140,8 +191,12 @@ function splitSecretWord(camel: string): boolean {
 function compoundPassword(name: string, lower: string): boolean {
   if (/pass(?:word|wd|phrase)$/.test(lower)) return true;
   // `db_pass`, `smtpPass`: the same in lower or camel case, a word before `pass` (`pass` alone is a verb).
+  // A header's words are joined by `-` (`x-db-pass`): read as `lower`, with `_`.
   const shape =
-    /^[A-Z][A-Z0-9_]*PASS$/.test(name) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_pass$/.test(name) || /^[a-z][a-z0-9]*Pass$/.test(name);
+    /^[A-Z][A-Z0-9_]*PASS$/.test(name) ||
+    /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_pass$/.test(name) ||
+    /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-pass$/i.test(name) ||
+    /^[a-z][a-z0-9]*Pass$/.test(name);
   return shape && !passWords.has(lower.replace(/^.*_/, ''));
 }
 
@@ -152,7 +207,7 @@ function camelWords(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .replace(/[-\s.]/g, '_');
+    .replace(/[-\s.[\]]/g, '_');
 }
 
 const verdicts = new Map<string, boolean>();

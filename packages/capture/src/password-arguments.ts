@@ -37,7 +37,7 @@ function secretWordForm(text: string, at: number, to: number, out: Span[]): void
   const word = text.slice(start, end);
   const lower = word.toLowerCase();
   if (lower === 'htpasswd' || lower === 'mosquitto_passwd') batchPasswords(text, start, end, lower, out);
-  else if (lower === 'requirepass' || lower === 'masterauth') directivePassword(text, end, out);
+  else if (lower === 'requirepass' || lower === 'masterauth' || lower === 'rootpw') directivePassword(text, end, out);
   else if (word === 'AUTH') authPassword(text, start, end, out);
   else if ((lower === 'pass' || lower === 'password') && text.charAt(end) === ':' && text.charAt(start - 1) === '/') {
     // `cmdkey /pass:X`, `wmic /password:X`: a Windows option, after a blank.

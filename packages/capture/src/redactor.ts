@@ -4,6 +4,7 @@ import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/c
 import { redactDecoded } from './ascii-escapes.js';
 import { isSecretName } from './header-policy.js';
 import { accessSegment } from './link-tokens.js';
+import { pairedSecretParameters, parameterNames } from './paired-parameters.js';
 import { placeholderFor } from './placeholder.js';
 import { randomShortToken } from './random-short-token.js';
 import { redactEvents } from './redact-events.js';
@@ -187,20 +188,24 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
         },
         query(query) {
           if (query === '') return query;
+          // `code` beside `state`, `pass` beside `user`: names that are secret only in this company.
+          const paired = pairedSecretParameters(parameterNames(query).map(safeDecode));
           return query
             .split('&')
             .map((part) => {
               const eq = part.indexOf('=');
               if (eq === -1) return text(part);
               const rawName = part.slice(0, eq);
+              const name = safeDecode(rawName);
               const value = safeDecode(part.slice(eq + 1));
-              if (secretKey(safeDecode(rawName)) && !value.startsWith('[redacted:')) {
+              if ((secretKey(name) || paired.has(name)) && !value.startsWith('[redacted:')) {
                 const token = placeholder(safeDecode(rawName).toLowerCase().replaceAll('-', '_'), value);
                 keep(value, token);
                 return `${rawName}=${encodeURIComponent(token)}`;
               }
-              // Patterns run over the decoded value, so `a%40b.com` is caught as an email.
-              const redacted = text(value);
+              // Patterns run over the decoded value, so `a%40b.com` is caught as an email; a value
+              // that is JSON (`q={"password":…}`) gets the member rules too.
+              const redacted = json(value);
               return redacted === value ? part : `${rawName}=${encodeURIComponent(redacted)}`;
             })
             .join('&');

@@ -1,3 +1,4 @@
+import { decodeCharReferencesMapped, mayHoldCharReference } from './char-references.js';
 import { cleanTexts, maxCleanText, maxCleanTexts } from './clean-texts.js';
 import { foldConfusablesMapped, mayHoldConfusable } from './confusable-chars.js';
 import { mayHoldInvisible, withoutInvisibleMapped } from './invisible-chars.js';
@@ -117,6 +118,9 @@ export function secretFinder(
     const rememberable = !seenOnce && text.length <= maxCleanText && !mayHoldPercentEscape(text);
     if (rememberable && clean.has(text) && !holdsKnown(text)) return [];
     const found = wrapped(text, readings(text));
+    // Each further reading adds what only it shows: the text without its invisible characters, folded
+    // to ASCII, with its character references read.
+    let all = found;
     if (mayHoldInvisible(text)) {
       const { visible, from } = withoutInvisibleMapped(text);
       const more = readings(visible).map((r) => {
@@ -126,14 +130,21 @@ export function secretFinder(
         // Percent-encoded where it was found decoded; otherwise replaced as it reads.
         return r.decoded === undefined ? { start, end, kind: r.kind, visible: secret } : { start, end, kind: r.kind, decoded: secret };
       });
-      if (more.length > 0) return mergeRanges([...found, ...more]);
+      if (more.length > 0) all = mergeRanges([...all, ...more]);
     }
     // A key in fullwidth or look-alike letters (`ｓｋ-…`, Cyrillic `ѕk-…`): read folded to ASCII too.
     if (mayHoldConfusable(text)) {
       const { folded, from, changed } = foldConfusablesMapped(text);
       const more = changed ? readings(folded).map((r) => mappedRange(r, folded, from)) : [];
-      if (more.length > 0) return mergeRanges([...found, ...more]);
+      if (more.length > 0) all = mergeRanges([...all, ...more]);
     }
+    // A name or quotes written as HTML character references (`&#112;assword=`, `=&quot;…&quot;`).
+    if (mayHoldCharReference(text)) {
+      const { decoded, from } = decodeCharReferencesMapped(text);
+      const more = decoded === text ? [] : readings(decoded).map((r) => mappedRange(r, decoded, from));
+      if (more.length > 0) all = mergeRanges([...all, ...more]);
+    }
+    if (all !== found) return all;
     // Nothing found: the patterns found nothing (whatever known secrets were looked for too).
     if (rememberable && found.length === 0) {
       if (clean.size >= maxCleanTexts) clean.clear();

@@ -4,6 +4,7 @@ import { codeStatements } from './code-statement.js';
 import { commandLinePasswords } from './command-line-password.js';
 import { connectStringPasswords } from './connect-string-password.js';
 import { connectUsingPasswords } from './connect-using-password.js';
+import { credentialPairCalls } from './credential-pair-call.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
@@ -16,7 +17,10 @@ import { privateKeyBlocks } from './private-key-block.js';
 import { rdpPasswords } from './rdp-password.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
+import { identifiedByPasswords } from './sql-identified-by.js';
+import { statedPasswordValues } from './stated-password.js';
 import { unlabelledKeyRun, unlabelledTokens } from './unlabelled-token.js';
+import { domainUserSeparator } from './url-password.js';
 import { urlTokens } from './url-tokens.js';
 import { userPairedMembers } from './user-paired-password.js';
 
@@ -75,6 +79,7 @@ function notUrlUserinfo(match: string, input: string, at: number): readonly [num
     const c = input.charAt(i);
     if (c === '/') return colon && input.charAt(i - 1) === '/' && input.charAt(i - 2) === ':' ? undefined : [0, match.length];
     if (c === ':') colon = true;
+    else if (c === '\\' && domainUserSeparator(input, i)) continue;
     else if (' \t\r\n"\'<>@\\'.includes(c)) break;
   }
   return [0, match.length];
@@ -132,6 +137,9 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'private_key', find: privateKeyBlocks },
   { name: 'assigned_secret', find: assignedSecrets },
   { name: 'password', find: foreignPasswordValues },
+  { name: 'password', find: statedPasswordValues },
+  { name: 'password', find: credentialPairCalls },
+  { name: 'password', find: identifiedByPasswords },
   { name: 'password', find: commandLinePasswords },
   { name: 'password', find: programOptionPasswords },
   { name: 'password', find: positionalPasswords },

@@ -26,6 +26,7 @@ export function urlPasswords(text: string): [number, number][] {
     const limit = Math.min(text.length, at + 3 + maxUser + 1 + maxPassword);
     for (let i = at + 3; i < limit; i++) {
       const c = text.charAt(i);
+      if (c === '\\' && colon === -1 && domainUserSeparator(text, i)) continue;
       if (authorityEnd.has(c)) break;
       if (c === ':' && colon === -1) {
         if (i - at - 3 > maxUser) break;
@@ -39,6 +40,22 @@ export function urlPasswords(text: string): [number, number][] {
   }
   return out;
 }
+
+/**
+ * Whether the backslash at `i` is part of a Windows `DOMAIN\user` (a proxy's `http://corp\bob:…@`),
+ * as written or JSON-escaped (`corp\\bob`): a letter or digit before it (or its escaped pair), a
+ * letter after. A JSON escape's letter (`\n`, `\t`, `\u`) after a single backslash is no user's.
+ */
+export function domainUserSeparator(text: string, i: number): boolean {
+  const before = text.charAt(i - 1);
+  const after = text.charAt(i + 1);
+  if (after === '\\') return alnum.test(before) && letter.test(text.charAt(i + 2));
+  if (before === '\\') return alnum.test(text.charAt(i - 2)) && letter.test(after);
+  return alnum.test(before) && letter.test(after) && !'nrtuf'.includes(after);
+}
+
+const alnum = /[A-Za-z0-9]/;
+const letter = /[A-Za-z]/;
 
 /** What ends a DSN's word, back from its `@`: a password may hold `#`, `?`, `/`, `@` itself (the driver splits at the last `@`). */
 const dsnEnd = new Set([...'"\'`\\<> \t\r\n']);

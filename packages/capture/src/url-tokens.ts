@@ -1,10 +1,14 @@
 import { accessPath } from './link-tokens.js';
+import { pairedSecretParameters, parameterNames } from './paired-parameters.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
 import { randomShortToken } from './random-short-token.js';
 import { unlabelledTokens } from './unlabelled-token.js';
 
 /** The unlabelled-token rule takes no token of fewer letters and digits: shorter parts are not read. */
 const shortestToken = 24;
+
+/** The shortest value of a paired parameter taken (`code=` beside `state=`): a shorter one is a status or a page. */
+const minPairedValue = 6;
 
 /** Where a URL written in text ends: a blank or control character, a quote, an angle bracket or a backslash (a JSON escape). */
 function endsUrl(c: number): boolean {
@@ -37,6 +41,8 @@ export function urlTokens(text: string): [number, number][] {
     while (at < end && !endsPart(text.charCodeAt(at), false)) at++;
     let inQuery = false;
     const pathStart = at;
+    /** Names secret in this URL's company (`code` beside `state`), read once its query is reached. */
+    let paired: ReadonlySet<string> | undefined;
     while (at < end) {
       if (text.charCodeAt(at) !== 47) inQuery = true;
       let partEnd = at + 1;
@@ -44,14 +50,19 @@ export function urlTokens(text: string): [number, number][] {
       // A path segment is read whole; a query parameter from past its `=`.
       let from = at + 1;
       let named = false;
+      let pairedName = false;
       if (inQuery) {
         const eq = text.indexOf('=', from);
         if (eq !== -1 && eq < partEnd) {
+          paired ??= pairedSecretParameters(parameterNames(text.slice(at + 1, end).split('#')[0] ?? ''));
+          pairedName = paired.size > 0 && paired.has(text.slice(at + 1, eq));
           from = eq + 1;
           named = true;
         }
       }
-      if (partEnd - from >= shortestToken) for (const [s, e] of partTokens(text.slice(from, partEnd))) found.push([from + s, from + e]);
+      if (pairedName && partEnd - from >= minPairedValue) found.push([from, partEnd]);
+      else if (partEnd - from >= shortestToken)
+        for (const [s, e] of partTokens(text.slice(from, partEnd))) found.push([from + s, from + e]);
       // Shorter: a random token in an access link (`/reset/Kq8Zx2Vb7N`, after a segment that makes
       // the link a credential: `link-tokens.ts`), or a query with no name at all. The shape is asked
       // first: most parts (words, numbers) fail it at once, and the path is read only then.

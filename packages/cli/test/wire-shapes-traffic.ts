@@ -103,13 +103,24 @@ export function addWireRoutes(app: Hono, s: WireSecrets): Hono {
     return c.json({ token_type: 'bearer', expires_in: 3600 });
   });
   app.get('/err/401', (c) =>
-    c.json({ error: { message: `Incorrect API key provided: ${s.errorEcho}. Find your key at https://platform.example.com`, code: 'invalid_api_key' } }, 401),
+    c.json(
+      {
+        error: {
+          message: `Incorrect API key provided: ${s.errorEcho}. Find your key at https://platform.example.com`,
+          code: 'invalid_api_key',
+        },
+      },
+      401,
+    ),
   );
   app.get('/err/500', (c) =>
     c.html(`<pre>psycopg2.OperationalError: connection to "postgresql://app:${s.errorHtml}@db.internal/shop" failed</pre>`, 500),
   );
   app.get('/err/trace', (c) =>
-    c.text(`Traceback (most recent call last):\n  File "app.py", line 3\n    conn = connect(host="db", password="${s.errorTrace}")\nOperationalError`, 500),
+    c.text(
+      `Traceback (most recent call last):\n  File "app.py", line 3\n    conn = connect(host="db", password="${s.errorTrace}")\nOperationalError`,
+      500,
+    ),
   );
   app.get('/headers', (c) => {
     c.header('set-cookie', `sid=${s.setCookie}; Path=/; HttpOnly`);
@@ -120,7 +131,13 @@ export function addWireRoutes(app: Hono, s: WireSecrets): Hono {
   });
   app.get('/query', (c) => c.json({ ok: true }));
   app.post('/split/v1/chat/completions', () => {
-    const chunk = (delta: object) => ({ id: 'chatcmpl-a8', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta }] });
+    const chunk = (delta: object) => ({
+      id: 'chatcmpl-a8',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, delta }],
+    });
     const text = `${sse([
       [undefined, chunk({ tool_calls: [{ index: 0, id: 'call_a8', type: 'function', function: { name: 'write_file', arguments: '' } }] })],
       ...chars(splitArguments(s)).map((d) => [undefined, chunk({ tool_calls: [{ index: 0, function: { arguments: d } }] })] as const),
@@ -128,11 +145,28 @@ export function addWireRoutes(app: Hono, s: WireSecrets): Hono {
     return new Response(inFives(text), { headers: { 'content-type': 'text/event-stream' } });
   });
   app.post('/split/v1/messages', () => {
-    const delta = (d: string) => ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: d } }] as const;
+    const delta = (d: string) =>
+      ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: d } }] as const;
     const input = JSON.stringify({ command: `mysql -u root -p'${s.splitAnthropic}' shop`, note: 'naïve ☃' });
     const text = sse([
-      ['message_start', { type: 'message_start', message: { id: 'msg_a8', type: 'message', role: 'assistant', content: [], model: 'claude', usage: { input_tokens: 1, output_tokens: 1 } } }],
-      ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_a8', name: 'shell', input: {} } }],
+      [
+        'message_start',
+        {
+          type: 'message_start',
+          message: {
+            id: 'msg_a8',
+            type: 'message',
+            role: 'assistant',
+            content: [],
+            model: 'claude',
+            usage: { input_tokens: 1, output_tokens: 1 },
+          },
+        },
+      ],
+      [
+        'content_block_start',
+        { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_a8', name: 'shell', input: {} } },
+      ],
       ...chars(input).map(delta),
       ['content_block_stop', { type: 'content_block_stop', index: 0 }],
       ['message_delta', { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 5 } }],
@@ -179,7 +213,11 @@ export async function sendWireShapes(paths: RecordingPaths, s: WireSecrets): Pro
   await send(`${tapUrl}/query?${q}`);
 
   const openai = new OpenAI({ apiKey: 'sk-proj-A8SplitClientKeyAbCdEfGhIjKlMnOpQr', baseURL: `${tapUrl}/split/v1`, maxRetries: 0 });
-  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'write it' }] });
+  const stream = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    stream: true,
+    messages: [{ role: 'user', content: 'write it' }],
+  });
   let args = '';
   for await (const chunk of stream) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
   if (args !== splitArguments(s)) throw new Error('the split stream did not reassemble');
@@ -275,7 +313,8 @@ export async function wirePlaces(paths: RecordingPaths, adminToken: string): Pro
   const app = createApp({ store, adminToken });
   const auth = { authorization: `Bearer ${adminToken}` };
   let dashboard = '';
-  for (const page of ['/', '/exchanges', '/comparisons', '/replays']) dashboard += await (await app.request(page, { headers: auth })).text();
+  for (const page of ['/', '/exchanges', '/comparisons', '/replays'])
+    dashboard += await (await app.request(page, { headers: auth })).text();
   for (const { id } of (await store.exchanges.list({}, { limit: 500 })).items)
     dashboard += await (await app.request(`/exchanges/${id}`, { headers: auth })).text();
   const metrics = await (await app.request('/metrics', { headers: auth })).text();
