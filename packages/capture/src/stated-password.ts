@@ -1,6 +1,6 @@
 import { foreignPasswordLabels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
-import { nearSecretWord } from './secret-words.js';
+import { secretWordHits } from './secret-words.js';
 
 /**
  * A password stated in a sentence with words between its label and its value, in any language:
@@ -13,22 +13,43 @@ import { nearSecretWord } from './secret-words.js';
  * Words of letters alone are left to the rules that read them (`foreign-password.ts`).
  */
 export function statedPasswordValues(text: string): Span[] {
-  if (Buffer.byteLength(text) === text.length && !text.includes('\\u') && !nearSecretWord(text, anyLabel, maxLabel)) return [];
   const out: Span[] = [];
-  label.lastIndex = 0;
-  for (let m = label.exec(text); m !== null; m = label.exec(text)) {
+  // Most bodies are ASCII: every label of theirs holds a secret word, so only the windows around
+  // the text's secret words (found once per text, `secretWordHits`) are read, with an ASCII regex.
+  if (Buffer.byteLength(text) === text.length && !text.includes('\\u')) {
+    const words = secretWordHits(text);
+    let from = 0;
+    for (let i = 0; i < words.length; i += 2) {
+      const start = Math.max(from, (words[i] as number) - maxLabel);
+      if ((words[i + 1] as number) <= start) continue;
+      // A label ends at most an inflection and its next character past the word (`passwords:`).
+      from = labelled(text, asciiLabel, start, Math.min(text.length, (words[i + 1] as number) + maxLabel + 4), out);
+    }
+    return out;
+  }
+  labelled(text, label, 0, text.length, out);
+  return out;
+}
+
+/** Each value stated by a label of `regex` standing in `[from, to)`, pushed to `out`; where the read ended. */
+function labelled(text: string, regex: RegExp, from: number, to: number, out: Span[]): number {
+  const window = from === 0 && to >= text.length ? text : text.slice(from, to);
+  regex.lastIndex = 0;
+  let end = to;
+  for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
+    const at = from + m.index;
     // After a letter (`Einpasswort`), a placeholder's kind (`[redacted:password:…]`), an option
     // (`--password-stdin`) or a variable (`$PASSWORD`): no label. A JSON escape's letter (`\nPasswort`) is no letter.
-    const before = afterEscape(text, m.index) ? '' : text.charAt(m.index - 1);
-    if ((spacedLetter.test(m[0].charAt(0)) && spacedLetter.test(before)) || partOfName(before) || text.endsWith('[redacted:', m.index))
-      continue;
-    const value = statedValue(text, m.index + m[0].length);
-    if (value !== undefined) {
-      out.push(value);
-      label.lastIndex = value[1];
-    }
+    const before = afterEscape(text, at) ? '' : text.charAt(at - 1);
+    if ((spacedLetter.test(m[0].charAt(0)) && spacedLetter.test(before)) || partOfName(before) || text.endsWith('[redacted:', at)) continue;
+    const value = statedValue(text, at + m[0].length);
+    if (value === undefined) continue;
+    out.push(value);
+    end = Math.max(end, value[1]);
+    if (value[1] >= to) break;
+    regex.lastIndex = value[1] - from;
   }
-  return out;
+  return end;
 }
 
 /** English labels; other languages' are `foreignPasswordLabels`. Each holds a secret word (`pass`, `key`, `token`, `secret`). */
@@ -56,12 +77,13 @@ const label = new RegExp(
   `(?:${labels.map(escaped).join('|')})(?:(?<=[A-Za-z\\u00c0-\\u024f\\u0370-\\u04ff])\\p{Ll}{0,3})?(?=[ \\t\\u00a0\\u202f\\u3000,:=：]|$)`,
   'giu',
 );
-const anyLabel = new RegExp(
-  labels
+/** The ASCII labels, for ASCII text: the same match with no Unicode tables. */
+const asciiLabel = new RegExp(
+  `(?:${labels
     .filter((l) => Buffer.byteLength(l) === l.length)
     .map(escaped)
-    .join('|'),
-  'i',
+    .join('|')})[a-z]{0,3}(?=[ \\t,:=]|$)`,
+  'gi',
 );
 
 /** A character a name or an option is made of (`--password`, `$PASSWORD`, `db.password`, `x/password`). */
