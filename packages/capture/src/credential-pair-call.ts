@@ -1,4 +1,4 @@
-import type { Span } from './secret-value-spans.js';
+import { type Span, skipBlanks } from './secret-value-spans.js';
 
 /**
  * A user and a password given by position to a call or a tuple named for logging in:
@@ -41,12 +41,6 @@ function literalAt(text: string, at: number): { span: Span; next: number } | und
   const to = text.indexOf(close, from);
   if (to === -1 || to - from > maxLiteral || text.slice(from, to).includes('\n')) return undefined;
   return { span: [from, to], next: to + close.length };
-}
-
-function skipBlanks(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && ' \t'.includes(text.charAt(i))) i++;
-  return i;
 }
 
 /** Whether the name before the bracket at `open` (a callee, or `auth =` of a keyword argument) ends in a word of logging in. */
