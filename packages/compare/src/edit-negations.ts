@@ -9,10 +9,14 @@ import type { ClauseToken } from './split-clauses.js';
 
 // Which edited words of a kept sentence negate (edited-sentence.ts reads the edits' parity).
 
-// Negations of other languages that no English cue spells. Read only inside an edit, where the rest
-// of the sentence is kept word for word: as cues of whole clauses they made paraphrases read as flips
-// (docs/benchmarks.md, "-free" rule). French "ne" is left out: "pas"/"jamais" already count once.
+// Negations of other languages that no English cue spells, each a word standing alone (a language
+// that negates inside its verbs, "edemezsiniz", "nemůžete", "huwezi", has its change read as a
+// changed word). Read only inside an edit, where the rest of the sentence is kept word for word: as
+// cues of whole clauses they made paraphrases read as flips (docs/benchmarks.md, "-free" rule). Left
+// out where another language spells the same word otherwise: French "en" and "et" (Finnish "I don't",
+// "you don't"), Polish "tak" ("yes"; Indonesian "not"), German "Mitte" (Estonian "not"), Dutch "nu"; "ne" counts only where French has no second word of "ne … pas" (see negates).
 const otherNegations = new Set([
+  // Romance and Germanic beyond the clause cues (language-negations.ts): Italian/Spanish "non", Dutch, Scandinavian.
   'non',
   'niet',
   'geen',
@@ -23,15 +27,64 @@ const otherNegations = new Set([
   'ej',
   'ikke',
   'aldri',
+  'ekki',
+  // Romanian (its "nu" is Dutch "now": left out).
+  'niciodată',
+  // Slavic: Polish, Czech and Slovak, South Slavic (Croatian, Serbian, Bosnian, Slovenian), East Slavic, Bulgarian.
   'nigdy',
   'żaden',
-  'nem',
-  'ei',
-  'değil',
+  'ne',
+  'není',
+  'nejsou',
+  'nelze',
+  'nikdy',
+  'nije',
+  'nisu',
+  'nema',
+  'nikad',
+  'nikada',
   'не',
   'нет',
+  'ні',
+  'немає',
   'никогда',
+  'ніколи',
+  'няма',
+  'никога',
+  // Greek.
+  'δεν',
+  'δε',
+  'μην',
+  'μη',
+  'όχι',
+  'ποτέ',
+  // Finnish (the negative verb but for "en" and "et"), Hungarian.
+  'ei',
+  'emme',
+  'ette',
+  'eivät',
+  'nem',
+  'nincs',
+  'nincsenek',
+  'soha',
+  // Turkish, Indonesian and Malay, Tagalog, Vietnamese.
+  'değil',
+  'yok',
+  'asla',
+  'tidak',
+  'bukan',
+  'belum',
+  'jangan',
+  'hindi',
+  'huwag',
+  'không',
+  'chưa',
+  'chẳng',
+  'đừng',
 ]);
+
+// French's second word of "ne … pas": a side holding one counts "ne" once through it.
+const frenchSecond = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guère', 'point']);
 
 // "no problem", "no worries": a reassurance, not a negation of the claim.
 const reassurances = new Set(['problem', 'problems', 'worries', 'worry', 'rush', 'trouble']);
@@ -128,6 +181,7 @@ export function negates(
     return other.some((x) => plain.includes(x.lower));
   }
   if (negator(w) && other !== undefined && governsReplaced(side, i, other)) return false;
+  if (w === 'ne') return !side.some((x) => frenchSecond.has(x.lower));
   return isNegationCue(w) || otherNegations.has(w);
 }
 

@@ -34,6 +34,26 @@ describe('a sentence kept word for word but for an edit that reverses it', () =>
     expect(flips('I cani non sono ammessi in spiaggia.', 'I cani sono ammessi in spiaggia.')).toEqual(['cani non sono → cani sono']);
   });
 
+  it('is a flip where a standalone negation of Greek, Romanian, Czech, a South Slavic language, Tagalog, Indonesian or Turkish is added', () => {
+    const added = (a: string, b: string): number => flips(a, b).length;
+    // Each language's own word for "not" before the verb, the rest of the sentence kept.
+    expect(added('Μπορείτε να επιστρέψετε το προϊόν εντός 14 ημερών.', 'Δεν μπορείτε να επιστρέψετε το προϊόν εντός 14 ημερών.')).toBe(1);
+    expect(added('Puteți returna produsul în 14 zile.', 'Nu puteți returna niciodată produsul în 14 zile.')).toBe(1);
+    expect(added('Možete vratiti proizvod u roku od 14 dana.', 'Ne možete vratiti proizvod u roku od 14 dana.')).toBe(1);
+    expect(
+      added('Maaari mong ibalik ang produkto sa loob ng 14 na araw.', 'Hindi mo maaaring ibalik ang produkto sa loob ng 14 na araw.'),
+    ).toBe(1);
+    expect(added('Anda dapat mengembalikan produk dalam 14 hari.', 'Anda tidak dapat mengembalikan produk dalam 14 hari.')).toBe(1);
+    expect(added('Bu ürün iade kapsamında.', 'Bu ürün iade kapsamında değil.')).toBe(1);
+    expect(added('Vrácení je možné do 14 dnů.', 'Vrácení není možné do 14 dnů.')).toBe(1);
+  });
+
+  it('reads French "ne … pas" as one negation, and "ne" alone as one elsewhere', () => {
+    expect(flips('Vous pouvez annuler la commande.', 'Vous ne pouvez pas annuler la commande.')).toHaveLength(1);
+    // Both sides negated, the word order changed: no flip.
+    expect(flips('Ne možete vratiti proizvod.', 'Proizvod ne možete vratiti.')).toEqual([]);
+  });
+
   it('is a flip where a condition is reversed or a negated noun is replaced', () => {
     expect(
       flips(
