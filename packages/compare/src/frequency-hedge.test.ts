@@ -26,6 +26,23 @@ describe('a word of frequency hedging a claim', () => {
   });
 });
 
+describe('a word of frequency in another language', () => {
+  it('is the language\'s adverb of frequency, or its two-word phrase read at its second word', () => {
+    expect(hedged('Tjänsten aktiveras oftast samma dag.')).toEqual(['oftast']);
+    expect(hedged('Der Techniker kommt normalerweise am selben Tag.')).toEqual(['normalerweise']);
+    expect(hedged('Le technicien passe généralement le jour même.')).toEqual(['généralement']);
+    expect(hedged('Per il piano annuale di norma non è previsto alcun rimborso.')).toEqual(['norma']);
+    expect(hedged('Der Techniker kommt in der Regel am selben Tag.')).toEqual(['regel']);
+    expect(hedged('El técnico llega por lo general el mismo día.')).toEqual(['general']);
+    expect(hedged('Technik přijede obvykle týž den.')).toEqual(['obvykle']);
+  });
+
+  it('is not the second word without its first, nor an English word', () => {
+    expect(hedged('La norma prevede un rimborso.')).toEqual([]);
+    expect(hedged('The general manager approves it.')).toEqual([]);
+  });
+});
+
 describe('a clause that rounds what it states', () => {
   it('holds a word of approximation, "up to", or a range of figures', () => {
     expect(approximates(tokens('The repair takes about two hours.'))).toBe(true);

@@ -9,9 +9,53 @@ import type { ClauseToken } from './split-clauses.js';
 
 /** Adverbs of frequency short of "always": the claim holds in most cases, or some. */
 // Not "mostly" / "mainly": more often they narrow what a clause is about ("mostly with /r/ sounds").
-const frequencies = new Set(['usually', 'typically', 'generally', 'normally', 'often', 'sometimes', 'occasionally']);
-/** The {@link frequencies} and "most" as a cue (clause-cues.ts): a clause without it has no token {@link hedgesByFrequency} holds for. */
-export const frequencyCue = defineCue('frequency', (w) => frequencies.has(w) || w === 'most');
+const english = ['usually', 'typically', 'generally', 'normally', 'often', 'sometimes', 'occasionally'];
+
+// The same adverbs in the other languages answers come in, one word each, none an English word
+// (Spanish and Italian "general"/"normal" are, and stand only in phrases below). A closed class:
+// what each language says for "usually", "mostly as a rule", "often" and "sometimes".
+const otherLanguages: Readonly<Record<string, readonly string[]>> = {
+  German: ['normalerweise', 'meistens', 'üblicherweise', 'gewöhnlich', 'häufig', 'manchmal', 'meist', 'oft'],
+  Dutch: ['meestal', 'doorgaans', 'gewoonlijk', 'vaak', 'soms'],
+  Scandinavian: ['oftast', 'oftest', 'vanligtvis', 'vanligvis', 'sædvanligvis', 'normalt', 'ofte', 'ibland', 'iblant'],
+  French: ['généralement', 'habituellement', 'normalement', 'souvent', 'parfois', 'ordinairement'],
+  Spanish: ['generalmente', 'normalmente', 'habitualmente', 'usualmente', 'frecuentemente', 'ocasionalmente'],
+  Italian: ['solitamente', 'generalmente', 'normalmente', 'spesso', 'talvolta', 'abitualmente'],
+  Portuguese: ['geralmente', 'normalmente', 'habitualmente', 'frequentemente'],
+  Polish: ['zwykle', 'zazwyczaj', 'przeważnie', 'często', 'czasami', 'niekiedy'],
+  Czech: ['obvykle', 'většinou', 'zpravidla', 'často', 'někdy', 'zvyčajne', 'väčšinou'],
+  SouthSlavic: ['obično', 'uglavnom', 'često', 'ponekad', 'običajno', 'pogosto'],
+  Romanian: ['adesea', 'uneori', 'deseori'],
+  Hungarian: ['általában', 'többnyire', 'gyakran', 'néha', 'rendszerint'],
+  Finnish: ['yleensä', 'tavallisesti', 'usein', 'joskus', 'tavallisimmin'],
+  Turkish: ['genellikle', 'genelde', 'çoğunlukla', 'bazen'],
+  Indonesian: ['biasanya', 'umumnya', 'sering', 'kadang'],
+  Tagalog: ['karaniwan', 'kadalasan', 'madalas', 'minsan'],
+  Vietnamese: ['thường'],
+  Greek: ['συνήθως', 'συχνά'],
+  Cyrillic: ['обычно', 'зазвичай', 'обикновено', 'часто', 'иногда', 'іноді', 'понякога'],
+};
+
+/** Two-word phrases of frequency, by their second word: the first word it must follow ("di norma", "in der Regel", "por lo general"). */
+const phrases: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['norma', new Set(['di'])],
+  ['solito', new Set(['di'])],
+  ['regel', new Set(['der', 'de', 'som', 'i'])],
+  ['général', new Set(['en'])],
+  ['habitude', new Set(["d'"])],
+  ['general', new Set(['lo', 'geral'])],
+  ['geral', new Set(['em', 'regra'])],
+  ['menudo', new Set(['a'])],
+  ['veces', new Set(['a'])],
+  ['vezes', new Set(['às'])],
+  ['φορές', new Set(['μερικές'])],
+  ['obicei', new Set(['de'])],
+  ['regulă', new Set(['de'])],
+]);
+
+const frequencies: ReadonlySet<string> = new Set([...english, ...Object.values(otherLanguages).flat()]);
+/** The {@link frequencies}, the second words of {@link phrases} and "most" as a cue (clause-cues.ts): a clause without it has no token {@link hedgesByFrequency} holds for. */
+export const frequencyCue = defineCue('frequency', (w) => frequencies.has(w) || phrases.has(w) || w === 'most');
 
 // Words before "often" that make it a measure of how often, not a hedge: "as often as every 5 minutes", "more often than".
 const degree = new Set(['as', 'more', 'less', 'how', 'so', 'too', 'very']);
@@ -28,6 +72,8 @@ export function hedgesByFrequency(tokens: readonly ClauseToken[], i: number): bo
   if (t === undefined) return false;
   const next = tokens[i + 1]?.lower;
   if (frequencies.has(t.lower)) return next !== 'speaking' && !(i === 0 && t.after === ',') && !degree.has(tokens[i - 1]?.lower ?? '');
+  const firsts = phrases.get(t.lower);
+  if (firsts !== undefined) return i > 0 && firsts.has(tokens[i - 1]?.lower ?? '') && !(i === 1 && t.after === ',');
   if (t.lower !== 'most') return false;
   return (i === 0 || (i === 1 && tokens[0]?.lower === 'in')) && next !== 'of';
 }
@@ -37,7 +83,7 @@ export function hedgesByFrequency(tokens: readonly ClauseToken[], i: number): bo
  * must lack to be read as stating its claim for every case ("free with most insurance plans" does not).
  */
 export function saysFrequency(tokens: readonly ClauseToken[]): boolean {
-  return tokens.some((t) => frequencies.has(t.lower) || t.lower === 'most');
+  return tokens.some((t, i) => frequencies.has(t.lower) || t.lower === 'most' || phrases.get(t.lower)?.has(tokens[i - 1]?.lower ?? '') === true);
 }
 
 /** Words that give a figure or an extent as rounded, near or expected: a clause with one already hedges what it states. */

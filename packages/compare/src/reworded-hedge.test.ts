@@ -7,6 +7,29 @@ const modal = (a: string, b: string, baselines: string[] = []): string[] =>
     .filter((d) => d.kind === 'modality_change')
     .map((d) => `${d.message}${d.explainedByNoise === true ? ' (noise)' : ''}`);
 
+describe('a claim made a usual outcome in another language', () => {
+  it('is a change of modality where a kept sentence gains a word of frequency', () => {
+    expect(
+      modal(
+        'Om det finns fiber aktiveras tjänsten samma dag som du flyttar in. Flytten är gratis.',
+        'Om det finns fiber aktiveras tjänsten oftast samma dag som du flyttar in. Flytten är gratis.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      modal(
+        'Per il piano annuale non è previsto alcun rimborso dei mesi non utilizzati.',
+        'Per il piano annuale di norma non è previsto alcun rimborso dei mesi non utilizzati.',
+      ),
+    ).toHaveLength(1);
+    // Production says it "usually" too: noise.
+    expect(
+      modal('Der Techniker kommt am selben Tag.', 'Der Techniker kommt meistens am selben Tag.', [
+        'Der Techniker kommt in der Regel am selben Tag.',
+      ]).every((m) => m.endsWith('(noise)')),
+    ).toBe(true);
+  });
+});
+
 describe('a promise made a possibility in a reworded answer', () => {
   it('is a change of modality where the reworded clause hedges what the original states', () => {
     expect(
