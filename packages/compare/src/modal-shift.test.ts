@@ -110,6 +110,21 @@ describe('a stretch of a reworded clause said for certain where the original hed
     ).toEqual([]);
   });
 
+  it('is a change of modality where a denial said for certain is said as a likelihood', () => {
+    expect(
+      shifts(
+        'Then run the installer once per clone — the hooks won’t run on commit until you do.',
+        // "commit" after "on" is the event, not a promise disclaimed.
+        'After that, run the installer in each clone; until you do, the hooks might not run on commit.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      shifts('Your voucher will never expire, and it covers any room.', 'Your voucher may not expire, and it covers any room.'),
+    ).toHaveLength(1);
+    // A plain denial hedged is left to the clause rules; a denial kept certain is no change.
+    expect(shifts('The hooks won’t run on commit until you do.', 'Until you do, the hooks will not run on commit.')).toEqual([]);
+  });
+
   it('is no change where a hedge is only dropped, the promise is an effort, or production says it for certain', () => {
     // "may" dropped for a plain statement: two steps short of a promise.
     expect(

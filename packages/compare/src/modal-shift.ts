@@ -64,6 +64,14 @@ const efforts = new Set(['try', 'aim', 'attempt', 'hope', 'best']);
 const people = new Set(['you', 'we', 'i']);
 
 const negator = (w: string): boolean => w === 'not' || w === 'no' || w === 'never' || w === 'cannot' || w.endsWith("n't");
+// Words before a word of promise that make it a noun of something else: "run on commit", "at each guarantee check".
+const nounBefore = new Set(['on', 'at', 'in', 'of', 'per', 'by', 'before', 'after', 'upon', 'each', 'every']);
+
+/** Whether token `x` at `i` is a promise disclaimed: a word of promise after a negation ("we can't guarantee"), not a noun after a preposition ("won't run on commit"). */
+function disclaims(t: readonly ClauseToken[], x: ClauseToken, i: number): boolean {
+  if (!promises.has(x.lower) || nounBefore.has(t[i - 1]?.lower ?? '')) return false;
+  return t.slice(Math.max(0, i - 3), i).some((y) => negator(y.lower));
+}
 
 /**
  * An adverb of frequency at `i`: "most" is a quantity of the subject ("Most mirrors can be
@@ -91,11 +99,17 @@ const certainty: Scale = {
   read(s) {
     const t = s.tokens;
     if (leading.has(t[0]?.lower ?? '')) return null;
-    if (t.some((x, i) => promises.has(x.lower) && t.slice(Math.max(0, i - 3), i).some((y) => negator(y.lower)))) return 0;
+    if (t.some((x, i) => disclaims(t, x, i))) return 0;
     // "might" only hedges; "may" and "could" may grant or offer as well.
     if (t.some((_, i) => hedgesOutcome(t, i))) return t.some((x, i) => x.lower === 'might' && hedgesOutcome(t, i)) ? -0.5 : 0;
     if (t.some((x, i) => usual(t, x, i) || (x.lower === 'should' && i > 0 && !people.has(t[i - 1]?.lower ?? '')))) return 1;
-    if (denied(s) || t.some((x) => efforts.has(x.lower))) return null;
+    // A denial said for certain ("the hooks won't run until you do", "it will never expire") states its
+    // outcome as surely as "will" does: said "might not", it is hedged as a promise would be.
+    if (denied(s))
+      return t.some((x, i) => x.lower === "won't" || x.lower === 'never' || (x.lower === 'will' && negator(t[i + 1]?.lower ?? '')))
+        ? 2.5
+        : null;
+    if (t.some((x) => efforts.has(x.lower))) return null;
     if (t.some((x) => strong.has(x.lower))) return 3;
     if (t.some((x) => x.lower === 'will' || x.lower.endsWith("'ll"))) return 2.5;
     if (s.polarity.modality === null) return 2;
