@@ -27,7 +27,7 @@ describe('a word of frequency hedging a claim', () => {
 });
 
 describe('a word of frequency in another language', () => {
-  it('is the language\'s adverb of frequency, or its two-word phrase read at its second word', () => {
+  it("is the language's adverb of frequency, or its two-word phrase read at its second word", () => {
     expect(hedged('Tjänsten aktiveras oftast samma dag.')).toEqual(['oftast']);
     expect(hedged('Der Techniker kommt normalerweise am selben Tag.')).toEqual(['normalerweise']);
     expect(hedged('Le technicien passe généralement le jour même.')).toEqual(['généralement']);

@@ -83,7 +83,9 @@ export function hedgesByFrequency(tokens: readonly ClauseToken[], i: number): bo
  * must lack to be read as stating its claim for every case ("free with most insurance plans" does not).
  */
 export function saysFrequency(tokens: readonly ClauseToken[]): boolean {
-  return tokens.some((t, i) => frequencies.has(t.lower) || t.lower === 'most' || phrases.get(t.lower)?.has(tokens[i - 1]?.lower ?? '') === true);
+  return tokens.some(
+    (t, i) => frequencies.has(t.lower) || t.lower === 'most' || phrases.get(t.lower)?.has(tokens[i - 1]?.lower ?? '') === true,
+  );
 }
 
 /** Words that give a figure or an extent as rounded, near or expected: a clause with one already hedges what it states. */

@@ -52,7 +52,9 @@ function hedgesAnything(c: ClauseFacts): boolean {
 /** Whether a clause hedges the words of clause `x`: one of them among the four words after its hedge. */
 function hedgesOn(q: ClauseFacts, x: ClauseFacts): boolean {
   const t = q.tokens;
-  return t.some((u, i) => (hedgeAt(t, i) || saysFrequency([u]) || hedgesByFrequency(t, i)) && t.slice(i + 1, i + 5).some((v) => namesWord(x, v)));
+  return t.some(
+    (u, i) => (hedgeAt(t, i) || saysFrequency([u]) || hedgesByFrequency(t, i)) && t.slice(i + 1, i + 5).some((v) => namesWord(x, v)),
+  );
 }
 
 // Subjects that refer back to what the answer is about ("we may…", "it could…").
