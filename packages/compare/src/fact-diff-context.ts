@@ -9,8 +9,9 @@ import type { FactValue } from './fact-value.js';
 import { isGreeting } from './greeting.js';
 import { excusesChange, spansBoth } from './rounded-value.js';
 import { someClauseStates } from './some-clause-states.js';
+import { statesValueClaim } from './states-claim.js';
 import { sheetValues, ValueIndex } from './value-index.js';
-import { clauseStates } from './value-slots.js';
+import { clauseStates, sameSlot } from './value-slots.js';
 
 /**
  * What the passes of `diffFacts` (fact-diff.ts) share for one comparison: the answers, their value
@@ -107,11 +108,25 @@ export function factDiffContext(
       o.maxClauses,
       (d) => d !== c && align(d, sheet, o.maxClauses)?.clause === x && !(d.sentence === c.sentence && splitFrom(c, x, sheet)),
     );
-  const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean =>
-    (mine !== undefined && clauseStates(mine, v)) ||
-    production.some((sheet) =>
-      someClauseStates(sheet, v, o.maxClauses, (x) => !takenBy(x, sheet, v, c) && (sheet === original || statesFigureFor(x, v, c))),
+  const droppedSet = new Set(droppedValues);
+  const supportedHere = (v: FactValue, c: ClauseFacts, mine: ClauseFacts | undefined): boolean => {
+    if (mine !== undefined && clauseStates(mine, v)) return true;
+    // Where the original said another value of the slot, which the candidate no longer states, a
+    // baseline's clause supports the candidate's only where it states the candidate clause's claim
+    // (states-claim.ts): "Submit your request 21 days before" says nothing of "21 days of paid leave
+    // per year" where the original gave twenty-two.
+    const replaces = droppedValues.some((p) => sameSlot(p, v));
+    return production.some((sheet) =>
+      someClauseStates(
+        sheet,
+        v,
+        o.maxClauses,
+        (x) =>
+          !takenBy(x, sheet, v, c) &&
+          (sheet === original || (statesFigureFor(x, v, c) && (!replaces || statesValueClaim(x, c, candidate, o.maxClauses)))),
+      ),
     );
+  };
   return {
     original,
     candidate,
@@ -121,7 +136,7 @@ export function factDiffContext(
     candIndex,
     matched,
     droppedValues,
-    droppedSet: new Set(droppedValues),
+    droppedSet,
     used: new Set<FactValue>(),
     out: [],
     supported,

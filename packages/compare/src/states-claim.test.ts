@@ -72,4 +72,21 @@ describe('what a baseline excuses, and which rule found it', () => {
     const candidate = 'Each dog gets its own heated run, and we walk them twice a day. We groom every dog before it goes home.';
     expect(shown(facts(original, candidate, [baseline]))).toEqual([]);
   });
+
+  it('reports a changed figure a baseline states only in a clause about something else', () => {
+    // The baseline's "21 days" is the notice (the candidate's "3 weeks"); the candidate's trial is 21
+    // days where the original and the baseline say twenty-eight.
+    const original = 'Your free trial lasts twenty-eight days. Cancellations need three weeks of notice.';
+    const candidate = 'The free trial runs for 21 days. Cancellations need 3 weeks of notice.';
+    const baseline = 'The free trial runs for 28 days. Tell us 21 days before you leave.';
+    expect(shown(facts(original, candidate, []))).toEqual(['fact_changed [clause-value-diff]']);
+    expect(shown(facts(original, candidate, [baseline]))).toEqual(['fact_changed [clause-value-diff]']);
+  });
+
+  it('still reads a figure a baseline states for the candidate’s claim as production’s', () => {
+    const original = 'Your free trial lasts twenty-eight days. Cancellations need two weeks of notice.';
+    const candidate = 'The free trial runs for 21 days. Cancellations need 2 weeks of notice.';
+    const baseline = 'Your free trial runs for 21 days. Tell us 14 days before you leave.';
+    expect(shown(facts(original, candidate, [baseline]))).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { align, diceOf } from './clause-alignment.js';
+import { contentWords } from './content-words.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import { opposed } from './opposed.js';
 import { modalityDiffers } from './polarity-agreement.js';
@@ -23,6 +24,18 @@ export function statesClaim(x: ClauseFacts, c: ClauseFacts, candidate: FactSheet
   if (a.clause !== c && diceOf(x, c, x.contentUnique.filter((w) => c.contentUnique.includes(w)).length) < a.score) return false;
   if (opposed(x, c) || modalityDiffers(x.polarity, c.polarity)) return false;
   return !c.values.some((v) => !v.weak && !clauseStates(x, v) && x.values.some((y) => !y.weak && sameSlot(y, v) && !clauseStates(c, y)));
+}
+
+/**
+ * Whether baseline clause `x`, which states a value of candidate clause `c`, states it for `c`'s claim:
+ * {@link statesClaim}, and a word of the claim beside its values' own words (what the value is of:
+ * "paid leave", not "days"). A clause that shares only the figure ("Submit your request 21 days
+ * before") is closest to `c` ("Full-time employees get 21 days of paid leave per year") by that figure
+ * alone, and says nothing of it.
+ */
+export function statesValueClaim(x: ClauseFacts, c: ClauseFacts, candidate: FactSheet, maxClauses: number): boolean {
+  const valueWords = new Set(c.values.flatMap((v) => contentWords(v.text)));
+  return c.content.some((w) => !valueWords.has(w) && x.contentSet.has(w)) && statesClaim(x, c, candidate, maxClauses);
 }
 
 /**

@@ -132,3 +132,17 @@ describe('a term swapped in a clause kept word for word', () => {
     expect(changes('You can pay in cash at the front desk on arrival.', 'You can pay with cash at the front desk on arrival.')).toEqual([]);
   });
 });
+
+describe('what a baseline shows about a swapped term', () => {
+  const original = 'The course fee covers printed materials and lunch on both days.';
+  const candidate = 'The course fee covers digital materials and lunch on both days.';
+
+  it('excuses it where the baseline words the phrase its own way', () => {
+    expect(changes(original, candidate, ['Your fee pays for handouts and lunch on both days.'])).toEqual(['printed → digital (noise)']);
+  });
+
+  it('not where the baseline says the phrase with nothing in the term’s place', () => {
+    // Production leaves "printed" out; it never says another word there.
+    expect(changes(original, candidate, ['Your course fee covers materials and lunch on both days.'])).toEqual(['printed → digital']);
+  });
+});

@@ -7,6 +7,7 @@ import { otherSpelling } from './name-abbreviations.js';
 import { isNumberWord } from './number-words.js';
 import { isPolarityCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
+import { emptiesSlot } from './term-slot.js';
 import { singular } from './word-forms.js';
 import { segmentedWord } from './word-segments.js';
 
@@ -207,7 +208,8 @@ function swapOf(
   if (old.some(kept) || now.some(produced)) return undefined;
   // A baseline that says an acronym in the plural ("LEDs") says it.
   const says = (s: FactSheet, w: string): boolean => s.vocabulary.has(w) || s.vocabulary.has(`${w}s`);
-  const by = baselines.findIndex((s) => !old.every((w) => says(s, w)));
+  // Not one that says the clause with nothing in the term's place (term-slot.ts).
+  const by = baselines.findIndex((s) => !old.every((w) => says(s, w)) && !emptiesSlot(a, at, from.length, s, s.clauses.length));
   const said = (run: readonly ClauseToken[]): string => run.map((t) => t.core).join(' ');
   return {
     kind: 'fact_changed',
