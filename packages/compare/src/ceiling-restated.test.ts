@@ -45,3 +45,15 @@ describe('a ceiling worded from either side in a kept sentence, or with "or fewe
     expect(flips('Groups of 8 or fewer can walk in.', 'Groups of 8 or more can walk in.')).not.toEqual([]);
   });
 });
+
+describe('a ceiling on something other than a figure, worded from either side', () => {
+  it('reads "can\'t ask more than the list price" as "limited to the list price" / "the list price at most"', () => {
+    expect(flips("Sellers can't ask more than the list price.", 'Sellers are limited to the list price.')).toEqual([]);
+    expect(flips("Sellers can't ask more than the list price.", 'Sellers may ask the list price at most.')).toEqual([]);
+  });
+
+  it('is still a flip where no ceiling is said, or the bound is a moment', () => {
+    expect(flips("Sellers can't ask more than the list price.", 'Sellers can ask more than the list price.')).not.toEqual([]);
+    expect(flips("You can't book more than a week ahead.", 'You can book up to a week ahead.')).not.toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { contentWords } from './content-words.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
 import { isNumberWord } from './number-words.js';
@@ -26,7 +27,26 @@ export function ceilingRestated(negated: ClauseFacts, other: ClauseFacts): boole
     const v = negated.values.find((x) => counted(x) && x.text.startsWith(figure.core));
     if (v !== undefined && other.valueIndex.hasKey(v)) return true;
   }
-  return false;
+  return comparedPhraseSaid(negated.tokens, other);
+}
+
+// Words that make the phrase after "more than" a moment ("more than a week ahead", "before the
+// day"): bounds on a moment from opposite sides are opposite claims (see {@link ceilingRestated}).
+const moments = new Set(['ahead', 'before', 'after', 'advance', 'earlier', 'later', 'prior', 'beforehand', 'early', 'late']);
+
+/**
+ * A ceiling that is no figure: "can't charge more than a share of the fuel cost" / "limited to
+ * splitting the fuel cost", "a share of the fuel cost at most". What "more than" compares with is
+ * said by the other clause (two of its content words, or its one), not as a moment.
+ */
+function comparedPhraseSaid(t: readonly ClauseToken[], other: ClauseFacts): boolean {
+  const at = t.findIndex((x, i) => comparatives.has(x.lower) && t[i + 1]?.lower === 'than');
+  if (at < 0) return false;
+  const phrase = t.slice(at + 2);
+  if (phrase.some((x) => moments.has(x.lower.replace(/[.,;:!?)]+$/, '')))) return false;
+  const words = [...new Set(phrase.flatMap((x) => contentWords(x.core)))];
+  const said = words.filter((w) => other.contentSet.has(w)).length;
+  return words.length > 0 && said >= Math.min(2, words.length);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // "stay off alcohol", "keep off the grass", "off limits to visitors", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
@@ -15,9 +16,28 @@ function kept(w: string): boolean {
   return w in particles || w === 'out';
 }
 
-/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
+// "leave strollers at home": what is left at home is not brought, as "no strollers" says. Not "behind":
+// "a failed build leaves an index behind" says what remains.
+const leaving = new Set(['leave', 'leaves']);
+
+/**
+ * Whether the word at `i` opens "leave <one to three words> at home": the thing left is not
+ * brought. Not "leave home at 8" (nothing left between), "leave the parcel at reception" (left for
+ * someone), nor "leave nothing at home" (its own negation).
+ */
+function leavesBehind(t: readonly ClauseToken[], i: number): boolean {
+  for (let p = i + 1; p <= i + 4 && p < t.length; p++) {
+    const w = t[p] as ClauseToken;
+    if (p > i + 1 && w.lower === 'at' && t[p + 1]?.lower === 'home') return true;
+    if ((w.after ?? '') !== '' || isNegationCue(w.lower)) return false;
+  }
+  return false;
+}
+
+/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of", "leave X at home"). */
 export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
   const x = t[i];
+  if (x !== undefined && leaving.has(x.lower)) return (x.after ?? '') === '' && leavesBehind(t, i);
   // "The calf pens are off limits to visitors": a place kept from them, as "not allowed in" says.
   if (x?.lower === 'off' && (x.after ?? '') === '' && t[i + 1]?.lower === 'limits') return true;
   if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
