@@ -9,7 +9,7 @@ import type { ClauseToken } from './split-clauses.js';
 // words the word similarity and the claim rules all find in production.
 
 // Words that make the added words a clause rather than an item: a subject, an auxiliary or a modal.
-const clauseWords = new Set(
+export const clauseWords: ReadonlySet<string> = new Set(
   (
     'i you he she it we they there this that these those who which ' +
     'is are was were be been am will would can could may might must should shall do does did has have had ' +

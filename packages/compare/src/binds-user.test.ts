@@ -16,6 +16,25 @@ describe('bindsUser', () => {
     expect(binds('Le dépôt de garantie est de 300 €, et des frais de 15 € sont dus.')).toContain(true);
   });
 
+  it('reads a prohibition, a cost, a condition and a bound on a figure as binding the user', () => {
+    expect(binds("You can't rebook the same seat for 14 days.")).toEqual([true]);
+    expect(binds('Printing a duplicate card costs $8.')).toEqual([true]);
+    expect(binds('The quote assumes the boat is moored in a marina.')).toEqual([true]);
+    expect(binds('Walk-ins are seated only at the bar.')).toEqual([true]);
+    expect(binds('Free shipping applies to orders over $60.')).toEqual([true]);
+    expect(binds('Groups of up to 12 people can book the room.')).toEqual([true]);
+    expect(binds('Die Expresszustellung kostet 9 €.')).toEqual([true]);
+    expect(binds('La recogida se hace solo con cita previa.')).toEqual([true]);
+    expect(binds("L'accès est possible sauf le dimanche.")).toEqual([true]);
+  });
+
+  it('does not read a freedom or a word of bound before no figure as binding', () => {
+    expect(binds("You don't need to print the ticket.")).toEqual([false]);
+    expect(binds('There is no charge for the first visit.')).toEqual([false]);
+    expect(binds('We are closed over the weekend.')).toEqual([false]);
+    expect(binds('Whether you join is up to you.')).toEqual([false]);
+  });
+
   it('does not read a description, an example or "has" as binding', () => {
     expect(binds('The room has a sea view.')).toEqual([false]);
     expect(binds('For example, a three-hour visit comes to $12.')).toEqual([false]);

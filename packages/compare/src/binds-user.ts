@@ -1,6 +1,8 @@
 import { defineCue, holdsCue } from './clause-cues.js';
 import type { ClauseFacts } from './fact-sheet.js';
 import { necessity } from './polarity-words.js';
+import type { ClauseToken } from './split-clauses.js';
+import { startsWithDigit } from './word-roles.js';
 
 // A clause binds the user when it says what they must do or bring, what they will be charged beyond
 // the price of what they buy, or how far they may go: "You'll need your EIN", "a $25 fee applies to
@@ -32,6 +34,15 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'maximum',
     'minimum',
     'deadline',
+    'cost',
+    'costs',
+    'unless',
+    'except',
+    'provided',
+    'providing',
+    'assumes',
+    'assuming',
+    'only',
   ],
   German: [
     'muss',
@@ -48,6 +59,12 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'mindestens',
     'höchstens',
     'spätestens',
+    'kostet',
+    'kosten',
+    'nur',
+    'außer',
+    'sofern',
+    'vorausgesetzt',
   ],
   Spanish: [
     'debe',
@@ -65,6 +82,12 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'límite',
     'máximo',
     'mínimo',
+    'cuesta',
+    'cuestan',
+    'solo',
+    'sólo',
+    'salvo',
+    'excepto',
   ],
   Portuguese: [
     'deve',
@@ -81,6 +104,11 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'limite',
     'máximo',
     'mínimo',
+    'custa',
+    'custam',
+    'apenas',
+    'somente',
+    'exceto',
   ],
   French: [
     'doit',
@@ -98,6 +126,11 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'limite',
     'maximum',
     'minimum',
+    'coûte',
+    'coûtent',
+    'seulement',
+    'uniquement',
+    'sauf',
   ],
   Italian: [
     'deve',
@@ -114,6 +147,10 @@ const words: Readonly<Record<string, readonly string[]>> = Object.freeze({
     'limite',
     'massimo',
     'minimo',
+    'costa',
+    'costano',
+    'soltanto',
+    'tranne',
   ],
 });
 const binding: ReadonlySet<string> = new Set(Object.values(words).flat());
@@ -127,17 +164,35 @@ const before: ReadonlyMap<string, string> = new Map([
   ['has', 'to'],
 ]);
 
-const bindingCue = defineCue('binds user', (w) => binding.has(w) || after.has(w) || before.has(w));
+// A bound set on a figure: "orders over 1 tonne", "up to 50 guests", "more than 3 bags", "within 14
+// days". Binds only before the figure ("over the weekend", "up to you" bind no one).
+const bounds: ReadonlySet<string> = new Set(['over', 'above', 'under', 'below', 'exceeding', 'within']);
+const boundPairs: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['to', new Set(['up'])],
+  ['than', new Set(['more', 'less', 'fewer'])],
+  ['most', new Set(['at'])],
+]);
+const currencySigns = new Set(['$', '£', '€', '¥', '₹']);
+const figureAt = (t: ClauseToken | undefined): boolean => t !== undefined && (startsWithDigit(t) || currencySigns.has(t.core.charAt(0)));
+
+const bindingCue = defineCue('binds user', (w) => binding.has(w) || after.has(w) || before.has(w) || bounds.has(w) || boundPairs.has(w));
 
 /**
  * Whether a clause binds the user: a necessity, a charge or a bound on what they may do (see above).
  * A clause about the conversation ("let me know if you need anything") binds no one.
  */
 export function bindsUser(c: ClauseFacts): boolean {
-  if (c.framing || !holdsCue(c, bindingCue)) return false;
+  if (c.framing) return false;
+  if (c.polarity.forbids === true) return true;
+  // Negated, a necessity or a charge is lifted ("you don't need to", "no fee"): it binds only by a
+  // bound the clause states ("no per-invoice fee up to 500 invoices a month").
+  if ((c.polarity.negated && !c.values.some((v) => !v.weak)) || !holdsCue(c, bindingCue)) return false;
   const t = c.tokens;
   return t.some(
     ({ lower: w }, i) =>
-      binding.has(w) || (after.has(w) && t[i - 1]?.lower === after.get(w)) || (before.has(w) && t[i + 1]?.lower === before.get(w)),
+      binding.has(w) ||
+      (after.has(w) && t[i - 1]?.lower === after.get(w)) ||
+      (before.has(w) && t[i + 1]?.lower === before.get(w)) ||
+      ((bounds.has(w) || boundPairs.get(w)?.has(t[i - 1]?.lower ?? '') === true) && figureAt(t[i + 1])),
   );
 }

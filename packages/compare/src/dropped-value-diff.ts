@@ -2,6 +2,7 @@ import { bindsUser } from './binds-user.js';
 import { sameClause } from './clause-signature.js';
 import { clip } from './clip-text.js';
 import { byBaseline } from './difference-origin.js';
+import { diffDroppedPieces } from './dropped-piece.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -76,6 +77,7 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
       original: v.text,
     });
   }
+  diffDroppedPieces(ctx, bound, onlyRemoved);
 }
 
 /**
@@ -92,7 +94,7 @@ function bindingClause(ctx: FactDiffContext, v: FactValue, onlyRemoved: () => bo
 }
 
 /** Whether every clause of the candidate is a clause of the original word for word (answers of at most `max` clauses). */
-function onlyClausesRemoved(original: FactSheet, candidate: FactSheet, max: number): boolean {
+export function onlyClausesRemoved(original: FactSheet, candidate: FactSheet, max: number): boolean {
   if (candidate.clauses.length > max || original.clauses.length > max) return false;
   return candidate.clauses.every((c) => original.clauses.some((y) => sameClause(c, y)));
 }

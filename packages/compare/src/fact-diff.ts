@@ -18,7 +18,9 @@ import { standInTest } from './stand-in-clause.js';
  *   states another of the same type (`$35 → $53`); noise when production itself varies there.
  * - `fact_added`: a new value in a clause production also makes, with nothing it replaces.
  * - `fact_dropped`: a value every production answer states and the candidate does not; low, but high
- *   where the candidate keeps the claim that stated it without it (an answer about as long).
+ *   where the candidate keeps the claim that stated it without it (an answer about as long); high too
+ *   for a piece a shorter answer may not leave out, with or without a value in it (a clause that binds
+ *   the user or states a term every production answer states: dropped-piece.ts).
  * - `polarity_flip` / `modality_change`: an aligned clause negated, or obligation ↔ permission.
  * - `added_claim`: a candidate clause production does not support (its words or its values).
  *
