@@ -33,13 +33,3 @@ describe('a menu path', () => {
     ).toEqual([]);
   });
 });
-
-describe('a table cell', () => {
-  it('capitalizes its first word by layout, as a sentence does: no name', () => {
-    expect(names('| Day | Hours |\n|---|---|\n| Closing | 9pm weekdays, 11pm Fri/Sat |')).toEqual([]);
-    expect(names('| Where | next to Riverside Park, by the bridge |')).toEqual(['Riverside Park']);
-    expect(
-      judged('The rink opens at 10am and closes at 9pm on weekdays.', '| Opening | 10am |\n|---|---|\n| Closing | 9pm weekdays |'),
-    ).toEqual([]);
-  });
-});

@@ -43,9 +43,7 @@ export function entities(
   let run: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // A table cell's first word is capitalized by layout, as a sentence's first word is by grammar.
-    const opensCell = tokens[i - 1]?.core === '|';
-    if (t?.upper && (isName(t, i, initial, consumed, opensCell) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
+    if (t?.upper && (isName(t, i, initial, consumed) || (run.length > 0 && !consumed.has(i) && continuesName.test(t.core)))) {
       // A comma or other mark between two names parts them ("Amex, Visa or Mastercard"); a period may end an abbreviation ("St. Mary's").
       if (run.length > 0 && listMark.test(tokens[i - 1]?.after ?? '')) {
         pushEntity(run, out, language);
@@ -107,15 +105,14 @@ function possessiveName(t: ClauseToken): boolean {
 }
 
 /** Whether a capitalized token reads as (part of) a name. */
-function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>, opensCell = false): boolean {
+function isName(t: ClauseToken, i: number, initial: boolean, consumed: ReadonlySet<number>): boolean {
   // Acronyms of three letters or more ("IBAN", "NASA", "APRs"); two-letter ones are mostly words ("ID", "OK", "PM").
   const acronym = t.core.length >= 3 && /^\p{Lu}[\p{Lu}\d&-]+s?$/u.test(t.core);
   return (
     !consumed.has(i) &&
     // A sentence's first word is capitalized by grammar; it is a name when it is an acronym or a
     // possessive ("Bella's booster is due").
-    // So is a table cell's first word, by layout.
-    ((!opensCell && (i > 0 || !initial)) || acronym || possessiveName(t)) &&
+    (i > 0 || !initial || acronym || possessiveName(t)) &&
     /^\p{L}[\p{L}'’.&-]*$/u.test(t.core) &&
     !nameStoppers.has(t.lower) &&
     !(t.core.length <= 2 && /^\p{Lu}+$/u.test(t.core) && !regionCodes.has(t.core)) &&
