@@ -16,19 +16,18 @@ function kept(w: string): boolean {
   return w in particles || w === 'out';
 }
 
-// "leave strollers at home": what is left at home is not brought, as "no strollers" says. Not "behind":
-// "a failed build leaves an index behind" says what remains.
+// "leave strollers at home", "leave your laptop behind": what is left is not brought, as "no strollers" says.
 const leaving = new Set(['leave', 'leaves']);
 
 /**
- * Whether the word at `i` opens "leave <one to three words> at home": the thing left is not
- * brought. Not "leave home at 8" (nothing left between), "leave the parcel at reception" (left for
- * someone), nor "leave nothing at home" (its own negation).
+ * Whether the word at `i` opens "leave <one to three words> at home" or "… behind": the thing left
+ * is not brought. Not "leave home at 8" (nothing left between), "leave the parcel at reception"
+ * (left for someone), nor "leave nothing behind" (its own negation).
  */
 function leavesBehind(t: readonly ClauseToken[], i: number): boolean {
   for (let p = i + 1; p <= i + 4 && p < t.length; p++) {
     const w = t[p] as ClauseToken;
-    if (p > i + 1 && w.lower === 'at' && t[p + 1]?.lower === 'home') return true;
+    if (p > i + 1 && (w.lower === 'behind' || (w.lower === 'at' && t[p + 1]?.lower === 'home'))) return true;
     if ((w.after ?? '') !== '' || isNegationCue(w.lower)) return false;
   }
   return false;
