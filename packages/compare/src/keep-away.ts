@@ -1,4 +1,3 @@
-import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // "stay off alcohol", "keep off the grass", "off limits to visitors", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
@@ -16,27 +15,9 @@ function kept(w: string): boolean {
   return w in particles || w === 'out';
 }
 
-// "leave strollers at home", "leave your laptop behind": what is left is not brought, as "no strollers" says.
-const leaving = new Set(['leave', 'leaves']);
-
-/**
- * Whether the word at `i` opens "leave <one to three words> at home" or "… behind": the thing left
- * is not brought. Not "leave home at 8" (nothing left between), "leave the parcel at reception"
- * (left for someone), nor "leave nothing behind" (its own negation).
- */
-function leavesBehind(t: readonly ClauseToken[], i: number): boolean {
-  for (let p = i + 1; p <= i + 4 && p < t.length; p++) {
-    const w = t[p] as ClauseToken;
-    if (p > i + 1 && (w.lower === 'behind' || (w.lower === 'at' && t[p + 1]?.lower === 'home'))) return true;
-    if ((w.after ?? '') !== '' || isNegationCue(w.lower)) return false;
-  }
-  return false;
-}
-
-/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of", "leave X at home"). */
+/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
 export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
   const x = t[i];
-  if (x !== undefined && leaving.has(x.lower)) return (x.after ?? '') === '' && leavesBehind(t, i);
   // "The calf pens are off limits to visitors": a place kept from them, as "not allowed in" says.
   if (x?.lower === 'off' && (x.after ?? '') === '' && t[i + 1]?.lower === 'limits') return true;
   if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
