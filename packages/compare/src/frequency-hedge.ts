@@ -54,6 +54,10 @@ const phrases: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 const frequencies: ReadonlySet<string> = new Set([...english, ...Object.values(otherLanguages).flat()]);
+
+/** Whether token `i` is the second word of a phrase of {@link phrases} after its first word. */
+const phraseAt = (tokens: readonly ClauseToken[], i: number): boolean =>
+  i > 0 && phrases.get(tokens[i]?.lower ?? '')?.has(tokens[i - 1]?.lower ?? '') === true;
 /** The {@link frequencies}, the second words of {@link phrases} and "most" as a cue (clause-cues.ts): a clause without it has no token {@link hedgesByFrequency} holds for. */
 export const frequencyCue = defineCue('frequency', (w) => frequencies.has(w) || phrases.has(w) || w === 'most');
 
@@ -72,8 +76,7 @@ export function hedgesByFrequency(tokens: readonly ClauseToken[], i: number): bo
   if (t === undefined) return false;
   const next = tokens[i + 1]?.lower;
   if (frequencies.has(t.lower)) return next !== 'speaking' && !(i === 0 && t.after === ',') && !degree.has(tokens[i - 1]?.lower ?? '');
-  const firsts = phrases.get(t.lower);
-  if (firsts !== undefined) return i > 0 && firsts.has(tokens[i - 1]?.lower ?? '') && !(i === 1 && t.after === ',');
+  if (phrases.has(t.lower)) return phraseAt(tokens, i) && !(i === 1 && t.after === ',');
   if (t.lower !== 'most') return false;
   return (i === 0 || (i === 1 && tokens[0]?.lower === 'in')) && next !== 'of';
 }
@@ -83,9 +86,7 @@ export function hedgesByFrequency(tokens: readonly ClauseToken[], i: number): bo
  * must lack to be read as stating its claim for every case ("free with most insurance plans" does not).
  */
 export function saysFrequency(tokens: readonly ClauseToken[]): boolean {
-  return tokens.some(
-    (t, i) => frequencies.has(t.lower) || t.lower === 'most' || phrases.get(t.lower)?.has(tokens[i - 1]?.lower ?? '') === true,
-  );
+  return tokens.some((t, i) => frequencies.has(t.lower) || t.lower === 'most' || phraseAt(tokens, i));
 }
 
 /** Words that give a figure or an extent as rounded, near or expected: a clause with one already hedges what it states. */
