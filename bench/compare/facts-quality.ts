@@ -29,6 +29,7 @@ import {
 } from './facts-set/holdout.js';
 import {
   recallProbeFile,
+  recallProbePFile,
   recallProbeSFile,
   recallProbeUFile,
   recallProbeVFile,
@@ -114,9 +115,10 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['fourth recall probe (data/quality/facts-probe-v.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeVFile), true],
   ['fifth recall probe (data/quality/facts-probe-x.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeXFile), true],
   ['sixth recall probe (data/quality/facts-probe-y.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeYFile), true],
+  ['multilingual polarity probe (data/quality/facts-probe-p.jsonl; own, open, misses listed)', readHoldoutSet(recallProbePFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--probe-p` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
@@ -124,6 +126,7 @@ const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-v', 'fourth recall probe'],
   ['--probe-x', 'fifth recall probe'],
   ['--probe-y', 'sixth recall probe'],
+  ['--probe-p', 'multilingual polarity probe'],
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
   ['--restatements-5', 'restatements 5'],

@@ -80,3 +80,15 @@ export const recallProbeXFile = join(qualityDir, 'facts-probe-x.jsonl');
  * as noise the same answers restated, shortened, reordered, bulleted and made longer by advice.
  */
 export const recallProbeYFile = join(qualityDir, 'facts-probe-y.jsonl');
+
+/**
+ * The multilingual polarity probe (`data/quality/facts-probe-p.jsonl`), in the hold-out format: 22
+ * inputs in 21 languages (Polish, Czech, Slovak, Turkish, Vietnamese, Greek, Romanian, Finnish,
+ * Estonian, Hungarian, Ukrainian, Bulgarian, Croatian, Lithuanian, Swahili, Tagalog, Indonesian,
+ * Norwegian, German, Spanish and English), one baseline each, written by hand on 2026-12-04 (s11-polarity)
+ * before any rule of that pass: a negator added, removed or moved, a verb negated by its prefix or
+ * affix ("nemusíte", "gerekmez", "nereikia"), an antonym ("płatne" / "darmowe", "refundable" /
+ * "non-refundable"), a modal moved on its scale (must → may / should / it is worth it) in each language;
+ * as noise the same answers restated, shortened and reordered.
+ */
+export const recallProbePFile = join(qualityDir, 'facts-probe-p.jsonl');
