@@ -1,3 +1,4 @@
+import { languageModal, mayBeLanguageModal } from './language-modals.js';
 import { advice, necessity, possibility } from './polarity-words.js';
 import type { SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
@@ -31,7 +32,15 @@ const phraseWords = new Set(['welcome', 'idea', 'best', 'wise', 'essential', 'co
 
 /** Whether a word is one {@link changesModality} reads: a modal of either scale, or a word of certainty or hedging. */
 export function isModalWord(w: string): boolean {
-  return necessity.has(w) || advice.has(w) || possibility.has(w) || certain.has(w) || hedged.has(w) || phraseWords.has(w);
+  return (
+    necessity.has(w) ||
+    advice.has(w) ||
+    possibility.has(w) ||
+    certain.has(w) ||
+    hedged.has(w) ||
+    phraseWords.has(w) ||
+    mayBeLanguageModal(w)
+  );
 }
 
 /** Where a word of {@link phraseWords} stands on the modal scale between `prev` and `next` (0: not modal here). */
@@ -61,6 +70,7 @@ function scale(side: readonly ClauseToken[], before: ClauseToken | undefined, af
     if (necessity.has(w) && (!(w === 'have' || w === 'has' || w === 'had') || next === 'to')) best = Math.max(best, 3);
     else if (advice.has(w)) best = Math.max(best, 2);
     else if (possibility.has(w)) best = Math.max(best, 1);
+    else best = Math.max(best, languageModal(w, (side[i - 1] ?? before)?.lower, next));
   });
   return best;
 }
@@ -85,4 +95,24 @@ export function changesModality(e: SentenceEdit, negates: (side: readonly Clause
   const b = scale(e.to, e.before, e.after);
   if (a !== 0 && b !== 0 && a !== b) return true;
   return certainty(e.from) * certainty(e.to) === -1;
+}
+
+/**
+ * The edit that puts a modal of another strength in where other edits of the same kept sentence
+ * took the original's modal out: the modal moved within the sentence as it changed ("kell
+ * visszahozni" → "érdemes … visszahozni", "must be worn at all times" → "at all times you may
+ * wear"). Read only where no edit alone {@link changesModality}, every edit is short and none negates.
+ */
+export function movedModal(edits: readonly SentenceEdit[], negates: (side: readonly ClauseToken[]) => boolean): SentenceEdit | undefined {
+  if (
+    edits.length < 2 ||
+    edits.some((e) => e.from.length > maxModalWords || e.to.length > maxModalWords || negates(e.from) || negates(e.to))
+  )
+    return undefined;
+  const removed = edits.flatMap((e) => e.from);
+  const added = edits.flatMap((e) => e.to);
+  const a = scale(removed, undefined, undefined);
+  const b = scale(added, undefined, undefined);
+  if (a === 0 || b === 0 || a === b) return undefined;
+  return edits.find((e) => scale(e.to, e.before, e.after) === b);
 }

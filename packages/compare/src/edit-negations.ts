@@ -1,3 +1,4 @@
+import { affixNegated, mayBeAffixNegated } from './affix-negation.js';
 import { contentWords } from './content-words.js';
 import { directionDiffers } from './direction-differs.js';
 import { freeCompoundNoun } from './free-compound.js';
@@ -142,7 +143,7 @@ function governsReplaced(side: readonly ClauseToken[], i: number, other: readonl
 
 /** Whether a word negates in itself: a cue, a verb of missing or failing, or a word negated by its prefix whose plain form `other` says. */
 function deniesItself(w: string, other: readonly ClauseToken[]): boolean {
-  if (isNegationCue(w) || otherNegations.has(w) || omissions.has(w) || failures.has(w)) return true;
+  if (isNegationCue(w) || otherNegations.has(w) || omissions.has(w) || failures.has(w) || affixNegated(w, other)) return true;
   if (!hasNegatingPrefix(w)) return false;
   const plain = withoutNegatingPrefix(w);
   return other.some((x) => plain.includes(x.lower));
@@ -178,8 +179,10 @@ export function negates(
   if (omissions.has(w)) return omitters.has((side[i - 1] ?? context.before)?.lower ?? '') && next !== undefined;
   if (other !== undefined && hasNegatingPrefix(w) && !isNegationCue(w)) {
     const plain = withoutNegatingPrefix(w);
-    return other.some((x) => plain.includes(x.lower));
+    if (other.some((x) => plain.includes(x.lower))) return true;
   }
+  // Another language's word negated by its affix ("hradí" → "nehradí", "gerekir" → "gerekmez").
+  if (other !== undefined && affixNegated(w, other)) return true;
   if (negator(w) && other !== undefined && governsReplaced(side, i, other)) return false;
   if (w === 'ne') return !side.some((x) => frenchSecond.has(x.lower));
   return isNegationCue(w) || otherNegations.has(w);
@@ -191,7 +194,15 @@ export function negates(
  * with none of them has no negation (edited-sentence.ts skips counting it).
  */
 export function mayNegate(w: string): boolean {
-  return isNegationWord(w) || w === 'free' || failures.has(w) || cessations.has(w) || omissions.has(w) || hasNegatingPrefix(w);
+  return (
+    isNegationWord(w) ||
+    w === 'free' ||
+    failures.has(w) ||
+    cessations.has(w) ||
+    omissions.has(w) ||
+    hasNegatingPrefix(w) ||
+    mayBeAffixNegated(w)
+  );
 }
 
 /** How many words of an edit's side negate. */

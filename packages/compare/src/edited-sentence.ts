@@ -4,7 +4,7 @@ import { byBaseline, excusedBy } from './difference-origin.js';
 import { directionDiffers } from './direction-differs.js';
 import type { SentenceDifference } from './divergence-report.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
-import { changesModality } from './edit-modality.js';
+import { changesModality, movedModal } from './edit-modality.js';
 import { negates, negationFillers, negations } from './edit-negations.js';
 import { hedgesPlainClaim } from './epistemic-hedge.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
@@ -228,7 +228,7 @@ export function diffEditedSentences(
       continue;
     }
     // A modal swapped for one of another strength, or a plain promise softened to a likelihood.
-    const modal = copy.edits.find((e) => changesModality(e, negated) || hedgesPlainClaim(e, negated));
+    const modal = copy.edits.find((e) => changesModality(e, negated) || hedgesPlainClaim(e, negated)) ?? movedModal(copy.edits, negated);
     if (modal !== undefined && claims(copy, modal, candidate, maxClauses)) {
       out.push(
         difference('modality_change', 'fact:modality', copy, modal, saidByBaseline(modal, baselines, candidate, copy.sentence, maxClauses)),
