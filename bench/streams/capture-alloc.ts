@@ -3,7 +3,8 @@
  * per-chunk work (`BodyCapture.push` and `SseCapture.push` of each of the bench's chunks, with a
  * fractional arrival time as `clock.monotonic()` gives), the stream's end (`SseCapture.end`, its
  * usage and arrivals: the end-of-stream SSE scan) and the packing for the writer (`packParts`,
- * then `releasePacked` as the sink does) — per phase, with the built modules of one or two
+ * then `releasePacked` as the sink does, and each body capture released as the recorder does, so
+ * each window is the steady traffic after the one before) — per phase, with the built modules of one or two
  * checkouts (`--root=DIR`, repeatable; alternated phase by phase) in one process.
  *
  * Allocation is read as the growth of the V8 heap over a window of `--streams=` streams with no
@@ -89,7 +90,7 @@ if (gc === undefined) throw new Error('run with --expose-gc');
 
 interface Tree {
   readonly name: string;
-  readonly BodyCapture: new (cap: number) => { push(b: Buffer): void; held: number };
+  readonly BodyCapture: new (cap: number) => { push(b: Buffer): void; held: number; release(): void };
   readonly SseCapture: new (
     cap: number,
     budget: undefined,
@@ -190,6 +191,12 @@ function window(
   };
   for (const phase of phases) if (!run(phase)) return undefined;
   for (const p of packed) tree.releasePacked(p);
+  // As the recorder does once the writer has the packed copy: the next window's streams are then
+  // the steady traffic after these (their blocks back in the pool, where a tree has one).
+  for (const { request, response } of open) {
+    request.release();
+    response.release();
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BlockPool } from './block-pool.js';
 import { BodyCapture } from './body-capture.js';
 import { CaptureBudget } from './capture-budget.js';
 
@@ -59,5 +60,78 @@ describe('BodyCapture', () => {
     expect(budget.held).toBe(300);
     capture.release();
     expect(budget.held).toBe(0);
+  });
+
+  describe('blocks reused through a pool', () => {
+    /** 30 chunks of 200 bytes of one letter: two full blocks and part of a third. */
+    const fill = (capture: BodyCapture, letter: string): string => {
+      for (let i = 0; i < 30; i++) capture.push(Buffer.from(letter.repeat(200), 'latin1'));
+      return letter.repeat(6000);
+    };
+
+    it('gives its full blocks back at release, and the next capture holds its own bytes in them', () => {
+      const pool = new BlockPool(8);
+      const first = new BodyCapture(1 << 20, undefined, pool);
+      fill(first, 'a');
+      const firstBlocks = new Set(first.heldParts().map((p) => p.buffer));
+      first.release();
+      expect(pool.spare).toBe(2);
+      const second = new BodyCapture(1 << 20, undefined, pool);
+      const expected = fill(second, 'b');
+      // The second capture wrote over the first one's blocks: same memory, its own bytes.
+      expect(second.heldParts().some((p) => firstBlocks.has(p.buffer))).toBe(true);
+      expect(text(second)).toBe(expected);
+    });
+
+    it('refuses to be read once released, so a reused block is never read as its bytes', () => {
+      const pool = new BlockPool(8);
+      const first = new BodyCapture(1 << 20, undefined, pool);
+      fill(first, 'a');
+      first.release();
+      fill(new BodyCapture(1 << 20, undefined, pool), 'b');
+      expect(() => first.body()).toThrow(expect.objectContaining({ code: 'internal' }));
+      expect(() => first.heldParts()).toThrow(expect.objectContaining({ code: 'internal' }));
+    });
+
+    it('gives each block back once, however often it is released', () => {
+      const pool = new BlockPool(8);
+      const budget = new CaptureBudget(1 << 20);
+      const first = new BodyCapture(1 << 20, budget, pool);
+      fill(first, 'a');
+      first.release();
+      first.release();
+      expect(pool.spare).toBe(2);
+      expect(budget.held).toBe(0);
+      // Two captures at once never share a block.
+      const second = new BodyCapture(1 << 20, undefined, pool);
+      const third = new BodyCapture(1 << 20, undefined, pool);
+      const b = fill(second, 'b');
+      const c = fill(third, 'c');
+      expect(text(second)).toBe(b);
+      expect(text(third)).toBe(c);
+    });
+
+    it('holds and reserves nothing pushed after its release', () => {
+      const budget = new CaptureBudget(1 << 20);
+      const capture = new BodyCapture(1 << 20, budget, new BlockPool(8));
+      fill(capture, 'a');
+      capture.release();
+      fill(capture, 'b');
+      expect(budget.held).toBe(0);
+    });
+
+    it('keeps at most its bound of spare blocks, and pools no block smaller than a full one', () => {
+      const pool = new BlockPool(1);
+      const big = new BodyCapture(1 << 20, undefined, pool);
+      fill(big, 'a');
+      big.release();
+      expect(pool.spare).toBe(1);
+      // A 300-byte cap takes a block of at most what it may still hold: not the pool's.
+      const small = new BodyCapture(300, undefined, pool);
+      small.push(Buffer.alloc(100, 0x61));
+      small.push(Buffer.alloc(100, 0x62));
+      expect(pool.spare).toBe(1);
+      expect(small.heldParts()[0]?.buffer.byteLength).toBeLessThan(4096);
+    });
   });
 });

@@ -1,24 +1,23 @@
-import type { CapturedBody } from '@understudy/core';
+import { type CapturedBody, UnderstudyError } from '@understudy/core';
+import { type BlockPool, blockBytes, captureBlocks } from './block-pool.js';
 import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
-
-/**
- * Small chunks are copied into blocks of this size. A long stream arrives as thousands of chunks
- * of a few hundred bytes, and a Buffer kept per chunk costs about as much again in object
- * overhead (Buffer, ArrayBuffer, backing store) as the bytes it holds; a chunk at least this big
- * is kept as it came (copied when it is a view of a bigger buffer).
- */
-const blockBytes = 4096;
 
 /**
  * The capture side of the tee: holds up to `cap` bytes of a body (or what the shared in-flight
  * budget grants) and counts the rest. A body that arrives as one chunk is held by reference, never
  * copied; the chunks of a longer body are packed into {@link blockBytes} blocks as they arrive, so
  * an open stream holds about its bytes and pins none of the socket's buffers. The last copy
- * happens in {@link BodyCapture.body}, after the response is done.
+ * happens in {@link BodyCapture.body}, after the response is done. Full blocks come from a
+ * {@link BlockPool} and go back to it at {@link BodyCapture.release}; from then on the capture
+ * refuses to be read, so a block reused by another capture is never read as this one's bytes.
  */
 export class BodyCapture {
   readonly #cap: number;
   readonly #budget: Pick<CaptureBudget, 'take' | 'release'>;
+  readonly #pool: BlockPool;
+  /** The pool's blocks this capture took (made on its first one: a body of one chunk takes none). */
+  #pooled: Buffer[] | undefined;
+  #released = false;
   /** Held bytes in order: big chunks as they came, and packed ranges of blocks. */
   readonly #parts: Buffer[] = [];
   /** The only chunk so far, held by reference until a second one arrives. */
@@ -33,13 +32,15 @@ export class BodyCapture {
   #size = 0;
   #refused = false;
 
-  constructor(cap: number, budget: Pick<CaptureBudget, 'take' | 'release'> = unboundedBudget) {
+  constructor(cap: number, budget: Pick<CaptureBudget, 'take' | 'release'> = unboundedBudget, pool: BlockPool = captureBlocks) {
     this.#cap = cap;
     this.#budget = budget;
+    this.#pool = pool;
   }
 
   push(chunk: Buffer): void {
     this.#size += chunk.length;
+    if (this.#released) return;
     const room = this.#cap - this.#held;
     if (room <= 0 || this.#refused) return;
     const wanted = Math.min(chunk.length, room);
@@ -73,7 +74,7 @@ export class BodyCapture {
         this.#seal();
         // No bigger than what may still be held: a small cap never allocates a whole block.
         const size = Math.min(blockBytes, chunk.length - from + Math.max(0, this.#cap - this.#held));
-        this.#block = Buffer.allocUnsafeSlow(size);
+        this.#block = size === blockBytes ? this.#take() : Buffer.allocUnsafeSlow(size);
         this.#fill = 0;
         this.#open = 0;
       }
@@ -82,6 +83,13 @@ export class BodyCapture {
       this.#fill += n;
       from += n;
     }
+  }
+
+  #take(): Buffer {
+    const block = this.#pool.take();
+    this.#pooled ??= [];
+    this.#pooled.push(block);
+    return block;
   }
 
   /** Moves the block's newly packed bytes into `#parts`. */
@@ -106,9 +114,26 @@ export class BodyCapture {
     return this.#refused;
   }
 
-  /** Returns the held bytes to the shared budget; call once, when the exchange has been built. */
+  /**
+   * Returns the held bytes to the shared budget and the blocks to their pool, when the exchange
+   * has been built (its bodies copied or packed). Every later read of the held bytes throws: they
+   * may be another capture's by then. Once; a second call does nothing.
+   */
   release(): void {
+    if (this.#released) return;
+    this.#released = true;
     this.#budget.release(this.#held);
+    this.#parts.length = 0;
+    this.#lone = undefined;
+    this.#block = undefined;
+    if (this.#pooled === undefined) return;
+    for (const block of this.#pooled) this.#pool.give(block);
+    this.#pooled = undefined;
+  }
+
+  #readable(): void {
+    if (this.#released)
+      throw new UnderstudyError('internal', 'a body capture was read after its release: its blocks may hold another capture by now');
   }
 
   /**
@@ -118,12 +143,14 @@ export class BodyCapture {
    * it is released, and do not keep them.
    */
   heldParts(): readonly Buffer[] {
+    this.#readable();
     if (this.#lone !== undefined) return [this.#lone];
     this.#seal();
     return this.#parts;
   }
 
   body(): CapturedBody {
+    this.#readable();
     let bytes: Buffer;
     if (this.#lone !== undefined) bytes = this.#lone;
     else {

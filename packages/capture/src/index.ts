@@ -1,4 +1,5 @@
 export { isSealed, openSealed, seal } from '@understudy/core';
+export { BlockPool, captureBlocks } from './block-pool.js';
 export { BodyCapture } from './body-capture.js';
 export { CaptureBudget, unboundedBudget } from './capture-budget.js';
 export { cardWithin, luhn } from './card-number.js';

@@ -36,7 +36,18 @@ describe('forward: the capture handed to onEnd', () => {
     pools = createUpstreamPools({ timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 } });
     const target = pools.target({ name: 'stable', upstream: upstream.url, headers: {} });
     front = await listen((incoming, outgoing) =>
-      forward({ incoming, outgoing, target, captureBytes: 65_536, clock: systemClock, onEnd: (r) => results.push(r) }),
+      forward({
+        incoming,
+        outgoing,
+        target,
+        captureBytes: 65_536,
+        clock: systemClock,
+        // Kept: the test reads the capture after onEnd, when an unkept one is released (its blocks reused).
+        onEnd: (r) => {
+          r.capture?.keep();
+          results.push(r);
+        },
+      }),
     );
   });
   afterAll(async () => {

@@ -212,7 +212,8 @@ export function forward(options: ForwardOptions): void {
         c.pause();
         outgoing.once('drain', onDrain);
       }
-      if (capturing) {
+      // Not after the capture was released (its blocks may be another capture's by then).
+      if (capturing && !released) {
         response.push(chunk);
         sse?.push(chunk, clock.monotonic() - t0);
       }
