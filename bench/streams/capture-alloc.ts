@@ -18,33 +18,21 @@
  *   node --import tsx bench/streams/capture-alloc.ts --root=. [--root=/path/to/base] [--events=200] [--chunk-bytes=200]
  */
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { BodyCapture, SseCapture } from '@understudy/capture';
 import { streamCapture, streamResult } from '../../packages/tap/test/forwarded-capture.js';
+import { checkoutArgs, median } from './checkout-args.js';
 import { streamChunks } from './stream-chunks.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const roots = args.filter((a) => a.startsWith('--root=')).map((a) => resolve(a.slice('--root='.length)));
-if (roots.length === 0) roots.push(resolve('.'));
-const events = Number(arg('events', '200'));
-const chunkBytes = Number(arg('chunk-bytes', '200'));
+const { arg, roots, events, chunkBytes, rounds, child, load } = checkoutArgs();
 const windowStreams = Number(arg('streams', '100'));
-const rounds = Number(arg('rounds', '5'));
-const child = args.includes('--child');
 const cap = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 type Phase = 'chunks' | 'end' | 'pack';
 const phases: readonly Phase[] = ['chunks', 'end', 'pack'];
 type Figures = Record<Phase, { heap: number; external: number; cpuUs: number }>;
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 
 if (!child) {
   console.log(

@@ -12,32 +12,22 @@
  *   node --import tsx bench/streams/capture-steady.ts --root=. [--root=/path/to/base] [--rounds=5]
  */
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BodyCapture, SseCapture } from '@understudy/capture';
 import { streamCapture, streamResult } from '../../packages/tap/test/forwarded-capture.js';
+import { checkoutArgs, median } from './checkout-args.js';
 import { streamChunks } from './stream-chunks.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const roots = args.filter((a) => a.startsWith('--root=')).map((a) => resolve(a.slice('--root='.length)));
-if (roots.length === 0) roots.push(resolve('.'));
-const events = Number(arg('events', '200'));
-const chunkBytes = Number(arg('chunk-bytes', '200'));
+const { arg, roots, events, chunkBytes, rounds, load } = checkoutArgs(args);
 const openStreams = Number(arg('open', '1000'));
 const measured = Number(arg('measure', '4000'));
-const rounds = Number(arg('rounds', '5'));
 const cap = 1024 * 1024;
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 interface Figures {
   readonly cpuUs: number;
   readonly faults: number;
 }
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 const quartiles = (xs: readonly number[]): string => {
   const s = [...xs].sort((a, b) => a - b);
   return `${(s[Math.floor((s.length - 1) / 4)] ?? Number.NaN).toFixed(1)}–${(s[Math.ceil((3 * (s.length - 1)) / 4)] ?? Number.NaN).toFixed(1)}`;
