@@ -22,26 +22,40 @@ function exclusion(other: readonly ClauseToken[]): number {
   return other.some((t) => restrictors.has(t.lower)) ? 0 : -1;
 }
 
+// Tokens that stand alone between two parts of a sentence ("the slipway only - kayaks aren't …").
+const dashes = new Set(['-', '–', '—']);
+
 /**
- * Whether a claim with its alternative excluded after a comma ("Refunds go back to the card, never in
- * cash", "store credit only, not cash", "…, but not on Sundays") is said by `other` with no negation
- * but a restriction: "to the card only", "to the card rather than in cash". The negation is the
- * excluded alternative's, which "only" and "rather than" exclude too; the claim itself is affirmed
- * by both. `other` must say a word of the claim, and no word of the alternative but after its "rather
- * than" / "instead of" ("in cash only" or "in cash rather than to the card" turn it around).
+ * Where the part that excludes the alternative opens, for the negation at `i`: a comma or semicolon
+ * or a dash at most three words before it, with "but" or a subject of up to two words between ("…,
+ * not …", "…, but not …", "… only - dogs aren't …"); -1 where no break stands there.
+ */
+function breakBefore(t: readonly ClauseToken[], i: number): number {
+  for (let k = i; k > 0 && k >= i - 3; k--) {
+    if (dashes.has(t[k - 1]?.lower ?? '')) return k - 1;
+    if (/[,;]/.test(t[k - 1]?.after ?? '')) return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether a claim with its alternative excluded after a comma or a dash ("Refunds go back to the card,
+ * never in cash", "store credit only, not cash", "…, but not on Sundays", "on the dog loop only - dogs
+ * aren't permitted on the main trails") is said by `other` with no negation but a restriction: "to
+ * the card only", "to the card rather than in cash". The negation is the excluded alternative's,
+ * which "only" and "rather than" exclude too; the claim itself is affirmed by both. `other` must say
+ * a word of the claim, and no word of the alternative but after its "rather than" / "instead of" ("in
+ * cash only" or "in cash rather than to the card" turn it around).
  */
 export function contrastRestated(negated: readonly ClauseToken[], other: readonly ClauseToken[]): boolean {
   if (other.some((t) => isNegationCue(t.lower))) return false;
-  const cue = negated.findIndex(
-    (t, i) =>
-      (t.lower === 'not' || t.lower === 'never') &&
-      i > 0 &&
-      ((negated[i - 1]?.after ?? '').includes(',') || (negated[i - 1]?.lower === 'but' && (negated[i - 2]?.after ?? '').includes(','))),
-  );
-  if (cue < 0 || negated.slice(cue + 1).some((t) => isNegationCue(t.lower))) return false;
+  const cue = negated.findIndex((t) => isNegationCue(t.lower));
+  if (cue < 1 || negated.slice(cue + 1).some((t) => isNegationCue(t.lower))) return false;
+  const at = breakBefore(negated, cue);
+  if (at < 1) return false;
   const from = exclusion(other);
   if (from < 0) return false;
-  const claim = wordsOf(negated, 0, negated[cue - 1]?.lower === 'but' ? cue - 1 : cue);
+  const claim = wordsOf(negated, 0, at);
   const alternative = wordsOf(negated, cue + 1, negated.length);
   if (alternative.size === 0) return false;
   const before = wordsOf(other, 0, from === 0 ? other.length : from - 2);

@@ -19,4 +19,11 @@ describe('"not … unless Y" said as "only if Y"', () => {
     expect(flips(original, 'The battery is replaced unless it fails the load test. A service takes two hours.')).not.toEqual([]);
     expect(flips(original, 'The battery is always replaced, whatever the load test says. A service takes two hours.')).not.toEqual([]);
   });
+
+  it('is no flip where "only" keeps what the exception names ("not unless it is fitted by a dealer" / "only … by a dealer")', () => {
+    const warranty = "The warranty doesn't cover the tow bar unless it's fitted by a dealer. Servicing is yearly.";
+    expect(flips(warranty, 'Warranty: it only covers the tow bar when fitted by a dealer. Servicing is yearly.')).toEqual([]);
+    expect(flips(warranty, 'Warranty: it only covers a tow bar from a dealer. Servicing is yearly.')).toEqual([]);
+    expect(flips(warranty, 'Warranty: it covers the tow bar wherever it was fitted. Servicing is yearly.')).not.toEqual([]);
+  });
 });
