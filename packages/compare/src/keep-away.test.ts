@@ -44,4 +44,22 @@ describe('a verb of keeping away', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('reads "leave X at home" as not bringing it, as "no X" or "not allowed" says', () => {
+    expect(negated('Please leave jewellery at home.')).toEqual([true]);
+    // What is left behind remains: "a failed build leaves an invalid index behind" denies nothing.
+    expect(negated('A failed build leaves an invalid index behind.')).toEqual([false]);
+    // Leaving a place, or leaving something somewhere for someone, denies nothing.
+    expect(negated('We leave home at 8.')).toEqual([false]);
+    expect(negated('Leave the parcel at reception.')).toEqual([false]);
+    expect(negated('Guests leave the house by 10.')).toEqual([false]);
+    expect(judged("Strollers aren't allowed in the gallery.", 'Please leave strollers at home.')).toEqual([]);
+    // Kept at home, or staying there, says the same of the thing; staying behind is staying on.
+    expect(negated('Please keep drones at home.')).toEqual([true]);
+    expect(negated('Drones have to stay at home.')).toEqual([true]);
+    expect(negated('Parents can stay behind to watch.')).toEqual([false]);
+    expect(judged('Please leave drones at home.', 'Drones have to stay at home.')).toEqual([]);
+    // Bringing it is still a flip.
+    expect(judged("Strollers aren't allowed in the gallery.", 'Please bring strollers to the gallery.')).not.toEqual([]);
+  });
 });

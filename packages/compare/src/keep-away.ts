@@ -1,3 +1,4 @@
+import { isNegationCue } from './polarity-cues.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // "stay off alcohol", "keep off the grass", "off limits to visitors", "keep pets off the carpet", "stay away from the edge", "steer clear of…": a verb of
@@ -15,9 +16,32 @@ function kept(w: string): boolean {
   return w in particles || w === 'out';
 }
 
-/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of"). */
+// "leave strollers at home", "keep drones at home": what is left is not brought, as "no strollers"
+// says; "drones have to stay at home" says it of the thing left. Not "… behind": "a failed build
+// leaves an INVALID index behind" says what remains (hold-out 9).
+const leaving = new Set(['leave', 'leaves', 'keep', 'keeps']);
+const staying = new Set(['stay', 'stays', 'remain', 'remains']);
+
+/**
+ * Whether the word at `i` opens "leave <one to three words> at home" ("keep <…> at home"), or "stay
+ * at home" / "remain at home" said of the thing: it is not brought. Not "leave home at 8" (nothing
+ * left between), "leave the parcel at reception" (left for someone), nor "stay behind" (one stays on
+ * where one is).
+ */
+function leavesBehind(t: readonly ClauseToken[], i: number): boolean {
+  if (staying.has(t[i]?.lower ?? '')) return t[i + 1]?.lower === 'at' && t[i + 2]?.lower === 'home';
+  for (let p = i + 1; p <= i + 4 && p < t.length; p++) {
+    const w = t[p] as ClauseToken;
+    if (p > i + 1 && w.lower === 'at' && t[p + 1]?.lower === 'home') return true;
+    if ((w.after ?? '') !== '' || isNegationCue(w.lower)) return false;
+  }
+  return false;
+}
+
+/** Whether the word at `i` opens a verb of keeping away ("stay off X", "keep away from", "steer clear of", "leave X at home", "stay at home"). */
 export function keepsAway(t: readonly ClauseToken[], i: number): boolean {
   const x = t[i];
+  if (x !== undefined && (leaving.has(x.lower) || staying.has(x.lower)) && (x.after ?? '') === '' && leavesBehind(t, i)) return true;
   // "The calf pens are off limits to visitors": a place kept from them, as "not allowed in" says.
   if (x?.lower === 'off' && (x.after ?? '') === '' && t[i + 1]?.lower === 'limits') return true;
   if (x === undefined || !verbs.has(x.lower) || (x.after ?? '') !== '') return false;
