@@ -5,6 +5,7 @@ import { exceptsAt } from './exception-words.js';
 import { freeCompoundNoun } from './free-compound.js';
 import { freeToUse } from './free-to-use.js';
 import { keepsAway } from './keep-away.js';
+import { namesBlock } from './named-block.js';
 import { nothingCharged } from './nothing-charged.js';
 import { parallelDenial } from './parallel-denial.js';
 import { between, comparatives, cue, cueBits, exemptions, failures, liftable, softRequests, stressAdverbs } from './polarity-words.js';
@@ -31,7 +32,6 @@ import {
   reassures,
   requestOpeners,
   startsWithDigit,
-  verbTakers,
 } from './word-roles.js';
 
 /** What a clause asserts about its action: negated or not, and whether it is an obligation or a permission. */
@@ -216,8 +216,8 @@ export function clausePolarity(tokens: readonly ClauseToken[], words?: WordIds):
       return;
     }
     if ((bits & cue.denier) !== 0) {
-      // "block" names a thing ("a transaction block", "the next block") unless a verb stands there.
-      if (w === 'block' && i > start && !verbTakers.has(tokens[i - 1]?.lower ?? '')) return;
+      // "block" names a thing ("a transaction block", "2-hour blocks") unless a verb stands there (named-block.ts).
+      if (namesBlock(tokens, i, start)) return;
       // "to avoid / prevent a fee" after the claim, or opening it, is its purpose: what the claim is for
       // ("set up an alert to prevent another fee"), not what it denies. "need to avoid" still denies.
       if (purposes.has(w) && tokens[i - 1]?.lower === 'to' && !purposeTakers.has(tokens[i - 2]?.lower ?? '')) return;

@@ -16,4 +16,10 @@ describe('"free to" and a verb of using', () => {
     expect(judged('Dryers cost $2 in the other halls and are free in the Annex.', 'In the Annex the dryers are free to use.')).toEqual([]);
     expect(judged('The sauna is free for members.', 'The sauna costs $5 for members.')).not.toEqual([]);
   });
+
+  it('reads "free to" a figure as free up to it ("free to 200 pages"), a price, not a permission', () => {
+    expect(polarity('Printing free to 200 pages.')[0]?.free).toBe(true);
+    expect(judged("The library's free plan covers up to 200 pages.", 'Library plan free to 200 pages.')).toEqual([]);
+    expect(judged("The library's free plan covers up to 200 pages.", 'Library plan: $3 to 200 pages.')).not.toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { isNumberWord } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // "free to use", "free to enter", "free to download": "free" in its price sense with the act it costs
@@ -7,7 +8,12 @@ const usingVerbs = new Set(
   'use enter visit attend join access borrow download park play ride watch stream install read view browse try rent hire'.split(' '),
 );
 
-/** Whether the "free" at `i` is followed by "to" and a verb of using something (its price sense). */
+/**
+ * Whether the "free" at `i` is followed by "to" and a verb of using something, or by "to" and a figure
+ * ("free to 500 resources", "free to 20 miles": free up to it): its price sense.
+ */
 export function freeToUse(t: readonly ClauseToken[], i: number): boolean {
-  return t[i + 1]?.lower === 'to' && usingVerbs.has(t[i + 2]?.lower ?? '') && t[i - 1]?.lower !== 'feel';
+  if (t[i + 1]?.lower !== 'to' || t[i - 1]?.lower === 'feel') return false;
+  const then = t[i + 2];
+  return usingVerbs.has(then?.lower ?? '') || /^\d/.test(then?.core ?? '') || isNumberWord(then?.lower ?? '');
 }
