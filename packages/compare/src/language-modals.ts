@@ -56,7 +56,8 @@ const languages: Readonly<Record<string, ModalWords>> = {
     possibility: 'poate puteți poți putem opțional opțională facultativ facultativă permis permisă',
   },
   Polish: {
-    necessity: 'musi musisz musicie musimy muszą trzeba należy wymagany wymagana wymagane obowiązkowy obowiązkowa obowiązkowe konieczny konieczna konieczne',
+    necessity:
+      'musi musisz musicie musimy muszą trzeba należy wymagany wymagana wymagane obowiązkowy obowiązkowa obowiązkowe konieczny konieczna konieczne',
     advice: 'powinien powinna powinno powinieneś powinnaś powinniście powinni zalecany zalecana zalecane warto',
     possibility: 'może możesz możecie można mogą możemy opcjonalny opcjonalna opcjonalne wolno',
   },
@@ -71,7 +72,8 @@ const languages: Readonly<Record<string, ModalWords>> = {
     possibility: 'može možete možeš mogu moguće lahko smije smijete smete dozvoljeno dopušteno',
   },
   Cyrillic: {
-    necessity: "мусите мусить повинні повинен повинна обов’язково обов'язково потрібно треба необхідно должны должен должна обязательно обязаны нужно надо необходимо требуется трябва задължително необходим необходима",
+    necessity:
+      "мусите мусить повинні повинен повинна обов’язково обов'язково потрібно треба необхідно должны должен должна обязательно обязаны нужно надо необходимо требуется трябва задължително необходим необходима",
     advice: 'варто рекомендуємо рекомендовано бажано слід следует рекомендуется рекомендуем желательно препоръчително препоръчваме',
     possibility: 'можна можете може можуть можно может могут можеш могат дозволено разрешено позволено',
   },
