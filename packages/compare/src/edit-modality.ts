@@ -1,3 +1,4 @@
+import { typicalAdverbs } from './frequency-words.js';
 import { languageModal, mayBeLanguageModal } from './language-modals.js';
 import { advice, necessity, possibility } from './polarity-words.js';
 import type { SentenceEdit } from './sentence-edits.js';
@@ -10,21 +11,7 @@ import type { ClauseToken } from './split-clauses.js';
 // Words that state an outcome as certain; a plain "will" states it as plainly as the present does.
 const certain = new Set(['definitely', 'certainly', 'guaranteed', 'guarantee', 'guarantees', 'surely', 'assured', 'undoubtedly']);
 // Words that hedge an outcome: expected, not promised.
-const hedged = new Set([
-  'should',
-  'may',
-  'might',
-  'could',
-  'likely',
-  'probably',
-  'usually',
-  'typically',
-  'normally',
-  'generally',
-  'expected',
-  'expect',
-  'hopefully',
-]);
+const hedged = new Set(['should', 'may', 'might', 'could', 'likely', 'probably', ...typicalAdverbs, 'expected', 'expect', 'hopefully']);
 
 // Words that are modal only in a phrase, read with their neighbours by `phraseScale`: "you're welcome
 // to" grants, "it's a good idea to" / "it's best to" / "wise to" advise, "is essential" obliges.

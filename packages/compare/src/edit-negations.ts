@@ -2,6 +2,7 @@ import { affixNegated, mayBeAffixNegated } from './affix-negation.js';
 import { contentWords } from './content-words.js';
 import { directionDiffers } from './direction-differs.js';
 import { freeCompoundNoun } from './free-compound.js';
+import { editNegations } from './language-negations.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from './negating-prefix.js';
 import { isNegationCue } from './polarity-cues.js';
 import { cessations, comparatives, failures, omissions, priceWords } from './polarity-words.js';
@@ -9,80 +10,6 @@ import type { SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 
 // Which edited words of a kept sentence negate (edited-sentence.ts reads the edits' parity).
-
-// Negations of other languages that no English cue spells, each a word standing alone (a language
-// that negates inside its verbs, "edemezsiniz", "nemůžete", "huwezi", has its change read as a
-// changed word). Read only inside an edit, where the rest of the sentence is kept word for word: as
-// cues of whole clauses they made paraphrases read as flips (docs/benchmarks.md, "-free" rule). Left
-// out where another language spells the same word otherwise: French "en" and "et" (Finnish "I don't",
-// "you don't"), Polish "tak" ("yes"; Indonesian "not"), German "Mitte" (Estonian "not"), Dutch "nu"; "ne" counts only where French has no second word of "ne … pas" (see negates).
-const otherNegations = new Set([
-  // Romance and Germanic beyond the clause cues (language-negations.ts): Italian/Spanish "non", Dutch, Scandinavian.
-  'non',
-  'niet',
-  'geen',
-  'nooit',
-  'inte',
-  'ingen',
-  'aldrig',
-  'ej',
-  'ikke',
-  'aldri',
-  'ekki',
-  // Romanian (its "nu" is Dutch "now": left out).
-  'niciodată',
-  // Slavic: Polish, Czech and Slovak, South Slavic (Croatian, Serbian, Bosnian, Slovenian), East Slavic, Bulgarian.
-  'nigdy',
-  'żaden',
-  'ne',
-  'není',
-  'nejsou',
-  'nelze',
-  'nikdy',
-  'nije',
-  'nisu',
-  'nema',
-  'nikad',
-  'nikada',
-  'не',
-  'нет',
-  'ні',
-  'немає',
-  'никогда',
-  'ніколи',
-  'няма',
-  'никога',
-  // Greek.
-  'δεν',
-  'δε',
-  'μην',
-  'μη',
-  'όχι',
-  'ποτέ',
-  // Finnish (the negative verb but for "en" and "et"), Hungarian.
-  'ei',
-  'emme',
-  'ette',
-  'eivät',
-  'nem',
-  'nincs',
-  'nincsenek',
-  'soha',
-  // Turkish, Indonesian and Malay, Tagalog, Vietnamese.
-  'değil',
-  'yok',
-  'asla',
-  'tidak',
-  'bukan',
-  'belum',
-  'jangan',
-  'hindi',
-  'huwag',
-  'không',
-  'chưa',
-  'chẳng',
-  'đừng',
-]);
 
 // French's second word of "ne … pas": a side holding one counts "ne" once through it.
 const frenchSecond = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guère', 'point']);
@@ -143,7 +70,7 @@ function governsReplaced(side: readonly ClauseToken[], i: number, other: readonl
 
 /** Whether a word negates in itself: a cue, a verb of missing or failing, or a word negated by its prefix whose plain form `other` says. */
 function deniesItself(w: string, other: readonly ClauseToken[]): boolean {
-  if (isNegationCue(w) || otherNegations.has(w) || omissions.has(w) || failures.has(w) || affixNegated(w, other)) return true;
+  if (isNegationCue(w) || editNegations.has(w) || omissions.has(w) || failures.has(w) || affixNegated(w, other)) return true;
   if (!hasNegatingPrefix(w)) return false;
   const plain = withoutNegatingPrefix(w);
   return other.some((x) => plain.includes(x.lower));
@@ -185,7 +112,7 @@ export function negates(
   if (other !== undefined && affixNegated(w, other)) return true;
   if (negator(w) && other !== undefined && governsReplaced(side, i, other)) return false;
   if (w === 'ne') return !side.some((x) => frenchSecond.has(x.lower));
-  return isNegationCue(w) || otherNegations.has(w);
+  return isNegationCue(w) || editNegations.has(w);
 }
 
 /**
@@ -214,5 +141,5 @@ export function negations(side: readonly ClauseToken[], e: SentenceEdit, other: 
 
 /** Whether a word is a negation cue, English or another language's "not". */
 export function isNegationWord(w: string): boolean {
-  return isNegationCue(w) || otherNegations.has(w);
+  return isNegationCue(w) || editNegations.has(w);
 }

@@ -1,5 +1,6 @@
 import { defineCue } from './clause-cues.js';
 import { isModalWord } from './edit-modality.js';
+import { englishFrequencies } from './frequency-words.js';
 import type { SentenceEdit } from './sentence-edits.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -51,17 +52,7 @@ export function hedgesPlainClaim(e: SentenceEdit, negates: (side: readonly Claus
 }
 
 /** Words of frequency that hedge a statement ("usually", "typically"): a clause with one states nothing plainly. */
-export const hedgeWords: ReadonlySet<string> = new Set([
-  'usually',
-  'typically',
-  'generally',
-  'normally',
-  'often',
-  'sometimes',
-  'mostly',
-  'occasionally',
-  'ideally',
-]);
+export const hedgeWords: ReadonlySet<string> = new Set([...englishFrequencies, 'mostly', 'ideally']);
 
 /**
  * Whether token `i` of a clause is a likelihood ("may", "might", "could") hedging an outcome: not the

@@ -1,4 +1,5 @@
 import { defineCue } from './clause-cues.js';
+import { frequencies } from './frequency-words.js';
 import { isNumberWord } from './number-words.js';
 import type { ClauseToken } from './split-clauses.js';
 
@@ -6,35 +7,6 @@ import type { ClauseToken } from './split-clauses.js';
 // usually fix it free of charge", "your car is brought back" → "your car will usually be brought
 // back", "Repairs carry a 90-day warranty" → "Most repairs carry…". No likelihood word ("may") is
 // added; a word of frequency or a quantity short of all is, and the promise no longer holds each time.
-
-/** Adverbs of frequency short of "always": the claim holds in most cases, or some. */
-// Not "mostly" / "mainly": more often they narrow what a clause is about ("mostly with /r/ sounds").
-const english = ['usually', 'typically', 'generally', 'normally', 'often', 'sometimes', 'occasionally'];
-
-// The same adverbs in the other languages answers come in, one word each, none an English word
-// (Spanish and Italian "general"/"normal" are, and stand only in phrases below). A closed class:
-// what each language says for "usually", "mostly as a rule", "often" and "sometimes".
-const otherLanguages: Readonly<Record<string, readonly string[]>> = {
-  German: ['normalerweise', 'meistens', 'üblicherweise', 'gewöhnlich', 'häufig', 'manchmal', 'meist', 'oft'],
-  Dutch: ['meestal', 'doorgaans', 'gewoonlijk', 'vaak', 'soms'],
-  Scandinavian: ['oftast', 'oftest', 'vanligtvis', 'vanligvis', 'sædvanligvis', 'normalt', 'ofte', 'ibland', 'iblant'],
-  French: ['généralement', 'habituellement', 'normalement', 'souvent', 'parfois', 'ordinairement'],
-  Spanish: ['generalmente', 'normalmente', 'habitualmente', 'usualmente', 'frecuentemente', 'ocasionalmente'],
-  Italian: ['solitamente', 'generalmente', 'normalmente', 'spesso', 'talvolta', 'abitualmente'],
-  Portuguese: ['geralmente', 'normalmente', 'habitualmente', 'frequentemente'],
-  Polish: ['zwykle', 'zazwyczaj', 'przeważnie', 'często', 'czasami', 'niekiedy'],
-  Czech: ['obvykle', 'většinou', 'zpravidla', 'často', 'někdy', 'zvyčajne', 'väčšinou'],
-  SouthSlavic: ['obično', 'uglavnom', 'često', 'ponekad', 'običajno', 'pogosto'],
-  Romanian: ['adesea', 'uneori', 'deseori'],
-  Hungarian: ['általában', 'többnyire', 'gyakran', 'néha', 'rendszerint'],
-  Finnish: ['yleensä', 'tavallisesti', 'usein', 'joskus', 'tavallisimmin'],
-  Turkish: ['genellikle', 'genelde', 'çoğunlukla', 'bazen'],
-  Indonesian: ['biasanya', 'umumnya', 'sering', 'kadang'],
-  Tagalog: ['karaniwan', 'kadalasan', 'madalas', 'minsan'],
-  Vietnamese: ['thường'],
-  Greek: ['συνήθως', 'συχνά'],
-  Cyrillic: ['обычно', 'зазвичай', 'обикновено', 'часто', 'иногда', 'іноді', 'понякога'],
-};
 
 /** Two-word phrases of frequency, by their second word: the first word it must follow ("di norma", "in der Regel", "por lo general"). */
 const phrases: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -52,8 +24,6 @@ const phrases: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['obicei', new Set(['de'])],
   ['regulă', new Set(['de'])],
 ]);
-
-const frequencies: ReadonlySet<string> = new Set([...english, ...Object.values(otherLanguages).flat()]);
 
 /** Whether token `i` is the second word of a phrase of {@link phrases} after its first word. */
 const phraseAt = (tokens: readonly ClauseToken[], i: number): boolean =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flips } from '../test/polarity-flips.js';
 import { diffFacts } from './fact-diff.js';
 import { factSheet } from './fact-sheet.js';
+import { editNegations, latinNegationCues } from './language-negations.js';
 
 describe('negation cues of other languages', () => {
   it('reads a denier of a Latin-script language against its positive word', () => {
@@ -52,5 +53,12 @@ describe('"without" in the Latin-script languages read', () => {
     expect(flips('A troca pode ser feita sem custo na loja.', 'A troca pode ser feita com custo na loja.')).toHaveLength(1);
     // "without" said in both answers agrees.
     expect(flips('Puede cambiar la cita sin costo hasta el viernes.', 'Hasta el viernes, la cita se puede cambiar sin costo.')).toEqual([]);
+  });
+});
+
+describe('one home for each negation word', () => {
+  it('puts a word in the clause cues or in the edit-only negations, never both', () => {
+    const clauseWords = Object.values(latinNegationCues).flatMap((c) => [...c.negations, ...c.deniers]);
+    expect(clauseWords.filter((w) => editNegations.has(w))).toEqual([]);
   });
 });

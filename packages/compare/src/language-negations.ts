@@ -38,6 +38,83 @@ export const latinNegationCues: Readonly<Record<string, LatinCues>> = Object.fre
   },
 });
 
+// Negations of other languages read only inside an edit of a kept sentence (edit-negations.ts), no
+// English cue nor a clause cue above spelling them, each a word standing alone (a language that
+// negates inside its verbs, "edemezsiniz", "nemůžete", "huwezi", has its change read by its affix
+// against the plain verb, affix-negation.ts, or as a changed word). Read only inside an edit, where the
+// rest of the sentence is kept word for word: as cues of whole clauses they made paraphrases read as
+// flips (docs/benchmarks.md, "-free" rule); the clause cues above are the languages whose paraphrases
+// the clause rules read. One home for both: a word is in one of the two tables, never both. Left
+// out where another language spells the same word otherwise: French "en" and "et" (Finnish "I don't",
+// "you don't"), Polish "tak" ("yes"; Indonesian "not"), German "Mitte" (Estonian "not"), Dutch "nu"; "ne" counts only where French has no second word of "ne … pas" (see negates).
+export const editNegations: ReadonlySet<string> = new Set([
+  // Romance and Germanic beyond the clause cues ({@link latinNegationCues}): Italian/Spanish "non", Dutch, Scandinavian.
+  'non',
+  'niet',
+  'geen',
+  'nooit',
+  'inte',
+  'ingen',
+  'aldrig',
+  'ej',
+  'ikke',
+  'aldri',
+  'ekki',
+  // Romanian (its "nu" is Dutch "now": left out).
+  'niciodată',
+  // Slavic: Polish, Czech and Slovak, South Slavic (Croatian, Serbian, Bosnian, Slovenian), East Slavic, Bulgarian.
+  'nigdy',
+  'żaden',
+  'ne',
+  'není',
+  'nejsou',
+  'nelze',
+  'nikdy',
+  'nije',
+  'nisu',
+  'nema',
+  'nikad',
+  'nikada',
+  'не',
+  'нет',
+  'ні',
+  'немає',
+  'никогда',
+  'ніколи',
+  'няма',
+  'никога',
+  // Greek.
+  'δεν',
+  'δε',
+  'μην',
+  'μη',
+  'όχι',
+  'ποτέ',
+  // Finnish (the negative verb but for "en" and "et"), Hungarian.
+  'ei',
+  'emme',
+  'ette',
+  'eivät',
+  'nem',
+  'nincs',
+  'nincsenek',
+  'soha',
+  // Turkish, Indonesian and Malay, Tagalog, Vietnamese.
+  'değil',
+  'yok',
+  'asla',
+  'tidak',
+  'bukan',
+  'belum',
+  'jangan',
+  'hindi',
+  'huwag',
+  'không',
+  'chưa',
+  'chẳng',
+  'đừng',
+]);
+
 /** Whole tokens that negate in Chinese and Japanese text (Han and Kana), as Intl.Segmenter cuts them. */
 const cjkNegations = new Set([
   // Chinese: 不 / 没(有) / 无 / 未 / 非 / 别 / 勿 and the words they make ("can't", "needn't", "no longer").
