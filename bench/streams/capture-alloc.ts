@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { BodyCapture, SseCapture } from '@understudy/capture';
 import { streamCapture, streamResult } from '../../packages/tap/test/forwarded-capture.js';
-import { checkoutArgs, median } from './checkout-args.js';
+import { captureFor, checkoutArgs, median } from './checkout-args.js';
 import { streamChunks } from './stream-chunks.js';
 
 const { arg, roots, events, chunkBytes, rounds, child, load } = checkoutArgs();
@@ -153,11 +153,13 @@ function window(
       packed = open.map(({ request, response, sse }, s) =>
         tree.packParts(
           streamResult(null, { startedAt: 1_764_000_000_000 + s, ttfbMs: 1.5, durationMs: 10_000.25 }),
-          streamCapture(
-            request as unknown as BodyCapture,
-            response as unknown as BodyCapture,
-            sse as unknown as SseCapture,
-            requestHeaders,
+          asTree(
+            streamCapture(
+              request as unknown as BodyCapture,
+              response as unknown as BodyCapture,
+              sse as unknown as SseCapture,
+              requestHeaders,
+            ),
           ),
           `exchange-${s}`,
           'stable',
@@ -190,6 +192,7 @@ function window(
 
 let stream = 0;
 const tree = trees[0] as Tree;
+const asTree = captureFor(roots[0] as string);
 // Warm-up: the first windows compile the code under test.
 for (let i = 0; i < 10; i++)
   window(

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BodyCapture, SseCapture } from '@understudy/capture';
 import { streamCapture, streamResult } from '../../packages/tap/test/forwarded-capture.js';
-import { checkoutArgs, median } from './checkout-args.js';
+import { captureFor, checkoutArgs, median } from './checkout-args.js';
 import { streamChunks } from './stream-chunks.js';
 
 const args = process.argv.slice(2);
@@ -67,6 +67,7 @@ const packed = await imported('packages/tap/dist/capture/packed-parts.js');
 const Body = capture.BodyCapture as new (cap: number) => BodyCapture;
 const Sse = capture.SseCapture as new (cap: number, budget: undefined, body: BodyCapture) => SseCapture;
 const packParts = packed.packParts as (result: unknown, capture: unknown, id: string, version: string, parent: null) => Uint8Array;
+const asTree = captureFor(root);
 const releasePacked = packed.releasePacked as (packed: Uint8Array) => void;
 
 // Chunks of 64 distinct streams, used in turn (a capture copies them, never keeps them).
@@ -92,7 +93,7 @@ const finish = (s: Open, n: number): void => {
   s.sse.end();
   const parts = packParts(
     streamResult(null, { startedAt: 1_764_000_000_000 + n, ttfbMs: 1.5, durationMs: 10_000.25 }),
-    streamCapture(s.request, s.response, s.sse, requestHeaders),
+    asTree(streamCapture(s.request, s.response, s.sse, requestHeaders)),
     `exchange-${n}`,
     'stable',
     null,

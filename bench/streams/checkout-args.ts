@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The command line of a bench that measures one or more checkouts' built capture code, each in
@@ -25,3 +26,15 @@ export function checkoutArgs(argv: readonly string[] = process.argv.slice(2)) {
 }
 
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+
+/**
+ * How `root`'s `packParts` takes a capture: checkouts before 2026-12-04 14:20 UTC read
+ * `streamUsage` and `sseDropped` as values, later ones call them (the end-of-stream scan runs
+ * at the first read). The harness's captures (`streamCapture`) call; for an older checkout they
+ * are read once first.
+ */
+export function captureFor(root: string): <C extends { streamUsage(): unknown; sseDropped(): number }>(capture: C) => C {
+  const lazy = readFileSync(join(root, 'packages/tap/dist/forward/forward.js'), 'utf8').includes('sseDropped: () =>');
+  return (capture) =>
+    lazy ? capture : ({ ...capture, streamUsage: capture.streamUsage(), sseDropped: capture.sseDropped() } as unknown as typeof capture);
+}

@@ -144,6 +144,7 @@ function record(
   result: ForwardResult | null,
 ) {
   const request = capture?.request.body() ?? { bytes: context.body, size: context.body.length, truncated: false };
+  const usage = capture?.streamUsage();
   return recordExchange(
     {
       id: context.id,
@@ -162,7 +163,7 @@ function record(
         status: reply.status,
         headers: reply.headers,
         body: { bytes: reply.body, size: reply.body.length, truncated: capture?.response.body().truncated ?? false },
-        ...(capture?.streamUsage === undefined ? {} : { streamUsage: capture.streamUsage }),
+        ...(usage === undefined ? {} : { streamUsage: usage }),
       },
       ttfbMs: result?.ttfbMs ?? null,
       durationMs: result?.durationMs ?? null,

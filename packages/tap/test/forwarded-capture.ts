@@ -15,8 +15,8 @@ export function streamCapture(
     response,
     sseEvents: () => sse.events,
     sseArrivals: () => sse.arrivals(),
-    streamUsage: sse.usage(),
-    sseDropped: sse.dropped,
+    streamUsage: () => sse.usage(),
+    sseDropped: () => sse.dropped,
     cutByBudget: false,
     keep: () => () => {},
   };

@@ -56,13 +56,15 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps): CaptureRecorde
     metrics.request(version.name, result.clientStatus, result.durationMs, result.ttfbMs);
     const raw = result.capture;
     if (raw === null) return null;
-    if (raw.sseDropped > 0) metrics.sseEventsDropped(raw.sseDropped);
     if (raw.cutByBudget) metrics.cutByBudget();
     // The id the agent already saw in `x-understudy-exchange`, so its tool calls join this exchange.
     const id = exchangeId ?? ids();
     const release = raw.keep();
     const build = (): void => {
       try {
+        // Read here, where a long stream's end-of-stream scan runs (in a deferred build's slice).
+        const sseDropped = raw.sseDropped();
+        if (sseDropped > 0) metrics.sseEventsDropped(sseDropped);
         if (writerBuilds) {
           const packed = packParts(result, raw, id, version.name, parentId);
           // The parts hold what the capture held: its share of the in-flight budget moves with them

@@ -32,6 +32,7 @@ export function captureParts(
 ): ExchangeParts {
   // A live stream's events are its body's: parsed once, from the text the build decodes anyway.
   const arrivals = capture.sseArrivals();
+  const usage = capture.streamUsage();
   return {
     id,
     startedAt: result.startedAt,
@@ -51,7 +52,7 @@ export function captureParts(
       body: capture.response.body(),
       ...(arrivals === undefined ? { sseEvents: capture.sseEvents() } : { sseArrivals: arrivals }),
       streamed: result.streamed,
-      ...(capture.streamUsage === undefined ? {} : { streamUsage: capture.streamUsage }),
+      ...(usage === undefined ? {} : { streamUsage: usage }),
     },
     ttfbMs: result.ttfbMs,
     durationMs: result.durationMs,

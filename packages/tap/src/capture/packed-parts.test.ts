@@ -19,8 +19,8 @@ function capture(over: Partial<ForwardCapture> = {}): ForwardCapture {
     response: body('{"ok":', 'true}'),
     sseEvents: () => null,
     sseArrivals: () => undefined,
-    streamUsage: undefined,
-    sseDropped: 0,
+    streamUsage: () => undefined,
+    sseDropped: () => 0,
     cutByBudget: false,
     keep: () => () => {},
     ...over,
@@ -80,7 +80,7 @@ describe('packParts / unpackParts', () => {
 
   it('carries a stream: arrival times and its usage, or events already parsed', () => {
     const usage = { model: 'gpt-x', inputTokens: 12, outputTokens: 34 };
-    roundTrip(result({ streamed: true }), capture({ sseArrivals: () => [0.5, 1.75, 3], streamUsage: usage }), null);
+    roundTrip(result({ streamed: true }), capture({ sseArrivals: () => [0.5, 1.75, 3], streamUsage: () => usage }), null);
     roundTrip(result({ streamed: true }), capture({ sseEvents: () => [{ at: 2, event: 'message', id: '1', data: 'x\ny' }] }), null);
   });
 

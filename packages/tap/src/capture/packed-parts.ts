@@ -238,7 +238,8 @@ export function packParts(
   const arrivals = capture.sseArrivals();
   const events = arrivals === undefined ? capture.sseEvents() : null;
   const eventsJson = events === null ? '' : JSON.stringify(events);
-  const usageJson = capture.streamUsage === undefined ? '' : JSON.stringify(capture.streamUsage);
+  const usage = capture.streamUsage();
+  const usageJson = usage === undefined ? '' : JSON.stringify(usage);
   const errorJson = result.error === null ? '' : JSON.stringify(result.error);
   const bound =
     fixedBytes +

@@ -33,8 +33,8 @@ function packedStream(): Uint8Array {
     response: body(events),
     sseEvents: () => null,
     sseArrivals: () => Array.from({ length: 22 }, (_, i) => i * 5),
-    streamUsage: undefined,
-    sseDropped: 0,
+    streamUsage: () => undefined,
+    sseDropped: () => 0,
     cutByBudget: false,
     keep: () => () => {},
   };

@@ -25,9 +25,15 @@ export interface ForwardCapture {
    * the reply is no uncompressed event stream, or once `sseEvents()` has been called.
    */
   sseArrivals(): ArrayLike<number> | undefined;
-  readonly streamUsage: ReportedUsage | undefined;
+  /**
+   * The usage the stream reported. This and the other reads of a stream (`sseArrivals`,
+   * `sseEvents`, `sseDropped`) run its end-of-stream scan on the first call, so a capture built
+   * later (a long stream's, in `DeferredBuilds`' slices) is scanned there, not in the tick its
+   * response ended in, where every other stream's next chunk would wait behind it.
+   */
+  streamUsage(): ReportedUsage | undefined;
   /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
-  readonly sseDropped: number;
+  sseDropped(): number;
   /** True when the in-flight capture budget, not the per-body cap, cut a copy short. */
   readonly cutByBudget: boolean;
   /**

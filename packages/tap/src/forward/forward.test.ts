@@ -75,6 +75,22 @@ describe('forward: the capture handed to onEnd', () => {
     }
   });
 
+  it("leaves a stream's end-of-stream scan to the first read of its results, not the tick its response ended in", async () => {
+    const capture = await fetchCapture('/stream');
+    // The scan reads the reply's held parts: counted from here, after onEnd.
+    let scans = 0;
+    const heldParts = capture.response.heldParts.bind(capture.response);
+    capture.response.heldParts = () => {
+      scans++;
+      return heldParts();
+    };
+    expect(capture.streamUsage()).toBeUndefined();
+    expect(scans).toBe(1);
+    expect(capture.sseDropped()).toBe(0);
+    expect(capture.sseArrivals()).toHaveLength(2);
+    expect(scans).toBe(1);
+  });
+
   it('parses the events of a stream from the held body when asked, once; none for a JSON reply', async () => {
     expect((await fetchCapture('/json')).sseEvents()).toBeNull();
     const capture = await fetchCapture('/stream');

@@ -125,7 +125,6 @@ export function forward(options: ForwardOptions): void {
     if (ended) return;
     ended = true;
     target.leave();
-    sse?.end();
     options.onEnd({
       startedAt,
       method,
@@ -144,10 +143,11 @@ export function forward(options: ForwardOptions): void {
             request,
             responseHeaders,
             response,
-            sseEvents: () => sse?.events ?? null,
-            sseArrivals: () => sse?.arrivals(),
-            streamUsage: sse?.usage(),
-            sseDropped: sse?.dropped ?? 0,
+            // Each ends the stream first (its end-of-stream scan, once): see ForwardCapture.streamUsage.
+            sseEvents: () => endedStream(sse)?.events ?? null,
+            sseArrivals: () => endedStream(sse)?.arrivals(),
+            streamUsage: () => endedStream(sse)?.usage(),
+            sseDropped: () => endedStream(sse)?.dropped ?? 0,
             cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,
             keep() {
               kept = true;
@@ -265,6 +265,12 @@ export function forward(options: ForwardOptions): void {
     },
     handler,
   );
+}
+
+/** `sse` ended (idempotent): the end-of-stream scan runs at the first read of its results, not when the response ends. */
+function endedStream(sse: SseCapture | undefined): SseCapture | undefined {
+  sse?.end();
+  return sse;
 }
 
 function describe(err: Error, code: string, target: UpstreamTarget): string {
