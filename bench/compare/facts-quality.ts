@@ -28,6 +28,7 @@ import {
   restatementsFile,
 } from './facts-set/holdout.js';
 import {
+  recallProbeEFile,
   recallProbeFile,
   recallProbePFile,
   recallProbeSFile,
@@ -116,9 +117,14 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
   ['fifth recall probe (data/quality/facts-probe-x.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeXFile), true],
   ['sixth recall probe (data/quality/facts-probe-y.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeYFile), true],
   ['multilingual polarity probe (data/quality/facts-probe-p.jsonl; own, open, misses listed)', readHoldoutSet(recallProbePFile), true],
+  [
+    'entity, added-claim and dropped-value probe (data/quality/facts-probe-e.jsonl; own, open, misses listed)',
+    readHoldoutSet(recallProbeEFile),
+    true,
+  ],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--probe-p` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--probe-p` / `--probe-e` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
@@ -127,6 +133,7 @@ const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-x', 'fifth recall probe'],
   ['--probe-y', 'sixth recall probe'],
   ['--probe-p', 'multilingual polarity probe'],
+  ['--probe-e', 'entity, added-claim and dropped-value probe'],
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
   ['--restatements-5', 'restatements 5'],

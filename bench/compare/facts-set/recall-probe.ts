@@ -92,3 +92,18 @@ export const recallProbeYFile = join(qualityDir, 'facts-probe-y.jsonl');
  * as noise the same answers restated, shortened and reordered.
  */
 export const recallProbePFile = join(qualityDir, 'facts-probe-p.jsonl');
+
+/**
+ * The entity, added-claim and dropped-value probe (`data/quality/facts-probe-e.jsonl`), in the
+ * hold-out format: 17 inputs in domains under new names (a sailmaker, a stained glass workshop,
+ * saddle fitting, church bell restoration, cider press rental, racket restringing, an Elasticsearch
+ * alias answer, an eclipse tour, a cat shelter, seaplane flights, letterpress printing, a trade union,
+ * a flamenco school in Spanish, a gliding school in German, an orthotics clinic, a walking tour, a
+ * ramen class in Japanese), written on 2026-12-04 (s11-recall) before that session's rules: names,
+ * places, products and companies changed (capitalised, multi-word, non-Latin, inside a paraphrase, in a
+ * markdown table), sentences added that state a new fee, policy or promise, and a value every
+ * production answer states left out of a paraphrase; as noise the same answers restated, shortened
+ * (dropping only what baselines also omit), made longer by courtesy and tips, and greetings that name
+ * another agent. Own and open: a rule is kept only where it also holds on the hand-written hold-outs.
+ */
+export const recallProbeEFile = join(qualityDir, 'facts-probe-e.jsonl');
