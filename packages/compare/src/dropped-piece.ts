@@ -29,7 +29,7 @@ function statesTerm(ctx: FactDiffContext, x: ClauseFacts): boolean {
 }
 
 /** Whether a clause gives an example ("for example", "for instance", "e.g."): an illustration, which a shorter answer may leave out. */
-function illustrates(x: ClauseFacts): boolean {
+export function illustrates(x: ClauseFacts): boolean {
   return x.tokens.some(
     (t, i) =>
       ((t.lower === 'example' || t.lower === 'instance') && x.tokens[i - 1]?.lower === 'for') || t.lower === 'e.g.' || t.lower === 'e.g',

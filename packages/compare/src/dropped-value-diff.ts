@@ -2,7 +2,7 @@ import { bindsUser } from './binds-user.js';
 import { sameClause } from './clause-signature.js';
 import { clip } from './clip-text.js';
 import { byBaseline } from './difference-origin.js';
-import { diffDroppedPieces } from './dropped-piece.js';
+import { diffDroppedPieces, illustrates } from './dropped-piece.js';
 import { clausePath, type FactDiffContext } from './fact-diff-context.js';
 import type { ClauseFacts, FactSheet } from './fact-sheet.js';
 import type { FactValue } from './fact-value.js';
@@ -26,6 +26,11 @@ import { clauseStates } from './value-slots.js';
  * do, pay or keep within is not a detail a rewording leaves out. With no baseline nothing shows that
  * production always says it, so the candidate must also have kept every other clause word for word:
  * an edit that took the clause out, not a rewording that condensed it.
+ *
+ * Any other value the original and every baseline (one at least) state, left out of an answer about
+ * as long, is a regression too: production always says it, so a rewording that loses it ("takes about
+ * eight weeks" gone from a quote) changed the answer. A value only echoed in framing or given in an
+ * example (claimedIn) is not a claim a later answer must repeat.
  */
 export function diffDroppedValues(ctx: FactDiffContext): void {
   const { original, candidate, options: o, droppedValues, used, out } = ctx;
@@ -67,12 +72,13 @@ export function diffDroppedValues(ctx: FactDiffContext): void {
       });
       continue;
     }
+    const everywhere = kept === undefined && whole && ctx.baselines.length > 0 && claimedIn(original, v, o.maxClauses);
     out.push({
       kind: 'fact_dropped',
       origin: { rule: 'dropped-value-diff' },
       path: kept === undefined ? 'text' : clausePath(kept),
       key: `fact:${v.type}`,
-      severity: kept === undefined ? 'low' : 'high',
+      severity: kept === undefined && !everywhere ? 'low' : 'high',
       message: kept === undefined ? `no longer states ${v.text}` : `no longer states ${v.text} in "${clip(kept.text)}"`,
       original: v.text,
     });
@@ -97,4 +103,12 @@ function bindingClause(ctx: FactDiffContext, v: FactValue, onlyRemoved: () => bo
 export function onlyClausesRemoved(original: FactSheet, candidate: FactSheet, max: number): boolean {
   if (candidate.clauses.length > max || original.clauses.length > max) return false;
   return candidate.clauses.every((c) => original.clauses.some((y) => sameClause(c, y)));
+}
+
+/**
+ * Whether the original states `v` in a claim about the world: not in framing (a tool preamble's "Let
+ * me look up WD-88213") nor in an example ("A three-hour visit, for example, comes to $12").
+ */
+function claimedIn(original: FactSheet, v: FactValue, max: number): boolean {
+  return original.clauses.some((c, i) => i < max && clauseStates(c, v) && !c.framing && !illustrates(c));
 }
