@@ -33,3 +33,19 @@ describe('a menu path', () => {
     ).toEqual([]);
   });
 });
+
+describe('a table row', () => {
+  // Every word of four letters or more capitalized, as a Title Case heading's are: a row of cells is
+  // no title, and its capitals may be names.
+  const table = '| Route | Fare | Time |\n|---|---|---|\n| Perth – Fremantle | A$19 | 30 min |\n| Perth – Rottnest | A$89 | 45 min |';
+
+  it('keeps the names of its cells', () => {
+    expect(names('| Perth – Rottnest | A$89 | 45 min |')).toEqual(['Perth', 'Rottnest']);
+    expect(names('## Ferry Times And Fares')).toEqual([]);
+  });
+
+  it('names a place changed in one cell, not a table copied', () => {
+    expect(judged(table, table.replace('Rottnest', 'Mandurah'))).toEqual(['fact_changed: Rottnest → Mandurah']);
+    expect(judged(table, table)).toEqual([]);
+  });
+});

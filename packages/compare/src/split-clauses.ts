@@ -170,7 +170,10 @@ function isHeading(line: string, tokens: readonly ClauseToken[]): boolean {
   // trimStart/trimEnd drop exactly what \s matches (WhiteSpace and LineTerminator): `^\s*#`, `:\s*$`.
   const end = line.trimEnd();
   const last = end.charCodeAt(end.length - 1);
-  if (line.trimStart().charCodeAt(0) === 35 || last === 58) return tokens.length <= 8;
+  const start = line.trimStart().charCodeAt(0);
+  if (start === 35 || last === 58) return tokens.length <= 8;
+  // A table row ("| Vancouver – Tofino | CA$229 |") is cells, not a title: its capitals may be names.
+  if (start === 124) return false;
   // Title Case: every word of three letters or more capitalized, and no sentence punctuation.
   if (tokens.length < 2 || tokens.length > 8 || last === 46 || last === 33 || last === 63) return false;
   return tokens.every((t) => t.core.length < 4 || t.upper || !/\p{L}/u.test(t.core));
