@@ -18,6 +18,8 @@ describe('a bare figure of a terse baseline', () => {
 
   it('supports the value where its clause says what the candidate’s says', () => {
     expect(judged('Tints cost 20 and take 15 minutes.', 'A tint is $20 and takes 15 minutes.', ['Tint: 20, 15 min.'])).toEqual([]);
-    expect(judged(original, 'A tint costs $20 and takes about 15 minutes. We open Monday to Saturday at 9 and close at 5.', [terse])).toEqual([]);
+    expect(
+      judged(original, 'A tint costs $20 and takes about 15 minutes. We open Monday to Saturday at 9 and close at 5.', [terse]),
+    ).toEqual([]);
   });
 });
