@@ -6,11 +6,16 @@ import { type Span, skipBlanks } from './secret-value-spans.js';
  * `NetworkCredential("bob", "…")`, `client.authenticate('bob', '…')` — two string literals, the
  * second the password. The name before the bracket decides (its last word: `auth`, `login`,
  * `credential(s)`, `authenticate`, `sign in`); `print("a", "b")` or `auth=("bearer",)` are not one.
- * Quotes may be escaped (the call inside a JSON string, `(\"bob\", \"…\")`).
+ * Quotes may be escaped (the call inside a JSON string, `(\"bob\", \"…\")`). Only the brackets a
+ * login word stands before are read ({@link loginBrackets}); `everyBracket` reads them all, and finds
+ * the same.
  */
-export function credentialPairCalls(text: string): Span[] {
+export function credentialPairCalls(text: string, everyBracket = false): Span[] {
   let out: Span[] | undefined;
-  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+  let after = -1;
+  for (const open of everyBracket ? brackets(text) : loginBrackets(text)) {
+    // A bracket inside the literals already taken is not read again.
+    if (open <= after) continue;
     const first = literalAt(text, skipBlanks(text, open + 1));
     if (first === undefined) continue;
     let comma = skipBlanks(text, first.next);
@@ -22,9 +27,31 @@ export function credentialPairCalls(text: string): Span[] {
     if (second.span[1] - second.span[0] < minPassword || !loginName(text, open)) continue;
     out ??= [];
     out.push(second.span);
-    open = second.next;
+    after = second.next;
   }
   return out ?? none;
+}
+
+/**
+ * The brackets a login word stands before (`login(`, `HTTPBasicAuth (`, `auth = (`), left to right:
+ * the only ones {@link credentialPairCalls} reads (by default), so text and JSON with brackets and
+ * no such word (most of it) are not read bracket by bracket. The word in any case; `loginName`
+ * then asks for its exact form.
+ */
+export function loginBrackets(text: string): number[] {
+  const out: number[] = [];
+  loginBracket.lastIndex = 0;
+  for (let m = loginBracket.exec(text); m !== null; m = loginBracket.exec(text)) out.push(m.index + m[0].length - 1);
+  return out;
+}
+
+const loginBracket = /(?:auth|login|credentials?|authenticate|sign_?in)[ \t]*(?:=[ \t]*)?\(/gi;
+
+/** Every bracket of `text`, left to right. */
+function brackets(text: string): number[] {
+  const out: number[] = [];
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) out.push(open);
+  return out;
 }
 
 const none: Span[] = [];

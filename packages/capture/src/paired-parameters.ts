@@ -8,6 +8,7 @@
  */
 export function pairedSecretParameters(names: readonly string[]): ReadonlySet<string> {
   let out: Set<string> | undefined;
+  if (!names.some(pairableName)) return none;
   const has = (set: ReadonlySet<string>) => names.some((n) => set.has(n.toLowerCase()));
   for (const name of names) {
     const lower = name.toLowerCase();
@@ -20,6 +21,15 @@ export function pairedSecretParameters(names: readonly string[]): ReadonlySet<st
     out.add(name);
   }
   return out ?? none;
+}
+
+/**
+ * Whether a parameter of this name can be secret beside another (`code`, `assertion`, `pass`…): a
+ * query none of whose names can is not read for partners (most are not: `q`, `page`, `lang`).
+ */
+export function pairableName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'code' || assertionNames.has(lower) || passNames.has(lower);
 }
 
 /** The parameter names of a raw query or form body (`a=1&b&c=2` → `a`, `b`, `c`), as written. */

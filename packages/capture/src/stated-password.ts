@@ -1,6 +1,6 @@
 import { foreignPasswordLabels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
-import { secretWordHits } from './secret-words.js';
+import { secretWord, secretWordHits } from './secret-words.js';
 
 /**
  * A password stated in a sentence with words between its label and its value, in any language:
@@ -12,23 +12,60 @@ import { secretWordHits } from './secret-words.js';
  * such words (a count, a date, a version, a URL, a path, an email, an identifier, a template).
  * Words of letters alone are left to the rules that read them (`foreign-password.ts`).
  */
-export function statedPasswordValues(text: string): Span[] {
+export function statedPasswordValues(text: string, whole = false): Span[] {
   const out: Span[] = [];
-  // Most bodies are ASCII: every label of theirs holds a secret word, so only the windows around
-  // the text's secret words (found once per text, `secretWordHits`) are read, with an ASCII regex.
-  if (Buffer.byteLength(text) === text.length && !text.includes('\\u')) {
-    const words = secretWordHits(text);
-    let from = 0;
-    for (let i = 0; i < words.length; i += 2) {
-      const start = Math.max(from, (words[i] as number) - maxLabel);
-      if ((words[i + 1] as number) <= start) continue;
-      // A label ends at most an inflection and its next character past the word (`passwords:`).
-      from = labelled(text, asciiLabel, start, Math.min(text.length, (words[i + 1] as number) + maxLabel + 4), out);
-    }
+  // Most bodies are ASCII: read with an ASCII regex, no Unicode tables.
+  const regex = Buffer.byteLength(text) === text.length && !text.includes('\\u') ? asciiLabel : label;
+  // Only the windows where a label may stand are read (`labelWindows`): the same values as a read
+  // of the whole text (`whole`), which a letter the label regex folds and the word scan does not
+  // (the Kelvin sign for `k`) still asks for.
+  if (whole || (regex === label && foldsApart.test(text))) {
+    labelled(text, regex, 0, text.length, out);
     return out;
   }
-  labelled(text, label, 0, text.length, out);
+  let from = 0;
+  for (const [start, end] of labelWindows(text)) {
+    // A label inside a value already taken is not read again (as a scan of the whole text resumes past it).
+    if (end > from) from = labelled(text, regex, Math.max(from, start), end, out);
+  }
   return out;
+}
+
+/**
+ * Where a label may stand: around each secret word of the text (found once per text for every rule,
+ * `secretWordHits`), which every label but a few holds (`lösenord`, `пароль`, `mật khẩu`), and around
+ * each of those few (`wordlessLabel`), as `[start, end)` windows that neither touch nor overlap, left
+ * to right. A label holding a word starts at most {@link maxLabel} before the word's start and ends,
+ * with an inflection and the character after it, at most `maxLabel + 4` past its end; so it lies
+ * within the window of that word, or of an earlier word the scan found overlapping its start.
+ */
+function labelWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  const add = (start: number, end: number): void => {
+    const from = Math.max(0, start - maxLabel);
+    const to = Math.min(text.length, end + maxLabel + 4);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  };
+  const words = secretWordHits(text);
+  if (wordlessLabel === null) {
+    for (let i = 0; i < words.length; i += 2) add(words[i] as number, words[i + 1] as number);
+    return windows;
+  }
+  // Both lists are in order: merged as they come.
+  wordlessLabel.lastIndex = 0;
+  let m = wordlessLabel.exec(text);
+  for (let i = 0; i < words.length || m !== null; ) {
+    if (m !== null && (i >= words.length || m.index < (words[i] as number))) {
+      add(m.index, m.index + m[0].length);
+      m = wordlessLabel.exec(text);
+    } else {
+      add(words[i] as number, words[i + 1] as number);
+      i += 2;
+    }
+  }
+  return windows;
 }
 
 /** Each value stated by a label of `regex` standing in `[from, to)`, pushed to `out`; where the read ended. */
@@ -38,11 +75,21 @@ function labelled(text: string, regex: RegExp, from: number, to: number, out: Sp
   let end = to;
   for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
     const at = from + m.index;
+    let length = m[0].length;
+    // A match the window's end allowed (`$`) is read again in the whole text: there it may be a
+    // shorter one, or none, and the scan goes on from its end or the next character as the whole
+    // text's would. (Every label of the whole text lies inside a window with the character after it.)
+    if (m.index + length === window.length && to < text.length) {
+      const whole = labelLengthAt(regex, text, at);
+      regex.lastIndex = m.index + (whole ?? 1);
+      if (whole === undefined) continue;
+      length = whole;
+    }
     // After a letter (`Einpasswort`), a placeholder's kind (`[redacted:password:…]`), an option
     // (`--password-stdin`) or a variable (`$PASSWORD`): no label. A JSON escape's letter (`\nPasswort`) is no letter.
     const before = afterEscape(text, at) ? '' : text.charAt(at - 1);
     if ((spacedLetter.test(m[0].charAt(0)) && spacedLetter.test(before)) || partOfName(before) || text.endsWith('[redacted:', at)) continue;
-    const value = statedValue(text, at + m[0].length);
+    const value = statedValue(text, at + length);
     if (value === undefined) continue;
     out.push(value);
     end = Math.max(end, value[1]);
@@ -67,9 +114,11 @@ const englishLabels = [
   'auth token',
 ];
 /** Each as written and without its diacritics, as a keyboard without them writes it (`parola`, `sifre`, `losenord`). */
-const labels = [
+/** Every label's spellings, longest first. */
+export const passwordLabels: readonly string[] = [
   ...new Set([...englishLabels, ...foreignPasswordLabels].flatMap((l) => [l, l.normalize('NFD').replace(/\p{M}/gu, '')])),
 ].sort((a, b) => b.length - a.length);
+const labels = passwordLabels;
 const maxLabel = Math.max(...labels.map((l) => l.length));
 const escaped = (l: string) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\u00a0]');
 /** A label, and up to three letters of an inflection after it when it is written with spaces (`şifrem`, `lösenordet`). */
@@ -85,6 +134,43 @@ const asciiLabel = new RegExp(
     .join('|')})[a-z]{0,3}(?=[ \\t,:=]|$)`,
   'gi',
 );
+
+/** The same two, anchored: a label at one position of the whole text. */
+const stickyLabel = new RegExp(label.source, 'iuy');
+const stickyAsciiLabel = new RegExp(asciiLabel.source, 'iy');
+
+/**
+ * Each label's spelling (as written, without its marks) in which the secret-word scan finds no word
+ * whatever stands around it (`parola`, `κωδικός`): found on its own, with the label regex's folding.
+ */
+export const wordlessLabels: readonly string[] = labels.filter((l) => !holdsSecretWord(l));
+const wordlessLabel = wordlessLabels.length === 0 ? null : new RegExp(wordlessLabels.map(escaped).join('|'), 'giu');
+
+/** Whether `secretWord` matches inside `l` with letters on both sides (its look-arounds at their strictest). */
+function holdsSecretWord(l: string): boolean {
+  const padded = `a${l}aaa`;
+  const sticky = new RegExp(secretWord.source, 'iy');
+  for (let at = 1; at <= l.length; at++) {
+    sticky.lastIndex = at;
+    const m = sticky.exec(padded);
+    if (m !== null && at + m[0].length <= l.length + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Letters the label regex (Unicode case folding) takes for a label's letter and the secret-word
+ * scan (without the `u` flag) does not: `ſ` for `s`, the Kelvin sign for `k`, the ohm sign for
+ * `ω`. A text holding one is read whole (the test checks this list against every label's letters).
+ */
+export const foldsApart = /[\u017f\u2126\u212a]/;
+
+/** The length of the label `regex` matches at `at` of the whole text, if it matches there. */
+function labelLengthAt(regex: RegExp, text: string, at: number): number | undefined {
+  const sticky = regex === label ? stickyLabel : stickyAsciiLabel;
+  sticky.lastIndex = at;
+  return sticky.exec(text)?.[0].length;
+}
 
 /** A character a name or an option is made of (`--password`, `$PASSWORD`, `db.password`, `x/password`). */
 function partOfName(c: string): boolean {

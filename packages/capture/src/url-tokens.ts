@@ -1,5 +1,5 @@
 import { accessPath } from './link-tokens.js';
-import { pairedSecretParameters, parameterNames } from './paired-parameters.js';
+import { pairableName, pairedSecretParameters, parameterNames } from './paired-parameters.js';
 import { decodePercentDeep, mayHoldPercentEscape } from './percent-escapes.js';
 import { randomShortToken } from './random-short-token.js';
 import { unlabelledTokens } from './unlabelled-token.js';
@@ -54,8 +54,12 @@ export function urlTokens(text: string): [number, number][] {
       if (inQuery) {
         const eq = text.indexOf('=', from);
         if (eq !== -1 && eq < partEnd) {
-          paired ??= pairedSecretParameters(parameterNames(text.slice(at + 1, end).split('#')[0] ?? ''));
-          pairedName = paired.size > 0 && paired.has(text.slice(at + 1, eq));
+          // Only a name that can pair (`code`, `pass`…) has the query's other names read.
+          const name = text.slice(at + 1, eq);
+          if (pairableName(name)) {
+            paired ??= pairedSecretParameters(parameterNames(text.slice(at + 1, end).split('#')[0] ?? ''));
+            pairedName = paired.has(name);
+          }
           from = eq + 1;
           named = true;
         }
