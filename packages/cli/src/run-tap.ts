@@ -102,6 +102,9 @@ export async function runTap(deps: {
     ...(deps.registry === undefined ? {} : { registry: deps.registry }),
   });
   deps.stack.defer('flush captures', () => tap.close());
+  // Unwound after the server drained and before the flush above: on a SQLite file the watcher
+  // reads through the capture writer, which that flush closes (a poll after it only warns).
+  deps.stack.defer('stop routing watcher before the flush', async () => split.watcher.stop());
   const listening = await listen(tap.app, {
     name: 'tap',
     host: deps.config.tap.host,

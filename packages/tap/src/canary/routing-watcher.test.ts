@@ -79,6 +79,38 @@ describe('createRoutingWatcher', () => {
     await store.close();
   });
 
+  it('warns of a failed read while it runs, not of one that was in flight when it stopped (its source closing)', async () => {
+    const store = await openStore({ url: ':memory:' });
+    await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });
+    await store.routing.ensure('stable', 'stable', 0);
+    const warnings: unknown[] = [];
+    const logger: Logger = { ...silentLogger, warn: (obj: object | string) => void warnings.push(obj), child: () => logger };
+    let fail: ((e: Error) => void) | undefined;
+    let failing = false;
+    const source = {
+      routing: {
+        stamp: (route: string) => (failing ? new Promise<string>((_resolve, reject) => (fail = reject)) : store.routing.stamp(route)),
+        get: (route: string) => store.routing.get(route),
+      },
+      versions: store.versions,
+    };
+    const clock = new ManualClock(0);
+    const watcher = createRoutingWatcher({ source, route: 'stable', clock, logger });
+    await watcher.start();
+    failing = true;
+    const running = watcher.refresh();
+    fail?.(new Error('capture writer closed'));
+    await running;
+    expect(warnings).toHaveLength(1);
+
+    const inFlight = watcher.refresh();
+    watcher.stop();
+    fail?.(new Error('capture writer closed'));
+    await inFlight;
+    expect(warnings).toHaveLength(1);
+    await store.close();
+  });
+
   it('applies a change to a version the route serves (versions add stable --upstream NEW) on the next poll, without a routing change', async () => {
     const store = await openStore({ url: ':memory:' });
     await store.versions.upsert({ name: 'stable', upstream: 'http://127.0.0.1:1', headers: {} });

@@ -68,6 +68,7 @@ export function createRoutingWatcher(deps: {
   let unsubscribe: (() => void) | undefined;
   let inFlight: Promise<void> | undefined;
   let queued: Promise<void> | undefined;
+  let stopped = false;
 
   const load = async (): Promise<void> => {
     const stamp = await deps.source.routing.stamp(deps.route);
@@ -103,7 +104,10 @@ export function createRoutingWatcher(deps: {
 
   const read = (): Promise<void> => {
     inFlight = load()
-      .catch((error: unknown) => deps.logger.warn({ err: error, route: deps.route }, 'routing read failed; keeping the previous routing'))
+      .catch((error: unknown) => {
+        // A read that was in flight when the watcher stopped fails as its source closes: nothing to keep.
+        if (!stopped) deps.logger.warn({ err: error, route: deps.route }, 'routing read failed; keeping the previous routing');
+      })
       .finally(() => {
         inFlight = undefined;
       });
@@ -130,12 +134,14 @@ export function createRoutingWatcher(deps: {
     refresh,
     pushed: () => deps.source.routingChanges?.pushed() ?? false,
     async start() {
+      stopped = false;
       unsubscribe ??= deps.source.routingChanges?.subscribe(heard);
       await refresh();
       // A poll joins a read already running: it only guards against a missed push.
       timer ??= deps.clock.setInterval(() => void (inFlight ?? read()), deps.pollMs ?? 250);
     },
     stop() {
+      stopped = true;
       unsubscribe?.();
       unsubscribe = undefined;
       timer?.cancel();
