@@ -75,11 +75,17 @@ describe('formatMarkdown', () => {
 
   it('leaves links out without a dashboard URL and says when nothing could fail the run', () => {
     const md = formatMarkdown({ ...summary, thresholds: [], passed: true, baseline: null, worst: [] });
-    expect(md.split('\n')[0]).toBe('### ✅ Understudy replay: PASS');
+    // One regression and no threshold: no check mark over it.
+    expect(md.split('\n')[0]).toBe('### ⚠️ Understudy replay: NO GATE (no threshold set)');
     expect(md).not.toContain('](');
     expect(md).toContain('Run `run_1` against `candidate` (no baseline: structural rules only)');
     expect(md).toContain('_No thresholds were set: the run cannot fail on divergence._');
     expect(md).not.toContain('Worst examples');
+  });
+
+  it('passes a run whose thresholds all held', () => {
+    const held = { name: 'maxRegressions', limit: 1, actual: 1, breached: false } as const;
+    expect(formatMarkdown({ ...summary, thresholds: [held], passed: true }).split('\n')[0]).toBe('### ✅ Understudy replay: PASS');
   });
 
   it('names a comparison as the comparisons API does', () => {

@@ -1,5 +1,6 @@
 import { endpointCells } from './format-summary.js';
 import { type ReplaySummary, thresholdBound, type WorstExample } from './replay-summary.js';
+import { type RunVerdict, runVerdict } from './run-verdict.js';
 import { thresholdActualText } from './threshold-text.js';
 
 export interface MarkdownOptions {
@@ -8,6 +9,12 @@ export interface MarkdownOptions {
   /** Endpoint rows shown (busiest first). */
   readonly maxEndpoints?: number;
 }
+
+const headline: Record<RunVerdict, string> = {
+  pass: '✅ Understudy replay: PASS',
+  fail: '❌ Understudy replay: FAIL',
+  no_gate: '⚠️ Understudy replay: NO GATE (no threshold set)',
+};
 
 const fixed = (n: number | null, digits = 3): string => (n === null ? '–' : n.toFixed(digits));
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
@@ -45,7 +52,7 @@ export function formatMarkdown(s: ReplaySummary, options: MarkdownOptions = {}):
   const base = options.dashboardUrl === undefined ? undefined : trimSlash(options.dashboardUrl);
   const out: string[] = [];
   const runName = base === undefined ? `\`${s.runId}\`` : `[\`${s.runId}\`](${base}/replays/${encodeURIComponent(s.runId)})`;
-  out.push(`### ${s.passed ? '✅' : '❌'} Understudy replay: ${s.passed ? 'PASS' : 'FAIL'}`, '');
+  out.push(`### ${headline[runVerdict(s)]}`, '');
   out.push(
     `Run ${runName} against \`${cell(s.target)}\`${s.baseline === null ? ' (no baseline: structural rules only)' : ` with baseline \`${cell(s.baseline)}\``} · ${s.status}`,
   );

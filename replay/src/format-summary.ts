@@ -1,5 +1,6 @@
 import { type EndpointRow, type ReplaySummary, thresholdBound } from './replay-summary.js';
 import type { ReplayProgress } from './replayer.js';
+import { runVerdictLine } from './run-verdict.js';
 import { thresholdActualText, thresholdBreachText } from './threshold-text.js';
 
 const fixed = (n: number | null, digits = 3): string => (n === null ? '-' : n.toFixed(digits));
@@ -90,7 +91,7 @@ export function formatSummary(s: ReplaySummary): string {
     for (const t of s.thresholds)
       out.push(`  ${t.name.padEnd(17)} limit ${t.limit}  actual ${thresholdActualText(t)}  ${t.breached ? 'BREACHED' : 'ok'}`);
   }
-  out.push('', s.passed ? 'PASS' : 'FAIL');
+  out.push('', runVerdictLine(s));
   return `${out.join('\n')}\n`;
 }
 

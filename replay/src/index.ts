@@ -55,6 +55,7 @@ export {
 export { resolveVersion } from './resolve-version.js';
 export { ResultWriter, type ResultWriterOptions } from './result-writer.js';
 export { isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelay } from './retry-policy.js';
+export { type RunVerdict, runVerdict } from './run-verdict.js';
 export { inSample } from './sample.js';
 export { plannedCount, type SelectedItem, selectExchanges, selectionFilter } from './select-exchanges.js';
 export { type AttemptOutcome, isConnectionError, replayExchange, replayHeaders, replayUrl, sendOnce } from './send-request.js';

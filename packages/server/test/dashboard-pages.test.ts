@@ -176,5 +176,23 @@ describe('dashboard pages', () => {
     expect(status).toBe(200);
     expect(text).toMatch(/<td>maxRegressionRate<\/td>\s*<td class="num">≤ 0\.200<\/td>\s*<td class="num">0\.6667 \(2 of 3 judged\)<\/td>/);
     expect(text).toMatch(/<td>minJudged<\/td>\s*<td class="num">≥ 20<\/td>\s*<td class="num">3<\/td>/);
+    expect(text).toContain('<span class="pill v-fail">fail</span>');
+  });
+
+  it('marks a run given no threshold as ungated, not as a pass over its regressions (user audit 3)', async () => {
+    await store.replays.createRun({ id: 'run_ungated', createdAt: 1_800_000_002_000, spec: {}, target: 'v3', baseline: null, planned: 2 });
+    const judged = (exchangeId: string, seq: number, verdict: string) =>
+      testReplayResult(exchangeId, seq, { runId: 'run_ungated', verdict, score: 0.4, scoreOverNoise: 0.4, report: null });
+    await store.replays.commitResults('run_ungated', [judged('A', 0, 'regression'), judged('B', 1, 'regression')], [], 1_800_000_002_500);
+    const run = await store.replays.getRun('run_ungated');
+    if (run === undefined) throw new Error('run_ungated was not stored');
+    const summary = await summarizeRun(store, run, parseReplaySpec({ target: 'v3' }), null);
+    await store.replays.updateRun('run_ungated', { status: 'completed', summary }, 1_800_000_003_000);
+    for (const path of ['/replays/run_ungated', '/replays']) {
+      const { status, text } = await html(path);
+      expect(status).toBe(200);
+      expect(text, path).toContain('<span class="pill v-no_gate">no gate</span>');
+      expect(text, path).not.toContain('<span class="pill v-match">match</span>');
+    }
   });
 });

@@ -74,6 +74,15 @@ describe('understudy import / replay / export', () => {
     const junit = readFileSync(join(dir, 'replay.xml'), 'utf8');
     expect(junit).toContain('<failure message="maxRegressions ');
 
+    // User audit 3: with no threshold nothing can fail the run (exit 0), but its regressions are no PASS.
+    const ungated = io(dir);
+    expect(await run(['replay', '--target', regressed.url, '--concurrency', '4', '--markdown', 'ungated.md'], ungated)).toBe(0);
+    expect(ungated.out()).not.toMatch(/PASS\n$/);
+    expect(ungated.out()).toMatch(
+      /\nNO GATE: no threshold was set, so nothing could fail this run \([1-9]\d* of 40 judged items regressed\); gate it with --max-regression-rate F and --min-judged N\n$/,
+    );
+    expect(readFileSync(join(dir, 'ungated.md'), 'utf8')).toMatch(/^### ⚠️ Understudy replay: NO GATE \(no threshold set\)\n/);
+
     const gated = io(dir);
     const args = ['replay', '--target', regressed.url, '--max-regressions', '0', '--json', '--markdown', 'summary.md'];
     // A rate over what was judged, and no verdict over too few (40 items judged, 41 asked).

@@ -22,11 +22,11 @@ th, td { text-align:left; padding:.4rem .6rem; border-bottom:1px solid var(--lin
 th { font-size:12px; color:var(--muted); font-weight:600; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .pill { display:inline-block; padding:0 .5rem; border-radius:999px; font-size:12px; font-weight:600; background:#e8ebf1; }
-.v-match, .s-promoted, .s-completed { background:#dcf3e3; color:var(--good); }
+.v-match, .v-pass, .s-promoted, .s-completed { background:#dcf3e3; color:var(--good); }
 .v-noise { background:#eef0f4; color:var(--muted); }
-.v-regression, .v-error, .s-rolled_back, .s-failed, .s-aborted { background:#fbe0de; color:var(--bad); }
+.v-regression, .v-error, .v-fail, .s-rolled_back, .s-failed, .s-aborted { background:#fbe0de; color:var(--bad); }
 .s-progressing, .s-running, .s-shadow, .s-pending { background:#dfe7fb; color:var(--accent); }
-.s-paused, .s-awaiting_approval { background:#fff1c7; color:var(--warn); }
+.s-paused, .s-awaiting_approval, .v-no_gate { background:#fff1c7; color:var(--warn); }
 .sev-high, .sev-critical { color:var(--bad); font-weight:600; } .sev-medium { color:var(--warn); } .sev-low, .sev-none { color:var(--muted); }
 .side { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
 pre { white-space:pre-wrap; word-break:break-word; margin:0; font:12px/1.45 ui-monospace, "SFMono-Regular", Menlo, monospace; }

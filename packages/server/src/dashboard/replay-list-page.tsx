@@ -1,3 +1,4 @@
+import { type ReplaySummary, runVerdict } from '@understudy/replay';
 import type { ReplayRunRecord } from '@understudy/store';
 import { formatPercent, formatTime } from './format.js';
 import { Layout, type LayoutProps } from './layout.js';
@@ -22,7 +23,7 @@ export function ReplayListPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'
         </thead>
         <tbody>
           {props.runs.map((r) => {
-            const passed = (r.summary as { passed?: boolean } | null)?.passed;
+            const summary = r.summary as ReplaySummary | null;
             return (
               <tr>
                 <td>
@@ -31,7 +32,7 @@ export function ReplayListPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'
                 <td>
                   <Pill kind="s" value={r.status} />
                 </td>
-                <td>{passed === undefined ? '—' : <Pill kind="v" value={passed ? 'match' : 'regression'} />}</td>
+                <td>{summary?.passed === undefined ? '—' : <Pill kind="v" value={runVerdict(summary)} />}</td>
                 <td>{r.target}</td>
                 <td>{r.baseline ?? '—'}</td>
                 <td class="num">

@@ -1,4 +1,4 @@
-import { type ReplaySummary, thresholdActualText, thresholdBound } from '@understudy/replay';
+import { type ReplaySummary, runVerdict, thresholdActualText, thresholdBound } from '@understudy/replay';
 import type { ReplayRunRecord } from '@understudy/store';
 import { formatDelta, formatNumber, formatPercent, formatTime } from './format.js';
 import { Layout, type LayoutProps } from './layout.js';
@@ -12,8 +12,7 @@ export function ReplayPage(props: { frame: Pick<LayoutProps, 'nonce' | 'who'>; r
   return (
     <Layout title={`Replay ${r.id}`} section="replays" refreshSeconds={r.status === 'running' ? 5 : undefined} {...props.frame}>
       <h1>
-        Replay <code>{r.id}</code> <Pill kind="s" value={r.status} />{' '}
-        {s === null ? null : <Pill kind="v" value={s.passed ? 'match' : 'regression'} />}
+        Replay <code>{r.id}</code> <Pill kind="s" value={r.status} /> {s === null ? null : <Pill kind="v" value={runVerdict(s)} />}
       </h1>
       <div class="card grid">
         <Stat label="target" value={r.target} />
