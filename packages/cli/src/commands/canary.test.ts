@@ -100,6 +100,43 @@ describe('understudy canary', () => {
     expect(c.err()).toMatch(/already running/);
   });
 
+  it('user audit 3: --approve and --min-requests apply to a spec file steps, and an approval step that does not exist is refused', async () => {
+    const c = capture();
+    await run(['versions', 'add', 'v2', '--upstream', 'http://127.0.0.1:9'], c.io);
+    await run(['versions', 'add', 'stable', '--upstream', 'http://127.0.0.1:8'], c.io);
+    const steps = [
+      { weight: 10, minRequests: 500, minDurationMs: 60_000 },
+      { weight: 100, minRequests: 500 },
+    ];
+    writeFileSync(join(c.dir, 'spec.json'), JSON.stringify({ candidate: 'v2', steps }));
+    // Past the last step, or step 0: the approval would never be asked for, the canary would promote unapproved.
+    for (const args of [
+      ['--candidate', 'v2', '--approve', '9'],
+      ['--candidate', 'v2', '--steps', '10,100', '--approve', '3'],
+      ['--spec', 'spec.json', '--approve', '3'],
+      ['--candidate', 'v2', '--approve', '0'],
+    ]) {
+      c.reset();
+      expect(await run(['canary', 'start', ...args], c.io)).toBe(2);
+      expect(c.err()).toMatch(/^understudy canary: --approve [0-9] names no step: the canary has [25] steps \(1-[25]\)\n$/);
+    }
+    c.reset();
+    expect(await run(['canary', 'start', '--spec', 'spec.json', '--approve', '2', '--json'], c.io)).toBe(0);
+    const started = JSON.parse(c.out()) as { id: string; spec: { steps: unknown[] } };
+    expect(started.spec.steps).toEqual([
+      { weight: 10, minRequests: 500, minDurationMs: 60_000, approval: false },
+      { weight: 100, minRequests: 500, minDurationMs: 0, approval: true },
+    ]);
+    c.reset();
+    expect(await run(['canary', 'rollback', started.id], c.io)).toBe(0);
+    c.reset();
+    expect(await run(['canary', 'start', '--spec', 'spec.json', '--min-requests', '80', '--json', '--allow-weak-evidence'], c.io)).toBe(0);
+    expect((JSON.parse(c.out()) as { spec: { steps: unknown[] } }).spec.steps).toEqual([
+      { weight: 10, minRequests: 80, minDurationMs: 60_000, approval: false },
+      { weight: 100, minRequests: 80, minDurationMs: 0, approval: false },
+    ]);
+  });
+
   it('defect 8: refuses --min-requests below a gate minimum, shows progress and gate figures, tails the ledger, verifies as JSON', async () => {
     const c = capture();
     await run(['versions', 'add', 'v2', '--upstream', 'http://127.0.0.1:9'], c.io);

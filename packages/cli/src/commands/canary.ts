@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
 import {
   type CanaryAction,
   canaryActions,
@@ -11,6 +9,7 @@ import {
 } from '@understudy/canary';
 import { holdEventLoop, systemClock, systemRandom, urlForLog } from '@understudy/core';
 import { type CanaryEvent, openStore, type Store } from '@understudy/store';
+import { integer, specFromFlags } from '../canary-spec-flags.js';
 import { canaryProgress, formatCanaryStatus, lastAnalysis, lastEvents } from '../canary-status.js';
 import { startCanaryController } from '../canary-wiring.js';
 import { loadCliConfig } from '../cli-config.js';
@@ -170,45 +169,6 @@ export const canaryCommand: Command = {
   },
 };
 
-type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
-
-function specFromFlags(io: CliIo, v: Values): Record<string, unknown> {
-  let spec: Record<string, unknown> = {};
-  if (v.spec !== undefined) {
-    try {
-      spec = JSON.parse(readFileSync(resolve(io.cwd, v.spec), 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new UsageError(`--spec ${v.spec}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (v.candidate !== undefined) spec.candidate = v.candidate;
-  if (spec.candidate === undefined) throw new UsageError('canary start needs --candidate NAME');
-  if (v.stable !== undefined) spec.stable = v.stable;
-  if (v.interval !== undefined) spec.intervalMs = duration('interval', v.interval);
-  if (v.sticky !== undefined) spec.sticky = v.sticky;
-  if (v['no-fallback'] === true) spec.fallback = false;
-  if (v['require-shadow'] === true) spec.requireShadowVerdict = true;
-  if (v.steps !== undefined || v['min-requests'] !== undefined || v['min-duration'] !== undefined || v.approve !== undefined) {
-    const weights = (v.steps ?? '1,5,25,50,100').split(',').map((w) => {
-      if (!/^\d+(\.\d+)?$/.test(w.trim())) throw new UsageError(`--steps must be weights like 1,5,25,50,100, got "${v.steps}"`);
-      return Number(w);
-    });
-    const approve = new Set((v.approve ?? []).map((s) => integer('approve', s)));
-    const minRequests = v['min-requests'] === undefined ? 50 : integer('min-requests', v['min-requests']);
-    const minDurationMs = v['min-duration'] === undefined ? 0 : duration('min-duration', v['min-duration']);
-    spec.steps = weights.map((weight, i) => ({ weight, minRequests, minDurationMs, approval: approve.has(i + 1) }));
-  }
-  if (v.gate !== undefined) {
-    spec.gates = v.gate.map((g) => {
-      const m = /^([a-z][a-z0-9_]*):(\d+(?:\.\d+)?)(:critical)?$/.exec(g);
-      if (m === null) throw new UsageError(`--gate must look like KIND:THRESHOLD[:critical], got "${g}"`);
-      return { kind: m[1], threshold: Number(m[2]), critical: m[3] !== undefined };
-    });
-  }
-  if (v.webhook !== undefined) spec.webhooks = v.webhook.map((url) => ({ url }));
-  return spec;
-}
-
 /**
  * A `--min-requests` below a traffic gate's `minSamples` promises steps the gate cannot judge:
  * refused with one line naming both numbers, unless --allow-weak-evidence.
@@ -224,18 +184,6 @@ function refuseWeakMinRequests(flag: string | undefined, spec: Record<string, un
     `--min-requests ${minRequests} is below gate ${gateName(strictest)}'s minSamples ${strictest.minSamples}: its verdict would still be ` +
       `"hold" when a step's minimum is met; raise --min-requests to ${strictest.minSamples} or pass --allow-weak-evidence`,
   );
-}
-
-function duration(flag: string, text: string): number {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(text);
-  if (m === null) throw new UsageError(`--${flag} must be a duration like 30s, 5m or 500ms, got "${text}"`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'] ?? 1000;
-  return Number(m[1]) * unit;
-}
-
-function integer(flag: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be a whole number, got "${text}"`);
-  return Number(text);
 }
 
 async function allEvents(store: Store, id: string): Promise<CanaryEvent[]> {
