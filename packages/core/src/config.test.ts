@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.tap.capture)).toBe(true);
   });
 
+  it('reads a file that starts with a byte-order mark, as Windows editors save it (user audit 3)', () => {
+    expect(loadConfig(fromText('\uFEFF{"tap":{"port":9090}}')).tap.port).toBe(9090);
+    expect(() => loadConfig(fromText('\uFEFF{"tap":{"port":"x"}}'))).toThrow(/tap\.port/);
+  });
+
   it('names the path of an ill-typed key and what was expected', () => {
     const run = () => loadConfig(fromText('{"tap":{"capture":{"rate":"all"}}}'));
     expect(run).toThrow(UnderstudyError);

@@ -36,7 +36,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       throw new UnderstudyError('invalid_config', `cannot read config file ${options.file}`, { cause });
     }
     try {
-      input = JSON.parse(text) as Record<string, unknown>;
+      // RFC 8259 §8.1 lets a parser ignore a byte-order mark; Notepad and other Windows editors write one.
+      input = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as Record<string, unknown>;
     } catch (cause) {
       throw new UnderstudyError('invalid_config', `config file ${options.file} is not valid JSON: ${(cause as Error).message}`, { cause });
     }
