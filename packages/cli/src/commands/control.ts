@@ -15,6 +15,7 @@ import { configuredReplayer } from '../replayer-wiring.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
 import { drainMs } from '../run-tap.js';
 import { redactionKeyOf } from '../secrets.js';
+import { startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
 import type { Command } from './command.js';
 
@@ -24,8 +25,9 @@ Runs only the control plane: the HTTP API over the store (UNDERSTUDY_DB) and /me
 OpenTelemetry export when the config's "otel" section or OTEL_EXPORTER_OTLP_ENDPOINT asks for it.
 Every route but /healthz needs "Authorization: Bearer <UNDERSTUDY_ADMIN_TOKEN>". Without a
 configured token one is generated, printed once, and the server binds to 127.0.0.1 only.
-Replays started over the API (POST /api/replays) compare as the config's "compare" section says,
-with its comparator module and its optional LLM judge (compare.judge: one per process).
+Replays started over the API (POST /api/replays) and the live shadow's copies that taps store
+(tap.shadow) are compared as the config's "compare" section says, with its comparator module and
+its optional LLM judge (compare.judge: one per process).
 
   --port N         the port to listen on (default: 8081)
   --config FILE    a config file (default: ./understudy.config.json when present); its
@@ -81,6 +83,9 @@ export const controlCommand: Command = {
       const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
       stack.defer('stop control server', () => listening.close(drainMs));
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
+      // The live shadow's comparisons: taps (`understudy tap`, tap.shadow) only store the copies.
+      // Idempotent, so control planes and an `understudy start` on one store never double count.
+      startShadowWorker({ store, registry, clock: systemClock, logger, stack, compare });
       out.banner('Understudy control plane is running.', [
         ['api', `${listening.url}/api/…`],
         ['dashboard', `${listening.url}/`],
