@@ -135,7 +135,8 @@ describe('understudy import / replay / export', () => {
     const exported = io(dir);
     expect(await run(['export', '--role', 'live'], exported)).toBe(0);
     expect(exported.out().trim().split('\n')).toHaveLength(40);
-  });
+    // Five replay runs of 40 items: well past the default 20 s on a loaded machine.
+  }, 90_000);
 
   it('imports OTLP JSON traces (--format otlp) and names a malformed span with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'us-cli-otlp-'));
