@@ -13,5 +13,10 @@ describe('HTML character references', () => {
 
   it('says no reference is there when none is', () => {
     expect(mayHoldCharReference('a & b; c &amp d')).toBe(false);
+    expect(mayHoldCharReference('https://x.example/?a=1&b=2&q=quota&apo=s')).toBe(false);
+  });
+
+  it('says one may be there after any number of other ampersands', () => {
+    for (const text of ['?a=1&b=2&#112;', 'a&&quot;x', '&&&apos;', '&quot;']) expect(mayHoldCharReference(text), text).toBe(true);
   });
 });

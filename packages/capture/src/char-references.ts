@@ -7,7 +7,13 @@
 
 /** Whether `text` may hold a reference {@link decodeCharReferencesMapped} reads (a cheap gate: it can say yes wrongly, never no). */
 export function mayHoldCharReference(text: string): boolean {
-  return text.includes('&#') || text.includes('&quot;') || text.includes('&apos;');
+  // One native search for each `&` (URLs' queries hold a few), then the characters after it.
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
+    const next = text.charAt(at + 1);
+    if (next === '#' || (next === 'q' && text.startsWith('quot;', at + 1)) || (next === 'a' && text.startsWith('apos;', at + 1)))
+      return true;
+  }
+  return false;
 }
 
 const reference = /&(?:#(\d{2,3})|#[xX]([0-9a-fA-F]{2})|(quot|apos|amp|lt|gt));/g;

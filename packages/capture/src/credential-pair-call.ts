@@ -33,19 +33,22 @@ export function credentialPairCalls(text: string, everyBracket = false): Span[] 
 }
 
 /**
- * The brackets a login word stands before (`login(`, `HTTPBasicAuth (`, `auth = (`), left to right:
+ * The brackets a login name stands before (`login(`, `HTTPBasicAuth (`, `auth = (`), left to right:
  * the only ones {@link credentialPairCalls} reads (by default), so text and JSON with brackets and
- * no such word (most of it) are not read bracket by bracket. The word in any case; `loginName`
- * then asks for its exact form.
+ * no such name (most of it) have no literal read. A native search for each bracket, then the last
+ * letter of the name before it (a login word ends in `h`, `n`, `l`, `s` or `e`), then the name.
  */
 export function loginBrackets(text: string): number[] {
   const out: number[] = [];
-  loginBracket.lastIndex = 0;
-  for (let m = loginBracket.exec(text); m !== null; m = loginBracket.exec(text)) out.push(m.index + m[0].length - 1);
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    const last = text.charCodeAt(nameEnd(text, open) - 1) | 0x20;
+    if (loginWordEnds.includes(last) && loginName(text, open)) out.push(open);
+  }
   return out;
 }
 
-const loginBracket = /(?:auth|login|credentials?|authenticate|sign_?in)[ \t]*(?:=[ \t]*)?\(/gi;
+/** The last letters of the login words, lower case. */
+const loginWordEnds = [...'hnlse'].map((c) => c.charCodeAt(0));
 
 /** Every bracket of `text`, left to right. */
 function brackets(text: string): number[] {
@@ -70,14 +73,20 @@ function literalAt(text: string, at: number): { span: Span; next: number } | und
   return { span: [from, to], next: to + close.length };
 }
 
-/** Whether the name before the bracket at `open` (a callee, or `auth =` of a keyword argument) ends in a word of logging in. */
-function loginName(text: string, open: number): boolean {
+/** Where the name before the bracket at `open` ends: back over blanks and the `=` of a keyword argument (`auth = (`). */
+function nameEnd(text: string, open: number): number {
   let end = open;
   while (end > 0 && ' \t'.includes(text.charAt(end - 1))) end--;
   if (text.charAt(end - 1) === '=') {
     end--;
     while (end > 0 && ' \t'.includes(text.charAt(end - 1))) end--;
   }
+  return end;
+}
+
+/** Whether the name before the bracket at `open` (a callee, or `auth =` of a keyword argument) ends in a word of logging in. */
+function loginName(text: string, open: number): boolean {
+  const end = nameEnd(text, open);
   let start = end;
   while (start > 0 && /[\w$]/.test(text.charAt(start - 1))) start--;
   return loginWord.test(text.slice(start, end));

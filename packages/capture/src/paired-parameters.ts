@@ -28,6 +28,7 @@ export function pairedSecretParameters(names: readonly string[]): ReadonlySet<st
  * query none of whose names can is not read for partners (most are not: `q`, `page`, `lang`).
  */
 export function pairableName(name: string): boolean {
+  if (!pairableLengths.has(name.length)) return false;
   const lower = name.toLowerCase();
   return lower === 'code' || assertionNames.has(lower) || passNames.has(lower);
 }
@@ -46,3 +47,5 @@ const assertionNames: ReadonlySet<string> = new Set(['assertion', 'client_assert
 const assertionPartners: ReadonlySet<string> = new Set(['grant_type', 'client_assertion_type', 'relaystate']);
 const passNames: ReadonlySet<string> = new Set(['pass', 'pw', 'p']);
 const userNames: ReadonlySet<string> = new Set(['user', 'username', 'user_name', 'login', 'u', 'usr', 'email']);
+/** The lengths of the names that can pair: most names are not asked further. */
+const pairableLengths: ReadonlySet<number> = new Set(['code', ...assertionNames, ...passNames].map((n) => n.length));

@@ -41,16 +41,9 @@ export function statedPasswordValues(text: string, whole = false): Span[] {
  */
 function labelWindows(text: string): [number, number][] {
   const windows: [number, number][] = [];
-  const add = (start: number, end: number): void => {
-    const from = Math.max(0, start - maxLabel);
-    const to = Math.min(text.length, end + maxLabel + 4);
-    const last = windows[windows.length - 1];
-    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
-    else windows.push([from, to]);
-  };
   const words = secretWordHits(text);
   if (wordlessLabel === null) {
-    for (let i = 0; i < words.length; i += 2) add(words[i] as number, words[i + 1] as number);
+    for (let i = 0; i < words.length; i += 2) addWindow(windows, text.length, words[i] as number, words[i + 1] as number);
     return windows;
   }
   // Both lists are in order: merged as they come.
@@ -58,14 +51,23 @@ function labelWindows(text: string): [number, number][] {
   let m = wordlessLabel.exec(text);
   for (let i = 0; i < words.length || m !== null; ) {
     if (m !== null && (i >= words.length || m.index < (words[i] as number))) {
-      add(m.index, m.index + m[0].length);
+      addWindow(windows, text.length, m.index, m.index + m[0].length);
       m = wordlessLabel.exec(text);
     } else {
-      add(words[i] as number, words[i + 1] as number);
+      addWindow(windows, text.length, words[i] as number, words[i + 1] as number);
       i += 2;
     }
   }
   return windows;
+}
+
+/** The window around a word at `[start, end)` added to `windows`, or the last one grown to it where they touch. */
+function addWindow(windows: [number, number][], length: number, start: number, end: number): void {
+  const from = Math.max(0, start - maxLabel);
+  const to = Math.min(length, end + maxLabel + 4);
+  const last = windows[windows.length - 1];
+  if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+  else windows.push([from, to]);
 }
 
 /** Each value stated by a label of `regex` standing in `[from, to)`, pushed to `out`; where the read ended. */
