@@ -9,7 +9,8 @@ export interface Body {
   body(text: string, contentType: string): string;
 }
 
-const chatRequest = JSON.stringify({
+/** The chat request `redaction-cost.ts` times too: the demo's tools and a short conversation. */
+export const chatRequest = JSON.stringify({
   model: 'gpt-4o-mini',
   messages: [
     { role: 'system', content: 'You are a support agent for an online shop. Answer briefly; use tools for orders and refunds.' },
@@ -18,56 +19,42 @@ const chatRequest = JSON.stringify({
   tools: demoToolDefinitions,
   max_tokens: 256,
 });
-const urlReply = JSON.stringify({
-  id: 'chatcmpl-2',
-  object: 'chat.completion',
-  model: 'gpt-4o-mini',
-  choices: [
+/** A chat completion of one assistant message. */
+const completion = (id: string, message: Record<string, unknown>): string =>
+  JSON.stringify({
+    id,
+    object: 'chat.completion',
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, message: { role: 'assistant', ...message } }],
+    usage: { prompt_tokens: 612, completion_tokens: 402, total_tokens: 1014 },
+  });
+const urlReply = completion('chatcmpl-2', {
+  content: Array.from(
+    { length: 16 },
+    (_, i) => `${i + 1}. See https://docs.example.com/guides/returns-${i}?lang=en&ref=chat (updated 2026-11-${10 + i}).`,
+  ).join('\n'),
+});
+const toolCallReply = completion('chatcmpl-3', {
+  content: null,
+  tool_calls: [
     {
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: Array.from(
-          { length: 16 },
-          (_, i) => `${i + 1}. See https://docs.example.com/guides/returns-${i}?lang=en&ref=chat (updated 2026-11-${10 + i}).`,
-        ).join('\n'),
+      id: 'call_7Yx2',
+      type: 'function',
+      function: {
+        name: 'refund_order',
+        arguments: JSON.stringify({
+          order_id: '10042',
+          amount: 35,
+          reason: 'arrived broken (photo: https://cdn.shop.example/uploads/10042/photo-1.jpg)',
+          notify: { email: true, sms: false },
+          items: [{ sku: 'MUG-RED-350', qty: 1 }],
+        }),
       },
     },
   ],
-  usage: { prompt_tokens: 612, completion_tokens: 402, total_tokens: 1014 },
 });
-const toolCallReply = JSON.stringify({
-  id: 'chatcmpl-3',
-  object: 'chat.completion',
-  model: 'gpt-4o-mini',
-  choices: [
-    {
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: null,
-        tool_calls: [
-          {
-            id: 'call_7Yx2',
-            type: 'function',
-            function: {
-              name: 'refund_order',
-              arguments: JSON.stringify({
-                order_id: '10042',
-                amount: 35,
-                reason: 'arrived broken (photo: https://cdn.shop.example/uploads/10042/photo-1.jpg)',
-                notify: { email: true, sms: false },
-                items: [{ sku: 'MUG-RED-350', qty: 1 }],
-              }),
-            },
-          },
-        ],
-      },
-      finish_reason: 'tool_calls',
-    },
-  ],
-});
-const sseReply = Array.from(
+/** An event stream of 40 deltas. */
+export const sseReply = Array.from(
   { length: 40 },
   (_, i) => `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: { content: `word${i} ` } }] })}\n\n`,
 ).join('');

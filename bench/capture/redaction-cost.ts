@@ -8,21 +8,12 @@
 import { loadavg } from 'node:os';
 import { createRedactor } from '@understudy/capture';
 import { loadConfig } from '@understudy/core';
-import { demoToolDefinitions } from '@understudy/demo-agent';
 import { argValue } from '../tap/child-ipc.js';
+import { chatRequest, sseReply } from './redaction-cases.js';
 
 const rounds = Number(argValue('rounds', '20000'));
 const redactor = createRedactor(loadConfig().tap.redaction, 'bench-redaction-key-'.padEnd(32, 'x'));
 
-const chatRequest = JSON.stringify({
-  model: 'gpt-4o-mini',
-  messages: [
-    { role: 'system', content: 'You are a support agent for an online shop. Answer briefly; use tools for orders and refunds.' },
-    { role: 'user', content: 'Please refund $35 for order #10042, it arrived broken. My max_tokens budget is small.' },
-  ],
-  tools: demoToolDefinitions,
-  max_tokens: 256,
-});
 const chatReply = JSON.stringify({
   id: 'chatcmpl-1',
   object: 'chat.completion',
@@ -30,10 +21,6 @@ const chatReply = JSON.stringify({
   choices: [{ index: 0, message: { role: 'assistant', content: 'I have refunded $35 for order #10042. It will show in 3-5 days.' } }],
   usage: { prompt_tokens: 412, completion_tokens: 21, total_tokens: 433 },
 });
-const sseReply = Array.from(
-  { length: 40 },
-  (_, i) => `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: { content: `word${i} ` } }] })}\n\n`,
-).join('');
 const pastedConfig = [
   'Why does my deploy fail? Config below.',
   'service:',
