@@ -23,6 +23,21 @@ export const foreignPasswordLabels: readonly string[] = [
   'heslo',
   'jelszó',
   'parolă',
+  'parole',
+  'geslo',
+  'lozinka',
+  'лозинка',
+  'парола',
+  'parool',
+  'contrasenya',
+  'wagwoord',
+  'slaptažodis',
+  'lykilorð',
+  'pasahitza',
+  'cyfrinair',
+  'nenosiri',
+  'şifrə',
+  'kata laluan',
   'şifre',
   'şifresi',
   'sifre',
@@ -78,7 +93,8 @@ const foreignSecretTerms: readonly string[] = [
   'jeton',
 ];
 
-const notNames = new Set(['parolă', 'κωδικός']);
+/** Labels that are also ordinary words elsewhere (Latvian `parole` is French and English `parole`). */
+const notNames = new Set(['parolă', 'parole', 'κωδικός']);
 
 /** Lower case, marks removed (`ñ` → `n`, `ö` → `o`), camelCase and separators as `_`: how a name and a term are compared. */
 function folded(s: string): string {
@@ -117,10 +133,12 @@ export function isForeignSecretName(name: string): boolean {
  * For a scan that finds names by a word they hold (`secretWord`): a part every spelling of each
  * term's names holds — its longest run of ASCII letters of four or more (`contrase` of
  * `contraseña`, `senord` of `lösenord`), else its longest part between blanks as written
- * (`пароль`, `المرور`, `パスワード`). Every name {@link isForeignSecretName} accepts holds one.
+ * (`пароль`, `المرور`, `パスワード`). Every name {@link isForeignSecretName} accepts holds one, and
+ * so does every label of prose, names or not (`parola`, Romanian `parolă` without its mark, which
+ * a password stated in ASCII prose is found near: trust audit 9).
  */
 export function foreignNameHints(): string[] {
-  const spellings = [...foreignPasswordLabels.filter((l) => !notNames.has(l)), ...foreignSecretTerms];
+  const spellings = [...foreignPasswordLabels, ...foreignSecretTerms];
   const out = new Set<string>();
   for (const s of spellings) {
     for (const form of [s.toLowerCase(), s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')]) {

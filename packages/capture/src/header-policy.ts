@@ -1,4 +1,5 @@
 import { isForeignSecretName } from './foreign-secret-words.js';
+import { headerOnlySecret } from './header-only-secret.js';
 import { privateDataName } from './private-data-name.js';
 
 /**
@@ -133,6 +134,8 @@ const aboutHeads: ReadonlySet<string> = new Set([
   'mode',
   'scheme',
   'provider',
+  'mgmt',
+  'management',
 ]);
 
 /**
@@ -169,6 +172,11 @@ export function isSecretName(name: string): boolean {
   if (verdicts.size >= maxVerdicts) verdicts.clear();
   if (name.length <= 64) verdicts.set(name, secret);
   return secret;
+}
+
+/** True when a header carries a credential: a secret name (`isSecretName`), or one only a header's name is (`headerOnlySecret`: `x-sid`, `x-honeycomb-team`). */
+export function isSecretHeader(name: string): boolean {
+  return isSecretName(name) || headerOnlySecret(name.toLowerCase());
 }
 
 /**
@@ -256,7 +264,7 @@ export function resentHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(endToEndHeaders(original))) {
-    if (notResentHeaders.has(name) || isSecretName(name)) continue;
+    if (notResentHeaders.has(name) || isSecretHeader(name)) continue;
     out[name] = value;
   }
   for (const [name, value] of Object.entries(versionHeaders)) out[name.toLowerCase()] = value;

@@ -16,6 +16,7 @@ export {
   connectionNamed,
   endToEndHeaders,
   hopByHopHeaders,
+  isSecretHeader,
   isSecretName,
   notResentHeaders,
   resentHeaders,

@@ -1,5 +1,5 @@
 import { lineEnd, pastWord, shellWord, skipSpace } from './command-line-password.js';
-import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
+import { lineBreakAt, lineStartAt, redacted, type Span } from './secret-value-spans.js';
 import { nextSecretWord } from './secret-words.js';
 
 /**
@@ -25,6 +25,7 @@ export function positionalPasswords(text: string): Span[] {
   for (let q = text.indexOf('q'); q !== -1; q = text.indexOf('q', q + 1))
     if (text.startsWith('rabbitmqctl', q - 7)) rabbitPasswords(text, q - 7, out);
   if (text.includes('|')) pipedPasswords(text, out);
+  if (text.includes('<<<')) hereStringPasswords(text, out);
   return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -37,6 +38,7 @@ function secretWordForm(text: string, at: number, to: number, out: Span[]): void
   const word = text.slice(start, end);
   const lower = word.toLowerCase();
   if (lower === 'htpasswd' || lower === 'mosquitto_passwd') batchPasswords(text, start, end, lower, out);
+  else if (lower === 'wpa_passphrase') wifiPassphrase(text, end, out);
   else if (lower === 'requirepass' || lower === 'masterauth' || lower === 'rootpw') directivePassword(text, end, out);
   else if (word === 'AUTH') authPassword(text, start, end, out);
   else if ((lower === 'pass' || lower === 'password') && text.charAt(end) === ':' && text.charAt(start - 1) === '/') {
@@ -123,11 +125,13 @@ function rabbitPasswords(text: string, at: number, out: Span[]): void {
 
 const pipedFrom = /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)(?=[ \t])/g;
 /**
- * What reads a password from standard input: `--password-stdin`, `--stdin` (`passwd`), `chpasswd`;
+ * What reads a password from standard input: `--password-stdin`, `--stdin` (`passwd`), `chpasswd`,
+ * `sudo -S` (its options run together or apart: `sudo -kS`, `sudo -u bob -S`; trust audit 9);
  * and `base64 -d` / `--decode`, which people pipe a Kubernetes secret's value to (`echo … | base64
  * -d`): the echoed word is the secret, base64-wrapped (trust audit 5).
  */
-const readsPassword = /--password-stdin|--stdin|(?<![\w-])chpasswd(?![\w-])|(?<![\w-])base64[ \t]+(?:-d|-D|--decode)(?![\w-])/;
+const readsPassword =
+  /--password-stdin|--stdin|(?<![\w-])chpasswd(?![\w-])|(?<![\w-])sudo(?:[ \t]+-[A-Za-z]+(?:[ \t]+[^\s-]\S*)?)*?[ \t]+-[A-Za-z]*S(?![\w-])|(?<![\w-])base64[ \t]+(?:-d|-D|--decode)(?![\w-])/;
 
 /** `echo PW | docker login --password-stdin`, `printf '%s' PW | …`, `echo user:PW | chpasswd`: the piped word. */
 function pipedPasswords(text: string, out: Span[]): void {
@@ -148,6 +152,29 @@ function pipedPasswords(text: string, out: Span[]): void {
     } else out.push(value);
     pipedFrom.lastIndex = pipe;
   }
+}
+
+/** `chpasswd <<< "user:PW"`, `sudo -S cmd <<< PW`: a here-string given to a program that reads a password from it. */
+function hereStringPasswords(text: string, out: Span[]): void {
+  for (let at = text.indexOf('<<<'); at !== -1; at = text.indexOf('<<<', at + 3)) {
+    let lineStart = at;
+    while (lineStart > 0 && at - lineStart < 400 && !lineStartAt(text, lineStart)) lineStart--;
+    if (!readsPassword.test(text.slice(lineStart, at))) continue;
+    const lineTo = lineEnd(text, at + 3);
+    const value = literal(text, words(text, at + 3, lineTo)[0], lineTo);
+    if (value === undefined) continue;
+    const colon = text.indexOf(':', value[0]);
+    if (/chpasswd/.test(text.slice(lineStart, at)) && colon !== -1 && colon < value[1] - 1) out.push([colon + 1, value[1]]);
+    else out.push(value);
+  }
+}
+
+/** `wpa_passphrase SSID PW`: the second word (the first is the network's name). */
+function wifiPassphrase(text: string, end: number, out: Span[]): void {
+  if (!' \t'.includes(text.charAt(end))) return;
+  const lineTo = lineEnd(text, end);
+  const value = literal(text, words(text, end, lineTo)[1], lineTo);
+  if (value !== undefined) out.push(value);
 }
 
 /** Redis: `requirepass PW` / `masterauth PW` — a config line or `CONFIG SET …` — whose line ends with the value. */

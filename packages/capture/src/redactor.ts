@@ -2,7 +2,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import type { Headers, RedactionConfig, SseEvent } from '@understudy/core';
 import { compileJsonPath, type JsonPathStep, replaceAtPath } from '@understudy/core';
 import { redactDecoded } from './ascii-escapes.js';
-import { isSecretName } from './header-policy.js';
+import { isSecretHeader, isSecretName } from './header-policy.js';
 import { accessSegment } from './link-tokens.js';
 import { pairedSecretParameters, parameterNames } from './paired-parameters.js';
 import { placeholderFor } from './placeholder.js';
@@ -77,7 +77,7 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
   const patterns: TextPattern[] = [...(config.builtinPatterns ? builtinPatterns : []), ...configuredPatterns(config.patterns)];
   const paths: JsonPathStep[][] = config.jsonPaths.map((p) => compileJsonPath(p));
   const pathNames = lastKeys(paths);
-  const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretName(name);
+  const secretHeader = (name: string): boolean => extraHeaders.has(name) || isSecretHeader(name);
   /** A JSON member or query parameter name as written (camelCase counts). */
   const secretKey = (name: string): boolean => isSecretName(name) || pathNames.has(name.toLowerCase());
   const cleanPaths = new Set<string>();

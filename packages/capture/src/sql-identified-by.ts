@@ -34,6 +34,9 @@ export function identifiedByPasswords(text: string): Span[] {
 
 const none: Span[] = [];
 const maxStatement = 200;
-const userStatement = /\b(?:USER|ROLE|LOGIN)\b/i;
-/** After `IDENTIFIED`: an optional `WITH plugin`, `BY`, then a quoted literal (`'…'`, `"…"`, `\"…\"`) or a bare word. */
-const identifiedBy = /[ \t]+(?:WITH[ \t]+\w+[ \t]+)?BY[ \t]+(?:(\\?['"])([^'"\\\r\n]{1,256})\1|([A-Za-z][\w#$]{0,127}))/iy;
+const userStatement = /\b(?:USER|ROLE|LOGIN|GRANT)\b/i;
+/**
+ * After `IDENTIFIED`: an optional `WITH plugin`, `BY`, then a quoted literal (`'…'`, `"…"`, `\"…\"`)
+ * or a bare word to a blank, `;`, `,` or `)` (a password with a symbol is one word: `Pw!4k2`).
+ */
+const identifiedBy = /[ \t]+(?:WITH[ \t]+\w+[ \t]+)?BY[ \t]+(?:(\\?['"])([^'"\\\r\n]{1,256})\1|([A-Za-z][^\s;,)'"\\]{0,127}))/iy;

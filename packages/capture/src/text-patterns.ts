@@ -8,6 +8,7 @@ import { credentialPairCalls } from './credential-pair-call.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
+import { labelledUserPasswords } from './labelled-user-password.js';
 import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
@@ -22,6 +23,7 @@ import { statedPasswordValues } from './stated-password.js';
 import { unlabelledKeyRun, unlabelledTokens } from './unlabelled-token.js';
 import { domainUserSeparator } from './url-password.js';
 import { urlTokens } from './url-tokens.js';
+import { wifiKeys } from './wifi-keys.js';
 import { userPairedMembers } from './user-paired-password.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
@@ -149,6 +151,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: rdpPasswords },
   { name: 'password', find: pgpassPasswords },
   { name: 'password', find: userPairedMembers },
+  { name: 'password', find: labelledUserPasswords },
+  { name: 'password', find: wifiKeys },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },

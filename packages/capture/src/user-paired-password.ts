@@ -7,6 +7,8 @@ const reach = 240;
 const userLine = /(?:^|[\r\n]|\\[nr])[ \t]*(?:-[ \t]+)?(?:user(?:_?name)?|login|usr)[ \t]*[:=]/i;
 /** A user's name as a JSON member (`"u":`, `\"user\":`): a member named as a user. */
 const userMember = /\\?"(?:u|user(?:_?name)?|login|usr)\\?"\s*:/i;
+/** A user's name as a JS object's member, unquoted, or shorthand (`{ user, pass: … }`): first in the object or after a comma. */
+const codeUserMember = /(?:^|[,"'])[ \t]*(?:user(?:_?name)?|login|usr)[ \t]*[:,}]/im;
 
 /**
  * `pass: …` / `pass = …` as a config line (YAML, INI) with a user's line beside it, within a few
@@ -15,6 +17,9 @@ const userMember = /\\?"(?:u|user(?:_?name)?|login|usr)\\?"\s*:/i;
  */
 export function userPairedPassValue(text: string, start: number, end: number, name: string): Span | undefined {
   if (name.length !== 4 || name.toLowerCase() !== 'pass') return undefined;
+  // A JS object's member (`{ user, pass: "…" }`, `{ user: 'app', pass: '…' }`; trust audit 9): a literal beside its user.
+  const member = text.charAt(end) === ':' ? quotedValue(text, skipBlanks(text, end + 1)) : undefined;
+  if (member !== undefined) return sameObjectUser(text, start, member[1], codeUserMember) ? member : undefined;
   const value = configLineValue(text, start, end, name) ?? spacedAssignmentValue(text, start, end);
   if (value === undefined || /\s/.test(text.slice(value[0], value[1]))) return undefined;
   const around = text.slice(Math.max(0, start - reach), Math.min(text.length, value[1] + reach));
@@ -54,10 +59,10 @@ const none: Span[] = [];
 const minPair = '{"u":"b","p":"x"}'.length;
 
 /** Whether a user member stands in the object holding `[from, to)`: back to its `{` and on to its `}`, no nested object between. */
-function sameObjectUser(text: string, from: number, to: number): boolean {
+function sameObjectUser(text: string, from: number, to: number, user: RegExp = userMember): boolean {
   let open = from;
   while (open > 0 && from - open < reach && text.charAt(open - 1) !== '{' && text.charAt(open - 1) !== '}') open--;
   let close = to;
   while (close < text.length && close - to < reach && text.charAt(close) !== '}' && text.charAt(close) !== '{') close++;
-  return userMember.test(text.slice(open, from)) || userMember.test(text.slice(to, close));
+  return user.test(text.slice(open, from)) || user.test(text.slice(to, close)) || (user !== userMember && sameObjectUser(text, from, to));
 }

@@ -1,4 +1,4 @@
-import { defaultRedactedHeaders, isSecretName } from '@understudy/capture';
+import { defaultRedactedHeaders, isSecretHeader, isSecretName } from '@understudy/capture';
 import type { Version } from '@understudy/core';
 
 const alwaysHidden = new Set<string>(defaultRedactedHeaders);
@@ -8,13 +8,13 @@ export const hiddenHeaderValue = '[hidden]';
 
 /**
  * A version as the API and `versions list` show it: extra headers named like credentials
- * (capture's one rule, `isSecretName`: `authorization`, `x-api-key`, `x-auth-*`, …) are hidden.
+ * (capture's one rule, `isSecretHeader`: `authorization`, `x-api-key`, `x-auth-*`, `x-sid`, …) are hidden.
  * They stay usable — the tap and the replayer read them from the store — but are never echoed back.
  */
 export function versionToJson(version: Version): Version {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(version.headers)) {
-    headers[name] = alwaysHidden.has(name.toLowerCase()) || isSecretName(name) ? hiddenHeaderValue : value;
+    headers[name] = alwaysHidden.has(name.toLowerCase()) || isSecretHeader(name) ? hiddenHeaderValue : value;
   }
   return { name: version.name, upstream: shownUpstream(version.upstream), headers };
 }
