@@ -7,7 +7,7 @@ import { dsnPasswords, urlPasswords } from './url-password.js';
  * npm, Stripe webhooks, DigitalOcean, Shopify, xAI, Groq, Replicate, Perplexity, Google OAuth,
  * Slack apps, Linear, Square, NVIDIA, Fireworks, Tavily, Pinecone, Notion, Sentry, Docker Hub,
  * Figma, Grafana, Brevo, PyPI, RubyGems, HashiCorp Vault, Atlassian, JFrog, Databricks, HubSpot,
- * OpenRouter. The rest of a key is 16 or more key characters with a digit among them, so prose
+ * OpenRouter, LangSmith, Supabase, Postman, Honeycomb, Pulumi, Doppler, Netlify. The rest of a key is 16 or more key characters with a digit among them, so prose
  * and identifiers that merely begin the same way (`npm_install_steps`) stay.
  */
 export const vendorPrefixes = [
@@ -58,10 +58,24 @@ export const vendorPrefixes = [
   'pat-na1-',
   'pat-eu1-',
   'sk-or-v1-',
+  // Trust audit 9: LangSmith, Supabase, Postman, Grafana service accounts, Honeycomb, Pulumi, Doppler, Netlify.
+  'lsv2_pt_',
+  'lsv2_sk_',
+  'sbp_',
+  'sb_secret_',
+  'PMAK-',
+  'glsa_',
+  'hcaik_',
+  'hcxik_',
+  'pul-',
+  'dp.pt.',
+  'dp.st.',
+  'dp.sa.',
+  'nfp_',
   // age's private key (bech32, upper case): `AGE-SECRET-KEY-1…` (trust audit 6).
   'AGE-SECRET-KEY-1',
 ] as const;
-const vendorPrefix = `(?:${vendorPrefixes.map((p) => p.replace('.', '\\.')).join('|')})`;
+const vendorPrefix = `(?:${vendorPrefixes.map((p) => p.replaceAll('.', '\\.')).join('|')})`;
 
 /** The part after the prefix has a digit: random keys do, words rarely. */
 const withDigit = (match: string): readonly [number, number] | undefined => (/\d/.test(match) ? [0, match.length] : undefined);
@@ -85,6 +99,15 @@ function basicCredentials(match: string): readonly [number, number] | undefined 
   return /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded) ? [match.length - b64.length, match.length] : undefined;
 }
 
+const atlas = /(?<![A-Za-z0-9])[A-Za-z0-9]{10,24}\.atlasv1\.[A-Za-z0-9_-]{40,512}/g;
+
+/** `….atlasv1.…` tokens, whole: their mark stands inside them, so no lead at their start finds them. */
+function atlasTokens(text: string): [number, number][] {
+  if (!text.includes('.atlasv1.')) return [];
+  atlas.lastIndex = 0;
+  return [...text.matchAll(atlas)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 /** Shapes of credentials besides the common ones in `builtinPatterns`. */
 export const keyShapes: readonly TextPattern[] = [
   {
@@ -106,6 +129,8 @@ export const keyShapes: readonly TextPattern[] = [
     lead: /(?:SK|AC|key-)[0-9a-f]{32}/g,
     keyRun: 34,
   },
+  // Terraform Cloud / Enterprise tokens: an id (14 characters), `.atlasv1.`, the secret (trust audit 9).
+  { name: 'api_key', find: atlasTokens },
   // Telegram bot tokens: the bot's id, a colon, `AA` and the secret.
   { name: 'api_key', regex: /(?<![\d:])\d{6,12}:AA[A-Za-z0-9_-]{30,64}/g, accept: after(/:/), hints: [':AA'] },
   // Webhook URLs whose path is the credential.

@@ -1,17 +1,18 @@
 /** How far a key's body is read for its END line (a 16 384-bit RSA key in PEM is about 12 KB). */
 const maxBlock = 64 * 1024;
 
-const begin = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const begin = /-----BEGIN (?:[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?|OpenVPN Static key V\d)-----/g;
 
 /**
  * PEM and PGP private keys (`-----BEGIN RSA PRIVATE KEY-----`, `… OPENSSH PRIVATE KEY-----`,
- * `… PGP PRIVATE KEY BLOCK-----`; RFC 7468): the body between the BEGIN and END lines, the lines
+ * `… PGP PRIVATE KEY BLOCK-----`; RFC 7468) and OpenVPN's shared `tls-auth` / `tls-crypt` key
+ * (`-----BEGIN OpenVPN Static key V1-----`, hex lines; trust audit 9): the body between the BEGIN and END lines, the lines
  * themselves kept so a reader sees a key stood there. A key cut off before its END line (at the
  * capture cap, or by the end of the JSON string it stands in) is redacted to where it stops.
  * Certificates and public keys are not secrets and are left.
  */
 export function privateKeyBlocks(text: string): [number, number][] {
-  if (!text.includes('PRIVATE KEY')) return [];
+  if (!text.includes('PRIVATE KEY') && !text.includes('Static key')) return [];
   const out: [number, number][] = [];
   begin.lastIndex = 0;
   for (let m = begin.exec(text); m !== null; m = begin.exec(text)) {

@@ -1,4 +1,4 @@
-import type { Span } from './secret-value-spans.js';
+import { lineStartAt, type Span } from './secret-value-spans.js';
 
 /**
  * SQL's `IDENTIFIED BY '…'` (MySQL, MariaDB, Oracle: `CREATE USER`, `ALTER USER`, `GRANT`), also
@@ -15,16 +15,7 @@ export function identifiedByPasswords(text: string): Span[] {
       const value = m[2] ?? m[3] ?? '';
       if (value.length === 0 || value.startsWith('[redacted:')) continue;
       // A bare word only in a statement on a user or role (`identified by a reference` is prose).
-      if (
-        m[2] === undefined &&
-        !userStatement.test(
-          text
-            .slice(Math.max(0, at - maxStatement), at)
-            .split('\n')
-            .pop() ?? '',
-        )
-      )
-        continue;
+      if (m[2] === undefined && !userStatement.test(text.slice(statementStart(text, at), at))) continue;
       const end = m.index + m[0].length - (m[2] === undefined ? 0 : (m[1]?.length ?? 0));
       out ??= [];
       out.push([end - value.length, end]);
@@ -33,6 +24,13 @@ export function identifiedByPasswords(text: string): Span[] {
 }
 
 const none: Span[] = [];
+
+/** Where the line holding `at` starts (a JSON `\n` escape ends a line too), at most {@link maxStatement} back. */
+function statementStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < maxStatement && !lineStartAt(text, i)) i--;
+  return i;
+}
 const maxStatement = 200;
 const userStatement = /\b(?:USER|ROLE|LOGIN|GRANT)\b/i;
 /**

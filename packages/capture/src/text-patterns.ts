@@ -5,6 +5,7 @@ import { commandLinePasswords } from './command-line-password.js';
 import { connectStringPasswords } from './connect-string-password.js';
 import { connectUsingPasswords } from './connect-using-password.js';
 import { credentialPairCalls } from './credential-pair-call.js';
+import { encodedJsonMembers } from './encoded-json-members.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
@@ -13,6 +14,7 @@ import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
+import { promptAnswers } from './prompt-answer.js';
 import { pgpassPasswords } from './pgpass-line.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { rdpPasswords } from './rdp-password.js';
@@ -153,6 +155,8 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: userPairedMembers },
   { name: 'password', find: labelledUserPasswords },
   { name: 'password', find: wifiKeys },
+  { name: 'password', find: promptAnswers },
+  { name: 'assigned_secret', find: encodedJsonMembers },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },
