@@ -8,7 +8,7 @@ import type { Span } from './secret-value-spans.js';
  * audit 8 left it stored: the references' reading runs the text patterns, not the member rules).
  */
 export function encodedJsonMembers(text: string): Span[] {
-  if (!text.includes('&quot;') && !text.includes('&#34;') && !text.includes('&#x22;') && !text.includes('&#X22;')) return none;
+  if (!text.includes('&quot;') && !text.includes('&#')) return none;
   let out: Span[] | undefined;
   member.lastIndex = 0;
   for (let m = member.exec(text); m !== null; m = member.exec(text)) {
@@ -23,4 +23,7 @@ export function encodedJsonMembers(text: string): Span[] {
 const none: Span[] = [];
 const quote = '(?:&quot;|&#34;|&#[xX]22;)';
 /** `&quot;name&quot;: &quot;value&quot;`: the name, the value (no raw quote or tag in it), the closing reference. */
-const member = new RegExp(`${quote}([A-Za-z_$][\\w$.-]{0,63})${quote}[ \\t]*:[ \\t]*${quote}((?:(?!${quote})[^"<>\\r\\n]){1,512})(${quote})`, 'g');
+const member = new RegExp(
+  `${quote}([A-Za-z_$][\\w$.-]{0,63})${quote}[ \\t]*:[ \\t]*${quote}((?:(?!${quote})[^"<>\\r\\n]){1,512})(${quote})`,
+  'g',
+);

@@ -35,7 +35,6 @@ export const foreignPasswordLabels: readonly string[] = [
   'lykilorð',
   'pasahitza',
   'cyfrinair',
-  'nenosiri',
   'şifrə',
   'kata laluan',
   'şifre',

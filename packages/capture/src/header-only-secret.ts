@@ -17,7 +17,19 @@
  * rightly: with the session cookie beside it a CSRF token lets whoever reads it forge requests.
  */
 export function headerOnlySecret(lowerName: string): boolean {
-  if (vendorHeaders.has(lowerName)) return true;
+  const known = verdicts.get(lowerName);
+  if (known !== undefined) return known;
+  const secret = vendorHeaders.has(lowerName) || secretWordOfHeader(lowerName);
+  // Every exchange sends the same few names: a bounded number of verdicts is remembered.
+  if (verdicts.size >= maxVerdicts) verdicts.clear();
+  if (lowerName.length <= 64) verdicts.set(lowerName, secret);
+  return secret;
+}
+
+const verdicts = new Map<string, boolean>();
+const maxVerdicts = 1024;
+
+function secretWordOfHeader(lowerName: string): boolean {
   const words = lowerName.split(/[-_.]/);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
@@ -30,7 +42,18 @@ export function headerOnlySecret(lowerName: string): boolean {
 
 const sessionWords: ReadonlySet<string> = new Set(['sid', 'authentication', 'authn', 'oidc', 'saml', 'sso']);
 /** A name whose last word says what kind or how many (`x-sso-enabled`, `x-oidc-provider`): not the credential. */
-const aboutWords: ReadonlySet<string> = new Set(['count', 'type', 'provider', 'enabled', 'required', 'method', 'mode', 'scheme', 'issuer', 'url']);
+const aboutWords: ReadonlySet<string> = new Set([
+  'count',
+  'type',
+  'provider',
+  'enabled',
+  'required',
+  'method',
+  'mode',
+  'scheme',
+  'issuer',
+  'url',
+]);
 /** A secret word after other letters in one word: `accesstoken`, `idtoken`, `pvesessionid`, `authsecret`. */
 const runTogether = /^[a-z]{2,}(?:token|secret|password|passwd|apikey|sessionid|sessiontoken)$/;
 const vendorHeaders: ReadonlySet<string> = new Set(['x-honeycomb-team', 'x-jfrog-art-api']);

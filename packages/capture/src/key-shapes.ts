@@ -7,7 +7,7 @@ import { dsnPasswords, urlPasswords } from './url-password.js';
  * npm, Stripe webhooks, DigitalOcean, Shopify, xAI, Groq, Replicate, Perplexity, Google OAuth,
  * Slack apps, Linear, Square, NVIDIA, Fireworks, Tavily, Pinecone, Notion, Sentry, Docker Hub,
  * Figma, Grafana, Brevo, PyPI, RubyGems, HashiCorp Vault, Atlassian, JFrog, Databricks, HubSpot,
- * OpenRouter, LangSmith, Supabase, Postman, Honeycomb, Pulumi, Doppler, Netlify. The rest of a key is 16 or more key characters with a digit among them, so prose
+ * OpenRouter, LangSmith, Supabase, Postman. The rest of a key is 16 or more key characters with a digit among them, so prose
  * and identifiers that merely begin the same way (`npm_install_steps`) stay.
  */
 export const vendorPrefixes = [
@@ -58,20 +58,11 @@ export const vendorPrefixes = [
   'pat-na1-',
   'pat-eu1-',
   'sk-or-v1-',
-  // Trust audit 9: LangSmith, Supabase, Postman, Grafana service accounts, Honeycomb, Pulumi, Doppler, Netlify.
+  // Trust audit 9: LangSmith, Supabase, Postman (hex bodies the unlabelled rule leaves).
   'lsv2_pt_',
   'lsv2_sk_',
   'sbp_',
-  'sb_secret_',
   'PMAK-',
-  'glsa_',
-  'hcaik_',
-  'hcxik_',
-  'pul-',
-  'dp.pt.',
-  'dp.st.',
-  'dp.sa.',
-  'nfp_',
   // age's private key (bech32, upper case): `AGE-SECRET-KEY-1…` (trust audit 6).
   'AGE-SECRET-KEY-1',
 ] as const;
@@ -130,7 +121,7 @@ export const keyShapes: readonly TextPattern[] = [
     keyRun: 34,
   },
   // Terraform Cloud / Enterprise tokens: an id (14 characters), `.atlasv1.`, the secret (trust audit 9).
-  { name: 'api_key', find: atlasTokens },
+  { name: 'api_key', find: atlasTokens, hints: ['.atlasv1.'] },
   // Telegram bot tokens: the bot's id, a colon, `AA` and the secret.
   { name: 'api_key', regex: /(?<![\d:])\d{6,12}:AA[A-Za-z0-9_-]{30,64}/g, accept: after(/:/), hints: [':AA'] },
   // Webhook URLs whose path is the credential.

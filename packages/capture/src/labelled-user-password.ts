@@ -1,5 +1,6 @@
 import { credentialLike } from './inline-secret.js';
 import { redacted, type Span } from './secret-value-spans.js';
+import { secretWordHits } from './secret-words.js';
 
 /**
  * A user and a password written as one pair after a word that says they are credentials:
@@ -10,25 +11,69 @@ import { redacted, type Span } from './secret-value-spans.js';
  * `credentials: see the vault / ask ops` are not pairs.
  */
 export function labelledUserPasswords(text: string): Span[] {
+  const starts = labelStarts(text);
+  if (starts.length === 0) return none;
   let out: Span[] | undefined;
-  label.lastIndex = 0;
-  for (let m = label.exec(text); m !== null; m = label.exec(text)) {
-    pair.lastIndex = m.index + m[0].length;
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    // A word of its own: no letter, digit, `/` or `-` before it (a JSON escape's letter, `\nlogin`, is none).
+    const before = text.charAt(start - 1);
+    if (wordChar.test(before) && !('nrt'.includes(before) && text.charAt(start - 2) === '\\')) continue;
+    label.lastIndex = start;
+    if (!label.test(text)) continue;
+    pair.lastIndex = label.lastIndex;
     const p = pair.exec(text);
     if (p === null) continue;
     const value = p[1] ?? '';
     const end = pair.lastIndex;
-    if (!credentialLike(value) || !/\p{L}/u.test(value) || redacted(value) || notPassword.test(value)) continue;
+    if (!credentialLike(value) || !letter.test(value) || redacted(value) || notPassword.test(value)) continue;
     out ??= [];
     out.push([end - value.length, end]);
-    label.lastIndex = end;
+    from = end;
   }
   return out ?? none;
 }
 
+/**
+ * Where a label may start, in order: at the text's secret words (found once per text, shared with
+ * the other rules: `secretWordHits`) that are `credential…` or a `pass` after `user/`, and at native
+ * searches for `creds` and `login` in their usual cases. Most bodies hold none, and no regex is run over them.
+ */
+function labelStarts(text: string): number[] {
+  const starts: number[] = [];
+  const words = secretWordHits(text);
+  for (let i = 0; i < words.length; i += 2) {
+    const at = words[i] as number;
+    const c = text.charCodeAt(at) | 32;
+    if (c === 99 /* c */) starts.push(at);
+    else if (c === 112 /* p */ && (text.charAt(at - 1) === '/' || text.charAt(at - 2) === '/')) {
+      const m = userBefore.exec(text.slice(Math.max(0, at - 14), at));
+      if (m !== null) starts.push(at - m[0].length);
+    }
+  }
+  for (const [word, back] of gateWords)
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) if (at >= back) starts.push(at - back);
+  return starts.length < 2 ? starts : starts.sort((a, b) => a - b);
+}
+
 const none: Span[] = [];
-/** The label, as a word (a JSON escape's letter before it is no letter): `creds`, `credentials`, `login`, `log in`, `user/pass`, `username/password`, `u/p`; then a colon or blanks. */
-const label = /(?:(?<=\\[nrt])|(?<![\w/-]))(?:creds?|credentials|log ?in|user(?:name)?[ \t]*\/[ \t]*pass(?:word)?|u\/p)(?:[ \t]*[:=][ \t]*|[ \t]+)/gi;
+
+/** What every label holds (`hints` of its pattern): a text with none of them is not scanned. */
+export const labelledUserHints: readonly string[] = ['cred', 'Cred', 'CRED', 'ogin', 'OGIN', '/pass', '/Pass', '/PASS', '/ pass', '/ Pass'];
+/** Each gate word and how far before it its label starts (`l` of `login`). */
+const gateWords: readonly (readonly [string, number])[] = [
+  ['reds', 1],
+  ['REDS', 1],
+  ['ogin', 1],
+  ['OGIN', 1],
+];
+/** `user/`, `Username / `: what stands before a `pass` of a `user/pass` label. */
+const userBefore = /user(?:name)?[ \t]*\/[ \t]*$/i;
+const wordChar = /[\w/-]/;
+const letter = /\p{L}/u;
+/** The label at a start: `creds`, `credentials`, `login`, `user/pass`, `username/password`; then a colon or blanks. */
+const label = /(?:creds?|credentials|login|user(?:name)?[ \t]*\/[ \t]*pass(?:word)?)(?:[ \t]*[:=][ \t]*|[ \t]+)/iy;
 /** The user (a name, an email) and the separator: a slash (blanks around it or not) or a colon; then the password to a blank, quote or bracket. */
 const pair = /[\w.@+-]{1,64}(?:[ \t]*\/[ \t]*|:)([^\s"'`\\()[\]{}<>,;|]{1,128}?)(?=[.!?]?(?:[\s"'`\\()[\]{}<>,;|]|$))/y;
 /** Not a password: a path, a URL's rest, a port or a template. */

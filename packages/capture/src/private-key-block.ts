@@ -12,7 +12,7 @@ const begin = /-----BEGIN (?:[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?|OpenVPN Stati
  * Certificates and public keys are not secrets and are left.
  */
 export function privateKeyBlocks(text: string): [number, number][] {
-  if (!text.includes('PRIVATE KEY') && !text.includes('Static key')) return [];
+  if (!text.includes('-----BEGIN ')) return [];
   const out: [number, number][] = [];
   begin.lastIndex = 0;
   for (let m = begin.exec(text); m !== null; m = begin.exec(text)) {

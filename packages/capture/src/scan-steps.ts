@@ -24,7 +24,7 @@ export function scanSteps(patterns: readonly TextPattern[]): readonly ScanStep[]
   let steps = scanStepLists.get(patterns);
   if (steps === undefined) {
     steps = patterns.map((p): ScanStep => {
-      if ('find' in p) return { name: p.name, find: p.find, regex: null, lead: null, keyRun: 0, hints: null };
+      if ('find' in p) return { name: p.name, find: p.find, regex: null, lead: null, keyRun: 0, hints: p.hints ?? null };
       const runs = inRuns(p);
       return {
         name: p.name,

@@ -61,6 +61,7 @@ export function secretFinder(
     let runs: KeyRunTexts | undefined;
     for (const step of steps) {
       if (step.find !== null) {
+        if (step.hints !== null && (!someHint || !hinted(text, step.hints))) continue;
         for (const [start, end] of step.find(text)) found.push({ start, end, kind: step.name });
         continue;
       }

@@ -9,14 +9,14 @@ import { encodedJsonMembers } from './encoded-json-members.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
-import { labelledUserPasswords } from './labelled-user-password.js';
+import { labelledUserHints, labelledUserPasswords } from './labelled-user-password.js';
 import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
-import { promptAnswers } from './prompt-answer.js';
 import { pgpassPasswords } from './pgpass-line.js';
 import { privateKeyBlocks } from './private-key-block.js';
+import { promptAnswers, promptHints } from './prompt-answer.js';
 import { rdpPasswords } from './rdp-password.js';
 import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
@@ -25,8 +25,8 @@ import { statedPasswordValues } from './stated-password.js';
 import { unlabelledKeyRun, unlabelledTokens } from './unlabelled-token.js';
 import { domainUserSeparator } from './url-password.js';
 import { urlTokens } from './url-tokens.js';
-import { wifiKeys } from './wifi-keys.js';
 import { userPairedMembers } from './user-paired-password.js';
+import { wifiKeys } from './wifi-keys.js';
 
 /** A pattern whose matches are redacted from body, query, header, path and SSE text. */
 export type TextPattern = RegexPattern | ScanPattern;
@@ -40,6 +40,8 @@ export interface ScanPattern {
    * found, with the regex patterns' runs, in one scan of the text at the shortest length asked.
    */
   readonly keyRun?: number;
+  /** Substrings every found secret's context holds one of: a text with none is not scanned (one pass over every pattern's hints). */
+  readonly hints?: readonly string[];
 }
 
 /** A named regex whose matches are redacted. */
@@ -153,10 +155,10 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: rdpPasswords },
   { name: 'password', find: pgpassPasswords },
   { name: 'password', find: userPairedMembers },
-  { name: 'password', find: labelledUserPasswords },
-  { name: 'password', find: wifiKeys },
-  { name: 'password', find: promptAnswers },
-  { name: 'assigned_secret', find: encodedJsonMembers },
+  { name: 'password', find: labelledUserPasswords, hints: labelledUserHints },
+  { name: 'password', find: wifiKeys, hints: ['psk', 'PSK', 'WIFI:'] },
+  { name: 'password', find: promptAnswers, hints: promptHints },
+  { name: 'assigned_secret', find: encodedJsonMembers, hints: ['&quot;', '&#'] },
   { name: 'iban', find: ibansIn },
   { name: 'password', find: passwordInputValues },
   { name: 'code', find: codeStatements },

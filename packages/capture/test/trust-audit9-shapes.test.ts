@@ -38,7 +38,11 @@ const templates: Readonly<Record<string, readonly string[]>> = {
     'user/pass: admin / {S}',
     'Username/Password: admin/{S}',
   ],
-  'unquoted JS members': ['const c = { user, pass: "{S}" }', '{ auth: { user: "bob", pass: "{S}" } }', "new Client({ user: 'app', pass: '{S}' })"],
+  'unquoted JS members': [
+    'const c = { user, pass: "{S}" }',
+    '{ auth: { user: "bob", pass: "{S}" } }',
+    "new Client({ user: 'app', pass: '{S}' })",
+  ],
   'a password piped to a program, Wi-Fi keys': [
     'chpasswd <<< "bob:{S}"',
     "echo '{S}' | sudo -S apt update",
@@ -97,7 +101,10 @@ describe('trust audit 9 shapes', () => {
     const leaks = Object.entries(templates).flatMap(([kind, list]) =>
       list.flatMap((t) => {
         const text = t.replaceAll('{S}', S);
-        return [at.stored(text).includes(S) ? `${kind} text: ${t}` : [], at.storedJson(text).includes(S) ? `${kind} json: ${t}` : []].flat();
+        return [
+          at.stored(text).includes(S) ? `${kind} text: ${t}` : [],
+          at.storedJson(text).includes(S) ? `${kind} json: ${t}` : [],
+        ].flat();
       }),
     );
     expect(leaks).toEqual([]);
