@@ -37,8 +37,8 @@ export function labelledUserPasswords(text: string): Span[] {
 
 /**
  * Where a label may start, in order: at the text's secret words (found once per text, shared with
- * the other rules: `secretWordHits`) that are `credential…` or a `pass` after `user/`, and at native
- * searches for `creds` and `login` in their usual cases. Most bodies hold none, and no regex is run over them.
+ * the other rules: `secretWordHits`) that are `cred…`, or a `pass` after `user/`, and at each
+ * `login`. Most bodies hold none, and no regex is run over them.
  */
 function labelStarts(text: string): number[] {
   const starts: number[] = [];
@@ -52,22 +52,13 @@ function labelStarts(text: string): number[] {
       if (m !== null) starts.push(at - m[0].length);
     }
   }
-  for (const [word, back] of gateWords)
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) if (at >= back) starts.push(at - back);
-  return starts.length < 2 ? starts : starts.sort((a, b) => a - b);
+  // `login` is no secret word (it stands in much text about signing in): one native search, for `Login` too.
+  const before = starts.length;
+  for (let at = text.indexOf('ogin'); at !== -1; at = text.indexOf('ogin', at + 4)) if (at > 0) starts.push(at - 1);
+  return before === 0 || before === starts.length ? starts : starts.sort((a, b) => a - b);
 }
 
 const none: Span[] = [];
-
-/** What every label holds (`hints` of its pattern): a text with none of them is not scanned. */
-export const labelledUserHints: readonly string[] = ['cred', 'Cred', 'CRED', 'ogin', 'OGIN', '/pass', '/Pass', '/PASS', '/ pass', '/ Pass'];
-/** Each gate word and how far before it its label starts (`l` of `login`). */
-const gateWords: readonly (readonly [string, number])[] = [
-  ['reds', 1],
-  ['REDS', 1],
-  ['ogin', 1],
-  ['OGIN', 1],
-];
 /** `user/`, `Username / `: what stands before a `pass` of a `user/pass` label. */
 const userBefore = /user(?:name)?[ \t]*\/[ \t]*$/i;
 const wordChar = /[\w/-]/;

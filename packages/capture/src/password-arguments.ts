@@ -1,5 +1,5 @@
 import { lineEnd, pastWord, shellWord, skipSpace } from './command-line-password.js';
-import { lineBreakAt, lineStartAt, redacted, type Span } from './secret-value-spans.js';
+import { lineBreakAt, redacted, type Span } from './secret-value-spans.js';
 import { nextSecretWord } from './secret-words.js';
 
 /**
@@ -25,7 +25,6 @@ export function positionalPasswords(text: string): Span[] {
   for (let q = text.indexOf('q'); q !== -1; q = text.indexOf('q', q + 1))
     if (text.startsWith('rabbitmqctl', q - 7)) rabbitPasswords(text, q - 7, out);
   if (text.includes('|')) pipedPasswords(text, out);
-  if (text.includes('<<<')) hereStringPasswords(text, out);
   return out.length < 2 ? out : out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -39,6 +38,7 @@ function secretWordForm(text: string, at: number, to: number, out: Span[]): void
   const lower = word.toLowerCase();
   if (lower === 'htpasswd' || lower === 'mosquitto_passwd') batchPasswords(text, start, end, lower, out);
   else if (lower === 'wpa_passphrase') wifiPassphrase(text, end, out);
+  else if (lower === 'chpasswd') hereStringPassword(text, end, out);
   else if (lower === 'requirepass' || lower === 'masterauth' || lower === 'rootpw') directivePassword(text, end, out);
   else if (word === 'AUTH') authPassword(text, start, end, out);
   else if ((lower === 'pass' || lower === 'password') && text.charAt(end) === ':' && text.charAt(start - 1) === '/') {
@@ -154,19 +154,15 @@ function pipedPasswords(text: string, out: Span[]): void {
   }
 }
 
-/** `chpasswd <<< "user:PW"`, `sudo -S cmd <<< PW`: a here-string given to a program that reads a password from it. */
-function hereStringPasswords(text: string, out: Span[]): void {
-  for (let at = text.indexOf('<<<'); at !== -1; at = text.indexOf('<<<', at + 3)) {
-    let lineStart = at;
-    while (lineStart > 0 && at - lineStart < 400 && !lineStartAt(text, lineStart)) lineStart--;
-    if (!readsPassword.test(text.slice(lineStart, at))) continue;
-    const lineTo = lineEnd(text, at + 3);
-    const value = literal(text, words(text, at + 3, lineTo)[0], lineTo);
-    if (value === undefined) continue;
-    const colon = text.indexOf(':', value[0]);
-    if (/chpasswd/.test(text.slice(lineStart, at)) && colon !== -1 && colon < value[1] - 1) out.push([colon + 1, value[1]]);
-    else out.push(value);
-  }
+/** `chpasswd <<< "user:PW"`: the here-string's password (trust audit 9; piped, it is `pipedPasswords`'). */
+function hereStringPassword(text: string, end: number, out: Span[]): void {
+  const lineTo = lineEnd(text, end);
+  const args = words(text, end, lineTo);
+  const at = args.findIndex(([s, e]) => text.slice(s, e) === '<<<');
+  const value = at === -1 ? undefined : literal(text, args[at + 1], lineTo);
+  if (value === undefined) return;
+  const colon = text.indexOf(':', value[0]);
+  if (colon !== -1 && colon < value[1] - 1) out.push([colon + 1, value[1]]);
 }
 
 /** `wpa_passphrase SSID PW`: the second word (the first is the network's name). */

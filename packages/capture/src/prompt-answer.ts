@@ -19,22 +19,21 @@ export function promptAnswers(text: string): Span[] {
       out.push([m.index + m[0].length - value.length, m.index + m[0].length]);
     }
   }
-  if (text.includes('expect'))
-    for (let at = text.indexOf('send'); at !== -1; at = text.indexOf('send', at + 4)) {
-      const before = text.charAt(at - 1);
-      if (wordChar.test(before) && !('nrt'.includes(before) && text.charAt(at - 2) === '\\')) continue;
-      send.lastIndex = at;
-      const m = send.exec(text);
-      if (m === null) continue;
-      const expected = text.slice(Math.max(0, at - reach), at);
-      const prompt = expected.lastIndexOf('expect');
-      if (prompt === -1 || !secretPrompt.test(expected.slice(prompt))) continue;
-      const value = (m[2] ?? '').replace(/(?:\\+[rn])+$/, '');
-      if (value === '' || redacted(value)) continue;
-      const from = at + m[0].length - (m[2] ?? '').length;
-      out ??= [];
-      out.push([from, from + value.length]);
-    }
+  for (let at = text.indexOf('send'); at !== -1; at = text.indexOf('send', at + 4)) {
+    const before = text.charAt(at - 1);
+    if (wordChar.test(before) && !('nrt'.includes(before) && text.charAt(at - 2) === '\\')) continue;
+    send.lastIndex = at;
+    const m = send.exec(text);
+    if (m === null) continue;
+    const expected = text.slice(Math.max(0, at - reach), at);
+    const prompt = expected.lastIndexOf('expect');
+    if (prompt === -1 || !secretPrompt.test(expected.slice(prompt))) continue;
+    const value = (m[2] ?? '').replace(/(?:\\+[rn])+$/, '');
+    if (value === '' || redacted(value)) continue;
+    const from = at + m[0].length - (m[2] ?? '').length;
+    out ??= [];
+    out.push([from, from + value.length]);
+  }
   return out ?? none;
 }
 

@@ -65,9 +65,11 @@ function expected(value: unknown): unknown {
 
 describe('secret-named JSON members', () => {
   it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
-    const foreign = foreignNameHints().filter((h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|session)/i.test(h));
+    const foreign = foreignNameHints().filter(
+      (h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|creds|jwt|session)/i.test(h),
+    );
     const plain = new RegExp(
-      `key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|session|${privateDataHints.join('|')}|${foreign.join('|')}`,
+      `key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|creds|jwt|session|${privateDataHints.join('|')}|${foreign.join('|')}`,
       'gi',
     );
     const words = fc.constantFrom(

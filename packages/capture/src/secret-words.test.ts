@@ -39,9 +39,22 @@ describe('secretWord', () => {
     const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
     const others = [...new Set(foreignNameHints().map((w) => w.toLowerCase()))].sort((a, b) => a.length - b.length).map(literal);
     const plain = new RegExp(
-      ['key', 'token', 'secret', 'sig', 'session', 'pass', 'pwd?', 'auth', 'cookie', 'credential', ...privateDataHints, ...others].join(
-        '|',
-      ),
+      [
+        'key',
+        'token',
+        'secret',
+        'sig',
+        'session',
+        'pass',
+        'pwd?',
+        'auth',
+        'cookie',
+        'credential',
+        'creds',
+        'jwt',
+        ...privateDataHints,
+        ...others,
+      ].join('|'),
       'giy',
     );
     const grouped = new RegExp(secretWord.source, 'giy');

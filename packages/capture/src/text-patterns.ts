@@ -9,7 +9,7 @@ import { encodedJsonMembers } from './encoded-json-members.js';
 import { foreignPasswordValues } from './foreign-password.js';
 import { ibansIn } from './iban.js';
 import { keyShapes } from './key-shapes.js';
-import { labelledUserHints, labelledUserPasswords } from './labelled-user-password.js';
+import { labelledUserPasswords } from './labelled-user-password.js';
 import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
@@ -155,7 +155,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: rdpPasswords },
   { name: 'password', find: pgpassPasswords },
   { name: 'password', find: userPairedMembers },
-  { name: 'password', find: labelledUserPasswords, hints: labelledUserHints },
+  { name: 'password', find: labelledUserPasswords },
   { name: 'password', find: wifiKeys, hints: ['psk', 'PSK', 'WIFI:'] },
   { name: 'password', find: promptAnswers, hints: promptHints },
   { name: 'assigned_secret', find: encodedJsonMembers, hints: ['&quot;', '&#'] },

@@ -60,6 +60,7 @@ const templates: Readonly<Record<string, readonly string[]>> = {
     '<div data-props="{&quot;user&quot;:&quot;bob&quot;,&quot;password&quot;:&quot;{S}&quot;}"></div>',
     '<x-app config="{&#34;client_secret&#34;: &#34;{S}&#34;}">',
   ],
+  'a JSON member named jwt (a secret name the member scan did not look for)': ['{"session": {"jwt": "{S}"}}'],
   'a prompt answered in a transcript': [
     'AWS Secret Access Key [None]: {S}',
     'AWS Secret Access Key [****************abcd]: {S}',
