@@ -20,7 +20,7 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { recordingPathsFixture, secretSpellings } from './secret-paths-support.js';
 import { expectEveryPathClean, type SeededTraffic, seededUpstream } from './seeded-traffic.js';
-import { wirePlaces } from './wire-shapes-traffic.js';
+import { jsonlExchange, otlpTrace, wirePlaces } from './wire-shapes-traffic.js';
 
 const redactionKey = 'secret-audit9-test-key-0123456789';
 const adminToken = 'secret-audit9-admin-token-0123456789';
@@ -123,52 +123,13 @@ describe('trust audit 9 seeder (every path, real SDK clients, real sockets, the 
     await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'headers, please' }] });
     const dir = `${file}.a9-imports`;
     mkdirSync(dir, { recursive: true });
-    const body = (text: string) => ({ base64: Buffer.from(text).toString('base64'), size: Buffer.byteLength(text), truncated: false });
-    const exchange = {
-      id: '01A9A9A9A9A9A9A9A9A9A9A9A9',
-      startedAt: 1795240382597,
-      method: 'POST',
-      path: '/v1/chat/completions',
-      query: '',
-      requestHeaders: { 'content-type': 'application/json', 'x-sid': headerSecrets['x-sid'] },
-      requestBody: body(JSON.stringify({ note: `parola contului: ${importSecrets.jsonl}` })),
-      status: 200,
-      responseHeaders: { 'content-type': 'application/json' },
-      responseBody: body('{}'),
-      streamed: false,
-      sseEvents: null,
-      ttfbMs: 1,
-      durationMs: 2,
-      version: 'imported',
-      role: 'live',
-      parentId: null,
-      usage: { inputTokens: null, outputTokens: null, costUsd: null },
-      error: null,
+    const files = {
+      'a9.jsonl': jsonlExchange('01A9A9A9A9A9A9A9A9A9A9A9A9', JSON.stringify({ note: `parola contului: ${importSecrets.jsonl}` }), {
+        'x-sid': headerSecrets['x-sid'],
+      }),
+      'a9.otlp.json': otlpTrace('a9', `Username/Password: admin/${importSecrets.otlp}`),
     };
-    const attribute = (key: string, value: string) => ({ key, value: { stringValue: value } });
-    const span = {
-      traceId: '6f1c5d0b2f7a4c3e9a1b2c3d4e5f6a9b',
-      spanId: 'a9b2c3d4e5f60718',
-      name: 'ChatCompletion',
-      kind: 3,
-      startTimeUnixNano: '1780000000010000000',
-      endTimeUnixNano: '1780000000810000000',
-      attributes: [
-        attribute('openinference.span.kind', 'LLM'),
-        attribute('llm.model_name', 'gpt-4o-mini'),
-        attribute('llm.input_messages.0.message.role', 'user'),
-        attribute('llm.input_messages.0.message.content', `Username/Password: admin/${importSecrets.otlp}`),
-        attribute('llm.output_messages.0.message.role', 'assistant'),
-        attribute('llm.output_messages.0.message.content', 'Noted.'),
-      ],
-      status: { code: 1 },
-    };
-    const otlp = {
-      resourceSpans: [
-        { resource: { attributes: [attribute('service.name', 'a9')] }, scopeSpans: [{ scope: { name: 'openinference' }, spans: [span] }] },
-      ],
-    };
-    for (const [name, text] of Object.entries({ 'a9.jsonl': `${JSON.stringify(exchange)}\n`, 'a9.otlp.json': JSON.stringify(otlp) })) {
+    for (const [name, text] of Object.entries(files)) {
       writeFileSync(join(dir, name), text);
       await importExchanges(store, join(dir, name), { record, version: 'a9-import' });
     }

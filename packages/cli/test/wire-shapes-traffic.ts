@@ -240,15 +240,26 @@ async function importWireFiles(paths: RecordingPaths, s: WireSecrets): Promise<v
     `1 a8a8a8a8a8a8a8a8a8a8a8a8 1763700000000000000 0\nPOST /v1/chat/completions HTTP/1.1\r\nHost: agent.internal\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     '2 a8a8a8a8a8a8a8a8a8a8a8a8 1763700000001000000 1000000\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
   ].join('\n🐵🙈🙉\n');
+  const exchange = jsonlExchange('01A8A8A8A8A8A8A8A8A8A8A8A8', JSON.stringify({ note: `contraseña: ${s.jsonl}` }));
+  const otlp = otlpTrace('a8', `Das Passwort lautet: ${s.otlp}`);
+  const files = { 'a8.gor': gor, 'a8.jsonl': exchange, 'a8.otlp.json': otlp } as const;
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(dir, name), text);
+    await importExchanges(paths.store, join(dir, name), { record: paths.record, version: 'wire' });
+  }
+}
+
+/** One exchange of a JSONL export (`understudy export`) whose request body is `requestBody`, as a line. */
+export function jsonlExchange(id: string, requestBody: string, requestHeaders: Record<string, string> = {}): string {
   const jsonBody = (text: string) => ({ base64: Buffer.from(text).toString('base64'), size: Buffer.byteLength(text), truncated: false });
   const exchange = {
-    id: '01A8A8A8A8A8A8A8A8A8A8A8A8',
+    id,
     startedAt: 1795240382597,
     method: 'POST',
     path: '/v1/chat/completions',
     query: '',
-    requestHeaders: { 'content-type': 'application/json' },
-    requestBody: jsonBody(JSON.stringify({ note: `contraseña: ${s.jsonl}` })),
+    requestHeaders: { 'content-type': 'application/json', ...requestHeaders },
+    requestBody: jsonBody(requestBody),
     status: 200,
     responseHeaders: { 'content-type': 'application/json' },
     responseBody: jsonBody('{}'),
@@ -262,6 +273,11 @@ async function importWireFiles(paths: RecordingPaths, s: WireSecrets): Promise<v
     usage: { inputTokens: null, outputTokens: null, costUsd: null },
     error: null,
   };
+  return `${JSON.stringify(exchange)}\n`;
+}
+
+/** An OTLP/JSON trace of one OpenInference LLM span whose user message is `content` and whose answer is `Noted.`. */
+export function otlpTrace(tag: string, content: string): string {
   const attribute = (key: string, value: string) => ({ key, value: { stringValue: value } });
   const otlp = {
     resourceSpans: [
@@ -272,8 +288,8 @@ async function importWireFiles(paths: RecordingPaths, s: WireSecrets): Promise<v
             scope: { name: 'openinference.instrumentation.openai' },
             spans: [
               {
-                traceId: '6f1c5d0b2f7a4c3e9a1b2c3d4e5f6a8b',
-                spanId: 'a8b2c3d4e5f60718',
+                traceId: `6f1c5d0b2f7a4c3e9a1b2c3d4e5f6${tag}b`.slice(-32),
+                spanId: `${tag}b2c3d4e5f60718`.slice(-16),
                 name: 'ChatCompletion',
                 kind: 3,
                 startTimeUnixNano: '1780000000010000000',
@@ -282,7 +298,7 @@ async function importWireFiles(paths: RecordingPaths, s: WireSecrets): Promise<v
                   attribute('openinference.span.kind', 'LLM'),
                   attribute('llm.model_name', 'gpt-4o-mini'),
                   attribute('llm.input_messages.0.message.role', 'user'),
-                  attribute('llm.input_messages.0.message.content', `Das Passwort lautet: ${s.otlp}`),
+                  attribute('llm.input_messages.0.message.content', content),
                   attribute('llm.output_messages.0.message.role', 'assistant'),
                   attribute('llm.output_messages.0.message.content', 'Noted.'),
                 ],
@@ -294,11 +310,7 @@ async function importWireFiles(paths: RecordingPaths, s: WireSecrets): Promise<v
       },
     ],
   };
-  const files = { 'a8.gor': gor, 'a8.jsonl': `${JSON.stringify(exchange)}\n`, 'a8.otlp.json': JSON.stringify(otlp) } as const;
-  for (const [name, text] of Object.entries(files)) {
-    writeFileSync(join(dir, name), text);
-    await importExchanges(paths.store, join(dir, name), { record: paths.record, version: 'wire' });
-  }
+  return JSON.stringify(otlp);
 }
 
 /** Every place a stored secret could be read back from, as text: API, export, dashboard pages, `/metrics`, stored bytes and log. */
