@@ -46,7 +46,8 @@ export function assignedSecrets(text: string): Span[] {
       ? (assignedValue(text, start, end, name) ?? fallbackValue(text, end))
       : (credentialArgument(text, end, name) ?? userPairedPassValue(text, start, end, name));
     const value = found !== undefined && json ? withinString(text, found) : found;
-    if (value === undefined) {
+    // A URN (RFC 8141) names a kind, not a credential: `GRANT_TYPE_JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'`.
+    if (value === undefined || text.startsWith('urn:', value[0])) {
       word = nextSecretWord(text, word.end);
       continue;
     }

@@ -95,6 +95,7 @@ const ordinary: readonly string[] = [
   'the atlasv1 token format',
   'Default region name [None]: eu-west-1\nDefault output format [None]: json',
   'expect "Name:"\nsend "bob\\r"',
+  "export const GRANT_TYPE_JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';",
 ];
 
 describe('trust audit 9 shapes', () => {
