@@ -1,10 +1,10 @@
 import { loadavg } from 'node:os';
-import { align } from '../../packages/compare/src/clause-alignment.js';
-import { copiedClause } from '../../packages/compare/src/copied-clause.js';
-import { factDifferences } from '../../packages/compare/src/fact-diff.js';
-import { factDiffContext } from '../../packages/compare/src/fact-diff-context.js';
-import { defaultFactDiffOptions } from '../../packages/compare/src/fact-diff-options.js';
-import type { FactSheet } from '../../packages/compare/src/fact-sheet.js';
+import { align } from '../../packages/compare/src/facts/clauses/clause-alignment.js';
+import type { FactSheet } from '../../packages/compare/src/facts/clauses/fact-sheet.js';
+import { copiedClause } from '../../packages/compare/src/facts/copied-clause.js';
+import { factDifferences } from '../../packages/compare/src/facts/fact-diff.js';
+import { factDiffContext } from '../../packages/compare/src/facts/fact-diff-context.js';
+import { defaultFactDiffOptions } from '../../packages/compare/src/facts/fact-diff-options.js';
 import { chatSheetPairs, openSheetPairs, type SheetPair } from './sheet-pairs.js';
 
 // `node --conditions=source --import tsx bench/compare/copied-clauses.ts [--rounds N]`

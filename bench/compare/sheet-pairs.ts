@@ -1,6 +1,6 @@
 import { canonicalize } from '@understudy/compare';
-import { type FactSheet, factSheetWith } from '../../packages/compare/src/fact-sheet.js';
-import { currentWordIds } from '../../packages/compare/src/word-ids.js';
+import { type FactSheet, factSheetWith } from '../../packages/compare/src/facts/clauses/fact-sheet.js';
+import { currentWordIds } from '../../packages/compare/src/text/word-ids.js';
 import { openSets, openTextCases } from '../../packages/compare/test/open-text-cases.js';
 import { chatBytePairs } from './chat-pairs.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonicalize.js';
+import { canonicalize } from './adapters/canonicalize.js';
 import { applyExtension, type CompareExtension } from './compare-extension.js';
 import { compareResponses } from './compare-responses.js';
 

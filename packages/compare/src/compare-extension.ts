@@ -1,9 +1,9 @@
-import type { CanonicalResponse } from './canonical-response.js';
-import { categoryWeights } from './category-report.js';
-import { type CategoryReport, type DivergenceReport, type Severity, severities } from './divergence-report.js';
-import { type JudgeOptions, judge } from './judge.js';
-import type { NoiseLookup } from './noise-lookup.js';
-import { combineScores } from './score.js';
+import type { CanonicalResponse } from './adapters/canonical-response.js';
+import { type JudgeOptions, judge } from './noise/judge.js';
+import type { NoiseLookup } from './noise/noise-lookup.js';
+import { categoryWeights } from './report/category-report.js';
+import { type CategoryReport, type DivergenceReport, type Severity, severities } from './report/divergence-report.js';
+import { combineScores } from './report/score.js';
 
 /** What a user comparator is told about the pair. */
 export interface CompareExtensionContext {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CanonicalResponse } from './canonical-response.js';
-import { canonicalize } from './canonicalize.js';
+import type { CanonicalResponse } from './adapters/canonical-response.js';
+import { canonicalize } from './adapters/canonicalize.js';
 import { compareResponses } from './compare-responses.js';
-import { formatReport } from './format-report.js';
+import { formatReport } from './report/format-report.js';
 
 const chat = (content: string | null, extra: Record<string, unknown> = {}, status = 200) =>
   canonicalize({

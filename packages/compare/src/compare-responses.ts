@@ -1,20 +1,20 @@
-import type { CanonicalResponse } from './canonical-response.js';
-import { defaultVolatilePaths } from './canonicalize.js';
-import { category } from './category-report.js';
-import type { CategoryReport, Deltas, Difference, DivergenceReport } from './divergence-report.js';
-import { factCategory } from './fact-category.js';
-import type { FactDiffOptions } from './fact-diff-options.js';
-import { diffJsonValues } from './json-diff.js';
-import { compilePathMatcher } from './json-path.js';
-import { type JudgeOptions, judge } from './judge.js';
-import type { NoiseLookup } from './noise-lookup.js';
-import { combineScores } from './score.js';
-import { sideEffectCategory } from './side-effect-category.js';
-import type { SideEffectSummary } from './side-effects.js';
+import type { CanonicalResponse } from './adapters/canonical-response.js';
+import { defaultVolatilePaths } from './adapters/canonicalize.js';
+import { factCategory } from './facts/fact-category.js';
+import type { FactDiffOptions } from './facts/fact-diff-options.js';
+import { diffJsonValues } from './json/json-diff.js';
+import { compilePathMatcher } from './json/json-path.js';
+import { type JudgeOptions, judge } from './noise/judge.js';
+import type { NoiseLookup } from './noise/noise-lookup.js';
+import { category } from './report/category-report.js';
+import type { CategoryReport, Deltas, Difference, DivergenceReport } from './report/divergence-report.js';
+import { combineScores } from './report/score.js';
 import { errorCategory, statusCategory } from './status-categories.js';
-import { textCategory } from './text-category.js';
-import { defaultTextLimits, type TextSimilarityLimits } from './text-similarity.js';
-import { diffToolCalls } from './tool-call-diff.js';
+import { textCategory } from './text/text-category.js';
+import { defaultTextLimits, type TextSimilarityLimits } from './text/text-similarity.js';
+import { sideEffectCategory } from './tool-calls/side-effect-category.js';
+import type { SideEffectSummary } from './tool-calls/side-effects.js';
+import { diffToolCalls } from './tool-calls/tool-call-diff.js';
 
 /** Options of {@link compareResponses}; every field has a default. */
 export interface CompareOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTextCases, type TextCase } from '../test/open-text-cases.js';
+import { canonicalize } from './adapters/canonicalize.js';
 import { limitAnswerCaches } from './answer-cache.js';
-import { canonicalize } from './canonicalize.js';
 import { compareRules } from './compare-responses.js';
 
 // The engine keeps production's answers (the original and its baselines) read by content: their

@@ -1,6 +1,6 @@
 import { parseConfig } from '@understudy/core';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonicalize.js';
+import { canonicalize } from './adapters/canonicalize.js';
 import { compareResponses } from './compare-responses.js';
 import { compareOptionsFor, endpointKey } from './compare-settings.js';
 

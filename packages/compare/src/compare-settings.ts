@@ -1,7 +1,7 @@
 import type { CompareOptions } from './compare-responses.js';
-import type { FieldMargins } from './field-aggregator.js';
-import { matchesGlob } from './json-path.js';
-import type { JudgeOptions } from './judge.js';
+import { matchesGlob } from './json/json-path.js';
+import type { FieldMargins } from './noise/field-aggregator.js';
+import type { JudgeOptions } from './noise/judge.js';
 
 /**
  * The `compare` section of the config (core's `config-schema.ts` validates it); compare

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatAnswer as chat } from '../test/chat-answer.js';
 import { compareResponses } from './compare-responses.js';
 import { compareWithBaselines } from './compare-with-baselines.js';
-import { NoiseModel } from './noise-model.js';
+import { NoiseModel } from './noise/noise-model.js';
 
 const endpoint = 'POST /v1/chat/completions';
 

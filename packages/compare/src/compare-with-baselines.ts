@@ -1,8 +1,8 @@
-import type { CanonicalResponse } from './canonical-response.js';
+import type { CanonicalResponse } from './adapters/canonical-response.js';
 import { type CompareOptions, compareResponses } from './compare-responses.js';
-import type { DivergenceReport } from './divergence-report.js';
-import type { JudgeOptions } from './judge.js';
-import { NoiseModel } from './noise-model.js';
+import type { JudgeOptions } from './noise/judge.js';
+import { NoiseModel } from './noise/noise-model.js';
+import type { DivergenceReport } from './report/divergence-report.js';
 
 /**
  * Compares a candidate with the original when a few other production answers to the same input

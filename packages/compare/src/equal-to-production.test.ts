@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTextCases } from '../test/open-text-cases.js';
-import { canonicalize } from './canonicalize.js';
+import { canonicalize } from './adapters/canonicalize.js';
 import { compareWithBaselines } from './compare-with-baselines.js';
 
 // A candidate that says word for word what a production answer to the same input says (a baseline:

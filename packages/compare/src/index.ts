@@ -1,6 +1,5 @@
-export { type AdapterResult, foldFinishReason } from './adapter-result.js';
-export { AnswerCache, type AnswerCacheLimits, defaultAnswerCacheLimits, limitAnswerCaches } from './answer-cache.js';
-export { adaptAnthropicJson, adaptAnthropicSse } from './anthropic-messages-adapter.js';
+export { type AdapterResult, foldFinishReason } from './adapters/adapter-result.js';
+export { adaptAnthropicJson, adaptAnthropicSse } from './adapters/anthropic-messages-adapter.js';
 export {
   type CanonicalError,
   type CanonicalResponse,
@@ -11,10 +10,12 @@ export {
   type Protocol,
   protocols,
   type ToolCall,
-} from './canonical-response.js';
-export { type CanonicalizeInput, canonicalize, defaultVolatilePaths, type RawResponse } from './canonicalize.js';
-export { categoryWeights } from './category-report.js';
-export { type ClausePolarity, clausePolarity } from './clause-polarity.js';
+} from './adapters/canonical-response.js';
+export { type CanonicalizeInput, canonicalize, defaultVolatilePaths, type RawResponse } from './adapters/canonicalize.js';
+export { bytesEqual, hashBytes } from './adapters/hash.js';
+export { adaptOpenAiChatJson, adaptOpenAiChatSse } from './adapters/openai-chat-adapter.js';
+export { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './adapters/openai-responses-adapter.js';
+export { AnswerCache, type AnswerCacheLimits, defaultAnswerCacheLimits, limitAnswerCaches } from './answer-cache.js';
 export {
   applyExtension,
   type CompareExtension,
@@ -25,7 +26,39 @@ export {
 export { type CompareOptions, compareResponses, compareRules } from './compare-responses.js';
 export { type CompareSettings, compareOptionsFor, endpointKey } from './compare-settings.js';
 export { compareWithBaselines } from './compare-with-baselines.js';
-export type { DifferenceOrigin, Excuse } from './difference-origin.js';
+export { type ClauseFacts, type FactSheet, factSheet } from './facts/clauses/fact-sheet.js';
+export { diffFacts } from './facts/fact-diff.js';
+export { defaultFactDiffOptions, type FactDiffOptions } from './facts/fact-diff-options.js';
+export { type ClausePolarity, clausePolarity } from './facts/polarity/clause-polarity.js';
+export { type FactValue, type FactValueType, factValueTypes } from './facts/values/fact-value.js';
+export { diffJsonValues, type JsonDiffOptions, type JsonDiffResult } from './json/json-diff.js';
+export { compilePathMatcher, formatPath, formatPathKey, matchesGlob, type PathMatcher, type PathSegment } from './json/json-path.js';
+export { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json/json-value.js';
+export { stableStringify } from './json/stable-stringify.js';
+export { createLlmJudge, defaultLlmJudgeLimits, type LlmJudgeLimits, type LlmJudgeTransport } from './llm-judge/llm-judge.js';
+export {
+  type LlmJudgeBudget,
+  LlmJudgeError,
+  type LlmJudgeFailure,
+  type LlmJudgeObserver,
+  llmJudgeBudgets,
+  llmJudgeFailures,
+} from './llm-judge/llm-judge-error.js';
+export { type LlmVerdict, parseLlmVerdict } from './llm-judge/parse-llm-verdict.js';
+export { defaultFieldMargins, FieldAggregator, type FieldFinding, type FieldMargins } from './noise/field-aggregator.js';
+export { defaultJudgeOptions, type JudgeOptions, judge } from './noise/judge.js';
+export type { FieldNoise, NoiseLookup, TextNoise } from './noise/noise-lookup.js';
+export {
+  createNoiseModel,
+  defaultNoiseLimits,
+  type EndpointNoiseSnapshot,
+  NoiseModel,
+  type NoiseModelLimits,
+  type NoiseModelSnapshot,
+} from './noise/noise-model.js';
+export { type HistogramSnapshot, QuantileHistogram } from './noise/quantile-histogram.js';
+export { categoryWeights } from './report/category-report.js';
+export type { DifferenceOrigin, Excuse } from './report/difference-origin.js';
 export {
   type CategoryName,
   type CategoryReport,
@@ -40,47 +73,13 @@ export {
   type TextFacts,
   type Verdict,
   verdicts,
-} from './divergence-report.js';
-export { diffFacts } from './fact-diff.js';
-export { defaultFactDiffOptions, type FactDiffOptions } from './fact-diff-options.js';
-export { type ClauseFacts, type FactSheet, factSheet } from './fact-sheet.js';
-export { type FactValue, type FactValueType, factValueTypes } from './fact-value.js';
-export { defaultFieldMargins, FieldAggregator, type FieldFinding, type FieldMargins } from './field-aggregator.js';
-export { formatReport } from './format-report.js';
-export { bytesEqual, hashBytes } from './hash.js';
-export { diffJsonValues, type JsonDiffOptions, type JsonDiffResult } from './json-diff.js';
-export { compilePathMatcher, formatPath, formatPathKey, matchesGlob, type PathMatcher, type PathSegment } from './json-path.js';
-export { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json-value.js';
-export { defaultJudgeOptions, type JudgeOptions, judge } from './judge.js';
-export { lcsLength } from './lcs-length.js';
-export { createLlmJudge, defaultLlmJudgeLimits, type LlmJudgeLimits, type LlmJudgeTransport } from './llm-judge.js';
-export {
-  type LlmJudgeBudget,
-  LlmJudgeError,
-  type LlmJudgeFailure,
-  type LlmJudgeObserver,
-  llmJudgeBudgets,
-  llmJudgeFailures,
-} from './llm-judge-error.js';
-export type { FieldNoise, NoiseLookup, TextNoise } from './noise-lookup.js';
-export {
-  createNoiseModel,
-  defaultNoiseLimits,
-  type EndpointNoiseSnapshot,
-  NoiseModel,
-  type NoiseModelLimits,
-  type NoiseModelSnapshot,
-} from './noise-model.js';
-export { normalizeText } from './normalize-text.js';
-export { adaptOpenAiChatJson, adaptOpenAiChatSse } from './openai-chat-adapter.js';
-export { adaptOpenAiResponsesJson, adaptOpenAiResponsesSse } from './openai-responses-adapter.js';
-export { type LlmVerdict, parseLlmVerdict } from './parse-llm-verdict.js';
-export { type HistogramSnapshot, QuantileHistogram } from './quantile-histogram.js';
-export { looksLikeRefusal } from './refusal.js';
-export { reasonOf } from './report-reason.js';
-export { combineScores, severityRisk } from './score.js';
-export type { SideEffectSummary } from './side-effects.js';
-export { stableStringify } from './stable-stringify.js';
+} from './report/divergence-report.js';
+export { formatReport } from './report/format-report.js';
+export { reasonOf } from './report/report-reason.js';
+export { combineScores, severityRisk } from './report/score.js';
+export { lcsLength } from './text/lcs-length.js';
+export { normalizeText } from './text/normalize-text.js';
+export { looksLikeRefusal } from './text/refusal.js';
 export {
   defaultTextLimits,
   type TextDiffMethod,
@@ -90,6 +89,7 @@ export {
   textHunks,
   textSimilarity,
   textWeights,
-} from './text-similarity.js';
-export { textTokens } from './text-tokens.js';
-export { diffToolCalls, type ToolCallDiffOptions } from './tool-call-diff.js';
+} from './text/text-similarity.js';
+export { textTokens } from './text/text-tokens.js';
+export type { SideEffectSummary } from './tool-calls/side-effects.js';
+export { diffToolCalls, type ToolCallDiffOptions } from './tool-calls/tool-call-diff.js';

@@ -1,6 +1,6 @@
-import type { CanonicalResponse } from './canonical-response.js';
-import { category } from './category-report.js';
-import type { CategoryReport, Difference } from './divergence-report.js';
+import type { CanonicalResponse } from './adapters/canonical-response.js';
+import { category } from './report/category-report.js';
+import type { CategoryReport, Difference } from './report/divergence-report.js';
 
 function statusClass(status: number | null): string {
   return status === null ? 'none' : `${Math.floor(status / 100)}xx`;

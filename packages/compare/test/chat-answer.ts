@@ -1,4 +1,4 @@
-import { canonicalize } from '../src/canonicalize.js';
+import { canonicalize } from '../src/adapters/canonicalize.js';
 
 /** An OpenAI chat completion answering `content`, canonicalized as the rule tests compare it. */
 export const chatAnswer = (content: string) =>

@@ -1,6 +1,6 @@
-import type { Difference } from '../src/divergence-report.js';
-import { diffFacts } from '../src/fact-diff.js';
-import { factSheet } from '../src/fact-sheet.js';
+import { factSheet } from '../src/facts/clauses/fact-sheet.js';
+import { diffFacts } from '../src/facts/fact-diff.js';
+import type { Difference } from '../src/report/divergence-report.js';
 
 /** The regressions `diffFacts` finds from answer `a` to answer `b`: high severity, not explained by the baselines' noise. */
 export const regressions = (a: string, b: string, baselines: readonly string[] = []): Difference[] =>

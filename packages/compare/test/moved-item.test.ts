@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffFacts } from '../src/fact-diff.js';
-import { factSheet } from '../src/fact-sheet.js';
+import { factSheet } from '../src/facts/clauses/fact-sheet.js';
+import { diffFacts } from '../src/facts/fact-diff.js';
 
 const kinds = (original: string, candidate: string, baselines: string[] = []) =>
   diffFacts(factSheet(original), factSheet(candidate), baselines.map(factSheet))
