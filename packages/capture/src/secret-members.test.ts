@@ -18,6 +18,9 @@ const knownNames = fc.constantFrom(
   'max_tokens',
   'note',
   'accessToken',
+  'MFA',
+  'bearer',
+  '2fa_code',
 );
 const secretWords = fc.constantFrom('key', 'token', 'secret', 'auth', 'Token');
 const wordNames = fc.oneof(
@@ -66,10 +69,10 @@ function expected(value: unknown): unknown {
 describe('secret-named JSON members', () => {
   it('the grouped secret-word scan finds exactly what the plain alternation of the words finds', () => {
     const foreign = foreignNameHints().filter(
-      (h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|creds|jwt|session)/i.test(h),
+      (h) => !/^(?:key|token|secret|pass|pw|auth|sig|cookie|credential|creds|jwt|bearer|mfa|2fa|session)/i.test(h),
     );
     const plain = new RegExp(
-      `key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|creds|jwt|session|${privateDataHints.join('|')}|${foreign.join('|')}`,
+      `key|token|secret|pass|pwd|pw|auth|sig|cookie|credential|creds|jwt|bearer|mfa|2fa|session|${privateDataHints.join('|')}|${foreign.join('|')}`,
       'gi',
     );
     const words = fc.constantFrom(
@@ -97,6 +100,9 @@ describe('secret-named JSON members', () => {
       'geheim',
       'PIN',
       'cvv',
+      'Bearer',
+      'mfa',
+      '2FA',
       'Iban',
       'otp',
       'securityAnswer',
@@ -138,6 +144,14 @@ describe('secret-named JSON members', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  // Names that are secret by `isSecretName` alone, holding none of key, token, secret…: the member scan
+  // passed them over (trust audit 9: `{"MFA": …}` stored in clear; the property above found it now and then).
+  it('rewrites members named bearer, mfa or 2fa, as a scan of every member does', () => {
+    const text = '{"bearer":"eyJabc.def","MFA":"493021","user":{"2fa":"118822","mfaEnabled":true},"note":"bear"}';
+    expect(rewriteSecretWordMembers(text, rewrite)).toBe(rewriteEveryMember(text, rewrite));
+    expect(rewriteSecretWordMembers(text, rewrite)).toContain('"MFA":"R(8)"');
   });
 
   it('rewrites names in any case, next to escaped quotes and after a replaced member', () => {
