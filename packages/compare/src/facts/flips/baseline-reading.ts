@@ -2,10 +2,10 @@ import { align } from '../clauses/clause-alignment.js';
 import type { ClauseFacts, FactSheet } from '../clauses/fact-sheet.js';
 
 /** Whether two clauses say opposite things; `scoped` as in polarity-diff.ts `opposed`. */
-type Opposed = (a: ClauseFacts, b: ClauseFacts, scoped?: boolean) => boolean;
+export type Opposed = (a: ClauseFacts, b: ClauseFacts, scoped?: boolean) => boolean;
 
-// Of the candidate clause's content words, the share a baseline clause must say to speak for it.
-const coverage = 0.6;
+/** Of the candidate clause's content words, the share a baseline clause must say to speak for it. */
+export const coverage = 0.6;
 
 /**
  * Whether every baseline says candidate clause `c` the candidate's way, where `c` reads as the

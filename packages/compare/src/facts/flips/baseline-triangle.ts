@@ -1,11 +1,6 @@
 import { align } from '../clauses/clause-alignment.js';
 import type { ClauseFacts, FactSheet } from '../clauses/fact-sheet.js';
-
-/** Whether two clauses say opposite things; `scoped` as in polarity-diff.ts `opposed`. */
-type Opposed = (a: ClauseFacts, b: ClauseFacts, scoped?: boolean) => boolean;
-
-// Of the candidate clause's content words, the share a baseline clause must say to speak for it.
-const coverage = 0.6;
+import { coverage, type Opposed } from './baseline-reading.js';
 
 /**
  * Whether candidate clause `c`, read as the opposite of the original's clause `p`, reads as a
