@@ -180,15 +180,21 @@ export function isSecretHeader(name: string): boolean {
 }
 
 /**
- * A secret word written in two by a separator or a capital inside it (`pass_word`, `PASS-WORD`,
- * `pass.word`, `passWord`, `pass_phrase`): two neighbouring words of the name that
- * make one (trust audit 6 left `pass_word = …` stored). `camel` is the name in words (`camelWords`).
+ * A secret compound written as its two words (`pass_word`, `PASS-WORD`, `pass.word`, `passWord`,
+ * `pass_phrase`): two neighbouring words of the name that make one (trust audit 6 left `pass_word =
+ * …` stored). `camel` is the name in words (`camelWords`). Only a compound's own words count: a
+ * word cut anywhere else (`jw_t`, `to-ken`, `secr.et`) is no name anyone writes, and the member
+ * scan, which looks only where a secret word stands (`secretWord`: `pass` here), could not find it,
+ * so the two would disagree on a body (secret-members' property test found `{"JW_t": false}`).
  */
 function splitSecretWord(camel: string): boolean {
   const words = camel.split('_');
-  for (let i = 1; i < words.length; i++) if (secretWords.has(`${words[i - 1]}${words[i]}`)) return true;
+  for (let i = 1; i < words.length; i++) if (compoundWords.has(`${words[i - 1]}_${words[i]}`)) return true;
   return false;
 }
+
+/** The secret compounds of {@link secretWords} as their two words. */
+const compoundWords: ReadonlySet<string> = new Set(['pass_word', 'pass_wd', 'pass_phrase', 'pass_code', 'api_key']);
 
 /**
  * A password's name run together with what it is for, as environment variables are written

@@ -154,6 +154,19 @@ describe('secret-named JSON members', () => {
     expect(rewriteSecretWordMembers(text, rewrite)).toContain('"MFA":"R(8)"');
   });
 
+  // Names the two disagreed on (CI, 2026-12-04: `{"JW_t": false}`): a secret word cut where no
+  // compound has its joint is no secret name; `pin` or `otp` before a capital is a camel-case name's
+  // first word, which the case-insensitive word scan passed over (`totpSeed` stored in clear).
+  it('agrees with a scan of every member on cut words and camel-case pin and otp names', () => {
+    const text =
+      '{"JW_t":false,"to-ken":1,"pass_word":"a","otpValue":"918273","totpSeed":"JBSWY3DP","pinHash":"x8f7","PInL":2,"ping":"pong"}';
+    const rewritten = rewriteSecretWordMembers(text, rewrite);
+    expect(rewritten).toBe(rewriteEveryMember(text, rewrite));
+    expect(rewritten).toBe(
+      '{"JW_t":false,"to-ken":1,"pass_word":"R(3)","otpValue":"R(8)","totpSeed":"R(10)","pinHash":"R(6)","PInL":"R(1)","ping":"pong"}',
+    );
+  });
+
   it('rewrites names in any case, next to escaped quotes and after a replaced member', () => {
     const text = '{"note":"he said \\"token\\": 1","API_KEY":"abc","nested":{"client_secret":"s","refresh_token":"t"},"max_tokens":5}';
     expect(rewriteSecretWordMembers(text, rewrite)).toBe(

@@ -4,12 +4,16 @@ import { foreignNameHints } from './foreign-secret-words.js';
 import { privateDataHints } from './private-data-name.js';
 import { nextSecretWord, secretWord } from './secret-words.js';
 
-/** What a scan of the regex itself finds from `from`. */
+/** What a scan of the regex itself finds from `from`, or of the camel-case first words (`pinHash`, `otpValue`) if earlier. */
 function byRegex(text: string, from: number): { start: number; end: number } | undefined {
   const own = new RegExp(secretWord.source, secretWord.flags);
   own.lastIndex = from;
   const m = own.exec(text);
-  return m === null ? undefined : { start: m.index, end: m.index + m[0].length };
+  const camel = /(?:[pP][iI]n|[tT]p)(?=[A-Z])/g;
+  camel.lastIndex = from;
+  const c = camel.exec(text);
+  const first = m === null || (c !== null && c.index < m.index) ? c : m;
+  return first === null ? undefined : { start: first.index, end: first.index + first[0].length };
 }
 
 // Words that overlap when read from inside one another (`passig`: `pass`, then `sig` from its
@@ -27,6 +31,9 @@ const parts = fc.constantFrom(
   'пароль',
   '密码',
   'senha',
+  'pinHash',
+  'otpV',
+  'TpA',
   'x',
   ' ',
   '"',

@@ -71,7 +71,7 @@ const hits: number[] = [];
 
 /**
  * The secret words of `text`, `[start, end, start, end, …]` left to right: what a global scan of
- * `secretWord` from 0 finds. Kept for the last text asked about (the member rewrite, the escaped-
+ * `secretWord` from 0 finds, and the camel-case first words `camelWord` finds (below). Kept for the last text asked about (the member rewrite, the escaped-
  * member gate, the assignment rule and the gates below read a body's words in turn), so each body
  * is scanned once. The array is reused by the next text: read it before asking about another.
  */
@@ -80,14 +80,43 @@ export function secretWordHits(text: string): readonly number[] {
     hits.length = 0;
     secretWord.lastIndex = 0;
     for (let m = secretWord.exec(text); m !== null; m = secretWord.exec(text)) hits.push(m.index, m.index + m[0].length);
+    addCamelHits(text);
     scanned = text;
   }
   return hits;
 }
 
 /**
- * The first secret word of `text` at or after `from`: what `secretWord.exec(text)` finds with
- * `lastIndex = from`, read from {@link secretWordHits}. A scan resumed inside a kept word (after a
+ * `pin` and `otp` (`tp`) before a capital: the first word of a camel-case name (`otpValue`,
+ * `totpSeed`, `pinHash`). `secretWord` is case-insensitive, so its `pin(?![a-z])` and `tp(?![a-z])`
+ * cannot tell `pinHash` from `ping`, and `isSecretName` reads the first as the words `pin hash`: such
+ * members were stored in clear. Not case-insensitive, on purpose; `PINHash` is one word (`pinhash`).
+ */
+const camelWord = /(?:[pP][iI]n|[tT]p)(?=[A-Z])/g;
+
+/** The first word `secretWord` or `camelWord` finds in `text` from `from` (the first's on a tie). */
+function firstWordFrom(text: string, from: number): SecretWordHit | undefined {
+  secretWord.lastIndex = from;
+  const m = secretWord.exec(text);
+  camelWord.lastIndex = from;
+  const c = camelWord.exec(text);
+  const first = m === null || (c !== null && c.index < m.index) ? c : m;
+  return first === null ? undefined : { start: first.index, end: first.index + first[0].length };
+}
+
+/** Adds `camelWord`'s matches to `hits`, kept in order of their start. */
+function addCamelHits(text: string): void {
+  camelWord.lastIndex = 0;
+  for (let m = camelWord.exec(text); m !== null; m = camelWord.exec(text)) {
+    let at = hits.length;
+    while (at > 0 && (hits[at - 2] as number) > m.index) at -= 2;
+    hits.splice(at, 0, m.index, m.index + m[0].length);
+  }
+}
+
+/**
+ * The first secret word of `text` at or after `from`: what `secretWord.exec(text)` (or `camelWord`'s,
+ * if earlier) finds with `lastIndex = from`, read from {@link secretWordHits}. A scan resumed inside a kept word (after a
  * value that ended in one) may find another word there, so that one case is scanned from `from` anew.
  */
 export function nextSecretWord(text: string, from: number): SecretWordHit | undefined {
@@ -100,11 +129,7 @@ export function nextSecretWord(text: string, from: number): SecretWordHit | unde
     if ((words[2 * mid] as number) < from) lo = mid + 1;
     else hi = mid;
   }
-  if (lo > 0 && (words[2 * lo - 1] as number) > from) {
-    secretWord.lastIndex = from;
-    const m = secretWord.exec(text);
-    return m === null ? undefined : { start: m.index, end: m.index + m[0].length };
-  }
+  if (lo > 0 && (words[2 * lo - 1] as number) > from) return firstWordFrom(text, from);
   return lo < words.length / 2 ? { start: words[2 * lo] as number, end: words[2 * lo + 1] as number } : undefined;
 }
 
