@@ -25,5 +25,6 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain 'N passed, N failed' closing line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-report.json' }]],
     globalSetup: ['packages/store/test/postgres.global-setup.ts'],
+    setupFiles: ['packages/core/test/fast-check-seed.setup.ts'],
   },
 });
