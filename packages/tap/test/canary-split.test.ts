@@ -154,7 +154,8 @@ describe('canary split in the tap', () => {
       previousOnCandidate = onCandidate;
     }
     expect([...seen.values()].every((v) => v === 'v2')).toBe(true);
-  });
+    // 1 200 sequential requests: ~2.5 s on CI's two cores, past the default 20 s when eight sessions share them.
+  }, 60_000);
 
   it('splits requests without a key one by one, and reads a JSON sticky key from the body', async () => {
     const { tapUrl, store, refresh } = await setup();
