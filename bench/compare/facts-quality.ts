@@ -30,6 +30,7 @@ import {
 import {
   recallProbeEFile,
   recallProbeFile,
+  recallProbeMdFile,
   recallProbePFile,
   recallProbeSFile,
   recallProbeUFile,
@@ -122,9 +123,10 @@ const sets: readonly (readonly [string, FactCase[], boolean])[] = [
     readHoldoutSet(recallProbeEFile),
     true,
   ],
+  ['markdown restructuring probe (data/quality/facts-probe-md.jsonl; own, open, misses listed)', readHoldoutSet(recallProbeMdFile), true],
 ];
 
-// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--probe-p` / `--probe-e` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
+// `--probe-r` / `--probe-s` / `--probe-u` / `--probe-v` / `--probe-x` / `--probe-y` / `--probe-p` / `--probe-e` / `--probe-md` / `--restatements-3` / `--restatements-4` / `--restatements-5` / `--holdout-21`: one open set alone (a quick loop while writing a rule).
 const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-r', 'recall probe'],
   ['--probe-s', 'second recall probe'],
@@ -134,6 +136,7 @@ const openSetFlags: readonly (readonly [string, string])[] = [
   ['--probe-y', 'sixth recall probe'],
   ['--probe-p', 'multilingual polarity probe'],
   ['--probe-e', 'entity, added-claim and dropped-value probe'],
+  ['--probe-md', 'markdown restructuring probe'],
   ['--restatements-3', 'restatements 3'],
   ['--restatements-4', 'restatements 4'],
   ['--restatements-5', 'restatements 5'],

@@ -107,3 +107,19 @@ export const recallProbePFile = join(qualityDir, 'facts-probe-p.jsonl');
  * another agent. Own and open: a rule is kept only where it also holds on the hand-written hold-outs.
  */
 export const recallProbeEFile = join(qualityDir, 'facts-probe-e.jsonl');
+
+/**
+ * The markdown restructuring probe (`data/quality/facts-probe-md.jsonl`), in the hold-out format: 12
+ * inputs of long markdown answers as chat assistants write them (headings, bullet and numbered lists,
+ * tables, code blocks) in domains no other set uses (espresso machine servicing, a PostgreSQL 14 → 16
+ * upgrade, a standing desk warranty, marathon registration, satellite imagery API plans, choir
+ * auditions, heating maintenance in German, a holiday cottage in French, air conditioning maintenance
+ * in Portuguese, a furniture restoration course in Italian, kimono rental in Japanese, olive pruning in
+ * Spanish), two or three baselines each laid out differently, written on 2026-12-04 (s12-align) before
+ * that session's rules: 36 candidates restructure the answer (a table turned into bullets or prose, a
+ * list into prose, sections reordered, headings renamed, notes added) and change nothing; 36 do the same
+ * and carry one regression inside the restructured part (19 negation flips, numbers, dates, ids,
+ * entities, added claims, dropped values). Own and open: a rule is kept only where it also holds on the
+ * hand-written hold-outs.
+ */
+export const recallProbeMdFile = join(qualityDir, 'facts-probe-md.jsonl');
