@@ -1,5 +1,4 @@
 import { systemClock, systemRandom, urlForLog } from '@understudy/core';
-import { createApp } from '@understudy/server';
 import { openStore } from '@understudy/store';
 import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
@@ -7,13 +6,10 @@ import { definedOnly, loadCliConfig } from '../cli-config.js';
 import { type CliIo, exitCode } from '../cli-io.js';
 import { compareWiring } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
-import { listen } from '../listen.js';
+import { runControlPlane } from '../control-plane-wiring.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort } from '../parse-flags.js';
-import { recordDepsFor } from '../record-deps.js';
-import { configuredReplayer } from '../replayer-wiring.js';
 import { logFormatFlag, roleOutput } from '../role-output.js';
-import { drainMs } from '../run-tap.js';
 import { redactionKeyOf } from '../secrets.js';
 import { startShadowWorker } from '../shadow-wiring.js';
 import { ShutdownStack, untilAborted } from '../shutdown-stack.js';
@@ -65,23 +61,7 @@ export const controlCommand: Command = {
       // Replays started over the API compare as the config says, with its judge (one per process).
       const compare = await compareWiring(config, io, {}, { registry });
       stack.defer('close the judge', () => compare.close());
-      const record = recordDepsFor(config, dataDir);
-      const controlLogger = logger.child({ role: 'control' });
-      const replayer = configuredReplayer({ store, record, compare, clock: systemClock, logger: controlLogger });
-      stack.defer('close replayer', () => replayer.close());
-      const app = createApp({
-        store,
-        tokens: access.tokens,
-        ...(access.token === undefined ? {} : { adminToken: access.token }),
-        registry,
-        redactor: record.redactor,
-        replayer,
-        clock: systemClock,
-        logger: controlLogger,
-      });
-      stack.defer('stop replay runs', () => app.close());
-      const listening = await listen(app, { name: 'control plane', host: access.host, port: config.control.port, clock: systemClock });
-      stack.defer('stop control server', () => listening.close(drainMs));
+      const { listening } = await runControlPlane({ config, dataDir, store, compare, access, registry, clock: systemClock, logger, stack });
       await writeVersionPlan(store, plan, { apply, report: (line) => logger.info(line) });
       // The live shadow's comparisons: taps (`understudy tap`, tap.shadow) only store the copies.
       // Idempotent, so control planes and an `understudy start` on one store never double count.

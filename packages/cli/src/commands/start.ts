@@ -1,7 +1,6 @@
 import { createCanaryService } from '@understudy/canary';
 import { type Clock, type Logger, systemClock, systemRandom, type Version } from '@understudy/core';
 import type { Replayer } from '@understudy/replay';
-import { createApp } from '@understudy/server';
 import { openStore, type Store } from '@understudy/store';
 import { Registry } from 'prom-client';
 import { adminAccess } from '../admin-token.js';
@@ -11,17 +10,15 @@ import { type CliIo, exitCode } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { type CompareWiring, compareWiring, tapProcessCompareThreads } from '../compare-wiring.js';
 import { declaredVersions, planVersions, refuseSilentChanges, writeVersionPlan } from '../config-versions.js';
+import { runControlPlane } from '../control-plane-wiring.js';
 import { demoVersionName } from '../demo/demo-agents.js';
 import { runDemoScenario } from '../demo/demo-scenario.js';
 import { startDemoStack } from '../demo/demo-stack.js';
 import { formatDemoSummary } from '../demo/format-demo-summary.js';
 import { runEgress } from '../egress-wiring.js';
-import { listen } from '../listen.js';
 import { startOtelExport } from '../otel-wiring.js';
 import { parseFlags, parsePort, parseUpstream } from '../parse-flags.js';
-import { recordDepsFor } from '../record-deps.js';
-import { configuredReplayer } from '../replayer-wiring.js';
-import { drainMs, runTap } from '../run-tap.js';
+import { runTap } from '../run-tap.js';
 import { redactionKeyOf } from '../secrets.js';
 import { resolveShadowVersion, startShadowWorker } from '../shadow-wiring.js';
 import { shownUrl } from '../shown-url.js';
@@ -127,22 +124,17 @@ export const startCommand: Command = {
       });
       const registry = Registry.merge([tapRegistry, egressRegistry, compareRegistry]);
       startShadowWorker({ store, registry, clock, logger, stack, compare });
-      const record = recordDepsFor(config, dataDir);
-      const replayer = configuredReplayer({ store, record, compare, clock, logger });
-      stack.defer('close replayer', () => replayer.close());
-      const control = createApp({
+      const { listening: controlServer, replayer } = await runControlPlane({
+        config,
+        dataDir,
         store,
-        tokens: access.tokens,
-        ...(access.token === undefined ? {} : { adminToken: access.token }),
+        compare,
+        access,
         registry,
-        redactor: record.redactor,
-        replayer,
         clock,
-        logger: logger.child({ role: 'control' }),
+        logger,
+        stack,
       });
-      stack.defer('stop replay runs', () => control.close());
-      const controlServer = await listen(control, { name: 'control plane', host: access.host, port: config.control.port, clock });
-      stack.defer('stop control server', () => controlServer.close(drainMs));
 
       // Up: now the declared versions, the demo's own version and the tap's route are written.
       await writeVersionPlan(store, plan, { apply, report: (line) => io.stderr(`${line}\n`) });
