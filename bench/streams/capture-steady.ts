@@ -2,9 +2,9 @@
  * What capturing long streams costs the proxy's process in steady traffic: `--open=` streams under
  * way at once (1 000, as bench:streams holds), each `--events=` chunks long, one chunk to each
  * open stream a tick, so that as many streams end as start every tick; each stream's capture is
- * run as the tap runs it (`BodyCapture.push` and `SseCapture.push` per chunk; at its end the
- * end-of-stream scan, `packParts`, `releasePacked` and both captures released, as the recorder
- * does). Unlike `capture-alloc.ts` the garbage collector runs as it would (no window without it),
+ * run as the tap runs it (`BodyCapture.push` and `SseCapture.push` per chunk; at its end
+ * `packParts` (with the end-of-stream scan where the tree runs it on the proxy's thread),
+ * `releasePacked` and both captures released, as the recorder does). Unlike `capture-alloc.ts` the garbage collector runs as it would (no window without it),
  * so the figures hold what steady traffic costs: the process's CPU (all threads: GC helpers too)
  * and minor page faults (fresh memory touched; a count, whatever the load) per stream, over
  * `--measure=` streams after as many warm-up ones. Each checkout (`--root=DIR`, repeatable) in a
@@ -90,7 +90,9 @@ const open = (): Open => {
   return { chunks: sources[started++ % sources.length] as Buffer[], request, response, sse: new Sse(cap, undefined, response), next: 0 };
 };
 const finish = (s: Open, n: number): void => {
-  s.sse.end();
+  // Not ended here: `packParts` reads the stream as the recorder does. A tree that scans on the
+  // proxy's thread scans at that first read; since s12-tap a stream held whole is packed unscanned
+  // (its scan runs in the writer, which this bench does not measure).
   const parts = packParts(
     streamResult(null, { startedAt: 1_764_000_000_000 + n, ttfbMs: 1.5, durationMs: 10_000.25 }),
     asTree(streamCapture(s.request, s.response, s.sse, requestHeaders)),

@@ -20,7 +20,7 @@ function parts(body: BodyCapture, reply: Partial<ExchangeParts['reply']>): Excha
 }
 
 describe('recordExchange', () => {
-  it('records a live stream from its arrival times exactly as from its parsed events (one parse of the body instead of two)', () => {
+  it('records a live stream from its arrival times, or from its chunk table when held whole, exactly as from its parsed events', () => {
     // Deltas that spell secrets across events, plain ones, non-JSON data, comments; every line ending.
     const piece = fc.constantFrom('jo', 'hn@exa', 'mple.com', 'sk-', 'abcdefghij', 'klmnopqrstuv', 'wxyz12', ' hello ', 'ok');
     const line = fc.oneof(
@@ -31,6 +31,7 @@ describe('recordExchange', () => {
       fc.constant('data: [DONE]'),
     );
     const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
+    let handed = 0;
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 2 }), eol), { maxLength: 16 }),
@@ -46,16 +47,36 @@ describe('recordExchange', () => {
           const fromEvents = recordExchange(parts(given.body, { sseEvents: given.sse.events }), deps);
           const fromArrivals = recordExchange(parts(arrived.body, { sseArrivals: arrivals ?? [] }), deps);
           expect(fromArrivals).toEqual(fromEvents);
+          // Held whole, the stream is handed over unscanned and scanned here: the same exchange.
+          const held = liveCapture(text, cuts, cap, undefined, { ended: false });
+          const chunks = held.sse.chunks();
+          expect(chunks === undefined).toBe(Buffer.byteLength(text) > cap);
+          if (chunks === undefined) return;
+          handed++;
+          expect(recordExchange(parts(held.body, { sseChunks: Array.from(chunks) }), deps)).toEqual(fromEvents);
         },
       ),
       { numRuns: 2_000, seed: 13 },
     );
+    expect(handed).toBeGreaterThan(500);
   });
 
   it('redacts a secret spelled across a live stream once, in the stored body and the stored events alike', () => {
     const text = ['jo', 'hn@exa', 'mple.com'].map((p) => `data: {"choices":[{"delta":{"content":"${p}"}}]}\n\n`).join('');
     const { body, sse } = liveCapture(text, [30, 90], 1 << 20);
     const e = recordExchange(parts(body, { sseArrivals: sse.arrivals() ?? [] }), { redactor, prices, maxBodyBytes: 1 << 20 });
+    const stored = Buffer.from(e.responseBody.bytes).toString('utf8');
+    expect(stored).not.toContain('hn@exa');
+    expect(e.sseEvents?.map((ev) => ev.data).join('')).not.toContain('hn@exa');
+    expect(e.sseEvents).toHaveLength(3);
+  });
+
+  it('redacts a secret spelled across a stream handed over unscanned, in the stored body and events alike', () => {
+    const text = ['jo', 'hn@exa', 'mple.com'].map((p) => `data: {"choices":[{"delta":{"content":"${p}"}}]}\n\n`).join('');
+    const { body, sse } = liveCapture(text, [30, 90], 1 << 20, undefined, { ended: false });
+    const chunks = sse.chunks();
+    expect(chunks).toBeDefined();
+    const e = recordExchange(parts(body, { sseChunks: chunks ?? [] }), { redactor, prices, maxBodyBytes: 1 << 20 });
     const stored = Buffer.from(e.responseBody.bytes).toString('utf8');
     expect(stored).not.toContain('hn@exa');
     expect(e.sseEvents?.map((ev) => ev.data).join('')).not.toContain('hn@exa');

@@ -35,6 +35,12 @@ export interface ReplyPart {
    * the stored events and the body's redaction.
    */
   readonly sseArrivals?: ArrayLike<number>;
+  /**
+   * Instead of `sseArrivals` and `streamUsage`, for a live stream its capture never scanned (see
+   * `SseCapture.chunks`): where each chunk ends in the body and when it arrived. The body is
+   * scanned here for the events' arrivals and the usage, as the live capture would have.
+   */
+  readonly sseChunks?: ArrayLike<number>;
   /** Usage the stream reported, when it was read on the fly. */
   readonly streamUsage?: ReportedUsage;
   /** Whether the reply streamed, when the path knows (the tap: no content-length); else: it is an event stream. */
@@ -90,11 +96,18 @@ export function recordExchange(parts: ExchangeParts, deps: RecordDeps): Exchange
 
   let events: readonly SseEvent[] | null = reply.sseEvents ?? null;
   let streamUsage = reply.streamUsage;
+  let arrivals = reply.sseArrivals;
+  if (eventStream && events === null && reply.sseChunks !== undefined) {
+    // The live capture's end-of-stream scan, run here instead of on the proxy's thread.
+    const sse = SseCapture.ofChunks(reply.body.bytes, reply.sseChunks, cap);
+    arrivals = sse.arrivals();
+    streamUsage = sse.usage();
+  }
   /** Every complete event of the body's text, when `events` were parsed from it here (they are a prefix of these). */
   let bodyEvents: readonly SseEvent[] | undefined;
-  if (eventStream && events === null && reply.sseArrivals !== undefined) {
-    bodyEvents = arrivedEvents(responseRead, reply.sseArrivals, cap);
-    events = bodyEvents.length > reply.sseArrivals.length ? bodyEvents.slice(0, reply.sseArrivals.length) : bodyEvents;
+  if (eventStream && events === null && arrivals !== undefined) {
+    bodyEvents = arrivedEvents(responseRead, arrivals, cap);
+    events = bodyEvents.length > arrivals.length ? bodyEvents.slice(0, arrivals.length) : bodyEvents;
   } else if (eventStream && events === null && responseRead.text !== undefined) {
     // Read from the stored text (a compressed or imported stream): events get the end time.
     const sse = new SseCapture(cap);

@@ -221,6 +221,71 @@ describe('SseCapture', () => {
     );
   });
 
+  it('hands a stream held whole over unscanned: its held body and chunk table read elsewhere give what it would have read', () => {
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.constantFrom(...lineKinds), eol), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (bom, lines, cuts) => {
+          const text = (bom ? '\uFEFF' : '') + lines.map(([l, e]) => l + e).join('');
+          const body = new BodyCapture(1 << 20);
+          const handed = new SseCapture(1 << 20, undefined, body);
+          for (const [i, chunk] of pieces(text, cuts).entries()) {
+            body.push(chunk);
+            handed.push(chunk, i);
+          }
+          const chunks = handed.chunks();
+          expect(chunks).toBeDefined();
+          const elsewhere = SseCapture.ofChunks(body.body().bytes, Array.from(chunks ?? []), 1 << 20);
+          // The reference: the same stream ended and scanned where it was held.
+          const here = new SseCapture(1 << 20, undefined, undefined);
+          for (const [i, chunk] of pieces(text, cuts).entries()) here.push(chunk, i);
+          here.end();
+          expect(Array.from(elsewhere.arrivals() ?? [])).toEqual(here.events.map((e) => e.at));
+          expect(elsewhere.usage()).toEqual(here.usage());
+          expect(elsewhere.events).toEqual(here.events);
+          expect(elsewhere.dropped).toBe(0);
+          // Once scanned where it was held, it is not handed over.
+          handed.end();
+          expect(handed.chunks()).toBeUndefined();
+        },
+      ),
+      { numRuns: 1_000, seed: 31 },
+    );
+  });
+
+  it('hands over no stream that may have left events out: one cut at the cap, one past the chunk bound, one long enough for more events than are kept', () => {
+    const chunk = Buffer.from('data: x\n\n');
+    const cut = new SseCapture(16);
+    for (let i = 0; i < 3; i++) cut.push(chunk, i);
+    expect(cut.chunks()).toBeUndefined();
+    const many = new SseCapture(1 << 20, undefined, undefined, 4);
+    for (let i = 0; i < 5; i++) many.push(chunk, i);
+    expect(many.chunks()).toBeUndefined();
+    // 6 bytes an event at least (`data\n\n`): 60 000 bytes may hold more than the 10 000 events kept.
+    const tiny = Buffer.from('data\n\n'.repeat(1000));
+    const long = new SseCapture(1 << 20);
+    for (let i = 0; i < 9; i++) long.push(tiny, i);
+    expect(long.chunks()?.length).toBe(18);
+    long.push(tiny, 9);
+    expect(long.chunks()).toBeUndefined();
+    expect(long.dropped).toBe(0);
+    long.push(chunk, 10);
+    expect(long.dropped).toBe(1);
+  });
+
+  it('refuses a chunk table that does not end with the body it is read with (a coded error, nothing read)', () => {
+    const bytes = Buffer.from('data: a\n\ndata: b\n\n');
+    expect(() => SseCapture.ofChunks(bytes, [9, 0, 5, 1], 1024)).toThrow(expect.objectContaining({ code: 'internal' }));
+    expect(() => SseCapture.ofChunks(bytes, [9, 0], 1024)).toThrow(expect.objectContaining({ code: 'internal' }));
+    expect(SseCapture.ofChunks(bytes, [9, 0, 18, 1], 1024).events).toEqual([
+      { at: 0, data: 'a' },
+      { at: 1, data: 'b' },
+    ]);
+  });
+
   it('holds the bytes itself when no body capture is shared (a stored stream parsed again)', () => {
     const sse = new SseCapture(1024);
     sse.push(Buffer.from('data: a\n\ndata: b\n\n'), 7);

@@ -1,5 +1,5 @@
 import type { SseEvent } from '@understudy/core';
-import { SseParser, SseScanner } from '@understudy/core';
+import { SseParser, SseScanner, UnderstudyError } from '@understudy/core';
 import { BodyCapture } from './body-capture.js';
 import { type CaptureBudget, unboundedBudget } from './capture-budget.js';
 import { markAcross, markWithin } from './mark-search.js';
@@ -10,6 +10,11 @@ import { type ReportedUsage, StreamUsage } from './usage-extractor.js';
 const maxSseEvents = 10_000;
 /** Chunks remembered, unscanned, at most (16 bytes each); past it the stream is scanned as it arrives. */
 const maxDeferredChunks = 2048;
+/**
+ * The fewest bytes an event takes (`data` and its blank line: `data\n\n`), so a stream of fewer than
+ * `minEventBytes × maxSseEvents` bytes can hold no event past {@link maxSseEvents}.
+ */
+const minEventBytes = 6;
 
 /** What an event must contain (in its raw bytes) for usage to be read from it: the gate of `StreamUsage.event`, widened. */
 const usageMark = Buffer.from('"usage"');
@@ -105,6 +110,43 @@ export class SseCapture {
       this.#scanDeferred(before);
     }
     this.#scan(chunk, at);
+  }
+
+  /**
+   * A stream of which every byte is held and nothing scanned yet, too short to hold an event past
+   * the events' bound (so none was left out: {@link SseCapture.dropped} is 0): its chunk table, for
+   * whoever builds the exchange to scan it there ({@link SseCapture.ofChunks}) with the same
+   * result, instead of this capture on the proxy's thread. Per chunk, where it ends in the stream
+   * and when it arrived; a view, valid while this capture is. Undefined once scanned (or ended), or
+   * when the stream may have left events out; then read them here.
+   */
+  chunks(): Float64Array | undefined {
+    if (!this.#deferred || this.#seen >= minEventBytes * maxSseEvents) return undefined;
+    return this.#arrivals.chunkTable();
+  }
+
+  /**
+   * The stream {@link SseCapture.chunks} left unscanned, read where its exchange is built: `bytes`
+   * are its held body (all of it), `chunks` its chunk table. Its events, arrivals and usage are
+   * those the capture that held it would have read.
+   */
+  static ofChunks(bytes: Uint8Array, chunks: ArrayLike<number>, capBytes: number): SseCapture {
+    const held = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const body = new BodyCapture(capBytes);
+    // One chunk: held by reference, not copied.
+    body.push(held);
+    const sse = new SseCapture(capBytes, unboundedBudget, body);
+    let end = 0;
+    for (let i = 0; i + 1 < chunks.length; i += 2) {
+      const next = chunks[i] as number;
+      if (!(next > end)) throw new UnderstudyError('internal', 'a stream chunk table out of order');
+      end = next;
+      sse.#arrivals.chunk(end, chunks[i + 1] as number);
+    }
+    if (end !== held.length || body.held !== end)
+      throw new UnderstudyError('internal', 'a stream chunk table that does not end with its body');
+    sse.#seen = end;
+    return sse;
   }
 
   /** Ends the stream (an event without its closing blank line is dropped, as WHATWG says). */

@@ -37,6 +37,11 @@ export class StreamArrivals {
     this.#chunkCount++;
   }
 
+  /** The chunks remembered, in order: where each ends, then when it arrived (a view, valid until the next chunk). */
+  chunkTable(): Float64Array {
+    return this.#chunks.subarray(0, 2 * this.#chunkCount);
+  }
+
   /** Forgets the chunks that end at or before `offset`, the last one excepted. */
   forgetChunksTo(offset: number): void {
     let first = 0;

@@ -9,7 +9,7 @@ import { SseCapture } from './sse-capture.js';
  * A live capture of `text` as the tap's tee feeds it: the reply's bytes cut into chunks at `cuts`
  * (each taken modulo the length + 1; repeats and zero-length pieces dropped), each chunk pushed to
  * the body capture and to the SSE capture with its arrival time (`arrivalAt(i)` for the `i`-th
- * piece, `i × 10` ms by default), then the stream ended. `cap` bounds both, as the tap's capture
+ * piece, `i × 10` ms by default), then the stream ended (unless `ended` is false). `cap` bounds both, as the tap's capture
  * limit does.
  */
 export function liveCapture(
@@ -17,6 +17,7 @@ export function liveCapture(
   cuts: readonly number[],
   cap: number,
   arrivalAt: (piece: number) => number = (i) => i * 10,
+  { ended = true }: { readonly ended?: boolean } = {},
 ): { body: BodyCapture; sse: SseCapture } {
   const bytes = Buffer.from(text, 'utf8');
   const body = new BodyCapture(cap);
@@ -30,6 +31,7 @@ export function liveCapture(
     sse.push(chunk, arrivalAt(i));
     from = to;
   }
-  sse.end();
+  // Not ended: a stream held whole stays unscanned, as the tap hands it to a writer (`SseCapture.chunks`).
+  if (ended) sse.end();
   return { body, sse };
 }

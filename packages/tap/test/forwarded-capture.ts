@@ -5,7 +5,7 @@ import type { ForwardCapture, ForwardResult } from '../src/forward/forward-resul
 export function streamCapture(
   request: BodyCapture,
   response: BodyCapture,
-  sse: Pick<SseCapture, 'events' | 'arrivals' | 'usage' | 'dropped'>,
+  sse: Pick<SseCapture, 'events' | 'arrivals' | 'usage' | 'dropped' | 'chunks'>,
   requestHeaders: readonly string[] = ['host', '127.0.0.1', 'content-type', 'application/json'],
 ): ForwardCapture {
   return {
@@ -17,6 +17,7 @@ export function streamCapture(
     sseArrivals: () => sse.arrivals(),
     streamUsage: () => sse.usage(),
     sseDropped: () => sse.dropped,
+    sseChunks: () => sse.chunks(),
     cutByBudget: false,
     keep: () => () => {},
   };

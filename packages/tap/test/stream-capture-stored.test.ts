@@ -54,7 +54,7 @@ function parsedPieces(chunks: readonly Buffer[], at: (i: number) => number): { e
 }
 
 describe("a long stream's capture, as stored", () => {
-  it('is what a builder given the events a parser read chunk by chunk stores: same body bytes, events, times and usage', () => {
+  it('is what a builder given the events a parser read chunk by chunk stores: same body bytes, events, times and usage, scanned by the proxy or handed over unscanned', () => {
     // Usage with its own figures in each event: the last one read decides, so one missed (a mark across two blocks) shows.
     const line = fc.oneof(
       fc.constantFrom(
@@ -74,6 +74,7 @@ describe("a long stream's capture, as stored", () => {
       storedAtOnce: true,
     };
     let n = 0;
+    let handed = 0;
     fc.assert(
       fc.property(
         fc.array(line, { minLength: 10, maxLength: 60 }),
@@ -81,7 +82,9 @@ describe("a long stream's capture, as stored", () => {
         // A first event of any length, so the marks and events fall at every offset of the held 4 KB blocks.
         fc.nat(4096),
         fc.array(fc.nat(), { maxLength: 40 }),
-        (lines, eol, shift, cuts) => {
+        // Ended on the proxy's thread (scanned there), or handed to the writer unscanned, as the recorder does.
+        fc.boolean(),
+        (lines, eol, shift, cuts, ended) => {
           const text = [`data: ${'s'.repeat(shift)}`, ...lines].map((l) => `${l.replaceAll('\n', eol)}${eol}${eol}`).join('');
           // Cut at least every 1 000 bytes: the reply is held in blocks, as a socket's reads are.
           const chunks = pieces(text, [...cuts, ...Array.from({ length: Math.ceil(text.length / 1000) }, (_, i) => i * 1000)]);
@@ -95,11 +98,15 @@ describe("a long stream's capture, as stored", () => {
             response.push(chunk);
             sse.push(chunk, at(i));
           }
-          sse.end();
+          if (ended) sse.end();
           const id = `01S${String(n++).padStart(5, '0')}`;
           const capture = streamCapture(request, response, sse, requestHeaders);
           const result = streamResult(capture);
-          const stored = build(packParts(result, capture, id, 'stable', null));
+          const packed = packParts(result, capture, id, 'stable', null);
+          // Not ended: held whole, the stream was packed without a scan on the proxy's thread.
+          expect(sse.chunks() === undefined).toBe(ended);
+          if (!ended) handed++;
+          const stored = build(packed);
           // The reference: the whole body and the parser's events handed to the same builder.
           const reference = parsedPieces(chunks, at);
           const whole = Buffer.concat(chunks);
@@ -146,5 +153,6 @@ describe("a long stream's capture, as stored", () => {
       ),
       { numRuns: 150, seed: 31 },
     );
+    expect(handed).toBeGreaterThan(30);
   });
 });

@@ -62,8 +62,9 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps): CaptureRecorde
     const release = raw.keep();
     const build = (): void => {
       try {
-        // Read here, where a long stream's end-of-stream scan runs (in a deferred build's slice).
-        const sseDropped = raw.sseDropped();
+        // A stream held whole goes to the writer unscanned, having left no event out (ForwardCapture.sseChunks);
+        // else read here, where a long stream's end-of-stream scan runs (in a deferred build's slice).
+        const sseDropped = writerBuilds && raw.sseChunks() !== undefined ? 0 : raw.sseDropped();
         if (sseDropped > 0) metrics.sseEventsDropped(sseDropped);
         if (writerBuilds) {
           const packed = packParts(result, raw, id, version.name, parentId);

@@ -21,6 +21,7 @@ function capture(over: Partial<ForwardCapture> = {}): ForwardCapture {
     sseArrivals: () => undefined,
     streamUsage: () => undefined,
     sseDropped: () => 0,
+    sseChunks: () => undefined,
     cutByBudget: false,
     keep: () => () => {},
     ...over,

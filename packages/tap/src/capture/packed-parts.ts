@@ -18,7 +18,12 @@ import type { ForwardCapture, ForwardResult } from '../forward/forward-result.js
  * read in the writer; as one text 0.5 and 0.7. The rare parts (an error, stream usage, events
  * parsed already) are one JSON string each, empty when absent.
  */
-export const packedFormat = 2;
+export const packedFormat = 3;
+
+/** What the list of times after the reply's timings is: none, the kept events' arrivals, or the stream's chunk table. */
+export const timesNone = 0;
+export const timesOfEvents = 1;
+export const timesOfChunks = 2;
 
 /** What an exchange's parts hold beyond its bodies and strings: fixed fields and length prefixes. */
 const fixedBytes = 96;
@@ -234,11 +239,13 @@ export function packParts(
   // The reply (a long stream's) is copied from its held parts, never joined into one piece first.
   const response = capture.response;
   const responseHeaders = capture.responseHeaders;
-  // A live stream's events are its body's: only their arrival times travel (see ReplyPart.sseArrivals).
-  const arrivals = capture.sseArrivals();
-  const events = arrivals === undefined ? capture.sseEvents() : null;
+  // A stream held whole travels unscanned: its chunk table, scanned in the writer (see ReplyPart.sseChunks).
+  const chunks = capture.sseChunks();
+  // Else a live stream's events are its body's: only their arrival times travel (see ReplyPart.sseArrivals).
+  const times = chunks ?? capture.sseArrivals();
+  const events = times === undefined ? capture.sseEvents() : null;
   const eventsJson = events === null ? '' : JSON.stringify(events);
-  const usage = capture.streamUsage();
+  const usage = chunks === undefined ? capture.streamUsage() : undefined;
   const usageJson = usage === undefined ? '' : JSON.stringify(usage);
   const errorJson = result.error === null ? '' : JSON.stringify(result.error);
   const bound =
@@ -253,7 +260,7 @@ export function packParts(
     listBound(responseHeaders ?? []) +
     requestBody.bytes.length +
     response.held +
-    8 * (arrivals?.length ?? 0) +
+    8 * (times?.length ?? 0) +
     strBound(eventsJson) +
     strBound(usageJson) +
     strBound(errorJson);
@@ -283,10 +290,10 @@ export function packParts(
   w.u8(result.streamed ? 1 : 0);
   w.f64(result.ttfbMs);
   w.f64(result.durationMs);
-  w.u8(arrivals === undefined ? 0 : 1);
-  if (arrivals !== undefined) {
-    w.u32(arrivals.length);
-    for (let i = 0; i < arrivals.length; i++) w.f64(arrivals[i] as number);
+  w.u8(times === undefined ? timesNone : chunks === undefined ? timesOfEvents : timesOfChunks);
+  if (times !== undefined) {
+    w.u32(times.length);
+    for (let i = 0; i < times.length; i++) w.f64(times[i] as number);
   }
   w.str(eventsJson);
   w.str(usageJson);

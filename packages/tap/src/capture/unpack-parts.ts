@@ -1,7 +1,7 @@
 import type { ExchangeParts } from '@understudy/capture';
 import type { CapturedBody, ExchangeError, SseEvent } from '@understudy/core';
 import { headerRecord } from '../forward/forward-headers.js';
-import { packedFormat } from './packed-parts.js';
+import { packedFormat, timesOfChunks, timesOfEvents } from './packed-parts.js';
 
 // The writer's side of packed-parts.ts: an exchange's parts read back from the bytes the proxy's
 // thread packed (the layout is described there).
@@ -91,10 +91,11 @@ export function unpackParts(packed: unknown): ExchangeParts {
   const streamed = r.u8() === 1;
   const ttfbMs = r.f64();
   const durationMs = r.f64();
-  let arrivals: number[] | undefined;
-  if (r.u8() === 1) {
-    arrivals = new Array<number>(r.u32());
-    for (let i = 0; i < arrivals.length; i++) arrivals[i] = r.f64() ?? 0;
+  const timesKind = r.u8();
+  let times: number[] | undefined;
+  if (timesKind === timesOfEvents || timesKind === timesOfChunks) {
+    times = new Array<number>(r.u32());
+    for (let i = 0; i < times.length; i++) times[i] = r.f64() ?? 0;
   }
   const eventsJson = r.str();
   const usageJson = r.str();
@@ -111,9 +112,11 @@ export function unpackParts(packed: unknown): ExchangeParts {
       status,
       headers: hasResponseHeaders ? headerRecord(responseHeaders) : {},
       body: responseBody,
-      ...(arrivals === undefined
+      ...(times === undefined
         ? { sseEvents: eventsJson === '' ? null : (JSON.parse(eventsJson) as SseEvent[]) }
-        : { sseArrivals: arrivals }),
+        : timesKind === timesOfChunks
+          ? { sseChunks: times }
+          : { sseArrivals: times }),
       streamed,
       ...(usageJson === '' ? {} : { streamUsage: JSON.parse(usageJson) }),
     },

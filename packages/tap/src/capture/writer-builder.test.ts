@@ -35,6 +35,7 @@ function packedStream(): Uint8Array {
     sseArrivals: () => Array.from({ length: 22 }, (_, i) => i * 5),
     streamUsage: () => undefined,
     sseDropped: () => 0,
+    sseChunks: () => undefined,
     cutByBudget: false,
     keep: () => () => {},
   };

@@ -25,7 +25,7 @@ function openAiStream(): ExchangeParts {
   for (let i = 0; i < 200; i++)
     body += `data: ${head},"choices":[{"index":0,"delta":{"content":${JSON.stringify(words[i % words.length])}},"finish_reason":null}]}\n\n`;
   body += `data: ${head},"choices":[],"usage":{"prompt_tokens":24,"completion_tokens":200,"total_tokens":224}}\n\ndata: [DONE]\n\n`;
-  return stream('/v1/chat/completions', chatRequest(), body, 202);
+  return stream('/v1/chat/completions', chatRequest(), body);
 }
 
 function anthropicStream(): ExchangeParts {
@@ -35,7 +35,7 @@ function anthropicStream(): ExchangeParts {
     body += `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`;
   }
   body += `event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":200}}\n\n`;
-  return stream('/v1/messages', chatRequest(), body, 202);
+  return stream('/v1/messages', chatRequest(), body);
 }
 
 function shortJson(): ExchangeParts {
@@ -61,17 +61,15 @@ function chatRequest(): string {
   });
 }
 
-function stream(path: string, request: string, body: string, events: number): ExchangeParts {
-  return exchange(
-    path,
-    request,
-    'text/event-stream',
-    body,
-    Array.from({ length: events }, (_, i) => i * 50),
-  );
+/** A live stream as the tap hands it over unscanned: its chunk table, one event a chunk, 50 ms apart (see ReplyPart.sseChunks). */
+function stream(path: string, request: string, body: string): ExchangeParts {
+  const chunks: number[] = [];
+  const bytes = Buffer.from(body);
+  for (let end = bytes.indexOf('\n\n'); end !== -1; end = bytes.indexOf('\n\n', end + 2)) chunks.push(end + 2, (chunks.length / 2) * 50);
+  return exchange(path, request, 'text/event-stream', body, chunks);
 }
 
-function exchange(path: string, request: string, type: string, reply: string, arrivals: number[] | undefined): ExchangeParts {
+function exchange(path: string, request: string, type: string, reply: string, chunks: number[] | undefined): ExchangeParts {
   const requestBytes = Buffer.from(request);
   const replyBytes = Buffer.from(reply);
   return {
@@ -95,8 +93,8 @@ function exchange(path: string, request: string, type: string, reply: string, ar
       status: 200,
       headers: { 'content-type': type },
       body: { bytes: replyBytes, size: replyBytes.length, truncated: false },
-      ...(arrivals === undefined ? {} : { sseArrivals: arrivals }),
-      streamed: arrivals !== undefined,
+      ...(chunks === undefined ? {} : { sseChunks: chunks }),
+      streamed: chunks !== undefined,
     },
     ttfbMs: 1,
     durationMs: 10_000,

@@ -34,6 +34,12 @@ export interface ForwardCapture {
   streamUsage(): ReportedUsage | undefined;
   /** Events of the stream seen but not kept (past the per-exchange cap or the in-flight budget). */
   sseDropped(): number;
+  /**
+   * For a stream held whole and not scanned yet (see `SseCapture.chunks`), its chunk table, and
+   * it reads nothing: a capture writer that builds then scans the stream instead of the proxy's
+   * thread, and `sseDropped()` is 0. Undefined otherwise.
+   */
+  sseChunks(): ArrayLike<number> | undefined;
   /** True when the in-flight capture budget, not the per-body cap, cut a copy short. */
   readonly cutByBudget: boolean;
   /**

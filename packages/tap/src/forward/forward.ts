@@ -150,6 +150,7 @@ export function forward(options: ForwardOptions): void {
             sseArrivals: stream === undefined ? noStream.sseArrivals : () => endedSse(stream).arrivals(),
             streamUsage: stream === undefined ? noStream.streamUsage : () => endedSse(stream).usage(),
             sseDropped: stream === undefined ? noStream.sseDropped : () => endedSse(stream).dropped,
+            sseChunks: stream === undefined ? noStream.sseChunks : () => stream.chunks(),
             cutByBudget: request.cutByBudget || response.cutByBudget || sse?.cutByBudget === true,
             keep() {
               kept = true;
@@ -276,11 +277,12 @@ function endedSse(sse: SseCapture): SseCapture {
 }
 
 /** What a capture of a reply that is no uncompressed event stream reads. */
-const noStream: Pick<ForwardCapture, 'sseEvents' | 'sseArrivals' | 'streamUsage' | 'sseDropped'> = {
+const noStream: Pick<ForwardCapture, 'sseEvents' | 'sseArrivals' | 'streamUsage' | 'sseDropped' | 'sseChunks'> = {
   sseEvents: () => null,
   sseArrivals: () => undefined,
   streamUsage: () => undefined,
   sseDropped: () => 0,
+  sseChunks: () => undefined,
 };
 
 function describe(err: Error, code: string, target: UpstreamTarget): string {
