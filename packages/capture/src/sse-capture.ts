@@ -136,13 +136,7 @@ export class SseCapture {
     // One chunk: held by reference, not copied.
     body.push(held);
     const sse = new SseCapture(capBytes, unboundedBudget, body);
-    let end = 0;
-    for (let i = 0; i + 1 < chunks.length; i += 2) {
-      const next = chunks[i] as number;
-      if (!(next > end)) throw new UnderstudyError('internal', 'a stream chunk table out of order');
-      end = next;
-      sse.#arrivals.chunk(end, chunks[i + 1] as number);
-    }
+    const end = sse.#arrivals.load(chunks);
     if (end !== held.length || body.held !== end)
       throw new UnderstudyError('internal', 'a stream chunk table that does not end with its body');
     sse.#seen = end;

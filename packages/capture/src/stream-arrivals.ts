@@ -1,3 +1,5 @@
+import { UnderstudyError } from '@understudy/core';
+
 /** Chunks (or kept events) a table makes room for at first; each growth doubles it. */
 const firstRoom = 32;
 
@@ -40,6 +42,18 @@ export class StreamArrivals {
   /** The chunks remembered, in order: where each ends, then when it arrived (a view, valid until the next chunk). */
   chunkTable(): Float64Array {
     return this.#chunks.subarray(0, 2 * this.#chunkCount);
+  }
+
+  /** Remembers the chunks of a `table` as {@link chunkTable} gives it; returns where the last ends (0: none). */
+  load(table: ArrayLike<number>): number {
+    let end = 0;
+    for (let i = 0; i + 1 < table.length; i += 2) {
+      const next = table[i] as number;
+      if (!(next > end)) throw new UnderstudyError('internal', 'a stream chunk table out of order');
+      end = next;
+      this.chunk(end, table[i + 1] as number);
+    }
+    return end;
   }
 
   /** Forgets the chunks that end at or before `offset`, the last one excepted. */
