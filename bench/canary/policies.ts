@@ -7,6 +7,7 @@ import {
   maxLatencySamples,
   parseCanarySpec,
   quantile,
+  stepWindow,
 } from '@understudy/canary';
 import type { Sample } from './traffic-model.js';
 
@@ -31,7 +32,7 @@ export interface Policy {
 
 export const weights = [1, 5, 25, 50, 100];
 
-/** Understudy's policy: the controller's own spec, gates and step decision over cumulative evidence. */
+/** Understudy's policy: the controller's own spec, gates and step decision over the evidence the controller reads. */
 export function understudyPolicy(intervalMs: number, minRequests: readonly number[]): Policy {
   const spec: CanarySpec = parseCanarySpec({
     candidate: 'candidate',
@@ -52,11 +53,11 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
   const strata: { stable: ReturnType<typeof accumulator>; candidate: ReturnType<typeof accumulator> }[] = [
     { stable: accumulator(), candidate: accumulator() },
   ];
+  // The current step's comparisons, as the controller reads them for the divergence gate.
   const comparisons = { n: 0, events: 0 };
   let step = 0;
   let stepStartedAt = 0;
   let inStep = 0;
-  let comparisonsInStep = 0;
   let failures = 0;
   let look = 0;
   return {
@@ -69,12 +70,12 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
       comparisons.n += window.comparisons.n;
       comparisons.events += window.comparisons.over;
       inStep += window.candidate.length;
-      comparisonsInStep += window.comparisons.n;
       look++;
       const verdicts: GateVerdict[] = evaluateGates(spec, {
         stable: stable.stats(),
         candidate: candidate.stats(),
         divergence: { candidate: { ...comparisons }, baseline: null },
+        divergenceWindow: stepWindow(spec, step, stepStartedAt, now),
         look,
         webhooks: new Map(),
         strata: strata.map((s) => ({ stable: s.stable.stats(), candidate: s.candidate.stats() })),
@@ -85,7 +86,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         stepStartedAt,
         now,
         candidateRequestsInStep: inStep,
-        candidateComparisonsInStep: comparisonsInStep,
+        candidateComparisonsInStep: comparisons.n,
         verdicts,
         consecutiveFailures: failures,
       });
@@ -101,7 +102,8 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
           strata.push({ stable: accumulator(), candidate: accumulator() });
           stepStartedAt = now;
           inStep = 0;
-          comparisonsInStep = 0;
+          comparisons.n = 0;
+          comparisons.events = 0;
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };
         case 'stay':
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };

@@ -1,3 +1,4 @@
+import type { SampleWindow } from './sample-window.js';
 import type { MeanStats, RateCount } from './sequential-bound.js';
 
 /** What one arm (stable or candidate) did over an analysis window. */
@@ -28,7 +29,9 @@ export type WebhookGateResult = { readonly pass: boolean; readonly reason: strin
 export interface AnalysisInput {
   readonly stable: ArmStats;
   readonly candidate: ArmStats;
+  /** Comparisons of the candidate over `divergenceWindow` (a canary: the current step). */
   readonly divergence: DivergenceCounts | null;
+  readonly divergenceWindow: SampleWindow;
   /** 1 for the first analysis of this canary, then 2, 3, … (alpha is spent across looks). */
   readonly look: number;
   /** Webhook gate answers by gate name. */

@@ -8,6 +8,7 @@ import { decideStep } from './decide-step.js';
 import { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 import { evaluateGates } from './evaluate-gates.js';
 import { createNotifier, hooksAllow } from './notifier.js';
+import { stepWindow } from './sample-window.js';
 import { type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
 import * as t from './transitions.js';
 
@@ -110,17 +111,15 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const { spec, record } = view;
     const ctx = { view, now, actor };
     const since = record.analysisStartedAt ?? record.createdAt;
-    const stepSince = record.stepStartedAt ?? since;
+    // The current step, where the divergence gate judges and every gate's sample minimum is counted.
+    const step = stepWindow(spec, record.stepIndex, record.stepStartedAt ?? since, now);
     const divergenceGated = spec.gates.some((g) => g.kind === 'divergence');
-    const [stable, candidate, div, inStep, divInStep] = await Promise.all([
+    const [stable, candidate, inStep, divInStep] = await Promise.all([
       traffic.armStats({ version: spec.stable, since, until: now + 1 }),
       traffic.armStats({ version: spec.candidate, since, until: now + 1 }),
+      traffic.liveRequests({ version: spec.candidate, since: step.from, until: step.to + 1 }),
       divergenceGated
-        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since, until: now + 1 })
-        : Promise.resolve(null),
-      traffic.liveRequests({ version: spec.candidate, since: stepSince, until: now + 1 }),
-      divergenceGated
-        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since: stepSince, until: now + 1 })
+        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since: step.from, until: step.to + 1 })
         : Promise.resolve(null),
     ]);
     const comparisonsInStep = divInStep?.candidate.n ?? 0;
@@ -131,7 +130,8 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const gateVerdicts = evaluateGates(spec, {
       stable,
       candidate,
-      divergence: div,
+      divergence: divInStep,
+      divergenceWindow: step,
       look,
       webhooks,
       ...(strata === undefined ? {} : { strata }),
@@ -139,7 +139,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const { decision, consecutiveFailures } = decideStep({
       spec,
       stepIndex: record.stepIndex,
-      stepStartedAt: record.stepStartedAt ?? now,
+      stepStartedAt: step.from,
       now,
       candidateRequestsInStep: inStep,
       candidateComparisonsInStep: comparisonsInStep,

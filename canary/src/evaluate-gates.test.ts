@@ -4,6 +4,7 @@ import { type AnalysisInput, type ArmStats, emptyMean } from './arm-stats.js';
 import { type GateKind, parseCanarySpec } from './canary-spec.js';
 import { decideStep } from './decide-step.js';
 import { evaluateGates } from './evaluate-gates.js';
+import { stepWindow } from './sample-window.js';
 
 const spec = parseCanarySpec({
   candidate: 'v2',
@@ -33,6 +34,7 @@ const input = (stable: ArmStats, candidate: ArmStats, look = 1): AnalysisInput =
   stable,
   candidate,
   divergence: null,
+  divergenceWindow: { name: 'step 1', from: 0, to: 60_000, of: 1 },
   look,
   webhooks: new Map(),
 });
@@ -222,5 +224,32 @@ describe('a candidate confidently worse than stable, not yet past the threshold 
     expect(unsure[0]?.worse).not.toBe(true);
     expect(step(unsure, 0)).toEqual({ action: 'advance', toStep: 1 });
     expect(step(unsure, 1)).toEqual({ action: 'promote' });
+  });
+});
+
+describe('the divergence gate over the current step (user audit 3)', () => {
+  const fourSteps = parseCanarySpec({
+    candidate: 'v2',
+    steps: [{ weight: 10 }, { weight: 30 }, { weight: 60 }, { weight: 100 }],
+    gates: [{ kind: 'divergence', threshold: 0.1, minSamples: 30, critical: true }],
+  });
+  const none = { n: 0, errors: 0, latencies: [], cost: emptyMean, tokens: emptyMean };
+  const judge = (n: number, events: number) =>
+    evaluateGates(fourSteps, {
+      ...input(none, none),
+      divergence: { candidate: { n, events }, baseline: null },
+      divergenceWindow: stepWindow(fourSteps, 1, 5_000, 9_000),
+    })[0];
+
+  it('names the window in its evidence and reason, and splits alpha over the steps', () => {
+    const v = judge(360, 120);
+    expect(v).toMatchObject({ outcome: 'fail', evidence: { window: 'step 2', windowFrom: 5_000, windowTo: 9_000, nCandidate: 360 } });
+    expect(v?.reason).toMatch(/in step 2 worse by at least/);
+    // Each step starts a fresh anytime-valid sequence: four of them share the canary's alpha.
+    expect(v?.evidence.alpha).toBeCloseTo(fourSteps.alpha / 4, 12);
+  });
+
+  it('holds below its minimum in the step however bad the few comparisons look', () => {
+    expect(judge(29, 29)).toMatchObject({ outcome: 'hold', evidence: { nCandidate: 29, window: 'step 2' } });
   });
 });

@@ -1,7 +1,8 @@
-import type { AnalysisInput, ArmStats } from './arm-stats.js';
+import type { AnalysisInput, ArmStats, DivergenceCounts } from './arm-stats.js';
 import { type CanarySpec, type GateSpec, gateName } from './canary-spec.js';
 import type { GateOutcome, GateVerdict } from './gate-verdict.js';
 import { mannWhitney, quantile } from './mann-whitney.js';
+import type { SampleWindow } from './sample-window.js';
 import {
   type DifferenceBound,
   type MeanStats,
@@ -48,36 +49,8 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
         },
       };
     }
-    case 'divergence': {
-      const d = input.divergence;
-      if (d === null || d.candidate.n < gate.minSamples) {
-        return {
-          ...base,
-          outcome: 'hold',
-          reason: `fewer than ${gate.minSamples} comparisons of the candidate`,
-          evidence: { nCandidate: d?.candidate.n ?? 0 },
-        };
-      }
-      const tau = Math.max(2 * gate.threshold, 0.01);
-      const useBaseline = d.baseline !== null && d.baseline.n >= gate.minSamples;
-      const bound =
-        useBaseline && d.baseline !== null
-          ? rateDifferenceBound(d.candidate, d.baseline, alpha, tau)
-          : rateVersusReferenceBound(d.candidate, gate.baselineRate, alpha, tau);
-      return {
-        ...base,
-        ...boundOutcome(bound, gate.threshold, 'share over the noise floor'),
-        evidence: {
-          nCandidate: d.candidate.n,
-          rateCandidate: d.candidate.events / d.candidate.n,
-          nBaseline: useBaseline ? (d.baseline?.n ?? 0) : null,
-          rateBaseline: useBaseline && d.baseline !== null ? d.baseline.events / d.baseline.n : gate.baselineRate,
-          ...boundEvidence(bound),
-          threshold: gate.threshold,
-          alpha,
-        },
-      };
-    }
+    case 'divergence':
+      return { ...base, ...divergenceVerdict(gate, input.divergence, input.divergenceWindow, alpha) };
     case 'latency':
       return { ...base, ...latencyVerdict(gate, stable, candidate, alpha, input.look) };
     case 'latency_p95':
@@ -98,7 +71,43 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
   }
 }
 
-type Partial3 = Pick<GateVerdict, 'outcome' | 'reason' | 'evidence'>;
+type Partial3 = Pick<GateVerdict, 'outcome' | 'reason' | 'evidence' | 'worse'>;
+
+/**
+ * The share of the candidate's comparisons beyond the noise floor over one window (a canary's
+ * current step), against stable's own share when measured, else `baselineRate`. Each window is
+ * a fresh anytime-valid sequence, so alpha is split over the windows a canary judges in turn.
+ */
+function divergenceVerdict(gate: GateSpec, d: DivergenceCounts | null, window: SampleWindow, gateAlpha: number): Partial3 {
+  const where = { window: window.name, windowFrom: window.from, windowTo: window.to };
+  if (d === null || d.candidate.n < gate.minSamples) {
+    return {
+      outcome: 'hold',
+      reason: `fewer than ${gate.minSamples} comparisons of the candidate in ${window.name}`,
+      evidence: { nCandidate: d?.candidate.n ?? 0, minSamples: gate.minSamples, ...where },
+    };
+  }
+  const alpha = gateAlpha / window.of;
+  const tau = Math.max(2 * gate.threshold, 0.01);
+  const baseline = d.baseline !== null && d.baseline.n >= gate.minSamples ? d.baseline : null;
+  const bound =
+    baseline !== null
+      ? rateDifferenceBound(d.candidate, baseline, alpha, tau)
+      : rateVersusReferenceBound(d.candidate, gate.baselineRate, alpha, tau);
+  return {
+    ...boundOutcome(bound, gate.threshold, `share over the noise floor in ${window.name}`),
+    evidence: {
+      nCandidate: d.candidate.n,
+      rateCandidate: d.candidate.events / d.candidate.n,
+      nBaseline: baseline?.n ?? null,
+      rateBaseline: baseline !== null ? baseline.events / baseline.n : gate.baselineRate,
+      ...boundEvidence(bound),
+      threshold: gate.threshold,
+      alpha,
+      ...where,
+    },
+  };
+}
 
 function tooFew(gate: GateSpec, counts: { stable: number; candidate: number }): Partial3 {
   return {

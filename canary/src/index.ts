@@ -33,6 +33,7 @@ export { type GateOutcome, type GateVerdict, gateOutcomes } from './gate-verdict
 export { type MannWhitneyResult, mannWhitney, normalCdf, quantile } from './mann-whitney.js';
 export { createNotifier, hooksAllow, type Notifier } from './notifier.js';
 export { createRetentionPolicy, type RetentionPolicy } from './retention-policy.js';
+export { type SampleWindow, stepWindow } from './sample-window.js';
 export {
   type DifferenceBound,
   type MeanStats,

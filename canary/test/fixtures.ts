@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Exchange, emptyBody, noUsage, type Random } from '@understudy/core';
+import { type Exchange, emptyBody, noUsage, type Random, seededRandom } from '@understudy/core';
 import { openStore, type Store } from '@understudy/store';
 
 export async function tempStore(): Promise<Store> {
@@ -40,4 +40,27 @@ export function traffic(random: Random, o: { version: string; n: number; at: num
       error: null,
     } satisfies Exchange;
   });
+}
+
+/**
+ * `n` judged live-shadow comparisons of `version` made at `at`, exactly `over` of them beyond the
+ * noise floor (a regression): the shadow exchanges they compare and the comparison rows, stored.
+ */
+export async function storeComparisons(store: Store, o: { version: string; n: number; over: number; at: number }): Promise<void> {
+  const shadows = traffic(seededRandom(0), { version: o.version, n: o.n, at: o.at, errorRate: 0, latencyMs: 100 }).map(
+    (x): Exchange => ({ ...x, role: 'shadow', parentId: `P${x.id}` }),
+  );
+  await store.exchanges.insertMany(shadows);
+  await store.shadowComparisons.insertMany(
+    shadows.map((s, i) => ({
+      exchangeId: s.id,
+      parentId: s.parentId ?? '',
+      endpoint: 'POST /v1/chat/completions',
+      verdict: i < o.over ? 'regression' : 'match',
+      score: null,
+      scoreOverNoise: null,
+      report: null,
+      createdAt: o.at,
+    })),
+  );
 }
