@@ -86,6 +86,7 @@ describe('/api/gates: verdicts for Argo Rollouts and Flagger', () => {
     // A rate over the judged comparisons: 1 of 500 is 0.002; too few comparisons hold.
     expect(await (await argo('strict?maxRegressionRate=0.001')).json()).toMatchObject({ verdict: 'fail' });
     expect(await (await argo('strict?maxRegressionRate=0.01')).json()).toMatchObject({ verdict: 'pass' });
+    await seed(store, { version: 'young', n: 5, regressions: 0 }); // this test once asked for it unseeded, and got a verdict
     expect(await (await argo('young?maxRegressionRate=0.5')).json()).toMatchObject({ verdict: 'inconclusive' });
     const badRate = await argo('strict?maxRegressionRate=2');
     expect(badRate.status).toBe(400);
@@ -172,6 +173,38 @@ describe('/api/gates: verdicts for Argo Rollouts and Flagger', () => {
     expect(await (await prometheus('understudy_gate_error_rate{version="ghost"}')).json()).toMatchObject({ data: { result: [] } });
     const wrong = await prometheus('sum(rate(http_requests_total[1m]))');
     expect(wrong.status).toBe(400);
+  });
+
+  it('answers a version nobody registered or served with a typed 404, not a verdict (user audit 3)', async () => {
+    await seed(store, { version: 'v2', n: 500, regressions: 0 });
+    // Known from traffic only (an import, a tap's --upstream): no registry row, still a version.
+    const served = await argo('v2?window=10m');
+    expect(served.status).toBe(200);
+    await store.versions.upsert({ name: 'fresh', upstream: 'http://127.0.0.1:9', headers: {} });
+    expect(await (await argo('fresh')).json()).toMatchObject({ verdict: 'inconclusive' }); // registered, no traffic yet
+
+    const typo = await argo('v2-typo?window=10m');
+    expect(typo.status).toBe(404);
+    expect(await typo.json()).toEqual({
+      error: { code: 'not_found', message: 'no version named "v2-typo": not registered, never served, shadowed or replayed against' },
+    });
+    const stableTypo = await argo('v2?stable=stabel');
+    expect(stableTypo.status).toBe(404);
+    expect(((await stableTypo.json()) as { error: { message: string } }).error.message).toMatch(/^stable: no version named "stabel"/);
+    // Flagger: a typo must not pass through onInconclusive=pass; 404 halts it like any non-2xx.
+    const webhook = await flagger({ token, version: 'v2-typo', onInconclusive: 'pass' });
+    expect(webhook.status).toBe(404);
+    expect(await webhook.json()).toMatchObject({ error: { code: 'not_found' } });
+    // Prometheus answers a series it does not have with no sample (a failed check for Flagger),
+    // never with a figure: 0 regressions of a typo would pass `understudy_gate_regressions <= 0`.
+    for (const figure of ['pass', 'regressions', 'divergence_rate', 'error_rate']) {
+      const answer = await prometheus(`understudy_gate_${figure}{version="v2-typo"}`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ status: 'success', data: { result: [] } });
+    }
+    expect(await (await prometheus('understudy_gate_regressions{version="v2", window="10m"}')).json()).toMatchObject({
+      data: { result: [{ value: [now / 1000, '0'] }] },
+    });
   });
 
   it('refuses a missing or wrong token on every gate, and tells nothing without one', async () => {

@@ -46,14 +46,17 @@ function basicPassword(header: string | undefined): string | undefined {
  * - `GET /api/gates/versions/:version?stable=&window=&run=&maxDivergence=&…` — Argo Rollouts' Web
  *   metric provider: always 200 with the {@link VersionGateReport}, so `successCondition:
  *   result.verdict == "pass"` / `failureCondition: result.verdict == "fail"` leave an
- *   inconclusive answer inconclusive (Argo pauses). Bearer token in the provider's `headers`.
+ *   inconclusive answer inconclusive (Argo pauses); a version nobody registered or served is a
+ *   typed 404 (Argo errors), never a verdict. Bearer token in the provider's `headers`.
  * - `POST /api/gates/flagger` — Flagger's webhook (`rollout`, `pre-rollout`, `confirm-promotion`):
  *   `{ name, namespace, phase, checksum?, metadata }` with the version in `metadata.version`
- *   (default: the canary's name) and the query's other keys as metadata; 200 pass, 412 fail.
+ *   (default: the canary's name) and the query's other keys as metadata; 200 pass, 412 fail, 404
+ *   an unknown version (whatever `onInconclusive` says).
  *   Flagger's webhooks cannot send headers, so the token may come as `metadata.token`.
  * - `GET /api/gates/prometheus/api/v1/query?query=` — Flagger's MetricTemplate with the
  *   `prometheus` provider: `understudy_gate_pass{version="v2"}` and the other figures (see
- *   {@link parsePromQuery}), with the token as the secret's password (basic auth) or a bearer.
+ *   {@link parsePromQuery}), with the token as the secret's password (basic auth) or a bearer; an
+ *   unknown version (or run) has no sample, as Prometheus answers a series it does not hold.
  */
 export function gateRoutes(deps: GateRoutesDeps): Hono {
   const routes = new Hono();
@@ -97,7 +100,12 @@ export function gateRoutes(deps: GateRoutesDeps): Hono {
     const query = parsePromQuery(c.req.query('query') ?? '');
     const at = deps.clock.now() / 1000;
     if (query.kind === 'constant') return c.json(promVector(at, query.value, {}));
-    const report = await judge(query.labels);
+    const report = await judge(query.labels).catch((error: unknown) => {
+      // As Prometheus answers a series it does not hold: no sample (Flagger fails the check), never a figure.
+      if (error instanceof UnderstudyError && error.code === 'not_found') return null;
+      throw error;
+    });
+    if (report === null) return c.json(promVector(at, null, {}));
     return c.json(promVector(at, query.figure(report), { version: report.version }));
   });
   return routes;

@@ -105,6 +105,18 @@ async function runDivergence(store: Store, runId: string, version: string): Prom
  * rate against stable's over the window, and optionally a count of regressions.
  */
 export async function judgeVersion(store: Store, clock: Clock, q: GateQuery): Promise<VersionGateReport> {
+  // A name nobody registered or served is a typo, not a version without evidence: "inconclusive"
+  // would let Flagger's onInconclusive=pass (or a lenient Argo condition) through (user audit 3).
+  for (const [key, name] of [
+    ['', q.version],
+    ['stable: ', q.stable],
+  ] as const) {
+    if (!(await store.analysis.knowsVersion(name)))
+      throw new UnderstudyError(
+        'not_found',
+        `${key}no version named "${name}": not registered, never served, shadowed or replayed against`,
+      );
+  }
   const until = clock.now();
   const since = until - q.window;
   const divergence =
@@ -123,7 +135,9 @@ export async function judgeVersion(store: Store, clock: Clock, q: GateQuery): Pr
       { kind: 'error_rate', threshold: q.maxErrorRate, minSamples: q.minSamples },
     ],
   });
-  const verdicts = evaluateGates(spec, { stable, candidate, divergence, look: 1, webhooks: new Map() });
+  // One look over one window: the whole alpha is spent on it.
+  const divergenceWindow = { name: 'the query window', from: since, to: until, of: 1 };
+  const verdicts = evaluateGates(spec, { stable, candidate, divergence, divergenceWindow, look: 1, webhooks: new Map() });
   const checks: GateCheck[] = verdicts.map((v: GateVerdict) => ({
     name: v.kind === 'divergence' ? 'divergence' : 'error_rate',
     outcome: v.outcome,

@@ -149,6 +149,20 @@ export class CanaryAnalysisRepository {
     return run !== undefined;
   }
 
+  /**
+   * Whether a version exists for a gate to judge: registered, or named by any stored exchange
+   * (traffic may be imported, or served by a tap's `--upstream`, without a registry row) or by a
+   * replay run's target. A name that is none of these is a typo, not a version without data.
+   */
+  async knowsVersion(name: string): Promise<boolean> {
+    const registered = await this.#db.selectFrom('versions').select('name').where('name', '=', name).executeTakeFirst();
+    if (registered !== undefined) return true;
+    const seen = await this.#db.selectFrom('exchanges').select('id').where('version', '=', name).limit(1).executeTakeFirst();
+    if (seen !== undefined) return true;
+    const run = await this.#db.selectFrom('replay_runs').select('id').where('target', '=', name).limit(1).executeTakeFirst();
+    return run !== undefined;
+  }
+
   #live(q: ArmQuery) {
     return this.#db
       .selectFrom('exchanges')
