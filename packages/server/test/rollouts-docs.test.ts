@@ -53,10 +53,13 @@ describe('docs/rollouts.md: the documented manifests work against the control pl
     const web = at(metric, 'provider', 'web') as { url: string; headers: { key: string; value: string }[]; jsonPath: string };
     const secret = manifests.find((m) => m.kind === 'Secret' && at(m, 'metadata', 'name') === 'understudy');
     expect(at(secret, 'stringData', 'token')).toBe('<the control-plane token>');
-    const measure = async (version: string) => {
+    const request = (version: string) => {
       const render = (s: string) => s.replace('{{args.version}}', version).replace('{{args.token}}', token);
       const headers = Object.fromEntries(web.headers.map((h) => [h.key, render(h.value)]));
-      const res = await app.request(pathOf(render(web.url)), { headers });
+      return app.request(pathOf(render(web.url)), { headers });
+    };
+    const measure = async (version: string) => {
+      const res = await request(version);
       expect(res.status).toBe(200);
       const body = (await res.json()) as unknown;
       return {
@@ -66,8 +69,12 @@ describe('docs/rollouts.md: the documented manifests work against the control pl
     };
     expect(await measure('podinfo-canary')).toEqual({ success: true, failure: false });
     expect(await measure('bad-canary')).toEqual({ success: false, failure: true });
-    // No evidence: neither condition holds, so Argo records Inconclusive.
+    // No evidence yet for a registered version: neither condition holds, so Argo records Inconclusive.
+    await store.versions.upsert({ name: 'unseen', upstream: 'http://127.0.0.1:9', headers: {} });
     expect(await measure('unseen')).toEqual({ success: false, failure: false });
+    // A name nobody registered or served (a typo in the Rollout's args): a 404, which Argo counts as a
+    // measurement error (the analysis errors past its consecutiveErrorLimit), never a verdict.
+    expect((await request('podinfo-canray')).status).toBe(404);
   });
 
   it("the Canary's webhooks: Flagger's payload to the documented URL advances a good version and halts a bad one", async () => {
