@@ -2,7 +2,7 @@ import type { CanarySpec } from './canary-spec.js';
 
 /** The span a gate's samples were drawn from, named in its evidence. */
 export interface SampleWindow {
-  /** How the ledger names it: `step 2`, `the query window`. */
+  /** How the ledger names it: `step 2`, `the window` (a gate query's). */
   readonly name: string;
   /** Its first and last instants (ms since the epoch), both included. */
   readonly from: number;

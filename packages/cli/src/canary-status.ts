@@ -100,7 +100,9 @@ function gateFigures(g: GateVerdict): string {
   if (lower !== undefined && upper !== undefined) parts.push(`bound [${signed(lower)}, ${signed(upper)}]`);
   const nc = num('nCandidate');
   const ns = num('nStable');
-  if (nc !== undefined) parts.push(`n ${nc}${ns === undefined ? '' : `/${ns} stable`}`);
+  // A gate judged over a window of its own (the divergence gate: the current step) names it.
+  const over = typeof e.window === 'string' ? ` in ${e.window}` : '';
+  if (nc !== undefined) parts.push(`n ${nc}${ns === undefined ? '' : `/${ns} stable`}${over}`);
   return parts.join('  ');
 }
 

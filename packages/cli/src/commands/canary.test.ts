@@ -185,6 +185,12 @@ describe('understudy canary', () => {
                 evidence: { nStable: 130, nCandidate: 12, estimate: 0.01, lower: -0.2, upper: 0.3 },
               },
               { gate: 'latency', kind: 'latency', ...hold, evidence: { nStable: 130, nCandidate: 12 } },
+              {
+                gate: 'divergence',
+                kind: 'divergence',
+                ...hold,
+                evidence: { nCandidate: 8, estimate: 0.2, lower: -0.1, upper: 0.5, window: 'step 1', windowFrom: 2_000, windowTo: 3_000 },
+              },
             ],
             decision: { action: 'stay', reason: 'step 1: waiting for evidence: error_rate 12/30, latency 12/30' },
           },
@@ -199,6 +205,8 @@ describe('understudy canary', () => {
     expect(text).toMatch(
       /^ {2}error_rate +hold estimate \+0\.0100 {2}bound \[-0\.2000, \+0\.3000\] {2}n 12\/130 stable — not enough data$/m,
     );
+    // The divergence gate judges the current step only: its figures say so.
+    expect(text).toMatch(/^ {2}divergence +hold estimate \+0\.2000 {2}bound \[-0\.1000, \+0\.5000\] {2}n 8 in step 1 — not enough data$/m);
     expect(text).toMatch(/^ledger \(last 2 of 3\):$/m);
     expect(text).not.toMatch(/#1 .* created by deploy-bot/);
     // --tail 0 is none of the ledger (slice(-0) is the whole array: it printed all of it).
@@ -220,7 +228,7 @@ describe('understudy canary', () => {
         { gate: 'latency', n: 12, min: 30 },
       ],
     });
-    expect(status.gates).toHaveLength(2);
+    expect(status.gates).toHaveLength(3);
     expect(status.events[0]?.actor).toBe('deploy-bot');
     c.reset();
     expect(await run(['canary', 'verify', id, '--json'], c.io)).toBe(0);
