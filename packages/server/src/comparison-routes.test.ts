@@ -96,6 +96,15 @@ describe('/api/comparisons', () => {
     expect(unknown.body).toEqual({ error: { code: 'invalid_input', message: 'invalid filter "canary": no canary with id "NOPE"' } });
   });
 
+  // As the canary filter already did: a run id that names no run is a typo, not an empty run.
+  it('answers a run filter naming no replay run with a 400, like the canary filter', async () => {
+    const unknown = await get('/api/comparisons?run=NOPE');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ error: { code: 'invalid_input', message: 'invalid filter "run": no replay run with id "NOPE"' } });
+    await store.replays.createRun({ id: 'R1', createdAt: 1, spec: {}, target: 'v2', baseline: null, planned: 0 });
+    expect(await ids('run=R1')).toEqual([]);
+  });
+
   it('rejects a bad filter with a 400 naming it', async () => {
     for (const [query, name] of [
       ['verdict=bad', 'verdict'],
