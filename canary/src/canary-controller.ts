@@ -123,6 +123,13 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
         : Promise.resolve(null),
     ]);
     const comparisonsInStep = divInStep?.candidate.n ?? 0;
+    // The cost and tokens gates' samples in the step: requests that reported a cost or usage.
+    const usageGated = spec.gates.some((g) => g.kind === 'cost' || g.kind === 'tokens');
+    const usage = usageGated
+      ? await traffic
+          .armStats({ version: spec.candidate, since: step.from, until: step.to + 1 }, { latencies: false })
+          .then((arm) => ({ cost: arm.cost.n, tokens: arm.tokens.n }))
+      : undefined;
     // Per-step strata for the error-rate gate: within a step both arms share the same hours.
     const strata = spec.gates.some((g) => g.kind === 'error_rate') ? await stepStrata(view, now) : undefined;
     const webhooks = await askWebhookGates(dispatcher, view, since, now);
@@ -143,6 +150,7 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
       now,
       candidateRequestsInStep: inStep,
       candidateComparisonsInStep: comparisonsInStep,
+      ...(usage === undefined ? {} : { candidateUsageInStep: usage }),
       verdicts: gateVerdicts,
       consecutiveFailures: record.consecutiveFailures,
     });
@@ -154,7 +162,13 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
         window: { from: since, to: now },
         step: record.stepIndex + 1,
         weight: record.weight,
-        n: { stable: stable.n, candidate: candidate.n, candidateInStep: inStep, comparisonsInStep },
+        n: {
+          stable: stable.n,
+          candidate: candidate.n,
+          candidateInStep: inStep,
+          comparisonsInStep,
+          ...(usage === undefined ? {} : { costInStep: usage.cost, tokensInStep: usage.tokens }),
+        },
         errors: { stable: stable.errors, candidate: candidate.errors },
         gates: gateVerdicts,
         decision,

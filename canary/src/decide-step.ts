@@ -18,6 +18,12 @@ export interface StepContext {
   readonly candidateRequestsInStep: number;
   /** Shadow and replay comparisons of the candidate since this step began (the divergence gate's samples). */
   readonly candidateComparisonsInStep: number;
+  /**
+   * The candidate's requests since this step began that reported a cost, and token usage: the
+   * cost and tokens gates' samples. An agent that reports none leaves those gates without one, and
+   * a step must not end on them (absent: every request is taken to have reported both).
+   */
+  readonly candidateUsageInStep?: { readonly cost: number; readonly tokens: number };
   readonly verdicts: readonly GateVerdict[];
   /** Failing windows in a row before this analysis. */
   readonly consecutiveFailures: number;
@@ -103,8 +109,17 @@ export function decideStep(ctx: StepContext): { decision: StepDecision; consecut
  */
 export function samplesInStep(
   gate: GateSpec,
-  ctx: Pick<StepContext, 'candidateRequestsInStep' | 'candidateComparisonsInStep'>,
+  ctx: Pick<StepContext, 'candidateRequestsInStep' | 'candidateComparisonsInStep' | 'candidateUsageInStep'>,
 ): number | null {
-  if (gate.kind === 'webhook' || gate.optional) return null;
-  return gate.kind === 'divergence' ? ctx.candidateComparisonsInStep : ctx.candidateRequestsInStep;
+  switch (gate.kind) {
+    case 'webhook':
+      return null;
+    case 'divergence':
+      return gate.optional ? null : ctx.candidateComparisonsInStep;
+    case 'cost':
+    case 'tokens':
+      return gate.optional ? null : (ctx.candidateUsageInStep?.[gate.kind] ?? ctx.candidateRequestsInStep);
+    default:
+      return gate.optional ? null : ctx.candidateRequestsInStep;
+  }
 }

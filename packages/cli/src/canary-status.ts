@@ -17,7 +17,14 @@ export interface CanaryProgress {
 interface AnalysisData {
   readonly look?: number;
   readonly gates?: readonly GateVerdict[];
-  readonly n?: { stable?: number; candidate?: number; candidateInStep?: number; comparisonsInStep?: number };
+  readonly n?: {
+    stable?: number;
+    candidate?: number;
+    candidateInStep?: number;
+    comparisonsInStep?: number;
+    costInStep?: number;
+    tokensInStep?: number;
+  };
   readonly decision?: { action?: string; reason?: string };
 }
 
@@ -37,7 +44,15 @@ export function canaryProgress(c: CanaryRecord, events: readonly CanaryEvent[], 
   const active = ['progressing', 'awaiting_approval', 'paused'].includes(c.state) && step !== undefined;
   const last = lastAnalysis(events);
   const fresh = last !== undefined && c.stepStartedAt !== null && last.event.at >= c.stepStartedAt ? last.data : undefined;
-  const inStep = { candidateRequestsInStep: fresh?.n?.candidateInStep ?? 0, candidateComparisonsInStep: fresh?.n?.comparisonsInStep ?? 0 };
+  const n = fresh?.n;
+  const inStep = {
+    candidateRequestsInStep: n?.candidateInStep ?? 0,
+    candidateComparisonsInStep: n?.comparisonsInStep ?? 0,
+    // Recorded by controllers since the cost and tokens gates count reported usage (older analyses: requests).
+    ...(n?.costInStep === undefined || n.tokensInStep === undefined
+      ? {}
+      : { candidateUsageInStep: { cost: n.costInStep, tokens: n.tokensInStep } }),
+  };
   const waitingFor = active
     ? spec.gates.flatMap((g) => {
         const n = samplesInStep(g, inStep);
