@@ -1,6 +1,7 @@
 import {
   type ArmStats,
   type CanarySpec,
+  canaryWindow,
   decideStep,
   evaluateGates,
   type GateVerdict,
@@ -53,8 +54,9 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
   const strata: { stable: ReturnType<typeof accumulator>; candidate: ReturnType<typeof accumulator> }[] = [
     { stable: accumulator(), candidate: accumulator() },
   ];
-  // The current step's comparisons, as the controller reads them for the divergence gate.
+  // The whole canary's comparisons and the current step's, as the controller reads them for the divergence gate.
   const comparisons = { n: 0, events: 0 };
+  const inStepComparisons = { n: 0, events: 0 };
   let step = 0;
   let stepStartedAt = 0;
   let inStep = 0;
@@ -69,13 +71,17 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
       strata.at(-1)?.candidate.add(window.candidate);
       comparisons.n += window.comparisons.n;
       comparisons.events += window.comparisons.over;
+      inStepComparisons.n += window.comparisons.n;
+      inStepComparisons.events += window.comparisons.over;
       inStep += window.candidate.length;
       look++;
       const verdicts: GateVerdict[] = evaluateGates(spec, {
         stable: stable.stats(),
         candidate: candidate.stats(),
-        divergence: { candidate: { ...comparisons }, baseline: null },
-        divergenceWindow: stepWindow(spec, step, stepStartedAt, now),
+        divergence: [
+          { counts: { candidate: { ...comparisons }, baseline: null }, window: canaryWindow(step, 0, now) },
+          { counts: { candidate: { ...inStepComparisons }, baseline: null }, window: stepWindow(spec, step, stepStartedAt, now) },
+        ],
         look,
         webhooks: new Map(),
         strata: strata.map((s) => ({ stable: s.stable.stats(), candidate: s.candidate.stats() })),
@@ -86,7 +92,7 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
         stepStartedAt,
         now,
         candidateRequestsInStep: inStep,
-        candidateComparisonsInStep: comparisons.n,
+        candidateComparisonsInStep: inStepComparisons.n,
         verdicts,
         consecutiveFailures: failures,
       });
@@ -102,8 +108,8 @@ export function understudyPolicy(intervalMs: number, minRequests: readonly numbe
           strata.push({ stable: accumulator(), candidate: accumulator() });
           stepStartedAt = now;
           inStep = 0;
-          comparisons.n = 0;
-          comparisons.events = 0;
+          inStepComparisons.n = 0;
+          inStepComparisons.events = 0;
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };
         case 'stay':
           return { kind: 'weight', weight: spec.steps[step]?.weight ?? 100 };

@@ -22,6 +22,12 @@ export interface DivergenceCounts {
   readonly baseline: RateCount | null;
 }
 
+/** A window's comparisons (null: none asked for). */
+export interface DivergenceWindow {
+  readonly counts: DivergenceCounts | null;
+  readonly window: SampleWindow;
+}
+
 /** An external gate's answer, or why there was none. */
 export type WebhookGateResult = { readonly pass: boolean; readonly reason: string } | { readonly error: string };
 
@@ -29,9 +35,11 @@ export type WebhookGateResult = { readonly pass: boolean; readonly reason: strin
 export interface AnalysisInput {
   readonly stable: ArmStats;
   readonly candidate: ArmStats;
-  /** Comparisons of the candidate over `divergenceWindow` (a canary: the current step). */
-  readonly divergence: DivergenceCounts | null;
-  readonly divergenceWindow: SampleWindow;
+  /**
+   * Comparisons of the candidate over each window the divergence gate judges (a canary: the whole
+   * canary and its current step); α is split over them and any one failing fails the gate.
+   */
+  readonly divergence: readonly DivergenceWindow[];
   /** 1 for the first analysis of this canary, then 2, 3, … (alpha is spent across looks). */
   readonly look: number;
   /** Webhook gate answers by gate name. */

@@ -8,7 +8,7 @@ import { decideStep } from './decide-step.js';
 import { type DivergenceSource, storeDivergenceSource } from './divergence-source.js';
 import { evaluateGates } from './evaluate-gates.js';
 import { createNotifier, hooksAllow } from './notifier.js';
-import { stepWindow } from './sample-window.js';
+import { canaryWindow, type SampleWindow, stepWindow } from './sample-window.js';
 import { type ShadowVerdictSource, storeShadowVerdictSource } from './shadow-verdict.js';
 import * as t from './transitions.js';
 
@@ -111,16 +111,21 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const { spec, record } = view;
     const ctx = { view, now, actor };
     const since = record.analysisStartedAt ?? record.createdAt;
-    // The current step, where the divergence gate judges and every gate's sample minimum is counted.
+    // The current step, where every gate's sample minimum is counted and the divergence gate judges
+    // besides the whole canary (a candidate that turns bad mid-ramp is not diluted by its good past).
     const step = stepWindow(spec, record.stepIndex, record.stepStartedAt ?? since, now);
+    const whole = canaryWindow(record.stepIndex, since, now);
     const divergenceGated = spec.gates.some((g) => g.kind === 'divergence');
-    const [stable, candidate, inStep, divInStep] = await Promise.all([
+    const comparisons = (w: SampleWindow) =>
+      divergenceGated
+        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since: w.from, until: w.to + 1 })
+        : Promise.resolve(null);
+    const [stable, candidate, inStep, divInCanary, divInStep] = await Promise.all([
       traffic.armStats({ version: spec.stable, since, until: now + 1 }),
       traffic.armStats({ version: spec.candidate, since, until: now + 1 }),
       traffic.liveRequests({ version: spec.candidate, since: step.from, until: step.to + 1 }),
-      divergenceGated
-        ? divergence.counts({ candidate: spec.candidate, stable: spec.stable, since: step.from, until: step.to + 1 })
-        : Promise.resolve(null),
+      comparisons(whole),
+      comparisons(step),
     ]);
     const comparisonsInStep = divInStep?.candidate.n ?? 0;
     // The cost and tokens gates' samples in the step: requests that reported a cost or usage.
@@ -137,8 +142,12 @@ export function createCanaryController(deps: CanaryControllerDeps): CanaryContro
     const gateVerdicts = evaluateGates(spec, {
       stable,
       candidate,
-      divergence: divInStep,
-      divergenceWindow: step,
+      divergence: divergenceGated
+        ? [
+            { counts: divInCanary, window: whole },
+            { counts: divInStep, window: step },
+          ]
+        : [],
       look,
       webhooks,
       ...(strata === undefined ? {} : { strata }),

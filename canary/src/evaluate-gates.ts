@@ -1,8 +1,7 @@
-import type { AnalysisInput, ArmStats, DivergenceCounts } from './arm-stats.js';
+import type { AnalysisInput, ArmStats, DivergenceWindow } from './arm-stats.js';
 import { type CanarySpec, type GateSpec, gateName } from './canary-spec.js';
 import type { GateOutcome, GateVerdict } from './gate-verdict.js';
 import { mannWhitney, quantile } from './mann-whitney.js';
-import type { SampleWindow } from './sample-window.js';
 import {
   type DifferenceBound,
   type MeanStats,
@@ -50,7 +49,7 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
       };
     }
     case 'divergence':
-      return { ...base, ...divergenceVerdict(gate, input.divergence, input.divergenceWindow, alpha) };
+      return { ...base, ...divergenceVerdict(gate, input.divergence, alpha) };
     case 'latency':
       return { ...base, ...latencyVerdict(gate, stable, candidate, alpha, input.look) };
     case 'latency_p95':
@@ -74,11 +73,25 @@ function evaluateGate(gate: GateSpec, input: AnalysisInput, alpha: number): Gate
 type Partial3 = Pick<GateVerdict, 'outcome' | 'reason' | 'evidence' | 'worse'>;
 
 /**
- * The share of the candidate's comparisons beyond the noise floor over one window (a canary's
- * current step), against stable's own share when measured, else `baselineRate`. Each window is
- * a fresh anytime-valid sequence, so alpha is split over the windows a canary judges in turn.
+ * The share of the candidate's comparisons beyond the noise floor, against stable's own share when
+ * measured, else `baselineRate`, judged over each window given: a canary gives the whole canary
+ * (power: a candidate bad from the start is caught however short its steps) and the current step
+ * (speed: a candidate that turns bad mid-ramp is not diluted by its good past). Alpha is split
+ * over the windows, and a step's window over the steps (each step a fresh anytime-valid sequence).
+ * Any window failing fails the gate; one confidently worse holds it as worse; it passes when all pass.
  */
-function divergenceVerdict(gate: GateSpec, d: DivergenceCounts | null, window: SampleWindow, gateAlpha: number): Partial3 {
+function divergenceVerdict(gate: GateSpec, windows: readonly DivergenceWindow[], gateAlpha: number): Partial3 {
+  const verdicts = windows.map((w) => windowVerdict(gate, w, gateAlpha / windows.length));
+  const decided =
+    verdicts.find((v) => v.outcome === 'fail') ??
+    verdicts.find((v) => v.worse === true) ??
+    verdicts.find((v) => v.outcome !== 'pass') ??
+    verdicts[0];
+  return decided ?? { outcome: 'hold', reason: 'no comparisons were asked for', evidence: {} };
+}
+
+function windowVerdict(gate: GateSpec, w: DivergenceWindow, share: number): Partial3 {
+  const { counts: d, window } = w;
   const where = { window: window.name, windowFrom: window.from, windowTo: window.to };
   if (d === null || d.candidate.n < gate.minSamples) {
     return {
@@ -87,7 +100,7 @@ function divergenceVerdict(gate: GateSpec, d: DivergenceCounts | null, window: S
       evidence: { nCandidate: d?.candidate.n ?? 0, minSamples: gate.minSamples, ...where },
     };
   }
-  const alpha = gateAlpha / window.of;
+  const alpha = share / window.of;
   const tau = Math.max(2 * gate.threshold, 0.01);
   const baseline = d.baseline !== null && d.baseline.n >= gate.minSamples ? d.baseline : null;
   const bound =

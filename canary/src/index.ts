@@ -6,7 +6,15 @@ export {
   maxLatencySamples,
   storeAnalysisSource,
 } from './analysis-source.js';
-export { type AnalysisInput, type ArmStats, type DivergenceCounts, emptyArm, emptyMean, type WebhookGateResult } from './arm-stats.js';
+export {
+  type AnalysisInput,
+  type ArmStats,
+  type DivergenceCounts,
+  type DivergenceWindow,
+  emptyArm,
+  emptyMean,
+  type WebhookGateResult,
+} from './arm-stats.js';
 export { type CanaryController, type CanaryControllerDeps, createCanaryController } from './canary-controller.js';
 export { type CanaryAction, type CanaryService, type CanaryServiceDeps, canaryActions, createCanaryService } from './canary-service.js';
 export {
@@ -33,7 +41,7 @@ export { type GateOutcome, type GateVerdict, gateOutcomes } from './gate-verdict
 export { type MannWhitneyResult, mannWhitney, normalCdf, quantile } from './mann-whitney.js';
 export { createNotifier, hooksAllow, type Notifier } from './notifier.js';
 export { createRetentionPolicy, type RetentionPolicy } from './retention-policy.js';
-export { type SampleWindow, stepWindow } from './sample-window.js';
+export { canaryWindow, type SampleWindow, stepWindow } from './sample-window.js';
 export {
   type DifferenceBound,
   type MeanStats,

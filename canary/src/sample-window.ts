@@ -2,7 +2,7 @@ import type { CanarySpec } from './canary-spec.js';
 
 /** The span a gate's samples were drawn from, named in its evidence. */
 export interface SampleWindow {
-  /** How the ledger names it: `step 2`, `the window` (a gate query's). */
+  /** How the ledger names it: `step 2`, `steps 1-3`, `the window` (a gate query's). */
   readonly name: string;
   /** Its first and last instants (ms since the epoch), both included. */
   readonly from: number;
@@ -24,4 +24,12 @@ export interface SampleWindow {
  */
 export function stepWindow(spec: CanarySpec, stepIndex: number, stepStartedAt: number, now: number): SampleWindow {
   return { name: `step ${stepIndex + 1}`, from: stepStartedAt, to: now, of: Math.max(1, spec.steps.length) };
+}
+
+/**
+ * The whole canary's window, from its first step to now: one anytime-valid sequence over every
+ * look, where a candidate bad from the start gathers evidence however short its steps are.
+ */
+export function canaryWindow(stepIndex: number, analysisStartedAt: number, now: number): SampleWindow {
+  return { name: stepIndex > 0 ? `steps 1-${stepIndex + 1}` : 'the canary', from: analysisStartedAt, to: now, of: 1 };
 }

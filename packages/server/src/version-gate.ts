@@ -136,8 +136,8 @@ export async function judgeVersion(store: Store, clock: Clock, q: GateQuery): Pr
     ],
   });
   // One look over one window: the whole alpha is spent on it.
-  const divergenceWindow = { name: 'the window', from: since, to: until, of: 1 };
-  const verdicts = evaluateGates(spec, { stable, candidate, divergence, divergenceWindow, look: 1, webhooks: new Map() });
+  const window = { name: 'the window', from: since, to: until, of: 1 };
+  const verdicts = evaluateGates(spec, { stable, candidate, divergence: [{ counts: divergence, window }], look: 1, webhooks: new Map() });
   const checks: GateCheck[] = verdicts.map((v: GateVerdict) => ({
     name: v.kind === 'divergence' ? 'divergence' : 'error_rate',
     outcome: v.outcome,
