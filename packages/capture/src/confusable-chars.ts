@@ -8,6 +8,7 @@
  * escapes of them (`\uff53`, as `json.dumps` writes any non-ASCII character) count the same.
  */
 
+import { asciiText, escapedAsciiText } from './ascii-text.js';
 import { confusablePairs } from './confusable-table.js';
 
 /** The Cyrillic and Greek letters that look like an ASCII letter, and that letter. */
@@ -154,7 +155,7 @@ function escapedCode(text: string, at: number): number {
  * and other ASCII text is read only at its escapes and their neighbours.
  */
 export function mayHoldConfusable(text: string): boolean {
-  if (Buffer.byteLength(text) === text.length) return text.includes('\\u') && escapesMayHoldConfusable(text);
+  if (asciiText(text)) return escapedAsciiText(text) && escapesMayHoldConfusable(text);
   let before = none;
   let prev = none;
   for (let i = 0; i < text.length; ) {

@@ -1,3 +1,4 @@
+import { plainAsciiText } from './ascii-text.js';
 import { lineEndingLetterPassword } from './blank-label-password.js';
 import { firstLetterGroups } from './first-letter-groups.js';
 import { cjkPasswordWord, statedLetterPassword } from './foreign-password-word.js';
@@ -65,7 +66,7 @@ const maxValue = 128;
 export function foreignPasswordValues(text: string): Span[] {
   // Most bodies are ASCII with no label: a native length check, then the ASCII labels looked for
   // only near the text's secret words (every such label holds one), say so.
-  if (Buffer.byteLength(text) === text.length && !text.includes('\\u') && !nearSecretWord(text, asciiLabel, asciiLabelReach)) return [];
+  if (plainAsciiText(text) && !nearSecretWord(text, asciiLabel, asciiLabelReach)) return [];
   return labelledValues(text);
 }
 

@@ -1,6 +1,7 @@
 import { secretStart as start } from './secret-start.js';
 import type { TextPattern } from './text-patterns.js';
 import { dsnPasswords, urlPasswords } from './url-password.js';
+import { slackHookKinds } from './webhook-path.js';
 
 /**
  * Prefixes vendors put on their credentials so that scanners can find them: Hugging Face, GitLab,
@@ -127,7 +128,7 @@ export const keyShapes: readonly TextPattern[] = [
   // Webhook URLs whose path is the credential.
   {
     name: 'webhook',
-    regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_-]{4,64}\/[A-Za-z0-9/_-]{8,256}/g,
+    regex: new RegExp(String.raw`hooks\.slack\.com/${slackHookKinds}/[A-Za-z0-9_-]{4,64}/[A-Za-z0-9/_-]{8,256}`, 'g'),
     accept: after(/^hooks\.slack\.com\/\w+\/[A-Za-z0-9_-]+\//),
     hints: ['hooks.slack.com'],
   },

@@ -5,9 +5,12 @@ import { secretWordHits } from './secret-words.js';
 /**
  * A user and a password written as one pair after a word that says they are credentials:
  * `creds: admin / …`, `credentials: admin/…`, `login admin:…`, `user/pass: admin / …`,
- * `Username/Password: admin/…` (trust audit 8 left them stored). The pair is a name, a slash
+ * `Username/Password: admin/…` (trust audit 8 left them stored), the label's words shortened
+ * (`u/p: admin / …`, `usr/pwd: …`) or a verb of signing in with how (`log in with admin / …`,
+ * `sign in as bob:…`, `log on to grafana using ops/…`: trust audit 10). The pair is a name, a slash
  * (blanks around it or not) or a colon, then the password, which must read as a credential
- * (`credentialLike`, and a letter in it): `login: 2024-12-03 / 10:00`, `login host:8080` and
+ * (`credentialLike`, and a letter in it; after a verb also something not a letter, since `Sign in
+ * with Google/GitHub` names two providers): `login: 2024-12-03 / 10:00`, `login host:8080` and
  * `credentials: see the vault / ask ops` are not pairs.
  */
 export function labelledUserPasswords(text: string): Span[] {
@@ -21,13 +24,15 @@ export function labelledUserPasswords(text: string): Span[] {
     const before = text.charAt(start - 1);
     if (wordChar.test(before) && !('nrt'.includes(before) && text.charAt(start - 2) === '\\')) continue;
     label.lastIndex = start;
-    if (!label.test(text)) continue;
+    const l = label.exec(text);
+    if (l === null) continue;
     pair.lastIndex = label.lastIndex;
     const p = pair.exec(text);
     if (p === null) continue;
     const value = p[1] ?? '';
     const end = pair.lastIndex;
     if (!credentialLike(value) || !letter.test(value) || redacted(value) || notPassword.test(value)) continue;
+    if (l[1] !== undefined && !notLetter.test(value)) continue;
     out ??= [];
     out.push([end - value.length, end]);
     from = end;
@@ -37,8 +42,10 @@ export function labelledUserPasswords(text: string): Span[] {
 
 /**
  * Where a label may start, in order: at the text's secret words (found once per text, shared with
- * the other rules: `secretWordHits`) that are `cred…`, or a `pass` after `user/`, and at each
- * `login`. Most bodies hold none, and no regex is run over them.
+ * the other rules: `secretWordHits`) that are `cred…`, or a `pass` / `pw` after `user/`, `usr/`,
+ * `u/`; at each `login`, `log in`, `sign-in`, `log on` (a few native searches, `Login` too); and at
+ * each `u/p`, whose `p` is no secret word (the slashes, one native search). Most bodies hold none,
+ * and no regex is run over them.
  */
 function labelStarts(text: string): number[] {
   const starts: number[] = [];
@@ -52,19 +59,41 @@ function labelStarts(text: string): number[] {
       if (m !== null) starts.push(at - m[0].length);
     }
   }
-  // `login` is no secret word (it stands in much text about signing in): one native search, for `Login` too.
-  const before = starts.length;
-  for (let at = text.indexOf('ogin'); at !== -1; at = text.indexOf('ogin', at + 4)) if (at > 0) starts.push(at - 1);
-  return before === 0 || before === starts.length ? starts : starts.sort((a, b) => a - b);
+  // `login` is no secret word (it stands in much text about signing in), nor are the verbs: each
+  // found by what follows its first letter (`Login` too) or two.
+  for (const [verb, back] of signInVerbs)
+    for (let at = text.indexOf(verb); at !== -1; at = text.indexOf(verb, at + verb.length)) if (at >= back) starts.push(at - back);
+  for (let at = text.indexOf('/'); at !== -1; at = text.indexOf('/', at + 1)) {
+    const u = text.charAt(at - 1) === ' ' ? at - 2 : at - 1;
+    if ((text.charCodeAt(u) | 32) === 117 /* u */) starts.push(u);
+  }
+  return starts.length > 1 ? starts.sort((a, b) => a - b) : starts;
 }
 
+/** The verbs of signing in (`login`, `Log in`, `log-in`, `log on`, `sign in`, `signin`, `Sign-in`, `sign on`) by what follows their first letter or two, and how many that is. */
+const signInVerbs: readonly (readonly [string, number])[] = [
+  ['ogin', 1],
+  ['og in', 1],
+  ['og-in', 1],
+  ['og on', 1],
+  ['gn in', 2],
+  ['gnin', 2],
+  ['gn-in', 2],
+  ['gn on', 2],
+];
 const none: Span[] = [];
 /** `user/`, `Username / `: what stands before a `pass` of a `user/pass` label. */
-const userBefore = /user(?:name)?[ \t]*\/[ \t]*$/i;
+const userBefore = /(?:user(?:name)?|usr|u)[ \t]*\/[ \t]*$/i;
 const wordChar = /[\w/-]/;
 const letter = /\p{L}/u;
-/** The label at a start: `creds`, `credentials`, `login`, `user/pass`, `username/password`; then a colon or blanks. */
-const label = /(?:creds?|credentials|login|user(?:name)?[ \t]*\/[ \t]*pass(?:word)?)(?:[ \t]*[:=][ \t]*|[ \t]+)/iy;
+const notLetter = /[^\p{L}]/u;
+/**
+ * The label at a start: `creds`, `credentials`, `login`, `user/pass`, `username/password`, `u/p`,
+ * `usr/pwd`; or a verb of signing in (`log in`, `sign-in`, `logon`; group 1), what it is to (`to
+ * grafana`) and how (`with`, `as`, `using`, `via`); then a colon or blanks.
+ */
+const label =
+  /(?:creds?|credentials|login(?![ \t]+(?:with|as|using|via|to|into)\b)|(?:u|usr|user(?:name)?)[ \t]*\/[ \t]*(?:p|pwd?|pass(?:word)?)(?![a-z])|((?:log|sign)[ \t-]?(?:in|on)(?:[ \t]+(?:to|into|on|at)[ \t]+[\w.-]{1,64})?[ \t]+(?:with|as|using|via)))(?:[ \t]*[:=][ \t]*|[ \t]+)/iy;
 /** The user (a name, an email) and the separator: a slash (blanks around it or not) or a colon; then the password to a blank, quote or bracket. */
 const pair = /[\w.@+-]{1,64}(?:[ \t]*\/[ \t]*|:)([^\s"'`\\()[\]{}<>,;|]{1,128}?)(?=[.!?]?(?:[\s"'`\\()[\]{}<>,;|]|$))/y;
 /** Not a password: a path, a URL's rest, a port or a template. */

@@ -19,6 +19,7 @@ import {
   secretMemberValues,
 } from './secret-members.js';
 import { builtinPatterns, configuredPatterns, type TextPattern } from './text-patterns.js';
+import { webhookPathSecretStart } from './webhook-path.js';
 
 /**
  * Headers always redacted, whatever their name pattern says (kept for callers that list
@@ -144,6 +145,14 @@ export function createRedactor(config: RedactionConfig, key: string): Redactor {
 
       /** Each segment of a path scanned, decoded, for secrets (see `ExchangeRedactor.path`). */
       const redactPath = (path: string): string => {
+        // A hook's path is its credential after the workspace's id (`/services/T…/B…/…`), whatever its length.
+        const hook = webhookPathSecretStart(path);
+        if (hook !== -1) {
+          const secret = path.slice(hook);
+          const token = placeholder('webhook', secret);
+          keep(secret, token);
+          return path.slice(0, hook) + token;
+        }
         let afterCredential = false;
         let afterAccess = false;
         return path

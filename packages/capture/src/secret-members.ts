@@ -1,5 +1,6 @@
 import { mayHoldNestedAsciiEscape } from './ascii-escapes.js';
-import { nearSecretWord, nextSecretWord } from './secret-words.js';
+import { asciiText } from './ascii-text.js';
+import { nearSecretWord, nextSecretWord, type SecretWordHit } from './secret-words.js';
 
 /**
  * Finding `"name": value` members in JSON text (also text cut off at the capture cap, where a
@@ -45,26 +46,58 @@ export function rewriteSecretWordMembers(text: string, rewrite: MemberRewrite): 
 }
 
 /**
- * Each member of `text` whose name holds a secret word, left to right and not overlapping:
- * `visit` gets the name's opening quote and the member's match (whole, name, value).
+ * Each member of `text` whose name holds a secret word, or a character past ASCII, left to right
+ * and not overlapping: `visit` gets the name's opening quote and the member's match (whole, name,
+ * value). A name past ASCII is asked about whatever it holds: `isSecretName` reads names folded
+ * (lower case, which turns the Kelvin sign into `k`; other languages' terms without their marks:
+ * `kennwört`, `GEHEİMNİS`), where the case-insensitive word scan sees other letters, so such
+ * members were stored in clear (trust audit 10). Each string past ASCII is read once: the first
+ * such character in it settles whether it is a name.
  */
 function eachSecretWordMember(text: string, visit: (open: number, member: RegExpExecArray) => void): void {
   let floor = 0;
-  for (let word = nextSecretWord(text, 0); word !== undefined; ) {
-    let next = word.end;
-    const open = openingQuote(text, word.start, floor);
+  let word = nextSecretWord(text, 0);
+  let wide = asciiText(text) ? -1 : pastAsciiFrom(text, 0);
+  for (;;) {
+    const byWord = word !== undefined && (wide === -1 || word.start <= wide);
+    if (!byWord && wide === -1) return;
+    const start = byWord ? (word as SecretWordHit).start : wide;
+    const end = byWord ? (word as SecretWordHit).end : wide + 1;
+    let next = end;
+    const open = openingQuote(text, start, floor);
     if (open !== -1) {
       memberAt.lastIndex = open;
       const member = memberAt.exec(text);
       // The word must stand in the name, not in the value after it.
-      if (member !== null && open + 1 + (member[1] as string).length >= word.end) {
+      if (member !== null && open + 1 + (member[1] as string).length >= end) {
         floor = open + member[0].length;
         visit(open, member);
         next = floor;
       }
     }
-    word = nextSecretWord(text, next);
+    // No name holds this character: none starts before the string's next quote.
+    if (!byWord && next === end) next = nextQuote(text, end);
+    if (word !== undefined && word.start < next) word = nextSecretWord(text, next);
+    if (wide !== -1 && wide < next) wide = pastAsciiFrom(text, next);
   }
+}
+
+const pastAscii = /[^\0-\x7f]/g;
+
+/** The first character of `text` past ASCII at or after `from`, or -1. */
+function pastAsciiFrom(text: string, from: number): number {
+  pastAscii.lastIndex = from;
+  return pastAscii.exec(text)?.index ?? -1;
+}
+
+/** The next unescaped `"` at or after `from`, or the text's end. */
+function nextQuote(text: string, from: number): number {
+  for (let i = text.indexOf('"', from); i !== -1; i = text.indexOf('"', i + 1)) {
+    let escapes = 0;
+    while (text.charCodeAt(i - 1 - escapes) === 92) escapes++;
+    if (escapes % 2 === 0) return i;
+  }
+  return text.length;
 }
 
 /** Where a secret-named member's value stands in a text: its characters, without the quotes. */
@@ -117,15 +150,27 @@ export function hasEscapedSecretMember(text: string, isSecret: (name: string) =>
   const first = text.indexOf('\\"');
   if (first === -1) return false;
   for (let word = nextSecretWord(text, first); word !== undefined; word = nextSecretWord(text, word.end)) {
-    // The name's quotes are both escaped and a colon follows it.
     const close = text.indexOf('"', word.end);
     if (close === -1) return false;
-    if (text.charCodeAt(close - 1) !== 92 || !/^\s*:/.test(text.slice(close + 1, close + 9))) continue;
-    const open = text.lastIndexOf('"', word.start);
-    if (open <= 0 || text.charCodeAt(open - 1) !== 92 || word.start - open > maxNameReach) continue;
-    if (isSecret(text.slice(open + 1, close).replace(/\\+$/, ''))) return true;
+    if (escapedSecretName(text, word.start, close, isSecret)) return true;
+  }
+  // A name past ASCII is asked about whatever it holds (see `eachSecretWordMember`), once per quote.
+  for (let at = asciiText(text) ? -1 : pastAsciiFrom(text, first); at !== -1; ) {
+    const close = text.indexOf('"', at);
+    if (close === -1) return false;
+    if (escapedSecretName(text, at, close, isSecret)) return true;
+    at = pastAsciiFrom(text, close + 1);
   }
   return false;
+}
+
+/** Whether `at` stands in an escaped name (`\"…\":`, its closing quote at `close`) that `isSecret` accepts. */
+function escapedSecretName(text: string, at: number, close: number, isSecret: (name: string) => boolean): boolean {
+  // The name's quotes are both escaped and a colon follows it.
+  if (text.charCodeAt(close - 1) !== 92 || !/^\s*:/.test(text.slice(close + 1, close + 9))) return false;
+  const open = text.lastIndexOf('"', at);
+  if (open <= 0 || text.charCodeAt(open - 1) !== 92 || at - open > maxNameReach) return false;
+  return isSecret(text.slice(open + 1, close).replace(/\\+$/, ''));
 }
 
 /**

@@ -1,6 +1,7 @@
+import { plainAsciiText } from './ascii-text.js';
 import { foreignPasswordLabels } from './foreign-secret-words.js';
 import type { Span } from './secret-value-spans.js';
-import { secretWord, secretWordHits } from './secret-words.js';
+import { secretWordHits } from './secret-words.js';
 
 /**
  * A password stated in a sentence with words between its label and its value, in any language:
@@ -15,7 +16,7 @@ import { secretWord, secretWordHits } from './secret-words.js';
 export function statedPasswordValues(text: string, whole = false): Span[] {
   const out: Span[] = [];
   // Most bodies are ASCII: read with an ASCII regex, no Unicode tables.
-  const regex = Buffer.byteLength(text) === text.length && !text.includes('\\u') ? asciiLabel : label;
+  const regex = plainAsciiText(text) ? asciiLabel : label;
   // Only the windows where a label may stand are read (`labelWindows`): the same values as a read
   // of the whole text (`whole`), which a letter the label regex folds and the word scan does not
   // (the Kelvin sign for `k`) still asks for.
@@ -33,31 +34,16 @@ export function statedPasswordValues(text: string, whole = false): Span[] {
 
 /**
  * Where a label may stand: around each secret word of the text (found once per text for every rule,
- * `secretWordHits`), which every label but a few holds (`lösenord`, `пароль`, `mật khẩu`), and around
- * each of those few (`wordlessLabel`), as `[start, end)` windows that neither touch nor overlap, left
- * to right. A label holding a word starts at most {@link maxLabel} before the word's start and ends,
+ * `secretWordHits`), which every label holds (`lösenord`, `пароль`, `mật khẩu`, `parola` too since
+ * trust audit 9; the windows' test checks each), as `[start, end)` windows that neither touch nor
+ * overlap, left to right. A label starts at most {@link maxLabel} before its word's start and ends,
  * with an inflection and the character after it, at most `maxLabel + 4` past its end; so it lies
  * within the window of that word, or of an earlier word the scan found overlapping its start.
  */
 function labelWindows(text: string): [number, number][] {
   const windows: [number, number][] = [];
   const words = secretWordHits(text);
-  if (wordlessLabel === null) {
-    for (let i = 0; i < words.length; i += 2) addWindow(windows, text.length, words[i] as number, words[i + 1] as number);
-    return windows;
-  }
-  // Both lists are in order: merged as they come.
-  wordlessLabel.lastIndex = 0;
-  let m = wordlessLabel.exec(text);
-  for (let i = 0; i < words.length || m !== null; ) {
-    if (m !== null && (i >= words.length || m.index < (words[i] as number))) {
-      addWindow(windows, text.length, m.index, m.index + m[0].length);
-      m = wordlessLabel.exec(text);
-    } else {
-      addWindow(windows, text.length, words[i] as number, words[i + 1] as number);
-      i += 2;
-    }
-  }
+  for (let i = 0; i < words.length; i += 2) addWindow(windows, text.length, words[i] as number, words[i + 1] as number);
   return windows;
 }
 
@@ -140,25 +126,6 @@ const asciiLabel = new RegExp(
 /** The same two, anchored: a label at one position of the whole text. */
 const stickyLabel = new RegExp(label.source, 'iuy');
 const stickyAsciiLabel = new RegExp(asciiLabel.source, 'iy');
-
-/**
- * Each label's spelling (as written, without its marks) in which the secret-word scan finds no word
- * whatever stands around it (`parola`, `κωδικός`): found on its own, with the label regex's folding.
- */
-export const wordlessLabels: readonly string[] = labels.filter((l) => !holdsSecretWord(l));
-const wordlessLabel = wordlessLabels.length === 0 ? null : new RegExp(wordlessLabels.map(escaped).join('|'), 'giu');
-
-/** Whether `secretWord` matches inside `l` with letters on both sides (its look-arounds at their strictest). */
-function holdsSecretWord(l: string): boolean {
-  const padded = `a${l}aaa`;
-  const sticky = new RegExp(secretWord.source, 'iy');
-  for (let at = 1; at <= l.length; at++) {
-    sticky.lastIndex = at;
-    const m = sticky.exec(padded);
-    if (m !== null && at + m[0].length <= l.length + 1) return true;
-  }
-  return false;
-}
 
 /**
  * Letters the label regex (Unicode case folding) takes for a label's letter and the secret-word

@@ -22,6 +22,7 @@ import { assignedSecrets } from './secret-assignments.js';
 import { secretStart as start } from './secret-start.js';
 import { identifiedByPasswords } from './sql-identified-by.js';
 import { statedPasswordValues } from './stated-password.js';
+import { triedValues } from './tried-value.js';
 import { unlabelledKeyRun, unlabelledTokens } from './unlabelled-token.js';
 import { domainUserSeparator } from './url-password.js';
 import { urlTokens } from './url-tokens.js';
@@ -156,6 +157,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: pgpassPasswords },
   { name: 'password', find: userPairedMembers },
   { name: 'password', find: labelledUserPasswords },
+  { name: 'password', find: triedValues },
   { name: 'password', find: wifiKeys, hints: ['psk', 'PSK', 'WIFI:'] },
   { name: 'password', find: promptAnswers, hints: promptHints },
   { name: 'assigned_secret', find: encodedJsonMembers, hints: ['&quot;', '&#'] },
