@@ -43,7 +43,7 @@ export function labelledUserPasswords(text: string): Span[] {
 /**
  * Where a label may start, in order: at the text's secret words (found once per text, shared with
  * the other rules: `secretWordHits`) that are `cred…`, or a `pass` / `pw` after `user/`, `usr/`,
- * `u/`; at each `login`, `log in`, `sign-in`, `log on` (a few native searches, `Login` too); and at
+ * `u/`; at each `log` and `sig` (`login`, `log in`, `sign-in`, `log on`; the label decides); and at
  * each `u/p`, whose `p` is no secret word (the slashes, one native search). Most bodies hold none,
  * and no regex is run over them.
  */
@@ -60,9 +60,12 @@ function labelStarts(text: string): number[] {
     }
   }
   // `login` is no secret word (it stands in much text about signing in), nor are the verbs: each
-  // found by what follows its first letter (`Login` too) or two.
-  for (const [verb, back] of signInVerbs)
-    for (let at = text.indexOf(verb); at !== -1; at = text.indexOf(verb, at + verb.length)) if (at >= back) starts.push(at - back);
+  // found by its `g` after `lo` or `si` (`Login`, `Sign-in` too), one native search.
+  for (let at = text.indexOf('g'); at !== -1; at = text.indexOf('g', at + 1)) {
+    // The two letters before it, lower case: `lo` (108, 111) or `si` (115, 105).
+    const two = ((text.charCodeAt(at - 2) | 32) << 8) | (text.charCodeAt(at - 1) | 32);
+    if (two === logStart || two === signStart) starts.push(at - 2);
+  }
   for (let at = text.indexOf('/'); at !== -1; at = text.indexOf('/', at + 1)) {
     const u = text.charAt(at - 1) === ' ' ? at - 2 : at - 1;
     if ((text.charCodeAt(u) | 32) === 117 /* u */) starts.push(u);
@@ -70,18 +73,9 @@ function labelStarts(text: string): number[] {
   return starts.length > 1 ? starts.sort((a, b) => a - b) : starts;
 }
 
-/** The verbs of signing in (`login`, `Log in`, `log-in`, `log on`, `sign in`, `signin`, `Sign-in`, `sign on`) by what follows their first letter or two, and how many that is. */
-const signInVerbs: readonly (readonly [string, number])[] = [
-  ['ogin', 1],
-  ['og in', 1],
-  ['og-in', 1],
-  ['og on', 1],
-  ['gn in', 2],
-  ['gnin', 2],
-  ['gn-in', 2],
-  ['gn on', 2],
-];
 const none: Span[] = [];
+const logStart = (108 << 8) | 111;
+const signStart = (115 << 8) | 105;
 /** `user/`, `Username / `: what stands before a `pass` of a `user/pass` label. */
 const userBefore = /(?:user(?:name)?|usr|u)[ \t]*\/[ \t]*$/i;
 const wordChar = /[\w/-]/;
