@@ -20,10 +20,15 @@ function hiddenAlready(password: string): boolean {
  */
 export function urlPasswords(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
-    if (!/[A-Za-z0-9+.-]/.test(text.charAt(at - 1))) continue;
-    let colon = -1;
+  // A password is taken only at an `@`: the next one after each `://` (one native search, and most
+  // texts' URLs have none: then no authority is read character by character).
+  let sign = text.indexOf('@');
+  for (let at = sign === -1 ? -1 : text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    if (sign < at + 3) sign = text.indexOf('@', at + 3);
+    if (sign === -1) break;
     const limit = Math.min(text.length, at + 3 + maxUser + 1 + maxPassword);
+    if (sign >= limit || !/[A-Za-z0-9+.-]/.test(text.charAt(at - 1))) continue;
+    let colon = -1;
     for (let i = at + 3; i < limit; i++) {
       const c = text.charAt(i);
       if (c === '\\' && colon === -1 && domainUserSeparator(text, i)) continue;
