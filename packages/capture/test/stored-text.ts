@@ -31,3 +31,19 @@ export function expectPasswordsRedacted(at: StoredText, commands: readonly strin
       expect(at.storedJson(text), text).not.toContain(pw);
     }
 }
+
+/**
+ * Each template of `templates` (by class) with `{S}` put for `secret` whose stored form, as a text
+ * body or in a JSON string, still holds the secret: `class text: template` / `class json: template`.
+ */
+export function templateLeaks(at: StoredText, templates: Readonly<Record<string, readonly string[]>>, secret: string): string[] {
+  return Object.entries(templates).flatMap(([kind, list]) =>
+    list.flatMap((t) => {
+      const text = t.replaceAll('{S}', secret);
+      return [
+        at.stored(text).includes(secret) ? `${kind} text: ${t}` : [],
+        at.storedJson(text).includes(secret) ? `${kind} json: ${t}` : [],
+      ].flat();
+    }),
+  );
+}
