@@ -14,6 +14,7 @@ import { netCommandPasswords } from './net-command-password.js';
 import { positionalPasswords } from './password-arguments.js';
 import { passwordInputValues } from './password-input.js';
 import { programOptionPasswords } from './password-options.js';
+import { passwordShapedLabelValues } from './password-shaped-label.js';
 import { pgpassPasswords } from './pgpass-line.js';
 import { privateKeyBlocks } from './private-key-block.js';
 import { promptAnswers, promptHints } from './prompt-answer.js';
@@ -158,6 +159,7 @@ export const builtinPatterns: readonly TextPattern[] = Object.freeze([
   { name: 'password', find: userPairedMembers },
   { name: 'password', find: labelledUserPasswords },
   { name: 'password', find: triedValues },
+  { name: 'password', find: passwordShapedLabelValues },
   { name: 'password', find: wifiKeys, hints: ['psk', 'PSK', 'WIFI:'] },
   { name: 'password', find: promptAnswers, hints: promptHints },
   { name: 'assigned_secret', find: encodedJsonMembers, hints: ['&quot;', '&#'] },

@@ -28,6 +28,22 @@ const templates: Readonly<Record<string, readonly string[]>> = {
     'log in to grafana with admin/{S}',
     'You can sign-in using ops:{S} until Friday.',
   ],
+  'a password label of a language no list holds, before a value of a password shape alone on its line': [
+    'nenosiri: {S}',
+    'fjalëkalimi: {S}',
+    'գաղտնաբառ: {S}',
+    'პაროლი: {S}',
+    'পাসওয়ার্ড: {S}',
+    'கடவுச்சொல்: {S}',
+    'συνθηματικό: {S}',
+    'contrasinal: {S}',
+    'pasfhocal: {S}',
+    'құпия сөз: {S}',
+    'нууц үг: {S}',
+    'parol: {S}',
+    'پاس ورڈ: {S}',
+    'lösen: {S}',
+  ],
   'a value an error names only as tried': [
     "login failed: tried '{S}' for user x",
     'auth failed, tried "{S}"',
@@ -59,6 +75,8 @@ const ordinary: readonly string[] = [
   'u/p ratio 3:1',
   'Des résultats très intéressants: {"durée": 12, "clé_publique": false}',
   '{"card": {"brand": "visa"}, "cc": 2, "security": "tls"}',
+  'Version: Release-2024.1a\nBuild: 7F3a-99c2\nToleo: 2.4.1',
+  'Jibu: x+y=3 ni sahihi kwa Maswali yote',
 ];
 
 describe('trust audit 10 shapes', () => {

@@ -3,7 +3,8 @@
  * password pair after `u/p:` or a verb of signing in (`log in with admin / …`, `sign in as bob:…`),
  * a value an error names only as tried (`login failed: tried '…'`), JSON members whose names are
  * secret only folded (the Kelvin sign's `Key`, `kennwört`, `GEHEİMNİS`) or whose pair is split by a
- * blank (`card no`) — pasted through every path of `seeded-traffic.ts` (the real `openai` and
+ * blank (`card no`), a password after a label of a language no list holds (`nenosiri: …`,
+ * `პაროლი: …`) — pasted through every path of `seeded-traffic.ts` (the real `openai` and
  * `@anthropic-ai/sdk` clients with every text and the tool call's arguments split into 3-character
  * deltas, the live shadow, a replay, the egress, a HAR import, the export); then a Slack webhook's
  * short token in a request path through the tap, and a JSONL and an OTLP import, read back from the
@@ -32,6 +33,8 @@ const secrets = {
   markedName: 'A10SeedMarkedName-1007',
   dottedName: 'A10SeedDottedName-1008',
   cardNo: 'A10SeedCardNo-1009',
+  swahiliLabel: 'A10SeedNenosiri!1010',
+  georgianLabel: 'A10SeedParoli#1011',
   headerKey: 'A10SeedHeaderKey-0123456789',
   queryKey: 'A10SeedQueryKey-0123456789',
   bearer: 'A10SeedBearer9xQ2mL7vT4kP8',
@@ -47,6 +50,8 @@ const spelled = [
   `Sign in as bob:${secrets.signInAs} until Friday.`,
   `login failed: tried "${secrets.triedQuoted}" for user x`,
   `Password rejected (tried ${secrets.triedBare})`,
+  `nenosiri: ${secrets.swahiliLabel}`,
+  `პაროლი: ${secrets.georgianLabel}`,
   ...ordinary,
 ].join('\n');
 
