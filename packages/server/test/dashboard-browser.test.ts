@@ -5,7 +5,7 @@ import { openStore, type Store } from '@understudy/store';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ControlPlaneApp, createApp } from '../src/create-app.js';
-import { type DashboardFixture, dashboardPaths, seedDashboard } from './dashboard-fixture.js';
+import { type DashboardFixture, dashboardPaths, seedComparison, seedDashboard } from './dashboard-fixture.js';
 
 /** Debian's `chromium` (`.ci/run` installs it when missing). */
 const chromiumPath = '/usr/bin/chromium';
@@ -85,6 +85,29 @@ describe.skipIf(!existsSync(chromiumPath) && process.env.UNDERSTUDY_REQUIRE_CHRO
     expect(await page.locator('pre.body').first().innerText()).toContain('onerror=');
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.evaluate('document.querySelectorAll("img").length')).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  // User audit 3: the fact evidence of an answer quoting `window.__x` showed `window. x` (the
+  // engine quoted its own reading of the clause, markdown emphasis taken out).
+  it('shows fact evidence as the answer wrote it, as text', async () => {
+    const id = await seedComparison(
+      store,
+      { live: '01LIVE0000000000000000000B', shadow: '01SHADOW00000000000000000B' },
+      {
+        live: 'You can return any item within 30 days of delivery.',
+        shadow:
+          'You can return any item within 30 days of delivery. Set window.__x to 1 to extend it by **30 days** <script>window.__evidence = 1</script>.',
+      },
+    );
+    const page = await newPage();
+    await page.goto(`${base}/login?next=${encodeURIComponent(`/comparisons/${id}`)}#token=${reader}`);
+    await page.waitForURL(`${base}/comparisons/${id}`);
+    const facts = await page.locator('#changed-facts').innerText();
+    expect(facts).toContain('Set window.__x to 1 to extend it by **30 days** <script>window.__evidence = 1</script>');
+    expect(facts).not.toContain('window. x');
+    expect(await page.evaluate('window.__evidence')).toBeUndefined();
+    expect(await page.locator('#changed-facts script').count()).toBe(0);
     await page.context().close();
   }, 60_000);
 

@@ -72,6 +72,34 @@ export function dashboardPaths(fx: DashboardFixture): string[] {
 }
 
 /**
+ * A live answer and a shadow answer to it, compared by the real engine and stored: the
+ * comparison's id (its page shows the changed facts with their evidence).
+ */
+export async function seedComparison(
+  store: Store,
+  ids: { live: string; shadow: string },
+  answers: { live: string; shadow: string },
+): Promise<string> {
+  const live = chat(ids.live, { answer: answers.live });
+  const shadow = chat(ids.shadow, { answer: answers.shadow, role: 'shadow', version: 'v3', parentId: ids.live });
+  await store.exchanges.insertMany([live, shadow]);
+  const report = compareExchanges(shadow, live);
+  await store.shadowComparisons.insertMany([
+    {
+      exchangeId: shadow.id,
+      parentId: live.id,
+      endpoint: report.endpoint,
+      verdict: report.verdict,
+      score: report.score,
+      scoreOverNoise: report.scoreOverNoise,
+      report,
+      createdAt: live.startedAt,
+    },
+  ]);
+  return shadow.id;
+}
+
+/**
  * A store as a short demo leaves it: a live answer with a hostile payload in it, the regressed
  * candidate's shadow answer (a wrong tool and a wrong fact), their comparison by the real
  * compare engine (its `fact` category names the changed fact), and a canary the real

@@ -9,6 +9,7 @@ import { diffDroppedValues } from './dropped-value-diff.js';
 import { factDiffContext } from './fact-diff-context.js';
 import { defaultFactDiffOptions, type FactDiffOptions } from './fact-diff-options.js';
 import { diffSentenceRewrites } from './sentence-rewrites.js';
+import { verbatimQuotes } from './verbatim-quotes.js';
 
 /**
  * Fact-level differences of a candidate answer against production's (the original and, when
@@ -34,7 +35,7 @@ export function diffFacts(
   baselines: readonly FactSheet[] = [],
   options: Partial<FactDiffOptions> = {},
 ): Difference[] {
-  return factDifferences(original, candidate, baselines, options, true);
+  return verbatimQuotes(factDifferences(original, candidate, baselines, options, true), [candidate, original, ...baselines]);
 }
 
 /**
