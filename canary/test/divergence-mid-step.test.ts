@@ -26,27 +26,32 @@ interface Analysis {
 }
 
 describe('the divergence gate judges the current step (user audit 3)', () => {
-  let store: Store | undefined;
+  let opened: Store | undefined;
   afterEach(async () => {
-    await store?.close();
-    store = undefined;
+    await opened?.close();
+    opened = undefined;
   });
+  /** A store whose candidate is shadowed already, the canary created and a controller for it. */
+  const begin = async (seed: number) => {
+    const store = await tempStore();
+    opened = store;
+    const clock = new ManualClock(seed * 1_000_000);
+    const random = seededRandom(seed);
+    const service = createCanaryService({ store, clock, random });
+    await storeComparisons(store, { version: 'v2', n: 1, over: 0, at: clock.now() - 60_000 });
+    const canary = await service.create(spec, 'alice');
+    return { store, clock, random, service, canary, controller: createCanaryController({ store, clock, holder: 'h' }) };
+  };
 
   it('rolls a candidate that turns bad mid-step back in that step, not one step later', async () => {
-    store = await tempStore();
-    const clock = new ManualClock(10_000_000);
-    const random = seededRandom(11);
-    const service = createCanaryService({ store, clock, random });
-    await storeComparisons(store, { version: 'v2', n: 1, over: 0, at: clock.now() - 60_000 }); // the shadow is on
-    const canary = await service.create(spec, 'alice');
-    const controller = createCanaryController({ store, clock, holder: 'h' });
+    const { store, clock, random, service, canary, controller } = await begin(11);
     const weights: number[] = [];
     const tick = async (comparisons: { n: number; over: number }, live = 10) => {
-      await store?.exchanges.insertMany(traffic(random, { version: 'v2', n: live, at: clock.now(), errorRate: 0, latencyMs: 100 }));
-      if (store !== undefined) await storeComparisons(store, { version: 'v2', ...comparisons, at: clock.now() });
+      await store.exchanges.insertMany(traffic(random, { version: 'v2', n: live, at: clock.now(), errorRate: 0, latencyMs: 100 }));
+      await storeComparisons(store, { version: 'v2', ...comparisons, at: clock.now() });
       clock.advance(1000);
       await controller.tick();
-      const now = await store?.canaries.get(canary.id);
+      const now = await store.canaries.get(canary.id);
       weights.push(now?.weight ?? -1);
       return now;
     };
@@ -79,13 +84,7 @@ describe('the divergence gate judges the current step (user audit 3)', () => {
   });
 
   it('holds, never fails, on the first handful of bad comparisons of a new step', async () => {
-    store = await tempStore();
-    const clock = new ManualClock(20_000_000);
-    const random = seededRandom(12);
-    const service = createCanaryService({ store, clock, random });
-    await storeComparisons(store, { version: 'v2', n: 1, over: 0, at: clock.now() - 60_000 }); // the shadow is on
-    const canary = await service.create(spec, 'alice');
-    const controller = createCanaryController({ store, clock, holder: 'h' });
+    const { store, clock, random, service, canary, controller } = await begin(12);
     await controller.tick();
     await store.exchanges.insertMany(traffic(random, { version: 'v2', n: 30, at: clock.now(), errorRate: 0, latencyMs: 100 }));
     await storeComparisons(store, { version: 'v2', n: 200, over: 0, at: clock.now() });

@@ -82,6 +82,11 @@ export async function seedComparison(
 ): Promise<string> {
   const live = chat(ids.live, { answer: answers.live });
   const shadow = chat(ids.shadow, { answer: answers.shadow, role: 'shadow', version: 'v3', parentId: ids.live });
+  return storeComparison(store, live, shadow, live.startedAt);
+}
+
+/** A live exchange and its shadow copy, stored with their comparison by the real engine. */
+async function storeComparison(store: Store, live: Exchange, shadow: Exchange, at: number): Promise<string> {
   await store.exchanges.insertMany([live, shadow]);
   const report = compareExchanges(shadow, live);
   await store.shadowComparisons.insertMany([
@@ -93,7 +98,7 @@ export async function seedComparison(
       score: report.score,
       scoreOverNoise: report.scoreOverNoise,
       report,
-      createdAt: live.startedAt,
+      createdAt: at,
     },
   ]);
   return shadow.id;
@@ -121,20 +126,7 @@ export async function seedDashboard(store: Store): Promise<DashboardFixture> {
     parentId: '01LIVE0000000000000000000A',
     durationMs: 540,
   });
-  await store.exchanges.insertMany([live, shadow]);
-  const report = compareExchanges(shadow, live);
-  await store.shadowComparisons.insertMany([
-    {
-      exchangeId: shadow.id,
-      parentId: live.id,
-      endpoint: report.endpoint,
-      verdict: report.verdict,
-      score: report.score,
-      scoreOverNoise: report.scoreOverNoise,
-      report,
-      createdAt: clock.now(),
-    },
-  ]);
+  await storeComparison(store, live, shadow, clock.now());
 
   const service = createCanaryService({ store, clock, random: systemRandom });
   const canary = await service.create(
