@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { factSheet } from './clauses/fact-sheet.js';
 import { diffFacts, factDifferences } from './fact-diff.js';
@@ -16,6 +17,55 @@ describe('fact evidence quotes the answer as written (user audit 3)', () => {
     expect(said(`${production} Call __init__ with my_var_name.`)).toEqual([
       ['added_claim', 'adds "Call __init__ with my_var_name." (no production answer says this)', 'Call __init__ with my_var_name.'],
     ]);
+  });
+
+  // bench:facts found it: "\-" of an escaped hyphen is a syntax error under the pattern's `u` flag.
+  it('reads any punctuation back: hyphens, quotes, brackets, slashes, dollars', () => {
+    const odd = 'Set **source_lang="en-US"** (auto-detected) via [x]/{y} at $5^2 + a|b or c\\d.';
+    const found = said(`${production} ${odd}`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some(([, m]) => String(m).includes(odd.slice(0, 60)))).toBe(true);
+  });
+
+  it('never throws on markup around any punctuation, and every quote it restores is in the answer', () => {
+    const pieces = [
+      '**',
+      '__',
+      '`',
+      '> ',
+      '# ',
+      ' | ',
+      'a-b',
+      '$5',
+      '(x)',
+      '[y]',
+      '{z}',
+      '=',
+      '"q"',
+      '\\',
+      '/',
+      '^',
+      '+',
+      '?',
+      '.',
+      ',',
+      'é',
+      '猫',
+      'Fee',
+      '30',
+      'days',
+      ' ',
+      '\n',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const candidate = `${production} ${parts.join('')}`;
+        for (const d of diffFacts(factSheet(production), factSheet(candidate)))
+          if (d.kind === 'added_claim' && typeof d.candidate === 'string' && d.candidate.length > 3)
+            expect(candidate).toContain(d.candidate);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('quotes markup-free clauses as before, markup and all in the candidate', () => {
