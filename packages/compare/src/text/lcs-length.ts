@@ -6,24 +6,29 @@
  * small non-negative integers (interned tokens).
  */
 export function lcsLength(a: readonly number[], b: readonly number[]): number {
-  const m = a.length;
-  if (m === 0 || b.length === 0) return 0;
+  return lcsLengthIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** {@link lcsLength} of `a[aFrom, aTo)` and `b[bFrom, bTo)`, with no copy of either. */
+export function lcsLengthIn(a: readonly number[], aFrom: number, aTo: number, b: readonly number[], bFrom: number, bTo: number): number {
+  const m = aTo - aFrom;
+  if (m <= 0 || bTo <= bFrom) return 0;
   const words = (m + 31) >>> 5;
   // One flat mask table: a row of `words` per distinct symbol of `a`.
   let maxSymbol = 0;
-  for (const s of a) if (s > maxSymbol) maxSymbol = s;
-  for (const s of b) if (s > maxSymbol) maxSymbol = s;
+  for (let i = aFrom; i < aTo; i++) if ((a[i] as number) > maxSymbol) maxSymbol = a[i] as number;
+  for (let j = bFrom; j < bTo; j++) if ((b[j] as number) > maxSymbol) maxSymbol = b[j] as number;
   const row = new Int32Array(maxSymbol + 1).fill(-1);
   let rows = 0;
-  for (const s of a) if (row[s] === -1) row[s] = rows++;
+  for (let i = aFrom; i < aTo; i++) if (row[a[i] as number] === -1) row[a[i] as number] = rows++;
   const masks = new Uint32Array(rows * words);
   for (let i = 0; i < m; i++) {
-    const at = (row[a[i] as number] as number) * words + (i >>> 5);
+    const at = (row[a[aFrom + i] as number] as number) * words + (i >>> 5);
     masks[at] = (masks[at] as number) | (1 << (i & 31));
   }
   const v = new Uint32Array(words).fill(0xffffffff);
-  for (const y of b) {
-    const r = row[y] as number;
+  for (let j = bFrom; j < bTo; j++) {
+    const r = row[b[j] as number] as number;
     if (r === -1) continue;
     const base = r * words;
     let carry = 0;

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { lcsLength } from './lcs-length.js';
+import { lcsLength, lcsLengthIn } from './lcs-length.js';
 import { textTokens } from './text-tokens.js';
 
 /** One piece of a word-level diff, for display. */
@@ -168,7 +168,7 @@ export function similarityOfSymbols(
   const midA = ta.length - pre - suf;
   const midB = tb.length - pre - suf;
   if (midA * midB <= limits.maxLcsCells) {
-    const common = pre + suf + lcsLength(ta.slice(pre, ta.length - suf), tb.slice(pre, tb.length - suf));
+    const common = pre + suf + lcsLengthIn(ta, pre, ta.length - suf, tb, pre, tb.length - suf);
     return result((2 * common) / total, bag, ta.length, tb.length, 'word');
   }
   const la = lines(a);

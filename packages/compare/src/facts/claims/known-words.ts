@@ -39,20 +39,29 @@ export function saidInOneSentence(c: ClauseFacts, production: readonly FactSheet
   // A clause that says something is free needs a sentence that says it free too ("free" is a
   // polarity cue, not a content word: "free public charging" is not said by "charger installation").
   const free = c.polarity.free === true;
+  // Per word of `c` (each once in `words`), the sentence count at which a clause last used it: a
+  // word counts once per sentence, with no set made per sentence.
+  const seenIn = new Int32Array(words.length).fill(-1);
+  let sentences = 0;
   for (const s of production) {
     // Distinct words of `c` each sentence of this answer uses, sentence by sentence (clauses are in order).
     let sentence = -1;
-    let found = new Set<number>();
+    let found = 0;
     let saysFree = false;
     for (const x of s.clauses) {
       if (x.sentence !== sentence) {
         sentence = x.sentence;
-        found = new Set<number>();
+        sentences++;
+        found = 0;
         saysFree = false;
       }
       saysFree ||= x.polarity.free === true;
-      for (const w of words) if (x.contentUnique.includes(w)) found.add(w);
-      if (found.size >= needed && (!free || saysFree)) return true;
+      for (let j = 0; j < words.length; j++)
+        if (seenIn[j] !== sentences && x.contentUnique.includes(words[j] as number)) {
+          seenIn[j] = sentences;
+          found++;
+        }
+      if (found >= needed && (!free || saysFree)) return true;
     }
   }
   return false;

@@ -47,14 +47,19 @@ function alignUncached(c: Words, sheet: FactSheet, max: number): Aligned | undef
 
 /** The first clause of the `n` first of `sheet` with the highest overlap with `c`, given the shared-word counts. */
 function bestOf(c: Words, sheet: FactSheet, n: number, common: Int32Array): Aligned | undefined {
-  let best: Aligned | undefined;
+  // The best clause so far by position, its Aligned made once at the end.
+  let best: ClauseFacts | undefined;
+  let bestScore = 0;
   for (let i = 0; i < n; i++) {
     const o = sheet.clauses[i];
     if (o === undefined) continue;
     const score = diceOf(c, o, common[i] ?? 0);
-    if (best === undefined || score > best.score) best = { clause: o, score };
+    if (best === undefined || score > bestScore) {
+      best = o;
+      bestScore = score;
+    }
   }
-  return best;
+  return best === undefined ? undefined : { clause: best, score: bestScore };
 }
 
 // A sheet's clauses' content words laid end to end (each clause's ids once), with where each

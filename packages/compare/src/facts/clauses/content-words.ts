@@ -56,13 +56,23 @@ function contentForm(word: string): string | null {
   return stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
 }
 
-/** The content words of a piece of text, as {@link ClauseFacts.content} holds a clause's. */
-export function contentWords(text: string): string[] {
+// contentWords by text: the rules ask it of one token's word at a time, the same few hundred words
+// of an answer again and again (each rule, each clause pair). Bounded: emptied when full.
+const knownContent = new Map<string, readonly string[]>();
+const maxKnownContent = 4096;
+
+/** The content words of a piece of text, as {@link ClauseFacts.content} holds a clause's (one list per text: never change it). */
+export function contentWords(text: string): readonly string[] {
+  const known = knownContent.get(text);
+  if (known !== undefined) return known;
   const out: string[] = [];
   for (const w of textTokens(text)) {
     const form = contentForm(w);
     if (form !== null) out.push(form);
   }
+  if (knownContent.size >= maxKnownContent) knownContent.clear();
+  // Frozen: a caller that changed the list would change every later answer for that text.
+  knownContent.set(text, Object.freeze(out));
   return out;
 }
 

@@ -80,13 +80,14 @@ function predicationOf(tokens: readonly ClauseToken[], at: number): { before: st
   // ("delivered free"). Without one ("…and includes all gear except fins", "…, accidents none") the
   // words before the negation may be the predicate itself, or an elided one.
   if (end === at && !verbNegation(tokens, at)) return { before: [], subject: [] };
-  const words = (from: number, to: number): string[] =>
-    contentWords(
+  const words = (from: number, to: number): string[] => [
+    ...contentWords(
       tokens
         .slice(from, to)
         .map((t) => t.core)
         .join(' '),
-    );
+    ),
+  ];
   return { before: words(0, start), subject: words(start, end) };
 }
 

@@ -188,13 +188,37 @@ function affixStrength(w: string): number {
 export function languageModal(w: string, prev: string | undefined, next: string | undefined): number {
   const s = strengths.get(w);
   if (s !== undefined) return s;
-  // Either word beside the other, in either order ("měli byste" / "by mali").
-  const beside = (set: ReadonlySet<string>): boolean => (prev !== undefined && set.has(prev)) || (next !== undefined && set.has(next));
-  for (const [first, second, strength] of pairs) if ((first.has(w) && beside(second)) || (second.has(w) && beside(first))) return strength;
-  return affixStrength(w);
+  // Most words are in no pair (an English answer's, all of them): no pair is looked at.
+  if (paired.has(w))
+    for (const [first, second, strength] of pairs)
+      if ((first.has(w) && beside(second, prev, next)) || (second.has(w) && beside(first, prev, next))) return strength;
+  return knownAffixStrength(w);
+}
+
+/** Either word beside the other, in either order ("měli byste" / "by mali"). */
+function beside(set: ReadonlySet<string>, prev: string | undefined, next: string | undefined): boolean {
+  return (prev !== undefined && set.has(prev)) || (next !== undefined && set.has(next));
+}
+
+// Every word of a pair, either half.
+const paired: ReadonlySet<string> = new Set(pairs.flatMap(([first, second]) => [...first, ...second]));
+
+// affixStrength by word: asked of every word of a clause compared for modality, the same words
+// again and again. Bounded: emptied when full.
+const affixes = new Map<string, number>();
+const maxAffixes = 4096;
+
+function knownAffixStrength(w: string): number {
+  let s = affixes.get(w);
+  if (s === undefined) {
+    s = affixStrength(w);
+    if (affixes.size >= maxAffixes) affixes.clear();
+    affixes.set(w, s);
+  }
+  return s;
 }
 
 /** Whether a word may be read as another language's modal ({@link languageModal}), whatever its neighbours. */
 export function mayBeLanguageModal(w: string): boolean {
-  return strengths.has(w) || pairs.some(([first, second]) => first.has(w) || second.has(w)) || affixStrength(w) !== 0;
+  return strengths.has(w) || paired.has(w) || knownAffixStrength(w) !== 0;
 }

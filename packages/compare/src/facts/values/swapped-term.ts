@@ -41,7 +41,7 @@ function termForms(run: readonly ClauseToken[], c: ClauseFacts, acronym = false)
   const forms: string[] = [];
   const values = c.values.length > 0 ? valueWords(c) : undefined;
   // An acronym alone ("LED") against a common word ("incandescent"): the entity rule compares names with names only.
-  if (acronym && run.length === 1 && acronymWord.test(run[0]?.core ?? '')) return contentWords(run[0]?.core ?? '');
+  if (acronym && run.length === 1 && acronymWord.test(run[0]?.core ?? '')) return [...contentWords(run[0]?.core ?? '')];
   for (const t of run) {
     // A capitalized word is a name, which the entity rule compares, but for a common word that opens
     // the clause ("Colored vinyl adds…"); a cue is the polarity rules' business; a value's word (a
