@@ -1,3 +1,4 @@
+import { memoByText } from '../../text/memo-by-text.js';
 import { textTokenIds, textTokens } from '../../text/text-tokens.js';
 import type { WordIds } from '../../text/word-ids.js';
 import { isPolarityCue } from '../polarity/polarity-cues.js';
@@ -56,25 +57,19 @@ function contentForm(word: string): string | null {
   return stopwords.has(word) || isPolarityCue(word) ? null : stem(word);
 }
 
-// contentWords by text: the rules ask it of one token's word at a time, the same few hundred words
-// of an answer again and again (each rule, each clause pair). Bounded: emptied when full.
-const knownContent = new Map<string, readonly string[]>();
-const maxKnownContent = 4096;
-
-/** The content words of a piece of text, as {@link ClauseFacts.content} holds a clause's (one list per text: never change it). */
-export function contentWords(text: string): readonly string[] {
-  const known = knownContent.get(text);
-  if (known !== undefined) return known;
+/**
+ * The content words of a piece of text, as {@link ClauseFacts.content} holds a clause's; one frozen
+ * list per text of a few words (memo-by-text.ts: the rules ask it of one token's word at a time).
+ */
+export const contentWords: (text: string) => readonly string[] = memoByText((text) => {
   const out: string[] = [];
   for (const w of textTokens(text)) {
     const form = contentForm(w);
     if (form !== null) out.push(form);
   }
-  if (knownContent.size >= maxKnownContent) knownContent.clear();
   // Frozen: a caller that changed the list would change every later answer for that text.
-  knownContent.set(text, Object.freeze(out));
-  return out;
-}
+  return Object.freeze(out);
+});
 
 /** The id of a folded word's content form (see {@link contentForm}), or -1 for none; memoized in `forms`. */
 function formOf(id: number, words: WordIds, forms: (number | undefined)[]): number {

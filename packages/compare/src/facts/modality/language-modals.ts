@@ -1,3 +1,5 @@
+import { memoByText } from '../../text/memo-by-text.js';
+
 // The modal scale of the languages other than English that answers come in: for each, its words
 // of necessity ("must", "required"), of advice ("should", "recommended") and of possibility ("can",
 // "may", "optional"), as English's are (polarity-words.ts `necessity` / `advice` / `possibility`).
@@ -203,20 +205,8 @@ function beside(set: ReadonlySet<string>, prev: string | undefined, next: string
 // Every word of a pair, either half.
 const paired: ReadonlySet<string> = new Set(pairs.flatMap(([first, second]) => [...first, ...second]));
 
-// affixStrength by word: asked of every word of a clause compared for modality, the same words
-// again and again. Bounded: emptied when full.
-const affixes = new Map<string, number>();
-const maxAffixes = 4096;
-
-function knownAffixStrength(w: string): number {
-  let s = affixes.get(w);
-  if (s === undefined) {
-    s = affixStrength(w);
-    if (affixes.size >= maxAffixes) affixes.clear();
-    affixes.set(w, s);
-  }
-  return s;
-}
+// affixStrength by word (memo-by-text.ts): asked of every word of a clause compared for modality.
+const knownAffixStrength = memoByText(affixStrength);
 
 /** Whether a word may be read as another language's modal ({@link languageModal}), whatever its neighbours. */
 export function mayBeLanguageModal(w: string): boolean {

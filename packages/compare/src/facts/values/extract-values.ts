@@ -1,3 +1,4 @@
+import { memoByText } from '../../text/memo-by-text.js';
 import { hasDigit } from '../../text/word-forms.js';
 import { memoSlots, type WordIds } from '../../text/word-ids.js';
 import type { ClauseToken } from '../clauses/split-clauses.js';
@@ -292,10 +293,13 @@ function scaleOf(letter: string | undefined): number {
 
 const dottedRelease = /^v?\d+(?:\.\d+){2,}(?:[-+][\p{L}\p{N}.-]+)?$/u;
 
-/** Whether a word with no digit is a host name, a file name or a path ({@link dotted}, {@link pathLike}). */
-function hostOrPath(c: string): boolean {
-  return c.includes('.') && (dotted.test(c) || pathLike.test(c));
-}
+/**
+ * Whether a word with no digit is a host name, a file name or a path ({@link dotted}, {@link pathLike});
+ * by word (memo-by-text.ts): its two Unicode patterns cost more than a look-up, and an answer's dotted
+ * words ("e.g", "U.S", a file name) recur in every answer compared with it.
+ */
+const hostOrPath = (c: string): boolean => c.includes('.') && dottedHostOrPath(c);
+const dottedHostOrPath = memoByText((c) => dotted.test(c) || pathLike.test(c));
 
 // "EN1078+" is "EN1078 or newer": the code it names is one of its keys.
 function identifier(c: string): { value: FactValue; used: number } {
