@@ -6,6 +6,7 @@ import { contentWords } from '../clauses/content-words.js';
 import type { ClauseFacts, FactSheet } from '../clauses/fact-sheet.js';
 import { isHeading } from '../clauses/lead-in.js';
 import { defaultFactDiffOptions } from '../fact-diff-options.js';
+import { modalOutsideMainPart } from '../modality/main-modality.js';
 import type { ClausePolarity } from '../polarity/clause-polarity.js';
 import { cue, cueBits } from '../polarity/polarity-words.js';
 import { declareRule } from '../rule-precondition.js';
@@ -111,7 +112,8 @@ export function diffPolarity(
         ? undefined
         : flip;
     }
-    if (modalityDiffers(c.polarity, p.polarity)) {
+    // A modal of a time clause ("before you can…") against one of a main clause: no claim moved.
+    if (modalityDiffers(c.polarity, p.polarity) && modalOutsideMainPart(c.tokens) === modalOutsideMainPart(p.tokens)) {
       const by = baselinesSayItTheCandidatesWay(
         c,
         p,
@@ -128,7 +130,7 @@ export function diffPolarity(
     if (flip !== undefined) return flip;
     // The original states no modality there ("Call us to open one"): the baselines that say it
     // closely judge the candidate's, when they all state another ("you can call us" / "you must").
-    if (p.polarity.modality === null && c.polarity.modality !== null) {
+    if (p.polarity.modality === null && c.polarity.modality !== null && !modalOutsideMainPart(c.tokens)) {
       const theirs = closeClauses(c, original, candidate, baselines, o);
       const first = theirs[0];
       if (first !== undefined && theirs.every((x) => !opposed(x, c) && modalityDiffers(x.polarity, c.polarity)))

@@ -8,6 +8,7 @@ import type { ClauseToken } from '../clauses/split-clauses.js';
 import { possibility, subordinators } from '../polarity/polarity-words.js';
 import { hedgesOutcome } from './epistemic-hedge.js';
 import { hedgesByFrequency } from './frequency-hedge.js';
+import { modalOutsideMainPart, timeSubordinators } from './main-modality.js';
 import { closestStretch, type ModalSegment, modalCue, modalSegments, overlap } from './modal-segments.js';
 import { certaintyCue } from './reworded-hedge.js';
 import { SegmentIndex } from './segment-index.js';
@@ -30,7 +31,7 @@ const minBaselineOverlap = 0.3;
 
 // Words opening a stretch that is a condition, a time or a reason for the claim beside it ("Before we
 // can confirm the price, we'd have to…"): its modal is not the claim's.
-const leading: ReadonlySet<string> = new Set([...subordinators, 'before', 'after', 'when', 'once', 'until', 'while', 'since', 'as']);
+const leading: ReadonlySet<string> = new Set([...subordinators, ...timeSubordinators, 'when', 'while', 'since', 'as']);
 // Possibility words of ability or likelihood, not permission: "able to swim 50 m" grants nothing a "must" takes back.
 const abilities = new Set(['able', 'possible', 'could', 'might']);
 
@@ -238,6 +239,8 @@ function shift(k: number, { ours, theirs, baselines }: Pairing, scale: Scale): S
   if (from === null || !scale.moved(from, to)) return undefined;
   const c = theirs.segments[k] as ModalSegment;
   const o = ours.segments[j] as ModalSegment;
+  // One stretch's modal is a time clause's own ("before you can…"), the other's its main clause's: no claim moved.
+  if (modalOutsideMainPart(c.tokens) !== modalOutsideMainPart(o.tokens)) return undefined;
   // The candidate keeps the original's modal in another stretch of the clause ("…, we'd have to carry
   // out a survey"; a plain statement beside it keeps nothing), or the original says the candidate's in
   // another stretch of the same claim (a short answer joins "can borrow it after training" and
