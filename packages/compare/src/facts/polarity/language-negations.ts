@@ -115,27 +115,6 @@ export const editNegations: ReadonlySet<string> = new Set([
   'đừng',
 ]);
 
-/**
- * Negations left out of {@link editNegations} because another language spells the same word
- * otherwise, each read only in an answer written with letters of its own language: Romanian "nu"
- * (Dutch "now") where the answer writes ă, ș or ț, letters no other language read here uses for
- * a word "nu".
- */
-const vouchedByLetters: readonly (readonly [RegExp, string])[] = [[/[ăşșţț]/iu, 'nu']];
-
-/** The words of {@link vouchedByLetters}, whatever the answer: an edit holding one is worth reading. */
-export const letterNegations: ReadonlySet<string> = new Set(vouchedByLetters.map(([, w]) => w));
-
-/** Only an answer's opening is looked at for its letters (bounded on a 1 MB answer). */
-const letterSample = 4000;
-
-/** The negations of {@link vouchedByLetters} that texts' letters vouch for (empty for most answers). */
-export function vouchedNegations(...texts: readonly string[]): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const [letters, w] of vouchedByLetters) if (texts.some((t) => letters.test(t.slice(0, letterSample)))) out.add(w);
-  return out;
-}
-
 /** Whole tokens that negate in Chinese and Japanese text (Han and Kana), as Intl.Segmenter cuts them. */
 const cjkNegations = new Set([
   // Chinese: 不 / 没(有) / 无 / 未 / 非 / 别 / 勿 and the words they make ("can't", "needn't", "no longer").

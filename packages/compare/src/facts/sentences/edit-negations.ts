@@ -3,16 +3,13 @@ import type { ClauseToken } from '../clauses/split-clauses.js';
 import { directionDiffers } from '../flips/direction-differs.js';
 import { affixNegated, mayBeAffixNegated } from '../polarity/affix-negation.js';
 import { freeCompoundNoun } from '../polarity/free-compound.js';
-import { editNegations, letterNegations } from '../polarity/language-negations.js';
+import { editNegations } from '../polarity/language-negations.js';
 import { hasNegatingPrefix, withoutNegatingPrefix } from '../polarity/negating-prefix.js';
 import { isNegationCue } from '../polarity/polarity-cues.js';
 import { cessations, comparatives, failures, omissions, priceWords } from '../polarity/polarity-words.js';
 import type { SentenceEdit } from './sentence-edits.js';
 
 // Which edited words of a kept sentence negate (edited-sentence.ts reads the edits' parity).
-
-/** No negation vouched for by the answer's letters (language-negations.ts `vouchedNegations`). */
-const none: ReadonlySet<string> = new Set();
 
 // French's second word of "ne … pas": a side holding one counts "ne" once through it.
 const frenchSecond = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guère', 'point']);
@@ -82,15 +79,13 @@ function deniesItself(w: string, other: readonly ClauseToken[]): boolean {
 /**
  * Whether the token at `i` of `side` is a negation: a cue, "free" in its price sense, a verb of
  * failing or missing before what it denies, a word negated by its prefix whose plain form the other
- * side says ("isn't affected" → "is unaffected"), or another language's "not" (one that another
- * language spells otherwise only where `vouched`, the answer's letters, hold it).
+ * side says ("isn't affected" → "is unaffected"), or another language's "not".
  */
 export function negates(
   side: readonly ClauseToken[],
   i: number,
   context: { readonly before: ClauseToken | undefined; readonly after: ClauseToken | undefined },
   other: readonly ClauseToken[] | undefined,
-  vouched: ReadonlySet<string> = none,
 ): boolean {
   const t = side[i];
   const w = t?.lower ?? '';
@@ -117,7 +112,7 @@ export function negates(
   if (other !== undefined && affixNegated(w, other)) return true;
   if (negator(w) && other !== undefined && governsReplaced(side, i, other)) return false;
   if (w === 'ne') return !side.some((x) => frenchSecond.has(x.lower));
-  return isNegationCue(w) || editNegations.has(w) || vouched.has(w);
+  return isNegationCue(w) || editNegations.has(w);
 }
 
 /**
@@ -133,20 +128,14 @@ export function mayNegate(w: string): boolean {
     cessations.has(w) ||
     omissions.has(w) ||
     hasNegatingPrefix(w) ||
-    mayBeAffixNegated(w) ||
-    letterNegations.has(w)
+    mayBeAffixNegated(w)
   );
 }
 
 /** How many words of an edit's side negate. */
-export function negations(
-  side: readonly ClauseToken[],
-  e: SentenceEdit,
-  other: readonly ClauseToken[],
-  vouched: ReadonlySet<string> = none,
-): number {
+export function negations(side: readonly ClauseToken[], e: SentenceEdit, other: readonly ClauseToken[]): number {
   let n = 0;
-  for (let i = 0; i < side.length; i++) if (negates(side, i, e, other, vouched)) n++;
+  for (let i = 0; i < side.length; i++) if (negates(side, i, e, other)) n++;
   return n;
 }
 

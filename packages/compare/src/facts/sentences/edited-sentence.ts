@@ -9,12 +9,11 @@ import type { ClauseFacts, FactSheet } from '../clauses/fact-sheet.js';
 import type { ClauseToken } from '../clauses/split-clauses.js';
 import { directionDiffers } from '../flips/direction-differs.js';
 import { hedgesPlainClaim } from '../modality/epistemic-hedge.js';
-import { vouchedNegations } from '../polarity/language-negations.js';
 import { samePricePole } from '../polarity/price-pole.js';
 import { restatedNegation } from '../restatements/restated-negation.js';
 import { editCue, editCueBits, editCuesIn } from './edit-cues.js';
 import { changesModality, movedModal } from './edit-modality.js';
-import { isNegationWord, negates, negationFillers, negations } from './edit-negations.js';
+import { negates, negationFillers, negations } from './edit-negations.js';
 import { scopeDiffers, scopeMoved } from './quantifier-scope.js';
 import { negatingWith, orReworded, polarWith, rewordedClaim } from './reworded-claim.js';
 import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from './sentence-edits.js';
@@ -22,12 +21,6 @@ import { type EditFilter, type NearCopy, nearCopies, type SentenceEdit } from '.
 // What an edit to a kept sentence changes (sentence-edits.ts finds the edits). Only the edited
 // words are read, so a negation the clause splitter attached to the wrong clause, or a negation of
 // another language whose paraphrases no rule reads, still counts where it was added or taken away.
-
-/** No negation vouched for by the answers' letters. */
-const none: ReadonlySet<string> = new Set();
-
-/** Whether a token is a negation a letter-vouched one is in concord with. */
-const concords = (t: ClauseToken): boolean => isNegationWord(t.lower);
 
 /** The most words an added or removed run may have to be read as a flip (a phrase, not a clause). */
 const maxFlipWords = 5;
@@ -39,11 +32,11 @@ const maxFlipWords = 5;
 const maxSwapWords = 8;
 
 /** Whether an edit is a phrase swapped for another, or a negation added or removed alone (`not`, `never`, `no longer`). */
-function phrase(e: SentenceEdit, vouched: ReadonlySet<string>): boolean {
+function phrase(e: SentenceEdit): boolean {
   if (e.from.length > 0 && e.to.length > 0) return e.from.length <= maxSwapWords && e.to.length <= maxSwapWords;
   if (e.from.length > maxFlipWords || e.to.length > maxFlipWords) return false;
   const side = e.from.length === 0 ? e.to : e.from;
-  return side.every((t, i) => negates(side, i, e, undefined, vouched) || negationFillers.has(t.lower));
+  return side.every((t, i) => negates(side, i, e, undefined) || negationFillers.has(t.lower));
 }
 
 /** The edit's side with the kept word on either side of it. */
@@ -52,14 +45,8 @@ function inContext(e: SentenceEdit, side: readonly ClauseToken[]): ClauseToken[]
 }
 
 /** How many words of an edit's side negate; none where no word of it may ({@link editCue.negates}). */
-function count(
-  side: readonly ClauseToken[],
-  e: SentenceEdit,
-  other: readonly ClauseToken[],
-  memo: (number | undefined)[],
-  vouched: ReadonlySet<string>,
-): number {
-  return (editCuesIn(side, 0, side.length, memo) & editCue.negates) === 0 ? 0 : negations(side, e, other, vouched);
+function count(side: readonly ClauseToken[], e: SentenceEdit, other: readonly ClauseToken[], memo: (number | undefined)[]): number {
+  return (editCuesIn(side, 0, side.length, memo) & editCue.negates) === 0 ? 0 : negations(side, e, other);
 }
 
 /**
@@ -71,16 +58,13 @@ function count(
  * `ist nicht im … enthalten`) nets to nothing. Words added or removed with a negation among them
  * are a new clause, not a flip of the kept one: the sentence is then left to the clause rules.
  */
-export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = [], letters: ReadonlySet<string> = none): SentenceEdit | undefined {
-  // A negation vouched for by the letters is in concord with another negation of its sentence ("Nu
-  // puteți … niciodată" says "never" once, as French "ne … pas" does): the other is counted alone.
-  const vouched = letters.size > 0 && (copy.original.some(concords) || copy.candidate.some(concords)) ? none : letters;
+export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = []): SentenceEdit | undefined {
   // A whole predicate swapped says its claim in words of its own: only a scope or a direction turned
   // around with no negation on either side is read there ("is finished" / "is no longer in progress"
   // says one thing; a negation on one side may word the other side's predicate).
   if (copy.predicate === true) {
     const e = copy.edits[0];
-    if (e === undefined || count(e.from, e, e.to, memo, vouched) + count(e.to, e, e.from, memo, vouched) > 0) return undefined;
+    if (e === undefined || count(e.from, e, e.to, memo) + count(e.to, e, e.from, memo) > 0) return undefined;
     if (((editCuesIn(e.from, 0, e.from.length, memo) | editCuesIn(e.to, 0, e.to.length, memo)) & editCue.negation) !== 0) return undefined;
     return scopeDiffers(e.from, e.to) || directionDiffers(e.from, e.to) ? e : undefined;
   }
@@ -88,9 +72,9 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = [], lett
   let first: SentenceEdit | undefined;
   const reworded: SentenceEdit[] = [];
   for (const e of copy.edits) {
-    const a = count(e.from, e, e.to, memo, vouched);
-    const b = count(e.to, e, e.from, memo, vouched);
-    if (!phrase(e, vouched)) {
+    const a = count(e.from, e, e.to, memo);
+    const b = count(e.to, e, e.from, memo);
+    if (!phrase(e)) {
       if (a + b > 0) return undefined;
       continue;
     }
@@ -105,18 +89,16 @@ export function flipEdit(copy: NearCopy, memo: (number | undefined)[] = [], lett
   }
   // Directions are read on the whole sentences ("is on by default" names a state by its context);
   // the words both keep name none apart.
-  if (!copy.edits.some((e) => phrase(e, vouched))) return movedPole(copy);
+  if (!copy.edits.some(phrase)) return movedPole(copy);
   const direction =
     directionDiffers(copy.original, copy.candidate) && !reworded.some((e) => directionDiffers(inContext(e, e.from), inContext(e, e.to)));
-  if (direction) first ??= copy.edits.find((e) => phrase(e, vouched) && e.from.length > 0 && e.to.length > 0);
+  if (direction) first ??= copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0);
   // "isn't due until June" → "due in June", "to the card, never in cash" → "to the card only".
   if ((parity % 2 === 1) !== direction) return direction || !restatedNegation(copy.original, copy.candidate) ? first : undefined;
   // Neither negated nor turned around: a phrase swapped for one of the opposite scope ("at every
   // birth" → "only if complications arise") still says something else.
   if (parity % 2 === 1) return undefined;
-  return (
-    copy.edits.find((e) => phrase(e, vouched) && e.from.length > 0 && e.to.length > 0 && scopeDiffers(e.from, e.to)) ?? movedScope(copy)
-  );
+  return copy.edits.find((e) => phrase(e) && e.from.length > 0 && e.to.length > 0 && scopeDiffers(e.from, e.to)) ?? movedScope(copy);
 }
 
 /** The edit putting the new side of scope in, where the edits together move it ({@link scopeMoved}). */
@@ -237,10 +219,8 @@ export function diffEditedSentences(
   const negated = negatedWith(memo);
   const polar = polarWith(memo);
   const negating = negatingWith(memo);
-  // Negations another language spells otherwise, read where either answer's letters are their language's (Romanian "nu").
-  const vouched = vouchedNegations(original.source, candidate.source);
   for (const copy of nearCopies(original, candidate, maxClauses, orReworded(mayChange(memo), production))) {
-    const flip = flipEdit(copy, memo, vouched);
+    const flip = flipEdit(copy, memo);
     if (flip !== undefined && claims(copy, flip, candidate, maxClauses)) {
       out.push(
         difference('polarity_flip', 'fact:polarity', copy, flip, saidByBaseline(flip, baselines, candidate, copy.sentence, maxClauses)),
