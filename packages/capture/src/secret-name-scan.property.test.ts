@@ -22,7 +22,7 @@ const words = fc.constantFrom(
   ...foreignPasswordLabels,
 );
 
-/** A word as a name may spell it: any case, a mark added to a letter, the Kelvin sign or a dotted `İ` for a letter. */
+/** A word as a name may spell it: in upper or lower case, a mark added to a letter, the Kelvin sign or a dotted `İ` for a letter. */
 const spelled = fc
   .tuple(words, fc.nat(), fc.constantFrom('as is', 'upper', 'title', 'mixed', 'mark', 'precomposed', 'kelvin', 'dotted'), fc.boolean())
   .map(([w, at, how, flip]) => {
